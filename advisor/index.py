@@ -143,9 +143,11 @@ def _chunk_from(chunk_id: str, text: str, meta: dict) -> Chunk:
 def _read_pointer(settings: Settings) -> dict | None:
     if settings.chroma_url:
         client = _http_client(settings)
+        from chromadb.errors import NotFoundError
+
         try:
             meta = _get_collection(client, POINTER_COLLECTION).metadata or {}
-        except (ValueError, KeyError) as exc:  # chromadb raises NotFoundError (a ValueError subclass)
+        except (NotFoundError, ValueError) as exc:
             log.debug("no pointer collection: %s", exc)
             return None
         raw = meta.get(collection_base(settings))
@@ -159,10 +161,7 @@ def _read_pointer(settings: Settings) -> dict | None:
 def _write_pointer(settings: Settings, pointer: dict) -> None:
     if settings.chroma_url:
         client = _http_client(settings)
-        try:
-            coll = _get_collection(client, POINTER_COLLECTION)
-        except (ValueError, KeyError):
-            coll = client.get_or_create_collection(POINTER_COLLECTION, embedding_function=None)
+        coll = client.get_or_create_collection(POINTER_COLLECTION, embedding_function=None)
         meta = dict(coll.metadata or {})
         meta[collection_base(settings)] = json.dumps(pointer)
         meta.pop("hnsw:space", None)

@@ -132,8 +132,8 @@ def read_md(path: Path, raw: bytes) -> ReadResult:
         if match:
             flush()
             level, heading = len(match.group(1)), match.group(2).strip()
-            if level == 1 and not title:
-                title = heading
+            if level == 1 and (not title or heading == title):
+                title = title or heading  # the document's own title, not a section
                 continue
             while stack and stack[-1][0] >= level:
                 stack.pop()

@@ -1,0 +1,111 @@
+"""Retrieval suite: hit@1, hit@5 and MRR@10 for BM25, dense and hybrid on evals/retrieval.jsonl.
+
+A hit is a returned chunk of the gold document whose character span overlaps the gold phrase's place in
+that document, so a phrase that straddles two overlapping chunks counts for either.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import defaultdict
+
+from advisor.config import Settings
+from advisor.corpus import Document, load_documents
+from advisor.errors import AdvisorError
+from advisor.evaluation import SuiteResult, read_jsonl
+from advisor.index import Index, ensure_index
+from advisor.lexical import LexicalIndex
+from advisor.retrieve import retrieve
+
+MODES = ("bm25", "dense", "hybrid")
+DEPTH = 10
+
+
+def gold_span(doc: Document, phrase: str) -> tuple[int, int] | None:
+    """Where a gold phrase sits in a document's text (case- and whitespace-insensitive), or None."""
+    words = [re.escape(w) for w in phrase.split()]
+    if not words:
+        return None
+    match = re.search(r"[\s*_]+".join(words), doc.text, flags=re.IGNORECASE)
+    return (match.start(), match.end()) if match else None
+
+
+def _rank_of_gold(ranked: list, doc_id: str, span: tuple[int, int]) -> int | None:
+    for rank, chunk in enumerate(ranked, start=1):
+        if chunk.doc_id == doc_id and chunk.start < span[1] and span[0] < chunk.end:
+            return rank
+    return None
+
+
+def _metrics(ranks: list[int | None]) -> dict[str, float]:
+    n = len(ranks) or 1
+    return {
+        "hit@1": sum(1 for r in ranks if r == 1) / n,
+        "hit@5": sum(1 for r in ranks if r is not None and r <= 5) / n,
+        "mrr@10": sum(1.0 / r for r in ranks if r is not None and r <= DEPTH) / n,
+    }
+
+
+def evaluate_index(index: Index, settings: Settings, rows: list[dict], docs: dict[str, Document],
+                   progress: bool = False) -> tuple[dict[str, dict[str, float]], list[dict]]:
+    """Per-mode metrics and per-case rows for one open index."""
+    from tqdm import tqdm
+
+    ranks: dict[str, list[int | None]] = {m: [] for m in MODES}
+    cases = []
+    for row in tqdm(rows, desc="retrieval", disable=not progress, leave=False):
+        doc = docs.get(row["doc_id"])
+        if doc is None:
+            raise AdvisorError(f"retrieval case {row['id']}: unknown doc_id {row['doc_id']!r}")
+        span = gold_span(doc, row["gold"])
+        if span is None:
+            raise AdvisorError(f"retrieval case {row['id']}: gold phrase {row['gold']!r} not found in {row['doc_id']}")
+        case = {"id": row["id"], "q": row["q"], "lang": row.get("lang", "nb"), "category": row.get("category", ""),
+                "doc_id": row["doc_id"]}
+        for mode in MODES:
+            hits = retrieve(row["q"], index, settings, top_k=DEPTH, mode=mode)
+            rank = _rank_of_gold([h.chunk for h in hits], row["doc_id"], span)
+            ranks[mode].append(rank)
+            case[f"{mode}_rank"] = rank
+        case["ok"] = case["hybrid_rank"] is not None and case["hybrid_rank"] <= 5
+        cases.append(case)
+    return {mode: _metrics(r) for mode, r in ranks.items()}, cases
+
+
+def bm25_ablation(index: Index, settings: Settings, rows: list[dict], docs: dict[str, Document]) -> dict[str, float]:
+    """BM25 metrics without compound splitting, on the same chunks: what decompounding is worth."""
+    plain = LexicalIndex([c.search_text() for c in index.chunks], decompound=False)
+    ranks = []
+    for row in rows:
+        span = gold_span(docs[row["doc_id"]], row["gold"])
+        found = plain.search(row["q"], DEPTH)
+        ranks.append(_rank_of_gold([index.chunks[i] for i, _ in found], row["doc_id"], span))
+    return _metrics(ranks)
+
+
+def run(settings: Settings, provider: str | None = None, progress: bool = True) -> SuiteResult:
+    """Run the retrieval suite on the shipped corpus index (built first if missing)."""
+    started = time.perf_counter()
+    rows = read_jsonl(settings.evals_dir / "retrieval.jsonl")
+    index = ensure_index(settings, progress=progress)
+    docs = {d.doc_id: d for d in load_documents(settings)[0]}
+    per_mode, cases = evaluate_index(index, settings, rows, docs, progress)
+    metrics = {f"{mode}.{name}": value for mode, values in per_mode.items() for name, value in values.items()}
+    ablation = bm25_ablation(index, settings, rows, docs)
+    metrics.update({f"bm25_no_decompound.{k}": v for k, v in ablation.items()})
+    metrics["n"] = float(len(rows))
+    tables: dict[str, list[dict]] = {}
+    for key in ("lang", "category"):
+        groups: dict[str, list[dict]] = defaultdict(list)
+        for case in cases:
+            groups[case[key] or "-"].append(case)
+        tables[f"by_{key}"] = [
+            {key: name, "n": len(group),
+             **{f"{m}.hit@5": _metrics([c[f"{m}_rank"] for c in group])["hit@5"] for m in MODES},
+             "hybrid.mrr@10": _metrics([c["hybrid_rank"] for c in group])["mrr@10"]}
+            for name, group in sorted(groups.items())
+        ]
+    info = {"embedding_backend": settings.embedding_backend, "chunks": len(index), "collection": index.collection_name,
+            "rrf_k": settings.rrf_k, "dense_weight": settings.dense_weight, "bm25_weight": settings.bm25_weight}
+    return SuiteResult("retrieval", metrics, cases, tables, info, time.perf_counter() - started)
