@@ -69,6 +69,11 @@ class Settings(BaseSettings):
     dense_weight: float = Field(1.0, ge=0, description="Weight of the dense (embedding) ranking in the fusion.")
     bm25_weight: float = Field(1.0, ge=0, description="Weight of the BM25 ranking in the fusion.")
     candidates: int = Field(50, ge=1, description="Candidates taken from each retriever before fusion.")
+    kind_slots: int = Field(
+        2, ge=0, le=5,
+        description="Hybrid search reserves up to this many of the top hits for the best passage of a source kind "
+        "(white paper, guidance, statistics, ...) not yet shown, if both retrievers rank it among their candidates.",
+    )
     chroma_url: str | None = Field(None, description="Use a Chroma server (chromadb.HttpClient) at this URL instead of the local folder.")
 
     # --- answers and LLM providers ---
