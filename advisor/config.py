@@ -68,6 +68,11 @@ class Settings(BaseSettings):
     rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant k in 1/(k + rank).")
     dense_weight: float = Field(1.0, ge=0, description="Weight of the dense (embedding) ranking in the fusion.")
     bm25_weight: float = Field(1.0, ge=0, description="Weight of the BM25 ranking in the fusion.")
+    bm25_weight_english: float = Field(
+        0.0, ge=0,
+        description="BM25 weight for questions detected as English: the lexical analyzer (stemmer, compounds) is "
+        "Norwegian, and on our eval English questions do better on dense retrieval alone.",
+    )
     candidates: int = Field(50, ge=1, description="Candidates taken from each retriever before fusion.")
     kind_slots: int = Field(
         2, ge=0, le=5,
