@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import struct
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -149,7 +150,7 @@ def read_pdf(path: Path, raw: bytes, max_pages: int) -> ReadResult:
     import io
 
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError, PyPdfError
+    from pypdf.errors import LimitReachedError, PdfReadError, PyPdfError
 
     if not raw.lstrip()[:5].startswith(b"%PDF"):
         raise UnreadableDocument(path, "not a PDF (no %PDF header)")
@@ -176,7 +177,12 @@ def read_pdf(path: Path, raw: bytes, max_pages: int) -> ReadResult:
             title = str(meta.title).strip()
     except UnreadableDocument:
         raise
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError, OSError) as exc:
+    except LimitReachedError as exc:
+        raise UnreadableDocument(path, f"a compressed stream expands past pypdf's limit (possible decompression bomb): {exc}") from exc
+    except (PyPdfError, ValueError, LookupError, TypeError, AttributeError, RecursionError, OSError, EOFError,
+            NotImplementedError, ArithmeticError, AssertionError, struct.error) as exc:
+        # Malformed PDFs surface as any of these inside pypdf (found by fuzzing: a damaged /Filter name
+        # raises NotImplementedError); all of them mean the file cannot be read.
         raise UnreadableDocument(path, f"corrupt PDF ({type(exc).__name__}: {str(exc)[:120]})") from exc
     if not pieces:
         raise UnreadableDocument(path, "no text layer (scanned PDF?)")
