@@ -24,8 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from advisor.config import Settings
-from advisor.corpus import chunk_documents, load_documents
-from advisor.embed import get_embedder
+from advisor.corpus import load_documents
 from advisor.evaluation import read_jsonl
 from advisor.evaluation.retrieval import _metrics, _rank_of_gold, gold_span
 from advisor.index import Index, _get_collection, _local_client, build_index, open_index
@@ -178,11 +177,9 @@ def main() -> None:
 
     if not args.skip_tutorial:
         tut = tutorial_pipeline(settings, rows, docs)
-        ours = []
-        for mode in ("hybrid",):
-            ranks = [_rank_of_gold([h.chunk for h in retrieve(r["q"], index, settings, top_k=10)], r["doc_id"],
-                                   gold_span(docs[r["doc_id"]], r["gold"])) for r in rows]
-            ours.append(_metrics(ranks))
+        ranks = [_rank_of_gold([h.chunk for h in retrieve(r["q"], index, settings, top_k=10)], r["doc_id"],
+                               gold_span(docs[r["doc_id"]], r["gold"])) for r in rows]
+        ours = [_metrics(ranks)]
         print("\nside by side on the same questions:")
         print(f"  tutorial (LangChain + Chroma + all-MiniLM-L6-v2): hit@1 {tut['hit@1']:.3f} hit@5 {tut['hit@5']:.3f} "
               f"MRR@10 {tut['mrr@10']:.3f}; query p50 {tut['p50_ms']:.1f} ms p95 {tut['p95_ms']:.1f} ms; "

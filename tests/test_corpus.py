@@ -4,7 +4,14 @@ import re
 
 import pytest
 
-from advisor.corpus import AUTHORITY_RANK, chunk_document, chunk_documents, cite, load_documents, read_document
+from advisor.corpus import (
+    AUTHORITY_RANK,
+    chunk_document,
+    chunk_documents,
+    cite,
+    load_documents,
+    read_document,
+)
 from advisor.errors import AdvisorError, UnreadableDocument
 
 

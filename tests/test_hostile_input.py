@@ -8,7 +8,9 @@ import zipfile
 import zlib
 
 import pytest
-from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 from pdfs import make_pdf
 
 from advisor.config import Settings
