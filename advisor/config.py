@@ -100,6 +100,11 @@ class Settings(BaseSettings):
     max_file_mb: float = Field(50.0, gt=0, description="Largest document accepted for indexing, in MB.")
     max_pdf_pages: int = Field(2000, ge=1, description="Most PDF pages read from one file.")
 
+    # --- Doffin statistics ---
+    doffin_api_key: SecretStr | None = Field(None, description="Subscription key for the Doffin Public API v2 (`advisor stats fetch`).")
+    doffin_base_url: str = Field("https://api.doffin.no/public/v2", description="Doffin Public API v2 base URL.")
+    doffin_requests_per_10s: int = Field(30, ge=1, le=100, description="Rate limit for the Doffin API (requests per 10 seconds).")
+
     # --- app and admin ---
     admin_password: SecretStr | None = Field(None, description="Enables upload and re-index in the app when set.")
     language: Literal["nb", "en"] = Field("nb", description="Default user-interface language.")

@@ -1,0 +1,185 @@
+"""`advisor stats`: Doffin figures computed from real notices, always with their coverage.
+
+    advisor stats [--json]                      show every figure (exit 2 with a hint when nothing is imported)
+    advisor stats import PATH … [--json]        import files/folders (eForms XML, API JSON, DFØ CSV, scraped)
+    advisor stats fetch --from D --to D --api-key KEY [--base-url URL]   download from the Doffin Public API v2
+    advisor stats note [--out FILE] [--as-of D] [--remark TEXT …]        write the corpus statistics note
+    advisor stats charts [--out DIR]            write the charts as PNG files
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from advisor.cli.common import positive_int, print_json
+
+NOTE_FILE = Path("statistics") / "doffin-beregnet.md"
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add `stats` and its subcommands (import, fetch, note, charts); plain `stats` shows the figures."""
+    p = sub.add_parser(
+        "stats",
+        help="Doffin statistics from real notices, with coverage",
+        description="Figures computed from imported Doffin notices (counts of distinct notices, with n and coverage).",
+    )
+    p.add_argument("--json", action="store_true", help="print all figures as JSON (with provenance)")
+    p.set_defaults(func=run, stats_command=None)
+    stats_sub = p.add_subparsers(dest="stats_command", metavar="SUBCOMMAND")
+
+    imp = stats_sub.add_parser("import", help="import notice files or folders (recursive)")
+    imp.add_argument("paths", nargs="+", help="files or folders: eForms XML, API v2 JSON, DFØ CSV, scraped CSV/JSON")
+    imp.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print the import report as JSON")
+
+    fetch = stats_sub.add_parser("fetch", help="download notices from the Doffin Public API v2 and import them")
+    fetch.add_argument("--from", dest="date_from", type=_iso_date, required=True, help="first issue date, YYYY-MM-DD")
+    fetch.add_argument("--to", dest="date_to", type=_iso_date, required=True, help="last issue date, YYYY-MM-DD")
+    fetch.add_argument("--api-key", help="Doffin Public API subscription key (Ocp-Apim-Subscription-Key)")
+    fetch.add_argument("--base-url", help="API base URL (default https://api.doffin.no/public/v2)")
+    fetch.add_argument("--page-size", type=positive_int, default=100, help="hits per search page (max 100)")
+    fetch.add_argument("--no-download", action="store_true", help="only search; do not download the notice XML")
+    fetch.add_argument("--no-import", action="store_true", help="only download into the cache; do not import")
+    fetch.add_argument("--refresh", action="store_true", help="ignore the saved state and cached search pages")
+    fetch.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print the report as JSON")
+
+    note = stats_sub.add_parser("note", help="write the statistics note for the corpus (Markdown)")
+    note.add_argument("--out", help="output file (default: <corpus_dir>/statistics/doffin-beregnet.md)")
+    note.add_argument("--as-of", type=_iso_date, help="date the figures are stated as of (default: today)")
+    note.add_argument(
+        "--remark", action="append", default=[], help="an extra caveat about the sources (repeatable), in Norwegian"
+    )
+    note.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print the result as JSON")
+
+    charts = stats_sub.add_parser("charts", help="write the charts as PNG files")
+    charts.add_argument("--out", default="doffin-charts", help="output folder (default: ./doffin-charts)")
+
+
+def run(args: argparse.Namespace, settings: Any) -> int:
+    """Dispatch `advisor stats …`."""
+    command = args.stats_command
+    if command == "import":
+        return _run_import(args, settings)
+    if command == "fetch":
+        return _run_fetch(args, settings)
+    if command == "note":
+        return _run_note(args, settings)
+    if command == "charts":
+        return _run_charts(args, settings)
+    return _run_show(args, settings)
+
+
+def _run_import(args: argparse.Namespace, settings: Any) -> int:
+    from advisor.doffin.ingest import import_paths
+
+    report = import_paths(args.paths, settings, progress=None)
+    if args.json:
+        print_json(
+            {
+                "summary": report.summary(),
+                "files": report.files,
+                "skipped": report.skipped,
+                "ignored": report.ignored,
+            }
+        )
+    else:
+        print("\n".join(report.lines()))
+    return 0
+
+
+def _run_fetch(args: argparse.Namespace, settings: Any) -> int:
+    from advisor.doffin.fetch import DEFAULT_BASE_URL, FetchOptions, fetch_notices
+
+    # ADVISOR_DOFFIN_API_KEY / ADVISOR_DOFFIN_BASE_URL from Settings; the command-line options win.
+    key = args.api_key or (settings.doffin_api_key.get_secret_value() if settings.doffin_api_key else "")
+    base_url = args.base_url or settings.doffin_base_url or DEFAULT_BASE_URL
+    options = FetchOptions(
+        base_url=base_url,
+        api_key=key,
+        date_from=args.date_from,
+        date_to=args.date_to,
+        page_size=args.page_size,
+        download=not args.no_download,
+        import_notices=not args.no_import,
+        refresh=args.refresh,
+        max_requests=settings.doffin_requests_per_10s,
+    )
+
+    def progress(message: str) -> None:
+        print(message, file=sys.stderr)
+
+    report = fetch_notices(settings, options, progress=progress)
+    if args.json:
+        print_json(report.summary())
+    else:
+        print("\n".join(report.lines()))
+    return 0
+
+
+def _run_note(args: argparse.Namespace, settings: Any) -> int:
+    from advisor.doffin.figures import notice_stats
+    from advisor.doffin.statements import write_note
+
+    figures = notice_stats(settings, as_of=args.as_of)
+    out = Path(args.out) if args.out else settings.corpus_dir / NOTE_FILE
+    path = write_note(figures, out, remarks=args.remark)
+    cov = figures["coverage"]
+    if args.json:
+        print_json({"path": str(path), "n_notices": cov["n_notices"], "as_of": figures["as_of"]})
+    else:
+        print(f"Skrev {path} ({cov['n_notices']} kunngjøringer, {cov['date_from']} – {cov['date_to']})")
+    return 0
+
+
+def _run_charts(args: argparse.Namespace, settings: Any) -> int:
+    from advisor.doffin.charts import save_charts
+    from advisor.doffin.figures import notice_stats
+
+    for path in save_charts(notice_stats(settings), Path(args.out)):
+        print(path)
+    return 0
+
+
+def _run_show(args: argparse.Namespace, settings: Any) -> int:
+    from advisor.doffin.figures import notice_stats
+
+    figures = notice_stats(settings)
+    if args.json:
+        print_json(figures)
+    else:
+        print("\n".join(show_lines(figures)))
+    return 0
+
+
+def show_lines(figures: dict[str, Any]) -> list[str]:
+    """All figures as plain Norwegian lines, each with its n and coverage."""
+    from advisor.doffin.statements import percent, statements
+
+    cov = figures["coverage"]
+    out = [
+        f"Doffin-tall (per {figures['as_of']}) fra {cov['n_notices']} kunngjøringer, {cov['date_from']} – {cov['date_to']}",
+        cov["warning"],
+        "Kilder: " + "; ".join(f"{s['format']} i {s['folder']}: {s['n']}" for s in cov["sources"]),
+        "",
+    ]
+    proc = figures["procedure_type"]
+    out.append(f"Prosedyretyper (n = {proc['n']} av {proc['n_total']}; {proc['n_not_stated']} uten prosedyre):")
+    for code, count in proc["counts"].items():
+        out.append(f"  {code:<13} {count:>6}  {percent(proc['shares'][code]):>7}  {proc['labels'][code]}")
+    out.append("")
+    for heading, lines in statements(figures):
+        if heading == "Prosedyretyper":
+            continue
+        out.append(heading)
+        out.extend(f"  - {line}" for line in lines)
+    return out
