@@ -1,0 +1,151 @@
+"""`advisor assess FILE|- [--json] [--markdown OUT] [--text TEXT]`: assess a planned purchase with cited rules.
+
+FILE is a case as JSON or YAML (keys in advisor/assessment_case.py). --text reads the keys it can from a Norwegian
+description; in a terminal it then asks for the rest (never when stdin is not a terminal). Keys in FILE override
+keys read from --text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import textwrap
+
+WIDTH = 100
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the `assess` command."""
+    p = sub.add_parser(
+        "assess",
+        help="assess a planned purchase: part of FOA, need for innovation, procedure (cited rules)",
+        description="Transparent, rule-based assessment of a planned purchase: which part of the procurement "
+        "regulation applies (dated thresholds), whether it should be run as an innovative procurement, which "
+        "procedure fits and on what legal ground, and the next steps, each tied to a guidance passage. Output in "
+        "Norwegian. Decision support, not legal advice.",
+        epilog="Case keys (all optional; missing keys become stated assumptions): need (text), estimated_value_nok "
+        "(whole kroner excl. VAT), buyer (state | municipal | other), category (goods | services | works), "
+        "market_has_solution (yes | with_adaptation | no | unknown), development_needed, wants_to_buy_result, "
+        "can_specify_solution, market_dialogue_done, health_social_services, special_services, utilities, "
+        "design_contest, previous_competition_failed (true | false), deadline_months (whole months), "
+        "risk_tolerance (low | medium | high). Thresholds: advisor/data/thresholds.yaml.",
+    )
+    p.add_argument("file", nargs="?", metavar="FILE|-", help="case as JSON or YAML; '-' reads it from stdin")
+    p.add_argument("--text", metavar="TEXT", help="free-text description (Norwegian); the keys found are shown as assumptions")
+    p.add_argument("--json", action="store_true", help="print the assessment as JSON")
+    p.add_argument("--markdown", metavar="OUT", help="write the assessment with its audit trail as Markdown to OUT ('-' = stdout)")
+    p.add_argument("--no-questions", action="store_true", help="with --text: do not ask for missing keys, even in a terminal")
+    p.set_defaults(func=run)
+
+
+def _ask(prompt: str) -> str | None:
+    """Ask on stderr (stdout may carry JSON) and read one line from stdin; None at end of input."""
+    sys.stderr.write(prompt)
+    sys.stderr.flush()
+    line = sys.stdin.readline()
+    return None if line == "" else line.rstrip("\n")
+
+
+def _tell(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def _read_case_values(source: str) -> dict:
+    from advisor.assessment_case import load_case, parse_case, parse_case_text
+
+    if source == "-":
+        return parse_case(parse_case_text(sys.stdin.read(), name="stdin")).given()
+    return load_case(source).given()
+
+
+def run(args: argparse.Namespace, settings) -> int:
+    """Read the case (file, stdin or --text), assess it, and print text, JSON or Markdown."""
+    from advisor.assessment import assess, to_markdown
+    from advisor.assessment_case import parse_case
+    from advisor.assessment_text import ask_missing, describe_extraction, extract_case
+    from advisor.cli.common import print_json
+    from advisor.errors import InvalidInput
+
+    if args.file is None and args.text is None:
+        raise InvalidInput("file", None, "a case FILE (JSON or YAML), '-' for stdin, or --text \"description\"")
+    values: dict = {}
+    notes: list[tuple[str, str]] = []
+    if args.text is not None:
+        if not args.text.strip():
+            raise InvalidInput("text", args.text, "a non-empty description of the purchase")
+        extraction = extract_case(args.text)
+        values.update(extraction.values)
+        notes = extraction.notes
+    if args.file is not None:
+        from_file = _read_case_values(args.file)
+        values.update(from_file)
+        notes = [(key, note) for key, note in notes if key not in from_file]
+    if args.text is not None and not args.no_questions and args.file != "-" and sys.stdin.isatty():
+        _tell("Dette leste vi ut av beskrivelsen:\n" + (describe_extraction(extraction) or "  (ingenting)"))
+        _tell("Svar på spørsmålene under (tomt svar hopper over, og modellen bruker da en antakelse):")
+        values = ask_missing(values, _ask, _tell)
+    case = parse_case(values)
+    assessment = assess(case, settings, interpretation=notes)
+
+    if args.markdown:
+        text = to_markdown(assessment)
+        if args.markdown == "-":
+            sys.stdout.write(text)
+        else:
+            try:
+                with open(args.markdown, "w", encoding="utf-8") as out:
+                    out.write(text)
+            except OSError as exc:
+                raise InvalidInput("markdown", args.markdown, f"a writable file path ({exc.strerror})") from exc
+            _tell(f"Skrev revisjonsspor til {args.markdown}")
+    if args.json:
+        print_json(assessment)
+    elif args.markdown != "-":
+        print(render_text(assessment))
+    return 0
+
+
+def _wrap(text: str, indent: str = "  ", first: str | None = None) -> str:
+    return textwrap.fill(text, WIDTH, initial_indent=first if first is not None else indent, subsequent_indent=indent)
+
+
+def render_text(a) -> str:
+    """The assessment as readable Norwegian text for the terminal."""
+    from advisor.assessment_case import format_nok
+    from advisor.assessment_rules import POTENTIAL_LABELS
+
+    t = a.threshold
+    out = [
+        "VURDERING AV ANSKAFFELSEN (beslutningsstøtte, ikke juridisk rådgivning)",
+        "",
+        f"Del av forskriften: {a.part_label}",
+        _wrap(a.part_reason, "    ", "  "),
+        _wrap(f"Terskel lagt til grunn: {t.name}: {format_nok(t.value_nok)} kr ekskl. mva., gjelder fra {t.as_of} "
+              f"(kilde: {t.source})", "    ", "  "),
+        "",
+        f"Innovativ anskaffelse: {'ja' if a.innovative else 'nei'} (innovasjonspotensial: {POTENTIAL_LABELS[a.innovation_potential]})",
+    ]
+    out += [_wrap(reason, "    ", "  - ") for reason in a.reasons]
+    label = a.procedure_label[0].upper() + a.procedure_label[1:]
+    out += ["", f"Anbefalt prosedyre: {label}" + (" (FORELØPIG)" if a.provisional else "")]
+    if a.legal_ground:
+        g = a.legal_ground
+        out.append(_wrap(f"Hjemmel: {g.provision}{'' if g.verified else ' (ikke verifisert)'}. {g.explanation}", "    ", "  "))
+        out += [_wrap(ground, "      ", "    - ") for ground in g.grounds]
+    out += [_wrap(reason, "    ", "  - ") for reason in a.procedure_reasons]
+    if a.alternatives:
+        out += ["", "Alternativer:"]
+        out += [_wrap(f"{alt.label}: {alt.reason}", "     ", f"  {i}. ") for i, alt in enumerate(a.alternatives, start=2)]
+    out += ["", "Neste steg:"] + [_wrap(step, "     ", f"  {i}. ") for i, step in enumerate(a.next_steps, start=1)]
+    if a.assumptions:
+        out += ["", "Forutsetninger:"] + [_wrap(x, "    ", "  - ") for x in a.assumptions]
+    if a.to_find_out:
+        out += ["", "Må avklares:"] + [_wrap(x, "    ", "  - ") for x in a.to_find_out]
+    if a.warnings:
+        out += ["", "Advarsler:"] + [_wrap(x, "    ", "  ! ") for x in a.warnings]
+    out += ["", "Kilder:"]
+    for c in a.citations:
+        where = " – ".join(x for x in (c.title, c.section) if x)
+        out.append(_wrap(f"[{c.n}] {where} ({c.doc_id})", "      ", "  "))
+    out += ["", _wrap(a.disclaimer, "", "")]
+    return "\n".join(out)
