@@ -13,7 +13,7 @@ import sys
 
 from advisor.errors import AdvisorError
 
-COMMAND_MODULES = ("index", "search", "stats")
+COMMAND_MODULES = ("index", "search", "stats", "assess")
 
 DESCRIPTION = (
     "Offline, cited advisory assistant for innovative public procurement (Norway). "
