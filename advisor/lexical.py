@@ -16,8 +16,6 @@ import numpy as np
 
 from advisor.repair import zipf
 
-logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every index build at DEBUG/INFO
-
 _TOKEN = re.compile(r"[0-9a-zæøåéüäö]+", re.IGNORECASE)
 _MIN_PART = 4  # shorter parts ("inn", "se") split too eagerly
 _MIN_PART_ZIPF = 2.5  # a part must be a reasonably common word on its own
@@ -90,6 +88,8 @@ class LexicalIndex:
     def __init__(self, texts: list[str], decompound: bool = True) -> None:
         import bm25s
 
+        # bm25s sets its own logger to DEBUG on import and announces every index build; keep stderr for our messages.
+        logging.getLogger("bm25s").setLevel(logging.WARNING)
         self.analyzer = Analyzer(decompound)
         self._bm25 = bm25s.BM25(k1=1.2, b=0.75)
         corpus = [self.analyzer.terms(t) or [""] for t in texts]

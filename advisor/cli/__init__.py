@@ -13,7 +13,7 @@ import sys
 
 from advisor.errors import AdvisorError
 
-COMMAND_MODULES = ("index", "search", "stats", "assess")
+COMMAND_MODULES = ("index", "search", "stats", "assess", "evaluate")
 
 DESCRIPTION = (
     "Offline, cited advisory assistant for innovative public procurement (Norway). "

@@ -1,0 +1,122 @@
+"""`advisor eval [--suite NAME] [--provider P] [--json] [--report DIR] [--check] [--compare OLD.json NEW.json]`.
+
+Runs the evaluation suites (default: all) and prints suite, metric, value, floor, target and status. With --check
+the exit code is 1 when a suite failed to run, a metric is below its floor (above its ceiling) or a gated metric
+is missing.
+--compare prints the deltas between two report.json files and the cases whose outcome changed (exit 0).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    from advisor.evaluation import SUITES
+
+    choices = (*SUITES, "all")
+    p = sub.add_parser(
+        "eval",
+        help="measure the assistant on the evaluation sets (retrieval, answers, requirement analysis, rewrites, assessment)",
+        description="Run the evaluation suites on the data sets in evals/ and print each metric with its floor (or "
+        "ceiling) from evals/thresholds.toml. Exit codes: 0 = ran (and with --check: every limit kept), 1 = a suite "
+        "failed to run or (with --check) a limit was broken, 2 = usage error. See evals/README.md.",
+    )
+    p.add_argument("--suite", action="append", choices=choices, metavar="NAME",
+                   help=f"suite to run: {' | '.join(choices)} (default all; repeatable)")
+    p.add_argument("--provider", metavar="P",
+                   help="LLM provider for the suites that use one: extractive | openai | azure | ollama "
+                   "(default ADVISOR_LLM_PROVIDER); also selects a [suite.P] table in thresholds.toml")
+    p.add_argument("--json", action="store_true", help="print the full report (metrics, cases, tables, metadata) as JSON")
+    p.add_argument("--report", metavar="DIR", help="write report.md, report.json and PNG charts into DIR")
+    p.add_argument("--check", action="store_true", help="exit 1 if any gate in thresholds.toml fails (and print which)")
+    p.add_argument("--thresholds", metavar="FILE",
+                   help="limits file (default: thresholds.toml in ADVISOR_EVALS_DIR)")
+    p.add_argument("--compare", nargs=2, metavar=("OLD.json", "NEW.json"),
+                   help="compare two report.json files: metric deltas, limits crossed, cases that changed (exit 0)")
+    p.set_defaults(func=run)
+
+
+def _thresholds_path(args: argparse.Namespace, settings) -> Path:
+    return Path(args.thresholds) if args.thresholds else settings.evals_dir / "thresholds.toml"
+
+
+def _compare(args: argparse.Namespace, settings) -> int:
+    from advisor.cli.common import print_json
+    from advisor.errors import InvalidInput
+    from advisor.evaluation.runner import compare_reports, format_comparison, load_report, load_thresholds
+
+    clashing = [flag for flag, given in (("--suite", args.suite), ("--check", args.check), ("--report", args.report),
+                                          ("--provider", args.provider)) if given]
+    if clashing:
+        raise InvalidInput("arguments", " ".join(clashing), "--compare OLD.json NEW.json on its own (with --json or --thresholds)")
+    old_path, new_path = (Path(p) for p in args.compare)
+    old, new = load_report(old_path), load_report(new_path)
+    path = _thresholds_path(args, settings)
+    thresholds = None
+    if path.is_file():
+        thresholds = load_thresholds(path, new.meta.get("provider"))
+    elif args.thresholds:
+        raise InvalidInput("thresholds", args.thresholds, "an existing thresholds.toml")
+    comparison = compare_reports(old, new, thresholds)
+    if args.json:
+        print_json(comparison.to_dict())
+    else:
+        print(format_comparison(comparison, str(old_path), str(new_path)))
+    return 0
+
+
+def run(args: argparse.Namespace, settings) -> int:
+    if args.compare:
+        return _compare(args, settings)
+
+    from advisor.cli.common import print_json
+    from advisor.errors import AdvisorError
+    from advisor.evaluation.runner import (
+        NO_THRESHOLDS,
+        evaluate,
+        format_table,
+        load_thresholds,
+        suite_names,
+        write_report,
+    )
+    from advisor.llm import check_provider
+
+    names = suite_names(args.suite)
+    provider = check_provider(args.provider, settings)  # unknown name: exit 2 before any suite runs
+    path = _thresholds_path(args, settings)
+    if path.is_file():
+        thresholds = load_thresholds(path, provider)  # a broken thresholds file fails before the (slow) suites
+    elif args.check or args.thresholds:
+        raise AdvisorError(f"thresholds file {path} is missing: --check needs floors (see evals/README.md)")
+    else:
+        thresholds = NO_THRESHOLDS
+
+    progress = sys.stderr.isatty()
+    report = evaluate(settings, names, provider, thresholds, progress=progress)
+
+    if args.report:
+        written = write_report(report, Path(args.report))
+        print(f"wrote {len(written)} files to {args.report}: {', '.join(p.name for p in written)}", file=sys.stderr)
+    if args.json:
+        print_json(report.to_dict())
+    else:
+        print(format_table(report))
+
+    errors = [r for r in report.runs if not r.ok]
+    if args.check:
+        failed = report.failed_gates()
+        if failed:
+            print(f"advisor eval: {len(failed)} of {len(report.gates)} gates failed:", file=sys.stderr)
+            for gate in failed:
+                print(f"  FAIL {gate.describe()}", file=sys.stderr)
+            return 1
+        print(f"advisor eval: all {len(report.gates)} gates passed", file=sys.stderr)
+        return 0
+    if errors:
+        for run_ in errors:
+            print(f"advisor eval: suite {run_.suite} failed: {run_.error}", file=sys.stderr)
+        return 1
+    return 0
