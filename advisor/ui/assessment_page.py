@@ -1,0 +1,320 @@
+"""Anskaffelsesvurdering: a wizard over the assessment inputs, then advisor.assessment.assess and its audit export."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from advisor.assessment import assess, to_markdown
+from advisor.assessment_case import BUYERS, CATEGORIES, MARKET_ANSWERS, RISK_LEVELS, format_nok, parse_case
+from advisor.assessment_rules import POTENTIAL_LABELS
+from advisor.assessment_text import extract_case
+from advisor.ui import cases
+from advisor.ui.pdf import markdown_to_pdf
+from advisor.ui.state import PageContext, md_escape, source_card
+
+STEP_KEY = "as_step"
+RESULT_KEY = "as_result"
+NOTES_KEY = "as_notes"
+STEPS = ("step_need", "step_value", "step_market", "step_result")
+TRISTATE = ("yes", "no", "unknown")
+BOOL_FIELDS = ("development_needed", "wants_to_buy_result", "can_specify_solution", "market_dialogue_done",
+               "health_social_services")
+OPTIONAL_BOOLS = ("special_services", "utilities", "design_contest", "previous_competition_failed")
+WIDGET = "as_w_"  # widget keys: as_w_<case key>
+
+
+def _key(field: str) -> str:
+    return WIDGET + field
+
+
+def _tristate(value: Any) -> str:
+    return "unknown" if value is None else ("yes" if value else "no")
+
+
+def _from_tristate(value: str | None) -> bool | None:
+    return {"yes": True, "no": False}.get(value or "unknown")
+
+
+def _fill(values: dict[str, Any]) -> None:
+    """Put case values into the wizard's widgets (called from button callbacks, before the widgets exist)."""
+    for field, value in values.items():
+        if field == "need":
+            st.session_state[_key(field)] = value or ""
+        elif field in ("estimated_value_nok", "deadline_months"):
+            st.session_state[_key(field)] = value
+        elif field in BOOL_FIELDS or field in OPTIONAL_BOOLS:
+            st.session_state[_key(field)] = _tristate(value)
+        elif field in ("buyer", "category", "market_has_solution", "risk_tolerance"):
+            st.session_state[_key(field)] = value
+
+
+def _reset() -> None:
+    for key in list(st.session_state):
+        if isinstance(key, str) and key.startswith(("as_w_", "as_")):
+            del st.session_state[key]
+
+
+def _load_example(ctx: PageContext) -> None:
+    case_id = st.session_state.get("as_example")
+    if not case_id:
+        return
+    case = cases.case_by_id(ctx.settings, case_id)
+    _reset()
+    st.session_state["as_example"] = case_id
+    values = dict(case["input"])
+    values["need"] = case.get("situation") or values.get("need", "")
+    _fill(values)
+    st.session_state[STEP_KEY] = 0
+
+
+def _apply_extraction(text: str) -> None:
+    """Fill the later steps from a description with the same reader `advisor assess --text` uses."""
+    extraction = extract_case(text)
+    values = {k: v for k, v in extraction.values.items() if k != "need"}
+    _fill(values)
+    st.session_state[NOTES_KEY] = [note for _, note in extraction.notes]
+    st.session_state["as_read"] = sorted(values)
+
+
+def _read_description(ctx: PageContext) -> None:
+    text = st.session_state.get(_key("need"), "")
+    if text.strip():
+        _apply_extraction(text)
+
+
+def prefill(text: str) -> None:
+    """Start the wizard from a free-text purchase description (sent from the chat): need and details filled in."""
+    _reset()
+    st.session_state[_key("need")] = text
+    if text.strip():
+        _apply_extraction(text)
+    st.session_state[STEP_KEY] = 0
+
+
+def _go(step: int) -> None:
+    st.session_state[STEP_KEY] = step
+    st.session_state.pop(RESULT_KEY, None)
+
+
+def collect_case() -> dict[str, Any]:
+    """The case keys the wizard holds; unanswered ("vet ikke") keys are left out so the model states its assumption."""
+    s = st.session_state
+    out: dict[str, Any] = {}
+    need = (s.get(_key("need")) or "").strip()
+    if need:
+        out["need"] = need
+    for field in ("estimated_value_nok", "deadline_months"):
+        value = s.get(_key(field))
+        if value:
+            out[field] = int(value)
+    for field in ("buyer", "category", "market_has_solution", "risk_tolerance"):
+        if s.get(_key(field)):
+            out[field] = s[_key(field)]
+    for field in (*BOOL_FIELDS, *OPTIONAL_BOOLS):
+        value = _from_tristate(s.get(_key(field)))
+        if value is not None:
+            out[field] = value
+    return out
+
+
+def _radio(ctx: PageContext, field: str, options: tuple[str, ...], label_prefix: str, default: str | None = None) -> None:
+    key = _key(field)
+    if key not in st.session_state and default is not None:
+        st.session_state[key] = default
+    # No preselected answer for a question the user has not answered: index=None leaves every option empty.
+    initial = {} if key in st.session_state else {"index": None}
+    st.radio(
+        ctx.t(f"q_{field}"),
+        options,
+        format_func=lambda v: ctx.t(f"{label_prefix}_{v}"),
+        key=key,
+        help=ctx.t(f"help_{field}"),
+        horizontal=True,
+        persist_state="session",
+        **initial,
+    )
+
+
+def _number(ctx: PageContext, field: str, **kwargs: Any) -> None:
+    key = _key(field)
+    initial = {} if key in st.session_state else {"value": None}
+    st.number_input(ctx.t(f"q_{field}"), key=key, help=ctx.t(f"help_{field}"), persist_state="session",
+                    **initial, **kwargs)
+
+
+def _tri(ctx: PageContext, field: str) -> None:
+    _radio(ctx, field, TRISTATE, "tri", default="unknown")
+
+
+def _step_need(ctx: PageContext) -> None:
+    with st.container(border=True):
+        st.caption(ctx.t("as_example_intro"))
+        options = [""] + [c["id"] for c in cases.load_cases(ctx.settings)]
+        titles = {c["id"]: c["title"] for c in cases.load_cases(ctx.settings)}
+        st.selectbox(ctx.t("as_example"), options, key="as_example",
+                     format_func=lambda cid: ctx.t("as_example_none") if not cid else f"{cid}: {titles[cid]}",
+                     on_change=_load_example, args=(ctx,))
+    st.text_area(ctx.t("q_need"), key=_key("need"), help=ctx.t("help_need"), height=140,
+                 placeholder=ctx.t("need_placeholder"), max_chars=4000, persist_state="session")
+    st.button(ctx.t("as_read_description"), on_click=_read_description, args=(ctx,),
+              help=ctx.t("as_read_description_help"))
+    if st.session_state.get("as_read") is not None:
+        read = st.session_state["as_read"]
+        if read:
+            st.success(ctx.t("as_read_done", fields=", ".join(ctx.t(f"label_{f}") for f in read)))
+        else:
+            st.info(ctx.t("as_read_nothing"))
+        for note in st.session_state.get(NOTES_KEY, []):
+            st.caption("• " + md_escape(note))
+
+
+def _step_value(ctx: PageContext) -> None:
+    _number(ctx, "estimated_value_nok", min_value=0, step=100_000, placeholder=ctx.t("value_placeholder"))
+    value = st.session_state.get(_key("estimated_value_nok"))
+    if value:
+        st.caption(ctx.t("value_echo", amount=format_nok(int(value))))
+    _radio(ctx, "buyer", BUYERS, "buyer")
+    _radio(ctx, "category", CATEGORIES, "category")
+    _tri(ctx, "health_social_services")
+
+
+def _step_market(ctx: PageContext) -> None:
+    _radio(ctx, "market_has_solution", MARKET_ANSWERS, "market")
+    for field in ("development_needed", "wants_to_buy_result", "can_specify_solution", "market_dialogue_done"):
+        _tri(ctx, field)
+    with st.expander(ctx.t("as_more")):
+        for field in OPTIONAL_BOOLS:
+            _tri(ctx, field)
+        _number(ctx, "deadline_months", min_value=0, max_value=240, step=1)
+        _radio(ctx, "risk_tolerance", RISK_LEVELS, "risk")
+
+
+def _nav(ctx: PageContext, step: int) -> None:
+    with st.container(horizontal=True, vertical_alignment="center"):
+        if step > 0:
+            st.button(ctx.t("back"), on_click=_go, args=(step - 1,), key=f"as_back_{step}", icon=":material/arrow_back:")
+        if step < len(STEPS) - 2:
+            st.button(ctx.t("next"), on_click=_go, args=(step + 1,), key=f"as_next_{step}", type="primary",
+                      icon=":material/arrow_forward:")
+        elif step == len(STEPS) - 2:
+            st.button(ctx.t("as_run"), on_click=_go, args=(step + 1,), key="as_run", type="primary",
+                      icon=":material/task_alt:")
+        st.space("stretch")  # pushes "start again" to the right
+        st.button(ctx.t("as_reset"), on_click=_reset, key=f"as_reset_{step}", type="tertiary",
+                  icon=":material/restart_alt:")
+
+
+def render(ctx: PageContext) -> None:
+    """The assessment wizard: need → value and buyer → market → result."""
+    st.title(ctx.t("as_title"))
+    st.caption(ctx.t("as_intro"))
+    step = int(st.session_state.get(STEP_KEY, 0))
+    st.progress((step + 1) / len(STEPS), text=ctx.t("step_of", n=step + 1, total=len(STEPS),
+                                                     name=ctx.t(STEPS[step])))
+    if step == 0:
+        _step_need(ctx)
+    elif step == 1:
+        _step_value(ctx)
+    elif step == 2:
+        _step_market(ctx)
+    else:
+        _result(ctx)
+    _nav(ctx, step)
+
+
+def _result(ctx: PageContext) -> None:
+    values = collect_case()
+    interpretation = st.session_state.get(NOTES_KEY, []) if st.session_state.get("as_read") else []
+    assessment = assess(parse_case(values), ctx.settings, interpretation=interpretation)
+    show_assessment(ctx, assessment)
+
+
+def show_assessment(ctx: PageContext, a: Any, downloads: bool = True, key: str = "as") -> None:
+    """An Assessment: part, threshold, procedure, innovation, reasons, alternatives, next steps, sources, audit."""
+    if ctx.lang != "nb":
+        st.caption(ctx.t("content_in_norwegian"))
+    if a.provisional:
+        st.warning(ctx.t("as_provisional"))
+    for warning in a.warnings:
+        st.warning(md_escape(warning))
+    procedure = a.procedure_label[0].upper() + a.procedure_label[1:]
+    cols = st.columns(2)
+    with cols[0].container(border=True):
+        st.caption(ctx.t("as_part"))
+        st.markdown(f"### {md_escape(a.part_label)}")
+        if getattr(a, "part_reason", ""):
+            st.markdown(md_escape(a.part_reason))
+    with cols[1].container(border=True):
+        st.caption(ctx.t("as_procedure"))
+        st.markdown(f"### {md_escape(procedure)}")
+        st.markdown(ctx.t("as_innovative_yes" if a.innovative else "as_innovative_no",
+                          potential=POTENTIAL_LABELS.get(a.innovation_potential, a.innovation_potential)))
+    t = a.threshold
+    st.info(ctx.t("as_threshold_line", name=t.name, amount=format_nok(t.value_nok), date=t.as_of, source=t.source,
+                  table_date=a.thresholds_as_of), icon=":material/event:")
+    if a.next_threshold:
+        n = a.next_threshold
+        st.caption(ctx.t("as_next_threshold", name=n.name, amount=format_nok(n.value_nok), date=n.as_of))
+    if downloads:
+        _downloads(ctx, a, key)
+    if a.legal_ground:
+        g = a.legal_ground
+        st.markdown(f"**{ctx.t('as_legal_ground')}:** {md_escape(g.provision)}"
+                    + ("" if g.verified else f" ({ctx.t('as_not_verified')})") + f". {md_escape(g.explanation)}")
+        for ground in g.grounds:
+            st.markdown(f"- {md_escape(ground)}")
+    _bullets(ctx.t("as_procedure_reasons"), a.procedure_reasons)
+    _bullets(ctx.t("as_innovation_reasons"), a.reasons)
+    if a.alternatives:
+        st.markdown(f"#### {ctx.t('as_alternatives')}")
+        st.markdown("\n".join(f"{i}. **{md_escape(alt.label)}** – {md_escape(alt.reason)}"
+                              for i, alt in enumerate(a.alternatives, start=1)))
+    st.markdown(f"#### {ctx.t('as_next_steps')}")
+    st.markdown("\n".join(f"{i}. {md_escape(step)}" for i, step in enumerate(a.next_steps, start=1)))
+    _bullets(ctx.t("as_to_find_out"), a.to_find_out)
+    _bullets(ctx.t("as_assumptions"), a.assumptions)
+    if a.citations:
+        with st.expander(ctx.t("as_sources", n=len(a.citations)), icon=":material/menu_book:"):
+            for citation in a.citations:
+                source_card(citation, ctx.lang, expanded_chars=400)
+    with st.expander(ctx.t("as_audit", n=len(a.audit_trail))):
+        rows = [
+            {"#": i, ctx.t("col_rule"): e.rule, ctx.t("col_input"): e.input, ctx.t("col_value"): _shown(ctx, e.value),
+             ctx.t("col_conclusion"): e.conclusion, ctx.t("col_sources"): ", ".join(f"[{n}]" for n in e.sources)}
+            for i, e in enumerate(a.audit_trail, start=1)
+        ]
+        st.dataframe(rows, hide_index=True, width="stretch")
+        st.caption(ctx.t("as_model_version", version=a.model_version, date=a.assessed_on))
+    st.caption(md_escape(a.disclaimer))
+
+
+def _downloads(ctx: PageContext, a: Any, key: str) -> None:
+    """The audit trail for the procurement record: the library's Markdown, and the same document as PDF."""
+    markdown = to_markdown(a)
+    stem = f"anskaffelsesvurdering-{a.assessed_on}"
+    pdf = markdown_to_pdf(markdown, ctx.t("as_pdf_title"), ctx.t("as_pdf_footer", date=a.assessed_on))
+    with st.container(horizontal=True):
+        st.download_button(ctx.t("download_markdown"), markdown, file_name=f"{stem}.md", mime="text/markdown",
+                           key=f"{key}_md", icon=":material/download:")
+        st.download_button(ctx.t("download_pdf"), pdf, file_name=f"{stem}.pdf", mime="application/pdf",
+                           key=f"{key}_pdf", icon=":material/picture_as_pdf:")
+    st.caption(ctx.t("as_download_help"))
+
+
+def _bullets(title: str, items: list[str]) -> None:
+    if not items:
+        return
+    st.markdown(f"#### {title}")
+    st.markdown("\n".join(f"- {md_escape(item)}" for item in items))
+
+
+def _shown(ctx: PageContext, value: Any) -> str:
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={_shown(ctx, v)}" for k, v in value.items())
+    if isinstance(value, bool):
+        return ctx.t("yes") if value else ctx.t("no")
+    if isinstance(value, int):
+        return format_nok(value)
+    return "–" if value is None else str(value)
