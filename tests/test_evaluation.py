@@ -18,25 +18,11 @@ from advisor.cli import build_parser, main
 from advisor.config import PROJECT_ROOT, Settings
 from advisor.errors import AdvisorError, InvalidInput, ProviderError
 from advisor.evaluation import SUITES, SuiteResult
-from advisor.evaluation.runner import (
-    Bound,
-    Report,
-    Thresholds,
-    check_gates,
-    compare_reports,
-    corpus_version,
-    evaluate,
-    format_comparison,
-    format_markdown,
-    format_table,
-    git_state,
-    load_report,
-    load_thresholds,
-    prompt_versions,
-    run_suites,
-    suite_names,
-    write_report,
-)
+from advisor.evaluation.compare import compare_reports, format_comparison
+from advisor.evaluation.gates import Bound, Thresholds, check_gates, load_thresholds
+from advisor.evaluation.report import Report, evaluate, format_table, load_report
+from advisor.evaluation.report_files import format_markdown, write_report
+from advisor.evaluation.runner import corpus_version, git_state, prompt_versions, run_suites, suite_names
 from advisor.prompts import load_prompt
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -120,7 +106,7 @@ def report(settings: Settings, floors: Thresholds) -> Report:
     runners = {"answer": returning(ANSWER), "analyze": returning(ANALYZE),
                "rewrite": raising(ProviderError("openai", 500, "server error"))}
     runs = run_suites(settings, ["answer", "analyze", "rewrite"], runners=runners)
-    from advisor.evaluation.runner import build_report
+    from advisor.evaluation.report import build_report
 
     return build_report(settings, runs, floors, "extractive", meta=meta())
 
@@ -286,7 +272,7 @@ all_ok_rate = { floor = 0.5, ceiling = 1.0 }
 """))
     assert limits.bound("rewrite", "placeholder_need_rate") == Bound(None, 0.0, 0.05)
     high = result("rewrite", {"pass_rate": 0.95, "placeholder_need_rate": 0.08, "all_ok_rate": 0.7})
-    from advisor.evaluation.runner import build_report
+    from advisor.evaluation.report import build_report
 
     report = build_report(settings, run_suites(settings, ["rewrite"], runners={"rewrite": returning(high)}),
                           limits, "extractive", meta=meta())
@@ -308,7 +294,7 @@ all_ok_rate = { floor = 0.5, ceiling = 1.0 }
 
 
 def test_without_a_thresholds_file_nothing_is_gated_but_errors_still_fail(settings: Settings):
-    from advisor.evaluation.runner import NO_THRESHOLDS
+    from advisor.evaluation.gates import NO_THRESHOLDS
 
     ok = evaluate(settings, ["analyze"], "extractive", NO_THRESHOLDS, runners={"analyze": returning(ANALYZE)})
     assert ok.gates == [] and ok.passed
@@ -389,7 +375,7 @@ def test_rewriting_a_report_folder_removes_only_its_own_stale_charts(report: Rep
     write_report(report, tmp_path)
     (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
     (tmp_path / "photo.png").write_bytes(PNG_SIGNATURE)
-    from advisor.evaluation.runner import build_report
+    from advisor.evaluation.report import build_report
 
     smaller = build_report(settings, run_suites(settings, ["analyze"], runners={"analyze": returning(ANALYZE)}),
                            floors, "extractive", meta=meta())
@@ -449,7 +435,7 @@ def test_corpus_version_follows_file_contents_not_timestamps(tmp_path: Path):
 
 
 def test_run_metadata_records_provider_model_versions_and_data(tmp_path: Path):
-    from advisor.evaluation.runner import run_metadata
+    from advisor.evaluation.report import run_metadata
 
     prompts = tmp_path / "prompts"
     prompts.mkdir()
@@ -567,7 +553,7 @@ def test_usage_errors_exit_2(assess_settings: Settings, tmp_path: Path, capsys, 
 
 
 def two_reports(settings: Settings, floors: Thresholds) -> tuple[Report, Report]:
-    from advisor.evaluation.runner import build_report
+    from advisor.evaluation.report import build_report
 
     old_answer = result("answer", {"citation_validity": 1.0, "answered_rate": 0.92, "refusal_recall": 0.85,
                                    "refusal_precision": 0.95},
@@ -641,7 +627,7 @@ def test_compare_command_reads_two_report_files_and_exits_0(settings: Settings, 
 
 
 def test_cases_of_different_data_sets_in_one_suite_are_compared_separately(settings: Settings, floors: Thresholds):
-    from advisor.evaluation.runner import build_report
+    from advisor.evaluation.report import build_report
 
     def analyze(unseen_ok: bool) -> Report:
         res = result("analyze", {"precision": 1.0, "recall": 1.0},
@@ -654,7 +640,7 @@ def test_cases_of_different_data_sets_in_one_suite_are_compared_separately(setti
 
 
 def test_a_suite_left_out_of_the_new_run_is_not_a_regression(settings: Settings, floors: Thresholds):
-    from advisor.evaluation.runner import build_report
+    from advisor.evaluation.report import build_report
 
     old, _ = two_reports(settings, floors)
     answer_only = build_report(settings, run_suites(settings, ["answer"], runners={"answer": returning(ANSWER)}),

@@ -46,7 +46,9 @@ def _thresholds_path(args: argparse.Namespace, settings) -> Path:
 def _compare(args: argparse.Namespace, settings) -> int:
     from advisor.cli.common import print_json
     from advisor.errors import InvalidInput
-    from advisor.evaluation.runner import compare_reports, format_comparison, load_report, load_thresholds
+    from advisor.evaluation.compare import compare_reports, format_comparison
+    from advisor.evaluation.gates import load_thresholds
+    from advisor.evaluation.report import load_report
 
     clashing = [flag for flag, given in (("--suite", args.suite), ("--check", args.check), ("--report", args.report),
                                           ("--provider", args.provider)) if given]
@@ -74,14 +76,10 @@ def run(args: argparse.Namespace, settings) -> int:
 
     from advisor.cli.common import print_json
     from advisor.errors import AdvisorError
-    from advisor.evaluation.runner import (
-        NO_THRESHOLDS,
-        evaluate,
-        format_table,
-        load_thresholds,
-        suite_names,
-        write_report,
-    )
+    from advisor.evaluation.gates import NO_THRESHOLDS, load_thresholds
+    from advisor.evaluation.report import evaluate, format_table
+    from advisor.evaluation.report_files import write_report
+    from advisor.evaluation.runner import suite_names
     from advisor.llm import check_provider
 
     names = suite_names(args.suite)

@@ -1,0 +1,211 @@
+"""Compare two evaluation runs (two report.json files): what changed, metric deltas against the limits, cases.
+
+    comparison = compare_reports(load_report(old), load_report(new), thresholds)
+    print(format_comparison(comparison, "old", "new"))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from advisor.evaluation.gates import EPS, Bound, Thresholds, format_value
+from advisor.evaluation.report import Report, jsonable
+from advisor.evaluation.runner import SuiteRun
+
+
+@dataclass
+class MetricDelta:
+    """One metric in two runs; `mark` flags a limit crossed ("REGRESSION") or still missed."""
+
+    suite: str
+    metric: str
+    old: float | None
+    new: float | None
+    floor: float | None
+    mark: str
+    ceiling: float | None = None
+
+    @property
+    def delta(self) -> float | None:
+        """new - old, or None when one side is missing."""
+        return None if self.old is None or self.new is None else self.new - self.old
+
+
+@dataclass
+class CaseChange:
+    """A case whose "ok" flag differs between two runs (None = the case is not in that run)."""
+
+    suite: str
+    case_id: str
+    old_ok: bool | None
+    new_ok: bool | None
+
+    @property
+    def kind(self) -> str:
+        """newly failing | newly passing | added | removed."""
+        if self.old_ok is None:
+            return "added"
+        if self.new_ok is None:
+            return "removed"
+        return "newly passing" if self.new_ok else "newly failing"
+
+
+@dataclass
+class Comparison:
+    """What changed between two reports: versions, metrics and cases."""
+
+    changed_meta: dict[str, tuple[Any, Any]]
+    metrics: list[MetricDelta]
+    cases: list[CaseChange]
+    suites: dict[str, tuple[str, str]]
+
+    def regressions(self) -> list[MetricDelta]:
+        """Metrics that kept their limit in the old run and do not in the new one (or are missing from it)."""
+        return [d for d in self.metrics if d.mark.startswith("REGRESSION")]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-able form for `--compare --json`."""
+        return jsonable({
+            "changed_meta": {k: {"old": o, "new": n} for k, (o, n) in self.changed_meta.items()},
+            "suites": {k: {"old": o, "new": n} for k, (o, n) in self.suites.items()},
+            "metrics": [{**asdict(d), "delta": d.delta} for d in self.metrics],
+            "cases": [{**asdict(c), "change": c.kind} for c in self.cases],
+            "regressions": [f"{d.suite}.{d.metric}" for d in self.regressions()],
+        })
+
+
+def _mark(old: float | None, new: float | None, bound: Bound | None) -> str:
+    if bound is None or not bound.is_gated:
+        return ""
+    old_meets = old is not None and bound.problem(old) is None
+    if new is None:
+        return "REGRESSION (missing)" if old_meets else "missing, outside limit" if old is not None else "missing"
+    problem = bound.problem(new)
+    if old_meets and problem:
+        return f"REGRESSION ({problem})"
+    if problem:
+        return f"{problem} (still)" if old is not None else f"{problem} (new metric)"
+    if old is not None and not old_meets:
+        return "now within limit"
+    return ""
+
+
+def _case_key(case: Mapping[str, Any], index: int) -> str:
+    # Suites that score several data sets in one run (tuning/unseen) tag each case with its set.
+    value = case.get("id")
+    key = str(value) if value is not None else f"#{index}"
+    return f"{case['set']}/{key}" if isinstance(case.get("set"), str) and case["set"] else key
+
+
+def _ok_by_case(run: SuiteRun | None) -> dict[str, bool]:
+    if run is None or run.result is None:
+        return {}
+    return {_case_key(c, i): bool(c["ok"]) for i, c in enumerate(run.result.cases, start=1) if "ok" in c}
+
+
+def _status(run: SuiteRun | None) -> str:
+    return "not run" if run is None else ("ok" if run.ok else f"error: {run.error}")
+
+
+META_KEYS = ("git_commit", "git_dirty", "provider", "model", "embedding_backend", "advisor_version")
+
+
+def compare_reports(old: Report, new: Report, thresholds: Thresholds | None = None) -> Comparison:
+    """Per-metric deltas and changed cases between two reports; limits from `thresholds`, else the new report's own."""
+    changed: dict[str, tuple[Any, Any]] = {}
+    for key in META_KEYS:
+        if old.meta.get(key) != new.meta.get(key):
+            changed[key] = (old.meta.get(key), new.meta.get(key))
+    old_corpus, new_corpus = (old.meta.get("corpus") or {}).get("version"), (new.meta.get("corpus") or {}).get("version")
+    if old_corpus != new_corpus:
+        changed["corpus_version"] = (old_corpus, new_corpus)
+    for group in ("prompt_versions", "datasets"):
+        a, b = old.meta.get(group) or {}, new.meta.get(group) or {}
+        for name in sorted(set(a) | set(b)):
+            if a.get(name) != b.get(name):
+                changed[f"{group}.{name}"] = (a.get(name), b.get(name))
+
+    def bound_of(suite: str, metric: str) -> Bound | None:
+        if thresholds is not None and thresholds.path:
+            return thresholds.bound(suite, metric)
+        return new.bounds.get(suite, {}).get(metric)
+
+    suites = list(dict.fromkeys([*(r.suite for r in old.runs), *(r.suite for r in new.runs)]))
+    deltas: list[MetricDelta] = []
+    cases: list[CaseChange] = []
+    statuses: dict[str, tuple[str, str]] = {}
+    for suite in suites:
+        o_run, n_run = old.run(suite), new.run(suite)
+        statuses[suite] = (_status(o_run), _status(n_run))
+        o_metrics = o_run.result.metrics if o_run and o_run.result else {}
+        n_metrics = n_run.result.metrics if n_run and n_run.result else {}
+        gated = []
+        if thresholds is not None and thresholds.path:
+            gated = [m for m, b in thresholds.for_suite(suite).items() if b.is_gated]
+        for metric in dict.fromkeys([*o_metrics, *n_metrics, *gated]):
+            o, n = o_metrics.get(metric), n_metrics.get(metric)
+            bound = bound_of(suite, metric)
+            if n_run is None:
+                # Only some suites were run this time: not running one is not a regression.
+                mark = "suite not in new run"
+            else:
+                mark = _mark(o, n, bound)
+                if not n_run.ok and mark == "REGRESSION (missing)":
+                    mark = "REGRESSION (suite failed)"
+            deltas.append(MetricDelta(suite, metric, o, n, bound.floor if bound else None, mark,
+                                      bound.ceiling if bound else None))
+        o_ok, n_ok = _ok_by_case(o_run), _ok_by_case(n_run)
+        # A case is compared only where the suite ran in both reports; a failed suite is not "every case removed".
+        if o_run and o_run.ok and n_run and n_run.ok:
+            for case_id in dict.fromkeys([*o_ok, *n_ok]):
+                if o_ok.get(case_id) != n_ok.get(case_id):
+                    cases.append(CaseChange(suite, case_id, o_ok.get(case_id), n_ok.get(case_id)))
+    return Comparison(changed, deltas, cases, statuses)
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "(none)"
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {v}" for k, v in value.items())
+    return str(value)
+
+
+def format_comparison(comparison: Comparison, old_label: str = "old", new_label: str = "new") -> str:
+    """The terminal view of a comparison: what changed, metric deltas with floor marks, changed cases."""
+    lines = [f"old: {old_label}", f"new: {new_label}", ""]
+    if comparison.changed_meta:
+        lines.append("changed between the runs:")
+        lines += [f"  {k}: {_shown(o)} -> {_shown(n)}" for k, (o, n) in comparison.changed_meta.items()]
+    else:
+        lines.append("same commit, provider, model, corpus, prompts and data sets")
+    for suite, (o, n) in comparison.suites.items():
+        if o != n:
+            lines.append(f"  suite {suite}: {o} -> {n}")
+    lines.append("")
+    header = ("suite", "metric", "old", "new", "delta", "limit", "mark")
+    body = []
+    for d in comparison.metrics:
+        delta = d.delta
+        shown = "" if delta is None else ("0" if abs(delta) < EPS else f"{delta:+.3f}")
+        limit = Bound(d.floor, None, d.ceiling)
+        body.append((d.suite, d.metric, format_value(d.metric, d.old), format_value(d.metric, d.new), shown,
+                     limit.limit_text(d.metric) if limit.is_gated else "", d.mark))
+    widths = [max(len(h), *(len(r[i]) for r in body)) if body else len(h) for i, h in enumerate(header)]
+    lines.append("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip())
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in body]
+    regressions = comparison.regressions()
+    lines.append("")
+    lines.append(f"{len(regressions)} regression(s) against the limits"
+                 + (": " + ", ".join(f"{d.suite}.{d.metric}" for d in regressions) if regressions else ""))
+    lines.append("")
+    for kind in ("newly failing", "newly passing", "added", "removed"):
+        changes = [c for c in comparison.cases if c.kind == kind]
+        lines.append(f"{kind} cases: {len(changes)}")
+        for suite in dict.fromkeys(c.suite for c in changes):
+            ids = [c.case_id for c in changes if c.suite == suite]
+            lines.append(f"  {suite}: {', '.join(ids)}")
+    return "\n".join(lines)
