@@ -64,7 +64,8 @@ class SentenceTransformerEmbedder:
                 "(make install does this)"
             ) from exc
         self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        dimension = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = int(dimension())
         self.model_id = f"st-{_slug(Path(path).name if Path(path).name != 'model' else model)}"
         # e5-family models expect the query:/passage: prefixes.
         self._prefixes = ("query: ", "passage: ") if "e5" in model.lower() else ("", "")

@@ -12,7 +12,7 @@ import pytest
 from advisor.cli import main
 from advisor.errors import InvalidInput
 from advisor.index import build_index, open_index
-from advisor.retrieve import retrieve
+from advisor.retrieve import dense_search, retrieve
 
 
 def test_hybrid_fuses_both_rankings_and_hits_carry_all_metadata(corpus_hash_settings):
@@ -133,10 +133,19 @@ def test_server_mode_runs_the_same_searches_through_a_real_chroma_server(tmp_pat
         report = build_index(server, progress=False)
         assert report.chunks == len(open_index(corpus_hash_settings))
         remote, local = open_index(server), open_index(corpus_hash_settings)
+        assert sorted(c.chunk_id for c in remote.chunks) == sorted(c.chunk_id for c in local.chunks)
         for query in ("Når kan vi bruke innovasjonspartnerskap?", "terskelverdi for kommuner", "hva er markedsdialog"):
-            got = [h.chunk_id for h in retrieve(query, remote, server, top_k=5)]
-            want = [h.chunk_id for h in retrieve(query, local, corpus_hash_settings, top_k=5)]
-            assert got == want
+            # The server holds the same vectors: every chunk both return has the same similarity. Two HNSW graphs
+            # built separately may order near-ties differently, so the neighbour lists must agree almost fully.
+            got = dict(dense_search(query, remote, 10))
+            want = dict(dense_search(query, local, 10))
+            assert len(set(got) & set(want)) >= 8
+            for cid in set(got) & set(want):
+                assert abs(got[cid] - want[cid]) < 1e-4
+            got_hits = retrieve(query, remote, server, top_k=5)
+            want_hits = retrieve(query, local, corpus_hash_settings, top_k=5)
+            assert got_hits[0].chunk_id == want_hits[0].chunk_id
+            assert len({h.chunk_id for h in got_hits} & {h.chunk_id for h in want_hits}) >= 4
         # A second app instance (other home folder) finds the same current build through the server's pointer.
         other = server.with_overrides(home=tmp_path / "other-instance")
         assert open_index(other).build == remote.build
