@@ -51,6 +51,7 @@ from advisor.extractive import (
 from advisor.index import Index
 from advisor.language import detect_language
 from advisor.llm import EXTRACTIVE, check_provider, complete, model_name
+from advisor.reply_safety import ReplyDefuser
 from advisor.retrieve import Hit, check_query, retrieve
 from advisor.source_notes import source_notes
 
@@ -173,10 +174,11 @@ def _llm(question: str, hits: Sequence[Hit], settings: Settings, provider: str, 
          history: Sequence[tuple[str, str]], on_token: Callable[[str], None] | None, evidence: Evidence) -> Answer:
     messages, version = build_messages(question, hits, settings, lang, history)
     rewriter = MarkerRewriter(len(hits))
+    defuser = ReplyDefuser()  # after the markers: a reply's images and links never reach the screen as such
     shown: list[str] = []
 
     def relay(piece: str) -> None:
-        out = rewriter.feed(piece)
+        out = defuser.feed(rewriter.feed(piece))
         if out:
             shown.append(out)
             if on_token is not None:
@@ -185,7 +187,7 @@ def _llm(question: str, hits: Sequence[Hit], settings: Settings, provider: str, 
     reply = complete(messages, settings, provider, on_token=relay if on_token is not None else None)
     if on_token is None:
         relay(reply)
-    tail = rewriter.finish()
+    tail = defuser.feed(rewriter.finish()) + defuser.finish()
     if tail:
         shown.append(tail)
         if on_token is not None:
@@ -204,6 +206,9 @@ def _llm(question: str, hits: Sequence[Hit], settings: Settings, provider: str, 
     order = sorted(rewriter.mapping, key=rewriter.mapping.get)
     citations = [Citation.from_chunk(rewriter.mapping[i], hits[i - 1].chunk) for i in order]
     notes = source_notes(citations, lang)
+    if defuser.defused:
+        notes.append("Images and links in the model's reply are shown as plain text." if lang == "en"
+                     else "Bilder og lenker i modellens svar vises som ren tekst.")
     if rewriter.dropped:
         numbers = ", ".join(str(n) for n in rewriter.dropped)
         notes.append(f"Removed references to sources that do not exist (no. {numbers})." if lang == "en"

@@ -145,8 +145,15 @@ class Settings(BaseSettings):
         return self.home / "uploads"
 
     def with_overrides(self, **changes: object) -> Settings:
-        """A copy with some fields changed (Settings is frozen)."""
-        return self.model_copy(update=changes)
+        """A copy with some fields changed (Settings is frozen), validated like any other input.
+
+        model_copy(update=...) would skip validation: an API key given as a plain string would stay a str (and
+        could be printed), and an out-of-range value would pass. Environment variables are not read again.
+        """
+        unknown = set(changes) - set(type(self).model_fields)
+        if unknown:
+            raise TypeError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+        return type(self).model_validate({**dict(self), **changes})
 
 
 def settings_table() -> list[tuple[str, str, str]]:

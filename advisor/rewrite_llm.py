@@ -12,6 +12,7 @@ import re
 from advisor import requirements_lexicon as lex
 from advisor.config import Settings
 from advisor.errors import ProviderError
+from advisor.reply_safety import defuse
 from advisor.requirements import Finding
 from advisor.rewrite_examples import Example
 from advisor.rewrite_targets import Target
@@ -42,7 +43,9 @@ def render_examples(nearest: list[tuple[Example, float]]) -> str:
 
 
 def parse_reply(reply: str, provider: str) -> dict[str, list[str] | str]:
-    """The LLM's JSON answer as a dict; code fences and trailing commas are repaired, anything else unusable raises."""
+    """The LLM's JSON answer as a dict; code fences and trailing commas are repaired, anything else unusable raises.
+
+    Every text is defused (advisor.reply_safety): Markdown images and links are shown as plain text."""
     text = _FENCE.sub("", reply.strip())
     start, end = text.find("{"), text.rfind("}")
     if start < 0 or end <= start:
@@ -61,7 +64,7 @@ def parse_reply(reply: str, provider: str) -> dict[str, list[str] | str]:
     need = data.get("need_statement")
     if not isinstance(need, str) or not need.strip():
         raise ProviderError(provider, None, "malformed reply: need_statement is missing or empty")
-    out["need_statement"] = need.strip()
+    out["need_statement"] = defuse(need.strip())
     for key in _REPLY_KEYS[1:]:
         value = data.get(key, [])
         if isinstance(value, str):
@@ -73,7 +76,7 @@ def parse_reply(reply: str, provider: str) -> dict[str, list[str] | str]:
             if isinstance(item, dict):  # {"krav": "..."} or {"text": "..."}
                 item = next((v for v in item.values() if isinstance(v, str)), "")
             if isinstance(item, str) and item.strip():
-                items.append(item.strip())
+                items.append(defuse(item.strip()))  # an uploaded list can carry the same tricks as a source
         out[key] = items
     if not out["functional_requirements"]:
         raise ProviderError(provider, None, "malformed reply: no functional_requirements")
