@@ -47,6 +47,9 @@ def main(argv: list[str] | None = None) -> int:
         format="%(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    if not args.verbose:
+        # pypdf logs its repairs of a damaged file as warnings; the reader reports the outcome (text or a reason).
+        logging.getLogger("pypdf").setLevel(logging.ERROR)
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
@@ -56,7 +59,10 @@ def main(argv: list[str] | None = None) -> int:
         settings = Settings()
         code = args.func(args, settings)
     except AdvisorError as exc:
-        print(f"advisor: error: {exc}", file=sys.stderr)
+        from advisor.cli.common import terminal_line
+
+        # terminal_line: the message may quote a file name or file content with ESC sequences or line breaks
+        print(f"advisor: error: {terminal_line(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("advisor: interrupted", file=sys.stderr)

@@ -126,6 +126,7 @@ def _excerpt(citation, answer_text: str) -> str:
 
 def run_chat(args: argparse.Namespace, settings) -> int:
     from advisor.answer import ask
+    from advisor.cli.common import terminal_line
     from advisor.conversation import Chat
     from advisor.errors import AdvisorError, InvalidInput
     from advisor.index import ensure_index
@@ -160,14 +161,14 @@ def run_chat(args: argparse.Namespace, settings) -> int:
             answer = ask(message, index, settings, provider=provider, history=chat.history, top_k=args.k,
                          on_token=stream)
         except InvalidInput as exc:
-            print(f"advisor: error: {exc}", file=sys.stderr)
+            print(f"advisor: error: {terminal_line(str(exc))}", file=sys.stderr)
             failed = True
             continue
         except AdvisorError as exc:
             # A provider failure ends this turn, not the conversation.
             if stream is not None and stream.shown:
                 sys.stdout.write("\n")
-            print(f"advisor: error: {exc}", file=sys.stderr)
+            print(f"advisor: error: {terminal_line(str(exc))}", file=sys.stderr)  # one line, like main()
             failed = True
             continue
         print_answer(answer, stream)

@@ -5,11 +5,25 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
 
 from advisor.errors import InvalidInput
+
+# C0 and C1 control characters, including ESC (0x1b), CSI (0x9b), NUL, CR and LF.
+_TERMINAL_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def terminal_line(text: str) -> str:
+    """Text as one terminal line: control characters shown as \\x1b-style escapes.
+
+    Error messages and import reports quote file names and file content (a Doffin CSV header, a path); without
+    this, an ESC sequence in a downloaded file would restyle or rewrite the user's terminal, and a newline would
+    turn the one-line error into several.
+    """
+    return _TERMINAL_CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def to_jsonable(value: Any) -> Any:

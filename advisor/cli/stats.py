@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from advisor.cli.common import positive_int, print_json
+from advisor.cli.common import positive_int, print_json, terminal_line
 
 NOTE_FILE = Path("statistics") / "doffin-beregnet.md"
 
@@ -93,7 +93,8 @@ def _run_import(args: argparse.Namespace, settings: Any) -> int:
             }
         )
     else:
-        print("\n".join(report.lines()))
+        # skip reasons quote file content (a CSV header of an unknown layout may hold ESC sequences or NULs)
+        print("\n".join(terminal_line(line) for line in report.lines()))
     return 0
 
 
