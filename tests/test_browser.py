@@ -237,6 +237,7 @@ def test_sources_page_with_admin_login_in_the_browser(page, app_url):
     page.get_by_role("button", name="Logg inn").click()
     wait_idle(page)
     page.get_by_text("Du er logget inn som administrator.").wait_for()
+    assert ADMIN_PASSWORD not in page.url  # the password travels over the websocket, never in an address
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
         files=[{"name": "snobroyting.md", "mimeType": "text/markdown",
                 "buffer": "# Rammeavtale for snøbrøyting\n\nBrøyting av gang- og sykkelveier før klokken sju.\n".encode()}]

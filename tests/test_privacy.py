@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import os
 
+import pytest
+
 from advisor.config import Settings
 from advisor.errors import ProviderError
 from advisor.llm import complete
@@ -53,3 +55,25 @@ def test_provider_errors_and_logs_do_not_contain_the_api_key(tmp_path, caplog):
     assert "401" in message
     assert "sk-topphemmelig-999" not in message  # ...but never shown or logged
     assert "sk-topphemmelig-999" not in caplog.text
+
+
+def test_admin_password_is_compared_in_constant_time_and_never_logged(monkeypatch, caplog):
+    import hmac
+
+    from advisor import admin
+    from advisor.errors import AccessDenied
+
+    calls: list[tuple[bytes, bytes]] = []
+    real = hmac.compare_digest
+    monkeypatch.setattr(admin.hmac, "compare_digest", lambda a, b: calls.append((a, b)) or real(a, b))
+    settings = Settings(admin_password="riktig-passord-42")
+    caplog.set_level(logging.DEBUG)
+    assert admin.check_password(settings, "riktig-passord-42") is True
+    assert admin.check_password(settings, "feil-passord-17") is False
+    with pytest.raises(AccessDenied) as refused:
+        admin.require_admin(settings, "feil-passord-17")
+    assert len(calls) == 3, "every attempt must go through hmac.compare_digest"
+    for secret in ("riktig-passord-42", "feil-passord-17"):
+        assert secret not in caplog.text and secret not in str(refused.value) and secret not in repr(settings)
+    with pytest.raises(AccessDenied, match="ADVISOR_ADMIN_PASSWORD"):
+        admin.require_admin(Settings(admin_password=""), "")  # an empty password enables nothing
