@@ -8,6 +8,7 @@ anything else raises InvalidInput naming the field.
 from __future__ import annotations
 
 import json
+import reprlib
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -21,6 +22,10 @@ BUYERS = ("state", "municipal", "other")
 CATEGORIES = ("goods", "services", "works")
 MARKET_ANSWERS = ("yes", "with_adaptation", "no", "unknown")
 RISK_LEVELS = ("low", "medium", "high")
+# A case is a few hundred bytes; the app caps the need at 4 000 characters. The limits stop a pasted document or a
+# runaway file from being parsed and copied into every part of the output (a 50 MB need gave 250 MB of JSON).
+MAX_TEXT_CHARS = 50_000
+MAX_CASE_BYTES = 1_000_000
 
 # The nine keys the issue names; the rest are optional refinements.
 CORE_KEYS = (
@@ -119,11 +124,21 @@ def format_nok(value: int) -> str:
     return f"{value:,}".replace(",", " ")
 
 
+def _shown(value: Any) -> Any:
+    """A value as an error message may show it: lists and mappings shortened before anything calls repr() on them.
+
+    YAML aliases make a 437-byte file into a list of 3 billion strings (a "billion laughs"); repr() of that never ends.
+    """
+    return reprlib.repr(value) if isinstance(value, list | tuple | set | Mapping) else value
+
+
 def _check_value(key: str, value: Any) -> Any:
     spec = FIELDS[key]
     if spec.kind == "text":
         if not isinstance(value, str):
-            raise InvalidInput(key, value, "text")
+            raise InvalidInput(key, _shown(value), "text")
+        if len(value) > MAX_TEXT_CHARS:
+            raise InvalidInput(key, f"{len(value)} characters", f"at most {MAX_TEXT_CHARS} characters")
         return value.strip() or None
     if spec.kind in ("amount", "months"):
         # bool is an int subclass in Python; true/false is never an amount.
@@ -131,20 +146,20 @@ def _check_value(key: str, value: Any) -> Any:
             value = int(value)
         if isinstance(value, bool) or not isinstance(value, int):
             what = "a whole number of kroner excluding VAT, e.g. 3000000" if spec.kind == "amount" else "a whole number of months"
-            raise InvalidInput(key, value, what)
+            raise InvalidInput(key, _shown(value), what)
         if value <= 0:
-            raise InvalidInput(key, value, "a positive whole number" + (" of kroner excluding VAT" if spec.kind == "amount" else ""))
+            raise InvalidInput(key, _shown(value), "a positive whole number" + (" of kroner excluding VAT" if spec.kind == "amount" else ""))
         return value
     if spec.kind == "bool":
         if not isinstance(value, bool):
-            raise InvalidInput(key, value, "true or false")
+            raise InvalidInput(key, _shown(value), "true or false")
         return value
     # enum
     if key == "market_has_solution" and isinstance(value, bool):
         # YAML 1.1 reads an unquoted `no`/`yes` as a boolean; take it as the answer the writer meant.
         return "yes" if value else "no"
     if not isinstance(value, str) or value not in spec.choices:
-        raise InvalidInput(key, value, "one of " + ", ".join(spec.choices))
+        raise InvalidInput(key, _shown(value), "one of " + ", ".join(spec.choices))
     return value
 
 
@@ -160,7 +175,8 @@ def parse_case(data: Any) -> Case:
     values: dict[str, Any] = {}
     for key, value in data.items():
         if key not in FIELDS:
-            raise InvalidInput(str(key), value, "a known case key: " + ", ".join(FIELDS))
+            shown_key = str(key) if str(key).strip() else repr(key)  # a blank key would read "invalid : got ..."
+            raise InvalidInput(shown_key, _shown(value), "a known case key: " + ", ".join(FIELDS))
         if value is None:
             continue
         values[key] = _check_value(key, value)
@@ -172,17 +188,32 @@ def parse_case_text(text: str, name: str = "input") -> Any:
     stripped = text.lstrip()
     if not stripped:
         raise InvalidInput(name, "", "a JSON or YAML object with the case keys")
+    if len(text) > MAX_CASE_BYTES:
+        raise InvalidInput(name, f"{len(text)} characters", f"a case of at most {MAX_CASE_BYTES} characters")
     if stripped[0] in "{[":
-        try:
-            return json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InvalidInput(name, stripped[:60], f"valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from exc
+        return _json(text, name, stripped[:60])
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         raise InvalidInput(name, stripped[:60], f"valid YAML{where}") from exc
+    except ValueError as exc:  # an integer of more than 4300 digits
+        raise InvalidInput(name, stripped[:60], f"valid YAML (a value cannot be read: {str(exc).split(':')[0][:80]})") from exc
+    except RecursionError as exc:
+        raise InvalidInput(name, stripped[:60], "valid YAML (nested too deeply)") from exc
+
+
+def _json(text: str, name: str, shown: str) -> Any:
+    """Parse JSON; syntax errors, over-long numbers and too-deep nesting raise InvalidInput naming the input."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidInput(name, shown, f"valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from exc
+    except ValueError as exc:  # an integer of more than 4300 digits
+        raise InvalidInput(name, shown, "valid JSON (a number is too long)") from exc
+    except RecursionError as exc:
+        raise InvalidInput(name, shown, "valid JSON (nested too deeply)") from exc
 
 
 def load_case(path: str | Path) -> Case:
@@ -190,13 +221,13 @@ def load_case(path: str | Path) -> Case:
     path = Path(path)
     if not path.is_file():
         raise InvalidInput("file", str(path), "an existing JSON or YAML file")
+    size = path.stat().st_size
+    if size > MAX_CASE_BYTES:
+        raise InvalidInput("file", f"{path} ({size / 1e6:.1f} MB)", f"a case file of at most {MAX_CASE_BYTES / 1e6:g} MB")
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise InvalidInput("file", str(path), "a UTF-8 text file") from exc
     if path.suffix.lower() == ".json":
-        try:
-            return parse_case(json.loads(text))
-        except json.JSONDecodeError as exc:
-            raise InvalidInput("file", str(path), f"valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from exc
+        return parse_case(_json(text, "file", str(path)))
     return parse_case(parse_case_text(text, name="file"))

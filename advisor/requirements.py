@@ -203,11 +203,18 @@ def explain(hit: Hit, span: str) -> str:
     return lex.explanation(hit.category, hit.kind, hit.severity, span, hit.detail)
 
 
-def _rule_and_citation(hit: Hit, settings: Settings) -> tuple[str, Citation]:
+def _rule_and_citation(hit: Hit, settings: Settings,
+                       known: dict[tuple[str, str, str], tuple[str, Citation]]) -> tuple[str, Citation]:
+    """The rule text and corpus citation for a hit; `known` holds those already looked up in this analysis."""
     key = "compatibility" if hit.severity == "low" and hit.category in {"brand", "model_type"} else hit.kind
-    law, doc_id, anchor = KIND_RULES.get(key) or RULES[hit.category]
-    citation = cite(settings, doc_id, anchor)
-    return f"{law}. Veiledning: «{citation.title}», avsnitt «{citation.section}».", citation
+    rule = KIND_RULES.get(key) or RULES[hit.category]
+    if rule not in known:
+        # cite() checks the corpus folder for changes on every call: once per rule, not once per finding, keeps a
+        # 10 000-line list from spending most of its time there
+        law, doc_id, anchor = rule
+        citation = cite(settings, doc_id, anchor)
+        known[rule] = (f"{law}. Veiledning: «{citation.title}», avsnitt «{citation.section}».", citation)
+    return known[rule]
 
 
 def score_of(severities: list[str]) -> float:
@@ -218,8 +225,10 @@ def score_of(severities: list[str]) -> float:
     return round(1 - remaining, 2)
 
 
-def analyze_requirement(text: str, settings: Settings) -> RequirementAnalysis:
+def analyze_requirement(text: str, settings: Settings,
+                        _known: dict[tuple[str, str, str], tuple[str, Citation]] | None = None) -> RequirementAnalysis:
     """Find solution-specific wording in one requirement; offsets are relative to `text`."""
+    known = {} if _known is None else _known
     if not isinstance(text, str) or not text.strip():
         raise InvalidInput("requirement", text, "a non-empty requirement text")
     if "\x00" in text:
@@ -227,7 +236,7 @@ def analyze_requirement(text: str, settings: Settings) -> RequirementAnalysis:
     findings = []
     for hit in find_hits(text):
         span = text[hit.start:hit.end]
-        rule, citation = _rule_and_citation(hit, settings)
+        rule, citation = _rule_and_citation(hit, settings, known)
         findings.append(Finding(hit.category, hit.start, hit.end, span, explain(hit, span), rule, citation, hit.severity))
     score = score_of([f.severity for f in findings])
     return RequirementAnalysis(text, score >= SOLUTION_SPECIFIC_SCORE, score, findings)
@@ -242,7 +251,8 @@ def analyze_text(text: str, settings: Settings) -> list[RequirementAnalysis]:
     items = split_requirements(text)
     if not items:
         raise InvalidInput("text", text, "at least one requirement with words in it")
-    return [analyze_requirement(item, settings) for item in items]
+    known: dict[tuple[str, str, str], tuple[str, Citation]] = {}
+    return [analyze_requirement(item, settings, known) for item in items]
 
 
 def analyze_file(path: str | Path, settings: Settings) -> list[RequirementAnalysis]:

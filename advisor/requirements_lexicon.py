@@ -368,14 +368,18 @@ FIXED_MENU = re.compile(r"(?<!\w)(?:fast|fastsatt|fixed)\s+meny(?:en)?(?:\s*:\s*
 PLACEMENT = re.compile(
     r"(?<!\w)(?:monteres|plasseres|festes|sitte|henge|mounted|placed)\b[^.;]{0,60}?"
     r"(?:i taket|på veggen|i gulvet|på venstre side|på høyre side|on the ceiling|on the left side|on the right side)(?!\w)"
-    r"|(?<!\w)[\w\-]+\s+på\s+(?:venstre|høyre)\s+side(?!\w)",
+    # The word before «på venstre side» is at most 60 characters: unbounded, every position of 20 000 hyphens was a
+    # start and was scanned to the end (10 s). For words of up to 60 characters the matches are the same.
+    r"|(?<!\w)[\w\-]{1,60}\s+på\s+(?:venstre|høyre)\s+side(?!\w)",
     re.IGNORECASE,
 )
 
 # "Same as what we have": today's solution described instead of the need.
 SAME_AS_CURRENT = re.compile(
     r"(?<!\w)(?:"
-    r"(?:det|den|de)?\s*samme\s+(?:\w+\s+){0,2}?som\s+(?:vi\s+(?:allerede\s+)?(?:har|bruker)(?:\s+(?:i\s+dag|nå))?|i\s+dag|dagens|nå|tidligere|sist|"
+    # (det )?samme, not (det)?\s*samme: the latter started a match at every blank of a long run of spaces and
+    # scanned the run each time (quadratic); same_as_current() strips leading blanks, so the spans are the same.
+    r"(?:(?:det|den|de)\s*)?samme\s+(?:\w+\s+){0,2}?som\s+(?:vi\s+(?:allerede\s+)?(?:har|bruker)(?:\s+(?:i\s+dag|nå))?|i\s+dag|dagens|nå|tidligere|sist|"
     r"forrige\s+\w+|i\s+(?:den|det|de)\s+eksisterende\s+\w+|(?:den|det|de)\s+eksisterende|eksisterende|(?:den|det|de)\s+vi\s+har)"
     r"|fra\s+samme\s+leverandør|(?:av|fra)\s+(?:dagens|nåværende|eksisterende)\s+leverandør"
     r"|tilsvarende\s+(?:(?:den|det|de)\s+vi\s+(?:allerede\s+)?har|dagens\s+(?:løsning|system|utstyr|modell|produkt|maskiner|biler))"

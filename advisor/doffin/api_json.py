@@ -6,6 +6,8 @@ The JSON has no procedure type and no buyer legal type (those exist only in the 
 
 from __future__ import annotations
 
+import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +16,7 @@ from advisor.doffin.models import DOFFIN_ID_RE, Notice, ParseResult
 from advisor.doffin.privacy import scrub_text
 from advisor.errors import UnreadableDocument
 
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}", re.ASCII)  # ASCII: "٢٠٢٣-٠١-٠١" is not a yyyy-mm-dd date
 HIT_KEYS = frozenset({"id", "heading", "type", "issueDate", "publicationDate", "buyer"})
 
 
@@ -54,22 +57,23 @@ def notice_from_hit(hit: dict[str, Any], path: Path, codes: CodeTable) -> Notice
     """One search hit as a Notice."""
     doffin_id = str(hit["id"]).strip()
     warnings: list[str] = []
-    api_type = hit.get("type")
+    api_type = _str(hit.get("type"))
     form_type = codes.api_form_types.get(api_type or "")
     if form_type is None:
-        form_type = next((codes.api_form_types[t] for t in hit.get("allTypes") or [] if t in codes.api_form_types), None)
+        all_types = [t for t in _list(hit.get("allTypes")) if isinstance(t, str)]
+        form_type = next((codes.api_form_types[t] for t in all_types if t in codes.api_form_types), None)
     if form_type is None and api_type:
         warnings.append(f"{doffin_id}: API type {api_type!r} not in our table")
-    buyers = [b for b in hit.get("buyer") or [] if isinstance(b, dict)]
+    buyers = [b for b in _list(hit.get("buyer")) if isinstance(b, dict)]
     buyer = buyers[0] if buyers else {}
     estimated = hit.get("estimatedValue") if isinstance(hit.get("estimatedValue"), dict) else {}
-    lots = [lot for lot in hit.get("lots") or [] if isinstance(lot, dict)]
+    lots = [lot for lot in _list(hit.get("lots")) if isinstance(lot, dict)]
     tenders = _tenders(hit)
     if tenders is not None and len(lots) > 1:
         # receivedTenders is one number for the whole notice; it cannot be split over several lots
         warnings.append(f"{doffin_id}: receivedTenders for {len(lots)} lots not split per lot; not used")
         tenders = None
-    cpv = [str(c).strip() for c in hit.get("cpvCodes") or [] if str(c).strip()]
+    cpv = [str(c).strip() for c in _list(hit.get("cpvCodes")) if str(c).strip()]
     return Notice(
         source_format="api_json",
         source_file=str(path),
@@ -96,16 +100,22 @@ def _tenders(hit: dict[str, Any]) -> tuple[int, ...] | None:
     """Tenders received: receivedTenders, else the 'tenders' entry of allReceivedTenders."""
     value = hit.get("receivedTenders")
     if value is None:
-        for entry in hit.get("allReceivedTenders") or []:
+        for entry in _list(hit.get("allReceivedTenders")):
             if isinstance(entry, dict) and entry.get("type") == "tenders":
                 value = entry.get("total")
     number = _float(value)
-    return None if number is None else (int(number),)
+    # a count must be a finite number (JSON allows 1e999 and NaN, which int() cannot take)
+    return None if number is None or not math.isfinite(number) else (int(number),)
+
+
+def _list(value: object) -> list:
+    """A JSON array as a list; anything else (a number, a string, an object) as no entries."""
+    return value if isinstance(value, list) else []
 
 
 def _date(value: object) -> str | None:
     text = _str(value)
-    return text[:10] if text and len(text) >= 10 and text[4] == "-" else None
+    return text[:10] if text and _DATE_RE.match(text) else None
 
 
 def _str(value: object) -> str | None:
@@ -116,12 +126,15 @@ def _str(value: object) -> str | None:
 
 
 def _float(value: object) -> float | None:
+    """A finite number, else None: JSON allows NaN, 1e999 and 4000-digit integers (float() overflows on those),
+    and one NaN or inf amount would turn every sum and median of the statistics into NaN or inf."""
     if value is None or isinstance(value, bool):
         return None
     try:
-        return float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError):
         return None
+    return number if math.isfinite(number) else None
 
 
 def _orgnr(value: object) -> str | None:

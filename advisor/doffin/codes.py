@@ -131,8 +131,9 @@ class CodeTable:
         """eForms form type for a TED standard form number ("F02", "2", 2); None when unknown or ambiguous."""
         if form is None:
             return None
-        digits = "".join(ch for ch in str(form) if ch.isdigit())
-        return self.ted_form_numbers.get(int(digits)) if digits else None
+        # ASCII digits only: "³".isdigit() is true but int() refuses it; a form number has at most a few digits
+        digits = "".join(ch for ch in str(form) if ch in "0123456789")
+        return self.ted_form_numbers.get(int(digits)) if 0 < len(digits) <= 4 else None
 
 
 def normalise_label(label: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 from collections import Counter
 from pathlib import Path
@@ -25,8 +26,9 @@ DFO_COLUMNS: tuple[str, ...] = (
     "verdi_estimert", "delkontrakter", "rammeavtale", "dps", "cpv_tillegg_kode",
 )
 _MISSING = {"", "nan", "na", "null", "none"}
-_ISO_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
-_NORWEGIAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})")
+# ASCII digits only: \d also matches "٢٠٢٣", which would be stored as a date of its own
+_ISO_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})", re.ASCII)
+_NORWEGIAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})", re.ASCII)
 
 
 def decode_text(data: bytes) -> str:
@@ -39,7 +41,7 @@ def decode_text(data: bytes) -> str:
 
 def csv_header(text: str) -> list[str]:
     """The column names of a `;`-separated CSV text (stripped, lower-case)."""
-    first = next(csv.reader(io.StringIO(text), delimiter=";"), [])
+    first = next(csv.reader(io.StringIO(text, newline=""), delimiter=";"), [])  # newline="": a file may end lines with \r alone
     return [name.strip().strip("\ufeff").lower() for name in first]
 
 
@@ -133,9 +135,11 @@ def _float(raw: str | None) -> float | None:
     if "," in text and "." not in text:
         text = text.replace(",", ".")
     try:
-        return float(text)
+        number = float(text)
     except ValueError:
         return None
+    # "nan", "inf" and "1e999" parse as floats; one of them would make every sum and median NaN or inf
+    return number if math.isfinite(number) else None
 
 
 def _cpv(raw: str | None) -> str | None:

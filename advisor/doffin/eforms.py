@@ -6,6 +6,7 @@ touched, and free text is scrubbed. Field paths follow the eForms business terms
 
 from __future__ import annotations
 
+import math
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -27,7 +28,7 @@ EFORMS_ROOTS = ("ContractNotice", "ContractAwardNotice", "PriorInformationNotice
 _UBL_ROOT_NS = "urn:oasis:names:specification:ubl:schema:xsd:"
 _EXT = "ext:UBLExtensions/ext:UBLExtension/ext:ExtensionContent/efext:EformsExtension"
 _NORWEGIAN = ("NOR", "NOB", "NNO")
-_DATE_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
+_DATE_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})", re.ASCII)  # ASCII: "٢٠٢٣-٠١-٠١" is not a yyyy-mm-dd date
 
 
 def local_name(tag: str) -> str:
@@ -56,6 +57,10 @@ def parse_xml(data: bytes, path: Path) -> ET.Element:
         return ET.fromstring(data)
     except ET.ParseError as exc:
         raise UnreadableDocument(path, f"malformed XML ({exc})") from exc
+    # The declared encoding is looked up before parsing: encoding="TTF-8" raises LookupError, "UTF-32" (multi-byte)
+    # and "idna" raise ValueError (UnicodeError is one).
+    except (LookupError, ValueError) as exc:
+        raise UnreadableDocument(path, f"XML in an encoding we cannot read ({exc})") from exc
 
 
 def notice_from_root(root: ET.Element, path: Path, doffin_id: str | None, codes: CodeTable) -> Notice:
@@ -188,9 +193,11 @@ def _estimated_value(project: ET.Element | None, lots: list[ET.Element]) -> tupl
     values = [_amount(lot.find(path, NS)) for lot in lots]
     values = [(v, c) for v, c in values if v is not None]
     currencies = {c for _, c in values}
-    if not values or len(currencies) > 1:
+    total = sum(v for v, _ in values)
+    # each lot is finite, but two lots of 1e308 sum to inf, which would make every sum and median inf
+    if not values or len(currencies) > 1 or not math.isfinite(total):
         return None, None
-    return sum(v for v, _ in values), currencies.pop()
+    return total, currencies.pop()
 
 
 def _innovative(projects: list[ET.Element]) -> bool | None:
@@ -219,9 +226,11 @@ def _amount(el: ET.Element | None) -> tuple[float | None, str | None]:
     if el is None or not _strip(el.text):
         return None, None
     try:
-        return float(_strip(el.text) or ""), el.get("currencyID")
+        value = float(_strip(el.text) or "")
     except ValueError:
         return None, None
+    # "NaN" and "1e400" parse as floats; one of them would make every sum and median of the statistics NaN or inf
+    return (value, el.get("currencyID")) if math.isfinite(value) else (None, None)
 
 
 def _first_coded(elements: list[ET.Element], path: str, list_name: str) -> str | None:
@@ -269,5 +278,5 @@ def _date(value: str | None) -> str | None:
 def _int(value: str | None) -> int | None:
     try:
         return int(float(value)) if value is not None else None
-    except ValueError:
+    except (ValueError, OverflowError):  # not a number, or inf ("1e400")
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from advisor.doffin.dfo_csv import csv_header, decode_text, is_dfo_header, parse
 from advisor.doffin.eforms import is_eforms_root, local_name, notice_from_root, parse_xml
 from advisor.doffin.legacy import is_legacy_root, reject_legacy
 from advisor.doffin.models import ParseResult
+from advisor.doffin.privacy import scrub_email, scrub_notice
 from advisor.doffin.scraped import is_scraped_header, is_vilgeir_json, parse_scraped_csv, parse_vilgeir_json
 from advisor.errors import UnreadableDocument
 
@@ -19,8 +21,15 @@ NOTICE_SUFFIXES = (".xml", ".json", ".csv")
 
 
 def read_notice_bytes(data: bytes, path: Path, codes: CodeTable | None = None, doffin_id: str | None = None) -> ParseResult:
-    """Parse one file's bytes in whichever supported format they are; raises UnreadableDocument with the reason."""
-    codes = codes or load_codes()
+    """Parse one file's bytes in whichever supported format they are; raises UnreadableDocument with the reason.
+
+    Every text field of every notice, and every warning, is scrubbed of contact data before it is returned.
+    """
+    result = _read(data, path, codes or load_codes(), doffin_id)
+    return ParseResult(result.format, [scrub_notice(n) for n in result.notices], [scrub_email(w) for w in result.warnings])
+
+
+def _read(data: bytes, path: Path, codes: CodeTable, doffin_id: str | None) -> ParseResult:
     if not data.strip():
         raise UnreadableDocument(path, "empty file")
     if b"\x00" in data[:8192]:
@@ -40,6 +49,10 @@ def read_notice_bytes(data: bytes, path: Path, codes: CodeTable | None = None, d
             value = json.loads(decode_text(data), strict=False)
         except json.JSONDecodeError as exc:
             raise UnreadableDocument(path, f"malformed JSON ({exc.msg} at line {exc.lineno})") from exc
+        except ValueError as exc:  # Python refuses integers of more than 4300 digits
+            raise UnreadableDocument(path, "malformed JSON (a number with more than 4300 digits)") from exc
+        except RecursionError as exc:
+            raise UnreadableDocument(path, "malformed JSON (nested too deeply)") from exc
         if is_search_envelope(value) or is_hit(value):
             result = parse_api_json(value, path, codes)
         elif is_vilgeir_json(value):
@@ -48,6 +61,13 @@ def read_notice_bytes(data: bytes, path: Path, codes: CodeTable | None = None, d
             raise UnreadableDocument(path, "JSON shape not recognised (not a Doffin search response, hit or scraped list)")
         return ParseResult(result.format, result.notices, result.warnings + _notice_warnings(result))
     text = decode_text(data)
+    try:
+        return _read_csv(text, path, codes)
+    except csv.Error as exc:  # e.g. a field over the csv module's 131 072-character limit, a stray carriage return
+        raise UnreadableDocument(path, f"malformed CSV ({exc})") from exc
+
+
+def _read_csv(text: str, path: Path, codes: CodeTable) -> ParseResult:
     header = csv_header(text)
     if is_dfo_header(header):
         result = parse_dfo_csv(text, path, codes)

@@ -20,7 +20,7 @@ FORMAT_LABELS: dict[str, str] = {
 }
 
 # Doffin ids look like 2022-945801 (year, dash, 6 digits; a few old ones have 5 or 7 digits).
-DOFFIN_ID_RE = re.compile(r"^(?:19|20)\d{2}-\d{5,7}$")
+DOFFIN_ID_RE = re.compile(r"^(?:19|20)\d{2}-\d{5,7}$", re.ASCII)  # ASCII: "20٢٣-١٢٣٤٥٦" is no Doffin id
 _DOFFIN_ID_PREFIX_RE = re.compile(r"^((?:19|20)\d{2}-\d{5,7})(?!\d)")
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -106,7 +107,8 @@ def parse_vilgeir_json(value: list[dict[str, Any]], path: Path, codes: CodeTable
         if isinstance(description, list):
             description = "\n".join(str(part) for part in description if part)
         extra = []
-        for entry in item.get("tilleggsCPV") or []:
+        extra_cpv = item.get("tilleggsCPV")
+        for entry in extra_cpv if isinstance(extra_cpv, list | dict) else []:  # a number is not iterable
             keys = entry.keys() if isinstance(entry, dict) else [entry]
             extra.extend(c for c in (_cpv(str(k)) for k in keys) if c)
         main_cpv = _cpv(item.get("cpvnumber"))
@@ -151,9 +153,11 @@ def _float(raw: object) -> float | None:
     if text is None:
         return None
     try:
-        return float(text.replace(" ", "").replace("\u00a0", ""))
+        number = float(text.replace(" ", "").replace("\u00a0", ""))
     except ValueError:
         return None
+    # "nan", "inf" and "1e999" parse as floats; one of them would make every sum and median NaN or inf
+    return number if math.isfinite(number) else None
 
 
 def _cpv(raw: object) -> str | None:
@@ -163,7 +167,7 @@ def _cpv(raw: object) -> str | None:
 
 
 def _date(raw: object) -> str | None:
-    match = re.match(r"^(\d{4}-\d{2}-\d{2})", _value(raw) or "")
+    match = re.match(r"^(\d{4}-\d{2}-\d{2})", _value(raw) or "", re.ASCII)  # ASCII: not "٢٠٢٣-٠١-٠١"
     return match.group(1) if match else None
 
 

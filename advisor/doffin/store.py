@@ -233,8 +233,7 @@ class NoticeStore:
         rank = {name: i for i, name in enumerate(SOURCE_FORMATS)}
 
         def order(row: sqlite3.Row) -> tuple[int, int, int]:
-            version = int(row["version"]) if row["version"].isdigit() else 0
-            return (rank.get(row["source_format"], len(rank)), -version, -row["record_id"])
+            return (rank.get(row["source_format"], len(rank)), -_version_number(row["version"]), -row["record_id"])
 
         records = [json.loads(row["content"]) for row in sorted(rows, key=order)]
         merged: dict[str, Any] = {}
@@ -305,6 +304,12 @@ class NoticeStore:
                 for value in row:
                     if isinstance(value, str):
                         yield value
+
+
+def _version_number(version: str) -> int:
+    """An eForms VersionID ("01", "2") as a number for ordering; 0 when it is not a plain ASCII number."""
+    # str.isdigit() is also true for "²", which int() refuses; 18 digits keep it far below int()'s 4300-digit limit
+    return int(version) if version.isascii() and version.isdigit() and len(version) <= 18 else 0
 
 
 def open_store(settings: Settings) -> NoticeStore:
