@@ -621,3 +621,10 @@ def test_help_lists_the_subcommands():
     args = parser.parse_args(["stats", "import", "x", "--json"])
     assert args.json is True and args.stats_command == "import"
     assert isinstance(parser.parse_args(["stats", "--json"]), argparse.Namespace)
+
+
+def test_doffin_ids_in_file_names_are_ascii_digits_only():
+    from advisor.doffin.models import doffin_id_from_name
+
+    assert doffin_id_from_name("2023-100372_pin-buyer.xml") == "2023-100372"
+    assert doffin_id_from_name("20٢٣-١٢٣٤٥٦_pin-buyer.xml") is None  # Arabic-Indic digits are no Doffin id

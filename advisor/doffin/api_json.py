@@ -6,17 +6,14 @@ The JSON has no procedure type and no buyer legal type (those exist only in the 
 
 from __future__ import annotations
 
-import math
-import re
 from pathlib import Path
 from typing import Any
 
 from advisor.doffin.codes import CodeTable, load_codes
-from advisor.doffin.models import DOFFIN_ID_RE, Notice, ParseResult
+from advisor.doffin.models import DOFFIN_ID_RE, ISO_DATE_RE, Notice, ParseResult, finite_number
 from advisor.doffin.privacy import scrub_text
 from advisor.errors import UnreadableDocument
 
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}", re.ASCII)  # ASCII: "٢٠٢٣-٠١-٠١" is not a yyyy-mm-dd date
 HIT_KEYS = frozenset({"id", "heading", "type", "issueDate", "publicationDate", "buyer"})
 
 
@@ -104,8 +101,7 @@ def _tenders(hit: dict[str, Any]) -> tuple[int, ...] | None:
             if isinstance(entry, dict) and entry.get("type") == "tenders":
                 value = entry.get("total")
     number = _float(value)
-    # a count must be a finite number (JSON allows 1e999 and NaN, which int() cannot take)
-    return None if number is None or not math.isfinite(number) else (int(number),)
+    return None if number is None else (int(number),)
 
 
 def _list(value: object) -> list:
@@ -114,8 +110,8 @@ def _list(value: object) -> list:
 
 
 def _date(value: object) -> str | None:
-    text = _str(value)
-    return text[:10] if text and _DATE_RE.match(text) else None
+    match = ISO_DATE_RE.match(_str(value) or "")
+    return match.group(1) if match else None
 
 
 def _str(value: object) -> str | None:
@@ -128,13 +124,7 @@ def _str(value: object) -> str | None:
 def _float(value: object) -> float | None:
     """A finite number, else None: JSON allows NaN, 1e999 and 4000-digit integers (float() overflows on those),
     and one NaN or inf amount would turn every sum and median of the statistics into NaN or inf."""
-    if value is None or isinstance(value, bool):
-        return None
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError, OverflowError):
-        return None
-    return number if math.isfinite(number) else None
+    return None if value is None or isinstance(value, bool) else finite_number(value)
 
 
 def _orgnr(value: object) -> str | None:

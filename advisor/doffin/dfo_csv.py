@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 import re
 from collections import Counter
 from pathlib import Path
 
 from advisor.doffin.codes import UNKNOWN_PROCEDURE, CodeTable, load_codes, normalise_label
-from advisor.doffin.models import DOFFIN_ID_RE, Notice, ParseResult
+from advisor.doffin.models import DOFFIN_ID_RE, ISO_DATE_RE, Notice, ParseResult, finite_number
 from advisor.doffin.privacy import scrub_text
 from advisor.errors import UnreadableDocument
 
@@ -27,7 +26,6 @@ DFO_COLUMNS: tuple[str, ...] = (
 )
 _MISSING = {"", "nan", "na", "null", "none"}
 # ASCII digits only: \d also matches "٢٠٢٣", which would be stored as a date of its own
-_ISO_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})", re.ASCII)
 _NORWEGIAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})", re.ASCII)
 
 
@@ -134,12 +132,7 @@ def _float(raw: str | None) -> float | None:
     text = text.replace("\u00a0", "").replace(" ", "")
     if "," in text and "." not in text:
         text = text.replace(",", ".")
-    try:
-        number = float(text)
-    except ValueError:
-        return None
-    # "nan", "inf" and "1e999" parse as floats; one of them would make every sum and median NaN or inf
-    return number if math.isfinite(number) else None
+    return finite_number(text)
 
 
 def _cpv(raw: str | None) -> str | None:
@@ -153,7 +146,7 @@ def _cpv(raw: str | None) -> str | None:
 
 def _date(raw: str | None) -> str | None:
     text = _value(raw) or ""
-    if match := _ISO_DATE.match(text):
+    if match := ISO_DATE_RE.match(text):
         return match.group(1)
     if match := _NORWEGIAN_DATE.match(text):
         day, month, year = match.groups()

@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from advisor.doffin.codes import UNKNOWN_PROCEDURE, CodeTable, load_codes
-from advisor.doffin.models import DOFFIN_ID_RE, Notice, doffin_id_from_name
+from advisor.doffin.models import DOFFIN_ID_RE, ISO_DATE_RE, Notice, doffin_id_from_name, finite_number
 from advisor.doffin.privacy import scrub_text
 from advisor.errors import UnreadableDocument
 
@@ -28,7 +28,6 @@ EFORMS_ROOTS = ("ContractNotice", "ContractAwardNotice", "PriorInformationNotice
 _UBL_ROOT_NS = "urn:oasis:names:specification:ubl:schema:xsd:"
 _EXT = "ext:UBLExtensions/ext:UBLExtension/ext:ExtensionContent/efext:EformsExtension"
 _NORWEGIAN = ("NOR", "NOB", "NNO")
-_DATE_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})", re.ASCII)  # ASCII: "٢٠٢٣-٠١-٠١" is not a yyyy-mm-dd date
 
 
 def local_name(tag: str) -> str:
@@ -225,12 +224,8 @@ def _innovative(projects: list[ET.Element]) -> bool | None:
 def _amount(el: ET.Element | None) -> tuple[float | None, str | None]:
     if el is None or not _strip(el.text):
         return None, None
-    try:
-        value = float(_strip(el.text) or "")
-    except ValueError:
-        return None, None
-    # "NaN" and "1e400" parse as floats; one of them would make every sum and median of the statistics NaN or inf
-    return (value, el.get("currencyID")) if math.isfinite(value) else (None, None)
+    value = finite_number(_strip(el.text))
+    return (value, el.get("currencyID")) if value is not None else (None, None)
 
 
 def _first_coded(elements: list[ET.Element], path: str, list_name: str) -> str | None:
@@ -271,7 +266,7 @@ def _strip(value: str | None) -> str | None:
 
 
 def _date(value: str | None) -> str | None:
-    match = _DATE_RE.match(value or "")
+    match = ISO_DATE_RE.match(value or "")
     return match.group(1) if match else None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,7 +22,22 @@ FORMAT_LABELS: dict[str, str] = {
 
 # Doffin ids look like 2022-945801 (year, dash, 6 digits; a few old ones have 5 or 7 digits).
 DOFFIN_ID_RE = re.compile(r"^(?:19|20)\d{2}-\d{5,7}$", re.ASCII)  # ASCII: "20٢٣-١٢٣٤٥٦" is no Doffin id
-_DOFFIN_ID_PREFIX_RE = re.compile(r"^((?:19|20)\d{2}-\d{5,7})(?!\d)")
+_DOFFIN_ID_PREFIX_RE = re.compile(r"^((?:19|20)\d{2}-\d{5,7})(?!\d)", re.ASCII)
+# An ISO date at the start of a value; ASCII digits only, since \d also matches "٢٠٢٣-٠١-٠١".
+ISO_DATE_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})", re.ASCII)
+
+
+def finite_number(value: object) -> float | None:
+    """A value as a finite float, else None (every reader's amounts go through here).
+
+    "nan", "inf", "1e999" and huge JSON integers parse or overflow; one NaN or inf amount would turn every sum and
+    median of the statistics into NaN or inf.
+    """
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return number if math.isfinite(number) else None
 
 
 def doffin_id_from_name(name: str) -> str | None:

@@ -14,13 +14,12 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import math
 import re
 from pathlib import Path
 from typing import Any
 
 from advisor.doffin.codes import CodeTable, load_codes, normalise_label
-from advisor.doffin.models import DOFFIN_ID_RE, Notice, ParseResult
+from advisor.doffin.models import DOFFIN_ID_RE, ISO_DATE_RE, Notice, ParseResult, finite_number
 from advisor.doffin.privacy import scrub_text
 from advisor.errors import UnreadableDocument
 
@@ -152,12 +151,7 @@ def _float(raw: object) -> float | None:
     text = _value(raw)
     if text is None:
         return None
-    try:
-        number = float(text.replace(" ", "").replace("\u00a0", ""))
-    except ValueError:
-        return None
-    # "nan", "inf" and "1e999" parse as floats; one of them would make every sum and median NaN or inf
-    return number if math.isfinite(number) else None
+    return finite_number(text.replace(" ", "").replace("\u00a0", ""))
 
 
 def _cpv(raw: object) -> str | None:
@@ -167,7 +161,7 @@ def _cpv(raw: object) -> str | None:
 
 
 def _date(raw: object) -> str | None:
-    match = re.match(r"^(\d{4}-\d{2}-\d{2})", _value(raw) or "", re.ASCII)  # ASCII: not "٢٠٢٣-٠١-٠١"
+    match = ISO_DATE_RE.match(_value(raw) or "")
     return match.group(1) if match else None
 
 
