@@ -9,13 +9,13 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-import sqlite3
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 
+from advisor.database import connect_wal
 from advisor.errors import AdvisorError, UnknownProvider
 
 
@@ -149,8 +149,7 @@ class EmbeddingCache:
 
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(path, timeout=30)
-        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db = connect_wal(path, timeout=30)
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS embeddings (model TEXT, key TEXT, dim INTEGER, vec BLOB, PRIMARY KEY (model, key))"
         )

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from advisor.config import Settings
+from advisor.database import connect_wal
 from advisor.errors import AdvisorError, InvalidInput
 
 RATINGS = ("up", "down")
@@ -107,13 +108,11 @@ class FeedbackStore:
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
         try:
-            conn = sqlite3.connect(self.path, timeout=10)
+            conn = connect_wal(self.path, timeout=10)
         except sqlite3.Error as exc:
             raise AdvisorError(f"cannot open the feedback database {self.path}: {exc}") from exc
         try:
             conn.row_factory = sqlite3.Row
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA busy_timeout=10000")
             with conn:  # commits, or rolls back on an error
                 yield conn
         except sqlite3.Error as exc:

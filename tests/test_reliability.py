@@ -154,6 +154,43 @@ def test_concurrent_imports_of_the_same_and_overlapping_folders_end_like_one_seq
     assert twice == []
 
 
+# Opens all three SQLite stores of one ADVISOR_HOME the moment it reads "go" (a fresh home: every open creates).
+_OPEN_STORES_ON_GO = (
+    "import sys\n"
+    "from pathlib import Path\n"
+    "from advisor.config import Settings\n"
+    "from advisor.doffin.store import open_store\n"
+    "from advisor.embed import EmbeddingCache\n"
+    "from advisor.feedback import open_feedback\n"
+    "settings = Settings(home=Path(sys.argv[1]))\n"
+    "print('ready', flush=True)\n"
+    "sys.stdin.readline()\n"
+    "open_store(settings).close()\n"
+    "open_feedback(settings).entries()\n"
+    "EmbeddingCache(settings.cache_dir / 'embeddings.sqlite')\n"
+)
+
+
+@pytest.mark.parametrize("round_", range(4))
+def test_processes_creating_the_same_stores_at_once_all_succeed(tmp_path, round_):
+    """The first opening switches a new database to WAL; racing openers used to get 'database is locked' at once."""
+    home = tmp_path / "home"
+    children = [subprocess.Popen([sys.executable, "-c", _OPEN_STORES_ON_GO, str(home)], stdin=subprocess.PIPE,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, encoding="utf-8", env=_env(home))
+                for _ in range(6)]
+    for child in children:
+        assert child.stdout.readline() == "ready\n", child.stderr.read()
+    for child in children:
+        child.stdin.write("go\n")
+        child.stdin.flush()
+    for child in children:
+        _, err = child.communicate(timeout=120)
+        assert child.returncode == 0, err
+    for name in ("doffin.sqlite", "feedback.sqlite", "cache/embeddings.sqlite"):
+        with closing(sqlite3.connect(home / name)) as conn:
+            assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
 # ---------------------------------------------------------------- 2. feedback writer killed with SIGKILL
 
 # Prints "A <id> <question>" after each committed add and "U <id>" after each committed update (flushed).

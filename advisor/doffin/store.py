@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from advisor.config import Settings
+from advisor.database import connect_wal
 from advisor.doffin.models import CONTENT_FIELDS, MERGED_FIELDS, SOURCE_FORMATS, Notice, ParseResult
 from advisor.errors import AdvisorError
 
@@ -114,9 +115,8 @@ class NoticeStore:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         # isolation_level=None: we issue BEGIN/COMMIT ourselves so a file is exactly one transaction
-        self._db = sqlite3.connect(path, isolation_level=None, timeout=30)
+        self._db = connect_wal(path, timeout=30, isolation_level=None)
         self._db.row_factory = sqlite3.Row
-        self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
         with self._transaction():
             for statement in _SCHEMA.split(";"):
