@@ -104,13 +104,17 @@ def _one_error_line(err: str) -> str:
 # ---------------------------------------------------------------- 1. concurrent Doffin imports
 
 # Each child loads everything first and says "ready", then waits for "go" on stdin: the imports start together.
+# Each writes the wall-clock window of its import to $IMPORT_WINDOW, so the test can show the imports overlapped.
 _IMPORT_ON_GO = (
-    "import sys\n"
+    "import os, sys, time\n"
     "import advisor.doffin.ingest\n"
     "from advisor.cli import main\n"
     "print('ready', flush=True)\n"
     "sys.stdin.readline()\n"
-    "sys.exit(main(sys.argv[1:]))\n"
+    "started = time.time()\n"
+    "code = main(sys.argv[1:])\n"
+    "open(os.environ['IMPORT_WINDOW'], 'w').write(f'{started} {time.time()}')\n"
+    "sys.exit(code)\n"
 )
 
 
@@ -123,8 +127,8 @@ def test_concurrent_imports_of_the_same_and_overlapping_folders_end_like_one_seq
     children = [
         subprocess.Popen([sys.executable, "-c", _IMPORT_ON_GO, "stats", "import", *paths, "--json"],
                          stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, encoding="utf-8",
-                         env=_env(home), cwd=tmp_path)
-        for paths in (forward, backward, forward)
+                         env={**_env(home), "IMPORT_WINDOW": str(tmp_path / f"window-{i}")}, cwd=tmp_path)
+        for i, paths in enumerate((forward, backward, forward))
     ]
     for child in children:
         assert child.stdout.readline() == "ready\n", child.stderr.read()
@@ -140,9 +144,11 @@ def test_concurrent_imports_of_the_same_and_overlapping_folders_end_like_one_seq
     for report in reports:
         assert report["files_imported"] == len(reference.files) and report["files_skipped"] == 0
         assert report["notices_read"] == reference.notices_read
-    # The processes really overlapped: each end of the generated files was new to a process that started there
-    # (0 and 2 race for the same end; whichever commits a file first imports it, the other finds duplicates).
-    assert reports[0]["imported"] + reports[2]["imported"] > 0 and reports[1]["imported"] > 0, reports
+    # The imports really ran at the same time: every window opened before any closed. (Which process imports which
+    # file depends on SQLite's lock scheduling: a busy writer can keep another waiting for its whole run, so the
+    # split of "imported" between the processes is not asserted, only that together they imported everything.)
+    windows = [tuple(map(float, (tmp_path / f"window-{i}").read_text().split())) for i in range(len(children))]
+    assert max(start for start, _ in windows) < min(end for _, end in windows), windows
     assert sum(report["imported"] for report in reports) >= reference.store_total
 
     concurrent = _store_snapshot(home / "doffin.sqlite")
