@@ -26,7 +26,7 @@ $(STAMP): $(BIN)/python pyproject.toml constraints.txt
 install: $(STAMP)
 
 ## make test: every test (incl. slow and browser tests; browser tests skip without /usr/bin/chromium),
-## then the offline evaluation suites against their floors in evals/thresholds.toml.
+## then the offline evaluation suites against their floors in evals/gates.toml.
 test: install
 	$(BIN)/pytest -q -ra
 	$(BIN)/advisor eval --suite all --check --report reports/latest

@@ -13,10 +13,16 @@ from pydantic import ValidationError
 
 from advisor.config import Settings
 from advisor.errors import AdvisorError
-from advisor.ui import WIDE_PAGES, page_renderer
-from advisor.ui.sidebar import choose_language, choose_page, sidebar_status
-from advisor.ui.state import PageContext
-from advisor.ui.texts import LANGUAGES, t
+from advisor.ui import (
+    LANGUAGES,
+    WIDE_PAGES,
+    PageContext,
+    choose_language,
+    choose_page,
+    page_renderer,
+    sidebar_status,
+    t,
+)
 
 try:
     settings = Settings()

@@ -8,7 +8,6 @@ The path from a question to a cited answer:
 """
 
 from advisor.config import Settings
-from advisor.index import build_index, ensure_index, open_index
-from advisor.retrieve import Hit, retrieve
+from advisor.search import Hit, build_index, ensure_index, open_index, retrieve
 
 __all__ = ["Settings", "build_index", "open_index", "ensure_index", "retrieve", "Hit"]

@@ -44,7 +44,7 @@ class Settings(BaseSettings):
     home: Path = Field(Path(".advisor"), description="State folder: index builds, embedding cache, Doffin store, feedback, uploads.")
     corpus_dir: Path = Field(PROJECT_ROOT / "corpus", description="The bundled corpus (manifest.yaml, seeds, guidance notes, statistics).")
     prompts_dir: Path = Field(PROJECT_ROOT / "prompts", description="Prompt files (Markdown with {placeholders}).")
-    evals_dir: Path = Field(PROJECT_ROOT / "evals", description="Evaluation data sets (*.jsonl) and thresholds.toml.")
+    evals_dir: Path = Field(PROJECT_ROOT / "evals", description="Evaluation data sets (*.jsonl) and gates.toml.")
 
     # --- embeddings and chunking ---
     embedding_backend: Literal["e5", "sentence-transformers", "hash"] = Field(

@@ -17,13 +17,12 @@ import time
 
 import numpy as np
 
-from advisor.answer import answer_question, ask
+from advisor.answer import answer_question
+from advisor.chat import ask
 from advisor.config import Settings
-from advisor.evaluation import read_jsonl
-from advisor.extractive import search_query
-from advisor.index import ensure_index
-from advisor.language import detect_language
-from advisor.retrieve import retrieve
+from advisor.evaluation.suite import read_jsonl
+from advisor.search import ensure_index, retrieve
+from advisor.text import detect_language, search_query
 
 TARGET_P95_MS = 300.0
 

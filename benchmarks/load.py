@@ -21,11 +21,11 @@ from pathlib import Path
 
 import numpy as np
 
-from advisor.answer import ask
+from advisor.chat import ask
 from advisor.config import Settings
-from advisor.evaluation import read_jsonl
+from advisor.evaluation.suite import read_jsonl
 from advisor.feedback import FeedbackStore, feedback_path
-from advisor.index import build_index, open_index
+from advisor.search import build_index, open_index
 
 
 class SharedIndex:

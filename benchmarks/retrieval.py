@@ -25,11 +25,10 @@ import numpy as np
 
 from advisor.config import Settings
 from advisor.corpus import load_documents
-from advisor.evaluation import read_jsonl
 from advisor.evaluation.retrieval import _metrics, _rank_of_gold, gold_span
-from advisor.index import Index, _get_collection, _local_client, build_index, open_index
-from advisor.lexical import LexicalIndex
-from advisor.retrieve import retrieve
+from advisor.evaluation.suite import read_jsonl
+from advisor.search import Index, LexicalIndex, build_index, open_index, retrieve
+from advisor.search.index import _get_collection, _local_client
 
 
 def pct(values: list[float], q: float) -> float:

@@ -20,7 +20,7 @@ def settings(tmp_path: Path) -> Settings:
 @pytest.fixture(scope="session")
 def corpus_hash_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """The shipped corpus indexed once with the hash embedder (seconds)."""
-    from advisor.index import build_index
+    from advisor.search import build_index
 
     s = Settings(home=tmp_path_factory.mktemp("hash-home"), embedding_backend="hash")
     build_index(s, progress=False)
@@ -30,7 +30,7 @@ def corpus_hash_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 @pytest.fixture(scope="session")
 def corpus_e5_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """The shipped corpus indexed once with the real multilingual-e5-small model (about a minute)."""
-    from advisor.index import build_index
+    from advisor.search import build_index
 
     s = Settings(home=tmp_path_factory.mktemp("e5-home"), embedding_backend="e5")
     build_index(s, progress=False)

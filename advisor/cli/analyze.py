@@ -95,7 +95,7 @@ def mark_spans(text: str, findings) -> str:
 
 def format_analysis(analysis, number: int, total: int) -> str:
     """Norwegian text report for one requirement, with the flagged spans marked."""
-    from advisor.requirements_lexicon import CATEGORY_LABELS
+    from advisor.requirements import CATEGORY_LABELS
 
     head = f"Krav {number} av {total}" if total > 1 else "Krav"
     lines = [f"{head}: {mark_spans(analysis.text, analysis.findings)}"]
@@ -142,7 +142,7 @@ def rewrite_dict(rewrite) -> dict:
 
 def format_rewrite(rewrite) -> str:
     """Norwegian text: the original above the draft, both clearly labelled."""
-    from advisor.requirements_lexicon import CATEGORY_LABELS
+    from advisor.requirements import CATEGORY_LABELS
 
     cats = sorted({CATEGORY_LABELS[f.category] for f in rewrite.findings})
     lines = ["OPPRINNELIG KRAV", f"  {mark_spans(rewrite.original, rewrite.findings)}"]

@@ -48,11 +48,10 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, settings) -> int:
-    from advisor.answer import ask
+    from advisor.chat import ask
     from advisor.cli.common import print_json, read_text_arg
-    from advisor.index import ensure_index
     from advisor.llm import EXTRACTIVE, check_provider
-    from advisor.retrieve import check_query
+    from advisor.search import check_query, ensure_index
 
     question = check_query(read_text_arg(args.question, None, "question"), settings)
     provider = check_provider(args.provider, settings)  # bad input fails before any index work
@@ -125,12 +124,11 @@ def _excerpt(citation, answer_text: str) -> str:
 
 
 def run_chat(args: argparse.Namespace, settings) -> int:
-    from advisor.answer import ask
+    from advisor.chat import Chat, ask
     from advisor.cli.common import terminal_line
-    from advisor.conversation import Chat
     from advisor.errors import AdvisorError, InvalidInput
-    from advisor.index import ensure_index
     from advisor.llm import EXTRACTIVE, check_provider
+    from advisor.search import ensure_index
 
     provider = check_provider(args.provider, settings)
     index = ensure_index(settings, progress=sys.stderr.isatty())

@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "market_has_solution (yes | with_adaptation | no | unknown), development_needed, wants_to_buy_result, "
         "can_specify_solution, market_dialogue_done, health_social_services, special_services, utilities, "
         "design_contest, previous_competition_failed (true | false), deadline_months (whole months), "
-        "risk_tolerance (low | medium | high). Thresholds: advisor/data/thresholds.yaml.",
+        "risk_tolerance (low | medium | high). Thresholds: advisor/assessment/thresholds.yaml.",
     )
     p.add_argument("file", nargs="?", metavar="FILE|-", help="case as JSON or YAML; '-' reads it from stdin")
     p.add_argument("--text", metavar="TEXT", help="free-text description (Norwegian); the keys found are shown as assumptions")
@@ -51,7 +51,7 @@ def _tell(text: str) -> None:
 
 
 def _read_case_values(source: str) -> dict:
-    from advisor.assessment_case import load_case, parse_case, parse_case_text
+    from advisor.assessment import load_case, parse_case, parse_case_text
 
     if source == "-":
         return parse_case(parse_case_text(sys.stdin.read(), name="stdin")).given()
@@ -60,9 +60,14 @@ def _read_case_values(source: str) -> dict:
 
 def run(args: argparse.Namespace, settings) -> int:
     """Read the case (file, stdin or --text), assess it, and print text, JSON or Markdown."""
-    from advisor.assessment import assess, to_markdown
-    from advisor.assessment_case import parse_case
-    from advisor.assessment_text import ask_missing, describe_extraction, extract_case
+    from advisor.assessment import (
+        ask_missing,
+        assess,
+        describe_extraction,
+        extract_case,
+        parse_case,
+        to_markdown,
+    )
     from advisor.cli.common import print_json
     from advisor.errors import InvalidInput
 
@@ -111,8 +116,7 @@ def _wrap(text: str, indent: str = "  ", first: str | None = None) -> str:
 
 def render_text(a) -> str:
     """The assessment as readable Norwegian text for the terminal."""
-    from advisor.assessment_case import format_nok
-    from advisor.assessment_rules import POTENTIAL_LABELS
+    from advisor.assessment import POTENTIAL_LABELS, format_nok
 
     t = a.threshold
     out = [

@@ -21,48 +21,46 @@ def register(sub: argparse._SubParsersAction) -> None:
         "eval",
         help="measure the assistant on the evaluation sets (retrieval, answers, requirement analysis, rewrites, assessment)",
         description="Run the evaluation suites on the data sets in evals/ and print each metric with its floor (or "
-        "ceiling) from evals/thresholds.toml. Exit codes: 0 = ran (and with --check: every limit kept), 1 = a suite "
+        "ceiling) from evals/gates.toml. Exit codes: 0 = ran (and with --check: every limit kept), 1 = a suite "
         "failed to run or (with --check) a limit was broken, 2 = usage error. See evals/README.md.",
     )
     p.add_argument("--suite", action="append", choices=choices, metavar="NAME",
                    help=f"suite to run: {' | '.join(choices)} (default all; repeatable)")
     p.add_argument("--provider", metavar="P",
                    help="LLM provider for the suites that use one: extractive | openai | azure | ollama "
-                   "(default ADVISOR_LLM_PROVIDER); also selects a [suite.P] table in thresholds.toml")
+                   "(default ADVISOR_LLM_PROVIDER); also selects a [suite.P] table in gates.toml")
     p.add_argument("--json", action="store_true", help="print the full report (metrics, cases, tables, metadata) as JSON")
     p.add_argument("--report", metavar="DIR", help="write report.md, report.json and PNG charts into DIR")
-    p.add_argument("--check", action="store_true", help="exit 1 if any gate in thresholds.toml fails (and print which)")
-    p.add_argument("--thresholds", metavar="FILE",
-                   help="limits file (default: thresholds.toml in ADVISOR_EVALS_DIR)")
+    p.add_argument("--check", action="store_true", help="exit 1 if any gate in gates.toml fails (and print which)")
+    p.add_argument("--limits", metavar="FILE",
+                   help="limits file (default: gates.toml in ADVISOR_EVALS_DIR)")
     p.add_argument("--compare", nargs=2, metavar=("OLD.json", "NEW.json"),
                    help="compare two report.json files: metric deltas, limits crossed, cases that changed (exit 0)")
     p.set_defaults(func=run)
 
 
 def _thresholds_path(args: argparse.Namespace, settings) -> Path:
-    return Path(args.thresholds) if args.thresholds else settings.evals_dir / "thresholds.toml"
+    return Path(args.limits) if args.limits else settings.evals_dir / "gates.toml"
 
 
 def _compare(args: argparse.Namespace, settings) -> int:
     from advisor.cli.common import print_json
     from advisor.errors import InvalidInput
-    from advisor.evaluation.compare import compare_reports, format_comparison
-    from advisor.evaluation.gates import load_thresholds
-    from advisor.evaluation.report import load_report
+    from advisor.evaluation import compare_reports, format_comparison, load_limits, load_report
 
     clashing = [flag for flag, given in (("--suite", args.suite), ("--check", args.check), ("--report", args.report),
                                           ("--provider", args.provider)) if given]
     if clashing:
-        raise InvalidInput("arguments", " ".join(clashing), "--compare OLD.json NEW.json on its own (with --json or --thresholds)")
+        raise InvalidInput("arguments", " ".join(clashing), "--compare OLD.json NEW.json on its own (with --json or --limits)")
     old_path, new_path = (Path(p) for p in args.compare)
     old, new = load_report(old_path), load_report(new_path)
     path = _thresholds_path(args, settings)
-    thresholds = None
+    limits = None
     if path.is_file():
-        thresholds = load_thresholds(path, new.meta.get("provider"))
-    elif args.thresholds:
-        raise InvalidInput("thresholds", args.thresholds, "an existing thresholds.toml")
-    comparison = compare_reports(old, new, thresholds)
+        limits = load_limits(path, new.meta.get("provider"))
+    elif args.limits:
+        raise InvalidInput("limits", args.limits, "an existing gates.toml")
+    comparison = compare_reports(old, new, limits)
     if args.json:
         print_json(comparison.to_dict())
     else:
@@ -76,24 +74,21 @@ def run(args: argparse.Namespace, settings) -> int:
 
     from advisor.cli.common import print_json
     from advisor.errors import AdvisorError
-    from advisor.evaluation.gates import NO_THRESHOLDS, load_thresholds
-    from advisor.evaluation.report import evaluate, format_table
-    from advisor.evaluation.report_files import write_report
-    from advisor.evaluation.runner import suite_names
+    from advisor.evaluation import NO_LIMITS, evaluate, format_table, load_limits, suite_names, write_report
     from advisor.llm import check_provider
 
     names = suite_names(args.suite)
     provider = check_provider(args.provider, settings)  # unknown name: exit 2 before any suite runs
     path = _thresholds_path(args, settings)
     if path.is_file():
-        thresholds = load_thresholds(path, provider)  # a broken thresholds file fails before the (slow) suites
-    elif args.check or args.thresholds:
-        raise AdvisorError(f"thresholds file {path} is missing: --check needs floors (see evals/README.md)")
+        limits = load_limits(path, provider)  # a broken limits file fails before the (slow) suites
+    elif args.check or args.limits:
+        raise AdvisorError(f"limits file {path} is missing: --check needs floors (see evals/README.md)")
     else:
-        thresholds = NO_THRESHOLDS
+        limits = NO_LIMITS
 
     progress = sys.stderr.isatty()
-    report = evaluate(settings, names, provider, thresholds, progress=progress)
+    report = evaluate(settings, names, provider, limits, progress=progress)
 
     if args.report:
         written = write_report(report, Path(args.report))

@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace, settings) -> int:
     from advisor.cli.common import print_json
-    from advisor.index import build_index
+    from advisor.search import build_index
 
     report = build_index(settings, [Path(p) for p in args.paths], rebuild=args.rebuild, progress=sys.stderr.isatty())
     if args.json:

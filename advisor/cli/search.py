@@ -26,8 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace, settings) -> int:
     from advisor.cli.common import print_json
-    from advisor.index import ensure_index
-    from advisor.retrieve import check_query, retrieve
+    from advisor.search import check_query, ensure_index, retrieve
 
     check_query(args.query, settings)  # bad input fails before any index work
     index = ensure_index(settings, progress=sys.stderr.isatty())

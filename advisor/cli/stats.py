@@ -80,7 +80,7 @@ def run(args: argparse.Namespace, settings: Any) -> int:
 
 
 def _run_import(args: argparse.Namespace, settings: Any) -> int:
-    from advisor.doffin.ingest import import_paths
+    from advisor.doffin import import_paths
 
     report = import_paths(args.paths, settings, progress=None)
     if args.json:
@@ -99,7 +99,7 @@ def _run_import(args: argparse.Namespace, settings: Any) -> int:
 
 
 def _run_fetch(args: argparse.Namespace, settings: Any) -> int:
-    from advisor.doffin.fetch import DEFAULT_BASE_URL, FetchOptions, fetch_notices
+    from advisor.doffin import DEFAULT_BASE_URL, FetchOptions, fetch_notices
 
     # ADVISOR_DOFFIN_API_KEY / ADVISOR_DOFFIN_BASE_URL from Settings; the command-line options win.
     key = args.api_key or (settings.doffin_api_key.get_secret_value() if settings.doffin_api_key else "")
@@ -128,8 +128,7 @@ def _run_fetch(args: argparse.Namespace, settings: Any) -> int:
 
 
 def _run_note(args: argparse.Namespace, settings: Any) -> int:
-    from advisor.doffin.figures import notice_stats
-    from advisor.doffin.statements import write_note
+    from advisor.doffin import notice_stats, write_note
 
     figures = notice_stats(settings, as_of=args.as_of)
     out = Path(args.out) if args.out else settings.corpus_dir / NOTE_FILE
@@ -143,8 +142,7 @@ def _run_note(args: argparse.Namespace, settings: Any) -> int:
 
 
 def _run_charts(args: argparse.Namespace, settings: Any) -> int:
-    from advisor.doffin.charts import save_charts
-    from advisor.doffin.figures import notice_stats
+    from advisor.doffin import notice_stats, save_charts
 
     for path in save_charts(notice_stats(settings), Path(args.out)):
         print(path)
@@ -152,7 +150,7 @@ def _run_charts(args: argparse.Namespace, settings: Any) -> int:
 
 
 def _run_show(args: argparse.Namespace, settings: Any) -> int:
-    from advisor.doffin.figures import notice_stats
+    from advisor.doffin import notice_stats
 
     figures = notice_stats(settings)
     if args.json:
@@ -164,7 +162,7 @@ def _run_show(args: argparse.Namespace, settings: Any) -> int:
 
 def show_lines(figures: dict[str, Any]) -> list[str]:
     """All figures as plain Norwegian lines, each with its n and coverage."""
-    from advisor.doffin.statements import percent, statements
+    from advisor.doffin import percent, statements
 
     cov = figures["coverage"]
     out = [

@@ -1,4 +1,4 @@
-"""Our table of the eForms codes used for Doffin statistics, with Norwegian labels (advisor/data/doffin_codes.yaml).
+"""Our table of the eForms codes used for Doffin statistics, with Norwegian labels (advisor/doffin/codes.yaml).
 
 The official sections are derived from DFØ's code lists (anskaffelser/eforms-sdk-nor, src/codelists/*.yaml,
 CC BY 4.0) by `build_official_sections`; tests check the shipped file against a fresh build when the lists are
@@ -18,7 +18,7 @@ import yaml
 
 from advisor.errors import AdvisorError
 
-CODES_FILE = Path(__file__).resolve().parent.parent / "data" / "doffin_codes.yaml"
+CODES_FILE = Path(__file__).resolve().parent / "codes.yaml"
 
 # section in our table -> file name (without .yaml) in the official code-list folder
 OFFICIAL_LISTS: dict[str, str] = {

@@ -33,7 +33,7 @@ from typing import Any
 import yaml
 
 from advisor.errors import AdvisorError
-from advisor.evaluation import SuiteResult, prf, read_jsonl
+from advisor.evaluation.suite import SuiteResult, prf, read_jsonl
 from advisor.requirements import CATEGORIES, analyze_requirement
 
 TUNING_FILE = "requirements.jsonl"

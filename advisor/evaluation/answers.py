@@ -23,14 +23,15 @@ import time
 from collections import defaultdict
 from collections.abc import Sequence
 
-from advisor.answer import Answer, answer_prompt, ask
+from advisor.answer import EXTRACTIVE_VERSION, Answer, answer_prompt, split_sentences
+from advisor.chat import ask
 from advisor.config import Settings
 from advisor.corpus import load_documents
 from advisor.errors import AdvisorError
-from advisor.evaluation import SuiteResult, prf, read_jsonl
-from advisor.extractive import EXTRACTIVE_VERSION, content_stems, split_sentences, text_terms
-from advisor.index import Index, ensure_index
+from advisor.evaluation.suite import SuiteResult, prf, read_jsonl
 from advisor.llm import EXTRACTIVE, check_provider
+from advisor.search import Index, ensure_index
+from advisor.text import content_stems, text_terms
 
 FAITHFUL_SHARE = 0.6
 _MARKER = re.compile(r"\[(\d+)\]")

@@ -12,10 +12,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from advisor.assessment import load_case_bank
 from advisor.errors import AdvisorError
-from advisor.evaluation import SuiteResult, read_jsonl
+from advisor.evaluation.suite import SuiteResult, read_jsonl
 
 DATA_FILE = "assessment.jsonl"
 PARTS = ("below", "I", "II", "III")
@@ -23,7 +22,7 @@ PARTS = ("below", "I", "II", "III")
 
 def _expected(row: dict[str, Any], where: str) -> tuple[str, bool, list[str]]:
     """The expected part, innovative flag and acceptable procedures of one case; a malformed case names itself."""
-    from advisor.assessment_rules import PROCEDURES
+    from advisor.assessment import PROCEDURES
 
     exp = row.get("expected")
     if not isinstance(exp, dict):
@@ -85,8 +84,7 @@ def score_text_extraction(bank: list[dict[str, Any]]) -> list[dict[str, Any]]:
     `given` counts cases where the key is set; `correct`/`wrong` count extracted values; a key that
     was not extracted becomes an assumption or a question, so a miss is safer than a wrong value.
     """
-    from advisor.assessment_case import FIELDS
-    from advisor.assessment_text import extract_case
+    from advisor.assessment import FIELDS, extract_case
 
     counts = {key: {"key": key, "given": 0, "correct": 0, "wrong": 0} for key in FIELDS if key != "need"}
     for row in bank:
@@ -106,26 +104,9 @@ def _rate(rows: list[dict[str, Any]], key: str) -> float:
     return sum(1 for r in rows if r[key]) / len(rows) if rows else 0.0
 
 
-def load_case_bank(settings) -> list[dict[str, Any]]:
-    """The colleague-written case bank (corpus/cases/cases.yaml) as a list of cases; [] when the file is not there."""
-    path = Path(settings.corpus_dir) / "cases" / "cases.yaml"
-    if not path.is_file():
-        return []
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise AdvisorError(f"case bank {path} is not valid YAML: {exc}") from exc
-    if isinstance(data, dict) and isinstance(data.get("cases"), list):
-        data = data["cases"]
-    if not isinstance(data, list):
-        raise AdvisorError(f"case bank {path}: expected a list of cases")
-    return data
-
-
 def run(settings, provider: str | None = None, progress: bool = True) -> SuiteResult:
     """Score the decision model on evals/assessment.jsonl (and the case bank); `provider` is unused (no LLM)."""
-    from advisor.assessment import model_version
-    from advisor.assessment_rules import RULES, load_thresholds
+    from advisor.assessment import RULES, load_thresholds, model_version
 
     started = time.perf_counter()
     path = Path(settings.evals_dir) / DATA_FILE

@@ -1,6 +1,6 @@
 """Compare two evaluation runs (two report.json files): what changed, metric deltas against the limits, cases.
 
-    comparison = compare_reports(load_report(old), load_report(new), thresholds)
+    comparison = compare_reports(load_report(old), load_report(new), limits)
     print(format_comparison(comparison, "old", "new"))
 """
 
@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from advisor.evaluation.gates import EPS, Bound, Thresholds, format_value
+from advisor.evaluation.gates import EPS, Bound, Limits, format_value
 from advisor.evaluation.report import Report, jsonable
 from advisor.evaluation.runner import SuiteRun
 
@@ -112,8 +112,8 @@ def _status(run: SuiteRun | None) -> str:
 META_KEYS = ("git_commit", "git_dirty", "provider", "model", "embedding_backend", "advisor_version")
 
 
-def compare_reports(old: Report, new: Report, thresholds: Thresholds | None = None) -> Comparison:
-    """Per-metric deltas and changed cases between two reports; limits from `thresholds`, else the new report's own."""
+def compare_reports(old: Report, new: Report, limits: Limits | None = None) -> Comparison:
+    """Per-metric deltas and changed cases between two reports; limits from `limits`, else the new report's own."""
     changed: dict[str, tuple[Any, Any]] = {}
     for key in META_KEYS:
         if old.meta.get(key) != new.meta.get(key):
@@ -128,8 +128,8 @@ def compare_reports(old: Report, new: Report, thresholds: Thresholds | None = No
                 changed[f"{group}.{name}"] = (a.get(name), b.get(name))
 
     def bound_of(suite: str, metric: str) -> Bound | None:
-        if thresholds is not None and thresholds.path:
-            return thresholds.bound(suite, metric)
+        if limits is not None and limits.path:
+            return limits.bound(suite, metric)
         return new.bounds.get(suite, {}).get(metric)
 
     suites = list(dict.fromkeys([*(r.suite for r in old.runs), *(r.suite for r in new.runs)]))
@@ -142,8 +142,8 @@ def compare_reports(old: Report, new: Report, thresholds: Thresholds | None = No
         o_metrics = o_run.result.metrics if o_run and o_run.result else {}
         n_metrics = n_run.result.metrics if n_run and n_run.result else {}
         gated = []
-        if thresholds is not None and thresholds.path:
-            gated = [m for m, b in thresholds.for_suite(suite).items() if b.is_gated]
+        if limits is not None and limits.path:
+            gated = [m for m, b in limits.for_suite(suite).items() if b.is_gated]
         for metric in dict.fromkeys([*o_metrics, *n_metrics, *gated]):
             o, n = o_metrics.get(metric), n_metrics.get(metric)
             bound = bound_of(suite, metric)

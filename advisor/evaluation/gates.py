@@ -1,7 +1,7 @@
-"""The limits a run is held to (evals/thresholds.toml) and the check of a run against them.
+"""The limits a run is held to (evals/gates.toml) and the check of a run against them.
 
-    thresholds = load_thresholds(path, provider)    # floors/ceilings (gated) and targets (shown) per suite
-    gates      = check_gates(runs, thresholds)      # one Gate per gated metric, failed suite or suite without floors
+    limits = load_limits(path, provider)    # floors/ceilings (gated) and targets (shown) per suite
+    gates      = check_gates(runs, limits)      # one Gate per gated metric, failed suite or suite without floors
 
 A floor is a regression gate: the run fails when a metric is below it or missing (a renamed metric must not
 pass silently). A ceiling is the same for metrics where lower is better. A target is where the metric should get
@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from advisor.errors import AdvisorError
-from advisor.evaluation import SUITES
 from advisor.evaluation.runner import SuiteRun
+from advisor.evaluation.suite import SUITES
 
-THRESHOLDS_FILE = "thresholds.toml"
+LIMITS_FILE = "gates.toml"
 # Floors are compared with this slack so that 19/20 >= 0.95 holds despite float rounding.
 EPS = 1e-9
 SUITE_ROW = "(suite)"
@@ -53,7 +53,7 @@ def format_value(metric: str, value: float | None) -> str:
     return f"{value:.3f}"
 
 
-# --- thresholds -------------------------------------------------------------------------------------------
+# --- limits -------------------------------------------------------------------------------------------
 
 
 BOUND_KEYS = frozenset({"floor", "ceiling", "target"})
@@ -91,7 +91,7 @@ class Bound:
 
 
 @dataclass(frozen=True)
-class Thresholds:
+class Limits:
     """Floors, ceilings and targets per suite and metric, with a provider's own table already merged in."""
 
     bounds: dict[str, dict[str, Bound]]
@@ -127,20 +127,20 @@ def _parse_bound(value: Any, where: str) -> Bound:
     return Bound(_number(value, where))
 
 
-def load_thresholds(path: Path, provider: str | None = None) -> Thresholds:
-    """Read thresholds.toml: [suite] metric = floor | {floor, ceiling, target}; [suite.<provider>] overrides."""
+def load_limits(path: Path, provider: str | None = None) -> Limits:
+    """Read gates.toml: [suite] metric = floor | {floor, ceiling, target}; [suite.<provider>] overrides."""
     from advisor.llm import KNOWN_PROVIDERS
 
     try:
         raw = path.read_bytes()
     except FileNotFoundError as exc:
-        raise AdvisorError(f"thresholds file {path} is missing: create it (see evals/README.md)") from exc
+        raise AdvisorError(f"limits file {path} is missing: create it (see evals/README.md)") from exc
     except OSError as exc:
-        raise AdvisorError(f"cannot read thresholds file {path}: {exc.strerror}") from exc
+        raise AdvisorError(f"cannot read limits file {path}: {exc.strerror}") from exc
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise AdvisorError(f"thresholds file {path} is not valid TOML: {exc}") from exc
+        raise AdvisorError(f"limits file {path} is not valid TOML: {exc}") from exc
     bounds: dict[str, dict[str, Bound]] = {}
     applied: str | None = None  # set when some [suite.<provider>] table matched
     for suite, table in data.items():
@@ -170,10 +170,10 @@ def load_thresholds(path: Path, provider: str | None = None) -> Thresholds:
             base.update(overrides[provider])
             applied = provider
         bounds[suite] = base
-    return Thresholds(bounds, str(path), applied, hashlib.sha256(raw).hexdigest()[:12])
+    return Limits(bounds, str(path), applied, hashlib.sha256(raw).hexdigest()[:12])
 
 
-NO_THRESHOLDS = Thresholds({})
+NO_LIMITS = Limits({})
 
 
 # --- gates ------------------------------------------------------------------------------------------------
@@ -206,17 +206,17 @@ class Gate:
         return f"{shown} within {limits}" if self.passed else f"{shown}: {self.reason}"
 
 
-def check_gates(runs: Sequence[SuiteRun], thresholds: Thresholds) -> list[Gate]:
+def check_gates(runs: Sequence[SuiteRun], limits: Limits) -> list[Gate]:
     """Hold every run to its limits: a metric below its floor or above its ceiling, a missing metric, a failed
     suite or a suite without any limit fails."""
     gates: list[Gate] = []
     for run in runs:
-        gated = {m: b for m, b in thresholds.for_suite(run.suite).items() if b.is_gated}
+        gated = {m: b for m, b in limits.for_suite(run.suite).items() if b.is_gated}
         if not run.ok:
             gates.append(Gate(run.suite, SUITE_ROW, None, None, False, f"suite failed: {run.error}"))
             continue
         if not gated:
-            where = thresholds.path or THRESHOLDS_FILE
+            where = limits.path or LIMITS_FILE
             gates.append(Gate(run.suite, FLOORS_ROW, None, None, False, f"no floors for this suite in {where}"))
             continue
         assert run.result is not None

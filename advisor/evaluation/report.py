@@ -2,12 +2,12 @@
 
 The flow behind `advisor eval`:
 
-    thresholds = load_thresholds(path, provider)           # gates.py
-    report     = evaluate(settings, names, provider, thresholds)
-                 # = build_report(settings, run_suites(settings, names, provider), thresholds, provider)
+    limits = load_limits(path, provider)           # gates.py
+    report     = evaluate(settings, names, provider, limits)
+                 # = build_report(settings, run_suites(settings, names, provider), limits, provider)
     print(format_table(report))
     write_report(report, out_dir)                          # report_files.py: report.md, report.json, PNG charts
-    compare_reports(load_report(old), load_report(new), thresholds)   # compare.py
+    compare_reports(load_report(old), load_report(new), limits)   # compare.py
 """
 
 from __future__ import annotations
@@ -22,14 +22,13 @@ from typing import Any
 
 from advisor.config import Settings
 from advisor.errors import AdvisorError, InvalidInput
-from advisor.evaluation import SuiteResult
 from advisor.evaluation.gates import (
     EPS,
     FLOORS_ROW,
     SUITE_ROW,
     Bound,
     Gate,
-    Thresholds,
+    Limits,
     check_gates,
     format_value,
 )
@@ -42,6 +41,7 @@ from advisor.evaluation.runner import (
     prompt_versions,
     run_suites,
 )
+from advisor.evaluation.suite import SuiteResult
 
 REPORT_FORMAT = "advisor-eval-report/1"
 
@@ -49,7 +49,7 @@ REPORT_FORMAT = "advisor-eval-report/1"
 # --- metadata ---------------------------------------------------------------------------------------------
 
 
-def run_metadata(settings: Settings, provider: str, thresholds: Thresholds) -> dict[str, Any]:
+def run_metadata(settings: Settings, provider: str, limits: Limits) -> dict[str, Any]:
     """Everything needed to reproduce or explain a run: versions of code, corpus, prompts, data and the model."""
     from importlib.metadata import PackageNotFoundError, version
 
@@ -72,7 +72,7 @@ def run_metadata(settings: Settings, provider: str, thresholds: Thresholds) -> d
         "prompt_versions": prompt_versions(settings.prompts_dir),
         "corpus": corpus_version(settings),
         "datasets": dataset_versions(settings.evals_dir),
-        "thresholds": {"path": thresholds.path, "sha256": thresholds.sha256, "provider_table": thresholds.provider},
+        "thresholds": {"path": limits.path, "sha256": limits.sha256, "provider_table": limits.provider},
     }
 
 
@@ -157,22 +157,22 @@ def jsonable(value: Any) -> Any:
     return str(value)
 
 
-def build_report(settings: Settings, runs: list[SuiteRun], thresholds: Thresholds, provider: str,
+def build_report(settings: Settings, runs: list[SuiteRun], limits: Limits, provider: str,
                  meta: dict[str, Any] | None = None) -> Report:
     """Check the runs against the floors and attach the run metadata."""
-    gates = check_gates(runs, thresholds) if thresholds.path else []
-    info = dict(meta) if meta is not None else run_metadata(settings, provider, thresholds)
+    gates = check_gates(runs, limits) if limits.path else []
+    info = dict(meta) if meta is not None else run_metadata(settings, provider, limits)
     info["seconds_total"] = sum(r.seconds for r in runs)
     info["suites_run"] = [r.suite for r in runs]
-    bounds = {r.suite: thresholds.for_suite(r.suite) for r in runs if thresholds.for_suite(r.suite)}
+    bounds = {r.suite: limits.for_suite(r.suite) for r in runs if limits.for_suite(r.suite)}
     return Report(info, runs, gates, bounds)
 
 
-def evaluate(settings: Settings, names: Sequence[str], provider: str, thresholds: Thresholds,
+def evaluate(settings: Settings, names: Sequence[str], provider: str, limits: Limits,
              progress: bool = False, runners: Mapping[str, SuiteFn] | None = None) -> Report:
     """Run the suites and check them: the whole of `advisor eval` without the printing."""
     runs = run_suites(settings, names, provider, progress, runners)
-    return build_report(settings, runs, thresholds, provider)
+    return build_report(settings, runs, limits, provider)
 
 
 def load_report(path: Path) -> Report:
@@ -251,5 +251,5 @@ def format_table(report: Report) -> str:
     corpus = (m.get("corpus") or {}).get("version") or "-"
     lines.append(f"provider: {m.get('provider')}  model: {m.get('model') or '-'}  commit: {commit}  corpus: {corpus}")
     if not report.gates:
-        lines.append("no thresholds file: nothing was checked against floors")
+        lines.append("no limits file: nothing was checked against floors")
     return "\n".join(lines)

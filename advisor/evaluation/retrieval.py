@@ -13,10 +13,8 @@ from collections import defaultdict
 from advisor.config import Settings
 from advisor.corpus import Document, load_documents
 from advisor.errors import AdvisorError
-from advisor.evaluation import SuiteResult, read_jsonl
-from advisor.index import Index, build_index, open_index
-from advisor.lexical import LexicalIndex
-from advisor.retrieve import retrieve
+from advisor.evaluation.suite import SuiteResult, read_jsonl
+from advisor.search import Index, LexicalIndex, build_index, open_index, retrieve
 
 MODES = ("bm25", "dense", "hybrid")
 DEPTH = 10

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from advisor.errors import AdvisorError
-from advisor.evaluation import SuiteResult, read_jsonl
 from advisor.evaluation.analyze import TUNING_FILE, UNSEEN_FILE
+from advisor.evaluation.suite import SuiteResult, read_jsonl
 from advisor.requirements import find_hits
 
 

@@ -5,7 +5,7 @@
 
 The metadata helpers (git_state, prompt_versions, corpus_version, dataset_versions) say which code, prompts, corpus
 and data a run measured; report.run_metadata puts them into the report. The rest of the flow: gates.py (limits from
-evals/thresholds.toml and the check), report.py (the Report, `evaluate`, the terminal table), report_files.py and
+evals/gates.toml and the check), report.py (the Report, `evaluate`, the terminal table), report_files.py and
 plots.py (report.md, report.json, charts), compare.py (two reports side by side).
 """
 
@@ -22,7 +22,7 @@ from typing import Any
 
 from advisor.config import PROJECT_ROOT, Settings
 from advisor.errors import AdvisorError, InvalidInput
-from advisor.evaluation import SUITES, SuiteResult, run_suite
+from advisor.evaluation.suite import SUITES, SuiteResult, run_suite
 
 SuiteFn = Callable[..., SuiteResult]
 
@@ -115,7 +115,7 @@ def git_state() -> dict[str, Any]:
 
 def prompt_versions(prompts_dir: Path) -> dict[str, str]:
     """Version hash of every prompts/*.md file, by prompt name."""
-    from advisor.prompts import load_prompt
+    from advisor.llm import load_prompt
 
     versions: dict[str, str] = {}
     for path in sorted(prompts_dir.glob("*.md")) if prompts_dir.is_dir() else []:

@@ -1,27 +1,23 @@
-"""The Streamlit pages: one module per page, each with render(ctx). Texts in texts.py (nb and en).
+"""The Streamlit interface: one module per page (each with render(ctx)), the shared sidebar, texts in nb and en.
 
-Pages are imported when first shown, so opening the statistics page does not load the answer machinery.
+app.py is the entry point; it reads only this facade. Pages are imported when first shown, so opening the
+statistics page does not load the answer machinery.
 """
 
-from __future__ import annotations
+from advisor.ui.pages import PAGES, WIDE_PAGES, page_renderer
+from advisor.ui.sidebar import choose_language, choose_page, sidebar_status
+from advisor.ui.state import PageContext
+from advisor.ui.texts import LANGUAGES, TEXTS, t
 
-import importlib
-from collections.abc import Callable
-
-# page id (also the ?side= URL value) -> (module, Material icon); titles come from texts.py ("page_<id>").
-PAGES: dict[str, tuple[str, str]] = {
-    "chat": ("advisor.ui.chat", ":material/forum:"),
-    "behov": ("advisor.ui.requirements_page", ":material/swap_horiz:"),
-    "vurdering": ("advisor.ui.assessment_page", ":material/fact_check:"),
-    "statistikk": ("advisor.ui.statistics_page", ":material/bar_chart:"),
-    "kilder": ("advisor.ui.sources_page", ":material/library_books:"),
-    "kurs": ("advisor.ui.course_page", ":material/school:"),
-}
-# Pages with side-by-side content get the whole browser width; reading pages stay narrow.
-WIDE_PAGES = frozenset({"behov", "statistikk", "kilder"})
-
-
-def page_renderer(page: str) -> Callable:
-    """The render(ctx) function of a page id."""
-    module, _ = PAGES[page]
-    return importlib.import_module(module).render
+__all__ = [
+    "LANGUAGES",
+    "PAGES",
+    "TEXTS",
+    "WIDE_PAGES",
+    "PageContext",
+    "choose_language",
+    "choose_page",
+    "page_renderer",
+    "sidebar_status",
+    "t",
+]

@@ -6,10 +6,18 @@ from typing import Any
 
 import streamlit as st
 
-from advisor.assessment import assess, to_markdown
-from advisor.assessment_case import BUYERS, CATEGORIES, MARKET_ANSWERS, RISK_LEVELS, format_nok, parse_case
-from advisor.assessment_rules import POTENTIAL_LABELS
-from advisor.assessment_text import extract_case
+from advisor.assessment import (
+    BUYERS,
+    CATEGORIES,
+    MARKET_ANSWERS,
+    POTENTIAL_LABELS,
+    RISK_LEVELS,
+    assess,
+    extract_case,
+    format_nok,
+    parse_case,
+    to_markdown,
+)
 from advisor.ui import cases
 from advisor.ui.pdf import markdown_to_pdf
 from advisor.ui.state import PageContext, md_escape, source_card

@@ -7,9 +7,9 @@ from typing import Any
 
 import streamlit as st
 
+from advisor.assessment import load_case_bank
 from advisor.config import Settings
 from advisor.errors import AdvisorError
-from advisor.evaluation.assess import load_case_bank
 from advisor.rewrite import EXAMPLES_PATH, Example
 from advisor.rewrite import load_examples as load_worked_examples
 

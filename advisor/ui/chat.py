@@ -11,7 +11,7 @@ from typing import Any
 import streamlit as st
 
 from advisor.admin import admin_enabled
-from advisor.answer import ask
+from advisor.chat import ask
 from advisor.errors import AdvisorError
 from advisor.feedback import feedback_path, open_feedback
 from advisor.llm import EXTRACTIVE

@@ -13,8 +13,7 @@ from typing import Any
 
 import streamlit as st
 
-from advisor.assessment import assess
-from advisor.assessment_rules import PROCEDURES, procedure_label
+from advisor.assessment import PROCEDURES, assess, procedure_label
 from advisor.ui import cases
 from advisor.ui.assessment_page import show_assessment
 from advisor.ui.highlight import category_label, show_findings

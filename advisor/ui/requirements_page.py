@@ -16,13 +16,13 @@ from typing import Any
 
 import streamlit as st
 
+from advisor.corpus import safe_name
 from advisor.errors import AdvisorError
 from advisor.requirements import analyze_requirement, analyze_text, read_requirements_file
 from advisor.rewrite import rewrite_requirement
 from advisor.ui import cases
 from advisor.ui.highlight import category_label, highlight_html, numbered, show_findings
 from advisor.ui.state import PageContext, md_escape
-from advisor.uploads import safe_name
 
 TEXT_KEY = "req_text"
 RESULT_KEY = "req_result"

@@ -7,7 +7,7 @@ import streamlit as st
 from advisor.config import Settings
 from advisor.errors import UnknownProvider
 from advisor.llm import EXTRACTIVE, KNOWN_PROVIDERS, check_provider
-from advisor.ui import PAGES
+from advisor.ui.pages import PAGES
 from advisor.ui.state import PageContext, is_admin
 from advisor.ui.texts import LANGUAGES, t
 

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import streamlit as st
 
+from advisor.corpus import list_uploads, save_upload
 from advisor.errors import AdvisorError
-from advisor.index import IndexReport, build_index
+from advisor.search import IndexReport, build_index
 from advisor.ui.state import (
     PageContext,
     admin_login,
@@ -21,7 +22,6 @@ from advisor.ui.state import (
     kind_label,
     md_escape,
 )
-from advisor.uploads import list_uploads, save_upload
 
 REPORT_KEY = "src_report"
 

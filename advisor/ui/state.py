@@ -16,7 +16,7 @@ import streamlit as st
 from advisor.admin import admin_enabled, check_password
 from advisor.config import Settings
 from advisor.corpus import AUTHORITY_LABEL_NB
-from advisor.index import Index, ensure_index, index_exists
+from advisor.search import Index, ensure_index, index_exists
 from advisor.ui.texts import t
 
 ADMIN_KEY = "is_admin"

@@ -10,11 +10,21 @@ from typing import Any
 import streamlit as st
 
 from advisor.config import Settings
-from advisor.doffin.charts import cpv_chart, notices_per_year_chart, procedure_chart, tenders_chart
-from advisor.doffin.figures import notice_stats
-from advisor.doffin.statements import NOTE_ID, PUBLISHED_NOTE_ID, number, percent, statements
-from advisor.doffin.store import StoreEmpty, store_path
-from advisor.readers import split_front_matter
+from advisor.corpus import split_front_matter
+from advisor.doffin import (
+    NOTE_ID,
+    PUBLISHED_NOTE_ID,
+    StoreEmpty,
+    cpv_chart,
+    notice_stats,
+    notices_per_year_chart,
+    number,
+    percent,
+    procedure_chart,
+    statements,
+    store_path,
+    tenders_chart,
+)
 from advisor.ui.state import PageContext, md_escape
 
 

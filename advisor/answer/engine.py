@@ -1,0 +1,211 @@
+"""Grounded answers: a question and its retrieved passages -> a short answer with numbered citations.
+
+    answer = answer_question(question, hits, settings)      # answer from hits you already have
+
+Citation numbers are ours: the passages are numbered when they are shown to the model (or picked by the
+extractive composer), every [n] in the returned text is checked against that numbering, markers the model
+invents are dropped with a warning, and the rest are renumbered 1, 2, ... in order of first use. When the
+evidence is too weak (see evidence_strength) or the model says the sources do not cover the question, the
+answer is the fixed CANNOT_ANSWER sentence plus the nearest sources, and `grounded` is False.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from advisor.answer.compose import EXTRACTIVE_VERSION, compose
+from advisor.answer.evidence import Evidence, evidence_strength
+from advisor.answer.followup import condense
+from advisor.answer.markers import MarkerRewriter
+from advisor.answer.notes import source_notes
+from advisor.answer.prompt import CANNOT_ANSWER, answer_prompt, build_messages, is_cannot_answer
+from advisor.answer.sentences import is_answerable
+from advisor.config import Settings
+from advisor.corpus import Citation
+from advisor.llm import EXTRACTIVE, ReplyDefuser, check_provider, complete, model_name
+from advisor.search import Hit, check_query
+from advisor.text import QueryTerm, detect_language, query_terms
+
+log = logging.getLogger(__name__)
+
+NEAREST_SOURCES = 3
+
+
+# --- the answer ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Answer:
+    """A cited answer (or a refusal with the nearest sources) and how it was made."""
+
+    question: str
+    text: str
+    citations: list[Citation]
+    grounded: bool
+    provider: str
+    model: str
+    prompt_version: str
+    standalone_query: str = ""
+    route: str | None = None
+    notes: list[str] = field(default_factory=list)
+    hits: list[Hit] = field(default_factory=list)
+    language: str = "nb"
+    evidence: float = 0.0
+    dropped_markers: list[int] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        """The JSON contract of `advisor ask --json`, plus model, route, notes and standalone_query."""
+        return {
+            "answer": self.text,
+            "citations": [
+                {"n": c.n, "chunk_id": c.chunk_id, "doc_id": c.doc_id, "title": c.title, "section": c.section,
+                 "page": c.page, "text": c.text}
+                for c in self.citations
+            ],
+            "grounded": self.grounded,
+            "provider": self.provider,
+            "prompt_version": self.prompt_version,
+            "model": self.model,
+            "route": self.route,
+            "notes": list(self.notes),
+            "standalone_query": self.standalone_query,
+        }
+
+
+def _cite(hits: Sequence[Hit], order: Sequence[int]) -> list[Citation]:
+    return [Citation.from_chunk(n, hits[i].chunk) for n, i in enumerate(order, start=1)]
+
+
+def _refusal(question: str, hits: Sequence[Hit], lang: str, provider: str, model: str, version: str,
+             standalone: str, evidence: float, notes: Sequence[str] = ()) -> Answer:
+    # The nearest passages that have something to read: a list of references ("Kilder") helps nobody here.
+    readable = [i for i, h in enumerate(hits) if is_answerable(h.chunk)]
+    nearest = (readable or list(range(len(hits))))[:NEAREST_SOURCES]
+    shown = list(notes)
+    if nearest:
+        shown.append("The nearest sources are listed, but they do not answer the question." if lang == "en"
+                     else "De nærmeste kildene er listet opp, men de svarer ikke på spørsmålet.")
+    return Answer(question, CANNOT_ANSWER.get(lang, CANNOT_ANSWER["nb"]), _cite(hits, nearest), False, provider,
+                  model, version, standalone, notes=shown, hits=list(hits), language=lang, evidence=evidence)
+
+
+def _with_marker(sentence: str, n: int) -> str:
+    """'Text.' -> 'Text [n].': the marker goes before a final full stop (or at the very end)."""
+    if sentence.endswith((".", "!", "…")):
+        return f"{sentence[:-1].rstrip()} [{n}]{sentence[-1]}"
+    return f"{sentence.rstrip()} [{n}]"
+
+
+def _extractive(question: str, hits: Sequence[Hit], terms: list[QueryTerm], lang: str, standalone: str,
+                evidence: Evidence) -> Answer:
+    composition = compose(terms, [h.chunk for h in hits], lang)
+    if not composition.sentences:
+        return _refusal(question, hits, lang, EXTRACTIVE, "", EXTRACTIVE_VERSION, standalone, evidence.strength)
+    order = composition.hits_used
+    # A conflicting source that was set aside is cited too, so the note about it can point at it.
+    for pair in composition.conflicts:
+        order.extend(hit for hit in pair if hit not in order)
+    number = {hit: n for n, hit in enumerate(order, start=1)}
+    text = " ".join(_with_marker(sentence, number[hit]) for sentence, hit in composition.sentences)
+    citations = _cite(hits, order)
+    by_hit = {hit: citations[n - 1] for hit, n in number.items()}
+    conflicts = [(by_hit[kept], by_hit[dropped]) for kept, dropped in composition.conflicts]
+    notes = source_notes(citations, lang, conflicts)
+    if lang == "en" and all(h.chunk.language != "en" for h in hits):
+        notes.insert(0, "The sources are in Norwegian; the answer quotes them as written.")
+    return Answer(question, text, citations, True, EXTRACTIVE, "", EXTRACTIVE_VERSION, standalone, notes=notes,
+                  hits=list(hits), language=lang, evidence=evidence.strength)
+
+
+# --- LLM answers ---------------------------------------------------------------------------------------
+
+
+def _llm(question: str, hits: Sequence[Hit], settings: Settings, provider: str, lang: str, standalone: str,
+         history: Sequence[tuple[str, str]], on_token: Callable[[str], None] | None, evidence: Evidence) -> Answer:
+    messages, version = build_messages(question, hits, settings, lang, history)
+    rewriter = MarkerRewriter(len(hits))
+    defuser = ReplyDefuser()  # after the markers: a reply's images and links never reach the screen as such
+    shown: list[str] = []
+
+    def relay(piece: str) -> None:
+        out = defuser.feed(rewriter.feed(piece))
+        if out:
+            shown.append(out)
+            if on_token is not None:
+                on_token(out)
+
+    reply = complete(messages, settings, provider, on_token=relay if on_token is not None else None)
+    if on_token is None:
+        relay(reply)
+    tail = defuser.feed(rewriter.finish()) + defuser.finish()
+    if tail:
+        shown.append(tail)
+        if on_token is not None:
+            on_token(tail)
+    text = "".join(shown).strip()
+    model = model_name(settings, provider)
+    if is_cannot_answer(text):
+        return _refusal(question, hits, lang, provider, model, version, standalone, evidence.strength)
+    if not rewriter.mapping:
+        note = ("The model's reply cited none of the sources, so it is not shown." if lang == "en"
+                else "Modellens svar viste ikke til noen av kildene og er derfor forkastet.")
+        log.warning("reply without valid citation markers discarded: %r", text[:200])
+        answer = _refusal(question, hits, lang, provider, model, version, standalone, evidence.strength, [note])
+        answer.dropped_markers = list(rewriter.dropped)
+        return answer
+    order = sorted(rewriter.mapping, key=rewriter.mapping.get)
+    citations = [Citation.from_chunk(rewriter.mapping[i], hits[i - 1].chunk) for i in order]
+    notes = source_notes(citations, lang)
+    if defuser.defused:
+        notes.append("Images and links in the model's reply are shown as plain text." if lang == "en"
+                     else "Bilder og lenker i modellens svar vises som ren tekst.")
+    if rewriter.dropped:
+        numbers = ", ".join(str(n) for n in rewriter.dropped)
+        notes.append(f"Removed references to sources that do not exist (no. {numbers})." if lang == "en"
+                     else f"Fjernet henvisninger til kilder som ikke finnes (nr. {numbers}).")
+    return Answer(question, text, citations, True, provider, model, version, standalone, notes=notes,
+                  hits=list(hits), language=lang, evidence=evidence.strength, dropped_markers=list(rewriter.dropped))
+
+
+# --- entry points ------------------------------------------------------------------------------------------
+
+
+def answer_question(
+    question: str,
+    hits: list[Hit],
+    settings: Settings,
+    provider: str | None = None,
+    history: Sequence[tuple[str, str]] = (),
+    on_token: Callable[[str], None] | None = None,
+    standalone_query: str | None = None,
+) -> Answer:
+    """Answer a question from retrieved hits only: cited sentences, or CANNOT_ANSWER with the nearest sources.
+
+    `standalone_query` is the question rewritten with its context (from ask()); its extra words count half
+    when the extractive composer picks sentences.
+    """
+    question = check_query(question, settings)
+    chosen = check_provider(provider, settings)
+    lang = detect_language(question)
+    if standalone_query is None and history and chosen == EXTRACTIVE:
+        standalone_query = condense(question, history, settings, EXTRACTIVE)  # keyword carry-over, no LLM
+    standalone = standalone_query or question
+    terms = query_terms(question, lang)
+    if standalone != question:
+        own = {t.word for t in terms}
+        terms += [QueryTerm(t.word, t.weight * 0.5, t.variants, t.is_name)
+                  for t in query_terms(standalone, lang) if t.word not in own]
+    evidence = evidence_strength(question, hits, settings, lang, terms)
+    model = model_name(settings, chosen)
+    if not hits or evidence.strength < settings.min_evidence:
+        version = EXTRACTIVE_VERSION if chosen == EXTRACTIVE else answer_prompt(settings).version
+        log.info("evidence %.3f below cut-off %.3f: cannot answer", evidence.strength, settings.min_evidence)
+        return _refusal(question, hits, lang, chosen, model, version, standalone, evidence.strength)
+    if chosen == EXTRACTIVE:
+        answer = _extractive(question, hits, terms, lang, standalone, evidence)
+        if on_token is not None:
+            on_token(answer.text)
+        return answer
+    return _llm(question, hits, settings, chosen, lang, standalone, history, on_token, evidence)

@@ -1,0 +1,42 @@
+"""The procurement assessment: a case read by explicit, cited rules into part, procedure and next steps."""
+
+from advisor.assessment.case import (
+    BUYERS,
+    CATEGORIES,
+    FIELDS,
+    MARKET_ANSWERS,
+    RISK_LEVELS,
+    format_nok,
+    load_case,
+    load_case_bank,
+    parse_case,
+    parse_case_text,
+)
+from advisor.assessment.engine import Assessment, assess, model_version, to_markdown
+from advisor.assessment.free_text import ask_missing, describe_extraction, extract_case
+from advisor.assessment.rules import POTENTIAL_LABELS, PROCEDURES, RULES, load_thresholds, procedure_label
+
+__all__ = [
+    "Assessment",
+    "BUYERS",
+    "CATEGORIES",
+    "FIELDS",
+    "MARKET_ANSWERS",
+    "POTENTIAL_LABELS",
+    "PROCEDURES",
+    "RISK_LEVELS",
+    "RULES",
+    "ask_missing",
+    "assess",
+    "describe_extraction",
+    "extract_case",
+    "format_nok",
+    "load_case",
+    "load_case_bank",
+    "load_thresholds",
+    "model_version",
+    "parse_case",
+    "parse_case_text",
+    "procedure_label",
+    "to_markdown",
+]

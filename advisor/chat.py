@@ -1,0 +1,183 @@
+"""The conversation: one question (with its history) through condense -> route -> retrieve -> answer.
+
+    answer = ask(question, index, settings, history=chat.history)
+    route  = route_message("Vi skal kjøpe 40 Dell Latitude 5550")   # "analyze" | "assess" | None
+
+This is the only module that spans features: a message that is a requirement text or a planned purchase
+gets the answer plus a pointer to `advisor analyze` / `advisor assess` and a short result from the
+requirement analyzer or the assessment.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from advisor.answer import Answer, answer_question, condense
+from advisor.assessment import assess, extract_case
+from advisor.config import Settings
+from advisor.errors import AdvisorError
+from advisor.llm import check_provider
+from advisor.requirements import CATEGORY_LABELS, analyze_text
+from advisor.search import Index, check_query, retrieve
+from advisor.text import detect_language, search_query
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Chat:
+    """The turns of one conversation: (question, answer text), newest last, capped at max_turns."""
+
+    max_turns: int = 6
+    turns: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, question: str, answer_text: str) -> None:
+        """Remember one turn."""
+        self.turns.append((question, answer_text))
+        del self.turns[: -self.max_turns]
+
+    def reset(self) -> None:
+        """Start a new conversation."""
+        self.turns.clear()
+
+    @property
+    def history(self) -> tuple[tuple[str, str], ...]:
+        """The turns as the history argument of ask()."""
+        return tuple(self.turns)
+
+
+# --- routing ---------------------------------------------------------------------------------------------
+
+_PURCHASE = re.compile(
+    r"\b(vi|jeg|kommunen|etaten|sykehuset|direktoratet|virksomheten|fylkeskommunen)\s+"
+    r"(skal|vil|må|planlegger å|ønsker å|trenger å|har tenkt å)\s+(kjøpe|anskaffe|handle|leie|inngå|skaffe|kjøpe inn)\b"
+    r"|\bwe\s+(will|are going to|plan to|want to|need to|must)\s+(buy|procure|purchase)\b",
+    re.IGNORECASE,
+)
+_AMOUNT = re.compile(
+    r"(\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?)\s*(millioner|million|mill\.?|mnok|mrd\.?|milliarder|tusen|k?kr\b|kroner|nok\b)",
+    re.IGNORECASE,
+)
+_PROCEDURE_QUESTION = re.compile(
+    r"hvilken (anskaffelses)?prosedyre|hvilke(n)? (del|regler|terskel)|må vi (kunngjøre|lyse ut|ha konkurranse)|"
+    r"kan vi kjøpe direkte|hvordan (skal|bør) vi gjennomføre|hvilket regelverk|which procedure|do we need to tender",
+    re.IGNORECASE,
+)
+_REQUIREMENT = re.compile(
+    r"^\s*(kravet er|kravene er|krav\s*\d*\s*[:.]|vi krever|det kreves at|leverandøren skal|løsningen skal|"
+    r"produktet skal|utstyret skal|tilbudt (produkt|utstyr|løsning) skal|the requirement is|requirement\s*\d*\s*:)",
+    re.IGNORECASE | re.MULTILINE,
+)
+# Wording that marks requirement text when the message states it rather than asks about it.
+_REQUIREMENT_WORDING = re.compile(r"\bskal være av (typen|merket|fabrikat)|\beller tilsvarende\b", re.IGNORECASE)
+_QUESTION_START = re.compile(
+    r"^\s*(hva|hvem|hvor|hvordan|hvorfor|hvilke[nt]?|når|kan|må|skal|bør|er|har|gjelder|finnes|what|how|why|"
+    r"which|when|can|must|should|is|are|do|does)\b", re.IGNORECASE)
+# A product named by make and model: "Dell Latitude 5550", "HP EliteBook 840 G10", "iPhone 15".
+_MAKE_MODEL = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+[A-Z]?\d{2,5}\b|\b[a-z]+[A-Z]\w*\s+\d{1,4}\b")
+
+
+def route_message(text: str) -> str | None:
+    """'analyze' for a requirement text to check or rewrite, 'assess' for a purchase to assess, else None."""
+    asks = text.rstrip().endswith("?") or bool(_QUESTION_START.match(text))
+    if _REQUIREMENT.search(text) or (not asks and _REQUIREMENT_WORDING.search(text)):
+        return "analyze"
+    purchase = bool(_PURCHASE.search(text))
+    amount = bool(_AMOUNT.search(text))
+    procedure = bool(_PROCEDURE_QUESTION.search(text))
+    if purchase and (amount or procedure):
+        return "assess"
+    if purchase and _MAKE_MODEL.search(text):
+        return "analyze"
+    if procedure and amount:
+        return "assess"
+    return None
+
+
+_POINTERS = {
+    ("analyze", "nb"): "Dette ser ut som en kravtekst. Bruk `advisor analyze` (eller kravanalysen i appen) for å "
+                       "finne merkenavn og løsningsbundne krav, og `advisor rewrite` for forslag til behovs- og "
+                       "funksjonskrav.",
+    ("analyze", "en"): "This looks like a requirement text. Use `advisor analyze` (or the requirement check in the "
+                       "app) to find brand names and solution-bound wording, and `advisor rewrite` for need- and "
+                       "function-based alternatives.",
+    ("assess", "nb"): "Dette ser ut som en planlagt anskaffelse. Bruk `advisor assess` (eller vurderingen av "
+                      "anskaffelser i appen) for del av forskriften, terskelverdi, prosedyre og neste steg, med kilder.",
+    ("assess", "en"): "This looks like a planned purchase. Use `advisor assess` (or the purchase assessment in the "
+                      "app) for the part of the regulation, threshold, procedure and next steps, with sources.",
+}
+
+
+def route_pointer(route: str, lang: str = "nb") -> str:
+    """The sentence that sends the user to the right command or app page."""
+    return _POINTERS[(route, "en" if lang == "en" else "nb")]
+
+
+def route_summary(route: str, text: str, settings: Settings) -> list[str]:
+    """A short result from the tool the message belongs to (assessment or requirement check)."""
+    if route == "assess":
+        extraction = extract_case(text)
+        try:
+            result = assess(extraction.values, settings, interpretation=extraction.notes)
+        except AdvisorError as exc:
+            log.warning("assessment of the message failed: %s", exc)
+            return []
+        read = [note for _, note in extraction.notes][:3]
+        lines = [f"Foreløpig vurdering fra `advisor assess`: {result.part_label.rstrip('.')}; aktuell prosedyre: "
+                 f"{result.procedure_label.rstrip('.')}."]
+        lines.extend(read)
+        if result.provisional:
+            lines.append("Vurderingen er foreløpig fordi opplysninger mangler; kjør `advisor assess` og svar på "
+                         "spørsmålene for en fullstendig vurdering med kilder.")
+        return lines
+    if route == "analyze":
+        try:
+            analyses = analyze_text(text, settings)
+        except AdvisorError as exc:
+            log.warning("requirement check of the message failed: %s", exc)
+            return []
+        flagged = [a for a in analyses if a.solution_specific]
+        if not flagged:
+            return ["Kravsjekken (`advisor analyze`) fant ingen løsningsbundne formuleringer i meldingen."]
+        findings = [f for a in flagged for f in a.findings]
+        shown = "; ".join(f"«{f.text}» ({CATEGORY_LABELS.get(f.category, f.category).lower()})" for f in findings[:4])
+        return [f"Kravsjekken (`advisor analyze`): {len(flagged)} av {len(analyses)} krav er løsningsbundne. "
+                f"Funn: {shown}."]
+    return []
+
+
+def apply_route(answer: Answer, route: str, message: str, settings: Settings) -> None:
+    """Mark a routed answer: the pointer leads the notes, or replaces a 'cannot answer' text."""
+    answer.route = route
+    pointer = route_pointer(route, answer.language)
+    summary = route_summary(route, message, settings)
+    if answer.grounded:
+        answer.notes[:0] = [pointer, *summary]
+    else:
+        answer.text = pointer
+        answer.notes[:0] = summary
+
+
+def ask(
+    question: str,
+    index: Index,
+    settings: Settings,
+    provider: str | None = None,
+    history: Sequence[tuple[str, str]] = (),
+    top_k: int | None = None,
+    on_token: Callable[[str], None] | None = None,
+) -> Answer:
+    """Condense the question with its history, retrieve, answer, and point requirement texts and purchases onward."""
+    question = check_query(question, settings)
+    chosen = check_provider(provider, settings)
+    route = route_message(question)
+    standalone = condense(question, history, settings, chosen)
+    # English and Danish questions also search with the Norwegian words for their terms (the corpus is Norwegian).
+    hits = retrieve(search_query(standalone, detect_language(standalone)), index, settings, top_k=top_k)
+    answer = answer_question(question, hits, settings, chosen, history, on_token, standalone_query=standalone)
+    if route:
+        apply_route(answer, route, question, settings)
+    return answer

@@ -1,0 +1,260 @@
+"""Find solution-specific wording in requirement text (rules first: regular expressions and a brand lexicon).
+
+A requirement such as «Sengene skal ha elektrisk høyderegulering med motorer av typen Linak.» names a
+manufacturer's type instead of the function the buyer needs, which FOA § 15-1 (part III) and § 8-5 (part II)
+forbid unless it is justified, and then only with «eller tilsvarende». analyze_requirement() finds such wording
+by category (see CATEGORIES), gives each finding its exact character span, a Norwegian explanation, the rule and a
+citation to the guidance note in the corpus, and scores the requirement. Need statements, outcome targets with
+numbers and references to standards are left alone. The rules that find the raw hits live in
+advisor/requirements_rules.py (find_hits and Hit are re-exported here); word lists and patterns live in
+advisor/requirements_lexicon.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from advisor.config import Settings
+from advisor.corpus import Citation, cite
+from advisor.errors import InvalidInput, UnreadableDocument
+from advisor.requirements import lexicon as lex
+from advisor.requirements.detectors import Hit, find_hits
+
+CATEGORIES = lex.CATEGORIES
+SEVERITY_WEIGHT = {"high": 0.7, "medium": 0.5, "low": 0.15}
+# A requirement is solution-specific when one finding is medium or high (score >= 0.5); low findings are hints,
+# e.g. a brand named only to stay compatible with equipment the buyer already has.
+SOLUTION_SPECIFIC_SCORE = 0.5
+
+__all__ = [
+    "CATEGORIES",
+    "KIND_RULES",
+    "RULES",
+    "SEVERITY_WEIGHT",
+    "SOLUTION_SPECIFIC_SCORE",
+    "Finding",
+    "Hit",
+    "RequirementAnalysis",
+    "analyze_file",
+    "analyze_requirement",
+    "analyze_text",
+    "explain",
+    "find_hits",
+    "read_requirements_file",
+    "score_of",
+    "split_requirements",
+]
+
+_FOA = "FOA § 15-1 (del III) og § 8-5 (del II)"
+# category -> (legal rule in Norwegian, corpus doc id, anchor of the passage to cite)
+RULES: dict[str, tuple[str, str, str]] = {
+    "brand": (f"{_FOA}: kravspesifikasjonen skal ikke vise til et bestemt fabrikat, varemerke, type eller opprinnelse "
+              "som favoriserer eller utelukker leverandører, med mindre kontraktsgjenstanden begrunner det",
+              "guide-merkenavn-og-tilsvarende", "Hva regnes som en ulovlig henvisning"),
+    "model_type": (f"{_FOA}: forbudet gjelder uttrykkelig henvisning til en bestemt type eller modell",
+                   "guide-merkenavn-og-tilsvarende", "Hva regnes som en ulovlig henvisning"),
+    "missing_or_equivalent": (f"{_FOA}: en henvisning til merke eller type er bare tillatt unntaksvis og skal da "
+                              "følges av «eller tilsvarende»", "guide-merkenavn-og-tilsvarende", "De to snevre unntakene"),
+    "product_named": (f"{_FOA}: bruk ytelses- og funksjonskrav så langt det lar seg gjøre; beskriv hva dere vil oppnå, "
+                      "ikke hvordan", "guide-behovsavklaring", "Hvorfor starte med behovet"),
+    "prescribed_technology": (f"{_FOA}: ytelses- og funksjonskrav gir leverandørene frihet til å tilby nye og "
+                              "bedre løsninger; et bestemt teknologivalg må være begrunnet i behovet",
+                              "guide-skreddersydde-krav", "Typiske tegn på at kravene er løsningsbundne"),
+    "material_dimension_method": (f"{_FOA}: bare egnede og nødvendige krav som står i forhold til formålet; "
+                                  "foretrekk resultatkrav framfor metode, materiale og eksakte mål",
+                                  "guide-skreddersydde-krav", "Typiske tegn på at kravene er løsningsbundne"),
+    "same_as_current": (f"{_FOA} og LOA § 4 (likebehandling): dagens løsning er ikke et behov; løsriv dere fra "
+                        "dagens løsning og tidligere kjøp", "guide-behovsavklaring", "DFØs råd"),
+    "tailoring": (f"LOA § 4 (likebehandling) og {_FOA}: kravene kan ikke utformes slik at bare ett produkt i praksis "
+                  "kan oppfylle dem", "guide-skreddersydde-krav", "Kort svar"),
+}
+# Sub-kinds that cite a more specific passage.
+KIND_RULES: dict[str, tuple[str, str, str]] = {
+    "material": (f"{_FOA} og EU-domstolen C-424/23 DYKA Plastics: et krav om bestemt materiale er en typehenvisning "
+                 "og må følges av «eller tilsvarende» eller være strengt begrunnet",
+                 "guide-merkenavn-og-tilsvarende", "Materialkrav er også typehenvisning"),
+    "compatibility": (f"{_FOA}: unntak når kontraktsgjenstanden begrunner henvisningen, typisk kompatibilitet med "
+                      "utstyr dere allerede har, men bare hvis ikke andre fabrikater kan dekke behovet",
+                      "guide-merkenavn-og-tilsvarende", "De to snevre unntakene"),
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One piece of solution-specific wording: category, span into the requirement, explanation, rule, source."""
+
+    category: str
+    start: int
+    end: int
+    text: str
+    explanation: str
+    rule: str
+    citation: Citation
+    severity: str
+
+
+@dataclass(frozen=True)
+class RequirementAnalysis:
+    """The verdict on one requirement: is it solution-specific, how strongly (0-1), and why."""
+
+    text: str
+    solution_specific: bool
+    score: float
+    findings: list[Finding] = field(default_factory=list)
+
+
+# --- splitting a pasted list or a file into requirements ---------------------------------------------------------
+
+_BULLET = re.compile(
+    r"^\s*(?:[-*•–·▪◦‣►]|\(?\d{1,3}[.)]|\(?[a-zA-Z][)]|\d+(?:\.\d+)+\.?|(?:K|R|Krav|Req)\s?\d+(?:\.\d+)*\s*[:.)-])\s+"
+)
+_TABLE_RULE = re.compile(r"^:?-{2,}:?$")
+_TERMINAL = re.compile(r"[.!?:;]\s*$")
+
+
+def split_requirements(text: str) -> list[str]:
+    """One requirement per non-empty line or bullet/numbered item; wrapped lines and Markdown tables are handled."""
+    items: list[str] = []
+    open_item = False  # the last item may continue on the next line
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            open_item = False
+            continue
+        if line.startswith("#"):  # Markdown heading: structure, not a requirement
+            open_item = False
+            continue
+        if line.startswith("|"):
+            cells = [c.strip() for c in line.strip("|").split("|")]
+            if all(_TABLE_RULE.match(c) or not c for c in cells):
+                continue
+            best = max(cells, key=len)
+            if len(best.split()) >= 3:
+                items.append(best)
+            open_item = False
+            continue
+        bullet = _BULLET.match(raw)
+        if bullet:
+            items.append(raw[bullet.end():].strip())
+            open_item = True
+            continue
+        if items and open_item and not _TERMINAL.search(items[-1]) and line[:1].islower():
+            items[-1] = f"{items[-1]} {line}"
+            continue
+        items.append(line)
+        open_item = True
+    return [item for item in items if re.search(r"[^\W\d_]", item)]
+
+
+def read_requirements_file(path: str | Path, settings: Settings) -> str:
+    """The text of a .txt, .md or .pdf file of requirements; unreadable, empty or binary files raise."""
+    from advisor.corpus import decode_text
+
+    path = Path(path)
+    if not path.is_file():
+        raise InvalidInput("file", str(path), "an existing .txt, .md or .pdf file")
+    suffix = path.suffix.lower()
+    if suffix not in {".txt", ".md", ".pdf", ""}:
+        raise UnreadableDocument(path, f"unsupported file type {suffix}; supported: .txt, .md, .pdf")
+    raw = path.read_bytes()
+    if not raw.strip():
+        raise UnreadableDocument(path, "empty file")
+    if len(raw) > settings.max_file_mb * 1e6:
+        raise UnreadableDocument(path, f"larger than {settings.max_file_mb:.0f} MB (ADVISOR_MAX_FILE_MB)")
+    text = _pdf_text(path, raw, settings.max_pdf_pages) if suffix == ".pdf" or raw.startswith(b"%PDF") else decode_text(raw, path)
+    if not text.strip():
+        raise UnreadableDocument(path, "no text after parsing")
+    return text
+
+
+def _pdf_text(path: Path, raw: bytes, max_pages: int) -> str:
+    import io
+    import struct
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError, PyPdfError
+
+    if not raw.lstrip()[:5].startswith(b"%PDF"):
+        raise UnreadableDocument(path, "not a PDF (no %PDF header)")
+    try:
+        reader = PdfReader(io.BytesIO(raw), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise UnreadableDocument(path, "encrypted PDF (password required)")
+        if len(reader.pages) > max_pages:
+            raise UnreadableDocument(path, f"more than {max_pages} pages (ADVISOR_MAX_PDF_PAGES)")
+        pages = [(page.extract_text() or "") for page in reader.pages]
+    except UnreadableDocument:
+        raise
+    except (PyPdfError, PdfReadError, ValueError, LookupError, TypeError, AttributeError, RecursionError, OSError,
+            EOFError, NotImplementedError, ArithmeticError, AssertionError, struct.error) as exc:
+        raise UnreadableDocument(path, f"corrupt PDF ({type(exc).__name__}: {str(exc)[:120]})") from exc
+    text = "\n".join(pages)
+    if not text.strip():
+        raise UnreadableDocument(path, "no text layer (scanned PDF?)")
+    return text
+
+
+# --- explanations, citations and the verdict ------------------------------------------------------------------------
+
+def explain(hit: Hit, span: str) -> str:
+    """The Norwegian explanation of one hit."""
+    return lex.explanation(hit.category, hit.kind, hit.severity, span, hit.detail)
+
+
+def _rule_and_citation(hit: Hit, settings: Settings,
+                       known: dict[tuple[str, str, str], tuple[str, Citation]]) -> tuple[str, Citation]:
+    """The rule text and corpus citation for a hit; `known` holds those already looked up in this analysis."""
+    key = "compatibility" if hit.severity == "low" and hit.category in {"brand", "model_type"} else hit.kind
+    rule = KIND_RULES.get(key) or RULES[hit.category]
+    if rule not in known:
+        # cite() checks the corpus folder for changes on every call: once per rule, not once per finding, keeps a
+        # 10 000-line list from spending most of its time there
+        law, doc_id, anchor = rule
+        citation = cite(settings, doc_id, anchor)
+        known[rule] = (f"{law}. Veiledning: «{citation.title}», avsnitt «{citation.section}».", citation)
+    return known[rule]
+
+
+def score_of(severities: list[str]) -> float:
+    """Strength of the solution-specific signal, 0-1: 1 minus the product of (1 - weight) over the findings."""
+    remaining = 1.0
+    for severity in severities:
+        remaining *= 1 - SEVERITY_WEIGHT[severity]
+    return round(1 - remaining, 2)
+
+
+def analyze_requirement(text: str, settings: Settings,
+                        _known: dict[tuple[str, str, str], tuple[str, Citation]] | None = None) -> RequirementAnalysis:
+    """Find solution-specific wording in one requirement; offsets are relative to `text`."""
+    known = {} if _known is None else _known
+    if not isinstance(text, str) or not text.strip():
+        raise InvalidInput("requirement", text, "a non-empty requirement text")
+    if "\x00" in text:
+        raise InvalidInput("requirement", text[:40], "plain text (this looks binary)")
+    findings = []
+    for hit in find_hits(text):
+        span = text[hit.start:hit.end]
+        rule, citation = _rule_and_citation(hit, settings, known)
+        findings.append(Finding(hit.category, hit.start, hit.end, span, explain(hit, span), rule, citation, hit.severity))
+    score = score_of([f.severity for f in findings])
+    return RequirementAnalysis(text, score >= SOLUTION_SPECIFIC_SCORE, score, findings)
+
+
+def analyze_text(text: str, settings: Settings) -> list[RequirementAnalysis]:
+    """Analyze one requirement or a pasted list (one per line or bullet); one result per requirement."""
+    if not isinstance(text, str) or not text.strip():
+        raise InvalidInput("text", text, "non-empty requirement text")
+    if "\x00" in text:
+        raise InvalidInput("text", text[:40], "plain text (this looks binary)")
+    items = split_requirements(text)
+    if not items:
+        raise InvalidInput("text", text, "at least one requirement with words in it")
+    known: dict[tuple[str, str, str], tuple[str, Citation]] = {}
+    return [analyze_requirement(item, settings, known) for item in items]
+
+
+def analyze_file(path: str | Path, settings: Settings) -> list[RequirementAnalysis]:
+    """Analyze every requirement in a .txt, .md or .pdf file."""
+    return analyze_text(read_requirements_file(path, settings), settings)

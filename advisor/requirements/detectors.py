@@ -1,0 +1,410 @@
+"""The detection rules: regular expressions and the brand lexicon run over one requirement, giving raw Hits.
+
+Each rule method of _Scan looks for one kind of solution-specific wording (named technology, brand or model, cued
+designation, named product, material/dimension/method, «same as today», tailored parameter combinations, missing
+«eller tilsvarende») and records a Hit with its exact span, severity and kind. advisor.requirements turns the hits
+into explained, cited Findings. Word lists and patterns live in advisor/requirements_lexicon.py.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass, field
+
+from advisor.requirements import lexicon as lex
+
+
+@dataclass
+class Hit:
+    """A finding before it gets its explanation and citation (what the rules found, where, and how bad)."""
+
+    category: str
+    start: int
+    end: int
+    severity: str
+    kind: str = ""
+    detail: dict = field(default_factory=dict)
+
+
+_TOKEN = re.compile(r"\s*(\d+(?:[.,]\d+)?(?:''|\"|″|”)?(?![\w\-./+])|[^\W_][\w]*(?:[\-./+][\w]+)*(?:''|\"|″|”)?)")
+_LEADING = re.compile(r"^[\s\"'«»“”‘’(\[*_>\-–•]*$")
+_STREET = re.compile(r"(?:gata|gate|gaten|veien|vei|vegen|veg|plass|allé|torget|bakken|street|road)$", re.IGNORECASE)
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+_DIGIT = re.compile(r"\d")
+_GENERATION_AFTER = re.compile(r"\s*\(?\s*(?:" + lex.GENERATION.pattern + ")", re.IGNORECASE)
+_TYPE_CUE_BEFORE = re.compile(r"(?:av\s+)?(typen|type|modell(?:en)?|model)\s*[:=]?\s*$", re.IGNORECASE)
+
+
+@functools.cache
+def _common_word(word: str) -> bool:
+    """Whether a capitalised word is just an ordinary Norwegian or English word (not a product name)."""
+    from wordfreq import zipf_frequency
+
+    low = word.lower()
+    return zipf_frequency(low, "nb") >= 3.3 or zipf_frequency(low, "en") >= 4.2
+
+
+class _Scan:
+    """Runs every rule over one requirement and collects Hits."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.brands = lex.load_brands()
+        self.sentences = self._sentence_spans(text)
+        # A requirement is a sentence or two, but a pasted paragraph can hold thousands of sentences and hits; the
+        # lookups below keep one scan linear (a 12 000-character line naming a brand 2 000 times took 2 s, and 20 000
+        # characters 17 s, because every hit scanned the whole sentence and the whole hit list again).
+        self._sentence_starts = [start for start, _ in self.sentences]
+        self._sentence_matches: dict[tuple[tuple[int, int], re.Pattern[str]], bool] = {}
+        self._hit_keys: set[tuple[str, int, int]] = set()
+        self.standards = [(m.start(), m.end()) for m in lex.STANDARDS.finditer(text)]
+        self.tech_spans: list[tuple[int, int]] = []
+        self.hits: list[Hit] = []
+
+    # helpers
+    @staticmethod
+    def _sentence_spans(text: str) -> list[tuple[int, int]]:
+        spans, start = [], 0
+        # (?<![.!?;]): a run of punctuation is tried from its start only (20 000 dots were quadratic, 0.9 s per 12 000)
+        for m in re.finditer(r"(?<![.!?;])[.!?;]+(?=\s+[\"'«(]?[A-ZÆØÅ0-9])|\n+", text):
+            spans.append((start, m.end()))
+            start = m.end()
+        spans.append((start, len(text)))
+        return spans
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        # the spans are contiguous from 0: the last one starting at or before pos holds it (or pos is past the end)
+        return self.sentences[bisect.bisect_right(self._sentence_starts, pos) - 1]
+
+    def initial(self, pos: int) -> bool:
+        start, _ = self.sentence(pos)
+        return bool(_LEADING.match(self.text[start:pos]))
+
+    def in_standard(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.standards)
+
+    def window(self, pos: int, chars: int = 120) -> str:
+        start, _ = self.sentence(pos)
+        return self.text[max(start, pos - chars):pos]
+
+    def after(self, pos: int, chars: int = 90) -> str:
+        _, end = self.sentence(pos)
+        return self.text[pos:min(end, pos + chars)]
+
+    def sentence_text(self, pos: int) -> str:
+        start, end = self.sentence(pos)
+        return self.text[start:end]
+
+    def sentence_has(self, pattern: re.Pattern[str], pos: int) -> bool:
+        """Whether the sentence around pos matches pattern, searched once per sentence and pattern."""
+        key = (self.sentence(pos), pattern)
+        if key not in self._sentence_matches:
+            self._sentence_matches[key] = bool(pattern.search(self.sentence_text(pos)))
+        return self._sentence_matches[key]
+
+    def add(self, category: str, start: int, end: int, severity: str, kind: str = "", **detail: object) -> None:
+        while end > start and self.text[end - 1] in " ,.;:":
+            end -= 1
+        if end > start and (category, start, end) not in self._hit_keys:
+            self._hit_keys.add((category, start, end))
+            self.hits.append(Hit(category, start, end, severity, kind, dict(detail)))
+
+    def has_equivalent(self, end: int) -> bool:
+        return bool(lex.EQUIVALENT.search(self.after(end)))
+
+    def compatibility(self, start: int) -> bool:
+        """Named only to stay compatible with something the buyer already has."""
+        if self.sentence_has(lex.STRONG_COMPATIBILITY, start) or lex.CURRENT_STATE_BEFORE.search(self.window(start, 60)):
+            return True
+        return self.sentence_has(lex.COMPATIBILITY, start) and self.sentence_has(lex.EXISTING, start)
+
+    def nearest_is_compat(self, pos: int) -> bool:
+        before = self.window(pos, 80)
+        compat = [m.end() for m in lex.COMPATIBILITY.finditer(before)]
+        prescribe = [m.end() for m in lex.PRESCRIBE_VERB.finditer(before)]
+        return bool(compat) and (not prescribe or compat[-1] >= prescribe[-1])
+
+    def designation_end(self, pos: int) -> int:
+        """End of the model designation right after pos (pos itself when none): «Latitude 5550», «PG 8059»."""
+        end, count, cursor = pos, 0, pos
+        tech = [m.start() for m in lex.technology_regex().finditer(self.text, pos, min(len(self.text), pos + 40))]
+        while count < 4:
+            m = _TOKEN.match(self.text, cursor)
+            if not m or self.text[cursor:m.start(1)].count("\n"):
+                break
+            token = m.group(1)
+            low = token.lower()
+            if low in lex.COMPANY_WORDS or token.upper() in lex.COMMON_ACRONYMS or m.start(1) in tech \
+                    or self.in_standard(m.start(1), m.end(1)):
+                break
+            entry = self.brands.get(lex.brand_key(token))
+            if entry and not entry.is_line:
+                break
+            nxt = _TOKEN.match(self.text, m.end())
+            if re.fullmatch(r"\d+(?:[.,]\d+)?", token):
+                if nxt and lex.UNIT_WORDS.match(nxt.group(1)) or self.text[m.end():m.end() + 2].strip().startswith("%"):
+                    break
+                ok = True
+            elif _DIGIT.search(token) or (token.isupper() and len(token) <= 6) or (entry and entry.is_line):
+                ok = True
+            elif token[:1].isupper() or re.match(r"^[a-z]+[A-Z]", token) or (count and low in lex.MODEL_WORDS):
+                ok = not (token[:1].isupper() and count == 0 and low in {"skal", "må", "bør", "kan"})
+            else:
+                ok = False
+            if not ok:
+                break
+            end, cursor, count = m.end(1), m.end(1), count + 1
+        if end > pos:  # «iPad (10. generasjon)»: the generation belongs to the model designation
+            generation = _GENERATION_AFTER.match(self.text, end)
+            if generation:
+                end = generation.end()
+        return end
+
+    # rules
+    def technologies(self) -> None:
+        """Named technologies, platforms and approaches the requirement prescribes (prescribed_technology)."""
+        for m in lex.technology_regex().finditer(self.text):
+            kind = re.sub(r"\d+$", "", m.lastgroup or "")
+            start, end, name = m.start(), m.end(), m.group(0)
+            if self.in_standard(start, end) or lex.NEGATION_BEFORE.search(self.window(start, 40)):
+                continue
+            if name.lower() in lex.TECH_WORDS and not name.lower().startswith("microsoft"):
+                if not name[:1].isupper() or (self.initial(start) and not _DIGIT.search(self.after(end, 6))):
+                    continue
+            if kind == "approach" and not lex.PRESCRIBE_BEFORE.search(self.window(start)):
+                continue
+            self.tech_spans.append((start, end))
+            severity = "low" if self.nearest_is_compat(start) else "medium"
+            self.add("prescribed_technology", start, end, severity, kind or "technology", compat=severity == "low")
+
+    def brands_and_models(self) -> None:
+        """Lexicon brands, product lines and the model designations that follow them (brand, model_type)."""
+        consumed: list[tuple[int, int]] = []
+        for m in lex.brand_regex().finditer(self.text):
+            base = m.group("base")
+            start, end = m.start(), m.end()
+            entry = self.brands.get(lex.brand_key(base))
+            if entry is None or any(s <= start < e for s, e in consumed) or self.in_standard(start, end):
+                continue
+            if lex.PHASED_OUT_AFTER.match(self.text, end):
+                continue
+            if entry.is_case and base != entry.name:
+                continue
+            designation = self.designation_end(end)
+            if entry.is_word:
+                if base != entry.name and not (base.isupper() and len(base) > 2):
+                    continue
+                if self.initial(start) and designation == end and not self.has_equivalent(end):
+                    continue
+            in_tech = any(s <= start < e for s, e in self.tech_spans)
+            before = self.window(start, 30)
+            tail = _TYPE_CUE_BEFORE.search(before)
+            cue_start = start - len(before) + tail.start(1) if tail else None
+            severity = self.severity(start, designation if designation > end else end)
+            if entry.is_line:
+                self.add("model_type", start, designation if designation > end else end, severity, "line", brand=entry.name)
+                consumed.append((start, designation))
+                continue
+            if cue_start is not None and designation == end:
+                self.add("model_type", cue_start, end, severity, "type_brand", brand=entry.name)
+                consumed.append((cue_start, end))
+                continue
+            kind = "generic" if entry.is_generic else ("compat" if severity == "low" else "lexicon")
+            self.add("brand", start, end, severity, kind, brand=entry.name, brand_category=entry.category,
+                     noun=entry.generic_noun, in_tech=in_tech)
+            if designation > end and not in_tech:
+                model_start = _TOKEN.match(self.text, end).start(1)
+                self.add("model_type", model_start, designation, severity, "designation", brand=entry.name)
+                consumed.append((start, designation))
+            if entry.is_generic and self.named_as_product(start):
+                self.add("product_named", start, end, "medium", "generic", noun=entry.generic_noun)
+
+    def severity(self, start: int, end: int) -> str:
+        if self.compatibility(start):
+            return "low"
+        return "medium" if self.has_equivalent(end) else "high"
+
+    def cued_designations(self) -> None:
+        """«av typen X-200», «modell Z3», «av merket Acme», «Acme® ...»: references to names not in the lexicon."""
+        covered = [(h.start, h.end) for h in self.hits if h.category in {"brand", "model_type"}]
+        patterns = (
+            ("model_type", lex.TYPE_CUE),
+            ("brand", re.compile(r"(?<!\w)(?:av\s+merket|merket|merke|fabrikat(?:et)?|of\s+the\s+brand|brand|make)\s*[:=]?\s+",
+                                 re.IGNORECASE)),
+        )
+        for category, pattern in patterns:
+            for m in pattern.finditer(self.text):
+                first = _TOKEN.match(self.text, m.end())
+                if not first or first.start(1) != m.end():
+                    continue
+                token = first.group(1)
+                if any(s <= first.start(1) < e for s, e in covered) or self.in_standard(first.start(1), first.end(1)):
+                    continue
+                if re.fullmatch(r"\d+|[A-Za-z]", token) or not (token[:1].isupper() or _DIGIT.search(token)):
+                    continue
+                if token.isalpha() and _common_word(token):
+                    continue
+                end = max(self.designation_end(first.start(1)), first.end(1))
+                start = m.start() + (3 if m.group(0).lower().startswith("av ") else 0)
+                self.add(category, start if category == "model_type" else first.start(1), end, self.severity(start, end), "cue")
+                covered.append((start, end))
+        for m in re.finditer(r"(?<![\w\-])((?:[A-ZÆØÅ]|[a-z]+[A-Z])[\w\-]*(?:\s+[A-ZÆØÅ0-9][\w\-]*){0,2})\s?(?:®|™|\(R\)|\(TM\))",
+                             self.text):
+            if not any(s <= m.start() < e for s, e in covered):
+                self.add("brand", m.start(1), m.end(1), self.severity(m.start(), m.end()), "trademark")
+        code = re.compile(r"(?<![\w\-])([A-ZÆØÅ][a-zæøåA-ZÆØÅ]{2,})\s+((?=[A-Z\-]{0,4}\d)[A-Z]{1,4}-?\d[\w\-/]*|\d{3,}[A-Za-z]{0,3})(?![\w])")
+        for m in code.finditer(self.text):
+            word, number = m.group(1), m.group(2)
+            if any(s < m.end() and m.start() < e for s, e in covered + self.tech_spans) or self.in_standard(m.start(), m.end()):
+                continue
+            if _YEAR.match(number) or _STREET.search(word) or _common_word(word) or self.initial(m.start()):
+                continue
+            nxt = _TOKEN.match(self.text, m.end())
+            if nxt and lex.UNIT_WORDS.match(nxt.group(1)):
+                continue
+            self.add("model_type", m.start(), self.designation_end(m.start(2)) or m.end(), self.severity(m.start(), m.end()), "code")
+
+    def named_as_product(self, start: int) -> bool:
+        before = self.window(start)
+        if self.nearest_is_compat(start) or lex.NEGATION_BEFORE.search(before[-40:]):
+            return False
+        subject = re.fullmatch(r"[\s\"'«(\-•*]*(?:\d+|alle|nye|ny|nytt|en|et|ei|to|tre|fire|fem|seks|the|a|an|all|new)?\s*"
+                               r"(?:interaktive|digitale|nye)?\s*", before, re.IGNORECASE)
+        return bool(lex.ACQUISITION.search(before) or subject)
+
+    def products(self) -> None:
+        """Product nouns named as the thing to buy instead of the need they serve (product_named)."""
+        nouns = lex.PRODUCT_NOUNS
+        for m in lex.product_regex().finditer(self.text):
+            index = int((m.lastgroup or "p0")[1:])
+            if any(h.start <= m.start() < h.end for h in self.hits if h.category == "product_named"):
+                continue
+            if self.named_as_product(m.start()):
+                self.add("product_named", m.start(), m.end(), "medium", "noun", noun=nouns[index][1], function=nouns[index][2])
+
+    def materials_dimensions_methods(self) -> None:
+        """Materials, exact dimensions, colours, methods, menus and placements without a stated function."""
+        def guarded(start: int, extra: re.Pattern[str] | None = None) -> bool:
+            if self.sentence_has(lex.FUNCTION_TIE, start) or self.sentence_has(lex.UNIVERSAL_DESIGN, start):
+                return True
+            return bool(extra and self.sentence_has(extra, start))
+
+        for pattern in (lex.MATERIAL_PHRASE, lex.MATERIAL_COMPOUND):
+            for m in pattern.finditer(self.text):
+                if guarded(m.start(), lex.ENVIRONMENTAL) or lex.NEGATION_BEFORE.search(self.window(m.start(), 30)):
+                    continue
+                start = m.start() if pattern is lex.MATERIAL_COMPOUND else m.start() + len(m.group(0)) - len(m.group(0).split(None, 1)[1])
+                if any(h.kind == "material" and h.start <= start < h.end for h in self.hits):
+                    continue
+                severity = "low" if self.has_equivalent(m.end()) else "medium"
+                self.add("material_dimension_method", start, m.end(), severity, "material")
+        for m in lex.DIMENSIONS.finditer(self.text):
+            if guarded(m.start()) or self.bounded(m.start(), m.end()) or self.in_standard(m.start(), m.end()):
+                continue
+            if any(h.start <= m.start() < h.end for h in self.hits):
+                continue
+            self.add("material_dimension_method", m.start(), m.end(), "medium", "dimension")
+        for m in lex.COLOUR_PHRASE.finditer(self.text):
+            if guarded(m.start(), re.compile(r"sikkerhet|synlig|refleks|varsel|signal|HMS|kontrast|safety|visib", re.I)):
+                continue
+            self.add("material_dimension_method", m.start(), m.end(), "medium", "colour")
+        for kind, pattern in (("method", lex.METHOD_VERBS), ("method", lex.WORKER_USES), ("menu", lex.FIXED_MENU),
+                              ("placement", lex.PLACEMENT)):
+            for m in pattern.finditer(self.text):
+                if guarded(m.start(), lex.ENVIRONMENTAL) or self.in_standard(m.start(), m.end()):
+                    continue
+                if pattern in (lex.WORKER_USES, lex.METHOD_VERBS) and any(
+                    m.start() <= h.start < m.end() for h in self.hits
+                    if h.category in {"brand", "model_type", "prescribed_technology", "product_named"}
+                ):
+                    continue  # the tool is a named product: that finding says it better
+                if pattern is lex.METHOD_VERBS and not self.sentence_has(lex.MODAL, m.start()):
+                    continue
+                start, end = (m.start("span"), m.end("span")) if pattern is lex.WORKER_USES else (m.start(), m.end())
+                self.add("material_dimension_method", start, end, "medium", kind)
+
+    def bounded(self, start: int, end: int) -> bool:
+        before = self.text[max(0, start - 25):start]
+        return bool(lex.BOUND_BEFORE.search(before) or re.search(r"[-–]\s*$", before) or lex.BOUND_AFTER.match(self.text[end:end + 20]))
+
+    def same_as_current(self) -> None:
+        """«Same as today» wording that makes the current solution the requirement (same_as_current)."""
+        for m in lex.SAME_AS_CURRENT.finditer(self.text):
+            if lex.AS_GOOD_AS.search(self.text[max(0, m.start() - 25):m.start()]):
+                continue
+            start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+            self.add("same_as_current", start, m.end(), "high", "current")
+
+    def tailoring(self) -> None:
+        """Sentences whose combination of exact, odd parameter values fits one product only (tailoring)."""
+        param = re.compile(
+            rf"(?<![\w,.])(?P<exact>(?:nøyaktig|eksakt|exactly)\s+)?(?P<num>{lex.NUMBER})"
+            rf"(?:\s*(?:x|×)\s*{lex.NUMBER}){{0,2}}\s*-?\s*(?P<unit>{lex.PARAM_UNIT}|{lex.TIME_UNIT})(?![\w])",
+            re.IGNORECASE,
+        )
+        by_sentence: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
+        for m in param.finditer(self.text):
+            exact = bool(m.group("exact"))
+            unit = m.group("unit")
+            if re.fullmatch(lex.TIME_UNIT, unit, re.IGNORECASE) and not exact:
+                continue
+            if not exact and (self.bounded(m.start("num"), m.end()) or lex.OUTCOME_WORDS.search(self.window(m.start(), 40))):
+                continue
+            if self.in_standard(m.start(), m.end()):
+                continue
+            numbers = re.findall(lex.NUMBER, m.group(0))
+            points = 1 + int(any(_odd(n) for n in numbers)) + int(exact)
+            by_sentence.setdefault(self.sentence(m.start()), []).append((m.start(), m.end(), points))
+        for (s, e), params in by_sentence.items():
+            details = [h for h in self.hits if h.kind in {"colour", "placement"} and s <= h.start < e]
+            score = sum(p for _, _, p in params) + len(details)
+            if len(params) >= 2 and score >= 5:
+                start = min([p[0] for p in params] + [h.start for h in details])
+                end = max([p[1] for p in params] + [h.end for h in details])
+                self.add("tailoring", start, end, "high", "combination", count=len(params), points=score)
+
+    def missing_equivalent(self) -> None:
+        """Brand/model references without «eller tilsvarende» after them (missing_or_equivalent)."""
+        refs = sorted((h for h in self.hits if h.category in {"brand", "model_type"}), key=lambda h: h.start)
+        groups: list[list[Hit]] = []
+        group_end = 0  # the furthest end in the last group (not recomputed per hit: a group can hold thousands)
+        for hit in refs:
+            if groups and hit.start <= group_end + 2:
+                groups[-1].append(hit)
+                group_end = max(group_end, hit.end)
+            else:
+                groups.append([hit])
+                group_end = hit.end
+        for group in groups:
+            start, end = min(h.start for h in group), max(h.end for h in group)
+            if all(h.severity == "low" for h in group) or self.has_equivalent(end):
+                continue
+            self.add("missing_or_equivalent", start, end, "high", "missing")
+
+    def run(self) -> list[Hit]:
+        """Every rule in order; the hits sorted by position, then by category order."""
+        self.technologies()
+        self.brands_and_models()
+        self.cued_designations()
+        self.products()
+        self.materials_dimensions_methods()
+        self.same_as_current()
+        self.tailoring()
+        self.missing_equivalent()
+        return sorted(self.hits, key=lambda h: (h.start, lex.CATEGORIES.index(h.category)))
+
+
+def _odd(number: str) -> bool:
+    """A value that looks copied from a data sheet (1,19 kg, 412 g) rather than chosen as a round requirement."""
+    whole, _, decimals = number.replace(",", ".").partition(".")
+    if decimals.strip("0"):
+        return decimals.rstrip("0")[-1] != "5"
+    value = int(whole)
+    return value >= 10 and value % 5 != 0 and value & (value - 1) != 0 and value not in {12, 24, 48}
+
+
+def find_hits(text: str) -> list[Hit]:
+    """Run the rules over one requirement text: the raw hits, without explanations or citations."""
+    return _Scan(text).run()

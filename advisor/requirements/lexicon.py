@@ -1,0 +1,544 @@
+"""Word lists and patterns behind the requirement analyzer: brands, technologies, product nouns, materials, cues.
+
+Everything here is data or a compiled regular expression; the decisions that use them live in
+advisor/requirements.py. The brand lexicon is the file advisor/requirements/brands.txt (see its header for the format).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from advisor.errors import AdvisorError
+
+BRANDS_FILE = Path(__file__).resolve().parent / "brands.txt"
+
+CATEGORIES = (
+    "brand", "model_type", "product_named", "prescribed_technology",
+    "material_dimension_method", "same_as_current", "missing_or_equivalent", "tailoring",
+)
+
+# Norwegian names of the categories, for text output.
+CATEGORY_LABELS = {
+    "brand": "Merkenavn / varemerke",
+    "model_type": "Modell- eller typebetegnelse",
+    "product_named": "Produkt i stedet for funksjon",
+    "prescribed_technology": "Foreskrevet teknologi eller plattform",
+    "material_dimension_method": "Materiale, mål eller metode uten funksjon",
+    "same_as_current": "«Samme som i dag»",
+    "missing_or_equivalent": "Mangler «eller tilsvarende»",
+    "tailoring": "Skreddersydd kombinasjon av krav",
+}
+
+# What a brand category is, in words a buyer uses (explanations, rewriter fallbacks).
+BRAND_CATEGORY_NOUNS = {
+    "IT": "IT-utstyr", "software": "programvare", "furniture": "møbler", "vehicles": "kjøretøy",
+    "machinery": "maskiner", "medical": "medisinsk utstyr", "welfare": "hjelpemidler og velferdsteknologi",
+    "kitchen": "kjøkkenutstyr", "building": "byggevarer og tekniske installasjoner", "cleaning": "renholdsprodukter",
+    "office": "kontorrekvisita", "tools": "verktøy", "playground": "lekeutstyr", "workwear": "arbeidsklær",
+    "energy": "energiutstyr", "security": "sikkerhetsutstyr", "food": "matvarer", "telecom": "teletjenester",
+}
+
+_TAGS = {"line", "generic", "word", "case"}
+
+
+@dataclass(frozen=True)
+class Brand:
+    """One lexicon entry: a brand, trademark or product line."""
+
+    name: str
+    category: str
+    is_line: bool = False
+    is_generic: bool = False
+    is_word: bool = False
+    is_case: bool = False
+    generic_noun: str = ""
+
+
+def brand_key(text: str) -> str:
+    """Lookup key of a brand mention: lower case, hyphens and runs of spaces as one space."""
+    return re.sub(r"[\s\-]+", " ", text.strip().lower())
+
+
+def parse_brand_line(line: str, number: int = 0) -> Brand | None:
+    """One line of brands.txt as a Brand (None for comments and blank lines); a bad line raises AdvisorError."""
+    stripped = line.strip()
+    if not stripped or stripped.startswith("#"):
+        return None
+    name, sep, comment = stripped.partition("#")
+    name = name.strip()
+    if not sep or not name:
+        raise AdvisorError(f"{BRANDS_FILE}:{number}: expected 'Name  # category', got {line.strip()!r}")
+    comment, _, noun = comment.partition("->")
+    words = comment.split()
+    if not words:
+        raise AdvisorError(f"{BRANDS_FILE}:{number}: {name!r} has no category")
+    category, tags = words[0], set(words[1:])
+    if category not in BRAND_CATEGORY_NOUNS:
+        raise AdvisorError(f"{BRANDS_FILE}:{number}: unknown category {category!r} for {name!r}")
+    if tags - _TAGS:
+        raise AdvisorError(f"{BRANDS_FILE}:{number}: unknown tags {sorted(tags - _TAGS)} for {name!r}")
+    return Brand(
+        name=name, category=category, is_line="line" in tags, is_generic="generic" in tags,
+        is_word="word" in tags, is_case="case" in tags, generic_noun=noun.strip(),
+    )
+
+
+@functools.cache
+def load_brands(path: Path = BRANDS_FILE) -> dict[str, Brand]:
+    """The brand lexicon keyed by brand_key(name); duplicate keys raise AdvisorError."""
+    if not path.is_file():
+        raise AdvisorError(f"brand lexicon {path} is missing")
+    brands: dict[str, Brand] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        brand = parse_brand_line(line, number)
+        if brand is None:
+            continue
+        key = brand_key(brand.name)
+        if key in brands:
+            raise AdvisorError(f"{path}:{number}: {brand.name!r} is listed twice")
+        brands[key] = brand
+    return brands
+
+
+def _name_pattern(name: str) -> str:
+    parts = [re.escape(p) for p in re.split(r"[\s\-]+", name) if p]
+    return r"[\s\-]?".join(parts) if len(parts) > 1 and "-" in name else r"[\s\-]+".join(parts)
+
+
+# Norwegian/English inflection a brand or product line may carry: iPader, iPadene, Volvoen, Chromebooks.
+BRAND_SUFFIX = r"(?:'s|’s|s|en|er|ene|et|ens)?"
+
+
+@functools.cache
+def brand_regex(path: Path = BRANDS_FILE) -> re.Pattern[str]:
+    """One case-insensitive alternation of every brand (longest first); case/word rules are applied after."""
+    names = sorted((b.name for b in load_brands(path).values()), key=len, reverse=True)
+    body = "|".join(_name_pattern(n) for n in names)
+    return re.compile(rf"(?<![\w@/.])(?P<base>{body})(?P<suffix>{BRAND_SUFFIX})(?![\w])", re.IGNORECASE)
+
+
+# --- technologies, platforms and programming languages (prescribed_technology) -------------------------
+# (pattern, kind). kind "approach" is only flagged when the requirement prescribes it ("skal bruke ...").
+# Patterns are matched case-sensitively unless they start with (?i).
+TECHNOLOGIES: tuple[tuple[str, str], ...] = (
+    (r"Windows(?:[\s\-]+(?:Server(?:\s+\d{4})?|\d{1,2}(?:\s+(?:Pro|Enterprise|Education))?))?", "platform"),
+    (r"macOS|Mac OS X?|iPadOS|iOS|Android|ChromeOS|Chrome OS|Ubuntu|Red Hat Enterprise Linux|RHEL|Linux", "platform"),
+    (r"Java(?!Script)|JavaScript|TypeScript|Python|C#|C\+\+|\.NET(?:\s+Core)?|PHP|Ruby(?: on Rails)?|Kotlin|Scala|"
+     r"COBOL|Delphi|Visual Basic|Golang|Node\.js|React(?:\.js)?|Angular|Vue(?:\.js)?|Django|Spring Boot|Laravel|"
+     r"Flutter|Xamarin", "language"),
+    (r"PostgreSQL|Postgres|MySQL|MariaDB|(?:Microsoft\s+|MS\s?)?SQL Server|MS SQL|Oracle(?:\s+(?:Database|DB))(?:\s+\d+\w?)?|"
+     r"MongoDB|Elasticsearch|Redis", "database"),
+    (r"(?:Microsoft\s+)?(?:Entra ID|Azure AD|Active Directory)|(?:Microsoft\s+)?Azure|AWS|Amazon Web Services|Google Cloud(?: Platform)?|GCP", "cloud"),
+    (r"(?:Microsoft\s+)?Teams|SharePoint(?: Online)?|Exchange Online|Slack|Zoom|Webex|Google Meet|Skype|(?:Microsoft|Office)\s+365|M365|"
+     r"Google Workspace(?: for Education)?|OneDrive|Outlook|Dynamics 365|Power BI|Power Apps|SAP(?:\s+S/4HANA)?|"
+     r"S/4HANA|VMware|Hyper-V|Kubernetes|Docker|OpenShift", "product"),
+    (r"(?i)diesel\w*|hydrogen\w*(?:[\s\-]+brenselcelle\w*)?|brenselcelle\w*|biogass\w*|biodiesel|HVO\d*|LNG|bensin\w*|(?:elektriske\s+)?varmekabl\w*|"
+     r"monokrystallinsk\w*|polykrystallinsk\w*|nattsyn|[23]G(?:-\w+)?", "energy"),
+    (r"(?i)blokkjede\w*|blockchain|kunstig intelligens|maskinlæring|machine learning|artificial intelligence|"
+     r"AI(?=[\s\-])|RFID\w*", "approach"),
+)
+
+# Technology names that are also ordinary words: only matched with the capital letter, mid-sentence.
+TECH_WORDS = {"windows", "teams", "zoom", "slack", "outlook", "angular", "react", "spring boot", "ruby", "scala"}
+
+
+@functools.cache
+def technology_regex() -> re.Pattern[str]:
+    """All technology names as one alternation with one named group per kind."""
+    groups = []
+    for index, (pattern, kind) in enumerate(TECHNOLOGIES):
+        flags = "(?i:" if pattern.startswith("(?i)") else "(?:"
+        body = pattern.removeprefix("(?i)")
+        groups.append(rf"(?P<{kind}{index}>{flags}{body}))")
+    return re.compile(rf"(?<![\w.#+])(?:{'|'.join(groups)})(?![\w#+])")
+
+
+# --- products named instead of a function (product_named) --------------------------------------------------
+# (pattern, canonical noun, the function it usually stands for; used by the rewriter).
+PRODUCT_NOUNS: tuple[tuple[str, str, str], ...] = (
+    (r"robot(?:gress|plen)klipper\w*|robotic (?:lawn ?)?mowers?|gressklipperrobot\w*", "robotgressklipper",
+     "å holde gressdekket klippet og i god stand"),
+    (r"robotstøvsuger\w*|støvsugerrobot\w*|robot vacuums?", "robotstøvsuger", "å holde gulvene frie for støv og smuss"),
+    (r"(?:gulv)?vaskerobot\w*|servicerobot\w*|sosiale? robot\w*|robot(?:er|en|ene)?", "robot",
+     "å få utført oppgaven som roboten var tenkt å løse"),
+    (r"interaktive? (?:tavle|tavler|tavlen|tavlene|skjerm|skjermer)|interactive (?:white)?boards?|smarttavle\w*|"
+     r"digitale? tavle\w*", "interaktiv tavle", "å vise, dele og bearbeide digitalt innhold sammen i undervisning og møter"),
+    (r"nettbrett\w*|tablets?(?: computers?)?", "nettbrett", "å bruke digitale verktøy og læremidler, også utenfor en fast arbeidsplass"),
+    (r"medisindispenser\w*|legemiddeldispenser\w*|legemiddelautomat\w*|medisinautomat\w*|medisinrobot\w*|dosettrobot\w*|medication dispensers?", "medisindispenser",
+     "at brukerne får riktige legemidler til riktig tid, og at avvik blir oppdaget"),
+    (r"(?:bevegelses|fall|senge|dør|bevegelse|trykk)?sensor(?:er|en|ene)?|sensormatte\w*|sensors?", "sensor",
+     "å oppdage og varsle om hendelsene som sensoren var tenkt å fange opp"),
+    (r"(?:overvåkings|nett|natt|video)?kamera(?:er|et|ene)?|(?:surveillance |CCTV )?cameras?", "kamera",
+     "å føre tilsyn på en måte som ivaretar personvernet og verdigheten til dem det gjelder"),
+    (r"(?:diesel|nødstrøms|reservestrøms|strøm)?aggregat(?:er|et|ene)?|generators?", "aggregat",
+     "å ha reservestrøm ved strømbrudd"),
+    (r"snøsmelteanlegg\w*", "snøsmelteanlegg", "å holde arealet fritt for snø og is"),
+    (r"droner?|dronen(?:e)?|drones?", "drone", "å inspisere og kartlegge områder som er vanskelige å nå"),
+    (r"chatbot\w*|chatbott\w*|prateroboter?", "chatbot", "å gi innbyggerne raske og riktige svar på vanlige spørsmål"),
+    (r"(?:luft[\-/]?(?:til[\-/]?)?(?:vann|luft)[\-\s]?)?varmepumpe(?:r|n|ne)?|heat pumps?", "varmepumpe",
+     "å varme opp bygget med lavest mulig energibruk"),
+    (r"VR-briller\w*|VR headsets?", "VR-briller", "å trene og lære gjennom realistiske simuleringer"),
+    (r"smartklokke\w*|GPS-klokke\w*|smartwatch(?:es)?", "smartklokke",
+     "at brukeren kan varsle og bli funnet raskt ved behov, uten å måtte bruke telefon"),
+)
+
+
+@functools.cache
+def product_regex() -> re.Pattern[str]:
+    """All product nouns as one case-insensitive alternation, one group per entry."""
+    groups = [rf"(?P<p{index}>{pattern})" for index, (pattern, _, _) in enumerate(PRODUCT_NOUNS)]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(groups)})(?![\w\-])", re.IGNORECASE)
+
+
+# A product noun counts as named-instead-of-a-function when the requirement acquires or prescribes it.
+ACQUISITION = re.compile(
+    r"(?<!\w)(?:kjøpe[rs]?|kjøpt|kjøp av|innkjøp(?:et)? av|anskaffe[rs]?|anskaffelse av|leie[rs]?|leies|lease[s]?|"
+    r"levere[rs]?|leveres|leveranse av|installere[rs]?|installeres|montere[rs]?|monteres|ta i bruk|tas i bruk|"
+    r"skal ha|skal få|må ha|trenger|ønsker(?: oss)?|behov for(?! å)|bestille[rs]?|erstatte[rs]? med|"
+    r"byttes ut med|utstyres med|utstyrt med|ved hjelp av|ved bruk av|(?:skal|må) (?:bruke|benytte)|"
+    r"(?:gjøres|utføres|skje|løses|foregå) (?:med|ved)|omfatte[rs]?|inkludere[rs]?|bestå av|"
+    r"buy|purchase|procure|acquire|supply|install|needs? (?:a|an|new)|requires? (?:a|an)|shall have|must have)"
+    r"(?:\s+[\w\-/'’\".,]+){0,5}?\s*$",
+    re.IGNORECASE,
+)
+
+# Compatibility with what the buyer already has: the narrow exception for a named product.
+COMPATIBILITY = re.compile(
+    r"(?<!\w)(?:kompatib\w+|integrer\w*|grensesnitt\w*|koble[rs]? (?:til|mot|sammen)|kobles (?:til|mot|sammen)|"
+    r"fungere[rs]? (?:sammen )?(?:med|på|i)|virke[rs]? (?:med|på|i)|passe[rs]? (?:inn )?(?:til|i|på|sammen)|reservedel\w*|"
+    r"rekvisita til|forbruksmateriell til|toner til|blekk(?:patroner)? til|tilbehør til|utvide[rs]? (?:dagens|eksisterende)|"
+    r"støtte[rs]?|tilgjengelig (?:på|for|i)|eksport\w* til|import\w* (?:fra|til)|lese[rs]? og skrive[rs]?|"
+    r"compatib\w+|integrat\w+|interface\w*|works? (?:with|on)|spare parts|supports?|available on)(?!\w)",
+    re.IGNORECASE,
+)
+# Integration, spare parts and consumables for a named system are about what the buyer already has, even unsaid.
+STRONG_COMPATIBILITY = re.compile(
+    r"(?<!\w)(?:kompatib\w+|integrer\w*|integrasjon\w* (?:mot|med)|grensesnitt\w*|koble[rs]? (?:til|mot)|kobles (?:til|mot)|"
+    r"reservedel\w*|rekvisita til|forbruksmateriell til|toner til|blekk(?:patroner)? til|tilbehør til|passe[rs]? (?:inn )?til|"
+    r"compatib\w+|integrat\w+|interface\w* (?:with|to)|spare parts|consumables for)(?!\w)",
+    re.IGNORECASE,
+)
+EXISTING = re.compile(
+    r"(?<!\w)(?:eksisterende|dagens|nåværende|allerede|i dag|vi har|vår|vårt|våre|kommunens|fylkeskommunens|"
+    r"sykehusets|skolens|installerte|existing|current|our|already)(?!\w)",
+    re.IGNORECASE,
+)
+
+# "eller tilsvarende" and its variants.
+EQUIVALENT = re.compile(
+    r"(?<!\w)(?:eller\s+(?:tilsvarende|likeverdig\w*|tilsv\.?|ekvivalent\w*|lignende|likestilt\w*)|"
+    r"el\.?\s*tilsv\.?|tilsvarende\s+eller\s+bedre|or\s+(?:an\s+)?(?:equivalent|equal|similar))(?!\w)",
+    re.IGNORECASE,
+)
+
+# A requirement that says why: the wording is then tied to a function.
+FUNCTION_TIE = re.compile(
+    r"(?<!\w)(?:for å|slik at|så(?:ledes)? at|som tåler|tåle[rs]?|av hensyn til|på grunn av|grunnet|fordi|pga\.?|"
+    r"in order to|so that|to withstand|because)(?!\w)",
+    re.IGNORECASE,
+)
+
+# Universal design and accessibility: measures required by TEK17 and similar rules are not solution-specific.
+UNIVERSAL_DESIGN = re.compile(
+    r"(?<!\w)(?:universell\w* utform\w*|rullestol\w*|tilgjengelig\w* for alle|synshemme\w*|svaksynte|blinde|"
+    r"hørselshemme\w*|bevegelseshemme\w*|kontrast\w*|ledelinje\w*|teleslynge\w*|TEK ?17|TEK ?10|"
+    r"byggteknisk forskrift|universal design|wheelchair\w*|visually impaired|accessib\w+)(?!\w)",
+    re.IGNORECASE,
+)
+
+# Environmental properties are legitimate requirements (FOA § 7-9, life-cycle properties), not dictated materials.
+ENVIRONMENTAL = re.compile(
+    r"(?<!\w)(?:resirkulert\w*|gjenvunne\w*|biobasert\w*|fornybar\w*|miljømerk\w*|svanemerk\w*|fossilfri\w*|"
+    r"utslippsfri\w*|nullutslipp\w*|lavutslipp\w*|recycled|renewable|fossil[\- ]free|zero[\- ]emission)(?!\w)",
+    re.IGNORECASE,
+)
+
+# References to standards, classes, labels and open protocols: legitimate and never a brand or model.
+STANDARDS = re.compile(
+    r"(?<![\w\-])(?:"
+    r"(?:NS|EN|ISO|IEC|NEK|DIN|ASTM|BS|SS|SN|CEN|CENELEC|ETSI|ITU-T|IEEE|ANSI|UL|NFPA)(?:[\s\-/]+(?:EN|ISO|IEC|TS|TR|ES|CEN))*"
+    r"[\s\-]*\d[\w\-:.+/]*(?:\s*[-–]\s*\d[\w:]*)?"
+    r"|WCAG\s*\d(?:\.\d)?(?:\s*(?:nivå\s*)?A{1,3})?|TEK\s?\d{2}|IP\s?[0-6X][0-9X]K?|IK\s?\d{2}"
+    r"|Euro\s?(?:[1-7]|VI|IV|V|III|II|I)\b|Stage\s?(?:V|IV|III[AB]?)|Tier\s?\d"
+    r"|EPD|BREEAM(?:[\s\-]NOR)?|Svanemerke\w*|EU Ecolabel|FSC|PEFC|Energy Star|TCO Certified\w*|Blomsten|Möbelfakta"
+    r"|OCPP\s?[\d.]+\w*|USB(?:[\s\-]?C|[\s\-]?\d(?:\.\d)?)?|HDMI(?:\s?\d(?:\.\d)?)?|DisplayPort|Wi-?Fi(?:\s?\d\w?)?|Bluetooth(?:\s?\d(?:\.\d)?)?"
+    r"|OAuth\s?[\d.]*|OpenID(?: Connect)?|SAML\s?[\d.]*|AES-?\d+|TLS\s?[\d.]*|HL7(?:\s?FHIR)?|FHIR|Noark\s?\d|EHF|PEPPOL|SOSI|IFC\s?[\d.]*"
+    r"|CE-merk\w*|CE|MDR|IVDR|ID-porten|Feide|DDR\d|PoE\+?|IPv[46]|LTE|[45]G|NCS(?:\s?S)?\s?\d{4}-[A-Z]\d*[A-Z]?|RAL\s?\d{4}"
+    r"|klasse\s+\w+|class\s+\w+|energiklasse\s+\w+|A\+{1,3}|FFP[1-3]|IIR|N95|EI\s?\d+|REI\s?\d+|INSTA\s?\d+"
+    r")(?![\w])",
+    re.IGNORECASE,
+)
+
+# Before a number: a bound makes it a minimum/maximum requirement, not an exact (tailored) value.
+BOUND_BEFORE = re.compile(
+    r"(?:minst|min\.?|minimum|maks(?:imalt|imum)?\.?|høyst|inntil|opptil|under|over|mer enn|mindre enn|"
+    r"ikke (?:mer|mindre|over|under|lavere|høyere) enn|fra|mellom|ned til|opp til|ned mot|at least|at most|up to|"
+    r"no more than|no less than|not (?:more|less) than|minimum of|maximum of|≥|≤|>|<|\+/-|±)\s*(?:på\s+)?$",
+    re.IGNORECASE,
+)
+BOUND_AFTER = re.compile(
+    r"^\s*(?:eller (?:mer|mindre|bedre|høyere|lavere|større|mindre|lengre|kortere|flere)|og (?:mer|oppover|over|mindre)|"
+    r"\+(?!\d)|or (?:more|less|better|higher|lower)|[-–]\s*\d)",
+    re.IGNORECASE,
+)
+
+# Performance targets: numbers in these clauses are outcomes to keep, not parameters of a product.
+OUTCOME_WORDS = re.compile(
+    r"(?<!\w)(?:redusere\w*|reduksjon\w*|øke\w*|økning\w*|oppetid\w*|tilgjengelighet\w*|responstid\w*|svartid\w*|"
+    r"innen|rekkevidde\w*|levetid\w*|\w*kapasitet\w*|effektivitet\w*|besparelse\w*|utslipp\w*|energibruk\w*|"
+    r"forbruk\w*|virkningsgrad\w*|reduce\w*|increase\w*|uptime|availability|response time|within|range|capacity)(?!\w)",
+    re.IGNORECASE,
+)
+
+# Units of product parameters (tailoring). Temperatures and percentages are outcomes, not listed here.
+PARAM_UNIT = (
+    r"(?:mm|cm|m|kg|g|W|kW|kWh|Wh|mAh|Wp|kVA|V|Hz|MHz|GHz|GB|TB|MB|Gbps|Mbps|dB|lux|lm|bar|Nm|hk|"
+    r"l|liter|tommer|tommers|\"|''|″|U|seter|porter|trinn|trinns|fas|faset|målinger|GN-innskyv|innskyv|slots|ports|seats|inch(?:es)?)"
+)
+TIME_UNIT = r"(?:timer|timers|sekunder|minutter|døgn|dager|hours|minutes|seconds)"
+NUMBER = r"\d+(?:[.,]\d+)?"
+
+MATERIALS = (
+    r"eik(?:etre)?|bjørk|furu|bøk|ask|teak|valnøtt|heltre|massivtre|stål|rustfritt stål|syrefast stål|aluminium\w*|betong|"
+    r"leire|plast|PVC|polyetylen|polypropylen|glass|kobber|messing|granitt|marmor|skifer|lær|skinn|ull|bomull|"
+    r"polyester|nylon|gummi|linoleum|vinyl|tegl\w*|kork|bambus|lerk|glassfiber|karbonfiber|sink|titan|gips|mineralull|"
+    r"steinull|glassull|keramikk|porselen|støpejern|oak|birch|pine|beech|steel|stainless steel|aluminum|concrete|clay|"
+    r"plastic|copper|brass|granite|marble|leather|wool|cotton|rubber"
+)
+MATERIAL_ADJECTIVES = (
+    r"(?:(?:massiv|massivt|heltre|ren|rent|rustfri|rustfritt|syrefast|glassert|glasert|forkrommet|galvanisert|"
+    r"pulverlakkert|lakkert|eloksert|monokrystallinsk\w*|herdet|sibirsk|impregnert|royalimpregnert|trykkimpregnert|"
+    r"kjerneved|ubehandlet|solid|pure|glazed|\d+\s?%|\d+(?:[.,]\d+)?\s?mm)\s+)*"
+)
+MATERIAL_PHRASE = re.compile(
+    rf"(?<!\w)(?:laget av|utført i|produsert i|produsert av|framstilt i|av|i|made of|made from|made entirely of|constructed of)\s+"
+    rf"{MATERIAL_ADJECTIVES}(?:{MATERIALS})(?:\s+(?:eller|og|or|and)\s+{MATERIAL_ADJECTIVES}(?:{MATERIALS}))?(?!\w)",
+    re.IGNORECASE,
+)
+MATERIAL_COMPOUND = re.compile(
+    r"(?<!\w)(?:(?:forkrommet|galvanisert|pulverlakkert|lakkert)\s+)?"
+    r"(?:stål|aluminiums?|betong|leir|plast|eike|bjørke|kobber|messing|PVC-|PE-)"
+    r"(?:rør|ramme|rammer|rammen|ben|plate|plater|bakke|bakker|bakkene|profiler)(?!\w)"
+    r"|(?<!\w)(?:\d+\s?mm\s+)?(?:eike|bjørke|aske|bøke|furu|lerke)(?:parkett|gulv|panel|kledning)\w*(?!\w)",
+    re.IGNORECASE,
+)
+
+COLOURS = (
+    r"hvit|hvitt|hvite|svart|svarte|sort|sorte|blå|blått|blåe|rød|rødt|røde|grønn|grønt|grønne|gul|gult|gule|grå|"
+    r"grått|brun|brunt|brune|oransje|lilla|rosa|sølv|sølvfarget|beige|white|black|blue|red|green|yellow|grey|gray"
+)
+COLOUR_PHRASE = re.compile(
+    rf"(?<!\w)(?:(?:være|be)\s+(?:helt\s+)?(?:{COLOURS})(?=\s*(?:[.,;)]|og\b|and\b|med\b|$))"
+    rf"|(?:{COLOURS})\s+(?:farge|fargen|frontpanel|tastatur|deksel|ramme|kabinett|front|lakk|bordplate|plate|overflate|colou?r)(?!\w)"
+    rf"|(?:i|med)\s+fargen\s+(?:{COLOURS})(?!\w)"
+    rf"|(?<=\w\s)i\s+(?:{COLOURS})(?=\s*(?:[.,;)]|$)))",
+    re.IGNORECASE,
+)
+
+DIMENSIONS = re.compile(
+    rf"(?<![\w,.])(?:{NUMBER}\s*(?:x|×|\*)\s*{NUMBER}(?:\s*(?:x|×|\*)\s*{NUMBER})?\s*(?:mm|cm|m)(?!\w)"
+    rf"|{NUMBER}\s*(?:mm|cm|m|U)\s+(?:lang|lange|langt|bred|brede|bredt|høy|høye|høyt|dyp|dype|dypt|tykk|tykke|tykt|long|wide|high|deep)(?!\w)"
+    rf"|(?:lengde|bredde|høyde|dybde|diameter|tykkelse|length|width|height|depth)\s+(?:på\s+|of\s+)?{NUMBER}\s*(?:mm|cm|m)(?!\w))",
+    re.IGNORECASE,
+)
+
+# Methods: how the work is to be done, where a result requirement would do.
+METHOD_VERBS = re.compile(
+    r"(?<!\w)(?:(?:våtmoppes|tørrmoppes|moppes|skures|poleres|høytrykksspyles|damprenses|sandblåses|sprøytemales)"
+    r"(?:\s+(?!og\b|and\b|for\b)[^\W\d][\w\-]*){0,3}"
+    r"|(?:gjøres|utføres|skje|klippes|brøytes|strøs|sandstrøs|saltes|feies|kostes|males|lakkeres|sveises|limes|spikres|støpes|graves|bores|"
+    r"spyles|vaskes|rengjøres|desinfiseres|beskjæres|gjødsles|vannes|holdes varme?|transporteres|fraktes|be cleaned|be mowed)"
+    r"\s+(?:med|ved hjelp av|ved bruk av|i|using|with)\s+[^\W\d][\w\-]*(?:\s+(?!og\b|and\b|for\b|til\b)[^\W\d][\w\-]*){0,2})",
+    re.IGNORECASE,
+)
+MODAL = re.compile(r"(?<!\w)(?:skal|må|shall|must|should|bør)(?!\w)", re.IGNORECASE)
+WORKER_USES = re.compile(
+    r"(?<!\w)(?:leverandøren|renholderne|renholderen|entreprenøren|operatøren|sjåførene|sjåføren|personalet|"
+    r"de ansatte|kokkene|tilbyder|the supplier|the contractor|cleaners)\s+(?:skal|må|shall|must)\s+(?:bare\s+|kun\s+|only\s+)?"
+    r"(?P<span>(?:bruke|benytte|anvende|use)\s+(?!(?:sitt|sine|sin|eget|egne|egen|egnet|egnede|nødvendig\w*|tilstrekkelig\w*|"
+    r"relevant\w*|kvalifisert\w*|godkjent\w*|sertifisert\w*|faglært\w*|norsk\w*|personell|ansatte|underleverandør\w*|"
+    r"its|their|own|suitable|qualified|certified|approved)\b)[^\W\d][\w\-]*"
+    r"(?:\s+(?!og\b|and\b|til\b|for\b|i\b|på\b|med\b|with\b|on\b|in\b)[^\W\d][\w\-]*){0,2})",
+    re.IGNORECASE,
+)
+FIXED_MENU = re.compile(r"(?<!\w)(?:fast|fastsatt|fixed)\s+meny(?:en)?(?:\s*:\s*[^.]*)?|(?<!\w)fixed menu", re.IGNORECASE)
+PLACEMENT = re.compile(
+    r"(?<!\w)(?:monteres|plasseres|festes|sitte|henge|mounted|placed)\b[^.;]{0,60}?"
+    r"(?:i taket|på veggen|i gulvet|på venstre side|på høyre side|on the ceiling|on the left side|on the right side)(?!\w)"
+    # The word before «på venstre side» is at most 60 characters: unbounded, every position of 20 000 hyphens was a
+    # start and was scanned to the end (10 s). For words of up to 60 characters the matches are the same.
+    r"|(?<!\w)[\w\-]{1,60}\s+på\s+(?:venstre|høyre)\s+side(?!\w)",
+    re.IGNORECASE,
+)
+
+# "Same as what we have": today's solution described instead of the need.
+SAME_AS_CURRENT = re.compile(
+    r"(?<!\w)(?:"
+    # (det )?samme, not (det)?\s*samme: the latter started a match at every blank of a long run of spaces and
+    # scanned the run each time (quadratic); same_as_current() strips leading blanks, so the spans are the same.
+    r"(?:(?:det|den|de)\s*)?samme\s+(?:\w+\s+){0,2}?som\s+(?:vi\s+(?:allerede\s+)?(?:har|bruker)(?:\s+(?:i\s+dag|nå))?|i\s+dag|dagens|nå|tidligere|sist|"
+    r"forrige\s+\w+|i\s+(?:den|det|de)\s+eksisterende\s+\w+|(?:den|det|de)\s+eksisterende|eksisterende|(?:den|det|de)\s+vi\s+har)"
+    r"|fra\s+samme\s+leverandør|(?:av|fra)\s+(?:dagens|nåværende|eksisterende)\s+leverandør"
+    r"|tilsvarende\s+(?:(?:den|det|de)\s+vi\s+(?:allerede\s+)?har|dagens\s+(?:løsning|system|utstyr|modell|produkt|maskiner|biler))"
+    r"|(?:fungere|virke|se\s+ut|være\s+lik\w*)\s+(?:akkurat\s+|nøyaktig\s+|helt\s+|omtrent\s+)?som\s+(?:i\s+dag|dagens|før|nå)"
+    r"|samme\s+(?:\w+\s+)?som\s+(?:på|i|hos)\s+(?:de|den|det)\s+andre\s+\w+"
+    r"|(?:lik|like|likt|identisk\w*)\s+(?:med\s+|som\s+)?(?:dagens|(?:den|det|de)\s+vi\s+har|eksisterende|nåværende)"
+    r"|videreføre\s+(?:dagens|eksisterende|nåværende)\s+\w+"
+    r"|(?<=[\w,]\s)som\s+i\s+dag(?=\s*[.,;)]|\s*$)"
+    r"|same\s+(?:\w+\s+){0,2}?as\s+(?:the\s+|our\s+)?(?:current|existing|present|one\s+we\s+have|ones\s+we\s+have)\w*"
+    r"(?:\s+(?:one|ones|solution|system|platform|supplier|model))?"
+    r"|identical\s+to\s+(?:the\s+|our\s+)?(?:current|existing)\s*\w*|as\s+(?:we\s+have|used)\s+today"
+    r")",
+    re.IGNORECASE,
+)
+# "minst like god som i dag" is a performance target, not a description of today's solution.
+AS_GOOD_AS = re.compile(r"(?:(?:like|så|minst\s+like)\s+[\w\-]+|bedre|enklere|raskere|as\s+\w+)\s*$", re.IGNORECASE)
+
+# Cues that the next words name a type, model or brand.
+TYPE_CUE = re.compile(
+    r"(?<!\w)(?:(?:av\s+)?(?:typen|type)|(?:av\s+)?modell(?:en)?|typebetegnelse|varenummer|varenr\.?|artikkelnummer|"
+    r"art\.\s?nr\.?|of\s+(?:the\s+)?type|model|product\s+number)\s*[:=]?\s+",
+    re.IGNORECASE,
+)
+BRAND_CUE = re.compile(
+    r"(?<!\w)(?:av\s+merket|merke(?:t)?|fabrikat(?:et)?|produsent(?:en)?|produsert\s+av|levert\s+av|fra|"
+    r"of\s+the\s+brand|brand|make|manufactured\s+by|from)\s*[:=]?\s+$",
+    re.IGNORECASE,
+)
+# Words after a brand that belong to a model name even without digits.
+MODEL_WORDS = {
+    "pro", "plus", "max", "mini", "air", "ultra", "recharge", "long", "range", "performance", "enterprise", "edition",
+    "gen", "series", "serie", "model", "classic", "premium", "advanced", "basic", "compact", "lite", "go", "flex",
+}
+# Generic abbreviations that follow a brand without being a model name: «Synology NAS», «HP PC».
+COMMON_ACRONYMS = {"NAS", "PC", "PCER", "GPS", "USB", "LED", "SSD", "HDD", "RAM", "IT", "AI", "TV", "UPS", "WIFI", "VR",
+                   "AR", "CPU", "GPU", "API", "SAN", "AS", "ASA", "AB"}
+# Words after a brand that end the brand mention rather than name a model.
+COMPANY_WORDS = {"as", "asa", "ab", "a/s", "oy", "gmbh", "inc", "ltd", "norge", "norway", "nordic", "group", "sverige",
+                 "danmark", "international", "eller", "or", "og", "and", "med", "with", "til", "for", "i", "in"}
+UNIT_WORDS = re.compile(rf"^(?:{PARAM_UNIT}|{TIME_UNIT}|stk|stykk|enheter|units|x|%|prosent|°C|grader)$", re.IGNORECASE)
+GENERATION = re.compile(r"\(?\s*\d{1,2}\.\s*generasjon\w*|\(?\s*(?:gen(?:eration)?|generasjon)\s*\d{1,2}", re.IGNORECASE)
+
+# Today's situation described before the requirement: «Kommunen bruker i dag Visma ...».
+CURRENT_STATE_BEFORE = re.compile(
+    r"(?:(?:bruker|benytter|har|leier|kjører)\s+(?:vi\s+|kommunen\s+)?(?:i dag|nå|per i dag)|i dag\s+(?:bruker|benytter|har)|"
+    r"(?:currently|today)\s+(?:use|uses|run|runs|have|has))\s+(?:\S+\s+){0,3}$",
+    re.IGNORECASE,
+)
+# The thing named is being replaced or phased out: a description of today, not a requirement on the new.
+PHASED_OUT_AFTER = re.compile(
+    r"[^.;]{0,60}?(?:fases ut|skal utfases|erstattes|skal byttes ut|avvikles|kasseres|is being replaced|will be replaced)",
+    re.IGNORECASE,
+)
+# Negation: "uten diesel", "ikke hydrogen" is not a prescription.
+NEGATION_BEFORE = re.compile(
+    r"(?:ikke|uten|fri for|i stedet for|istedenfor|erstatte|fase ut|utfase\w*|no|not|without|instead of|replace)\s+"
+    r"(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# The nearest verb before a technology name decides whether it is prescribed or only to be supported.
+PRESCRIBE_VERB = re.compile(
+    r"(?<!\w)(?:bruke|benytte|anvende|basert på|baseres på|bygge på|bygges på|utvikles|utviklet|programmeres|driftes|"
+    r"hostes|kjøre på|kjøres på|gå på|drives|være|ha|use|based on|built on|developed|run on|be)(?!\w)",
+    re.IGNORECASE,
+)
+PRESCRIBE_BEFORE = re.compile(
+    r"(?:skal|må|shall|must)\s+(?:\w+\s+){0,3}?(?:bruke|benytte|anvende|være basert på|baseres på|bygge på|bygges på|"
+    r"utvikles i|utvikles med|være utviklet i|programmeres i|driftes i|driftes på|hostes i|leveres i|leveres på|"
+    r"kjøre på|kjøres på|gå på|drives med|drives av|ha|være|use|be based on|be built on|be developed in|run on|be)\s+"
+    r"(?:\S+\s+){0,4}$",
+    re.IGNORECASE,
+)
+
+
+# --- explanations (Norwegian), one per category and kind -------------------------------------------------------------
+
+_EQUIVALENT_NOTE = (" «Eller tilsvarende» er med, men en slik henvisning er bare tillatt når behovet ikke kan beskrives presist "
+                    "på annen måte, og det er uklart hva som regnes som tilsvarende.")
+_COMPAT_NOTE = (" Kravet ser ut til å gjelde kompatibilitet med noe dere allerede har. Det kan være et lovlig unntak hvis ikke "
+                "andre fabrikater kan dekke behovet: skriv ned begrunnelsen, og vurder å ta byttekostnader inn i "
+                "tildelingskriteriene i stedet.")
+
+
+def _severity_note(severity: str) -> str:
+    return {"medium": _EQUIVALENT_NOTE, "low": _COMPAT_NOTE}.get(severity, "")
+
+
+def explanation(category: str, kind: str, severity: str, span: str, detail: dict) -> str:
+    """The Norwegian explanation of a finding of this category and kind about the wording `span`."""
+    if category == "brand":
+        noun = BRAND_CATEGORY_NOUNS.get(str(detail.get("brand_category", "")), "")
+        what = f"et merkenavn ({noun})" if noun else "et merkenavn eller varemerke"
+        if kind == "generic":
+            text = (f"«{span}» er et varemerke som ofte brukes som navn på selve produktet ({detail.get('noun') or noun}). "
+                    "Også brukt som fellesnavn peker det mot én produsent.")
+        elif kind == "trademark":
+            text = f"«{span}» er merket som et registrert varemerke (®/™) og peker dermed mot én produsent."
+        elif kind == "cue":
+            text = f"«{span}» er oppgitt som merke eller fabrikat og peker dermed mot én produsent."
+        else:
+            text = (f"«{span}» er {what}. En henvisning til et bestemt merke favoriserer én produsent og stenger ute "
+                    "leverandører som kan dekke det samme behovet på en annen måte.")
+        tail = _severity_note(severity) or " Beskriv heller funksjonen og ytelsen dere trenger."
+        return text + tail
+    if category == "model_type":
+        if kind == "type_brand":
+            text = (f"«{span}» viser til typen til én bestemt produsent ({detail.get('brand')}). «Type» er nevnt uttrykkelig "
+                    "i forbudet mot å vise til bestemte produkter.")
+        elif kind == "line":
+            text = f"«{span}» er en produktserie eller modell ({detail.get('brand')}), og låser kravet til ett produkt."
+        else:
+            text = (f"«{span}» er en modell- eller typebetegnelse. Typehenvisninger er uttrykkelig forbudt når de favoriserer "
+                    "eller utelukker leverandører, og låser kravet til ett produkt.")
+        tail = _severity_note(severity) or " Beskriv heller hvilke egenskaper ved modellen som faktisk er viktige for dere."
+        return text + tail
+    if category == "missing_or_equivalent":
+        return (f"Henvisningen «{span}» står uten «eller tilsvarende». Hvis det i det hele tatt er nødvendig å vise til merke "
+                "eller type, skal henvisningen følges av «eller tilsvarende», og dere bør si hvilke egenskaper som gjør et "
+                "tilbud tilsvarende.")
+    if category == "product_named":
+        function = detail.get("function") or ""
+        hint = f" Hva skal produktet oppnå – for eksempel {function}?" if function else ""
+        return (f"«{span}» er et bestemt produkt, ikke et behov. Når produktet står i kravet, får dere bare tilbud på det, "
+                f"selv om andre løsninger kunne dekket behovet bedre eller billigere.{hint} Beskriv behovet og resultatet, "
+                "og la markedet foreslå løsningen.")
+    if category == "prescribed_technology":
+        if severity == "low":
+            return (f"«{span}» nevnes som en plattform eller teknologi løsningen må fungere med. Det er greit når det gjelder "
+                    "utstyr eller systemer dere eller brukerne allerede har, men sjekk at kravet ikke utelukker andre "
+                    "plattformer unødig, og bruk åpne standarder der det finnes.")
+        return (f"«{span}» foreskriver en bestemt teknologi, plattform eller et bestemt programmeringsspråk. Det utelukker "
+                "løsninger som gir samme resultat på en annen måte. Beskriv hva løsningen skal oppnå (ytelse, sikkerhet, "
+                "drift, utslipp, integrasjon), og la leverandørene velge teknologi.")
+    if category == "material_dimension_method":
+        texts = {
+            "material": (f"«{span}» bestemmer materialet uten å si hvilken funksjon det skal gi. EU-domstolen har slått fast "
+                         "at et krav om et bestemt materiale er en typehenvisning (C-424/23 DYKA Plastics). Beskriv hva "
+                         "produktet skal tåle og yte, og la leverandørene velge materiale."),
+            "dimension": (f"«{span}» er et eksakt mål uten begrunnelse. Faste mål gjenspeiler ofte dagens produkt; oppgi "
+                          "heller minimums- og maksimumsmål ut fra hva som skal få plass eller brukes."),
+            "colour": (f"«{span}» er en farge eller utforming uten oppgitt funksjon. Slike detaljer kan utelukke ellers "
+                       "likeverdige produkter; ta dem bare med når de har en begrunnelse (for eksempel kontrast eller synlighet)."),
+            "placement": (f"«{span}» bestemmer plassering eller utforming uten å knytte den til en funksjon. Beskriv hva som "
+                          "skal oppnås, og la leverandøren foreslå hvordan."),
+            "menu": (f"«{span}» foreskriver innholdet i stedet for behovet. Beskriv heller ernæringsbehov, variasjon, "
+                     "hensyn til spesialkost og hvordan kvaliteten skal måles."),
+        }
+        default = (f"«{span}» foreskriver hvordan arbeidet skal gjøres. Still heller krav til resultatet (for eksempel "
+                   "renholdskvalitet, gresshøyde eller framkommelighet), og la leverandøren velge metode og utstyr.")
+        text = texts.get(kind, default)
+        if severity == "low":
+            text += " «Eller tilsvarende» er med, men beskriv gjerne funksjonen i stedet."
+        return text
+    if category == "same_as_current":
+        return (f"«{span}» beskriver dagens løsning i stedet for behovet. Det gir dagens leverandør et forsprang og "
+                "utelukker nyere løsninger. Beskriv hva dagens løsning gjør som må videreføres, og hva som bør bli bedre; "
+                "kostnader ved å bytte kan vurderes i tildelingskriteriene.")
+    if category == "tailoring":
+        return (f"Kombinasjonen «{span}» ({detail.get('count', 'flere')} eksakte verdier) ser ut til å være hentet fra ett "
+                "bestemt produkts datablad. Selv uten merkenavn kan en slik kombinasjon i praksis bare oppfylles av ett "
+                "produkt. Behold bare verdiene som følger av behovet, og bruk minimums- eller maksimumsverdier.")
+    raise ValueError(f"unknown category {category!r}")

@@ -1,0 +1,193 @@
+"""Making wording neutral: remove, replace or bound the solution-specific spans the analyzer found.
+
+neutralize() edits a requirement (brand and model references become a neutral noun or disappear, exact values
+become bounds, «same as today» and unexplained materials or methods are dropped); clean() keeps a text that passes
+the analyzer, or its neutralized form if that passes and still says something.
+"""
+
+from __future__ import annotations
+
+import re
+
+from advisor.requirements import (
+    BOUND_BEFORE,
+    CATEGORY_LABELS,
+    EQUIVALENT,
+    NUMBER,
+    PARAM_UNIT,
+    TIME_UNIT,
+    Hit,
+    brand_key,
+    brand_regex,
+    find_hits,
+    load_brands,
+)
+from advisor.rewrite.targets import NUMBER_WORD_VALUES, NUMBER_WORDS
+from advisor.rewrite.templates import CATEGORY_OBJECTS, plural
+
+_CUE_BEFORE = re.compile(
+    r"(?:\s*,)?\s*(?:av\s+typen|av\s+type|laget\s+av|utført\s+i|produsert\s+i|av|made\s+of|typen|type|modell(?:en)?|av\s+merket|merket|merke|fabrikat(?:et)?|fra|levert\s+av|"
+    r"leveres\s+av|produsert\s+av|i|på|med|basert\s+på|bygget\s+på|of\s+type|from|made\s+by|in|on|with|using)\s*$",
+    re.IGNORECASE,
+)
+_EQUIVALENT_AFTER = re.compile(r"\s*,?\s*(?:" + EQUIVALENT.pattern + r")", re.IGNORECASE)
+_DANGLING = re.compile(r"\s+(?:med|av|fra|i|på|til|og|eller|som|for|with|of|from|and|or|a|an|en|et|ei)\s*(?=[.,;]|$)", re.IGNORECASE)
+# Which way an exact value becomes a bound: weight and size at most, capacity at least.
+_AT_MOST_UNITS = re.compile(r"^(?:mm|cm|m|kg|g|U)$", re.IGNORECASE)
+# English text: the Norwegian nouns and templates do not fit it.
+ENGLISH = re.compile(r"(?<!\w)(?:the|must|shall|should|will|we|our)(?!\w)", re.IGNORECASE)
+
+
+def _bound_word(unit: str, value_start: int, text: str) -> str:
+    if re.search(r"(?:vekt|veie|veier|weigh|lang|bred|høy|tykk|dyp|størrelse|mål)\S*\s*(?:på\s+)?$", text[max(0, value_start - 25):value_start], re.I):
+        return "høyst"
+    return "høyst" if _AT_MOST_UNITS.match(unit) else "minst"
+
+
+def neutralize(text: str, hits: list[Hit]) -> tuple[str, list[str]]:
+    """The requirement with its solution-specific wording removed, replaced or bounded; and notes on each change."""
+    edits: list[tuple[int, int, str, str]] = []  # start, end, replacement, note
+    active = sorted((h for h in hits if h.severity != "low"), key=lambda h: h.start)
+    for group in _reference_groups(active):
+        edits.append(_reference_edit(text, group))
+    for hit in active:
+        span = text[hit.start:hit.end]
+        if hit.category == "same_as_current":
+            edits.append((_extend_left_comma(text, hit.start), hit.end, "", f"«{span}» er fjernet (beskriver dagens løsning)."))
+            same = re.search(r"(?:den |det |de )?samme\s+(?:type|modell|merke|sort)?\s*(?=(?:[\w\-]+\s+){0,3}$)", text[:hit.start])
+            if same:
+                edits.append((same.start(), same.end(), "", f"«{same.group(0).strip()}» er fjernet (beskriver dagens løsning)."))
+        elif hit.category == "material_dimension_method" and hit.kind == "dimension":
+            if not BOUND_BEFORE.search(text[max(0, hit.start - 25):hit.start]):
+                edits.append((hit.start, hit.start, "høyst ",
+                              f"«{span}» er gjort om til en grense; juster til minst eller høyst etter behovet."))
+        elif hit.category == "material_dimension_method":
+            cue = _CUE_BEFORE.search(text[:hit.start]) if hit.kind == "material" else None
+            edits.append((cue.start() if cue else _extend_left_comma(text, hit.start), hit.end, "",
+                          f"«{span}» er fjernet (materiale, farge, plassering eller metode uten oppgitt funksjon)."))
+        elif hit.category == "tailoring":
+            edits.extend(_bound_exact_values(text, hit.start, hit.end))
+    chosen: list[tuple[int, int, str, str]] = []
+    for edit in sorted((e for e in edits if e[1] > e[0]), key=lambda e: (e[0], -e[1])):
+        if not any(edit[0] < c[1] and c[0] < edit[1] for c in chosen):
+            chosen.append(edit)
+    for edit in (e for e in edits if e[1] == e[0]):
+        if not any(c[0] <= edit[0] < c[1] for c in chosen) and not any(c[0] == edit[0] == c[1] for c in chosen):
+            chosen.append(edit)
+    result = text
+    for start, end, replacement, _ in sorted(chosen, key=lambda e: (e[0], e[1]), reverse=True):
+        result = result[:start] + replacement + result[end:]
+    return _tidy(result), [note for _, _, _, note in sorted(chosen, key=lambda e: e[0])]
+
+
+_REFERENCE = {"brand", "model_type", "missing_or_equivalent", "prescribed_technology", "product_named"}
+
+
+def _reference_groups(hits: list[Hit]) -> list[list[Hit]]:
+    groups: list[list[Hit]] = []
+    for hit in (h for h in hits if h.category in _REFERENCE):
+        if groups and hit.start < max(h.end for h in groups[-1]) + 2:
+            groups[-1].append(hit)
+        else:
+            groups.append([hit])
+    return groups
+
+
+def _generic_noun(span: str, group: list[Hit]) -> str:
+    brands = load_brands()
+    for m in brand_regex().finditer(span):
+        entry = brands.get(brand_key(m.group("base")))
+        if entry and entry.generic_noun:
+            return entry.generic_noun
+    return next((str(h.detail["noun"]) for h in group if h.category == "brand" and h.detail.get("noun")), "")
+
+
+def _reference_edit(text: str, group: list[Hit]) -> tuple[int, int, str, str]:
+    """Remove a brand/model/technology/product reference, or name it neutrally where a count or object needs a noun."""
+    start, end = min(h.start for h in group), max(h.end for h in group)
+    cats = {h.category for h in group}
+    span = text[start:end]
+    label = ", ".join(sorted(CATEGORY_LABELS[c] for c in cats))
+    after = _EQUIVALENT_AFTER.match(text, end)
+    end = after.end() if after else end
+    count = re.search(rf"(?:\d+|{NUMBER_WORDS})\s*(?:stk\.?\s*)?$", text[:start], re.IGNORECASE)
+    generic = "" if ENGLISH.search(text) else _generic_noun(span, group)
+    following = re.match(r"\s*([^\W\d_]+)", text[end:])
+    if generic and following and following.group(1).lower().startswith(generic.split()[-1].lower()[:5]):
+        # «Arjo Sara Stedy ståheiser»: the product is already named right after the reference
+        return start, end, "", f"«{span}» er fjernet ({label})."
+    if generic and "product_named" not in cats:
+        noun = plural(generic) if count else generic
+        return start, end, noun, f"«{span}» er byttet ut med «{noun}» ({label})."
+    compound = re.match(r"-(?=[^\W\d_]{3,})", text[end:])
+    if compound:  # «Kebony-kledning», «Intel-prosessor»: keep the second half of the compound
+        return start, end + 1, "", f"«{span}» er fjernet ({label})."
+    cue = _CUE_BEFORE.search(text[:start])
+    if count and not cue and "product_named" not in cats and not ENGLISH.search(text):
+        domain = next((str(h.detail["brand_category"]) for h in group if h.detail.get("brand_category")), "")
+        noun = CATEGORY_OBJECTS.get(domain, "enheter")
+        return start, end, noun, f"«{span}» er byttet ut med «{noun}» ({label})."
+    return (cue.start() if cue else start), end, "", f"«{span}» er fjernet ({label})."
+
+
+def _extend_left_comma(text: str, start: int) -> int:
+    m = re.search(r"(?:,|\s+og)\s*$", text[:start])
+    return m.start() if m else start
+
+
+def _bound_exact_values(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
+    edits = []
+    for m in re.finditer(rf"(?:(?:nøyaktig|eksakt|exactly)\s+)?({NUMBER})\s*-?\s*({PARAM_UNIT}|{TIME_UNIT})(?!\w)",
+                         text[start:end], re.IGNORECASE):
+        at = start + m.start()
+        if BOUND_BEFORE.search(text[max(0, at - 25):at]) or re.search(r"[-–]\s*$", text[max(0, at - 3):at]):
+            continue
+        word = _bound_word(m.group(2), at, text)
+        edits.append((at, start + m.start(1), f"{word} ", f"«{m.group(0)}» er gjort om til «{word} {m.group(1)} {m.group(2)}»."))
+    return edits
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\(\s*\)", "", text)
+    text = re.sub(r"\bskal\s+være\s*,?\s*(?:en|et|ei)?\s*,?\s*med\b", "skal ha", text)
+    for _ in range(3):
+        text = _DANGLING.sub("", text)
+    text = re.sub(r"\b(skal|må)\s+(være|ha)\s*,\s*", r"\1 \2 ", text)
+    text = re.sub(r"\b(must|shall)\s+be\s*,?\s*(?:an?\s+)?with\b", r"\1 have", text)
+    text = re.sub(r"\s+([.,;])", r"\1", text)
+    text = re.sub(r",\s*,", ",", text)
+    text = re.sub(r",(\s*[.;]|$)", r"\1", text)
+    text = re.sub(r"\s{2,}", " ", text).strip()
+    return text
+
+
+_FILLER = {"være", "ha", "en", "et", "ei", "og", "alle", "nye", "the", "all", "new", "eller", "kunne", "skal", "som", "med", "på", "til", "for", "av", "fra",
+           "utvikles", "kjøre", "kjøres", "brukes", "bruke", "benytte", "benyttes", "leveres", "levere", "driftes", "bygges",
+           "baseres", "basert", "bestå", "have", "with", "and", "use", "run", "based", "developed", "hosted",
+           "built", "used", "delivered", "installed", "made", "supplied"}
+
+
+def is_substantive(sentence: str) -> bool:
+    """Whether a neutralized requirement still says something (not just «X skal være.» or «skal utvikles og kjøre.»)."""
+    m = re.search(r"(?:skal|må|shall|must)\b\s*(.*)$", sentence, re.IGNORECASE)
+    rest = re.sub(r"[.!]$", "", m.group(1) if m else sentence).strip()
+    content = [w for w in re.findall(r"[^\W_]+", rest)
+               if w.isdigit() or w.lower() in NUMBER_WORD_VALUES or (len(w) >= 2 and w.isupper())
+               or (len(w) >= 3 and w.lower() not in _FILLER)]
+    return len(content) >= 2
+
+
+def passes(text: str) -> bool:
+    """Whether the analyzer finds nothing solution-specific in `text` (low-severity hints allowed)."""
+    return not any(h.severity != "low" for h in find_hits(text))
+
+
+def clean(text: str) -> str | None:
+    """`text` if it passes the analyzer, else its neutralized form if that passes and still says something, else None."""
+    text = text.strip()
+    if not text:
+        return None
+    if passes(text):
+        return text
+    neutral, _ = neutralize(text, find_hits(text))
+    return neutral if neutral and passes(neutral) and is_substantive(neutral) else None

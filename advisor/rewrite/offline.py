@@ -1,0 +1,211 @@
+"""The offline draft: a need statement and requirements built from the findings, examples and templates.
+
+Deterministic and without an LLM (provider "extractive"): the need statement comes from a near-identical worked
+example, from the function of a named product, or from the requirement's own subject and predicate; the
+requirements are the neutralized original, counts and targets carried over, and templates per domain and category.
+"""
+
+from __future__ import annotations
+
+import re
+
+from advisor.requirements import FUNCTION_TIE, Hit, brand_key, brand_regex, load_brands
+from advisor.rewrite.examples import Example
+from advisor.rewrite.neutral import ENGLISH, clean, is_substantive, neutralize, passes
+from advisor.rewrite.targets import (
+    NUMBER_WORDS,
+    TARGET,
+    Target,
+    measurable_targets,
+    missing_targets,
+    normal_number,
+)
+from advisor.rewrite.templates import (
+    CATEGORY_OBJECTS,
+    DRAFT_NOTE,
+    PLACEHOLDER_NEED,
+    buyer_questions,
+    category_requirements,
+    market_questions_for,
+    noun_function,
+    plural,
+)
+
+# Similarity (0-1) above which a worked example's need statement is offered as the draft's need statement.
+BORROW_NEED_AT = 0.6
+_ACQUIRE_LEAD = re.compile(
+    r"^(?:(?:vi|kommunen|virksomheten|etaten|skolen|[A-ZÆØÅ][\wæøå]+)\s+(?:skal|ønsker å|vil|må)\s+(?:kjøpe|anskaffe|leie|lease)"
+    r"(?:\s+inn)?|det\s+skal\s+(?:kjøpes|anskaffes|leies|leases|leveres|installeres|monteres)(?:\s+inn)?)\s+",
+    re.IGNORECASE,
+)
+_SUBJECT = re.compile(r"^(?P<subj>[^,;:]+?)\s+(?:skal|må|bør)\b(?:\s+(?:kun\s+|bare\s+)?(?P<pred>.+?))?[.!]?$", re.IGNORECASE)
+_VERBS = {"ha": "har", "være": "er", "kunne": "kan", "få": "får", "gi": "gir", "gå": "går", "se": "ser"}
+_CLAUSE_VERBS = {"ha", "være", "veie", "måle", "lagre", "gi", "kunne", "tåle", "dekke", "holde", "redusere", "øke", "gå",
+                 "kjøre", "levere", "oppfylle", "ligge"}
+
+
+def _brand_domains(hits: list[Hit]) -> list[str]:
+    brands = load_brands()
+    domains: list[str] = []
+    for hit in hits:
+        category = hit.detail.get("brand_category")
+        if not category and hit.detail.get("brand"):
+            entry = brands.get(brand_key(str(hit.detail["brand"])))
+            category = entry.category if entry else None
+        if category and category not in domains:
+            domains.append(str(category))
+    return domains
+
+
+def _function_of(hits: list[Hit], text: str) -> tuple[str, str]:
+    """(need phrase, product) from a named product or a trademark used as a product name."""
+    brands = load_brands()
+    for hit in hits:
+        if hit.category == "product_named":
+            noun = str(hit.detail.get("noun") or "")
+            return str(hit.detail.get("function") or noun_function(noun)), noun
+    for hit in hits:
+        if hit.category not in {"brand", "model_type"}:
+            continue
+        for name in [str(hit.detail.get("brand", "")), *(m.group("base") for m in brand_regex().finditer(text[hit.start:hit.end]))]:
+            entry = brands.get(brand_key(name))
+            if entry and entry.generic_noun and noun_function(entry.generic_noun):
+                return noun_function(entry.generic_noun), entry.generic_noun
+    return "", ""
+
+
+def _present(pred: str) -> str:
+    first, _, rest = pred.partition(" ")
+    low = first.lower()
+    if low in _VERBS:
+        verb = _VERBS[low]
+    elif low.endswith("es") or not low.endswith("e"):
+        verb = first
+    else:
+        verb = first + "r"
+    return f"{verb} {rest}".strip()
+
+
+def _need_from(neutral: str, function: str, context: str, specs_only: bool = False) -> str:
+    if function:
+        return f"Vi har behov for {function}{context}"
+    acquired = _ACQUIRE_LEAD.match(neutral)
+    if acquired:
+        return f"Vi har behov for {neutral[acquired.end():].rstrip('.')}"
+    m = _SUBJECT.match(neutral)
+    if m and not ENGLISH.search(neutral):
+        subject = m.group("subj")
+        subject = subject if subject[:2].isupper() else subject[:1].lower() + subject[1:]
+        if specs_only or not m.group("pred") or not is_substantive(neutral):  # product data or nothing left is not a need: ask for the use
+            return f"Vi har behov for at {subject} dekker [beskriv behovet: hva skal oppnås, for hvem, hvor og hvor ofte]"
+        return f"Vi har behov for at {subject} {_present(m.group('pred'))}"
+    return ""
+
+
+def _with_purpose(need: str) -> str:
+    need = need.rstrip(". ")
+    if FUNCTION_TIE.search(re.sub(r"^Vi har behov for å", "", need)):
+        return need + "."
+    return need + ", slik at [hvem oppnår hva – fyll inn]."
+
+
+def _context(text: str, hits: list[Hit]) -> str:
+    product = next((h for h in hits if h.category == "product_named"), None)
+    if product is None:
+        return ""
+    m = re.match(r"\s+((?:til|på|for|i|ved|hos)\s+[^,.;]+)", text[product.end:])
+    return f" ({m.group(1).strip()})" if m else ""
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in re.finditer(r",\s*|;\s*|\s+og\s+|\s+and\s+", text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def target_requirement(text: str, target: Target, hits: list[Hit]) -> str:
+    """A requirement that carries one measurable target of the original, in the words of its clause."""
+    subject = "Løsningen"
+    m = _SUBJECT.match(text)
+    if m and not ENGLISH.search(text) and len(m.group("subj").split()) <= 4 \
+            and not any(h.start < m.end("subj") for h in hits if h.severity != "low"):
+        subject = m.group("subj")
+    for start, end in _clauses(text):
+        if start <= target.start < end:
+            clause = text[start:end].strip().rstrip(".")
+            if m and start == 0 and m.group("pred") and m.start("pred") < len(clause):
+                clause = clause[m.start("pred"):]
+            clause = re.sub(r"^(?:med|with|og)\s+", "", clause, flags=re.IGNORECASE)
+            first = clause.split(" ", 1)[0].lower()
+            sentence = f"{subject} skal {clause}." if first in _CLAUSE_VERBS else f"{subject} skal ha {clause}."
+            cleaned = clean(sentence)
+            if cleaned and target.number in {normal_number(x.group(0)) for x in TARGET.finditer(cleaned)}:
+                return cleaned
+    return f"Løsningen skal oppfylle målet «{target.text}» fra det opprinnelige kravet [angi hva tallet gjelder]."
+
+
+def _count_requirement(text: str, hits: list[Hit]) -> str:
+    """«Leveransen skal omfatte 40 bærbare PC-er.» when the original buys a count of a named product."""
+    refs = [h for h in hits if h.category in {"brand", "model_type", "product_named"} and h.severity != "low"]
+    if not refs:
+        return ""
+    first = min(refs, key=lambda h: h.start)
+    m = re.search(rf"((?:\d{{1,3}}(?:[  ]\d{{3}})+|\d+)|{NUMBER_WORDS})\s*(?:stk\.?\s*)?(?:nye\s+|en\s+|et\s+)?$",
+                  text[:first.start], re.IGNORECASE)
+    if not m:
+        return ""
+    _, product = _function_of(hits, text)
+    if any(h.category == "product_named" for h in hits):
+        # The product itself is the problem: keep the number, let the buyer say what it measures.
+        return f"Løsningen skal dekke et omfang som svarer til {m.group(1)} enheter i dag [angi hva tallet gjelder, f.eks. rom, m² eller brukere]."
+    domains = _brand_domains(hits)
+    noun = plural(product) if product else CATEGORY_OBJECTS.get(domains[0] if domains else "", "enheter")
+    return f"Leveransen skal omfatte {m.group(1)} {noun}."
+
+
+def draft_offline(text: str, hits: list[Hit], targets: list[Target],
+                  nearest: list[tuple[Example, float]]) -> dict[str, list[str] | str]:
+    """The deterministic draft: need statement, requirements, market questions, buyer questions and notes."""
+    notes = [DRAFT_NOTE]
+    categories = {h.category for h in hits if h.severity != "low"}
+    if not categories:
+        notes.append("Analysen fant ingen løsningsbundne formuleringer; utkastet strukturerer bare kravet.")
+    neutral, changes = neutralize(text, hits)
+    notes.extend(changes)
+    function, _ = _function_of(hits, text)
+
+    need = ""
+    if nearest and nearest[0][1] >= BORROW_NEED_AT:
+        example = nearest[0][0]
+        numbers_ok = not missing_targets(measurable_targets(example.need_statement, []), [text])
+        if numbers_ok and passes(example.need_statement):
+            need = example.need_statement
+            notes.append(f"Behovsbeskrivelsen er hentet fra det lignende eksempelet {example.id}; tilpass den til dere.")
+    if not need:
+        specs_only = bool(categories & {"tailoring", "material_dimension_method"}) and not categories & {"same_as_current"}
+        base = _need_from(neutral, function, _context(text, hits), specs_only)
+        need = (clean(_with_purpose(base)) or "") if base else ""
+    need = need or PLACEHOLDER_NEED
+
+    requirements: list[str] = []
+    if neutral and is_substantive(neutral) and "product_named" not in categories:
+        lead = _ACQUIRE_LEAD.match(neutral)
+        requirements.append(f"Leveransen skal omfatte {neutral[lead.end():]}" if lead else neutral)
+    count = _count_requirement(text, hits)
+    if count and not any(count.split(" omfatte ")[1].split()[0] in r for r in requirements):
+        requirements.append(count)
+    if function:
+        requirements.append(f"Løsningen skal gjøre det mulig {function}." if function.startswith("å ")
+                            else f"Løsningen skal sikre {function}.")
+    if nearest and nearest[0][1] >= BORROW_NEED_AT:
+        # Near-identical example: its requirements are offered when they bring in no numbers of their own.
+        requirements.extend(r for r in nearest[0][0].requirements if not measurable_targets(r, []))
+    requirements.extend(category_requirements(categories, _brand_domains(hits), hits))
+    questions = market_questions_for(categories)
+    if nearest and nearest[0][1] >= 0.35:
+        questions.extend(nearest[0][0].market_questions[:2])
+    return {"need_statement": need, "functional_requirements": requirements, "market_questions": questions,
+            "questions_for_buyer": buyer_questions(text, hits, targets), "notes": notes}

@@ -1,0 +1,194 @@
+"""Rewrite a solution-specific requirement as a need statement plus functional and performance requirements.
+
+Offline (provider "extractive", the default) the draft is built from the analyzer's findings, the nearest worked
+examples in corpus/examples/requirements.yaml (lexical similarity), and templates per finding category and product
+domain; blanks the buyer must fill in are written as [hakeparenteser]. With an LLM (openai, azure, ollama) the
+prompt prompts/rewrite.md gets the findings and the nearest examples as few-shot and must answer in JSON.
+
+Either way the draft is checked before it is returned: the need statement and every requirement are run through
+the analyzer, and wording that is still solution-specific is removed or replaced by a template; every measurable
+target of the original (numbers with units, percentages, temperatures, counts) must still be there.
+The pieces live in their own modules, imported one way (each only from those listed before it):
+rewrite_targets (measurable targets), rewrite_examples (worked examples), rewrite_templates (Norwegian templates),
+rewrite_neutral (making wording neutral), rewrite_draft (the offline draft) and rewrite_llm (the LLM draft). This
+module checks a draft and puts the result together; the names other code uses are re-exported here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from advisor.config import Settings
+from advisor.errors import InvalidInput
+from advisor.requirements import Finding, Hit, analyze_requirement, find_hits
+from advisor.rewrite.examples import (
+    EXAMPLES_PATH,
+    TOP_EXAMPLES,
+    Example,
+    load_examples,
+    nearest_examples,
+    similarity,
+)
+from advisor.rewrite.llm_draft import (
+    PROMPT_FIELDS,
+    PROMPT_NAME,
+    draft_llm,
+    parse_reply,
+    render_examples,
+    render_findings,
+)
+from advisor.rewrite.neutral import clean, is_substantive, neutralize, passes
+from advisor.rewrite.offline import BORROW_NEED_AT, draft_offline, target_requirement
+from advisor.rewrite.targets import Target, measurable_targets, missing_targets
+from advisor.rewrite.templates import (
+    CATEGORY_OBJECTS,
+    CATEGORY_REQUIREMENTS,
+    DOMAIN_REQUIREMENTS,
+    DRAFT_NOTE,
+    GENERIC_REQUIREMENTS,
+    MARKET_QUESTIONS,
+    NOUN_FUNCTIONS,
+    PLACEHOLDER_NEED,
+    buyer_questions,
+    category_requirements,
+    market_questions_for,
+    noun_function,
+    plural,
+)
+
+__all__ = [
+    "BORROW_NEED_AT",
+    "CATEGORY_OBJECTS",
+    "CATEGORY_REQUIREMENTS",
+    "DOMAIN_REQUIREMENTS",
+    "DRAFT_NOTE",
+    "EXAMPLES_PATH",
+    "GENERIC_REQUIREMENTS",
+    "MARKET_QUESTIONS",
+    "NOUN_FUNCTIONS",
+    "PLACEHOLDER_NEED",
+    "PROMPT_FIELDS",
+    "PROMPT_NAME",
+    "TOP_EXAMPLES",
+    "Example",
+    "Rewrite",
+    "Target",
+    "buyer_questions",
+    "category_requirements",
+    "clean",
+    "draft_llm",
+    "draft_offline",
+    "finish",
+    "is_substantive",
+    "load_examples",
+    "market_questions_for",
+    "measurable_targets",
+    "missing_targets",
+    "nearest_examples",
+    "neutralize",
+    "noun_function",
+    "parse_reply",
+    "passes",
+    "plural",
+    "render_examples",
+    "render_findings",
+    "rewrite_requirement",
+    "similarity",
+]
+
+
+@dataclass
+class Rewrite:
+    """A need-based draft of one requirement, with what it was built from."""
+
+    original: str
+    need_statement: str
+    functional_requirements: list[str]
+    market_questions: list[str]
+    questions_for_buyer: list[str]
+    findings: list[Finding]
+    provider: str
+    examples_used: list[str]
+    prompt_version: str | None
+    targets: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+# --- putting it together ---------------------------------------------------------------------------------------------
+
+def _dedupe(items: list[str]) -> list[str]:
+    seen, out = set(), []
+    for item in items:
+        key = re.sub(r"\W+", " ", item.lower()).strip()
+        if key and key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | str], text: str, hits: list[Hit],
+           targets: list[Target]) -> dict[str, list[str] | str]:
+    """Check a draft: solution-specific wording is removed or replaced, targets are kept, 2-5 requirements."""
+    notes = list(fallback.get("notes", [])) if draft is fallback else [DRAFT_NOTE]
+    need = clean(str(draft["need_statement"]))
+    if need is None:
+        notes.append(f"Behovsbeskrivelsen «{draft['need_statement']}» var løsningsbundet og er erstattet.")
+        need = clean(str(fallback["need_statement"])) or PLACEHOLDER_NEED
+    requirements = []
+    for item in draft["functional_requirements"]:
+        cleaned = clean(str(item))
+        if cleaned is None:
+            notes.append(f"Kravet «{item}» var fortsatt løsningsbundet og er tatt ut.")
+        else:
+            if cleaned != str(item).strip():
+                notes.append(f"Kravet «{item}» er skrevet om til «{cleaned}».")
+            requirements.append(cleaned)
+    requirements = _dedupe(requirements)
+    carried = [target_requirement(text, t, hits) for t in missing_targets(targets, [need, *requirements])]
+    carried = _dedupe(carried)
+    if len(carried) > 2:
+        lost = missing_targets(targets, [need, *requirements])
+        merged = clean(f"Løsningen skal oppfylle målene fra det opprinnelige kravet: {', '.join(t.text for t in lost)} "
+                       "[angi hva hvert tall gjelder].")
+        if merged and not missing_targets(lost, [merged]):
+            carried = [merged]
+    requirements = requirements[: 5 - len(carried)] + carried
+    for extra in [*fallback["functional_requirements"], *GENERIC_REQUIREMENTS]:
+        if len(requirements) >= 2:
+            break
+        cleaned = clean(str(extra))
+        if cleaned and cleaned not in requirements:
+            requirements.append(cleaned)
+    market = _dedupe([*draft.get("market_questions", []), *fallback["market_questions"]])[:4]
+    buyer = _dedupe([*draft.get("questions_for_buyer", []), *fallback["questions_for_buyer"]])[:5]
+    return {"need_statement": need, "functional_requirements": requirements[:5], "market_questions": market,
+            "questions_for_buyer": buyer, "notes": notes}
+
+
+def rewrite_requirement(text: str, settings: Settings, provider: str | None = None) -> Rewrite:
+    """A need-based draft of one requirement: offline from examples and templates, or with the configured LLM."""
+    from advisor.llm import EXTRACTIVE, check_provider
+
+    if not isinstance(text, str) or not text.strip():
+        raise InvalidInput("requirement", text, "a non-empty requirement text")
+    chosen = check_provider(provider, settings)
+    analysis = analyze_requirement(text, settings)
+    hits = find_hits(text)
+    targets = measurable_targets(text, hits)
+    categories = {f.category for f in analysis.findings}
+    nearest = nearest_examples(text, categories, load_examples(settings))
+    offline = draft_offline(text, hits, targets, nearest)
+    version = None
+    if chosen == EXTRACTIVE:
+        result = finish(offline, offline, text, hits, targets)
+    else:
+        answer, version = draft_llm(text, analysis.findings, targets, nearest, settings, chosen)
+        result = finish(answer, offline, text, hits, targets)
+    return Rewrite(
+        original=text, need_statement=str(result["need_statement"]),
+        functional_requirements=list(result["functional_requirements"]),
+        market_questions=list(result["market_questions"]), questions_for_buyer=list(result["questions_for_buyer"]),
+        findings=analysis.findings, provider=chosen, examples_used=[e.id for e, _ in nearest], prompt_version=version,
+        targets=[t.text for t in targets], notes=list(result["notes"]),
+    )

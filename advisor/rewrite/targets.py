@@ -1,0 +1,71 @@
+"""Measurable targets in a requirement: numbers with units, percentages, temperatures and counts.
+
+A rewrite must keep every target of the original; missing_targets() says which ones a draft has lost. Numbers are
+compared in a normal form (no thousands spaces, decimal comma as period, «tre» as 3).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from advisor.requirements import PARAM_UNIT, STANDARDS, TIME_UNIT, Finding, Hit
+
+
+@dataclass(frozen=True)
+class Target:
+    """A measurable target in the original requirement (a number with its unit, or a count)."""
+
+    text: str
+    number: str
+    start: int
+    end: int
+
+
+
+NUMBER_WORDS = r"(?:to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|elleve|tolv|femten|tjue|tretti|førti|femti|hundre)"
+TARGET = re.compile(
+    rf"(?<![\w.,])(?:\d{{1,3}}(?:[  ]\d{{3}})+|\d+(?:[.,]\d+)?)(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?"
+    rf"(?:\s*(?:%|prosent|°C|grader|{PARAM_UNIT}|{TIME_UNIT}|kr|kroner|år|måneder|uker|timers|kWh|km|ganger|stk)(?![\w])"
+    rf"|(?=\s+[^\W\d_]))"
+    rf"|(?<![\w])(?i:{NUMBER_WORDS})(?=\s+[^\W\d_]{{3,}})",
+)
+NUMBER_WORD_VALUES = {"to": "2", "tre": "3", "fire": "4", "fem": "5", "seks": "6", "sju": "7", "syv": "7", "åtte": "8",
+                       "ni": "9", "ti": "10", "elleve": "11", "tolv": "12", "femten": "15", "tjue": "20", "tretti": "30",
+                       "førti": "40", "femti": "50", "hundre": "100"}
+
+
+def normal_number(text: str) -> str:
+    """The number a target or a number word stands for, normalised for comparison: «1 000,5» -> «1000.5», «tre» -> «3»."""
+    word = NUMBER_WORD_VALUES.get(text.strip().lower())
+    if word:
+        return word
+    first = re.match(r"\d{1,3}(?:[  ]\d{3})+|\d+(?:[.,]\d+)?", text)
+    return re.sub(r"[  ]", "", first.group(0)).replace(",", ".") if first else text
+
+
+def measurable_targets(text: str, findings: list[Finding] | list[Hit]) -> list[Target]:
+    """Numbers with units, percentages, temperatures and counts in the original, outside brand/model names and standards."""
+    blocked = [(f.start, f.end) for f in findings if f.category in {"brand", "model_type", "missing_or_equivalent"}]
+    blocked += [(m.start(), m.end()) for m in STANDARDS.finditer(text)]
+    targets = []
+    for m in TARGET.finditer(text):
+        if any(s <= m.start() < e for s, e in blocked):
+            continue
+        if re.match(r"\d{1,2}\.\s", text[m.start():m.end() + 2]):  # «3. trinn», «10. generasjon»: ordinals
+            continue
+        value = m.group(0).strip()
+        if value.lower() in NUMBER_WORD_VALUES and not re.match(r"\s+[^\W\d_]", text[m.end():]):
+            continue
+        targets.append(Target(value, normal_number(value), m.start(), m.end()))
+    return targets
+
+
+def missing_targets(targets: list[Target], texts: list[str]) -> list[Target]:
+    """The targets whose number appears in none of the texts (numbers compared without spaces, comma or period)."""
+    found = set()
+    for text in texts:
+        for m in TARGET.finditer(text):
+            found.add(normal_number(m.group(0)))
+        found.update(re.sub(r"[  ]", "", n).replace(",", ".") for n in re.findall(r"\d{1,3}(?:[  ]\d{3})+|\d+(?:[.,]\d+)?", text))
+    return [t for t in targets if t.number not in found]

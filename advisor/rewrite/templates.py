@@ -1,0 +1,174 @@
+"""The rewriter's Norwegian templates: neutral product names, requirements per domain and category, questions.
+
+Blanks the buyer must fill in are written as [hakeparenteser]. The offline draft and the final check both draw on
+these texts; nothing here looks at the analyzer beyond the categories and hits it is given.
+"""
+
+from __future__ import annotations
+
+import re
+
+from advisor.requirements import CATEGORIES, FUNCTION_TIE, Hit
+from advisor.rewrite.targets import Target
+
+PLACEHOLDER_NEED = "Vi har behov for [beskriv hva som skal oppnås, for hvem], slik at [hvilken effekt dere vil se]."
+DRAFT_NOTE = "Dette er et utkast. Fyll inn det som står i [hakeparenteser], og kontroller tallene mot behovet."
+CATEGORY_OBJECTS = {"IT": "enheter", "vehicles": "kjøretøy", "machinery": "maskiner", "furniture": "møbler",
+                    "kitchen": "maskiner", "cleaning": "maskiner", "medical": "enheter", "welfare": "hjelpemidler",
+                    "energy": "anlegg", "office": "enheter"}
+
+# Neutral product names (from the brand lexicon's "-> noun") and the need they usually serve.
+NOUN_FUNCTIONS = {
+    "bærbar PC": "å arbeide digitalt, både på kontoret og mobilt",
+    "stasjonær PC": "å arbeide digitalt ved faste arbeidsplasser",
+    "arbeidsstasjon": "å kjøre krevende fagprogrammer som tegning, modellering eller analyse",
+    "nettbrett": "å bruke digitale verktøy og læremidler, også utenfor en fast arbeidsplass",
+    "smarttelefon": "å være tilgjengelig og bruke nødvendige apper i tjenesten",
+    "skriver": "å skrive ut og skanne dokumenter",
+    "server": "å drifte tjenestene med nødvendig kapasitet og tilgjengelighet",
+    "personbil": "å komme seg fram til oppdrag og brukere",
+    "varebil": "å frakte utstyr og materiell i tjenesten",
+    "arbeidsstol": "å sitte godt og variert gjennom arbeidsdagen",
+    "interaktiv tavle": "å vise, dele og bearbeide digitalt innhold sammen i undervisning og møter",
+    "robotgressklipper": "å holde gressdekket klippet og i god stand",
+    "robotstøvsuger": "å holde gulvene frie for støv og smuss",
+    "kombidamper": "å tilberede mat i riktig mengde og kvalitet",
+    "kompaktlaster": "å flytte masse og materiell på trange arealer",
+    "mobilbetaling": "å ta imot betaling enkelt og sikkert",
+}
+_PLURALS = {"bærbar PC": "bærbare PC-er", "stasjonær PC": "stasjonære PC-er", "nettbrett": "nettbrett",
+            "interaktiv tavle": "interaktive tavler", "personbil": "personbiler", "varebil": "varebiler",
+            "smarttelefon": "smarttelefoner", "skriver": "skrivere", "server": "servere", "arbeidsstol": "arbeidsstoler",
+            "kjøretøy": "kjøretøy", "utstyr": "utstyr", "møbler": "møbler"}
+
+# Per brand category: functional requirements that replace a brand or model (blanks in brackets).
+DOMAIN_REQUIREMENTS = {
+    "IT": ["Utstyret skal ha ytelse som dekker oppgavene brukerne skal utføre, dokumentert med [referansetest eller bruksscenario].",
+           "Leverandøren skal tilby garanti og service i hele avtaleperioden, med reparasjon eller erstatning innen [antall] virkedager."],
+    "software": ["Løsningen skal støtte arbeidsprosessene som er beskrevet i [vedlegg], og kunne utveksle data gjennom åpne, dokumenterte grensesnitt.",
+                 "Løsningen skal ha en tilgjengelighet på minst [prosent] % i [tidsrom]."],
+    "furniture": ["Produktet skal kunne tilpasses brukere med ulik kroppsstørrelse og behov, beskrevet i [vedlegg].",
+                  "Produktet skal tåle daglig bruk og rengjøring i minst [antall] år, og reservedeler skal være tilgjengelige i hele perioden."],
+    "vehicles": ["Kjøretøyet skal ha utslipp av CO₂ og NOx på høyst [verdi] per km, eller være utslippsfritt.",
+                 "Kjøretøyet skal ha plass til [antall personer og utstyr] og en rekkevidde på minst [antall] km under vinterforhold."],
+    "machinery": ["Maskinen skal utføre [oppgave] med en kapasitet på minst [mengde per time].",
+                  "Maskinen skal ha utslipp og støy på høyst [verdi], eller være utslippsfri."],
+    "medical": ["Utstyret skal dekke de kliniske behovene som er beskrevet i [vedlegg], med dokumentert ytelse og sikkerhet.",
+                "Utstyret skal tåle rengjøring og desinfeksjon mellom hver bruker, og opplæringen skal ta høyst [antall] timer."],
+    "welfare": ["Løsningen skal gjøre det mulig for brukeren og de ansatte å [beskriv handlingen] trygt og uten unødig fysisk belastning.",
+                "Leverandøren skal dokumentere driftssikkerhet, levetid og tilgang på reservedeler i hele avtaleperioden."],
+    "kitchen": ["Utstyret skal ha kapasitet til [mengde] per [time, måltid eller dag].",
+                "Tilbyder skal dokumentere energi- og vannforbruket og tilby service innen [antall] timer ved feil."],
+    "building": ["Produktet skal oppfylle ytelseskravene i [relevant standard] eller tilsvarende, og ha en dokumentert levetid på minst [antall] år.",
+                 "Tilbyder skal dokumentere produktets miljøegenskaper, for eksempel med EPD."],
+    "cleaning": ["Renholdet skal oppfylle kvalitetsnivå [nivå] etter INSTA 800 eller tilsvarende.",
+                 "Produktene skal være miljømerket eller ha tilsvarende dokumentasjon på miljø- og helseegenskaper."],
+    "office": ["Produktet skal dekke bruken som er beskrevet i [vedlegg].",
+               "Produktet skal være miljømerket eller ha tilsvarende dokumentasjon."],
+    "playground": ["Utstyret skal gi [beskriv aktivitet og brukergruppe] og oppfylle relevante sikkerhetsstandarder, "
+                   "for eksempel NS-EN 1176 for lekeplassutstyr, eller tilsvarende.",
+                   "Utstyret skal tåle bruk hele året og ha en dokumentert levetid på minst [antall] år."],
+    "food": ["Varene skal oppfylle [ernæringskrav, kvalitet og holdbarhet] og leveres [hvor ofte og hvor].",
+             "Leverandøren skal dokumentere opprinnelse, miljøegenskaper og tilgjengelighet gjennom hele avtaleperioden."],
+    "security": ["Løsningen skal gi [beskriv sikkerhetsnivået, f.eks. hvem som skal ha tilgang hvor og når].",
+                 "Løsningen skal kunne utvides og integreres gjennom åpne, dokumenterte grensesnitt."],
+    "workwear": ["Plaggene skal beskytte mot [vær, synlighet, risiko] og tåle minst [antall] vask.",
+                 "Plaggene skal finnes i størrelser og passformer for alle ansatte som skal bruke dem."],
+    "tools": ["Verktøyet skal utføre [oppgave] med [ytelse], og reservedeler skal være tilgjengelige i hele perioden."],
+    "energy": ["Anlegget skal levere minst [effekt eller energimengde] under [driftsforhold].",
+               "Anlegget skal kunne styres og overvåkes, og feil skal varsles innen [tid]."],
+}
+GENERIC_REQUIREMENTS = [
+    "Tilbyder skal dokumentere hvordan tilbudt løsning dekker behovet, med målbare verdier der det er mulig.",
+    "Tilbyder skal beskrive hvordan løsningen brukes, vedlikeholdes og følges opp i hele avtaleperioden.",
+]
+CATEGORY_REQUIREMENTS = {
+    "product_named": "Løsningen skal dekke behovet, enten den leveres som produkt, som tjeneste eller som en kombinasjon.",
+    "prescribed_technology": "Løsningen skal kunne utveksle data med andre systemer gjennom åpne, dokumenterte grensesnitt, "
+                             "og leverandøren velger teknologi.",
+    "material_dimension_method": "Resultatet skal oppfylle [målbart kvalitetskrav, f.eks. holdbarhet, renhold eller utseende], "
+                                 "og leverandøren velger materiale og metode.",
+    "same_as_current": "Løsningen skal dekke funksjonene i dagens løsning som er listet i [vedlegg], og kostnader ved "
+                       "overgang vurderes i tildelingskriteriene.",
+    "energy": "Løsningen skal ha utslipp av klimagasser på høyst [verdi] per [enhet], eller være utslippsfri, og "
+              "leverandøren velger energibærer.",
+}
+MARKET_QUESTIONS = {
+    "brand": "Hvilke løsninger finnes i markedet som dekker dette behovet, og hvordan dokumenterer dere ytelsen?",
+    "model_type": "Hvilke egenskaper bør vi stille krav til for at flere produkter skal kunne konkurrere?",
+    "product_named": "Finnes det andre måter å dekke behovet på, for eksempel som tjeneste eller med en annen type løsning?",
+    "prescribed_technology": "Hvilke teknologier kan dekke behovet, og hva betyr valget for drift, sikkerhet og senere bytte av leverandør?",
+    "material_dimension_method": "Hvilke materialer eller metoder gir det resultatet vi trenger, og hva koster de over levetiden?",
+    "same_as_current": "Hva har endret seg i markedet siden forrige anskaffelse, og hva koster en overgang?",
+    "tailoring": "Hvilke av verdiene i kravet er vanlige i markedet, og hvilke utelukker de fleste produkter?",
+    "missing_or_equivalent": "Hva bør regnes som «tilsvarende» for dette produktet, og hvordan kan det dokumenteres?",
+}
+
+
+def plural(noun: str) -> str:
+    """Norwegian plural of a neutral product name (after a count): «bærbar PC» -> «bærbare PC-er»."""
+    if noun in _PLURALS:
+        return _PLURALS[noun]
+    return noun + ("r" if noun.endswith("e") else "er")
+
+
+def noun_function(noun: str) -> str:
+    """The need a neutral product name usually serves, as an «å ...» phrase ('' when unknown)."""
+    return NOUN_FUNCTIONS.get(noun, "")
+
+
+def category_requirements(categories: set[str], domains: list[str], hits: list[Hit]) -> list[str]:
+    """Template requirements for the findings: per product domain, then per problem category."""
+    out: list[str] = []
+    for domain in domains:
+        out.extend(DOMAIN_REQUIREMENTS.get(domain, []))
+    if any(h.category == "prescribed_technology" and h.kind == "energy" for h in hits):
+        out.append(CATEGORY_REQUIREMENTS["energy"])
+    for category in ("product_named", "prescribed_technology", "material_dimension_method", "same_as_current"):
+        if category in categories and not (category == "prescribed_technology" and out and "energy" in out[-1]):
+            out.append(CATEGORY_REQUIREMENTS[category])
+    return out
+
+
+def market_questions_for(categories: set[str]) -> list[str]:
+    """One question to the market per problem category (in a fixed order)."""
+    return [MARKET_QUESTIONS[c] for c in CATEGORIES if c in categories and c in MARKET_QUESTIONS]
+
+
+_USERS = re.compile(r"(?<!\w)(?:brukere?\w*|ansatte|elever\w*|pasient\w*|beboer\w*|innbygger\w*|pleier\w*|lærer\w*|"
+                    r"saksbehandler\w*|barn\w*|eldre|personale\w*|sjåfør\w*|hjemmetjeneste\w*|users?|staff|pupils|patients|residents)(?!\w)",
+                    re.IGNORECASE)
+
+
+def buyer_questions(text: str, hits: list[Hit], targets: list[Target]) -> list[str]:
+    """Questions back to the buyer where the requirement does not say who, why or how success is measured."""
+    out: list[str] = []
+    if not _USERS.search(text):
+        out.append("Hvem skal bruke løsningen, og hvor mange er de?")
+    if not (FUNCTION_TIE.search(text) or re.search(r"behov|trenger|need", text, re.IGNORECASE)):
+        out.append("Hvilket problem skal løses, og hva skjer i dag når det ikke er løst?")
+    if not targets:
+        out.append("Hvordan vil dere måle at behovet er dekket (for eksempel tid, antall, kvalitet eller kostnad)?")
+    seen: set[str] = set()
+    for hit in hits:
+        if hit.severity == "low" or hit.category in seen:
+            continue
+        seen.add(hit.category)
+        span = text[hit.start:hit.end]
+        if hit.category in {"brand", "model_type"}:
+            seen.update({"brand", "model_type"})
+            refs = [h for h in hits if h.category in {"brand", "model_type", "missing_or_equivalent"} and h.severity != "low"]
+            span = text[min(h.start for h in refs):max(h.end for h in refs)] if len(refs) < 4 else span
+            out.append(f"Er det en grunn til at dere nevner «{span}», for eksempel kompatibilitet med utstyr dere allerede "
+                       "har? Skriv i så fall ned begrunnelsen og legg til «eller tilsvarende».")
+        elif hit.category == "product_named":
+            out.append(f"Har dere vurdert andre måter å dekke behovet på enn «{span}», for eksempel som tjeneste?")
+        elif hit.category == "prescribed_technology":
+            out.append(f"Hvorfor er «{span}» nødvendig: drift, kompetanse, integrasjon, sikkerhet eller utslipp?")
+        elif hit.category == "material_dimension_method":
+            out.append(f"Hva skal «{span}» oppnå (holdbarhet, vedlikehold, hygiene, plass, utseende)?")
+        elif hit.category == "same_as_current":
+            out.append("Hva fungerer godt med dagens løsning, og hva bør bli bedre?")
+        elif hit.category == "tailoring":
+            out.append("Hvilke av verdiene er nødvendige for behovet, og hvilke er hentet fra et produktdatablad?")
+    return out[:5]

@@ -1,0 +1,177 @@
+"""Retrieval: dense (Chroma) and BM25 rankings fused with weighted reciprocal-rank fusion."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+from advisor.config import Settings
+from advisor.corpus import Chunk
+from advisor.errors import InvalidInput
+from advisor.search.index import Index
+from advisor.text import detect_language
+
+Mode = Literal["hybrid", "dense", "bm25"]
+MODES: tuple[str, ...] = ("hybrid", "dense", "bm25")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result: the chunk, its fused score and rank, and what each retriever said about it."""
+
+    rank: int
+    score: float
+    chunk: Chunk
+    dense_rank: int | None = None
+    bm25_rank: int | None = None
+    dense_similarity: float | None = None
+    bm25_score: float | None = None
+    diversified: bool = False  # placed by the source-kind reservation, not by fused score alone
+
+    @property
+    def chunk_id(self) -> str:
+        return self.chunk.chunk_id
+
+    @property
+    def doc_id(self) -> str:
+        return self.chunk.doc_id
+
+    @property
+    def text(self) -> str:
+        return self.chunk.text
+
+    def to_dict(self) -> dict:
+        """Flat JSON form used by `advisor search --json`."""
+        out = {"rank": self.rank, "score": round(self.score, 6)}
+        chunk = dataclasses.asdict(self.chunk)
+        out.update({k: chunk[k] for k in ("text", "chunk_id", "doc_id", "title", "section", "page", "kind",
+                                          "authority", "as_of", "language", "start", "end")})
+        out.update({"dense_rank": self.dense_rank, "bm25_rank": self.bm25_rank,
+                    "dense_similarity": None if self.dense_similarity is None else round(self.dense_similarity, 4),
+                    "bm25_score": None if self.bm25_score is None else round(self.bm25_score, 4)})
+        return out
+
+
+def check_query(query: str, settings: Settings) -> str:
+    """The query, stripped; empty, control-character-only or over-long queries are refused."""
+    if not isinstance(query, str):
+        raise InvalidInput("query", query, "text")
+    cleaned = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in query).strip()
+    if not cleaned:
+        raise InvalidInput("query", query, "a non-empty question or search text")
+    if len(cleaned) > settings.max_question_chars:
+        raise InvalidInput("query", f"{len(cleaned)} characters", f"at most {settings.max_question_chars} characters (ADVISOR_MAX_QUESTION_CHARS)")
+    return cleaned
+
+
+def _where(kinds: list[str] | None, doc_ids: list[str] | None) -> dict | None:
+    clauses = []
+    if kinds:
+        clauses.append({"kind": {"$in": list(kinds)}})
+    if doc_ids:
+        clauses.append({"doc_id": {"$in": list(doc_ids)}})
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+def dense_search(query: str, index: Index, k: int, kinds=None, doc_ids=None) -> list[tuple[str, float]]:
+    """(chunk id, cosine similarity) of the k nearest chunks by embedding."""
+    if len(index) == 0:
+        return []
+    vector = index.embedder.embed_query(query)
+    result = index.collection.query(
+        query_embeddings=[np.asarray(vector, np.float32)],
+        n_results=min(k, len(index)),
+        where=_where(kinds, doc_ids),
+        include=["distances"],
+    )
+    # Chroma's cosine space returns distance = 1 - cosine similarity.
+    return [(cid, 1.0 - float(d)) for cid, d in zip(result["ids"][0], result["distances"][0], strict=True)]
+
+
+def bm25_search(query: str, index: Index, k: int, kinds=None, doc_ids=None) -> list[tuple[str, float]]:
+    """(chunk id, BM25 score) of the k best lexical matches."""
+    mask = None
+    if kinds or doc_ids:
+        mask = np.array([(not kinds or c.kind in kinds) and (not doc_ids or c.doc_id in doc_ids) for c in index.chunks],
+                        dtype=np.float32)
+    return [(index.chunks[i].chunk_id, s) for i, s in index.lexical.search(query, k, mask)]
+
+
+def retrieve(
+    query: str,
+    index: Index,
+    settings: Settings,
+    top_k: int | None = None,
+    kinds: list[str] | None = None,
+    doc_ids: list[str] | None = None,
+    mode: Mode = "hybrid",
+) -> list[Hit]:
+    """The top_k passages for a query: dense and BM25 rankings fused by weighted RRF (or one of them alone).
+
+    RRF score = w_dense / (k + dense_rank) + w_bm25 / (k + bm25_rank), ranks from 1, k = settings.rrf_k.
+    Fusing ranks rather than raw scores needs no score calibration between cosine similarity and BM25.
+    """
+    query = check_query(query, settings)
+    top_k = settings.top_k if top_k is None else top_k
+    if not isinstance(top_k, int) or top_k < 1:
+        raise InvalidInput("top_k", top_k, "a whole number >= 1")
+    if mode not in MODES:
+        raise InvalidInput("mode", mode, " | ".join(MODES))
+    n_candidates = max(settings.candidates, top_k)
+    w_bm25 = settings.bm25_weight if mode != "dense" else 1.0
+    if mode == "hybrid" and detect_language(query) == "en":
+        # Norwegian stemming and compound splitting mis-handle English; measured on the 14 English eval
+        # questions: hit@5 0.714 (equal weights) -> 0.857 (dense only), overall MRR@10 0.593 -> 0.613.
+        w_bm25 = settings.bm25_weight_english
+    dense = dense_search(query, index, n_candidates, kinds, doc_ids) if mode in ("hybrid", "dense") else []
+    lexical = bm25_search(query, index, n_candidates, kinds, doc_ids) if mode == "bm25" or (mode == "hybrid" and w_bm25 > 0) else []
+    dense_info = {cid: (rank, sim) for rank, (cid, sim) in enumerate(dense, start=1)}
+    bm25_info = {cid: (rank, score) for rank, (cid, score) in enumerate(lexical, start=1)}
+    fused: dict[str, float] = {}
+    k = settings.rrf_k
+    w_dense = settings.dense_weight if mode != "bm25" else 1.0
+    for cid, (rank, _) in dense_info.items():
+        fused[cid] = fused.get(cid, 0.0) + w_dense / (k + rank)
+    for cid, (rank, _) in bm25_info.items():
+        fused[cid] = fused.get(cid, 0.0) + w_bm25 / (k + rank)
+    # Ties (same fused score) are broken by dense similarity, then chunk id, so results are deterministic.
+    ranked = sorted(fused, key=lambda cid: (-fused[cid], -dense_info.get(cid, (0, -1.0))[1], cid))
+    reserved: set[str] = set()
+    if mode == "hybrid" and settings.kind_slots and top_k >= 3:
+        reserved = _kind_reservation(ranked, set(dense_info) & set(bm25_info), index, top_k, settings.kind_slots)
+    order = [cid for cid in ranked[:top_k] if cid not in reserved][: top_k - len(reserved)]
+    order += [cid for cid in ranked if cid in reserved]
+    hits = []
+    for rank, cid in enumerate(order, start=1):
+        d = dense_info.get(cid)
+        b = bm25_info.get(cid)
+        hits.append(Hit(rank=rank, score=fused[cid], chunk=index.chunks[index.positions[cid]],
+                        dense_rank=d[0] if d else None, bm25_rank=b[0] if b else None,
+                        dense_similarity=d[1] if d else None, bm25_score=b[1] if b else None,
+                        diversified=cid in reserved))
+    return hits
+
+
+def _kind_reservation(ranked: list[str], corroborated: set[str], index: Index, top_k: int, slots: int) -> set[str]:
+    """Chunks to lift into the top_k: the best passage of each source kind the top_k lacks (at most `slots`).
+
+    Only passages that both retrievers returned among their candidates qualify, so a lifted passage is
+    relevant by two independent measures. Measured on evals/retrieval.jsonl with 64 seed questions and
+    35 guidance notes competing: hybrid hit@5 0.688 -> 0.703, MRR@10 0.566 -> 0.588; the white paper's
+    need-versus-solution passage enters the top 5 for "Hvordan kan vi beskrive behovet i stedet for løsningen?".
+    """
+    kind_of = {cid: index.chunks[index.positions[cid]].kind for cid in ranked}
+    shown = {kind_of[cid] for cid in ranked[:top_k]}
+    lifted: set[str] = set()
+    for cid in ranked[top_k:]:
+        if len(lifted) >= slots:
+            break
+        if cid in corroborated and kind_of[cid] not in shown:
+            lifted.add(cid)
+            shown.add(kind_of[cid])
+    return lifted

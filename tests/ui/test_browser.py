@@ -1,0 +1,278 @@
+"""The app in a real browser: `streamlit run app.py` as a subprocess, driven by Debian's Chromium through Playwright.
+
+Screenshots of every page are saved into test-artifacts/ (gitignored) for a person to look at. The test skips
+when /usr/bin/chromium or the playwright package is missing; it never downloads a browser.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from advisor.config import PROJECT_ROOT, Settings
+from advisor.doffin import import_paths
+from advisor.search import build_index
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = PROJECT_ROOT / "test-artifacts"
+DOFFIN_TEST_DATA = PROJECT_ROOT / "tests" / "data" / "doffin"
+ADMIN_PASSWORD = "kurs-admin-2026"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+STEP_MS = 30_000
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_healthy(url: str, proc: subprocess.Popen, timeout_s: float = 90) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited with code {proc.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.read().strip() == b"ok":
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.5)
+    raise TimeoutError(f"streamlit did not answer on {url} within {timeout_s} s")
+
+
+@pytest.fixture(scope="module")
+def playwright_api():
+    if not CHROMIUM.exists():
+        pytest.skip("no /usr/bin/chromium (install Debian's chromium package: apt-get install -y chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("the playwright Python package is not installed (pip install playwright; no `playwright install`)")
+    return sync_playwright
+
+
+@pytest.fixture(scope="module")
+def app_url(playwright_api, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`streamlit run app.py` on a free port with a temporary ADVISOR_HOME (corpus indexed with the hash embedder)."""
+    home = tmp_path_factory.mktemp("browser-home")
+    build_index(Settings(home=home, embedding_backend="hash"), progress=False)
+    # A few real notices (the test files of every format) so the statistics page has charts to show.
+    import_paths([str(DOFFIN_TEST_DATA)], Settings(home=home), progress=None)
+    port = _free_port()
+    env = {
+        **os.environ,
+        "ADVISOR_HOME": str(home),
+        "ADVISOR_EMBEDDING_BACKEND": "hash",
+        "ADVISOR_LLM_PROVIDER": "extractive",
+        "ADVISOR_ADMIN_PASSWORD": ADMIN_PASSWORD,
+        "ADVISOR_CONFIG": str(home / "no-advisor.toml"),
+        "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+    }
+    env.pop("ADVISOR_LANGUAGE", None)
+    log = (home / "streamlit.log").open("w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(url, proc)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser(playwright_api):
+    with playwright_api() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, app_url):
+    context = browser.new_context(viewport={"width": 1360, "height": 900}, locale="nb-NO")
+    tab = context.new_page()
+    tab.set_default_timeout(STEP_MS)
+    yield tab
+    context.close()
+
+
+_IDLE = """() => !document.querySelector('[data-testid="stStatusWidgetRunningIcon"]')
+    && !document.querySelector('[data-testid="stStatusWidgetRunningManIcon"]')
+    && !document.querySelector('[data-stale="true"]')"""
+
+
+def wait_idle(page) -> None:
+    """Wait until Streamlit has finished the current run: no 'running' indicator and no stale (greyed) elements,
+    seen twice in a row (a rerun can start a moment after the click)."""
+    page.wait_for_timeout(300)
+    deadline = time.monotonic() + STEP_MS / 1000
+    calm = 0
+    while calm < 2:
+        if time.monotonic() > deadline:
+            raise TimeoutError("Streamlit did not finish its run in time")
+        calm = calm + 1 if page.evaluate(_IDLE) else 0
+        page.wait_for_timeout(250)
+
+
+def open_page(page, app_url: str, side: str) -> None:
+    page.goto(f"{app_url}/?side={side}")
+    page.locator('[data-testid="stMainBlockContainer"] h1').first.wait_for()
+    wait_idle(page)
+
+
+def shot(page, name: str) -> None:
+    """Save the whole page: Streamlit scrolls inside its main section, so the viewport is grown to fit it first."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    size = page.viewport_size
+    height = page.evaluate("() => document.querySelector('main')?.scrollHeight || 0")  # stMain, the scroller
+    page.set_viewport_size({"width": size["width"], "height": max(size["height"], min(int(height) + 40, 8000))})
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    page.set_viewport_size(size)
+
+
+def radio_choice(page, question: str, option: str) -> None:
+    group = page.locator('[data-testid="stRadio"]').filter(has_text=question)
+    group.get_by_text(option, exact=True).click()
+    wait_idle(page)
+
+
+def test_question_gets_a_cited_answer_in_the_browser(page, app_url):
+    open_page(page, app_url, "chat")
+    shot(page, "01-chat-empty")
+    box = page.locator('[data-testid="stChatInputTextArea"]')
+    box.fill("Når kan vi bruke innovasjonspartnerskap?")
+    box.press("Enter")
+    messages = page.locator('[data-testid="stChatMessage"]')
+    messages.nth(1).wait_for()
+    wait_idle(page)
+    answer = messages.nth(1)
+    answer.locator('[data-testid="stExpander"]').first.wait_for()  # the sources
+    wait_idle(page)
+    text = answer.inner_text()
+    assert "[1]" in text  # a cited answer...
+    assert "Kilder (" in text  # ...with its source cards
+    assert "per 20" in text  # the as-of date on a card
+    shot(page, "02-chat-answer")
+
+
+def test_wizard_runs_to_a_result_in_the_browser(page, app_url):
+    open_page(page, app_url, "vurdering")
+    page.get_by_label("Hva er behovet?", exact=True).fill("Utslippsfrie anleggsmaskiner som ikke finnes i markedet i dag")
+    page.get_by_role("button", name=re.compile(r"Neste$")).click()
+    wait_idle(page)
+    value = page.get_by_label("Anslått verdi (kroner, uten mva.)", exact=True)
+    value.fill("40000000")
+    value.press("Enter")
+    wait_idle(page)
+    radio_choice(page, "Hvem kjøper?", "Kommune eller fylkeskommune")
+    radio_choice(page, "Hva skal kjøpes?", "Varer")
+    shot(page, "03-wizard-step-2")
+    page.get_by_role("button", name=re.compile(r"Neste$")).click()
+    wait_idle(page)
+    radio_choice(page, "Finnes det en løsning i markedet i dag?", "Nei")
+    radio_choice(page, "Må noe utvikles", "Ja")
+    radio_choice(page, "Vil dere kjøpe løsningen", "Ja")
+    radio_choice(page, "Kan dere beskrive løsningen presist", "Nei")
+    radio_choice(page, "Har dere hatt markedsdialog?", "Ja")
+    page.get_by_role("button", name="Vurder anskaffelsen").click()
+    wait_idle(page)
+    main = page.locator('[data-testid="stMainBlockContainer"]')
+    main.get_by_text("Del I og III", exact=True).first.wait_for()
+    wait_idle(page)
+    assert "Innovasjonspartnerskap" in main.inner_text()
+    assert "2 300 000 kr ekskl. mva." in main.inner_text()
+    shot(page, "04-assessment-result")
+
+
+def test_requirement_analysis_in_the_browser(page, app_url):
+    open_page(page, app_url, "behov")
+    page.get_by_label("Kravtekst").fill("Takheisene skal være Guldmann GH3 eller likeverdig, med 255 kg løftekapasitet.\n"
+                                        "Sykesignalanlegget skal være det samme som dagens (Ascom).")
+    page.get_by_role("button", name="Analyser og skriv om").click()
+    wait_idle(page)
+    page.locator("mark").first.wait_for()
+    assert page.locator("mark").count() >= 2
+    shot(page, "05-requirements")
+
+
+def test_statistics_page_in_the_browser(page, app_url):
+    open_page(page, app_url, "statistikk")
+    page.get_by_role("heading", name="Offisielle publiserte tall").wait_for()
+    main = page.locator('[data-testid="stMainBlockContainer"]')
+    main.locator('[data-testid="stImage"] img').first.wait_for()  # the procedure chart
+    assert "Utvalg, ikke representativt" in main.inner_text()  # coverage stated with the figures
+    shot(page, "06-statistics")
+
+
+def test_sources_page_with_admin_login_in_the_browser(page, app_url):
+    open_page(page, app_url, "kilder")
+    page.locator('[data-testid="stDataFrame"]').first.wait_for()
+    page.get_by_label("Administratorpassord").fill(ADMIN_PASSWORD)
+    page.get_by_role("button", name="Logg inn").click()
+    wait_idle(page)
+    page.get_by_text("Du er logget inn som administrator.").wait_for()
+    assert ADMIN_PASSWORD not in page.url  # the password travels over the websocket, never in an address
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        files=[{"name": "snobroyting.md", "mimeType": "text/markdown",
+                "buffer": "# Rammeavtale for snøbrøyting\n\nBrøyting av gang- og sykkelveier før klokken sju.\n".encode()}]
+    )
+    wait_idle(page)
+    page.get_by_role("button", name="Lagre og indekser").click()
+    wait_idle(page)
+    page.get_by_text("Lagret: snobroyting.md").wait_for()
+    shot(page, "07-sources-admin")
+
+
+def test_course_page_in_the_browser(page, app_url):
+    open_page(page, app_url, "kurs")
+    page.get_by_role("tab", name="Øvelse: velg prosedyre").click()
+    wait_idle(page)
+    panel = page.locator('[data-testid="stTabPanel"]:visible')
+    radio = panel.locator('[data-testid="stRadio"]').filter(has_text="Hvilken prosedyre ville du valgt?")
+    radio.get_by_text("Innovasjonspartnerskap", exact=True).click()
+    panel.get_by_role("button", name="Sjekk svaret").click()
+    wait_idle(page)
+    panel.get_by_text("Vurderingsmotoren anbefaler", exact=False).first.wait_for()
+    shot(page, "08-course-case")
+    page.get_by_role("tab", name="Øvelse: fra løsning til behov").click()
+    wait_idle(page)
+    need = page.locator('[data-testid="stTabPanel"]:visible')
+    need.get_by_label("Skriv en behovsbeskrivelse", exact=True).fill(
+        "Pleierne må kunne heve og senke sengen trygt, slik at de unngår belastningsskader.")
+    need.get_by_role("button", name="Sjekk svaret").click()
+    wait_idle(page)
+    need.get_by_text("Fasit", exact=True).first.wait_for()
+    shot(page, "09-course-need")
+
+
+def test_english_interface_in_the_browser(page, app_url):
+    page.goto(f"{app_url}/?side=chat&lang=en")
+    page.get_by_role("heading", name="Ask the sources").wait_for()
+    wait_idle(page)
+    shot(page, "10-chat-english")
