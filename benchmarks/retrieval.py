@@ -75,7 +75,7 @@ def synthetic_index(base: Index, settings: Settings, n: int, folder: Path, real_
         coll.add(ids=[c.chunk_id for c in chunks[i : i + 2000]], embeddings=vecs[i : i + 2000],
                  documents=[c.text for c in chunks[i : i + 2000]],
                  metadatas=[{"doc_id": c.doc_id, "kind": c.kind} for c in chunks[i : i + 2000]])
-    lexical = LexicalIndex(texts, decompound=settings.decompound)
+    lexical = LexicalIndex(texts, decompound=settings.index.decompound)
     return Index(settings, coll, "bench", chunks, lexical, base.embedder, "bench")
 
 
@@ -151,7 +151,7 @@ def main() -> None:
     # OCR repair effect: the same questions on an index built from the raw OCR text.
     docs = {d.doc_id: d for d in load_documents(settings)[0]}
     kmd = [r for r in rows if r["doc_id"] == "kmd-dialogsamling"]
-    raw_settings = settings.with_overrides(repair_ocr=False)
+    raw_settings = settings.with_overrides(index={"repair_ocr": False})
     build_index(raw_settings, progress=False)
     raw_index = open_index(raw_settings)
     raw_docs = {d.doc_id: d for d in load_documents(raw_settings)[0]}

@@ -14,7 +14,7 @@ SHARED = PROJECT_ROOT.parent / "shared"
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     """A clean world: state in tmp_path, the deterministic hash embedder (fast, no semantics)."""
-    return Settings(home=tmp_path / "home", embedding_backend="hash")
+    return Settings(home=tmp_path / "home", index={"embedding_backend": "hash"})
 
 
 @pytest.fixture(scope="session")
@@ -22,7 +22,7 @@ def corpus_hash_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """The shipped corpus indexed once with the hash embedder (seconds)."""
     from advisor.search import build_index
 
-    s = Settings(home=tmp_path_factory.mktemp("hash-home"), embedding_backend="hash")
+    s = Settings(home=tmp_path_factory.mktemp("hash-home"), index={"embedding_backend": "hash"})
     build_index(s, progress=False)
     return s
 
@@ -32,7 +32,7 @@ def corpus_e5_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """The shipped corpus indexed once with the real multilingual-e5-small model (about a minute)."""
     from advisor.search import build_index
 
-    s = Settings(home=tmp_path_factory.mktemp("e5-home"), embedding_backend="e5")
+    s = Settings(home=tmp_path_factory.mktemp("e5-home"), index={"embedding_backend": "e5"})
     build_index(s, progress=False)
     return s
 

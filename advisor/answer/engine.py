@@ -199,9 +199,9 @@ def answer_question(
                   for t in query_terms(standalone, lang) if t.word not in own]
     evidence = evidence_strength(question, hits, settings, lang, terms)
     model = model_name(settings, chosen)
-    if not hits or evidence.strength < settings.min_evidence:
+    if not hits or evidence.strength < settings.answer.min_evidence:
         version = EXTRACTIVE_VERSION if chosen == EXTRACTIVE else answer_prompt(settings).version
-        log.info("evidence %.3f below cut-off %.3f: cannot answer", evidence.strength, settings.min_evidence)
+        log.info("evidence %.3f below cut-off %.3f: cannot answer", evidence.strength, settings.answer.min_evidence)
         return _refusal(question, hits, lang, chosen, model, version, standalone, evidence.strength)
     if chosen == EXTRACTIVE:
         answer = _extractive(question, hits, terms, lang, standalone, evidence)

@@ -44,7 +44,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--provider", metavar="P", default=None,
                    help="extractive | openai | azure | ollama (default ADVISOR_LLM_PROVIDER)")
-    p.add_argument("-k", type=positive_int, default=None, metavar="N", help="passages to answer from (default ADVISOR_TOP_K)")
+    p.add_argument("-k", type=positive_int, default=None, metavar="N", help="passages to answer from (default ADVISOR_RETRIEVAL_TOP_K)")
 
 
 def run(args: argparse.Namespace, settings) -> int:

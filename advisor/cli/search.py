@@ -16,7 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Search the indexed corpus. Builds the index first if there is none.",
     )
     p.add_argument("query", metavar="QUERY", help="what to search for")
-    p.add_argument("-k", type=positive_int, default=None, metavar="N", help="number of hits (default ADVISOR_TOP_K)")
+    p.add_argument("-k", type=positive_int, default=None, metavar="N", help="number of hits (default ADVISOR_RETRIEVAL_TOP_K)")
     p.add_argument("--mode", choices=["hybrid", "dense", "bm25"], default="hybrid", help="retriever (default hybrid)")
     p.add_argument("--kind", action="append", metavar="KIND", help="only this kind (guidance, white_paper, statistics, ...); repeatable")
     p.add_argument("--doc", action="append", metavar="DOC_ID", help="only this document id; repeatable")

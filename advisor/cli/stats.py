@@ -102,8 +102,8 @@ def _run_fetch(args: argparse.Namespace, settings: Any) -> int:
     from advisor.doffin import DEFAULT_BASE_URL, FetchOptions, fetch_notices
 
     # ADVISOR_DOFFIN_API_KEY / ADVISOR_DOFFIN_BASE_URL from Settings; the command-line options win.
-    key = args.api_key or (settings.doffin_api_key.get_secret_value() if settings.doffin_api_key else "")
-    base_url = args.base_url or settings.doffin_base_url or DEFAULT_BASE_URL
+    key = args.api_key or (settings.doffin.api_key.get_secret_value() if settings.doffin.api_key else "")
+    base_url = args.base_url or settings.doffin.base_url or DEFAULT_BASE_URL
     options = FetchOptions(
         base_url=base_url,
         api_key=key,
@@ -113,7 +113,7 @@ def _run_fetch(args: argparse.Namespace, settings: Any) -> int:
         download=not args.no_download,
         import_notices=not args.no_import,
         refresh=args.refresh,
-        max_requests=settings.doffin_requests_per_10s,
+        max_requests=settings.doffin.requests_per_10s,
     )
 
     def progress(message: str) -> None:

@@ -165,7 +165,7 @@ def _clean_pieces(pieces: list[Piece], entry: dict, settings: Settings, report: 
                 report.repairs["scrambled_chars_dropped"] = report.repairs.get("scrambled_chars_dropped", 0) + len(text) - at
                 break
         text = drop_boilerplate(text, entry.get("drop_contacts", False))
-        if entry.get("ocr") and settings.repair_ocr:
+        if entry.get("ocr") and settings.index.repair_ocr:
             text, rep = repair_ocr(text)
             report.repairs["ocr_words_fixed"] = report.repairs.get("ocr_words_fixed", 0) + rep.words_fixed
             report.repairs["ocr_dehyphenated"] = report.repairs.get("ocr_dehyphenated", 0) + rep.dehyphenated
@@ -176,7 +176,7 @@ def _clean_pieces(pieces: list[Piece], entry: dict, settings: Settings, report: 
 def read_document(path: Path, settings: Settings, entry: dict | None = None, report: LoadReport | None = None) -> Document:
     """Read one file into a Document; `entry` is its manifest entry (None for user files)."""
     report = report or LoadReport()
-    result = read_file(path, int(settings.max_file_mb * 1e6), settings.max_pdf_pages)
+    result = read_file(path, int(settings.index.max_file_mb * 1e6), settings.index.max_pdf_pages)
     meta = dict(result.meta)
     if entry:
         meta.update({k: v for k, v in entry.items() if k not in ("path",)})
@@ -332,7 +332,7 @@ def chunk_documents(docs: list[Document], settings: Settings) -> list[Chunk]:
     """All chunks of all documents, in corpus order, without duplicate ids."""
     out, seen = [], set()
     for doc in docs:
-        for chunk in chunk_document(doc, settings.chunk_chars, settings.chunk_overlap_chars):
+        for chunk in chunk_document(doc, settings.index.chunk_chars, settings.index.chunk_overlap_chars):
             if chunk.chunk_id not in seen:
                 seen.add(chunk.chunk_id)
                 out.append(chunk)
@@ -344,8 +344,8 @@ def _corpus_key(settings: Settings) -> tuple:
     for root in (settings.corpus_dir, settings.uploads_dir):
         if root.is_dir():
             stamps.extend((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(root.rglob("*")) if p.is_file())
-    return (str(settings.corpus_dir), str(settings.uploads_dir), settings.chunk_chars, settings.chunk_overlap_chars,
-            settings.repair_ocr, tuple(stamps))
+    return (str(settings.corpus_dir), str(settings.uploads_dir), settings.index.chunk_chars, settings.index.chunk_overlap_chars,
+            settings.index.repair_ocr, tuple(stamps))
 
 
 @functools.lru_cache(maxsize=4)

@@ -165,7 +165,7 @@ def read_pdf(path: Path, raw: bytes, max_pages: int) -> ReadResult:
                 raise UnreadableDocument(path, "encrypted PDF (password required)")
         n_pages = len(reader.pages)
         if n_pages > max_pages:
-            raise UnreadableDocument(path, f"{n_pages} pages, more than the limit of {max_pages} (ADVISOR_MAX_PDF_PAGES)")
+            raise UnreadableDocument(path, f"{n_pages} pages, more than the limit of {max_pages} (ADVISOR_INDEX_MAX_PDF_PAGES)")
         pieces: list[Piece] = []
         for number, page in enumerate(reader.pages, start=1):
             text = (page.extract_text() or "").strip()
@@ -199,7 +199,7 @@ def read_file(path: Path, max_bytes: int, max_pdf_pages: int) -> ReadResult:
         if size == 0:
             raise UnreadableDocument(path, "empty file (0 bytes)")
         if size > max_bytes:
-            raise UnreadableDocument(path, f"{size / 1e6:.1f} MB, larger than the limit of {max_bytes / 1e6:.0f} MB (ADVISOR_MAX_FILE_MB)")
+            raise UnreadableDocument(path, f"{size / 1e6:.1f} MB, larger than the limit of {max_bytes / 1e6:.0f} MB (ADVISOR_INDEX_MAX_FILE_MB)")
         raw = path.read_bytes()
     except OSError as exc:
         raise UnreadableDocument(path, f"cannot open ({exc.strerror or exc})") from exc

@@ -70,9 +70,9 @@ def check_upload(name: str, data: bytes, settings: Settings) -> str:
         raise InvalidInput("file type", suffix or name, "one of " + ", ".join(SUPPORTED_SUFFIXES))
     if not data:
         raise InvalidInput("file", name, "a file that is not empty")
-    limit = int(settings.max_file_mb * 1e6)
+    limit = int(settings.index.max_file_mb * 1e6)
     if len(data) > limit:
-        raise InvalidInput("file size", f"{len(data) / 1e6:.1f} MB", f"at most {settings.max_file_mb:g} MB (ADVISOR_MAX_FILE_MB)")
+        raise InvalidInput("file size", f"{len(data) / 1e6:.1f} MB", f"at most {settings.index.max_file_mb:g} MB (ADVISOR_INDEX_MAX_FILE_MB)")
     if suffix == ".pdf" and not data.lstrip()[:5].startswith(b"%PDF"):
         raise InvalidInput("file", name, "a PDF file (it has no %PDF header)")
     if suffix in (".txt", ".md") and b"\x00" in data[:65536] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):

@@ -152,13 +152,13 @@ def import_paths(
     report = ImportReport(ignored=ignored)
     owns_store = store is None
     store = store or open_store(settings)
-    max_bytes = int(settings.max_file_mb * 1024 * 1024)
+    max_bytes = int(settings.index.max_file_mb * 1024 * 1024)
     try:
         for path in files:
             resolved = path.resolve()
             try:
                 if path.stat().st_size > max_bytes:
-                    raise UnreadableDocument(resolved, f"larger than max_file_mb={settings.max_file_mb:g}")
+                    raise UnreadableDocument(resolved, f"larger than max_file_mb={settings.index.max_file_mb:g}")
                 data = path.read_bytes()
                 result = read_notice_bytes(data, resolved, codes)
                 if not result.notices:

@@ -170,7 +170,7 @@ def run(settings: Settings, provider: str | None = None, progress: bool = True) 
             "id": row["id"], "q": row["q"], "lang": row.get("lang", "nb"), "category": row.get("category", "-"),
             "in_scope": row["in_scope"], "grounded": answer.grounded, "evidence": answer.evidence,
             # Refused although the evidence passed: the composer (or the model) found nothing to say.
-            "composed": answer.grounded or answer.evidence < settings.min_evidence,
+            "composed": answer.grounded or answer.evidence < settings.answer.min_evidence,
             "citations": len(answer.citations), "cited_docs": sorted({c.doc_id for c in answer.citations}),
             "citation_problems": problems, "sentences": len(support), "faithful_sentences": sum(faithful),
             "faithfulness": sum(faithful) / len(faithful) if faithful else None,
@@ -219,7 +219,7 @@ def run(settings: Settings, provider: str | None = None, progress: bool = True) 
     out_ev = [c["evidence"] for c in outside]
     info = {
         "provider": chosen, "prompt_version": _prompt_version(settings, chosen),
-        "embedding_backend": settings.embedding_backend, "min_evidence": settings.min_evidence,
+        "embedding_backend": settings.index.embedding_backend, "min_evidence": settings.answer.min_evidence,
         "evidence_in_scope_min": min(in_ev, default=None), "evidence_out_of_scope_max": max(out_ev, default=None),
         "faithful_share": FAITHFUL_SHARE, "chunks": len(index), "collection": index.collection_name,
         "targets": {"citation_validity": 1.0, "answered_rate": 0.9, "refusal_recall": 0.9},

@@ -110,6 +110,6 @@ def run(settings: Settings, provider: str | None = None, progress: bool = True) 
              "hybrid.mrr@10": _metrics([c["hybrid_rank"] for c in group])["mrr@10"]}
             for name, group in sorted(groups.items())
         ]
-    info = {"embedding_backend": settings.embedding_backend, "chunks": len(index), "collection": index.collection_name,
-            "rrf_k": settings.rrf_k, "dense_weight": settings.dense_weight, "bm25_weight": settings.bm25_weight}
+    info = {"embedding_backend": settings.index.embedding_backend, "chunks": len(index), "collection": index.collection_name,
+            "rrf_k": settings.retrieval.rrf_k, "dense_weight": settings.retrieval.dense_weight, "bm25_weight": settings.retrieval.bm25_weight}
     return SuiteResult("retrieval", metrics, cases, tables, info, time.perf_counter() - started)

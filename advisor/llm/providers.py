@@ -23,35 +23,35 @@ EXTRACTIVE = "extractive"
 
 def _api_key(settings: Settings) -> str:
     # Local servers (vLLM, llama.cpp, LM Studio) accept any key; the OpenAI client insists on one.
-    return settings.llm_api_key.get_secret_value() if settings.llm_api_key else "not-needed"
+    return settings.llm.api_key.get_secret_value() if settings.llm.api_key else "not-needed"
 
 
 def _openai(settings: Settings):
     from langchain_openai import ChatOpenAI
 
     return ChatOpenAI(
-        model=settings.llm_model or "gpt-4o-mini",
-        base_url=settings.llm_base_url,
+        model=settings.llm.model or "gpt-4o-mini",
+        base_url=settings.llm.base_url,
         api_key=_api_key(settings),
-        timeout=settings.llm_timeout_s,
+        timeout=settings.llm.timeout_s,
         max_retries=0,
-        temperature=settings.llm_temperature,
+        temperature=settings.llm.temperature,
     )
 
 
 def _azure(settings: Settings):
     from langchain_openai import AzureChatOpenAI
 
-    if not settings.llm_base_url:
+    if not settings.llm.base_url:
         raise ProviderError("azure", None, "set ADVISOR_LLM_BASE_URL to the Azure OpenAI endpoint")
     return AzureChatOpenAI(
-        azure_deployment=settings.llm_model,
-        azure_endpoint=settings.llm_base_url,
+        azure_deployment=settings.llm.model,
+        azure_endpoint=settings.llm.base_url,
         api_key=_api_key(settings),
-        api_version=settings.llm_api_version,
-        timeout=settings.llm_timeout_s,
+        api_version=settings.llm.api_version,
+        timeout=settings.llm.timeout_s,
         max_retries=0,
-        temperature=settings.llm_temperature,
+        temperature=settings.llm.temperature,
     )
 
 
@@ -59,10 +59,10 @@ def _ollama(settings: Settings):
     from langchain_ollama import ChatOllama
 
     return ChatOllama(
-        model=settings.llm_model or "llama3.1",
-        base_url=settings.llm_base_url or "http://127.0.0.1:11434",
-        temperature=settings.llm_temperature,
-        client_kwargs={"timeout": settings.llm_timeout_s},
+        model=settings.llm.model or "llama3.1",
+        base_url=settings.llm.base_url or "http://127.0.0.1:11434",
+        temperature=settings.llm.temperature,
+        client_kwargs={"timeout": settings.llm.timeout_s},
     )
 
 
@@ -72,7 +72,7 @@ KNOWN_PROVIDERS: tuple[str, ...] = (EXTRACTIVE, *PROVIDERS)
 
 def check_provider(name: str | None, settings: Settings) -> str:
     """The provider to use: the given name or the configured one; unknown names raise UnknownProvider."""
-    chosen = (name or settings.llm_provider).strip().lower()
+    chosen = (name or settings.llm.provider).strip().lower()
     if chosen not in KNOWN_PROVIDERS:
         raise UnknownProvider(chosen, KNOWN_PROVIDERS)
     return chosen
@@ -88,7 +88,7 @@ def chat_model(settings: Settings, provider: str | None = None):
 
 def model_name(settings: Settings, provider: str) -> str:
     """The model name recorded with an answer."""
-    return "" if provider == EXTRACTIVE else (settings.llm_model or "default")
+    return "" if provider == EXTRACTIVE else (settings.llm.model or "default")
 
 
 def _status_of(exc: BaseException) -> int | None:
@@ -130,7 +130,7 @@ def complete(
     """Send (role, text) messages to the LLM and return its reply; with on_token, stream tokens as they arrive.
 
     Failures (HTTP 401/5xx, timeouts, refused connections, malformed replies) raise ProviderError after
-    settings.llm_max_retries retries with exponential backoff (0.5 s, 1 s, 2 s, ...). A stream that already
+    settings.llm.max_retries retries with exponential backoff (0.5 s, 1 s, 2 s, ...). A stream that already
     delivered tokens is not retried, so no token is shown twice.
     """
     chosen = check_provider(provider, settings)
@@ -154,7 +154,7 @@ def complete(
                 text = "".join(parts)
         except errors as exc:
             status = _status_of(exc)
-            if attempt < settings.llm_max_retries and not delivered and _is_retryable(status, exc):
+            if attempt < settings.llm.max_retries and not delivered and _is_retryable(status, exc):
                 delay = 0.5 * (2**attempt)
                 log.warning("provider %s failed (%s); retry %d in %.1f s", chosen, type(exc).__name__, attempt + 1, delay)
                 time.sleep(delay)

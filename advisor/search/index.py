@@ -2,7 +2,7 @@
 
 Builds are written aside and then swapped in: a build that fails or is killed half-way leaves the previous
 index in use. Locally each build is its own folder under ADVISOR_HOME/index/builds and the file
-index/CURRENT (replaced atomically) names the one in use. With ADVISOR_CHROMA_URL set, builds are
+index/CURRENT (replaced atomically) names the one in use. With ADVISOR_INDEX_CHROMA_URL set, builds are
 collections on the Chroma server and the pointer lives on the server too, so several app instances share
 one vector store.
 
@@ -79,11 +79,11 @@ class Index:
 
 def collection_base(settings: Settings) -> str:
     """Collection name from everything that changes its contents: embedding model, chunking, chunker version."""
-    embedder_id = {"e5": "e5-multilingual-small-q4", "hash": "hash-256"}.get(settings.embedding_backend)
+    embedder_id = {"e5": "e5-multilingual-small-q4", "hash": "hash-256"}.get(settings.index.embedding_backend)
     if embedder_id is None:
-        embedder_id = "st-" + hashlib.sha256(settings.embedding_model.encode()).hexdigest()[:8]
-    name = f"advisor-{embedder_id}-c{settings.chunk_chars}-o{settings.chunk_overlap_chars}-v{CHUNKER_VERSION}"
-    return name if settings.repair_ocr else name + "-raw"
+        embedder_id = "st-" + hashlib.sha256(settings.index.embedding_model.encode()).hexdigest()[:8]
+    name = f"advisor-{embedder_id}-c{settings.index.chunk_chars}-o{settings.index.chunk_overlap_chars}-v{CHUNKER_VERSION}"
+    return name if settings.index.repair_ocr else name + "-raw"
 
 
 # --- Chroma clients -------------------------------------------------------------------------------------
@@ -98,9 +98,9 @@ def _chroma_settings():
 def _http_client(settings: Settings):
     import chromadb
 
-    url = urlparse(settings.chroma_url or "")
+    url = urlparse(settings.index.chroma_url or "")
     if not url.hostname:
-        raise AdvisorError(f"ADVISOR_CHROMA_URL {settings.chroma_url!r} is not a URL like http://127.0.0.1:8000")
+        raise AdvisorError(f"ADVISOR_INDEX_CHROMA_URL {settings.index.chroma_url!r} is not a URL like http://127.0.0.1:8000")
     return chromadb.HttpClient(host=url.hostname, port=url.port or 8000, ssl=url.scheme == "https",
                                settings=_chroma_settings())
 
@@ -141,7 +141,7 @@ def _chunk_from(chunk_id: str, text: str, meta: dict) -> Chunk:
 
 
 def _read_pointer(settings: Settings) -> dict | None:
-    if settings.chroma_url:
+    if settings.index.chroma_url:
         client = _http_client(settings)
         from chromadb.errors import NotFoundError
 
@@ -159,7 +159,7 @@ def _read_pointer(settings: Settings) -> dict | None:
 
 
 def _write_pointer(settings: Settings, pointer: dict) -> None:
-    if settings.chroma_url:
+    if settings.index.chroma_url:
         client = _http_client(settings)
         coll = client.get_or_create_collection(POINTER_COLLECTION, embedding_function=None)
         meta = dict(coll.metadata or {})
@@ -228,7 +228,7 @@ def _embed_chunks(chunks: list[Chunk], embedder: Embedder, settings: Settings, r
             from tqdm import tqdm
 
             bar = tqdm(total=len(missing), desc="Embedding", unit="chunk", disable=not progress, leave=False)
-            batch = settings.embedding_batch
+            batch = settings.index.embedding_batch
             for start in range(0, len(missing), batch):
                 idx = missing[start : start + batch]
                 vecs = embedder.embed_passages([chunks[i].search_text() for i in idx])
@@ -299,7 +299,7 @@ def build_index(settings: Settings, paths: list[Path] | tuple[Path, ...] = (), r
     report.chunks = len(chunks)
     if not chunks:
         raise AdvisorError("nothing to index: the corpus produced no chunks")
-    embedder = get_embedder(settings.embedding_backend, settings.embedding_model)
+    embedder = get_embedder(settings.index.embedding_backend, settings.index.embedding_model)
     vectors = _embed_chunks(chunks, embedder, settings, report, progress, rebuild)
 
     ids = sorted(c.chunk_id for c in chunks)
@@ -313,8 +313,8 @@ def build_index(settings: Settings, paths: list[Path] | tuple[Path, ...] = (), r
         return report
 
     build = time.strftime("%Y%m%d-%H%M%S") + "-" + uuid.uuid4().hex[:6]
-    name = f"{collection_base(settings)}-{build[-6:]}" if settings.chroma_url else collection_base(settings)
-    if settings.chroma_url:
+    name = f"{collection_base(settings)}-{build[-6:]}" if settings.index.chroma_url else collection_base(settings)
+    if settings.index.chroma_url:
         client = _http_client(settings)
         _write_collection(client, name, chunks, vectors, progress)
     else:
@@ -333,7 +333,7 @@ def build_index(settings: Settings, paths: list[Path] | tuple[Path, ...] = (), r
     }
     _write_pointer(settings, new_pointer)  # the swap: from here on readers open the new build
     _register_sources(settings, extra)
-    if settings.chroma_url:
+    if settings.index.chroma_url:
         if pointer and pointer.get("collection") != name:
             _drop_old_server_collections(settings, keep={name, pointer["collection"]})
     else:
@@ -377,15 +377,15 @@ def index_exists(settings: Settings) -> bool:
     pointer = _read_pointer(settings)
     if not pointer:
         return False
-    return bool(settings.chroma_url) or (settings.index_dir / "builds" / pointer["build"] / "chunks.jsonl").is_file()
+    return bool(settings.index.chroma_url) or (settings.index_dir / "builds" / pointer["build"] / "chunks.jsonl").is_file()
 
 
 def open_index(settings: Settings) -> Index:
     """Open the current index build; raises IndexNotBuilt when there is none."""
     pointer = _read_pointer(settings)
     if not pointer:
-        raise IndexNotBuilt(settings.chroma_url or settings.index_dir)
-    if settings.chroma_url:
+        raise IndexNotBuilt(settings.index.chroma_url or settings.index_dir)
+    if settings.index.chroma_url:
         client = _http_client(settings)
         collection = _get_collection(client, pointer["collection"])
         chunks = _load_chunks_server(collection)
@@ -395,8 +395,8 @@ def open_index(settings: Settings) -> Index:
             raise IndexNotBuilt(settings.index_dir)
         collection = _get_collection(_local_client(folder / "chroma"), pointer["collection"])
         chunks = _load_chunks_local(folder)
-    embedder = get_embedder(settings.embedding_backend, settings.embedding_model)
-    lexical = LexicalIndex([c.search_text() for c in chunks], decompound=settings.decompound)
+    embedder = get_embedder(settings.index.embedding_backend, settings.index.embedding_model)
+    lexical = LexicalIndex([c.search_text() for c in chunks], decompound=settings.index.decompound)
     return Index(settings, collection, pointer["collection"], chunks, lexical, embedder, pointer["build"])
 
 

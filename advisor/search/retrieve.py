@@ -62,8 +62,8 @@ def check_query(query: str, settings: Settings) -> str:
     cleaned = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in query).strip()
     if not cleaned:
         raise InvalidInput("query", query, "a non-empty question or search text")
-    if len(cleaned) > settings.max_question_chars:
-        raise InvalidInput("query", f"{len(cleaned)} characters", f"at most {settings.max_question_chars} characters (ADVISOR_MAX_QUESTION_CHARS)")
+    if len(cleaned) > settings.answer.max_question_chars:
+        raise InvalidInput("query", f"{len(cleaned)} characters", f"at most {settings.answer.max_question_chars} characters (ADVISOR_ANSWER_MAX_QUESTION_CHARS)")
     return cleaned
 
 
@@ -113,28 +113,28 @@ def retrieve(
 ) -> list[Hit]:
     """The top_k passages for a query: dense and BM25 rankings fused by weighted RRF (or one of them alone).
 
-    RRF score = w_dense / (k + dense_rank) + w_bm25 / (k + bm25_rank), ranks from 1, k = settings.rrf_k.
+    RRF score = w_dense / (k + dense_rank) + w_bm25 / (k + bm25_rank), ranks from 1, k = settings.retrieval.rrf_k.
     Fusing ranks rather than raw scores needs no score calibration between cosine similarity and BM25.
     """
     query = check_query(query, settings)
-    top_k = settings.top_k if top_k is None else top_k
+    top_k = settings.retrieval.top_k if top_k is None else top_k
     if not isinstance(top_k, int) or top_k < 1:
         raise InvalidInput("top_k", top_k, "a whole number >= 1")
     if mode not in MODES:
         raise InvalidInput("mode", mode, " | ".join(MODES))
-    n_candidates = max(settings.candidates, top_k)
-    w_bm25 = settings.bm25_weight if mode != "dense" else 1.0
+    n_candidates = max(settings.retrieval.candidates, top_k)
+    w_bm25 = settings.retrieval.bm25_weight if mode != "dense" else 1.0
     if mode == "hybrid" and detect_language(query) == "en":
         # Norwegian stemming and compound splitting mis-handle English; measured on the 14 English eval
         # questions: hit@5 0.714 (equal weights) -> 0.857 (dense only), overall MRR@10 0.593 -> 0.613.
-        w_bm25 = settings.bm25_weight_english
+        w_bm25 = settings.retrieval.bm25_weight_english
     dense = dense_search(query, index, n_candidates, kinds, doc_ids) if mode in ("hybrid", "dense") else []
     lexical = bm25_search(query, index, n_candidates, kinds, doc_ids) if mode == "bm25" or (mode == "hybrid" and w_bm25 > 0) else []
     dense_info = {cid: (rank, sim) for rank, (cid, sim) in enumerate(dense, start=1)}
     bm25_info = {cid: (rank, score) for rank, (cid, score) in enumerate(lexical, start=1)}
     fused: dict[str, float] = {}
-    k = settings.rrf_k
-    w_dense = settings.dense_weight if mode != "bm25" else 1.0
+    k = settings.retrieval.rrf_k
+    w_dense = settings.retrieval.dense_weight if mode != "bm25" else 1.0
     for cid, (rank, _) in dense_info.items():
         fused[cid] = fused.get(cid, 0.0) + w_dense / (k + rank)
     for cid, (rank, _) in bm25_info.items():
@@ -142,8 +142,8 @@ def retrieve(
     # Ties (same fused score) are broken by dense similarity, then chunk id, so results are deterministic.
     ranked = sorted(fused, key=lambda cid: (-fused[cid], -dense_info.get(cid, (0, -1.0))[1], cid))
     reserved: set[str] = set()
-    if mode == "hybrid" and settings.kind_slots and top_k >= 3:
-        reserved = _kind_reservation(ranked, set(dense_info) & set(bm25_info), index, top_k, settings.kind_slots)
+    if mode == "hybrid" and settings.retrieval.kind_slots and top_k >= 3:
+        reserved = _kind_reservation(ranked, set(dense_info) & set(bm25_info), index, top_k, settings.retrieval.kind_slots)
     order = [cid for cid in ranked[:top_k] if cid not in reserved][: top_k - len(reserved)]
     order += [cid for cid in ranked if cid in reserved]
     hits = []

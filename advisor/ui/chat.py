@@ -72,7 +72,7 @@ def render(ctx: PageContext) -> None:
     for i, turn in enumerate(turns):
         _show_turn(ctx, i, turn, is_last=i == len(turns) - 1)
 
-    question = st.chat_input(ctx.t("chat_placeholder"), max_chars=ctx.settings.max_question_chars)
+    question = st.chat_input(ctx.t("chat_placeholder"), max_chars=ctx.settings.answer.max_question_chars)
     question = question or st.session_state.pop(PENDING_KEY, None)
     if not turns and not question:
         _examples(ctx)

@@ -22,7 +22,7 @@ from advisor.requirements import analyze_requirement, analyze_text, read_require
 from advisor.rewrite import rewrite_requirement
 from advisor.ui import cases
 from advisor.ui.highlight import category_label, highlight_html, numbered, show_findings
-from advisor.ui.state import PageContext, md_escape
+from advisor.ui.state import PageContext, md_escape, upload_limit_mb
 
 TEXT_KEY = "req_text"
 RESULT_KEY = "req_result"
@@ -80,7 +80,8 @@ def render(ctx: PageContext) -> None:
         analyze = st.button(ctx.t("req_analyze"), type="primary", icon=":material/manage_search:", key="req_analyze")
         st.button(ctx.t("req_example"), on_click=_use_example, args=(ctx,), icon=":material/lightbulb:",
                   key="req_example")
-    st.file_uploader(ctx.t("req_upload"), type=["txt", "md", "pdf"], key=FILE_KEY, on_change=_read_upload, args=(ctx,))
+    st.file_uploader(ctx.t("req_upload"), type=["txt", "md", "pdf"], key=FILE_KEY, on_change=_read_upload, args=(ctx,),
+                     max_upload_size=upload_limit_mb(ctx.settings))
     if st.session_state.get("req_file_error"):
         st.error(md_escape(st.session_state["req_file_error"]))
     elif st.session_state.get("req_file_note"):

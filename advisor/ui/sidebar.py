@@ -28,19 +28,19 @@ def _to_url(key: str, value: str, default: str) -> None:
 
 
 def choose_language(settings: Settings, where) -> str:
-    """The language switch (nb/en, default from ADVISOR_LANGUAGE); kept in the URL as ?lang=."""
+    """The language switch (nb/en, default from ADVISOR_APP_LANGUAGE); kept in the URL as ?lang=."""
     _from_url("lang", LANGUAGES)
     with where:
         lang = st.segmented_control(
             "Språk / Language",
             list(LANGUAGES),
             format_func=lambda code: LANGUAGES[code],
-            default=settings.language,
+            default=settings.app.language,
             required=True,
             key="lang",
         )
-    lang = lang if lang in LANGUAGES else settings.language
-    _to_url("lang", lang, settings.language)
+    lang = lang if lang in LANGUAGES else settings.app.language
+    _to_url("lang", lang, settings.app.language)
     return lang
 
 
@@ -66,7 +66,7 @@ def provider_mode(settings: Settings) -> str:
     try:
         return check_provider(None, settings)
     except UnknownProvider:
-        return settings.llm_provider
+        return settings.llm.provider
 
 
 def sidebar_status(ctx: PageContext) -> None:
@@ -79,7 +79,7 @@ def sidebar_status(ctx: PageContext) -> None:
         elif mode not in KNOWN_PROVIDERS:
             st.warning(t("mode_unknown", ctx.lang, provider=mode, known=", ".join(KNOWN_PROVIDERS)))
         else:
-            st.caption(t("mode_llm", ctx.lang, provider=mode, model=ctx.settings.llm_model or t("default_model", ctx.lang)))
+            st.caption(t("mode_llm", ctx.lang, provider=mode, model=ctx.settings.llm.model or t("default_model", ctx.lang)))
         if is_admin(ctx.settings):
             st.caption(t("admin_session", ctx.lang))
         with st.expander(t("about_title", ctx.lang)):

@@ -21,6 +21,7 @@ from advisor.ui.state import (
     clear_index_cache,
     kind_label,
     md_escape,
+    upload_limit_mb,
 )
 
 REPORT_KEY = "src_report"
@@ -75,9 +76,10 @@ def render(ctx: PageContext) -> None:
 
 def _upload(ctx: PageContext) -> None:
     st.markdown(f"#### {ctx.t('src_upload')}")
-    st.caption(ctx.t("src_upload_help", mb=f"{ctx.settings.max_file_mb:g}", folder=str(ctx.settings.uploads_dir)))
+    st.caption(ctx.t("src_upload_help", mb=f"{ctx.settings.index.max_file_mb:g}", folder=str(ctx.settings.uploads_dir)))
     files = st.file_uploader(ctx.t("src_upload_label"), type=["pdf", "txt", "md"], accept_multiple_files=True,
-                             key=f"src_files_{st.session_state.get('src_uploader_round', 0)}")
+                             key=f"src_files_{st.session_state.get('src_uploader_round', 0)}",
+                             max_upload_size=upload_limit_mb(ctx.settings))
     if not st.button(ctx.t("src_upload_button"), type="primary", disabled=not files, icon=":material/upload:"):
         return
     saved: list[tuple[str, str]] = []

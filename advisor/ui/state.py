@@ -7,6 +7,7 @@ Everything per user lives in st.session_state.
 from __future__ import annotations
 
 import html
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -56,7 +57,7 @@ def _cached_index(key: str, _settings: Settings) -> Index:
 
 def get_index(settings: Settings, lang: str) -> Index:
     """The index for these settings, opened once per build and shared by all sessions."""
-    if not settings.chroma_url and not index_exists(settings):
+    if not settings.index.chroma_url and not index_exists(settings):
         with st.spinner(t("index_building", lang)):
             return _cached_index(_index_key(settings), settings)
     return _cached_index(_index_key(settings), settings)
@@ -166,3 +167,8 @@ def _md_escape(text: str) -> str:
 def md_escape(text: str) -> str:
     """Public form of the Markdown escaping used for source cards (user and corpus text shown verbatim)."""
     return _md_escape(text)
+
+
+def upload_limit_mb(settings: Settings) -> int:
+    """The browser-side upload limit: ADVISOR_INDEX_MAX_FILE_MB rounded up (the saved file is checked exactly)."""
+    return max(1, math.ceil(settings.index.max_file_mb))

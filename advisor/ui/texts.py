@@ -77,9 +77,9 @@ TEXTS: dict[str, dict[str, str]] = {
     # --- admin ---
     "admin_disabled": {
         "nb": "Opplasting og ny indeksering er slått av. En administrator kan slå dem på ved å sette miljøvariabelen "
-              "ADVISOR_ADMIN_PASSWORD (eller admin_password i advisor.toml) og starte appen på nytt.",
+              "ADVISOR_APP_ADMIN_PASSWORD (eller admin_password i advisor.toml) og starte appen på nytt.",
         "en": "Upload and re-indexing are switched off. An administrator can switch them on by setting the environment "
-              "variable ADVISOR_ADMIN_PASSWORD (or admin_password in advisor.toml) and restarting the app.",
+              "variable ADVISOR_APP_ADMIN_PASSWORD (or admin_password in advisor.toml) and restarting the app.",
     },
     "admin_password": {"nb": "Administratorpassord", "en": "Administrator password"},
     "admin_login": {"nb": "Logg inn", "en": "Log in"},

@@ -62,7 +62,7 @@ PARTNERSHIP = {
 @pytest.fixture(scope="module")
 def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """One clean Settings for the module: the assessment only reads the corpus, and the corpus cache is per Settings."""
-    return Settings(home=tmp_path_factory.mktemp("assess-home"), embedding_backend="hash")
+    return Settings(home=tmp_path_factory.mktemp("assess-home"), index={"embedding_backend": "hash"})
 
 
 def case(base: dict = STANDARD, **changes) -> dict:

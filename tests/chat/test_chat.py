@@ -77,8 +77,8 @@ def test_llm_condenses_a_follow_up_with_the_condense_prompt(corpus_hash_settings
     replies = iter(["Hva er terskelverdien for kommuner og fylkeskommuner?",
                     "Kravspesifikasjonen skal ikke vise til et bestemt fabrikat [1]."])
     with OpenAICompatibleServer(reply=lambda body: next(replies)) as server:
-        settings = corpus_hash_settings.with_overrides(llm_provider="openai", llm_base_url=server.base_url,
-                                                       llm_max_retries=0, llm_timeout_s=5)
+        settings = corpus_hash_settings.with_overrides(
+                                                       llm={"provider": "openai", "base_url": server.base_url, "max_retries": 0, "timeout_s": 5})
         answer = ask("og hva med for kommuner?", index, settings, history=HISTORY)
     condense_request, answer_request = server.requests
     condense_user = [m["content"] for m in condense_request["messages"] if m["role"] == "user"][0]
@@ -99,8 +99,8 @@ def test_rambling_or_empty_condensed_question_falls_back_to_key_words():
 
 def test_condense_failure_is_a_provider_error(settings):
     with OpenAICompatibleServer(mode="500") as server:
-        broken = settings.with_overrides(llm_provider="openai", llm_base_url=server.base_url, llm_max_retries=0,
-                                         llm_timeout_s=2)
+        broken = settings.with_overrides(
+                                         llm={"provider": "openai", "base_url": server.base_url, "max_retries": 0, "timeout_s": 2})
         with pytest.raises(ProviderError):
             condense("og for kommuner?", HISTORY, broken)
 
@@ -121,7 +121,7 @@ def test_chat_keeps_the_last_turns_and_resets():
 def _cli_env(monkeypatch, settings: Settings) -> None:
     monkeypatch.setenv("ADVISOR_CONFIG", str(settings.home / "no-such.toml"))
     monkeypatch.setenv("ADVISOR_HOME", str(settings.home))
-    monkeypatch.setenv("ADVISOR_EMBEDDING_BACKEND", settings.embedding_backend)
+    monkeypatch.setenv("ADVISOR_INDEX_EMBEDDING_BACKEND", settings.index.embedding_backend)
     monkeypatch.setenv("ADVISOR_LLM_PROVIDER", "extractive")
 
 

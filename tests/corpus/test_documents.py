@@ -45,7 +45,7 @@ def test_chunks_carry_metadata_offsets_and_sizes(settings):
     for chunk in chunks:
         doc = by_id[chunk.doc_id]
         assert doc.text[chunk.start : chunk.end] == chunk.text
-        assert len(chunk.text) <= settings.chunk_chars * 1.5
+        assert len(chunk.text) <= settings.index.chunk_chars * 1.5
         assert chunk.kind == doc.kind and chunk.authority == doc.authority
     sections = {c.section for c in chunks if c.doc_id == "meld-st-30-sammendrag"}
     assert any(s.endswith("1.3.1.2 Se mulighetene, og definere behov i stedet for løsning") for s in sections)
@@ -58,7 +58,7 @@ def test_chunk_ids_are_stable_and_change_with_content(settings):
     assert first == again
     doc = docs[0]
     doc.text = doc.text.replace(doc.text[:20], doc.text[:20].upper(), 1)
-    changed = chunk_document(doc, settings.chunk_chars, settings.chunk_overlap_chars)
+    changed = chunk_document(doc, settings.index.chunk_chars, settings.index.chunk_overlap_chars)
     assert changed[0].chunk_id != first[0]
 
 

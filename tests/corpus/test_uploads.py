@@ -74,7 +74,7 @@ def test_unsupported_file_types_are_refused(settings, name):
 
 
 def test_files_over_the_size_limit_are_refused(settings):
-    small = settings.with_overrides(max_file_mb=0.001)  # 1 000 bytes
+    small = settings.with_overrides(index={"max_file_mb": 0.001})  # 1 000 bytes
     check_upload("ok.txt", b"x" * 1000, small)
     with pytest.raises(InvalidInput, match="file size"):
         save_upload("stor.txt", b"x" * 1001, small)

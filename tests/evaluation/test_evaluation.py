@@ -454,8 +454,8 @@ def test_run_metadata_records_provider_model_versions_and_data(tmp_path: Path):
     evals.mkdir()
     (evals / "answers.jsonl").write_text('{"id": "a1"}\n\n{"id": "a2"}\n', encoding="utf-8")
     path = thresholds_file(evals, "[answer]\nanswered_rate = 0.9\n\n[answer.openai]\nanswered_rate = 0.8\n")
-    settings = Settings(home=tmp_path / "home", prompts_dir=prompts, evals_dir=evals, llm_provider="openai",
-                        llm_model="gpt-test", embedding_backend="hash")
+    settings = Settings(home=tmp_path / "home", prompts_dir=prompts, evals_dir=evals,
+                        llm={"provider": "openai", "model": "gpt-test"}, index={"embedding_backend": "hash"})
     info = run_metadata(settings, "openai", load_limits(path, "openai"))
     assert info["provider"] == "openai" and info["model"] == "gpt-test"
     assert info["prompt_versions"] == {"answer": load_prompt("answer", prompts).version}
@@ -488,7 +488,7 @@ def assess_settings(tmp_path: Path) -> Settings:
     # The real suite on the first 12 of its cases: the same code path, a third of the time.
     lines = (PROJECT_ROOT / "evals" / "assessment.jsonl").read_text(encoding="utf-8").splitlines()[:12]
     (evals / "assessment.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return Settings(home=tmp_path / "home", evals_dir=evals, embedding_backend="hash")
+    return Settings(home=tmp_path / "home", evals_dir=evals, index={"embedding_backend": "hash"})
 
 
 def test_check_passes_when_every_floor_is_met_by_the_real_assess_suite(assess_settings: Settings, capsys, tmp_path):
@@ -528,7 +528,7 @@ def test_provider_table_applies_only_when_that_provider_is_chosen(assess_setting
     thresholds_file(assess_settings.evals_dir, "[assess]\ncases = 1\n\n[assess.openai]\nall_correct = 1.01\n")
     assert run_cli(["--suite", "assess", "--check", "--provider", "openai"], assess_settings) == 1
     assert "FAIL assess all_correct = 1.000 < floor 1.010" in capsys.readouterr().err
-    env_openai = assess_settings.with_overrides(llm_provider="openai")  # as ADVISOR_LLM_PROVIDER=openai does
+    env_openai = assess_settings.with_overrides(llm={"provider": "openai"})  # as ADVISOR_LLM_PROVIDER=openai does
     assert run_cli(["--suite", "assess", "--check"], env_openai) == 1
     assert "FAIL assess all_correct = 1.000 < floor 1.010" in capsys.readouterr().err
     assert run_cli(["--suite", "assess", "--check", "--provider", "extractive"], env_openai) == 0

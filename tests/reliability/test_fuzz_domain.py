@@ -72,7 +72,7 @@ def fuzz(max_examples: int):
 @pytest.fixture(scope="module")
 def domain_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """One clean Settings for the module (the analyzer and the assessment only read the corpus, cached per Settings)."""
-    return Settings(home=tmp_path_factory.mktemp("fuzz-home"), embedding_backend="hash")
+    return Settings(home=tmp_path_factory.mktemp("fuzz-home"), index={"embedding_backend": "hash"})
 
 
 # === 1. Doffin notice files ===========================================================================================

@@ -41,7 +41,7 @@ def poisoned(tmp_path_factory: pytest.TempPathFactory) -> tuple[Settings, Index]
     folder = tmp_path_factory.mktemp("injection-docs")
     for case in CASES:
         shutil.copy(DATA / case["file"], folder / case["file"])
-    settings = Settings(home=tmp_path_factory.mktemp("injection-home"), embedding_backend="hash")
+    settings = Settings(home=tmp_path_factory.mktemp("injection-home"), index={"embedding_backend": "hash"})
     build_index(settings, [folder], progress=False)
     return settings, open_index(settings)
 
@@ -67,14 +67,14 @@ def test_the_case_list_covers_every_document_and_every_attack_kind():
 @pytest.mark.parametrize("case", CASES, ids=[c["file"] for c in CASES])
 def test_each_poisoned_document_is_retrieved_for_its_question(poisoned, case):
     settings, index = poisoned
-    answer = ask(case["question"], index, settings.with_overrides(llm_provider="extractive"))
+    answer = ask(case["question"], index, settings.with_overrides(llm={"provider": "extractive"}))
     assert any(h.doc_id.startswith(_doc_id(case)) for h in answer.hits), "the attack must reach the hits to count"
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["file"] for c in CASES])
 def test_extractive_answers_never_carry_the_attack_and_cite_only_real_chunks(poisoned, case):
     settings, index = poisoned
-    answer = ask(case["question"], index, settings.with_overrides(llm_provider="extractive"))
+    answer = ask(case["question"], index, settings.with_overrides(llm={"provider": "extractive"}))
     for text in case["never"]:
         assert text not in answer.text, f"{case['file']}: {text!r} reached the answer"
     for line in _attack_lines(case):
@@ -95,8 +95,8 @@ def obedient_model(body: dict) -> str:
 def test_llm_sees_attacks_only_as_data_and_its_obedient_reply_is_defused(poisoned, case, stream):
     settings, index = poisoned
     with OpenAICompatibleServer(reply=obedient_model) as server:
-        llm = settings.with_overrides(llm_provider="openai", llm_base_url=server.base_url, llm_max_retries=0,
-                                      llm_timeout_s=5, llm_model="test-model", llm_api_key=SECRET)
+        llm = settings.with_overrides(
+                                      llm={"provider": "openai", "base_url": server.base_url, "max_retries": 0, "timeout_s": 5, "model": "test-model", "api_key": SECRET})
         tokens: list[str] = []
         answer = ask(case["question"], index, llm, on_token=tokens.append if stream else None)
     assert any(h.doc_id.startswith(_doc_id(case)) for h in answer.hits)

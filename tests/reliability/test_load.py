@@ -15,7 +15,7 @@ from load import run_load  # noqa: E402 (benchmarks is not a package)
 
 
 def test_twenty_users_and_an_admin_reindex_give_no_errors_and_lose_no_feedback(tmp_path, capsys):
-    result = run_load(Settings(home=tmp_path / "home", embedding_backend="hash"), users=20, seconds=8)
+    result = run_load(Settings(home=tmp_path / "home", index={"embedding_backend": "hash"}), users=20, seconds=8)
     assert result.errors == []
     assert result.reindexed, "the admin re-index must have happened while the users were asking"
     assert len(result.latencies["ask"]) >= 20, "every user must have asked at least once"

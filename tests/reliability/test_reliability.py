@@ -50,7 +50,7 @@ def _env(home: Path) -> dict[str, str]:
     """Environment for a child `advisor`: its own home, no user config file, nothing heavy or remote."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("ADVISOR_")}
     env.update(ADVISOR_HOME=str(home), ADVISOR_CONFIG=str(home.parent / "no-such.toml"),
-               ADVISOR_EMBEDDING_BACKEND="hash", ADVISOR_LLM_PROVIDER="extractive", PYTHONIOENCODING="utf-8")
+               ADVISOR_INDEX_EMBEDDING_BACKEND="hash", ADVISOR_LLM_PROVIDER="extractive", PYTHONIOENCODING="utf-8")
     return env
 
 

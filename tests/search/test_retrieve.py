@@ -55,7 +55,7 @@ def test_over_long_query_is_refused(corpus_hash_settings):
 
 def _run_cli(args, monkeypatch, home, capsys):
     monkeypatch.setenv("ADVISOR_HOME", str(home))
-    monkeypatch.setenv("ADVISOR_EMBEDDING_BACKEND", "hash")
+    monkeypatch.setenv("ADVISOR_INDEX_EMBEDDING_BACKEND", "hash")
     code = main(args)
     out = capsys.readouterr()
     return code, out.out, out.err
@@ -129,7 +129,7 @@ def test_server_mode_runs_the_same_searches_through_a_real_chroma_server(tmp_pat
                 break
             except OSError:
                 time.sleep(0.3)
-        server = corpus_hash_settings.with_overrides(home=tmp_path / "client", chroma_url=f"http://127.0.0.1:{port}")
+        server = corpus_hash_settings.with_overrides(home=tmp_path / "client", index={"chroma_url": f"http://127.0.0.1:{port}"})
         report = build_index(server, progress=False)
         assert report.chunks == len(open_index(corpus_hash_settings))
         remote, local = open_index(server), open_index(corpus_hash_settings)

@@ -29,7 +29,7 @@ TIMEOUT = 60
 def app_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A state folder with the shipped corpus indexed (hash embedder), shared by the tests of this module."""
     home = tmp_path_factory.mktemp("app-home")
-    build_index(Settings(home=home, embedding_backend="hash"), progress=False)
+    build_index(Settings(home=home, index={"embedding_backend": "hash"}), progress=False)
     return home
 
 
@@ -37,11 +37,11 @@ def app_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def env(app_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """ADVISOR_* for app.py: the indexed home, hash embeddings, no LLM, no admin, no advisor.toml."""
     monkeypatch.setenv("ADVISOR_HOME", str(app_home))
-    monkeypatch.setenv("ADVISOR_EMBEDDING_BACKEND", "hash")
+    monkeypatch.setenv("ADVISOR_INDEX_EMBEDDING_BACKEND", "hash")
     monkeypatch.setenv("ADVISOR_LLM_PROVIDER", "extractive")
     monkeypatch.setenv("ADVISOR_CONFIG", str(tmp_path / "no-advisor.toml"))
-    monkeypatch.delenv("ADVISOR_ADMIN_PASSWORD", raising=False)
-    monkeypatch.delenv("ADVISOR_LANGUAGE", raising=False)
+    monkeypatch.delenv("ADVISOR_APP_ADMIN_PASSWORD", raising=False)
+    monkeypatch.delenv("ADVISOR_APP_LANGUAGE", raising=False)
     st.cache_resource.clear()
     st.cache_data.clear()
     yield app_home
@@ -195,7 +195,7 @@ def test_conversation_markdown_has_questions_answers_and_dated_sources(env):
     from advisor.ui import PageContext
     from advisor.ui.chat import conversation_markdown
 
-    settings = Settings(home=env, embedding_backend="hash")
+    settings = Settings(home=env, index={"embedding_backend": "hash"})
     answer = ask("Når kan vi bruke innovasjonspartnerskap?", open_index(settings), settings)
     text = conversation_markdown(PageContext(settings, "nb"), [{"question": answer.question, "answer": answer}], "extractive")
     assert text.startswith("# Samtale med innovasjonsrådgiveren")
@@ -252,7 +252,7 @@ def test_unknown_provider_is_reported_instead_of_crashing(env, monkeypatch):
 
 
 def test_feedback_export_needs_the_admin_login_when_a_password_is_set(env, monkeypatch):
-    monkeypatch.setenv("ADVISOR_ADMIN_PASSWORD", "hemmelig-123")
+    monkeypatch.setenv("ADVISOR_APP_ADMIN_PASSWORD", "hemmelig-123")
     at = open_app()
     assert t("chat_feedback_login", "nb") in texts_of(at.info)
     assert t("chat_feedback_csv", "nb") not in [b.label for b in at.get("download_button")]
@@ -466,7 +466,7 @@ def test_sources_page_lists_documents_and_says_how_to_enable_upload(env):
 
 
 def test_wrong_admin_password_is_refused(env, monkeypatch):
-    monkeypatch.setenv("ADVISOR_ADMIN_PASSWORD", "riktig-passord")
+    monkeypatch.setenv("ADVISOR_APP_ADMIN_PASSWORD", "riktig-passord")
     at = open_app("kilder")
     at.text_input(key="src_password").set_value("feil")
     button(at, "admin_login").click().run()
@@ -476,9 +476,9 @@ def test_wrong_admin_password_is_refused(env, monkeypatch):
 
 def test_admin_uploads_a_document_and_it_is_indexed_and_kept(env, tmp_path, monkeypatch):
     home = tmp_path / "admin-home"
-    build_index(Settings(home=home, embedding_backend="hash"), progress=False)
+    build_index(Settings(home=home, index={"embedding_backend": "hash"}), progress=False)
     monkeypatch.setenv("ADVISOR_HOME", str(home))
-    monkeypatch.setenv("ADVISOR_ADMIN_PASSWORD", "riktig-passord")
+    monkeypatch.setenv("ADVISOR_APP_ADMIN_PASSWORD", "riktig-passord")
     at = open_app("kilder")
     at.text_input(key="src_password").set_value("riktig-passord")
     button(at, "admin_login").click().run()
@@ -498,7 +498,7 @@ def test_admin_uploads_a_document_and_it_is_indexed_and_kept(env, tmp_path, monk
 
 
 def test_admin_reindex_reports_what_it_did(env, monkeypatch):
-    monkeypatch.setenv("ADVISOR_ADMIN_PASSWORD", "pw-xyz")
+    monkeypatch.setenv("ADVISOR_APP_ADMIN_PASSWORD", "pw-xyz")
     at = open_app("kilder")
     at.text_input(key="src_password").set_value("pw-xyz")
     button(at, "admin_login").click().run()

@@ -70,20 +70,20 @@ def playwright_api():
 def app_url(playwright_api, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`streamlit run app.py` on a free port with a temporary ADVISOR_HOME (corpus indexed with the hash embedder)."""
     home = tmp_path_factory.mktemp("browser-home")
-    build_index(Settings(home=home, embedding_backend="hash"), progress=False)
+    build_index(Settings(home=home, index={"embedding_backend": "hash"}), progress=False)
     # A few real notices (the test files of every format) so the statistics page has charts to show.
     import_paths([str(DOFFIN_TEST_DATA)], Settings(home=home), progress=None)
     port = _free_port()
     env = {
         **os.environ,
         "ADVISOR_HOME": str(home),
-        "ADVISOR_EMBEDDING_BACKEND": "hash",
+        "ADVISOR_INDEX_EMBEDDING_BACKEND": "hash",
         "ADVISOR_LLM_PROVIDER": "extractive",
-        "ADVISOR_ADMIN_PASSWORD": ADMIN_PASSWORD,
+        "ADVISOR_APP_ADMIN_PASSWORD": ADMIN_PASSWORD,
         "ADVISOR_CONFIG": str(home / "no-advisor.toml"),
         "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
     }
-    env.pop("ADVISOR_LANGUAGE", None)
+    env.pop("ADVISOR_APP_LANGUAGE", None)
     log = (home / "streamlit.log").open("w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
