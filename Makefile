@@ -24,7 +24,7 @@ install: $(STAMP)
 ## make test: every test (incl. slow and browser tests; browser tests skip without /usr/bin/chromium),
 ## then the offline evaluation suites against their floors in evals/gates.toml.
 test: install
-	$(BIN)/pytest -q -ra
+	$(BIN)/pytest -q -ra --durations=15
 	$(BIN)/advisor eval --suite all --check --report reports/latest
 
 test-fast: install

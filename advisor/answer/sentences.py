@@ -12,8 +12,7 @@ import re
 
 from advisor.corpus import Chunk
 
-# The logger keeps the name it had before advisor.extractive became a package.
-log = logging.getLogger("advisor.extractive")
+log = logging.getLogger(__name__)
 
 MAX_SENTENCE_CHARS = 420
 

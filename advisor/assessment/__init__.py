@@ -2,7 +2,7 @@
 
 from advisor.assessment.case import (
     BUYERS,
-    CATEGORIES,
+    CONTRACT_TYPES,
     FIELDS,
     MARKET_ANSWERS,
     RISK_LEVELS,
@@ -19,7 +19,7 @@ from advisor.assessment.rules import POTENTIAL_LABELS, PROCEDURES, RULES, load_t
 __all__ = [
     "Assessment",
     "BUYERS",
-    "CATEGORIES",
+    "CONTRACT_TYPES",
     "FIELDS",
     "MARKET_ANSWERS",
     "POTENTIAL_LABELS",

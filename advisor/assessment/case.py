@@ -19,7 +19,7 @@ import yaml
 from advisor.errors import AdvisorError, InvalidInput
 
 BUYERS = ("state", "municipal", "other")
-CATEGORIES = ("goods", "services", "works")
+CONTRACT_TYPES = ("goods", "services", "works")
 MARKET_ANSWERS = ("yes", "with_adaptation", "no", "unknown")
 RISK_LEVELS = ("low", "medium", "high")
 # A case is a few hundred bytes; the app caps the need at 4 000 characters. The limits stop a pasted document or a
@@ -54,7 +54,7 @@ FIELDS: dict[str, FieldSpec] = {
     "need": FieldSpec("text", "Behov"),
     "estimated_value_nok": FieldSpec("amount", "Anslått verdi (kr ekskl. mva.)"),
     "buyer": FieldSpec("enum", "Oppdragsgiver", BUYERS),
-    "category": FieldSpec("enum", "Kontraktstype", CATEGORIES),
+    "category": FieldSpec("enum", "Kontraktstype", CONTRACT_TYPES),
     "market_has_solution": FieldSpec("enum", "Finnes løsningen i markedet", MARKET_ANSWERS),
     "development_needed": FieldSpec("bool", "Må noe utvikles"),
     "wants_to_buy_result": FieldSpec("bool", "Vil kjøpe resultatet etter utvikling"),

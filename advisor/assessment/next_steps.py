@@ -13,7 +13,7 @@ class NextStepStages(ReasoningState):
     """Next steps; needs the part, the procedure and the innovation assessment."""
 
     # --- stage 5: next steps ---
-    def plan_next_steps(self, part: str, procedure: str, innovative: bool, potential: str, alternatives: list[Alternative]) -> None:
+    def plan_next_steps(self, part: str, procedure: str, innovative: bool, potential: str, alternatives: list[Alternative]) -> None:  # noqa: C901 - to split (wave 2 follow-up)
         """Norwegian next steps, each produced by a rule."""
         if part == "below":
             return

@@ -12,7 +12,7 @@ from advisor.corpus.documents import (
     corpus_files,
     load_documents,
 )
-from advisor.corpus.readers import decode_text, split_front_matter
+from advisor.corpus.readers import read_plain_text, split_front_matter
 from advisor.corpus.uploads import list_uploads, safe_name, save_upload
 
 __all__ = [
@@ -25,9 +25,9 @@ __all__ = [
     "chunk_documents",
     "cite",
     "corpus_files",
-    "decode_text",
     "list_uploads",
     "load_documents",
+    "read_plain_text",
     "safe_name",
     "save_upload",
     "split_front_matter",

@@ -145,8 +145,8 @@ def read_md(path: Path, raw: bytes) -> ReadResult:
     return ReadResult(pieces, meta, title)
 
 
-def read_pdf(path: Path, raw: bytes, max_pages: int) -> ReadResult:
-    """PDF through pypdf, page by page; numbered headings inside pages become sections."""
+def pdf_pages(path: Path, raw: bytes, max_pages: int) -> tuple[list[str], str]:
+    """The text of every page of a PDF (pypdf) and its metadata title; unusable PDFs raise UnreadableDocument."""
     import io
 
     from pypdf import PdfReader
@@ -166,15 +166,9 @@ def read_pdf(path: Path, raw: bytes, max_pages: int) -> ReadResult:
         n_pages = len(reader.pages)
         if n_pages > max_pages:
             raise UnreadableDocument(path, f"{n_pages} pages, more than the limit of {max_pages} (ADVISOR_INDEX_MAX_PDF_PAGES)")
-        pieces: list[Piece] = []
-        for number, page in enumerate(reader.pages, start=1):
-            text = (page.extract_text() or "").strip()
-            if text:
-                pieces.extend(_numbered_sections(text, page=number))
-        title = ""
+        pages = [(page.extract_text() or "").strip() for page in reader.pages]
         meta = reader.metadata
-        if meta is not None and meta.title:
-            title = str(meta.title).strip()
+        title = str(meta.title).strip() if meta is not None and meta.title else ""
     except UnreadableDocument:
         raise
     except LimitReachedError as exc:
@@ -184,9 +178,50 @@ def read_pdf(path: Path, raw: bytes, max_pages: int) -> ReadResult:
         # Malformed PDFs surface as any of these inside pypdf (found by fuzzing: a damaged /Filter name
         # raises NotImplementedError); all of them mean the file cannot be read.
         raise UnreadableDocument(path, f"corrupt PDF ({type(exc).__name__}: {str(exc)[:120]})") from exc
-    if not pieces:
+    if not any(pages):
         raise UnreadableDocument(path, "no text layer (scanned PDF?)")
+    return pages, title
+
+
+def read_pdf(path: Path, raw: bytes, max_pages: int) -> ReadResult:
+    """PDF through pypdf, page by page; numbered headings inside pages become sections."""
+    pages, title = pdf_pages(path, raw, max_pages)
+    pieces = [piece for number, text in enumerate(pages, start=1) if text
+              for piece in _numbered_sections(text, page=number)]
     return ReadResult(pieces, {}, title)
+
+
+def _checked_bytes(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a file after the size checks, which come before reading (a 2 GB file is never read)."""
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            raise UnreadableDocument(path, "empty file (0 bytes)")
+        if size > max_bytes:
+            raise UnreadableDocument(path, f"{size / 1e6:.1f} MB, larger than the limit of {max_bytes / 1e6:.0f} MB (ADVISOR_INDEX_MAX_FILE_MB)")
+        return path.read_bytes()
+    except OSError as exc:
+        raise UnreadableDocument(path, f"cannot open ({exc.strerror or exc})") from exc
+
+
+def read_plain_text(path: Path, max_bytes: int, max_pdf_pages: int) -> str:
+    """The whole text of a .txt, .md or .pdf file as written, without sections (requirement lists, pasted cases).
+
+    A file without a suffix is read as PDF when it starts with %PDF, else as text.
+    """
+    suffix = path.suffix.lower()
+    if suffix not in (*SUPPORTED_SUFFIXES, ""):
+        raise UnreadableDocument(path, f"unsupported file type {suffix}; supported: {', '.join(SUPPORTED_SUFFIXES)}")
+    raw = _checked_bytes(path, max_bytes)
+    if not raw.strip():
+        raise UnreadableDocument(path, "empty file")
+    if suffix == ".pdf" or (suffix == "" and raw.startswith(b"%PDF")):
+        text = "\n".join(pdf_pages(path, raw, max_pdf_pages)[0])
+    else:
+        text = decode_text(raw, path)
+    if not text.strip():
+        raise UnreadableDocument(path, "no text after parsing (empty or only whitespace)")
+    return text
 
 
 def read_file(path: Path, max_bytes: int, max_pdf_pages: int) -> ReadResult:
@@ -194,15 +229,7 @@ def read_file(path: Path, max_bytes: int, max_pdf_pages: int) -> ReadResult:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise UnreadableDocument(path, f"unsupported file type {suffix or '(none)'}; supported: {', '.join(SUPPORTED_SUFFIXES)}")
-    try:
-        size = path.stat().st_size
-        if size == 0:
-            raise UnreadableDocument(path, "empty file (0 bytes)")
-        if size > max_bytes:
-            raise UnreadableDocument(path, f"{size / 1e6:.1f} MB, larger than the limit of {max_bytes / 1e6:.0f} MB (ADVISOR_INDEX_MAX_FILE_MB)")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise UnreadableDocument(path, f"cannot open ({exc.strerror or exc})") from exc
+    raw = _checked_bytes(path, max_bytes)
     if suffix == ".pdf":
         result = read_pdf(path, raw, max_pdf_pages)
     elif suffix == ".md":

@@ -11,7 +11,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from advisor.doffin.codes import UNKNOWN_PROCEDURE, CodeTable, load_codes
+from advisor.doffin.codes import UNKNOWN_PROCEDURE, CodeTable
 from advisor.doffin.models import DOFFIN_ID_RE, ISO_DATE_RE, Notice, doffin_id_from_name, finite_number
 from advisor.doffin.privacy import scrub_text
 from advisor.errors import UnreadableDocument
@@ -38,14 +38,6 @@ def local_name(tag: str) -> str:
 def is_eforms_root(root: ET.Element) -> bool:
     """True for the three eForms UBL root elements in their UBL namespaces."""
     return local_name(root.tag) in EFORMS_ROOTS and root.tag.startswith("{" + _UBL_ROOT_NS)
-
-
-def parse_eforms(data: bytes, path: Path, doffin_id: str | None = None, codes: CodeTable | None = None) -> Notice:
-    """Parse one eForms notice. `doffin_id` overrides the id taken from cbc:ID or the file name."""
-    root = parse_xml(data, path)
-    if not is_eforms_root(root):
-        raise UnreadableDocument(path, f"not an eForms notice (root element {local_name(root.tag)})")
-    return notice_from_root(root, path, doffin_id=doffin_id, codes=codes or load_codes())
 
 
 def parse_xml(data: bytes, path: Path) -> ET.Element:

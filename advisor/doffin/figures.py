@@ -23,9 +23,6 @@ SAMPLE_WARNING = (
     "kunngjøringer på Doffin i perioden. Bruk det som eksempel, ikke som anslag."
 )
 TENDER_BUCKETS = ("0", "1", "2", "3", "4", "5", "6-10", "11+")
-FIGURE_KEYS = (
-    "notices_per_year", "procedure_type", "cpv_division", "innovative", "tenders_received", "values", "buyer_type",
-)
 
 
 def notice_stats(settings: Settings, as_of: date | None = None) -> dict[str, Any]:

@@ -69,7 +69,7 @@ def _nok(value: float | None) -> str:
     return f"{number(value)} kr"
 
 
-def statements(figures: dict[str, Any]) -> list[tuple[str, list[str]]]:
+def statements(figures: dict[str, Any]) -> list[tuple[str, list[str]]]:  # noqa: C901 - to split (wave 2 follow-up)
     """(section heading, statements) pairs for the note, in reading order."""
     sections: list[tuple[str, list[str]]] = []
     proc = figures["procedure_type"]

@@ -30,24 +30,22 @@ import time
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from advisor.errors import AdvisorError
 from advisor.evaluation.suite import SuiteResult, prf, read_jsonl
-from advisor.requirements import CATEGORIES, analyze_requirement
+from advisor.requirements import FINDING_CATEGORIES, analyze_requirement
+from advisor.rewrite import EXAMPLES_PATH, load_worked_examples
 
 TUNING_FILE = "requirements.jsonl"
 UNSEEN_FILE = "requirements_unseen.jsonl"
-EXAMPLES_FILE = Path("examples") / "requirements.yaml"
 
 
 def _check_row(row: dict[str, Any], where: str) -> tuple[str, bool, set[str]]:
     text, expected, categories = row.get("text"), row.get("solution_specific"), row.get("categories")
     if not isinstance(text, str) or not text.strip() or not isinstance(expected, bool) or not isinstance(categories, list):
         raise AdvisorError(f"{where}: needs text (str), solution_specific (bool) and categories (list)")
-    unknown = set(categories) - set(CATEGORIES)
+    unknown = set(categories) - set(FINDING_CATEGORIES)
     if unknown:
-        raise AdvisorError(f"{where}: unknown categories {sorted(unknown)}; known: {', '.join(CATEGORIES)}")
+        raise AdvisorError(f"{where}: unknown categories {sorted(unknown)}; known: {', '.join(FINDING_CATEGORIES)}")
     return text, expected, set(categories)
 
 
@@ -87,7 +85,7 @@ def summarize(cases: list[dict[str, Any]]) -> tuple[dict[str, float], list[dict[
     metrics["cases"] = float(len(cases))
     metrics["accuracy"] = sum(1 for c in cases if c["solution_specific_ok"]) / len(cases) if cases else 0.0
     table, totals = [], [0, 0, 0]
-    for category in CATEGORIES:
+    for category in FINDING_CATEGORIES:
         ctp = sum(1 for c in cases if category in c["expected_categories"] and category in c["predicted_categories"])
         cfp = sum(1 for c in cases if category not in c["expected_categories"] and category in c["predicted_categories"])
         cfn = sum(1 for c in cases if category in c["expected_categories"] and category not in c["predicted_categories"])
@@ -99,20 +97,12 @@ def summarize(cases: list[dict[str, Any]]) -> tuple[dict[str, float], list[dict[
     return metrics, table
 
 
-def load_examples(settings) -> list[dict[str, Any]]:
-    """The worked examples as labelled rows (all solution-specific); [] when the file is absent."""
-    path = Path(settings.corpus_dir) / EXAMPLES_FILE
-    if not path.is_file():
+def example_rows(settings) -> list[dict[str, Any]]:
+    """The rewriter's worked examples as labelled rows (all solution-specific); [] when the file is absent."""
+    if not (Path(settings.corpus_dir) / EXAMPLES_PATH).is_file():
         return []
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    except yaml.YAMLError as exc:
-        raise AdvisorError(f"worked examples {path} are not valid YAML: {exc}") from exc
-    return [
-        {"id": e.get("id"), "text": e.get("original"), "solution_specific": True,
-         "categories": list(e.get("problems") or []), "domain": e.get("domain", ""), "lang": "nb"}
-        for e in data if isinstance(e, dict)
-    ]
+    return [{"id": e.id, "text": e.original, "solution_specific": True, "categories": list(e.problems),
+             "domain": e.domain, "lang": "nb"} for e in load_worked_examples(settings)]
 
 
 def run(settings, provider: str | None = None, progress: bool = True) -> SuiteResult:
@@ -125,9 +115,9 @@ def run(settings, provider: str | None = None, progress: bool = True) -> SuiteRe
     sets = [("tuning", tuning_rows, str(evals / TUNING_FILE))]
     if (evals / UNSEEN_FILE).is_file():
         sets.append(("unseen", read_jsonl(evals / UNSEEN_FILE), str(evals / UNSEEN_FILE)))
-    examples = load_examples(settings)
+    examples = example_rows(settings)
     if examples:
-        sets.append(("examples", examples, str(Path(settings.corpus_dir) / EXAMPLES_FILE)))
+        sets.append(("examples", examples, str(Path(settings.corpus_dir) / EXAMPLES_PATH)))
 
     metrics: dict[str, float] = {}
     tables: dict[str, list[dict[str, Any]]] = {}

@@ -112,7 +112,7 @@ def _status(run: SuiteRun | None) -> str:
 META_KEYS = ("git_commit", "git_dirty", "provider", "model", "embedding_backend", "advisor_version")
 
 
-def compare_reports(old: Report, new: Report, limits: Limits | None = None) -> Comparison:
+def compare_reports(old: Report, new: Report, limits: Limits | None = None) -> Comparison:  # noqa: C901 - to split (wave 2 follow-up)
     """Per-metric deltas and changed cases between two reports; limits from `limits`, else the new report's own."""
     changed: dict[str, tuple[Any, Any]] = {}
     for key in META_KEYS:

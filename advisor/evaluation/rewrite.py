@@ -21,7 +21,7 @@ from typing import Any
 from advisor.errors import AdvisorError
 from advisor.evaluation.analyze import TUNING_FILE, UNSEEN_FILE
 from advisor.evaluation.suite import SuiteResult, read_jsonl
-from advisor.requirements import find_hits
+from advisor.requirements import find_matches
 
 
 def check_rewrite(rewrite) -> dict[str, Any]:
@@ -29,8 +29,8 @@ def check_rewrite(rewrite) -> dict[str, Any]:
     from advisor.rewrite import PLACEHOLDER_NEED, measurable_targets, missing_targets
 
     texts = [rewrite.need_statement, *rewrite.functional_requirements]
-    flagged = [t for t in texts if any(h.severity != "low" for h in find_hits(t))]
-    targets = measurable_targets(rewrite.original, find_hits(rewrite.original))
+    flagged = [t for t in texts if any(h.severity != "low" for h in find_matches(t))]
+    targets = measurable_targets(rewrite.original, find_matches(rewrite.original))
     lost = missing_targets(targets, texts)
     return {
         "passes": not flagged,

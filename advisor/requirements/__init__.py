@@ -1,7 +1,6 @@
 """The requirement analyzer: solution-specific wording found in requirement text, explained and cited."""
 
 from advisor.requirements.analyzer import (
-    CATEGORIES,
     Finding,
     RequirementAnalysis,
     analyze_requirement,
@@ -9,11 +8,12 @@ from advisor.requirements.analyzer import (
     read_requirements_file,
     split_requirements,
 )
-from advisor.requirements.detectors import Hit, find_hits
+from advisor.requirements.detectors import Match, find_matches
 from advisor.requirements.lexicon import (
     BOUND_BEFORE,
     CATEGORY_LABELS,
     EQUIVALENT,
+    FINDING_CATEGORIES,
     FUNCTION_TIE,
     NUMBER,
     PARAM_UNIT,
@@ -26,12 +26,12 @@ from advisor.requirements.lexicon import (
 
 __all__ = [
     "BOUND_BEFORE",
-    "CATEGORIES",
     "CATEGORY_LABELS",
     "EQUIVALENT",
+    "FINDING_CATEGORIES",
     "FUNCTION_TIE",
     "Finding",
-    "Hit",
+    "Match",
     "NUMBER",
     "PARAM_UNIT",
     "RequirementAnalysis",
@@ -41,7 +41,7 @@ __all__ = [
     "analyze_text",
     "brand_key",
     "brand_regex",
-    "find_hits",
+    "find_matches",
     "load_brands",
     "read_requirements_file",
     "split_requirements",

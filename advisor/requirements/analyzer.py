@@ -3,10 +3,10 @@
 A requirement such as «Sengene skal ha elektrisk høyderegulering med motorer av typen Linak.» names a
 manufacturer's type instead of the function the buyer needs, which FOA § 15-1 (part III) and § 8-5 (part II)
 forbid unless it is justified, and then only with «eller tilsvarende». analyze_requirement() finds such wording
-by category (see CATEGORIES), gives each finding its exact character span, a Norwegian explanation, the rule and a
+by category (see FINDING_CATEGORIES), gives each finding its exact character span, a Norwegian explanation, the rule and a
 citation to the guidance note in the corpus, and scores the requirement. Need statements, outcome targets with
-numbers and references to standards are left alone. The rules that find the raw hits live in
-advisor/requirements_rules.py (find_hits and Hit are re-exported here); word lists and patterns live in
+numbers and references to standards are left alone. The rules that find the raw matches live in
+advisor/requirements_rules.py (find_matches and Match are re-exported here); word lists and patterns live in
 advisor/requirements_lexicon.py.
 """
 
@@ -17,39 +17,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from advisor.config import Settings
-from advisor.corpus import Citation, cite
-from advisor.errors import InvalidInput, UnreadableDocument
+from advisor.corpus import Citation, cite, read_plain_text
+from advisor.errors import InvalidInput
 from advisor.requirements import lexicon as lex
-from advisor.requirements.detectors import Hit, find_hits
+from advisor.requirements.detectors import Match, find_matches
 
-CATEGORIES = lex.CATEGORIES
 SEVERITY_WEIGHT = {"high": 0.7, "medium": 0.5, "low": 0.15}
 # A requirement is solution-specific when one finding is medium or high (score >= 0.5); low findings are hints,
 # e.g. a brand named only to stay compatible with equipment the buyer already has.
 SOLUTION_SPECIFIC_SCORE = 0.5
 
-__all__ = [
-    "CATEGORIES",
-    "KIND_RULES",
-    "RULES",
-    "SEVERITY_WEIGHT",
-    "SOLUTION_SPECIFIC_SCORE",
-    "Finding",
-    "Hit",
-    "RequirementAnalysis",
-    "analyze_file",
-    "analyze_requirement",
-    "analyze_text",
-    "explain",
-    "find_hits",
-    "read_requirements_file",
-    "score_of",
-    "split_requirements",
-]
 
 _FOA = "FOA § 15-1 (del III) og § 8-5 (del II)"
 # category -> (legal rule in Norwegian, corpus doc id, anchor of the passage to cite)
-RULES: dict[str, tuple[str, str, str]] = {
+FINDING_RULES: dict[str, tuple[str, str, str]] = {
     "brand": (f"{_FOA}: kravspesifikasjonen skal ikke vise til et bestemt fabrikat, varemerke, type eller opprinnelse "
               "som favoriserer eller utelukker leverandører, med mindre kontraktsgjenstanden begrunner det",
               "guide-merkenavn-og-tilsvarende", "Hva regnes som en ulovlig henvisning"),
@@ -150,64 +131,24 @@ def split_requirements(text: str) -> list[str]:
 
 def read_requirements_file(path: str | Path, settings: Settings) -> str:
     """The text of a .txt, .md or .pdf file of requirements; unreadable, empty or binary files raise."""
-    from advisor.corpus import decode_text
-
     path = Path(path)
     if not path.is_file():
         raise InvalidInput("file", str(path), "an existing .txt, .md or .pdf file")
-    suffix = path.suffix.lower()
-    if suffix not in {".txt", ".md", ".pdf", ""}:
-        raise UnreadableDocument(path, f"unsupported file type {suffix}; supported: .txt, .md, .pdf")
-    raw = path.read_bytes()
-    if not raw.strip():
-        raise UnreadableDocument(path, "empty file")
-    if len(raw) > settings.index.max_file_mb * 1e6:
-        raise UnreadableDocument(path, f"larger than {settings.index.max_file_mb:.0f} MB (ADVISOR_INDEX_MAX_FILE_MB)")
-    text = _pdf_text(path, raw, settings.index.max_pdf_pages) if suffix == ".pdf" or raw.startswith(b"%PDF") else decode_text(raw, path)
-    if not text.strip():
-        raise UnreadableDocument(path, "no text after parsing")
-    return text
-
-
-def _pdf_text(path: Path, raw: bytes, max_pages: int) -> str:
-    import io
-    import struct
-
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError, PyPdfError
-
-    if not raw.lstrip()[:5].startswith(b"%PDF"):
-        raise UnreadableDocument(path, "not a PDF (no %PDF header)")
-    try:
-        reader = PdfReader(io.BytesIO(raw), strict=False)
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise UnreadableDocument(path, "encrypted PDF (password required)")
-        if len(reader.pages) > max_pages:
-            raise UnreadableDocument(path, f"more than {max_pages} pages (ADVISOR_INDEX_MAX_PDF_PAGES)")
-        pages = [(page.extract_text() or "") for page in reader.pages]
-    except UnreadableDocument:
-        raise
-    except (PyPdfError, PdfReadError, ValueError, LookupError, TypeError, AttributeError, RecursionError, OSError,
-            EOFError, NotImplementedError, ArithmeticError, AssertionError, struct.error) as exc:
-        raise UnreadableDocument(path, f"corrupt PDF ({type(exc).__name__}: {str(exc)[:120]})") from exc
-    text = "\n".join(pages)
-    if not text.strip():
-        raise UnreadableDocument(path, "no text layer (scanned PDF?)")
-    return text
+    return read_plain_text(path, int(settings.index.max_file_mb * 1e6), settings.index.max_pdf_pages)
 
 
 # --- explanations, citations and the verdict ------------------------------------------------------------------------
 
-def explain(hit: Hit, span: str) -> str:
-    """The Norwegian explanation of one hit."""
-    return lex.explanation(hit.category, hit.kind, hit.severity, span, hit.detail)
+def explain(match: Match, span: str) -> str:
+    """The Norwegian explanation of one match."""
+    return lex.explanation(match.category, match.kind, match.severity, span, match.detail)
 
 
-def _rule_and_citation(hit: Hit, settings: Settings,
+def _rule_and_citation(match: Match, settings: Settings,
                        known: dict[tuple[str, str, str], tuple[str, Citation]]) -> tuple[str, Citation]:
-    """The rule text and corpus citation for a hit; `known` holds those already looked up in this analysis."""
-    key = "compatibility" if hit.severity == "low" and hit.category in {"brand", "model_type"} else hit.kind
-    rule = KIND_RULES.get(key) or RULES[hit.category]
+    """The rule text and corpus citation for a match; `known` holds those already looked up in this analysis."""
+    key = "compatibility" if match.severity == "low" and match.category in {"brand", "model_type"} else match.kind
+    rule = KIND_RULES.get(key) or FINDING_RULES[match.category]
     if rule not in known:
         # cite() checks the corpus folder for changes on every call: once per rule, not once per finding, keeps a
         # 10 000-line list from spending most of its time there
@@ -234,10 +175,10 @@ def analyze_requirement(text: str, settings: Settings,
     if "\x00" in text:
         raise InvalidInput("requirement", text[:40], "plain text (this looks binary)")
     findings = []
-    for hit in find_hits(text):
-        span = text[hit.start:hit.end]
-        rule, citation = _rule_and_citation(hit, settings, known)
-        findings.append(Finding(hit.category, hit.start, hit.end, span, explain(hit, span), rule, citation, hit.severity))
+    for match in find_matches(text):
+        span = text[match.start:match.end]
+        rule, citation = _rule_and_citation(match, settings, known)
+        findings.append(Finding(match.category, match.start, match.end, span, explain(match, span), rule, citation, match.severity))
     score = score_of([f.severity for f in findings])
     return RequirementAnalysis(text, score >= SOLUTION_SPECIFIC_SCORE, score, findings)
 
@@ -253,8 +194,3 @@ def analyze_text(text: str, settings: Settings) -> list[RequirementAnalysis]:
         raise InvalidInput("text", text, "at least one requirement with words in it")
     known: dict[tuple[str, str, str], tuple[str, Citation]] = {}
     return [analyze_requirement(item, settings, known) for item in items]
-
-
-def analyze_file(path: str | Path, settings: Settings) -> list[RequirementAnalysis]:
-    """Analyze every requirement in a .txt, .md or .pdf file."""
-    return analyze_text(read_requirements_file(path, settings), settings)

@@ -2,7 +2,7 @@
 
 Each rule method of _Scan looks for one kind of solution-specific wording (named technology, brand or model, cued
 designation, named product, material/dimension/method, «same as today», tailored parameter combinations, missing
-«eller tilsvarende») and records a Hit with its exact span, severity and kind. advisor.requirements turns the hits
+«eller tilsvarende») and records a Match with its exact span, severity and kind. advisor.requirements turns the matches
 into explained, cited Findings. Word lists and patterns live in advisor/requirements_lexicon.py.
 """
 
@@ -17,7 +17,7 @@ from advisor.requirements import lexicon as lex
 
 
 @dataclass
-class Hit:
+class Match:
     """A finding before it gets its explanation and citation (what the rules found, where, and how bad)."""
 
     category: str
@@ -53,15 +53,15 @@ class _Scan:
         self.text = text
         self.brands = lex.load_brands()
         self.sentences = self._sentence_spans(text)
-        # A requirement is a sentence or two, but a pasted paragraph can hold thousands of sentences and hits; the
+        # A requirement is a sentence or two, but a pasted paragraph can hold thousands of sentences and matches; the
         # lookups below keep one scan linear (a 12 000-character line naming a brand 2 000 times took 2 s, and 20 000
-        # characters 17 s, because every hit scanned the whole sentence and the whole hit list again).
+        # characters 17 s, because every match scanned the whole sentence and the whole match list again).
         self._sentence_starts = [start for start, _ in self.sentences]
         self._sentence_matches: dict[tuple[tuple[int, int], re.Pattern[str]], bool] = {}
         self._hit_keys: set[tuple[str, int, int]] = set()
         self.standards = [(m.start(), m.end()) for m in lex.STANDARDS.finditer(text)]
         self.tech_spans: list[tuple[int, int]] = []
-        self.hits: list[Hit] = []
+        self.matches: list[Match] = []
 
     # helpers
     @staticmethod
@@ -109,7 +109,7 @@ class _Scan:
             end -= 1
         if end > start and (category, start, end) not in self._hit_keys:
             self._hit_keys.add((category, start, end))
-            self.hits.append(Hit(category, start, end, severity, kind, dict(detail)))
+            self.matches.append(Match(category, start, end, severity, kind, dict(detail)))
 
     def has_equivalent(self, end: int) -> bool:
         return bool(lex.EQUIVALENT.search(self.after(end)))
@@ -228,7 +228,7 @@ class _Scan:
 
     def cued_designations(self) -> None:
         """«av typen X-200», «modell Z3», «av merket Acme», «Acme® ...»: references to names not in the lexicon."""
-        covered = [(h.start, h.end) for h in self.hits if h.category in {"brand", "model_type"}]
+        covered = [(h.start, h.end) for h in self.matches if h.category in {"brand", "model_type"}]
         patterns = (
             ("model_type", lex.TYPE_CUE),
             ("brand", re.compile(r"(?<!\w)(?:av\s+merket|merket|merke|fabrikat(?:et)?|of\s+the\s+brand|brand|make)\s*[:=]?\s+",
@@ -279,12 +279,12 @@ class _Scan:
         nouns = lex.PRODUCT_NOUNS
         for m in lex.product_regex().finditer(self.text):
             index = int((m.lastgroup or "p0")[1:])
-            if any(h.start <= m.start() < h.end for h in self.hits if h.category == "product_named"):
+            if any(h.start <= m.start() < h.end for h in self.matches if h.category == "product_named"):
                 continue
             if self.named_as_product(m.start()):
                 self.add("product_named", m.start(), m.end(), "medium", "noun", noun=nouns[index][1], function=nouns[index][2])
 
-    def materials_dimensions_methods(self) -> None:
+    def materials_dimensions_methods(self) -> None:  # noqa: C901 - to split (wave 2 follow-up)
         """Materials, exact dimensions, colours, methods, menus and placements without a stated function."""
         def guarded(start: int, extra: re.Pattern[str] | None = None) -> bool:
             if self.sentence_has(lex.FUNCTION_TIE, start) or self.sentence_has(lex.UNIVERSAL_DESIGN, start):
@@ -296,14 +296,14 @@ class _Scan:
                 if guarded(m.start(), lex.ENVIRONMENTAL) or lex.NEGATION_BEFORE.search(self.window(m.start(), 30)):
                     continue
                 start = m.start() if pattern is lex.MATERIAL_COMPOUND else m.start() + len(m.group(0)) - len(m.group(0).split(None, 1)[1])
-                if any(h.kind == "material" and h.start <= start < h.end for h in self.hits):
+                if any(h.kind == "material" and h.start <= start < h.end for h in self.matches):
                     continue
                 severity = "low" if self.has_equivalent(m.end()) else "medium"
                 self.add("material_dimension_method", start, m.end(), severity, "material")
         for m in lex.DIMENSIONS.finditer(self.text):
             if guarded(m.start()) or self.bounded(m.start(), m.end()) or self.in_standard(m.start(), m.end()):
                 continue
-            if any(h.start <= m.start() < h.end for h in self.hits):
+            if any(h.start <= m.start() < h.end for h in self.matches):
                 continue
             self.add("material_dimension_method", m.start(), m.end(), "medium", "dimension")
         for m in lex.COLOUR_PHRASE.finditer(self.text):
@@ -316,7 +316,7 @@ class _Scan:
                 if guarded(m.start(), lex.ENVIRONMENTAL) or self.in_standard(m.start(), m.end()):
                     continue
                 if pattern in (lex.WORKER_USES, lex.METHOD_VERBS) and any(
-                    m.start() <= h.start < m.end() for h in self.hits
+                    m.start() <= h.start < m.end() for h in self.matches
                     if h.category in {"brand", "model_type", "prescribed_technology", "product_named"}
                 ):
                     continue  # the tool is a named product: that finding says it better
@@ -358,7 +358,7 @@ class _Scan:
             points = 1 + int(any(_odd(n) for n in numbers)) + int(exact)
             by_sentence.setdefault(self.sentence(m.start()), []).append((m.start(), m.end(), points))
         for (s, e), params in by_sentence.items():
-            details = [h for h in self.hits if h.kind in {"colour", "placement"} and s <= h.start < e]
+            details = [h for h in self.matches if h.kind in {"colour", "placement"} and s <= h.start < e]
             score = sum(p for _, _, p in params) + len(details)
             if len(params) >= 2 and score >= 5:
                 start = min([p[0] for p in params] + [h.start for h in details])
@@ -367,24 +367,24 @@ class _Scan:
 
     def missing_equivalent(self) -> None:
         """Brand/model references without «eller tilsvarende» after them (missing_or_equivalent)."""
-        refs = sorted((h for h in self.hits if h.category in {"brand", "model_type"}), key=lambda h: h.start)
-        groups: list[list[Hit]] = []
-        group_end = 0  # the furthest end in the last group (not recomputed per hit: a group can hold thousands)
-        for hit in refs:
-            if groups and hit.start <= group_end + 2:
-                groups[-1].append(hit)
-                group_end = max(group_end, hit.end)
+        refs = sorted((h for h in self.matches if h.category in {"brand", "model_type"}), key=lambda h: h.start)
+        groups: list[list[Match]] = []
+        group_end = 0  # the furthest end in the last group (not recomputed per match: a group can hold thousands)
+        for match in refs:
+            if groups and match.start <= group_end + 2:
+                groups[-1].append(match)
+                group_end = max(group_end, match.end)
             else:
-                groups.append([hit])
-                group_end = hit.end
+                groups.append([match])
+                group_end = match.end
         for group in groups:
             start, end = min(h.start for h in group), max(h.end for h in group)
             if all(h.severity == "low" for h in group) or self.has_equivalent(end):
                 continue
             self.add("missing_or_equivalent", start, end, "high", "missing")
 
-    def run(self) -> list[Hit]:
-        """Every rule in order; the hits sorted by position, then by category order."""
+    def run(self) -> list[Match]:
+        """Every rule in order; the matches sorted by position, then by category order."""
         self.technologies()
         self.brands_and_models()
         self.cued_designations()
@@ -393,7 +393,7 @@ class _Scan:
         self.same_as_current()
         self.tailoring()
         self.missing_equivalent()
-        return sorted(self.hits, key=lambda h: (h.start, lex.CATEGORIES.index(h.category)))
+        return sorted(self.matches, key=lambda h: (h.start, lex.FINDING_CATEGORIES.index(h.category)))
 
 
 def _odd(number: str) -> bool:
@@ -405,6 +405,6 @@ def _odd(number: str) -> bool:
     return value >= 10 and value % 5 != 0 and value & (value - 1) != 0 and value not in {12, 24, 48}
 
 
-def find_hits(text: str) -> list[Hit]:
-    """Run the rules over one requirement text: the raw hits, without explanations or citations."""
+def find_matches(text: str) -> list[Match]:
+    """Run the rules over one requirement text: the raw matches, without explanations or citations."""
     return _Scan(text).run()

@@ -1,6 +1,6 @@
 """The rewriter: a solution-specific requirement rewritten as a need and functional requirements."""
 
-from advisor.rewrite.examples import EXAMPLES_PATH, Example, load_examples
+from advisor.rewrite.examples import EXAMPLES_PATH, Example, load_worked_examples
 from advisor.rewrite.rewriter import rewrite_requirement
 from advisor.rewrite.targets import measurable_targets, missing_targets
 from advisor.rewrite.templates import PLACEHOLDER_NEED
@@ -9,7 +9,7 @@ __all__ = [
     "EXAMPLES_PATH",
     "Example",
     "PLACEHOLDER_NEED",
-    "load_examples",
+    "load_worked_examples",
     "measurable_targets",
     "missing_targets",
     "rewrite_requirement",

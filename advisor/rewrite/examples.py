@@ -37,7 +37,7 @@ class Example:
     why: str = ""
 
 
-def load_examples(settings: Settings) -> list[Example]:
+def load_worked_examples(settings: Settings) -> list[Example]:
     """The worked examples from corpus/examples/requirements.yaml; a missing or broken file raises AdvisorError."""
     path = Path(settings.corpus_dir) / EXAMPLES_PATH
     if not path.is_file():

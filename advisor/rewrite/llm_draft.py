@@ -44,7 +44,7 @@ def render_examples(nearest: list[tuple[Example, float]]) -> str:
 def parse_reply(reply: str, provider: str) -> dict[str, list[str] | str]:
     """The LLM's JSON answer as a dict; code fences and trailing commas are repaired, anything else unusable raises.
 
-    Every text is defused (advisor.reply_safety): Markdown images and links are shown as plain text."""
+    Every text is defused (advisor.llm.defuse): Markdown images and links are shown as plain text."""
     text = _FENCE.sub("", reply.strip())
     start, end = text.find("{"), text.rfind("}")
     if start < 0 or end <= start:

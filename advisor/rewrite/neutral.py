@@ -16,10 +16,10 @@ from advisor.requirements import (
     NUMBER,
     PARAM_UNIT,
     TIME_UNIT,
-    Hit,
+    Match,
     brand_key,
     brand_regex,
-    find_hits,
+    find_matches,
     load_brands,
 )
 from advisor.rewrite.targets import NUMBER_WORD_VALUES, NUMBER_WORDS
@@ -44,29 +44,29 @@ def _bound_word(unit: str, value_start: int, text: str) -> str:
     return "høyst" if _AT_MOST_UNITS.match(unit) else "minst"
 
 
-def neutralize(text: str, hits: list[Hit]) -> tuple[str, list[str]]:
+def neutralize(text: str, matches: list[Match]) -> tuple[str, list[str]]:
     """The requirement with its solution-specific wording removed, replaced or bounded; and notes on each change."""
     edits: list[tuple[int, int, str, str]] = []  # start, end, replacement, note
-    active = sorted((h for h in hits if h.severity != "low"), key=lambda h: h.start)
+    active = sorted((h for h in matches if h.severity != "low"), key=lambda h: h.start)
     for group in _reference_groups(active):
         edits.append(_reference_edit(text, group))
-    for hit in active:
-        span = text[hit.start:hit.end]
-        if hit.category == "same_as_current":
-            edits.append((_extend_left_comma(text, hit.start), hit.end, "", f"«{span}» er fjernet (beskriver dagens løsning)."))
-            same = re.search(r"(?:den |det |de )?samme\s+(?:type|modell|merke|sort)?\s*(?=(?:[\w\-]+\s+){0,3}$)", text[:hit.start])
+    for match in active:
+        span = text[match.start:match.end]
+        if match.category == "same_as_current":
+            edits.append((_extend_left_comma(text, match.start), match.end, "", f"«{span}» er fjernet (beskriver dagens løsning)."))
+            same = re.search(r"(?:den |det |de )?samme\s+(?:type|modell|merke|sort)?\s*(?=(?:[\w\-]+\s+){0,3}$)", text[:match.start])
             if same:
                 edits.append((same.start(), same.end(), "", f"«{same.group(0).strip()}» er fjernet (beskriver dagens løsning)."))
-        elif hit.category == "material_dimension_method" and hit.kind == "dimension":
-            if not BOUND_BEFORE.search(text[max(0, hit.start - 25):hit.start]):
-                edits.append((hit.start, hit.start, "høyst ",
+        elif match.category == "material_dimension_method" and match.kind == "dimension":
+            if not BOUND_BEFORE.search(text[max(0, match.start - 25):match.start]):
+                edits.append((match.start, match.start, "høyst ",
                               f"«{span}» er gjort om til en grense; juster til minst eller høyst etter behovet."))
-        elif hit.category == "material_dimension_method":
-            cue = _CUE_BEFORE.search(text[:hit.start]) if hit.kind == "material" else None
-            edits.append((cue.start() if cue else _extend_left_comma(text, hit.start), hit.end, "",
+        elif match.category == "material_dimension_method":
+            cue = _CUE_BEFORE.search(text[:match.start]) if match.kind == "material" else None
+            edits.append((cue.start() if cue else _extend_left_comma(text, match.start), match.end, "",
                           f"«{span}» er fjernet (materiale, farge, plassering eller metode uten oppgitt funksjon)."))
-        elif hit.category == "tailoring":
-            edits.extend(_bound_exact_values(text, hit.start, hit.end))
+        elif match.category == "tailoring":
+            edits.extend(_bound_exact_values(text, match.start, match.end))
     chosen: list[tuple[int, int, str, str]] = []
     for edit in sorted((e for e in edits if e[1] > e[0]), key=lambda e: (e[0], -e[1])):
         if not any(edit[0] < c[1] and c[0] < edit[1] for c in chosen):
@@ -83,17 +83,17 @@ def neutralize(text: str, hits: list[Hit]) -> tuple[str, list[str]]:
 _REFERENCE = {"brand", "model_type", "missing_or_equivalent", "prescribed_technology", "product_named"}
 
 
-def _reference_groups(hits: list[Hit]) -> list[list[Hit]]:
-    groups: list[list[Hit]] = []
-    for hit in (h for h in hits if h.category in _REFERENCE):
-        if groups and hit.start < max(h.end for h in groups[-1]) + 2:
-            groups[-1].append(hit)
+def _reference_groups(matches: list[Match]) -> list[list[Match]]:
+    groups: list[list[Match]] = []
+    for match in (h for h in matches if h.category in _REFERENCE):
+        if groups and match.start < max(h.end for h in groups[-1]) + 2:
+            groups[-1].append(match)
         else:
-            groups.append([hit])
+            groups.append([match])
     return groups
 
 
-def _generic_noun(span: str, group: list[Hit]) -> str:
+def _generic_noun(span: str, group: list[Match]) -> str:
     brands = load_brands()
     for m in brand_regex().finditer(span):
         entry = brands.get(brand_key(m.group("base")))
@@ -102,7 +102,7 @@ def _generic_noun(span: str, group: list[Hit]) -> str:
     return next((str(h.detail["noun"]) for h in group if h.category == "brand" and h.detail.get("noun")), "")
 
 
-def _reference_edit(text: str, group: list[Hit]) -> tuple[int, int, str, str]:
+def _reference_edit(text: str, group: list[Match]) -> tuple[int, int, str, str]:
     """Remove a brand/model/technology/product reference, or name it neutrally where a count or object needs a noun."""
     start, end = min(h.start for h in group), max(h.end for h in group)
     cats = {h.category for h in group}
@@ -179,7 +179,7 @@ def is_substantive(sentence: str) -> bool:
 
 def passes(text: str) -> bool:
     """Whether the analyzer finds nothing solution-specific in `text` (low-severity hints allowed)."""
-    return not any(h.severity != "low" for h in find_hits(text))
+    return not any(h.severity != "low" for h in find_matches(text))
 
 
 def clean(text: str) -> str | None:
@@ -189,5 +189,5 @@ def clean(text: str) -> str | None:
         return None
     if passes(text):
         return text
-    neutral, _ = neutralize(text, find_hits(text))
+    neutral, _ = neutralize(text, find_matches(text))
     return neutral if neutral and passes(neutral) and is_substantive(neutral) else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from advisor.requirements import FUNCTION_TIE, Hit, brand_key, brand_regex, load_brands
+from advisor.requirements import FUNCTION_TIE, Match, brand_key, brand_regex, load_brands
 from advisor.rewrite.examples import Example
 from advisor.rewrite.neutral import ENGLISH, clean, is_substantive, neutralize, passes
 from advisor.rewrite.targets import (
@@ -44,30 +44,30 @@ _CLAUSE_VERBS = {"ha", "være", "veie", "måle", "lagre", "gi", "kunne", "tåle"
                  "kjøre", "levere", "oppfylle", "ligge"}
 
 
-def _brand_domains(hits: list[Hit]) -> list[str]:
+def _brand_domains(matches: list[Match]) -> list[str]:
     brands = load_brands()
     domains: list[str] = []
-    for hit in hits:
-        category = hit.detail.get("brand_category")
-        if not category and hit.detail.get("brand"):
-            entry = brands.get(brand_key(str(hit.detail["brand"])))
+    for match in matches:
+        category = match.detail.get("brand_category")
+        if not category and match.detail.get("brand"):
+            entry = brands.get(brand_key(str(match.detail["brand"])))
             category = entry.category if entry else None
         if category and category not in domains:
             domains.append(str(category))
     return domains
 
 
-def _function_of(hits: list[Hit], text: str) -> tuple[str, str]:
+def _function_of(matches: list[Match], text: str) -> tuple[str, str]:
     """(need phrase, product) from a named product or a trademark used as a product name."""
     brands = load_brands()
-    for hit in hits:
-        if hit.category == "product_named":
-            noun = str(hit.detail.get("noun") or "")
-            return str(hit.detail.get("function") or noun_function(noun)), noun
-    for hit in hits:
-        if hit.category not in {"brand", "model_type"}:
+    for match in matches:
+        if match.category == "product_named":
+            noun = str(match.detail.get("noun") or "")
+            return str(match.detail.get("function") or noun_function(noun)), noun
+    for match in matches:
+        if match.category not in {"brand", "model_type"}:
             continue
-        for name in [str(hit.detail.get("brand", "")), *(m.group("base") for m in brand_regex().finditer(text[hit.start:hit.end]))]:
+        for name in [str(match.detail.get("brand", "")), *(m.group("base") for m in brand_regex().finditer(text[match.start:match.end]))]:
             entry = brands.get(brand_key(name))
             if entry and entry.generic_noun and noun_function(entry.generic_noun):
                 return noun_function(entry.generic_noun), entry.generic_noun
@@ -109,8 +109,8 @@ def _with_purpose(need: str) -> str:
     return need + ", slik at [hvem oppnår hva – fyll inn]."
 
 
-def _context(text: str, hits: list[Hit]) -> str:
-    product = next((h for h in hits if h.category == "product_named"), None)
+def _context(text: str, matches: list[Match]) -> str:
+    product = next((h for h in matches if h.category == "product_named"), None)
     if product is None:
         return ""
     m = re.match(r"\s+((?:til|på|for|i|ved|hos)\s+[^,.;]+)", text[product.end:])
@@ -126,12 +126,12 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def target_requirement(text: str, target: Target, hits: list[Hit]) -> str:
+def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
     """A requirement that carries one measurable target of the original, in the words of its clause."""
     subject = "Løsningen"
     m = _SUBJECT.match(text)
     if m and not ENGLISH.search(text) and len(m.group("subj").split()) <= 4 \
-            and not any(h.start < m.end("subj") for h in hits if h.severity != "low"):
+            and not any(h.start < m.end("subj") for h in matches if h.severity != "low"):
         subject = m.group("subj")
     for start, end in _clauses(text):
         if start <= target.start < end:
@@ -147,9 +147,9 @@ def target_requirement(text: str, target: Target, hits: list[Hit]) -> str:
     return f"Løsningen skal oppfylle målet «{target.text}» fra det opprinnelige kravet [angi hva tallet gjelder]."
 
 
-def _count_requirement(text: str, hits: list[Hit]) -> str:
+def _count_requirement(text: str, matches: list[Match]) -> str:
     """«Leveransen skal omfatte 40 bærbare PC-er.» when the original buys a count of a named product."""
-    refs = [h for h in hits if h.category in {"brand", "model_type", "product_named"} and h.severity != "low"]
+    refs = [h for h in matches if h.category in {"brand", "model_type", "product_named"} and h.severity != "low"]
     if not refs:
         return ""
     first = min(refs, key=lambda h: h.start)
@@ -157,25 +157,25 @@ def _count_requirement(text: str, hits: list[Hit]) -> str:
                   text[:first.start], re.IGNORECASE)
     if not m:
         return ""
-    _, product = _function_of(hits, text)
-    if any(h.category == "product_named" for h in hits):
+    _, product = _function_of(matches, text)
+    if any(h.category == "product_named" for h in matches):
         # The product itself is the problem: keep the number, let the buyer say what it measures.
         return f"Løsningen skal dekke et omfang som svarer til {m.group(1)} enheter i dag [angi hva tallet gjelder, f.eks. rom, m² eller brukere]."
-    domains = _brand_domains(hits)
+    domains = _brand_domains(matches)
     noun = plural(product) if product else CATEGORY_OBJECTS.get(domains[0] if domains else "", "enheter")
     return f"Leveransen skal omfatte {m.group(1)} {noun}."
 
 
-def draft_offline(text: str, hits: list[Hit], targets: list[Target],
+def draft_offline(text: str, matches: list[Match], targets: list[Target],
                   nearest: list[tuple[Example, float]]) -> dict[str, list[str] | str]:
     """The deterministic draft: need statement, requirements, market questions, buyer questions and notes."""
     notes = [DRAFT_NOTE]
-    categories = {h.category for h in hits if h.severity != "low"}
+    categories = {h.category for h in matches if h.severity != "low"}
     if not categories:
         notes.append("Analysen fant ingen løsningsbundne formuleringer; utkastet strukturerer bare kravet.")
-    neutral, changes = neutralize(text, hits)
+    neutral, changes = neutralize(text, matches)
     notes.extend(changes)
-    function, _ = _function_of(hits, text)
+    function, _ = _function_of(matches, text)
 
     need = ""
     if nearest and nearest[0][1] >= BORROW_NEED_AT:
@@ -186,7 +186,7 @@ def draft_offline(text: str, hits: list[Hit], targets: list[Target],
             notes.append(f"Behovsbeskrivelsen er hentet fra det lignende eksempelet {example.id}; tilpass den til dere.")
     if not need:
         specs_only = bool(categories & {"tailoring", "material_dimension_method"}) and not categories & {"same_as_current"}
-        base = _need_from(neutral, function, _context(text, hits), specs_only)
+        base = _need_from(neutral, function, _context(text, matches), specs_only)
         need = (clean(_with_purpose(base)) or "") if base else ""
     need = need or PLACEHOLDER_NEED
 
@@ -194,7 +194,7 @@ def draft_offline(text: str, hits: list[Hit], targets: list[Target],
     if neutral and is_substantive(neutral) and "product_named" not in categories:
         lead = _ACQUIRE_LEAD.match(neutral)
         requirements.append(f"Leveransen skal omfatte {neutral[lead.end():]}" if lead else neutral)
-    count = _count_requirement(text, hits)
+    count = _count_requirement(text, matches)
     if count and not any(count.split(" omfatte ")[1].split()[0] in r for r in requirements):
         requirements.append(count)
     if function:
@@ -203,9 +203,9 @@ def draft_offline(text: str, hits: list[Hit], targets: list[Target],
     if nearest and nearest[0][1] >= BORROW_NEED_AT:
         # Near-identical example: its requirements are offered when they bring in no numbers of their own.
         requirements.extend(r for r in nearest[0][0].requirements if not measurable_targets(r, []))
-    requirements.extend(category_requirements(categories, _brand_domains(hits), hits))
+    requirements.extend(category_requirements(categories, _brand_domains(matches), matches))
     questions = market_questions_for(categories)
     if nearest and nearest[0][1] >= 0.35:
         questions.extend(nearest[0][0].market_questions[:2])
     return {"need_statement": need, "functional_requirements": requirements, "market_questions": questions,
-            "questions_for_buyer": buyer_questions(text, hits, targets), "notes": notes}
+            "questions_for_buyer": buyer_questions(text, matches, targets), "notes": notes}

@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 
 from advisor.config import Settings
 from advisor.errors import InvalidInput
-from advisor.requirements import Finding, Hit, analyze_requirement, find_hits
+from advisor.requirements import Finding, Match, analyze_requirement, find_matches
 from advisor.rewrite.examples import (
     EXAMPLES_PATH,
     TOP_EXAMPLES,
     Example,
-    load_examples,
+    load_worked_examples,
     nearest_examples,
     similarity,
 )
@@ -81,7 +81,7 @@ __all__ = [
     "draft_offline",
     "finish",
     "is_substantive",
-    "load_examples",
+    "load_worked_examples",
     "market_questions_for",
     "measurable_targets",
     "missing_targets",
@@ -127,7 +127,7 @@ def _dedupe(items: list[str]) -> list[str]:
     return out
 
 
-def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | str], text: str, hits: list[Hit],
+def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | str], text: str, matches: list[Match],
            targets: list[Target]) -> dict[str, list[str] | str]:
     """Check a draft: solution-specific wording is removed or replaced, targets are kept, 2-5 requirements."""
     notes = list(fallback.get("notes", [])) if draft is fallback else [DRAFT_NOTE]
@@ -145,7 +145,7 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
                 notes.append(f"Kravet «{item}» er skrevet om til «{cleaned}».")
             requirements.append(cleaned)
     requirements = _dedupe(requirements)
-    carried = [target_requirement(text, t, hits) for t in missing_targets(targets, [need, *requirements])]
+    carried = [target_requirement(text, t, matches) for t in missing_targets(targets, [need, *requirements])]
     carried = _dedupe(carried)
     if len(carried) > 2:
         lost = missing_targets(targets, [need, *requirements])
@@ -174,17 +174,17 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
         raise InvalidInput("requirement", text, "a non-empty requirement text")
     chosen = check_provider(provider, settings)
     analysis = analyze_requirement(text, settings)
-    hits = find_hits(text)
-    targets = measurable_targets(text, hits)
+    matches = find_matches(text)
+    targets = measurable_targets(text, matches)
     categories = {f.category for f in analysis.findings}
-    nearest = nearest_examples(text, categories, load_examples(settings))
-    offline = draft_offline(text, hits, targets, nearest)
+    nearest = nearest_examples(text, categories, load_worked_examples(settings))
+    offline = draft_offline(text, matches, targets, nearest)
     version = None
     if chosen == EXTRACTIVE:
-        result = finish(offline, offline, text, hits, targets)
+        result = finish(offline, offline, text, matches, targets)
     else:
         answer, version = draft_llm(text, analysis.findings, targets, nearest, settings, chosen)
-        result = finish(answer, offline, text, hits, targets)
+        result = finish(answer, offline, text, matches, targets)
     return Rewrite(
         original=text, need_statement=str(result["need_statement"]),
         functional_requirements=list(result["functional_requirements"]),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from advisor.requirements import PARAM_UNIT, STANDARDS, TIME_UNIT, Finding, Hit
+from advisor.requirements import PARAM_UNIT, STANDARDS, TIME_UNIT, Finding, Match
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ def normal_number(text: str) -> str:
     return re.sub(r"[  ]", "", first.group(0)).replace(",", ".") if first else text
 
 
-def measurable_targets(text: str, findings: list[Finding] | list[Hit]) -> list[Target]:
+def measurable_targets(text: str, findings: list[Finding] | list[Match]) -> list[Target]:
     """Numbers with units, percentages, temperatures and counts in the original, outside brand/model names and standards."""
     blocked = [(f.start, f.end) for f in findings if f.category in {"brand", "model_type", "missing_or_equivalent"}]
     blocked += [(m.start(), m.end()) for m in STANDARDS.finditer(text)]

@@ -1,14 +1,14 @@
 """The rewriter's Norwegian templates: neutral product names, requirements per domain and category, questions.
 
 Blanks the buyer must fill in are written as [hakeparenteser]. The offline draft and the final check both draw on
-these texts; nothing here looks at the analyzer beyond the categories and hits it is given.
+these texts; nothing here looks at the analyzer beyond the categories and matches it is given.
 """
 
 from __future__ import annotations
 
 import re
 
-from advisor.requirements import CATEGORIES, FUNCTION_TIE, Hit
+from advisor.requirements import FINDING_CATEGORIES, FUNCTION_TIE, Match
 from advisor.rewrite.targets import Target
 
 PLACEHOLDER_NEED = "Vi har behov for [beskriv hva som skal oppnås, for hvem], slik at [hvilken effekt dere vil se]."
@@ -117,12 +117,12 @@ def noun_function(noun: str) -> str:
     return NOUN_FUNCTIONS.get(noun, "")
 
 
-def category_requirements(categories: set[str], domains: list[str], hits: list[Hit]) -> list[str]:
+def category_requirements(categories: set[str], domains: list[str], matches: list[Match]) -> list[str]:
     """Template requirements for the findings: per product domain, then per problem category."""
     out: list[str] = []
     for domain in domains:
         out.extend(DOMAIN_REQUIREMENTS.get(domain, []))
-    if any(h.category == "prescribed_technology" and h.kind == "energy" for h in hits):
+    if any(h.category == "prescribed_technology" and h.kind == "energy" for h in matches):
         out.append(CATEGORY_REQUIREMENTS["energy"])
     for category in ("product_named", "prescribed_technology", "material_dimension_method", "same_as_current"):
         if category in categories and not (category == "prescribed_technology" and out and "energy" in out[-1]):
@@ -132,7 +132,7 @@ def category_requirements(categories: set[str], domains: list[str], hits: list[H
 
 def market_questions_for(categories: set[str]) -> list[str]:
     """One question to the market per problem category (in a fixed order)."""
-    return [MARKET_QUESTIONS[c] for c in CATEGORIES if c in categories and c in MARKET_QUESTIONS]
+    return [MARKET_QUESTIONS[c] for c in FINDING_CATEGORIES if c in categories and c in MARKET_QUESTIONS]
 
 
 _USERS = re.compile(r"(?<!\w)(?:brukere?\w*|ansatte|elever\w*|pasient\w*|beboer\w*|innbygger\w*|pleier\w*|lærer\w*|"
@@ -140,7 +140,7 @@ _USERS = re.compile(r"(?<!\w)(?:brukere?\w*|ansatte|elever\w*|pasient\w*|beboer\
                     re.IGNORECASE)
 
 
-def buyer_questions(text: str, hits: list[Hit], targets: list[Target]) -> list[str]:
+def buyer_questions(text: str, matches: list[Match], targets: list[Target]) -> list[str]:
     """Questions back to the buyer where the requirement does not say who, why or how success is measured."""
     out: list[str] = []
     if not _USERS.search(text):
@@ -150,25 +150,25 @@ def buyer_questions(text: str, hits: list[Hit], targets: list[Target]) -> list[s
     if not targets:
         out.append("Hvordan vil dere måle at behovet er dekket (for eksempel tid, antall, kvalitet eller kostnad)?")
     seen: set[str] = set()
-    for hit in hits:
-        if hit.severity == "low" or hit.category in seen:
+    for match in matches:
+        if match.severity == "low" or match.category in seen:
             continue
-        seen.add(hit.category)
-        span = text[hit.start:hit.end]
-        if hit.category in {"brand", "model_type"}:
+        seen.add(match.category)
+        span = text[match.start:match.end]
+        if match.category in {"brand", "model_type"}:
             seen.update({"brand", "model_type"})
-            refs = [h for h in hits if h.category in {"brand", "model_type", "missing_or_equivalent"} and h.severity != "low"]
+            refs = [h for h in matches if h.category in {"brand", "model_type", "missing_or_equivalent"} and h.severity != "low"]
             span = text[min(h.start for h in refs):max(h.end for h in refs)] if len(refs) < 4 else span
             out.append(f"Er det en grunn til at dere nevner «{span}», for eksempel kompatibilitet med utstyr dere allerede "
                        "har? Skriv i så fall ned begrunnelsen og legg til «eller tilsvarende».")
-        elif hit.category == "product_named":
+        elif match.category == "product_named":
             out.append(f"Har dere vurdert andre måter å dekke behovet på enn «{span}», for eksempel som tjeneste?")
-        elif hit.category == "prescribed_technology":
+        elif match.category == "prescribed_technology":
             out.append(f"Hvorfor er «{span}» nødvendig: drift, kompetanse, integrasjon, sikkerhet eller utslipp?")
-        elif hit.category == "material_dimension_method":
+        elif match.category == "material_dimension_method":
             out.append(f"Hva skal «{span}» oppnå (holdbarhet, vedlikehold, hygiene, plass, utseende)?")
-        elif hit.category == "same_as_current":
+        elif match.category == "same_as_current":
             out.append("Hva fungerer godt med dagens løsning, og hva bør bli bedre?")
-        elif hit.category == "tailoring":
+        elif match.category == "tailoring":
             out.append("Hvilke av verdiene er nødvendige for behovet, og hvilke er hentet fra et produktdatablad?")
     return out[:5]

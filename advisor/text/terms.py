@@ -1,6 +1,6 @@
 """Query terms: the weighted content words of a question, matched against the stems of a passage.
 
-Norwegian stemming and compound splitting come from advisor.lexical; English question words are mapped onto
+Norwegian stemming and compound splitting come from the analyzer in this package; English question words are mapped onto
 the Norwegian ones our sources use through a glossary, Danish ones through spelling rules. Rare words weigh
 more.
 """

@@ -4,9 +4,9 @@ app.py is the entry point; it reads only this facade. Pages are imported when fi
 statistics page does not load the answer machinery.
 """
 
+from advisor.ui.context import PageContext
 from advisor.ui.pages import PAGES, WIDE_PAGES, page_renderer
 from advisor.ui.sidebar import choose_language, choose_page, sidebar_status
-from advisor.ui.state import PageContext
 from advisor.ui.texts import LANGUAGES, TEXTS, t
 
 __all__ = [

@@ -8,19 +8,18 @@ import streamlit as st
 
 from advisor.assessment import (
     BUYERS,
-    CATEGORIES,
+    CONTRACT_TYPES,
     MARKET_ANSWERS,
-    POTENTIAL_LABELS,
     RISK_LEVELS,
     assess,
     extract_case,
     format_nok,
     parse_case,
-    to_markdown,
 )
-from advisor.ui import cases
-from advisor.ui.pdf import markdown_to_pdf
-from advisor.ui.state import PageContext, md_escape, source_card
+from advisor.ui import cases, handoff
+from advisor.ui.assessment_view import show_assessment
+from advisor.ui.cards import md_escape
+from advisor.ui.context import PageContext
 
 STEP_KEY = "as_step"
 RESULT_KEY = "as_result"
@@ -184,7 +183,7 @@ def _step_value(ctx: PageContext) -> None:
     if value:
         st.caption(ctx.t("value_echo", amount=format_nok(int(value))))
     _radio(ctx, "buyer", BUYERS, "buyer")
-    _radio(ctx, "category", CATEGORIES, "category")
+    _radio(ctx, "category", CONTRACT_TYPES, "category")
     _tri(ctx, "health_social_services")
 
 
@@ -216,6 +215,8 @@ def _nav(ctx: PageContext, step: int) -> None:
 
 def render(ctx: PageContext) -> None:
     """The assessment wizard: need → value and buyer → market → result."""
+    if (sent := handoff.take("vurdering")) is not None:
+        prefill(sent)
     st.title(ctx.t("as_title"))
     st.caption(ctx.t("as_intro"))
     step = int(st.session_state.get(STEP_KEY, 0))
@@ -237,92 +238,3 @@ def _result(ctx: PageContext) -> None:
     interpretation = st.session_state.get(NOTES_KEY, []) if st.session_state.get("as_read") else []
     assessment = assess(parse_case(values), ctx.settings, interpretation=interpretation)
     show_assessment(ctx, assessment)
-
-
-def show_assessment(ctx: PageContext, a: Any, downloads: bool = True, key: str = "as") -> None:
-    """An Assessment: part, threshold, procedure, innovation, reasons, alternatives, next steps, sources, audit."""
-    if ctx.lang != "nb":
-        st.caption(ctx.t("content_in_norwegian"))
-    if a.provisional:
-        st.warning(ctx.t("as_provisional"))
-    for warning in a.warnings:
-        st.warning(md_escape(warning))
-    procedure = a.procedure_label[0].upper() + a.procedure_label[1:]
-    cols = st.columns(2)
-    with cols[0].container(border=True):
-        st.caption(ctx.t("as_part"))
-        st.markdown(f"### {md_escape(a.part_label)}")
-        if getattr(a, "part_reason", ""):
-            st.markdown(md_escape(a.part_reason))
-    with cols[1].container(border=True):
-        st.caption(ctx.t("as_procedure"))
-        st.markdown(f"### {md_escape(procedure)}")
-        st.markdown(ctx.t("as_innovative_yes" if a.innovative else "as_innovative_no",
-                          potential=POTENTIAL_LABELS.get(a.innovation_potential, a.innovation_potential)))
-    t = a.threshold
-    st.info(ctx.t("as_threshold_line", name=t.name, amount=format_nok(t.value_nok), date=t.as_of, source=t.source,
-                  table_date=a.thresholds_as_of), icon=":material/event:")
-    if a.next_threshold:
-        n = a.next_threshold
-        st.caption(ctx.t("as_next_threshold", name=n.name, amount=format_nok(n.value_nok), date=n.as_of))
-    if downloads:
-        _downloads(ctx, a, key)
-    if a.legal_ground:
-        g = a.legal_ground
-        st.markdown(f"**{ctx.t('as_legal_ground')}:** {md_escape(g.provision)}"
-                    + ("" if g.verified else f" ({ctx.t('as_not_verified')})") + f". {md_escape(g.explanation)}")
-        for ground in g.grounds:
-            st.markdown(f"- {md_escape(ground)}")
-    _bullets(ctx.t("as_procedure_reasons"), a.procedure_reasons)
-    _bullets(ctx.t("as_innovation_reasons"), a.reasons)
-    if a.alternatives:
-        st.markdown(f"#### {ctx.t('as_alternatives')}")
-        st.markdown("\n".join(f"{i}. **{md_escape(alt.label)}** – {md_escape(alt.reason)}"
-                              for i, alt in enumerate(a.alternatives, start=1)))
-    st.markdown(f"#### {ctx.t('as_next_steps')}")
-    st.markdown("\n".join(f"{i}. {md_escape(step)}" for i, step in enumerate(a.next_steps, start=1)))
-    _bullets(ctx.t("as_to_find_out"), a.to_find_out)
-    _bullets(ctx.t("as_assumptions"), a.assumptions)
-    if a.citations:
-        with st.expander(ctx.t("as_sources", n=len(a.citations)), icon=":material/menu_book:"):
-            for citation in a.citations:
-                source_card(citation, ctx.lang, expanded_chars=400)
-    with st.expander(ctx.t("as_audit", n=len(a.audit_trail))):
-        rows = [
-            {"#": i, ctx.t("col_rule"): e.rule, ctx.t("col_input"): e.input, ctx.t("col_value"): _shown(ctx, e.value),
-             ctx.t("col_conclusion"): e.conclusion, ctx.t("col_sources"): ", ".join(f"[{n}]" for n in e.sources)}
-            for i, e in enumerate(a.audit_trail, start=1)
-        ]
-        st.dataframe(rows, hide_index=True, width="stretch")
-        st.caption(ctx.t("as_model_version", version=a.model_version, date=a.assessed_on))
-    st.caption(md_escape(a.disclaimer))
-
-
-def _downloads(ctx: PageContext, a: Any, key: str) -> None:
-    """The audit trail for the procurement record: the library's Markdown, and the same document as PDF."""
-    markdown = to_markdown(a)
-    stem = f"anskaffelsesvurdering-{a.assessed_on}"
-    pdf = markdown_to_pdf(markdown, ctx.t("as_pdf_title"), ctx.t("as_pdf_footer", date=a.assessed_on))
-    with st.container(horizontal=True):
-        st.download_button(ctx.t("download_markdown"), markdown, file_name=f"{stem}.md", mime="text/markdown",
-                           key=f"{key}_md", icon=":material/download:")
-        st.download_button(ctx.t("download_pdf"), pdf, file_name=f"{stem}.pdf", mime="application/pdf",
-                           key=f"{key}_pdf", icon=":material/picture_as_pdf:")
-    st.caption(ctx.t("as_download_help"))
-
-
-def _bullets(title: str, items: list[str]) -> None:
-    if not items:
-        return
-    st.markdown(f"#### {title}")
-    st.markdown("\n".join(f"- {md_escape(item)}" for item in items))
-
-
-def _shown(ctx: PageContext, value: Any) -> str:
-    if isinstance(value, dict):
-        return ", ".join(f"{k}={_shown(ctx, v)}" for k, v in value.items())
-    if isinstance(value, bool):
-        return ctx.t("yes") if value else ctx.t("no")
-    if isinstance(value, int):
-        return format_nok(value)
-    return "–" if value is None else str(value)

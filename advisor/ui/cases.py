@@ -10,8 +10,7 @@ import streamlit as st
 from advisor.assessment import load_case_bank
 from advisor.config import Settings
 from advisor.errors import AdvisorError
-from advisor.rewrite import EXAMPLES_PATH, Example
-from advisor.rewrite import load_examples as load_worked_examples
+from advisor.rewrite import EXAMPLES_PATH, Example, load_worked_examples
 
 
 @st.cache_data(show_spinner=False)
@@ -33,7 +32,7 @@ def case_by_id(settings: Settings, case_id: str) -> dict[str, Any]:
     raise AdvisorError(f"no case {case_id!r} in the case bank")
 
 
-def load_examples(settings: Settings) -> list[Example]:
+def worked_examples(settings: Settings) -> list[Example]:
     """The worked examples (corpus/examples/requirements.yaml) as the rewriter reads them; [] when the file is absent."""
     if not (settings.corpus_dir / EXAMPLES_PATH).is_file():
         return []

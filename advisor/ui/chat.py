@@ -10,19 +10,22 @@ from typing import Any
 
 import streamlit as st
 
-from advisor.admin import admin_enabled
+from advisor.access import role_enabled
 from advisor.chat import ask
 from advisor.errors import AdvisorError
 from advisor.feedback import feedback_path, open_feedback
 from advisor.llm import EXTRACTIVE
+from advisor.ui import handoff
+from advisor.ui.admin import is_admin
+from advisor.ui.cards import citation_meta, md_escape, source_card
+from advisor.ui.context import PageContext
 from advisor.ui.sidebar import provider_mode
-from advisor.ui.state import PageContext, citation_meta, is_admin, md_escape, source_card
 
 HISTORY_KEY = "chat_turns"
 CONVERSATION_KEY = "chat_id"
 PENDING_KEY = "chat_pending"
 EXAMPLES = ("chat_example_1", "chat_example_2", "chat_example_3")
-# ask() points requirement texts and planned purchases to the tool that handles them (advisor.conversation).
+# ask() points requirement texts and planned purchases to the tool that handles them (advisor.chat).
 ROUTE_PAGES = {"analyze": "behov", "assess": "vurdering"}
 
 
@@ -50,15 +53,9 @@ def history_for(turns: list[dict[str, Any]]) -> tuple[tuple[str, str], ...]:
 def _open_tool(route: str, text: str) -> None:
     """Send a routed message to its page: the requirement text or the purchase description is filled in there."""
     if route == "analyze":
-        from advisor.ui.requirements_page import prefill
-
-        prefill(text)
-        st.session_state["side"] = "behov"
+        handoff.send_to("behov", text)
     elif route == "assess":
-        from advisor.ui.assessment_page import prefill
-
-        prefill(text)
-        st.session_state["side"] = "vurdering"
+        handoff.send_to("vurdering", text)
 
 
 def render(ctx: PageContext) -> None:
@@ -252,7 +249,7 @@ def _feedback_export(ctx: PageContext) -> None:
         return  # nothing to export yet: keep the empty chat page calm
     with st.expander(ctx.t("chat_feedback_admin"), icon=":material/rate_review:"):
         st.caption(ctx.t("chat_feedback_counts", up=counts["up"], down=counts["down"], path=str(feedback_path(ctx.settings))))
-        if admin_enabled(ctx.settings) and not is_admin(ctx.settings):
+        if role_enabled(ctx.settings, "admin") and not is_admin(ctx.settings):
             st.info(ctx.t("chat_feedback_login"))
             return
         cols = st.columns(2)

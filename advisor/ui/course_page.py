@@ -14,11 +14,12 @@ from typing import Any
 import streamlit as st
 
 from advisor.assessment import PROCEDURES, assess, procedure_label
+from advisor.requirements import analyze_requirement
 from advisor.ui import cases
-from advisor.ui.assessment_page import show_assessment
+from advisor.ui.assessment_view import show_assessment
+from advisor.ui.cards import md_escape
+from advisor.ui.context import PageContext
 from advisor.ui.highlight import category_label, show_findings
-from advisor.ui.requirements_page import find_problems
-from advisor.ui.state import PageContext, md_escape
 
 HIDE_KEY = "course_hide"
 RESULTS_KEY = "course_results"
@@ -76,7 +77,7 @@ def render(ctx: PageContext) -> None:
 
 
 def _need_exercise(ctx: PageContext) -> None:
-    examples = cases.load_examples(ctx.settings)
+    examples = cases.worked_examples(ctx.settings)
     if not examples:
         st.info(ctx.t("course_no_material", file="corpus/examples/requirements.yaml"))
         return
@@ -102,7 +103,7 @@ def _need_exercise(ctx: PageContext) -> None:
     checked = st.session_state.get(checked_key)
     if not checked:
         return
-    findings = find_problems(checked, ctx.settings)
+    findings = analyze_requirement(checked, ctx.settings).findings
     _record(f"need:{example.id}", not findings)
     if findings:
         st.warning(ctx.t("course_need_findings", n=len(findings)))
@@ -131,7 +132,7 @@ def _need_model_answer(ctx: PageContext, example: Any) -> None:
             st.markdown(md_escape(example.why))
         if example.problems:
             st.caption(ctx.t("course_problems") + ": " + ", ".join(category_label(p, ctx.lang) for p in example.problems))
-        original = find_problems(example.original, ctx.settings)
+        original = analyze_requirement(example.original, ctx.settings).findings
         if original:
             st.markdown(f"**{ctx.t('course_analyzer_on_original')}**")
             show_findings(example.original, original, ctx.lang, key=f"course_o_{example.id}", citations=False)

@@ -12,7 +12,7 @@ from typing import Any
 
 import streamlit as st
 
-from advisor.ui.state import md_escape, source_card
+from advisor.ui.cards import md_escape, source_card
 from advisor.ui.texts import t
 
 SEVERITY_COLOURS = {"high": "#f6d3d1", "medium": "#fbe7b5", "low": "#dce8f3"}

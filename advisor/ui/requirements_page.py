@@ -18,11 +18,12 @@ import streamlit as st
 
 from advisor.corpus import safe_name
 from advisor.errors import AdvisorError
-from advisor.requirements import analyze_requirement, analyze_text, read_requirements_file
+from advisor.requirements import analyze_text, read_requirements_file
 from advisor.rewrite import rewrite_requirement
-from advisor.ui import cases
+from advisor.ui import cases, handoff
+from advisor.ui.cards import md_escape
+from advisor.ui.context import PageContext, upload_limit_mb
 from advisor.ui.highlight import category_label, highlight_html, numbered, show_findings
-from advisor.ui.state import PageContext, md_escape, upload_limit_mb
 
 TEXT_KEY = "req_text"
 RESULT_KEY = "req_result"
@@ -33,11 +34,6 @@ def prefill(text: str) -> None:
     """Put a requirement text into the page (sent from the chat) and forget any earlier result."""
     st.session_state[TEXT_KEY] = text
     st.session_state.pop(RESULT_KEY, None)
-
-
-def find_problems(text: str, settings) -> list[Any]:
-    """The analyzer's findings for one piece of text (a trainee's need statement), offsets into `text`."""
-    return analyze_requirement(text, settings).findings
 
 
 def _read_upload(ctx: PageContext) -> None:
@@ -60,7 +56,7 @@ def _read_upload(ctx: PageContext) -> None:
 
 
 def _use_example(ctx: PageContext) -> None:
-    examples = cases.load_examples(ctx.settings)
+    examples = cases.worked_examples(ctx.settings)
     if not examples:
         return
     n = st.session_state.get("req_example_n", -1) + 1
@@ -70,6 +66,8 @@ def _use_example(ctx: PageContext) -> None:
 
 def render(ctx: PageContext) -> None:
     """Input (text or file), then one block per requirement: marked original beside the suggested rewrite."""
+    if (sent := handoff.take("behov")) is not None:
+        prefill(sent)
     st.title(ctx.t("req_title"))
     st.caption(ctx.t("req_intro"))
     if ctx.lang != "nb":

@@ -7,8 +7,9 @@ import streamlit as st
 from advisor.config import Settings
 from advisor.errors import UnknownProvider
 from advisor.llm import EXTRACTIVE, KNOWN_PROVIDERS, check_provider
+from advisor.ui.admin import is_admin
+from advisor.ui.context import PageContext
 from advisor.ui.pages import PAGES
-from advisor.ui.state import PageContext, is_admin
 from advisor.ui.texts import LANGUAGES, t
 
 

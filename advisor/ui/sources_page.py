@@ -1,6 +1,6 @@
 """Kilder: the indexed documents, and (for an admin) upload of PDF/TXT/MD files and re-indexing.
 
-Uploads are saved first (advisor.uploads) and indexed second (advisor.index.build_index), so a failed index
+Uploads are saved first (advisor.corpus.save_upload) and indexed second (advisor.search.build_index), so a failed index
 keeps the file; the cached index is cleared after every build.
 """
 
@@ -14,15 +14,9 @@ import streamlit as st
 from advisor.corpus import list_uploads, save_upload
 from advisor.errors import AdvisorError
 from advisor.search import IndexReport, build_index
-from advisor.ui.state import (
-    PageContext,
-    admin_login,
-    authority_label,
-    clear_index_cache,
-    kind_label,
-    md_escape,
-    upload_limit_mb,
-)
+from advisor.ui.admin import admin_login, require_admin
+from advisor.ui.cards import authority_label, kind_label, md_escape
+from advisor.ui.context import PageContext, clear_index_cache, upload_limit_mb
 
 REPORT_KEY = "src_report"
 
@@ -82,6 +76,7 @@ def _upload(ctx: PageContext) -> None:
                              max_upload_size=upload_limit_mb(ctx.settings))
     if not st.button(ctx.t("src_upload_button"), type="primary", disabled=not files, icon=":material/upload:"):
         return
+    require_admin(ctx.settings)
     saved: list[tuple[str, str]] = []
     refused: list[tuple[str, str]] = []
     with st.status(ctx.t("src_saving"), expanded=True) as status:
@@ -107,6 +102,7 @@ def _upload(ctx: PageContext) -> None:
 
 def _build(ctx: PageContext, rebuild: bool) -> tuple[IndexReport | None, str | None]:
     """Run build_index; on an AdvisorError return its message (uploaded files stay in the uploads folder)."""
+    require_admin(ctx.settings)
     try:
         report = build_index(ctx.settings, rebuild=rebuild, progress=False)
     except AdvisorError as exc:

@@ -25,7 +25,8 @@ from advisor.doffin import (
     store_path,
     tenders_chart,
 )
-from advisor.ui.state import PageContext, md_escape
+from advisor.ui.cards import md_escape
+from advisor.ui.context import PageContext
 
 
 def find_note(settings: Settings, doc_id: str) -> Path | None:

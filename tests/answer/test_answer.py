@@ -221,7 +221,7 @@ def test_sentence_split_keeps_abbreviations_and_joins_a_bare_yes_or_no():
 def test_instruction_like_text_in_a_source_is_never_quoted(caplog):
     settings = Settings(index={"embedding_backend": "hash"})
     hostile = _chunk("notat", INJECTION.split("\n", 2)[2], authority="other", kind="user_document")
-    with caplog.at_level(logging.WARNING, logger="advisor.extractive"):
+    with caplog.at_level(logging.WARNING, logger="advisor.answer"):
         answer = answer_question("Hva er terskelverdien for kommuner?", _hits(hostile), settings)
     assert not answer.grounded and answer.text == CANNOT_ANSWER["nb"]
     assert "5 kroner" not in answer.text

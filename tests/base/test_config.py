@@ -78,3 +78,15 @@ def test_readme_settings_table_is_the_generated_one():
     table = subprocess.run([sys.executable, "-m", "advisor", "settings", "--markdown", "--defaults"], check=True,
                            capture_output=True, text=True, cwd=PROJECT_ROOT).stdout.strip()
     assert table in (PROJECT_ROOT / "README.md").read_text(encoding="utf-8"), "run `advisor settings --markdown --defaults`"
+
+
+def test_public_api_gives_each_job_one_entry_point(tmp_path):
+    import advisor
+
+    settings = advisor.Settings(home=tmp_path, index={"embedding_backend": "hash"})
+    assert advisor.assess({"buyer": "municipal", "category": "goods", "estimated_value_nok": 900_000},
+                          settings).part == "I"
+    assert advisor.analyze("Sengene skal være av typen Linak.", settings)[0].solution_specific
+    assert set(advisor.__all__) == {"Settings", "analyze", "ask", "assess", "build_index", "ensure_index",
+                                    "open_index", "retrieve", "rewrite_requirement"}
+    assert all(callable(getattr(advisor, name)) for name in advisor.__all__)

@@ -3,8 +3,7 @@ from __future__ import annotations
 import pytest
 from pdfs import make_encrypted_pdf, make_pdf
 
-from advisor.corpus import decode_text
-from advisor.corpus.readers import read_file
+from advisor.corpus.readers import decode_text, read_file
 from advisor.errors import UnreadableDocument
 
 MB = 10**6

@@ -38,7 +38,7 @@ from advisor.doffin.models import Notice, ParseResult
 from advisor.doffin.privacy import has_contact_data
 from advisor.errors import InvalidInput, UnreadableDocument
 from advisor.requirements import (
-    CATEGORIES,
+    FINDING_CATEGORIES,
     RequirementAnalysis,
     analyze_requirement,
     analyze_text,
@@ -750,7 +750,7 @@ def check_analysis(analysis: RequirementAnalysis) -> None:
     for f in analysis.findings:
         assert 0 <= f.start < f.end <= len(text), (f.start, f.end, len(text))
         assert text[f.start:f.end] == f.text, (f.category, f.start, f.end)
-        assert f.category in CATEGORIES and f.severity in SEVERITY_WEIGHT
+        assert f.category in FINDING_CATEGORIES and f.severity in SEVERITY_WEIGHT
         assert f.explanation and f.rule and f.citation.chunk_id
 
 

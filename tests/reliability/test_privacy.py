@@ -59,20 +59,38 @@ def test_provider_errors_and_logs_do_not_contain_the_api_key(tmp_path, caplog):
 def test_admin_password_is_compared_in_constant_time_and_never_logged(monkeypatch, caplog):
     import hmac
 
-    from advisor import admin
+    from advisor import access
     from advisor.errors import AccessDenied
 
     calls: list[tuple[bytes, bytes]] = []
     real = hmac.compare_digest
-    monkeypatch.setattr(admin.hmac, "compare_digest", lambda a, b: calls.append((a, b)) or real(a, b))
+    monkeypatch.setattr(access.hmac, "compare_digest", lambda a, b: calls.append((a, b)) or real(a, b))
     settings = Settings(app={"admin_password": "riktig-passord-42"})
     caplog.set_level(logging.DEBUG)
-    assert admin.check_password(settings, "riktig-passord-42") is True
-    assert admin.check_password(settings, "feil-passord-17") is False
+    assert access.check_password(settings, "admin", "riktig-passord-42") is True
+    assert access.check_password(settings, "admin", "feil-passord-17") is False
     with pytest.raises(AccessDenied) as refused:
-        admin.require_admin(settings, "feil-passord-17")
+        access.log_in(settings, "admin", "feil-passord-17")
     assert len(calls) == 3, "every attempt must go through hmac.compare_digest"
     for secret in ("riktig-passord-42", "feil-passord-17"):
         assert secret not in caplog.text and secret not in str(refused.value) and secret not in repr(settings)
     with pytest.raises(AccessDenied, match="ADVISOR_APP_ADMIN_PASSWORD"):
-        admin.require_admin(Settings(app={"admin_password": ""}), "")  # an empty password enables nothing
+        access.log_in(Settings(app={"admin_password": ""}), "admin", "")  # an empty password enables nothing
+
+
+def test_a_grant_opens_admin_actions_and_holds_no_password():
+    from advisor import access
+    from advisor.errors import AccessDenied
+
+    settings = Settings(app={"admin_password": "riktig-passord-42"})
+    grant = access.log_in(settings, "admin", "riktig-passord-42")
+    access.require(settings, "admin", grant)  # no error
+    assert "riktig-passord-42" not in repr(grant) and "riktig-passord-42" not in str(vars(grant))
+    with pytest.raises(AccessDenied, match="log in"):
+        access.require(settings, "admin", None)
+    forged = access.Grant("admin", grant.nonce, "0" * 64)
+    with pytest.raises(AccessDenied):
+        access.require(settings, "admin", forged)
+    changed = Settings(app={"admin_password": "nytt-passord-99"})  # a new password ends old sessions
+    with pytest.raises(AccessDenied):
+        access.require(changed, "admin", grant)

@@ -13,25 +13,25 @@ from pdfs import make_pdf
 from advisor.config import PROJECT_ROOT, Settings
 from advisor.errors import AdvisorError, InvalidInput, UnreadableDocument
 from advisor.requirements import (
-    CATEGORIES,
+    FINDING_CATEGORIES,
     analyze_requirement,
     analyze_text,
-    find_hits,
+    find_matches,
     load_brands,
+    read_requirements_file,
     split_requirements,
 )
-from advisor.requirements.analyzer import analyze_file
 from advisor.requirements.lexicon import parse_brand_line
 
 LINAK = "Sengene skal ha elektrisk høyderegulering med motorer av typen Linak."
 
 
 def spans(text: str, category: str) -> list[str]:
-    return [text[h.start:h.end] for h in find_hits(text) if h.category == category]
+    return [text[h.start:h.end] for h in find_matches(text) if h.category == category]
 
 
 def categories(text: str) -> set[str]:
-    return {h.category for h in find_hits(text)}
+    return {h.category for h in find_matches(text)}
 
 
 # --- the issue's "done when" -------------------------------------------------------------------------------------
@@ -172,11 +172,11 @@ def test_every_finding_offset_points_at_its_text(settings):
 )
 def test_offsets_stay_exact_in_arbitrary_surroundings(before, brand, after):
     text = f"Vi skal kjøpe {before} {brand} {after}".strip()
-    hits = find_hits(text)
-    for hit in hits:
-        assert 0 <= hit.start < hit.end <= len(text)
-        assert text[hit.start:hit.end].strip() == text[hit.start:hit.end]
-    assert any(h.category in {"brand", "model_type", "product_named", "prescribed_technology"} for h in hits)
+    matches = find_matches(text)
+    for match in matches:
+        assert 0 <= match.start < match.end <= len(text)
+        assert text[match.start:match.end].strip() == text[match.start:match.end]
+    assert any(h.category in {"brand", "model_type", "product_named", "prescribed_technology"} for h in matches)
 
 
 # --- the brand lexicon ------------------------------------------------------------------------------------------------
@@ -241,13 +241,13 @@ def _check_list_results(results):
 def test_analyze_a_txt_file_with_many_requirements(tmp_path, settings):
     path = tmp_path / "krav.txt"
     path.write_text(REQUIREMENTS_LIST, encoding="utf-8")
-    _check_list_results(analyze_file(path, settings))
+    _check_list_results(analyze_text(read_requirements_file(path, settings), settings))
 
 
 def test_analyze_a_markdown_file_with_many_requirements(tmp_path, settings):
     path = tmp_path / "krav.md"
     path.write_text(REQUIREMENTS_LIST, encoding="utf-8")
-    _check_list_results(analyze_file(path, settings))
+    _check_list_results(analyze_text(read_requirements_file(path, settings), settings))
 
 
 def test_analyze_a_pdf_with_many_requirements(tmp_path, settings):
@@ -255,7 +255,7 @@ def test_analyze_a_pdf_with_many_requirements(tmp_path, settings):
     page2 = ("3. Sengene skal ha elektrisk høyderegulering med motorer av typen Linak.\n"
              "4. Kontorstolene skal være HÅG Capisco 8106.\n5. Løsningen skal utvikles i Java.")
     path = make_pdf(tmp_path / "krav.pdf", [page1, page2])
-    results = analyze_file(path, settings)
+    results = analyze_text(read_requirements_file(path, settings), settings)
     assert results[0].text == "Kravspesifikasjon" and not results[0].findings
     _check_list_results(results[1:])
 
@@ -263,7 +263,7 @@ def test_analyze_a_pdf_with_many_requirements(tmp_path, settings):
 def test_latin1_text_file_is_read(tmp_path, settings):
     path = tmp_path / "krav.txt"
     path.write_bytes("Møblene skal være fra Ikea.".encode("latin-1"))
-    assert analyze_file(path, settings)[0].findings[0].text == "Ikea"
+    assert analyze_text(read_requirements_file(path, settings), settings)[0].findings[0].text == "Ikea"
 
 
 # --- bad input ---------------------------------------------------------------------------------------------------------
@@ -283,21 +283,21 @@ def test_binary_and_broken_files_are_unreadable(tmp_path, settings):
     binary = tmp_path / "krav.txt"
     binary.write_bytes(b"\x7fELF\x00\x01\x02" * 50)
     with pytest.raises(UnreadableDocument, match="binary"):
-        analyze_file(binary, settings)
+        analyze_text(read_requirements_file(binary, settings), settings)
     empty = tmp_path / "tom.txt"
     empty.write_bytes(b"")
     with pytest.raises(UnreadableDocument, match="empty"):
-        analyze_file(empty, settings)
+        analyze_text(read_requirements_file(empty, settings), settings)
     corrupt = tmp_path / "krav.pdf"
     corrupt.write_bytes(b"%PDF-1.4\n% not really a pdf\n")
     with pytest.raises(UnreadableDocument):
-        analyze_file(corrupt, settings)
+        analyze_text(read_requirements_file(corrupt, settings), settings)
     docx = tmp_path / "krav.docx"
     docx.write_bytes(b"PK\x03\x04")
     with pytest.raises(UnreadableDocument, match="unsupported"):
-        analyze_file(docx, settings)
+        analyze_text(read_requirements_file(docx, settings), settings)
     with pytest.raises(InvalidInput, match="existing"):
-        analyze_file(tmp_path / "finnes-ikke.txt", settings)
+        analyze_text(read_requirements_file(tmp_path / "finnes-ikke.txt", settings), settings)
 
 
 # --- the CLI -----------------------------------------------------------------------------------------------------------
@@ -374,7 +374,7 @@ def test_eval_sets_follow_the_schema_and_the_issue_sizes():
     assert {r["lang"] for r in tuning} == {"nb", "en"} and len({r["domain"] for r in tuning}) >= 10
     for row in tuning + unseen:
         assert set(row) == {"id", "text", "solution_specific", "categories", "domain", "lang"}
-        assert set(row["categories"]) <= set(CATEGORIES)
+        assert set(row["categories"]) <= set(FINDING_CATEGORIES)
         assert row["solution_specific"] <= bool(row["categories"])
     assert not {r["text"] for r in tuning} & {r["text"] for r in unseen}
 

@@ -10,8 +10,8 @@ from llm_server import OpenAICompatibleServer
 from advisor.config import Settings
 from advisor.errors import InvalidInput, ProviderError
 from advisor.llm import load_prompt
-from advisor.requirements import find_hits
-from advisor.rewrite import load_examples, measurable_targets, missing_targets, rewrite_requirement
+from advisor.requirements import find_matches
+from advisor.rewrite import load_worked_examples, measurable_targets, missing_targets, rewrite_requirement
 from advisor.rewrite.examples import nearest_examples
 from advisor.rewrite.llm_draft import PROMPT_FIELDS, parse_reply
 from advisor.rewrite.neutral import neutralize, passes
@@ -27,7 +27,7 @@ def assert_clean_draft(rewrite):
     assert rewrite.need_statement.startswith("Vi har behov for")
     assert 2 <= len(rewrite.functional_requirements) <= 5
     for text in all_text(rewrite):
-        assert passes(text), (text, [(h.category, text[h.start:h.end]) for h in find_hits(text) if h.severity != "low"])
+        assert passes(text), (text, [(h.category, text[h.start:h.end]) for h in find_matches(text) if h.severity != "low"])
 
 
 # --- offline drafts --------------------------------------------------------------------------------------------------
@@ -84,7 +84,7 @@ def test_rewrite_of_a_product_named_keeps_context_and_count(settings):
 def test_every_offline_draft_passes_the_analyzer_and_keeps_targets(settings, text):
     rewrite = rewrite_requirement(text, settings)
     assert_clean_draft(rewrite)
-    assert not missing_targets(measurable_targets(text, find_hits(text)), all_text(rewrite))
+    assert not missing_targets(measurable_targets(text, find_matches(text)), all_text(rewrite))
 
 
 def test_empty_requirement_is_invalid_input(settings):
@@ -96,20 +96,20 @@ def test_empty_requirement_is_invalid_input(settings):
 
 def test_measurable_targets_skip_model_numbers_and_standards():
     text = "Vi skal kjøpe 40 Dell Latitude 5550 som oppfyller EN 1176, med 99,5 % oppetid ved 21–23 °C."
-    assert [t.text for t in measurable_targets(text, find_hits(text))] == ["40", "99,5 %", "21–23 °C"]
+    assert [t.text for t in measurable_targets(text, find_matches(text))] == ["40", "99,5 %", "21–23 °C"]
     assert [t.number for t in measurable_targets("Bilen skal trekke 1 500 kg.", [])] == ["1500"]
     assert missing_targets(measurable_targets("Det skal leveres tre biler.", []), ["Leveransen skal omfatte 3 biler."]) == []
 
 
 def test_neutralize_removes_the_reference_with_its_equivalent_clause():
     text = "Takheisene skal være Guldmann GH3 eller likeverdig, med 255 kg løftekapasitet."
-    neutral, notes = neutralize(text, find_hits(text))
+    neutral, notes = neutralize(text, find_matches(text))
     assert neutral == "Takheisene skal ha 255 kg løftekapasitet."
     assert any("Guldmann GH3" in note for note in notes)
 
 
 def test_nearest_examples_find_the_matching_worked_example(settings):
-    examples = load_examples(settings)
+    examples = load_worked_examples(settings)
     assert len(examples) >= 20
     nearest = nearest_examples("Vi skal kjøpe en robotgressklipper til idrettsbanen.", {"product_named"}, examples)
     assert nearest[0][0].id == "ex-029" and nearest[0][1] > nearest[1][1]
@@ -149,7 +149,7 @@ def test_llm_rewrite_sends_findings_and_few_shot_examples_and_records_the_prompt
     assert "JSON" in system and "Vi har behov for" in system
     assert LINAK in user
     assert "«typen Linak»" in user and "model_type" in user and "missing_or_equivalent" in user  # the findings
-    examples = {e.id: e for e in load_examples(settings)}
+    examples = {e.id: e for e in load_worked_examples(settings)}
     for example_id in rewrite.examples_used:  # the few-shot examples, each with its worked answer
         assert f"Eksempel {example_id}" in user and examples[example_id].original in user
         assert examples[example_id].need_statement in user

@@ -1,0 +1,67 @@
+"""What every page shares: the page context (settings + language) and the cached index.
+
+The only module-level state is st.cache_resource around ensure_index (the index is expensive and immutable).
+Everything per user lives in st.session_state.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import streamlit as st
+
+from advisor.config import Settings
+from advisor.search import Index, ensure_index, index_exists
+from advisor.ui.texts import t
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What a page needs: the settings of this app and the chosen interface language."""
+
+    settings: Settings
+    lang: str
+
+    def t(self, key: str, **values: Any) -> str:
+        """The user-facing text `key` in this page's language."""
+        return t(key, self.lang, **values)
+
+    def index(self) -> Index:
+        """The open index (built first, with a spinner, when there is none)."""
+        return get_index(self.settings, self.lang)
+
+
+def _index_key(settings: Settings) -> str:
+    """Cache key: every setting (secrets masked) plus the time the current build was swapped in.
+
+    With the swap time in the key, a rebuild by `advisor index` in another process is picked up on the next
+    rerun instead of serving an old build whose folder may since have been pruned.
+    """
+    pointer = settings.index_dir / "CURRENT"
+    stamp = pointer.stat().st_mtime_ns if pointer.is_file() else 0
+    return f"{settings.model_dump_json()}|{stamp}"
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _cached_index(key: str, _settings: Settings) -> Index:
+    return ensure_index(_settings, progress=False)
+
+
+def get_index(settings: Settings, lang: str) -> Index:
+    """The index for these settings, opened once per build and shared by all sessions."""
+    if not settings.index.chroma_url and not index_exists(settings):
+        with st.spinner(t("index_building", lang)):
+            return _cached_index(_index_key(settings), settings)
+    return _cached_index(_index_key(settings), settings)
+
+
+def clear_index_cache() -> None:
+    """Forget the cached index (after a re-index), so the next page run opens the new build."""
+    _cached_index.clear()
+
+
+def upload_limit_mb(settings: Settings) -> int:
+    """The browser-side upload limit: ADVISOR_INDEX_MAX_FILE_MB rounded up (the saved file is checked exactly)."""
+    return max(1, math.ceil(settings.index.max_file_mb))
