@@ -9,7 +9,7 @@ import threading
 import pytest
 
 from advisor.config import Settings
-from advisor.course import NO_CLASS, EXPORT_FIELDS, open_results
+from advisor.course import EXPORT_FIELDS, NO_CLASS, open_results
 from advisor.errors import InvalidInput
 
 
