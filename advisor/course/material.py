@@ -29,6 +29,7 @@ from advisor.assessment import PROCEDURES, Assessment, assess, load_case_bank, p
 from advisor.config import Settings
 from advisor.corpus import cite, safe_name
 from advisor.course.procedure import PARTS, REGIMES, EngineView, Expected, engine_view, expected_answer
+from advisor.course.sources import CitedText, cite_reasoning
 from advisor.errors import AdvisorError, InvalidInput
 from advisor.requirements import FINDING_CATEGORIES
 from advisor.rewrite import EXAMPLES_PATH, load_worked_examples
@@ -65,6 +66,7 @@ class CourseCase:
     file: str = ""
     engine: EngineView | None = None
     assessment: Assessment | None = None  # the engine's full assessment, with its reasons and sources
+    cited: CitedText | None = None  # the reasoning with numbered markers and its sources by title
 
     @property
     def is_discussion(self) -> bool:
@@ -308,8 +310,10 @@ def check_trainer_file(text: str, name: str, settings: Settings,
 
 
 def _with_engine(case: CourseCase, settings: Settings) -> CourseCase:
+    """The case with what the engine concludes and its reasoning cited, worked out once when the material loads."""
     result = assess(case.input, settings)
-    return replace(case, engine=engine_view(case.expected, result, case.input), assessment=result)
+    return replace(case, engine=engine_view(case.expected, result, case.input), assessment=result,
+                   cited=cite_reasoning(case.reasoning, case.sources, settings))
 
 
 def shipped_material(settings: Settings) -> tuple[list[CourseCase], list[NeedExercise]]:

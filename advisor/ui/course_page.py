@@ -25,6 +25,7 @@ from advisor.course import (
     REGIMES,
     CourseCase,
     CourseClass,
+    CourseMaterial,
     NeedExercise,
     NeedGrade,
     Participant,
@@ -38,7 +39,7 @@ from advisor.course import (
 from advisor.errors import AdvisorError, InvalidInput
 from advisor.ui import cases, course_trainer
 from advisor.ui.assessment_view import show_assessment
-from advisor.ui.cards import md_escape, source_card
+from advisor.ui.cards import citation_meta, md_escape, source_card
 from advisor.ui.context import PageContext
 from advisor.ui.highlight import category_label, show_findings
 
@@ -46,7 +47,7 @@ PARTICIPANT_KEY = "course_participant"
 RESULTS_KEY = "course_results"  # exercise key -> right, for a session without a name
 ERROR_KEY = "course_error"
 HIDDEN_VALUES = ("skjult", "skjul", "hidden", "hide", "1", "true")
-MARK = {True: "✅", False: "❌", None: "➖"}
+MARK = {True: "✓", False: "✗", None: "–"}  # plain characters: every font has them, no emoji font needed
 
 
 # --- session, class and participant ----------------------------------------------------------------------------------
@@ -139,15 +140,19 @@ def _random(key: str, ids: list[str]) -> None:
     st.session_state[key] = random.choice(choices)
 
 
+def _show_error(ctx: PageContext) -> None:
+    error = st.session_state.pop(ERROR_KEY, None)
+    if error:
+        st.error(ctx.t("error_prefix", error=error), icon=":material/error:")
+
+
 def render(ctx: PageContext) -> None:
-    """Participant bar, the trainer's panel, the score line, then the two exercises as keyed tabs."""
+    """Participant bar, the trainer's panel, then the score line and the two exercises as keyed tabs."""
     st.title(ctx.t("course_title"))
     st.caption(ctx.t("course_intro"))
     store = cases.results_store(ctx.settings)
     material = cases.course_material(ctx.settings)
-    error = st.session_state.pop(ERROR_KEY, None)
-    if error:
-        st.error(ctx.t("error_prefix", error=error), icon=":material/error:")
+    _show_error(ctx)
     url_class = _url_class(ctx, store)
     person = _participant(ctx, store, url_class)
     klass = url_class
@@ -160,11 +165,22 @@ def render(ctx: PageContext) -> None:
         st.caption(ctx.t("course_class_banner", name=md_escape(klass.name), code=klass.code))
     with st.expander(ctx.t("course_trainer"), icon=":material/co_present:"):
         trainer_class = course_trainer.panel(ctx, store, material)
-    hidden = course_trainer.answers_hidden(ctx, store, trainer_class or klass)
-    hidden = hidden or str(st.query_params.get("fasit", "")).lower() in HIDDEN_VALUES
-    _score_line(ctx, store, person)
     if ctx.lang != "nb":
         st.caption(ctx.t("content_in_norwegian"))
+    _exercises(ctx, material, person, trainer_class or klass)
+
+
+# A fragment: a check or a tab switch reruns only the exercises and the score line above them, not the sidebar, the
+# participant bar and the trainer's panel. With twenty participants pressing "Sjekk svaret" together this is most
+# of what keeps a check fast. Everything a check changes (score, feedback, hidden answers) is drawn inside it.
+@st.fragment
+def _exercises(ctx: PageContext, material: CourseMaterial, person: Participant | None,
+               klass: CourseClass | None) -> None:
+    store = cases.results_store(ctx.settings)
+    _show_error(ctx)
+    hidden = course_trainer.answers_hidden(ctx, store, klass)
+    hidden = hidden or str(st.query_params.get("fasit", "")).lower() in HIDDEN_VALUES
+    _score_line(ctx, store, person)
     need_tab, case_tab = st.tabs([ctx.t("course_tab_need"), ctx.t("course_tab_case")], key="course_tab",
                                  on_change="rerun")
     if need_tab.open:
@@ -398,14 +414,20 @@ def _differences(ctx: PageContext, questions) -> str:
 
 def _model_answer(ctx: PageContext, case: CourseCase) -> None:
     with st.expander(ctx.t("course_model_answer"), expanded=True, icon=":material/check_circle:"):
-        cited = cite_reasoning(case.reasoning, case.sources, ctx.settings)
+        cited = case.cited or cite_reasoning(case.reasoning, case.sources, ctx.settings)
         if cited.text:
             st.markdown(f"**{ctx.t('course_reasoning')}**")
             st.markdown(md_escape(cited.text))
-        if cited.citations:
-            st.markdown(f"**{ctx.t('course_sources_title', n=len(cited.citations))}**")
-            for citation in cited.citations:
-                source_card(citation, ctx.lang, expanded_chars=300)
+        if not cited.citations:
+            return
+        st.markdown(f"**{ctx.t('course_sources_title', n=len(cited.citations))}**  \n" + "  \n".join(
+            f"[{c.n}] **{md_escape(c.title)}** · {md_escape(citation_meta(c, ctx.lang))}" for c in cited.citations))
+        # The passages are drawn when asked for: most participants read the titles, and each card is work.
+        passages = st.expander(ctx.t("course_show_passages"), key=f"course_passages_{case.id}", on_change="rerun")
+        if passages.open:
+            with passages:
+                for citation in cited.citations:
+                    source_card(citation, ctx.lang, expanded_chars=300)
 
 
 def _engine(ctx: PageContext, case: CourseCase) -> None:
@@ -424,5 +446,9 @@ def _engine(ctx: PageContext, case: CourseCase) -> None:
         st.markdown(f"**{ctx.t('course_engine_reasoning')}**")
         reasons = [result.part_reason, *(text for text in result.procedure_reasons)]
         st.markdown("\n".join(f"- {md_escape(str(r))}" for r in reasons if r))
-    with st.expander(ctx.t("course_engine_details")):
-        show_assessment(ctx, result, downloads=False, key=f"course_as_{case.id}")
+    # Drawn only when opened: the full assessment (tables, every cited passage) is most of a check's work, and a
+    # class of twenty pressing "Sjekk svaret" together would otherwise each pay for it.
+    details = st.expander(ctx.t("course_engine_details"), key=f"course_engine_open_{case.id}", on_change="rerun")
+    if details.open:
+        with details:
+            show_assessment(ctx, result, downloads=False, key=f"course_as_{case.id}")

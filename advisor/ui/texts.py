@@ -838,6 +838,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "q_procedure": {"nb": "prosedyre", "en": "the procedure"},
     "course_reasoning": {"nb": "Begrunnelse", "en": "Reasoning"},
     "course_sources_title": {"nb": "Kilder ({n})", "en": "Sources ({n})"},
+    "course_show_passages": {"nb": "Vis utdragene fra kildene", "en": "Show the passages from the sources"},
     "course_engine_details": {"nb": "Se hele vurderingen fra motoren", "en": "See the engine's full assessment"},
     "course_no_material": {"nb": "Kursmateriellet ({file}) finnes ikke.", "en": "The course material ({file}) is missing."},
     "course_pick_first": {"nb": "Skriv et svar først.", "en": "Write an answer first."},

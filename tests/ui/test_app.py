@@ -561,7 +561,7 @@ def test_case_exercise_compares_the_choice_with_the_model_answer_and_the_engine(
     assert "Vurderingsmotoren anbefaler" in text and t("course_engine_agrees", "nb") in text
     assert t("course_reasoning", "nb") in text
     assert "[guide-" not in text  # the sources by title, not raw ids
-    assert "**[1] Terskelverdier og forskriftens deler**" in text and "del III gjelder \\[1\\]" in text
+    assert "[1] **Terskelverdier og forskriftens deler**" in text and "del III gjelder \\[1\\]" in text
 
 
 def test_a_pre_commercial_case_can_be_answered_right_with_the_fou_exemption(course_env):
