@@ -119,8 +119,8 @@ def _ratings(paths: list[str], settings) -> dict:
     from advisor.feedback import feedback_path, open_feedback
 
     sheets = [read_sheet(Path(p)) for p in paths]
-    entries = open_feedback(settings).entries() if feedback_path(settings).is_file() else []
-    return summarize_ratings(sheets, entries)
+    thumbs = open_feedback(settings).counts_by_question() if feedback_path(settings).is_file() else {}
+    return summarize_ratings(sheets, thumbs)
 
 
 def _import_ratings(args: argparse.Namespace, settings) -> int:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import csv
 import io
 import itertools
-import re
 import statistics
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -25,6 +24,7 @@ from typing import Any
 
 from advisor.config import Settings
 from advisor.errors import AdvisorError, InvalidInput
+from advisor.feedback import normal_question
 
 
 @dataclass(frozen=True)
@@ -202,13 +202,14 @@ def cohen_kappa(a: Sequence[int], b: Sequence[int]) -> float | None:
     return (observed - chance) / (1 - chance)
 
 
-def _norm_question(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().lower()
-
-
-def summarize_ratings(sheets: Sequence[RatingSheet], feedback: Sequence[Any] = ()) -> dict[str, Any]:
+def summarize_ratings(sheets: Sequence[RatingSheet], thumbs: Mapping[str, Mapping[str, int]] | None = None
+                      ) -> dict[str, Any]:
     """What the report shows: per rater and criterion the mean and count, Cohen's kappa for every pair of raters
-    and criterion, and per question every rater's scores beside the app's thumbs up/down for that question."""
+    and criterion, and per question every rater's scores beside the app's thumbs up/down for that question.
+
+    `thumbs` is FeedbackStore.counts_by_question(): {normal question: {"up": n, "down": m}}.
+    """
+    thumbs = thumbs or {}
     names = [s.rater for s in sheets]
     if len(set(names)) != len(names):
         raise AdvisorError(f"two sheets have the same rater ({', '.join(names)}); give each sheet its own rater")
@@ -227,9 +228,6 @@ def summarize_ratings(sheets: Sequence[RatingSheet], feedback: Sequence[Any] = (
             agreement.append({"raters": f"{first.rater} / {second.rater}", "criterion": criterion, "items": len(pairs),
                               "agreement": round(sum(x == y for x, y in pairs) / len(pairs), 3) if pairs else None,
                               "kappa": None if kappa is None else round(kappa, 3)})
-    thumbs: dict[str, Counter] = {}
-    for entry in feedback:
-        thumbs.setdefault(_norm_question(entry.question), Counter())[entry.rating] += 1
     questions: dict[str, str] = {}
     for sheet in sheets:
         for cid, text in sheet.questions.items():
@@ -240,12 +238,12 @@ def summarize_ratings(sheets: Sequence[RatingSheet], feedback: Sequence[Any] = (
         for sheet in sheets:
             given = [sheet.rated(cid, c) for c in CRITERIA]
             row[sheet.rater] = " ".join("–" if v is None else str(v) for v in given) if cid in sheet.scores else ""
-        counts = thumbs.get(_norm_question(questions[cid]), Counter())
-        row["thumbs_up"], row["thumbs_down"] = counts["up"], counts["down"]
+        counts = thumbs.get(normal_question(questions[cid]), {})
+        row["thumbs_up"], row["thumbs_down"] = counts.get("up", 0), counts.get("down", 0)
         per_question.append(row)
     return {"raters": names, "criteria": [{"id": c.id, "question": c.question, "levels": list(c.levels)} for c in RUBRIC],
             "sheets": [s.path for s in sheets], "means": means, "agreement": agreement, "questions": per_question,
-            "feedback_entries": len(feedback),
+            "feedback_entries": sum(sum(c.values()) for c in thumbs.values()),
             "feedback_matched": sum(1 for q in per_question if q["thumbs_up"] or q["thumbs_down"])}
 
 

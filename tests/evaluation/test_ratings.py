@@ -72,7 +72,7 @@ def test_two_filled_sheets_give_means_kappa_and_the_apps_thumbs_for_the_same_que
     store.add("up", question, "svar")
     store.add("down", "  " + question.upper() + " ", "svar")  # the same question as typed in the app
     store.add("up", "Et annet spørsmål", "svar")
-    summary = summarize_ratings([kari, read_sheet(SHEETS / "ola.csv")], store.entries())
+    summary = summarize_ratings([kari, read_sheet(SHEETS / "ola.csv")], store.counts_by_question())
     assert summary["raters"] == ["kari", "ola"]
     kappas = {a["criterion"]: a["kappa"] for a in summary["agreement"]}
     assert kappas == {"correct": 0.586, "supported": 0.8, "complete": 0.84, "clear": 0.377}  # sklearn agrees
