@@ -46,7 +46,6 @@ CRITERIA = tuple(c.id for c in RUBRIC)
 SCORES = (0, 1, 2)
 SHEET_COLUMNS = ("id", "question", "answer", "sources", "grounded", "rater", *CRITERIA, "comment")
 MAX_SHEET_BYTES = 20_000_000
-MAX_CELL_CHARS = 60_000
 
 
 @dataclass(frozen=True)
@@ -152,8 +151,14 @@ def read_sheet(path: Path) -> RatingSheet:
     except UnicodeDecodeError as exc:
         raise AdvisorError(f"{path}: not UTF-8 text; save the sheet as CSV UTF-8") from exc
     delimiter = ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
-    csv.field_size_limit(MAX_CELL_CHARS * 4)
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)  # a spreadsheet in Norwegian saves with ";"
+    try:
+        return _read_rows(reader, path)
+    except csv.Error as exc:  # a cell over csv's limit (131 072 characters), a stray quote character
+        raise AdvisorError(f"{path}: not a readable CSV sheet ({exc})") from exc
+
+
+def _read_rows(reader: csv.DictReader, path: Path) -> RatingSheet:
     missing = [c for c in ("id", *CRITERIA) if c not in (reader.fieldnames or [])]
     if missing:
         raise AdvisorError(f"{path}: missing column(s) {', '.join(missing)}; columns are {', '.join(SHEET_COLUMNS)}")

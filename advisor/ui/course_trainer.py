@@ -44,6 +44,14 @@ def _say(kind: str, text: str) -> None:
     st.session_state[MESSAGE_KEY] = (kind, text)
 
 
+def _guarded(ctx: PageContext, action, *args) -> None:
+    """Run a trainer callback; a refused grant or a failed store becomes a message (callbacks run before the page)."""
+    try:
+        action(ctx, *args)
+    except AdvisorError as exc:
+        _say("error", ctx.t("error_prefix", error=str(exc)))
+
+
 def _create_class(ctx: PageContext, store: ResultStore) -> None:
     require_trainer(ctx.settings)
     name = st.session_state.get("course_class_name", "")
@@ -83,7 +91,7 @@ def panel(ctx: PageContext, store: ResultStore, material: CourseMaterial) -> Cou
     code = klass.code if klass else None
     st.session_state[HIDE_KEY] = answers_hidden(ctx, store, klass)
     st.toggle(ctx.t("course_hide_answers"), key=HIDE_KEY, help=ctx.t("course_hide_answers_help"),
-              on_change=_set_hidden, args=(ctx, store, code))
+              on_change=_guarded, args=(ctx, _set_hidden, store, code))
     if klass is not None:
         _class_view(ctx, store, klass, material)
     _material(ctx, material)
@@ -110,7 +118,7 @@ def _classes(ctx: PageContext, store: ResultStore) -> CourseClass | None:
     with st.form("course_class_form", clear_on_submit=True, border=False):
         cols = st.columns([4, 2], vertical_alignment="bottom")
         cols[0].text_input(ctx.t("course_class_name"), key="course_class_name", max_chars=60)
-        cols[1].form_submit_button(ctx.t("course_class_create"), on_click=_create_class, args=(ctx, store),
+        cols[1].form_submit_button(ctx.t("course_class_create"), on_click=_guarded, args=(ctx, _create_class, store),
                                    icon=":material/add:")
     classes = store.classes()
     if not classes:
@@ -155,7 +163,7 @@ def _class_view(ctx: PageContext, store: ResultStore, klass: CourseClass, materi
                        key="course_export_csv", icon=":material/download:", on_click="ignore")
     with st.popover(ctx.t("course_delete_class"), icon=":material/delete:"):
         st.button(ctx.t("course_delete_confirm", code=klass.code), key="course_delete_class", type="primary",
-                  on_click=_delete_class, args=(ctx, store, klass.code))
+                  on_click=_guarded, args=(ctx, _delete_class, store, klass.code))
 
 
 # --- the trainer's own cases and exercises ---------------------------------------------------------------------------
@@ -184,7 +192,7 @@ def _material(ctx: PageContext, material: CourseMaterial) -> None:
     st.markdown(f"##### {ctx.t('course_material_title')}")
     st.caption(ctx.t("course_material_help", folder=str(material_dir(ctx.settings))))
     st.file_uploader(ctx.t("course_material_upload"), type=["yaml", "yml"], key="course_material_upload",
-                     on_change=_upload, args=(ctx,))
+                     on_change=_guarded, args=(ctx, _upload))
     if material.files:
         st.dataframe([{ctx.t("col_file"): f.name, ctx.t("col_cases"): f.cases, ctx.t("col_exercises"): f.exercises}
                       for f in material.files], hide_index=True, width="stretch")
@@ -192,7 +200,7 @@ def _material(ctx: PageContext, material: CourseMaterial) -> None:
         names = [f.name for f in material.files]
         cols[0].selectbox(ctx.t("col_file"), names, key="course_material_pick")
         cols[1].button(ctx.t("course_material_delete"), key="course_material_delete", icon=":material/delete:",
-                       on_click=lambda: _delete_file(ctx, st.session_state.get("course_material_pick") or names[0]))
+                       on_click=_guarded, args=(ctx, _delete_file, st.session_state.get("course_material_pick") or names[0]))
     else:
         st.caption(ctx.t("course_material_none"))
     if material.problems:
