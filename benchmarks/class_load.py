@@ -62,6 +62,7 @@ class Widgets:
     """What the last run drew that a user can act on: widgets by label, and every text shown."""
 
     by_label: dict[str, tuple[str, str]] = field(default_factory=dict)  # label -> (kind, widget id)
+    fragment_of: dict[str, str] = field(default_factory=dict)  # widget id -> the fragment that drew it
     tabs: str | None = None  # the tab container's widget id
     texts: list[str] = field(default_factory=list)
 
@@ -87,14 +88,20 @@ class AppSession:
         await self.rerun(query)
         return time.perf_counter() - started
 
-    async def rerun(self, query: str = "side=kurs", triggers: dict[str, WidgetState] | None = None) -> float:
-        """Send the widget states (plus one-off triggers) and wait for the run to finish; seconds taken."""
+    async def rerun(self, query: str = "side=kurs", triggers: dict[str, WidgetState] | None = None,
+                    fragment: str = "") -> float:
+        """Send the widget states (plus one-off triggers) and wait for the run to finish; seconds taken.
+
+        Like the browser, a widget drawn inside a fragment asks for a rerun of that fragment only."""
         msg = BackMsg()
         msg.rerun_script.query_string = query
         msg.rerun_script.widget_states.widgets.extend([*self.states.values(), *(triggers or {}).values()])
+        if fragment:
+            msg.rerun_script.fragment_id = fragment
         started = time.perf_counter()
         await self.ws.send(msg.SerializeToString())
-        self.widgets = Widgets()
+        if not fragment:
+            self.widgets = Widgets()
         while True:
             raw = await asyncio.wait_for(self.ws.recv(), timeout=120)
             fwd = ForwardMsg()
@@ -108,6 +115,7 @@ class AppSession:
     def _read_delta(self, delta) -> None:
         if delta.WhichOneof("type") == "add_block" and delta.add_block.WhichOneof("type") == "tab_container":
             self.widgets.tabs = delta.add_block.tab_container.id
+            self.widgets.fragment_of[self.widgets.tabs] = delta.fragment_id
             return
         if delta.WhichOneof("type") != "new_element":
             return
@@ -115,7 +123,8 @@ class AppSession:
         kind = element.WhichOneof("type")
         proto = getattr(element, kind)
         if hasattr(proto, "id") and hasattr(proto, "label") and proto.id:
-            self.widgets.by_label.setdefault(proto.label, (kind, proto.id))
+            self.widgets.by_label[proto.label] = (kind, proto.id)
+            self.widgets.fragment_of[proto.id] = delta.fragment_id
         for attr in ("body", "label"):
             if isinstance(getattr(proto, attr, None), str):
                 self.widgets.texts.append(getattr(proto, attr))
@@ -127,6 +136,11 @@ class AppSession:
     def trigger(self, label: str) -> dict[str, WidgetState]:
         _, widget_id = self.widgets.by_label[label]
         return {widget_id: WidgetState(id=widget_id, trigger_value=True)}
+
+    def fragment(self, label: str) -> str:
+        """The fragment a widget belongs to ("" = the whole page)."""
+        _, widget_id = self.widgets.by_label[label]
+        return self.widgets.fragment_of.get(widget_id, "")
 
     def shows(self, text: str) -> bool:
         return any(text in shown for shown in self.widgets.texts)
@@ -159,20 +173,23 @@ async def _participant(url: str, query: str, number: int, start: asyncio.Event, 
         if not session.shows(f"Du deltar som **Deltaker {number}**."):
             raise RuntimeError("joining the class failed")
         tab_id = session.widgets.tabs
+        in_fragment = session.widgets.fragment_of.get(tab_id, "")
         session.states[tab_id] = WidgetState(id=tab_id, string_value=PROCEDURE_TAB)
-        timings.tab_switch.append(await session.rerun(query))
+        timings.tab_switch.append(await session.rerun(query, fragment=in_fragment))
         for question, answer in ANSWERS.items():
             session.set_string(question, answer)
         await check.wait()  # the whole class is ready; with --spread they press "Sjekk svaret" over that many seconds
         await asyncio.sleep(random.uniform(0, spread_s))
-        timings.case_check.append(await session.rerun(query, triggers=session.trigger("Sjekk svaret")))
+        timings.case_check.append(await session.rerun(query, triggers=session.trigger("Sjekk svaret"),
+                                                      fragment=session.fragment("Sjekk svaret")))
         if not session.shows("Riktig på alle spørsmålene."):
             raise RuntimeError("the case check did not say «Riktig»")
         session.states[tab_id] = WidgetState(id=tab_id, string_value="Øvelse: fra løsning til behov")
-        await session.rerun(query)
+        await session.rerun(query, fragment=in_fragment)
         _, area = session.widgets.by_label["Skriv en behovsbeskrivelse"]
         session.states[area] = WidgetState(id=area, string_value=NEED)
-        timings.need_check.append(await session.rerun(query, triggers=session.trigger("Sjekk svaret")))
+        timings.need_check.append(await session.rerun(query, triggers=session.trigger("Sjekk svaret"),
+                                                      fragment=session.fragment("Sjekk svaret")))
         if not session.shows("oppfyller alle punktene"):
             raise RuntimeError("the need check did not pass a good need statement")
     except Exception as exc:  # noqa: BLE001 - every failure of a session is counted and printed, not raised
