@@ -219,7 +219,7 @@ def example_rows(settings) -> list[dict[str, Any]]:
     if not (Path(settings.corpus_dir) / EXAMPLES_PATH).is_file():
         return []
     return [{"id": e.id, "text": e.original, "solution_specific": True, "categories": list(e.problems),
-             "domain": e.domain, "lang": "nb"} for e in load_worked_examples(settings)]
+             "domain": e.domain, "lang": "nb"} for e in load_worked_examples(settings, labelled_only=True)]
 
 
 def run(settings, provider: str | None = None, progress: bool = True) -> SuiteResult:
