@@ -20,8 +20,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         "analyze",
         help="find solution-specific wording in requirements (brand, model, product, technology, ...)",
         description="Find solution-specific wording in one requirement, a pasted list (one per line or bullet) or a "
-        "file (.txt, .md, .pdf). Each finding has its category, exact span, explanation, rule (FOA § 15-1 / § 8-5) "
-        "and a citation. Works offline (rules and a brand lexicon, no LLM).",
+        "file (.txt, .md, .pdf). Each finding has its category and kind, exact span, severity, explanation, what to write "
+        "instead, rule (FOA § 15-1 / § 8-5) and a citation. Names outside the lexicon are found by shape and position; "
+        "an integration target or today's system is only a note, and text about the process is not a requirement. "
+        "Works offline (rules, a brand lexicon and word frequency; no LLM).",
     )
     p.add_argument("text", nargs="?", help="the requirement text, or '-' to read stdin (at most ADVISOR_INDEX_MAX_FILE_MB)")
     p.add_argument("-f", "--file", metavar="F", help="read the requirements from a .txt, .md or .pdf file")
@@ -31,9 +33,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     r = sub.add_parser(
         "rewrite",
         help="rewrite a solution-specific requirement as a need statement and functional requirements",
-        description="Rewrite a requirement as a need-based draft: need statement, 2-5 functional or performance "
-        "requirements that keep the original's measurable targets, questions for market dialogue and questions back "
-        "to you. Offline by default (worked examples + templates); --provider openai|azure|ollama uses an LLM. The "
+        description="Rewrite a requirement as a need-based draft: a need statement naming who it is for and the outcome, "
+        "3-6 functional or performance requirements (each with how it is verified) that keep the original's measurable "
+        "targets, questions for market dialogue and questions back to you. Offline by default (worked examples + templates); --provider openai|azure|ollama uses an LLM. The "
         "draft is checked by the analyzer before it is shown.",
     )
     r.add_argument("text", nargs="?", help="the requirement text, or '-' to read stdin")
@@ -100,7 +102,7 @@ def finding_dict(finding) -> dict:
     return {
         "category": finding.category, "start": finding.start, "end": finding.end, "text": finding.text,
         "explanation": finding.explanation, "rule": finding.rule, "citation": to_jsonable(finding.citation),
-        "severity": finding.severity,
+        "severity": finding.severity, "kind": finding.kind, "instead": finding.instead,
     }
 
 
@@ -141,6 +143,8 @@ def format_analysis(analysis, number: int, total: int) -> str:
     for n, f in enumerate(analysis.findings, start=1):
         lines.append(f"  {n}. {CATEGORY_LABELS[f.category]} [{SEVERITY_NB[f.severity]}]: «{f.text}» (tegn {f.start}–{f.end})")
         lines.append(f"     {f.explanation}")
+        if f.instead:
+            lines.append(f"     Skriv heller: {f.instead}")
         lines.append(f"     Regel: {f.rule}")
         lines.append(f"     Kilde: {f.citation.title} – {f.citation.section} [{f.citation.chunk_id}]")
     return "\n".join(lines)

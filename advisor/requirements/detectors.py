@@ -194,6 +194,8 @@ class _Scan:
     def brands_and_models(self) -> None:
         """Lexicon brands, product lines and the model designations that follow them (brand, model_type)."""
         consumed: list[tuple[int, int]] = []
+        if not lex.may_name_a_brand(self.text):
+            return
         for m in lex.brand_regex().finditer(self.text):
             base = m.group("base")
             start, end = m.start(), m.end()

@@ -60,6 +60,7 @@ class Brand:
     generic_noun: str = ""
 
 
+@functools.lru_cache(maxsize=100_000)
 def brand_key(text: str) -> str:
     """Lookup key of a brand mention: lower case, hyphens and runs of spaces as one space."""
     return re.sub(r"[\s\-]+", " ", text.strip().lower())
@@ -109,6 +110,28 @@ def load_brands(path: Path = BRANDS_FILE) -> dict[str, Brand]:
 def _name_pattern(name: str) -> str:
     parts = [re.escape(p) for p in re.split(r"[\s\-]+", name) if p]
     return r"[\s\-]?".join(parts) if len(parts) > 1 and "-" in name else r"[\s\-]+".join(parts)
+
+
+@functools.cache
+def brand_first_words(path: Path = BRANDS_FILE) -> frozenset[str]:
+    """The first word of every brand, lower case: a line without any of them cannot name a lexicon brand."""
+    return frozenset(re.split(r"[\s\-]+", name.lower())[0] for name in (b.name for b in load_brands(path).values()))
+
+
+_WORDS = re.compile(r"[^\W_]+")
+_INFLECTION = re.compile(r"(?:'s|’s|s|en|er|ene|et|ens)$")
+
+
+def may_name_a_brand(text: str) -> bool:
+    """Whether any word of `text` (or the word without a Norwegian/English ending) starts a lexicon brand name.
+
+    Running the alternation of every brand over a line is the analyzer's most expensive step; most lines of a long
+    list name no brand, and a set lookup per word rules them out first."""
+    first = brand_first_words()
+    for word in _WORDS.findall(text.lower()):
+        if word in first or _INFLECTION.sub("", word) in first:
+            return True
+    return False
 
 
 # Norwegian/English inflection a brand or product line may carry: iPader, iPadene, Volvoen, Chromebooks.

@@ -16,6 +16,7 @@ from advisor.requirements import context as ctx
 from advisor.requirements import lexicon as lex
 
 _WORD = re.compile(r"[^\W\d_][^\W_]*")
+_MIXED = re.compile(r"[a-zæøå][A-ZÆØÅ]")
 # Nouns that make a name before them the product being bought: «Tableau-lisenser», «Microsoftlisenser».
 PRODUCT_TAIL = re.compile(
     r"(?:lisens|lisenser|lisensene|lisensen|lisensiering|produkt|produkter|produktene|programvare|programvaren|"
@@ -93,8 +94,7 @@ def _shape(token: str) -> bool:
 
 def requirement_position(scan, pos: int) -> bool:
     """The sentence obliges someone or acquires something (the only places a name is a requirement)."""
-    sentence = scan.sentence_text(pos)
-    return bool(ctx.OBLIGATION.search(sentence) or ctx.ACQUIRES.search(sentence))
+    return scan.sentence_has(ctx.OBLIGATION, pos) or scan.sentence_has(ctx.ACQUIRES, pos)
 
 
 def _not_a_product(scan, start: int, end: int, place: bool = True) -> bool:
@@ -126,6 +126,9 @@ def unknown_names(scan) -> None:
     covered = [(h.start, h.end) for h in scan.matches]
     for m in _WORD.finditer(scan.text):
         start, end, token = m.start(), m.end(), m.group(0)
+        # cheap shape test first: only capitalised or mixed-case tokens can be names (most tokens stop here)
+        if not token[:1].isupper() and not _MIXED.search(token):
+            continue
         if any(s < end and start < e for s, e in covered) or scan.in_standard(start, end):
             continue
         if scan.brands.get(lex.brand_key(token)):
@@ -325,10 +328,9 @@ def settle(scan) -> None:
     """Remove findings that are not requirements, and downgrade references that describe what the buyer has."""
     kept = []
     for match in scan.matches:
-        sentence = scan.sentence_text(match.start)
-        if ctx.MARKET_QUESTION.search(sentence) or (match.category in _NAME_CATEGORIES and descriptive(sentence)):
+        if scan.sentence_has(ctx.MARKET_QUESTION, match.start):
             continue
-        if match.category in _NAME_CATEGORIES and _process_text(scan, match, sentence):
+        if match.category in _NAME_CATEGORIES and (_descriptive_at(scan, match.start) or _process_text(scan, match)):
             continue
         if match.category in {"brand", "model_type", "missing_or_equivalent", "prescribed_technology"} and match.kind in {
                 "lexicon", "compat", "generic", "designation", "line", "missing", "cue", "type_brand", "code", "product",
@@ -364,11 +366,15 @@ def descriptive(sentence: str) -> bool:
                 and not ctx.ACQUIRES.search(sentence))
 
 
-def _process_text(scan, match, sentence: str) -> bool:
+def _descriptive_at(scan, pos: int) -> bool:
+    return scan.sentence_has(ctx.DESCRIPTIVE_VERB, pos) and not requirement_position(scan, pos)
+
+
+def _process_text(scan, match) -> bool:
     name = scan.text[match.start:match.end].strip().lower()
     if name in ctx.PROCESS_NAMES or any(name.startswith(p + " ") or name.endswith(" " + p) for p in ctx.PROCESS_NAMES):
         return True
-    return bool(ctx.PROCESS_CUE.search(sentence))
+    return scan.sentence_has(ctx.PROCESS_CUE, match.start)
 
 
 def _acronym_in_brackets(scan, match) -> bool:

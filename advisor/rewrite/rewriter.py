@@ -86,12 +86,18 @@ MIN_REQUIREMENTS, MAX_REQUIREMENTS = 3, 6
 def strip_non_requirements(requirement: str) -> str | None:
     """The requirement without contact data, organisation numbers, addresses and legal references; None if nothing
     that says what to deliver is left."""
+    stripped = without_non_requirements(requirement)
+    return stripped if stripped != "." and is_substantive(stripped) else None
+
+
+def without_non_requirements(requirement: str) -> str:
+    """The text with contact data, organisation numbers, addresses and legal references taken out."""
     stripped = NOT_REQUIREMENT.sub("", requirement).strip()
     stripped = re.sub(r"\s+([.,;])", r"\1", re.sub(r"[,;]\s*(?=[.;]|$)", "", stripped))
     stripped = re.sub(r"\s{2,}", " ", stripped).strip(" ,;")
     if stripped and not stripped.endswith((".", "!", "?")):
         stripped += "."
-    return stripped if stripped != "." and is_substantive(stripped) else None
+    return stripped
 
 
 def with_verification(requirement: str) -> str:
@@ -159,12 +165,19 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
         raise InvalidInput("requirement", text, "a non-empty requirement text")
     chosen = check_provider(provider, settings)
     analysis = analyze_requirement(text, settings)
+    original = text
+    # contact data, organisation numbers, addresses and legal references are not part of what is to be delivered:
+    # the draft is built from the requirement without them (the findings still point into the original)
+    text = without_non_requirements(text) if re.search(r"\w", without_non_requirements(text)) else text
     matches = find_matches(text)
     targets = measurable_targets(text, matches)
     categories = {f.category for f in analysis.findings}
     nearest = nearest_examples(text, categories, load_worked_examples(settings))
     nouns = " ".join(str(h.detail.get("noun") or "") for h in matches)
-    brand_categories = [str(h.detail["brand_category"]) for h in matches if h.detail.get("brand_category")]
+    # a prescribed language, database, cloud or software product makes it a software purchase, whoever makes it
+    software = ["software"] if any(h.category == "prescribed_technology" and h.kind in {
+        "language", "database", "cloud", "product", "platform"} for h in matches) else []
+    brand_categories = software + [str(h.detail["brand_category"]) for h in matches if h.detail.get("brand_category")]
     ptype = purchase_type_for(text, load_purchase_types(settings), nouns, brand_categories)
     offline = draft_offline(text, matches, targets, nearest, ptype)
     version = None
@@ -174,7 +187,7 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
         answer, version = draft_llm(text, analysis.findings, targets, nearest, settings, chosen, ptype)
         result = finish(answer, offline, text, matches, targets)
     return Rewrite(
-        original=text, need_statement=str(result["need_statement"]),
+        original=original, need_statement=str(result["need_statement"]),
         functional_requirements=list(result["functional_requirements"]),
         market_questions=list(result["market_questions"]), questions_for_buyer=list(result["questions_for_buyer"]),
         findings=analysis.findings, provider=chosen, examples_used=[e.id for e, _ in nearest], prompt_version=version,

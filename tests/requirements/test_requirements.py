@@ -330,7 +330,8 @@ def test_cli_analyze_prints_the_json_contract(capsys, settings):
     data = json.loads(out)
     assert set(data) == {"text", "solution_specific", "score", "findings"}
     finding = data["findings"][0]
-    assert set(finding) == {"category", "start", "end", "text", "explanation", "rule", "citation", "severity"}
+    assert set(finding) == {"category", "start", "end", "text", "explanation", "rule", "citation", "severity", "kind",
+                            "instead"}
     assert {"doc_id", "title", "section", "page", "chunk_id", "text"} <= set(finding["citation"])
     assert LINAK[finding["start"]:finding["end"]] == finding["text"]
 
