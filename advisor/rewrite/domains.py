@@ -118,7 +118,7 @@ _VALUE_FUNCTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"W$", re.I),
      "Utstyret skal gi den ytelsen oppgaven krever med lavest mulig energibruk; dagens anslag er {value}, og tilbyder "
      "skal dokumentere ytelse og energibruk med datablad eller test."),
-    (re.compile(r"tommer$|tommers$|\"$|''$|″$|inch(?:es)?$|\d\s*[x×]\s*\d", re.I),
+    (re.compile(r"tommer$|tommers$|\"$|''$|″$|inch(?:es)?$|^\d{3,4}\s*[x×]\s*\d{3,4}$", re.I),
      "Skjermen skal gi en lesbar arbeidsflate for oppgavene brukerne gjør; dagens anslag er {value}, og det skal "
      "verifiseres ved utprøving med brukere."),
     (re.compile(r"GB$|TB$|MB$", re.I),
@@ -137,8 +137,8 @@ _VALUE_FUNCTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
      "Kapasiteten skal dekke behovet per [tidsrom eller oppdrag]; dagens anslag er {value} som minste verdi, "
      "dokumentert med beregning."),
     (re.compile(r"mm$|cm$|m$", re.I),
-     "Produktet skal få plass og passe til [rommet eller bruken]; dagens anslag er {value}, angitt som minste eller "
-     "største mål og kontrollert ved befaring."),
+     "Produktet skal få plass og passe til [rommet eller bruken], med mål på høyst {value} [eller minst, etter "
+     "behovet], kontrollert ved befaring."),
     (re.compile(r"seter$|plasser$", re.I),
      "Kjøretøyet eller rommet skal ha plass til brukerne som skal bruke det; dagens anslag er {value}, verifisert "
      "ved befaring."),
@@ -156,16 +156,29 @@ _VALUE = re.compile(
 
 
 def value_requirements(text: str, spans: list[tuple[int, int]] | None = None) -> list[str]:
-    """A functional requirement for each technical value in `text` (outside the given spans), keeping the number."""
-    out: list[str] = []
+    """A functional requirement for each function the technical values in `text` stand for (outside the given
+    spans), keeping the numbers: «27 tommer» and «2560×1440» both describe the working area, so they share one."""
+    values: dict[str, list[str]] = {}
     for m in _VALUE.finditer(text):
         if spans and any(s <= m.start() < e for s, e in spans):
             continue
         value = m.group(0).strip()
         for pattern, template in _VALUE_FUNCTIONS:
             if pattern.search(value):
-                requirement = template.format(value=value)
-                if requirement not in out:
-                    out.append(requirement)
+                # measures get one bound each («høyst 1012 mm»); other values of one function share a requirement
+                key = f"{template}\x00{value}" if template.startswith("Produktet skal få plass") else template
+                values.setdefault(key, []).append(value)
                 break
-    return out
+    return [key.split("\x00")[0].format(value=" og ".join(dict.fromkeys(found))) for key, found in values.items()]
+
+
+# The function a value requirement is about: a purchase type's requirement on the same function is left out, since
+# the value requirement says it and keeps the buyer's number.
+_SAME_FUNCTION = re.compile(r"GWP|arbeidsflate|varmebehov|effekten|lysnivå|\blux\b|kapasitet", re.IGNORECASE)
+
+
+def without_repeats(type_requirements: tuple[str, ...] | list[str], value_texts: list[str]) -> list[str]:
+    """The purchase type's requirements minus those about a function a value requirement already covers."""
+    covered = {m.group(0).lower() for text in value_texts for m in _SAME_FUNCTION.finditer(text)}
+    return [r for r in type_requirements
+            if not any(m.group(0).lower() in covered for m in _SAME_FUNCTION.finditer(r))]

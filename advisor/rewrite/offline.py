@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from advisor.requirements import FUNCTION_TIE, Match, brand_key, brand_regex, load_brands
-from advisor.rewrite.domains import PurchaseType, count_requirements, value_requirements
+from advisor.rewrite.domains import PurchaseType, count_requirements, value_requirements, without_repeats
 from advisor.rewrite.examples import Example
 from advisor.rewrite.neutral import ENGLISH, clean, is_substantive, neutralize, passes
 from advisor.rewrite.targets import (
@@ -214,7 +214,7 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
         if not count:
             strong = [(h.start, h.end) for h in matches if h.severity != "low"]
             requirements.extend(count_requirements(text, strong))
-        requirements.extend(ptype.requirements)
+        requirements.extend(without_repeats(ptype.requirements, values))
     else:
         if function:
             requirements.append(f"Løsningen skal gjøre det mulig {function}." if function.startswith("å ")

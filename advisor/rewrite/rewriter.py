@@ -70,8 +70,9 @@ NOT_REQUIREMENT = re.compile(
     r"|,?\s*[\w.+-]+@[\w-]+\.[\w.]+"
     r"|,?\s*(?:tlf\.?|telefon|mob\.?|mobil)\s*:?\s*(?:\+47\s?)?(?:\d{2}\s?){3}\d{2}"
     r"|,?\s*(?:Pb\.?|Postboks)\s*\d+[^,.;]*"
-    r"|,?\s*[A-ZÆØÅ][\wæøå]+(?:veien|vegen|gata|gate|vei|veg|faret|plass|allé)\s+\d+\s?[A-Za-z]?"
-    r"|,?\s*\b\d{4}\s+[A-ZÆØÅ][a-zæøå]+(?=\s*[,.;]|\s*$)",
+    # street names and postcodes are told by their capital letter, so these two parts ignore the IGNORECASE flag
+    r"|(?-i:,?\s*[A-ZÆØÅ][\wæøå]+(?:veien|vegen|gata|gate|vei|veg|faret|plass|allé)\s+\d+\s?[A-Za-z]?)"
+    r"|(?-i:,?\s*\b\d{4}\s+[A-ZÆØÅ][a-zæøå]+(?=\s*[,.;]|\s*$))",
     re.IGNORECASE,
 )
 VERIFIED = re.compile(
@@ -177,7 +178,9 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
     # a prescribed language, database, cloud or software product makes it a software purchase, whoever makes it
     software = ["software"] if any(h.category == "prescribed_technology" and h.kind in {
         "language", "database", "cloud", "product", "platform"} for h in matches) else []
-    brand_categories = software + [str(h.detail["brand_category"]) for h in matches if h.detail.get("brand_category")]
+    # a supplier's line of business says nothing about what is bought («leveres av Atea AS»)
+    brand_categories = software + [str(h.detail["brand_category"]) for h in matches
+                                   if h.detail.get("brand_category") and h.category != "supplier"]
     ptype = purchase_type_for(text, load_purchase_types(settings), nouns, brand_categories)
     offline = draft_offline(text, matches, targets, nearest, ptype)
     version = None
