@@ -60,7 +60,8 @@ EXISTING_CONTEXT = re.compile(
     r"har en portefølje|egenutvikl\w*|bruker (?:i dag |nå )?(?:programvaren|systemet|løsningen|verktøyet|plattformen)|"
     r"(?:benytter|bruker|har) (?:i dag|nå)|er (?:utviklet|satt opp|bygget|basert)|bygget på|er inngått|har inngått|videreføres|"
     r"vedlikehold (?:og support )?(?:av|for|på)|support (?:og vedlikehold )?(?:av|for|på)|videreutvikling (?:av|til)|"
-    r"forvaltning (?:og (?:videre)?utvikling )?av|utvikling til|administrasjon av|"
+    r"forvaltning (?:og (?:videre)?utvikling )?av|utvikling til|administrasjon av|drift (?:og vedlikehold )?av|"
+    r"oppgrader\w* (?:av|til)|migrer\w* (?:fra|av)|kompetanse (?:på|innen|i)|opplæring i|support (?:på|til)|"
     r"integrer\w*|kompatib\w*|tilpasses|koble[sr]? (?:til|mot)|grensesnitt\w* (?:mot|til)|innføring av|implementering av|"
     r"tilgjengelig\w* på|på alle (?:kjente )?plattformer|fungere\w* (?:på|med|sammen med)|"
     r"existing|currently|already (?:use|have|run))(?!\w)",
