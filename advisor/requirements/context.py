@@ -40,6 +40,21 @@ STUDIED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+# Competence on, or examples of, a technology: consultancy lists name the buyer's estate, they do not prescribe it.
+COMPETENCE_CONTEXT = re.compile(
+    r"(?<!\w)(?:(?:spiss|drifts|dybde|fag|spesialist)?kompetanse|competence|expertise|spesialist(?:er|kompetanse)?|"
+    r"specialists?|erfaring|experience|kjennskap|knowledge)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:på|i|innen|innenfor|om|med|til|in|on|within|of|with)(?!\w)"
+    r"|(?<!\w)(?:for eksempel|for example|f\.eks\.?|e\.g\.|eksempelvis|such as|eksempler på|examples? of)(?!\w)",
+    re.IGNORECASE,
+)
+# Passive verbs after a name that make it the subject of a study: «Programmet X skal evalueres».
+STUDIED_AFTER = re.compile(
+    r"(?:\s+[A-ZÆØÅ0-9][\w\-]*){0,3}\s+(?:skal|vil|må|bør)\s+(?:\w+\s+)?(?:evalueres|vurderes|kartlegges|analyseres|revideres|følgeevalueres|undersøkes|"
+    r"gjennomgås|utredes)\b",
+    re.IGNORECASE,
+)
+
 # Requirement position: the sentence obliges someone (a modal) or acquires something.
 OBLIGATION = re.compile(
     r"(?<!\w)(?:skal|må|bør|kreves|forutsettes|er et krav|er en forutsetning|shall|must|should|is required|are required)(?!\w)",
@@ -47,7 +62,7 @@ OBLIGATION = re.compile(
 )
 ACQUIRES = re.compile(
     r"(?<!\w)(?:kjøp(?:e|er|es)?|innkjøp|anskaff\w*|lei(?:e|er|es)|lease[sr]?|leasing|levering|leveranse\w*|lever(?:e|er|es)|"
-    r"rammeavtale\w*|avtale om|kontrakt om|konkurranse (?:om|på)|anbudskonkurranse (?:om|på)|tilbud på|"
+    r"rammeavtale\w*|avtale om|avtale[nr]? (?:for|på)|(?:lisens|vedlikeholds|service|leie|kjøps)avtale\w*|kontrakt om|konkurranse (?:om|på)|anbudskonkurranse (?:om|på)|tilbud på|"
     r"gjelder|omfatter|inkluderer|intensjon\w*|inngå (?:en |ny )?(?:kontrakt|avtale|rammeavtale)|tildele\w*|"
     r"(?:kontrakt|avtale|rammeavtale) med|\w+kjøp|tilgang (?:til|på)|formålet med|hensikten med|behov for|trenger|"
     r"ønsker|ønskes|vil ha|need|needs|want|"
@@ -59,6 +74,7 @@ EXISTING_CONTEXT = re.compile(
     r"(?<!\w)(?:eksisterende(?!\s+og\s+nye)(?!\s+behov)|esksisterende|nåværende|per dags dato|for tiden|"
     r"har en portefølje|egenutvikl\w*|bruker (?:i dag |nå )?(?:programvaren|systemet|løsningen|verktøyet|plattformen)|"
     r"(?:benytter|bruker|har) (?:i dag|nå)|er (?:utviklet|satt opp|bygget|basert)|bygget på|er inngått|har inngått|videreføres|"
+    r"inngått (?:en |ny )?(?:avtale|kontrakt|rammeavtale)|"
     r"vedlikehold (?:og support )?(?:av|for|på)|support (?:og vedlikehold )?(?:av|for|på)|videreutvikling (?:av|til)|"
     r"forvaltning (?:og (?:videre)?utvikling )?av|utvikling til|administrasjon av|drift (?:og vedlikehold )?av|"
     r"oppgrader\w* (?:av|til)|migrer\w* (?:fra|av)|kompetanse (?:på|innen|i)|opplæring i|support (?:på|til)|"
@@ -94,12 +110,15 @@ COMPANY_SUFFIX = r"(?:AS|ASA|A/S|A\.S\.?|AB|Oy|Oyj|ApS|GmbH|AG|Ltd\.?|Limited|In
 _NAME = r"(?:[A-ZÆØÅ][\w&.\-]*|[a-z]+[A-Z][\w\-]*)(?:\s+(?:of|and|&|og|[A-ZÆØÅ0-9][\w&.\-]*)){0,4}"
 # «kontrakt med X AS», «direkteforhandling med X», «tildele ... til X», «partner av X», «levert av X», «X er eneste leverandør».
 SUPPLIER_CUES = (
-    re.compile(rf"(?<!\w)(?:kontrakt|avtale|rammeavtale|samarbeidsavtale|direkteforhandling(?:er)?|forhandling(?:er)?|"
-               rf"contract|agreement|negotiations?)\s+med\s+(?P<name>{_NAME})", re.UNICODE),
+    re.compile(rf"(?<!\w)(?i:kontrakt(?:en)?|avtale[nr]?|avtalene|rammeavtale[nr]?|samarbeidsavtale|direkteforhandling(?:er)?|"
+               rf"forhandling(?:er)?|samarbeid(?:et)?|contract|agreement|negotiations?)(?:\s+(?:uten|inngås|konkurranse|videre|"
+               rf"direkte|nå|en|ny|nye))*\s+(?-i:med)\s+(?P<name>{_NAME})", re.UNICODE),
     re.compile(rf"(?<!\w)(?:intensjon om å tildele|tildele[rs]?|tildeles|award(?:ed)? to)\b[^.;]{{0,160}}?\s(?:til|to)\s+"
                rf"(?P<name>{_NAME})"),
     re.compile(rf"(?<!\w)(?:partner|forhandler|reseller|distributør|forhandleren|partneren)\s+(?:av|for|til|of)\s+(?P<name>{_NAME})"),
-    re.compile(rf"(?<!\w)(?:levert|leveres|produsert|utviklet|supplied|manufactured|made)\s+(?:av|by)\s+(?P<name>{_NAME})"),
+    re.compile(rf"(?<!\w)(?:levert|leveres|produsert|utviklet|utføres|utført|supplied|manufactured|made)\s+(?:av|by)\s+(?P<name>{_NAME})"),
+    re.compile(rf"(?<!\w)(?:kjøpe[rs]?|kjøpes|bestille[rs]?|bestilles|anskaffe[rs]?|anskaffes|buy|purchase)\s+(?:[\w\-]+\s+){{0,3}}?"
+               rf"(?:direkte\s+)?(?:fra|from)\s+(?P<name>{_NAME})"),
     re.compile(rf"(?P<name>{_NAME})\s+(?:er|is)\s+(?:den\s+)?(?:eneste|only|sole)\s+(?:leverandør|supplier|produsent)"),
 )
 # Helpers from outside who run the competition or were hired before: process, not the intended supplier.

@@ -35,6 +35,11 @@ _STREET = re.compile(r"(?:gata|gate|gaten|veien|vei|vegen|veg|plass|allé|torget
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _DIGIT = re.compile(r"\d")
 _GENERATION_AFTER = re.compile(r"\s*\(?\s*(?:" + lex.GENERATION.pattern + ")", re.IGNORECASE)
+_ABBREVIATION = re.compile(r"(?<![\w.])(?:stk|ca|nr|kl|jf|jfr|pkt|inkl|ekskl|eks|evt|bl\.a|f\.eks|mv|iht|ihht|vedr|tlf|pr)$",
+                           re.IGNORECASE)
+# Function words that start the next clause, never part of a model name («InfoSphere IBM The area …»).
+_NOT_DESIGNATION = frozenset({"the", "this", "that", "a", "an", "and", "or", "for", "det", "den", "de", "dette", "og", "eller",
+                              "som", "til", "med", "er", "is", "are", "phasing", "set", "development", "operation"})
 _DECORATION = str.maketrans({c: " " for c in "™®©«»\"“”„‘’‚"})
 _HANDLED_BEFORE = re.compile(
     r"(?:behandling|transport|mottak|sluttbehandling|gjenvinning|sortering|innsamling|levering|kjøp|innkjøp|leveranse|"
@@ -77,6 +82,8 @@ class _Scan:
         spans, start = [], 0
         # (?<![.!?;]): a run of punctuation is tried from its start only, so a long run of dots stays linear
         for m in re.finditer(r"(?<![.!?;])[.!?;]+(?=\s+[\"'«(]?[A-ZÆØÅ0-9])|\n+", text):
+            if m.group(0) == "." and _ABBREVIATION.search(text, max(0, m.start() - 8), m.start()):
+                continue  # «25 stk. Lenovo ThinkPad»: an abbreviation, not the end of the sentence
             spans.append((start, m.end()))
             start = m.end()
         spans.append((start, len(text)))
@@ -146,7 +153,7 @@ class _Scan:
                 break
             token = m.group(1)
             low = token.lower()
-            if low in lex.COMPANY_WORDS or token.upper() in lex.COMMON_ACRONYMS or m.start(1) in tech \
+            if low in lex.COMPANY_WORDS or token.upper() in lex.COMMON_ACRONYMS or m.start(1) in tech or low in _NOT_DESIGNATION \
                     or self.in_standard(m.start(1), m.end(1)):
                 break
             entry = self.brands.get(lex.brand_key(token))

@@ -337,7 +337,7 @@ MATERIALS = (
 MATERIAL_ADJECTIVES = (
     r"(?:(?:massiv|massivt|heltre|ren|rent|rustfri|rustfritt|syrefast|glassert|glasert|forkrommet|galvanisert|"
     r"pulverlakkert|lakkert|eloksert|monokrystallinsk\w*|herdet|sibirsk|impregnert|royalimpregnert|trykkimpregnert|"
-    r"kjerneved|ubehandlet|solid|pure|glazed|\d+\s?%|\d+(?:[.,]\d+)?\s?mm)\s+)*"
+    r"kjerneved|ubehandlet|ekte|solid|pure|glazed|genuine|\d+\s?%|\d+(?:[.,]\d+)?\s?mm)\s+)*"
 )
 MATERIAL_PHRASE = re.compile(
     rf"(?<!\w)(?:laget av|utført i|produsert i|produsert av|framstilt i|av|i|made of|made from|made entirely of|constructed of)\s+"
@@ -421,6 +421,13 @@ SAME_AS_CURRENT = re.compile(
     r"|(?:lik|like|likt|identisk\w*)\s+(?:med\s+|som\s+)?(?:dagens|(?:den|det|de)\s+vi\s+har|eksisterende|nåværende)"
     r"|videreføre\s+(?:dagens|eksisterende|nåværende)\s+\w+"
     r"|(?<=[\w,]\s)som\s+i\s+dag(?=\s*[.,;)]|\s*$)"
+    # «like dem vi har på avdeling 3», «identiske med dem som brukes ved de andre stasjonene», «samme merke som resten
+    # av bilparken», «samme utseende som stolene i kantina i dag», «matche det som ble lagt i første byggetrinn»
+    r"|(?:lik|like|likt|identisk\w*|tilsvarende)\s+(?:med\s+|som\s+)?(?:dem|den|det|de)\s+(?:vi\s+(?:allerede\s+)?har|som\s+"
+    r"(?:brukes|benyttes|finnes|står|er\s+i\s+bruk|ble\s+\w+|vi\s+har))"
+    r"|samme\s+(?:merke|fabrikat|leverandør|type|modell|produsent|system|utforming|utseende|farge)\s+(?:\w+\s+){0,2}?som\s+"
+    r"(?:resten|de\s+øvrige|de\s+andre|vi\s+har|(?:\w+\s+){1,4}?i\s+dag\b)"
+    r"|(?:matche|passe\s+med|stemme\s+overens\s+med)\s+(?:det|den|de|dem)\s+som\s+(?:ble|er|var)\s+\w+"
     r"|same\s+(?:\w+\s+){0,2}?as\s+(?:the\s+|our\s+)?(?:current|existing|present|one\s+we\s+have|ones\s+we\s+have)\w*"
     r"(?:\s+(?:one|ones|solution|system|platform|supplier|model))?"
     r"|identical\s+to\s+(?:the\s+|our\s+)?(?:current|existing)\s*\w*|as\s+(?:we\s+have|used)\s+today"
