@@ -63,7 +63,7 @@ OBLIGATION = re.compile(
 ACQUIRES = re.compile(
     r"(?<!\w)(?:kjøp(?:e|er|es)?|innkjøp|anskaff\w*|lei(?:e|er|es)|lease[sr]?|leasing|levering|leveranse\w*|lever(?:e|er|es)|"
     r"rammeavtale\w*|avtale om|avtale[nr]? (?:for|på)|(?:lisens|vedlikeholds|service|leie|kjøps)avtale\w*|kontrakt om|konkurranse (?:om|på)|anbudskonkurranse (?:om|på)|tilbud på|"
-    r"gjelder|omfatter|inkluderer|intensjon\w*|inngå (?:en |ny )?(?:kontrakt|avtale|rammeavtale)|tildele\w*|"
+    r"gjelder|omfatter|inkluderer|intensjon\w*|inngå (?:en |ny )?(?:kontrakt|avtale|rammeavtale)|inngås|tildele\w*|"
     r"(?:kontrakt|avtale|rammeavtale) med|\w+kjøp|tilgang (?:til|på)|formålet med|hensikten med|behov for|trenger|"
     r"ønsker|ønskes|vil ha|need|needs|want|"
     r"buy|purchase|procure\w*|supply|deliver\w*|lease)(?!\w)",
@@ -91,7 +91,8 @@ PUBLIC_BODY_AFTER = re.compile(
     r"prosjektet|ordningen|nettverket|klyngen|stiftelsen|museum|museet)\b",
 )
 PLACE_BEFORE = re.compile(
-    r"(?:(?<!\w)(?:i|ved|mellom|til|for|utenfor|nær|langs|innen)\s+|(?<!avtale )(?<!kontrakt )(?<!konkurranse )(?<!tilbud )(?<!lisenser )(?<!\w)på\s+)$",
+    r"(?:(?<!\w)(?:i|ved|mellom|til|for|utenfor|nær|langs|innen)\s+|(?<!avtale )(?<!kontrakt )(?<!konkurranse )(?<!tilbud )(?<!lisenser )(?<!bygges )(?<!bygget )(?<!basert )"
+    r"(?<!baseres )(?<!kjøre )(?<!kjøres )(?<!\w)på\s+)$",
     re.IGNORECASE,
 )
 # National systems and registers that a public buyer must connect to: required by law or by the subject-matter.

@@ -212,7 +212,7 @@ def _cue(scan, start: int, end: int, name_end: int) -> str:
     if tail and (PRODUCT_TAIL.match(tail.group(1)) or (scan.text[start].isupper() and _rare(scan.text[start:end]))):
         token = scan.text[start:end]
         # «Prevention-løsninger» is an English word before a noun; «Lindab-takrenner» a name
-        return "product_compound" if _MIXED.search(token) or not ordinary(token) else ""
+        return "product_compound" if _MIXED.search(token) or _rare(token) else ""
     before = scan.window(start, 80)
     maker = _MAKER_BEFORE.search(before)
     if maker and not _NOT_MADE.match(maker.group(1)) and _rare(scan.text[start:end]):
@@ -256,6 +256,9 @@ def _supplier(scan, m, pattern, start: int, name: str, strict: bool) -> None:
         return
     if ctx.SUPPLIER_PROCESS_BEFORE.search(scan.text[max(0, m.start() - 25):m.start()]):
         return
+    goods = _MAKER_BEFORE.search(scan.text[max(0, start - 40):start])
+    if goods and _NOT_MADE.match(goods.group(1)):
+        return  # «kjøpes transporttjenester fra Roverudmyra»: a place the service starts from, not a maker
     if any(h.start < end and start < h.end for h in scan.matches):
         return  # «leveres av KONE»: the brand finding already says it
     words = trimmed.split()

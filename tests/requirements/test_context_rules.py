@@ -118,3 +118,74 @@ def test_each_finding_says_what_kind_why_and_what_to_write_instead(settings):
         assert finding.kind and finding.instead and finding.explanation
         assert "FOA" in finding.rule or "LOA" in finding.rule
         assert finding.citation.chunk_id
+
+
+# --- round two: context that generalises beyond the tuning notices -------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "— specialist competence in Citrix, CoreOS, Container technology and Kubernetes,",
+    "Spesialister på Citrix Xen App, Unix, Red Hat Linux",
+    "Leverandøren skal ha kjennskap til Visma Enterprise, som oppdragsgiver bruker i dag.",
+    "Programmering: Komponentbasert og konstruksjon (for eksempel Java, Cobol, Visual Basic)",
+    "Underleverandør; Datametrix og Crayon",
+    "Randaberg gjør grunndata-jobbing i Gerica.",
+])
+def test_competence_lists_and_lines_that_require_nothing_get_at_most_a_note(text):
+    assert not strong(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Rammeavtalen vil gjelde levering av møtemat til alle OsloMet sine adresser.",
+    "Programmet Kompetanseløft Sør skal evalueres av en uavhengig leverandør.",
+    "Rammeavtalen skal gi tilgang på Intrusion Detection and Prevention-løsninger (IDP) for å beskytte tjenestene.",
+    "Bibliotek24 har gjennom fylkeskommunen inngått avtale med PressReader for distribusjon av aviser.",
+])
+def test_owners_studied_subjects_english_words_and_past_agreements_are_not_violations(text):
+    assert not strong(text), found(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Vi ønsker å fortsette samarbeidet med Multiconsult om oppfølgingen av byggeprosjektet.", "Multiconsult"),
+    ("Avtalen inngås med Tryggheim Omsorg AS for perioden 2025–2027.", "Tryggheim Omsorg AS"),
+    ("Oppdraget skal utføres av Sweco, som kjenner prosjektet fra forprosjektet.", "Sweco"),
+    ("Helse Vest skal kjøpe reagensene direkte fra Bio-Rad Laboratories.", "Bio-Rad Laboratories"),
+    ("Kommunen ser for seg å inngå avtale med DIPS Front og Spider Solutions.", "Spider Solutions"),
+])
+def test_the_intended_supplier_is_found_without_a_company_form(text, name):
+    assert ("supplier", "high", name) in found(text), found(text)
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Sykepleierne skal få smarttelefoner fra Vocera for pasientvarsling.", "Vocera"),
+    ("Det skal leveres to stk. Hidromek HMK 102B gravelastere til driftsavdelingen.", "Hidromek HMK 102B"),
+    ("Nettstedet skal bygges på Umbraco CMS, som redaksjonen kjenner fra før.", "Umbraco CMS"),
+    ("Oppdragsgiver skal kjøpe inn Lindab-takrenner til alle byggene.", "Lindab"),
+])
+def test_brands_outside_the_lexicon_are_found_by_position(text, span):
+    assert span in strong(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Nattbordene skal være like dem vi har på avdeling 3 og 4.",
+    "Uniformene skal være identiske med dem som brukes ved de andre stasjonene i dag.",
+    "Kjøretøyene skal være av samme merke som resten av bilparken.",
+    "Nye stoler skal ha samme utseende som stolene i kantina i dag.",
+    "Gulvbelegget skal matche det som ble lagt i første byggetrinn.",
+])
+def test_same_as_our_other_wards_is_found(text):
+    assert any(category == "same_as_current" for category, _, _ in found(text)), found(text)
+
+
+def test_goods_from_a_place_and_help_from_someone_are_not_makers():
+    for text in ("Det skal kjøpes transporttjenester fra Roverudmyra til brukerne i Gausdal.",
+                 "Leverandøren skal innhente erfaringer fra Storehagen og rapportere til kommunen."):
+        assert not strong(text), found(text)
+
+
+def test_an_abbreviation_does_not_end_the_sentence():
+    assert "Lenovo" in strong("Det skal leveres 25 stk. Lenovo ThinkPad T14 Gen 5 med dokkingstasjon.")
+
+
+def test_a_value_is_tied_to_a_function_only_by_a_clause_that_says_so():
+    assert ("material_dimension_method", "low", "R290") in found("Varmepumpen skal ha 12 kW og bruke R290 som kuldemedium.")
+    assert not found("Hallen skal ha en hallflate på 25 x 45 meter som skal kunne deles inn i tre deler.")

@@ -379,6 +379,32 @@ def test_eval_sets_follow_the_schema_and_the_issue_sizes():
     assert not {r["text"] for r in tuning} & {r["text"] for r in unseen}
 
 
+# The frozen unseen parts are never edited: their checksums were taken when they were committed (5e2edc0, round one).
+FROZEN = {
+    "requirements_real_unseen.jsonl": "0df5b850f0b894cdb237a44236fcee49c8276aebe22c221c72ff23c1074b25f6",
+    "requirements_unseen.jsonl": "eae16571168fb59e19652e29e7f6848ae2537a15f124b024f5de0c10cc72edfa",
+}
+
+
+def test_the_frozen_unseen_sets_are_byte_identical():
+    import hashlib
+
+    for name, digest in FROZEN.items():
+        assert hashlib.sha256((PROJECT_ROOT / "evals" / name).read_bytes()).hexdigest() == digest, name
+
+
+def test_span_labelled_tuning_sets_match_their_text_and_share_no_notice_with_the_frozen_set():
+    real, synthetic = _rows("requirements_real.jsonl"), _rows("requirements_synthetic.jsonl")
+    frozen_notices = {r["notice"] for r in _rows("requirements_real_unseen.jsonl")}
+    assert len(real) >= 410 and len(synthetic) >= 40
+    assert not {r["notice"] for r in real} & frozen_notices
+    for row in real + synthetic:
+        assert {"id", "notice", "source", "text", "spans", "domain", "solution_specific"} <= set(row)
+        for span in row["spans"]:
+            assert row["text"][span["start"]:span["end"]] == span["text"] and span["label"] in {"violation", "hint", "allowed"}
+    assert len({r["id"] for r in real + synthetic}) == len(real) + len(synthetic)
+
+
 def test_analyze_suite_computes_precision_and_recall_per_set(tmp_path):
     from advisor.evaluation.analyze import run
 
