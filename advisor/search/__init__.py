@@ -1,10 +1,15 @@
-"""Search: embedders, the index (Chroma + BM25 over the same chunks), hybrid retrieval."""
+"""Search: embedders, the index (Chroma + BM25 over the same chunks, builds and their registry), hybrid retrieval."""
 
-from advisor.search.index import Index, IndexReport, build_index, ensure_index, index_exists, open_index
+from advisor.search.build import LOCK_WAIT_S, IndexReport, build_index, ensure_index, registered_sources
+from advisor.search.index import Index, index_exists, open_index
 from advisor.search.lexical import LexicalIndex
+from advisor.search.registry import BuildRecord, BuildRegistry
 from advisor.search.retrieve import Hit, check_query, retrieve
 
 __all__ = [
+    "LOCK_WAIT_S",
+    "BuildRecord",
+    "BuildRegistry",
     "Hit",
     "Index",
     "IndexReport",
@@ -14,5 +19,6 @@ __all__ = [
     "ensure_index",
     "index_exists",
     "open_index",
+    "registered_sources",
     "retrieve",
 ]
