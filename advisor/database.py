@@ -28,7 +28,16 @@ _DENIED_ERRNOS = (errno.EROFS, errno.EACCES, errno.EPERM)
 
 
 def write_problem(path: Path, detail: str = "") -> str:
-    """Why `path` (a file or folder in the state folder) cannot be written, as a short reason for a message."""
+    """Why `path` (a file or folder in the state folder) cannot be written, or '' if no reason is found.
+
+    `detail` is the failing library's own message: SQLite's "database or disk is full" (also through Chroma) and
+    "readonly database" say it directly; otherwise the file system is asked.
+    """
+    lowered = detail.lower().replace("-", "").replace(" ", "")
+    if "diskisfull" in lowered or "nospaceleft" in lowered:
+        return "no space left on the device"
+    if "readonly" in lowered:
+        return "the file system is read-only"
     folder = Path(path)
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent
@@ -43,7 +52,7 @@ def write_problem(path: Path, detail: str = "") -> str:
         pass
     if not os.access(folder, os.W_OK):
         return "permission denied"
-    return detail or "it cannot be written"
+    return ""
 
 
 def state_error(path: Path, exc: OSError | sqlite3.Error) -> StateNotWritable:
@@ -55,7 +64,7 @@ def state_error(path: Path, exc: OSError | sqlite3.Error) -> StateNotWritable:
     if isinstance(exc, OSError) and exc.errno in _DENIED_ERRNOS:
         return StateNotWritable(path, "permission denied")
     detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-    return StateNotWritable(path, write_problem(path, detail))
+    return StateNotWritable(path, write_problem(path, detail) or detail)
 
 
 def connect_wal(path: Path, timeout: float = 30.0, **kwargs: Any) -> sqlite3.Connection:

@@ -191,7 +191,8 @@ def _write_errors(settings: Settings, where: Path | str) -> Iterator[None]:
         yield
     except OSError as exc:
         error = state_error(Path(where) if not settings.index.chroma_url else settings.home, exc)
-        raise StateNotWritable(error.path, error.reason, kept) from exc
+        raise StateNotWritable(settings.index_dir if Path(error.path).is_relative_to(settings.index_dir) else error.path,
+                               error.reason, kept) from exc
     except StateNotWritable as exc:
         raise StateNotWritable(exc.path, exc.reason, kept) from exc
     except AdvisorError:
@@ -200,7 +201,17 @@ def _write_errors(settings: Settings, where: Path | str) -> Iterator[None]:
         if settings.index.chroma_url:
             raise AdvisorError(f"the Chroma server at {settings.index.chroma_url} refused the new build "
                                f"({type(exc).__name__}: {str(exc)[:160]}){kept}") from exc
-        raise StateNotWritable(where, write_problem(Path(where), f"Chroma: {str(exc)[:160]}"), kept) from exc
+        raise StateNotWritable(settings.index_dir, write_problem(Path(where), str(exc)) or _chroma_failure(settings, exc),
+                               kept) from exc
+
+
+def _chroma_failure(settings: Settings, exc: BaseException) -> str:
+    """A Chroma write error it does not explain ("Error in compaction"), with the free space that usually does."""
+    try:
+        free = f"; {shutil.disk_usage(settings.index_dir).free / 1e6:.1f} MB free on its disk"
+    except OSError:
+        free = ""
+    return f"Chroma could not write the new build ({str(exc)[:160]}{free})"
 
 
 def _write_build(settings: Settings, record: BuildRecord, chunks: list[Chunk], vectors: np.ndarray, progress: bool) -> None:

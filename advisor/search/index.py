@@ -32,6 +32,7 @@ import numpy as np
 
 from advisor.config import Settings
 from advisor.corpus import CHUNKER_VERSION, Chunk
+from advisor.database import write_problem
 from advisor.errors import AdvisorError, DamagedState, IndexNotBuilt, StateNotWritable
 from advisor.search.embedders import Embedder, get_embedder
 from advisor.search.lexical import LexicalIndex
@@ -113,7 +114,9 @@ def chroma_errors() -> tuple[type[BaseException], ...]:
     """What Chroma raises for a damaged, missing or unwritable store (its Rust core reports all of them as ChromaError)."""
     from chromadb.errors import ChromaError
 
-    return (ChromaError, sqlite3.Error, OSError, ValueError, KeyError, TypeError, RuntimeError)
+    # A client that fails to open raises ValueError ("Could not connect to tenant") and then AttributeError from its
+    # own clean-up (chromadb 1.5, seen on a full disk).
+    return (ChromaError, sqlite3.Error, OSError, ValueError, KeyError, TypeError, RuntimeError, AttributeError)
 
 
 # --- metadata round trip (Chroma metadata cannot hold None) ----------------------------------------------
@@ -219,9 +222,11 @@ def open_build(settings: Settings, record: BuildRecord) -> Index:
     except BuildDamaged:
         raise
     except chroma_errors() as exc:
-        if not settings.index.chroma_url and "readonly" in str(exc).replace("-", "").replace(" ", "").lower():
-            raise StateNotWritable(settings.index_dir, "the file system is read-only (Chroma writes to its folder "
-                                   "even to search); copy the state folder to a writable place") from exc
+        if not settings.index.chroma_url:
+            problem = write_problem(settings.index_dir, str(exc))
+            if problem:  # Chroma writes to its folder even to search: a full disk or read-only folder stops it
+                raise StateNotWritable(settings.index_dir, f"{problem} (Chroma must write to its folder to open the "
+                                       "index)") from exc
         if settings.index.chroma_url and "Could not connect" in str(exc):
             raise AdvisorError(f"the Chroma server at {settings.index.chroma_url} does not answer: {str(exc)[:160]}") from exc
         raise BuildDamaged(f"Chroma cannot read it ({type(exc).__name__}: {str(exc)[:120]})") from exc
