@@ -114,8 +114,9 @@ def load_yaml(text: str, name: str = "input", max_chars: int = MAX_CHARS, max_de
     """Parse one YAML document of plain data, bounded in size, expansion and depth; raises YAMLRefused otherwise."""
     if len(text) > max_chars:
         raise YAMLRefused(name, text, f"{len(text):,} characters; at most {max_chars:,}".replace(",", " "))
-    loader = _Loader(text, max_depth)
+    loader = None
     try:
+        loader = _Loader(text, max_depth)  # the reader already refuses control characters here
         node = loader.get_single_node()
         if node is None:
             return None
@@ -126,11 +127,12 @@ def load_yaml(text: str, name: str = "input", max_chars: int = MAX_CHARS, max_de
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or exc.__class__.__name__
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0][:80] or exc.__class__.__name__
         raise YAMLRefused(name, text, f"{problem}{where}") from exc
     except (_TooDeep, RecursionError) as exc:
         raise YAMLRefused(name, text, f"nested more than {max_depth} levels deep") from exc
     except ValueError as exc:  # an integer of more than 4 300 digits, a date like 2024-13-45
         raise YAMLRefused(name, text, f"a value cannot be read: {str(exc).split(':')[0][:80]}") from exc
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
