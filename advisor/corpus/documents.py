@@ -18,7 +18,7 @@ from advisor.config import Settings
 from advisor.corpus.labels import AUTHORITY_RANK, LABEL_KEYS, SourceLabel
 from advisor.corpus.readers import SUPPORTED_SUFFIXES, Piece, read_file
 from advisor.corpus.safe_yaml import load_yaml
-from advisor.corpus.uploads import upload_labels
+from advisor.corpus.uploads import open_upload_store, upload_labels
 from advisor.errors import AdvisorError, UnreadableDocument
 from advisor.text import drop_boilerplate, repair_ocr
 
@@ -362,7 +362,7 @@ def _corpus_key(settings: Settings) -> tuple:
         if root.is_dir():
             stamps.extend((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(root.rglob("*")) if p.is_file())
     return (str(settings.corpus_dir), str(settings.uploads_dir), settings.index.chunk_chars, settings.index.chunk_overlap_chars,
-            settings.index.repair_ocr, tuple(stamps))
+            settings.index.repair_ocr, tuple(stamps), open_upload_store(settings).version())
 
 
 @functools.lru_cache(maxsize=4)

@@ -31,6 +31,7 @@ from typing import Protocol
 from advisor.config import Settings
 from advisor.corpus.labels import SourceLabel
 from advisor.corpus.readers import SUPPORTED_SUFFIXES
+from advisor.database import state_error
 from advisor.errors import InvalidInput
 
 log = logging.getLogger(__name__)
@@ -235,14 +236,19 @@ def save_upload(name: str, data: bytes, settings: Settings, label: SourceLabel |
     clean = check_upload(name, data, settings)
     label = label or SourceLabel()
     folder = settings.uploads_dir
-    folder.mkdir(parents=True, exist_ok=True)
-    target = _link_unused(folder, clean, data)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        target = _link_unused(folder, clean, data)
+    except OSError as exc:  # a full disk or a read-only state folder: one clear message, nothing half-saved
+        raise state_error(folder, exc) from exc
     record = UploadRecord(target.name, label, original_name=name[:MAX_NAME_CHARS], sha256=hashlib.sha256(data).hexdigest(),
                           size_bytes=len(data), saved=datetime.now(UTC).isoformat(timespec="seconds"))
     try:
         open_upload_store(settings).put(record)
-    except BaseException:
+    except BaseException as exc:
         target.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise state_error(settings.home, exc) from exc
         raise
     return target
 
