@@ -240,6 +240,51 @@ def _attack_upload_poses_as_law(home: Home) -> None:
     assert "(lov, 2026)" not in answer.out and "(law, 2026)" not in answer.out
 
 
+@contextlib.contextmanager
+def _app_environment(home: Home, **extra: str) -> Iterator[None]:
+    """ADVISOR_* for app.py (it builds Settings() itself, as for a user), restored afterwards; Streamlit caches cleared."""
+    import streamlit as st
+
+    saved = dict(os.environ)
+    os.environ.clear()
+    os.environ.update(home.env(**extra))
+    st.cache_resource.clear()
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+        st.cache_resource.clear()
+
+
+def _attack_upload_form_poses_as_law(home: Home) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from advisor.ui import t
+
+    with _app_environment(home, ADVISOR_APP_ADMIN_PASSWORD="redteam-admin-2026"):
+        at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=90).run()
+        at.sidebar.radio(key="side").set_value("kilder").run()
+        at.text_input(key="src_password").set_value("redteam-admin-2026")
+        next(b for b in at.button if b.label == t("admin_login", "nb")).click().run()
+        at.get("file_uploader")[0].set_value([("forskrift.md", POSING_AS_LAW.encode(), "text/markdown")]).run()
+        next(b for b in at.button if b.label == t("src_upload_button", "nb")).click().run()
+        assert not at.exception, at.exception
+        table = at.dataframe[0].value
+        row = table[table[t("col_title", "nb")] == "Forskrift om grønne anskaffelser i kommunene"]
+        assert list(row[t("col_authority", "nb")]) == ["opplastet dokument"], list(row[t("col_authority", "nb")])
+        assert list(row[t("col_as_of", "nb")]) == ["–"]
+        # The admin may say otherwise, on purpose: that choice is what counts.
+        at.selectbox(key="src_label_authority").set_value("official_guidance")
+        at.get("file_uploader")[0].set_value([("veileder.md", b"# Intern veileder\n\nTekst om dialog.\n",
+                                               "text/markdown")]).run()
+        next(b for b in at.button if b.label == t("src_upload_button", "nb")).click().run()
+        assert not at.exception, at.exception
+        table = at.dataframe[0].value
+        row = table[table[t("col_title", "nb")] == "Intern veileder"]
+        assert list(row[t("col_authority", "nb")]) == [t("authority_official_guidance", "nb")]
+
+
 # Nine levels of nine aliases: 9^8 = 43 million strings once anything walks `title`.
 ALIAS_BOMB = "---\n" + "\n".join(
     [f'a0: &a0 [{",".join(["lol"] * 9)}]']
@@ -528,6 +573,9 @@ ATTACKS: list[Attack] = [
     Attack("upload-poses-as-law", "high: an uploaded document can pose as law",
            "front matter authority/kind/as_of/id ignored; the upload is 'uploaded' (lowest rank) under its own id; "
            "the shipped document keeps its id and authority", _attack_upload_poses_as_law),
+    Attack("upload-form-poses-as-law", "high: an uploaded document can pose as law (the app's upload form)",
+           "the Kilder page shows the upload as 'opplastet dokument' unless the admin chose otherwise in the form",
+           _attack_upload_form_poses_as_law),
     Attack("front-matter-alias-bomb", "high: 464-byte YAML alias bomb in an upload's front matter",
            "`index` skips the file naming a YAML bomb, within its memory limit; `ask` answers", _attack_front_matter_alias_bomb),
     Attack("disk-full-during-index", "medium: disk full during `index`",
