@@ -17,7 +17,7 @@ import shutil
 import time
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -313,7 +313,9 @@ def _refresh(settings: Settings, paths: Sequence[Path], rebuild: bool, progress:
     """build_index, also returning the opened active build when it was unchanged (ensure_index needs no second open)."""
     started = time.perf_counter()
     registry = open_registry(settings)
-    with _write_errors(settings, settings.index_dir), registry.builder_lock(wait_s):
+    with ExitStack() as held:
+        with _write_errors(settings, settings.index_dir):  # the lock file itself may be unwritable
+            held.enter_context(registry.builder_lock(wait_s))
         report, index = _build_locked(settings, registry, paths, rebuild, progress, labels)
     report.seconds = time.perf_counter() - started
     return report, index
@@ -353,7 +355,8 @@ def _build_locked(settings: Settings, registry: BuildRegistry, paths: Sequence[P
     report = IndexReport(collection=collection_base(settings))
     sources = _sources(settings, paths, rebuild, labels, report)
     active, opened = _check_active(settings, registry, report)
-    _remove_orphans(settings, registry, active)
+    with _write_errors(settings, settings.index_dir):
+        _remove_orphans(settings, registry, active)
     fingerprint = _fingerprint(settings, sources)
     if active and opened and not rebuild and active.fingerprint == fingerprint:
         report.unchanged, report.build = True, active.build
@@ -375,8 +378,9 @@ def _build_locked(settings: Settings, registry: BuildRegistry, paths: Sequence[P
 
     if active and opened and not rebuild and active.ids_hash == ids_hash(chunks) and active.digest == chunks_digest(chunks):
         # Files were touched but no chunk changed: keep the build, remember the new fingerprint.
-        registry.activate(dataclasses.replace(active, fingerprint=fingerprint))
-        _register_sources(settings, sources)
+        with _write_errors(settings, settings.index_dir):
+            registry.activate(dataclasses.replace(active, fingerprint=fingerprint))
+            _register_sources(settings, sources)
         report.unchanged, report.build = True, active.build
         return report, None
 
@@ -388,10 +392,11 @@ def _build_locked(settings: Settings, registry: BuildRegistry, paths: Sequence[P
         embedder=embedder.model_id, created=time.strftime("%Y-%m-%dT%H:%M:%S"), created_ts=time.time(),
     )
     _write_build(settings, record, chunks, vectors, progress)
-    registry.mark_complete(record)
-    registry.activate(record)  # the swap: from here on readers open the new build
-    _register_sources(settings, sources)
-    _prune(settings, registry, record)
+    with _write_errors(settings, settings.index_dir):
+        registry.mark_complete(record)
+        registry.activate(record)  # the swap: from here on readers open the new build
+        _register_sources(settings, sources)
+        _prune(settings, registry, record)
     report.build, report.collection = build, record.collection
     return report, None
 
@@ -405,10 +410,12 @@ def ensure_index(settings: Settings, progress: bool = True) -> Index:
     """
     notes: list[str] = []
     index = None
+    running = False
     try:
         report, index = _refresh(settings, (), False, progress, None, wait_s=0)
         notes += report.notes
     except BuildRunning as exc:
+        running = True
         notes.append(f"{exc}; answering from the build in use")
     except (StateNotWritable, DamagedState) as exc:
         notes.append(f"the index could not be brought up to date: {exc}")
@@ -416,8 +423,10 @@ def ensure_index(settings: Settings, progress: bool = True) -> Index:
         try:
             index = open_index(settings)
         except IndexNotBuilt:
-            if not notes or not notes[0].startswith("an index build is already running"):
+            if not running:
                 raise
+            # The very first build is running: there is nothing to answer from, so wait for it.
+            notes.clear()
             index = _refresh(settings, (), False, progress, None, wait_s=LOCK_WAIT_S)[1] or open_index(settings)
     for note in notes:
         log.warning("%s", note)

@@ -209,15 +209,13 @@ def open_build(settings: Settings, record: BuildRecord) -> Index:
             chunks = _load_chunks_local(folder)
             if record.chunks and len(chunks) != record.chunks:
                 raise BuildDamaged(f"chunks.jsonl has {len(chunks)} chunks, its record {record.chunks}")
-            if record.digest and chunks_digest(chunks) != record.digest:
-                raise BuildDamaged("chunks.jsonl does not match its checksum")
             if not (folder / "chroma" / "chroma.sqlite3").is_file():
                 raise BuildDamaged("its Chroma folder is missing")
             collection = get_collection(local_client(folder / "chroma"), record.collection)
         if not chunks:
             raise BuildDamaged("it has no chunks")
         if record.digest and chunks_digest(chunks) != record.digest:
-            raise BuildDamaged("its chunks do not match their checksum")
+            raise BuildDamaged("its chunks do not match their checksum (chunks.jsonl or the collection was changed)")
         _probe(collection, chunks)
     except BuildDamaged:
         raise
@@ -237,9 +235,10 @@ def open_build(settings: Settings, record: BuildRecord) -> Index:
 
 def index_exists(settings: Settings) -> bool:
     """True when a build is recorded for these settings (whether it is intact is checked when it is opened)."""
-    active, _ = open_registry(settings).active()
+    registry = open_registry(settings)
+    active, _ = registry.active()
     if active is None:
-        return bool(open_registry(settings).complete_builds())
+        return bool(registry.complete_builds())
     return bool(settings.index.chroma_url) or (settings.index_dir / "builds" / active.build).is_dir()
 
 

@@ -28,7 +28,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Protocol
 
-from advisor.errors import BuildRunning
+from advisor.errors import AdvisorError, BuildRunning
 
 log = logging.getLogger(__name__)
 
@@ -243,9 +243,12 @@ class ServerRegistry:
 
         try:
             return dict(self._client().get_collection(POINTER_COLLECTION, embedding_function=None).metadata or {})
-        except (NotFoundError, ValueError) as exc:
+        except NotFoundError as exc:
             log.debug("no pointer collection: %s", exc)
             return {}
+        except ValueError as exc:  # chromadb's "Could not connect to a Chroma server"
+            raise AdvisorError(f"the Chroma server at {self.lock.where} does not answer ({str(exc)[:120]}); start it "
+                               "or check ADVISOR_INDEX_CHROMA_URL") from exc
 
     def _write(self, changes: dict) -> None:
         coll = self._client().get_or_create_collection(POINTER_COLLECTION, embedding_function=None)
