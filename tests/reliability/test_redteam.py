@@ -449,7 +449,7 @@ def _attack_read_only_state(home: Home) -> None:
 
 
 def _attack_search_while_index_runs(home: Home) -> None:
-    home.add_notes(300)  # every process sees the change: each `search` would try to build it too
+    home.add_notes(200)  # every process sees the change: each `search` would try to build it too
     builder = home.start("index")
     time.sleep(1.0)
     searches = []
@@ -466,7 +466,7 @@ def _attack_search_while_index_runs(home: Home) -> None:
 
 
 def _attack_two_index_at_once(home: Home) -> None:
-    home.add_notes(300)
+    home.add_notes(200)
     first = home.start("index")
     time.sleep(1.0)
     second = home.start("index")
@@ -638,7 +638,7 @@ ATTACKS: list[Attack] = [
 @pytest.mark.parametrize("attack", [pytest.param(a, id=a.id, marks=a.marks) for a in ATTACKS])
 def test_attack(attack: Attack, home: Home) -> None:
     if attack.run is None:
-        pytest.skip(f"replay not written yet (owner: {attack.owner})")
+        pytest.skip(f"replay of {attack.id} not written yet (owner: {attack.owner})")
     attack.run(home)
 
 
