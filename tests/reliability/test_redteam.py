@@ -443,6 +443,13 @@ def _attack_read_only_state(home: Home) -> None:
                      ("stats", "import", str(PROJECT_ROOT / "tests" / "data" / "doffin" / "api"))):
             line = home.run(*args).one_error_line()
             assert "read-only" in line, (args, line)
+        from streamlit.testing.v1 import AppTest
+
+        with _app_environment(home):  # the app: a message on the page, not a traceback
+            at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=90).run()
+            at.sidebar.radio(key="side").set_value("kilder").run()
+            assert not at.exception, at.exception
+            assert any("read-only" in str(e.value) for e in at.error), [str(e.value) for e in at.error]
 
 
 # ---------------------------------------------------------------- attacks: concurrency
@@ -601,7 +608,8 @@ ATTACKS: list[Attack] = [
     Attack("damaged-pointer-while-locked", "medium: garbage CURRENT while another build runs",
            "`search` answers from the newest intact build and says so", _attack_search_with_damaged_state(_damage_current)),
     Attack("read-only-state", "low: read-only state folder",
-           "`index`, `search`, `ask`, `stats import`: exit 2, one line saying the folder is read-only", _attack_read_only_state),
+           "`index`, `search`, `ask`, `stats import`: exit 2, one line saying the folder is read-only; the app's "
+           "Kilder page: the same as a message", _attack_read_only_state),
     Attack("search-while-index-runs", "medium: `ask`/`search` while `advisor index` runs",
            "all six searches answer from a complete build; the build completes", _attack_search_while_index_runs),
     Attack("two-index-at-once", "low: two `advisor index` at once on one home",
