@@ -13,6 +13,7 @@ import dataclasses
 import hashlib
 import json
 import logging
+import resource
 import shutil
 import time
 import uuid
@@ -211,6 +212,9 @@ def _chroma_failure(settings: Settings, exc: BaseException) -> str:
         free = f"; {shutil.disk_usage(settings.index_dir).free / 1e6:.1f} MB free on its disk"
     except OSError:
         free = ""
+    limit, _ = resource.getrlimit(resource.RLIMIT_FSIZE)
+    if limit != resource.RLIM_INFINITY:
+        free += f"; the file size limit of this process (ulimit -f) is {limit / 1e6:.1f} MB"
     return f"Chroma could not write the new build ({str(exc)[:160]}{free})"
 
 

@@ -20,6 +20,7 @@ import os
 import re
 import resource
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -339,6 +340,24 @@ def _attack_disk_full_during_index(home: Home) -> None:
         assert small.pointer()["build"] != before
 
 
+def _attack_file_size_limit_during_index(home: Home) -> None:
+    """Without root: a write that fails for real through RLIMIT_FSIZE (EFBIG) in the `advisor index` process."""
+    before = home.pointer()["build"]
+    home.add_notes(40, words=400)
+    started = subprocess.run(home.command("index"), env=home.env(), capture_output=True, encoding="utf-8",
+                             timeout=CHILD_TIMEOUT_S, cwd=home.work, preexec_fn=_limit_file_size)
+    line = Result(started.returncode, started.stdout, started.stderr, 0).one_error_line()
+    assert ("file size limit" in line or "no space left" in line) and "index in use is unchanged" in line, line
+    assert home.pointer()["build"] == before and home.builds() == [before]
+    home.search_json("terskelverdi for kommuner")  # without the limit: the refresh builds, the search answers
+
+
+def _limit_file_size() -> None:
+    # Big enough for the embedding cache to grow a little, too small for a new build's Chroma file (about 5 MB).
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (3_000_000, 3_000_000))
+
+
 def _damage_current(home: Home) -> None:
     (home.path / "index" / "CURRENT").write_text("garbage{", encoding="utf-8")
 
@@ -589,6 +608,8 @@ ATTACKS: list[Attack] = [
            "exit 2, one line naming the full disk; the previous build stays active, no orphan build folder after two "
            "attempts; `search` answers from it with a note; after freeing space `index` succeeds",
            _attack_disk_full_during_index),
+    Attack("file-size-limit-during-index", "medium: a write failing during `index` (RLIMIT_FSIZE, works without root)",
+           "exit 2, one line; the previous build stays active, no orphan build folder", _attack_file_size_limit_during_index),
     Attack("garbage-current", "medium: corrupted state (garbage CURRENT)",
            "`index` notes the unreadable pointer and builds anew; searches work", _corruption(_damage_current)),
     Attack("truncated-chunks", "medium: corrupted state (truncated chunks.jsonl)",
