@@ -19,6 +19,7 @@ from advisor.corpus.uploads import (
     UploadStore,
     list_uploads,
     open_upload_store,
+    relabel_upload,
     safe_name,
     save_upload,
 )
@@ -44,6 +45,7 @@ __all__ = [
     "load_yaml",
     "open_upload_store",
     "read_plain_text",
+    "relabel_upload",
     "safe_name",
     "save_upload",
     "split_front_matter",

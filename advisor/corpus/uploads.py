@@ -253,6 +253,25 @@ def save_upload(name: str, data: bytes, settings: Settings, label: SourceLabel |
     return target
 
 
+def relabel_upload(name: str, label: SourceLabel, settings: Settings) -> UploadRecord:
+    """Change what a kept upload is (an admin's correction); the next index build uses the new label."""
+    path = settings.uploads_dir / name
+    if name != safe_name(name) or not path.is_file():
+        raise InvalidInput("upload", name, "the name of a file in the uploads folder")
+    store = open_upload_store(settings)
+    old = store.get(name)
+    if old is None:
+        data = path.read_bytes()
+        old = UploadRecord(name, SourceLabel(), original_name=name, sha256=hashlib.sha256(data).hexdigest(),
+                           size_bytes=len(data))
+    record = UploadRecord(name, label, old.original_name, old.sha256, old.size_bytes, old.saved)
+    try:
+        store.put(record)
+    except OSError as exc:
+        raise state_error(settings.home, exc) from exc
+    return record
+
+
 def _link_unused(folder: Path, clean: str, data: bytes) -> Path:
     fd, tmp_name = tempfile.mkstemp(prefix=".upload-", suffix=".part", dir=folder)
     tmp = Path(tmp_name)

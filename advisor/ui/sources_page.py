@@ -14,7 +14,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from advisor.corpus import AUTHORITY_RANK, KINDS, SourceLabel, list_uploads, save_upload
+from advisor.corpus import AUTHORITY_RANK, KINDS, SourceLabel, list_uploads, relabel_upload, save_upload
 from advisor.errors import AdvisorError, BuildRunning
 from advisor.search import IndexReport, build_index
 from advisor.ui.admin import admin_login, require_admin
@@ -81,6 +81,7 @@ def _upload(ctx: PageContext) -> None:
     files = st.file_uploader(ctx.t("src_upload_label"), type=["pdf", "txt", "md"], accept_multiple_files=True,
                              key=f"src_files_{st.session_state.get('src_uploader_round', 0)}",
                              max_upload_size=upload_limit_mb(ctx.settings))
+    st.caption(ctx.t("src_label_help"))
     label = _label_form(ctx)
     if not st.button(ctx.t("src_upload_button"), type="primary", disabled=not files, icon=":material/upload:"):
         return
@@ -108,21 +109,29 @@ def _upload(ctx: PageContext) -> None:
     st.rerun()
 
 
-def _label_form(ctx: PageContext) -> SourceLabel:
-    """Authority, kind and (optionally) date for the files about to be uploaded; defaults: the lowest rank, no date."""
-    st.caption(ctx.t("src_label_help"))
+def _label_form(ctx: PageContext, key: str = "src_label", current: SourceLabel | None = None) -> SourceLabel:
+    """Authority, kind and (optionally) date for files; defaults: `current`, else the lowest rank and no date."""
+    current = current or SourceLabel()
     authorities = sorted(AUTHORITY_RANK, key=lambda a: -AUTHORITY_RANK[a])  # "uploaded" (the default) first
     kinds = ["user_document", *(k for k in KINDS if k != "user_document")]
     cols = st.columns(3)
-    authority = cols[0].selectbox(ctx.t("src_label_authority"), authorities, key="src_label_authority",
-                                  format_func=lambda a: authority_label(a, ctx.lang))
-    kind = cols[1].selectbox(ctx.t("src_label_kind"), kinds, key="src_label_kind",
+    authority = cols[0].selectbox(ctx.t("src_label_authority"), authorities, key=f"{key}_authority",
+                                  index=authorities.index(current.authority), format_func=lambda a: authority_label(a, ctx.lang))
+    kind = cols[1].selectbox(ctx.t("src_label_kind"), kinds, key=f"{key}_kind", index=kinds.index(current.kind),
                              format_func=lambda k: kind_label(k, ctx.lang))
     with cols[2]:
-        dated = st.checkbox(ctx.t("src_label_has_date"), key="src_label_has_date")
-        as_of = st.date_input(ctx.t("src_label_as_of"), value=date.today(), key="src_label_as_of", disabled=not dated,
-                              min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
+        dated = st.checkbox(ctx.t("src_label_has_date"), key=f"{key}_has_date", value=bool(current.as_of))
+        as_of = st.date_input(ctx.t("src_label_as_of"), value=_as_date(current.as_of), key=f"{key}_as_of",
+                              disabled=not dated, min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
     return SourceLabel(authority, kind, as_of.isoformat() if dated and isinstance(as_of, date) else "")
+
+
+def _as_date(as_of: str) -> date:
+    """A stored as-of date (YYYY, YYYY-MM or YYYY-MM-DD) as a date for the date picker; today when there is none."""
+    if not as_of:
+        return date.today()
+    parts = [int(p) for p in as_of.split("-")] + [1, 1]
+    return date(parts[0], parts[1], parts[2])
 
 
 def _build(ctx: PageContext, rebuild: bool) -> tuple[IndexReport | None, str | None]:
@@ -190,3 +199,24 @@ def _kept_uploads(ctx: PageContext) -> None:
                        ctx.t("col_kind"): kind_label(u.label.kind, ctx.lang), ctx.t("col_as_of"): u.label.as_of or "–",
                        ctx.t("col_size_kb"): round(u.size_bytes / 1024, 1), ctx.t("col_saved"): u.saved}
                       for u in uploads], hide_index=True, width="stretch")
+        _relabel(ctx, uploads)
+
+
+def _relabel(ctx: PageContext, uploads: list) -> None:
+    """Change the label of a kept upload (a correction, or an upload from before labels existed), then re-index."""
+    st.markdown(f"##### {ctx.t('src_relabel')}")
+    by_name = {u.name: u for u in uploads}
+    name = st.selectbox(ctx.t("col_file"), list(by_name), key="src_relabel_file")
+    label = _label_form(ctx, key=f"src_relabel_{name}", current=by_name[name].label)
+    if st.button(ctx.t("src_relabel_button"), key="src_relabel_button"):
+        require_admin(ctx.settings)
+        error = None
+        try:
+            relabel_upload(name, label, ctx.settings)
+        except AdvisorError as exc:
+            report, error = None, str(exc)
+        else:
+            with st.spinner(ctx.t("src_indexing")):
+                report, error = _build(ctx, rebuild=False)
+        st.session_state[REPORT_KEY] = {"saved": [], "refused": [], "error": error, "report": report}
+        st.rerun()

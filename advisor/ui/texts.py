@@ -551,6 +551,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "src_label_has_date": {"nb": "Oppgi dato", "en": "Give a date"},
     "src_label_as_of": {"nb": "Gjelder per", "en": "Valid as of"},
     "src_index_notes": {"nb": "Merk: {notes}", "en": "Note: {notes}"},
+    "src_relabel": {"nb": "Endre hva en fil er", "en": "Change what a file is"},
+    "src_relabel_button": {"nb": "Lagre merkingen og indekser", "en": "Save the label and index"},
     "src_busy": {
         "nb": "En annen indeksering pågår. Filene er lagret; trykk «Indekser på nytt» når den er ferdig.",
         "en": "Another indexing run is in progress. The files are saved; press «Re-index» when it has finished.",

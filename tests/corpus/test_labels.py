@@ -118,3 +118,14 @@ def test_a_failed_label_write_removes_the_saved_file(settings):
     with pytest.raises(StateNotWritable, match="cannot write to"):
         save_upload("a.md", b"# A\n\nTekst.\n", settings)
     assert list_uploads(settings) == []
+
+
+def test_an_admin_can_relabel_a_kept_upload(settings):
+    from advisor.corpus import relabel_upload
+
+    path = save_upload("notat.md", b"# Notat\n\nTekst.\n", settings)
+    record = relabel_upload(path.name, SourceLabel("law", "other", "2025"), settings)
+    assert record.original_name == "notat.md" and record.sha256
+    assert list_uploads(settings)[0].label == SourceLabel("law", "other", "2025")
+    with pytest.raises(InvalidInput, match="uploads folder"):
+        relabel_upload("../sources.json", SourceLabel(), settings)

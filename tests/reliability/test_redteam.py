@@ -284,6 +284,14 @@ def _attack_upload_form_poses_as_law(home: Home) -> None:
         table = at.dataframe[0].value
         row = table[table[t("col_title", "nb")] == "Intern veileder"]
         assert list(row[t("col_authority", "nb")]) == [t("authority_official_guidance", "nb")]
+        # ... and may correct a kept upload later.
+        at.selectbox(key="src_relabel_file").set_value("forskrift.md").run()
+        at.selectbox(key="src_relabel_forskrift.md_authority").set_value("regulation")
+        next(b for b in at.button if b.label == t("src_relabel_button", "nb")).click().run()
+        assert not at.exception, at.exception
+        table = at.dataframe[0].value
+        row = table[table[t("col_title", "nb")] == "Forskrift om grønne anskaffelser i kommunene"]
+        assert list(row[t("col_authority", "nb")]) == ["forskrift"]
 
 
 # Nine levels of nine aliases: 9^8 = 43 million strings once anything walks `title`.
