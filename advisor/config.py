@@ -111,6 +111,37 @@ class AnswerSettings(_Group):
         "retrieved passage mentions.",
     )
     nearest_sources: int = Field(3, ge=0, le=10, description="Sources listed with a 'cannot answer' reply.")
+    # The extractive composer: which sentences of the retrieved passages make the answer.
+    max_sentences: int = Field(4, ge=1, le=10, description="Most sentences in an extractive answer.")
+    max_answer_chars: int = Field(
+        700, ge=100, description="An extractive answer stops taking sentences past this many characters (the first is always kept).")
+    max_sentence_chars: int = Field(
+        420, ge=100, description="Longer sentences are not quoted: in our sources they are run-on lists or OCR damage.")
+    min_sentence_match: float = Field(
+        0.2, ge=0, le=1, description="Share of the question's (weighted) terms a sentence must contain to be quoted.")
+    relative_floor: float = Field(
+        0.75, ge=0, le=1, description="The third and later sentences must score at least this share of the best one.")
+    second_floor: float = Field(
+        0.6, ge=0, le=1,
+        description="The second sentence (and further items of a list already begun) may be a little weaker: a "
+        "one-sentence answer is rarely enough.")
+    redundancy_penalty: float = Field(
+        0.3, ge=0, le=1, description="Score taken off a candidate per unit of content words it shares with a chosen sentence.")
+    duplicate_overlap: float = Field(
+        0.5, ge=0, le=1,
+        description="A sentence sharing this share of its content words with a chosen one, and adding no question "
+        "word or figure, repeats it.")
+    near_copy_overlap: float = Field(
+        0.75, ge=0, le=1,
+        description="A sentence sharing this share of its content words with a chosen one (and no new figure) is a "
+        "restatement: the guidance notes repeat key facts in other words.")
+    # Follow-up questions without an LLM.
+    standalone_term_weight: float = Field(
+        0.5, ge=0, le=1,
+        description="Weight of the words a follow-up inherits from the conversation, relative to the words it asks.")
+    max_carried_words: int = Field(
+        6, ge=0, le=30, description="Most key words a follow-up carries over from earlier questions (no LLM).")
+    carried_turns: int = Field(2, ge=1, le=10, description="How many earlier user turns a follow-up takes key words from.")
 
     def __hash__(self) -> int:
         # Settings are cache keys (functools.cache); the nested ranges dict is hashed by its contents.
@@ -130,11 +161,42 @@ class LLMSettings(_Group):
     temperature: float = Field(0.1, ge=0, le=2, description="Sampling temperature for the LLM.")
 
 
+# A role password guards a whole app: at least this long and not one repeated pattern ("aaaaaaaaaaaa").
+MIN_PASSWORD_CHARS = 12
+MIN_PASSWORD_DISTINCT_CHARS = 6
+
+
+def password_problem(value: str) -> str | None:
+    """Why a role password is too weak to accept, or None. An empty password means "role switched off"."""
+    if not value:
+        return None
+    if len(value) < MIN_PASSWORD_CHARS:
+        return f"it has {len(value)} characters; use at least {MIN_PASSWORD_CHARS}"
+    if len(set(value)) < MIN_PASSWORD_DISTINCT_CHARS:
+        return f"it uses only {len(set(value))} different characters; use at least {MIN_PASSWORD_DISTINCT_CHARS}"
+    return None
+
+
 class AppSettings(_Group):
     """The Streamlit app."""
 
-    admin_password: SecretStr | None = Field(None, description="Enables upload and re-index in the app when set.")
+
+    admin_password: SecretStr | None = Field(
+        None, description="Enables upload, re-index and feedback export in the app when set (at least 12 characters).")
+    trainer_password: SecretStr | None = Field(
+        None, description="Enables the course's trainer mode when set (at least 12 characters): hide answers, class "
+        "view and results export, trainer cases.")
     language: Literal["nb", "en"] = Field("nb", description="Default user-interface language.")
+
+    @field_validator("admin_password", "trainer_password", mode="after")
+    @classmethod
+    def _strong_enough(cls, value: SecretStr | None, info) -> SecretStr | None:
+        problem = password_problem(value.get_secret_value()) if value is not None else None
+        if problem:
+            # The message names the setting and never the password itself.
+            raise ValueError(f"{_env_name('app', info.field_name)} is too weak: {problem}, or leave it empty to "
+                             "switch the role off")
+        return value
 
 
 class DoffinSettings(_Group):
@@ -215,8 +277,11 @@ class _TomlSource(TomlConfigSettingsSource):
 class Settings(BaseSettings):
     """Everything the advisor can be configured with. The field descriptions are the settings documentation."""
 
+    # hide_input_in_errors: the app shows a settings error to every visitor, and a rejected (weak) password must not
+    # be echoed in it; pydantic puts the input value into its message by default.
     model_config = SettingsConfigDict(
         env_prefix=ENV_PREFIX, env_nested_delimiter="_", env_nested_max_split=1, frozen=True, extra="forbid",
+        hide_input_in_errors=True,
     )
 
     home: Path = Field(Path(".advisor"), description="State folder: index builds, embedding cache, Doffin store, feedback, uploads.")

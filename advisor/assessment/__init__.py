@@ -12,8 +12,9 @@ from advisor.assessment.case import (
     parse_case,
     parse_case_text,
 )
-from advisor.assessment.engine import Assessment, assess, model_version, to_markdown
+from advisor.assessment.engine import Assessment, assess, model_version
 from advisor.assessment.free_text import ask_missing, describe_extraction, extract_case
+from advisor.assessment.markdown import to_markdown
 from advisor.assessment.rules import POTENTIAL_LABELS, PROCEDURES, RULES, load_thresholds, procedure_label
 
 __all__ = [

@@ -1,7 +1,7 @@
 """The procurement case that the assessment reads: its keys, their types, and strict checking at the boundary.
 
 A case is a flat mapping (JSON or YAML). Every key is optional: a missing key becomes None here, and the
-decision model (assessment_rules.py) states what it assumed instead. A key that is present must be valid;
+decision model (inputs.py) states what it assumed instead. A key that is present must be valid;
 anything else raises InvalidInput naming the field.
 """
 

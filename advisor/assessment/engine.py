@@ -1,12 +1,12 @@
 """Innovative-procurement assessment: a transparent, cited decision aid for one planned purchase.
 
-    case       = parse_case({...})                  # or load_case(path); see assessment_case.py
+    case       = parse_case({...})                  # or load_case(path); the keys are in case.py
     assessment = assess(case, settings)             # part of FOA, need for innovation, procedure, next steps
-    text       = to_markdown(assessment)            # audit export for the procurement protocol
+    text       = to_markdown(assessment)            # audit export for the procurement protocol (markdown.py)
 
-The decision model is a set of explicit rules (assessment_rules.py), applied in assessment_decide.py and
-assessment_procedure.py. This module attaches the guidance passages each fired rule rests on (advisor.corpus.cite)
-and shapes the result. No LLM is involved: the same case always gives the same assessment.
+The decision model is a set of explicit rules (rules.py) applied by the stages that decide.py runs. This module
+attaches the guidance passages each fired rule rests on (advisor.corpus.cite) and builds the result once. No LLM is
+involved: the same case always gives the same assessment.
 """
 
 from __future__ import annotations
@@ -18,18 +18,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from advisor.assessment.case import FIELDS, Case, display_value, format_nok, parse_case
+from advisor.assessment.case import Case, display_value, parse_case
 from advisor.assessment.decide import decide
 from advisor.assessment.rules import (
     PART_LABELS,
-    POTENTIAL_LABELS,
     RULES,
     THRESHOLDS_PATH,
     Threshold,
     load_thresholds,
     procedure_label,
 )
-from advisor.assessment.trail import Alternative, AuditEntry, LegalGround
+from advisor.assessment.state import Alternative, AuditEntry, LegalGround, Reasoning
 from advisor.config import Settings
 from advisor.corpus import Citation, cite
 from advisor.errors import AdvisorError
@@ -41,20 +40,6 @@ DISCLAIMER = (
     "med dato og kilde, og veiledningsnotater med kjente hull (merket «ikke verifisert»). Kontroller lov- og "
     "forskriftsteksten på Lovdata, og dokumenter egne vurderinger i anskaffelsesprotokollen."
 )
-
-__all__ = [
-    "Alternative",
-    "Assessment",
-    "AuditEntry",
-    "Case",
-    "DISCLAIMER",
-    "LegalGround",
-    "RULES",
-    "assess",
-    "model_version",
-    "parse_case",
-    "to_markdown",
-]
 
 
 @dataclass
@@ -153,47 +138,44 @@ def assess(
     if not isinstance(case, Case):
         case = parse_case(case)
     today = today or dt.date.today()
-    decision = decide(case, load_thresholds(), today)
-    warnings = list(decision.warnings)
-    fired = list(dict.fromkeys(entry.rule for entry in decision.trail))
+    table = load_thresholds()
+    r = decide(case, table, today)
+    warnings = list(r.warnings)
+    fired = list(dict.fromkeys(entry.rule for entry in r.trail))
     citations, by_rule, by_source = _resolve_citations(settings, fired, warnings)
 
-    def step_markers(rule: str, source: int | None) -> str:
+    def marked(rule: str, text: str, source: int | None = None) -> str:
+        """A text with the citation markers of the rule that produced it (of one source passage when given)."""
         if source is not None and (rule, source) in by_source:
-            return _markers([by_source[(rule, source)]])
-        return _markers(by_rule.get(rule, []))
+            return text + _markers([by_source[(rule, source)]])
+        return text + _markers(by_rule.get(rule, []))
 
-    for entry in decision.trail:
+    for entry in r.trail:
         entry.sources = by_rule.get(entry.rule, [])
-    from_text = {key for key, _ in interpretation}
-    for key, item in decision.inputs.items():
-        if key in from_text and item["origin"] == "oppgitt":
-            item["origin"] = "tolket fra teksten"
     return Assessment(
-        part=decision.part,
-        part_label=PART_LABELS[decision.part],
-        part_reason=decision.part_reason[1] + _markers(by_rule.get(decision.part_reason[0], [])),
-        threshold=decision.threshold,
-        next_threshold=decision.next_threshold,
-        thresholds_considered=decision.thresholds_considered,
-        thresholds_as_of=load_thresholds().as_of,
-        innovative=decision.innovative,
-        innovation_potential=decision.innovation_potential,
-        reasons=[text + _markers(by_rule.get(rule, [])) for rule, text in decision.reasons],
-        procedure=decision.procedure,
-        procedure_label=procedure_label(decision.procedure, decision.part),
-        procedure_reasons=[text + _markers(by_rule.get(rule, [])) for rule, text in decision.procedure_reasons],
-        provisional=decision.provisional,
-        alternatives=[Alternative(alt.procedure, alt.label, alt.reason + _markers(by_rule.get(alt.rule, [])), alt.rule)
-                      for alt in decision.alternatives],
-        legal_ground=decision.legal_ground,
-        next_steps=[text + step_markers(rule, source) for rule, text, source in decision.next_steps],
-        assumptions=[*(note for _, note in interpretation), *decision.assumptions],
-        to_find_out=decision.to_find_out,
+        part=r.part,
+        part_label=PART_LABELS[r.part],
+        part_reason=marked(*r.part_reason),
+        threshold=r.threshold,
+        next_threshold=r.next_threshold,
+        thresholds_considered=r.considered,
+        thresholds_as_of=table.as_of,
+        innovative=r.innovative,
+        innovation_potential=r.innovation_potential,
+        reasons=[marked(rule, text) for rule, text in r.reasons],
+        procedure=r.procedure,
+        procedure_label=procedure_label(r.procedure, r.part),
+        procedure_reasons=[marked(rule, text) for rule, text in r.procedure_reasons],
+        provisional=r.provisional,
+        alternatives=[Alternative(alt.procedure, alt.label, marked(alt.rule, alt.reason), alt.rule) for alt in r.alternatives],
+        legal_ground=r.legal_ground,
+        next_steps=[marked(rule, text, source) for rule, text, source in r.next_steps],
+        assumptions=[*(note for _, note in interpretation), *r.assumptions],
+        to_find_out=r.to_find_out,
         citations=citations,
-        audit_trail=decision.trail,
+        audit_trail=r.trail,
         rules_fired=fired,
-        inputs=decision.inputs,
+        inputs=_inputs(r, {key for key, _ in interpretation}),
         need=case.need,
         warnings=warnings,
         model_version=model_version(),
@@ -201,94 +183,16 @@ def assess(
     )
 
 
-# --- Markdown export for the procurement protocol ---
+def _inputs(r: Reasoning, from_text: set[str]) -> dict[str, dict[str, Any]]:
+    """Every input key with the value used and where it came from (given, read from the text, assumed, default)."""
+    given = r.case.given()
 
-def _cell(value: Any) -> str:
-    """Text safe inside a Markdown table cell."""
-    return str(value).replace("|", "\\|").replace("\n", " ").strip()
+    def origin(key: str) -> str:
+        if key in r.assumed_keys:
+            return "antatt"
+        if key in given:
+            return "tolket fra teksten" if key in from_text else "oppgitt"
+        return "standardverdi"
 
-
-def _shown(entry: AuditEntry, limit: int = 120) -> str:
-    """The value an audit entry saw, as a Norwegian reader expects it, shortened for a table cell."""
-    value = entry.value
-    if isinstance(value, dict):
-        text = ", ".join(f"{key}={display_value(key, item)}" for key, item in value.items())
-    elif entry.input in FIELDS:
-        text = display_value(entry.input, value)
-    else:
-        text = "ikke oppgitt" if value is None else str(value)
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _threshold_line(t: Threshold) -> str:
-    return f"{t.name}: {format_nok(t.value_nok)} kr ekskl. mva. (gjelder fra {t.as_of}; kilde: {t.source})"
-
-
-def _bullets(items: list[str], empty: str) -> list[str]:
-    return [f"- {item}" for item in items] if items else [f"- {empty}"]
-
-
-def to_markdown(assessment: Assessment) -> str:
-    """The assessment as a Norwegian Markdown document for the procurement protocol (inputs, thresholds, rules, sources)."""
-    a = assessment
-    procedure = a.procedure_label[0].upper() + a.procedure_label[1:]
-    lines = [
-        "# Vurdering av innovasjonsbehov og prosedyre",
-        "",
-        f"Vurdert: {a.assessed_on} · Terskelverdier per {a.thresholds_as_of} · Modellversjon: {a.model_version}",
-        "",
-        f"> {a.disclaimer}",
-        "",
-        "## Behov",
-        "",
-        a.need or "Ikke oppgitt.",
-        "",
-        "## Konklusjon",
-        "",
-        f"- **Del av forskriften:** {a.part_label}. {a.part_reason}",
-        f"- **Terskelverdi lagt til grunn:** {_threshold_line(a.threshold)}",
-    ]
-    if a.next_threshold:
-        lines.append(f"- **Neste terskel:** {_threshold_line(a.next_threshold)}")
-    lines += [
-        f"- **Innovativ anskaffelse:** {'ja' if a.innovative else 'nei'} (innovasjonspotensial: {POTENTIAL_LABELS[a.innovation_potential]})",
-        f"- **Anbefalt prosedyre:** {procedure}{' (foreløpig – avhenger av det som må avklares)' if a.provisional else ''}",
-    ]
-    if a.legal_ground:
-        g = a.legal_ground
-        status = "" if g.verified else " (ikke verifisert i faktagrunnlaget)"
-        lines.append(f"- **Hjemmel:** {g.provision}{status}. {g.explanation}")
-        lines += [f"  - {ground}" for ground in g.grounds]
-    lines += ["", "### Begrunnelse for prosedyren", ""] + _bullets(a.procedure_reasons, "Ingen.")
-    lines += ["", "### Begrunnelse for innovasjonsvurderingen", ""] + _bullets(a.reasons, "Ingen særskilte signaler.")
-    lines += ["", "## Alternativer", ""]
-    lines += [f"{i}. **{alt.label}** – {alt.reason}" for i, alt in enumerate(a.alternatives, start=1)] or ["Ingen."]
-    lines += ["", "## Inndata", "", "| Felt | Verdi | Kilde |", "|---|---|---|"]
-    for key, item in a.inputs.items():
-        label = FIELDS[key].label if key in FIELDS else key
-        lines.append(f"| {_cell(label)} (`{key}`) | {_cell(item['shown'])} | {item['origin']} |")
-    lines += ["", "## Terskelverdier", "", "| Terskel | Beløp (kr ekskl. mva.) | Gjelder fra | Kilde | Brukt |", "|---|---|---|---|---|"]
-    for t in a.thresholds_considered:
-        used = "ja" if t.key == a.threshold.key else ""
-        lines.append(f"| {_cell(t.name)} | {format_nok(t.value_nok)} | {t.as_of} | {_cell(t.source)} | {used} |")
-    lines += ["", "Grensene gjelder fra og med beløpet («lik eller overstiger»): 100 000 kr er innenfor loven, 99 999 kr utenfor."]
-    lines += ["", "## Regler som slo til (revisjonsspor)", "", "| # | Regel | Inndata | Verdi | Konklusjon | Kilder |", "|---|---|---|---|---|---|"]
-    for i, entry in enumerate(a.audit_trail, start=1):
-        sources = ", ".join(f"[{n}]" for n in entry.sources)
-        lines.append(f"| {i} | {entry.rule} | {_cell(entry.input)} | {_cell(_shown(entry))} | {_cell(entry.conclusion)} | {sources} |")
-    lines += ["", "### Reglenes beskrivelse", ""]
-    lines += [f"- **{rule_id}:** {RULES[rule_id].description}" for rule_id in a.rules_fired]
-    lines += ["", "## Neste steg", ""] + [f"{i}. {step}" for i, step in enumerate(a.next_steps, start=1)]
-    lines += ["", "## Forutsetninger", ""] + _bullets(a.assumptions, "Ingen: alle opplysninger er oppgitt.")
-    lines += ["", "## Må avklares", ""] + _bullets(a.to_find_out, "Ingenting utestående.")
-    if a.warnings:
-        lines += ["", "## Advarsler", ""] + _bullets(a.warnings, "")
-    lines += ["", "## Kilder", ""]
-    for c in a.citations:
-        section = f" – {c.section}" if c.section else ""
-        excerpt = " ".join(c.text.split())
-        excerpt = excerpt if len(excerpt) <= 300 else excerpt[:297].rstrip() + "…"
-        lines.append(f"[{c.n}] **{c.title}**{section} (`{c.doc_id}`, per {c.as_of or 'udatert'}): «{excerpt}»")
-        lines.append("")
-    lines += ["## Om vurderingen", "", a.disclaimer, ""]
-    return "\n".join(lines)
+    return {key: {"value": value, "shown": display_value(key, value), "assumed": key in r.assumed_keys,
+                  "origin": origin(key)} for key, value in r.values.items()}

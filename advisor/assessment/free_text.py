@@ -155,55 +155,82 @@ _RISK = {"low": re.compile(r"\b(?:lav|liten) risikovilje\b|\bunngå risiko\b", r
          "high": re.compile(r"\b(?:høy|stor) risikovilje\b|\bvillige? til å ta risiko\b", re.I)}
 
 
-def extract_case(text: str) -> Extraction:  # noqa: C901 - to split (wave 2 follow-up)
+def extract_case(text: str) -> Extraction:
     """Read case keys from a Norwegian description; each value comes with a note naming the phrase it was read from."""
     out = Extraction()
     out.values["need"] = " ".join(text.split())
+    _read_value(text, out)
+    _read_buyer(text, out)
+    _read_category(text, out)
+    _read_market_and_process(text, out)
+    for key, pattern in (("design_contest", _DESIGN), ("utilities", _UTILITIES), ("previous_competition_failed", _FAILED)):
+        match = pattern.search(text)
+        if match:
+            out.set(key, True, match.group(0))
+    _read_deadline_and_risk(text, out)
+    return out
+
+
+def _read_value(text: str, out: Extraction) -> None:
     amount = parse_amount(text)
     if amount:
         out.set("estimated_value_nok", amount[0], amount[1])
         if amount[1].endswith("inkl. mva."):
             out.note("estimated_value_nok", f"Beløpet er oppgitt inkl. mva.; vi har trukket fra {round(_VAT_RATE * 100)} % mva. "
                      "Bekreft verdien ekskl. mva.")
+
+
+def _read_buyer(text: str, out: Extraction) -> None:
     buyer = _first(_BUYER, text)
     if buyer:
         label, phrase = buyer
         if label == "state" and re.search(r"etat", phrase, re.I) and re.search(_BUYER["municipal"][0], text, re.I):
             label = "municipal"  # a municipal agency such as Bymiljøetaten in Oslo kommune
         out.set("buyer", label, phrase)
+
+
+def _read_category(text: str, out: Extraction) -> None:
     category = _first(_CATEGORY, text)
     if category:
         out.set("category", category[0], category[1])
     else:
+        # Goods share the lowest threshold with services, so a text without any cue is read the strict way.
         out.values["category"] = "goods"
         out.note("category", "Fant ingen ord for bygg og anlegg eller tjenester i teksten; vi regner kjøpet som varer.")
     health = _HEALTH_SOCIAL.search(text)
     if health and out.values.get("category") == "services":
         out.set("health_social_services", True, health.group(0))
+
+
+def _read_market_and_process(text: str, out: Extraction) -> None:
+    """What the text says about the market, market dialogue, development, purchase and specification.
+
+    A negated phrase ("ikke utvikles", "uten markedsdialog") is checked before the plain one, which it contains.
+    """
     market = _market(text)
     if market:
         out.set("market_has_solution", market[0], market[1])
-    if _DIALOGUE_NOT_DONE.search(text):
-        out.set("market_dialogue_done", False, _DIALOGUE_NOT_DONE.search(text).group(0))
-    elif _DIALOGUE_DONE.search(text):
-        out.set("market_dialogue_done", True, _DIALOGUE_DONE.search(text).group(0))
-    if _NO_DEVELOPMENT.search(text):
-        out.set("development_needed", False, _NO_DEVELOPMENT.search(text).group(0))
-    elif _DEVELOPMENT.search(text):
-        out.set("development_needed", True, _DEVELOPMENT.search(text).group(0))
-    if _NO_PURCHASE.search(text):
-        out.set("wants_to_buy_result", False, _NO_PURCHASE.search(text).group(0))
-    elif _PURCHASE.search(text) and out.values.get("development_needed"):
-        out.set("wants_to_buy_result", True, _PURCHASE.search(text).group(0))
-    if _CANNOT_SPECIFY.search(text):
-        out.set("can_specify_solution", False, _CANNOT_SPECIFY.search(text).group(0))
-    elif _CAN_SPECIFY.search(text) or (market and market[0] == "yes" and "standard" in market[1].lower()):
-        match = _CAN_SPECIFY.search(text)
-        out.set("can_specify_solution", True, match.group(0) if match else market[1])
-    for key, pattern in (("design_contest", _DESIGN), ("utilities", _UTILITIES), ("previous_competition_failed", _FAILED)):
-        match = pattern.search(text)
-        if match:
+    for key, negated, plain in (("market_dialogue_done", _DIALOGUE_NOT_DONE, _DIALOGUE_DONE),
+                                ("development_needed", _NO_DEVELOPMENT, _DEVELOPMENT)):
+        if match := negated.search(text):
+            out.set(key, False, match.group(0))
+        elif match := plain.search(text):
             out.set(key, True, match.group(0))
+    if match := _NO_PURCHASE.search(text):
+        out.set("wants_to_buy_result", False, match.group(0))
+    elif (match := _PURCHASE.search(text)) and out.values.get("development_needed"):
+        # "kjøpe" says little on its own; it only means buying the result when something is to be developed.
+        out.set("wants_to_buy_result", True, match.group(0))
+    if match := _CANNOT_SPECIFY.search(text):
+        out.set("can_specify_solution", False, match.group(0))
+    elif match := _CAN_SPECIFY.search(text):
+        out.set("can_specify_solution", True, match.group(0))
+    elif market and market[0] == "yes" and "standard" in market[1].lower():
+        # A standard product can be specified by definition.
+        out.set("can_specify_solution", True, market[1])
+
+
+def _read_deadline_and_risk(text: str, out: Extraction) -> None:
     deadline = _DEADLINE.search(text)
     if deadline:
         months = int(deadline.group(1)) * (12 if deadline.group(2).lower() == "år" else 1)
@@ -214,7 +241,6 @@ def extract_case(text: str) -> Extraction:  # noqa: C901 - to split (wave 2 foll
         if match:
             out.set("risk_tolerance", level, match.group(0))
             break
-    return out
 
 
 # --- interactive questions (only when stdin is a terminal; the CLI decides) ---

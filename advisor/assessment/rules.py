@@ -3,7 +3,7 @@
 Every conclusion the assessment draws is made by one of the rules below. A rule has an id, a Norwegian
 description a procurement officer can check against the guidance, and the guidance notes (corpus/guidance/<id>.md,
 with an anchor: a section heading or phrase in the note) that it rests on. The logic that applies the rules is in
-assessment_decide.py; the thresholds are data in advisor/assessment/thresholds.yaml so they can be updated in one place.
+the stages that decide.py runs; the thresholds are data in advisor/assessment/thresholds.yaml so they can be updated in one place.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """`advisor assess FILE|- [--json] [--markdown OUT] [--text TEXT]`: assess a planned purchase with cited rules.
 
-FILE is a case as JSON or YAML (keys in advisor/assessment_case.py). --text reads the keys it can from a Norwegian
+FILE is a case as JSON or YAML (keys in advisor/assessment/case.py). --text reads the keys it can from a Norwegian
 description; in a terminal it then asks for the rest (never when stdin is not a terminal). Keys in FILE override
 keys read from --text.
 """

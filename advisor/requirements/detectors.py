@@ -1,9 +1,9 @@
-"""The detection rules: regular expressions and the brand lexicon run over one requirement, giving raw Hits.
+"""The detection rules: regular expressions and the brand lexicon run over one requirement, giving raw Matches.
 
 Each rule method of _Scan looks for one kind of solution-specific wording (named technology, brand or model, cued
 designation, named product, material/dimension/method, «same as today», tailored parameter combinations, missing
-«eller tilsvarende») and records a Match with its exact span, severity and kind. advisor.requirements turns the matches
-into explained, cited Findings. Word lists and patterns live in advisor/requirements_lexicon.py.
+«eller tilsvarende») and records a Match with its exact span, severity and kind. analyzer.py turns the matches into
+explained, cited Findings. Word lists and patterns live in lexicon.py.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from advisor.requirements import lexicon as lex
+from advisor.requirements import names
 
 
 @dataclass
@@ -34,6 +35,11 @@ _STREET = re.compile(r"(?:gata|gate|gaten|veien|vei|vegen|veg|plass|allé|torget
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _DIGIT = re.compile(r"\d")
 _GENERATION_AFTER = re.compile(r"\s*\(?\s*(?:" + lex.GENERATION.pattern + ")", re.IGNORECASE)
+_DECORATION = str.maketrans({c: " " for c in "™®©«»\"“”„‘’‚"})
+_HANDLED_BEFORE = re.compile(
+    r"(?:behandling|transport|mottak|sluttbehandling|gjenvinning|sortering|innsamling|levering|kjøp|innkjøp|leveranse|"
+    r"tilsetningsstoffer|analyse|prøver)\w*\s+(?:og\s+\w+\s+)?(?:av\s+|i\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+_COLOUR_PURPOSE = re.compile(r"sikkerhet|synlig|refleks|varsel|signal|HMS|kontrast|safety|visib", re.IGNORECASE)
 _TYPE_CUE_BEFORE = re.compile(r"(?:av\s+)?(typen|type|modell(?:en)?|model)\s*[:=]?\s*$", re.IGNORECASE)
 
 
@@ -47,15 +53,17 @@ def _common_word(word: str) -> bool:
 
 
 class _Scan:
-    """Runs every rule over one requirement and collects Hits."""
+    """Runs every rule over one requirement and collects Matches."""
 
     def __init__(self, text: str):
-        self.text = text
+        # Decoration (™, ®, quotes) is blanked out, length for length, so that «X™» and "X" get the findings X gets;
+        # the trademark rule reads the original, where ™ and ® are themselves the cue.
+        self.raw = text
+        self.text = text.translate(_DECORATION)
         self.brands = lex.load_brands()
         self.sentences = self._sentence_spans(text)
         # A requirement is a sentence or two, but a pasted paragraph can hold thousands of sentences and matches; the
-        # lookups below keep one scan linear (a 12 000-character line naming a brand 2 000 times took 2 s, and 20 000
-        # characters 17 s, because every match scanned the whole sentence and the whole match list again).
+        # lookups below keep one scan linear, where rescanning the sentence and the match list per match is quadratic.
         self._sentence_starts = [start for start, _ in self.sentences]
         self._sentence_matches: dict[tuple[tuple[int, int], re.Pattern[str]], bool] = {}
         self._hit_keys: set[tuple[str, int, int]] = set()
@@ -67,7 +75,7 @@ class _Scan:
     @staticmethod
     def _sentence_spans(text: str) -> list[tuple[int, int]]:
         spans, start = [], 0
-        # (?<![.!?;]): a run of punctuation is tried from its start only (20 000 dots were quadratic, 0.9 s per 12 000)
+        # (?<![.!?;]): a run of punctuation is tried from its start only, so a long run of dots stays linear
         for m in re.finditer(r"(?<![.!?;])[.!?;]+(?=\s+[\"'«(]?[A-ZÆØÅ0-9])|\n+", text):
             spans.append((start, m.end()))
             start = m.end()
@@ -116,6 +124,8 @@ class _Scan:
 
     def compatibility(self, start: int) -> bool:
         """Named only to stay compatible with something the buyer already has."""
+        if self.sentence_has(lex.SAME_AS_CURRENT, start):
+            return False  # «tilsvarende hjullaster som vi har i dag, Volvo L70»: today's product is the demand
         if self.sentence_has(lex.STRONG_COMPATIBILITY, start) or lex.CURRENT_STATE_BEFORE.search(self.window(start, 60)):
             return True
         return self.sentence_has(lex.COMPATIBILITY, start) and self.sentence_has(lex.EXISTING, start)
@@ -175,6 +185,8 @@ class _Scan:
                     continue
             if kind == "approach" and not lex.PRESCRIBE_BEFORE.search(self.window(start)):
                 continue
+            if kind == "energy" and names.is_fuel_supply(self, start, end):
+                continue
             self.tech_spans.append((start, end))
             severity = "low" if self.nearest_is_compat(start) else "medium"
             self.add("prescribed_technology", start, end, severity, kind or "technology", compat=severity == "low")
@@ -182,6 +194,8 @@ class _Scan:
     def brands_and_models(self) -> None:
         """Lexicon brands, product lines and the model designations that follow them (brand, model_type)."""
         consumed: list[tuple[int, int]] = []
+        if not lex.may_name_a_brand(self.text):
+            return
         for m in lex.brand_regex().finditer(self.text):
             base = m.group("base")
             start, end = m.start(), m.end()
@@ -212,6 +226,10 @@ class _Scan:
                 consumed.append((cue_start, end))
                 continue
             kind = "generic" if entry.is_generic else ("compat" if severity == "low" else "lexicon")
+            if entry.category == "medicine":
+                kind = "medicine"
+                if names.substance_given(self, start):
+                    severity = "low"
             self.add("brand", start, end, severity, kind, brand=entry.name, brand_category=entry.category,
                      noun=entry.generic_noun, in_tech=in_tech)
             if designation > end and not in_tech:
@@ -250,21 +268,30 @@ class _Scan:
                 start = m.start() + (3 if m.group(0).lower().startswith("av ") else 0)
                 self.add(category, start if category == "model_type" else first.start(1), end, self.severity(start, end), "cue")
                 covered.append((start, end))
-        for m in re.finditer(r"(?<![\w\-])((?:[A-ZÆØÅ]|[a-z]+[A-Z])[\w\-]*(?:\s+[A-ZÆØÅ0-9][\w\-]*){0,2})\s?(?:®|™|\(R\)|\(TM\))",
-                             self.text):
-            if not any(s <= m.start() < e for s, e in covered):
-                self.add("brand", m.start(1), m.end(1), self.severity(m.start(), m.end()), "trademark")
         code = re.compile(r"(?<![\w\-])([A-ZÆØÅ][a-zæøåA-ZÆØÅ]{2,})\s+((?=[A-Z\-]{0,4}\d)[A-Z]{1,4}-?\d[\w\-/]*|\d{3,}[A-Za-z]{0,3})(?![\w])")
         for m in code.finditer(self.text):
             word, number = m.group(1), m.group(2)
             if any(s < m.end() and m.start() < e for s, e in covered + self.tech_spans) or self.in_standard(m.start(), m.end()):
                 continue
-            if _YEAR.match(number) or _STREET.search(word) or _common_word(word) or self.initial(m.start()):
+            # «Entreprise 1101», «LIS 2006b»: a contract, lot or project number, not a model
+            if _YEAR.match(number[:4]) or _STREET.search(word) or _common_word(word) or self.initial(m.start()) \
+                    or (len(word) >= 9 and names.ordinary(word)) \
+                    or (word.isupper() and len(word) <= 4):
                 continue
             nxt = _TOKEN.match(self.text, m.end())
             if nxt and lex.UNIT_WORDS.match(nxt.group(1)):
                 continue
             self.add("model_type", m.start(), self.designation_end(m.start(2)) or m.end(), self.severity(m.start(), m.end()), "code")
+
+    def trademarks(self) -> None:
+        """«Acme® ...», «Acme™»: a registered mark the lexicon does not know (brand); after the name rules, so that
+        a name found without its ™ keeps the span and severity it has without it."""
+        covered = [(h.start, h.end) for h in self.matches]
+        for m in re.finditer(r"(?<![\w\-])((?:[A-ZÆØÅ]|[a-z]+[A-Z])[\w\-]*(?:\s+[A-ZÆØÅ0-9][\w\-]*){0,2})\s?(?:®|™|\(R\)|\(TM\))",
+                             self.raw):
+            if not any(s < m.end(1) and m.start(1) < e for s, e in covered):
+                end = max(m.end(1), self.designation_end(m.end()))
+                self.add("brand", m.start(1), end, self.severity(m.start(), end), "trademark")
 
     def named_as_product(self, start: int) -> bool:
         before = self.window(start)
@@ -284,42 +311,58 @@ class _Scan:
             if self.named_as_product(m.start()):
                 self.add("product_named", m.start(), m.end(), "medium", "noun", noun=nouns[index][1], function=nouns[index][2])
 
-    def materials_dimensions_methods(self) -> None:  # noqa: C901 - to split (wave 2 follow-up)
-        """Materials, exact dimensions, colours, methods, menus and placements without a stated function."""
-        def guarded(start: int, extra: re.Pattern[str] | None = None) -> bool:
-            if self.sentence_has(lex.FUNCTION_TIE, start) or self.sentence_has(lex.UNIVERSAL_DESIGN, start):
-                return True
-            return bool(extra and self.sentence_has(extra, start))
+    def _guarded(self, start: int, extra: re.Pattern[str] | None = None) -> bool:
+        """A stated purpose or a universal-design reason in the sentence makes a material or measure legitimate."""
+        if self.sentence_has(lex.FUNCTION_TIE, start) or self.sentence_has(lex.UNIVERSAL_DESIGN, start):
+            return True
+        return bool(extra and self.sentence_has(extra, start))
 
+    def materials(self) -> None:
+        """Materials chosen without a function: C-424/23 DYKA treats a required material as a type reference."""
         for pattern in (lex.MATERIAL_PHRASE, lex.MATERIAL_COMPOUND):
             for m in pattern.finditer(self.text):
-                if guarded(m.start(), lex.ENVIRONMENTAL) or lex.NEGATION_BEFORE.search(self.window(m.start(), 30)):
+                if self._guarded(m.start(), lex.ENVIRONMENTAL) or lex.NEGATION_BEFORE.search(self.window(m.start(), 30)):
                     continue
+                # a material is a requirement on the goods only where something is required («skal være av eik»);
+                # «behandling av gips» or «tilsetningsstoffer i plast» name the material the work is about
+                if names.descriptive(self.sentence_text(m.start())) or _HANDLED_BEFORE.search(self.window(m.start(), 60)):
+                    continue
+                # «laget av eik»: the span is the material, not the cue words before it
                 start = m.start() if pattern is lex.MATERIAL_COMPOUND else m.start() + len(m.group(0)) - len(m.group(0).split(None, 1)[1])
                 if any(h.kind == "material" and h.start <= start < h.end for h in self.matches):
                     continue
                 severity = "low" if self.has_equivalent(m.end()) else "medium"
                 self.add("material_dimension_method", start, m.end(), severity, "material")
+
+    def dimensions(self) -> None:
+        """Exact measures with no bound and no purpose: they usually copy today's product."""
         for m in lex.DIMENSIONS.finditer(self.text):
-            if guarded(m.start()) or self.bounded(m.start(), m.end()) or self.in_standard(m.start(), m.end()):
+            if self._guarded(m.start()) or self.bounded(m.start(), m.end()) or self.in_standard(m.start(), m.end()):
                 continue
             if any(h.start <= m.start() < h.end for h in self.matches):
                 continue
             self.add("material_dimension_method", m.start(), m.end(), "medium", "dimension")
+
+    def colours(self) -> None:
+        """A colour is legitimate when it serves safety or visibility; otherwise it is a product detail."""
         for m in lex.COLOUR_PHRASE.finditer(self.text):
-            if guarded(m.start(), re.compile(r"sikkerhet|synlig|refleks|varsel|signal|HMS|kontrast|safety|visib", re.I)):
+            if self._guarded(m.start(), _COLOUR_PURPOSE):
                 continue
             self.add("material_dimension_method", m.start(), m.end(), "medium", "colour")
+
+    def methods(self) -> None:
+        """Working methods, fixed menus and placements where a result requirement would do."""
         for kind, pattern in (("method", lex.METHOD_VERBS), ("method", lex.WORKER_USES), ("menu", lex.FIXED_MENU),
                               ("placement", lex.PLACEMENT)):
             for m in pattern.finditer(self.text):
-                if guarded(m.start(), lex.ENVIRONMENTAL) or self.in_standard(m.start(), m.end()):
+                if self._guarded(m.start(), lex.ENVIRONMENTAL) or self.in_standard(m.start(), m.end()):
                     continue
                 if pattern in (lex.WORKER_USES, lex.METHOD_VERBS) and any(
                     m.start() <= h.start < m.end() for h in self.matches
                     if h.category in {"brand", "model_type", "prescribed_technology", "product_named"}
                 ):
                     continue  # the tool is a named product: that finding says it better
+                # «vaskes med» in a description of today is not a prescription; a modal verb makes it one
                 if pattern is lex.METHOD_VERBS and not self.sentence_has(lex.MODAL, m.start()):
                     continue
                 start, end = (m.start("span"), m.end("span")) if pattern is lex.WORKER_USES else (m.start(), m.end())
@@ -388,11 +431,22 @@ class _Scan:
         self.technologies()
         self.brands_and_models()
         self.cued_designations()
+        names.suppliers(self)
+        names.unknown_names(self)
+        self.trademarks()
+        names.origin(self)
+        names.standards(self)
+        names.technology_phrases(self)
         self.products()
-        self.materials_dimensions_methods()
+        self.materials()
+        self.dimensions()
+        self.colours()
+        self.methods()
         self.same_as_current()
         self.tailoring()
+        names.exact_values(self)
         self.missing_equivalent()
+        names.settle(self)
         return sorted(self.matches, key=lambda h: (h.start, lex.FINDING_CATEGORIES.index(h.category)))
 
 

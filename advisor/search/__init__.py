@@ -3,8 +3,9 @@
 from advisor.search.build import LOCK_WAIT_S, IndexReport, build_index, ensure_index, registered_sources
 from advisor.search.index import Index, index_exists, open_index
 from advisor.search.lexical import LexicalIndex
+from advisor.search.query import Query, as_query, check_query
 from advisor.search.registry import BuildRecord, BuildRegistry
-from advisor.search.retrieve import Hit, check_query, retrieve
+from advisor.search.retrieve import Hit, retrieve
 
 __all__ = [
     "LOCK_WAIT_S",
@@ -14,6 +15,8 @@ __all__ = [
     "Index",
     "IndexReport",
     "LexicalIndex",
+    "Query",
+    "as_query",
     "build_index",
     "check_query",
     "ensure_index",
