@@ -7,7 +7,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 PORT    ?= 8501
 
-.PHONY: install test test-fast eval run index bench audit lint clean constraints
+.PHONY: install test test-fast redteam eval run index bench audit lint clean constraints
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ test: install
 
 test-fast: install
 	$(BIN)/pytest -q -m "not slow and not browser"
+
+## make redteam: replay every attack of the red-team rounds on a temporary state folder (part of make test too);
+## the -ra summary names the attacks whose replay is not written yet.
+redteam: install
+	$(BIN)/pytest -q -ra tests/reliability/test_redteam.py
 
 eval: install
 	$(BIN)/advisor eval --suite all --report reports/latest

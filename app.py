@@ -34,7 +34,9 @@ page = st.session_state.get("side") or st.query_params.get("side", "chat")
 title_lang = st.session_state.get("lang") or st.query_params.get("lang") or settings.app.language
 st.set_page_config(
     page_title=t("app_title", title_lang if title_lang in LANGUAGES else settings.app.language),
-    page_icon=":material/balance:",
+    # An emoji becomes an inline data: URL; a :material/…: page icon made every page load fetch an SVG from
+    # fonts.gstatic.com, and the app promises to send nothing anywhere (tests/reliability/test_redteam.py).
+    page_icon="⚖️",
     layout="wide" if page in WIDE_PAGES else "centered",
     initial_sidebar_state="expanded",
 )

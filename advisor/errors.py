@@ -61,3 +61,33 @@ class ProviderError(AdvisorError):
 
 class AccessDenied(AdvisorError):
     """An admin action without the right password."""
+
+
+class StateNotWritable(AdvisorError):
+    """The state folder (ADVISOR_HOME) cannot be written: full disk, read-only file system, no permission."""
+
+    def __init__(self, path: str | Path, reason: str, kept: str = ""):
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"cannot write to {self.path}: {reason}{kept}; free space or make the folder writable "
+                         "(or point ADVISOR_HOME at a writable folder) and try again")
+
+
+class DamagedState(AdvisorError):
+    """A file in the state folder is damaged and nothing intact can stand in for it."""
+
+    def __init__(self, path: str | Path, reason: str, next_step: str):
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path} is damaged ({reason}): {next_step}")
+
+
+class BuildRunning(AdvisorError):
+    """Another index build holds the build lock of this state folder."""
+
+    def __init__(self, where: str | Path, holder: str, waited_s: float):
+        self.where = str(where)
+        self.holder = holder
+        waited = f" (waited {waited_s:.0f} s)" if waited_s >= 1 else ""
+        super().__init__(f"an index build is already running for {self.where}{f' ({holder})' if holder else ''}"
+                         f"{waited}: try again when it has finished")

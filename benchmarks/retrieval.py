@@ -28,7 +28,7 @@ from advisor.corpus import load_documents
 from advisor.evaluation.retrieval import _metrics, _rank_of_gold, gold_span
 from advisor.evaluation.suite import read_jsonl
 from advisor.search import Index, LexicalIndex, build_index, open_index, retrieve
-from advisor.search.index import _get_collection, _local_client
+from advisor.search.index import get_collection, local_client
 
 
 def pct(values: list[float], q: float) -> float:
@@ -69,8 +69,8 @@ def synthetic_index(base: Index, settings: Settings, n: int, folder: Path, real_
         noise = np.random.default_rng(n).normal(0, 0.02, size=(n, base.embedder.dim)).astype(np.float32)
         vecs = base_vecs[np.arange(n) % len(base_vecs)] + noise
         vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
-    client = _local_client(folder)
-    coll = _get_collection(client, "bench", create=True)
+    client = local_client(folder)
+    coll = get_collection(client, "bench", create=True)
     for i in range(0, n, 2000):
         coll.add(ids=[c.chunk_id for c in chunks[i : i + 2000]], embeddings=vecs[i : i + 2000],
                  documents=[c.text for c in chunks[i : i + 2000]],

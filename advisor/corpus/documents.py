@@ -10,26 +10,20 @@ import functools
 import hashlib
 import logging
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from advisor.config import Settings
+from advisor.corpus.labels import AUTHORITY_RANK, LABEL_KEYS, SourceLabel
 from advisor.corpus.readers import SUPPORTED_SUFFIXES, Piece, read_file
+from advisor.corpus.safe_yaml import load_yaml
+from advisor.corpus.uploads import open_upload_store, upload_labels
 from advisor.errors import AdvisorError, UnreadableDocument
 from advisor.text import drop_boilerplate, repair_ocr
 
 log = logging.getLogger(__name__)
 
-AUTHORITY_RANK = {"law": 1, "regulation": 2, "official_guidance": 3, "white_paper": 4, "other": 5}
-AUTHORITY_LABEL_NB = {
-    "law": "lov",
-    "regulation": "forskrift",
-    "official_guidance": "veiledning (bygger på offisielle kilder)",
-    "white_paper": "stortingsmelding",
-    "other": "annet",
-}
 # Bump when the chunking or repair logic changes: the collection name changes with it.
 CHUNKER_VERSION = 3
 
@@ -106,6 +100,7 @@ class LoadReport:
     documents: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
     repairs: dict[str, int] = field(default_factory=dict)
+    notes: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _slug(text: str) -> str:
@@ -117,8 +112,7 @@ def load_manifest(corpus_dir: Path) -> dict:
     path = corpus_dir / "manifest.yaml"
     if not path.is_file():
         raise AdvisorError(f"corpus manifest {path} is missing")
-    with path.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh) or {}
+    return load_yaml(path.read_text(encoding="utf-8"), str(path)) or {}
 
 
 def _assemble(doc_id: str, pieces: list[Piece], meta: dict, source: Path, title: str) -> Document:
@@ -173,37 +167,45 @@ def _clean_pieces(pieces: list[Piece], entry: dict, settings: Settings, report: 
     return out
 
 
-def read_document(path: Path, settings: Settings, entry: dict | None = None, report: LoadReport | None = None) -> Document:
-    """Read one file into a Document; `entry` is its manifest entry (None for user files)."""
+def read_document(path: Path, settings: Settings, entry: dict | None = None, report: LoadReport | None = None,
+                  label: SourceLabel | None = None) -> Document:
+    """Read one file into a Document.
+
+    `entry` is the metadata of a bundled file (its manifest entry, or {} for a shipped note, whose front matter
+    then counts). Any other file is a user document: its id is made from its path and its authority, kind and
+    date come from `label` (default: the lowest rank), whatever its front matter says.
+    """
     report = report or LoadReport()
     result = read_file(path, int(settings.index.max_file_mb * 1e6), settings.index.max_pdf_pages)
     meta = dict(result.meta)
-    if entry:
-        meta.update({k: v for k, v in entry.items() if k not in ("path",)})
     pieces = _clean_pieces(result.pieces, entry or {}, settings, report)
-    if entry and entry.get("id"):
-        doc_id = str(entry["id"])
-    elif meta.get("id"):
-        doc_id = str(meta["id"])
+    if entry is not None:
+        meta.update({k: v for k, v in entry.items() if k not in ("path",)})
+        doc_id = str(entry.get("id") or meta.get("id") or _slug(path.stem))
     else:
-        # User files: a readable slug plus a hash of the resolved path, so two "rapport.pdf" never collide.
+        claimed = [k for k in LABEL_KEYS if k in meta]
+        if claimed:
+            report.notes.append((str(path), f"front matter {', '.join(claimed)} ignored: a user document's authority, "
+                                            "kind and date are set when it is added, and its id comes from its path"))
+        meta.update((label or SourceLabel()).to_dict())
+        meta.pop("id", None)
+        # A readable slug plus a hash of the resolved path, so two "rapport.pdf" never collide.
         doc_id = f"{_slug(path.stem)}-{hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:6]}"
-        meta.setdefault("kind", "user_document")
     doc = _assemble(doc_id, pieces, meta, path, result.title)
     if not doc.text.strip():
         raise UnreadableDocument(path, "no text left after removing boilerplate")
     return doc
 
 
-def corpus_files(settings: Settings) -> list[tuple[Path, dict | None]]:
-    """The bundled corpus files with their manifest entries (notes carry theirs as front matter)."""
+def corpus_files(settings: Settings) -> list[tuple[Path, dict]]:
+    """The bundled corpus files with their manifest entries ({} for notes, which carry theirs as front matter)."""
     manifest = load_manifest(settings.corpus_dir)
-    files: list[tuple[Path, dict | None]] = []
+    files: list[tuple[Path, dict]] = []
     for entry in manifest.get("documents", []):
         files.append((settings.corpus_dir / entry["path"], entry))
     for group in manifest.get("notes", []):
         for path in sorted(settings.corpus_dir.glob(group["glob"])):
-            files.append((path, None))
+            files.append((path, {}))
     return files
 
 
@@ -228,9 +230,12 @@ def expand_paths(paths: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
     return files, skipped
 
 
-def load_documents(settings: Settings, extra: list[Path] | tuple[Path, ...] = ()) -> tuple[list[Document], LoadReport]:
+def load_documents(settings: Settings, extra: Sequence[Path] = (),
+                   labels: Mapping[Path, SourceLabel] | None = None) -> tuple[list[Document], LoadReport]:
     """Read the bundled corpus, the uploads folder and any extra files/folders.
 
+    `labels` gives the label of an extra file or folder (keyed by its resolved path; files in a folder take the
+    folder's); uploads take theirs from the upload store. Without one, a user document gets the default label.
     A file named directly in `extra` that cannot be read raises; files found by walking a folder (and the
     uploads folder) are skipped with their reason in the report.
     """
@@ -238,28 +243,40 @@ def load_documents(settings: Settings, extra: list[Path] | tuple[Path, ...] = ()
     docs: list[Document] = []
     for path, entry in corpus_files(settings):
         docs.append(read_document(path, settings, entry, report))
+    labels = {Path(p).resolve(): label for p, label in (labels or {}).items()}
     direct = {p.resolve() for p in extra if p.is_file()}
-    walk_roots = [p for p in extra if not p.is_file()]
-    if settings.uploads_dir.is_dir():
-        walk_roots.append(settings.uploads_dir)
-    files, skipped = expand_paths([*sorted(direct), *walk_roots])
-    report.skipped.extend(skipped)
+    roots: list[tuple[Path, SourceLabel]] = [(p, labels.get(p, SourceLabel())) for p in sorted(direct)]
+    roots += [(p, labels.get(p.resolve(), SourceLabel())) for p in extra if not p.is_file()]
+    uploads = settings.uploads_dir
+    stored = upload_labels(settings) if uploads.is_dir() else {}
+    if uploads.is_dir():
+        roots.append((uploads, SourceLabel()))
     seen: set[str] = {d.doc_id for d in docs}
-    for path in files:
-        try:
-            doc = read_document(path, settings, None, report)
-        except UnreadableDocument as exc:
-            if path.resolve() in direct:
-                raise
-            report.skipped.append((str(path), exc.reason))
-            continue
-        if doc.doc_id in seen:
-            report.skipped.append((str(path), f"document id {doc.doc_id!r} already in the corpus"))
-            continue
-        seen.add(doc.doc_id)
-        docs.append(doc)
+    for root, label in roots:
+        files, skipped = expand_paths([root])
+        report.skipped.extend(skipped)
+        for path in files:
+            own = stored.get(path.name, label) if root == uploads and path.parent == uploads else label
+            _add_user_document(path, settings, own, path.resolve() in direct, docs, seen, report)
     report.documents = len(docs)
     return docs, report
+
+
+def _add_user_document(path: Path, settings: Settings, label: SourceLabel, named: bool, docs: list[Document],
+                       seen: set[str], report: LoadReport) -> None:
+    """Read one user file into docs; a file found by walking a folder is skipped with its reason, a named one raises."""
+    try:
+        doc = read_document(path, settings, None, report, label)
+    except UnreadableDocument as exc:
+        if named:
+            raise
+        report.skipped.append((str(path), exc.reason))
+        return
+    if doc.doc_id in seen:
+        report.skipped.append((str(path), f"document id {doc.doc_id!r} already in the corpus"))
+        return
+    seen.add(doc.doc_id)
+    docs.append(doc)
 
 
 # --- chunking -------------------------------------------------------------------------------------------
@@ -345,7 +362,7 @@ def _corpus_key(settings: Settings) -> tuple:
         if root.is_dir():
             stamps.extend((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(root.rglob("*")) if p.is_file())
     return (str(settings.corpus_dir), str(settings.uploads_dir), settings.index.chunk_chars, settings.index.chunk_overlap_chars,
-            settings.index.repair_ocr, tuple(stamps))
+            settings.index.repair_ocr, tuple(stamps), open_upload_store(settings).version())
 
 
 @functools.lru_cache(maxsize=4)

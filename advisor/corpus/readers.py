@@ -12,11 +12,12 @@ import struct
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from advisor.corpus.safe_yaml import YAMLRefused, load_yaml
 from advisor.errors import UnreadableDocument
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf")
+# Front matter is a handful of lines (id, title, kind, as_of); 64 KB leaves room and bounds what a file can make us parse.
+MAX_FRONT_MATTER_CHARS = 65_536
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 # "1.3.1.2 Se mulighetene, og definere behov i stedet for løsning": a number path, a capitalised title, no full stop.
@@ -94,16 +95,16 @@ def read_txt(path: Path, raw: bytes) -> ReadResult:
 
 
 def split_front_matter(text: str, path: Path) -> tuple[dict, str]:
-    """YAML front matter between leading '---' lines, and the body after it."""
+    """YAML front matter between leading '---' lines, and the body after it (read with the bounded loader)."""
     if not text.startswith("---"):
         return {}, text
     end = text.find("\n---", 3)
     if end < 0:
         raise UnreadableDocument(path, "front matter starts with '---' but never ends")
     try:
-        meta = yaml.safe_load(text[3:end]) or {}
-    except yaml.YAMLError as exc:
-        raise UnreadableDocument(path, f"front matter is not valid YAML ({exc.__class__.__name__})") from exc
+        meta = load_yaml(text[3:end], "front matter", max_chars=MAX_FRONT_MATTER_CHARS) or {}
+    except YAMLRefused as exc:
+        raise UnreadableDocument(path, f"front matter is not plain YAML: {exc.reason}") from exc
     if not isinstance(meta, dict):
         raise UnreadableDocument(path, "front matter is not a mapping")
     body = text[end + 4 :]

@@ -1,23 +1,40 @@
-"""Uploaded documents: saved safely into settings.uploads_dir, which every index build includes.
+"""Uploaded documents: saved safely into settings.uploads_dir, which every index build includes, with their label.
 
 A file is saved before anything tries to index it, so a failed index never loses an upload. Names are
 sanitised (no folders, no path traversal, no hidden files, no control characters) and an existing file is
 never overwritten: "notat.pdf" becomes "notat-2.pdf", then "notat-3.pdf".
+
+What an upload is (authority, kind, date: a SourceLabel) is chosen by the admin when it is uploaded and kept in
+the upload store, never taken from the file. The store is a small interface (UploadStore) with one JSON file
+behind it today (ADVISOR_HOME/uploads.json, replaced atomically under a lock); a database can take its place.
+An upload without a record (copied into the folder by hand) gets the default label, the lowest rank.
 """
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
+import json
+import logging
 import os
 import re
 import tempfile
+import time
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Protocol
 
 from advisor.config import Settings
+from advisor.corpus.labels import SourceLabel
 from advisor.corpus.readers import SUPPORTED_SUFFIXES
+from advisor.database import state_error
 from advisor.errors import InvalidInput
+
+log = logging.getLogger(__name__)
 
 MAX_NAME_CHARS = 120
 _UNSAFE = re.compile(r"[^\w.\- ()]+", re.UNICODE)
@@ -28,12 +45,133 @@ _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f
 
 @dataclass(frozen=True)
 class StoredUpload:
-    """One kept original in the uploads folder."""
+    """One kept original in the uploads folder, with the label it is indexed under."""
 
     name: str
     path: Path
     size_bytes: int
     saved: str  # ISO time, UTC
+    label: SourceLabel = field(default_factory=SourceLabel)
+
+
+@dataclass(frozen=True)
+class UploadRecord:
+    """What the store keeps about one upload: its label and where it came from."""
+
+    name: str  # the file name in the uploads folder
+    label: SourceLabel
+    original_name: str = ""
+    sha256: str = ""
+    size_bytes: int = 0
+    saved: str = ""  # ISO time, UTC
+
+    def to_dict(self) -> dict:
+        """The record as JSON-ready data (the name is the key it is stored under)."""
+        return {**self.label.to_dict(), "original_name": self.original_name, "sha256": self.sha256,
+                "size_bytes": self.size_bytes, "saved": self.saved}
+
+    @classmethod
+    def from_dict(cls, name: str, data: dict) -> UploadRecord:
+        """A record from stored JSON; a label that no longer validates falls back to the default (lowest rank)."""
+        try:
+            label = SourceLabel.from_dict(data)
+        except InvalidInput as exc:
+            log.warning("upload %s: stored label refused (%s); using the default label", name, exc)
+            label = SourceLabel()
+        return cls(name, label, str(data.get("original_name", "")), str(data.get("sha256", "")),
+                   int(data.get("size_bytes") or 0), str(data.get("saved", "")))
+
+
+class UploadStore(Protocol):
+    """Where upload records live. One JSON file today; a database table can implement the same four calls."""
+
+    def get(self, name: str) -> UploadRecord | None: ...
+
+    def put(self, record: UploadRecord) -> None: ...
+
+    def all(self) -> dict[str, UploadRecord]: ...
+
+    def version(self) -> str:
+        """Changes whenever a record changes: part of the index fingerprint, so a new label means a new build."""
+        ...
+
+
+class JsonUploadStore:
+    """Upload records in one JSON file: written to a temporary file and renamed over the old one under a lock.
+
+    Readers never take the lock (a rename is atomic); writers do, so two admins uploading at once both keep
+    their records. A damaged file is moved aside, not fatal: its uploads fall back to the default label.
+    """
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def _read(self) -> dict[str, dict]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {}
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            log.warning("upload store %s is unreadable (%s); uploads get the default label", self.path, exc)
+            return {}
+        uploads = data.get("uploads") if isinstance(data, dict) else None
+        return {str(k): v for k, v in uploads.items() if isinstance(v, dict)} if isinstance(uploads, dict) else {}
+
+    def get(self, name: str) -> UploadRecord | None:
+        """The record of one upload, or None."""
+        data = self._read().get(name)
+        return UploadRecord.from_dict(name, data) if data is not None else None
+
+    def all(self) -> dict[str, UploadRecord]:
+        """Every record, by file name."""
+        return {name: UploadRecord.from_dict(name, data) for name, data in self._read().items()}
+
+    def version(self) -> str:
+        """A hash of the stored records (empty when there are none)."""
+        try:
+            return hashlib.sha256(self.path.read_bytes()).hexdigest()[:16]
+        except OSError:
+            return ""
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with open(self.path.with_name(self.path.name + ".lock"), "a+b") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    def put(self, record: UploadRecord) -> None:
+        """Add or replace one record."""
+        with self._locked():
+            raw = self.path.read_bytes() if self.path.exists() else b""
+            records = self._read()
+            if raw and not records and raw.strip() not in (b"", b"{}", b'{"uploads": {}}'):
+                aside = self.path.with_name(f"{self.path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+                os.replace(self.path, aside)
+                log.warning("upload store %s was damaged; moved aside to %s", self.path, aside.name)
+            records[record.name] = record.to_dict()
+            tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+            try:
+                with open(tmp, "w", encoding="utf-8") as fh:
+                    json.dump({"version": 1, "uploads": records}, fh, ensure_ascii=False, indent=1, sort_keys=True)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                os.replace(tmp, self.path)
+            finally:
+                tmp.unlink(missing_ok=True)
+
+
+def open_upload_store(settings: Settings) -> UploadStore:
+    """The upload store of this state folder."""
+    return JsonUploadStore(settings.home / "uploads.json")
+
+
+def upload_labels(settings: Settings) -> dict[str, SourceLabel]:
+    """The label of every upload with a record, by file name (files without one get the default label)."""
+    return {name: record.label for name, record in open_upload_store(settings).all().items()}
 
 
 def safe_name(name: str) -> str:
@@ -88,15 +226,53 @@ def _candidates(clean: str):
     raise InvalidInput("file name", clean, "a name not used 10 000 times already in the uploads folder")
 
 
-def save_upload(name: str, data: bytes, settings: Settings) -> Path:
-    """Save one uploaded file into settings.uploads_dir under a safe, unused name; returns the saved path.
+def save_upload(name: str, data: bytes, settings: Settings, label: SourceLabel | None = None) -> Path:
+    """Save one uploaded file into settings.uploads_dir under a safe, unused name, with its label; returns the path.
 
     The bytes are written to a hidden temporary file first (hidden files are never indexed) and then linked
-    to the final name, which fails instead of overwriting when the name is taken.
+    to the final name, which fails instead of overwriting when the name is taken. Then the label is recorded;
+    if that fails the file is removed again, so an upload is either kept with its label or not kept at all.
     """
     clean = check_upload(name, data, settings)
+    label = label or SourceLabel()
     folder = settings.uploads_dir
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        target = _link_unused(folder, clean, data)
+    except OSError as exc:  # a full disk or a read-only state folder: one clear message, nothing half-saved
+        raise state_error(folder, exc) from exc
+    record = UploadRecord(target.name, label, original_name=name[:MAX_NAME_CHARS], sha256=hashlib.sha256(data).hexdigest(),
+                          size_bytes=len(data), saved=datetime.now(UTC).isoformat(timespec="seconds"))
+    try:
+        open_upload_store(settings).put(record)
+    except BaseException as exc:
+        target.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise state_error(settings.home, exc) from exc
+        raise
+    return target
+
+
+def relabel_upload(name: str, label: SourceLabel, settings: Settings) -> UploadRecord:
+    """Change what a kept upload is (an admin's correction); the next index build uses the new label."""
+    path = settings.uploads_dir / name
+    if name != safe_name(name) or not path.is_file():
+        raise InvalidInput("upload", name, "the name of a file in the uploads folder")
+    store = open_upload_store(settings)
+    old = store.get(name)
+    if old is None:
+        data = path.read_bytes()
+        old = UploadRecord(name, SourceLabel(), original_name=name, sha256=hashlib.sha256(data).hexdigest(),
+                           size_bytes=len(data))
+    record = UploadRecord(name, label, old.original_name, old.sha256, old.size_bytes, old.saved)
+    try:
+        store.put(record)
+    except OSError as exc:
+        raise state_error(settings.home, exc) from exc
+    return record
+
+
+def _link_unused(folder: Path, clean: str, data: bytes) -> Path:
     fd, tmp_name = tempfile.mkstemp(prefix=".upload-", suffix=".part", dir=folder)
     tmp = Path(tmp_name)
     try:
@@ -124,15 +300,16 @@ def save_upload(name: str, data: bytes, settings: Settings) -> Path:
 
 
 def list_uploads(settings: Settings) -> list[StoredUpload]:
-    """The kept originals in the uploads folder, newest first (hidden and temporary files left out)."""
+    """The kept originals in the uploads folder with their labels, newest first (hidden and temporary files left out)."""
     folder = settings.uploads_dir
     if not folder.is_dir():
         return []
+    labels = upload_labels(settings)
     out = []
     for path in folder.iterdir():
         if path.name.startswith(".") or not path.is_file():
             continue
         st = path.stat()
         saved = datetime.fromtimestamp(st.st_mtime, UTC).isoformat(timespec="seconds")
-        out.append(StoredUpload(path.name, path, st.st_size, saved))
+        out.append(StoredUpload(path.name, path, st.st_size, saved, labels.get(path.name, SourceLabel())))
     return sorted(out, key=lambda u: (u.saved, u.name), reverse=True)

@@ -1,11 +1,16 @@
-"""Search: embedders, the index (Chroma + BM25 over the same chunks), hybrid retrieval."""
+"""Search: embedders, the index (Chroma + BM25 over the same chunks, builds and their registry), hybrid retrieval."""
 
-from advisor.search.index import Index, IndexReport, build_index, ensure_index, index_exists, open_index
+from advisor.search.build import LOCK_WAIT_S, IndexReport, build_index, ensure_index, registered_sources
+from advisor.search.index import Index, index_exists, open_index
 from advisor.search.lexical import LexicalIndex
 from advisor.search.query import Query, as_query, check_query
+from advisor.search.registry import BuildRecord, BuildRegistry
 from advisor.search.retrieve import Hit, retrieve
 
 __all__ = [
+    "LOCK_WAIT_S",
+    "BuildRecord",
+    "BuildRegistry",
     "Hit",
     "Index",
     "IndexReport",
@@ -17,5 +22,6 @@ __all__ = [
     "ensure_index",
     "index_exists",
     "open_index",
+    "registered_sources",
     "retrieve",
 ]

@@ -8,15 +8,21 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import logging
+import os
 import re
+import sqlite3
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 
-from advisor.database import connect_wal
-from advisor.errors import AdvisorError, UnknownProvider
+from advisor.database import connect_wal, state_error
+from advisor.errors import AdvisorError, DamagedState, UnknownProvider
+
+log = logging.getLogger(__name__)
 
 
 class Embedder(Protocol):
@@ -145,41 +151,103 @@ def text_key(text: str) -> str:
 
 
 class EmbeddingCache:
-    """SQLite store of embeddings keyed by (model id, text hash); safe for several processes (WAL)."""
+    """SQLite store of embeddings keyed by (model id, text hash); safe for several processes (WAL).
+
+    The cache only saves time, so a damaged cache is never fatal: it is moved aside (`embeddings.sqlite.damaged-<time>`)
+    and a new one started, and `problem` says so. A stored vector of the wrong size or with NaN is ignored and the
+    text embedded again. A full disk or a read-only folder raises StateNotWritable.
+    """
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = connect_wal(path, timeout=30)
-        self._db.execute(
-            "CREATE TABLE IF NOT EXISTS embeddings (model TEXT, key TEXT, dim INTEGER, vec BLOB, PRIMARY KEY (model, key))"
-        )
+        self.path = path
+        self.problem = ""
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise state_error(path.parent, exc) from exc
+        self._db = self._open()
 
-    def get_many(self, model_id: str, keys: Iterable[str]) -> dict[str, np.ndarray]:
-        """Cached vectors for the keys that have one."""
+    def _open(self) -> sqlite3.Connection:
+        try:
+            db = connect_wal(self.path, timeout=30)
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS embeddings (model TEXT, key TEXT, dim INTEGER, vec BLOB, PRIMARY KEY (model, key))"
+            )
+            db.execute("SELECT model, key, dim, vec FROM embeddings LIMIT 1").fetchall()
+            return db
+        except DamagedState as exc:
+            return self._start_over(exc.reason)
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                raise
+            return self._start_over(str(exc))
+
+    def _start_over(self, reason: str, db: sqlite3.Connection | None = None) -> sqlite3.Connection:
+        """Move the damaged cache (with its WAL files) aside and open a new, empty one."""
+        if db is not None:
+            db.close()
+        aside = self.path.with_name(f"{self.path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+        try:
+            for suffix in ("", "-wal", "-shm"):
+                src = self.path.with_name(self.path.name + suffix)
+                if src.exists():
+                    os.replace(src, aside.with_name(aside.name + suffix))
+        except OSError as exc:
+            raise state_error(self.path, exc) from exc
+        self.problem = (f"the embedding cache {self.path} was damaged ({reason[:120]}); moved aside to {aside.name} "
+                        "and started empty (its texts are embedded again)")
+        log.info("%s", self.problem)
+        return self._open()
+
+    def get_many(self, model_id: str, keys: Iterable[str], dim: int | None = None) -> dict[str, np.ndarray]:
+        """Cached vectors for the keys that have one (of `dim` finite numbers, when dim is given)."""
         out: dict[str, np.ndarray] = {}
         keys = list(keys)
-        for i in range(0, len(keys), 500):
-            batch = keys[i : i + 500]
-            rows = self._db.execute(
-                f"SELECT key, vec FROM embeddings WHERE model = ? AND key IN ({','.join('?' * len(batch))})",
-                [model_id, *batch],
-            )
-            for key, blob in rows:
-                out[key] = np.frombuffer(blob, dtype=np.float32)
+        try:
+            for i in range(0, len(keys), 500):
+                batch = keys[i : i + 500]
+                rows = self._db.execute(
+                    f"SELECT key, vec FROM embeddings WHERE model = ? AND key IN ({','.join('?' * len(batch))})",
+                    [model_id, *batch],
+                ).fetchall()
+                for key, blob in rows:
+                    vec = np.frombuffer(blob, dtype=np.float32) if isinstance(blob, bytes) and len(blob) % 4 == 0 else None
+                    if vec is not None and (dim is None or vec.shape[0] == dim) and np.isfinite(vec).all():
+                        out[key] = vec
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                raise
+            self._db = self._start_over(str(exc), self._db)
+            return {}
         return out
 
     def put_many(self, model_id: str, items: dict[str, np.ndarray]) -> None:
         """Store vectors (one transaction)."""
-        with self._db:
-            self._db.executemany(
-                "INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?, ?)",
-                [(model_id, k, int(v.shape[0]), np.asarray(v, np.float32).tobytes()) for k, v in items.items()],
-            )
+        rows = [(model_id, k, int(v.shape[0]), np.asarray(v, np.float32).tobytes()) for k, v in items.items()]
+        try:
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?, ?)", rows)
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc):
+                raise
+            raise state_error(self.path, exc) from exc
+        except sqlite3.DatabaseError as exc:
+            self._db = self._start_over(str(exc), self._db)
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?, ?)", rows)
 
     def drop_model(self, model_id: str) -> None:
         """Forget every vector of one model (used by --rebuild)."""
-        with self._db:
-            self._db.execute("DELETE FROM embeddings WHERE model = ?", (model_id,))
+        try:
+            with self._db:
+                self._db.execute("DELETE FROM embeddings WHERE model = ?", (model_id,))
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc):
+                raise
+            raise state_error(self.path, exc) from exc
+        except sqlite3.DatabaseError as exc:
+            self._db = self._start_over(str(exc), self._db)
 
     def close(self) -> None:
+        """Close the connection."""
         self._db.close()

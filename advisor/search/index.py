@@ -1,16 +1,19 @@
-"""The index: a Chroma collection (dense) and BM25 (lexical) over the same chunk ids.
+"""The index: a Chroma collection (dense) and BM25 (lexical) over the same chunk ids, and opening a build safely.
 
-Builds are written aside and then swapped in: a build that fails or is killed half-way leaves the previous
-index in use. Locally each build is its own folder under ADVISOR_HOME/index/builds and the file
-index/CURRENT (replaced atomically) names the one in use. With ADVISOR_INDEX_CHROMA_URL set, builds are
-collections on the Chroma server and the pointer lives on the server too, so several app instances share
-one vector store.
+Opening a build checks it: the number of chunks and their checksum against its record, and that Chroma opens,
+counts the same and answers a query. A damaged build is reported and the newest intact one is used instead; the
+next build (`advisor index`, or the refresh before every `ask`) replaces it. Building is in build.py, the record
+of which builds exist and which one is active in registry.py.
 
 Layout (local):
-    .advisor/index/CURRENT                 {"build": "...", "collection": "...", "fingerprint": "..."}
-    .advisor/index/builds/<build>/chroma/  Chroma PersistentClient
+    .advisor/index/CURRENT                  the active build's record (JSON, replaced atomically)
+    .advisor/index/build.lock               held by the one running build
+    .advisor/index/builds/<build>/chroma/   Chroma PersistentClient
     .advisor/index/builds/<build>/chunks.jsonl
-    .advisor/cache/embeddings.sqlite       (model, text hash) -> vector
+    .advisor/index/builds/<build>/build.json  the build's record, written last: no record, no complete build
+    .advisor/cache/embeddings.sqlite        (model, text hash) -> vector
+With ADVISOR_INDEX_CHROMA_URL set, a build is a collection `<base>-<build>` on the Chroma server and the records
+are kept on the server (collection `advisor-pointer`), so several app instances share one vector store.
 """
 
 from __future__ import annotations
@@ -19,10 +22,8 @@ import dataclasses
 import hashlib
 import json
 import logging
-import os
-import shutil
-import time
-import uuid
+import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
@@ -30,36 +31,22 @@ from urllib.parse import urlparse
 import numpy as np
 
 from advisor.config import Settings
-from advisor.corpus import CHUNKER_VERSION, Chunk, chunk_documents, corpus_files, load_documents
-from advisor.errors import AdvisorError, IndexNotBuilt
-from advisor.search.embedders import Embedder, EmbeddingCache, get_embedder, text_key
+from advisor.corpus import CHUNKER_VERSION, Chunk
+from advisor.database import write_problem
+from advisor.errors import AdvisorError, DamagedState, IndexNotBuilt, StateNotWritable
+from advisor.search.embedders import Embedder, get_embedder
 from advisor.search.lexical import LexicalIndex
+from advisor.search.registry import BuildRecord, BuildRegistry, FileLock, FileRegistry, ServerRegistry
 
 log = logging.getLogger(__name__)
-
-POINTER_COLLECTION = "advisor-pointer"
-_SOURCES_FILE = "sources.json"
-
-
-@dataclass
-class IndexReport:
-    """What `advisor index` did."""
-
-    documents: int = 0
-    chunks: int = 0
-    embedded_new: int = 0
-    embedded_cached: int = 0
-    skipped: list[tuple[str, str]] = field(default_factory=list)
-    repairs: dict[str, int] = field(default_factory=dict)
-    unchanged: bool = False
-    collection: str = ""
-    build: str = ""
-    seconds: float = 0.0
 
 
 @dataclass
 class Index:
-    """An open index: the Chroma collection, BM25 and the chunks, all over the same chunk ids."""
+    """An open index: the Chroma collection, BM25 and the chunks, all over the same chunk ids.
+
+    `notes` says what happened on the way (a damaged build passed over, a refresh that could not run).
+    """
 
     settings: Settings
     collection: object
@@ -69,12 +56,31 @@ class Index:
     embedder: Embedder
     build: str
     positions: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.positions = {c.chunk_id: i for i, c in enumerate(self.chunks)}
 
     def __len__(self) -> int:
         return len(self.chunks)
+
+
+class _LazyEmbedder:
+    """The embedder of an open index, loaded when a query first needs it.
+
+    `advisor index` opens the build in use to check it and, when nothing changed, never embeds anything: loading the
+    e5 model there would cost 0.8 s for nothing.
+    """
+
+    def __init__(self, backend: str, model: str):
+        self._args = (backend, model)
+
+    def __getattr__(self, name: str):
+        return getattr(get_embedder(*self._args), name)
+
+
+class BuildDamaged(Exception):
+    """A build that fails its check on open; the reason goes into a note or a DamagedState."""
 
 
 def collection_base(settings: Settings) -> str:
@@ -95,7 +101,7 @@ def _chroma_settings():
     return ChromaSettings(anonymized_telemetry=False, allow_reset=False)
 
 
-def _http_client(settings: Settings):
+def http_client(settings: Settings):
     import chromadb
 
     url = urlparse(settings.index.chroma_url or "")
@@ -105,23 +111,32 @@ def _http_client(settings: Settings):
                                settings=_chroma_settings())
 
 
-def _local_client(path: Path):
+def local_client(path: Path):
     import chromadb
 
     return chromadb.PersistentClient(path=str(path), settings=_chroma_settings())
 
 
-def _get_collection(client, name: str, create: bool = False):
+def get_collection(client, name: str, create: bool = False):
     # embedding_function=None every time: Chroma otherwise attaches its default, which downloads a model.
     if create:
         return client.create_collection(name, embedding_function=None, metadata={"hnsw:space": "cosine"})
     return client.get_collection(name, embedding_function=None)
 
 
+def chroma_errors() -> tuple[type[BaseException], ...]:
+    """What Chroma raises for a damaged, missing or unwritable store (its Rust core reports all of them as ChromaError)."""
+    from chromadb.errors import ChromaError
+
+    # A client that fails to open raises ValueError ("Could not connect to tenant") and then AttributeError from its
+    # own clean-up (chromadb 1.5, seen on a full disk).
+    return (ChromaError, sqlite3.Error, OSError, ValueError, KeyError, TypeError, RuntimeError, AttributeError)
+
+
 # --- metadata round trip (Chroma metadata cannot hold None) ----------------------------------------------
 
 
-def _chunk_meta(chunk: Chunk) -> dict:
+def chunk_meta(chunk: Chunk) -> dict:
     meta = dataclasses.asdict(chunk)
     meta.pop("text")
     meta.pop("chunk_id")
@@ -137,229 +152,41 @@ def _chunk_from(chunk_id: str, text: str, meta: dict) -> Chunk:
                  as_of=meta.get("as_of", ""), language=meta.get("language", ""), source=meta.get("source", ""))
 
 
-# --- pointer to the current build --------------------------------------------------------------------------
+def chunks_digest(chunks: Sequence[Chunk]) -> str:
+    """Checksum of the chunks (every field), independent of their order and of how they were stored."""
+    h = hashlib.sha256()
+    for chunk in sorted(chunks, key=lambda c: c.chunk_id):
+        h.update(json.dumps(vars(chunk), sort_keys=True, ensure_ascii=False).encode())
+        h.update(b"\n")
+    return h.hexdigest()
 
 
-def _read_pointer(settings: Settings) -> dict | None:
+def ids_hash(chunks: Sequence[Chunk]) -> str:
+    return hashlib.sha256("".join(sorted(c.chunk_id for c in chunks)).encode()).hexdigest()
+
+
+# --- registry ----------------------------------------------------------------------------------------------
+
+
+def open_registry(settings: Settings) -> BuildRegistry:
+    """The build registry of these settings: the state folder, or the Chroma server when one is configured."""
     if settings.index.chroma_url:
-        client = _http_client(settings)
-        from chromadb.errors import NotFoundError
-
-        try:
-            meta = _get_collection(client, POINTER_COLLECTION).metadata or {}
-        except (NotFoundError, ValueError) as exc:
-            log.debug("no pointer collection: %s", exc)
-            return None
-        raw = meta.get(collection_base(settings))
-        return json.loads(raw) if raw else None
-    path = settings.index_dir / "CURRENT"
-    if not path.is_file():
-        return None
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def _write_pointer(settings: Settings, pointer: dict) -> None:
-    if settings.index.chroma_url:
-        client = _http_client(settings)
-        coll = client.get_or_create_collection(POINTER_COLLECTION, embedding_function=None)
-        meta = dict(coll.metadata or {})
-        meta[collection_base(settings)] = json.dumps(pointer)
-        meta.pop("hnsw:space", None)
-        coll.modify(metadata=meta)
-        return
-    settings.index_dir.mkdir(parents=True, exist_ok=True)
-    tmp = settings.index_dir / f"CURRENT.{os.getpid()}.tmp"
-    tmp.write_text(json.dumps(pointer), encoding="utf-8")
-    os.replace(tmp, settings.index_dir / "CURRENT")  # atomic on POSIX: readers see the old or the new build
-
-
-# --- sources ---------------------------------------------------------------------------------------------
-
-
-def registered_sources(settings: Settings) -> list[Path]:
-    """Files and folders added with `advisor index PATH` that later builds keep including."""
-    path = settings.home / _SOURCES_FILE
-    if not path.is_file():
-        return []
-    return [Path(p) for p in json.loads(path.read_text(encoding="utf-8"))]
-
-
-def _register_sources(settings: Settings, paths: list[Path]) -> None:
-    settings.home.mkdir(parents=True, exist_ok=True)
-    tmp = settings.home / f"{_SOURCES_FILE}.tmp"
-    tmp.write_text(json.dumps(sorted({str(p.resolve()) for p in paths})), encoding="utf-8")
-    os.replace(tmp, settings.home / _SOURCES_FILE)
-
-
-def _fingerprint(settings: Settings, extra: list[Path]) -> str:
-    """Hash of every input file's path, size and mtime plus the collection name: equal means nothing changed."""
-    h = hashlib.sha256(collection_base(settings).encode())
-    files = [p for p, _ in corpus_files(settings)] + [settings.corpus_dir / "manifest.yaml"]
-    roots = [*extra, settings.uploads_dir]
-    for root in roots:
-        if root.is_dir():
-            files.extend(p for p in root.rglob("*") if p.is_file())
-        elif root.is_file():
-            files.append(root)
-    for path in sorted(set(files)):
-        try:
-            st = path.stat()
-        except OSError:
-            continue
-        h.update(f"{path}\x1f{st.st_size}\x1f{st.st_mtime_ns}\n".encode())
-    return h.hexdigest()[:24]
-
-
-# --- build -----------------------------------------------------------------------------------------------
-
-
-def _embed_chunks(chunks: list[Chunk], embedder: Embedder, settings: Settings, report: IndexReport,
-                  progress: bool, rebuild: bool) -> np.ndarray:
-    cache = EmbeddingCache(settings.cache_dir / "embeddings.sqlite")
-    try:
-        if rebuild:
-            cache.drop_model(embedder.model_id)
-        keys = [text_key(c.search_text()) for c in chunks]
-        found = cache.get_many(embedder.model_id, set(keys))
-        missing = [i for i, k in enumerate(keys) if k not in found]
-        report.embedded_cached = len(chunks) - len(missing)
-        report.embedded_new = len(missing)
-        if missing:
-            from tqdm import tqdm
-
-            bar = tqdm(total=len(missing), desc="Embedding", unit="chunk", disable=not progress, leave=False)
-            batch = settings.index.embedding_batch
-            for start in range(0, len(missing), batch):
-                idx = missing[start : start + batch]
-                vecs = embedder.embed_passages([chunks[i].search_text() for i in idx])
-                new = {keys[i]: vecs[j] for j, i in enumerate(idx)}
-                cache.put_many(embedder.model_id, new)  # saved per batch: a killed build keeps its work
-                found.update(new)
-                bar.update(len(idx))
-            bar.close()
-        return np.stack([found[k] for k in keys]) if keys else np.zeros((0, embedder.dim), np.float32)
-    finally:
-        cache.close()
-
-
-def _write_collection(client, name: str, chunks: list[Chunk], vectors: np.ndarray, progress: bool):
-    coll = _get_collection(client, name, create=True)
-    step = 1000
-    from tqdm import tqdm
-
-    for start in tqdm(range(0, len(chunks), step), desc="Writing index", disable=not progress or len(chunks) < 5000, leave=False):
-        part = chunks[start : start + step]
-        coll.add(
-            ids=[c.chunk_id for c in part],
-            embeddings=vectors[start : start + step],
-            documents=[c.text for c in part],
-            metadatas=[_chunk_meta(c) for c in part],
-        )
-    return coll
-
-
-def _prune_local_builds(settings: Settings, keep: set[str]) -> None:
-    builds = settings.index_dir / "builds"
-    if not builds.is_dir():
-        return
-    for child in builds.iterdir():
-        if child.name not in keep:
-            shutil.rmtree(child, ignore_errors=True)
-
-
-def build_index(settings: Settings, paths: list[Path] | tuple[Path, ...] = (), rebuild: bool = False,
-                progress: bool = True) -> IndexReport:
-    """Index the bundled corpus, the uploads folder, earlier added sources and `paths`; swap in atomically.
-
-    Unchanged chunks reuse cached embeddings; if no input file changed, nothing is rebuilt. `rebuild`
-    forgets earlier added sources and cached embeddings of this model and builds from scratch.
-    """
-    started = time.perf_counter()
-    report = IndexReport(collection=collection_base(settings))
-    new_paths = [Path(p) for p in paths]
-    earlier = [] if rebuild else registered_sources(settings)
-    # A source added earlier that has since been moved or deleted is reported, not fatal.
-    vanished = [p for p in earlier if not p.exists()]
-    extra = [p for p in dict.fromkeys(p.resolve() for p in [*earlier, *new_paths]) if p not in vanished]
-    pointer = _read_pointer(settings)
-    fingerprint = _fingerprint(settings, extra)
-    if pointer and not rebuild and pointer.get("fingerprint") == fingerprint:
-        report.unchanged = True
-        report.build = pointer["build"]
-        report.documents = pointer.get("documents", 0)
-        report.chunks = pointer.get("chunks", 0)
-        report.embedded_cached = report.chunks
-        report.seconds = time.perf_counter() - started
-        return report
-
-    docs, load = load_documents(settings, extra)
-    report.documents, report.repairs = len(docs), load.repairs
-    report.skipped = [*((str(p), "added earlier, no longer exists; dropped from the sources") for p in vanished), *load.skipped]
-    chunks = chunk_documents(docs, settings)
-    report.chunks = len(chunks)
-    if not chunks:
-        raise AdvisorError("nothing to index: the corpus produced no chunks")
-    embedder = get_embedder(settings.index.embedding_backend, settings.index.embedding_model)
-    vectors = _embed_chunks(chunks, embedder, settings, report, progress, rebuild)
-
-    ids = sorted(c.chunk_id for c in chunks)
-    if pointer and not rebuild and pointer.get("ids_hash") == hashlib.sha256("".join(ids).encode()).hexdigest():
-        # Files were touched but no chunk changed: keep the build, remember the new fingerprint.
-        pointer["fingerprint"] = fingerprint
-        _write_pointer(settings, pointer)
-        _register_sources(settings, extra)
-        report.unchanged, report.build = True, pointer["build"]
-        report.seconds = time.perf_counter() - started
-        return report
-
-    build = time.strftime("%Y%m%d-%H%M%S") + "-" + uuid.uuid4().hex[:6]
-    name = f"{collection_base(settings)}-{build[-6:]}" if settings.index.chroma_url else collection_base(settings)
-    if settings.index.chroma_url:
-        client = _http_client(settings)
-        _write_collection(client, name, chunks, vectors, progress)
-    else:
-        folder = settings.index_dir / "builds" / build
-        folder.mkdir(parents=True)
-        _write_collection(_local_client(folder / "chroma"), name, chunks, vectors, progress)
-        tmp = folder / "chunks.jsonl.tmp"
-        with tmp.open("w", encoding="utf-8") as fh:
-            for c in chunks:
-                fh.write(json.dumps(dataclasses.asdict(c), ensure_ascii=False) + "\n")
-        os.replace(tmp, folder / "chunks.jsonl")
-    new_pointer = {
-        "build": build, "collection": name, "fingerprint": fingerprint, "documents": len(docs), "chunks": len(chunks),
-        "ids_hash": hashlib.sha256("".join(ids).encode()).hexdigest(), "embedder": embedder.model_id,
-        "created": time.strftime("%Y-%m-%dT%H:%M:%S"),
-    }
-    _write_pointer(settings, new_pointer)  # the swap: from here on readers open the new build
-    _register_sources(settings, extra)
-    if settings.index.chroma_url:
-        if pointer and pointer.get("collection") != name:
-            _drop_old_server_collections(settings, keep={name, pointer["collection"]})
-    else:
-        # Keep the previous build too: a reader that opened it a moment ago may still be using it.
-        _prune_local_builds(settings, keep={build, *([pointer["build"]] if pointer else [])})
-    report.build = build
-    report.collection = name
-    report.seconds = time.perf_counter() - started
-    return report
-
-
-def _drop_old_server_collections(settings: Settings, keep: set[str]) -> None:
-    client = _http_client(settings)
-    base = collection_base(settings)
-    for coll in client.list_collections():
-        coll_name = coll if isinstance(coll, str) else coll.name
-        if coll_name.startswith(base + "-") and coll_name not in keep:
-            client.delete_collection(coll_name)
+        lock = FileLock(settings.index_dir / "build.lock", settings.index.chroma_url)
+        return ServerRegistry(lambda: http_client(settings), collection_base(settings), lock)
+    return FileRegistry(settings.index_dir)
 
 
 # --- open ------------------------------------------------------------------------------------------------
 
 
 def _load_chunks_local(folder: Path) -> list[Chunk]:
-    with (folder / "chunks.jsonl").open(encoding="utf-8") as fh:
-        return [Chunk(**json.loads(line)) for line in fh if line.strip()]
+    try:
+        with (folder / "chunks.jsonl").open(encoding="utf-8") as fh:
+            return [Chunk(**json.loads(line)) for line in fh if line.strip()]
+    except FileNotFoundError as exc:
+        raise BuildDamaged("chunks.jsonl is missing") from exc
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, TypeError) as exc:
+        raise BuildDamaged(f"chunks.jsonl is unreadable ({type(exc).__name__})") from exc
 
 
 def _load_chunks_server(collection) -> list[Chunk]:
@@ -372,35 +199,86 @@ def _load_chunks_server(collection) -> list[Chunk]:
     return sorted(chunks, key=lambda c: order[c.chunk_id])
 
 
+def _probe(collection, chunks: list[Chunk]) -> None:
+    """Chroma answers for this build: it holds as many vectors as there are chunks, and a query finds one."""
+    if collection.count() != len(chunks):
+        raise BuildDamaged(f"Chroma holds {collection.count()} vectors for {len(chunks)} chunks")
+    sample = [chunks[0].chunk_id, chunks[-1].chunk_id]
+    got = collection.get(ids=sample, include=["embeddings"])
+    if sorted(got["ids"]) != sorted(set(sample)):
+        raise BuildDamaged("Chroma is missing chunks of this build")
+    result = collection.query(query_embeddings=[np.asarray(got["embeddings"][0], np.float32)], n_results=1)
+    if not result["ids"] or not result["ids"][0]:
+        raise BuildDamaged("Chroma returns nothing for a query")
+
+
+def open_build(settings: Settings, record: BuildRecord) -> Index:
+    """Open one build and check it against its record; raises BuildDamaged (or StateNotWritable for a read-only folder)."""
+    try:
+        if settings.index.chroma_url:
+            collection = get_collection(http_client(settings), record.collection)
+            chunks = _load_chunks_server(collection)
+        else:
+            folder = settings.index_dir / "builds" / record.build
+            chunks = _load_chunks_local(folder)
+            if record.chunks and len(chunks) != record.chunks:
+                raise BuildDamaged(f"chunks.jsonl has {len(chunks)} chunks, its record {record.chunks}")
+            if not (folder / "chroma" / "chroma.sqlite3").is_file():
+                raise BuildDamaged("its Chroma folder is missing")
+            collection = get_collection(local_client(folder / "chroma"), record.collection)
+        if not chunks:
+            raise BuildDamaged("it has no chunks")
+        if record.digest and chunks_digest(chunks) != record.digest:
+            raise BuildDamaged("its chunks do not match their checksum (chunks.jsonl or the collection was changed)")
+        _probe(collection, chunks)
+    except BuildDamaged:
+        raise
+    except chroma_errors() as exc:
+        if not settings.index.chroma_url:
+            problem = write_problem(settings.index_dir, str(exc))
+            if problem:  # Chroma writes to its folder even to search: a full disk or read-only folder stops it
+                raise StateNotWritable(settings.index_dir, f"{problem} (Chroma must write to its folder to open the "
+                                       "index)") from exc
+        if settings.index.chroma_url and "Could not connect" in str(exc):
+            raise AdvisorError(f"the Chroma server at {settings.index.chroma_url} does not answer: {str(exc)[:160]}") from exc
+        raise BuildDamaged(f"Chroma cannot read it ({type(exc).__name__}: {str(exc)[:120]})") from exc
+    embedder = _LazyEmbedder(settings.index.embedding_backend, settings.index.embedding_model)
+    lexical = LexicalIndex([c.search_text() for c in chunks], decompound=settings.index.decompound)
+    return Index(settings, collection, record.collection, chunks, lexical, embedder, record.build)
+
+
 def index_exists(settings: Settings) -> bool:
-    """True when a built index is available for these settings."""
-    pointer = _read_pointer(settings)
-    if not pointer:
-        return False
-    return bool(settings.index.chroma_url) or (settings.index_dir / "builds" / pointer["build"] / "chunks.jsonl").is_file()
+    """True when a build is recorded for these settings (whether it is intact is checked when it is opened)."""
+    registry = open_registry(settings)
+    active, _ = registry.active()
+    if active is None:
+        return bool(registry.complete_builds())
+    return bool(settings.index.chroma_url) or (settings.index_dir / "builds" / active.build).is_dir()
 
 
 def open_index(settings: Settings) -> Index:
-    """Open the current index build; raises IndexNotBuilt when there is none."""
-    pointer = _read_pointer(settings)
-    if not pointer:
-        raise IndexNotBuilt(settings.index.chroma_url or settings.index_dir)
-    if settings.index.chroma_url:
-        client = _http_client(settings)
-        collection = _get_collection(client, pointer["collection"])
-        chunks = _load_chunks_server(collection)
-    else:
-        folder = settings.index_dir / "builds" / pointer["build"]
-        if not (folder / "chunks.jsonl").is_file():
-            raise IndexNotBuilt(settings.index_dir)
-        collection = _get_collection(_local_client(folder / "chroma"), pointer["collection"])
-        chunks = _load_chunks_local(folder)
-    embedder = get_embedder(settings.index.embedding_backend, settings.index.embedding_model)
-    lexical = LexicalIndex([c.search_text() for c in chunks], decompound=settings.index.decompound)
-    return Index(settings, collection, pointer["collection"], chunks, lexical, embedder, pointer["build"])
+    """Open the active build after checking it; a damaged one is passed over for the newest intact build (noted).
+
+    Raises IndexNotBuilt when there is no build, DamagedState when no build is intact.
+    """
+    registry = open_registry(settings)
+    active, problem = registry.active()
+    problems = [problem] if problem else []
+    candidates = ([active] if active else []) + [r for r in registry.complete_builds() if not active or r.build != active.build]
+    for record in candidates:
+        try:
+            index = open_build(settings, record)
+        except BuildDamaged as exc:
+            problems.append(f"build {record.build} is damaged: {exc}")
+            continue
+        if problems:
+            index.notes.append("; ".join(problems) + f"; using build {record.build} ({record.created or 'earlier'}) "
+                               "until `advisor index` makes a new one")
+            log.warning("%s", index.notes[-1])
+        return index
+    where = settings.index.chroma_url or settings.index_dir
+    if problems:
+        raise DamagedState(where, "; ".join(problems), "run `advisor index` to build it again")
+    raise IndexNotBuilt(where)
 
 
-def ensure_index(settings: Settings, progress: bool = True) -> Index:
-    """Open the index after bringing it up to date: built if missing, changed files re-indexed (0.01 s if none)."""
-    build_index(settings, progress=progress)
-    return open_index(settings)

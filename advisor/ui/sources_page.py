@@ -1,24 +1,29 @@
 """Kilder: the indexed documents, and (for an admin) upload of PDF/TXT/MD files and re-indexing.
 
 Uploads are saved first (advisor.corpus.save_upload) and indexed second (advisor.search.build_index), so a failed index
-keeps the file; the cached index is cleared after every build.
+keeps the file; the cached index is cleared after every build. The admin says what the uploaded files are
+(authority, kind, date: a SourceLabel, default the lowest rank); the files' own front matter never decides that.
+Only one build runs at a time: a second admin waits for the first (bounded) and is then told to try again.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
+from datetime import date
 from pathlib import Path
 
 import streamlit as st
 
-from advisor.corpus import list_uploads, save_upload
-from advisor.errors import AdvisorError
+from advisor.corpus import AUTHORITY_RANK, KINDS, SourceLabel, list_uploads, relabel_upload, save_upload
+from advisor.errors import AdvisorError, BuildRunning
 from advisor.search import IndexReport, build_index
 from advisor.ui.admin import admin_login, require_admin
 from advisor.ui.cards import authority_label, kind_label, md_escape
 from advisor.ui.context import PageContext, clear_index_cache, upload_limit_mb
 
 REPORT_KEY = "src_report"
+# An admin's re-index waits this long for another build before saying one is running (a page request, not a CLI).
+ADMIN_WAIT_S = 120.0
 
 
 def document_rows(ctx: PageContext) -> list[dict]:
@@ -50,6 +55,8 @@ def render(ctx: PageContext) -> None:
     cols[0].metric(ctx.t("src_documents"), len(rows))
     cols[1].metric(ctx.t("src_passages"), len(index.chunks))
     cols[2].metric(ctx.t("src_build"), index.build[:15])
+    if index.notes:
+        st.warning(ctx.t("src_index_notes", notes=md_escape(" ".join(index.notes))))
     query = st.text_input(ctx.t("src_filter"), key="src_filter", placeholder=ctx.t("src_filter_placeholder"))
     if query.strip():
         needle = query.strip().lower()
@@ -74,6 +81,8 @@ def _upload(ctx: PageContext) -> None:
     files = st.file_uploader(ctx.t("src_upload_label"), type=["pdf", "txt", "md"], accept_multiple_files=True,
                              key=f"src_files_{st.session_state.get('src_uploader_round', 0)}",
                              max_upload_size=upload_limit_mb(ctx.settings))
+    st.caption(ctx.t("src_label_help"))
+    label = _label_form(ctx)
     if not st.button(ctx.t("src_upload_button"), type="primary", disabled=not files, icon=":material/upload:"):
         return
     require_admin(ctx.settings)
@@ -83,7 +92,7 @@ def _upload(ctx: PageContext) -> None:
         bar = st.progress(0.0)
         for i, file in enumerate(files, start=1):
             try:
-                path = save_upload(file.name, file.getvalue(), ctx.settings)
+                path = save_upload(file.name, file.getvalue(), ctx.settings, label)
             except AdvisorError as exc:
                 refused.append((file.name, str(exc)))
                 st.write(f"✗ {md_escape(file.name)}: {md_escape(str(exc))}")
@@ -100,11 +109,38 @@ def _upload(ctx: PageContext) -> None:
     st.rerun()
 
 
+def _label_form(ctx: PageContext, key: str = "src_label", current: SourceLabel | None = None) -> SourceLabel:
+    """Authority, kind and (optionally) date for files; defaults: `current`, else the lowest rank and no date."""
+    current = current or SourceLabel()
+    authorities = sorted(AUTHORITY_RANK, key=lambda a: -AUTHORITY_RANK[a])  # "uploaded" (the default) first
+    kinds = ["user_document", *(k for k in KINDS if k != "user_document")]
+    cols = st.columns(3)
+    authority = cols[0].selectbox(ctx.t("src_label_authority"), authorities, key=f"{key}_authority",
+                                  index=authorities.index(current.authority), format_func=lambda a: authority_label(a, ctx.lang))
+    kind = cols[1].selectbox(ctx.t("src_label_kind"), kinds, key=f"{key}_kind", index=kinds.index(current.kind),
+                             format_func=lambda k: kind_label(k, ctx.lang))
+    with cols[2]:
+        dated = st.checkbox(ctx.t("src_label_has_date"), key=f"{key}_has_date", value=bool(current.as_of))
+        as_of = st.date_input(ctx.t("src_label_as_of"), value=_as_date(current.as_of), key=f"{key}_as_of",
+                              disabled=not dated, min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
+    return SourceLabel(authority, kind, as_of.isoformat() if dated and isinstance(as_of, date) else "")
+
+
+def _as_date(as_of: str) -> date:
+    """A stored as-of date (YYYY, YYYY-MM or YYYY-MM-DD) as a date for the date picker; today when there is none."""
+    if not as_of:
+        return date.today()
+    parts = [int(p) for p in as_of.split("-")] + [1, 1]
+    return date(parts[0], parts[1], parts[2])
+
+
 def _build(ctx: PageContext, rebuild: bool) -> tuple[IndexReport | None, str | None]:
     """Run build_index; on an AdvisorError return its message (uploaded files stay in the uploads folder)."""
     require_admin(ctx.settings)
     try:
-        report = build_index(ctx.settings, rebuild=rebuild, progress=False)
+        report = build_index(ctx.settings, rebuild=rebuild, progress=False, wait_s=ADMIN_WAIT_S)
+    except BuildRunning:
+        return None, ctx.t("src_busy")
     except AdvisorError as exc:
         return None, str(exc)
     finally:
@@ -142,6 +178,8 @@ def _last_report(ctx: PageContext) -> None:
         else:
             st.success(ctx.t("src_report", documents=report.documents, chunks=report.chunks, new=report.embedded_new,
                              cached=report.embedded_cached, seconds=f"{report.seconds:.1f}"))
+        if report.notes:
+            st.warning(ctx.t("src_index_notes", notes=md_escape(" ".join(report.notes))))
         if report.skipped:
             st.warning(ctx.t("src_skipped", n=len(report.skipped)))
             st.dataframe([{ctx.t("col_file"): Path(path).name, ctx.t("col_reason"): reason}
@@ -157,5 +195,28 @@ def _kept_uploads(ctx: PageContext) -> None:
         if not uploads:
             st.caption(ctx.t("src_kept_none"))
             return
-        st.dataframe([{ctx.t("col_file"): u.name, ctx.t("col_size_kb"): round(u.size_bytes / 1024, 1),
-                       ctx.t("col_saved"): u.saved} for u in uploads], hide_index=True, width="stretch")
+        st.dataframe([{ctx.t("col_file"): u.name, ctx.t("col_authority"): authority_label(u.label.authority, ctx.lang),
+                       ctx.t("col_kind"): kind_label(u.label.kind, ctx.lang), ctx.t("col_as_of"): u.label.as_of or "–",
+                       ctx.t("col_size_kb"): round(u.size_bytes / 1024, 1), ctx.t("col_saved"): u.saved}
+                      for u in uploads], hide_index=True, width="stretch")
+        _relabel(ctx, uploads)
+
+
+def _relabel(ctx: PageContext, uploads: list) -> None:
+    """Change the label of a kept upload (a correction, or an upload from before labels existed), then re-index."""
+    st.markdown(f"##### {ctx.t('src_relabel')}")
+    by_name = {u.name: u for u in uploads}
+    name = st.selectbox(ctx.t("col_file"), list(by_name), key="src_relabel_file")
+    label = _label_form(ctx, key=f"src_relabel_{name}", current=by_name[name].label)
+    if st.button(ctx.t("src_relabel_button"), key="src_relabel_button"):
+        require_admin(ctx.settings)
+        error = None
+        try:
+            relabel_upload(name, label, ctx.settings)
+        except AdvisorError as exc:
+            report, error = None, str(exc)
+        else:
+            with st.spinner(ctx.t("src_indexing")):
+                report, error = _build(ctx, rebuild=False)
+        st.session_state[REPORT_KEY] = {"saved": [], "refused": [], "error": error, "report": report}
+        st.rerun()

@@ -66,6 +66,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "authority_official_guidance": {"nb": "veiledning (bygger på offisielle kilder)", "en": "guidance (based on official sources)"},
     "authority_white_paper": {"nb": "stortingsmelding", "en": "white paper"},
     "authority_other": {"nb": "annet", "en": "other"},
+    "authority_uploaded": {"nb": "opplastet dokument", "en": "uploaded document"},
     "kind_white_paper": {"nb": "stortingsmelding", "en": "white paper"},
     "kind_guidance": {"nb": "veiledningsnotat", "en": "guidance note"},
     "kind_statistics": {"nb": "statistikk", "en": "statistics"},
@@ -551,6 +552,25 @@ TEXTS: dict[str, dict[str, str]] = {
               "index. A file with the same name is never overwritten; the new one gets a suffix.",
     },
     "src_upload_label": {"nb": "Velg filer", "en": "Choose files"},
+    "src_label_help": {
+        "nb": "Hva filene er, bestemmer du her, ikke filen selv: autoritet, type og dato i filens egen «front matter» "
+              "blir oversett. Standard er «opplastet dokument», lavest rang, slik at en opplastet fil aldri går foran "
+              "lov, forskrift eller veiledning uten at du har valgt det.",
+        "en": "You decide here what the files are, not the files themselves: authority, kind and date in a file's own "
+              "front matter are ignored. The default is «uploaded document», the lowest rank, so an upload never "
+              "comes before an act, a regulation or guidance unless you choose so.",
+    },
+    "src_label_authority": {"nb": "Autoritet", "en": "Authority"},
+    "src_label_kind": {"nb": "Type", "en": "Kind"},
+    "src_label_has_date": {"nb": "Oppgi dato", "en": "Give a date"},
+    "src_label_as_of": {"nb": "Gjelder per", "en": "Valid as of"},
+    "src_index_notes": {"nb": "Merk: {notes}", "en": "Note: {notes}"},
+    "src_relabel": {"nb": "Endre hva en fil er", "en": "Change what a file is"},
+    "src_relabel_button": {"nb": "Lagre merkingen og indekser", "en": "Save the label and index"},
+    "src_busy": {
+        "nb": "En annen indeksering pågår. Filene er lagret; trykk «Indekser på nytt» når den er ferdig.",
+        "en": "Another indexing run is in progress. The files are saved; press «Re-index» when it has finished.",
+    },
     "src_upload_button": {"nb": "Lagre og indekser", "en": "Save and index"},
     "src_saving": {"nb": "Lagrer filene …", "en": "Saving the files …"},
     "src_saved_n": {"nb": "Lagret {n} av {total}", "en": "Saved {n} of {total}"},

@@ -2,16 +2,19 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
 from advisor.config import Settings
+from advisor.corpus import SourceLabel
 from advisor.errors import IndexNotBuilt
-from advisor.search import build_index, open_index, retrieve
+from advisor.search import build_index, ensure_index, open_index, retrieve
 from advisor.search.index import collection_base
 
 
@@ -152,8 +155,6 @@ def test_a_source_added_earlier_and_then_deleted_is_reported_not_fatal(settings,
 
 
 def test_ensure_index_picks_up_a_changed_corpus(settings, tmp_path):
-    from advisor.search import ensure_index
-
     first = ensure_index(settings)
     note = settings.uploads_dir / "nytt-notat.md"
     note.parent.mkdir(parents=True, exist_ok=True)
@@ -161,3 +162,220 @@ def test_ensure_index_picks_up_a_changed_corpus(settings, tmp_path):
     second = ensure_index(settings)
     assert second.build != first.build
     assert any(c.source.endswith("nytt-notat.md") for c in second.chunks)
+
+
+# --- the build registry, the builder lock, checks on open, pruning -------------------------------------------
+
+
+def _records(settings):
+    from advisor.search.index import open_registry
+
+    return open_registry(settings).complete_builds()
+
+
+def test_every_complete_build_has_a_record_and_the_pointer_names_the_newest(settings, tmp_path):
+    from advisor.search.index import open_registry
+
+    first = build_index(settings, progress=False)
+    second = build_index(settings, [_folder_with_notes(tmp_path / "a", 2, 80)], progress=False)
+    active, problem = open_registry(settings).active()
+    assert problem == "" and active.build == second.build
+    assert [r.build for r in _records(settings)] == [second.build, first.build]
+    assert active.digest and active.chunks == second.chunks
+
+
+def test_a_garbage_pointer_is_reported_and_the_newest_complete_build_opened(settings):
+    from advisor.search.registry import BuildRecord
+
+    report = build_index(settings, progress=False)
+    (settings.index_dir / "CURRENT").write_text("{nei", encoding="utf-8")
+    index = open_index(settings)
+    assert index.build == report.build and "unreadable" in index.notes[0]
+    with pytest.raises(ValueError):
+        BuildRecord.from_json('{"build": 1}')
+
+
+def test_a_damaged_active_build_is_passed_over_for_the_previous_one(settings, tmp_path):
+    first = build_index(settings, progress=False)
+    second = build_index(settings, [_folder_with_notes(tmp_path / "a", 2, 80)], progress=False)
+    chunks = settings.index_dir / "builds" / second.build / "chunks.jsonl"
+    chunks.write_text(chunks.read_text(encoding="utf-8").replace("Avsnitt", "Avsnytt"), encoding="utf-8")
+    index = open_index(settings)
+    assert index.build == first.build
+    assert "checksum" in index.notes[0] and first.build in index.notes[0]
+    # The next build notices it too, replaces it, and says so.
+    again = build_index(settings, progress=False)
+    assert not again.unchanged and any("damaged" in note for note in again.notes)
+    assert open_index(settings).notes == []
+
+
+def test_when_no_build_is_intact_the_error_names_the_damage_and_the_next_step(settings):
+    from advisor.errors import DamagedState
+
+    report = build_index(settings, progress=False)
+    shutil.rmtree(settings.index_dir / "builds" / report.build / "chroma")
+    with pytest.raises(DamagedState, match="Chroma folder is missing.*advisor index"):
+        open_index(settings)
+
+
+def test_a_second_builder_waits_for_the_lock_or_is_told_a_build_is_running(settings, tmp_path):
+    from advisor.errors import BuildRunning
+    from advisor.search.index import open_registry
+
+    build_index(settings, progress=False)
+    registry = open_registry(settings)
+    with registry.builder_lock(wait_s=0):
+        with pytest.raises(BuildRunning, match=r"already running .*process \d+"):
+            build_index(settings, progress=False, wait_s=0.5)
+        index = ensure_index(settings, progress=False)  # a reader does not wait: it answers from the build in use
+        assert "already running" in index.notes[0] and len(index) > 200
+    assert build_index(settings, progress=False, wait_s=0).unchanged
+
+
+def test_failed_and_killed_builds_leave_no_folder_behind(settings, tmp_path):
+    report = build_index(settings, progress=False)
+    orphan = settings.index_dir / "builds" / "20200101-000000-dead00"
+    (orphan / "chroma").mkdir(parents=True)
+    (orphan / "chunks.jsonl").write_text("{}", encoding="utf-8")
+    build_index(settings, [_folder_with_notes(tmp_path / "a", 1, 40)], progress=False)
+    builds = {p.name for p in (settings.index_dir / "builds").iterdir()}
+    assert orphan.name not in builds and report.build in builds
+
+
+def test_builds_replaced_within_the_grace_period_are_kept_and_older_ones_pruned(settings, tmp_path):
+    from advisor.search.build import GRACE_S, KEEP_BUILDS
+
+    reports = [build_index(settings, [_folder_with_notes(tmp_path / f"n{i}", 1, 40)], progress=False)
+               for i in range(KEEP_BUILDS + 2)]
+    assert len(_records(settings)) == KEEP_BUILDS + 2  # all replaced a moment ago: a reader may still use them
+    for report in reports[:2]:  # make the two oldest builds look replaced long ago
+        record = settings.index_dir / "builds" / report.build / "build.json"
+        data = json.loads(record.read_text(encoding="utf-8"))
+        data["created_ts"] -= 3 * GRACE_S
+        record.write_text(json.dumps(data), encoding="utf-8")
+    for report in reports[2:3]:
+        record = settings.index_dir / "builds" / report.build / "build.json"
+        data = json.loads(record.read_text(encoding="utf-8"))
+        data["created_ts"] -= 2 * GRACE_S
+        record.write_text(json.dumps(data), encoding="utf-8")
+    last = build_index(settings, [_folder_with_notes(tmp_path / "last", 1, 40)], progress=False)
+    kept = [r.build for r in _records(settings)]
+    assert last.build in kept and len(kept) == KEEP_BUILDS + 1
+    assert reports[0].build not in kept and reports[1].build not in kept
+
+
+def test_sources_of_earlier_versions_are_read_with_the_default_label(settings, tmp_path):
+    from advisor.search import registered_sources
+
+    note = tmp_path / "gammel.md"
+    note.write_text("---\nauthority: law\n---\n# Gammel\n\nEt notat lagt til før etikettene.", encoding="utf-8")
+    settings.home.mkdir(parents=True)
+    (settings.home / "sources.json").write_text(json.dumps([str(note)]), encoding="utf-8")
+    assert registered_sources(settings) == {note: SourceLabel()}
+    build_index(settings, progress=False)
+    chunk = next(c for c in open_index(settings).chunks if c.source.endswith("gammel.md"))
+    assert chunk.authority == "uploaded"
+
+
+def test_index_cli_sets_and_keeps_the_label_of_added_paths(settings, tmp_path, capsys, monkeypatch):
+    from advisor.cli import main
+
+    monkeypatch.setenv("ADVISOR_HOME", str(settings.home))
+    monkeypatch.setenv("ADVISOR_INDEX_EMBEDDING_BACKEND", "hash")
+    monkeypatch.setenv("ADVISOR_CONFIG", str(tmp_path / "none.toml"))
+    note = tmp_path / "veileder.md"
+    note.write_text("# Veileder\n\nEn intern veileder om markedsdialog i kommunen.", encoding="utf-8")
+    assert main(["index", str(note), "--authority", "official_guidance", "--kind", "guidance", "--as-of", "2025-01"]) == 0
+    assert main(["index", str(note)]) == 0  # no options: keeps the label it was added with
+    chunk = next(c for c in open_index(settings).chunks if c.source.endswith("veileder.md"))
+    assert (chunk.authority, chunk.kind, chunk.as_of) == ("official_guidance", "guidance", "2025-01")
+    capsys.readouterr()
+    assert main(["index", "--authority", "law"]) == 2
+    assert "PATH" in capsys.readouterr().err
+    assert main(["index", str(note), "--as-of", "neste år"]) == 2
+    assert "as-of date" in capsys.readouterr().err
+
+
+def test_an_index_folder_that_cannot_be_created_is_a_clear_error(settings):
+    from advisor.errors import StateNotWritable
+
+    settings.home.mkdir(parents=True)
+    (settings.home / "index").write_text("a file where the index folder should be", encoding="utf-8")
+    with pytest.raises(StateNotWritable, match="cannot write to .*index in use is unchanged"):
+        build_index(settings, progress=False)
+
+
+@pytest.mark.server
+def test_server_builds_switch_atomically_under_concurrent_readers_and_fall_back_when_damaged(tmp_path, settings):
+    import threading
+
+    chroma = Path(sys.executable).parent / "chroma"
+    if not chroma.exists():
+        pytest.skip("the chroma CLI is not installed")
+    port = _free_port()
+    proc = subprocess.Popen([str(chroma), "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1", "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait_for_port(port)
+        server = settings.with_overrides(index={"chroma_url": f"http://127.0.0.1:{port}"})
+        first = build_index(server, progress=False)
+        errors: list[BaseException] = []
+        stop = threading.Event()
+
+        def reader() -> None:
+            while not stop.is_set():
+                try:
+                    assert retrieve("terskelverdier for kommuner", open_index(server), server, top_k=3)
+                except BaseException as exc:  # noqa: BLE001 - collect anything for the assertion below
+                    errors.append(exc)
+                    return
+
+        threads = [threading.Thread(target=reader) for _ in range(3)]
+        for t in threads:
+            t.start()
+        # Another instance (its own state folder, so its own lock) builds at the same time.
+        other = server.with_overrides(home=tmp_path / "other")
+        builders = [threading.Thread(target=lambda s=s, i=i: build_index(s, [_folder_with_notes(tmp_path / f"b{i}", 60)],
+                                                                         progress=False))
+                    for i, s in enumerate((server, other))]
+        for b in builders:
+            b.start()
+        for b in builders:
+            b.join()
+        stop.set()
+        for t in threads:
+            t.join()
+        assert errors == []
+        current = open_index(server)
+        assert current.build != first.build and current.notes == []
+        # The active collection deleted behind our back: readers fall back to the previous complete build.
+        import chromadb
+
+        chromadb.HttpClient(host="127.0.0.1", port=port).delete_collection(current.collection_name)
+        fallback = open_index(server)
+        assert fallback.build != current.build and "damaged" in fallback.notes[0]
+        assert not build_index(server, progress=False).unchanged  # and the next build replaces it
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_for_port(port: int) -> None:
+    import socket
+
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise TimeoutError(f"no server on port {port}")
