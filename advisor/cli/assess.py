@@ -122,10 +122,19 @@ def render_text(a) -> str:
     out = [
         "VURDERING AV ANSKAFFELSEN (beslutningsstøtte, ikke juridisk rådgivning)",
         "",
+        _wrap(a.headline, "", ""),
+        "",
+        f"Regelverk: {a.regime_label}",
         f"Del av forskriften: {a.part_label}",
         _wrap(a.part_reason, "    ", "  "),
         _wrap(f"Terskel lagt til grunn: {t.name}: {format_nok(t.value_nok)} kr ekskl. mva., gjelder fra {t.as_of} "
-              f"(kilde: {t.source})", "    ", "  "),
+              f"(tabellen for {a.thresholds_period}; kilde: {t.source})", "    ", "  "),
+    ]
+    out += [_wrap(reason, "    ", "  - ") for reason in a.regime_reasons]
+    if a.contract_value is not None:
+        out += ["", _wrap(f"Kontraktsverdi: {a.contract_value.calculation}", "    ", "")]
+        out += [_wrap(reason, "    ", "  - ") for reason in a.value_reasons]
+    out += [
         "",
         f"Innovativ anskaffelse: {'ja' if a.innovative else 'nei'} (innovasjonspotensial: {POTENTIAL_LABELS[a.innovation_potential]})",
     ]
@@ -141,6 +150,8 @@ def render_text(a) -> str:
         out += ["", "Alternativer:"]
         out += [_wrap(f"{alt.label}: {alt.reason}", "     ", f"  {i}. ") for i, alt in enumerate(a.alternatives, start=2)]
     out += ["", "Neste steg:"] + [_wrap(step, "     ", f"  {i}. ") for i, step in enumerate(a.next_steps, start=1)]
+    if a.unverified:
+        out += ["", "Ikke verifisert i faktagrunnlaget:"] + [_wrap(x, "    ", "  ? ") for x in a.unverified]
     if a.assumptions:
         out += ["", "Forutsetninger:"] + [_wrap(x, "    ", "  - ") for x in a.assumptions]
     if a.to_find_out:

@@ -670,6 +670,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "part_I": {"nb": "Del I", "en": "Part I"},
     "part_II": {"nb": "Del I og II", "en": "Parts I and II"},
     "part_III": {"nb": "Del I og III", "en": "Parts I and III"},
+    "part_IV": {"nb": "Del I og IV (helse- og sosialtjenester)", "en": "Parts I and IV (health and social services)"},
+    "part_referred": {"nb": "Egen forskrift (forsvar og sikkerhet, konsesjoner)", "en": "Own regulation (defence and security, concessions)"},
     "proc_open": {"nb": "Åpen konkurranse", "en": "Open procedure"},
     "proc_restricted": {"nb": "Begrenset konkurranse", "en": "Restricted procedure"},
     "proc_negotiated": {"nb": "Konkurranse med forhandling", "en": "Competitive procedure with negotiation"},
@@ -678,6 +680,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "proc_pcp": {"nb": "Førkommersiell anskaffelse (PCP)", "en": "Pre-commercial procurement (PCP)"},
     "proc_design_contest": {"nb": "Plan- og designkonkurranse", "en": "Design contest"},
     "proc_direct": {"nb": "Direkte anskaffelse", "en": "Direct award"},
+    "proc_part_iv": {"nb": "Egen prosedyre etter del IV", "en": "Own procedure under part IV"},
+    "proc_other_regulation": {"nb": "Prosedyre etter egen forskrift", "en": "Procedure under its own regulation"},
 }
 
 
