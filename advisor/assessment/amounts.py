@@ -217,6 +217,20 @@ def _months(number: str, unit: str) -> int:
     return (count or 0) * (1 if unit.lower().startswith(("mån", "mnd")) else 12)
 
 
+# «2 350 000 kr per år i fire år», «1,9 mill. i året i tre år», «600 000 kr årlig over 4 år»: the term right after an
+# amount per period.
+TERM_AFTER_AMOUNT = re.compile(rf"^[^.;]{{0,25}}?\b(?:i|over|for)\s+{_N}\s*{_UNIT}", re.IGNORECASE)
+
+
+def term_after(text: str) -> tuple[int, str] | None:
+    """The term in the words just after an amount per period («… per år i fire år»), in months."""
+    match = TERM_AFTER_AMOUNT.match(text)
+    if not match:
+        return None
+    months = _months(match.group(1), match.group(2))
+    return (months, match.group(0).strip()) if months else None
+
+
 def read_term(text: str) -> Term:
     """The fixed term, the extension options and a missing end date, as the text states them."""
     term = Term()

@@ -180,6 +180,7 @@ def _check_value(key: str, value: Any) -> Any:
             raise InvalidInput(key, _shown(value), "text")
         if len(value) > MAX_TEXT_CHARS:
             raise InvalidInput(key, f"{len(value)} characters", f"at most {MAX_TEXT_CHARS} characters")
+        check_text(key, value)
         return value.strip() or None
     if spec.kind in ("amount", "months"):
         # bool is an int subclass in Python; true/false is never an amount.
@@ -206,6 +207,16 @@ def _check_value(key: str, value: Any) -> Any:
     if not isinstance(value, str) or value not in spec.choices:
         raise InvalidInput(key, _shown(value), "one of " + ", ".join(spec.choices))
     return value
+
+
+def check_text(key: str, value: str) -> None:
+    """Refuse text that cannot be written as UTF-8 (a lone surrogate from a JSON escape or a broken argument)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        shown = value[max(0, exc.start - 20): exc.end + 20]
+        raise InvalidInput(key, shown, "text without lone surrogate characters (\\ud800–\\udfff); check the file's "
+                           "escapes or the terminal's encoding") from exc
 
 
 def _shown_amount(value: int) -> int | str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from advisor.assessment import wording as w
-from advisor.assessment.amounts import Amount, read_amounts, read_term
+from advisor.assessment.amounts import Amount, AmountProblem, read_amounts, read_term, term_after
 from advisor.assessment.case import CORE_KEYS, FIELDS, display_value, format_nok
 
 _VAT_DIVISOR_PERCENT = 125  # the general Norwegian VAT rate of 25 %, only to turn an answer given incl. VAT into excl.
@@ -29,7 +29,7 @@ class Extraction:
 
     values: dict[str, Any] = field(default_factory=dict)
     notes: list[tuple[str, str]] = field(default_factory=list)  # (case key, Norwegian note)
-    problems: list[str] = field(default_factory=list)
+    problems: list[AmountProblem] = field(default_factory=list)
 
     def set(self, key: str, value: Any, phrase: str, extra: str = "") -> None:
         """Record one extracted key with the phrase it came from."""
@@ -90,9 +90,8 @@ def _read_value(text: str, out: Extraction) -> None:
     """The stated total, the amount per period, the term and the VAT wording, each from its own words."""
     amounts, problems = read_amounts(text)
     for problem in problems:
-        message = f"Beløpet «{problem.phrase}» er ikke brukt: {problem.reason}. Oppgi verdien på nytt."
-        out.problems.append(message)
-        out.note("estimated_value_nok", message)
+        out.problems.append(problem)
+        out.note("estimated_value_nok", f"Beløpet «{problem.phrase}» er ikke brukt: {problem.reason}. Oppgi verdien på nytt.")
     per_period = [a for a in amounts if a.period]
     period = max(per_period, key=lambda a: a.value) if per_period else None
     # A total is never smaller than one period's amount: smaller figures in the same text are parts or history
@@ -108,6 +107,8 @@ def _read_value(text: str, out: Extraction) -> None:
         out.set("value_per_period_nok", period.value, period.phrase, extra)
         out.set("value_period", period.period, period.phrase)
     _read_term(text, out)
+    if period and "duration_months" not in out.values and (after := term_after(text[period.end: period.end + 80])):
+        out.set("duration_months", after[0], after[1])
     if vat is not None:
         with_vat = next(a for a in chosen if a.vat)
         out.set("amounts_include_vat", vat, f"{with_vat.phrase} … {with_vat.vat_phrase}")

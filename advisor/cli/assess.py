@@ -8,8 +8,11 @@ keys read from --text.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
 import textwrap
+from pathlib import Path
 
 WIDTH = 100
 
@@ -63,6 +66,7 @@ def run(args: argparse.Namespace, settings) -> int:
     from advisor.assessment import (
         ask_missing,
         assess,
+        check_text,
         describe_extraction,
         extract_case,
         parse_case,
@@ -78,7 +82,12 @@ def run(args: argparse.Namespace, settings) -> int:
     if args.text is not None:
         if not args.text.strip():
             raise InvalidInput("text", args.text, "a non-empty description of the purchase")
+        check_text("text", args.text)
         extraction = extract_case(args.text)
+        if extraction.problems:
+            # Never assess on an amount that was thrown away: the value decides the part.
+            problem = extraction.problems[0]
+            raise InvalidInput("text", problem.phrase, f"a usable amount in the description ({problem.reason})")
         values.update(extraction.values)
         notes = extraction.notes
     if args.file is not None:
@@ -97,17 +106,34 @@ def run(args: argparse.Namespace, settings) -> int:
         if args.markdown == "-":
             sys.stdout.write(text)
         else:
-            try:
-                with open(args.markdown, "w", encoding="utf-8") as out:
-                    out.write(text)
-            except OSError as exc:
-                raise InvalidInput("markdown", args.markdown, f"a writable file path ({exc.strerror})") from exc
+            _write_whole(Path(args.markdown), text.encode("utf-8"))
             _tell(f"Skrev revisjonsspor til {args.markdown}")
     if args.json:
         print_json(assessment)
     elif args.markdown != "-":
         print(render_text(assessment))
     return 0
+
+
+def _write_whole(path: Path, data: bytes) -> None:
+    """Write the file completely or not at all: a temporary file beside it, renamed into place when full."""
+    from advisor.errors import InvalidInput
+
+    try:
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent or Path("."), prefix=f".{path.name}.", delete=False) as out:
+            temporary = Path(out.name)
+            try:
+                out.write(data)
+            except OSError:
+                temporary.unlink(missing_ok=True)
+                raise
+        try:
+            os.replace(temporary, path)
+        except OSError:
+            temporary.unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise InvalidInput("markdown", str(path), f"a writable file path ({exc.strerror or exc})") from exc
 
 
 def _wrap(text: str, indent: str = "  ", first: str | None = None) -> str:
