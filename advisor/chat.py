@@ -21,8 +21,8 @@ from advisor.config import Settings
 from advisor.errors import AdvisorError
 from advisor.llm import check_provider
 from advisor.requirements import CATEGORY_LABELS, analyze_text
-from advisor.search import Index, check_query, retrieve
-from advisor.text import detect_language, search_query
+from advisor.search import Index, Query, check_query, retrieve
+from advisor.text import detect_language
 
 log = logging.getLogger(__name__)
 
@@ -170,14 +170,20 @@ def ask(
     top_k: int | None = None,
     on_token: Callable[[str], None] | None = None,
 ) -> Answer:
-    """Condense the question with its history, retrieve, answer, and point requirement texts and purchases onward."""
+    """Condense the question with its history, retrieve, answer, and point requirement texts and purchases onward.
+
+    The question and the provider are checked here, once, and the language detected once: the Query made
+    here is what retrieval and the answer paths work on.
+    """
     question = check_query(question, settings)
     chosen = check_provider(provider, settings)
+    lang = detect_language(question)
     route = route_message(question)
-    standalone = condense(question, history, settings, chosen)
+    standalone = condense(question, history, settings, chosen, lang)
     # English and Danish questions also search with the Norwegian words for their terms (the corpus is Norwegian).
-    hits = retrieve(search_query(standalone, detect_language(standalone)), index, settings, top_k=top_k)
-    answer = answer_question(question, hits, settings, chosen, history, on_token, standalone_query=standalone)
+    query = Query.build(question, lang, standalone, settings.answer.standalone_term_weight)
+    hits = retrieve(query, index, settings, top_k=top_k)
+    answer = answer_question(query, hits, settings, chosen, history, on_token)
     if route:
         apply_route(answer, route, question, settings)
     return answer

@@ -111,6 +111,37 @@ class AnswerSettings(_Group):
         "retrieved passage mentions.",
     )
     nearest_sources: int = Field(3, ge=0, le=10, description="Sources listed with a 'cannot answer' reply.")
+    # The extractive composer: which sentences of the retrieved passages make the answer.
+    max_sentences: int = Field(4, ge=1, le=10, description="Most sentences in an extractive answer.")
+    max_answer_chars: int = Field(
+        700, ge=100, description="An extractive answer stops taking sentences past this many characters (the first is always kept).")
+    max_sentence_chars: int = Field(
+        420, ge=100, description="Longer sentences are not quoted: in our sources they are run-on lists or OCR damage.")
+    min_sentence_match: float = Field(
+        0.2, ge=0, le=1, description="Share of the question's (weighted) terms a sentence must contain to be quoted.")
+    relative_floor: float = Field(
+        0.75, ge=0, le=1, description="The third and later sentences must score at least this share of the best one.")
+    second_floor: float = Field(
+        0.6, ge=0, le=1,
+        description="The second sentence (and further items of a list already begun) may be a little weaker: a "
+        "one-sentence answer is rarely enough.")
+    redundancy_penalty: float = Field(
+        0.3, ge=0, le=1, description="Score taken off a candidate per unit of content words it shares with a chosen sentence.")
+    duplicate_overlap: float = Field(
+        0.5, ge=0, le=1,
+        description="A sentence sharing this share of its content words with a chosen one, and adding no question "
+        "word or figure, repeats it.")
+    near_copy_overlap: float = Field(
+        0.75, ge=0, le=1,
+        description="A sentence sharing this share of its content words with a chosen one (and no new figure) is a "
+        "restatement: the guidance notes repeat key facts in other words.")
+    # Follow-up questions without an LLM.
+    standalone_term_weight: float = Field(
+        0.5, ge=0, le=1,
+        description="Weight of the words a follow-up inherits from the conversation, relative to the words it asks.")
+    max_carried_words: int = Field(
+        6, ge=0, le=30, description="Most key words a follow-up carries over from earlier questions (no LLM).")
+    carried_turns: int = Field(2, ge=1, le=10, description="How many earlier user turns a follow-up takes key words from.")
 
     def __hash__(self) -> int:
         # Settings are cache keys (functools.cache); the nested ranges dict is hashed by its contents.

@@ -1,4 +1,4 @@
-"""Composition: choosing 2-5 cited sentences by term overlap, passage rank, source authority and diversity.
+"""Composition: choosing a few cited sentences by term overlap, passage rank, source authority and diversity.
 
 When two sources of different standing give different figures on the same terms, the stronger (then newer)
 source wins and the conflict is recorded. The same input always gives the same answer.
@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from advisor.answer.sentences import passage_units, trailing_lead_in
+from advisor.config import AnswerSettings
 from advisor.corpus import AUTHORITY_RANK, Chunk
 from advisor.text import QueryTerm, content_terms, coverage, text_terms
 
@@ -20,9 +21,6 @@ log = logging.getLogger(__name__)
 
 # Bump when the composer's selection or wording changes: recorded as Answer.prompt_version.
 EXTRACTIVE_VERSION = "extractive-1"
-
-MAX_SENTENCES = 4
-MAX_ANSWER_CHARS = 700
 
 _GENERIC_ADVICE = re.compile(r"^(Sjekk|Kontroller|Les|Se|Check|Read)\b", re.IGNORECASE)
 _ANAPHORIC = re.compile(r"^(Dette|Disse|Denne|Slike|Samme|De |Den |Det gjelder|Der |Her |Også |This |These |It )")
@@ -94,30 +92,48 @@ def _conflicting(a: Candidate, b: Candidate, chunks: Sequence[Chunk], terms: Seq
     return sum(t.weight for t in shared) >= 0.4 * sum(t.weight for t in terms)
 
 
-MIN_SENTENCE_MATCH = 0.2  # share of the question's (weighted) terms a sentence must contain
-RELATIVE_FLOOR = 0.75  # the third and later sentences must score at least this share of the best one
-SECOND_FLOOR = 0.6  # a second sentence may be a little weaker: a one-sentence answer is rarely enough
-REDUNDANCY_PENALTY = 0.3
-DUPLICATE_OVERLAP = 0.5
-NEAR_COPY_OVERLAP = 0.75  # the notes restate key facts in other words; three quarters shared is a restatement
+def compose(terms: Sequence[QueryTerm], chunks: Sequence[Chunk], lang: str, tuning: AnswerSettings) -> Composition:
+    """Pick the sentences that answer the question best, each from one of `chunks` (ranked hits).
 
-
-def compose(terms: Sequence[QueryTerm], chunks: Sequence[Chunk], lang: str = "nb",  # noqa: C901 - to split (wave 2 follow-up)
-            max_sentences: int = MAX_SENTENCES) -> Composition:
-    """Pick 2-5 sentences that answer the question best, each from one of `chunks` (ranked hits)."""
+    `tuning` is settings.answer: how many sentences, the score floors and the redundancy rules.
+    """
     result = Composition()
     if not terms or not chunks:
         return result
-    chunk_terms = [text_terms(c.search_text()) for c in chunks]
-    # Within the retrieved set, a term every passage shares ("terskelverdi", "offentlig sektor") tells the
-    # candidates apart less than one only a few contain ("kommuner", "kjøper"): weight by
-    # log(1 + k/df) / log(1 + k), e.g. k=5, df=5 -> 0.39. The rarity weight is flattened (square root) so that
-    # one rare topic word does not outweigh the facet the question is really about.
-    k = len(chunks)
+    scored = _candidates(terms, chunks, lang, tuning)
+    if not scored:
+        return result
+    chosen = _select(scored, terms, chunks, tuning, result)
+    # A replacement in _select can leave a sentence that a later, fuller one now repeats.
+    chosen = [c for c in chosen if not any(o is not c and _repeats(c, o, tuning) and not _repeats(o, c, tuning)
+                                           for o in chosen)]
+    if not chosen:
+        return result
+    # The best sentence leads; the rest of its passage follows in reading order, then the other passages.
+    lead = chosen[0]
+    rest = sorted(chosen[1:], key=lambda c: (c.hit != lead.hit, c.hit, c.position))
+    result.sentences = [(c.text, c.hit) for c in [lead, *rest]]
+    return result
+
+
+def _term_weights(terms: Sequence[QueryTerm], chunk_terms: Sequence[frozenset[str]]) -> list[float]:
+    """Within the retrieved set, a term every passage shares ("terskelverdi", "offentlig sektor") tells the
+    candidates apart less than one only a few contain ("kommuner", "kjøper"): weight by
+    log(1 + k/df) / log(1 + k), e.g. k=5, df=5 -> 0.39. The rarity weight is flattened (square root) so that
+    one rare topic word does not outweigh the facet the question is really about."""
+    k = len(chunk_terms)
     weights = []
     for t in terms:
         df = sum(t.match(ct) >= 0.5 for ct in chunk_terms)
         weights.append(math.sqrt(t.weight) * math.log(1 + k / max(df, 1)) / math.log(1 + k))
+    return weights
+
+
+def _candidates(terms: Sequence[QueryTerm], chunks: Sequence[Chunk], lang: str,
+                tuning: AnswerSettings) -> list[tuple[float, Candidate]]:
+    """Every readable sentence that matches enough of the question, scored, best first."""
+    chunk_terms = [text_terms(c.search_text()) for c in chunks]
+    weights = _term_weights(terms, chunk_terms)
     total = sum(weights)
 
     def matched(found: frozenset[str], section: frozenset[str]) -> float:
@@ -129,7 +145,7 @@ def compose(terms: Sequence[QueryTerm], chunks: Sequence[Chunk], lang: str = "nb
     answerable = 0  # rank among passages that have something to quote: an empty or hostile one does not push others down
     for hit, chunk in enumerate(chunks):
         lead_in = _inherited_lead_in(chunk, chunks)
-        units = passage_units(chunk, lead_in)
+        units = passage_units(chunk, lead_in, tuning.max_sentence_chars)
         if not units:
             continue
         rank_prior = 1.0 / (1.0 + 0.25 * answerable)
@@ -141,7 +157,7 @@ def compose(terms: Sequence[QueryTerm], chunks: Sequence[Chunk], lang: str = "nb
         for position, (sentence, context) in enumerate(units):
             sentence_terms = text_terms(sentence)
             share = matched(sentence_terms, section_terms | text_terms(context) if context else section_terms)
-            if share < MIN_SENTENCE_MATCH:
+            if share < tuning.min_sentence_match:
                 continue
             found = frozenset(i for i, t in enumerate(terms) if t.match(sentence_terms) >= 0.5)
             # The sentence's own overlap counts most, then how many of the question's words it has at all; the
@@ -152,82 +168,111 @@ def compose(terms: Sequence[QueryTerm], chunks: Sequence[Chunk], lang: str = "nb
             score += 0.08 * (5 - authority) / 4  # law 0.08, guidance 0.04, white paper 0.02, other 0.0
             score += 0.03 if chunk.language == lang else 0.0
             score += 0.02 / (1 + position)
-            if _ANAPHORIC.match(sentence):
-                score -= 0.08  # leans on a sentence we may not show
-            if _GENERIC_ADVICE.match(sentence):
-                score -= 0.1  # "Sjekk forskriften ..." is sound advice but no answer
-            if len(sentence) > 300:
-                score -= 0.04
+            for penalty in _style_penalties(sentence):
+                score -= penalty
             scored.append((score, Candidate(sentence, hit, position, content_terms(sentence_terms), found, context)))
-    if not scored:
-        return result
     scored.sort(key=lambda x: (-x[0], x[1].hit, x[1].position))
     if log.isEnabledFor(logging.DEBUG):
         for score, cand in scored[:12]:
             log.debug("candidate %.3f hit %d: %s", score, cand.hit, cand.text[:90])
+    return scored
+
+
+def _style_penalties(sentence: str) -> list[float]:
+    """What a sentence loses for reading badly as an answer."""
+    penalties = []
+    if _ANAPHORIC.match(sentence):
+        penalties.append(0.08)  # leans on a sentence we may not show
+    if _GENERIC_ADVICE.match(sentence):
+        penalties.append(0.1)  # "Sjekk forskriften ..." is sound advice but no answer
+    if len(sentence) > 300:
+        penalties.append(0.04)
+    return penalties
+
+
+@dataclass
+class _Selection:
+    """The sentences chosen so far, their scores and their total length."""
+
+    chosen: list[Candidate] = field(default_factory=list)
+    scores: dict[Candidate, float] = field(default_factory=dict)
+    length: int = 0
+
+    def add(self, cand: Candidate, score: float) -> None:
+        self.chosen.append(cand)
+        self.scores[cand] = score
+        self.length += len(cand.text)
+
+    def replace(self, old: Candidate, new: Candidate, score: float) -> None:
+        self.chosen[self.chosen.index(old)] = new
+        self.scores[new] = score
+        self.length += len(new.text) - len(old.text)
+
+
+def _select(scored: list[tuple[float, Candidate]], terms: Sequence[QueryTerm], chunks: Sequence[Chunk],
+            tuning: AnswerSettings, result: Composition) -> list[Candidate]:
+    """Maximal marginal relevance: each next sentence must add something the chosen ones do not say."""
     best = scored[0][0]
-    pool = [(score, cand) for score, cand in scored if score >= SECOND_FLOOR * best]
-    chosen: list[Candidate] = []
-    scores: dict[Candidate, float] = {}
-    length = 0
-    while pool and len(chosen) < max_sentences:
-        # Maximal marginal relevance: the next sentence must add something the chosen ones do not say.
-        covered = frozenset().union(*(c.found for c in chosen)) if chosen else frozenset()
-        score, cand = max(pool, key=lambda item: (_adjusted(item, chosen, covered), -item[1].hit, -item[1].position))
+    pool = [(score, cand) for score, cand in scored if score >= tuning.second_floor * best]
+    sel = _Selection()
+    while pool and len(sel.chosen) < tuning.max_sentences:
+        covered = frozenset().union(*(c.found for c in sel.chosen)) if sel.chosen else frozenset()
+        score, cand = max(pool, key=lambda item: (_adjusted(item, sel.chosen, covered, tuning), -item[1].hit,
+                                                  -item[1].position))
         pool.remove((score, cand))
         # Items of a list already begun in the answer may follow it with the lower floor.
-        sibling = bool(cand.context) and any(c.hit == cand.hit and c.context == cand.context for c in chosen)
-        if len(chosen) >= 2 and score < (SECOND_FLOOR if sibling else RELATIVE_FLOOR) * best:
+        sibling = bool(cand.context) and any(c.hit == cand.hit and c.context == cand.context for c in sel.chosen)
+        floor = tuning.second_floor if sibling else tuning.relative_floor
+        if len(sel.chosen) >= 2 and score < floor * best:
             continue
-        rival = next((c for c in chosen if _conflicting(c, cand, chunks, terms)), None)
-        if rival is not None:
-            winner = min((rival, cand), key=lambda c: _authority_key(chunks[c.hit]))
-            if winner is rival:
-                _note_conflict(result, rival.hit, cand.hit)
-                continue
-            # The newcomer outranks a sentence already chosen: it takes that sentence's place.
-            _note_conflict(result, cand.hit, rival.hit)
-            chosen[chosen.index(rival)] = cand
-            scores[cand] = score
-            length += len(cand.text) - len(rival.text)
+        if _resolve_conflict(cand, score, sel, chunks, terms, result) or _merge_repeat(cand, score, sel, tuning):
             continue
-        twin = next((c for c in chosen if _repeats(cand, c)), None)
-        if twin is not None:
-            # Two notes saying the same: keep the fuller one ("... tre prinsipper: Politikere ...").
-            if len(cand.terms - twin.terms) >= 3 and len(twin.terms - cand.terms) <= 1 and score >= 0.9 * scores[twin]:
-                chosen[chosen.index(twin)] = cand
-                scores[cand] = score
-                length += len(cand.text) - len(twin.text)
+        if sel.chosen and sel.length + len(cand.text) > tuning.max_answer_chars:
             continue
-        covered_by = next((c for c in chosen if _repeats(c, cand) and scores[c] <= score / 0.8), None)
-        if covered_by is not None:
-            # A sentence already chosen says less than this one (fewer figures): this one takes its place.
-            chosen[chosen.index(covered_by)] = cand
-            scores[cand] = score
-            length += len(cand.text) - len(covered_by.text)
-            continue
-        if chosen and length + len(cand.text) > MAX_ANSWER_CHARS:
-            continue
-        chosen.append(cand)
-        scores[cand] = score
-        length += len(cand.text)
-    # A replacement above can leave a sentence that a later, fuller one now repeats.
-    chosen = [c for c in chosen if not any(o is not c and _repeats(c, o) and not _repeats(o, c) for o in chosen)]
-    if not chosen:
-        return result
-    # The best sentence leads; the rest of its passage follows in reading order, then the other passages.
-    lead = chosen[0]
-    rest = sorted(chosen[1:], key=lambda c: (c.hit != lead.hit, c.hit, c.position))
-    result.sentences = [(c.text, c.hit) for c in [lead, *rest]]
-    return result
+        sel.add(cand, score)
+    return sel.chosen
 
 
-def _adjusted(item: tuple[float, Candidate], chosen: Sequence[Candidate], covered: frozenset[int]) -> float:
+def _resolve_conflict(cand: Candidate, score: float, sel: _Selection, chunks: Sequence[Chunk],
+                      terms: Sequence[QueryTerm], result: Composition) -> bool:
+    """True when the candidate conflicts with a chosen sentence: the stronger (then newer) source stays."""
+    rival = next((c for c in sel.chosen if _conflicting(c, cand, chunks, terms)), None)
+    if rival is None:
+        return False
+    winner = min((rival, cand), key=lambda c: _authority_key(chunks[c.hit]))
+    if winner is rival:
+        _note_conflict(result, rival.hit, cand.hit)
+        return True
+    # The newcomer outranks a sentence already chosen: it takes that sentence's place.
+    _note_conflict(result, cand.hit, rival.hit)
+    sel.replace(rival, cand, score)
+    return True
+
+
+def _merge_repeat(cand: Candidate, score: float, sel: _Selection, tuning: AnswerSettings) -> bool:
+    """True when the candidate repeats a chosen sentence (or is repeated by one): the fuller of the two stays."""
+    twin = next((c for c in sel.chosen if _repeats(cand, c, tuning)), None)
+    if twin is not None:
+        # Two notes saying the same: keep the fuller one ("... tre prinsipper: Politikere ...").
+        if (len(cand.terms - twin.terms) >= 3 and len(twin.terms - cand.terms) <= 1
+                and score >= 0.9 * sel.scores[twin]):
+            sel.replace(twin, cand, score)
+        return True
+    covered_by = next((c for c in sel.chosen if _repeats(c, cand, tuning) and sel.scores[c] <= score / 0.8), None)
+    if covered_by is not None:
+        # A sentence already chosen says less than this one (fewer figures): this one takes its place.
+        sel.replace(covered_by, cand, score)
+        return True
+    return False
+
+
+def _adjusted(item: tuple[float, Candidate], chosen: Sequence[Candidate], covered: frozenset[int],
+              tuning: AnswerSettings) -> float:
     """A candidate's score less what it repeats: shared content words, and no question word not yet covered."""
     score, cand = item
     overlap = max((_overlap(cand, c) for c in chosen), default=0.0)
     adds_nothing = bool(chosen) and cand.found <= covered
-    return score - REDUNDANCY_PENALTY * overlap - (0.1 if adds_nothing else 0.0)
+    return score - tuning.redundancy_penalty * overlap - (0.1 if adds_nothing else 0.0)
 
 
 def _note_conflict(result: Composition, kept: int, dropped: int) -> None:
@@ -235,13 +280,13 @@ def _note_conflict(result: Composition, kept: int, dropped: int) -> None:
         result.conflicts.append((kept, dropped))
 
 
-def _repeats(cand: Candidate, other: Candidate) -> bool:
+def _repeats(cand: Candidate, other: Candidate, tuning: AnswerSettings) -> bool:
     """True when a sentence says what another already says: nearly all the same words, or mostly the same words
     and no question word or figure the other lacks."""
     overlap = _overlap(cand, other)
-    if overlap >= NEAR_COPY_OVERLAP and _amounts(cand.text) <= _amounts(other.text):
+    if overlap >= tuning.near_copy_overlap and _amounts(cand.text) <= _amounts(other.text):
         return True
-    return overlap >= DUPLICATE_OVERLAP and cand.found <= other.found and _amounts(cand.text) <= _amounts(other.text)
+    return overlap >= tuning.duplicate_overlap and cand.found <= other.found and _amounts(cand.text) <= _amounts(other.text)
 
 
 def _overlap(a: Candidate, b: Candidate) -> float:

@@ -1,6 +1,6 @@
 """Grounded answers: a question and its retrieved passages -> a short answer with numbered citations.
 
-    answer = answer_question(question, hits, settings)      # answer from hits you already have
+    answer = answer_question(query, hits, settings)         # answer from hits you already have
 
 Citation numbers are ours: the passages are numbered when they are shown to the model (or picked by the
 extractive composer), every [n] in the returned text is checked against that numbering, markers the model
@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 
 from advisor.answer.compose import EXTRACTIVE_VERSION, compose
 from advisor.answer.evidence import Evidence, evidence_strength
-from advisor.answer.followup import condense
 from advisor.answer.markers import MarkerRewriter
 from advisor.answer.notes import source_notes
 from advisor.answer.prompt import CANNOT_ANSWER, answer_prompt, build_messages, is_cannot_answer
@@ -25,12 +24,9 @@ from advisor.answer.sentences import is_answerable
 from advisor.config import Settings
 from advisor.corpus import Citation
 from advisor.llm import EXTRACTIVE, ReplyDefuser, check_provider, complete, model_name
-from advisor.search import Hit, check_query
-from advisor.text import QueryTerm, detect_language, query_terms
+from advisor.search import Hit, Query, as_query
 
 log = logging.getLogger(__name__)
-
-NEAREST_SOURCES = 3
 
 
 # --- the answer ----------------------------------------------------------------------------------------
@@ -78,17 +74,41 @@ def _cite(hits: Sequence[Hit], order: Sequence[int]) -> list[Citation]:
     return [Citation.from_chunk(n, hits[i].chunk) for n, i in enumerate(order, start=1)]
 
 
-def _refusal(question: str, hits: Sequence[Hit], lang: str, provider: str, model: str, version: str,
-             standalone: str, evidence: float, notes: Sequence[str] = ()) -> Answer:
+@dataclass(frozen=True)
+class _Job:
+    """One question to answer from its hits: everything the answer paths need, made once in answer_question."""
+
+    query: Query
+    hits: Sequence[Hit]
+    settings: Settings
+    provider: str
+    model: str
+    evidence: Evidence
+    history: Sequence[tuple[str, str]] = ()
+    on_token: Callable[[str], None] | None = None
+
+    @property
+    def lang(self) -> str:
+        return self.query.language
+
+    def answer(self, text: str, citations: list[Citation], grounded: bool, version: str, notes: list[str],
+               **extra) -> Answer:
+        """An Answer to this job's question."""
+        return Answer(self.query.question, text, citations, grounded, self.provider, self.model, version,
+                      self.query.standalone, notes=notes, hits=list(self.hits), language=self.lang,
+                      evidence=self.evidence.strength, **extra)
+
+
+def _refusal(job: _Job, version: str, notes: Sequence[str] = ()) -> Answer:
     # The nearest passages that have something to read: a list of references ("Kilder") helps nobody here.
-    readable = [i for i, h in enumerate(hits) if is_answerable(h.chunk)]
-    nearest = (readable or list(range(len(hits))))[:NEAREST_SOURCES]
+    hits = job.hits
+    readable = [i for i, h in enumerate(hits) if is_answerable(h.chunk, job.settings.answer.max_sentence_chars)]
+    nearest = (readable or list(range(len(hits))))[: job.settings.answer.nearest_sources]
     shown = list(notes)
     if nearest:
-        shown.append("The nearest sources are listed, but they do not answer the question." if lang == "en"
+        shown.append("The nearest sources are listed, but they do not answer the question." if job.lang == "en"
                      else "De nærmeste kildene er listet opp, men de svarer ikke på spørsmålet.")
-    return Answer(question, CANNOT_ANSWER.get(lang, CANNOT_ANSWER["nb"]), _cite(hits, nearest), False, provider,
-                  model, version, standalone, notes=shown, hits=list(hits), language=lang, evidence=evidence)
+    return job.answer(CANNOT_ANSWER.get(job.lang, CANNOT_ANSWER["nb"]), _cite(hits, nearest), False, version, shown)
 
 
 def _with_marker(sentence: str, n: int) -> str:
@@ -98,11 +118,11 @@ def _with_marker(sentence: str, n: int) -> str:
     return f"{sentence.rstrip()} [{n}]"
 
 
-def _extractive(question: str, hits: Sequence[Hit], terms: list[QueryTerm], lang: str, standalone: str,
-                evidence: Evidence) -> Answer:
-    composition = compose(terms, [h.chunk for h in hits], lang)
+def _extractive(job: _Job) -> Answer:
+    hits, lang = job.hits, job.lang
+    composition = compose(job.query.terms, [h.chunk for h in hits], lang, job.settings.answer)
     if not composition.sentences:
-        return _refusal(question, hits, lang, EXTRACTIVE, "", EXTRACTIVE_VERSION, standalone, evidence.strength)
+        return _refusal(job, EXTRACTIVE_VERSION)
     order = composition.hits_used
     # A conflicting source that was set aside is cited too, so the note about it can point at it.
     for pair in composition.conflicts:
@@ -115,16 +135,15 @@ def _extractive(question: str, hits: Sequence[Hit], terms: list[QueryTerm], lang
     notes = source_notes(citations, lang, conflicts)
     if lang == "en" and all(h.chunk.language != "en" for h in hits):
         notes.insert(0, "The sources are in Norwegian; the answer quotes them as written.")
-    return Answer(question, text, citations, True, EXTRACTIVE, "", EXTRACTIVE_VERSION, standalone, notes=notes,
-                  hits=list(hits), language=lang, evidence=evidence.strength)
+    return job.answer(text, citations, True, EXTRACTIVE_VERSION, notes)
 
 
 # --- LLM answers ---------------------------------------------------------------------------------------
 
 
-def _llm(question: str, hits: Sequence[Hit], settings: Settings, provider: str, lang: str, standalone: str,
-         history: Sequence[tuple[str, str]], on_token: Callable[[str], None] | None, evidence: Evidence) -> Answer:
-    messages, version = build_messages(question, hits, settings, lang, history)
+def _llm(job: _Job) -> Answer:
+    hits, lang, on_token = job.hits, job.lang, job.on_token
+    messages, version = build_messages(job.query.question, hits, job.settings, lang, job.history)
     rewriter = MarkerRewriter(len(hits))
     defuser = ReplyDefuser()  # after the markers: a reply's images and links never reach the screen as such
     shown: list[str] = []
@@ -136,7 +155,7 @@ def _llm(question: str, hits: Sequence[Hit], settings: Settings, provider: str, 
             if on_token is not None:
                 on_token(out)
 
-    reply = complete(messages, settings, provider, on_token=relay if on_token is not None else None)
+    reply = complete(messages, job.settings, job.provider, on_token=relay if on_token is not None else None)
     if on_token is None:
         relay(reply)
     tail = defuser.feed(rewriter.finish()) + defuser.finish()
@@ -145,14 +164,13 @@ def _llm(question: str, hits: Sequence[Hit], settings: Settings, provider: str, 
         if on_token is not None:
             on_token(tail)
     text = "".join(shown).strip()
-    model = model_name(settings, provider)
     if is_cannot_answer(text):
-        return _refusal(question, hits, lang, provider, model, version, standalone, evidence.strength)
+        return _refusal(job, version)
     if not rewriter.mapping:
         note = ("The model's reply cited none of the sources, so it is not shown." if lang == "en"
                 else "Modellens svar viste ikke til noen av kildene og er derfor forkastet.")
         log.warning("reply without valid citation markers discarded: %r", text[:200])
-        answer = _refusal(question, hits, lang, provider, model, version, standalone, evidence.strength, [note])
+        answer = _refusal(job, version, [note])
         answer.dropped_markers = list(rewriter.dropped)
         return answer
     order = sorted(rewriter.mapping, key=rewriter.mapping.get)
@@ -165,47 +183,38 @@ def _llm(question: str, hits: Sequence[Hit], settings: Settings, provider: str, 
         numbers = ", ".join(str(n) for n in rewriter.dropped)
         notes.append(f"Removed references to sources that do not exist (no. {numbers})." if lang == "en"
                      else f"Fjernet henvisninger til kilder som ikke finnes (nr. {numbers}).")
-    return Answer(question, text, citations, True, provider, model, version, standalone, notes=notes,
-                  hits=list(hits), language=lang, evidence=evidence.strength, dropped_markers=list(rewriter.dropped))
+    return job.answer(text, citations, True, version, notes, dropped_markers=list(rewriter.dropped))
 
 
 # --- entry points ------------------------------------------------------------------------------------------
 
 
 def answer_question(
-    question: str,
+    query: Query | str,
     hits: list[Hit],
     settings: Settings,
     provider: str | None = None,
     history: Sequence[tuple[str, str]] = (),
     on_token: Callable[[str], None] | None = None,
-    standalone_query: str | None = None,
 ) -> Answer:
     """Answer a question from retrieved hits only: cited sentences, or CANNOT_ANSWER with the nearest sources.
 
-    `standalone_query` is the question rewritten with its context (from ask()); its extra words count half
-    when the extractive composer picks sentences.
+    `query` is the Query chat.ask made (checked, with its language, standalone form and terms); plain text is
+    checked and taken as it stands. `provider` defaults to settings.llm.provider; `history` is shown to an LLM.
     """
-    question = check_query(question, settings)
-    chosen = check_provider(provider, settings)
-    lang = detect_language(question)
-    if standalone_query is None and history and chosen == EXTRACTIVE:
-        standalone_query = condense(question, history, settings, EXTRACTIVE)  # keyword carry-over, no LLM
-    standalone = standalone_query or question
-    terms = query_terms(question, lang)
-    if standalone != question:
-        own = {t.word for t in terms}
-        terms += [QueryTerm(t.word, t.weight * 0.5, t.variants, t.is_name)
-                  for t in query_terms(standalone, lang) if t.word not in own]
-    evidence = evidence_strength(question, hits, settings, lang, terms)
-    model = model_name(settings, chosen)
+    if isinstance(query, Query):
+        chosen = provider or check_provider(None, settings)
+    else:
+        query, chosen = as_query(query, settings), check_provider(provider, settings)
+    evidence = evidence_strength(query, hits, settings)
+    job = _Job(query, hits, settings, chosen, model_name(settings, chosen), evidence, history, on_token)
     if not hits or evidence.strength < settings.answer.min_evidence:
         version = EXTRACTIVE_VERSION if chosen == EXTRACTIVE else answer_prompt(settings).version
         log.info("evidence %.3f below cut-off %.3f: cannot answer", evidence.strength, settings.answer.min_evidence)
-        return _refusal(question, hits, lang, chosen, model, version, standalone, evidence.strength)
+        return _refusal(job, version)
     if chosen == EXTRACTIVE:
-        answer = _extractive(question, hits, terms, lang, standalone, evidence)
+        answer = _extractive(job)
         if on_token is not None:
             on_token(answer.text)
         return answer
-    return _llm(question, hits, settings, chosen, lang, standalone, history, on_token, evidence)
+    return _llm(job)

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from advisor.answer.sentences import is_answerable
 from advisor.config import Settings
-from advisor.search import Hit
-from advisor.text import QueryTerm, coverage, detect_language, query_terms, text_terms
+from advisor.search import Hit, Query, as_query
+from advisor.text import coverage, text_terms
 
 # evidence = 0.5 * dense + 0.5 * coverage, times settings.answer.missing_name_factor for each name in the question
 # (Sverige, NAV, Tromsø) that no retrieved passage mentions.
@@ -29,16 +29,16 @@ class Evidence:
     missing_names: tuple[str, ...] = ()
 
 
-def evidence_strength(question: str, hits: Sequence[Hit], settings: Settings, lang: str | None = None,
-                      terms: Sequence[QueryTerm] | None = None) -> Evidence:
+def evidence_strength(query: Query | str, hits: Sequence[Hit], settings: Settings) -> Evidence:
     """The evidence measure that settings.answer.min_evidence is compared with (see the calibration note above)."""
     if not hits:
         return Evidence(0.0, None, 0.0)
-    lang = lang or detect_language(question)
-    terms = list(terms) if terms is not None else query_terms(question, lang)
+    query = as_query(query, settings)
+    terms, lang = query.terms, query.language
     # Source lists ("Kilder"), and passages with nothing quotable (only headings, or only instruction-like text),
     # cannot support an answer, so they do not count.
-    passage_terms = [text_terms(h.chunk.search_text()) for h in hits if is_answerable(h.chunk)]
+    passage_terms = [text_terms(h.chunk.search_text()) for h in hits
+                     if is_answerable(h.chunk, settings.answer.max_sentence_chars)]
     best_coverage = max((coverage(terms, p) for p in passage_terms[: settings.answer.coverage_passages]), default=0.0)
     union = frozenset().union(*passage_terms)
     missing = tuple(t.word for t in terms if t.is_name and t.match(union) < 1.0)

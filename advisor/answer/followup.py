@@ -13,14 +13,13 @@ import logging
 import re
 from collections.abc import Sequence
 
-from advisor.config import Settings
+from advisor.config import AnswerSettings, Settings
 from advisor.llm import EXTRACTIVE, check_provider, complete, load_prompt, prompt_messages, render_history
 from advisor.text import detect_language, query_terms, zipf
 
 log = logging.getLogger(__name__)
 
 CONDENSE_FIELDS = frozenset({"history", "question"})
-MAX_CARRIED_WORDS = 6
 
 _FOLLOW_UP_START = re.compile(
     r"^\s*(og|men|enn|hva med|hva om|hvordan med|gjelder (det|dette|den|samme)|samme|også|da|"
@@ -46,34 +45,43 @@ def is_follow_up(question: str, lang: str | None = None) -> bool:
     return len(terms) <= 2 and all(zipf(t.word) >= 3.5 or t.word.isdigit() for t in terms)
 
 
-def carry_terms(question: str, history: Sequence[tuple[str, str]]) -> str:
-    """The question plus the key words of the last two user turns that it does not already contain."""
-    lang = detect_language(question)
+def carry_terms(question: str, history: Sequence[tuple[str, str]], lang: str | None = None,
+                tuning: AnswerSettings | None = None) -> str:
+    """The question plus the key words of the last user turns (settings.answer.carried_turns) it does not contain."""
+    tuning = tuning or AnswerSettings()
+    lang = lang or detect_language(question)
     own = {t.word for t in query_terms(question, lang)}
     carried: list[str] = []
-    for previous, _ in reversed(list(history)[-2:]):
+    for previous, _ in reversed(list(history)[-tuning.carried_turns:]):
         for term in query_terms(previous, detect_language(previous)):
             if term.word not in own and term.word not in carried:
                 carried.append(term.word)
-    carried = carried[:MAX_CARRIED_WORDS]
+    carried = carried[: tuning.max_carried_words]
     return f"{question.strip()} {' '.join(carried)}".strip() if carried else question.strip()
 
 
-def condense(question: str, history: Sequence[tuple[str, str]], settings: Settings, provider: str | None = None) -> str:
-    """The question as a standalone search query, given the conversation so far."""
+def condense(question: str, history: Sequence[tuple[str, str]], settings: Settings, provider: str | None = None,
+             lang: str | None = None) -> str:
+    """The question as a standalone search query, given the conversation so far.
+
+    `provider` is a checked provider name (default settings.llm.provider); `lang` the question's language
+    when the caller knows it already.
+    """
     question = question.strip()
     if not history:
         return question
-    chosen = check_provider(provider, settings)
+    chosen = provider or check_provider(None, settings)
+    lang = lang or detect_language(question)
     if chosen == EXTRACTIVE:
-        return carry_terms(question, history) if is_follow_up(question) else question
+        return carry_terms(question, history, lang, settings.answer) if is_follow_up(question, lang) else question
     prompt = load_prompt("condense", settings.prompts_dir, required=CONDENSE_FIELDS)
     messages = prompt_messages(prompt.render(history=render_history(history), question=question))
     reply = complete(messages, settings, chosen)
-    return clean_condensed(reply, question, history)
+    return clean_condensed(reply, question, history, settings.answer)
 
 
-def clean_condensed(reply: str, question: str, history: Sequence[tuple[str, str]]) -> str:
+def clean_condensed(reply: str, question: str, history: Sequence[tuple[str, str]],
+                    tuning: AnswerSettings | None = None) -> str:
     """The model's standalone question, or the keyword fallback when the reply is empty or rambles."""
     lines = [ln.strip() for ln in reply.strip().splitlines() if ln.strip()]
     text = lines[0] if lines else ""
@@ -81,5 +89,5 @@ def clean_condensed(reply: str, question: str, history: Sequence[tuple[str, str]
     text = text.strip().strip("\"'«»“”").strip()
     if not text or len(text) > 3 * len(question) + 200:
         log.warning("condensed question unusable (%r); using the previous key words instead", reply[:120])
-        return carry_terms(question, history)
+        return carry_terms(question, history, tuning=tuning)
     return text

@@ -10,11 +10,13 @@ import functools
 import logging
 import re
 
+from advisor.config import AnswerSettings
 from advisor.corpus import Chunk
 
 log = logging.getLogger(__name__)
 
-MAX_SENTENCE_CHARS = 420
+# settings.answer.max_sentence_chars; the default serves callers without settings (tests, the eval's checks).
+_MAX_CHARS = AnswerSettings.model_fields["max_sentence_chars"].default
 
 _ABBREVIATIONS = frozenset(
     "st meld kap nr ca mill mrd jf mva ekskl inkl bl f.eks eks dvs osv pkt prop ref art mr dr vs no tlf jfr pga "
@@ -101,9 +103,9 @@ def _finish(sentence: str) -> str:
     return sentence if sentence.endswith((".", "!", "…")) else sentence + "."
 
 
-def is_answerable(chunk: Chunk) -> bool:
+def is_answerable(chunk: Chunk, max_chars: int = _MAX_CHARS) -> bool:
     """True when a passage has at least one sentence the composer could quote."""
-    return bool(passage_units(chunk))
+    return bool(passage_units(chunk, max_chars=max_chars))
 
 
 def is_source_list(chunk: Chunk) -> bool:
@@ -111,19 +113,20 @@ def is_source_list(chunk: Chunk) -> bool:
     return bool(_SKIP_SECTIONS.search(chunk.section or ""))
 
 
-def passage_sentences(chunk: Chunk, lead_in: str = "") -> list[str]:
+def passage_sentences(chunk: Chunk, lead_in: str = "", max_chars: int = _MAX_CHARS) -> list[str]:
     """The readable sentences of a passage, in order; headings, fragments, source lists and boilerplate are skipped.
 
-    `lead_in` is the introduction of a bullet list that began in the preceding passage, if known.
+    `lead_in` is the introduction of a bullet list that began in the preceding passage, if known; sentences
+    longer than `max_chars` are not readable.
     """
-    return [sentence for sentence, _ in passage_units(chunk, lead_in)]
+    return [sentence for sentence, _ in passage_units(chunk, lead_in, max_chars)]
 
 
-def passage_units(chunk: Chunk, lead_in: str = "") -> list[tuple[str, str]]:
+def passage_units(chunk: Chunk, lead_in: str = "", max_chars: int = _MAX_CHARS) -> list[tuple[str, str]]:
     """(sentence, context) pairs: the context is the lead-in of the list a bullet belongs to, else ''."""
     if is_source_list(chunk):
         return []
-    return _parse(chunk, lead_in)[0]
+    return _parse(chunk, lead_in, max_chars)[0]
 
 
 def _blocks(text: str) -> list[list[str]]:
@@ -150,7 +153,7 @@ def _blocks(text: str) -> list[list[str]]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _parse(chunk: Chunk, lead_in: str = "") -> tuple[list[tuple[str, str]], str]:
+def _parse(chunk: Chunk, lead_in: str = "", max_chars: int = _MAX_CHARS) -> tuple[list[tuple[str, str]], str]:
     """(sentence, context) pairs of a passage, and the list lead-in it ends with (if any).
 
     The context of a bullet is the lead-in that introduces its list: "tre prinsipper" is said there, not in
@@ -193,7 +196,7 @@ def _parse(chunk: Chunk, lead_in: str = "") -> tuple[list[tuple[str, str]], str]
     out = []
     for sentence, context in joined:
         sentence = _clean(_YES_NO_LEAD.sub("", sentence))
-        if _is_readable(sentence):
+        if _is_readable(sentence, max_chars):
             out.append((sentence, _clean(context)))
     return out, lead_in
 
@@ -262,9 +265,9 @@ def is_instruction_like(text: str) -> bool:
     return bool(_INSTRUCTION_LIKE.search(text))
 
 
-def _is_readable(sentence: str) -> bool:
+def _is_readable(sentence: str, max_chars: int) -> bool:
     words = sentence.split()
-    if len(words) < 5 or len(sentence) > MAX_SENTENCE_CHARS:
+    if len(words) < 5 or len(sentence) > max_chars:
         return False
     if not (sentence[0].isupper() or sentence[0].isdigit() or sentence[0] in "«\"(“"):
         return False  # starts mid-sentence (chunk overlap) or is a fragment

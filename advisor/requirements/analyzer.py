@@ -5,9 +5,8 @@ manufacturer's type instead of the function the buyer needs, which FOA § 15-1 (
 forbid unless it is justified, and then only with «eller tilsvarende». analyze_requirement() finds such wording
 by category (see FINDING_CATEGORIES), gives each finding its exact character span, a Norwegian explanation, the rule and a
 citation to the guidance note in the corpus, and scores the requirement. Need statements, outcome targets with
-numbers and references to standards are left alone. The rules that find the raw matches live in
-advisor/requirements_rules.py (find_matches and Match are re-exported here); word lists and patterns live in
-advisor/requirements_lexicon.py.
+numbers and references to standards are left alone. The rules that find the raw matches live in detectors.py
+(find_matches, Match); word lists, patterns and explanation texts live in lexicon.py.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
-"""The detection rules: regular expressions and the brand lexicon run over one requirement, giving raw Hits.
+"""The detection rules: regular expressions and the brand lexicon run over one requirement, giving raw Matches.
 
 Each rule method of _Scan looks for one kind of solution-specific wording (named technology, brand or model, cued
 designation, named product, material/dimension/method, «same as today», tailored parameter combinations, missing
-«eller tilsvarende») and records a Match with its exact span, severity and kind. advisor.requirements turns the matches
-into explained, cited Findings. Word lists and patterns live in advisor/requirements_lexicon.py.
+«eller tilsvarende») and records a Match with its exact span, severity and kind. analyzer.py turns the matches into
+explained, cited Findings. Word lists and patterns live in lexicon.py.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ _STREET = re.compile(r"(?:gata|gate|gaten|veien|vei|vegen|veg|plass|allé|torget
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _DIGIT = re.compile(r"\d")
 _GENERATION_AFTER = re.compile(r"\s*\(?\s*(?:" + lex.GENERATION.pattern + ")", re.IGNORECASE)
+_COLOUR_PURPOSE = re.compile(r"sikkerhet|synlig|refleks|varsel|signal|HMS|kontrast|safety|visib", re.IGNORECASE)
 _TYPE_CUE_BEFORE = re.compile(r"(?:av\s+)?(typen|type|modell(?:en)?|model)\s*[:=]?\s*$", re.IGNORECASE)
 
 
@@ -47,15 +48,14 @@ def _common_word(word: str) -> bool:
 
 
 class _Scan:
-    """Runs every rule over one requirement and collects Hits."""
+    """Runs every rule over one requirement and collects Matches."""
 
     def __init__(self, text: str):
         self.text = text
         self.brands = lex.load_brands()
         self.sentences = self._sentence_spans(text)
         # A requirement is a sentence or two, but a pasted paragraph can hold thousands of sentences and matches; the
-        # lookups below keep one scan linear (a 12 000-character line naming a brand 2 000 times took 2 s, and 20 000
-        # characters 17 s, because every match scanned the whole sentence and the whole match list again).
+        # lookups below keep one scan linear, where rescanning the sentence and the match list per match is quadratic.
         self._sentence_starts = [start for start, _ in self.sentences]
         self._sentence_matches: dict[tuple[tuple[int, int], re.Pattern[str]], bool] = {}
         self._hit_keys: set[tuple[str, int, int]] = set()
@@ -67,7 +67,7 @@ class _Scan:
     @staticmethod
     def _sentence_spans(text: str) -> list[tuple[int, int]]:
         spans, start = [], 0
-        # (?<![.!?;]): a run of punctuation is tried from its start only (20 000 dots were quadratic, 0.9 s per 12 000)
+        # (?<![.!?;]): a run of punctuation is tried from its start only, so a long run of dots stays linear
         for m in re.finditer(r"(?<![.!?;])[.!?;]+(?=\s+[\"'«(]?[A-ZÆØÅ0-9])|\n+", text):
             spans.append((start, m.end()))
             start = m.end()
@@ -284,42 +284,54 @@ class _Scan:
             if self.named_as_product(m.start()):
                 self.add("product_named", m.start(), m.end(), "medium", "noun", noun=nouns[index][1], function=nouns[index][2])
 
-    def materials_dimensions_methods(self) -> None:  # noqa: C901 - to split (wave 2 follow-up)
-        """Materials, exact dimensions, colours, methods, menus and placements without a stated function."""
-        def guarded(start: int, extra: re.Pattern[str] | None = None) -> bool:
-            if self.sentence_has(lex.FUNCTION_TIE, start) or self.sentence_has(lex.UNIVERSAL_DESIGN, start):
-                return True
-            return bool(extra and self.sentence_has(extra, start))
+    def _guarded(self, start: int, extra: re.Pattern[str] | None = None) -> bool:
+        """A stated purpose or a universal-design reason in the sentence makes a material or measure legitimate."""
+        if self.sentence_has(lex.FUNCTION_TIE, start) or self.sentence_has(lex.UNIVERSAL_DESIGN, start):
+            return True
+        return bool(extra and self.sentence_has(extra, start))
 
+    def materials(self) -> None:
+        """Materials chosen without a function: C-424/23 DYKA treats a required material as a type reference."""
         for pattern in (lex.MATERIAL_PHRASE, lex.MATERIAL_COMPOUND):
             for m in pattern.finditer(self.text):
-                if guarded(m.start(), lex.ENVIRONMENTAL) or lex.NEGATION_BEFORE.search(self.window(m.start(), 30)):
+                if self._guarded(m.start(), lex.ENVIRONMENTAL) or lex.NEGATION_BEFORE.search(self.window(m.start(), 30)):
                     continue
+                # «laget av eik»: the span is the material, not the cue words before it
                 start = m.start() if pattern is lex.MATERIAL_COMPOUND else m.start() + len(m.group(0)) - len(m.group(0).split(None, 1)[1])
                 if any(h.kind == "material" and h.start <= start < h.end for h in self.matches):
                     continue
                 severity = "low" if self.has_equivalent(m.end()) else "medium"
                 self.add("material_dimension_method", start, m.end(), severity, "material")
+
+    def dimensions(self) -> None:
+        """Exact measures with no bound and no purpose: they usually copy today's product."""
         for m in lex.DIMENSIONS.finditer(self.text):
-            if guarded(m.start()) or self.bounded(m.start(), m.end()) or self.in_standard(m.start(), m.end()):
+            if self._guarded(m.start()) or self.bounded(m.start(), m.end()) or self.in_standard(m.start(), m.end()):
                 continue
             if any(h.start <= m.start() < h.end for h in self.matches):
                 continue
             self.add("material_dimension_method", m.start(), m.end(), "medium", "dimension")
+
+    def colours(self) -> None:
+        """A colour is legitimate when it serves safety or visibility; otherwise it is a product detail."""
         for m in lex.COLOUR_PHRASE.finditer(self.text):
-            if guarded(m.start(), re.compile(r"sikkerhet|synlig|refleks|varsel|signal|HMS|kontrast|safety|visib", re.I)):
+            if self._guarded(m.start(), _COLOUR_PURPOSE):
                 continue
             self.add("material_dimension_method", m.start(), m.end(), "medium", "colour")
+
+    def methods(self) -> None:
+        """Working methods, fixed menus and placements where a result requirement would do."""
         for kind, pattern in (("method", lex.METHOD_VERBS), ("method", lex.WORKER_USES), ("menu", lex.FIXED_MENU),
                               ("placement", lex.PLACEMENT)):
             for m in pattern.finditer(self.text):
-                if guarded(m.start(), lex.ENVIRONMENTAL) or self.in_standard(m.start(), m.end()):
+                if self._guarded(m.start(), lex.ENVIRONMENTAL) or self.in_standard(m.start(), m.end()):
                     continue
                 if pattern in (lex.WORKER_USES, lex.METHOD_VERBS) and any(
                     m.start() <= h.start < m.end() for h in self.matches
                     if h.category in {"brand", "model_type", "prescribed_technology", "product_named"}
                 ):
                     continue  # the tool is a named product: that finding says it better
+                # «vaskes med» in a description of today is not a prescription; a modal verb makes it one
                 if pattern is lex.METHOD_VERBS and not self.sentence_has(lex.MODAL, m.start()):
                     continue
                 start, end = (m.start("span"), m.end("span")) if pattern is lex.WORKER_USES else (m.start(), m.end())
@@ -389,7 +401,10 @@ class _Scan:
         self.brands_and_models()
         self.cued_designations()
         self.products()
-        self.materials_dimensions_methods()
+        self.materials()
+        self.dimensions()
+        self.colours()
+        self.methods()
         self.same_as_current()
         self.tailoring()
         self.missing_equivalent()

@@ -1,7 +1,7 @@
 """Word lists and patterns behind the requirement analyzer: brands, technologies, product nouns, materials, cues.
 
-Everything here is data or a compiled regular expression; the decisions that use them live in
-advisor/requirements.py. The brand lexicon is the file advisor/requirements/brands.txt (see its header for the format).
+Everything here is data or a compiled regular expression (plus the Norwegian explanation texts); the decisions that
+use them live in detectors.py. The brand lexicon is brands.txt beside this file (see its header for the format).
 """
 
 from __future__ import annotations
@@ -368,8 +368,8 @@ FIXED_MENU = re.compile(r"(?<!\w)(?:fast|fastsatt|fixed)\s+meny(?:en)?(?:\s*:\s*
 PLACEMENT = re.compile(
     r"(?<!\w)(?:monteres|plasseres|festes|sitte|henge|mounted|placed)\b[^.;]{0,60}?"
     r"(?:i taket|på veggen|i gulvet|på venstre side|på høyre side|on the ceiling|on the left side|on the right side)(?!\w)"
-    # The word before «på venstre side» is at most 60 characters: unbounded, every position of 20 000 hyphens was a
-    # start and was scanned to the end (10 s). For words of up to 60 characters the matches are the same.
+    # The word before «på venstre side» is bounded to 60 characters: unbounded, a long run of hyphens makes every
+    # position a start that is scanned to the end (quadratic). Real words are far shorter, so nothing is lost.
     r"|(?<!\w)[\w\-]{1,60}\s+på\s+(?:venstre|høyre)\s+side(?!\w)",
     re.IGNORECASE,
 )
@@ -462,78 +462,106 @@ def _severity_note(severity: str) -> str:
     return {"medium": _EQUIVALENT_NOTE, "low": _COMPAT_NOTE}.get(severity, "")
 
 
-def explanation(category: str, kind: str, severity: str, span: str, detail: dict) -> str:  # noqa: C901 - to split (wave 2 follow-up)
+def _explain_brand(kind: str, severity: str, span: str, detail: dict) -> str:
+    noun = BRAND_CATEGORY_NOUNS.get(str(detail.get("brand_category", "")), "")
+    what = f"et merkenavn ({noun})" if noun else "et merkenavn eller varemerke"
+    if kind == "generic":
+        text = (f"«{span}» er et varemerke som ofte brukes som navn på selve produktet ({detail.get('noun') or noun}). "
+                "Også brukt som fellesnavn peker det mot én produsent.")
+    elif kind == "trademark":
+        text = f"«{span}» er merket som et registrert varemerke (®/™) og peker dermed mot én produsent."
+    elif kind == "cue":
+        text = f"«{span}» er oppgitt som merke eller fabrikat og peker dermed mot én produsent."
+    else:
+        text = (f"«{span}» er {what}. En henvisning til et bestemt merke favoriserer én produsent og stenger ute "
+                "leverandører som kan dekke det samme behovet på en annen måte.")
+    return text + (_severity_note(severity) or " Beskriv heller funksjonen og ytelsen dere trenger.")
+
+
+def _explain_model_type(kind: str, severity: str, span: str, detail: dict) -> str:
+    if kind == "type_brand":
+        text = (f"«{span}» viser til typen til én bestemt produsent ({detail.get('brand')}). «Type» er nevnt uttrykkelig "
+                "i forbudet mot å vise til bestemte produkter.")
+    elif kind == "line":
+        text = f"«{span}» er en produktserie eller modell ({detail.get('brand')}), og låser kravet til ett produkt."
+    else:
+        text = (f"«{span}» er en modell- eller typebetegnelse. Typehenvisninger er uttrykkelig forbudt når de favoriserer "
+                "eller utelukker leverandører, og låser kravet til ett produkt.")
+    return text + (_severity_note(severity) or " Beskriv heller hvilke egenskaper ved modellen som faktisk er viktige for dere.")
+
+
+def _explain_missing_equivalent(kind: str, severity: str, span: str, detail: dict) -> str:
+    return (f"Henvisningen «{span}» står uten «eller tilsvarende». Hvis det i det hele tatt er nødvendig å vise til merke "
+            "eller type, skal henvisningen følges av «eller tilsvarende», og dere bør si hvilke egenskaper som gjør et "
+            "tilbud tilsvarende.")
+
+
+def _explain_product(kind: str, severity: str, span: str, detail: dict) -> str:
+    function = detail.get("function") or ""
+    hint = f" Hva skal produktet oppnå – for eksempel {function}?" if function else ""
+    return (f"«{span}» er et bestemt produkt, ikke et behov. Når produktet står i kravet, får dere bare tilbud på det, "
+            f"selv om andre løsninger kunne dekket behovet bedre eller billigere.{hint} Beskriv behovet og resultatet, "
+            "og la markedet foreslå løsningen.")
+
+
+def _explain_technology(kind: str, severity: str, span: str, detail: dict) -> str:
+    if severity == "low":
+        return (f"«{span}» nevnes som en plattform eller teknologi løsningen må fungere med. Det er greit når det gjelder "
+                "utstyr eller systemer dere eller brukerne allerede har, men sjekk at kravet ikke utelukker andre "
+                "plattformer unødig, og bruk åpne standarder der det finnes.")
+    return (f"«{span}» foreskriver en bestemt teknologi, plattform eller et bestemt programmeringsspråk. Det utelukker "
+            "løsninger som gir samme resultat på en annen måte. Beskriv hva løsningen skal oppnå (ytelse, sikkerhet, "
+            "drift, utslipp, integrasjon), og la leverandørene velge teknologi.")
+
+
+def _explain_material(kind: str, severity: str, span: str, detail: dict) -> str:
+    texts = {
+        "material": (f"«{span}» bestemmer materialet uten å si hvilken funksjon det skal gi. EU-domstolen har slått fast "
+                     "at et krav om et bestemt materiale er en typehenvisning (C-424/23 DYKA Plastics). Beskriv hva "
+                     "produktet skal tåle og yte, og la leverandørene velge materiale."),
+        "dimension": (f"«{span}» er et eksakt mål uten begrunnelse. Faste mål gjenspeiler ofte dagens produkt; oppgi "
+                      "heller minimums- og maksimumsmål ut fra hva som skal få plass eller brukes."),
+        "colour": (f"«{span}» er en farge eller utforming uten oppgitt funksjon. Slike detaljer kan utelukke ellers "
+                   "likeverdige produkter; ta dem bare med når de har en begrunnelse (for eksempel kontrast eller synlighet)."),
+        "placement": (f"«{span}» bestemmer plassering eller utforming uten å knytte den til en funksjon. Beskriv hva som "
+                      "skal oppnås, og la leverandøren foreslå hvordan."),
+        "menu": (f"«{span}» foreskriver innholdet i stedet for behovet. Beskriv heller ernæringsbehov, variasjon, "
+                 "hensyn til spesialkost og hvordan kvaliteten skal måles."),
+    }
+    default = (f"«{span}» foreskriver hvordan arbeidet skal gjøres. Still heller krav til resultatet (for eksempel "
+               "renholdskvalitet, gresshøyde eller framkommelighet), og la leverandøren velge metode og utstyr.")
+    text = texts.get(kind, default)
+    if severity == "low":
+        text += " «Eller tilsvarende» er med, men beskriv gjerne funksjonen i stedet."
+    return text
+
+
+def _explain_same_as_current(kind: str, severity: str, span: str, detail: dict) -> str:
+    return (f"«{span}» beskriver dagens løsning i stedet for behovet. Det gir dagens leverandør et forsprang og "
+            "utelukker nyere løsninger. Beskriv hva dagens løsning gjør som må videreføres, og hva som bør bli bedre; "
+            "kostnader ved å bytte kan vurderes i tildelingskriteriene.")
+
+
+def _explain_tailoring(kind: str, severity: str, span: str, detail: dict) -> str:
+    return (f"Kombinasjonen «{span}» ({detail.get('count', 'flere')} eksakte verdier) ser ut til å være hentet fra ett "
+            "bestemt produkts datablad. Selv uten merkenavn kan en slik kombinasjon i praksis bare oppfylles av ett "
+            "produkt. Behold bare verdiene som følger av behovet, og bruk minimums- eller maksimumsverdier.")
+
+
+_EXPLAIN = {
+    "brand": _explain_brand,
+    "model_type": _explain_model_type,
+    "missing_or_equivalent": _explain_missing_equivalent,
+    "product_named": _explain_product,
+    "prescribed_technology": _explain_technology,
+    "material_dimension_method": _explain_material,
+    "same_as_current": _explain_same_as_current,
+    "tailoring": _explain_tailoring,
+}
+
+
+def explanation(category: str, kind: str, severity: str, span: str, detail: dict) -> str:
     """The Norwegian explanation of a finding of this category and kind about the wording `span`."""
-    if category == "brand":
-        noun = BRAND_CATEGORY_NOUNS.get(str(detail.get("brand_category", "")), "")
-        what = f"et merkenavn ({noun})" if noun else "et merkenavn eller varemerke"
-        if kind == "generic":
-            text = (f"«{span}» er et varemerke som ofte brukes som navn på selve produktet ({detail.get('noun') or noun}). "
-                    "Også brukt som fellesnavn peker det mot én produsent.")
-        elif kind == "trademark":
-            text = f"«{span}» er merket som et registrert varemerke (®/™) og peker dermed mot én produsent."
-        elif kind == "cue":
-            text = f"«{span}» er oppgitt som merke eller fabrikat og peker dermed mot én produsent."
-        else:
-            text = (f"«{span}» er {what}. En henvisning til et bestemt merke favoriserer én produsent og stenger ute "
-                    "leverandører som kan dekke det samme behovet på en annen måte.")
-        tail = _severity_note(severity) or " Beskriv heller funksjonen og ytelsen dere trenger."
-        return text + tail
-    if category == "model_type":
-        if kind == "type_brand":
-            text = (f"«{span}» viser til typen til én bestemt produsent ({detail.get('brand')}). «Type» er nevnt uttrykkelig "
-                    "i forbudet mot å vise til bestemte produkter.")
-        elif kind == "line":
-            text = f"«{span}» er en produktserie eller modell ({detail.get('brand')}), og låser kravet til ett produkt."
-        else:
-            text = (f"«{span}» er en modell- eller typebetegnelse. Typehenvisninger er uttrykkelig forbudt når de favoriserer "
-                    "eller utelukker leverandører, og låser kravet til ett produkt.")
-        tail = _severity_note(severity) or " Beskriv heller hvilke egenskaper ved modellen som faktisk er viktige for dere."
-        return text + tail
-    if category == "missing_or_equivalent":
-        return (f"Henvisningen «{span}» står uten «eller tilsvarende». Hvis det i det hele tatt er nødvendig å vise til merke "
-                "eller type, skal henvisningen følges av «eller tilsvarende», og dere bør si hvilke egenskaper som gjør et "
-                "tilbud tilsvarende.")
-    if category == "product_named":
-        function = detail.get("function") or ""
-        hint = f" Hva skal produktet oppnå – for eksempel {function}?" if function else ""
-        return (f"«{span}» er et bestemt produkt, ikke et behov. Når produktet står i kravet, får dere bare tilbud på det, "
-                f"selv om andre løsninger kunne dekket behovet bedre eller billigere.{hint} Beskriv behovet og resultatet, "
-                "og la markedet foreslå løsningen.")
-    if category == "prescribed_technology":
-        if severity == "low":
-            return (f"«{span}» nevnes som en plattform eller teknologi løsningen må fungere med. Det er greit når det gjelder "
-                    "utstyr eller systemer dere eller brukerne allerede har, men sjekk at kravet ikke utelukker andre "
-                    "plattformer unødig, og bruk åpne standarder der det finnes.")
-        return (f"«{span}» foreskriver en bestemt teknologi, plattform eller et bestemt programmeringsspråk. Det utelukker "
-                "løsninger som gir samme resultat på en annen måte. Beskriv hva løsningen skal oppnå (ytelse, sikkerhet, "
-                "drift, utslipp, integrasjon), og la leverandørene velge teknologi.")
-    if category == "material_dimension_method":
-        texts = {
-            "material": (f"«{span}» bestemmer materialet uten å si hvilken funksjon det skal gi. EU-domstolen har slått fast "
-                         "at et krav om et bestemt materiale er en typehenvisning (C-424/23 DYKA Plastics). Beskriv hva "
-                         "produktet skal tåle og yte, og la leverandørene velge materiale."),
-            "dimension": (f"«{span}» er et eksakt mål uten begrunnelse. Faste mål gjenspeiler ofte dagens produkt; oppgi "
-                          "heller minimums- og maksimumsmål ut fra hva som skal få plass eller brukes."),
-            "colour": (f"«{span}» er en farge eller utforming uten oppgitt funksjon. Slike detaljer kan utelukke ellers "
-                       "likeverdige produkter; ta dem bare med når de har en begrunnelse (for eksempel kontrast eller synlighet)."),
-            "placement": (f"«{span}» bestemmer plassering eller utforming uten å knytte den til en funksjon. Beskriv hva som "
-                          "skal oppnås, og la leverandøren foreslå hvordan."),
-            "menu": (f"«{span}» foreskriver innholdet i stedet for behovet. Beskriv heller ernæringsbehov, variasjon, "
-                     "hensyn til spesialkost og hvordan kvaliteten skal måles."),
-        }
-        default = (f"«{span}» foreskriver hvordan arbeidet skal gjøres. Still heller krav til resultatet (for eksempel "
-                   "renholdskvalitet, gresshøyde eller framkommelighet), og la leverandøren velge metode og utstyr.")
-        text = texts.get(kind, default)
-        if severity == "low":
-            text += " «Eller tilsvarende» er med, men beskriv gjerne funksjonen i stedet."
-        return text
-    if category == "same_as_current":
-        return (f"«{span}» beskriver dagens løsning i stedet for behovet. Det gir dagens leverandør et forsprang og "
-                "utelukker nyere løsninger. Beskriv hva dagens løsning gjør som må videreføres, og hva som bør bli bedre; "
-                "kostnader ved å bytte kan vurderes i tildelingskriteriene.")
-    if category == "tailoring":
-        return (f"Kombinasjonen «{span}» ({detail.get('count', 'flere')} eksakte verdier) ser ut til å være hentet fra ett "
-                "bestemt produkts datablad. Selv uten merkenavn kan en slik kombinasjon i praksis bare oppfylles av ett "
-                "produkt. Behold bare verdiene som følger av behovet, og bruk minimums- eller maksimumsverdier.")
-    raise ValueError(f"unknown category {category!r}")
+    if category not in _EXPLAIN:
+        raise ValueError(f"unknown category {category!r}")
+    return _EXPLAIN[category](kind, severity, span, detail)

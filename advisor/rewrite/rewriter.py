@@ -8,10 +8,10 @@ prompt prompts/rewrite.md gets the findings and the nearest examples as few-shot
 Either way the draft is checked before it is returned: the need statement and every requirement are run through
 the analyzer, and wording that is still solution-specific is removed or replaced by a template; every measurable
 target of the original (numbers with units, percentages, temperatures, counts) must still be there.
-The pieces live in their own modules, imported one way (each only from those listed before it):
-rewrite_targets (measurable targets), rewrite_examples (worked examples), rewrite_templates (Norwegian templates),
-rewrite_neutral (making wording neutral), rewrite_draft (the offline draft) and rewrite_llm (the LLM draft). This
-module checks a draft and puts the result together; the names other code uses are re-exported here.
+The pieces live in their own modules, imported one way (each only from those listed before it): targets.py
+(measurable targets), examples.py (worked examples), templates.py (Norwegian templates), neutral.py (making wording
+neutral), offline.py (the offline draft) and llm_draft.py (the LLM draft). This module checks a draft and puts the
+result together.
 """
 
 from __future__ import annotations
@@ -22,80 +22,12 @@ from dataclasses import dataclass, field
 from advisor.config import Settings
 from advisor.errors import InvalidInput
 from advisor.requirements import Finding, Match, analyze_requirement, find_matches
-from advisor.rewrite.examples import (
-    EXAMPLES_PATH,
-    TOP_EXAMPLES,
-    Example,
-    load_worked_examples,
-    nearest_examples,
-    similarity,
-)
-from advisor.rewrite.llm_draft import (
-    PROMPT_FIELDS,
-    PROMPT_NAME,
-    draft_llm,
-    parse_reply,
-    render_examples,
-    render_findings,
-)
-from advisor.rewrite.neutral import clean, is_substantive, neutralize, passes
-from advisor.rewrite.offline import BORROW_NEED_AT, draft_offline, target_requirement
+from advisor.rewrite.examples import load_worked_examples, nearest_examples
+from advisor.rewrite.llm_draft import draft_llm
+from advisor.rewrite.neutral import clean
+from advisor.rewrite.offline import draft_offline, target_requirement
 from advisor.rewrite.targets import Target, measurable_targets, missing_targets
-from advisor.rewrite.templates import (
-    CATEGORY_OBJECTS,
-    CATEGORY_REQUIREMENTS,
-    DOMAIN_REQUIREMENTS,
-    DRAFT_NOTE,
-    GENERIC_REQUIREMENTS,
-    MARKET_QUESTIONS,
-    NOUN_FUNCTIONS,
-    PLACEHOLDER_NEED,
-    buyer_questions,
-    category_requirements,
-    market_questions_for,
-    noun_function,
-    plural,
-)
-
-__all__ = [
-    "BORROW_NEED_AT",
-    "CATEGORY_OBJECTS",
-    "CATEGORY_REQUIREMENTS",
-    "DOMAIN_REQUIREMENTS",
-    "DRAFT_NOTE",
-    "EXAMPLES_PATH",
-    "GENERIC_REQUIREMENTS",
-    "MARKET_QUESTIONS",
-    "NOUN_FUNCTIONS",
-    "PLACEHOLDER_NEED",
-    "PROMPT_FIELDS",
-    "PROMPT_NAME",
-    "TOP_EXAMPLES",
-    "Example",
-    "Rewrite",
-    "Target",
-    "buyer_questions",
-    "category_requirements",
-    "clean",
-    "draft_llm",
-    "draft_offline",
-    "finish",
-    "is_substantive",
-    "load_worked_examples",
-    "market_questions_for",
-    "measurable_targets",
-    "missing_targets",
-    "nearest_examples",
-    "neutralize",
-    "noun_function",
-    "parse_reply",
-    "passes",
-    "plural",
-    "render_examples",
-    "render_findings",
-    "rewrite_requirement",
-    "similarity",
-]
+from advisor.rewrite.templates import DRAFT_NOTE, GENERIC_REQUIREMENTS, PLACEHOLDER_NEED
 
 
 @dataclass

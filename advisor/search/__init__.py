@@ -2,13 +2,16 @@
 
 from advisor.search.index import Index, IndexReport, build_index, ensure_index, index_exists, open_index
 from advisor.search.lexical import LexicalIndex
-from advisor.search.retrieve import Hit, check_query, retrieve
+from advisor.search.query import Query, as_query, check_query
+from advisor.search.retrieve import Hit, retrieve
 
 __all__ = [
     "Hit",
     "Index",
     "IndexReport",
     "LexicalIndex",
+    "Query",
+    "as_query",
     "build_index",
     "check_query",
     "ensure_index",

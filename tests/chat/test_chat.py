@@ -60,16 +60,18 @@ def test_follow_up_is_answered_about_the_carried_topic(corpus_hash_settings):
     assert alone.standalone_query == "og hva med for kommuner?" and alone.text != answer.text
 
 
-def test_answer_question_uses_the_history_for_a_follow_up_without_an_llm(corpus_hash_settings):
+def test_answer_question_on_the_query_ask_makes_gives_the_same_answer(corpus_hash_settings):
     from advisor.answer import answer_question
-    from advisor.search import retrieve
+    from advisor.search import Query, retrieve
 
     index = open_index(corpus_hash_settings)
-    standalone = condense("og hva med for kommuner?", HISTORY, corpus_hash_settings, "extractive")
-    hits = retrieve(standalone, index, corpus_hash_settings)
-    direct = answer_question("og hva med for kommuner?", hits, corpus_hash_settings, history=HISTORY)
+    question = "og hva med for kommuner?"
+    standalone = condense(question, HISTORY, corpus_hash_settings, "extractive")
+    query = Query.build(question, "nb", standalone)
+    direct = answer_question(query, retrieve(query, index, corpus_hash_settings), corpus_hash_settings,
+                             history=HISTORY)
     assert direct.standalone_query == standalone
-    assert direct.text == ask("og hva med for kommuner?", index, corpus_hash_settings, history=HISTORY).text
+    assert direct.text == ask(question, index, corpus_hash_settings, history=HISTORY).text
 
 
 def test_llm_condenses_a_follow_up_with_the_condense_prompt(corpus_hash_settings):
