@@ -249,10 +249,10 @@ def _climate_step(r: Reasoning) -> None:
         climate = ("FoU-kontrakten er unntatt fra forskriften etter § 2-5, så FOA § 7-9 gjelder ikke for den; ta likevel "
                    "klima- og miljømål inn i utfordringen. Ved senere kjøp av løsningen gjelder § 7-9.")
     else:
-        climate = ("FOA § 7-9: vekt klima og miljø med minst 30 %, eller still klima- og miljøkrav i kravspesifikasjonen når det "
+        # The same duty is in forsyningsforskriften § 7-9, so a utilities buyer is told its own paragraph first.
+        where = "Forsyningsforskriften § 7-9 (som FOA § 7-9)" if r.regime == "utilities" else "FOA § 7-9"
+        climate = (f"{where}: vekt klima og miljø med minst 30 %, eller still klima- og miljøkrav i kravspesifikasjonen når det "
                    "klart gir bedre effekt (begrunn det i dokumentene). Plikten faller bort bare når klimaavtrykket er ubetydelig.")
-        if r.regime == "utilities":
-            climate += " Forsyningsforskriften § 7-9 har en tilsvarende regel."
     r.fire("R-STEP-CLIMATE", ("category",), climate)
     r.step("R-STEP-CLIMATE", climate)
 

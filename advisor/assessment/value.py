@@ -51,9 +51,10 @@ def estimate_value(r: Reasoning) -> None:
     r.values["estimated_value_nok"] = total
     if value.method != "stated" or c.options_value_nok or c.amounts_include_vat:
         r.computed_keys.append("estimated_value_nok")
+    how = "slik den er oppgitt" if value.calculation.endswith("(oppgitt samlet verdi)") else value.calculation
     text = (f"Verdien som avgjør hvilke regler som gjelder, er {format_nok(total)} kr ekskl. mva. for hele kontrakten "
-            f"({value.calculation}). Alle opsjoner og forlengelser skal med, og anskaffelsen kan ikke deles opp for å "
-            "komme under en terskel.")
+            f"({how}). Alle opsjoner og forlengelser skal med, og anskaffelsen kan ikke deles opp for å komme under en "
+            "terskel.")
     r.value_reasons.insert(0, ("R-VALUE-TOTAL", text))
     r.fire("R-VALUE-TOTAL", ("estimated_value_nok",), text)
     if c.framework_agreement:

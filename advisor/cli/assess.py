@@ -22,16 +22,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "assess",
         help="assess a planned purchase: part of FOA, need for innovation, procedure (cited rules)",
-        description="Transparent, rule-based assessment of a planned purchase: which part of the procurement "
-        "regulation applies (dated thresholds), whether it should be run as an innovative procurement, which "
-        "procedure fits and on what legal ground, and the next steps, each tied to a guidance passage. Output in "
-        "Norwegian. Decision support, not legal advice.",
+        description="Transparent, rule-based assessment of a planned purchase: which regulation and which parts apply "
+        "(FOA parts I-IV, forsyningsforskriften, or a referral to the defence and security or concessions regulation), "
+        "against dated thresholds and the contract value worked out per FOA § 5-4; whether it should be run as an "
+        "innovative procurement; which procedure fits and on what legal ground; and the next steps with minimum time "
+        "limits and the standstill period, each tied to a guidance passage. The first line is the verdict in one "
+        "sentence. Output in Norwegian. Decision support, not legal advice.",
         epilog="Case keys (all optional; missing keys become stated assumptions): need (text), estimated_value_nok "
-        "(whole kroner excl. VAT), buyer (state | municipal | other), category (goods | services | works), "
-        "market_has_solution (yes | with_adaptation | no | unknown), development_needed, wants_to_buy_result, "
-        "can_specify_solution, market_dialogue_done, health_social_services, special_services, utilities, "
-        "design_contest, previous_competition_failed (true | false), deadline_months (whole months), "
-        "risk_tolerance (low | medium | high). Thresholds: advisor/assessment/thresholds.yaml.",
+        "(whole kroner excl. VAT, the whole contract), buyer (state | municipal | other), category (goods | services | "
+        "works), regime (foa | utilities | defence_security | concession), market_has_solution (yes | with_adaptation | "
+        "no | unknown), development_needed, wants_to_buy_result, can_specify_solution, market_dialogue_done, "
+        "health_social_services, special_services, utilities, design_contest, previous_competition_failed, open_ended, "
+        "framework_agreement, amounts_include_vat (true | false), value_per_period_nok (whole kroner) with value_period "
+        "(month | year), duration_months and option_months (whole months), options_value_nok, deadline_months, "
+        "risk_tolerance (low | medium | high). Thresholds: advisor/assessment/thresholds.yaml (dated tables). "
+        "See docs/assessment.md.",
     )
     p.add_argument("file", nargs="?", metavar="FILE|-", help="case as JSON or YAML; '-' reads it from stdin")
     p.add_argument("--text", metavar="TEXT", help="free-text description (Norwegian); the keys found are shown as assumptions")
