@@ -52,6 +52,7 @@ class Amount:
     start: int  # where the phrase starts (a currency before the number included)
     end: int
     period: str | None = None  # "year" | "month" when the amount is per period
+    period_phrase: str = ""
     vat: str | None = None  # "included" | "excluded" when the words say so
     vat_phrase: str = ""
     is_total: bool = False  # the words call it a total («totalt», «samlet», «kostnadsramme»)
@@ -138,10 +139,12 @@ def _with_context(text: str, amount: Amount) -> Amount:
     end = amount.end
     after = text[end: end + 60]
     before = text[max(0, amount.start - 70): amount.start]
-    if _PER_MONTH_AFTER.search(after) or _PER_MONTH_BEFORE.search(before):
-        amount.period = "month"
-    elif _PER_YEAR_AFTER.search(after) or _PER_YEAR_BEFORE.search(before):
-        amount.period = "year"
+    for period, patterns in (("month", (_PER_MONTH_AFTER, _PER_MONTH_BEFORE)), ("year", (_PER_YEAR_AFTER, _PER_YEAR_BEFORE))):
+        found = patterns[0].search(after) or patterns[1].search(before)
+        if found:
+            amount.period = period
+            amount.period_phrase = re.sub(r"^\W+", "", found.group(0).strip())
+            break
     window_after = text[end: end + 45]
     window_before = text[max(0, amount.start - 40): amount.start]
     for kind, pattern in (("included", _VAT_INCLUDED), ("excluded", _VAT_EXCLUDED)):
@@ -166,6 +169,7 @@ def _merge_ranges(text: str, amounts: list[Amount]) -> list[Amount]:
                 upper.phrase = text[previous.start: amount.end]
                 upper.start, upper.end = previous.start, amount.end
                 upper.period = amount.period or previous.period
+                upper.period_phrase = amount.period_phrase or previous.period_phrase
                 upper.vat = amount.vat or previous.vat
                 upper.vat_phrase = amount.vat_phrase or previous.vat_phrase
                 upper.is_total = amount.is_total or previous.is_total
@@ -190,7 +194,7 @@ _BASE_TERM = re.compile(
     rf"|{_N}\s*{_UNIT}\s+(?:med\s+(?:mulighet|opsjon)|regnet fra|rekna frå)"
     rf"|{_N}\s*års?\s+(?:avtaletid|varighet|avtaleperiode))",
     re.IGNORECASE)
-_OPTION_SUM = re.compile(r"(\d{1,2}(?:\s*\+\s*\d{1,2})+)\s*(år|måneder)?", re.IGNORECASE)
+_OPTION_SUM = re.compile(r"(\d{1,2}(?:\s*(?:år\s*)?\+\s*\d{1,2})+)\s*(år|måneder)?", re.IGNORECASE)
 _OPTION_CONTEXT = re.compile(r"(?:opsjon\w*|forlenge\w*|forlengelse)", re.IGNORECASE)
 _OPTION_FURTHER = re.compile(rf"(?:ytterligere|ytterlegare|inntil)\s+{_N}\s*{_UNIT}", re.IGNORECASE)
 _MAX_TERM = re.compile(rf"(?:maksimal[te]?|totalt?|samlet|til sammen)\s+(?:samlet\s+)?(?:avtaleperiode|varighet|løpetid)?\s*(?:er|på|maksimalt)?\s*"
@@ -270,8 +274,7 @@ def _options(text: str) -> tuple[int, str] | None:
         window = text[context.start(): context.start() + 110]
         cut = re.search(r"[.;]\s", window)
         window = window[: cut.start()] if cut else window
-        spaced = re.sub(r"\s*år\s*\+\s*", " + ", window)
-        if match := _OPTION_SUM.search(spaced):
+        if match := _OPTION_SUM.search(window):
             parts = [int(x) for x in re.findall(r"\d+", match.group(1))]
             unit = (match.group(2) or "år").lower()
             return sum(parts) * (1 if unit.startswith("mån") else 12), window[: match.end()].strip()

@@ -105,7 +105,8 @@ def _read_value(text: str, out: Extraction) -> None:
         out.set("estimated_value_nok", stated.value, stated.phrase, extra)
     if period:
         out.set("value_per_period_nok", period.value, period.phrase, extra)
-        out.set("value_period", period.period, period.phrase)
+        out.set("value_period", period.period, _clip(f"{period.phrase} … {period.period_phrase}", 80)
+                if period.period_phrase else period.phrase)
     _read_term(text, out)
     if period and "duration_months" not in out.values and (after := term_after(text[period.end: period.end + 80])):
         out.set("duration_months", after[0], after[1])
