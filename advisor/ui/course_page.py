@@ -23,7 +23,7 @@ from advisor.ui.highlight import category_label, show_findings
 
 HIDE_KEY = "course_hide"
 RESULTS_KEY = "course_results"
-PARTS = ("below", "I", "II", "III")
+PARTS = ("below", "I", "II", "III", "IV", "referred")  # every part the assessment engine can answer
 HIDDEN_VALUES = ("skjult", "skjul", "hidden", "hide", "1", "true")
 
 
