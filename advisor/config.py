@@ -161,11 +161,42 @@ class LLMSettings(_Group):
     temperature: float = Field(0.1, ge=0, le=2, description="Sampling temperature for the LLM.")
 
 
+# A role password guards a whole app: at least this long and not one repeated pattern ("aaaaaaaaaaaa").
+MIN_PASSWORD_CHARS = 12
+MIN_PASSWORD_DISTINCT_CHARS = 6
+
+
+def password_problem(value: str) -> str | None:
+    """Why a role password is too weak to accept, or None. An empty password means "role switched off"."""
+    if not value:
+        return None
+    if len(value) < MIN_PASSWORD_CHARS:
+        return f"it has {len(value)} characters; use at least {MIN_PASSWORD_CHARS}"
+    if len(set(value)) < MIN_PASSWORD_DISTINCT_CHARS:
+        return f"it uses only {len(set(value))} different characters; use at least {MIN_PASSWORD_DISTINCT_CHARS}"
+    return None
+
+
 class AppSettings(_Group):
     """The Streamlit app."""
 
-    admin_password: SecretStr | None = Field(None, description="Enables upload and re-index in the app when set.")
+
+    admin_password: SecretStr | None = Field(
+        None, description="Enables upload, re-index and feedback export in the app when set (at least 12 characters).")
+    trainer_password: SecretStr | None = Field(
+        None, description="Enables the course's trainer mode when set (at least 12 characters): hide answers, class "
+        "view and results export, trainer cases.")
     language: Literal["nb", "en"] = Field("nb", description="Default user-interface language.")
+
+    @field_validator("admin_password", "trainer_password", mode="after")
+    @classmethod
+    def _strong_enough(cls, value: SecretStr | None, info) -> SecretStr | None:
+        problem = password_problem(value.get_secret_value()) if value is not None else None
+        if problem:
+            # The message names the setting and never the password itself.
+            raise ValueError(f"{_env_name('app', info.field_name)} is too weak: {problem}, or leave it empty to "
+                             "switch the role off")
+        return value
 
 
 class DoffinSettings(_Group):
@@ -246,8 +277,11 @@ class _TomlSource(TomlConfigSettingsSource):
 class Settings(BaseSettings):
     """Everything the advisor can be configured with. The field descriptions are the settings documentation."""
 
+    # hide_input_in_errors: the app shows a settings error to every visitor, and a rejected (weak) password must not
+    # be echoed in it; pydantic puts the input value into its message by default.
     model_config = SettingsConfigDict(
         env_prefix=ENV_PREFIX, env_nested_delimiter="_", env_nested_max_split=1, frozen=True, extra="forbid",
+        hide_input_in_errors=True,
     )
 
     home: Path = Field(Path(".advisor"), description="State folder: index builds, embedding cache, Doffin store, feedback, uploads.")

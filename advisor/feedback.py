@@ -188,12 +188,26 @@ class FeedbackStore:
                 out[row["rating"]] = int(row["n"])
         return out
 
+    def counts_by_question(self) -> dict[str, dict[str, int]]:
+        """Thumbs up and down per question, the question as normal_question() writes it (for evaluators' reports)."""
+        out: dict[str, dict[str, int]] = {}
+        with self._connect() as conn:
+            for row in conn.execute("SELECT question, rating, COUNT(*) AS n FROM feedback GROUP BY question, rating"):
+                counts = out.setdefault(normal_question(row["question"]), dict.fromkeys(RATINGS, 0))
+                counts[row["rating"]] += int(row["n"])
+        return out
+
     def export(self, fmt: str) -> str:
         """All feedback as CSV or JSONL text (UTF-8); see to_csv and to_jsonl."""
         if fmt not in EXPORT_FORMATS:
             raise InvalidInput("format", fmt, " or ".join(EXPORT_FORMATS))
         entries = self.entries()
         return to_csv(entries) if fmt == "csv" else to_jsonl(entries)
+
+
+def normal_question(text: str) -> str:
+    """A question as it is matched across the app and the eval sets: lower case, spacing collapsed."""
+    return " ".join(str(text).split()).lower()
 
 
 def _entry(row: sqlite3.Row) -> FeedbackEntry:

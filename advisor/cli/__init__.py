@@ -53,10 +53,17 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    from pydantic import ValidationError
+
     from advisor.config import Settings
 
     try:
-        settings = Settings()
+        try:
+            settings = Settings()
+        except ValidationError as exc:  # a bad ADVISOR_* value: one line naming it, not a traceback
+            first = exc.errors()[0]
+            where = ".".join(str(part) for part in first["loc"])
+            raise AdvisorError(f"invalid setting {where}: {first['msg'].removeprefix('Value error, ')}") from exc
         code = args.func(args, settings)
     except AdvisorError as exc:
         from advisor.cli.common import terminal_line

@@ -9,6 +9,7 @@ prints it with the original above it.
 from __future__ import annotations
 
 import argparse
+import sys
 
 SEVERITY_NB = {"high": "høy", "medium": "middels", "low": "lav"}
 
@@ -19,10 +20,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         "analyze",
         help="find solution-specific wording in requirements (brand, model, product, technology, ...)",
         description="Find solution-specific wording in one requirement, a pasted list (one per line or bullet) or a "
-        "file (.txt, .md, .pdf). Each finding has its category, exact span, explanation, rule (FOA § 15-1 / § 8-5) "
-        "and a citation. Works offline (rules and a brand lexicon, no LLM).",
+        "file (.txt, .md, .pdf). Each finding has its category and kind, exact span, severity, explanation, what to write "
+        "instead, rule (FOA § 15-1 / § 8-5) and a citation. Names outside the lexicon are found by shape and position; "
+        "an integration target or today's system is only a note, and text about the process is not a requirement. "
+        "Works offline (rules, a brand lexicon and word frequency; no LLM).",
     )
-    p.add_argument("text", nargs="?", help="the requirement text, or '-' to read stdin")
+    p.add_argument("text", nargs="?", help="the requirement text, or '-' to read stdin (at most ADVISOR_INDEX_MAX_FILE_MB)")
     p.add_argument("-f", "--file", metavar="F", help="read the requirements from a .txt, .md or .pdf file")
     p.add_argument("--json", action="store_true", help="print JSON (one object for one requirement, a list for several)")
     p.set_defaults(func=run)
@@ -30,9 +33,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     r = sub.add_parser(
         "rewrite",
         help="rewrite a solution-specific requirement as a need statement and functional requirements",
-        description="Rewrite a requirement as a need-based draft: need statement, 2-5 functional or performance "
-        "requirements that keep the original's measurable targets, questions for market dialogue and questions back "
-        "to you. Offline by default (worked examples + templates); --provider openai|azure|ollama uses an LLM. The "
+        description="Rewrite a requirement as a need-based draft: a need statement naming who it is for and the outcome, "
+        "3-6 functional or performance requirements (each with how it is verified) that keep the original's measurable "
+        "targets, questions for market dialogue and questions back to you. Offline by default (worked examples + templates); --provider openai|azure|ollama uses an LLM. The "
         "draft is checked by the analyzer before it is shown.",
     )
     r.add_argument("text", nargs="?", help="the requirement text, or '-' to read stdin")
@@ -40,6 +43,32 @@ def register(sub: argparse._SubParsersAction) -> None:
     r.add_argument("--json", action="store_true", help="print JSON")
     r.add_argument("--provider", metavar="P", help="extractive (default, no LLM) | openai | azure | ollama")
     r.set_defaults(func=run_rewrite)
+
+
+def read_stdin(max_bytes: int) -> str:
+    """Standard input as text, read in pieces up to `max_bytes`; more than that is an error, not a memory spike."""
+    from advisor.errors import InvalidInput
+
+    stream = getattr(sys.stdin, "buffer", None)
+    pieces: list[bytes | str] = []
+    total = 0
+    while total <= max_bytes:
+        piece = stream.read(min(1 << 20, max_bytes + 1 - total)) if stream is not None \
+            else sys.stdin.read(min(1 << 20, max_bytes + 1 - total))
+        if not piece:
+            break
+        pieces.append(piece)
+        total += len(piece)
+    if total > max_bytes:
+        raise InvalidInput("standard input", f"more than {max_bytes / 1e6:.0f} MB",
+                           f"at most {max_bytes / 1e6:.0f} MB of requirement text (ADVISOR_INDEX_MAX_FILE_MB); "
+                           "split the list or pass a file")
+    if stream is None:
+        return "".join(str(p) for p in pieces)
+    raw = b"".join(p for p in pieces if isinstance(p, bytes))
+    if b"\x00" in raw[:8192]:
+        raise InvalidInput("standard input", raw[:40], "plain text (this looks binary)")
+    return raw.decode("utf-8", errors="replace")
 
 
 def _requirements(args: argparse.Namespace, settings) -> list[str]:
@@ -51,6 +80,11 @@ def _requirements(args: argparse.Namespace, settings) -> list[str]:
         raise InvalidInput("arguments", f"{args.text!r} and --file {args.file}", "either TEXT or --file, not both")
     if args.file and args.file != "-":
         text = read_requirements_file(args.file, settings)
+    elif args.file == "-" or args.text == "-":
+        # the same limit as a file: stdin has no size to check up front, so it is read in pieces up to the limit
+        text = read_stdin(int(settings.index.max_file_mb * 1e6))
+        if not text.strip():
+            raise InvalidInput("requirement text", text, "non-empty requirement text")
     else:
         text = read_text_arg(args.text, args.file, what="requirement text")
     if "\x00" in text:
@@ -68,7 +102,7 @@ def finding_dict(finding) -> dict:
     return {
         "category": finding.category, "start": finding.start, "end": finding.end, "text": finding.text,
         "explanation": finding.explanation, "rule": finding.rule, "citation": to_jsonable(finding.citation),
-        "severity": finding.severity,
+        "severity": finding.severity, "kind": finding.kind, "instead": finding.instead,
     }
 
 
@@ -109,6 +143,8 @@ def format_analysis(analysis, number: int, total: int) -> str:
     for n, f in enumerate(analysis.findings, start=1):
         lines.append(f"  {n}. {CATEGORY_LABELS[f.category]} [{SEVERITY_NB[f.severity]}]: «{f.text}» (tegn {f.start}–{f.end})")
         lines.append(f"     {f.explanation}")
+        if f.instead:
+            lines.append(f"     Skriv heller: {f.instead}")
         lines.append(f"     Regel: {f.rule}")
         lines.append(f"     Kilde: {f.citation.title} – {f.citation.section} [{f.citation.chunk_id}]")
     return "\n".join(lines)

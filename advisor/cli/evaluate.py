@@ -3,7 +3,11 @@
 Runs the evaluation suites (default: all) and prints suite, metric, value, floor, target and status. With --check
 the exit code is 1 when a suite failed to run, a metric is below its floor (above its ceiling) or a gated metric
 is missing.
---compare prints the deltas between two report.json files and the cases whose outcome changed (exit 0).
+--compare prints the deltas between two report.json files and, for every case whose outcome or answer changed,
+the question and both answers side by side (exit 0).
+--export-ratings SHEET.csv asks every question of the answer set and writes a rating sheet for human raters
+(--judge: the configured LLM fills it); --import-ratings SHEET.csv ... reads filled sheets back and shows the scores,
+the agreement between raters (Cohen's kappa) and the app's thumbs feedback, alone or in the report of a run.
 """
 
 from __future__ import annotations
@@ -35,7 +39,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--limits", metavar="FILE",
                    help="limits file (default: gates.toml in ADVISOR_EVALS_DIR)")
     p.add_argument("--compare", nargs=2, metavar=("OLD.json", "NEW.json"),
-                   help="compare two report.json files: metric deltas, limits crossed, cases that changed (exit 0)")
+                   help="compare two report.json files: metric deltas, limits crossed, and every changed case with "
+                   "its question and both answers side by side (exit 0)")
+    p.add_argument("--export-ratings", metavar="SHEET.csv",
+                   help="ask every question of evals/answers.jsonl and write a rating sheet (question, answer, "
+                   "sources, rubric columns) for human raters")
+    p.add_argument("--rater", metavar="NAME", help="with --export-ratings: the rater's name written into the sheet")
+    p.add_argument("--judge", action="store_true",
+                   help="with --export-ratings: the configured LLM (ADVISOR_LLM_PROVIDER) fills the rubric as one more "
+                   "rater (prompt: prompts/judge.md)")
+    p.add_argument("--import-ratings", nargs="+", metavar="SHEET.csv",
+                   help="read filled rating sheets: mean scores, agreement between raters (Cohen's kappa), the app's "
+                   "thumbs feedback; with --report DIR they go into that report (the one already there, or the run's)")
     p.set_defaults(func=run)
 
 
@@ -68,9 +83,77 @@ def _compare(args: argparse.Namespace, settings) -> int:
     return 0
 
 
+def _clashes(args: argparse.Namespace, mode: str, allowed: tuple[str, ...]) -> None:
+    from advisor.errors import InvalidInput
+
+    given = {"--suite": args.suite, "--check": args.check, "--report": args.report, "--provider": args.provider,
+             "--json": args.json, "--limits": args.limits, "--judge": args.judge, "--rater": args.rater,
+             "--import-ratings": args.import_ratings, "--export-ratings": args.export_ratings}
+    clashing = [flag for flag, value in given.items() if value and flag not in allowed and flag != mode]
+    if clashing:
+        raise InvalidInput("arguments", " ".join(clashing), f"{mode} with {', '.join(allowed) or 'nothing else'}")
+
+
+def _export_ratings(args: argparse.Namespace, settings) -> int:
+    from advisor.evaluation import judge_name, judge_rows, rating_rows, sheet_text, write_sheet
+    from advisor.llm import check_provider
+
+    _clashes(args, "--export-ratings", ("--provider", "--rater", "--judge"))
+    provider = check_provider(args.provider, settings)
+    rater = args.rater or ""
+    if args.judge:
+        rater = judge_name(settings)  # fails now, before any question is asked, when no LLM is configured
+    progress = sys.stderr.isatty()
+    rows = rating_rows(settings, provider, progress=progress)
+    scores, comments, problems = judge_rows(rows, settings, progress=progress) if args.judge else ({}, {}, [])
+    path = write_sheet(sheet_text(rows, rater, scores, comments), Path(args.export_ratings))
+    print(f"wrote {len(rows)} answers ({provider}) to {path}" + (f", rated by {rater}" if args.judge else ""),
+          file=sys.stderr)
+    for problem in problems:
+        print(f"  judge reply not usable: {problem}", file=sys.stderr)
+    return 0
+
+
+def _ratings(paths: list[str], settings) -> dict:
+    from advisor.evaluation import read_sheet, summarize_ratings
+    from advisor.feedback import feedback_path, open_feedback
+
+    sheets = [read_sheet(Path(p)) for p in paths]
+    thumbs = open_feedback(settings).counts_by_question() if feedback_path(settings).is_file() else {}
+    return summarize_ratings(sheets, thumbs)
+
+
+def _import_ratings(args: argparse.Namespace, settings) -> int:
+    """Ratings alone: printed, and put into the report in --report DIR (the one there, or a ratings-only one)."""
+    from advisor.cli.common import print_json
+    from advisor.evaluation import Report, format_ratings, load_report, write_report
+
+    _clashes(args, "--import-ratings", ("--report", "--json"))
+    ratings = _ratings(args.import_ratings, settings)
+    if args.report:
+        folder = Path(args.report)
+        report = load_report(folder) if (folder / "report.json").is_file() else Report({}, [], [], {})
+        report.ratings = ratings
+        written = write_report(report, folder)
+        print(f"wrote {len(written)} files to {folder}: {', '.join(p.name for p in written)}", file=sys.stderr)
+    if args.json:
+        print_json(ratings)
+    else:
+        print(format_ratings(ratings))
+    return 0
+
+
 def run(args: argparse.Namespace, settings) -> int:
     if args.compare:
         return _compare(args, settings)
+    if args.export_ratings:
+        return _export_ratings(args, settings)
+    if args.judge or args.rater:
+        from advisor.errors import InvalidInput
+
+        raise InvalidInput("arguments", "--judge/--rater", "--export-ratings SHEET.csv with --judge or --rater NAME")
+    if args.import_ratings and not args.suite:
+        return _import_ratings(args, settings)
 
     from advisor.cli.common import print_json
     from advisor.errors import AdvisorError
@@ -87,8 +170,10 @@ def run(args: argparse.Namespace, settings) -> int:
     else:
         limits = NO_LIMITS
 
+    ratings = _ratings(args.import_ratings, settings) if args.import_ratings else None  # bad sheets fail first
     progress = sys.stderr.isatty()
     report = evaluate(settings, names, provider, limits, progress=progress)
+    report.ratings = ratings
 
     if args.report:
         written = write_report(report, Path(args.report))
@@ -97,6 +182,11 @@ def run(args: argparse.Namespace, settings) -> int:
         print_json(report.to_dict())
     else:
         print(format_table(report))
+        if ratings:
+            from advisor.evaluation import format_ratings
+
+            print()
+            print(format_ratings(ratings))
 
     errors = [r for r in report.runs if not r.ok]
     if args.check:

@@ -22,6 +22,23 @@ Labelling guide (the same for both files):
 
 Headline metrics (`precision`, `recall`, `f1`) are for solution_specific on the tuning set; `category.*` are micro
 averages over the categories; `unseen.*` and `examples.*` are the same for the other sets.
+
+Real notice text, labelled span by span (`real.*` and `real_unseen.*`):
+- evals/requirements_real.jsonl (tuning) and evals/requirements_real_unseen.jsonl (frozen: written and committed
+  before any rule was changed for it, never edited since). Sentences from the Doffin notices in
+  ../shared/data/doffin/ (notice id kept in `notice`; contact data removed), split between the files by notice.
+- Each row: {"id", "notice", "source", "text", "spans": [{"start", "end", "text", "label", "category"}],
+  "solution_specific", "domain"}. label "violation": a solution-specific reference in requirement position with
+  no justification in the text (brand, product, intended supplier, origin, prescribed technology or material, a
+  standard or label without «eller tilsvarende»); "hint": an exact technical value without function or tolerance
+  (a low-severity finding is the right answer); "allowed": a named system, product or platform that the purchase
+  must integrate with, maintain, license or replace, or that describes today's situation (no finding, or a
+  low-severity note, is the right answer). Text that describes the procurement process (platforms, Doffin, KOFA),
+  buyers, places, programmes, or asks the market is unlabelled: any finding there is a false positive.
+- Findings that overlap are merged into one mention (what the user reads as one marked span). A mention is a true
+  positive when it overlaps a violation span with severity medium or high, or a hint span with any severity; a
+  low-severity mention on a violation span is neither found nor a false alarm; a low mention on an allowed span is
+  correct and not counted; every other mention is a false positive. Recall is over violation and hint spans.
 """
 
 from __future__ import annotations
@@ -37,6 +54,9 @@ from advisor.rewrite import EXAMPLES_PATH, load_worked_examples
 
 TUNING_FILE = "requirements.jsonl"
 UNSEEN_FILE = "requirements_unseen.jsonl"
+REAL_FILE = "requirements_real.jsonl"
+REAL_UNSEEN_FILE = "requirements_real_unseen.jsonl"
+SPAN_LABELS = ("violation", "hint", "allowed")
 
 
 def _check_row(row: dict[str, Any], where: str) -> tuple[str, bool, set[str]]:
@@ -97,12 +117,109 @@ def summarize(cases: list[dict[str, Any]]) -> tuple[dict[str, float], list[dict[
     return metrics, table
 
 
+def _mentions(findings) -> list[tuple[int, int, str]]:
+    """Overlapping findings merged into (start, end, highest severity): one marked span as the user reads it."""
+    order = {"low": 0, "medium": 1, "high": 2}
+    merged: list[list] = []
+    for f in sorted(findings, key=lambda f: (f.start, f.end)):
+        if merged and f.start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], f.end)
+            if order[f.severity] > order[merged[-1][2]]:
+                merged[-1][2] = f.severity
+        else:
+            merged.append([f.start, f.end, f.severity])
+    return [(a, b, c) for a, b, c in merged]
+
+
+def _mention_verdict(hit: list[dict[str, Any]], severity: str) -> str:
+    """true, false, allowed_flagged or neutral for one mention, given the labelled spans it overlaps."""
+    labels = {s["label"] for s in hit}
+    strong = severity != "low"
+    if "hint" in labels or ("violation" in labels and strong):
+        return "true"
+    if "violation" in labels:
+        return "neutral"  # a low note on a real violation: not found, but not a false alarm either
+    if "allowed" in labels:
+        return "allowed_flagged" if strong else "neutral"
+    return "false"
+
+
+def _check_span_row(row: dict[str, Any], where: str) -> tuple[str, list[dict[str, Any]]]:
+    text, spans = row.get("text"), row.get("spans")
+    if not isinstance(text, str) or not text.strip() or not isinstance(spans, list):
+        raise AdvisorError(f"{where}: needs text (str) and spans (list)")
+    for span in spans:
+        if span.get("label") not in SPAN_LABELS or text[span["start"]:span["end"]] != span.get("text"):
+            raise AdvisorError(f"{where}: span {span!r} has an unknown label or does not match the text")
+    return text, spans
+
+
+def score_span_rows(rows: list[dict[str, Any]], settings, source: str, set_name: str) -> list[dict[str, Any]]:
+    """Analyze every span-labelled row; per case the found, missed and false mentions."""
+    cases = []
+    for number, row in enumerate(rows, start=1):
+        case_id = str(row.get("id") or f"#{number}")
+        text, spans = _check_span_row(row, f"{source}: case {case_id}")
+        analysis = analyze_requirement(text, settings)
+        mentions = _mentions(analysis.findings)
+        targets = [s for s in spans if s["label"] in {"violation", "hint"}]
+        true_mentions, false, allowed_flagged = 0, [], []
+        for start, end, severity in mentions:
+            verdict = _mention_verdict([s for s in spans if s["start"] < end and start < s["end"]], severity)
+            true_mentions += verdict == "true"
+            if verdict in {"false", "allowed_flagged"}:
+                false.append(text[start:end])
+            if verdict == "allowed_flagged":
+                allowed_flagged.append(text[start:end])
+        found = [span["text"] for span in targets
+                 if any(m[0] < span["end"] and span["start"] < m[1] and (m[2] != "low" or span["label"] == "hint")
+                        for m in mentions)]
+        missed = [span["text"] for span in targets if span["text"] not in found]
+        cases.append({
+            "id": case_id, "set": set_name, "notice": row.get("notice", ""),
+            "ok": not missed and not false,
+            "targets": len(targets), "found": found, "missed": missed, "false": false,
+            "true_mentions": true_mentions, "allowed": sum(1 for s in spans if s["label"] == "allowed"),
+            "allowed_flagged": allowed_flagged,
+            "expected": bool(row.get("solution_specific")), "predicted": analysis.solution_specific,
+            "categories": sorted({s["category"] for s in targets}),
+            "predicted_categories": sorted({f.category for f in analysis.findings}),
+            "domain": row.get("domain", ""), "text": text,
+        })
+    return cases
+
+
+def summarize_spans(cases: list[dict[str, Any]]) -> tuple[dict[str, float], list[dict[str, Any]]]:
+    """Mention precision, span recall, allowed spans left alone, and recall per labelled category."""
+    tp = sum(c["true_mentions"] for c in cases)
+    fp = sum(len(c["false"]) for c in cases)
+    targets = sum(c["targets"] for c in cases)
+    found = sum(len(c["found"]) for c in cases)
+    allowed = sum(c["allowed"] for c in cases)
+    metrics = {
+        "precision": tp / (tp + fp) if tp + fp else 1.0,
+        "recall": found / targets if targets else 1.0,
+        "spans": float(targets),
+        "rows": float(len(cases)),
+        "false_mentions": float(fp),
+        "allowed_ok": 1 - sum(len(c["allowed_flagged"]) for c in cases) / allowed if allowed else 1.0,
+        "solution_specific_accuracy": sum(1 for c in cases if c["expected"] == c["predicted"]) / len(cases) if cases else 0.0,
+    }
+    table = []
+    for category in sorted({cat for c in cases for cat in c["categories"]}):
+        group = [c for c in cases if category in c["categories"]]
+        n = sum(c["targets"] for c in group)
+        table.append({"category": category, "rows": len(group), "spans": n,
+                      "found": sum(len(c["found"]) for c in group)})
+    return metrics, table
+
+
 def example_rows(settings) -> list[dict[str, Any]]:
     """The rewriter's worked examples as labelled rows (all solution-specific); [] when the file is absent."""
     if not (Path(settings.corpus_dir) / EXAMPLES_PATH).is_file():
         return []
     return [{"id": e.id, "text": e.original, "solution_specific": True, "categories": list(e.problems),
-             "domain": e.domain, "lang": "nb"} for e in load_worked_examples(settings)]
+             "domain": e.domain, "lang": "nb"} for e in load_worked_examples(settings, labelled_only=True)]
 
 
 def run(settings, provider: str | None = None, progress: bool = True) -> SuiteResult:
@@ -129,16 +246,31 @@ def run(settings, provider: str | None = None, progress: bool = True) -> SuiteRe
         metrics.update({f"{prefix}{key}": value for key, value in set_metrics.items()})
         tables["categories" if name == "tuning" else f"categories_{name}"] = table
         all_cases.extend(cases)
+    for name, filename in (("real", REAL_FILE), ("real_unseen", REAL_UNSEEN_FILE)):
+        if not (evals / filename).is_file():
+            continue
+        cases = score_span_rows(read_jsonl(evals / filename), settings, str(evals / filename), name)
+        set_metrics, table = summarize_spans(cases)
+        metrics.update({f"{name}.{key}": value for key, value in set_metrics.items()})
+        tables[f"categories_{name}"] = table
+        tables[f"errors_{name}"] = [
+            {"id": c["id"], "notice": c["notice"], "missed": " | ".join(c["missed"]), "false": " | ".join(c["false"]),
+             "text": c["text"]}
+            for c in cases if not c["ok"]
+        ]
+        sets.append((name, cases, str(evals / filename)))
+        all_cases.extend(cases)
     tables["errors"] = [
         {"id": c["id"], "set": c["set"], "expected": c["expected"], "predicted": c["predicted"],
          "missed": ", ".join(c["missed"]), "extra": ", ".join(c["extra"]), "text": c["text"]}
-        for c in all_cases if not c["ok"]
+        for c in all_cases if not c["ok"] and "missed" in c and isinstance(c["missed"], list) and "expected_categories" in c
     ]
     info = {
         "tuning_set": TUNING_FILE,
         "note": f"{TUNING_FILE} is the tuning set (rules developed against it; optimistic). {UNSEEN_FILE} was written "
                 "after the rules were frozen and is the honest figure (metrics prefixed 'unseen.'). 'examples.' is "
-                "agreement with the worked examples' own labels (another author; all solution-specific).",
+                "agreement with the worked examples' own labels (another author; all solution-specific). 'real.' and "
+                "'real_unseen.' are span-level scores on labelled sentences from real Doffin notices (real_unseen frozen).",
         "sets": {name: len(rows) for name, rows, _ in sets},
         "headline": "precision/recall/f1 = solution_specific on the tuning set",
     }

@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import itertools
+import textwrap
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -35,21 +37,29 @@ class MetricDelta:
 
 @dataclass
 class CaseChange:
-    """A case whose "ok" flag differs between two runs (None = the case is not in that run)."""
+    """A case whose outcome or answer differs between two runs (None = the case is not in that run)."""
 
     suite: str
     case_id: str
     old_ok: bool | None
     new_ok: bool | None
+    question: str = ""
+    old_answer: str = ""
+    new_answer: str = ""
 
     @property
     def kind(self) -> str:
-        """newly failing | newly passing | added | removed."""
+        """newly failing | newly passing | added | removed | answer changed (same pass/fail, other text)."""
         if self.old_ok is None:
             return "added"
         if self.new_ok is None:
             return "removed"
+        if self.old_ok == self.new_ok:
+            return "answer changed"
         return "newly passing" if self.new_ok else "newly failing"
+
+
+CHANGE_KINDS = ("newly failing", "newly passing", "answer changed", "added", "removed")
 
 
 @dataclass
@@ -99,10 +109,34 @@ def _case_key(case: Mapping[str, Any], index: int) -> str:
     return f"{case['set']}/{key}" if isinstance(case.get("set"), str) and case["set"] else key
 
 
-def _ok_by_case(run: SuiteRun | None) -> dict[str, bool]:
+def _cases_by_key(run: SuiteRun | None) -> dict[str, dict[str, Any]]:
     if run is None or run.result is None:
         return {}
-    return {_case_key(c, i): bool(c["ok"]) for i, c in enumerate(run.result.cases, start=1) if "ok" in c}
+    return {_case_key(c, i): c for i, c in enumerate(run.result.cases, start=1) if "ok" in c}
+
+
+# What a suite answered for a case, as text to compare and show: the answer (answer suite), the rewrite (need and
+# requirements), the analyzer's verdict, the assessment's conclusion, the retrieval rank.
+_ANSWER_KEYS = ("answer", "need_statement", "requirements", "predicted", "predicted_categories", "part", "innovative",
+                "procedure", "hybrid_rank")
+
+
+def answer_of(case: Mapping[str, Any]) -> str:
+    """A case's answer as one text: the answer itself, or "key: value" lines of what the suite concluded."""
+    if isinstance(case.get("answer"), str):
+        return case["answer"]
+    lines = []
+    for key in _ANSWER_KEYS:
+        if key in case:
+            value = case[key]
+            shown = "; ".join(str(v) for v in value) if isinstance(value, list) else str(value)
+            lines.append(f"{key}: {shown}")
+    return "\n".join(lines)
+
+
+def question_of(case: Mapping[str, Any]) -> str:
+    """The question (or requirement text, or case note) a case asked."""
+    return " ".join(str(case.get("q") or case.get("question") or case.get("text") or case.get("note") or "").split())
 
 
 def _status(run: SuiteRun | None) -> str:
@@ -112,8 +146,7 @@ def _status(run: SuiteRun | None) -> str:
 META_KEYS = ("git_commit", "git_dirty", "provider", "model", "embedding_backend", "advisor_version")
 
 
-def compare_reports(old: Report, new: Report, limits: Limits | None = None) -> Comparison:  # noqa: C901 - to split (wave 2 follow-up)
-    """Per-metric deltas and changed cases between two reports; limits from `limits`, else the new report's own."""
+def _changed_meta(old: Report, new: Report) -> dict[str, tuple[Any, Any]]:
     changed: dict[str, tuple[Any, Any]] = {}
     for key in META_KEYS:
         if old.meta.get(key) != new.meta.get(key):
@@ -126,12 +159,55 @@ def compare_reports(old: Report, new: Report, limits: Limits | None = None) -> C
         for name in sorted(set(a) | set(b)):
             if a.get(name) != b.get(name):
                 changed[f"{group}.{name}"] = (a.get(name), b.get(name))
+    return changed
 
-    def bound_of(suite: str, metric: str) -> Bound | None:
+
+def _metric_deltas(suite: str, o_run: SuiteRun | None, n_run: SuiteRun | None, new: Report,
+                   limits: Limits | None) -> list[MetricDelta]:
+    def bound_of(metric: str) -> Bound | None:
         if limits is not None and limits.path:
             return limits.bound(suite, metric)
         return new.bounds.get(suite, {}).get(metric)
 
+    o_metrics = o_run.result.metrics if o_run and o_run.result else {}
+    n_metrics = n_run.result.metrics if n_run and n_run.result else {}
+    gated = [m for m, b in limits.for_suite(suite).items() if b.is_gated] if limits is not None and limits.path else []
+    deltas = []
+    for metric in dict.fromkeys([*o_metrics, *n_metrics, *gated]):
+        o, n = o_metrics.get(metric), n_metrics.get(metric)
+        bound = bound_of(metric)
+        if n_run is None:
+            mark = "suite not in new run"  # only some suites were run this time: not running one is no regression
+        else:
+            mark = _mark(o, n, bound)
+            if not n_run.ok and mark == "REGRESSION (missing)":
+                mark = "REGRESSION (suite failed)"
+        deltas.append(MetricDelta(suite, metric, o, n, bound.floor if bound else None, mark,
+                                  bound.ceiling if bound else None))
+    return deltas
+
+
+def _case_changes(suite: str, o_run: SuiteRun | None, n_run: SuiteRun | None) -> list[CaseChange]:
+    # A case is compared only where the suite ran in both reports; a failed suite is not "every case removed".
+    if not (o_run and o_run.ok and n_run and n_run.ok):
+        return []
+    old_cases, new_cases = _cases_by_key(o_run), _cases_by_key(n_run)
+    changes = []
+    for key in dict.fromkeys([*old_cases, *new_cases]):
+        o, n = old_cases.get(key), new_cases.get(key)
+        old_ok = None if o is None else bool(o["ok"])
+        new_ok = None if n is None else bool(n["ok"])
+        old_answer, new_answer = answer_of(o) if o else "", answer_of(n) if n else ""
+        if old_ok != new_ok or old_answer != new_answer:
+            changes.append(CaseChange(suite, key, old_ok, new_ok, question_of(n or o or {}), old_answer, new_answer))
+    return changes
+
+
+def compare_reports(old: Report, new: Report, limits: Limits | None = None) -> Comparison:
+    """Per-metric deltas and changed cases between two reports; limits from `limits`, else the new report's own.
+
+    A case counts as changed when its pass/fail differs or, with the same pass/fail, its answer text does.
+    """
     suites = list(dict.fromkeys([*(r.suite for r in old.runs), *(r.suite for r in new.runs)]))
     deltas: list[MetricDelta] = []
     cases: list[CaseChange] = []
@@ -139,30 +215,9 @@ def compare_reports(old: Report, new: Report, limits: Limits | None = None) -> C
     for suite in suites:
         o_run, n_run = old.run(suite), new.run(suite)
         statuses[suite] = (_status(o_run), _status(n_run))
-        o_metrics = o_run.result.metrics if o_run and o_run.result else {}
-        n_metrics = n_run.result.metrics if n_run and n_run.result else {}
-        gated = []
-        if limits is not None and limits.path:
-            gated = [m for m, b in limits.for_suite(suite).items() if b.is_gated]
-        for metric in dict.fromkeys([*o_metrics, *n_metrics, *gated]):
-            o, n = o_metrics.get(metric), n_metrics.get(metric)
-            bound = bound_of(suite, metric)
-            if n_run is None:
-                # Only some suites were run this time: not running one is not a regression.
-                mark = "suite not in new run"
-            else:
-                mark = _mark(o, n, bound)
-                if not n_run.ok and mark == "REGRESSION (missing)":
-                    mark = "REGRESSION (suite failed)"
-            deltas.append(MetricDelta(suite, metric, o, n, bound.floor if bound else None, mark,
-                                      bound.ceiling if bound else None))
-        o_ok, n_ok = _ok_by_case(o_run), _ok_by_case(n_run)
-        # A case is compared only where the suite ran in both reports; a failed suite is not "every case removed".
-        if o_run and o_run.ok and n_run and n_run.ok:
-            for case_id in dict.fromkeys([*o_ok, *n_ok]):
-                if o_ok.get(case_id) != n_ok.get(case_id):
-                    cases.append(CaseChange(suite, case_id, o_ok.get(case_id), n_ok.get(case_id)))
-    return Comparison(changed, deltas, cases, statuses)
+        deltas += _metric_deltas(suite, o_run, n_run, new, limits)
+        cases += _case_changes(suite, o_run, n_run)
+    return Comparison(_changed_meta(old, new), deltas, cases, statuses)
 
 
 def _shown(value: Any) -> str:
@@ -202,10 +257,37 @@ def format_comparison(comparison: Comparison, old_label: str = "old", new_label:
     lines.append(f"{len(regressions)} regression(s) against the limits"
                  + (": " + ", ".join(f"{d.suite}.{d.metric}" for d in regressions) if regressions else ""))
     lines.append("")
-    for kind in ("newly failing", "newly passing", "added", "removed"):
+    for kind in CHANGE_KINDS:
         changes = [c for c in comparison.cases if c.kind == kind]
         lines.append(f"{kind} cases: {len(changes)}")
         for suite in dict.fromkeys(c.suite for c in changes):
             ids = [c.case_id for c in changes if c.suite == suite]
             lines.append(f"  {suite}: {', '.join(ids)}")
+    if comparison.cases:
+        lines += ["", "changed cases: the old answer on the left, the new one on the right"]
+        for kind in CHANGE_KINDS:
+            for change in (c for c in comparison.cases if c.kind == kind):
+                lines += ["", f"{change.suite} {change.case_id} ({kind}): {change.question}"]
+                lines += side_by_side(change.old_answer or "(not in the old run)",
+                                      change.new_answer or "(not in the new run)", old_label, new_label)
     return "\n".join(lines)
+
+
+def side_by_side(old: str, new: str, old_label: str = "old", new_label: str = "new", width: int = 58) -> list[str]:
+    """Two texts in two columns of `width` characters, wrapped at words; nothing is cut."""
+    def wrap(text: str) -> list[str]:
+        out: list[str] = []
+        for paragraph in text.splitlines() or [""]:
+            out += textwrap.wrap(paragraph, width, break_long_words=True, replace_whitespace=True) or [""]
+        return out
+
+    left, right = wrap(old), wrap(new)
+    head = (f"  {_short(old_label, width):<{width}} | {_short(new_label, width)}").rstrip()
+    rows = [head, f"  {'-' * width}-+-{'-' * width}"]
+    for a, b in itertools.zip_longest(left, right, fillvalue=""):
+        rows.append(f"  {a:<{width}} | {b}".rstrip())
+    return rows
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else "…" + text[-(width - 1):]

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from advisor.evaluation.gates import is_count
-from advisor.evaluation.report import Report
+from advisor.evaluation.report import Report, target_words
 
 MAX_CHART_ROWS = 40
 MAX_CHART_SERIES = 6
@@ -30,12 +30,26 @@ def _rate(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and 0.0 <= value <= 1.0
 
 
+GREEN, AMBER, RED, GREY = "#2e7d32", "#f9a825", "#c62828", "#9e9e9e"
+
+
 def _bar_colors(report: Report, suite: str, metrics: list[str]) -> list[str]:
+    """Green only for a metric within its limit and at its target; amber within the limit but short of the target
+    (a floor just under the last score must not make 0.76 of 0.95 look done); red outside; grey not gated."""
     gates = {g.metric: g for g in report.gates if g.suite == suite}
+    bounds = report.bounds.get(suite, {})
+    run = report.run(suite)
+    values = run.result.metrics if run and run.result else {}
     colors = []
     for metric in metrics:
-        gate = gates.get(metric)
-        colors.append("#9e9e9e" if gate is None else ("#2e7d32" if gate.passed else "#c62828"))
+        gate, bound = gates.get(metric), bounds.get(metric)
+        short = bound is not None and target_words(metric, values.get(metric), bound).startswith(("below", "above"))
+        if gate is None:
+            colors.append(AMBER if short else GREY)
+        elif not gate.passed:
+            colors.append(RED)
+        else:
+            colors.append(AMBER if short else GREEN)
     return colors
 
 
@@ -72,7 +86,8 @@ def plot_suite_metrics(report: Report, suite: str, out: Path) -> bool:
     ax.invert_yaxis()
     ax.set_xlim(0, 1.05)
     ax.set_xlabel("value (bar), floor or ceiling (solid line), target (dashed line)")
-    ax.set_title(f"{suite}: green = within its limit, red = outside, grey = not gated")
+    ax.set_title(f"{suite}: green = at target, amber = within limit but short of target, red = outside limit, "
+                 "grey = not gated", fontsize=9)
     fig.savefig(out, dpi=100)
     return True
 

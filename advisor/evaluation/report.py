@@ -87,6 +87,7 @@ class Report:
     runs: list[SuiteRun]
     gates: list[Gate]
     bounds: dict[str, dict[str, Bound]] = field(default_factory=dict)
+    ratings: dict[str, Any] | None = None  # human and judge ratings (ratings.summarize_ratings), when imported
 
     @property
     def passed(self) -> bool:
@@ -124,6 +125,7 @@ class Report:
             "suites": suites,
             "gates": [asdict(g) for g in self.gates],
             "bounds": {s: {m: asdict(b) for m, b in bs.items()} for s, bs in self.bounds.items()},
+            "ratings": self.ratings,
         })
 
     @classmethod
@@ -138,7 +140,8 @@ class Report:
             runs.append(SuiteRun(s["suite"], result, s.get("error"), s.get("seconds", 0.0)))
         gates = [Gate(**g) for g in data.get("gates", [])]
         bounds = {suite: {m: Bound(**b) for m, b in bs.items()} for suite, bs in data.get("bounds", {}).items()}
-        return cls(data.get("meta", {}), runs, gates, bounds)
+        ratings = data.get("ratings") if isinstance(data.get("ratings"), dict) else None
+        return cls(data.get("meta", {}), runs, gates, bounds, ratings)
 
 
 def jsonable(value: Any) -> Any:
@@ -210,10 +213,9 @@ def metric_rows(report: Report, suite: str) -> list[dict[str, str]]:
         bound = bounds.get(metric, Bound(None))
         gate = gates.get(metric)
         status = "" if gate is None else ("pass" if gate.passed else "FAIL")
-        if gate is None and bound.floor is None and bound.target is not None:
-            status = "target met" if value >= bound.target - EPS else "below target"
-        elif gate is not None and gate.passed and bound.target is not None and value < bound.target - EPS:
-            status = "pass (below target)"
+        words = target_words(metric, value, bound)
+        if words:
+            status = f"{status}; {words}" if status else words
         rows.append({"metric": metric, "value": format_value(metric, value), "floor": bound.limit_text(metric),
                      "target": format_value(metric, bound.target), "status": status, "note": ""})
     for metric, gate in gates.items():
@@ -226,6 +228,17 @@ def metric_rows(report: Report, suite: str) -> list[dict[str, str]]:
                          "target": format_value(metric, bounds.get(metric, Bound(None)).target), "status": "FAIL",
                          "note": gate.reason})
     return rows
+
+
+def target_words(metric: str, value: float | None, bound: Bound) -> str:
+    """Where a value stands against its target, in words: "below target: 0.755 of 0.950", "target met: 1.000 of
+    0.950"; empty without a target. For a ceiling-type metric (lower is better) the target is a most."""
+    if bound.target is None or value is None:
+        return ""
+    lower_is_better = bound.ceiling is not None and bound.floor is None
+    met = value <= bound.target + EPS if lower_is_better else value >= bound.target - EPS
+    word = "target met" if met else ("above target" if lower_is_better else "below target")
+    return f"{word}: {format_value(metric, value)} of {format_value(metric, bound.target)}"
 
 
 def format_table(report: Report) -> str:

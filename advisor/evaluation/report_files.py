@@ -162,9 +162,87 @@ def format_markdown(report: Report, plots: Mapping[str, list[str]] | None = None
                 lines.append(f"\n… and {len(failing) - MAX_CASE_ROWS} more (see report.json)")
         else:
             lines.append("None.")
+        if failing and any(_answer_text(c) for c in failing):
+            lines.append("\nThe table shortens long text; every answer is in full in the appendix.")
         if run.result.info:
             lines += ["", "### Run info", ""]
             lines += [f"- {k}: {_md_cell(v, 300)}" for k, v in run.result.info.items()]
         lines.append(f"\nTime: {run.seconds:.1f} s")
+    if report.ratings:
+        lines += ratings_markdown(report.ratings)
+    lines += appendix_markdown(report)
     return "\n".join(lines) + "\n"
+
+
+# --- ratings and the appendix ---------------------------------------------------------------------------------
+
+
+def ratings_markdown(ratings: Mapping[str, Any]) -> list[str]:
+    """The ratings section: the rubric, mean score per rater, Cohen's kappa per pair, every question's scores."""
+    lines = ["", "## Ratings of answers", "",
+             f"Raters: {', '.join(ratings['raters'])}; sheets: {', '.join(ratings.get('sheets', []))}. Each criterion "
+             "is scored 0, 1 or 2:", ""]
+    lines += [f"- **{c['id']}**: {c['question']} (0 = {c['levels'][0]}, 1 = {c['levels'][1]}, 2 = {c['levels'][2]})"
+              for c in ratings["criteria"]]
+    lines += ["", "### Mean score per rater", ""]
+    lines += _md_table(ratings["means"], ["rater", "criterion", "rated", "mean"])
+    lines += ["", "### Agreement between raters", ""]
+    if ratings["agreement"]:
+        lines.append("`same` is the share of items both raters scored alike; Cohen's kappa corrects it for chance "
+                     "agreement (1 = full agreement, 0 = chance, below 0 = worse than chance).")
+        lines.append("")
+        lines += _md_table([{**a, "same": a.get("agreement")} for a in ratings["agreement"]],
+                           ["raters", "criterion", "items", "same", "kappa"])
+    else:
+        lines.append("One rater only: agreement needs at least two sheets.")
+    lines += ["", "### Scores per question, with the app's thumbs", "",
+              f"Scores in the order {', '.join(c['id'] for c in ratings['criteria'])} (– = not rated). Thumbs: the "
+              f"feedback users gave in the app on the same question ({ratings.get('feedback_entries', 0)} stored, "
+              f"{ratings.get('feedback_matched', 0)} of these questions have some).", ""]
+    columns = ["id", "question", *ratings["raters"], "thumbs_up", "thumbs_down"]
+    lines += _md_table(ratings["questions"], columns, limit=400)
+    return lines
+
+
+_ANSWER_FIELDS = ("answer", "need_statement", "requirements")
+
+
+def _answer_text(case: Mapping[str, Any]) -> str:
+    """The text a suite produced for a case, as a user would read it (an answer, or a rewrite's need and requirements)."""
+    parts = []
+    for key in _ANSWER_FIELDS:
+        value = case.get(key)
+        if isinstance(value, list):
+            parts += [f"- {v}" for v in value]
+        elif isinstance(value, str) and value.strip():
+            parts.append(value)
+    return "\n".join(parts)
+
+
+def _question_text(case: Mapping[str, Any]) -> str:
+    return str(case.get("q") or case.get("question") or case.get("text") or case.get("note") or "")
+
+
+def appendix_markdown(report: Report) -> list[str]:
+    """Every answer and rewrite of the run in full, passing and failing, with its question: nothing is cut."""
+    lines: list[str] = []
+    for run in report.runs:
+        if not run.ok or run.result is None:
+            continue
+        cases = [c for c in run.result.cases if _answer_text(c)]
+        if not cases:
+            continue
+        if not lines:
+            lines += ["", "## Appendix: every answer in full", ""]
+        lines += ["", f"### {run.suite} ({len(cases)} cases)", ""]
+        for case in cases:
+            verdict = {True: "pass", False: "FAIL"}.get(case.get("ok"), "")
+            key = f"{case['set']}/{case.get('id')}" if case.get("set") else str(case.get("id"))
+            lines.append(f"#### {key} · {verdict}".rstrip(" ·"))
+            lines.append("")
+            lines.append("**Question:** " + " ".join(_question_text(case).split()))
+            lines.append("")
+            lines += ["> " + line if line.strip() else ">" for line in _answer_text(case).splitlines()]
+            lines.append("")
+    return lines
 

@@ -7,13 +7,28 @@ Each is rewritten with the chosen provider (default: the offline extractive draf
 - targets_kept_rate: every measurable target of the original (number with unit, percentage, temperature, count)
   appears in the rewrite; originals without targets count as kept, `targets_kept_rate_with_targets` leaves them out;
 - need_statement_rate: the need statement is there and starts with «Vi har behov for»;
-- requirement_count_rate: 2-5 functional/performance requirements;
+- requirement_count_rate: 3-6 functional/performance requirements;
 - placeholder_need_rate / example_need_rate: how often the need statement is only the blank template, or was
   taken from a near-identical worked example (high values mean less own work by the drafter).
+
+The checklist (`checklist.*` on evals/rewrite_checklist.jsonl, `checklist_unseen.*` on the frozen
+evals/rewrite_checklist_unseen.jsonl, written before the rewriter was changed for it): six items per rewrite, each
+met or not, and `rate` is the share of items met over all cases:
+1. need: the need statement names who it is for (a user group) and the outcome («slik at», «for å»), and is not
+   the original with words taken out (at most half of its content words come from the original);
+2. clean: no brand, model, supplier, origin or other medium/high finding in the need or the requirements, and no
+   flagged span of the original repeated there;
+3. three: at least three functional or performance requirements;
+4. verifiable: every requirement has something measurable (a number, a bound or a [blank] to fill in) and says how
+   it is verified (documented, tested, measured, demonstrated);
+5. nothing_copied: no contact data, organisation number, address or legal reference in the requirements, and no
+   requirement that is the original unchanged;
+6. questions: at least one question for market dialogue and one for the buyer.
 """
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -22,6 +37,32 @@ from advisor.errors import AdvisorError
 from advisor.evaluation.analyze import TUNING_FILE, UNSEEN_FILE
 from advisor.evaluation.suite import SuiteResult, read_jsonl
 from advisor.requirements import find_matches
+
+CHECKLIST_FILE = "rewrite_checklist.jsonl"
+CHECKLIST_UNSEEN_FILE = "rewrite_checklist_unseen.jsonl"
+CHECKLIST_ITEMS = ("need", "clean", "three", "verifiable", "nothing_copied", "questions")
+USERS = re.compile(
+    r"(?<!\w)(?:bruker\w*|ansatt\w*|elev\w*|pasient\w*|beboer\w*|innbygger\w*|pleier\w*|lærer\w*|saksbehandler\w*|"
+    r"barn\w*|eldre|personal\w*|sjåfør\w*|hjemmeboende|besøkende|publikum|studente\w*|brannmannskap\w*|mannskap\w*|"
+    r"renholder\w*|kokk\w*|driftspersonell\w*|medarbeider\w*|innsatte|passasjer\w*|reisende|trafikant\w*|gjester|"
+    r"leger?|sykepleier\w*|helsepersonell|teknikere?|operatør\w*|users?|staff|pupils|patients|residents)(?!\w)",
+    re.IGNORECASE,
+)
+OUTCOME = re.compile(r"(?<!\w)(?:slik at|for å|så at|uten at|og at|so that|in order to)(?!\w)", re.IGNORECASE)
+MEASURABLE = re.compile(r"\d|\[[^\]]+\]|(?<!\w)(?:minst|høyst|maks\w*|minimum|innen|under|over|%|prosent)(?!\w)", re.IGNORECASE)
+VERIFIED = re.compile(
+    r"(?<!\w)(?:dokumenter\w*|dokumentasjon|verifiser\w*|test\w*|måle[srt]?|målt|måles|måling\w*|demonstrer\w*|datablad\w*|"
+    r"sertifikat\w*|prøve\w*|kontroller\w*|rapporter\w*|logg\w*|befaring|referanse\w*|beregning\w*|documented|tested|"
+    r"measured|verified)(?!\w)",
+    re.IGNORECASE,
+)
+NOT_REQUIREMENT = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.]+|(?<!\d)(?:\+47\s?)?(?:\d{2}\s?){3}\d{2}(?!\d)|(?<!\d)\d{3}\s?\d{3}\s?\d{3}(?!\d)|"
+    r"org\.?\s?nr|organisasjonsnummer|\b\d{4}\s+[A-ZÆØÅ][a-zæøå]+\b|\b[A-ZÆØÅ][a-zæøå]+(?:veien|vegen|gata|gate|vei|veg|faret|plass)\s+\d+|"
+    r"\bPb\.?\s?\d+|postboks|§|\b(?:FOA|LOA|anskaffelsesforskriften|anskaffelsesloven|forskrift)\b",
+    re.IGNORECASE,
+)
+_CONTENT = re.compile(r"[^\W\d_]{4,}")
 
 
 def check_rewrite(rewrite) -> dict[str, Any]:
@@ -39,10 +80,57 @@ def check_rewrite(rewrite) -> dict[str, Any]:
         "targets_lost": [t.text for t in lost],
         "targets_kept": not lost,
         "has_need": rewrite.need_statement.startswith("Vi har behov for"),
-        "count_ok": 2 <= len(rewrite.functional_requirements) <= 5,
+        "count_ok": 3 <= len(rewrite.functional_requirements) <= 6,
         "placeholder_need": rewrite.need_statement == PLACEHOLDER_NEED,
         "example_need": any("hentet fra det lignende eksempelet" in n for n in rewrite.notes),
     }
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.lower() for w in _CONTENT.findall(text)}
+
+
+def checklist(rewrite) -> dict[str, bool]:
+    """The six checklist items for one rewrite (see the module docstring)."""
+    original = rewrite.original
+    need = rewrite.need_statement
+    requirements = rewrite.functional_requirements
+    need_words, original_words = _content_words(need), _content_words(original)
+    copied = len(need_words & original_words) / len(need_words) if need_words else 1.0
+    flagged_spans = {original[m.start:m.end].lower() for m in find_matches(original)
+                     if m.severity != "low" and m.end - m.start >= 3 and m.category not in {"material_dimension_method", "tailoring"}}
+    written = [need, *requirements]
+    clean = not any(m.severity != "low" for text in written for m in find_matches(text)) and not any(
+        span in text.lower() for span in flagged_spans for text in written)
+    normal = re.sub(r"\W+", " ", original.lower()).strip()
+    return {
+        # a user group in a [blank to fill in] is not named: only the text outside brackets counts
+        "need": bool(USERS.search(re.sub(r"\[[^\]]*\]", "", need)) and OUTCOME.search(need)) and copied <= 0.5,
+        "clean": clean,
+        "three": len(requirements) >= 3,
+        "verifiable": bool(requirements) and all(MEASURABLE.search(r) and VERIFIED.search(r) for r in requirements),
+        "nothing_copied": not any(NOT_REQUIREMENT.search(r) for r in requirements)
+        and not any(re.sub(r"\W+", " ", r.lower()).strip() == normal for r in requirements),
+        "questions": bool(rewrite.market_questions) and bool(rewrite.questions_for_buyer),
+    }
+
+
+def run_checklist(rows: list[dict[str, Any]], settings, chosen: str, set_name: str) -> list[dict[str, Any]]:
+    """Rewrite every checklist case and record which items are met."""
+    from advisor.rewrite import rewrite_requirement
+
+    cases = []
+    for row in rows:
+        text = row.get("text")
+        if not isinstance(text, str) or not text.strip():
+            raise AdvisorError(f"{set_name} case {row.get('id')}: text is missing")
+        rewrite = rewrite_requirement(text, settings, provider=chosen)
+        items = checklist(rewrite)
+        cases.append({"id": row.get("id"), "set": set_name, "ok": all(items.values()), "text": text,
+                      "items": items, "met": sum(items.values()), "need_statement": rewrite.need_statement,
+                      "requirements": rewrite.functional_requirements, "market_questions": rewrite.market_questions,
+                      "questions_for_buyer": rewrite.questions_for_buyer})
+    return cases
 
 
 def _rate(cases: list[dict[str, Any]], key: str) -> float:
@@ -78,6 +166,23 @@ def run(settings, provider: str | None = None, progress: bool = True) -> SuiteRe
                           "examples_used": rewrite.examples_used})
     if not cases:
         raise AdvisorError(f"no solution-specific cases in {evals / TUNING_FILE}")
+    checklist_metrics: dict[str, float] = {}
+    checklist_tables: dict[str, list[dict[str, Any]]] = {}
+    for name, filename in (("checklist", CHECKLIST_FILE), ("checklist_unseen", CHECKLIST_UNSEEN_FILE)):
+        if not (evals / filename).is_file():
+            continue
+        group = run_checklist(read_jsonl(evals / filename), settings, chosen, name)
+        total = len(group) * len(CHECKLIST_ITEMS)
+        checklist_metrics[f"{name}.rate"] = sum(c["met"] for c in group) / total if total else 0.0
+        checklist_metrics[f"{name}.cases"] = float(len(group))
+        for item in CHECKLIST_ITEMS:
+            checklist_metrics[f"{name}.{item}"] = sum(1 for c in group if c["items"][item]) / len(group) if group else 0.0
+        checklist_tables[f"{name}_misses"] = [
+            {"id": c["id"], "missing": ", ".join(k for k, v in c["items"].items() if not v), "text": c["text"]}
+            for c in group if not c["ok"]
+        ]
+        cases.extend(group)
+    all_cases, cases = cases, [c for c in cases if c["set"] in {"tuning", "unseen"}]
     with_targets = [c for c in cases if c["targets"]]
     metrics = {
         "cases": float(len(cases)),
@@ -91,7 +196,9 @@ def run(settings, provider: str | None = None, progress: bool = True) -> SuiteRe
         "placeholder_need_rate": _rate(cases, "placeholder_need"),
         "example_need_rate": _rate(cases, "example_need"),
     }
+    metrics.update(checklist_metrics)
     tables = {
+        **checklist_tables,
         "by_set": [
             {"set": name, "cases": len(group), "pass_rate": _rate(group, "passes"),
              "targets_kept_rate": _rate(group, "targets_kept"), "all_ok_rate": _rate(group, "ok")}
@@ -106,4 +213,4 @@ def run(settings, provider: str | None = None, progress: bool = True) -> SuiteRe
     }
     info = {"provider": chosen, "prompt_version": version,
             "note": "Rewrites of the solution-specific cases of requirements.jsonl (tuning) and requirements_unseen.jsonl."}
-    return SuiteResult("rewrite", metrics, cases, tables, info, time.perf_counter() - started)
+    return SuiteResult("rewrite", metrics, all_cases, tables, info, time.perf_counter() - started)

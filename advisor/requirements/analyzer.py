@@ -49,12 +49,20 @@ FINDING_RULES: dict[str, tuple[str, str, str]] = {
                         "dagens løsning og tidligere kjøp", "guide-behovsavklaring", "DFØs råd"),
     "tailoring": (f"LOA § 4 (likebehandling) og {_FOA}: kravene kan ikke utformes slik at bare ett produkt i praksis "
                   "kan oppfylle dem", "guide-skreddersydde-krav", "Kort svar"),
+    "supplier": ("LOA § 4 (likebehandling og konkurranse): en anskaffelse kan ikke rettes mot én navngitt leverandør uten "
+                 "at et unntak for anskaffelser uten konkurranse gjelder", "guide-anskaffelser-uten-konkurranse", "Kort svar"),
+    "origin": (f"{_FOA}: kravspesifikasjonen skal ikke vise til en bestemt opprinnelse eller produksjon som favoriserer eller "
+               "utelukker leverandører", "guide-merkenavn-og-tilsvarende", "Hva regnes som en ulovlig henvisning"),
 }
 # Sub-kinds that cite a more specific passage.
 KIND_RULES: dict[str, tuple[str, str, str]] = {
     "material": (f"{_FOA} og EU-domstolen C-424/23 DYKA Plastics: et krav om bestemt materiale er en typehenvisning "
                  "og må følges av «eller tilsvarende» eller være strengt begrunnet",
                  "guide-merkenavn-og-tilsvarende", "Materialkrav er også typehenvisning"),
+    "standard": (f"{_FOA}: en henvisning til en standard skal følges av «eller tilsvarende», og en leverandør som viser "
+                 "likeverdighet kan ikke avvises", "guide-kravspesifikasjoner", "Standarder og «eller tilsvarende»"),
+    "exact_value": (f"{_FOA}: bare egnede og nødvendige krav som står i forhold til formålet; et eksakt tall uten funksjon "
+                    "kan være overspesifisering", "guide-skreddersydde-krav", "Overspesifisering og underspesifisering"),
     "compatibility": (f"{_FOA}: unntak når kontraktsgjenstanden begrunner henvisningen, typisk kompatibilitet med "
                       "utstyr dere allerede har, men bare hvis ikke andre fabrikater kan dekke behovet",
                       "guide-merkenavn-og-tilsvarende", "De to snevre unntakene"),
@@ -73,6 +81,8 @@ class Finding:
     rule: str
     citation: Citation
     severity: str
+    kind: str = ""
+    instead: str = ""
 
 
 @dataclass(frozen=True)
@@ -146,7 +156,8 @@ def explain(match: Match, span: str) -> str:
 def _rule_and_citation(match: Match, settings: Settings,
                        known: dict[tuple[str, str, str], tuple[str, Citation]]) -> tuple[str, Citation]:
     """The rule text and corpus citation for a match; `known` holds those already looked up in this analysis."""
-    key = "compatibility" if match.severity == "low" and match.category in {"brand", "model_type"} else match.kind
+    compat = match.severity == "low" and match.category in {"brand", "model_type", "supplier"}
+    key = "compatibility" if compat else match.kind
     rule = KIND_RULES.get(key) or FINDING_RULES[match.category]
     if rule not in known:
         # cite() checks the corpus folder for changes on every call: once per rule, not once per finding, keeps a
@@ -177,7 +188,8 @@ def analyze_requirement(text: str, settings: Settings,
     for match in find_matches(text):
         span = text[match.start:match.end]
         rule, citation = _rule_and_citation(match, settings, known)
-        findings.append(Finding(match.category, match.start, match.end, span, explain(match, span), rule, citation, match.severity))
+        findings.append(Finding(match.category, match.start, match.end, span, explain(match, span), rule, citation,
+                                match.severity, match.kind, lex.instead(match.category, match.kind, match.severity)))
     score = score_of([f.severity for f in findings])
     return RequirementAnalysis(text, score >= SOLUTION_SPECIFIC_SCORE, score, findings)
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from advisor.requirements import lexicon as lex
+from advisor.requirements import names
 
 
 @dataclass
@@ -34,6 +35,10 @@ _STREET = re.compile(r"(?:gata|gate|gaten|veien|vei|vegen|veg|plass|allé|torget
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _DIGIT = re.compile(r"\d")
 _GENERATION_AFTER = re.compile(r"\s*\(?\s*(?:" + lex.GENERATION.pattern + ")", re.IGNORECASE)
+_DECORATION = str.maketrans({c: " " for c in "™®©«»\"“”„‘’‚"})
+_HANDLED_BEFORE = re.compile(
+    r"(?:behandling|transport|mottak|sluttbehandling|gjenvinning|sortering|innsamling|levering|kjøp|innkjøp|leveranse|"
+    r"tilsetningsstoffer|analyse|prøver)\w*\s+(?:og\s+\w+\s+)?(?:av\s+|i\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
 _COLOUR_PURPOSE = re.compile(r"sikkerhet|synlig|refleks|varsel|signal|HMS|kontrast|safety|visib", re.IGNORECASE)
 _TYPE_CUE_BEFORE = re.compile(r"(?:av\s+)?(typen|type|modell(?:en)?|model)\s*[:=]?\s*$", re.IGNORECASE)
 
@@ -51,7 +56,10 @@ class _Scan:
     """Runs every rule over one requirement and collects Matches."""
 
     def __init__(self, text: str):
-        self.text = text
+        # Decoration (™, ®, quotes) is blanked out, length for length, so that «X™» and "X" get the findings X gets;
+        # the trademark rule reads the original, where ™ and ® are themselves the cue.
+        self.raw = text
+        self.text = text.translate(_DECORATION)
         self.brands = lex.load_brands()
         self.sentences = self._sentence_spans(text)
         # A requirement is a sentence or two, but a pasted paragraph can hold thousands of sentences and matches; the
@@ -116,6 +124,8 @@ class _Scan:
 
     def compatibility(self, start: int) -> bool:
         """Named only to stay compatible with something the buyer already has."""
+        if self.sentence_has(lex.SAME_AS_CURRENT, start):
+            return False  # «tilsvarende hjullaster som vi har i dag, Volvo L70»: today's product is the demand
         if self.sentence_has(lex.STRONG_COMPATIBILITY, start) or lex.CURRENT_STATE_BEFORE.search(self.window(start, 60)):
             return True
         return self.sentence_has(lex.COMPATIBILITY, start) and self.sentence_has(lex.EXISTING, start)
@@ -175,6 +185,8 @@ class _Scan:
                     continue
             if kind == "approach" and not lex.PRESCRIBE_BEFORE.search(self.window(start)):
                 continue
+            if kind == "energy" and names.is_fuel_supply(self, start, end):
+                continue
             self.tech_spans.append((start, end))
             severity = "low" if self.nearest_is_compat(start) else "medium"
             self.add("prescribed_technology", start, end, severity, kind or "technology", compat=severity == "low")
@@ -182,6 +194,8 @@ class _Scan:
     def brands_and_models(self) -> None:
         """Lexicon brands, product lines and the model designations that follow them (brand, model_type)."""
         consumed: list[tuple[int, int]] = []
+        if not lex.may_name_a_brand(self.text):
+            return
         for m in lex.brand_regex().finditer(self.text):
             base = m.group("base")
             start, end = m.start(), m.end()
@@ -212,6 +226,10 @@ class _Scan:
                 consumed.append((cue_start, end))
                 continue
             kind = "generic" if entry.is_generic else ("compat" if severity == "low" else "lexicon")
+            if entry.category == "medicine":
+                kind = "medicine"
+                if names.substance_given(self, start):
+                    severity = "low"
             self.add("brand", start, end, severity, kind, brand=entry.name, brand_category=entry.category,
                      noun=entry.generic_noun, in_tech=in_tech)
             if designation > end and not in_tech:
@@ -250,21 +268,30 @@ class _Scan:
                 start = m.start() + (3 if m.group(0).lower().startswith("av ") else 0)
                 self.add(category, start if category == "model_type" else first.start(1), end, self.severity(start, end), "cue")
                 covered.append((start, end))
-        for m in re.finditer(r"(?<![\w\-])((?:[A-ZÆØÅ]|[a-z]+[A-Z])[\w\-]*(?:\s+[A-ZÆØÅ0-9][\w\-]*){0,2})\s?(?:®|™|\(R\)|\(TM\))",
-                             self.text):
-            if not any(s <= m.start() < e for s, e in covered):
-                self.add("brand", m.start(1), m.end(1), self.severity(m.start(), m.end()), "trademark")
         code = re.compile(r"(?<![\w\-])([A-ZÆØÅ][a-zæøåA-ZÆØÅ]{2,})\s+((?=[A-Z\-]{0,4}\d)[A-Z]{1,4}-?\d[\w\-/]*|\d{3,}[A-Za-z]{0,3})(?![\w])")
         for m in code.finditer(self.text):
             word, number = m.group(1), m.group(2)
             if any(s < m.end() and m.start() < e for s, e in covered + self.tech_spans) or self.in_standard(m.start(), m.end()):
                 continue
-            if _YEAR.match(number) or _STREET.search(word) or _common_word(word) or self.initial(m.start()):
+            # «Entreprise 1101», «LIS 2006b»: a contract, lot or project number, not a model
+            if _YEAR.match(number[:4]) or _STREET.search(word) or _common_word(word) or self.initial(m.start()) \
+                    or (len(word) >= 9 and names.ordinary(word)) \
+                    or (word.isupper() and len(word) <= 4):
                 continue
             nxt = _TOKEN.match(self.text, m.end())
             if nxt and lex.UNIT_WORDS.match(nxt.group(1)):
                 continue
             self.add("model_type", m.start(), self.designation_end(m.start(2)) or m.end(), self.severity(m.start(), m.end()), "code")
+
+    def trademarks(self) -> None:
+        """«Acme® ...», «Acme™»: a registered mark the lexicon does not know (brand); after the name rules, so that
+        a name found without its ™ keeps the span and severity it has without it."""
+        covered = [(h.start, h.end) for h in self.matches]
+        for m in re.finditer(r"(?<![\w\-])((?:[A-ZÆØÅ]|[a-z]+[A-Z])[\w\-]*(?:\s+[A-ZÆØÅ0-9][\w\-]*){0,2})\s?(?:®|™|\(R\)|\(TM\))",
+                             self.raw):
+            if not any(s < m.end(1) and m.start(1) < e for s, e in covered):
+                end = max(m.end(1), self.designation_end(m.end()))
+                self.add("brand", m.start(1), end, self.severity(m.start(), end), "trademark")
 
     def named_as_product(self, start: int) -> bool:
         before = self.window(start)
@@ -295,6 +322,10 @@ class _Scan:
         for pattern in (lex.MATERIAL_PHRASE, lex.MATERIAL_COMPOUND):
             for m in pattern.finditer(self.text):
                 if self._guarded(m.start(), lex.ENVIRONMENTAL) or lex.NEGATION_BEFORE.search(self.window(m.start(), 30)):
+                    continue
+                # a material is a requirement on the goods only where something is required («skal være av eik»);
+                # «behandling av gips» or «tilsetningsstoffer i plast» name the material the work is about
+                if names.descriptive(self.sentence_text(m.start())) or _HANDLED_BEFORE.search(self.window(m.start(), 60)):
                     continue
                 # «laget av eik»: the span is the material, not the cue words before it
                 start = m.start() if pattern is lex.MATERIAL_COMPOUND else m.start() + len(m.group(0)) - len(m.group(0).split(None, 1)[1])
@@ -400,6 +431,12 @@ class _Scan:
         self.technologies()
         self.brands_and_models()
         self.cued_designations()
+        names.suppliers(self)
+        names.unknown_names(self)
+        self.trademarks()
+        names.origin(self)
+        names.standards(self)
+        names.technology_phrases(self)
         self.products()
         self.materials()
         self.dimensions()
@@ -407,7 +444,9 @@ class _Scan:
         self.methods()
         self.same_as_current()
         self.tailoring()
+        names.exact_values(self)
         self.missing_equivalent()
+        names.settle(self)
         return sorted(self.matches, key=lambda h: (h.start, lex.FINDING_CATEGORIES.index(h.category)))
 
 

@@ -17,7 +17,7 @@ BRANDS_FILE = Path(__file__).resolve().parent / "brands.txt"
 
 FINDING_CATEGORIES = (
     "brand", "model_type", "product_named", "prescribed_technology",
-    "material_dimension_method", "same_as_current", "missing_or_equivalent", "tailoring",
+    "material_dimension_method", "same_as_current", "missing_or_equivalent", "tailoring", "supplier", "origin",
 )
 
 # Norwegian names of the categories, for text output.
@@ -30,6 +30,8 @@ CATEGORY_LABELS = {
     "same_as_current": "«Samme som i dag»",
     "missing_or_equivalent": "Mangler «eller tilsvarende»",
     "tailoring": "Skreddersydd kombinasjon av krav",
+    "supplier": "Navngitt leverandør",
+    "origin": "Krav om opprinnelse",
 }
 
 # What a brand category is, in words a buyer uses (explanations, rewriter fallbacks).
@@ -39,6 +41,7 @@ BRAND_CATEGORY_NOUNS = {
     "kitchen": "kjøkkenutstyr", "building": "byggevarer og tekniske installasjoner", "cleaning": "renholdsprodukter",
     "office": "kontorrekvisita", "tools": "verktøy", "playground": "lekeutstyr", "workwear": "arbeidsklær",
     "energy": "energiutstyr", "security": "sikkerhetsutstyr", "food": "matvarer", "telecom": "teletjenester",
+    "medicine": "legemidler",
 }
 
 _TAGS = {"line", "generic", "word", "case"}
@@ -57,6 +60,7 @@ class Brand:
     generic_noun: str = ""
 
 
+@functools.lru_cache(maxsize=100_000)
 def brand_key(text: str) -> str:
     """Lookup key of a brand mention: lower case, hyphens and runs of spaces as one space."""
     return re.sub(r"[\s\-]+", " ", text.strip().lower())
@@ -106,6 +110,28 @@ def load_brands(path: Path = BRANDS_FILE) -> dict[str, Brand]:
 def _name_pattern(name: str) -> str:
     parts = [re.escape(p) for p in re.split(r"[\s\-]+", name) if p]
     return r"[\s\-]?".join(parts) if len(parts) > 1 and "-" in name else r"[\s\-]+".join(parts)
+
+
+@functools.cache
+def brand_first_words(path: Path = BRANDS_FILE) -> frozenset[str]:
+    """The first word of every brand, lower case: a line without any of them cannot name a lexicon brand."""
+    return frozenset(re.split(r"[\s\-]+", name.lower())[0] for name in (b.name for b in load_brands(path).values()))
+
+
+_WORDS = re.compile(r"[^\W_]+")
+_INFLECTION = re.compile(r"(?:'s|’s|s|en|er|ene|et|ens)$")
+
+
+def may_name_a_brand(text: str) -> bool:
+    """Whether any word of `text` (or the word without a Norwegian/English ending) starts a lexicon brand name.
+
+    Running the alternation of every brand over a line is the analyzer's most expensive step; most lines of a long
+    list name no brand, and a set lookup per word rules them out first."""
+    first = brand_first_words()
+    for word in _WORDS.findall(text.lower()):
+        if word in first or _INFLECTION.sub("", word) in first:
+            return True
+    return False
 
 
 # Norwegian/English inflection a brand or product line may carry: iPader, iPadene, Volvoen, Chromebooks.
@@ -274,7 +300,7 @@ STANDARDS = re.compile(
 
 # Before a number: a bound makes it a minimum/maximum requirement, not an exact (tailored) value.
 BOUND_BEFORE = re.compile(
-    r"(?:minst|min\.?|minimum|maks(?:imalt|imum)?\.?|høyst|inntil|opptil|under|over|mer enn|mindre enn|"
+    r"(?:(?:minst|minimum|maks\w*|min\.?)\s+(?:størrelse|lengde|bredde|høyde|dybde|areal|kapasitet|effekt|vekt)|minst|min\.?|minimum|maks(?:imalt|imum)?\.?|høyst|inntil|opptil|under|over|mer enn|mindre enn|"
     r"ikke (?:mer|mindre|over|under|lavere|høyere) enn|fra|mellom|ned til|opp til|ned mot|at least|at most|up to|"
     r"no more than|no less than|not (?:more|less) than|minimum of|maximum of|≥|≤|>|<|\+/-|±)\s*(?:på\s+)?$",
     re.IGNORECASE,
@@ -351,7 +377,12 @@ METHOD_VERBS = re.compile(
     r"(?:\s+(?!og\b|and\b|for\b)[^\W\d][\w\-]*){0,3}"
     r"|(?:gjøres|utføres|skje|klippes|brøytes|strøs|sandstrøs|saltes|feies|kostes|males|lakkeres|sveises|limes|spikres|støpes|graves|bores|"
     r"spyles|vaskes|rengjøres|desinfiseres|beskjæres|gjødsles|vannes|holdes varme?|transporteres|fraktes|be cleaned|be mowed)"
-    r"\s+(?:med|ved hjelp av|ved bruk av|i|using|with)\s+[^\W\d][\w\-]*(?:\s+(?!og\b|and\b|for\b|til\b)[^\W\d][\w\-]*){0,2})",
+    # «utføres i henhold til», «skje i perioden», «gjøres med minst mulig risiko» say when or how well, not how
+    r"\s+(?:med|ved hjelp av|ved bruk av|i|using|with)\s+(?!(?:henhold|samsvar|perioden|tråd|tide|løpet|regi|forbindelse|"
+    r"minst|minimal|minimalt|lavest|personer|personell|opsjon|god|høy|tilstrekkelig|nødvendig|egnet|kvalifisert|"
+    r"kommunen|kommunene|dialog|møter|samarbeid|lokalene|nært|tett|"
+    r"oppdragsgivers|kundens|leverandørens|Arkivverkets|accordance|line)\b)"
+    r"[^\W\d][\w\-]*(?:\s+(?!og\b|and\b|for\b|til\b)[^\W\d][\w\-]*){0,2})",
     re.IGNORECASE,
 )
 MODAL = re.compile(r"(?<!\w)(?:skal|må|shall|must|should|bør)(?!\w)", re.IGNORECASE)
@@ -360,6 +391,7 @@ WORKER_USES = re.compile(
     r"de ansatte|kokkene|tilbyder|the supplier|the contractor|cleaners)\s+(?:skal|må|shall|must)\s+(?:bare\s+|kun\s+|only\s+)?"
     r"(?P<span>(?:bruke|benytte|anvende|use)\s+(?!(?:sitt|sine|sin|eget|egne|egen|egnet|egnede|nødvendig\w*|tilstrekkelig\w*|"
     r"relevant\w*|kvalifisert\w*|godkjent\w*|sertifisert\w*|faglært\w*|norsk\w*|personell|ansatte|underleverandør\w*|"
+    r"vedlagte?|vedlegg\w*|oppdragsgivers|tilbudsskjema\w*|mal(?:en)?|"
     r"its|their|own|suitable|qualified|certified|approved)\b)[^\W\d][\w\-]*"
     r"(?:\s+(?!og\b|and\b|til\b|for\b|i\b|på\b|med\b|with\b|on\b|in\b)[^\W\d][\w\-]*){0,2})",
     re.IGNORECASE,
@@ -379,10 +411,11 @@ SAME_AS_CURRENT = re.compile(
     r"(?<!\w)(?:"
     # (det )?samme, not (det)?\s*samme: the latter started a match at every blank of a long run of spaces and
     # scanned the run each time (quadratic); same_as_current() strips leading blanks, so the spans are the same.
-    r"(?:(?:det|den|de)\s*)?samme\s+(?:\w+\s+){0,2}?som\s+(?:vi\s+(?:allerede\s+)?(?:har|bruker)(?:\s+(?:i\s+dag|nå))?|i\s+dag|dagens|nå|tidligere|sist|"
+    r"(?:(?:det|den|de)\s*)?samme\s+(?!(?:område|området|sted|stedet|tomt|tomten|lokasjon|adresse|plassering)\b)(?:\w+\s+){0,2}?som\s+(?:vi\s+(?:allerede\s+)?(?:har|bruker)(?:\s+(?:i\s+dag|nå))?|i\s+dag|dagens|nå|tidligere|sist|"
     r"forrige\s+\w+|i\s+(?:den|det|de)\s+eksisterende\s+\w+|(?:den|det|de)\s+eksisterende|eksisterende|(?:den|det|de)\s+vi\s+har)"
     r"|fra\s+samme\s+leverandør|(?:av|fra)\s+(?:dagens|nåværende|eksisterende)\s+leverandør"
-    r"|tilsvarende\s+(?:(?:den|det|de)\s+vi\s+(?:allerede\s+)?har|dagens\s+(?:løsning|system|utstyr|modell|produkt|maskiner|biler))"
+    r"|tilsvarende\s+(?:(?:den|det|de)\s+vi\s+(?:allerede\s+)?har|dagens\s+(?:løsning|system|utstyr|modell|produkt|maskiner|biler)"
+    r"|(?:\w+\s+){1,2}som\s+vi\s+(?:allerede\s+)?har(?:\s+i\s+dag)?)"
     r"|(?:fungere|virke|se\s+ut|være\s+lik\w*)\s+(?:akkurat\s+|nøyaktig\s+|helt\s+|omtrent\s+)?som\s+(?:i\s+dag|dagens|før|nå)"
     r"|samme\s+(?:\w+\s+)?som\s+(?:på|i|hos)\s+(?:de|den|det)\s+andre\s+\w+"
     r"|(?:lik|like|likt|identisk\w*)\s+(?:med\s+|som\s+)?(?:dagens|(?:den|det|de)\s+vi\s+har|eksisterende|nåværende)"
@@ -414,7 +447,7 @@ COMMON_ACRONYMS = {"NAS", "PC", "PCER", "GPS", "USB", "LED", "SSD", "HDD", "RAM"
 # Words after a brand that end the brand mention rather than name a model.
 COMPANY_WORDS = {"as", "asa", "ab", "a/s", "oy", "gmbh", "inc", "ltd", "norge", "norway", "nordic", "group", "sverige",
                  "danmark", "international", "eller", "or", "og", "and", "med", "with", "til", "for", "i", "in"}
-UNIT_WORDS = re.compile(rf"^(?:{PARAM_UNIT}|{TIME_UNIT}|stk|stykk|enheter|units|x|%|prosent|°C|grader)$", re.IGNORECASE)
+UNIT_WORDS = re.compile(rf"^(?:{PARAM_UNIT}|{TIME_UNIT}|mg|ml|µg|mcg|IE|stk|stykk|enheter|units|x|%|prosent|°C|grader)$", re.IGNORECASE)
 GENERATION = re.compile(r"\(?\s*\d{1,2}\.\s*generasjon\w*|\(?\s*(?:gen(?:eration)?|generasjon)\s*\d{1,2}", re.IGNORECASE)
 
 # Today's situation described before the requirement: «Kommunen bruker i dag Visma ...».
@@ -472,6 +505,12 @@ def _explain_brand(kind: str, severity: str, span: str, detail: dict) -> str:
         text = f"«{span}» er merket som et registrert varemerke (®/™) og peker dermed mot én produsent."
     elif kind == "cue":
         text = f"«{span}» er oppgitt som merke eller fabrikat og peker dermed mot én produsent."
+    elif kind in {"unknown", "compound"}:
+        text = (f"«{span}» ser ut som et produkt- eller merkenavn, og står i kravet som det som skal kjøpes eller brukes. "
+                "Et navngitt produkt favoriserer én produsent og stenger ute leverandører som kan dekke behovet på en annen måte.")
+    elif kind == "medicine":
+        text = (f"«{span}» er et handelsnavn på et legemiddel, og kravet oppgir ikke virkestoffet. Et handelsnavn peker mot én "
+                "produsent; virkestoff, styrke og legemiddelform beskriver det samme behovet uten å utelukke likeverdige legemidler.")
     else:
         text = (f"«{span}» er {what}. En henvisning til et bestemt merke favoriserer én produsent og stenger ute "
                 "leverandører som kan dekke det samme behovet på en annen måte.")
@@ -491,6 +530,10 @@ def _explain_model_type(kind: str, severity: str, span: str, detail: dict) -> st
 
 
 def _explain_missing_equivalent(kind: str, severity: str, span: str, detail: dict) -> str:
+    if kind == "standard":
+        return (f"«{span}» er en standard, et merke eller en sertifisering som stilles som krav uten «eller tilsvarende». "
+                "Hver henvisning til en standard skal følges av «eller tilsvarende», og en leverandør som viser at løsningen "
+                "er likeverdig, kan ikke avvises.")
     return (f"Henvisningen «{span}» står uten «eller tilsvarende». Hvis det i det hele tatt er nødvendig å vise til merke "
             "eller type, skal henvisningen følges av «eller tilsvarende», og dere bør si hvilke egenskaper som gjør et "
             "tilbud tilsvarende.")
@@ -505,6 +548,9 @@ def _explain_product(kind: str, severity: str, span: str, detail: dict) -> str:
 
 
 def _explain_technology(kind: str, severity: str, span: str, detail: dict) -> str:
+    if severity == "low" and kind == "phrase":
+        return (f"«{span}» nevnes som teknologi i et system dere allerede har eller skal fungere med. En slik henvisning er "
+                "tillatt når kontraktsgjenstanden begrunner den; skriv begrunnelsen, og legg til «eller tilsvarende» der det går.")
     if severity == "low":
         return (f"«{span}» nevnes som en plattform eller teknologi løsningen må fungere med. Det er greit når det gjelder "
                 "utstyr eller systemer dere eller brukerne allerede har, men sjekk at kravet ikke utelukker andre "
@@ -528,6 +574,9 @@ def _explain_material(kind: str, severity: str, span: str, detail: dict) -> str:
         "menu": (f"«{span}» foreskriver innholdet i stedet for behovet. Beskriv heller ernæringsbehov, variasjon, "
                  "hensyn til spesialkost og hvordan kvaliteten skal måles."),
     }
+    if kind == "exact_value":
+        return (f"«{span}» er en eksakt teknisk verdi uten oppgitt funksjon eller toleranse. Det kan være overspesifisering: "
+                "si hvilken ytelse verdien skal gi og hvorfor, og oppgi en grense (minst eller høyst) i stedet for et eksakt tall.")
     default = (f"«{span}» foreskriver hvordan arbeidet skal gjøres. Still heller krav til resultatet (for eksempel "
                "renholdskvalitet, gresshøyde eller framkommelighet), og la leverandøren velge metode og utstyr.")
     text = texts.get(kind, default)
@@ -548,6 +597,21 @@ def _explain_tailoring(kind: str, severity: str, span: str, detail: dict) -> str
             "produkt. Behold bare verdiene som følger av behovet, og bruk minimums- eller maksimumsverdier.")
 
 
+def _explain_supplier(kind: str, severity: str, span: str, detail: dict) -> str:
+    if severity == "low":
+        return (f"«{span}» er leverandøren til en avtale eller et system dere allerede har. Det er greit å beskrive dagens "
+                "situasjon, men et nytt krav kan ikke forutsette at den samme leverandøren vinner.")
+    return (f"«{span}» er navnet på en bestemt leverandør. Et krav som peker ut leverandøren, gjør konkurransen til en "
+            "direkte tildeling, og det er bare lovlig når et av de snevre unntakene for anskaffelser uten konkurranse gjelder. "
+            "Beskriv ytelsen dere trenger, og la alle leverandører som kan levere den, konkurrere.")
+
+
+def _explain_origin(kind: str, severity: str, span: str, detail: dict) -> str:
+    return (f"«{span}» krever en bestemt opprinnelse eller produksjon. En henvisning til opprinnelse er forbudt når den "
+            "favoriserer eller utelukker leverandører, og kan også stride mot EØS-reglene om fri bevegelighet. Beskriv det "
+            "dere egentlig er ute etter: leveringstid, beredskap, klimaavtrykk eller kvalitet.")
+
+
 _EXPLAIN = {
     "brand": _explain_brand,
     "model_type": _explain_model_type,
@@ -557,7 +621,43 @@ _EXPLAIN = {
     "material_dimension_method": _explain_material,
     "same_as_current": _explain_same_as_current,
     "tailoring": _explain_tailoring,
+    "supplier": _explain_supplier,
+    "origin": _explain_origin,
 }
+
+# What to write instead, per category (and per kind where it differs): the first step of a rewrite.
+INSTEAD = {
+    "brand": "Beskriv funksjonen og ytelsen dere trenger (hva produktet skal gjøre, for hvem, hvor godt). Er en henvisning "
+             "uunngåelig, skriv «eller tilsvarende» og si hvilke egenskaper som gjør et tilbud tilsvarende.",
+    "brand:medicine": "Oppgi virkestoff, styrke og legemiddelform (og eventuelt pakningsstørrelse), ikke handelsnavnet.",
+    "brand:compat": "Skriv hvorfor henvisningen er nødvendig (for eksempel kompatibilitet med utstyr dere har), og legg til "
+                    "«eller tilsvarende» der andre fabrikater kan passe.",
+    "model_type": "Skriv hvilke egenskaper ved modellen som er viktige (kapasitet, mål, ytelse, levetid), som minste- eller "
+                  "høyesteverdier.",
+    "product_named": "Beskriv behovet og resultatet produktet skulle gi, og la leverandørene foreslå løsningen.",
+    "prescribed_technology": "Beskriv hva løsningen skal oppnå (ytelse, sikkerhet, drift, utslipp, integrasjon gjennom åpne "
+                             "grensesnitt), og la leverandørene velge teknologi.",
+    "material_dimension_method": "Skriv hva materialet, målet eller metoden skal oppnå (tåle, yte, passe inn i), og oppgi grenser "
+                                 "i stedet for eksakte verdier.",
+    "material_dimension_method:exact_value": "Skriv hva verdien skal gi (for eksempel effekt ved dimensjonerende temperatur, "
+                                              "lesbar arbeidsflate), og oppgi minste- eller høyesteverdi med hvordan den dokumenteres.",
+    "same_as_current": "Beskriv hva dagens løsning gjør som må videreføres, og hva som skal bli bedre; ta byttekostnader inn i "
+                       "tildelingskriteriene.",
+    "missing_or_equivalent": "Legg til «eller tilsvarende», og si hvilke egenskaper som gjør et tilbud tilsvarende.",
+    "missing_or_equivalent:standard": "Skriv «… eller tilsvarende», og godta annen dokumentasjon som viser at kravene i "
+                                      "standarden er oppfylt.",
+    "tailoring": "Behold bare verdiene som følger av behovet, og bruk minimums- eller maksimumsverdier.",
+    "supplier": "Fjern leverandørnavnet og beskriv ytelsen; skal avtalen likevel gå til én leverandør, må et unntak for "
+                "anskaffelser uten konkurranse være dokumentert.",
+    "origin": "Beskriv egenskapen dere trenger (leveringstid, beredskapslager, klimaavtrykk, kvalitet) i stedet for opprinnelsen.",
+}
+
+
+def instead(category: str, kind: str, severity: str) -> str:
+    """What to write instead of the flagged wording, in Norwegian."""
+    if severity == "low" and category in {"brand", "model_type", "prescribed_technology"} and kind != "exact_value":
+        return INSTEAD["brand:compat"]
+    return INSTEAD.get(f"{category}:{kind}") or INSTEAD[category]
 
 
 def explanation(category: str, kind: str, severity: str, span: str, detail: dict) -> str:

@@ -20,6 +20,8 @@ from advisor.config import Settings
 from advisor.errors import AdvisorError
 
 EXAMPLES_PATH = Path("examples") / "requirements.yaml"
+# Worked examples built on the purchase types; read with the hand-written ones, but not labelled for the analyzer.
+MORE_EXAMPLES_PATHS = (Path("examples") / "purchase_examples.yaml",)
 TOP_EXAMPLES = 3
 
 
@@ -35,14 +37,23 @@ class Example:
     requirements: list[str]
     market_questions: list[str]
     why: str = ""
+    source: str = ""
+    purchase_type: str = ""
 
 
-def load_worked_examples(settings: Settings) -> list[Example]:
-    """The worked examples from corpus/examples/requirements.yaml; a missing or broken file raises AdvisorError."""
+def load_worked_examples(settings: Settings, labelled_only: bool = False) -> list[Example]:
+    """The worked examples (corpus/examples/requirements.yaml, then the purchase-type examples unless
+    `labelled_only`); a missing requirements.yaml or a broken file raises AdvisorError."""
     path = Path(settings.corpus_dir) / EXAMPLES_PATH
     if not path.is_file():
         raise AdvisorError(f"worked examples {path} are missing: the rewriter needs them")
-    return list(_load_examples(str(path), path.stat().st_mtime_ns))
+    examples = list(_load_examples(str(path), path.stat().st_mtime_ns))
+    if not labelled_only:
+        for extra in MORE_EXAMPLES_PATHS:
+            more = Path(settings.corpus_dir) / extra
+            if more.is_file():
+                examples.extend(_load_examples(str(more), more.stat().st_mtime_ns))
+    return examples
 
 
 @functools.lru_cache(maxsize=4)
@@ -60,6 +71,7 @@ def _load_examples(path: str, mtime_ns: int) -> tuple[Example, ...]:
             original=str(item["original"]), problems=list(item.get("problems") or []),
             need_statement=str(item["need_statement"]), requirements=[str(r) for r in item.get("requirements") or []],
             market_questions=[str(q) for q in item.get("market_questions") or []], why=str(item.get("why") or ""),
+            source=str(item.get("source") or ""), purchase_type=str(item.get("purchase_type") or ""),
         ))
     return tuple(examples)
 

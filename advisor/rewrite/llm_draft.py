@@ -13,11 +13,12 @@ from advisor.config import Settings
 from advisor.errors import ProviderError
 from advisor.llm import defuse
 from advisor.requirements import CATEGORY_LABELS, Finding
+from advisor.rewrite.domains import PurchaseType, value_requirements
 from advisor.rewrite.examples import Example
 from advisor.rewrite.targets import Target
 
 PROMPT_NAME = "rewrite"
-PROMPT_FIELDS = frozenset({"original", "findings", "targets", "examples"})
+PROMPT_FIELDS = frozenset({"original", "findings", "targets", "examples", "domain"})
 _FENCE = re.compile(r"^```(?:json)?\s*|\s*```$", re.MULTILINE)
 _REPLY_KEYS = ("need_statement", "functional_requirements", "market_questions", "questions_for_buyer")
 
@@ -82,8 +83,23 @@ def parse_reply(reply: str, provider: str) -> dict[str, list[str] | str]:
     return out
 
 
+def render_domain(ptype: PurchaseType | None, text: str) -> str:
+    """The purchase type's need, requirements and questions, and the technical values turned into functions."""
+    lines = []
+    if ptype is not None:
+        lines += [f"Innkjøpstype: {ptype.id} ({ptype.domain})", f"Typisk behov: {ptype.need}", "Typiske funksjonskrav:"]
+        lines += [f"- {r}" for r in ptype.requirements]
+        lines += ["Spørsmål til markedet:"] + [f"- {q}" for q in ptype.market_questions]
+        if ptype.source:
+            lines.append(f"Kilde for fagopplysninger: {ptype.source}")
+    values = value_requirements(text)
+    if values:
+        lines += ["Tekniske verdier i kravet, skrevet om til funksjon:"] + [f"- {v}" for v in values]
+    return "\n".join(lines) or "(ingen kjent innkjøpstype)"
+
+
 def draft_llm(text: str, findings: list[Finding], targets: list[Target], nearest: list[tuple[Example, float]],
-              settings: Settings, provider: str) -> tuple[dict[str, list[str] | str], str]:
+              settings: Settings, provider: str, ptype: PurchaseType | None = None) -> tuple[dict[str, list[str] | str], str]:
     """Ask the LLM for a draft (prompts/rewrite.md); returns the parsed answer and the prompt version."""
     from advisor.llm import complete, load_prompt, prompt_messages
 
@@ -93,6 +109,7 @@ def draft_llm(text: str, findings: list[Finding], targets: list[Target], nearest
         findings=render_findings(findings),
         targets=", ".join(t.text for t in targets) or "(ingen)",
         examples=render_examples(nearest),
+        domain=render_domain(ptype, text),
     )
     reply = complete(prompt_messages(rendered), settings, provider=provider)
     return parse_reply(reply, provider), prompt.version

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from advisor.requirements import FUNCTION_TIE, Match, brand_key, brand_regex, load_brands
+from advisor.rewrite.domains import PurchaseType, count_requirements, value_requirements, without_repeats
 from advisor.rewrite.examples import Example
 from advisor.rewrite.neutral import ENGLISH, clean, is_substantive, neutralize, passes
 from advisor.rewrite.targets import (
@@ -167,8 +168,12 @@ def _count_requirement(text: str, matches: list[Match]) -> str:
 
 
 def draft_offline(text: str, matches: list[Match], targets: list[Target],
-                  nearest: list[tuple[Example, float]]) -> dict[str, list[str] | str]:
-    """The deterministic draft: need statement, requirements, market questions, buyer questions and notes."""
+                  nearest: list[tuple[Example, float]], ptype: PurchaseType | None = None) -> dict[str, list[str] | str]:
+    """The deterministic draft: need statement, requirements, market questions, buyer questions and notes.
+
+    With a purchase type the need names who it is for and the outcome, and the requirements are the type's functional
+    requirements plus one per technical value of the original, each saying how it is verified. Without one the draft
+    falls back on the requirement's own wording and says what it needs to know."""
     notes = [DRAFT_NOTE]
     categories = {h.category for h in matches if h.severity != "low"}
     if not categories:
@@ -176,9 +181,15 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     neutral, changes = neutralize(text, matches)
     notes.extend(changes)
     function, _ = _function_of(matches, text)
+    flagged = [(h.start, h.end) for h in matches if h.category in {"brand", "model_type", "missing_or_equivalent", "supplier"}]
+    values = value_requirements(text, flagged)
 
     need = ""
-    if nearest and nearest[0][1] >= BORROW_NEED_AT:
+    if ptype is not None:
+        need = ptype.need
+        notes.append(f"Behov og krav bygger på innkjøpstypen «{ptype.id}» ({ptype.domain}); tilpass dem til dere."
+                     + (f" Kilde for fagopplysninger: {ptype.source}" if ptype.source else ""))
+    elif nearest and nearest[0][1] >= BORROW_NEED_AT:
         example = nearest[0][0]
         numbers_ok = not missing_targets(measurable_targets(example.need_statement, []), [text])
         if numbers_ok and passes(example.need_statement):
@@ -191,21 +202,38 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     need = need or PLACEHOLDER_NEED
 
     requirements: list[str] = []
-    if neutral and is_substantive(neutral) and "product_named" not in categories:
+    if ptype is None and neutral and is_substantive(neutral) and "product_named" not in categories \
+            and _norm(neutral) != _norm(text):
         lead = _ACQUIRE_LEAD.match(neutral)
         requirements.append(f"Leveransen skal omfatte {neutral[lead.end():]}" if lead else neutral)
     count = _count_requirement(text, matches)
     if count and not any(count.split(" omfatte ")[1].split()[0] in r for r in requirements):
         requirements.append(count)
-    if function:
-        requirements.append(f"Løsningen skal gjøre det mulig {function}." if function.startswith("å ")
-                            else f"Løsningen skal sikre {function}.")
-    if nearest and nearest[0][1] >= BORROW_NEED_AT:
-        # Near-identical example: its requirements are offered when they bring in no numbers of their own.
-        requirements.extend(r for r in nearest[0][0].requirements if not measurable_targets(r, []))
-    requirements.extend(category_requirements(categories, _brand_domains(matches), matches))
-    questions = market_questions_for(categories)
-    if nearest and nearest[0][1] >= 0.35:
+    requirements.extend(values)
+    if ptype is not None:
+        if not count:
+            strong = [(h.start, h.end) for h in matches if h.severity != "low"]
+            requirements.extend(count_requirements(text, strong))
+        requirements.extend(without_repeats(ptype.requirements, values))
+    else:
+        if function:
+            requirements.append(f"Løsningen skal gjøre det mulig {function}." if function.startswith("å ")
+                                else f"Løsningen skal sikre {function}.")
+        if nearest and nearest[0][1] >= BORROW_NEED_AT:
+            # Near-identical example: its requirements are offered when they bring in no numbers of their own.
+            requirements.extend(r for r in nearest[0][0].requirements if not measurable_targets(r, []))
+        requirements.extend(category_requirements(categories, _brand_domains(matches), matches))
+    questions = list(ptype.market_questions) if ptype is not None else []
+    questions.extend(market_questions_for(categories))
+    if ptype is None and nearest and nearest[0][1] >= 0.35:
         questions.extend(nearest[0][0].market_questions[:2])
+    buyer = (list(ptype.buyer_questions) if ptype is not None else []) + buyer_questions(text, matches, targets)
+    if ptype is None and not categories:
+        notes.append("For å skrive behovsbaserte krav trenger vi å vite hvem som skal bruke løsningen, hvilket problem den "
+                     "skal løse, og hvordan dere vil måle at det er løst.")
     return {"need_statement": need, "functional_requirements": requirements, "market_questions": questions,
-            "questions_for_buyer": buyer_questions(text, matches, targets), "notes": notes}
+            "questions_for_buyer": buyer, "notes": notes}
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()

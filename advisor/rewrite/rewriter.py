@@ -22,9 +22,10 @@ from dataclasses import dataclass, field
 from advisor.config import Settings
 from advisor.errors import InvalidInput
 from advisor.requirements import Finding, Match, analyze_requirement, find_matches
+from advisor.rewrite.domains import load_purchase_types, purchase_type_for
 from advisor.rewrite.examples import load_worked_examples, nearest_examples
 from advisor.rewrite.llm_draft import draft_llm
-from advisor.rewrite.neutral import clean
+from advisor.rewrite.neutral import clean, is_substantive
 from advisor.rewrite.offline import draft_offline, target_requirement
 from advisor.rewrite.targets import Target, measurable_targets, missing_targets
 from advisor.rewrite.templates import DRAFT_NOTE, GENERIC_REQUIREMENTS, PLACEHOLDER_NEED
@@ -59,17 +60,74 @@ def _dedupe(items: list[str]) -> list[str]:
     return out
 
 
+# What is not a requirement: contact data, organisation numbers, addresses and legal references (they may be in the
+# pasted text, but a requirement that repeats them tells the supplier nothing it must do).
+NOT_REQUIREMENT = re.compile(
+    r",?\s*(?:org\.?\s?nr\.?|organisasjonsnummer)\s*:?\s*\d{3}\s?\d{3}\s?\d{3}"
+    r"|,?\s*(?:jf\.?|jfr\.?|iht\.?|etter|i henhold til)?\s*(?:FOA|LOA|anskaffelsesforskriften|anskaffelsesloven|forskrift\w*)"
+    r"\s*(?:§+\s*[\d\-]+(?:\s*(?:\(\d+\)|[a-z]|ledd|nr\.?\s*\d+))*)?"
+    r"|,?\s*§+\s*[\d\-]+"
+    r"|,?\s*[\w.+-]+@[\w-]+\.[\w.]+"
+    r"|,?\s*(?:tlf\.?|telefon|mob\.?|mobil)\s*:?\s*(?:\+47\s?)?(?:\d{2}\s?){3}\d{2}"
+    r"|,?\s*(?:Pb\.?|Postboks)\s*\d+[^,.;]*"
+    # street names and postcodes are told by their capital letter, so these two parts ignore the IGNORECASE flag
+    r"|(?-i:,?\s*[A-ZÆØÅ][\wæøå]+(?:veien|vegen|gata|gate|vei|veg|faret|plass|allé)\s+\d+\s?[A-Za-z]?)"
+    r"|(?-i:,?\s*\b\d{4}\s+[A-ZÆØÅ][a-zæøå]+(?=\s*[,.;]|\s*$))",
+    re.IGNORECASE,
+)
+VERIFIED = re.compile(
+    r"(?<!\w)(?:dokumenter\w*|dokumentasjon|verifiser\w*|test\w*|måle[srt]?|målt|måles|måling\w*|demonstrer\w*|datablad\w*|"
+    r"sertifikat\w*|prøve\w*|kontroller\w*|rapporter\w*|logg\w*|befaring|referanse\w*|beregning\w*|documented|tested|"
+    r"measured|verified)(?!\w)",
+    re.IGNORECASE,
+)
+MIN_REQUIREMENTS, MAX_REQUIREMENTS = 3, 6
+
+
+def strip_non_requirements(requirement: str) -> str | None:
+    """The requirement without contact data, organisation numbers, addresses and legal references; None if nothing
+    that says what to deliver is left."""
+    stripped = without_non_requirements(requirement)
+    return stripped if stripped != "." and is_substantive(stripped) else None
+
+
+def without_non_requirements(requirement: str) -> str:
+    """The text with contact data, organisation numbers, addresses and legal references taken out."""
+    stripped = NOT_REQUIREMENT.sub("", requirement).strip()
+    stripped = re.sub(r"\s+([.,;])", r"\1", re.sub(r"[,;]\s*(?=[.;]|$)", "", stripped))
+    stripped = re.sub(r"\s{2,}", " ", stripped).strip(" ,;")
+    if stripped and not stripped.endswith((".", "!", "?")):
+        stripped += "."
+    return stripped
+
+
+def with_verification(requirement: str) -> str:
+    """The requirement with how it is verified, when it does not already say so."""
+    if VERIFIED.search(requirement):
+        return requirement
+    return requirement.rstrip(". ") + ", dokumentert med [datablad, testrapport eller demonstrasjon]."
+
+
 def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | str], text: str, matches: list[Match],
            targets: list[Target]) -> dict[str, list[str] | str]:
-    """Check a draft: solution-specific wording is removed or replaced, targets are kept, 2-5 requirements."""
+    """Check a draft: solution-specific wording is removed or replaced, targets are kept, nothing that is not a
+    requirement is carried over, each requirement says how it is verified, 3-6 requirements."""
     notes = list(fallback.get("notes", [])) if draft is fallback else [DRAFT_NOTE]
     need = clean(str(draft["need_statement"]))
     if need is None:
         notes.append(f"Behovsbeskrivelsen «{draft['need_statement']}» var løsningsbundet og er erstattet.")
         need = clean(str(fallback["need_statement"])) or PLACEHOLDER_NEED
     requirements = []
+    original = re.sub(r"\W+", " ", text.lower()).strip()
     for item in draft["functional_requirements"]:
-        cleaned = clean(str(item))
+        stripped = strip_non_requirements(str(item))
+        if stripped is None:
+            notes.append(f"«{item}» er tatt ut: det er kontaktdata, en adresse, et organisasjonsnummer eller en lovhenvisning, "
+                         "ikke et krav.")
+            continue
+        if re.sub(r"\W+", " ", stripped.lower()).strip() == original:
+            continue  # the input unchanged is not a rewrite
+        cleaned = clean(stripped)
         if cleaned is None:
             notes.append(f"Kravet «{item}» var fortsatt løsningsbundet og er tatt ut.")
         else:
@@ -85,16 +143,18 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
                        "[angi hva hvert tall gjelder].")
         if merged and not missing_targets(lost, [merged]):
             carried = [merged]
-    requirements = requirements[: 5 - len(carried)] + carried
+    requirements = requirements[: MAX_REQUIREMENTS - len(carried)] + carried
     for extra in [*fallback["functional_requirements"], *GENERIC_REQUIREMENTS]:
-        if len(requirements) >= 2:
+        if len(requirements) >= MIN_REQUIREMENTS:
             break
-        cleaned = clean(str(extra))
+        stripped = strip_non_requirements(str(extra))
+        cleaned = clean(stripped) if stripped else None
         if cleaned and cleaned not in requirements:
             requirements.append(cleaned)
+    requirements = [with_verification(r) for r in requirements]
     market = _dedupe([*draft.get("market_questions", []), *fallback["market_questions"]])[:4]
     buyer = _dedupe([*draft.get("questions_for_buyer", []), *fallback["questions_for_buyer"]])[:5]
-    return {"need_statement": need, "functional_requirements": requirements[:5], "market_questions": market,
+    return {"need_statement": need, "functional_requirements": requirements[:MAX_REQUIREMENTS], "market_questions": market,
             "questions_for_buyer": buyer, "notes": notes}
 
 
@@ -106,19 +166,31 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
         raise InvalidInput("requirement", text, "a non-empty requirement text")
     chosen = check_provider(provider, settings)
     analysis = analyze_requirement(text, settings)
+    original = text
+    # contact data, organisation numbers, addresses and legal references are not part of what is to be delivered:
+    # the draft is built from the requirement without them (the findings still point into the original)
+    text = without_non_requirements(text) if re.search(r"\w", without_non_requirements(text)) else text
     matches = find_matches(text)
     targets = measurable_targets(text, matches)
     categories = {f.category for f in analysis.findings}
     nearest = nearest_examples(text, categories, load_worked_examples(settings))
-    offline = draft_offline(text, matches, targets, nearest)
+    nouns = " ".join(str(h.detail.get("noun") or "") for h in matches)
+    # a prescribed language, database, cloud or software product makes it a software purchase, whoever makes it
+    software = ["software"] if any(h.category == "prescribed_technology" and h.kind in {
+        "language", "database", "cloud", "product", "platform"} for h in matches) else []
+    # a supplier's line of business says nothing about what is bought («leveres av Atea AS»)
+    brand_categories = software + [str(h.detail["brand_category"]) for h in matches
+                                   if h.detail.get("brand_category") and h.category != "supplier"]
+    ptype = purchase_type_for(text, load_purchase_types(settings), nouns, brand_categories)
+    offline = draft_offline(text, matches, targets, nearest, ptype)
     version = None
     if chosen == EXTRACTIVE:
         result = finish(offline, offline, text, matches, targets)
     else:
-        answer, version = draft_llm(text, analysis.findings, targets, nearest, settings, chosen)
+        answer, version = draft_llm(text, analysis.findings, targets, nearest, settings, chosen, ptype)
         result = finish(answer, offline, text, matches, targets)
     return Rewrite(
-        original=text, need_statement=str(result["need_statement"]),
+        original=original, need_statement=str(result["need_statement"]),
         functional_requirements=list(result["functional_requirements"]),
         market_questions=list(result["market_questions"]), questions_for_buyer=list(result["questions_for_buyer"]),
         findings=analysis.findings, provider=chosen, examples_used=[e.id for e, _ in nearest], prompt_version=version,

@@ -81,6 +81,8 @@ DOMAIN_REQUIREMENTS = {
 GENERIC_REQUIREMENTS = [
     "Tilbyder skal dokumentere hvordan tilbudt løsning dekker behovet, med målbare verdier der det er mulig.",
     "Tilbyder skal beskrive hvordan løsningen brukes, vedlikeholdes og følges opp i hele avtaleperioden.",
+    "Løsningen skal oppfylle de egenskapene som er avgjørende for behovet, oppgitt som minste- eller høyesteverdier "
+    "[fyll inn], dokumentert med datablad eller test.",
 ]
 CATEGORY_REQUIREMENTS = {
     "product_named": "Løsningen skal dekke behovet, enten den leveres som produkt, som tjeneste eller som en kombinasjon.",

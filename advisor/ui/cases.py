@@ -1,5 +1,9 @@
-"""The course material the app offers: the case bank and the worked requirement examples, read by the library's
-own loaders (the assessment eval suite's case bank, the rewriter's worked examples)."""
+"""The course material and results the app serves, loaded once per process and shared by every session.
+
+The case bank and the worked examples are read by the library's own loaders (the assessment eval suite's case bank,
+the rewriter's worked examples); the course page gets the whole course material (shipped plus the trainer's
+folder, each case already checked against the engine) from advisor.course, cached until a file changes.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,14 @@ import streamlit as st
 
 from advisor.assessment import load_case_bank
 from advisor.config import Settings
+from advisor.course import (
+    CourseMaterial,
+    ResultStore,
+    load_material,
+    material_stamp,
+    open_results,
+    results_path,
+)
 from advisor.errors import AdvisorError
 from advisor.rewrite import EXAMPLES_PATH, Example, load_worked_examples
 
@@ -37,3 +49,25 @@ def worked_examples(settings: Settings) -> list[Example]:
     if not (settings.corpus_dir / EXAMPLES_PATH).is_file():
         return []
     return load_worked_examples(settings)
+
+
+# The material is read and every case assessed once per process (about a second), not once per session: a class of
+# 20 opening the page together would otherwise do it 20 times. A changed file gives a new stamp, so a new entry.
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _material(key: str, stamp: tuple, _settings: Settings) -> CourseMaterial:
+    return load_material(_settings)
+
+
+def course_material(settings: Settings) -> CourseMaterial:
+    """The course material (shipped and trainer files), shared by all sessions until a file changes."""
+    return _material(settings.model_dump_json(), material_stamp(settings), settings)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _results(path: str, _settings: Settings) -> ResultStore:
+    return open_results(_settings)
+
+
+def results_store(settings: Settings) -> ResultStore:
+    """The course results store (one per state folder and process)."""
+    return _results(str(results_path(settings)), settings)

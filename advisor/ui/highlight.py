@@ -12,6 +12,7 @@ from typing import Any
 
 import streamlit as st
 
+from advisor.requirements import CATEGORY_LABELS
 from advisor.ui.cards import md_escape, source_card
 from advisor.ui.texts import t
 
@@ -22,7 +23,9 @@ _DEFAULT_COLOUR = "#fbe7b5"
 def category_label(category: str, lang: str) -> str:
     """A problem category code (brand, model_type, ...) as a readable label."""
     text = t(f"cat_{category}", lang, missing_ok=True)
-    return category if text == f"cat_{category}" else text
+    if text == f"cat_{category}":  # a category newer than the translations: the analyzer's own Norwegian label
+        return CATEGORY_LABELS.get(category, category)
+    return text
 
 
 def numbered(findings: Sequence[Any]) -> list[tuple[int, Any]]:
@@ -78,6 +81,8 @@ def show_findings(text: str, findings: Sequence[Any], lang: str, key: str, citat
             head += f" · {t('req_severity', lang)}: {t(f'severity_{severity}', lang, missing_ok=True)}"
         st.markdown(head)
         st.markdown(md_escape(f.explanation))
+        if getattr(f, "instead", ""):
+            st.markdown(f"*{'Write instead' if lang == 'en' else 'Skriv heller'}:* {md_escape(f.instead)}")
         if getattr(f, "rule", ""):
             st.caption(f"{t('req_rule', lang)}: {md_escape(f.rule)}")
         citation = getattr(f, "citation", None)

@@ -190,7 +190,8 @@ def result_markdown(ctx: PageContext, analyses: list[Any], rewrites: list[Any]) 
         if analysis.findings:
             lines += [f"### {ctx.t('req_md_findings')}", ""]
             for n, f in numbered(analysis.findings):
-                lines.append(f"{n}. **{category_label(f.category, ctx.lang)}** – «{f.text}»: {f.explanation}")
+                lines.append(f"{n}. **{category_label(f.category, ctx.lang)}** – «{f.text}»: {f.explanation}"
+                             + (f" Skriv heller: {f.instead}" if getattr(f, "instead", "") else ""))
                 lines.append(f"   - {ctx.t('req_rule')}: {f.rule}")
                 c = f.citation
                 if c is not None:

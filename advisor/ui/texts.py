@@ -86,6 +86,20 @@ TEXTS: dict[str, dict[str, str]] = {
     "admin_logout": {"nb": "Logg ut", "en": "Log out"},
     "admin_logged_in": {"nb": "Du er logget inn som administrator.", "en": "You are logged in as administrator."},
     "admin_wrong": {"nb": "Feil passord.", "en": "Wrong password."},
+    "login_locked": {
+        "nb": "For mange feil passord. Prøv igjen om {seconds} s.",
+        "en": "Too many wrong passwords. Try again in {seconds} s.",
+    },
+    "trainer_disabled": {
+        "nb": "Kursledermodus er slått av. En administrator kan slå den på ved å sette miljøvariabelen "
+              "ADVISOR_APP_TRAINER_PASSWORD (eller trainer_password under [app] i advisor.toml; minst 12 tegn) og "
+              "starte appen på nytt.",
+        "en": "Trainer mode is switched off. An administrator can switch it on by setting the environment variable "
+              "ADVISOR_APP_TRAINER_PASSWORD (or trainer_password under [app] in advisor.toml; at least 12 characters) "
+              "and restarting the app.",
+    },
+    "trainer_password": {"nb": "Kursleders passord", "en": "Trainer password"},
+    "trainer_logged_in": {"nb": "Du er logget inn som kursleder.", "en": "You are logged in as trainer."},
     # --- chat ---
     "chat_title": {"nb": "Spør kildene", "en": "Ask the sources"},
     "chat_intro": {
@@ -638,22 +652,100 @@ TEXTS: dict[str, dict[str, str]] = {
     "course_title": {"nb": "Kurs", "en": "Course"},
     "course_intro": {
         "nb": "Øvelser til kurs i innovative anskaffelser: skriv om løsningsspesifikke krav til behov, og velg "
-              "prosedyre for en case. Sammenlign med fasiten og vurderingsmotoren etterpå.",
+              "regelverk og prosedyre for en case. Svarene vurderes mot en sjekkliste og fasiten, og casene også mot "
+              "vurderingsmotoren.",
         "en": "Exercises for courses on innovative procurement: rewrite solution-specific requirements as needs, and "
-              "choose the procedure for a case. Compare with the model answer and the assessment engine afterwards.",
+              "choose the rules and the procedure for a case. Answers are graded against a checklist and the model "
+              "answer, and the cases also against the assessment engine.",
     },
     "course_trainer": {"nb": "For kursleder", "en": "For the trainer"},
-    "course_hide_answers": {"nb": "Skjul fasit", "en": "Hide model answers"},
+    "course_hide_answers": {"nb": "Skjul fasit for kurset", "en": "Hide the model answers for the class"},
     "course_hide_answers_help": {
-        "nb": "Gjelder denne nettleseren (for eksempel på storskjerm). Del lenken med «&fasit=skjult» for å skjule "
-              "fasiten for deltakerne.",
-        "en": "Applies to this browser (for example on a projector). Share the link with «&fasit=skjult» to hide the "
-              "model answers for participants.",
+        "nb": "Skjuler fasiten for alle deltakerne i kurset, også på denne skjermen. Deltakerne kan ikke slå den på "
+              "selv. Uten kurs gjelder valget bare denne skjermen.",
+        "en": "Hides the model answers for every participant of the class, and on this screen. Participants cannot "
+              "switch them back on. Without a class the choice applies to this screen only.",
     },
     "course_reset": {"nb": "Nullstill økten", "en": "Reset the session"},
-    "course_reset_done": {"nb": "Økten er nullstilt.", "en": "The session has been reset."},
-    "course_score": {"nb": "Denne økten: {done} besvart, {right} riktig eller akseptabelt.",
-                     "en": "This session: {done} answered, {right} right or acceptable."},
+    "course_reset_done": {
+        "nb": "Økten er nullstilt. Lagrede resultater er beholdt.",
+        "en": "The session has been reset. Stored results are kept.",
+    },
+    "course_score": {"nb": "Resultater: {done} oppgaver besvart, {right} riktig (siste svar).",
+                     "en": "Results: {done} exercises answered, {right} right (latest answer)."},
+    "course_score_session": {
+        "nb": "Denne økten: {done} oppgaver besvart, {right} riktig. Skriv inn et navn for å lagre resultatene.",
+        "en": "This session: {done} exercises answered, {right} right. Enter a name to keep the results.",
+    },
+    "course_join_name": {"nb": "Navn eller kallenavn", "en": "Name or pseudonym"},
+    "course_join_help": {
+        "nb": "Velg selv hva du vil kalles. Kursleder ser navnet sammen med resultatene dine. Lenken i adressefeltet "
+              "tar deg tilbake til resultatene hvis siden lastes på nytt.",
+        "en": "Choose what you want to be called. The trainer sees the name with your results. The link in the "
+              "address bar takes you back to your results if the page is reloaded.",
+    },
+    "course_join": {"nb": "Lagre resultatene mine", "en": "Keep my results"},
+    "course_join_why": {
+        "nb": "Skriv inn et navn eller kallenavn for å lagre resultatene dine.",
+        "en": "Enter a name or pseudonym to keep your results.",
+    },
+    "course_you_are": {"nb": "Du deltar som **{name}**.", "en": "You take part as **{name}**."},
+    "course_leave": {"nb": "Bytt deltaker", "en": "Change participant"},
+    "course_class_banner": {"nb": "Kurs: **{name}** (kode {code})", "en": "Class: **{name}** (code {code})"},
+    "course_unknown_class": {
+        "nb": "Ukjent kurskode «{code}». Sjekk lenken fra kursleder; øvelsene virker likevel.",
+        "en": "Unknown class code «{code}». Check the link from the trainer; the exercises still work.",
+    },
+    "course_unknown_participant": {
+        "nb": "Fant ikke deltakeren i lenken. Skriv inn navnet ditt på nytt.",
+        "en": "The participant in the link was not found. Enter your name again.",
+    },
+    "course_trainer_classes": {"nb": "Kurs og resultater", "en": "Classes and results"},
+    "course_class_name": {"nb": "Navn på nytt kurs", "en": "Name of a new class"},
+    "course_class_create": {"nb": "Start kurset", "en": "Start the class"},
+    "course_class_created": {"nb": "Kurset «{name}» er startet med koden {code}.",
+                             "en": "The class «{name}» has started with the code {code}."},
+    "course_class_pick": {"nb": "Kurs", "en": "Class"},
+    "course_class_none": {"nb": "Ingen kurs er startet ennå.", "en": "No class has been started yet."},
+    "course_class_link": {
+        "nb": "Del denne lenken med deltakerne (legg til adressen til tjenesten foran):",
+        "en": "Share this link with the participants (put the service's address in front):",
+    },
+    "course_class_view": {"nb": "Klasseoversikt: {n} deltakere", "en": "Class view: {n} participants"},
+    "course_class_empty": {"nb": "Ingen deltakere har svart ennå.", "en": "No participant has answered yet."},
+    "course_class_by_exercise": {"nb": "Per oppgave", "en": "Per exercise"},
+    "course_export_csv": {"nb": "Last ned resultatene (CSV)", "en": "Download the results (CSV)"},
+    "course_delete_class": {"nb": "Slett kurset og resultatene", "en": "Delete the class and its results"},
+    "course_delete_confirm": {"nb": "Ja, slett kurset {code}", "en": "Yes, delete the class {code}"},
+    "course_class_deleted": {"nb": "Kurset {code} er slettet.", "en": "The class {code} has been deleted."},
+    "course_no_class_results": {"nb": "Uten kurs (egen øving)", "en": "No class (practising alone)"},
+    "col_participant": {"nb": "Deltaker", "en": "Participant"},
+    "col_answered": {"nb": "Besvart", "en": "Answered"},
+    "col_correct": {"nb": "Riktig (siste svar)", "en": "Right (latest answer)"},
+    "col_first_try": {"nb": "Riktig første gang", "en": "Right first time"},
+    "col_attempts": {"nb": "Forsøk", "en": "Attempts"},
+    "col_last_answered": {"nb": "Sist svart (UTC)", "en": "Last answer (UTC)"},
+    "col_exercise": {"nb": "Oppgave", "en": "Exercise"},
+    "col_right_share": {"nb": "Andel riktig", "en": "Share right"},
+    "col_cases": {"nb": "Caser", "en": "Cases"},
+    "col_exercises": {"nb": "Oppgaver", "en": "Exercises"},
+    "course_material_title": {"nb": "Egne caser og oppgaver", "en": "Your own cases and exercises"},
+    "course_material_help": {
+        "nb": "YAML-filer med `cases:` og/eller `exercises:` i samme format som case-banken og de gjennomarbeidede "
+              "eksemplene. Filene kontrolleres før de lagres, og lagres i {folder}. En case der vurderingsmotoren "
+              "kommer til et annet svar enn fasiten din, vises som diskusjonscase.",
+        "en": "YAML files with `cases:` and/or `exercises:` in the format of the case bank and the worked examples. "
+              "Files are checked before they are saved, and saved in {folder}. A case where the assessment engine "
+              "reaches another answer than yours is shown as a discussion case.",
+    },
+    "course_material_upload": {"nb": "Last opp en fil", "en": "Upload a file"},
+    "course_material_saved": {"nb": "Lagret {file}: {cases} caser og {exercises} oppgaver.",
+                              "en": "Saved {file}: {cases} cases and {exercises} exercises."},
+    "course_material_refused": {"nb": "Filen ble ikke lagret: {reason}", "en": "The file was not saved: {reason}"},
+    "course_material_problems": {"nb": "{n} filer i mappen kunne ikke brukes:", "en": "{n} files in the folder could not be used:"},
+    "course_material_delete": {"nb": "Slett filen", "en": "Delete the file"},
+    "course_material_deleted": {"nb": "{file} er slettet.", "en": "{file} has been deleted."},
+    "course_material_none": {"nb": "Ingen egne filer ennå.", "en": "No files of your own yet."},
     "course_tab_need": {"nb": "Øvelse: fra løsning til behov", "en": "Exercise: from solution to need"},
     "course_tab_case": {"nb": "Øvelse: velg prosedyre", "en": "Exercise: choose the procedure"},
     "course_pick_example": {"nb": "Oppgave", "en": "Exercise"},
@@ -662,63 +754,147 @@ TEXTS: dict[str, dict[str, str]] = {
     "course_domain": {"nb": "Område: {domain}", "en": "Area: {domain}"},
     "course_write_need": {"nb": "Skriv en behovsbeskrivelse", "en": "Write a need statement"},
     "course_write_need_help": {
-        "nb": "Beskriv hva brukerne skal oppnå, ikke hvilket produkt som skal kjøpes.",
-        "en": "Describe what users must achieve, not which product is to be bought.",
+        "nb": "Beskriv problemet og hvem som har det, hva som skal bli bedre, og minst ett kriterium som kan måles. "
+              "Ikke nevn merke, leverandør eller produkt.",
+        "en": "Describe the problem and who has it, what should be better, and at least one criterion that can be "
+              "measured. Do not name a brand, supplier or product.",
     },
     "course_check": {"nb": "Sjekk svaret", "en": "Check the answer"},
-    "course_need_clean": {
-        "nb": "Bra! Analysatoren finner ingen løsningsspesifikke formuleringer i teksten din.",
-        "en": "Good! The analyser finds no solution-specific wording in your text.",
+    "course_checklist": {"nb": "Sjekkliste for behovsbeskrivelsen", "en": "Checklist for the need statement"},
+    "course_your_answer": {"nb": "Ditt svar", "en": "Your answer"},
+    "course_need_passed": {
+        "nb": "Bra! Behovsbeskrivelsen oppfyller alle punktene på sjekklisten.",
+        "en": "Good! The need statement meets every point of the checklist.",
+    },
+    "course_need_failed": {
+        "nb": "Ikke helt: {n} av {total} punkter på sjekklisten mangler.",
+        "en": "Not quite: {n} of {total} points of the checklist are missing.",
+    },
+    "course_need_nonsense": {
+        "nb": "Dette kan ikke vurderes som en behovsbeskrivelse: {reason}",
+        "en": "This cannot be graded as a need statement: {reason}",
+    },
+    "need_substance_too_short": {
+        "nb": "teksten har bare {words} ord. Skriv minst én hel setning.",
+        "en": "the text has only {words} words. Write at least one whole sentence.",
+    },
+    "need_substance_not_words": {
+        "nb": "de fleste ordene er ikke vanlige ord ({found}). Skriv hele setninger.",
+        "en": "most of the words are not ordinary words ({found}). Write whole sentences.",
+    },
+    "need_check_substance": {"nb": "Hele setninger med vanlige ord", "en": "Whole sentences of ordinary words"},
+    "need_check_problem_and_who": {"nb": "Problemet og hvem som har det", "en": "The problem and who has it"},
+    "need_check_outcome": {"nb": "Hva som skal bli bedre", "en": "What should be better"},
+    "need_check_measurable": {"nb": "Minst ett målbart kriterium", "en": "At least one measurable criterion"},
+    "need_check_no_brand": {"nb": "Ingen merkevare, leverandør eller produkt", "en": "No brand, supplier or product"},
+    "need_check_own_words": {"nb": "Egne ord, ikke en kopi av kravet", "en": "Own words, not a copy of the requirement"},
+    "need_found": {"nb": "fant: {found}", "en": "found: {found}"},
+    "need_not_graded": {"nb": "ikke vurdert", "en": "not graded"},
+    "need_missing_who": {
+        "nb": "Si hvem som har behovet (brukerne, pasientene, de ansatte, skolen, vi).",
+        "en": "Say who has the need (the users, the patients, the staff, the school, we).",
+    },
+    "need_missing_problem": {
+        "nb": "Si hva problemet eller behovet er («… må kunne …», «i dag tar det for lang tid å …»).",
+        "en": "Say what the problem or need is («… must be able to …», «today it takes too long to …»).",
+    },
+    "need_missing_outcome": {
+        "nb": "Si hva som skal bli bedre når behovet er dekket, for eksempel «slik at …», «uten at …», «færre …», "
+              "«raskere …».",
+        "en": "Say what should be better once the need is met, for example «so that …», «without …», «fewer …», "
+              "«faster …».",
+    },
+    "need_missing_measurable": {
+        "nb": "Ta med minst ett kriterium som kan måles eller kontrolleres: et tall med enhet («innen 5 sekunder», "
+              "«minst 255 kg»), en andel eller en standard.",
+        "en": "Include at least one criterion that can be measured or checked: a number with a unit («within 5 "
+              "seconds», «at least 255 kg»), a share or a standard.",
+    },
+    "need_missing_no_brand": {
+        "nb": "Fjern navn på merke, leverandør, produkt eller modell: {found}.",
+        "en": "Remove the names of brands, suppliers, products or models: {found}.",
+    },
+    "need_missing_own_words": {
+        "nb": "Teksten ligner for mye på kravet ({similarity} % likt). Beskriv behovet bak kravet med egne ord.",
+        "en": "The text is too close to the requirement ({similarity} % alike). Describe the need behind it in your "
+              "own words.",
+    },
+    "course_need_advice": {
+        "nb": "Vurder også: {found} kan peke på en bestemt løsning (se markeringene).",
+        "en": "Consider also: {found} may point to one particular solution (see the marks).",
     },
     "course_need_findings": {
-        "nb": "Teksten din har fortsatt {n} løsningsspesifikke formuleringer:",
-        "en": "Your text still has {n} solution-specific wordings:",
+        "nb": "Analysatoren markerer {n} formuleringer i teksten din:",
+        "en": "The analyser marks {n} wordings in your text:",
     },
     "course_model_answer": {"nb": "Fasit", "en": "Model answer"},
-    "course_show_model": {"nb": "Vis fasit", "en": "Show the model answer"},
     "course_answers_hidden": {"nb": "Fasiten er skjult av kursleder.", "en": "The model answers are hidden by the trainer."},
     "course_why": {"nb": "Hvorfor kravet er et problem", "en": "Why the requirement is a problem"},
     "course_problems": {"nb": "Problemtyper", "en": "Problem types"},
     "course_analyzer_on_original": {"nb": "Hva analysatoren finner i det opprinnelige kravet",
                                     "en": "What the analyser finds in the original requirement"},
     "course_pick_case": {"nb": "Case", "en": "Case"},
+    "course_trainer_case": {"nb": "kursleders case", "en": "trainer's case"},
+    "course_discussion_tag": {"nb": "diskusjonscase", "en": "discussion case"},
+    "course_trainer_exercise": {"nb": "kursleders oppgave", "en": "trainer's exercise"},
     "course_situation": {"nb": "Situasjon", "en": "Situation"},
+    "course_choose_regime": {"nb": "Hvilket regelverk gjelder?", "en": "Which rules apply?"},
     "course_choose_procedure": {"nb": "Hvilken prosedyre ville du valgt?", "en": "Which procedure would you choose?"},
-    "course_choose_part": {"nb": "Hvilken del av forskriften gjelder?", "en": "Which part of the regulation applies?"},
+    "course_choose_part": {"nb": "Hvilken del av forskriften gjelder ut fra verdien?",
+                           "en": "Which part of the regulation applies by value?"},
     "course_choose_innovative": {"nb": "Er dette en innovativ anskaffelse?", "en": "Is this an innovative procurement?"},
-    "course_right": {"nb": "Riktig: {label} er fasitens prosedyre.", "en": "Right: {label} is the model answer."},
+    "regime_ordinary": {"nb": "Anskaffelsesforskriften (vanlige regler etter verdi)",
+                        "en": "The procurement regulation (ordinary rules by value)"},
+    "regime_special_services": {"nb": "Særlige tjenester eller helse- og sosialtjenester (egne terskler)",
+                                "en": "Special services or health and social services (own thresholds)"},
+    "regime_utilities": {"nb": "Forsyningsforskriften (vann, energi, transport, post)",
+                         "en": "The utilities regulation (water, energy, transport, postal services)"},
+    "regime_exempt_rd": {"nb": "Unntatt: forskning og utvikling uten kjøp av resultatet (FOA § 2-5)",
+                         "en": "Exempt: research and development without buying the result (FOA § 2-5)"},
+    "regime_below": {"nb": "Utenfor regelverket (under 100 000 kr)", "en": "Outside the rules (under NOK 100,000)"},
+    "course_answer_all": {"nb": "Svar på alle de fire spørsmålene først.", "en": "Answer all four questions first."},
+    "course_result_right": {"nb": "Riktig på alle spørsmålene.", "en": "Right on every question."},
+    "course_result_partly": {"nb": "Ikke helt: {right} av {total} spørsmål er riktige.",
+                             "en": "Not quite: {right} of {total} questions are right."},
     "course_acceptable": {
-        "nb": "Akseptabelt: {label} kan også brukes her, men fasiten anbefaler {expected}.",
-        "en": "Acceptable: {label} can also be used here, but the model answer recommends {expected}.",
+        "nb": "Prosedyren er akseptabel, men fasiten anbefaler {expected}.",
+        "en": "The procedure is acceptable, but the model answer recommends {expected}.",
     },
-    "course_wrong": {
-        "nb": "Ikke helt: fasiten anbefaler {expected}.",
-        "en": "Not quite: the model answer recommends {expected}.",
-    },
-    "course_wrong_hidden": {
-        "nb": "Ikke helt: {label} er ikke blant prosedyrene fasiten godtar. Diskuter med kursleder.",
-        "en": "Not quite: {label} is not among the procedures the model answer accepts. Discuss with the trainer.",
-    },
-    "course_right_hidden": {"nb": "Riktig eller akseptabelt.", "en": "Right or acceptable."},
+    "course_regime_check": {"nb": "Regelverk: du svarte {given}, fasiten er {expected}.",
+                            "en": "Rules: you answered {given}, the model answer is {expected}."},
     "course_part_check": {"nb": "Del av forskriften: du svarte {given}, fasiten er {expected}.",
                           "en": "Part of the regulation: you answered {given}, the model answer is {expected}."},
     "course_innovative_check": {"nb": "Innovativ: du svarte {given}, fasiten er {expected}.",
                                 "en": "Innovative: you answered {given}, the model answer is {expected}."},
+    "course_procedure_check": {"nb": "Prosedyre: du svarte {given}, fasiten er {expected}.",
+                               "en": "Procedure: you answered {given}, the model answer is {expected}."},
     "course_engine": {"nb": "Vurderingsmotoren", "en": "The assessment engine"},
     "course_engine_says": {
-        "nb": "Vurderingsmotoren anbefaler {label} ({part}, innovativ: {innovative}).",
-        "en": "The assessment engine recommends {label} ({part}, innovative: {innovative}).",
+        "nb": "Vurderingsmotoren anbefaler {label} ({part}, {regime}, innovativ: {innovative}).",
+        "en": "The assessment engine recommends {label} ({part}, {regime}, innovative: {innovative}).",
     },
     "course_engine_agrees": {"nb": "Motoren og fasiten er enige.", "en": "The engine and the model answer agree."},
     "course_engine_disagrees": {
-        "nb": "Motoren og fasiten er ikke enige – et godt utgangspunkt for diskusjon.",
-        "en": "The engine and the model answer disagree – a good starting point for discussion.",
+        "nb": "Motoren og fasiten er ikke enige om {what} – et godt utgangspunkt for diskusjon.",
+        "en": "The engine and the model answer disagree on {what} – a good starting point for discussion.",
     },
+    "course_discussion": {
+        "nb": "Diskusjonscase: kursleders fasit og vurderingsmotoren kommer til forskjellig svar om {what}. "
+              "Begge begrunnelsene står under.",
+        "en": "Discussion case: the trainer's model answer and the assessment engine differ on {what}. Both "
+              "reasonings are below.",
+    },
+    "course_engine_reasoning": {"nb": "Motorens begrunnelse", "en": "The engine's reasoning"},
+    "q_regime": {"nb": "regelverk", "en": "the rules"},
+    "q_part": {"nb": "del av forskriften", "en": "the part of the regulation"},
+    "q_innovative": {"nb": "om den er innovativ", "en": "whether it is innovative"},
+    "q_procedure": {"nb": "prosedyre", "en": "the procedure"},
     "course_reasoning": {"nb": "Begrunnelse", "en": "Reasoning"},
-    "course_sources": {"nb": "Kilder i korpuset: {ids}", "en": "Sources in the corpus: {ids}"},
+    "course_sources_title": {"nb": "Kilder ({n})", "en": "Sources ({n})"},
+    "course_show_passages": {"nb": "Vis utdragene fra kildene", "en": "Show the passages from the sources"},
     "course_engine_details": {"nb": "Se hele vurderingen fra motoren", "en": "See the engine's full assessment"},
     "course_no_material": {"nb": "Kursmateriellet ({file}) finnes ikke.", "en": "The course material ({file}) is missing."},
-    "course_pick_first": {"nb": "Velg et svar først.", "en": "Choose an answer first."},
+    "course_pick_first": {"nb": "Skriv et svar først.", "en": "Write an answer first."},
     "part_below": {"nb": "Utenfor regelverket", "en": "Outside the rules"},
     "part_I": {"nb": "Del I", "en": "Part I"},
     "part_II": {"nb": "Del I og II", "en": "Parts I and II"},

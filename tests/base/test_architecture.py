@@ -3,7 +3,7 @@
 Layers, lowest first; a module may import its own package and packages of lower layers, never higher ones:
 
     base (config, errors, database, access) <- text <- corpus <- search <- llm
-        <- features (answer, requirements, rewrite, assessment, doffin, feedback) <- chat <- evaluation <- cli, ui
+        <- features (answer, requirements, rewrite, assessment, doffin, feedback) <- chat, course <- evaluation <- cli, ui
 
 Packages of one layer do not import each other (rewrite -> requirements is the one allowed edge). Outside its
 own package, a package is imported through its __init__ only. No importlib for another package's modules, no
@@ -26,7 +26,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"search"}),
     frozenset({"llm"}),
     frozenset({"answer", "requirements", "rewrite", "assessment", "doffin", "feedback"}),
-    frozenset({"chat"}),
+    frozenset({"chat", "course"}),
     frozenset({"evaluation"}),
     frozenset({"cli", "ui"}),
 )

@@ -498,9 +498,9 @@ def test_admin_uploads_a_document_and_it_is_indexed_and_kept(env, tmp_path, monk
 
 
 def test_admin_reindex_reports_what_it_did(env, monkeypatch):
-    monkeypatch.setenv("ADVISOR_APP_ADMIN_PASSWORD", "pw-xyz")
+    monkeypatch.setenv("ADVISOR_APP_ADMIN_PASSWORD", "pw-xyz-admin-2026")
     at = open_app("kilder")
-    at.text_input(key="src_password").set_value("pw-xyz")
+    at.text_input(key="src_password").set_value("pw-xyz-admin-2026")
     button(at, "admin_login").click().run()
     button(at, "src_reindex_button").click().run()
     assert not at.exception, at.exception
@@ -509,52 +509,170 @@ def test_admin_reindex_reports_what_it_did(env, monkeypatch):
 
 # --- course --------------------------------------------------------------------------------------------------------
 
+TRAINER_PASSWORD = "kursleder-passord-7"
+PROCEDURE_TAB = t("course_tab_case", "nb")
 
-def test_case_exercise_compares_the_choice_with_the_model_answer_and_the_engine(env):
-    at = open_app("kurs")
-    at.selectbox(key="course_case").set_value("case-001").run()
-    at.radio(key="course_part_case-001").set_value("III")
-    at.radio(key="course_inno_case-001").set_value(True)
-    at.radio(key="course_proc_case-001").set_value("innovation_partnership")
-    button(at, "course_check", which=-1).click().run()  # the case tab's form (the need tab has one too)
+
+@pytest.fixture
+def course_env(env, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The course page in a state folder of its own (classes and results), with trainer mode switched on."""
+    home = tmp_path / "course-home"
+    monkeypatch.setenv("ADVISOR_HOME", str(home))
+    monkeypatch.setenv("ADVISOR_APP_TRAINER_PASSWORD", TRAINER_PASSWORD)
+    return home
+
+
+def open_course(tab: str | None = None, **params: str) -> AppTest:
+    """The course page as a participant opens it from a link (?side=kurs&kurs=...&deltaker=...)."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params.update({"side": "kurs", **params})
+    at.run()
     assert not at.exception, at.exception
-    assert any(s.startswith("Riktig") for s in texts_of(at.success))
-    text = all_markdown(at)
-    assert "Vurderingsmotoren anbefaler" in text
-    assert t("course_reasoning", "nb") in text
+    if tab:
+        at.session_state["course_tab"] = tab  # what a click on the tab sets
+        at.run()
+    return at
 
 
-def test_trainer_can_hide_model_answers_and_reset_the_session(env):
-    at = open_app("kurs")
-    at.toggle(key="course_hide").set_value(True).run()
-    at.selectbox(key="course_case").set_value("case-002").run()
-    at.radio(key="course_proc_case-002").set_value("innovation_partnership")
+def answer_case(at: AppTest, case_id: str, regime: str, part: str, innovative: bool, procedure: str) -> AppTest:
+    at.radio(key=f"course_regime_{case_id}").set_value(regime)
+    at.radio(key=f"course_part_{case_id}").set_value(part)
+    at.radio(key=f"course_innovative_{case_id}").set_value(innovative)
+    at.radio(key=f"course_procedure_{case_id}").set_value(procedure)
     button(at, "course_check", which=-1).click().run()
     assert not at.exception, at.exception
-    assert t("course_answers_hidden", "nb") in texts_of(at.info)
-    assert "Vurderingsmotoren anbefaler" not in all_markdown(at)
-    button(at, "course_reset").click().run()
-    assert "course_case_answer_case-002" not in at.session_state
-    assert at.toggle(key="course_hide").value is True  # the trainer's choice survives a reset
+    return at
 
 
-def test_need_exercise_gives_feedback_on_solution_specific_wording_and_shows_the_model_answer(env):
-    at = open_app("kurs")
+def trainer_login(at: AppTest) -> AppTest:
+    at.text_input(key="course_trainer_password").set_value(TRAINER_PASSWORD)
+    button(at, "admin_login").click().run()
+    assert not at.exception, at.exception
+    assert t("trainer_logged_in", "nb") in texts_of(at.success)
+    return at
+
+
+def test_case_exercise_compares_the_choice_with_the_model_answer_and_the_engine(course_env):
+    at = open_course(PROCEDURE_TAB)
+    at.selectbox(key="course_case").set_value("case-001").run()
+    answer_case(at, "case-001", "ordinary", "III", True, "innovation_partnership")
+    assert texts_of(at.success) == [t("course_result_right", "nb")]
+    text = all_markdown(at)
+    assert "Vurderingsmotoren anbefaler" in text and t("course_engine_agrees", "nb") in text
+    assert t("course_reasoning", "nb") in text
+    assert "[guide-" not in text  # the sources by title, not raw ids
+    assert "[1] **Terskelverdier og forskriftens deler**" in text and "del III gjelder \\[1\\]" in text
+
+
+def test_a_pre_commercial_case_can_be_answered_right_with_the_fou_exemption(course_env):
+    at = open_course(PROCEDURE_TAB)
+    at.selectbox(key="course_case").set_value("case-019").run()
+    assert t("regime_exempt_rd", "nb") in at.radio(key="course_regime_case-019").options
+    answer_case(at, "case-019", "exempt_rd", "III", True, "pcp")
+    assert texts_of(at.success) == [t("course_result_right", "nb")]
+
+
+def test_feedback_stays_on_the_procedure_tab_and_the_score_line_is_never_one_answer_behind(course_env):
+    at = open_course(PROCEDURE_TAB)
+    at.selectbox(key="course_case").set_value("case-002").run()
+    answer_case(at, "case-002", "ordinary", "III", False, "open")
+    assert at.session_state["course_tab"] == PROCEDURE_TAB  # the first answer does not send us to the need tab
+    assert texts_of(at.success) == [t("course_result_right", "nb")]  # and the feedback is there
+    assert t("course_score_session", "nb", done=1, right=1) in texts_of(at.caption)
+    at.selectbox(key="course_case").set_value("case-003").run()
+    answer_case(at, "case-003", "ordinary", "II", False, "open")  # part II is wrong: 1.49 MNOK is part III
+    assert t("course_score_session", "nb", done=2, right=1) in texts_of(at.caption)
+    assert texts_of(at.error) == [t("course_result_partly", "nb", right=3, total=4)]
+
+
+def test_nonsense_and_vague_need_statements_fail_with_a_reason(course_env):
+    at = open_course()
     at.selectbox(key="course_example").set_value("ex-001").run()
-    at.text_area(key="course_need_ex-001").set_value("Sengene skal ha motorer fra Linak.").run()
+    at.text_area(key="course_need_ex-001").set_value("asdf qwerty").run()
     button(at, "course_check").click().run()
     assert not at.exception, at.exception
-    assert any(w.startswith("Teksten din har fortsatt") for w in texts_of(at.warning))  # «Linak» is a brand
-    assert any("<mark" in m for m in texts_of(at.markdown))
+    assert texts_of(at.error) == [t("course_need_nonsense", "nb", reason=t("need_substance_too_short", "nb", words=2))]
+    at.text_area(key="course_need_ex-001").set_value("Vi trenger gode senger.").run()
+    button(at, "course_check").click().run()
+    assert texts_of(at.error) == [t("course_need_failed", "nb", n=2, total=6)]
     text = all_markdown(at)
-    assert "**" + t("req_need_statement", "nb") + "**" in text  # the model answer
-    assert "pleiesenger som kan heves og senkes" in text
+    assert t("need_missing_outcome", "nb") in text and t("need_missing_measurable", "nb") in text
+    assert "pleiesenger som kan heves og senkes" in text  # the model answer beside it
 
 
-def test_need_exercise_praises_a_clean_need_statement(env):
-    at = open_app("kurs")
+def test_a_need_statement_that_meets_the_checklist_passes_and_a_brand_is_named(course_env):
+    at = open_course()
     at.selectbox(key="course_example").set_value("ex-001").run()
     at.text_area(key="course_need_ex-001").set_value(
-        "Pleierne må kunne heve og senke sengen trygt, slik at de unngår belastningsskader.").run()
+        "Pleierne må kunne heve og senke sengen trygt på under 10 sekunder, slik at de unngår belastningsskader.").run()
     button(at, "course_check").click().run()
-    assert t("course_need_clean", "nb") in texts_of(at.success)
+    assert texts_of(at.success) == [t("course_need_passed", "nb")]
+    at.text_area(key="course_need_ex-001").set_value(
+        "Pleierne må kunne heve sengen på under 10 sekunder med motorer fra Linak, slik at de unngår skader.").run()
+    button(at, "course_check").click().run()
+    assert t("need_missing_no_brand", "nb", found="«Linak»") in all_markdown(at)
+    assert any("<mark" in m for m in texts_of(at.markdown))  # the analyzer's marks in the text
+
+
+def test_participants_have_no_switch_for_the_model_answers(course_env):
+    at = open_course(PROCEDURE_TAB)
+    assert "course_hide" not in [tg.key for tg in at.toggle]
+    at.query_params["fasit"] = "skjult"  # a trainer's link can hide them on a screen
+    at.run()
+    answer_case(at, "case-001", "ordinary", "III", True, "innovation_partnership")
+    assert t("course_answers_hidden", "nb") in texts_of(at.info)
+    assert "Vurderingsmotoren anbefaler" not in all_markdown(at)
+
+
+def test_trainer_runs_a_class_hides_answers_and_exports_results_that_survive_a_reload(course_env):
+    trainer = open_course()
+    trainer_login(trainer)
+    trainer.text_input(key="course_class_name").set_value("Innkjøpskurs Bergen")
+    button(trainer, "course_class_create").click().run()
+    code = trainer.session_state["course_trainer_class"]
+    assert any(code in s for s in texts_of(trainer.success))
+    trainer.toggle(key="course_hide").set_value(True).run()
+
+    kari = open_course(PROCEDURE_TAB, kurs=code)
+    assert "course_hide" not in [tg.key for tg in kari.toggle]
+    kari.text_input(key="course_name").set_value("Kari")
+    button(kari, "course_join").click().run()
+    token = kari.session_state["course_participant"]
+    assert kari.query_params["deltaker"] == token  # the link now brings her back
+    answer_case(kari, "case-001", "ordinary", "III", True, "innovation_partnership")
+    assert t("course_answers_hidden", "nb") in texts_of(kari.info)  # the class hides them: no way around it
+    assert "Vurderingsmotoren anbefaler" not in all_markdown(kari)
+
+    reloaded = open_course(kurs=code, deltaker=token)  # a reload: new session, same link
+    assert t("course_you_are", "nb", name="Kari") in texts_of(reloaded.markdown)
+    assert t("course_score", "nb", done=1, right=1) in texts_of(reloaded.caption)
+
+    trainer.run()
+    table = trainer.dataframe[0].value
+    assert list(table[t("col_participant", "nb")]) == ["Kari"] and list(table[t("col_correct", "nb")]) == [1]
+    export = [d for d in trainer.get("download_button") if d.proto.label == t("course_export_csv", "nb")]
+    assert export, "the trainer can download the class's results"
+
+
+def test_trainer_mode_is_off_without_a_trainer_password_and_refuses_a_wrong_one(course_env, monkeypatch):
+    at = open_course()
+    at.text_input(key="course_trainer_password").set_value("feil-passord-99")
+    button(at, "admin_login").click().run()
+    assert t("admin_wrong", "nb") in texts_of(at.error)
+    monkeypatch.delenv("ADVISOR_APP_TRAINER_PASSWORD")
+    at = open_course()
+    assert t("trainer_disabled", "nb") in texts_of(at.info)
+
+
+def test_a_trainer_case_the_engine_disagrees_with_is_a_discussion_case_with_the_engines_reasoning(course_env):
+    from advisor.course import material_dir
+
+    folder = material_dir(Settings(home=course_env))
+    folder.mkdir(parents=True)
+    (folder / "kurs.yaml").write_text(
+        (PROJECT_ROOT / "tests" / "data" / "course" / "discussion.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    at = open_course(PROCEDURE_TAB)
+    at.selectbox(key="course_case").set_value("kurs-vaskeri").run()
+    answer_case(at, "kurs-vaskeri", "ordinary", "III", False, "innovation_partnership")
+    assert any(w.startswith("Diskusjonscase") for w in texts_of(at.warning))
+    assert t("course_engine_reasoning", "nb") in all_markdown(at)

@@ -29,6 +29,8 @@ CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 DOFFIN_TEST_DATA = PROJECT_ROOT / "tests" / "data" / "doffin"
 ADMIN_PASSWORD = "kurs-admin-2026"
+TRAINER_PASSWORD = "kursleder-nettleser-2026"
+DISCUSSION_CASE = PROJECT_ROOT / "tests" / "data" / "course" / "discussion.yaml"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 STEP_MS = 30_000
@@ -80,6 +82,7 @@ def app_url(playwright_api, tmp_path_factory: pytest.TempPathFactory) -> Iterato
         "ADVISOR_INDEX_EMBEDDING_BACKEND": "hash",
         "ADVISOR_LLM_PROVIDER": "extractive",
         "ADVISOR_APP_ADMIN_PASSWORD": ADMIN_PASSWORD,
+        "ADVISOR_APP_TRAINER_PASSWORD": TRAINER_PASSWORD,
         "ADVISOR_CONFIG": str(home / "no-advisor.toml"),
         "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
     }
@@ -249,26 +252,164 @@ def test_sources_page_with_admin_login_in_the_browser(page, app_url):
     shot(page, "07-sources-admin")
 
 
-def test_course_page_in_the_browser(page, app_url):
+def _main(page):
+    return page.locator('[data-testid="stMainBlockContainer"]')
+
+
+def _tab(page, name: str):
+    return page.get_by_role("tab", name=name)
+
+
+def _trainer_login(page, app_url: str) -> None:
     open_page(page, app_url, "kurs")
-    page.get_by_role("tab", name="Øvelse: velg prosedyre").click()
+    page.get_by_text("For kursleder", exact=True).click()
     wait_idle(page)
+    page.get_by_label("Kursleders passord").fill(TRAINER_PASSWORD)
+    page.get_by_role("button", name="Logg inn").click()
+    wait_idle(page)
+    page.get_by_text("Du er logget inn som kursleder.").wait_for()
+
+
+def _answer_case(page, regime: str, part: str, innovative: str, procedure: str) -> None:
     panel = page.locator('[data-testid="stTabPanel"]:visible')
-    radio = panel.locator('[data-testid="stRadio"]').filter(has_text="Hvilken prosedyre ville du valgt?")
-    radio.get_by_text("Innovasjonspartnerskap", exact=True).click()
+    for question, option in (("Hvilket regelverk gjelder?", regime), ("Hvilken del av forskriften", part),
+                             ("Er dette en innovativ anskaffelse?", innovative),
+                             ("Hvilken prosedyre ville du valgt?", procedure)):
+        panel.locator('[data-testid="stRadio"]').filter(has_text=question).get_by_text(option, exact=True).click()
     panel.get_by_role("button", name="Sjekk svaret").click()
     wait_idle(page)
-    panel.get_by_text("Vurderingsmotoren anbefaler", exact=False).first.wait_for()
-    shot(page, "08-course-case")
-    page.get_by_role("tab", name="Øvelse: fra løsning til behov").click()
+
+
+def _pick(page, label: str, option: str) -> None:
+    """Choose in a selectbox by typing, as a user does in a long list (the list only draws what is in view)."""
+    box = page.locator('[data-testid="stSelectbox"]').filter(has_text=label).first
+    box.click()
+    page.keyboard.type(option)
+    page.get_by_role("option", name=re.compile(re.escape(option))).first.click()
     wait_idle(page)
+
+
+def test_course_flow_with_a_trainer_exporting_the_class_csv(browser, app_url, tmp_path):
+    trainer = browser.new_context(viewport={"width": 1360, "height": 900}, locale="nb-NO", accept_downloads=True)
+    participant = browser.new_context(viewport={"width": 1360, "height": 900}, locale="nb-NO")
+    try:
+        t_page = trainer.new_page()
+        t_page.set_default_timeout(STEP_MS)
+        _trainer_login(t_page, app_url)
+        t_page.get_by_label("Navn på nytt kurs").fill("Kurs i nettleseren")
+        t_page.get_by_role("button", name="Start kurset").click()
+        wait_idle(t_page)
+        message = t_page.get_by_text(re.compile(r"er startet med koden [A-Z0-9]{6}")).inner_text()
+        code = re.search(r"koden ([A-Z0-9]{6})", message).group(1)
+
+        p_page = participant.new_page()
+        p_page.set_default_timeout(STEP_MS)
+        p_page.goto(f"{app_url}/?side=kurs&kurs={code}")
+        p_page.locator('[data-testid="stMainBlockContainer"] h1').first.wait_for()
+        wait_idle(p_page)
+        _main(p_page).get_by_text("Kurs i nettleseren", exact=False).first.wait_for()
+        p_page.get_by_role("textbox", name="Navn eller kallenavn").fill("Kari")
+        p_page.get_by_role("button", name="Lagre resultatene mine").click()
+        wait_idle(p_page)
+        p_page.get_by_text("Du deltar som Kari.").wait_for()
+        assert "deltaker=" in p_page.url
+        assert not p_page.get_by_text("Skjul fasit for kurset").count()  # participants have no such switch
+
+        _tab(p_page, "Øvelse: velg prosedyre").click()
+        wait_idle(p_page)
+        _answer_case(p_page, "Anskaffelsesforskriften (vanlige regler etter verdi)", "Del I og III", "Ja",
+                     "Innovasjonspartnerskap")
+        # The first answer used to send the page back to the need tab and hide the feedback.
+        assert _tab(p_page, "Øvelse: velg prosedyre").get_attribute("aria-selected") == "true"
+        p_page.get_by_text("Riktig på alle spørsmålene.").wait_for()
+        # ... and the score line used to be one answer behind.
+        p_page.get_by_text("Resultater: 1 oppgaver besvart, 1 riktig (siste svar).").wait_for()
+        main_text = _main(p_page).inner_text()
+        assert "Terskelverdier og forskriftens deler" in main_text and "[guide-" not in main_text  # sources by title
+        shot(p_page, "08-course-case")
+
+        _pick(p_page, "Case", "case-003")
+        _answer_case(p_page, "Anskaffelsesforskriften (vanlige regler etter verdi)", "Del I og II", "Nei",
+                     "Åpen konkurranse")
+        p_page.get_by_text("Ikke helt: 3 av 4 spørsmål er riktige.").wait_for()
+        p_page.get_by_text("Resultater: 2 oppgaver besvart, 1 riktig (siste svar).").wait_for()
+
+        p_page.reload()  # results survive a reload: the link keeps the participant
+        p_page.locator('[data-testid="stMainBlockContainer"] h1').first.wait_for()
+        wait_idle(p_page)
+        p_page.get_by_text("Du deltar som Kari.").wait_for()
+        p_page.get_by_text("Resultater: 2 oppgaver besvart, 1 riktig (siste svar).").wait_for()
+
+        _trainer_login(t_page, app_url)  # a new visit: the trainer logs in again and finds the class and its results
+        t_page.get_by_text("Klasseoversikt: 1 deltakere").wait_for()
+        with t_page.expect_download() as download_info:
+            t_page.get_by_role("button", name="Last ned resultatene (CSV)").click()
+        download = download_info.value
+        target = tmp_path / download.suggested_filename
+        download.save_as(target)
+        exported = target.read_text(encoding="utf-8")
+        assert download.suggested_filename.startswith(f"kursresultater-{code}")
+        assert exported.splitlines()[0].startswith("class_code,class_name,participant,exercise")
+        assert f"{code},Kurs i nettleseren,Kari,case:case-001,case,1,true,true" in exported
+        assert f"{code},Kurs i nettleseren,Kari,case:case-003,case,1,false,false" in exported
+        shot(t_page, "11-course-trainer")
+    finally:
+        trainer.close()
+        participant.close()
+
+
+def test_nonsense_and_vague_need_statements_are_failed_in_the_browser(page, app_url):
+    open_page(page, app_url, "kurs")
     need = page.locator('[data-testid="stTabPanel"]:visible')
-    need.get_by_label("Skriv en behovsbeskrivelse", exact=True).fill(
-        "Pleierne må kunne heve og senke sengen trygt, slik at de unngår belastningsskader.")
+    box = need.get_by_label("Skriv en behovsbeskrivelse", exact=True)
+    box.fill("asdf qwerty")
     need.get_by_role("button", name="Sjekk svaret").click()
     wait_idle(page)
-    need.get_by_text("Fasit", exact=True).first.wait_for()
+    need.get_by_text("Dette kan ikke vurderes som en behovsbeskrivelse", exact=False).wait_for()
+    assert "Bra!" not in need.inner_text()
+    box.fill("Vi trenger gode senger.")
+    need.get_by_role("button", name="Sjekk svaret").click()
+    wait_idle(page)
+    need.get_by_text("Ikke helt: 2 av 6 punkter på sjekklisten mangler.").wait_for()
+    text = need.inner_text()
+    assert "Si hva som skal bli bedre" in text and "Ta med minst ett kriterium som kan måles" in text
+    assert "pleiesenger som kan heves og senkes" in text  # the model answer beside it
     shot(page, "09-course-need")
+
+
+def test_trainer_uploads_a_case_the_engine_disagrees_with_and_it_becomes_a_discussion_case(page, app_url):
+    _trainer_login(page, app_url)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(DISCUSSION_CASE))
+    wait_idle(page)
+    page.get_by_text("Lagret discussion.yaml: 1 caser og 0 oppgaver.").wait_for()
+    _tab(page, "Øvelse: velg prosedyre").click()
+    wait_idle(page)
+    _pick(page, "Case", "kurs-vaskeri")
+    _answer_case(page, "Anskaffelsesforskriften (vanlige regler etter verdi)", "Del I og III", "Nei",
+                 "Innovasjonspartnerskap")
+    page.get_by_text("Diskusjonscase:", exact=False).wait_for()
+    page.get_by_text("Motorens begrunnelse").wait_for()
+    shot(page, "12-course-discussion")
+
+
+def test_assessment_from_free_text_to_result_in_the_browser(page, app_url):
+    open_page(page, app_url, "vurdering")
+    page.get_by_label("Hva er behovet?", exact=True).fill(
+        "Kommunen skal kjøpe utslippsfrie anleggsmaskiner for om lag 40 mill. kr. Markedsdialogen viste at ingen "
+        "leverandører i dag kan levere de største maskinene uten utslipp, men flere vil utvikle dem. Kommunen vil "
+        "kjøpe maskinene når de er utviklet og testet.")
+    page.get_by_role("button", name="Les opplysninger ut av beskrivelsen").click()
+    wait_idle(page)
+    for _ in range(2):
+        page.get_by_role("button", name=re.compile(r"Neste$")).click()
+        wait_idle(page)
+    page.get_by_role("button", name="Vurder anskaffelsen").click()
+    wait_idle(page)
+    main = _main(page)
+    assert not page.locator('[data-testid="stException"]').count(), main.inner_text()[:2000]
+    main.get_by_text("Del I og III", exact=True).first.wait_for()
+    assert "Innovasjonspartnerskap" in main.inner_text()
+    shot(page, "13-assessment-from-text")
 
 
 def test_english_interface_in_the_browser(page, app_url):

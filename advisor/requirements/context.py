@@ -1,0 +1,144 @@
+"""Where a name stands in a requirement, and what that means: the patterns behind the context rules.
+
+A name is only a problem in requirement position: as the thing to buy, the supplier to contract with, the
+technology to use or the standard to meet. The same name is legitimate as a system the purchase must work with,
+as today's situation, as a buyer, a place or a programme, and in text about the procurement process itself
+(platforms, Doffin, KOFA) or in a question to the market. Everything here is data or a compiled pattern; the
+decisions live in detectors.py and names.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Tender platforms and public registers: text that names them is about the procurement process, not a requirement.
+PROCESS_NAMES = {
+    "mercell", "tendsign", "visma tendsign", "eu-supply", "eu supply", "doffin", "ted", "kofa", "kgv", "negometrix",
+    "ajour", "artifik", "proff forvalt", "brønnøysundregistrene", "altinn", "espd", "anskaffelser.no",
+}
+PROCESS_CUE = re.compile(
+    r"(?<!\w)(?:konkurransegrunnlag\w*|tilbudsinnlevering\w*|tilbudsfrist\w*|tilbudsbrev\w*|befaring\w*|"
+    r"kommunikasjons(?:modul|felt)\w*|kunngjør\w*|konkurransegjennomføringsverktøy\w*|anskaffelsesprosess\w*|"
+    r"informasjonsmøte\w*|dialogkonferanse\w*|dialogmøte\w*|referat\w*|påmelding\w*|skatteattest\w*|"
+    r"markedsundersøkels\w*|laste ned|lastes ned|last ned|registrere seg|melde seg|avlyst anbud\w*|"
+    r"tender documents?|bid submission|site visit)(?!\w)",
+    re.IGNORECASE,
+)
+# A question or an invitation to the market asks for alternatives; it prescribes nothing.
+MARKET_QUESTION = re.compile(
+    r"\?\s*$|^\s*(?:hvilke|hva|hvordan|finnes|kan dere|har dere|vil dere|what|which|how|can you|do you)\b|"
+    r"(?<!\w)(?:ønsker innspill|ber om innspill|inviterer (?:markedet|leverandører(?:ne)?) til (?:å komme med innspill|dialog)|"
+    r"andre (?:løsninger|aktører|leverandører|produkter|tilbydere) enn|alternativer til|alternative løsninger|"
+    r"ønsker (?:vi )?informasjon om|we invite suppliers to suggest)(?!\w)",
+    re.IGNORECASE,
+)
+
+# The thing a study, evaluation or audit is about: named as its subject, not bought.
+STUDIED_BEFORE = re.compile(
+    r"(?<!\w)(?:evaluering|evaluere|følgeevaluering|analyse|kartlegging|kartlegge|vurdering|vurdere|studie|undersøkelse|"
+    r"gjennomgang|revisjon|evaluation|review|assessment)\w*\s+(?:av|om|of)\s+(?:[\w\-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+# Requirement position: the sentence obliges someone (a modal) or acquires something.
+OBLIGATION = re.compile(
+    r"(?<!\w)(?:skal|må|bør|kreves|forutsettes|er et krav|er en forutsetning|shall|must|should|is required|are required)(?!\w)",
+    re.IGNORECASE,
+)
+ACQUIRES = re.compile(
+    r"(?<!\w)(?:kjøp(?:e|er|es)?|innkjøp|anskaff\w*|lei(?:e|er|es)|lease[sr]?|leasing|levering|leveranse\w*|lever(?:e|er|es)|"
+    r"rammeavtale\w*|avtale om|kontrakt om|konkurranse (?:om|på)|anbudskonkurranse (?:om|på)|tilbud på|"
+    r"gjelder|omfatter|inkluderer|intensjon\w*|inngå (?:en |ny )?(?:kontrakt|avtale|rammeavtale)|tildele\w*|"
+    r"(?:kontrakt|avtale|rammeavtale) med|\w+kjøp|tilgang (?:til|på)|formålet med|hensikten med|behov for|trenger|"
+    r"ønsker|ønskes|vil ha|need|needs|want|"
+    r"buy|purchase|procure\w*|supply|deliver\w*|lease)(?!\w)",
+    re.IGNORECASE,
+)
+# Today's situation or something the buyer already has: a name here describes, it does not prescribe.
+EXISTING_CONTEXT = re.compile(
+    r"(?<!\w)(?:eksisterende(?!\s+og\s+nye)(?!\s+behov)|esksisterende|nåværende|per dags dato|for tiden|"
+    r"har en portefølje|egenutvikl\w*|bruker (?:i dag |nå )?(?:programvaren|systemet|løsningen|verktøyet|plattformen)|"
+    r"(?:benytter|bruker|har) (?:i dag|nå)|er (?:utviklet|satt opp|bygget|basert)|bygget på|er inngått|har inngått|videreføres|"
+    r"vedlikehold (?:og support )?(?:av|for|på)|support (?:og vedlikehold )?(?:av|for|på)|videreutvikling (?:av|til)|"
+    r"forvaltning (?:og (?:videre)?utvikling )?av|utvikling til|administrasjon av|drift (?:og vedlikehold )?av|"
+    r"oppgrader\w* (?:av|til)|migrer\w* (?:fra|av)|kompetanse (?:på|innen|i)|opplæring i|support (?:på|til)|"
+    r"integrer\w*|kompatib\w*|tilpasses|koble[sr]? (?:til|mot)|grensesnitt\w* (?:mot|til)|innføring av|implementering av|"
+    r"tilgjengelig\w* på|på alle (?:kjente )?plattformer|fungere\w* (?:på|med|sammen med)|"
+    r"existing|currently|already (?:use|have|run))(?!\w)",
+    re.IGNORECASE,
+)
+
+# Organisation and public-body endings: «Vestre Viken HF», «Kinn kommune», «Kavli-instituttet» are not products.
+PUBLIC_BODY_AFTER = re.compile(
+    r"(?:[\s\-]+[A-ZÆØÅ][\wæøå\-]*){0,3}[\s\-]+(?:HF|RHF|IKS|KF|SF|FKF|BA|SA|kommunes?|fylkeskommunes?|fylkes?|"
+    r"instituttet|institutt|senteret|senter|sykehus(?:et)?|universitet(?:et)?|direktoratet|etaten|programmet|"
+    r"prosjektet|ordningen|nettverket|klyngen|stiftelsen|museum|museet)\b",
+)
+PLACE_BEFORE = re.compile(
+    r"(?:(?<!\w)(?:i|ved|mellom|til|for|utenfor|nær|langs|innen)\s+|(?<!avtale )(?<!kontrakt )(?<!konkurranse )(?<!tilbud )(?<!lisenser )(?<!\w)på\s+)$",
+    re.IGNORECASE,
+)
+# National systems and registers that a public buyer must connect to: required by law or by the subject-matter.
+NATIONAL_SYSTEMS = {"autopass", "id-porten", "feide", "altinn", "bankid", "helsenorge", "kjernejournal", "e-resept",
+                    "norsk helsenett", "digipost", "ehf", "peppol", "folkeregisteret", "maskinporten", "noark"}
+# A sentence that describes (today, a possibility, who owns what) and neither obliges nor acquires.
+DESCRIPTIVE_VERB = re.compile(
+    r"(?<!\w)(?:bruker|benytter|er|var|har|hadde|eier|eies|består|ble|blir|finnes|ligger|vil være|kan vi|vil vi|"
+    r"kan man|leser|skriver|kjører|inneholder|viser|fungerer|brukes|benyttes|omhandler|handler om|"
+    r"is|was|has|uses|owns|runs|reads|writes)(?!\w)",
+    re.IGNORECASE,
+)
+
+# Company forms that mark a supplier (a public buyer's own companies are told apart by position, not by form).
+COMPANY_SUFFIX = r"(?:AS|ASA|A/S|A\.S\.?|AB|Oy|Oyj|ApS|GmbH|AG|Ltd\.?|Limited|Inc\.?|LLC|Corp\.?|BV|B\.V\.|S\.A\.|plc|NV)"
+_NAME = r"(?:[A-ZÆØÅ][\w&.\-]*|[a-z]+[A-Z][\w\-]*)(?:\s+(?:of|and|&|og|[A-ZÆØÅ0-9][\w&.\-]*)){0,4}"
+# «kontrakt med X AS», «direkteforhandling med X», «tildele ... til X», «partner av X», «levert av X», «X er eneste leverandør».
+SUPPLIER_CUES = (
+    re.compile(rf"(?<!\w)(?:kontrakt|avtale|rammeavtale|samarbeidsavtale|direkteforhandling(?:er)?|forhandling(?:er)?|"
+               rf"contract|agreement|negotiations?)\s+med\s+(?P<name>{_NAME})", re.UNICODE),
+    re.compile(rf"(?<!\w)(?:intensjon om å tildele|tildele[rs]?|tildeles|award(?:ed)? to)\b[^.;]{{0,160}}?\s(?:til|to)\s+"
+               rf"(?P<name>{_NAME})"),
+    re.compile(rf"(?<!\w)(?:partner|forhandler|reseller|distributør|forhandleren|partneren)\s+(?:av|for|til|of)\s+(?P<name>{_NAME})"),
+    re.compile(rf"(?<!\w)(?:levert|leveres|produsert|utviklet|supplied|manufactured|made)\s+(?:av|by)\s+(?P<name>{_NAME})"),
+    re.compile(rf"(?P<name>{_NAME})\s+(?:er|is)\s+(?:den\s+)?(?:eneste|only|sole)\s+(?:leverandør|supplier|produsent)"),
+)
+# Helpers from outside who run the competition or were hired before: process, not the intended supplier.
+SUPPLIER_PROCESS_BEFORE = re.compile(
+    r"(?:bistand fra|på vegne av|i regi av|i samarbeid med|gjennomført av|gjennomføres av|ved)\s+$", re.IGNORECASE)
+
+# Origin: FOA §§ 8-5/15-1 forbid a reference to a specific origin or production that favours suppliers.
+ORIGIN = re.compile(
+    r"(?<!\w)(?:(?:produsert|laget|framstilt|fremstilt|tilvirket|dyrket|produced|made|manufactured)\s+(?:i|av|in|by)\s+"
+    r"(?:norske?|svenske?|nordiske?|europeiske?|lokale?|Norge|Sverige|Norden|Europa|EU|EØS|Norway|Sweden|Europe|"
+    r"(?:\w+\s+)?(?:kommune|fylke|regionen))(?:\s+(?:produsenter|leverandører|bedrifter|fabrikker))?"
+    r"|norskprodusert\w*|norskprodusert|(?:fra\s+)?norske\s+produsenter|norsk\s+opprinnelse|norskproduserte"
+    r"|lokalt\s+produsert\w*|kortreist\w*)(?!\w)",
+    re.IGNORECASE,
+)
+
+# Standards, labels and certifications that are requirements: they need «eller tilsvarende».
+STANDARD_VERB_BEFORE = re.compile(
+    r"(?:etter|i henhold til|iht\.?|i samsvar med|ihht\.?|jf\.?|jfr\.?|oppfylle[rs]?|tilfredsstille[rs]?|følge[rs]?|"
+    r"være|basert på|sertifisert (?:etter|i henhold til|iht\.?)?|godkjent etter|merket med|according to|comply with|meet)\s+"
+    r"(?:(?:kravene|krava|kravet|standarden|standarden[e]?|merket|ordningen|nivå|til|i|den|det|en|et|internasjonale|"
+    r"norske|europeiske|revisjonsstandarden|revisjonstandarden|the|standard)\s+){0,3}$",
+    re.IGNORECASE,
+)
+NAMED_STANDARD = re.compile(
+    r"(?<![\w\-])(?:(?:NS|EN|ISO|IEC|NEK|DIN|ASTM|BS|SN|CEN|ETSI|IEEE|ANSI|UL|NFPA|ISA|INSTA|ISAE)(?:[\s\-/]+(?:EN|ISO|IEC|TS|TR))*"
+    r"[\s\-]*\d[\w\-:.+/]*"
+    r"|BREEAM(?:[\s\-]NOR)?(?:[\s\-]sertifiser\w*)?|Svanemerk\w*|EU Ecolabel|Blomsten|FSC|PEFC|TCO Certified\w*|Energy Star|"
+    r"Möbelfakta|Miljøfyrtårn|EMAS|Passivhus\w*|[A-ZÆØÅ]{3,}-standard(?:en)?)(?![\w])"
+)
+# References that are law, regulation or national infrastructure: nothing to be «tilsvarende» to.
+MANDATED_STANDARD = re.compile(
+    r"^(?:TEK\s?\d\d|WCAG|EHF|PEPPOL|ID-porten|Feide|Euro\s?(?:[1-7]|VI|IV|V)|Noark|CE|MDR|IVDR|SOSI|H\d|N\d{3}|"
+    r"NS\s?84\d\d|NS\s?3420|NS\s?3430|NS\s?3431|NS\s?3450|SSA)", re.IGNORECASE)
+
+# Technology and method phrases: «basert på Cell Broadcast-teknologien», «hybrid LiDAR og fotogrammetrisk skanningssystem».
+TECH_PHRASE = re.compile(
+    r"(?<![\w\-])(?P<span>(?:[A-ZÆØÅ][\w]*(?:\s+[A-ZÆØÅ][\w]*)?[\-\s](?:teknologi(?:en)?|teknikk(?:en)?|protokoll(?:en)?)))"
+    r"|(?<![\w\-])(?P<span2>(?:hybrid\s+)?(?:LiDAR|lidar|fotogrammetri\w*|Cell Broadcast|NFC|BLE|Bluetooth Low Energy|Zigbee|Z-Wave|"
+    r"LoRa(?:WAN)?|NB-IoT|DECT|TETRA|QR-kode\w*|strekkode\w*|magnetstripe\w*|EPIC array)"
+    r"(?:[\s\-]+(?:og\s+)?(?:fotogrammetrisk\s+)?[\w]*(?:system\w*|teknologi\w*|teknikk\w*|kort\w*|brikke\w*|skann\w*|lesere?))?)(?!\w)",
+)

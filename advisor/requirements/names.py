@@ -1,0 +1,403 @@
+"""The rules that reach beyond the word lists: unknown names, suppliers, origin, standards, technology phrases,
+exact values, and the context pass that decides which names are requirements at all.
+
+Each rule takes the running scan (detectors._Scan) and records Matches on it; `settle` runs last and removes or
+downgrades matches by context: text about the procurement process, a question to the market, a buyer, a place or
+a programme, and a system the purchase must work with or that describes today (FOA §§ 8-5/15-1 allow a reference
+the subject-matter justifies, so that is a low note asking for the justification, not a violation).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from advisor.requirements import context as ctx
+from advisor.requirements import lexicon as lex
+
+_WORD = re.compile(r"[^\W\d_][^\W_]*")
+_MIXED = re.compile(r"[a-zæøå][A-ZÆØÅ]")
+# Nouns that make a name before them the product being bought: «Tableau-lisenser», «Microsoftlisenser».
+PRODUCT_TAIL = re.compile(
+    r"(?:lisens|lisenser|lisensene|lisensen|lisensiering|produkt|produkter|produktene|programvare|programvaren|"
+    r"løsning|løsninger|løsningen|løsningene|maskin|maskiner|utstyr|utstyret|system|systemet|pc|pc-er|"
+    r"licen[cs]es?|products?|software|platform)$",
+    re.IGNORECASE,
+)
+# Words right before a capitalised name that say «this is the named product»: «programvaren Episerver».
+NAMED_PRODUCT_CUE = re.compile(
+    r"(?<!\w)(?:programvaren|programmet|verktøyet|verktøyene|systemet|systemene|fagsystemet|fagsystemene|plattformen|"
+    r"produktet|produktene|applikasjonen|løsningen|lisensene|the software|the product|the platform)\s+$",
+    re.IGNORECASE,
+)
+_ACTOR_AFTER = re.compile(
+    r"\s+(?:avvikler|har|hadde|eier|eies|leverer|tilbyr|mener|driver|kunngjør|inviterer|ønsker|bidrar|overtar|"
+    r"has|owns|offers|operates)\b",
+)
+_ACQUIRED_BEFORE = re.compile(
+    r"(?<!\w)(?:kjøp|innkjøp|levering|leveranse|anskaffelse|leie|lease|leasing|bestilling|tilbud|avtale|kontrakt|"
+    r"konkurranse|anbudskonkurranse|tilbudskonkurranse|purchase|supply|delivery)\w*\s+(?:av|på|om|for|of)\s+(?:[\w\-/]+\s+){0,4}$"
+    r"|(?<!\w)(?:kjøpe|anskaffe|leie|lease|levere|bestille|installere|montere|kjøpes|anskaffes|leies|leveres|bestilles|"
+    r"installeres|monteres|buy|procure|supply|deliver)\s+(?:inn\s+)?(?:[\w\-/]+\s+){0,4}$"
+    r"|(?<!\w)(?:skal|må|shall|must)\s+(?:være|ha|bruke|benytte|be|have|use)\s+(?:en\s+|et\s+|ei\s+|a\s+|an\s+)?$",
+    re.IGNORECASE,
+)
+_SUBSTANCE = re.compile(
+    r"(?<!\w)(?:virkestoff\w*|active substance|generisk\w*|[a-zæøå]+(?:mab|nib|pril|sartan|statin|prazol|olol|cillin|"
+    r"mycin|parin|xaban|gatran|gliptin|glutid|tid|fen|amol|cetamol|ein|azol|pin|mid|zepam|zolam|semid)\b)",
+    re.IGNORECASE,
+)
+_FUEL_SUPPLY_BEFORE = re.compile(
+    r"(?:levering|leveranse\w*|kjøp|innkjøp|bulkleveranse\w*|tilgang til|forsyning)\s+(?:av\s+)?(?:[\w\-/()]+\s+){0,6}$"
+    r"|(?:drivstoff|driftstoff|fyringsolje\w*)\b[^.]{0,40}$",
+    re.IGNORECASE,
+)
+_MACHINE_AFTER = re.compile(
+    r"[\-\s]*(?:dreven|drevet|drevne|drift|motor\w*|\w*bil\w*|\w*buss\w*|\w*båt\w*|\w*ferje\w*|\w*maskin\w*|traktor\w*|"
+    r"\w*aggregat\w*|\w*kjel\w*|\w*lastebil\w*|\w*graver\w*|\w*laster\w*|kjøretøy\w*|vehicles?|trucks?|buses|engines?)",
+    re.IGNORECASE,
+)
+
+
+@functools.cache
+def ordinary(word: str) -> bool:
+    """A Norwegian or English word or an ordinary compound (not a product name): by word frequency."""
+    from wordfreq import zipf_frequency
+
+    low = word.lower().strip("-")
+    if zipf_frequency(low, "nb") >= 2.3 or zipf_frequency(low, "en") >= 3.2:
+        return True
+    parts = [p for p in low.split("-") if p]
+    if len(parts) > 1:
+        return all(ordinary(p) for p in parts)
+    # a compound of two ordinary words («spesialfargeinstrument», «trusselettereretningsplattform»)
+    for i in range(3, len(low) - 2):
+        head, tail = low[:i], low[i:]
+        for link in ("", "s", "e"):
+            if link and not tail.startswith(link):
+                continue
+            rest = tail[len(link):]
+            if len(rest) >= 3 and zipf_frequency(head, "nb") >= 2.5 and (
+                    zipf_frequency(rest, "nb") >= 2.5 or (len(rest) > 6 and ordinary(rest))):
+                return True
+    return False
+
+
+def _shape(token: str) -> bool:
+    """A token that looks like a name: mixed case (iPad, AdBlue), or capitalised and not an ordinary word."""
+    if re.search(r"[a-zæøå][A-ZÆØÅ]", token) and not token.isupper():
+        return True
+    if token[:1].isupper() and not token.isupper():
+        return not ordinary(token)
+    return False
+
+
+def requirement_position(scan, pos: int) -> bool:
+    """The sentence obliges someone or acquires something (the only places a name is a requirement)."""
+    return scan.sentence_has(ctx.OBLIGATION, pos) or scan.sentence_has(ctx.ACQUIRES, pos)
+
+
+def _not_a_product(scan, start: int, end: int, place: bool = True) -> bool:
+    """A public body, a place, a buyer acting, or the tender platform: the name is not what is being bought."""
+    name = scan.text[start:end].strip()
+    if name.lower() in ctx.PROCESS_NAMES or name.lower() in ctx.NATIONAL_SYSTEMS:
+        return True
+    if re.search(r"(?:^|\s)(?:HF|RHF|IKS|KF|SF|kommunes?|fylkeskommunes?)$", name):
+        return True
+    if ctx.PUBLIC_BODY_AFTER.match(scan.text[end:end + 60]) or re.match(rf"[\s\-]*{ctx.COMPANY_SUFFIX}\b", scan.text[end:end + 8]):
+        return True
+    if _ACTOR_AFTER.match(scan.text[end:end + 20]):
+        return True
+    if re.match(r"(?:-[\wæøå]+)*-(?:prosjekt|program|ordning|senter|institutt|modell|satsing|nettverk)\w*", scan.text[end:end + 40], re.I):
+        return True  # «PILOT-E-prosjekt», «Kavli-instituttet»: part of a project or institution name
+    if ctx.STUDIED_BEFORE.search(scan.window(start, 80)):
+        return True  # «evaluering av programmet Kompetansepiloter»: the subject of a study
+    return place and bool(ctx.PLACE_BEFORE.search(scan.text[max(0, start - 12):start]))
+
+
+def _inflected_word(name: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(name.lower(), "nb") >= 2.3
+
+
+def unknown_names(scan) -> None:
+    """Names outside the lexicon by shape and rarity, where the requirement buys or prescribes them (brand)."""
+    covered = [(h.start, h.end) for h in scan.matches]
+    for m in _WORD.finditer(scan.text):
+        start, end, token = m.start(), m.end(), m.group(0)
+        # cheap shape test first: only capitalised or mixed-case tokens can be names (most tokens stop here)
+        if not token[:1].isupper() and not _MIXED.search(token):
+            continue
+        if any(s < end and start < e for s, e in covered) or scan.in_standard(start, end):
+            continue
+        if scan.brands.get(lex.brand_key(token)):
+            continue  # the lexicon rule has decided about this one (phased out, a word, a place)
+        prefix = _brand_prefix(scan, token)
+        if prefix:
+            if requirement_position(scan, start) and not _not_a_product(scan, start, start + len(prefix), place=False):
+                scan.add("brand", start, end, scan.severity(start, end), "compound", brand=prefix)
+                covered.append((start, end))
+            continue
+        if token.isupper() or not token[:1].isupper() and not re.search(r"[a-zæøå][A-ZÆØÅ]", token):
+            continue
+        if scan.initial(start) or not requirement_position(scan, start):
+            continue
+        name_end = _name_end(scan, end)
+        cue = _cue(scan, start, end, name_end)
+        if not cue or _not_a_product(scan, start, end) or _owner_or_place(scan, end) or _acronym_or_word(token):
+            continue
+        # after «programvaren», or before «eller tilsvarende», a capitalised word is a name even if it is also a word;
+        # elsewhere a lone capitalised word must look like a name and carry a model word or a second name after it
+        mixed = bool(re.search(r"[a-zæøå][A-ZÆØÅ]", token))
+        if cue not in {"named_product", "equivalent", "product_compound"} and not (
+                (mixed or _shape(token)) and (mixed or name_end > end)):
+            continue
+        scan.add("brand", start, name_end, scan.severity(start, name_end), "unknown", cue=cue)
+        covered.append((start, name_end))
+
+
+def _owner_or_place(scan, end: int) -> bool:
+    """«Spordrifts stasjoneringssteder», «Cicignons plass»: an owner's possessive or a place name, not a product."""
+    after = scan.text[end:end + 30]
+    if scan.text[end - 1:end] == "s" and re.match(r"\s+[a-zæøå]", after):
+        return True
+    return bool(re.match(r"[\s\-]+(?:plass|gate|gata|vei|veg|veien|vegen|torg|park|brygge|kvartal|senter|allé)\b", after, re.I))
+
+
+def _acronym_or_word(token: str) -> bool:
+    """«SaaS», «UiS»: a short acronym; «eByggesaksløsning»: an e-/i- prefix on an ordinary word."""
+    if len(token) <= 5 and sum(c.isupper() for c in token) >= 2:
+        return True
+    return bool(re.fullmatch(r"[ei][A-ZÆØÅ][a-zæøå]{4,}", token)) and ordinary(token[1:])
+
+
+def _brand_prefix(scan, token: str) -> str:
+    """The lexicon brand a compound starts with when the rest is a product noun: «Microsoftlisenser» -> Microsoft."""
+    if "-" in token or len(token) < 8 or not token[:1].isupper():
+        return ""
+    for cut in range(len(token) - 3, 3, -1):
+        entry = scan.brands.get(lex.brand_key(token[:cut]))
+        if entry and not entry.is_word and PRODUCT_TAIL.match(token[cut:]):
+            return token[:cut]
+    return ""
+
+
+def _cue(scan, start: int, end: int, name_end: int) -> str:
+    """Why a name-shaped token counts as a product reference here ('' when it does not)."""
+    if lex.EQUIVALENT.match(scan.text[name_end:name_end + 30].lstrip(" ,")):
+        return "equivalent"
+    if re.match(r"-(?:\w+)", scan.text[end:]) and PRODUCT_TAIL.match(re.match(r"-(\w+)", scan.text[end:]).group(1)):
+        return "product_compound"
+    before = scan.window(start, 80)
+    cue = NAMED_PRODUCT_CUE.search(before)
+    if cue and not re.search(r"(?<!\w)(?:i|ved|fra|in|at)\s+$", before[:cue.start()]):
+        return "named_product"  # «i programmet Kompetansepiloter» is a programme someone takes part in
+    if _ACQUIRED_BEFORE.search(before):
+        return "acquired"
+    return ""
+
+
+def _name_end(scan, end: int) -> int:
+    """A name runs on over capitalised words and model words: «Focus Arealplan», «Dirigens Mini»."""
+    designation = scan.designation_end(end)
+    return max(end, designation)
+
+
+def suppliers(scan) -> None:
+    """The supplier named as the counterparty: «kontrakt med X AS», «partner av X», «tildele ... til X» (supplier)."""
+    for pattern in ctx.SUPPLIER_CUES:
+        for m in pattern.finditer(scan.text):
+            start, end = m.start("name"), m.end("name")
+            name = scan.text[start:end]
+            trimmed = re.sub(r"(?:\s+(?:of|and|&|og))+$", "", name)
+            end = start + len(trimmed)
+            if trimmed.lower() in ctx.PROCESS_NAMES:
+                continue
+            if ctx.PUBLIC_BODY_AFTER.match(scan.text, start) or re.search(r"\b(?:HF|RHF|IKS|KF|SF|kommune|fylkeskommune)$", trimmed):
+                continue
+            if ctx.SUPPLIER_PROCESS_BEFORE.search(scan.text[max(0, m.start() - 25):m.start()]):
+                continue
+            if any(h.start < end and start < h.end for h in scan.matches):
+                continue  # «leveres av KONE»: the brand finding already says it
+            known = scan.brands.get(lex.brand_key(trimmed.split()[0]))
+            company = re.search(rf"\s{ctx.COMPANY_SUFFIX}$", trimmed)
+            if not (company or known or pattern is not ctx.SUPPLIER_CUES[0]):
+                continue
+            if len(trimmed.split()) == 1 and ordinary(trimmed) and not known:
+                continue
+            severity = "low" if ctx.EXISTING_CONTEXT.search(scan.window(m.start(), 60)) else "high"
+            scan.add("supplier", start, end, severity, "named")
+
+
+def origin(scan) -> None:
+    """Origin demanded of the goods: «produsert av norske produsenter», «kortreist» (origin)."""
+    for m in ctx.ORIGIN.finditer(scan.text):
+        if requirement_position(scan, m.start()) and not lex.NEGATION_BEFORE.search(scan.window(m.start(), 30)):
+            scan.add("origin", m.start(), m.end(), "high", "origin")
+
+
+def standards(scan) -> None:
+    """Named standards, labels and certifications required without «eller tilsvarende» (missing_or_equivalent)."""
+    last_end = -1
+    for m in ctx.NAMED_STANDARD.finditer(scan.text):
+        start, end = m.start(), m.end()
+        listed = last_end >= 0 and re.fullmatch(r"[\s,]*(?:og|samt|and|eller)?\s*", scan.text[last_end:start]) is not None
+        if ctx.MANDATED_STANDARD.match(m.group(0)):
+            continue
+        sentence_start, sentence_end = scan.sentence(start)
+        if lex.EQUIVALENT.search(scan.text[start:sentence_end]) or re.search(r"tilsvarende|equivalent", scan.text[end:sentence_end], re.I):
+            continue
+        before = scan.text[sentence_start:start]
+        if not (listed or ctx.STANDARD_VERB_BEFORE.search(before) or re.search(r"(?:skal|må|shall|must)\s+(?:\w+\s+){0,2}$", before)):
+            continue
+        sentence = scan.text[sentence_start:sentence_end]
+        if not ctx.OBLIGATION.search(sentence) or re.search(
+                r"godkjent som dokumentasjon|kan dokumenteres|dersom|hvis|accepted as|if the", sentence, re.IGNORECASE):
+            continue
+        scan.add("missing_or_equivalent", start, end, "medium", "standard")
+        last_end = end
+
+
+_PRESCRIBED_BEFORE = re.compile(
+    r"(?:basert på|baseres på|bygget på|bygges på|ved bruk av|ved hjelp av|med|using|based on|with|"
+    r"(?:skal|må|shall|must)\s+(?:\w+\s+){0,2}?(?:bruke|benytte|anvende|ha|være|use|have|be))\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def technology_phrases(scan) -> None:
+    """Prescribed technologies named by phrase rather than product: «basert på Cell Broadcast-teknologien»."""
+    for m in ctx.TECH_PHRASE.finditer(scan.text):
+        group = "span" if m.group("span") else "span2"
+        start, end = m.start(group), m.end(group)
+        if any(h.start < end and start < h.end for h in scan.matches) or not requirement_position(scan, start):
+            continue
+        before = scan.window(start, 60)
+        if lex.NEGATION_BEFORE.search(before[-40:]) or not _PRESCRIBED_BEFORE.search(before):
+            continue
+        if re.search(r"(?:til|for|mot|with|for)\s+$", before) and re.search(r"(?<!\w)(?:tilbehør|hørselvern|garnityr|accessor)", before, re.I):
+            continue  # accessories for radios the buyer has: compatibility, not a technology choice
+        severity = "low" if ctx.EXISTING_CONTEXT.search(before) else "medium"
+        scan.add("prescribed_technology", start, end, severity, "phrase")
+
+
+EXACT_VALUE = re.compile(
+    rf"(?<![\w,.\-])(?:{lex.NUMBER}\s*(?:x|×)\s*{lex.NUMBER}(?:\s*(?:piksler|pixels|px))?"
+    rf"|{lex.NUMBER}\s*-?\s*(?:kW|W|kWh|Wh|V|kVA|Hz|GHz|MHz|GB|TB|MB|mAh|dB|lux|lm|lumen|tommer|tommers|\"|″|inch(?:es)?|"
+    rf"hk|Nm|bar|liter|l|kg))(?![\w])|(?<![\w\-])R\s?-?(?:290|32|410A|134a|744|600a|407C|1234yf|1234ze)(?![\w])",
+)
+
+
+def exact_values(scan) -> None:
+    """Exact technical values with no stated function or tolerance: a hint of over-specification (low)."""
+    for m in EXACT_VALUE.finditer(scan.text):
+        start, end = m.start(), m.end()
+        if any(h.start < end and start < h.end for h in scan.matches) or scan.in_standard(start, end):
+            continue
+        sentence = scan.sentence_text(start)
+        if not ctx.OBLIGATION.search(sentence) and not ctx.ACQUIRES.search(sentence):
+            continue
+        if scan.bounded(start, end) or lex.OUTCOME_WORDS.search(scan.window(start, 40) + scan.after(end, 25)) \
+                or lex.FUNCTION_TIE.search(sentence) or re.match(r"\s+som\s+\w", scan.text[end:end + 12]):
+            continue
+        sentence_start, sentence_end = scan.sentence(start)
+        if any(h.severity != "low" and sentence_start <= h.start < sentence_end for h in scan.matches
+               if h.category in {"brand", "model_type", "tailoring", "missing_or_equivalent", "supplier"}):
+            continue  # the requirement is already flagged for more than its numbers; the rewrite handles them there
+        scan.add("material_dimension_method", start, end, "low", "exact_value")
+
+
+def is_fuel_supply(scan, start: int, end: int) -> bool:
+    """Diesel, petrol or hydrogen as the goods supplied (fuel for the buyer's tanks), not as a vehicle's technology."""
+    if _MACHINE_AFTER.match(scan.text[end:end + 25]):
+        return False
+    return bool(_FUEL_SUPPLY_BEFORE.search(scan.window(start, 80)) or not requirement_position(scan, start)
+                or not re.search(r"\w", scan.text[max(0, start - 3):start]) and not ctx.OBLIGATION.search(scan.sentence_text(start)))
+
+
+def substance_given(scan, pos: int) -> bool:
+    """Whether the sentence names the active substance (then a medicine's brand is a lesser problem)."""
+    return bool(_SUBSTANCE.search(scan.sentence_text(pos)))
+
+
+_NAME_CATEGORIES = {"brand", "model_type", "missing_or_equivalent", "prescribed_technology", "supplier", "product_named"}
+
+
+def settle(scan) -> None:
+    """Remove findings that are not requirements, and downgrade references that describe what the buyer has."""
+    kept = []
+    for match in scan.matches:
+        if scan.sentence_has(ctx.MARKET_QUESTION, match.start):
+            continue
+        if match.category in _NAME_CATEGORIES and (_descriptive_at(scan, match.start) or _process_text(scan, match)):
+            continue
+        if match.category in {"brand", "model_type", "missing_or_equivalent", "prescribed_technology"} and match.kind in {
+                "lexicon", "compat", "generic", "designation", "line", "missing", "cue", "type_brand", "code", "product",
+                "platform", "cloud", "database", "language", "trademark"}:
+            if re.match(rf"[\s\-]*{ctx.COMPANY_SUFFIX}\b", scan.text[match.end:match.end + 8]) and match.category == "brand" \
+                    and requirement_position(scan, match.start):
+                match.category, match.kind = "supplier", "named"  # «leveres av Atea AS»: the company, named as supplier
+            elif _not_a_product(scan, match.start, match.end, place=False) or _acronym_in_brackets(scan, match):
+                continue
+            name = scan.text[match.start:match.end]
+            if match.category == "brand" and " " not in name and scan.brands.get(lex.brand_key(name)) is None \
+                    and _inflected_word(name):
+                continue  # «Nordsjøen»: an inflected brand that is an ordinary word (the North Sea)
+        kept.append(match)
+    scan.matches = kept
+    existing = {m.start for m in scan.matches if m.category in {"brand", "model_type", "prescribed_technology"}
+                and m.severity != "low" and m.kind not in {"standard"}
+                and (_existing_near(scan, m) or _aside(scan, m))
+                and not lex.SAME_AS_CURRENT.search(scan.sentence_text(m.start))}
+    for match in scan.matches:
+        if match.start in existing and match.category != "missing_or_equivalent":
+            match.severity = "low"
+    # «eller tilsvarende» missing after a reference that is now only a note: the note says it already
+    scan.matches = [m for m in scan.matches if not (
+        m.category == "missing_or_equivalent" and m.kind == "missing"
+        and not any(o.category in {"brand", "model_type"} and o.severity != "low" and o.start < m.end and m.start < o.end
+                    for o in scan.matches))]
+
+
+def descriptive(sentence: str) -> bool:
+    """Today, a possibility or who owns what, with no obligation and nothing acquired: not a requirement."""
+    return bool(ctx.DESCRIPTIVE_VERB.search(sentence) and not ctx.OBLIGATION.search(sentence)
+                and not ctx.ACQUIRES.search(sentence))
+
+
+def _descriptive_at(scan, pos: int) -> bool:
+    return scan.sentence_has(ctx.DESCRIPTIVE_VERB, pos) and not requirement_position(scan, pos)
+
+
+def _process_text(scan, match) -> bool:
+    name = scan.text[match.start:match.end].strip().lower()
+    if name in ctx.PROCESS_NAMES or any(name.startswith(p + " ") or name.endswith(" " + p) for p in ctx.PROCESS_NAMES):
+        return True
+    return scan.sentence_has(ctx.PROCESS_CUE, match.start)
+
+
+def _acronym_in_brackets(scan, match) -> bool:
+    """«(KIA)», «(WG GES)»: an abbreviation of the words before it, not a brand."""
+    span = scan.text[match.start:match.end]
+    group = re.search(r"\(([^()]{0,30})$", scan.text[max(0, match.start - 30):match.start])
+    closes = re.match(r"[^()]{0,20}\)", scan.text[match.end:match.end + 22])
+    return span.isupper() and bool(group and closes) and re.fullmatch(r"[A-ZÆØÅ\s]*", group.group(1)) is not None
+
+
+def _existing_near(scan, match) -> bool:
+    """Today's system or an integration named next to the reference (not just anywhere in a long sentence)."""
+    before = scan.window(match.start, 70)
+    if re.search(r"(?:kjøp|innkjøp|anskaffelse|levering)\w*\s+og\s+(?:\w+\s+){0,2}$|(?:kjøp|innkjøp)\w*\s+og\s+vedlikehold\s+av",
+                 before, re.IGNORECASE):
+        return False  # «kjøp og vedlikehold av X-lisenser»: buying more of X is the purchase, not what the buyer has
+    if re.search(r"(?<!\w)(?:dagens|nåværende|vår|våre|vårt|kundens|oppdragsgivers|kommunens|sykehusets|i dag)\s+(?:[\w\-]+\s+){0,2}$",
+                 before, re.IGNORECASE):
+        return True  # «dagens VMware-infrastruktur», «kundens EPJ»: what the buyer has, named as such
+    return bool(ctx.EXISTING_CONTEXT.search(before) or ctx.EXISTING_CONTEXT.search(scan.after(match.end, 30)))
+
+
+def _aside(scan, match) -> bool:
+    """A name in brackets in a sentence that buys nothing: «er en skytjeneste (MS Azure)» explains, it does not demand."""
+    group = re.search(r"\([^()]{0,30}$", scan.text[max(0, match.start - 30):match.start])
+    return bool(group) and not ctx.ACQUIRES.search(scan.sentence_text(match.start))

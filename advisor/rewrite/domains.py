@@ -1,0 +1,184 @@
+"""Domain knowledge for the purchase types that dominate Doffin, and turning technical values into what they are for.
+
+corpus/examples/purchase_types.yaml holds, per purchase type, who the purchase is for and the need, functional and
+performance requirements that each say how they are verified, and questions for the market and the buyer. The
+offline draft starts from the type a requirement belongs to; the LLM prompt gets the same block.
+
+A technical value in a requirement («12 kW», «27 tommer», «16 GB RAM») usually stands for a function the buyer
+has not written down. value_requirements() turns each one into a requirement on that function, keeping the number
+as the buyer's current estimate to be checked, and saying how it is verified.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from advisor.config import Settings
+from advisor.errors import AdvisorError
+
+PURCHASE_TYPES_PATH = Path("examples") / "purchase_types.yaml"
+
+
+@dataclass(frozen=True)
+class PurchaseType:
+    """One purchase type: how to recognise it, the need, requirements with verification, and questions."""
+
+    id: str
+    domain: str
+    match: re.Pattern[str]
+    need: str
+    requirements: tuple[str, ...]
+    market_questions: tuple[str, ...]
+    buyer_questions: tuple[str, ...]
+    source: str
+
+
+def load_purchase_types(settings: Settings) -> list[PurchaseType]:
+    """The purchase types from corpus/examples/purchase_types.yaml ([] when the file is absent)."""
+    path = Path(settings.corpus_dir) / PURCHASE_TYPES_PATH
+    if not path.is_file():
+        return []
+    return list(_load(str(path), path.stat().st_mtime_ns))
+
+
+@functools.lru_cache(maxsize=4)
+def _load(path: str, mtime_ns: int) -> tuple[PurchaseType, ...]:
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or []
+    except yaml.YAMLError as exc:
+        raise AdvisorError(f"purchase types {path} are not valid YAML: {exc}") from exc
+    types = []
+    for number, item in enumerate(data, start=1):
+        try:
+            types.append(PurchaseType(
+                id=str(item["id"]), domain=str(item["domain"]), match=re.compile(str(item["match"]), re.IGNORECASE),
+                need=str(item["need"]), requirements=tuple(str(r) for r in item["requirements"]),
+                market_questions=tuple(str(q) for q in item.get("market_questions") or []),
+                buyer_questions=tuple(str(q) for q in item.get("buyer_questions") or []),
+                source=str(item.get("source") or ""),
+            ))
+        except (KeyError, TypeError, re.error) as exc:
+            raise AdvisorError(f"{path}: purchase type {number} is incomplete or has a bad pattern ({exc})") from exc
+    return tuple(types)
+
+
+# The brand lexicon's product category -> the purchase type to fall back on when no word of a type occurs.
+CATEGORY_TYPES = {
+    "IT": "pc", "software": "fagsystem", "vehicles": "personbil", "furniture": "stol", "machinery": "hjullaster",
+    "medical": "sår", "medicine": "legemiddel", "welfare": "trygghetsalarm", "kitchen": "storkjøkken",
+    "building": "fasade", "cleaning": "renhold", "tools": "verktøy", "playground": "lek", "workwear": "arbeidsklær",
+    "energy": "solcelle", "security": "adgang", "food": "mat", "telecom": "mobil",
+}
+
+
+def purchase_type_for(text: str, types: list[PurchaseType], hint: str = "", categories: list[str] | None = None
+                      ) -> PurchaseType | None:
+    """The purchase type whose words occur most in the requirement; `hint` (a neutral product noun) breaks ties, and
+    the brand lexicon's product `categories` decide when no word of any type occurs."""
+    best, best_score = None, 0
+    for ptype in types:
+        score = len(ptype.match.findall(text)) * 2 + (len(ptype.match.findall(hint)) if hint else 0)
+        if score > best_score:
+            best, best_score = ptype, score
+    if best is None:
+        by_id = {ptype.id: ptype for ptype in types}
+        for category in categories or []:
+            if CATEGORY_TYPES.get(category) in by_id:
+                return by_id[CATEGORY_TYPES[category]]
+    return best
+
+
+_COUNT = re.compile(r"(?<![\w,.])(\d{1,3}(?:[  ]\d{3})+|\d+)\s+(?:stk\.?\s+)?(?:nye\s+)?([^\W\d_][\w\-]*)")
+
+
+def count_requirements(text: str, spans: list[tuple[int, int]] | None = None) -> list[str]:
+    """«60 skjermer»: the quantity to deliver, kept as the buyer's estimate, checked at delivery."""
+    out = []
+    taken = [(m.start(), m.end()) for m in _VALUE.finditer(text)] + list(spans or [])
+    for m in _COUNT.finditer(text):
+        if any(s <= m.start() < e or s <= m.start(2) < e for s, e in taken) or not re.search(r"[^\W\d_]{3,}", m.group(2)):
+            continue
+        out.append(f"Leveransen skal omfatte {m.group(1)} {m.group(2)} [juster antallet etter behovet], kontrollert ved levering.")
+    return out
+
+
+# unit (as written) -> the function the value usually stands for, and how that function is verified
+_VALUE_FUNCTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"R\s?-?\d{2,4}[A-Za-z]{0,2}$"),
+     "Kuldemediet skal ha lav klimapåvirkning; kravet «{value}» erstattes av et høyeste globalt oppvarmingspotensial "
+     "(GWP) på [verdi], dokumentert med datablad."),
+    (re.compile(r"kW$|kVA$|kWp$|Wp$", re.I),
+     "Anlegget skal levere den effekten behovet krever ved [dimensjonerende forhold]; dagens anslag er {value} og "
+     "skal bekreftes med en beregning av [varmebehov eller last], som tilbyder dokumenterer."),
+    (re.compile(r"W$", re.I),
+     "Utstyret skal gi den ytelsen oppgaven krever med lavest mulig energibruk; dagens anslag er {value}, og tilbyder "
+     "skal dokumentere ytelse og energibruk med datablad eller test."),
+    (re.compile(r"tommer$|tommers$|\"$|''$|″$|inch(?:es)?$|^\d{3,4}\s*[x×]\s*\d{3,4}$", re.I),
+     "Skjermen skal gi en lesbar arbeidsflate for oppgavene brukerne gjør; dagens anslag er {value}, og det skal "
+     "verifiseres ved utprøving med brukere."),
+    (re.compile(r"GB$|TB$|MB$", re.I),
+     "Utstyret skal ha kapasitet til programmene og dataene i [vedlegg]; dagens anslag er {value}, verifisert med "
+     "en ytelsestest av et bruksscenario."),
+    (re.compile(r"lux$|lm$|lumen$|K$", re.I),
+     "Belysningen skal gi lysnivået og lyskvaliteten flaten og brukerne trenger; dagens anslag er {value}, "
+     "dokumentert med lysberegning."),
+    (re.compile(r"V$|Hz$", re.I),
+     "Utstyret skal kunne kobles til det elektriske anlegget på stedet; dagens anslag er {value}, kontrollert mot "
+     "[beskrivelse av anlegget] ved befaring."),
+    (re.compile(r"kg$|tonn$|g$", re.I),
+     "Vekten skal passe bruken (løft, transport, underlag); dagens anslag er {value} som høyeste verdi, "
+     "dokumentert med datablad."),
+    (re.compile(r"liter$|l$|m³$|m3$", re.I),
+     "Kapasiteten skal dekke behovet per [tidsrom eller oppdrag]; dagens anslag er {value} som minste verdi, "
+     "dokumentert med beregning."),
+    (re.compile(r"mm$|cm$|m$", re.I),
+     "Produktet skal få plass og passe til [rommet eller bruken], med mål på høyst {value} [eller minst, etter "
+     "behovet], kontrollert ved befaring."),
+    (re.compile(r"seter$|plasser$", re.I),
+     "Kjøretøyet eller rommet skal ha plass til brukerne som skal bruke det; dagens anslag er {value}, verifisert "
+     "ved befaring."),
+    (re.compile(r"hk$|Nm$|bar$|dB$", re.I),
+     "Ytelsen skal dekke oppgaven; dagens anslag er {value}, og tilbyder skal vise med datablad eller test at "
+     "behovet dekkes."),
+)
+_VALUE = re.compile(
+    r"(?<![\w,.\-])(?:\d+(?:[.,]\d+)?\s*(?:x|×)\s*\d+(?:[.,]\d+)?(?:\s*(?:mm|cm|m))?"
+    r"|\d{1,3}(?:[  ]\d{3})+(?:\s*(?:liter|l|kg|kW|W))?"
+    r"|\d+(?:[.,]\d+)?\s*-?\s*(?:kWp|kWh|kVA|kW|Wp|W|V|Hz|GB|TB|MB|lux|lumen|lm|K|tommer|tommers|\"|''|″|inch(?:es)?|hk|Nm|bar|dB|"
+    r"kg|tonn|g|liter|l|m³|m3|mm|cm|m|seter|plasser))(?![\w])"
+    r"|(?<![\w\-])R\s?-?(?:290|32|410A|134a|744|600a|407C|1234yf|1234ze)(?![\w])",
+)
+
+
+def value_requirements(text: str, spans: list[tuple[int, int]] | None = None) -> list[str]:
+    """A functional requirement for each function the technical values in `text` stand for (outside the given
+    spans), keeping the numbers: «27 tommer» and «2560×1440» both describe the working area, so they share one."""
+    values: dict[str, list[str]] = {}
+    for m in _VALUE.finditer(text):
+        if spans and any(s <= m.start() < e for s, e in spans):
+            continue
+        value = m.group(0).strip()
+        for pattern, template in _VALUE_FUNCTIONS:
+            if pattern.search(value):
+                # measures get one bound each («høyst 1012 mm»); other values of one function share a requirement
+                key = f"{template}\x00{value}" if template.startswith("Produktet skal få plass") else template
+                values.setdefault(key, []).append(value)
+                break
+    return [key.split("\x00")[0].format(value=" og ".join(dict.fromkeys(found))) for key, found in values.items()]
+
+
+# The function a value requirement is about: a purchase type's requirement on the same function is left out, since
+# the value requirement says it and keeps the buyer's number.
+_SAME_FUNCTION = re.compile(r"GWP|arbeidsflate|varmebehov|effekten|lysnivå|\blux\b|kapasitet", re.IGNORECASE)
+
+
+def without_repeats(type_requirements: tuple[str, ...] | list[str], value_texts: list[str]) -> list[str]:
+    """The purchase type's requirements minus those about a function a value requirement already covers."""
+    covered = {m.group(0).lower() for text in value_texts for m in _SAME_FUNCTION.finditer(text)}
+    return [r for r in type_requirements
+            if not any(m.group(0).lower() in covered for m in _SAME_FUNCTION.finditer(r))]
