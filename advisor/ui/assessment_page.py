@@ -141,18 +141,20 @@ def collect_case() -> dict[str, Any]:
     return out
 
 
-def _radio(ctx: PageContext, field: str, options: tuple[str, ...], label_prefix: str, default: str | None = None) -> None:
+def _radio(ctx: PageContext, field: str, options: tuple[str, ...], label_prefix: str, default: str | None = None,
+           text_key: str | None = None) -> None:
+    """A radio for one case key; `text_key` names its question and help texts when `field` alone would clash."""
     key = _key(field)
     if key not in st.session_state and default is not None:
         st.session_state[key] = default
     # No preselected answer for a question the user has not answered: index=None leaves every option empty.
     initial = {} if key in st.session_state else {"index": None}
     st.radio(
-        ctx.t(f"q_{field}"),
+        ctx.t(f"q_{text_key or field}"),
         options,
         format_func=lambda v: ctx.t(f"{label_prefix}_{v}"),
         key=key,
-        help=ctx.t(f"help_{field}"),
+        help=ctx.t(f"help_{text_key or field}"),
         horizontal=True,
         persist_state="session",
         **initial,
@@ -209,7 +211,7 @@ def _step_value(ctx: PageContext) -> None:
             _tri(ctx, field)
     _radio(ctx, "buyer", BUYERS, "buyer")
     _radio(ctx, "category", CONTRACT_TYPES, "category")
-    _radio(ctx, "regime", REGIMES, "regime", default="foa")
+    _radio(ctx, "regime", REGIMES, "asregime", default="foa", text_key="as_regime")
     _tri(ctx, "health_social_services")
     _tri(ctx, "special_services")
 

@@ -402,17 +402,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "nb": "Innovasjon betyr at ikke alt lykkes. Lav risikovilje peker mot gjennomprøvde løsninger.",
         "en": "Innovation means that not everything succeeds. Low risk tolerance points to proven solutions.",
     },
-    "q_regime": {"nb": "Hvilket regelverk hører kjøpet under?", "en": "Which regulation does the purchase fall under?"},
-    "help_regime": {
+    "q_as_regime": {"nb": "Hvilket regelverk hører kjøpet under?", "en": "Which regulation does the purchase fall under?"},
+    "help_as_regime": {
         "nb": "Forsyningsforskriften gjelder når kjøpet knytter seg til drikkevann, energi, transport, havner, lufthavner eller "
               "post. Forsvars- og sikkerhetsanskaffelser og konsesjoner har egne forskrifter.",
         "en": "The utilities regulation applies when the purchase serves drinking water, energy, transport, ports, airports "
               "or postal services. Defence and security purchases and concessions have their own regulations.",
     },
-    "regime_foa": {"nb": "Anskaffelsesforskriften", "en": "Procurement regulation"},
-    "regime_utilities": {"nb": "Forsyningsforskriften", "en": "Utilities regulation"},
-    "regime_defence_security": {"nb": "Forsvar og sikkerhet", "en": "Defence and security"},
-    "regime_concession": {"nb": "Konsesjon", "en": "Concession"},
+    "asregime_foa": {"nb": "Anskaffelsesforskriften", "en": "Procurement regulation"},
+    "asregime_utilities": {"nb": "Forsyningsforskriften", "en": "Utilities regulation"},
+    "asregime_defence_security": {"nb": "Forsvar og sikkerhet", "en": "Defence and security"},
+    "asregime_concession": {"nb": "Konsesjon", "en": "Concession"},
     "as_value_parts": {"nb": "Verdi per periode og avtaleperiode (valgfritt)", "en": "Value per period and contract term (optional)"},
     "q_value_per_period_nok": {"nb": "Beløp per periode (kroner)", "en": "Amount per period (NOK)"},
     "help_value_per_period_nok": {
