@@ -1,11 +1,17 @@
-"""The procurement assessment: a case read by explicit, cited rules into part, procedure and next steps."""
+"""The procurement assessment: a case read by explicit, cited rules into regulation, part, value, procedure and next
+steps, with a one-sentence verdict (`Assessment.headline`)."""
 
 from advisor.assessment.case import (
     BUYERS,
     CONTRACT_TYPES,
     FIELDS,
     MARKET_ANSWERS,
+    MAX_AMOUNT_NOK,
+    REGIMES,
     RISK_LEVELS,
+    VALUE_PERIODS,
+    check_text,
+    format_amount,
     format_nok,
     load_case,
     load_case_bank,
@@ -15,22 +21,40 @@ from advisor.assessment.case import (
 from advisor.assessment.engine import Assessment, assess, model_version
 from advisor.assessment.free_text import ask_missing, describe_extraction, extract_case
 from advisor.assessment.markdown import to_markdown
-from advisor.assessment.rules import POTENTIAL_LABELS, PROCEDURES, RULES, load_thresholds, procedure_label
+from advisor.assessment.rules import (
+    PARTS,
+    POTENTIAL_LABELS,
+    PROCEDURES,
+    REGIME_LABELS,
+    RULES,
+    part_label,
+    procedure_label,
+)
+from advisor.assessment.state import ContractValue
+from advisor.assessment.thresholds import load_thresholds, threshold_tables
 
 __all__ = [
     "Assessment",
     "BUYERS",
     "CONTRACT_TYPES",
+    "ContractValue",
     "FIELDS",
     "MARKET_ANSWERS",
+    "MAX_AMOUNT_NOK",
+    "PARTS",
     "POTENTIAL_LABELS",
     "PROCEDURES",
+    "REGIMES",
+    "REGIME_LABELS",
     "RISK_LEVELS",
     "RULES",
+    "VALUE_PERIODS",
     "ask_missing",
     "assess",
+    "check_text",
     "describe_extraction",
     "extract_case",
+    "format_amount",
     "format_nok",
     "load_case",
     "load_case_bank",
@@ -38,6 +62,8 @@ __all__ = [
     "model_version",
     "parse_case",
     "parse_case_text",
+    "part_label",
     "procedure_label",
+    "threshold_tables",
     "to_markdown",
 ]

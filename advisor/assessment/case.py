@@ -22,10 +22,16 @@ BUYERS = ("state", "municipal", "other")
 CONTRACT_TYPES = ("goods", "services", "works")
 MARKET_ANSWERS = ("yes", "with_adaptation", "no", "unknown")
 RISK_LEVELS = ("low", "medium", "high")
+REGIMES = ("foa", "utilities", "defence_security", "concession")
+VALUE_PERIODS = ("month", "year")
 # A case is a few hundred bytes; the app caps the need at 4 000 characters. The limits stop a pasted document or a
 # runaway file from being parsed and copied into every part of the output (a 50 MB need gave 250 MB of JSON).
 MAX_TEXT_CHARS = 50_000
 MAX_CASE_BYTES = 1_000_000
+# Norway's whole public sector buys for about 835 mrd. kr a year; a single contract above 1 000 mrd. kr is a typo
+# (an extra group of zeros, øre read as kroner), never a value to classify. A century is the longest term we accept.
+MAX_AMOUNT_NOK = 10**12
+MAX_MONTHS = 1200
 
 # The nine keys the issue names; the rest are optional refinements.
 CORE_KEYS = (
@@ -67,6 +73,15 @@ FIELDS: dict[str, FieldSpec] = {
     "deadline_months": FieldSpec("months", "Tid til løsningen må være på plass (måneder)"),
     "risk_tolerance": FieldSpec("enum", "Risikovilje", RISK_LEVELS),
     "previous_competition_failed": FieldSpec("bool", "Tidligere konkurranse mislyktes"),
+    "regime": FieldSpec("enum", "Regelverk", REGIMES),
+    "value_per_period_nok": FieldSpec("amount", "Beløp per periode (kr ekskl. mva.)"),
+    "value_period": FieldSpec("enum", "Periode for beløpet", VALUE_PERIODS),
+    "duration_months": FieldSpec("months", "Fast avtaleperiode uten opsjoner (måneder)"),
+    "option_months": FieldSpec("months", "Opsjoner på forlengelse (måneder)"),
+    "options_value_nok": FieldSpec("amount", "Verdi av andre opsjoner, i tillegg til beløpene over (kr ekskl. mva.)"),
+    "open_ended": FieldSpec("bool", "Avtale uten fast løpetid"),
+    "framework_agreement": FieldSpec("bool", "Rammeavtale"),
+    "amounts_include_vat": FieldSpec("bool", "Beløpene er oppgitt inkl. mva."),
 }
 
 # Norwegian display of enum values and booleans (used in human output and the Markdown audit).
@@ -75,6 +90,9 @@ VALUE_LABELS: dict[str, dict[Any, str]] = {
     "category": {"goods": "varer", "services": "tjenester", "works": "bygge- og anleggsarbeid"},
     "market_has_solution": {"yes": "ja", "with_adaptation": "ja, med tilpasning", "no": "nei", "unknown": "vet ikke"},
     "risk_tolerance": {"low": "lav", "medium": "middels", "high": "høy"},
+    "regime": {"foa": "anskaffelsesforskriften", "utilities": "forsyningsforskriften",
+               "defence_security": "forsvars- og sikkerhetsforskriften", "concession": "konsesjonskontraktforskriften"},
+    "value_period": {"month": "per måned", "year": "per år"},
 }
 
 
@@ -98,6 +116,15 @@ class Case:
     deadline_months: int | None = None
     risk_tolerance: str | None = None
     previous_competition_failed: bool | None = None
+    regime: str | None = None
+    value_per_period_nok: int | None = None
+    value_period: str | None = None
+    duration_months: int | None = None
+    option_months: int | None = None
+    options_value_nok: int | None = None
+    open_ended: bool | None = None
+    framework_agreement: bool | None = None
+    amounts_include_vat: bool | None = None
 
     def given(self) -> dict[str, Any]:
         """The keys that were given, with their values."""
@@ -114,7 +141,7 @@ def display_value(key: str, value: Any) -> str:
         return "ikke oppgitt"
     if isinstance(value, bool):
         return "ja" if value else "nei"
-    if key == "estimated_value_nok" and isinstance(value, int):
+    if FIELDS.get(key) is not None and FIELDS[key].kind == "amount" and isinstance(value, int):
         return format_nok(value)
     return VALUE_LABELS.get(key, {}).get(value, str(value))
 
@@ -122,6 +149,20 @@ def display_value(key: str, value: Any) -> str:
 def format_nok(value: int) -> str:
     """Whole kroner with a space as thousands separator: 1 490 000."""
     return f"{value:,}".replace(",", " ")
+
+
+def format_amount(value: int) -> str:
+    """An amount as a Norwegian reader says it: «1,49 mill. kr», «2,75 mrd. kr», «600 000 kr».
+
+    Millions are shortened only when no digit is lost (1 299 999 stays «1 299 999 kr»), because a rounded figure
+    next to a threshold would state the wrong side of it.
+    """
+    for unit, name in ((10**9, "mrd."), (10**6, "mill.")):
+        if value >= unit and value % (unit // 100) == 0:
+            whole, rest = divmod(value, unit)
+            decimals = f"{rest * 100 // unit:02d}".rstrip("0")
+            return f"{format_nok(whole)}{',' + decimals if decimals else ''} {name} kr"
+    return f"{format_nok(value)} kr"
 
 
 def _shown(value: Any) -> Any:
@@ -139,6 +180,7 @@ def _check_value(key: str, value: Any) -> Any:
             raise InvalidInput(key, _shown(value), "text")
         if len(value) > MAX_TEXT_CHARS:
             raise InvalidInput(key, f"{len(value)} characters", f"at most {MAX_TEXT_CHARS} characters")
+        check_text(key, value)
         return value.strip() or None
     if spec.kind in ("amount", "months"):
         # bool is an int subclass in Python; true/false is never an amount.
@@ -148,7 +190,11 @@ def _check_value(key: str, value: Any) -> Any:
             what = "a whole number of kroner excluding VAT, e.g. 3000000" if spec.kind == "amount" else "a whole number of months"
             raise InvalidInput(key, _shown(value), what)
         if value <= 0:
-            raise InvalidInput(key, _shown(value), "a positive whole number" + (" of kroner excluding VAT" if spec.kind == "amount" else ""))
+            raise InvalidInput(key, _shown_amount(value), "a positive whole number" + (" of kroner excluding VAT" if spec.kind == "amount" else ""))
+        if spec.kind == "amount" and value > MAX_AMOUNT_NOK:
+            raise InvalidInput(key, _shown_amount(value), "an amount of at most 1 000 mrd. kr (check the units and the zeros)")
+        if spec.kind == "months" and value > MAX_MONTHS:
+            raise InvalidInput(key, _shown_amount(value), f"at most {MAX_MONTHS} months")
         return value
     if spec.kind == "bool":
         if not isinstance(value, bool):
@@ -161,6 +207,39 @@ def _check_value(key: str, value: Any) -> Any:
     if not isinstance(value, str) or value not in spec.choices:
         raise InvalidInput(key, _shown(value), "one of " + ", ".join(spec.choices))
     return value
+
+
+def check_text(key: str, value: str) -> None:
+    """Refuse text that cannot be written as UTF-8 (a lone surrogate from a JSON escape or a broken argument)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        shown = value[max(0, exc.start - 20): exc.end + 20]
+        raise InvalidInput(key, shown, "text without lone surrogate characters (\\ud800–\\udfff); check the file's "
+                           "escapes or the terminal's encoding") from exc
+
+
+def _shown_amount(value: int) -> int | str:
+    """A whole number as an error message may show it: short ones as they are, huge ones by their length.
+
+    str() of an int of more than 4 300 digits raises ValueError, so the length is estimated from the bit length.
+    """
+    if abs(value) < 10**20:
+        return value
+    return f"a number of about {int(abs(value).bit_length() * 0.30103) + 1} digits"
+
+
+def _check_combination(values: dict[str, Any]) -> None:
+    """Keys that cannot all be true at once: an error naming them, never a silent choice between them."""
+    if "value_per_period_nok" in values and "value_period" not in values:
+        raise InvalidInput("value_period", None, "month or year, since value_per_period_nok is given")
+    if "value_period" in values and "value_per_period_nok" not in values:
+        raise InvalidInput("value_per_period_nok", None, "an amount per period, since value_period is given")
+    if values.get("open_ended") and "duration_months" in values:
+        raise InvalidInput("open_ended", True, "false when duration_months is given (a contract without a fixed term has no duration)")
+    regime, utilities = values.get("regime"), values.get("utilities")
+    if regime is not None and utilities is not None and (regime == "utilities") != utilities:
+        raise InvalidInput("utilities", utilities, f"{'true' if regime == 'utilities' else 'false'} when regime is {regime!r}")
 
 
 def parse_case(data: Any) -> Case:
@@ -180,6 +259,7 @@ def parse_case(data: Any) -> Case:
         if value is None:
             continue
         values[key] = _check_value(key, value)
+    _check_combination(values)
     return Case(**{k: v for k, v in values.items() if v is not None})
 
 

@@ -15,23 +15,18 @@ import datetime as dt
 import hashlib
 import logging
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from advisor.assessment.case import Case, display_value, parse_case
+from advisor.assessment.case import FIELDS, Case, display_value, parse_case
 from advisor.assessment.decide import decide
-from advisor.assessment.rules import (
-    PART_LABELS,
-    RULES,
-    THRESHOLDS_PATH,
-    Threshold,
-    load_thresholds,
-    procedure_label,
-)
-from advisor.assessment.state import Alternative, AuditEntry, LegalGround, Reasoning
+from advisor.assessment.headline import headline
+from advisor.assessment.rules import REGIME_LABELS, RULES, procedure_label
+from advisor.assessment.state import Alternative, AuditEntry, ContractValue, LegalGround, Reasoning
+from advisor.assessment.thresholds import THRESHOLDS_PATH, Threshold, load_thresholds
 from advisor.config import Settings
 from advisor.corpus import Citation, cite
-from advisor.errors import AdvisorError
+from advisor.errors import AdvisorError, InvalidInput
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +69,16 @@ class Assessment:
     model_version: str
     assessed_on: str
     disclaimer: str = DISCLAIMER
+    # The verdict in one sentence («Del I og II gjelder: 30 mill. kr er under …»), built from the fields below.
+    headline: str = ""
+    regime: str = "foa"  # foa | utilities | defence_security | concession
+    regime_label: str = ""
+    regime_reasons: list[str] = field(default_factory=list)
+    contract_value: ContractValue | None = None  # the value that decided the part and how it was worked out
+    value_reasons: list[str] = field(default_factory=list)
+    time_limits: list[str] = field(default_factory=list)  # minimum time limits and standstill (also among next steps)
+    unverified: list[str] = field(default_factory=list)  # what the answer rests on that the fact base marks unverified
+    thresholds_period: str = ""
 
 
 def model_version() -> str:
@@ -137,9 +142,13 @@ def assess(
     """
     if not isinstance(case, Case):
         case = parse_case(case)
+    interpretation = _checked_interpretation(interpretation)
     today = today or dt.date.today()
-    table = load_thresholds()
-    r = decide(case, table, today)
+    table = load_thresholds(on=today)
+    given = case.given()
+    # A key the description spoke of but that did not end up in the case could not be settled from the text.
+    unclear = [key for key, _ in interpretation if key in FIELDS and key not in given and key != "need"]
+    r = decide(case, table, today, unclear=dict.fromkeys(unclear))
     warnings = list(r.warnings)
     fired = list(dict.fromkeys(entry.rule for entry in r.trail))
     citations, by_rule, by_source = _resolve_citations(settings, fired, warnings)
@@ -154,7 +163,7 @@ def assess(
         entry.sources = by_rule.get(entry.rule, [])
     return Assessment(
         part=r.part,
-        part_label=PART_LABELS[r.part],
+        part_label=r.part_label,
         part_reason=marked(*r.part_reason),
         threshold=r.threshold,
         next_threshold=r.next_threshold,
@@ -164,7 +173,7 @@ def assess(
         innovation_potential=r.innovation_potential,
         reasons=[marked(rule, text) for rule, text in r.reasons],
         procedure=r.procedure,
-        procedure_label=procedure_label(r.procedure, r.part),
+        procedure_label=procedure_label(r.procedure, r.part, r.regime),
         procedure_reasons=[marked(rule, text) for rule, text in r.procedure_reasons],
         provisional=r.provisional,
         alternatives=[Alternative(alt.procedure, alt.label, marked(alt.rule, alt.reason), alt.rule) for alt in r.alternatives],
@@ -180,7 +189,26 @@ def assess(
         warnings=warnings,
         model_version=model_version(),
         assessed_on=today.isoformat(),
+        headline=headline(r),
+        regime=r.regime,
+        regime_label=REGIME_LABELS[r.regime],
+        regime_reasons=[marked(rule, text) for rule, text in r.regime_reasons],
+        contract_value=r.contract_value,
+        value_reasons=[marked(rule, text) for rule, text in r.value_reasons],
+        time_limits=[marked(rule, text) for rule, text in r.time_limits],
+        unverified=r.unverified,
+        thresholds_period=table.period,
     )
+
+
+def _checked_interpretation(interpretation: Any) -> list[tuple[str, str]]:
+    """The (case key, note) pairs of a free-text reading; a list of bare notes is a caller's mistake, named as such."""
+    checked: list[tuple[str, str]] = []
+    for item in interpretation or ():
+        if not (isinstance(item, tuple | list) and len(item) == 2 and all(isinstance(x, str) for x in item)):
+            raise InvalidInput("interpretation", item, "(case key, note) pairs as in Extraction.notes")
+        checked.append((item[0], item[1]))
+    return checked
 
 
 def _inputs(r: Reasoning, from_text: set[str]) -> dict[str, dict[str, Any]]:
@@ -190,6 +218,8 @@ def _inputs(r: Reasoning, from_text: set[str]) -> dict[str, dict[str, Any]]:
     def origin(key: str) -> str:
         if key in r.assumed_keys:
             return "antatt"
+        if key in r.computed_keys:
+            return "beregnet"
         if key in given:
             return "tolket fra teksten" if key in from_text else "oppgitt"
         return "standardverdi"

@@ -1,7 +1,8 @@
 """Read a free-text description of a planned purchase into case keys, and ask Norwegian questions for what is missing.
 
-Extraction is rule-based (regular expressions over Norwegian wording) and reports what it read from which phrase,
-so the user can see and correct each interpretation. Nothing here guesses beyond the patterns below.
+Extraction is rule-based (the Norwegian wording in wording.py and amounts.py) and reports what it read from which
+phrase, so the user can see and correct each interpretation. A key the text speaks of but does not settle
+(«kommune» and «statlig» in one description) is left out with a note, so the assessment asks instead of guessing.
 """
 
 from __future__ import annotations
@@ -11,148 +12,58 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from advisor.assessment import wording as w
+from advisor.assessment.amounts import Amount, AmountProblem, read_amounts, read_term, term_after
 from advisor.assessment.case import CORE_KEYS, FIELDS, display_value, format_nok
 
-_NUM = r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
-_MILLION = r"mnok|mill(?:ioner|ion|\.)?|mio\.?"
-_BILLION = r"mrd\.?|milliard(?:er)?"
-_AMOUNT_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
-    (re.compile(rf"(?<![\w,.])(?P<num>{_NUM})\s*(?:{_BILLION})(?!\w)", re.I), 1_000_000_000),
-    (re.compile(rf"(?<![\w,.])(?P<num>{_NUM})\s*(?:{_MILLION})(?![\w])", re.I), 1_000_000),
-    (re.compile(rf"(?:\bkr\.?|\bnok)\s*(?P<num>{_NUM})\s*(?:{_MILLION})(?!\w)", re.I), 1_000_000),
-    (re.compile(rf"(?<![\w,.])(?P<num>{_NUM})\s*(?:tusen|k)\b", re.I), 1_000),
-    (re.compile(rf"(?<![\w,.])(?P<num>{_NUM})\s*(?:kr\.?|kroner|nok|,-)(?!\w)", re.I), 1),
-    (re.compile(rf"(?:\bkr\.?|\bnok)\s*(?P<num>{_NUM})(?![\d])", re.I), 1),
-)
-_VAT_INCLUDED = re.compile(r"\b(inkl\.?|inklusive|med)\s*(mva|merverdiavgift)", re.I)
-_VAT_RATE = 0.25  # standard Norwegian VAT rate, used only to convert an amount stated incl. VAT
+_VAT_DIVISOR_PERCENT = 125  # the general Norwegian VAT rate of 25 %, only to turn an answer given incl. VAT into excl.
 
 
 @dataclass
 class Extraction:
-    """Case keys read from a description, and a Norwegian note for each: which phrase gave which value."""
+    """Case keys read from a description, and a Norwegian note for each: which phrase gave which value.
+
+    `problems` are readings that cannot be used (an amount too large to be a contract value); a caller that must not
+    guess (the CLI) turns them into an error, the others show them as notes.
+    """
 
     values: dict[str, Any] = field(default_factory=dict)
     notes: list[tuple[str, str]] = field(default_factory=list)  # (case key, Norwegian note)
+    problems: list[AmountProblem] = field(default_factory=list)
 
-    def set(self, key: str, value: Any, phrase: str) -> None:
+    def set(self, key: str, value: Any, phrase: str, extra: str = "") -> None:
         """Record one extracted key with the phrase it came from."""
         self.values[key] = value
-        self.note(key, f"Tolket fra teksten: «{phrase.strip()}» → {FIELDS[key].label.lower()}: {display_value(key, value)}.")
+        shown = format_nok(value) + " kr" if FIELDS[key].kind == "amount" else display_value(key, value)
+        self.note(key, f"Tolket fra teksten: «{_clip(phrase)}» → {FIELDS[key].label.lower()}: {shown}{extra}.")
 
     def note(self, key: str, text: str) -> None:
         """Add a note about how one key was read."""
         self.notes.append((key, text))
 
+    @property
+    def read_keys(self) -> list[str]:
+        """The keys read from the text (in the order read), not counting the need itself."""
+        return [key for key in dict.fromkeys(k for k, _ in self.notes) if key in self.values and key != "need"]
 
-def _number(text: str) -> float:
-    text = re.sub(r"[ \u00a0\u202f]", "", text)
-    if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", text):  # 1.490.000 or 1.490.000,50
-        text = text.replace(".", "")
-    return float(text.replace(",", "."))
+
+def _clip(phrase: str, limit: int = 120) -> str:
+    phrase = " ".join(phrase.split())
+    return phrase if len(phrase) <= limit else phrase[: limit - 1] + "…"
 
 
 def parse_amount(text: str) -> tuple[int, str] | None:
-    """The largest amount in kroner in a Norwegian text ("3 MNOK", "2,5 mill. kr", "kr 1 490 000"), with its phrase."""
-    found: list[tuple[int, str, int]] = []
-    taken: list[tuple[int, int]] = []
-    for pattern, factor in _AMOUNT_PATTERNS:
-        for match in pattern.finditer(text):
-            span = match.span()
-            if any(span[0] < end and start < span[1] for start, end in taken):
-                continue  # already read by a more specific pattern ("2,5 mill. kr" is not also "kr")
-            try:
-                value = round(_number(match.group("num")) * factor)
-            except ValueError:
-                continue
-            taken.append(span)
-            found.append((value, match.group(0), span[1]))
-    if not found:
+    """The largest amount in kroner excl. VAT in a Norwegian text ("3 MNOK", "2,5 mill. kr", "kr 1 490 000"), with its phrase.
+
+    An amount given incl. VAT is converted (and its phrase says so); used for short answers to the value question.
+    """
+    amounts, _ = read_amounts(text)
+    if not amounts:
         return None
-    value, phrase, end = max(found)
-    if _VAT_INCLUDED.search(text[end:end + 30]):
-        return round(value / (1 + _VAT_RATE)), phrase + " inkl. mva."
-    return value, phrase
-
-
-def _first(patterns: dict[str, list[str]], text: str, flags: int = re.I) -> tuple[str, str] | None:
-    """The label whose pattern matches earliest in the text, with the matched phrase."""
-    best: tuple[int, str, str] | None = None
-    for label, options in patterns.items():
-        for option in options:
-            match = re.search(option, text, flags)
-            if match and (best is None or match.start() < best[0]):
-                best = (match.start(), label, match.group(0))
-    return (best[1], best[2]) if best else None
-
-
-def _market(text: str) -> tuple[str, str] | None:
-    """The market answer by priority (unknown, no, with_adaptation, yes), with the phrase that gave it."""
-    for label, options in _MARKET.items():
-        for option in options:
-            match = re.search(option, text, re.I)
-            if match:
-                return label, match.group(0)
-    return None
-
-
-_BUYER = {
-    "municipal": [r"\b(?:fylkes)?kommun(?:e|en|ens|al|ale|ene|ens)\b", r"\bbydel(?:en)?\b"],
-    "state": [r"\b\w*direktorat(?:et)?\b", r"\b\w*departement(?:et)?\b", r"\b\w*etat(?:en|ens)?\b", r"\bstatlig\w*",
-              r"\bstaten\b", r"\bstatens\b", r"\b\w+tilsynet\b", r"\buniversitet(?:et)?\b"],
-    "other": [r"\b\w*helseforetak\w*", r"\b\w*sykehus\w*", r"\bhospital\b", r"(?-i:\bHF\b)"],
-}
-_CATEGORY = {
-    # Goods first: on a tie at the same position ("tjenestebiler") the goods reading wins.
-    "goods": [r"\w*maskin(?:er|en|ene)?\b", r"\w*utstyr\w*", r"\bkjøretøy\w*", r"\w*biler\b", r"\w*sykler\b",
-              r"\w*senger\b", r"\bpc(?:-er)?\b", r"\w*møbler\b", r"\bleas(?:e|ing)\b", r"\bkjøpe (?:inn )?\d+\b"],
-    "works": [r"\bbygg(?:e|et|ing|eprosjekt\w*|earbeid\w*|eplass\w*)?\b", r"\bnybygg\w*", r"\bombygging\b", r"\brenovering\w*",
-              r"\banlegg(?:et)?\b", r"\banleggsarbeid\w*", r"\banleggskontrakt\w*", r"\bbygge- og anlegg\w*",
-              r"\bve[ig](?:en|er|ene)?\b", r"\bve[ig](?:bygging|prosjekt\w*|arbeid\w*|strekning\w*)\b", r"\bsykkelve[ig]\w*",
-              r"\bbr[ou](?:a|en)?\b", r"\bentreprise\w*", r"\bskolebygg\w*"],
-    "services": [r"\b\w*tjenest(?:e|er|en|ene)\b", r"\b\w*tjeneste\w*", r"\bdrift(?:en)?\b",
-                 r"\bdrifts(?:tjeneste|avtale|oppdrag|kontrakt)\w*", r"\brenhold\w*", r"\brådgiv\w*", r"\bkonsulent\w*",
-                 r"\bkurs\w*", r"\bopplæring\w*", r"\btilbud om\b", r"\bkonsept\w*", r"\bprototyp\w*", r"\bforskning\w*",
-                 r"\bfou\b", r"\butredning\w*", r"\boppdrag(?:et)?\b"],
-}
-_HEALTH_SOCIAL = re.compile(
-    r"helse- og (?:omsorgs|sosial)tjenester?\b|\bsosialtjenester?\b|\bavlastning\w*|\bbarnevernstjeneste\w*|"
-    r"\brusbehandling\w*|\b(?:rehabiliterings|behandlings|institusjons|sykehjems)plass\w*", re.I)
-_MARKET = {
-    # Checked in this order: an explicit "we do not know" beats everything, "not on the market" beats "can be adapted".
-    "unknown": [r"\bvet ikke om (?:det finnes|markedet)[^.]*",
-                r"\b(?:vite|undersøke|finne ut|sjekke|avklare) om (?:det finnes|markedet)[^.]*",
-                r"\b(?:ingen|ikke)\b[^.]{0,30}?\bvet om\b[^.]*", r"\busikker(?:e)? på (?:om det finnes|markedet)[^.]*",
-                r"\bukjent (?:om|marked)[^.]*", r"\buklart om (?:det finnes|markedet)[^.]*"],
-    "no": [r"\b(?:ikke|ingen)\b[^.]{0,40}?\b(?:finnes|eksisterer|tilgjengelig|tilbys|leverer)\b[^.]{0,30}?\bmarkedet\b",
-           r"\b(?:finnes|eksisterer)\b[^.]{0,15}?\bikke\b[^.]{0,25}?\bmarkedet\b", r"\bingen leverandør\w*",
-           r"\bingen (?:løsning|løsninger|produkter?)\b[^.]{0,10}?\b(?:på|i) markedet\b",
-           r"\b(?:finnes|eksisterer) ikke (?:ennå|enda)\b", r"\bikke (?:finnes|eksisterer) (?:ennå|enda)\b", r"\bmarkedet har ikke\b"],
-    "with_adaptation": [r"\b(?:må|kan)\b[^.]{0,25}?\btilpasses\b", r"\bmed tilpasning\w*", r"\bkrever tilpasning\w*",
-                        r"\btilpasning av eksisterende\b"],
-    "yes": [r"\bstandard(?:produkt\w*|vare\w*|løsning\w*|utstyr|system\w*)?\b(?! for)", r"\bhyllevare\w*",
-            r"\b(?:flere|mange) (?:leverandører|produsenter|aktører|forhandlere|kursleverandører)\b (?:kan )?(?:levere|leverer|tilbyr|har)\b",
-            r"\bfinnes (?:flere |mange |gode )?(?:løsninger |leverandører |produkter )?(?:i|på) markedet\b"],
-}
-_DIALOGUE_NOT_DONE = re.compile(r"\b(?:ikke|ingen)\b[^.]{0,25}?\bmarkedsdialog\w*|\bmarkedsdialog\w* (?:er|har) ikke\b|\buten markedsdialog\w*", re.I)
-_DIALOGUE_DONE = re.compile(
-    r"\b\w*dialog\w*\b[^.]{0,50}?\b(?:viste|har vist|avdekket)\b|\b(?:har|er|ble) (?:gjennomført|holdt|hatt) (?:en )?"
-    r"(?:markedsdialog|dialogkonferanse|dialogmøte)\w*|\better (?:markedsdialog|dialogkonferanse|dialogmøte)\w*", re.I)
-_NO_DEVELOPMENT = re.compile(r"\b(?:ikke|ingen|uten)\b(?:\s+\w+){0,2}?\s+utvikl\w*", re.I)
-_DEVELOPMENT = re.compile(r"\butvikl\w*|\bvidereutvikl\w*", re.I)
-_NO_PURCHASE = re.compile(r"\b(?:ikke|uten å)\b(?:\s+\w+){0,4}?\s+kjøpe\b|\bbare (?:finansiere|betale for) (?:forskning|utvikling|fou)\b", re.I)
-_PURCHASE = re.compile(r"\bkjøpe\b[^.]{0,30}", re.I)
-_CANNOT_SPECIFY = re.compile(r"\b(?:kan|vet) ikke (?:beskrive|spesifisere)\b[^.]{0,30}|\bvanskelig å (?:beskrive|spesifisere)\b[^.]{0,30}|"
-                             r"\bvet ikke (?:hvordan|hva) løsningen\b[^.]{0,30}|\bvet hva \w+ vil oppnå, men ikke\b[^.]{0,30}", re.I)
-_CAN_SPECIFY = re.compile(r"\bkan (?:beskrive|spesifisere) (?:løsningen|kravene|produktet)\b|\bkan beskrives (?:presist|nøyaktig)\b|"
-                          r"\bvet (?:godt )?hva \w+ (?:trenger|vil ha)\b", re.I)
-_DESIGN = re.compile(r"\barkitekt\w*|\bplankonkurranse\w*|\bdesignkonkurranse\w*", re.I)
-_UTILITIES = re.compile(r"\bforsyningssektor\w*|\bforsyningsforskrift\w*|\bdrikkevann\w*|\bvannforsyning\w*|\blufthavn\w*", re.I)
-_FAILED = re.compile(r"\b(?:forrige|tidligere) (?:konkurranse|anbud\w*|utlysning)[^.]{0,50}?(?:avlyst|mislyktes|ingen tilbud|"
-                     r"uakseptable|ga ikke)\w*|\bavlyst\w* (?:konkurranse|anbud\w*)|\bfikk ingen (?:gyldige )?tilbud\b", re.I)
-_DEADLINE = re.compile(r"\b(?:innen|i løpet av|om|på) (\d{1,3}) (måneder|mnd\.?|år)\b", re.I)
-_RISK = {"low": re.compile(r"\b(?:lav|liten) risikovilje\b|\bunngå risiko\b", re.I),
-         "high": re.compile(r"\b(?:høy|stor) risikovilje\b|\bvillige? til å ta risiko\b", re.I)}
+    best = max(amounts, key=lambda a: a.value)
+    if best.vat == "included":
+        return (best.value * 100 * 2 + _VAT_DIVISOR_PERCENT) // (2 * _VAT_DIVISOR_PERCENT), best.phrase + " inkl. mva."
+    return best.value, best.phrase
 
 
 def extract_case(text: str) -> Extraction:
@@ -162,44 +73,135 @@ def extract_case(text: str) -> Extraction:
     _read_value(text, out)
     _read_buyer(text, out)
     _read_category(text, out)
+    _read_regime(text, out)
     _read_market_and_process(text, out)
-    for key, pattern in (("design_contest", _DESIGN), ("utilities", _UTILITIES), ("previous_competition_failed", _FAILED)):
-        match = pattern.search(text)
-        if match:
+    for key, pattern in (("design_contest", w.DESIGN), ("previous_competition_failed", w.FAILED)):
+        if match := pattern.search(text):
             out.set(key, True, match.group(0))
+    if match := w.FRAMEWORK.search(text):
+        out.set("framework_agreement", True, match.group(0))
     _read_deadline_and_risk(text, out)
     return out
 
 
+# --- value, period, term and VAT ---
+
 def _read_value(text: str, out: Extraction) -> None:
-    amount = parse_amount(text)
-    if amount:
-        out.set("estimated_value_nok", amount[0], amount[1])
-        if amount[1].endswith("inkl. mva."):
-            out.note("estimated_value_nok", f"Beløpet er oppgitt inkl. mva.; vi har trukket fra {round(_VAT_RATE * 100)} % mva. "
-                     "Bekreft verdien ekskl. mva.")
+    """The stated total, the amount per period, the term and the VAT wording, each from its own words."""
+    amounts, problems = read_amounts(text)
+    for problem in problems:
+        out.problems.append(problem)
+        out.note("estimated_value_nok", f"Beløpet «{problem.phrase}» er ikke brukt: {problem.reason}. Oppgi verdien på nytt.")
+    per_period = [a for a in amounts if a.period]
+    period = max(per_period, key=lambda a: a.value) if per_period else None
+    # A total is never smaller than one period's amount: smaller figures in the same text are parts or history
+    # («Nærbø 2,1 millioner kroner» among the zones of a 5,5 mill. per year contract).
+    totals = [a for a in amounts if not a.period and (period is None or a.value >= period.value)]
+    stated = max(totals, key=lambda a: (a.is_total, a.value)) if totals else None
+    chosen = [a for a in (stated, period) if a is not None]
+    vat = _vat(chosen)
+    extra = " (inkl. mva.; regnes om til ekskl. mva. i vurderingen)" if vat else ""
+    if stated:
+        out.set("estimated_value_nok", stated.value, stated.phrase, extra)
+    if period:
+        out.set("value_per_period_nok", period.value, period.phrase, extra)
+        out.set("value_period", period.period, _clip(f"{period.phrase} … {period.period_phrase}", 80)
+                if period.period_phrase else period.phrase)
+    _read_term(text, out)
+    if period and "duration_months" not in out.values and (after := term_after(text[period.end: period.end + 80])):
+        out.set("duration_months", after[0], after[1])
+    if vat is not None:
+        with_vat = next(a for a in chosen if a.vat)
+        out.set("amounts_include_vat", vat, f"{with_vat.phrase} … {with_vat.vat_phrase}")
+
+
+def _vat(chosen: list[Amount]) -> bool | None:
+    """True when the words call an amount VAT-inclusive, False when they say excl. VAT, None when they say nothing."""
+    if any(a.vat == "included" for a in chosen):
+        return True
+    if any(a.vat == "excluded" for a in chosen):
+        return False
+    return None
+
+
+def _read_term(text: str, out: Extraction) -> None:
+    term = read_term(text)
+    if term.open_ended_phrase and not term.duration_months:
+        out.set("open_ended", True, term.open_ended_phrase)
+    if term.duration_months:
+        out.set("duration_months", term.duration_months, term.duration_phrase)
+    if term.option_months:
+        out.set("option_months", term.option_months, term.option_phrase)
+
+
+# --- buyer, contract type, services and regime ---
+
+def _earliest(patterns: dict[str, list[str]], text: str) -> list[tuple[int, str, str]]:
+    """Every (position, label, phrase) of the patterns in the text, earliest first."""
+    found = []
+    for label, options in patterns.items():
+        for option in options:
+            match = re.search(option, text, re.IGNORECASE)
+            if match:
+                found.append((match.start(), label, match.group(0)))
+    return sorted(found, key=lambda item: item[0])
 
 
 def _read_buyer(text: str, out: Extraction) -> None:
-    buyer = _first(_BUYER, text)
-    if buyer:
-        label, phrase = buyer
-        if label == "state" and re.search(r"etat", phrase, re.I) and re.search(_BUYER["municipal"][0], text, re.I):
-            label = "municipal"  # a municipal agency such as Bymiljøetaten in Oslo kommune
-        out.set("buyer", label, phrase)
+    state_words = [m for m in w.STATE_EXPLICIT.finditer(text) if not w.STATE_NOT_BUYER.match(text, m.start())]
+    municipal = w.MUNICIPAL_EXPLICIT.search(text)
+    if state_words and municipal:
+        # «kommune» and «statlig» in one description: the thresholds differ (2,3 against 1,49 mill. kr), so ask.
+        out.note("buyer", f"Teksten nevner både «{municipal.group(0)}» og «{state_words[0].group(0)}»; oppdragsgiver er "
+                          "derfor ikke tolket. Oppgi om oppdragsgiveren er statlig, kommunal eller et annet offentlig organ.")
+        return
+    found = [(pos, label, phrase) for pos, label, phrase in _earliest(w.BUYER, text)
+             if not (label == "municipal" and w.PLACE_BEFORE.search(text[max(0, pos - 40):pos])
+                     and not w.UNIT_OF.search(text[max(0, pos - 60):pos]))]
+    if not found:
+        return
+    _, label, phrase = found[0]
+    if label == "state" and w.MUNICIPAL_AGENCY.search(phrase) and w.MUNICIPAL_EXPLICIT.search(text):
+        label = "municipal"  # a municipal agency such as Bymiljøetaten in Oslo kommune
+    out.set("buyer", label, phrase)
 
 
 def _read_category(text: str, out: Extraction) -> None:
-    category = _first(_CATEGORY, text)
-    if category:
-        out.set("category", category[0], category[1])
-    else:
-        # Goods share the lowest threshold with services, so a text without any cue is read the strict way.
-        out.values["category"] = "goods"
-        out.note("category", "Fant ingen ord for bygg og anlegg eller tjenester i teksten; vi regner kjøpet som varer.")
-    health = _HEALTH_SOCIAL.search(text)
-    if health and out.values.get("category") == "services":
+    found = [(pos, label, phrase) for pos, label, phrase in _earliest(w.CATEGORY, text)
+             if not (label == "goods" and "utstyr" in phrase.lower() and w.EQUIPMENT_NOT_BOUGHT.search(text[max(0, pos - 40):pos]))]
+    health = _as_object(w.HEALTH_SOCIAL, text)
+    special = _as_object(w.SPECIAL_SERVICES, text)
+    if found:
+        out.set("category", found[0][1], found[0][2])
+    elif health or special:
+        # Health and social services and the other special services are services by definition.
+        cue = health or special
+        out.set("category", "services", cue.group(0) if cue else "")
+    if out.values.get("category") != "services":
+        return
+    if health:
         out.set("health_social_services", True, health.group(0))
+    elif special:
+        out.set("special_services", True, special.group(0))
+
+
+def _as_object(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first match that names what is bought, not the unit where it is used («i hjemmetjenesten»)."""
+    for match in pattern.finditer(text):
+        if not w.SERVICE_AS_PLACE.search(text[max(0, match.start() - 6):match.start()]):
+            return match
+    return None
+
+
+def _read_regime(text: str, out: Extraction) -> None:
+    """Defence and concessions are named; utilities go by the activity (or a known utility undertaking)."""
+    for regime, pattern in (("defence_security", w.DEFENCE), ("concession", w.CONCESSION), ("utilities", w.UTILITIES)):
+        if match := pattern.search(text):
+            out.set("regime", regime, match.group(0))
+            return
+    if match := w.UTILITIES_HINT.search(text):
+        out.note("regime", f"Teksten nevner «{match.group(0)}». Knytter kjøpet seg til drikkevannsforsyningen, gjelder "
+                           "forsyningsforskriften; avløp alene er ikke en forsyningsaktivitet. Regelverket er ikke tolket.")
 
 
 def _read_market_and_process(text: str, out: Extraction) -> None:
@@ -210,33 +212,43 @@ def _read_market_and_process(text: str, out: Extraction) -> None:
     market = _market(text)
     if market:
         out.set("market_has_solution", market[0], market[1])
-    for key, negated, plain in (("market_dialogue_done", _DIALOGUE_NOT_DONE, _DIALOGUE_DONE),
-                                ("development_needed", _NO_DEVELOPMENT, _DEVELOPMENT)):
+    for key, negated, plain in (("market_dialogue_done", w.DIALOGUE_NOT_DONE, w.DIALOGUE_DONE),
+                                ("development_needed", w.NO_DEVELOPMENT, w.DEVELOPMENT)):
         if match := negated.search(text):
             out.set(key, False, match.group(0))
         elif match := plain.search(text):
             out.set(key, True, match.group(0))
-    if match := _NO_PURCHASE.search(text):
+    if match := w.NO_PURCHASE.search(text):
         out.set("wants_to_buy_result", False, match.group(0))
-    elif (match := _PURCHASE.search(text)) and out.values.get("development_needed"):
+    elif (match := w.PURCHASE.search(text)) and out.values.get("development_needed"):
         # "kjøpe" says little on its own; it only means buying the result when something is to be developed.
         out.set("wants_to_buy_result", True, match.group(0))
-    if match := _CANNOT_SPECIFY.search(text):
+    if match := w.CANNOT_SPECIFY.search(text):
         out.set("can_specify_solution", False, match.group(0))
-    elif match := _CAN_SPECIFY.search(text):
+    elif match := w.CAN_SPECIFY.search(text):
         out.set("can_specify_solution", True, match.group(0))
     elif market and market[0] == "yes" and "standard" in market[1].lower():
         # A standard product can be specified by definition.
         out.set("can_specify_solution", True, market[1])
 
 
+def _market(text: str) -> tuple[str, str] | None:
+    """The market answer by priority (unknown, no, with_adaptation, yes), with the phrase that gave it."""
+    for label, options in w.MARKET.items():
+        for option in options:
+            match = re.search(option, text, re.IGNORECASE)
+            if match:
+                return label, match.group(0)
+    return None
+
+
 def _read_deadline_and_risk(text: str, out: Extraction) -> None:
-    deadline = _DEADLINE.search(text)
+    deadline = w.DEADLINE.search(text)
     if deadline:
         months = int(deadline.group(1)) * (12 if deadline.group(2).lower() == "år" else 1)
-        if months > 0:
+        if 0 < months <= 1200:
             out.set("deadline_months", months, deadline.group(0))
-    for level, pattern in _RISK.items():
+    for level, pattern in w.RISK.items():
         match = pattern.search(text)
         if match:
             out.set("risk_tolerance", level, match.group(0))
@@ -322,11 +334,10 @@ def ask_missing(values: dict[str, Any], ask: Callable[[str], str | None], tell: 
 
 
 def describe_extraction(extraction: Extraction) -> str:
-    """One Norwegian line per extracted key, for showing the user what was read."""
+    """One Norwegian line per key read from the text, for showing the user what was read."""
     lines = []
-    for key, value in extraction.values.items():
-        if key == "need":
-            continue
-        shown = format_nok(value) + " kr" if key == "estimated_value_nok" else display_value(key, value)
+    for key in extraction.read_keys:
+        value = extraction.values[key]
+        shown = format_nok(value) + " kr" if FIELDS[key].kind == "amount" else display_value(key, value)
         lines.append(f"  {FIELDS[key].label}: {shown}")
     return "\n".join(lines)

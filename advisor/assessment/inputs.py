@@ -4,12 +4,19 @@ assumption (with the question that would settle it) rather than a silent default
 
 from __future__ import annotations
 
+from advisor.assessment.case import FIELDS
 from advisor.assessment.state import Reasoning
+
+# Keys about the value and the term: shown among the inputs only when given, since most cases have none of them.
+_VALUE_KEYS = ("value_per_period_nok", "value_period", "duration_months", "option_months", "options_value_nok",
+               "open_ended", "framework_agreement", "amounts_include_vat")
 
 
 def resolve_inputs(r: Reasoning) -> None:
     """Fill missing keys with stated assumptions and settle contradictions."""
     c = r.case
+    # The utilities flag of older cases and the regime key name the same thing; parse_case has refused a mismatch.
+    r.regime = c.regime or ("utilities" if c.utilities else "foa")
     r.values = {
         "need": c.need,
         "estimated_value_nok": c.estimated_value_nok,
@@ -27,16 +34,14 @@ def resolve_inputs(r: Reasoning) -> None:
         "deadline_months": c.deadline_months,
         "risk_tolerance": c.risk_tolerance,
         "previous_competition_failed": bool(c.previous_competition_failed),
+        "regime": r.regime,
     }
+    r.values["utilities"] = r.regime == "utilities"
+    r.values.update({key: getattr(c, key) for key in _VALUE_KEYS if getattr(c, key) is not None})
     if c.need is None:
         r.find_out("Beskriv behovet med egne ord: hva skal oppnås, for hvem, og hvordan vet dere at det er løst?")
     # Each assumption below picks the reading with the strictest rules, so that a missing answer can make the
     # advice more cautious but never lets a purchase slip under a threshold it may have reached.
-    if c.estimated_value_nok is None:
-        r.assume("R-ASSUME-VALUE", "estimated_value_nok", None,
-                 "Anslått verdi er ikke oppgitt. Vi legger til grunn del III (de strengeste reglene) til verdien er anslått.")
-        r.find_out("Anslå samlet kontraktsverdi ekskl. mva. (se forskriften om beregning ved opsjoner og lange avtaleperioder).")
-        r.provisional = True
     if c.buyer is None:
         # The state has the lowest EØS threshold for goods and services (1.49 against 2.3 MNOK).
         r.assume("R-ASSUME-BUYER", "buyer", "state",
@@ -52,6 +57,7 @@ def resolve_inputs(r: Reasoning) -> None:
                  "Det er ikke oppgitt om markedet har en løsning. Vi regner markedet som ukjent.")
     _resolve_flags(r)
     _settle_contradictions(r)
+    _unclear_in_text(r)
 
 
 def _resolve_flags(r: Reasoning) -> None:
@@ -128,3 +134,15 @@ def _contradiction(r: Reasoning, keys: tuple[str, ...], text: str, question: str
     r.assumptions.append(text)
     r.find_out(question)
     r.fire("R-INCONSISTENT", keys, text)
+
+
+def _unclear_in_text(r: Reasoning) -> None:
+    """Keys a free text spoke of without settling them ("kommune" and "statlig"): the assumption stands, but as a question."""
+    for key in r.unclear_keys:
+        if key not in FIELDS or getattr(r.case, key) is not None:
+            continue
+        label = FIELDS[key].label.lower()
+        text = (f"Beskrivelsen gir ikke et entydig svar på {label}; svaret over er en antakelse til dere har avklart det.")
+        r.assumptions.append(text)
+        r.find_out(f"Avklar {label}: beskrivelsen peker i ulike retninger.")
+        r.fire("R-TEXT-UNCLEAR", (key,), text)

@@ -8,8 +8,9 @@ from typing import Any
 
 from advisor.assessment.case import FIELDS, display_value, format_nok
 from advisor.assessment.engine import Assessment
-from advisor.assessment.rules import POTENTIAL_LABELS, RULES, Threshold
+from advisor.assessment.rules import POTENTIAL_LABELS, RULES
 from advisor.assessment.state import AuditEntry
+from advisor.assessment.thresholds import Threshold
 
 
 def _cell(value: Any) -> str:
@@ -41,10 +42,13 @@ def to_markdown(assessment: Assessment) -> str:
     """The assessment as a Norwegian Markdown document for the procurement protocol (inputs, thresholds, rules, sources)."""
     a = assessment
     procedure = a.procedure_label[0].upper() + a.procedure_label[1:]
+    period = f" (tabellen for {a.thresholds_period})" if a.thresholds_period else ""
     lines = [
         "# Vurdering av innovasjonsbehov og prosedyre",
         "",
-        f"Vurdert: {a.assessed_on} · Terskelverdier per {a.thresholds_as_of} · Modellversjon: {a.model_version}",
+        f"**{a.headline}**" if a.headline else "",
+        "",
+        f"Vurdert: {a.assessed_on} · Terskelverdier per {a.thresholds_as_of}{period} · Modellversjon: {a.model_version}",
         "",
         f"> {a.disclaimer}",
         "",
@@ -54,6 +58,7 @@ def to_markdown(assessment: Assessment) -> str:
         "",
         "## Konklusjon",
         "",
+        f"- **Regelverk:** {a.regime_label}",
         f"- **Del av forskriften:** {a.part_label}. {a.part_reason}",
         f"- **Terskelverdi lagt til grunn:** {_threshold_line(a.threshold)}",
     ]
@@ -68,6 +73,12 @@ def to_markdown(assessment: Assessment) -> str:
         status = "" if g.verified else " (ikke verifisert i faktagrunnlaget)"
         lines.append(f"- **Hjemmel:** {g.provision}{status}. {g.explanation}")
         lines += [f"  - {ground}" for ground in g.grounds]
+    if a.contract_value is not None:
+        lines.append(f"- **Kontraktsverdi:** {a.contract_value.calculation}")
+    if a.regime_reasons:
+        lines += ["", "### Regelverk og del", ""] + _bullets(a.regime_reasons, "")
+    if a.value_reasons:
+        lines += ["", "### Slik er verdien beregnet", ""] + _bullets(a.value_reasons, "")
     lines += ["", "### Begrunnelse for prosedyren", ""] + _bullets(a.procedure_reasons, "Ingen.")
     lines += ["", "### Begrunnelse for innovasjonsvurderingen", ""] + _bullets(a.reasons, "Ingen særskilte signaler.")
     lines += ["", "## Alternativer", ""]
@@ -88,7 +99,11 @@ def to_markdown(assessment: Assessment) -> str:
     lines += ["", "### Reglenes beskrivelse", ""]
     lines += [f"- **{rule_id}:** {RULES[rule_id].description}" for rule_id in a.rules_fired]
     lines += ["", "## Neste steg", ""] + [f"{i}. {step}" for i, step in enumerate(a.next_steps, start=1)]
+    if a.time_limits:
+        lines += ["", "## Frister og karensperiode", ""] + _bullets(a.time_limits, "")
     lines += ["", "## Forutsetninger", ""] + _bullets(a.assumptions, "Ingen: alle opplysninger er oppgitt.")
+    if a.unverified:
+        lines += ["", "## Ikke verifisert i faktagrunnlaget", ""] + _bullets(a.unverified, "")
     lines += ["", "## Må avklares", ""] + _bullets(a.to_find_out, "Ingenting utestående.")
     if a.warnings:
         lines += ["", "## Advarsler", ""] + _bullets(a.warnings, "")

@@ -16,18 +16,102 @@ def plan_next_steps(r: Reasoning) -> None:
     others = {a.procedure for a in r.alternatives}
     _need_step(r)
     _market_dialogue_step(r, others)
+    if r.part == "referred":
+        # The regulation's own steps are not in the fact base; the principles are what still binds the buyer.
+        _principles_step(r)
+        _time_limit_steps(r)
+        return
     _procedure_steps(r)
     _specification_step(r)
     _award_step(r)
     _climate_step(r)
     if r.part == "I":
         # Part I has no procedure rules, so the principles are what the buyer's choices are measured against.
-        principles = ("Følg de grunnleggende prinsippene i LOA § 4: konkurranse, likebehandling, forutberegnelighet, "
-                      "etterprøvbarhet og forholdsmessighet. Spør flere leverandører når det finnes reell konkurranse, og "
-                      "dokumenter hva dere gjorde og hvorfor.")
-        r.fire("R-STEP-PRINCIPLES", ("estimated_value_nok",), principles)
-        r.step("R-STEP-PRINCIPLES", principles)
+        _principles_step(r)
+    _notice_step(r)
+    _time_limit_steps(r)
     _support_steps(r, others)
+
+
+def _principles_step(r: Reasoning) -> None:
+    principles = ("Følg de grunnleggende prinsippene i LOA § 4: konkurranse, likebehandling, forutberegnelighet, "
+                  "etterprøvbarhet og forholdsmessighet. Spør flere leverandører når det finnes reell konkurranse, og "
+                  "dokumenter hva dere gjorde og hvorfor.")
+    r.fire("R-STEP-PRINCIPLES", ("estimated_value_nok",), principles)
+    r.step("R-STEP-PRINCIPLES", principles)
+
+
+def _notice_step(r: Reasoning) -> None:
+    """Where the competition must be announced: Doffin from the national threshold, TED as well from the EØS threshold."""
+    special_above = r.threshold is not None and r.threshold.key == "eea_special_services" and r.part == "II"
+    if r.part == "III" or (r.regime == "utilities" and r.part == "II"):
+        text = "Kunngjør konkurransen på Doffin; over EØS-terskelen går kunngjøringen også til TED (via Doffin)."
+    elif special_above:
+        text = ("Kunngjør konkurransen på Doffin. Over EØS-terskelen for særlige tjenester gjelder trolig også del IIIs "
+                "regler om kunngjøring i TED (ikke verifisert).")
+    elif r.part == "IV":
+        text = ("Kunngjør konkurransen og tildelingen. Over EØS-terskelen går kunngjøringer til TED via Doffin; hva kapittel 30 "
+                "krever av kunngjøring, er ikke verifisert.")
+    elif r.part == "II":
+        text = "Kunngjør konkurransen på Doffin (fra den nasjonale terskelverdien)."
+    else:
+        return
+    r.fire("R-STEP-NOTICE", ("estimated_value_nok",), text)
+    r.step("R-STEP-NOTICE", text)
+
+
+def _time_limit_steps(r: Reasoning) -> None:
+    """The minimum time limits of the chosen procedure and the standstill period, each cited (guide-frister-og-karens)."""
+    procedure = r.procedure
+    # The innovation partnership follows part III's rules whatever the value, so its time limit travels with it.
+    if r.regime == "foa" and (r.part == "III" or procedure == "innovation_partnership"):
+        text = _PART_III_TIME_LIMITS.get(procedure)
+        if text:
+            text += " Fristene regnes i kalenderdager (FOA § 7-6) og er minstefrister: gi leverandørene nok tid."
+            _time_limit(r, "R-TIME-LIMITS-III", text)
+        _time_limit(r, "R-STANDSTILL", "Sett en karensperiode mellom meddelelsen om tildeling og signering av kontrakten; "
+                    "i den kan en leverandør som ikke vant, be tingretten stanse signeringen. Lengden er trolig minst 10 dager "
+                    "fra dagen etter at meldingen ble sendt elektronisk (ikke verifisert).")
+        r.flag_unverified("Hvor lang karensperioden skal være (trolig minst 10 dager).")
+    elif r.regime == "foa" and r.part in ("I", "II", "IV"):
+        where = {"I": "Del I", "II": "Del II", "IV": "Del IV"}[r.part]
+        _time_limit(r, "R-TIME-LIMITS-REASONABLE",
+                    f"{where} har ingen minstefrister: sett en frist som gir leverandørene tid til å sette seg inn i "
+                    "dokumentene, skaffe dokumentasjon og regne på tilbudet, ut fra hvor sammensatt kontrakten er.")
+        if r.part in ("II", "IV"):
+            lower = "del " + r.part
+            _time_limit(r, "R-STANDSTILL", f"Om {lower} krever karensperiode mellom tildeling og signering, er ikke "
+                        "verifisert; kontroller forskriften før dere signerer.")
+            r.flag_unverified(f"Om {lower} krever karensperiode.")
+    elif r.regime != "foa":
+        name = {"utilities": "forsyningsforskriften", "defence_security": "forskrift om forsvars- og sikkerhetsanskaffelser",
+                "concession": "forskrift om konsesjonskontrakter"}[r.regime]
+        _time_limit(r, "R-TIME-LIMITS-OTHER-REGULATION",
+                    f"Fristene og karensperioden i {name} er ikke gjennomgått i faktagrunnlaget (ikke verifisert); "
+                    "kontroller forskriften, og gi leverandørene rimelig tid.")
+        r.flag_unverified(f"Fristene og karensperioden i {name}.")
+
+
+def _time_limit(r: Reasoning, rule: str, text: str) -> None:
+    r.fire(rule, ("estimated_value_nok",), text)
+    r.time_limits.append((rule, text))
+    r.step(rule, text)
+
+
+_PART_III_TIME_LIMITS = {
+    "open": ("Tilbudsfristen i en åpen anbudskonkurranse er minst 30 dager fra kunngjøringen, 35 dager hvis dere ikke "
+             "krever elektronisk innlevering, og 15 dager bare ved hast eller etter en veiledende kunngjøring som oppfyller "
+             "vilkårene."),
+    "restricted": ("Fristen for å be om å delta er minst 30 dager (15 ved hast); tilbudsfristen er minst 25 dager etter "
+                   "invitasjonen (30 uten elektronisk innlevering, 10 ved hast eller etter veiledende kunngjøring). Andre enn "
+                   "statlige oppdragsgivere kan avtale en kortere tilbudsfrist med leverandørene, ellers minst 10 dager."),
+    "negotiated": ("Fristen for å be om å delta er minst 30 dager fra kunngjøringen, og fristen for første tilbud minst 25 "
+                   "dager, som i begrenset anbudskonkurranse."),
+    "competitive_dialogue": ("Fristen for å be om å delta er minst 30 dager fra kunngjøringen; DFØs oversikt gir ingen "
+                             "fast minstefrist for tilbud."),
+    "innovation_partnership": ("Fristen for å be om å delta er minst 30 dager fra kunngjøringen; DFØs oversikt gir ingen "
+                               "fast minstefrist for tilbud."),
+}
 
 
 def _need_step(r: Reasoning) -> None:
@@ -125,7 +209,7 @@ def _innovation_partnership_steps(r: Reasoning) -> None:
 
 def _specification_step(r: Reasoning) -> None:
     """Functional requirements leave the suppliers room to offer better solutions (FOA § 8-5 / § 15-1)."""
-    paragraph = {"II": " (FOA § 8-5)", "III": " (FOA § 15-1)"}.get(r.part, "")
+    paragraph = {"II": " (FOA § 8-5)", "III": " (FOA § 15-1)"}.get(r.part, "") if r.regime == "foa" else ""
     if r.procedure in ("innovation_partnership", "pcp"):
         spec = ("Beskriv behovet og problemene eller scenarioene løsningen skal håndtere, ikke en detaljert "
                 "kravspesifikasjon, slik at dere ikke styrer leverandørene mot bestemte løsninger.")
@@ -165,10 +249,10 @@ def _climate_step(r: Reasoning) -> None:
         climate = ("FoU-kontrakten er unntatt fra forskriften etter § 2-5, så FOA § 7-9 gjelder ikke for den; ta likevel "
                    "klima- og miljømål inn i utfordringen. Ved senere kjøp av løsningen gjelder § 7-9.")
     else:
-        climate = ("FOA § 7-9: vekt klima og miljø med minst 30 %, eller still klima- og miljøkrav i kravspesifikasjonen når det "
+        # The same duty is in forsyningsforskriften § 7-9, so a utilities buyer is told its own paragraph first.
+        where = "Forsyningsforskriften § 7-9 (som FOA § 7-9)" if r.regime == "utilities" else "FOA § 7-9"
+        climate = (f"{where}: vekt klima og miljø med minst 30 %, eller still klima- og miljøkrav i kravspesifikasjonen når det "
                    "klart gir bedre effekt (begrunn det i dokumentene). Plikten faller bort bare når klimaavtrykket er ubetydelig.")
-        if r.values["utilities"]:
-            climate += " Forsyningsforskriften § 7-9 har en tilsvarende regel."
     r.fire("R-STEP-CLIMATE", ("category",), climate)
     r.step("R-STEP-CLIMATE", climate)
 

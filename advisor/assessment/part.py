@@ -7,8 +7,9 @@ from __future__ import annotations
 import datetime as dt
 
 from advisor.assessment.case import format_nok
-from advisor.assessment.rules import Threshold
+from advisor.assessment.rules import SPECIAL_ABOVE_LABEL, part_label
 from advisor.assessment.state import AuditEntry, Reasoning
+from advisor.assessment.thresholds import Threshold
 
 # A model heuristic, not a rule of the regulation (see R-NEAR-THRESHOLD): within 10 % below a threshold an estimate
 # that leaves out an option or a contract year can cross it.
@@ -16,16 +17,20 @@ NEAR_THRESHOLD_SHARE = 0.9
 
 
 def classify_part(r: Reasoning) -> None:
-    """Part below/I/II/III by value, buyer and contract type; sets the part, its reason and the thresholds."""
+    """Which parts of which regulation apply, from the regime, the value, the buyer and the contract type."""
+    if r.regime in ("defence_security", "concession"):
+        _own_regulation(r)
+        return
     t, v = r.table, r.values
     floor, national = t["law_floor"], t["national"]
     value = v["estimated_value_nok"]
     eea = _eea_threshold(r, value)
-    r.considered = [floor, national, eea]
+    # The national threshold belongs to FOA's part II; the utilities regulation has no such step.
+    r.considered = [floor, eea] if r.regime == "utilities" else [floor, national, eea]
+    if v["health_social_services"] or v["special_services"]:
+        _which_service_list(r, value)
     if value is None:
-        # Without a value the strictest part is the only safe answer (R-ASSUME-VALUE has said so).
-        _conclude(r, "III", eea, None, "R-PART-III", f"Ingen verdi oppgitt: del III legges til grunn (EØS-terskel "
-                  f"{format_nok(eea.value_nok)} kr).")
+        _strictest_without_value(r, eea)
         return
     if not floor.is_reached_by(value):
         _conclude(r, "below", floor, floor, "R-SCOPE-BELOW",
@@ -33,35 +38,158 @@ def classify_part(r: Reasoning) -> None:
         _near(r, value, floor)
         return
     _reform_floor(r, value)
-    if eea.is_reached_by(value):
+    if r.regime == "utilities":
+        _utilities_part(r, value, floor, eea)
+    elif v["health_social_services"]:
+        _health_social_part(r, value, floor, eea)
+    elif v["special_services"]:
+        _special_services_part(r, value, floor, national, eea)
+    elif eea.is_reached_by(value):
         _conclude(r, "III", eea, None, "R-PART-III",
                   f"{format_nok(value)} kr er lik eller over EØS-terskelen på {format_nok(eea.value_nok)} kr: del I og III gjelder.")
-        return
-    # Below the EØS threshold, health and social services never enter part II (DFØ, «Terskelverdier»), however far
-    # above 1.3 MNOK they are.
-    if v["health_social_services"] or v["utilities"]:
-        why = ("helse- og sosialtjenester under EØS-terskelen følger bare del I" if v["health_social_services"] else
-               "forsyningsforskriften har ingen egen del for verdier mellom nasjonal terskel og EØS-terskelen "
-               "(ikke verifisert i faktagrunnlaget – kontroller forskriften)")
-        _conclude(r, "I", floor, eea, "R-PART-I",
-                  f"{format_nok(value)} kr er under EØS-terskelen på {format_nok(eea.value_nok)} kr, og {why}.")
-        _near(r, value, eea)
-        return
-    if national.is_reached_by(value):
+    elif national.is_reached_by(value):
         _conclude(r, "II", national, eea, "R-PART-II",
                   f"{format_nok(value)} kr er lik eller over nasjonal terskel ({format_nok(national.value_nok)} kr) og under "
                   f"EØS-terskelen ({format_nok(eea.value_nok)} kr): del I og II gjelder.")
         _near(r, value, eea)
+    else:
+        _conclude(r, "I", floor, national, "R-PART-I",
+                  f"{format_nok(value)} kr er fra {format_nok(floor.value_nok)} kr og under nasjonal terskel "
+                  f"({format_nok(national.value_nok)} kr): bare del I gjelder.")
+        _near(r, value, national)
+
+
+def _strictest_without_value(r: Reasoning, eea: Threshold) -> None:
+    """Without a value the strictest outcome of the regime is the only safe answer (R-ASSUME-VALUE has said so)."""
+    v = r.values
+    if r.regime == "utilities":
+        _conclude(r, "II", eea, None, "R-UTILITIES-PART-II", f"Ingen verdi oppgitt: forsyningsforskriften del I og II "
+                  f"(over EØS-terskelen på {format_nok(eea.value_nok)} kr) legges til grunn.")
+    elif v["health_social_services"]:
+        _conclude(r, "IV", eea, None, "R-PART-IV", f"Ingen verdi oppgitt: del I og IV (kapittel 30) legges til grunn "
+                  f"(EØS-terskel for helse- og sosialtjenester {format_nok(eea.value_nok)} kr).")
+    elif v["special_services"]:
+        _conclude(r, "II", eea, None, "R-SPECIAL-PART-III-PROVISIONS", f"Ingen verdi oppgitt: del I og II med enkelte "
+                  f"bestemmelser i del III legges til grunn (EØS-terskel for særlige tjenester {format_nok(eea.value_nok)} kr).")
+        r.part_label = SPECIAL_ABOVE_LABEL
+        _special_part_iii_unverified(r)
+    else:
+        _conclude(r, "III", eea, None, "R-PART-III", f"Ingen verdi oppgitt: del III legges til grunn (EØS-terskel "
+                  f"{format_nok(eea.value_nok)} kr).")
+
+
+def _utilities_part(r: Reasoning, value: int, floor: Threshold, eea: Threshold) -> None:
+    """Forsyningsforskriften numbers its parts differently: part II lies above the EØS threshold."""
+    if eea.is_reached_by(value):
+        _conclude(r, "II", eea, None, "R-UTILITIES-PART-II",
+                  f"{format_nok(value)} kr er lik eller over EØS-terskelen i forsyningssektoren ({format_nok(eea.value_nok)} kr): "
+                  "forsyningsforskriften del I og II gjelder, med plikt til å kunngjøre.")
         return
-    _conclude(r, "I", floor, national, "R-PART-I",
-              f"{format_nok(value)} kr er fra {format_nok(floor.value_nok)} kr og under nasjonal terskel "
-              f"({format_nok(national.value_nok)} kr): bare del I gjelder.")
-    _near(r, value, national)
+    _conclude(r, "I", floor, eea, "R-UTILITIES-PART-I",
+              f"{format_nok(value)} kr er under EØS-terskelen i forsyningssektoren ({format_nok(eea.value_nok)} kr): bare loven og "
+              "del I av forsyningsforskriften gjelder, og konkurranseprinsippet i LOA § 4 styrer hvem dere må spørre.")
+    _near(r, value, eea)
+
+
+def _health_social_part(r: Reasoning, value: int, floor: Threshold, eea: Threshold) -> None:
+    """Health and social services never enter part II or III: part I below their threshold, part IV from it."""
+    if eea.is_reached_by(value):
+        _conclude(r, "IV", eea, None, "R-PART-IV",
+                  f"{format_nok(value)} kr er lik eller over EØS-terskelen for helse- og sosialtjenester ({format_nok(eea.value_nok)} "
+                  "kr): del I og IV (kapittel 30) gjelder, ikke del III.")
+        return
+    _conclude(r, "I", floor, eea, "R-PART-I",
+              f"{format_nok(value)} kr er under EØS-terskelen på {format_nok(eea.value_nok)} kr, og helse- og sosialtjenester "
+              "under EØS-terskelen følger bare del I.")
+    text = ("Under terskelen velger dere selv hvem dere tar kontakt med, også bare ideelle leverandører. At det da ikke er "
+            "plikt til å kunngjøre på Doffin, er en slutning fra at del II ikke gjelder (ikke verifisert); prinsippene i "
+            "LOA § 4 gjelder uansett.")
+    r.regime_reasons.append(("R-HEALTH-SOCIAL-FREEDOM", text))
+    r.fire("R-HEALTH-SOCIAL-FREEDOM", ("health_social_services", "estimated_value_nok"), text)
+    r.flag_unverified("At det ikke er kunngjøringsplikt for helse- og sosialtjenester under EØS-terskelen.")
+    _near(r, value, eea)
+
+
+def _special_services_part(r: Reasoning, value: int, floor: Threshold, national: Threshold, eea: Threshold) -> None:
+    """Other special services follow parts I and II like other services; from their threshold some part III rules join."""
+    if eea.is_reached_by(value):
+        _conclude(r, "II", eea, None, "R-SPECIAL-PART-III-PROVISIONS",
+                  f"{format_nok(value)} kr er lik eller over EØS-terskelen for andre særlige tjenester ({format_nok(eea.value_nok)} kr): "
+                  "del I og II gjelder, og i tillegg enkelte bestemmelser i del III.")
+        r.part_label = SPECIAL_ABOVE_LABEL
+        _special_part_iii_unverified(r)
+    elif national.is_reached_by(value):
+        _conclude(r, "II", national, eea, "R-PART-II",
+                  f"{format_nok(value)} kr er lik eller over nasjonal terskel ({format_nok(national.value_nok)} kr) og under "
+                  f"EØS-terskelen for andre særlige tjenester ({format_nok(eea.value_nok)} kr): del I og II gjelder.")
+        _near(r, value, eea)
+    else:
+        _conclude(r, "I", floor, national, "R-PART-I",
+                  f"{format_nok(value)} kr er fra {format_nok(floor.value_nok)} kr og under nasjonal terskel "
+                  f"({format_nok(national.value_nok)} kr): bare del I gjelder.")
+        _near(r, value, national)
+
+
+def _special_part_iii_unverified(r: Reasoning) -> None:
+    r.flag_unverified("Hvilke bestemmelser i del III som gjelder for andre særlige tjenester over 7,8 mill. kr "
+                      "(trolig kunngjøringsreglene).")
+    r.find_out("Kontroller hvilke bestemmelser i del III som gjelder for andre særlige tjenester over EØS-terskelen "
+               "(trolig kunngjøring i TED).")
+
+
+def _which_service_list(r: Reasoning, value: int | None) -> None:
+    """Which services are special is set by the regulation's annex (CPV codes), which the fact base does not hold."""
+    if value is not None and not r.table["law_floor"].is_reached_by(value):
+        return
+    kind = "helse- og sosialtjeneste" if r.values["health_social_services"] else "annen særlig tjeneste"
+    text = (f"Tjenesten er regnet som {kind}. Om den er det, avgjøres av vedlegget til forskriften med CPV-koder, som ikke "
+            "er gjennomgått i faktagrunnlaget (ikke verifisert).")
+    r.regime_reasons.append(("R-SPECIAL-ANNEX", text))
+    r.fire("R-SPECIAL-ANNEX", ("health_social_services", "special_services"), text)
+    r.flag_unverified("Hvilke tjenester som er helse- og sosialtjenester og hvilke som er andre særlige tjenester "
+                      "(vedlegget til forskriften).")
+    r.find_out("Kontroller i vedlegget til forskriften (CPV-kodene) at tjenesten er en helse- og sosialtjeneste eller en "
+               "annen særlig tjeneste.")
+
+
+def _own_regulation(r: Reasoning) -> None:
+    """Defence and security or a concession: name the regulation and its threshold; never a silent FOA answer."""
+    t, v = r.table, r.values
+    floor = t["law_floor"]
+    value = v["estimated_value_nok"]
+    if r.regime == "defence_security":
+        key = "eea_defence_works" if v["category"] == "works" else "eea_defence_goods_services"
+        threshold_rule, regime_rule = "R-THRESHOLD-DEFENCE", "R-REGIME-DEFENCE"
+        name = "forskrift om forsvars- og sikkerhetsanskaffelser"
+    else:
+        key, threshold_rule, regime_rule = "eea_concessions", "R-THRESHOLD-CONCESSION", "R-REGIME-CONCESSION"
+        name = "forskrift om konsesjonskontrakter"
+    eea = t[key]
+    r.considered = [floor, eea]
+    if value is not None and not floor.is_reached_by(value):
+        _conclude(r, "below", floor, floor, "R-SCOPE-BELOW",
+                  f"{format_nok(value)} kr er under {format_nok(floor.value_nok)} kr: anskaffelsesregelverket gjelder ikke (LOA § 2).")
+        return
+    r.fire(threshold_rule, ("regime", "category"), f"EØS-terskel: {eea.name}, {format_nok(eea.value_nok)} kr "
+           f"(gjelder fra {eea.as_of}; kilde: {eea.source}).")
+    if value is None:
+        where = f"verdien er ikke oppgitt (EØS-terskelen er {format_nok(eea.value_nok)} kr)"
+    elif eea.is_reached_by(value):
+        where = f"{format_nok(value)} kr er lik eller over EØS-terskelen på {format_nok(eea.value_nok)} kr"
+    else:
+        where = (f"{format_nok(value)} kr er under EØS-terskelen på {format_nok(eea.value_nok)} kr; hvilke regler forskriften har "
+                 "under terskelen, er ikke gjennomgått (ikke verifisert)")
+    _conclude(r, "referred", eea, None, regime_rule,
+              f"Kontrakten hører under {name}, ikke anskaffelsesforskriften; {where}. Modellen gir ikke prosedyreråd etter "
+              "den forskriften, men de grunnleggende prinsippene i LOA § 4 gjelder.")
+    r.flag_unverified(f"Prosedyrereglene, fristene og virkeområdet i {name}.")
+    r.find_out(f"Les {name} på Lovdata og avklar prosedyren med egen juridisk avdeling; modellen dekker den ikke.")
 
 
 def _conclude(r: Reasoning, part: str, threshold: Threshold, next_threshold: Threshold | None, rule: str, text: str) -> None:
     r.fire(rule, ("estimated_value_nok",), text)
     r.part, r.threshold, r.next_threshold, r.part_reason = part, threshold, next_threshold, (rule, text)
+    r.part_label = part_label(part, r.regime)
 
 
 def _eea_threshold(r: Reasoning, value: int | None) -> Threshold:
@@ -82,7 +210,7 @@ def _eea_threshold(r: Reasoning, value: int | None) -> Threshold:
     elif v["health_social_services"]:
         key, rule, inputs = "eea_health_social", "R-THRESHOLD-HEALTH-SOCIAL", ("health_social_services", "category")
     elif v["special_services"]:
-        key, rule, inputs = "eea_health_social", "R-THRESHOLD-SPECIAL", ("special_services", "category")
+        key, rule, inputs = "eea_special_services", "R-THRESHOLD-SPECIAL", ("special_services", "category")
     elif v["buyer"] == "state":
         key, rule, inputs = "eea_state_goods_services", "R-THRESHOLD-STATE", ("buyer", "category")
     else:
@@ -96,8 +224,13 @@ def _eea_threshold(r: Reasoning, value: int | None) -> Threshold:
                     "designkonkurranser; vi bruker terskelen for varer og tjenester (ikke verifisert).")
             r.find_out("Kontroller EØS-terskelen for plan- og designkonkurranser for kommuner og andre oppdragsgivere.")
         if rule == "R-THRESHOLD-UTILITIES":
-            r.find_out("Bekreft at kontrakten knytter seg til en forsyningsaktivitet (vann, energi, transport, havner, "
-                       "lufthavner, post); ellers gjelder anskaffelsesforskriften.")
+            text = ("Kjøpet knytter seg til en forsyningsaktivitet, så forsyningsforskriften gjelder, ikke anskaffelsesforskriften; "
+                    "det er aktiviteten som avgjør, ikke hvem oppdragsgiveren er. Anskaffelsesforskriftens prosedyreregler, "
+                    "også vilkårene for forhandling i § 13-2, gjelder da ikke.")
+            r.regime_reasons.append(("R-UTILITIES-SCOPE", text))
+            r.fire("R-UTILITIES-SCOPE", ("regime", "category"), text)
+            r.find_out("Bekreft at kontrakten knytter seg til en forsyningsaktivitet (drikkevann, elektrisitet, gass og varme, "
+                       "transport, havner og lufthavner, post, brensel); ellers gjelder anskaffelsesforskriften.")
         r.fire(rule, inputs, f"EØS-terskel: {threshold.name}, {format_nok(threshold.value_nok)} kr "
                f"(gjelder fra {threshold.as_of}; kilde: {threshold.source}).{note}")
     return threshold
@@ -128,11 +261,13 @@ def _reform_floor(r: Reasoning, value: int) -> None:
 
 
 def check_dates(r: Reasoning) -> None:
-    """Warn when the threshold table is older than its planned review date."""
-    review = r.table.review_after
-    if review and r.today >= dt.date.fromisoformat(review):
-        text = (f"Terskelverdiene i modellen gjelder fra {r.table.as_of} (perioden {r.table.period}). EØS-terskelverdiene "
-                "justeres hvert annet år; kontroller på regjeringen.no eller hos DFØ om nye verdier er fastsatt.")
-        r.warnings.append(text)
-        r.find_out("Kontroller om nye EØS-terskelverdier har trådt i kraft etter " + r.table.as_of + ".")
-        r.trail.append(AuditEntry("dato", r.today.isoformat(), "R-THRESHOLDS-DATED", text))
+    """Warn when the table in force has passed its review date and no later table is known, naming that table."""
+    table = r.table
+    if table.later_tables or not table.review_after or r.today < dt.date.fromisoformat(table.review_after):
+        return
+    text = (f"Modellen bruker {table.label}, som skulle kontrolleres innen {table.review_after}; ingen nyere tabell er lagt "
+            "inn. EØS-terskelverdiene justeres hvert annet år: kontroller på regjeringen.no eller hos DFØ om nye verdier er "
+            f"fastsatt (kilde for tabellen: {table.source or 'se thresholds.yaml'}).")
+    r.warnings.append(text)
+    r.find_out(f"Kontroller om nye EØS-terskelverdier har trådt i kraft etter {table.as_of} (perioden {table.period}).")
+    r.trail.append(AuditEntry("dato", r.today.isoformat(), "R-THRESHOLDS-DATED", text))

@@ -30,6 +30,12 @@ def choose_procedure(r: Reasoning) -> None:
     if r.part == "below":
         _below_the_floor(r)
         return
+    if r.part == "referred":
+        _other_regulation(r)
+        return
+    if r.part == "IV":
+        _part_iv(r)
+        return
     ranked = _rank(r)
     seen: set[str] = set()
     unique = [route for route in ranked if not (route[0] in seen or seen.add(route[0]))]
@@ -46,6 +52,37 @@ def _below_the_floor(r: Reasoning) -> None:
     r.procedure_reasons.append(("R-PROC-BELOW-DIRECT", text))
     r.procedure, r.alternatives = "direct", []
     r.legal_ground = LegalGround("LOA § 2", [], "Kontrakter under 100 000 kr ekskl. mva. er utenfor anskaffelsesregelverket.", True)
+
+
+def _other_regulation(r: Reasoning) -> None:
+    """Defence and security or a concession: the procedure is that regulation's, which the model does not cover."""
+    name = ("forskrift om forsvars- og sikkerhetsanskaffelser" if r.regime == "defence_security"
+            else "forskrift om konsesjonskontrakter")
+    text = (f"Prosedyren følger av {name}, som faktagrunnlaget ikke dekker; modellen anbefaler derfor ingen prosedyre etter "
+            "anskaffelsesforskriften. De grunnleggende prinsippene i LOA § 4 gjelder også her.")
+    r.fire("R-PROC-OTHER-REGULATION", ("regime",), text)
+    r.procedure_reasons.append(("R-PROC-OTHER-REGULATION", text))
+    r.procedure, r.alternatives = "other_regulation", []
+    r.legal_ground = LegalGround(name[0].upper() + name[1:] + " (ikke gjennomgått i faktagrunnlaget)", [],
+                                 "Prosedyrereglene i denne forskriften er ikke verifisert; LOA § 4 gjelder.", False)
+
+
+def _part_iv(r: Reasoning) -> None:
+    """Health and social services from their threshold: part IV's own procedure rules, not part III's procedures."""
+    text = ("Del IV (kapittel 30) har egne prosedyreregler for helse- og sosialtjenester. Etter EU-direktivets forenklede "
+            "regime kan dere utforme prosedyren selv innenfor likebehandling og åpenhet, også med forhandlinger, men må "
+            "kunngjøre konkurransen og tildelingen; at den norske forskriften sier det samme, er ikke verifisert. Del IV har "
+            "ingen minstefrister.")
+    if r.innovative:
+        text += (" Trenger dere at noe utvikles, kan prosedyren legges opp med faser for utvikling og kjøp; reglene for "
+                 "innovasjonspartnerskap i del III gjelder ikke direkte.")
+    r.fire("R-PROC-PART-IV", ("health_social_services", "estimated_value_nok"), text)
+    r.procedure_reasons.append(("R-PROC-PART-IV", text))
+    r.flag_unverified("Hvordan prosedyren i del IV (kapittel 30) kan utformes: kunngjøring og forhandlinger.")
+    r.procedure, r.alternatives = "part_iv", []
+    r.legal_ground = LegalGround("FOA del IV (kapittel 30)", [],
+                                 "Egne prosedyreregler for helse- og sosialtjenester fra EØS-terskelen (NFD-veilederen kap. 43.1); "
+                                 "innholdet i reglene er ikke verifisert i faktagrunnlaget.", False)
 
 
 def _rank(r: Reasoning) -> list[Route]:
@@ -65,7 +102,9 @@ def _rank(r: Reasoning) -> list[Route]:
                        "Dere vil få utviklet noe, men ikke forplikte dere til å kjøpe: en førkommersiell anskaffelse (PCP) "
                        "etter FoU-unntaket i FOA § 2-5 passer, forutsatt at begge vilkårene er oppfylt. Kjøp av den "
                        "ferdige løsningen krever en ny konkurranse."))
-    if effective == "no":
+    if r.regime == "utilities" and part == "II":
+        ranked.extend(_utilities_route(r, effective))
+    elif effective == "no":
         # Without intent to buy, PCP is already first and the partnership route stays as the alternative.
         ranked.extend(_innovation_partnership_route(r, part))
     elif effective == "with_adaptation":
@@ -82,9 +121,9 @@ def _record_choice(r: Reasoning, unique: list[Route]) -> None:
     procedure, rule, reason = unique[0]
     if market == "unknown":
         reason = f"Foreløpig, forutsatt at markedsdialogen viser {_HYPOTHESIS[_effective_kind(r)]}: {reason}"
-    r.fire(rule, _DECISIVE_KEYS, f"Anbefalt: {procedure_label(procedure, part)}. {reason}")
+    r.fire(rule, _DECISIVE_KEYS, f"Anbefalt: {procedure_label(procedure, part, r.regime)}. {reason}")
     r.procedure_reasons.insert(0, (rule, reason))
-    alternatives = [Alternative(p, procedure_label(p, part), why, rule_id) for p, rule_id, why in unique[1:]]
+    alternatives = [Alternative(p, procedure_label(p, part, r.regime), why, rule_id) for p, rule_id, why in unique[1:]]
     for number, alt in enumerate(alternatives, start=2):
         r.fire(alt.rule, _DECISIVE_KEYS, f"Alternativ {number}: {alt.label}. {alt.reason}")
     if market == "unknown":
@@ -97,12 +136,13 @@ def _record_choice(r: Reasoning, unique: list[Route]) -> None:
         r.fire("R-IP-DIALOGUE-FIRST", ("market_dialogue_done",),
                "Markedsdialog er ikke gjennomført: at markedet ikke har løsningen, må dokumenteres før "
                "innovasjonspartnerskap kan brukes. Prosedyren er foreløpig.")
-    if v["utilities"]:
-        r.fire("R-PROC-UTILITIES", ("utilities",),
-               "Forsyningsforskriften gjelder. Den har færre prosedyreregler enn anskaffelsesforskriften; rådene om "
-               "prosedyre under bygger på anskaffelsesforskriften og må kontrolleres mot forsyningsforskriften.")
-        r.warnings.append("Forsyningssektoren: kontroller prosedyrevalget mot forsyningsforskriften; modellens prosedyreregler "
-                          "er skrevet for anskaffelsesforskriften.")
+    if r.regime == "utilities":
+        text = ("Forsyningsforskriften gjelder, og anskaffelsesforskriftens prosedyreregler gjelder ikke. "
+                + ("Over EØS-terskelen kan dere alltid velge konkurranse med forhandling etter kunngjøring, uten et vilkår "
+                   "som i FOA § 13-2." if part == "II" else
+                   "Under EØS-terskelen er det konkurranseprinsippet i LOA § 4 som styrer hvem dere må spørre."))
+        r.fire("R-PROC-UTILITIES", ("regime",), text)
+        r.procedure_reasons.append(("R-PROC-UTILITIES", text))
     r.procedure, r.alternatives = procedure, alternatives
 
 
@@ -199,6 +239,28 @@ def _innovation_partnership_route(r: Reasoning, part: str) -> list[Route]:
     return route
 
 
+def _utilities_route(r: Reasoning, effective: str) -> list[Route]:
+    """Above the utilities threshold: open, restricted and negotiated procedure with notice are all free choices."""
+    v = r.values
+    spec, failed = v["can_specify_solution"], v["previous_competition_failed"]
+    negotiated = ("negotiated", "R-PROC-UTILITIES",
+                  "I forsyningssektoren kan konkurranse med forhandling etter kunngjøring alltid brukes; den gir rom for å "
+                  "tilpasse og forbedre tilbudene uten et vilkår som i FOA § 13-2.")
+    open_ = ("open", "R-PROC-UTILITIES", "Åpen konkurranse med kunngjøring passer når løsningen finnes og kan beskrives "
+             "presist; funksjonskrav og tildelingskriterier som belønner bedre løsninger, gir rom for innovasjon.")
+    restricted = ("restricted", "R-PROC-UTILITIES", "Begrenset konkurranse når dere vil prekvalifisere og begrense antall "
+                  "tilbydere.")
+    if effective == "no":
+        r.flag_unverified("Om forsyningsforskriften har konkurransepreget dialog og innovasjonspartnerskap, og på hvilke vilkår.")
+        partnership = ("innovation_partnership", "R-PROC-INNOVATION-PARTNERSHIP",
+                       "Skal noe utvikles og deretter kjøpes, kan et innovasjonspartnerskap passe; om og på hvilke vilkår "
+                       "forsyningsforskriften har prosedyren, er ikke verifisert.")
+        return [negotiated, partnership, open_]
+    if effective == "with_adaptation" or not spec or failed:
+        return [negotiated, open_, restricted]
+    return [open_, negotiated, restricted]
+
+
 def _adaptation_route(part: str, spec: bool) -> list[Route]:
     """Solutions exist but must be adapted: room to negotiate (part III needs a § 13-2 ground, which adaptation is)."""
     if part == "III":
@@ -271,7 +333,7 @@ def _apply_deadline_and_risk(r: Reasoning, ranked: list[Route]) -> list[Route]:
     v = r.values
     months, first = v["deadline_months"], ranked[0][0]
     if months is not None and first in ("innovation_partnership", "pcp") and months < LONG_PROCEDURE_MIN_MONTHS:
-        text = (f"Fristen på {months} måneder er knapp for {procedure_label(first, 'III')}: både konkurransen og "
+        text = (f"Fristen på {months} måneder er knapp for {procedure_label(first, 'III', r.regime)}: både konkurransen og "
                 "utviklingsfasene tar tid. Vurder å dekke det akutte behovet med en midlertidig løsning og starte "
                 "utviklingsløpet parallelt.")
         r.fire("R-PROC-DEADLINE", ("deadline_months",), text)
@@ -327,7 +389,14 @@ def _legal_ground(r: Reasoning, procedure: str, part: str) -> LegalGround:
     else:
         ground = LegalGround("LOA § 4 og FOA del I (kap. 7)", [],
                              "Ingen fast prosedyre i del I; de grunnleggende prinsippene gjelder.", True)
-    if r.values["utilities"]:
+    if r.regime == "utilities" and part == "II" and procedure in ("open", "restricted", "negotiated"):
+        ground = LegalGround("Forsyningsforskriften (del II)", [],
+                             "Over EØS-terskelen kan oppdragsgiver velge åpen eller begrenset konkurranse, og alltid konkurranse "
+                             "med forhandling etter kunngjøring (Adviso, sekundærkilde); paragrafen er ikke verifisert.", False)
+    elif r.regime == "utilities" and part == "I":
+        ground = LegalGround("LOA § 4 og forsyningsforskriften del I", [],
+                             "Ingen fast prosedyre under EØS-terskelen; konkurranseprinsippet avgjør hvor mange som må spørres.", True)
+    elif r.regime == "utilities":
         ground.provision = "Forsyningsforskriften (ikke kontrollert); tilsvarende i anskaffelsesforskriften: " + ground.provision
         ground.verified = False
     return ground

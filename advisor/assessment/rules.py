@@ -1,106 +1,16 @@
-"""The readable part of the decision model: dated thresholds and the rule table.
+"""The readable part of the decision model: the rule table, and the Norwegian names of parts and procedures.
 
 Every conclusion the assessment draws is made by one of the rules below. A rule has an id, a Norwegian
 description a procurement officer can check against the guidance, and the guidance notes (corpus/guidance/<id>.md,
 with an anchor: a section heading or phrase in the note) that it rests on. The logic that applies the rules is in
-the stages that decide.py runs; the thresholds are data in advisor/assessment/thresholds.yaml so they can be updated in one place.
+the stages that decide.py runs; the thresholds are dated data in thresholds.yaml (read by thresholds.py).
 """
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
-import yaml
-
-from advisor.errors import AdvisorError
-
-THRESHOLDS_PATH = Path(__file__).resolve().parent / "thresholds.yaml"
-REQUIRED_THRESHOLDS = (
-    "law_floor",
-    "national",
-    "eea_state_goods_services",
-    "eea_other_goods_services",
-    "eea_works",
-    "eea_utilities_goods_services",
-    "eea_utilities_works",
-    "eea_health_social",
-)
-
-
-@dataclass(frozen=True)
-class Threshold:
-    """One threshold value (NOK excl. VAT) with the date it applies from and where it comes from."""
-
-    key: str
-    name: str
-    value_nok: int
-    as_of: str
-    source: str
-
-    def is_reached_by(self, value_nok: int) -> bool:
-        """True when the value is equal to or above the threshold ("lik eller overstiger")."""
-        return value_nok >= self.value_nok
-
-
-@dataclass(frozen=True)
-class ThresholdTable:
-    """The threshold values in force from `as_of`, and proposals that are not in force."""
-
-    as_of: str
-    period: str
-    review_after: str
-    values: Mapping[str, Threshold]
-    pending: tuple[Mapping[str, object], ...]
-    path: str
-
-    def __getitem__(self, key: str) -> Threshold:
-        return self.values[key]
-
-
-def load_thresholds(path: Path = THRESHOLDS_PATH) -> ThresholdTable:
-    """Read the dated threshold table (cached until the file changes); a malformed entry names the file and the key."""
-    try:
-        stamp = Path(path).stat().st_mtime_ns
-    except OSError as exc:
-        raise AdvisorError(f"cannot read threshold data {path}: {exc}") from exc
-    return _load_thresholds(str(path), stamp)
-
-
-@functools.lru_cache(maxsize=4)
-def _load_thresholds(path: str, stamp: int) -> ThresholdTable:
-    try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise AdvisorError(f"cannot read threshold data {path}: {exc}") from exc
-    if not isinstance(raw, dict) or not isinstance(raw.get("thresholds"), dict):
-        raise AdvisorError(f"threshold data {path}: expected a mapping with a 'thresholds' section")
-    values: dict[str, Threshold] = {}
-    for key, entry in raw["thresholds"].items():
-        if not isinstance(entry, dict):
-            raise AdvisorError(f"threshold data {path}: entry {key!r} is not a mapping")
-        value = entry.get("value_nok")
-        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-            raise AdvisorError(f"threshold data {path}: {key}.value_nok must be a positive whole number, got {value!r}")
-        for needed in ("name", "as_of", "source"):
-            if not str(entry.get(needed) or "").strip():
-                raise AdvisorError(f"threshold data {path}: {key}.{needed} is missing")
-        values[key] = Threshold(key, str(entry["name"]), value, str(entry["as_of"]), str(entry["source"]))
-    missing = [key for key in REQUIRED_THRESHOLDS if key not in values]
-    if missing:
-        raise AdvisorError(f"threshold data {path}: missing {', '.join(missing)}")
-    if not values["law_floor"].value_nok < values["national"].value_nok <= values["eea_state_goods_services"].value_nok:
-        raise AdvisorError(f"threshold data {path}: expected law_floor < national <= eea_state_goods_services")
-    return ThresholdTable(
-        as_of=str(raw.get("as_of", "")),
-        period=str(raw.get("period", "")),
-        review_after=str(raw.get("review_after", "")),
-        values=values,
-        pending=tuple(raw.get("pending") or ()),
-        path=str(path),
-    )
+from advisor.assessment.case import REGIMES
 
 
 @dataclass(frozen=True)
@@ -119,13 +29,21 @@ def _rule(rule_id: str, description: str, *sources: tuple[str, str]) -> Rule:
 _THRESHOLD_TABLE = ("guide-terskelverdier", "Terskelverdier fra 14. mars 2024")
 _PARTS = ("guide-terskelverdier", "Hvilken del av forskriften gjelder")
 _GROUNDS = ("guide-konkurranse-med-forhandling", "De fem vilkårene i FOA § 13-2")
+_VALUE = ("guide-kontraktsverdi", "Kort svar")
+_HEALTH_PARTS = ("guide-sarlige-tjenester", "Hvilke deler gjelder for helse- og sosialtjenester")
+_SPECIAL_PARTS = ("guide-sarlige-tjenester", "Hvilke deler gjelder for andre særlige tjenester")
+_UTILITY_PARTS = ("guide-forsyningssektoren", "Del I og del II i forsyningsforskriften")
+_OWN_REGULATION = ("guide-forsvar-og-konsesjon", "Kort svar")
+_NOT_COVERED = ("guide-forsvar-og-konsesjon", "Hva veiledningen ikke dekker")
+_TIME_LIMITS_III = ("guide-frister-og-karens", "Minstefrister i del III")
+_NO_MINIMUM = ("guide-frister-og-karens", "Del I, II, IV og V og de andre forskriftene")
 
 RULES: dict[str, Rule] = {
     rule.id: rule
     for rule in (
         # --- input handling ---
-        _rule("R-ASSUME-VALUE", "Mangler anslått verdi: del III legges til grunn som det strengeste utfallet til verdien er anslått.",
-              ("guide-terskelverdier", "Slik anslår dere verdien")),
+        _rule("R-ASSUME-VALUE", "Mangler anslått verdi: det strengeste utfallet for regelverket legges til grunn (del III i "
+              "anskaffelsesforskriften) til verdien er anslått.", ("guide-terskelverdier", "Slik anslår dere verdien")),
         _rule("R-ASSUME-BUYER", "Mangler oppdragsgivertype: statlig legges til grunn, fordi staten har den laveste EØS-terskelen.",
               _THRESHOLD_TABLE),
         _rule("R-ASSUME-CATEGORY", "Mangler kontraktstype: vare eller tjeneste legges til grunn (lavere terskel enn bygg og anlegg).",
@@ -136,11 +54,43 @@ RULES: dict[str, Rule] = {
               ("guide-behovsavklaring", "Hvorfor starte med behovet")),
         _rule("R-INCONSISTENT", "Motstridende opplysninger: modellen velger den tolkningen som gir strengest vilkår, og ber om avklaring.",
               ("guide-behovsavklaring", "Behovsavklaringen kan vise at dere ikke trenger å utvikle noe nytt")),
+        _rule("R-TEXT-UNCLEAR", "Teksten gir motstridende eller uklare opplysninger om et felt: feltet regnes som ikke oppgitt, "
+              "modellen bruker sin antakelse og ber om avklaring.", ("guide-behovsavklaring", "Hvorfor starte med behovet")),
+        # --- contract value (FOA § 5-4) ---
+        _rule("R-VALUE-TOTAL", "Verdien er samlet betaling ekskl. mva. for hele kontrakten med opsjoner og forlengelser (FOA § 5-4); "
+              "en anskaffelse kan ikke deles opp for å komme under en terskel.", _VALUE,
+              ("guide-kontraktsverdi", "Forbudet mot å dele opp anskaffelsen")),
+        _rule("R-VALUE-PER-PERIOD", "Beløp per måned eller år ganges med kontraktens varighet; beløpet per år er ikke verdien.",
+              ("guide-kontraktsverdi", "Hele kontraktsperioden, ikke beløpet per år")),
+        _rule("R-VALUE-OPTIONS", "Opsjoner og forlengelser regnes med som om de blir brukt.",
+              ("guide-kontraktsverdi", "Opsjoner og forlengelser")),
+        _rule("R-VALUE-48-MONTHS", "Avtaler uten fast løpetid: månedsverdi × 48 (et årsbeløp × 4).",
+              ("guide-kontraktsverdi", "Avtaler uten fast løpetid")),
+        _rule("R-VALUE-NO-TERM", "Beløp per periode uten oppgitt varighet: regelen for avtaler uten fast løpetid (48 måneder) legges "
+              "til grunn til varigheten er avklart.", ("guide-kontraktsverdi", "Avtaler uten fast løpetid")),
+        _rule("R-VALUE-LONG-TERM", "Fast løpetid over 48 måneder: samlet betaling for hele perioden brukes (om × 48 kan brukes i "
+              "stedet, er ikke verifisert).", ("guide-kontraktsverdi", "Avtaler uten fast løpetid")),
+        _rule("R-VALUE-FRAMEWORK", "Rammeavtaler: verdien er de samlede kjøpene over hele perioden; oppgi anslått og største verdi, "
+              "og avtalen er brukt opp når største verdi er nådd.", ("guide-kontraktsverdi", "Rammeavtaler")),
+        _rule("R-VALUE-VAT", "Beløp oppgitt med mva. regnes om til ekskl. mva. (÷ 1,25, den alminnelige satsen) og må kontrolleres.",
+              ("guide-kontraktsverdi", "Når beløpet er oppgitt med mva")),
+        _rule("R-VALUE-CONFLICT", "Oppgitt samlet verdi og beregnet verdi spriker: det høyeste beløpet legges til grunn til avviket "
+              "er avklart.", ("guide-kontraktsverdi", "Dokumenter anslaget")),
         # --- scope, thresholds and part of the regulation ---
         _rule("R-SCOPE-BELOW", "Under 100 000 kr ekskl. mva. gjelder ikke anskaffelsesregelverket (LOA § 2).",
               ("guide-regelverket", "grensen på 100 000 kroner")),
         _rule("R-PART-I", "Fra 100 000 kr og under nasjonal terskel (1,3 mill. kr), og helse- og sosialtjenester under 7,8 mill. kr: "
               "bare del I, ingen fast prosedyre; de grunnleggende prinsippene og FOA kap. 7 gjelder.", _PARTS),
+        _rule("R-PART-IV", "Helse- og sosialtjenester fra EØS-terskelen (7,8 mill. kr): del I og del IV (kap. 30), ikke del III.",
+              _HEALTH_PARTS),
+        _rule("R-SPECIAL-PART-III-PROVISIONS", "Andre særlige tjenester fra 7,8 mill. kr: del I og II, og i tillegg enkelte "
+              "bestemmelser i del III (hvilke er ikke verifisert, trolig kunngjøringsreglene).", _SPECIAL_PARTS),
+        _rule("R-SPECIAL-ANNEX", "Om en tjeneste er helse- og sosialtjeneste eller annen særlig tjeneste, avgjøres av vedlegget til "
+              "forskriften med CPV-koder (ikke verifisert i faktagrunnlaget).",
+              ("guide-sarlige-tjenester", "Hvilke tjenester er særlige")),
+        _rule("R-HEALTH-SOCIAL-FREEDOM", "Helse- og sosialtjenester under 7,8 mill. kr: oppdragsgiver velger selv hvem den kontakter, "
+              "også bare ideelle; plikt til kunngjøring på Doffin følger ikke av del II (slutning, ikke verifisert).",
+              ("guide-sarlige-tjenester", "Handlingsrom: hvem dere kontakter, forhandling og kunngjøring")),
         _rule("R-PART-II", "Fra og med nasjonal terskel (1,3 mill. kr) og under EØS-terskelen: del I og II, åpen eller begrenset "
               "tilbudskonkurranse (FOA § 8-3).", ("guide-del-ii-tilbudskonkurranse", "Når gjelder del II")),
         _rule("R-PART-III", "Fra og med EØS-terskelverdien: del I og III (FOA § 13-1).",
@@ -151,12 +101,27 @@ RULES: dict[str, Rule] = {
               "(fra 14.3.2024).", _THRESHOLD_TABLE),
         _rule("R-THRESHOLD-WORKS", "Bygge- og anleggskontrakter: EØS-terskel 57,8 mill. kr for alle oppdragsgivere (fra 14.3.2024).",
               _THRESHOLD_TABLE),
-        _rule("R-THRESHOLD-HEALTH-SOCIAL", "Helse- og sosialtjenester: bare del I under 7,8 mill. kr, del III fra og med 7,8 mill. kr.",
-              _PARTS),
-        _rule("R-THRESHOLD-SPECIAL", "Andre særlige tjenester: del II fra 1,3 mill. kr, del III fra og med 7,8 mill. kr.",
-              ("guide-del-ii-tilbudskonkurranse", "Når gjelder del II")),
+        _rule("R-THRESHOLD-HEALTH-SOCIAL", "Helse- og sosialtjenester: bare del I under 7,8 mill. kr, del I og IV fra og med 7,8 mill. kr.",
+              ("guide-sarlige-tjenester", "Terskelverdien for helse- og sosialtjenester"), _HEALTH_PARTS),
+        _rule("R-THRESHOLD-SPECIAL", "Andre særlige tjenester: del I og II fra 1,3 mill. kr; fra og med 7,8 mill. kr i tillegg enkelte "
+              "bestemmelser i del III.", _SPECIAL_PARTS),
         _rule("R-THRESHOLD-UTILITIES", "Forsyningssektorene: forsyningsforskriften gjelder, EØS-terskel 4,6 mill. kr for varer og "
-              "tjenester og 57,8 mill. kr for bygg og anlegg.", _THRESHOLD_TABLE),
+              "tjenester og 57,8 mill. kr for bygg og anlegg.", ("guide-forsyningssektoren", "Terskelverdier i forsyningssektorene")),
+        _rule("R-UTILITIES-SCOPE", "Forsyningsforskriften gjelder når oppdragsgiveren er omfattet og kjøpet knytter seg til en "
+              "forsyningsaktivitet; det er aktiviteten som avgjør, og da gjelder ikke anskaffelsesforskriftens prosedyreregler.",
+              ("guide-forsyningssektoren", "Kort svar"), ("guide-forsyningssektoren", "Når gjelder forsyningsforskriften")),
+        _rule("R-UTILITIES-PART-I", "Forsyningssektoren under EØS-terskelen: bare LOA og del I av forsyningsforskriften; "
+              "konkurranseprinsippet i LOA § 4 styrer.", _UTILITY_PARTS),
+        _rule("R-UTILITIES-PART-II", "Forsyningssektoren fra EØS-terskelen: forsyningsforskriften del I og II (over terskelen, "
+              "annen nummerering enn i FOA), med kunngjøringsplikt.", _UTILITY_PARTS),
+        _rule("R-REGIME-DEFENCE", "Forsvars- og sikkerhetsanskaffelser følger egen forskrift: modellen viser til den og gir ikke "
+              "prosedyreråd etter anskaffelsesforskriften.", _OWN_REGULATION, _NOT_COVERED),
+        _rule("R-REGIME-CONCESSION", "Konsesjonskontrakter følger egen forskrift: modellen viser til den og gir ikke prosedyreråd "
+              "etter anskaffelsesforskriften.", _OWN_REGULATION, _NOT_COVERED),
+        _rule("R-THRESHOLD-DEFENCE", "Forsvar og sikkerhet: EØS-terskel 4,6 mill. kr for varer og tjenester og 57,8 mill. kr for bygg "
+              "og anlegg (fra 14.3.2024).", ("guide-forsvar-og-konsesjon", "Terskelverdier")),
+        _rule("R-THRESHOLD-CONCESSION", "Konsesjonskontrakter: EØS-terskel 57,8 mill. kr (fra 14.3.2024).",
+              ("guide-forsvar-og-konsesjon", "Terskelverdier")),
         _rule("R-THRESHOLD-DESIGN-CONTEST", "Plan- og designkonkurranser: samme EØS-terskel som varer og tjenester (stat 1,49 mill. kr).",
               ("guide-plan-og-designkonkurranse", "Hvilken terskelverdi gjelder")),
         _rule("R-NEAR-THRESHOLD", "Verdien er mindre enn 10 % under neste terskel: kontroller anslaget, og ikke del opp anskaffelsen.",
@@ -240,8 +205,15 @@ RULES: dict[str, Rule] = {
               "markedsdialogen vil vise.", ("guide-markedsdialog", "Kort svar")),
         _rule("R-IP-DIALOGUE-FIRST", "Innovasjonspartnerskap uten gjennomført markedsdialog: at markedet ikke har løsningen, må "
               "dokumenteres først; prosedyrevalget er foreløpig.", ("guide-innovasjonspartnerskap", "Kort svar")),
-        _rule("R-PROC-UTILITIES", "Forsyningsforskriften har færre prosedyreregler enn anskaffelsesforskriften; modellens "
-              "prosedyreråd er skrevet for anskaffelsesforskriften og må kontrolleres.", _THRESHOLD_TABLE),
+        _rule("R-PROC-UTILITIES", "Forsyningsforskriften: anskaffelsesforskriftens prosedyreregler (og vilkårene i § 13-2) gjelder "
+              "ikke; konkurranse med forhandling etter kunngjøring kan alltid brukes.",
+              ("guide-forsyningssektoren", "Prosedyrer: forhandling er et fritt valg")),
+        _rule("R-PROC-PART-IV", "Del IV (kap. 30): egne prosedyreregler for helse- og sosialtjenester; kunngjøring og forhandling "
+              "etter direktivets forenklede regime er ikke verifisert, og del IV har ingen minstefrister.",
+              ("guide-sarlige-tjenester", "Handlingsrom: hvem dere kontakter, forhandling og kunngjøring")),
+        _rule("R-PROC-OTHER-REGULATION", "Egen forskrift (forsvar og sikkerhet, konsesjoner): prosedyren følger av den forskriften, "
+              "som faktagrunnlaget ikke dekker; de grunnleggende prinsippene i LOA § 4 gjelder.", _NOT_COVERED,
+              ("guide-regelverket", "Kort svar")),
         _rule("R-PROC-DEADLINE", "Kort frist: innovasjonspartnerskap og PCP tar lang tid (tommelfingerregel her: under 12 måneder er "
               "knapt); konkurransepreget dialog under 6 måneder er knapt.",
               ("guide-innovasjonspartnerskap-gjennomforing", "Partnerskapet deles i faser"),
@@ -260,6 +232,16 @@ RULES: dict[str, Rule] = {
               ("guide-tildelingskriterier", "Hvordan sette opp kriterier som belønner bedre løsninger")),
         _rule("R-STEP-CLIMATE", "Klima og miljø skal vektes minst 30 % eller stilles som krav med begrunnelse (FOA § 7-9).",
               ("guide-klima-og-miljo", "Hva krever FOA § 7-9")),
+        _rule("R-STEP-NOTICE", "Kunngjøring: på Doffin over nasjonal terskel, også i TED (via Doffin) over EØS-terskelen.",
+              ("guide-frister-og-karens", "Hvor skal konkurransen kunngjøres")),
+        _rule("R-TIME-LIMITS-III", "Del III: minstefrister i kalenderdager for den valgte prosedyren (åpen 30/35 dager, forespørsler "
+              "30 dager, tilbud i begrenset og forhandlet prosedyre 25 dager).", _TIME_LIMITS_III),
+        _rule("R-TIME-LIMITS-REASONABLE", "Del I, II, IV og V: ingen minstefrister; fristen må være rimelig ut fra kontraktens "
+              "kompleksitet.", _NO_MINIMUM),
+        _rule("R-TIME-LIMITS-OTHER-REGULATION", "Forsyningsforskriften og de andre forskriftene: fristene er ikke gjennomgått i "
+              "faktagrunnlaget (ikke verifisert).", _NO_MINIMUM),
+        _rule("R-STANDSTILL", "Karensperiode mellom meddelelse om tildeling og signering i del III; lengden er ikke verifisert "
+              "(trolig minst 10 dager).", ("guide-frister-og-karens", "Karensperioden")),
         _rule("R-STEP-PRINCIPLES", "Del I: følg de grunnleggende prinsippene (LOA § 4) og dokumenter valgene.",
               ("guide-grunnleggende-prinsipper", "Hvilke prinsipper må vi følge")),
         _rule("R-SUPPORT-LUP", "Innovative anskaffelser: LUP gir gratis prosesstøtte.", ("guide-lup", "Hvordan bruke LUP")),
@@ -274,7 +256,10 @@ RULES: dict[str, Rule] = {
     )
 }
 
-PROCEDURES = ("open", "restricted", "negotiated", "competitive_dialogue", "innovation_partnership", "pcp", "design_contest", "direct")
+PROCEDURES = ("open", "restricted", "negotiated", "competitive_dialogue", "innovation_partnership", "pcp", "design_contest", "direct",
+              "part_iv", "other_regulation")
+PARTS = ("below", "I", "II", "III", "IV", "referred")
+__all__ = ["PARTS", "PROCEDURES", "REGIMES", "RULES", "Rule", "part_label", "procedure_label"]
 
 _PROCEDURE_LABELS: dict[str, dict[str, str]] = {
     "open": {"I": "åpen konkurranse (frivillig kunngjort)", "II": "åpen tilbudskonkurranse", "III": "åpen anbudskonkurranse"},
@@ -288,21 +273,49 @@ _PLAIN_LABELS = {
     "innovation_partnership": "innovasjonspartnerskap",
     "pcp": "førkommersiell anskaffelse (PCP) etter FoU-unntaket",
     "design_contest": "plan- og designkonkurranse",
+    "part_iv": "egen prosedyre etter del IV (kapittel 30) med kunngjøring",
+    "other_regulation": "prosedyre etter den egne forskriften (modellen gir ikke prosedyreråd)",
 }
+# Forsyningsforskriften's part II lies above the EØS threshold, so its procedures carry the part III names.
+_UTILITIES_SUFFIX = " (forsyningsforskriften)"
 
 PART_LABELS = {
     "below": "Utenfor regelverket (under 100 000 kr)",
     "I": "Del I",
     "II": "Del I og II",
     "III": "Del I og III",
+    "IV": "Del I og IV (helse- og sosialtjenester, kapittel 30)",
+}
+_REGIME_PART_LABELS = {
+    ("utilities", "I"): "Forsyningsforskriften del I",
+    ("utilities", "II"): "Forsyningsforskriften del I og II (over EØS-terskelen)",
+    ("defence_security", "referred"): "Egen forskrift: forsvars- og sikkerhetsanskaffelser",
+    ("concession", "referred"): "Egen forskrift: konsesjonskontrakter",
+}
+SPECIAL_ABOVE_LABEL = "Del I og II, og enkelte bestemmelser i del III"
+
+REGIME_LABELS = {
+    "foa": "anskaffelsesforskriften (FOA)",
+    "utilities": "forsyningsforskriften (FOR)",
+    "defence_security": "forskrift om forsvars- og sikkerhetsanskaffelser",
+    "concession": "forskrift om konsesjonskontrakter",
 }
 
 POTENTIAL_LABELS = {"low": "lavt", "medium": "middels", "high": "høyt"}
 
 
-def procedure_label(procedure: str, part: str) -> str:
+def procedure_label(procedure: str, part: str, regime: str = "foa") -> str:
     """The Norwegian name of a procedure in the given part (åpen tilbudskonkurranse in II, anbudskonkurranse in III)."""
     if procedure in _PLAIN_LABELS:
-        return _PLAIN_LABELS[procedure]
-    by_part = _PROCEDURE_LABELS[procedure]
-    return by_part.get(part) or by_part.get("III") or by_part["I"]
+        label = _PLAIN_LABELS[procedure]
+    else:
+        by_part = _PROCEDURE_LABELS[procedure]
+        if regime == "utilities" and part == "II":
+            return by_part["III"] + _UTILITIES_SUFFIX
+        label = by_part.get(part) or by_part.get("III") or by_part["I"]
+    return label + (_UTILITIES_SUFFIX if regime == "utilities" and procedure in ("competitive_dialogue", "innovation_partnership") else "")
+
+
+def part_label(part: str, regime: str = "foa") -> str:
+    """The Norwegian name of the parts that apply («Del I og II», «Forsyningsforskriften del I»)."""
+    return _REGIME_PART_LABELS.get((regime, part)) or PART_LABELS[part]

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from advisor.assessment.case import Case
-from advisor.assessment.rules import RULES, Threshold, ThresholdTable
+from advisor.assessment.rules import RULES
+from advisor.assessment.thresholds import Threshold, ThresholdTable
 
 # The five grounds of FOA § 13-2 (guide-konkurranse-med-forhandling); the rule ids are the R-GROUND-* rules.
 GROUND_TEXT = {
@@ -55,6 +56,19 @@ class LegalGround:
     verified: bool
 
 
+@dataclass
+class ContractValue:
+    """How the value that decides the part was found: the total (NOK excl. VAT), the method and the arithmetic."""
+
+    total_nok: int | None
+    method: str  # "stated" | "per_period" | "open_ended" | "no_term" | "missing"
+    calculation: str  # the arithmetic in Norwegian: "1 900 000 kr per år × 3 år = 5 700 000 kr"
+    short: str  # the arithmetic for one sentence: "1,9 mill. kr per år × 3 år"; "" when the value was stated
+    stated_total_nok: int | None = None
+    months_counted: int | None = None
+    vat_converted: bool = False
+
+
 # A candidate procedure while the procedure stage ranks them: (procedure, rule, Norwegian reason).
 Route = tuple[str, str, str]
 
@@ -72,6 +86,8 @@ class Reasoning:
     today: dt.date
     values: dict[str, Any] = field(default_factory=dict)  # every input key as the stages use it
     assumed_keys: list[str] = field(default_factory=list)
+    computed_keys: list[str] = field(default_factory=list)  # keys the model worked out (the value from per-period amounts)
+    unclear_keys: list[str] = field(default_factory=list)  # keys a free text mentioned but could not settle
     trail: list[AuditEntry] = field(default_factory=list)
     reasons: list[tuple[str, str]] = field(default_factory=list)
     procedure_reasons: list[tuple[str, str]] = field(default_factory=list)
@@ -79,11 +95,18 @@ class Reasoning:
     assumptions: list[str] = field(default_factory=list)
     to_find_out: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    regime_reasons: list[tuple[str, str]] = field(default_factory=list)  # why this regulation and these parts
+    value_reasons: list[tuple[str, str]] = field(default_factory=list)
+    time_limits: list[tuple[str, str]] = field(default_factory=list)
+    unverified: list[str] = field(default_factory=list)  # points the answer rests on that the fact base marks unverified
     provisional: bool = False
     grounds: list[str] = field(default_factory=list)  # the R-GROUND-* rules that fired
     considered: list[Threshold] = field(default_factory=list)
     # conclusions, set by the stages in order
+    regime: str = "foa"
+    contract_value: ContractValue | None = None
     part: str = ""
+    part_label: str = ""
     part_reason: tuple[str, str] = ("", "")  # (rule, Norwegian text)
     threshold: Threshold | None = None
     next_threshold: Threshold | None = None
@@ -109,6 +132,11 @@ class Reasoning:
         """Add something the buyer still has to find out."""
         if text not in self.to_find_out:
             self.to_find_out.append(text)
+
+    def flag_unverified(self, text: str) -> None:
+        """Record a point of the answer that rests on a fact the fact base marks as unverified."""
+        if text not in self.unverified:
+            self.unverified.append(text)
 
     def assume(self, rule: str, key: str, value: Any, text: str) -> None:
         """Use an assumed value for a missing key and say so."""

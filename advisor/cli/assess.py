@@ -8,8 +8,11 @@ keys read from --text.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
 import textwrap
+from pathlib import Path
 
 WIDTH = 100
 
@@ -19,16 +22,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "assess",
         help="assess a planned purchase: part of FOA, need for innovation, procedure (cited rules)",
-        description="Transparent, rule-based assessment of a planned purchase: which part of the procurement "
-        "regulation applies (dated thresholds), whether it should be run as an innovative procurement, which "
-        "procedure fits and on what legal ground, and the next steps, each tied to a guidance passage. Output in "
-        "Norwegian. Decision support, not legal advice.",
+        description="Transparent, rule-based assessment of a planned purchase: which regulation and which parts apply "
+        "(FOA parts I-IV, forsyningsforskriften, or a referral to the defence and security or concessions regulation), "
+        "against dated thresholds and the contract value worked out per FOA § 5-4; whether it should be run as an "
+        "innovative procurement; which procedure fits and on what legal ground; and the next steps with minimum time "
+        "limits and the standstill period, each tied to a guidance passage. The first line is the verdict in one "
+        "sentence. Output in Norwegian. Decision support, not legal advice.",
         epilog="Case keys (all optional; missing keys become stated assumptions): need (text), estimated_value_nok "
-        "(whole kroner excl. VAT), buyer (state | municipal | other), category (goods | services | works), "
-        "market_has_solution (yes | with_adaptation | no | unknown), development_needed, wants_to_buy_result, "
-        "can_specify_solution, market_dialogue_done, health_social_services, special_services, utilities, "
-        "design_contest, previous_competition_failed (true | false), deadline_months (whole months), "
-        "risk_tolerance (low | medium | high). Thresholds: advisor/assessment/thresholds.yaml.",
+        "(whole kroner excl. VAT, the whole contract), buyer (state | municipal | other), category (goods | services | "
+        "works), regime (foa | utilities | defence_security | concession), market_has_solution (yes | with_adaptation | "
+        "no | unknown), development_needed, wants_to_buy_result, can_specify_solution, market_dialogue_done, "
+        "health_social_services, special_services, utilities, design_contest, previous_competition_failed, open_ended, "
+        "framework_agreement, amounts_include_vat (true | false), value_per_period_nok (whole kroner) with value_period "
+        "(month | year), duration_months and option_months (whole months), options_value_nok, deadline_months, "
+        "risk_tolerance (low | medium | high). Thresholds: advisor/assessment/thresholds.yaml (dated tables). "
+        "See docs/assessment.md.",
     )
     p.add_argument("file", nargs="?", metavar="FILE|-", help="case as JSON or YAML; '-' reads it from stdin")
     p.add_argument("--text", metavar="TEXT", help="free-text description (Norwegian); the keys found are shown as assumptions")
@@ -63,6 +71,7 @@ def run(args: argparse.Namespace, settings) -> int:
     from advisor.assessment import (
         ask_missing,
         assess,
+        check_text,
         describe_extraction,
         extract_case,
         parse_case,
@@ -78,7 +87,12 @@ def run(args: argparse.Namespace, settings) -> int:
     if args.text is not None:
         if not args.text.strip():
             raise InvalidInput("text", args.text, "a non-empty description of the purchase")
+        check_text("text", args.text)
         extraction = extract_case(args.text)
+        if extraction.problems:
+            # Never assess on an amount that was thrown away: the value decides the part.
+            problem = extraction.problems[0]
+            raise InvalidInput("text", problem.phrase, f"a usable amount in the description ({problem.reason})")
         values.update(extraction.values)
         notes = extraction.notes
     if args.file is not None:
@@ -97,17 +111,34 @@ def run(args: argparse.Namespace, settings) -> int:
         if args.markdown == "-":
             sys.stdout.write(text)
         else:
-            try:
-                with open(args.markdown, "w", encoding="utf-8") as out:
-                    out.write(text)
-            except OSError as exc:
-                raise InvalidInput("markdown", args.markdown, f"a writable file path ({exc.strerror})") from exc
+            _write_whole(Path(args.markdown), text.encode("utf-8"))
             _tell(f"Skrev revisjonsspor til {args.markdown}")
     if args.json:
         print_json(assessment)
     elif args.markdown != "-":
         print(render_text(assessment))
     return 0
+
+
+def _write_whole(path: Path, data: bytes) -> None:
+    """Write the file completely or not at all: a temporary file beside it, renamed into place when full."""
+    from advisor.errors import InvalidInput
+
+    try:
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent or Path("."), prefix=f".{path.name}.", delete=False) as out:
+            temporary = Path(out.name)
+            try:
+                out.write(data)
+            except OSError:
+                temporary.unlink(missing_ok=True)
+                raise
+        try:
+            os.replace(temporary, path)
+        except OSError:
+            temporary.unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise InvalidInput("markdown", str(path), f"a writable file path ({exc.strerror or exc})") from exc
 
 
 def _wrap(text: str, indent: str = "  ", first: str | None = None) -> str:
@@ -122,10 +153,19 @@ def render_text(a) -> str:
     out = [
         "VURDERING AV ANSKAFFELSEN (beslutningsstøtte, ikke juridisk rådgivning)",
         "",
+        _wrap(a.headline, "", ""),
+        "",
+        f"Regelverk: {a.regime_label}",
         f"Del av forskriften: {a.part_label}",
         _wrap(a.part_reason, "    ", "  "),
         _wrap(f"Terskel lagt til grunn: {t.name}: {format_nok(t.value_nok)} kr ekskl. mva., gjelder fra {t.as_of} "
-              f"(kilde: {t.source})", "    ", "  "),
+              f"(tabellen for {a.thresholds_period}; kilde: {t.source})", "    ", "  "),
+    ]
+    out += [_wrap(reason, "    ", "  - ") for reason in a.regime_reasons]
+    if a.contract_value is not None:
+        out += ["", _wrap(f"Kontraktsverdi: {a.contract_value.calculation}", "    ", "")]
+        out += [_wrap(reason, "    ", "  - ") for reason in a.value_reasons]
+    out += [
         "",
         f"Innovativ anskaffelse: {'ja' if a.innovative else 'nei'} (innovasjonspotensial: {POTENTIAL_LABELS[a.innovation_potential]})",
     ]
@@ -141,6 +181,8 @@ def render_text(a) -> str:
         out += ["", "Alternativer:"]
         out += [_wrap(f"{alt.label}: {alt.reason}", "     ", f"  {i}. ") for i, alt in enumerate(a.alternatives, start=2)]
     out += ["", "Neste steg:"] + [_wrap(step, "     ", f"  {i}. ") for i, step in enumerate(a.next_steps, start=1)]
+    if a.unverified:
+        out += ["", "Ikke verifisert i faktagrunnlaget:"] + [_wrap(x, "    ", "  ? ") for x in a.unverified]
     if a.assumptions:
         out += ["", "Forutsetninger:"] + [_wrap(x, "    ", "  - ") for x in a.assumptions]
     if a.to_find_out:

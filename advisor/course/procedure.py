@@ -23,7 +23,7 @@ from typing import Any
 from advisor.assessment import Assessment
 
 REGIMES = ("ordinary", "special_services", "utilities", "exempt_rd", "below")
-PARTS = ("below", "I", "II", "III")
+PARTS = ("below", "I", "II", "III", "IV", "referred")  # every part the assessment engine answers (issue 16)
 QUESTIONS = ("regime", "part", "innovative", "procedure")
 
 

@@ -10,12 +10,15 @@ from advisor.assessment import (
     BUYERS,
     CONTRACT_TYPES,
     MARKET_ANSWERS,
+    REGIMES,
     RISK_LEVELS,
+    VALUE_PERIODS,
     assess,
     extract_case,
     format_nok,
     parse_case,
 )
+from advisor.errors import AdvisorError
 from advisor.ui import cases, handoff
 from advisor.ui.assessment_view import show_assessment
 from advisor.ui.cards import md_escape
@@ -23,12 +26,16 @@ from advisor.ui.context import PageContext
 
 STEP_KEY = "as_step"
 RESULT_KEY = "as_result"
-NOTES_KEY = "as_notes"
+NOTES_KEY = "as_notes"  # the (case key, note) pairs of the last reading, as assess() takes them
+PROBLEMS_KEY = "as_problems"
 STEPS = ("step_need", "step_value", "step_market", "step_result")
 TRISTATE = ("yes", "no", "unknown")
 BOOL_FIELDS = ("development_needed", "wants_to_buy_result", "can_specify_solution", "market_dialogue_done",
-               "health_social_services")
-OPTIONAL_BOOLS = ("special_services", "utilities", "design_contest", "previous_competition_failed")
+               "health_social_services", "special_services")
+OPTIONAL_BOOLS = ("design_contest", "previous_competition_failed")
+VALUE_BOOLS = ("open_ended", "framework_agreement", "amounts_include_vat")
+NUMBER_FIELDS = ("estimated_value_nok", "deadline_months", "value_per_period_nok", "duration_months", "option_months")
+CHOICE_FIELDS = ("buyer", "category", "market_has_solution", "risk_tolerance", "regime", "value_period")
 WIDGET = "as_w_"  # widget keys: as_w_<case key>
 
 
@@ -49,12 +56,14 @@ def _fill(values: dict[str, Any]) -> None:
     for field, value in values.items():
         if field == "need":
             st.session_state[_key(field)] = value or ""
-        elif field in ("estimated_value_nok", "deadline_months"):
+        elif field in NUMBER_FIELDS:
             st.session_state[_key(field)] = value
-        elif field in BOOL_FIELDS or field in OPTIONAL_BOOLS:
+        elif field in BOOL_FIELDS or field in OPTIONAL_BOOLS or field in VALUE_BOOLS:
             st.session_state[_key(field)] = _tristate(value)
-        elif field in ("buyer", "category", "market_has_solution", "risk_tolerance"):
+        elif field in CHOICE_FIELDS:
             st.session_state[_key(field)] = value
+        elif field == "utilities" and value:
+            st.session_state[_key("regime")] = "utilities"  # the older flag names the regime
 
 
 def _reset() -> None:
@@ -79,9 +88,11 @@ def _load_example(ctx: PageContext) -> None:
 def _apply_extraction(text: str) -> None:
     """Fill the later steps from a description with the same reader `advisor assess --text` uses."""
     extraction = extract_case(text)
-    values = {k: v for k, v in extraction.values.items() if k != "need"}
+    values = {key: extraction.values[key] for key in extraction.read_keys}
     _fill(values)
-    st.session_state[NOTES_KEY] = [note for _, note in extraction.notes]
+    # assess() takes (case key, note) pairs: the notes of keys read from the text show first among the assumptions.
+    st.session_state[NOTES_KEY] = list(extraction.notes)
+    st.session_state[PROBLEMS_KEY] = [f"«{p.phrase}»: {p.reason}" for p in extraction.problems]
     st.session_state["as_read"] = sorted(values)
 
 
@@ -112,32 +123,38 @@ def collect_case() -> dict[str, Any]:
     need = (s.get(_key("need")) or "").strip()
     if need:
         out["need"] = need
-    for field in ("estimated_value_nok", "deadline_months"):
+    for field in NUMBER_FIELDS:
         value = s.get(_key(field))
         if value:
             out[field] = int(value)
-    for field in ("buyer", "category", "market_has_solution", "risk_tolerance"):
+    for field in CHOICE_FIELDS:
         if s.get(_key(field)):
             out[field] = s[_key(field)]
-    for field in (*BOOL_FIELDS, *OPTIONAL_BOOLS):
+    for field in (*BOOL_FIELDS, *OPTIONAL_BOOLS, *VALUE_BOOLS):
         value = _from_tristate(s.get(_key(field)))
         if value is not None:
             out[field] = value
+    if "value_per_period_nok" not in out:
+        out.pop("value_period", None)  # a period without an amount says nothing
+    if out.get("open_ended") and "duration_months" in out:
+        out.pop("open_ended")  # a stated term wins over «no fixed end date»
     return out
 
 
-def _radio(ctx: PageContext, field: str, options: tuple[str, ...], label_prefix: str, default: str | None = None) -> None:
+def _radio(ctx: PageContext, field: str, options: tuple[str, ...], label_prefix: str, default: str | None = None,
+           text_key: str | None = None) -> None:
+    """A radio for one case key; `text_key` names its question and help texts when `field` alone would clash."""
     key = _key(field)
     if key not in st.session_state and default is not None:
         st.session_state[key] = default
     # No preselected answer for a question the user has not answered: index=None leaves every option empty.
     initial = {} if key in st.session_state else {"index": None}
     st.radio(
-        ctx.t(f"q_{field}"),
+        ctx.t(f"q_{text_key or field}"),
         options,
         format_func=lambda v: ctx.t(f"{label_prefix}_{v}"),
         key=key,
-        help=ctx.t(f"help_{field}"),
+        help=ctx.t(f"help_{text_key or field}"),
         horizontal=True,
         persist_state="session",
         **initial,
@@ -173,7 +190,9 @@ def _step_need(ctx: PageContext) -> None:
             st.success(ctx.t("as_read_done", fields=", ".join(ctx.t(f"label_{f}") for f in read)))
         else:
             st.info(ctx.t("as_read_nothing"))
-        for note in st.session_state.get(NOTES_KEY, []):
+        for problem in st.session_state.get(PROBLEMS_KEY, []):
+            st.error(ctx.t("as_read_problem", problem=md_escape(problem)))
+        for _, note in st.session_state.get(NOTES_KEY, []):
             st.caption("• " + md_escape(note))
 
 
@@ -182,9 +201,19 @@ def _step_value(ctx: PageContext) -> None:
     value = st.session_state.get(_key("estimated_value_nok"))
     if value:
         st.caption(ctx.t("value_echo", amount=format_nok(int(value))))
+    with st.expander(ctx.t("as_value_parts"), expanded=any(
+            st.session_state.get(_key(f)) not in (None, "unknown") for f in (*NUMBER_FIELDS[2:], *VALUE_BOOLS))):
+        _number(ctx, "value_per_period_nok", min_value=0, step=10_000)
+        _radio(ctx, "value_period", VALUE_PERIODS, "period", default="year")
+        _number(ctx, "duration_months", min_value=0, max_value=1200, step=12)
+        _number(ctx, "option_months", min_value=0, max_value=1200, step=12)
+        for field in VALUE_BOOLS:
+            _tri(ctx, field)
     _radio(ctx, "buyer", BUYERS, "buyer")
     _radio(ctx, "category", CONTRACT_TYPES, "category")
+    _radio(ctx, "regime", REGIMES, "asregime", default="foa", text_key="as_regime")
     _tri(ctx, "health_social_services")
+    _tri(ctx, "special_services")
 
 
 def _step_market(ctx: PageContext) -> None:
@@ -235,6 +264,10 @@ def render(ctx: PageContext) -> None:
 
 def _result(ctx: PageContext) -> None:
     values = collect_case()
-    interpretation = st.session_state.get(NOTES_KEY, []) if st.session_state.get("as_read") else []
-    assessment = assess(parse_case(values), ctx.settings, interpretation=interpretation)
+    interpretation = [tuple(pair) for pair in st.session_state.get(NOTES_KEY, [])] if st.session_state.get("as_read") else []
+    try:
+        assessment = assess(parse_case(values), ctx.settings, interpretation=interpretation)
+    except AdvisorError as exc:
+        st.error(md_escape(str(exc)))
+        return
     show_assessment(ctx, assessment)

@@ -16,31 +16,18 @@ from advisor.ui.pdf import markdown_to_pdf
 
 
 def show_assessment(ctx: PageContext, a: Any, downloads: bool = True, key: str = "as") -> None:
-    """An Assessment: part, threshold, procedure, innovation, reasons, alternatives, next steps, sources, audit."""
+    """An Assessment: verdict, part and regime, threshold, value, procedure, reasons, next steps, time limits, sources."""
     if ctx.lang != "nb":
         st.caption(ctx.t("content_in_norwegian"))
+    if a.headline:
+        # The verdict in one sentence, built from the same conclusions as the cards below.
+        st.info(f"**{md_escape(a.headline)}**")
     if a.provisional:
         st.warning(ctx.t("as_provisional"))
     for warning in a.warnings:
         st.warning(md_escape(warning))
-    procedure = a.procedure_label[0].upper() + a.procedure_label[1:]
-    cols = st.columns(2)
-    with cols[0].container(border=True):
-        st.caption(ctx.t("as_part"))
-        st.markdown(f"### {md_escape(a.part_label)}")
-        if getattr(a, "part_reason", ""):
-            st.markdown(md_escape(a.part_reason))
-    with cols[1].container(border=True):
-        st.caption(ctx.t("as_procedure"))
-        st.markdown(f"### {md_escape(procedure)}")
-        st.markdown(ctx.t("as_innovative_yes" if a.innovative else "as_innovative_no",
-                          potential=POTENTIAL_LABELS.get(a.innovation_potential, a.innovation_potential)))
-    t = a.threshold
-    st.info(ctx.t("as_threshold_line", name=t.name, amount=format_nok(t.value_nok), date=t.as_of, source=t.source,
-                  table_date=a.thresholds_as_of), icon=":material/event:")
-    if a.next_threshold:
-        n = a.next_threshold
-        st.caption(ctx.t("as_next_threshold", name=n.name, amount=format_nok(n.value_nok), date=n.as_of))
+    _cards(ctx, a)
+    _value(ctx, a)
     if downloads:
         _downloads(ctx, a, key)
     if a.legal_ground:
@@ -57,6 +44,9 @@ def show_assessment(ctx: PageContext, a: Any, downloads: bool = True, key: str =
                               for i, alt in enumerate(a.alternatives, start=1)))
     st.markdown(f"#### {ctx.t('as_next_steps')}")
     st.markdown("\n".join(f"{i}. {md_escape(step)}" for i, step in enumerate(a.next_steps, start=1)))
+    _bullets(ctx.t("as_time_limits"), a.time_limits)
+    if a.unverified:
+        st.warning(f"**{ctx.t('as_unverified')}:**\n\n" + "\n".join(f"- {md_escape(x)}" for x in a.unverified))
     _bullets(ctx.t("as_to_find_out"), a.to_find_out)
     _bullets(ctx.t("as_assumptions"), a.assumptions)
     if a.citations:
@@ -72,6 +62,36 @@ def show_assessment(ctx: PageContext, a: Any, downloads: bool = True, key: str =
         st.dataframe(rows, hide_index=True, width="stretch")
         st.caption(ctx.t("as_model_version", version=a.model_version, date=a.assessed_on))
     st.caption(md_escape(a.disclaimer))
+
+
+def _cards(ctx: PageContext, a: Any) -> None:
+    """The part and regulation beside the procedure, then the threshold the part was decided against."""
+    procedure = a.procedure_label[0].upper() + a.procedure_label[1:]
+    cols = st.columns(2)
+    with cols[0].container(border=True):
+        st.caption(ctx.t("as_part"))
+        st.markdown(f"### {md_escape(a.part_label)}")
+        st.caption(f"{ctx.t('as_regime')}: {md_escape(a.regime_label)}")
+        st.markdown(md_escape(a.part_reason))
+    with cols[1].container(border=True):
+        st.caption(ctx.t("as_procedure"))
+        st.markdown(f"### {md_escape(procedure)}")
+        st.markdown(ctx.t("as_innovative_yes" if a.innovative else "as_innovative_no",
+                          potential=POTENTIAL_LABELS.get(a.innovation_potential, a.innovation_potential)))
+    t = a.threshold
+    st.info(ctx.t("as_threshold_line", name=t.name, amount=format_nok(t.value_nok), date=t.as_of, source=t.source,
+                  table_date=a.thresholds_as_of), icon=":material/event:")
+    if a.next_threshold:
+        n = a.next_threshold
+        st.caption(ctx.t("as_next_threshold", name=n.name, amount=format_nok(n.value_nok), date=n.as_of))
+
+
+def _value(ctx: PageContext, a: Any) -> None:
+    """How the value was worked out and why this regulation and part apply."""
+    if a.contract_value is not None and a.contract_value.total_nok is not None:
+        st.markdown(f"**{ctx.t('as_value')}:** {md_escape(a.contract_value.calculation)}")
+    _bullets(ctx.t("as_regime_reasons"), a.regime_reasons)
+    _bullets(ctx.t("as_value_reasons"), a.value_reasons)
 
 
 def _downloads(ctx: PageContext, a: Any, key: str) -> None:

@@ -120,13 +120,13 @@ BOUNDARIES = [
     (1_299_999, "municipal", "services", {"health_social_services": True}, "I", "law_floor"),
     (1_300_000, "municipal", "services", {"health_social_services": True}, "I", "law_floor"),
     (7_799_999, "municipal", "services", {"health_social_services": True}, "I", "law_floor"),
-    (7_800_000, "municipal", "services", {"health_social_services": True}, "III", "eea_health_social"),
+    (7_800_000, "municipal", "services", {"health_social_services": True}, "IV", "eea_health_social"),
     (1_300_000, "municipal", "services", {"special_services": True}, "II", "national"),
     (7_799_999, "state", "services", {"special_services": True}, "II", "national"),
-    (7_800_000, "state", "services", {"special_services": True}, "III", "eea_health_social"),
+    (7_800_000, "state", "services", {"special_services": True}, "II", "eea_special_services"),
     (4_599_999, "municipal", "goods", {"utilities": True}, "I", "law_floor"),
-    (4_600_000, "municipal", "goods", {"utilities": True}, "III", "eea_utilities_goods_services"),
-    (57_800_000, "municipal", "works", {"utilities": True}, "III", "eea_utilities_works"),
+    (4_600_000, "municipal", "goods", {"utilities": True}, "II", "eea_utilities_goods_services"),
+    (57_800_000, "municipal", "works", {"utilities": True}, "II", "eea_utilities_works"),
     (1_490_000, "state", "services", {"design_contest": True}, "III", "eea_state_goods_services"),
 ]
 
@@ -159,7 +159,11 @@ def test_same_purchase_is_part_iii_for_a_state_buyer_and_part_ii_for_a_municipal
 
 UTIL = case(utilities=True)
 RD_ONLY = case(PARTNERSHIP, wants_to_buy_result=False)
-TRIGGERS: dict[str, tuple[dict, dict | None]] = {
+PER_YEAR = case(estimated_value_nok=None, value_per_period_nok=1_000_000, value_period="year", duration_months=36)
+HEALTH = case(category="services", health_social_services=True)
+SPECIAL = case(category="services", special_services=True)
+# A trigger is a case, or (case, interpretation) for rules about how a free text was read.
+TRIGGERS: dict[str, tuple[dict | tuple[dict, list], dict | None]] = {
     "R-ASSUME-VALUE": (case(estimated_value_nok=None), STANDARD),
     "R-ASSUME-BUYER": (case(buyer=None), STANDARD),
     "R-ASSUME-CATEGORY": (case(category=None), STANDARD),
@@ -225,6 +229,34 @@ TRIGGERS: dict[str, tuple[dict, dict | None]] = {
     "R-SUPPORT-INNOVASJON-NORGE": (PARTNERSHIP, RD_ONLY),
     "R-SUPPORT-FORSKNINGSRADET": (RD_ONLY, STANDARD),
     "R-SUPPORT-STARTOFF": (case(PARTNERSHIP, estimated_value_nok=2_000_000), PARTNERSHIP),
+    "R-TEXT-UNCLEAR": ((case(buyer=None), [("buyer", "Teksten nevner både «kommune» og «statlig».")]), case(buyer=None)),
+    "R-VALUE-TOTAL": (STANDARD, case(estimated_value_nok=None)),
+    "R-VALUE-PER-PERIOD": (PER_YEAR, STANDARD),
+    "R-VALUE-OPTIONS": (case(PER_YEAR, option_months=24), PER_YEAR),
+    "R-VALUE-48-MONTHS": (case(PER_YEAR, duration_months=None, open_ended=True), PER_YEAR),
+    "R-VALUE-NO-TERM": (case(PER_YEAR, duration_months=None), PER_YEAR),
+    "R-VALUE-LONG-TERM": (case(PER_YEAR, duration_months=60), PER_YEAR),
+    "R-VALUE-FRAMEWORK": (case(framework_agreement=True), STANDARD),
+    "R-VALUE-VAT": (case(amounts_include_vat=True), STANDARD),
+    "R-VALUE-CONFLICT": (case(PER_YEAR, estimated_value_nok=1_000_000), case(PER_YEAR, estimated_value_nok=3_000_000)),
+    "R-PART-IV": (case(HEALTH, estimated_value_nok=8_000_000), HEALTH),
+    "R-PROC-PART-IV": (case(HEALTH, estimated_value_nok=8_000_000), HEALTH),
+    "R-HEALTH-SOCIAL-FREEDOM": (HEALTH, case(HEALTH, estimated_value_nok=8_000_000)),
+    "R-SPECIAL-PART-III-PROVISIONS": (case(SPECIAL, estimated_value_nok=8_000_000), SPECIAL),
+    "R-SPECIAL-ANNEX": (SPECIAL, STANDARD),
+    "R-UTILITIES-SCOPE": (UTIL, STANDARD),
+    "R-UTILITIES-PART-I": (UTIL, case(UTIL, estimated_value_nok=5_000_000)),
+    "R-UTILITIES-PART-II": (case(UTIL, estimated_value_nok=5_000_000), UTIL),
+    "R-REGIME-DEFENCE": (case(regime="defence_security"), STANDARD),
+    "R-THRESHOLD-DEFENCE": (case(regime="defence_security"), STANDARD),
+    "R-REGIME-CONCESSION": (case(regime="concession"), STANDARD),
+    "R-THRESHOLD-CONCESSION": (case(regime="concession"), STANDARD),
+    "R-PROC-OTHER-REGULATION": (case(regime="concession"), STANDARD),
+    "R-STEP-NOTICE": (STANDARD, case(estimated_value_nok=500_000)),
+    "R-TIME-LIMITS-III": (STANDARD, case(estimated_value_nok=1_400_000)),
+    "R-TIME-LIMITS-REASONABLE": (case(estimated_value_nok=1_400_000), STANDARD),
+    "R-TIME-LIMITS-OTHER-REGULATION": (UTIL, STANDARD),
+    "R-STANDSTILL": (STANDARD, case(estimated_value_nok=500_000)),
 }
 
 
@@ -236,7 +268,8 @@ def test_every_rule_has_a_trigger_test():
 def test_rule_fires_on_its_trigger_and_not_without_it(settings, rule_id):
     fires, quiet = TRIGGERS[rule_id]
     today = dt.date(2026, 6, 1) if rule_id == "R-THRESHOLDS-DATED" else TODAY
-    assert rule_id in run(settings, fires, today).rules_fired
+    data, interpretation = fires if isinstance(fires, tuple) else (fires, [])
+    assert rule_id in assess(data, settings, today=today, interpretation=interpretation).rules_fired
     if quiet is not None:
         assert rule_id not in run(settings, quiet).rules_fired
 
@@ -565,11 +598,11 @@ def test_buyer_is_read_from_text(text, buyer):
     ("drift av IT-systemer", "services"),
     ("en tjeneste for hjemmebesøk", "services"),
     ("utslippsfrie anleggsmaskiner", "goods"),
-    ("nye pulter", "goods"),
-    ("veiledning til ansatte", "goods"),
+    ("nye pulter", None),  # no word for the type: not read; the assessment assumes goods and asks
+    ("veiledning til ansatte", "services"),
 ])
 def test_category_is_read_from_text(text, category):
-    assert extract_case(text).values["category"] == category
+    assert extract_case(text).values.get("category") == category
 
 
 @pytest.mark.parametrize(("text", "key", "value"), [

@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from paths import TEST_DATA
 
 from advisor.assessment import FIELDS, Assessment, assess, load_case, parse_case, parse_case_text, to_markdown
-from advisor.assessment.case import MAX_CASE_BYTES, MAX_TEXT_CHARS, Case
+from advisor.assessment.case import MAX_AMOUNT_NOK, MAX_CASE_BYTES, MAX_MONTHS, MAX_TEXT_CHARS, Case
 from advisor.cli.common import to_jsonable
 from advisor.config import Settings
 from advisor.doffin.codes import load_codes
@@ -692,20 +692,36 @@ def field_values(key: str) -> st.SearchStrategy:
     if spec.kind == "text":
         return st.one_of(st.text(max_size=200), st.sampled_from(["Utslippsfrie anleggsmaskiner", "|", "\x1b[2J", "  "]))
     if spec.kind in ("amount", "months"):
-        # up to the largest whole number JSON may carry in Python (4300 digits)
-        return st.one_of(st.integers(1, 10**9), st.integers(1, 10**4299), st.floats(1, 1e300).map(float.__ceil__))
+        # up to the largest value the case accepts (1 000 mrd. kr, 1 200 months); larger ones are refused below
+        top = MAX_AMOUNT_NOK if spec.kind == "amount" else MAX_MONTHS
+        return st.one_of(st.integers(1, 10**9).map(lambda v: min(v, top)), st.integers(1, top),
+                         st.floats(1, top).map(float.__ceil__))
     if spec.kind == "bool":
         return st.booleans()
     return st.sampled_from(spec.choices) | (st.booleans() if key == "market_has_solution" else st.nothing())
 
 
-VALID_CASES = st.fixed_dictionaries({}, optional={key: st.none() | field_values(key) for key in FIELDS})
+def _consistent(data: dict) -> dict:
+    """Keys that must go together do: an amount per period has its period, a fixed term is not open-ended, and the
+    utilities flag agrees with the regime (parse_case refuses each mismatch, see the test after the next)."""
+    data = dict(data)
+    if data.get("value_per_period_nok") is not None and data.get("value_period") is None:
+        data["value_period"] = "year"
+    if data.get("value_per_period_nok") is None:
+        data.pop("value_period", None)
+    if data.get("duration_months") is not None:
+        data.pop("open_ended", None)
+    if data.get("regime") is not None and data.get("utilities") is not None:
+        data["utilities"] = data["regime"] == "utilities"
+    return data
+
+
+VALID_CASES = st.fixed_dictionaries({}, optional={key: st.none() | field_values(key) for key in FIELDS}).map(_consistent)
 
 
 @fuzz(300)
 @given(data=VALID_CASES, today=st.dates(dt.date(2020, 1, 1), dt.date(2035, 12, 31)))
-@example(data={"estimated_value_nok": int("9" * 4300), "deadline_months": int("9" * 4300), "buyer": "state"},
-         today=TODAY)
+@example(data={"estimated_value_nok": MAX_AMOUNT_NOK, "deadline_months": MAX_MONTHS, "buyer": "state"}, today=TODAY)
 @example(data={"need": "x" * MAX_TEXT_CHARS, "market_has_solution": False, "development_needed": True}, today=TODAY)
 def test_fuzz_assessment_of_any_valid_case_succeeds(domain_settings, data, today):
     case = parse_case(data)
@@ -713,6 +729,15 @@ def test_fuzz_assessment_of_any_valid_case_succeeds(domain_settings, data, today
     assert isinstance(assessment, Assessment) and assessment.procedure and assessment.part
     assert to_markdown(assessment).strip()
     json.dumps(to_jsonable(assessment), ensure_ascii=False)  # what `advisor assess --json` writes
+
+
+@pytest.mark.parametrize("data", [{"estimated_value_nok": int("9" * 4300)}, {"deadline_months": int("9" * 4300)},
+                                  {"value_per_period_nok": MAX_AMOUNT_NOK + 1, "value_period": "year"},
+                                  {"duration_months": MAX_MONTHS + 1}])
+def test_absurd_amounts_and_terms_are_refused_naming_the_field(data):
+    with pytest.raises(InvalidInput) as error:
+        parse_case(data)
+    assert error.value.field == next(iter(data))
 
 
 # === 3. Requirement analyzer ==========================================================================================

@@ -1,0 +1,300 @@
+"""Amounts, periods and contract terms as Norwegian notices write them: «kr 2,35 mill.», «3 MNOK», «1.490.000,-»,
+«7 mill. NOK eksklusive merverdiavgift», «per år», «2 år med opsjon på 1 + 1 år», «mellom 14,0 og 16,0 MNOK».
+
+Every reading keeps the words it came from. The reader tokenises the text once and looks at short windows around
+each number, so its cost grows linearly with the text (a regex that must find a unit after a long run of digit
+groups backtracks through the run from every starting point, which took 27 s on 40 000 characters).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from advisor.assessment.case import MAX_AMOUNT_NOK
+
+# A number: digit groups with space, no-break space or dot as thousands separator (1 490 000, 1.490.000,50), or plain
+# digits with an optional decimal part (2,35 / 2.5 / 240000000). Nothing is required after the number, so a match never
+# backtracks through a run of digit groups; units and currencies are looked for in short windows afterwards.
+_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d{1,2})?(?![\d])|\d+(?:[.,]\d{1,3})?(?![\d]))")
+_AFTER_UNIT = re.compile(
+    r"\s{0,3}(?P<unit>mrd\.?|milliard(?:er)?|mnok|mill(?:ioner|ion|\.)?|mio\.?|tusen|k(?![\w])|kroner|kr\.?|nok|,-)(?![\w])",
+    re.IGNORECASE)
+_BEFORE_CURRENCY = re.compile(r"(?:\bkr\.?|\bnok|\b(?P<mnok>mnok))\s{0,3}$", re.IGNORECASE)
+_SCALE = {"mrd": 10**9, "milliard": 10**9, "mnok": 10**6, "mill": 10**6, "mio": 10**6, "tusen": 10**3, "k": 10**3}
+_RANGE_JOIN = re.compile(r"^\s{0,3}(?:og|til|-|–)\s{0,3}$", re.IGNORECASE)
+_NEGATIVE = re.compile(r"(?:^|[^\d\s])\s*(?:-|−)\s?$|\bminus\s$", re.IGNORECASE)
+
+# Within the same sentence: abbreviation dots («eks. mva. pr. år») are allowed, a full stop before a capital is not.
+_SAME_SENTENCE = r"(?:(?!\.\s+(?-i:[A-ZÆØÅ]))[^;\d])"
+_PER_YEAR_AFTER = re.compile(rf"^{_SAME_SENTENCE}{{0,40}}?\b(?:per|pr\.?)\s*år\b|^{_SAME_SENTENCE}{{0,40}}?\bi året\b|"
+                             rf"^{_SAME_SENTENCE}{{0,25}}?\bårlig\b", re.IGNORECASE)
+_PER_MONTH_AFTER = re.compile(rf"^{_SAME_SENTENCE}{{0,40}}?\b(?:per|pr\.?)\s*(?:måned|mnd\.?)|^{_SAME_SENTENCE}{{0,40}}?\bi måneden\b|"
+                              rf"^{_SAME_SENTENCE}{{0,25}}?\bmånedlig\b", re.IGNORECASE)
+_PER_YEAR_BEFORE = re.compile(r"\b(?:årlig|årlige|årleg|årlege)\b[^.;]{0,60}$|\b(?:per|pr\.?)\s+år\b[^.;\d]{0,15}$", re.IGNORECASE)
+_PER_MONTH_BEFORE = re.compile(r"\b(?:månedlig|månedlige|månadleg)\b[^.;]{0,60}$", re.IGNORECASE)
+_TOTAL_CUE = re.compile(r"\b(?:totalt?|samlet|samla|i alt|hele (?:avtale|kontrakts)perioden|over \d+ år|inkl(?:\.|usive)? "
+                        r"opsjon|med opsjoner|kostnadsramme|øvre|maksimal|maks)\b", re.IGNORECASE)
+# VAT wordings: «inkl. mva.», «inklusive/inkludert/inklusiv merverdiavgift», «medregnet mva», «med mva»;
+# «eks./ekskl./eksklusive/uten/ekskludert mva».
+# «eksklusiv opsjoner og mva»: one other word joined by «og» may stand between the VAT wording and «mva».
+_VAT_OBJECT = r"\s*(?:\w+\s+og\s+)?(?:mva|merverdiavgift|moms)\b"
+_VAT_INCLUDED = re.compile(rf"\b(?:inkl\.?|inklusive?|inkludert|inklusiv|medregnet|med){_VAT_OBJECT}", re.IGNORECASE)
+_VAT_EXCLUDED = re.compile(rf"\b(?:eks\.?|ekskl\.?|eksl\.?|eksklusive?|ekskludert|uten|excl\.?|ex\.?){_VAT_OBJECT}", re.IGNORECASE)
+
+
+@dataclass
+class Amount:
+    """One amount read from a text, in whole kroner as written (VAT not converted), with what the words around it say."""
+
+    value: int
+    phrase: str
+    start: int  # where the phrase starts (a currency before the number included)
+    end: int
+    period: str | None = None  # "year" | "month" when the amount is per period
+    period_phrase: str = ""
+    vat: str | None = None  # "included" | "excluded" when the words say so
+    vat_phrase: str = ""
+    is_total: bool = False  # the words call it a total («totalt», «samlet», «kostnadsramme»)
+
+
+@dataclass
+class AmountProblem:
+    """An amount that cannot be a contract value (too large, negative), with the words it came from."""
+
+    phrase: str
+    reason: str
+
+
+def read_amounts(text: str) -> tuple[list[Amount], list[AmountProblem]]:
+    """Every amount of money in the text, and the numbers that look like money but cannot be a value."""
+    amounts: list[Amount] = []
+    problems: list[AmountProblem] = []
+    tokens = list(_NUMBER.finditer(text))
+    for index, token in enumerate(tokens):
+        after = text[token.end(): token.end() + 24]
+        before = text[max(0, token.start() - 8): token.start()]
+        unit = _AFTER_UNIT.match(after)
+        currency_before = _BEFORE_CURRENCY.search(before)
+        scale = _scale(unit.group("unit")) if unit else None
+        if scale is None and currency_before is not None and currency_before.group("mnok"):
+            scale = 10**6  # «MNOK 3»
+        if unit is None and currency_before is None:
+            # «mellom 14,0 og 16,0 MNOK»: the first number of a range takes the unit of the second.
+            scale = _range_partner(text, token, tokens[index + 1] if index + 1 < len(tokens) else None)
+            if scale is None:
+                continue
+        start = token.start() - (len(before) - currency_before.start()) if currency_before else token.start()
+        end = token.end() + (unit.end() if unit else 0)
+        phrase = text[start:end].strip()
+        value, problem = _value(token.group(1), scale or 1, phrase)
+        if problem:
+            problems.append(problem)
+            continue
+        if currency_before is None and _NEGATIVE.search(text[max(0, token.start() - 7): token.start()]):
+            problems.append(AmountProblem(_short(phrase), "et beløp kan ikke være negativt"))
+            continue
+        amounts.append(_with_context(text, Amount(value, phrase, start, end)))
+    return _merge_ranges(text, amounts), problems
+
+
+def _scale(unit: str) -> int:
+    word = unit.lower().rstrip(".")
+    for prefix, factor in _SCALE.items():
+        if word.startswith(prefix) and (prefix != "k" or word == "k"):
+            return factor
+    return 1
+
+
+def _range_partner(text: str, token: re.Match[str], following: re.Match[str] | None) -> int | None:
+    """The scale of the next number when this one is the first end of a range («14,0 og 16,0 MNOK»), else None."""
+    if following is None or not _RANGE_JOIN.match(text[token.end(): following.start()]):
+        return None
+    unit = _AFTER_UNIT.match(text[following.end(): following.end() + 24])
+    return _scale(unit.group("unit")) if unit else None
+
+
+def _value(digits: str, scale: int, phrase: str) -> tuple[int, AmountProblem | None]:
+    """Whole kroner from the digits and the unit; a number too long to be a value is a problem, not an overflow."""
+    cleaned = re.sub(r"[ \u00a0\u202f]", "", digits)
+    if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", cleaned):  # 1.490.000 or 1.490.000,50
+        cleaned = cleaned.replace(".", "")
+    whole, _, fraction = cleaned.replace(",", ".").partition(".")
+    if len(whole) > 15:
+        return 0, AmountProblem(_short(phrase), "beløpet er for stort til å være en kontraktsverdi (mer enn 1 000 mrd. kr)")
+    # Integer arithmetic: 2,35 mill. = 235 × 10^6 / 100, exact, and no float can overflow.
+    fraction = fraction[:3]
+    value = (int(whole) * 10 ** len(fraction) + (int(fraction) if fraction else 0)) * scale // 10 ** len(fraction)
+    if value > MAX_AMOUNT_NOK:
+        return 0, AmountProblem(_short(phrase), "beløpet er for stort til å være en kontraktsverdi (mer enn 1 000 mrd. kr)")
+    return value, None
+
+
+def _short(phrase: str) -> str:
+    return phrase if len(phrase) <= 40 else phrase[:20] + "…" + phrase[-12:]
+
+
+def _with_context(text: str, amount: Amount) -> Amount:
+    """Per period, VAT and «total» from the words just before and after the amount (within the sentence)."""
+    end = amount.end
+    after = text[end: end + 60]
+    before = text[max(0, amount.start - 70): amount.start]
+    for period, patterns in (("month", (_PER_MONTH_AFTER, _PER_MONTH_BEFORE)), ("year", (_PER_YEAR_AFTER, _PER_YEAR_BEFORE))):
+        found = patterns[0].search(after) or patterns[1].search(before)
+        if found:
+            amount.period = period
+            amount.period_phrase = re.sub(r"^\W+", "", found.group(0).strip())
+            break
+    window_after = text[end: end + 45]
+    window_before = text[max(0, amount.start - 40): amount.start]
+    for kind, pattern in (("included", _VAT_INCLUDED), ("excluded", _VAT_EXCLUDED)):
+        match = pattern.search(window_after) or pattern.search(window_before)
+        if match:
+            amount.vat, amount.vat_phrase = kind, match.group(0)
+            break
+    amount.is_total = bool(_TOTAL_CUE.search(text[max(0, amount.start - 60): amount.start]))
+    return amount
+
+
+def _merge_ranges(text: str, amounts: list[Amount]) -> list[Amount]:
+    """Keep the upper end of «fra X til Y» and «mellom X og Y»: the cautious estimate, with the whole range as phrase."""
+    merged: list[Amount] = []
+    for amount in amounts:
+        if merged:
+            previous = merged[-1]
+            gap = text[previous.end: amount.start]
+            if _RANGE_JOIN.match(gap) or re.fullmatch(r"\s{0,3}(?:ekskl\.?|eks\.?)?\s*(?:mva\.?)?\s*(?:og|til|-|–)\s{0,3}(?:kr\.?)?\s{0,2}",
+                                                       gap, re.IGNORECASE):
+                upper = amount if amount.value >= previous.value else previous
+                upper.phrase = text[previous.start: amount.end]
+                upper.start, upper.end = previous.start, amount.end
+                upper.period = amount.period or previous.period
+                upper.period_phrase = amount.period_phrase or previous.period_phrase
+                upper.vat = amount.vat or previous.vat
+                upper.vat_phrase = amount.vat_phrase or previous.vat_phrase
+                upper.is_total = amount.is_total or previous.is_total
+                merged[-1] = upper
+                continue
+        merged.append(amount)
+    return merged
+
+
+# --- contract terms: duration, options, no fixed term ---
+
+_WORD_NUMBERS = {"ett": 1, "en": 1, "ei": 1, "eitt": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "sju": 7,
+                 "syv": 7, "åtte": 8, "ni": 9, "ti": 10}
+_N = r"(\d{1,3}|ett|en|ei|eitt|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti)(?:\s*\(\d{1,3}\))?"
+_UNIT = r"(år|års|måneder|månader|mnd\.?)"
+_BASE_TERM = re.compile(
+    rf"(?:(?:varighet(?:en)?|avtaleperiode(?:n)?|kontraktsperiode(?:n)?|løpetid(?:en)?)\s*(?::|er|på|vil være|blir)?\s*(?:på\s*)?(?:i\s*)?{_N}\s*{_UNIT}"
+    rf"|(?:gjelder|gjeld|varer|løper)\s+(?:i\s+|for\s+)?{_N}\s*{_UNIT}"
+    rf"|(?:rammeavtale|avtale|kontrakt)\w*\s+(?:på|for)\s+{_N}\s*{_UNIT}"
+    rf"|\b(\d{{1,2}})-årig"
+    rf"|\bi\s+{_N}\s*{_UNIT}\s+(?:med|uten)\s+(?:mulighet|opsjon)"
+    rf"|{_N}\s*{_UNIT}\s+(?:med\s+(?:mulighet|opsjon)|regnet fra|rekna frå)"
+    rf"|{_N}\s*års?\s+(?:avtaletid|varighet|avtaleperiode))",
+    re.IGNORECASE)
+_OPTION_SUM = re.compile(r"(\d{1,2}(?:\s*(?:år\s*)?\+\s*\d{1,2})+)\s*(år|måneder)?", re.IGNORECASE)
+_OPTION_CONTEXT = re.compile(r"(?:opsjon\w*|forlenge\w*|forlengelse)", re.IGNORECASE)
+_OPTION_FURTHER = re.compile(rf"(?:ytterligere|ytterlegare|inntil)\s+{_N}\s*{_UNIT}", re.IGNORECASE)
+_MAX_TERM = re.compile(rf"(?:maksimal[te]?|totalt?|samlet|til sammen)\s+(?:samlet\s+)?(?:avtaleperiode|varighet|løpetid)?\s*(?:er|på|maksimalt)?\s*"
+                       rf"{_N}\s*{_UNIT}|(?:totalt|til sammen|maksimalt)\s+{_N}\s*(?:års?\s+varighet)", re.IGNORECASE)
+_FIELD_TERM = re.compile(rf"\bvarighet\s*:\s*(\d{{1,4}})\s*{_UNIT}", re.IGNORECASE)
+_OPEN_ENDED = re.compile(r"\b(?:løpende\s+(?:tjeneste)?kjøp|løpende avtale|uten (?:fast )?(?:sluttdato|løpetid|varighet)|"
+                         r"tidsubegrenset|inntil videre|uten tidsbegrensning)\b", re.IGNORECASE)
+_HISTORY = re.compile(r"(?:siste|de siste|tidligere|historisk\w*)\s*$", re.IGNORECASE)
+
+
+@dataclass
+class Term:
+    """The contract term as the text states it, in months, with the words each part came from."""
+
+    duration_months: int | None = None
+    duration_phrase: str = ""
+    option_months: int | None = None
+    option_phrase: str = ""
+    open_ended_phrase: str = ""
+
+
+def _months(number: str, unit: str) -> int:
+    count = _WORD_NUMBERS.get(number.lower()) if not number.isdigit() else int(number)
+    return (count or 0) * (1 if unit.lower().startswith(("mån", "mnd")) else 12)
+
+
+# «2 350 000 kr per år i fire år», «1,9 mill. i året i tre år», «600 000 kr årlig over 4 år»: the term right after an
+# amount per period.
+TERM_AFTER_AMOUNT = re.compile(rf"^[^.;]{{0,25}}?\b(?:i|over|for)\s+{_N}\s*{_UNIT}", re.IGNORECASE)
+
+
+def term_after(text: str) -> tuple[int, str] | None:
+    """The term in the words just after an amount per period («… per år i fire år»), in months."""
+    match = TERM_AFTER_AMOUNT.match(text)
+    if not match:
+        return None
+    months = _months(match.group(1), match.group(2))
+    return (months, match.group(0).strip()) if months else None
+
+
+def read_term(text: str) -> Term:
+    """The fixed term, the extension options and a missing end date, as the text states them."""
+    term = Term()
+    if match := _OPEN_ENDED.search(text):
+        term.open_ended_phrase = match.group(0)
+    base = _first_term(text)
+    if base:
+        term.duration_months, term.duration_phrase = base
+    options = _options(text)
+    if options:
+        term.option_months, term.option_phrase = options
+    total = _max_term(text) if term.duration_months else None
+    if total and term.duration_months and total[0] - term.duration_months > (term.option_months or 0):
+        # «2 år … forlenge med inntil ett år av gangen … maksimal samlet avtaleperiode er fire år»: the stated maximum
+        # governs, and the options are what it adds to the base term.
+        term.option_months, term.option_phrase = total[0] - term.duration_months, total[1]
+    return term
+
+
+def _first_term(text: str) -> tuple[int, str] | None:
+    if match := _FIELD_TERM.search(text):
+        return int(match.group(1)) * (1 if match.group(2).lower().startswith(("mån", "mnd")) else 12), match.group(0)
+    for match in _BASE_TERM.finditer(text):
+        if _HISTORY.search(text[max(0, match.start() - 12): match.start()]):
+            continue  # «de siste fire årene» is history, not the term
+        groups = [g for g in match.groups() if g]
+        # «2-årig» and «to års avtaletid» carry the number only; the unit is years.
+        months = _months(groups[0], groups[1] if len(groups) > 1 else "år")
+        if months:
+            return months, match.group(0)
+    return None
+
+
+def _options(text: str) -> tuple[int, str] | None:
+    """«opsjon på 1 + 1 år», «forlengelse på 1 år + 1 år», «opsjon … ytterligere 2 år, og 1 år», «(2+1+1)»."""
+    for context in _OPTION_CONTEXT.finditer(text):
+        window = text[context.start(): context.start() + 110]
+        cut = re.search(r"[.;]\s", window)
+        window = window[: cut.start()] if cut else window
+        if match := _OPTION_SUM.search(window):
+            parts = [int(x) for x in re.findall(r"\d+", match.group(1))]
+            unit = (match.group(2) or "år").lower()
+            return sum(parts) * (1 if unit.startswith("mån") else 12), window[: match.end()].strip()
+        further = list(_OPTION_FURTHER.finditer(window))
+        if further:
+            months = sum(_months(m.group(1), m.group(2)) for m in further)
+            if months:
+                return months, window[: further[-1].end()].strip()
+    # «(2+1+1)» after a base term: the numbers after the first are the options.
+    if match := re.search(r"\((\d{1,2})\s*\+\s*(\d{1,2}(?:\s*\+\s*\d{1,2})*)\)", text):
+        return sum(int(x) for x in re.findall(r"\d+", match.group(2))) * 12, match.group(0)
+    return None
+
+
+def _max_term(text: str) -> tuple[int, str] | None:
+    for match in _MAX_TERM.finditer(text):
+        groups = [g for g in match.groups() if g]
+        if not groups:
+            continue
+        months = _months(groups[0], groups[1] if len(groups) > 1 else "år")
+        if months:
+            return months, match.group(0)
+    return None

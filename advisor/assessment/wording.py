@@ -1,0 +1,146 @@
+"""The Norwegian words the free-text reader recognises: buyers, contract types, special services, regimes and the
+process signals of a description. Bokmål first, with the common nynorsk forms; each list is checked in order, and
+the earliest match in the text wins (a notice names its buyer before anything else).
+
+These are readings, never conclusions: every value read from them is shown to the user with the words it came from.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+# Buyers. «statlig eid», «statlig aksjeselskap» and «statsforetak» are bodies governed by public law ("other"), not
+# state authorities: they have the 2.3 MNOK threshold, not the state's 1.49 MNOK.
+BUYER: dict[str, list[str]] = {
+    "other": [r"\b\w*helseforetak\w*", r"\b\w*sykehus\w*", r"\b\w*sjukehus\w*", r"\bhospital\b", r"(?-i:\b(?:R?HF)\b)",
+              r"\binterkommunal\w*", r"(?-i:\bIKS\b)", r"(?-i:\bAS[A]?\b)", r"(?-i:\bSF\b)", r"\baksjeselskap\w*",
+              r"\baktieselskap\w*", r"\bstatsforetak\w*", r"\bstatlig (?:eid|eide|aksjeselskap|selskap|foretak)\w*",
+              r"\bkommunal[te]? (?:eid|eide|aksjeselskap|selskap)\w*", r"\boffentligrettslig\w*"],
+    "municipal": [r"\b(?:fylkes)?kommun(?:e|en|ens|al|alt|ale|ane|ene)\b", r"\bbydel(?:en)?\b", r"(?-i:\bKF\b)",
+                  r"\bkommunalt foretak\b"],
+    "state": [r"\b\w*direktorat(?:et)?\b", r"\b\w*departement(?:et)?\b", r"\b\w*etat(?:en|ens)?\b", r"\bstatlig\w*",
+              r"\bstaten\b", r"\bstatens\b", r"\b\w+tilsynet\b", r"\b\w*universitet(?:et)?\b", r"\bhøgskole(?:n)?\b",
+              r"\bpolitiet?s?\b", r"\bpolitidistrikt\w*", r"\bforsvaret?s?\b", r"\bforsvarsmateriell\b", r"(?-i:\bNAV\b)",
+              r"\bstatsbygg\b", r"\bstatsforvalter\w*", r"\briksantikvaren\b", r"\bkriminalomsorg\w*"],
+}
+# «med helikopterbårent utstyr», «service på medisinteknisk utstyr»: equipment used in or serviced by the contract is
+# not what is bought.
+EQUIPMENT_NOT_BOUGHT = re.compile(r"\b(?:med|på|av)\s+(?:[\w-]+\s+){0,2}$", _I)
+# A state word used about money or ownership does not make the buyer a state authority.
+STATE_NOT_BUYER = re.compile(r"\bstatlig\w*\s+(?:eid|eide|midler|tilskudd|støtte|finansier\w*|aksjeselskap|selskap|foretak)", _I)
+STATE_EXPLICIT = re.compile(r"\bstatlig\w*|\bstaten\b", _I)
+MUNICIPAL_EXPLICIT = re.compile(r"\b(?:fylkes)?kommun(?:e|en|al|alt|ale)\b", _I)
+MUNICIPAL_AGENCY = re.compile(r"etat", _I)  # «Bymiljøetaten i Oslo kommune» is municipal
+# «… i Lyngdal kommune»: a place named by its municipality, not the buyer; but «Bymiljøetaten i Oslo kommune» and
+# «Tannhelsetjenesten i Agder fylkeskommune» name a unit of the municipality, which is the buyer.
+PLACE_BEFORE = re.compile(r"\bi\s+(?:[\w-]+\s+){0,2}$", _I)
+UNIT_OF = re.compile(r"(?:etaten|tjenesten|avdelingen|kontoret|enheten|sektoren|forvaltningen)\s+i\s+(?:[\w-]+\s+){0,2}$", _I)
+
+# Contract types. Goods first: on a tie at the same position («tjenestebiler») the goods reading wins.
+CATEGORY: dict[str, list[str]] = {
+    "goods": [r"\w*maskin(?:er|en|ene)?\b", r"\b\w*utstyr\w*", r"\bkjøretøy\w*", r"\w*biler\b",
+              r"\w*busser\b", r"\w*sykler\b", r"\w*senger\b", r"\bpc(?:-er)?\b", r"\w*møbler\b", r"\bleas(?:e|ing)\b",
+              r"\bkjøpe (?:inn )?\d+\b", r"\w*ovner\b", r"\bvarer\b", r"\w*varer\b", r"\bmatvarer\b", r"\bdrivstoff\w*",
+              r"\bdiesel\b", r"\bbensin\b", r"\benergi\b", r"\belektrisitet\b", r"\bstrøm\b", r"\w*flasker\b", r"\w*såpe\b", r"\blegemid(?:del|ler)\w*", r"\w*midl(?:er|ene)\b", r"\w*middel\b",
+              r"\bforbruksmateriell\w*", r"\bmateriell\w*", r"\bprodukter\b", r"\btrafoer\b", r"\btransformator\w*",
+              r"\bnettstasjoner\b", r"\bverktøy\b", r"\btrelast\b", r"\bfestemidler\b", r"\barbeidstøy\b", r"\bklær\b",
+              r"\bkatetre\b", r"\bhansker\b", r"\bdatamaskiner\b", r"\bskrivere\b", r"\bnettbrett\b"],
+    # Construction words only: a bare «bygg» is as often the building a purchase is for («strøm til UiTs bygg»).
+    "works": [r"\bbygg(?:e|es|ing|eprosjekt\w*|earbeid\w*|eplass\w*|entreprise\w*)\b", r"\bnytt bygg\b", r"\bnybygg\w*",
+              r"\bombygging\b",
+              r"\brenovering\w*", r"\brehabilitering av (?:\w+ ){0,2}(?:bygg|bru|bruer|skole|vei|veg|tak|fasade)\w*",
+              r"\banlegg(?:et)?\b", r"\banleggsarbeid\w*", r"\banleggskontrakt\w*", r"\bbygge- og anlegg\w*",
+              r"\bve[ig](?:en|er|ene)?\b", r"\bve[ig](?:bygging|prosjekt\w*|arbeid\w*|strekning\w*)\b", r"\bmotorve[ig]\w*",
+              r"\bsykkelve[ig]\w*", r"\bbr[ou](?:a|en)?\b", r"\bbruer(?:ne)?\b", r"\w*entreprise\w*", r"\bskolebygg\w*",
+              r"\btunnel\w*", r"\bvognskjul\w*", r"\bcarport\w*", r"\btakoverbygg\w*", r"\bstøttemur\w*", r"\briving\w*",
+              r"\bgrunnarbeid\w*", r"\bsettes opp\b", r"\boppføring\w*", r"\b(?:vann|va|avløps?)-? ?(?:og avløps)?ledning\w*",
+              r"\bva-anlegg\w*", r"\bansvarsrett\w*"],
+    "services": [r"\b\w*tjenest(?:e|er|en|ene)\b", r"\b\w*tjeneste\w*", r"\b\w*tenest(?:e|er|ene)\b", r"\bdrift(?:en)?\b",
+                 r"\bdrifts(?:tjeneste|avtale|oppdrag|kontrakt)\w*", r"\brenhold\w*", r"\brådgiv\w*", r"\bkonsulent\w*",
+                 r"\bkurs\w*", r"\bopplæring\w*", r"\bveiledning\w*", r"\btilbud om\b", r"\bkonsept\w*", r"\bprototyp\w*",
+                 r"\bforskning\w*", r"\bfou\b", r"\butredning\w*", r"\boppdrag(?:et)?\b", r"\bservice\w*", r"\bkontroll\b",
+                 r"\btransport\b", r"\btransport av\b", r"\bslamkjøring\b", r"\btolking\w*", r"\boversett\w*", r"\bspråkvask\w*",
+                 r"\bkorrekturlesing\w*", r"\brevisjon\w*", r"\bforsikring\w*", r"\bvikar\w*", r"\bkantinedrift\b",
+                 r"\bvedlikehold\w*", r"\breparasjon\w*", r"\bkvisting\w*", r"\bhogst\w*", r"\bbrøyting\w*",
+                 r"\bskjøtsel\w*", r"\butlevering\w*", r"\bovervåking\w*", r"\banalyser\b", r"\bprosjektering\w*",
+                 r"\bbyggeledelse\w*", r"\bevaluering\w*", r"\bdisponering\w*", r"\bavklaring\b", r"\boppfølging\b",
+                 r"\baktivitetstilbud\w*"],
+}
+
+# Health and social services (FOA part IV from 7.8 MNOK) and other special services (parts I and II, some of III).
+# Which services are which is set by the regulation's annex, which the fact base does not hold: the engine says so.
+HEALTH_SOCIAL = re.compile(
+    r"helse- og (?:omsorgs|sosial)tjenester?\b|\bsosialtjenester?\b|\bomsorg(?:stjeneste\w*|stilbud\w*)?\b|"
+    r"\bhjemmetjeneste\w*|\bhjemmesykepleie\b|\bbrukerstyrt personlig assistanse\b|\bbrukarstyrt personleg assistanse\b|"
+    r"(?-i:\bBPA\b)|\bavlastning\w*|\bbarnevern\w*|\bdagaktivitet(?:stilbud|senter)\w*|\bdemens\w*|\brus(?:behandling|omsorg|tjeneste)\w*|"
+    r"\b\w*helsetjeneste\w*|\btannhelse\w*|\blegetjeneste\w*|\bsykepleier\w*|\bhelsefagarbeider\w*|\bpsykisk helse\b|"
+    r"\brehabiliterings(?:tjeneste|plass|opphold)\w*|\b(?:institusjons|sykehjems)plass\w*|\bbo- og omsorg\w*|"
+    r"\barbeidsmarkedstiltak\w*", re.IGNORECASE)
+# «ventetid i hjemmetjenesten», «beboere i omsorgsboliger», «ruteplanlegger til hjemmetjenesten»: the service is where
+# the purchase is used, not what is bought.
+SERVICE_AS_PLACE = re.compile(r"\b(?:i|til)\s+$", _I)
+SPECIAL_SERVICES = re.compile(
+    r"\bkantine(?:drift|tjeneste\w*|tenester)?\b|\bdrift av kantine\b|\bcatering\w*|\bhotell(?:tjeneste\w*|opphold|overnatting|rom)\b|"
+    r"\bvakt(?:hold|tjeneste\w*)\b|\bvakt- og sikkerhetstjeneste\w*|\bvekter(?:tjeneste\w*)?\b|\bsikkerhetstjeneste\w*",
+    re.IGNORECASE)
+
+# Regimes. Utilities go by the activity the purchase serves; a buyer that merely consumes electricity or water is not a
+# utility. Known Norwegian utility undertakings are named so that «Elvia AS: kvisting …» is read as the grid company.
+UTILITIES = re.compile(
+    r"\bforsyningssektor\w*|\bforsyningsforskrift\w*|\bdrikkevann\w*|\bvannforsyning\w*|\bvannverk\w*|\blufthavn\w*|"
+    r"\bnettselskap\w*|\bnettvirksomhet\w*|\bstrømnett\w*|\bkraftnett\w*|\bdistribusjonsnett\w*|\bkraftledning\w*|"
+    r"\bfjernvarme\w*|\bhavnevesen\w*|\bposttjeneste\w*|\bjernbaneinfrastruktur\w*|"
+    r"(?-i:\b(?:Elvia|Statnett|Hafslund|Tensio|Glitre|Lyse|BKK|Norgesnett|Elmea|Bane NOR|Sporveien|Avinor|Posten|Bring|"
+    r"Flytoget|Vy|Ruter|AtB|Skyss|Kolumbus|Bybanen)\b)", re.IGNORECASE)
+UTILITIES_HINT = re.compile(r"\bvann- og avløp\w*|\bvann og avløp\b|(?-i:\bVA\b)", re.IGNORECASE)
+CONCESSION = re.compile(r"\btjenestekonsesjon\w*|\btenestekonsesjon\w*|\bkonsesjonsavtale\w*|\bkonsesjonskontrakt\w*|"
+                        r"\btildel\w* (?:av )?konsesjon\w*|\bbygge- og anleggskonsesjon\w*", re.IGNORECASE)
+DEFENCE = re.compile(r"\bforsvarsmateriell\b|\bforsvaret\b|\bforsvarets\b|\bforsvars- og sikkerhet\w*|"
+                     r"\bforsvarsanskaffelse\w*|\bmilitær\w*|\bvåpen\b|\bammunisjon\b|\barmed forces\b", re.IGNORECASE)
+FRAMEWORK = re.compile(r"\bramme(?:avtale|kontrakt)\w*|\brammeavtalen\w*", re.IGNORECASE)
+
+# Process signals (market, dialogue, development, purchase, specification, design, earlier failure, deadline, risk).
+MARKET = {
+    # Checked in this order: an explicit "we do not know" beats everything, "not on the market" beats "can be adapted".
+    "unknown": [r"\bvet ikke om (?:det finnes|markedet)[^.]*",
+                r"\b(?:vite|undersøke|finne ut|sjekke|avklare) om (?:det finnes|markedet)[^.]*",
+                r"\b(?:ingen|ikke)\b[^.]{0,30}?\bvet om\b[^.]*", r"\busikker(?:e)? på (?:om det finnes|markedet)[^.]*",
+                r"\bukjent (?:om|marked)[^.]*", r"\buklart om (?:det finnes|markedet)[^.]*"],
+    "no": [r"\b(?:ikke|ingen)\b[^.]{0,40}?\b(?:finnes|eksisterer|tilgjengelig|tilbys|leverer)\b[^.]{0,30}?\bmarkedet\b",
+           r"\b(?:finnes|eksisterer)\b[^.]{0,15}?\bikke\b[^.]{0,25}?\bmarkedet\b", r"\bingen leverandør\w*",
+           r"\bingen (?:løsning|løsninger|produkter?)\b[^.]{0,10}?\b(?:på|i) markedet\b",
+           r"\b(?:finnes|eksisterer) ikke (?:ennå|enda)\b", r"\bikke (?:finnes|eksisterer) (?:ennå|enda)\b", r"\bmarkedet har ikke\b"],
+    "with_adaptation": [r"\b\w*(?:løsning|system|produkt|programvare|utstyr)\w*\b[^.]{0,30}?\b(?:må|kan)\b[^.]{0,25}?\btilpasses\b",
+                        r"\b(?:finnes|fins)\b[^.]{0,40}?\bmen\b[^.]{0,30}?\b(?:må|kan)\b[^.]{0,25}?\btilpasses\b",
+                        r"\b(?:må|kan)\b[^.]{0,15}?\btilpasses\b[^.]{0,10}?\b(?:våre?|oss|vårt)\b",
+                        r"\bmed tilpasning\w*", r"\bkrever tilpasning\w*",
+                        r"\btilpasning av eksisterende\b"],
+    "yes": [r"\bstandard(?:produkt\w*|vare\w*|løsning\w*|utstyr|system\w*)?\b(?! for)", r"\bhyllevare\w*",
+            r"\b(?:flere|mange) (?:leverandører|produsenter|aktører|forhandlere|kursleverandører)\b (?:kan )?(?:levere|leverer|tilbyr|har)\b",
+            r"\bfinnes (?:flere |mange |gode )?(?:løsninger |leverandører |produkter )?(?:i|på) markedet\b"],
+}
+DIALOGUE_NOT_DONE = re.compile(r"\b(?:ikke|ingen)\b[^.]{0,25}?\bmarkedsdialog\w*|\bmarkedsdialog\w* (?:er|har) ikke\b|"
+                               r"\buten markedsdialog\w*", re.IGNORECASE)
+DIALOGUE_DONE = re.compile(
+    r"\b\w*dialog\w*\b[^.]{0,50}?\b(?:viste|har vist|avdekket)\b|\b(?:har|er|ble) (?:gjennomført|holdt|hatt) (?:en )?"
+    r"(?:markedsdialog|dialogkonferanse|dialogmøte)\w*|\better (?:markedsdialog|dialogkonferanse|dialogmøte)\w*", re.IGNORECASE)
+NO_DEVELOPMENT = re.compile(r"\b(?:ikke|ingen|uten)\b(?:\s+\w+){0,2}?\s+utvikl\w*", re.IGNORECASE)
+# Developing a solution, not «utviklingshemming» or an organisation's «utviklingsprosjekt».
+DEVELOPMENT = re.compile(r"\b(?:videre|ny)?utvikl(?:e|es|et|ede|er|ing av|ingen av|ingsfase\w*)\b|\bvidereutvikl\w*", re.IGNORECASE)
+NO_PURCHASE = re.compile(r"\b(?:ikke|uten å)\b(?:\s+\w+){0,4}?\s+kjøpe\b|\bbare (?:finansiere|betale for) "
+                         r"(?:forskning|utvikling|fou)\b", re.IGNORECASE)
+PURCHASE = re.compile(r"\bkjøpe\b[^.]{0,30}", re.IGNORECASE)
+CANNOT_SPECIFY = re.compile(r"\b(?:kan|vet) ikke (?:beskrive|spesifisere)\b[^.]{0,30}|\bvanskelig å (?:beskrive|spesifisere)\b[^.]{0,30}|"
+                            r"\bvet ikke (?:hvordan|hva) løsningen\b[^.]{0,30}|\bvet hva \w+ vil oppnå, men ikke\b[^.]{0,30}",
+                            re.IGNORECASE)
+CAN_SPECIFY = re.compile(r"\bkan (?:beskrive|spesifisere) (?:løsningen|kravene|produktet)\b|\bkan beskrives (?:presist|nøyaktig)\b|"
+                         r"\bvet (?:godt )?hva \w+ (?:trenger|vil ha)\b", re.IGNORECASE)
+DESIGN = re.compile(r"\barkitekt\w*|\bplankonkurranse\w*|\bdesignkonkurranse\w*", re.IGNORECASE)
+FAILED = re.compile(r"\b(?:forrige|tidligere) (?:konkurranse|anbud\w*|utlysning)[^.]{0,50}?(?:avlyst|mislyktes|ingen tilbud|"
+                    r"uakseptable|ga ikke)\w*|\bavlyst\w* (?:konkurranse|anbud\w*)|\bfikk ingen (?:gyldige )?tilbud\b", re.IGNORECASE)
+# «innen 6 måneder», «i løpet av 2 år»: when the buyer needs the solution. «på 2 år» is a contract term, not a deadline.
+DEADLINE = re.compile(r"\b(?:innen|i løpet av) (\d{1,3}) (måneder|mnd\.?|år)\b", re.IGNORECASE)
+RISK = {"low": re.compile(r"\b(?:lav|liten) risikovilje\b|\bunngå risiko\b", re.IGNORECASE),
+        "high": re.compile(r"\b(?:høy|stor) risikovilje\b|\bvillige? til å ta risiko\b", re.IGNORECASE)}
