@@ -14,8 +14,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from advisor.corpus import load_yaml
 from advisor.errors import AdvisorError, InvalidInput
 
 BUYERS = ("state", "municipal", "other")
@@ -272,16 +271,8 @@ def parse_case_text(text: str, name: str = "input") -> Any:
         raise InvalidInput(name, f"{len(text)} characters", f"a case of at most {MAX_CASE_BYTES} characters")
     if stripped[0] in "{[":
         return _json(text, name, stripped[:60])
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise InvalidInput(name, stripped[:60], f"valid YAML{where}") from exc
-    except ValueError as exc:  # an integer of more than 4300 digits
-        raise InvalidInput(name, stripped[:60], f"valid YAML (a value cannot be read: {str(exc).split(':')[0][:80]})") from exc
-    except RecursionError as exc:
-        raise InvalidInput(name, stripped[:60], "valid YAML (nested too deeply)") from exc
+    # The one bounded loader (size, alias expansion, depth, plain data): its YAMLRefused is an InvalidInput.
+    return load_yaml(text, name, max_chars=MAX_CASE_BYTES)
 
 
 def _json(text: str, name: str, shown: str) -> Any:
@@ -318,10 +309,7 @@ def load_case_bank(settings) -> list[dict[str, Any]]:
     path = Path(settings.corpus_dir) / "cases" / "cases.yaml"
     if not path.is_file():
         return []
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise AdvisorError(f"case bank {path} is not valid YAML: {exc}") from exc
+    data = load_yaml(path.read_text(encoding="utf-8"), str(path))
     if isinstance(data, dict) and isinstance(data.get("cases"), list):
         data = data["cases"]
     if not isinstance(data, list):

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from advisor.corpus import load_yaml
 from advisor.errors import AdvisorError
 
 THRESHOLDS_PATH = Path(__file__).resolve().parent / "thresholds.yaml"
@@ -92,9 +91,10 @@ def threshold_tables(path: Path = THRESHOLDS_PATH) -> tuple[ThresholdTable, ...]
 @functools.lru_cache(maxsize=4)
 def _load_tables(path: str, stamp: int) -> tuple[ThresholdTable, ...]:
     try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
         raise AdvisorError(f"cannot read threshold data {path}: {exc}") from exc
+    raw = load_yaml(text, path)
     if not isinstance(raw, dict) or not isinstance(raw.get("tables"), list) or not raw["tables"]:
         raise AdvisorError(f"threshold data {path}: expected a mapping with a non-empty 'tables' list")
     pending = tuple(raw.get("pending") or ())

@@ -23,11 +23,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from advisor.assessment import PROCEDURES, Assessment, assess, load_case_bank, parse_case
 from advisor.config import Settings
-from advisor.corpus import cite, safe_name
+from advisor.corpus import YAMLRefused, cite, load_yaml, safe_name
 from advisor.course.procedure import PARTS, REGIMES, EngineView, Expected, engine_view, expected_answer
 from advisor.course.sources import CitedText, cite_reasoning
 from advisor.errors import AdvisorError, InvalidInput
@@ -132,29 +130,14 @@ def material_dir(settings: Settings) -> Path:
 # --- reading YAML safely ----------------------------------------------------------------------------------------
 
 
-class _NoAliasLoader(yaml.SafeLoader):
-    """safe_load without anchors and aliases: a 500-byte "billion laughs" file cannot expand to gigabytes."""
-
-    def compose_node(self, parent, index):  # noqa: D102 - PyYAML hook
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.constructor.ConstructorError(None, None, "aliases (*name) are not allowed", event.start_mark)
-        return super().compose_node(parent, index)
-
-
 def parse_material_text(text: str, name: str) -> Any:
     """Parse one trainer file's text (YAML without aliases, at most 1 MB); raises MaterialError naming the file."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
         raise MaterialError(f"{name}: the file is larger than {MAX_FILE_BYTES // 1_000_000} MB")
     try:
-        return yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise MaterialError(f"{name}: not valid YAML{where}: {problem}") from exc
-    except (ValueError, RecursionError) as exc:  # huge integers, deep nesting
-        raise MaterialError(f"{name}: not valid YAML ({type(exc).__name__})") from exc
+        return load_yaml(text, name, max_chars=MAX_FILE_BYTES)
+    except YAMLRefused as exc:
+        raise MaterialError(f"{name}: not valid YAML: {exc.reason}") from exc
 
 
 # --- checking entries ---------------------------------------------------------------------------------------------

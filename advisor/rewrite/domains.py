@@ -16,9 +16,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from advisor.config import Settings
+from advisor.corpus import load_yaml
 from advisor.errors import AdvisorError
 
 PURCHASE_TYPES_PATH = Path("examples") / "purchase_types.yaml"
@@ -48,10 +47,7 @@ def load_purchase_types(settings: Settings) -> list[PurchaseType]:
 
 @functools.lru_cache(maxsize=4)
 def _load(path: str, mtime_ns: int) -> tuple[PurchaseType, ...]:
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or []
-    except yaml.YAMLError as exc:
-        raise AdvisorError(f"purchase types {path} are not valid YAML: {exc}") from exc
+    data = load_yaml(Path(path).read_text(encoding="utf-8"), f"purchase types {path}") or []
     types = []
     for number, item in enumerate(data, start=1):
         try:

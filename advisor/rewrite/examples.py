@@ -14,9 +14,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from advisor.config import Settings
+from advisor.corpus import load_yaml
 from advisor.errors import AdvisorError
 
 EXAMPLES_PATH = Path("examples") / "requirements.yaml"
@@ -58,10 +57,7 @@ def load_worked_examples(settings: Settings, labelled_only: bool = False) -> lis
 
 @functools.lru_cache(maxsize=4)
 def _load_examples(path: str, mtime_ns: int) -> tuple[Example, ...]:
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or []
-    except yaml.YAMLError as exc:
-        raise AdvisorError(f"worked examples {path} are not valid YAML: {exc}") from exc
+    data = load_yaml(Path(path).read_text(encoding="utf-8"), f"worked examples {path}") or []
     examples = []
     for number, item in enumerate(data, start=1):
         if not isinstance(item, dict) or not item.get("original") or not item.get("need_statement"):
