@@ -480,12 +480,12 @@ _ANCHOR_BOMB = "need:\n  - &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" 
 @pytest.mark.parametrize(
     ("content", "problem"),
     [
-        ("need: [unclosed\n  estimated_value_nok: : 3\n", "valid YAML at line 2"),
+        ("need: [unclosed\n  estimated_value_nok: : 3\n", "at line 2"),
         ("need: " + "x" * 1_100_000 + "\n", "at most 1 MB"),
-        (_ANCHOR_BOMB, "invalid need"),  # 9^9 strings if expanded; PyYAML shares them, the check must not expand
+        (_ANCHOR_BOMB, "aliases expand"),  # 9^9 strings if expanded: refused by the loader before anything is built
         ("[" * 100_000, "nested too deeply"),
         ("- en liste\n- ikke et objekt\n", "YAML object"),
-        ('need: !!python/object/apply:os.system ["echo pwned"]\n', "valid YAML"),
+        ('need: !!python/object/apply:os.system ["echo pwned"]\n', "not plain data"),
         ("estimated_value_nok: " + "9" * 5000 + "\n", "a value cannot be read"),
         ("buyer: \"\\x1b]0;tittel\\x07\"\n", "invalid buyer"),
         ("need: Innkjøp\nukjent_nøkkel: 3\n", "ukjent_nøkkel"),
