@@ -12,6 +12,7 @@ import re
 
 from advisor.config import AnswerSettings
 from advisor.corpus import Chunk
+from advisor.text import is_addressed_to_assistant
 
 log = logging.getLogger(__name__)
 
@@ -261,8 +262,9 @@ _INSTRUCTION_LIKE = re.compile(
 
 
 def is_instruction_like(text: str) -> bool:
-    """True for text that speaks to an AI system (prompt injection), not to a reader."""
-    return bool(_INSTRUCTION_LIKE.search(text))
+    """True for text that speaks to an AI system (prompt injection), not to a reader: the phrase list above, or the
+    form-based check of advisor.text.instructions (any Scandinavian language or English, invisible characters gone)."""
+    return bool(_INSTRUCTION_LIKE.search(text)) or is_addressed_to_assistant(text)
 
 
 def _is_readable(sentence: str, max_chars: int) -> bool:

@@ -6,7 +6,9 @@ an instruction would send the conversation to a stranger without anyone clicking
 dangerous (they need a click) but hide where they lead. So every model reply passes through ReplyDefuser:
 
 - ``![`` loses its ``!``: an image becomes plain bracketed text, never fetched;
-- ``](`` gets a space, ``] (``: no inline link is formed, and the address stays visible as text.
+- ``](`` gets a space, ``] (``: no inline link is formed, and the address stays visible as text;
+- ``]:`` gets a space, ``] :``: no reference-style link definition (``[1]: http://…``) is formed, so a citation
+  marker ``[1]`` can never become a link to wherever the definition points.
 
 Raw HTML needs no treatment here: Streamlit's Markdown does not render it (we never pass unsafe_allow_html),
 and the CLI prints text. Like MarkerRewriter, the defuser works on streamed pieces and on whole replies alike,
@@ -18,12 +20,12 @@ from __future__ import annotations
 import re
 
 _IMAGE = re.compile(r"!+(?=\[)")  # every '!' of a run before '[': removing one must not leave another in front
-_LINK = re.compile(r"\]\(")
+_LINK = re.compile(r"\](?=[(:])")
 _TRAILING = re.compile(r"(?:!+|\])$")  # what the next piece could turn into an image or a link
 
 
 class ReplyDefuser:
-    """Neutralises Markdown images and inline links in a reply, piece by piece."""
+    """Neutralises Markdown images, inline links and link definitions in a reply, piece by piece."""
 
     def __init__(self) -> None:
         self._held = ""
@@ -37,7 +39,7 @@ class ReplyDefuser:
         if tail:
             text, self._held = text[:tail.start()], tail.group()
         text, images = _IMAGE.subn("", text)
-        text, links = _LINK.subn("] (", text)
+        text, links = _LINK.subn("] ", text)
         self.defused += images + links
         return text
 

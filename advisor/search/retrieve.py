@@ -11,6 +11,7 @@ import numpy as np
 from advisor.config import Settings
 from advisor.corpus import Chunk
 from advisor.errors import InvalidInput
+from advisor.search.added import cap_added, demote_stuffing
 from advisor.search.index import Index
 from advisor.search.query import Query, as_query
 
@@ -129,11 +130,16 @@ def retrieve(
         fused[cid] = fused.get(cid, 0.0) + w_dense / (k + rank)
     for cid, (rank, _) in bm25_info.items():
         fused[cid] = fused.get(cid, 0.0) + w_bm25 / (k + rank)
+    # Added documents (uploads) never crowd out the corpus: stuffed passages demoted, each capped (search/added.py).
+    candidates = {cid: index.chunks[index.positions[cid]] for cid in fused}
+    demoted = demote_stuffing(fused, candidates, settings.corpus_dir)
     # Ties (same fused score) are broken by dense similarity, then chunk id, so results are deterministic.
     ranked = sorted(fused, key=lambda cid: (-fused[cid], -dense_info.get(cid, (0, -1.0))[1], cid))
+    ranked = cap_added(ranked, candidates, settings.corpus_dir)
     reserved: set[str] = set()
     if mode == "hybrid" and settings.retrieval.kind_slots and top_k >= 3:
-        reserved = _kind_reservation(ranked, set(dense_info) & set(bm25_info), index, top_k, settings.retrieval.kind_slots)
+        corroborated = (set(dense_info) & set(bm25_info)) - demoted  # stuffing is never lifted into view
+        reserved = _kind_reservation(ranked, corroborated, index, top_k, settings.retrieval.kind_slots)
     order = [cid for cid in ranked[:top_k] if cid not in reserved][: top_k - len(reserved)]
     order += [cid for cid in ranked if cid in reserved]
     hits = []

@@ -1,6 +1,7 @@
 """Text analysis shared by every feature: language detection, Norwegian terms, word frequency, OCR repair."""
 
 from advisor.text.analyzer import Analyzer
+from advisor.text.instructions import is_addressed_to_assistant
 from advisor.text.language import detect_language
 from advisor.text.repair import drop_boilerplate, repair_ocr
 from advisor.text.terms import (
@@ -22,6 +23,7 @@ __all__ = [
     "coverage",
     "detect_language",
     "drop_boilerplate",
+    "is_addressed_to_assistant",
     "query_terms",
     "repair_ocr",
     "search_query",

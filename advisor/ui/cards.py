@@ -9,6 +9,7 @@ from typing import Any
 import streamlit as st
 
 from advisor.corpus import AUTHORITY_LABEL_NB
+from advisor.llm import defuse
 from advisor.ui.texts import t
 
 
@@ -54,8 +55,9 @@ def source_card(citation: Any, lang: str, expanded_chars: int = 700) -> None:
 
 
 def _passage(text: str) -> str:
-    """A corpus passage for Markdown: its own emphasis (**fet**) kept, HTML and formula signs ($) made literal."""
-    return html.escape(str(text), quote=False).replace("$", "\\$")
+    """A corpus passage for Markdown: its own emphasis (**fet**) kept, HTML and formula signs ($) made literal, and
+    images, inline links and link definitions defused whatever their scheme (a document is never fetched from)."""
+    return defuse(html.escape(str(text), quote=False).replace("$", "\\$"))
 
 
 def _quote(text: str) -> str:

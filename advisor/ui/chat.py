@@ -14,7 +14,7 @@ from advisor.access import role_enabled
 from advisor.chat import ask
 from advisor.errors import AdvisorError
 from advisor.feedback import feedback_path, open_feedback
-from advisor.llm import EXTRACTIVE
+from advisor.llm import EXTRACTIVE, defuse
 from advisor.ui import handoff
 from advisor.ui.admin import is_admin
 from advisor.ui.cards import citation_meta, md_escape, source_card
@@ -146,7 +146,7 @@ def _show_answer(ctx: PageContext, i: int, turn: dict[str, Any], is_last: bool) 
     answer = turn["answer"]
     if not answer.grounded:
         st.warning(ctx.t("chat_not_grounded"), icon=":material/help:")
-    st.markdown(answer.text)
+    st.markdown(defuse(answer.text))  # extractive text quotes documents: their images and links are never rendered
     if answer.citations:
         label = ctx.t("chat_sources" if answer.grounded else "chat_nearest", n=len(answer.citations))
         with st.expander(label, expanded=is_last, icon=":material/menu_book:"):
@@ -218,11 +218,11 @@ def conversation_markdown(ctx: PageContext, turns: list[dict[str, Any]], mode: s
         lines += [f"## {ctx.t('chat_md_question', n=n)}", "", turn["question"], "", f"### {ctx.t('chat_md_answer')}", ""]
         if not answer.grounded:
             lines += [f"> {ctx.t('chat_md_not_grounded')}", ""]
-        lines += [answer.text, ""]
+        lines += [defuse(answer.text), ""]
         if answer.citations:
             lines += [f"**{ctx.t('sources')}**", ""]
             for c in answer.citations:
-                excerpt = " ".join(c.text.split())
+                excerpt = defuse(" ".join(c.text.split()))
                 excerpt = excerpt if len(excerpt) <= 300 else excerpt[:297].rsplit(" ", 1)[0] + " …"
                 lines.append(f"- [{c.n}] **{c.title}** – {citation_meta(c, ctx.lang)} (`{c.doc_id}`): «{excerpt}»")
             lines.append("")
