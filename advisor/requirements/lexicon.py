@@ -518,6 +518,8 @@ def _explain_brand(kind: str, severity: str, span: str, detail: dict) -> str:
     elif kind == "medicine":
         text = (f"«{span}» er et handelsnavn på et legemiddel, og kravet oppgir ikke virkestoffet. Et handelsnavn peker mot én "
                 "produsent; virkestoff, styrke og legemiddelform beskriver det samme behovet uten å utelukke likeverdige legemidler.")
+        if detail.get("noun"):
+            text += f" Virkestoffet i {span} er {detail['noun']}: skriv det, med styrke og legemiddelform."
     else:
         text = (f"«{span}» er {what}. En henvisning til et bestemt merke favoriserer én produsent og stenger ute "
                 "leverandører som kan dekke det samme behovet på en annen måte.")

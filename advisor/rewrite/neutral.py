@@ -117,7 +117,8 @@ def _reference_edit(text: str, group: list[Match]) -> tuple[int, int, str, str]:
         # «Arjo Sara Stedy ståheiser»: the product is already named right after the reference
         return start, end, "", f"«{span}» er fjernet ({label})."
     if generic and "product_named" not in cats:
-        noun = plural(generic) if count else generic
+        medicine = any(h.detail.get("brand_category") == "medicine" for h in group)  # an active substance has no plural
+        noun = plural(generic) if count and not medicine else generic
         return start, end, noun, f"«{span}» er byttet ut med «{noun}» ({label})."
     compound = re.match(r"-(?=[^\W\d_]{3,})", text[end:])
     if compound:  # «Kebony-kledning», «Intel-prosessor»: keep the second half of the compound

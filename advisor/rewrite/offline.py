@@ -214,7 +214,7 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
         if not count:
             strong = [(h.start, h.end) for h in matches if h.severity != "low"]
             requirements.extend(count_requirements(text, strong))
-        requirements.extend(without_repeats(ptype.requirements, values))
+        requirements.extend(fill_known(without_repeats(ptype.requirements, values), text, matches))
     else:
         if function:
             requirements.append(f"Løsningen skal gjøre det mulig {function}." if function.startswith("å ")
@@ -233,6 +233,38 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
                      "skal løse, og hvordan dere vil måle at det er løst.")
     return {"need_statement": need, "functional_requirements": requirements, "market_questions": questions,
             "questions_for_buyer": buyer, "notes": notes}
+
+
+_STRENGTH = re.compile(r"(\d+(?:[.,]\d+)?)\s*(mg|mikrogram|µg|mcg|g|ml|IE)\b")
+_DOSAGE_FORM = re.compile(r"\b(brusetablett|smeltetablett|tablett|kapsel|kapsl|mikstur|injeksjon|plaster|stikkpille|"
+                          r"inhalasjon|dråpe|krem|salve|spray)\w*", re.IGNORECASE)
+_DOSAGE_FORM_NOUN = {"brusetablett": "brusetabletter", "smeltetablett": "smeltetabletter", "tablett": "tabletter",
+                     "kapsel": "kapsler", "kapsl": "kapsler", "mikstur": "mikstur", "injeksjon": "injeksjonsvæske",
+                     "plaster": "depotplaster", "stikkpille": "stikkpiller", "inhalasjon": "inhalasjonspulver",
+                     "dråpe": "dråper", "krem": "krem", "salve": "salve", "spray": "spray"}
+
+
+def fill_known(requirements: list[str], text: str, matches: list[Match]) -> list[str]:
+    """The purchase type's blanks that the original already answers: a named medicine's active substance (from the
+    brand lexicon), its strength and its dosage form. «Paracet 500 mg tabletter» fills [virkestoff], [mg] and
+    [legemiddelform]; nothing is guessed that the original does not say."""
+    substances = list(dict.fromkeys(str(h.detail["noun"]) for h in sorted(matches, key=lambda h: h.start)
+                                    if h.detail.get("brand_category") == "medicine" and h.detail.get("noun")))
+    strength = _STRENGTH.search(text)
+    form = _DOSAGE_FORM.search(text)
+    fills = {}
+    if substances:
+        fills["[virkestoff]"] = substances[0] + "".join(f" (og et tilsvarende krav for {s})" for s in substances[1:])
+    if strength:
+        fills["[mg]"] = f"{strength.group(1)} {strength.group(2)}"
+    if form:
+        fills["[legemiddelform]"] = _DOSAGE_FORM_NOUN[form.group(1).lower()]
+    out = []
+    for requirement in requirements:
+        for blank, value in fills.items():
+            requirement = requirement.replace(blank, value)
+        out.append(requirement)
+    return out
 
 
 def _norm(text: str) -> str:

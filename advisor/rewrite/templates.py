@@ -161,8 +161,12 @@ def buyer_questions(text: str, matches: list[Match], targets: list[Target]) -> l
             seen.update({"brand", "model_type"})
             refs = [h for h in matches if h.category in {"brand", "model_type", "missing_or_equivalent"} and h.severity != "low"]
             span = text[min(h.start for h in refs):max(h.end for h in refs)] if len(refs) < 4 else span
-            out.append(f"Er det en grunn til at dere nevner «{span}», for eksempel kompatibilitet med utstyr dere allerede "
-                       "har? Skriv i så fall ned begrunnelsen og legg til «eller tilsvarende».")
+            if any(h.detail.get("brand_category") == "medicine" for h in refs):
+                out.append(f"Er det en medisinsk grunn til at det må være nettopp «{span}» (for eksempel hjelpestoffer, "
+                           "smak eller at pasienten ikke kan bytte)? Ellers: skriv virkestoff, styrke og legemiddelform.")
+            else:
+                out.append(f"Er det en grunn til at dere nevner «{span}», for eksempel kompatibilitet med utstyr dere "
+                           "allerede har? Skriv i så fall ned begrunnelsen og legg til «eller tilsvarende».")
         elif match.category == "product_named":
             out.append(f"Har dere vurdert andre måter å dekke behovet på enn «{span}», for eksempel som tjeneste?")
         elif match.category == "prescribed_technology":

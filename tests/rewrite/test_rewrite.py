@@ -250,3 +250,24 @@ def test_rewrite_suite_reports_pass_and_target_rates(tmp_path):
     assert result.metrics["pass_rate"] == 1.0 and result.metrics["targets_kept_rate"] == 1.0
     assert result.metrics["cases_with_targets"] == 1.0  # «tre» in the Volvo case
     assert {c["id"] for c in result.cases} == {"a", "b"} and all(c["ok"] for c in result.cases)
+
+
+def test_a_named_medicine_becomes_its_active_substance_strength_and_form(settings):
+    """«Paracet» is a trade name: the draft asks for paracetamol in the strength and form the original gives, and
+    «tabletter» (pills) is not taken for tablet computers."""
+    rewrite = rewrite_requirement("Vi skal kjøpe 200 pakninger Paracet 500 mg tabletter til sykehjemmet.", settings)
+    text = "\n".join(all_text(rewrite))
+    assert "Paracet" not in text
+    assert "virkestoffet paracetamol i styrken 500 mg som tabletter" in text
+    assert "elevene" not in rewrite.need_statement and "legemid" in rewrite.need_statement
+    assert any("medisinsk grunn" in q and "Paracet" in q for q in rewrite.questions_for_buyer)
+    both = rewrite_requirement("Sykehjemmet skal ha Paracet tabletter og Ibux på lager.", settings)
+    assert any("paracetamol (og et tilsvarende krav for ibuprofen)" in r for r in both.functional_requirements)
+    assert any("[mg]" in r for r in both.functional_requirements)  # no strength given: the blank stays
+
+
+def test_medicine_findings_name_the_active_substance(settings):
+    from advisor.requirements import analyze_requirement
+
+    finding = next(f for f in analyze_requirement("Sykehjemmet skal ha Ibux på lager.", settings).findings if f.category == "brand")
+    assert "Virkestoffet i Ibux er ibuprofen" in finding.explanation
