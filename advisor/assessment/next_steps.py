@@ -217,8 +217,9 @@ def _specification_step(r: Reasoning) -> None:
         spec = ("Beskriv oppgaven som mål, behov og rammer (funksjon, brukere, budsjett, klima), ikke som en ferdig løsning, "
                 "slik at deltakerne kan konkurrere med ulike forslag.")
     else:
-        spec = (f"Skriv kravspesifikasjonen som funksjons- og ytelseskrav{paragraph}. Vis bare unntaksvis til merke, type "
-                "eller standard, og da med «eller tilsvarende».")
+        spec = (f"Skriv kravspesifikasjonen som funksjons- og ytelseskrav{paragraph}; henvisninger til standarder og "
+                "tekniske spesifikasjoner er også lov, alene eller i kombinasjon. Vis bare unntaksvis til et bestemt merke, "
+                "en type eller en bestemt opprinnelse, og da med «eller tilsvarende».")
     r.fire("R-STEP-FUNCTIONAL-SPEC", ("can_specify_solution",), spec)
     r.step("R-STEP-FUNCTIONAL-SPEC", spec)
 
