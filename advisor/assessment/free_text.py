@@ -74,10 +74,10 @@ def extract_case(text: str) -> Extraction:
     _read_buyer(text, out)
     _read_category(text, out)
     _read_regime(text, out)
-    _read_market_and_process(text, out)
     for key, pattern in (("design_contest", w.DESIGN), ("previous_competition_failed", w.FAILED)):
         if match := pattern.search(text):
             out.set(key, True, match.group(0))
+    _read_market_and_process(text, out)
     if match := w.FRAMEWORK.search(text):
         out.set("framework_agreement", True, match.group(0))
     _read_deadline_and_risk(text, out)
@@ -212,24 +212,48 @@ def _read_market_and_process(text: str, out: Extraction) -> None:
     market = _market(text)
     if market:
         out.set("market_has_solution", market[0], market[1])
-    for key, negated, plain in (("market_dialogue_done", w.DIALOGUE_NOT_DONE, w.DIALOGUE_DONE),
-                                ("development_needed", w.NO_DEVELOPMENT, w.DEVELOPMENT)):
-        if match := negated.search(text):
-            out.set(key, False, match.group(0))
-        elif match := plain.search(text):
-            out.set(key, True, match.group(0))
+    if match := w.DIALOGUE_NOT_DONE.search(text):
+        out.set("market_dialogue_done", False, match.group(0))
+    elif match := w.DIALOGUE_DONE.search(text):
+        out.set("market_dialogue_done", True, match.group(0))
+    if match := w.NO_DEVELOPMENT.search(text):
+        out.set("development_needed", False, match.group(0))
+    elif match := _development(text, out):
+        out.set("development_needed", True, match.group(0))
+    elif market and market[0] == "yes":
+        # What the market already delivers as it is needs no development (and so no purchase of a development result).
+        out.set("development_needed", False, market[1], " (løsningen finnes i markedet)")
     if match := w.NO_PURCHASE.search(text):
         out.set("wants_to_buy_result", False, match.group(0))
+    elif match := w.PURCHASE_RESULT.search(text):
+        out.set("wants_to_buy_result", True, match.group(0))
     elif (match := w.PURCHASE.search(text)) and out.values.get("development_needed"):
         # "kjøpe" says little on its own; it only means buying the result when something is to be developed.
         out.set("wants_to_buy_result", True, match.group(0))
+    elif out.values.get("development_needed") is False and market and market[0] == "yes":
+        out.set("wants_to_buy_result", False, market[1], " (ingenting skal utvikles, så det er ikke kjøp av et utviklingsresultat)")
     if match := w.CANNOT_SPECIFY.search(text):
         out.set("can_specify_solution", False, match.group(0))
     elif match := w.CAN_SPECIFY.search(text):
         out.set("can_specify_solution", True, match.group(0))
-    elif market and market[0] == "yes" and "standard" in market[1].lower():
-        # A standard product can be specified by definition.
-        out.set("can_specify_solution", True, market[1])
+    elif market and market[0] == "yes":
+        # What the market already delivers can be described by what it does (standard products by definition).
+        out.set("can_specify_solution", True, market[1], " (løsningen finnes i markedet)")
+    elif market and market[0] == "no":
+        # A solution nobody has yet can only be described by the need it must meet.
+        out.set("can_specify_solution", False, market[1], " (ingen løsning finnes ennå, bare behovet kan beskrives)")
+
+
+def _development(text: str, out: Extraction) -> re.Match[str] | None:
+    """The first phrase that says a solution is to be developed: not a plan given up («planla å få utviklet»), and in a
+    design contest not the winner's further work on its proposal («videreutvikle forslaget»)."""
+    for match in w.DEVELOPMENT.finditer(text):
+        if w.PAST_PLAN.search(text[max(0, match.start() - 30):match.start()]):
+            continue
+        if out.values.get("design_contest") and match.group(0).lower().startswith("videreutvikl"):
+            continue
+        return match
+    return None
 
 
 def _market(text: str) -> tuple[str, str] | None:

@@ -19,9 +19,11 @@ BUYER: dict[str, list[str]] = {
               r"\baktieselskap\w*", r"\bstatsforetak\w*", r"\bstatlig (?:eid|eide|aksjeselskap|selskap|foretak)\w*",
               r"\bkommunal[te]? (?:eid|eide|aksjeselskap|selskap)\w*", r"\boffentligrettslig\w*"],
     "municipal": [r"\b(?:fylkes)?kommun(?:e|en|ens|al|alt|ale|ane|ene)\b", r"\bbydel(?:en)?\b", r"(?-i:\bKF\b)",
-                  r"\bkommunalt foretak\b"],
+                  r"\bkommunalt foretak\b",
+                  # A school, kindergarten or nursing home that buys for itself is a unit of the municipality (or county).
+                  r"\b\w*(?:skole|barnehage|sykehjem)(?:n|met)?(?= (?:skal|vil|trenger|ønsker|har behov))"],
     "state": [r"\b\w*direktorat(?:et)?\b", r"\b\w*departement(?:et)?\b", r"\b\w*etat(?:en|ens)?\b", r"\bstatlig\w*",
-              r"\bstaten\b", r"\bstatens\b", r"\b\w+tilsynet\b", r"\b\w*universitet(?:et)?\b", r"\bhøgskole(?:n)?\b",
+              r"\bstaten\b", r"\bstatens\b", r"\b\w*tilsynet\b", r"\b\w*universitet(?:et)?\b", r"\bhøgskole(?:n)?\b",
               r"\bpolitiet?s?\b", r"\bpolitidistrikt\w*", r"\bforsvaret?s?\b", r"\bforsvarsmateriell\b", r"(?-i:\bNAV\b)",
               r"\bstatsbygg\b", r"\bstatsforvalter\w*", r"\briksantikvaren\b", r"\bkriminalomsorg\w*"],
 }
@@ -46,7 +48,7 @@ CATEGORY: dict[str, list[str]] = {
               r"\bdiesel\b", r"\bbensin\b", r"\benergi\b", r"\belektrisitet\b", r"\bstrøm\b", r"\w*flasker\b", r"\w*såpe\b", r"\blegemid(?:del|ler)\w*", r"\w*midl(?:er|ene)\b", r"\w*middel\b",
               r"\bforbruksmateriell\w*", r"\bmateriell\w*", r"\bprodukter\b", r"\btrafoer\b", r"\btransformator\w*",
               r"\bnettstasjoner\b", r"\bverktøy\b", r"\btrelast\b", r"\bfestemidler\b", r"\barbeidstøy\b", r"\bklær\b",
-              r"\bkatetre\b", r"\bhansker\b", r"\bdatamaskiner\b", r"\bskrivere\b", r"\bnettbrett\b"],
+              r"\bkatetre\b", r"\bhansker\b", r"\w*leker\b", r"\bdatamaskiner\b", r"\bskrivere\b", r"\bnettbrett\b"],
     # Construction words only: a bare «bygg» is as often the building a purchase is for («strøm til UiTs bygg»).
     "works": [r"\bbygg(?:e|es|ing|eprosjekt\w*|earbeid\w*|eplass\w*|entreprise\w*)\b", r"\bnytt bygg\b", r"\bnybygg\w*",
               r"\bombygging\b",
@@ -77,13 +79,16 @@ HEALTH_SOCIAL = re.compile(
     r"(?-i:\bBPA\b)|\bavlastning\w*|\bbarnevern\w*|\bdagaktivitet(?:stilbud|senter)\w*|\bdemens\w*|\brus(?:behandling|omsorg|tjeneste)\w*|"
     r"\b\w*helsetjeneste\w*|\btannhelse\w*|\blegetjeneste\w*|\bsykepleier\w*|\bhelsefagarbeider\w*|\bpsykisk helse\b|"
     r"\brehabiliterings(?:tjeneste|plass|opphold)\w*|\b(?:institusjons|sykehjems)plass\w*|\bbo- og omsorg\w*|"
-    r"\barbeidsmarkedstiltak\w*", re.IGNORECASE)
+    r"\barbeidsmarkedstiltak\w*|\bsamtalegrupp\w*|\bpårørendestøtte\w*", re.IGNORECASE)
 # «ventetid i hjemmetjenesten», «beboere i omsorgsboliger», «ruteplanlegger til hjemmetjenesten»: the service is where
 # the purchase is used, not what is bought.
 SERVICE_AS_PLACE = re.compile(r"\b(?:i|til)\s+$", _I)
 SPECIAL_SERVICES = re.compile(
     r"\bkantine(?:drift|tjeneste\w*|tenester)?\b|\bdrift av kantine\b|\bcatering\w*|\bhotell(?:tjeneste\w*|opphold|overnatting|rom)\b|"
-    r"\bvakt(?:hold|tjeneste\w*)\b|\bvakt- og sikkerhetstjeneste\w*|\bvekter(?:tjeneste\w*)?\b|\bsikkerhetstjeneste\w*",
+    r"\bvakt(?:hold|tjeneste\w*)\b|\bvakt- og sikkerhetstjeneste\w*|\bvekter(?:tjeneste\w*)?\b|\bsikkerhetstjeneste\w*|"
+    # Legal services and education and training (courses, teaching) are in the annex's list as well.
+    r"\bjuridisk[e]? (?:bistand|tjenester|rådgivning)\b|\badvokattjeneste\w*|\brettshjelp\w*|"
+    r"\bkurs(?:et|ene|tilbud\w*)?\b|\bundervisning\w*|\bopplæringstjeneste\w*|\bopplæringstilbud\w*",
     re.IGNORECASE)
 
 # Regimes. Utilities go by the activity the purchase serves; a buyer that merely consumes electricity or water is not a
@@ -111,32 +116,42 @@ MARKET = {
     "no": [r"\b(?:ikke|ingen)\b[^.]{0,40}?\b(?:finnes|eksisterer|tilgjengelig|tilbys|leverer)\b[^.]{0,30}?\bmarkedet\b",
            r"\b(?:finnes|eksisterer)\b[^.]{0,15}?\bikke\b[^.]{0,25}?\bmarkedet\b", r"\bingen leverandør\w*",
            r"\bingen (?:løsning|løsninger|produkter?)\b[^.]{0,10}?\b(?:på|i) markedet\b",
-           r"\b(?:finnes|eksisterer) ikke (?:ennå|enda)\b", r"\bikke (?:finnes|eksisterer) (?:ennå|enda)\b", r"\bmarkedet har ikke\b"],
+           r"\b(?:finnes|eksisterer) ikke (?:ennå|enda)\b", r"\bingen\b[^.]{0,20}?\bhar (?:en )?(?:slik|sånn|denne) løsning\w*", r"\bikke (?:finnes|eksisterer) (?:ennå|enda)\b", r"\bmarkedet har ikke\b"],
     "with_adaptation": [r"\b\w*(?:løsning|system|produkt|programvare|utstyr)\w*\b[^.]{0,30}?\b(?:må|kan)\b[^.]{0,25}?\btilpasses\b",
                         r"\b(?:finnes|fins)\b[^.]{0,40}?\bmen\b[^.]{0,30}?\b(?:må|kan)\b[^.]{0,25}?\btilpasses\b",
                         r"\b(?:må|kan)\b[^.]{0,15}?\btilpasses\b[^.]{0,10}?\b(?:våre?|oss|vårt)\b",
-                        r"\bmed tilpasning\w*", r"\bkrever tilpasning\w*",
+                        r"\bmed (?:noen |visse |enkelte |litt |mindre )?tilpasning\w*", r"\bkrever tilpasning\w*",
                         r"\btilpasning av eksisterende\b"],
-    "yes": [r"\bstandard(?:produkt\w*|vare\w*|løsning\w*|utstyr|system\w*)?\b(?! for)", r"\bhyllevare\w*",
-            r"\b(?:flere|mange) (?:leverandører|produsenter|aktører|forhandlere|kursleverandører)\b (?:kan )?(?:levere|leverer|tilbyr|har)\b",
+    "yes": [r"\bstandard(?:produkt|vare|løsning|utstyr|system|møbl|model|tjenest)\w*", r"\bstandard\b(?! for)", r"\bhyllevare\w*",
+            r"\b(?:flere|mange) (?:\w+ (?:og \w+ )?)?(?:leverandører|produsenter|aktører|forhandlere|firmaer|tilbydere|"
+            r"kursleverandører|enheter|modeller)\b (?:kan )?(?:levere|leverer|tilbyr|har|kjøre|dekke)\b",
+            r"\bleveres av (?:flere|mange)\b[^.]{0,20}", r"\bvanlig i markedet\b", r"\b(?:er|blir) vanlig\w* og leveres\b",
+            r"\bvelkjent\w*", r"\bkjente løsninger\b", r"\b(?:tjenestene|tjenesten|varene|arbeidet|produktene) er (?:vel)?kjente?\b",
+            r"\bhandle i (?:en )?(?:\w+ )?butikk\b",
             r"\bfinnes (?:flere |mange |gode )?(?:løsninger |leverandører |produkter )?(?:i|på) markedet\b"],
 }
 DIALOGUE_NOT_DONE = re.compile(r"\b(?:ikke|ingen)\b[^.]{0,25}?\bmarkedsdialog\w*|\bmarkedsdialog\w* (?:er|har) ikke\b|"
                                r"\buten markedsdialog\w*", re.IGNORECASE)
 DIALOGUE_DONE = re.compile(
-    r"\b\w*dialog\w*\b[^.]{0,50}?\b(?:viste|har vist|avdekket)\b|\b(?:har|er|ble) (?:gjennomført|holdt|hatt) (?:en )?"
+    r"\b\w*dialog\w*\b[^.]{0,50}?\b(?:viste|har vist|avdekket|bekreftet)\b|\b(?:har|er|ble) (?:gjennomført|holdt|hatt) (?:en )?"
     r"(?:markedsdialog|dialogkonferanse|dialogmøte)\w*|\better (?:markedsdialog|dialogkonferanse|dialogmøte)\w*", re.IGNORECASE)
 NO_DEVELOPMENT = re.compile(r"\b(?:ikke|ingen|uten)\b(?:\s+\w+){0,2}?\s+utvikl\w*", re.IGNORECASE)
-# Developing a solution, not «utviklingshemming» or an organisation's «utviklingsprosjekt».
+# Developing a solution, not «utviklingshemming» or an organisation's «utviklingsprosjekt». A plan given up («planla å
+# få utviklet …, men …») is not a need today.
+PAST_PLAN = re.compile(r"\b(?:planla|hadde planlagt|var planlagt) (?:å )?(?:få )?$", re.IGNORECASE)
 DEVELOPMENT = re.compile(r"\b(?:videre|ny)?utvikl(?:e|es|et|ede|er|ing av|ingen av|ingsfase\w*)\b|\bvidereutvikl\w*", re.IGNORECASE)
 NO_PURCHASE = re.compile(r"\b(?:ikke|uten å)\b(?:\s+\w+){0,4}?\s+kjøpe\b|\bbare (?:finansiere|betale for) "
                          r"(?:forskning|utvikling|fou)\b", re.IGNORECASE)
 PURCHASE = re.compile(r"\bkjøpe\b[^.]{0,30}", re.IGNORECASE)
+# Buying what works or what has been developed is buying the result, whatever else the text says.
+PURCHASE_RESULT = re.compile(r"\bkjøpe\b[^.]{0,40}?\b(?:som virker|hvis (?:den|de|det|løsningen) virker|når (?:de|den|det) er "
+                             r"(?:utviklet|testet))|\b(?:senere|deretter) kjøp\w*", re.IGNORECASE)
 CANNOT_SPECIFY = re.compile(r"\b(?:kan|vet) ikke (?:beskrive|spesifisere)\b[^.]{0,30}|\bvanskelig å (?:beskrive|spesifisere)\b[^.]{0,30}|"
                             r"\bvet ikke (?:hvordan|hva) løsningen\b[^.]{0,30}|\bvet hva \w+ vil oppnå, men ikke\b[^.]{0,30}",
                             re.IGNORECASE)
 CAN_SPECIFY = re.compile(r"\bkan (?:beskrive|spesifisere) (?:løsningen|kravene|produktet)\b|\bkan beskrives (?:presist|nøyaktig)\b|"
-                         r"\bvet (?:godt )?hva \w+ (?:trenger|vil ha)\b", re.IGNORECASE)
+                         r"\bvet (?:godt )?hva \w+ (?:trenger|vil ha)\b|\bvelkjent\w*|\bkjente løsninger\b|"
+                         r"\b(?:tjenestene|tjenesten|arbeidet) er (?:vel)?kjente?\b|\bbeskrive ønsket\b", re.IGNORECASE)
 DESIGN = re.compile(r"\barkitekt\w*|\bplankonkurranse\w*|\bdesignkonkurranse\w*", re.IGNORECASE)
 FAILED = re.compile(r"\b(?:forrige|tidligere) (?:konkurranse|anbud\w*|utlysning)[^.]{0,50}?(?:avlyst|mislyktes|ingen tilbud|"
                     r"uakseptable|ga ikke)\w*|\bavlyst\w* (?:konkurranse|anbud\w*)|\bfikk ingen (?:gyldige )?tilbud\b", re.IGNORECASE)

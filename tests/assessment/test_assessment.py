@@ -637,7 +637,9 @@ def test_free_text_of_the_machinery_case_leads_to_an_innovation_partnership(sett
     a = assess(extraction.values, settings, today=TODAY, interpretation=extraction.notes)
     assert (a.part, a.innovative, a.procedure) == ("III", True, "innovation_partnership")
     assert a.inputs["estimated_value_nok"]["origin"] == "tolket fra teksten"
-    assert a.inputs["can_specify_solution"]["origin"] == "antatt" and a.inputs["utilities"]["origin"] == "standardverdi"
+    # Nothing on the market yet: only the need can be described, and the text says so through the market phrase.
+    assert a.inputs["can_specify_solution"]["origin"] == "tolket fra teksten" and extraction.values["can_specify_solution"] is False
+    assert a.inputs["utilities"]["origin"] == "standardverdi"
     assert any(text.startswith("Tolket fra teksten: «40 millioner»") for text in a.assumptions)
 
 
@@ -795,3 +797,42 @@ def test_every_case_in_the_case_bank_comes_out_as_expected(settings):
     rows, _ = score_cases(bank, settings, "cases.yaml")
     assert len(rows) >= 20
     assert [row for row in rows if not row["ok"]] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # What the market already delivers: nothing to develop, no development result to buy, and it can be described.
+    ("Tjenesten er vanlig og leveres av mange firmaer.",
+     {"market_has_solution": "yes", "development_needed": False, "wants_to_buy_result": False, "can_specify_solution": True}),
+    ("Flere private og ideelle aktører leverer slike plasser i dag.", {"market_has_solution": "yes"}),
+    ("Arbeidet er velkjent.", {"market_has_solution": "yes", "can_specify_solution": True}),
+    ("Det er standardmøbler.", {"market_has_solution": "yes", "can_specify_solution": True}),
+    # Nobody has it: the need, not the solution, is what can be described; dialogue that «bekreftet» was held.
+    ("Markedsdialogen bekreftet at ingen har en slik løsning.",
+     {"market_has_solution": "no", "can_specify_solution": False, "market_dialogue_done": True}),
+    ("Eksisterende løsninger dekker behovet med noen tilpasninger.", {"market_has_solution": "with_adaptation"}),
+    # A plan given up is not a need; buying what works is buying the result.
+    ("Foretaket planla å få utviklet en ny løsning, men eksisterende løsninger dekker det meste med noen tilpasninger.",
+     {"market_has_solution": "with_adaptation"}),
+    ("Kommunen vil kjøpe en løsning som virker.", {"wants_to_buy_result": True, "buyer": "municipal"}),
+    ("Vi vil få utviklet en løsning. Utvikling og senere kjøp er anslått til 20 mill. kr.",
+     {"development_needed": True, "wants_to_buy_result": True}),
+    # Buyers and contract types from how a description is written.
+    ("En barneskole skal kjøpe uteleker for 100 000 kr.", {"buyer": "municipal", "category": "goods"}),
+    ("Det samme tilsynet har redusert bestillingen.", {"buyer": "state"}),
+    ("Kommunen skal kjøpe et tilbud om samtalegrupper for pårørende.", {"health_social_services": True}),
+    ("Departementet skal inngå rammeavtale om juridisk bistand.", {"special_services": True, "buyer": "state"}),
+])
+def test_free_text_reads_market_process_buyer_and_service_cues(text, expected):
+    extraction = extract_case(text)
+    got = {key: extraction.values[key] for key in extraction.read_keys}
+    assert {key: got.get(key) for key in expected} == expected
+    missing = {"development_needed", "wants_to_buy_result"} - set(expected)
+    if "planla" in text:
+        assert "development_needed" not in got  # neither the given-up plan nor a guess
+    assert all(key not in got or key in expected for key in missing) or "market_has_solution" in expected
+
+
+def test_design_contest_winner_developing_the_proposal_is_not_development():
+    extraction = extract_case("En etat vil ha forslag til arkitektonisk utforming av et besøkssenter og deretter gi "
+                              "vinneren oppdraget med å videreutvikle forslaget.")
+    assert extraction.values.get("design_contest") is True and "development_needed" not in extraction.read_keys
