@@ -25,7 +25,11 @@ BUYER: dict[str, list[str]] = {
     "state": [r"\b\w*direktorat(?:et)?\b", r"\b\w*departement(?:et)?\b", r"\b\w*etat(?:en|ens)?\b", r"\bstatlig\w*",
               r"\bstaten\b", r"\bstatens\b", r"\b\w*tilsynet\b", r"\b\w*universitet(?:et)?\b", r"\bhøgskole(?:n)?\b",
               r"\bpolitiet?s?\b", r"\bpolitidistrikt\w*", r"\bforsvaret?s?\b", r"\bforsvarsmateriell\b", r"(?-i:\bNAV\b)",
-              r"\bstatsbygg\b", r"\bstatsforvalter\w*", r"\briksantikvaren\b", r"\bkriminalomsorg\w*"],
+              r"\bstatsbygg\b", r"\bstatsforvalter\w*", r"\briksantikvaren\b", r"\bkriminalomsorg\w*",
+              # State agencies whose names say neither «direktorat» nor «etat».
+              r"(?-i:\b(?:Kystverket|Kartverket|Lånekassen|Husbanken|Folkehelseinstituttet|Meteorologisk institutt|"
+              r"Domstoladministrasjonen|Riksrevisjonen|Stortinget|Sivilforsvaret|Brønnøysundregistrene|"
+              r"Statistisk sentralbyrå|Sysselmesteren)\b)"],
 }
 # «med helikopterbårent utstyr», «service på medisinteknisk utstyr»: equipment used in or serviced by the contract is
 # not what is bought.
@@ -48,7 +52,7 @@ CATEGORY: dict[str, list[str]] = {
               r"\bdiesel\b", r"\bbensin\b", r"\benergi\b", r"\belektrisitet\b", r"\bstrøm\b", r"\w*flasker\b", r"\w*såpe\b", r"\blegemid(?:del|ler)\w*", r"\w*midl(?:er|ene)\b", r"\w*middel\b",
               r"\bforbruksmateriell\w*", r"\bmateriell\w*", r"\bprodukter\b", r"\btrafoer\b", r"\btransformator\w*",
               r"\bnettstasjoner\b", r"\bverktøy\b", r"\btrelast\b", r"\bfestemidler\b", r"\barbeidstøy\b", r"\bklær\b",
-              r"\bkatetre\b", r"\bhansker\b", r"\w*leker\b", r"\bdatamaskiner\b", r"\bskrivere\b", r"\bnettbrett\b"],
+              r"\bkatetre\b", r"\bhansker\b", r"\w*leker\b", r"\bkontorrekvisita\b", r"\bdatamaskiner\b", r"\bskrivere\b", r"\bnettbrett\b"],
     # Construction words only: a bare «bygg» is as often the building a purchase is for («strøm til UiTs bygg»).
     "works": [r"\bbygg(?:e|es|ing|eprosjekt\w*|earbeid\w*|eplass\w*|entreprise\w*)\b", r"\bnytt bygg\b", r"\bnybygg\w*",
               r"\bombygging\b",
@@ -58,9 +62,13 @@ CATEGORY: dict[str, list[str]] = {
               r"\bsykkelve[ig]\w*", r"\bbr[ou](?:a|en)?\b", r"\bbruer(?:ne)?\b", r"\w*entreprise\w*", r"\bskolebygg\w*",
               r"\btunnel\w*", r"\bvognskjul\w*", r"\bcarport\w*", r"\btakoverbygg\w*", r"\bstøttemur\w*", r"\briving\w*",
               r"\bgrunnarbeid\w*", r"\bsettes opp\b", r"\boppføring\w*", r"\b(?:vann|va|avløps?)-? ?(?:og avløps)?ledning\w*",
-              r"\bva-anlegg\w*", r"\bansvarsrett\w*"],
+              r"\bva-anlegg\w*", r"\bansvarsrett\w*",
+              # Building trades and the parts of a building they work on are works, even when called «tjenester».
+              r"\btømrer\w*", r"\bsnekker(?:arbeid|tjenest)\w*", r"\bmaler(?:arbeid|tjenest)\w*", r"\bmurer\w*", r"\brørlegger\w*",
+              r"\belektriker\w*", r"\belektroinstallasjon\w*", r"\bblikkenslager\w*", r"\btaktekk\w*", r"\bgraving\w*",
+              r"\basfalt\w*", r"\butskifting av (?:\w+ ){0,2}(?:tak|fasade\w*|vinduer|heis\w*)\b", r"\bfasade(?:arbeid|utbedring|rehabilitering)\w*"],
     "services": [r"\b\w*tjenest(?:e|er|en|ene)\b", r"\b\w*tjeneste\w*", r"\b\w*tenest(?:e|er|ene)\b", r"\bdrift(?:en)?\b",
-                 r"\bdrifts(?:tjeneste|avtale|oppdrag|kontrakt)\w*", r"\brenhold\w*", r"\brådgiv\w*", r"\bkonsulent\w*",
+                 r"\bdrifts(?:tjeneste|avtale|oppdrag|kontrakt)\w*", r"\brenhold\w*", r"\breinhald\w*", r"\brådgiv\w*", r"\bkonsulent\w*",
                  r"\bkurs\w*", r"\bopplæring\w*", r"\bveiledning\w*", r"\btilbud om\b", r"\bkonsept\w*", r"\bprototyp\w*",
                  r"\bforskning\w*", r"\bfou\b", r"\butredning\w*", r"\boppdrag(?:et)?\b", r"\bservice\w*", r"\bkontroll\b",
                  r"\btransport\b", r"\btransport av\b", r"\bslamkjøring\b", r"\btolking\w*", r"\boversett\w*", r"\bspråkvask\w*",
@@ -68,7 +76,7 @@ CATEGORY: dict[str, list[str]] = {
                  r"\bvedlikehold\w*", r"\breparasjon\w*", r"\bkvisting\w*", r"\bhogst\w*", r"\bbrøyting\w*",
                  r"\bskjøtsel\w*", r"\butlevering\w*", r"\bovervåking\w*", r"\banalyser\b", r"\bprosjektering\w*",
                  r"\bbyggeledelse\w*", r"\bevaluering\w*", r"\bdisponering\w*", r"\bavklaring\b", r"\boppfølging\b",
-                 r"\baktivitetstilbud\w*"],
+                 r"\baktivitetstilbud\w*", r"\bskyss\w*"],
 }
 
 # Health and social services (FOA part IV from 7.8 MNOK) and other special services (parts I and II, some of III).
@@ -79,7 +87,9 @@ HEALTH_SOCIAL = re.compile(
     r"(?-i:\bBPA\b)|\bavlastning\w*|\bbarnevern\w*|\bdagaktivitet(?:stilbud|senter)\w*|\bdemens\w*|\brus(?:behandling|omsorg|tjeneste)\w*|"
     r"\b\w*helsetjeneste\w*|\btannhelse\w*|\blegetjeneste\w*|\bsykepleier\w*|\bhelsefagarbeider\w*|\bpsykisk helse\b|"
     r"\brehabiliterings(?:tjeneste|plass|opphold)\w*|\b(?:institusjons|sykehjems)plass\w*|\bbo- og omsorg\w*|"
-    r"\barbeidsmarkedstiltak\w*|\bsamtalegrupp\w*|\bpårørendestøtte\w*", re.IGNORECASE)
+    r"\barbeidsmarkedstiltak\w*|\bsamtalegrupp\w*|\bpårørendestøtte\w*|\bpraktisk bistand\b|\bhjemmehjelp\w*|\blegevakt\w*|"
+    r"\bfastlege\w*|\bambulanse\w*|\bpsykolog\w*|\bjordmor\w*|\bhelsestasjon\w*|"
+    r"\bplass(?:er)? (?:i|på) \w*(?:institusjon|barnevern|sykehjem|rusbehandling)\w*", re.IGNORECASE)
 # «ventetid i hjemmetjenesten», «beboere i omsorgsboliger», «ruteplanlegger til hjemmetjenesten»: the service is where
 # the purchase is used, not what is bought.
 SERVICE_AS_PLACE = re.compile(r"\b(?:i|til)\s+$", _I)
@@ -96,9 +106,10 @@ SPECIAL_SERVICES = re.compile(
 UTILITIES = re.compile(
     r"\bforsyningssektor\w*|\bforsyningsforskrift\w*|\bdrikkevann\w*|\bvannforsyning\w*|\bvannverk\w*|\blufthavn\w*|"
     r"\bnettselskap\w*|\bnettvirksomhet\w*|\bstrømnett\w*|\bkraftnett\w*|\bdistribusjonsnett\w*|\bkraftledning\w*|"
-    r"\bfjernvarme\w*|\bhavnevesen\w*|\bposttjeneste\w*|\bjernbaneinfrastruktur\w*|"
+    r"\bfjernvarme\w*|\bhavnevesen\w*|\bposttjeneste\w*|\bjernbaneinfrastruktur\w*|\benergiselskap\w*|\bkraftselskap\w*|"
+    r"\bel-?verk\w*|\be-verk\w*|\bkraftlinje\w*|\bkollektivselskap\w*|\bkollektivtrafikkselskap\w*|\bt-bane\w*|\bbybane\w*|"
     r"(?-i:\b(?:Elvia|Statnett|Hafslund|Tensio|Glitre|Lyse|BKK|Norgesnett|Elmea|Bane NOR|Sporveien|Avinor|Posten|Bring|"
-    r"Flytoget|Vy|Ruter|AtB|Skyss|Kolumbus|Bybanen)\b)", re.IGNORECASE)
+    r"Flytoget|Vy|Ruter|AtB|Skyss|Kolumbus|Bybanen|Brakar|Innlandstrafikk|FRAM)\b)", re.IGNORECASE)
 UTILITIES_HINT = re.compile(r"\bvann- og avløp\w*|\bvann og avløp\b|(?-i:\bVA\b)", re.IGNORECASE)
 CONCESSION = re.compile(r"\btjenestekonsesjon\w*|\btenestekonsesjon\w*|\bkonsesjonsavtale\w*|\bkonsesjonskontrakt\w*|"
                         r"\btildel\w* (?:av )?konsesjon\w*|\bbygge- og anleggskonsesjon\w*", re.IGNORECASE)

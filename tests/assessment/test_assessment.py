@@ -836,3 +836,32 @@ def test_design_contest_winner_developing_the_proposal_is_not_development():
     extraction = extract_case("En etat vil ha forslag til arkitektonisk utforming av et besøkssenter og deretter gi "
                               "vinneren oppdraget med å videreutvikle forslaget.")
     assert extraction.values.get("design_contest") is True and "development_needed" not in extraction.read_keys
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Values and terms as notices write them.
+    ("Avtaleperiode: 2+1+1 år. Årlig verdi er ca. 3 mill. kr.",
+     {"value_per_period_nok": 3_000_000, "value_period": "year", "duration_months": 24, "option_months": 24}),
+    ("Sjukehuset skal kjøpe reinhald for 2 millionar kroner i året i fire år.",
+     {"value_per_period_nok": 2_000_000, "duration_months": 48, "buyer": "other", "category": "services"}),
+    ("Forventet omsetning er 250 000 kroner per måned, avtalen løper til den sies opp.",
+     {"value_per_period_nok": 250_000, "value_period": "month", "open_ended": True}),
+    ("Avtalen gjelder i 2 år med opsjon på 1+1 år.", {"duration_months": 24, "option_months": 24}),
+    # Buyers, utilities by activity, works by trade, health and social services by what is bought.
+    ("Kystverket skal kjøpe oppmåling for MNOK 12 eks. mva.", {"buyer": "state", "estimated_value_nok": 12_000_000}),
+    ("Energiselskapet skal kjøpe kvisting langs kraftlinjer.", {"regime": "utilities", "category": "services"}),
+    ("Rammeavtale for tømrertjenester og malerarbeid i kommunale bygg.", {"category": "works"}),
+    ("Arbeidet omfatter utskifting av tak og fasade på skolen.", {"category": "works"}),
+    ("Kommunen skal kjøpe praktisk bistand og hjemmehjelp.", {"health_social_services": True, "category": "services"}),
+    ("Kjøp av plasser i barnevernsinstitusjon.", {"health_social_services": True}),
+    ("Kjøp av legevakttjenester.", {"health_social_services": True}),
+])
+def test_free_text_reads_notice_values_terms_buyers_and_types(text, expected):
+    extraction = extract_case(text)
+    assert {key: extraction.values.get(key) for key in expected} == expected
+
+
+def test_option_sums_are_not_read_as_a_fixed_term():
+    # «opsjon på 1+1 år» after the base term: the plus sum is the options, never a second base term.
+    extraction = extract_case("Kontrakten gjelder i 3 år, med opsjon på 1+1 år.")
+    assert (extraction.values["duration_months"], extraction.values["option_months"]) == (36, 24)
