@@ -40,7 +40,7 @@ _TOTAL_CUE = re.compile(r"\b(?:totalt?|samlet|samla|i alt|hele (?:avtale|kontrak
 # VAT wordings: «inkl. mva.», «inklusive/inkludert/inklusiv merverdiavgift», «medregnet mva», «med mva»;
 # «eks./ekskl./eksklusive/uten/ekskludert mva».
 # «eksklusiv opsjoner og mva»: one other word joined by «og» may stand between the VAT wording and «mva».
-_VAT_OBJECT = r"\s*(?:\w+\s+og\s+)?(?:mva|merverdiavgift|moms)\b"
+_VAT_OBJECT = r"\s*(?:\w+\s+og\s+)?(?:mva|merverdiavgift|meirverdiavgift|moms)\b"
 _VAT_INCLUDED = re.compile(rf"\b(?:inkl\.?|inklusive?|inkludert|inklusiv|medregnet|med){_VAT_OBJECT}", re.IGNORECASE)
 _VAT_EXCLUDED = re.compile(rf"\b(?:eks\.?|ekskl\.?|eksl\.?|eksklusive?|ekskludert|uten|excl\.?|ex\.?){_VAT_OBJECT}", re.IGNORECASE)
 

@@ -216,13 +216,7 @@ def _read_market_and_process(text: str, out: Extraction) -> None:
         out.set("market_dialogue_done", False, match.group(0))
     elif match := w.DIALOGUE_DONE.search(text):
         out.set("market_dialogue_done", True, match.group(0))
-    if match := w.NO_DEVELOPMENT.search(text):
-        out.set("development_needed", False, match.group(0))
-    elif match := _development(text, out):
-        out.set("development_needed", True, match.group(0))
-    elif market and market[0] == "yes":
-        # What the market already delivers as it is needs no development (and so no purchase of a development result).
-        out.set("development_needed", False, market[1], " (løsningen finnes i markedet)")
+    _read_development(text, market, out)
     if match := w.NO_PURCHASE.search(text):
         out.set("wants_to_buy_result", False, match.group(0))
     elif match := w.PURCHASE_RESULT.search(text):
@@ -242,6 +236,18 @@ def _read_market_and_process(text: str, out: Extraction) -> None:
     elif market and market[0] == "no":
         # A solution nobody has yet can only be described by the need it must meet.
         out.set("can_specify_solution", False, market[1], " (ingen løsning finnes ennå, bare behovet kan beskrives)")
+
+
+def _read_development(text: str, market: tuple[str, str] | None, out: Extraction) -> None:
+    if match := w.NO_DEVELOPMENT.search(text):
+        out.set("development_needed", False, match.group(0))
+    elif match := _development(text, out):
+        out.set("development_needed", True, match.group(0))
+    elif market and market[0] == "yes":
+        # What the market already delivers as it is needs no development (and so no purchase of a development result).
+        out.set("development_needed", False, market[1], " (løsningen finnes i markedet)")
+    elif market and market[0] == "with_adaptation":
+        out.set("development_needed", False, market[1], " (det som finnes skal tilpasses, ikke utvikles på nytt)")
 
 
 def _development(text: str, out: Extraction) -> re.Match[str] | None:

@@ -14,7 +14,7 @@ _I = re.IGNORECASE
 # Buyers. «statlig eid», «statlig aksjeselskap» and «statsforetak» are bodies governed by public law ("other"), not
 # state authorities: they have the 2.3 MNOK threshold, not the state's 1.49 MNOK.
 BUYER: dict[str, list[str]] = {
-    "other": [r"\b\w*helseforetak\w*", r"\b\w*sykehus\w*", r"\b\w*sjukehus\w*", r"\bhospital\b", r"(?-i:\b(?:R?HF)\b)",
+    "other": [r"\b\w*helseforetak\w*", r"\b\w*helseføretak\w*", r"(?-i:\bHelse (?:Vest|Nord|Midt-Norge|Sør-Øst)\b)", r"\b\w*sykehus\w*", r"\b\w*sjukehus\w*", r"\bhospital\b", r"(?-i:\b(?:R?HF)\b)",
               r"\binterkommunal\w*", r"(?-i:\bIKS\b)", r"(?-i:\bAS[A]?\b)", r"(?-i:\bSF\b)", r"\baksjeselskap\w*",
               r"\baktieselskap\w*", r"\bstatsforetak\w*", r"\bstatlig (?:eid|eide|aksjeselskap|selskap|foretak)\w*",
               r"\bkommunal[te]? (?:eid|eide|aksjeselskap|selskap)\w*", r"\boffentligrettslig\w*"],
@@ -23,7 +23,8 @@ BUYER: dict[str, list[str]] = {
                   # A school, kindergarten or nursing home that buys for itself is a unit of the municipality (or county).
                   r"\b\w*(?:skole|barnehage|sykehjem)(?:n|met)?(?= (?:skal|vil|trenger|ønsker|har behov))"],
     "state": [r"\b\w*direktorat(?:et)?\b", r"\b\w*departement(?:et)?\b", r"\b\w*etat(?:en|ens)?\b", r"\bstatlig\w*",
-              r"\bstaten\b", r"\bstatens\b", r"\b\w*tilsynet\b", r"\b\w*universitet(?:et)?\b", r"\bhøgskole(?:n)?\b",
+              r"\bstaten\b", r"\bstatens\b", r"\bstatleg\w*", r"\b\w*tilsynet\b", r"\b\w*universitet(?:et)?\b", r"\bhøgsk(?:ole|ule)(?:n)?\b",
+              r"(?-i:\b(?:NTNU|UiO|UiB|UiT|NMBU|USN|OsloMet|HVL)\b)", r"\bforsvarsbygg\b",
               r"\bpolitiet?s?\b", r"\bpolitidistrikt\w*", r"\bforsvaret?s?\b", r"\bforsvarsmateriell\b", r"(?-i:\bNAV\b)",
               r"\bstatsbygg\b", r"\bstatsforvalter\w*", r"\briksantikvaren\b", r"\bkriminalomsorg\w*",
               # State agencies whose names say neither «direktorat» nor «etat».
@@ -35,8 +36,8 @@ BUYER: dict[str, list[str]] = {
 # not what is bought.
 EQUIPMENT_NOT_BOUGHT = re.compile(r"\b(?:med|på|av)\s+(?:[\w-]+\s+){0,2}$", _I)
 # A state word used about money or ownership does not make the buyer a state authority.
-STATE_NOT_BUYER = re.compile(r"\bstatlig\w*\s+(?:eid|eide|midler|tilskudd|støtte|finansier\w*|aksjeselskap|selskap|foretak)", _I)
-STATE_EXPLICIT = re.compile(r"\bstatlig\w*|\bstaten\b", _I)
+STATE_NOT_BUYER = re.compile(r"\bstatl[ie]g\w*\s+(?:eid|eide|midler|tilskudd|støtte|finansier\w*|aksjeselskap|selskap|foretak)", _I)
+STATE_EXPLICIT = re.compile(r"\bstatl[ie]g\w*|\bstaten\b", _I)
 MUNICIPAL_EXPLICIT = re.compile(r"\b(?:fylkes)?kommun(?:e|en|al|alt|ale)\b", _I)
 MUNICIPAL_AGENCY = re.compile(r"etat", _I)  # «Bymiljøetaten i Oslo kommune» is municipal
 # «… i Lyngdal kommune»: a place named by its municipality, not the buyer; but «Bymiljøetaten i Oslo kommune» and
@@ -59,7 +60,7 @@ CATEGORY: dict[str, list[str]] = {
               r"\brenovering\w*", r"\brehabilitering av (?:\w+ ){0,2}(?:bygg|bru|bruer|skole|vei|veg|tak|fasade)\w*",
               r"\banlegg(?:et)?\b", r"\banleggsarbeid\w*", r"\banleggskontrakt\w*", r"\bbygge- og anlegg\w*",
               r"\bve[ig](?:en|er|ene)?\b", r"\bve[ig](?:bygging|prosjekt\w*|arbeid\w*|strekning\w*)\b", r"\bmotorve[ig]\w*",
-              r"\bsykkelve[ig]\w*", r"\bbr[ou](?:a|en)?\b", r"\bbruer(?:ne)?\b", r"\w*entreprise\w*", r"\bskolebygg\w*",
+              r"\bsykkelve[ig]\w*", r"\bvegar(?:ne)?\b", r"\bvegane\b", r"\bbr[ou](?:a|en)?\b", r"\bbruer(?:ne)?\b", r"\w*entreprise\w*", r"\bskolebygg\w*",
               r"\btunnel\w*", r"\bvognskjul\w*", r"\bcarport\w*", r"\btakoverbygg\w*", r"\bstøttemur\w*", r"\briving\w*",
               r"\bgrunnarbeid\w*", r"\bsettes opp\b", r"\boppføring\w*", r"\b(?:vann|va|avløps?)-? ?(?:og avløps)?ledning\w*",
               r"\bva-anlegg\w*", r"\bansvarsrett\w*",
@@ -83,7 +84,8 @@ CATEGORY: dict[str, list[str]] = {
 # Which services are which is set by the regulation's annex, which the fact base does not hold: the engine says so.
 HEALTH_SOCIAL = re.compile(
     r"helse- og (?:omsorgs|sosial)tjenester?\b|\bsosialtjenester?\b|\bomsorg(?:stjeneste\w*|stilbud\w*)?\b|"
-    r"\bhjemmetjeneste\w*|\bhjemmesykepleie\b|\bbrukerstyrt personlig assistanse\b|\bbrukarstyrt personleg assistanse\b|"
+    r"\bhjemmetjeneste\w*|\bhjemmesykepleie\b|\bheimeteneste\w*|\bheimesjukepleie\b|\bomsorgsteneste\w*|\bhelseteneste\w*|"
+    r"\bavlasting\w*|\bbrukerstyrt personlig assistanse\b|\bbrukarstyrt personleg assistanse\b|"
     r"(?-i:\bBPA\b)|\bavlastning\w*|\bbarnevern\w*|\bdagaktivitet(?:stilbud|senter)\w*|\bdemens\w*|\brus(?:behandling|omsorg|tjeneste)\w*|"
     r"\b\w*helsetjeneste\w*|\btannhelse\w*|\blegetjeneste\w*|\bsykepleier\w*|\bhelsefagarbeider\w*|\bpsykisk helse\b|"
     r"\brehabiliterings(?:tjeneste|plass|opphold)\w*|\b(?:institusjons|sykehjems)plass\w*|\bbo- og omsorg\w*|"
@@ -94,7 +96,8 @@ HEALTH_SOCIAL = re.compile(
 # the purchase is used, not what is bought.
 SERVICE_AS_PLACE = re.compile(r"\b(?:i|til)\s+$", _I)
 SPECIAL_SERVICES = re.compile(
-    r"\bkantine(?:drift|tjeneste\w*|tenester)?\b|\bdrift av kantine\b|\bcatering\w*|\bhotell(?:tjeneste\w*|opphold|overnatting|rom)\b|"
+    r"\bkantine(?:drift|tjeneste\w*|tenester)?\b|\bdrift av kantine\b|\bcatering\w*|\bmatservering\w*|\bserveringstjeneste\w*|"
+    r"\bskolemat\w*|\bhotell(?:tjeneste\w*|opphold|overnatting|rom)\b|"
     r"\bvakt(?:hold|tjeneste\w*)\b|\bvakt- og sikkerhetstjeneste\w*|\bvekter(?:tjeneste\w*)?\b|\bsikkerhetstjeneste\w*|"
     # Legal services and education and training (courses, teaching) are in the annex's list as well.
     r"\bjuridisk[e]? (?:bistand|tjenester|rådgivning)\b|\badvokattjeneste\w*|\brettshjelp\w*|"
@@ -133,7 +136,7 @@ MARKET = {
                         r"\b(?:må|kan)\b[^.]{0,15}?\btilpasses\b[^.]{0,10}?\b(?:våre?|oss|vårt)\b",
                         r"\bmed (?:noen |visse |enkelte |litt |mindre )?tilpasning\w*", r"\bkrever tilpasning\w*",
                         r"\btilpasning av eksisterende\b"],
-    "yes": [r"\bstandard(?:produkt|vare|løsning|utstyr|system|møbl|model|tjenest)\w*", r"\bstandard\b(?! for)", r"\bhyllevare\w*",
+    "yes": [r"\bstandard(?:produkt|vare|løsning|utstyr|system|møbl|model|tjenest)\w*", r"(?<!-)(?<!henhold til )(?<!etter )\bstandard\b(?! for| ?(?:NS|ISO|EN)\b| ?\d)", r"\bhyllevare\w*",
             r"\b(?:flere|mange) (?:\w+ (?:og \w+ )?)?(?:leverandører|produsenter|aktører|forhandlere|firmaer|tilbydere|"
             r"kursleverandører|enheter|modeller)\b (?:kan )?(?:levere|leverer|tilbyr|har|kjøre|dekke)\b",
             r"\bleveres av (?:flere|mange)\b[^.]{0,20}", r"\bvanlig i markedet\b", r"\b(?:er|blir) vanlig\w* og leveres\b",

@@ -812,7 +812,7 @@ def test_every_case_in_the_case_bank_comes_out_as_expected(settings):
     ("Eksisterende løsninger dekker behovet med noen tilpasninger.", {"market_has_solution": "with_adaptation"}),
     # A plan given up is not a need; buying what works is buying the result.
     ("Foretaket planla å få utviklet en ny løsning, men eksisterende løsninger dekker det meste med noen tilpasninger.",
-     {"market_has_solution": "with_adaptation"}),
+     {"market_has_solution": "with_adaptation", "development_needed": False}),
     ("Kommunen vil kjøpe en løsning som virker.", {"wants_to_buy_result": True, "buyer": "municipal"}),
     ("Vi vil få utviklet en løsning. Utvikling og senere kjøp er anslått til 20 mill. kr.",
      {"development_needed": True, "wants_to_buy_result": True}),
@@ -828,7 +828,8 @@ def test_free_text_reads_market_process_buyer_and_service_cues(text, expected):
     assert {key: got.get(key) for key in expected} == expected
     missing = {"development_needed", "wants_to_buy_result"} - set(expected)
     if "planla" in text:
-        assert "development_needed" not in got  # neither the given-up plan nor a guess
+        # read from the adaptation, not from the given-up plan
+        assert "planla" not in dict(extraction.notes)["development_needed"]
     assert all(key not in got or key in expected for key in missing) or "market_has_solution" in expected
 
 
@@ -865,3 +866,17 @@ def test_option_sums_are_not_read_as_a_fixed_term():
     # «opsjon på 1+1 år» after the base term: the plus sum is the options, never a second base term.
     extraction = extract_case("Kontrakten gjelder i 3 år, med opsjon på 1+1 år.")
     assert (extraction.values["duration_months"], extraction.values["option_months"]) == (36, 24)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ein statleg etat skal kjøpe reinhald for 3 millionar kroner eksklusiv meirverdiavgift.",
+     {"buyer": "state", "category": "services", "estimated_value_nok": 3_000_000, "amounts_include_vat": False}),
+    ("Helse Vest skal kjøpe heimesjukepleie og omsorgstenester.", {"buyer": "other", "health_social_services": True}),
+    ("NTNU skal kjøpe skolemat.", {"buyer": "state", "special_services": True}),
+    ("Kommunen skal rehabilitere vegane i sentrum.", {"category": "works"}),
+    # Adapting what exists is not developing something new.
+    ("Flere standardsystemer finnes, men alle må tilpasses.", {"market_has_solution": "with_adaptation", "development_needed": False}),
+])
+def test_free_text_reads_nynorsk_and_adaptation(text, expected):
+    extraction = extract_case(text)
+    assert {key: extraction.values.get(key) for key in expected} == expected
