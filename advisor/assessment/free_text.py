@@ -167,6 +167,8 @@ def _read_buyer(text: str, out: Extraction) -> None:
 
 
 def _read_category(text: str, out: Extraction) -> None:
+    if _read_cpv(text, out):
+        return
     found = [(pos, label, phrase) for pos, label, phrase in _earliest(w.CATEGORY, text)
              if not (label == "goods" and "utstyr" in phrase.lower() and w.EQUIPMENT_NOT_BOUGHT.search(text[max(0, pos - 40):pos]))]
     health = _as_object(w.HEALTH_SOCIAL, text)
@@ -183,6 +185,20 @@ def _read_category(text: str, out: Extraction) -> None:
         out.set("health_social_services", True, health.group(0))
     elif special:
         out.set("special_services", True, special.group(0))
+
+
+def _read_cpv(text: str, out: Extraction) -> bool:
+    """Contract type and light-regime services from the first CPV code in the text (a pasted notice's main code)."""
+    match = w.CPV.search(text)
+    if not match:
+        return False
+    code = match.group(1) or match.group(2)
+    out.set("category", w.cpv_category(code), match.group(0), " (CPV-koden)")
+    kind = w.cpv_service_kind(code) if out.values["category"] == "services" else None
+    if kind:
+        key = "health_social_services" if kind == "health_social" else "special_services"
+        out.set(key, True, match.group(0), " (CPV-koden står i vedlegget om særlige tjenester; ikke verifisert)")
+    return True
 
 
 def _as_object(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:

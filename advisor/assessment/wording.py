@@ -173,3 +173,36 @@ FAILED = re.compile(r"\b(?:forrige|tidligere) (?:konkurranse|anbud\w*|utlysning)
 DEADLINE = re.compile(r"\b(?:innen|i løpet av) (\d{1,3}) (måneder|mnd\.?|år)\b", re.IGNORECASE)
 RISK = {"low": re.compile(r"\b(?:lav|liten) risikovilje\b|\bunngå risiko\b", re.IGNORECASE),
         "high": re.compile(r"\b(?:høy|stor) risikovilje\b|\bvillige? til å ta risiko\b", re.IGNORECASE)}
+
+# CPV codes, when a pasted notice carries them («CPV: 85300000», «85312320-8»). The division gives the contract type
+# (45 works; 03–44 and 48 goods; the rest services). Directive 2014/24/EU Annex XIV lists the services of the light
+# regime by CPV code; its first row (health, social and related services) is read as health and social services, the
+# other rows (education, culture, hotels and restaurants, legal, security, administrative and community services …)
+# as other special services. FOA's own annex was not in the fact base, so the assessment says the reading is unverified.
+CPV = re.compile(r"\bCPV(?:-?kode\w*)?\s*(?:nr\.?|nummer)?\s*:?\s*(\d{8})(?:-\d)?\b|\b(\d{8})-\d\b", re.IGNORECASE)
+CPV_HEALTH_SOCIAL = ((75200000, 75200000), (75231200, 75231200), (75231240, 75231240), (79611000, 79611000),
+                     (79622000, 79622000), (79624000, 79625000), (85000000, 85323000), (98133000, 98133100),
+                     (98200000, 98200000), (98500000, 98500000), (98513000, 98514000))
+CPV_SPECIAL = ((55100000, 55410000), (55510000, 55524000), (75000000, 75000000), (75100000, 75131000),
+               (75210000, 75231100), (75231210, 75231230), (75240000, 75252000), (75300000, 75340000),
+               (79100000, 79140000), (79430000, 79430000), (79700000, 79723000), (79950000, 79956000),
+               (79995000, 79995200), (80000000, 80532999), (80533300, 80660000), (92000000, 92700000),
+               (98000000, 98000000), (98113100, 98113100), (98120000, 98132000), (98133110, 98133110),
+               (98900000, 98990000))
+
+
+def cpv_category(code: str) -> str:
+    """The contract type a CPV code's division gives: 45 works, 03–44 and 48 goods, the rest services."""
+    division = int(code[:2])
+    if division == 45:
+        return "works"
+    return "goods" if division <= 44 or division == 48 else "services"
+
+
+def cpv_service_kind(code: str) -> str | None:
+    """«health_social» or «special» when the code is in the light regime's annex, else None."""
+    number = int(code)
+    for kind, ranges in (("health_social", CPV_HEALTH_SOCIAL), ("special", CPV_SPECIAL)):
+        if any(low <= number <= high for low, high in ranges):
+            return kind
+    return None

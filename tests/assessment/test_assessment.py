@@ -880,3 +880,17 @@ def test_option_sums_are_not_read_as_a_fixed_term():
 def test_free_text_reads_nynorsk_and_adaptation(text, expected):
     extraction = extract_case(text)
     assert {key: extraction.values.get(key) for key in expected} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kommunen skal kjøpe omsorg. CPV: 85300000 Sosialtjenester.", {"category": "services", "health_social_services": True}),
+    ("Rammeavtale for drift, CPV-kode 55510000-8.", {"category": "services", "special_services": True}),
+    ("Juridisk rådgivning, CPV 79110000.", {"category": "services", "special_services": True}),
+    ("Elektrikertjenester, hovedkode 45310000-3.", {"category": "works", "special_services": None}),
+    ("Kjøp av kurs, CPV 80533100.", {"category": "services", "special_services": None}),  # computer training: not in the annex
+    ("Kjøp av PC-er, CPV 30213100.", {"category": "goods"}),
+])
+def test_free_text_reads_type_and_light_regime_services_from_a_cpv_code(text, expected):
+    extraction = extract_case(text)
+    assert {key: extraction.values.get(key) for key in expected} == expected
+    assert "estimated_value_nok" not in extraction.values  # a CPV code is never an amount
