@@ -181,7 +181,8 @@ def _read_category(text: str, out: Extraction) -> None:
         out.set("category", "services", cue.group(0) if cue else "")
     if out.values.get("category") != "services":
         return
-    if health:
+    # The service named first is what is bought («vektertjenester ved legevakten» is security, not health care).
+    if health and not (special and special.start() < health.start()):
         out.set("health_social_services", True, health.group(0))
     elif special:
         out.set("special_services", True, special.group(0))

@@ -96,12 +96,14 @@ HEALTH_SOCIAL = re.compile(
 # the purchase is used, not what is bought.
 SERVICE_AS_PLACE = re.compile(r"\b(?:i|til)\s+$", _I)
 SPECIAL_SERVICES = re.compile(
-    r"\bkantine(?:drift|tjeneste\w*|tenester)?\b|\bdrift av kantine\b|\bcatering\w*|\bmatservering\w*|\bserveringstjeneste\w*|"
+    r"\bkantine(?:drift|tjeneste\w*|tenester)?\b|\bdrift av kantine\b|\bcatering(?!produkt|utstyr|artikl)\w*|\bmatservering\w*|\bserveringstjeneste\w*|"
     r"\bskolemat\w*|\bhotell(?:tjeneste\w*|opphold|overnatting|rom)\b|"
-    r"\bvakt(?:hold|tjeneste\w*)\b|\bvakt- og sikkerhetstjeneste\w*|\bvekter(?:tjeneste\w*)?\b|\bsikkerhetstjeneste\w*|"
+    r"\bvakt(?:hold|tjeneste\w*)\b|\bvakt- og sikkerhetstjeneste\w*|\bvekter(?:tjeneste\w*)?\b|(?<!politiets )\bsikkerhetstjeneste\w*|"
     # Legal services and education and training (courses, teaching) are in the annex's list as well.
     r"\bjuridisk[e]? (?:bistand|tjenester|rådgivning)\b|\badvokattjeneste\w*|\brettshjelp\w*|"
-    r"\bkurs(?:et|ene|tilbud\w*)?\b|\bundervisning\w*|\bopplæringstjeneste\w*|\bopplæringstilbud\w*",
+    # Courses and teaching only as what is bought: «kurs» in an IT contract's list of deliverables is not the purchase.
+    r"\b(?:kjøpe|kjøp av|anskaffe|anskaffelse av|levering av|gjennomføring av)\s+(?:\w+\s+){0,2}?(?:kurs|undervisning)\w*|"
+    r"\bundervisningstjeneste\w*|\bkurstjeneste\w*|\bopplæringstjeneste\w*|\bopplæringstilbud\w*",
     re.IGNORECASE)
 
 # Regimes. Utilities go by the activity the purchase serves; a buyer that merely consumes electricity or water is not a
@@ -136,7 +138,8 @@ MARKET = {
                         r"\b(?:må|kan)\b[^.]{0,15}?\btilpasses\b[^.]{0,10}?\b(?:våre?|oss|vårt)\b",
                         r"\bmed (?:noen |visse |enkelte |litt |mindre )?tilpasning\w*", r"\bkrever tilpasning\w*",
                         r"\btilpasning av eksisterende\b"],
-    "yes": [r"\bstandard(?:produkt|vare|løsning|utstyr|system|møbl|model|tjenest)\w*", r"(?<!-)(?<!henhold til )(?<!etter )\bstandard\b(?! for| ?(?:NS|ISO|EN)\b| ?\d)", r"\bhyllevare\w*",
+    "yes": [r"\bstandard(?:produkt|vare|løsning|utstyr|system|møbl|model|tjenest)\w*", r"\b(?:er|som|kun|bare|vanlige?) standard\b(?! for| ?(?:NS|ISO|EN)\b| ?\d)",
+            r"\bstandard (?:produkter|varer|løsninger|utstyr|systemer|tjenester|møbler)\b", r"\bhyllevare\w*",
             r"\b(?:flere|mange) (?:\w+ (?:og \w+ )?)?(?:leverandører|produsenter|aktører|forhandlere|firmaer|tilbydere|"
             r"kursleverandører|enheter|modeller)\b (?:kan )?(?:levere|leverer|tilbyr|har|kjøre|dekke)\b",
             r"\bleveres av (?:flere|mange)\b[^.]{0,20}", r"\bvanlig i markedet\b", r"\b(?:er|blir) vanlig\w* og leveres\b",

@@ -894,3 +894,21 @@ def test_free_text_reads_type_and_light_regime_services_from_a_cpv_code(text, ex
     extraction = extract_case(text)
     assert {key: extraction.values.get(key) for key in expected} == expected
     assert "estimated_value_nok" not in extraction.values  # a CPV code is never an amount
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    # Words that name a norm, a company, a product or a place, not the service bought.
+    ("Totalentreprenøren skal bygge vegen med H5 standard.", "market_has_solution"),
+    ("Arbeidet skal utføres i henhold til standard NS 8406.", "market_has_solution"),
+    ("Rammeavtale for papir, plast og cateringprodukter til kantinene.", "special_services"),
+    ("Skilting til politiet og Politiets sikkerhetstjeneste (PST): design og produksjon av skilt.", "special_services"),
+    ("Rammeavtale for Atlassian-lisenser, drift og kurs for brukerne.", "special_services"),
+])
+def test_free_text_does_not_read_a_service_or_market_from_names_norms_and_side_mentions(text, key):
+    assert key not in extract_case(text).values
+
+
+def test_the_service_named_first_is_what_is_bought():
+    extraction = extract_case("Vektertjenester ved legevakten i Arendal.")
+    assert extraction.values.get("special_services") is True and "health_social_services" not in extraction.values
+    assert extract_case("Kommunen skal kjøpe et kurs i klarspråk.").values.get("special_services") is True
