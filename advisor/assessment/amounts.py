@@ -18,7 +18,7 @@ from advisor.assessment.case import MAX_AMOUNT_NOK
 # backtracks through a run of digit groups; units and currencies are looked for in short windows afterwards.
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d{1,2})?(?![\d])|\d+(?:[.,]\d{1,3})?(?![\d]))")
 _AFTER_UNIT = re.compile(
-    r"\s{0,3}(?P<unit>mrd\.?|milliard(?:er)?|mnok|mill(?:ioner|ion|\.)?|mio\.?|tusen|k(?![\w])|kroner|kr\.?|nok|,-)(?![\w])",
+    r"\s{0,3}(?P<unit>mrd\.?|milliard(?:er|ar)?|mnok|mill(?:ioner|ionar|ion|\.)?|mio\.?|tusen|k(?![\w])|kroner|kr\.?|nok|,-)(?![\w])",
     re.IGNORECASE)
 _BEFORE_CURRENCY = re.compile(r"(?:\bkr\.?|\bnok|\b(?P<mnok>mnok))\s{0,3}$", re.IGNORECASE)
 _SCALE = {"mrd": 10**9, "milliard": 10**9, "mnok": 10**6, "mill": 10**6, "mio": 10**6, "tusen": 10**3, "k": 10**3}
@@ -31,14 +31,16 @@ _PER_YEAR_AFTER = re.compile(rf"^{_SAME_SENTENCE}{{0,40}}?\b(?:per|pr\.?)\s*år\
                              rf"^{_SAME_SENTENCE}{{0,25}}?\bårlig\b", re.IGNORECASE)
 _PER_MONTH_AFTER = re.compile(rf"^{_SAME_SENTENCE}{{0,40}}?\b(?:per|pr\.?)\s*(?:måned|mnd\.?)|^{_SAME_SENTENCE}{{0,40}}?\bi måneden\b|"
                               rf"^{_SAME_SENTENCE}{{0,25}}?\bmånedlig\b", re.IGNORECASE)
-_PER_YEAR_BEFORE = re.compile(r"\b(?:årlig|årlige|årleg|årlege)\b[^.;]{0,60}$|\b(?:per|pr\.?)\s+år\b[^.;\d]{0,15}$", re.IGNORECASE)
-_PER_MONTH_BEFORE = re.compile(r"\b(?:månedlig|månedlige|månadleg)\b[^.;]{0,60}$", re.IGNORECASE)
+# «Årlig verdi er ca. 3 mill. kr»: abbreviation dots may stand between the period word and the amount, a sentence end not.
+_PER_YEAR_BEFORE = re.compile(rf"\b(?:årlig|årlige|årleg|årlege)\b{_SAME_SENTENCE}{{0,60}}$|\b(?:per|pr\.?)\s+år\b[^.;\d]{{0,15}}$",
+                              re.IGNORECASE)
+_PER_MONTH_BEFORE = re.compile(rf"\b(?:månedlig|månedlige|månadleg)\b{_SAME_SENTENCE}{{0,60}}$", re.IGNORECASE)
 _TOTAL_CUE = re.compile(r"\b(?:totalt?|samlet|samla|i alt|hele (?:avtale|kontrakts)perioden|over \d+ år|inkl(?:\.|usive)? "
                         r"opsjon|med opsjoner|kostnadsramme|øvre|maksimal|maks)\b", re.IGNORECASE)
 # VAT wordings: «inkl. mva.», «inklusive/inkludert/inklusiv merverdiavgift», «medregnet mva», «med mva»;
 # «eks./ekskl./eksklusive/uten/ekskludert mva».
 # «eksklusiv opsjoner og mva»: one other word joined by «og» may stand between the VAT wording and «mva».
-_VAT_OBJECT = r"\s*(?:\w+\s+og\s+)?(?:mva|merverdiavgift|moms)\b"
+_VAT_OBJECT = r"\s*(?:\w+\s+og\s+)?(?:mva|merverdiavgift|meirverdiavgift|moms)\b"
 _VAT_INCLUDED = re.compile(rf"\b(?:inkl\.?|inklusive?|inkludert|inklusiv|medregnet|med){_VAT_OBJECT}", re.IGNORECASE)
 _VAT_EXCLUDED = re.compile(rf"\b(?:eks\.?|ekskl\.?|eksl\.?|eksklusive?|ekskludert|uten|excl\.?|ex\.?){_VAT_OBJECT}", re.IGNORECASE)
 
@@ -201,7 +203,10 @@ _MAX_TERM = re.compile(rf"(?:maksimal[te]?|totalt?|samlet|til sammen)\s+(?:samle
                        rf"{_N}\s*{_UNIT}|(?:totalt|til sammen|maksimalt)\s+{_N}\s*(?:års?\s+varighet)", re.IGNORECASE)
 _FIELD_TERM = re.compile(rf"\bvarighet\s*:\s*(\d{{1,4}})\s*{_UNIT}", re.IGNORECASE)
 _OPEN_ENDED = re.compile(r"\b(?:løpende\s+(?:tjeneste)?kjøp|løpende avtale|uten (?:fast )?(?:sluttdato|løpetid|varighet)|"
-                         r"tidsubegrenset|inntil videre|uten tidsbegrensning)\b", re.IGNORECASE)
+                         r"tidsubegrenset|inntil videre|uten tidsbegrensning|til oppsigelse|"
+                         r"løper (?:til|inntil) (?:den|avtalen|kontrakten) (?:sies|blir sagt) opp)\b", re.IGNORECASE)
+# «Avtaleperiode: 2+1+1 år», «rammeavtale 2 + 1 + 1 år»: the first number is the fixed term, the others are options.
+_PLUS_TERM = re.compile(r"(?<![\d(])(\d{1,2})\s*(?:år\s*)?\+\s*(\d{1,2}(?:\s*(?:år\s*)?\+\s*\d{1,2})*)\s*år\b", re.IGNORECASE)
 _HISTORY = re.compile(r"(?:siste|de siste|tidligere|historisk\w*)\s*$", re.IGNORECASE)
 
 
@@ -246,6 +251,12 @@ def read_term(text: str) -> Term:
     options = _options(text)
     if options:
         term.option_months, term.option_phrase = options
+    plus = _PLUS_TERM.search(text)
+    if plus and not term.duration_months and not _OPTION_CONTEXT.search(text[max(0, plus.start() - 40): plus.start()]):
+        term.duration_months, term.duration_phrase = int(plus.group(1)) * 12, plus.group(0)
+        if not term.option_months:
+            term.option_months = sum(int(x) for x in re.findall(r"\d+", plus.group(2))) * 12
+            term.option_phrase = plus.group(0)
     total = _max_term(text) if term.duration_months else None
     if total and term.duration_months and total[0] - term.duration_months > (term.option_months or 0):
         # «2 år … forlenge med inntil ett år av gangen … maksimal samlet avtaleperiode er fire år»: the stated maximum

@@ -74,10 +74,10 @@ def extract_case(text: str) -> Extraction:
     _read_buyer(text, out)
     _read_category(text, out)
     _read_regime(text, out)
-    _read_market_and_process(text, out)
     for key, pattern in (("design_contest", w.DESIGN), ("previous_competition_failed", w.FAILED)):
         if match := pattern.search(text):
             out.set(key, True, match.group(0))
+    _read_market_and_process(text, out)
     if match := w.FRAMEWORK.search(text):
         out.set("framework_agreement", True, match.group(0))
     _read_deadline_and_risk(text, out)
@@ -167,6 +167,8 @@ def _read_buyer(text: str, out: Extraction) -> None:
 
 
 def _read_category(text: str, out: Extraction) -> None:
+    if _read_cpv(text, out):
+        return
     found = [(pos, label, phrase) for pos, label, phrase in _earliest(w.CATEGORY, text)
              if not (label == "goods" and "utstyr" in phrase.lower() and w.EQUIPMENT_NOT_BOUGHT.search(text[max(0, pos - 40):pos]))]
     health = _as_object(w.HEALTH_SOCIAL, text)
@@ -179,10 +181,25 @@ def _read_category(text: str, out: Extraction) -> None:
         out.set("category", "services", cue.group(0) if cue else "")
     if out.values.get("category") != "services":
         return
-    if health:
+    # The service named first is what is bought («vektertjenester ved legevakten» is security, not health care).
+    if health and not (special and special.start() < health.start()):
         out.set("health_social_services", True, health.group(0))
     elif special:
         out.set("special_services", True, special.group(0))
+
+
+def _read_cpv(text: str, out: Extraction) -> bool:
+    """Contract type and light-regime services from the first CPV code in the text (a pasted notice's main code)."""
+    match = w.CPV.search(text)
+    if not match:
+        return False
+    code = match.group(1) or match.group(2)
+    out.set("category", w.cpv_category(code), match.group(0), " (CPV-koden)")
+    kind = w.cpv_service_kind(code) if out.values["category"] == "services" else None
+    if kind:
+        key = "health_social_services" if kind == "health_social" else "special_services"
+        out.set(key, True, match.group(0), " (CPV-koden står i vedlegget om særlige tjenester; ikke verifisert)")
+    return True
 
 
 def _as_object(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -212,24 +229,54 @@ def _read_market_and_process(text: str, out: Extraction) -> None:
     market = _market(text)
     if market:
         out.set("market_has_solution", market[0], market[1])
-    for key, negated, plain in (("market_dialogue_done", w.DIALOGUE_NOT_DONE, w.DIALOGUE_DONE),
-                                ("development_needed", w.NO_DEVELOPMENT, w.DEVELOPMENT)):
-        if match := negated.search(text):
-            out.set(key, False, match.group(0))
-        elif match := plain.search(text):
-            out.set(key, True, match.group(0))
+    if match := w.DIALOGUE_NOT_DONE.search(text):
+        out.set("market_dialogue_done", False, match.group(0))
+    elif match := w.DIALOGUE_DONE.search(text):
+        out.set("market_dialogue_done", True, match.group(0))
+    _read_development(text, market, out)
     if match := w.NO_PURCHASE.search(text):
         out.set("wants_to_buy_result", False, match.group(0))
+    elif match := w.PURCHASE_RESULT.search(text):
+        out.set("wants_to_buy_result", True, match.group(0))
     elif (match := w.PURCHASE.search(text)) and out.values.get("development_needed"):
         # "kjøpe" says little on its own; it only means buying the result when something is to be developed.
         out.set("wants_to_buy_result", True, match.group(0))
+    elif out.values.get("development_needed") is False and market and market[0] == "yes":
+        out.set("wants_to_buy_result", False, market[1], " (ingenting skal utvikles, så det er ikke kjøp av et utviklingsresultat)")
     if match := w.CANNOT_SPECIFY.search(text):
         out.set("can_specify_solution", False, match.group(0))
     elif match := w.CAN_SPECIFY.search(text):
         out.set("can_specify_solution", True, match.group(0))
-    elif market and market[0] == "yes" and "standard" in market[1].lower():
-        # A standard product can be specified by definition.
-        out.set("can_specify_solution", True, market[1])
+    elif market and market[0] == "yes":
+        # What the market already delivers can be described by what it does (standard products by definition).
+        out.set("can_specify_solution", True, market[1], " (løsningen finnes i markedet)")
+    elif market and market[0] == "no":
+        # A solution nobody has yet can only be described by the need it must meet.
+        out.set("can_specify_solution", False, market[1], " (ingen løsning finnes ennå, bare behovet kan beskrives)")
+
+
+def _read_development(text: str, market: tuple[str, str] | None, out: Extraction) -> None:
+    if match := w.NO_DEVELOPMENT.search(text):
+        out.set("development_needed", False, match.group(0))
+    elif match := _development(text, out):
+        out.set("development_needed", True, match.group(0))
+    elif market and market[0] == "yes":
+        # What the market already delivers as it is needs no development (and so no purchase of a development result).
+        out.set("development_needed", False, market[1], " (løsningen finnes i markedet)")
+    elif market and market[0] == "with_adaptation":
+        out.set("development_needed", False, market[1], " (det som finnes skal tilpasses, ikke utvikles på nytt)")
+
+
+def _development(text: str, out: Extraction) -> re.Match[str] | None:
+    """The first phrase that says a solution is to be developed: not a plan given up («planla å få utviklet»), and in a
+    design contest not the winner's further work on its proposal («videreutvikle forslaget»)."""
+    for match in w.DEVELOPMENT.finditer(text):
+        if w.PAST_PLAN.search(text[max(0, match.start() - 30):match.start()]):
+            continue
+        if out.values.get("design_contest") and match.group(0).lower().startswith("videreutvikl"):
+            continue
+        return match
+    return None
 
 
 def _market(text: str) -> tuple[str, str] | None:

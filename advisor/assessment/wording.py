@@ -14,23 +14,30 @@ _I = re.IGNORECASE
 # Buyers. «statlig eid», «statlig aksjeselskap» and «statsforetak» are bodies governed by public law ("other"), not
 # state authorities: they have the 2.3 MNOK threshold, not the state's 1.49 MNOK.
 BUYER: dict[str, list[str]] = {
-    "other": [r"\b\w*helseforetak\w*", r"\b\w*sykehus\w*", r"\b\w*sjukehus\w*", r"\bhospital\b", r"(?-i:\b(?:R?HF)\b)",
+    "other": [r"\b\w*helseforetak\w*", r"\b\w*helseføretak\w*", r"(?-i:\bHelse (?:Vest|Nord|Midt-Norge|Sør-Øst)\b)", r"\b\w*sykehus\w*", r"\b\w*sjukehus\w*", r"\bhospital\b", r"(?-i:\b(?:R?HF)\b)",
               r"\binterkommunal\w*", r"(?-i:\bIKS\b)", r"(?-i:\bAS[A]?\b)", r"(?-i:\bSF\b)", r"\baksjeselskap\w*",
               r"\baktieselskap\w*", r"\bstatsforetak\w*", r"\bstatlig (?:eid|eide|aksjeselskap|selskap|foretak)\w*",
               r"\bkommunal[te]? (?:eid|eide|aksjeselskap|selskap)\w*", r"\boffentligrettslig\w*"],
     "municipal": [r"\b(?:fylkes)?kommun(?:e|en|ens|al|alt|ale|ane|ene)\b", r"\bbydel(?:en)?\b", r"(?-i:\bKF\b)",
-                  r"\bkommunalt foretak\b"],
+                  r"\bkommunalt foretak\b",
+                  # A school, kindergarten or nursing home that buys for itself is a unit of the municipality (or county).
+                  r"\b\w*(?:skole|barnehage|sykehjem)(?:n|met)?(?= (?:skal|vil|trenger|ønsker|har behov))"],
     "state": [r"\b\w*direktorat(?:et)?\b", r"\b\w*departement(?:et)?\b", r"\b\w*etat(?:en|ens)?\b", r"\bstatlig\w*",
-              r"\bstaten\b", r"\bstatens\b", r"\b\w+tilsynet\b", r"\b\w*universitet(?:et)?\b", r"\bhøgskole(?:n)?\b",
+              r"\bstaten\b", r"\bstatens\b", r"\bstatleg\w*", r"\b\w*tilsynet\b", r"\b\w*universitet(?:et)?\b", r"\bhøgsk(?:ole|ule)(?:n)?\b",
+              r"(?-i:\b(?:NTNU|UiO|UiB|UiT|NMBU|USN|OsloMet|HVL)\b)", r"\bforsvarsbygg\b",
               r"\bpolitiet?s?\b", r"\bpolitidistrikt\w*", r"\bforsvaret?s?\b", r"\bforsvarsmateriell\b", r"(?-i:\bNAV\b)",
-              r"\bstatsbygg\b", r"\bstatsforvalter\w*", r"\briksantikvaren\b", r"\bkriminalomsorg\w*"],
+              r"\bstatsbygg\b", r"\bstatsforvalter\w*", r"\briksantikvaren\b", r"\bkriminalomsorg\w*",
+              # State agencies whose names say neither «direktorat» nor «etat».
+              r"(?-i:\b(?:Kystverket|Kartverket|Lånekassen|Husbanken|Folkehelseinstituttet|Meteorologisk institutt|"
+              r"Domstoladministrasjonen|Riksrevisjonen|Stortinget|Sivilforsvaret|Brønnøysundregistrene|"
+              r"Statistisk sentralbyrå|Sysselmesteren)\b)"],
 }
 # «med helikopterbårent utstyr», «service på medisinteknisk utstyr»: equipment used in or serviced by the contract is
 # not what is bought.
 EQUIPMENT_NOT_BOUGHT = re.compile(r"\b(?:med|på|av)\s+(?:[\w-]+\s+){0,2}$", _I)
 # A state word used about money or ownership does not make the buyer a state authority.
-STATE_NOT_BUYER = re.compile(r"\bstatlig\w*\s+(?:eid|eide|midler|tilskudd|støtte|finansier\w*|aksjeselskap|selskap|foretak)", _I)
-STATE_EXPLICIT = re.compile(r"\bstatlig\w*|\bstaten\b", _I)
+STATE_NOT_BUYER = re.compile(r"\bstatl[ie]g\w*\s+(?:eid|eide|midler|tilskudd|støtte|finansier\w*|aksjeselskap|selskap|foretak)", _I)
+STATE_EXPLICIT = re.compile(r"\bstatl[ie]g\w*|\bstaten\b", _I)
 MUNICIPAL_EXPLICIT = re.compile(r"\b(?:fylkes)?kommun(?:e|en|al|alt|ale)\b", _I)
 MUNICIPAL_AGENCY = re.compile(r"etat", _I)  # «Bymiljøetaten i Oslo kommune» is municipal
 # «… i Lyngdal kommune»: a place named by its municipality, not the buyer; but «Bymiljøetaten i Oslo kommune» and
@@ -46,19 +53,23 @@ CATEGORY: dict[str, list[str]] = {
               r"\bdiesel\b", r"\bbensin\b", r"\benergi\b", r"\belektrisitet\b", r"\bstrøm\b", r"\w*flasker\b", r"\w*såpe\b", r"\blegemid(?:del|ler)\w*", r"\w*midl(?:er|ene)\b", r"\w*middel\b",
               r"\bforbruksmateriell\w*", r"\bmateriell\w*", r"\bprodukter\b", r"\btrafoer\b", r"\btransformator\w*",
               r"\bnettstasjoner\b", r"\bverktøy\b", r"\btrelast\b", r"\bfestemidler\b", r"\barbeidstøy\b", r"\bklær\b",
-              r"\bkatetre\b", r"\bhansker\b", r"\bdatamaskiner\b", r"\bskrivere\b", r"\bnettbrett\b"],
+              r"\bkatetre\b", r"\bhansker\b", r"\w*leker\b", r"\bkontorrekvisita\b", r"\bdatamaskiner\b", r"\bskrivere\b", r"\bnettbrett\b"],
     # Construction words only: a bare «bygg» is as often the building a purchase is for («strøm til UiTs bygg»).
     "works": [r"\bbygg(?:e|es|ing|eprosjekt\w*|earbeid\w*|eplass\w*|entreprise\w*)\b", r"\bnytt bygg\b", r"\bnybygg\w*",
               r"\bombygging\b",
               r"\brenovering\w*", r"\brehabilitering av (?:\w+ ){0,2}(?:bygg|bru|bruer|skole|vei|veg|tak|fasade)\w*",
               r"\banlegg(?:et)?\b", r"\banleggsarbeid\w*", r"\banleggskontrakt\w*", r"\bbygge- og anlegg\w*",
               r"\bve[ig](?:en|er|ene)?\b", r"\bve[ig](?:bygging|prosjekt\w*|arbeid\w*|strekning\w*)\b", r"\bmotorve[ig]\w*",
-              r"\bsykkelve[ig]\w*", r"\bbr[ou](?:a|en)?\b", r"\bbruer(?:ne)?\b", r"\w*entreprise\w*", r"\bskolebygg\w*",
+              r"\bsykkelve[ig]\w*", r"\bvegar(?:ne)?\b", r"\bvegane\b", r"\bbr[ou](?:a|en)?\b", r"\bbruer(?:ne)?\b", r"\w*entreprise\w*", r"\bskolebygg\w*",
               r"\btunnel\w*", r"\bvognskjul\w*", r"\bcarport\w*", r"\btakoverbygg\w*", r"\bstøttemur\w*", r"\briving\w*",
               r"\bgrunnarbeid\w*", r"\bsettes opp\b", r"\boppføring\w*", r"\b(?:vann|va|avløps?)-? ?(?:og avløps)?ledning\w*",
-              r"\bva-anlegg\w*", r"\bansvarsrett\w*"],
+              r"\bva-anlegg\w*", r"\bansvarsrett\w*",
+              # Building trades and the parts of a building they work on are works, even when called «tjenester».
+              r"\btømrer\w*", r"\bsnekker(?:arbeid|tjenest)\w*", r"\bmaler(?:arbeid|tjenest)\w*", r"\bmurer\w*", r"\brørlegger\w*",
+              r"\belektriker\w*", r"\belektroinstallasjon\w*", r"\bblikkenslager\w*", r"\btaktekk\w*", r"\bgraving\w*",
+              r"\basfalt\w*", r"\butskifting av (?:\w+ ){0,2}(?:tak|fasade\w*|vinduer|heis\w*)\b", r"\bfasade(?:arbeid|utbedring|rehabilitering)\w*"],
     "services": [r"\b\w*tjenest(?:e|er|en|ene)\b", r"\b\w*tjeneste\w*", r"\b\w*tenest(?:e|er|ene)\b", r"\bdrift(?:en)?\b",
-                 r"\bdrifts(?:tjeneste|avtale|oppdrag|kontrakt)\w*", r"\brenhold\w*", r"\brådgiv\w*", r"\bkonsulent\w*",
+                 r"\bdrifts(?:tjeneste|avtale|oppdrag|kontrakt)\w*", r"\brenhold\w*", r"\breinhald\w*", r"\brådgiv\w*", r"\bkonsulent\w*",
                  r"\bkurs\w*", r"\bopplæring\w*", r"\bveiledning\w*", r"\btilbud om\b", r"\bkonsept\w*", r"\bprototyp\w*",
                  r"\bforskning\w*", r"\bfou\b", r"\butredning\w*", r"\boppdrag(?:et)?\b", r"\bservice\w*", r"\bkontroll\b",
                  r"\btransport\b", r"\btransport av\b", r"\bslamkjøring\b", r"\btolking\w*", r"\boversett\w*", r"\bspråkvask\w*",
@@ -66,24 +77,33 @@ CATEGORY: dict[str, list[str]] = {
                  r"\bvedlikehold\w*", r"\breparasjon\w*", r"\bkvisting\w*", r"\bhogst\w*", r"\bbrøyting\w*",
                  r"\bskjøtsel\w*", r"\butlevering\w*", r"\bovervåking\w*", r"\banalyser\b", r"\bprosjektering\w*",
                  r"\bbyggeledelse\w*", r"\bevaluering\w*", r"\bdisponering\w*", r"\bavklaring\b", r"\boppfølging\b",
-                 r"\baktivitetstilbud\w*"],
+                 r"\baktivitetstilbud\w*", r"\bskyss\w*"],
 }
 
 # Health and social services (FOA part IV from 7.8 MNOK) and other special services (parts I and II, some of III).
 # Which services are which is set by the regulation's annex, which the fact base does not hold: the engine says so.
 HEALTH_SOCIAL = re.compile(
     r"helse- og (?:omsorgs|sosial)tjenester?\b|\bsosialtjenester?\b|\bomsorg(?:stjeneste\w*|stilbud\w*)?\b|"
-    r"\bhjemmetjeneste\w*|\bhjemmesykepleie\b|\bbrukerstyrt personlig assistanse\b|\bbrukarstyrt personleg assistanse\b|"
+    r"\bhjemmetjeneste\w*|\bhjemmesykepleie\b|\bheimeteneste\w*|\bheimesjukepleie\b|\bomsorgsteneste\w*|\bhelseteneste\w*|"
+    r"\bavlasting\w*|\bbrukerstyrt personlig assistanse\b|\bbrukarstyrt personleg assistanse\b|"
     r"(?-i:\bBPA\b)|\bavlastning\w*|\bbarnevern\w*|\bdagaktivitet(?:stilbud|senter)\w*|\bdemens\w*|\brus(?:behandling|omsorg|tjeneste)\w*|"
     r"\b\w*helsetjeneste\w*|\btannhelse\w*|\blegetjeneste\w*|\bsykepleier\w*|\bhelsefagarbeider\w*|\bpsykisk helse\b|"
     r"\brehabiliterings(?:tjeneste|plass|opphold)\w*|\b(?:institusjons|sykehjems)plass\w*|\bbo- og omsorg\w*|"
-    r"\barbeidsmarkedstiltak\w*", re.IGNORECASE)
+    r"\barbeidsmarkedstiltak\w*|\bsamtalegrupp\w*|\bpårørendestøtte\w*|\bpraktisk bistand\b|\bhjemmehjelp\w*|\blegevakt\w*|"
+    r"\bfastlege\w*|\bambulanse\w*|\bpsykolog\w*|\bjordmor\w*|\bhelsestasjon\w*|"
+    r"\bplass(?:er)? (?:i|på) \w*(?:institusjon|barnevern|sykehjem|rusbehandling)\w*", re.IGNORECASE)
 # «ventetid i hjemmetjenesten», «beboere i omsorgsboliger», «ruteplanlegger til hjemmetjenesten»: the service is where
 # the purchase is used, not what is bought.
 SERVICE_AS_PLACE = re.compile(r"\b(?:i|til)\s+$", _I)
 SPECIAL_SERVICES = re.compile(
-    r"\bkantine(?:drift|tjeneste\w*|tenester)?\b|\bdrift av kantine\b|\bcatering\w*|\bhotell(?:tjeneste\w*|opphold|overnatting|rom)\b|"
-    r"\bvakt(?:hold|tjeneste\w*)\b|\bvakt- og sikkerhetstjeneste\w*|\bvekter(?:tjeneste\w*)?\b|\bsikkerhetstjeneste\w*",
+    r"\bkantine(?:drift|tjeneste\w*|tenester)?\b|\bdrift av kantine\b|\bcatering(?!produkt|utstyr|artikl)\w*|\bmatservering\w*|\bserveringstjeneste\w*|"
+    r"\bskolemat\w*|\bhotell(?:tjeneste\w*|opphold|overnatting|rom)\b|"
+    r"\bvakt(?:hold|tjeneste\w*)\b|\bvakt- og sikkerhetstjeneste\w*|\bvekter(?:tjeneste\w*)?\b|(?<!politiets )\bsikkerhetstjeneste\w*|"
+    # Legal services and education and training (courses, teaching) are in the annex's list as well.
+    r"\bjuridisk[e]? (?:bistand|tjenester|rådgivning)\b|\badvokattjeneste\w*|\brettshjelp\w*|"
+    # Courses and teaching only as what is bought: «kurs» in an IT contract's list of deliverables is not the purchase.
+    r"\b(?:kjøpe|kjøp av|anskaffe|anskaffelse av|levering av|gjennomføring av)\s+(?:\w+\s+){0,2}?(?:kurs|undervisning)\w*|"
+    r"\bundervisningstjeneste\w*|\bkurstjeneste\w*|\bopplæringstjeneste\w*|\bopplæringstilbud\w*",
     re.IGNORECASE)
 
 # Regimes. Utilities go by the activity the purchase serves; a buyer that merely consumes electricity or water is not a
@@ -91,9 +111,10 @@ SPECIAL_SERVICES = re.compile(
 UTILITIES = re.compile(
     r"\bforsyningssektor\w*|\bforsyningsforskrift\w*|\bdrikkevann\w*|\bvannforsyning\w*|\bvannverk\w*|\blufthavn\w*|"
     r"\bnettselskap\w*|\bnettvirksomhet\w*|\bstrømnett\w*|\bkraftnett\w*|\bdistribusjonsnett\w*|\bkraftledning\w*|"
-    r"\bfjernvarme\w*|\bhavnevesen\w*|\bposttjeneste\w*|\bjernbaneinfrastruktur\w*|"
+    r"\bfjernvarme\w*|\bhavnevesen\w*|\bposttjeneste\w*|\bjernbaneinfrastruktur\w*|\benergiselskap\w*|\bkraftselskap\w*|"
+    r"\bvannbehandling\w*|\brå(?:vann|vatn)\w*|\bel-?verk\w*|\be-verk\w*|\bkraftlinje\w*|\bkollektivselskap\w*|\bkollektivtrafikkselskap\w*|\bt-bane\w*|\bbybane\w*|"
     r"(?-i:\b(?:Elvia|Statnett|Hafslund|Tensio|Glitre|Lyse|BKK|Norgesnett|Elmea|Bane NOR|Sporveien|Avinor|Posten|Bring|"
-    r"Flytoget|Vy|Ruter|AtB|Skyss|Kolumbus|Bybanen)\b)", re.IGNORECASE)
+    r"Flytoget|Vy|Ruter|AtB|Skyss|Kolumbus|Bybanen|Brakar|Innlandstrafikk|FRAM)\b)", re.IGNORECASE)
 UTILITIES_HINT = re.compile(r"\bvann- og avløp\w*|\bvann og avløp\b|(?-i:\bVA\b)", re.IGNORECASE)
 CONCESSION = re.compile(r"\btjenestekonsesjon\w*|\btenestekonsesjon\w*|\bkonsesjonsavtale\w*|\bkonsesjonskontrakt\w*|"
                         r"\btildel\w* (?:av )?konsesjon\w*|\bbygge- og anleggskonsesjon\w*", re.IGNORECASE)
@@ -111,32 +132,43 @@ MARKET = {
     "no": [r"\b(?:ikke|ingen)\b[^.]{0,40}?\b(?:finnes|eksisterer|tilgjengelig|tilbys|leverer)\b[^.]{0,30}?\bmarkedet\b",
            r"\b(?:finnes|eksisterer)\b[^.]{0,15}?\bikke\b[^.]{0,25}?\bmarkedet\b", r"\bingen leverandør\w*",
            r"\bingen (?:løsning|løsninger|produkter?)\b[^.]{0,10}?\b(?:på|i) markedet\b",
-           r"\b(?:finnes|eksisterer) ikke (?:ennå|enda)\b", r"\bikke (?:finnes|eksisterer) (?:ennå|enda)\b", r"\bmarkedet har ikke\b"],
+           r"\b(?:finnes|eksisterer) ikke (?:ennå|enda)\b", r"\bingen\b[^.]{0,20}?\bhar (?:en )?(?:slik|sånn|denne) løsning\w*", r"\bikke (?:finnes|eksisterer) (?:ennå|enda)\b", r"\bmarkedet har ikke\b"],
     "with_adaptation": [r"\b\w*(?:løsning|system|produkt|programvare|utstyr)\w*\b[^.]{0,30}?\b(?:må|kan)\b[^.]{0,25}?\btilpasses\b",
                         r"\b(?:finnes|fins)\b[^.]{0,40}?\bmen\b[^.]{0,30}?\b(?:må|kan)\b[^.]{0,25}?\btilpasses\b",
                         r"\b(?:må|kan)\b[^.]{0,15}?\btilpasses\b[^.]{0,10}?\b(?:våre?|oss|vårt)\b",
-                        r"\bmed tilpasning\w*", r"\bkrever tilpasning\w*",
+                        r"\bmed (?:noen |visse |enkelte |litt |mindre )?tilpasning\w*", r"\bkrever tilpasning\w*",
                         r"\btilpasning av eksisterende\b"],
-    "yes": [r"\bstandard(?:produkt\w*|vare\w*|løsning\w*|utstyr|system\w*)?\b(?! for)", r"\bhyllevare\w*",
-            r"\b(?:flere|mange) (?:leverandører|produsenter|aktører|forhandlere|kursleverandører)\b (?:kan )?(?:levere|leverer|tilbyr|har)\b",
+    "yes": [r"\bstandard(?:produkt|vare|løsning|utstyr|system|møbl|model|tjenest)\w*", r"\b(?:er|som|kun|bare|vanlige?) standard\b(?! for| ?(?:NS|ISO|EN)\b| ?\d)",
+            r"\bstandard (?:produkter|varer|løsninger|utstyr|systemer|tjenester|møbler)\b", r"\bhyllevare\w*",
+            r"\b(?:flere|mange) (?:\w+ (?:og \w+ )?)?(?:leverandører|produsenter|aktører|forhandlere|firmaer|tilbydere|"
+            r"kursleverandører|enheter|modeller)\b (?:kan )?(?:levere|leverer|tilbyr|har|kjøre|dekke)\b",
+            r"\bleveres av (?:flere|mange)\b[^.]{0,20}", r"\bvanlig i markedet\b", r"\b(?:er|blir) vanlig\w* og leveres\b",
+            r"\bvelkjent\w*", r"\bkjente løsninger\b", r"\b(?:tjenestene|tjenesten|varene|arbeidet|produktene) er (?:vel)?kjente?\b",
+            r"\bhandle i (?:en )?(?:\w+ )?butikk\b",
             r"\bfinnes (?:flere |mange |gode )?(?:løsninger |leverandører |produkter )?(?:i|på) markedet\b"],
 }
 DIALOGUE_NOT_DONE = re.compile(r"\b(?:ikke|ingen)\b[^.]{0,25}?\bmarkedsdialog\w*|\bmarkedsdialog\w* (?:er|har) ikke\b|"
                                r"\buten markedsdialog\w*", re.IGNORECASE)
 DIALOGUE_DONE = re.compile(
-    r"\b\w*dialog\w*\b[^.]{0,50}?\b(?:viste|har vist|avdekket)\b|\b(?:har|er|ble) (?:gjennomført|holdt|hatt) (?:en )?"
+    r"\b\w*dialog\w*\b[^.]{0,50}?\b(?:viste|har vist|avdekket|bekreftet)\b|\b(?:har|er|ble) (?:gjennomført|holdt|hatt) (?:en )?"
     r"(?:markedsdialog|dialogkonferanse|dialogmøte)\w*|\better (?:markedsdialog|dialogkonferanse|dialogmøte)\w*", re.IGNORECASE)
 NO_DEVELOPMENT = re.compile(r"\b(?:ikke|ingen|uten)\b(?:\s+\w+){0,2}?\s+utvikl\w*", re.IGNORECASE)
-# Developing a solution, not «utviklingshemming» or an organisation's «utviklingsprosjekt».
+# Developing a solution, not «utviklingshemming» or an organisation's «utviklingsprosjekt». A plan given up («planla å
+# få utviklet …, men …») is not a need today.
+PAST_PLAN = re.compile(r"\b(?:planla|hadde planlagt|var planlagt) (?:å )?(?:få )?$", re.IGNORECASE)
 DEVELOPMENT = re.compile(r"\b(?:videre|ny)?utvikl(?:e|es|et|ede|er|ing av|ingen av|ingsfase\w*)\b|\bvidereutvikl\w*", re.IGNORECASE)
 NO_PURCHASE = re.compile(r"\b(?:ikke|uten å)\b(?:\s+\w+){0,4}?\s+kjøpe\b|\bbare (?:finansiere|betale for) "
                          r"(?:forskning|utvikling|fou)\b", re.IGNORECASE)
 PURCHASE = re.compile(r"\bkjøpe\b[^.]{0,30}", re.IGNORECASE)
+# Buying what works or what has been developed is buying the result, whatever else the text says.
+PURCHASE_RESULT = re.compile(r"\bkjøpe\b[^.]{0,40}?\b(?:som virker|hvis (?:den|de|det|løsningen) virker|når (?:de|den|det) er "
+                             r"(?:utviklet|testet))|\b(?:senere|deretter) kjøp\w*", re.IGNORECASE)
 CANNOT_SPECIFY = re.compile(r"\b(?:kan|vet) ikke (?:beskrive|spesifisere)\b[^.]{0,30}|\bvanskelig å (?:beskrive|spesifisere)\b[^.]{0,30}|"
                             r"\bvet ikke (?:hvordan|hva) løsningen\b[^.]{0,30}|\bvet hva \w+ vil oppnå, men ikke\b[^.]{0,30}",
                             re.IGNORECASE)
 CAN_SPECIFY = re.compile(r"\bkan (?:beskrive|spesifisere) (?:løsningen|kravene|produktet)\b|\bkan beskrives (?:presist|nøyaktig)\b|"
-                         r"\bvet (?:godt )?hva \w+ (?:trenger|vil ha)\b", re.IGNORECASE)
+                         r"\bvet (?:godt )?hva \w+ (?:trenger|vil ha)\b|\bvelkjent\w*|\bkjente løsninger\b|"
+                         r"\b(?:tjenestene|tjenesten|arbeidet) er (?:vel)?kjente?\b|\bbeskrive ønsket\b", re.IGNORECASE)
 DESIGN = re.compile(r"\barkitekt\w*|\bplankonkurranse\w*|\bdesignkonkurranse\w*", re.IGNORECASE)
 FAILED = re.compile(r"\b(?:forrige|tidligere) (?:konkurranse|anbud\w*|utlysning)[^.]{0,50}?(?:avlyst|mislyktes|ingen tilbud|"
                     r"uakseptable|ga ikke)\w*|\bavlyst\w* (?:konkurranse|anbud\w*)|\bfikk ingen (?:gyldige )?tilbud\b", re.IGNORECASE)
@@ -144,3 +176,36 @@ FAILED = re.compile(r"\b(?:forrige|tidligere) (?:konkurranse|anbud\w*|utlysning)
 DEADLINE = re.compile(r"\b(?:innen|i løpet av) (\d{1,3}) (måneder|mnd\.?|år)\b", re.IGNORECASE)
 RISK = {"low": re.compile(r"\b(?:lav|liten) risikovilje\b|\bunngå risiko\b", re.IGNORECASE),
         "high": re.compile(r"\b(?:høy|stor) risikovilje\b|\bvillige? til å ta risiko\b", re.IGNORECASE)}
+
+# CPV codes, when a pasted notice carries them («CPV: 85300000», «85312320-8»). The division gives the contract type
+# (45 works; 03–44 and 48 goods; the rest services). Directive 2014/24/EU Annex XIV lists the services of the light
+# regime by CPV code; its first row (health, social and related services) is read as health and social services, the
+# other rows (education, culture, hotels and restaurants, legal, security, administrative and community services …)
+# as other special services. FOA's own annex was not in the fact base, so the assessment says the reading is unverified.
+CPV = re.compile(r"\bCPV(?:-?kode\w*)?\s*(?:nr\.?|nummer)?\s*:?\s*(\d{8})(?:-\d)?\b|\b(\d{8})-\d\b", re.IGNORECASE)
+CPV_HEALTH_SOCIAL = ((75200000, 75200000), (75231200, 75231200), (75231240, 75231240), (79611000, 79611000),
+                     (79622000, 79622000), (79624000, 79625000), (85000000, 85323000), (98133000, 98133100),
+                     (98200000, 98200000), (98500000, 98500000), (98513000, 98514000))
+CPV_SPECIAL = ((55100000, 55410000), (55510000, 55524000), (75000000, 75000000), (75100000, 75131000),
+               (75210000, 75231100), (75231210, 75231230), (75240000, 75252000), (75300000, 75340000),
+               (79100000, 79140000), (79430000, 79430000), (79700000, 79723000), (79950000, 79956000),
+               (79995000, 79995200), (80000000, 80532999), (80533300, 80660000), (92000000, 92700000),
+               (98000000, 98000000), (98113100, 98113100), (98120000, 98132000), (98133110, 98133110),
+               (98900000, 98990000))
+
+
+def cpv_category(code: str) -> str:
+    """The contract type a CPV code's division gives: 45 works, 03–44 and 48 goods, the rest services."""
+    division = int(code[:2])
+    if division == 45:
+        return "works"
+    return "goods" if division <= 44 or division == 48 else "services"
+
+
+def cpv_service_kind(code: str) -> str | None:
+    """«health_social» or «special» when the code is in the light regime's annex, else None."""
+    number = int(code)
+    for kind, ranges in (("health_social", CPV_HEALTH_SOCIAL), ("special", CPV_SPECIAL)):
+        if any(low <= number <= high for low, high in ranges):
+            return kind
+    return None

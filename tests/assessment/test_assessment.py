@@ -637,7 +637,9 @@ def test_free_text_of_the_machinery_case_leads_to_an_innovation_partnership(sett
     a = assess(extraction.values, settings, today=TODAY, interpretation=extraction.notes)
     assert (a.part, a.innovative, a.procedure) == ("III", True, "innovation_partnership")
     assert a.inputs["estimated_value_nok"]["origin"] == "tolket fra teksten"
-    assert a.inputs["can_specify_solution"]["origin"] == "antatt" and a.inputs["utilities"]["origin"] == "standardverdi"
+    # Nothing on the market yet: only the need can be described, and the text says so through the market phrase.
+    assert a.inputs["can_specify_solution"]["origin"] == "tolket fra teksten" and extraction.values["can_specify_solution"] is False
+    assert a.inputs["utilities"]["origin"] == "standardverdi"
     assert any(text.startswith("Tolket fra teksten: «40 millioner»") for text in a.assumptions)
 
 
@@ -795,3 +797,118 @@ def test_every_case_in_the_case_bank_comes_out_as_expected(settings):
     rows, _ = score_cases(bank, settings, "cases.yaml")
     assert len(rows) >= 20
     assert [row for row in rows if not row["ok"]] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # What the market already delivers: nothing to develop, no development result to buy, and it can be described.
+    ("Tjenesten er vanlig og leveres av mange firmaer.",
+     {"market_has_solution": "yes", "development_needed": False, "wants_to_buy_result": False, "can_specify_solution": True}),
+    ("Flere private og ideelle aktører leverer slike plasser i dag.", {"market_has_solution": "yes"}),
+    ("Arbeidet er velkjent.", {"market_has_solution": "yes", "can_specify_solution": True}),
+    ("Det er standardmøbler.", {"market_has_solution": "yes", "can_specify_solution": True}),
+    # Nobody has it: the need, not the solution, is what can be described; dialogue that «bekreftet» was held.
+    ("Markedsdialogen bekreftet at ingen har en slik løsning.",
+     {"market_has_solution": "no", "can_specify_solution": False, "market_dialogue_done": True}),
+    ("Eksisterende løsninger dekker behovet med noen tilpasninger.", {"market_has_solution": "with_adaptation"}),
+    # A plan given up is not a need; buying what works is buying the result.
+    ("Foretaket planla å få utviklet en ny løsning, men eksisterende løsninger dekker det meste med noen tilpasninger.",
+     {"market_has_solution": "with_adaptation", "development_needed": False}),
+    ("Kommunen vil kjøpe en løsning som virker.", {"wants_to_buy_result": True, "buyer": "municipal"}),
+    ("Vi vil få utviklet en løsning. Utvikling og senere kjøp er anslått til 20 mill. kr.",
+     {"development_needed": True, "wants_to_buy_result": True}),
+    # Buyers and contract types from how a description is written.
+    ("En barneskole skal kjøpe uteleker for 100 000 kr.", {"buyer": "municipal", "category": "goods"}),
+    ("Det samme tilsynet har redusert bestillingen.", {"buyer": "state"}),
+    ("Kommunen skal kjøpe et tilbud om samtalegrupper for pårørende.", {"health_social_services": True}),
+    ("Departementet skal inngå rammeavtale om juridisk bistand.", {"special_services": True, "buyer": "state"}),
+])
+def test_free_text_reads_market_process_buyer_and_service_cues(text, expected):
+    extraction = extract_case(text)
+    got = {key: extraction.values[key] for key in extraction.read_keys}
+    assert {key: got.get(key) for key in expected} == expected
+    missing = {"development_needed", "wants_to_buy_result"} - set(expected)
+    if "planla" in text:
+        # read from the adaptation, not from the given-up plan
+        assert "planla" not in dict(extraction.notes)["development_needed"]
+    assert all(key not in got or key in expected for key in missing) or "market_has_solution" in expected
+
+
+def test_design_contest_winner_developing_the_proposal_is_not_development():
+    extraction = extract_case("En etat vil ha forslag til arkitektonisk utforming av et besøkssenter og deretter gi "
+                              "vinneren oppdraget med å videreutvikle forslaget.")
+    assert extraction.values.get("design_contest") is True and "development_needed" not in extraction.read_keys
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Values and terms as notices write them.
+    ("Avtaleperiode: 2+1+1 år. Årlig verdi er ca. 3 mill. kr.",
+     {"value_per_period_nok": 3_000_000, "value_period": "year", "duration_months": 24, "option_months": 24}),
+    ("Sjukehuset skal kjøpe reinhald for 2 millionar kroner i året i fire år.",
+     {"value_per_period_nok": 2_000_000, "duration_months": 48, "buyer": "other", "category": "services"}),
+    ("Forventet omsetning er 250 000 kroner per måned, avtalen løper til den sies opp.",
+     {"value_per_period_nok": 250_000, "value_period": "month", "open_ended": True}),
+    ("Avtalen gjelder i 2 år med opsjon på 1+1 år.", {"duration_months": 24, "option_months": 24}),
+    # Buyers, utilities by activity, works by trade, health and social services by what is bought.
+    ("Kystverket skal kjøpe oppmåling for MNOK 12 eks. mva.", {"buyer": "state", "estimated_value_nok": 12_000_000}),
+    ("Energiselskapet skal kjøpe kvisting langs kraftlinjer.", {"regime": "utilities", "category": "services"}),
+    ("Rammeavtale for tømrertjenester og malerarbeid i kommunale bygg.", {"category": "works"}),
+    ("Arbeidet omfatter utskifting av tak og fasade på skolen.", {"category": "works"}),
+    ("Kommunen skal kjøpe praktisk bistand og hjemmehjelp.", {"health_social_services": True, "category": "services"}),
+    ("Kjøp av plasser i barnevernsinstitusjon.", {"health_social_services": True}),
+    ("Kjøp av legevakttjenester.", {"health_social_services": True}),
+])
+def test_free_text_reads_notice_values_terms_buyers_and_types(text, expected):
+    extraction = extract_case(text)
+    assert {key: extraction.values.get(key) for key in expected} == expected
+
+
+def test_option_sums_are_not_read_as_a_fixed_term():
+    # «opsjon på 1+1 år» after the base term: the plus sum is the options, never a second base term.
+    extraction = extract_case("Kontrakten gjelder i 3 år, med opsjon på 1+1 år.")
+    assert (extraction.values["duration_months"], extraction.values["option_months"]) == (36, 24)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ein statleg etat skal kjøpe reinhald for 3 millionar kroner eksklusiv meirverdiavgift.",
+     {"buyer": "state", "category": "services", "estimated_value_nok": 3_000_000, "amounts_include_vat": False}),
+    ("Helse Vest skal kjøpe heimesjukepleie og omsorgstenester.", {"buyer": "other", "health_social_services": True}),
+    ("NTNU skal kjøpe skolemat.", {"buyer": "state", "special_services": True}),
+    ("Kommunen skal rehabilitere vegane i sentrum.", {"category": "works"}),
+    # Adapting what exists is not developing something new.
+    ("Flere standardsystemer finnes, men alle må tilpasses.", {"market_has_solution": "with_adaptation", "development_needed": False}),
+])
+def test_free_text_reads_nynorsk_and_adaptation(text, expected):
+    extraction = extract_case(text)
+    assert {key: extraction.values.get(key) for key in expected} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kommunen skal kjøpe omsorg. CPV: 85300000 Sosialtjenester.", {"category": "services", "health_social_services": True}),
+    ("Rammeavtale for drift, CPV-kode 55510000-8.", {"category": "services", "special_services": True}),
+    ("Juridisk rådgivning, CPV 79110000.", {"category": "services", "special_services": True}),
+    ("Elektrikertjenester, hovedkode 45310000-3.", {"category": "works", "special_services": None}),
+    ("Kjøp av kurs, CPV 80533100.", {"category": "services", "special_services": None}),  # computer training: not in the annex
+    ("Kjøp av PC-er, CPV 30213100.", {"category": "goods"}),
+])
+def test_free_text_reads_type_and_light_regime_services_from_a_cpv_code(text, expected):
+    extraction = extract_case(text)
+    assert {key: extraction.values.get(key) for key in expected} == expected
+    assert "estimated_value_nok" not in extraction.values  # a CPV code is never an amount
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    # Words that name a norm, a company, a product or a place, not the service bought.
+    ("Totalentreprenøren skal bygge vegen med H5 standard.", "market_has_solution"),
+    ("Arbeidet skal utføres i henhold til standard NS 8406.", "market_has_solution"),
+    ("Rammeavtale for papir, plast og cateringprodukter til kantinene.", "special_services"),
+    ("Skilting til politiet og Politiets sikkerhetstjeneste (PST): design og produksjon av skilt.", "special_services"),
+    ("Rammeavtale for Atlassian-lisenser, drift og kurs for brukerne.", "special_services"),
+])
+def test_free_text_does_not_read_a_service_or_market_from_names_norms_and_side_mentions(text, key):
+    assert key not in extract_case(text).values
+
+
+def test_the_service_named_first_is_what_is_bought():
+    extraction = extract_case("Vektertjenester ved legevakten i Arendal.")
+    assert extraction.values.get("special_services") is True and "health_social_services" not in extraction.values
+    assert extract_case("Kommunen skal kjøpe et kurs i klarspråk.").values.get("special_services") is True

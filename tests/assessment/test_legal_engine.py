@@ -306,7 +306,7 @@ def test_each_reading_is_an_assumption_with_the_words_it_came_from(settings):
 # --- bad input: a question or an error, never a confident answer ---------------------------------------------------
 
 def test_kommune_and_statlig_in_one_description_become_a_question_not_a_confident_answer(settings):
-    extraction, a = read(settings, "Kommunen og en statlig etat skal sammen kjøpe kurs for 2 mill. kr.")
+    extraction, a = read(settings, "Kommunen og en statlig etat skal sammen kjøpe konsulenttjenester for 2 mill. kr.")
     assert "buyer" not in extraction.values
     assert any("både" in note for key, note in extraction.notes if key == "buyer")
     assert "R-TEXT-UNCLEAR" in a.rules_fired and "gjelder foreløpig" in a.headline
