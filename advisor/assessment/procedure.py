@@ -383,7 +383,9 @@ def _legal_ground(r: Reasoning, procedure: str, part: str) -> LegalGround:
                              "Det er vanlig lagt til grunn at det kan forhandles i del II når det er opplyst på forhånd, men "
                              "paragrafen er ikke verifisert i faktagrunnlaget. Kontroller forskriftsteksten.", False)
     elif part == "II":
-        ground = LegalGround("FOA § 8-3", [], "I del II kan oppdragsgiver velge åpen eller begrenset tilbudskonkurranse.", True)
+        ground = LegalGround("FOA § 8-3", [], "I del II kan oppdragsgiver velge åpen eller begrenset tilbudskonkurranse. "
+                             "Forhandling med leverandørene er også mulig i del II når det er opplyst i kunngjøringen (vanlig "
+                             "lagt til grunn; paragrafen er ikke verifisert i faktagrunnlaget).", True)
     elif part == "III":
         ground = LegalGround("FOA § 13-1 første ledd", [], "Åpen og begrenset anbudskonkurranse er alltid tillatt i del III.", True)
     else:
