@@ -151,6 +151,7 @@ def has_contact_data(text: str) -> bool:
         or MAILTO_RE.search(normalised)
         or INTERNATIONAL_PHONE_RE.search(text)
         or CUED_PHONE_RE.search(text)
+        or GROUPED_PHONE_RE.search(text)
         or PAIRED_MOBILE_RE.search(text)
         or NAMED_CONTACT_RE.search(text)
         or any(_valid_national_id(m.group(1) + m.group(2)) for m in NATIONAL_ID_RE.finditer(text))

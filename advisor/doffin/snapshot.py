@@ -62,6 +62,9 @@ def doffin_link(doffin_id: str | None) -> str | None:
 def snapshot_row(notice: dict[str, Any]) -> dict[str, Any]:
     """One merged store row as a snapshot row: the kept fields only, texts shortened and scrubbed."""
     row = {name: notice.get(name) for name in SNAPSHOT_FIELDS}
+    key = str(notice.get("notice_key") or "")
+    if key.startswith("synthetic:") and not row["synthetic_id"]:
+        row["synthetic_id"] = key.removeprefix("synthetic:")  # the merged row keeps it only as its key
     row["title"] = scrub_text(short_text(notice.get("title"), TITLE_CHARS))
     row["description"] = scrub_text(short_text(notice.get("description")))
     row["buyer_name"] = scrub_text(short_text(notice.get("buyer_name"), TITLE_CHARS))

@@ -614,9 +614,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "sim_failed": {"nb": "Søket i Doffin-kunngjøringene feilet: {error}",
                    "en": "The search of the Doffin notices failed: {error}"},
     "col_notice": {"nb": "Kunngjøring", "en": "Notice"},
-    "col_title": {"nb": "Tittel", "en": "Title"},
     "col_buyer": {"nb": "Oppdragsgiver", "en": "Buyer"},
-    "col_value": {"nb": "Verdi", "en": "Value"},
     "col_link": {"nb": "Lenke", "en": "Link"},
     # --- sources ---
     "src_title": {"nb": "Kilder", "en": "Sources"},
