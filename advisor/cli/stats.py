@@ -97,20 +97,16 @@ def run(args: argparse.Namespace, settings: Any) -> int:
 
 
 def _run_import(args: argparse.Namespace, settings: Any) -> int:
-    from advisor.doffin import import_paths, import_snapshot
-    from advisor.doffin.snapshot import MANIFEST_FILE
+    from advisor.doffin import import_paths, import_snapshot, is_snapshot_dir, store_count
 
-    snapshots = [Path(p) for p in args.paths if (Path(p) / MANIFEST_FILE).is_file()]
+    snapshots = [Path(p) for p in args.paths if is_snapshot_dir(p)]
     for folder in snapshots:
         n = import_snapshot(settings, folder)
         if not args.json:
             print(f"Doffin-utdrag {folder}: {n} kunngjøringer lest")
     rest = [p for p in args.paths if Path(p) not in snapshots]
     if not rest:
-        from advisor.doffin.store import open_store
-
-        with open_store(settings) as store:
-            total = store.count()
+        total = store_count(settings)
         if args.json:
             print_json({"summary": {"snapshots": len(snapshots), "store_total": total}})
         else:
@@ -176,23 +172,17 @@ def _run_note(args: argparse.Namespace, settings: Any) -> int:
 
 
 def _run_snapshot(args: argparse.Namespace, settings: Any) -> int:
-    from advisor.doffin import build_snapshot, default_snapshot_dir
-    from advisor.doffin.snapshot import read_manifest, read_rows, write_manifest
-    from advisor.doffin.vectors import build_vectors
+    from advisor.doffin import add_vectors, build_snapshot, default_snapshot_dir
 
     out = Path(args.out) if args.out else default_snapshot_dir(settings)
     report = build_snapshot(args.raw, out, settings)
-    manifest = read_manifest(out)
-    if not args.no_vectors and not manifest.get("vectors"):
-        print(f"Lager vektorer for {report.n_notices} kunngjøringer …", file=sys.stderr)
-        rows, _ = read_rows(out)
-        manifest["vectors"] = {**build_vectors(rows, out, settings), "notices_sha256": report.sha256}
-        write_manifest(out, manifest)
-    result = {**report.to_dict(), "vectors": manifest.get("vectors")}
+    vec = None
+    if not args.no_vectors:
+        print(f"Vektorer for {report.n_notices} kunngjøringer (fra hurtigbufferen der de finnes) …", file=sys.stderr)
+        vec = add_vectors(out, settings)
     if args.json:
-        print_json(result)
+        print_json({**report.to_dict(), "vectors": vec})
     else:
-        vec = manifest.get("vectors")
         print(f"Skrev {report.path}: {report.n_notices} kunngjøringer, {report.bytes / 1e6:.2f} MB, sha256 "
               f"{report.sha256[:12]}…")
         print("Vektorer: " + (f"{vec['n']} ({vec['model_id']}, {vec['dtype']})" if vec else "ingen"))

@@ -10,6 +10,7 @@ their coverage.
 
 from advisor.doffin.charts import (
     cpv_chart,
+    innovation_chart,
     notices_per_year_chart,
     procedure_chart,
     save_charts,
@@ -26,7 +27,15 @@ from advisor.doffin.similar import (
     summarize,
     summary_line,
 )
-from advisor.doffin.snapshot import build_snapshot, default_snapshot_dir, ensure_snapshot, import_snapshot
+from advisor.doffin.snapshot import (
+    add_vectors,
+    build_snapshot,
+    default_snapshot_dir,
+    ensure_snapshot,
+    import_snapshot,
+    is_snapshot_dir,
+    store_count,
+)
 from advisor.doffin.statements import NOTE_ID, PUBLISHED_NOTE_ID, number, percent, statements, write_note
 from advisor.doffin.store import StoreEmpty, store_path
 
@@ -38,11 +47,14 @@ __all__ = [
     "SimilarFilters",
     "SimilarNotice",
     "StoreEmpty",
+    "add_vectors",
     "as_hits",
     "build_snapshot",
     "default_snapshot_dir",
     "ensure_snapshot",
     "import_snapshot",
+    "innovation_chart",
+    "is_snapshot_dir",
     "similar_notices",
     "summarize",
     "summary_line",
@@ -56,6 +68,7 @@ __all__ = [
     "procedure_chart",
     "save_charts",
     "statements",
+    "store_count",
     "store_path",
     "tenders_chart",
     "write_note",

@@ -227,3 +227,29 @@ def ensure_snapshot(settings: Settings) -> str | None:
         log.warning("Doffin snapshot not imported: %s", exc)
         return f"Doffin-utdraget ble ikke importert: {str(exc).splitlines()[0][:200]}"
     return f"Doffin-utdrag importert: {n} kunngjøringer fra {snapshot_dir}"
+
+
+def is_snapshot_dir(path: str | Path) -> bool:
+    """True if the path is a snapshot folder (it holds a manifest.json)."""
+    return (Path(path) / MANIFEST_FILE).is_file()
+
+
+def store_count(settings: Settings) -> int:
+    """Distinct notices in the store (0 when there is none)."""
+    if not store_path(settings).exists():
+        return 0
+    with open_store(settings) as store:
+        return store.count()
+
+
+def add_vectors(snapshot_dir: Path, settings: Settings) -> dict[str, Any] | None:
+    """Embed the snapshot's notices with the configured model (cache first) unless its vectors already fit;
+    records them in the manifest and returns the manifest's `vectors` entry."""
+    from advisor.doffin.vectors import build_vectors
+
+    manifest = read_manifest(snapshot_dir)
+    if not manifest.get("vectors"):
+        rows, _ = read_rows(snapshot_dir)
+        manifest["vectors"] = {**build_vectors(rows, snapshot_dir, settings), "notices_sha256": manifest["sha256"]}
+        write_manifest(snapshot_dir, manifest)
+    return manifest.get("vectors")

@@ -19,7 +19,7 @@ import numpy as np
 
 from advisor.config import Settings
 from advisor.doffin.codes import load_codes
-from advisor.search.embedders import EmbeddingCache, get_embedder, text_key
+from advisor.search import EmbeddingCache, get_embedder, text_key
 
 log = logging.getLogger(__name__)
 

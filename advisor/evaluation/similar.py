@@ -19,8 +19,7 @@ import time
 from pathlib import Path
 
 from advisor.config import Settings
-from advisor.doffin import import_snapshot, similar_notices
-from advisor.doffin.snapshot import default_snapshot_dir
+from advisor.doffin import default_snapshot_dir, import_snapshot, similar_notices
 from advisor.evaluation.suite import SuiteResult, read_jsonl
 
 MODES = ("bm25", "dense", "hybrid")

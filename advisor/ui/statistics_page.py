@@ -17,6 +17,7 @@ from advisor.doffin import (
     StoreEmpty,
     cpv_chart,
     ensure_snapshot,
+    innovation_chart,
     notice_stats,
     notices_per_year_chart,
     number,
@@ -92,8 +93,6 @@ def _first_run_snapshot(ctx: PageContext) -> None:
 
 def _innovation(ctx: PageContext, figures: dict[str, Any]) -> None:
     """Innovation partnership, competitive dialogue and negotiation per year and buyer type, CPV areas, tenders."""
-    from advisor.doffin.charts import innovation_chart
-
     fig = figures.get("innovation_procedures")
     if not fig:
         return
