@@ -87,12 +87,25 @@ def _mask_national_id(match: re.Match[str]) -> str:
     return ID_MASK if _valid_national_id(match.group(1) + match.group(2)) else match.group(0)
 
 
+_OBFUSCATED_TOKENS = ("(at)", "[at]", "{at}", "(a)", "(alfakrøll)", "(krøllalfa)")
+_SPELLED_TOKENS = (" dot ", " punktum ", " prikk ")
+
+
 def _mask_emails(text: str) -> str:
-    cleaned = MAILTO_RE.sub(EMAIL_MASK, text.translate(_AT_VARIANTS))
-    cleaned = EMAIL_RE.sub(EMAIL_MASK, cleaned)
-    cleaned = SPACED_EMAIL_RE.sub(EMAIL_MASK, cleaned)
-    cleaned = OBFUSCATED_EMAIL_RE.sub(EMAIL_MASK, cleaned)
-    return SPELLED_EMAIL_RE.sub(EMAIL_MASK, cleaned)
+    # Each pattern runs only when the text has the sign or word it needs (a cheap substring test): the full set
+    # of patterns costs ~0.4 ms on a 600-character description, which made imports slower than 2 000 notices/s.
+    cleaned = text.translate(_AT_VARIANTS)
+    lower = cleaned.lower()
+    if "mailto:" in lower:
+        cleaned = MAILTO_RE.sub(EMAIL_MASK, cleaned)
+    if "@" in cleaned or "%40" in cleaned:
+        cleaned = EMAIL_RE.sub(EMAIL_MASK, cleaned)
+        cleaned = SPACED_EMAIL_RE.sub(EMAIL_MASK, cleaned)
+    if any(token in lower for token in _OBFUSCATED_TOKENS):
+        cleaned = OBFUSCATED_EMAIL_RE.sub(EMAIL_MASK, cleaned)
+    if any(token in lower for token in _SPELLED_TOKENS):
+        cleaned = SPELLED_EMAIL_RE.sub(EMAIL_MASK, cleaned)
+    return cleaned
 
 
 def scrub_text(text: str | None) -> str | None:
