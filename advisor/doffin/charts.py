@@ -151,3 +151,6 @@ def innovation_chart(figures: dict[str, Any]) -> Figure:
     ax.legend(fontsize=7, loc="upper left")
     fig.supxlabel(_coverage_text(data), fontsize=_FOOT_SIZE, x=0.0, ha="left")
     return fig
+
+
+CHARTS["innovasjon-per-ar"] = innovation_chart

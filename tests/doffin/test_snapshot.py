@@ -411,3 +411,18 @@ def test_snapshot_cli_refuses_a_folder_without_notices(tmp_path):
     with pytest.raises(InvalidInput):
         args.func(args, hash_settings(tmp_path / "home"))
     assert not (tmp_path / "o" / MANIFEST_FILE).exists()
+
+
+def test_innovation_figures_per_year_buyer_type_cpv_and_tenders(tmp_path):
+    settings = hash_settings(tmp_path / "home")
+    import_snapshot(settings, SHIPPED)
+    fig = notice_stats(settings)["innovation_procedures"]
+    # every notice that states a procedure is counted once per year and once per buyer type
+    assert fig["n"] == sum(g["n"] for g in fig["by_year"].values()) == sum(g["n"] for g in fig["by_buyer_type"].values())
+    assert fig["by_year"]["2023"]["counts"] == {"innovation": 0, "comp-dial": 0, "neg-w-call": 6, "neg-wo-call": 0,
+                                                "open": 14}
+    assert fig["by_year"]["2023"]["shares"]["neg-w-call"] == round(6 / 23, 4)
+    assert fig["n_total"] == 3348 and fig["n_not_stated"] == 3348 - fig["n"]
+    assert set(fig["cpv_areas"]) <= set(fig["procedures"]) and "neg-w-call" in fig["cpv_areas"]
+    assert fig["tenders"]["open"]["n_notices"] >= 1 and fig["tenders"]["open"]["median_per_lot"] is not None
+    assert "Utvalg, ikke representativt" in fig["warning"] and fig["coverage"]["n_notices"] == fig["n"]
