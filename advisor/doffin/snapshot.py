@@ -243,12 +243,13 @@ def store_count(settings: Settings) -> int:
 
 
 def add_vectors(snapshot_dir: Path, settings: Settings) -> dict[str, Any] | None:
-    """Embed the snapshot's notices with the configured model (cache first) unless its vectors already fit;
-    records them in the manifest and returns the manifest's `vectors` entry."""
-    from advisor.doffin.vectors import build_vectors
+    """Embed the snapshot's notices with the configured model (cache first) unless its vectors already fit (same
+    notices, same model); records them in the manifest and returns the manifest's `vectors` entry."""
+    from advisor.doffin.vectors import build_vectors, embedder_for
 
     manifest = read_manifest(snapshot_dir)
-    if not manifest.get("vectors"):
+    vectors = manifest.get("vectors") or {}
+    if vectors.get("model_id") != embedder_for(settings).model_id or vectors.get("notices_sha256") != manifest["sha256"]:
         rows, _ = read_rows(snapshot_dir)
         manifest["vectors"] = {**build_vectors(rows, snapshot_dir, settings), "notices_sha256": manifest["sha256"]}
         write_manifest(snapshot_dir, manifest)

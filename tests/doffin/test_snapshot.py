@@ -426,3 +426,30 @@ def test_innovation_figures_per_year_buyer_type_cpv_and_tenders(tmp_path):
     assert set(fig["cpv_areas"]) <= set(fig["procedures"]) and "neg-w-call" in fig["cpv_areas"]
     assert fig["tenders"]["open"]["n_notices"] >= 1 and fig["tenders"]["open"]["median_per_lot"] is not None
     assert "Utvalg, ikke representativt" in fig["warning"] and fig["coverage"]["n_notices"] == fig["n"]
+
+
+def test_snapshot_command_rebuilds_vectors_when_the_model_differs_and_import_reads_a_snapshot_folder(tmp_path, planted_folder):
+    from advisor.cli import ArgumentParser
+    from advisor.cli import stats as stats_cli
+
+    def run(settings: Settings, *argv: str) -> str:
+        parser = ArgumentParser(prog="advisor")
+        stats_cli.register(parser.add_subparsers(dest="command"))
+        args = parser.parse_args(list(argv))
+        out = io.StringIO()
+        with redirect_stdout(out):
+            assert args.func(args, settings) == 0
+        return out.getvalue()
+
+    out = tmp_path / "snap"
+    hashed = hash_settings(tmp_path / "home")
+    first = json.loads(run(hashed, "stats", "snapshot", "--from", str(planted_folder), "--out", str(out), "--json"))
+    assert first["vectors"]["model_id"].startswith("hash")
+    manifest = read_manifest(out)
+    manifest["vectors"]["model_id"] = "another-model"
+    write_manifest(out, manifest)
+    again = json.loads(run(hashed, "stats", "snapshot", "--from", str(planted_folder), "--out", str(out), "--json"))
+    assert again["vectors"]["model_id"] == first["vectors"]["model_id"]  # rebuilt for the configured model
+    home = hash_settings(tmp_path / "import-home")
+    printed = run(home, "stats", "import", str(out))
+    assert f"{len(PLANTED)} kunngjøringer" in printed
