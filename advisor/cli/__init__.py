@@ -13,7 +13,7 @@ import sys
 
 from advisor.errors import AdvisorError
 
-COMMAND_MODULES = ("index", "search", "ask", "analyze", "assess", "stats", "evaluate", "settings")
+COMMAND_MODULES = ("index", "search", "ask", "analyze", "assess", "stats", "similar", "evaluate", "settings")
 
 DESCRIPTION = (
     "Offline, cited advisory assistant for innovative public procurement (Norway). "

@@ -48,6 +48,13 @@ def _labels(args: argparse.Namespace, paths: list[Path]) -> dict:
     return {p: SourceLabel.from_dict({**args.earlier.get(p.resolve(), SourceLabel()).to_dict(), **chosen}) for p in paths}
 
 
+def _first_run_doffin(settings) -> str | None:
+    """Import the shipped Doffin snapshot when the notice store is empty (a failure is a one-line note, never fatal)."""
+    from advisor.doffin import ensure_snapshot
+
+    return ensure_snapshot(settings)
+
+
 def run(args: argparse.Namespace, settings) -> int:
     from advisor.cli.common import print_json, terminal_line
     from advisor.search import LOCK_WAIT_S, build_index, registered_sources
@@ -57,9 +64,12 @@ def run(args: argparse.Namespace, settings) -> int:
     labels = _labels(args, paths)
     wait_s = LOCK_WAIT_S if args.wait is None else max(0.0, args.wait)
     report = build_index(settings, paths, rebuild=args.rebuild, progress=sys.stderr.isatty(), labels=labels, wait_s=wait_s)
+    doffin_note = _first_run_doffin(settings)
     if args.json:
         print_json(report)
         return 0
+    if doffin_note:
+        print(terminal_line(doffin_note))
     if report.unchanged:
         print(f"Index unchanged: {report.documents} documents, {report.chunks} chunks (build {report.build}).")
     else:

@@ -5,6 +5,8 @@
     advisor stats fetch --from D --to D --api-key KEY [--base-url URL]   download from the Doffin Public API v2
     advisor stats note [--out FILE] [--as-of D] [--remark TEXT …]        write the corpus statistics note
     advisor stats charts [--out DIR]            write the charts as PNG files
+    advisor stats snapshot --from DIR … [--out DIR] [--no-vectors]   build the shipped snapshot (corpus/doffin)
+    advisor stats import corpus/doffin          import a snapshot folder (its manifest.json is recognised)
 """
 
 from __future__ import annotations
@@ -64,6 +66,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     charts = stats_sub.add_parser("charts", help="write the charts as PNG files")
     charts.add_argument("--out", default="doffin-charts", help="output folder (default: ./doffin-charts)")
 
+    snap = stats_sub.add_parser(
+        "snapshot",
+        help="build the compact, contact-free notice snapshot shipped in corpus/doffin",
+        description="Import the raw notice folders into a throw-away store and write its distinct notices (only the "
+        "fields the figures and the similar-notice search need, contact data removed) as notices.jsonl.gz with "
+        "manifest.json, plus their int8 embedding vectors (vectors.npz) for the configured model.",
+    )
+    snap.add_argument("--from", dest="raw", nargs="+", required=True, metavar="DIR",
+                      help="raw notice files or folders (e.g. ../shared/data/doffin)")
+    snap.add_argument("--out", help="snapshot folder (default: <corpus_dir>/doffin)")
+    snap.add_argument("--no-vectors", action="store_true", help="do not embed the notices (keep no vectors)")
+    snap.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print the report as JSON")
+
 
 def run(args: argparse.Namespace, settings: Any) -> int:
     """Dispatch `advisor stats …`."""
@@ -76,13 +91,28 @@ def run(args: argparse.Namespace, settings: Any) -> int:
         return _run_note(args, settings)
     if command == "charts":
         return _run_charts(args, settings)
+    if command == "snapshot":
+        return _run_snapshot(args, settings)
     return _run_show(args, settings)
 
 
 def _run_import(args: argparse.Namespace, settings: Any) -> int:
-    from advisor.doffin import import_paths
+    from advisor.doffin import import_paths, import_snapshot, is_snapshot_dir, store_count
 
-    report = import_paths(args.paths, settings, progress=None)
+    snapshots = [Path(p) for p in args.paths if is_snapshot_dir(p)]
+    for folder in snapshots:
+        n = import_snapshot(settings, folder)
+        if not args.json:
+            print(f"Doffin-utdrag {folder}: {n} kunngjøringer lest")
+    rest = [p for p in args.paths if Path(p) not in snapshots]
+    if not rest:
+        total = store_count(settings)
+        if args.json:
+            print_json({"summary": {"snapshots": len(snapshots), "store_total": total}})
+        else:
+            print(f"Distinkte kunngjøringer i lageret nå: {total}")
+        return 0
+    report = import_paths(rest, settings, progress=None)
     if args.json:
         print_json(
             {
@@ -138,6 +168,24 @@ def _run_note(args: argparse.Namespace, settings: Any) -> int:
         print_json({"path": str(path), "n_notices": cov["n_notices"], "as_of": figures["as_of"]})
     else:
         print(f"Skrev {path} ({cov['n_notices']} kunngjøringer, {cov['date_from']} – {cov['date_to']})")
+    return 0
+
+
+def _run_snapshot(args: argparse.Namespace, settings: Any) -> int:
+    from advisor.doffin import add_vectors, build_snapshot, default_snapshot_dir
+
+    out = Path(args.out) if args.out else default_snapshot_dir(settings)
+    report = build_snapshot(args.raw, out, settings)
+    vec = None
+    if not args.no_vectors:
+        print(f"Vektorer for {report.n_notices} kunngjøringer (fra hurtigbufferen der de finnes) …", file=sys.stderr)
+        vec = add_vectors(out, settings)
+    if args.json:
+        print_json({**report.to_dict(), "vectors": vec})
+    else:
+        print(f"Skrev {report.path}: {report.n_notices} kunngjøringer, {report.bytes / 1e6:.2f} MB, sha256 "
+              f"{report.sha256[:12]}…")
+        print("Vektorer: " + (f"{vec['n']} ({vec['model_id']}, {vec['dtype']})" if vec else "ingen"))
     return 0
 
 

@@ -4,10 +4,13 @@ their coverage.
 
     report  = import_paths(["../shared/data/doffin/eforms_xml"], settings)
     figures = notice_stats(settings)           # dict with procedure_type, cpv_division, … each with n + coverage
-    write_note(figures, Path("corpus/statistics/doffin-beregnet.md"))"""
+    write_note(figures, Path("corpus/statistics/doffin-beregnet.md"))
+    ensure_snapshot(settings)                  # first run: import the shipped snapshot (corpus/doffin) when empty
+    results = similar_notices("digital plattform for hjemmetjenester", settings, k=5)   # comparable notices"""
 
 from advisor.doffin.charts import (
     cpv_chart,
+    innovation_chart,
     notices_per_year_chart,
     procedure_chart,
     save_charts,
@@ -16,6 +19,23 @@ from advisor.doffin.charts import (
 from advisor.doffin.fetch import DEFAULT_BASE_URL, FetchOptions, fetch_notices
 from advisor.doffin.figures import notice_stats
 from advisor.doffin.ingest import import_paths
+from advisor.doffin.similar import (
+    SimilarFilters,
+    SimilarNotice,
+    as_hits,
+    similar_notices,
+    summarize,
+    summary_line,
+)
+from advisor.doffin.snapshot import (
+    add_vectors,
+    build_snapshot,
+    default_snapshot_dir,
+    ensure_snapshot,
+    import_snapshot,
+    is_snapshot_dir,
+    store_count,
+)
 from advisor.doffin.statements import NOTE_ID, PUBLISHED_NOTE_ID, number, percent, statements, write_note
 from advisor.doffin.store import StoreEmpty, store_path
 
@@ -24,7 +44,20 @@ __all__ = [
     "FetchOptions",
     "NOTE_ID",
     "PUBLISHED_NOTE_ID",
+    "SimilarFilters",
+    "SimilarNotice",
     "StoreEmpty",
+    "add_vectors",
+    "as_hits",
+    "build_snapshot",
+    "default_snapshot_dir",
+    "ensure_snapshot",
+    "import_snapshot",
+    "innovation_chart",
+    "is_snapshot_dir",
+    "similar_notices",
+    "summarize",
+    "summary_line",
     "cpv_chart",
     "fetch_notices",
     "import_paths",
@@ -35,6 +68,7 @@ __all__ = [
     "procedure_chart",
     "save_charts",
     "statements",
+    "store_count",
     "store_path",
     "tenders_chart",
     "write_note",

@@ -129,3 +129,28 @@ def save_charts(figures: dict[str, Any], folder: Path, dpi: int = 150) -> list[P
         fig.savefig(path, dpi=dpi)
         paths.append(path)
     return paths
+
+
+def innovation_chart(figures: dict[str, Any]) -> Figure:
+    """Grouped bars per year: share of the notices stating a procedure that use innovation partnership,
+    competitive dialogue, negotiation with and without prior call (labels as in the tables, n under each year)."""
+    data = figures["innovation_procedures"]
+    years = [y for y in data["by_year"] if data["by_year"][y]["n"]]
+    codes = data["procedures"]
+    fig = _new(3.6)
+    ax = fig.add_subplot()
+    width = 0.8 / max(len(codes), 1)
+    colours = (_HIGHLIGHT, "#e39b3b", _BAR, "#8fb3cf")
+    for i, code in enumerate(codes):
+        shares = [100 * (data["by_year"][y]["shares"][code] or 0) for y in years]
+        positions = [j + (i - (len(codes) - 1) / 2) * width for j in range(len(years))]
+        ax.bar(positions, shares, width, label=_wrap(data["labels"][code], 30), color=colours[i % len(colours)])
+    ax.set_xticks(range(len(years)), [f"{y}\n(n = {data['by_year'][y]['n']})" for y in years], fontsize=8)
+    ax.set_ylabel("Andel av kunngjøringer med prosedyre (%)")
+    ax.set_title("Innovasjonspartnerskap, konkurransepreget dialog og forhandling per år", loc="left", fontsize=11)
+    ax.legend(fontsize=7, loc="upper left")
+    fig.supxlabel(_coverage_text(data), fontsize=_FOOT_SIZE, x=0.0, ha="left")
+    return fig
+
+
+CHARTS["innovasjon-per-ar"] = innovation_chart

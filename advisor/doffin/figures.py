@@ -15,6 +15,7 @@ from typing import Any
 
 from advisor.config import Settings
 from advisor.doffin.codes import UNKNOWN_PROCEDURE, CodeTable, load_codes
+from advisor.doffin.innovation import innovation_figure
 from advisor.doffin.models import FORMAT_LABELS, SOURCE_FORMATS
 from advisor.doffin.store import NoticeStore, StoreEmpty, open_store, store_path
 
@@ -67,6 +68,7 @@ def compute_figures(
     figures["tenders_received"] = _tenders(notices, cover)
     figures["values"] = _values(notices, cover)
     figures["buyer_type"] = _buyer_types(notices, codes, cover)
+    figures["innovation_procedures"] = innovation_figure(notices, codes, cover)
     return figures
 
 

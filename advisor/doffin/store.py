@@ -65,6 +65,8 @@ class FileOutcome:
 
 _NOTICE_COLUMNS = ", ".join(f"{name} {'INTEGER' if name in ('n_lots', 'is_innovative') else 'REAL' if name.endswith('_value') else 'TEXT'}" for name in MERGED_FIELDS)
 
+_ASSIGNMENTS = ", ".join(f"{name} = ?" for name in MERGED_FIELDS)
+
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS notices (
@@ -152,9 +154,11 @@ class NoticeStore:
         imported = merged = updated = duplicates = 0
         with self._transaction():
             touched: set[str] = set()
+            fresh: dict[str, tuple[dict[str, Any], str]] = {}  # new notices with one record so far in this file
             for notice in result.notices:
                 key, is_new = self._resolve_key(notice)
-                content = json.dumps(notice.content(), sort_keys=True, ensure_ascii=False)
+                data = notice.content()
+                content = json.dumps(data, sort_keys=True, ensure_ascii=False)
                 content_sha = hashlib.sha256(content.encode("utf-8")).hexdigest()
                 version = notice.eforms_version or ""
                 same = self._db.execute(
@@ -180,13 +184,17 @@ class NoticeStore:
                         "content_sha) VALUES (?, ?, ?, ?, ?, ?, ?)",
                         (key, notice.source_format, str(path), notice.source_id, version, content, content_sha),
                     )
+                    if is_new and key not in touched:
+                        fresh[key] = (data, notice.source_format)
+                    else:
+                        fresh.pop(key, None)
                     touched.add(key)
                 self._db.execute(
                     "INSERT OR IGNORE INTO provenance VALUES (?, ?, ?, ?, ?, ?)",
                     (key, notice.source_format, str(path), notice.source_id, notice.publication_date, now),
                 )
             for key in touched:
-                self._rebuild(key)
+                self._rebuild(key, fresh.get(key))
             self._db.execute(
                 "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
                 (str(path), sha256, result.format, len(result.notices), now),
@@ -225,17 +233,25 @@ class NoticeStore:
         self._db.execute("DELETE FROM notices WHERE notice_key = ?", (other,))
         self._rebuild(keep)
 
-    def _rebuild(self, key: str) -> None:
-        """Recompute the merged notice row from its records: per field, the strongest source that states it."""
-        rows = self._db.execute(
-            "SELECT record_id, source_format, version, content FROM records WHERE notice_key = ?", (key,)
-        ).fetchall()
+    def _rebuild(self, key: str, only: tuple[dict[str, Any], str] | None = None) -> None:
+        """Recompute the merged notice row from its records: per field, the strongest source that states it.
+
+        `only` = (content, format) of the notice's single record, when the caller knows it has just one (a new
+        notice): the same merge without reading the record back and decoding its JSON.
+        """
         rank = {name: i for i, name in enumerate(SOURCE_FORMATS)}
+        if only is not None:
+            records, formats_found, n_records = [only[0]], {only[1]}, 1
+        else:
+            rows = self._db.execute(
+                "SELECT record_id, source_format, version, content FROM records WHERE notice_key = ?", (key,)
+            ).fetchall()
 
-        def order(row: sqlite3.Row) -> tuple[int, int, int]:
-            return (rank.get(row["source_format"], len(rank)), -_version_number(row["version"]), -row["record_id"])
+            def order(row: sqlite3.Row) -> tuple[int, int, int]:
+                return (rank.get(row["source_format"], len(rank)), -_version_number(row["version"]), -row["record_id"])
 
-        records = [json.loads(row["content"]) for row in sorted(rows, key=order)]
+            records = [json.loads(row["content"]) for row in sorted(rows, key=order)]
+            formats_found, n_records = {row["source_format"] for row in rows}, len(rows)
         merged: dict[str, Any] = {}
         for name in MERGED_FIELDS:
             merged[name] = next((r.get(name) for r in records if r.get(name) not in (None, [], "")), None)
@@ -244,12 +260,11 @@ class NoticeStore:
         if merged["is_innovative"] is not None:
             merged["is_innovative"] = int(bool(merged["is_innovative"]))
         date = merged.get("publication_date")
-        formats = sorted({row["source_format"] for row in rows}, key=lambda f: rank.get(f, len(rank)))
-        assignments = ", ".join(f"{name} = ?" for name in MERGED_FIELDS)
+        formats = sorted(formats_found, key=lambda f: rank.get(f, len(rank)))
         self._db.execute(
-            f"UPDATE notices SET {assignments}, year = ?, formats = ?, n_records = ? WHERE notice_key = ?",
+            f"UPDATE notices SET {_ASSIGNMENTS}, year = ?, formats = ?, n_records = ? WHERE notice_key = ?",
             [merged[name] for name in MERGED_FIELDS]
-            + [int(date[:4]) if date else None, json.dumps(formats), len(rows), key],
+            + [int(date[:4]) if date else None, json.dumps(formats), n_records, key],
         )
 
     # --- reading ---

@@ -21,6 +21,7 @@ SUITES: dict[str, str] = {
     "analyze": "analyze",
     "rewrite": "rewrite",
     "assess": "assess",
+    "similar": "similar",
 }
 
 

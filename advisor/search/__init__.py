@@ -1,6 +1,7 @@
 """Search: embedders, the index (Chroma + BM25 over the same chunks, builds and their registry), hybrid retrieval."""
 
 from advisor.search.build import LOCK_WAIT_S, IndexReport, build_index, ensure_index, registered_sources
+from advisor.search.embedders import EmbeddingCache, get_embedder, text_key
 from advisor.search.index import Index, index_exists, open_index
 from advisor.search.lexical import LexicalIndex
 from advisor.search.query import Query, as_query, check_query
@@ -11,6 +12,7 @@ __all__ = [
     "LOCK_WAIT_S",
     "BuildRecord",
     "BuildRegistry",
+    "EmbeddingCache",
     "Hit",
     "Index",
     "IndexReport",
@@ -20,8 +22,10 @@ __all__ = [
     "build_index",
     "check_query",
     "ensure_index",
+    "get_embedder",
     "index_exists",
     "open_index",
     "registered_sources",
     "retrieve",
+    "text_key",
 ]

@@ -271,3 +271,13 @@ def _result(ctx: PageContext) -> None:
         st.error(md_escape(str(exc)))
         return
     show_assessment(ctx, assessment)
+    _similar_line(ctx, values.get("need", ""))
+
+
+def _similar_line(ctx: PageContext, need: str) -> None:
+    """One line on comparable Doffin notices and how they were bought (advisor.doffin.similar), with links."""
+    from advisor.ui import similar_panel
+
+    line = similar_panel.summary_markdown(ctx, need) if need.strip() else None
+    if line:
+        st.markdown(f"**{ctx.t('sim_title')}:** {line}")

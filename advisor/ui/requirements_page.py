@@ -116,6 +116,7 @@ def _show_result(ctx: PageContext, analyses: list[Any], rewrites: list[Any]) -> 
             f"{category_label(c, ctx.lang)} ({n})" for c, n in counts.most_common()))
     for i, (analysis, rewrite) in enumerate(zip(analyses, rewrites, strict=True), start=1):
         _show_requirement(ctx, i, len(analyses), analysis, rewrite)
+    _show_similar(ctx, analyses)
     st.download_button(ctx.t("req_download"), result_markdown(ctx, analyses, rewrites),
                        file_name=f"fra-losning-til-behov-{datetime.now().strftime('%Y%m%d-%H%M')}.md",
                        mime="text/markdown", icon=":material/download:", key="req_download")
@@ -138,6 +139,13 @@ def _show_requirement(ctx: PageContext, i: int, total: int, analysis: Any, rewri
         with right:
             st.caption(ctx.t("req_rewrite"))
             _show_rewrite(ctx, i, rewrite)
+
+
+def _show_similar(ctx: PageContext, analyses: list[Any]) -> None:
+    """Comparable Doffin notices for the requirements as a whole (who bought something like this, and how)."""
+    from advisor.ui import similar_panel
+
+    similar_panel.render(ctx, " ".join(a.text for a in analyses), key="req_sim")
 
 
 def rewrite_text(ctx: PageContext, rewrite: Any) -> str:

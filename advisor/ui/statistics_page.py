@@ -16,6 +16,8 @@ from advisor.doffin import (
     PUBLISHED_NOTE_ID,
     StoreEmpty,
     cpv_chart,
+    ensure_snapshot,
+    innovation_chart,
     notice_stats,
     notices_per_year_chart,
     number,
@@ -63,6 +65,7 @@ def render(ctx: PageContext) -> None:
     st.caption(ctx.t("stats_intro"))
     if ctx.lang != "nb":
         st.caption(ctx.t("content_in_norwegian"))
+    _first_run_snapshot(ctx)
     try:
         figures = notice_stats(ctx.settings)
     except StoreEmpty:
@@ -78,6 +81,51 @@ def render(ctx: PageContext) -> None:
         _published(ctx, height=460 if figures is not None else 620)
     if figures is not None:
         _figures(ctx, figures)
+        _innovation(ctx, figures)
+
+
+def _first_run_snapshot(ctx: PageContext) -> None:
+    """On a fresh home, import the shipped Doffin snapshot so the figures and charts are there (a failure is a caption)."""
+    note = ensure_snapshot(ctx.settings)
+    if note:
+        st.caption(md_escape(note))
+
+
+def _innovation(ctx: PageContext, figures: dict[str, Any]) -> None:
+    """Innovation partnership, competitive dialogue and negotiation per year and buyer type, CPV areas, tenders."""
+    fig = figures.get("innovation_procedures")
+    if not fig:
+        return
+    st.subheader(ctx.t("stats_tab_innovation"))
+    st.caption(ctx.t("stats_innov_intro"))
+    if fig["by_year"]:
+        st.pyplot(innovation_chart(figures), clear_figure=False)
+    labels = fig["labels"]
+    year_tab, buyer_tab, cpv_tab, tender_tab = st.tabs([ctx.t("stats_innov_by_year"), ctx.t("stats_innov_by_buyer"),
+                                                        ctx.t("stats_innov_cpv"), ctx.t("stats_innov_tenders")])
+
+    def rows(groups: dict[str, Any], names: dict[str, str] | None = None) -> list[dict[str, Any]]:
+        return [{ctx.t("col_group"): (names or {}).get(g, g), ctx.t("col_n_total"): v["n_total"], ctx.t("col_n"): v["n"],
+                 **{labels[c]: f"{v['counts'][c]} ({percent(v['shares'][c])})" for c in fig["procedures"]}}
+                for g, v in groups.items()]
+
+    with year_tab:
+        st.dataframe(rows(fig["by_year"]), hide_index=True, width="stretch")
+    with buyer_tab:
+        st.dataframe(rows(fig["by_buyer_type"], fig["buyer_type_labels"]), hide_index=True, width="stretch")
+    with cpv_tab:
+        cpv = [{ctx.t("col_procedure"): labels[code], ctx.t("col_cpv"): div, ctx.t("col_name"): fig["cpv_names"][div],
+                ctx.t("col_count"): n} for code, divs in fig["cpv_areas"].items() for div, n in divs.items()]
+        if cpv:
+            st.dataframe(cpv, hide_index=True, width="stretch")
+        else:
+            st.caption(ctx.t("stats_innov_none_cpv"))
+    with tender_tab:
+        st.dataframe([{ctx.t("col_procedure"): labels[code], ctx.t("col_notices"): v["n_notices"],
+                       ctx.t("col_lots"): v["n_lots"], ctx.t("col_median"): v["median_per_lot"]}
+                      for code, v in fig["tenders"].items()], hide_index=True, width="stretch")
+    _figure_caption(ctx, fig)
+    st.warning(md_escape(fig["warning"]), icon=":material/info:")
 
 
 def _no_store(ctx: PageContext) -> None:

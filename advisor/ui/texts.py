@@ -577,6 +577,45 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_tenders": {"nb": "Tilbud mottatt", "en": "Tenders received"},
     "col_lots": {"nb": "Delkontrakter", "en": "Lots"},
     "col_year": {"nb": "År", "en": "Year"},
+    # --- Doffin: innovation figures and similar notices ---
+    "stats_snapshot_imported": {
+        "nb": "Doffin-utdraget som følger med (corpus/doffin) ble importert: {n} kunngjøringer. Data: Doffin / DFØ, "
+              "CC BY 4.0.",
+        "en": "The shipped Doffin snapshot (corpus/doffin) was imported: {n} notices. Data: Doffin / DFØ, CC BY 4.0.",
+    },
+    "stats_tab_innovation": {"nb": "Innovasjon", "en": "Innovation"},
+    "stats_innov_intro": {
+        "nb": "Andel kunngjøringer med innovasjonspartnerskap, konkurransepreget dialog og forhandling, av dem som "
+              "oppgir prosedyre (n), per år og oppdragsgivertype.",
+        "en": "Share of notices using innovation partnership, competitive dialogue and negotiation, of those that "
+              "state a procedure (n), per year and buyer type.",
+    },
+    "stats_innov_by_year": {"nb": "Per år", "en": "Per year"},
+    "stats_innov_by_buyer": {"nb": "Per oppdragsgivertype", "en": "Per buyer type"},
+    "stats_innov_cpv": {"nb": "CPV-områder der de brukes", "en": "CPV divisions where they are used"},
+    "stats_innov_tenders": {"nb": "Tilbud mottatt sammenlignet med åpen anbudskonkurranse",
+                            "en": "Tenders received compared with open procedures"},
+    "stats_innov_none_cpv": {"nb": "Ingen av disse prosedyrene har oppgitt CPV i utvalget.",
+                             "en": "None of these procedures states a CPV code in the sample."},
+    "col_group": {"nb": "Gruppe", "en": "Group"},
+    "col_n_total": {"nb": "Alle (n_total)", "en": "All (n_total)"},
+    "col_n": {"nb": "Med prosedyre (n)", "en": "With procedure (n)"},
+    "col_median": {"nb": "Median per delkontrakt", "en": "Median per lot"},
+    "col_notices": {"nb": "Kunngjøringer", "en": "Notices"},
+    "sim_title": {"nb": "Sammenlignbare kunngjøringer på Doffin", "en": "Comparable notices on Doffin"},
+    "sim_intro": {
+        "nb": "Hvem har kjøpt noe lignende før, og hvordan? Søk i de importerte Doffin-kunngjøringene (tittel, "
+              "beskrivelse og CPV). Data: Doffin / DFØ, CC BY 4.0. Et utvalg, ikke alle kunngjøringer.",
+        "en": "Who has bought something similar before, and how? A search of the imported Doffin notices (title, "
+              "description and CPV). Data: Doffin / DFØ, CC BY 4.0. A sample, not all notices.",
+    },
+    "sim_none": {"nb": "Ingen Doffin-kunngjøringer er importert, eller ingen ligner.",
+                 "en": "No Doffin notices are imported, or none is similar."},
+    "sim_failed": {"nb": "Søket i Doffin-kunngjøringene feilet: {error}",
+                   "en": "The search of the Doffin notices failed: {error}"},
+    "col_notice": {"nb": "Kunngjøring", "en": "Notice"},
+    "col_buyer": {"nb": "Oppdragsgiver", "en": "Buyer"},
+    "col_link": {"nb": "Lenke", "en": "Link"},
     # --- sources ---
     "src_title": {"nb": "Kilder", "en": "Sources"},
     "src_intro": {

@@ -546,7 +546,10 @@ def test_cli_note_writes_the_file(home, tmp_path):
 
 def test_charts_are_figures_with_norwegian_labels_and_coverage(fixture_figures):
     charts = all_charts(fixture_figures)
-    assert set(charts) == {"prosedyretyper", "cpv-hovedgrupper", "tilbud", "kunngjoringer-per-ar"}
+    assert set(charts) == {"prosedyretyper", "cpv-hovedgrupper", "tilbud", "kunngjoringer-per-ar", "innovasjon-per-ar"}
+    innovation = charts["innovasjon-per-ar"].axes[0]
+    assert "n = " in " ".join(t.get_text() for t in innovation.get_xticklabels())
+    assert "Innovasjonspartnerskap" in [t.get_text() for t in innovation.get_legend().get_texts()]
     fig = procedure_chart(fixture_figures)
     ax = fig.axes[0]
     labels = [t.get_text() for t in ax.get_yticklabels()]

@@ -429,7 +429,10 @@ def test_audit_pdf_is_a_real_pdf_with_norwegian_letters(env):
 # --- statistics ------------------------------------------------------------------------------------------------
 
 
-def test_statistics_without_imported_notices_explains_the_import_and_shows_both_notes(env):
+def test_statistics_without_imported_notices_explains_the_import_and_shows_both_notes(env, tmp_path, monkeypatch):
+    # no shipped snapshot and an empty store: the page explains the import
+    monkeypatch.setattr("advisor.doffin.snapshot.default_snapshot_dir", lambda settings: tmp_path / "no-snapshot")
+    monkeypatch.setenv("ADVISOR_HOME", str(tmp_path / "empty-home"))
     at = open_app("statistikk")
     assert any("advisor stats import" in c.value for c in at.code)
     text = all_markdown(at)
@@ -451,6 +454,29 @@ def test_statistics_with_imported_notices_shows_figures_with_coverage(env, tmp_p
     assert any("Utvalg, ikke representativt" in w for w in texts_of(at.warning))
     assert at.dataframe  # tables of the figures
     assert any("n = " in c for c in texts_of(at.caption))
+
+
+def test_statistics_on_a_fresh_home_imports_the_snapshot_and_shows_charts(env, tmp_path, monkeypatch):
+    monkeypatch.setenv("ADVISOR_HOME", str(tmp_path / "fresh-home"))
+    at = open_app("statistikk")
+    assert not at.exception, at.exception
+    assert any("Doffin-utdrag importert" in c for c in texts_of(at.caption))
+    metrics = {m.label: m.value for m in at.metric}
+    assert int(metrics[t("stats_notices", "nb")].replace(" ", "").replace("\xa0", "")) > 3000
+    assert len(at.get("image")) == 5  # procedure, CPV, tenders, per year and the innovation chart
+    assert t("stats_tab_innovation", "nb") in texts_of(at.subheader)
+    assert any("Utvalg, ikke representativt" in w for w in texts_of(at.warning))
+
+
+def test_requirement_page_shows_similar_doffin_notices_with_links(env):
+    at = open_app("behov")
+    at.text_area(key="req_text").set_value("Vi trenger vintervedlikehold: brøyting og strøing av kommunale veier.").run()
+    at.button(key="req_analyze").click().run()
+    assert not at.exception, at.exception
+    assert f"**{t('sim_title', 'nb')}**" in texts_of(at.markdown)
+    assert any("sammenlignbare kunngjøringer" in m for m in texts_of(at.markdown))
+    table = at.dataframe[-1].value
+    assert len(table) == 5 and t("col_link", "nb") in table.columns
 
 
 # --- sources ---------------------------------------------------------------------------------------------------

@@ -20,14 +20,12 @@ from pathlib import Path
 import pytest
 
 from advisor.config import PROJECT_ROOT, Settings
-from advisor.doffin import import_paths
 from advisor.search import build_index
 
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
-DOFFIN_TEST_DATA = PROJECT_ROOT / "tests" / "data" / "doffin"
 ADMIN_PASSWORD = "kurs-admin-2026"
 TRAINER_PASSWORD = "kursleder-nettleser-2026"
 DISCUSSION_CASE = PROJECT_ROOT / "tests" / "data" / "course" / "discussion.yaml"
@@ -73,8 +71,8 @@ def app_url(playwright_api, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     """`streamlit run app.py` on a free port with a temporary ADVISOR_HOME (corpus indexed with the hash embedder)."""
     home = tmp_path_factory.mktemp("browser-home")
     build_index(Settings(home=home, index={"embedding_backend": "hash"}), progress=False)
-    # A few real notices (the test files of every format) so the statistics page has charts to show.
-    import_paths([str(DOFFIN_TEST_DATA)], Settings(home=home), progress=None)
+    # No notices imported: a fresh home, so the app's first-run import of the shipped snapshot (corpus/doffin) is
+    # what gives the statistics page its charts and the requirement page its similar notices.
     port = _free_port()
     env = {
         **os.environ,
@@ -221,6 +219,7 @@ def test_requirement_analysis_in_the_browser(page, app_url):
     wait_idle(page)
     page.locator("mark").first.wait_for()
     assert page.locator("mark").count() >= 2
+    page.get_by_text("Sammenlignbare kunngjøringer på Doffin").wait_for()  # the similar-notice panel (snapshot)
     shot(page, "05-requirements")
 
 
@@ -230,6 +229,7 @@ def test_statistics_page_in_the_browser(page, app_url):
     main = page.locator('[data-testid="stMainBlockContainer"]')
     main.locator('[data-testid="stImage"] img').first.wait_for()  # the procedure chart
     assert "Utvalg, ikke representativt" in main.inner_text()  # coverage stated with the figures
+    page.get_by_text("Innovasjonspartnerskap, konkurransepreget dialog og forhandling", exact=False).first.wait_for()
     shot(page, "06-statistics")
 
 

@@ -1,0 +1,318 @@
+"""Similar procurements: which imported notices resemble a need or a requirement text, and how were they bought?
+
+    results = similar_notices("Vi trenger et system for digital tilsyn med eldre", settings, k=5)
+    summary = summarize(results)        # {"n": 5, "since": 2020, "procedures": {"open": 3, …}}
+    hits = as_hits(results)             # search Hits of kind "doffin", for cited answers
+
+Hybrid search over title + short description + CPV codes and division names: BM25 with the Norwegian analyzer
+(advisor.search.LexicalIndex) and e5 cosine similarity over vectors held in memory, fused by weighted reciprocal
+rank exactly like the corpus search (settings.retrieval: rrf_k, dense_weight, bm25_weight, candidates). Filters
+(buyer type, period, CPV prefix, procedure) are masks applied before ranking. The index is built once per process
+and store version; the notice vectors come from the embedding cache (the snapshot ships them).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+import numpy as np
+
+from advisor.config import Settings
+from advisor.corpus import Chunk
+from advisor.doffin.codes import load_codes
+from advisor.doffin.snapshot import doffin_link
+from advisor.doffin.store import StoreEmpty, open_store, store_path
+from advisor.doffin.vectors import embed_texts, embedder_for, notice_text, short_text
+from advisor.errors import InvalidInput
+from advisor.search import Hit, LexicalIndex
+
+Mode = Literal["hybrid", "dense", "bm25"]
+MODES: tuple[str, ...] = ("hybrid", "dense", "bm25")
+MAX_QUERY_CHARS = 5000
+
+
+@dataclass(frozen=True)
+class SimilarFilters:
+    """Which notices may be returned; empty means no restriction."""
+
+    buyer_types: tuple[str, ...] = ()  # eForms BT-11 codes, e.g. la (local authority), cga (central government)
+    since: date | None = None  # publication date on or after
+    cpv: tuple[str, ...] = ()  # CPV code prefixes, e.g. 72 or 7226
+    procedures: tuple[str, ...] = ()  # BT-105 codes: open, restricted, neg-w-call, comp-dial, innovation, …
+
+    def describe(self) -> str:
+        """The filters as a short Norwegian phrase (empty when none)."""
+        parts = []
+        if self.buyer_types:
+            parts.append("oppdragsgivertype " + ", ".join(self.buyer_types))
+        if self.since:
+            parts.append(f"fra {self.since.isoformat()}")
+        if self.cpv:
+            parts.append("CPV " + ", ".join(self.cpv))
+        if self.procedures:
+            parts.append("prosedyre " + ", ".join(self.procedures))
+        return "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class SimilarNotice:
+    """One comparable notice with what a buyer wants to know about it, and how the search ranked it."""
+
+    rank: int
+    score: float
+    notice_id: str  # the Doffin id when known, else the eForms or synthetic id
+    title: str
+    buyer_name: str | None
+    buyer_type: str | None
+    buyer_type_label: str | None
+    publication_date: str | None
+    year: int | None
+    procedure: str | None
+    procedure_label: str | None
+    notice_type: str | None
+    main_cpv: str | None
+    estimated_value: float | None
+    awarded_value: float | None
+    currency: str | None
+    tenders: int | None  # tenders received, summed over the lots that state it
+    link: str | None
+    description: str | None = None
+    dense_rank: int | None = None
+    bm25_rank: int | None = None
+    is_innovative: bool | None = None
+
+    @property
+    def value(self) -> float | None:
+        """The awarded value when known, else the estimated value."""
+        return self.awarded_value if self.awarded_value is not None else self.estimated_value
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form of `advisor similar --json`."""
+        return {
+            "rank": self.rank, "score": round(self.score, 6), "notice_id": self.notice_id, "title": self.title,
+            "buyer": self.buyer_name, "buyer_type": self.buyer_type, "buyer_type_label": self.buyer_type_label,
+            "publication_date": self.publication_date, "year": self.year, "procedure": self.procedure,
+            "procedure_label": self.procedure_label, "notice_type": self.notice_type, "main_cpv": self.main_cpv,
+            "estimated_value": self.estimated_value, "awarded_value": self.awarded_value, "currency": self.currency,
+            "tenders": self.tenders, "link": self.link, "dense_rank": self.dense_rank, "bm25_rank": self.bm25_rank,
+        }
+
+
+@dataclass
+class NoticeIndex:
+    """The searchable notices: rows, their texts, BM25, unit vectors and the filter columns."""
+
+    rows: list[dict[str, Any]]
+    texts: list[str]
+    lexical: LexicalIndex
+    vectors: np.ndarray | None  # None until the first dense search (embedding can take a while)
+    years: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    dates: np.ndarray = field(default_factory=lambda: np.zeros(0, "<U10"))
+    buyer_types: np.ndarray = field(default_factory=lambda: np.zeros(0, object))
+    procedures: np.ndarray = field(default_factory=lambda: np.zeros(0, object))
+    cpvs: list[tuple[str, ...]] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @classmethod
+    def build(cls, rows: list[dict[str, Any]], decompound: bool = True) -> NoticeIndex:
+        """Index merged notice rows (BM25 now; vectors on first dense search)."""
+        texts = [notice_text(r) for r in rows]
+        return cls(
+            rows=rows,
+            texts=texts,
+            lexical=LexicalIndex(texts, decompound=decompound),
+            vectors=None,
+            years=np.array([r.get("year") or 0 for r in rows], np.int32),
+            dates=np.array([r.get("publication_date") or "" for r in rows], "<U10"),
+            buyer_types=np.array([r.get("buyer_legal_type") or "" for r in rows], object),
+            procedures=np.array([r.get("procedure_code") or "" for r in rows], object),
+            cpvs=[tuple(str(c) for c in [r.get("main_cpv"), *(r.get("cpv_codes") or [])] if c) for r in rows],
+        )
+
+    def ensure_vectors(self, settings: Settings) -> np.ndarray:
+        """The unit vectors of all notices (from the embedding cache; missing ones are embedded and cached)."""
+        if self.vectors is None:
+            self.vectors = embed_texts(self.texts, settings)
+        return self.vectors
+
+    def mask(self, filters: SimilarFilters) -> np.ndarray | None:
+        """1/0 per notice for the filters, or None when there are none."""
+        keep = np.ones(len(self.rows), bool)
+        if filters.buyer_types:
+            keep &= np.isin(self.buyer_types, list(filters.buyer_types))
+        if filters.since:
+            keep &= self.dates >= filters.since.isoformat()
+        if filters.procedures:
+            keep &= np.isin(self.procedures, list(filters.procedures))
+        if filters.cpv:
+            prefixes = tuple(filters.cpv)
+            keep &= np.array([any(c.startswith(prefixes) for c in codes) for codes in self.cpvs], bool)
+        if keep.all() and not (filters.buyer_types or filters.since or filters.procedures or filters.cpv):
+            return None
+        return keep
+
+
+_CACHE: dict[tuple, NoticeIndex] = {}
+_LOCK = threading.Lock()
+
+
+def _store_key(settings: Settings) -> tuple:
+    path = store_path(settings)
+    stats = [(p.stat().st_mtime_ns, p.stat().st_size) for p in (path, path.with_name(path.name + "-wal")) if p.exists()]
+    return (str(path), tuple(stats), settings.index.embedding_backend, settings.index.embedding_model,
+            settings.index.decompound)
+
+
+def notice_index(settings: Settings) -> NoticeIndex:
+    """The index of the notices in the store of these settings (cached per store version); StoreEmpty if none."""
+    path = store_path(settings)
+    if not path.exists():
+        raise StoreEmpty(path)
+    key = _store_key(settings)
+    with _LOCK:
+        index = _CACHE.get(key)
+        if index is None:
+            with open_store(settings) as store:
+                rows = store.notices()
+            if not rows:
+                raise StoreEmpty(path)
+            index = NoticeIndex.build(rows, settings.index.decompound)
+            _CACHE.clear()
+            _CACHE[key] = index
+    return index
+
+
+def rank_notices(query: str, index: NoticeIndex, settings: Settings, k: int, filters: SimilarFilters | None = None,
+                 mode: Mode = "hybrid") -> list[tuple[int, float, int | None, int | None]]:
+    """(position, fused score, dense rank, BM25 rank) of the k best notices for the query."""
+    if mode not in MODES:
+        raise InvalidInput("mode", mode, " | ".join(MODES))
+    mask = index.mask(filters or SimilarFilters())
+    if mask is not None and not mask.any():
+        return []
+    n_candidates = max(settings.retrieval.candidates, k)
+    dense: list[tuple[int, float]] = []
+    if mode in ("hybrid", "dense"):
+        vectors = index.ensure_vectors(settings)
+        q = np.asarray(embedder_for(settings).embed_query(query), np.float32)
+        q = q / (np.linalg.norm(q) or 1.0)
+        sims = vectors @ q
+        if mask is not None:
+            sims = np.where(mask, sims, -np.inf)
+        top = np.argpartition(-sims, min(n_candidates, len(sims)) - 1)[:n_candidates]
+        top = top[np.argsort(-sims[top], kind="stable")]
+        dense = [(int(i), float(sims[i])) for i in top if np.isfinite(sims[i])]
+    lexical: list[tuple[int, float]] = []
+    if mode in ("hybrid", "bm25"):
+        lexical = index.lexical.search(query, n_candidates, None if mask is None else mask.astype(np.float32))
+    w_dense = settings.retrieval.dense_weight if mode == "hybrid" else 1.0
+    w_bm25 = settings.retrieval.bm25_weight if mode == "hybrid" else 1.0
+    rrf_k = settings.retrieval.rrf_k
+    dense_rank = {i: r for r, (i, _) in enumerate(dense, start=1)}
+    bm25_rank = {i: r for r, (i, _) in enumerate(lexical, start=1)}
+    dense_sim = dict(dense)
+    fused: dict[int, float] = {}
+    for i, r in dense_rank.items():
+        fused[i] = fused.get(i, 0.0) + w_dense / (rrf_k + r)
+    for i, r in bm25_rank.items():
+        fused[i] = fused.get(i, 0.0) + w_bm25 / (rrf_k + r)
+    order = sorted(fused, key=lambda i: (-fused[i], -dense_sim.get(i, -1.0), i))[:k]
+    return [(i, fused[i], dense_rank.get(i), bm25_rank.get(i)) for i in order]
+
+
+def similar_notices(text: str, settings: Settings, k: int = 10, filters: SimilarFilters | None = None,
+                    mode: Mode = "hybrid") -> list[SimilarNotice]:
+    """The k notices most like the text (a need, a requirement, a question), best first; StoreEmpty if none."""
+    query = " ".join(str(text).split())
+    if not query:
+        raise InvalidInput("text", text, "a description of the need or the purchase")
+    if len(query) > MAX_QUERY_CHARS:
+        raise InvalidInput("text", f"{len(query)} characters", f"at most {MAX_QUERY_CHARS} characters")
+    if not isinstance(k, int) or k < 1:
+        raise InvalidInput("k", k, "a whole number >= 1")
+    index = notice_index(settings)
+    ranked = rank_notices(query, index, settings, k, filters, mode)
+    return [_result(rank, index.rows[i], score, d, b) for rank, (i, score, d, b) in enumerate(ranked, start=1)]
+
+
+def _result(rank: int, row: dict[str, Any], score: float, dense_rank: int | None, bm25_rank: int | None) -> SimilarNotice:
+    codes = load_codes()
+    tenders = row.get("tenders_received")
+    procedure = row.get("procedure_code")
+    buyer_type = row.get("buyer_legal_type")
+    return SimilarNotice(
+        rank=rank,
+        score=score,
+        notice_id=row.get("doffin_id") or row.get("eforms_id") or row.get("synthetic_id") or row["notice_key"],
+        title=row.get("title") or "(uten tittel)",
+        buyer_name=row.get("buyer_name"),
+        buyer_type=buyer_type,
+        buyer_type_label=codes.label("buyer_legal_type", buyer_type) if buyer_type else None,
+        publication_date=row.get("publication_date"),
+        year=row.get("year"),
+        procedure=procedure,
+        procedure_label=codes.label("procedure_type", procedure) if procedure else None,
+        notice_type=row.get("notice_type"),
+        main_cpv=row.get("main_cpv"),
+        estimated_value=row.get("estimated_value"),
+        awarded_value=row.get("awarded_value"),
+        currency=row.get("awarded_currency") or row.get("estimated_currency"),
+        tenders=sum(tenders) if tenders else None,
+        link=doffin_link(row.get("doffin_id")),
+        description=short_text(row.get("description"), 300),
+        dense_rank=dense_rank,
+        bm25_rank=bm25_rank,
+        is_innovative=row.get("is_innovative"),
+    )
+
+
+def summarize(results: list[SimilarNotice]) -> dict[str, Any]:
+    """How the comparable notices were bought: count, first year, counts per procedure (labels in Norwegian)."""
+    codes = load_codes()
+    counts = Counter(r.procedure or "ikke oppgitt" for r in results)
+    years = [r.year for r in results if r.year]
+    return {
+        "n": len(results),
+        "since": min(years) if years else None,
+        "procedures": dict(counts.most_common()),
+        "labels": {c: (codes.label("procedure_type", c) if c != "ikke oppgitt" else "prosedyre ikke oppgitt")
+                   for c in counts},
+        "with_tenders": sum(1 for r in results if r.tenders is not None),
+    }
+
+
+def summary_line(results: list[SimilarNotice]) -> str:
+    """One Norwegian line: "8 sammenlignbare kunngjøringer siden 2020: 5 åpen anbudskonkurranse, 2 …"."""
+    if not results:
+        return "Ingen sammenlignbare kunngjøringer funnet blant de importerte."
+    s = summarize(results)
+    parts = ", ".join(f"{n} {s['labels'][code].lower()}" for code, n in s["procedures"].items())
+    since = f" siden {s['since']}" if s["since"] else ""
+    return f"{s['n']} sammenlignbare kunngjøringer{since}: {parts}."
+
+
+def as_hits(results: list[SimilarNotice]) -> list[Hit]:
+    """The results as search Hits of kind `doffin` (as_of = publication date, source = the Doffin link), so an
+    answer can cite a notice like any other source."""
+    hits = []
+    for r in results:
+        lines = [r.title]
+        facts = [f for f in (r.buyer_name, r.procedure_label, r.publication_date) if f]
+        if facts:
+            lines.append("; ".join(facts))
+        if r.description:
+            lines.append(r.description)
+        text = "\n".join(lines)
+        chunk = Chunk(
+            chunk_id=f"doffin:{r.notice_id}#0", doc_id=f"doffin:{r.notice_id}", title=f"Doffin {r.notice_id}: {r.title}",
+            section="", page=None, start=0, end=len(text), text=text, kind="doffin", authority="other",
+            as_of=r.publication_date or "", language="nb", source=r.link or f"Doffin-kunngjøring {r.notice_id}",
+        )
+        hits.append(Hit(rank=r.rank, score=r.score, chunk=chunk, dense_rank=r.dense_rank, bm25_rank=r.bm25_rank))
+    return hits

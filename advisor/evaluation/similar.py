@@ -1,0 +1,89 @@
+"""Similar-notice suite: P@5 and nDCG@10 for BM25, dense and hybrid on the Doffin relevance set.
+
+- evals/similar.jsonl: need and requirement texts written by us (not copied from notices), each with the notices
+  judged relevant by hand among the shipped snapshot's notices (pooled from the top 10 of each retriever, plus
+  title searches for topics the pool missed).
+- evals/similar_unseen.jsonl: written and judged the same way, frozen when it was committed (its SHA-256 is in
+  tests/doffin/test_similar_eval.py) and never used to change the search; the `unseen.*` figures.
+
+The notices come from the shipped snapshot (corpus/doffin), imported into a throw-away store, so the figures do not
+depend on what a user has imported. Relevance is binary; nDCG@10 uses gain 1 per relevant notice and the ideal
+ranking of min(10, number of relevant) notices.
+"""
+
+from __future__ import annotations
+
+import math
+import tempfile
+import time
+from pathlib import Path
+
+from advisor.config import Settings
+from advisor.doffin import default_snapshot_dir, import_snapshot, similar_notices
+from advisor.evaluation.suite import SuiteResult, read_jsonl
+
+MODES = ("bm25", "dense", "hybrid")
+SEEN_FILE = "similar.jsonl"
+UNSEEN_FILE = "similar_unseen.jsonl"
+DEPTH = 10
+
+
+def precision_at(ranked: list[str], relevant: set[str], k: int = 5) -> float:
+    """Share of the first k results that are relevant (k in the denominator, also when fewer came back)."""
+    return sum(1 for nid in ranked[:k] if nid in relevant) / k
+
+
+def ndcg_at(ranked: list[str], relevant: set[str], k: int = DEPTH) -> float:
+    """Binary-gain nDCG@k."""
+    dcg = sum(1.0 / math.log2(i + 2) for i, nid in enumerate(ranked[:k]) if nid in relevant)
+    ideal = sum(1.0 / math.log2(i + 2) for i in range(min(k, len(relevant))))
+    return dcg / ideal if ideal else 0.0
+
+
+def evaluate(rows: list[dict], settings: Settings, prefix: str = "") -> tuple[dict[str, float], list[dict]]:
+    """Per-mode P@5 and nDCG@10 over rows (searching the store of `settings`), and per-case rows."""
+    sums = {f"{prefix}{mode}.{name}": 0.0 for mode in MODES for name in ("p@5", "ndcg@10")}
+    cases = []
+    for row in rows:
+        relevant = set(row["relevant"])
+        case = {"id": row["id"], "text": row["text"], "n_relevant": len(relevant)}
+        for mode in MODES:
+            ranked = [r.notice_id for r in similar_notices(row["text"], settings, k=DEPTH, mode=mode)]
+            p5, ndcg = precision_at(ranked, relevant), ndcg_at(ranked, relevant)
+            sums[f"{prefix}{mode}.p@5"] += p5
+            sums[f"{prefix}{mode}.ndcg@10"] += ndcg
+            case[f"{mode}.p@5"] = round(p5, 3)
+            case[f"{mode}.ndcg@10"] = round(ndcg, 3)
+        case["ok"] = case["hybrid.p@5"] >= 0.8
+        cases.append(case)
+    n = len(rows) or 1
+    return {k: v / n for k, v in sums.items()}, cases
+
+
+def run(settings: Settings, provider: str | None = None, progress: bool = True) -> SuiteResult:
+    """Import the shipped snapshot into a temporary store and score the relevance sets; `provider` is unused."""
+    started = time.perf_counter()
+    seen = read_jsonl(settings.evals_dir / SEEN_FILE)
+    unseen_path = settings.evals_dir / UNSEEN_FILE
+    unseen = read_jsonl(unseen_path) if unseen_path.is_file() else []
+    with tempfile.TemporaryDirectory(prefix="eval-similar-") as tmp:
+        # the embedding cache stays the user's (vectors are keyed by model and text, so sharing it is safe and fast)
+        home = Path(tmp)
+        eval_settings = settings.model_copy(update={"home": home})
+        (home / "cache").mkdir()
+        shared_cache = settings.cache_dir / "embeddings.sqlite"
+        if shared_cache.exists():
+            (home / "cache" / "embeddings.sqlite").symlink_to(shared_cache)
+        n_notices = import_snapshot(eval_settings, default_snapshot_dir(settings))
+        metrics, cases = evaluate(seen, eval_settings)
+        if unseen:
+            unseen_metrics, unseen_cases = evaluate(unseen, eval_settings, prefix="unseen.")
+            metrics.update(unseen_metrics)
+            cases += [{**c, "set": "unseen"} for c in unseen_cases]
+    metrics["n"] = float(len(seen))
+    metrics["n_unseen"] = float(len(unseen))
+    info = {"embedding_backend": settings.index.embedding_backend, "notices": n_notices,
+            "rrf_k": settings.retrieval.rrf_k, "dense_weight": settings.retrieval.dense_weight,
+            "bm25_weight": settings.retrieval.bm25_weight,
+            "note": "unseen.* is the frozen set (never used for tuning); relevance judged by hand on pooled results"}
+    return SuiteResult("similar", metrics, cases, {}, info, time.perf_counter() - started)
