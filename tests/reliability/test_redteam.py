@@ -804,6 +804,51 @@ def _attack_keyword_stuffed_uploads(home: Home) -> None:
     assert 1 <= len(mine) <= 2, [(h.chunk.source, h.rank) for h in top]
 
 
+# Contact data as the red team planted it in Doffin text (issue 20): obfuscated and fullwidth e-mails, mailto with
+# %40, spaced phone numbers, names after contact words, a valid national identity number (01010012356 passes both
+# control digits). Each pair: the planted text, and the part that must never be stored or shown.
+DOFFIN_CONTACTS = [
+    ("Spørsmål til ola.nordmann at tolletaten dot no innen fristen.", "ola.nordmann"),
+    ("Skriv til kari.hansen [at] toll [dot] no.", "kari.hansen"),
+    ("Svar til anne\uff20toll.no (fullbredde).", "anne\uff20"),
+    ("Send til lise.berg @ toll.no i dag.", "lise.berg"),
+    ("Se <a href='mailto:siri%40toll.no'>her</a>.", "siri%40"),
+    ("Ring 4848 6258 for befaring.", "4848 6258"),
+    ("Kontaktperson: Kari Nordmann, innkjøp.", "Kari Nordmann"),
+    ("Prosjektleder Per Olsen leder arbeidet.", "Per Olsen"),
+    ("Ta kontakt med Ola Hansen for spørsmål.", "Ola Hansen"),
+    ("Søkerens fødselsnummer 01010012356 er oppgitt.", "01010012356"),
+]
+
+
+def _attack_doffin_contacts(home: Home) -> None:
+    import sqlite3
+
+    hits = [{"id": f"2025-{300000 + i}", "buyer": [{"id": f"b{i}", "organizationId": "999000555", "name": "Tollkommunen"}],
+             "heading": f"Skanner for tollkontroll {i}", "description": f"Kjøp av skannere. {text} Mer tekst.",
+             "locationId": ["NO081"], "estimatedValue": {"currencyCode": "NOK", "amount": 2_000_000 + i},
+             "type": "ANNOUNCEMENT_OF_COMPETITION", "allTypes": ["ANNOUNCEMENT_OF_COMPETITION"], "status": "ACTIVE",
+             "issueDate": "2025-03-14T07:00:00Z", "deadline": None, "publicationDate": "2025-03-14",
+             "receivedTenders": None, "allReceivedTenders": None, "cpvCodes": ["38000000"], "limitedDataFlag": None,
+             "doffinClassicUrl": None} for i, (text, _) in enumerate(DOFFIN_CONTACTS)]
+    folder = home.work / "doffin-api"
+    folder.mkdir()
+    (folder / "page.json").write_text(json.dumps({"numHitsTotal": len(hits), "numHitsAccessible": len(hits),
+                                                  "hits": hits}, ensure_ascii=False), encoding="utf-8")
+    home.run("stats", "import", str(folder)).assert_clean_exit()
+    stored = []
+    with sqlite3.connect(home.path / "doffin.sqlite") as db:  # every text column of every table, records included
+        for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
+            stored += [str(v) for row in db.execute(f'SELECT * FROM "{table}"') for v in row if isinstance(v, str)]
+    assert any("Skanner for tollkontroll" in s for s in stored), "the notices were imported"
+    shown = [home.run("stats", "--json"), home.run("similar", "skannere for tollkontroll", "--json", "-k", "20")]
+    for result in shown:
+        result.assert_clean_exit()
+    everything = "\n".join(stored + [r.out for r in shown])
+    leaks = [secret for _, secret in DOFFIN_CONTACTS if secret in everything]
+    assert leaks == []
+
+
 # ---------------------------------------------------------------- the table
 
 
@@ -877,7 +922,7 @@ ATTACKS: list[Attack] = [
     Attack("admin-password-rate-limit", "medium: no rate limit on the admin password; 1-character password accepted",
            "backoff per session and globally; weak passwords refused at start-up", _attack_admin_password_rate_limit, owner="access"),
     Attack("doffin-contacts", "medium: obfuscated e-mails, phones, names, national ids survive the Doffin import",
-           "scrubbed; the statistics note's claim is a checked property", None, owner="doffin"),
+           "scrubbed; the statistics note's claim is a checked property", _attack_doffin_contacts, owner="doffin"),
     Attack("analyze-file-limits", "low: `analyze --file` reads 2 GB before its size check; stdin unbounded",
            "refused before reading", _attack_analyze_file_limits, owner="requirements"),
     Attack("lone-surrogate-case", "low: a lone surrogate in a JSON case; 0-byte --markdown file",
