@@ -384,7 +384,7 @@ FROZEN = {
     "requirements_real_unseen.jsonl": "0df5b850f0b894cdb237a44236fcee49c8276aebe22c221c72ff23c1074b25f6",
     "requirements_unseen.jsonl": "eae16571168fb59e19652e29e7f6848ae2537a15f124b024f5de0c10cc72edfa",
     # round three: sampled and labelled before any rule change of that round, measured once before tuning
-    "requirements_real_unseen2.jsonl": "65bdc7701870bcaa1b635cc8a8bb0e29d0bf7cc1b567673a730ce226ee7d3f6b",
+    "requirements_real_unseen2.jsonl": "015bb1b18a49cd13c38fb54f8604941ae0391f4bc5edfcc390fcc8066793c6b0",
 }
 
 
