@@ -80,7 +80,8 @@ EXISTING_CONTEXT = re.compile(
     r"oppgrader\w* (?:av|til)|migrer\w* (?:fra|av)|kompetanse (?:på|innen|i)|opplæring i|support (?:på|til)|"
     r"integrer\w*|kompatib\w*|tilpasses|koble[sr]? (?:til|mot)|grensesnitt\w* (?:mot|til)|innføring av|implementering av|"
     r"tilgjengelig\w* på|på alle (?:kjente )?plattformer|fungere\w* (?:på|med|sammen med)|"
-    r"existing|currently|already (?:use|have|run))(?!\w)",
+    r"existing|currently|already (?:use|have|run)|(?:operation and )?maintenance (?:of|for|and)|operation and maintenance|"
+    r"support (?:of|for)|upgrade (?:of|to)|migration (?:from|of)|integrat\w* (?:with|to|into)|compatib\w* with)(?!\w)",
     re.IGNORECASE,
 )
 
@@ -125,6 +126,21 @@ SUPPLIER_CUES = (
 # Helpers from outside who run the competition or were hired before: process, not the intended supplier.
 SUPPLIER_PROCESS_BEFORE = re.compile(
     r"(?:bistand fra|på vegne av|i regi av|i samarbeid med|gjennomført av|gjennomføres av|ved)\s+$", re.IGNORECASE)
+# A partner in a joint effort («i samarbeid med Distriktssenteret»), not the counterparty of a contract.
+PARTNER_BEFORE = re.compile(r"(?<!\w)(?:i samarbeid med|sammen med|in (?:cooperation|collaboration|partnership) with)\s+$",
+                            re.IGNORECASE)
+# The intention to contract with someone: «inngå avtale med X», «har til hensikt å inngå kontrakt med X».
+CONTRACT_INTENT_BEFORE = re.compile(
+    r"(?<!\w)(?:inngå|inngås|inngåes|direkteforhandle|tildele|enter into|award)\w*\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# A sentence that justifies a direct award by exclusivity names the product as the reason, not as a specification.
+EXCLUSIVE_JUSTIFICATION = re.compile(
+    r"(?<!\w)(?:eneste (?:leverandør|produsent|tilbyder)|enerett\w*|einerett\w*|only (?:supplier|manufacturer|provider)|"
+    r"sole (?:supplier|source|provider)|exclusive rights?)(?!\w)",
+    re.IGNORECASE,
+)
+# A document of the tender named by its number: «se Bilag 1 Prisskjema», «Vedlegg 2: Kravspesifikasjon».
+DOCUMENT_BEFORE = re.compile(r"(?<!\w)(?:bilag|vedlegg|appendix|annex|attachment)\s*[\dIVX]+[a-z]?\s*[:.\-–]?\s*$",
+                             re.IGNORECASE)
 
 # Origin: FOA §§ 8-5/15-1 forbid a reference to a specific origin or production that favours suppliers.
 ORIGIN = re.compile(

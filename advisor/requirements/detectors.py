@@ -348,6 +348,10 @@ class _Scan:
                 continue
             if any(h.start <= m.start() < h.end for h in self.matches):
                 continue
+            # «bru for privat adkomstveg (bredde 5m / lengde 7m)»: a measure in a line that neither obliges nor acquires
+            # describes the object; it is a requirement only where something is required or bought
+            if not names.requirement_position(self, m.start()):
+                continue
             self.add("material_dimension_method", m.start(), m.end(), "medium", "dimension")
 
     def colours(self) -> None:
@@ -384,6 +388,8 @@ class _Scan:
         for m in lex.SAME_AS_CURRENT.finditer(self.text):
             if lex.AS_GOOD_AS.search(self.text[max(0, m.start() - 25):m.start()]):
                 continue
+            if names.descriptive(self.sentence_text(m.start())):
+                continue  # «estimater basert på opplysninger fra nåværende leverandører»: where a figure comes from
             start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
             self.add("same_as_current", start, m.end(), "high", "current")
 

@@ -61,9 +61,14 @@ class Brand:
 
 
 @functools.lru_cache(maxsize=100_000)
+@functools.lru_cache(maxsize=65536)
 def brand_key(text: str) -> str:
-    """Lookup key of a brand mention: lower case, hyphens and runs of spaces as one space."""
-    return re.sub(r"[\s\-]+", " ", text.strip().lower())
+    """Lookup key of a brand mention: lower case, hyphens and runs of spaces as one space (cached: a long list asks
+    for the same words again and again)."""
+    return _KEY_SPACE.sub(" ", text.strip().lower())
+
+
+_KEY_SPACE = re.compile(r"[\s\-]+")
 
 
 def parse_brand_line(line: str, number: int = 0) -> Brand | None:

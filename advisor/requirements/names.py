@@ -112,6 +112,8 @@ def _not_a_product(scan, start: int, end: int, place: bool = True) -> bool:
     name = scan.text[start:end].strip()
     if name.lower() in ctx.PROCESS_NAMES or name.lower() in ctx.NATIONAL_SYSTEMS:
         return True
+    if ctx.DOCUMENT_BEFORE.search(scan.text[max(0, start - 20):start]):
+        return True  # the title of a tender document («Bilag 1 Prisskjema»), not a product
     if re.search(r"(?:^|\s)(?:HF|RHF|IKS|KF|SF|kommunes?|fylkeskommunes?)$", name):
         return True
     if ctx.PUBLIC_BODY_AFTER.match(scan.text[end:end + 60]) or re.match(rf"[\s\-]*{ctx.COMPANY_SUFFIX}\b", scan.text[end:end + 8]):
@@ -132,6 +134,13 @@ def _rare(word: str) -> bool:
 
     low = word.lower()
     return zipf_frequency(low, "nb") < 2.3 and zipf_frequency(low, "en") < 3.2
+
+
+@functools.cache
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "nb")
 
 
 def _inflected_word(name: str) -> bool:
@@ -209,6 +218,8 @@ def _cue(scan, start: int, end: int, name_end: int) -> str:
     if lex.EQUIVALENT.match(scan.text[name_end:name_end + 30].lstrip(" ,")):
         return "equivalent"
     tail = re.match(r"-([a-zæøå]\w{3,})", scan.text[end:])
+    if tail and re.match(r"\w*(?:ens|ets|s)\s+[a-zæøå]", scan.text[end + 1:end + 40]) and not PRODUCT_TAIL.match(tail.group(1)):
+        return ""  # «Granavolden-plattformens punkt»: a genitive names an owner or a document, not goods
     if tail and (PRODUCT_TAIL.match(tail.group(1)) or (scan.text[start].isupper() and _rare(scan.text[start:end]))):
         token = scan.text[start:end]
         # «Prevention-løsninger» is an English word before a noun; «Lindab-takrenner» a name
@@ -254,7 +265,8 @@ def _supplier(scan, m, pattern, start: int, name: str, strict: bool) -> None:
         return
     if ctx.PUBLIC_BODY_AFTER.match(scan.text, start) or re.search(r"\b(?:HF|RHF|IKS|KF|SF|kommune|fylkeskommune)$", trimmed):
         return
-    if ctx.SUPPLIER_PROCESS_BEFORE.search(scan.text[max(0, m.start() - 25):m.start()]):
+    if ctx.SUPPLIER_PROCESS_BEFORE.search(scan.text[max(0, m.start() - 25):m.start()]) \
+            or ctx.PARTNER_BEFORE.search(scan.text[max(0, start - 40):start]):
         return
     goods = _MAKER_BEFORE.search(scan.text[max(0, start - 40):start])
     if goods and _NOT_MADE.match(goods.group(1)):
@@ -268,9 +280,15 @@ def _supplier(scan, m, pattern, start: int, name: str, strict: bool) -> None:
     # mid-sentence («Spider Solutions»); short acronyms (NAV, NTNU) and public bodies are buyers more often than not
     shaped = not _acronym_or_word(words[0]) and words[0].lower() not in _PUBLIC_FIRST and (
         _rare(words[0]) or (len(words) > 1 and all(w[:1].isupper() for w in words)))
-    if strict and not (company or known or shaped):
+    # «inngå avtale med Fjordkraft»: a known company is a common enough word to fail the rarity test, but after the
+    # intention to contract a capitalised single name that is not a noun form (Kunden, Tilbyder, Helseforetaket) is one
+    intended = bool(pattern is ctx.SUPPLIER_CUES[0] and ctx.CONTRACT_INTENT_BEFORE.search(scan.text[max(0, m.start() - 40):m.start()])
+                    and len(words) == 1 and words[0][:1].isupper() and not _acronym_or_word(words[0])
+                    and words[0].lower() not in _PUBLIC_FIRST and not re.search(r"(?:en|et|ene|er|ere|erne|ane)$", words[0])
+                    and _zipf(words[0]) < 3.0)
+    if strict and not (company or known or shaped or intended):
         return
-    if len(words) == 1 and ordinary(trimmed) and not known and not _rare(trimmed):
+    if len(words) == 1 and ordinary(trimmed) and not known and not _rare(trimmed) and not intended:
         return
     severity = "low" if ctx.EXISTING_CONTEXT.search(scan.window(start, 80)) else "high"
     scan.add("supplier", start, end, severity, "named")
@@ -405,6 +423,11 @@ def settle(scan) -> None:
     for match in scan.matches:
         if match.start in existing and match.category != "missing_or_equivalent":
             match.severity = "low"
+        elif match.category in {"brand", "model_type", "prescribed_technology"} and match.severity != "low" \
+                and scan.sentence_has(ctx.EXCLUSIVE_JUSTIFICATION, match.start):
+            # «X er eneste leverandør … basert på AutoCAD»: the product is the stated reason for a direct award; the
+            # supplier finding carries the question whether the exception holds
+            match.severity = "low"
         elif match.category in {"brand", "model_type", "prescribed_technology", "supplier"} and match.severity != "low" \
                 and (scan.sentence_has(ctx.COMPETENCE_CONTEXT, match.start) or not requirement_position(scan, match.start)):
             # competence in, or examples of, the buyer's technology, and lines that neither oblige nor acquire
@@ -427,9 +450,13 @@ def _descriptive_at(scan, pos: int) -> bool:
     return scan.sentence_has(ctx.DESCRIPTIVE_VERB, pos) and not requirement_position(scan, pos)
 
 
+_PROCESS_PREFIXES = tuple(p + " " for p in ctx.PROCESS_NAMES)
+_PROCESS_SUFFIXES = tuple(" " + p for p in ctx.PROCESS_NAMES)
+
+
 def _process_text(scan, match) -> bool:
     name = scan.text[match.start:match.end].strip().lower()
-    if name in ctx.PROCESS_NAMES or any(name.startswith(p + " ") or name.endswith(" " + p) for p in ctx.PROCESS_NAMES):
+    if name in ctx.PROCESS_NAMES or name.startswith(_PROCESS_PREFIXES) or name.endswith(_PROCESS_SUFFIXES):
         return True
     return scan.sentence_has(ctx.PROCESS_CUE, match.start)
 
