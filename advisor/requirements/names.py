@@ -330,6 +330,12 @@ _PRESCRIBED_BEFORE = re.compile(
 )
 
 
+# «avtale om utførelse av hybrid LiDAR og fotogrammetriundersøkelse»: the technology is the service bought
+_PERFORMED_BEFORE = re.compile(
+    r"(?:utførelse|gjennomføring|kjøp|levering|leveranse|anskaffelse|innkjøp|bestilling)\s+av\s+(?:[\w\-]+\s+){0,2}$",
+    re.IGNORECASE)
+
+
 def technology_phrases(scan) -> None:
     """Prescribed technologies named by phrase rather than product: «basert på Cell Broadcast-teknologien»."""
     for m in ctx.TECH_PHRASE.finditer(scan.text):
@@ -338,7 +344,7 @@ def technology_phrases(scan) -> None:
         if any(h.start < end and start < h.end for h in scan.matches) or not requirement_position(scan, start):
             continue
         before = scan.window(start, 60)
-        if lex.NEGATION_BEFORE.search(before[-40:]) or not _PRESCRIBED_BEFORE.search(before):
+        if lex.NEGATION_BEFORE.search(before[-40:]) or not (_PRESCRIBED_BEFORE.search(before) or _PERFORMED_BEFORE.search(before)):
             continue
         if re.search(r"(?:til|for|mot|with|for)\s+$", before) and re.search(r"(?<!\w)(?:tilbehør|hørselvern|garnityr|accessor)", before, re.I):
             continue  # accessories for radios the buyer has: compatibility, not a technology choice
@@ -400,8 +406,9 @@ def settle(scan) -> None:
     for match in scan.matches:
         if scan.sentence_has(ctx.MARKET_QUESTION, match.start):
             continue
-        if match.category in _NAME_CATEGORIES and (_descriptive_at(scan, match.start) or _process_text(scan, match)):
-            continue
+        if match.category in _NAME_CATEGORIES and (_descriptive_at(scan, match.start) or _process_text(scan, match)) \
+                and not (match.category == "supplier" and scan.sentence_has(ctx.EXCLUSIVE_JUSTIFICATION, match.start)):
+            continue  # «X AS er eneste leverandør»: a sole-supplier claim names the intended supplier, descriptive or not
         if match.category in {"brand", "model_type", "missing_or_equivalent", "prescribed_technology"} and match.kind in {
                 "lexicon", "compat", "generic", "designation", "line", "missing", "cue", "type_brand", "code", "product",
                 "platform", "cloud", "database", "language", "trademark"}:
@@ -429,7 +436,8 @@ def settle(scan) -> None:
             # supplier finding carries the question whether the exception holds
             match.severity = "low"
         elif match.category in {"brand", "model_type", "prescribed_technology", "supplier"} and match.severity != "low" \
-                and (scan.sentence_has(ctx.COMPETENCE_CONTEXT, match.start) or not requirement_position(scan, match.start)):
+                and (scan.sentence_has(ctx.COMPETENCE_CONTEXT, match.start) or not requirement_position(scan, match.start)) \
+                and not (match.category == "supplier" and scan.sentence_has(ctx.EXCLUSIVE_JUSTIFICATION, match.start)):
             # competence in, or examples of, the buyer's technology, and lines that neither oblige nor acquire
             # (a list of subcontractors, a bare heading): a note asking for the justification, not a violation
             match.severity = "low"
