@@ -134,7 +134,7 @@ CONTRACT_INTENT_BEFORE = re.compile(
     r"(?<!\w)(?:inngå|inngås|inngåes|direkteforhandle|tildele|enter into|award)\w*\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 # A sentence that justifies a direct award by exclusivity names the product as the reason, not as a specification.
 EXCLUSIVE_JUSTIFICATION = re.compile(
-    r"(?<!\w)(?:eneste (?:leverandør|produsent|tilbyder)|enerett\w*|einerett\w*|only (?:supplier|manufacturer|provider)|"
+    r"(?<!\w)(?:eneste (?:leverandør|produsent|tilbyder)|eneleverandør\w*|enerett\w*|einerett\w*|only (?:supplier|manufacturer|provider)|"
     r"sole (?:supplier|source|provider)|exclusive rights?)(?!\w)",
     re.IGNORECASE,
 )

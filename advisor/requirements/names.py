@@ -192,7 +192,15 @@ def _owner_or_place(scan, end: int) -> bool:
         return True
     if re.match(r"\s+(?:sin|sitt|sine)\b", after):
         return True  # «OsloMet sine adresser»: the owner, written with a possessive
-    return bool(re.match(r"[\s\-]+(?:plass|gate|gata|vei|veg|veien|vegen|torg|park|brygge|kvartal|senter|allé)\b", after, re.I))
+    return bool(_PLACE_TAIL.match(after))
+
+
+# Nouns that make the name before them a place: «Cicignons plass», «Røyskår-krysset», «Lonebekken-tunnelen».
+_PLACE_TAIL = re.compile(
+    r"[\s\-]+(?:plass|gate|gata|vei|veg|veien|vegen|torg|park|parken|brygge|kvartal|senter|allé|kryss|krysset|tunnel|"
+    r"tunnelen|bru|brua|brui|brygga|kai|kaia|kaien|havn|havna|stasjon|stasjonen|terminal|terminalen|området|feltet|"
+    r"byggefelt|byggefeltet|skole|skolen|sjøen|elva|elven|fjorden|dalen|marka|øya|vika|holmen|bakken|tunet|gården)\b",
+    re.IGNORECASE)
 
 
 def _acronym_or_word(token: str) -> bool:

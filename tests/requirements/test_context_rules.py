@@ -229,3 +229,9 @@ def test_document_titles_and_genitive_compounds_are_not_products(text):
 
 def test_english_maintenance_of_a_system_is_the_existing_estate():
     assert not strong("The supplier shall deliver maintenance of SAP for the finance department.")
+
+
+def test_a_name_before_a_place_noun_is_a_place():
+    text = "Kontrakten omfatter bygging av ny motorvei mellom Herdalen-krysset og Røyskår-krysset i Lyngdal kommune."
+    assert not found(text)
+    assert strong("Det skal leveres Lindab-takrenner til alle byggene.") == {"Lindab"}
