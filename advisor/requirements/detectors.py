@@ -57,6 +57,12 @@ def _common_word(word: str) -> bool:
     return zipf_frequency(low, "nb") >= 3.3 or zipf_frequency(low, "en") >= 4.2
 
 
+_BRAND_CUE = re.compile(r"(?<!\w)(?:av\s+merket|merket|merke|fabrikat(?:et)?|of\s+the\s+brand|brand|make)\s*[:=]?\s+", re.IGNORECASE)
+_NAME_CODE = re.compile(
+    r"(?<![\w\-])([A-ZÆØÅ][a-zæøåA-ZÆØÅ]{2,})\s+((?=[A-Z\-]{0,4}\d)[A-Z]{1,4}-?\d[\w\-/]*|\d{3,}[A-Za-z]{0,3})(?![\w])")
+_TRADEMARK = re.compile(r"(?<![\w\-])((?:[A-ZÆØÅ]|[a-z]+[A-Z])[\w\-]*(?:\s+[A-ZÆØÅ0-9][\w\-]*){0,2})\s?(?:®|™|\(R\)|\(TM\))")
+
+
 class _Scan:
     """Runs every rule over one requirement and collects Matches."""
 
@@ -254,12 +260,7 @@ class _Scan:
     def cued_designations(self) -> None:
         """«av typen X-200», «modell Z3», «av merket Acme», «Acme® ...»: references to names not in the lexicon."""
         covered = [(h.start, h.end) for h in self.matches if h.category in {"brand", "model_type"}]
-        patterns = (
-            ("model_type", lex.TYPE_CUE),
-            ("brand", re.compile(r"(?<!\w)(?:av\s+merket|merket|merke|fabrikat(?:et)?|of\s+the\s+brand|brand|make)\s*[:=]?\s+",
-                                 re.IGNORECASE)),
-        )
-        for category, pattern in patterns:
+        for category, pattern in (("model_type", lex.TYPE_CUE), ("brand", _BRAND_CUE)):
             for m in pattern.finditer(self.text):
                 first = _TOKEN.match(self.text, m.end())
                 if not first or first.start(1) != m.end():
@@ -275,8 +276,7 @@ class _Scan:
                 start = m.start() + (3 if m.group(0).lower().startswith("av ") else 0)
                 self.add(category, start if category == "model_type" else first.start(1), end, self.severity(start, end), "cue")
                 covered.append((start, end))
-        code = re.compile(r"(?<![\w\-])([A-ZÆØÅ][a-zæøåA-ZÆØÅ]{2,})\s+((?=[A-Z\-]{0,4}\d)[A-Z]{1,4}-?\d[\w\-/]*|\d{3,}[A-Za-z]{0,3})(?![\w])")
-        for m in code.finditer(self.text):
+        for m in _NAME_CODE.finditer(self.text):
             word, number = m.group(1), m.group(2)
             if any(s < m.end() and m.start() < e for s, e in covered + self.tech_spans) or self.in_standard(m.start(), m.end()):
                 continue
@@ -293,9 +293,10 @@ class _Scan:
     def trademarks(self) -> None:
         """«Acme® ...», «Acme™»: a registered mark the lexicon does not know (brand); after the name rules, so that
         a name found without its ™ keeps the span and severity it has without it."""
+        if "®" not in self.raw and "™" not in self.raw and "(" not in self.raw:
+            return  # no mark in the line (the common case of a long list)
         covered = [(h.start, h.end) for h in self.matches]
-        for m in re.finditer(r"(?<![\w\-])((?:[A-ZÆØÅ]|[a-z]+[A-Z])[\w\-]*(?:\s+[A-ZÆØÅ0-9][\w\-]*){0,2})\s?(?:®|™|\(R\)|\(TM\))",
-                             self.raw):
+        for m in _TRADEMARK.finditer(self.raw):
             if not any(s < m.end(1) and m.start(1) < e for s, e in covered):
                 end = max(m.end(1), self.designation_end(m.end()))
                 self.add("brand", m.start(1), end, self.severity(m.start(), end), "trademark")

@@ -102,6 +102,11 @@ def _shape(token: str) -> bool:
     return False
 
 
+_BODY_NAME = re.compile(r"(?:^|\s)(?:HF|RHF|IKS|KF|SF|kommunes?|fylkeskommunes?)$")
+_COMPANY_AFTER = re.compile(rf"[\s\-]*{ctx.COMPANY_SUFFIX}\b")
+_PROJECT_AFTER = re.compile(r"(?:-[\wæøå]+)*-(?:prosjekt|program|ordning|senter|institutt|modell|satsing|nettverk)\w*", re.I)
+
+
 def requirement_position(scan, pos: int) -> bool:
     """The sentence obliges someone or acquires something (the only places a name is a requirement)."""
     return scan.sentence_has(ctx.OBLIGATION, pos) or scan.sentence_has(ctx.ACQUIRES, pos)
@@ -114,13 +119,13 @@ def _not_a_product(scan, start: int, end: int, place: bool = True) -> bool:
         return True
     if ctx.DOCUMENT_BEFORE.search(scan.text[max(0, start - 20):start]):
         return True  # the title of a tender document («Bilag 1 Prisskjema»), not a product
-    if re.search(r"(?:^|\s)(?:HF|RHF|IKS|KF|SF|kommunes?|fylkeskommunes?)$", name):
+    if _BODY_NAME.search(name):
         return True
-    if ctx.PUBLIC_BODY_AFTER.match(scan.text[end:end + 60]) or re.match(rf"[\s\-]*{ctx.COMPANY_SUFFIX}\b", scan.text[end:end + 8]):
+    if ctx.PUBLIC_BODY_AFTER.match(scan.text[end:end + 60]) or _COMPANY_AFTER.match(scan.text[end:end + 8]):
         return True
     if _ACTOR_AFTER.match(scan.text[end:end + 20]):
         return True
-    if re.match(r"(?:-[\wæøå]+)*-(?:prosjekt|program|ordning|senter|institutt|modell|satsing|nettverk)\w*", scan.text[end:end + 40], re.I):
+    if _PROJECT_AFTER.match(scan.text[end:end + 40]):
         return True  # «PILOT-E-prosjekt», «Kavli-instituttet»: part of a project or institution name
     if ctx.STUDIED_BEFORE.search(scan.window(start, 80)) or ctx.STUDIED_AFTER.match(scan.text[end:end + 40]):
         return True  # «evaluering av programmet Kompetansepiloter»: the subject of a study
@@ -434,7 +439,7 @@ def settle(scan) -> None:
     existing = {m.start for m in scan.matches if m.category in {"brand", "model_type", "prescribed_technology"}
                 and m.severity != "low" and m.kind not in {"standard"}
                 and (_existing_near(scan, m) or _aside(scan, m))
-                and not lex.SAME_AS_CURRENT.search(scan.sentence_text(m.start))}
+                and not scan.sentence_has(lex.SAME_AS_CURRENT, m.start)}
     for match in scan.matches:
         if match.start in existing and match.category != "missing_or_equivalent":
             match.severity = "low"
@@ -485,14 +490,19 @@ def _acronym_in_brackets(scan, match) -> bool:
     return span.isupper() and bool(group and closes) and re.fullmatch(r"[A-ZÆØÅ\s]*", group.group(1)) is not None
 
 
+_BUY_AND_BEFORE = re.compile(
+    r"(?:kjøp|innkjøp|anskaffelse|levering)\w*\s+og\s+(?:\w+\s+){0,2}$|(?:kjøp|innkjøp)\w*\s+og\s+vedlikehold\s+av", re.IGNORECASE)
+_OURS_BEFORE = re.compile(
+    r"(?<!\w)(?:dagens|nåværende|vår|våre|vårt|kundens|oppdragsgivers|kommunens|sykehusets|i dag)\s+(?:[\w\-]+\s+){0,2}$",
+    re.IGNORECASE)
+
+
 def _existing_near(scan, match) -> bool:
     """Today's system or an integration named next to the reference (not just anywhere in a long sentence)."""
     before = scan.window(match.start, 70)
-    if re.search(r"(?:kjøp|innkjøp|anskaffelse|levering)\w*\s+og\s+(?:\w+\s+){0,2}$|(?:kjøp|innkjøp)\w*\s+og\s+vedlikehold\s+av",
-                 before, re.IGNORECASE):
+    if _BUY_AND_BEFORE.search(before):
         return False  # «kjøp og vedlikehold av X-lisenser»: buying more of X is the purchase, not what the buyer has
-    if re.search(r"(?<!\w)(?:dagens|nåværende|vår|våre|vårt|kundens|oppdragsgivers|kommunens|sykehusets|i dag)\s+(?:[\w\-]+\s+){0,2}$",
-                 before, re.IGNORECASE):
+    if _OURS_BEFORE.search(before):
         return True  # «dagens VMware-infrastruktur», «kundens EPJ»: what the buyer has, named as such
     return bool(ctx.EXISTING_CONTEXT.search(before) or ctx.EXISTING_CONTEXT.search(scan.after(match.end, 30)))
 
