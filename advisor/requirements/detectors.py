@@ -80,6 +80,7 @@ class _Scan:
         self._hit_keys: set[tuple[str, int, int]] = set()
         self.standards = [(m.start(), m.end()) for m in lex.STANDARDS.finditer(text)]
         self.tech_spans: list[tuple[int, int]] = []
+        self._tech_all: list[int] | None = None
         self.matches: list[Match] = []
 
     # helpers
@@ -152,7 +153,7 @@ class _Scan:
     def designation_end(self, pos: int) -> int:
         """End of the model designation right after pos (pos itself when none): «Latitude 5550», «PG 8059»."""
         end, count, cursor = pos, 0, pos
-        tech = [m.start() for m in lex.technology_regex().finditer(self.text, pos, min(len(self.text), pos + 40))]
+        tech = self._tech_starts(pos)
         while count < 4:
             m = _TOKEN.match(self.text, cursor)
             if not m or self.text[cursor:m.start(1)].count("\n"):
@@ -185,10 +186,19 @@ class _Scan:
                 end = generation.end()
         return end
 
+    def _tech_starts(self, pos: int) -> list[int]:
+        """Where a technology name starts in the 40 characters from pos (one scan of the text per requirement, not
+        one per designation: a list line with a brand asks several times)."""
+        if self._tech_all is None:
+            self._tech_all = [m.start() for m in lex.technology_regex().finditer(self.text)]
+        return [start for start in self._tech_all if pos <= start < pos + 40]
+
     # rules
     def technologies(self) -> None:
         """Named technologies, platforms and approaches the requirement prescribes (prescribed_technology)."""
-        for m in lex.technology_regex().finditer(self.text):
+        found = list(lex.technology_regex().finditer(self.text))
+        self._tech_all = [m.start() for m in found]
+        for m in found:
             kind = re.sub(r"\d+$", "", m.lastgroup or "")
             start, end, name = m.start(), m.end(), m.group(0)
             if self.in_standard(start, end) or lex.NEGATION_BEFORE.search(self.window(start, 40)):
