@@ -123,6 +123,15 @@ SUPPLIER_CUES = (
                rf"(?:direkte\s+)?(?:fra|from)\s+(?P<name>{_NAME})"),
     re.compile(rf"(?P<name>{_NAME})\s+(?:er|is)\s+(?:den\s+)?(?:eneste|only|sole)\s+(?:leverandør|supplier|produsent)"),
 )
+# A word each cue above cannot match without (lower case, in the same order): a line with none of them skips the cue.
+SUPPLIER_CUE_WORDS = (
+    ("kontrakt", "avtale", "forhandling", "samarbeid", "contract", "agreement", "negotiation"),
+    ("tildel", "award"),
+    ("partner", "forhandler", "reseller", "distributør"),
+    ("levert", "leveres", "produsert", "utviklet", "utføres", "utført", "supplied", "manufactured", "made"),
+    ("fra", "from"),
+    ("eneste", "only", "sole"),
+)
 # Helpers from outside who run the competition or were hired before: process, not the intended supplier.
 SUPPLIER_PROCESS_BEFORE = re.compile(
     r"(?:bistand fra|på vegne av|i regi av|i samarbeid med|gjennomført av|gjennomføres av|ved)\s+$", re.IGNORECASE)

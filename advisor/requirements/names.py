@@ -258,7 +258,10 @@ def _name_end(scan, end: int) -> int:
 def suppliers(scan) -> None:
     """The supplier named as the counterparty: «kontrakt med X AS», «partner av X», «tildele ... til X» (supplier)."""
     strict = (ctx.SUPPLIER_CUES[0], ctx.SUPPLIER_CUES[-1])  # cues that also take buyers, partners and places
-    for pattern in ctx.SUPPLIER_CUES:
+    low = scan.text.lower()
+    for pattern, words in zip(ctx.SUPPLIER_CUES, ctx.SUPPLIER_CUE_WORDS, strict=True):
+        if not any(word in low for word in words):
+            continue  # the cue word is not in the line: no need to run the pattern
         for m in pattern.finditer(scan.text):
             # «med DIPS Front og Spider Solutions»: each name of a list is its own supplier
             offset = m.start("name")
