@@ -85,6 +85,13 @@ EXISTING_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 
+# Parts for equipment the buyer owns («VEAS har fire kammerfilterpresser … varmeplater … til disse»): a material or
+# make there follows from the equipment (compatibility), it is not a free choice of the buyer.
+OWNED_EQUIPMENT = re.compile(
+    r"(?<!\w)(?:har|eier|disponerer|drifter)\s+(?:i dag\s+)?(?:\d+|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|flere)\s+[a-zæøå]{4,}",
+    re.IGNORECASE)
+PARTS_FOR = re.compile(r"(?<!\w)(?:til disse|til dem|for disse|i hver\w*|reservedel\w*|slitedel\w*|deler til)(?!\w)", re.IGNORECASE)
+
 # Organisation and public-body endings: «Vestre Viken HF», «Kinn kommune», «Kavli-instituttet» are not products.
 PUBLIC_BODY_AFTER = re.compile(
     r"(?:[\s\-]+[A-ZÆØÅ][\wæøå\-]*){0,3}[\s\-]+(?:HF|RHF|IKS|KF|SF|FKF|BA|SA|kommunes?|fylkeskommunes?|fylkes?|"

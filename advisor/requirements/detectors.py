@@ -13,6 +13,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from advisor.requirements import context as ctx
 from advisor.requirements import lexicon as lex
 from advisor.requirements import names
 
@@ -349,7 +350,8 @@ class _Scan:
                 start = m.start() if pattern is lex.MATERIAL_COMPOUND else m.start() + len(m.group(0)) - len(m.group(0).split(None, 1)[1])
                 if any(h.kind == "material" and h.start <= start < h.end for h in self.matches):
                     continue
-                severity = "low" if self.has_equivalent(m.end()) else "medium"
+                parts = self.sentence_has(ctx.OWNED_EQUIPMENT, start) and self.sentence_has(ctx.PARTS_FOR, start)
+                severity = "low" if self.has_equivalent(m.end()) or parts else "medium"
                 self.add("material_dimension_method", start, m.end(), severity, "material")
 
     def dimensions(self) -> None:
