@@ -64,6 +64,17 @@ _NAME_CODE = re.compile(
 _TRADEMARK = re.compile(r"(?<![\w\-])((?:[A-ZÆØÅ]|[a-z]+[A-Z])[\w\-]*(?:\s+[A-ZÆØÅ0-9][\w\-]*){0,2})\s?(?:®|™|\(R\)|\(TM\))")
 
 
+_SENTENCE_END = re.compile(r"(?<![.!?;])[.!?;]+(?=\s+[\"'«(]?[A-ZÆØÅ0-9])|\n+")
+_NUMBER_TOKEN = re.compile(r"\d+(?:[.,]\d+)?")
+_LOWER_THEN_UPPER = re.compile(r"[a-z]+[A-Z]")
+_BARE_NUMBER_OR_LETTER = re.compile(r"\d+|[A-Za-z]")
+_PARAMETER = re.compile(
+    rf"(?<![\w,.])(?P<exact>(?:nøyaktig|eksakt|exactly)\s+)?(?P<num>{lex.NUMBER})"
+    rf"(?:\s*(?:x|×)\s*{lex.NUMBER}){{0,2}}\s*-?\s*(?P<unit>{lex.PARAM_UNIT}|{lex.TIME_UNIT})(?![\w])",
+    re.IGNORECASE,
+)
+
+
 class _Scan:
     """Runs every rule over one requirement and collects Matches."""
 
@@ -89,7 +100,7 @@ class _Scan:
     def _sentence_spans(text: str) -> list[tuple[int, int]]:
         spans, start = [], 0
         # (?<![.!?;]): a run of punctuation is tried from its start only, so a long run of dots stays linear
-        for m in re.finditer(r"(?<![.!?;])[.!?;]+(?=\s+[\"'«(]?[A-ZÆØÅ0-9])|\n+", text):
+        for m in _SENTENCE_END.finditer(text):
             if m.group(0) == "." and _ABBREVIATION.search(text, max(0, m.start() - 8), m.start()):
                 continue  # «25 stk. Lenovo ThinkPad»: an abbreviation, not the end of the sentence
             spans.append((start, m.end()))
@@ -168,13 +179,13 @@ class _Scan:
             if entry and not entry.is_line:
                 break
             nxt = _TOKEN.match(self.text, m.end())
-            if re.fullmatch(r"\d+(?:[.,]\d+)?", token):
+            if _NUMBER_TOKEN.fullmatch(token):
                 if nxt and lex.UNIT_WORDS.match(nxt.group(1)) or self.text[m.end():m.end() + 2].strip().startswith("%"):
                     break
                 ok = True
             elif _DIGIT.search(token) or (token.isupper() and len(token) <= 6) or (entry and entry.is_line):
                 ok = True
-            elif token[:1].isupper() or re.match(r"^[a-z]+[A-Z]", token) or (count and low in lex.MODEL_WORDS):
+            elif token[:1].isupper() or _LOWER_THEN_UPPER.match(token) or (count and low in lex.MODEL_WORDS):
                 ok = not (token[:1].isupper() and count == 0 and low in {"skal", "må", "bør", "kan"})
             else:
                 ok = False
@@ -279,7 +290,7 @@ class _Scan:
                 token = first.group(1)
                 if any(s <= first.start(1) < e for s, e in covered) or self.in_standard(first.start(1), first.end(1)):
                     continue
-                if re.fullmatch(r"\d+|[A-Za-z]", token) or not (token[:1].isupper() or _DIGIT.search(token)):
+                if _BARE_NUMBER_OR_LETTER.fullmatch(token) or not (token[:1].isupper() or _DIGIT.search(token)):
                     continue
                 if token.isalpha() and _common_word(token):
                     continue
@@ -408,11 +419,7 @@ class _Scan:
 
     def tailoring(self) -> None:
         """Sentences whose combination of exact, odd parameter values fits one product only (tailoring)."""
-        param = re.compile(
-            rf"(?<![\w,.])(?P<exact>(?:nøyaktig|eksakt|exactly)\s+)?(?P<num>{lex.NUMBER})"
-            rf"(?:\s*(?:x|×)\s*{lex.NUMBER}){{0,2}}\s*-?\s*(?P<unit>{lex.PARAM_UNIT}|{lex.TIME_UNIT})(?![\w])",
-            re.IGNORECASE,
-        )
+        param = _PARAMETER
         by_sentence: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
         for m in param.finditer(self.text):
             exact = bool(m.group("exact"))

@@ -172,7 +172,7 @@ def unknown_names(scan) -> None:
                 scan.add("brand", start, end, scan.severity(start, end), "compound", brand=prefix)
                 covered.append((start, end))
             continue
-        if token.isupper() or not token[:1].isupper() and not re.search(r"[a-zæøå][A-ZÆØÅ]", token):
+        if token.isupper() or not token[:1].isupper() and not _MIXED.search(token):
             continue
         if scan.initial(start) or not requirement_position(scan, start):
             continue
@@ -182,7 +182,7 @@ def unknown_names(scan) -> None:
             continue
         # after «programvaren», or before «eller tilsvarende», a capitalised word is a name even if it is also a word;
         # elsewhere a lone capitalised word must look like a name and carry a model word or a second name after it
-        mixed = bool(re.search(r"[a-zæøå][A-ZÆØÅ]", token))
+        mixed = bool(_MIXED.search(token))
         if cue not in {"named_product", "equivalent", "product_compound", "maker"} and not (
                 (mixed or _shape(token)) and (mixed or name_end > end)):
             continue
