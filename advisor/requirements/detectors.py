@@ -42,6 +42,7 @@ _ABBREVIATION = re.compile(r"(?<![\w.])(?:stk|ca|nr|kl|jf|jfr|pkt|inkl|ekskl|eks
 _NOT_DESIGNATION = frozenset({"the", "this", "that", "a", "an", "and", "or", "for", "det", "den", "de", "dette", "og", "eller",
                               "som", "til", "med", "er", "is", "are", "phasing", "set", "development", "operation"})
 _DECORATION = str.maketrans({c: " " for c in "™®©«»\"“”„‘’‚"})
+_DECORATED = re.compile("[™®©«»\"“”„‘’‚]")
 _HANDLED_BEFORE = re.compile(
     r"(?:behandling|transport|mottak|sluttbehandling|gjenvinning|sortering|innsamling|levering|kjøp|innkjøp|leveranse|"
     r"tilsetningsstoffer|analyse|prøver)\w*\s+(?:og\s+\w+\s+)?(?:av\s+|i\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -82,7 +83,7 @@ class _Scan:
         # Decoration (™, ®, quotes) is blanked out, length for length, so that «X™» and "X" get the findings X gets;
         # the trademark rule reads the original, where ™ and ® are themselves the cue.
         self.raw = text
-        self.text = text.translate(_DECORATION)
+        self.text = text.translate(_DECORATION) if _DECORATED.search(text) else text
         self.brands = lex.load_brands()
         self.sentences = self._sentence_spans(text)
         # A requirement is a sentence or two, but a pasted paragraph can hold thousands of sentences and matches; the

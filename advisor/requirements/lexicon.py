@@ -133,10 +133,12 @@ def may_name_a_brand(text: str) -> bool:
     Running the alternation of every brand over a line is the analyzer's most expensive step; most lines of a long
     list name no brand, and a set lookup per word rules them out first."""
     first = brand_first_words()
-    for word in _WORDS.findall(text.lower()):
-        if word in first or _INFLECTION.sub("", word) in first:
-            return True
-    return False
+    return any(word in first or _uninflected(word) in first for word in _WORDS.findall(text.lower()))
+
+
+@functools.lru_cache(maxsize=65536)
+def _uninflected(word: str) -> str:
+    return _INFLECTION.sub("", word)
 
 
 # Norwegian/English inflection a brand or product line may carry: iPader, iPadene, Volvoen, Chromebooks.
