@@ -80,9 +80,17 @@ EXISTING_CONTEXT = re.compile(
     r"oppgrader\w* (?:av|til)|migrer\w* (?:fra|av)|kompetanse (?:på|innen|i)|opplæring i|support (?:på|til)|"
     r"integrer\w*|kompatib\w*|tilpasses|koble[sr]? (?:til|mot)|grensesnitt\w* (?:mot|til)|innføring av|implementering av|"
     r"tilgjengelig\w* på|på alle (?:kjente )?plattformer|fungere\w* (?:på|med|sammen med)|"
-    r"existing|currently|already (?:use|have|run))(?!\w)",
+    r"existing|currently|already (?:use|have|run)|(?:operation and )?maintenance (?:of|for|and)|operation and maintenance|"
+    r"support (?:of|for)|upgrade (?:of|to)|migration (?:from|of)|integrat\w* (?:with|to|into)|compatib\w* with)(?!\w)",
     re.IGNORECASE,
 )
+
+# Parts for equipment the buyer owns («VEAS har fire kammerfilterpresser … varmeplater … til disse»): a material or
+# make there follows from the equipment (compatibility), it is not a free choice of the buyer.
+OWNED_EQUIPMENT = re.compile(
+    r"(?<!\w)(?:har|eier|disponerer|drifter)\s+(?:i dag\s+)?(?:\d+|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|flere)\s+[a-zæøå]{4,}",
+    re.IGNORECASE)
+PARTS_FOR = re.compile(r"(?<!\w)(?:til disse|til dem|for disse|i hver\w*|reservedel\w*|slitedel\w*|deler til)(?!\w)", re.IGNORECASE)
 
 # Organisation and public-body endings: «Vestre Viken HF», «Kinn kommune», «Kavli-instituttet» are not products.
 PUBLIC_BODY_AFTER = re.compile(
@@ -122,9 +130,33 @@ SUPPLIER_CUES = (
                rf"(?:direkte\s+)?(?:fra|from)\s+(?P<name>{_NAME})"),
     re.compile(rf"(?P<name>{_NAME})\s+(?:er|is)\s+(?:den\s+)?(?:eneste|only|sole)\s+(?:leverandør|supplier|produsent)"),
 )
+# A word each cue above cannot match without (lower case, in the same order): a line with none of them skips the cue.
+SUPPLIER_CUE_WORDS = (
+    ("kontrakt", "avtale", "forhandling", "samarbeid", "contract", "agreement", "negotiation"),
+    ("tildel", "award"),
+    ("partner", "forhandler", "reseller", "distributør"),
+    ("levert", "leveres", "produsert", "utviklet", "utføres", "utført", "supplied", "manufactured", "made"),
+    ("fra", "from"),
+    ("eneste", "only", "sole"),
+)
 # Helpers from outside who run the competition or were hired before: process, not the intended supplier.
 SUPPLIER_PROCESS_BEFORE = re.compile(
     r"(?:bistand fra|på vegne av|i regi av|i samarbeid med|gjennomført av|gjennomføres av|ved)\s+$", re.IGNORECASE)
+# A partner in a joint effort («i samarbeid med Distriktssenteret»), not the counterparty of a contract.
+PARTNER_BEFORE = re.compile(r"(?<!\w)(?:i samarbeid med|sammen med|in (?:cooperation|collaboration|partnership) with)\s+$",
+                            re.IGNORECASE)
+# The intention to contract with someone: «inngå avtale med X», «har til hensikt å inngå kontrakt med X».
+CONTRACT_INTENT_BEFORE = re.compile(
+    r"(?<!\w)(?:inngå|inngås|inngåes|direkteforhandle|tildele|enter into|award)\w*\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# A sentence that justifies a direct award by exclusivity names the product as the reason, not as a specification.
+EXCLUSIVE_JUSTIFICATION = re.compile(
+    r"(?<!\w)(?:eneste (?:leverandør|produsent|tilbyder)|eneleverandør\w*|enerett\w*|einerett\w*|only (?:supplier|manufacturer|provider)|"
+    r"sole (?:supplier|source|provider)|exclusive rights?)(?!\w)",
+    re.IGNORECASE,
+)
+# A document of the tender named by its number: «se Bilag 1 Prisskjema», «Vedlegg 2: Kravspesifikasjon».
+DOCUMENT_BEFORE = re.compile(r"(?<!\w)(?:bilag|vedlegg|appendix|annex|attachment)\s*[\dIVX]+[a-z]?\s*[:.\-–]?\s*$",
+                             re.IGNORECASE)
 
 # Origin: FOA §§ 8-5/15-1 forbid a reference to a specific origin or production that favours suppliers.
 ORIGIN = re.compile(

@@ -13,6 +13,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from advisor.requirements import context as ctx
 from advisor.requirements import lexicon as lex
 from advisor.requirements import names
 
@@ -41,6 +42,7 @@ _ABBREVIATION = re.compile(r"(?<![\w.])(?:stk|ca|nr|kl|jf|jfr|pkt|inkl|ekskl|eks
 _NOT_DESIGNATION = frozenset({"the", "this", "that", "a", "an", "and", "or", "for", "det", "den", "de", "dette", "og", "eller",
                               "som", "til", "med", "er", "is", "are", "phasing", "set", "development", "operation"})
 _DECORATION = str.maketrans({c: " " for c in "™®©«»\"“”„‘’‚"})
+_DECORATED = re.compile("[™®©«»\"“”„‘’‚]")
 _HANDLED_BEFORE = re.compile(
     r"(?:behandling|transport|mottak|sluttbehandling|gjenvinning|sortering|innsamling|levering|kjøp|innkjøp|leveranse|"
     r"tilsetningsstoffer|analyse|prøver)\w*\s+(?:og\s+\w+\s+)?(?:av\s+|i\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -57,6 +59,23 @@ def _common_word(word: str) -> bool:
     return zipf_frequency(low, "nb") >= 3.3 or zipf_frequency(low, "en") >= 4.2
 
 
+_BRAND_CUE = re.compile(r"(?<!\w)(?:av\s+merket|merket|merke|fabrikat(?:et)?|of\s+the\s+brand|brand|make)\s*[:=]?\s+", re.IGNORECASE)
+_NAME_CODE = re.compile(
+    r"(?<![\w\-])([A-ZÆØÅ][a-zæøåA-ZÆØÅ]{2,})\s+((?=[A-Z\-]{0,4}\d)[A-Z]{1,4}-?\d[\w\-/]*|\d{3,}[A-Za-z]{0,3})(?![\w])")
+_TRADEMARK = re.compile(r"(?<![\w\-])((?:[A-ZÆØÅ]|[a-z]+[A-Z])[\w\-]*(?:\s+[A-ZÆØÅ0-9][\w\-]*){0,2})\s?(?:®|™|\(R\)|\(TM\))")
+
+
+_SENTENCE_END = re.compile(r"(?<![.!?;])[.!?;]+(?=\s+[\"'«(]?[A-ZÆØÅ0-9])|\n+")
+_NUMBER_TOKEN = re.compile(r"\d+(?:[.,]\d+)?")
+_LOWER_THEN_UPPER = re.compile(r"[a-z]+[A-Z]")
+_BARE_NUMBER_OR_LETTER = re.compile(r"\d+|[A-Za-z]")
+_PARAMETER = re.compile(
+    rf"(?<![\w,.])(?P<exact>(?:nøyaktig|eksakt|exactly)\s+)?(?P<num>{lex.NUMBER})"
+    rf"(?:\s*(?:x|×)\s*{lex.NUMBER}){{0,2}}\s*-?\s*(?P<unit>{lex.PARAM_UNIT}|{lex.TIME_UNIT})(?![\w])",
+    re.IGNORECASE,
+)
+
+
 class _Scan:
     """Runs every rule over one requirement and collects Matches."""
 
@@ -64,7 +83,7 @@ class _Scan:
         # Decoration (™, ®, quotes) is blanked out, length for length, so that «X™» and "X" get the findings X gets;
         # the trademark rule reads the original, where ™ and ® are themselves the cue.
         self.raw = text
-        self.text = text.translate(_DECORATION)
+        self.text = text.translate(_DECORATION) if _DECORATED.search(text) else text
         self.brands = lex.load_brands()
         self.sentences = self._sentence_spans(text)
         # A requirement is a sentence or two, but a pasted paragraph can hold thousands of sentences and matches; the
@@ -74,6 +93,7 @@ class _Scan:
         self._hit_keys: set[tuple[str, int, int]] = set()
         self.standards = [(m.start(), m.end()) for m in lex.STANDARDS.finditer(text)]
         self.tech_spans: list[tuple[int, int]] = []
+        self._tech_all: list[int] | None = None
         self.matches: list[Match] = []
 
     # helpers
@@ -81,7 +101,7 @@ class _Scan:
     def _sentence_spans(text: str) -> list[tuple[int, int]]:
         spans, start = [], 0
         # (?<![.!?;]): a run of punctuation is tried from its start only, so a long run of dots stays linear
-        for m in re.finditer(r"(?<![.!?;])[.!?;]+(?=\s+[\"'«(]?[A-ZÆØÅ0-9])|\n+", text):
+        for m in _SENTENCE_END.finditer(text):
             if m.group(0) == "." and _ABBREVIATION.search(text, max(0, m.start() - 8), m.start()):
                 continue  # «25 stk. Lenovo ThinkPad»: an abbreviation, not the end of the sentence
             spans.append((start, m.end()))
@@ -146,7 +166,7 @@ class _Scan:
     def designation_end(self, pos: int) -> int:
         """End of the model designation right after pos (pos itself when none): «Latitude 5550», «PG 8059»."""
         end, count, cursor = pos, 0, pos
-        tech = [m.start() for m in lex.technology_regex().finditer(self.text, pos, min(len(self.text), pos + 40))]
+        tech = self._tech_starts(pos)
         while count < 4:
             m = _TOKEN.match(self.text, cursor)
             if not m or self.text[cursor:m.start(1)].count("\n"):
@@ -160,13 +180,13 @@ class _Scan:
             if entry and not entry.is_line:
                 break
             nxt = _TOKEN.match(self.text, m.end())
-            if re.fullmatch(r"\d+(?:[.,]\d+)?", token):
+            if _NUMBER_TOKEN.fullmatch(token):
                 if nxt and lex.UNIT_WORDS.match(nxt.group(1)) or self.text[m.end():m.end() + 2].strip().startswith("%"):
                     break
                 ok = True
             elif _DIGIT.search(token) or (token.isupper() and len(token) <= 6) or (entry and entry.is_line):
                 ok = True
-            elif token[:1].isupper() or re.match(r"^[a-z]+[A-Z]", token) or (count and low in lex.MODEL_WORDS):
+            elif token[:1].isupper() or _LOWER_THEN_UPPER.match(token) or (count and low in lex.MODEL_WORDS):
                 ok = not (token[:1].isupper() and count == 0 and low in {"skal", "må", "bør", "kan"})
             else:
                 ok = False
@@ -179,10 +199,19 @@ class _Scan:
                 end = generation.end()
         return end
 
+    def _tech_starts(self, pos: int) -> list[int]:
+        """Where a technology name starts in the 40 characters from pos (one scan of the text per requirement, not
+        one per designation: a list line with a brand asks several times)."""
+        if self._tech_all is None:
+            self._tech_all = [m.start() for m in lex.technology_regex().finditer(self.text)]
+        return [start for start in self._tech_all if pos <= start < pos + 40]
+
     # rules
     def technologies(self) -> None:
         """Named technologies, platforms and approaches the requirement prescribes (prescribed_technology)."""
-        for m in lex.technology_regex().finditer(self.text):
+        found = list(lex.technology_regex().finditer(self.text))
+        self._tech_all = [m.start() for m in found]
+        for m in found:
             kind = re.sub(r"\d+$", "", m.lastgroup or "")
             start, end, name = m.start(), m.end(), m.group(0)
             if self.in_standard(start, end) or lex.NEGATION_BEFORE.search(self.window(start, 40)):
@@ -254,12 +283,7 @@ class _Scan:
     def cued_designations(self) -> None:
         """«av typen X-200», «modell Z3», «av merket Acme», «Acme® ...»: references to names not in the lexicon."""
         covered = [(h.start, h.end) for h in self.matches if h.category in {"brand", "model_type"}]
-        patterns = (
-            ("model_type", lex.TYPE_CUE),
-            ("brand", re.compile(r"(?<!\w)(?:av\s+merket|merket|merke|fabrikat(?:et)?|of\s+the\s+brand|brand|make)\s*[:=]?\s+",
-                                 re.IGNORECASE)),
-        )
-        for category, pattern in patterns:
+        for category, pattern in (("model_type", lex.TYPE_CUE), ("brand", _BRAND_CUE)):
             for m in pattern.finditer(self.text):
                 first = _TOKEN.match(self.text, m.end())
                 if not first or first.start(1) != m.end():
@@ -267,7 +291,7 @@ class _Scan:
                 token = first.group(1)
                 if any(s <= first.start(1) < e for s, e in covered) or self.in_standard(first.start(1), first.end(1)):
                     continue
-                if re.fullmatch(r"\d+|[A-Za-z]", token) or not (token[:1].isupper() or _DIGIT.search(token)):
+                if _BARE_NUMBER_OR_LETTER.fullmatch(token) or not (token[:1].isupper() or _DIGIT.search(token)):
                     continue
                 if token.isalpha() and _common_word(token):
                     continue
@@ -275,8 +299,7 @@ class _Scan:
                 start = m.start() + (3 if m.group(0).lower().startswith("av ") else 0)
                 self.add(category, start if category == "model_type" else first.start(1), end, self.severity(start, end), "cue")
                 covered.append((start, end))
-        code = re.compile(r"(?<![\w\-])([A-ZÆØÅ][a-zæøåA-ZÆØÅ]{2,})\s+((?=[A-Z\-]{0,4}\d)[A-Z]{1,4}-?\d[\w\-/]*|\d{3,}[A-Za-z]{0,3})(?![\w])")
-        for m in code.finditer(self.text):
+        for m in _NAME_CODE.finditer(self.text):
             word, number = m.group(1), m.group(2)
             if any(s < m.end() and m.start() < e for s, e in covered + self.tech_spans) or self.in_standard(m.start(), m.end()):
                 continue
@@ -293,9 +316,10 @@ class _Scan:
     def trademarks(self) -> None:
         """«Acme® ...», «Acme™»: a registered mark the lexicon does not know (brand); after the name rules, so that
         a name found without its ™ keeps the span and severity it has without it."""
+        if "®" not in self.raw and "™" not in self.raw and "(" not in self.raw:
+            return  # no mark in the line (the common case of a long list)
         covered = [(h.start, h.end) for h in self.matches]
-        for m in re.finditer(r"(?<![\w\-])((?:[A-ZÆØÅ]|[a-z]+[A-Z])[\w\-]*(?:\s+[A-ZÆØÅ0-9][\w\-]*){0,2})\s?(?:®|™|\(R\)|\(TM\))",
-                             self.raw):
+        for m in _TRADEMARK.finditer(self.raw):
             if not any(s < m.end(1) and m.start(1) < e for s, e in covered):
                 end = max(m.end(1), self.designation_end(m.end()))
                 self.add("brand", m.start(1), end, self.severity(m.start(), end), "trademark")
@@ -338,7 +362,8 @@ class _Scan:
                 start = m.start() if pattern is lex.MATERIAL_COMPOUND else m.start() + len(m.group(0)) - len(m.group(0).split(None, 1)[1])
                 if any(h.kind == "material" and h.start <= start < h.end for h in self.matches):
                     continue
-                severity = "low" if self.has_equivalent(m.end()) else "medium"
+                parts = self.sentence_has(ctx.OWNED_EQUIPMENT, start) and self.sentence_has(ctx.PARTS_FOR, start)
+                severity = "low" if self.has_equivalent(m.end()) or parts else "medium"
                 self.add("material_dimension_method", start, m.end(), severity, "material")
 
     def dimensions(self) -> None:
@@ -347,6 +372,10 @@ class _Scan:
             if self._guarded(m.start()) or self.bounded(m.start(), m.end()) or self.in_standard(m.start(), m.end()):
                 continue
             if any(h.start <= m.start() < h.end for h in self.matches):
+                continue
+            # «bru for privat adkomstveg (bredde 5m / lengde 7m)»: a measure in a line that neither obliges nor acquires
+            # describes the object; it is a requirement only where something is required or bought
+            if not names.requirement_position(self, m.start()):
                 continue
             self.add("material_dimension_method", m.start(), m.end(), "medium", "dimension")
 
@@ -384,16 +413,14 @@ class _Scan:
         for m in lex.SAME_AS_CURRENT.finditer(self.text):
             if lex.AS_GOOD_AS.search(self.text[max(0, m.start() - 25):m.start()]):
                 continue
+            if names.descriptive(self.sentence_text(m.start())):
+                continue  # «estimater basert på opplysninger fra nåværende leverandører»: where a figure comes from
             start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
             self.add("same_as_current", start, m.end(), "high", "current")
 
     def tailoring(self) -> None:
         """Sentences whose combination of exact, odd parameter values fits one product only (tailoring)."""
-        param = re.compile(
-            rf"(?<![\w,.])(?P<exact>(?:nøyaktig|eksakt|exactly)\s+)?(?P<num>{lex.NUMBER})"
-            rf"(?:\s*(?:x|×)\s*{lex.NUMBER}){{0,2}}\s*-?\s*(?P<unit>{lex.PARAM_UNIT}|{lex.TIME_UNIT})(?![\w])",
-            re.IGNORECASE,
-        )
+        param = _PARAMETER
         by_sentence: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
         for m in param.finditer(self.text):
             exact = bool(m.group("exact"))

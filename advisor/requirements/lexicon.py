@@ -61,9 +61,14 @@ class Brand:
 
 
 @functools.lru_cache(maxsize=100_000)
+@functools.lru_cache(maxsize=65536)
 def brand_key(text: str) -> str:
-    """Lookup key of a brand mention: lower case, hyphens and runs of spaces as one space."""
-    return re.sub(r"[\s\-]+", " ", text.strip().lower())
+    """Lookup key of a brand mention: lower case, hyphens and runs of spaces as one space (cached: a long list asks
+    for the same words again and again)."""
+    return _KEY_SPACE.sub(" ", text.strip().lower())
+
+
+_KEY_SPACE = re.compile(r"[\s\-]+")
 
 
 def parse_brand_line(line: str, number: int = 0) -> Brand | None:
@@ -128,10 +133,12 @@ def may_name_a_brand(text: str) -> bool:
     Running the alternation of every brand over a line is the analyzer's most expensive step; most lines of a long
     list name no brand, and a set lookup per word rules them out first."""
     first = brand_first_words()
-    for word in _WORDS.findall(text.lower()):
-        if word in first or _INFLECTION.sub("", word) in first:
-            return True
-    return False
+    return any(word in first or _uninflected(word) in first for word in _WORDS.findall(text.lower()))
+
+
+@functools.lru_cache(maxsize=65536)
+def _uninflected(word: str) -> str:
+    return _INFLECTION.sub("", word)
 
 
 # Norwegian/English inflection a brand or product line may carry: iPader, iPadene, Volvoen, Chromebooks.

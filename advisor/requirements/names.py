@@ -102,6 +102,11 @@ def _shape(token: str) -> bool:
     return False
 
 
+_BODY_NAME = re.compile(r"(?:^|\s)(?:HF|RHF|IKS|KF|SF|kommunes?|fylkeskommunes?)$")
+_COMPANY_AFTER = re.compile(rf"[\s\-]*{ctx.COMPANY_SUFFIX}\b")
+_PROJECT_AFTER = re.compile(r"(?:-[\wæøå]+)*-(?:prosjekt|program|ordning|senter|institutt|modell|satsing|nettverk)\w*", re.I)
+
+
 def requirement_position(scan, pos: int) -> bool:
     """The sentence obliges someone or acquires something (the only places a name is a requirement)."""
     return scan.sentence_has(ctx.OBLIGATION, pos) or scan.sentence_has(ctx.ACQUIRES, pos)
@@ -112,13 +117,15 @@ def _not_a_product(scan, start: int, end: int, place: bool = True) -> bool:
     name = scan.text[start:end].strip()
     if name.lower() in ctx.PROCESS_NAMES or name.lower() in ctx.NATIONAL_SYSTEMS:
         return True
-    if re.search(r"(?:^|\s)(?:HF|RHF|IKS|KF|SF|kommunes?|fylkeskommunes?)$", name):
+    if ctx.DOCUMENT_BEFORE.search(scan.text[max(0, start - 20):start]):
+        return True  # the title of a tender document («Bilag 1 Prisskjema»), not a product
+    if _BODY_NAME.search(name):
         return True
-    if ctx.PUBLIC_BODY_AFTER.match(scan.text[end:end + 60]) or re.match(rf"[\s\-]*{ctx.COMPANY_SUFFIX}\b", scan.text[end:end + 8]):
+    if ctx.PUBLIC_BODY_AFTER.match(scan.text[end:end + 60]) or _COMPANY_AFTER.match(scan.text[end:end + 8]):
         return True
     if _ACTOR_AFTER.match(scan.text[end:end + 20]):
         return True
-    if re.match(r"(?:-[\wæøå]+)*-(?:prosjekt|program|ordning|senter|institutt|modell|satsing|nettverk)\w*", scan.text[end:end + 40], re.I):
+    if _PROJECT_AFTER.match(scan.text[end:end + 40]):
         return True  # «PILOT-E-prosjekt», «Kavli-instituttet»: part of a project or institution name
     if ctx.STUDIED_BEFORE.search(scan.window(start, 80)) or ctx.STUDIED_AFTER.match(scan.text[end:end + 40]):
         return True  # «evaluering av programmet Kompetansepiloter»: the subject of a study
@@ -132,6 +139,13 @@ def _rare(word: str) -> bool:
 
     low = word.lower()
     return zipf_frequency(low, "nb") < 2.3 and zipf_frequency(low, "en") < 3.2
+
+
+@functools.cache
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "nb")
 
 
 def _inflected_word(name: str) -> bool:
@@ -158,7 +172,7 @@ def unknown_names(scan) -> None:
                 scan.add("brand", start, end, scan.severity(start, end), "compound", brand=prefix)
                 covered.append((start, end))
             continue
-        if token.isupper() or not token[:1].isupper() and not re.search(r"[a-zæøå][A-ZÆØÅ]", token):
+        if token.isupper() or not token[:1].isupper() and not _MIXED.search(token):
             continue
         if scan.initial(start) or not requirement_position(scan, start):
             continue
@@ -168,7 +182,7 @@ def unknown_names(scan) -> None:
             continue
         # after «programvaren», or before «eller tilsvarende», a capitalised word is a name even if it is also a word;
         # elsewhere a lone capitalised word must look like a name and carry a model word or a second name after it
-        mixed = bool(re.search(r"[a-zæøå][A-ZÆØÅ]", token))
+        mixed = bool(_MIXED.search(token))
         if cue not in {"named_product", "equivalent", "product_compound", "maker"} and not (
                 (mixed or _shape(token)) and (mixed or name_end > end)):
             continue
@@ -183,7 +197,15 @@ def _owner_or_place(scan, end: int) -> bool:
         return True
     if re.match(r"\s+(?:sin|sitt|sine)\b", after):
         return True  # «OsloMet sine adresser»: the owner, written with a possessive
-    return bool(re.match(r"[\s\-]+(?:plass|gate|gata|vei|veg|veien|vegen|torg|park|brygge|kvartal|senter|allé)\b", after, re.I))
+    return bool(_PLACE_TAIL.match(after))
+
+
+# Nouns that make the name before them a place: «Cicignons plass», «Røyskår-krysset», «Lonebekken-tunnelen».
+_PLACE_TAIL = re.compile(
+    r"[\s\-]+(?:plass|gate|gata|vei|veg|veien|vegen|torg|park|parken|brygge|kvartal|senter|allé|kryss|krysset|tunnel|"
+    r"tunnelen|bru|brua|brui|brygga|kai|kaia|kaien|havn|havna|stasjon|stasjonen|terminal|terminalen|området|feltet|"
+    r"byggefelt|byggefeltet|skole|skolen|sjøen|elva|elven|fjorden|dalen|marka|øya|vika|holmen|bakken|tunet|gården)\b",
+    re.IGNORECASE)
 
 
 def _acronym_or_word(token: str) -> bool:
@@ -209,6 +231,8 @@ def _cue(scan, start: int, end: int, name_end: int) -> str:
     if lex.EQUIVALENT.match(scan.text[name_end:name_end + 30].lstrip(" ,")):
         return "equivalent"
     tail = re.match(r"-([a-zæøå]\w{3,})", scan.text[end:])
+    if tail and re.match(r"\w*(?:ens|ets|s)\s+[a-zæøå]", scan.text[end + 1:end + 40]) and not PRODUCT_TAIL.match(tail.group(1)):
+        return ""  # «Granavolden-plattformens punkt»: a genitive names an owner or a document, not goods
     if tail and (PRODUCT_TAIL.match(tail.group(1)) or (scan.text[start].isupper() and _rare(scan.text[start:end]))):
         token = scan.text[start:end]
         # «Prevention-løsninger» is an English word before a noun; «Lindab-takrenner» a name
@@ -234,7 +258,10 @@ def _name_end(scan, end: int) -> int:
 def suppliers(scan) -> None:
     """The supplier named as the counterparty: «kontrakt med X AS», «partner av X», «tildele ... til X» (supplier)."""
     strict = (ctx.SUPPLIER_CUES[0], ctx.SUPPLIER_CUES[-1])  # cues that also take buyers, partners and places
-    for pattern in ctx.SUPPLIER_CUES:
+    low = scan.text.lower()
+    for pattern, words in zip(ctx.SUPPLIER_CUES, ctx.SUPPLIER_CUE_WORDS, strict=True):
+        if not any(word in low for word in words):
+            continue  # the cue word is not in the line: no need to run the pattern
         for m in pattern.finditer(scan.text):
             # «med DIPS Front og Spider Solutions»: each name of a list is its own supplier
             offset = m.start("name")
@@ -254,7 +281,8 @@ def _supplier(scan, m, pattern, start: int, name: str, strict: bool) -> None:
         return
     if ctx.PUBLIC_BODY_AFTER.match(scan.text, start) or re.search(r"\b(?:HF|RHF|IKS|KF|SF|kommune|fylkeskommune)$", trimmed):
         return
-    if ctx.SUPPLIER_PROCESS_BEFORE.search(scan.text[max(0, m.start() - 25):m.start()]):
+    if ctx.SUPPLIER_PROCESS_BEFORE.search(scan.text[max(0, m.start() - 25):m.start()]) \
+            or ctx.PARTNER_BEFORE.search(scan.text[max(0, start - 40):start]):
         return
     goods = _MAKER_BEFORE.search(scan.text[max(0, start - 40):start])
     if goods and _NOT_MADE.match(goods.group(1)):
@@ -268,9 +296,15 @@ def _supplier(scan, m, pattern, start: int, name: str, strict: bool) -> None:
     # mid-sentence («Spider Solutions»); short acronyms (NAV, NTNU) and public bodies are buyers more often than not
     shaped = not _acronym_or_word(words[0]) and words[0].lower() not in _PUBLIC_FIRST and (
         _rare(words[0]) or (len(words) > 1 and all(w[:1].isupper() for w in words)))
-    if strict and not (company or known or shaped):
+    # «inngå avtale med Fjordkraft»: a known company is a common enough word to fail the rarity test, but after the
+    # intention to contract a capitalised single name that is not a noun form (Kunden, Tilbyder, Helseforetaket) is one
+    intended = bool(pattern is ctx.SUPPLIER_CUES[0] and ctx.CONTRACT_INTENT_BEFORE.search(scan.text[max(0, m.start() - 40):m.start()])
+                    and len(words) == 1 and words[0][:1].isupper() and not _acronym_or_word(words[0])
+                    and words[0].lower() not in _PUBLIC_FIRST and not re.search(r"(?:en|et|ene|er|ere|erne|ane)$", words[0])
+                    and _zipf(words[0]) < 3.0)
+    if strict and not (company or known or shaped or intended):
         return
-    if len(words) == 1 and ordinary(trimmed) and not known and not _rare(trimmed):
+    if len(words) == 1 and ordinary(trimmed) and not known and not _rare(trimmed) and not intended:
         return
     severity = "low" if ctx.EXISTING_CONTEXT.search(scan.window(start, 80)) else "high"
     scan.add("supplier", start, end, severity, "named")
@@ -312,6 +346,12 @@ _PRESCRIBED_BEFORE = re.compile(
 )
 
 
+# «avtale om utførelse av hybrid LiDAR og fotogrammetriundersøkelse»: the technology is the service bought
+_PERFORMED_BEFORE = re.compile(
+    r"(?:utførelse|gjennomføring|kjøp|levering|leveranse|anskaffelse|innkjøp|bestilling)\s+av\s+(?:[\w\-]+\s+){0,2}$",
+    re.IGNORECASE)
+
+
 def technology_phrases(scan) -> None:
     """Prescribed technologies named by phrase rather than product: «basert på Cell Broadcast-teknologien»."""
     for m in ctx.TECH_PHRASE.finditer(scan.text):
@@ -320,7 +360,7 @@ def technology_phrases(scan) -> None:
         if any(h.start < end and start < h.end for h in scan.matches) or not requirement_position(scan, start):
             continue
         before = scan.window(start, 60)
-        if lex.NEGATION_BEFORE.search(before[-40:]) or not _PRESCRIBED_BEFORE.search(before):
+        if lex.NEGATION_BEFORE.search(before[-40:]) or not (_PRESCRIBED_BEFORE.search(before) or _PERFORMED_BEFORE.search(before)):
             continue
         if re.search(r"(?:til|for|mot|with|for)\s+$", before) and re.search(r"(?<!\w)(?:tilbehør|hørselvern|garnityr|accessor)", before, re.I):
             continue  # accessories for radios the buyer has: compatibility, not a technology choice
@@ -382,8 +422,9 @@ def settle(scan) -> None:
     for match in scan.matches:
         if scan.sentence_has(ctx.MARKET_QUESTION, match.start):
             continue
-        if match.category in _NAME_CATEGORIES and (_descriptive_at(scan, match.start) or _process_text(scan, match)):
-            continue
+        if match.category in _NAME_CATEGORIES and (_descriptive_at(scan, match.start) or _process_text(scan, match)) \
+                and not (match.category == "supplier" and scan.sentence_has(ctx.EXCLUSIVE_JUSTIFICATION, match.start)):
+            continue  # «X AS er eneste leverandør»: a sole-supplier claim names the intended supplier, descriptive or not
         if match.category in {"brand", "model_type", "missing_or_equivalent", "prescribed_technology"} and match.kind in {
                 "lexicon", "compat", "generic", "designation", "line", "missing", "cue", "type_brand", "code", "product",
                 "platform", "cloud", "database", "language", "trademark"}:
@@ -401,12 +442,18 @@ def settle(scan) -> None:
     existing = {m.start for m in scan.matches if m.category in {"brand", "model_type", "prescribed_technology"}
                 and m.severity != "low" and m.kind not in {"standard"}
                 and (_existing_near(scan, m) or _aside(scan, m))
-                and not lex.SAME_AS_CURRENT.search(scan.sentence_text(m.start))}
+                and not scan.sentence_has(lex.SAME_AS_CURRENT, m.start)}
     for match in scan.matches:
         if match.start in existing and match.category != "missing_or_equivalent":
             match.severity = "low"
+        elif match.category in {"brand", "model_type", "prescribed_technology"} and match.severity != "low" \
+                and scan.sentence_has(ctx.EXCLUSIVE_JUSTIFICATION, match.start):
+            # «X er eneste leverandør … basert på AutoCAD»: the product is the stated reason for a direct award; the
+            # supplier finding carries the question whether the exception holds
+            match.severity = "low"
         elif match.category in {"brand", "model_type", "prescribed_technology", "supplier"} and match.severity != "low" \
-                and (scan.sentence_has(ctx.COMPETENCE_CONTEXT, match.start) or not requirement_position(scan, match.start)):
+                and (scan.sentence_has(ctx.COMPETENCE_CONTEXT, match.start) or not requirement_position(scan, match.start)) \
+                and not (match.category == "supplier" and scan.sentence_has(ctx.EXCLUSIVE_JUSTIFICATION, match.start)):
             # competence in, or examples of, the buyer's technology, and lines that neither oblige nor acquire
             # (a list of subcontractors, a bare heading): a note asking for the justification, not a violation
             match.severity = "low"
@@ -427,9 +474,13 @@ def _descriptive_at(scan, pos: int) -> bool:
     return scan.sentence_has(ctx.DESCRIPTIVE_VERB, pos) and not requirement_position(scan, pos)
 
 
+_PROCESS_PREFIXES = tuple(p + " " for p in ctx.PROCESS_NAMES)
+_PROCESS_SUFFIXES = tuple(" " + p for p in ctx.PROCESS_NAMES)
+
+
 def _process_text(scan, match) -> bool:
     name = scan.text[match.start:match.end].strip().lower()
-    if name in ctx.PROCESS_NAMES or any(name.startswith(p + " ") or name.endswith(" " + p) for p in ctx.PROCESS_NAMES):
+    if name in ctx.PROCESS_NAMES or name.startswith(_PROCESS_PREFIXES) or name.endswith(_PROCESS_SUFFIXES):
         return True
     return scan.sentence_has(ctx.PROCESS_CUE, match.start)
 
@@ -442,14 +493,19 @@ def _acronym_in_brackets(scan, match) -> bool:
     return span.isupper() and bool(group and closes) and re.fullmatch(r"[A-ZÆØÅ\s]*", group.group(1)) is not None
 
 
+_BUY_AND_BEFORE = re.compile(
+    r"(?:kjøp|innkjøp|anskaffelse|levering)\w*\s+og\s+(?:\w+\s+){0,2}$|(?:kjøp|innkjøp)\w*\s+og\s+vedlikehold\s+av", re.IGNORECASE)
+_OURS_BEFORE = re.compile(
+    r"(?<!\w)(?:dagens|nåværende|vår|våre|vårt|kundens|oppdragsgivers|kommunens|sykehusets|i dag)\s+(?:[\w\-]+\s+){0,2}$",
+    re.IGNORECASE)
+
+
 def _existing_near(scan, match) -> bool:
     """Today's system or an integration named next to the reference (not just anywhere in a long sentence)."""
     before = scan.window(match.start, 70)
-    if re.search(r"(?:kjøp|innkjøp|anskaffelse|levering)\w*\s+og\s+(?:\w+\s+){0,2}$|(?:kjøp|innkjøp)\w*\s+og\s+vedlikehold\s+av",
-                 before, re.IGNORECASE):
+    if _BUY_AND_BEFORE.search(before):
         return False  # «kjøp og vedlikehold av X-lisenser»: buying more of X is the purchase, not what the buyer has
-    if re.search(r"(?<!\w)(?:dagens|nåværende|vår|våre|vårt|kundens|oppdragsgivers|kommunens|sykehusets|i dag)\s+(?:[\w\-]+\s+){0,2}$",
-                 before, re.IGNORECASE):
+    if _OURS_BEFORE.search(before):
         return True  # «dagens VMware-infrastruktur», «kundens EPJ»: what the buyer has, named as such
     return bool(ctx.EXISTING_CONTEXT.search(before) or ctx.EXISTING_CONTEXT.search(scan.after(match.end, 30)))
 

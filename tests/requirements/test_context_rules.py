@@ -189,3 +189,55 @@ def test_an_abbreviation_does_not_end_the_sentence():
 def test_a_value_is_tied_to_a_function_only_by_a_clause_that_says_so():
     assert ("material_dimension_method", "low", "R290") in found("Varmepumpen skal ha 12 kW og bruke R290 som kuldemedium.")
     assert not found("Hallen skal ha en hallflate på 25 x 45 meter som skal kunne deles inn i tre deler.")
+
+
+def test_the_intended_supplier_is_found_after_the_intention_to_contract_even_when_the_name_is_a_common_word():
+    text = "Det er aktuelt å inngå avtale med Fjordkraft om levering av strøm til skolene."
+    assert ("supplier", "high", "Fjordkraft") in found(text)
+    # a defined term of the tender (Leverandøren, Kunden) is a noun form, not a name
+    assert not found("Kommunen skal inngå avtale med Leverandøren om levering av strøm til skolene.")
+    assert not found("Oppdragsgiver vil inngå kontrakt med Tilbyder etter evalueringen.")
+
+
+def test_a_partner_in_a_joint_effort_is_not_a_supplier():
+    assert not found("KMD ønsker i samarbeid med Distriktssenteret en systematisk gjennomgang av arealstrategier.")
+
+
+def test_a_sole_supplier_claim_names_the_supplier_and_the_product_is_the_stated_reason():
+    text = "Nortek Geo AS er eneste leverandør med rettigheter til kildekoden, og løsningen er bygget på Geovisio som plattform."
+    assert ("supplier", "high", "Nortek Geo AS") in found(text)
+    assert "Geovisio" not in strong(text)
+
+
+def test_measures_describe_an_object_unless_the_line_obliges_or_acquires():
+    assert not found("K1, direktefundamentert bru for privat adkomstveg (bredde 5m / lengde 7m)")
+    assert strong("Brua skal ha bredde 5m og lengde 7m.") == {"bredde 5m", "lengde 7m"}
+
+
+def test_same_as_today_in_a_sentence_that_says_where_figures_come_from_is_not_a_finding():
+    assert not found("Det oppgitte omfang er estimater basert på opplysninger fra nåværende leverandører.")
+    assert any(c == "same_as_current" for c, _, _ in found("Utstyret skal leveres av dagens leverandør."))
+
+
+@pytest.mark.parametrize("text", [
+    "For nærmere spesifikasjoner og estimert volum, se Bilag 1 Prisskjema-rammeavtale.",
+    "Formålet med anskaffelsen er å følge opp Granavolden-plattformens punkt 11.",
+])
+def test_document_titles_and_genitive_compounds_are_not_products(text):
+    assert not found(text)
+
+
+def test_english_maintenance_of_a_system_is_the_existing_estate():
+    assert not strong("The supplier shall deliver maintenance of SAP for the finance department.")
+
+
+def test_a_name_before_a_place_noun_is_a_place():
+    text = "Kontrakten omfatter bygging av ny motorvei mellom Herdalen-krysset og Røyskår-krysset i Lyngdal kommune."
+    assert not found(text)
+    assert strong("Det skal leveres Lindab-takrenner til alle byggene.") == {"Lindab"}
+
+
+def test_a_material_of_parts_for_equipment_the_buyer_owns_is_a_note():
+    assert found("Vi har to hjullastere, og det skal leveres reservedeler av stål til disse.") == [
+        ("material_dimension_method", "low", "stål")]
+    assert strong("Kommunen har tre skoler som skal ha nye stoler laget av bøk.") == {"av bøk"}
