@@ -126,6 +126,10 @@ class DatabaseUnavailable(AdvisorError):
                          "try again in a moment (ADVISOR_DATABASE_URL)")
 
 
+class Conflict(AdvisorError):
+    """A write refused by a constraint (a key another process stored first)."""
+
+
 def postgres_url(url: str) -> str:
     """A PostgreSQL URL with the psycopg 3 driver named (postgresql://, postgres:// and postgresql+psycopg:// accepted)."""
     for prefix in ("postgresql+psycopg://", "postgresql://", "postgres://"):
@@ -210,6 +214,8 @@ class Database:
         from sqlalchemy import exc as sa_exc
 
         orig = getattr(exc, "orig", None) or exc
+        if isinstance(exc, sa_exc.IntegrityError):
+            return Conflict(f"{self.name} {self.where} refused a write: {str(orig).strip().splitlines()[0][:200]}")
         if self.is_postgres and isinstance(exc, sa_exc.OperationalError | sa_exc.InterfaceError) or (
                 isinstance(exc, sa_exc.DBAPIError) and exc.connection_invalidated):
             first = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__

@@ -32,6 +32,8 @@ from advisor.corpus import (
     corpus_files,
     load_documents,
     open_upload_store,
+    shares_uploads,
+    sync_uploads,
 )
 from advisor.database import state_error, write_problem
 from advisor.errors import AdvisorError, BuildRunning, DamagedState, IndexNotBuilt, StateNotWritable
@@ -120,7 +122,9 @@ def _fingerprint(settings: Settings, sources: Mapping[Path, SourceLabel]) -> str
     for root, label in sorted(sources.items(), key=lambda item: str(item[0])):
         h.update(f"\x1esource:{root}\x1f{label.to_dict()}".encode())
     files = [p for p, _ in corpus_files(settings)] + [settings.corpus_dir / "manifest.yaml"]
-    for root in [*sources, settings.uploads_dir]:
+    # Shared uploads (ADVISOR_DATABASE_URL) are covered by the store's version, a hash of their contents: the copies
+    # in each replica's folder have their own mtimes, which must not make two replicas' fingerprints differ.
+    for root in [*sources, *([] if shares_uploads(settings) else [settings.uploads_dir])]:
         if root.is_dir():
             files.extend(p for p in root.rglob("*") if p.is_file())
         elif root.is_file():
@@ -357,6 +361,8 @@ def _check_active(settings: Settings, registry: BuildRegistry, report: IndexRepo
 def _build_locked(settings: Settings, registry: BuildRegistry, paths: Sequence[Path], rebuild: bool, progress: bool,
                   labels: Mapping[Path, SourceLabel] | None) -> tuple[IndexReport, Index | None]:
     report = IndexReport(collection=collection_base(settings))
+    with _write_errors(settings, settings.uploads_dir):
+        sync_uploads(settings)  # uploads made on another replica (shared database): indexed here too
     sources = _sources(settings, paths, rebuild, labels, report)
     active, opened = _check_active(settings, registry, report)
     with _write_errors(settings, settings.index_dir):

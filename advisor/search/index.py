@@ -31,12 +31,19 @@ from urllib.parse import urlparse
 import numpy as np
 
 from advisor.config import Settings
-from advisor.corpus import CHUNKER_VERSION, Chunk
-from advisor.database import write_problem
+from advisor.corpus import CHUNKER_VERSION, Chunk, shares_uploads
+from advisor.database import store_database, write_problem
 from advisor.errors import AdvisorError, DamagedState, IndexNotBuilt, StateNotWritable
 from advisor.search.embedders import Embedder, get_embedder
 from advisor.search.lexical import LexicalIndex
-from advisor.search.registry import BuildRecord, BuildRegistry, FileLock, FileRegistry, ServerRegistry
+from advisor.search.registry import (
+    BuildRecord,
+    BuildRegistry,
+    DbRegistry,
+    FileLock,
+    FileRegistry,
+    ServerRegistry,
+)
 
 log = logging.getLogger(__name__)
 
@@ -169,7 +176,11 @@ def ids_hash(chunks: Sequence[Chunk]) -> str:
 
 
 def open_registry(settings: Settings) -> BuildRegistry:
-    """The build registry of these settings: the state folder, or the Chroma server when one is configured."""
+    """The build registry of these settings: the state folder, the Chroma server when one is configured, or the shared
+    database when both a Chroma server and ADVISOR_DATABASE_URL are (several replicas)."""
+    if settings.index.chroma_url and shares_uploads(settings):
+        database = store_database(settings, "the build registry", settings.index_dir / "registry.sqlite")
+        return DbRegistry(database, collection_base(settings), settings.index.chroma_url)
     if settings.index.chroma_url:
         lock = FileLock(settings.index_dir / "build.lock", settings.index.chroma_url)
         return ServerRegistry(lambda: http_client(settings), collection_base(settings), lock)
