@@ -1,7 +1,7 @@
 """Search: embedders, the index (Chroma + BM25 over the same chunks, builds and their registry), hybrid retrieval."""
 
 from advisor.search.build import LOCK_WAIT_S, IndexReport, build_index, ensure_index, registered_sources
-from advisor.search.index import Index, index_exists, open_index
+from advisor.search.index import Index, index_exists, open_index, open_registry
 from advisor.search.lexical import LexicalIndex
 from advisor.search.query import Query, as_query, check_query
 from advisor.search.registry import BuildRecord, BuildRegistry
@@ -22,6 +22,7 @@ __all__ = [
     "ensure_index",
     "index_exists",
     "open_index",
+    "open_registry",
     "registered_sources",
     "retrieve",
 ]
