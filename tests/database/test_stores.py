@@ -18,7 +18,14 @@ from paths import PROJECT_ROOT
 from pg_server import PostgresServer, database_url, postgres_server  # noqa: F401 - fixtures
 
 from advisor.config import Settings
-from advisor.corpus import SourceLabel, list_uploads, open_upload_store, relabel_upload, save_upload, sync_uploads
+from advisor.corpus import (
+    SourceLabel,
+    list_uploads,
+    open_upload_store,
+    relabel_upload,
+    save_upload,
+    sync_uploads,
+)
 from advisor.course import open_results
 from advisor.database import Database, DatabaseUnavailable
 from advisor.errors import BuildRunning, InvalidInput
