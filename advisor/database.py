@@ -122,7 +122,7 @@ class DatabaseUnavailable(AdvisorError):
 
     def __init__(self, where: str, detail: str):
         self.where = where
-        super().__init__(f"the database {where} is not available ({detail}); nothing was saved by this request, "
+        super().__init__(f"the database {where} is not available ({detail}); this request was not completed: "
                          "try again in a moment (ADVISOR_DATABASE_URL)")
 
 

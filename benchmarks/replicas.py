@@ -180,6 +180,7 @@ def _session(n: int, cfg: dict, held: HeldIndex, settings: Settings, out: dict, 
             served = True
             with lock:
                 out["latency"][kind].append(time.perf_counter() - started)
+                out["ok_at"].append(time.time())
         except Exception as exc:  # noqa: BLE001 - every failure is counted, whatever its type
             with lock:
                 out["errors"].append([time.time(), kind, f"{type(exc).__name__}: {str(exc)[:300]}"])
@@ -209,7 +210,7 @@ def run_worker(cfg: dict) -> dict:
     """One replica: cfg['sessions'] session threads for cfg['seconds'], the admin if cfg['admin']; returns what happened."""
     settings = replica_settings(Path(cfg["home"]), cfg["database_url"], cfg["chroma_url"])
     out: dict = {"replica": cfg["replica"], "latency": {"ask": [], "feedback": [], "course_check": [], "join": []},
-                 "errors": [], "feedback": [], "attempts": [], "served": 0, "admin": None}
+                 "errors": [], "feedback": [], "attempts": [], "served": 0, "admin": None, "ok_at": []}
     held = HeldIndex(settings)
     lock, stop = threading.Lock(), threading.Event()
     threads = [threading.Thread(target=_session, args=(n, cfg, held, settings, out, lock, stop))
@@ -264,6 +265,12 @@ class ReplicaRun:
     visible_after_s: float | None = None
     probe: dict | None = None
     fault_window: tuple[float, float] | None = None
+    started: float = 0.0  # when the sessions started (epoch seconds)
+    ok_at: list[float] = field(default_factory=list)  # when each successful operation finished (epoch seconds)
+
+    def ok_after(self, t: float) -> int:
+        """Operations that succeeded after time t."""
+        return sum(1 for x in self.ok_at if x > t)
 
 
 def _present_once(database_url: str, table: str, column: str, ids: list) -> int:
@@ -333,9 +340,10 @@ def run_replicas(database_url: str, chroma: ChromaServer, work: Path, replicas: 
         results.append(json.loads(stdout.strip().splitlines()[-1]))
     if fault_thread:
         fault_thread.join()
-    run = ReplicaRun(replicas, sessions, seconds, fault_window=fault_out.get("window"))
+    run = ReplicaRun(replicas, sessions, seconds, fault_window=fault_out.get("window"), started=start_at)
     run.latency = {k: [v for r in results for v in r["latency"][k]] for k in results[0]["latency"]}
     run.served = sum(r["served"] for r in results)
+    run.ok_at = sorted(x for r in results for x in r["ok_at"])
     run.errors = [[r["replica"], *e] for r in results for e in r["errors"]]
     feedback = [i for r in results for i in r["feedback"]]
     attempts = [i for r in results for i in r["attempts"]]
@@ -391,8 +399,16 @@ def report(run: ReplicaRun) -> str:
     if run.probe:
         found = any(UPLOAD_NAME in s for s in run.probe.get("sources", []))
         lines.append(f"  uploaded note answers on the other replica: {'yes' if found else 'NO'}")
-    for error in run.errors[:8]:
-        lines.append(f"    error: {error}")
+    if run.fault_window:
+        began, ended = run.fault_window
+        lines.append(f"  fault from +{began - run.started:.1f} s to +{ended - run.started:.1f} s; operations that "
+                     f"succeeded after it: {run.ok_after(ended)}")
+    kinds: dict[str, int] = {}
+    for error in run.errors:
+        first = error[3].split(":")[0]
+        kinds[first] = kinds.get(first, 0) + 1
+    for name, count in sorted(kinds.items()):
+        lines.append(f"    {count} x {name}, e.g. {next(e[3] for e in run.errors if e[3].startswith(name))[:200]}")
     return "\n".join(lines)
 
 
