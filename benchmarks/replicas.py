@@ -398,7 +398,8 @@ def report(run: ReplicaRun) -> str:
         lines.append(f"  new build seen by the other replica after {run.visible_after_s:.1f} s")
     if run.probe:
         found = any(UPLOAD_NAME in s for s in run.probe.get("sources", []))
-        lines.append(f"  uploaded note answers on the other replica: {'yes' if found else 'NO'}")
+        where = "the other replica" if run.replicas > 1 else "the replica (after its own re-index)"
+        lines.append(f"  uploaded note among the top sources on {where}: {'yes' if found else 'NO'}")
     if run.fault_window:
         began, ended = run.fault_window
         lines.append(f"  fault from +{began - run.started:.1f} s to +{ended - run.started:.1f} s; operations that "

@@ -228,7 +228,8 @@ def _write_build(settings: Settings, record: BuildRecord, chunks: list[Chunk], v
         client = http_client(settings)
         try:
             with _write_errors(settings, settings.index.chroma_url):
-                _write_collection(client, record.collection, chunks, vectors, progress)
+                coll = _write_collection(client, record.collection, chunks, vectors, progress)
+                _wait_searchable(settings, coll, chunks, vectors)
         except BaseException:
             _delete_server_collection(settings, record.collection)
             raise
@@ -243,6 +244,30 @@ def _write_build(settings: Settings, record: BuildRecord, chunks: list[Chunk], v
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
+
+
+SEARCHABLE_WAIT_S = 60.0
+
+
+def _wait_searchable(settings: Settings, coll, chunks: list[Chunk], vectors: np.ndarray) -> None:
+    """Wait until the Chroma server's search finds the new build's vectors (a sample, the last written among them).
+
+    The server indexes what it was sent in the background; a build made active before that would answer from part
+    of its vectors on every replica. Not found within SEARCHABLE_WAIT_S: the build fails and is never activated.
+    """
+    n = len(chunks)
+    picks = sorted({*range(0, n, max(1, n // 16)), *range(max(0, n - 4), n)})
+    deadline = time.monotonic() + SEARCHABLE_WAIT_S
+    while True:
+        result = coll.query(query_embeddings=vectors[picks], n_results=min(3, n), include=[])
+        missing = [i for i, ids in zip(picks, result["ids"], strict=True) if chunks[i].chunk_id not in ids]
+        if not missing:
+            return
+        if time.monotonic() > deadline:
+            raise AdvisorError(f"the Chroma server at {settings.index.chroma_url} still does not find {len(missing)} of "
+                               f"{len(picks)} sampled chunks of the new build after {SEARCHABLE_WAIT_S:.0f} s; the "
+                               "index in use is unchanged")
+        time.sleep(0.5)
 
 
 def _delete_server_collection(settings: Settings, name: str) -> None:
