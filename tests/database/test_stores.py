@@ -274,3 +274,29 @@ def test_the_password_never_appears_in_messages(postgres_server):  # noqa: F811
     assert shown_url("postgresql://advisor:hemmelig-passord@db:5432/advisor") == "postgresql://advisor:***@db:5432/advisor"
     s = Settings(database={"url": "postgresql://advisor:hemmelig-passord@db:5432/advisor"})
     assert "hemmelig" not in s.model_dump_json() and "hemmelig" not in repr(s)
+
+
+def test_the_app_sees_a_new_active_build_within_the_poll_interval(postgres_server, tmp_path):  # noqa: F811
+    """advisor.ui.context keys its cached index by the shared registry's active build, asked every ACTIVE_POLL_S."""
+    from advisor.database import store_database
+    from advisor.search import open_registry
+    from advisor.ui import context
+
+    settings = Settings(home=tmp_path / "home", index={"embedding_backend": "hash", "chroma_url": "http://127.0.0.1:9"},
+                        database={"url": postgres_server.new_database()})
+    registry = open_registry(settings)
+    assert isinstance(registry, DbRegistry)
+    first, second = _record("b1", 1.0), _record("b2", 2.0)
+    registry.mark_complete(first)
+    registry.activate(first)
+    context._active_build.clear()
+    key = context._index_key(settings)
+    assert key.endswith("|b1") and "chroma_url" in key
+    other = DbRegistry(store_database(settings, "the build registry", tmp_path / "unused.sqlite"), registry.base, "x")
+    other.mark_complete(second)
+    other.activate(second)  # another replica swapped in a new build
+    deadline = time.monotonic() + context.ACTIVE_POLL_S + 2
+    while context._index_key(settings) == key:
+        assert time.monotonic() < deadline, "the new build was not seen within the poll interval"
+        time.sleep(0.2)
+    assert context._index_key(settings).endswith("|b2")
