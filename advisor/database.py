@@ -264,6 +264,11 @@ class Database:
         BEGIN IMMEDIATE does.
         """
         key = (self.where, component)
+        if self.path is not None:  # a SQLite file replaced or deleted since (restored from a backup): migrate again
+            try:
+                key = (f"{self.where}@{self.path.stat().st_ino}", component)
+            except OSError:
+                key = (f"{self.where}@new", component)
         with _MIGRATED_LOCK:
             if key in _MIGRATED:
                 return
@@ -288,6 +293,8 @@ class Database:
             elif done != len(steps):
                 conn.execute(text(f"UPDATE {_SCHEMA_TABLE} SET version = :v WHERE component = :c"),
                              {"c": component, "v": len(steps)})
+        if self.path is not None:
+            key = (f"{self.where}@{self.path.stat().st_ino}", component)
         with _MIGRATED_LOCK:
             _MIGRATED.add(key)
 

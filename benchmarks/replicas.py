@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from advisor.config import Settings  # noqa: E402
+from advisor.errors import AdvisorError  # noqa: E402
 
 ACTIVE_POLL_S = 2.0  # as advisor.ui.context
 UPLOAD_NAME = "replika-notat.md"
@@ -132,7 +133,10 @@ class HeldIndex:
         with self._lock:
             if force or time.monotonic() - self._checked >= ACTIVE_POLL_S:
                 self._checked = time.monotonic()
-                record, _ = self._registry.active()
+                try:
+                    record, _ = self._registry.active()
+                except AdvisorError:  # as advisor.ui.context: the registry away, answer from the build in use
+                    record = None
                 if record is not None and record.build != self._index.build:
                     self._index = self._ensure(self.settings, progress=False)
                     self.seen.setdefault(self._index.build, time.time())
@@ -234,8 +238,10 @@ def run_worker(cfg: dict) -> dict:
                 from advisor.chat import ask
 
                 answer = ask(PROBE, index, settings)
+                mine = {i for i, c in enumerate(index.chunks) if UPLOAD_NAME in c.source}
                 out["probe"] = {"build": index.build, "sources": [h.chunk.source for h in answer.hits[:5]],
-                                "grounded": answer.grounded, "text": answer.text[:400]}
+                                "grounded": answer.grounded, "text": answer.text[:400], "in_index": bool(mine),
+                                "lexical_first": bool(mine) and index.lexical.search(PROBE, 1, None)[0][0] in mine}
                 if any(UPLOAD_NAME in s for s in out["probe"]["sources"]):
                     break
             except Exception as exc:  # noqa: BLE001
@@ -399,7 +405,9 @@ def report(run: ReplicaRun) -> str:
     if run.probe:
         found = any(UPLOAD_NAME in s for s in run.probe.get("sources", []))
         where = "the other replica" if run.replicas > 1 else "the replica (after its own re-index)"
-        lines.append(f"  uploaded note among the top sources on {where}: {'yes' if found else 'NO'}")
+        lines.append(f"  uploaded note on {where}: in its index {'yes' if run.probe.get('in_index') else 'NO'}, first by "
+                     f"BM25 {'yes' if run.probe.get('lexical_first') else 'NO'}, among the answer's top 5 sources "
+                     f"{'yes' if found else 'no'}")
     if run.fault_window:
         began, ended = run.fault_window
         lines.append(f"  fault from +{began - run.started:.1f} s to +{ended - run.started:.1f} s; operations that "

@@ -6,6 +6,7 @@ Everything per user lives in st.session_state.
 
 from __future__ import annotations
 
+import logging
 import math
 from dataclasses import dataclass
 from typing import Any
@@ -13,6 +14,7 @@ from typing import Any
 import streamlit as st
 
 from advisor.config import Settings
+from advisor.errors import AdvisorError
 from advisor.search import Index, ensure_index, index_exists, open_registry
 from advisor.ui.texts import t
 
@@ -33,6 +35,8 @@ class PageContext:
         return get_index(self.settings, self.lang)
 
 
+log = logging.getLogger(__name__)
+
 # How often a replica asks the shared registry (database or Chroma server) which build is active: a build swapped in
 # on another replica is served here from the first page run after this many seconds.
 ACTIVE_POLL_S = 2.0
@@ -45,6 +49,12 @@ def _active_build(key: str, _settings: Settings) -> str:
     return record.build if record is not None else f"none:{problem}"
 
 
+@st.cache_resource(show_spinner=False)
+def _last_active() -> dict[str, str]:
+    """The last active build read per settings, shared by the sessions of this process: used while the registry is away."""
+    return {}
+
+
 def _index_key(settings: Settings) -> str:
     """Cache key: every setting (secrets masked) plus the identity of the active build.
 
@@ -55,7 +65,14 @@ def _index_key(settings: Settings) -> str:
     """
     if settings.index.chroma_url:
         dumped = settings.model_dump_json()
-        return f"{dumped}|{_active_build(dumped, settings)}"
+        last = _last_active()
+        try:
+            last[dumped] = _active_build(dumped, settings)
+        except AdvisorError as exc:  # the database restarting: keep answering from the build already open
+            if dumped not in last:
+                raise
+            log.warning("cannot ask which index build is active (%s); answering from the build in use", exc)
+        return f"{dumped}|{last[dumped]}"
     pointer = settings.index_dir / "CURRENT"
     stamp = pointer.stat().st_mtime_ns if pointer.is_file() else 0
     return f"{settings.model_dump_json()}|{stamp}"
