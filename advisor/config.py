@@ -207,6 +207,18 @@ class DoffinSettings(_Group):
     requests_per_10s: int = Field(30, ge=1, le=100, description="Rate limit for the Doffin API (requests per 10 seconds).")
 
 
+class DatabaseSettings(_Group):
+    """Where feedback, course results, uploads and the index build registry are kept."""
+
+    url: SecretStr | None = Field(
+        None, description="PostgreSQL for several app replicas, e.g. postgresql://advisor:PASSWORD@db:5432/advisor: "
+        "feedback, course results, uploads and the index build registry are shared there (the build registry only "
+        "with ADVISOR_INDEX_CHROMA_URL). Empty: SQLite files in ADVISOR_HOME (one machine).")
+    pool_size: int = Field(5, ge=1, le=100, description="Open PostgreSQL connections kept per app process.")
+    connect_timeout_s: float = Field(5.0, gt=0, le=120, description="Seconds to wait for PostgreSQL before a request "
+                                     "fails with a clear message.")
+
+
 GROUPS: dict[str, type[_Group]] = {
     "index": IndexSettings,
     "retrieval": RetrievalSettings,
@@ -214,6 +226,7 @@ GROUPS: dict[str, type[_Group]] = {
     "llm": LLMSettings,
     "app": AppSettings,
     "doffin": DoffinSettings,
+    "database": DatabaseSettings,
 }
 
 # Flat names of earlier versions -> (group, field). Still read from the environment and advisor.toml, with a warning.
@@ -294,6 +307,7 @@ class Settings(BaseSettings):
     llm: LLMSettings = Field(default_factory=LLMSettings, description="The language model, if any.")
     app: AppSettings = Field(default_factory=AppSettings, description="The Streamlit app.")
     doffin: DoffinSettings = Field(default_factory=DoffinSettings, description="The Doffin Public API.")
+    database: DatabaseSettings = Field(default_factory=DatabaseSettings, description="Shared stores (PostgreSQL) for several replicas.")
 
     @field_validator("home", "corpus_dir", "prompts_dir", "evals_dir", mode="after")
     @classmethod

@@ -1,6 +1,7 @@
 """Feedback on answers: thumbs up/down with an optional comment, kept locally for evaluators.
 
-SQLite under settings.home / "feedback.sqlite" in WAL mode (several app sessions write at once). Each row keeps
+SQLite under settings.home / "feedback.sqlite" in WAL mode (several app sessions write at once), or the shared
+PostgreSQL of ADVISOR_DATABASE_URL when several app replicas serve one agency (advisor.database). Each row keeps
 what an evaluator needs to reproduce the judgement: the question, the answer text, the cited chunk ids, the
 provider and model, and the prompt version. Nothing leaves the machine; export is CSV or JSONL.
 """
@@ -10,16 +11,28 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sqlite3
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    Integer,
+    MetaData,
+    Table,
+    Text,
+    func,
+    insert,
+    select,
+    update,
+)
 
 from advisor.config import Settings
-from advisor.database import connect_wal
-from advisor.errors import AdvisorError, InvalidInput
+from advisor.database import Database, store_database
+from advisor.errors import InvalidInput
 
 RATINGS = ("up", "down")
 MAX_COMMENT_CHARS = 4000
@@ -28,24 +41,28 @@ FIELDS = ("id", "created", "updated", "rating", "comment", "question", "answer",
           "provider", "model", "prompt_version", "language", "page")
 EXPORT_FORMATS = ("csv", "jsonl")
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS feedback (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    created TEXT NOT NULL,
-    updated TEXT NOT NULL,
-    rating TEXT NOT NULL CHECK (rating IN ('up', 'down')),
-    comment TEXT NOT NULL DEFAULT '',
-    question TEXT NOT NULL,
-    answer TEXT NOT NULL,
-    citations TEXT NOT NULL DEFAULT '[]',
-    grounded INTEGER,
-    provider TEXT NOT NULL DEFAULT '',
-    model TEXT NOT NULL DEFAULT '',
-    prompt_version TEXT NOT NULL DEFAULT '',
-    language TEXT NOT NULL DEFAULT '',
-    page TEXT NOT NULL DEFAULT 'chat'
-);
-"""
+_META = MetaData()
+# The same columns as the CREATE TABLE of earlier versions: an existing feedback.sqlite is used as it is.
+FEEDBACK = Table(
+    "feedback", _META,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("created", Text, nullable=False),
+    Column("updated", Text, nullable=False),
+    Column("rating", Text, CheckConstraint("rating IN ('up', 'down')"), nullable=False),
+    Column("comment", Text, nullable=False, server_default=""),
+    Column("question", Text, nullable=False),
+    Column("answer", Text, nullable=False),
+    Column("citations", Text, nullable=False, server_default="[]"),
+    Column("grounded", Integer),
+    Column("provider", Text, nullable=False, server_default=""),
+    Column("model", Text, nullable=False, server_default=""),
+    Column("prompt_version", Text, nullable=False, server_default=""),
+    Column("language", Text, nullable=False, server_default=""),
+    Column("page", Text, nullable=False, server_default="chat"),
+    sqlite_autoincrement=True,
+)
+# Migration steps, applied in order once per database (advisor.database.Database.migrate).
+MIGRATIONS = (lambda conn: _META.create_all(conn, checkfirst=True),)
 
 
 @dataclass(frozen=True)
@@ -69,7 +86,7 @@ class FeedbackEntry:
 
 
 def feedback_path(settings: Settings) -> Path:
-    """Where the feedback database lives."""
+    """Where the feedback database lives when no ADVISOR_DATABASE_URL is set."""
     return settings.home / "feedback.sqlite"
 
 
@@ -97,28 +114,17 @@ def _check_text(field: str, value: str, allow_empty: bool = False) -> str:
 
 
 class FeedbackStore:
-    """The feedback database. Each call opens its own short connection, so one store serves many threads."""
+    """The feedback database. Each call takes its own short transaction, so one store serves many threads."""
 
-    def __init__(self, path: Path):
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as conn:
-            conn.executescript(_SCHEMA)
+    def __init__(self, path: Path | None = None, *, database: Database | None = None):
+        self.db = database or Database("the feedback database", path=Path(path), timeout=10)
+        self.path = self.db.path
+        self.db.migrate("feedback", MIGRATIONS)
 
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        try:
-            conn = connect_wal(self.path, timeout=10)
-        except sqlite3.Error as exc:
-            raise AdvisorError(f"cannot open the feedback database {self.path}: {exc}") from exc
-        try:
-            conn.row_factory = sqlite3.Row
-            with conn:  # commits, or rolls back on an error
-                yield conn
-        except sqlite3.Error as exc:
-            raise AdvisorError(f"feedback database {self.path} failed: {exc}") from exc
-        finally:
-            conn.close()
+    @property
+    def where(self) -> str:
+        """The file or the database address (password hidden), for messages."""
+        return self.db.where
 
     def add(
         self,
@@ -137,19 +143,15 @@ class FeedbackStore:
     ) -> int:
         """Store one judgement; returns its id."""
         now = _now()
-        row = (
-            now, now, _check_rating(rating), _check_comment(comment), _check_text("question", question),
-            _check_text("answer", answer, allow_empty=True), json.dumps(list(citations)),
-            None if grounded is None else int(bool(grounded)), provider or "", model or "", prompt_version or "",
-            language or "", page or "chat",
-        )
-        with self._connect() as conn:
-            cur = conn.execute(
-                "INSERT INTO feedback (created, updated, rating, comment, question, answer, citations, grounded, "
-                "provider, model, prompt_version, language, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                row,
-            )
-            return int(cur.lastrowid)
+        row = {
+            "created": now, "updated": now, "rating": _check_rating(rating), "comment": _check_comment(comment),
+            "question": _check_text("question", question), "answer": _check_text("answer", answer, allow_empty=True),
+            "citations": json.dumps(list(citations)), "grounded": None if grounded is None else int(bool(grounded)),
+            "provider": provider or "", "model": model or "", "prompt_version": prompt_version or "",
+            "language": language or "", "page": page or "chat",
+        }
+        with self.db.write() as conn:
+            return int(conn.execute(insert(FEEDBACK).values(**row).returning(FEEDBACK.c.id)).scalar_one())
 
     def update(self, entry_id: int, *, rating: str | None = None, comment: str | None = None) -> None:
         """Change the rating and/or the comment of a stored judgement (the user changed their mind)."""
@@ -161,40 +163,41 @@ class FeedbackStore:
         if not changes:
             return
         changes["updated"] = _now()
-        assignments = ", ".join(f"{column} = ?" for column in changes)
-        with self._connect() as conn:
-            cur = conn.execute(f"UPDATE feedback SET {assignments} WHERE id = ?", (*changes.values(), int(entry_id)))
+        with self.db.write() as conn:
+            cur = conn.execute(update(FEEDBACK).where(FEEDBACK.c.id == int(entry_id)).values(**changes))
             if cur.rowcount == 0:
                 raise InvalidInput("feedback id", entry_id, "the id of stored feedback")
 
     def get(self, entry_id: int) -> FeedbackEntry:
         """One stored judgement by id."""
-        with self._connect() as conn:
-            row = conn.execute("SELECT * FROM feedback WHERE id = ?", (int(entry_id),)).fetchone()
+        with self.db.read() as conn:
+            row = conn.execute(select(FEEDBACK).where(FEEDBACK.c.id == int(entry_id))).mappings().first()
         if row is None:
             raise InvalidInput("feedback id", entry_id, "the id of stored feedback")
         return _entry(row)
 
     def entries(self) -> list[FeedbackEntry]:
         """Every stored judgement, oldest first."""
-        with self._connect() as conn:
-            return [_entry(row) for row in conn.execute("SELECT * FROM feedback ORDER BY id")]
+        with self.db.read() as conn:
+            return [_entry(row) for row in conn.execute(select(FEEDBACK).order_by(FEEDBACK.c.id)).mappings()]
 
     def counts(self) -> dict[str, int]:
         """How many thumbs up and down are stored: {"up": n, "down": m}."""
         out = dict.fromkeys(RATINGS, 0)
-        with self._connect() as conn:
-            for row in conn.execute("SELECT rating, COUNT(*) AS n FROM feedback GROUP BY rating"):
-                out[row["rating"]] = int(row["n"])
+        with self.db.read() as conn:
+            for rating, n in conn.execute(select(FEEDBACK.c.rating, func.count()).group_by(FEEDBACK.c.rating)):
+                out[rating] = int(n)
         return out
 
     def counts_by_question(self) -> dict[str, dict[str, int]]:
         """Thumbs up and down per question, the question as normal_question() writes it (for evaluators' reports)."""
         out: dict[str, dict[str, int]] = {}
-        with self._connect() as conn:
-            for row in conn.execute("SELECT question, rating, COUNT(*) AS n FROM feedback GROUP BY question, rating"):
-                counts = out.setdefault(normal_question(row["question"]), dict.fromkeys(RATINGS, 0))
-                counts[row["rating"]] += int(row["n"])
+        query = select(FEEDBACK.c.question, FEEDBACK.c.rating, func.count()).group_by(FEEDBACK.c.question,
+                                                                                     FEEDBACK.c.rating)
+        with self.db.read() as conn:
+            for question, rating, n in conn.execute(query):
+                counts = out.setdefault(normal_question(question), dict.fromkeys(RATINGS, 0))
+                counts[rating] += int(n)
         return out
 
     def export(self, fmt: str) -> str:
@@ -210,7 +213,7 @@ def normal_question(text: str) -> str:
     return " ".join(str(text).split()).lower()
 
 
-def _entry(row: sqlite3.Row) -> FeedbackEntry:
+def _entry(row: Mapping[str, Any]) -> FeedbackEntry:
     grounded = row["grounded"]
     return FeedbackEntry(
         id=int(row["id"]), created=row["created"], updated=row["updated"], rating=row["rating"],
@@ -250,5 +253,5 @@ def to_jsonl(entries: Sequence[FeedbackEntry]) -> str:
 
 
 def open_feedback(settings: Settings) -> FeedbackStore:
-    """The feedback store of these settings (created on first use)."""
-    return FeedbackStore(feedback_path(settings))
+    """The feedback store of these settings (created on first use): ADVISOR_DATABASE_URL, else feedback.sqlite."""
+    return FeedbackStore(database=store_database(settings, "the feedback database", feedback_path(settings)))

@@ -22,6 +22,8 @@ from advisor.corpus.uploads import (
     relabel_upload,
     safe_name,
     save_upload,
+    shares_uploads,
+    sync_uploads,
 )
 
 __all__ = [
@@ -48,5 +50,7 @@ __all__ = [
     "relabel_upload",
     "safe_name",
     "save_upload",
+    "shares_uploads",
+    "sync_uploads",
     "split_front_matter",
 ]

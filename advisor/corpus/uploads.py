@@ -5,8 +5,12 @@ sanitised (no folders, no path traversal, no hidden files, no control characters
 never overwritten: "notat.pdf" becomes "notat-2.pdf", then "notat-3.pdf".
 
 What an upload is (authority, kind, date: a SourceLabel) is chosen by the admin when it is uploaded and kept in
-the upload store, never taken from the file. The store is a small interface (UploadStore) with one JSON file
-behind it today (ADVISOR_HOME/uploads.json, replaced atomically under a lock); a database can take its place.
+the upload store, never taken from the file. The store is a small interface (UploadStore) with two implementations:
+- JsonUploadStore (the default, one machine): ADVISOR_HOME/uploads.json, replaced atomically under a lock.
+- DbUploadStore (ADVISOR_DATABASE_URL, several replicas): the records AND the bytes in the shared database. A
+  replica writes the uploads it has not seen into its own uploads folder (sync_uploads) before it lists them or
+  builds the index, so an upload made on one replica is indexed and searchable on all. Names are claimed in the
+  database, so two replicas uploading "notat.pdf" at once keep "notat.pdf" and "notat-2.pdf".
 An upload without a record (copied into the folder by hand) gets the default label, the lowest rank.
 """
 
@@ -28,11 +32,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
+from sqlalchemy import BigInteger, Column, LargeBinary, MetaData, Table, Text, insert, select, update
+
 from advisor.config import Settings
 from advisor.corpus.labels import SourceLabel
 from advisor.corpus.readers import SUPPORTED_SUFFIXES
-from advisor.database import state_error
-from advisor.errors import InvalidInput
+from advisor.database import Conflict, Database, state_error, store_database
+from advisor.errors import AdvisorError, InvalidInput
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +109,8 @@ class JsonUploadStore:
     their records. A damaged file is moved aside, not fatal: its uploads fall back to the default label.
     """
 
+    shares_content = False  # the bytes are the files of this machine's uploads folder
+
     def __init__(self, path: Path):
         self.path = path
 
@@ -164,9 +172,122 @@ class JsonUploadStore:
                 tmp.unlink(missing_ok=True)
 
 
+_META = MetaData()
+UPLOADS = Table(
+    "uploads", _META,
+    Column("name", Text, primary_key=True),  # the file name in every replica's uploads folder
+    Column("record", Text, nullable=False),  # UploadRecord.to_dict() as JSON: the label and where it came from
+    Column("sha256", Text, nullable=False),
+    Column("size_bytes", BigInteger, nullable=False),
+    Column("content", LargeBinary, nullable=False),
+)
+MIGRATIONS = (lambda conn: _META.create_all(conn, checkfirst=True),)
+
+
+class DbUploadStore:
+    """Upload records and contents in the shared database (see the module docstring)."""
+
+    shares_content = True
+
+    def __init__(self, database: Database):
+        self.db = database
+        self.db.migrate("uploads", MIGRATIONS)
+
+    def get(self, name: str) -> UploadRecord | None:
+        """The record of one upload, or None."""
+        with self.db.read() as conn:
+            raw = conn.execute(select(UPLOADS.c.record).where(UPLOADS.c.name == name)).scalar()
+        return UploadRecord.from_dict(name, json.loads(raw)) if raw is not None else None
+
+    def all(self) -> dict[str, UploadRecord]:
+        """Every record, by file name."""
+        with self.db.read() as conn:
+            rows = conn.execute(select(UPLOADS.c.name, UPLOADS.c.record).order_by(UPLOADS.c.name)).all()
+        return {name: UploadRecord.from_dict(name, json.loads(raw)) for name, raw in rows}
+
+    def version(self) -> str:
+        """A hash of the stored records and contents (empty when there are none)."""
+        with self.db.read() as conn:
+            rows = conn.execute(select(UPLOADS.c.name, UPLOADS.c.record, UPLOADS.c.sha256)
+                                .order_by(UPLOADS.c.name)).all()
+        if not rows:
+            return ""
+        h = hashlib.sha256()
+        for name, raw, sha in rows:
+            h.update(f"{name}\x1f{raw}\x1f{sha}\n".encode())
+        return h.hexdigest()[:16]
+
+    def put(self, record: UploadRecord) -> None:
+        """Replace the record of a stored upload (a new label); the content stays."""
+        with self.db.write() as conn:
+            done = conn.execute(update(UPLOADS).where(UPLOADS.c.name == record.name)
+                                .values(record=json.dumps(record.to_dict(), ensure_ascii=False))).rowcount
+        if not done:
+            raise InvalidInput("upload", record.name, "the name of a stored upload")
+
+    def claim(self, record: UploadRecord, content: bytes) -> bool:
+        """Store a new upload under record.name; False when another replica took that name first."""
+        try:
+            with self.db.write() as conn:
+                conn.execute(insert(UPLOADS).values(name=record.name, record=json.dumps(record.to_dict(), ensure_ascii=False),
+                                                    sha256=record.sha256, size_bytes=len(content), content=content))
+        except Conflict:
+            return False
+        return True
+
+    def names(self) -> dict[str, str]:
+        """Every stored upload's name and sha256."""
+        with self.db.read() as conn:
+            return dict(conn.execute(select(UPLOADS.c.name, UPLOADS.c.sha256)).all())
+
+    def content(self, name: str) -> bytes | None:
+        """The bytes of one upload."""
+        with self.db.read() as conn:
+            return conn.execute(select(UPLOADS.c.content).where(UPLOADS.c.name == name)).scalar()
+
+
 def open_upload_store(settings: Settings) -> UploadStore:
-    """The upload store of this state folder."""
+    """The upload store: the shared database of ADVISOR_DATABASE_URL, else uploads.json in the state folder."""
+    if settings.database.url is not None and settings.database.url.get_secret_value().strip():
+        return DbUploadStore(store_database(settings, "the upload store", settings.home / "uploads.sqlite"))
     return JsonUploadStore(settings.home / "uploads.json")
+
+
+def shares_uploads(settings: Settings) -> bool:
+    """Whether uploads live in the shared database (their files in the uploads folder are copies)."""
+    return settings.database.url is not None and bool(settings.database.url.get_secret_value().strip())
+
+
+def sync_uploads(settings: Settings, store: UploadStore | None = None) -> list[str]:
+    """Write the shared uploads this replica does not have yet into its uploads folder; their names.
+
+    A name's content never changes once stored, so a file of that name already present is that upload. Each file
+    is written hidden and renamed into place: a build running at the same moment sees it whole or not at all.
+    """
+    store = store or open_upload_store(settings)
+    if not getattr(store, "shares_content", False):
+        return []
+    folder = settings.uploads_dir
+    written = []
+    for name, _sha in sorted(store.names().items()):
+        target = folder / name
+        if name != safe_name(name) or target.exists():
+            continue
+        data = store.content(name)
+        if data is None:
+            continue
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp_name = tempfile.mkstemp(prefix=".sync-", suffix=".part", dir=folder)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp_name, target)
+        except OSError as exc:
+            raise state_error(folder, exc) from exc
+        written.append(name)
+    return written
 
 
 def upload_labels(settings: Settings) -> dict[str, SourceLabel]:
@@ -236,29 +357,42 @@ def save_upload(name: str, data: bytes, settings: Settings, label: SourceLabel |
     clean = check_upload(name, data, settings)
     label = label or SourceLabel()
     folder = settings.uploads_dir
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        target = _link_unused(folder, clean, data)
-    except OSError as exc:  # a full disk or a read-only state folder: one clear message, nothing half-saved
-        raise state_error(folder, exc) from exc
-    record = UploadRecord(target.name, label, original_name=name[:MAX_NAME_CHARS], sha256=hashlib.sha256(data).hexdigest(),
-                          size_bytes=len(data), saved=datetime.now(UTC).isoformat(timespec="seconds"))
-    try:
-        open_upload_store(settings).put(record)
-    except BaseException as exc:
-        target.unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise state_error(settings.home, exc) from exc
-        raise
-    return target
+    store = open_upload_store(settings)
+    shared = getattr(store, "shares_content", False)
+    for _ in range(20):
+        if shared:
+            sync_uploads(settings, store)  # the names other replicas took are files here too
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            target = _link_unused(folder, clean, data)
+        except OSError as exc:  # a full disk or a read-only state folder: one clear message, nothing half-saved
+            raise state_error(folder, exc) from exc
+        record = UploadRecord(target.name, label, original_name=name[:MAX_NAME_CHARS],
+                              sha256=hashlib.sha256(data).hexdigest(), size_bytes=len(data),
+                              saved=datetime.now(UTC).isoformat(timespec="seconds"))
+        try:
+            if not shared:
+                store.put(record)
+            elif not store.claim(record, data):
+                target.unlink(missing_ok=True)  # another replica stored this name a moment ago: take the next
+                continue
+        except BaseException as exc:
+            target.unlink(missing_ok=True)
+            if isinstance(exc, OSError):
+                raise state_error(settings.home, exc) from exc
+            raise
+        return target
+    raise AdvisorError(f"could not store the upload {clean}: other replicas kept taking its name; try again")
 
 
 def relabel_upload(name: str, label: SourceLabel, settings: Settings) -> UploadRecord:
     """Change what a kept upload is (an admin's correction); the next index build uses the new label."""
     path = settings.uploads_dir / name
+    store = open_upload_store(settings)
+    if name == safe_name(name):
+        sync_uploads(settings, store)
     if name != safe_name(name) or not path.is_file():
         raise InvalidInput("upload", name, "the name of a file in the uploads folder")
-    store = open_upload_store(settings)
     old = store.get(name)
     if old is None:
         data = path.read_bytes()
@@ -302,6 +436,7 @@ def _link_unused(folder: Path, clean: str, data: bytes) -> Path:
 def list_uploads(settings: Settings) -> list[StoredUpload]:
     """The kept originals in the uploads folder with their labels, newest first (hidden and temporary files left out)."""
     folder = settings.uploads_dir
+    sync_uploads(settings)
     if not folder.is_dir():
         return []
     labels = upload_labels(settings)

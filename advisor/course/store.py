@@ -1,15 +1,15 @@
 """The course's results: classes a trainer runs, participants (a name or pseudonym they choose) and their answers.
 
-    store = open_results(settings)                         # SQLite in ADVISOR_HOME/course/results.sqlite
+    store = open_results(settings)                         # ADVISOR_HOME/course/results.sqlite, or PostgreSQL
     klass = store.create_class("Innkjøpskurs Bergen")      # a code to share: ?side=kurs&kurs=K7QX2M
     me    = store.join(klass.code, "Kari")                 # a token the participant's link keeps (&deltaker=...)
     store.record(me, "case:case-001", "case", True, {...}) # every check is kept, first try and later ones
     store.summary(klass.code), store.export_csv(klass.code)
 
-ResultStore is the interface the app uses; SqliteResultStore implements it with portable SQL (text ids made here,
-ISO timestamps, 0/1 for booleans, no AUTOINCREMENT or UPSERT), so a PostgreSQL store can implement the same methods
-by changing the connection and the parameter style only. Each call opens its own short connection, so one store
-serves every app session; SQLite runs in WAL mode (advisor.database) for the concurrent writers of a class.
+ResultStore is the interface the app uses; SqlResultStore implements it with SQLAlchemy Core (text ids made here,
+ISO timestamps, 0/1 for booleans, no AUTOINCREMENT or UPSERT) over a SQLite file in WAL mode (the default) or the
+shared PostgreSQL of ADVISOR_DATABASE_URL, through advisor.database. Each call takes its own short transaction, so
+one store serves every app session and every replica.
 Participants without a class (practising alone) are kept under the class code "" and listed as such.
 """
 
@@ -20,18 +20,18 @@ import io
 import json
 import re
 import secrets
-import sqlite3
 import unicodedata
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import Column, Index, Integer, MetaData, Table, Text, delete, insert, select, update
+
 from advisor.config import Settings
-from advisor.database import connect_wal
+from advisor.database import Database, store_database
 from advisor.errors import AdvisorError, InvalidInput
 
 NO_CLASS = ""
@@ -46,31 +46,36 @@ _TOKEN = re.compile(r"^[A-Za-z0-9_\-]{16,64}$")
 EXPORT_FIELDS = ("class_code", "class_name", "participant", "exercise", "kind", "attempts", "first_try_correct",
                  "latest_correct", "latest_answer", "first_answered", "last_answered")
 
-_SCHEMA = (
-    """CREATE TABLE IF NOT EXISTS course_classes (
-        code TEXT PRIMARY KEY,
-        name TEXT NOT NULL,
-        created TEXT NOT NULL,
-        hide_answers INTEGER NOT NULL DEFAULT 0
-    )""",
-    """CREATE TABLE IF NOT EXISTS course_participants (
-        token TEXT PRIMARY KEY,
-        class_code TEXT NOT NULL,
-        name TEXT NOT NULL,
-        created TEXT NOT NULL
-    )""",
-    """CREATE TABLE IF NOT EXISTS course_attempts (
-        id TEXT PRIMARY KEY,
-        participant TEXT NOT NULL,
-        class_code TEXT NOT NULL,
-        exercise TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        correct INTEGER NOT NULL,
-        answer TEXT NOT NULL,
-        created TEXT NOT NULL
-    )""",
-    "CREATE INDEX IF NOT EXISTS course_attempts_by_class ON course_attempts (class_code, participant, exercise)",
+_META = MetaData()
+# The same columns as the CREATE TABLE of earlier versions: an existing results.sqlite is used as it is.
+CLASSES = Table(
+    "course_classes", _META,
+    Column("code", Text, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("created", Text, nullable=False),
+    Column("hide_answers", Integer, nullable=False, server_default="0"),
 )
+PARTICIPANTS = Table(
+    "course_participants", _META,
+    Column("token", Text, primary_key=True),
+    Column("class_code", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("created", Text, nullable=False),
+)
+ATTEMPTS = Table(
+    "course_attempts", _META,
+    Column("id", Text, primary_key=True),
+    Column("participant", Text, nullable=False),
+    Column("class_code", Text, nullable=False),
+    Column("exercise", Text, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("correct", Integer, nullable=False),
+    Column("answer", Text, nullable=False),
+    Column("created", Text, nullable=False),
+    Index("course_attempts_by_class", "class_code", "participant", "exercise"),
+)
+# Migration steps, applied in order once per database (advisor.database.Database.migrate).
+MIGRATIONS = (lambda conn: _META.create_all(conn, checkfirst=True),)
 
 
 @dataclass(frozen=True)
@@ -165,7 +170,7 @@ def check_code(code: str) -> str:
 
 
 class ResultStore(ABC):
-    """What the course page needs from a results store. See SqliteResultStore; a PostgreSQL store would subclass."""
+    """What the course page needs from a results store. See SqlResultStore."""
 
     @abstractmethod
     def create_class(self, name: str) -> CourseClass:
@@ -266,69 +271,48 @@ def _csv_cell(value: object) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-class SqliteResultStore(ResultStore):
-    """ResultStore on one SQLite file in WAL mode."""
+class SqlResultStore(ResultStore):
+    """ResultStore on a SQLite file in WAL mode or on the shared PostgreSQL (advisor.database.Database)."""
 
-    def __init__(self, path: Path):
-        self.path = Path(path)
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise AdvisorError(f"cannot create the course folder {self.path.parent}: {exc.strerror or exc}") from exc
-        with self._connect() as conn:
-            for statement in _SCHEMA:
-                conn.execute(statement)
-
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        try:
-            conn = connect_wal(self.path, timeout=15)
-        except sqlite3.Error as exc:
-            raise AdvisorError(f"cannot open the course results {self.path}: {exc}") from exc
-        try:
-            conn.row_factory = sqlite3.Row
-            # WAL with synchronous=NORMAL: a commit no longer waits for the disk; a power cut can lose the last
-            # answers but never corrupts the file. Twenty participants checking at once otherwise queue on fsync.
-            conn.execute("PRAGMA synchronous=NORMAL")
-            with conn:  # commits, or rolls back on an error
-                yield conn
-        except sqlite3.Error as exc:
-            raise AdvisorError(f"course results {self.path} failed: {exc}") from exc
-        finally:
-            conn.close()
+    def __init__(self, path: Path | None = None, *, database: Database | None = None):
+        # WAL with synchronous=NORMAL: a commit no longer waits for the disk; a power cut can lose the last
+        # answers but never corrupts the file. Twenty participants checking at once otherwise queue on fsync.
+        self.db = database or Database("the course results", path=Path(path), synchronous="NORMAL")
+        self.path = self.db.path
+        self.db.migrate("course", MIGRATIONS)
 
     def create_class(self, name: str) -> CourseClass:
         """Start a class with a new code (retrying the rare clash with an existing one)."""
         klass_name = clean_name(name)
-        with self._connect() as conn:
+        with self.db.write() as conn:
             for _ in range(20):
                 code = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(6))
-                if conn.execute("SELECT 1 FROM course_classes WHERE code = ?", (code,)).fetchone() is None:
+                if conn.execute(select(CLASSES.c.code).where(CLASSES.c.code == code)).first() is None:
                     created = _now()
-                    conn.execute("INSERT INTO course_classes (code, name, created, hide_answers) VALUES (?, ?, ?, 0)",
-                                 (code, klass_name, created))
+                    conn.execute(insert(CLASSES).values(code=code, name=klass_name, created=created, hide_answers=0))
                     return CourseClass(code, klass_name, created, False)
         raise AdvisorError("could not find a free class code; try again")
 
     def get_class(self, code: str) -> CourseClass:
         """One class by its code."""
         code = check_code(code)
-        with self._connect() as conn:
-            row = conn.execute("SELECT * FROM course_classes WHERE code = ?", (code,)).fetchone()
+        with self.db.read() as conn:
+            row = conn.execute(select(CLASSES).where(CLASSES.c.code == code)).mappings().first()
         if row is None:
             raise InvalidInput("class code", code, "the code of a class the trainer has started")
         return _class(row)
 
     def classes(self) -> list[CourseClass]:
         """Every class, newest first."""
-        with self._connect() as conn:
-            return [_class(r) for r in conn.execute("SELECT * FROM course_classes ORDER BY created DESC, code")]
+        with self.db.read() as conn:
+            rows = conn.execute(select(CLASSES).order_by(CLASSES.c.created.desc(), CLASSES.c.code)).mappings()
+            return [_class(r) for r in rows]
 
     def set_hide_answers(self, code: str, hidden: bool) -> None:
         """Hide or show the model answers for everyone in a class."""
         code = self.get_class(code).code
-        with self._connect() as conn:
-            conn.execute("UPDATE course_classes SET hide_answers = ? WHERE code = ?", (int(bool(hidden)), code))
+        with self.db.write() as conn:
+            conn.execute(update(CLASSES).where(CLASSES.c.code == code).values(hide_answers=int(bool(hidden))))
 
     def join(self, class_code: str, name: str) -> Participant:
         """Register a participant; the token is what their link keeps."""
@@ -336,17 +320,17 @@ class SqliteResultStore(ResultStore):
         if code != NO_CLASS:
             self.get_class(code)
         person = Participant(secrets.token_urlsafe(18), code, clean_name(name), _now())
-        with self._connect() as conn:
-            conn.execute("INSERT INTO course_participants (token, class_code, name, created) VALUES (?, ?, ?, ?)",
-                         (person.token, person.class_code, person.name, person.created))
+        with self.db.write() as conn:
+            conn.execute(insert(PARTICIPANTS).values(token=person.token, class_code=person.class_code,
+                                                     name=person.name, created=person.created))
         return person
 
     def participant(self, token: str) -> Participant:
         """A participant by token."""
         if not isinstance(token, str) or not _TOKEN.match(token):
             raise InvalidInput("participant", "(hidden)", "the participant link of this course")
-        with self._connect() as conn:
-            row = conn.execute("SELECT * FROM course_participants WHERE token = ?", (token,)).fetchone()
+        with self.db.read() as conn:
+            row = conn.execute(select(PARTICIPANTS).where(PARTICIPANTS.c.token == token)).mappings().first()
         if row is None:
             raise InvalidInput("participant", "(hidden)", "the participant link of this course")
         return Participant(row["token"], row["class_code"], row["name"], row["created"])
@@ -354,9 +338,10 @@ class SqliteResultStore(ResultStore):
     def participants(self, class_code: str) -> list[Participant]:
         """Everyone who joined a class, in the order they joined."""
         code = check_code(class_code)
-        with self._connect() as conn:
-            rows = conn.execute("SELECT * FROM course_participants WHERE class_code = ? ORDER BY created, name",
-                                (code,)).fetchall()
+        query = select(PARTICIPANTS).where(PARTICIPANTS.c.class_code == code).order_by(PARTICIPANTS.c.created,
+                                                                                     PARTICIPANTS.c.name)
+        with self.db.read() as conn:
+            rows = conn.execute(query).mappings().all()
         return [Participant(r["token"], r["class_code"], r["name"], r["created"]) for r in rows]
 
     def record(self, participant: Participant, exercise: str, kind: str, correct: bool,
@@ -371,55 +356,53 @@ class SqliteResultStore(ResultStore):
             raise InvalidInput("answer", f"{len(payload)} characters", f"at most {MAX_ANSWER_CHARS} characters")
         attempt = Attempt(secrets.token_hex(12), participant.token, participant.class_code, exercise, kind,
                           bool(correct), json.loads(payload), _now())
-        with self._connect() as conn:
-            conn.execute(
-                "INSERT INTO course_attempts (id, participant, class_code, exercise, kind, correct, answer, created) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (attempt.id, attempt.participant, attempt.class_code, exercise, kind, int(attempt.correct), payload,
-                 attempt.created),
-            )
+        with self.db.write() as conn:
+            conn.execute(insert(ATTEMPTS).values(
+                id=attempt.id, participant=attempt.participant, class_code=attempt.class_code, exercise=exercise,
+                kind=kind, correct=int(attempt.correct), answer=payload, created=attempt.created))
         return attempt
 
     def attempts(self, class_code: str | None = None, participant: str | None = None) -> list[Attempt]:
         """Attempts, oldest first."""
-        where, values = [], []
+        query = select(ATTEMPTS)
         if class_code is not None:
-            where.append("class_code = ?")
-            values.append(check_code(class_code))
+            query = query.where(ATTEMPTS.c.class_code == check_code(class_code))
         if participant is not None:
-            where.append("participant = ?")
-            values.append(participant)
-        query = "SELECT * FROM course_attempts" + (" WHERE " + " AND ".join(where) if where else "")
-        with self._connect() as conn:
-            rows = conn.execute(query + " ORDER BY created, id", values).fetchall()
+            query = query.where(ATTEMPTS.c.participant == participant)
+        with self.db.read() as conn:
+            rows = conn.execute(query.order_by(ATTEMPTS.c.created, ATTEMPTS.c.id)).mappings().all()
         return [_attempt(r) for r in rows]
 
     def delete_class(self, code: str) -> None:
         """Remove a class with its participants and their answers."""
         code = self.get_class(code).code
-        with self._connect() as conn:
-            conn.execute("DELETE FROM course_attempts WHERE class_code = ?", (code,))
-            conn.execute("DELETE FROM course_participants WHERE class_code = ?", (code,))
-            conn.execute("DELETE FROM course_classes WHERE code = ?", (code,))
+        with self.db.write() as conn:
+            conn.execute(delete(ATTEMPTS).where(ATTEMPTS.c.class_code == code))
+            conn.execute(delete(PARTICIPANTS).where(PARTICIPANTS.c.class_code == code))
+            conn.execute(delete(CLASSES).where(CLASSES.c.code == code))
 
 
-def _class(row: sqlite3.Row) -> CourseClass:
+# The name of earlier versions (SQLite only then).
+SqliteResultStore = SqlResultStore
+
+
+def _class(row: Mapping[str, Any]) -> CourseClass:
     return CourseClass(row["code"], row["name"], row["created"], bool(row["hide_answers"]))
 
 
-def _attempt(row: sqlite3.Row) -> Attempt:
+def _attempt(row: Mapping[str, Any]) -> Attempt:
     return Attempt(row["id"], row["participant"], row["class_code"], row["exercise"], row["kind"],
                    bool(row["correct"]), json.loads(row["answer"]), row["created"])
 
 
 def results_path(settings: Settings) -> Path:
-    """Where the course results live: ADVISOR_HOME/course/results.sqlite."""
+    """Where the course results live without ADVISOR_DATABASE_URL: ADVISOR_HOME/course/results.sqlite."""
     return settings.home / "course" / "results.sqlite"
 
 
 def open_results(settings: Settings) -> ResultStore:
-    """The results store of these settings (created on first use)."""
-    return SqliteResultStore(results_path(settings))
+    """The results store of these settings (created on first use): ADVISOR_DATABASE_URL, else results.sqlite."""
+    return SqlResultStore(database=store_database(settings, "the course results", results_path(settings), "NORMAL"))
 
 
 def exercise_key(kind: str, exercise_id: str) -> str:

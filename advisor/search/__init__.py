@@ -2,7 +2,7 @@
 
 from advisor.search.build import LOCK_WAIT_S, IndexReport, build_index, ensure_index, registered_sources
 from advisor.search.embedders import EmbeddingCache, get_embedder, text_key
-from advisor.search.index import Index, index_exists, open_index
+from advisor.search.index import Index, index_exists, open_index, open_registry
 from advisor.search.lexical import LexicalIndex
 from advisor.search.query import Query, as_query, check_query
 from advisor.search.registry import BuildRecord, BuildRegistry
@@ -25,6 +25,7 @@ __all__ = [
     "get_embedder",
     "index_exists",
     "open_index",
+    "open_registry",
     "registered_sources",
     "retrieve",
     "text_key",

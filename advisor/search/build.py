@@ -32,6 +32,8 @@ from advisor.corpus import (
     corpus_files,
     load_documents,
     open_upload_store,
+    shares_uploads,
+    sync_uploads,
 )
 from advisor.database import state_error, write_problem
 from advisor.errors import AdvisorError, BuildRunning, DamagedState, IndexNotBuilt, StateNotWritable
@@ -120,7 +122,9 @@ def _fingerprint(settings: Settings, sources: Mapping[Path, SourceLabel]) -> str
     for root, label in sorted(sources.items(), key=lambda item: str(item[0])):
         h.update(f"\x1esource:{root}\x1f{label.to_dict()}".encode())
     files = [p for p, _ in corpus_files(settings)] + [settings.corpus_dir / "manifest.yaml"]
-    for root in [*sources, settings.uploads_dir]:
+    # Shared uploads (ADVISOR_DATABASE_URL) are covered by the store's version, a hash of their contents: the copies
+    # in each replica's folder have their own mtimes, which must not make two replicas' fingerprints differ.
+    for root in [*sources, *([] if shares_uploads(settings) else [settings.uploads_dir])]:
         if root.is_dir():
             files.extend(p for p in root.rglob("*") if p.is_file())
         elif root.is_file():
@@ -224,7 +228,8 @@ def _write_build(settings: Settings, record: BuildRecord, chunks: list[Chunk], v
         client = http_client(settings)
         try:
             with _write_errors(settings, settings.index.chroma_url):
-                _write_collection(client, record.collection, chunks, vectors, progress)
+                coll = _write_collection(client, record.collection, chunks, vectors, progress)
+                _wait_searchable(settings, coll, chunks, vectors)
         except BaseException:
             _delete_server_collection(settings, record.collection)
             raise
@@ -239,6 +244,30 @@ def _write_build(settings: Settings, record: BuildRecord, chunks: list[Chunk], v
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
+
+
+SEARCHABLE_WAIT_S = 60.0
+
+
+def _wait_searchable(settings: Settings, coll, chunks: list[Chunk], vectors: np.ndarray) -> None:
+    """Wait until the Chroma server's search finds the new build's vectors (a sample, the last written among them).
+
+    The server indexes what it was sent in the background; a build made active before that would answer from part
+    of its vectors on every replica. Not found within SEARCHABLE_WAIT_S: the build fails and is never activated.
+    """
+    n = len(chunks)
+    picks = sorted({*range(0, n, max(1, n // 16)), *range(max(0, n - 4), n)})
+    deadline = time.monotonic() + SEARCHABLE_WAIT_S
+    while True:
+        result = coll.query(query_embeddings=vectors[picks], n_results=min(3, n), include=[])
+        missing = [i for i, ids in zip(picks, result["ids"], strict=True) if chunks[i].chunk_id not in ids]
+        if not missing:
+            return
+        if time.monotonic() > deadline:
+            raise AdvisorError(f"the Chroma server at {settings.index.chroma_url} still does not find {len(missing)} of "
+                               f"{len(picks)} sampled chunks of the new build after {SEARCHABLE_WAIT_S:.0f} s; the "
+                               "index in use is unchanged")
+        time.sleep(0.5)
 
 
 def _delete_server_collection(settings: Settings, name: str) -> None:
@@ -357,6 +386,8 @@ def _check_active(settings: Settings, registry: BuildRegistry, report: IndexRepo
 def _build_locked(settings: Settings, registry: BuildRegistry, paths: Sequence[Path], rebuild: bool, progress: bool,
                   labels: Mapping[Path, SourceLabel] | None) -> tuple[IndexReport, Index | None]:
     report = IndexReport(collection=collection_base(settings))
+    with _write_errors(settings, settings.uploads_dir):
+        sync_uploads(settings)  # uploads made on another replica (shared database): indexed here too
     sources = _sources(settings, paths, rebuild, labels, report)
     active, opened = _check_active(settings, registry, report)
     with _write_errors(settings, settings.index_dir):

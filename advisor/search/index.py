@@ -31,12 +31,19 @@ from urllib.parse import urlparse
 import numpy as np
 
 from advisor.config import Settings
-from advisor.corpus import CHUNKER_VERSION, Chunk
-from advisor.database import write_problem
+from advisor.corpus import CHUNKER_VERSION, Chunk, shares_uploads
+from advisor.database import store_database, write_problem
 from advisor.errors import AdvisorError, DamagedState, IndexNotBuilt, StateNotWritable
 from advisor.search.embedders import Embedder, get_embedder
 from advisor.search.lexical import LexicalIndex
-from advisor.search.registry import BuildRecord, BuildRegistry, FileLock, FileRegistry, ServerRegistry
+from advisor.search.registry import (
+    BuildRecord,
+    BuildRegistry,
+    DbRegistry,
+    FileLock,
+    FileRegistry,
+    ServerRegistry,
+)
 
 log = logging.getLogger(__name__)
 
@@ -169,7 +176,11 @@ def ids_hash(chunks: Sequence[Chunk]) -> str:
 
 
 def open_registry(settings: Settings) -> BuildRegistry:
-    """The build registry of these settings: the state folder, or the Chroma server when one is configured."""
+    """The build registry of these settings: the state folder, the Chroma server when one is configured, or the shared
+    database when both a Chroma server and ADVISOR_DATABASE_URL are (several replicas)."""
+    if settings.index.chroma_url and shares_uploads(settings):
+        database = store_database(settings, "the build registry", settings.index_dir / "registry.sqlite")
+        return DbRegistry(database, collection_base(settings), settings.index.chroma_url)
     if settings.index.chroma_url:
         lock = FileLock(settings.index_dir / "build.lock", settings.index.chroma_url)
         return ServerRegistry(lambda: http_client(settings), collection_base(settings), lock)
@@ -212,6 +223,56 @@ def _probe(collection, chunks: list[Chunk]) -> None:
         raise BuildDamaged("Chroma returns nothing for a query")
 
 
+def _transport_errors() -> tuple[type[BaseException], ...]:
+    import httpx
+
+    return (httpx.TransportError,)
+
+
+class ServerUnavailable(AdvisorError):
+    """The Chroma server stopped answering while a build was open (stopped, restarting, unreachable)."""
+
+    def __init__(self, url: str, exc: BaseException):
+        super().__init__(f"the Chroma server at {url} does not answer ({type(exc).__name__}: {str(exc)[:120]}); "
+                         "answers resume when it is back (ADVISOR_INDEX_CHROMA_URL)")
+
+
+class ServerCollection:
+    """A collection on the Chroma server whose connection failures come out as one clear ServerUnavailable.
+
+    chromadb's HttpClient raises httpx's transport errors ("Connection refused") as they are; an app session
+    would otherwise show a bare ConnectError. Everything else passes through to the wrapped collection.
+    """
+
+    def __init__(self, collection, url: str):
+        self._collection = collection
+        self._url = url
+
+    def _call(self, name: str, *args, **kwargs):
+        import httpx
+
+        try:
+            return getattr(self._collection, name)(*args, **kwargs)
+        except httpx.TransportError as exc:
+            raise ServerUnavailable(self._url, exc) from exc
+        except ValueError as exc:  # chromadb's "Could not connect to a Chroma server"
+            if "Could not connect" in str(exc):
+                raise ServerUnavailable(self._url, exc) from exc
+            raise
+
+    def query(self, *args, **kwargs):
+        return self._call("query", *args, **kwargs)
+
+    def get(self, *args, **kwargs):
+        return self._call("get", *args, **kwargs)
+
+    def count(self):
+        return self._call("count")
+
+    def __getattr__(self, name: str):
+        return getattr(self._collection, name)
+
+
 def open_build(settings: Settings, record: BuildRecord) -> Index:
     """Open one build and check it against its record; raises BuildDamaged (or StateNotWritable for a read-only folder)."""
     try:
@@ -231,8 +292,12 @@ def open_build(settings: Settings, record: BuildRecord) -> Index:
         if record.digest and chunks_digest(chunks) != record.digest:
             raise BuildDamaged("its chunks do not match their checksum (chunks.jsonl or the collection was changed)")
         _probe(collection, chunks)
+        if settings.index.chroma_url:
+            collection = ServerCollection(collection, settings.index.chroma_url)
     except BuildDamaged:
         raise
+    except _transport_errors() as exc:  # the server went away between two calls
+        raise ServerUnavailable(settings.index.chroma_url or "", exc) from exc
     except chroma_errors() as exc:
         if not settings.index.chroma_url:
             problem = write_problem(settings.index_dir, str(exc))

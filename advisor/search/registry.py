@@ -4,13 +4,16 @@ Readers ask the registry for the active build and, if that one turns out to be d
 builds to fall back to. A builder takes the lock, writes a build aside, marks it complete and activates it in one
 atomic step, so a reader sees the old build or the new one, never half of one.
 
-Two registries implement the same small interface (BuildRegistry):
+Three registries implement the same small interface (BuildRegistry):
 - FileRegistry (local Chroma): the record of a build is `builds/<build>/build.json`, written last, and the active
   one is named by `index/CURRENT` (replaced with a rename).
 - ServerRegistry (ADVISOR_INDEX_CHROMA_URL): the records and the active pointer are metadata of the collection
   `advisor-pointer` on the Chroma server, so every instance sees the same active build.
-Both take the lock on a file in the state folder (flock, released by the kernel if the process dies). A database
-(PostgreSQL: a table of builds and an advisory lock) can implement BuildRegistry without changing the index code.
+- DbRegistry (ADVISOR_INDEX_CHROMA_URL with ADVISOR_DATABASE_URL, several replicas): the records and the active
+  pointer are rows of the shared database, and the builder lock is a PostgreSQL advisory lock, so one replica builds
+  at a time and every replica reads the same active build (the UI polls it, see advisor.ui.context).
+The first two take the lock on a file in the state folder (flock, released by the kernel if the process dies); the
+advisory lock is released by the server when the builder's connection ends.
 """
 
 from __future__ import annotations
@@ -28,6 +31,9 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Protocol
 
+from sqlalchemy import Column, Float, MetaData, Table, Text, delete, insert, select, update
+
+from advisor.database import Database
 from advisor.errors import AdvisorError, BuildRunning
 
 log = logging.getLogger(__name__)
@@ -292,3 +298,106 @@ class ServerRegistry:
         """See BuildRegistry."""
         records = [r for r in self.complete_builds() if r.build != build]
         self._write({f"{self.base}:builds": json.dumps([asdict(r) for r in records])})
+
+
+# --- shared database: rows of index_builds / index_active, an advisory lock ------------------------------------
+
+_META = MetaData()
+BUILDS = Table(
+    "index_builds", _META,
+    Column("base", Text, primary_key=True),  # collection base: the embedder and chunking settings
+    Column("build", Text, primary_key=True),
+    Column("record", Text, nullable=False),
+    Column("created_ts", Float, nullable=False),
+)
+ACTIVE = Table(
+    "index_active", _META,
+    Column("base", Text, primary_key=True),
+    Column("record", Text, nullable=False),
+    Column("changed_ts", Float, nullable=False),
+)
+BUILDERS = Table(
+    "index_builders", _META,
+    Column("base", Text, primary_key=True),
+    Column("holder", Text, nullable=False),
+)
+MIGRATIONS = (lambda conn: _META.create_all(conn, checkfirst=True),)
+
+
+class DbRegistry:
+    """Build records and the active pointer per collection base in the shared database; see the module docstring."""
+
+    def __init__(self, database: Database, base: str, where: str):
+        self.db = database
+        self.base = base
+        self.where = where
+        self.db.migrate("index-registry", MIGRATIONS)
+
+    def _holder(self) -> str:
+        with self.db.read() as conn:
+            return str(conn.execute(select(BUILDERS.c.holder).where(BUILDERS.c.base == self.base)).scalar() or "")
+
+    def _set_holder(self, text: str) -> None:
+        with self.db.write() as conn:
+            if not conn.execute(update(BUILDERS).where(BUILDERS.c.base == self.base).values(holder=text)).rowcount:
+                conn.execute(insert(BUILDERS).values(base=self.base, holder=text))
+
+    @contextmanager
+    def _hold(self, wait_s: float) -> Iterator[None]:
+        started = time.monotonic()
+        acquired = False
+        try:
+            with self.db.exclusive(f"advisor-build:{self.base}", wait_s):
+                acquired = True
+                self._set_holder(f"process {os.getpid()} on {socket.gethostname()} since {time.strftime('%H:%M:%S')}")
+                yield
+        except TimeoutError:
+            if acquired:
+                raise
+            raise BuildRunning(self.where, self._holder(), time.monotonic() - started) from None
+
+    def builder_lock(self, wait_s: float) -> AbstractContextManager[None]:
+        """See BuildRegistry: one builder across all replicas."""
+        return self._hold(wait_s)
+
+    def active(self) -> tuple[BuildRecord | None, str]:
+        """See BuildRegistry."""
+        with self.db.read() as conn:
+            raw = conn.execute(select(ACTIVE.c.record).where(ACTIVE.c.base == self.base)).scalar()
+        if raw is None:
+            return None, ""
+        try:
+            return BuildRecord.from_json(raw), ""
+        except (ValueError, TypeError) as exc:
+            return None, f"the database's pointer for {self.base} is unreadable ({type(exc).__name__})"
+
+    def complete_builds(self) -> list[BuildRecord]:
+        """See BuildRegistry."""
+        with self.db.read() as conn:
+            rows = conn.execute(select(BUILDS.c.record).where(BUILDS.c.base == self.base)).scalars().all()
+        records = []
+        for raw in rows:
+            try:
+                records.append(BuildRecord.from_json(raw))
+            except (ValueError, TypeError):
+                continue
+        return sorted(records, key=lambda r: (r.created_ts, r.build), reverse=True)
+
+    def mark_complete(self, record: BuildRecord) -> None:
+        """See BuildRegistry."""
+        with self.db.write() as conn:
+            conn.execute(delete(BUILDS).where(BUILDS.c.base == self.base, BUILDS.c.build == record.build))
+            conn.execute(insert(BUILDS).values(base=self.base, build=record.build, record=record.to_json(),
+                                               created_ts=record.created_ts))
+
+    def activate(self, record: BuildRecord) -> None:
+        """See BuildRegistry: one row changes in one transaction, so every replica reads the old build or the new."""
+        with self.db.write() as conn:
+            values = {"record": record.to_json(), "changed_ts": time.time()}
+            if not conn.execute(update(ACTIVE).where(ACTIVE.c.base == self.base).values(**values)).rowcount:
+                conn.execute(insert(ACTIVE).values(base=self.base, **values))
+
+    def forget(self, build: str) -> None:
+        """See BuildRegistry."""
+        with self.db.write() as conn:
+            conn.execute(delete(BUILDS).where(BUILDS.c.base == self.base, BUILDS.c.build == build))

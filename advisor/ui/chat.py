@@ -13,7 +13,7 @@ import streamlit as st
 from advisor.access import role_enabled
 from advisor.chat import ask
 from advisor.errors import AdvisorError
-from advisor.feedback import feedback_path, open_feedback
+from advisor.feedback import open_feedback
 from advisor.llm import EXTRACTIVE, defuse
 from advisor.ui import handoff
 from advisor.ui.admin import is_admin
@@ -248,7 +248,7 @@ def _feedback_export(ctx: PageContext) -> None:
     if not sum(counts.values()) and not st.session_state.get(HISTORY_KEY):
         return  # nothing to export yet: keep the empty chat page calm
     with st.expander(ctx.t("chat_feedback_admin"), icon=":material/rate_review:"):
-        st.caption(ctx.t("chat_feedback_counts", up=counts["up"], down=counts["down"], path=str(feedback_path(ctx.settings))))
+        st.caption(ctx.t("chat_feedback_counts", up=counts["up"], down=counts["down"], path=store.where))
         if role_enabled(ctx.settings, "admin") and not is_admin(ctx.settings):
             st.info(ctx.t("chat_feedback_login"))
             return
