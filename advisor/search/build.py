@@ -35,6 +35,7 @@ from advisor.corpus import (
 )
 from advisor.database import state_error, write_problem
 from advisor.errors import AdvisorError, BuildRunning, DamagedState, IndexNotBuilt, StateNotWritable
+from advisor.search.cards import card_vectors, check_card_sources, load_cards
 from advisor.search.embedders import Embedder, EmbeddingCache, get_embedder, text_key
 from advisor.search.index import (
     BuildDamaged,
@@ -357,6 +358,7 @@ def _check_active(settings: Settings, registry: BuildRegistry, report: IndexRepo
 def _build_locked(settings: Settings, registry: BuildRegistry, paths: Sequence[Path], rebuild: bool, progress: bool,
                   labels: Mapping[Path, SourceLabel] | None) -> tuple[IndexReport, Index | None]:
     report = IndexReport(collection=collection_base(settings))
+    cards = load_cards(settings)  # a malformed card file fails the build before anything is written
     sources = _sources(settings, paths, rebuild, labels, report)
     active, opened = _check_active(settings, registry, report)
     with _write_errors(settings, settings.index_dir):
@@ -376,9 +378,11 @@ def _build_locked(settings: Settings, registry: BuildRegistry, paths: Sequence[P
     report.chunks = len(chunks)
     if not chunks:
         raise AdvisorError("nothing to index: the corpus produced no chunks")
+    check_card_sources(cards, chunks)  # a card whose source is not in the corpus fails the build
     embedder = get_embedder(settings.index.embedding_backend, settings.index.embedding_model)
     with _write_errors(settings, settings.cache_dir):
         vectors = _embed_chunks(chunks, embedder, settings, report, progress, rebuild)
+        card_vectors(cards, embedder, settings)
 
     if active and opened and not rebuild and active.ids_hash == ids_hash(chunks) and active.digest == chunks_digest(chunks):
         # Files were touched but no chunk changed: keep the build, remember the new fingerprint.
