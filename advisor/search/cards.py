@@ -221,7 +221,10 @@ def card_vectors(cards: Sequence[Card], embedder: Embedder, settings: Settings) 
         found = cache.get_many(embedder.model_id, set(keys))
         missing = [i for i, k in enumerate(keys) if k not in found]
         if missing:
-            new = {keys[i]: np.asarray(embedder.embed_query(questions[i]), np.float32) for i in missing}
+            batch = getattr(embedder, "embed_queries", None)
+            texts = [questions[i] for i in missing]
+            rows = batch(texts) if batch else np.stack([embedder.embed_query(t) for t in texts])
+            new = {keys[i]: np.asarray(row, np.float32) for i, row in zip(missing, rows, strict=True)}
             log.info("embedded %d card questions", len(new))
             cache.put_many(embedder.model_id, new)
             found.update(new)
