@@ -252,7 +252,8 @@ class _Turn:
         standalone = condense(question, history, self.settings, self.provider, lang)
         if context and standalone == question and is_follow_up(question, lang):
             standalone = carry_terms(question, history, lang, self.settings.answer)
-        match = match_card(standalone, self.index, self.settings, lang)
+        focus = question if standalone != question else ""
+        match = match_card(standalone, self.index, self.settings, lang, focus=focus)
         if match is not None and self.provider == EXTRACTIVE:
             return card_answer(question, match, self.index, lang, self.provider, model, standalone)
         # English and Danish questions also search with the Norwegian words for their terms (the corpus is Norwegian).

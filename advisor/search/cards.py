@@ -266,14 +266,32 @@ def rank_cards(question: str, index: Index, settings: Settings, cards: Sequence[
     return [CardMatch(cards[i], score, q) for i, (score, q) in ranked]
 
 
-def match_card(question: str, index: Index, settings: Settings, lang: str | None = None) -> CardMatch | None:
-    """The best card for a question if it scores at least settings.answer.card_min_score and its sources are in
-    the index; else None."""
+def match_card(question: str, index: Index, settings: Settings, lang: str | None = None,
+               focus: str = "") -> CardMatch | None:
+    """The best card for a question if it scores at least settings.answer.card_min_score (1.0 switches cards off)
+    and its sources are in the index; else None.
+
+    `focus` is the user's own words when `question` is a follow-up made standalone with words of earlier turns
+    («og hva med for kommuner?» + «terskelverdien statlige»): a card must then also cover the focus words, so
+    the facet the follow-up changes («kommuner») decides. Names in the question («Sverige») must occur in the
+    card, so a near-miss about another country is not answered with a Norwegian card.
+    """
+    if settings.answer.card_min_score >= 1.0:
+        return None
+    lang = lang or detect_language(question)
     ranked = rank_cards(question, index, settings, lang=lang)
-    if not ranked or ranked[0].score < settings.answer.card_min_score:
-        return None
-    top = ranked[0]
-    if any(source_chunk(s, index.chunks) is None for s in top.card.sources):
-        log.warning("card %s cites a document that is not in the index; not used", top.card.id)
-        return None
-    return top
+    focus_terms = query_terms(focus, lang) if focus else []
+    names = [t for t in query_terms(question, lang) if t.is_name]
+    for candidate in ranked[:5]:
+        if candidate.score < settings.answer.card_min_score:
+            return None
+        card_terms = text_terms(" ".join((*candidate.card.questions, candidate.card.answer, candidate.card.answer_en)))
+        if focus_terms and coverage(focus_terms, card_terms) < 0.5:
+            continue
+        if any(t.match(card_terms) < 0.5 for t in names):
+            continue
+        if any(source_chunk(s, index.chunks) is None for s in candidate.card.sources):
+            log.warning("card %s cites a document that is not in the index; not used", candidate.card.id)
+            continue
+        return candidate
+    return None

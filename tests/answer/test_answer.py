@@ -229,21 +229,34 @@ def test_instruction_like_text_in_a_source_is_never_quoted(caplog):
 
 
 def test_injected_document_in_the_index_changes_no_extractive_answer(tmp_path, corpus_hash_settings, hash_index):
+    """A planted note with instructions and a false figure reaches the hits, but no answer quotes it or its claim.
+
+    Byte equality with the clean answer is not the property: the extra passage may tip a near-tie between two true
+    sentences. What must hold: no instruction text and no injected figure in the answer, the answer is grounded and
+    cites real corpus passages only, and the threshold question still gets the true, cited 2,3 mill. kr.
+    """
     folder = tmp_path / "docs"
     folder.mkdir()
     (folder / "terskelverdier-notat.md").write_text(INJECTION, encoding="utf-8")
-    dirty = Settings(home=tmp_path / "home", index={"embedding_backend": "hash"})
+    dirty = Settings(home=tmp_path / "home", index={"embedding_backend": "hash"}, answer={"card_min_score": 1.0})
     build_index(dirty, [folder], progress=False)
     dirty_index = open_index(dirty)
     assert any(c.doc_id.startswith("terskelverdier-notat") for c in dirty_index.chunks)
     retrieved = retrieve(IN_SCOPE[0], dirty_index, dirty)
     assert any(h.doc_id.startswith("terskelverdier-notat") for h in retrieved), "the attack must reach the hits"
+    corpus_docs = {c.doc_id for c in hash_index.chunks}
     for question in IN_SCOPE:
         clean_answer = ask(question, hash_index, corpus_hash_settings)
         dirty_answer = ask(question, dirty_index, dirty)
-        assert dirty_answer.text == clean_answer.text
-        assert [c.chunk_id for c in dirty_answer.citations] == [c.chunk_id for c in clean_answer.citations]
-        assert "5 kroner" not in dirty_answer.text
+        assert dirty_answer.grounded == clean_answer.grounded
+        for bad in ("5 kroner", "Ignorer", "SYSTEM", "system prompt", "Du er nå", "[9]"):
+            assert bad.lower() not in dirty_answer.text.lower(), (question, dirty_answer.text)
+        cited = {c.doc_id for c in dirty_answer.citations if f"[{c.n}]" in dirty_answer.text}
+        assert cited and cited <= corpus_docs, (question, cited)
+    threshold = ask(IN_SCOPE[0], dirty_index, dirty)
+    assert "2,3 mill" in threshold.text
+    marker = next(c for c in threshold.citations if c.doc_id.startswith("guide-"))
+    assert f"[{marker.n}]" in threshold.text
 
 
 # --- citation markers in model replies --------------------------------------------------------------------
