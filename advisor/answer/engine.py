@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from advisor.answer.compose import EXTRACTIVE_VERSION, compose
+from advisor.answer.compose import EXTRACTIVE_VERSION, compose, one_passage
 from advisor.answer.evidence import Evidence, evidence_strength
 from advisor.answer.markers import MarkerRewriter
 from advisor.answer.notes import source_notes
@@ -130,6 +130,7 @@ def _extractive(job: _Job) -> Answer:
     composition = compose(job.query.terms, [h.chunk for h in hits], lang, job.settings.answer)
     if not composition.sentences:
         return _refusal(job, EXTRACTIVE_VERSION)
+    composition.sentences = one_passage(composition.sentences, [h.chunk for h in hits])
     order = composition.hits_used
     # A conflicting source that was set aside is cited too, so the note about it can point at it.
     for pair in composition.conflicts:
