@@ -175,12 +175,15 @@ def test_newer_official_guidance_wins_over_an_older_white_paper_and_the_answer_s
     assert any("stortingsmelding (2020)" in n for n in answer.notes)
 
 
-def test_complementary_figures_in_equally_ranked_notes_are_not_a_conflict():
+def test_complementary_figures_in_equally_ranked_notes_are_not_a_conflict_and_not_a_collage():
+    """Two notes with different figures for different buyers: no conflict note, and the answer quotes one passage
+    (issue 15: never a collage of sentences from several documents)."""
     settings = Settings(index={"embedding_backend": "hash"})
     state = _chunk("guide-a", "Terskelverdien for statlige oppdragsgivere er 1,49 millioner kroner fra 2024.")
     local = _chunk("guide-b", "Terskelverdien for kommunale oppdragsgivere er 2,3 millioner kroner fra 2024.")
     answer = answer_question("Hva er terskelverdiene for oppdragsgivere fra 2024?", _hits(state, local), settings)
-    assert "1,49" in answer.text and "2,3" in answer.text
+    assert ("1,49" in answer.text) != ("2,3" in answer.text)
+    assert len({c.doc_id for c in answer.citations if f"[{c.n}]" in answer.text}) == 1
     assert not any(n.startswith("Kildene oppgir ulike tall") for n in answer.notes)
 
 
@@ -245,15 +248,17 @@ def test_injected_document_in_the_index_changes_no_extractive_answer(tmp_path, c
     retrieved = retrieve(IN_SCOPE[0], dirty_index, dirty)
     assert any(h.doc_id.startswith("terskelverdier-notat") for h in retrieved), "the attack must reach the hits"
     corpus_docs = {c.doc_id for c in hash_index.chunks}
-    for question in IN_SCOPE:
-        clean_answer = ask(question, hash_index, corpus_hash_settings)
-        dirty_answer = ask(question, dirty_index, dirty)
-        assert dirty_answer.grounded == clean_answer.grounded
-        for bad in ("5 kroner", "Ignorer", "SYSTEM", "system prompt", "Du er nå", "[9]"):
-            assert bad.lower() not in dirty_answer.text.lower(), (question, dirty_answer.text)
-        cited = {c.doc_id for c in dirty_answer.citations if f"[{c.n}]" in dirty_answer.text}
-        assert cited and cited <= corpus_docs, (question, cited)
-    threshold = ask(IN_SCOPE[0], dirty_index, dirty)
+    with_cards = dirty.with_overrides(answer={"card_min_score": Settings().answer.card_min_score})
+    for settings in (dirty, with_cards):  # the passage path alone, and the product's path (cards first)
+        for question in IN_SCOPE:
+            clean_answer = ask(question, hash_index, corpus_hash_settings)
+            dirty_answer = ask(question, dirty_index, settings)
+            assert dirty_answer.grounded == clean_answer.grounded
+            for bad in ("5 kroner", "Ignorer", "SYSTEM", "system prompt", "Du er nå", "[9]"):
+                assert bad.lower() not in dirty_answer.text.lower(), (question, dirty_answer.text)
+            cited = {c.doc_id for c in dirty_answer.citations if f"[{c.n}]" in dirty_answer.text}
+            assert cited and cited <= corpus_docs, (question, cited)
+    threshold = ask(IN_SCOPE[0], dirty_index, with_cards)
     assert "2,3 mill" in threshold.text
     marker = next(c for c in threshold.citations if c.doc_id.startswith("guide-"))
     assert f"[{marker.n}]" in threshold.text
