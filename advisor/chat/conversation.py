@@ -195,7 +195,8 @@ def ask(
     if plan.compound:
         answers: list[Answer] = []
         for i, part in enumerate(plan.parts):
-            answer = turn.answer(part, context=plan.parts[0] if i else "")
+            used = frozenset(a.card_id for a in answers if a.card_id)
+            answer = turn.answer(part, context=plan.parts[0] if i else "", exclude=used)
             # Two parts answered by the same card (or the same passage) are answered once.
             if not any(a.text == answer.text for a in answers):
                 answers.append(answer)
@@ -238,7 +239,8 @@ class _Turn:
     earlier_rules: str = ""
     streamed: bool = False
 
-    def answer(self, question: str, context: str = "", on_token: Callable[[str], None] | None = None) -> Answer:
+    def answer(self, question: str, context: str = "", on_token: Callable[[str], None] | None = None,
+               exclude: frozenset[str] = frozenset()) -> Answer:
         lang = detect_language(question) if context else self.lang
         facts = read_facts(question).inherit(self.facts) if context else self.facts
         model = model_name(self.settings, self.provider)
@@ -253,7 +255,7 @@ class _Turn:
         if context and standalone == question and is_follow_up(question, lang):
             standalone = carry_terms(question, history, lang, self.settings.answer)
         focus = question if standalone != question else ""
-        match = match_card(standalone, self.index, self.settings, lang, focus=focus)
+        match = match_card(standalone, self.index, self.settings, lang, focus=focus, exclude=exclude)
         if match is not None and self.provider == EXTRACTIVE:
             return card_answer(question, match, self.index, lang, self.provider, model, standalone)
         # English and Danish questions also search with the Norwegian words for their terms (the corpus is Norwegian).

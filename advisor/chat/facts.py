@@ -18,7 +18,7 @@ from advisor.assessment import extract_case
 
 # The keys that make a case in a chat: what the part and threshold depend on.
 CASE_KEYS = ("estimated_value_nok", "buyer", "category", "health_social_services", "special_services", "utilities",
-             "regime")
+             "regime", "value_per_period_nok", "value_period", "duration_months", "option_months", "open_ended")
 
 _EN_AMOUNT = re.compile(
     r"(?:NOK|kr\.?)\s*(\d+(?:[.,]\d+)?)\s*(million|mill\.?|m)\b|(\d+(?:[.,]\d+)?)\s*(million|mill\.?|m)\s*(?:NOK|kroner|kr)\b"
@@ -50,7 +50,7 @@ class CaseFacts:
     @property
     def has_value(self) -> bool:
         """True when a contract value was stated (or inherited)."""
-        return self.values.get("estimated_value_nok") is not None
+        return any(self.values.get(k) is not None for k in ("estimated_value_nok", "value_per_period_nok"))
 
     def inherit(self, earlier: CaseFacts) -> CaseFacts:
         """These facts plus the keys of `earlier` that this message does not state itself."""

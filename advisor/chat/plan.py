@@ -40,6 +40,12 @@ _SPLIT = re.compile(
 )
 
 
+# A piece that states facts («Et statlig byggeprosjekt til 60 mill. kr, må det …») is context, not a question.
+_QUESTION_WORD = re.compile(
+    r"^\s*(hva|hvor|hvilke[nt]?|hvordan|hvorfor|når|kan|må|finnes|er|har|gjelder|skal|bør|hvem|kva|kor|korleis|what|"
+    r"how|why|when|can|is|are|who|which|do|does|must)\b", re.IGNORECASE)
+
+
 @dataclass
 class QuestionPlan:
     """How a question is answered: its kind, its parts (one for a simple question) and whether it rests on a premise."""
@@ -67,7 +73,7 @@ def split_parts(question: str) -> list[str]:
     pieces = [p.strip(" ,;") for p in _SPLIT.split(question.strip()) if p and p.strip(" ,;?")]
     if len(pieces) < 2 or re.match(r"^\s*(siden|fordi|ettersom|sidan|since|as|når|if|hvis|dersom)\b", question, re.I):
         return [question.strip()]
-    if len(pieces) < 2 or any(len(p.split()) < 3 for p in pieces):
+    if len(pieces) < 2 or any(len(p.split()) < 3 for p in pieces) or not _QUESTION_WORD.match(pieces[0]):
         return [question.strip()]
     parts = []
     for piece in pieces:

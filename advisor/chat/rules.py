@@ -37,6 +37,7 @@ _INTENTS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
      frozenset({"I", "II", "III", "IV", "referred"})),
 )
 _YES_NO = re.compile(r"^\s*(må|kan|gjelder|er|skal|trenger|blir|får|holder|do|does|must|is|are|can|should|will)\b|"
+                     r"\b(må|er|skal|kan|gjelder|følger|blir) (vel|jo)\b|,\s*(må|kan|skal|gjelder|er) (det|vi|dette|den)\b|"
                      r"(ikke sant|stemmer (?:ikke )?det|eller hva|vel|right|isn't it)\s*\??\s*$", re.IGNORECASE)
 _ASKS_RULES = re.compile(
     r"terskel\w*|\bdel (?:I{1,3}|IV|V|[1-5])\b|hvilke[nt]? (?:del|regler|regelverk|prosedyre\w*|deler)|kva (?:del|reglar)|"
@@ -60,9 +61,22 @@ _PART_EN = {
 }
 
 
+# «Terskelverdien for staten er 1,4 millioner, ikke sant?»: the figure is a claimed threshold, not a purchase.
+_CLAIMED_THRESHOLD = re.compile(r"\bterskel\w*[^.?!]{0,40}\b(?:er|var|på|ligger på)\b[^.?!]{0,25}\d", re.IGNORECASE)
+
+
+_PURCHASE_VALUE = re.compile(r"\b(?:til|for) \d[\d ,.]*\s*(?:kr|kroner|mill|millioner|MNOK)", re.IGNORECASE)
+
+
 def is_rules_question(question: str, facts: CaseFacts) -> bool:
-    """True for a question the assessment engine answers: a contract value plus a purchase or a rules question."""
+    """True for a question the assessment engine answers: a contract value plus a purchase or a rules question.
+
+    A figure the question gives as a threshold («terskelen er 1,4 millioner») is not a purchase value: such a
+    question is left to the cards, which correct an outdated or wrong threshold.
+    """
     if not facts.has_value:
+        return False
+    if _CLAIMED_THRESHOLD.search(question) and not _PURCHASE_VALUE.search(question):
         return False
     return bool(_ASKS_RULES.search(question) or _PURCHASE_STATED.search(question))
 

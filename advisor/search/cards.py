@@ -267,14 +267,15 @@ def rank_cards(question: str, index: Index, settings: Settings, cards: Sequence[
 
 
 def match_card(question: str, index: Index, settings: Settings, lang: str | None = None,
-               focus: str = "") -> CardMatch | None:
+               focus: str = "", exclude: frozenset[str] = frozenset()) -> CardMatch | None:
     """The best card for a question if it scores at least settings.answer.card_min_score (1.0 switches cards off)
     and its sources are in the index; else None.
 
     `focus` is the user's own words when `question` is a follow-up made standalone with words of earlier turns
     («og hva med for kommuner?» + «terskelverdien statlige»): a card must then also cover the focus words, so
     the facet the follow-up changes («kommuner») decides. Names in the question («Sverige») must occur in the
-    card, so a near-miss about another country is not answered with a Norwegian card.
+    card, so a near-miss about another country is not answered with a Norwegian card. Cards in `exclude` (those
+    that already answered an earlier part of a compound question) are passed over.
     """
     if settings.answer.card_min_score >= 1.0:
         return None
@@ -285,6 +286,8 @@ def match_card(question: str, index: Index, settings: Settings, lang: str | None
     for candidate in ranked[:5]:
         if candidate.score < settings.answer.card_min_score:
             return None
+        if candidate.card.id in exclude:
+            continue
         card_terms = text_terms(" ".join((*candidate.card.questions, candidate.card.answer, candidate.card.answer_en)))
         if focus_terms and coverage(focus_terms, card_terms) < 0.5:
             continue
