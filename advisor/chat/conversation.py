@@ -25,7 +25,7 @@ from advisor.answer import Answer, answer_question, card_answer, carry_terms, co
 from advisor.assessment import assess, extract_case
 from advisor.chat.facts import CaseFacts, read_facts
 from advisor.chat.plan import plan_question
-from advisor.chat.rules import is_rules_question, rules_answer
+from advisor.chat.rules import asks_rules, is_rules_question, rules_answer
 from advisor.config import Settings
 from advisor.corpus import Citation
 from advisor.errors import AdvisorError
@@ -214,7 +214,10 @@ def _case_facts(question: str, history: Sequence[tuple[str, str]], lang: str) ->
     """The facts the question states, plus (for a follow-up) those of earlier questions; and the earlier question
     that was answered by the rules, if any (a follow-up to it is answered by the rules too)."""
     facts = read_facts(question)
-    if not history or not is_follow_up(question, lang):
+    # A short rules question without facts of its own («Gjelder del III?», «Må vi kunngjøre i TED da?») asks about
+    # the purchase of the conversation.
+    short_rules = len(question.split()) <= 8 and not facts.has_value and asks_rules(question)
+    if not history or not (is_follow_up(question, lang) or short_rules):
         return facts, ""
     earlier_rules = ""
     for previous, _ in reversed(list(history)):
@@ -246,7 +249,9 @@ class _Turn:
         model = model_name(self.settings, self.provider)
         rules = None
         if is_rules_question(question, facts) or (self.earlier_rules and facts.has_value):
-            intent = f"{question} {self.earlier_rules}".strip()
+            # «og for kommuner?» keeps the yes/no of the earlier question; «Hvilken prosedyre …?» asks its own.
+            own = re.match(r"^\s*(hva|hvilke\w*|hvordan|hvor|hvem|kva|korleis|what|which|how|who)\b", question, re.I)
+            intent = question if own else f"{question} {self.earlier_rules}".strip()
             rules = rules_answer(question, facts, self.settings, lang, self.provider, model, intent=intent)
         if rules is not None and self.provider == EXTRACTIVE:
             return rules

@@ -65,6 +65,11 @@ _PART_EN = {
 _CLAIMED_THRESHOLD = re.compile(r"\bterskel\w*[^.?!]{0,40}\b(?:er|var|på|ligger på)\b[^.?!]{0,25}\d", re.IGNORECASE)
 
 
+def asks_rules(question: str) -> bool:
+    """True when the wording asks about thresholds, parts, notices or procedures."""
+    return bool(_ASKS_RULES.search(question))
+
+
 _PURCHASE_VALUE = re.compile(r"\b(?:til|for) \d[\d ,.]*\s*(?:kr|kroner|mill|millioner|MNOK)", re.IGNORECASE)
 
 
