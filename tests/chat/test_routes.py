@@ -170,3 +170,17 @@ def test_the_answer_files_have_the_mix_the_issue_asks_for():
     assert kinds["false_premise"] >= 20 and kinds["out_of_scope"] >= 40
     conversations = (EVALS / "conversations.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(conversations) >= 25
+
+
+def test_llm_prompt_carries_the_rule_verdict_and_the_card_as_verified_facts(corpus_hash_settings, index):
+    from llm_server import OpenAICompatibleServer
+
+    with OpenAICompatibleServer(reply=lambda body: "Nei. Del I og II gjelder [1].") as server:
+        settings = corpus_hash_settings.with_overrides(
+            llm={"provider": "openai", "base_url": server.base_url, "max_retries": 0, "timeout_s": 5})
+        answer = ask("Vi er en kommune og skal kjøpe en byggekontrakt til 30 mill. kr. Må vi bruke del III?", index,
+                     settings)
+    user = [m for m in server.requests[-1]["messages"] if m["role"] == "user"][-1]["content"]
+    facts = user[user.index("Kontrollerte fakta"):user.index("Kildene (nummererte")]
+    assert "Regelmotorens vurdering: Nei. Del I og II gjelder" in facts and "57,8 mill. kr" in facts
+    assert answer.route == "llm" and answer.grounded and answer.citations
