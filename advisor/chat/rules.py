@@ -86,6 +86,10 @@ def is_rules_question(question: str, facts: CaseFacts) -> bool:
     return bool(_ASKS_RULES.search(question) or _PURCHASE_STATED.search(question))
 
 
+_NEGATED = re.compile(r"\b(?:trenger|må|behøver|skal) (?:vi |dere |man )?ikke\b|\bslipper\b|\bdon't need\b|"
+                      r"\bdo not need\b", re.IGNORECASE)
+
+
 def _verdict_word(question: str, part: str, lang: str) -> str:
     """«Ja.» / «Nei.» (Yes./No.) when the question is a yes/no question about the part, notice or rules; else ""."""
     sentences = re.split(r"(?<=[.!?])\s+", question.strip())
@@ -94,6 +98,8 @@ def _verdict_word(question: str, part: str, lang: str) -> str:
     for pattern, yes_parts in _INTENTS:
         if pattern.search(question):
             yes = part in yes_parts
+            if _NEGATED.search(question):  # «… trenger vi ikke følge loven?»: «Ja» would agree with the wrong thing
+                yes = not yes
             if lang == "en":
                 return "Yes." if yes else "No."
             return "Ja." if yes else "Nei."
