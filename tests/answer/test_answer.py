@@ -360,9 +360,12 @@ def test_out_of_scope_and_near_miss_questions_are_refused_on_the_real_index(corp
 
 @pytest.mark.slow
 def test_english_question_is_answered_on_the_real_index(corpus_e5_settings, e5_index):
-    answer = ask("Is there a legal duty for public buyers to innovate?", e5_index, corpus_e5_settings)
-    assert answer.grounded and "plikt til å innovere" in answer.text
-    assert answer.language == "en"
+    """The product path (answer cards on): the English card answers, verdict first, cited to the Norwegian note."""
+    settings = corpus_e5_settings.with_overrides(answer={"card_min_score": Settings().answer.card_min_score})
+    answer = ask("Is there a legal duty for public buyers to innovate?", e5_index, settings)
+    assert answer.grounded and answer.text.startswith("No, there is no legal duty to innovate")
+    assert answer.language == "en" and answer.route == "card"
+    assert any(c.doc_id == "guide-samfunnshensyn" for c in answer.citations)
 
 
 def test_prompt_version_follows_the_prompt_file_and_a_broken_prompt_fails_clearly(tmp_path):
