@@ -142,6 +142,15 @@ class AnswerSettings(_Group):
     max_carried_words: int = Field(
         6, ge=0, le=30, description="Most key words a follow-up carries over from earlier questions (no LLM).")
     carried_turns: int = Field(2, ge=1, le=10, description="How many earlier user turns a follow-up takes key words from.")
+    card_min_score: float = Field(
+        0.81, ge=0, le=1,
+        description="Cut-off on the blended card match score (0-1): below it no answer card is used and the answer comes "
+        "from the passages. Calibrated on held-out paraphrases (evals/cards_heldout.jsonl; 2026-12: best accuracy 0.84 at 0.81 with card_dense_weight 0.8).",
+    )
+    card_dense_weight: float = Field(
+        0.8, ge=0, le=1,
+        description="Weight of embedding similarity in the card match score; the rest is shared content words.",
+    )
 
     def __hash__(self) -> int:
         # Settings are cache keys (functools.cache); the nested ranges dict is hashed by its contents.

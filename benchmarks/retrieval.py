@@ -25,7 +25,7 @@ import numpy as np
 
 from advisor.config import Settings
 from advisor.corpus import load_documents
-from advisor.evaluation.retrieval import _metrics, _rank_of_gold, gold_span
+from advisor.evaluation.retrieval import _golds, _metrics, _rank_of_gold, gold_span
 from advisor.evaluation.suite import read_jsonl
 from advisor.search import Index, LexicalIndex, build_index, open_index, retrieve
 from advisor.search.index import get_collection, local_client
@@ -158,8 +158,8 @@ def main() -> None:
     for label, idx, s, dd in (("repaired", index, settings, docs), ("raw OCR ", raw_index, raw_settings, raw_docs)):
         out = []
         for mode in ("bm25", "dense", "hybrid"):
-            ranks = [_rank_of_gold([h.chunk for h in retrieve(r["q"], idx, s, top_k=10, mode=mode)], r["doc_id"],
-                                   gold_span(dd[r["doc_id"]], r["gold"])) for r in kmd]
+            ranks = [_rank_of_gold([h.chunk for h in retrieve(r["q"], idx, s, top_k=10, mode=mode)],
+                                   _golds(r, dd)) for r in kmd]
             m = _metrics(ranks)
             out.append(f"{mode} hit@5 {m['hit@5']:.3f} mrr@10 {m['mrr@10']:.3f}")
         print(f"OCR seed questions ({len(kmd)}), {label}: " + "; ".join(out))
@@ -176,8 +176,8 @@ def main() -> None:
 
     if not args.skip_tutorial:
         tut = tutorial_pipeline(settings, rows, docs)
-        ranks = [_rank_of_gold([h.chunk for h in retrieve(r["q"], index, settings, top_k=10)], r["doc_id"],
-                               gold_span(docs[r["doc_id"]], r["gold"])) for r in rows]
+        ranks = [_rank_of_gold([h.chunk for h in retrieve(r["q"], index, settings, top_k=10)], _golds(r, docs))
+                 for r in rows]
         ours = [_metrics(ranks)]
         print("\nside by side on the same questions:")
         print(f"  tutorial (LangChain + Chroma + all-MiniLM-L6-v2): hit@1 {tut['hit@1']:.3f} hit@5 {tut['hit@5']:.3f} "

@@ -1,16 +1,21 @@
 """Answers: cited answers from retrieved passages (extractive or LLM), evidence, markers, source notes."""
 
+from advisor.answer.cards import CARD_VERSION, card_answer
 from advisor.answer.compose import EXTRACTIVE_VERSION
 from advisor.answer.engine import Answer, answer_question
-from advisor.answer.followup import condense
+from advisor.answer.followup import carry_terms, condense, is_follow_up
 from advisor.answer.prompt import answer_prompt
 from advisor.answer.sentences import split_sentences
 
 __all__ = [
     "Answer",
+    "CARD_VERSION",
     "EXTRACTIVE_VERSION",
     "answer_prompt",
     "answer_question",
+    "card_answer",
+    "carry_terms",
     "condense",
+    "is_follow_up",
     "split_sentences",
 ]

@@ -20,7 +20,7 @@ from advisor.text import QueryTerm, content_terms, coverage, text_terms
 log = logging.getLogger(__name__)
 
 # Bump when the composer's selection or wording changes: recorded as Answer.prompt_version.
-EXTRACTIVE_VERSION = "extractive-1"
+EXTRACTIVE_VERSION = "extractive-2"
 
 _GENERIC_ADVICE = re.compile(r"^(Sjekk|Kontroller|Les|Se|Check|Read)\b", re.IGNORECASE)
 _ANAPHORIC = re.compile(r"^(Dette|Disse|Denne|Slike|Samme|De |Den |Det gjelder|Der |Her |Også |This |These |It )")
@@ -303,3 +303,24 @@ def _inherited_lead_in(chunk: Chunk, chunks: Sequence[Chunk]) -> str:
                 and other.start < chunk.start <= other.end):
             return trailing_lead_in(other)
     return ""
+
+
+def one_passage(sentences: list[tuple[str, int]], chunks: Sequence[Chunk]) -> list[tuple[str, int]]:
+    """The chosen sentences of one passage only: never a collage across documents.
+
+    The passage is that of the best sentence that does not lean on an earlier one («Den kan brukes …», «samme
+    kilde»); its sentences keep that sentence first and the others in reading order. Sentences from the passage
+    just before or after it in the same section (a list that runs over a chunk border) stay.
+    """
+    if not sentences:
+        return sentences
+    lead = next(((text, hit) for text, hit in sentences if not _ANAPHORIC.match(text)), sentences[0])
+    home = chunks[lead[1]]
+
+    def same_passage(hit: int) -> bool:
+        other = chunks[hit]
+        return hit == lead[1] or (other.doc_id == home.doc_id and other.section == home.section
+                                  and (other.start <= home.end and home.start <= other.end))
+
+    rest = [(text, hit) for text, hit in sentences if (text, hit) != lead and same_passage(hit)]
+    return [lead, *rest]

@@ -12,10 +12,11 @@ answer is the fixed CANNOT_ANSWER sentence plus the nearest sources, and `ground
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from advisor.answer.compose import EXTRACTIVE_VERSION, compose
+from advisor.answer.compose import EXTRACTIVE_VERSION, compose, one_passage
 from advisor.answer.evidence import Evidence, evidence_strength
 from advisor.answer.markers import MarkerRewriter
 from advisor.answer.notes import source_notes
@@ -50,9 +51,12 @@ class Answer:
     language: str = "nb"
     evidence: float = 0.0
     dropped_markers: list[int] = field(default_factory=list)
+    card_id: str | None = None
+    tool: str | None = None  # "analyze" | "assess" when the message belongs to another tool (a pointer is added)
 
     def to_dict(self) -> dict:
-        """The JSON contract of `advisor ask --json`, plus model, route, notes and standalone_query."""
+        """The JSON contract of `advisor ask --json`, plus model, route (rules | card | passage | llm | refusal),
+        card_id, tool (analyze | assess pointer), notes and standalone_query."""
         return {
             "answer": self.text,
             "citations": [
@@ -65,6 +69,8 @@ class Answer:
             "prompt_version": self.prompt_version,
             "model": self.model,
             "route": self.route,
+            "card_id": self.card_id,
+            "tool": self.tool,
             "notes": list(self.notes),
             "standalone_query": self.standalone_query,
         }
@@ -86,6 +92,7 @@ class _Job:
     evidence: Evidence
     history: Sequence[tuple[str, str]] = ()
     on_token: Callable[[str], None] | None = None
+    verified: Sequence[Answer] = ()
 
     @property
     def lang(self) -> str:
@@ -123,6 +130,7 @@ def _extractive(job: _Job) -> Answer:
     composition = compose(job.query.terms, [h.chunk for h in hits], lang, job.settings.answer)
     if not composition.sentences:
         return _refusal(job, EXTRACTIVE_VERSION)
+    composition.sentences = one_passage(composition.sentences, [h.chunk for h in hits])
     order = composition.hits_used
     # A conflicting source that was set aside is cited too, so the note about it can point at it.
     for pair in composition.conflicts:
@@ -141,9 +149,33 @@ def _extractive(job: _Job) -> Answer:
 # --- LLM answers ---------------------------------------------------------------------------------------
 
 
+def _with_verified(job: _Job) -> tuple[list[Hit], str]:
+    """The hits with the passages the verified answers cite put first, and those answers' text renumbered to them."""
+    hits = list(job.hits)
+    position = {h.chunk_id: i for i, h in enumerate(hits)}
+    blocks = []
+    for answer in job.verified:
+        mapping = {}
+        for c in answer.citations:
+            if c.chunk_id not in position:
+                # chat.ask gives each verified answer the hits of the passages it cites
+                chunk = next((h.chunk for h in answer.hits if h.chunk_id == c.chunk_id), None)
+                if chunk is None:
+                    continue
+                hits.append(Hit(rank=len(hits) + 1, score=0.0, chunk=chunk))
+                position[c.chunk_id] = len(hits) - 1
+            mapping[c.n] = position[c.chunk_id] + 1
+        text = re.sub(r"\[(\d+)\]", lambda m, mp=mapping: f"[{mp[int(m.group(1))]}]" if int(m.group(1)) in mp else "",
+                      answer.text)
+        label = "Regelmotorens vurdering" if answer.route == "rules" else f"Kvalitetssikret svarkort ({answer.card_id})"
+        blocks.append(f"- {label}: {text}")
+    return hits, "\n".join(blocks)
+
+
 def _llm(job: _Job) -> Answer:
-    hits, lang, on_token = job.hits, job.lang, job.on_token
-    messages, version = build_messages(job.query.question, hits, job.settings, lang, job.history)
+    lang, on_token = job.lang, job.on_token
+    hits, verified = _with_verified(job)
+    messages, version = build_messages(job.query.question, hits, job.settings, lang, job.history, verified)
     rewriter = MarkerRewriter(len(hits))
     defuser = ReplyDefuser()  # after the markers: a reply's images and links never reach the screen as such
     shown: list[str] = []
@@ -196,19 +228,21 @@ def answer_question(
     provider: str | None = None,
     history: Sequence[tuple[str, str]] = (),
     on_token: Callable[[str], None] | None = None,
+    verified: Sequence[Answer] = (),
 ) -> Answer:
     """Answer a question from retrieved hits only: cited sentences, or CANNOT_ANSWER with the nearest sources.
 
     `query` is the Query chat.ask made (checked, with its language, standalone form and terms); plain text is
-    checked and taken as it stands. `provider` defaults to settings.llm.provider; `history` is shown to an LLM.
+    checked and taken as it stands. `provider` defaults to settings.llm.provider; `history` is shown to an LLM, and
+    so are `verified` answers (the rules engine's verdict, a matched answer card) as facts ahead of the passages.
     """
     if isinstance(query, Query):
         chosen = provider or check_provider(None, settings)
     else:
         query, chosen = as_query(query, settings), check_provider(provider, settings)
     evidence = evidence_strength(query, hits, settings)
-    job = _Job(query, hits, settings, chosen, model_name(settings, chosen), evidence, history, on_token)
-    if not hits or evidence.strength < settings.answer.min_evidence:
+    job = _Job(query, hits, settings, chosen, model_name(settings, chosen), evidence, history, on_token, verified)
+    if not verified and (not hits or evidence.strength < settings.answer.min_evidence):
         version = EXTRACTIVE_VERSION if chosen == EXTRACTIVE else answer_prompt(settings).version
         log.info("evidence %.3f below cut-off %.3f: cannot answer", evidence.strength, settings.answer.min_evidence)
         return _refusal(job, version)

@@ -18,7 +18,8 @@ CANNOT_ANSWER: dict[str, str] = {
     "da": "Mine kilder siger ikke noget om dette.",
 }
 LANGUAGE_NAMES = {"nb": "norsk bokmål", "en": "engelsk", "da": "dansk"}
-ANSWER_PROMPT_FIELDS = frozenset({"cannot_answer", "language", "sources", "question", "history"})
+ANSWER_PROMPT_FIELDS = frozenset({"cannot_answer", "language", "sources", "question", "history", "verified"})
+NO_VERIFIED = "(ingen)"
 
 
 def is_cannot_answer(text: str) -> bool:
@@ -57,8 +58,12 @@ def render_sources(hits: Sequence[Hit]) -> str:
 
 
 def build_messages(question: str, hits: Sequence[Hit], settings: Settings, lang: str,
-                   history: Sequence[tuple[str, str]] = ()) -> tuple[list[tuple[str, str]], str]:
-    """(role, text) messages for the answer prompt and the prompt's version hash."""
+                   history: Sequence[tuple[str, str]] = (), verified: str = "") -> tuple[list[tuple[str, str]], str]:
+    """(role, text) messages for the answer prompt and the prompt's version hash.
+
+    `verified` lists checked facts (the rules engine's verdict, a curated answer card) whose [n] markers already point
+    at the numbered sources; the prompt puts them ahead of the passages.
+    """
     prompt = answer_prompt(settings)
     rendered = prompt.render(
         cannot_answer=CANNOT_ANSWER.get(lang, CANNOT_ANSWER["nb"]),
@@ -66,6 +71,7 @@ def build_messages(question: str, hits: Sequence[Hit], settings: Settings, lang:
         sources=render_sources(hits),
         question=question.strip(),
         history=render_history(history),
+        verified=verified.replace("<", "‹").replace(">", "›").strip() or NO_VERIFIED,
     )
     return prompt_messages(rendered), prompt.version
 

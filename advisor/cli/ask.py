@@ -28,7 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("question", metavar="QUESTION", help="the question ('-' reads it from stdin)")
     _common(p)
-    p.add_argument("--json", action="store_true", help="print the answer and its citations as JSON")
+    p.add_argument("--json", action="store_true",
+                   help="print the answer, its citations and its route (rules | card | passage | llm | refusal) as JSON")
     p.set_defaults(func=run)
 
     c = sub.add_parser(

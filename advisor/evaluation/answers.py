@@ -12,7 +12,8 @@ Metrics (all 0-1):
   refusal_precision   refused answers that were out of scope
   refusal_recall      out-of-scope questions that were refused
   faithfulness        share of answer sentences whose content words are mostly (>= 60 %) in the passages the
-                      sentence cites; a sentence without a marker counts as unsupported
+                      sentence cites; a sentence without a marker counts as unsupported. Only quoted answers
+                      (routes passage and llm): answer cards and rules verdicts are not quotes (see answer_text)
 """
 
 from __future__ import annotations
@@ -164,7 +165,10 @@ def run(settings: Settings, provider: str | None = None, progress: bool = True) 
         answer = ask(row["q"], index, settings, provider=chosen)
         latencies.append(time.perf_counter() - t)
         problems = citation_problems(answer, index)
-        support = sentence_support(answer) if answer.grounded else []
+        # Word-overlap faithfulness is a check on quoted text: curated cards (reviewed paraphrases) and the rules
+        # engine's verdicts are not quotes, and are checked by the answer_text suite instead.
+        quoted = answer.grounded and answer.route not in ("card", "rules")
+        support = sentence_support(answer) if quoted else []
         faithful = [share >= FAITHFUL_SHARE for _, share in support]
         case = {
             "id": row["id"], "q": row["q"], "lang": row.get("lang", "nb"), "category": row.get("category", "-"),
@@ -175,7 +179,7 @@ def run(settings: Settings, provider: str | None = None, progress: bool = True) 
             "citation_problems": problems, "sentences": len(support), "faithful_sentences": sum(faithful),
             "faithfulness": sum(faithful) / len(faithful) if faithful else None,
             "unsupported": [s for s, share in support if share < FAITHFUL_SHARE],
-            "answer": answer.text, "seconds": round(latencies[-1], 3),
+            "answer": answer.text, "seconds": round(latencies[-1], 3), "route": answer.route,
         }
         if row["in_scope"]:
             case["gold_supported"] = answer.grounded and gold_supported(answer, row)

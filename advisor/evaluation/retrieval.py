@@ -1,7 +1,9 @@
 """Retrieval suite: hit@1, hit@5 and MRR@10 for BM25, dense and hybrid on evals/retrieval.jsonl.
 
-A hit is a returned chunk of the gold document whose character span overlaps the gold phrase's place in
-that document, so a phrase that straddles two overlapping chunks counts for either.
+A hit is a returned chunk of the gold document whose character span overlaps a place of the gold phrase in
+that document (every place: a white paper repeats its summary sentences), so a phrase that straddles two
+overlapping chunks counts for either. A case may list judged alternatives (`alt`): another document that states
+the same fact (a guidance note restating the white paper), each with its own phrase and the reason it was accepted.
 """
 
 from __future__ import annotations
@@ -21,19 +23,39 @@ DEPTH = 10
 
 
 def gold_span(doc: Document, phrase: str) -> tuple[int, int] | None:
-    """Where a gold phrase sits in a document's text (case- and whitespace-insensitive), or None."""
+    """Where a gold phrase first sits in a document's text (case- and whitespace-insensitive), or None."""
+    spans = gold_spans(doc, phrase)
+    return spans[0] if spans else None
+
+
+def gold_spans(doc: Document, phrase: str) -> list[tuple[int, int]]:
+    """Every place a gold phrase sits in a document (a white paper repeats its summary sentences)."""
     words = [re.escape(w) for w in phrase.split()]
     if not words:
-        return None
-    match = re.search(r"[\s*_]+".join(words), doc.text, flags=re.IGNORECASE)
-    return (match.start(), match.end()) if match else None
+        return []
+    return [(m.start(), m.end()) for m in re.finditer(r"[\s*_]+".join(words), doc.text, flags=re.IGNORECASE)]
 
 
-def _rank_of_gold(ranked: list, doc_id: str, span: tuple[int, int]) -> int | None:
+def _rank_of_gold(ranked: list, golds: list[tuple[str, tuple[int, int]]]) -> int | None:
     for rank, chunk in enumerate(ranked, start=1):
-        if chunk.doc_id == doc_id and chunk.start < span[1] and span[0] < chunk.end:
+        if any(chunk.doc_id == doc_id and chunk.start < span[1] and span[0] < chunk.end for doc_id, span in golds):
             return rank
     return None
+
+
+def _golds(row: dict, docs: dict[str, Document]) -> list[tuple[str, tuple[int, int]]]:
+    """The gold passages of a case: every place of its phrase in its document, plus the judged alternatives
+    (`alt`: another document that states the same fact, each with its own phrase and the reason it was accepted)."""
+    golds = []
+    for gold in [{"doc_id": row["doc_id"], "gold": row["gold"]}, *row.get("alt", [])]:
+        doc = docs.get(gold["doc_id"])
+        if doc is None:
+            raise AdvisorError(f"retrieval case {row['id']}: unknown doc_id {gold['doc_id']!r}")
+        spans = gold_spans(doc, gold["gold"])
+        if not spans:
+            raise AdvisorError(f"retrieval case {row['id']}: gold phrase {gold['gold']!r} not found in {gold['doc_id']}")
+        golds += [(gold["doc_id"], span) for span in spans]
+    return golds
 
 
 def _metrics(ranks: list[int | None]) -> dict[str, float]:
@@ -53,17 +75,12 @@ def evaluate_index(index: Index, settings: Settings, rows: list[dict], docs: dic
     ranks: dict[str, list[int | None]] = {m: [] for m in MODES}
     cases = []
     for row in tqdm(rows, desc="retrieval", disable=not progress, leave=False):
-        doc = docs.get(row["doc_id"])
-        if doc is None:
-            raise AdvisorError(f"retrieval case {row['id']}: unknown doc_id {row['doc_id']!r}")
-        span = gold_span(doc, row["gold"])
-        if span is None:
-            raise AdvisorError(f"retrieval case {row['id']}: gold phrase {row['gold']!r} not found in {row['doc_id']}")
+        golds = _golds(row, docs)
         case = {"id": row["id"], "q": row["q"], "lang": row.get("lang", "nb"), "category": row.get("category", ""),
                 "doc_id": row["doc_id"]}
         for mode in MODES:
             hits = retrieve(row["q"], index, settings, top_k=DEPTH, mode=mode)
-            rank = _rank_of_gold([h.chunk for h in hits], row["doc_id"], span)
+            rank = _rank_of_gold([h.chunk for h in hits], golds)
             ranks[mode].append(rank)
             case[f"{mode}_rank"] = rank
             if mode == "hybrid":
@@ -79,9 +96,8 @@ def bm25_ablation(index: Index, settings: Settings, rows: list[dict], docs: dict
     plain = LexicalIndex([c.search_text() for c in index.chunks], decompound=False)
     ranks = []
     for row in rows:
-        span = gold_span(docs[row["doc_id"]], row["gold"])
         found = plain.search(row["q"], DEPTH)
-        ranks.append(_rank_of_gold([index.chunks[i] for i, _ in found], row["doc_id"], span))
+        ranks.append(_rank_of_gold([index.chunks[i] for i, _ in found], _golds(row, docs)))
     return _metrics(ranks)
 
 

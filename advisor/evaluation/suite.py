@@ -18,6 +18,7 @@ from advisor.errors import AdvisorError, InvalidInput
 SUITES: dict[str, str] = {
     "retrieval": "retrieval",
     "answer": "answers",
+    "answer_text": "answer_text",
     "analyze": "analyze",
     "rewrite": "rewrite",
     "assess": "assess",

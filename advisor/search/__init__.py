@@ -1,6 +1,17 @@
 """Search: embedders, the index (Chroma + BM25 over the same chunks, builds and their registry), hybrid retrieval."""
 
 from advisor.search.build import LOCK_WAIT_S, IndexReport, build_index, ensure_index, registered_sources
+from advisor.search.cards import (
+    Card,
+    CardError,
+    CardMatch,
+    CardSource,
+    check_card_sources,
+    load_cards,
+    match_card,
+    rank_cards,
+    source_chunk,
+)
 from advisor.search.embedders import EmbeddingCache, get_embedder, text_key
 from advisor.search.index import Index, index_exists, open_index, open_registry
 from advisor.search.lexical import LexicalIndex
@@ -9,6 +20,15 @@ from advisor.search.registry import BuildRecord, BuildRegistry
 from advisor.search.retrieve import Hit, retrieve
 
 __all__ = [
+    "Card",
+    "CardError",
+    "CardMatch",
+    "CardSource",
+    "check_card_sources",
+    "load_cards",
+    "match_card",
+    "rank_cards",
+    "source_chunk",
     "LOCK_WAIT_S",
     "BuildRecord",
     "BuildRegistry",

@@ -37,6 +37,7 @@ from advisor.corpus import (
 )
 from advisor.database import state_error, write_problem
 from advisor.errors import AdvisorError, BuildRunning, DamagedState, IndexNotBuilt, StateNotWritable
+from advisor.search.cards import card_vectors, check_card_sources, load_cards
 from advisor.search.embedders import Embedder, EmbeddingCache, get_embedder, text_key
 from advisor.search.index import (
     BuildDamaged,
@@ -386,6 +387,7 @@ def _check_active(settings: Settings, registry: BuildRegistry, report: IndexRepo
 def _build_locked(settings: Settings, registry: BuildRegistry, paths: Sequence[Path], rebuild: bool, progress: bool,
                   labels: Mapping[Path, SourceLabel] | None) -> tuple[IndexReport, Index | None]:
     report = IndexReport(collection=collection_base(settings))
+    cards = load_cards(settings)  # a malformed card file fails the build before anything is written
     with _write_errors(settings, settings.uploads_dir):
         sync_uploads(settings)  # uploads made on another replica (shared database): indexed here too
     sources = _sources(settings, paths, rebuild, labels, report)
@@ -407,9 +409,11 @@ def _build_locked(settings: Settings, registry: BuildRegistry, paths: Sequence[P
     report.chunks = len(chunks)
     if not chunks:
         raise AdvisorError("nothing to index: the corpus produced no chunks")
+    check_card_sources(cards, chunks)  # a card whose source is not in the corpus fails the build
     embedder = get_embedder(settings.index.embedding_backend, settings.index.embedding_model)
     with _write_errors(settings, settings.cache_dir):
         vectors = _embed_chunks(chunks, embedder, settings, report, progress, rebuild)
+        card_vectors(cards, embedder, settings)
 
     if active and opened and not rebuild and active.ids_hash == ids_hash(chunks) and active.digest == chunks_digest(chunks):
         # Files were touched but no chunk changed: keep the build, remember the new fingerprint.

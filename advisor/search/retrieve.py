@@ -14,6 +14,7 @@ from advisor.errors import InvalidInput
 from advisor.search.added import cap_added, demote_stuffing
 from advisor.search.index import Index
 from advisor.search.query import Query, as_query
+from advisor.search.thesaurus import expand_query
 
 Mode = Literal["hybrid", "dense", "bm25"]
 MODES: tuple[str, ...] = ("hybrid", "dense", "bm25")
@@ -120,7 +121,8 @@ def retrieve(
         w_bm25 = settings.retrieval.bm25_weight_english
     text = query.search_text
     dense = dense_search(text, index, n_candidates, kinds, doc_ids) if mode in ("hybrid", "dense") else []
-    lexical = bm25_search(text, index, n_candidates, kinds, doc_ids) if mode == "bm25" or (mode == "hybrid" and w_bm25 > 0) else []
+    # BM25 also searches the thesaurus forms (FOA -> anskaffelsesforskriften, PCP -> førkommersiell anskaffelse).
+    lexical = bm25_search(expand_query(text), index, n_candidates, kinds, doc_ids) if mode == "bm25" or (mode == "hybrid" and w_bm25 > 0) else []
     dense_info = {cid: (rank, sim) for rank, (cid, sim) in enumerate(dense, start=1)}
     bm25_info = {cid: (rank, score) for rank, (cid, score) in enumerate(lexical, start=1)}
     fused: dict[str, float] = {}

@@ -156,10 +156,10 @@ def _show_answer(ctx: PageContext, i: int, turn: dict[str, Any], is_last: bool) 
         st.caption(ctx.t("chat_no_sources"))
     for note in answer.notes:
         st.caption(f":material/info: {note}")
-    if answer.route in ROUTE_PAGES:
-        page = ROUTE_PAGES[answer.route]
+    if answer.tool in ROUTE_PAGES:
+        page = ROUTE_PAGES[answer.tool]
         st.button(ctx.t("chat_open_tool", page=ctx.t(f"page_{page}")), key=f"chat_route_{st.session_state[CONVERSATION_KEY]}_{i}",
-                  on_click=_open_tool, args=(answer.route, turn["question"]), icon=":material/arrow_forward:")
+                  on_click=_open_tool, args=(answer.tool, turn["question"]), icon=":material/arrow_forward:")
     st.caption(answer_details(ctx, answer))
     _feedback(ctx, i, turn)
 

@@ -175,12 +175,15 @@ def test_newer_official_guidance_wins_over_an_older_white_paper_and_the_answer_s
     assert any("stortingsmelding (2020)" in n for n in answer.notes)
 
 
-def test_complementary_figures_in_equally_ranked_notes_are_not_a_conflict():
+def test_complementary_figures_in_equally_ranked_notes_are_not_a_conflict_and_not_a_collage():
+    """Two notes with different figures for different buyers: no conflict note, and the answer quotes one passage
+    (issue 15: never a collage of sentences from several documents)."""
     settings = Settings(index={"embedding_backend": "hash"})
     state = _chunk("guide-a", "Terskelverdien for statlige oppdragsgivere er 1,49 millioner kroner fra 2024.")
     local = _chunk("guide-b", "Terskelverdien for kommunale oppdragsgivere er 2,3 millioner kroner fra 2024.")
     answer = answer_question("Hva er terskelverdiene for oppdragsgivere fra 2024?", _hits(state, local), settings)
-    assert "1,49" in answer.text and "2,3" in answer.text
+    assert ("1,49" in answer.text) != ("2,3" in answer.text)
+    assert len({c.doc_id for c in answer.citations if f"[{c.n}]" in answer.text}) == 1
     assert not any(n.startswith("Kildene oppgir ulike tall") for n in answer.notes)
 
 
@@ -229,21 +232,36 @@ def test_instruction_like_text_in_a_source_is_never_quoted(caplog):
 
 
 def test_injected_document_in_the_index_changes_no_extractive_answer(tmp_path, corpus_hash_settings, hash_index):
+    """A planted note with instructions and a false figure reaches the hits, but no answer quotes it or its claim.
+
+    Byte equality with the clean answer is not the property: the extra passage may tip a near-tie between two true
+    sentences. What must hold: no instruction text and no injected figure in the answer, the answer is grounded and
+    cites real corpus passages only, and the threshold question still gets the true, cited 2,3 mill. kr.
+    """
     folder = tmp_path / "docs"
     folder.mkdir()
     (folder / "terskelverdier-notat.md").write_text(INJECTION, encoding="utf-8")
-    dirty = Settings(home=tmp_path / "home", index={"embedding_backend": "hash"})
+    dirty = Settings(home=tmp_path / "home", index={"embedding_backend": "hash"}, answer={"card_min_score": 1.0})
     build_index(dirty, [folder], progress=False)
     dirty_index = open_index(dirty)
     assert any(c.doc_id.startswith("terskelverdier-notat") for c in dirty_index.chunks)
     retrieved = retrieve(IN_SCOPE[0], dirty_index, dirty)
     assert any(h.doc_id.startswith("terskelverdier-notat") for h in retrieved), "the attack must reach the hits"
-    for question in IN_SCOPE:
-        clean_answer = ask(question, hash_index, corpus_hash_settings)
-        dirty_answer = ask(question, dirty_index, dirty)
-        assert dirty_answer.text == clean_answer.text
-        assert [c.chunk_id for c in dirty_answer.citations] == [c.chunk_id for c in clean_answer.citations]
-        assert "5 kroner" not in dirty_answer.text
+    corpus_docs = {c.doc_id for c in hash_index.chunks}
+    with_cards = dirty.with_overrides(answer={"card_min_score": Settings().answer.card_min_score})
+    for settings in (dirty, with_cards):  # the passage path alone, and the product's path (cards first)
+        for question in IN_SCOPE:
+            clean_answer = ask(question, hash_index, corpus_hash_settings)
+            dirty_answer = ask(question, dirty_index, settings)
+            assert dirty_answer.grounded == clean_answer.grounded
+            for bad in ("5 kroner", "Ignorer", "SYSTEM", "system prompt", "Du er nå", "[9]"):
+                assert bad.lower() not in dirty_answer.text.lower(), (question, dirty_answer.text)
+            cited = {c.doc_id for c in dirty_answer.citations if f"[{c.n}]" in dirty_answer.text}
+            assert cited and cited <= corpus_docs, (question, cited)
+    threshold = ask(IN_SCOPE[0], dirty_index, with_cards)
+    assert "2,3 mill" in threshold.text
+    marker = next(c for c in threshold.citations if c.doc_id.startswith("guide-"))
+    assert f"[{marker.n}]" in threshold.text
 
 
 # --- citation markers in model replies --------------------------------------------------------------------
@@ -342,9 +360,12 @@ def test_out_of_scope_and_near_miss_questions_are_refused_on_the_real_index(corp
 
 @pytest.mark.slow
 def test_english_question_is_answered_on_the_real_index(corpus_e5_settings, e5_index):
-    answer = ask("Is there a legal duty for public buyers to innovate?", e5_index, corpus_e5_settings)
-    assert answer.grounded and "plikt til å innovere" in answer.text
-    assert answer.language == "en"
+    """The product path (answer cards on): the English card answers, verdict first, cited to the Norwegian note."""
+    settings = corpus_e5_settings.with_overrides(answer={"card_min_score": Settings().answer.card_min_score})
+    answer = ask("Is there a legal duty for public buyers to innovate?", e5_index, settings)
+    assert answer.grounded and answer.text.startswith("No, there is no legal duty to innovate")
+    assert answer.language == "en" and answer.route == "card"
+    assert any(c.doc_id == "guide-samfunnshensyn" for c in answer.citations)
 
 
 def test_prompt_version_follows_the_prompt_file_and_a_broken_prompt_fails_clearly(tmp_path):

@@ -262,7 +262,7 @@ def test_requirement_text_in_the_chat_offers_the_requirement_page(env):
     at = open_app()
     at.chat_input[0].set_value("Leverandøren skal levere PC-er av typen Dell Latitude 5550.").run()
     assert not at.exception, at.exception
-    assert at.session_state["chat_turns"][0]["answer"].route == "analyze"
+    assert at.session_state["chat_turns"][0]["answer"].tool == "analyze"
     button(at, "chat_open_tool", page=t("page_behov", "nb")).click().run()
     assert not at.exception, at.exception
     assert texts_of(at.title) == [t("req_title", "nb")]

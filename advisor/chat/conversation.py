@@ -1,7 +1,12 @@
-"""The conversation: one question (with its history) through condense -> route -> retrieve -> answer.
+"""The conversation: one question (with its history) answered from rules, an answer card, one passage or an LLM.
 
     answer = ask(question, index, settings, history=chat.history)
     route  = route_message("Vi skal kjøpe 40 Dell Latitude 5550")   # "analyze" | "assess" | None
+
+The answer routes, tried in order (Answer.route): "rules" (the question states purchase facts: the assessment
+engine's verdict, chat/rules.py), "card" (a curated answer card matched above its cut-off), "passage" (the best
+passage, extractive) or "llm" (a configured model, given the rule verdict and the card as verified facts), and
+"refusal" when the sources do not answer.
 
 This is the only module that spans features: a message that is a requirement text or a planned purchase
 gets the answer plus a pointer to `advisor analyze` / `advisor assess` and a short result from the
@@ -10,18 +15,23 @@ requirement analyzer or the assessment.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from advisor.answer import Answer, answer_question, condense
+from advisor.answer import Answer, answer_question, card_answer, carry_terms, condense, is_follow_up
 from advisor.assessment import assess, extract_case
+from advisor.chat.facts import CaseFacts, read_facts
+from advisor.chat.plan import plan_question
+from advisor.chat.rules import asks_rules, is_rules_question, rules_answer
 from advisor.config import Settings
+from advisor.corpus import Citation
 from advisor.errors import AdvisorError
-from advisor.llm import check_provider
+from advisor.llm import EXTRACTIVE, check_provider, model_name
 from advisor.requirements import CATEGORY_LABELS, analyze_text
-from advisor.search import Index, Query, check_query, retrieve
+from advisor.search import Hit, Index, Query, check_query, match_card, retrieve
 from advisor.text import detect_language
 
 log = logging.getLogger(__name__)
@@ -150,8 +160,8 @@ def route_summary(route: str, text: str, settings: Settings) -> list[str]:
 
 
 def apply_route(answer: Answer, route: str, message: str, settings: Settings) -> None:
-    """Mark a routed answer: the pointer leads the notes, or replaces a 'cannot answer' text."""
-    answer.route = route
+    """Mark an answer whose message belongs to another tool: the pointer leads the notes, or replaces a refusal."""
+    answer.tool = route
     pointer = route_pointer(route, answer.language)
     summary = route_summary(route, message, settings)
     if answer.grounded:
@@ -170,20 +180,126 @@ def ask(
     top_k: int | None = None,
     on_token: Callable[[str], None] | None = None,
 ) -> Answer:
-    """Condense the question with its history, retrieve, answer, and point requirement texts and purchases onward.
+    """Answer a question: rules (stated purchase facts), then an answer card, then one passage or the LLM.
 
-    The question and the provider are checked here, once, and the language detected once: the Query made
-    here is what retrieval and the answer paths work on.
+    The question and the provider are checked here, once, and the language detected once. A compound question is
+    answered part by part; a follow-up inherits the case facts (buyer, value, contract type) said before.
     """
     question = check_query(question, settings)
     chosen = check_provider(provider, settings)
     lang = detect_language(question)
-    route = route_message(question)
-    standalone = condense(question, history, settings, chosen, lang)
-    # English and Danish questions also search with the Norwegian words for their terms (the corpus is Norwegian).
-    query = Query.build(question, lang, standalone, settings.answer.standalone_term_weight)
-    hits = retrieve(query, index, settings, top_k=top_k)
-    answer = answer_question(query, hits, settings, chosen, history, on_token)
-    if route:
-        apply_route(answer, route, question, settings)
+    tool = route_message(question)
+    plan = plan_question(question, lang)
+    facts, earlier_rules = _case_facts(question, history, lang)
+    turn = _Turn(index, settings, chosen, history, top_k, lang, facts, earlier_rules)
+    if plan.compound:
+        answers: list[Answer] = []
+        for i, part in enumerate(plan.parts):
+            used = frozenset(a.card_id for a in answers if a.card_id)
+            answer = turn.answer(part, context=plan.parts[0] if i else "", exclude=used)
+            # Two parts answered by the same card (or the same passage) are answered once.
+            if not any(a.text == answer.text for a in answers):
+                answers.append(answer)
+        answer = combine_answers(question, answers)
+    else:
+        answer = turn.answer(question, on_token=on_token)
+    if tool:
+        apply_route(answer, tool, question, settings)
+    if on_token is not None and not turn.streamed:
+        on_token(answer.text)
     return answer
+
+
+def _case_facts(question: str, history: Sequence[tuple[str, str]], lang: str) -> tuple[CaseFacts, str]:
+    """The facts the question states, plus (for a follow-up) those of earlier questions; and the earlier question
+    that was answered by the rules, if any (a follow-up to it is answered by the rules too)."""
+    facts = read_facts(question)
+    # A short rules question without facts of its own («Gjelder del III?», «Må vi kunngjøre i TED da?») asks about
+    # the purchase of the conversation.
+    short_rules = len(question.split()) <= 8 and not facts.has_value and asks_rules(question)
+    if not history or not (is_follow_up(question, lang) or short_rules):
+        return facts, ""
+    earlier_rules = ""
+    for previous, _ in reversed(list(history)):
+        earlier = read_facts(previous)
+        if not earlier_rules and is_rules_question(previous, earlier):
+            earlier_rules = previous
+        facts = facts.inherit(earlier)
+    return facts, earlier_rules
+
+
+@dataclass
+class _Turn:
+    """What every part of one question is answered with."""
+
+    index: Index
+    settings: Settings
+    provider: str
+    history: Sequence[tuple[str, str]]
+    top_k: int | None
+    lang: str
+    facts: CaseFacts
+    earlier_rules: str = ""
+    streamed: bool = False
+
+    def answer(self, question: str, context: str = "", on_token: Callable[[str], None] | None = None,
+               exclude: frozenset[str] = frozenset()) -> Answer:
+        lang = detect_language(question) if context else self.lang
+        facts = read_facts(question).inherit(self.facts) if context else self.facts
+        model = model_name(self.settings, self.provider)
+        rules = None
+        if is_rules_question(question, facts) or (self.earlier_rules and facts.has_value):
+            # «og for kommuner?» keeps the yes/no of the earlier question; «Hvilken prosedyre …?» asks its own.
+            own = re.match(r"^\s*(hva|hvilke\w*|hvordan|hvor|hvem|kva|korleis|what|which|how|who)\b", question, re.I)
+            intent = question if own else f"{question} {self.earlier_rules}".strip()
+            rules = rules_answer(question, facts, self.settings, lang, self.provider, model, intent=intent)
+        if rules is not None and self.provider == EXTRACTIVE:
+            return rules
+        history = self.history if not context else ((context, ""),)
+        standalone = condense(question, history, self.settings, self.provider, lang)
+        if context and standalone == question and is_follow_up(question, lang):
+            standalone = carry_terms(question, history, lang, self.settings.answer)
+        focus = question if standalone != question else ""
+        match = match_card(standalone, self.index, self.settings, lang, focus=focus, exclude=exclude)
+        if match is not None and self.provider == EXTRACTIVE:
+            return card_answer(question, match, self.index, lang, self.provider, model, standalone)
+        # English and Danish questions also search with the Norwegian words for their terms (the corpus is Norwegian).
+        query = Query.build(question, lang, standalone, self.settings.answer.standalone_term_weight)
+        hits = retrieve(query, self.index, self.settings, top_k=self.top_k)
+        verified = [a for a in (rules, card_answer(question, match, self.index, lang) if match else None) if a]
+        for fact in verified:  # the passages a verified answer cites, for the LLM's numbered sources
+            fact.hits = [Hit(rank=n, score=0.0, chunk=self.index.chunks[self.index.positions[c.chunk_id]])
+                         for n, c in enumerate(fact.citations, start=1) if c.chunk_id in self.index.positions]
+        if on_token is not None:
+            self.streamed = True
+        answer = answer_question(query, hits, self.settings, self.provider, self.history, on_token,
+                                 verified=verified)
+        if answer.route is None:
+            answer.route = ("llm" if self.provider != EXTRACTIVE else "passage") if answer.grounded else "refusal"
+        return answer
+
+
+def combine_answers(question: str, answers: Sequence[Answer]) -> Answer:
+    """One answer from the answers to the parts of a compound question: texts in order, citations renumbered."""
+    citations: list[Citation] = []
+    by_chunk: dict[str, int] = {}
+    texts = []
+    for part in answers:
+        mapping = {}
+        for c in part.citations:
+            if c.chunk_id not in by_chunk:
+                by_chunk[c.chunk_id] = len(citations) + 1
+                citations.append(dataclasses.replace(c, n=len(citations) + 1))
+            mapping[c.n] = by_chunk[c.chunk_id]
+        texts.append(re.sub(r"\[(\d+)\]", lambda m, mp=mapping: f"[{mp.get(int(m.group(1)), int(m.group(1)))}]",
+                            part.text))
+    first = next((a for a in answers if a.grounded), answers[0])
+    combined = dataclasses.replace(
+        first, question=question, text=" ".join(texts), citations=citations,
+        grounded=any(a.grounded for a in answers),
+        notes=list(dict.fromkeys(n for a in answers for n in a.notes)),
+        hits=[h for a in answers for h in a.hits], standalone_query=question,
+    )
+    if combined.grounded and first.route == "refusal":
+        combined.route = "passage"
+    return combined

@@ -1,0 +1,94 @@
+"""Case facts in a chat message: value, buyer, contract type and special regimes, read by the assessment's own reader.
+
+    facts = read_facts("Vi er en kommune og skal kjøpe en byggekontrakt til 30 mill. kr")
+    facts = facts.inherit(read_facts(previous_question))     # a follow-up keeps the buyer and value said before
+
+The assessment's free-text reader (advisor.assessment.extract_case) does the Norwegian reading; this module adds the
+few forms a chat question uses that a purchase description seldom does (English wording, «byggekontrakt»), and
+carries facts from earlier turns into a follow-up that does not restate them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from advisor.assessment import extract_case
+
+# The keys that make a case in a chat: what the part and threshold depend on.
+CASE_KEYS = ("estimated_value_nok", "buyer", "category", "health_social_services", "special_services", "utilities",
+             "regime", "value_per_period_nok", "value_period", "duration_months", "option_months", "open_ended")
+
+_EN_AMOUNT = re.compile(
+    r"(?:NOK|kr\.?)\s*(\d+(?:[.,]\d+)?)\s*(million|mill\.?|m)\b|(\d+(?:[.,]\d+)?)\s*(million|mill\.?|m)\s*(?:NOK|kroner|kr)\b"
+    r"|(\d{1,3}(?:[ ,]\d{3})+)\s*(?:NOK|kroner)\b",
+    re.IGNORECASE,
+)
+_EXTRA: dict[str, tuple[tuple[str, Any], ...]] = {
+    r"\bbygg\w*kontrakt\w*|\bbygge- og anleggs\w*|\bbyggearbeid\w*|\bbygging\b|\bbyggjekontrakt\w*|\bworks contract\w*|"
+    r"\bconstruction\b|\bbuilding works\b|\b(?:et|eit|nytt|nytt) bygg\b": (("category", "works"),),
+    r"\bmunicipalit(?:y|ies)\b|\bcount(?:y|ies) council\b|\bkommunar\b|\b(?:fylkes)?kommuner(?:ne)?\b":
+        (("buyer", "municipal"),),
+    r"\bministry\b|\bdirectorate\b|\bcentral government\b|\bstate (?:agency|body|authority)\b|\bstaten\b|"
+    r"\bstatlige? (?:oppdragsgiver\w*|etat\w*|virksomhet\w*)": (("buyer", "state"),),
+    r"\bservices\b": (("category", "services"),),
+    r"\bgoods\b|\bequipment\b": (("category", "goods"),),
+    r"\bhealth and social services\b|\bhelse- og sosialtenest\w*": (("health_social_services", True),),
+    r"\butilit(?:y|ies)\b": (("utilities", True),),
+}
+
+
+@dataclass
+class CaseFacts:
+    """The case keys read from a message (only those stated), with a Norwegian note per key on where it came from."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    notes: list[tuple[str, str]] = field(default_factory=list)
+    inherited: list[str] = field(default_factory=list)  # keys taken from earlier turns
+
+    @property
+    def has_value(self) -> bool:
+        """True when a contract value was stated (or inherited)."""
+        return any(self.values.get(k) is not None for k in ("estimated_value_nok", "value_per_period_nok"))
+
+    def inherit(self, earlier: CaseFacts) -> CaseFacts:
+        """These facts plus the keys of `earlier` that this message does not state itself."""
+        merged = CaseFacts(dict(self.values), list(self.notes), list(self.inherited))
+        for key in CASE_KEYS:
+            if key in earlier.values and key not in merged.values:
+                merged.values[key] = earlier.values[key]
+                merged.inherited.append(key)
+                merged.notes.append((key, "Fra tidligere i samtalen: " + next(
+                    (note for k, note in earlier.notes if k == key), key).replace("Tolket fra teksten: ", "")))
+        return merged
+
+
+def _english_amount(text: str) -> int | None:
+    values = []
+    for m in _EN_AMOUNT.finditer(text):
+        if m.group(1) or m.group(3):
+            number = float((m.group(1) or m.group(3)).replace(",", "."))
+            values.append(int(round(number * 1_000_000)))
+        elif m.group(5):
+            values.append(int(re.sub(r"[ ,]", "", m.group(5))))
+    return max(values) if values else None
+
+
+def read_facts(text: str) -> CaseFacts:
+    """The case facts a message states: the assessment's reader, plus English wording and «byggekontrakt»."""
+    extraction = extract_case(text)
+    values = {k: v for k, v in extraction.values.items() if k in CASE_KEYS}
+    notes = [(k, n) for k, n in extraction.notes if k in CASE_KEYS]
+    if "estimated_value_nok" not in values and (amount := _english_amount(text)) is not None:
+        values["estimated_value_nok"] = amount
+        notes.append(("estimated_value_nok", f"Tolket fra teksten: anslått verdi {amount:,} kr ekskl. mva.".replace(",", " ")))
+    for pattern, pairs in _EXTRA.items():
+        match = re.search(pattern, text, re.IGNORECASE)
+        if not match:
+            continue
+        for key, value in pairs:
+            if key not in values:
+                values[key] = value
+                notes.append((key, f"Tolket fra teksten: «{match.group(0)}»."))
+    return CaseFacts(values, notes)

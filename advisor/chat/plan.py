@@ -1,0 +1,88 @@
+"""The question plan: what kind of question it is, its parts, and a premise to correct.
+
+    plan = plan_question("Hva er terskelverdien for staten, og hvor lang er fristen?", "nb")
+    plan.parts   # ["Hva er terskelverdien for staten?", "hvor lang er fristen?"]
+
+Classification is by wording (no LLM): yes/no, number, list, definition, how-to, comparison, statistic. A compound
+question is split at «, og» / «og hva/hvor/...» / «?» so that each part gets its own answer and citations. A question
+that leans on a premise («Siden vi er en kommune, må vi vel ...», «... ikke sant?») is marked, so the answer can
+correct the premise in its first sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("list", re.compile(r"^\s*(hvilke|kva for|kva|what are|which)\b|\bhva er de (tre|fem|ti|to)\b|\bnevn\b|\blist\b",
+                        re.IGNORECASE)),
+    ("comparison", re.compile(r"\bforskjell\w*|\bskil\w*\b|\bdifference\b|\bversus\b|\bvs\.?\b", re.IGNORECASE)),
+    ("statistic", re.compile(r"\bhvor mange\b|\bhvor stor andel\b|\bandel\b|\bprosent\b|\bkor mange\b|\bhow many\b|"
+                             r"\bshare\b|\bhow much\b|\bhvor mye\b", re.IGNORECASE)),
+    ("number", re.compile(r"\bterskel\w*|\bhvor (høy|lang|mye)\b|\bkor (høg|lang)\b|\bfrist\w*|\bthreshold\b|"
+                          r"\bhow (long|high)\b", re.IGNORECASE)),
+    ("how-to", re.compile(r"^\s*(hvordan|korleis|how)\b", re.IGNORECASE)),
+    ("definition", re.compile(r"^\s*(hva er|hva betyr|kva er|kva tyder|what is|what does)\b", re.IGNORECASE)),
+    ("yes/no", re.compile(r"^\s*(må|kan|gjelder|er|skal|bør|har|finnes|do|does|must|is|are|can|should)\b", re.IGNORECASE)),
+)
+_PREMISE = re.compile(
+    r"^\s*(siden|fordi|ettersom|sidan|since|as)\b|\b(ikke sant|stemmer (ikke )?det|eller hva|isn't it|right)\s*\??\s*$|"
+    r"\b(må|er|gjelder|følger|blir|har) (vel|jo)\b|\bvel\s*\??\s*$|\ber jo\b",
+    re.IGNORECASE,
+)
+# Where a compound question splits: a second question word after «og» / «, og» / «; » / «?».
+_SPLIT = re.compile(
+    r"(?:\?\s+|,?\s+og\s+|;\s+|,\s+(?=(?:hva|hvor|hvilke|hvordan|når|kan|må)\b)|,?\s+and\s+)"
+    r"(?=(?:hva|hvor|hvilke[nt]?|hvordan|når|kan|må|finnes|er det|hvem|kva|kor|korleis|what|how|when|can|is|are|who|"
+    r"which)\b)",
+    re.IGNORECASE,
+)
+
+
+# A piece that states facts («Et statlig byggeprosjekt til 60 mill. kr, må det …») is context, not a question.
+_QUESTION_WORD = re.compile(
+    r"^\s*(hva|hvor|hvilke[nt]?|hvordan|hvorfor|når|kan|må|finnes|er|har|gjelder|skal|bør|hvem|kva|kor|korleis|what|"
+    r"how|why|when|can|is|are|who|which|do|does|must)\b", re.IGNORECASE)
+
+
+@dataclass
+class QuestionPlan:
+    """How a question is answered: its kind, its parts (one for a simple question) and whether it rests on a premise."""
+
+    question: str
+    kind: str
+    parts: list[str] = field(default_factory=list)
+    premise: bool = False
+
+    @property
+    def compound(self) -> bool:
+        return len(self.parts) > 1
+
+
+def classify(question: str) -> str:
+    """The kind of a question: list, comparison, statistic, number, how-to, definition, yes/no or open."""
+    for kind, pattern in _KINDS:
+        if pattern.search(question):
+            return kind
+    return "open"
+
+
+def split_parts(question: str) -> list[str]:
+    """The sub-questions of a compound question (each ending in «?»), or the question alone."""
+    pieces = [p.strip(" ,;") for p in _SPLIT.split(question.strip()) if p and p.strip(" ,;?")]
+    if len(pieces) < 2 or re.match(r"^\s*(siden|fordi|ettersom|sidan|since|as|når|if|hvis|dersom)\b", question, re.I):
+        return [question.strip()]
+    if len(pieces) < 2 or any(len(p.split()) < 3 for p in pieces) or not _QUESTION_WORD.match(pieces[0]):
+        return [question.strip()]
+    parts = []
+    for piece in pieces:
+        piece = piece[0].upper() + piece[1:]
+        parts.append(piece if piece.endswith("?") else piece.rstrip(".") + "?")
+    return parts
+
+
+def plan_question(question: str, lang: str = "nb") -> QuestionPlan:
+    """Classify and split a question, and mark a premise to check."""
+    del lang  # the patterns cover bokmål, nynorsk and English alike
+    return QuestionPlan(question, classify(question), split_parts(question), bool(_PREMISE.search(question)))

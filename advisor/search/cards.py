@@ -1,0 +1,300 @@
+"""Answer cards: curated, cited answers to the questions buyers ask, and matching a question to one.
+
+    cards = load_cards(settings)                      # corpus/cards/*.yaml, validated (a card without a source fails)
+    match = match_card(query, index, settings)        # CardMatch(card, score, question) above the cut-off, or None
+
+A card file is a YAML list of cards:
+
+    - id: terskel-kommune-varer               # unique, lower case, digits and hyphens
+      answer: "2,3 mill. kr ekskl. mva. er ... [1]."    # verdict first, 1-4 sentences; [n] = n-th source
+      answer_en: "..."                          # optional English answer
+      questions: ["Hva er ...?", "Kva er ...?", "What is ...?"]   # 3-6 paraphrases
+      sources: [{doc: guide-terskelverdier, anchor: "Terskelverdier fra 14. mars 2024"}]
+
+A question matches a card by the best of its paraphrases: cosine similarity of the embeddings (the index's own
+embedder, vectors kept in the embedding cache) blended with the weighted share of the question's content words the
+paraphrase has (and the reverse). The blend must reach settings.answer.card_min_score; the cut-off was calibrated on
+paraphrases that are not in the cards (evals/cards_heldout.jsonl).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from advisor.config import Settings
+from advisor.corpus import Chunk, YAMLRefused, load_yaml
+from advisor.errors import AdvisorError
+from advisor.search.embedders import Embedder, EmbeddingCache, text_key
+from advisor.search.index import Index
+from advisor.text import coverage, detect_language, query_terms, text_terms
+
+log = logging.getLogger(__name__)
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]{2,80}$")
+_MARKER = re.compile(r"\[(\d+)\]")
+_FIELDS = {"id", "answer", "answer_en", "questions", "sources", "topic"}
+
+
+class CardError(AdvisorError):
+    """A card file that does not follow the card format (the message names the file and the card)."""
+
+
+@dataclass(frozen=True)
+class CardSource:
+    """One source of a card: a corpus document and the section heading (or text) of the passage to cite."""
+
+    doc: str
+    anchor: str = ""
+
+
+@dataclass(frozen=True)
+class Card:
+    """A curated answer: verdict-first text with [n] markers for its sources, and the questions it answers."""
+
+    id: str
+    answer: str
+    questions: tuple[str, ...]
+    sources: tuple[CardSource, ...]
+    answer_en: str = ""
+    topic: str = ""
+    file: str = ""
+
+    def text(self, lang: str) -> str:
+        """The answer in the question's language when the card has one (English), else the Norwegian answer."""
+        return self.answer_en if lang == "en" and self.answer_en else self.answer
+
+
+@dataclass(frozen=True)
+class CardMatch:
+    """The card a question matched, its blended score and the paraphrase that matched best."""
+
+    card: Card
+    score: float
+    question: str
+
+
+def cards_dir(settings: Settings) -> Path:
+    """Where the cards live: corpus/cards beside the manifest."""
+    return settings.corpus_dir / "cards"
+
+
+def _check_card(raw: object, where: str) -> Card:
+    if not isinstance(raw, dict):
+        raise CardError(f"{where}: a card must be a mapping with id, answer, questions and sources")
+    unknown = set(raw) - _FIELDS
+    if unknown:
+        raise CardError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+    card_id = raw.get("id")
+    if not isinstance(card_id, str) or not _ID.match(card_id):
+        raise CardError(f"{where}: id {card_id!r} must be lower-case letters, digits and hyphens")
+    where = f"{where} ({card_id})"
+    answer = raw.get("answer")
+    if not isinstance(answer, str) or not answer.strip():
+        raise CardError(f"{where}: the answer is missing")
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9«])", answer.strip()) if s]
+    if len(sentences) > 4:
+        raise CardError(f"{where}: the answer has {len(sentences)} sentences; at most 4")
+    questions = raw.get("questions")
+    if not isinstance(questions, list) or not 3 <= len(questions) <= 6 or not all(
+            isinstance(q, str) and q.strip() for q in questions):
+        raise CardError(f"{where}: questions must be a list of 3 to 6 paraphrases")
+    sources = raw.get("sources")
+    if not isinstance(sources, list) or not sources:
+        raise CardError(f"{where}: a card needs at least one source (doc and anchor)")
+    parsed = []
+    for source in sources:
+        if not isinstance(source, dict) or not isinstance(source.get("doc"), str) or not source["doc"].strip():
+            raise CardError(f"{where}: each source needs a doc id")
+        parsed.append(CardSource(source["doc"].strip(), str(source.get("anchor", "")).strip()))
+    answer_en = raw.get("answer_en", "") or ""
+    for text in (answer, answer_en):
+        markers = {int(m) for m in _MARKER.findall(text)}
+        if text and not markers:
+            raise CardError(f"{where}: the answer cites no source ([1] ... [{len(parsed)}])")
+        if any(m < 1 or m > len(parsed) for m in markers):
+            raise CardError(f"{where}: a marker points past the {len(parsed)} source(s)")
+    return Card(card_id, " ".join(answer.split()), tuple(" ".join(q.split()) for q in questions), tuple(parsed),
+                " ".join(str(answer_en).split()), str(raw.get("topic", "")), where.split(" ")[0])
+
+
+def read_card_file(path: Path) -> list[Card]:
+    """The cards of one file, each checked; a broken file raises CardError naming the file and card."""
+    try:
+        data = load_yaml(path.read_text(encoding="utf-8"), path.name)
+    except (OSError, UnicodeDecodeError, YAMLRefused) as exc:
+        raise CardError(f"{path.name}: cannot read the card file: {exc}") from exc
+    if not isinstance(data, list):
+        raise CardError(f"{path.name}: a card file is a list of cards")
+    return [_check_card(raw, f"{path.name}#{i + 1}") for i, raw in enumerate(data)]
+
+
+def load_cards(settings: Settings) -> tuple[Card, ...]:
+    """Every card in corpus/cards (sorted by file), checked; duplicate ids are an error."""
+    folder = cards_dir(settings)
+    return _load_cards(folder, _folder_key(folder))
+
+
+def _folder_key(folder: Path) -> str:
+    if not folder.is_dir():
+        return ""
+    stats = [(p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*.yaml"))]
+    return hashlib.sha256(repr(stats).encode()).hexdigest()
+
+
+@functools.lru_cache(maxsize=4)
+def _load_cards(folder: Path, key: str) -> tuple[Card, ...]:
+    if not key:
+        return ()
+    cards: list[Card] = []
+    seen: dict[str, str] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        for card in read_card_file(path):
+            if card.id in seen:
+                raise CardError(f"{path.name}: card id {card.id!r} is also used in {seen[card.id]}")
+            seen[card.id] = path.name
+            cards.append(card)
+    return tuple(cards)
+
+
+def check_card_sources(cards: Sequence[Card], chunks: Sequence[Chunk]) -> None:
+    """Raise CardError when a card cites a document the corpus does not have: such a card fails the build."""
+    docs = {c.doc_id for c in chunks}
+    for card in cards:
+        missing = [s.doc for s in card.sources if s.doc not in docs]
+        if missing:
+            raise CardError(f"{card.file} ({card.id}): source document(s) not in the corpus: {', '.join(missing)}")
+
+
+def source_chunk(source: CardSource, chunks: Sequence[Chunk]) -> Chunk | None:
+    """The passage a card source points at: the chunk whose section (first) or text contains the anchor."""
+    own = [c for c in chunks if c.doc_id == source.doc]
+    if not own:
+        return None
+    needle = source.anchor.lower()
+    if needle:
+        for chunk in own:
+            if needle in chunk.section.lower():
+                return chunk
+        for chunk in own:
+            if needle in chunk.text.lower():
+                return chunk
+    return own[0]
+
+
+# --- matching -----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _CardVectors:
+    """The embeddings of every card paraphrase, row i belonging to card owner[i]."""
+
+    matrix: np.ndarray
+    owner: tuple[int, ...]
+    questions: tuple[str, ...]
+    terms: tuple[frozenset[str], ...]
+
+
+_VECTORS: dict[tuple[str, str], _CardVectors] = {}
+
+
+def card_vectors(cards: Sequence[Card], embedder: Embedder, settings: Settings) -> _CardVectors:
+    """Embeddings of the card paraphrases (from the embedding cache; the missing ones embedded and stored).
+
+    The index build calls this too, so that the first question after a build finds every vector cached.
+    """
+    questions = tuple(q for card in cards for q in card.questions)
+    owner = tuple(i for i, card in enumerate(cards) for _ in card.questions)
+    key = (embedder.model_id, hashlib.sha256("\n".join(questions).encode()).hexdigest())
+    if key in _VECTORS:
+        return _VECTORS[key]
+    keys = [text_key("query: " + q) for q in questions]
+    cache = EmbeddingCache(settings.cache_dir / "embeddings.sqlite")
+    try:
+        found = cache.get_many(embedder.model_id, set(keys))
+        missing = [i for i, k in enumerate(keys) if k not in found]
+        if missing:
+            batch = getattr(embedder, "embed_queries", None)
+            texts = [questions[i] for i in missing]
+            rows = batch(texts) if batch else np.stack([embedder.embed_query(t) for t in texts])
+            new = {keys[i]: np.asarray(row, np.float32) for i, row in zip(missing, rows, strict=True)}
+            log.info("embedded %d card questions", len(new))
+            cache.put_many(embedder.model_id, new)
+            found.update(new)
+    finally:
+        cache.close()
+    matrix = np.stack([found[k] for k in keys]) if keys else np.zeros((0, 1), np.float32)
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    matrix = matrix / np.where(norms == 0, 1, norms)
+    vectors = _CardVectors(matrix, owner, questions, tuple(text_terms(q) for q in questions))
+    _VECTORS.clear()
+    _VECTORS[key] = vectors
+    return vectors
+
+
+def rank_cards(question: str, index: Index, settings: Settings, cards: Sequence[Card] | None = None,
+               lang: str | None = None) -> list[CardMatch]:
+    """Every card scored against the question, best first (the best paraphrase of each card counts)."""
+    cards = load_cards(settings) if cards is None else cards
+    if not cards:
+        return []
+    lang = lang or detect_language(question)
+    vectors = card_vectors(cards, index.embedder, settings)
+    query = np.asarray(index.embedder.embed_query(question), np.float32)
+    query = query / (np.linalg.norm(query) or 1.0)
+    dense = vectors.matrix @ query
+    terms = query_terms(question, lang)
+    own = text_terms(question)
+    tuning = settings.answer
+    best: dict[int, tuple[float, str]] = {}
+    for row, sim in enumerate(dense):
+        q_terms = vectors.terms[row]
+        lexical = coverage(terms, q_terms) if terms else 0.0
+        back = coverage(query_terms(vectors.questions[row], lang), own) if lexical > 0 else 0.0
+        score = tuning.card_dense_weight * float(sim) + (1 - tuning.card_dense_weight) * (0.6 * lexical + 0.4 * back)
+        card = vectors.owner[row]
+        if card not in best or score > best[card][0]:
+            best[card] = (score, vectors.questions[row])
+    ranked = sorted(best.items(), key=lambda item: (-item[1][0], cards[item[0]].id))
+    return [CardMatch(cards[i], score, q) for i, (score, q) in ranked]
+
+
+def match_card(question: str, index: Index, settings: Settings, lang: str | None = None,
+               focus: str = "", exclude: frozenset[str] = frozenset()) -> CardMatch | None:
+    """The best card for a question if it scores at least settings.answer.card_min_score (1.0 switches cards off)
+    and its sources are in the index; else None.
+
+    `focus` is the user's own words when `question` is a follow-up made standalone with words of earlier turns
+    («og hva med for kommuner?» + «terskelverdien statlige»): a card must then also cover the focus words, so
+    the facet the follow-up changes («kommuner») decides. Names in the question («Sverige») must occur in the
+    card, so a near-miss about another country is not answered with a Norwegian card. Cards in `exclude` (those
+    that already answered an earlier part of a compound question) are passed over.
+    """
+    if settings.answer.card_min_score >= 1.0:
+        return None
+    lang = lang or detect_language(question)
+    ranked = rank_cards(question, index, settings, lang=lang)
+    focus_terms = query_terms(focus, lang) if focus else []
+    names = [t for t in query_terms(question, lang) if t.is_name]
+    for candidate in ranked[:5]:
+        if candidate.score < settings.answer.card_min_score:
+            return None
+        if candidate.card.id in exclude:
+            continue
+        card_terms = text_terms(" ".join((*candidate.card.questions, candidate.card.answer, candidate.card.answer_en)))
+        if focus_terms and coverage(focus_terms, card_terms) < 0.5:
+            continue
+        if any(t.match(card_terms) < 0.5 for t in names):
+            continue
+        if any(source_chunk(s, index.chunks) is None for s in candidate.card.sources):
+            log.warning("card %s cites a document that is not in the index; not used", candidate.card.id)
+            continue
+        return candidate
+    return None

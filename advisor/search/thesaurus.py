@@ -1,0 +1,46 @@
+"""A small procurement thesaurus: abbreviations, English and nynorsk forms expanded to the bokmål words of the corpus.
+
+    expand_query("Hva sier FOA om PCP?")  # -> "... anskaffelsesforskriften ... førkommersiell anskaffelse"
+
+The expansion is appended to the search text (the question's own words stay), so BM25 also finds passages that spell
+the term out. Each entry is a pattern (whole words, case-insensitive) and the words it adds.
+"""
+
+from __future__ import annotations
+
+import re
+
+THESAURUS: tuple[tuple[str, str], ...] = (
+    (r"FOA", "anskaffelsesforskriften"),
+    (r"LOA", "anskaffelsesloven"),
+    (r"FOR|forsyningsforskrifta", "forsyningsforskriften"),
+    (r"PCP|pre-commercial procurement", "førkommersiell anskaffelse"),
+    (r"PPI", "anskaffelse av innovative løsninger"),
+    (r"KPD|competitive dialogue", "konkurransepreget dialog"),
+    (r"KMF|competitive procedure with negotiation|negotiated procedure", "konkurranse med forhandling"),
+    (r"innovation partnerships?|innovasjonspartnarskap\w*", "innovasjonspartnerskap"),
+    (r"FoU|R&D|research and development", "forskning og utvikling"),
+    (r"LUP", "leverandørutviklingsprogrammet"),
+    (r"EEA thresholds?|EU-terskel\w*", "EØS-terskelverdi"),
+    (r"white paper|meldinga", "stortingsmelding"),
+    (r"market dialogue|marknadsdialog\w*", "markedsdialog"),
+    (r"specifications?|kravspesifikasjonar", "kravspesifikasjon"),
+    (r"award criteria|tildelingskriterium", "tildelingskriterier"),
+    (r"standstill|karenstid", "karensperiode"),
+)
+# Abbreviations (all capitals: FOA, FOR, PCP) match as written, so «for» is not «FOR»; other forms in any case.
+_COMPILED = tuple((re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", 0 if pattern.split("|")[0].isupper() else re.IGNORECASE),
+                   words)
+                  for pattern, words in THESAURUS if words)
+
+
+def expand_query(text: str) -> str:
+    """The text plus the thesaurus words of the terms it contains (each added once, only when missing)."""
+    lower = text.lower()
+    extra: list[str] = []
+    for pattern, words in _COMPILED:
+        if pattern.search(text):
+            for word in words.split():
+                if word.lower() not in lower and word not in extra:
+                    extra.append(word)
+    return f"{text} {' '.join(extra)}" if extra else text
