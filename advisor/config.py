@@ -151,6 +151,10 @@ class AnswerSettings(_Group):
         0.8, ge=0, le=1,
         description="Weight of embedding similarity in the card match score; the rest is shared content words.",
     )
+    similar_notices: int = Field(
+        3, ge=0, le=10,
+        description="Comparable Doffin notices listed (and cited) under an answer about a planned purchase; 0 = none.",
+    )
 
     def __hash__(self) -> int:
         # Settings are cache keys (functools.cache); the nested ranges dict is hashed by its contents.

@@ -28,6 +28,7 @@ from advisor.chat.plan import plan_question
 from advisor.chat.rules import asks_rules, is_rules_question, rules_answer
 from advisor.config import Settings
 from advisor.corpus import Citation
+from advisor.doffin import as_hits, similar_notices
 from advisor.errors import AdvisorError
 from advisor.llm import EXTRACTIVE, check_provider, model_name
 from advisor.requirements import CATEGORY_LABELS, analyze_text
@@ -203,11 +204,62 @@ def ask(
         answer = combine_answers(question, answers)
     else:
         answer = turn.answer(question, on_token=on_token)
+    if answer.route == "rules" and settings.answer.similar_notices:
+        add_similar_notices(answer, question, settings, lang)
     if tool:
         apply_route(answer, tool, question, settings)
     if on_token is not None and not turn.streamed:
         on_token(answer.text)
     return answer
+
+
+SIMILAR_LEAD = {"nb": "Lignende kunngjøringer i Doffin (slik andre har kjøpt noe lignende):",
+                "en": "Similar notices in Doffin (how others bought something like this):"}
+
+
+SIMILAR_MAX_RANK = 10
+# The facts of a rules question (who buys, for how much, which part or procedure) say nothing about *what* is bought;
+# left in, they make every municipality's notice look similar.
+_FACT_WORDS = re.compile(
+    r"\b(?:vi|er|en|et|ei|som|og|i|på|med|av|til|for|om|det|den|de|dere|oss|vår|våre|skal|må|kan|bør|vil|ønsker|"
+    r"kjøpe\w*|kjøp|anskaff\w*|innkjøp\w*|kontrakt\w*|avtale\w*|rammeavtale\w*|kommune\w*|fylkeskommune\w*|"
+    r"statlig\w*|stat|etat\w*|direktorat\w*|helseforetak\w*|oppdragsgiver\w*|kroner|kr|nok|mill\w*|mrd|"
+    r"milliarder|tusen|eks|ekskl|inkl|mva|verdi\w*|ca|cirka|rundt|omtrent|inntil|per|år|årlig|måned\w*|"
+    r"hvilke\w*|hva|hvordan|gjelder|del|deler|prosedyre\w*|terskel\w*|kunngjør\w*|forskrift\w*|foa|bruke|"
+    r"we|are|a|an|the|to|for|of|buy\w*|purchase\w*|municipality|million|nok|which|what|part|applies|must|"
+    r"vi's)\b|\d[\d .,]*", re.IGNORECASE)
+
+
+def purchase_subject(question: str) -> str:
+    """What is being bought, as search words: the question without its facts of buyer, value and procedure."""
+    words = _FACT_WORDS.sub(" ", question)
+    return " ".join(w for w in re.findall(r"[^\W\d_][\w-]{2,}", words))
+
+
+def add_similar_notices(answer: Answer, question: str, settings: Settings, lang: str) -> None:
+    """Append up to `settings.answer.similar_notices` comparable Doffin notices to an answer about a planned purchase,
+    as a short list cited like any other source (kind `doffin`, dated by publication). With no notices imported, or
+    a store that cannot be read, the answer stands as it is: the list is evidence from practice, not the verdict."""
+    subject = purchase_subject(question)
+    if not subject:
+        return
+    try:
+        found = similar_notices(subject, settings, k=max(10, settings.answer.similar_notices))
+    except AdvisorError as exc:
+        log.info("no similar notices for the answer: %s", exc)
+        return
+    # Only notices both retrievers found near the top: a list of loosely related notices would mislead more than help.
+    results = [r for r in found if r.bm25_rank is not None and r.bm25_rank <= SIMILAR_MAX_RANK
+               and r.dense_rank is not None and r.dense_rank <= 2 * SIMILAR_MAX_RANK][:settings.answer.similar_notices]
+    first = max((c.n for c in answer.citations), default=0) + 1
+    lines = []
+    for n, (notice, hit) in enumerate(zip(results, as_hits(results), strict=True), start=first):
+        answer.citations.append(Citation.from_chunk(n, hit.chunk))
+        answer.hits.append(hit)
+        facts = ", ".join(str(f) for f in (notice.buyer_name, notice.year, notice.procedure_label) if f)
+        lines.append(f"- {notice.title}" + (f" ({facts})" if facts else "") + f" [{n}]")
+    if lines:
+        answer.text += "\n\n" + SIMILAR_LEAD["en" if lang == "en" else "nb"] + "\n" + "\n".join(lines)
 
 
 def _case_facts(question: str, history: Sequence[tuple[str, str]], lang: str) -> tuple[CaseFacts, str]:
