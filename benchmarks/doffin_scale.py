@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import statistics
@@ -72,6 +73,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=250_000, help="synthetic notices (default 250 000)")
     parser.add_argument("--queries", type=int, default=48, help="similar-search queries (relevance-set texts)")
     args = parser.parse_args()
+    print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())} ({os.cpu_count()} cores)")
     base = Settings()
     snapshot = default_snapshot_dir(base)
     real, _ = read_rows(snapshot)
@@ -93,13 +95,17 @@ def main() -> None:
         db = Path(tmp) / "doffin.sqlite"
         print(f"store size: {db.stat().st_size / 1e6:.0f} MB")
 
-        # 2. stats --json
+        # 2. stats --json: the first call after the import computes the figures, later ones read them
+        started = time.perf_counter()
+        json.dumps(notice_stats(settings), ensure_ascii=False, default=str)
+        print(f"stats --json, first call after the import (computes and keeps the figures): "
+              f"{time.perf_counter() - started:.2f} s")
         times = []
         for _ in range(3):
             started = time.perf_counter()
             text = json.dumps(notice_stats(settings), ensure_ascii=False, default=str)
             times.append(time.perf_counter() - started)
-        print(f"stats --json: {min(times):.2f} s best of 3, {statistics.median(times):.2f} s median ({len(text) / 1e3:.0f} kB; target < 1 s)")
+        print(f"stats --json: {min(times):.2f} s best of 3, {statistics.median(times):.2f} s median ({len(text) / 1e3:.0f} kB; kept figures; target < 1 s)")
 
         # 3. similar search: index build, then latency
         started = time.perf_counter()
@@ -117,7 +123,18 @@ def main() -> None:
               f"({manifest['vectors']['model_id']} + noise)")
         texts = [r["text"] for r in read_jsonl(base.evals_dir / "similar.jsonl") + read_jsonl(base.evals_dir / "similar_unseen.jsonl")]
         texts = (texts * (args.queries // len(texts) + 1))[: args.queries]
-        similar_notices(texts[0], settings, k=10)  # load the e5 model once
+        started = time.perf_counter()
+        similar_notices(texts[0], settings, k=10)  # load the e5 model once, build the coarse vector index
+        print(f"first similar query (e5 model load + coarse index of the vectors): {time.perf_counter() - started:.1f} s")
+        embedder = embedder_for(settings)
+        exact_recall = []
+        for text in texts[:20]:
+            q = np.asarray(embedder.embed_query(text), np.float32)
+            q /= np.linalg.norm(q)
+            approx = {i for i, _ in index.dense_top(q, 50, None)}
+            exact = set(np.argpartition(-(index.vectors @ q), 49)[:50].tolist())
+            exact_recall.append(len(approx & exact) / 50)
+        print(f"coarse index recall@50 against the exact scan: {np.mean(exact_recall):.3f} (20 queries)")
         latencies = []
         for text in texts:
             started = time.perf_counter()
@@ -128,7 +145,6 @@ def main() -> None:
               f"p95 {p95:.0f} ms (target p95 < 150 ms)")
         # the same queries with their vectors computed beforehand: what the notice count costs (BM25, the matrix
         # product over all vectors, filters, fusion), apart from the query embedding that any search pays
-        embedder = embedder_for(settings)
         embed = embedder.embed_query
         started = time.perf_counter()
         vectors_of = {text: embed(text) for text in set(texts)}
@@ -145,6 +161,7 @@ def main() -> None:
         print(f"similar search without the query embedding: p50 {np.percentile(search_only, 50) * 1000:.0f} ms, "
               f"p95 {np.percentile(search_only, 95) * 1000:.0f} ms; e5 query embedding alone: {embed_ms:.0f} ms mean")
         print(f"peak RSS: {peak_rss_mb():.0f} MB")
+        print(f"load average after the search: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     # the real snapshot import (first run), for comparison
     with tempfile.TemporaryDirectory(prefix="doffin-first-run-") as tmp:
         started = time.perf_counter()

@@ -23,6 +23,7 @@ import numpy as np
 
 from advisor.config import Settings
 from advisor.corpus import Chunk
+from advisor.doffin.coarse import EXACT_UP_TO, CoarseIndex
 from advisor.doffin.codes import load_codes
 from advisor.doffin.snapshot import doffin_link
 from advisor.doffin.store import StoreEmpty, open_store, store_path
@@ -115,6 +116,7 @@ class NoticeIndex:
     buyer_types: np.ndarray = field(default_factory=lambda: np.zeros(0, object))
     procedures: np.ndarray = field(default_factory=lambda: np.zeros(0, object))
     cpvs: list[tuple[str, ...]] = field(default_factory=list)
+    coarse: CoarseIndex | None = None  # built on the first dense search above EXACT_UP_TO notices
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -140,6 +142,24 @@ class NoticeIndex:
         if self.vectors is None:
             self.vectors = embed_texts(self.texts, settings)
         return self.vectors
+
+    def dense_top(self, query: np.ndarray, n: int, mask: np.ndarray | None) -> list[tuple[int, float]]:
+        """(position, cosine) of the n nearest notices: exact scan up to EXACT_UP_TO notices or with filters, else
+        the probed clusters of the coarse index (see advisor.doffin.coarse)."""
+        vectors = self.vectors
+        if vectors is None or not len(vectors):
+            return []
+        if mask is None and len(vectors) > EXACT_UP_TO:
+            if self.coarse is None or self.coarse.source is not vectors:
+                self.coarse = CoarseIndex.build(vectors)
+            positions, sims = self.coarse.search(query, n)
+            return [(int(i), float(s)) for i, s in zip(positions, sims, strict=True)]
+        sims = vectors @ query
+        if mask is not None:
+            sims = np.where(mask, sims, -np.inf)
+        top = np.argpartition(-sims, min(n, len(sims)) - 1)[:n]
+        top = top[np.argsort(-sims[top], kind="stable")]
+        return [(int(i), float(sims[i])) for i in top if np.isfinite(sims[i])]
 
     def mask(self, filters: SimilarFilters) -> np.ndarray | None:
         """1/0 per notice for the filters, or None when there are none."""
@@ -199,15 +219,10 @@ def rank_notices(query: str, index: NoticeIndex, settings: Settings, k: int, fil
     n_candidates = max(settings.retrieval.candidates, k)
     dense: list[tuple[int, float]] = []
     if mode in ("hybrid", "dense"):
-        vectors = index.ensure_vectors(settings)
+        index.ensure_vectors(settings)
         q = np.asarray(embedder_for(settings).embed_query(query), np.float32)
         q = q / (np.linalg.norm(q) or 1.0)
-        sims = vectors @ q
-        if mask is not None:
-            sims = np.where(mask, sims, -np.inf)
-        top = np.argpartition(-sims, min(n_candidates, len(sims)) - 1)[:n_candidates]
-        top = top[np.argsort(-sims[top], kind="stable")]
-        dense = [(int(i), float(sims[i])) for i in top if np.isfinite(sims[i])]
+        dense = index.dense_top(q, n_candidates, mask)
     lexical: list[tuple[int, float]] = []
     if mode in ("hybrid", "bm25"):
         lexical = index.lexical.search(query, n_candidates, None if mask is None else mask.astype(np.float32))
