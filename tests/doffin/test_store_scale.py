@@ -90,3 +90,30 @@ def test_kept_figures_are_replaced_after_an_import(tmp_path):
 def test_figure_rows_refuses_unknown_columns(tmp_path):
     with NoticeStore(tmp_path / "s.sqlite") as store, pytest.raises(ValueError, match="unknown notice columns"):
         store.figure_rows(("no_such_column",))
+
+
+def test_the_notice_index_is_read_back_from_the_cache_folder_until_the_store_changes(tmp_path, monkeypatch):
+    from advisor.doffin import similar
+
+    settings = _settings(tmp_path)
+    rows, _ = read_rows(SHIPPED)
+    path = tmp_path / "part.jsonl"
+    with open_store(settings) as store:
+        store.add_file(path, "1" * 64, ParseResult("snapshot", [notice_from_row(r, path) for r in rows[:300]]))
+    built = similar.notice_index(settings)
+    assert (settings.cache_dir / similar.INDEX_FILE).exists()
+    similar._CACHE.clear()
+
+    def no_build(*args, **kwargs):
+        raise AssertionError("built again")
+
+    monkeypatch.setattr(similar.NoticeIndex, "build", no_build)
+    read = similar.notice_index(settings)
+    assert read is not built and read.texts == built.texts and len(read) == 300
+    query = rows[7]["title"]
+    assert read.lexical.search(query, 5) == built.lexical.search(query, 5)
+    with open_store(settings) as store:
+        store.add_file(path, "2" * 64, ParseResult("snapshot", [notice_from_row(r, path) for r in rows[300:320]]))
+    similar._CACHE.clear()
+    with pytest.raises(AssertionError, match="built again"):
+        similar.notice_index(settings)  # another store version: the cached file is not used
