@@ -6,9 +6,12 @@
 
 Hybrid search over title + short description + CPV codes and division names: BM25 with the Norwegian analyzer
 (advisor.search.LexicalIndex) and e5 cosine similarity over vectors held in memory, fused by weighted reciprocal
-rank exactly like the corpus search (settings.retrieval: rrf_k, dense_weight, bm25_weight, candidates). Filters
-(buyer type, period, CPV prefix, procedure) are masks applied before ranking. The index is built once per process
-and store version; the notice vectors come from the embedding cache (the snapshot ships them).
+rank exactly like the corpus search (settings.retrieval: rrf_k, dense_weight, bm25_weight, candidates); in hybrid
+mode the main-CPV group most of the best fused hits share is then lifted a little (CPV feedback, see
+_boost_common_cpv). Filters (buyer type, period, CPV prefix, procedure) are masks applied before ranking. The index
+(rows, texts, BM25) is built once per store version and kept in the cache folder for the next process; the notice
+vectors come from the embedding cache (the snapshot ships them); above 50 000 notices the dense search probes a
+coarse partition of the vectors (advisor.doffin.coarse) instead of scanning them all.
 """
 
 from __future__ import annotations
@@ -274,8 +277,36 @@ def rank_notices(query: str, index: NoticeIndex, settings: Settings, k: int, fil
         fused[i] = fused.get(i, 0.0) + w_dense / (rrf_k + r)
     for i, r in bm25_rank.items():
         fused[i] = fused.get(i, 0.0) + w_bm25 / (rrf_k + r)
+    if mode == "hybrid":
+        _boost_common_cpv(fused, index, rrf_k, w_dense + w_bm25)
     order = sorted(fused, key=lambda i: (-fused[i], -dense_sim.get(i, -1.0), i))[:k]
     return [(i, fused[i], dense_rank.get(i), bm25_rank.get(i)) for i in order]
+
+
+CPV_FEEDBACK_TOP = 10  # fused hits that vote for the query's likely CPV area
+CPV_FEEDBACK_DIGITS = 3  # CPV group (3 digits) rather than division (2): «90» holds both snow clearing and waste
+CPV_FEEDBACK_MIN_SHARE = 0.4  # the area must hold this share of the votes (else no boost: the hits disagree)
+CPV_FEEDBACK_WEIGHT = 0.35  # boost, as a share of a first-rank fused score in both lists
+
+
+def _boost_common_cpv(fused: dict[int, float], index: NoticeIndex, rrf_k: int, weight_sum: float) -> None:
+    """Pseudo-relevance feedback on CPV: the main-CPV group most of the best fused hits share is taken as the
+    query's likely area, and every candidate in that group is lifted a little (notices of the same kind of purchase
+    rank above look-alikes from other areas). Nothing changes when the hits do not agree on an area."""
+    if not fused or CPV_FEEDBACK_WEIGHT <= 0:
+        return
+    top = sorted(fused, key=lambda i: -fused[i])[:CPV_FEEDBACK_TOP]
+    groups = {i: str(index.rows[i].get("main_cpv") or "")[:CPV_FEEDBACK_DIGITS] for i in fused}
+    votes = Counter(groups[i] for i in top if len(groups[i]) == CPV_FEEDBACK_DIGITS)
+    if not votes:
+        return
+    area, count = votes.most_common(1)[0]
+    if count < CPV_FEEDBACK_MIN_SHARE * len(top):
+        return
+    boost = CPV_FEEDBACK_WEIGHT * weight_sum / (rrf_k + 1)
+    for i in fused:
+        if groups[i] == area:
+            fused[i] += boost
 
 
 def similar_notices(text: str, settings: Settings, k: int = 10, filters: SimilarFilters | None = None,

@@ -54,3 +54,23 @@ def test_the_notice_index_uses_the_coarse_index_only_above_the_limit_and_without
     mask = np.zeros(3_000, bool)
     mask[[5, 900, 2_000]] = True
     assert sorted(i for i, _ in index.dense_top(vectors[5], 10, mask)) == [5, 900, 2_000]  # filters: exact
+
+
+def _index_with_cpvs(cpvs: list[str]) -> NoticeIndex:
+    return NoticeIndex.build([{"notice_key": f"k{i}", "title": f"t {i}", "main_cpv": c} for i, c in enumerate(cpvs)])
+
+
+def test_cpv_feedback_lifts_the_group_most_top_hits_share_and_nothing_when_they_disagree():
+    from advisor.doffin.similar import _boost_common_cpv
+
+    index = _index_with_cpvs(["90620000"] * 6 + ["45233141", "79000000", "72000000", "33000000", "90620000", "45000000"])
+    fused = {i: 1.0 / (60 + i) for i in range(12)}
+    before = dict(fused)
+    _boost_common_cpv(fused, index, 60, 2.0)
+    lifted = {i for i in fused if fused[i] > before[i]}
+    assert lifted == {0, 1, 2, 3, 4, 5, 10}  # group 906, also below the top 10
+    spread = _index_with_cpvs([f"{d}000000" for d in range(10, 22)])
+    fused = {i: 1.0 / (60 + i) for i in range(12)}
+    before = dict(fused)
+    _boost_common_cpv(fused, spread, 60, 2.0)
+    assert fused == before
