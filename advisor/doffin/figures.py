@@ -7,6 +7,7 @@ notices that do not state it are reported next to it.
 
 from __future__ import annotations
 
+import json
 import statistics
 from collections import Counter, defaultdict
 from datetime import date
@@ -23,21 +24,49 @@ SAMPLE_WARNING = (
     "Utvalg, ikke representativt: tallet bygger på {n} importerte kunngjøringer ({formats}), ikke på alle "
     "kunngjøringer på Doffin i perioden. Bruk det som eksempel, ikke som anslag."
 )
+# the merged columns the figures read (besides notice_key and formats)
+FIGURE_COLUMNS: tuple[str, ...] = (
+    "publication_date", "year", "form_type", "notice_type", "procedure_code", "procedure_raw", "main_cpv",
+    "is_innovative", "tenders_received", "estimated_value", "estimated_currency", "awarded_value",
+    "awarded_currency", "buyer_legal_type",
+)
 TENDER_BUCKETS = ("0", "1", "2", "3", "4", "5", "6-10", "11+")
 
 
+FIGURES_CACHE = "figures"
+
+
 def notice_stats(settings: Settings, as_of: date | None = None) -> dict[str, Any]:
-    """All figures from the store of these settings; raises StoreEmpty when nothing has been imported."""
+    """All figures from the store of these settings; raises StoreEmpty when nothing has been imported.
+
+    The figures are kept in the store, keyed by its version (bumped by every imported file) and the as-of date:
+    the first call after an import computes them (seconds at national scale), later calls read them (milliseconds).
+    """
     path = store_path(settings)
     if not path.exists():
         raise StoreEmpty(path)
     with open_store(settings) as store:
-        return compute_figures_from_store(store, as_of=as_of)
+        return cached_figures(store, as_of=as_of)
+
+
+def cached_figures(store: NoticeStore, as_of: date | None = None) -> dict[str, Any]:
+    """The figures of this store version and as-of date: read from the store's cache, else computed and kept."""
+    as_of_text = (as_of or date.today()).isoformat()
+    version = store.version()
+    kept = store.derived(FIGURES_CACHE, version)
+    if kept is not None:
+        entry = json.loads(kept)
+        if entry.get("as_of") == as_of_text and entry.get("store") == str(store.path):
+            return entry["figures"]
+    figures = compute_figures_from_store(store, as_of=date.fromisoformat(as_of_text))
+    entry = {"as_of": as_of_text, "store": str(store.path), "figures": figures}
+    store.put_derived(FIGURES_CACHE, version, json.dumps(entry, ensure_ascii=False, default=str))
+    return json.loads(json.dumps(figures, default=str))  # the same types as a cached read (tuples as lists)
 
 
 def compute_figures_from_store(store: NoticeStore, as_of: date | None = None) -> dict[str, Any]:
     """All figures from an open store."""
-    notices = store.notices()
+    notices = store.figure_rows(FIGURE_COLUMNS)
     if not notices:
         raise StoreEmpty(store.path)
     return compute_figures(notices, store.provenance(), as_of=as_of, store=str(store.path))
@@ -54,8 +83,11 @@ def compute_figures(
     codes = codes or load_codes()
     as_of_text = (as_of or date.today()).isoformat()
     sources_of: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    folder_of: dict[str, str] = {}  # files are few next to notices: one Path per file
     for row in provenance:
-        sources_of[row["notice_key"]].add((row["source_format"], str(Path(row["source_file"]).parent)))
+        file = row["source_file"]
+        folder = folder_of.get(file) or folder_of.setdefault(file, str(Path(file).parent))
+        sources_of[row["notice_key"]].add((row["source_format"], folder))
 
     def cover(subset: list[dict[str, Any]]) -> dict[str, Any]:
         return coverage(subset, sources_of, as_of_text)
@@ -75,12 +107,16 @@ def compute_figures(
 def coverage(subset: list[dict[str, Any]], sources_of: dict[str, set[tuple[str, str]]], as_of: str) -> dict[str, Any]:
     """Date range, formats, source folders and the sample warning for a set of notices."""
     dates = sorted(n["publication_date"] for n in subset if n.get("publication_date"))
+    format_lists: Counter[tuple[str, ...]] = Counter(tuple(notice["formats"]) for notice in subset)
     formats: Counter[str] = Counter()
+    for names, times in format_lists.items():
+        for name in names:
+            formats[name] += times
     folders: dict[tuple[str, str], set[str]] = defaultdict(set)
     for notice in subset:
-        formats.update(notice["formats"])
-        for fmt, folder in sources_of.get(notice["notice_key"], ()):
-            folders[(fmt, folder)].add(notice["notice_key"])
+        key = notice["notice_key"]
+        for source in sources_of.get(key, ()):
+            folders[source].add(key)
     rank = {name: i for i, name in enumerate(SOURCE_FORMATS)}
     ordered_formats = dict(sorted(formats.items(), key=lambda kv: rank.get(kv[0], len(rank))))
     sources = [

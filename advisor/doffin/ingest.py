@@ -9,6 +9,7 @@ from pathlib import Path
 
 from advisor.config import Settings
 from advisor.doffin.codes import load_codes
+from advisor.doffin.figures import cached_figures
 from advisor.doffin.formats import NOTICE_SUFFIXES, read_notice_bytes
 from advisor.doffin.store import NoticeStore, file_sha256, open_store
 from advisor.errors import InvalidInput, UnreadableDocument
@@ -190,6 +191,8 @@ def import_paths(
             if progress:
                 progress(f"{path.name}: {len(result.notices)} kunngjøringer ({result.format})")
         report.store_total = store.count()
+        if report.files and report.store_total:
+            cached_figures(store)  # computed once here, so `advisor stats` reads them instead of recomputing
     finally:
         if owns_store:
             store.close()

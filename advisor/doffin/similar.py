@@ -6,13 +6,19 @@
 
 Hybrid search over title + short description + CPV codes and division names: BM25 with the Norwegian analyzer
 (advisor.search.LexicalIndex) and e5 cosine similarity over vectors held in memory, fused by weighted reciprocal
-rank exactly like the corpus search (settings.retrieval: rrf_k, dense_weight, bm25_weight, candidates). Filters
-(buyer type, period, CPV prefix, procedure) are masks applied before ranking. The index is built once per process
-and store version; the notice vectors come from the embedding cache (the snapshot ships them).
+rank exactly like the corpus search (settings.retrieval: rrf_k, dense_weight, bm25_weight, candidates); in hybrid
+mode the main-CPV group most of the best fused hits share is then lifted a little (CPV feedback, see
+_boost_common_cpv). Filters (buyer type, period, CPV prefix, procedure) are masks applied before ranking. The index
+(rows, texts, BM25) is built once per store version and kept in the cache folder for the next process; the notice
+vectors come from the embedding cache (the snapshot ships them); above 50 000 notices the dense search probes a
+coarse partition of the vectors (advisor.doffin.coarse) instead of scanning them all.
 """
 
 from __future__ import annotations
 
+import logging
+import os
+import pickle
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
@@ -23,12 +29,15 @@ import numpy as np
 
 from advisor.config import Settings
 from advisor.corpus import Chunk
+from advisor.doffin.coarse import EXACT_UP_TO, CoarseIndex
 from advisor.doffin.codes import load_codes
 from advisor.doffin.snapshot import doffin_link
 from advisor.doffin.store import StoreEmpty, open_store, store_path
 from advisor.doffin.vectors import embed_texts, embedder_for, notice_text, short_text
 from advisor.errors import InvalidInput
 from advisor.search import Hit, LexicalIndex
+
+log = logging.getLogger(__name__)
 
 Mode = Literal["hybrid", "dense", "bm25"]
 MODES: tuple[str, ...] = ("hybrid", "dense", "bm25")
@@ -115,6 +124,7 @@ class NoticeIndex:
     buyer_types: np.ndarray = field(default_factory=lambda: np.zeros(0, object))
     procedures: np.ndarray = field(default_factory=lambda: np.zeros(0, object))
     cpvs: list[tuple[str, ...]] = field(default_factory=list)
+    coarse: CoarseIndex | None = None  # built on the first dense search above EXACT_UP_TO notices
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -140,6 +150,24 @@ class NoticeIndex:
         if self.vectors is None:
             self.vectors = embed_texts(self.texts, settings)
         return self.vectors
+
+    def dense_top(self, query: np.ndarray, n: int, mask: np.ndarray | None) -> list[tuple[int, float]]:
+        """(position, cosine) of the n nearest notices: exact scan up to EXACT_UP_TO notices or with filters, else
+        the probed clusters of the coarse index (see advisor.doffin.coarse)."""
+        vectors = self.vectors
+        if vectors is None or not len(vectors):
+            return []
+        if mask is None and len(vectors) > EXACT_UP_TO:
+            if self.coarse is None or self.coarse.source is not vectors:
+                self.coarse = CoarseIndex.build(vectors)
+            positions, sims = self.coarse.search(query, n)
+            return [(int(i), float(s)) for i, s in zip(positions, sims, strict=True)]
+        sims = vectors @ query
+        if mask is not None:
+            sims = np.where(mask, sims, -np.inf)
+        top = np.argpartition(-sims, min(n, len(sims)) - 1)[:n]
+        top = top[np.argsort(-sims[top], kind="stable")]
+        return [(int(i), float(sims[i])) for i in top if np.isfinite(sims[i])]
 
     def mask(self, filters: SimilarFilters) -> np.ndarray | None:
         """1/0 per notice for the filters, or None when there are none."""
@@ -178,13 +206,45 @@ def notice_index(settings: Settings) -> NoticeIndex:
     with _LOCK:
         index = _CACHE.get(key)
         if index is None:
-            with open_store(settings) as store:
-                rows = store.notices()
-            if not rows:
-                raise StoreEmpty(path)
-            index = NoticeIndex.build(rows, settings.index.decompound)
+            index = _load_or_build(settings)
             _CACHE.clear()
             _CACHE[key] = index
+    return index
+
+
+INDEX_FILE = "doffin-index.pickle"  # under settings.cache_dir: one file, replaced when the store changes
+_INDEX_FORMAT = 1
+
+
+def _load_or_build(settings: Settings) -> NoticeIndex:
+    """The notice index from the cache folder when it was built from this store version, else built and saved there
+    (BM25 over 250 000 notices takes about a minute on 2 cores; reading it back about a second)."""
+    path = store_path(settings)
+    with open_store(settings) as store:
+        version = store.version()
+        disk_key = (_INDEX_FORMAT, str(path.resolve()), version, store.count(), settings.index.decompound)
+        cached = settings.cache_dir / INDEX_FILE
+        if version and cached.exists():
+            try:
+                with cached.open("rb") as handle:
+                    if pickle.load(handle) == disk_key:  # noqa: S301 (our own cache folder, written below)
+                        return pickle.load(handle)  # noqa: S301
+            except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError) as exc:
+                log.info("notice index cache %s unreadable (%s): rebuilt", cached, exc)
+        rows = store.notices()
+    if not rows:
+        raise StoreEmpty(path)
+    index = NoticeIndex.build(rows, settings.index.decompound)
+    if version:
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            partial = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
+            with partial.open("wb") as handle:
+                pickle.dump(disk_key, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(partial, cached)
+        except OSError as exc:
+            log.info("notice index not cached in %s: %s", cached, exc)
     return index
 
 
@@ -199,15 +259,10 @@ def rank_notices(query: str, index: NoticeIndex, settings: Settings, k: int, fil
     n_candidates = max(settings.retrieval.candidates, k)
     dense: list[tuple[int, float]] = []
     if mode in ("hybrid", "dense"):
-        vectors = index.ensure_vectors(settings)
+        index.ensure_vectors(settings)
         q = np.asarray(embedder_for(settings).embed_query(query), np.float32)
         q = q / (np.linalg.norm(q) or 1.0)
-        sims = vectors @ q
-        if mask is not None:
-            sims = np.where(mask, sims, -np.inf)
-        top = np.argpartition(-sims, min(n_candidates, len(sims)) - 1)[:n_candidates]
-        top = top[np.argsort(-sims[top], kind="stable")]
-        dense = [(int(i), float(sims[i])) for i in top if np.isfinite(sims[i])]
+        dense = index.dense_top(q, n_candidates, mask)
     lexical: list[tuple[int, float]] = []
     if mode in ("hybrid", "bm25"):
         lexical = index.lexical.search(query, n_candidates, None if mask is None else mask.astype(np.float32))
@@ -222,8 +277,36 @@ def rank_notices(query: str, index: NoticeIndex, settings: Settings, k: int, fil
         fused[i] = fused.get(i, 0.0) + w_dense / (rrf_k + r)
     for i, r in bm25_rank.items():
         fused[i] = fused.get(i, 0.0) + w_bm25 / (rrf_k + r)
+    if mode == "hybrid":
+        _boost_common_cpv(fused, index, rrf_k, w_dense + w_bm25)
     order = sorted(fused, key=lambda i: (-fused[i], -dense_sim.get(i, -1.0), i))[:k]
     return [(i, fused[i], dense_rank.get(i), bm25_rank.get(i)) for i in order]
+
+
+CPV_FEEDBACK_TOP = 10  # fused hits that vote for the query's likely CPV area
+CPV_FEEDBACK_DIGITS = 3  # CPV group (3 digits) rather than division (2): «90» holds both snow clearing and waste
+CPV_FEEDBACK_MIN_SHARE = 0.4  # the area must hold this share of the votes (else no boost: the hits disagree)
+CPV_FEEDBACK_WEIGHT = 0.35  # boost, as a share of a first-rank fused score in both lists
+
+
+def _boost_common_cpv(fused: dict[int, float], index: NoticeIndex, rrf_k: int, weight_sum: float) -> None:
+    """Pseudo-relevance feedback on CPV: the main-CPV group most of the best fused hits share is taken as the
+    query's likely area, and every candidate in that group is lifted a little (notices of the same kind of purchase
+    rank above look-alikes from other areas). Nothing changes when the hits do not agree on an area."""
+    if not fused or CPV_FEEDBACK_WEIGHT <= 0:
+        return
+    top = sorted(fused, key=lambda i: -fused[i])[:CPV_FEEDBACK_TOP]
+    groups = {i: str(index.rows[i].get("main_cpv") or "")[:CPV_FEEDBACK_DIGITS] for i in fused}
+    votes = Counter(groups[i] for i in top if len(groups[i]) == CPV_FEEDBACK_DIGITS)
+    if not votes:
+        return
+    area, count = votes.most_common(1)[0]
+    if count < CPV_FEEDBACK_MIN_SHARE * len(top):
+        return
+    boost = CPV_FEEDBACK_WEIGHT * weight_sum / (rrf_k + 1)
+    for i in fused:
+        if groups[i] == area:
+            fused[i] += boost
 
 
 def similar_notices(text: str, settings: Settings, k: int = 10, filters: SimilarFilters | None = None,
