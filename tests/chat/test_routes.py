@@ -184,3 +184,30 @@ def test_llm_prompt_carries_the_rule_verdict_and_the_card_as_verified_facts(corp
     facts = user[user.index("Kontrollerte fakta"):user.index("Kildene (nummererte")]
     assert "Regelmotorens vurdering: Nei. Del I og II gjelder" in facts and "57,8 mill. kr" in facts
     assert answer.route == "llm" and answer.grounded and answer.citations
+
+
+def test_a_planned_purchase_lists_comparable_doffin_notices_cited_as_doffin_sources(tmp_path):
+    """With the shipped snapshot imported, a rules answer about electric cars for home care cites real notices of kind
+    `doffin` (dated), searched on what is bought; a purchase the notices do not cover lists none; 0 switches it off."""
+    from advisor.chat.conversation import purchase_subject
+    from advisor.doffin import import_snapshot
+
+    home = tmp_path / "home"
+    settings = Settings(home=home, index={"embedding_backend": "hash"})
+    build_index(settings, progress=False)
+    assert import_snapshot(settings) > 3000
+    opened = open_index(settings)
+    question = "Kommunen skal kjøpe elbiler til hjemmetjenesten for 4 mill. kr. Må vi kunngjøre?"
+    assert purchase_subject(question) == "elbiler hjemmetjenesten"
+    answer = ask(question, opened, settings)
+    assert answer.route == "rules"
+    notices = [c for c in answer.citations if c.kind == "doffin"]
+    assert 1 <= len(notices) <= 3, answer.text
+    assert all(c.as_of[:4].isdigit() for c in notices)
+    assert any("elbil" in c.title.lower() for c in notices)
+    assert "Lignende kunngjøringer i Doffin" in answer.text and f"[{notices[0].n}]" in answer.text
+    none = ask("Vi er en kommune og skal kjøpe robotgressklippere for 3 millioner kroner. Hvilken del gjelder?",
+               opened, settings)
+    assert not [c for c in none.citations if c.kind == "doffin"] and "Doffin" not in none.text
+    off = Settings(home=home, index={"embedding_backend": "hash"}, answer={"similar_notices": 0})
+    assert not [c for c in ask(question, opened, off).citations if c.kind == "doffin"]
