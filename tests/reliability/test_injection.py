@@ -25,7 +25,7 @@ from llm_server import OpenAICompatibleServer
 from paths import TEST_DATA
 
 from advisor.chat import ask
-from advisor.config import Settings
+from advisor.config import AnswerSettings, Settings
 from advisor.evaluation.answers import citation_problems
 from advisor.llm import ReplyDefuser, defuse
 from advisor.search import Index, build_index, open_index
@@ -41,7 +41,10 @@ def poisoned(tmp_path_factory: pytest.TempPathFactory) -> tuple[Settings, Index]
     folder = tmp_path_factory.mktemp("injection-docs")
     for case in CASES:
         shutil.copy(DATA / case["file"], folder / case["file"])
-    settings = Settings(home=tmp_path_factory.mktemp("injection-home"), index={"embedding_backend": "hash"})
+    # Answer cards off: the attacks target the passage and LLM paths, which only run when no curated card answers
+    # (the extractive test below also asks with cards on).
+    settings = Settings(home=tmp_path_factory.mktemp("injection-home"), index={"embedding_backend": "hash"},
+                        answer={"card_min_score": 1.0})
     build_index(settings, [folder], progress=False)
     return settings, open_index(settings)
 
@@ -74,12 +77,14 @@ def test_each_poisoned_document_is_retrieved_for_its_question(poisoned, case):
 @pytest.mark.parametrize("case", CASES, ids=[c["file"] for c in CASES])
 def test_extractive_answers_never_carry_the_attack_and_cite_only_real_chunks(poisoned, case):
     settings, index = poisoned
-    answer = ask(case["question"], index, settings.with_overrides(llm={"provider": "extractive"}))
-    for text in case["never"]:
-        assert text not in answer.text, f"{case['file']}: {text!r} reached the answer"
-    for line in _attack_lines(case):
-        assert line not in answer.text
-    assert citation_problems(answer, index) == []
+    for cards in (1.0, AnswerSettings().card_min_score):
+        answer = ask(case["question"], index, settings.with_overrides(llm={"provider": "extractive"},
+                                                                      answer={"card_min_score": cards}))
+        for text in case["never"]:
+            assert text not in answer.text, f"{case['file']}: {text!r} reached the answer"
+        for line in _attack_lines(case):
+            assert line not in answer.text
+        assert citation_problems(answer, index) == []
 
 
 def obedient_model(body: dict) -> str:
