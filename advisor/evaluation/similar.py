@@ -67,13 +67,10 @@ def run(settings: Settings, provider: str | None = None, progress: bool = True) 
     unseen_path = settings.evals_dir / UNSEEN_FILE
     unseen = read_jsonl(unseen_path) if unseen_path.is_file() else []
     with tempfile.TemporaryDirectory(prefix="eval-similar-") as tmp:
-        # the embedding cache stays the user's (vectors are keyed by model and text, so sharing it is safe and fast)
+        # A store and cache of its own: the notice vectors ship with the snapshot, and the few query vectors are
+        # embedded here (a link to the user's cache broke when ADVISOR_HOME was a relative path).
         home = Path(tmp)
         eval_settings = settings.model_copy(update={"home": home})
-        (home / "cache").mkdir()
-        shared_cache = settings.cache_dir / "embeddings.sqlite"
-        if shared_cache.exists():
-            (home / "cache" / "embeddings.sqlite").symlink_to(shared_cache)
         n_notices = import_snapshot(eval_settings, default_snapshot_dir(settings))
         metrics, cases = evaluate(seen, eval_settings)
         if unseen:
