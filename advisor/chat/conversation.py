@@ -227,7 +227,8 @@ _FACT_WORDS = re.compile(
     r"milliarder|tusen|eks|ekskl|inkl|mva|verdi\w*|ca|cirka|rundt|omtrent|inntil|per|år|årlig|måned\w*|"
     r"hvilke\w*|hva|hvordan|gjelder|del|deler|prosedyre\w*|terskel\w*|kunngjør\w*|forskrift\w*|foa|bruke|"
     r"we|are|a|an|the|to|for|of|buy\w*|purchase\w*|municipality|million|nok|which|what|part|applies|must|"
-    r"vi's)\b|\d[\d .,]*", re.IGNORECASE)
+    r"i{1,3}|iv|v|to|tre|fire|fem|seks|sju|åtte|ni|ti|år\w*|helseforetak\w*|hf|selskap\w*)\b|\d[\d .,]*",
+    re.IGNORECASE)
 
 
 def purchase_subject(question: str) -> str:
