@@ -202,7 +202,7 @@ def import_snapshot(settings: Settings, snapshot_dir: Path | None = None, store:
     finally:
         if owns:
             store.close()
-    load_shipped_vectors(settings, snapshot_dir)
+    load_shipped_vectors(settings, snapshot_dir, read_manifest(snapshot_dir).get("vectors") or {})
     return len(notices)
 
 

@@ -114,15 +114,14 @@ def embed_texts(texts: list[str], settings: Settings, embedder: Any | None = Non
     return matrix / norms
 
 
-def load_shipped_vectors(settings: Settings, snapshot_dir: Path) -> int:
+def load_shipped_vectors(settings: Settings, snapshot_dir: Path, entry: dict) -> int:
     """Put the snapshot's vectors into the embedding cache when they fit the configured model; returns how many.
+    `entry` is the manifest's "vectors" record (the caller reads the manifest, so this module needs no snapshot code).
 
     Vectors of another model, a damaged file or a checksum mismatch are ignored (logged): the notices are then
     embedded when first searched, which is slower but correct.
     """
-    from advisor.doffin.snapshot import read_manifest
-
-    entry = read_manifest(snapshot_dir).get("vectors") or {}
+    entry = entry or {}
     path = snapshot_dir / str(entry.get("file", VECTORS_FILE))
     if not entry or not path.exists():
         return 0

@@ -254,3 +254,35 @@ def test_the_checker_accepts_the_allowed_edges(tmp_path):
 
 def test_cycles_are_found():
     assert cycles({"answer": {"chat"}, "chat": {"answer"}}) == [["answer", "chat", "answer"]]
+
+
+def module_graph(root: Path) -> dict[str, set[str]]:
+    """Which module imports which, inside and across packages, counting imports inside functions too (a deferred
+    import is how a cycle hides)."""
+    # Package facades (__init__) are left out: a submodule may use its own package's names, and a facade only
+    # gathers its submodules; the cycles that matter run between plain modules.
+    facades = {_module_of(p, root) for p in (root / "advisor").rglob("__init__.py")}
+    modules = {_module_of(p, root) for p in (root / "advisor").rglob("*.py")} - facades
+    graph: dict[str, set[str]] = {}
+    for path in sorted((root / "advisor").rglob("*.py")):
+        own = _module_of(path, root)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("advisor."):
+                targets = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+                for target in targets:
+                    if target in modules and target != own and own not in facades:
+                        graph.setdefault(own, set()).add(target)
+    return graph
+
+
+def test_modules_have_no_import_cycles_not_even_through_deferred_imports():
+    assert cycles(module_graph(PROJECT_ROOT)) == []
+
+
+def test_a_deferred_import_cycle_is_found(tmp_path):
+    package = tmp_path / "advisor" / "doffin"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "a.py").write_text("from advisor.doffin.b import g\n", encoding="utf-8")
+    (package / "b.py").write_text("def g():\n    from advisor.doffin.a import f\n", encoding="utf-8")
+    assert cycles(module_graph(tmp_path))

@@ -311,7 +311,7 @@ def test_shipped_vectors_load_only_for_their_model(tmp_path):
     assert manifest["vectors"]["model_id"] == "e5-multilingual-small-q4" and manifest["vectors"]["dtype"] == "int8"
     assert manifest["vectors"]["notices_sha256"] == manifest["sha256"]
     # the hash embedder is another model: the e5 vectors are ignored, not mixed in
-    assert load_shipped_vectors(hash_settings(tmp_path / "home"), SHIPPED) == 0
+    assert load_shipped_vectors(hash_settings(tmp_path / "home"), SHIPPED, read_manifest(SHIPPED)["vectors"]) == 0
 
 
 def test_vectors_of_the_configured_model_are_used_and_a_bad_checksum_is_ignored(tmp_path, planted_folder):
@@ -323,10 +323,10 @@ def test_vectors_of_the_configured_model_are_used_and_a_bad_checksum_is_ignored(
     manifest["vectors"] = {**build_vectors(rows, out, settings), "notices_sha256": report.sha256}
     write_manifest(out, manifest)
     fresh = hash_settings(tmp_path / "fresh")
-    assert load_shipped_vectors(fresh, out) == len(rows)
+    assert load_shipped_vectors(fresh, out, read_manifest(out)["vectors"]) == len(rows)
     manifest["vectors"]["sha256"] = "0" * 64
     write_manifest(out, manifest)
-    assert load_shipped_vectors(hash_settings(tmp_path / "fresh2"), out) == 0
+    assert load_shipped_vectors(hash_settings(tmp_path / "fresh2"), out, read_manifest(out)["vectors"]) == 0
 
 
 # ---------------------------------------------------------------- similar notices
