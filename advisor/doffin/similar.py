@@ -380,6 +380,14 @@ def summary_line(results: list[SimilarNotice]) -> str:
     return f"{s['n']} sammenlignbare kunngjøringer{since}: {parts}."
 
 
+def _cited_title(r: SimilarNotice) -> str:
+    """«Doffin 2022-366155: title»; a notice known only from an archive copy (an internal id, no Doffin number) is
+    named without its internal id, which looked like a made-up notice to readers."""
+    if r.notice_id.startswith("synthetic:"):
+        return f"Doffin-kunngjøring ({r.year or 'år ukjent'}): {r.title}"
+    return f"Doffin {r.notice_id}: {r.title}"
+
+
 def as_hits(results: list[SimilarNotice]) -> list[Hit]:
     """The results as search Hits of kind `doffin` (as_of = publication date, source = the Doffin link), so an
     answer can cite a notice like any other source."""
@@ -393,7 +401,7 @@ def as_hits(results: list[SimilarNotice]) -> list[Hit]:
             lines.append(r.description)
         text = "\n".join(lines)
         chunk = Chunk(
-            chunk_id=f"doffin:{r.notice_id}#0", doc_id=f"doffin:{r.notice_id}", title=f"Doffin {r.notice_id}: {r.title}",
+            chunk_id=f"doffin:{r.notice_id}#0", doc_id=f"doffin:{r.notice_id}", title=_cited_title(r),
             section="", page=None, start=0, end=len(text), text=text, kind="doffin", authority="other",
             as_of=r.publication_date or "", language="nb", source=r.link or f"Doffin-kunngjøring {r.notice_id}",
         )

@@ -236,29 +236,28 @@ class EmbeddingCache:
     def put_many(self, model_id: str, items: dict[str, np.ndarray]) -> None:
         """Store vectors (one transaction)."""
         rows = [(model_id, k, int(v.shape[0]), np.asarray(v, np.float32).tobytes()) for k, v in items.items()]
-        try:
-            with self._db:
-                self._db.executemany("INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?, ?)", rows)
-        except sqlite3.OperationalError as exc:
-            if "locked" in str(exc):
-                raise
-            raise state_error(self.path, exc) from exc
-        except sqlite3.DatabaseError as exc:
-            self._db = self._start_over(str(exc), self._db)
-            with self._db:
-                self._db.executemany("INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?, ?)", rows)
+        self._write(lambda db: db.executemany("INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?, ?)", rows), retry=True)
 
     def drop_model(self, model_id: str) -> None:
         """Forget every vector of one model (used by --rebuild)."""
+        self._write(lambda db: db.execute("DELETE FROM embeddings WHERE model = ?", (model_id,)), retry=False)
+
+    def _write(self, statement: Callable[[sqlite3.Connection], object], retry: bool) -> None:
+        """Run a write in one transaction. "locked" is passed on (the caller waits); another operational error is a
+        clear state error; a damaged cache is moved aside and started over, and the write is retried there if
+        `retry` (a delete has nothing left to delete in a new cache)."""
         try:
             with self._db:
-                self._db.execute("DELETE FROM embeddings WHERE model = ?", (model_id,))
+                statement(self._db)
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc):
                 raise
             raise state_error(self.path, exc) from exc
         except sqlite3.DatabaseError as exc:
             self._db = self._start_over(str(exc), self._db)
+            if retry:
+                with self._db:
+                    statement(self._db)
 
     def close(self) -> None:
         """Close the connection."""
