@@ -47,16 +47,8 @@ def classify_part(r: Reasoning) -> None:
     elif eea.is_reached_by(value):
         _conclude(r, "III", eea, None, "R-PART-III",
                   f"{format_nok(value)} kr er lik eller over EØS-terskelen på {format_nok(eea.value_nok)} kr: del I og III gjelder.")
-    elif national.is_reached_by(value):
-        _conclude(r, "II", national, eea, "R-PART-II",
-                  f"{format_nok(value)} kr er lik eller over nasjonal terskel ({format_nok(national.value_nok)} kr) og under "
-                  f"EØS-terskelen ({format_nok(eea.value_nok)} kr): del I og II gjelder.")
-        _near(r, value, eea)
     else:
-        _conclude(r, "I", floor, national, "R-PART-I",
-                  f"{format_nok(value)} kr er fra {format_nok(floor.value_nok)} kr og under nasjonal terskel "
-                  f"({format_nok(national.value_nok)} kr): bare del I gjelder.")
-        _near(r, value, national)
+        _part_i_or_ii(r, value, floor, national, eea, "EØS-terskelen")
 
 
 def _strictest_without_value(r: Reasoning, eea: Threshold) -> None:
@@ -118,10 +110,16 @@ def _special_services_part(r: Reasoning, value: int, floor: Threshold, national:
                   "del I og II gjelder, og i tillegg enkelte bestemmelser i del III.")
         r.part_label = SPECIAL_ABOVE_LABEL
         _special_part_iii_unverified(r)
-    elif national.is_reached_by(value):
+    else:
+        _part_i_or_ii(r, value, floor, national, eea, "EØS-terskelen for andre særlige tjenester")
+
+
+def _part_i_or_ii(r: Reasoning, value: int, floor: Threshold, national: Threshold, eea: Threshold, eea_name: str) -> None:
+    """Below the EEA threshold: part II from the national threshold, else part I alone."""
+    if national.is_reached_by(value):
         _conclude(r, "II", national, eea, "R-PART-II",
                   f"{format_nok(value)} kr er lik eller over nasjonal terskel ({format_nok(national.value_nok)} kr) og under "
-                  f"EØS-terskelen for andre særlige tjenester ({format_nok(eea.value_nok)} kr): del I og II gjelder.")
+                  f"{eea_name} ({format_nok(eea.value_nok)} kr): del I og II gjelder.")
         _near(r, value, eea)
     else:
         _conclude(r, "I", floor, national, "R-PART-I",

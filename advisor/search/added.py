@@ -16,6 +16,7 @@ bundled corpus is curated; an added document is not, so two rules apply to added
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from pathlib import Path
@@ -41,8 +42,14 @@ _WORD = re.compile(r"\w+")
 
 def is_added(chunk: Chunk, corpus_dir: Path) -> bool:
     """True for a passage from outside the bundled corpus folder (an upload or an added path)."""
+    return _outside(chunk.source, corpus_dir)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _outside(source: str, corpus_dir: Path) -> bool:
+    # Resolving touches the file system; sources and the corpus folder do not move, and retrieval asks per candidate.
     try:
-        return not Path(chunk.source).resolve().is_relative_to(corpus_dir.resolve())
+        return not Path(source).resolve().is_relative_to(corpus_dir.resolve())
     except (OSError, ValueError):
         return True
 
