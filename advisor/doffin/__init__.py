@@ -37,7 +37,7 @@ from advisor.doffin.snapshot import (
     store_count,
 )
 from advisor.doffin.statements import NOTE_ID, PUBLISHED_NOTE_ID, number, percent, statements, write_note
-from advisor.doffin.store import StoreEmpty, store_path
+from advisor.doffin.store import StoreEmpty, store_path, store_where
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -70,6 +70,7 @@ __all__ = [
     "statements",
     "store_count",
     "store_path",
+    "store_where",
     "tenders_chart",
     "write_note",
 ]

@@ -18,7 +18,7 @@ from advisor.config import Settings
 from advisor.doffin.codes import UNKNOWN_PROCEDURE, CodeTable, load_codes
 from advisor.doffin.innovation import innovation_figure
 from advisor.doffin.models import FORMAT_LABELS, SOURCE_FORMATS
-from advisor.doffin.store import NoticeStore, StoreEmpty, open_store, store_path
+from advisor.doffin.store import NoticeStore, StoreEmpty, open_store, store_exists, store_where
 
 SAMPLE_WARNING = (
     "Utvalg, ikke representativt: tallet bygger på {n} importerte kunngjøringer ({formats}), ikke på alle "
@@ -42,9 +42,8 @@ def notice_stats(settings: Settings, as_of: date | None = None) -> dict[str, Any
     The figures are kept in the store, keyed by its version (bumped by every imported file) and the as-of date:
     the first call after an import computes them (seconds at national scale), later calls read them (milliseconds).
     """
-    path = store_path(settings)
-    if not path.exists():
-        raise StoreEmpty(path)
+    if not store_exists(settings):
+        raise StoreEmpty(store_where(settings))
     with open_store(settings) as store:
         return cached_figures(store, as_of=as_of)
 
@@ -56,10 +55,10 @@ def cached_figures(store: NoticeStore, as_of: date | None = None) -> dict[str, A
     kept = store.derived(FIGURES_CACHE, version)
     if kept is not None:
         entry = json.loads(kept)
-        if entry.get("as_of") == as_of_text and entry.get("store") == str(store.path):
+        if entry.get("as_of") == as_of_text and entry.get("store") == store.where:
             return entry["figures"]
     figures = compute_figures_from_store(store, as_of=date.fromisoformat(as_of_text))
-    entry = {"as_of": as_of_text, "store": str(store.path), "figures": figures}
+    entry = {"as_of": as_of_text, "store": store.where, "figures": figures}
     store.put_derived(FIGURES_CACHE, version, json.dumps(entry, ensure_ascii=False, default=str))
     return json.loads(json.dumps(figures, default=str))  # the same types as a cached read (tuples as lists)
 
@@ -68,8 +67,8 @@ def compute_figures_from_store(store: NoticeStore, as_of: date | None = None) ->
     """All figures from an open store."""
     notices = store.figure_rows(FIGURE_COLUMNS)
     if not notices:
-        raise StoreEmpty(store.path)
-    return compute_figures(notices, store.provenance(), as_of=as_of, store=str(store.path))
+        raise StoreEmpty(store.where)
+    return compute_figures(notices, store.provenance(), as_of=as_of, store=store.where)
 
 
 def compute_figures(

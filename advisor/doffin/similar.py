@@ -32,7 +32,7 @@ from advisor.corpus import Chunk
 from advisor.doffin.coarse import EXACT_UP_TO, CoarseIndex
 from advisor.doffin.codes import load_codes
 from advisor.doffin.snapshot import doffin_link
-from advisor.doffin.store import StoreEmpty, open_store, store_path
+from advisor.doffin.store import StoreEmpty, open_store, store_exists, store_path, store_where, uses_shared_database
 from advisor.doffin.vectors import embed_texts, embedder_for, notice_text, short_text
 from advisor.errors import InvalidInput
 from advisor.search import Hit, LexicalIndex
@@ -191,17 +191,23 @@ _LOCK = threading.Lock()
 
 
 def _store_key(settings: Settings) -> tuple:
-    path = store_path(settings)
-    stats = [(p.stat().st_mtime_ns, p.stat().st_size) for p in (path, path.with_name(path.name + "-wal")) if p.exists()]
-    return (str(path), tuple(stats), settings.index.embedding_backend, settings.index.embedding_model,
+    """What the cached index depends on: the store's version (a file's size and times, read without opening it; a
+    shared database's version row, which another replica's import bumps) and the analyzer settings."""
+    if uses_shared_database(settings):
+        with open_store(settings) as store:
+            stamp: tuple = (store.version(),)
+    else:
+        path = store_path(settings)
+        stamp = tuple((p.stat().st_mtime_ns, p.stat().st_size)
+                      for p in (path, path.with_name(path.name + "-wal")) if p.exists())
+    return (store_where(settings), stamp, settings.index.embedding_backend, settings.index.embedding_model,
             settings.index.decompound)
 
 
 def notice_index(settings: Settings) -> NoticeIndex:
     """The index of the notices in the store of these settings (cached per store version); StoreEmpty if none."""
-    path = store_path(settings)
-    if not path.exists():
-        raise StoreEmpty(path)
+    if not store_exists(settings):
+        raise StoreEmpty(store_where(settings))
     key = _store_key(settings)
     with _LOCK:
         index = _CACHE.get(key)
@@ -219,10 +225,10 @@ _INDEX_FORMAT = 1
 def _load_or_build(settings: Settings) -> NoticeIndex:
     """The notice index from the cache folder when it was built from this store version, else built and saved there
     (BM25 over 250 000 notices takes about a minute on 2 cores; reading it back about a second)."""
-    path = store_path(settings)
+    where = store_where(settings) if uses_shared_database(settings) else str(store_path(settings).resolve())
     with open_store(settings) as store:
         version = store.version()
-        disk_key = (_INDEX_FORMAT, str(path.resolve()), version, store.count(), settings.index.decompound)
+        disk_key = (_INDEX_FORMAT, where, version, store.count(), settings.index.decompound)
         cached = settings.cache_dir / INDEX_FILE
         if version and cached.exists():
             try:
@@ -233,7 +239,7 @@ def _load_or_build(settings: Settings) -> NoticeIndex:
                 log.info("notice index cache %s unreadable (%s): rebuilt", cached, exc)
         rows = store.notices()
     if not rows:
-        raise StoreEmpty(path)
+        raise StoreEmpty(store.where)
     index = NoticeIndex.build(rows, settings.index.decompound)
     if version:
         try:

@@ -26,7 +26,7 @@ from advisor.config import Settings
 from advisor.doffin.ingest import import_paths
 from advisor.doffin.models import Notice, ParseResult
 from advisor.doffin.privacy import scrub_notice, scrub_text
-from advisor.doffin.store import NoticeStore, file_sha256, open_store, store_path
+from advisor.doffin.store import NoticeStore, file_sha256, open_store, store_exists
 from advisor.doffin.vectors import TITLE_CHARS, load_shipped_vectors, short_text
 from advisor.errors import AdvisorError, InvalidInput
 
@@ -104,7 +104,9 @@ def write_rows(rows: list[dict[str, Any]], path: Path) -> bytes:
 def build_snapshot(raw_paths: Iterable[str | Path], out_dir: Path, settings: Settings) -> SnapshotReport:
     """Import the raw folders into a throw-away store, and write its merged notices as the snapshot."""
     with tempfile.TemporaryDirectory(prefix="doffin-snapshot-") as tmp:
-        tmp_settings = settings.model_copy(update={"home": Path(tmp)})
+        # a store file of its own, even when the app's notices live in a shared database
+        tmp_settings = settings.model_copy(update={"home": Path(tmp),
+                                                   "database": settings.database.model_copy(update={"url": None})})
         report = import_paths(list(raw_paths), tmp_settings)
         if report.store_total == 0:
             raise InvalidInput("--from", ", ".join(str(p) for p in raw_paths), "folders with readable Doffin notices")
@@ -208,8 +210,7 @@ def import_snapshot(settings: Settings, snapshot_dir: Path | None = None, store:
 
 def store_is_empty(settings: Settings) -> bool:
     """True when no notice has been imported (no store file, or a store without notices)."""
-    path = store_path(settings)
-    if not path.exists():
+    if not store_exists(settings):
         return True
     with open_store(settings) as store:
         return store.count() == 0
@@ -236,7 +237,7 @@ def is_snapshot_dir(path: str | Path) -> bool:
 
 def store_count(settings: Settings) -> int:
     """Distinct notices in the store (0 when there is none)."""
-    if not store_path(settings).exists():
+    if not store_exists(settings):
         return 0
     with open_store(settings) as store:
         return store.count()

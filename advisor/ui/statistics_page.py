@@ -24,7 +24,7 @@ from advisor.doffin import (
     percent,
     procedure_chart,
     statements,
-    store_path,
+    store_where,
     tenders_chart,
 )
 from advisor.ui.cards import md_escape
@@ -130,7 +130,7 @@ def _innovation(ctx: PageContext, figures: dict[str, Any]) -> None:
 
 def _no_store(ctx: PageContext) -> None:
     """How to import notices, and the computed-figures note that ships with the corpus."""
-    st.info(ctx.t("stats_no_store", path=str(store_path(ctx.settings))), icon=":material/upload_file:")
+    st.info(ctx.t("stats_no_store", path=store_where(ctx.settings)), icon=":material/upload_file:")
     st.code(f"advisor stats import {ctx.t('stats_import_path')}\nadvisor stats note", language="bash")
     st.caption(ctx.t("stats_note_hint"))
     path = _computed_note_path(ctx.settings)

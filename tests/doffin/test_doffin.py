@@ -309,7 +309,7 @@ def test_killing_an_import_loses_no_committed_file_and_leaves_no_half_file(tmp_p
         if db.exists():
             try:
                 with sqlite3.connect(db, timeout=1) as conn:
-                    committed = conn.execute("SELECT COUNT(*) FROM files").fetchone()[0]
+                    committed = conn.execute("SELECT COUNT(*) FROM doffin_files").fetchone()[0]
             except sqlite3.OperationalError:
                 committed = 0
     os.kill(child.pid, signal.SIGKILL)

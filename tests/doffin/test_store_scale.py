@@ -28,7 +28,7 @@ def _settings(home: Path) -> Settings:
 def _dump(store: NoticeStore) -> tuple[list, list, list, list]:
     # record ids follow the order of writing (new notices in a batch first), so records are compared as a set
     records = sorted(json.dumps([r["notice_key"], r["source_format"], r["content"]]) for r in store.records())
-    aliases = store._db.execute("SELECT alias, notice_key FROM aliases ORDER BY alias").fetchall()
+    aliases = store.aliases()
     provenance = [{k: v for k, v in p.items() if k != "imported_at"} for p in store.provenance()]
     return store.notices(), records, [tuple(a) for a in aliases], provenance
 
@@ -42,7 +42,7 @@ def test_batched_import_stores_exactly_what_the_one_by_one_import_stores(tmp_pat
     with NoticeStore(tmp_path / "batched.sqlite") as store:
         batched = store.add_file(path, "0" * 64, result)
         batched_rows = _dump(store)
-    monkeypatch.setattr(NoticeStore, "_split_fresh", lambda self, found: ([], list(found)))
+    monkeypatch.setattr(NoticeStore, "_split_fresh", lambda self, conn, found: ([], list(found)))
     with NoticeStore(tmp_path / "single.sqlite") as store:
         single = store.add_file(path, "0" * 64, result)
         single_rows = _dump(store)

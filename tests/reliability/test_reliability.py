@@ -84,11 +84,11 @@ def _store_snapshot(db: Path) -> dict[str, list[tuple]]:
             return sorted((tuple(r) for r in conn.execute(sql)), key=repr)
 
         return {
-            "notices": rows("SELECT * FROM notices"),
-            "records": rows("SELECT notice_key, source_format, source_file, source_id, version, content_sha FROM records"),
-            "aliases": rows("SELECT alias, notice_key FROM aliases"),
-            "provenance": rows("SELECT notice_key, source_format, source_file, source_id, publication_date FROM provenance"),
-            "files": rows("SELECT path, sha256, format, n_notices FROM files"),
+            "notices": rows("SELECT * FROM doffin_notices"),
+            "records": rows("SELECT notice_key, source_format, source_file, source_id, version, content_sha FROM doffin_records"),
+            "aliases": rows("SELECT alias, notice_key FROM doffin_aliases"),
+            "provenance": rows("SELECT notice_key, source_format, source_file, source_id, publication_date FROM doffin_provenance"),
+            "files": rows("SELECT path, sha256, format, n_notices FROM doffin_files"),
         }
 
 
@@ -156,7 +156,7 @@ def test_concurrent_imports_of_the_same_and_overlapping_folders_end_like_one_seq
     assert concurrent == _store_snapshot(tmp_path / "sequential" / "doffin.sqlite")
     assert len(concurrent["notices"]) == reference.store_total == 3000 + 17
     with closing(sqlite3.connect(home / "doffin.sqlite")) as conn:
-        twice = conn.execute("SELECT doffin_id FROM notices WHERE doffin_id IS NOT NULL GROUP BY doffin_id "
+        twice = conn.execute("SELECT doffin_id FROM doffin_notices WHERE doffin_id IS NOT NULL GROUP BY doffin_id "
                              "HAVING COUNT(*) > 1").fetchall()
     assert twice == []
 
@@ -292,14 +292,15 @@ _IMPORT_WITH_MARKERS = (
     "store = NoticeStore(home / 'doffin.sqlite')\n"
     "inserted = [0]\n"
     "def trace(sql):\n"
-    "    if sql.lstrip().startswith('INSERT INTO records'):\n"
+    "    if sql.lstrip().startswith('INSERT INTO doffin_records'):\n"
     "        inserted[0] += 1\n"
     "        if inserted[0] == 75:\n"
     "            print('mid-file', flush=True)\n"
     "def committed(message):\n"
     "    inserted[0] = 0\n"
     "    print('committed', message, flush=True)\n"
-    "store._db.set_trace_callback(trace)  # observe only\n"
+    "from sqlalchemy import event\n"
+    "event.listen(store.db.engine, 'connect', lambda conn, _: conn.set_trace_callback(trace))  # observe only\n"
     "import_paths(sys.argv[2:], Settings(home=home), store=store, progress=committed)\n"
 )
 
