@@ -52,7 +52,8 @@ _VERB_KINDS = (
               r"installere[rs]?|installeres|montere[rs]?|monteres|ha|bestille[rs]?|bestilles"),
 )
 _VERB = re.compile(
-    r"(?<!\w)(?:" + "|".join(f"(?P<{kind}>{verbs})" for kind, verbs in _VERB_KINDS) + r")(?:\s+inn)?\s+", re.IGNORECASE)
+    r"(?<!\w)(?:" + "|".join(f"(?P<{kind}>{verbs})" for kind, verbs in _VERB_KINDS) + r")(?:\s+inn)?(?:\s+|(?=[.,;]|$))",
+    re.IGNORECASE)
 # Words between the verb and the object's noun: articles, counts, quantities and common adjectives.
 _FILLER = re.compile(
     r"(?:en|et|ei|den|det|de|alle|flere|nye?|nytt|ny|egne?|stk\.?|\d+|to|tre|fire|fem|seks|sju|åtte|ni|ti|tolv|tjue|"
@@ -109,7 +110,7 @@ def _phrase_at(text: str, start: int) -> tuple[str, str, int]:
         if _PREPOSITION.match(token):
             break
         if _FILLER.match(token) or (token.lower().endswith(("e", "t")) and noun_kind(token) is None
-                                     and len(token) > 3 and _next_is_word(text, word.end())):
+                                     and len(token) > 3 and _noun_follows(text, word.end())):
             continue  # an article, a count or an adjective before the noun
         complement = _COMPLEMENT.match(text, word.end())
         phrase = text[word.start():complement.end() if complement else word.end()]
@@ -117,8 +118,10 @@ def _phrase_at(text: str, start: int) -> tuple[str, str, int]:
     return "", "", -1
 
 
-def _next_is_word(text: str, end: int) -> bool:
-    return bool(re.match(r"\s+[^\W\d_]", text[end:]))
+def _noun_follows(text: str, end: int) -> bool:
+    """Whether a word that could be the noun follows («batteridrevne verktøy»; not «gravlift til»)."""
+    following = re.match(r"\s+([^\W\d_][\w\-]*)", text[end:])
+    return bool(following) and not _PREPOSITION.match(following.group(1))
 
 
 def read_purchase_object(text: str) -> PurchaseObject | None:
