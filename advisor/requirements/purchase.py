@@ -67,8 +67,9 @@ _ACTOR = re.compile(
 _SUBJECT = re.compile(r"^\s*(?P<np>[^,;:.]+?)\s+(?:skal|må|bør|vil)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w\-]*")
 # «vedlikehold av heisene», «kurs i Excel», «rådgivning om omstilling»: the phrase runs to the end of its complement.
-_COMPLEMENT = re.compile(r"(?:\s+og\s+[^\W\d_][\w\-]*)?(?:\s+(?:av|i|om|for|til|på)\s+(?:[\w\-/']+\s+){0,2}?[\w\-/']+)?",
-                         re.IGNORECASE)
+# A name (capitalised) or «av typen» ends it: the reading names the thing, not the brand.
+_COMPLEMENT = re.compile(r"(?:\s+og\s+[^\W\d_][\w\-]*)?(?:\s+(?:av|i|om|for|til|på)\s+(?!typen?\b|merket?\b|modell)"
+                         r"(?-i:(?:[a-zæøå][\w\-/']*\s+){0,2}?[a-zæøå][\w\-/']*))?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
