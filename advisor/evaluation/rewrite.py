@@ -24,6 +24,11 @@ met or not, and `rate` is the share of items met over all cases:
 5. nothing_copied: no contact data, organisation number, address or legal reference in the requirements, and no
    requirement that is the original unchanged;
 6. questions: at least one question for market dialogue and one for the buyer.
+
+A checklist case may also say what is bought (`expect`: {"kind": "goods" | "services" | "works", "must": [...],
+"must_not": [...]}, the patterns matched case-insensitively against the need and the requirements). `object_rate`
+is the share of those cases whose rewrite read the kind right, contains every `must` and no `must_not` pattern;
+such a case is only `ok` when the object is read right too.
 """
 
 from __future__ import annotations
@@ -115,6 +120,15 @@ def checklist(rewrite) -> dict[str, bool]:
     }
 
 
+def object_check(rewrite, expect: dict[str, Any]) -> bool:
+    """Whether the rewrite is about what `expect` says is bought: the kind read from the text and the wording."""
+    written = " ".join([rewrite.need_statement, *rewrite.functional_requirements])
+    kind = expect.get("kind")
+    return (not kind or getattr(rewrite, "object_kind", None) == kind) \
+        and all(re.search(p, written, re.IGNORECASE) for p in expect.get("must", [])) \
+        and not any(re.search(p, written, re.IGNORECASE) for p in expect.get("must_not", []))
+
+
 def run_checklist(rows: list[dict[str, Any]], settings, chosen: str, set_name: str) -> list[dict[str, Any]]:
     """Rewrite every checklist case and record which items are met."""
     from advisor.rewrite import rewrite_requirement
@@ -126,8 +140,11 @@ def run_checklist(rows: list[dict[str, Any]], settings, chosen: str, set_name: s
             raise AdvisorError(f"{set_name} case {row.get('id')}: text is missing")
         rewrite = rewrite_requirement(text, settings, provider=chosen)
         items = checklist(rewrite)
-        cases.append({"id": row.get("id"), "set": set_name, "ok": all(items.values()), "text": text,
-                      "items": items, "met": sum(items.values()), "need_statement": rewrite.need_statement,
+        expect = row.get("expect")
+        object_ok = object_check(rewrite, expect) if isinstance(expect, dict) else None
+        cases.append({"id": row.get("id"), "set": set_name, "ok": all(items.values()) and object_ok is not False,
+                      "text": text, "items": items, "met": sum(items.values()), "object_ok": object_ok,
+                      "object_kind": getattr(rewrite, "object_kind", None), "need_statement": rewrite.need_statement,
                       "requirements": rewrite.functional_requirements, "market_questions": rewrite.market_questions,
                       "questions_for_buyer": rewrite.questions_for_buyer})
     return cases
@@ -177,8 +194,13 @@ def run(settings, provider: str | None = None, progress: bool = True) -> SuiteRe
         checklist_metrics[f"{name}.cases"] = float(len(group))
         for item in CHECKLIST_ITEMS:
             checklist_metrics[f"{name}.{item}"] = sum(1 for c in group if c["items"][item]) / len(group) if group else 0.0
+        with_object = [c for c in group if c["object_ok"] is not None]
+        if with_object:
+            checklist_metrics[f"{name}.object_rate"] = sum(1 for c in with_object if c["object_ok"]) / len(with_object)
+            checklist_metrics[f"{name}.object_cases"] = float(len(with_object))
         checklist_tables[f"{name}_misses"] = [
-            {"id": c["id"], "missing": ", ".join(k for k, v in c["items"].items() if not v), "text": c["text"]}
+            {"id": c["id"], "missing": ", ".join([k for k, v in c["items"].items() if not v]
+                                                 + (["object"] if c["object_ok"] is False else [])), "text": c["text"]}
             for c in group if not c["ok"]
         ]
         cases.extend(group)

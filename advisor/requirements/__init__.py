@@ -23,6 +23,7 @@ from advisor.requirements.lexicon import (
     brand_regex,
     load_brands,
 )
+from advisor.requirements.purchase import KIND_LABELS, KINDS, PurchaseObject, noun_kind, read_purchase_object
 
 __all__ = [
     "BOUND_BEFORE",
@@ -31,9 +32,12 @@ __all__ = [
     "FINDING_CATEGORIES",
     "FUNCTION_TIE",
     "Finding",
+    "KINDS",
+    "KIND_LABELS",
     "Match",
     "NUMBER",
     "PARAM_UNIT",
+    "PurchaseObject",
     "RequirementAnalysis",
     "STANDARDS",
     "TIME_UNIT",
@@ -43,6 +47,8 @@ __all__ = [
     "brand_regex",
     "find_matches",
     "load_brands",
+    "noun_kind",
+    "read_purchase_object",
     "read_requirements_file",
     "split_requirements",
 ]

@@ -19,6 +19,7 @@ from pathlib import Path
 from advisor.config import Settings
 from advisor.corpus import load_yaml
 from advisor.errors import AdvisorError
+from advisor.requirements import KINDS, PurchaseObject
 
 PURCHASE_TYPES_PATH = Path("examples") / "purchase_types.yaml"
 
@@ -29,6 +30,7 @@ class PurchaseType:
 
     id: str
     domain: str
+    kinds: tuple[str, ...]
     match: re.Pattern[str]
     need: str
     requirements: tuple[str, ...]
@@ -52,15 +54,22 @@ def _load(path: str, mtime_ns: int) -> tuple[PurchaseType, ...]:
     for number, item in enumerate(data, start=1):
         try:
             types.append(PurchaseType(
-                id=str(item["id"]), domain=str(item["domain"]), match=re.compile(str(item["match"]), re.IGNORECASE),
+                id=str(item["id"]), domain=str(item["domain"]), kinds=_kinds(item["kinds"]), match=re.compile(str(item["match"]), re.IGNORECASE),
                 need=str(item["need"]), requirements=tuple(str(r) for r in item["requirements"]),
                 market_questions=tuple(str(q) for q in item.get("market_questions") or []),
                 buyer_questions=tuple(str(q) for q in item.get("buyer_questions") or []),
                 source=str(item.get("source") or ""),
             ))
-        except (KeyError, TypeError, re.error) as exc:
+        except (KeyError, TypeError, ValueError, re.error) as exc:
             raise AdvisorError(f"{path}: purchase type {number} is incomplete or has a bad pattern ({exc})") from exc
     return tuple(types)
+
+
+def _kinds(value: object) -> tuple[str, ...]:
+    kinds = tuple(str(k) for k in value) if isinstance(value, list) else ()
+    if not kinds or any(k not in KINDS for k in kinds):
+        raise ValueError(f"kinds must be a list of {', '.join(KINDS)}, got {value!r}")
+    return kinds
 
 
 # The brand lexicon's product category -> the purchase type to fall back on when no word of a type occurs.
@@ -72,16 +81,28 @@ CATEGORY_TYPES = {
 }
 
 
-def purchase_type_for(text: str, types: list[PurchaseType], hint: str = "", categories: list[str] | None = None
-                      ) -> PurchaseType | None:
-    """The purchase type whose words occur most in the requirement; `hint` (a neutral product noun) breaks ties, and
-    the brand lexicon's product `categories` decide when no word of any type occurs."""
+def purchase_type_for(text: str, types: list[PurchaseType], hint: str = "", categories: list[str] | None = None,
+                      bought: PurchaseObject | None = None) -> PurchaseType | None:
+    """The purchase type for the requirement: only types that can be bought as what the text buys (`bought`: goods,
+    a service or works), and among them the one whose words occur in the object's own phrase, else most often in the
+    requirement; `hint` (a neutral product noun) breaks ties, and the brand lexicon's product `categories` decide when
+    no word of any type occurs and the object's noun does not say what it is."""
+    if bought is not None:
+        if bought.is_certain:  # an assumed reading (from the verb only) prefers, but does not exclude
+            types = [ptype for ptype in types if bought.kind in ptype.kinds]
+        # the thing itself decides («skuremaskiner ... i idrettshallen» is a machine, not hall lighting), its head
+        # noun before its complement («rehabilitering av taket» is building work, not a roof product)
+        head = [ptype for ptype in types if ptype.match.search(bought.noun)]
+        own = head or [ptype for ptype in types if bought.phrase and ptype.match.search(bought.phrase)]
+        if not own and not bought.is_certain:
+            own = [ptype for ptype in types if bought.kind in ptype.kinds and ptype.match.search(text)]
+        types = own or types
     best, best_score = None, 0
     for ptype in types:
         score = len(ptype.match.findall(text)) * 2 + (len(ptype.match.findall(hint)) if hint else 0)
         if score > best_score:
             best, best_score = ptype, score
-    if best is None:
+    if best is None and (bought is None or not bought.is_certain or bought.kind == "goods"):
         by_id = {ptype.id: ptype for ptype in types}
         for category in categories or []:
             if CATEGORY_TYPES.get(category) in by_id:
@@ -92,14 +113,26 @@ def purchase_type_for(text: str, types: list[PurchaseType], hint: str = "", cate
 _COUNT = re.compile(r"(?<![\w,.])(\d{1,3}(?:[  ]\d{3})+|\d+)\s+(?:stk\.?\s+)?(?:nye\s+)?([^\W\d_][\w\-]*)")
 
 
+# People are never delivered: «40 saksbehandlere» counts who takes part in or uses what is bought.
+_PEOPLE = re.compile(r"(?:ansatte|medarbeider\w*|saksbehandler\w*|sykepleier\w*|lærer\w*|elever|deltaker\w*|leder\w*|"
+                     r"brukere|beboere|pasienter|barn|personer|renholder\w*|sjåfør\w*|nyansatte|innbyggere|studenter)$",
+                     re.IGNORECASE)
+
+
 def count_requirements(text: str, spans: list[tuple[int, int]] | None = None) -> list[str]:
-    """«60 skjermer»: the quantity to deliver, kept as the buyer's estimate, checked at delivery."""
+    """«60 skjermer»: the quantity to deliver, kept as the buyer's estimate, checked at delivery; «40 saksbehandlere»:
+    the people it must cover, checked against the list of participants or users."""
     out = []
     taken = [(m.start(), m.end()) for m in _VALUE.finditer(text)] + list(spans or [])
     for m in _COUNT.finditer(text):
         if any(s <= m.start() < e or s <= m.start(2) < e for s, e in taken) or not re.search(r"[^\W\d_]{3,}", m.group(2)):
             continue
-        out.append(f"Leveransen skal omfatte {m.group(1)} {m.group(2)} [juster antallet etter behovet], kontrollert ved levering.")
+        if _PEOPLE.match(m.group(2)):
+            out.append(f"Leveransen skal dekke {m.group(1)} {m.group(2)} [juster antallet etter behovet], kontrollert mot "
+                       "deltaker- eller brukerliste.")
+        else:
+            out.append(f"Leveransen skal omfatte {m.group(1)} {m.group(2)} [juster antallet etter behovet], kontrollert ved "
+                       "levering.")
     return out
 
 

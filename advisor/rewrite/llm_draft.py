@@ -12,7 +12,7 @@ import re
 from advisor.config import Settings
 from advisor.errors import ProviderError
 from advisor.llm import defuse
-from advisor.requirements import CATEGORY_LABELS, Finding
+from advisor.requirements import CATEGORY_LABELS, KIND_LABELS, Finding, PurchaseObject
 from advisor.rewrite.domains import PurchaseType, value_requirements
 from advisor.rewrite.examples import Example
 from advisor.rewrite.targets import Target
@@ -83,9 +83,13 @@ def parse_reply(reply: str, provider: str) -> dict[str, list[str] | str]:
     return out
 
 
-def render_domain(ptype: PurchaseType | None, text: str) -> str:
-    """The purchase type's need, requirements and questions, and the technical values turned into functions."""
+def render_domain(ptype: PurchaseType | None, text: str, bought: PurchaseObject | None = None) -> str:
+    """What is bought, the purchase type's need, requirements and questions, and the technical values turned into
+    functions."""
     lines = []
+    if bought is not None:
+        lines.append(f"Det som kjøpes: {KIND_LABELS[bought.kind]} («{bought.phrase}»); behov og krav skal gjelde dette. "
+                     + ("" if bought.is_certain else "Dette er antatt ut fra verbet; si i behovet hva som er antatt."))
     if ptype is not None:
         lines += [f"Innkjøpstype: {ptype.id} ({ptype.domain})", f"Typisk behov: {ptype.need}", "Typiske funksjonskrav:"]
         lines += [f"- {r}" for r in ptype.requirements]
@@ -99,7 +103,8 @@ def render_domain(ptype: PurchaseType | None, text: str) -> str:
 
 
 def draft_llm(text: str, findings: list[Finding], targets: list[Target], nearest: list[tuple[Example, float]],
-              settings: Settings, provider: str, ptype: PurchaseType | None = None) -> tuple[dict[str, list[str] | str], str]:
+              settings: Settings, provider: str, ptype: PurchaseType | None = None,
+              bought: PurchaseObject | None = None) -> tuple[dict[str, list[str] | str], str]:
     """Ask the LLM for a draft (prompts/rewrite.md); returns the parsed answer and the prompt version."""
     from advisor.llm import complete, load_prompt, prompt_messages
 
@@ -109,7 +114,7 @@ def draft_llm(text: str, findings: list[Finding], targets: list[Target], nearest
         findings=render_findings(findings),
         targets=", ".join(t.text for t in targets) or "(ingen)",
         examples=render_examples(nearest),
-        domain=render_domain(ptype, text),
+        domain=render_domain(ptype, text, bought),
     )
     reply = complete(prompt_messages(rendered), settings, provider=provider)
     return parse_reply(reply, provider), prompt.version

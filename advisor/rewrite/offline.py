@@ -9,7 +9,15 @@ from __future__ import annotations
 
 import re
 
-from advisor.requirements import FUNCTION_TIE, Match, brand_key, brand_regex, load_brands
+from advisor.requirements import (
+    FUNCTION_TIE,
+    KIND_LABELS,
+    Match,
+    PurchaseObject,
+    brand_key,
+    brand_regex,
+    load_brands,
+)
 from advisor.rewrite.domains import PurchaseType, count_requirements, value_requirements, without_repeats
 from advisor.rewrite.examples import Example
 from advisor.rewrite.neutral import ENGLISH, clean, is_substantive, neutralize, passes
@@ -137,11 +145,13 @@ def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
     for start, end in _clauses(text):
         if start <= target.start < end:
             clause = text[start:end].strip().rstrip(".")
-            if m and start == 0 and m.group("pred") and m.start("pred") < len(clause):
-                clause = clause[m.start("pred"):]
+            after_modal = bool(m and start == 0 and m.group("pred") and m.start("pred") < len(clause))
+            if after_modal:
+                clause = clause[m.start("pred"):]  # what follows «skal» is a verb phrase: «fasilitere tre workshoper»
             clause = re.sub(r"^(?:med|with|og)\s+", "", clause, flags=re.IGNORECASE)
             first = clause.split(" ", 1)[0].lower()
-            sentence = f"{subject} skal {clause}." if first in _CLAUSE_VERBS else f"{subject} skal ha {clause}."
+            verb_first = first in _CLAUSE_VERBS or (after_modal and first not in {"være", "ha"} and first.endswith("e"))
+            sentence = f"{subject} skal {clause}." if verb_first else f"{subject} skal ha {clause}."
             cleaned = clean(sentence)
             if cleaned and target.number in {normal_number(x.group(0)) for x in TARGET.finditer(cleaned)}:
                 return cleaned
@@ -168,7 +178,8 @@ def _count_requirement(text: str, matches: list[Match]) -> str:
 
 
 def draft_offline(text: str, matches: list[Match], targets: list[Target],
-                  nearest: list[tuple[Example, float]], ptype: PurchaseType | None = None) -> dict[str, list[str] | str]:
+                  nearest: list[tuple[Example, float]], ptype: PurchaseType | None = None,
+                  bought: PurchaseObject | None = None) -> dict[str, list[str] | str]:
     """The deterministic draft: need statement, requirements, market questions, buyer questions and notes.
 
     With a purchase type the need names who it is for and the outcome, and the requirements are the type's functional
@@ -228,6 +239,9 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     if ptype is None and nearest and nearest[0][1] >= 0.35:
         questions.extend(nearest[0][0].market_questions[:2])
     buyer = (list(ptype.buyer_questions) if ptype is not None else []) + buyer_questions(text, matches, targets)
+    if bought is not None and not bought.is_certain:
+        buyer.insert(0, f"Er det riktig at dere kjøper {KIND_LABELS[bought.kind]} («{bought.phrase}»)? Hvis ikke, skriv hva "
+                        "som skal leveres, så bygger behov og krav på det.")
     if ptype is None and not categories:
         notes.append("For å skrive behovsbaserte krav trenger vi å vite hvem som skal bruke løsningen, hvilket problem den "
                      "skal løse, og hvordan dere vil måle at det er løst.")

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from advisor.config import Settings
 from advisor.errors import InvalidInput
-from advisor.requirements import Finding, Match, analyze_requirement, find_matches
+from advisor.requirements import Finding, Match, analyze_requirement, find_matches, read_purchase_object
 from advisor.rewrite.domains import load_purchase_types, purchase_type_for
 from advisor.rewrite.examples import load_worked_examples, nearest_examples
 from advisor.rewrite.llm_draft import draft_llm
@@ -46,6 +46,8 @@ class Rewrite:
     prompt_version: str | None
     targets: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    object_kind: str | None = None  # what the text buys: "goods", "services", "works"; None when it does not say
+    object_phrase: str = ""
 
 
 # --- putting it together ---------------------------------------------------------------------------------------------
@@ -181,18 +183,23 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
     # a supplier's line of business says nothing about what is bought («leveres av Atea AS»)
     brand_categories = software + [str(h.detail["brand_category"]) for h in matches
                                    if h.detail.get("brand_category") and h.category != "supplier"]
-    ptype = purchase_type_for(text, load_purchase_types(settings), nouns, brand_categories)
-    offline = draft_offline(text, matches, targets, nearest, ptype)
+    # what is bought comes from the text's own object (its head noun, then its verb), before any purchase type
+    bought = read_purchase_object(text)
+    ptype = purchase_type_for(text, load_purchase_types(settings), nouns, brand_categories, bought)
+    offline = draft_offline(text, matches, targets, nearest, ptype, bought)
     version = None
     if chosen == EXTRACTIVE:
         result = finish(offline, offline, text, matches, targets)
     else:
-        answer, version = draft_llm(text, analysis.findings, targets, nearest, settings, chosen, ptype)
+        answer, version = draft_llm(text, analysis.findings, targets, nearest, settings, chosen, ptype, bought)
         result = finish(answer, offline, text, matches, targets)
+    if bought is not None:
+        result["notes"] = [*result["notes"][:1], bought.reading(), *result["notes"][1:]]
     return Rewrite(
         original=original, need_statement=str(result["need_statement"]),
         functional_requirements=list(result["functional_requirements"]),
         market_questions=list(result["market_questions"]), questions_for_buyer=list(result["questions_for_buyer"]),
         findings=analysis.findings, provider=chosen, examples_used=[e.id for e, _ in nearest], prompt_version=version,
         targets=[t.text for t in targets], notes=list(result["notes"]),
+        object_kind=bought.kind if bought else None, object_phrase=bought.phrase if bought else "",
     )

@@ -83,3 +83,65 @@ def test_worked_examples_and_purchase_types_are_many_written_for_the_project_and
 def test_the_llm_prompt_gets_the_purchase_type():
     prompt = (Path(PROJECT_ROOT) / "prompts" / "rewrite.md").read_text(encoding="utf-8")
     assert "{domain}" in prompt and "verifiseres" in prompt and "organisasjonsnummer" in prompt
+
+
+def test_a_machine_whose_name_sounds_like_a_service_is_drafted_as_a_machine(settings):
+    rewrite = rewrite_requirement("Bydelen skal anskaffe tre skuremaskiner fra Taski til svømmehallen.", settings)
+    written = " ".join([rewrite.need_statement, *rewrite.functional_requirements])
+    assert rewrite.object_kind == "goods" and "skuremaskiner" in rewrite.object_phrase
+    assert "Maskinen skal" in written and "Renholdet skal" not in written and "renholdsmidl" not in written
+    assert any("kjøp av en vare" in n and "ikke en tjeneste" in n for n in rewrite.notes)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    # a workshop is a facilitated service, not a report; a course has participants, not deliverables
+    ("Konsulenten skal holde en workshop om gevinstrealisering for rektorene, etter metoden til Acme Lean AS.",
+     "deltaker", "rapport med metode"),
+    ("Det skal gis kurs i Visma Flyt Skole for 25 lærere.", "Opplæringen skal", "omfatte 25 lærere"),
+    ("Det skal gjennomføres ettersyn av heisene i tråd med KONE sitt program.", "vedlikehold", "hvem oppnår hva"),
+])
+def test_a_service_is_drafted_as_that_service(settings, text, must, must_not):
+    rewrite = rewrite_requirement(text, settings)
+    written = " ".join([rewrite.need_statement, *rewrite.functional_requirements])
+    assert rewrite.object_kind == "services"
+    assert must.lower() in written.lower() and must_not.lower() not in written.lower(), written
+
+
+def test_works_are_drafted_as_works_and_an_assumed_reading_is_said_and_asked(settings):
+    works = rewrite_requirement("Ombyggingen av kantinen skal utføres med gipsplater fra Gyproc.", settings)
+    assert works.object_kind == "works" and any(r.startswith("Arbeidet skal") for r in works.functional_requirements)
+    assumed = rewrite_requirement("Vi skal leie en gravlift av typen Genie Z-45 til fasadearbeidet.", settings)
+    assert assumed.object_kind == "goods"
+    assert any("ikke sikkert" in n for n in assumed.notes)
+    assert assumed.questions_for_buyer[0].startswith("Er det riktig at dere kjøper en vare")
+
+
+def test_a_purchase_type_of_another_kind_is_never_chosen_for_a_certain_reading(settings):
+    from advisor.requirements import read_purchase_object
+    from advisor.rewrite.domains import purchase_type_for
+
+    types = load_purchase_types(settings)
+    text = "Skolen skal kjøpe en gulvvaskemaskin til gymsalen."
+    assert purchase_type_for(text, types).id == "renhold"  # the words alone point to the cleaning service
+    chosen = purchase_type_for(text, types, bought=read_purchase_object(text))
+    assert chosen is not None and "goods" in chosen.kinds and chosen.id != "renhold"
+    assert all(set(t.kinds) <= {"goods", "services", "works"} for t in types)
+
+
+def test_a_purchase_type_without_kinds_is_refused(tmp_path):
+    from advisor.config import Settings
+    from advisor.errors import AdvisorError
+
+    (tmp_path / "examples").mkdir()
+    (tmp_path / "examples" / "purchase_types.yaml").write_text(
+        "- id: x\n  domain: d\n  match: x\n  need: n\n  requirements: [r]\n", encoding="utf-8")
+    with pytest.raises(AdvisorError, match="incomplete"):
+        load_purchase_types(Settings(home=tmp_path / "home", corpus_dir=tmp_path))
+
+
+def test_the_llm_is_told_what_is_bought():
+    from advisor.requirements import read_purchase_object
+    from advisor.rewrite.llm_draft import render_domain
+
+    text = "Det skal holdes kurs i arkivering for ti saksbehandlere."
+    assert "Det som kjøpes: en tjeneste («kurs i arkivering" in render_domain(None, text, read_purchase_object(text))

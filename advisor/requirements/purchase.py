@@ -1,0 +1,155 @@
+"""What a requirement buys: the head noun phrase of the object and whether it is goods, a service or works.
+
+Norwegian compounds carry their head last («gulvvaskemaskin» is a machine, «gulvvask» an activity, «LEAN-workshop»
+a workshop), so a noun is classified by how it ends. The object is found where the text puts it: after the verb
+that acquires or performs it («kjøpe en skuremaskin», «holde kurs i Excel», «utføre vedlikehold av heisene») or as
+the subject when the subject is not an actor («Opplæringen skal gjennomføres ...», «Rehabilitering av taket skal
+utføres ...»). The noun decides; the verb only decides when the noun is unknown (levere/kjøpe/leie point to goods,
+utføre/gjennomføre/holde to a service, bygge/rehabilitere/asfaltere to works), and then the reading is marked as
+uncertain so the rewrite can say what it assumed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+KINDS = ("goods", "services", "works")
+KIND_LABELS = {"goods": "en vare", "services": "en tjeneste", "works": "et bygge- eller anleggsarbeid"}
+_OTHER_KINDS = {"goods": "en tjeneste", "services": "en vare eller et produkt", "works": "en vare eller en tjeneste"}
+
+_INFLECTION = r"(?:e|er|ene|en|et|a|ar|ane|s|r|n|ne|rne)?"
+# How a compound ends -> kind. The head of a Norwegian compound is its last part.
+_SERVICE_HEADS = (
+    r"workshop|kurs|opplæring|undervisning|rådgivning|bistand|veiledning|konsulent|konsulenttjeneste|tjeneste|"
+    r"vedlikehold|service|ettersyn|reparasjon|drift|renhold|rengjøring|vask|vasking|brøyting|strøing|transport|skyss|"
+    r"kjøring|utredning|evaluering|kartlegging|revisjon|analyse|oppdrag|fasilitering|samling|seminar|foredrag|coaching|"
+    r"prosessledelse|prosessveiledning|tolking|oversettelse|vakthold|inspeksjon|prosjektering|behandling|trening|"
+    r"bemanning|innleie|forvaltning|support|brukerstøtte|tilsyn|oppfølging"
+)
+_WORKS_HEADS = (
+    r"bygging|byggearbeid|anleggsarbeid|oppføring|rehabilitering|ombygging|tilbygg|påbygg|nybygg|riving|graving|"
+    r"grunnarbeid|asfaltering|entreprise|totalentreprise|utbygging|renovering|utskifting|legging|omlegging|oppussing"
+)
+_GOODS_HEADS = (
+    r"maskin|vasker|apparat|utstyr|aggregat|pumpe|bil|buss|stol|bord|pult|skjerm|tavle|sensor|klokke|alarm|dispenser|"
+    r"robot|lampe|armatur|kamera|skriver|printer|pc|telefon|verktøy|klær|jakke|sko|møbel|møbler|produkt|seng|madrass|"
+    r"heis|lisens|programvare|system|panel|boks|lader|brett|hanske|bleie|kaffe|kjøretøy|traktor|laster|graver|container|"
+    r"benk|skap|hylle|reol|komfyr|ovn|damper|vogn|sykkel|båt|drone|instrument|mikroskop|folie|plate|vare|materiell|"
+    r"rekvisita|tablett|legemiddel|kapsel|vifte|varmepumpe|anlegg|mobil|nettbrett|server|switch|ruter|lås|kort|"
+    r"dør|vindu|sofa|lenestol|gardin|teppe|vaskemiddel|middel|papir|mat|frukt|drivstoff"
+)
+_HEAD = {kind: re.compile(rf"(?P<head>{heads}){_INFLECTION}$", re.IGNORECASE)
+         for kind, heads in (("services", _SERVICE_HEADS), ("works", _WORKS_HEADS), ("goods", _GOODS_HEADS))}
+
+# Verbs that put an object after them, and the kind the verb alone points to.
+_VERB_KINDS = (
+    ("works", r"bygge[rs]?|bygges|oppføre[rs]?|oppføres|rehabilitere[rs]?|rehabiliteres|rive[rs]?|rives|asfaltere[rs]?|"
+              r"asfalteres|grave[rs]?|graves|pusse[rs]? opp|pusses opp"),
+    ("services", r"gjennomføre[rs]?|gjennomføres|holde[rs]?|holdes|utføre[rs]?|utføres|arrangere[rs]?|arrangeres|"
+                 r"fasilitere[rs]?|fasiliteres|tilby[rs]?|tilbys|gi[rs]?|gis|yte[rs]?|ytes|gjøre[rs]?|gjøres|få"),
+    ("goods", r"kjøpe[rs]?|kjøpes|anskaffe[rs]?|anskaffes|leie[rs]?|leies|lease[rs]?|leases|levere[rs]?|leveres|"
+              r"installere[rs]?|installeres|montere[rs]?|monteres|ha|bestille[rs]?|bestilles"),
+)
+_VERB = re.compile(
+    r"(?<!\w)(?:" + "|".join(f"(?P<{kind}>{verbs})" for kind, verbs in _VERB_KINDS) + r")(?:\s+inn)?(?:\s+|(?=[.,;]|$))",
+    re.IGNORECASE)
+# Words between the verb and the object's noun: articles, counts, quantities and common adjectives.
+_FILLER = re.compile(
+    r"(?:en|et|ei|den|det|de|alle|flere|nye?|nytt|ny|egne?|stk\.?|\d+|to|tre|fire|fem|seks|sju|åtte|ni|ti|tolv|tjue|"
+    r"store?|små|lite|liten|faste?|årlige?|løpende|komplette?)$", re.IGNORECASE)
+# A subject that acts rather than is bought: the buyer, the supplier, a unit of the buyer.
+_ACTOR = re.compile(
+    r"^(?:det|vi|kommunen|fylkeskommunen|virksomheten|etaten|staten|sykehuset|sykehjemmet|skolen|skolene|barnehagen|"
+    r"leverandøren|leverandørene|entreprenøren|tilbyder(?:en)?|oppdragsgiver(?:en)?|konsulenten|kunden|oppdragstaker(?:en)?|"
+    r"driftsavdelingen|avdelingen|alle|hver|ansatte|brukerne|elevene|kjøkkenet|kantinen|[A-ZÆØÅ][\wæøå]+(?:\s+kommune))$",
+    re.IGNORECASE)
+_SUBJECT = re.compile(r"^\s*(?P<np>[^,;:.]+?)\s+(?:skal|må|bør|vil)\b", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_][\w\-]*")
+# «vedlikehold av heisene», «kurs i Excel», «rådgivning om omstilling»: the phrase runs to the end of its complement.
+# A name (capitalised) or «av typen» ends it: the reading names the thing, not the brand.
+_COMPLEMENT = re.compile(r"(?:\s+og\s+[^\W\d_][\w\-]*)?(?:\s+(?:av|i|om|for|til|på)\s+(?!typen?\b|merket?\b|modell)"
+                         r"(?-i:(?:[a-zæøå][\w\-/']*\s+){0,2}?[a-zæøå][\w\-/']*))?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PurchaseObject:
+    """What a requirement buys: kind (goods, services, works), its head noun and phrase, and what decided it."""
+
+    kind: str
+    noun: str
+    phrase: str
+    cue: str
+    is_certain: bool
+
+    def reading(self) -> str:
+        """One Norwegian sentence on how the text was read, saying so when it was an assumption."""
+        thing = f"«{self.phrase}»" if self.phrase else "det som kjøpes"
+        sentence = f"Vi har lest dette som kjøp av {KIND_LABELS[self.kind]} ({thing}), ikke {_OTHER_KINDS[self.kind]}"
+        if self.is_certain:
+            return f"{sentence}: det bestemmer {self.cue}."
+        return (f"{sentence}. Teksten sier det ikke sikkert ({self.cue}); rett behov og krav hvis dere kjøper "
+                f"{_OTHER_KINDS[self.kind]}.")
+
+
+def noun_kind(noun: str) -> str | None:
+    """The kind a noun names, by how the compound ends: «skuremaskiner» goods, «LEAN-workshop» a service."""
+    last = noun.strip().lower().split("-")[-1]
+    found = [(len(m.group("head")), kind) for kind in KINDS if (m := _HEAD[kind].search(last))]
+    # the longest head that ends the word wins: «høytrykksvasker» is a «vasker» (goods), not «vask» + «-er»
+    return max(found)[1] if found else None
+
+
+_PREPOSITION = re.compile(r"(?:av|med|etter|i|på|til|for|som|innen|fra|hos|ved|uten|mot|og|eller)$", re.IGNORECASE)
+
+
+def _phrase_at(text: str, start: int) -> tuple[str, str, int]:
+    """(head noun, noun phrase, where the noun starts) of the noun phrase that starts at or after `start`; nothing
+    when a preposition comes first («utføres av X» has its object in the subject)."""
+    for word in list(_WORD.finditer(text, start))[:4]:
+        token = word.group(0)
+        if _PREPOSITION.match(token):
+            break
+        if _FILLER.match(token) or (token.lower().endswith(("e", "t")) and noun_kind(token) is None
+                                     and len(token) > 3 and _noun_follows(text, word.end())):
+            continue  # an article, a count or an adjective before the noun
+        complement = _COMPLEMENT.match(text, word.end())
+        phrase = text[word.start():complement.end() if complement else word.end()]
+        return token, phrase.strip(), word.start()
+    return "", "", -1
+
+
+def _noun_follows(text: str, end: int) -> bool:
+    """Whether a word that could be the noun follows («batteridrevne verktøy»; not «gravlift til»)."""
+    following = re.match(r"\s+([^\W\d_][\w\-]*)", text[end:])
+    return bool(following) and not _PREPOSITION.match(following.group(1))
+
+
+def read_purchase_object(text: str) -> PurchaseObject | None:
+    """What the requirement buys, read from its own words; None when it names no object and no acquiring verb."""
+    candidates: list[tuple[str, str, str | None, str | None]] = []  # noun, phrase, noun kind, verb kind
+    subject = _SUBJECT.match(text)
+    subject_noun, subject_phrase = "", ""
+    if subject:
+        np = subject.group("np").strip()
+        if not _ACTOR.match(np):
+            subject_noun, subject_phrase, _ = _phrase_at(np, 0)
+            if subject_noun:
+                candidates.append((subject_noun, subject_phrase, noun_kind(subject_noun), None))
+    for verb in _VERB.finditer(text):
+        verb_kind = next(kind for kind, _ in _VERB_KINDS if verb.group(kind))
+        noun, phrase, _ = _phrase_at(text, verb.end())
+        if not noun and verb.group(0).strip().lower().endswith("es") and subject_noun:
+            noun, phrase = subject_noun, subject_phrase  # a passive: «Taket skal rehabiliteres»
+        if noun and (verb.group(0).strip().lower() not in {"ha", "få", "gi", "gis"} or noun_kind(noun)):
+            candidates.append((noun, phrase, noun_kind(noun), verb_kind))
+    for noun, phrase, kind, _ in candidates:
+        if kind:
+            cue = f"ordet «{noun}»"
+            return PurchaseObject(kind, noun, phrase, cue, True)
+    for noun, phrase, _, verb_kind in candidates:
+        if verb_kind:
+            verb = next(m.group(0).strip() for m in _VERB.finditer(text) if m.group(verb_kind))
+            # a building verb leaves no doubt that works are bought («Det skal bygges en brannstasjon»)
+            return PurchaseObject(verb_kind, noun, f"{verb} {phrase}".strip(), f"verbet «{verb}»", verb_kind == "works")
+    return None

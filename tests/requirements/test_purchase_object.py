@@ -1,0 +1,49 @@
+"""What a requirement buys: the head noun phrase of its object, classified as goods, a service or works."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.requirements import noun_kind, read_purchase_object
+
+
+@pytest.mark.parametrize(("noun", "kind"), [
+    ("gulvvaskemaskinen", "goods"), ("høytrykksvaskere", "goods"), ("gulvvask", "services"),
+    ("LEAN-workshopen", "services"), ("kurset", "services"), ("veiledning", "services"),
+    ("vedlikeholdet", "services"), ("rehabiliteringen", "works"), ("tilbygget", "works"), ("trillebår", None),
+])
+def test_a_noun_is_what_its_compound_ends_with(noun, kind):
+    assert noun_kind(noun) == kind
+
+
+@pytest.mark.parametrize(("text", "kind", "noun"), [
+    # machines whose names sound like a cleaning service
+    ("Bydelen skal anskaffe tre skuremaskiner med oppsamler til svømmehallen.", "goods", "skuremaskiner"),
+    ("Vaktmesteren skal ha en ny feiemaskin til fortauene.", "goods", "feiemaskin"),
+    # services whose words sound like a product or a report
+    ("Konsulenten skal holde en workshop om gevinstrealisering for rektorene.", "services", "workshop"),
+    ("Kurset i arkivering skal gis av en sertifisert instruktør.", "services", "Kurset"),
+    ("Det skal gjennomføres ettersyn av brannslukkerne hvert år.", "services", "ettersyn"),
+    ("Leverandøren skal gi veiledning i bruk av journalsystemet.", "services", "veiledning"),
+    # works
+    ("Ombyggingen av kantinen skal skje i sommerferien.", "works", "Ombyggingen"),
+])
+def test_the_object_is_read_from_the_head_noun(text, kind, noun):
+    bought = read_purchase_object(text)
+    assert bought is not None and (bought.kind, bought.noun) == (kind, noun)
+    assert bought.is_certain and noun in bought.phrase
+
+
+def test_the_verb_decides_only_when_the_noun_does_not_and_then_the_reading_says_it_is_assumed():
+    bought = read_purchase_object("Vi skal leie en gravlift til fasadearbeidet.")
+    assert bought is not None and bought.kind == "goods" and not bought.is_certain
+    assert "ikke sikkert" in bought.reading() and "gravlift" in bought.reading()
+    certain = read_purchase_object("Kommunen skal kjøpe rådgivning om arealplanen.")
+    assert certain is not None and certain.kind == "services" and certain.is_certain  # the noun beats «kjøpe»
+    assert "ikke en vare" in certain.reading() and "ikke sikkert" not in certain.reading()
+
+
+def test_a_passive_takes_its_object_from_the_subject_and_a_text_without_one_gives_none():
+    bought = read_purchase_object("Taket på gymsalen skal rehabiliteres.")
+    assert bought is not None and bought.kind == "works" and bought.noun == "Taket"
+    assert read_purchase_object("Løsningen skal være enkel å bruke.") is None
