@@ -32,7 +32,14 @@ from advisor.corpus import Chunk
 from advisor.doffin.coarse import EXACT_UP_TO, CoarseIndex
 from advisor.doffin.codes import load_codes
 from advisor.doffin.snapshot import doffin_link
-from advisor.doffin.store import StoreEmpty, open_store, store_exists, store_path, store_where, uses_shared_database
+from advisor.doffin.store import (
+    StoreEmpty,
+    open_store,
+    store_exists,
+    store_path,
+    store_where,
+    uses_shared_database,
+)
 from advisor.doffin.vectors import embed_texts, embedder_for, notice_text, short_text
 from advisor.errors import InvalidInput
 from advisor.search import Hit, LexicalIndex
