@@ -140,7 +140,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "chat_prompt_version": {"nb": "versjon {version}", "en": "version {version}"},
     "chat_by_extractive": {"nb": "Uten språkmodell (ekstraktivt)", "en": "No language model (extractive)"},
     "chat_failed": {"nb": "Svaret kunne ikke lages: {error}", "en": "The answer could not be made: {error}"},
-    "chat_feedback_thanks": {"nb": "Takk! Tilbakemeldingen er lagret lokalt.", "en": "Thank you! Your feedback is stored locally."},
+    "chat_feedback_thanks": {"nb": "Takk! Tilbakemeldingen er lagret.", "en": "Thank you! Your feedback is saved."},
     "chat_feedback_comment": {"nb": "Kommentar (valgfritt)", "en": "Comment (optional)"},
     "chat_feedback_comment_placeholder": {
         "nb": "Hva var bra, feil eller manglet?",
