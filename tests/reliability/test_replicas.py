@@ -12,25 +12,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from chroma_server import chroma  # noqa: F401 - fixture
 from paths import PROJECT_ROOT
 from pg_server import PostgresServer, postgres_server  # noqa: F401 - fixture
 
 sys.path.insert(0, str(PROJECT_ROOT / "benchmarks"))
-from replicas import ACTIVE_POLL_S, UPLOAD_NAME, ChromaServer, report, run_replicas  # noqa: E402
+from replicas import ACTIVE_POLL_S, UPLOAD_NAME, report, run_replicas  # noqa: E402
 
 pytestmark = [pytest.mark.slow, pytest.mark.server]
-
-
-@pytest.fixture
-def chroma(tmp_path):
-    """A real Chroma server on 127.0.0.1 for one test."""
-    if ChromaServer.cli() is None:
-        pytest.skip("the chroma CLI is not installed")
-    server = ChromaServer(tmp_path / "chroma").start()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 def _errors_inside(run, margin_s: float = 3.0) -> list:
