@@ -15,7 +15,14 @@ from paths import PROJECT_ROOT, TEST_DATA
 
 from advisor.cli import main
 from advisor.config import Settings
-from advisor.doffin import SimilarFilters, add_vectors, build_snapshot, import_paths, import_snapshot, similar_notices
+from advisor.doffin import (
+    SimilarFilters,
+    add_vectors,
+    build_snapshot,
+    import_paths,
+    import_snapshot,
+    similar_notices,
+)
 from advisor.doffin.similar import SERVER_DOWN_NOTE, notice_index
 from advisor.doffin.snapshot import read_manifest, store_count
 from advisor.doffin.vectors import (

@@ -44,7 +44,7 @@ def test_forty_sessions_on_two_replicas_while_an_admin_reindexes(postgres_server
     assert run.probe["in_index"] and run.probe["lexical_first"], run.probe
 
 
-def test_a_postgres_restart_fails_requests_clearly_and_loses_nothing_committed(chroma, tmp_path):
+def test_a_postgres_restart_fails_requests_clearly_and_loses_nothing_committed(chroma, tmp_path):  # noqa: F811
     pg = PostgresServer.start()  # its own server: this test restarts it
     try:
         run = run_replicas(pg.new_database(), chroma, tmp_path / "run", replicas=2, sessions=20, seconds=20,
