@@ -249,6 +249,7 @@ def add_similar_notices(answer: Answer, question: str, settings: Settings, lang:
     except AdvisorError as exc:
         log.info("no similar notices for the answer: %s", exc)
         return
+    answer.notes.extend(found.notes)  # the Chroma server did not answer: BM25 alone, so none pass the test below
     # Only notices both retrievers found near the top: a list of loosely related notices would mislead more than help.
     results = [r for r in found if r.bm25_rank is not None and r.bm25_rank <= SIMILAR_MAX_RANK
                and r.dense_rank is not None and r.dense_rank <= 2 * SIMILAR_MAX_RANK][:settings.answer.similar_notices]

@@ -54,10 +54,11 @@ def run(args: argparse.Namespace, settings) -> int:
     results = similar_notices(args.text, settings, k=args.k, filters=filters, mode=args.mode)
     if args.json:
         print_json({"query": args.text, "filters": filters.describe(), "summary": summary_line(results),
-                    "source": "Doffin / DFØ, CC BY 4.0", "notices": [r.to_dict() for r in results]})
+                    "source": "Doffin / DFØ, CC BY 4.0", "notes": results.notes,
+                    "notices": [r.to_dict() for r in results]})
         return 0
-    if note:
-        print(terminal_line(note))
+    for line in ([note] if note else []) + results.notes:
+        print(terminal_line(line))
     print(summary_line(results))
     for r in results:
         value = f"{r.value:,.0f} {r.currency or ''}".replace(",", " ").strip() if r.value is not None else "verdi ikke oppgitt"

@@ -12,6 +12,11 @@ _boost_common_cpv). Filters (buyer type, period, CPV prefix, procedure) are mask
 (rows, texts, BM25) is built once per store version and kept in the cache folder for the next process; the notice
 vectors come from the embedding cache (the snapshot ships them); above 50 000 notices the dense search probes a
 coarse partition of the vectors (advisor.doffin.coarse) instead of scanning them all.
+
+With a Chroma server configured (ADVISOR_INDEX_CHROMA_URL) the dense half queries the notices' collection on the
+server instead (advisor.doffin.vectors: filled on the first dense search after an import, only with what it lacks),
+the filters going along as a metadata `where`. A server that does not answer leaves the BM25 ranking alone, with
+the corpus's message as a note on the results (SimilarResults.notes) rather than an error.
 """
 
 from __future__ import annotations
@@ -40,9 +45,18 @@ from advisor.doffin.store import (
     store_where,
     uses_shared_database,
 )
-from advisor.doffin.vectors import embed_texts, embedder_for, notice_text, short_text
+from advisor.doffin.vectors import (
+    embed_texts,
+    embedder_for,
+    notice_text,
+    open_server_vectors,
+    server_dense_top,
+    short_text,
+    sync_server_vectors,
+    vector_id,
+)
 from advisor.errors import InvalidInput
-from advisor.search import Hit, LexicalIndex
+from advisor.search import Hit, LexicalIndex, ServerUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +86,22 @@ class SimilarFilters:
         if self.procedures:
             parts.append("prosedyre " + ", ".join(self.procedures))
         return "; ".join(parts)
+
+    def where(self) -> dict | None:
+        """The filters as a Chroma metadata `where` over advisor.doffin.vectors.notice_metadata (None when none)."""
+        clauses: list[dict] = []
+        if self.buyer_types:
+            clauses.append({"buyer_type": {"$in": list(self.buyer_types)}})
+        if self.since:
+            clauses.append({"date": {"$gte": int(self.since.strftime("%Y%m%d"))}})
+        if self.cpv:
+            prefixes = [{"cpv": {"$contains": str(p)}} for p in self.cpv]
+            clauses.append(prefixes[0] if len(prefixes) == 1 else {"$or": prefixes})
+        if self.procedures:
+            clauses.append({"procedure": {"$in": list(self.procedures)}})
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
 @dataclass(frozen=True)
@@ -132,6 +162,8 @@ class NoticeIndex:
     procedures: np.ndarray = field(default_factory=lambda: np.zeros(0, object))
     cpvs: list[tuple[str, ...]] = field(default_factory=list)
     coarse: CoarseIndex | None = None  # built on the first dense search above EXACT_UP_TO notices
+    synced_to: str | None = None  # "<server url> <collection>" once the server holds these notices' vectors
+    server_ids: dict[str, int] | None = None  # vector id on the server -> position
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -157,6 +189,25 @@ class NoticeIndex:
         if self.vectors is None:
             self.vectors = embed_texts(self.texts, settings)
         return self.vectors
+
+    def server_top(self, settings: Settings, query: np.ndarray, n: int, filters: SimilarFilters,
+                   mask: np.ndarray | None) -> list[tuple[int, float]]:
+        """(position, cosine) of the n nearest notices by the Chroma server's collection, which is first given the
+        notices it lacks (once per store version and process); ServerUnavailable when the server does not answer."""
+        collection = open_server_vectors(settings)
+        target = f"{settings.index.chroma_url} {collection.name}"
+        if self.synced_to != target:
+            sync_server_vectors(self.rows, self.texts, settings, collection)
+            self.server_ids = {vector_id(r["notice_key"], t): i for i, (r, t) in enumerate(zip(self.rows, self.texts, strict=True))}
+            self.synced_to = target
+        positions = self.server_ids or {}
+        found = [(positions[vid], sim) for vid, sim in server_dense_top(collection, query, n, filters.where())
+                 if vid in positions]  # another instance's notices, sharing the server, are not in this store
+        if mask is not None:
+            found = [(i, sim) for i, sim in found if mask[i]]
+        # As the local scan: best first, equal similarities in store order (Chroma returns ties in any order; the
+        # server's float arithmetic differs from numpy's in the 7th decimal).
+        return sorted(found, key=lambda item: (-round(item[1], 6), item[0]))
 
     def dense_top(self, query: np.ndarray, n: int, mask: np.ndarray | None) -> list[tuple[int, float]]:
         """(position, cosine) of the n nearest notices: exact scan up to EXACT_UP_TO notices or with filters, else
@@ -262,20 +313,33 @@ def _load_or_build(settings: Settings) -> NoticeIndex:
 
 
 def rank_notices(query: str, index: NoticeIndex, settings: Settings, k: int, filters: SimilarFilters | None = None,
-                 mode: Mode = "hybrid") -> list[tuple[int, float, int | None, int | None]]:
-    """(position, fused score, dense rank, BM25 rank) of the k best notices for the query."""
+                 mode: Mode = "hybrid", notes: list[str] | None = None) -> list[tuple[int, float, int | None, int | None]]:
+    """(position, fused score, dense rank, BM25 rank) of the k best notices for the query.
+
+    With a Chroma server that does not answer, the ranking is BM25 alone and the reason is appended to `notes`.
+    """
     if mode not in MODES:
         raise InvalidInput("mode", mode, " | ".join(MODES))
-    mask = index.mask(filters or SimilarFilters())
+    filters = filters or SimilarFilters()
+    mask = index.mask(filters)
     if mask is not None and not mask.any():
         return []
     n_candidates = max(settings.retrieval.candidates, k)
     dense: list[tuple[int, float]] = []
     if mode in ("hybrid", "dense"):
-        index.ensure_vectors(settings)
         q = np.asarray(embedder_for(settings).embed_query(query), np.float32)
         q = q / (np.linalg.norm(q) or 1.0)
-        dense = index.dense_top(q, n_candidates, mask)
+        if settings.index.chroma_url:
+            try:
+                dense = index.server_top(settings, q, n_candidates, filters, mask)
+            except ServerUnavailable as exc:
+                log.warning("similar notices by BM25 alone: %s", exc)
+                if notes is not None:
+                    notes.append(f"{SERVER_DOWN_NOTE} {exc}")
+                mode = "bm25"
+        else:
+            index.ensure_vectors(settings)
+            dense = index.dense_top(q, n_candidates, mask)
     lexical: list[tuple[int, float]] = []
     if mode in ("hybrid", "bm25"):
         lexical = index.lexical.search(query, n_candidates, None if mask is None else mask.astype(np.float32))
@@ -294,6 +358,18 @@ def rank_notices(query: str, index: NoticeIndex, settings: Settings, k: int, fil
         _boost_common_cpv(fused, index, rrf_k, w_dense + w_bm25)
     order = sorted(fused, key=lambda i: (-fused[i], -dense_sim.get(i, -1.0), i))[:k]
     return [(i, fused[i], dense_rank.get(i), bm25_rank.get(i)) for i in order]
+
+
+SERVER_DOWN_NOTE = "Lignende kunngjøringer er rangert med ordsøk (BM25) alene:"
+
+
+class SimilarResults(list):
+    """The similar notices, best first (a list of SimilarNotice), and `notes` on how they were found: a Chroma
+    server that did not answer, so the ranking is BM25 alone. A plain list everywhere else."""
+
+    def __init__(self, notices: list[SimilarNotice] | None = None, notes: list[str] | None = None):
+        super().__init__(notices or [])
+        self.notes: list[str] = list(notes or [])
 
 
 CPV_FEEDBACK_TOP = 10  # fused hits that vote for the query's likely CPV area
@@ -323,8 +399,9 @@ def _boost_common_cpv(fused: dict[int, float], index: NoticeIndex, rrf_k: int, w
 
 
 def similar_notices(text: str, settings: Settings, k: int = 10, filters: SimilarFilters | None = None,
-                    mode: Mode = "hybrid") -> list[SimilarNotice]:
-    """The k notices most like the text (a need, a requirement, a question), best first; StoreEmpty if none."""
+                    mode: Mode = "hybrid") -> SimilarResults:
+    """The k notices most like the text (a need, a requirement, a question), best first; StoreEmpty if none.
+    `.notes` of the result says when the dense half could not run (Chroma server down: BM25 alone)."""
     query = " ".join(str(text).split())
     if not query:
         raise InvalidInput("text", text, "a description of the need or the purchase")
@@ -333,8 +410,10 @@ def similar_notices(text: str, settings: Settings, k: int = 10, filters: Similar
     if not isinstance(k, int) or k < 1:
         raise InvalidInput("k", k, "a whole number >= 1")
     index = notice_index(settings)
-    ranked = rank_notices(query, index, settings, k, filters, mode)
-    return [_result(rank, index.rows[i], score, d, b) for rank, (i, score, d, b) in enumerate(ranked, start=1)]
+    notes: list[str] = []
+    ranked = rank_notices(query, index, settings, k, filters, mode, notes)
+    return SimilarResults([_result(rank, index.rows[i], score, d, b) for rank, (i, score, d, b) in enumerate(ranked, start=1)],
+                          notes)
 
 
 def _result(rank: int, row: dict[str, Any], score: float, dense_rank: int | None, bm25_rank: int | None) -> SimilarNotice:

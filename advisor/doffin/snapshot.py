@@ -1,7 +1,8 @@
 """The shipped Doffin snapshot (corpus/doffin): a compact, contact-free extract of the imported notices.
 
     build_snapshot(["../shared/data/doffin"], Path("corpus/doffin"), settings)   # raw folders -> notices.jsonl.gz
-    import_snapshot(settings)                      # snapshot -> notice store (+ its vectors into the embedding cache)
+    import_snapshot(settings)                      # snapshot -> notice store (+ its vectors into the embedding cache,
+                                                   #   and onto the Chroma server when one is configured)
     ensure_snapshot(settings)                      # the same, only when the store is empty; never raises
 
 The snapshot keeps only the fields the figures and the similar-notice search need (SNAPSHOT_FIELDS); every text
@@ -27,8 +28,15 @@ from advisor.doffin.ingest import import_paths
 from advisor.doffin.models import Notice, ParseResult
 from advisor.doffin.privacy import scrub_notice, scrub_text
 from advisor.doffin.store import NoticeStore, file_sha256, open_store, store_exists
-from advisor.doffin.vectors import TITLE_CHARS, load_shipped_vectors, short_text
+from advisor.doffin.vectors import (
+    TITLE_CHARS,
+    load_shipped_vectors,
+    notice_text,
+    short_text,
+    sync_server_vectors,
+)
 from advisor.errors import AdvisorError, InvalidInput
+from advisor.search import ServerUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -188,7 +196,8 @@ def notice_from_row(row: dict[str, Any], path: Path) -> Notice:
 
 
 def import_snapshot(settings: Settings, snapshot_dir: Path | None = None, store: NoticeStore | None = None) -> int:
-    """Add the snapshot's notices to the store (one transaction) and its vectors to the embedding cache.
+    """Add the snapshot's notices to the store (one transaction) and its vectors to the embedding cache (and, with
+    a Chroma server, to the server's notice collection).
 
     Returns the number of notices read. Notices already stored from a real file keep their fields (the snapshot
     ranks last); importing the same snapshot twice changes nothing.
@@ -205,7 +214,21 @@ def import_snapshot(settings: Settings, snapshot_dir: Path | None = None, store:
         if owns:
             store.close()
     load_shipped_vectors(settings, snapshot_dir, read_manifest(snapshot_dir).get("vectors") or {})
+    if settings.index.chroma_url:
+        _upload_vectors(settings)
     return len(notices)
+
+
+def _upload_vectors(settings: Settings) -> None:
+    """Give the Chroma server's notice collection the notices it lacks, now that the shipped vectors are in the
+    embedding cache (uploaded as they are, not embedded again). A server that does not answer only delays this to
+    the first similar search, which fills the collection the same way."""
+    with open_store(settings) as store:
+        rows = store.notices()
+    try:
+        sync_server_vectors(rows, [notice_text(r) for r in rows], settings)
+    except ServerUnavailable as exc:
+        log.warning("notice vectors not uploaded yet (the first similar search does it): %s", exc)
 
 
 def store_is_empty(settings: Settings) -> bool:

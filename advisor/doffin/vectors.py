@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,8 @@ import numpy as np
 
 from advisor.config import Settings
 from advisor.doffin.codes import load_codes
-from advisor.search import EmbeddingCache, get_embedder, text_key
+from advisor.errors import AdvisorError
+from advisor.search import EmbeddingCache, get_embedder, server_collection, text_key
 
 log = logging.getLogger(__name__)
 
@@ -146,3 +148,87 @@ def load_shipped_vectors(settings: Settings, snapshot_dir: Path, entry: dict) ->
     finally:
         cache.close()
     return len(keys)
+
+
+# --- the notice vectors on a Chroma server ---------------------------------------------------------------
+
+SERVER_BATCH = 1000  # vectors per request: 1000 x 384 floats is a ~3 MB request body
+# Chroma's HNSW graph is approximate. With its defaults (ef 100) the 50 nearest of the 3 300 shipped notices missed
+# some a local scan finds (hash embedder: the 17th of one query); a wider search keeps the server's ranking the local one.
+SERVER_HNSW = {"hnsw:construction_ef": 200, "hnsw:search_ef": 400}
+
+
+def server_collection_name(model_id: str) -> str:
+    """The notices' collection on the Chroma server, one per embedding model: advisor-notices-e5-multilingual-small-q4."""
+    return "advisor-notices-" + re.sub(r"[^A-Za-z0-9._-]+", "-", model_id).strip("-._")
+
+
+def vector_id(notice_key: str, text: str) -> str:
+    """A notice's id in the server collection: its key and the hash of its passage text, so a notice whose text
+    changed (a later import merged more fields into it) gets a new vector rather than keeping the old one."""
+    return f"{notice_key}#{text_key(text)[:16]}"
+
+
+def date_number(day: str | None) -> int:
+    """YYYY-MM-DD as the number YYYYMMDD (Chroma compares only numbers); 0 for a missing or odd date."""
+    return int(day.replace("-", "")) if day and re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) else 0
+
+
+def notice_metadata(row: dict[str, Any]) -> dict[str, Any]:
+    """What the filters of the similar search read on the server: buyer type, procedure, date, and every prefix of
+    every CPV code (a prefix filter is then `$contains`: 7226 matches 72260000)."""
+    meta: dict[str, Any] = {"notice_key": row["notice_key"], "buyer_type": row.get("buyer_legal_type") or "",
+                            "procedure": row.get("procedure_code") or "", "date": date_number(row.get("publication_date"))}
+    codes = [str(c) for c in [row.get("main_cpv"), *(row.get("cpv_codes") or [])] if c]
+    prefixes = sorted({code[:n] for code in codes for n in range(1, len(code) + 1)})
+    if prefixes:  # Chroma refuses an empty list
+        meta["cpv"] = prefixes
+    return meta
+
+
+def open_server_vectors(settings: Settings, embedder: Any | None = None) -> Any:
+    """The notices' collection on the configured Chroma server (created when missing); ServerUnavailable when the
+    server does not answer, AdvisorError when the collection holds another model's vectors."""
+    embedder = embedder or embedder_for(settings)
+    name = server_collection_name(embedder.model_id)
+    collection = server_collection(settings, name, {"model_id": embedder.model_id, "dim": int(embedder.dim), **SERVER_HNSW})
+    found = (collection.metadata or {}).get("model_id")
+    if found != embedder.model_id:
+        raise AdvisorError(f"the collection {name} on the Chroma server at {settings.index.chroma_url} holds vectors of "
+                           f"{found or 'an unknown model'}, not {embedder.model_id}: delete it to have it rebuilt")
+    return collection
+
+
+def sync_server_vectors(rows: list[dict[str, Any]], texts: list[str], settings: Settings, collection: Any | None = None) -> int:
+    """Add the notices the server collection lacks and drop the outdated vectors of these notices; returns how many
+    were added. Vectors come from the embedding cache where it has them (an imported snapshot's shipped vectors),
+    the rest are embedded and cached. Vectors of notices this store does not hold are left alone: another app
+    instance sharing the server may have them."""
+    embedder = embedder_for(settings)
+    collection = collection or open_server_vectors(settings, embedder)
+    held: set[str] = set()
+    total = collection.count()
+    for offset in range(0, total, SERVER_BATCH * 10):
+        held.update(collection.get(limit=SERVER_BATCH * 10, offset=offset, include=[])["ids"])
+    wanted = {vector_id(row["notice_key"], text): i for i, (row, text) in enumerate(zip(rows, texts, strict=True))}
+    keys = {row["notice_key"] for row in rows}
+    outdated = sorted(v for v in held if v not in wanted and v.rsplit("#", 1)[0] in keys)
+    missing = [i for v, i in wanted.items() if v not in held]
+    for start in range(0, len(missing), SERVER_BATCH):
+        part = missing[start : start + SERVER_BATCH]
+        vectors = embed_texts([texts[i] for i in part], settings, embedder)
+        collection.upsert(ids=[vector_id(rows[i]["notice_key"], texts[i]) for i in part], embeddings=vectors,
+                          metadatas=[notice_metadata(rows[i]) for i in part])
+    for start in range(0, len(outdated), SERVER_BATCH):
+        collection.delete(ids=outdated[start : start + SERVER_BATCH])
+    if missing or outdated:
+        log.info("notice vectors on the Chroma server: %d added, %d outdated removed", len(missing), len(outdated))
+    return len(missing)
+
+
+def server_dense_top(collection: Any, query: np.ndarray, n: int, where: dict | None) -> list[tuple[str, float]]:
+    """(vector id, cosine similarity) of the n nearest notices in the server collection that pass `where`."""
+    result = collection.query(query_embeddings=[np.asarray(query, np.float32)], n_results=n, where=where,
+                              include=["distances"])
+    # Chroma's cosine space returns distance = 1 - cosine similarity.
+    return [(vid, 1.0 - float(d)) for vid, d in zip(result["ids"][0], result["distances"][0], strict=True)]

@@ -13,7 +13,14 @@ from advisor.search.cards import (
     source_chunk,
 )
 from advisor.search.embedders import EmbeddingCache, get_embedder, text_key
-from advisor.search.index import Index, index_exists, open_index, open_registry
+from advisor.search.index import (
+    Index,
+    ServerUnavailable,
+    index_exists,
+    open_index,
+    open_registry,
+    server_collection,
+)
 from advisor.search.lexical import LexicalIndex
 from advisor.search.query import Query, as_query, check_query
 from advisor.search.registry import BuildRecord, BuildRegistry
@@ -38,6 +45,7 @@ __all__ = [
     "IndexReport",
     "LexicalIndex",
     "Query",
+    "ServerUnavailable",
     "as_query",
     "build_index",
     "check_query",
@@ -48,5 +56,6 @@ __all__ = [
     "open_registry",
     "registered_sources",
     "retrieve",
+    "server_collection",
     "text_key",
 ]

@@ -269,8 +269,31 @@ class ServerCollection:
     def count(self):
         return self._call("count")
 
+    def upsert(self, *args, **kwargs):
+        return self._call("upsert", *args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        return self._call("delete", *args, **kwargs)
+
     def __getattr__(self, name: str):
         return getattr(self._collection, name)
+
+
+def server_collection(settings: Settings, name: str, metadata: dict | None = None) -> ServerCollection:
+    """A collection on the configured Chroma server, created (cosine space, with `metadata`) when missing; a server
+    that does not answer raises ServerUnavailable, as a search of the corpus does."""
+    url = settings.index.chroma_url or ""
+    try:
+        # An existing collection keeps its metadata (Chroma ignores `metadata` then); the caller checks it.
+        collection = http_client(settings).get_or_create_collection(
+            name, embedding_function=None, metadata={"hnsw:space": "cosine", **(metadata or {})})
+    except _transport_errors() as exc:
+        raise ServerUnavailable(url, exc) from exc
+    except ValueError as exc:  # chromadb's "Could not connect to a Chroma server"
+        if "Could not connect" in str(exc):
+            raise ServerUnavailable(url, exc) from exc
+        raise
+    return ServerCollection(collection, url)
 
 
 def open_build(settings: Settings, record: BuildRecord) -> Index:

@@ -21,12 +21,15 @@ def _search(ctx: PageContext, text: str, k: int) -> list[Any] | None:
     """The k most similar notices, [] when there are none, None (with a caption) when the search failed."""
     ensure_snapshot(ctx.settings)
     try:
-        return similar_notices(text[:4000], ctx.settings, k=k)
+        results = similar_notices(text[:4000], ctx.settings, k=k)
     except AdvisorError as exc:
         if type(exc).__name__ == "StoreEmpty":
             return []
         st.caption(ctx.t("sim_failed", error=md_escape(str(exc))))
         return None
+    for note in results.notes:  # the Chroma server did not answer: ranked by BM25 alone
+        st.caption(md_escape(note))
+    return results
 
 
 def _value(r: Any) -> str:

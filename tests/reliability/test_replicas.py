@@ -12,25 +12,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from chroma_server import chroma  # noqa: F401 - fixture
 from paths import PROJECT_ROOT
 from pg_server import PostgresServer, postgres_server  # noqa: F401 - fixture
 
 sys.path.insert(0, str(PROJECT_ROOT / "benchmarks"))
-from replicas import ACTIVE_POLL_S, UPLOAD_NAME, ChromaServer, report, run_replicas  # noqa: E402
+from replicas import ACTIVE_POLL_S, UPLOAD_NAME, report, run_replicas  # noqa: E402
 
 pytestmark = [pytest.mark.slow, pytest.mark.server]
-
-
-@pytest.fixture
-def chroma(tmp_path):
-    """A real Chroma server on 127.0.0.1 for one test."""
-    if ChromaServer.cli() is None:
-        pytest.skip("the chroma CLI is not installed")
-    server = ChromaServer(tmp_path / "chroma").start()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 def _errors_inside(run, margin_s: float = 3.0) -> list:
@@ -55,7 +44,7 @@ def test_forty_sessions_on_two_replicas_while_an_admin_reindexes(postgres_server
     assert run.probe["in_index"] and run.probe["lexical_first"], run.probe
 
 
-def test_a_postgres_restart_fails_requests_clearly_and_loses_nothing_committed(chroma, tmp_path):
+def test_a_postgres_restart_fails_requests_clearly_and_loses_nothing_committed(chroma, tmp_path):  # noqa: F811
     pg = PostgresServer.start()  # its own server: this test restarts it
     try:
         run = run_replicas(pg.new_database(), chroma, tmp_path / "run", replicas=2, sessions=20, seconds=20,

@@ -116,7 +116,7 @@ def backends(postgres_server, tmp_path_factory) -> Iterator[tuple[str, str]]:  #
 
 
 @pytest.fixture(scope="module")
-def apps(playwright_api, backends, tmp_path_factory) -> Iterator[list[App]]:
+def apps(playwright_api, backends, tmp_path_factory) -> Iterator[list[App]]:  # noqa: F811
     url, chroma_url = backends
     started = [App(name, tmp_path_factory.mktemp(f"replica-{name}"), url, chroma_url) for name in "AB"]
     try:
@@ -129,7 +129,7 @@ def apps(playwright_api, backends, tmp_path_factory) -> Iterator[list[App]]:
 
 
 @pytest.fixture(scope="module")
-def browser(playwright_api):
+def browser(playwright_api):  # noqa: F811
     with playwright_api() as p:
         chromium = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         yield chromium
