@@ -24,6 +24,15 @@ PROCESS_CUE = re.compile(
     r"tender documents?|bid submission|site visit)(?!\w)",
     re.IGNORECASE,
 )
+# A pointer to the tender documents for details («for ytterligere informasjon se konkurransegrunnlaget», «se vedlegg 1 til
+# konkurransegrunnlaget for nærmere beskrivelse») is a clause of its own: the rest of the sentence still says what is bought.
+DOCUMENT_REFERRAL = re.compile(
+    r"(?<!\w)(?:for (?:ytterligere|mer|nærmere|utfyllende|further|more) (?:informasjon|info|beskrivelse|detaljer|details|information)"
+    r"(?:\s+om\s+[\w\s]{0,40}?)?,?\s+)?(?:se|jf\.?|vises? (?:det )?til|viser (?:vi )?til|see|refer to)\s+"
+    r"(?:[\w\-]+\s+){0,6}?(?:konkurransegrunnlag\w*|tender documents?)"
+    r"(?:\s+(?:med|og)\s+(?:vedlegg\w*|bilag\w*))?(?:\s+for\s+(?:ytterligere|mer|nærmere|utfyllende)\s+[^.;]*)?",
+    re.IGNORECASE,
+)
 # A question or an invitation to the market asks for alternatives; it prescribes nothing.
 MARKET_QUESTION = re.compile(
     r"\?\s*$|^\s*(?:hvilke|hva|hvordan|finnes|kan dere|har dere|vil dere|what|which|how|can you|do you)\b|"

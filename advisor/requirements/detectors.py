@@ -46,6 +46,8 @@ _DECORATED = re.compile("[™®©«»\"“”„‘’‚]")
 _HANDLED_BEFORE = re.compile(
     r"(?:behandling|transport|mottak|sluttbehandling|gjenvinning|sortering|innsamling|levering|kjøp|innkjøp|leveranse|"
     r"tilsetningsstoffer|analyse|prøver)\w*\s+(?:og\s+\w+\s+)?(?:av\s+|i\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+# Why a drive type may be chosen: emissions, climate, noise or indoor use make it a purpose, not a product detail.
+_DRIVE_PURPOSE = re.compile(r"utslipp|klima|miljø|støy|innendørs|eksplosjon|emission|climate|noise|indoor", re.IGNORECASE)
 _COLOUR_PURPOSE = re.compile(r"sikkerhet|synlig|refleks|varsel|signal|HMS|kontrast|safety|visib", re.IGNORECASE)
 _TYPE_CUE_BEFORE = re.compile(r"(?:av\s+)?(typen|type|modell(?:en)?|model)\s*[:=]?\s*$", re.IGNORECASE)
 
@@ -226,6 +228,20 @@ class _Scan:
             self.tech_spans.append((start, end))
             severity = "low" if self.nearest_is_compat(start) else "medium"
             self.add("prescribed_technology", start, end, severity, kind or "technology", compat=severity == "low")
+
+    def drives_and_networks(self) -> None:
+        """A machine's drive type («elektrisk kvern») or a connection's network («linje over 5G») the requirement
+        chooses without a purpose (prescribed_technology)."""
+        for pattern, group, kind in ((lex.DRIVE_TYPE, "drive", "drive"), (lex.NETWORK_MEANS, "net", "network")):
+            for m in pattern.finditer(self.text):
+                start, end = m.start(group), m.end(group)
+                if any(a < end and start < b for a, b in self.tech_spans) or lex.NEGATION_BEFORE.search(self.window(start, 40)):
+                    continue
+                if self._guarded(start, _DRIVE_PURPOSE) or not names.requirement_position(self, start):
+                    continue
+                self.tech_spans.append((start, end))
+                severity = "low" if self.nearest_is_compat(start) else "medium"
+                self.add("prescribed_technology", start, end, severity, kind, compat=severity == "low")
 
     def brands_and_models(self) -> None:
         """Lexicon brands, product lines and the model designations that follow them (brand, model_type)."""
@@ -463,6 +479,7 @@ class _Scan:
     def run(self) -> list[Match]:
         """Every rule in order; the matches sorted by position, then by category order."""
         self.technologies()
+        self.drives_and_networks()
         self.brands_and_models()
         self.cued_designations()
         names.suppliers(self)

@@ -174,6 +174,29 @@ TECHNOLOGIES: tuple[tuple[str, str], ...] = (
      r"AI(?=[\s\-])|RFID\w*", "approach"),
 )
 
+# The drive or power source of a machine or vehicle chosen for it («elektrisk kvern», «hel-elektrisk
+# utmattingsmaskin», «batteridrevet feiemaskin»): a prescribed technology unless the sentence gives the purpose
+# (zero emission, noise). Only before a machine, tool or vehicle noun: «elektrisk kraft», «elektriske installasjoner»
+# and «elektrisk høyderegulering» (a function) do not match.
+DRIVE_TYPE = re.compile(
+    r"(?<![\w\-])(?P<drive>(?:hel|full)?-?elektrisk[e]?|el-?drevn?e?t?|elektrisk[\s\-]+drevn?e?t?|batteridrevn?e?t?|"
+    r"bensindrevn?e?t?|gassdrevn?e?t?|hydraulisk[e]?|pneumatisk[e]?|(?:fully[\s\-])?electric|battery[\s\-]powered|"
+    r"petrol[\s\-]powered|hydraulic|pneumatic)"
+    r"(?=\s+(?:\w+\s+)?(?:\w*(?:maskin|maskiner|maskinen|kvern|kverner|kverna|kvernen|sag|sager|saga|bil|biler|bilen|"
+    r"bilar|buss|busser|bussen|båt|båter|båten|ferje|ferjer|traktor|traktorer|truck|trucker|trucken|kran|kraner|kranen|"
+    r"lift|lifter|liften|hjullaster\w*|graver\w*|laster|lastere|klipper\w*|feier\w*|kjøretøy\w*|skuter\w*|"
+    r"motorsykkel\w*|aggregat\w*|presse|presser|pressen|vinsj\w*|boremaskin\w*|machine|machines|vehicles?|trucks?|"
+    r"buses|grinders?|mowers?|saws?))(?!\w))",
+    re.IGNORECASE,
+)
+
+# A mobile-network generation or a link technology as the means of a connection («redundant linje over 5G»,
+# «overføring via 4G»): the buyer needs the connection, and the network it runs over is the supplier's choice.
+NETWORK_MEANS = re.compile(
+    r"(?<!\w)(?:over|via|gjennom|basert på|med|på|through|over|using)\s+(?:mobilnett(?:et)?\s+)?(?P<net>[2-5]G)(?![\w\-])",
+    re.IGNORECASE,
+)
+
 # Technology names that are also ordinary words: only matched with the capital letter, mid-sentence.
 TECH_WORDS = {"windows", "teams", "zoom", "slack", "outlook", "angular", "react", "spring boot", "ruby", "scala"}
 
@@ -571,6 +594,13 @@ def _explain_technology(kind: str, severity: str, span: str, detail: dict) -> st
         return (f"«{span}» nevnes som en plattform eller teknologi løsningen må fungere med. Det er greit når det gjelder "
                 "utstyr eller systemer dere eller brukerne allerede har, men sjekk at kravet ikke utelukker andre "
                 "plattformer unødig, og bruk åpne standarder der det finnes.")
+    if kind == "drive":
+        return (f"«{span}» bestemmer hvordan maskinen eller kjøretøyet drives, uten å si hvorfor. Det utelukker "
+                "løsninger med annen drift som gir samme resultat. Beskriv kravet driften skal oppfylle (ytelse, "
+                "utslipp, støy, bruk innendørs), eller skriv begrunnelsen.")
+    if kind == "network":
+        return (f"«{span}» bestemmer hvilket nett forbindelsen skal gå over. Beskriv hva forbindelsen skal gi "
+                "(kapasitet, oppetid, redundans, dekning), og la leverandøren velge teknologi.")
     return (f"«{span}» foreskriver en bestemt teknologi, plattform eller et bestemt programmeringsspråk. Det utelukker "
             "løsninger som gir samme resultat på en annen måte. Beskriv hva løsningen skal oppnå (ytelse, sikkerhet, "
             "drift, utslipp, integrasjon), og la leverandørene velge teknologi.")

@@ -482,7 +482,8 @@ def _process_text(scan, match) -> bool:
     name = scan.text[match.start:match.end].strip().lower()
     if name in ctx.PROCESS_NAMES or name.startswith(_PROCESS_PREFIXES) or name.endswith(_PROCESS_SUFFIXES):
         return True
-    return scan.sentence_has(ctx.PROCESS_CUE, match.start)
+    sentence = scan.sentence_text(match.start)
+    return bool(ctx.PROCESS_CUE.search(ctx.DOCUMENT_REFERRAL.sub(" ", sentence)))
 
 
 def _acronym_in_brackets(scan, match) -> bool:

@@ -241,3 +241,54 @@ def test_a_material_of_parts_for_equipment_the_buyer_owns_is_a_note():
     assert found("Vi har to hjullastere, og det skal leveres reservedeler av stål til disse.") == [
         ("material_dimension_method", "low", "stål")]
     assert strong("Kommunen har tre skoler som skal ha nye stoler laget av bøk.") == {"av bøk"}
+
+
+# --- round four: drive types, network generations, pointers to the tender documents ------------------------------
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Kommunen skal kjøpe en batteridrevet feiemaskin til parken.", "batteridrevet"),
+    ("Det skal leveres to helelektriske gravemaskiner til driftsavdelingen.", "helelektriske"),
+    ("Anskaffelse av hydraulisk presse til verkstedet.", "hydraulisk"),
+    ("Instituttet skal anskaffe en full-elektrisk testmaskin.", "full-elektrisk"),
+])
+def test_a_drive_type_chosen_for_a_machine_is_a_prescribed_technology(text, span):
+    assert ("prescribed_technology", "medium", span) in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Avtalen gjelder levering av elektrisk kraft til kommunens bygg.",
+    "Sengene skal ha elektrisk høyderegulering.",
+    "Kommunen skal kjøpe elektriske busser for å nå målet om nullutslipp.",
+    "Det skal leveres en elektrisk feiemaskin av hensyn til støy om natten.",
+    "Vi har i dag en elektrisk truck på lageret.",
+    "Leverandøren skal utføre elektriske installasjoner i skolen.",
+])
+def test_power_bought_a_function_a_stated_purpose_or_today_s_machine_is_no_drive_finding(text):
+    assert not any(m.category == "prescribed_technology" for m in find_matches(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Hver stasjon skal ha en reserveforbindelse over 4G.", "4G"),
+    ("Målerne skal sende data via 5G til driftssentralen.", "5G"),
+])
+def test_the_network_a_connection_must_run_over_is_a_prescribed_technology(text, span):
+    assert ("prescribed_technology", "medium", span) in found(text), found(text)
+
+
+def test_a_network_generation_that_is_not_the_means_of_a_connection_is_not_flagged():
+    text = "Fylket gir tilskudd til 5G-utbygging i distriktene."
+    assert not any(m.category == "prescribed_technology" for m in find_matches(text)), found(text)
+
+
+@pytest.mark.parametrize("tail", [
+    ", for ytterligere informasjon se konkurransegrunnlaget.",
+    ", se vedlegg 1 til konkurransegrunnlaget for nærmere beskrivelse.",
+])
+def test_a_pointer_to_the_tender_documents_does_not_make_the_purchase_process_text(tail):
+    text = "Kommunen skal kjøpe 20 bærbare PC-er av typen Zorbix Book" + tail
+    assert strong(text), found(text)
+
+
+def test_a_sentence_about_the_tender_documents_themselves_is_still_process_text():
+    text = "Konkurransegrunnlaget med vedlegg kan lastes ned fra Zorbix Portal."
+    assert not strong(text), found(text)
