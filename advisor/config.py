@@ -65,7 +65,7 @@ class IndexSettings(_Group):
     repair_ocr: bool = Field(True, description="Repair OCR damage (lost æ/ø/å, line-end hyphenation) in documents marked ocr in the manifest.")
     max_file_mb: float = Field(50.0, gt=0, description="Largest document accepted for indexing or upload, in MB.")
     max_pdf_pages: int = Field(2000, ge=1, description="Most PDF pages read from one file.")
-    chroma_url: str | None = Field(None, description="Use a Chroma server (chromadb.HttpClient) at this URL instead of the local folder.")
+    chroma_url: str | None = Field(None, description="Use a Chroma server (chromadb.HttpClient) at this URL instead of the local folder, for the corpus and the Doffin notice vectors.")
 
 
 class RetrievalSettings(_Group):
@@ -221,12 +221,12 @@ class DoffinSettings(_Group):
 
 
 class DatabaseSettings(_Group):
-    """Where feedback, course results, uploads and the index build registry are kept."""
+    """Where feedback, course results, uploads, the Doffin notice store and the index build registry are kept."""
 
     url: SecretStr | None = Field(
         None, description="PostgreSQL for several app replicas, e.g. postgresql://advisor:PASSWORD@db:5432/advisor: "
-        "feedback, course results, uploads and the index build registry are shared there (the build registry only "
-        "with ADVISOR_INDEX_CHROMA_URL). Empty: SQLite files in ADVISOR_HOME (one machine).")
+        "feedback, course results, uploads, the Doffin notices and the index build registry are shared there (the "
+        "build registry only with ADVISOR_INDEX_CHROMA_URL). Empty: SQLite files in ADVISOR_HOME (one machine).")
     pool_size: int = Field(5, ge=1, le=100, description="Open PostgreSQL connections kept per app process.")
     connect_timeout_s: float = Field(5.0, gt=0, le=120, description="Seconds to wait for PostgreSQL before a request "
                                      "fails with a clear message.")
