@@ -31,6 +31,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--wait", type=float, default=None, metavar="SECONDS",
                    help="how long to wait for a build that is already running (default 300; 0 = do not wait)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--write-shipped-vectors", action="store_true",
+                   help="after the build, write the bundled corpus's and the answer cards' vectors of the configured "
+                   "model to corpus/vectors/<model>.npz, so a fresh clone's first build need not embed them "
+                   "(maintainers, after changing the corpus; never includes uploads or added paths)")
     p.set_defaults(func=run)
 
 
@@ -65,6 +69,15 @@ def run(args: argparse.Namespace, settings) -> int:
     wait_s = LOCK_WAIT_S if args.wait is None else max(0.0, args.wait)
     report = build_index(settings, paths, rebuild=args.rebuild, progress=sys.stderr.isatty(), labels=labels, wait_s=wait_s)
     doffin_note = _first_run_doffin(settings)
+    if args.write_shipped_vectors:
+        from advisor.errors import InvalidInput
+        from advisor.search import write_shipped_vectors
+
+        if settings.index.embedding_backend == "hash":
+            raise InvalidInput("--write-shipped-vectors", "ADVISOR_INDEX_EMBEDDING_BACKEND=hash",
+                               "a real embedding model (the hash embedder is for tests)")
+        path, n = write_shipped_vectors(settings)
+        report.notes.append(f"wrote {n} shipped vectors to {path}")
     if args.json:
         print_json(report)
         return 0
@@ -74,7 +87,8 @@ def run(args: argparse.Namespace, settings) -> int:
         print(f"Index unchanged: {report.documents} documents, {report.chunks} chunks (build {report.build}).")
     else:
         print(f"Indexed {report.documents} documents into {report.chunks} chunks (build {report.build}).")
-    print(f"  embeddings: {report.embedded_new} new, {report.embedded_cached} from cache")
+    print(f"  embeddings: {report.embedded_new} new, {report.embedded_cached} from cache"
+          + (f", {report.embedded_shipped} shipped with the corpus" if report.embedded_shipped else ""))
     if report.repairs:
         print("  repairs: " + ", ".join(f"{k}={v}" for k, v in sorted(report.repairs.items())))
     for note in report.notes:

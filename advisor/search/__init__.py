@@ -1,6 +1,13 @@
 """Search: embedders, the index (Chroma + BM25 over the same chunks, builds and their registry), hybrid retrieval."""
 
-from advisor.search.build import LOCK_WAIT_S, IndexReport, build_index, ensure_index, registered_sources
+from advisor.search.build import (
+    LOCK_WAIT_S,
+    IndexReport,
+    build_index,
+    ensure_index,
+    registered_sources,
+    write_shipped_vectors,
+)
 from advisor.search.cards import (
     Card,
     CardError,
@@ -48,6 +55,7 @@ __all__ = [
     "ServerUnavailable",
     "as_query",
     "build_index",
+    "write_shipped_vectors",
     "check_query",
     "ensure_index",
     "get_embedder",

@@ -34,6 +34,7 @@ from advisor.corpus import Chunk, YAMLRefused, load_yaml
 from advisor.errors import AdvisorError
 from advisor.search.embedders import Embedder, EmbeddingCache, text_key
 from advisor.search.index import Index
+from advisor.search.shipped import take_shipped
 from advisor.text import coverage, detect_language, query_terms, text_terms
 
 log = logging.getLogger(__name__)
@@ -205,6 +206,11 @@ class _CardVectors:
 _VECTORS: dict[tuple[str, str], _CardVectors] = {}
 
 
+def card_question_keys(cards: Sequence[Card]) -> list[str]:
+    """The embedding cache keys of every card paraphrase, card by card (queries carry e5's "query: " prefix)."""
+    return [text_key("query: " + q) for card in cards for q in card.questions]
+
+
 def card_vectors(cards: Sequence[Card], embedder: Embedder, settings: Settings) -> _CardVectors:
     """Embeddings of the card paraphrases (from the embedding cache; the missing ones embedded and stored).
 
@@ -215,11 +221,17 @@ def card_vectors(cards: Sequence[Card], embedder: Embedder, settings: Settings) 
     key = (embedder.model_id, hashlib.sha256("\n".join(questions).encode()).hexdigest())
     if key in _VECTORS:
         return _VECTORS[key]
-    keys = [text_key("query: " + q) for q in questions]
+    keys = card_question_keys(cards)
     cache = EmbeddingCache(settings.cache_dir / "embeddings.sqlite")
     try:
         found = cache.get_many(embedder.model_id, set(keys))
         missing = [i for i, k in enumerate(keys) if k not in found]
+        dim = getattr(embedder, "dim", None)
+        shipped = take_shipped(settings.corpus_dir, embedder.model_id, dim, [keys[i] for i in missing]) if dim else {}
+        if shipped:
+            cache.put_many(embedder.model_id, shipped)
+            found.update(shipped)
+            missing = [i for i in missing if keys[i] not in shipped]
         if missing:
             batch = getattr(embedder, "embed_queries", None)
             texts = [questions[i] for i in missing]

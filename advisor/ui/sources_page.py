@@ -177,7 +177,7 @@ def _last_report(ctx: PageContext) -> None:
             st.info(ctx.t("src_report_unchanged", documents=report.documents, chunks=report.chunks))
         else:
             st.success(ctx.t("src_report", documents=report.documents, chunks=report.chunks, new=report.embedded_new,
-                             cached=report.embedded_cached, seconds=f"{report.seconds:.1f}"))
+                             cached=report.embedded_cached + report.embedded_shipped, seconds=f"{report.seconds:.1f}"))
         if report.notes:
             st.warning(ctx.t("src_index_notes", notes=md_escape(" ".join(report.notes))))
         if report.skipped:
