@@ -261,7 +261,10 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
     notes = ["Svaret er regelmotorens vurdering (`advisor assess`) av opplysningene i spørsmålet." if lang != "en" else
              "The answer is the rules engine's assessment (`advisor assess`) of the facts in the question."]
     version = f"{RULES_VERSION}+{result.model_version}"
-    asked = asked_procedure(intent or question)
+    # A follow-up keeps the procedure of the earlier question («og for 1,8 mill. kr?»), unless it asks its own
+    # question about the rules («Må vi kunngjøre da?»).
+    own_intent = any(pattern.search(question) for pattern, _ in _INTENTS)
+    asked = asked_procedure(question) or (asked_procedure(intent) if intent and not own_intent else None)
     if asked is not None:
         renumber = _Renumber(result.citations, settings)
         text = _procedure_answer(*asked, result, facts, renumber, lang)

@@ -121,3 +121,14 @@ def test_an_english_question_gets_the_verdict_in_english(corpus_hash_settings, i
                  index, corpus_hash_settings)
     assert answer.route == "rules" and answer.text.startswith("Yes, if the notice or the tender documents say")
     assert "Parts I and II of the procurement regulation apply: NOK 1.8 million is below" in answer.text
+
+
+def test_a_follow_up_keeps_the_procedure_asked_unless_it_asks_its_own_question(corpus_hash_settings, index):
+    first = "Kan vi bruke konkurranse med forhandling når kommunen kjøper et fagsystem til 3 mill. kr?"
+    one = ask(first, index, corpus_hash_settings)
+    assert one.text.startswith("Ja, hvis minst ett av vilkårene i FOA § 13-2")
+    history = ((first, one.text),)
+    two = ask("og for 1,8 mill. kr?", index, corpus_hash_settings, history=history)
+    assert two.route == "rules" and two.text.startswith("Ja, hvis det er opplyst på forhånd")
+    three = ask("Må vi kunngjøre i TED da?", index, corpus_hash_settings, history=history)
+    assert three.route == "rules" and three.text.startswith("Ja. Del I og III gjelder")
