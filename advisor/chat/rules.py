@@ -115,8 +115,8 @@ _NOT_ASKED = re.compile(r"\buten (?:forutgående )?kunngjøring|\bwithout (?:pri
                         r"\buten (?:forhandling|å forhandle)\b|\bwithout negotiat", re.IGNORECASE)
 # The procedure is what is to be used: «bruke / velge konkurranse med forhandling», or the verb «forhandle» itself;
 # «penger til et innovasjonspartnerskap» or «kjøpe løsningen etter et innovasjonspartnerskap» asks something else.
-_USE = (r"\b(?:bruke|benytte|velge|gjennomføre|kjøre|ha|holde|use|choose|run|hold|go for|opt for)\s+"
-        r"(?:(?:en|et|ei|an|a|the)\s+)?")
+_USE = (r"\b(?:bruke|bruka|nytte|benytte(?: oss av| seg av)?|velge|velje|gjennomføre|kjøre|ha|holde|use|choose|run|"
+        r"hold|go for|opt for)\s+(?:(?:en|et|ei|eit|an|a|the)\s+)?")
 _NEGOTIATE_VERB = re.compile(r"^(?:forhandle|negotiate)$", re.IGNORECASE)
 # A claim that a procedure is obligatory: a word of duty before it in the same sentence, or «… er påbudt» after it.
 _DUTY = (r"\b(?:må|måtte|nødt til|pliktig|plikt\w*|påbudt|pålagt|obligatorisk|tvunget|kreves|krav om|have to|has to|"
@@ -418,14 +418,12 @@ def _by_value_answer(procedure: str, obliged: bool, result: Assessment, renumber
                                                                        if band.high_nok else ""))
             text = f"{span}: {text[0].lower() + text[1:] if text.startswith(('Ja', 'Yes')) else text}"
         sentences.append(_first_sentence_marked(text, renumber.rules(band.verdict.rules)))
-    category = "category" in result.inputs and result.inputs["category"]["assumed"]
-    threshold = _amount_en(eea.value_nok) if en else format_amount(eea.value_nok)
-    if en:
-        sentences.append(f"I assume {'goods or services, so ' if category else ''}the EEA threshold is {threshold} "
-                         f"({_THRESHOLD_EN.get(eea.key, eea.name)}).")
-    else:
-        sentences.append(f"Jeg antar at {'kjøpet gjelder varer eller tjenester, slik at ' if category else ''}"
-                         f"EØS-terskelen er {threshold}.")
+    if result.inputs.get("category", {}).get("assumed"):
+        threshold = _amount_en(eea.value_nok) if en else format_amount(eea.value_nok)
+        sentences.append(f"I assume goods or services, not works, so the EEA threshold is {threshold} "
+                         f"({_THRESHOLD_EN.get(eea.key, eea.name)})." if en else
+                         f"Jeg antar at kjøpet gjelder varer eller tjenester, ikke bygg og anlegg, slik at EØS-terskelen er "
+                         f"{threshold}.")
     if result.inputs.get("buyer", {}).get("assumed"):
         sentences.append("I assume a central government buyer, since none is stated." if en else
                          "Jeg antar at oppdragsgiveren er statlig, fordi det ikke er oppgitt.")
