@@ -6,6 +6,11 @@
 «Må vi bruke del III for en byggekontrakt til 30 mill. kr?» becomes «Nei. Del I og II gjelder: 30 mill. kr er under
 EØS-terskelverdien for bygge- og anleggskontrakter (57,8 mill. kr) [1].», then the procedure, the next step and
 the facts that were assumed rather than stated. The citations are the guidance passages the fired rules cite.
+
+A yes/no question about a named procedure gets the verdict on that procedure first (assessment.permission):
+«Kan vi bruke konkurranse med forhandling …?» above the EEA threshold opens «Ja, hvis minst ett av vilkårene i FOA
+§ 13-2 er oppfylt …», and «Vi må vel alltid bruke åpen anbudskonkurranse?» opens «Nei. Ingen regel pålegger dere …»
+with what the part allows; without a value, the verdict is given for each band of value.
 """
 
 from __future__ import annotations
