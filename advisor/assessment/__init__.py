@@ -21,6 +21,15 @@ from advisor.assessment.case import (
 from advisor.assessment.engine import Assessment, assess, model_version
 from advisor.assessment.free_text import ask_missing, describe_extraction, extract_case
 from advisor.assessment.markdown import to_markdown
+from advisor.assessment.permission import (
+    ASKABLE,
+    IP_FREE_CHOICE,
+    Band,
+    Permission,
+    by_value,
+    permission,
+    procedure_name,
+)
 from advisor.assessment.rules import (
     PARTS,
     POTENTIAL_LABELS,
@@ -34,7 +43,10 @@ from advisor.assessment.state import ContractValue
 from advisor.assessment.thresholds import load_thresholds, threshold_tables
 
 __all__ = [
+    "ASKABLE",
     "Assessment",
+    "Band",
+    "IP_FREE_CHOICE",
     "BUYERS",
     "CONTRACT_TYPES",
     "ContractValue",
@@ -42,6 +54,7 @@ __all__ = [
     "MARKET_ANSWERS",
     "MAX_AMOUNT_NOK",
     "PARTS",
+    "Permission",
     "POTENTIAL_LABELS",
     "PROCEDURES",
     "REGIMES",
@@ -51,6 +64,7 @@ __all__ = [
     "VALUE_PERIODS",
     "ask_missing",
     "assess",
+    "by_value",
     "check_text",
     "describe_extraction",
     "extract_case",
@@ -63,7 +77,9 @@ __all__ = [
     "parse_case",
     "parse_case_text",
     "part_label",
+    "permission",
     "procedure_label",
+    "procedure_name",
     "threshold_tables",
     "to_markdown",
 ]

@@ -6,6 +6,11 @@
 «Må vi bruke del III for en byggekontrakt til 30 mill. kr?» becomes «Nei. Del I og II gjelder: 30 mill. kr er under
 EØS-terskelverdien for bygge- og anleggskontrakter (57,8 mill. kr) [1].», then the procedure, the next step and
 the facts that were assumed rather than stated. The citations are the guidance passages the fired rules cite.
+
+A yes/no question about a named procedure gets the verdict on that procedure first (assessment.permission):
+«Kan vi bruke konkurranse med forhandling …?» above the EEA threshold opens «Ja, hvis minst ett av vilkårene i FOA
+§ 13-2 er oppfylt …», and «Vi må vel alltid bruke åpen anbudskonkurranse?» opens «Nei. Ingen regel pålegger dere …»
+with what the part allows; without a value, the verdict is given for each band of value.
 """
 
 from __future__ import annotations
@@ -14,10 +19,20 @@ import dataclasses
 import re
 
 from advisor.answer import Answer
-from advisor.assessment import Assessment, assess, extract_case, format_amount
+from advisor.assessment import (
+    IP_FREE_CHOICE,
+    RULES,
+    Assessment,
+    assess,
+    by_value,
+    extract_case,
+    format_amount,
+    permission,
+    procedure_name,
+)
 from advisor.chat.facts import CaseFacts
 from advisor.config import Settings
-from advisor.corpus import Citation
+from advisor.corpus import Citation, cite
 from advisor.errors import AdvisorError
 
 RULES_VERSION = "rules-1"
@@ -74,16 +89,77 @@ _PURCHASE_VALUE = re.compile(r"\b(?:til|for) \d[\d ,.]*\s*(?:kr|kroner|mill|mill
 
 
 def is_rules_question(question: str, facts: CaseFacts) -> bool:
-    """True for a question the assessment engine answers: a contract value plus a purchase or a rules question.
+    """True for a question the assessment engine answers: a contract value plus a purchase or a rules question, or a
+    yes/no question about a named procedure that states a fact of the case (buyer, value, contract type, sector).
 
     A figure the question gives as a threshold («terskelen er 1,4 millioner») is not a purchase value: such a
     question is left to the cards, which correct an outdated or wrong threshold.
     """
+    if facts.values and asked_procedure(question) is not None:
+        return True
     if not facts.has_value:
         return False
     if _CLAIMED_THRESHOLD.search(question) and not _PURCHASE_VALUE.search(question):
         return False
     return bool(_ASKS_RULES.search(question) or _PURCHASE_STATED.search(question))
+
+
+# The procedures a question can name, longest wording first («tilbudskonkurranse med forhandling» is negotiation).
+_PROCEDURE_WORDS: tuple[tuple[str, str], ...] = (
+    ("negotiated", r"(?:tilbuds|anbuds)?konkurranse med forhandling|forhandlet prosedyre|\bforhandl\w*|"
+                   r"\bcompetitive procedure with negotiation|\bnegotiat\w*"),
+    ("competitive_dialogue", r"\bkonkurransepreg\w* dialog\w*|\bcompetitive dialogue"),
+    ("innovation_partnership", r"\binnovasjonspartnerskap\w*|\binnovation partnerships?"),
+    ("open", r"\båpen (?:anbuds|tilbuds)?konkurranse\w*|\båpent anbud\w*|\bopen (?:tender\w*|procedure|competition)"),
+    ("restricted", r"\bbegrenset (?:anbuds|tilbuds)?konkurranse\w*|\brestricted (?:tender\w*|procedure|competition)"),
+    ("tender", r"\b(?:anbuds|tilbuds)konkurranse\w*"),
+)
+_PROCEDURE = re.compile("|".join(f"(?P<{key}>{words})" for key, words in _PROCEDURE_WORDS), re.IGNORECASE)
+# Negotiation without notice and negotiation ruled out are other questions than «may we negotiate».
+_NOT_ASKED = re.compile(r"\buten (?:forutgående )?kunngjøring|\bwithout (?:prior )?(?:notice|publication)|"
+                        r"\buten (?:forhandling|å forhandle)\b|\bwithout negotiat", re.IGNORECASE)
+# The procedure is what is to be used: «bruke / velge konkurranse med forhandling», or the verb «forhandle» itself;
+# «penger til et innovasjonspartnerskap» or «kjøpe løsningen etter et innovasjonspartnerskap» asks something else.
+_USE = (r"\b(?:bruke|bruka|nytte|benytte(?: oss av| seg av)?|velge|velje|gjennomføre|kjøre|ha|holde|use|choose|run|"
+        r"hold|go for|opt for)\s+(?:(?:en|et|ei|eit|an|a|the)\s+)?")
+_NEGOTIATE_VERB = re.compile(r"^(?:forhandle|negotiate)$", re.IGNORECASE)
+# A claim that a procedure is obligatory: a word of duty before it in the same sentence, or «… er påbudt» after it.
+_DUTY = (r"\b(?:må|måtte|nødt til|pliktig|plikt\w*|påbudt|pålagt|obligatorisk|tvunget|kreves|krav om|have to|has to|"
+         r"must|required|obliged|obligated|mandatory|need to)\b[^.?!]{0,40}?$")
+_DUTY_AFTER = re.compile(r"^[^.?!]{0,30}?\b(?:(?:er|is)\s+)?(?:påbudt|obligatorisk|et krav|pålagt|mandatory|required|"
+                         r"compulsory)\b", re.IGNORECASE)
+_DUTY_NEGATED = re.compile(r"\b(?:må|have to|has to|must|need to)\s+(?:\w+\s+)?(?:ikke|not)\b|"
+                           r"\b(?:don't|doesn't|do not|does not) (?:have|need) to\b", re.IGNORECASE)
+_WH_QUESTION = re.compile(r"^\s*(?:hva|hvor|hvilke\w*|hvordan|hvorfor|når|hvem|kva|kor|korleis|what|how|why|when|"
+                          r"which|who)\b", re.IGNORECASE)
+
+
+def asked_procedure(question: str) -> tuple[str, bool] | None:
+    """The one procedure a yes/no question asks to use, and whether it claims the procedure is obligatory.
+
+    «Kan vi bruke konkurranse med forhandling …?» -> ("negotiated", False); «Vi må vel alltid bruke åpen
+    anbudskonkurranse?» -> ("open", True). None for a question that names no procedure or several (a choice between
+    them), asks how or when (not yes or no), asks about negotiation without notice, or names a procedure without
+    asking to use it.
+    """
+    text = question.strip()
+    if not text.endswith("?") or _WH_QUESTION.match(text) or _NOT_ASKED.search(text):
+        return None
+    found = list(_PROCEDURE.finditer(text))
+    if len({m.lastgroup for m in found}) != 1:
+        return None
+    used = [m for m in found if _NEGOTIATE_VERB.match(m.group(0)) or re.search(_USE + "$", text[: m.start()], re.I)
+            or _DUTY_AFTER.search(text[m.end():])]
+    if not used:
+        return None
+    obliged = False
+    for m in used:
+        sentence_before = re.split(r"[.?!]\s", text[: m.start()])[-1]
+        if re.search(_DUTY, sentence_before, re.IGNORECASE) or _DUTY_AFTER.search(text[m.end():]):
+            obliged = True
+    if obliged and _DUTY_NEGATED.search(text):
+        return None  # «Må vi ikke bruke …?» can be read both ways
+    return str(used[0].lastgroup), obliged
 
 
 _NEGATED = re.compile(r"\b(?:trenger|må|behøver|skal) (?:vi |dere |man )?ikke\b|\bslipper\b|\bdon't need\b|"
@@ -111,27 +187,44 @@ def _markers(text: str) -> list[int]:
 
 
 class _Renumber:
-    """Citation markers of the assessment (its own numbering) renumbered 1, 2, ... in order of first use."""
+    """Citation markers renumbered 1, 2, ... in order of first use, one number per passage: the assessment's own
+    markers (its numbering) and the passages of rules cited by id."""
 
-    def __init__(self, citations: list[Citation]) -> None:
+    def __init__(self, citations: list[Citation], settings: Settings | None = None) -> None:
         self.by_n = {c.n: c for c in citations}
-        self.order: list[int] = []
+        self.settings = settings
+        self.used: list[Citation] = []
+
+    def _number(self, citation: Citation) -> int:
+        for n, used in enumerate(self.used, start=1):
+            if used.chunk_id == citation.chunk_id:
+                return n
+        self.used.append(citation)
+        return len(self.used)
 
     def text(self, text: str) -> str:
         def swap(match: re.Match[str]) -> str:
-            numbers = []
-            for n in (int(x) for x in match.group(1).split(",")):
-                if n not in self.by_n:
-                    continue
-                if n not in self.order:
-                    self.order.append(n)
-                numbers.append(str(self.order.index(n) + 1))
+            numbers = list(dict.fromkeys(str(self._number(self.by_n[n])) for n in (int(x) for x in match.group(1).split(","))
+                                         if n in self.by_n))
             return f"[{', '.join(numbers)}]" if numbers else ""
 
         return re.sub(r"\[(\d+(?:,\s*\d+)*)\]", swap, text).replace(" .", ".")
 
+    def rules(self, rule_ids: tuple[str, ...]) -> str:
+        """The markers of the guidance passages the rules rest on («[2, 3]»); a note missing from the corpus is skipped."""
+        numbers: list[int] = []
+        for rule in rule_ids:
+            for note, anchor in RULES[rule].sources:
+                try:
+                    citation = cite(self.settings, note, anchor) if self.settings else None
+                except AdvisorError:
+                    continue
+                if citation is not None and (n := self._number(citation)) not in numbers:
+                    numbers.append(n)
+        return f"[{', '.join(map(str, numbers))}]" if numbers else ""
+
     def citations(self) -> list[Citation]:
-        return [dataclasses.replace(self.by_n[n], n=i) for i, n in enumerate(self.order, start=1)]
+        return [dataclasses.replace(c, n=i) for i, c in enumerate(self.used, start=1)]
 
 
 def _sentence(text: str) -> str:
@@ -170,6 +263,19 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
         result = assess(values, settings, interpretation=list(facts.notes))
     except AdvisorError:
         return None
+    notes = ["Svaret er regelmotorens vurdering (`advisor assess`) av opplysningene i spørsmålet." if lang != "en" else
+             "The answer is the rules engine's assessment (`advisor assess`) of the facts in the question."]
+    version = f"{RULES_VERSION}+{result.model_version}"
+    # A follow-up keeps the procedure of the earlier question («og for 1,8 mill. kr?»), unless it asks its own
+    # question about the rules («Må vi kunngjøre da?»).
+    own_intent = any(pattern.search(question) for pattern, _ in _INTENTS)
+    asked = asked_procedure(question) or (asked_procedure(intent) if intent and not own_intent else None)
+    if asked is not None:
+        renumber = _Renumber(result.citations, settings)
+        text = _procedure_answer(*asked, result, facts, renumber, lang)
+        if text:
+            return Answer(question, text, renumber.citations(), True, provider, model, version, question, route="rules",
+                          notes=notes, language=lang, evidence=1.0)
     renumber = _Renumber(result.citations)
     # The headline names the threshold that decides; its rule's citation is the one the part reason carries.
     part_refs = renumber.text(" ".join(f"[{n}]" for n in dict.fromkeys(_markers(result.part_reason)))).strip()
@@ -196,7 +302,134 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
     if assumed:
         sentences.append("Forutsetninger: " + " ".join(_sentence(a) for a in assumed))
     text = " ".join(sentences)
-    notes = ["Svaret er regelmotorens vurdering (`advisor assess`) av opplysningene i spørsmålet." if lang != "en" else
-             "The answer is the rules engine's assessment (`advisor assess`) of the facts in the question."]
-    return Answer(question, text, renumber.citations(), True, provider, model, f"{RULES_VERSION}+{result.model_version}",
-                  question, route="rules", notes=notes, language=lang, evidence=1.0)
+    return Answer(question, text, renumber.citations(), True, provider, model, version, question, route="rules",
+                  notes=notes, language=lang, evidence=1.0)
+
+
+# --- the verdict on a named procedure ---------------------------------------------------------------------------
+
+_PART_EN_REGIME = {
+    ("utilities", "I"): "Only part I of the utilities regulation applies, not the general procurement regulation",
+    ("utilities", "II"): "The utilities regulation applies (its part II, above the EEA threshold), not the general "
+                         "procurement regulation",
+}
+_THRESHOLD_EN = {
+    "law_floor": "the lower limit of the Procurement Act",
+    "national": "the national threshold",
+    "eea_state_goods_services": "the EEA threshold for central government goods and services",
+    "eea_other_goods_services": "the EEA threshold for goods and services of municipalities and other buyers",
+    "eea_works": "the EEA threshold for works contracts",
+    "eea_utilities_goods_services": "the EEA threshold for utilities goods and services",
+    "eea_utilities_works": "the EEA threshold for utilities works",
+    "eea_health_social": "the EEA threshold for health and social services",
+    "eea_special_services": "the EEA threshold for other special services",
+}
+
+
+def _amount_en(nok: int) -> str:
+    """«NOK 2.3 million», «NOK 100 000»."""
+    return "NOK " + format_amount(nok).replace(" mill. kr", " million").replace(" kr", "").replace(",", ".")
+
+
+def _first_sentence_marked(text: str, markers: str) -> str:
+    """The markers at the end of the first sentence of a verdict that may run to several sentences; a bare «Ja.» or
+    «Nei.» is read together with the sentence after it, which gives the reason the markers belong to."""
+    sentences = re.split(r"(?<=\.)\s+(?=[A-ZÆØÅ])", text.strip())
+    first = 2 if len(sentences) > 1 and len(sentences[0]) < 25 else 1
+    head = " ".join(sentences[:first])
+    return " ".join([_with_marker(_sentence(head), markers), *sentences[first:]])
+
+
+def _part_sentence(result: Assessment, renumber: _Renumber, lang: str) -> str:
+    """Which part applies and why: the assessment's headline, or its English form."""
+    refs = renumber.text(" ".join(f"[{n}]" for n in dict.fromkeys(_markers(result.part_reason)))).strip()
+    if lang != "en":
+        return _with_marker(_sentence(result.headline), refs)
+    english = _PART_EN_REGIME.get((result.regime, result.part)) or _PART_EN.get(result.part, "")
+    threshold = result.next_threshold if result.next_threshold is not None and result.part in ("I", "II") else result.threshold
+    value = result.contract_value.total_nok if result.contract_value else None
+    if not english or value is None:
+        return ""
+    compare = "equals" if value == threshold.value_nok else ("is above" if value > threshold.value_nok else "is below")
+    named = _THRESHOLD_EN.get(threshold.key, threshold.name)
+    return _with_marker(f"{english}: {_amount_en(value)} {compare} {named} ({_amount_en(threshold.value_nok)}).", refs)
+
+
+def _assumed_en(result: Assessment) -> list[str]:
+    """The facts the part rests on that were assumed, as «I assume …» sentences."""
+    out = []
+    if result.inputs.get("buyer", {}).get("assumed") and result.threshold.key.startswith("eea_state"):
+        out.append("I assume a central government buyer, since none is stated: it has the lowest EEA threshold.")
+    if result.inputs.get("category", {}).get("assumed") and result.part != "below":
+        out.append("I assume the purchase is goods or services, not works, since the contract type is not stated.")
+    if result.contract_value is not None and result.contract_value.method == "no_term":
+        out.append("I assume the contract runs for 48 months, since its duration is not stated.")
+    return out
+
+
+def _procedure_answer(procedure: str, obliged: bool, result: Assessment, facts: CaseFacts, renumber: _Renumber,
+                      lang: str) -> str:
+    """The verdict on the procedure asked about, first; then the part it follows from and what was assumed.
+
+    Without a value (under the general regulation) the verdict is given for each band of value; "" when the model has
+    no verdict (another regulation), and the ordinary rules answer is given instead.
+    """
+    value_missing = result.contract_value is None or result.contract_value.total_nok is None
+    special = any(result.inputs.get(k, {}).get("value") for k in ("health_social_services", "special_services"))
+    if value_missing and result.regime == "foa" and result.part == "III" and not special:
+        return _by_value_answer(procedure, obliged, result, renumber, lang)
+    verdict = permission(procedure, result.part, result.regime, obliged)
+    if verdict is None:
+        return ""
+    sentences = [_first_sentence_marked(verdict.text(lang), renumber.rules(verdict.rules)),
+                 _part_sentence(result, renumber, lang)]
+    if lang == "en":
+        sentences += _assumed_en(result)
+    sentences += [_sentence(note) for key, note in facts.notes if key in facts.inherited]
+    return " ".join(s for s in sentences if s)
+
+
+def _by_value_answer(procedure: str, obliged: bool, result: Assessment, renumber: _Renumber, lang: str) -> str:
+    """No value stated: the verdict in each band (below the floor, parts I, II and III), led by what holds in all."""
+    en = lang == "en"
+    national = next((t for t in result.thresholds_considered if t.key == "national"), None)
+    floor = next((t for t in result.thresholds_considered if t.key == "law_floor"), None)
+    if national is None or floor is None:
+        return ""
+    eea = result.threshold
+    bands = by_value(procedure, national.value_nok, eea.value_nok, floor.value_nok, obliged=obliged)
+    top = bands[-1].verdict
+    if procedure == "innovation_partnership" and not obliged:
+        # The same condition at every value: the verdict is the part III one.
+        return _first_sentence_marked(top.text(lang), renumber.rules(top.rules))
+    if obliged:
+        name = procedure_name(procedure, "III", lang)
+        lead = (f"No. No rule obliges you to use {name}, whatever the value." if en else
+                f"Nei. Ingen regel pålegger dere å bruke {name}, uansett verdi.")
+    elif all(b.verdict.answer == "yes" for b in bands):
+        lead = "Yes, whatever the value." if en else "Ja, uansett verdi."
+    else:
+        lead = ("Yes, but the conditions depend on the value, which is not stated." if en else
+                "Ja, men vilkårene avhenger av verdien, som ikke er oppgitt.")
+    sentences = [lead]
+    if obliged and procedure == "innovation_partnership":
+        nb, en_text, rules = IP_FREE_CHOICE
+        sentences.append(_first_sentence_marked(en_text if en else nb, renumber.rules(rules)))
+    for band in bands:
+        text = re.sub(r"^(?:Ja|Yes)\. ", "", band.verdict.text(lang))  # «Ja. I del I …» -> «I del I …»
+        if band.low_nok is not None:
+            span = (f"From {_amount_en(band.low_nok)}" + (f" to {_amount_en(band.high_nok)}" if band.high_nok else "")
+                    if en else f"Fra {format_amount(band.low_nok)}" + (f" til {format_amount(band.high_nok)}"
+                                                                       if band.high_nok else ""))
+            text = f"{span}: {text[0].lower() + text[1:] if text.startswith(('Ja', 'Yes')) else text}"
+        sentences.append(_first_sentence_marked(text, renumber.rules(band.verdict.rules)))
+    if result.inputs.get("category", {}).get("assumed"):
+        threshold = _amount_en(eea.value_nok) if en else format_amount(eea.value_nok)
+        sentences.append(f"I assume goods or services, not works, so the EEA threshold is {threshold} "
+                         f"({_THRESHOLD_EN.get(eea.key, eea.name)})." if en else
+                         f"Jeg antar at kjøpet gjelder varer eller tjenester, ikke bygg og anlegg, slik at EØS-terskelen er "
+                         f"{threshold}.")
+    if result.inputs.get("buyer", {}).get("assumed"):
+        sentences.append("I assume a central government buyer, since none is stated." if en else
+                         "Jeg antar at oppdragsgiveren er statlig, fordi det ikke er oppgitt.")
+    return " ".join(s for s in sentences if s)
