@@ -265,17 +265,38 @@ def rank_cards(question: str, index: Index, settings: Settings, cards: Sequence[
     terms = query_terms(question, lang)
     own = text_terms(question)
     tuning = settings.answer
-    best: dict[int, tuple[float, str]] = {}
+    best: dict[int, tuple[float, str, float]] = {}
     for row, sim in enumerate(dense):
         q_terms = vectors.terms[row]
         lexical = coverage(terms, q_terms) if terms else 0.0
         back = coverage(query_terms(vectors.questions[row], lang), own) if lexical > 0 else 0.0
-        score = tuning.card_dense_weight * float(sim) + (1 - tuning.card_dense_weight) * (0.6 * lexical + 0.4 * back)
+        words = 0.6 * lexical + 0.4 * back
+        score = tuning.card_dense_weight * float(sim) + (1 - tuning.card_dense_weight) * words
         card = vectors.owner[row]
         if card not in best or score > best[card][0]:
-            best[card] = (score, vectors.questions[row])
+            best[card] = (score, vectors.questions[row], words)
     ranked = sorted(best.items(), key=lambda item: (-item[1][0], cards[item[0]].id))
-    return [CardMatch(cards[i], score, q) for i, (score, q) in ranked]
+    ranked = _settle_near_ties(ranked, cards)
+    return [CardMatch(cards[i], score, q) for i, (score, q, _) in ranked]
+
+
+# Scores closer than this are a tie: the 4-bit model's floating point differs in the fourth decimal between CPUs
+# (a held-out paraphrase was decided by 0.0001 between two climate cards, one way here and the other way in CI).
+CARD_TIE = 0.002
+
+
+def _settle_near_ties(ranked: list[tuple[int, tuple[float, str, float]]], cards: Sequence[Card]) -> list:
+    """Ranked cards with near ties at the top decided by the shared words (exact fractions of term counts, the same
+    on every machine), then the card id, rather than by the embedding's last digits."""
+    if len(ranked) < 2:
+        return ranked
+    top = ranked[0][1][0]
+    tied = [item for item in ranked if top - item[1][0] < CARD_TIE]
+    if len(tied) < 2:
+        return ranked
+    tied.sort(key=lambda item: (-round(item[1][2], 6), cards[item[0]].id))
+    chosen = tied[0]
+    return [chosen, *[item for item in ranked if item is not chosen]]
 
 
 def match_card(question: str, index: Index, settings: Settings, lang: str | None = None,
