@@ -166,12 +166,20 @@ def _load_cards(folder: Path, key: str) -> tuple[Card, ...]:
 
 
 def check_card_sources(cards: Sequence[Card], chunks: Sequence[Chunk]) -> None:
-    """Raise CardError when a card cites a document the corpus does not have: such a card fails the build."""
-    docs = {c.doc_id for c in chunks}
+    """Raise CardError when a card cites a document the corpus does not have, or an anchor that is in no passage
+    of that document (neither a section heading nor its text): such a card fails the build, instead of citing
+    the document's first passage."""
+    by_doc: dict[str, list[Chunk]] = {}
+    for chunk in chunks:
+        by_doc.setdefault(chunk.doc_id, []).append(chunk)
     for card in cards:
-        missing = [s.doc for s in card.sources if s.doc not in docs]
+        missing = [s.doc for s in card.sources if s.doc not in by_doc]
         if missing:
             raise CardError(f"{card.file} ({card.id}): source document(s) not in the corpus: {', '.join(missing)}")
+        for source in card.sources:
+            needle = source.anchor.lower()
+            if needle and not any(needle in c.section.lower() or needle in c.text.lower() for c in by_doc[source.doc]):
+                raise CardError(f"{card.file} ({card.id}): anchor {source.anchor!r} is in no passage of {source.doc}")
 
 
 def source_chunk(source: CardSource, chunks: Sequence[Chunk]) -> Chunk | None:
