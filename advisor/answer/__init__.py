@@ -3,6 +3,7 @@
 from advisor.answer.cards import CARD_VERSION, card_answer
 from advisor.answer.compose import EXTRACTIVE_VERSION
 from advisor.answer.engine import Answer, answer_question
+from advisor.answer.english import strip_english_lead
 from advisor.answer.followup import carry_terms, condense, is_follow_up
 from advisor.answer.prompt import answer_prompt
 from advisor.answer.sentences import split_sentences
@@ -18,4 +19,5 @@ __all__ = [
     "condense",
     "is_follow_up",
     "split_sentences",
+    "strip_english_lead",
 ]

@@ -326,7 +326,7 @@ class _Turn:
         if on_token is not None:
             self.streamed = True
         answer = answer_question(query, hits, self.settings, self.provider, self.history, on_token,
-                                 verified=verified)
+                                 verified=verified, index=self.index)
         if answer.route is None:
             answer.route = ("llm" if self.provider != EXTRACTIVE else "passage") if answer.grounded else "refusal"
         return answer
