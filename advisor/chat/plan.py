@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from advisor.answer.lists import LIST_QUESTION
+from advisor.answer import LIST_QUESTION
 
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("list", LIST_QUESTION),  # the passage route answers these with the whole list of the chosen passage

@@ -7,8 +7,7 @@ import re
 
 import pytest
 
-from advisor.answer import answer_question, strip_english_lead
-from advisor.answer.lists import is_list_question
+from advisor.answer import answer_question, is_list_question, strip_english_lead
 from advisor.chat import ask, plan_question
 from advisor.config import Settings
 from advisor.corpus import Chunk
