@@ -19,7 +19,14 @@ from dataclasses import dataclass, field
 from advisor.answer.compose import EXTRACTIVE_VERSION, Composition, compose, one_passage
 from advisor.answer.english import english_lead
 from advisor.answer.evidence import Evidence, evidence_strength
-from advisor.answer.lists import SourceList, is_list_question, passage_list, render_list
+from advisor.answer.lists import (
+    SourceList,
+    is_list_question,
+    list_fit,
+    passage_list,
+    render_list,
+    shares_text,
+)
 from advisor.answer.markers import MarkerRewriter
 from advisor.answer.notes import source_notes
 from advisor.answer.prompt import CANNOT_ANSWER, answer_prompt, build_messages, is_cannot_answer
@@ -55,6 +62,7 @@ class Answer:
     dropped_markers: list[int] = field(default_factory=list)
     card_id: str | None = None
     tool: str | None = None  # "analyze" | "assess" when the message belongs to another tool (a pointer is added)
+    list_fit: float = 0.0  # a list answer: share of the question's terms its title, heading and lead-in carry
 
     def to_dict(self) -> dict:
         """The JSON contract of `advisor ask --json`, plus model, route (rules | card | passage | llm | refusal),
@@ -140,7 +148,7 @@ def _extractive(job: _Job) -> Answer:
                              job.settings.answer.max_list_items,
                              [text for text, hit in composition.sentences if hit == composition.sentences[0][1]])
         if found is not None:
-            return _list_answer(job, found)
+            return _list_answer(job, found, composition.sentences[0])
     order = composition.hits_used
     # A conflicting source that was set aside is cited too, so the note about it can point at it.
     for pair in composition.conflicts:
@@ -171,19 +179,26 @@ def _section_of(job: _Job, composition: Composition) -> list[Chunk]:
     return [c for c in pool if c.doc_id == home.doc_id and c.section == home.section]
 
 
-def _list_answer(job: _Job, found: SourceList) -> Answer:
-    """A list question answered with the source's list: lead-in and items in order, each cited to its chunk."""
-    used = [c for c in ([found.lead_chunk] if found.lead_chunk else []) + [c for _, c in found.items]]
+def _list_answer(job: _Job, found: SourceList, best: tuple[str, int]) -> Answer:
+    """A list question answered with the source's list: lead-in and items in order, each cited to its chunk. The
+    passage's best sentence leads when it is not part of the list («LOA § 4 krever ... fem grunnleggende prinsipper:
+    konkurranse, likebehandling, ...» before a list that explains each)."""
+    sentence, hit = best
+    lead = None if shares_text(sentence, found) else (sentence, job.hits[hit].chunk)
+    used = ([lead[1]] if lead else []) + ([found.lead_chunk] if found.lead_chunk else []) + [c for _, c in found.items]
     order = list({c.chunk_id: c for c in used}.values())
     number = {c.chunk_id: n for n, c in enumerate(order, start=1)}
     citations = [Citation.from_chunk(n, c) for n, c in enumerate(order, start=1)]
     text = render_list(found, number, job.lang)
+    if lead:
+        text = f"{_with_marker(lead[0], number[lead[1].chunk_id])}\n{text}"
     notes = source_notes(citations, job.lang)
     if _quotes_norwegian(job, order):
-        first = found.lead_in or found.items[0][0]
+        first = lead[0] if lead else found.lead_in or found.items[0][0]
         text = f"{english_lead(job.query.question, order[0], first, items=found.total)}\n\n{text}"
         notes.insert(0, "The sources are in Norwegian; the answer quotes them as written.")
-    answer = job.answer(text, citations, True, EXTRACTIVE_VERSION, notes)
+    answer = job.answer(text, citations, True, EXTRACTIVE_VERSION, notes,
+                        list_fit=round(list_fit(job.query.terms, found), 3))
     # A chunk of the list that was not retrieved is cited too: it joins the answer's hits.
     known = {h.chunk_id for h in answer.hits}
     answer.hits.extend(Hit(rank=len(answer.hits) + n, score=0.0, chunk=c)

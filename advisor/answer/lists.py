@@ -164,13 +164,20 @@ def passage_list(home: Chunk, section: Sequence[Chunk], terms: Sequence[QueryTer
     for found in section_lists(home, section, max_items):
         words = text_terms(" ".join([home.section, found.lead_in, *(text for text, _ in found.items)]))
         score = coverage(terms, words)
-        holds = any(_shares_text(q, found) for q in quoted)
+        holds = any(shares_text(q, found) for q in quoted)
         if (holds or score >= 0.5) and score + (0.5 if holds else 0.0) > best_score:
             best, best_score = found, score + (0.5 if holds else 0.0)
     return best
 
 
-def _shares_text(sentence: str, found: SourceList) -> bool:
+def list_fit(terms: Sequence[QueryTerm], found: SourceList) -> float:
+    """How squarely a list is about what was asked: the share of the question's terms that its document title,
+    heading and lead-in carry (the items are not counted: they say what is listed, not what the list is)."""
+    chunk = found.lead_chunk or found.items[0][1]
+    return coverage(terms, text_terms(" ".join((chunk.title, chunk.section, found.lead_in))))
+
+
+def shares_text(sentence: str, found: SourceList) -> bool:
     """True when a quoted sentence comes from the list: it contains an item's opening words or the lead-in's."""
     key = re.sub(r"\W+", " ", sentence).lower()
     for text in (found.lead_in, *(text for text, _ in found.items)):
