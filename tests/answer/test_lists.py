@@ -120,3 +120,12 @@ def test_the_whole_list_of_the_shipped_guidance_note_in_the_chat(corpus_hash_set
     assert answer.route == "passage" and citation_problems(answer, hash_index) == []
     items = _items(answer.text)
     assert len(items) == 6 and "300 000" in items[0] and "sikkerhet og beredskap" in items[-1]
+
+
+def test_a_list_question_gets_the_passage_list_rather_than_a_card_that_summarises_it(corpus_hash_settings, hash_index):
+    """With the answer cards on (the product path): the guidance note's seven forms, not a card's summary."""
+    settings = corpus_hash_settings.with_overrides(answer={"card_min_score": Settings().answer.card_min_score})
+    answer = ask("Hvilke former for markedsdialog nevner DFØ?", hash_index, settings)
+    assert answer.route == "passage" and answer.card_id is None
+    items = _items(answer.text)
+    assert len(items) == 7 and "RFI" in items[5] and citation_problems(answer, hash_index) == []
