@@ -359,6 +359,15 @@ class _Turn:
         return None
 
 
+def _join_parts(texts: Sequence[str]) -> str:
+    """The parts' texts in order: after a part that ends in a bulleted list the next starts a new paragraph."""
+    out = ""
+    for text in texts:
+        sep = "\n\n" if out.splitlines() and out.splitlines()[-1].startswith("- ") else " "
+        out = f"{out}{sep}{text}" if out else text
+    return out
+
+
 def combine_answers(question: str, answers: Sequence[Answer]) -> Answer:
     """One answer from the answers to the parts of a compound question: texts in order, citations renumbered."""
     citations: list[Citation] = []
@@ -375,7 +384,7 @@ def combine_answers(question: str, answers: Sequence[Answer]) -> Answer:
                             part.text))
     first = next((a for a in answers if a.grounded), answers[0])
     combined = dataclasses.replace(
-        first, question=question, text=" ".join(texts), citations=citations,
+        first, question=question, text=_join_parts(texts), citations=citations,
         grounded=any(a.grounded for a in answers),
         notes=list(dict.fromkeys(n for a in answers for n in a.notes)),
         hits=[h for a in answers for h in a.hits], standalone_query=question,

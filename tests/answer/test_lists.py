@@ -129,3 +129,10 @@ def test_a_list_question_gets_the_passage_list_rather_than_a_card_that_summarise
     assert answer.route == "passage" and answer.card_id is None
     items = _items(answer.text)
     assert len(items) == 7 and "RFI" in items[5] and citation_problems(answer, hash_index) == []
+
+
+def test_a_part_after_a_list_starts_a_new_paragraph_in_a_compound_answer():
+    from advisor.chat.conversation import _join_parts
+
+    assert _join_parts(["Lead [1]:\n- a [1]\n- b [1].", "Next part [2]."]) == "Lead [1]:\n- a [1]\n- b [1].\n\nNext part [2]."
+    assert _join_parts(["One [1].", "Two [2]."]) == "One [1]. Two [2]."
