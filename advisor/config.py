@@ -115,6 +115,10 @@ class AnswerSettings(_Group):
     max_sentences: int = Field(4, ge=1, le=10, description="Most sentences in an extractive answer.")
     max_answer_chars: int = Field(
         700, ge=100, description="An extractive answer stops taking sentences past this many characters (the first is always kept).")
+    max_list_items: int = Field(
+        12, ge=1, le=50,
+        description="Most items of a source's list in the answer to a list question (\"Hvilke ...\", \"Nevn ...\"); "
+        "the answer says when the list was cut.")
     max_sentence_chars: int = Field(
         420, ge=100, description="Longer sentences are not quoted: in our sources they are run-on lists or OCR damage.")
     min_sentence_match: float = Field(

@@ -16,16 +16,25 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from advisor.answer.compose import EXTRACTIVE_VERSION, compose, one_passage
+from advisor.answer.compose import EXTRACTIVE_VERSION, Composition, compose, one_passage
+from advisor.answer.english import english_lead
 from advisor.answer.evidence import Evidence, evidence_strength
+from advisor.answer.lists import (
+    SourceList,
+    is_list_question,
+    list_fit,
+    passage_list,
+    render_list,
+    shares_text,
+)
 from advisor.answer.markers import MarkerRewriter
 from advisor.answer.notes import source_notes
 from advisor.answer.prompt import CANNOT_ANSWER, answer_prompt, build_messages, is_cannot_answer
 from advisor.answer.sentences import is_answerable
 from advisor.config import Settings
-from advisor.corpus import Citation
+from advisor.corpus import Chunk, Citation
 from advisor.llm import EXTRACTIVE, ReplyDefuser, check_provider, complete, model_name
-from advisor.search import Hit, Query, as_query
+from advisor.search import Hit, Index, Query, as_query
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +62,7 @@ class Answer:
     dropped_markers: list[int] = field(default_factory=list)
     card_id: str | None = None
     tool: str | None = None  # "analyze" | "assess" when the message belongs to another tool (a pointer is added)
+    list_fit: float = 0.0  # a list answer: share of the question's terms its title, heading and lead-in carry
 
     def to_dict(self) -> dict:
         """The JSON contract of `advisor ask --json`, plus model, route (rules | card | passage | llm | refusal),
@@ -93,6 +103,7 @@ class _Job:
     history: Sequence[tuple[str, str]] = ()
     on_token: Callable[[str], None] | None = None
     verified: Sequence[Answer] = ()
+    index: Index | None = None
 
     @property
     def lang(self) -> str:
@@ -127,10 +138,17 @@ def _with_marker(sentence: str, n: int) -> str:
 
 def _extractive(job: _Job) -> Answer:
     hits, lang = job.hits, job.lang
-    composition = compose(job.query.terms, [h.chunk for h in hits], lang, job.settings.answer)
+    chunks = [h.chunk for h in hits]
+    composition = compose(job.query.terms, chunks, lang, job.settings.answer)
     if not composition.sentences:
         return _refusal(job, EXTRACTIVE_VERSION)
-    composition.sentences = one_passage(composition.sentences, [h.chunk for h in hits])
+    composition.sentences = one_passage(composition.sentences, chunks)
+    if is_list_question(job.query.question):
+        found = passage_list(chunks[composition.sentences[0][1]], _section_of(job, composition), job.query.terms,
+                             job.settings.answer.max_list_items,
+                             [text for text, hit in composition.sentences if hit == composition.sentences[0][1]])
+        if found is not None:
+            return _list_answer(job, found, composition.sentences[0])
     order = composition.hits_used
     # A conflicting source that was set aside is cited too, so the note about it can point at it.
     for pair in composition.conflicts:
@@ -141,9 +159,51 @@ def _extractive(job: _Job) -> Answer:
     by_hit = {hit: citations[n - 1] for hit, n in number.items()}
     conflicts = [(by_hit[kept], by_hit[dropped]) for kept, dropped in composition.conflicts]
     notes = source_notes(citations, lang, conflicts)
-    if lang == "en" and all(h.chunk.language != "en" for h in hits):
+    if _quotes_norwegian(job, [hits[i].chunk for i in order]):
+        lead, hit = composition.sentences[0]
+        text = f"{english_lead(job.query.question, hits[hit].chunk, lead)}\n\n{text}"
         notes.insert(0, "The sources are in Norwegian; the answer quotes them as written.")
     return job.answer(text, citations, True, EXTRACTIVE_VERSION, notes)
+
+
+def _quotes_norwegian(job: _Job, cited: Sequence[Chunk]) -> bool:
+    """True for an English question answered with quotes from passages none of which is in English."""
+    return job.lang == "en" and all(c.language != "en" for c in cited)
+
+
+def _section_of(job: _Job, composition: Composition) -> list[Chunk]:
+    """Every chunk of the lead passage's section: from the index when it is at hand (a list may run on past the
+    retrieved passage), else those among the hits."""
+    home = job.hits[composition.sentences[0][1]].chunk
+    pool = job.index.chunks if job.index is not None else [h.chunk for h in job.hits]
+    return [c for c in pool if c.doc_id == home.doc_id and c.section == home.section]
+
+
+def _list_answer(job: _Job, found: SourceList, best: tuple[str, int]) -> Answer:
+    """A list question answered with the source's list: lead-in and items in order, each cited to its chunk. The
+    passage's best sentence leads when it is not part of the list («LOA § 4 krever ... fem grunnleggende prinsipper:
+    konkurranse, likebehandling, ...» before a list that explains each)."""
+    sentence, hit = best
+    lead = None if shares_text(sentence, found) else (sentence, job.hits[hit].chunk)
+    used = ([lead[1]] if lead else []) + ([found.lead_chunk] if found.lead_chunk else []) + [c for _, c in found.items]
+    order = list({c.chunk_id: c for c in used}.values())
+    number = {c.chunk_id: n for n, c in enumerate(order, start=1)}
+    citations = [Citation.from_chunk(n, c) for n, c in enumerate(order, start=1)]
+    text = render_list(found, number, job.lang)
+    if lead:
+        text = f"{_with_marker(lead[0], number[lead[1].chunk_id])}\n{text}"
+    notes = source_notes(citations, job.lang)
+    if _quotes_norwegian(job, order):
+        first = lead[0] if lead else found.lead_in or found.items[0][0]
+        text = f"{english_lead(job.query.question, order[0], first, items=found.total)}\n\n{text}"
+        notes.insert(0, "The sources are in Norwegian; the answer quotes them as written.")
+    answer = job.answer(text, citations, True, EXTRACTIVE_VERSION, notes,
+                        list_fit=round(list_fit(job.query.terms, found), 3))
+    # A chunk of the list that was not retrieved is cited too: it joins the answer's hits.
+    known = {h.chunk_id for h in answer.hits}
+    answer.hits.extend(Hit(rank=len(answer.hits) + n, score=0.0, chunk=c)
+                       for n, c in enumerate((c for c in order if c.chunk_id not in known), start=1))
+    return answer
 
 
 # --- LLM answers ---------------------------------------------------------------------------------------
@@ -229,19 +289,23 @@ def answer_question(
     history: Sequence[tuple[str, str]] = (),
     on_token: Callable[[str], None] | None = None,
     verified: Sequence[Answer] = (),
+    index: Index | None = None,
 ) -> Answer:
     """Answer a question from retrieved hits only: cited sentences, or CANNOT_ANSWER with the nearest sources.
 
     `query` is the Query chat.ask made (checked, with its language, standalone form and terms); plain text is
     checked and taken as it stands. `provider` defaults to settings.llm.provider; `history` is shown to an LLM, and
     so are `verified` answers (the rules engine's verdict, a matched answer card) as facts ahead of the passages.
+    `index` (the one the hits came from) lets the extractive answer to a list question read the whole list of the
+    chosen passage's section, also where it runs past the retrieved chunk.
     """
     if isinstance(query, Query):
         chosen = provider or check_provider(None, settings)
     else:
         query, chosen = as_query(query, settings), check_provider(provider, settings)
     evidence = evidence_strength(query, hits, settings)
-    job = _Job(query, hits, settings, chosen, model_name(settings, chosen), evidence, history, on_token, verified)
+    job = _Job(query, hits, settings, chosen, model_name(settings, chosen), evidence, history, on_token, verified,
+               index)
     if not verified and (not hits or evidence.strength < settings.answer.min_evidence):
         version = EXTRACTIVE_VERSION if chosen == EXTRACTIVE else answer_prompt(settings).version
         log.info("evidence %.3f below cut-off %.3f: cannot answer", evidence.strength, settings.answer.min_evidence)

@@ -4,8 +4,9 @@
     route  = route_message("Vi skal kjøpe 40 Dell Latitude 5550")   # "analyze" | "assess" | None
 
 The answer routes, tried in order (Answer.route): "rules" (the question states purchase facts: the assessment
-engine's verdict, chat/rules.py), "card" (a curated answer card matched above its cut-off), "passage" (the best
-passage, extractive) or "llm" (a configured model, given the rule verdict and the card as verified facts), and
+engine's verdict, chat/rules.py), "card" (a curated answer card matched above its cut-off; a list question whose
+passage holds a list squarely about it gets that whole list instead), "passage" (the best passage, extractive; for a
+list question the passage's whole list) or "llm" (a configured model, given the rule verdict and the card as verified facts), and
 "refusal" when the sources do not answer.
 
 This is the only module that spans features: a message that is a requirement text or a planned purchase
@@ -21,7 +22,15 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from advisor.answer import Answer, answer_question, card_answer, carry_terms, condense, is_follow_up
+from advisor.answer import (
+    Answer,
+    answer_question,
+    card_answer,
+    carry_terms,
+    condense,
+    is_follow_up,
+    is_list_question,
+)
 from advisor.assessment import assess, extract_case
 from advisor.chat.facts import CaseFacts, read_facts
 from advisor.chat.plan import plan_question
@@ -213,6 +222,10 @@ def ask(
     return answer
 
 
+# A list question is answered with the passage's list rather than a matched card when the list's title, heading and
+# lead-in carry this share of the question's terms (it is then squarely about what is asked).
+LIST_OVER_CARD = 0.6
+
 SIMILAR_LEAD = {"nb": "Lignende kunngjøringer i Doffin (slik andre har kjøpt noe lignende):",
                 "en": "Similar notices in Doffin (how others bought something like this):"}
 
@@ -315,10 +328,12 @@ class _Turn:
             standalone = carry_terms(question, history, lang, self.settings.answer)
         focus = question if standalone != question else ""
         match = match_card(standalone, self.index, self.settings, lang, focus=focus, exclude=exclude)
-        if match is not None and self.provider == EXTRACTIVE:
-            return card_answer(question, match, self.index, lang, self.provider, model, standalone)
         # English and Danish questions also search with the Norwegian words for their terms (the corpus is Norwegian).
         query = Query.build(question, lang, standalone, self.settings.answer.standalone_term_weight)
+        if match is not None and self.provider == EXTRACTIVE:
+            card = card_answer(question, match, self.index, lang, self.provider, model, standalone)
+            listed = self._source_list(query) if is_list_question(question) else None
+            return listed or card
         hits = retrieve(query, self.index, self.settings, top_k=self.top_k)
         verified = [a for a in (rules, card_answer(question, match, self.index, lang) if match else None) if a]
         for fact in verified:  # the passages a verified answer cites, for the LLM's numbered sources
@@ -327,10 +342,31 @@ class _Turn:
         if on_token is not None:
             self.streamed = True
         answer = answer_question(query, hits, self.settings, self.provider, self.history, on_token,
-                                 verified=verified)
+                                 verified=verified, index=self.index)
         if answer.route is None:
             answer.route = ("llm" if self.provider != EXTRACTIVE else "passage") if answer.grounded else "refusal"
         return answer
+
+
+    def _source_list(self, query: Query) -> Answer | None:
+        """For a list question a card would answer: the chosen passage's whole list instead, when there is one and
+        its title, heading and lead-in carry at least LIST_OVER_CARD of the question's terms. A card summarises;
+        a list question asks for every item."""
+        hits = retrieve(query, self.index, self.settings, top_k=self.top_k)
+        answer = answer_question(query, hits, self.settings, self.provider, self.history, index=self.index)
+        if answer.grounded and answer.list_fit >= LIST_OVER_CARD:
+            answer.route = "passage"
+            return answer
+        return None
+
+
+def _join_parts(texts: Sequence[str]) -> str:
+    """The parts' texts in order: after a part that ends in a bulleted list the next starts a new paragraph."""
+    out = ""
+    for text in texts:
+        sep = "\n\n" if out.splitlines() and out.splitlines()[-1].startswith("- ") else " "
+        out = f"{out}{sep}{text}" if out else text
+    return out
 
 
 def combine_answers(question: str, answers: Sequence[Answer]) -> Answer:
@@ -349,7 +385,7 @@ def combine_answers(question: str, answers: Sequence[Answer]) -> Answer:
                             part.text))
     first = next((a for a in answers if a.grounded), answers[0])
     combined = dataclasses.replace(
-        first, question=question, text=" ".join(texts), citations=citations,
+        first, question=question, text=_join_parts(texts), citations=citations,
         grounded=any(a.grounded for a in answers),
         notes=list(dict.fromkeys(n for a in answers for n in a.notes)),
         hits=[h for a in answers for h in a.hits], standalone_query=question,

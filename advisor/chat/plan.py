@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from advisor.answer import LIST_QUESTION
+
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("list", re.compile(r"^\s*(hvilke|kva for|kva|what are|which)\b|\bhva er de (tre|fem|ti|to)\b|\bnevn\b|\blist\b",
-                        re.IGNORECASE)),
+    ("list", LIST_QUESTION),  # the passage route answers these with the whole list of the chosen passage
     ("comparison", re.compile(r"\bforskjell\w*|\bskil\w*\b|\bdifference\b|\bversus\b|\bvs\.?\b", re.IGNORECASE)),
     ("statistic", re.compile(r"\bhvor mange\b|\bhvor stor andel\b|\bandel\b|\bprosent\b|\bkor mange\b|\bhow many\b|"
                              r"\bshare\b|\bhow much\b|\bhvor mye\b", re.IGNORECASE)),

@@ -35,7 +35,7 @@ from advisor.llm import check_provider
 from advisor.search import Index, ensure_index, match_card
 
 FILES = {"seen": "answers_text.jsonl", "unseen": "answers_unseen.jsonl"}
-KINDS = frozenset({"facts", "english", "compound", "false_premise", "out_of_scope", "concept"})
+KINDS = frozenset({"facts", "english", "compound", "false_premise", "out_of_scope", "concept", "list"})
 
 
 def lead_sentence(text: str) -> str:

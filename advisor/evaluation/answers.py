@@ -13,7 +13,8 @@ Metrics (all 0-1):
   refusal_recall      out-of-scope questions that were refused
   faithfulness        share of answer sentences whose content words are mostly (>= 60 %) in the passages the
                       sentence cites; a sentence without a marker counts as unsupported. Only quoted answers
-                      (routes passage and llm): answer cards and rules verdicts are not quotes (see answer_text)
+                      (routes passage and llm): answer cards and rules verdicts are not quotes (see answer_text),
+                      nor is the English lead line over a Norwegian quote (it names the source, quotes nothing)
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import time
 from collections import defaultdict
 from collections.abc import Sequence
 
-from advisor.answer import EXTRACTIVE_VERSION, Answer, answer_prompt, split_sentences
+from advisor.answer import EXTRACTIVE_VERSION, Answer, answer_prompt, split_sentences, strip_english_lead
 from advisor.chat import ask
 from advisor.config import Settings
 from advisor.corpus import load_documents
@@ -115,7 +116,7 @@ def sentence_support(answer: Answer) -> list[tuple[str, float]]:
     """(sentence, share of its content words found in the passages it cites) for each answer sentence."""
     by_n = {c.n: c for c in answer.citations}
     out = []
-    for sentence in answer_sentences(answer.text):
+    for sentence in answer_sentences(strip_english_lead(answer.text)):
         cited = [by_n[int(n)] for n in _MARKER.findall(sentence) if int(n) in by_n]
         words = content_stems(_MARKER.sub("", sentence))
         if not cited or not words:
