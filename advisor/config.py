@@ -104,6 +104,11 @@ class RetrievalSettings(_Group):
     rerank_dense_weight: float = Field(
         0.1, ge=0, description="Weight of the dense similarity, scaled 0-1 over the reranked candidates.",
     )
+    rerank_sole_weight: float = Field(
+        0.25, ge=0,
+        description="Weight of the IDF-weighted share of the question's terms that a passage alone among the reranked "
+        "candidates holds (0-1): lifts the one passage with the question's rare words when the dense half ranks it low.",
+    )
 
 
 class AnswerSettings(_Group):

@@ -9,6 +9,9 @@ both lists beat it. The reranker looks at the text of the fused top N instead an
   rare words count most and they must stand together in one sentence, not scattered over the passage;
 - **heading match**: the same coverage over the passage's section path (or document title);
 - **dense similarity**: the cosine similarity the dense search already computed, scaled over the candidates;
+- **sole holder**: the IDF-weighted share of the question's terms that this passage alone among the candidates
+  holds, so a passage that is the only one with the question's rare words rises even when the dense half ranks it
+  last;
 
 added to the fused score scaled to the best candidate's (1.0). No model, no I/O: sentence terms are cached per
 passage text, so a query costs a few hundred set look-ups.
@@ -37,6 +40,7 @@ class RerankWeights:
     sentence: float
     heading: float
     dense: float
+    sole: float
 
 
 def query_weights(text: str, lexical: LexicalIndex) -> dict[str, float]:
@@ -106,6 +110,15 @@ def rerank(
     if len(head) < 2:
         return list(ranked), {cid: fused[cid] for cid in ranked}
     query = query_weights(query_text, lexical)
+    total = sum(query.values())
+    decompound = lexical.analyzer.decompound
+    holds = {cid: frozenset().union(*_sentence_terms(chunks[cid].text, decompound),
+                                   _heading_terms(chunks[cid].section or chunks[cid].title, decompound)) & query.keys()
+             for cid in head if cid not in demoted}
+    holders: dict[str, int] = {}
+    for terms in holds.values():
+        for t in terms:
+            holders[t] = holders.get(t, 0) + 1
     top = max(fused[cid] for cid in head) or 1.0
     sims = [similarity[cid] for cid in head if cid in similarity]
     low, high = (min(sims), max(sims)) if sims else (0.0, 0.0)
@@ -116,9 +129,10 @@ def rerank(
         if cid not in demoted:
             chunk = chunks[cid]
             sim = (similarity.get(cid, low) - low) / span if span > 0 else 0.0
+            sole = sum(query[t] for t in holds[cid] if holders[t] == 1) / total if total else 0.0
             score += (weights.sentence * sentence_evidence(query, chunk, lexical)
                       + weights.heading * heading_evidence(query, chunk, lexical)
-                      + weights.dense * sim)
+                      + weights.dense * sim + weights.sole * sole)
         scores[cid] = score
     position = {cid: i for i, cid in enumerate(head)}
     order = sorted(head, key=lambda cid: (-scores[cid], position[cid]))

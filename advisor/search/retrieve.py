@@ -144,7 +144,8 @@ def retrieve(
         r = settings.retrieval
         ranked, fused = rerank(ranked, fused, candidates, {cid: sim for cid, (_, sim) in dense_info.items()},
                                expand_query(text), index.lexical, r.rerank_depth,
-                               RerankWeights(r.rerank_sentence_weight, r.rerank_heading_weight, r.rerank_dense_weight),
+                               RerankWeights(r.rerank_sentence_weight, r.rerank_heading_weight, r.rerank_dense_weight,
+                                             r.rerank_sole_weight),
                                demoted)
     ranked = cap_added(ranked, candidates, settings.corpus_dir)
     reserved: set[str] = set()
