@@ -136,6 +136,7 @@ def run(settings: Settings, provider: str | None = None, progress: bool = True) 
     metrics["n_unseen"] = float(len(unseen_rows))
     info = {"embedding_backend": settings.index.embedding_backend, "chunks": len(index), "collection": index.collection_name,
             "rrf_k": settings.retrieval.rrf_k, "dense_weight": settings.retrieval.dense_weight, "bm25_weight": settings.retrieval.bm25_weight,
+            "rerank": settings.retrieval.rerank, "rerank_depth": settings.retrieval.rerank_depth,
             "note": "unseen.* is the frozen set evals/retrieval_unseen.jsonl (never used for tuning)"}
     return SuiteResult("retrieval", metrics, cases, tables, info, time.perf_counter() - started)
 
