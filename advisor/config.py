@@ -86,6 +86,29 @@ class RetrievalSettings(_Group):
         description="Hybrid search reserves up to this many of the top hits for the best passage of a source kind "
         "(white paper, guidance, statistics, ...) not yet shown, if both retrievers rank it among their candidates.",
     )
+    rerank: bool = Field(
+        True,
+        description="Hybrid search reorders the fused top candidates by sentence-level evidence (search/rerank.py): "
+        "the best sentence's IDF-weighted coverage of the question's terms, the heading match and the dense "
+        "similarity, added to the fused score. Off: the fused order as it is.",
+    )
+    rerank_depth: int = Field(30, ge=2, le=200, description="How many of the fused candidates the reranker reorders.")
+    rerank_sentence_weight: float = Field(
+        0.15, ge=0,
+        description="Weight of the best sentence's IDF-weighted coverage of the question's terms (0-1) in the reranked "
+        "score, against the fused score scaled to 1 for the best candidate.",
+    )
+    rerank_heading_weight: float = Field(
+        0.1, ge=0, description="Weight of the question terms' IDF-weighted coverage of the passage's section path or title (0-1).",
+    )
+    rerank_dense_weight: float = Field(
+        0.1, ge=0, description="Weight of the dense similarity, scaled 0-1 over the reranked candidates.",
+    )
+    rerank_sole_weight: float = Field(
+        0.25, ge=0,
+        description="Weight of the IDF-weighted share of the question's terms that a passage alone among the reranked "
+        "candidates holds (0-1): lifts the one passage with the question's rare words when the dense half ranks it low.",
+    )
 
 
 class AnswerSettings(_Group):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import math
+from collections import Counter
 
 import numpy as np
 
@@ -23,6 +25,14 @@ class LexicalIndex:
         self._bm25.index(corpus, show_progress=False)
         self._vocab = self._bm25.vocab_dict
         self.size = len(texts)
+        self._df = Counter(term for terms in corpus for term in set(terms))
+
+    def idf(self, term: str) -> float:
+        """BM25's inverse document frequency of an analyzed term: log(1 + (N - df + 0.5) / (df + 0.5)).
+
+        A term no text holds gets the IDF of a term in one text (it can only match the query's own wording)."""
+        df = max(1, self._df.get(term, 0))
+        return math.log(1.0 + (self.size - df + 0.5) / (df + 0.5))
 
     def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
         """(position, score) of the k best-scoring texts with score > 0; mask (0/1 per text) filters."""

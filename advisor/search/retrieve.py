@@ -14,6 +14,7 @@ from advisor.errors import InvalidInput
 from advisor.search.added import cap_added, demote_stuffing
 from advisor.search.index import Index
 from advisor.search.query import Query, as_query
+from advisor.search.rerank import RerankWeights, rerank
 from advisor.search.thesaurus import expand_query
 
 Mode = Literal["hybrid", "dense", "bm25"]
@@ -105,6 +106,8 @@ def retrieve(
 
     RRF score = w_dense / (k + dense_rank) + w_bm25 / (k + bm25_rank), ranks from 1, k = settings.retrieval.rrf_k.
     Fusing ranks rather than raw scores needs no score calibration between cosine similarity and BM25.
+    In hybrid mode the fused top candidates are then reordered by sentence-level evidence (search/rerank.py;
+    settings.retrieval.rerank), and a hit's score is the reranked one.
     A plain string is checked and searched as written; a Query (from chat.ask) is searched by its search_text.
     """
     query = as_query(query, settings)
@@ -137,6 +140,13 @@ def retrieve(
     demoted = demote_stuffing(fused, candidates, settings.corpus_dir)
     # Ties (same fused score) are broken by dense similarity, then chunk id, so results are deterministic.
     ranked = sorted(fused, key=lambda cid: (-fused[cid], -dense_info.get(cid, (0, -1.0))[1], cid))
+    if mode == "hybrid" and settings.retrieval.rerank:
+        r = settings.retrieval
+        ranked, fused = rerank(ranked, fused, candidates, {cid: sim for cid, (_, sim) in dense_info.items()},
+                               expand_query(text), index.lexical, r.rerank_depth,
+                               RerankWeights(r.rerank_sentence_weight, r.rerank_heading_weight, r.rerank_dense_weight,
+                                             r.rerank_sole_weight),
+                               demoted)
     ranked = cap_added(ranked, candidates, settings.corpus_dir)
     reserved: set[str] = set()
     if mode == "hybrid" and settings.retrieval.kind_slots and top_k >= 3:
