@@ -154,10 +154,13 @@ def _candidates(terms: Sequence[QueryTerm], chunks: Sequence[Chunk], lang: str,
         section_terms = text_terms(chunk.section)
         authority = AUTHORITY_RANK.get(chunk.authority, 5)
         section_cov = coverage(terms, section_terms)
+        # An English question quoted from a Norwegian source matches its words only through the glossary: half the
+        # share is asked of its sentences (the evidence check before this has already found the passage relevant).
+        floor = tuning.min_sentence_match * (0.5 if lang == "en" and chunk.language != "en" else 1.0)
         for position, (sentence, context) in enumerate(units):
             sentence_terms = text_terms(sentence)
             share = matched(sentence_terms, section_terms | text_terms(context) if context else section_terms)
-            if share < tuning.min_sentence_match:
+            if share < floor:
                 continue
             found = frozenset(i for i, t in enumerate(terms) if t.match(sentence_terms) >= 0.5)
             # The sentence's own overlap counts most, then how many of the question's words it has at all; the
