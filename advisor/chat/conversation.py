@@ -42,7 +42,7 @@ from advisor.errors import AdvisorError
 from advisor.llm import EXTRACTIVE, check_provider, model_name
 from advisor.requirements import CATEGORY_LABELS, analyze_text
 from advisor.search import Hit, Index, Query, check_query, match_card, retrieve
-from advisor.text import detect_language
+from advisor.text import detect_language, text_terms
 
 log = logging.getLogger(__name__)
 
@@ -207,8 +207,9 @@ def ask(
         for i, part in enumerate(plan.parts):
             used = frozenset(a.card_id for a in answers if a.card_id)
             answer = turn.answer(part, context=plan.parts[0] if i else "", exclude=used)
-            # Two parts answered by the same card (or the same passage) are answered once.
-            if not any(a.text == answer.text for a in answers):
+            # Two parts answered by the same card (or the same passage), or a part whose answer only says again
+            # what an earlier part's said (a card on the exceptions that restates the main rule), are answered once.
+            if not any(a.text == answer.text for a in answers) and not _says_again(answer, answers):
                 answers.append(answer)
         answer = combine_answers(question, answers)
     else:
@@ -358,6 +359,22 @@ class _Turn:
             answer.route = "passage"
             return answer
         return None
+
+
+_NUMBER = re.compile(r"\d+(?:[ ,.]\d+)*")
+REPEAT_SHARE = 0.75
+
+
+def _says_again(answer: Answer, earlier: Sequence[Answer]) -> bool:
+    """True when REPEAT_SHARE of the answer's content words are already in the earlier parts' answers and it adds
+    no number of its own (a threshold for another buyer differs by its figure, not by its words)."""
+    if not earlier or not answer.grounded:
+        return False
+    said_text = " ".join(a.text for a in earlier)
+    own = text_terms(answer.text)
+    if not own or set(_NUMBER.findall(answer.text)) - set(_NUMBER.findall(said_text)):
+        return False
+    return len(own & text_terms(said_text)) / len(own) >= REPEAT_SHARE
 
 
 def _join_parts(texts: Sequence[str]) -> str:
