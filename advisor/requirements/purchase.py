@@ -106,23 +106,44 @@ _PREPOSITION = re.compile(r"(?:av|med|etter|i|på|til|for|som|innen|fra|hos|ved|
 def _phrase_at(text: str, start: int) -> tuple[str, str, int]:
     """(head noun, noun phrase, where the noun starts) of the noun phrase that starts at or after `start`; nothing
     when a preposition comes first («utføres av X» has its object in the subject)."""
-    for word in list(_WORD.finditer(text, start))[:4]:
+    for word in list(_WORD.finditer(text, start))[:6]:
         token = word.group(0)
         if _PREPOSITION.match(token):
             break
-        if _FILLER.match(token) or (token.lower().endswith(("e", "t")) and noun_kind(token) is None
+        if _FILLER.match(token) or (token.lower().endswith(_MODIFIER_ENDINGS) and noun_kind(token) is None
                                      and len(token) > 3 and _noun_follows(text, word.end())):
             continue  # an article, a count or an adjective before the noun
+        if token.endswith("-") and _noun_follows(text, word.end(), allow="/"):
+            continue  # «sak-/arkivsystem», «sak- og arkivsystem»: the noun is the last of the pair
+        if _is_name(token, text, word.start()):
+            if _noun_follows(text, word.end()):
+                continue  # a maker or product name before the thing: «Microsoft Teams Rooms-utstyr»
+            break  # only names («25 stk. Samsung Galaxy Tab S9»): the text does not say what the thing is
         complement = _COMPLEMENT.match(text, word.end())
         phrase = text[word.start():complement.end() if complement else word.end()]
         return token, phrase.strip(), word.start()
     return "", "", -1
 
 
-def _noun_follows(text: str, end: int) -> bool:
-    """Whether a word that could be the noun follows («batteridrevne verktøy»; not «gravlift til»)."""
-    following = re.match(r"\s+([^\W\d_][\w\-]*)", text[end:])
+def _noun_follows(text: str, end: int, allow: str = "") -> bool:
+    """Whether a word that could be the noun follows («batteridrevne verktøy»; not «gravlift til»); `allow`: other
+    characters that may stand between («sak-/arkivsystem»)."""
+    following = re.match(rf"[\s{re.escape(allow)}]+(?:og\s+|eller\s+)?([^\W\d_][\w\-]*)", text[end:]) if allow else \
+        re.match(r"\s+([^\W\d_][\w\-]*)", text[end:])
     return bool(following) and not _PREPOSITION.match(following.group(1))
+
+
+# Adjectives and participles before the noun: «elektrisk», «digitale», «mobil», «ferdig», «nødvendig», «brukte»
+_MODIFIER_ENDINGS = ("e", "t", "isk", "ig", "lig", "ert", "bar", "sk")
+
+
+def _is_name(token: str, text: str, at: int) -> bool:
+    """A capitalised word inside the sentence (a maker or a product: «Samsung», «Teams»), not its first word, and not
+    a compound whose head is an ordinary noun («Rooms-utstyr» is equipment)."""
+    if not token[:1].isupper() or at == 0 or re.search(r"(?<!stk)(?<!ca)(?<!nr)(?<!kr)[.!?:]\s*$", text[:at]):
+        return False
+    head = token.rsplit("-", 1)[-1]
+    return not ("-" in token and head[:1].islower() and len(head) > 2)
 
 
 def read_purchase_object(text: str) -> PurchaseObject | None:

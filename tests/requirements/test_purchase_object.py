@@ -47,3 +47,27 @@ def test_a_passive_takes_its_object_from_the_subject_and_a_text_without_one_give
     bought = read_purchase_object("Taket på gymsalen skal rehabiliteres.")
     assert bought is not None and bought.kind == "works" and bought.noun == "Taket"
     assert read_purchase_object("Løsningen skal være enkel å bruke.") is None
+
+
+@pytest.mark.parametrize(("text", "noun"), [
+    # an adjective, a pair of compounds and makers' names stand before the thing; the thing is the head
+    ("Kommunen ønsker å anskaffe en elektrisk feiemaskin av typen Nilfisk SW900 til torget.", "feiemaskin"),
+    ("Oppdragsgiver skal anskaffe et nytt sak-/arkivsystem basert på Elements fra Sikri.", "arkivsystem"),
+    ("Leverandøren skal levere Microsoft Teams Rooms-utstyr fra Logitech til tre møterom.", "Rooms-utstyr"),
+])
+def test_adjectives_pairs_and_names_before_the_noun_are_passed_over(text, noun):
+    bought = read_purchase_object(text)
+    assert bought is not None and bought.noun == noun
+
+
+def test_only_names_say_nothing_about_what_is_bought():
+    # «stk.» is an abbreviation, not the end of a sentence: «Samsung» is a name, not the first word of a sentence
+    assert read_purchase_object("Vi skal kjøpe 25 stk. Samsung Galaxy Tab S9 til bruk i hjemmesykepleien.") is None
+
+
+def test_no_purchase_type_matches_inside_a_procurement_verb():
+    from advisor.config import Settings
+    from advisor.rewrite.domains import load_purchase_types
+
+    for ptype in load_purchase_types(Settings()):  # «anskaffe» once matched the meals type through «kaffe»
+        assert not ptype.match.search("Oppdragsgiver skal anskaffe anskaffelsen levere leverandøren kjøpe"), ptype.id
