@@ -166,11 +166,24 @@ _NEGATED = re.compile(r"\b(?:trenger|må|behøver|skal) (?:vi |dere |man )?ikke\
                       r"\bdo not need\b", re.IGNORECASE)
 
 
-def _verdict_word(question: str, part: str, lang: str) -> str:
+# A question that names one regulation («Må vi følge anskaffelsesforskriften?») is answered for that regulation: a
+# utility follows forsyningsforskriften instead, a defence or concession contract its own regulation.
+_NAMES_REGULATION = (
+    (re.compile(r"\banskaffelsesforskrift\w*|\bFOA\b|\bpublic procurement regulation", re.IGNORECASE), "foa"),
+    (re.compile(r"\bforsyningsforskrift\w*|\butilities (?:regulation|directive)", re.IGNORECASE), "utilities"),
+)
+
+_FOLLOWS = re.compile(r"\b(?:følge|følges|gjelder|omfattet|omfattes|follow|appl(?:y|ies))\b", re.IGNORECASE)
+
+
+def _verdict_word(question: str, part: str, lang: str, regime: str = "foa") -> str:
     """«Ja.» / «Nei.» (Yes./No.) when the question is a yes/no question about the part, notice or rules; else ""."""
     sentences = re.split(r"(?<=[.!?])\s+", question.strip())
     if not any(_YES_NO.search(s) for s in sentences):
         return ""
+    named = [name for pattern, name in _NAMES_REGULATION if pattern.search(question)]
+    if len(named) == 1 and _FOLLOWS.search(question) and named[0] != regime and not _NEGATED.search(question):
+        return "No." if lang == "en" else "Nei."
     for pattern, yes_parts in _INTENTS:
         if pattern.search(question):
             yes = part in yes_parts
@@ -279,7 +292,7 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
     renumber = _Renumber(result.citations)
     # The headline names the threshold that decides; its rule's citation is the one the part reason carries.
     part_refs = renumber.text(" ".join(f"[{n}]" for n in dict.fromkeys(_markers(result.part_reason)))).strip()
-    verdict = _verdict_word(intent or question, result.part, lang)
+    verdict = _verdict_word(intent or question, result.part, lang, result.regime)
     lead = _with_marker(_sentence(result.headline), part_refs)
     sentences = [f"{verdict} {lead}".strip() if lang != "en" else lead]
     if lang == "en":

@@ -30,3 +30,13 @@ def test_a_part_with_its_own_figure_or_its_own_subject_is_kept():
     assert not _says_again(_answer("Markedsdialog før kunngjøring er lov når alle behandles likt [1]."), [MAIN])
     assert not _says_again(MAIN, [])
     assert not _says_again(_answer("Kildene sier ikke noe om dette.", grounded=False), [MAIN])
+
+
+def test_a_question_naming_the_other_regulation_gets_no():
+    from advisor.chat.rules import _verdict_word
+
+    question = "Vi er et energiselskap og skal kjøpe nettstasjoner for 60 mill. kr. Må vi følge anskaffelsesforskriften?"
+    assert _verdict_word(question, "II", "nb", regime="utilities") == "Nei."
+    assert _verdict_word(question, "III", "nb", regime="foa") == "Ja."
+    assert _verdict_word("Må kommunen følge forsyningsforskriften?", "III", "nb", regime="foa") == "Nei."
+    assert _verdict_word("Do we have to follow the public procurement regulation?", "II", "en", "utilities") == "No."
