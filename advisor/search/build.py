@@ -268,8 +268,12 @@ def _wait_searchable(settings: Settings, coll, chunks: list[Chunk], vectors: np.
     picks = sorted({*range(0, n, max(1, n // 16)), *range(max(0, n - 4), n)})
     deadline = time.monotonic() + SEARCHABLE_WAIT_S
     while True:
-        result = coll.query(query_embeddings=vectors[picks], n_results=min(3, n), include=[])
-        missing = [i for i, ids in zip(picks, result["ids"], strict=True) if chunks[i].chunk_id not in ids]
+        # Its own vector finds a chunk at distance 0; an identical vector of another chunk of this build (the same
+        # paragraph in two documents) may come first, and the search is approximate: ten results, and a result at
+        # distance ~0 counts as found.
+        result = coll.query(query_embeddings=vectors[picks], n_results=min(10, n), include=["distances"])
+        missing = [i for i, ids, dists in zip(picks, result["ids"], result["distances"], strict=True)
+                   if chunks[i].chunk_id not in ids and not (dists and dists[0] <= 1e-5)]
         if not missing:
             return
         if time.monotonic() > deadline:
