@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from advisor.answer.sentences import is_instruction_like, split_sentences
+from advisor.answer.sentences import BULLET, clean_markup, is_instruction_like, split_sentences
 from advisor.corpus import Chunk
 from advisor.text import QueryTerm, coverage, text_terms
 
@@ -27,11 +27,8 @@ LIST_QUESTION = re.compile(
     r"seven|eight|nine|ten|\d+)\b|\bnevn\b|\bram(?:s)? opp\b|\bname (the|all)\b|\blist\b",
     re.IGNORECASE,
 )
-_BULLET = re.compile(r"^\s*(?:[-•*–]|\d{1,2}[.)])\s+")
 _HEADING = re.compile(r"^\s*#")
 _ANAPHORIC = re.compile(r"^(Dette|Disse|Denne|Slike|Samme|De |Den |Det |Der |Her |Også |This |These |It |They )")
-# Markdown emphasis and footnote markers, as sentences.py removes them.
-_FOOTNOTE = re.compile(r"\s*\[\d+(?:\s*[,–-]\s*\d+)*\]")
 # A short lead-in ends with a colon; it must not be a heading («Kilder», «Eksempler»).
 _LEAD_IN_MAX_SENTENCES = 3
 
@@ -86,20 +83,13 @@ def _blocks(lines: list[_Line]) -> list[tuple[str, list[_Line]]]:
     """('list' | 'prose' | 'heading' | 'table', lines): a list is a run of bullet lines (its items)."""
     blocks: list[tuple[str, list[_Line]]] = []
     for line in lines:
-        kind = ("list" if _BULLET.match(line.text) else "heading" if _HEADING.match(line.text)
+        kind = ("list" if BULLET.match(line.text) else "heading" if _HEADING.match(line.text)
                 else "table" if line.text.startswith("|") else "prose")
         if blocks and blocks[-1][0] == kind and kind in ("list", "prose", "table"):
             blocks[-1][1].append(line)
         else:
             blocks.append((kind, [line]))
     return blocks
-
-
-def _clean(text: str) -> str:
-    text = text.replace("**", "").replace("__", "")
-    text = re.sub(r"(?<![\w*])\*(\S[^*]*?)\*(?![\w*])", r"\1", text)
-    text = _FOOTNOTE.sub("", text)
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def _readable_item(item: str) -> bool:
@@ -112,7 +102,7 @@ def _readable_item(item: str) -> bool:
 
 def _lead_in(paragraph: str) -> str:
     """The sentences that introduce a list: the last one, with those before it while it leans on them."""
-    sentences = split_sentences(_clean(paragraph))
+    sentences = split_sentences(clean_markup(paragraph))
     if not sentences or not sentences[-1].endswith(":"):
         return ""
     start = len(sentences) - 1
@@ -145,7 +135,7 @@ def section_lists(home: Chunk, section: Sequence[Chunk], max_items: int) -> list
             before = blocks[i - 1][1]
             lead = _lead_in(" ".join(line.text for line in before))
             lead_chunk = _chunk_at(before[-1].offset, chunks, home) if lead else None
-        items = [(_clean(_BULLET.sub("", line.text)), _chunk_at(line.offset, chunks, home)) for line in lines]
+        items = [(clean_markup(BULLET.sub("", line.text)), _chunk_at(line.offset, chunks, home)) for line in lines]
         items = [(text, chunk) for text, chunk in items if _readable_item(text)]
         if len(items) >= 2:
             out.append(SourceList(lead, lead_chunk, tuple(items[:max_items]), len(items)))

@@ -30,13 +30,15 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _SKIP_SECTIONS = re.compile(r"(^|› |> )(kilder|sources|referanser)\s*$", re.IGNORECASE)
-_BULLET = re.compile(r"^\s*(?:[-•*–]|\d{1,2}[.)])\s+")
+# A list item's marker: «- », «• », «1. », «2) ».
+BULLET = re.compile(r"^\s*(?:[-•*–]|\d{1,2}[.)])\s+")
 _LABEL = re.compile(r"^\*\*(.+?)\*\*\s*")
 _FOOTNOTE = re.compile(r"\s*\[\d+(?:\s*[,–-]\s*\d+)*\]")
 _SENTENCE_END = re.compile(r"[.!?…][»”\")\]]*\s+")
 
 
-def _clean(text: str) -> str:
+def clean_markup(text: str) -> str:
+    """Text without Markdown emphasis and footnote markers, its whitespace collapsed."""
     text = text.replace("**", "").replace("__", "")
     text = re.sub(r"(?<![\w*])\*(\S[^*]*?)\*(?![\w*])", r"\1", text)
     text = _FOOTNOTE.sub("", text)
@@ -136,7 +138,7 @@ def _blocks(text: str) -> list[list[str]]:
     current: list[str] = []
 
     def kind(line: str) -> str:
-        return "bullet" if _BULLET.match(line) else "table" if line.lstrip().startswith("|") else "prose"
+        return "bullet" if BULLET.match(line) else "table" if line.lstrip().startswith("|") else "prose"
 
     blank = False
     for line in text.splitlines():
@@ -169,14 +171,14 @@ def _parse(chunk: Chunk, lead_in: str = "", max_chars: int = _MAX_CHARS) -> tupl
             units.extend((row, "") for row in rows)
             lead_in = ""
             continue
-        if _BULLET.match(block[0]):
+        if BULLET.match(block[0]):
             for n, item in enumerate(block):
-                sentences = _bullet_sentences(_BULLET.sub("", item), lead_in, first=n == 0)
+                sentences = _bullet_sentences(BULLET.sub("", item), lead_in, first=n == 0)
                 units.extend((sentence, lead_in) for sentence in sentences)
             continue
         paragraph = " ".join(block)
         is_last = i + 1 == len(blocks)
-        next_is_list = not is_last and bool(_BULLET.match(blocks[i + 1][0]))
+        next_is_list = not is_last and bool(BULLET.match(blocks[i + 1][0]))
         if (next_is_list or is_last) and not re.search(r"[.!?»”\")]$", paragraph) and not paragraph.startswith("#"):
             # "DFØ anbefaler blant annet å:" or "regjeringen vil" introduce the bullets that follow.
             parts = split_sentences(paragraph)
@@ -196,9 +198,9 @@ def _parse(chunk: Chunk, lead_in: str = "", max_chars: int = _MAX_CHARS) -> tupl
             joined.append((sentence, context))
     out = []
     for sentence, context in joined:
-        sentence = _clean(_YES_NO_LEAD.sub("", sentence))
+        sentence = clean_markup(_YES_NO_LEAD.sub("", sentence))
         if _is_readable(sentence, max_chars):
-            out.append((sentence, _clean(context)))
+            out.append((sentence, clean_markup(context)))
     return out, lead_in
 
 
