@@ -37,7 +37,7 @@ from advisor.corpus import (
 )
 from advisor.database import state_error, write_problem
 from advisor.errors import AdvisorError, BuildRunning, DamagedState, IndexNotBuilt, StateNotWritable
-from advisor.search.cards import card_question_keys, card_vectors, check_card_sources, load_cards
+from advisor.search.cards import card_question_vectors, card_vectors, check_card_sources, load_cards
 from advisor.search.embedders import Embedder, EmbeddingCache, get_embedder, text_key
 from advisor.search.index import (
     BuildDamaged,
@@ -55,7 +55,7 @@ from advisor.search.index import (
     open_registry,
 )
 from advisor.search.registry import BuildRecord, BuildRegistry, write_atomically
-from advisor.search.shipped import take_shipped, write_shipped
+from advisor.search.shipped import fill_from_shipped, write_shipped
 
 log = logging.getLogger(__name__)
 
@@ -154,11 +154,10 @@ def _embed_chunks(chunks: list[Chunk], embedder: Embedder, settings: Settings, r
         found = cache.get_many(embedder.model_id, set(keys), dim=embedder.dim)
         missing = [i for i, k in enumerate(keys) if k not in found]
         report.embedded_cached = len(chunks) - len(missing)
-        shipped = take_shipped(settings.corpus_dir, embedder.model_id, embedder.dim, [keys[i] for i in missing])
-        if shipped:
-            cache.put_many(embedder.model_id, shipped)
-            found.update(shipped)
-            missing = [i for i in missing if keys[i] not in shipped]
+        shipped = fill_from_shipped(cache, settings.corpus_dir, embedder.model_id, embedder.dim,
+                                    [keys[i] for i in missing])
+        found.update(shipped)
+        missing = [i for i in missing if keys[i] not in shipped]
         report.embedded_shipped = len(shipped)
         report.embedded_new = len(missing)
         if missing:
@@ -502,23 +501,8 @@ def write_shipped_vectors(settings: Settings) -> tuple[Path, int]:
         docs, _ = load_documents(bare)
         chunks = chunk_documents(docs, bare)
     embedder = get_embedder(settings.index.embedding_backend, settings.index.embedding_model)
-    cards = load_cards(settings)
-    questions = [q for card in cards for q in card.questions]
-    question_keys = card_question_keys(cards)
     with _write_errors(settings, settings.cache_dir):
         matrix = _embed_chunks(chunks, embedder, settings, IndexReport(), progress=False, rebuild=False)
         vectors = {text_key(c.search_text()): row for c, row in zip(chunks, matrix, strict=True)}
-        cache = EmbeddingCache(settings.cache_dir / "embeddings.sqlite")
-        try:
-            vectors.update(cache.get_many(embedder.model_id, set(question_keys), dim=embedder.dim))
-            todo = [i for i, k in enumerate(question_keys) if k not in vectors]
-            if todo:
-                batch = getattr(embedder, "embed_queries", None)
-                texts = [questions[i] for i in todo]
-                rows = batch(texts) if batch else np.stack([embedder.embed_query(t) for t in texts])
-                new = {question_keys[i]: np.asarray(row, np.float32) for i, row in zip(todo, rows, strict=True)}
-                cache.put_many(embedder.model_id, new)
-                vectors.update(new)
-        finally:
-            cache.close()
+        vectors.update(card_question_vectors(load_cards(settings), embedder, settings))
     return write_shipped(settings.corpus_dir, embedder.model_id, vectors), len(vectors)

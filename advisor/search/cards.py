@@ -34,7 +34,7 @@ from advisor.corpus import Chunk, YAMLRefused, load_yaml
 from advisor.errors import AdvisorError
 from advisor.search.embedders import Embedder, EmbeddingCache, text_key
 from advisor.search.index import Index
-from advisor.search.shipped import take_shipped
+from advisor.search.shipped import fill_from_shipped
 from advisor.text import coverage, detect_language, query_terms, text_terms
 
 log = logging.getLogger(__name__)
@@ -219,27 +219,19 @@ def card_question_keys(cards: Sequence[Card]) -> list[str]:
     return [text_key("query: " + q) for card in cards for q in card.questions]
 
 
-def card_vectors(cards: Sequence[Card], embedder: Embedder, settings: Settings) -> _CardVectors:
-    """Embeddings of the card paraphrases (from the embedding cache; the missing ones embedded and stored).
-
-    The index build calls this too, so that the first question after a build finds every vector cached.
-    """
-    questions = tuple(q for card in cards for q in card.questions)
-    owner = tuple(i for i, card in enumerate(cards) for _ in card.questions)
-    key = (embedder.model_id, hashlib.sha256("\n".join(questions).encode()).hexdigest())
-    if key in _VECTORS:
-        return _VECTORS[key]
+def card_question_vectors(cards: Sequence[Card], embedder: Embedder, settings: Settings) -> dict[str, np.ndarray]:
+    """Every card paraphrase's vector by cache key (card_question_keys): from the embedding cache, else the corpus's
+    shipped vectors, else embedded now; what was not cached is stored in the cache."""
     keys = card_question_keys(cards)
+    questions = [q for card in cards for q in card.questions]
     cache = EmbeddingCache(settings.cache_dir / "embeddings.sqlite")
     try:
         found = cache.get_many(embedder.model_id, set(keys))
         missing = [i for i, k in enumerate(keys) if k not in found]
-        dim = getattr(embedder, "dim", None)
-        shipped = take_shipped(settings.corpus_dir, embedder.model_id, dim, [keys[i] for i in missing]) if dim else {}
-        if shipped:
-            cache.put_many(embedder.model_id, shipped)
-            found.update(shipped)
-            missing = [i for i in missing if keys[i] not in shipped]
+        shipped = fill_from_shipped(cache, settings.corpus_dir, embedder.model_id, getattr(embedder, "dim", None),
+                                    [keys[i] for i in missing])
+        found.update(shipped)
+        missing = [i for i in missing if keys[i] not in shipped]
         if missing:
             batch = getattr(embedder, "embed_queries", None)
             texts = [questions[i] for i in missing]
@@ -250,6 +242,21 @@ def card_vectors(cards: Sequence[Card], embedder: Embedder, settings: Settings) 
             found.update(new)
     finally:
         cache.close()
+    return found
+
+
+def card_vectors(cards: Sequence[Card], embedder: Embedder, settings: Settings) -> _CardVectors:
+    """Embeddings of the card paraphrases, normalised, kept per process (card_question_vectors reads or makes them).
+
+    The index build calls this too, so that the first question after a build finds every vector cached.
+    """
+    questions = tuple(q for card in cards for q in card.questions)
+    owner = tuple(i for i, card in enumerate(cards) for _ in card.questions)
+    key = (embedder.model_id, hashlib.sha256("\n".join(questions).encode()).hexdigest())
+    if key in _VECTORS:
+        return _VECTORS[key]
+    keys = card_question_keys(cards)
+    found = card_question_vectors(cards, embedder, settings)
     matrix = np.stack([found[k] for k in keys]) if keys else np.zeros((0, 1), np.float32)
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     matrix = matrix / np.where(norms == 0, 1, norms)

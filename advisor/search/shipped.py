@@ -16,6 +16,7 @@ import functools
 import io
 import logging
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -54,12 +55,16 @@ def _read(path: str, _mtime_ns: int, _size: int, dim: int) -> dict[str, np.ndarr
     return dict(zip(keys, vectors, strict=True))
 
 
-def take_shipped(corpus_dir: Path, model_id: str, dim: int, keys: list[str]) -> dict[str, np.ndarray]:
-    """The shipped vectors of those keys that the corpus ships (for the embedding cache's misses)."""
-    if not keys:
+def fill_from_shipped(cache: Any, corpus_dir: Path, model_id: str, dim: int | None, keys: list[str]) -> dict[str, np.ndarray]:
+    """For the embedding cache's misses `keys`: the shipped vectors the corpus has for them, put into `cache` (an
+    EmbeddingCache) and returned; {} when the embedder has no fixed dimension or nothing fits."""
+    if not keys or not dim:
         return {}
     shipped = load_shipped(corpus_dir, model_id, dim)
-    return {k: shipped[k] for k in keys if k in shipped}
+    taken = {k: shipped[k] for k in keys if k in shipped}
+    if taken:
+        cache.put_many(model_id, taken)
+    return taken
 
 
 def write_shipped(corpus_dir: Path, model_id: str, vectors: dict[str, np.ndarray]) -> Path:
