@@ -365,12 +365,19 @@ def lock_key(name: str) -> int:
     return int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
 
 
+def shared_url(settings: Any) -> str | None:
+    """The PostgreSQL URL of ADVISOR_DATABASE_URL (settings.database.url), or None when the stores keep their own
+    SQLite files (unset or blank)."""
+    url = settings.database.url
+    return (url.get_secret_value().strip() or None) if url is not None else None
+
+
 def store_database(settings: Any, name: str, sqlite_path: Path, synchronous: str = "",
                    sqlite_timeout: float = 15.0) -> Database:
     """The database of one store: the shared PostgreSQL of settings.database.url, else its own SQLite file (waiting
     up to sqlite_timeout seconds for another process's write)."""
-    url = settings.database.url
-    if url is not None and url.get_secret_value().strip():
-        return Database(name, url=url.get_secret_value().strip(), timeout=settings.database.connect_timeout_s,
+    url = shared_url(settings)
+    if url is not None:
+        return Database(name, url=url, timeout=settings.database.connect_timeout_s,
                         pool_size=settings.database.pool_size)
     return Database(name, path=sqlite_path, timeout=sqlite_timeout, synchronous=synchronous)

@@ -37,7 +37,7 @@ from sqlalchemy import BigInteger, Column, LargeBinary, MetaData, Table, Text, i
 from advisor.config import Settings
 from advisor.corpus.labels import SourceLabel
 from advisor.corpus.readers import SUPPORTED_SUFFIXES
-from advisor.database import Conflict, Database, state_error, store_database
+from advisor.database import Conflict, Database, shared_url, state_error, store_database
 from advisor.errors import AdvisorError, InvalidInput
 
 log = logging.getLogger(__name__)
@@ -248,14 +248,14 @@ class DbUploadStore:
 
 def open_upload_store(settings: Settings) -> UploadStore:
     """The upload store: the shared database of ADVISOR_DATABASE_URL, else uploads.json in the state folder."""
-    if settings.database.url is not None and settings.database.url.get_secret_value().strip():
+    if shares_uploads(settings):
         return DbUploadStore(store_database(settings, "the upload store", settings.home / "uploads.sqlite"))
     return JsonUploadStore(settings.home / "uploads.json")
 
 
 def shares_uploads(settings: Settings) -> bool:
     """Whether uploads live in the shared database (their files in the uploads folder are copies)."""
-    return settings.database.url is not None and bool(settings.database.url.get_secret_value().strip())
+    return shared_url(settings) is not None
 
 
 def sync_uploads(settings: Settings, store: UploadStore | None = None) -> list[str]:

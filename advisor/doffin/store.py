@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from advisor.config import Settings
-from advisor.database import Database, lock_key, store_database
+from advisor.database import Database, lock_key, shared_url, shown_url, store_database
 from advisor.doffin.models import CONTENT_FIELDS, MERGED_FIELDS, SOURCE_FORMATS, Notice, ParseResult
 from advisor.errors import AdvisorError
 
@@ -66,17 +66,13 @@ def store_path(settings: Settings) -> Path:
 
 def uses_shared_database(settings: Settings) -> bool:
     """True when the notices live in the PostgreSQL of ADVISOR_DATABASE_URL rather than a file of their own."""
-    url = settings.database.url
-    return url is not None and bool(url.get_secret_value().strip())
+    return shared_url(settings) is not None
 
 
 def store_where(settings: Settings) -> str:
     """The store's file or database address (password hidden), for messages."""
-    if uses_shared_database(settings):
-        from advisor.database import shown_url
-
-        return shown_url(settings.database.url.get_secret_value().strip())
-    return str(store_path(settings))
+    url = shared_url(settings)
+    return shown_url(url) if url is not None else str(store_path(settings))
 
 
 def store_exists(settings: Settings) -> bool:
