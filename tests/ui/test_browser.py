@@ -74,35 +74,47 @@ def app_url(playwright_api, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     # No notices imported: a fresh home, so the app's first-run import of the shipped snapshot (corpus/doffin) is
     # what gives the statistics page its charts and the requirement page its similar notices.
     port = _free_port()
-    env = {
-        **os.environ,
-        "ADVISOR_HOME": str(home),
-        "ADVISOR_INDEX_EMBEDDING_BACKEND": "hash",
-        "ADVISOR_LLM_PROVIDER": "extractive",
-        "ADVISOR_APP_ADMIN_PASSWORD": ADMIN_PASSWORD,
-        "ADVISOR_APP_TRAINER_PASSWORD": TRAINER_PASSWORD,
-        "ADVISOR_CONFIG": str(home / "no-advisor.toml"),
-        "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
-    }
-    env.pop("ADVISOR_APP_LANGUAGE", None)
-    log = (home / "streamlit.log").open("w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
+    proc, log = start_app(home, port, {"ADVISOR_APP_ADMIN_PASSWORD": ADMIN_PASSWORD,
+                                       "ADVISOR_APP_TRAINER_PASSWORD": TRAINER_PASSWORD})
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(url, proc)
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
-        log.close()
+        stop_app(proc, log)
+
+
+def start_app(home: Path, port: int, env: dict[str, str]) -> tuple[subprocess.Popen, object]:
+    """`streamlit run app.py` on 127.0.0.1:port with this ADVISOR_HOME (hash embedder, extractive answers, no
+    telemetry, no advisor.toml) and these extra variables; its output goes to home/streamlit.log."""
+    full = {
+        **os.environ,
+        "ADVISOR_HOME": str(home),
+        "ADVISOR_INDEX_EMBEDDING_BACKEND": "hash",
+        "ADVISOR_LLM_PROVIDER": "extractive",
+        "ADVISOR_CONFIG": str(home / "no-advisor.toml"),
+        "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+        **env,
+    }
+    full.pop("ADVISOR_APP_LANGUAGE", None)
+    log = (home / "streamlit.log").open("w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        cwd=PROJECT_ROOT, env=full, stdout=log, stderr=subprocess.STDOUT,
+    )
+    return proc, log
+
+
+def stop_app(proc: subprocess.Popen, log) -> None:
+    """Stop an app started by start_app (killed if it does not end within 10 s) and close its log."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=10)
+    log.close()
 
 
 @pytest.fixture(scope="module")

@@ -12,8 +12,6 @@ without a browser, and the faults; this test shows the same through the real app
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -30,6 +28,8 @@ from test_browser import (  # noqa: F401 - playwright_api is a fixture
     _wait_healthy,
     open_page,
     playwright_api,
+    start_app,
+    stop_app,
     wait_idle,
 )
 
@@ -72,33 +72,13 @@ class App:
     def __init__(self, name: str, home: Path, database_url: str, chroma_url: str):
         self.name, self.home, self.port = name, home, _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = {
-            **os.environ,
-            "ADVISOR_HOME": str(home),
-            "ADVISOR_DATABASE_URL": database_url,
-            "ADVISOR_INDEX_CHROMA_URL": chroma_url,
-            "ADVISOR_INDEX_EMBEDDING_BACKEND": "hash",
-            "ADVISOR_LLM_PROVIDER": "extractive",
-            "ADVISOR_APP_ADMIN_PASSWORD": ADMIN_PASSWORD,
-            "ADVISOR_CONFIG": str(home / "no-advisor.toml"),
-            "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
-        }
-        env.pop("ADVISOR_APP_LANGUAGE", None)
         home.mkdir(parents=True, exist_ok=True)
-        self.log = (home / "streamlit.log").open("w")
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port",
-             str(self.port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-            cwd=PROJECT_ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        self.proc, self.log = start_app(home, self.port, {"ADVISOR_DATABASE_URL": database_url,
+                                                          "ADVISOR_INDEX_CHROMA_URL": chroma_url,
+                                                          "ADVISOR_APP_ADMIN_PASSWORD": ADMIN_PASSWORD})
 
     def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait(timeout=10)
-        self.log.close()
+        stop_app(self.proc, self.log)
 
 
 @pytest.fixture(scope="module")
