@@ -111,6 +111,28 @@ def connect_wal(path: Path, timeout: float = 30.0, **kwargs: Any) -> sqlite3.Con
 # --- SQLAlchemy Core over SQLite or PostgreSQL -------------------------------------------------------------
 
 _LOCK_POLL_S = 0.2
+
+
+def poll(acquire: Callable[[], bool], wait_s: float) -> bool:
+    """Call acquire until it returns True (then True) or wait_s seconds have passed (then False), pausing
+    between tries: the one wait loop of the file locks and the PostgreSQL advisory locks."""
+    started = time.monotonic()
+    while not acquire():
+        if time.monotonic() - started >= wait_s:
+            return False
+        time.sleep(_LOCK_POLL_S)
+    return True
+
+
+def try_flock(fh: Any) -> bool:
+    """Take an exclusive flock on an open file without blocking; False when another process holds it."""
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
 _SCHEMA_TABLE = "advisor_schema"
 # Steps already applied in this process, per (database, component): a store opened per request migrates once.
 _MIGRATED: set[tuple[str, str]] = set()
@@ -317,18 +339,11 @@ class Database:
         PostgreSQL: a session advisory lock on a connection kept for the duration (released by the server if the
         process dies). SQLite: an flock on a file beside the database.
         """
-        started = time.monotonic()
         if not self.is_postgres:
             lock_path = self.path.with_name(f"{self.path.name}.{name}.lock")
             with open(lock_path, "a+b") as fh:
-                while True:
-                    try:
-                        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                        break
-                    except BlockingIOError:
-                        if time.monotonic() - started >= wait_s:
-                            raise TimeoutError(name) from None
-                        time.sleep(_LOCK_POLL_S)
+                if not poll(lambda: try_flock(fh), wait_s):
+                    raise TimeoutError(name)
                 try:
                     yield
                 finally:
@@ -343,10 +358,8 @@ class Database:
             raise self._translate(exc, opening=True) from exc
         key = {"k": lock_key(name)}
         try:
-            while not conn.execute(text("SELECT pg_try_advisory_lock(:k)"), key).scalar():
-                if time.monotonic() - started >= wait_s:
-                    raise TimeoutError(name)
-                time.sleep(_LOCK_POLL_S)
+            if not poll(lambda: bool(conn.execute(text("SELECT pg_try_advisory_lock(:k)"), key).scalar()), wait_s):
+                raise TimeoutError(name)
             try:
                 yield
             finally:

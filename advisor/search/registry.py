@@ -33,13 +33,12 @@ from typing import Protocol
 
 from sqlalchemy import Column, Float, MetaData, Table, Text, delete, insert, select, update
 
-from advisor.database import Database
+from advisor.database import Database, poll, try_flock
 from advisor.errors import AdvisorError, BuildRunning
 
 log = logging.getLogger(__name__)
 
 POINTER_COLLECTION = "advisor-pointer"
-_LOCK_POLL_S = 0.2
 
 
 @dataclass(frozen=True)
@@ -152,14 +151,8 @@ class FileLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         started = time.monotonic()
         with open(self.path, "a+", encoding="utf-8") as fh:
-            while True:
-                try:
-                    fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() - started >= wait_s:
-                        raise BuildRunning(self.where, self.holder(), time.monotonic() - started) from None
-                    time.sleep(_LOCK_POLL_S)
+            if not poll(lambda: try_flock(fh), wait_s):
+                raise BuildRunning(self.where, self.holder(), time.monotonic() - started)
             try:
                 fh.seek(0)
                 fh.truncate()
