@@ -335,9 +335,15 @@ def test_server_builds_switch_atomically_under_concurrent_readers_and_fall_back_
             t.start()
         # Another instance (its own state folder, so its own lock) builds at the same time.
         other = server.with_overrides(home=tmp_path / "other")
-        builders = [threading.Thread(target=lambda s=s, i=i: build_index(s, [_folder_with_notes(tmp_path / f"b{i}", 60)],
-                                                                         progress=False))
-                    for i, s in enumerate((server, other))]
+        outcomes: list[object] = []
+
+        def builder(s, i: int) -> None:
+            try:
+                outcomes.append(build_index(s, [_folder_with_notes(tmp_path / f"b{i}", 60)], progress=False))
+            except BaseException as exc:  # noqa: BLE001 - collected for the assertion below
+                outcomes.append(exc)
+
+        builders = [threading.Thread(target=builder, args=(s, i)) for i, s in enumerate((server, other))]
         for b in builders:
             b.start()
         for b in builders:
@@ -346,6 +352,12 @@ def test_server_builds_switch_atomically_under_concurrent_readers_and_fall_back_
         for t in threads:
             t.join()
         assert errors == []
+        # Each builder finished its build, or (the waiting side under load) gave up with the documented BuildRunning.
+        from advisor.errors import BuildRunning
+
+        failures = [o for o in outcomes if isinstance(o, BaseException)]
+        assert len(outcomes) == 2 and len(failures) < 2, outcomes
+        assert all(isinstance(f, BuildRunning) for f in failures), failures
         current = open_index(server)
         assert current.build != first.build and current.notes == []
         # The active collection deleted behind our back: readers fall back to the previous complete build.
