@@ -37,6 +37,9 @@ class PurchaseType:
     market_questions: tuple[str, ...]
     buyer_questions: tuple[str, ...]
     source: str
+    # (unit pattern, requirement with {value}): what a technical value stands for in this type, tried before the
+    # general functions («75 tommer» in a meeting room is legibility from the back row, not a desk working area)
+    values: tuple[tuple[re.Pattern[str], str], ...] = ()
 
 
 def load_purchase_types(settings: Settings) -> list[PurchaseType]:
@@ -58,7 +61,7 @@ def _load(path: str, mtime_ns: int) -> tuple[PurchaseType, ...]:
                 need=str(item["need"]), requirements=tuple(str(r) for r in item["requirements"]),
                 market_questions=tuple(str(q) for q in item.get("market_questions") or []),
                 buyer_questions=tuple(str(q) for q in item.get("buyer_questions") or []),
-                source=str(item.get("source") or ""),
+                source=str(item.get("source") or ""), values=_values(item.get("values")),
             ))
         except (KeyError, TypeError, ValueError, re.error) as exc:
             raise AdvisorError(f"{path}: purchase type {number} is incomplete or has a bad pattern ({exc})") from exc
@@ -70,6 +73,14 @@ def _kinds(value: object) -> tuple[str, ...]:
     if not kinds or any(k not in KINDS for k in kinds):
         raise ValueError(f"kinds must be a list of {', '.join(KINDS)}, got {value!r}")
     return kinds
+
+
+def _values(value: object) -> tuple[tuple[re.Pattern[str], str], ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, dict) and "{value}" in str(v.get("requirement", "")) for v in value):
+        raise ValueError(f"values must be a list of {{unit, requirement}} with {{value}} in the requirement, got {value!r}")
+    return tuple((re.compile(str(v["unit"]), re.IGNORECASE), str(v["requirement"])) for v in value)
 
 
 # The brand lexicon's product category -> the purchase type to fall back on when no word of a type occurs.
@@ -97,11 +108,15 @@ def purchase_type_for(text: str, types: list[PurchaseType], hint: str = "", cate
         if not own and not bought.is_certain:
             own = [ptype for ptype in types if bought.kind in ptype.kinds and ptype.match.search(text)]
         types = own or types
-    best, best_score = None, 0
+    best, best_score = None, (0, 0)
     for ptype in types:
         score = len(ptype.match.findall(text)) * 2 + (len(ptype.match.findall(hint)) if hint else 0)
-        if score > best_score:
-            best, best_score = ptype, score
+        first = ptype.match.search(text)
+        # on a tie the type named first wins: a requirement names what it is about before what it must work with
+        # («Adgangskontrollen ... integreres med dagens system» is access control, not a software system)
+        ranked = (score, -(first.start() if first else len(text)))
+        if score and ranked > best_score:
+            best, best_score = ptype, ranked
     if best is None and (bought is None or not bought.is_certain or bought.kind == "goods"):
         by_id = {ptype.id: ptype for ptype in types}
         for category in categories or []:
@@ -184,15 +199,17 @@ _VALUE = re.compile(
 )
 
 
-def value_requirements(text: str, spans: list[tuple[int, int]] | None = None) -> list[str]:
+def value_requirements(text: str, spans: list[tuple[int, int]] | None = None,
+                       functions: tuple[tuple[re.Pattern[str], str], ...] = ()) -> list[str]:
     """A functional requirement for each function the technical values in `text` stand for (outside the given
-    spans), keeping the numbers: «27 tommer» and «2560×1440» both describe the working area, so they share one."""
+    spans), keeping the numbers: «27 tommer» and «2560×1440» both describe the working area, so they share one.
+    `functions` (a purchase type's own reading of units) are tried before the general ones."""
     values: dict[str, list[str]] = {}
     for m in _VALUE.finditer(text):
         if spans and any(s <= m.start() < e for s, e in spans):
             continue
         value = m.group(0).strip()
-        for pattern, template in _VALUE_FUNCTIONS:
+        for pattern, template in (*functions, *_VALUE_FUNCTIONS):
             if pattern.search(value):
                 # measures get one bound each («høyst 1012 mm»); other values of one function share a requirement
                 key = f"{template}\x00{value}" if template.startswith("Produktet skal få plass") else template
@@ -203,7 +220,7 @@ def value_requirements(text: str, spans: list[tuple[int, int]] | None = None) ->
 
 # The function a value requirement is about: a purchase type's requirement on the same function is left out, since
 # the value requirement says it and keeps the buyer's number.
-_SAME_FUNCTION = re.compile(r"GWP|arbeidsflate|varmebehov|effekten|lysnivå|\blux\b|kapasitet", re.IGNORECASE)
+_SAME_FUNCTION = re.compile(r"GWP|arbeidsflate|varmebehov|effekten|lysnivå|\blux\b|kapasitet|bakerste plass", re.IGNORECASE)
 
 
 def without_repeats(type_requirements: tuple[str, ...] | list[str], value_texts: list[str]) -> list[str]:

@@ -193,7 +193,7 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     notes.extend(changes)
     function, _ = _function_of(matches, text)
     flagged = [(h.start, h.end) for h in matches if h.category in {"brand", "model_type", "missing_or_equivalent", "supplier"}]
-    values = value_requirements(text, flagged)
+    values = value_requirements(text, flagged, ptype.values if ptype is not None else ())
 
     need = ""
     if ptype is not None:
