@@ -20,6 +20,7 @@ from advisor.config import Settings
 from advisor.corpus import load_yaml
 from advisor.errors import AdvisorError
 from advisor.requirements import KINDS, PurchaseObject
+from advisor.rewrite.targets import NUMBER_WORDS
 
 PURCHASE_TYPES_PATH = Path("examples") / "purchase_types.yaml"
 
@@ -108,13 +109,15 @@ def purchase_type_for(text: str, types: list[PurchaseType], hint: str = "", cate
         if not own and not bought.is_certain:
             own = [ptype for ptype in types if bought.kind in ptype.kinds and ptype.match.search(text)]
         types = own or types
-    best, best_score = None, (0, 0)
+    best, best_score = None, (0, False, 0)
+    preferred = {CATEGORY_TYPES.get(category) for category in categories or []}
     for ptype in types:
         score = len(ptype.match.findall(text)) * 2 + (len(ptype.match.findall(hint)) if hint else 0)
         first = ptype.match.search(text)
-        # on a tie the type named first wins: a requirement names what it is about before what it must work with
-        # («Adgangskontrollen ... integreres med dagens system» is access control, not a software system)
-        ranked = (score, -(first.start() if first else len(text)))
+        # on a tie the named brand's line of business decides («Kameraene skal være Axis ...» is surveillance, not a
+        # fall sensor), then the type named first: a requirement names what it is about before what it must work
+        # with («Adgangskontrollen ... integreres med dagens system» is access control, not a software system)
+        ranked = (score, ptype.id in preferred, -(first.start() if first else len(text)))
         if score and ranked > best_score:
             best, best_score = ptype, ranked
     if best is None and (bought is None or not bought.is_certain or bought.kind == "goods"):
@@ -125,7 +128,10 @@ def purchase_type_for(text: str, types: list[PurchaseType], hint: str = "", cate
     return best
 
 
-_COUNT = re.compile(r"(?<![\w,.])(\d{1,3}(?:[  ]\d{3})+|\d+)\s+(?:stk\.?\s+)?(?:nye\s+)?([^\W\d_][\w\-]*)")
+_COUNT = re.compile(rf"(?<![\w,.])(\d{{1,3}}(?:[  ]\d{{3}})+|\d+|(?i:{NUMBER_WORDS}))\s+(?:stk\.?\s+)?(?:nye\s+)?"
+                    r"([^\W\d_][\w\-]*)(?:\s+([^\W\d_][\w\-]*))?")
+# What a count measures when it is not a number of things to deliver: the capacity of each one («10 GN-innskyv»).
+_CAPACITY = re.compile(r"(?:GN-)?innskyv\w*|porsjon\w*|kuvert\w*|sitteplass\w*|liggeplass\w*", re.IGNORECASE)
 
 
 # People are never delivered: «40 saksbehandlere» counts who takes part in or uses what is bought.
@@ -140,15 +146,28 @@ def count_requirements(text: str, spans: list[tuple[int, int]] | None = None) ->
     out = []
     taken = [(m.start(), m.end()) for m in _VALUE.finditer(text)] + list(spans or [])
     for m in _COUNT.finditer(text):
-        if any(s <= m.start() < e or s <= m.start(2) < e for s, e in taken) or not re.search(r"[^\W\d_]{3,}", m.group(2)):
+        if any(s <= m.start() < e for s, e in taken) or (not m.group(1)[0].isdigit() and _ENGLISH.search(text)):
+            continue  # «connect to Visma»: an English «to» is no count
+        noun, at = m.group(2), m.start(2)
+        if any(s <= at < e for s, e in taken) and m.group(3) and not any(s <= m.start(3) < e for s, e in taken):
+            noun, at = m.group(3), m.start(3)  # «120 monokrystallinske paneler»: the dictated material is left out
+        if any(s <= at < e for s, e in taken) or not re.search(r"[^\W\d_]{3,}", noun) or noun.lower() in _NOT_COUNTED:
             continue
-        if _PEOPLE.match(m.group(2)):
-            out.append(f"Leveransen skal dekke {m.group(1)} {m.group(2)} [juster antallet etter behovet], kontrollert mot "
+        if _CAPACITY.fullmatch(noun):
+            out.append(f"Hver enhet skal ha kapasitet til {m.group(1)} {noun} [juster etter behovet], dokumentert med datablad.")
+        elif _PEOPLE.match(noun):
+            out.append(f"Leveransen skal dekke {m.group(1)} {noun} [juster antallet etter behovet], kontrollert mot "
                        "deltaker- eller brukerliste.")
         else:
-            out.append(f"Leveransen skal omfatte {m.group(1)} {m.group(2)} [juster antallet etter behovet], kontrollert ved "
+            out.append(f"Leveransen skal omfatte {m.group(1)} {noun} [juster antallet etter behovet], kontrollert ved "
                        "levering.")
     return out
+
+
+_ENGLISH = re.compile(r"(?<!\w)(?:the|shall|must|should|will)(?!\w)", re.IGNORECASE)
+# Words after a number word that are not things counted («to ganger», «tre år», «ti prosent»).
+_NOT_COUNTED = frozenset({"ganger", "gang", "år", "måneder", "uker", "dager", "timer", "minutter", "prosent", "av", "og",
+                          "eller", "til", "i", "på", "som", "med"})
 
 
 # unit (as written) -> the function the value usually stands for, and how that function is verified
@@ -220,7 +239,8 @@ def value_requirements(text: str, spans: list[tuple[int, int]] | None = None,
 
 # The function a value requirement is about: a purchase type's requirement on the same function is left out, since
 # the value requirement says it and keeps the buyer's number.
-_SAME_FUNCTION = re.compile(r"GWP|arbeidsflate|varmebehov|effekten|lysnivå|\blux\b|kapasitet|bakerste plass", re.IGNORECASE)
+_SAME_FUNCTION = re.compile(r"GWP|arbeidsflate|varmebehov|effekten|lysnivå|\blux\b|kapasitet|bakerste plass|produsere minst|"
+                            r"effektberegning|holde bygget tett", re.IGNORECASE)
 
 
 def without_repeats(type_requirements: tuple[str, ...] | list[str], value_texts: list[str]) -> list[str]:

@@ -104,7 +104,7 @@ def _system_groups(text: str, matches: list[Match]) -> list[tuple[int, int, bool
     compatibility with what the buyer has (low severity), or a named platform, product, database or cloud."""
     picked = sorted(
         (h for h in matches if h.category in SYSTEM_CATEGORIES and (
-            (h.severity == "low" and (h.kind == "compat" or h.detail.get("compat") or h.category != "prescribed_technology"))
+            (h.severity == "low" and (h.kind == "compat" or h.detail.get("compat")))
             or (h.category == "prescribed_technology" and h.kind in PLATFORM_KINDS))),
         key=lambda h: h.start)
     groups: list[list[int]] = []
@@ -113,12 +113,15 @@ def _system_groups(text: str, matches: list[Match]) -> list[tuple[int, int, bool
             groups[-1][1] = max(groups[-1][1], match.end)
         else:
             groups.append([match.start, match.end])
-    # a brand that only opens a platform's name («Microsoft» in «Microsoft Teams») belongs to that group
+    # a brand that only opens a platform's name («Microsoft» in «Microsoft Teams») and the model that follows a
+    # system («Salto XS4») belong to that group
     for match in matches:
         for group in groups:
             if match.category == "brand" and match.end <= group[0] and text[match.end:group[0]].strip() == "" \
                     and match.start >= group[0] - 20:
                 group[0] = match.start
+            if match.category == "model_type" and match.start >= group[1] and text[group[1]:match.start].strip() == "":
+                group[1] = match.end
     return [(s, e, bool(_EXISTING.search(text[max(0, s - 40):s]))) for s, e in groups]
 
 
