@@ -93,6 +93,11 @@ CATEGORY_TYPES = {
 }
 
 
+# Object nouns that do not say what the thing is: the brand lexicon's category may then decide.
+_GENERIC_OBJECT = re.compile(r"(?:utstyr|produkt|løsning|enhet|vare|materiell|artikkel|leveranse|modell|type|merke|"
+                             r"[A-ZÆØÅ])\w*$")
+
+
 def purchase_type_for(text: str, types: list[PurchaseType], hint: str = "", categories: list[str] | None = None,
                       bought: PurchaseObject | None = None) -> PurchaseType | None:
     """The purchase type for the requirement: only types that can be bought as what the text buys (`bought`: goods,
@@ -120,7 +125,9 @@ def purchase_type_for(text: str, types: list[PurchaseType], hint: str = "", cate
         ranked = (score, ptype.id in preferred, -(first.start() if first else len(text)))
         if score and ranked > best_score:
             best, best_score = ptype, ranked
-    if best is None and (bought is None or not bought.is_certain or bought.kind == "goods"):
+    named = bought is not None and bought.is_certain and bought.noun and not _GENERIC_OBJECT.match(bought.noun)
+    # a noun that says what the thing is («servere») is not overruled by the brand's line of business (IT -> PC)
+    if best is None and not named and (bought is None or not bought.is_certain or bought.kind == "goods"):
         by_id = {ptype.id: ptype for ptype in types}
         for category in categories or []:
             if CATEGORY_TYPES.get(category) in by_id:
