@@ -3,7 +3,8 @@
 analyze finds solution-specific wording (brand, model/type, product instead of function, prescribed technology,
 material/dimension/method, «samme som i dag», missing «eller tilsvarende», tailoring) in one requirement or a list
 (one per line or bullet; .txt, .md or .pdf with --file). rewrite turns a requirement into a need-based draft and
-prints it with the original above it.
+prints it with the original above it, the references that may stay if justified, and the rules it rests on with
+their guidance sources.
 """
 
 from __future__ import annotations
