@@ -3,7 +3,8 @@
 analyze finds solution-specific wording (brand, model/type, product instead of function, prescribed technology,
 material/dimension/method, «samme som i dag», missing «eller tilsvarende», tailoring) in one requirement or a list
 (one per line or bullet; .txt, .md or .pdf with --file). rewrite turns a requirement into a need-based draft and
-prints it with the original above it.
+prints it with the original above it, the references that may stay if justified, and the rules it rests on with
+their guidance sources.
 """
 
 from __future__ import annotations
@@ -167,12 +168,17 @@ def run(args: argparse.Namespace, settings) -> int:
 
 def rewrite_dict(rewrite) -> dict:
     """One rewrite as the JSON object of the CLI contract."""
+    from advisor.cli.common import to_jsonable
+
     return {
         "original": rewrite.original, "need_statement": rewrite.need_statement,
         "functional_requirements": rewrite.functional_requirements, "market_questions": rewrite.market_questions,
         "questions_for_buyer": rewrite.questions_for_buyer, "findings": [finding_dict(f) for f in rewrite.findings],
         "provider": rewrite.provider, "examples_used": rewrite.examples_used, "prompt_version": rewrite.prompt_version,
         "targets": rewrite.targets, "notes": rewrite.notes,
+        "references": [{"name": r.name, "kind": r.kind, "requirement": r.requirement, "question": r.question,
+                        "conditional": r.is_conditional} for r in rewrite.references],
+        "legal_basis": [{"rule": b.rule, "citation": to_jsonable(b.citation)} for b in rewrite.legal_basis],
     }
 
 
@@ -188,10 +194,18 @@ def format_rewrite(rewrite) -> str:
     lines += [f"    {n}. {req}" for n, req in enumerate(rewrite.functional_requirements, start=1)]
     if rewrite.targets:
         lines.append(f"  Målbare verdier fra originalen (beholdt): {', '.join(rewrite.targets)}")
+    conditional = [r for r in rewrite.references if r.is_conditional]
+    if conditional:
+        lines.append("  Henvisninger som kan beholdes hvis de er begrunnet (kontraktsgjenstanden må kreve det):")
+        lines += [f"    - {r.requirement}" for r in conditional]
     lines.append("  Spørsmål til markedet (dialog før konkurransen):")
     lines += [f"    - {q}" for q in rewrite.market_questions]
     lines.append("  Spørsmål til dere (det som mangler):")
     lines += [f"    - {q}" for q in rewrite.questions_for_buyer]
+    if rewrite.legal_basis:
+        lines.append("  Hvorfor kravene er skrevet slik (regelverk og veiledning):")
+        lines += [f"    [{b.citation.n}] {b.rule}. Kilde: «{b.citation.title}», avsnitt «{b.citation.section}» "
+                  f"[{b.citation.chunk_id}]" for b in rewrite.legal_basis]
     if rewrite.notes:
         lines.append("  Merknader og endringer:")
         lines += [f"    - {note}" for note in rewrite.notes]

@@ -5,9 +5,12 @@ from advisor.requirements.analyzer import (
     RequirementAnalysis,
     analyze_requirement,
     analyze_text,
+    legal_rule,
     read_requirements_file,
+    rule_key,
     split_requirements,
 )
+from advisor.requirements.context import MANDATED_STANDARD, NAMED_STANDARD
 from advisor.requirements.detectors import Match, find_matches
 from advisor.requirements.lexicon import (
     BOUND_BEFORE,
@@ -34,7 +37,9 @@ __all__ = [
     "Finding",
     "KINDS",
     "KIND_LABELS",
+    "MANDATED_STANDARD",
     "Match",
+    "NAMED_STANDARD",
     "NUMBER",
     "PARAM_UNIT",
     "PurchaseObject",
@@ -46,9 +51,11 @@ __all__ = [
     "brand_key",
     "brand_regex",
     "find_matches",
+    "legal_rule",
     "load_brands",
     "noun_kind",
     "read_purchase_object",
     "read_requirements_file",
+    "rule_key",
     "split_requirements",
 ]

@@ -68,6 +68,14 @@ KIND_RULES: dict[str, tuple[str, str, str]] = {
                       "guide-merkenavn-og-tilsvarende", "De to snevre unntakene"),
 }
 
+# What every rewrite rests on, whatever was found: how a requirement may be written at all.
+LEGAL_RULES: dict[str, tuple[str, str, str]] = {
+    "function": (f"{_FOA}: kravene kan stilles som ytelses- eller funksjonskrav, ved å vise til standarder eller som en "
+                 "kombinasjon, og veiledningen anbefaler ytelses- og funksjonskrav så langt det lar seg gjøre; kravene "
+                 "skal ha tilknytning til leveransen og stå i forhold til formålet",
+                 "guide-kravspesifikasjoner", "Tre måter å beskrive det dere skal kjøpe på"),
+}
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -153,11 +161,28 @@ def explain(match: Match, span: str) -> str:
     return lex.explanation(match.category, match.kind, match.severity, span, match.detail)
 
 
+def rule_key(category: str, kind: str, severity: str) -> str:
+    """Which rule a finding rests on: a sub-kind with its own passage («material», «standard», «compatibility» for a
+    brand named only to stay compatible), else its category."""
+    if severity == "low" and category in {"brand", "model_type", "supplier"}:
+        return "compatibility"
+    return kind if kind in KIND_RULES else category
+
+
+def legal_rule(key: str, settings: Settings, n: int = 1) -> tuple[str, Citation]:
+    """The rule (law and what it says, in Norwegian) for a key of LEGAL_RULES, KIND_RULES or FINDING_RULES, and the
+    guidance passage in the corpus that explains it, cited as source number n."""
+    rule = LEGAL_RULES.get(key) or KIND_RULES.get(key) or FINDING_RULES.get(key)
+    if rule is None:
+        raise InvalidInput("rule", key, f"one of {', '.join([*LEGAL_RULES, *KIND_RULES, *FINDING_RULES])}")
+    law, doc_id, anchor = rule
+    return law, cite(settings, doc_id, anchor, n)
+
+
 def _rule_and_citation(match: Match, settings: Settings,
                        known: dict[tuple[str, str, str], tuple[str, Citation]]) -> tuple[str, Citation]:
     """The rule text and corpus citation for a match; `known` holds those already looked up in this analysis."""
-    compat = match.severity == "low" and match.category in {"brand", "model_type", "supplier"}
-    key = "compatibility" if compat else match.kind
+    key = rule_key(match.category, match.kind, match.severity)
     rule = KIND_RULES.get(key) or FINDING_RULES[match.category]
     if rule not in known:
         # cite() checks the corpus folder for changes on every call: once per rule, not once per finding, keeps a

@@ -1,14 +1,20 @@
 """The rewriter: a solution-specific requirement rewritten as a need and functional requirements."""
 
 from advisor.rewrite.examples import EXAMPLES_PATH, Example, load_worked_examples
-from advisor.rewrite.rewriter import rewrite_requirement
+from advisor.rewrite.references import Reference, find_references
+from advisor.rewrite.rewriter import LegalBasis, Rewrite, legal_basis, rewrite_requirement
 from advisor.rewrite.targets import measurable_targets, missing_targets
 from advisor.rewrite.templates import PLACEHOLDER_NEED
 
 __all__ = [
     "EXAMPLES_PATH",
     "Example",
+    "LegalBasis",
     "PLACEHOLDER_NEED",
+    "Reference",
+    "Rewrite",
+    "find_references",
+    "legal_basis",
     "load_worked_examples",
     "measurable_targets",
     "missing_targets",

@@ -20,6 +20,7 @@ from advisor.config import Settings
 from advisor.corpus import load_yaml
 from advisor.errors import AdvisorError
 from advisor.requirements import KINDS, PurchaseObject
+from advisor.rewrite.targets import NUMBER_WORDS
 
 PURCHASE_TYPES_PATH = Path("examples") / "purchase_types.yaml"
 
@@ -37,6 +38,9 @@ class PurchaseType:
     market_questions: tuple[str, ...]
     buyer_questions: tuple[str, ...]
     source: str
+    # (unit pattern, requirement with {value}): what a technical value stands for in this type, tried before the
+    # general functions («75 tommer» in a meeting room is legibility from the back row, not a desk working area)
+    values: tuple[tuple[re.Pattern[str], str], ...] = ()
 
 
 def load_purchase_types(settings: Settings) -> list[PurchaseType]:
@@ -58,7 +62,7 @@ def _load(path: str, mtime_ns: int) -> tuple[PurchaseType, ...]:
                 need=str(item["need"]), requirements=tuple(str(r) for r in item["requirements"]),
                 market_questions=tuple(str(q) for q in item.get("market_questions") or []),
                 buyer_questions=tuple(str(q) for q in item.get("buyer_questions") or []),
-                source=str(item.get("source") or ""),
+                source=str(item.get("source") or ""), values=_values(item.get("values")),
             ))
         except (KeyError, TypeError, ValueError, re.error) as exc:
             raise AdvisorError(f"{path}: purchase type {number} is incomplete or has a bad pattern ({exc})") from exc
@@ -72,6 +76,14 @@ def _kinds(value: object) -> tuple[str, ...]:
     return kinds
 
 
+def _values(value: object) -> tuple[tuple[re.Pattern[str], str], ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, dict) and "{value}" in str(v.get("requirement", "")) for v in value):
+        raise ValueError(f"values must be a list of {{unit, requirement}} with {{value}} in the requirement, got {value!r}")
+    return tuple((re.compile(str(v["unit"]), re.IGNORECASE), str(v["requirement"])) for v in value)
+
+
 # The brand lexicon's product category -> the purchase type to fall back on when no word of a type occurs.
 CATEGORY_TYPES = {
     "IT": "pc", "software": "fagsystem", "vehicles": "personbil", "furniture": "stol", "machinery": "hjullaster",
@@ -79,6 +91,11 @@ CATEGORY_TYPES = {
     "building": "fasade", "cleaning": "renhold", "tools": "verktøy", "playground": "lek", "workwear": "arbeidsklær",
     "energy": "solcelle", "security": "adgang", "food": "mat", "telecom": "mobil",
 }
+
+
+# Object nouns that do not say what the thing is: the brand lexicon's category may then decide.
+_GENERIC_OBJECT = re.compile(r"(?:utstyr|produkt|løsning|enhet|vare|materiell|artikkel|leveranse|modell|type|merke|"
+                             r"[A-ZÆØÅ])\w*$")
 
 
 def purchase_type_for(text: str, types: list[PurchaseType], hint: str = "", categories: list[str] | None = None,
@@ -97,12 +114,20 @@ def purchase_type_for(text: str, types: list[PurchaseType], hint: str = "", cate
         if not own and not bought.is_certain:
             own = [ptype for ptype in types if bought.kind in ptype.kinds and ptype.match.search(text)]
         types = own or types
-    best, best_score = None, 0
+    best, best_score = None, (0, False, 0)
+    preferred = {CATEGORY_TYPES.get(category) for category in categories or []}
     for ptype in types:
         score = len(ptype.match.findall(text)) * 2 + (len(ptype.match.findall(hint)) if hint else 0)
-        if score > best_score:
-            best, best_score = ptype, score
-    if best is None and (bought is None or not bought.is_certain or bought.kind == "goods"):
+        first = ptype.match.search(text)
+        # on a tie the named brand's line of business decides («Kameraene skal være Axis ...» is surveillance, not a
+        # fall sensor), then the type named first: a requirement names what it is about before what it must work
+        # with («Adgangskontrollen ... integreres med dagens system» is access control, not a software system)
+        ranked = (score, ptype.id in preferred, -(first.start() if first else len(text)))
+        if score and ranked > best_score:
+            best, best_score = ptype, ranked
+    named = bought is not None and bought.is_certain and bought.noun and not _GENERIC_OBJECT.match(bought.noun)
+    # a noun that says what the thing is («servere») is not overruled by the brand's line of business (IT -> PC)
+    if best is None and not named and (bought is None or not bought.is_certain or bought.kind == "goods"):
         by_id = {ptype.id: ptype for ptype in types}
         for category in categories or []:
             if CATEGORY_TYPES.get(category) in by_id:
@@ -110,7 +135,10 @@ def purchase_type_for(text: str, types: list[PurchaseType], hint: str = "", cate
     return best
 
 
-_COUNT = re.compile(r"(?<![\w,.])(\d{1,3}(?:[  ]\d{3})+|\d+)\s+(?:stk\.?\s+)?(?:nye\s+)?([^\W\d_][\w\-]*)")
+_COUNT = re.compile(rf"(?<![\w,.])(\d{{1,3}}(?:[  ]\d{{3}})+|\d+|(?i:{NUMBER_WORDS}))\s+(?:stk\.?\s+)?(?:nye\s+)?"
+                    r"([^\W\d_][\w\-]*)(?:\s+([^\W\d_][\w\-]*))?")
+# What a count measures when it is not a number of things to deliver: the capacity of each one («10 GN-innskyv»).
+_CAPACITY = re.compile(r"(?:GN-)?innskyv\w*|porsjon\w*|kuvert\w*|sitteplass\w*|liggeplass\w*", re.IGNORECASE)
 
 
 # People are never delivered: «40 saksbehandlere» counts who takes part in or uses what is bought.
@@ -125,15 +153,28 @@ def count_requirements(text: str, spans: list[tuple[int, int]] | None = None) ->
     out = []
     taken = [(m.start(), m.end()) for m in _VALUE.finditer(text)] + list(spans or [])
     for m in _COUNT.finditer(text):
-        if any(s <= m.start() < e or s <= m.start(2) < e for s, e in taken) or not re.search(r"[^\W\d_]{3,}", m.group(2)):
+        if any(s <= m.start() < e for s, e in taken) or (not m.group(1)[0].isdigit() and _ENGLISH.search(text)):
+            continue  # «connect to Visma»: an English «to» is no count
+        noun, at = m.group(2), m.start(2)
+        if any(s <= at < e for s, e in taken) and m.group(3) and not any(s <= m.start(3) < e for s, e in taken):
+            noun, at = m.group(3), m.start(3)  # «120 monokrystallinske paneler»: the dictated material is left out
+        if any(s <= at < e for s, e in taken) or not re.search(r"[^\W\d_]{3,}", noun) or noun.lower() in _NOT_COUNTED:
             continue
-        if _PEOPLE.match(m.group(2)):
-            out.append(f"Leveransen skal dekke {m.group(1)} {m.group(2)} [juster antallet etter behovet], kontrollert mot "
+        if _CAPACITY.fullmatch(noun):
+            out.append(f"Hver enhet skal ha kapasitet til {m.group(1)} {noun} [juster etter behovet], dokumentert med datablad.")
+        elif _PEOPLE.match(noun):
+            out.append(f"Leveransen skal dekke {m.group(1)} {noun} [juster antallet etter behovet], kontrollert mot "
                        "deltaker- eller brukerliste.")
         else:
-            out.append(f"Leveransen skal omfatte {m.group(1)} {m.group(2)} [juster antallet etter behovet], kontrollert ved "
+            out.append(f"Leveransen skal omfatte {m.group(1)} {noun} [juster antallet etter behovet], kontrollert ved "
                        "levering.")
     return out
+
+
+_ENGLISH = re.compile(r"(?<!\w)(?:the|shall|must|should|will)(?!\w)", re.IGNORECASE)
+# Words after a number word that are not things counted («to ganger», «tre år», «ti prosent»).
+_NOT_COUNTED = frozenset({"ganger", "gang", "år", "måneder", "uker", "dager", "timer", "minutter", "prosent", "av", "og",
+                          "eller", "til", "i", "på", "som", "med"})
 
 
 # unit (as written) -> the function the value usually stands for, and how that function is verified
@@ -184,15 +225,17 @@ _VALUE = re.compile(
 )
 
 
-def value_requirements(text: str, spans: list[tuple[int, int]] | None = None) -> list[str]:
+def value_requirements(text: str, spans: list[tuple[int, int]] | None = None,
+                       functions: tuple[tuple[re.Pattern[str], str], ...] = ()) -> list[str]:
     """A functional requirement for each function the technical values in `text` stand for (outside the given
-    spans), keeping the numbers: «27 tommer» and «2560×1440» both describe the working area, so they share one."""
+    spans), keeping the numbers: «27 tommer» and «2560×1440» both describe the working area, so they share one.
+    `functions` (a purchase type's own reading of units) are tried before the general ones."""
     values: dict[str, list[str]] = {}
     for m in _VALUE.finditer(text):
         if spans and any(s <= m.start() < e for s, e in spans):
             continue
         value = m.group(0).strip()
-        for pattern, template in _VALUE_FUNCTIONS:
+        for pattern, template in (*functions, *_VALUE_FUNCTIONS):
             if pattern.search(value):
                 # measures get one bound each («høyst 1012 mm»); other values of one function share a requirement
                 key = f"{template}\x00{value}" if template.startswith("Produktet skal få plass") else template
@@ -203,7 +246,8 @@ def value_requirements(text: str, spans: list[tuple[int, int]] | None = None) ->
 
 # The function a value requirement is about: a purchase type's requirement on the same function is left out, since
 # the value requirement says it and keeps the buyer's number.
-_SAME_FUNCTION = re.compile(r"GWP|arbeidsflate|varmebehov|effekten|lysnivå|\blux\b|kapasitet", re.IGNORECASE)
+_SAME_FUNCTION = re.compile(r"GWP|arbeidsflate|varmebehov|effekten|lysnivå|\blux\b|kapasitet|bakerste plass|produsere minst|"
+                            r"effektberegning|holde bygget tett", re.IGNORECASE)
 
 
 def without_repeats(type_requirements: tuple[str, ...] | list[str], value_texts: list[str]) -> list[str]:

@@ -96,7 +96,7 @@ def render_domain(ptype: PurchaseType | None, text: str, bought: PurchaseObject 
         lines += ["Spørsmål til markedet:"] + [f"- {q}" for q in ptype.market_questions]
         if ptype.source:
             lines.append(f"Kilde for fagopplysninger: {ptype.source}")
-    values = value_requirements(text)
+    values = value_requirements(text, functions=ptype.values if ptype is not None else ())
     if values:
         lines += ["Tekniske verdier i kravet, skrevet om til funksjon:"] + [f"- {v}" for v in values]
     return "\n".join(lines) or "(ingen kjent innkjøpstype)"

@@ -116,6 +116,10 @@ def _reference_edit(text: str, group: list[Match]) -> tuple[int, int, str, str]:
     if generic and following and following.group(1).lower().startswith(generic.split()[-1].lower()[:5]):
         # «Arjo Sara Stedy ståheiser»: the product is already named right after the reference
         return start, end, "", f"«{span}» er fjernet ({label})."
+    typed = re.search(r"([^\W\d_]+)\s+(?:av\s+typen|av\s+type|av\s+merket|typen|modell(?:en)?)\s*$", text[:start], re.IGNORECASE)
+    if generic and typed and typed.group(1).lower().startswith(generic.split()[-1].lower()[:5]):
+        # «servere av typen HPE ProLiant»: the product is already named before the cue; cue and reference go
+        return typed.end(1), end, "", f"«{span}» er fjernet ({label})."
     if generic and "product_named" not in cats:
         medicine = any(h.detail.get("brand_category") == "medicine" for h in group)  # an active substance has no plural
         noun = plural(generic) if count and not medicine else generic
@@ -168,8 +172,17 @@ _FILLER = {"være", "ha", "en", "et", "ei", "og", "alle", "nye", "the", "all", "
            "built", "used", "delivered", "installed", "made", "supplied"}
 
 
+# What a removed reference leaves behind: a verb or «å» straight before a preposition («skal bruke for sporbarhet»,
+# «Vi ønsker å for timebestilling»).
+_GAP = re.compile(r"(?<!\w)(?:å|skal|må|bør|bruke|benytte|anvende|bygges|bygget|baseres|basert)\s+(?:for|med|av|til|fra|som)(?!\w)",
+                  re.IGNORECASE)
+
+
 def is_substantive(sentence: str) -> bool:
-    """Whether a neutralized requirement still says something (not just «X skal være.» or «skal utvikles og kjøre.»)."""
+    """Whether a neutralized requirement still says something (not just «X skal være.» or «skal utvikles og kjøre.»)
+    and reads as a sentence (no gap where a reference was taken out)."""
+    if _GAP.search(sentence):
+        return False
     m = re.search(r"(?:skal|må|shall|must)\b\s*(.*)$", sentence, re.IGNORECASE)
     rest = re.sub(r"[.!]$", "", m.group(1) if m else sentence).strip()
     content = [w for w in re.findall(r"[^\W_]+", rest)

@@ -174,7 +174,7 @@ def _count_requirement(text: str, matches: list[Match]) -> str:
         return f"Løsningen skal dekke et omfang som svarer til {m.group(1)} enheter i dag [angi hva tallet gjelder, f.eks. rom, m² eller brukere]."
     domains = _brand_domains(matches)
     noun = plural(product) if product else CATEGORY_OBJECTS.get(domains[0] if domains else "", "enheter")
-    return f"Leveransen skal omfatte {m.group(1)} {noun}."
+    return f"Leveransen skal omfatte {m.group(1)} {noun} [juster antallet etter behovet], kontrollert ved levering."
 
 
 def draft_offline(text: str, matches: list[Match], targets: list[Target],
@@ -188,12 +188,14 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     notes = [DRAFT_NOTE]
     categories = {h.category for h in matches if h.severity != "low"}
     if not categories:
-        notes.append("Analysen fant ingen løsningsbundne formuleringer; utkastet strukturerer bare kravet.")
+        notes.append("Analysen fant bare henvisninger som kan være lovlige (for eksempel kompatibilitet med det dere har); "
+                     "utkastet strukturerer kravet." if matches else
+                     "Analysen fant ingen løsningsbundne formuleringer; utkastet strukturerer bare kravet.")
     neutral, changes = neutralize(text, matches)
     notes.extend(changes)
     function, _ = _function_of(matches, text)
     flagged = [(h.start, h.end) for h in matches if h.category in {"brand", "model_type", "missing_or_equivalent", "supplier"}]
-    values = value_requirements(text, flagged)
+    values = value_requirements(text, flagged, ptype.values if ptype is not None else ())
 
     need = ""
     if ptype is not None:

@@ -7,11 +7,14 @@ prompt prompts/rewrite.md gets the findings and the nearest examples as few-shot
 
 Either way the draft is checked before it is returned: the need statement and every requirement are run through
 the analyzer, and wording that is still solution-specific is removed or replaced by a template; every measurable
-target of the original (numbers with units, percentages, temperatures, counts) must still be there.
+target of the original (numbers with units, percentages, temperatures, counts) must still be there. A standard or
+label the original names is kept as a requirement «eller tilsvarende»; a system or platform the delivery must work
+with is offered as a reference to keep only if the buyer can justify it (references.py). Every rewrite says why,
+with the rule and the guidance passage in the corpus it rests on (legal_basis).
 The pieces live in their own modules, imported one way (each only from those listed before it): targets.py
 (measurable targets), examples.py (worked examples), templates.py (Norwegian templates), neutral.py (making wording
-neutral), offline.py (the offline draft) and llm_draft.py (the LLM draft). This module checks a draft and puts the
-result together.
+neutral), references.py (standards and systems kept lawfully), offline.py (the offline draft) and llm_draft.py
+(the LLM draft). This module checks a draft and puts the result together.
 """
 
 from __future__ import annotations
@@ -20,15 +23,33 @@ import re
 from dataclasses import dataclass, field
 
 from advisor.config import Settings
+from advisor.corpus import Citation
 from advisor.errors import InvalidInput
-from advisor.requirements import Finding, Match, analyze_requirement, find_matches, read_purchase_object
+from advisor.requirements import (
+    Finding,
+    Match,
+    analyze_requirement,
+    find_matches,
+    legal_rule,
+    read_purchase_object,
+    rule_key,
+)
 from advisor.rewrite.domains import load_purchase_types, purchase_type_for
 from advisor.rewrite.examples import load_worked_examples, nearest_examples
 from advisor.rewrite.llm_draft import draft_llm
 from advisor.rewrite.neutral import clean, is_substantive
 from advisor.rewrite.offline import draft_offline, target_requirement
+from advisor.rewrite.references import Reference, find_references
 from advisor.rewrite.targets import Target, measurable_targets, missing_targets
 from advisor.rewrite.templates import DRAFT_NOTE, GENERIC_REQUIREMENTS, PLACEHOLDER_NEED
+
+
+@dataclass(frozen=True)
+class LegalBasis:
+    """Why the rewrite is written as it is: a rule (law and what it says) and the guidance passage that explains it."""
+
+    rule: str
+    citation: Citation
 
 
 @dataclass
@@ -48,6 +69,8 @@ class Rewrite:
     notes: list[str] = field(default_factory=list)
     object_kind: str | None = None  # what the text buys: "goods", "services", "works"; None when it does not say
     object_phrase: str = ""
+    references: list[Reference] = field(default_factory=list)  # standards kept «eller tilsvarende»; systems if justified
+    legal_basis: list[LegalBasis] = field(default_factory=list)
 
 
 # --- putting it together ---------------------------------------------------------------------------------------------
@@ -111,9 +134,11 @@ def with_verification(requirement: str) -> str:
 
 
 def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | str], text: str, matches: list[Match],
-           targets: list[Target]) -> dict[str, list[str] | str]:
+           targets: list[Target], references: list[Reference] | None = None) -> dict[str, list[str] | str]:
     """Check a draft: solution-specific wording is removed or replaced, targets are kept, nothing that is not a
-    requirement is carried over, each requirement says how it is verified, 3-6 requirements."""
+    requirement is carried over, each requirement says how it is verified, 3-6 requirements. The standards among
+    `references` are kept as requirements «eller tilsvarende»; the systems' questions go first to the buyer."""
+    references = references or []
     notes = list(fallback.get("notes", [])) if draft is fallback else [DRAFT_NOTE]
     need = clean(str(draft["need_statement"]))
     if need is None:
@@ -136,7 +161,13 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
             if cleaned != str(item).strip():
                 notes.append(f"Kravet «{item}» er skrevet om til «{cleaned}».")
             requirements.append(cleaned)
-    requirements = _dedupe(requirements)
+    kept = [r for r in references if not r.is_conditional
+            and not any(r.name.lower() in item.lower() for item in requirements)]
+    requirements = _dedupe([r.requirement for r in kept] + requirements)
+    for ref in kept:  # the neutral draft took the standard out; the note says what happened to it in the end
+        notes = [f"«{ref.name}» er beholdt som krav" + (" med «eller tilsvarende»." if ref.kind == "standard" else
+                 " (lov, forskrift eller nasjonal fellesløsning: her finnes det ikke noe «tilsvarende»).")
+                 if note.startswith(f"«{ref.name}» er fjernet") else note for note in notes]
     carried = [target_requirement(text, t, matches) for t in missing_targets(targets, [need, *requirements])]
     carried = _dedupe(carried)
     if len(carried) > 2:
@@ -155,9 +186,39 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
             requirements.append(cleaned)
     requirements = [with_verification(r) for r in requirements]
     market = _dedupe([*draft.get("market_questions", []), *fallback["market_questions"]])[:4]
-    buyer = _dedupe([*draft.get("questions_for_buyer", []), *fallback["questions_for_buyer"]])[:5]
+    systems = [r for r in references if r.is_conditional]
+    buyer = [q for q in _dedupe([*draft.get("questions_for_buyer", []), *fallback["questions_for_buyer"]])
+             if not any(_same_name(quoted, r.name) for r in systems for quoted in re.findall(r"«([^»]+)»", q))]
+    buyer = _dedupe([r.question for r in systems] + buyer)[:5]
+    notes += [f"«{r.name}» står ikke i kravene; se forslaget under «Henvisninger som kan beholdes hvis de er begrunnet»."
+              for r in systems]
     return {"need_statement": need, "functional_requirements": requirements[:MAX_REQUIREMENTS], "market_questions": market,
             "questions_for_buyer": buyer, "notes": notes}
+
+
+def _same_name(a: str, b: str) -> bool:
+    a, b = a.lower(), b.lower()
+    return a in b or b in a
+
+
+# At most this many rules with sources per rewrite: the base rule and the ones for what was found.
+MAX_LEGAL_BASIS = 4
+
+
+def legal_basis(findings: list[Finding], references: list[Reference], settings: Settings) -> list[LegalBasis]:
+    """Why the rewrite looks as it does: the rule that requirements describe function, performance or need, the rules
+    for what the analyzer found, and for standards and systems kept «eller tilsvarende»; one per guidance passage."""
+    keys = ["function", *(rule_key(f.category, f.kind, f.severity) for f in findings if f.severity != "low")]
+    if any(r.kind == "standard" for r in references):
+        keys.append("standard")
+    if any(r.is_conditional for r in references):
+        keys.append("compatibility")
+    out: list[LegalBasis] = []
+    for key in dict.fromkeys(keys):
+        rule, citation = legal_rule(key, settings, n=len(out) + 1)
+        if citation.chunk_id not in {b.citation.chunk_id for b in out}:
+            out.append(LegalBasis(rule, citation))
+    return out[:MAX_LEGAL_BASIS]
 
 
 def rewrite_requirement(text: str, settings: Settings, provider: str | None = None) -> Rewrite:
@@ -187,12 +248,13 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
     bought = read_purchase_object(text)
     ptype = purchase_type_for(text, load_purchase_types(settings), nouns, brand_categories, bought)
     offline = draft_offline(text, matches, targets, nearest, ptype, bought)
+    references = find_references(text, matches)
     version = None
     if chosen == EXTRACTIVE:
-        result = finish(offline, offline, text, matches, targets)
+        result = finish(offline, offline, text, matches, targets, references)
     else:
         answer, version = draft_llm(text, analysis.findings, targets, nearest, settings, chosen, ptype, bought)
-        result = finish(answer, offline, text, matches, targets)
+        result = finish(answer, offline, text, matches, targets, references)
     if bought is not None:
         result["notes"] = [*result["notes"][:1], bought.reading(), *result["notes"][1:]]
     return Rewrite(
@@ -202,4 +264,5 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
         findings=analysis.findings, provider=chosen, examples_used=[e.id for e, _ in nearest], prompt_version=version,
         targets=[t.text for t in targets], notes=list(result["notes"]),
         object_kind=bought.kind if bought else None, object_phrase=bought.phrase if bought else "",
+        references=references, legal_basis=legal_basis(analysis.findings, references, settings),
     )

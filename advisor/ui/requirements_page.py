@@ -153,9 +153,7 @@ def rewrite_text(ctx: PageContext, rewrite: Any) -> str:
     parts = []
     if rewrite.need_statement:
         parts += [f"{ctx.t('req_need_statement')}:", rewrite.need_statement, ""]
-    for key, items in (("req_functional", rewrite.functional_requirements),
-                       ("req_market_questions", rewrite.market_questions),
-                       ("req_buyer_questions", rewrite.questions_for_buyer)):
+    for key, items in _sections(rewrite):
         if items:
             parts.append(f"{ctx.t(key)}:")
             parts += [f"- {item}" for item in items]
@@ -163,13 +161,22 @@ def rewrite_text(ctx: PageContext, rewrite: Any) -> str:
     return "\n".join(parts).strip()
 
 
+def _sections(rewrite: Any) -> list[tuple[str, list[str]]]:
+    """The rewrite's lists in reading order: requirements, references to keep only if justified, questions, and why
+    (each rule with the guidance passage it rests on)."""
+    return [("req_functional", rewrite.functional_requirements),
+            ("req_references", [r.requirement for r in rewrite.references if r.is_conditional]),
+            ("req_market_questions", rewrite.market_questions),
+            ("req_buyer_questions", rewrite.questions_for_buyer),
+            ("req_legal_basis", [f"[{b.citation.n}] {b.rule}. ({b.citation.title} – {b.citation.section})"
+                                 for b in rewrite.legal_basis])]
+
+
 def _show_rewrite(ctx: PageContext, i: int, rewrite: Any) -> None:
     if rewrite.need_statement:
         st.markdown(f"**{ctx.t('req_need_statement')}**")
         st.markdown(md_escape(rewrite.need_statement))
-    for key, items in (("req_functional", rewrite.functional_requirements),
-                       ("req_market_questions", rewrite.market_questions),
-                       ("req_buyer_questions", rewrite.questions_for_buyer)):
+    for key, items in _sections(rewrite):
         if items:
             st.markdown(f"**{ctx.t(key)}**")
             st.markdown("\n".join(f"- {md_escape(item)}" for item in items))

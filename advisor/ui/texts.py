@@ -212,6 +212,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "req_functional": {"nb": "Funksjons- og ytelseskrav", "en": "Functional and performance requirements"},
     "req_market_questions": {"nb": "Spørsmål til markedet", "en": "Questions for the market"},
     "req_buyer_questions": {"nb": "Spørsmål dere må avklare selv", "en": "Questions for you as the buyer"},
+    "req_references": {"nb": "Henvisninger som kan beholdes hvis de er begrunnet",
+                       "en": "References you may keep if they are justified"},
+    "req_legal_basis": {"nb": "Hvorfor kravene er skrevet slik", "en": "Why the requirements are written this way"},
     "req_copy": {"nb": "Kopier forslaget", "en": "Copy the suggestion"},
     "req_copy_help": {
         "nb": "Bruk kopiknappen øverst til høyre i boksen.",

@@ -145,3 +145,29 @@ def test_the_llm_is_told_what_is_bought():
 
     text = "Det skal holdes kurs i arkivering for ti saksbehandlere."
     assert "Det som kjøpes: en tjeneste («kurs i arkivering" in render_domain(None, text, read_purchase_object(text))
+
+
+def test_a_removed_reference_leaves_no_gap_in_the_sentence(settings):
+    from advisor.rewrite.neutral import is_substantive
+
+    assert not is_substantive("Plattformen skal bruke for kryptering av meldinger.")  # «bruke [X] for ...»
+    assert not is_substantive("Vi ønsker å for timeplanlegging.")
+    assert is_substantive("Anlegget skal være i drift hele døgnet.")
+    rewrite = rewrite_requirement("Serverrommet skal utstyres med servere av typen Dell PowerEdge R760.", settings)
+    assert not any("av typen" in r for r in rewrite.functional_requirements)
+
+
+def test_a_noun_that_says_what_is_bought_is_not_overruled_by_the_brands_line_of_business(settings):
+    rewrite = rewrite_requirement("Serverrommet skal utstyres med servere av typen Dell PowerEdge R760.", settings)
+    assert any("innkjøpstypen «server»" in n for n in rewrite.notes)
+    assert not any("Batteriet" in r or "veie" in r for r in rewrite.functional_requirements)  # no laptop requirements
+
+
+def test_counts_in_words_and_capacities_are_kept_as_what_they_count(settings):
+    from advisor.rewrite.domains import count_requirements
+
+    assert count_requirements("Skolen skal kjøpe fire vaskemaskiner med 12 GN-innskyv.") == [
+        "Leveransen skal omfatte fire vaskemaskiner [juster antallet etter behovet], kontrollert ved levering.",
+        "Hver enhet skal ha kapasitet til 12 GN-innskyv [juster etter behovet], dokumentert med datablad."]
+    assert count_requirements("Kontrollen skal gjøres to ganger i året.") == []
+    assert count_requirements("The system shall connect to Visma.") == []

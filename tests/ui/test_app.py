@@ -332,6 +332,7 @@ def test_analysis_markdown_has_findings_rules_sources_and_rewrite(env):
     assert "Løsningsspesifikt" in text and ":red[" not in text
     assert "Regel: FOA § 15-1" in text and "`guide-merkenavn-og-tilsvarende`" in text
     assert "Behovsbeskrivelse:" in text
+    assert f"{t('req_legal_basis', 'nb')}:\n- [1] FOA § 15-1" in text  # why, with the guidance passage it rests on
 
 
 # --- assessment wizard ---------------------------------------------------------------------------------------------

@@ -1,0 +1,149 @@
+"""Keeping a justified reference: the standards, labels and systems a requirement names, with «eller tilsvarende».
+
+A requirement may name a standard («INSTA 800»), a label («Svanemerket») or a system or platform the delivery must
+work with («integreres med dagens Salto-system», «Microsoft Teams»). Dropping the reference loses a real need, and
+keeping the name bare is what FOA § 15-1 (del III) and § 8-5 (del II) forbid. find_references() keeps each one in a
+lawful form:
+
+- a standard or label becomes a requirement to meet it «eller tilsvarende» (a supplier who shows equivalence is
+  accepted); law, regulations and national infrastructure (Noark, EHF, WCAG, TEK17, ...) are kept as they are,
+  since there is nothing to be equivalent to;
+- a system or platform the delivery must work with becomes «virke med X eller tilsvarende», or the open standard or
+  interface behind X where one is well known. It is lawful only when the subject-matter justifies it (typically
+  compatibility with what the buyer already has, and only if no other make would do), so it is offered on that
+  condition, with a question asking the buyer for the justification.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from advisor.requirements import EQUIVALENT, MANDATED_STANDARD, NAMED_STANDARD, STANDARDS, Match
+
+SYSTEM_CATEGORIES = {"brand", "model_type", "supplier", "prescribed_technology"}
+# Prescribed technologies that are something to work with (a platform, product, database or cloud), not a free
+# choice of how to build (a programming language, an approach).
+PLATFORM_KINDS = {"platform", "product", "database", "cloud"}
+
+# Open standards or interfaces behind well-known systems: offered as the neutral way to keep the compatibility.
+OPEN_INTERFACES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"teams|zoom|webex|google meet|skype", re.I), "åpne standarder for videomøter som SIP og H.323"),
+    (re.compile(r"entra|azure ad|active directory", re.I), "innlogging via SAML 2.0 eller OpenID Connect"),
+    (re.compile(r"\b(?:microsoft 365|office|word|excel)\b", re.I), "åpne dokumentformater (ODF eller OOXML)"),
+    (re.compile(r"dips|cgm|gerica|profil|journal|epj", re.I), "utveksling av helsedata etter HL7 FHIR"),
+    (re.compile(r"easee|zaptec|ladeboks|ladeanlegg", re.I), "styring av ladepunkter etter OCPP"),
+    (re.compile(r"axis|milestone|hikvision|kamera|videoovervåk", re.I), "videoovervåking etter ONVIF"),
+)
+_QUALIFIER_AFTER = re.compile(r"^[\s,]*(?:til\s+|på\s+)?((?:nivå|klasse|kvalitetsnivå|level)\s+[\w+]+)", re.IGNORECASE)
+_QUALIFIER_BEFORE = re.compile(r"((?:kvalitetsnivå|nivå|klasse)\s+[\w+]+)\s+(?:etter|i|iht\.?|i henhold til)\s+$", re.IGNORECASE)
+_VERB_SUFFIX = re.compile(r"[\s\-]+(?:sertifiser|merk|godkjen)\w*$", re.IGNORECASE)
+_SUBJECT = re.compile(r"^\s*([A-ZÆØÅ][\wæøå\-]*(?:\s+[\wæøå\-]+)?)\s+(?:skal|må)\b")
+_EXISTING = re.compile(r"(?<!\w)(?:dagens|eksisterende|nåværende|vår|vårt|våre|allerede|i dag|vi har)(?!\w)", re.IGNORECASE)
+# Labels (as opposed to standards): a product meets a label's criteria.
+_LABEL = re.compile(r"Svanemerk|EU Ecolabel|Blomsten|FSC|PEFC|TCO Certified|Energy Star|Möbelfakta|Miljøfyrtårn|EMAS",
+                    re.IGNORECASE)
+_STANDARD_PROOF = "dokumentert med sertifikat, testrapport eller [annen egnet dokumentasjon]"
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A standard, label or system named in the requirement, and the requirement that keeps it lawfully."""
+
+    name: str
+    kind: str  # "standard", "mandated" (law or national infrastructure) or "system" (kept only if justified)
+    requirement: str
+    question: str = ""
+
+    @property
+    def is_conditional(self) -> bool:
+        """Whether the buyer must justify the reference before it may stand (a system, not a standard)."""
+        return self.kind == "system"
+
+
+def find_references(text: str, matches: list[Match]) -> list[Reference]:
+    """The standards, labels and systems `text` names, each with a requirement that keeps it lawfully."""
+    return _standards(text) + _systems(text, matches)
+
+
+def _subject(text: str) -> str:
+    m = _SUBJECT.match(text)
+    if m and len(m.group(1).split()) <= 2 and not STANDARDS.search(m.group(1)):
+        return m.group(1)
+    return "Leveransen"
+
+
+def _standards(text: str) -> list[Reference]:
+    out: list[Reference] = []
+    seen: set[str] = set()
+    spans = [(m.start(), m.end()) for m in NAMED_STANDARD.finditer(text)]
+    spans += [(m.start(), m.end()) for m in STANDARDS.finditer(text) if MANDATED_STANDARD.match(m.group(0))
+              and not any(s < m.end() and m.start() < e for s, e in spans)]
+    for start, end in sorted(spans):
+        name = _VERB_SUFFIX.sub("", text[start:end]).strip(" .,;:")
+        if not name or name.lower() in seen:
+            continue
+        seen.add(name.lower())
+        subject = _subject(text)
+        if MANDATED_STANDARD.match(name):
+            out.append(Reference(name, "mandated", f"{subject} skal oppfylle {name}, {_STANDARD_PROOF}."))
+            continue
+        after, before = _QUALIFIER_AFTER.match(text[end:]), _QUALIFIER_BEFORE.search(text[:start])
+        # the level goes first («nivå Excellent i BREEAM»): a capitalised word right before «eller tilsvarende»
+        # reads as a product name
+        what = f"kriteriene for {name}" if _LABEL.match(name) else name
+        if after or before:
+            what = f"{after.group(1)} i {name}" if after else f"{before.group(1)} etter {name}"
+        out.append(Reference(name, "standard", f"{subject} skal oppfylle {what} eller tilsvarende, "
+                                               f"{_STANDARD_PROOF}; en likeverdig løsning godtas."))
+    return out
+
+
+def _system_groups(text: str, matches: list[Match]) -> list[tuple[int, int, bool]]:
+    """(start, end, existing) of each system the requirement must work with: a reference the analyzer read as
+    compatibility with what the buyer has (low severity), or a named platform, product, database or cloud."""
+    picked = sorted(
+        (h for h in matches if h.category in SYSTEM_CATEGORIES and (
+            (h.severity == "low" and (h.kind == "compat" or h.detail.get("compat")))
+            or (h.category == "prescribed_technology" and h.kind in PLATFORM_KINDS))),
+        key=lambda h: h.start)
+    groups: list[list[int]] = []
+    for match in picked:
+        if groups and match.start <= groups[-1][1] + 1:
+            groups[-1][1] = max(groups[-1][1], match.end)
+        else:
+            groups.append([match.start, match.end])
+    # a brand that only opens a platform's name («Microsoft» in «Microsoft Teams») and the model that follows a
+    # system («Salto XS4») belong to that group
+    for match in matches:
+        for group in groups:
+            if match.category == "brand" and match.end <= group[0] and text[match.end:group[0]].strip() == "" \
+                    and match.start >= group[0] - 20:
+                group[0] = match.start
+            if match.category == "model_type" and match.start >= group[1] and text[group[1]:match.start].strip() == "":
+                group[1] = match.end
+    return [(s, e, bool(_EXISTING.search(text[max(0, s - 40):s]))) for s, e in groups]
+
+
+def _systems(text: str, matches: list[Match]) -> list[Reference]:
+    named: dict[str, tuple[str, bool]] = {}  # one per system, however often it is named: its fullest name, and
+    for start, end, existing in _system_groups(text, matches):  # whether any mention says the buyer has it
+        if EQUIVALENT.match(text[end:].lstrip(" ,")):
+            continue
+        compound = re.match(r"-[^\W\d_]{3,}", text[end:])  # «Salto-system», «DIPS-journal»
+        name = text[start:end + (compound.end() if compound else 0)].strip()
+        key = text[start:end].strip().lower()
+        before = named.get(key, ("", False))
+        named[key] = (max(before[0], name, key=len), before[1] or existing)
+    out: list[Reference] = []
+    for name, existing in named.values():
+        what = f"dagens {name}" if existing else name
+        interface = next((f", eller støtte {label}" for pattern, label in OPEN_INTERFACES if pattern.search(name)),
+                         ", eller et åpent, dokumentert grensesnitt [navn på standard eller grensesnitt]")
+        requirement = (f"Leveransen skal virke sammen med {what} eller tilsvarende{interface}, verifisert ved test i vårt "
+                       "miljø før kontrakt.")
+        question = (f"Hva gjør at leveransen må virke med «{name}» (utstyr, data, lisenser eller avtaler dere har og ikke "
+                    "kan bytte uten urimelig kostnad)? Skriv begrunnelsen i anskaffelsesdokumentene; uten en slik "
+                    "begrunnelse må henvisningen ut, og byttekostnader kan heller vurderes i tildelingen.")
+        out.append(Reference(name, "system", requirement, question))
+    return out
