@@ -43,6 +43,9 @@ _NOT_DESIGNATION = frozenset({"the", "this", "that", "a", "an", "and", "or", "fo
                               "som", "til", "med", "er", "is", "are", "phasing", "set", "development", "operation"})
 _DECORATION = str.maketrans({c: " " for c in "™®©«»\"“”„‘’‚"})
 _DECORATED = re.compile("[™®©«»\"“”„‘’‚]")
+# A straight apostrophe used as a quotation mark ('Kommunix'), not inside a word (Nordea's) and not an inch mark
+# (10,9'' or 27'): decoration too.
+_STRAIGHT_QUOTE = re.compile(r"(?<![\d'])(?:(?<![^\W_])'|'(?![^\W_]))(?!')")
 _HANDLED_BEFORE = re.compile(
     r"(?:behandling|transport|mottak|sluttbehandling|gjenvinning|sortering|innsamling|levering|kjøp|innkjøp|leveranse|"
     r"tilsetningsstoffer|analyse|prøver)\w*\s+(?:og\s+\w+\s+)?(?:av\s+|i\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -63,7 +66,7 @@ def _common_word(word: str) -> bool:
 
 _BRAND_CUE = re.compile(r"(?<!\w)(?:av\s+merket|merket|merke|fabrikat(?:et)?|of\s+the\s+brand|brand|make)\s*[:=]?\s+", re.IGNORECASE)
 _NAME_CODE = re.compile(
-    r"(?<![\w\-])([A-ZÆØÅ][a-zæøåA-ZÆØÅ]{2,})\s+((?=[A-Z\-]{0,4}\d)[A-Z]{1,4}-?\d[\w\-/]*|\d{3,}[A-Za-z]{0,3})(?![\w])")
+    r"(?<![\w\-])((?=[^\W\d_])[^\Wa-zæøåß\d_](?:[^\W\d_]|-(?=[^\W\d_])){2,})\s+((?=[A-Z\-]{0,4}\d)[A-Z]{1,4}-?\d[\w\-/]*|\d{3,}[A-Za-z]{0,3})(?![\w])")
 _TRADEMARK = re.compile(r"(?<![\w\-])((?:[A-ZÆØÅ]|[a-z]+[A-Z])[\w\-]*(?:\s+[A-ZÆØÅ0-9][\w\-]*){0,2})\s?(?:®|™|\(R\)|\(TM\))")
 
 
@@ -86,6 +89,8 @@ class _Scan:
         # the trademark rule reads the original, where ™ and ® are themselves the cue.
         self.raw = text
         self.text = text.translate(_DECORATION) if _DECORATED.search(text) else text
+        if "'" in text:
+            self.text = _STRAIGHT_QUOTE.sub(" ", self.text)
         self.brands = lex.load_brands()
         self.sentences = self._sentence_spans(text)
         # A requirement is a sentence or two, but a pasted paragraph can hold thousands of sentences and matches; the

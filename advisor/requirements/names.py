@@ -15,7 +15,9 @@ import re
 from advisor.requirements import context as ctx
 from advisor.requirements import lexicon as lex
 
-_WORD = re.compile(r"[^\W\d_][^\W_]*")
+# A word, with capitalised parts joined by hyphens kept as one name («Q-Flex», «Solu-Cortef»); a lower-case part after a
+# hyphen («Lindab-takrenner») is a noun of its own, read by _cue
+_WORD = re.compile(r"[^\W\d_][^\W_]*(?:-(?=[^\Wa-zæøåß\d_])[^\W_]+)*")
 _MIXED = re.compile(r"[a-zæøå][A-ZÆØÅ]")
 # Nouns that make a name before them the product being bought: «Tableau-lisenser», «Microsoftlisenser».
 PRODUCT_TAIL = re.compile(
@@ -38,7 +40,8 @@ _ACQUIRED_BEFORE = re.compile(
     r"(?<!\w)(?:kjøp|innkjøp|levering|leveranse|anskaffelse|leie|lease|leasing|bestilling|tilbud|avtale|kontrakt|"
     r"konkurranse|anbudskonkurranse|tilbudskonkurranse|purchase|supply|delivery)\w*\s+(?:av|på|om|for|of)\s+(?:[\w\-/]+\s+){0,4}$"
     r"|(?<!\w)(?:kjøpe|anskaffe|leie|lease|levere|bestille|installere|montere|kjøpes|anskaffes|leies|leveres|bestilles|"
-    r"installeres|monteres|buy|procure|supply|deliver)\s+(?:inn\s+)?(?:[\w\-/]+\.?\s+){0,4}$"
+    r"installeres|monteres|benyttes|brukes|anvendes|utstyres med|utstyrt med|buy|procure|supply|deliver|stock|"
+    r"(?:be\s+)?(?:equipped|fitted)\s+with)\s+(?:inn\s+)?(?:[\w\-/]+\.?\s+){0,4}$"
     r"|(?<!\w)(?:bygges|bygget|baseres|basert|bygge|kjøre|kjøres|built|based|run)\s+(?:på|on)\s+$"
     r"|(?<!\w)(?:skal|må|shall|must)\s+(?:være|ha|bruke|benytte|be|have|use)\s+(?:en\s+|et\s+|ei\s+|a\s+|an\s+)?$",
     re.IGNORECASE,
@@ -164,6 +167,8 @@ def unknown_names(scan) -> None:
             continue
         if any(s < end and start < e for s, e in covered) or scan.in_standard(start, end):
             continue
+        if lex.UNIT_WORDS.match(token):
+            continue  # «12 kW», «348 kWh», «47 dB»: a unit, not a name
         if scan.brands.get(lex.brand_key(token)):
             continue  # the lexicon rule has decided about this one (phased out, a word, a place)
         prefix = _brand_prefix(scan, token)
@@ -212,6 +217,8 @@ def _acronym_or_word(token: str) -> bool:
     """«SaaS», «UiS»: a short acronym; «eByggesaksløsning»: an e-/i- prefix on an ordinary word."""
     if len(token) <= 5 and sum(c.isupper() for c in token) >= 2:
         return True
+    if "-" in token:  # «SARS-CoV», «IT-BAS»: every part an acronym
+        return all(part.isupper() or _acronym_or_word(part) for part in token.split("-"))
     return bool(re.fullmatch(r"[ei][A-ZÆØÅ][a-zæøå]{4,}", token)) and ordinary(token[1:])
 
 
