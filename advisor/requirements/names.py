@@ -264,16 +264,19 @@ def _name_end(scan, end: int) -> int:
 
 def suppliers(scan) -> None:
     """The supplier named as the counterparty: «kontrakt med X AS», «partner av X», «tildele ... til X» (supplier)."""
-    strict = (ctx.SUPPLIER_CUES[0], ctx.SUPPLIER_CUES[-1])  # cues that also take buyers, partners and places
+    # cues that also take buyers, partners, places or a quality («leverandøren skal være Miljøfyrtårn-sertifisert»)
+    strict = (ctx.SUPPLIER_CUES[0], ctx.SUPPLIER_CUES[-2], ctx.SUPPLIER_CUES[-1])
     low = scan.text.lower()
     for pattern, words in zip(ctx.SUPPLIER_CUES, ctx.SUPPLIER_CUE_WORDS, strict=True):
         if not any(word in low for word in words):
             continue  # the cue word is not in the line: no need to run the pattern
         for m in pattern.finditer(scan.text):
             # «med DIPS Front og Spider Solutions»: each name of a list is its own supplier
-            offset = m.start("name")
-            for part in re.split(r"(\s+(?:og|and|&)\s+)", m.group("name")):
-                if part.strip() and not re.fullmatch(r"\s+(?:og|and|&)\s+", part):
+            # («Bjerke & Sønn AS» is one company: a name with a company form keeps its «&»)
+            offset, name = m.start("name"), m.group("name")
+            joins = r"og|and" if re.search(rf"&.*\s{ctx.COMPANY_SUFFIX}$", name) else r"og|and|&"
+            for part in re.split(rf"(\s+(?:{joins})\s+)", name):
+                if part.strip() and not re.fullmatch(rf"\s+(?:{joins})\s+", part):
                     _supplier(scan, m, pattern, offset, part, pattern in strict)
                 offset += len(part)
 
@@ -288,6 +291,8 @@ def _supplier(scan, m, pattern, start: int, name: str, strict: bool) -> None:
         return
     if ctx.PUBLIC_BODY_AFTER.match(scan.text, start) or re.search(r"\b(?:HF|RHF|IKS|KF|SF|kommune|fylkeskommune)$", trimmed):
         return
+    if ctx.PROCESS_SUBJECT.search(scan.text[max(0, m.start() - 40):m.start()]):
+        return  # «Konkurransen gjennomføres av …»: who runs the procurement, not who delivers
     if ctx.SUPPLIER_PROCESS_BEFORE.search(scan.text[max(0, m.start() - 25):m.start()]) \
             or ctx.PARTNER_BEFORE.search(scan.text[max(0, start - 40):start]):
         return
@@ -313,7 +318,10 @@ def _supplier(scan, m, pattern, start: int, name: str, strict: bool) -> None:
         return
     if len(words) == 1 and ordinary(trimmed) and not known and not _rare(trimmed) and not intended:
         return
-    severity = "low" if ctx.EXISTING_CONTEXT.search(scan.window(start, 80)) else "high"
+    obliged = ctx.OBLIGED_BY_BEFORE.search(scan.text[max(0, start - 40):start])
+    if not obliged and ctx.OBLIGED_ONLY_VERB.match(m.group(0)):
+        return
+    severity = "low" if ctx.EXISTING_CONTEXT.search(scan.window(start, 80)) and not obliged else "high"
     scan.add("supplier", start, end, severity, "named")
 
 
