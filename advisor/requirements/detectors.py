@@ -295,6 +295,10 @@ class _Scan:
                 consumed.append((start, designation))
             if entry.is_generic and self.named_as_product(start):
                 self.add("product_named", start, end, "medium", "generic", noun=entry.generic_noun)
+            if kind == "medicine" and severity != "low" and names.requirement_position(self, start):
+                # the trade name stands where the active substance, strength and form would say what is needed
+                self.add("product_named", start, end, "medium", "medicine", noun=names.MEDICINE_NOUN,
+                         function=names.MEDICINE_FUNCTION)
 
     def severity(self, start: int, end: int) -> str:
         if self.compatibility(start):
@@ -487,6 +491,7 @@ class _Scan:
         self.drives_and_networks()
         self.brands_and_models()
         self.cued_designations()
+        names.medicines(self)
         names.suppliers(self)
         names.unknown_names(self)
         self.trademarks()

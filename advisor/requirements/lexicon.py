@@ -579,6 +579,10 @@ def _explain_missing_equivalent(kind: str, severity: str, span: str, detail: dic
 
 
 def _explain_product(kind: str, severity: str, span: str, detail: dict) -> str:
+    if kind == "medicine":
+        return (f"«{span}» er et bestemt legemiddel (et handelsnavn), ikke behovet. Behovet er et virkestoff i en styrke og "
+                "legemiddelform; med handelsnavnet i kravet får dere bare tilbud på det ene preparatet, selv om likeverdige "
+                "legemidler (generika, parallellimport) dekker det samme.")
     function = detail.get("function") or ""
     hint = f" Hva skal produktet oppnå – for eksempel {function}?" if function else ""
     return (f"«{span}» er et bestemt produkt, ikke et behov. Når produktet står i kravet, får dere bare tilbud på det, "
@@ -681,6 +685,7 @@ INSTEAD = {
     "model_type": "Skriv hvilke egenskaper ved modellen som er viktige (kapasitet, mål, ytelse, levetid), som minste- eller "
                   "høyesteverdier.",
     "product_named": "Beskriv behovet og resultatet produktet skulle gi, og la leverandørene foreslå løsningen.",
+    "product_named:medicine": "Oppgi virkestoff, styrke og legemiddelform (og eventuelt pakningsstørrelse), ikke handelsnavnet.",
     "prescribed_technology": "Beskriv hva løsningen skal oppnå (ytelse, sikkerhet, drift, utslipp, integrasjon gjennom åpne "
                              "grensesnitt), og la leverandørene velge teknologi.",
     "material_dimension_method": "Skriv hva materialet, målet eller metoden skal oppnå (tåle, yte, passe inn i), og oppgi grenser "

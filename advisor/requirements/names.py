@@ -157,6 +157,43 @@ def _inflected_word(name: str) -> bool:
     return zipf_frequency(name.lower(), "nb") >= 2.3
 
 
+# A strength or a pharmaceutical form right after a name: «Movicol pulver til mikstur», «Solu-Cortef for injection».
+_DOSAGE_AFTER = re.compile(
+    r"[\s,]+(?:(?P<strength>\d+(?:[.,]\d+)?\s*(?:mg|mikrogram|µg|mcg|g|ml|mg/ml|IE|IU|%)(?![\w/]))"
+    r"|(?:(?:i|som|for|in|as)\s+)?(?:tablett\w*|brusetablett\w*|kapsl\w*|kapsel|mikstur\w*|injeksjon\w*|infusjon\w*|"
+    r"pulver|granulat|sirup|dråper|øyedråper|stikkpille\w*|depotplaster|plaster|inhalasjon\w*|inhalator\w*|krem|salve|"
+    r"multidose|ferdigfylte?|tablets?|capsules?|injection|infusion|oral solution|syrup|suppositor\w*|eye drops|"
+    r"inhaler|cream|ointment|prefilled)(?!\w))",
+    re.IGNORECASE,
+)
+MEDICINE_NOUN = "legemiddel"
+MEDICINE_FUNCTION = "riktig virkestoff, styrke og legemiddelform for pasientene"
+
+
+def medicines(scan) -> None:
+    """A trade name of a medicine outside the lexicon, known by the strength or form after it: a brand, and the product
+    named where the active substance would do (brand, product_named)."""
+    covered = [(h.start, h.end) for h in scan.matches]
+    for m in _WORD.finditer(scan.text):
+        start, end, token = m.start(), m.end(), m.group(0)
+        if not token[:1].isupper() or token.isupper() or any(s < end and start < e for s, e in covered):
+            continue
+        dosage = _DOSAGE_AFTER.match(scan.text, end)
+        if not dosage or scan.brands.get(lex.brand_key(token)) or scan.initial(start):
+            continue
+        # a form alone («Intravitreale injeksjoner») may follow an adjective; then the name must be what is acquired
+        if not dosage.group("strength") and not _ACQUIRED_BEFORE.search(scan.window(start, 80)):
+            continue
+        if not all(_rare(part) for part in token.split("-")) or _not_a_product(scan, start, end) \
+                or not requirement_position(scan, start):
+            continue
+        severity = "low" if substance_given(scan, start) else scan.severity(start, end)
+        scan.add("brand", start, end, severity, "medicine", noun="")
+        if severity != "low":
+            scan.add("product_named", start, end, "medium", "medicine", noun=MEDICINE_NOUN, function=MEDICINE_FUNCTION)
+        covered.append((start, end))
+
+
 def unknown_names(scan) -> None:
     """Names outside the lexicon by shape and rarity, where the requirement buys or prescribes them (brand)."""
     covered = [(h.start, h.end) for h in scan.matches]
