@@ -457,6 +457,13 @@ SAME_AS_CURRENT = re.compile(
     r"(?:brukes|benyttes|finnes|står|er\s+i\s+bruk|ble\s+\w+|vi\s+har))"
     r"|samme\s+(?:merke|fabrikat|leverandør|type|modell|produsent|system|utforming|utseende|farge)\s+(?:\w+\s+){0,2}?som\s+"
     r"(?:resten|de\s+øvrige|de\s+andre|vi\s+har|(?:\w+\s+){1,4}?i\s+dag\b)"
+    # «samme armatur som resten av gata», «samme produkter som under dagens avtale»: any thing, matched to the rest of
+    # what the buyer has or to today's contract (not a place, a price or a time)
+    r"|samme\s+(?!(?:område|området|sted|stedet|tomt|tomten|lokasjon|adresse|plassering|pris|priser|vilkår|betingelser|tid|"
+    r"tidspunkt|dag|frist|nivå)\b)\w+\s+som\s+(?:resten\s+av\s+\w+|de\s+øvrige|(?:\w+\s+){0,5}?(?:dagens|nåværende|eksisterende|"
+    r"gjeldende)\s+(?:avtale|kontrakt|leverandør|rammeavtale)\w*)"
+    r"|same\s+(?:\w+\s+){0,2}?as\s+(?:the\s+rest\s+of|(?:those|the\s+ones|that|what)\s+(?:\w+\s+){0,4}?"
+    r"(?:current|existing|present|previous)\s+(?:contract|agreement|supplier)s?|(?:those|the\s+ones|what)\s+(?:we\s+)?(?:use|used|have)\s+today)"
     r"|(?:matche|passe\s+med|stemme\s+overens\s+med)\s+(?:det|den|de|dem)\s+som\s+(?:ble|er|var)\s+\w+"
     r"|same\s+(?:\w+\s+){0,2}?as\s+(?:the\s+|our\s+)?(?:current|existing|present|one\s+we\s+have|ones\s+we\s+have)\w*"
     r"(?:\s+(?:one|ones|solution|system|platform|supplier|model))?"
