@@ -52,6 +52,7 @@ _HANDLED_BEFORE = re.compile(
 # Why a drive type may be chosen: emissions, climate, noise or indoor use make it a purpose, not a product detail.
 _DRIVE_PURPOSE = re.compile(r"utslipp|klima|miljø|støy|innendørs|eksplosjon|emission|climate|noise|indoor", re.IGNORECASE)
 _COLOUR_PURPOSE = re.compile(r"sikkerhet|synlig|refleks|varsel|signal|HMS|kontrast|safety|visib", re.IGNORECASE)
+_LIST_BREAK = re.compile(r"[,;]\s|\s(?:og|and)\s")
 _TYPE_CUE_BEFORE = re.compile(r"(?:av\s+)?(typen|type|modell(?:en)?|model)\s*[:=]?\s*$", re.IGNORECASE)
 
 
@@ -126,6 +127,13 @@ class _Scan:
 
     def in_standard(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.standards)
+
+    def clause_before(self, pos: int, chars: int = 40) -> str:
+        """The words before pos in the same list item: «6,8 kg kapasitet, 59,7 cm bredde»: «kapasitet» belongs to the
+        first value, not the second."""
+        before = self.window(pos, chars)
+        cut = max((m.end() for m in _LIST_BREAK.finditer(before)), default=0)
+        return before[cut:]
 
     def window(self, pos: int, chars: int = 120) -> str:
         start, _ = self.sentence(pos)
@@ -452,7 +460,7 @@ class _Scan:
             unit = m.group("unit")
             if re.fullmatch(lex.TIME_UNIT, unit, re.IGNORECASE) and not exact:
                 continue
-            if not exact and (self.bounded(m.start("num"), m.end()) or lex.OUTCOME_WORDS.search(self.window(m.start(), 40))):
+            if not exact and (self.bounded(m.start("num"), m.end()) or lex.OUTCOME_WORDS.search(self.clause_before(m.start(), 40))):
                 continue
             if self.in_standard(m.start(), m.end()):
                 continue
@@ -462,7 +470,8 @@ class _Scan:
         for (s, e), params in by_sentence.items():
             details = [h for h in self.matches if h.kind in {"colour", "placement"} and s <= h.start < e]
             score = sum(p for _, _, p in params) + len(details)
-            if len(params) >= 2 and score >= 5:
+            # two odd values, or three exact values of any kind: together they describe one product's data sheet
+            if (len(params) >= 2 and score >= 5) or len(params) >= 3:
                 start = min([p[0] for p in params] + [h.start for h in details])
                 end = max([p[1] for p in params] + [h.end for h in details])
                 self.add("tailoring", start, end, "high", "combination", count=len(params), points=score)

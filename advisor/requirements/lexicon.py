@@ -352,7 +352,8 @@ OUTCOME_WORDS = re.compile(
 # Units of product parameters (tailoring). Temperatures and percentages are outcomes, not listed here.
 PARAM_UNIT = (
     r"(?:mm|cm|m|kg|g|W|kW|kWh|Wh|mAh|Wp|kVA|V|Hz|MHz|GHz|GB|TB|MB|Gbps|Mbps|dB|lux|lm|bar|Nm|hk|"
-    r"l|liter|tommer|tommers|\"|''|″|U|seter|porter|trinn|trinns|fas|faset|målinger|GN-innskyv|innskyv|slots|ports|seats|inch(?:es)?)"
+    r"l|liter|tommer|tommers|\"|''|″|U|seter|porter|trinn|trinns|fas|faset|målinger|GN-innskyv|innskyv|slots|ports|seats|inch(?:es)?|"
+    r"(?:ANSI[\s\-]?)?lumen|J|K|o/min|rpm|W/m²K|W/m2K|sitteplasser|berøringspunkter|touch points)"
 )
 TIME_UNIT = r"(?:timer|timers|sekunder|minutter|døgn|dager|hours|minutes|seconds)"
 NUMBER = r"\d+(?:[.,]\d+)?"

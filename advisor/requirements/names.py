@@ -422,7 +422,7 @@ def technology_phrases(scan) -> None:
 
 EXACT_VALUE = re.compile(
     rf"(?<![\w,.\-])(?:{lex.NUMBER}\s*(?:x|×)\s*{lex.NUMBER}(?:\s*(?:piksler|pixels|px))?"
-    rf"|{lex.NUMBER}\s*-?\s*(?:kW|W|kWh|Wh|V|kVA|Hz|GHz|MHz|GB|TB|MB|mAh|dB|lux|lm|lumen|tommer|tommers|\"|″|inch(?:es)?|"
+    rf"|{lex.NUMBER}\s*-?\s*(?:kW|W|kWh|Wh|V|kVA|Hz|GHz|MHz|GB|TB|MB|mAh|dB|lux|lm|(?:ANSI[\s\-]?)?lumen|tommer|tommers|\"|″|inch(?:es)?|"
     rf"hk|Nm|bar|liter|l|kg))(?![\w])|(?<![\w\-])R\s?-?(?:290|32|410A|134a|744|600a|407C|1234yf|1234ze)(?![\w])",
 )
 
@@ -435,6 +435,7 @@ _PURPOSE_AFTER = re.compile(r"(?:\s*(?:meter|m|cm|mm))?\s+som\s+(?:skal|kan|må|
 
 def exact_values(scan) -> None:
     """Exact technical values with no stated function or tolerance: a hint of over-specification (low)."""
+    found: list[tuple[int, int, tuple[int, int]]] = []
     for m in EXACT_VALUE.finditer(scan.text):
         start, end = m.start(), m.end()
         if any(h.start < end and start < h.end for h in scan.matches) or scan.in_standard(start, end):
@@ -449,7 +450,11 @@ def exact_values(scan) -> None:
         if any(h.severity != "low" and sentence_start <= h.start < sentence_end for h in scan.matches
                if h.category in {"brand", "model_type", "tailoring", "missing_or_equivalent", "supplier"}):
             continue  # the requirement is already flagged for more than its numbers; the rewrite handles them there
-        scan.add("material_dimension_method", start, end, "low", "exact_value")
+        found.append((start, end, scan.sentence(start)))
+    # one exact value is a hint; two or more in one requirement, none with a function, copy a data sheet
+    for start, end, sentence in found:
+        together = sum(1 for _, _, other in found if other == sentence) >= 2
+        scan.add("material_dimension_method", start, end, "medium" if together else "low", "exact_value")
 
 
 def is_fuel_supply(scan, start: int, end: int) -> bool:
