@@ -161,6 +161,17 @@ class _Scan:
             self._hit_keys.add((category, start, end))
             self.matches.append(Match(category, start, end, severity, kind, dict(detail)))
 
+    def add_name(self, start: int, name_end: int, end: int, severity: str, kind: str, **detail: object) -> None:
+        """A name outside the lexicon (start..name_end) whose first part ends at `end`: with a designation after it
+        («Aerolux StreetLine 60», «ScrubTek® Compact 55») the maker is the brand and the rest the model, as for a lexicon
+        brand, so that the same wording gets the same findings whether or not the lexicon knows the name."""
+        designation = _TOKEN.match(self.text, end) if name_end > end else None
+        if designation is None or designation.start(1) >= name_end:
+            self.add("brand", start, name_end, severity, kind, **detail)
+            return
+        self.add("brand", start, end, severity, kind, **detail)
+        self.add("model_type", designation.start(1), name_end, severity, "designation", brand=self.text[start:end])
+
     def has_equivalent(self, end: int) -> bool:
         return bool(lex.EQUIVALENT.search(self.after(end)))
 
@@ -331,6 +342,10 @@ class _Scan:
                 end = max(self.designation_end(first.start(1)), first.end(1))
                 start = m.start() + (3 if m.group(0).lower().startswith("av ") else 0)
                 self.add(category, start if category == "model_type" else first.start(1), end, self.severity(start, end), "cue")
+                second = _TOKEN.match(self.text, first.end(1))
+                if category == "model_type" and second and second.start(1) < end and token.isalpha() and names.rare(token):
+                    # «av typen Frionix ThermaPro 10-1/1»: a maker's name, then its model
+                    self.add("brand", first.start(1), first.end(1), self.severity(start, end), "cue")
                 covered.append((start, end))
         for m in _NAME_CODE.finditer(self.text):
             word, number = m.group(1), m.group(2)
@@ -344,7 +359,8 @@ class _Scan:
             nxt = _TOKEN.match(self.text, m.end())
             if nxt and lex.UNIT_WORDS.match(nxt.group(1)):
                 continue
-            self.add("model_type", m.start(), self.designation_end(m.start(2)) or m.end(), self.severity(m.start(), m.end()), "code")
+            self.add_name(m.start(), self.designation_end(m.start(2)) or m.end(), m.end(1), self.severity(m.start(), m.end()),
+                          "code")
 
     def trademarks(self) -> None:
         """«Acme® ...», «Acme™»: a registered mark the lexicon does not know (brand); after the name rules, so that
@@ -355,7 +371,7 @@ class _Scan:
         for m in _TRADEMARK.finditer(self.raw):
             if not any(s < m.end(1) and m.start(1) < e for s, e in covered):
                 end = max(m.end(1), self.designation_end(m.end()))
-                self.add("brand", m.start(1), end, self.severity(m.start(), end), "trademark")
+                self.add_name(m.start(1), end, m.end(1), self.severity(m.start(), end), "trademark")
 
     def named_as_product(self, start: int) -> bool:
         before = self.window(start)

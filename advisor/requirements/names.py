@@ -135,6 +135,11 @@ def _not_a_product(scan, start: int, end: int, place: bool = True) -> bool:
     return place and bool(ctx.PLACE_BEFORE.search(scan.text[max(0, start - 12):start]))
 
 
+def rare(word: str) -> bool:
+    """Not a word of its own in bokmål or English (a name, if capitalised)."""
+    return _rare(word)
+
+
 @functools.cache
 def _rare(word: str) -> bool:
     """Not a word of its own in bokmål or English (no compound splitting: «Multiconsult» is a name, not multi + consult)."""
@@ -228,7 +233,7 @@ def unknown_names(scan) -> None:
         if cue not in {"named_product", "equivalent", "product_compound", "maker"} and not (
                 (mixed or _shape(token)) and (mixed or name_end > end)):
             continue
-        scan.add("brand", start, name_end, scan.severity(start, name_end), "unknown", cue=cue)
+        scan.add_name(start, name_end, end, scan.severity(start, name_end), "unknown", cue=cue)
         covered.append((start, name_end))
 
 
@@ -435,7 +440,6 @@ _PURPOSE_AFTER = re.compile(r"(?:\s*(?:meter|m|cm|mm))?\s+som\s+(?:skal|kan|må|
 
 def exact_values(scan) -> None:
     """Exact technical values with no stated function or tolerance: a hint of over-specification (low)."""
-    found: list[tuple[int, int, tuple[int, int]]] = []
     for m in EXACT_VALUE.finditer(scan.text):
         start, end = m.start(), m.end()
         if any(h.start < end and start < h.end for h in scan.matches) or scan.in_standard(start, end):
@@ -450,11 +454,7 @@ def exact_values(scan) -> None:
         if any(h.severity != "low" and sentence_start <= h.start < sentence_end for h in scan.matches
                if h.category in {"brand", "model_type", "tailoring", "missing_or_equivalent", "supplier"}):
             continue  # the requirement is already flagged for more than its numbers; the rewrite handles them there
-        found.append((start, end, scan.sentence(start)))
-    # one exact value is a hint; two or more in one requirement, none with a function, copy a data sheet
-    for start, end, sentence in found:
-        together = sum(1 for _, _, other in found if other == sentence) >= 2
-        scan.add("material_dimension_method", start, end, "medium" if together else "low", "exact_value")
+        scan.add("material_dimension_method", start, end, "low", "exact_value")
 
 
 def is_fuel_supply(scan, start: int, end: int) -> bool:
