@@ -272,7 +272,8 @@ COMPATIBILITY = re.compile(
 )
 # Integration, spare parts and consumables for a named system are about what the buyer already has, even unsaid.
 STRONG_COMPATIBILITY = re.compile(
-    r"(?<!\w)(?:kompatib\w+|integrer\w*|integrasjon\w* (?:mot|med)|grensesnitt\w*|koble[rs]? (?:til|mot)|kobles (?:til|mot)|"
+    r"(?<!\w)(?:kompatib\w+|integrer\w*|utveksle (?:data|informasjon) med|sende (?:data|informasjon) til|"
+    r"hente (?:data|informasjon) fra|exchange data with|send data to|retrieve data from|integrasjon\w* (?:mot|med)|grensesnitt\w*|koble[rs]? (?:til|mot)|kobles (?:til|mot)|"
     r"reservedel\w*|rekvisita til|forbruksmateriell til|toner til|blekk(?:patroner)? til|tilbehør til|passe[rs]? (?:inn )?til|"
     r"compatib\w+|integrat\w+|interface\w* (?:with|to)|spare parts|consumables for)(?!\w)",
     re.IGNORECASE,
@@ -406,14 +407,14 @@ DIMENSIONS = re.compile(
 METHOD_VERBS = re.compile(
     r"(?<!\w)(?:(?:våtmoppes|tørrmoppes|moppes|skures|poleres|høytrykksspyles|damprenses|sandblåses|sprøytemales)"
     r"(?:\s+(?!og\b|and\b|for\b)[^\W\d][\w\-]*){0,3}"
-    r"|(?:gjøres|utføres|skje|klippes|brøytes|strøs|sandstrøs|saltes|feies|kostes|males|lakkeres|sveises|limes|spikres|støpes|graves|bores|"
+    r"|(?:gjøres|utføres|skje|klippes|brøytes|strøs|belegges|asfalteres|tilberedes|stekes|kokes|sandstrøs|saltes|feies|kostes|males|lakkeres|sveises|limes|spikres|støpes|graves|bores|"
     r"spyles|vaskes|rengjøres|desinfiseres|beskjæres|gjødsles|vannes|holdes varme?|transporteres|fraktes|be cleaned|be mowed)"
     # «utføres i henhold til», «skje i perioden», «gjøres med minst mulig risiko» say when or how well, not how
     r"\s+(?:med|ved hjelp av|ved bruk av|i|using|with)\s+(?!(?:henhold|samsvar|perioden|tråd|tide|løpet|regi|forbindelse|"
     r"minst|minimal|minimalt|lavest|personer|personell|opsjon|god|høy|tilstrekkelig|nødvendig|egnet|kvalifisert|"
     r"kommunen|kommunene|dialog|møter|samarbeid|lokalene|nært|tett|"
     r"oppdragsgivers|kundens|leverandørens|Arkivverkets|accordance|line)\b)"
-    r"[^\W\d][\w\-]*(?:\s+(?!og\b|and\b|for\b|til\b)[^\W\d][\w\-]*){0,2})",
+    r"[^\W\d][\w\-]*(?:\s+(?!(?:og|and|for|til|i|på|ved|in|on|at)\b)[^\W\d][\w\-]*){0,2})",
     re.IGNORECASE,
 )
 MODAL = re.compile(r"(?<!\w)(?:skal|må|shall|must|should|bør)(?!\w)", re.IGNORECASE)

@@ -287,6 +287,10 @@ def _cue(scan, start: int, end: int, name_end: int) -> str:
         # «Prevention-løsninger» is an English word before a noun; «Lindab-takrenner» a name
         return "product_compound" if _MIXED.search(token) or _rare(token) else ""
     before = scan.window(start, 80)
+    after_model = re.search(r"\s+(?:fra|from|by)\s+$", before)
+    if after_model and _rare(scan.text[start:end]) and any(
+            h.category in {"model_type", "brand"} and 0 <= start - len(after_model.group(0)) - h.end <= 1 for h in scan.matches):
+        return "maker"  # «av typen «ComfoAir Zone» fra Hvilo»: the maker of the model just named
     maker = _MAKER_BEFORE.search(before)
     if maker and not _NOT_MADE.match(maker.group(1)) and _rare(scan.text[start:end]):
         return "maker"  # «smarttelefoner fra Vocera»: the goods from a named maker
@@ -398,6 +402,7 @@ def standards(scan) -> None:
 
 _PRESCRIBED_BEFORE = re.compile(
     r"(?:basert på|baseres på|bygget på|bygges på|ved bruk av|ved hjelp av|med|using|based on|with|"
+    r"(?:kommuniser\w*|overfør\w*|sende[rs]?|sendes|kobles|communicat\w*|transmit\w*)\s+(?:\w+\s+){0,2}?(?:over|via|gjennom)|"
     r"(?:skal|må|shall|must)\s+(?:\w+\s+){0,2}?(?:bruke|benytte|anvende|ha|være|use|have|be))\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
@@ -421,8 +426,23 @@ def technology_phrases(scan) -> None:
             continue
         if re.search(r"(?:til|for|mot|with|for)\s+$", before) and re.search(r"(?<!\w)(?:tilbehør|hørselvern|garnityr|accessor)", before, re.I):
             continue  # accessories for radios the buyer has: compatibility, not a technology choice
-        severity = "low" if ctx.EXISTING_CONTEXT.search(before) else "medium"
+        severity = "low" if _existing_governs(before) else "medium"
         scan.add("prescribed_technology", start, end, severity, "phrase")
+
+
+def _existing_governs(before: str) -> bool:
+    """Today's system named before the technology and not cut off by a requirement verb: «integrasjon mot eksisterende
+    system basert på X» describes what the buyer has; «Oppmålingen av eksisterende bygg skal utføres med X» prescribes X."""
+    existing = list(ctx.EXISTING_CONTEXT.finditer(before))
+    if not existing:
+        return False
+    last = existing[-1]
+    # an adjective («eksisterende bygningsmasse») describes the object of the work; a modal after it starts the demand.
+    # A verb phrase («benytter i dag X, og … skal leveres i X») names today's system, which the demand then refers to.
+    return not (_EXISTING_ADJECTIVE.fullmatch(last.group(0)) and ctx.OBLIGATION.search(before, last.end()))
+
+
+_EXISTING_ADJECTIVE = re.compile(r"eksisterende|esksisterende|nåværende|existing", re.IGNORECASE)
 
 
 EXACT_VALUE = re.compile(
@@ -565,7 +585,7 @@ def _existing_near(scan, match) -> bool:
         return False  # «kjøp og vedlikehold av X-lisenser»: buying more of X is the purchase, not what the buyer has
     if _OURS_BEFORE.search(before):
         return True  # «dagens VMware-infrastruktur», «kundens EPJ»: what the buyer has, named as such
-    return bool(ctx.EXISTING_CONTEXT.search(before) or ctx.EXISTING_CONTEXT.search(scan.after(match.end, 30)))
+    return _existing_governs(before) or bool(ctx.EXISTING_CONTEXT.search(scan.after(match.end, 30)))
 
 
 def _aside(scan, match) -> bool:
