@@ -523,6 +523,7 @@ class _Scan:
         names.origin(self)
         names.standards(self)
         names.technology_phrases(self)
+        names.prescribed_names(self)
         self.products()
         self.materials()
         self.dimensions()

@@ -414,6 +414,36 @@ _PERFORMED_BEFORE = re.compile(
     re.IGNORECASE)
 
 
+# «skal bruke X», «skal bygges på plattformen X», «shall run on X»: the requirement prescribes what X is, whatever X is
+_USE_BEFORE = re.compile(
+    r"(?<!\w)(?:skal|må|shall|must)\s+(?:\w+\s+){0,2}?(?:bruke|benytte|anvende|use|utili[sz]e|bygges på|bygge på|baseres på|"
+    r"være basert på|kjøre på|kjøres på|be based on|be built on|run on)\s+(?:(?:en|et|ei|the|a|an)\s+)?"
+    r"(?:[a-zæøå]+(?:en|et|a|ene|ne)\s+)?$",
+    re.IGNORECASE,
+)
+_CODE_NAME = re.compile(r"[A-ZÆØÅ]{1,4}-?\d+[A-Za-z]{0,3}")
+
+
+def prescribed_names(scan) -> None:
+    """A name or a code the requirement says must be used («skal bruke R290 som kuldemedium», «skal bygges på plattformen
+    Kommunix»): a prescribed technology, unless it is what the buyer has or must work with (prescribed_technology)."""
+    # a name already found as a brand or model keeps that finding (as «skal bruke Jira» does), known or not
+    covered = [(h.start, h.end) for h in scan.matches]
+    for m in re.finditer(r"[^\W_][\w\-]*", scan.text):
+        start, end, token = m.start(), m.end(), m.group(0)
+        if not token[:1].isupper() and not _MIXED.search(token):
+            continue
+        if not _USE_BEFORE.search(scan.window(start, 80)) or any(s < end and start < e for s, e in covered):
+            continue
+        coded = bool(_CODE_NAME.fullmatch(token))
+        named = token.isalpha() and not token.isupper() and (_MIXED.search(token) or _rare(token))
+        if not (coded or named) or scan.in_standard(start, end) or ctx.MANDATED_STANDARD.match(token) \
+                or _not_a_product(scan, start, end, place=False) or _acronym_or_word(token):
+            continue
+        severity = "low" if scan.nearest_is_compat(start) or _existing_governs(scan.window(start, 80)) else "medium"
+        scan.add("prescribed_technology", start, end, severity, "named", compat=severity == "low")
+
+
 def technology_phrases(scan) -> None:
     """Prescribed technologies named by phrase rather than product: «basert på Cell Broadcast-teknologien»."""
     for m in ctx.TECH_PHRASE.finditer(scan.text):
