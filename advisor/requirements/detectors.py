@@ -61,6 +61,8 @@ def _common_word(word: str) -> bool:
     """Whether a capitalised word is just an ordinary Norwegian or English word (not a product name)."""
     from wordfreq import zipf_frequency
 
+    if names.letter_prefixed(word):
+        return False  # «Q-Flex», «K-Sitt»: word frequency reads the two parts as two common words
     low = word.lower()
     return zipf_frequency(low, "nb") >= 3.3 or zipf_frequency(low, "en") >= 4.2
 

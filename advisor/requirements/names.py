@@ -156,8 +156,19 @@ def _zipf(word: str) -> float:
     return zipf_frequency(word.lower(), "nb")
 
 
+_LETTER_PREFIXED = re.compile(r"[A-ZÆØÅ]{1,2}-[A-ZÆØÅ][a-zæøå]\w*")
+
+
+def letter_prefixed(token: str) -> bool:
+    """A capital letter or two, a hyphen and a capitalised word («Q-Flex», «K-Sitt»): the shape of a product name."""
+    return bool(_LETTER_PREFIXED.fullmatch(token))
+
+
 def _inflected_word(name: str) -> bool:
     from wordfreq import zipf_frequency
+
+    if letter_prefixed(name):
+        return False
 
     return zipf_frequency(name.lower(), "nb") >= 2.3
 
@@ -320,7 +331,7 @@ def suppliers(scan) -> None:
             # «med DIPS Front og Spider Solutions»: each name of a list is its own supplier
             # («Bjerke & Sønn AS» is one company: a name with a company form keeps its «&»)
             offset, name = m.start("name"), m.group("name")
-            joins = r"og|and" if re.search(rf"&.*\s{ctx.COMPANY_SUFFIX}$", name) else r"og|and|&"
+            joins = r"og|and" if re.search(rf"&.*\s{ctx.COMPANY_SUFFIX}\.?$", name) else r"og|and|&"
             for part in re.split(rf"(\s+(?:{joins})\s+)", name):
                 if part.strip() and not re.fullmatch(rf"\s+(?:{joins})\s+", part):
                     _supplier(scan, m, pattern, offset, part, pattern in strict)
