@@ -314,12 +314,16 @@ class _Scan:
                 model_start = _TOKEN.match(self.text, end).start(1)
                 self.add("model_type", model_start, designation, severity, "designation", brand=entry.name)
                 consumed.append((start, designation))
-            if entry.is_generic and self.named_as_product(start):
-                self.add("product_named", start, end, "medium", "generic", noun=entry.generic_noun)
-            if kind == "medicine" and severity != "low" and names.requirement_position(self, start):
-                # the trade name stands where the active substance, strength and form would say what is needed
-                self.add("product_named", start, end, "medium", "medicine", noun=names.MEDICINE_NOUN,
-                         function=names.MEDICINE_FUNCTION)
+            self._product_by_name(entry, kind, severity, start, end)
+
+    def _product_by_name(self, entry: lex.Brand, kind: str, severity: str, start: int, end: int) -> None:
+        """A trademark used as the product's name (iPad), or a medicine's trade name where the active substance, strength
+        and form would say what is needed: the product named (product_named)."""
+        if entry.is_generic and self.named_as_product(start):
+            self.add("product_named", start, end, "medium", "generic", noun=entry.generic_noun)
+        if kind == "medicine" and severity != "low" and names.requirement_position(self, start):
+            self.add("product_named", start, end, "medium", "medicine", noun=names.MEDICINE_NOUN,
+                     function=names.MEDICINE_FUNCTION)
 
     def severity(self, start: int, end: int) -> str:
         if self.compatibility(start):
