@@ -48,7 +48,7 @@ _ACQUIRED_BEFORE = re.compile(
 )
 # «vernesko fra X», «smarttelefoner fra X»: goods (a plural or definite noun) from a named maker; not transport from
 # a place, or help, data and experience from someone
-_MAKER_BEFORE = re.compile(r"(?<!\w)([a-zæøå]{3,}(?:er|ene|en|et|r))\s+(?:fra|from)\s+$")
+_MAKER_BEFORE = re.compile(r"(?<!\w)([a-zæøå]{3,}(?:er|ere|ene|en|et|r))\s+(?:fra|from)\s+$")
 _NOT_MADE = re.compile(
     r"(?:\w*transport\w*|\w*henting\w*|\w*levering\w*|\w*flytting\w*|avgang\w*|\w*reise\w*|ruter|\w*data|\w*informasjon|innspill|"
     r"erfaring\w*|tilbud\w*|bistand|rapporter|\w*avfall|\w*slam|\w*masser|passasjer\w*|elever|barn|brukere|ansatte|søknader|"
@@ -356,6 +356,8 @@ def _supplier(scan, m, pattern, start: int, name: str, strict: bool) -> None:
     goods = _MAKER_BEFORE.search(scan.text[max(0, start - 40):start])
     if goods and _NOT_MADE.match(goods.group(1)):
         return  # «kjøpes transporttjenester fra Roverudmyra»: a place the service starts from, not a maker
+    if goods and not re.search(rf"\s{ctx.COMPANY_SUFFIX}\.?$", trimmed):
+        return  # «medisindispensere fra mediQo»: the maker of the goods, a brand (unknown_names), not a company form
     if any(h.start < end and start < h.end for h in scan.matches):
         return  # «leveres av KONE»: the brand finding already says it
     words = trimmed.split()

@@ -387,3 +387,8 @@ def analyze_requirement_ss(text: str) -> bool:
 ])
 def test_a_surfacing_or_cooking_method_is_found(text, span):
     assert ("material_dimension_method", "medium", span) in found(text), found(text)
+
+
+def test_goods_from_a_named_maker_are_a_brand_and_a_company_form_is_a_supplier():
+    assert ("brand", "high", "docuVia") in found("Skolen skal kjøpe 30 skannere fra docuVia til biblioteket.")
+    assert ("supplier", "high", "Skannerhuset AS") in found("Skolen skal kjøpe 30 skannere fra Skannerhuset AS.")
