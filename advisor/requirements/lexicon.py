@@ -316,7 +316,7 @@ ENVIRONMENTAL = re.compile(
 # References to standards, classes, labels and open protocols: legitimate and never a brand or model.
 STANDARDS = re.compile(
     r"(?<![\w\-])(?:"
-    r"(?:NS|EN|ISO|IEC|NEK|DIN|ASTM|BS|SS|SN|CEN|CENELEC|ETSI|ITU-T|IEEE|ANSI|UL|NFPA)(?:[\s\-/]+(?:EN|ISO|IEC|TS|TR|ES|CEN|INSTA))*"
+    r"(?-i:NS|EN|ISO|IEC|NEK|DIN|ASTM|BS|SS|SN|CEN|CENELEC|ETSI|ITU-T|IEEE|ANSI|UL|NFPA)(?:[\s\-/]+(?-i:EN|ISO|IEC|TS|TR|ES|CEN|INSTA))*"
     r"[\s\-]*\d[\w\-:.+/]*(?:\s*[-–]\s*\d[\w:]*)?"
     r"|WCAG\s*\d(?:\.\d)?(?:\s*(?:nivå\s*)?A{1,3})?|TEK\s?\d{2}|IP\s?[0-6X][0-9X]K?|IK\s?\d{2}"
     r"|Euro\s?(?:[1-7]|VI|IV|V|III|II|I)\b|Stage\s?(?:V|IV|III[AB]?)|Tier\s?\d"

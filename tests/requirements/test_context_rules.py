@@ -392,3 +392,8 @@ def test_a_surfacing_or_cooking_method_is_found(text, span):
 def test_goods_from_a_named_maker_are_a_brand_and_a_company_form_is_a_supplier():
     assert ("brand", "high", "docuVia") in found("Skolen skal kjøpe 30 skannere fra docuVia til biblioteket.")
     assert ("supplier", "high", "Skannerhuset AS") in found("Skolen skal kjøpe 30 skannere fra Skannerhuset AS.")
+
+
+def test_the_article_en_before_a_number_is_not_a_standard():
+    assert ("material_dimension_method", "low", "9 kW") in found("Det skal monteres en 9 kW varmepumpe i boligen.")
+    assert ("missing_or_equivalent", "medium", "EN 1176") in found("Lekeplassen skal tilfredsstille EN 1176.")
