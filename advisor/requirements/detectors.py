@@ -52,6 +52,7 @@ _HANDLED_BEFORE = re.compile(
 # Why a drive type may be chosen: emissions, climate, noise or indoor use make it a purpose, not a product detail.
 _DRIVE_PURPOSE = re.compile(r"utslipp|klima|miljø|støy|innendørs|eksplosjon|emission|climate|noise|indoor", re.IGNORECASE)
 _COLOUR_PURPOSE = re.compile(r"sikkerhet|synlig|refleks|varsel|signal|HMS|kontrast|safety|visib", re.IGNORECASE)
+_DEFINITE_SUBJECT = re.compile(r"[^\W\d_]+(?:ene|rne|en|et|na)\s+(?:skal|må|bør|shall|must)\b", re.IGNORECASE)
 _LIST_BREAK = re.compile(r"[,;]\s|\s(?:og|and)\s")
 _TYPE_CUE_BEFORE = re.compile(r"(?:av\s+)?(typen|type|modell(?:en)?|model)\s*[:=]?\s*$", re.IGNORECASE)
 
@@ -385,6 +386,10 @@ class _Scan:
             return False
         subject = re.fullmatch(r"[\s\"'«(\-•*]*(?:\d+|alle|nye|ny|nytt|en|et|ei|to|tre|fire|fem|seks|the|a|an|all|new)?\s*"
                                r"(?:interaktive|digitale|nye)?\s*", before, re.IGNORECASE)
+        # «Varmepumpene skal kunne styres fra …»: the definite subject is the purchase already introduced, and the
+        # requirement is about what it must do; «Robotgressklipper skal …» still names the product as the demand
+        if subject and not before.strip() and _DEFINITE_SUBJECT.match(self.text, start):
+            subject = None
         return bool(lex.ACQUISITION.search(before) or subject)
 
     def products(self) -> None:

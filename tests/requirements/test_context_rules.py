@@ -397,3 +397,9 @@ def test_goods_from_a_named_maker_are_a_brand_and_a_company_form_is_a_supplier()
 def test_the_article_en_before_a_number_is_not_a_standard():
     assert ("material_dimension_method", "low", "9 kW") in found("Det skal monteres en 9 kW varmepumpe i boligen.")
     assert ("missing_or_equivalent", "medium", "EN 1176") in found("Lekeplassen skal tilfredsstille EN 1176.")
+
+
+def test_a_definite_subject_is_the_purchase_described_and_a_bare_product_noun_is_the_demand():
+    assert not [f for f in found("Varmepumpene skal kunne styres fra driftssentralen.") if f[0] == "product_named"]
+    assert ("product_named", "medium", "Robotgressklipper") in found("Robotgressklipper skal holde plenen kort.")
+    assert ("product_named", "medium", "varmepumpe") in found("Kommunen skal kjøpe en varmepumpe til hallen.")
