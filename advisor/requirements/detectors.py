@@ -535,6 +535,7 @@ class _Scan:
         names.standards(self)
         names.technology_phrases(self)
         names.prescribed_names(self)
+        names.chosen_names(self)
         self.products()
         self.materials()
         self.dimensions()

@@ -437,6 +437,28 @@ _USE_BEFORE = re.compile(
 _CODE_NAME = re.compile(r"[A-ZÆØÅ]{1,4}-?\d+[A-Za-z]{0,3}")
 
 
+# «Bergarten som skal nyttes er Larvikitt», «Systemet som skal benyttes er X»: the choice stated as a definition
+_CHOSEN = re.compile(
+    r"(?<!\w)(?P<what>[^\W\d_]+)\s+som\s+skal\s+(?:nyttes|brukes|benyttes|anvendes|leveres)\s+(?:er|blir)\s+"
+    r"(?P<name>[^\W\d_][\w\-]*)(?=\s*[.,;]|\s*$)",
+    re.IGNORECASE,
+)
+_MATERIAL_WHAT = re.compile(r"(?:berg|stein|tre|material|metall|stål|kledning|belegg|dekke)\w*", re.IGNORECASE)
+
+
+def chosen_names(scan) -> None:
+    """«X som skal nyttes er Y»: Y is the material or technology the requirement chooses (material_dimension_method or
+    prescribed_technology), unless Y is an ordinary word («… er følgende»)."""
+    for m in _CHOSEN.finditer(scan.text):
+        start, end, name = m.start("name"), m.end("name"), m.group("name")
+        if not _rare(name) or any(h.start < end and start < h.end for h in scan.matches) or scan.in_standard(start, end):
+            continue
+        if _MATERIAL_WHAT.fullmatch(m.group("what")):
+            scan.add("material_dimension_method", start, end, "medium", "material")
+        else:
+            scan.add("prescribed_technology", start, end, "medium", "named")
+
+
 def prescribed_names(scan) -> None:
     """A name or a code the requirement says must be used («skal bruke R290 som kuldemedium», «skal bygges på plattformen
     Kommunix»): a prescribed technology, unless it is what the buyer has or must work with (prescribed_technology)."""

@@ -403,3 +403,10 @@ def test_a_definite_subject_is_the_purchase_described_and_a_bare_product_noun_is
     assert not [f for f in found("Varmepumpene skal kunne styres fra driftssentralen.") if f[0] == "product_named"]
     assert ("product_named", "medium", "Robotgressklipper") in found("Robotgressklipper skal holde plenen kort.")
     assert ("product_named", "medium", "varmepumpe") in found("Kommunen skal kjøpe en varmepumpe til hallen.")
+
+
+def test_a_choice_stated_as_what_is_to_be_used_is_found():
+    assert not found("Steinen som skal brukes er følgende.")
+    assert ("material_dimension_method", "medium", "Iddefjordgranitt") in found(
+        "Steinen som skal benyttes er Iddefjordgranitt.")
+    assert ("prescribed_technology", "medium", "Rutix") in found("Rutesystemet som skal brukes er Rutix.")
