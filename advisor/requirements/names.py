@@ -32,6 +32,11 @@ NAMED_PRODUCT_CUE = re.compile(
     r"produktet|produktene|applikasjonen|løsningen|lisensene|the software|the product|the platform)\s+$",
     re.IGNORECASE,
 )
+_LICENCE_OF = re.compile(
+    r"(?<!\w)(?:lisens|lisenser|lisensene|brukerlisenser|abonnement|abonnementer|licen[cs]es?|subscriptions?)\s+"
+    r"(?:av|til|for|på|of|to)\s+$",
+    re.IGNORECASE,
+)
 _ACTOR_AFTER = re.compile(
     r"\s+(?:avvikler|har|hadde|eier|eies|leverer|tilbyr|mener|driver|kunngjør|inviterer|ønsker|bidrar|overtar|"
     r"has|owns|offers|operates)\b",
@@ -241,7 +246,7 @@ def unknown_names(scan) -> None:
         # after «programvaren», or before «eller tilsvarende», a capitalised word is a name even if it is also a word;
         # elsewhere a lone capitalised word must look like a name and carry a model word or a second name after it
         mixed = bool(_MIXED.search(token))
-        if cue not in {"named_product", "equivalent", "product_compound", "maker"} and not (
+        if cue not in {"named_product", "equivalent", "product_compound", "maker", "licensed"} and not (
                 (mixed or _shape(token)) and (mixed or name_end > end)):
             continue
         scan.add_name(start, name_end, end, scan.severity(start, name_end), "unknown", cue=cue)
@@ -305,6 +310,8 @@ def _cue(scan, start: int, end: int, name_end: int) -> str:
     maker = _MAKER_BEFORE.search(before)
     if maker and not _NOT_MADE.match(maker.group(1)) and _rare(scan.text[start:end]):
         return "maker"  # «smarttelefoner fra Vocera»: the goods from a named maker
+    if _LICENCE_OF.search(before) and _rare(scan.text[start:end]):
+        return "licensed"  # «300 lisenser av Matteverket»: what the licences are for is a named product
     cue = NAMED_PRODUCT_CUE.search(before)
     if cue and not re.search(r"(?<!\w)(?:i|ved|fra|in|at)\s+$", before[:cue.start()]):
         return "named_product"  # «i programmet Kompetansepiloter» is a programme someone takes part in
@@ -403,7 +410,8 @@ def standards(scan) -> None:
         if lex.EQUIVALENT.search(scan.text[start:sentence_end]) or re.search(r"tilsvarende|equivalent", scan.text[end:sentence_end], re.I):
             continue
         before = scan.text[sentence_start:start]
-        if not (listed or ctx.STANDARD_VERB_BEFORE.search(before) or re.search(r"(?:skal|må|shall|must)\s+(?:\w+\s+){0,2}$", before)):
+        if not (listed or ctx.STANDARD_VERB_BEFORE.search(before)
+                or re.search(r"(?:skal|må|shall|must)\s+(?:\w+\s+){0,2}$", before, re.IGNORECASE)):
             continue
         sentence = scan.text[sentence_start:sentence_end]
         if not ctx.OBLIGATION.search(sentence) or re.search(

@@ -410,3 +410,15 @@ def test_a_choice_stated_as_what_is_to_be_used_is_found():
     assert ("material_dimension_method", "medium", "Iddefjordgranitt") in found(
         "Steinen som skal benyttes er Iddefjordgranitt.")
     assert ("prescribed_technology", "medium", "Rutix") in found("Rutesystemet som skal brukes er Rutix.")
+
+
+@pytest.mark.parametrize(("plain", "decorated"), [
+    ("Skolene skal ha 200 lisenser av Leseloftet.", "Skolene skal ha 200 lisenser av Leseloftet™."),
+    ("Bygget skal oppnå BREEAM-NOR Excellent.", "Bygget SKAL oppnå BREEAM-NOR Excellent."),
+])
+def test_a_mark_or_upper_case_does_not_change_the_finding(plain, decorated):
+    assert [(c, s) for c, s, _ in found(plain)] == [(c, s) for c, s, _ in found(decorated)] != []
+
+
+def test_licences_for_the_buyer_are_not_a_product():
+    assert not found("Det skal leveres 40 lisenser til Kommunen.")
