@@ -3,6 +3,8 @@
 Data sets, scored separately:
 - evals/requirements.jsonl: the tuning set. The rules were developed against it, so its scores are optimistic.
 - evals/requirements_unseen.jsonl: written after the rules were frozen and never used to change them; the honest figure.
+- evals/requirements_dev.jsonl: the development set, written blind by a separate writer who never saw the rules
+  (2026-12-06); measured once before any rule change for it, used for tuning since (metrics prefixed `dev.`).
 - corpus/examples/requirements.yaml: the worked examples, labelled by their author (not by the analyzer's author);
   every example is solution-specific, so it measures recall and per-category agreement with another reviewer.
 
@@ -21,7 +23,7 @@ Labelling guide (the same for both files):
   product_named when the requirement acquires it.
 
 Headline metrics (`precision`, `recall`, `f1`) are for solution_specific on the tuning set; `category.*` are micro
-averages over the categories; `unseen.*` and `examples.*` are the same for the other sets.
+averages over the categories; `unseen.*`, `dev.*` and `examples.*` are the same for the other sets.
 
 Real notice text, labelled span by span (`real.*`, `real_unseen.*` and `real_unseen2.*`):
 - evals/requirements_real.jsonl (tuning) and evals/requirements_real_unseen.jsonl (frozen: written and committed
@@ -58,6 +60,7 @@ from advisor.rewrite import EXAMPLES_PATH, load_worked_examples
 
 TUNING_FILE = "requirements.jsonl"
 UNSEEN_FILE = "requirements_unseen.jsonl"
+DEV_FILE = "requirements_dev.jsonl"
 REAL_FILE = "requirements_real.jsonl"
 REAL_UNSEEN_FILE = "requirements_real_unseen.jsonl"
 REAL_UNSEEN2_FILE = "requirements_real_unseen2.jsonl"
@@ -229,7 +232,8 @@ def example_rows(settings) -> list[dict[str, Any]]:
 
 
 def run(settings, provider: str | None = None, progress: bool = True) -> SuiteResult:
-    """Score the analyzer on the tuning set, the unseen set and the worked examples; `provider` is unused (rules only)."""
+    """Score the analyzer on the tuning, unseen and dev sets, the worked examples and the span-labelled sets; `provider`
+    is unused (rules only)."""
     started = time.perf_counter()
     evals = Path(settings.evals_dir)
     tuning_rows = read_jsonl(evals / TUNING_FILE)
@@ -238,6 +242,8 @@ def run(settings, provider: str | None = None, progress: bool = True) -> SuiteRe
     sets = [("tuning", tuning_rows, str(evals / TUNING_FILE))]
     if (evals / UNSEEN_FILE).is_file():
         sets.append(("unseen", read_jsonl(evals / UNSEEN_FILE), str(evals / UNSEEN_FILE)))
+    if (evals / DEV_FILE).is_file():
+        sets.append(("dev", read_jsonl(evals / DEV_FILE), str(evals / DEV_FILE)))
     examples = example_rows(settings)
     if examples:
         sets.append(("examples", examples, str(Path(settings.corpus_dir) / EXAMPLES_PATH)))
@@ -275,7 +281,8 @@ def run(settings, provider: str | None = None, progress: bool = True) -> SuiteRe
     info = {
         "tuning_set": TUNING_FILE,
         "note": f"{TUNING_FILE} is the tuning set (rules developed against it; optimistic). {UNSEEN_FILE} was written "
-                "after the rules were frozen and is the honest figure (metrics prefixed 'unseen.'). 'examples.' is "
+                "after the rules were frozen and is the honest figure (metrics prefixed 'unseen.'). 'dev.' is the "
+                f"development set {DEV_FILE}, written blind by a separate writer (2026-12-06), tuned on since. 'examples.' is "
                 "agreement with the worked examples' own labels (another author; all solution-specific). 'real.' and "
                 "'real_unseen.' are span-level scores on labelled sentences from real Doffin notices (real_unseen frozen); "
                 "'real_unseen2.' is a second frozen real set from yet other notices (round three); "

@@ -134,9 +134,13 @@ SUPPLIER_CUES = (
     re.compile(rf"(?<!\w)(?:intensjon om å tildele|tildele[rs]?|tildeles|award(?:ed)? to)\b[^.;]{{0,160}}?\s(?:til|to)\s+"
                rf"(?P<name>{_NAME})"),
     re.compile(rf"(?<!\w)(?:partner|forhandler|reseller|distributør|forhandleren|partneren)\s+(?:av|for|til|of)\s+(?P<name>{_NAME})"),
-    re.compile(rf"(?<!\w)(?:levert|leveres|produsert|utviklet|utføres|utført|supplied|manufactured|made)\s+(?:av|by)\s+(?P<name>{_NAME})"),
+    re.compile(rf"(?<!\w)(?:levert|leveres|produsert|produseres|utviklet|utføres|utført|gjennomføres|gjennomført|driftes|"
+               rf"supplied|manufactured|made|produced|performed|carried out|delivered|provided|operated)\s+(?:av|by)\s+(?P<name>{_NAME})"),
     re.compile(rf"(?<!\w)(?:kjøpe[rs]?|kjøpes|bestille[rs]?|bestilles|anskaffe[rs]?|anskaffes|buy|purchase)\s+(?:[\w\-]+\s+){{0,3}}?"
                rf"(?:direkte\s+)?(?:fra|from)\s+(?P<name>{_NAME})"),
+    # «Leverandør av kontormøbler skal være Kontorform AB»: the supplier itself is the requirement
+    re.compile(rf"(?<!\w)(?i:leverandør(?:en)?|produsent(?:en)?|tilbyder(?:en)?|(?:the\s+)?(?:supplier|manufacturer|contractor))"
+               rf"\s+(?:[\w\-]+\s+){{0,4}}?(?i:skal|må|shall|must)\s+(?i:være|be)\s+(?P<name>{_NAME})"),
     re.compile(rf"(?P<name>{_NAME})\s+(?:er|is)\s+(?:den\s+)?(?:eneste|only|sole)\s+(?:leverandør|supplier|produsent)"),
 )
 # A word each cue above cannot match without (lower case, in the same order): a line with none of them skips the cue.
@@ -144,9 +148,29 @@ SUPPLIER_CUE_WORDS = (
     ("kontrakt", "avtale", "forhandling", "samarbeid", "contract", "agreement", "negotiation"),
     ("tildel", "award"),
     ("partner", "forhandler", "reseller", "distributør"),
-    ("levert", "leveres", "produsert", "utviklet", "utføres", "utført", "supplied", "manufactured", "made"),
+    ("levert", "leveres", "produsert", "produseres", "utviklet", "utføres", "utført", "gjennomføres", "gjennomført", "driftes",
+     "supplied", "manufactured", "made", "produced", "performed", "carried out", "delivered", "provided", "operated"),
     ("fra", "from"),
+    ("leverandør", "produsent", "tilbyder", "supplier", "manufacturer", "contractor"),
     ("eneste", "only", "sole"),
+)
+# The requirement itself obliges the named company to do the work («skal utføres av X AS», «shall be supplied by X Ltd»):
+# the object may be something the buyer has («drift og vedlikehold av skolenes nett»), the supplier is still demanded.
+OBLIGED_BY_BEFORE = re.compile(
+    r"(?<!\w)(?:skal|må|bør|shall|must|should)\s+(?:\w+\s+){0,2}?(?:(?:levert|leveres|utføres|utført|gjennomføres|gjennomført|"
+    r"produsert|produseres|utviklet|utvikles|driftes|supplied|performed|delivered|manufactured|produced|made|provided|"
+    r"carried out|operated)\s+(?:av|by)|være|be)\s+$",
+    re.IGNORECASE,
+)
+# Verbs that name who does the work only when a requirement obliges it («skal gjennomføres av X AS»); elsewhere they
+# describe the process («a credit rating carried out by Experian»).
+OBLIGED_ONLY_VERB = re.compile(r"(?:gjennomføres|gjennomført|driftes|produced|performed|carried out|delivered|provided|operated)\s",
+                               re.IGNORECASE)
+# The procurement process as the subject («Konkurransen gjennomføres av Innkjøpskontoret AS»): a helper, not a supplier.
+PROCESS_SUBJECT = re.compile(
+    r"(?<!\w)(?:konkurranse\w*|anskaffelse\w*|tilbudsevaluering\w*|innkjøpsprosess\w*|evaluering(?:en)? av tilbud\w*|"
+    r"(?:the\s+)?(?:tender|procurement|competition)(?:\s+process)?)\s+(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
 )
 # Helpers from outside who run the competition or were hired before: process, not the intended supplier.
 SUPPLIER_PROCESS_BEFORE = re.compile(
@@ -186,7 +210,7 @@ STANDARD_VERB_BEFORE = re.compile(
     re.IGNORECASE,
 )
 NAMED_STANDARD = re.compile(
-    r"(?<![\w\-])(?:(?:NS|EN|ISO|IEC|NEK|DIN|ASTM|BS|SN|CEN|ETSI|IEEE|ANSI|UL|NFPA|ISA|INSTA|ISAE)(?:[\s\-/]+(?:EN|ISO|IEC|TS|TR))*"
+    r"(?<![\w\-])(?:(?:NS|EN|ISO|IEC|NEK|DIN|ASTM|BS|SN|CEN|ETSI|IEEE|ANSI|UL|NFPA|ISA|INSTA|ISAE)(?:[\s\-/]+(?:EN|ISO|IEC|TS|TR|INSTA))*"
     r"[\s\-]*\d[\w\-:.+/]*"
     r"|BREEAM(?:[\s\-]NOR)?(?:[\s\-]sertifiser\w*)?|Svanemerk\w*|EU Ecolabel|Blomsten|FSC|PEFC|TCO Certified\w*|Energy Star|"
     r"Möbelfakta|Miljøfyrtårn|EMAS|Passivhus\w*|[A-ZÆØÅ]{3,}-standard(?:en)?)(?![\w])"

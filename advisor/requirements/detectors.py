@@ -43,12 +43,17 @@ _NOT_DESIGNATION = frozenset({"the", "this", "that", "a", "an", "and", "or", "fo
                               "som", "til", "med", "er", "is", "are", "phasing", "set", "development", "operation"})
 _DECORATION = str.maketrans({c: " " for c in "™®©«»\"“”„‘’‚"})
 _DECORATED = re.compile("[™®©«»\"“”„‘’‚]")
+# A straight apostrophe used as a quotation mark ('Kommunix'), not inside a word (Nordea's) and not an inch mark
+# (10,9'' or 27'): decoration too.
+_STRAIGHT_QUOTE = re.compile(r"(?<![\d'])(?:(?<![^\W_])'|'(?![^\W_]))(?!')")
 _HANDLED_BEFORE = re.compile(
     r"(?:behandling|transport|mottak|sluttbehandling|gjenvinning|sortering|innsamling|levering|kjøp|innkjøp|leveranse|"
     r"tilsetningsstoffer|analyse|prøver)\w*\s+(?:og\s+\w+\s+)?(?:av\s+|i\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
 # Why a drive type may be chosen: emissions, climate, noise or indoor use make it a purpose, not a product detail.
 _DRIVE_PURPOSE = re.compile(r"utslipp|klima|miljø|støy|innendørs|eksplosjon|emission|climate|noise|indoor", re.IGNORECASE)
 _COLOUR_PURPOSE = re.compile(r"sikkerhet|synlig|refleks|varsel|signal|HMS|kontrast|safety|visib", re.IGNORECASE)
+_DEFINITE_SUBJECT = re.compile(r"[^\W\d_]+(?:ene|rne|en|et|na)\s+(?:skal|må|bør|shall|must)\b", re.IGNORECASE)
+_LIST_BREAK = re.compile(r"[,;]\s|\s(?:og|and)\s")
 _TYPE_CUE_BEFORE = re.compile(r"(?:av\s+)?(typen|type|modell(?:en)?|model)\s*[:=]?\s*$", re.IGNORECASE)
 
 
@@ -57,13 +62,15 @@ def _common_word(word: str) -> bool:
     """Whether a capitalised word is just an ordinary Norwegian or English word (not a product name)."""
     from wordfreq import zipf_frequency
 
+    if names.letter_prefixed(word):
+        return False  # «Q-Flex», «K-Sitt»: word frequency reads the two parts as two common words
     low = word.lower()
     return zipf_frequency(low, "nb") >= 3.3 or zipf_frequency(low, "en") >= 4.2
 
 
 _BRAND_CUE = re.compile(r"(?<!\w)(?:av\s+merket|merket|merke|fabrikat(?:et)?|of\s+the\s+brand|brand|make)\s*[:=]?\s+", re.IGNORECASE)
 _NAME_CODE = re.compile(
-    r"(?<![\w\-])([A-ZÆØÅ][a-zæøåA-ZÆØÅ]{2,})\s+((?=[A-Z\-]{0,4}\d)[A-Z]{1,4}-?\d[\w\-/]*|\d{3,}[A-Za-z]{0,3})(?![\w])")
+    r"(?<![\w\-])((?=[^\W\d_])[^\Wa-zæøåß\d_](?:[^\W\d_]|-(?=[^\W\d_])){2,})\s+((?=[A-Z\-]{0,4}\d)[A-Z]{1,4}-?\d[\w\-/]*|\d{3,}[A-Za-z]{0,3})(?![\w])")
 _TRADEMARK = re.compile(r"(?<![\w\-])((?:[A-ZÆØÅ]|[a-z]+[A-Z])[\w\-]*(?:\s+[A-ZÆØÅ0-9][\w\-]*){0,2})\s?(?:®|™|\(R\)|\(TM\))")
 
 
@@ -86,6 +93,8 @@ class _Scan:
         # the trademark rule reads the original, where ™ and ® are themselves the cue.
         self.raw = text
         self.text = text.translate(_DECORATION) if _DECORATED.search(text) else text
+        if "'" in text:
+            self.text = _STRAIGHT_QUOTE.sub(" ", self.text)
         self.brands = lex.load_brands()
         self.sentences = self._sentence_spans(text)
         # A requirement is a sentence or two, but a pasted paragraph can hold thousands of sentences and matches; the
@@ -122,6 +131,13 @@ class _Scan:
     def in_standard(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.standards)
 
+    def clause_before(self, pos: int, chars: int = 40) -> str:
+        """The words before pos in the same list item: «6,8 kg kapasitet, 59,7 cm bredde»: «kapasitet» belongs to the
+        first value, not the second."""
+        before = self.window(pos, chars)
+        cut = max((m.end() for m in _LIST_BREAK.finditer(before)), default=0)
+        return before[cut:]
+
     def window(self, pos: int, chars: int = 120) -> str:
         start, _ = self.sentence(pos)
         return self.text[max(start, pos - chars):pos]
@@ -147,6 +163,17 @@ class _Scan:
         if end > start and (category, start, end) not in self._hit_keys:
             self._hit_keys.add((category, start, end))
             self.matches.append(Match(category, start, end, severity, kind, dict(detail)))
+
+    def add_name(self, start: int, name_end: int, end: int, severity: str, kind: str, **detail: object) -> None:
+        """A name outside the lexicon (start..name_end) whose first part ends at `end`: with a designation after it
+        («Aerolux StreetLine 60», «ScrubTek® Compact 55») the maker is the brand and the rest the model, as for a lexicon
+        brand, so that the same wording gets the same findings whether or not the lexicon knows the name."""
+        designation = _TOKEN.match(self.text, end) if name_end > end else None
+        if designation is None or designation.start(1) >= name_end:
+            self.add("brand", start, name_end, severity, kind, **detail)
+            return
+        self.add("brand", start, end, severity, kind, **detail)
+        self.add("model_type", designation.start(1), name_end, severity, "designation", brand=self.text[start:end])
 
     def has_equivalent(self, end: int) -> bool:
         return bool(lex.EQUIVALENT.search(self.after(end)))
@@ -288,8 +315,16 @@ class _Scan:
                 model_start = _TOKEN.match(self.text, end).start(1)
                 self.add("model_type", model_start, designation, severity, "designation", brand=entry.name)
                 consumed.append((start, designation))
-            if entry.is_generic and self.named_as_product(start):
-                self.add("product_named", start, end, "medium", "generic", noun=entry.generic_noun)
+            self._product_by_name(entry, kind, severity, start, end)
+
+    def _product_by_name(self, entry: lex.Brand, kind: str, severity: str, start: int, end: int) -> None:
+        """A trademark used as the product's name (iPad), or a medicine's trade name where the active substance, strength
+        and form would say what is needed: the product named (product_named)."""
+        if entry.is_generic and self.named_as_product(start):
+            self.add("product_named", start, end, "medium", "generic", noun=entry.generic_noun)
+        if kind == "medicine" and severity != "low" and names.requirement_position(self, start):
+            self.add("product_named", start, end, "medium", "medicine", noun=names.MEDICINE_NOUN,
+                     function=names.MEDICINE_FUNCTION)
 
     def severity(self, start: int, end: int) -> str:
         if self.compatibility(start):
@@ -314,6 +349,10 @@ class _Scan:
                 end = max(self.designation_end(first.start(1)), first.end(1))
                 start = m.start() + (3 if m.group(0).lower().startswith("av ") else 0)
                 self.add(category, start if category == "model_type" else first.start(1), end, self.severity(start, end), "cue")
+                second = _TOKEN.match(self.text, first.end(1))
+                if category == "model_type" and second and second.start(1) < end and token.isalpha() and names.rare(token):
+                    # «av typen Frionix ThermaPro 10-1/1»: a maker's name, then its model
+                    self.add("brand", first.start(1), first.end(1), self.severity(start, end), "cue")
                 covered.append((start, end))
         for m in _NAME_CODE.finditer(self.text):
             word, number = m.group(1), m.group(2)
@@ -327,7 +366,8 @@ class _Scan:
             nxt = _TOKEN.match(self.text, m.end())
             if nxt and lex.UNIT_WORDS.match(nxt.group(1)):
                 continue
-            self.add("model_type", m.start(), self.designation_end(m.start(2)) or m.end(), self.severity(m.start(), m.end()), "code")
+            self.add_name(m.start(), self.designation_end(m.start(2)) or m.end(), m.end(1), self.severity(m.start(), m.end()),
+                          "code")
 
     def trademarks(self) -> None:
         """«Acme® ...», «Acme™»: a registered mark the lexicon does not know (brand); after the name rules, so that
@@ -338,7 +378,7 @@ class _Scan:
         for m in _TRADEMARK.finditer(self.raw):
             if not any(s < m.end(1) and m.start(1) < e for s, e in covered):
                 end = max(m.end(1), self.designation_end(m.end()))
-                self.add("brand", m.start(1), end, self.severity(m.start(), end), "trademark")
+                self.add_name(m.start(1), end, m.end(1), self.severity(m.start(), end), "trademark")
 
     def named_as_product(self, start: int) -> bool:
         before = self.window(start)
@@ -346,6 +386,10 @@ class _Scan:
             return False
         subject = re.fullmatch(r"[\s\"'«(\-•*]*(?:\d+|alle|nye|ny|nytt|en|et|ei|to|tre|fire|fem|seks|the|a|an|all|new)?\s*"
                                r"(?:interaktive|digitale|nye)?\s*", before, re.IGNORECASE)
+        # «Varmepumpene skal kunne styres fra …»: the definite subject is the purchase already introduced, and the
+        # requirement is about what it must do; «Robotgressklipper skal …» still names the product as the demand
+        if subject and not before.strip() and _DEFINITE_SUBJECT.match(self.text, start):
+            subject = None
         return bool(lex.ACQUISITION.search(before) or subject)
 
     def products(self) -> None:
@@ -443,7 +487,7 @@ class _Scan:
             unit = m.group("unit")
             if re.fullmatch(lex.TIME_UNIT, unit, re.IGNORECASE) and not exact:
                 continue
-            if not exact and (self.bounded(m.start("num"), m.end()) or lex.OUTCOME_WORDS.search(self.window(m.start(), 40))):
+            if not exact and (self.bounded(m.start("num"), m.end()) or lex.OUTCOME_WORDS.search(self.clause_before(m.start(), 40))):
                 continue
             if self.in_standard(m.start(), m.end()):
                 continue
@@ -453,7 +497,8 @@ class _Scan:
         for (s, e), params in by_sentence.items():
             details = [h for h in self.matches if h.kind in {"colour", "placement"} and s <= h.start < e]
             score = sum(p for _, _, p in params) + len(details)
-            if len(params) >= 2 and score >= 5:
+            # two odd values, or three exact values of any kind: together they describe one product's data sheet
+            if (len(params) >= 2 and score >= 5) or len(params) >= 3:
                 start = min([p[0] for p in params] + [h.start for h in details])
                 end = max([p[1] for p in params] + [h.end for h in details])
                 self.add("tailoring", start, end, "high", "combination", count=len(params), points=score)
@@ -482,12 +527,15 @@ class _Scan:
         self.drives_and_networks()
         self.brands_and_models()
         self.cued_designations()
+        names.medicines(self)
         names.suppliers(self)
         names.unknown_names(self)
         self.trademarks()
         names.origin(self)
         names.standards(self)
         names.technology_phrases(self)
+        names.prescribed_names(self)
+        names.chosen_names(self)
         self.products()
         self.materials()
         self.dimensions()

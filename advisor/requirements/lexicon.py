@@ -272,7 +272,8 @@ COMPATIBILITY = re.compile(
 )
 # Integration, spare parts and consumables for a named system are about what the buyer already has, even unsaid.
 STRONG_COMPATIBILITY = re.compile(
-    r"(?<!\w)(?:kompatib\w+|integrer\w*|integrasjon\w* (?:mot|med)|grensesnitt\w*|koble[rs]? (?:til|mot)|kobles (?:til|mot)|"
+    r"(?<!\w)(?:kompatib\w+|integrer\w*|utveksle (?:data|informasjon) med|sende (?:data|informasjon) til|"
+    r"hente (?:data|informasjon) fra|exchange data with|send data to|retrieve data from|integrasjon\w* (?:mot|med)|grensesnitt\w*|koble[rs]? (?:til|mot)|kobles (?:til|mot)|"
     r"reservedel\w*|rekvisita til|forbruksmateriell til|toner til|blekk(?:patroner)? til|tilbehør til|passe[rs]? (?:inn )?til|"
     r"compatib\w+|integrat\w+|interface\w* (?:with|to)|spare parts|consumables for)(?!\w)",
     re.IGNORECASE,
@@ -315,7 +316,7 @@ ENVIRONMENTAL = re.compile(
 # References to standards, classes, labels and open protocols: legitimate and never a brand or model.
 STANDARDS = re.compile(
     r"(?<![\w\-])(?:"
-    r"(?:NS|EN|ISO|IEC|NEK|DIN|ASTM|BS|SS|SN|CEN|CENELEC|ETSI|ITU-T|IEEE|ANSI|UL|NFPA)(?:[\s\-/]+(?:EN|ISO|IEC|TS|TR|ES|CEN))*"
+    r"(?-i:NS|EN|ISO|IEC|NEK|DIN|ASTM|BS|SS|SN|CEN|CENELEC|ETSI|ITU-T|IEEE|ANSI|UL|NFPA)(?:[\s\-/]+(?-i:EN|ISO|IEC|TS|TR|ES|CEN|INSTA))*"
     r"[\s\-]*\d[\w\-:.+/]*(?:\s*[-–]\s*\d[\w:]*)?"
     r"|WCAG\s*\d(?:\.\d)?(?:\s*(?:nivå\s*)?A{1,3})?|TEK\s?\d{2}|IP\s?[0-6X][0-9X]K?|IK\s?\d{2}"
     r"|Euro\s?(?:[1-7]|VI|IV|V|III|II|I)\b|Stage\s?(?:V|IV|III[AB]?)|Tier\s?\d"
@@ -352,7 +353,8 @@ OUTCOME_WORDS = re.compile(
 # Units of product parameters (tailoring). Temperatures and percentages are outcomes, not listed here.
 PARAM_UNIT = (
     r"(?:mm|cm|m|kg|g|W|kW|kWh|Wh|mAh|Wp|kVA|V|Hz|MHz|GHz|GB|TB|MB|Gbps|Mbps|dB|lux|lm|bar|Nm|hk|"
-    r"l|liter|tommer|tommers|\"|''|″|U|seter|porter|trinn|trinns|fas|faset|målinger|GN-innskyv|innskyv|slots|ports|seats|inch(?:es)?)"
+    r"l|liter|tommer|tommers|\"|''|″|U|seter|porter|trinn|trinns|fas|faset|målinger|GN-innskyv|innskyv|slots|ports|seats|inch(?:es)?|"
+    r"(?:ANSI[\s\-]?)?lumen|J|K|o/min|rpm|W/m²K|W/m2K|sitteplasser|berøringspunkter|touch points)"
 )
 TIME_UNIT = r"(?:timer|timers|sekunder|minutter|døgn|dager|hours|minutes|seconds)"
 NUMBER = r"\d+(?:[.,]\d+)?"
@@ -405,14 +407,14 @@ DIMENSIONS = re.compile(
 METHOD_VERBS = re.compile(
     r"(?<!\w)(?:(?:våtmoppes|tørrmoppes|moppes|skures|poleres|høytrykksspyles|damprenses|sandblåses|sprøytemales)"
     r"(?:\s+(?!og\b|and\b|for\b)[^\W\d][\w\-]*){0,3}"
-    r"|(?:gjøres|utføres|skje|klippes|brøytes|strøs|sandstrøs|saltes|feies|kostes|males|lakkeres|sveises|limes|spikres|støpes|graves|bores|"
+    r"|(?:gjøres|utføres|skje|klippes|brøytes|strøs|belegges|asfalteres|tilberedes|stekes|kokes|sandstrøs|saltes|feies|kostes|males|lakkeres|sveises|limes|spikres|støpes|graves|bores|"
     r"spyles|vaskes|rengjøres|desinfiseres|beskjæres|gjødsles|vannes|holdes varme?|transporteres|fraktes|be cleaned|be mowed)"
     # «utføres i henhold til», «skje i perioden», «gjøres med minst mulig risiko» say when or how well, not how
     r"\s+(?:med|ved hjelp av|ved bruk av|i|using|with)\s+(?!(?:henhold|samsvar|perioden|tråd|tide|løpet|regi|forbindelse|"
     r"minst|minimal|minimalt|lavest|personer|personell|opsjon|god|høy|tilstrekkelig|nødvendig|egnet|kvalifisert|"
     r"kommunen|kommunene|dialog|møter|samarbeid|lokalene|nært|tett|"
     r"oppdragsgivers|kundens|leverandørens|Arkivverkets|accordance|line)\b)"
-    r"[^\W\d][\w\-]*(?:\s+(?!og\b|and\b|for\b|til\b)[^\W\d][\w\-]*){0,2})",
+    r"[^\W\d][\w\-]*(?:\s+(?!(?:og|and|for|til|i|på|ved|in|on|at)\b)[^\W\d][\w\-]*){0,2})",
     re.IGNORECASE,
 )
 MODAL = re.compile(r"(?<!\w)(?:skal|må|shall|must|should|bør)(?!\w)", re.IGNORECASE)
@@ -457,6 +459,13 @@ SAME_AS_CURRENT = re.compile(
     r"(?:brukes|benyttes|finnes|står|er\s+i\s+bruk|ble\s+\w+|vi\s+har))"
     r"|samme\s+(?:merke|fabrikat|leverandør|type|modell|produsent|system|utforming|utseende|farge)\s+(?:\w+\s+){0,2}?som\s+"
     r"(?:resten|de\s+øvrige|de\s+andre|vi\s+har|(?:\w+\s+){1,4}?i\s+dag\b)"
+    # «samme armatur som resten av gata», «samme produkter som under dagens avtale»: any thing, matched to the rest of
+    # what the buyer has or to today's contract (not a place, a price or a time)
+    r"|samme\s+(?!(?:område|området|sted|stedet|tomt|tomten|lokasjon|adresse|plassering|pris|priser|vilkår|betingelser|tid|"
+    r"tidspunkt|dag|frist|nivå)\b)\w+\s+som\s+(?:resten\s+av\s+\w+|de\s+øvrige|(?:\w+\s+){0,5}?(?:dagens|nåværende|eksisterende|"
+    r"gjeldende)\s+(?:avtale|kontrakt|leverandør|rammeavtale)\w*)"
+    r"|same\s+(?:\w+\s+){0,2}?as\s+(?:the\s+rest\s+of|(?:those|the\s+ones|that|what)\s+(?:\w+\s+){0,4}?"
+    r"(?:current|existing|present|previous)\s+(?:contract|agreement|supplier)s?|(?:those|the\s+ones|what)\s+(?:we\s+)?(?:use|used|have)\s+today)"
     r"|(?:matche|passe\s+med|stemme\s+overens\s+med)\s+(?:det|den|de|dem)\s+som\s+(?:ble|er|var)\s+\w+"
     r"|same\s+(?:\w+\s+){0,2}?as\s+(?:the\s+|our\s+)?(?:current|existing|present|one\s+we\s+have|ones\s+we\s+have)\w*"
     r"(?:\s+(?:one|ones|solution|system|platform|supplier|model))?"
@@ -579,6 +588,10 @@ def _explain_missing_equivalent(kind: str, severity: str, span: str, detail: dic
 
 
 def _explain_product(kind: str, severity: str, span: str, detail: dict) -> str:
+    if kind == "medicine":
+        return (f"«{span}» er et bestemt legemiddel (et handelsnavn), ikke behovet. Behovet er et virkestoff i en styrke og "
+                "legemiddelform; med handelsnavnet i kravet får dere bare tilbud på det ene preparatet, selv om likeverdige "
+                "legemidler (generika, parallellimport) dekker det samme.")
     function = detail.get("function") or ""
     hint = f" Hva skal produktet oppnå – for eksempel {function}?" if function else ""
     return (f"«{span}» er et bestemt produkt, ikke et behov. Når produktet står i kravet, får dere bare tilbud på det, "
@@ -681,6 +694,7 @@ INSTEAD = {
     "model_type": "Skriv hvilke egenskaper ved modellen som er viktige (kapasitet, mål, ytelse, levetid), som minste- eller "
                   "høyesteverdier.",
     "product_named": "Beskriv behovet og resultatet produktet skulle gi, og la leverandørene foreslå løsningen.",
+    "product_named:medicine": "Oppgi virkestoff, styrke og legemiddelform (og eventuelt pakningsstørrelse), ikke handelsnavnet.",
     "prescribed_technology": "Beskriv hva løsningen skal oppnå (ytelse, sikkerhet, drift, utslipp, integrasjon gjennom åpne "
                              "grensesnitt), og la leverandørene velge teknologi.",
     "material_dimension_method": "Skriv hva materialet, målet eller metoden skal oppnå (tåle, yte, passe inn i), og oppgi grenser "

@@ -15,7 +15,9 @@ import re
 from advisor.requirements import context as ctx
 from advisor.requirements import lexicon as lex
 
-_WORD = re.compile(r"[^\W\d_][^\W_]*")
+# A word, with capitalised parts joined by hyphens kept as one name («Q-Flex», «Solu-Cortef»); a lower-case part after a
+# hyphen («Lindab-takrenner») is a noun of its own, read by _cue
+_WORD = re.compile(r"[^\W\d_][^\W_]*(?:-(?=[^\Wa-zæøåß\d_])[^\W_]+)*")
 _MIXED = re.compile(r"[a-zæøå][A-ZÆØÅ]")
 # Nouns that make a name before them the product being bought: «Tableau-lisenser», «Microsoftlisenser».
 PRODUCT_TAIL = re.compile(
@@ -30,6 +32,11 @@ NAMED_PRODUCT_CUE = re.compile(
     r"produktet|produktene|applikasjonen|løsningen|lisensene|the software|the product|the platform)\s+$",
     re.IGNORECASE,
 )
+_LICENCE_OF = re.compile(
+    r"(?<!\w)(?:lisens|lisenser|lisensene|brukerlisenser|abonnement|abonnementer|licen[cs]es?|subscriptions?)\s+"
+    r"(?:av|til|for|på|of|to)\s+$",
+    re.IGNORECASE,
+)
 _ACTOR_AFTER = re.compile(
     r"\s+(?:avvikler|har|hadde|eier|eies|leverer|tilbyr|mener|driver|kunngjør|inviterer|ønsker|bidrar|overtar|"
     r"has|owns|offers|operates)\b",
@@ -38,14 +45,15 @@ _ACQUIRED_BEFORE = re.compile(
     r"(?<!\w)(?:kjøp|innkjøp|levering|leveranse|anskaffelse|leie|lease|leasing|bestilling|tilbud|avtale|kontrakt|"
     r"konkurranse|anbudskonkurranse|tilbudskonkurranse|purchase|supply|delivery)\w*\s+(?:av|på|om|for|of)\s+(?:[\w\-/]+\s+){0,4}$"
     r"|(?<!\w)(?:kjøpe|anskaffe|leie|lease|levere|bestille|installere|montere|kjøpes|anskaffes|leies|leveres|bestilles|"
-    r"installeres|monteres|buy|procure|supply|deliver)\s+(?:inn\s+)?(?:[\w\-/]+\.?\s+){0,4}$"
+    r"installeres|monteres|benyttes|brukes|anvendes|utstyres med|utstyrt med|buy|procure|supply|deliver|stock|"
+    r"(?:be\s+)?(?:equipped|fitted)\s+with)\s+(?:inn\s+)?(?:[\w\-/]+\.?\s+){0,4}$"
     r"|(?<!\w)(?:bygges|bygget|baseres|basert|bygge|kjøre|kjøres|built|based|run)\s+(?:på|on)\s+$"
     r"|(?<!\w)(?:skal|må|shall|must)\s+(?:være|ha|bruke|benytte|be|have|use)\s+(?:en\s+|et\s+|ei\s+|a\s+|an\s+)?$",
     re.IGNORECASE,
 )
 # «vernesko fra X», «smarttelefoner fra X»: goods (a plural or definite noun) from a named maker; not transport from
 # a place, or help, data and experience from someone
-_MAKER_BEFORE = re.compile(r"(?<!\w)([a-zæøå]{3,}(?:er|ene|en|et|r))\s+(?:fra|from)\s+$")
+_MAKER_BEFORE = re.compile(r"(?<!\w)([a-zæøå]{3,}(?:er|ere|ene|en|et|r))\s+(?:fra|from)\s+$")
 _NOT_MADE = re.compile(
     r"(?:\w*transport\w*|\w*henting\w*|\w*levering\w*|\w*flytting\w*|avgang\w*|\w*reise\w*|ruter|\w*data|\w*informasjon|innspill|"
     r"erfaring\w*|tilbud\w*|bistand|rapporter|\w*avfall|\w*slam|\w*masser|passasjer\w*|elever|barn|brukere|ansatte|søknader|"
@@ -132,6 +140,11 @@ def _not_a_product(scan, start: int, end: int, place: bool = True) -> bool:
     return place and bool(ctx.PLACE_BEFORE.search(scan.text[max(0, start - 12):start]))
 
 
+def rare(word: str) -> bool:
+    """Not a word of its own in bokmål or English (a name, if capitalised)."""
+    return _rare(word)
+
+
 @functools.cache
 def _rare(word: str) -> bool:
     """Not a word of its own in bokmål or English (no compound splitting: «Multiconsult» is a name, not multi + consult)."""
@@ -148,10 +161,58 @@ def _zipf(word: str) -> float:
     return zipf_frequency(word.lower(), "nb")
 
 
+_LETTER_PREFIXED = re.compile(r"[A-ZÆØÅ]{1,2}-[A-ZÆØÅ][a-zæøå]\w*")
+
+
+def letter_prefixed(token: str) -> bool:
+    """A capital letter or two, a hyphen and a capitalised word («Q-Flex», «K-Sitt»): the shape of a product name."""
+    return bool(_LETTER_PREFIXED.fullmatch(token))
+
+
 def _inflected_word(name: str) -> bool:
     from wordfreq import zipf_frequency
 
+    if letter_prefixed(name):
+        return False
+
     return zipf_frequency(name.lower(), "nb") >= 2.3
+
+
+# A strength or a pharmaceutical form right after a name: «Movicol pulver til mikstur», «Solu-Cortef for injection».
+_DOSAGE_AFTER = re.compile(
+    r"[\s,]+(?:(?P<strength>\d+(?:[.,]\d+)?\s*(?:mg|mikrogram|µg|mcg|g|ml|mg/ml|IE|IU|%)(?![\w/]))"
+    r"|(?:(?:i|som|for|in|as)\s+)?(?:tablett\w*|brusetablett\w*|kapsl\w*|kapsel|mikstur\w*|injeksjon\w*|infusjon\w*|"
+    r"pulver|granulat|sirup|dråper|øyedråper|stikkpille\w*|depotplaster|plaster|inhalasjon\w*|inhalator\w*|krem|salve|"
+    r"multidose|ferdigfylte?|tablets?|capsules?|injection|infusion|oral solution|syrup|suppositor\w*|eye drops|"
+    r"inhaler|cream|ointment|prefilled)(?!\w))",
+    re.IGNORECASE,
+)
+MEDICINE_NOUN = "legemiddel"
+MEDICINE_FUNCTION = "riktig virkestoff, styrke og legemiddelform for pasientene"
+
+
+def medicines(scan) -> None:
+    """A trade name of a medicine outside the lexicon, known by the strength or form after it: a brand, and the product
+    named where the active substance would do (brand, product_named)."""
+    covered = [(h.start, h.end) for h in scan.matches]
+    for m in _WORD.finditer(scan.text):
+        start, end, token = m.start(), m.end(), m.group(0)
+        if not token[:1].isupper() or token.isupper() or any(s < end and start < e for s, e in covered):
+            continue
+        dosage = _DOSAGE_AFTER.match(scan.text, end)
+        if not dosage or scan.brands.get(lex.brand_key(token)) or scan.initial(start):
+            continue
+        # a form alone («Intravitreale injeksjoner») may follow an adjective; then the name must be what is acquired
+        if not dosage.group("strength") and not _ACQUIRED_BEFORE.search(scan.window(start, 80)):
+            continue
+        if not all(_rare(part) for part in token.split("-")) or _not_a_product(scan, start, end) \
+                or not requirement_position(scan, start):
+            continue
+        severity = "low" if substance_given(scan, start) else scan.severity(start, end)
+        scan.add("brand", start, end, severity, "medicine", noun="")
+        if severity != "low":
+            scan.add("product_named", start, end, "medium", "medicine", noun=MEDICINE_NOUN, function=MEDICINE_FUNCTION)
+        covered.append((start, end))
 
 
 def unknown_names(scan) -> None:
@@ -164,6 +225,8 @@ def unknown_names(scan) -> None:
             continue
         if any(s < end and start < e for s, e in covered) or scan.in_standard(start, end):
             continue
+        if lex.UNIT_WORDS.match(token):
+            continue  # «12 kW», «348 kWh», «47 dB»: a unit, not a name
         if scan.brands.get(lex.brand_key(token)):
             continue  # the lexicon rule has decided about this one (phased out, a word, a place)
         prefix = _brand_prefix(scan, token)
@@ -183,10 +246,10 @@ def unknown_names(scan) -> None:
         # after «programvaren», or before «eller tilsvarende», a capitalised word is a name even if it is also a word;
         # elsewhere a lone capitalised word must look like a name and carry a model word or a second name after it
         mixed = bool(_MIXED.search(token))
-        if cue not in {"named_product", "equivalent", "product_compound", "maker"} and not (
+        if cue not in {"named_product", "equivalent", "product_compound", "maker", "licensed"} and not (
                 (mixed or _shape(token)) and (mixed or name_end > end)):
             continue
-        scan.add("brand", start, name_end, scan.severity(start, name_end), "unknown", cue=cue)
+        scan.add_name(start, name_end, end, scan.severity(start, name_end), "unknown", cue=cue)
         covered.append((start, name_end))
 
 
@@ -212,6 +275,8 @@ def _acronym_or_word(token: str) -> bool:
     """«SaaS», «UiS»: a short acronym; «eByggesaksløsning»: an e-/i- prefix on an ordinary word."""
     if len(token) <= 5 and sum(c.isupper() for c in token) >= 2:
         return True
+    if "-" in token:  # «SARS-CoV», «IT-BAS»: every part an acronym
+        return all(part.isupper() or _acronym_or_word(part) for part in token.split("-"))
     return bool(re.fullmatch(r"[ei][A-ZÆØÅ][a-zæøå]{4,}", token)) and ordinary(token[1:])
 
 
@@ -238,9 +303,15 @@ def _cue(scan, start: int, end: int, name_end: int) -> str:
         # «Prevention-løsninger» is an English word before a noun; «Lindab-takrenner» a name
         return "product_compound" if _MIXED.search(token) or _rare(token) else ""
     before = scan.window(start, 80)
+    after_model = re.search(r"\s+(?:fra|from|by)\s+$", before)
+    if after_model and _rare(scan.text[start:end]) and any(
+            h.category in {"model_type", "brand"} and 0 <= start - len(after_model.group(0)) - h.end <= 1 for h in scan.matches):
+        return "maker"  # «av typen «ComfoAir Zone» fra Hvilo»: the maker of the model just named
     maker = _MAKER_BEFORE.search(before)
     if maker and not _NOT_MADE.match(maker.group(1)) and _rare(scan.text[start:end]):
         return "maker"  # «smarttelefoner fra Vocera»: the goods from a named maker
+    if _LICENCE_OF.search(before) and _rare(scan.text[start:end]):
+        return "licensed"  # «300 lisenser av Matteverket»: what the licences are for is a named product
     cue = NAMED_PRODUCT_CUE.search(before)
     if cue and not re.search(r"(?<!\w)(?:i|ved|fra|in|at)\s+$", before[:cue.start()]):
         return "named_product"  # «i programmet Kompetansepiloter» is a programme someone takes part in
@@ -257,16 +328,19 @@ def _name_end(scan, end: int) -> int:
 
 def suppliers(scan) -> None:
     """The supplier named as the counterparty: «kontrakt med X AS», «partner av X», «tildele ... til X» (supplier)."""
-    strict = (ctx.SUPPLIER_CUES[0], ctx.SUPPLIER_CUES[-1])  # cues that also take buyers, partners and places
+    # cues that also take buyers, partners, places or a quality («leverandøren skal være Miljøfyrtårn-sertifisert»)
+    strict = (ctx.SUPPLIER_CUES[0], ctx.SUPPLIER_CUES[-2], ctx.SUPPLIER_CUES[-1])
     low = scan.text.lower()
     for pattern, words in zip(ctx.SUPPLIER_CUES, ctx.SUPPLIER_CUE_WORDS, strict=True):
         if not any(word in low for word in words):
             continue  # the cue word is not in the line: no need to run the pattern
         for m in pattern.finditer(scan.text):
             # «med DIPS Front og Spider Solutions»: each name of a list is its own supplier
-            offset = m.start("name")
-            for part in re.split(r"(\s+(?:og|and|&)\s+)", m.group("name")):
-                if part.strip() and not re.fullmatch(r"\s+(?:og|and|&)\s+", part):
+            # («Bjerke & Sønn AS» is one company: a name with a company form keeps its «&»)
+            offset, name = m.start("name"), m.group("name")
+            joins = r"og|and" if re.search(rf"&.*\s{ctx.COMPANY_SUFFIX}\.?$", name) else r"og|and|&"
+            for part in re.split(rf"(\s+(?:{joins})\s+)", name):
+                if part.strip() and not re.fullmatch(rf"\s+(?:{joins})\s+", part):
                     _supplier(scan, m, pattern, offset, part, pattern in strict)
                 offset += len(part)
 
@@ -281,12 +355,16 @@ def _supplier(scan, m, pattern, start: int, name: str, strict: bool) -> None:
         return
     if ctx.PUBLIC_BODY_AFTER.match(scan.text, start) or re.search(r"\b(?:HF|RHF|IKS|KF|SF|kommune|fylkeskommune)$", trimmed):
         return
+    if ctx.PROCESS_SUBJECT.search(scan.text[max(0, m.start() - 40):m.start()]):
+        return  # «Konkurransen gjennomføres av …»: who runs the procurement, not who delivers
     if ctx.SUPPLIER_PROCESS_BEFORE.search(scan.text[max(0, m.start() - 25):m.start()]) \
             or ctx.PARTNER_BEFORE.search(scan.text[max(0, start - 40):start]):
         return
     goods = _MAKER_BEFORE.search(scan.text[max(0, start - 40):start])
     if goods and _NOT_MADE.match(goods.group(1)):
         return  # «kjøpes transporttjenester fra Roverudmyra»: a place the service starts from, not a maker
+    if goods and not re.search(rf"\s{ctx.COMPANY_SUFFIX}\.?$", trimmed):
+        return  # «medisindispensere fra mediQo»: the maker of the goods, a brand (unknown_names), not a company form
     if any(h.start < end and start < h.end for h in scan.matches):
         return  # «leveres av KONE»: the brand finding already says it
     words = trimmed.split()
@@ -306,7 +384,10 @@ def _supplier(scan, m, pattern, start: int, name: str, strict: bool) -> None:
         return
     if len(words) == 1 and ordinary(trimmed) and not known and not _rare(trimmed) and not intended:
         return
-    severity = "low" if ctx.EXISTING_CONTEXT.search(scan.window(start, 80)) else "high"
+    obliged = ctx.OBLIGED_BY_BEFORE.search(scan.text[max(0, start - 40):start])
+    if not obliged and ctx.OBLIGED_ONLY_VERB.match(m.group(0)):
+        return
+    severity = "low" if ctx.EXISTING_CONTEXT.search(scan.window(start, 80)) and not obliged else "high"
     scan.add("supplier", start, end, severity, "named")
 
 
@@ -329,7 +410,8 @@ def standards(scan) -> None:
         if lex.EQUIVALENT.search(scan.text[start:sentence_end]) or re.search(r"tilsvarende|equivalent", scan.text[end:sentence_end], re.I):
             continue
         before = scan.text[sentence_start:start]
-        if not (listed or ctx.STANDARD_VERB_BEFORE.search(before) or re.search(r"(?:skal|må|shall|must)\s+(?:\w+\s+){0,2}$", before)):
+        if not (listed or ctx.STANDARD_VERB_BEFORE.search(before)
+                or re.search(r"(?:skal|må|shall|must)\s+(?:\w+\s+){0,2}$", before, re.IGNORECASE)):
             continue
         sentence = scan.text[sentence_start:sentence_end]
         if not ctx.OBLIGATION.search(sentence) or re.search(
@@ -341,6 +423,7 @@ def standards(scan) -> None:
 
 _PRESCRIBED_BEFORE = re.compile(
     r"(?:basert på|baseres på|bygget på|bygges på|ved bruk av|ved hjelp av|med|using|based on|with|"
+    r"(?:kommuniser\w*|overfør\w*|sende[rs]?|sendes|kobles|communicat\w*|transmit\w*)\s+(?:\w+\s+){0,2}?(?:over|via|gjennom)|"
     r"(?:skal|må|shall|must)\s+(?:\w+\s+){0,2}?(?:bruke|benytte|anvende|ha|være|use|have|be))\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
@@ -350,6 +433,58 @@ _PRESCRIBED_BEFORE = re.compile(
 _PERFORMED_BEFORE = re.compile(
     r"(?:utførelse|gjennomføring|kjøp|levering|leveranse|anskaffelse|innkjøp|bestilling)\s+av\s+(?:[\w\-]+\s+){0,2}$",
     re.IGNORECASE)
+
+
+# «skal bruke X», «skal bygges på plattformen X», «shall run on X»: the requirement prescribes what X is, whatever X is
+_USE_BEFORE = re.compile(
+    r"(?<!\w)(?:skal|må|shall|must)\s+(?:\w+\s+){0,2}?(?:bruke|benytte|anvende|use|utili[sz]e|bygges på|bygge på|baseres på|"
+    r"være basert på|kjøre på|kjøres på|be based on|be built on|run on)\s+(?:(?:en|et|ei|the|a|an)\s+)?"
+    r"(?:[a-zæøå]+(?:en|et|a|ene|ne)\s+)?$",
+    re.IGNORECASE,
+)
+_CODE_NAME = re.compile(r"[A-ZÆØÅ]{1,4}-?\d+[A-Za-z]{0,3}")
+
+
+# «Bergarten som skal nyttes er Larvikitt», «Systemet som skal benyttes er X»: the choice stated as a definition
+_CHOSEN = re.compile(
+    r"(?<!\w)(?P<what>[^\W\d_]+)\s+som\s+skal\s+(?:nyttes|brukes|benyttes|anvendes|leveres)\s+(?:er|blir)\s+"
+    r"(?P<name>[^\W\d_][\w\-]*)(?=\s*[.,;]|\s*$)",
+    re.IGNORECASE,
+)
+_MATERIAL_WHAT = re.compile(r"(?:berg|stein|tre|material|metall|stål|kledning|belegg|dekke)\w*", re.IGNORECASE)
+
+
+def chosen_names(scan) -> None:
+    """«X som skal nyttes er Y»: Y is the material or technology the requirement chooses (material_dimension_method or
+    prescribed_technology), unless Y is an ordinary word («… er følgende»)."""
+    for m in _CHOSEN.finditer(scan.text):
+        start, end, name = m.start("name"), m.end("name"), m.group("name")
+        if not _rare(name) or any(h.start < end and start < h.end for h in scan.matches) or scan.in_standard(start, end):
+            continue
+        if _MATERIAL_WHAT.fullmatch(m.group("what")):
+            scan.add("material_dimension_method", start, end, "medium", "material")
+        else:
+            scan.add("prescribed_technology", start, end, "medium", "named")
+
+
+def prescribed_names(scan) -> None:
+    """A name or a code the requirement says must be used («skal bruke R290 som kuldemedium», «skal bygges på plattformen
+    Kommunix»): a prescribed technology, unless it is what the buyer has or must work with (prescribed_technology)."""
+    # a name already found as a brand or model keeps that finding (as «skal bruke Jira» does), known or not
+    covered = [(h.start, h.end) for h in scan.matches]
+    for m in re.finditer(r"[^\W_][\w\-]*", scan.text):
+        start, end, token = m.start(), m.end(), m.group(0)
+        if not token[:1].isupper() and not _MIXED.search(token):
+            continue
+        if not _USE_BEFORE.search(scan.window(start, 80)) or any(s < end and start < e for s, e in covered):
+            continue
+        coded = bool(_CODE_NAME.fullmatch(token))
+        named = token.isalpha() and not token.isupper() and (_MIXED.search(token) or _rare(token))
+        if not (coded or named) or scan.in_standard(start, end) or ctx.MANDATED_STANDARD.match(token) \
+                or _not_a_product(scan, start, end, place=False) or _acronym_or_word(token):
+            continue
+        severity = "low" if scan.nearest_is_compat(start) or _existing_governs(scan.window(start, 80)) else "medium"
+        scan.add("prescribed_technology", start, end, severity, "named", compat=severity == "low")
 
 
 def technology_phrases(scan) -> None:
@@ -364,13 +499,28 @@ def technology_phrases(scan) -> None:
             continue
         if re.search(r"(?:til|for|mot|with|for)\s+$", before) and re.search(r"(?<!\w)(?:tilbehør|hørselvern|garnityr|accessor)", before, re.I):
             continue  # accessories for radios the buyer has: compatibility, not a technology choice
-        severity = "low" if ctx.EXISTING_CONTEXT.search(before) else "medium"
+        severity = "low" if _existing_governs(before) else "medium"
         scan.add("prescribed_technology", start, end, severity, "phrase")
+
+
+def _existing_governs(before: str) -> bool:
+    """Today's system named before the technology and not cut off by a requirement verb: «integrasjon mot eksisterende
+    system basert på X» describes what the buyer has; «Oppmålingen av eksisterende bygg skal utføres med X» prescribes X."""
+    existing = list(ctx.EXISTING_CONTEXT.finditer(before))
+    if not existing:
+        return False
+    last = existing[-1]
+    # an adjective («eksisterende bygningsmasse») describes the object of the work; a modal after it starts the demand.
+    # A verb phrase («benytter i dag X, og … skal leveres i X») names today's system, which the demand then refers to.
+    return not (_EXISTING_ADJECTIVE.fullmatch(last.group(0)) and ctx.OBLIGATION.search(before, last.end()))
+
+
+_EXISTING_ADJECTIVE = re.compile(r"eksisterende|esksisterende|nåværende|existing", re.IGNORECASE)
 
 
 EXACT_VALUE = re.compile(
     rf"(?<![\w,.\-])(?:{lex.NUMBER}\s*(?:x|×)\s*{lex.NUMBER}(?:\s*(?:piksler|pixels|px))?"
-    rf"|{lex.NUMBER}\s*-?\s*(?:kW|W|kWh|Wh|V|kVA|Hz|GHz|MHz|GB|TB|MB|mAh|dB|lux|lm|lumen|tommer|tommers|\"|″|inch(?:es)?|"
+    rf"|{lex.NUMBER}\s*-?\s*(?:kW|W|kWh|Wh|V|kVA|Hz|GHz|MHz|GB|TB|MB|mAh|dB|lux|lm|(?:ANSI[\s\-]?)?lumen|tommer|tommers|\"|″|inch(?:es)?|"
     rf"hk|Nm|bar|liter|l|kg))(?![\w])|(?<![\w\-])R\s?-?(?:290|32|410A|134a|744|600a|407C|1234yf|1234ze)(?![\w])",
 )
 
@@ -508,7 +658,7 @@ def _existing_near(scan, match) -> bool:
         return False  # «kjøp og vedlikehold av X-lisenser»: buying more of X is the purchase, not what the buyer has
     if _OURS_BEFORE.search(before):
         return True  # «dagens VMware-infrastruktur», «kundens EPJ»: what the buyer has, named as such
-    return bool(ctx.EXISTING_CONTEXT.search(before) or ctx.EXISTING_CONTEXT.search(scan.after(match.end, 30)))
+    return _existing_governs(before) or bool(ctx.EXISTING_CONTEXT.search(scan.after(match.end, 30)))
 
 
 def _aside(scan, match) -> bool:

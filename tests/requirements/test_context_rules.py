@@ -292,3 +292,133 @@ def test_a_pointer_to_the_tender_documents_does_not_make_the_purchase_process_te
 def test_a_sentence_about_the_tender_documents_themselves_is_still_process_text():
     text = "Konkurransegrunnlaget med vedlegg kan lastes ned fra Zorbix Portal."
     assert not strong(text), found(text)
+
+
+# --- generalisation beyond the lexicon (issue 17, dev set round) ------------------------------------------------------
+
+def test_straight_quotes_are_decoration_and_an_inch_mark_is_not():
+    plain, quoted = "Portalen skal bygges på plattformen Byggix.", "Portalen skal bygges på plattformen 'Byggix'."
+    assert [(c, s) for c, s, _ in found(plain)] == [(c, s) for c, s, _ in found(quoted)] != []
+    assert any(c == "tailoring" for c, _, _ in found("Nettbrettene skal ha 10,9'' skjerm, vekt 477 g og 64 GB lagring."))
+
+
+def test_a_unit_is_not_a_name():
+    assert not [f for f in found("Det skal installeres en 8 kW varmepumpe og en 9 kWh batteripakke i hvert bygg.")
+                if f[0] in {"brand", "model_type"}]
+
+
+@pytest.mark.parametrize(("text", "brand", "model"), [
+    ("Det skal leveres 20 stk. K-Sitt 300 kontorstoler til servicekontoret.", "K-Sitt", "300"),
+    ("Projektorene skal være LUMAXÉ PX-900c.", "LUMAXÉ", "PX-900c"),
+    ("Vaskemaskinen skal være Klarvask Pro 8 eller tilsvarende.", "Klarvask", "Pro 8"),
+    ("Det skal leveres én Gulvex® Compact 40 til hallen.", "Gulvex", "Compact 40"),
+])
+def test_a_name_outside_the_lexicon_with_a_model_is_a_brand_and_a_model(text, brand, model):
+    spans = {(c, span) for c, s, span in found(text) if s != "low"}
+    assert ("brand", brand) in spans and ("model_type", model) in spans, found(text)
+
+
+def test_the_maker_named_after_a_model_is_a_brand():
+    assert ("brand", "high", "Sovix") in found("Sengene skal være av typen «Nattro Plus» fra Sovix.")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Vedlikehold av kommunens veilys skal utføres av Lysdrift Nord AS.", "Lysdrift Nord AS"),
+    ("Leverandøren av arbeidsklær skal være Tekstilhuset AB.", "Tekstilhuset AB"),
+    ("Kurset skal gjennomføres av Nordvik & Berg Kompetanse AS.", "Nordvik & Berg Kompetanse AS"),
+])
+def test_the_supplier_a_requirement_obliges_is_found(text, name):
+    assert ("supplier", "high", name) in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Konkurransen gjennomføres av Innkjøpsrådgiverne AS på vegne av kommunen.",
+    "The contracting authority will obtain a credit check carried out by Acmerate.",
+])
+def test_who_runs_the_process_is_not_a_supplier(text):
+    assert not [f for f in found(text) if f[0] == "supplier" and f[1] != "low"]
+
+
+def test_a_medicine_outside_the_lexicon_is_known_by_its_strength_or_form():
+    assert {("brand", "high", "Zentrovax"), ("product_named", "medium", "Zentrovax")} <= set(
+        found("Hjemmetjenesten skal ha Zentrovax 20 mg tabletter på lager."))
+    assert ("brand", "high", "Kalmoril") in found("The nursing homes shall stock Kalmoril for injection.")
+    assert all(s == "low" for _, s, _ in found("Hjemmetjenesten skal ha Zentrovax (paracetamol) 20 mg på lager."))
+    assert not found("Avtalen skal omfatte prosedyrepakker til bruk ved grå stær, Intravitreale injeksjoner og annet.")
+
+
+@pytest.mark.parametrize("text", [
+    "Benkene i parken skal ha samme design som resten av parkmøblene.",
+    "Arbeidsklærne skal være de samme modellene som leveres under dagens avtale.",
+    "The uniforms shall be the same models as those supplied under the existing agreement.",
+])
+def test_same_as_the_rest_or_as_today_s_contract_is_found(text):
+    assert any(c == "same_as_current" for c, _, _ in found(text)), found(text)
+
+
+def test_three_exact_parameters_in_a_list_are_a_tailored_combination():
+    assert any(c == "tailoring" for c, _, _ in found("Oppvaskmaskinen skal ha 7,3 kg vekt, 1440 o/min og 62 cm dybde."))
+    assert not any(c == "tailoring" for c, _, _ in found("Oppvaskmaskinen skal ha minst 7 kg kapasitet og høyst 65 cm dybde."))
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Målerne skal sende data over NB-IoT.", "NB-IoT"),
+    ("Kjølerommet skal bruke R744 som kuldemedium.", "R744"),
+    ("Kartleggingen av eksisterende tak skal gjøres med LiDAR-skanning.", "LiDAR-skanning"),
+])
+def test_a_technology_or_code_the_requirement_prescribes_is_found(text, span):
+    assert ("prescribed_technology", "medium", span) in found(text), found(text)
+
+
+def test_data_exchange_with_a_named_system_is_compatibility():
+    text = "Systemet skal utveksle data med fagsystemet Profil, fordi alle sykehjemmene bruker Profil."
+    assert not strong(text) and not analyze_requirement_ss(text)
+
+
+def analyze_requirement_ss(text: str) -> bool:
+    from advisor.config import Settings
+
+    return analyze_requirement(text, Settings()).solution_specific
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Plassen skal belegges med kunstgress.", "belegges med kunstgress"),
+    ("Fisken skal tilberedes med dampmetoden.", "tilberedes med dampmetoden"),
+])
+def test_a_surfacing_or_cooking_method_is_found(text, span):
+    assert ("material_dimension_method", "medium", span) in found(text), found(text)
+
+
+def test_goods_from_a_named_maker_are_a_brand_and_a_company_form_is_a_supplier():
+    assert ("brand", "high", "docuVia") in found("Skolen skal kjøpe 30 skannere fra docuVia til biblioteket.")
+    assert ("supplier", "high", "Skannerhuset AS") in found("Skolen skal kjøpe 30 skannere fra Skannerhuset AS.")
+
+
+def test_the_article_en_before_a_number_is_not_a_standard():
+    assert ("material_dimension_method", "low", "9 kW") in found("Det skal monteres en 9 kW varmepumpe i boligen.")
+    assert ("missing_or_equivalent", "medium", "EN 1176") in found("Lekeplassen skal tilfredsstille EN 1176.")
+
+
+def test_a_definite_subject_is_the_purchase_described_and_a_bare_product_noun_is_the_demand():
+    assert not [f for f in found("Varmepumpene skal kunne styres fra driftssentralen.") if f[0] == "product_named"]
+    assert ("product_named", "medium", "Robotgressklipper") in found("Robotgressklipper skal holde plenen kort.")
+    assert ("product_named", "medium", "varmepumpe") in found("Kommunen skal kjøpe en varmepumpe til hallen.")
+
+
+def test_a_choice_stated_as_what_is_to_be_used_is_found():
+    assert not found("Steinen som skal brukes er følgende.")
+    assert ("material_dimension_method", "medium", "Iddefjordgranitt") in found(
+        "Steinen som skal benyttes er Iddefjordgranitt.")
+    assert ("prescribed_technology", "medium", "Rutix") in found("Rutesystemet som skal brukes er Rutix.")
+
+
+@pytest.mark.parametrize(("plain", "decorated"), [
+    ("Skolene skal ha 200 lisenser av Leseloftet.", "Skolene skal ha 200 lisenser av Leseloftet™."),
+    ("Bygget skal oppnå BREEAM-NOR Excellent.", "Bygget SKAL oppnå BREEAM-NOR Excellent."),
+])
+def test_a_mark_or_upper_case_does_not_change_the_finding(plain, decorated):
+    assert [(c, s) for c, s, _ in found(plain)] == [(c, s) for c, s, _ in found(decorated)] != []
+
+
+def test_licences_for_the_buyer_are_not_a_product():
+    assert not found("Det skal leveres 40 lisenser til Kommunen.")

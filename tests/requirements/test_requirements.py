@@ -79,7 +79,9 @@ def test_need_statement_is_not_flagged(settings):
      "nøyaktig 10 porter, 3,2 Gbps gjennomstrømning og veie 4,1 kg"),
     ("Gulvvaskemaskinen skal være av typen Scrubtec 343.", "model_type", "typen Scrubtec 343"),
     ("Inkontinensproduktene skal være av merket Abena Abri-Form.", "brand", "Abena"),
-    ("Rengjøringsmiddelet skal være CleanMaster® Pro.", "brand", "CleanMaster® Pro"),
+    # a name outside the lexicon with a model after it is split like a lexicon brand: the maker, then the model
+    ("Rengjøringsmiddelet skal være CleanMaster® Pro.", "brand", "CleanMaster"),
+    ("Rengjøringsmiddelet skal være CleanMaster® Pro.", "model_type", "Pro"),
 ])
 def test_each_category_is_found_with_its_exact_span(text, category, span):
     assert span in spans(text, category)
@@ -422,9 +424,15 @@ def test_analyze_suite_computes_precision_and_recall_per_set(tmp_path):
     ]
     (tmp_path / "requirements.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
     (tmp_path / "requirements_unseen.jsonl").write_text(json.dumps(rows[0], ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "requirements_dev.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows[:2]),
+                                                     encoding="utf-8")
     result = run(Settings(home=tmp_path / "home", evals_dir=tmp_path), progress=False)
     assert result.metrics["precision"] == pytest.approx(0.5) and result.metrics["recall"] == pytest.approx(0.5)
     assert result.metrics["unseen.precision"] == 1.0 and result.metrics["unseen.recall"] == 1.0
+    # the dev set is scored on its own: one of its two solution-specific rows found
+    assert result.metrics["dev.cases"] == 2 and result.metrics["dev.recall"] == pytest.approx(0.5)
+    assert "categories_dev" in result.tables and result.info["sets"]["dev"] == 2
+    assert {(e["id"], e["set"]) for e in result.tables["errors"]} >= {("b", "dev"), ("b", "tuning")}
     table = {row["category"]: row for row in result.tables["categories"]}
     assert table["model_type"]["tp"] == 1 and table["product_named"]["fn"] == 1
     assert table["material_dimension_method"]["fp"] == 1
