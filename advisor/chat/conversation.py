@@ -278,13 +278,20 @@ def add_similar_notices(answer: Answer, question: str, settings: Settings, lang:
         answer.text += "\n\n" + SIMILAR_LEAD["en" if lang == "en" else "nb"] + "\n" + "\n".join(lines)
 
 
+_OTHER_SUBJECT = re.compile(r"\b(?:minste)?frist\w*|\bdager\b|\bkarens\w*|\btildelingskriter\w*|\bkvalifikasjonskrav\w*|"
+                            r"\bprotokoll\w*|\bdeadline\w*|\btime limits?\b|\bstandstill\b", re.IGNORECASE)
+
+
 def _case_facts(question: str, history: Sequence[tuple[str, str]], lang: str) -> tuple[CaseFacts, str]:
     """The facts the question states, plus (for a follow-up) those of earlier questions; and the earlier question
     that was answered by the rules, if any (a follow-up to it is answered by the rules too)."""
     facts = read_facts(question)
     # A short rules question without facts of its own («Gjelder del III?», «Må vi kunngjøre i TED da?») asks about
     # the purchase of the conversation.
-    short_rules = len(question.split()) <= 8 and not facts.has_value and asks_rules(question)
+    # A short question on another subject that names a procedure («Hva er minstefristen i en åpen anbudskonkurranse?»)
+    # asks about that subject, not about the purchase.
+    short_rules = (len(question.split()) <= 8 and not facts.has_value and asks_rules(question)
+                   and not _OTHER_SUBJECT.search(question))
     if not history or not (is_follow_up(question, lang) or short_rules):
         return facts, ""
     earlier_rules = ""

@@ -76,8 +76,10 @@ _PART_EN = {
 }
 
 
-# «Terskelverdien for staten er 1,4 millioner, ikke sant?»: the figure is a claimed threshold, not a purchase.
-_CLAIMED_THRESHOLD = re.compile(r"\bterskel\w*[^.?!]{0,40}\b(?:er|var|på|ligger på)\b[^.?!]{0,25}\d", re.IGNORECASE)
+# «Terskelverdien for staten er 1,4 millioner, ikke sant?», «Grensen på 300 000 kroner gjelder jo nå …»: the figure is
+# a claimed threshold, not a purchase.
+_CLAIMED_THRESHOLD = re.compile(r"\b(?:terskel\w*|(?:beløps|nedre |minste)?grensen?)[^.?!]{0,40}\b(?:er|var|på|ligger på)\b"
+                                r"[^.?!]{0,25}\d", re.IGNORECASE)
 
 
 def asks_rules(question: str) -> bool:
@@ -221,7 +223,9 @@ class _Renumber:
                                          if n in self.by_n))
             return f"[{', '.join(numbers)}]" if numbers else ""
 
-        return re.sub(r"\[(\d+(?:,\s*\d+)*)\]", swap, text).replace(" .", ".")
+        text = re.sub(r"\[(\d+(?:,\s*\d+)*)\]", swap, text).replace(" .", ".")
+        # The assessment marks each sentence after its full stop («… hvordan. [3] Løsriv …»); chat puts it before.
+        return re.sub(r"([.!?])\s*(\[[\d, ]+\])", r" \2\1", text)
 
     def rules(self, rule_ids: tuple[str, ...]) -> str:
         """The markers of the guidance passages the rules rest on («[2, 3]»); a note missing from the corpus is skipped."""
