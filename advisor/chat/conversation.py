@@ -223,6 +223,10 @@ def ask(
     return answer
 
 
+# A follow-up whose own words match a card at least this well is answered by that card, without the words the
+# conversation adds (which would pull it back to the earlier topic).
+OWN_WORDS_CARD = 0.95
+
 # A list question is answered with the passage's list rather than a matched card when the list's title, heading and
 # lead-in carry this share of the question's terms (it is then squarely about what is asked).
 LIST_OVER_CARD = 0.6
@@ -335,7 +339,12 @@ class _Turn:
         if context and standalone == question and is_follow_up(question, lang):
             standalone = carry_terms(question, history, lang, self.settings.answer)
         focus = question if standalone != question else ""
-        match = match_card(standalone, self.index, self.settings, lang, focus=focus, exclude=exclude)
+        match = None
+        if focus:  # a follow-up that a card answers on its own words («Hva betyr eller tilsvarende?») needs no context
+            own = match_card(question, self.index, self.settings, lang, exclude=exclude)
+            match = own if own is not None and own.score >= OWN_WORDS_CARD else None
+        if match is None:
+            match = match_card(standalone, self.index, self.settings, lang, focus=focus, exclude=exclude)
         # English and Danish questions also search with the Norwegian words for their terms (the corpus is Norwegian).
         query = Query.build(question, lang, standalone, self.settings.answer.standalone_term_weight)
         if match is not None and self.provider == EXTRACTIVE:
