@@ -226,6 +226,8 @@ def ask(
 # A follow-up whose own words match a card at least this well is answered by that card, without the words the
 # conversation adds (which would pull it back to the earlier topic).
 OWN_WORDS_CARD = 0.95
+_POINTS_BACK = re.compile(r"\b(?:der|dit|det|den|denne|dette|disse|de|dem|da|slik|samme|her|there|it|its|this|that|"
+                          r"these|those|them|they|then)\b", re.IGNORECASE)
 
 # A list question is answered with the passage's list rather than a matched card when the list's title, heading and
 # lead-in carry this share of the question's terms (it is then squarely about what is asked).
@@ -340,7 +342,9 @@ class _Turn:
             standalone = carry_terms(question, history, lang, self.settings.answer)
         focus = question if standalone != question else ""
         match = None
-        if focus:  # a follow-up that a card answers on its own words («Hva betyr eller tilsvarende?») needs no context
+        # A follow-up that a card answers on its own words («Hva betyr eller tilsvarende?») needs no context, unless
+        # it points back («Hva er terskelverdien der?»).
+        if focus and not _POINTS_BACK.search(question):
             own = match_card(question, self.index, self.settings, lang, exclude=exclude)
             match = own if own is not None and own.score >= OWN_WORDS_CARD else None
         if match is None:

@@ -325,9 +325,14 @@ _FIGURE = re.compile(r"\d|\b(?:to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|elleve|t
                      r"dobbelt\w*)\b", re.IGNORECASE)
 
 
+# «FOA § 13-2», «kapittel 24», «Meld. St. 30»: numbers that name a provision or a document, not a figure.
+_PARAGRAPH = re.compile(r"§+\s*\d+(?:-\d+)?(?:\s*(?:første|andre|tredje) ledd)?|\b(?:kapittel|kap\.|del|Meld\. St\.|"
+                        r"Prop\.)\s*\d+(?:\.\d+)*|\bdirektiv\w*\s*\d+/\d+/\w+|\(\d{4}[–-]\d{4}\)", re.IGNORECASE)
+
+
 def _has_figure(card: Card) -> bool:
     """True when the card's answer gives a figure, in digits or in words («ikke færre enn tre»)."""
-    return bool(_FIGURE.search(_MARKER.sub("", card.answer)))
+    return bool(_FIGURE.search(_PARAGRAPH.sub("", _MARKER.sub("", card.answer))))
 
 
 def _figures_first(question: str, ranked: list[CardMatch], floor: float) -> list[CardMatch]:

@@ -136,3 +136,14 @@ def test_a_part_after_a_list_starts_a_new_paragraph_in_a_compound_answer():
 
     assert _join_parts(["Lead [1]:\n- a [1]\n- b [1].", "Next part [2]."]) == "Lead [1]:\n- a [1]\n- b [1].\n\nNext part [2]."
     assert _join_parts(["One [1].", "Two [2]."]) == "One [1]. Two [2]."
+
+
+def test_a_list_question_takes_the_list_of_a_lower_hit_when_the_best_passage_has_none():
+    # The prose passage's sentence matches the question best, but its section has no list.
+    prose = _chunk("## Markedsdialog\n\nFormer for markedsdialog: DFØ nevner flere former for markedsdialog, og hvilke "
+                   "former for markedsdialog som passer, avhenger av behovet.",
+                   section="Markedsdialog › Hva er markedsdialog", doc_id="guide-prosa")
+    listed = _chunk(MARKET, start=500)
+    answer = answer_question("Hvilke former for markedsdialog nevner DFØ?", _hits(prose, listed), SETTINGS)
+    assert [re.sub(r" \[\d+\]\.?$", "", item) for item in _items(answer.text)] == [f.rstrip(";.") for f in FORMS]
+    assert {c.doc_id for c in answer.citations} == {"guide-dialog"}
