@@ -262,7 +262,8 @@ _SECTOR_NOTE = "Teksten nevner"
 _UTILITIES_SOURCE = ("guide-forsyningssektoren", "Kort svar")
 
 
-def _utilities_check(question: str, result: Assessment, renumber: _Renumber, settings: Settings) -> str:
+def _utilities_check(question: str, result: Assessment, renumber: _Renumber, settings: Settings,
+                     lang: str = "nb") -> str:
     """For a purchase under the general regulation whose wording names a utility sector (transport, energy, water,
     ports, post, fuel): the sentence that asks the buyer to check whether the utilities regulation applies instead,
     cited to the guidance on when it does. The regulation is not applied on a hint; "" when there is none."""
@@ -273,6 +274,10 @@ def _utilities_check(question: str, result: Assessment, renumber: _Renumber, set
         marker = f"[{renumber._number(cite(settings, *_UTILITIES_SOURCE))}]"
     except AdvisorError:
         marker = ""
+    if lang == "en":
+        return _with_marker("Check the utilities regulation (forsyningsforskriften): if the purchase serves a utility "
+                            "activity (drinking water, energy, transport, ports and airports, post or fuel), the activity "
+                            "decides, and the utilities regulation with its own thresholds applies instead.", marker)
     return _with_marker("Sjekk forsyningsforskriften: knytter kjøpet seg til en forsyningsaktivitet (drikkevann, energi, "
                         "transport, havner og lufthavner, post eller brensel), er det aktiviteten som avgjør, og da "
                         "gjelder forsyningsforskriften med egne terskelverdier i stedet for anskaffelsesforskriften.",
@@ -353,7 +358,7 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
             value = format_amount(threshold.value_nok).replace("mill. kr", "million").replace(",", ".")
             sentences.insert(0, f"{verdict} {english} (deciding threshold: NOK {value}). In Norwegian:".strip())
     # A hint of a utility sector changes which regulation applies: the check follows the verdict it may overturn.
-    check = _utilities_check(question, result, renumber, settings) if lang != "en" else ""
+    check = _utilities_check(question, result, renumber, settings, lang)
     if check:
         sentences.append(check)
     if result.part not in ("below", "referred"):
