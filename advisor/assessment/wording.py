@@ -120,7 +120,7 @@ UTILITIES_HINT = re.compile(r"\bvann- og avløp\w*|\bvann og avløp\b|(?-i:\bVA\
 # text saying so: the answer asks the buyer to check the utilities regulation, it does not apply it.
 UTILITIES_SECTOR = re.compile(
     r"\bbuss\w*|\bkollektivtrafikk\w*|\bkollektivtransport\w*|\bjernbane\w*|\btrikk\w*|\bsporvogn\w*|"
-    r"\bhavn\w*|\bflyplass\w*|\bstrømforsyning\w*|\bkraftforsyning\w*|\benergiforsyning\w*|\bkraftproduksjon\w*|"
+    r"\bhavn(?:en|er|ene)?\b|\bhavne(?:anlegg|vesen|drift|område|avgift)\w*|\bflyplass\w*|\bstrømforsyning\w*|\bkraftforsyning\w*|\benergiforsyning\w*|\bkraftproduksjon\w*|"
     r"\bkraftverk\w*|\bvannledning\w*|\bvannrør\w*|\bvannforsyning\w*|\bgassforsyning\w*|\bbrensel\w*|"
     r"\bvarmesentral\w*|\bpost(?:omdeling|levering)\w*|\benergiselskap\w*|\btransportselskap\w*|\btransportetat\w*|"
     r"\bpublic transport\b|\bbus(?:es)?\b|\brailway\w*|\btram\w*|\bairports?\b|\bports?\b|\bwater supply\b|"

@@ -147,3 +147,14 @@ def test_a_list_question_takes_the_list_of_a_lower_hit_when_the_best_passage_has
     answer = answer_question("Hvilke former for markedsdialog nevner DFØ?", _hits(prose, listed), SETTINGS)
     assert [re.sub(r" \[\d+\]\.?$", "", item) for item in _items(answer.text)] == [f.rstrip(";.") for f in FORMS]
     assert {c.doc_id for c in answer.citations} == {"guide-dialog"}
+
+
+def test_an_item_of_several_sentences_is_cited_after_each_sentence():
+    text = ("## Vilkår\n\nBegge vilkårene må være oppfylt:\n\n1. **Hovedelementet er forskning og utvikling.** Mer enn halvparten av "
+            "kontrakten gjelder ny kunnskap.\n2. **Oppdragsgiver betaler ikke alt.** Kostnaden deles med andre.\n")
+    answer = answer_question("Hvilke vilkår gjelder for FoU-unntaket?",
+                             _hits(_chunk(text, section="FoU › Vilkår", doc_id="guide-fou", title="FoU-unntaket")),
+                             SETTINGS)
+    items = _items(answer.text)
+    assert items and all(len(re.findall(r"\[\d+\]", item)) == 2 for item in items), answer.text
+    assert all(share >= 0.6 for _, share in sentence_support(answer))
