@@ -146,7 +146,9 @@ def route_summary(route: str, text: str, settings: Settings) -> list[str]:
             log.warning("assessment of the message failed: %s", exc)
             return []
         read = [note for _, note in extraction.notes][:3]
-        lines = [f"Foreløpig vurdering fra `advisor assess`: {result.part_label.rstrip('.')}; aktuell prosedyre: "
+        # The buyer can choose among several procedures: the summary names the one the facts point to as such.
+        choice = "av flere mulige prosedyrer peker opplysningene mot" if result.alternatives else "aktuell prosedyre:"
+        lines = [f"Foreløpig vurdering fra `advisor assess`: {result.part_label.rstrip('.')}; {choice} "
                  f"{result.procedure_label.rstrip('.')}."]
         lines.extend(read)
         if result.provisional:
