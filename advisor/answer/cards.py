@@ -14,11 +14,15 @@ from advisor.search import CardMatch, Index, source_chunk
 CARD_VERSION = "card-1"
 
 ENGLISH_LEAD = "In short (the sources are in Norwegian):"
+# An English card answer is followed by the card's Norwegian wording: the sources, the terms a procurement officer
+# searches for and the wording to quote in a document are Norwegian.
+NORWEGIAN_WORDING = "In Norwegian:"
 
 
 def card_answer(question: str, match: CardMatch, index: Index, lang: str, provider: str = "extractive",
                 model: str = "", standalone: str = "") -> Answer:
-    """The card's answer in the question's language (English when the card has it), cited to its sources."""
+    """The card's answer in the question's language, cited to its sources; in English (when the card has it) followed
+    by the card's Norwegian wording, and without it the Norwegian text after a short English lead."""
     card = match.card
     citations = []
     for n, source in enumerate(card.sources, start=1):
@@ -27,6 +31,8 @@ def card_answer(question: str, match: CardMatch, index: Index, lang: str, provid
             raise ValueError(f"card {card.id}: source {source.doc} is not in the index")
         citations.append(Citation.from_chunk(n, chunk))
     text = card.text(lang)
+    if lang == "en" and card.answer_en:
+        text = f"{card.answer_en}\n\n{NORWEGIAN_WORDING} {card.answer}"
     used = [int(n) for n in dict.fromkeys(re.findall(r"\[(\d+)\]", text))]
     # Renumber in order of first use, and cite only the sources the text uses.
     mapping = {old: new for new, old in enumerate(used, start=1)}

@@ -147,8 +147,13 @@ def _extractive(job: _Job) -> Answer:
         found = passage_list(chunks[composition.sentences[0][1]], _section_of(job, composition), job.query.terms,
                              job.settings.answer.max_list_items,
                              [text for text, hit in composition.sentences if hit == composition.sentences[0][1]])
+        best = composition.sentences[0]
+        floor = max(LIST_ELSEWHERE_FIT, list_fit(job.query.terms, found) if found is not None else 0.0)
+        other, lead = _list_elsewhere(job, floor)
+        if other is not None:
+            found, best = other, lead
         if found is not None:
-            return _list_answer(job, found, composition.sentences[0])
+            return _list_answer(job, found, best)
     order = composition.hits_used
     # A conflicting source that was set aside is cited too, so the note about it can point at it.
     for pair in composition.conflicts:
@@ -171,12 +176,37 @@ def _quotes_norwegian(job: _Job, cited: Sequence[Chunk]) -> bool:
     return job.lang == "en" and all(c.language != "en" for c in cited)
 
 
+# A list question takes the list of another of the top hits when the best passage holds no list, or one that fits the
+# question less well, and that list's title, heading and lead-in carry at least this share of the question's terms.
+LIST_ELSEWHERE_HITS = 5
+LIST_ELSEWHERE_FIT = 0.5
+
+
+def _list_elsewhere(job: _Job, floor: float) -> tuple[SourceList | None, tuple[str, int]]:
+    """The best-fitting list among the sections of the top hits (none from a list of references) that fits better than
+    `floor`, with the item that opens it as the answer's lead (so no sentence from another passage is put before
+    it); (None, ("", 0)) if none does."""
+    chosen, chosen_fit, lead = None, floor, ("", 0)
+    for i, hit in enumerate(job.hits[:LIST_ELSEWHERE_HITS]):
+        if not is_answerable(hit.chunk, job.settings.answer.max_sentence_chars):
+            continue
+        found = passage_list(hit.chunk, _section_chunks(job, hit.chunk), job.query.terms,
+                             job.settings.answer.max_list_items)
+        if found is not None and (fit := list_fit(job.query.terms, found)) > chosen_fit:
+            chosen, chosen_fit, lead = found, fit, (found.items[0][0], i)
+    return chosen, lead
+
+
+def _section_chunks(job: _Job, home: Chunk) -> list[Chunk]:
+    """Every chunk of a passage's section: from the index when it is at hand, else those among the hits."""
+    pool = job.index.chunks if job.index is not None else [h.chunk for h in job.hits]
+    return [c for c in pool if c.doc_id == home.doc_id and c.section == home.section]
+
+
 def _section_of(job: _Job, composition: Composition) -> list[Chunk]:
     """Every chunk of the lead passage's section: from the index when it is at hand (a list may run on past the
     retrieved passage), else those among the hits."""
-    home = job.hits[composition.sentences[0][1]].chunk
-    pool = job.index.chunks if job.index is not None else [h.chunk for h in job.hits]
-    return [c for c in pool if c.doc_id == home.doc_id and c.section == home.section]
+    return _section_chunks(job, job.hits[composition.sentences[0][1]].chunk)
 
 
 def _list_answer(job: _Job, found: SourceList, best: tuple[str, int]) -> Answer:

@@ -37,10 +37,12 @@ def evidence_strength(query: Query | str, hits: Sequence[Hit], settings: Setting
     terms, lang = query.terms, query.language
     # Source lists ("Kilder"), and passages with nothing quotable (only headings, or only instruction-like text),
     # cannot support an answer, so they do not count.
-    passage_terms = [text_terms(h.chunk.search_text()) for h in hits
-                     if is_answerable(h.chunk, settings.answer.max_sentence_chars)]
+    answerable = [h for h in hits if is_answerable(h.chunk, settings.answer.max_sentence_chars)]
+    passage_terms = [text_terms(h.chunk.search_text()) for h in answerable]
     best_coverage = max((coverage(terms, p) for p in passage_terms[: settings.answer.coverage_passages]), default=0.0)
-    union = frozenset().union(*passage_terms)
+    # A name is found when a passage or the title of its document carries it: every passage of «Hvordan kan vi søke
+    # Forskningsrådet …» is about Forskningsrådet, even where its text does not repeat the name.
+    union = frozenset().union(*passage_terms, *(text_terms(h.chunk.title) for h in answerable))
     missing = tuple(t.word for t in terms if t.is_name and t.match(union) < 1.0)
     sims = [h.dense_similarity for h in hits if h.dense_similarity is not None]
     dense = max(sims) if sims else None

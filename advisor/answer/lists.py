@@ -191,7 +191,11 @@ def render_list(found: SourceList, number: dict[str, int], lang: str) -> str:
 
 
 def _marked(text: str, n: int) -> str:
-    """'Text.' -> 'Text [n].', 'Text:' -> 'Text [n]:', 'text' -> 'text [n]'."""
+    """'Text.' -> 'Text [n].', 'Text:' -> 'Text [n]:', 'text' -> 'text [n]'; an item of several sentences gets the
+    marker after each of them («Hovedelementet er FoU [1]. Mer enn 50 prosent … [1].»), not once at its end."""
+    sentences = split_sentences(text) if re.search(r"[.!?]\s+\S", text) else [text]
+    if len(sentences) > 1 and " ".join(sentences) == " ".join(text.split()):
+        return " ".join(_marked(sentence, n) for sentence in sentences)
     if text.endswith((".", "!", "…", ":", "?")):
         return f"{text[:-1].rstrip()} [{n}]{text[-1]}"
     return f"{text} [{n}]"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -93,6 +94,17 @@ def _markers(numbers: list[int]) -> str:
     return f" [{', '.join(str(n) for n in numbers)}]" if numbers else ""
 
 
+# A sentence ends at «.», «!» or «?» (after a closing bracket or quote too) before a capital letter or a digit.
+_SENTENCE_END = re.compile(r"(?<=[.!?])([)»\"]?)\s+(?=[A-ZÆØÅ0-9«(])")
+
+
+def _each_sentence(text: str, markers: str) -> str:
+    """The markers after every sentence of a text, not once after the last: a reader checks each claim at its source."""
+    if not markers:
+        return text
+    return _SENTENCE_END.sub(lambda m: f"{m.group(1)}{markers} ", text.rstrip()) + markers
+
+
 def _resolve_citations(
     settings: Settings, rules_in_order: list[str], warnings: list[str]
 ) -> tuple[list[Citation], dict[str, list[int]], dict[tuple[str, int], int]]:
@@ -156,8 +168,8 @@ def assess(
     def marked(rule: str, text: str, source: int | None = None) -> str:
         """A text with the citation markers of the rule that produced it (of one source passage when given)."""
         if source is not None and (rule, source) in by_source:
-            return text + _markers([by_source[(rule, source)]])
-        return text + _markers(by_rule.get(rule, []))
+            return _each_sentence(text, _markers([by_source[(rule, source)]]))
+        return _each_sentence(text, _markers(by_rule.get(rule, [])))
 
     for entry in r.trail:
         entry.sources = by_rule.get(entry.rule, [])

@@ -219,6 +219,10 @@ def _read_regime(text: str, out: Extraction) -> None:
     if match := w.UTILITIES_HINT.search(text):
         out.note("regime", f"Teksten nevner «{match.group(0)}». Knytter kjøpet seg til drikkevannsforsyningen, gjelder "
                            "forsyningsforskriften; avløp alene er ikke en forsyningsaktivitet. Regelverket er ikke tolket.")
+    elif match := w.UTILITIES_SECTOR.search(text):
+        out.note("regime", f"Teksten nevner «{match.group(0)}». Knytter kjøpet seg til en forsyningsaktivitet (drikkevann, "
+                           "energi, transport, havner og lufthavner, post eller brensel), gjelder forsyningsforskriften "
+                           "i stedet for anskaffelsesforskriften. Regelverket er ikke tolket.")
 
 
 def _read_market_and_process(text: str, out: Extraction) -> None:

@@ -116,6 +116,15 @@ UTILITIES = re.compile(
     r"(?-i:\b(?:Elvia|Statnett|Hafslund|Tensio|Glitre|Lyse|BKK|Norgesnett|Elmea|Bane NOR|Sporveien|Avinor|Posten|Bring|"
     r"Flytoget|Vy|Ruter|AtB|Skyss|Kolumbus|Bybanen|Brakar|Innlandstrafikk|FRAM)\b)", re.IGNORECASE)
 UTILITIES_HINT = re.compile(r"\bvann- og avløp\w*|\bvann og avløp\b|(?-i:\bVA\b)", re.IGNORECASE)
+# A sector where a purchase may serve a utility activity (transport, energy, water, ports, post, fuel) without the
+# text saying so: the answer asks the buyer to check the utilities regulation, it does not apply it.
+UTILITIES_SECTOR = re.compile(
+    r"\bbuss\w*|\bkollektivtrafikk\w*|\bkollektivtransport\w*|\bjernbane\w*|\btrikk\w*|\bsporvogn\w*|"
+    r"\bhavn(?:en|er|ene)?\b|\bhavne(?:anlegg|vesen|drift|område|avgift)\w*|\bflyplass\w*|\bstrømforsyning\w*|\bkraftforsyning\w*|\benergiforsyning\w*|\bkraftproduksjon\w*|"
+    r"\bkraftverk\w*|\bvannledning\w*|\bvannrør\w*|\bvannforsyning\w*|\bgassforsyning\w*|\bbrensel\w*|"
+    r"\bvarmesentral\w*|\bpost(?:omdeling|levering)\w*|\benergiselskap\w*|\btransportselskap\w*|\btransportetat\w*|"
+    r"\bpublic transport\b|\bbus(?:es)?\b|\brailway\w*|\btram\w*|\bairports?\b|\bports?\b|\bwater supply\b|"
+    r"\belectricity\b|\benergy (?:company|utility|supply)\b", re.IGNORECASE)
 CONCESSION = re.compile(r"\btjenestekonsesjon\w*|\btenestekonsesjon\w*|\bkonsesjonsavtale\w*|\bkonsesjonskontrakt\w*|"
                         r"\btildel\w* (?:av )?konsesjon\w*|\bbygge- og anleggskonsesjon\w*", re.IGNORECASE)
 DEFENCE = re.compile(r"\bforsvarsmateriell\b|\bforsvaret\b|\bforsvarets\b|\bforsvars- og sikkerhet\w*|"

@@ -146,7 +146,9 @@ def route_summary(route: str, text: str, settings: Settings) -> list[str]:
             log.warning("assessment of the message failed: %s", exc)
             return []
         read = [note for _, note in extraction.notes][:3]
-        lines = [f"Foreløpig vurdering fra `advisor assess`: {result.part_label.rstrip('.')}; aktuell prosedyre: "
+        # The buyer can choose among several procedures: the summary names the one the facts point to as such.
+        choice = "av flere mulige prosedyrer peker opplysningene mot" if result.alternatives else "aktuell prosedyre:"
+        lines = [f"Foreløpig vurdering fra `advisor assess`: {result.part_label.rstrip('.')}; {choice} "
                  f"{result.procedure_label.rstrip('.')}."]
         lines.extend(read)
         if result.provisional:
@@ -223,6 +225,12 @@ def ask(
     return answer
 
 
+# A follow-up whose own words match a card at least this well is answered by that card, without the words the
+# conversation adds (which would pull it back to the earlier topic).
+OWN_WORDS_CARD = 0.95
+_POINTS_BACK = re.compile(r"\b(?:der|dit|det|den|denne|dette|disse|de|dem|da|slik|samme|her|there|it|its|this|that|"
+                          r"these|those|them|they|then)\b", re.IGNORECASE)
+
 # A list question is answered with the passage's list rather than a matched card when the list's title, heading and
 # lead-in carry this share of the question's terms (it is then squarely about what is asked).
 LIST_OVER_CARD = 0.6
@@ -278,13 +286,20 @@ def add_similar_notices(answer: Answer, question: str, settings: Settings, lang:
         answer.text += "\n\n" + SIMILAR_LEAD["en" if lang == "en" else "nb"] + "\n" + "\n".join(lines)
 
 
+_OTHER_SUBJECT = re.compile(r"\b(?:minste)?frist\w*|\bdager\b|\bkarens\w*|\btildelingskriter\w*|\bkvalifikasjonskrav\w*|"
+                            r"\bprotokoll\w*|\bdeadline\w*|\btime limits?\b|\bstandstill\b", re.IGNORECASE)
+
+
 def _case_facts(question: str, history: Sequence[tuple[str, str]], lang: str) -> tuple[CaseFacts, str]:
     """The facts the question states, plus (for a follow-up) those of earlier questions; and the earlier question
     that was answered by the rules, if any (a follow-up to it is answered by the rules too)."""
     facts = read_facts(question)
     # A short rules question without facts of its own («Gjelder del III?», «Må vi kunngjøre i TED da?») asks about
     # the purchase of the conversation.
-    short_rules = len(question.split()) <= 8 and not facts.has_value and asks_rules(question)
+    # A short question on another subject that names a procedure («Hva er minstefristen i en åpen anbudskonkurranse?»)
+    # asks about that subject, not about the purchase.
+    short_rules = (len(question.split()) <= 8 and not facts.has_value and asks_rules(question)
+                   and not _OTHER_SUBJECT.search(question))
     if not history or not (is_follow_up(question, lang) or short_rules):
         return facts, ""
     earlier_rules = ""
@@ -328,7 +343,14 @@ class _Turn:
         if context and standalone == question and is_follow_up(question, lang):
             standalone = carry_terms(question, history, lang, self.settings.answer)
         focus = question if standalone != question else ""
-        match = match_card(standalone, self.index, self.settings, lang, focus=focus, exclude=exclude)
+        match = None
+        # A follow-up that a card answers on its own words («Hva betyr eller tilsvarende?») needs no context, unless
+        # it points back («Hva er terskelverdien der?»).
+        if focus and not _POINTS_BACK.search(question):
+            own = match_card(question, self.index, self.settings, lang, exclude=exclude)
+            match = own if own is not None and own.score >= OWN_WORDS_CARD else None
+        if match is None:
+            match = match_card(standalone, self.index, self.settings, lang, focus=focus, exclude=exclude)
         # English and Danish questions also search with the Norwegian words for their terms (the corpus is Norwegian).
         query = Query.build(question, lang, standalone, self.settings.answer.standalone_term_weight)
         if match is not None and self.provider == EXTRACTIVE:

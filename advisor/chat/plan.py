@@ -35,8 +35,8 @@ _PREMISE = re.compile(
 # Where a compound question splits: a second question word after «og» / «, og» / «; » / «?».
 _SPLIT = re.compile(
     r"(?:\?\s+|,?\s+og\s+|;\s+|,\s+(?=(?:hva|hvor|hvilke|hvordan|når|kan|må)\b)|,?\s+and\s+)"
-    r"(?=(?:hva|hvor|hvilke[nt]?|hvordan|når|kan|må|finnes|er det|hvem|kva|kor|korleis|what|how|when|can|is|are|who|"
-    r"which)\b)",
+    r"(?=(?:hva|hvor|hvilke[nt]?|hvordan|når|kan|må|finnes|er det|har (?:vi|dere|man|de)|gjelder|bør (?:vi|dere|man)|"
+    r"hvem|kva|kor|korleis|what|how|when|can|is|are|who|which)\b)",
     re.IGNORECASE,
 )
 
@@ -69,10 +69,15 @@ def classify(question: str) -> str:
     return "open"
 
 
+# A question that opens with a condition («Når vi kjøper …, må vi …?») is one question; «Når kan vi …?» asks when.
+_CONDITION = re.compile(r"^\s*(?:siden|fordi|ettersom|sidan|since|as|if|hvis|dersom|"
+                        r"når(?!\s+(?:kan|må|skal|bør|gjelder|er|blir|trenger|får|starter)\b))\b", re.IGNORECASE)
+
+
 def split_parts(question: str) -> list[str]:
     """The sub-questions of a compound question (each ending in «?»), or the question alone."""
     pieces = [p.strip(" ,;") for p in _SPLIT.split(question.strip()) if p and p.strip(" ,;?")]
-    if len(pieces) < 2 or re.match(r"^\s*(siden|fordi|ettersom|sidan|since|as|når|if|hvis|dersom)\b", question, re.I):
+    if len(pieces) < 2 or _CONDITION.match(question):
         return [question.strip()]
     if len(pieces) < 2 or any(len(p.split()) < 3 for p in pieces) or not _QUESTION_WORD.match(pieces[0]):
         return [question.strip()]

@@ -76,8 +76,10 @@ _PART_EN = {
 }
 
 
-# «Terskelverdien for staten er 1,4 millioner, ikke sant?»: the figure is a claimed threshold, not a purchase.
-_CLAIMED_THRESHOLD = re.compile(r"\bterskel\w*[^.?!]{0,40}\b(?:er|var|på|ligger på)\b[^.?!]{0,25}\d", re.IGNORECASE)
+# «Terskelverdien for staten er 1,4 millioner, ikke sant?», «Grensen på 300 000 kroner gjelder jo nå …»: the figure is
+# a claimed threshold, not a purchase.
+_CLAIMED_THRESHOLD = re.compile(r"\b(?:terskel\w*|(?:beløps|nedre |minste)?grensen?)[^.?!]{0,40}\b(?:er|var|på|ligger på)\b"
+                                r"[^.?!]{0,25}\d", re.IGNORECASE)
 
 
 def asks_rules(question: str) -> bool:
@@ -221,7 +223,9 @@ class _Renumber:
                                          if n in self.by_n))
             return f"[{', '.join(numbers)}]" if numbers else ""
 
-        return re.sub(r"\[(\d+(?:,\s*\d+)*)\]", swap, text).replace(" .", ".")
+        text = re.sub(r"\[(\d+(?:,\s*\d+)*)\]", swap, text).replace(" .", ".")
+        # The assessment marks each sentence after its full stop («… hvordan. [3] Løsriv …»); chat puts it before.
+        return re.sub(r"([.!?])\s*(\[[\d, ]+\])", r" \2\1", text)
 
     def rules(self, rule_ids: tuple[str, ...]) -> str:
         """The markers of the guidance passages the rules rest on («[2, 3]»); a note missing from the corpus is skipped."""
@@ -254,13 +258,65 @@ def _with_marker(sentence: str, markers: str) -> str:
     return f"{sentence} {markers}"
 
 
+_SECTOR_NOTE = "Teksten nevner"
+_UTILITIES_SOURCE = ("guide-forsyningssektoren", "Kort svar")
+
+
+def _utilities_check(question: str, result: Assessment, renumber: _Renumber, settings: Settings,
+                     lang: str = "nb") -> str:
+    """For a purchase under the general regulation whose wording names a utility sector (transport, energy, water,
+    ports, post, fuel): the sentence that asks the buyer to check whether the utilities regulation applies instead,
+    cited to the guidance on when it does. The regulation is not applied on a hint; "" when there is none."""
+    if result.regime != "foa" or not any(note.startswith(_SECTOR_NOTE) and "forsyningsforskriften" in note
+                                         for _, note in extract_case(question).notes):
+        return ""
+    try:
+        marker = f"[{renumber._number(cite(settings, *_UTILITIES_SOURCE))}]"
+    except AdvisorError:
+        marker = ""
+    if lang == "en":
+        return _with_marker("Check the utilities regulation (forsyningsforskriften): if the purchase serves a utility "
+                            "activity (drinking water, energy, transport, ports and airports, post or fuel), the activity "
+                            "decides, and the utilities regulation with its own thresholds applies instead.", marker)
+    return _with_marker("Sjekk forsyningsforskriften: knytter kjøpet seg til en forsyningsaktivitet (drikkevann, energi, "
+                        "transport, havner og lufthavner, post eller brensel), er det aktiviteten som avgjør, og da "
+                        "gjelder forsyningsforskriften med egne terskelverdier i stedet for anskaffelsesforskriften.",
+                        marker)
+
+
 def _assumptions(result: Assessment, facts: CaseFacts) -> list[str]:
     """The facts the verdict assumed rather than read, as short sentences (at most three)."""
     out = [a for a in result.assumptions if not a.startswith("Tolket fra teksten")]
     # The need, market and development assumptions matter for the procedure, not for the part: keep those short.
     out = [a for a in out if not a.startswith("Ikke oppgitt, derfor antatt")][:3]
     out += [note for key, note in facts.notes if key in facts.inherited]
-    return out
+    return list(dict.fromkeys(out))  # an inherited fact is both the engine's assumption and the chat's note
+
+
+# In part III the procedures with conditions are open to the buyer too, when their conditions are met.
+_CONDITIONAL_III = ("negotiated", "competitive_dialogue", "innovation_partnership")
+
+
+def _procedure_sentence(result: Assessment) -> str:
+    """The procedure as a choice, not as the one procedure: what the facts point to, and the others allowed.
+
+    «Dere kan velge prosedyre: åpen eller begrenset anbudskonkurranse (…); ut fra opplysningene passer åpen
+    anbudskonkurranse.» A part without a choice (part IV, another regulation) names its procedure alone.
+    """
+    others = [alt.label for alt in result.alternatives if alt.label != result.procedure_label]
+    if not others:
+        return f"Aktuell prosedyre: {result.procedure_label}."
+    named = [result.procedure_label, *others]
+    listed = ", ".join(named[:-1]) + f" eller {named[-1]}"
+    extra = ""
+    if result.part == "III" and result.regime == "foa":
+        listed_keys = {result.procedure, *(alt.procedure for alt in result.alternatives)}
+        conditional = [procedure_name(p, "III") for p in _CONDITIONAL_III if p not in listed_keys]
+        if conditional:
+            names = ", ".join(conditional[:-1]) + (" og " if len(conditional) > 1 else "") + conditional[-1]
+            extra = f" ({names} krever at vilkårene for dem er oppfylt)"
+    return (f"Dere kan velge prosedyre: {listed}{extra}; ut fra opplysningene passer {result.procedure_label} "
+            "best.")
 
 
 def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str = "nb",
@@ -289,7 +345,7 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
         if text:
             return Answer(question, text, renumber.citations(), True, provider, model, version, question, route="rules",
                           notes=notes, language=lang, evidence=1.0)
-    renumber = _Renumber(result.citations)
+    renumber = _Renumber(result.citations, settings)
     # The headline names the threshold that decides; its rule's citation is the one the part reason carries.
     part_refs = renumber.text(" ".join(f"[{n}]" for n in dict.fromkeys(_markers(result.part_reason)))).strip()
     verdict = _verdict_word(intent or question, result.part, lang, result.regime)
@@ -301,17 +357,21 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
         if english:
             value = format_amount(threshold.value_nok).replace("mill. kr", "million").replace(",", ".")
             sentences.insert(0, f"{verdict} {english} (deciding threshold: NOK {value}). In Norwegian:".strip())
+    # A hint of a utility sector changes which regulation applies: the check follows the verdict it may overturn.
+    check = _utilities_check(question, result, renumber, settings, lang)
+    if check:
+        sentences.append(check)
     if result.part not in ("below", "referred"):
         refs = renumber.text(" ".join(f"[{n}]" for n in dict.fromkeys(
             n for reason in result.procedure_reasons for n in _markers(reason))))
-        sentences.append(_with_marker(f"Aktuell prosedyre: {result.procedure_label}.", refs.strip()))
+        sentences.append(_with_marker(_procedure_sentence(result), refs.strip()))
         if result.next_steps:
             step = renumber.text(result.next_steps[0]).strip()
             refs = re.search(r"\s*(\[[\d, ]+\])\.?$", step)
             if refs:  # «... kriterier. [3]» -> «... kriterier [3].»
                 step = step[: refs.start()].rstrip()
             sentences.append(_with_marker("Neste steg: " + _sentence(step), refs.group(1) if refs else ""))
-    assumed = _assumptions(result, facts)
+    assumed = [a for a in _assumptions(result, facts) if not (check and a.startswith(_SECTOR_NOTE))]
     if assumed:
         sentences.append("Forutsetninger: " + " ".join(_sentence(a) for a in assumed))
     text = " ".join(sentences)

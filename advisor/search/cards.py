@@ -314,6 +314,38 @@ def _settle_near_ties(ranked: list[tuple[int, tuple[float, str, float]]], cards:
     return [chosen, *[item for item in ranked if item is not chosen]]
 
 
+# A question that asks for a share or a count («Hvor stor andel …?», «Hvor mange …?») is answered by a card that gives
+# a figure: among cards within FIGURE_MARGIN of the best, the best one whose answer has a number comes first.
+_ASKS_FIGURE = re.compile(r"\bhvor (?:stor andel|stor del|mange)\b|\bkor (?:stor del|mange)\b|\bprosent\w*|\bandel\b|"
+                          r"\bhow many\b|\bwhat share\b|\bpercent\w*", re.IGNORECASE)
+FIGURE_MARGIN = 0.04
+
+
+_FIGURE = re.compile(r"\d|\b(?:to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|elleve|tolv|tjue|hundre|tusen|halvpart\w*|"
+                     r"dobbelt\w*)\b", re.IGNORECASE)
+
+
+# «FOA § 13-2», «kapittel 24», «Meld. St. 30»: numbers that name a provision or a document, not a figure.
+_PARAGRAPH = re.compile(r"§+\s*\d+(?:-\d+)?(?:\s*(?:første|andre|tredje) ledd)?|\b(?:kapittel|kap\.|del|Meld\. St\.|"
+                        r"Prop\.)\s*\d+(?:\.\d+)*|\bdirektiv\w*\s*\d+/\d+/\w+|\(\d{4}[–-]\d{4}\)", re.IGNORECASE)
+
+
+def _has_figure(card: Card) -> bool:
+    """True when the card's answer gives a figure, in digits or in words («ikke færre enn tre»)."""
+    return bool(_FIGURE.search(_PARAGRAPH.sub("", _MARKER.sub("", card.answer))))
+
+
+def _figures_first(question: str, ranked: list[CardMatch], floor: float) -> list[CardMatch]:
+    if not ranked or not _ASKS_FIGURE.search(question) or _has_figure(ranked[0].card):
+        return ranked
+    top = ranked[0].score
+    figured = next((m for m in ranked if top - m.score <= FIGURE_MARGIN and m.score >= floor and _has_figure(m.card)),
+                   None)
+    if figured is None:
+        return ranked
+    return [figured, *[m for m in ranked if m is not figured]]
+
+
 def match_card(question: str, index: Index, settings: Settings, lang: str | None = None,
                focus: str = "", exclude: frozenset[str] = frozenset()) -> CardMatch | None:
     """The best card for a question if it scores at least settings.answer.card_min_score (1.0 switches cards off)
@@ -331,7 +363,8 @@ def match_card(question: str, index: Index, settings: Settings, lang: str | None
     ranked = rank_cards(question, index, settings, lang=lang)
     focus_terms = query_terms(focus, lang) if focus else []
     names = [t for t in query_terms(question, lang) if t.is_name]
-    for candidate in ranked[:5]:
+    ranked = _figures_first(question, ranked[:5], settings.answer.card_min_score)
+    for candidate in ranked:
         if candidate.score < settings.answer.card_min_score:
             return None
         if candidate.card.id in exclude:

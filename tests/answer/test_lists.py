@@ -136,3 +136,25 @@ def test_a_part_after_a_list_starts_a_new_paragraph_in_a_compound_answer():
 
     assert _join_parts(["Lead [1]:\n- a [1]\n- b [1].", "Next part [2]."]) == "Lead [1]:\n- a [1]\n- b [1].\n\nNext part [2]."
     assert _join_parts(["One [1].", "Two [2]."]) == "One [1]. Two [2]."
+
+
+def test_a_list_question_takes_the_list_of_a_lower_hit_when_the_best_passage_has_none():
+    # The prose passage's sentence matches the question best, but its section has no list.
+    prose = _chunk("## Markedsdialog\n\nFormer for markedsdialog: DFØ nevner flere former for markedsdialog, og hvilke "
+                   "former for markedsdialog som passer, avhenger av behovet.",
+                   section="Markedsdialog › Hva er markedsdialog", doc_id="guide-prosa")
+    listed = _chunk(MARKET, start=500)
+    answer = answer_question("Hvilke former for markedsdialog nevner DFØ?", _hits(prose, listed), SETTINGS)
+    assert [re.sub(r" \[\d+\]\.?$", "", item) for item in _items(answer.text)] == [f.rstrip(";.") for f in FORMS]
+    assert {c.doc_id for c in answer.citations} == {"guide-dialog"}
+
+
+def test_an_item_of_several_sentences_is_cited_after_each_sentence():
+    text = ("## Vilkår\n\nBegge vilkårene må være oppfylt:\n\n1. **Hovedelementet er forskning og utvikling.** Mer enn halvparten av "
+            "kontrakten gjelder ny kunnskap.\n2. **Oppdragsgiver betaler ikke alt.** Kostnaden deles med andre.\n")
+    answer = answer_question("Hvilke vilkår gjelder for FoU-unntaket?",
+                             _hits(_chunk(text, section="FoU › Vilkår", doc_id="guide-fou", title="FoU-unntaket")),
+                             SETTINGS)
+    items = _items(answer.text)
+    assert items and all(len(re.findall(r"\[\d+\]", item)) == 2 for item in items), answer.text
+    assert all(share >= 0.6 for _, share in sentence_support(answer))

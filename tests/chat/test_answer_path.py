@@ -1,0 +1,95 @@
+"""The chat answer path as the user reads it: the procedure offered as a choice, a utilities check where the purchase
+names a utility sector, a citation per sentence, English card answers with the card's Norwegian wording, compound
+questions split into their parts, and a share-or-count question answered by a card that gives a figure."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from advisor.answer import card_answer
+from advisor.assessment import assess, extract_case
+from advisor.chat import ask
+from advisor.chat.facts import read_facts
+from advisor.chat.plan import split_parts
+from advisor.chat.rules import is_rules_question
+from advisor.search import CardMatch, load_cards, open_index
+from advisor.search.cards import _figures_first
+
+
+@pytest.fixture(scope="module")
+def index(corpus_hash_settings):
+    return open_index(corpus_hash_settings)
+
+
+def test_rules_answer_offers_the_procedures_to_choose_among_not_one(corpus_hash_settings, index):
+    answer = ask("Vi er en kommune og skal kjøpe en byggekontrakt til 70 mill. kr. Må vi bruke del III?", index,
+                 corpus_hash_settings)
+    assert answer.route == "rules"
+    assert "Aktuell prosedyre" not in answer.text
+    assert re.search(r"Dere kan velge prosedyre: åpen anbudskonkurranse eller begrenset anbudskonkurranse", answer.text)
+    # Part III: the procedures with conditions are named with their conditions, not left out.
+    assert "konkurranse med forhandling" in answer.text and "vilkårene" in answer.text
+
+
+def test_a_purchase_in_a_utility_sector_gets_a_cited_check_of_the_utilities_regulation(corpus_hash_settings, index):
+    answer = ask("Kommunen skal kjøpe bussdrift for 300 mill. kr. Hvilken del gjelder?", index, corpus_hash_settings)
+    sentence = next(s for s in re.split(r"(?<=\.)\s+", answer.text) if s.startswith("Sjekk forsyningsforskriften"))
+    number = int(re.search(r"\[(\d+)\]", sentence).group(1))
+    assert answer.citations[number - 1].doc_id == "guide-forsyningssektoren"
+    plain = ask("Kommunen skal kjøpe skolemøbler for 3 mill. kr. Hvilken del gjelder?", index, corpus_hash_settings)
+    assert "forsyningsforskriften" not in plain.text
+
+
+def test_a_named_utility_activity_is_not_only_a_hint():
+    # A water works is a utility: the regime is set, no check sentence is needed.
+    extraction = extract_case("Vannverket skal kjøpe rør for 8 mill. kr")
+    assert extraction.values.get("regime") == "utilities"
+
+
+def test_each_sentence_of_an_assessment_reason_carries_its_markers(corpus_hash_settings):
+    extraction = extract_case("Kommunen skal kjøpe tjenester for 5 mill. kr")
+    result = assess(extraction.values, corpus_hash_settings, interpretation=extraction.notes)
+    for text in [*result.procedure_reasons, *result.next_steps]:
+        sentences = re.split(r"(?<=\])\s+(?=[A-ZÆØÅ])", text)
+        assert all(re.search(r"\[[\d, ]+\]$", s) for s in sentences), text
+
+
+def test_the_rules_answer_cites_each_sentence_of_the_next_step(corpus_hash_settings, index):
+    answer = ask("Vi er en kommune og skal kjøpe en byggekontrakt til 70 mill. kr. Må vi bruke del III?", index,
+                 corpus_hash_settings)
+    step = answer.text.split("Neste steg: ", 1)[1].split(" Forutsetninger:", 1)[0]
+    assert all(re.search(r"\[\d+\]\.$", s) for s in re.split(r"(?<=\.)\s+", step.strip()))
+
+
+def test_an_english_card_answer_gives_the_cards_norwegian_wording_too(index, corpus_hash_settings):
+    card = next(c for c in load_cards(corpus_hash_settings) if c.id == "merkenavn")
+    answer = card_answer("Can we name a specific brand?", CardMatch(card, 0.9, card.questions[0]), index, "en")
+    english, norwegian = answer.text.split("\n\nIn Norwegian: ")
+    assert english.startswith("No,") and "merke" in norwegian
+    assert all(1 <= int(n) <= len(answer.citations) for n in re.findall(r"\[(\d+)\]", answer.text))
+
+
+@pytest.mark.parametrize(("question", "parts"), [
+    ("Når kan vi bruke innovasjonspartnerskap, og må vi forhandle?", 2),
+    ("Hva er innovasjon etter forskriften, og har vi plikt til å innovere?", 2),
+    ("Når vi kjøper for 2 mill. kr, må vi kunngjøre?", 1),
+])
+def test_compound_questions_are_split_but_a_condition_is_not(question, parts):
+    assert len(split_parts(question)) == parts
+
+
+def test_a_claimed_lower_limit_is_not_read_as_the_purchase_value():
+    question = "Grensen på 300 000 kroner gjelder jo nå, så vi trenger ikke følge loven for et kjøp på 250 000 kr?"
+    assert not is_rules_question(question, read_facts(question))
+
+
+def test_a_count_question_prefers_a_card_with_a_figure(corpus_hash_settings):
+    cards = {c.id: c for c in load_cards(corpus_hash_settings)}
+    ranked = [CardMatch(cards["innovativ-anskaffelse-hva"], 0.91, ""), CardMatch(cards["andel-innovative"], 0.88, "")]
+    assert _figures_first("Hvor stor andel er innovative?", ranked, 0.81)[0].card.id == "andel-innovative"
+    assert _figures_first("Hva er en innovativ anskaffelse?", ranked, 0.81)[0].card.id == "innovativ-anskaffelse-hva"
+    # Too far behind the best, or under the cut-off: the order stands.
+    far = [ranked[0], CardMatch(cards["andel-innovative"], 0.80, "")]
+    assert _figures_first("Hvor stor andel er innovative?", far, 0.81)[0].card.id == "innovativ-anskaffelse-hva"
