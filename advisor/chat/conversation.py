@@ -174,6 +174,11 @@ def route_summary(route: str, text: str, settings: Settings) -> list[str]:
 def apply_route(answer: Answer, route: str, message: str, settings: Settings) -> None:
     """Mark an answer whose message belongs to another tool: the pointer leads the notes, or replaces a refusal."""
     answer.tool = route
+    if route == "assess" and answer.route == "rules":
+        # The rules route already gave the assessment's verdict, reasons, next step and assumptions: a pointer to
+        # the same assessment and its one-line summary would only say it again. What was read from the text stays.
+        answer.notes[:0] = [note for _, note in extract_case(message).notes][:3]
+        return
     pointer = route_pointer(route, answer.language)
     summary = route_summary(route, message, settings)
     if answer.grounded:

@@ -284,6 +284,36 @@ def _utilities_check(question: str, result: Assessment, renumber: _Renumber, set
                         marker)
 
 
+_NOTICE_INTENT = _INTENTS[2][0]
+_NOTICE_SOURCE = ("guide-frister-og-karens", "Hvor skal konkurransen kunngjøres")
+_NOTICE_SENTENCES = {
+    ("below", "nb"): "Under 100 000 kr gjelder ikke regelverket, og det er ingen plikt til å kunngjøre",
+    ("I", "nb"): "Del I har ingen plikt til å kunngjøre; plikten til å kunngjøre på Doffin følger av del II og III, "
+                 "men konkurranse og de andre grunnleggende prinsippene gjelder",
+    ("II", "nb"): "Konkurransen skal kunngjøres på Doffin",
+    ("III", "nb"): "Konkurransen skal kunngjøres på Doffin og i TED (via Doffin)",
+    ("below", "en"): "Below NOK 100,000 the rules do not apply and there is no duty to publish a notice",
+    ("I", "en"): "Part I has no duty to publish a notice; the Doffin notice duty comes with parts II and III, but "
+                 "competition and the other basic principles apply",
+    ("II", "en"): "The competition must be published on Doffin",
+    ("III", "en"): "The competition must be published on Doffin and in TED (through Doffin)",
+}
+
+
+def _notice_sentence(question: str, result: Assessment, renumber: _Renumber, settings: Settings, lang: str) -> str:
+    """For a question about the notice duty («Må vi kunngjøre …?») under the general regulation: where the
+    competition is published (Doffin; TED too above the EEA thresholds) or that the part has no notice duty, cited
+    to the guidance on notices. "" for other questions, other regimes and parts the guidance does not cover."""
+    sentence = _NOTICE_SENTENCES.get((result.part, "en" if lang == "en" else "nb"))
+    if not sentence or result.regime != "foa" or not _NOTICE_INTENT.search(question):
+        return ""
+    try:
+        marker = f"[{renumber._number(cite(settings, *_NOTICE_SOURCE))}]"
+    except AdvisorError:
+        marker = ""
+    return _with_marker(sentence + ".", marker)
+
+
 def _assumptions(result: Assessment, facts: CaseFacts) -> list[str]:
     """The facts the verdict assumed rather than read, as short sentences (at most three)."""
     out = [a for a in result.assumptions if not a.startswith("Tolket fra teksten")]
@@ -357,6 +387,9 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
         if english:
             value = format_amount(threshold.value_nok).replace("mill. kr", "million").replace(",", ".")
             sentences.insert(0, f"{verdict} {english} (deciding threshold: NOK {value}). In Norwegian:".strip())
+    notice = _notice_sentence(intent or question, result, renumber, settings, lang)
+    if notice:
+        sentences.append(notice)
     # A hint of a utility sector changes which regulation applies: the check follows the verdict it may overturn.
     check = _utilities_check(question, result, renumber, settings, lang)
     if check:

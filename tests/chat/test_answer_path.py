@@ -93,3 +93,40 @@ def test_a_count_question_prefers_a_card_with_a_figure(corpus_hash_settings):
     # Too far behind the best, or under the cut-off: the order stands.
     far = [ranked[0], CardMatch(cards["andel-innovative"], 0.80, "")]
     assert _figures_first("Hvor stor andel er innovative?", far, 0.81)[0].card.id == "innovativ-anskaffelse-hva"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Må en kommune kunngjøre en tjenestekontrakt på 1,5 millioner kroner?", "Konkurransen skal kunngjøres på Doffin"),
+    ("Må en kommune lyse ut en tjenestekontrakt på 3 millioner kroner?", "kunngjøres på Doffin og i TED"),
+    ("Må vi kunngjøre en vareanskaffelse på 800 000 kroner?", "Del I har ingen plikt til å kunngjøre"),
+    ("Does a municipality have to publish a notice for a NOK 3 million services contract?",
+     "published on Doffin and in TED"),
+])
+def test_a_question_about_the_notice_duty_says_where_it_is_published_cited_to_the_notice_guidance(
+        corpus_hash_settings, index, question, expected):
+    answer = ask(question, index, corpus_hash_settings)
+    assert answer.route == "rules"
+    sentence = next(s for s in re.split(r"(?<=\.)\s+", answer.text) if expected in s)
+    number = int(re.search(r"\[(\d+)\]", sentence).group(1))
+    assert answer.citations[number - 1].doc_id == "guide-frister-og-karens"
+
+
+def test_a_question_not_about_the_notice_duty_gets_no_notice_sentence(corpus_hash_settings, index):
+    answer = ask("Kommunen skal kjøpe renhold for 3 mill. kr. Hvilken prosedyre kan vi bruke?", index,
+                 corpus_hash_settings)
+    assert answer.route == "rules" and "kunngjøres på Doffin" not in answer.text
+
+
+def test_a_rules_answer_keeps_what_was_read_but_no_pointer_to_the_assessment_it_already_is(corpus_hash_settings, index):
+    answer = ask("Vi i kommunen skal kjøpe BPA-tjenester for ca. 1,8 mill i året i fire år. Hvilken del gjelder?",
+                 index, corpus_hash_settings)
+    assert answer.route == "rules" and answer.tool == "assess"
+    assert not any("Bruk `advisor assess`" in n or "Foreløpig vurdering" in n for n in answer.notes)
+    assert any(n.startswith("Tolket fra teksten") for n in answer.notes)
+    # «Vi i kommunen» names the buyer (not a place), so no state buyer is assumed.
+    assert "statlig oppdragsgiver" not in answer.text
+
+
+def test_we_in_the_municipality_is_the_buyer_but_schools_in_the_municipality_are_a_place():
+    assert extract_case("Vi i kommunen skal kjøpe BPA for 2 mill.").values.get("buyer") == "municipal"
+    assert "buyer" not in extract_case("Skolene i kommunen skal ha nye pulter for 2 mill.").values
