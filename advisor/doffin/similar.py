@@ -16,7 +16,8 @@ vectors come from the embedding cache (the snapshot ships them); above 50 000 no
 coarse partition of the vectors (advisor.doffin.coarse) instead of scanning them all.
 
 With a Chroma server configured (ADVISOR_INDEX_CHROMA_URL) the dense half queries the notices' collection on the
-server instead (advisor.doffin.vectors: filled on the first dense search after an import, only with what it lacks),
+server instead (advisor.doffin.vectors: filled on the first dense search after an import, only with what it lacks;
+a sync mark in the cache folder spares a later process listing the collection's ids when nothing changed),
 the filters going along as a metadata `where`. A server that does not answer leaves the BM25 ranking alone, with
 the corpus's message as a note on the results (SimilarResults.notes) rather than an error.
 """
