@@ -385,14 +385,18 @@ CPV_FEEDBACK_MIN_SHARE = 0.4  # the area must hold this share of the votes (else
 CPV_FEEDBACK_WEIGHT = 0.35  # boost, as a share of a first-rank fused score in both lists
 
 
+NEED_DENSE_WEIGHT = 0.7  # weight of the vector of the text with the purchase words, against 1 for the text's own
+
+
 def _query_vector(query: str, need: Need, settings: Settings) -> np.ndarray:
-    """The unit query vector: the text's own, or with purchase words from the need vocabulary the mean of the text's
-    vector and the vector of the text with those words (the words pull towards notices that name the purchase
+    """The unit query vector: the text's own, or with purchase words from the need vocabulary a weighted mean of the
+    text's vector and the vector of the text with those words (the words pull towards notices that name the purchase
     without drowning what the text itself says)."""
     embedder = embedder_for(settings)
     q = _unit(np.asarray(embedder.embed_query(query), np.float32))
     if need.words:
-        q = _unit(q + _unit(np.asarray(embedder.embed_query(f"{query} {' '.join(need.words)}"), np.float32)))
+        expanded = np.asarray(embedder.embed_query(f"{query} {' '.join(need.words)}"), np.float32)
+        q = _unit(q + NEED_DENSE_WEIGHT * _unit(expanded))
     return q
 
 
