@@ -6,15 +6,18 @@
 
 Hybrid search over title + short description + CPV codes and division names: BM25 with the Norwegian analyzer
 (advisor.search.LexicalIndex) and e5 cosine similarity over vectors held in memory, fused by weighted reciprocal
-rank exactly like the corpus search (settings.retrieval: rrf_k, dense_weight, bm25_weight, candidates); in hybrid
-mode the main-CPV group most of the best fused hits share is then lifted a little (CPV feedback, see
-_boost_common_cpv). Filters (buyer type, period, CPV prefix, procedure) are masks applied before ranking. The index
+rank exactly like the corpus search (settings.retrieval: rrf_k, dense_weight, bm25_weight, candidates). A need in
+everyday words («eldre som bor hjemme skal kunne tilkalle hjelp») is read with the need vocabulary
+(advisor.doffin.needs): the names of what is usually bought for it (trygghetsalarm, responssenter) join both queries,
+and in hybrid mode notices in its CPV areas are lifted a little. In hybrid mode the main-CPV group most of the best
+fused hits share is then lifted too (CPV feedback, see _boost_common_cpv). Filters (buyer type, period, CPV prefix, procedure) are masks applied before ranking. The index
 (rows, texts, BM25) is built once per store version and kept in the cache folder for the next process; the notice
 vectors come from the embedding cache (the snapshot ships them); above 50 000 notices the dense search probes a
 coarse partition of the vectors (advisor.doffin.coarse) instead of scanning them all.
 
 With a Chroma server configured (ADVISOR_INDEX_CHROMA_URL) the dense half queries the notices' collection on the
-server instead (advisor.doffin.vectors: filled on the first dense search after an import, only with what it lacks),
+server instead (advisor.doffin.vectors: filled on the first dense search after an import, only with what it lacks;
+a sync mark in the cache folder spares a later process listing the collection's ids when nothing changed),
 the filters going along as a metadata `where`. A server that does not answer leaves the BM25 ranking alone, with
 the corpus's message as a note on the results (SimilarResults.notes) rather than an error.
 """
@@ -36,6 +39,7 @@ from advisor.config import Settings
 from advisor.corpus import Chunk
 from advisor.doffin.coarse import EXACT_UP_TO, CoarseIndex
 from advisor.doffin.codes import load_codes
+from advisor.doffin.needs import Need, read_need
 from advisor.doffin.snapshot import doffin_link
 from advisor.doffin.store import (
     StoreEmpty,
@@ -325,10 +329,10 @@ def rank_notices(query: str, index: NoticeIndex, settings: Settings, k: int, fil
     if mask is not None and not mask.any():
         return []
     n_candidates = max(settings.retrieval.candidates, k)
+    need = read_need(query)
     dense: list[tuple[int, float]] = []
     if mode in ("hybrid", "dense"):
-        q = np.asarray(embedder_for(settings).embed_query(query), np.float32)
-        q = q / (np.linalg.norm(q) or 1.0)
+        q = _query_vector(query, need, settings)
         if settings.index.chroma_url:
             try:
                 dense = index.server_top(settings, q, n_candidates, filters, mask)
@@ -342,7 +346,9 @@ def rank_notices(query: str, index: NoticeIndex, settings: Settings, k: int, fil
             dense = index.dense_top(q, n_candidates, mask)
     lexical: list[tuple[int, float]] = []
     if mode in ("hybrid", "bm25"):
-        lexical = index.lexical.search(query, n_candidates, None if mask is None else mask.astype(np.float32))
+        # The text's own words count twice, the purchase words of the need vocabulary once.
+        lexical_query = f"{query} {query} {' '.join(need.words)}" if need.words else query
+        lexical = index.lexical.search(lexical_query, n_candidates, None if mask is None else mask.astype(np.float32))
     w_dense = settings.retrieval.dense_weight if mode == "hybrid" else 1.0
     w_bm25 = settings.retrieval.bm25_weight if mode == "hybrid" else 1.0
     rrf_k = settings.retrieval.rrf_k
@@ -355,6 +361,7 @@ def rank_notices(query: str, index: NoticeIndex, settings: Settings, k: int, fil
     for i, r in bm25_rank.items():
         fused[i] = fused.get(i, 0.0) + w_bm25 / (rrf_k + r)
     if mode == "hybrid":
+        _boost_need_cpv(fused, index, need.cpv, rrf_k, w_dense + w_bm25)
         _boost_common_cpv(fused, index, rrf_k, w_dense + w_bm25)
     order = sorted(fused, key=lambda i: (-fused[i], -dense_sim.get(i, -1.0), i))[:k]
     return [(i, fused[i], dense_rank.get(i), bm25_rank.get(i)) for i in order]
@@ -376,6 +383,40 @@ CPV_FEEDBACK_TOP = 10  # fused hits that vote for the query's likely CPV area
 CPV_FEEDBACK_DIGITS = 3  # CPV group (3 digits) rather than division (2): «90» holds both snow clearing and waste
 CPV_FEEDBACK_MIN_SHARE = 0.4  # the area must hold this share of the votes (else no boost: the hits disagree)
 CPV_FEEDBACK_WEIGHT = 0.35  # boost, as a share of a first-rank fused score in both lists
+
+
+NEED_DENSE_WEIGHT = 0.7  # weight of the vector of the text with the purchase words, against 1 for the text's own
+
+
+def _query_vector(query: str, need: Need, settings: Settings) -> np.ndarray:
+    """The unit query vector: the text's own, or with purchase words from the need vocabulary a weighted mean of the
+    text's vector and the vector of the text with those words (the words pull towards notices that name the purchase
+    without drowning what the text itself says)."""
+    embedder = embedder_for(settings)
+    q = _unit(np.asarray(embedder.embed_query(query), np.float32))
+    if need.words:
+        expanded = np.asarray(embedder.embed_query(f"{query} {' '.join(need.words)}"), np.float32)
+        q = _unit(q + NEED_DENSE_WEIGHT * _unit(expanded))
+    return q
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    return v / (np.linalg.norm(v) or 1.0)
+
+
+NEED_CPV_WEIGHT = 0.2  # boost of notices in the need vocabulary's CPV areas, as a share of a first-rank fused score
+
+
+def _boost_need_cpv(fused: dict[int, float], index: NoticeIndex, prefixes: tuple[str, ...], rrf_k: int,
+                    weight_sum: float) -> None:
+    """Lift every candidate whose main CPV code lies in an area the need vocabulary gives for the text (advisor.
+    doffin.needs): a soft preference for the kind of purchase the need is usually met by, never a filter."""
+    if not prefixes or NEED_CPV_WEIGHT <= 0:
+        return
+    boost = NEED_CPV_WEIGHT * weight_sum / (rrf_k + 1)
+    for i in fused:
+        if str(index.rows[i].get("main_cpv") or "").startswith(prefixes):
+            fused[i] += boost
 
 
 def _boost_common_cpv(fused: dict[int, float], index: NoticeIndex, rrf_k: int, weight_sum: float) -> None:

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import logging
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -203,14 +205,21 @@ def sync_server_vectors(rows: list[dict[str, Any]], texts: list[str], settings: 
     """Add the notices the server collection lacks and drop the outdated vectors of these notices; returns how many
     were added. Vectors come from the embedding cache where it has them (an imported snapshot's shipped vectors),
     the rest are embedded and cached. Vectors of notices this store does not hold are left alone: another app
-    instance sharing the server may have them."""
+    instance sharing the server may have them.
+
+    A completed sync is remembered in the cache folder (SYNC_MARKS_FILE: server, collection id and a digest of the
+    vector ids), so a later process with the same notices skips listing the collection's ids when the collection
+    still holds at least that many vectors."""
     embedder = embedder_for(settings)
     collection = collection or open_server_vectors(settings, embedder)
-    held: set[str] = set()
+    wanted = {vector_id(row["notice_key"], text): i for i, (row, text) in enumerate(zip(rows, texts, strict=True))}
+    stamp = _sync_stamp(settings, collection, wanted)
     total = collection.count()
+    if total >= len(wanted) and stamp in _read_sync_marks(settings):
+        return 0  # this process or an earlier one filled the collection with exactly these notices
+    held: set[str] = set()
     for offset in range(0, total, SERVER_BATCH * 10):
         held.update(collection.get(limit=SERVER_BATCH * 10, offset=offset, include=[])["ids"])
-    wanted = {vector_id(row["notice_key"], text): i for i, (row, text) in enumerate(zip(rows, texts, strict=True))}
     keys = {row["notice_key"] for row in rows}
     outdated = sorted(v for v in held if v not in wanted and v.rsplit("#", 1)[0] in keys)
     missing = [i for v, i in wanted.items() if v not in held]
@@ -223,7 +232,41 @@ def sync_server_vectors(rows: list[dict[str, Any]], texts: list[str], settings: 
         collection.delete(ids=outdated[start : start + SERVER_BATCH])
     if missing or outdated:
         log.info("notice vectors on the Chroma server: %d added, %d outdated removed", len(missing), len(outdated))
+    _write_sync_mark(settings, stamp)
     return len(missing)
+
+
+SYNC_MARKS_FILE = "chroma-notices-synced.json"  # under settings.cache_dir: the last SYNC_MARKS_KEPT stamps
+SYNC_MARKS_KEPT = 8
+
+
+def _sync_stamp(settings: Settings, collection: Any, wanted: dict[str, int]) -> str:
+    """What a completed sync vouches for: this server, this collection (its id changes when it is deleted and made
+    again) and exactly these vector ids (they change with every import that adds or merges notices)."""
+    digest = hashlib.sha256("\n".join(sorted(wanted)).encode("utf-8")).hexdigest()
+    return f"{settings.index.chroma_url} {collection.id} {digest}"
+
+
+def _read_sync_marks(settings: Settings) -> list[str]:
+    try:
+        marks = json.loads((settings.cache_dir / SYNC_MARKS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [m for m in marks if isinstance(m, str)] if isinstance(marks, list) else []
+
+
+def _write_sync_mark(settings: Settings, stamp: str) -> None:
+    """Remember a completed sync, so the next process's first search does not list every id on the server (a few
+    seconds at 250 000 notices) to find that nothing is missing."""
+    marks = [stamp, *(m for m in _read_sync_marks(settings) if m != stamp)][:SYNC_MARKS_KEPT]
+    path = settings.cache_dir / SYNC_MARKS_FILE
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        partial.write_text(json.dumps(marks), encoding="utf-8")
+        os.replace(partial, path)
+    except OSError as exc:
+        log.info("Chroma sync mark not written to %s: %s", path, exc)
 
 
 def server_dense_top(collection: Any, query: np.ndarray, n: int, where: dict | None) -> list[tuple[str, float]]:

@@ -34,6 +34,7 @@ from advisor.doffin.vectors import (
     vector_id,
 )
 from advisor.search import text_key
+from advisor.search.index import http_client
 
 pytestmark = pytest.mark.server
 
@@ -184,3 +185,24 @@ def test_a_stopped_server_gives_the_corpus_message_and_a_bm25_ranking(chroma, tm
     # An import while the server is away still imports; the vectors go up with the first search after.
     other = _settings(tmp_path / "other", chroma.url)
     assert import_snapshot(other, SHIPPED) == store_count(other) > 1000
+
+
+def test_a_later_process_does_not_list_the_collection_again_when_nothing_changed(chroma, tmp_path, monkeypatch):  # noqa: F811
+    settings = _settings(tmp_path / "home", chroma.url)
+    import_paths([DOFFIN / "eforms"], settings)
+    index = notice_index(settings)
+    collection = open_server_vectors(settings)
+    assert sync_server_vectors(index.rows, index.texts, settings, collection) > 0
+    listed: list[dict] = []
+    get = type(collection).get
+
+    def counting_get(self, *args, **kwargs):
+        listed.append(kwargs)
+        return get(self, *args, **kwargs)
+
+    monkeypatch.setattr(type(collection), "get", counting_get)
+    assert sync_server_vectors(index.rows, index.texts, settings, open_server_vectors(settings)) == 0
+    assert listed == []  # the mark in the cache folder vouches for the collection
+    # The collection deleted and made again (another id): filled again despite the mark.
+    http_client(settings).delete_collection(collection.name)
+    assert sync_server_vectors(index.rows, index.texts, settings, open_server_vectors(settings)) == len(index.rows)
