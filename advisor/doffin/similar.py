@@ -329,7 +329,7 @@ def rank_notices(query: str, index: NoticeIndex, settings: Settings, k: int, fil
     if mask is not None and not mask.any():
         return []
     n_candidates = max(settings.retrieval.candidates, k)
-    need = read_need(query)
+    need = read_need(query) if settings.doffin.need_vocabulary else Need()
     dense: list[tuple[int, float]] = []
     if mode in ("hybrid", "dense"):
         q = _query_vector(query, need, settings)

@@ -5,6 +5,9 @@
   title searches for topics the pool missed).
 - evals/similar_unseen.jsonl: written and judged the same way, frozen when it was committed (its SHA-256 is in
   tests/doffin/test_similar_eval.py) and never used to change the search; the `unseen.*` figures.
+- evals/similar_unseen_pool.jsonl: relevant notices added to the frozen set's texts by a later, blind judging of
+  the notices a newer search brings into its top 10 that were never judged (pool completion, as in TREC); the
+  frozen file stays as it was. The `unseen_pooled.*` figures use the frozen labels plus these.
 
 The notices come from the shipped snapshot (corpus/doffin), imported into a throw-away store, so the figures do not
 depend on what a user has imported. Relevance is binary; nDCG@10 uses gain 1 per relevant notice and the ideal
@@ -20,11 +23,13 @@ from pathlib import Path
 
 from advisor.config import Settings
 from advisor.doffin import default_snapshot_dir, import_snapshot, similar_notices
+from advisor.errors import AdvisorError
 from advisor.evaluation.suite import SuiteResult, read_jsonl
 
 MODES = ("bm25", "dense", "hybrid")
 SEEN_FILE = "similar.jsonl"
 UNSEEN_FILE = "similar_unseen.jsonl"
+UNSEEN_POOL_FILE = "similar_unseen_pool.jsonl"
 DEPTH = 10
 
 
@@ -38,6 +43,17 @@ def ndcg_at(ranked: list[str], relevant: set[str], k: int = DEPTH) -> float:
     dcg = sum(1.0 / math.log2(i + 2) for i, nid in enumerate(ranked[:k]) if nid in relevant)
     ideal = sum(1.0 / math.log2(i + 2) for i in range(min(k, len(relevant))))
     return dcg / ideal if ideal else 0.0
+
+
+def with_pool(rows: list[dict], pool: list[dict]) -> list[dict]:
+    """The rows with the relevant notices a later pool judging added (`{"id", "relevant"}` lines) joined to theirs."""
+    known = {row["id"] for row in rows}
+    added: dict[str, list[str]] = {}
+    for line in pool:
+        if line.get("id") not in known or not isinstance(line.get("relevant"), list):
+            raise AdvisorError(f"{UNSEEN_POOL_FILE}: a line needs the id of a text in {UNSEEN_FILE} and a relevant list: {line}")
+        added.setdefault(line["id"], []).extend(line["relevant"])
+    return [{**row, "relevant": list(dict.fromkeys([*row["relevant"], *added.get(row["id"], [])]))} for row in rows]
 
 
 def evaluate(rows: list[dict], settings: Settings, prefix: str = "") -> tuple[dict[str, float], list[dict]]:
@@ -77,6 +93,17 @@ def run(settings: Settings, provider: str | None = None, progress: bool = True) 
             unseen_metrics, unseen_cases = evaluate(unseen, eval_settings, prefix="unseen.")
             metrics.update(unseen_metrics)
             cases += [{**c, "set": "unseen"} for c in unseen_cases]
+            pool_path = settings.evals_dir / UNSEEN_POOL_FILE
+            pooled = with_pool(unseen, read_jsonl(pool_path)) if pool_path.is_file() else []
+            if pooled:
+                metrics.update(evaluate(pooled, eval_settings, prefix="unseen_pooled.")[0])
+        # The need vocabulary (ADVISOR_DOFFIN_NEED_VOCABULARY) measured the other way round from the run's setting,
+        # on the seen set and the pooled unseen set, so the reason for its default stays visible.
+        other = eval_settings.with_overrides(doffin={"need_vocabulary": not settings.doffin.need_vocabulary})
+        name = "vocabulary_off." if settings.doffin.need_vocabulary else "vocabulary_on."
+        metrics.update(evaluate(seen, other, prefix=name)[0])
+        if unseen:
+            metrics.update(evaluate(pooled or unseen, other, prefix=f"{'unseen_pooled' if pooled else 'unseen'}.{name}")[0])
     metrics["n"] = float(len(seen))
     metrics["n_unseen"] = float(len(unseen))
     info = {"embedding_backend": settings.index.embedding_backend, "notices": n_notices,

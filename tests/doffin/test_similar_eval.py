@@ -56,3 +56,15 @@ def test_evaluate_scores_each_mode_on_a_small_store(tmp_path):
     metrics, cases = evaluate([case], settings)
     assert set(metrics) == {f"{m}.{k}" for m in ("bm25", "dense", "hybrid") for k in ("p@5", "ndcg@10")}
     assert metrics["bm25.p@5"] >= 0.8 and cases[0]["id"] == case["id"]
+
+
+def test_pool_additions_join_the_frozen_labels_and_a_stray_line_is_an_error():
+    from advisor.errors import AdvisorError
+    from advisor.evaluation.similar import with_pool
+
+    rows = [{"id": "u1", "text": "t", "relevant": ["a"]}, {"id": "u2", "text": "t", "relevant": []}]
+    pooled = with_pool(rows, [{"id": "u1", "relevant": ["b", "a"]}, {"id": "u2", "relevant": ["c"]}])
+    assert [r["relevant"] for r in pooled] == [["a", "b"], ["c"]]
+    assert rows[0]["relevant"] == ["a"]  # the frozen rows are not changed
+    with pytest.raises(AdvisorError, match="u9"):
+        with_pool(rows, [{"id": "u9", "relevant": ["x"]}])
