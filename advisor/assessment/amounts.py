@@ -84,6 +84,8 @@ def read_amounts(text: str) -> tuple[list[Amount], list[AmountProblem]]:
         if unit is None and currency_before is None:
             # «mellom 14,0 og 16,0 MNOK»: the first number of a range takes the unit of the second.
             scale = _range_partner(text, token, tokens[index + 1] if index + 1 < len(tokens) else None)
+            if scale is None and _bare_amount(text, token):
+                scale = 1
             if scale is None:
                 continue
         start = token.start() - (len(before) - currency_before.start()) if currency_before else token.start()
@@ -98,6 +100,24 @@ def read_amounts(text: str) -> tuple[list[Amount], list[AmountProblem]]:
             continue
         amounts.append(_with_context(text, Amount(value, phrase, start, end)))
     return _merge_ranges(text, amounts), problems
+
+
+# A number in thousands groups without «kr» is money when a period or a value cue says so: «ca. 400 000 i året»,
+# «for ca. 850 000», «verdien er 650 000». Counts («2 000 elever») have neither.
+_BARE_BEFORE = re.compile(r"\b(?:for|verdi(?:en)?\s+(?:er|på)|(?:kontrakten|avtalen|anskaffelsen|kjøpet)\s+(?:er\s+)?på|"
+                          r"koster|budsjett(?:et)?\s+(?:er|på))\s+(?:ca\.?|cirka|omtrent|rundt|anslagsvis|om lag)?\s*$",
+                          re.IGNORECASE)
+
+
+def _bare_amount(text: str, token: re.Match[str]) -> bool:
+    """A grouped number of at least 10 000 with a period after it or a value cue before it (see _BARE_BEFORE)."""
+    digits = token.group(1)
+    if len(digits) > 19 or not re.fullmatch(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+", digits) \
+            or int(re.sub(r"\D", "", digits)) < 10_000:
+        return False
+    after = text[token.end(): token.end() + 60]
+    return bool(_PER_YEAR_AFTER.match(after) or _PER_MONTH_AFTER.match(after)
+                or _BARE_BEFORE.search(text[max(0, token.start() - 40): token.start()]))
 
 
 def _scale(unit: str) -> int:
@@ -206,7 +226,10 @@ _OPEN_ENDED = re.compile(r"\b(?:løpende\s+(?:tjeneste)?kjøp|løpende avtale|ut
                          r"tidsubegrenset|inntil videre|uten tidsbegrensning|til oppsigelse|"
                          r"løper (?:til|inntil) (?:den|avtalen|kontrakten) (?:sies|blir sagt) opp)\b", re.IGNORECASE)
 # «Avtaleperiode: 2+1+1 år», «rammeavtale 2 + 1 + 1 år»: the first number is the fixed term, the others are options.
-_PLUS_TERM = re.compile(r"(?<![\d(])(\d{1,2})\s*(?:år\s*)?\+\s*(\d{1,2}(?:\s*(?:år\s*)?\+\s*\d{1,2})*)\s*år\b", re.IGNORECASE)
+# «2 år + 1 + 1»: the unit after the first number covers the options too.
+_PLUS_TERM = re.compile(r"(?<![\d(])(\d{1,2})\s*(?:år\s*)?\+\s*(\d{1,2}(?:\s*(?:år\s*)?\+\s*\d{1,2})*)\s*år\b|"
+                        r"(?<![\d(])(\d{1,2})\s*år\s*\+\s*(\d{1,2}(?:\s*\+\s*\d{1,2})*)(?![\d,.]*\s*(?:mill|kr|%|prosent))",
+                        re.IGNORECASE)
 _HISTORY = re.compile(r"(?:siste|de siste|tidligere|historisk\w*)\s*$", re.IGNORECASE)
 
 
@@ -253,9 +276,10 @@ def read_term(text: str) -> Term:
         term.option_months, term.option_phrase = options
     plus = _PLUS_TERM.search(text)
     if plus and not term.duration_months and not _OPTION_CONTEXT.search(text[max(0, plus.start() - 40): plus.start()]):
-        term.duration_months, term.duration_phrase = int(plus.group(1)) * 12, plus.group(0)
+        base, more = (plus.group(1), plus.group(2)) if plus.group(1) else (plus.group(3), plus.group(4))
+        term.duration_months, term.duration_phrase = int(base) * 12, plus.group(0)
         if not term.option_months:
-            term.option_months = sum(int(x) for x in re.findall(r"\d+", plus.group(2))) * 12
+            term.option_months = sum(int(x) for x in re.findall(r"\d+", more)) * 12
             term.option_phrase = plus.group(0)
     total = _max_term(text) if term.duration_months else None
     if total and term.duration_months and total[0] - term.duration_months > (term.option_months or 0):

@@ -51,7 +51,7 @@ UNIT_OF = re.compile(r"(?:etaten|tjenesten|avdelingen|kontoret|enheten|sektoren|
 CATEGORY: dict[str, list[str]] = {
     "goods": [r"\w*maskin(?:er|en|ene)?\b", r"\b\w*utstyr\w*", r"\bkjøretøy\w*", r"\w*biler\b",
               r"\w*busser\b", r"\w*sykler\b", r"\w*senger\b", r"\bpc(?:-er)?\b", r"\w*møbler\b", r"\bleas(?:e|ing)\b",
-              r"\bkjøpe (?:inn )?\d+\b", r"\w*ovner\b", r"\bvarer\b", r"\w*varer\b", r"\bmatvarer\b", r"\bdrivstoff\w*",
+              r"\bkjøpe (?:inn )?\d+\b", r"\w*ovner\b", r"\bvarer\b(?!\s+(?:i\s+|ut\b|til\b|fram\b|frem\b)?(?:\d|ett|to|tre|fire|fem|seks)\b)(?!\s+ut\b)", r"\w+varer\b", r"\bmatvarer\b", r"\bdrivstoff\w*",
               r"\bdiesel\b", r"\bbensin\b", r"\benergi\b", r"\belektrisitet\b", r"\bstrøm\b", r"\w*flasker\b", r"\w*såpe\b", r"\blegemid(?:del|ler)\w*", r"\w*midl(?:er|ene)\b", r"\w*middel\b",
               r"\bforbruksmateriell\w*", r"\bmateriell\w*", r"\bprodukter\b", r"\btrafoer\b", r"\btransformator\w*",
               r"\bnettstasjoner\b", r"\bverktøy\b", r"\btrelast\b", r"\bfestemidler\b", r"\barbeidstøy\b", r"\bklær\b",

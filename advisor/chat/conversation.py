@@ -34,7 +34,7 @@ from advisor.answer import (
 from advisor.assessment import assess, extract_case
 from advisor.chat.facts import CaseFacts, read_facts
 from advisor.chat.plan import plan_question
-from advisor.chat.rules import asks_rules, is_rules_question, rules_answer
+from advisor.chat.rules import asks_rules, is_rules_question, is_yes_no, rules_answer
 from advisor.config import Settings
 from advisor.corpus import Citation
 from advisor.doffin import as_hits, similar_notices
@@ -230,6 +230,23 @@ def ask(
     return answer
 
 
+# A question word that opens the question or a clause of it («Siden …, hvordan …?»); «Hva med …?» and «Hva om …?»
+# carry on an earlier yes/no question and are left out.
+_WH_QUESTION = re.compile(r"(?:^|[,.;:]\s*)(?:hvordan|hvorfor|hvilke[nt]?|hvor|hvem|når|hva|kva|korleis|kven|how|what|"
+                          r"which|why|when|who)\b(?!\s+(?:med|om|about|if)\b)", re.IGNORECASE)
+_VERDICT_WORD = re.compile(r"^(?:Ja|Nei|Yes|No)(?:[,.:]\s+|\s+[–-]\s+)(?=\S)")
+
+
+def _without_verdict_word(text: str) -> str:
+    """A card's answer without the «Ja, » / «Nei. » its yes/no paraphrases need, for a question that asked for no
+    verdict («Hvordan dokumenterer vi …?»): an unasked «Ja» reads as agreeing with the question's premise."""
+    match = _VERDICT_WORD.match(text)
+    if not match:
+        return text
+    rest = text[match.end():]
+    return rest[:1].upper() + rest[1:]
+
+
 # A follow-up whose own words match a card at least this well is answered by that card, without the words the
 # conversation adds (which would pull it back to the earlier topic).
 OWN_WORDS_CARD = 0.95
@@ -360,6 +377,8 @@ class _Turn:
         query = Query.build(question, lang, standalone, self.settings.answer.standalone_term_weight)
         if match is not None and self.provider == EXTRACTIVE:
             card = card_answer(question, match, self.index, lang, self.provider, model, standalone)
+            if _WH_QUESTION.search(question) and not is_yes_no(question):
+                card.text = _without_verdict_word(card.text)
             listed = self._source_list(query) if is_list_question(question) else None
             return listed or card
         hits = retrieve(query, self.index, self.settings, top_k=self.top_k)

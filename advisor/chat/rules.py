@@ -87,7 +87,8 @@ def asks_rules(question: str) -> bool:
     return bool(_ASKS_RULES.search(question))
 
 
-_PURCHASE_VALUE = re.compile(r"\b(?:til|for) \d[\d ,.]*\s*(?:kr|kroner|mill|millioner|MNOK)", re.IGNORECASE)
+_PURCHASE_VALUE = re.compile(r"\b(?:til|for) (?:ca\.?\s*|cirka |omtrent |rundt |anslagsvis |om lag )?\d[\d ,.]*\s*"
+                             r"(?:kr|kroner|mill|millioner|MNOK)", re.IGNORECASE)
 
 
 def is_rules_question(question: str, facts: CaseFacts) -> bool:
@@ -178,10 +179,18 @@ _NAMES_REGULATION = (
 _FOLLOWS = re.compile(r"\b(?:følge|følges|gjelder|omfattet|omfattes|follow|appl(?:y|ies))\b", re.IGNORECASE)
 
 
+def is_yes_no(question: str) -> bool:
+    """True when a sentence of the question asks for a yes or a no («Må vi …?», «…, kan vi …?», «… vel?»)."""
+    return any(_YES_NO.search(s) or _TAG_VEL.search(s) for s in re.split(r"(?<=[.!?])\s+", question.strip()))
+
+
+# «… pålegger oss vel å …?»: the particle asks for confirmation wherever it stands in a question.
+_TAG_VEL = re.compile(r"\b(?:oss|vi|dere|man|det|den|de) vel\b.*\?\s*$", re.IGNORECASE)
+
+
 def _verdict_word(question: str, part: str, lang: str, regime: str = "foa") -> str:
     """«Ja.» / «Nei.» (Yes./No.) when the question is a yes/no question about the part, notice or rules; else ""."""
-    sentences = re.split(r"(?<=[.!?])\s+", question.strip())
-    if not any(_YES_NO.search(s) for s in sentences):
+    if not is_yes_no(question):
         return ""
     named = [name for pattern, name in _NAMES_REGULATION if pattern.search(question)]
     if len(named) == 1 and _FOLLOWS.search(question) and named[0] != regime and not _NEGATED.search(question):
@@ -371,7 +380,11 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
     asked = asked_procedure(question) or (asked_procedure(intent) if intent and not own_intent else None)
     if asked is not None:
         renumber = _Renumber(result.citations, settings)
-        text = _procedure_answer(*asked, result, facts, renumber, lang)
+        text = _procedure_answer(*asked, result, facts, renumber, lang, part_question=_part_question(question))
+        if text and _ASKS_GROUND.search(question) and not asked[1]:
+            # «Trenger vi et særskilt grunnlag for å forhandle?»: a free choice is a «no», not a «yes».
+            text = re.sub(r"^Ja\. ", "Nei, dere trenger ikke et særskilt grunnlag. ", text)
+            text = re.sub(r"^Yes\. ", "No, you need no special ground. ", text)
         if text:
             return Answer(question, text, renumber.citations(), True, provider, model, version, question, route="rules",
                           notes=notes, language=lang, evidence=1.0)
@@ -473,8 +486,23 @@ def _assumed_en(result: Assessment) -> list[str]:
     return out
 
 
+# «… trenger vi et særskilt grunnlag / vilkår / hjemmel for å …?»: the question asks whether a condition is needed.
+_ASKS_GROUND = re.compile(r"\b(?:trenger|må) (?:vi|dere|man) (?:ha )?(?:et |en )?(?:særskilt |spesielt |eget )?"
+                          r"(?:grunnlag|vilkår|hjemmel|begrunnelse)\b|\bdo we need (?:a |any )?(?:special |specific )?"
+                          r"(?:ground|condition|justification)", re.IGNORECASE)
+
+
+def _part_question(question: str) -> str:
+    """The sentence of a question that asks about the part («Er dette del III?»), or "" when none does."""
+    for sentence in re.split(r"(?<=[.!?])\s+", question.strip()):
+        if _INTENTS[0][0].search(sentence) or _INTENTS[1][0].search(sentence):
+            if is_yes_no(sentence):
+                return sentence
+    return ""
+
+
 def _procedure_answer(procedure: str, obliged: bool, result: Assessment, facts: CaseFacts, renumber: _Renumber,
-                      lang: str) -> str:
+                      lang: str, part_question: str = "") -> str:
     """The verdict on the procedure asked about, first; then the part it follows from and what was assumed.
 
     Without a value (under the general regulation) the verdict is given for each band of value; "" when the model has
@@ -487,8 +515,13 @@ def _procedure_answer(procedure: str, obliged: bool, result: Assessment, facts: 
     verdict = permission(procedure, result.part, result.regime, obliged)
     if verdict is None:
         return ""
-    sentences = [_first_sentence_marked(verdict.text(lang), renumber.rules(verdict.rules)),
-                 _part_sentence(result, renumber, lang)]
+    if part_question:  # «Er dette del III? Og kan vi forhandle?»: the part is answered first, with its own yes or no
+        part = _part_sentence(result, renumber, lang)
+        sentences = [f"{_verdict_word(part_question, result.part, lang, result.regime)} {part}".strip(),
+                     _first_sentence_marked(verdict.text(lang), renumber.rules(verdict.rules))]
+    else:
+        sentences = [_first_sentence_marked(verdict.text(lang), renumber.rules(verdict.rules)),
+                     _part_sentence(result, renumber, lang)]
     if lang == "en":
         sentences += _assumed_en(result)
     sentences += [_sentence(note) for key, note in facts.notes if key in facts.inherited]

@@ -912,3 +912,26 @@ def test_the_service_named_first_is_what_is_bought():
     extraction = extract_case("Vektertjenester ved legevakten i Arendal.")
     assert extraction.values.get("special_services") is True and "health_social_services" not in extraction.values
     assert extract_case("Kommunen skal kjøpe et kurs i klarspråk.").values.get("special_services") is True
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("Det er ca. 400 000 i året, 2 år + 1 + 1.", {"value_per_period_nok": 400_000, "value_period": "year",
+                                                 "duration_months": 24, "option_months": 24}),
+    ("Kontrakten er på 450 000.", {"estimated_value_nok": 450_000}),
+    ("Vi skal kjøpe for ca. 850 000.", {"estimated_value_nok": 850_000}),
+])
+def test_a_grouped_number_without_kr_is_money_when_a_period_or_value_cue_says_so(text, values):
+    read = extract_case(text).values
+    assert {k: read.get(k) for k in values} == values
+
+
+@pytest.mark.parametrize("text", ["Skolen har 2 000 elever og 12 000 bøker.", "Ring 22 00 00 00 før 1. mars."])
+def test_counts_and_phone_numbers_are_not_money(text):
+    read = extract_case(text).values
+    assert "estimated_value_nok" not in read and "value_per_period_nok" not in read
+
+
+def test_the_verb_varer_is_not_goods():
+    assert extract_case("Avtalen varer 2 år og koster 3 mill. kr.").values.get("category") is None
+    assert extract_case("Kontrakten varer i fire år, verdi 3 mill. kr").values.get("category") is None
+    assert extract_case("Vi skal kjøpe varer for 3 mill. kr.").values.get("category") == "goods"

@@ -130,3 +130,37 @@ def test_a_rules_answer_keeps_what_was_read_but_no_pointer_to_the_assessment_it_
 def test_we_in_the_municipality_is_the_buyer_but_schools_in_the_municipality_are_a_place():
     assert extract_case("Vi i kommunen skal kjøpe BPA for 2 mill.").values.get("buyer") == "municipal"
     assert "buyer" not in extract_case("Skolene i kommunen skal ha nye pulter for 2 mill.").values
+
+
+def test_a_part_question_with_a_procedure_question_gets_the_part_verdict_first(corpus_hash_settings, index):
+    answer = ask("Helseforetaket skal bygge om en sengepost for ca. 45 mill eks. mva. Er dette del III? Og kan vi "
+                 "forhandle med tilbyderne?", index, corpus_hash_settings)
+    assert answer.route == "rules"
+    first, second = re.split(r"(?<=\.)\s+(?=[A-ZÆØÅ])", answer.text)[:2]
+    assert first.startswith("Nei.") and second.startswith("Del I og II gjelder")
+    assert "forhandl" in answer.text.split("Del I og II gjelder", 1)[1]
+    assert re.search(r"\[1\]", first + second) and not re.search(r"\[2\]", first + second)  # numbered in order of use
+
+
+def test_asking_whether_a_special_ground_is_needed_gets_no_when_the_choice_is_free(corpus_hash_settings, index):
+    answer = ask("Kommunalt eid nettselskap skal kjøpe nettstasjoner for 6 mill. kr. Trenger vi et særskilt grunnlag "
+                 "for å bruke konkurranse med forhandling?", index, corpus_hash_settings)
+    assert answer.route == "rules" and answer.text.startswith("Nei, dere trenger ikke et særskilt grunnlag")
+
+
+def test_a_card_answer_to_a_question_that_asked_for_no_verdict_does_not_open_with_one():
+    from advisor.chat.conversation import _WH_QUESTION, _without_verdict_word
+
+    assert _without_verdict_word("Ja, etter LOA § 5 kan dere stille krav [1].") == "Etter LOA § 5 kan dere stille krav [1]."
+    assert _without_verdict_word("Nei. Del II har ingen frister.") == "Del II har ingen frister."
+    assert _without_verdict_word("Janteloven gjelder ikke.") == "Janteloven gjelder ikke."
+    assert _WH_QUESTION.search("Siden loven pålegger oss det, hvordan dokumenterer vi det?")
+    assert not _WH_QUESTION.search("Hva med i del II?") and not _WH_QUESTION.search("Gir det kortere frister?")
+
+
+def test_a_question_that_asks_for_confirmation_is_a_yes_no_question():
+    from advisor.chat.rules import is_yes_no
+
+    assert is_yes_no("Anskaffelsesloven § 4 pålegger oss vel å fremme innovasjon?")
+    assert is_yes_no("Må vi kunngjøre?") and is_yes_no("Vi er en kommune, kan vi forhandle?")
+    assert not is_yes_no("Siden loven pålegger oss det, hvordan dokumenterer vi det?")
