@@ -52,8 +52,19 @@ def neutralize(text: str, matches: list[Match]) -> tuple[str, list[str]]:
         edits.append(_reference_edit(text, group))
     for match in active:
         span = text[match.start:match.end]
-        if match.category == "same_as_current":
-            edits.append((_extend_left_comma(text, match.start), match.end, "", f"«{span}» er fjernet (beskriver dagens løsning)."))
+        if match.category == "supplier":
+            # «skal helst utføres av X»: who does the work is for the competition to decide; the name and its cue go
+            cue = re.search(r"\s+(?:av|fra|med|til|by|from|with)\s+$", text[:match.start])
+            edits.append((cue.start() if cue else match.start, match.end, "",
+                          f"«{span}» er fjernet (navngitt leverandør: kravet skal beskrive ytelsen, ikke hvem som leverer den; "
+                          "alle leverandører skal behandles likt, LOA § 4)."))
+            preference = re.search(r"\s+(?:helst|fortrinnsvis|gjerne)(?=\s)", text[:match.start])
+            if preference:
+                edits.append((preference.start(), preference.end(), "", ""))
+        elif match.category == "same_as_current":
+            why = ("favoriserer dagens leverandør; alle leverandører skal behandles likt, LOA § 4" if _INCUMBENT.search(span)
+                   else "beskriver dagens løsning")
+            edits.append((_extend_left_comma(text, match.start), match.end, "", f"«{span}» er fjernet ({why})."))
             same = re.search(r"(?:den |det |de )?samme\s+(?:type|modell|merke|sort)?\s*(?=(?:[\w\-]+\s+){0,3}$)", text[:match.start])
             if same:
                 edits.append((same.start(), same.end(), "", f"«{same.group(0).strip()}» er fjernet (beskriver dagens løsning)."))
@@ -77,7 +88,12 @@ def neutralize(text: str, matches: list[Match]) -> tuple[str, list[str]]:
     result = text
     for start, end, replacement, _ in sorted(chosen, key=lambda e: (e[0], e[1]), reverse=True):
         result = result[:start] + replacement + result[end:]
-    return _tidy(result), [note for _, _, _, note in sorted(chosen, key=lambda e: e[0])]
+    return _tidy(result), [note for _, _, _, note in sorted(chosen, key=lambda e: e[0]) if note]
+
+
+# Same-as-current wording that points at today's supplier or team rather than today's product.
+_INCUMBENT = re.compile(r"oppdraget|avtalen|kontrakten|rammeavtalen|leverandør|prosjektleder|konsulent|rådgiver|team|"
+                        r"forrige\s+fase", re.IGNORECASE)
 
 
 _REFERENCE = {"brand", "model_type", "missing_or_equivalent", "prescribed_technology", "product_named"}

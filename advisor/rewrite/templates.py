@@ -164,9 +164,15 @@ def buyer_questions(text: str, matches: list[Match], targets: list[Target]) -> l
             if any(h.detail.get("brand_category") == "medicine" for h in refs):
                 out.append(f"Er det en medisinsk grunn til at det må være nettopp «{span}» (for eksempel hjelpestoffer, "
                            "smak eller at pasienten ikke kan bytte)? Ellers: skriv virkestoff, styrke og legemiddelform.")
-            else:
+            elif _EXISTING_NAMED.search(text) or any(h.detail.get("brand_category") in _COMPATIBLE_CATEGORIES for h in refs):
                 out.append(f"Er det en grunn til at dere nevner «{span}», for eksempel kompatibilitet med utstyr dere "
                            "allerede har? Skriv i så fall ned begrunnelsen og legg til «eller tilsvarende».")
+            else:  # cloths, food, a course: nothing the delivery must fit, so ask what the brand stands for
+                out.append(f"Hva er det ved «{span}» dere trenger (for eksempel kvalitet, holdbarhet, smak eller "
+                           "innhold)? Skriv det som krav i stedet for navnet.")
+        elif match.category == "supplier":
+            out.append(f"Hva er det ved «{span}» som er viktig for dere (for eksempel erfaring eller kjennskap til saken)? "
+                       "Skriv det som krav til kompetanse eller gjennomføring som alle leverandører kan konkurrere om.")
         elif match.category == "product_named":
             out.append(f"Har dere vurdert andre måter å dekke behovet på enn «{span}», for eksempel som tjeneste?")
         elif match.category == "prescribed_technology":
@@ -178,3 +184,11 @@ def buyer_questions(text: str, matches: list[Match], targets: list[Target]) -> l
         elif match.category == "tailoring":
             out.append("Hvilke av verdiene er nødvendige for behovet, og hvilke er hentet fra et produktdatablad?")
     return out[:5]
+
+
+# Product lines where a brand is often named for fit with equipment, software or parts the buyer already has.
+_COMPATIBLE_CATEGORIES = frozenset({"IT", "software", "machinery", "tools", "telecom", "security", "building", "energy",
+                                    "kitchen", "vehicles", "medical", "welfare"})
+# Wording that names something the buyer has that the delivery must fit.
+_EXISTING_NAMED = re.compile(r"(?<!\w)(?:dagens|eksisterende|nåværende|vi har|vi bruker|passe\s+(?:til|med|i)|kompatib\w*|"
+                             r"integrer\w*|koble\w*\s+til|virke\s+(?:med|sammen))", re.IGNORECASE)
