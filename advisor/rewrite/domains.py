@@ -193,6 +193,8 @@ def count_requirements(text: str, spans: list[tuple[int, int]] | None = None) ->
 _ENGLISH = re.compile(r"(?<!\w)(?:the|shall|must|should|will)(?!\w)", re.IGNORECASE)
 # Words after a number word that are not things counted («to ganger», «tre år», «ti prosent»).
 _NOT_COUNTED = frozenset({"ganger", "gang", "år", "måneder", "uker", "dager", "timer", "minutter", "prosent", "av", "og",
+                          # kinds of the thing, not things delivered: «bleier i tre størrelser»
+                          "størrelser", "varianter", "farger", "typer", "nivåer", "modeller", "utgaver",
                           "eller", "til", "i", "på", "som", "med"})
 
 
@@ -213,16 +215,16 @@ _VALUE_FUNCTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"GB$|TB$|MB$", re.I),
      "Utstyret skal ha kapasitet til programmene og dataene i [vedlegg]; dagens anslag er {value}, verifisert med "
      "en ytelsestest av et bruksscenario."),
-    (re.compile(r"(?i:lux|lm|lumen)$|\dK$"),  # «K» (colour temperature) is case-sensitive: «306 hk» is no light
+    (re.compile(r"(?i:lux|lm|lumen)$|\d\s*K$"),  # «K» (colour temperature) is case-sensitive: «306 hk» is no light
      "Belysningen skal gi lysnivået og lyskvaliteten flaten og brukerne trenger; dagens anslag er {value}, "
      "dokumentert med lysberegning."),
-    (re.compile(r"\dV$|Hz$"),
+    (re.compile(r"\d\s*V$|Hz$"),
      "Utstyret skal kunne kobles til det elektriske anlegget på stedet; dagens anslag er {value}, kontrollert mot "
      "[beskrivelse av anlegget] ved befaring."),
     (re.compile(r"hk$|Nm$|bar$|dB$", re.I),
      "Ytelsen skal dekke oppgaven; dagens anslag er {value}, og tilbyder skal vise med datablad eller test at "
      "behovet dekkes."),
-    (re.compile(r"kg$|tonn$|\dg$", re.I),
+    (re.compile(r"kg$|tonn$|\d\s*g$", re.I),
      "Vekten skal passe bruken (løft, transport, underlag); dagens anslag er {value} som høyeste verdi, "
      "dokumentert med datablad."),
     (re.compile(r"liter$|l$|m³$|m3$", re.I),
@@ -259,9 +261,10 @@ def value_requirements(text: str, spans: list[tuple[int, int]] | None = None,
         if amount and amount.group(1).lower() not in _NOT_COUNTED | _NOT_A_THING:
             # «minst 150 g fisk per porsjon»: the amount of that thing, not the weight or capacity of a product
             what = amount.group(0).strip()
+            limit = (f"{bound} {value} [bekreft grensen mot behovet]" if bound
+                     else f"{value} [angi om dette er minste eller høyeste mengde]")
             values.setdefault(f"amount\x00{value}", []).append(
-                f"Mengden {what} skal være {bound or 'minst'} {value} [bekreft at dette er {'minste' if bound != 'høyst' else 'høyeste'} "
-                "verdi etter behovet], kontrollert mot oppskrift, varedeklarasjon eller stikkprøve.")
+                f"Mengden {what} skal være {limit}, kontrollert mot oppskrift, varedeklarasjon eller stikkprøve.")
             continue
         if bound:
             value = f"{bound} {value}"  # the buyer's direction is kept: «minimum 180 g» stays a lower bound
@@ -284,7 +287,7 @@ _LOWER = re.compile(r"(?<!\w)(?:minimum|minimalt|minst|min\.|ikke\s+mindre\s+enn
                     re.IGNORECASE)
 _UPPER = re.compile(r"(?<!\w)(?:maksimum|maksimalt|maks\.?|max\.?|høyst|inntil|opptil|ikke\s+mer\s+enn|under|mindre\s+enn|"
                     r"at\s+most|up\s+to)\s+(?:på\s+)?$", re.IGNORECASE)
-_MASS_OR_VOLUME = re.compile(r"(?:\d\s*(?:g|kg|liter|l|dl|ml))$", re.IGNORECASE)
+_MASS_OR_VOLUME = re.compile(r"\d\s*(?:g|kg|liter|l|dl|ml)$", re.IGNORECASE)
 # «150 g fisk», «2 dl saus per porsjon»: the word after a mass or volume names what there is that much of
 _AMOUNT_OF = re.compile(r"\s+([^\W\d_]{3,})(?:\s+(?:per|pr\.?|i|til\s+hver)\s+[^\W\d_]+)?", re.IGNORECASE)
 _NOT_A_THING = frozenset({"per", "pr", "eller", "mer", "mindre", "maks", "minst", "totalt", "samlet", "netto", "brutto",

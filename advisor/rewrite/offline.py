@@ -223,10 +223,10 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     if count and not any(count.split(" omfatte ")[1].split()[0] in r for r in requirements):
         requirements.append(count)
     requirements.extend(values)
+    if not count:  # «200 mikrofiberkluter», «maks 30 sider»: the quantity and its direction are kept with or without a type
+        strong = [(h.start, h.end) for h in matches if h.severity != "low"]
+        requirements.extend(r for r in count_requirements(text, strong) if r not in requirements)
     if ptype is not None:
-        if not count:
-            strong = [(h.start, h.end) for h in matches if h.severity != "low"]
-            requirements.extend(count_requirements(text, strong))
         requirements.extend(fill_known(without_repeats(ptype.requirements, values), text, matches))
     else:
         if function:

@@ -169,7 +169,8 @@ def buyer_questions(text: str, matches: list[Match], targets: list[Target]) -> l
                            "allerede har? Skriv i så fall ned begrunnelsen og legg til «eller tilsvarende».")
             else:  # cloths, food, a course: nothing the delivery must fit, so ask what the brand stands for
                 out.append(f"Hva er det ved «{span}» dere trenger (for eksempel kvalitet, holdbarhet, smak eller "
-                           "innhold)? Skriv det som krav i stedet for navnet.")
+                           "innhold)? Skriv det som krav i stedet for navnet, eller legg til «eller tilsvarende» hvis "
+                           "navnet må stå.")
         elif match.category == "supplier":
             out.append(f"Hva er det ved «{span}» som er viktig for dere (for eksempel erfaring eller kjennskap til saken)? "
                        "Skriv det som krav til kompetanse eller gjennomføring som alle leverandører kan konkurrere om.")
