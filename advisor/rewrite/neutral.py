@@ -53,14 +53,7 @@ def neutralize(text: str, matches: list[Match]) -> tuple[str, list[str]]:
     for match in active:
         span = text[match.start:match.end]
         if match.category == "supplier":
-            # «skal helst utføres av X»: who does the work is for the competition to decide; the name and its cue go
-            cue = re.search(r"\s+(?:av|fra|med|til|by|from|with)\s+$", text[:match.start])
-            edits.append((cue.start() if cue else match.start, match.end, "",
-                          f"«{span}» er fjernet (navngitt leverandør: kravet skal beskrive ytelsen, ikke hvem som leverer den; "
-                          "alle leverandører skal behandles likt, LOA § 4)."))
-            preference = re.search(r"\s+(?:helst|fortrinnsvis|gjerne)(?=\s)", text[:match.start])
-            if preference:
-                edits.append((preference.start(), preference.end(), "", ""))
+            edits.extend(_supplier_edits(text, match))
         elif match.category == "same_as_current":
             why = ("favoriserer dagens leverandør; alle leverandører skal behandles likt, LOA § 4" if _INCUMBENT.search(span)
                    else "beskriver dagens løsning")
@@ -89,6 +82,20 @@ def neutralize(text: str, matches: list[Match]) -> tuple[str, list[str]]:
     for start, end, replacement, _ in sorted(chosen, key=lambda e: (e[0], e[1]), reverse=True):
         result = result[:start] + replacement + result[end:]
     return _tidy(result), [note for _, _, _, note in sorted(chosen, key=lambda e: e[0]) if note]
+
+
+def _supplier_edits(text: str, match: Match) -> list[tuple[int, int, str, str]]:
+    """«skal helst utføres av X»: who does the work is for the competition to decide; the name, its cue and the
+    preference go, with a note on why."""
+    span = text[match.start:match.end]
+    cue = re.search(r"\s+(?:av|fra|med|til|by|from|with)\s+$", text[:match.start])
+    edits = [(cue.start() if cue else match.start, match.end, "",
+              f"«{span}» er fjernet (navngitt leverandør: kravet skal beskrive ytelsen, ikke hvem som leverer den; "
+              "alle leverandører skal behandles likt, LOA § 4).")]
+    preference = re.search(r"\s+(?:helst|fortrinnsvis|gjerne)(?=\s)", text[:match.start])
+    if preference:
+        edits.append((preference.start(), preference.end(), "", ""))
+    return edits
 
 
 # Same-as-current wording that points at today's supplier or team rather than today's product.
