@@ -172,6 +172,8 @@ def count_requirements(text: str, spans: list[tuple[int, int]] | None = None) ->
     for m in _COUNT.finditer(text):
         if any(s <= m.start() < e for s, e in taken) or (not m.group(1)[0].isdigit() and _ENGLISH.search(text)):
             continue  # «connect to Visma»: an English «to» is no count
+        if _NUMBERED.search(text[max(0, m.start() - 12):m.start()]):
+            continue  # «Fase 2 skal», «vedlegg 3 viser»: a number that names, not a count
         noun, at = m.group(2), m.start(2)
         if any(s <= at < e for s, e in taken) and m.group(3) and not any(s <= m.start(3) < e for s, e in taken):
             noun, at = m.group(3), m.start(3)  # «120 monokrystallinske paneler»: the dictated material is left out
@@ -190,9 +192,14 @@ def count_requirements(text: str, spans: list[tuple[int, int]] | None = None) ->
     return out
 
 
+# Words a number names rather than counts after: «fase 2», «del 3», «vedlegg 4», «punkt 5».
+_NUMBERED = re.compile(r"(?<!\w)(?:fase|del|trinn|byggetrinn|etappe|nr\.?|nummer|punkt|kapittel|vedlegg|bilag|avsnitt|"
+                       r"versjon|kl\.?|klokka|uke|rom|bygg|hus|blokk|etasje|phase|part|step|annex|section|version)\s*$",
+                       re.IGNORECASE)
 _ENGLISH = re.compile(r"(?<!\w)(?:the|shall|must|should|will)(?!\w)", re.IGNORECASE)
 # Words after a number word that are not things counted («to ganger», «tre år», «ti prosent»).
 _NOT_COUNTED = frozenset({"ganger", "gang", "år", "måneder", "uker", "dager", "timer", "minutter", "prosent", "av", "og",
+                          "skal", "må", "bør", "kan", "vil", "er", "var", "har", "blir", "ble", "der", "når",
                           # kinds of the thing, not things delivered: «bleier i tre størrelser»
                           "størrelser", "varianter", "farger", "typer", "nivåer", "modeller", "utgaver",
                           "eller", "til", "i", "på", "som", "med"})

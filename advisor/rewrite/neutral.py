@@ -23,7 +23,7 @@ from advisor.requirements import (
     load_brands,
 )
 from advisor.rewrite.targets import NUMBER_WORD_VALUES, NUMBER_WORDS
-from advisor.rewrite.templates import CATEGORY_OBJECTS, plural
+from advisor.rewrite.templates import CATEGORY_OBJECTS, INCUMBENT, plural
 
 _CUE_BEFORE = re.compile(
     r"(?:\s*,)?\s*(?:av\s+typen|av\s+type|laget\s+av|utført\s+i|produsert\s+i|av|made\s+of|typen|type|modell(?:en)?|av\s+merket|merket|merke|fabrikat(?:et)?|fra|levert\s+av|"
@@ -55,7 +55,7 @@ def neutralize(text: str, matches: list[Match]) -> tuple[str, list[str]]:
         if match.category == "supplier":
             edits.extend(_supplier_edits(text, match))
         elif match.category == "same_as_current":
-            why = ("favoriserer dagens leverandør; alle leverandører skal behandles likt, LOA § 4" if _INCUMBENT.search(span)
+            why = ("favoriserer dagens leverandør; alle leverandører skal behandles likt, LOA § 4" if INCUMBENT.search(span)
                    else "beskriver dagens løsning")
             edits.append((_extend_left_comma(text, match.start), match.end, "", f"«{span}» er fjernet ({why})."))
             same = re.search(r"(?:den |det |de )?samme\s+(?:type|modell|merke|sort)?\s*(?=(?:[\w\-]+\s+){0,3}$)", text[:match.start])
@@ -97,10 +97,6 @@ def _supplier_edits(text: str, match: Match) -> list[tuple[int, int, str, str]]:
         edits.append((preference.start(), preference.end(), "", ""))
     return edits
 
-
-# Same-as-current wording that points at today's supplier or team rather than today's product.
-_INCUMBENT = re.compile(r"oppdraget|avtalen|kontrakten|rammeavtalen|leverandør|prosjektleder|konsulent|rådgiver|team|"
-                        r"forrige\s+fase", re.IGNORECASE)
 
 
 _REFERENCE = {"brand", "model_type", "missing_or_equivalent", "prescribed_technology", "product_named"}

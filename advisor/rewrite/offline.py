@@ -235,7 +235,7 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
         if nearest and nearest[0][1] >= BORROW_NEED_AT:
             # Near-identical example: its requirements are offered when they bring in no numbers of their own.
             requirements.extend(r for r in nearest[0][0].requirements if not measurable_targets(r, []))
-        requirements.extend(category_requirements(categories, _brand_domains(matches), matches))
+        requirements.extend(category_requirements(categories, _brand_domains(matches), matches, text))
     questions = list(ptype.market_questions) if ptype is not None else []
     questions.extend(market_questions_for(categories))
     if ptype is None and nearest and nearest[0][1] >= 0.35:
