@@ -46,6 +46,9 @@ def test_the_type_follows_what_the_text_is_about(settings, text, expected):
 def test_no_type_word_matches_inside_another_word(settings):
     for ptype in load_purchase_types(settings):  # «leverandøren» once read as a door («-dør-en»)
         assert not ptype.hits("Leverandøren skal sende faktura til oppdragsgiveren hver måned."), ptype.id
+    types = {ptype.id: ptype for ptype in load_purchase_types(settings)}
+    assert not types["server"].hits("Servering av kaffe i møtene") and types["server"].hits("serverrommet i kjelleren")
+    assert not types["bord"].hits("Utstyret skal kunne tas med ombord") and types["bord"].hits("skrivebordene")
 
 
 def test_a_building_verb_on_a_software_subject_is_not_building_work():
