@@ -209,8 +209,10 @@ def format_rewrite(rewrite) -> str:
     if rewrite.notes:
         lines.append("  Merknader og endringer:")
         lines += [f"    - {note}" for note in rewrite.notes]
-    lines.append(f"  Eksempler brukt: {', '.join(rewrite.examples_used) or 'ingen'} · leverandør: {rewrite.provider}"
-                 f" · promptversjon: {rewrite.prompt_version or '–'}")
+    line = f"  Eksempler brukt: {', '.join(rewrite.examples_used) or 'ingen'}"
+    if rewrite.prompt_version:  # an LLM wrote the draft; the offline draft's provider line is internal (kept in --json)
+        line += f" · leverandør: {rewrite.provider} · promptversjon: {rewrite.prompt_version}"
+    lines.append(line)
     return "\n".join(lines)
 
 

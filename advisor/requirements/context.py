@@ -134,7 +134,7 @@ SUPPLIER_CUES = (
     re.compile(rf"(?<!\w)(?:intensjon om å tildele|tildele[rs]?|tildeles|award(?:ed)? to)\b[^.;]{{0,160}}?\s(?:til|to)\s+"
                rf"(?P<name>{_NAME})"),
     re.compile(rf"(?<!\w)(?:partner|forhandler|reseller|distributør|forhandleren|partneren)\s+(?:av|for|til|of)\s+(?P<name>{_NAME})"),
-    re.compile(rf"(?<!\w)(?:levert|leveres|produsert|produseres|utviklet|utføres|utført|gjennomføres|gjennomført|driftes|"
+    re.compile(rf"(?<!\w)(?:levert|leveres|produsert|produseres|utviklet|utføres|utført|gjennomføres|gjennomført|driftes|gjøres|ledes|holdes|"
                rf"supplied|manufactured|made|produced|performed|carried out|delivered|provided|operated)\s+(?:av|by)\s+(?P<name>{_NAME})"),
     re.compile(rf"(?<!\w)(?:kjøpe[rs]?|kjøpes|bestille[rs]?|bestilles|anskaffe[rs]?|anskaffes|buy|purchase)\s+(?:[\w\-]+\s+){{0,3}}?"
                rf"(?:direkte\s+)?(?:fra|from)\s+(?P<name>{_NAME})"),
@@ -148,7 +148,7 @@ SUPPLIER_CUE_WORDS = (
     ("kontrakt", "avtale", "forhandling", "samarbeid", "contract", "agreement", "negotiation"),
     ("tildel", "award"),
     ("partner", "forhandler", "reseller", "distributør"),
-    ("levert", "leveres", "produsert", "produseres", "utviklet", "utføres", "utført", "gjennomføres", "gjennomført", "driftes",
+    ("levert", "leveres", "produsert", "produseres", "utviklet", "utføres", "utført", "gjennomføres", "gjennomført", "driftes", "gjøres", "ledes", "holdes",
      "supplied", "manufactured", "made", "produced", "performed", "carried out", "delivered", "provided", "operated"),
     ("fra", "from"),
     ("leverandør", "produsent", "tilbyder", "supplier", "manufacturer", "contractor"),
@@ -157,14 +157,14 @@ SUPPLIER_CUE_WORDS = (
 # The requirement itself obliges the named company to do the work («skal utføres av X AS», «shall be supplied by X Ltd»):
 # the object may be something the buyer has («drift og vedlikehold av skolenes nett»), the supplier is still demanded.
 OBLIGED_BY_BEFORE = re.compile(
-    r"(?<!\w)(?:skal|må|bør|shall|must|should)\s+(?:\w+\s+){0,2}?(?:(?:levert|leveres|utføres|utført|gjennomføres|gjennomført|"
+    r"(?<!\w)(?:skal|må|bør|shall|must|should)\s+(?:\w+\s+){0,2}?(?:(?:levert|leveres|utføres|utført|gjennomføres|gjennomført|gjøres|ledes|holdes|"
     r"produsert|produseres|utviklet|utvikles|driftes|supplied|performed|delivered|manufactured|produced|made|provided|"
     r"carried out|operated)\s+(?:av|by)|være|be)\s+$",
     re.IGNORECASE,
 )
 # Verbs that name who does the work only when a requirement obliges it («skal gjennomføres av X AS»); elsewhere they
 # describe the process («a credit rating carried out by Experian»).
-OBLIGED_ONLY_VERB = re.compile(r"(?:gjennomføres|gjennomført|driftes|produced|performed|carried out|delivered|provided|operated)\s",
+OBLIGED_ONLY_VERB = re.compile(r"(?:gjennomføres|gjøres|ledes|holdes|gjennomført|driftes|produced|performed|carried out|delivered|provided|operated)\s",
                                re.IGNORECASE)
 # The procurement process as the subject («Konkurransen gjennomføres av Innkjøpskontoret AS»): a helper, not a supplier.
 PROCESS_SUBJECT = re.compile(

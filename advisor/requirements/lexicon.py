@@ -444,7 +444,7 @@ SAME_AS_CURRENT = re.compile(
     # (det )?samme, not (det)?\s*samme: the latter started a match at every blank of a long run of spaces and
     # scanned the run each time (quadratic); same_as_current() strips leading blanks, so the spans are the same.
     r"(?:(?:det|den|de)\s*)?samme\s+(?!(?:område|området|sted|stedet|tomt|tomten|lokasjon|adresse|plassering)\b)(?:\w+\s+){0,2}?som\s+(?:vi\s+(?:allerede\s+)?(?:har|bruker)(?:\s+(?:i\s+dag|nå))?|i\s+dag|dagens|nå|tidligere|sist|"
-    r"forrige\s+\w+|i\s+(?:den|det|de)\s+eksisterende\s+\w+|(?:den|det|de)\s+eksisterende|eksisterende|(?:den|det|de)\s+vi\s+har)"
+    r"(?:i\s+|under\s+)?forrige\s+\w+|i\s+(?:den|det|de)\s+eksisterende\s+\w+|(?:den|det|de)\s+eksisterende|eksisterende|(?:den|det|de)\s+vi\s+har)"
     r"|fra\s+samme\s+leverandør|(?:av|fra)\s+(?:dagens|nåværende|eksisterende)\s+leverandør"
     r"|tilsvarende\s+(?:(?:den|det|de)\s+vi\s+(?:allerede\s+)?har|dagens\s+(?:løsning|system|utstyr|modell|produkt|maskiner|biler)"
     r"|(?:\w+\s+){1,2}som\s+vi\s+(?:allerede\s+)?har(?:\s+i\s+dag)?)"
@@ -452,6 +452,9 @@ SAME_AS_CURRENT = re.compile(
     r"|samme\s+(?:\w+\s+)?som\s+(?:på|i|hos)\s+(?:de|den|det)\s+andre\s+\w+"
     r"|(?:lik|like|likt|identisk\w*)\s+(?:med\s+|som\s+)?(?:dagens|(?:den|det|de)\s+vi\s+har|eksisterende|nåværende)"
     r"|videreføre\s+(?:dagens|eksisterende|nåværende)\s+\w+"
+    # «slik som resten av bilparken», «som har oppdraget i dag»: matched to what the buyer has, or to today's supplier
+    r"|(?:slik|akkurat|nøyaktig|på\s+samme\s+måte)\s+som\s+resten\s+av\s+\w+"
+    r"|som\s+har\s+(?:oppdraget|avtalen|kontrakten|rammeavtalen|leveransen)\s+(?:i\s+dag|nå|fra\s+før)"
     r"|(?<=[\w,]\s)som\s+i\s+dag(?=\s*[.,;)]|\s*$)"
     # «like dem vi har på avdeling 3», «identiske med dem som brukes ved de andre stasjonene», «samme merke som resten
     # av bilparken», «samme utseende som stolene i kantina i dag», «matche det som ble lagt i første byggetrinn»

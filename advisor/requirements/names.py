@@ -345,6 +345,9 @@ def suppliers(scan) -> None:
                 offset += len(part)
 
 
+# Public bodies that deliver to other public bodies under their own mandate, not suppliers in a competition.
+_PUBLIC_BODIES = {"statsbygg", "nav", "dfø", "digdir", "skatteetaten", "brønnøysundregistrene", "kartverket", "politiet",
+                  "uio", "uib", "uit", "uis", "uia", "ntnu", "oslomet", "usn", "nmbu"}
 _PUBLIC_FIRST = {"helse", "statens", "norges", "universitetet", "høgskolen", "sykehuset", "oslo", "bergen", "trondheim"}
 
 
@@ -380,11 +383,17 @@ def _supplier(scan, m, pattern, start: int, name: str, strict: bool) -> None:
                     and len(words) == 1 and words[0][:1].isupper() and not _acronym_or_word(words[0])
                     and words[0].lower() not in _PUBLIC_FIRST and not re.search(r"(?:en|et|ene|er|ere|erne|ane)$", words[0])
                     and _zipf(words[0]) < 3.0)
+    obliged = ctx.OBLIGED_BY_BEFORE.search(scan.text[max(0, start - 40):start])
+    # «skal (helst) utføres av Deloitte»: the requirement names who is to do the work; a capitalised single name there
+    # that is not a noun form («Leverandøren», «Kommunen») or a public body is the supplier even if it is a common word
+    demanded = bool(obliged and len(words) == 1 and words[0][:1].isupper() and words[0].lower() not in _PUBLIC_FIRST
+                    and not re.search(r"(?:en|et|ene|er|ere|erne|ane|a)$", words[0].rstrip(".")) and not words[0].rstrip(".").isupper()
+                    and not ctx.PUBLIC_BODY_AFTER.match(scan.text, start) and words[0].rstrip(".").lower() not in _PUBLIC_BODIES)
+    intended = intended or demanded
     if strict and not (company or known or shaped or intended):
         return
     if len(words) == 1 and ordinary(trimmed) and not known and not _rare(trimmed) and not intended:
         return
-    obliged = ctx.OBLIGED_BY_BEFORE.search(scan.text[max(0, start - 40):start])
     if not obliged and ctx.OBLIGED_ONLY_VERB.match(m.group(0)):
         return
     severity = "low" if ctx.EXISTING_CONTEXT.search(scan.window(start, 80)) and not obliged else "high"

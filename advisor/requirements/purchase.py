@@ -25,7 +25,8 @@ _SERVICE_HEADS = (
     r"vedlikehold|service|ettersyn|reparasjon|drift|renhold|rengjøring|vask|vasking|brøyting|strøing|transport|skyss|"
     r"kjøring|utredning|evaluering|kartlegging|revisjon|analyse|oppdrag|fasilitering|samling|seminar|foredrag|coaching|"
     r"prosessledelse|prosessveiledning|tolking|oversettelse|vakthold|inspeksjon|prosjektering|behandling|trening|"
-    r"bemanning|innleie|forvaltning|support|brukerstøtte|tilsyn|oppfølging"
+    r"bemanning|innleie|forvaltning|support|brukerstøtte|tilsyn|oppfølging|integrasjon|utvikling|tilpasning|"
+    r"implementering|konfigurering|programmering"
 )
 _WORKS_HEADS = (
     r"bygging|byggearbeid|anleggsarbeid|oppføring|rehabilitering|ombygging|tilbygg|påbygg|nybygg|riving|graving|"
@@ -37,7 +38,8 @@ _GOODS_HEADS = (
     r"heis|lisens|programvare|system|panel|boks|lader|brett|hanske|bleie|kaffe|kjøretøy|traktor|laster|graver|container|"
     r"benk|skap|hylle|reol|komfyr|ovn|damper|vogn|sykkel|båt|drone|instrument|mikroskop|folie|plate|vare|materiell|"
     r"rekvisita|tablett|legemiddel|kapsel|vifte|varmepumpe|anlegg|mobil|nettbrett|server|switch|ruter|lås|kort|"
-    r"dør|vindu|sofa|lenestol|gardin|teppe|vaskemiddel|middel|papir|mat|frukt|drivstoff"
+    r"dør|vindu|sofa|lenestol|gardin|teppe|vaskemiddel|middel|papir|mat|frukt|drivstoff|klut|kluter|svamp|app|"
+    r"applikasjon|plattform|modul|portal"
 )
 _HEAD = {kind: re.compile(rf"(?P<head>{heads}){_INFLECTION}$", re.IGNORECASE)
          for kind, heads in (("services", _SERVICE_HEADS), ("works", _WORKS_HEADS), ("goods", _GOODS_HEADS))}
@@ -148,7 +150,8 @@ def _is_name(token: str, text: str, at: int) -> bool:
 
 def read_purchase_object(text: str) -> PurchaseObject | None:
     """What the requirement buys, read from its own words; None when it names no object and no acquiring verb."""
-    candidates: list[tuple[str, str, str | None, str | None]] = []  # noun, phrase, noun kind, verb kind
+    # noun, phrase, noun kind, verb kind, whether the noun is the subject of a passive verb
+    candidates: list[tuple[str, str, str | None, str | None, bool]] = []
     subject = _SUBJECT.match(text)
     subject_noun, subject_phrase = "", ""
     if subject:
@@ -156,21 +159,25 @@ def read_purchase_object(text: str) -> PurchaseObject | None:
         if not _ACTOR.match(np):
             subject_noun, subject_phrase, _ = _phrase_at(np, 0)
             if subject_noun:
-                candidates.append((subject_noun, subject_phrase, noun_kind(subject_noun), None))
+                candidates.append((subject_noun, subject_phrase, noun_kind(subject_noun), None, False))
     for verb in _VERB.finditer(text):
         verb_kind = next(kind for kind, _ in _VERB_KINDS if verb.group(kind))
         noun, phrase, _ = _phrase_at(text, verb.end())
+        passive = False
         if not noun and verb.group(0).strip().lower().endswith("es") and subject_noun:
-            noun, phrase = subject_noun, subject_phrase  # a passive: «Taket skal rehabiliteres»
+            noun, phrase, passive = subject_noun, subject_phrase, True  # a passive: «Taket skal rehabiliteres»
         if noun and (verb.group(0).strip().lower() not in {"ha", "få", "gi", "gis"} or noun_kind(noun)):
-            candidates.append((noun, phrase, noun_kind(noun), verb_kind))
-    for noun, phrase, kind, _ in candidates:
+            candidates.append((noun, phrase, noun_kind(noun), verb_kind, passive))
+    for noun, phrase, kind, _, _ in candidates:
         if kind:
             cue = f"ordet «{noun}»"
             return PurchaseObject(kind, noun, phrase, cue, True)
-    for noun, phrase, _, verb_kind in candidates:
+    for noun, phrase, _, verb_kind, passive in candidates:
         if verb_kind:
             verb = next(m.group(0).strip() for m in _VERB.finditer(text) if m.group(verb_kind))
-            # a building verb leaves no doubt that works are bought («Det skal bygges en brannstasjon»)
-            return PurchaseObject(verb_kind, noun, f"{verb} {phrase}".strip(), f"verbet «{verb}»", verb_kind == "works")
+            # a building verb with its object after it leaves no doubt that works are bought («Det skal bygges en
+            # brannstasjon», «Taket skal rehabiliteres»); «bygges» on a subject may be figurative («Løsningen skal
+            # bygges på åpne standarder»)
+            return PurchaseObject(verb_kind, noun, f"{verb} {phrase}".strip(), f"verbet «{verb}»",
+                                  verb_kind == "works" and not (passive and verb.lower().startswith("bygg")))
     return None

@@ -41,6 +41,20 @@ class PurchaseType:
     # (unit pattern, requirement with {value}): what a technical value stands for in this type, tried before the
     # general functions («75 tommer» in a meeting room is legibility from the back row, not a desk working area)
     values: tuple[tuple[re.Pattern[str], str], ...] = ()
+    # words of the setting that rule the type out («idrettshall» for street lighting, «vei» for hall lighting)
+    unless: re.Pattern[str] | None = None
+
+    def hits(self, text: str) -> list[re.Match[str]]:
+        """Where the type's words occur in `text` as nouns: none when its setting is ruled out, and a word read as a
+        verb after a modal or «å» («skal servere lunsj») is no server."""
+        if not text or (self.unless is not None and self.unless.search(text)):
+            return []
+        return [m for m in self.match.finditer(text) if not _VERB_USE.search(text[max(0, m.start() - 20):m.start()])
+                or not re.search(r"e$", m.group(0))]
+
+
+# A modal or infinitive marker right before a word ending in -e: the word is a verb («skal servere», «å bygge»).
+_VERB_USE = re.compile(r"(?<!\w)(?:å|skal|må|kan|bør|vil|skulle|kunne|ikke)\s+(?:også\s+|kun\s+|bare\s+)?$", re.IGNORECASE)
 
 
 def load_purchase_types(settings: Settings) -> list[PurchaseType]:
@@ -63,6 +77,7 @@ def _load(path: str, mtime_ns: int) -> tuple[PurchaseType, ...]:
                 market_questions=tuple(str(q) for q in item.get("market_questions") or []),
                 buyer_questions=tuple(str(q) for q in item.get("buyer_questions") or []),
                 source=str(item.get("source") or ""), values=_values(item.get("values")),
+                unless=re.compile(str(item["unless"]), re.IGNORECASE) if item.get("unless") else None,
             ))
         except (KeyError, TypeError, ValueError, re.error) as exc:
             raise AdvisorError(f"{path}: purchase type {number} is incomplete or has a bad pattern ({exc})") from exc
@@ -109,16 +124,18 @@ def purchase_type_for(text: str, types: list[PurchaseType], hint: str = "", cate
             types = [ptype for ptype in types if bought.kind in ptype.kinds]
         # the thing itself decides («skuremaskiner ... i idrettshallen» is a machine, not hall lighting), its head
         # noun before its complement («rehabilitering av taket» is building work, not a roof product)
-        head = [ptype for ptype in types if ptype.match.search(bought.noun)]
-        own = head or [ptype for ptype in types if bought.phrase and ptype.match.search(bought.phrase)]
+        types = [ptype for ptype in types if not (ptype.unless and ptype.unless.search(text))]
+        head = [ptype for ptype in types if ptype.hits(bought.noun)]
+        own = head or [ptype for ptype in types if bought.phrase and ptype.hits(bought.phrase)]
         if not own and not bought.is_certain:
-            own = [ptype for ptype in types if bought.kind in ptype.kinds and ptype.match.search(text)]
+            own = [ptype for ptype in types if bought.kind in ptype.kinds and ptype.hits(text)]
         types = own or types
     best, best_score = None, (0, False, 0)
     preferred = {CATEGORY_TYPES.get(category) for category in categories or []}
     for ptype in types:
-        score = len(ptype.match.findall(text)) * 2 + (len(ptype.match.findall(hint)) if hint else 0)
-        first = ptype.match.search(text)
+        found = ptype.hits(text)
+        score = len(found) * 2 + (len(ptype.hits(hint)) if hint else 0)
+        first = found[0] if found else None
         # on a tie the named brand's line of business decides («Kameraene skal være Axis ...» is surveillance, not a
         # fall sensor), then the type named first: a requirement names what it is about before what it must work
         # with («Adgangskontrollen ... integreres med dagens system» is access control, not a software system)
@@ -155,6 +172,8 @@ def count_requirements(text: str, spans: list[tuple[int, int]] | None = None) ->
     for m in _COUNT.finditer(text):
         if any(s <= m.start() < e for s, e in taken) or (not m.group(1)[0].isdigit() and _ENGLISH.search(text)):
             continue  # «connect to Visma»: an English «to» is no count
+        if _NUMBERED.search(text[max(0, m.start() - 12):m.start()]):
+            continue  # «Fase 2 skal», «vedlegg 3 viser»: a number that names, not a count
         noun, at = m.group(2), m.start(2)
         if any(s <= at < e for s, e in taken) and m.group(3) and not any(s <= m.start(3) < e for s, e in taken):
             noun, at = m.group(3), m.start(3)  # «120 monokrystallinske paneler»: the dictated material is left out
@@ -166,14 +185,23 @@ def count_requirements(text: str, spans: list[tuple[int, int]] | None = None) ->
             out.append(f"Leveransen skal dekke {m.group(1)} {noun} [juster antallet etter behovet], kontrollert mot "
                        "deltaker- eller brukerliste.")
         else:
-            out.append(f"Leveransen skal omfatte {m.group(1)} {noun} [juster antallet etter behovet], kontrollert ved "
+            bound = direction(text, m.start())  # «maks 40 sider» is an upper limit, not a quantity to deliver
+            amount = f"{bound} {m.group(1)}" if bound else m.group(1)
+            out.append(f"Leveransen skal omfatte {amount} {noun} [juster antallet etter behovet], kontrollert ved "
                        "levering.")
     return out
 
 
+# Words a number names rather than counts after: «fase 2», «del 3», «vedlegg 4», «punkt 5».
+_NUMBERED = re.compile(r"(?<!\w)(?:fase|del|trinn|byggetrinn|etappe|nr\.?|nummer|punkt|kapittel|vedlegg|bilag|avsnitt|"
+                       r"versjon|kl\.?|klokka|uke|rom|bygg|hus|blokk|etasje|phase|part|step|annex|section|version)\s*$",
+                       re.IGNORECASE)
 _ENGLISH = re.compile(r"(?<!\w)(?:the|shall|must|should|will)(?!\w)", re.IGNORECASE)
 # Words after a number word that are not things counted («to ganger», «tre år», «ti prosent»).
 _NOT_COUNTED = frozenset({"ganger", "gang", "år", "måneder", "uker", "dager", "timer", "minutter", "prosent", "av", "og",
+                          "skal", "må", "bør", "kan", "vil", "er", "var", "har", "blir", "ble", "der", "når",
+                          # kinds of the thing, not things delivered: «bleier i tre størrelser»
+                          "størrelser", "varianter", "farger", "typer", "nivåer", "modeller", "utgaver",
                           "eller", "til", "i", "på", "som", "med"})
 
 
@@ -194,13 +222,16 @@ _VALUE_FUNCTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"GB$|TB$|MB$", re.I),
      "Utstyret skal ha kapasitet til programmene og dataene i [vedlegg]; dagens anslag er {value}, verifisert med "
      "en ytelsestest av et bruksscenario."),
-    (re.compile(r"lux$|lm$|lumen$|K$", re.I),
+    (re.compile(r"(?i:lux|lm|lumen)$|\d\s*K$"),  # «K» (colour temperature) is case-sensitive: «306 hk» is no light
      "Belysningen skal gi lysnivået og lyskvaliteten flaten og brukerne trenger; dagens anslag er {value}, "
      "dokumentert med lysberegning."),
-    (re.compile(r"V$|Hz$", re.I),
+    (re.compile(r"\d\s*V$|Hz$"),
      "Utstyret skal kunne kobles til det elektriske anlegget på stedet; dagens anslag er {value}, kontrollert mot "
      "[beskrivelse av anlegget] ved befaring."),
-    (re.compile(r"kg$|tonn$|g$", re.I),
+    (re.compile(r"hk$|Nm$|bar$|dB$", re.I),
+     "Ytelsen skal dekke oppgaven; dagens anslag er {value}, og tilbyder skal vise med datablad eller test at "
+     "behovet dekkes."),
+    (re.compile(r"kg$|tonn$|\d\s*g$", re.I),
      "Vekten skal passe bruken (løft, transport, underlag); dagens anslag er {value} som høyeste verdi, "
      "dokumentert med datablad."),
     (re.compile(r"liter$|l$|m³$|m3$", re.I),
@@ -212,9 +243,6 @@ _VALUE_FUNCTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"seter$|plasser$", re.I),
      "Kjøretøyet eller rommet skal ha plass til brukerne som skal bruke det; dagens anslag er {value}, verifisert "
      "ved befaring."),
-    (re.compile(r"hk$|Nm$|bar$|dB$", re.I),
-     "Ytelsen skal dekke oppgaven; dagens anslag er {value}, og tilbyder skal vise med datablad eller test at "
-     "behovet dekkes."),
 )
 _VALUE = re.compile(
     r"(?<![\w,.\-])(?:\d+(?:[.,]\d+)?\s*(?:x|×)\s*\d+(?:[.,]\d+)?(?:\s*(?:mm|cm|m))?"
@@ -235,13 +263,48 @@ def value_requirements(text: str, spans: list[tuple[int, int]] | None = None,
         if spans and any(s <= m.start() < e for s, e in spans):
             continue
         value = m.group(0).strip()
+        bound = direction(text, m.start())
+        amount = _AMOUNT_OF.match(text, m.end()) if _MASS_OR_VOLUME.search(value) else None
+        if amount and amount.group(1).lower() not in _NOT_COUNTED | _NOT_A_THING:
+            # «minst 150 g fisk per porsjon»: the amount of that thing, not the weight or capacity of a product
+            what = amount.group(0).strip()
+            limit = (f"{bound} {value} [bekreft grensen mot behovet]" if bound
+                     else f"{value} [angi om dette er minste eller høyeste mengde]")
+            values.setdefault(f"amount\x00{value}", []).append(
+                f"Mengden {what} skal være {limit}, kontrollert mot oppskrift, varedeklarasjon eller stikkprøve.")
+            continue
+        if bound:
+            value = f"{bound} {value}"  # the buyer's direction is kept: «minimum 180 g» stays a lower bound
         for pattern, template in (*functions, *_VALUE_FUNCTIONS):
             if pattern.search(value):
+                if bound:
+                    template = (template.replace("{value} som høyeste verdi", "{value}")
+                                .replace("{value} som minste verdi", "{value}")
+                                .replace("høyst {value} [eller minst, etter behovet]", "{value}"))
                 # measures get one bound each («høyst 1012 mm»); other values of one function share a requirement
                 key = f"{template}\x00{value}" if template.startswith("Produktet skal få plass") else template
                 values.setdefault(key, []).append(value)
                 break
-    return [key.split("\x00")[0].format(value=" og ".join(dict.fromkeys(found))) for key, found in values.items()]
+    return [found[0] if key.startswith("amount\x00") else key.split("\x00")[0].format(value=" og ".join(dict.fromkeys(found)))
+            for key, found in values.items()]
+
+
+# The direction the buyer gave a value: a lower bound («minimum», «minst», «fra»), an upper bound («maks», «inntil»).
+_LOWER = re.compile(r"(?<!\w)(?:minimum|minimalt|minst|min\.|ikke\s+mindre\s+enn|mer\s+enn|over|fra|at\s+least)\s+(?:på\s+)?$",
+                    re.IGNORECASE)
+_UPPER = re.compile(r"(?<!\w)(?:maksimum|maksimalt|maks\.?|max\.?|høyst|inntil|opptil|ikke\s+mer\s+enn|under|mindre\s+enn|"
+                    r"at\s+most|up\s+to)\s+(?:på\s+)?$", re.IGNORECASE)
+_MASS_OR_VOLUME = re.compile(r"\d\s*(?:g|kg|liter|l|dl|ml)$", re.IGNORECASE)
+# «150 g fisk», «2 dl saus per porsjon»: the word after a mass or volume names what there is that much of
+_AMOUNT_OF = re.compile(r"\s+([^\W\d_]{3,})(?:\s+(?:per|pr\.?|i|til\s+hver)\s+[^\W\d_]+)?", re.IGNORECASE)
+_NOT_A_THING = frozenset({"per", "pr", "eller", "mer", "mindre", "maks", "minst", "totalt", "samlet", "netto", "brutto",
+                          "inkludert", "uten", "hver", "ved", "når", "skal", "må", "bør", "kan", "for", "om", "tom", "full"})
+
+
+def direction(text: str, at: int) -> str:
+    """«minst» or «høyst» when the words just before a value at `at` bound it from below or above; '' otherwise."""
+    before = text[max(0, at - 30):at]
+    return "minst" if _LOWER.search(before) else "høyst" if _UPPER.search(before) else ""
 
 
 # The function a value requirement is about: a purchase type's requirement on the same function is left out, since

@@ -23,7 +23,7 @@ from advisor.requirements import (
     load_brands,
 )
 from advisor.rewrite.targets import NUMBER_WORD_VALUES, NUMBER_WORDS
-from advisor.rewrite.templates import CATEGORY_OBJECTS, plural
+from advisor.rewrite.templates import CATEGORY_OBJECTS, INCUMBENT, plural
 
 _CUE_BEFORE = re.compile(
     r"(?:\s*,)?\s*(?:av\s+typen|av\s+type|laget\s+av|utført\s+i|produsert\s+i|av|made\s+of|typen|type|modell(?:en)?|av\s+merket|merket|merke|fabrikat(?:et)?|fra|levert\s+av|"
@@ -52,8 +52,12 @@ def neutralize(text: str, matches: list[Match]) -> tuple[str, list[str]]:
         edits.append(_reference_edit(text, group))
     for match in active:
         span = text[match.start:match.end]
-        if match.category == "same_as_current":
-            edits.append((_extend_left_comma(text, match.start), match.end, "", f"«{span}» er fjernet (beskriver dagens løsning)."))
+        if match.category == "supplier":
+            edits.extend(_supplier_edits(text, match))
+        elif match.category == "same_as_current":
+            why = ("favoriserer dagens leverandør; alle leverandører skal behandles likt, LOA § 4" if INCUMBENT.search(span)
+                   else "beskriver dagens løsning")
+            edits.append((_extend_left_comma(text, match.start), match.end, "", f"«{span}» er fjernet ({why})."))
             same = re.search(r"(?:den |det |de )?samme\s+(?:type|modell|merke|sort)?\s*(?=(?:[\w\-]+\s+){0,3}$)", text[:match.start])
             if same:
                 edits.append((same.start(), same.end(), "", f"«{same.group(0).strip()}» er fjernet (beskriver dagens løsning)."))
@@ -77,7 +81,22 @@ def neutralize(text: str, matches: list[Match]) -> tuple[str, list[str]]:
     result = text
     for start, end, replacement, _ in sorted(chosen, key=lambda e: (e[0], e[1]), reverse=True):
         result = result[:start] + replacement + result[end:]
-    return _tidy(result), [note for _, _, _, note in sorted(chosen, key=lambda e: e[0])]
+    return _tidy(result), [note for _, _, _, note in sorted(chosen, key=lambda e: e[0]) if note]
+
+
+def _supplier_edits(text: str, match: Match) -> list[tuple[int, int, str, str]]:
+    """«skal helst utføres av X»: who does the work is for the competition to decide; the name, its cue and the
+    preference go, with a note on why."""
+    span = text[match.start:match.end]
+    cue = re.search(r"\s+(?:av|fra|med|til|by|from|with)\s+$", text[:match.start])
+    edits = [(cue.start() if cue else match.start, match.end, "",
+              f"«{span}» er fjernet (navngitt leverandør: kravet skal beskrive ytelsen, ikke hvem som leverer den; "
+              "alle leverandører skal behandles likt, LOA § 4).")]
+    preference = re.search(r"\s+(?:helst|fortrinnsvis|gjerne)(?=\s)", text[:match.start])
+    if preference:
+        edits.append((preference.start(), preference.end(), "", ""))
+    return edits
+
 
 
 _REFERENCE = {"brand", "model_type", "missing_or_equivalent", "prescribed_technology", "product_named"}

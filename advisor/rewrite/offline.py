@@ -223,10 +223,10 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     if count and not any(count.split(" omfatte ")[1].split()[0] in r for r in requirements):
         requirements.append(count)
     requirements.extend(values)
+    if not count:  # «200 mikrofiberkluter», «maks 30 sider»: the quantity and its direction are kept with or without a type
+        strong = [(h.start, h.end) for h in matches if h.severity != "low"]
+        requirements.extend(r for r in count_requirements(text, strong) if r not in requirements)
     if ptype is not None:
-        if not count:
-            strong = [(h.start, h.end) for h in matches if h.severity != "low"]
-            requirements.extend(count_requirements(text, strong))
         requirements.extend(fill_known(without_repeats(ptype.requirements, values), text, matches))
     else:
         if function:
@@ -235,7 +235,7 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
         if nearest and nearest[0][1] >= BORROW_NEED_AT:
             # Near-identical example: its requirements are offered when they bring in no numbers of their own.
             requirements.extend(r for r in nearest[0][0].requirements if not measurable_targets(r, []))
-        requirements.extend(category_requirements(categories, _brand_domains(matches), matches))
+        requirements.extend(category_requirements(categories, _brand_domains(matches), matches, text))
     questions = list(ptype.market_questions) if ptype is not None else []
     questions.extend(market_questions_for(categories))
     if ptype is None and nearest and nearest[0][1] >= 0.35:

@@ -92,6 +92,9 @@ CATEGORY_REQUIREMENTS = {
                                  "og leverandøren velger materiale og metode.",
     "same_as_current": "Løsningen skal dekke funksjonene i dagens løsning som er listet i [vedlegg], og kostnader ved "
                        "overgang vurderes i tildelingskriteriene.",
+    "incumbent": "Personellet leverandøren tilbyr, skal ha den kompetansen og erfaringen oppdraget krever [beskriv], "
+                 "dokumentert med CV og referanser fra minst [antall] lignende oppdrag; videreføring av det som er gjort, "
+                 "sikres med en plan for overføring av kunnskap.",
     "energy": "Løsningen skal ha utslipp av klimagasser på høyst [verdi] per [enhet], eller være utslippsfri, og "
               "leverandøren velger energibærer.",
 }
@@ -119,9 +122,24 @@ def noun_function(noun: str) -> str:
     return NOUN_FUNCTIONS.get(noun, "")
 
 
-def category_requirements(categories: set[str], domains: list[str], matches: list[Match]) -> list[str]:
-    """Template requirements for the findings: per product domain, then per problem category."""
+# Same-as-current wording that points at today's supplier or team rather than today's product.
+INCUMBENT = re.compile(r"oppdraget|avtalen|kontrakten|rammeavtalen|leverandør|prosjektleder|konsulent|rådgiver|team|"
+                       r"forrige\s+fase", re.IGNORECASE)
+
+
+def incumbent_only(text: str, matches: list[Match]) -> bool:
+    """Whether every «same as today» finding is about today's supplier or team («som har oppdraget i dag»)."""
+    spans = [text[h.start:h.end] for h in matches if h.category == "same_as_current" and h.severity != "low"]
+    return bool(spans) and all(INCUMBENT.search(span) for span in spans)
+
+
+def category_requirements(categories: set[str], domains: list[str], matches: list[Match], text: str = "") -> list[str]:
+    """Template requirements for the findings: per product domain, then per problem category; a supplier named or
+    preferred becomes a requirement on the competence any supplier can offer."""
     out: list[str] = []
+    if "supplier" in categories or incumbent_only(text, matches):
+        out.append(CATEGORY_REQUIREMENTS["incumbent"])
+        categories = categories - {"same_as_current"} if incumbent_only(text, matches) else categories
     for domain in domains:
         out.extend(DOMAIN_REQUIREMENTS.get(domain, []))
     if any(h.category == "prescribed_technology" and h.kind == "energy" for h in matches):
@@ -159,22 +177,44 @@ def buyer_questions(text: str, matches: list[Match], targets: list[Target]) -> l
         span = text[match.start:match.end]
         if match.category in {"brand", "model_type"}:
             seen.update({"brand", "model_type"})
-            refs = [h for h in matches if h.category in {"brand", "model_type", "missing_or_equivalent"} and h.severity != "low"]
-            span = text[min(h.start for h in refs):max(h.end for h in refs)] if len(refs) < 4 else span
-            if any(h.detail.get("brand_category") == "medicine" for h in refs):
-                out.append(f"Er det en medisinsk grunn til at det må være nettopp «{span}» (for eksempel hjelpestoffer, "
-                           "smak eller at pasienten ikke kan bytte)? Ellers: skriv virkestoff, styrke og legemiddelform.")
-            else:
-                out.append(f"Er det en grunn til at dere nevner «{span}», for eksempel kompatibilitet med utstyr dere "
-                           "allerede har? Skriv i så fall ned begrunnelsen og legg til «eller tilsvarende».")
+            out.append(_brand_question(text, matches, span))
+        elif match.category == "supplier":
+            out.append(f"Hva er det ved «{span}» som er viktig for dere (for eksempel erfaring eller kjennskap til saken)? "
+                       "Skriv det som krav til kompetanse eller gjennomføring som alle leverandører kan konkurrere om.")
         elif match.category == "product_named":
             out.append(f"Har dere vurdert andre måter å dekke behovet på enn «{span}», for eksempel som tjeneste?")
         elif match.category == "prescribed_technology":
             out.append(f"Hvorfor er «{span}» nødvendig: drift, kompetanse, integrasjon, sikkerhet eller utslipp?")
         elif match.category == "material_dimension_method":
             out.append(f"Hva skal «{span}» oppnå (holdbarhet, vedlikehold, hygiene, plass, utseende)?")
+        elif match.category == "same_as_current" and INCUMBENT.search(span):
+            out.append("Hva er det ved dagens leverandør eller team som er viktig for dere (kjennskap til saken, "
+                       "kontinuitet)? Skriv det som krav alle kan oppfylle, for eksempel en plan for overføring av kunnskap.")
         elif match.category == "same_as_current":
             out.append("Hva fungerer godt med dagens løsning, og hva bør bli bedre?")
         elif match.category == "tailoring":
             out.append("Hvilke av verdiene er nødvendige for behovet, og hvilke er hentet fra et produktdatablad?")
     return out[:5]
+
+
+def _brand_question(text: str, matches: list[Match], span: str) -> str:
+    """Why the brand is named: a medical reason for a medicine, compatibility only where something to fit is named or
+    the brand's line is equipment, else what the brand stands for (cloths, food)."""
+    refs = [h for h in matches if h.category in {"brand", "model_type", "missing_or_equivalent"} and h.severity != "low"]
+    span = text[min(h.start for h in refs):max(h.end for h in refs)] if len(refs) < 4 else span
+    if any(h.detail.get("brand_category") == "medicine" for h in refs):
+        return (f"Er det en medisinsk grunn til at det må være nettopp «{span}» (for eksempel hjelpestoffer, "
+                "smak eller at pasienten ikke kan bytte)? Ellers: skriv virkestoff, styrke og legemiddelform.")
+    if _EXISTING_NAMED.search(text) or any(h.detail.get("brand_category") in _COMPATIBLE_CATEGORIES for h in refs):
+        return (f"Er det en grunn til at dere nevner «{span}», for eksempel kompatibilitet med utstyr dere "
+                "allerede har? Skriv i så fall ned begrunnelsen og legg til «eller tilsvarende».")
+    return (f"Hva er det ved «{span}» dere trenger (for eksempel kvalitet, holdbarhet, smak eller innhold)? Skriv det "
+            "som krav i stedet for navnet, eller legg til «eller tilsvarende» hvis navnet må stå.")
+
+
+# Product lines where a brand is often named for fit with equipment, software or parts the buyer already has.
+_COMPATIBLE_CATEGORIES = frozenset({"IT", "software", "machinery", "tools", "telecom", "security", "building", "energy",
+                                    "kitchen", "vehicles", "medical", "welfare"})
+# Wording that names something the buyer has that the delivery must fit.
+_EXISTING_NAMED = re.compile(r"(?<!\w)(?:dagens|eksisterende|nåværende|vi har|vi bruker|passe\s+(?:til|med|i)|kompatib\w*|"
+                             r"integrer\w*|koble\w*\s+til|virke\s+(?:med|sammen))", re.IGNORECASE)
