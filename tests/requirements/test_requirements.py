@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import HealthCheck, given
+from hypothesis import HealthCheck, assume, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 from pdfs import make_pdf
@@ -21,6 +21,7 @@ from advisor.requirements import (
     read_requirements_file,
     split_requirements,
 )
+from advisor.requirements.context import PROCESS_CUE
 from advisor.requirements.lexicon import parse_brand_line
 
 LINAK = "Sengene skal ha elektrisk høyderegulering med motorer av typen Linak."
@@ -177,6 +178,9 @@ def test_offsets_stay_exact_in_arbitrary_surroundings(before, brand, after):
     for match in matches:
         assert 0 <= match.start < match.end <= len(text)
         assert text[match.start:match.end].strip() == text[match.start:match.end]
+    # Random letters can spell a word of the procurement process («… kunngjør»): such a sentence is process text by
+    # design (a name in it is not a requirement), so only the offsets are checked there.
+    assume(not PROCESS_CUE.search(text))
     assert any(h.category in {"brand", "model_type", "product_named", "prescribed_technology"} for h in matches)
 
 
