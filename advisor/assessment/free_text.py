@@ -86,12 +86,20 @@ def extract_case(text: str) -> Extraction:
 
 # --- value, period, term and VAT ---
 
+_COMPARED = re.compile(r"\b(?:er|ligger|kommer|havner|holder oss) (?:under|over)\s+(?:ca\.?\s*)?$|"
+                       r"\b(?:terskel\w*|grensen|beløpsgrensen)\s+(?:på|er)\s+(?:ca\.?\s*)?$", re.IGNORECASE)
+
+
 def _read_value(text: str, out: Extraction) -> None:
     """The stated total, the amount per period, the term and the VAT wording, each from its own words."""
     amounts, problems = read_amounts(text)
     for problem in problems:
         out.problems.append(problem)
         out.note("estimated_value_nok", f"Beløpet «{problem.phrase}» er ikke brukt: {problem.reason}. Oppgi verdien på nytt.")
+    # «… når vi er under 1,3 mill per år?»: a figure compared with, beside the purchase's own figure, is a threshold.
+    compared = [a for a in amounts if _COMPARED.search(text[max(0, a.start - 30):a.start])]
+    if compared and len(compared) < len(amounts):
+        amounts = [a for a in amounts if a not in compared]
     per_period = [a for a in amounts if a.period]
     period = max(per_period, key=lambda a: a.value) if per_period else None
     # A total is never smaller than one period's amount: smaller figures in the same text are parts or history

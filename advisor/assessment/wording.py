@@ -58,7 +58,8 @@ CATEGORY: dict[str, list[str]] = {
               r"\bkatetre\b", r"\bhansker\b", r"\w*leker\b", r"\bkontorrekvisita\b", r"\bdatamaskiner\b", r"\bskrivere\b", r"\bnettbrett\b"],
     # Construction words only: a bare «bygg» is as often the building a purchase is for («strøm til UiTs bygg»).
     "works": [r"\bbygg(?:e|es|ing|eprosjekt\w*|earbeid\w*|eplass\w*|entreprise\w*)\b", r"\bnytt bygg\b", r"\bnybygg\w*",
-              r"\bombygging\b",
+              r"\bombygging\b", r"\b(?:rehabilitere|renovere|bygge om|pusse opp|totalrehabilitere)\s+(?:\w+\s+){0,3}"
+              r"(?:skole|bygg|barnehage|sykehjem|hall|kontor|bolig|bygning|sykehus|sengepost|tak|fasade|bru|vei|veg)\w*",
               r"\brenovering\w*", r"\brehabilitering av (?:\w+ ){0,2}(?:bygg|bru|bruer|skole|vei|veg|tak|fasade)\w*",
               r"\banlegg(?:et)?\b", r"\banleggsarbeid\w*", r"\banleggskontrakt\w*", r"\bbygge- og anlegg\w*",
               r"\bve[ig](?:en|er|ene)?\b", r"\bve[ig](?:bygging|prosjekt\w*|arbeid\w*|strekning\w*)\b", r"\bmotorve[ig]\w*",

@@ -935,3 +935,17 @@ def test_the_verb_varer_is_not_goods():
     assert extract_case("Avtalen varer 2 år og koster 3 mill. kr.").values.get("category") is None
     assert extract_case("Kontrakten varer i fire år, verdi 3 mill. kr").values.get("category") is None
     assert extract_case("Vi skal kjøpe varer for 3 mill. kr.").values.get("category") == "goods"
+
+
+def test_a_threshold_the_buyer_compares_with_is_not_the_purchase_value():
+    read = extract_case("Kommunen skal ha renhold for ca 850 000 kr i året i tre år. Holder det å hente inn tre tilbud "
+                        "når vi er under 1,3 mill per år?").values
+    assert (read["value_per_period_nok"], read["value_period"], read["duration_months"]) == (850_000, "year", 36)
+    # Alone, the compared figure is the only value there is, and it is kept.
+    assert extract_case("Vi er under 1,3 mill. Må vi kunngjøre?").values["estimated_value_nok"] == 1_300_000
+
+
+def test_rehabilitating_a_school_is_works_even_when_an_adviser_is_named_later():
+    read = extract_case("Fylkeskommunen skal rehabilitere en videregående skole. Kalkylen fra rådgiver ligger på ca. "
+                        "70 mill inkl. mva.").values
+    assert read["category"] == "works"
