@@ -75,7 +75,16 @@ _CONDITION = re.compile(r"^\s*(?:siden|fordi|ettersom|sidan|since|as|if|hvis|der
 
 
 def split_parts(question: str) -> list[str]:
-    """The sub-questions of a compound question (each ending in «?»), or the question alone."""
+    """The sub-questions of a compound question (each ending in «?»), or the question alone.
+
+    Sentences that only set the scene before the questions («Enhetslederne vil bare ha «samme dispenser som Bærum».
+    Hvordan …, og hva …?») are left out of the parts, which are answered on their own words (the scene's words
+    pulled each part away from its answer); a scene with figures (a purchase the rules assess) keeps the question
+    whole."""
+    scene, asked = _scene(question.strip())
+    if scene:
+        parts = split_parts(asked)
+        return parts if len(parts) > 1 else [question.strip()]
     pieces = [p.strip(" ,;") for p in _SPLIT.split(question.strip()) if p and p.strip(" ,;?")]
     if len(pieces) < 2 or _CONDITION.match(question):
         return [question.strip()]
@@ -86,6 +95,18 @@ def split_parts(question: str) -> list[str]:
         piece = piece[0].upper() + piece[1:]
         parts.append(piece if piece.endswith("?") else piece.rstrip(".") + "?")
     return parts
+
+
+def _scene(question: str) -> tuple[str, str]:
+    """(the statements before the first sentence that asks, the rest) when the statements hold no figure; else ("", "")."""
+    sentences = re.split(r"(?<=[.!»])\s+(?=[A-ZÆØÅ])", question)
+    for i, sentence in enumerate(sentences):
+        if _QUESTION_WORD.match(sentence):
+            scene = " ".join(sentences[:i])
+            if i and not re.search(r"\d", scene):
+                return scene, " ".join(sentences[i:])
+            return "", ""
+    return "", ""
 
 
 def plan_question(question: str, lang: str = "nb") -> QuestionPlan:

@@ -164,3 +164,14 @@ def test_a_question_that_asks_for_confirmation_is_a_yes_no_question():
     assert is_yes_no("Anskaffelsesloven § 4 pålegger oss vel å fremme innovasjon?")
     assert is_yes_no("Må vi kunngjøre?") and is_yes_no("Vi er en kommune, kan vi forhandle?")
     assert not is_yes_no("Siden loven pålegger oss det, hvordan dokumenterer vi det?")
+
+
+def test_scene_sentences_before_a_compound_question_are_left_out_of_its_parts():
+    parts = split_parts("Enhetslederne vil bare ha «samme medisindispenser som Bærum bruker». Hvordan får jeg dem til "
+                        "å beskrive behovet i stedet, og hva bør en god behovsbeskrivelse inneholde?")
+    assert parts == ["Hvordan får jeg dem til å beskrive behovet i stedet?", "Hva bør en god behovsbeskrivelse inneholde?"]
+    # A scene with figures is a purchase the rules assess as a whole; a scene before one question changes nothing.
+    whole = "Vi er en kommune og skal kjøpe renhold for 3 mill. Hvilken del gjelder, og må vi kunngjøre?"
+    assert split_parts(whole) == [whole]
+    single = "Vi vil bare ha samme dispenser som Bærum. Hvordan beskriver vi behovet?"
+    assert split_parts(single) == [single]
