@@ -327,9 +327,10 @@ def _name_end(scan, end: int) -> int:
 
 
 def suppliers(scan) -> None:
-    """The supplier named as the counterparty: «kontrakt med X AS», «partner av X», «tildele ... til X» (supplier)."""
+    """The supplier named as the counterparty: «kontrakt med X AS», «partner av X», «tildele ... til X», «installert av X»,
+    «teamet fra X» (supplier)."""
     # cues that also take buyers, partners, places or a quality («leverandøren skal være Miljøfyrtårn-sertifisert»)
-    strict = (ctx.SUPPLIER_CUES[0], ctx.SUPPLIER_CUES[-2], ctx.SUPPLIER_CUES[-1])
+    strict = (ctx.SUPPLIER_CUES[0], ctx.SUPPLIER_CUES[-3], ctx.SUPPLIER_CUES[-2], ctx.SUPPLIER_CUES[-1])
     low = scan.text.lower()
     for pattern, words in zip(ctx.SUPPLIER_CUES, ctx.SUPPLIER_CUE_WORDS, strict=True):
         if not any(word in low for word in words):
