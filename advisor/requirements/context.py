@@ -135,6 +135,7 @@ SUPPLIER_CUES = (
                rf"(?P<name>{_NAME})"),
     re.compile(rf"(?<!\w)(?:partner|forhandler|reseller|distributør|forhandleren|partneren)\s+(?:av|for|til|of)\s+(?P<name>{_NAME})"),
     re.compile(rf"(?<!\w)(?:levert|leveres|produsert|produseres|utviklet|utføres|utført|gjennomføres|gjennomført|driftes|gjøres|ledes|holdes|"
+               rf"videreføres|videreført|overtas|installert|installeres|montert|monteres|innrullert|innrulleres|"
                rf"supplied|manufactured|made|produced|performed|carried out|delivered|provided|operated)\s+(?:av|by)\s+(?P<name>{_NAME})"),
     re.compile(rf"(?<!\w)(?:kjøpe[rs]?|kjøpes|bestille[rs]?|bestilles|anskaffe[rs]?|anskaffes|buy|purchase)\s+(?:[\w\-]+\s+){{0,3}}?"
                rf"(?:direkte\s+)?(?:fra|from)\s+(?P<name>{_NAME})"),
@@ -142,6 +143,9 @@ SUPPLIER_CUES = (
     re.compile(rf"(?<!\w)(?i:leverandør(?:en)?|produsent(?:en)?|tilbyder(?:en)?|(?:the\s+)?(?:supplier|manufacturer|contractor))"
                rf"\s+(?:[\w\-]+\s+){{0,4}}?(?i:skal|må|shall|must)\s+(?i:være|be)\s+(?P<name>{_NAME})"),
     re.compile(rf"(?P<name>{_NAME})\s+(?:er|is)\s+(?:den\s+)?(?:eneste|only|sole)\s+(?:leverandør|supplier|produsent)"),
+    # the people or the fit-out that do the delivery come from one company: «samme teamet fra Kluge», «innredning fra X»
+    re.compile(rf"(?<!\w)(?i:team(?:et)?|konsulent(?:er|ene)|rådgiver(?:e|ne)|advokat(?:er|ene)|innredning(?:en)?|påbygg(?:et)?)"
+               rf"\s+(?i:fra)\s+(?P<name>{_NAME})"),
 )
 # A word each cue above cannot match without (lower case, in the same order): a line with none of them skips the cue.
 SUPPLIER_CUE_WORDS = (
@@ -149,22 +153,26 @@ SUPPLIER_CUE_WORDS = (
     ("tildel", "award"),
     ("partner", "forhandler", "reseller", "distributør"),
     ("levert", "leveres", "produsert", "produseres", "utviklet", "utføres", "utført", "gjennomføres", "gjennomført", "driftes", "gjøres", "ledes", "holdes",
+     "videreføres", "videreført", "overtas", "installert", "installeres", "montert", "monteres", "innrullert", "innrulleres",
      "supplied", "manufactured", "made", "produced", "performed", "carried out", "delivered", "provided", "operated"),
     ("fra", "from"),
     ("leverandør", "produsent", "tilbyder", "supplier", "manufacturer", "contractor"),
     ("eneste", "only", "sole"),
+    ("team", "konsulent", "rådgiver", "advokat", "innredning", "påbygg"),
 )
 # The requirement itself obliges the named company to do the work («skal utføres av X AS», «shall be supplied by X Ltd»):
 # the object may be something the buyer has («drift og vedlikehold av skolenes nett»), the supplier is still demanded.
 OBLIGED_BY_BEFORE = re.compile(
     r"(?<!\w)(?:skal|må|bør|shall|must|should)\s+(?:\w+\s+){0,2}?(?:(?:levert|leveres|utføres|utført|gjennomføres|gjennomført|gjøres|ledes|holdes|"
+    r"videreføres|videreført|overtas|installert|installeres|montert|monteres|innrullert|innrulleres|"
     r"produsert|produseres|utviklet|utvikles|driftes|supplied|performed|delivered|manufactured|produced|made|provided|"
     r"carried out|operated)\s+(?:av|by)|være|be)\s+$",
     re.IGNORECASE,
 )
 # Verbs that name who does the work only when a requirement obliges it («skal gjennomføres av X AS»); elsewhere they
 # describe the process («a credit rating carried out by Experian»).
-OBLIGED_ONLY_VERB = re.compile(r"(?:gjennomføres|gjøres|ledes|holdes|gjennomført|driftes|produced|performed|carried out|delivered|provided|operated)\s",
+OBLIGED_ONLY_VERB = re.compile(r"(?:gjennomføres|gjøres|ledes|holdes|gjennomført|driftes|videreføres|videreført|overtas|"
+                               r"installert|installeres|montert|monteres|innrullert|innrulleres|produced|performed|carried out|delivered|provided|operated)\s",
                                re.IGNORECASE)
 # The procurement process as the subject («Konkurransen gjennomføres av Innkjøpskontoret AS»): a helper, not a supplier.
 PROCESS_SUBJECT = re.compile(

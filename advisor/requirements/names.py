@@ -327,9 +327,10 @@ def _name_end(scan, end: int) -> int:
 
 
 def suppliers(scan) -> None:
-    """The supplier named as the counterparty: «kontrakt med X AS», «partner av X», «tildele ... til X» (supplier)."""
+    """The supplier named as the counterparty: «kontrakt med X AS», «partner av X», «tildele ... til X», «installert av X»,
+    «teamet fra X» (supplier)."""
     # cues that also take buyers, partners, places or a quality («leverandøren skal være Miljøfyrtårn-sertifisert»)
-    strict = (ctx.SUPPLIER_CUES[0], ctx.SUPPLIER_CUES[-2], ctx.SUPPLIER_CUES[-1])
+    strict = (ctx.SUPPLIER_CUES[0], ctx.SUPPLIER_CUES[-3], ctx.SUPPLIER_CUES[-2], ctx.SUPPLIER_CUES[-1])
     low = scan.text.lower()
     for pattern, words in zip(ctx.SUPPLIER_CUES, ctx.SUPPLIER_CUE_WORDS, strict=True):
         if not any(word in low for word in words):
@@ -363,7 +364,8 @@ def _supplier(scan, m, pattern, start: int, name: str, strict: bool) -> None:
     if ctx.SUPPLIER_PROCESS_BEFORE.search(scan.text[max(0, m.start() - 25):m.start()]) \
             or ctx.PARTNER_BEFORE.search(scan.text[max(0, start - 40):start]):
         return
-    goods = _MAKER_BEFORE.search(scan.text[max(0, start - 40):start])
+    # «teamet fra X», «innredningen fra X»: the cue itself says who does the delivery, not who made the goods
+    goods = _MAKER_BEFORE.search(scan.text[max(0, start - 40):start]) if pattern is not ctx.SUPPLIER_CUES[-1] else None
     if goods and _NOT_MADE.match(goods.group(1)):
         return  # «kjøpes transporttjenester fra Roverudmyra»: a place the service starts from, not a maker
     if goods and not re.search(rf"\s{ctx.COMPANY_SUFFIX}\.?$", trimmed):
@@ -384,6 +386,9 @@ def _supplier(scan, m, pattern, start: int, name: str, strict: bool) -> None:
                     and words[0].lower() not in _PUBLIC_FIRST and not re.search(r"(?:en|et|ene|er|ere|erne|ane)$", words[0])
                     and _zipf(words[0]) < 3.0)
     obliged = ctx.OBLIGED_BY_BEFORE.search(scan.text[max(0, start - 40):start])
+    # «samme teamet fra Kluge»: keeping today's people from one company demands that company (not a place: «Bergen»)
+    obliged = obliged or bool(pattern is ctx.SUPPLIER_CUES[-1] and len(words) == 1 and _zipf(words[0]) < 3.0
+                              and re.search(r"(?i:samme|dagens|nåværende)\s+$", scan.text[max(0, m.start() - 20):m.start()]))
     # «skal (helst) utføres av Deloitte»: the requirement names who is to do the work; a capitalised single name there
     # that is not a noun form («Leverandøren», «Kommunen») or a public body is the supplier even if it is a common word
     demanded = bool(obliged and len(words) == 1 and words[0][:1].isupper() and words[0].lower() not in _PUBLIC_FIRST

@@ -38,7 +38,7 @@ _GOODS_HEADS = (
     r"heis|lisens|programvare|system|panel|boks|lader|brett|hanske|bleie|kaffe|kjøretøy|traktor|laster|graver|container|"
     r"benk|skap|hylle|reol|komfyr|ovn|damper|vogn|sykkel|båt|drone|instrument|mikroskop|folie|plate|vare|materiell|"
     r"rekvisita|tablett|legemiddel|kapsel|vifte|varmepumpe|anlegg|mobil|nettbrett|server|switch|ruter|lås|kort|"
-    r"dør|vindu|sofa|lenestol|gardin|teppe|vaskemiddel|middel|papir|mat|frukt|drivstoff|klut|kluter|svamp|app|"
+    r"dør|vindu|sofa|lenestol|gardin|teppe|vaskemiddel|middel|midl|kjemikalie|kjemikali|papir|ambulanse|sykebil|mat|frukt|drivstoff|klut|kluter|svamp|app|"
     r"applikasjon|plattform|modul|portal"
 )
 _HEAD = {kind: re.compile(rf"(?P<head>{heads}){_INFLECTION}$", re.IGNORECASE)

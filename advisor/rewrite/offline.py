@@ -35,6 +35,7 @@ from advisor.rewrite.templates import (
     PLACEHOLDER_NEED,
     buyer_questions,
     category_requirements,
+    compatibility_question,
     market_questions_for,
     noun_function,
     plural,
@@ -240,7 +241,10 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     questions.extend(market_questions_for(categories))
     if ptype is None and nearest and nearest[0][1] >= 0.35:
         questions.extend(nearest[0][0].market_questions[:2])
-    buyer = (list(ptype.buyer_questions) if ptype is not None else []) + buyer_questions(text, matches, targets)
+    # whether matching what the buyer has is needed goes first: it decides whether the type's questions apply at all
+    own = buyer_questions(text, matches, targets)
+    compatibility = [q for q in own[:1] if q == compatibility_question(text)]
+    buyer = compatibility + (list(ptype.buyer_questions) if ptype is not None else []) + own[len(compatibility):]
     if bought is not None and not bought.is_certain:
         buyer.insert(0, f"Er det riktig at dere kjøper {KIND_LABELS[bought.kind]} («{bought.phrase}»)? Hvis ikke, skriv hva "
                         "som skal leveres, så bygger behov og krav på det.")

@@ -160,16 +160,47 @@ _USERS = re.compile(r"(?<!\w)(?:brukere?\w*|ansatte|elever\w*|pasient\w*|beboer\
                     re.IGNORECASE)
 
 
+# «samme oppbygging som dagens bilpark», «identiske med sengene på sengepost 4», «passe doseringsanlegget vi har i
+# dag», «beholde dagens serviceavtale»: the delivery must be like, or fit, something the buyer already has.
+_LIKE_EXISTING = re.compile(
+    r"(?<!\w)(?:(?:samme|lik[et]?|identisk\w*)\s+(?:[\w\-]+\s+){0,3}?(?:som|med)\s+|(?:passe[rs]?)\s+"
+    r"(?:til\s+|med\s+|i\s+|sammen\s+med\s+)?|beholde\s+)(?P<thing>[^.;,]{3,60})", re.IGNORECASE)
+_EXISTING_THING = re.compile(r"(?<!\w)(?:dagens|eksisterende|nåværende|(?:vi|dere)\s+(?:har|bruker|kjøpte|fikk)|i\s+dag|i\s+fjor|allerede)(?!\w)",
+                             re.IGNORECASE)
+# A definite thing somewhere named («sengene på sengepost 4»): it exists already.
+_THING_ELSEWHERE = re.compile(r"[^\W\d_]+(?:ene|et|en|a)\s+(?:på|i|ved)\s+\S", re.IGNORECASE)
+
+
+def compatibility_question(text: str) -> str:
+    """The question to ask when the requirement wants the delivery like, or fitting, what the buyer has ('' when it
+    does not, or when it is today's supplier or team, which has its own question): compatibility with existing
+    equipment is a narrow exception to the rule on technical specifications, so the buyer must say why it is needed."""
+    for m in _LIKE_EXISTING.finditer(text):
+        thing = m.group("thing").strip()
+        if INCUMBENT.search(m.group(0)) or re.search(r"advokat|person|folk", m.group(0), re.IGNORECASE):
+            continue
+        if _EXISTING_THING.search(thing) or _THING_ELSEWHERE.match(thing):
+            return (f"Trengs det virkelig at leveransen er lik eller passer med det dere har («{m.group(0).strip()}»)? "
+                    "Kompatibilitet med utstyr dere allerede har er et snevert unntak (FOA § 15-1): skriv hva som må "
+                    "passe sammen og hvorfor (for eksempel deler, tilbehør, opplæring eller utstyr som flyttes mellom "
+                    "dem), og vurder om kostnaden ved å bytte heller hører hjemme i tildelingskriteriene.")
+    return ""
+
+
 def buyer_questions(text: str, matches: list[Match], targets: list[Target]) -> list[str]:
-    """Questions back to the buyer where the requirement does not say who, why or how success is measured."""
+    """Questions back to the buyer where the requirement does not say who, why or how success is measured; first
+    whether a wish to match what the buyer has is really needed."""
     out: list[str] = []
+    compatibility = compatibility_question(text)
+    if compatibility:
+        out.append(compatibility)
     if not _USERS.search(text):
         out.append("Hvem skal bruke løsningen, og hvor mange er de?")
     if not (FUNCTION_TIE.search(text) or re.search(r"behov|trenger|need", text, re.IGNORECASE)):
         out.append("Hvilket problem skal løses, og hva skjer i dag når det ikke er løst?")
     if not targets:
         out.append("Hvordan vil dere måle at behovet er dekket (for eksempel tid, antall, kvalitet eller kostnad)?")
-    seen: set[str] = set()
+    seen: set[str] = {"same_as_current"} if compatibility else set()
     for match in matches:
         if match.severity == "low" or match.category in seen:
             continue

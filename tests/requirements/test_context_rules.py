@@ -331,6 +331,29 @@ def test_the_supplier_a_requirement_obliges_is_found(text, name):
     assert ("supplier", "high", name) in found(text)
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    # who installs, takes over, enrols or fits out the delivery, or whose people do it, is the supplier (LOA § 4)
+    ("Varmepumpene skal monteres av Caverion.", "Caverion"),
+    ("Solcellene skal installeres av Solcellespesialisten AS.", "Solcellespesialisten AS"),
+    ("Driften av bassenget skal videreføres av Norsk Badedrift.", "Norsk Badedrift"),
+    ("Utrykningskjøretøyene skal ha innredning fra Nilsson Special Vehicles.", "Nilsson Special Vehicles"),
+    ("Rådgivningen skal gis av det samme teamet fra Holmgren Advokat AS som i fjor.", "Holmgren Advokat AS"),
+    ("Bistanden skal gis av samme teamet fra Vardheim som i dag.", "Vardheim"),
+    ("Bussene skal ha innredningen fra Nordkapp Karosseri.", "Nordkapp Karosseri"),
+])
+def test_who_installs_runs_or_staffs_the_delivery_is_a_supplier(text, name):
+    assert ("supplier", "high", name) in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Anlegget ble installert av en lokal elektriker i 2015, og det skal nå byttes.",
+    "Teamet fra kommunen skal delta på oppstartsmøtet.",
+    "Vi ønsker samme teamet fra Bergen som sist, med de samme rollene.",
+])
+def test_an_installer_in_the_history_or_a_team_of_the_buyer_is_no_supplier(text):
+    assert not [f for f in found(text) if f[0] == "supplier"], found(text)
+
+
 @pytest.mark.parametrize("text", [
     "Konkurransen gjennomføres av Innkjøpsrådgiverne AS på vegne av kommunen.",
     "The contracting authority will obtain a credit check carried out by Acmerate.",

@@ -142,3 +142,52 @@ def test_the_offline_text_output_has_no_provider_line_and_an_llm_draft_keeps_it(
     rewrite = rewrite_requirement("Vi skal kjøpe 200 mikrofiberkluter til renholdet.", settings)
     llm = format_rewrite(dataclasses.replace(rewrite, provider="openai", prompt_version="rewrite-v9"))
     assert "leverandør: openai · promptversjon: rewrite-v9" in llm
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the head of the subject's compound decides the type, not a generic type that shares a word with it
+    ("Sykebilene til legevakten skal ha samme innredning som bilene vi har.", "ambulanse"),
+    ("Ambulansen skal være en Mercedes Sprinter med båreløsning fra Ferno.", "ambulanse"),
+    ("Oppvaskmidlene til storkjøkkenet skal være Diversey Suma.", "renholdsmiddel"),
+    ("Desinfeksjonsmidlene skal være de samme som vi har nå.", "renholdsmiddel"),
+    ("Den juridiske bistanden i arbeidsrettssaker skal leveres av Lund & Co.", "juridisk"),
+    ("Advokattjenestene skal ytes av de samme advokatene som i dag.", "juridisk"),
+    ("Kantinedriften i administrasjonsbygget skal overtas av Fazer.", "kantinedrift"),
+    ("Driften av personalkantinen skal fortsatt gjøres av Sodexo.", "kantinedrift"),
+    # the general types keep their own cases
+    ("Renholdet av skolene skal utføres tre dager i uken.", "renhold"),
+    ("Rådgivningen om organisering skal ytes av to seniorkonsulenter.", "konsulent"),
+    ("Kantinen skal servere varm lunsj til 80 ansatte hver dag.", "mat"),
+])
+def test_a_missing_type_is_not_borrowed_from_a_neighbour(settings, text, expected):
+    assert _type_of(text, settings) == expected
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Sykebilene til legevakten skal være Volkswagen Crafter.", "hjemmetjenesten"),
+    ("Kantinedriften i administrasjonsbygget skal overtas av Fazer.", "elevene"),
+    ("Sengene på kirurgisk post skal være Stiegelmeyer Puro.", "beboerne"),
+    ("Elevmaskinene til ungdomsskolen skal være Lenovo ThinkPad.", "kontoret"),
+])
+def test_the_need_does_not_name_users_from_another_setting(settings, text, wrong):
+    assert wrong not in rewrite_requirement(text, settings).need_statement
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Brannbilene skal ha samme oppbygging som dagens bilpark.", "samme oppbygging som dagens bilpark"),
+    ("Madrassene skal være identiske med madrassene på avdeling 3.", "identiske med madrassene på avdeling 3"),
+    ("Vaskemidlene skal passe doseringspumpene vi bruker i dag.", "passe doseringspumpene vi bruker i dag"),
+    ("Vi ønsker å beholde dagens serviceavtale for kopimaskinene.", "beholde dagens serviceavtale for kopimaskinene"),
+])
+def test_a_wish_to_match_what_the_buyer_has_raises_the_compatibility_question(settings, text, span):
+    questions = rewrite_requirement(text, settings).questions_for_buyer
+    assert questions and f"«{span}»" in questions[0] and "FOA § 15-1" in questions[0], questions
+
+
+@pytest.mark.parametrize("text", [
+    "Skriverne skal passe til formålet og være enkle å bruke.",
+    "Rådgivningen skal gis av det samme teamet som har oppdraget i dag.",
+    "Alle stolene skal ha samme farge.",
+])
+def test_no_compatibility_question_without_something_the_buyer_has(settings, text):
+    assert not any("FOA § 15-1" in q for q in rewrite_requirement(text, settings).questions_for_buyer)
