@@ -236,17 +236,23 @@ class _Renumber:
         # The assessment marks each sentence after its full stop («… hvordan. [3] Løsriv …»); chat puts it before.
         return re.sub(r"([.!?])\s*(\[[\d, ]+\])", r" \2\1", text)
 
+    def source(self, note: str, anchor: str) -> int | None:
+        """The number of a guidance passage cited by note and section anchor; None when it is not in the corpus."""
+        try:
+            return self._number(cite(self.settings, note, anchor)) if self.settings else None
+        except AdvisorError:
+            return None
+
+    def marker(self, note: str, anchor: str) -> str:
+        """«[n]» for a guidance passage (see source), or "" when it is not in the corpus."""
+        n = self.source(note, anchor)
+        return f"[{n}]" if n is not None else ""
+
     def rules(self, rule_ids: tuple[str, ...]) -> str:
         """The markers of the guidance passages the rules rest on («[2, 3]»); a note missing from the corpus is skipped."""
-        numbers: list[int] = []
-        for rule in rule_ids:
-            for note, anchor in RULES[rule].sources:
-                try:
-                    citation = cite(self.settings, note, anchor) if self.settings else None
-                except AdvisorError:
-                    continue
-                if citation is not None and (n := self._number(citation)) not in numbers:
-                    numbers.append(n)
+        numbers = [n for rule in rule_ids for note, anchor in RULES[rule].sources
+                   if (n := self.source(note, anchor)) is not None]
+        numbers = list(dict.fromkeys(numbers))
         return f"[{', '.join(map(str, numbers))}]" if numbers else ""
 
     def citations(self) -> list[Citation]:
@@ -271,18 +277,14 @@ _SECTOR_NOTE = "Teksten nevner"
 _UTILITIES_SOURCE = ("guide-forsyningssektoren", "Kort svar")
 
 
-def _utilities_check(question: str, result: Assessment, renumber: _Renumber, settings: Settings,
-                     lang: str = "nb") -> str:
+def _utilities_check(sector_notes: list[str], result: Assessment, renumber: _Renumber, lang: str = "nb") -> str:
     """For a purchase under the general regulation whose wording names a utility sector (transport, energy, water,
-    ports, post, fuel): the sentence that asks the buyer to check whether the utilities regulation applies instead,
-    cited to the guidance on when it does. The regulation is not applied on a hint; "" when there is none."""
-    if result.regime != "foa" or not any(note.startswith(_SECTOR_NOTE) and "forsyningsforskriften" in note
-                                         for _, note in extract_case(question).notes):
+    ports, post, fuel; the reader's «regime» notes): the sentence that asks the buyer to check whether the utilities
+    regulation applies instead, cited to the guidance on when it does. The regulation is not applied on a hint; ""
+    when there is none."""
+    if result.regime != "foa" or not sector_notes:
         return ""
-    try:
-        marker = f"[{renumber._number(cite(settings, *_UTILITIES_SOURCE))}]"
-    except AdvisorError:
-        marker = ""
+    marker = renumber.marker(*_UTILITIES_SOURCE)
     if lang == "en":
         return _with_marker("Check the utilities regulation (forsyningsforskriften): if the purchase serves a utility "
                             "activity (drinking water, energy, transport, ports and airports, post or fuel), the activity "
@@ -309,18 +311,14 @@ _NOTICE_SENTENCES = {
 }
 
 
-def _notice_sentence(question: str, result: Assessment, renumber: _Renumber, settings: Settings, lang: str) -> str:
+def _notice_sentence(question: str, result: Assessment, renumber: _Renumber, lang: str) -> str:
     """For a question about the notice duty («Må vi kunngjøre …?») under the general regulation: where the
     competition is published (Doffin; TED too above the EEA thresholds) or that the part has no notice duty, cited
     to the guidance on notices. "" for other questions, other regimes and parts the guidance does not cover."""
     sentence = _NOTICE_SENTENCES.get((result.part, "en" if lang == "en" else "nb"))
     if not sentence or result.regime != "foa" or not _NOTICE_INTENT.search(question):
         return ""
-    try:
-        marker = f"[{renumber._number(cite(settings, *_NOTICE_SOURCE))}]"
-    except AdvisorError:
-        marker = ""
-    return _with_marker(sentence + ".", marker)
+    return _with_marker(sentence + ".", renumber.marker(*_NOTICE_SOURCE))
 
 
 def _assumptions(result: Assessment, facts: CaseFacts) -> list[str]:
@@ -365,7 +363,8 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
     `intent` is the text whose wording says what is asked (default the question; a follow-up passes the earlier
     question too, so «og for kommuner?» after «Må vi kunngjøre …?» still gets a yes or no).
     """
-    values = dict(extract_case(question).values)
+    extraction = extract_case(question)
+    values = dict(extraction.values)
     values.update(facts.values)
     try:
         result = assess(values, settings, interpretation=list(facts.notes))
@@ -400,11 +399,11 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
         if english:
             value = format_amount(threshold.value_nok).replace("mill. kr", "million").replace(",", ".")
             sentences.insert(0, f"{verdict} {english} (deciding threshold: NOK {value}). In Norwegian:".strip())
-    notice = _notice_sentence(intent or question, result, renumber, settings, lang)
+    notice = _notice_sentence(intent or question, result, renumber, lang)
     if notice:
         sentences.append(notice)
     # A hint of a utility sector changes which regulation applies: the check follows the verdict it may overturn.
-    check = _utilities_check(question, result, renumber, settings, lang)
+    check = _utilities_check([note for key, note in extraction.notes if key == "regime"], result, renumber, lang)
     if check:
         sentences.append(check)
     if result.part not in ("below", "referred"):
