@@ -127,6 +127,14 @@ DESCRIPTIVE_VERB = re.compile(
 COMPANY_SUFFIX = r"(?:AS|ASA|A/S|A\.S\.?|AB|Oy|Oyj|ApS|GmbH|AG|Ltd\.?|Limited|Inc\.?|LLC|Corp\.?|BV|B\.V\.|S\.A\.|plc|NV)"
 _NAME = r"(?:[A-ZÆØÅ][\w&.\-]*|[a-z]+[A-Z][\w\-]*)(?:\s+(?:of|and|&|og|[A-ZÆØÅ0-9][\w&.\-]*)){0,4}"
 # «kontrakt med X AS», «direkteforhandling med X», «tildele ... til X», «partner av X», «levert av X», «X er eneste leverandør».
+# Verbs whose agent («utføres av X», «installert av X», «supplied by X») is who delivers: one list for the supplier cue,
+# its cue words and the obliging form below.
+_AGENT_VERBS = (
+    "levert", "leveres", "produsert", "produseres", "utviklet", "utføres", "utført", "gjennomføres", "gjennomført",
+    "driftes", "gjøres", "ledes", "holdes", "videreføres", "videreført", "overtas", "installert", "installeres", "montert",
+    "monteres", "innrullert", "innrulleres", "supplied", "manufactured", "made", "produced", "performed", "carried out",
+    "delivered", "provided", "operated",
+)
 SUPPLIER_CUES = (
     re.compile(rf"(?<!\w)(?i:kontrakt(?:en)?|avtale[nr]?|avtalene|rammeavtale[nr]?|samarbeidsavtale|direkteforhandling(?:er)?|"
                rf"forhandling(?:er)?|samarbeid(?:et)?|contract|agreement|negotiations?)(?:\s+(?:uten|inngås|konkurranse|videre|"
@@ -134,9 +142,7 @@ SUPPLIER_CUES = (
     re.compile(rf"(?<!\w)(?:intensjon om å tildele|tildele[rs]?|tildeles|award(?:ed)? to)\b[^.;]{{0,160}}?\s(?:til|to)\s+"
                rf"(?P<name>{_NAME})"),
     re.compile(rf"(?<!\w)(?:partner|forhandler|reseller|distributør|forhandleren|partneren)\s+(?:av|for|til|of)\s+(?P<name>{_NAME})"),
-    re.compile(rf"(?<!\w)(?:levert|leveres|produsert|produseres|utviklet|utføres|utført|gjennomføres|gjennomført|driftes|gjøres|ledes|holdes|"
-               rf"videreføres|videreført|overtas|installert|installeres|montert|monteres|innrullert|innrulleres|"
-               rf"supplied|manufactured|made|produced|performed|carried out|delivered|provided|operated)\s+(?:av|by)\s+(?P<name>{_NAME})"),
+    re.compile(rf"(?<!\w)(?:{'|'.join(_AGENT_VERBS)})\s+(?:av|by)\s+(?P<name>{_NAME})"),
     re.compile(rf"(?<!\w)(?:kjøpe[rs]?|kjøpes|bestille[rs]?|bestilles|anskaffe[rs]?|anskaffes|buy|purchase)\s+(?:[\w\-]+\s+){{0,3}}?"
                rf"(?:direkte\s+)?(?:fra|from)\s+(?P<name>{_NAME})"),
     # «Leverandør av kontormøbler skal være Kontorform AB»: the supplier itself is the requirement
@@ -152,9 +158,7 @@ SUPPLIER_CUE_WORDS = (
     ("kontrakt", "avtale", "forhandling", "samarbeid", "contract", "agreement", "negotiation"),
     ("tildel", "award"),
     ("partner", "forhandler", "reseller", "distributør"),
-    ("levert", "leveres", "produsert", "produseres", "utviklet", "utføres", "utført", "gjennomføres", "gjennomført", "driftes", "gjøres", "ledes", "holdes",
-     "videreføres", "videreført", "overtas", "installert", "installeres", "montert", "monteres", "innrullert", "innrulleres",
-     "supplied", "manufactured", "made", "produced", "performed", "carried out", "delivered", "provided", "operated"),
+    _AGENT_VERBS,
     ("fra", "from"),
     ("leverandør", "produsent", "tilbyder", "supplier", "manufacturer", "contractor"),
     ("eneste", "only", "sole"),
@@ -163,10 +167,8 @@ SUPPLIER_CUE_WORDS = (
 # The requirement itself obliges the named company to do the work («skal utføres av X AS», «shall be supplied by X Ltd»):
 # the object may be something the buyer has («drift og vedlikehold av skolenes nett»), the supplier is still demanded.
 OBLIGED_BY_BEFORE = re.compile(
-    r"(?<!\w)(?:skal|må|bør|shall|must|should)\s+(?:\w+\s+){0,2}?(?:(?:levert|leveres|utføres|utført|gjennomføres|gjennomført|gjøres|ledes|holdes|"
-    r"videreføres|videreført|overtas|installert|installeres|montert|monteres|innrullert|innrulleres|"
-    r"produsert|produseres|utviklet|utvikles|driftes|supplied|performed|delivered|manufactured|produced|made|provided|"
-    r"carried out|operated)\s+(?:av|by)|være|be)\s+$",
+    rf"(?<!\w)(?:skal|må|bør|shall|must|should)\s+(?:\w+\s+){{0,2}}?(?:(?:{'|'.join((*_AGENT_VERBS, 'utvikles'))})"
+    r"\s+(?:av|by)|være|be)\s+$",
     re.IGNORECASE,
 )
 # Verbs that name who does the work only when a requirement obliges it («skal gjennomføres av X AS»); elsewhere they
