@@ -13,7 +13,6 @@ import hashlib
 import io
 import json
 import logging
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -23,7 +22,7 @@ import numpy as np
 from advisor.config import Settings
 from advisor.doffin.codes import load_codes
 from advisor.errors import AdvisorError
-from advisor.search import EmbeddingCache, get_embedder, server_collection, text_key
+from advisor.search import EmbeddingCache, get_embedder, server_collection, text_key, write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -262,9 +261,7 @@ def _write_sync_mark(settings: Settings, stamp: str) -> None:
     path = settings.cache_dir / SYNC_MARKS_FILE
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        partial.write_text(json.dumps(marks), encoding="utf-8")
-        os.replace(partial, path)
+        write_atomically(path, json.dumps(marks))
     except OSError as exc:
         log.info("Chroma sync mark not written to %s: %s", path, exc)
 

@@ -30,7 +30,7 @@ from advisor.search.index import (
 )
 from advisor.search.lexical import LexicalIndex
 from advisor.search.query import Query, as_query, check_query
-from advisor.search.registry import BuildRecord, BuildRegistry
+from advisor.search.registry import BuildRecord, BuildRegistry, write_atomically
 from advisor.search.retrieve import Hit, retrieve
 
 __all__ = [
@@ -66,4 +66,5 @@ __all__ = [
     "retrieve",
     "server_collection",
     "text_key",
+    "write_atomically",
 ]
