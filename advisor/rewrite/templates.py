@@ -137,9 +137,10 @@ def category_requirements(categories: set[str], domains: list[str], matches: lis
     """Template requirements for the findings: per product domain, then per problem category; a supplier named or
     preferred becomes a requirement on the competence any supplier can offer."""
     out: list[str] = []
-    if "supplier" in categories or incumbent_only(text, matches):
+    incumbent = incumbent_only(text, matches)
+    if "supplier" in categories or incumbent:
         out.append(CATEGORY_REQUIREMENTS["incumbent"])
-        categories = categories - {"same_as_current"} if incumbent_only(text, matches) else categories
+        categories = categories - {"same_as_current"} if incumbent else categories
     for domain in domains:
         out.extend(DOMAIN_REQUIREMENTS.get(domain, []))
     if any(h.category == "prescribed_technology" and h.kind == "energy" for h in matches):
