@@ -273,7 +273,6 @@ def _with_marker(sentence: str, markers: str) -> str:
     return f"{sentence} {markers}"
 
 
-_SECTOR_NOTE = "Teksten nevner"
 _UTILITIES_SOURCE = ("guide-forsyningssektoren", "Kort svar")
 
 
@@ -403,7 +402,8 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
     if notice:
         sentences.append(notice)
     # A hint of a utility sector changes which regulation applies: the check follows the verdict it may overturn.
-    check = _utilities_check([note for key, note in extraction.notes if key == "regime"], result, renumber, lang)
+    sector_notes = [note for key, note in extraction.notes if key == "regime"]
+    check = _utilities_check(sector_notes, result, renumber, lang)
     if check:
         sentences.append(check)
     if result.part not in ("below", "referred"):
@@ -416,7 +416,8 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
             if refs:  # «... kriterier. [3]» -> «... kriterier [3].»
                 step = step[: refs.start()].rstrip()
             sentences.append(_with_marker("Neste steg: " + _sentence(step), refs.group(1) if refs else ""))
-    assumed = [a for a in _assumptions(result, facts) if not (check and a.startswith(_SECTOR_NOTE))]
+    # The check says what the sector note says; the other notes (an unread buyer among them) stay assumptions.
+    assumed = [a for a in _assumptions(result, facts) if not (check and a in sector_notes)]
     if assumed:
         sentences.append("Forutsetninger: " + " ".join(_sentence(a) for a in assumed))
     text = " ".join(sentences)

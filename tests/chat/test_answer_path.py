@@ -175,3 +175,11 @@ def test_scene_sentences_before_a_compound_question_are_left_out_of_its_parts():
     assert split_parts(whole) == [whole]
     single = "Vi vil bare ha samme dispenser som Bærum. Hvordan beskriver vi behovet?"
     assert split_parts(single) == [single]
+
+
+def test_the_utilities_check_replaces_only_the_sector_note_not_an_unread_buyer(corpus_hash_settings, index):
+    answer = ask("Kommunen og en statlig etat skal kjøpe bussdrift sammen for 300 mill. kr. Hvilken del gjelder?", index,
+                 corpus_hash_settings)
+    assumptions = answer.text.split("Forutsetninger:", 1)[1]
+    assert "Sjekk forsyningsforskriften" in answer.text and "bussdrift" not in assumptions
+    assert "oppdragsgiver er derfor ikke tolket" in assumptions
