@@ -378,11 +378,8 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
     asked = asked_procedure(question) or (asked_procedure(intent) if intent and not own_intent else None)
     if asked is not None:
         renumber = _Renumber(result.citations, settings)
-        text = _procedure_answer(*asked, result, facts, renumber, lang, part_question=_part_question(question))
-        if text and _ASKS_GROUND.search(question) and not asked[1]:
-            # «Trenger vi et særskilt grunnlag for å forhandle?»: a free choice is a «no», not a «yes».
-            text = re.sub(r"^Ja\. ", "Nei, dere trenger ikke et særskilt grunnlag. ", text)
-            text = re.sub(r"^Yes\. ", "No, you need no special ground. ", text)
+        text = _procedure_answer(*asked, result, facts, renumber, lang, part_question=_part_question(question),
+                                 asks_ground=bool(_ASKS_GROUND.search(question)))
         if text:
             return Answer(question, text, renumber.citations(), True, provider, model, version, question, route="rules",
                           notes=notes, language=lang, evidence=1.0)
@@ -502,7 +499,7 @@ def _part_question(question: str) -> str:
 
 
 def _procedure_answer(procedure: str, obliged: bool, result: Assessment, facts: CaseFacts, renumber: _Renumber,
-                      lang: str, part_question: str = "") -> str:
+                      lang: str, part_question: str = "", asks_ground: bool = False) -> str:
     """The verdict on the procedure asked about, first; then the part it follows from and what was assumed.
 
     Without a value (under the general regulation) the verdict is given for each band of value; "" when the model has
@@ -515,13 +512,16 @@ def _procedure_answer(procedure: str, obliged: bool, result: Assessment, facts: 
     verdict = permission(procedure, result.part, result.regime, obliged)
     if verdict is None:
         return ""
+    part = _part_sentence(result, renumber, lang) if part_question else ""
+    said = _first_sentence_marked(verdict.text(lang), renumber.rules(verdict.rules))
+    if asks_ground and not obliged and verdict.answer == "yes":
+        # «Trenger vi et særskilt grunnlag for å forhandle?»: a free choice is a «no» to that question, not a «yes».
+        said = re.sub(r"^Ja\. ", "Nei, dere trenger ikke et særskilt grunnlag. ", said)
+        said = re.sub(r"^Yes\. ", "No, you need no special ground. ", said)
     if part_question:  # «Er dette del III? Og kan vi forhandle?»: the part is answered first, with its own yes or no
-        part = _part_sentence(result, renumber, lang)
-        sentences = [f"{_verdict_word(part_question, result.part, lang, result.regime)} {part}".strip(),
-                     _first_sentence_marked(verdict.text(lang), renumber.rules(verdict.rules))]
+        sentences = [f"{_verdict_word(part_question, result.part, lang, result.regime)} {part}".strip(), said]
     else:
-        sentences = [_first_sentence_marked(verdict.text(lang), renumber.rules(verdict.rules)),
-                     _part_sentence(result, renumber, lang)]
+        sentences = [said, _part_sentence(result, renumber, lang)]
     if lang == "en":
         sentences += _assumed_en(result)
     sentences += [_sentence(note) for key, note in facts.notes if key in facts.inherited]

@@ -183,3 +183,10 @@ def test_the_utilities_check_replaces_only_the_sector_note_not_an_unread_buyer(c
     assumptions = answer.text.split("Forutsetninger:", 1)[1]
     assert "Sjekk forsyningsforskriften" in answer.text and "bussdrift" not in assumptions
     assert "oppdragsgiver er derfor ikke tolket" in assumptions
+
+
+def test_a_ground_question_after_a_part_question_does_not_turn_the_part_verdict_into_a_no(corpus_hash_settings, index):
+    answer = ask("Kommunen skal kjøpe et fagsystem for 5 mill. kr. Er dette del III? Og trenger vi et særskilt grunnlag "
+                 "for å bruke konkurranse med forhandling?", index, corpus_hash_settings)
+    # Part III: negotiation needs a FOA § 13-2 ground, so no «trenger ikke» anywhere, and the part question gets «Ja».
+    assert answer.text.startswith("Ja. Del I og III gjelder") and "trenger ikke et særskilt grunnlag" not in answer.text
