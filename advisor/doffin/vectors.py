@@ -22,7 +22,14 @@ import numpy as np
 from advisor.config import Settings
 from advisor.doffin.codes import load_codes
 from advisor.errors import AdvisorError
-from advisor.search import EmbeddingCache, get_embedder, server_collection, text_key, write_atomically
+from advisor.search import (
+    SERVER_HNSW,
+    EmbeddingCache,
+    get_embedder,
+    server_collection,
+    text_key,
+    write_atomically,
+)
 
 log = logging.getLogger(__name__)
 
@@ -154,9 +161,6 @@ def load_shipped_vectors(settings: Settings, snapshot_dir: Path, entry: dict) ->
 # --- the notice vectors on a Chroma server ---------------------------------------------------------------
 
 SERVER_BATCH = 1000  # vectors per request: 1000 x 384 floats is a ~3 MB request body
-# Chroma's HNSW graph is approximate. With its defaults (ef 100) the 50 nearest of the 3 300 shipped notices missed
-# some a local scan finds (hash embedder: the 17th of one query); a wider search keeps the server's ranking the local one.
-SERVER_HNSW = {"hnsw:construction_ef": 200, "hnsw:search_ef": 400}
 
 
 def server_collection_name(model_id: str) -> str:

@@ -21,6 +21,7 @@ from advisor.search.cards import (
 )
 from advisor.search.embedders import EmbeddingCache, get_embedder, text_key
 from advisor.search.index import (
+    SERVER_HNSW,
     Index,
     ServerUnavailable,
     index_exists,
@@ -52,6 +53,7 @@ __all__ = [
     "IndexReport",
     "LexicalIndex",
     "Query",
+    "SERVER_HNSW",
     "ServerUnavailable",
     "as_query",
     "build_index",

@@ -40,6 +40,7 @@ from advisor.errors import AdvisorError, BuildRunning, DamagedState, IndexNotBui
 from advisor.search.cards import card_question_vectors, card_vectors, check_card_sources, load_cards
 from advisor.search.embedders import Embedder, EmbeddingCache, get_embedder, text_key
 from advisor.search.index import (
+    SERVER_HNSW,
     BuildDamaged,
     Index,
     chroma_errors,
@@ -180,8 +181,9 @@ def _embed_chunks(chunks: list[Chunk], embedder: Embedder, settings: Settings, r
         cache.close()
 
 
-def _write_collection(client, name: str, chunks: list[Chunk], vectors: np.ndarray, progress: bool):
-    coll = get_collection(client, name, create=True)
+def _write_collection(client, name: str, chunks: list[Chunk], vectors: np.ndarray, progress: bool,
+                      metadata: dict | None = None):
+    coll = get_collection(client, name, create=True, metadata=metadata)
     step = 1000
     from tqdm import tqdm
 
@@ -236,7 +238,7 @@ def _write_build(settings: Settings, record: BuildRecord, chunks: list[Chunk], v
         client = http_client(settings)
         try:
             with _write_errors(settings, settings.index.chroma_url):
-                coll = _write_collection(client, record.collection, chunks, vectors, progress)
+                coll = _write_collection(client, record.collection, chunks, vectors, progress, SERVER_HNSW)
                 _wait_searchable(settings, coll, chunks, vectors)
         except BaseException:
             _delete_server_collection(settings, record.collection)
@@ -255,30 +257,45 @@ def _write_build(settings: Settings, record: BuildRecord, chunks: list[Chunk], v
 
 
 SEARCHABLE_WAIT_S = 60.0
+SEARCHABLE_SAMPLE = 64
+# HNSW can leave a vector that no search reaches, not even one by its own vector: measured on a build of near-duplicate
+# paragraphs (hash embedder), 1-11 of 552 with Chroma's default graph and 0-2 with SERVER_HNSW, the same on every retry.
+# Such a vector is indexed, so a few misses among the sample do not hold the build back; a batch not yet indexed does.
+SEARCHABLE_MISSES = 0.10
 
 
 def _wait_searchable(settings: Settings, coll, chunks: list[Chunk], vectors: np.ndarray) -> None:
-    """Wait until the Chroma server's search finds the new build's vectors (a sample, the last written among them).
+    """Wait until the Chroma server holds all of the new build's chunks and its search finds a sample of them (the
+    last written among them always sampled).
 
     The server indexes what it was sent in the background; a build made active before that would answer from part
-    of its vectors on every replica. Not found within SEARCHABLE_WAIT_S: the build fails and is never activated.
+    of its vectors on every replica. A sampled chunk is found when the search by its own vector returns it (or an
+    identical vector). Up to SEARCHABLE_MISSES of the sample may stay unfound (vectors the approximate graph does
+    not reach), but not all of the last written. Not searchable within SEARCHABLE_WAIT_S: the build fails and is
+    never activated.
     """
     n = len(chunks)
-    picks = sorted({*range(0, n, max(1, n // 16)), *range(max(0, n - 4), n)})
+    last = set(range(max(0, n - 4), n))
+    picks = sorted({*range(0, n, max(1, n // SEARCHABLE_SAMPLE)), *last})
+    allowed = int(len(picks) * SEARCHABLE_MISSES)
     deadline = time.monotonic() + SEARCHABLE_WAIT_S
     while True:
+        stored = coll.count()
         # Its own vector finds a chunk at distance 0; an identical vector of another chunk of this build (the same
         # paragraph in two documents) may come first, and the search is approximate: ten results, and a result at
         # distance ~0 counts as found.
         result = coll.query(query_embeddings=vectors[picks], n_results=min(10, n), include=["distances"])
         missing = [i for i, ids, dists in zip(picks, result["ids"], result["distances"], strict=True)
                    if chunks[i].chunk_id not in ids and not (dists and dists[0] <= 1e-5)]
-        if not missing:
+        if stored >= n and len(missing) <= allowed and not last.issubset(missing):
+            if missing:
+                log.info("Chroma search does not reach %d of %d sampled chunks of the new build (approximate graph)",
+                         len(missing), len(picks))
             return
         if time.monotonic() > deadline:
-            raise AdvisorError(f"the Chroma server at {settings.index.chroma_url} still does not find {len(missing)} of "
-                               f"{len(picks)} sampled chunks of the new build after {SEARCHABLE_WAIT_S:.0f} s; the "
-                               "index in use is unchanged")
+            raise AdvisorError(f"the Chroma server at {settings.index.chroma_url} holds {stored} of {n} chunks of the new "
+                               f"build and its search does not find {len(missing)} of {len(picks)} sampled chunks "
+                               f"after {SEARCHABLE_WAIT_S:.0f} s; the index in use is unchanged")
         time.sleep(0.5)
 
 

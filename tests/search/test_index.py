@@ -391,3 +391,57 @@ def _wait_for_port(port: int) -> None:
         except OSError:
             time.sleep(0.3)
     raise TimeoutError(f"no server on port {port}")
+
+
+class _Collection:
+    """A Chroma collection as the build's readiness check sees it: `count` and `query` by vector, where the vectors
+    at `unreached` are stored but never returned (as HNSW leaves some near-duplicates) and those from `unindexed_from`
+    on are not searchable yet."""
+
+    def __init__(self, vectors, unreached=(), unindexed_from=None):
+        self.vectors, self.unreached, self.unindexed_from = vectors, set(unreached), unindexed_from
+
+    def count(self):
+        return len(self.vectors)
+
+    def query(self, query_embeddings, n_results, include):
+        import numpy as np
+
+        top = len(self.vectors) if self.unindexed_from is None else self.unindexed_from
+        ids, dists = [], []
+        for v in query_embeddings:
+            order = [i for i in np.argsort(-(self.vectors[:top] @ v)) if i not in self.unreached][:n_results]
+            ids.append([f"c{i}" for i in order])
+            dists.append([float(1 - self.vectors[i] @ v) for i in order])
+        return {"ids": ids, "distances": dists}
+
+
+def _chunks_and_vectors(n: int):
+    import dataclasses
+
+    import numpy as np
+
+    from advisor.corpus import Chunk
+
+    rng = np.random.default_rng(7)
+    vectors = rng.normal(size=(n, 16)).astype("float32")
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    fields = {f.name: "" for f in dataclasses.fields(Chunk)} | {"page": None, "start": 0, "end": 0}
+    return [Chunk(**(fields | {"chunk_id": f"c{i}"})) for i in range(n)], vectors
+
+
+def test_server_build_readiness_allows_a_few_unreachable_vectors_but_not_an_unindexed_tail(settings, monkeypatch):
+    from advisor.errors import AdvisorError
+    from advisor.search import build
+
+    chunks, vectors = _chunks_and_vectors(500)
+    server = settings.with_overrides(index={"chroma_url": "http://127.0.0.1:9"})
+    # Two sampled vectors HNSW never returns: indexed, so the build goes ahead at once.
+    build._wait_searchable(server, _Collection(vectors, unreached={0, 8}), chunks, vectors)
+    monkeypatch.setattr(build, "SEARCHABLE_WAIT_S", 1.0)
+    # The last batch not searchable yet: the build is held back and, after the wait, fails with the counts.
+    with pytest.raises(AdvisorError, match=r"does not find \d+ of \d+ sampled chunks after 1 s"):
+        build._wait_searchable(server, _Collection(vectors, unindexed_from=480), chunks, vectors)
+    # A quarter of the sample unreachable is more than an approximate graph explains.
+    with pytest.raises(AdvisorError, match="sampled chunks"):
+        build._wait_searchable(server, _Collection(vectors, unreached=set(range(0, 500, 4))), chunks, vectors)
