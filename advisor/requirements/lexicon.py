@@ -467,6 +467,13 @@ SAME_AS_CURRENT = re.compile(
     r"|samme\s+(?!(?:område|området|sted|stedet|tomt|tomten|lokasjon|adresse|plassering|pris|priser|vilkår|betingelser|tid|"
     r"tidspunkt|dag|frist|nivå)\b)\w+\s+som\s+(?:resten\s+av\s+\w+|de\s+øvrige|(?:\w+\s+){0,5}?(?:dagens|nåværende|eksisterende|"
     r"gjeldende)\s+(?:avtale|kontrakt|leverandør|rammeavtale)\w*)"
+    # what another named buyer or site has: «samme klatrestativ som på Lia skole», «samme medisindispenser som Bærum
+    # kommune bruker», «identiske med sengene vi har på sengepost 4»: a solution copied, not a need described
+    r"|samme\s+(?!(?:område|området|sted|stedet|tomt|tomten|lokasjon|adresse|plassering|pris|priser|vilkår|tid|dag|frist|"
+    r"nivå|krav|kravene|regler|reglene)\b)(?:\w+\s+){1,2}?som\s+(?:(?:på|i|hos|ved)\s+(?!(?:vedlegg|bilag|kapittel|punkt|tabell|figur|skjema|mal\w*|avsnitt|del|kravspesifikasjon\w*|"
+    r"konkurranse\w*|tilbud\w*|kontrakt\w*|avtale\w*|prisskjema\w*|Doffin|Mercell|Excel|Word)\b)(?-i:[A-ZÆØÅ])[\w-]+(?:\s+[\w-]+)?"
+    r"|(?-i:[A-ZÆØÅ])[\w-]+(?:\s+(?:kommune|fylkeskommune|sykehus|HF|skole))?\s+(?:bruker|har|kjøpte|valgte|fikk))"
+    r"|(?:lik|like|likt|identisk\w*)\s+(?:med|som)\s+(?:\w+\s+){1,2}?vi\s+(?:allerede\s+)?(?:har|bruker)(?:\s+(?:på|i|ved)\s+[\w-]+(?:\s+\d+)?)?"
     r"|same\s+(?:\w+\s+){0,2}?as\s+(?:the\s+rest\s+of|(?:those|the\s+ones|that|what)\s+(?:\w+\s+){0,4}?"
     r"(?:current|existing|present|previous)\s+(?:contract|agreement|supplier)s?|(?:those|the\s+ones|what)\s+(?:we\s+)?(?:use|used|have)\s+today)"
     r"|(?:matche|passe\s+med|stemme\s+overens\s+med)\s+(?:det|den|de|dem)\s+som\s+(?:ble|er|var)\s+\w+"

@@ -244,6 +244,80 @@ _VALUE_FUNCTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
      "Kjøretøyet eller rommet skal ha plass til brukerne som skal bruke det; dagens anslag er {value}, verifisert "
      "ved befaring."),
 )
+# What a value measures, by the words naming it just before or after it («liggeflate 90 x 200 cm», «40 mm … fallunderlag»,
+# «alarm på 80 dB»): the same unit stands for opposite needs («alarm» must be heard, «støy» must be low), so the
+# named quantity decides the function and the direction before the unit does. {bound} is the buyer's own
+# direction when given, else the one the function needs.
+_LENGTH = re.compile(r"(?:mm|cm|m)$", re.I)
+_MEASURED: tuple[tuple[re.Pattern[str], re.Pattern[str], str, str], ...] = (
+    (re.compile(r"liggeflate\w*|madrass\w*|sengebunn\w*|liggeareal\w*", re.I), _LENGTH, "minst",
+     "Liggeflaten skal gi plass til brukerne, også de største, med {bound} {value} [juster etter brukergruppen], "
+     "dokumentert med datablad."),
+    (re.compile(r"(?:laveste|lavest|minste|nedre)\s+(?:høyde\w*|posisjon\w*|stilling\w*)|innstigningshøyde\w*|"
+                r"lavtliggende", re.I), _LENGTH, "høyst",
+     "Produktet skal kunne senkes til {bound} {value} over gulv, slik at fall og skader ved fall forebygges og "
+     "brukeren kan komme seg inn og ut selv, dokumentert med datablad."),
+    (re.compile(r"(?:høyeste|høgste|maksimal\w*|øvre)\s+(?:høyde\w*|arbeidshøyde\w*|stilling\w*)|arbeidshøyde\w*",
+                re.I), _LENGTH, "minst",
+     "Produktet skal kunne heves til {bound} {value}, slik at personalet kan arbeide uten å bøye seg, dokumentert "
+     "med datablad."),
+    (re.compile(r"fallunderlag\w*|støtdempende\s+underlag\w*|fallsone\w*|gummiasfalt\w*", re.I), _LENGTH, "",
+     "Underlaget skal dempe fall fra den høyeste fallhøyden til utstyret det ligger under [høyde], dokumentert med "
+     "testrapport for støtdemping ved den høyden; dagens anslag for tykkelsen er {value}."),
+    (re.compile(r"brukervekt\w*|løftekapasitet\w*|maks\w*\s+last\w*|belastning\w*|bæreevne\w*|"
+                r"sikker\s+arbeidslast\w*|tåle\w*", re.I), re.compile(r"(?:kg|tonn)$", re.I), "minst",
+     "Produktet skal bære brukeren og lasten trygt, med {bound} {value} [juster etter den tyngste brukeren eller "
+     "lasten], dokumentert med datablad eller test."),
+    (re.compile(r"alarm\w*|varsel\w*|signal\w*|ringe\w*|summer\w*", re.I), re.compile(r"dB$", re.I), "minst",
+     "Varselet skal høres av brukeren der hun eller han oppholder seg, også med nedsatt hørsel; dagens anslag er "
+     "{bound} {value}, verifisert ved utprøving hos brukeren."),
+    (re.compile(r"støy\w*|lydnivå\w*|lydtrykk\w*|lydeffekt\w*|\bstøynivå\w*", re.I), re.compile(r"dB$", re.I), "høyst",
+     "Støyen skal være {bound} {value} [målt der brukerne eller naboene er], slik at de ikke forstyrres, dokumentert "
+     "med måling eller datablad etter anerkjent metode."),
+    (re.compile(r"sittehøyde\w*|setehøyde\w*", re.I), _LENGTH, "",
+     "Sittehøyden skal kunne tilpasses brukerne [innstillingsområde]; dagens anslag er {value}, dokumentert med "
+     "datablad og prøvd av brukere."),
+    (re.compile(r"dør\w*|døråpning\w*|åpning\w*|passasje\w*|heis\w*", re.I), _LENGTH, "høyst",
+     "Produktet skal kunne fraktes og brukes gjennom [dører, heis og rom] der det skal stå, med mål på {bound} {value} "
+     "[juster etter stedet], kontrollert ved befaring."),
+)
+
+
+def _measure(text: str, start: int, end: int, value: str) -> tuple[str, str] | None:
+    """(the direction the function needs, the requirement template) for what the value at start:end measures, when
+    the words next to it name that (see _MEASURED); None otherwise."""
+    # the words since the previous value or clause, and up to the next one
+    before = re.split(r"[,;:!?]|\.(?!\d)|\d", text[max(0, start - 45):start])[-1]
+    after = re.split(r"[,;:!?]|\.(?!\d)|\d|\bog\b", text[end:end + 30])[0]
+    for window in (before, after):
+        for pattern, unit, needed, template in _MEASURED:
+            if unit.search(value) and pattern.search(window):
+                return needed, template
+    return None
+
+
+def _measured(text: str, start: int, end: int, value: str, bound: str) -> str:
+    """The requirement for what the value at start:end measures, in the buyer's direction or the one the function
+    needs; '' when the words next to it do not say what it measures."""
+    found = _measure(text, start, end, value)
+    if found is None:
+        return ""
+    needed, template = found
+    return template.format(bound=bound or needed, value=value).replace("  ", " ").replace(" , ", ", ")
+
+
+def measured_direction(text: str, start: int, end: int) -> str | None:
+    """For a technical value inside text[start:end] whose function the words next to it name («liggeflate 90 x 200
+    cm»): the direction that function needs («minst», «høyst», or '' when neither fits); None when no value there
+    has a named function (the draft then asks what the value is for)."""
+    for m in _VALUE.finditer(text):
+        if m.start() < end and m.end() > start:
+            found = _measure(text, m.start(), m.end(), m.group(0).strip())
+            if found is not None:
+                return found[0]
+    return None
+
+
 _VALUE = re.compile(
     r"(?<![\w,.\-])(?:\d+(?:[.,]\d+)?\s*(?:x|×)\s*\d+(?:[.,]\d+)?(?:\s*(?:mm|cm|m))?"
     r"|\d{1,3}(?:[  ]\d{3})+(?:\s*(?:liter|l|kg|kW|W))?"
@@ -272,6 +346,10 @@ def value_requirements(text: str, spans: list[tuple[int, int]] | None = None,
                      else f"{value} [angi om dette er minste eller høyeste mengde]")
             values.setdefault(f"amount\x00{value}", []).append(
                 f"Mengden {what} skal være {limit}, kontrollert mot oppskrift, varedeklarasjon eller stikkprøve.")
+            continue
+        measured = _measured(text, m.start(), m.end(), value, bound)
+        if measured:
+            values.setdefault(f"amount\x00{measured}", []).append(measured)
             continue
         if bound:
             value = f"{bound} {value}"  # the buyer's direction is kept: «minimum 180 g» stays a lower bound

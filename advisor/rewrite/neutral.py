@@ -22,6 +22,7 @@ from advisor.requirements import (
     find_matches,
     load_brands,
 )
+from advisor.rewrite.domains import measured_direction
 from advisor.rewrite.targets import NUMBER_WORD_VALUES, NUMBER_WORDS
 from advisor.rewrite.templates import CATEGORY_OBJECTS, INCUMBENT, plural
 
@@ -44,6 +45,19 @@ def _bound_word(unit: str, value_start: int, text: str) -> str:
     return "høyst" if _AT_MOST_UNITS.match(unit) else "minst"
 
 
+def _dimension_edit(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
+    """An exact measure bounded: in the direction its named function needs («liggeflate 90 x 200 cm» -> minst), or
+    «høyst» with a note to adjust it; nothing when the buyer gave a direction."""
+    span = text[start:end]
+    if BOUND_BEFORE.search(text[max(0, start - 25):start]):
+        return []
+    needed = measured_direction(text, start, end)
+    if needed is not None:  # the requirements say what the value is for, in its direction
+        return [(start, start, f"{needed} " if needed else "",
+                 f"«{span}» er gjort om til et krav om det verdien skal oppnå (se kravene).")]
+    return [(start, start, "høyst ", f"«{span}» er gjort om til en grense; juster til minst eller høyst etter behovet.")]
+
+
 def neutralize(text: str, matches: list[Match]) -> tuple[str, list[str]]:
     """The requirement with its solution-specific wording removed, replaced or bounded; and notes on each change."""
     edits: list[tuple[int, int, str, str]] = []  # start, end, replacement, note
@@ -62,9 +76,7 @@ def neutralize(text: str, matches: list[Match]) -> tuple[str, list[str]]:
             if same:
                 edits.append((same.start(), same.end(), "", f"«{same.group(0).strip()}» er fjernet (beskriver dagens løsning)."))
         elif match.category == "material_dimension_method" and match.kind == "dimension":
-            if not BOUND_BEFORE.search(text[max(0, match.start - 25):match.start]):
-                edits.append((match.start, match.start, "høyst ",
-                              f"«{span}» er gjort om til en grense; juster til minst eller høyst etter behovet."))
+            edits.extend(_dimension_edit(text, match.start, match.end))
         elif match.category == "material_dimension_method":
             cue = _CUE_BEFORE.search(text[:match.start]) if match.kind == "material" else None
             edits.append((cue.start() if cue else _extend_left_comma(text, match.start), match.end, "",

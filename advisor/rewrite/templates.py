@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from advisor.requirements import FINDING_CATEGORIES, FUNCTION_TIE, Match
+from advisor.rewrite.domains import measured_direction
 from advisor.rewrite.targets import Target
 
 PLACEHOLDER_NEED = "Vi har behov for [beskriv hva som skal oppnås, for hvem], slik at [hvilken effekt dere vil se]."
@@ -202,6 +203,9 @@ def buyer_questions(text: str, matches: list[Match], targets: list[Target]) -> l
     if not targets:
         out.append("Hvordan vil dere måle at behovet er dekket (for eksempel tid, antall, kvalitet eller kostnad)?")
     seen: set[str] = {"same_as_current"} if compatibility else set()
+    # a value whose function its words name («liggeflate 90 x 200 cm») already has a requirement saying what it is for
+    matches = [m for m in matches if not (m.category == "material_dimension_method"
+                                          and measured_direction(text, m.start, m.end) is not None)]
     for match in matches:
         if match.severity == "low" or match.category in seen:
             continue
@@ -240,8 +244,17 @@ def _brand_question(text: str, matches: list[Match], span: str) -> str:
     if _EXISTING_NAMED.search(text) or any(h.detail.get("brand_category") in _COMPATIBLE_CATEGORIES for h in refs):
         return (f"Er det en grunn til at dere nevner «{span}», for eksempel kompatibilitet med utstyr dere "
                 "allerede har? Skriv i så fall ned begrunnelsen og legg til «eller tilsvarende».")
-    return (f"Hva er det ved «{span}» dere trenger (for eksempel kvalitet, holdbarhet, smak eller innhold)? Skriv det "
-            "som krav i stedet for navnet, eller legg til «eller tilsvarende» hvis navnet må stå.")
+    kinds = {str(h.detail.get("brand_category", "")) for h in refs}
+    qualities = next((q for kind, q in _BRAND_QUALITIES if kind in kinds), "kvalitet, holdbarhet, funksjon eller sikkerhet")
+    return (f"Hva er det ved «{span}» dere trenger (for eksempel {qualities})? Skriv det som krav i stedet for navnet, "
+            "eller legg til «eller tilsvarende» hvis navnet må stå.")
+
+
+# What a brand usually stands for, by its product line: taste belongs to food, not to play equipment.
+_BRAND_QUALITIES = (("food", "smak, innhold eller næringsverdi"),
+                    ("cleaning", "renseeffekt, skånsomhet mot underlaget eller miljømerke"),
+                    ("workwear", "passform, slitestyrke eller synlighet"),
+                    ("office", "kvalitet, innhold eller miljømerke"))
 
 
 # Product lines where a brand is often named for fit with equipment, software or parts the buyer already has.

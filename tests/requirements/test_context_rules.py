@@ -445,3 +445,21 @@ def test_a_mark_or_upper_case_does_not_change_the_finding(plain, decorated):
 
 def test_licences_for_the_buyer_are_not_a_product():
     assert not found("Det skal leveres 40 lisenser til Kommunen.")
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Lekeapparatene skal ha samme klatrestativ som på Lia skole.", "samme klatrestativ som på Lia skole"),
+    ("Vi skal ha samme medisindispenser som Bærum kommune bruker.", "samme medisindispenser som Bærum kommune bruker"),
+    ("Sengene skal være identiske med sengene vi har på sengepost 4.", "identiske med sengene vi har på sengepost 4"),
+])
+def test_a_solution_copied_from_another_site_or_ward_is_found(text, span):
+    assert any(c == "same_as_current" and s == span for c, _, s in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Tilbudet skal ha samme struktur som i Vedlegg 2.",
+    "Prisene skal være de samme som i Oslo.",
+    "Rapporten skal ha samme oppsett som i Kravspesifikasjonen punkt 3.",
+])
+def test_the_same_layout_as_a_document_of_the_tender_is_not_a_finding(text):
+    assert not any(c == "same_as_current" for c, _, _ in found(text)), found(text)

@@ -171,3 +171,30 @@ def test_counts_in_words_and_capacities_are_kept_as_what_they_count(settings):
         "Hver enhet skal ha kapasitet til 12 GN-innskyv [juster etter behovet], dokumentert med datablad."]
     assert count_requirements("Kontrollen skal gjøres to ganger i året.") == []
     assert count_requirements("The system shall connect to Visma.") == []
+
+
+@pytest.mark.parametrize(("text", "expected", "wrong"), [
+    # the named quantity decides the function and its direction, not the unit alone
+    ("Sengene skal ha liggeflate 90 x 200 cm og laveste høyde 30 cm.", ["minst 90 x 200 cm", "senkes til høyst 30 cm"],
+     "få plass og passe til"),
+    ("Fallunderlaget skal være 40 mm støpt gummi.", ["fallhøyden", "40 mm"], "høyst 40 mm"),
+    ("Dispenserne skal ha alarm på 80 dB.", ["høres", "minst 80 dB"], "Ytelsen skal dekke"),
+    ("Varmepumpen skal ha støynivå 35 dB og 12 kW.", ["Støyen skal være høyst 35 dB", "12 kW"], "Støyen skal være høyst 12 kW"),
+    ("Personløfteren skal ha løftekapasitet 200 kg.", ["minst 200 kg"], "høyeste verdi"),
+])
+def test_a_value_becomes_a_requirement_on_what_its_named_quantity_is_for(text, expected, wrong):
+    joined = " ".join(value_requirements(text))
+    assert all(e in joined for e in expected) and wrong not in joined, joined
+
+
+def test_a_value_whose_function_is_named_is_not_asked_about_again(settings):
+    rewrite = rewrite_requirement("Sengene skal være Linet Eleganza 5 med liggeflate 90 x 200 cm og laveste høyde 30 cm.",
+                                  settings)
+    assert not any("90 x 200 cm» oppnå" in q for q in rewrite.questions_for_buyer), rewrite.questions_for_buyer
+    assert not any("juster til minst eller høyst" in n for n in rewrite.notes), rewrite.notes
+    assert any("sengepost" not in r and "senkes til høyst 30 cm" in r for r in rewrite.functional_requirements)
+
+
+def test_the_question_about_a_brand_names_qualities_of_its_product_line(settings):
+    play = rewrite_requirement("Lekeapparatene skal være fra Kompan.", settings)
+    assert not any("smak" in q for q in play.questions_for_buyer), play.questions_for_buyer
