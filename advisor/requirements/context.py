@@ -211,6 +211,16 @@ ORIGIN = re.compile(
     re.IGNORECASE,
 )
 
+# An office or base in a named place demanded of the supplier («en partner med … og kontor i Bergen sentrum», «ha
+# lokalkontor i kommunen», «verksted innen 50 km»): it favours local suppliers; the need is availability.
+LOCAL_PRESENCE = re.compile(
+    r"(?<!\w)(?:med|ha|har|og)\s+(?:et\s+|eget\s+|sitt\s+|egen\s+)?(?:lokal(?:t|e)?\s+)?"
+    r"(?:kontor|lokalkontor|avdeling|filial|kontorsted|forretningssted|verksted|serviceverksted|base|driftsbase)\s+"
+    r"(?:i|på|innen)\s+(?:(?-i:[A-ZÆØÅ])[\w-]+(?:\s+(?:sentrum|kommune|by|området|regionen))?|kommunen|fylket|regionen|byen|"
+    r"\d+\s*(?:km|kilometer|minutters?\s+(?:kjøring|reisetid)))",
+    re.IGNORECASE,
+)
+
 # Standards, labels and certifications that are requirements: they need «eller tilsvarende».
 STANDARD_VERB_BEFORE = re.compile(
     r"(?:etter|i henhold til|iht\.?|i samsvar med|ihht\.?|jf\.?|jfr\.?|oppfylle[rs]?|tilfredsstille[rs]?|følge[rs]?|"

@@ -31,7 +31,7 @@ CATEGORY_LABELS = {
     "missing_or_equivalent": "Mangler «eller tilsvarende»",
     "tailoring": "Skreddersydd kombinasjon av krav",
     "supplier": "Navngitt leverandør",
-    "origin": "Krav om opprinnelse",
+    "origin": "Krav om opprinnelse eller lokal tilstedeværelse",
 }
 
 # What a brand category is, in words a buyer uses (explanations, rewriter fallbacks).
@@ -676,6 +676,10 @@ def _explain_supplier(kind: str, severity: str, span: str, detail: dict) -> str:
 
 
 def _explain_origin(kind: str, severity: str, span: str, detail: dict) -> str:
+    if kind == "presence":
+        return (f"«{span}» krever at leverandøren holder til et bestemt sted. Et slikt krav favoriserer lokale "
+                "leverandører og må være nødvendig og stå i forhold til det som kjøpes (LOA § 4). Beskriv heller "
+                "tilgjengeligheten dere trenger: svartid, og hvor raskt leverandøren må kunne møte opp.")
     return (f"«{span}» krever en bestemt opprinnelse eller produksjon. En henvisning til opprinnelse er forbudt når den "
             "favoriserer eller utelukker leverandører, og kan også stride mot EØS-reglene om fri bevegelighet. Beskriv det "
             "dere egentlig er ute etter: leveringstid, beredskap, klimaavtrykk eller kvalitet.")
@@ -720,6 +724,7 @@ INSTEAD = {
     "supplier": "Fjern leverandørnavnet og beskriv ytelsen; skal avtalen likevel gå til én leverandør, må et unntak for "
                 "anskaffelser uten konkurranse være dokumentert.",
     "origin": "Beskriv egenskapen dere trenger (leveringstid, beredskapslager, klimaavtrykk, kvalitet) i stedet for opprinnelsen.",
+    "origin:presence": "Skriv hvor raskt leverandøren må svare og kunne møte opp hos dere, i stedet for hvor kontoret ligger.",
 }
 
 

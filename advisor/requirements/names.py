@@ -406,10 +406,15 @@ def _supplier(scan, m, pattern, start: int, name: str, strict: bool) -> None:
 
 
 def origin(scan) -> None:
-    """Origin demanded of the goods: «produsert av norske produsenter», «kortreist» (origin)."""
+    """Origin demanded of the goods («produsert av norske produsenter», «kortreist»), or a local office demanded of the
+    supplier («og kontor i Bergen sentrum») (origin)."""
     for m in ctx.ORIGIN.finditer(scan.text):
         if requirement_position(scan, m.start()) and not lex.NEGATION_BEFORE.search(scan.window(m.start(), 30)):
             scan.add("origin", m.start(), m.end(), "high", "origin")
+    for m in ctx.LOCAL_PRESENCE.finditer(scan.text):
+        start = m.start() + len(re.match(r"(?:med|ha|har|og)\s+", m.group(0), re.IGNORECASE).group(0))
+        if requirement_position(scan, m.start()) and not lex.NEGATION_BEFORE.search(scan.window(m.start(), 30)):
+            scan.add("origin", start, m.end(), "medium", "presence")
 
 
 def standards(scan) -> None:

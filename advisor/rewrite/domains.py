@@ -198,7 +198,7 @@ _NUMBERED = re.compile(r"(?<!\w)(?:fase|del|trinn|byggetrinn|etappe|nr\.?|nummer
                        re.IGNORECASE)
 _ENGLISH = re.compile(r"(?<!\w)(?:the|shall|must|should|will)(?!\w)", re.IGNORECASE)
 # Words after a number word that are not things counted («to ganger», «tre år», «ti prosent»).
-_NOT_COUNTED = frozenset({"ganger", "gang", "år", "måneder", "uker", "dager", "timer", "minutter", "prosent", "av", "og",
+_NOT_COUNTED = frozenset({"ganger", "gang", "år", "års", "årig", "årige", "måneder", "uker", "dager", "timer", "minutter", "prosent", "av", "og",
                           "skal", "må", "bør", "kan", "vil", "er", "var", "har", "blir", "ble", "der", "når",
                           # kinds of the thing, not things delivered: «bleier i tre størrelser»
                           "størrelser", "varianter", "farger", "typer", "nivåer", "modeller", "utgaver",

@@ -45,6 +45,12 @@ def _bound_word(unit: str, value_start: int, text: str) -> str:
     return "høyst" if _AT_MOST_UNITS.match(unit) else "minst"
 
 
+def _extend_left_conjunction(text: str, start: int) -> int:
+    """The start of a span with the «og»/«med»/«, » that joined it to the sentence, so removing it leaves no stray word."""
+    m = re.search(r"(?:,\s*|\s+(?:og|med|samt)\s+)$", text[:start])
+    return m.start() if m else start
+
+
 def _dimension_edit(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
     """An exact measure bounded: in the direction its named function needs («liggeflate 90 x 200 cm» -> minst), or
     «høyst» with a note to adjust it; nothing when the buyer gave a direction."""
@@ -81,6 +87,10 @@ def neutralize(text: str, matches: list[Match]) -> tuple[str, list[str]]:
             cue = _CUE_BEFORE.search(text[:match.start]) if match.kind == "material" else None
             edits.append((cue.start() if cue else _extend_left_comma(text, match.start), match.end, "",
                           f"«{span}» er fjernet (materiale, farge, plassering eller metode uten oppgitt funksjon)."))
+        elif match.category == "origin" and match.kind == "presence":
+            edits.append((_extend_left_conjunction(text, match.start), match.end, "",
+                          f"«{span}» er fjernet (et krav om hvor leverandøren holder til, favoriserer lokale leverandører; "
+                          "se kravet om tilgjengelighet)."))
         elif match.category == "tailoring":
             edits.extend(_bound_exact_values(text, match.start, match.end))
     chosen: list[tuple[int, int, str, str]] = []

@@ -35,10 +35,10 @@ from advisor.rewrite.templates import (
     PLACEHOLDER_NEED,
     buyer_questions,
     category_requirements,
-    compatibility_question,
     market_questions_for,
     noun_function,
     plural,
+    presence_requirements,
 )
 
 # Similarity (0-1) above which a worked example's need statement is offered as the draft's need statement.
@@ -136,8 +136,16 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_EXPERIENCE = re.compile(r"(?:minst|minimum|over)?\s*\d+\s+års\s+(?:\w+\s+)?erfaring", re.IGNORECASE)
+
+
 def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
     """A requirement that carries one measurable target of the original, in the words of its clause."""
+    experience = _EXPERIENCE.search(text)
+    if experience and experience.start() <= target.start < experience.end():
+        # «en partner med minst 20 års erfaring»: a requirement on the person's competence, not on the delivery
+        return (f"Den som leder oppdraget, skal ha {experience.group(0).strip()} innen [fagområde] [vurder om kravet er "
+                "nødvendig og forholdsmessig], dokumentert med CV og referanser.")
     subject = "Løsningen"
     m = _SUBJECT.match(text)
     if m and not ENGLISH.search(text) and len(m.group("subj").split()) <= 4 \
@@ -229,6 +237,7 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
         requirements.extend(r for r in count_requirements(text, strong) if r not in requirements)
     if ptype is not None:
         requirements.extend(fill_known(without_repeats(ptype.requirements, values), text, matches))
+        requirements.extend(presence_requirements(matches))
     else:
         if function:
             requirements.append(f"Løsningen skal gjøre det mulig {function}." if function.startswith("å ")
@@ -242,9 +251,7 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     if ptype is None and nearest and nearest[0][1] >= 0.35:
         questions.extend(nearest[0][0].market_questions[:2])
     # whether matching what the buyer has is needed goes first: it decides whether the type's questions apply at all
-    own = buyer_questions(text, matches, targets)
-    compatibility = [q for q in own[:1] if q == compatibility_question(text)]
-    buyer = compatibility + (list(ptype.buyer_questions) if ptype is not None else []) + own[len(compatibility):]
+    buyer = buyer_questions(text, matches, targets, ptype.buyer_questions if ptype is not None else ())
     if bought is not None and not bought.is_certain:
         buyer.insert(0, f"Er det riktig at dere kjøper {KIND_LABELS[bought.kind]} («{bought.phrase}»)? Hvis ikke, skriv hva "
                         "som skal leveres, så bygger behov og krav på det.")

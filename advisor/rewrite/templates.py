@@ -7,6 +7,7 @@ these texts; nothing here looks at the analyzer beyond the categories and matche
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from advisor.requirements import FINDING_CATEGORIES, FUNCTION_TIE, Match
 from advisor.rewrite.domains import measured_direction
@@ -93,6 +94,8 @@ CATEGORY_REQUIREMENTS = {
                                  "og leverandøren velger materiale og metode.",
     "same_as_current": "Løsningen skal dekke funksjonene i dagens løsning som er listet i [vedlegg], og kostnader ved "
                        "overgang vurderes i tildelingskriteriene.",
+    "presence": "Leverandøren skal svare på henvendelser innen [timer] og kunne møte hos oss innen [timer eller virkedager] "
+                "når det trengs, beskrevet i en plan for tilgjengelighet og fulgt opp i rapporter.",
     "incumbent": "Personellet leverandøren tilbyr, skal ha den kompetansen og erfaringen oppdraget krever [beskriv], "
                  "dokumentert med CV og referanser fra minst [antall] lignende oppdrag; videreføring av det som er gjort, "
                  "sikres med en plan for overføring av kunnskap.",
@@ -146,10 +149,16 @@ def category_requirements(categories: set[str], domains: list[str], matches: lis
         out.extend(DOMAIN_REQUIREMENTS.get(domain, []))
     if any(h.category == "prescribed_technology" and h.kind == "energy" for h in matches):
         out.append(CATEGORY_REQUIREMENTS["energy"])
+    out.extend(presence_requirements(matches))
     for category in ("product_named", "prescribed_technology", "material_dimension_method", "same_as_current"):
         if category in categories and not (category == "prescribed_technology" and out and "energy" in out[-1]):
             out.append(CATEGORY_REQUIREMENTS[category])
     return out
+
+
+def presence_requirements(matches: list[Match]) -> list[str]:
+    """The availability the buyer needs, for a finding that demands an office in a place."""
+    return [CATEGORY_REQUIREMENTS["presence"]] if any(h.category == "origin" and h.kind == "presence" for h in matches) else []
 
 
 def market_questions_for(categories: set[str]) -> list[str]:
@@ -189,20 +198,32 @@ def compatibility_question(text: str) -> str:
     return ""
 
 
-def buyer_questions(text: str, matches: list[Match], targets: list[Target]) -> list[str]:
-    """Questions back to the buyer where the requirement does not say who, why or how success is measured; first
-    whether a wish to match what the buyer has is really needed."""
-    out: list[str] = []
+def buyer_questions(text: str, matches: list[Match], targets: list[Target], typed: Sequence[str] = ()) -> list[str]:
+    """At most five questions back to the buyer, most specific first: whether a wish to match what the buyer has is
+    really needed; one per finding (why this brand, this supplier, this office location, this much experience); the
+    purchase type's own questions (`typed`); then who, why and how success is measured where the text does not say."""
     compatibility = compatibility_question(text)
-    if compatibility:
-        out.append(compatibility)
+    generic: list[str] = []
     if not _USERS.search(text):
-        out.append("Hvem skal bruke løsningen, og hvor mange er de?")
+        generic.append("Hvem skal bruke løsningen, og hvor mange er de?")
     if not (FUNCTION_TIE.search(text) or re.search(r"behov|trenger|need", text, re.IGNORECASE)):
-        out.append("Hvilket problem skal løses, og hva skjer i dag når det ikke er løst?")
+        generic.append("Hvilket problem skal løses, og hva skjer i dag når det ikke er løst?")
     if not targets:
-        out.append("Hvordan vil dere måle at behovet er dekket (for eksempel tid, antall, kvalitet eller kostnad)?")
-    seen: set[str] = {"same_as_current"} if compatibility else set()
+        generic.append("Hvordan vil dere måle at behovet er dekket (for eksempel tid, antall, kvalitet eller kostnad)?")
+    specific = _finding_questions(text, matches, skip={"same_as_current"} if compatibility else set())
+    out = [compatibility] if compatibility else []
+    return list(dict.fromkeys([*out, *specific, *typed, *generic]))[:5]
+
+
+def _finding_questions(text: str, matches: list[Match], skip: set[str]) -> list[str]:
+    """One question per kind of finding, on what the flagged wording is meant to secure."""
+    out: list[str] = []
+    seen = set(skip)
+    experience = _YEARS_OF_EXPERIENCE.search(text)
+    if experience:
+        out.append(f"Står kravet om «{experience.group(0).strip()}» i forhold til oppdraget? Krav skal være nødvendige og "
+                   "forholdsmessige (LOA § 4): beskriv kompetansen oppdraget krever, og vurder å vekte erfaring i "
+                   "tildelingen i stedet for å stenge ute dem med kortere fartstid.")
     # a value whose function its words name («liggeflate 90 x 200 cm») already has a requirement saying what it is for
     matches = [m for m in matches if not (m.category == "material_dimension_method"
                                           and measured_direction(text, m.start, m.end) is not None)]
@@ -223,6 +244,10 @@ def buyer_questions(text: str, matches: list[Match], targets: list[Target]) -> l
             out.append(f"Hvorfor er «{span}» nødvendig: drift, kompetanse, integrasjon, sikkerhet eller utslipp?")
         elif match.category == "material_dimension_method":
             out.append(f"Hva skal «{span}» oppnå (holdbarhet, vedlikehold, hygiene, plass, utseende)?")
+        elif match.category == "origin" and match.kind == "presence":
+            out.append(f"Hvorfor må leverandøren ha «{span}»? Krav om hvor leverandøren holder til, favoriserer lokale "
+                       "leverandører og må være nødvendig og forholdsmessig (LOA § 4); skriv heller hvor raskt dere trenger "
+                       "svar og oppmøte.")
         elif match.category == "same_as_current" and INCUMBENT.search(span):
             out.append("Hva er det ved dagens leverandør eller team som er viktig for dere (kjennskap til saken, "
                        "kontinuitet)? Skriv det som krav alle kan oppfylle, for eksempel en plan for overføring av kunnskap.")
@@ -230,7 +255,7 @@ def buyer_questions(text: str, matches: list[Match], targets: list[Target]) -> l
             out.append("Hva fungerer godt med dagens løsning, og hva bør bli bedre?")
         elif match.category == "tailoring":
             out.append("Hvilke av verdiene er nødvendige for behovet, og hvilke er hentet fra et produktdatablad?")
-    return out[:5]
+    return out
 
 
 def _brand_question(text: str, matches: list[Match], span: str) -> str:
@@ -248,6 +273,9 @@ def _brand_question(text: str, matches: list[Match], span: str) -> str:
     qualities = next((q for kind, q in _BRAND_QUALITIES if kind in kinds), "kvalitet, holdbarhet, funksjon eller sikkerhet")
     return (f"Hva er det ved «{span}» dere trenger (for eksempel {qualities})? Skriv det som krav i stedet for navnet, "
             "eller legg til «eller tilsvarende» hvis navnet må stå.")
+
+
+_YEARS_OF_EXPERIENCE = re.compile(r"(?:minst|minimum|over)?\s*\d+\s+års\s+(?:\w+\s+)?erfaring", re.IGNORECASE)
 
 
 # What a brand usually stands for, by its product line: taste belongs to food, not to play equipment.

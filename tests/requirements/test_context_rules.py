@@ -463,3 +463,14 @@ def test_a_solution_copied_from_another_site_or_ward_is_found(text, span):
 ])
 def test_the_same_layout_as_a_document_of_the_tender_is_not_a_finding(text):
     assert not any(c == "same_as_current" for c, _, _ in found(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "found_span"), [
+    ("Advokaten skal ha minst ti års erfaring og kontor i Bergen sentrum.", "kontor i Bergen sentrum"),
+    ("Leverandøren skal ha verksted innen 50 km fra Hamar.", "verksted innen 50 km"),
+    ("Oppdraget skal utføres på kontoret i Oslo.", None),
+    ("Tjenesten skal leveres til vårt kontor i Bergen.", None),
+])
+def test_an_office_demanded_of_the_supplier_is_a_local_presence_finding(text, found_span):
+    spans = [s for c, _, s in found(text) if c == "origin"]
+    assert spans == ([found_span] if found_span else []), found(text)

@@ -198,3 +198,13 @@ def test_a_value_whose_function_is_named_is_not_asked_about_again(settings):
 def test_the_question_about_a_brand_names_qualities_of_its_product_line(settings):
     play = rewrite_requirement("Lekeapparatene skal være fra Kompan.", settings)
     assert not any("smak" in q for q in play.questions_for_buyer), play.questions_for_buyer
+
+
+def test_an_office_location_and_years_of_experience_become_availability_and_a_proportionality_question(settings):
+    rewrite = rewrite_requirement("Bistanden skal ledes av en partner med minst 20 års erfaring og kontor i Bergen sentrum.",
+                                  settings)
+    joined = " ".join(rewrite.functional_requirements)
+    assert "Bergen" not in joined and "møte hos oss innen" in joined, joined
+    assert "Leveransen skal omfatte minst 20" not in joined and "20 års erfaring" in joined, joined
+    asked = " ".join(rewrite.questions_for_buyer)
+    assert "«kontor i Bergen sentrum»" in asked and "forholdsmessig" in asked, asked
