@@ -171,6 +171,14 @@ OBLIGED_BY_BEFORE = re.compile(
     r"\s+(?:av|by)|være|be)\s+$",
     re.IGNORECASE,
 )
+# A participle that says who installs or delivers what a requirement demands («skal være Ecodan …, installert av
+# Bravida», «skal … leveres ferdig innrullert av Atea»): the sentence's «skal» obliges that company too.
+OBLIGED_PARTICIPLE_BEFORE = re.compile(
+    r"(?:,\s*|\s+(?:ferdig|og|samt|and)\s+)(?:\w+\s+)?(?:installert|montert|innrullert|levert|utført|konfigurert|"
+    r"satt\s+opp|installed|mounted|configured|enrolled)\s+(?:av|by)\s+$",
+    re.IGNORECASE,
+)
+OBLIGATION_IN_SENTENCE = re.compile(r"(?<!\w)(?:skal|må|shall|must)(?!\w)", re.IGNORECASE)
 # Verbs that name who does the work only when a requirement obliges it («skal gjennomføres av X AS»); elsewhere they
 # describe the process («a credit rating carried out by Experian»).
 OBLIGED_ONLY_VERB = re.compile(r"(?:gjennomføres|gjøres|ledes|holdes|gjennomført|driftes|videreføres|videreført|overtas|"

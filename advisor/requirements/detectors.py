@@ -54,6 +54,10 @@ _DRIVE_PURPOSE = re.compile(r"utslipp|klima|miljø|støy|innendørs|eksplosjon|e
 _COLOUR_PURPOSE = re.compile(r"sikkerhet|synlig|refleks|varsel|signal|HMS|kontrast|safety|visib", re.IGNORECASE)
 _DEFINITE_SUBJECT = re.compile(r"[^\W\d_]+(?:ene|rne|en|et|na)\s+(?:skal|må|bør|shall|must)\b", re.IGNORECASE)
 _LIST_BREAK = re.compile(r"[,;]\s|\s(?:og|and)\s")
+# The company that installs, mounts or enrols the goods, not the goods' make («installert av Bravida», «ferdig
+# innrullert av Atea»); «leveres av KONE» stays a brand: the maker delivering its own product.
+_INSTALLED_BY = re.compile(r"(?:installert|installeres|montert|monteres|innrullert|innrulleres|konfigurert|konfigureres|"
+                           r"satt\s+opp|installed|mounted|configured|enrolled)\s+(?:av|by)\s+$", re.IGNORECASE)
 _TYPE_CUE_BEFORE = re.compile(r"(?:av\s+)?(typen|type|modell(?:en)?|model)\s*[:=]?\s*$", re.IGNORECASE)
 
 
@@ -304,6 +308,8 @@ class _Scan:
                 self.add("model_type", cue_start, end, severity, "type_brand", brand=entry.name)
                 consumed.append((cue_start, end))
                 continue
+            if designation == end and _INSTALLED_BY.search(before):
+                continue  # «ferdig innrullert av Atea»: who installs or enrols is a supplier (names.suppliers), not a brand
             kind = "generic" if entry.is_generic else ("compat" if severity == "low" else "lexicon")
             if entry.category == "medicine":
                 kind = "medicine"

@@ -385,7 +385,9 @@ def _supplier(scan, m, pattern, start: int, name: str, strict: bool) -> None:
                     and len(words) == 1 and words[0][:1].isupper() and not _acronym_or_word(words[0])
                     and words[0].lower() not in _PUBLIC_FIRST and not re.search(r"(?:en|et|ene|er|ere|erne|ane)$", words[0])
                     and _zipf(words[0]) < 3.0)
-    obliged = ctx.OBLIGED_BY_BEFORE.search(scan.text[max(0, start - 40):start])
+    obliged = ctx.OBLIGED_BY_BEFORE.search(scan.text[max(0, start - 40):start]) or (
+        ctx.OBLIGED_PARTICIPLE_BEFORE.search(scan.text[max(0, start - 40):start])
+        and ctx.OBLIGATION_IN_SENTENCE.search(scan.text[scan.sentence(start)[0]:start]))
     # «samme teamet fra Kluge»: keeping today's people from one company demands that company (not a place: «Bergen»)
     obliged = obliged or bool(pattern is ctx.SUPPLIER_CUES[-1] and len(words) == 1 and _zipf(words[0]) < 3.0
                               and re.search(r"(?i:samme|dagens|nåværende)\s+$", scan.text[max(0, m.start() - 20):m.start()]))

@@ -474,3 +474,17 @@ def test_the_same_layout_as_a_document_of_the_tender_is_not_a_finding(text):
 def test_an_office_demanded_of_the_supplier_is_a_local_presence_finding(text, found_span):
     spans = [s for c, _, s in found(text) if c == "origin"]
     assert spans == ([found_span] if found_span else []), found(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Varmepumpene skal være luft-til-vann på 14 kW, installert av Bravida så vi kan beholde dagens serviceavtale.", "Bravida"),
+    ("Elevmaskinene skal leveres ferdig innrullert av Atea, slik som i dag.", "Atea"),
+])
+def test_the_company_that_installs_what_a_requirement_demands_is_a_named_supplier(text, name):
+    assert ("supplier", "high", name) in found(text), found(text)
+    assert not any(c == "brand" and s == name for c, _, s in found(text)), found(text)
+
+
+def test_same_build_and_colours_as_today_s_fleet_is_found():
+    text = "Bilene skal ha samme oppbygging og fargeprofil som dagens bilpark."
+    assert any(c == "same_as_current" for c, _, _ in found(text)), found(text)
