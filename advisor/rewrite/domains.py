@@ -207,6 +207,9 @@ _NOT_COUNTED = frozenset({"ganger", "gang", "år", "års", "årig", "årige", "m
 
 # unit (as written) -> the function the value usually stands for, and how that function is verified
 _VALUE_FUNCTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(?:minst |høyst )?pH"),
+     "Produktet skal virke som tiltenkt uten å skade overflatene, utstyret eller brukerne det kommer i kontakt med "
+     "[beskriv dem]; dagens anslag er {value}, dokumentert med sikkerhetsdatablad."),
     (re.compile(r"R\s?-?\d{2,4}[A-Za-z]{0,2}$"),
      "Kuldemediet skal ha lav klimapåvirkning; kravet «{value}» erstattes av et høyeste globalt oppvarmingspotensial "
      "(GWP) på [verdi], dokumentert med datablad."),
@@ -319,7 +322,7 @@ def measured_direction(text: str, start: int, end: int) -> str | None:
 
 
 _VALUE = re.compile(
-    r"(?<![\w,.\-])(?:\d+(?:[.,]\d+)?\s*(?:x|×)\s*\d+(?:[.,]\d+)?(?:\s*(?:mm|cm|m))?"
+    r"(?<![\w,.\-])(?:pH\s*\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?|\d+(?:[.,]\d+)?\s*(?:x|×)\s*\d+(?:[.,]\d+)?(?:\s*(?:mm|cm|m))?"
     r"|\d{1,3}(?:[  ]\d{3})+(?:\s*(?:liter|l|kg|kW|W))?"
     r"|\d+(?:[.,]\d+)?\s*-?\s*(?:kWp|kWh|kVA|kW|Wp|W|V|Hz|GB|TB|MB|lux|lumen|lm|K|tommer|tommers|\"|''|″|inch(?:es)?|hk|Nm|bar|dB|"
     r"kg|tonn|g|liter|l|m³|m3|mm|cm|m|seter|plasser))(?![\w])"

@@ -186,6 +186,13 @@ def _count_requirement(text: str, matches: list[Match]) -> str:
     return f"Leveransen skal omfatte {m.group(1)} {noun} [juster antallet etter behovet], kontrollert ved levering."
 
 
+def _without_replacements(changes: list[str]) -> list[str]:
+    """The change notes when a purchase type's requirements replace the neutral sentence: a brand is then removed, not
+    «byttet ut med «varebil»», since the draft has no such word to point to."""
+    return [re.sub(r"^(«[^»]+») er byttet ut med «[^»]+» \(", r"\1 er fjernet; kravene beskriver hva som trengs i stedet (", c)
+            for c in changes]
+
+
 def draft_offline(text: str, matches: list[Match], targets: list[Target],
                   nearest: list[tuple[Example, float]], ptype: PurchaseType | None = None,
                   bought: PurchaseObject | None = None) -> dict[str, list[str] | str]:
@@ -201,7 +208,7 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
                      "utkastet strukturerer kravet." if matches else
                      "Analysen fant ingen løsningsbundne formuleringer; utkastet strukturerer bare kravet.")
     neutral, changes = neutralize(text, matches)
-    notes.extend(changes)
+    notes.extend(changes if ptype is None else _without_replacements(changes))
     function, _ = _function_of(matches, text)
     flagged = [(h.start, h.end) for h in matches if h.category in {"brand", "model_type", "missing_or_equivalent", "supplier"}]
     values = value_requirements(text, flagged, ptype.values if ptype is not None else ())

@@ -208,3 +208,12 @@ def test_an_office_location_and_years_of_experience_become_availability_and_a_pr
     assert "Leveransen skal omfatte minst 20" not in joined and "20 års erfaring" in joined, joined
     asked = " ".join(rewrite.questions_for_buyer)
     assert "«kontor i Bergen sentrum»" in asked and "forholdsmessig" in asked, asked
+
+
+def test_a_ph_range_is_kept_as_what_it_must_not_damage_and_no_note_points_to_a_word_the_draft_lacks(settings):
+    rewrite = rewrite_requirement("Renholdsmidlene skal være Diversey Taski Sprint 200 med pH 8,5–9,0.", settings)
+    assert any("pH 8,5–9,0" in r and "skade" in r for r in rewrite.functional_requirements), rewrite.functional_requirements
+    drafted = " ".join([rewrite.need_statement, *rewrite.functional_requirements])
+    for note in rewrite.notes:
+        for word in re.findall(r"byttet ut med «([^»]+)»", note):
+            assert word in drafted, (note, drafted)
