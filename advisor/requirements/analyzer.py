@@ -180,17 +180,16 @@ def legal_rule(key: str, settings: Settings, n: int = 1) -> tuple[str, Citation]
 
 
 def _rule_and_citation(match: Match, settings: Settings,
-                       known: dict[tuple[str, str, str], tuple[str, Citation]]) -> tuple[str, Citation]:
-    """The rule text and corpus citation for a match; `known` holds those already looked up in this analysis."""
+                       known: dict[str, tuple[str, Citation]]) -> tuple[str, Citation]:
+    """The rule text (with its guidance passage named) and corpus citation for a match, looked up by legal_rule;
+    `known` holds those already looked up in this analysis."""
     key = rule_key(match.category, match.kind, match.severity)
-    rule = KIND_RULES.get(key) or FINDING_RULES[match.category]
-    if rule not in known:
+    if key not in known:
         # cite() checks the corpus folder for changes on every call: once per rule, not once per finding, keeps a
         # 10 000-line list from spending most of its time there
-        law, doc_id, anchor = rule
-        citation = cite(settings, doc_id, anchor)
-        known[rule] = (f"{law}. Veiledning: «{citation.title}», avsnitt «{citation.section}».", citation)
-    return known[rule]
+        law, citation = legal_rule(key, settings)
+        known[key] = (f"{law}. Veiledning: «{citation.title}», avsnitt «{citation.section}».", citation)
+    return known[key]
 
 
 def score_of(severities: list[str]) -> float:
@@ -202,7 +201,7 @@ def score_of(severities: list[str]) -> float:
 
 
 def analyze_requirement(text: str, settings: Settings,
-                        _known: dict[tuple[str, str, str], tuple[str, Citation]] | None = None) -> RequirementAnalysis:
+                        _known: dict[str, tuple[str, Citation]] | None = None) -> RequirementAnalysis:
     """Find solution-specific wording in one requirement; offsets are relative to `text`."""
     known = {} if _known is None else _known
     if not isinstance(text, str) or not text.strip():
@@ -228,5 +227,5 @@ def analyze_text(text: str, settings: Settings) -> list[RequirementAnalysis]:
     items = split_requirements(text)
     if not items:
         raise InvalidInput("text", text, "at least one requirement with words in it")
-    known: dict[tuple[str, str, str], tuple[str, Citation]] = {}
+    known: dict[str, tuple[str, Citation]] = {}
     return [analyze_requirement(item, settings, known) for item in items]
