@@ -150,7 +150,9 @@ SUPPLIER_CUES = (
                rf"\s+(?:[\w\-]+\s+){{0,4}}?(?i:skal|må|shall|must)\s+(?i:være|be)\s+(?P<name>{_NAME})"),
     re.compile(rf"(?P<name>{_NAME})\s+(?:er|is)\s+(?:den\s+)?(?:eneste|only|sole)\s+(?:leverandør|supplier|produsent)"),
     # the people or the fit-out that do the delivery come from one company: «samme teamet fra Kluge», «innredning fra X»
-    re.compile(rf"(?<!\w)(?i:team(?:et)?|konsulent(?:er|ene)|rådgiver(?:e|ne)|advokat(?:er|ene)|innredning(?:en)?|påbygg(?:et)?)"
+    re.compile(rf"(?<!\w)(?i:team(?:et)?|konsulent(?:er|ene)|rådgiver(?:e|ne)|advokat(?:er|ene)|innredning(?:en)?|påbygg(?:et)?|"
+               rf"instruktør(?:er|ene)|kursholder(?:e|ne)|montør(?:er|ene)|tekniker(?:e|ne)|arkitekt(?:er|ene)|"
+               rf"ingeniør(?:er|ene)|revisor(?:er|ene)|personell(?:et)?)"
                rf"\s+(?i:fra)\s+(?P<name>{_NAME})"),
 )
 # A word each cue above cannot match without (lower case, in the same order): a line with none of them skips the cue.
@@ -162,7 +164,8 @@ SUPPLIER_CUE_WORDS = (
     ("fra", "from"),
     ("leverandør", "produsent", "tilbyder", "supplier", "manufacturer", "contractor"),
     ("eneste", "only", "sole"),
-    ("team", "konsulent", "rådgiver", "advokat", "innredning", "påbygg"),
+    ("team", "konsulent", "rådgiver", "advokat", "innredning", "påbygg", "instruktør", "kursholder", "montør", "tekniker",
+     "arkitekt", "ingeniør", "revisor", "personell"),
 )
 # The requirement itself obliges the named company to do the work («skal utføres av X AS», «shall be supplied by X Ltd»):
 # the object may be something the buyer has («drift og vedlikehold av skolenes nett»), the supplier is still demanded.

@@ -354,6 +354,8 @@ _PUBLIC_FIRST = {"helse", "statens", "norges", "universitetet", "høgskolen", "s
 
 def _supplier(scan, m, pattern, start: int, name: str, strict: bool) -> None:
     trimmed = re.sub(r"(?:\s+(?:of|and|&|og))+$", "", name)
+    if trimmed.endswith(".") and not re.search(rf"\s{ctx.COMPANY_SUFFIX}$", trimmed):
+        trimmed = trimmed[:-1]  # «… fra Norconsult.»: the sentence's full stop, not part of the name
     end = start + len(trimmed)
     if trimmed.lower() in ctx.PROCESS_NAMES:
         return
@@ -389,8 +391,13 @@ def _supplier(scan, m, pattern, start: int, name: str, strict: bool) -> None:
         ctx.OBLIGED_PARTICIPLE_BEFORE.search(scan.text[max(0, start - 40):start])
         and ctx.OBLIGATION_IN_SENTENCE.search(scan.text[scan.sentence(start)[0]:start]))
     # «samme teamet fra Kluge»: keeping today's people from one company demands that company (not a place: «Bergen»)
-    obliged = obliged or bool(pattern is ctx.SUPPLIER_CUES[-1] and len(words) == 1 and _zipf(words[0]) < 3.0
-                              and re.search(r"(?i:samme|dagens|nåværende)\s+$", scan.text[max(0, m.start() - 20):m.start()]))
+    # «Arbeidet skal gjøres av rådgivere fra Norconsult»: a requirement that says whose people do the work demands
+    # that company too
+    people = pattern is ctx.SUPPLIER_CUES[-1] and len(words) == 1 and _zipf(words[0]) < 3.0
+    obliged = obliged or bool(people and (
+        re.search(r"(?i:samme|dagens|nåværende)\s+$", scan.text[max(0, m.start() - 20):m.start()])
+        or (words[0][:1].isupper() and words[0].lower() not in _PUBLIC_FIRST | _PUBLIC_BODIES
+            and ctx.OBLIGATION_IN_SENTENCE.search(scan.text[scan.sentence(start)[0]:start]))))
     # «skal (helst) utføres av Deloitte»: the requirement names who is to do the work; a capitalised single name there
     # that is not a noun form («Leverandøren», «Kommunen») or a public body is the supplier even if it is a common word
     demanded = bool(obliged and len(words) == 1 and words[0][:1].isupper() and words[0].lower() not in _PUBLIC_FIRST

@@ -488,3 +488,19 @@ def test_the_company_that_installs_what_a_requirement_demands_is_a_named_supplie
 def test_same_build_and_colours_as_today_s_fleet_is_found():
     text = "Bilene skal ha samme oppbygging og fargeprofil som dagens bilpark."
     assert any(c == "same_as_current" for c, _, _ in found(text)), found(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Arbeidet skal gjøres av rådgivere fra Norconsult.", "Norconsult"),
+    ("Opplæringen skal gis av instruktører fra Kluge Advokatfirma AS.", "Kluge Advokatfirma AS"),
+])
+def test_a_requirement_naming_whose_people_do_the_work_names_a_supplier(text, name):
+    assert ("supplier", "high", name) in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Rådgivere fra Statens vegvesen skal delta i møtene.",
+    "Instruktører fra Nav skal holde kurset.",
+])
+def test_people_from_a_public_body_are_not_a_named_supplier(text):
+    assert not any(c == "supplier" for c, _, _ in found(text)), found(text)
