@@ -37,7 +37,7 @@ from advisor.chat.plan import plan_question
 from advisor.chat.rules import asks_rules, is_rules_question, is_yes_no, rules_answer
 from advisor.config import Settings
 from advisor.corpus import Citation
-from advisor.doffin import SimilarResults, as_hits, shown_notices
+from advisor.doffin import SimilarResults, as_hits, shown_notices, subject_words
 from advisor.errors import AdvisorError
 from advisor.llm import EXTRACTIVE, check_provider, model_name
 from advisor.requirements import CATEGORY_LABELS, analyze_text
@@ -177,7 +177,9 @@ def apply_route(answer: Answer, route: str, message: str, settings: Settings) ->
     if route == "assess" and answer.route == "rules":
         # The rules route already gave the assessment's verdict, reasons, next step and assumptions: a pointer to
         # the same assessment and its one-line summary would only say it again. What was read from the text stays.
-        answer.notes[:0] = [note for _, note in extract_case(message).notes][:3]
+        # The rules answer may have read the same fact already («Tolket fra teksten: «6 millioner» → …»): once.
+        read = [note for _, note in extract_case(message).notes][:3]
+        answer.notes[:] = list(dict.fromkeys([*read, *answer.notes]))
         return
     pointer = route_pointer(route, answer.language)
     summary = route_summary(route, message, settings)
@@ -284,6 +286,35 @@ def purchase_subject(question: str) -> str:
     return " ".join(w for w in re.findall(r"[^\W\d_][\w-]{2,}", words))
 
 
+# What the purchase verb takes: «kjøpe [renhold] av barnehagene», «anskaffe [nye vannpumper] til vannverket». The
+# phrase runs to the first preposition, figure or punctuation; a phrase of need words only («en løsning for …»,
+# «tjenester innen …») gives way to the next one.
+_PURCHASE_VERB = re.compile(r"\b(?:kjøpe|kjøper|anskaffe|anskaffer|leie|lease|buy|purchase|procure)\s+(?:inn\s+)?",
+                            re.IGNORECASE)
+_PHRASE_END = re.compile(r"\s+(?:til|for|av|i|på|ved|fra|med|som|hos|innen|over|under|rundt|cirka|ca|to|of|in|at|"
+                         r"from|with|worth)\b|\s*[,.;:?!()]|\s+\d", re.IGNORECASE)
+
+
+def purchase_head(question: str) -> str:
+    """The thing a purchase question says is bought («renhold» in «skal kjøpe renhold av barnehagene for 6 mill.»),
+    or "" when no purchase verb takes an object with words of its own."""
+    match = _PURCHASE_VERB.search(question)
+    if not match:
+        return ""
+    rest = question[match.end():]
+    for _ in range(2):
+        end = _PHRASE_END.search(rest)
+        phrase, rest = (rest[:end.start()], rest[end.end():]) if end else (rest, "")
+        words = purchase_subject(phrase)
+        if subject_words(words):
+            return words
+        if not end or not rest.strip() or end.group(0).strip() in {",", ".", ";", ":", "?", "!", "(", ")"}:
+            return ""
+        if rest[:1].isdigit():
+            return ""
+    return ""
+
+
 def similar_for_answer(question: str, settings: Settings, n: int | None = None) -> SimilarResults:
     """The comparable Doffin notices an answer to the question would list (advisor.doffin.shown: only those whose
     title names what is bought, in the area the search agrees on), best first; often none. `n` defaults to
@@ -292,7 +323,7 @@ def similar_for_answer(question: str, settings: Settings, n: int | None = None) 
     subject = purchase_subject(question)
     if not subject or n < 1:
         return SimilarResults()
-    return shown_notices(subject, settings, n)
+    return shown_notices(subject, settings, n, head=purchase_head(question))
 
 
 def add_similar_notices(answer: Answer, question: str, settings: Settings, lang: str) -> None:

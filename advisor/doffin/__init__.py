@@ -20,7 +20,7 @@ from advisor.doffin.charts import (
 from advisor.doffin.fetch import DEFAULT_BASE_URL, FetchOptions, fetch_notices
 from advisor.doffin.figures import notice_stats
 from advisor.doffin.ingest import import_paths
-from advisor.doffin.shown import shown_notices
+from advisor.doffin.shown import shown_notices, subject_words
 from advisor.doffin.similar import (
     SimilarFilters,
     SimilarNotice,
@@ -61,6 +61,7 @@ __all__ = [
     "is_snapshot_dir",
     "shown_notices",
     "similar_notices",
+    "subject_words",
     "summarize",
     "summary_line",
     "cpv_chart",

@@ -11,7 +11,9 @@ procurement lawyer would call the same kind of purchase. A notice is shown when 
   («kjøkken» in a notice about a whole school building) is not enough;
 - its main-CPV division is shared by at least SHOWN_MIN_DIVISION_VOTES of the top SHOWN_DIVISION_TOP hits (the
   search agrees on the area; a lone notice from another division is a look-alike);
-- the dense search also found it near the top (rank <= SHOWN_MAX_DENSE_RANK).
+- the dense search also found it near the top (rank <= SHOWN_MAX_DENSE_RANK);
+- with a `head` (what the purchase verb takes: «renhold» in «kjøpe renhold av barnehagene»), the title names it:
+  a notice on kindergarten furniture is not one on cleaning them.
 
 Words of need phrasing («trenger», «løsning», «tjenester», «avtale») are not purchase words: a subject of those
 only gives no list. Measured on evals/similar.jsonl by the similar eval suite (`chat.*` metrics).
@@ -102,18 +104,24 @@ def _division(notice: SimilarNotice) -> str:
     return str(notice.main_cpv or "")[:2]
 
 
-def shown_notices(subject: str, settings: Settings, n: int) -> SimilarResults:
+def shown_notices(subject: str, settings: Settings, n: int, head: str = "") -> SimilarResults:
     """Up to n notices of the similar search for `subject` that pass the checks above, best first; often none.
+    `head` is the thing bought, when the text says it (its purchase words must then be in the title).
     StoreEmpty (an AdvisorError) when no notices are imported; `.notes` as similar_notices gives them."""
     analyzer = Analyzer(decompound=settings.index.decompound)
     words = subject_words(subject, analyzer)
+    head_words = subject_words(head, analyzer)
     if not words or n < 1:
         return SimilarResults()
-    found = similar_notices(subject, settings, k=max(SHOWN_SEARCH_DEPTH, n))
+    # The thing bought leads the query (twice, as the need vocabulary's own words do): «renhold barnehagene» alone
+    # ranks kindergarten furniture first, «barnehage» being the rarer word.
+    query = f"{head} {head} {subject}" if head_words else subject
+    found = similar_notices(query, settings, k=max(SHOWN_SEARCH_DEPTH, n))
     idf = notice_index(settings).lexical.idf
     votes = Counter(_division(r) for r in found[:SHOWN_DIVISION_TOP] if _division(r))
     kept = [r for r in found
             if r.dense_rank is not None and r.dense_rank <= SHOWN_MAX_DENSE_RANK
             and votes.get(_division(r), 0) >= SHOWN_MIN_DIVISION_VOTES
-            and title_share(words, r.title, idf, analyzer) >= SHOWN_MIN_TITLE_SHARE]
+            and title_share(words, r.title, idf, analyzer) >= SHOWN_MIN_TITLE_SHARE
+            and (not head_words or any(in_title(w, set(analyzer.terms(r.title))) for w in head_words))]
     return SimilarResults(kept[:n], found.notes)
