@@ -14,6 +14,8 @@ from advisor.search import CardMatch, Index, source_chunk
 CARD_VERSION = "card-1"
 
 ENGLISH_LEAD = "In short (the sources are in Norwegian):"
+CARD_NOTE = {"nb": "Svaret er en fagkontrollert standardtekst med kilder.",
+             "en": "The answer is a reviewed standard text with its sources."}
 # An English card answer is followed by the card's Norwegian wording: the sources, the terms a procurement officer
 # searches for and the wording to quote in a document are Norwegian.
 NORWEGIAN_WORDING = "In Norwegian:"
@@ -41,8 +43,8 @@ def card_answer(question: str, match: CardMatch, index: Index, lang: str, provid
     notes = []
     if lang == "en" and not card.answer_en:
         text = f"{ENGLISH_LEAD} {text}"
-    notes.append(f"Svaret er et kvalitetssikret svarkort ({card.id})." if lang != "en" else
-                 f"The answer is a curated answer card ({card.id}).")
+    # The card's id is for trainers (Answer.card_id, in the JSON output), not for the buyer.
+    notes.append(CARD_NOTE["en" if lang == "en" else "nb"])
     return Answer(question, text, cited, True, provider, model, CARD_VERSION, standalone or question, route="card",
                   notes=notes, language=lang, evidence=round(match.score, 3), card_id=card.id)
 

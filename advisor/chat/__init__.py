@@ -10,6 +10,7 @@ from advisor.chat.conversation import (
     route_message,
     route_pointer,
     route_summary,
+    similar_for_answer,
 )
 from advisor.chat.facts import CaseFacts, read_facts
 from advisor.chat.plan import QuestionPlan, plan_question
@@ -28,4 +29,5 @@ __all__ = [
     "route_pointer",
     "route_summary",
     "rules_answer",
+    "similar_for_answer",
 ]

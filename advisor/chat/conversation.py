@@ -37,7 +37,7 @@ from advisor.chat.plan import plan_question
 from advisor.chat.rules import asks_rules, is_rules_question, is_yes_no, rules_answer
 from advisor.config import Settings
 from advisor.corpus import Citation
-from advisor.doffin import as_hits, similar_notices
+from advisor.doffin import SimilarResults, as_hits, shown_notices, subject_words
 from advisor.errors import AdvisorError
 from advisor.llm import EXTRACTIVE, check_provider, model_name
 from advisor.requirements import CATEGORY_LABELS, analyze_text
@@ -148,12 +148,12 @@ def route_summary(route: str, text: str, settings: Settings) -> list[str]:
         read = [note for _, note in extraction.notes][:3]
         # The buyer can choose among several procedures: the summary names the one the facts point to as such.
         choice = "av flere mulige prosedyrer peker opplysningene mot" if result.alternatives else "aktuell prosedyre:"
-        lines = [f"Foreløpig vurdering fra `advisor assess`: {result.part_label.rstrip('.')}; {choice} "
+        lines = [f"Foreløpig vurdering: {result.part_label.rstrip('.')}; {choice} "
                  f"{result.procedure_label.rstrip('.')}."]
         lines.extend(read)
         if result.provisional:
-            lines.append("Vurderingen er foreløpig fordi opplysninger mangler; kjør `advisor assess` og svar på "
-                         "spørsmålene for en fullstendig vurdering med kilder.")
+            lines.append("Vurderingen er foreløpig fordi opplysninger mangler; svar på spørsmålene i "
+                         "anskaffelsesvurderingen for en fullstendig vurdering med kilder.")
         return lines
     if route == "analyze":
         try:
@@ -163,10 +163,10 @@ def route_summary(route: str, text: str, settings: Settings) -> list[str]:
             return []
         flagged = [a for a in analyses if a.solution_specific]
         if not flagged:
-            return ["Kravsjekken (`advisor analyze`) fant ingen løsningsbundne formuleringer i meldingen."]
+            return ["Kravsjekken fant ingen løsningsbundne formuleringer i meldingen."]
         findings = [f for a in flagged for f in a.findings]
         shown = "; ".join(f"«{f.text}» ({CATEGORY_LABELS.get(f.category, f.category).lower()})" for f in findings[:4])
-        return [f"Kravsjekken (`advisor analyze`): {len(flagged)} av {len(analyses)} krav er løsningsbundne. "
+        return [f"Kravsjekken: {len(flagged)} av {len(analyses)} krav er løsningsbundne. "
                 f"Funn: {shown}."]
     return []
 
@@ -177,7 +177,9 @@ def apply_route(answer: Answer, route: str, message: str, settings: Settings) ->
     if route == "assess" and answer.route == "rules":
         # The rules route already gave the assessment's verdict, reasons, next step and assumptions: a pointer to
         # the same assessment and its one-line summary would only say it again. What was read from the text stays.
-        answer.notes[:0] = [note for _, note in extract_case(message).notes][:3]
+        # The rules answer may have read the same fact already («Tolket fra teksten: «6 millioner» → …»): once.
+        read = [note for _, note in extract_case(message).notes][:3]
+        answer.notes[:] = list(dict.fromkeys([*read, *answer.notes]))
         return
     pointer = route_pointer(route, answer.language)
     summary = route_summary(route, message, settings)
@@ -261,7 +263,6 @@ SIMILAR_LEAD = {"nb": "Lignende kunngjøringer i Doffin (slik andre har kjøpt n
                 "en": "Similar notices in Doffin (how others bought something like this):"}
 
 
-SIMILAR_MAX_RANK = 10
 # The facts of a rules question (who buys, for how much, which part or procedure) say nothing about *what* is bought;
 # left in, they make every municipality's notice look similar.
 _FACT_WORDS = re.compile(
@@ -273,30 +274,73 @@ _FACT_WORDS = re.compile(
     r"we|are|a|an|the|to|for|of|buy\w*|purchase\w*|municipality|million|nok|which|what|part|applies|must|"
     r"i{1,3}|iv|v|to|tre|fire|fem|seks|sju|åtte|ni|ti|år\w*|helseforetak\w*|hf|selskap\w*)\b|\d[\d .,]*",
     re.IGNORECASE)
+# The buyer named as the subject of a sentence («Sykehuset trenger …», «Brannvesenet skal …»): one word in definite
+# form before the verb. It says who buys, not what («Sykehuset» matched every hospital's notice).
+_BUYER_OPENING = re.compile(r"(?:^|(?<=[.!?:;]\s))[A-ZÆØÅ]\w*(?:en|et|a|ene|ne)\s+(?=(?:trenger|skal|ønsker|må|vil|"
+                            r"planlegger|har\s+behov|bør|kjøper|anskaffer)\b)")
 
 
 def purchase_subject(question: str) -> str:
     """What is being bought, as search words: the question without its facts of buyer, value and procedure."""
-    words = _FACT_WORDS.sub(" ", question)
+    words = _FACT_WORDS.sub(" ", _BUYER_OPENING.sub(" ", question))
     return " ".join(w for w in re.findall(r"[^\W\d_][\w-]{2,}", words))
+
+
+# What the purchase verb takes: «kjøpe [renhold] av barnehagene», «anskaffe [nye vannpumper] til vannverket». The
+# phrase runs to the first preposition, figure or punctuation; a phrase of need words only («en løsning for …»,
+# «tjenester innen …») gives way to the next one.
+_PURCHASE_VERB = re.compile(r"\b(?:kjøpe|kjøper|anskaffe|anskaffer|leie|lease|buy|purchase|procure)\s+(?:inn\s+)?",
+                            re.IGNORECASE)
+_PHRASE_END = re.compile(r"\s+(?:til|for|av|i|på|ved|fra|med|som|hos|innen|over|under|rundt|cirka|ca|to|of|in|at|"
+                         r"from|with|worth)\b|\s*[,.;:?!()]|\s+\d", re.IGNORECASE)
+
+
+def purchase_head(question: str) -> str:
+    """The thing a purchase question says is bought («renhold» in «skal kjøpe renhold av barnehagene for 6 mill.»),
+    or "" when no purchase verb takes an object with words of its own."""
+    match = _PURCHASE_VERB.search(question)
+    if not match:
+        return ""
+    rest = question[match.end():]
+    for _ in range(2):
+        end = _PHRASE_END.search(rest)
+        phrase, rest = (rest[:end.start()], rest[end.end():]) if end else (rest, "")
+        words = purchase_subject(phrase)
+        if subject_words(words):
+            return words
+        if not end or not rest.strip() or end.group(0).strip() in {",", ".", ";", ":", "?", "!", "(", ")"}:
+            return ""
+        if rest[:1].isdigit():
+            return ""
+    return ""
+
+
+def similar_for_answer(question: str, settings: Settings, n: int | None = None) -> SimilarResults:
+    """The comparable Doffin notices an answer to the question would list (advisor.doffin.shown: only those whose
+    title names what is bought, in the area the search agrees on), best first; often none. `n` defaults to
+    settings.answer.similar_notices. AdvisorError (StoreEmpty) when no notices are imported."""
+    n = settings.answer.similar_notices if n is None else n
+    subject = purchase_subject(question)
+    if not subject or n < 1:
+        return SimilarResults()
+    return shown_notices(subject, settings, n, head=purchase_head(question))
 
 
 def add_similar_notices(answer: Answer, question: str, settings: Settings, lang: str) -> None:
     """Append up to `settings.answer.similar_notices` comparable Doffin notices to an answer about a planned purchase,
-    as a short list cited like any other source (kind `doffin`, dated by publication). With no notices imported, or
-    a store that cannot be read, the answer stands as it is: the list is evidence from practice, not the verdict."""
-    subject = purchase_subject(question)
-    if not subject:
-        return
+    as a short list cited like any other source (kind `doffin`, dated by publication). Only notices sure to be the
+    same kind of purchase are listed (similar_for_answer); none is better than a loosely related one. With no
+    notices imported, or a store that cannot be read, the answer stands as it is: the list is evidence from
+    practice, not the verdict."""
     try:
-        found = similar_notices(subject, settings, k=max(10, settings.answer.similar_notices))
+        results = similar_for_answer(question, settings)
     except AdvisorError as exc:
         log.info("no similar notices for the answer: %s", exc)
         return
-    answer.notes.extend(found.notes)  # the Chroma server did not answer: BM25 alone, so none pass the test below
-    # Only notices both retrievers found near the top: a list of loosely related notices would mislead more than help.
-    results = [r for r in found if r.bm25_rank is not None and r.bm25_rank <= SIMILAR_MAX_RANK
-               and r.dense_rank is not None and r.dense_rank <= 2 * SIMILAR_MAX_RANK][:settings.answer.similar_notices]
+    # The Chroma server did not answer: BM25 alone, so none pass the dense check and no list is shown; the server's
+    # address and error are for the log, not for the buyer.
+    if results.notes:
+        log.warning("similar notices for the answer: %s", "; ".join(results.notes))
     first = max((c.n for c in answer.citations), default=0) + 1
     lines = []
     for n, (notice, hit) in enumerate(zip(results, as_hits(results), strict=True), start=first):

@@ -355,6 +355,13 @@ def _procedure_sentence(result: Assessment) -> str:
             "best.")
 
 
+# Said under every rules answer, in the buyer's words (no command names): the verdict follows from the stated facts.
+RULES_NOTE = {"nb": "Svaret bygger på opplysningene i spørsmålet (oppdragsgiver, verdi og hva som kjøpes); andre "
+                    "opplysninger kan gi et annet svar.",
+              "en": "The answer rests on the facts stated in the question (buyer, value and what is bought); other "
+                    "facts can give a different answer."}
+
+
 def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str = "nb",
                  provider: str = "extractive", model: str = "", intent: str = "") -> Answer | None:
     """The assessment engine's verdict on the stated facts, as a cited answer; None if the engine cannot assess.
@@ -369,8 +376,7 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
         result = assess(values, settings, interpretation=list(facts.notes))
     except AdvisorError:
         return None
-    notes = ["Svaret er regelmotorens vurdering (`advisor assess`) av opplysningene i spørsmålet." if lang != "en" else
-             "The answer is the rules engine's assessment (`advisor assess`) of the facts in the question."]
+    notes = [RULES_NOTE["en" if lang == "en" else "nb"]]
     version = f"{RULES_VERSION}+{result.model_version}"
     # A follow-up keeps the procedure of the earlier question («og for 1,8 mill. kr?»), unless it asks its own
     # question about the rules («Må vi kunngjøre da?»).

@@ -6,7 +6,8 @@ their coverage.
     figures = notice_stats(settings)           # dict with procedure_type, cpv_division, … each with n + coverage
     write_note(figures, Path("corpus/statistics/doffin-beregnet.md"))
     ensure_snapshot(settings)                  # first run: import the shipped snapshot (corpus/doffin) when empty
-    results = similar_notices("digital plattform for hjemmetjenester", settings, k=5)   # comparable notices"""
+    results = similar_notices("digital plattform for hjemmetjenester", settings, k=5)   # comparable notices
+    shown = shown_notices("elbiler hjemmetjenesten", settings, n=3)   # only those sure enough to show"""
 
 from advisor.doffin.charts import (
     cpv_chart,
@@ -19,9 +20,11 @@ from advisor.doffin.charts import (
 from advisor.doffin.fetch import DEFAULT_BASE_URL, FetchOptions, fetch_notices
 from advisor.doffin.figures import notice_stats
 from advisor.doffin.ingest import import_paths
+from advisor.doffin.shown import shown_notices, subject_words
 from advisor.doffin.similar import (
     SimilarFilters,
     SimilarNotice,
+    SimilarResults,
     as_hits,
     similar_notices,
     summarize,
@@ -46,6 +49,7 @@ __all__ = [
     "PUBLISHED_NOTE_ID",
     "SimilarFilters",
     "SimilarNotice",
+    "SimilarResults",
     "StoreEmpty",
     "add_vectors",
     "as_hits",
@@ -55,7 +59,9 @@ __all__ = [
     "import_snapshot",
     "innovation_chart",
     "is_snapshot_dir",
+    "shown_notices",
     "similar_notices",
+    "subject_words",
     "summarize",
     "summary_line",
     "cpv_chart",

@@ -12,6 +12,10 @@
 The notices come from the shipped snapshot (corpus/doffin), imported into a throw-away store, so the figures do not
 depend on what a user has imported. Relevance is binary; nDCG@10 uses gain 1 per relevant notice and the ideal
 ranking of min(10, number of relevant) notices.
+
+`chat.*` measures the list a chat answer would show for each text (advisor.chat.similar_for_answer, at most
+CHAT_LIST notices, often none): precision over all notices shown, recall against min(CHAT_LIST, relevant) per text,
+and the share of texts that get a list at all.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from advisor.chat import similar_for_answer
 from advisor.config import Settings
 from advisor.doffin import default_snapshot_dir, import_snapshot, similar_notices
 from advisor.errors import AdvisorError
@@ -31,6 +36,7 @@ SEEN_FILE = "similar.jsonl"
 UNSEEN_FILE = "similar_unseen.jsonl"
 UNSEEN_POOL_FILE = "similar_unseen_pool.jsonl"
 DEPTH = 10
+CHAT_LIST = 3  # the chat's default list length (settings.answer.similar_notices)
 
 
 def precision_at(ranked: list[str], relevant: set[str], k: int = 5) -> float:
@@ -76,6 +82,27 @@ def evaluate(rows: list[dict], settings: Settings, prefix: str = "") -> tuple[di
     return {k: v / n for k, v in sums.items()}, cases
 
 
+def evaluate_chat(rows: list[dict], settings: Settings, prefix: str = "") -> tuple[dict[str, float], list[dict]]:
+    """Precision and recall of the notices a chat answer would list for each text, and the share of texts with a
+    list; per-case rows with the ids shown. Precision is 0 when nothing at all is shown (never a free 1)."""
+    shown = relevant_shown = wanted = with_list = 0
+    cases = []
+    for row in rows:
+        relevant = set(row["relevant"])
+        ids = [r.notice_id for r in similar_for_answer(row["text"], settings, CHAT_LIST)]
+        hits = sum(1 for nid in ids if nid in relevant)
+        shown += len(ids)
+        relevant_shown += hits
+        wanted += min(CHAT_LIST, len(relevant))
+        with_list += bool(ids)
+        cases.append({"id": row["id"], "shown": ids, "relevant_shown": hits})
+    metrics = {f"{prefix}chat.precision": relevant_shown / shown if shown else 0.0,
+               f"{prefix}chat.recall": relevant_shown / wanted if wanted else 0.0,
+               f"{prefix}chat.with_list": with_list / len(rows) if rows else 0.0,
+               f"{prefix}chat.shown": float(shown)}
+    return metrics, cases
+
+
 def run(settings: Settings, provider: str | None = None, progress: bool = True) -> SuiteResult:
     """Import the shipped snapshot into a temporary store and score the relevance sets; `provider` is unused."""
     started = time.perf_counter()
@@ -89,6 +116,10 @@ def run(settings: Settings, provider: str | None = None, progress: bool = True) 
         eval_settings = settings.model_copy(update={"home": home})
         n_notices = import_snapshot(eval_settings, default_snapshot_dir(settings))
         metrics, cases = evaluate(seen, eval_settings)
+        chat_metrics, chat_cases = evaluate_chat(seen, eval_settings)
+        metrics.update(chat_metrics)
+        chat_by_id = {c["id"]: c for c in chat_cases}
+        cases = [{**c, "chat_shown": chat_by_id[c["id"]]["shown"]} for c in cases]
         if unseen:
             unseen_metrics, unseen_cases = evaluate(unseen, eval_settings, prefix="unseen.")
             metrics.update(unseen_metrics)
@@ -97,6 +128,9 @@ def run(settings: Settings, provider: str | None = None, progress: bool = True) 
             pooled = with_pool(unseen, read_jsonl(pool_path)) if pool_path.is_file() else []
             if pooled:
                 metrics.update(evaluate(pooled, eval_settings, prefix="unseen_pooled.")[0])
+            metrics.update(evaluate_chat(unseen, eval_settings, prefix="unseen.")[0])
+            if pooled:
+                metrics.update(evaluate_chat(pooled, eval_settings, prefix="unseen_pooled.")[0])
         # The need vocabulary (ADVISOR_DOFFIN_NEED_VOCABULARY) measured the other way round from the run's setting,
         # on the seen set and the pooled unseen set, so the reason for its default stays visible.
         other = eval_settings.with_overrides(doffin={"need_vocabulary": not settings.doffin.need_vocabulary})

@@ -101,6 +101,23 @@ def test_a_card_question_gets_the_card_answer_with_its_id(corpus_hash_settings, 
     assert answer.to_dict()["card_id"] == answer.card_id and answer.to_dict()["route"] == "card"
 
 
+@pytest.mark.parametrize(("question", "route"), [
+    ("Hva er terskelverdien for kommuner?", "card"),
+    ("What is the threshold value for municipalities?", "card"),
+    ("Vi er en kommune og skal kjøpe renhold for 6 millioner kroner. Må vi kunngjøre?", "rules"),
+    ("We are a municipality buying cleaning services worth NOK 6 million. Which procedure applies?", "rules"),
+])
+def test_notes_under_an_answer_name_no_command_or_internal_id(corpus_hash_settings, index, question, route):
+    """The buyer reads the notes: no `advisor …` command, no card id (that stays in the JSON for trainers), and
+    what was read from the question said once."""
+    answer = ask(question, index, corpus_hash_settings)
+    assert answer.route == route
+    assert answer.notes and not any("`" in n or "advisor " in n for n in answer.notes), answer.notes
+    if answer.card_id:
+        assert not any(answer.card_id in n for n in answer.notes) and answer.to_dict()["card_id"] == answer.card_id
+    assert len(answer.notes) == len(set(answer.notes))
+
+
 def test_a_foreign_near_miss_gets_no_card(corpus_hash_settings, index):
     answer = ask("Hva er terskelverdien for offentlige anskaffelser i Sverige?", index, corpus_hash_settings)
     assert answer.route != "card"
@@ -202,28 +219,89 @@ def test_llm_prompt_carries_the_rule_verdict_and_the_card_as_verified_facts(corp
     assert answer.route == "llm" and answer.grounded and answer.citations
 
 
-def test_a_planned_purchase_lists_comparable_doffin_notices_cited_as_doffin_sources(tmp_path):
-    """With the shipped snapshot imported, a rules answer about electric cars for home care cites real notices of kind
-    `doffin` (dated), searched on what is bought; a purchase the notices do not cover lists none; 0 switches it off."""
-    from advisor.chat.conversation import purchase_subject
+@pytest.fixture(scope="module")
+def e5_notices(tmp_path_factory):
+    """The shipped Doffin snapshot imported with the e5 embedder (its vectors ship with it; no corpus index)."""
     from advisor.doffin import import_snapshot
 
-    home = tmp_path / "home"
-    settings = Settings(home=home, index={"embedding_backend": "hash"})
-    build_index(settings, progress=False)
+    settings = Settings(home=tmp_path_factory.mktemp("e5-notices"), index={"embedding_backend": "e5"})
     assert import_snapshot(settings) > 3000
-    opened = open_index(settings)
+    return settings
+
+
+def _rules_answer(question: str):
+    from advisor.answer import Answer
+    from advisor.corpus import Citation
+
+    cited = Citation(n=1, chunk_id="x#0", doc_id="x", title="Terskelverdier", section="", page=None, text="…",
+                     kind="guidance", authority="official_guidance", as_of="2024")
+    return Answer(question, "Ja. Del I og III gjelder [1].", [cited], True, "extractive", "", "rules-1", route="rules")
+
+
+def test_a_planned_purchase_lists_comparable_doffin_notices_cited_as_doffin_sources(e5_notices):
+    """A rules answer about electric cars for home care cites real notices of kind `doffin` (dated), numbered after
+    the answer's own sources; searched on what is bought, shown only when the title names it."""
+    from advisor.chat.conversation import add_similar_notices, purchase_subject
+
     question = "Kommunen skal kjøpe elbiler til hjemmetjenesten for 4 mill. kr. Må vi kunngjøre?"
     assert purchase_subject(question) == "elbiler hjemmetjenesten"
-    answer = ask(question, opened, settings)
-    assert answer.route == "rules"
+    answer = _rules_answer(question)
+    add_similar_notices(answer, question, e5_notices, "nb")
     notices = [c for c in answer.citations if c.kind == "doffin"]
     assert 1 <= len(notices) <= 3, answer.text
+    assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
     assert all(c.as_of[:4].isdigit() for c in notices)
-    assert any("elbil" in c.title.lower() for c in notices)
+    assert all("elbil" in c.title.lower() for c in notices)
     assert "Lignende kunngjøringer i Doffin" in answer.text and f"[{notices[0].n}]" in answer.text
-    none = ask("Vi er en kommune og skal kjøpe robotgressklippere for 3 millioner kroner. Hvilken del gjelder?",
-               opened, settings)
-    assert not [c for c in none.citations if c.kind == "doffin"] and "Doffin" not in none.text
-    off = Settings(home=home, index={"embedding_backend": "hash"}, answer={"similar_notices": 0})
-    assert not [c for c in ask(question, opened, off).citations if c.kind == "doffin"]
+
+
+@pytest.mark.parametrize(("question", "must"), [
+    # What the verb takes is what the title must name: cleaning, not kindergarten furniture or guidance.
+    ("Vi er en kommune og skal kjøpe renhold av barnehagene for 6 millioner kroner. Må vi kunngjøre?", "renhold"),
+    ("Vi skal kjøpe snøbrøyting for 2 mill. Må vi kunngjøre?", "brøyting"),
+])
+def test_listed_notices_name_what_is_bought_in_their_title(e5_notices, question, must):
+    from advisor.chat import similar_for_answer
+
+    found = similar_for_answer(question, e5_notices)
+    assert found and all(must in r.title.lower() for r in found), [r.title for r in found]
+
+
+@pytest.mark.parametrize("question", [
+    "Vi er en kommune og skal kjøpe robotgressklippere for 3 millioner kroner. Hvilken del gjelder?",
+    # A subject of need words only says nothing about what is bought.
+    "Vi skal kjøpe en løsning for 3 millioner, må vi kunngjøre?",
+    "Kommunen trenger tjenester og bistand for 2 mill. kr. Må vi kunngjøre?",
+    # Software for planning school transport is not school transport; water pumps are not a hydropower study.
+    "Fylkeskommunen skal kjøpe programvare for planlegging av skoleskyss til 2 millioner. Hvilken prosedyre?",
+    "Kommunen skal kjøpe nye vannpumper til vannverket for 3 mill. kr. Hvilken del gjelder?",
+])
+def test_no_list_when_no_notice_is_surely_the_same_purchase(e5_notices, question):
+    from advisor.chat import similar_for_answer
+
+    assert not similar_for_answer(question, e5_notices)
+
+
+def test_the_buyer_and_need_words_are_not_what_is_bought():
+    from advisor.chat.conversation import purchase_head, purchase_subject
+    from advisor.doffin import subject_words
+
+    assert "Sykehuset" not in purchase_subject("Sykehuset trenger rørleggere til vedlikehold.")
+    assert purchase_head("Kommunen skal kjøpe renhold av barnehagene for 6 mill. kr.") == "renhold"
+    assert purchase_head("Vi skal kjøpe en løsning for planlegging av skoleskyss.") == "planlegging"
+    assert purchase_head("Vi skal kjøpe en løsning for 3 millioner, må vi kunngjøre?") == ""
+    assert purchase_head("Hva er terskelverdien?") == ""
+    assert [w.word for w in subject_words("trenger løsning tjenester avtale")] == []
+    assert [w.word for w in subject_words("elbiler hjemmetjenesten")] == ["elbiler", "hjemmetjenesten"]
+
+
+def test_a_rules_answer_without_notices_or_with_the_list_off_cites_none(tmp_path, e5_notices):
+    from advisor.chat.conversation import add_similar_notices
+
+    question = "Kommunen skal kjøpe elbiler til hjemmetjenesten for 4 mill. kr. Må vi kunngjøre?"
+    off = e5_notices.with_overrides(answer={"similar_notices": 0})
+    empty = Settings(home=tmp_path / "empty", index={"embedding_backend": "e5"})  # no notices imported
+    for settings in (off, empty):
+        answer = _rules_answer(question)
+        add_similar_notices(answer, question, settings, "nb")
+        assert [c.kind for c in answer.citations] == ["guidance"] and "Doffin" not in answer.text
