@@ -214,7 +214,7 @@ def ask(
     lang = detect_language(question)
     tool = route_message(question)
     plan = plan_question(question, lang)
-    facts, earlier_rules = _case_facts(question, history, lang)
+    facts, earlier_rules = _case_facts(question, history, lang, plan.parts if plan.compound else ())
     turn = _Turn(index, settings, chosen, history, top_k, lang, facts, earlier_rules)
     if plan.compound:
         answer = combine_answers(question, _answer_parts(turn, question, plan.parts))
@@ -246,7 +246,7 @@ def _answer_parts(turn: _Turn, question: str, parts: Sequence[str]) -> list[Answ
         else:
             used = frozenset(a.card_id for a in answers if a.card_id)
             answer = turn.answer(part, context=parts[0] if i else "", exclude=used,
-                                 rules=False if rules_parts else None)
+                                 rules=False if rules_parts or turn.facts.has_value else None)
         # Two parts answered by the same card (or the same passage), or a part whose answer only says again
         # what an earlier part's said (a card on the exceptions that restates the main rule), are answered once.
         if not any(a.text == answer.text for a in answers) and not _says_again(answer, answers):
@@ -344,16 +344,19 @@ _OTHER_SUBJECT = re.compile(r"\b(?:minste)?frist\w*|\bdager\b|\bkarens\w*|\btild
                             r"\bprotokoll\w*|\bdeadline\w*|\btime limits?\b|\bstandstill\b", re.IGNORECASE)
 
 
-def _case_facts(question: str, history: Sequence[tuple[str, str]], lang: str) -> tuple[CaseFacts, str]:
+def _case_facts(question: str, history: Sequence[tuple[str, str]], lang: str,
+                parts: Sequence[str] = ()) -> tuple[CaseFacts, str]:
     """The facts the question states, plus (for a follow-up) those of earlier questions; and the earlier question
-    that was answered by the rules, if any (a follow-up to it is answered by the rules too)."""
+    that was answered by the rules, if any (a follow-up to it is answered by the rules too). A compound question is a
+    follow-up when one of its `parts` is («Hvilken del gjelder da, og kan vi kreve lokalkontor?»)."""
     facts = read_facts(question)
     # A short rules question without facts of its own («Gjelder del III?», «Må vi kunngjøre i TED da?») asks about
     # the purchase of the conversation.
     # A short question on another subject that names a procedure («Hva er minstefristen i en åpen anbudskonkurranse?»)
     # asks about that subject, not about the purchase.
-    short_rules = (len(question.split()) <= 8 and not facts.has_value and asks_rules(question)
-                   and not _OTHER_SUBJECT.search(question))
+    short_rules = not facts.has_value and any(
+        len(asked.split()) <= 8 and asks_rules(asked) and not _OTHER_SUBJECT.search(asked)
+        for asked in dict.fromkeys([question, *parts]))
     if not history or not (is_follow_up(question, lang) or short_rules):
         return facts, ""
     earlier_rules = ""

@@ -125,3 +125,12 @@ def test_combined_parts_say_no_sentence_twice_and_end_with_the_assumptions(corpu
     assert len(sentences) == len(set(sentences))
     assert "Forutsetninger:" in first.text and combined.text.split("\n\n")[0].rstrip().split(" Forutsetninger: ")[1]
     assert combined.text.split("\n\n")[0].index("Forutsetninger:") > combined.text.index(_sentences(second.text)[0][:30])
+
+
+def test_a_compound_follow_up_with_a_short_rules_part_keeps_the_purchase_of_the_conversation(corpus_hash_settings, index):
+    first = "Vi er en kommune og skal kjøpe brøyting for 900 000 kr i året på en 2+1-avtale. Må vi kunngjøre?"
+    history = ((first, ask(first, index, corpus_hash_settings).text),)
+    answer = ask("Hvilken del gjelder da, og kan vi kreve at leverandøren har lokalkontor i kommunen?", index,
+                 corpus_hash_settings, history=history)
+    assert answer.route == "rules" and answer.text.startswith("Del I og III gjelder: 2,7 mill. kr")
+    assert "Fra tidligere i samtalen" in answer.text  # here the facts did come from an earlier turn
