@@ -230,6 +230,14 @@ _OPEN_ENDED = re.compile(r"\b(?:løpende\s+(?:tjeneste)?kjøp|løpende avtale|ut
 _PLUS_TERM = re.compile(r"(?<![\d(])(\d{1,2})\s*(?:år\s*)?\+\s*(\d{1,2}(?:\s*(?:år\s*)?\+\s*\d{1,2})*)\s*år\b|"
                         r"(?<![\d(])(\d{1,2})\s*år\s*\+\s*(\d{1,2}(?:\s*\+\s*\d{1,2})*)(?![\d,.]*\s*(?:mill|kr|%|prosent))",
                         re.IGNORECASE)
+# «en 2+1+1-avtale», «2 + 2-kontrakt», «avtaleperiode 3+1»: the sum without «år» is a term when the word for a contract
+# follows or a word for the term comes just before (a bare «2+1» may be arithmetic or a count).
+_PLUS_CONTRACT = re.compile(
+    r"(?:(?:avtale|kontrakt|rammeavtale)(?:periode|tid)?(?:n|en)?|varighet(?:en)?|løpetid(?:en)?)\s*(?::|på|er)?\s*"
+    r"(?:en\s+|ei\s+|et\s+)?(\d{1,2})\s*\+\s*(\d{1,2}(?:\s*\+\s*\d{1,2})*)(?![\d,.]*\s*(?:mill|kr|%|prosent|måned))|"
+    r"(?<![\d(+])(\d{1,2})\s*\+\s*(\d{1,2}(?:\s*\+\s*\d{1,2})*)\s*-?\s*(?:års?-?)?"
+    r"(?:avtale|kontrakt|rammeavtale|ordning|modell)\w*",
+    re.IGNORECASE)
 _HISTORY = re.compile(r"(?:siste|de siste|tidligere|historisk\w*)\s*$", re.IGNORECASE)
 
 
@@ -274,7 +282,7 @@ def read_term(text: str) -> Term:
     options = _options(text)
     if options:
         term.option_months, term.option_phrase = options
-    plus = _PLUS_TERM.search(text)
+    plus = _PLUS_TERM.search(text) or _PLUS_CONTRACT.search(text)
     if plus and not term.duration_months and not _OPTION_CONTEXT.search(text[max(0, plus.start() - 40): plus.start()]):
         base, more = (plus.group(1), plus.group(2)) if plus.group(1) else (plus.group(3), plus.group(4))
         term.duration_months, term.duration_phrase = int(base) * 12, plus.group(0)

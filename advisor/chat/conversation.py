@@ -34,7 +34,14 @@ from advisor.answer import (
 from advisor.assessment import assess, extract_case
 from advisor.chat.facts import CaseFacts, read_facts
 from advisor.chat.plan import plan_question
-from advisor.chat.rules import asks_rules, is_rules_question, is_yes_no, rules_answer
+from advisor.chat.rules import (
+    asked_procedure,
+    asks_rules,
+    asks_rules_part,
+    is_rules_question,
+    is_yes_no,
+    rules_answer,
+)
 from advisor.config import Settings
 from advisor.corpus import Citation
 from advisor.doffin import SimilarResults, as_hits, shown_notices, subject_words
@@ -209,18 +216,10 @@ def ask(
     lang = detect_language(question)
     tool = route_message(question)
     plan = plan_question(question, lang)
-    facts, earlier_rules = _case_facts(question, history, lang)
+    facts, earlier_rules = _case_facts(question, history, lang, plan.parts if plan.compound else ())
     turn = _Turn(index, settings, chosen, history, top_k, lang, facts, earlier_rules)
     if plan.compound:
-        answers: list[Answer] = []
-        for i, part in enumerate(plan.parts):
-            used = frozenset(a.card_id for a in answers if a.card_id)
-            answer = turn.answer(part, context=plan.parts[0] if i else "", exclude=used)
-            # Two parts answered by the same card (or the same passage), or a part whose answer only says again
-            # what an earlier part's said (a card on the exceptions that restates the main rule), are answered once.
-            if not any(a.text == answer.text for a in answers) and not _says_again(answer, answers):
-                answers.append(answer)
-        answer = combine_answers(question, answers)
+        answer = combine_answers(question, _answer_parts(turn, question, plan.parts))
     else:
         answer = turn.answer(question, on_token=on_token)
     if answer.route == "rules" and settings.answer.similar_notices:
@@ -230,6 +229,39 @@ def ask(
     if on_token is not None and not turn.streamed:
         on_token(answer.text)
     return answer
+
+
+def _answer_parts(turn: _Turn, question: str, parts: Sequence[str]) -> list[Answer]:
+    """The answers to the parts of a compound question, in the order asked.
+
+    The parts that ask what the rules decide (part, threshold, notice, a procedure to use) are answered together,
+    once, by the rules on the facts of the whole message, where the first of them was asked; every other part
+    («kan vi begrense konkurransen til ideelle?», «hva er kravene til gjennomføringen?») by its card or passage, with
+    the facts as context but not the rules (whose verdict on the purchase would only be said again)."""
+    rules_parts = [p for p in parts if _is_rules_part(p, turn.facts)]
+    answers: list[Answer] = []
+    for i, part in enumerate(parts):
+        if part in rules_parts:
+            if part != rules_parts[0]:
+                continue
+            answer = turn.answer(" ".join(rules_parts), rules=True, case_text=question)
+        else:
+            used = frozenset(a.card_id for a in answers if a.card_id)
+            answer = turn.answer(part, context=parts[0] if i else "", exclude=used,
+                                 rules=False if rules_parts or turn.facts.has_value else None)
+        # Two parts answered by the same card (or the same passage), or a part whose answer only says again
+        # what an earlier part's said (a card on the exceptions that restates the main rule), are answered once.
+        if not any(a.text == answer.text for a in answers) and not _says_again(answer, answers):
+            answers.append(answer)
+    return answers
+
+
+def _is_rules_part(part: str, facts: CaseFacts) -> bool:
+    """True for a part the rules answer: it states purchase facts and asks about the rules itself, or the message
+    states them and the part asks what the rules decide («Hvilken del gjelder?», «Kan vi bruke innovasjonspartnerskap?»)."""
+    if is_rules_question(part, read_facts(part)):
+        return True
+    return (facts.has_value or asked_procedure(part) is not None and bool(facts.values)) and asks_rules_part(part)
 
 
 # A question word that opens the question or a clause of it («Siden …, hvordan …?»); «Hva med …?» and «Hva om …?»
@@ -356,16 +388,19 @@ _OTHER_SUBJECT = re.compile(r"\b(?:minste)?frist\w*|\bdager\b|\bkarens\w*|\btild
                             r"\bprotokoll\w*|\bdeadline\w*|\btime limits?\b|\bstandstill\b", re.IGNORECASE)
 
 
-def _case_facts(question: str, history: Sequence[tuple[str, str]], lang: str) -> tuple[CaseFacts, str]:
+def _case_facts(question: str, history: Sequence[tuple[str, str]], lang: str,
+                parts: Sequence[str] = ()) -> tuple[CaseFacts, str]:
     """The facts the question states, plus (for a follow-up) those of earlier questions; and the earlier question
-    that was answered by the rules, if any (a follow-up to it is answered by the rules too)."""
+    that was answered by the rules, if any (a follow-up to it is answered by the rules too). A compound question is a
+    follow-up when one of its `parts` is («Hvilken del gjelder da, og kan vi kreve lokalkontor?»)."""
     facts = read_facts(question)
     # A short rules question without facts of its own («Gjelder del III?», «Må vi kunngjøre i TED da?») asks about
     # the purchase of the conversation.
     # A short question on another subject that names a procedure («Hva er minstefristen i en åpen anbudskonkurranse?»)
     # asks about that subject, not about the purchase.
-    short_rules = (len(question.split()) <= 8 and not facts.has_value and asks_rules(question)
-                   and not _OTHER_SUBJECT.search(question))
+    short_rules = not facts.has_value and any(
+        len(asked.split()) <= 8 and asks_rules(asked) and not _OTHER_SUBJECT.search(asked)
+        for asked in dict.fromkeys([question, *parts]))
     if not history or not (is_follow_up(question, lang) or short_rules):
         return facts, ""
     earlier_rules = ""
@@ -392,18 +427,27 @@ class _Turn:
     streamed: bool = False
 
     def answer(self, question: str, context: str = "", on_token: Callable[[str], None] | None = None,
-               exclude: frozenset[str] = frozenset()) -> Answer:
+               exclude: frozenset[str] = frozenset(), rules: bool | None = None, case_text: str = "") -> Answer:
+        """The answer to a question or to one part of a compound question (`context`: the message's first part).
+
+        `rules` forces the rules route on (True) or off (False) for a part whose route the whole message decided;
+        None lets the question's own wording and facts decide. `case_text` is the text the rules read the case from
+        (the whole message, for its rules part)."""
         lang = detect_language(question) if context else self.lang
-        facts = read_facts(question).inherit(self.facts) if context else self.facts
+        # The facts another part of the same message states are the message's, not «from earlier in the conversation».
+        facts = read_facts(question).inherit(self.facts, same_message=True) if context else self.facts
         model = model_name(self.settings, self.provider)
-        rules = None
-        if is_rules_question(question, facts) or (self.earlier_rules and facts.has_value):
+        verdict = None
+        if rules is None:
+            rules = is_rules_question(question, facts) or bool(self.earlier_rules and facts.has_value)
+        if rules:
             # «og for kommuner?» keeps the yes/no of the earlier question; «Hvilken prosedyre …?» asks its own.
             own = re.match(r"^\s*(hva|hvilke\w*|hvordan|hvor|hvem|kva|korleis|what|which|how|who)\b", question, re.I)
             intent = question if own else f"{question} {self.earlier_rules}".strip()
-            rules = rules_answer(question, facts, self.settings, lang, self.provider, model, intent=intent)
-        if rules is not None and self.provider == EXTRACTIVE:
-            return rules
+            verdict = rules_answer(question, facts, self.settings, lang, self.provider, model, intent=intent,
+                                   case_text=case_text)
+        if verdict is not None and self.provider == EXTRACTIVE:
+            return verdict
         history = self.history if not context else ((context, ""),)
         standalone = condense(question, history, self.settings, self.provider, lang)
         if context and standalone == question and is_follow_up(question, lang):
@@ -426,7 +470,7 @@ class _Turn:
             listed = self._source_list(query) if is_list_question(question) else None
             return listed or card
         hits = retrieve(query, self.index, self.settings, top_k=self.top_k)
-        verified = [a for a in (rules, card_answer(question, match, self.index, lang) if match else None) if a]
+        verified = [a for a in (verdict, card_answer(question, match, self.index, lang) if match else None) if a]
         for fact in verified:  # the passages a verified answer cites, for the LLM's numbered sources
             fact.hits = [Hit(rank=n, score=0.0, chunk=self.index.chunks[self.index.positions[c.chunk_id]])
                          for n, c in enumerate(fact.citations, start=1) if c.chunk_id in self.index.positions]
@@ -476,11 +520,38 @@ def _join_parts(texts: Sequence[str]) -> str:
     return out
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«(])")
+_MARKERS = re.compile(r"\s*\[[\d, ]+\]")
+_ASSUMED = " Forutsetninger: "
+
+
+def _unsaid(text: str, said: set[str]) -> str:
+    """The text without the sentences an earlier part already said (compared without their citation markers); list
+    items are kept as they are. The sentences kept are added to `said`."""
+    lines = []
+    for line in text.split("\n"):
+        if line.lstrip().startswith("- ") or not line.strip():
+            lines.append(line)
+            continue
+        kept = []
+        for sentence in _SENTENCE_END.split(line):
+            key = _MARKERS.sub("", sentence).strip()
+            if key and key in said:
+                continue
+            said.add(key)
+            kept.append(sentence)
+        lines.append(" ".join(kept))
+    return "\n".join(lines).strip()
+
+
 def combine_answers(question: str, answers: Sequence[Answer]) -> Answer:
-    """One answer from the answers to the parts of a compound question: texts in order, citations renumbered."""
+    """One answer from the answers to the parts of a compound question: texts in order, citations renumbered, no
+    sentence said twice, and the rules part's assumptions («Forutsetninger: …») moved to the end."""
     citations: list[Citation] = []
     by_chunk: dict[str, int] = {}
     texts = []
+    said: set[str] = set()
+    assumed = ""  # the rules parts' «Forutsetninger: …», said once after every part
     for part in answers:
         mapping = {}
         for c in part.citations:
@@ -488,8 +559,16 @@ def combine_answers(question: str, answers: Sequence[Answer]) -> Answer:
                 by_chunk[c.chunk_id] = len(citations) + 1
                 citations.append(dataclasses.replace(c, n=len(citations) + 1))
             mapping[c.n] = by_chunk[c.chunk_id]
-        texts.append(re.sub(r"\[(\d+)\]", lambda m, mp=mapping: f"[{mp.get(int(m.group(1)), int(m.group(1)))}]",
-                            part.text))
+        text = re.sub(r"\[(\d+)\]", lambda m, mp=mapping: f"[{mp.get(int(m.group(1)), int(m.group(1)))}]", part.text)
+        if _ASSUMED in text and "\n" not in text.split(_ASSUMED, 1)[1]:
+            text, tail = text.split(_ASSUMED, 1)
+            assumed += " " + tail
+        text = _unsaid(text, said)
+        if text:
+            texts.append(text)
+    assumed = _unsaid(assumed.strip(), set())
+    if assumed:
+        texts.append(_ASSUMED.strip() + " " + assumed)
     first = next((a for a in answers if a.grounded), answers[0])
     combined = dataclasses.replace(
         first, question=question, text=_join_parts(texts), citations=citations,

@@ -52,15 +52,24 @@ class CaseFacts:
         """True when a contract value was stated (or inherited)."""
         return any(self.values.get(k) is not None for k in ("estimated_value_nok", "value_per_period_nok"))
 
-    def inherit(self, earlier: CaseFacts) -> CaseFacts:
-        """These facts plus the keys of `earlier` that this message does not state itself."""
+    def inherit(self, earlier: CaseFacts, same_message: bool = False) -> CaseFacts:
+        """These facts plus the keys of `earlier` that this message does not state itself.
+
+        `earlier` is an earlier turn's facts, whose keys are noted «Fra tidligere i samtalen»; with `same_message` it
+        is the whole message a part of a compound question belongs to, whose keys keep their own notes (and count as
+        inherited only when the message itself took them from earlier turns)."""
         merged = CaseFacts(dict(self.values), list(self.notes), list(self.inherited))
         for key in CASE_KEYS:
             if key in earlier.values and key not in merged.values:
                 merged.values[key] = earlier.values[key]
+                note = next((note for k, note in earlier.notes if k == key), key)
+                if same_message:
+                    merged.notes.append((key, note))
+                    if key in earlier.inherited:
+                        merged.inherited.append(key)
+                    continue
                 merged.inherited.append(key)
-                merged.notes.append((key, "Fra tidligere i samtalen: " + next(
-                    (note for k, note in earlier.notes if k == key), key).replace("Tolket fra teksten: ", "")))
+                merged.notes.append((key, "Fra tidligere i samtalen: " + note.replace("Tolket fra teksten: ", "")))
         return merged
 
 

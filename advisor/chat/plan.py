@@ -55,6 +55,7 @@ class QuestionPlan:
     kind: str
     parts: list[str] = field(default_factory=list)
     premise: bool = False
+    scene: str = ""  # the statements before the parts («Vi er en kommune og skal kjøpe renhold for 3 mill.»)
 
     @property
     def compound(self) -> bool:
@@ -78,9 +79,9 @@ def split_parts(question: str) -> list[str]:
     """The sub-questions of a compound question (each ending in «?»), or the question alone.
 
     Sentences that only set the scene before the questions («Enhetslederne vil bare ha «samme dispenser som Bærum».
-    Hvordan …, og hva …?») are left out of the parts, which are answered on their own words (the scene's words
-    pulled each part away from its answer); a scene with figures (a purchase the rules assess) keeps the question
-    whole."""
+    Hvordan …, og hva …?», or a purchase with its figures) are left out of the parts, which are answered on their
+    own words (the scene's words pulled each part away from its answer); the facts of the scene are read from the
+    whole message (see scene_of). A scene before one question keeps the question whole."""
     scene, asked = _scene(question.strip())
     if scene:
         parts = split_parts(asked)
@@ -98,18 +99,22 @@ def split_parts(question: str) -> list[str]:
 
 
 def _scene(question: str) -> tuple[str, str]:
-    """(the statements before the first sentence that asks, the rest) when the statements hold no figure; else ("", "")."""
+    """(the statements before the first sentence that asks, the rest), or ("", "") when no statement comes first."""
     sentences = re.split(r"(?<=[.!»])\s+(?=[A-ZÆØÅ])", question)
     for i, sentence in enumerate(sentences):
         if _QUESTION_WORD.match(sentence):
-            scene = " ".join(sentences[:i])
-            if i and not re.search(r"\d", scene):
-                return scene, " ".join(sentences[i:])
-            return "", ""
+            return (" ".join(sentences[:i]), " ".join(sentences[i:])) if i else ("", "")
     return "", ""
+
+
+def scene_of(question: str) -> str:
+    """The statements before the questions of a message («Vi er en kommune og skal kjøpe renhold for 3 mill.»)."""
+    return _scene(question.strip())[0]
 
 
 def plan_question(question: str, lang: str = "nb") -> QuestionPlan:
     """Classify and split a question, and mark a premise to check."""
     del lang  # the patterns cover bokmål, nynorsk and English alike
-    return QuestionPlan(question, classify(question), split_parts(question), bool(_PREMISE.search(question)))
+    parts = split_parts(question)
+    return QuestionPlan(question, classify(question), parts, bool(_PREMISE.search(question)),
+                        scene_of(question) if len(parts) > 1 else "")

@@ -51,6 +51,11 @@ _INTENTS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
                 r"\bomfattet av\b|\bprocurement (?:rules|act|law) appl", re.IGNORECASE),
      frozenset({"I", "II", "III", "IV", "referred"})),
 )
+# «Holder det å hente inn tre tilbud (, eller må vi kunngjøre)?»: a few quotes do only where no notice is due. It is
+# read before the other intents: in «A, eller B?» the yes or no answers A.
+_SUFFICES = (re.compile(r"\b(?:holder|rekker|er) det (?:nok )?(?:å|med)\b[^?,]{0,40}\b(?:tilbud|priser?)\b|"
+                        r"\b(?:is it enough|does it suffice) to (?:get|ask for)\b[^?,]{0,30}\bquotes?\b", re.IGNORECASE),
+             frozenset({"below", "I"}))
 _YES_NO = re.compile(r"^\s*(må|kan|gjelder|er|skal|trenger|blir|får|holder|do|does|must|is|are|can|should|will)\b|"
                      r"\b(må|er|skal|kan|gjelder|følger|blir) (vel|jo)\b|,\s*(må|kan|skal|gjelder|er) (det|vi|dette|den)\b|"
                      r"(ikke sant|stemmer (?:ikke )?det|eller hva|vel|right|isn't it)\s*\??\s*$", re.IGNORECASE)
@@ -151,6 +156,9 @@ def asked_procedure(question: str) -> tuple[str, bool] | None:
     found = list(_PROCEDURE.finditer(text))
     if len({m.lastgroup for m in found}) != 1:
         return None
+    # «Staten skal kjøpe … for 4 mill. Hvilken del gjelder når vi vil bruke konkurransepreget dialog?» asks which part.
+    if _WH_QUESTION.match(re.split(r"(?<=[.!?])\s+", text[: found[0].start()])[-1]):
+        return None
     used = [m for m in found if _NEGOTIATE_VERB.match(m.group(0)) or re.search(_USE + "$", text[: m.start()], re.I)
             or _DUTY_AFTER.search(text[m.end():])]
     if not used:
@@ -163,6 +171,31 @@ def asked_procedure(question: str) -> tuple[str, bool] | None:
     if obliged and _DUTY_NEGATED.search(text):
         return None  # «Må vi ikke bruke …?» can be read both ways
     return str(used[0].lastgroup), obliged
+
+
+def named_procedure(question: str) -> str | None:
+    """The one procedure a question names, whatever it asks about it («Hvordan gjennomfører vi en konkurransepreget
+    dialog …?» -> "competitive_dialogue"); None for none or several, or negotiation without notice."""
+    if _NOT_ASKED.search(question):
+        return None
+    found = {m.lastgroup for m in _PROCEDURE.finditer(question)}
+    return str(found.pop()) if len(found) == 1 else None
+
+
+# What a part of a compound question must ask for the rules to answer it with the facts another part states: the
+# part, a threshold, the notice duty, a choice of procedure or buying directly (not «konkurransen» in general).
+_ASKS_RULES_PART = re.compile(
+    r"terskel\w*|\bdel (?:I{1,3}|IV|V|[1-5])\b|hvilke[nt]? (?:del|regler|regelverk|prosedyre\w*|deler)|kva (?:del|reglar)|"
+    r"\bdel(?:er)? av (?:forskriften|regelverket)|kunngj\w*|lyse ut|utlys\w*|\bDoffin\b|\bTED\b|kjøpe direkte|"
+    r"direkte ?anskaff\w*|\b(?:holder|rekker|er) det (?:nok )?(?:å|med)\b[^?]{0,40}\b(?:tilbud|priser?)\b|"
+    r"threshold|which (?:part|rules|procedure)|publish|regelverket gjelder|gjelder (?:anskaffelses)?(?:loven|regelverket)",
+    re.IGNORECASE)
+
+
+def asks_rules_part(question: str) -> bool:
+    """True when a part of a compound question asks what the rules engine decides: the part, threshold, notice duty,
+    a procedure to use («Kan vi bruke innovasjonspartnerskap?») or whether a few quotes will do."""
+    return bool(_ASKS_RULES_PART.search(question)) or asked_procedure(question) is not None
 
 
 _NEGATED = re.compile(r"\b(?:trenger|må|behøver|skal) (?:vi |dere |man )?ikke\b|\bslipper\b|\bdon't need\b|"
@@ -195,6 +228,10 @@ def _verdict_word(question: str, part: str, lang: str, regime: str = "foa") -> s
     named = [name for pattern, name in _NAMES_REGULATION if pattern.search(question)]
     if len(named) == 1 and _FOLLOWS.search(question) and named[0] != regime and not _NEGATED.search(question):
         return "No." if lang == "en" else "Nei."
+    if _SUFFICES[0].search(question):  # «Holder det å hente inn tre tilbud?»: say what the yes or no is about
+        if lang == "en":
+            return "Yes, that can be enough." if part in _SUFFICES[1] else "No, that is not enough."
+        return "Ja, det kan holde." if part in _SUFFICES[1] else "Nei, det holder ikke."
     for pattern, yes_parts in _INTENTS:
         if pattern.search(question):
             yes = part in yes_parts
@@ -360,16 +397,19 @@ RULES_NOTE = {"nb": "Svaret bygger på opplysningene i spørsmålet (oppdragsgiv
                     "opplysninger kan gi et annet svar.",
               "en": "The answer rests on the facts stated in the question (buyer, value and what is bought); other "
                     "facts can give a different answer."}
+_NAMED_LEAD = ("Om %s:", "On %s:")
 
 
 def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str = "nb",
-                 provider: str = "extractive", model: str = "", intent: str = "") -> Answer | None:
+                 provider: str = "extractive", model: str = "", intent: str = "", case_text: str = "") -> Answer | None:
     """The assessment engine's verdict on the stated facts, as a cited answer; None if the engine cannot assess.
 
     `intent` is the text whose wording says what is asked (default the question; a follow-up passes the earlier
-    question too, so «og for kommuner?» after «Må vi kunngjøre …?» still gets a yes or no).
+    question too, so «og for kommuner?» after «Må vi kunngjøre …?» still gets a yes or no). `case_text` is the text
+    the case is read from (default the question; the rules part of a compound question passes the whole message).
+    A question that names a procedure gets the verdict on that procedure in place of the recommended one.
     """
-    extraction = extract_case(question)
+    extraction = extract_case(case_text or question)
     values = dict(extraction.values)
     values.update(facts.values)
     try:
@@ -410,9 +450,18 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
     if check:
         sentences.append(check)
     if result.part not in ("below", "referred"):
-        refs = renumber.text(" ".join(f"[{n}]" for n in dict.fromkeys(
-            n for reason in result.procedure_reasons for n in _markers(reason))))
-        sentences.append(_with_marker(_procedure_sentence(result), refs.strip()))
+        named = named_procedure(question)
+        verdict_on_named = permission(named, result.part, result.regime) if named else None
+        if named and verdict_on_named is not None:
+            # «Hvordan gjennomfører vi en konkurransepreget dialog …?»: the buyer has chosen; say whether it may be used.
+            said = re.sub(r"^(?:Ja|Yes)\. ", "", verdict_on_named.text(lang))
+            lead = _NAMED_LEAD[lang == "en"] % procedure_name(named, result.part, lang)
+            sentences.append(_first_sentence_marked(f"{lead} {said[0].lower()}{said[1:]}",
+                                                    renumber.rules(verdict_on_named.rules)))
+        else:
+            refs = renumber.text(" ".join(f"[{n}]" for n in dict.fromkeys(
+                n for reason in result.procedure_reasons for n in _markers(reason))))
+            sentences.append(_with_marker(_procedure_sentence(result), refs.strip()))
         if result.next_steps:
             step = renumber.text(result.next_steps[0]).strip()
             refs = re.search(r"\s*(\[[\d, ]+\])\.?$", step)

@@ -170,9 +170,9 @@ def test_scene_sentences_before_a_compound_question_are_left_out_of_its_parts():
     parts = split_parts("Enhetslederne vil bare ha «samme medisindispenser som Bærum bruker». Hvordan får jeg dem til "
                         "å beskrive behovet i stedet, og hva bør en god behovsbeskrivelse inneholde?")
     assert parts == ["Hvordan får jeg dem til å beskrive behovet i stedet?", "Hva bør en god behovsbeskrivelse inneholde?"]
-    # A scene with figures is a purchase the rules assess as a whole; a scene before one question changes nothing.
-    whole = "Vi er en kommune og skal kjøpe renhold for 3 mill. Hvilken del gjelder, og må vi kunngjøre?"
-    assert split_parts(whole) == [whole]
+    # A scene with figures is split too (its facts are read from the whole message); one question stays whole.
+    purchase = "Vi er en kommune og skal kjøpe renhold for 3 mill. Hvilken del gjelder, og må vi kunngjøre?"
+    assert split_parts(purchase) == ["Hvilken del gjelder?", "Må vi kunngjøre?"]
     single = "Vi vil bare ha samme dispenser som Bærum. Hvordan beskriver vi behovet?"
     assert split_parts(single) == [single]
 

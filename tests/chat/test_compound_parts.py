@@ -1,0 +1,136 @@
+"""A compound question with purchase facts: the rules answer the rules parts once, on the facts of the whole message,
+and every other part is answered by its card or passage; no sentence twice; a term with options («2+1+1-avtale») is
+read as the whole term; a procedure the buyer names gets its own verdict; facts from another part of the same message
+are not «from earlier in the conversation»."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from advisor.assessment import extract_case
+from advisor.assessment.amounts import read_term
+from advisor.chat import ask, plan_question
+from advisor.chat.conversation import combine_answers
+from advisor.chat.facts import read_facts
+from advisor.chat.rules import _verdict_word, asks_rules_part, named_procedure, rules_answer
+from advisor.search import open_index
+
+PURCHASE = ("Vi er en kommune og skal kjøpe avlastningsplasser fra private, rundt 1,5 mill i året på en 2+1+1-avtale. "
+            "Hvilken del av forskriften gjelder, og kan vi forbeholde konkurransen for ideelle?")
+
+
+@pytest.fixture(scope="module")
+def index(corpus_hash_settings):
+    return open_index(corpus_hash_settings)
+
+
+def _sentences(text: str) -> list[str]:
+    body = text.split("\n\n")[0]
+    return [re.sub(r"\s*\[[\d, ]+\]", "", s).strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«])", body)]
+
+
+@pytest.mark.parametrize(("text", "duration", "options"), [
+    ("rundt 1,5 mill i året på en 2+1+1-avtale.", 24, 24),
+    ("en 2 + 2-kontrakt", 24, 24),
+    ("avtaleperiode 3+1", 36, 12),
+    ("600 000 kr årlig, 3 år + 1.", 36, 12),
+])
+def test_a_term_with_options_is_read_from_its_short_form(text, duration, options):
+    term = read_term(text)
+    assert (term.duration_months, term.option_months) == (duration, options)
+
+
+def test_a_sum_that_is_not_a_term_is_not_read_as_one():
+    assert read_term("vi trenger 2+1 stoler til møterommet").duration_months is None
+
+
+def test_the_value_of_a_plus_term_covers_the_options():
+    case = extract_case(PURCHASE)
+    assert (case.values["duration_months"], case.values["option_months"]) == (24, 24)
+
+
+def test_a_scene_with_figures_splits_into_its_parts_and_keeps_the_scene():
+    plan = plan_question(PURCHASE)
+    assert plan.parts == ["Hvilken del av forskriften gjelder?", "Kan vi forbeholde konkurransen for ideelle?"]
+    assert plan.scene.startswith("Vi er en kommune") and plan.compound
+
+
+def test_only_parts_that_ask_what_the_rules_decide_are_rules_parts():
+    assert asks_rules_part("Hvilken del av forskriften gjelder?")
+    assert asks_rules_part("Kan vi bruke innovasjonspartnerskap på dette?")
+    assert asks_rules_part("Holder det å hente inn tre tilbud?")
+    assert not asks_rules_part("Kan vi forbeholde konkurransen for ideelle?")
+    assert not asks_rules_part("Hva er kravene til hvordan konkurransen må gjennomføres?")
+
+
+def test_each_part_of_a_purchase_question_is_answered_once_in_the_order_asked(corpus_hash_settings, index):
+    answer = ask(PURCHASE, index, corpus_hash_settings)
+    body = answer.text.split("\n\n")[0]
+    assert answer.route == "rules"
+    assert "6 mill. kr (1,5 mill. kr per år × 4 år)" in body  # the options count: four years, not an assumed term
+    assert "varigheten er ikke oppgitt" not in body.lower()
+    # The rules part first, then the part the rules do not answer (reserved competitions), cited.
+    assert body.index("gjelder") < body.index("ideelle")
+    assert any("ideelle" in c.text.lower() for c in answer.citations)
+    assert body.count("Dere kan velge prosedyre") == 1
+    sentences = _sentences(answer.text)
+    assert len(sentences) == len(set(sentences))
+    assert "Fra tidligere i samtalen" not in answer.text
+
+
+def test_a_named_procedure_with_a_value_is_answered_once_and_another_part_by_the_sources(corpus_hash_settings, index):
+    answer = ask("Kan vi bruke innovasjonspartnerskap på et kjøp til rundt 2 mill, og hvor mange partnere kan vi ha?",
+                 index, corpus_hash_settings)
+    assert answer.text.startswith("Ja, hvis")
+    assert "passer åpen anbudskonkurranse best" not in answer.text
+    assert answer.text.count("Del I og III gjelder") == 1
+    assert "Fra tidligere i samtalen" not in answer.text
+    sentences = _sentences(answer.text)
+    assert len(sentences) == len(set(sentences))
+
+
+def test_a_question_naming_a_procedure_gets_its_verdict_not_another_recommended(corpus_hash_settings):
+    question = "Staten skal kjøpe et analyseverktøy for 4 mill. Hvilken del gjelder når vi vil bruke konkurransepreget dialog?"
+    assert named_procedure(question) == "competitive_dialogue"
+    answer = rules_answer(question, read_facts(question), corpus_hash_settings)
+    assert answer is not None and answer.text.startswith("Del I og III gjelder")
+    assert "Om konkurransepreget dialog: ja, hvis" in answer.text and "13-2" in answer.text
+    assert "best" not in answer.text
+
+
+def test_whether_a_few_quotes_will_do_is_answered_for_that_alternative():
+    question = "Holder det å hente inn tre tilbud, eller må vi kunngjøre?"
+    assert _verdict_word(question, "III", "nb") == "Nei, det holder ikke."
+    assert _verdict_word(question, "I", "nb") == "Ja, det kan holde."
+    assert _verdict_word("Må vi kunngjøre?", "III", "nb") == "Ja."
+
+
+def test_facts_of_another_part_of_the_message_are_not_from_earlier_in_the_conversation():
+    message = read_facts("Vi er en kommune og skal kjøpe renhold for 3 mill. kr.")
+    part = read_facts("Hva gjelder da?").inherit(message, same_message=True)
+    assert part.values["estimated_value_nok"] == 3_000_000 and not part.inherited
+    assert not any("Fra tidligere" in note for _, note in part.notes)
+    earlier = read_facts("Hva gjelder da?").inherit(message)
+    assert "estimated_value_nok" in earlier.inherited
+    assert any(note.startswith("Fra tidligere i samtalen") for _, note in earlier.notes)
+
+
+def test_combined_parts_say_no_sentence_twice_and_end_with_the_assumptions(corpus_hash_settings, index):
+    first = ask("Vi er en kommune og skal kjøpe renhold for 3 mill. kr. Hvilken del gjelder?", index, corpus_hash_settings)
+    second = ask("Hva er terskelverdien for kommuner?", index, corpus_hash_settings)
+    combined = combine_answers("to spørsmål", [first, first, second])
+    sentences = _sentences(combined.text)
+    assert len(sentences) == len(set(sentences))
+    assert "Forutsetninger:" in first.text and combined.text.split("\n\n")[0].rstrip().split(" Forutsetninger: ")[1]
+    assert combined.text.split("\n\n")[0].index("Forutsetninger:") > combined.text.index(_sentences(second.text)[0][:30])
+
+
+def test_a_compound_follow_up_with_a_short_rules_part_keeps_the_purchase_of_the_conversation(corpus_hash_settings, index):
+    first = "Vi er en kommune og skal kjøpe brøyting for 900 000 kr i året på en 2+1-avtale. Må vi kunngjøre?"
+    history = ((first, ask(first, index, corpus_hash_settings).text),)
+    answer = ask("Hvilken del gjelder da, og kan vi kreve at leverandøren har lokalkontor i kommunen?", index,
+                 corpus_hash_settings, history=history)
+    assert answer.route == "rules" and answer.text.startswith("Del I og III gjelder: 2,7 mill. kr")
+    assert "Fra tidligere i samtalen" in answer.text  # here the facts did come from an earlier turn
