@@ -142,6 +142,7 @@ def run(settings: Settings, provider: str | None = None, progress: bool = True) 
     unseen, unseen_rows = _card_accuracy(settings.evals_dir / "cards_unseen.jsonl", index, settings)
     metrics["cards.heldout.accuracy"] = heldout
     metrics["cards.unseen.accuracy"] = unseen
+    metrics["cards.heldout.n"] = float(len(heldout_rows))
     metrics["latency_p50_ms"] = statistics.median(latencies) * 1000 if latencies else 0.0
     metrics["latency_p95_ms"] = sorted(latencies)[max(0, round(0.95 * (len(latencies) - 1)))] * 1000 if latencies else 0.0
     tables = {"by_kind": _by(cases, "kind"), "by_route": _by(cases, "route"),
