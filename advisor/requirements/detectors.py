@@ -78,7 +78,9 @@ _NAME_CODE = re.compile(
 _TRADEMARK = re.compile(r"(?<![\w\-])((?:[A-ZÆØÅ]|[a-z]+[A-Z])[\w\-]*(?:\s+[A-ZÆØÅ0-9][\w\-]*){0,2})\s?(?:®|™|\(R\)|\(TM\))")
 
 
-_SENTENCE_END = re.compile(r"(?<![.!?;])[.!?;]+(?=\s+[\"'«(]?[A-ZÆØÅ0-9])|\n+")
+# Not after an abbreviation before a number («art.nr. 72-2210», «ca. 40», «nr. 5»): those do not end a sentence.
+_SENTENCE_END = re.compile(r"(?<![.!?;])(?<!(?<!\w)nr)(?<!(?<!\w)ca)(?<!(?<!\w)kap)(?<!(?<!\w)pkt)(?<!(?<!\w)jf)(?<!(?<!\w)str)"
+                           r"[.!?;]+(?=\s+[\"'«(]?[A-ZÆØÅ0-9])|\n+")
 _NUMBER_TOKEN = re.compile(r"\d+(?:[.,]\d+)?")
 _LOWER_THEN_UPPER = re.compile(r"[a-z]+[A-Z]")
 _BARE_NUMBER_OR_LETTER = re.compile(r"\d+|[A-Za-z]")

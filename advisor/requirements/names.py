@@ -291,6 +291,12 @@ def _brand_prefix(scan, token: str) -> str:
     return ""
 
 
+# A verb of buying or delivering anywhere earlier in the sentence: a mixed-case name after a product noun later in it
+# («… og hudrensskum DermaSoft Clean») is one more thing bought, beyond the four words _ACQUIRED_BEFORE looks back.
+_ACQUIRE_IN_SENTENCE = re.compile(r"(?<!\w)(?:kjøpe|anskaffe|levere|leveres|kjøpes|anskaffes|bestille|bestilles|"
+                                  r"skal\s+være|skal\s+ha|buy|procure|supply|deliver)(?!\w)", re.IGNORECASE)
+
+
 def _cue(scan, start: int, end: int, name_end: int) -> str:
     """Why a name-shaped token counts as a product reference here ('' when it does not)."""
     if lex.EQUIVALENT.match(scan.text[name_end:name_end + 30].lstrip(" ,")):
@@ -317,6 +323,10 @@ def _cue(scan, start: int, end: int, name_end: int) -> str:
         return "named_product"  # «i programmet Kompetansepiloter» is a programme someone takes part in
     if _ACQUIRED_BEFORE.search(before):
         return "acquired"
+    token = scan.text[start:end]
+    if _MIXED.search(token) and _rare(token) and re.search(r"(?<!\w)[a-zæøå][\w\-]{3,}\s+$", before) and \
+            _ACQUIRE_IN_SENTENCE.search(scan.text[scan.sentence(start)[0]:start]):
+        return "acquired"  # «levere bleier av typen X og hudrensskum DermaSoft Clean»: a second product of the same list
     return ""
 
 

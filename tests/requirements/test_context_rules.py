@@ -504,3 +504,9 @@ def test_a_requirement_naming_whose_people_do_the_work_names_a_supplier(text, na
 ])
 def test_people_from_a_public_body_are_not_a_named_supplier(text):
     assert not any(c == "supplier" for c, _, _ in found(text)), found(text)
+
+
+def test_a_second_named_product_in_a_delivery_list_is_found_and_an_article_number_does_not_end_the_sentence():
+    text = ("Leverandøren skal levere bleier av typen Absorba FlexiCare Maxi (art.nr. 72-2210) og hudrensskum "
+            "SkinnoPure Mild i 400 ml flaske.")
+    assert any(c == "brand" and s == "SkinnoPure" for c, _, s in found(text)), found(text)
