@@ -244,7 +244,7 @@ NAMED_STANDARD = re.compile(
     r"(?<![\w\-])(?:(?:NS|EN|ISO|IEC|NEK|DIN|ASTM|BS|SN|CEN|ETSI|IEEE|ANSI|UL|NFPA|ISA|INSTA|ISAE)(?:[\s\-/]+(?:EN|ISO|IEC|TS|TR|INSTA))*"
     r"[\s\-]*\d[\w\-:.+/]*"
     r"|BREEAM(?:[\s\-]NOR)?(?:[\s\-]sertifiser\w*)?|Svanemerk\w*|EU Ecolabel|Blomsten|FSC|PEFC|TCO Certified\w*|Energy Star|"
-    r"Möbelfakta|Miljøfyrtårn|EMAS|Passivhus\w*|[A-ZÆØÅ]{3,}-standard(?:en)?)(?![\w])"
+    r"M[öø]belfakta|Miljøfyrtårn|EMAS|Passivhus\w*|[A-ZÆØÅ]{3,}-standard(?:en)?)(?![\w])"
 )
 # References that are law, regulation or national infrastructure: nothing to be «tilsvarende» to.
 MANDATED_STANDARD = re.compile(

@@ -213,6 +213,12 @@ _VALUE_FUNCTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"R\s?-?\d{2,4}[A-Za-z]{0,2}$"),
      "Kuldemediet skal ha lav klimapåvirkning; kravet «{value}» erstattes av et høyeste globalt oppvarmingspotensial "
      "(GWP) på [verdi], dokumentert med datablad."),
+    (re.compile(r"lm/W$", re.I),
+     "Belysningen skal gi det lyset brukerne trenger med lavest mulig energibruk; dagens anslag for lysutbyttet er "
+     "{value}, dokumentert med datablad og lysberegning."),
+    (re.compile(r"kWh$", re.I),
+     "Batteriet skal gi den rekkevidden eller driftstiden bruken krever mellom hver lading [km eller timer] ved [laveste "
+     "dimensjonerende temperatur]; dagens anslag er {value}, dokumentert med produsentens data og en prøve ved levering."),
     (re.compile(r"kW$|kVA$|kWp$|Wp$", re.I),
      "Anlegget skal levere den effekten behovet krever ved [dimensjonerende forhold]; dagens anslag er {value} og "
      "skal bekreftes med en beregning av [varmebehov eller last], som tilbyder dokumenterer."),
@@ -324,7 +330,7 @@ def measured_direction(text: str, start: int, end: int) -> str | None:
 _VALUE = re.compile(
     r"(?<![\w,.\-])(?:pH\s*\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?|\d+(?:[.,]\d+)?\s*(?:x|×)\s*\d+(?:[.,]\d+)?(?:\s*(?:mm|cm|m))?"
     r"|\d{1,3}(?:[  ]\d{3})+(?:\s*(?:liter|l|kg|kW|W))?"
-    r"|\d+(?:[.,]\d+)?\s*-?\s*(?:kWp|kWh|kVA|kW|Wp|W|V|Hz|GB|TB|MB|lux|lumen|lm|K|tommer|tommers|\"|''|″|inch(?:es)?|hk|Nm|bar|dB|"
+    r"|\d+(?:[.,]\d+)?\s*-?\s*(?:lm/W|kWp|kWh|kVA|kW|Wp|W|V|Hz|GB|TB|MB|lux|lumen|lm|K|tommer|tommers|\"|''|″|inch(?:es)?|hk|Nm|bar|dB|"
     r"kg|tonn|g|liter|l|m³|m3|mm|cm|m|seter|plasser))(?![\w])"
     r"|(?<![\w\-])R\s?-?(?:290|32|410A|134a|744|600a|407C|1234yf|1234ze)(?![\w])",
 )
@@ -390,7 +396,7 @@ def direction(text: str, at: int) -> str:
 
 # The function a value requirement is about: a purchase type's requirement on the same function is left out, since
 # the value requirement says it and keeps the buyer's number.
-_SAME_FUNCTION = re.compile(r"GWP|arbeidsflate|varmebehov|effekten|lysnivå|\blux\b|kapasitet|bakerste plass|produsere minst|"
+_SAME_FUNCTION = re.compile(r"GWP|arbeidsflate|varmebehov|effekten|lysnivå|\blux\b|kapasitet|bakerste plass|produsere minst|rekkevidde|"
                             r"effektberegning|holde bygget tett", re.IGNORECASE)
 
 

@@ -139,6 +139,10 @@ def _clauses(text: str) -> list[tuple[int, int]]:
 _EXPERIENCE = re.compile(r"(?:minst|minimum|over)?\s*\d+\s+års\s+(?:\w+\s+)?erfaring", re.IGNORECASE)
 
 
+# A capitalised word after a requirement's first word, not a code or unit (NS-EN, kWh): a name left in the clause.
+_NAME_LEFT = re.compile(r"(?<!\S)[A-ZÆØÅ][a-zæøå][\w\-]*")
+
+
 def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
     """A requirement that carries one measurable target of the original, in the words of its clause."""
     experience = _EXPERIENCE.search(text)
@@ -162,9 +166,14 @@ def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
             verb_first = first in _CLAUSE_VERBS or (after_modal and first not in {"være", "ha"} and first.endswith("e"))
             sentence = f"{subject} skal {clause}." if verb_first else f"{subject} skal ha {clause}."
             cleaned = clean(sentence)
-            if cleaned and target.number in {normal_number(x.group(0)) for x in TARGET.finditer(cleaned)}:
+            if cleaned and target.number in {normal_number(x.group(0)) for x in TARGET.finditer(cleaned)} \
+                    and not _NAME_LEFT.search(cleaned.split(" ", 1)[-1]):
                 return cleaned
-    return f"Løsningen skal oppfylle målet «{target.text}» fra det opprinnelige kravet [angi hva tallet gjelder]."
+    # the number with the words that say what it counts («to ganger per dag», not «to»); a clause that still names a
+    # product («… Buzz Cargo med 79 kWh batteri») is never copied into a requirement
+    quoted = re.match(r"\S+(?:\s+[^\s,.;:()]+){0,3}", text[target.start:])
+    return (f"Løsningen skal oppfylle målet «{quoted.group(0) if quoted else target.text}» fra det opprinnelige kravet, "
+            "eller det behovet tallet står for [angi hva tallet gjelder og hvorfor].")
 
 
 def _count_requirement(text: str, matches: list[Match]) -> str:

@@ -217,3 +217,22 @@ def test_a_ph_range_is_kept_as_what_it_must_not_damage_and_no_note_points_to_a_w
     for note in rewrite.notes:
         for word in re.findall(r"byttet ut med «([^»]+)»", note):
             assert word in drafted, (note, drafted)
+
+
+@pytest.mark.parametrize(("text", "leak"), [
+    ("Det skal leveres 6 stk. Volkswagen ID. Buzz Cargo med 79 kWh batteri.", "Buzz Cargo"),
+    ("Alle gulv skal våtmoppes med mikrofiber to ganger per dag.", "målet «to» "),
+])
+def test_a_carried_target_never_copies_a_product_name_or_a_bare_number_word(settings, text, leak):
+    rewrite = rewrite_requirement(text, settings)
+    assert not any(leak in r for r in rewrite.functional_requirements), rewrite.functional_requirements
+
+
+def test_battery_kwh_and_luminous_efficacy_become_range_and_energy_use(settings):
+    joined = " ".join(value_requirements("Bilen skal ha 79 kWh batteri og lysene 160 lm/W."))
+    assert "rekkevidden" in joined and "79 kWh" in joined and "160 lm/W" in joined and "minst 160 lm " not in joined
+
+
+def test_a_compound_chair_noun_gets_the_chair_type(settings):
+    rewrite = rewrite_requirement("Kontorstolene skal være testet etter NS-EN 1335-1.", settings)
+    assert "sitte" in rewrite.need_statement, rewrite.need_statement
