@@ -177,8 +177,8 @@ OBLIGED_BY_BEFORE = re.compile(
 # A participle that says who installs or delivers what a requirement demands («skal være Ecodan …, installert av
 # Bravida», «skal … leveres ferdig innrullert av Atea»): the sentence's «skal» obliges that company too.
 OBLIGED_PARTICIPLE_BEFORE = re.compile(
-    r"(?:,\s*|\s+(?:ferdig|og|samt|and)\s+)(?:\w+\s+)?(?:installert|montert|innrullert|levert|utført|konfigurert|"
-    r"satt\s+opp|installed|mounted|configured|enrolled)\s+(?:av|by)\s+$",
+    r"(?:,\s*|\s+(?:ferdig|og|samt|and)\s+)(?:\w+\s+)?(?:installert|installeres|montert|monteres|innrullert|innrulleres|"
+    r"levert|leveres|utført|utføres|konfigurert|konfigureres|satt\s+opp|installed|mounted|configured|enrolled)\s+(?:av|by)\s+$",
     re.IGNORECASE,
 )
 OBLIGATION_IN_SENTENCE = re.compile(r"(?<!\w)(?:skal|må|shall|must)(?!\w)", re.IGNORECASE)

@@ -510,3 +510,8 @@ def test_a_second_named_product_in_a_delivery_list_is_found_and_an_article_numbe
     text = ("Leverandøren skal levere bleier av typen Absorba FlexiCare Maxi (art.nr. 72-2210) og hudrensskum "
             "SkinnoPure Mild i 400 ml flaske.")
     assert any(c == "brand" and s == "SkinnoPure" for c, _, s in found(text)), found(text)
+
+
+def test_an_installer_joined_by_og_to_a_requirement_is_a_named_supplier():
+    text = "Alarmene skal være av typen Vaktly 4G og monteres av Fjellheim Elektro AS, som er kommunens faste installatør."
+    assert ("supplier", "high", "Fjellheim Elektro AS") in found(text), found(text)
