@@ -255,6 +255,6 @@ MANDATED_STANDARD = re.compile(
 TECH_PHRASE = re.compile(
     r"(?<![\w\-])(?P<span>(?:[A-ZÆØÅ][\w]*(?:\s+[A-ZÆØÅ][\w]*)?[\-\s](?:teknologi(?:en)?|teknikk(?:en)?|protokoll(?:en)?)))"
     r"|(?<![\w\-])(?P<span2>(?:hybrid\s+)?(?:LiDAR|lidar|fotogrammetri\w*|Cell Broadcast|NFC|BLE|Bluetooth Low Energy|Zigbee|Z-Wave|"
-    r"LoRa(?:WAN)?|NB-IoT|DECT|TETRA|QR-kode\w*|strekkode\w*|magnetstripe\w*|EPIC array)"
+    r"LoRa(?:WAN)?|NB-IoT|DECT|TETRA|DALI(?:-2)?|KNX|BACnet|Modbus|M-Bus|QR-kode\w*|strekkode\w*|magnetstripe\w*|EPIC array)"
     r"(?:[\s\-]+(?:og\s+)?(?:fotogrammetrisk\s+)?[\w]*(?:system\w*|teknologi\w*|teknikk\w*|kort\w*|brikke\w*|skann\w*|lesere?))?)(?!\w)",
 )

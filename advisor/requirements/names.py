@@ -533,7 +533,11 @@ def technology_phrases(scan) -> None:
         if any(h.start < end and start < h.end for h in scan.matches) or not requirement_position(scan, start):
             continue
         before = scan.window(start, 60)
-        if lex.NEGATION_BEFORE.search(before[-40:]) or not (_PRESCRIBED_BEFORE.search(before) or _PERFORMED_BEFORE.search(before)):
+        # the last item of a list the sentence's «skal ha» demands («… Ra ≥ 90, IP65 og DALI-2-driver») is demanded too
+        listed = re.search(r"(?:,|\bog|\band)\s+$", before) and ctx.OBLIGATION_IN_SENTENCE.search(
+            scan.text[scan.sentence(start)[0]:start])
+        if lex.NEGATION_BEFORE.search(before[-40:]) or not (
+                _PRESCRIBED_BEFORE.search(before) or _PERFORMED_BEFORE.search(before) or listed):
             continue
         if re.search(r"(?:til|for|mot|with|for)\s+$", before) and re.search(r"(?<!\w)(?:tilbehør|hørselvern|garnityr|accessor)", before, re.I):
             continue  # accessories for radios the buyer has: compatibility, not a technology choice

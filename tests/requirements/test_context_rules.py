@@ -515,3 +515,11 @@ def test_a_second_named_product_in_a_delivery_list_is_found_and_an_article_numbe
 def test_an_installer_joined_by_og_to_a_requirement_is_a_named_supplier():
     text = "Alarmene skal være av typen Vaktly 4G og monteres av Fjellheim Elektro AS, som er kommunens faste installatør."
     assert ("supplier", "high", "Fjellheim Elektro AS") in found(text), found(text)
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Armaturene skal ha lysutbytte på minst 150 lm/W, fargetemperatur 3000 K, IP54 og DALI-2-driver.", "DALI-2"),
+    ("Styringen skal skje med KNX.", "KNX"),
+])
+def test_a_building_automation_protocol_the_requirement_demands_is_a_prescribed_technology(text, span):
+    assert ("prescribed_technology", "medium", span) in found(text), found(text)
