@@ -74,6 +74,9 @@ LEGAL_RULES: dict[str, tuple[str, str, str]] = {
                  "kombinasjon, og veiledningen anbefaler ytelses- og funksjonskrav så langt det lar seg gjøre; kravene "
                  "skal ha tilknytning til leveransen og stå i forhold til formålet",
                  "guide-kravspesifikasjoner", "Tre måter å beskrive det dere skal kjøpe på"),
+    "climate": ("FOA § 7-9: klima- og miljøhensyn skal vektes med minst 30 % når tilbudene evalueres, eller ivaretas med "
+                "krav i kravspesifikasjonen når det klart gir bedre klima- og miljøeffekt, begrunnet i "
+                "anskaffelsesdokumentene", "guide-klima-og-miljo", "Hva krever FOA § 7-9 fra 1. januar 2024?"),
 }
 
 

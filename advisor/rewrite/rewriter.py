@@ -205,10 +205,20 @@ def _same_name(a: str, b: str) -> bool:
 MAX_LEGAL_BASIS = 4
 
 
-def legal_basis(findings: list[Finding], references: list[Reference], settings: Settings) -> list[LegalBasis]:
+# Purchase types whose climate footprint is rarely insignificant: the rewrite then names the climate rule, FOA § 7-9,
+# which the contract must meet (weighting or requirements), beside the rules for what was found.
+CLIMATE_DOMAINS = frozenset({"kjøretøy og transport", "belysning og energi", "bygg og byggevarer", "renhold og driftstjenester",
+                             "mat og servering"})
+
+
+def legal_basis(findings: list[Finding], references: list[Reference], settings: Settings,
+                domain: str = "") -> list[LegalBasis]:
     """Why the rewrite looks as it does: the rule that requirements describe function, performance or need, the rules
-    for what the analyzer found, and for standards and systems kept «eller tilsvarende»; one per guidance passage."""
+    for what the analyzer found, for standards and systems kept «eller tilsvarende», and the climate rule for a purchase
+    type whose footprint matters (`domain`); one per guidance passage."""
     keys = ["function", *(rule_key(f.category, f.kind, f.severity) for f in findings if f.severity != "low")]
+    if domain in CLIMATE_DOMAINS:
+        keys.append("climate")
     if any(r.kind == "standard" for r in references):
         keys.append("standard")
     if any(r.is_conditional for r in references):
@@ -264,5 +274,6 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
         findings=analysis.findings, provider=chosen, examples_used=[e.id for e, _ in nearest], prompt_version=version,
         targets=[t.text for t in targets], notes=list(result["notes"]),
         object_kind=bought.kind if bought else None, object_phrase=bought.phrase if bought else "",
-        references=references, legal_basis=legal_basis(analysis.findings, references, settings),
+        references=references,
+        legal_basis=legal_basis(analysis.findings, references, settings, ptype.domain if ptype is not None else ""),
     )

@@ -236,3 +236,10 @@ def test_battery_kwh_and_luminous_efficacy_become_range_and_energy_use(settings)
 def test_a_compound_chair_noun_gets_the_chair_type(settings):
     rewrite = rewrite_requirement("Kontorstolene skal være testet etter NS-EN 1335-1.", settings)
     assert "sitte" in rewrite.need_statement, rewrite.need_statement
+
+
+def test_a_purchase_with_a_climate_footprint_cites_the_climate_rule_and_one_without_does_not(settings):
+    cars = rewrite_requirement("Det skal leveres 10 stk. Toyota Proace el-varebiler.", settings)
+    assert any("FOA § 7-9" in b.rule for b in cars.legal_basis), [b.rule for b in cars.legal_basis]
+    legal = rewrite_requirement("Den juridiske bistanden skal leveres av Kluge.", settings)
+    assert not any("FOA § 7-9" in b.rule for b in legal.legal_basis)
