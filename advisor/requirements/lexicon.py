@@ -443,7 +443,7 @@ SAME_AS_CURRENT = re.compile(
     r"(?<!\w)(?:"
     # (det )?samme, not (det)?\s*samme: the latter started a match at every blank of a long run of spaces and
     # scanned the run each time (quadratic); same_as_current() strips leading blanks, so the spans are the same.
-    r"(?:(?:det|den|de)\s*)?samme\s+(?!(?:område|området|sted|stedet|tomt|tomten|lokasjon|adresse|plassering)\b)(?:\w+\s+){0,3}?som\s+(?:vi\s+(?:allerede\s+)?(?:har|bruker)(?:\s+(?:i\s+dag|nå))?|i\s+dag|dagens|nå|tidligere|sist|"
+    r"(?:(?:det|den|de)\s*)?samme\s+(?!(?:område|området|sted|stedet|tomt|tomten|lokasjon|adresse|plassering)\b)(?:\w+,?\s+){0,4}?som\s+(?:vi\s+(?:allerede\s+)?(?:har|bruker)(?:\s+(?:i\s+dag|nå))?|i\s+dag|dagens|nå|tidligere|sist|"
     r"(?:i\s+|under\s+)?forrige\s+\w+|i\s+(?:den|det|de)\s+eksisterende\s+\w+|(?:den|det|de)\s+eksisterende|eksisterende|(?:den|det|de)\s+vi\s+har)"
     r"|fra\s+samme\s+leverandør|(?:av|fra)\s+(?:dagens|nåværende|eksisterende)\s+leverandør"
     r"|tilsvarende\s+(?:(?:den|det|de)\s+vi\s+(?:allerede\s+)?har|dagens\s+(?:løsning|system|utstyr|modell|produkt|maskiner|biler)"

@@ -523,3 +523,8 @@ def test_an_installer_joined_by_og_to_a_requirement_is_a_named_supplier():
 ])
 def test_a_building_automation_protocol_the_requirement_demands_is_a_prescribed_technology(text, span):
     assert ("prescribed_technology", "medium", span) in found(text), found(text)
+
+
+def test_same_functions_screens_and_menus_as_today_is_found():
+    text = "Systemet skal ha samme funksjonalitet, skjermbilder og menystruktur som dagens løsning."
+    assert any(c == "same_as_current" for c, _, _ in found(text)), found(text)
