@@ -189,7 +189,7 @@ def _read_parts(text: str, amounts: list[Amount], out: Extraction) -> bool:
 def _part_chain(text: str, amounts: list[Amount]) -> list[Amount]:
     """The amounts joined as parts of one purchase («X, pluss Y»), in order; [] when there is no such join."""
     chain: list[Amount] = []
-    for previous, amount in zip(amounts, amounts[1:]):
+    for previous, amount in zip(amounts, amounts[1:], strict=False):
         gap = text[previous.end: amount.start]
         joined = (len(gap) <= 90 and _PART_JOIN.search(gap) and not _SENTENCE_END.search(gap)
                   and not _PART_RESTATES.search(gap) and not amount.is_total and not previous.is_total)
