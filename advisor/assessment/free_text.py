@@ -132,6 +132,7 @@ _PART_JOIN = re.compile(r"\bpluss\b|\bi tillegg\b|\bsamt\b|\+|\bog\b[^.;]{0,30}\
 _PART_RESTATES = re.compile(r"\b(?:totalt?|samlet|samla|i alt|til sammen|hvorav|herav|av dette|av det|av disse|"
                             r"inklusive?|inkludert|inkl\.?)\b(?!\.?\s*(?:mva|merverdiavgift|moms))", re.IGNORECASE)
 _OPTION_PART = re.compile(r"\bopsjon\w*", re.IGNORECASE)
+_SAME_FIGURE_SHARE = 0.01  # a stated total within 1 % of the sum of the parts is the same figure, rounded
 _SENTENCE_END = re.compile(r"[.?!]\s+(?=[A-ZÆØÅ])|[?!;]")
 
 
@@ -165,18 +166,22 @@ def _read_parts(text: str, amounts: list[Amount], out: Extraction) -> bool:
         parts.append(part)
     total = sum(p.total_nok for p in parts)
     shown = " + ".join(p.shown for p in parts)
-    stated = [a for a in amounts if a.is_total and not a.period and a not in chain]
-    if stated and stated[0].value > total:
-        # «…, totalt 3 mill.» above the sum of the parts: the higher figure counts until the buyer says which holds.
-        out.note("estimated_value_nok", f"Oppgitt samlet verdi «{stated[0].phrase}» er høyere enn summen av delene "
-                                        f"({format_nok(total)} kr); den høyeste, {format_nok(stated[0].value)} kr, legges til grunn.")
-        shown = f"oppgitt samlet {format_amount(stated[0].value)}, høyere enn {shown}"
-        total = stated[0].value
     phrase = text[chain[0].start: chain[-1].end]
-    out.values["estimated_value_nok"] = total
-    out.values["value_parts"] = shown
     out.note("estimated_value_nok", f"Tolket fra teksten: «{_clip(phrase)}» → anslått verdi (kr ekskl. mva.) for hele "
                                     f"anskaffelsen: {format_nok(total)} kr = " + " + ".join(p.how for p in parts) + ".")
+    stated = next((a for a in amounts if a.is_total and not a.period and a not in chain), None)
+    if stated and abs(stated.value - total) > _SAME_FIGURE_SHARE * max(stated.value, total):
+        # «…, totalt 3 mill.» that differs from the sum of the parts: the higher figure counts until the buyer says
+        # which holds.
+        higher = max(stated.value, total)
+        out.note("estimated_value_nok", f"Oppgitt samlet verdi «{stated.phrase}» ({format_nok(stated.value)} kr) og summen "
+                                        f"av delene ({format_nok(total)} kr) er ulike; den høyeste, {format_nok(higher)} kr, "
+                                        "legges til grunn. Avklar hvilken som gjelder.")
+        if stated.value > total:
+            shown = f"oppgitt samlet verdi {format_amount(stated.value)}, høyere enn {shown}"
+            total = stated.value
+    out.values["estimated_value_nok"] = total
+    out.values["value_parts"] = shown
     if any(a.vat for a in chain):
         out.values["amounts_include_vat"] = False
         converted = [p.amount.phrase for p in parts if p.amount.vat == "included"]

@@ -75,3 +75,12 @@ def test_the_assessment_states_the_sum_with_its_parts(settings):
     assert result.part == "III"
     assert "58 mill. kr (56 mill. kr + opsjon 2 mill. kr)" in result.headline
     assert all("spriker" not in a for a in result.assumptions)
+
+
+@pytest.mark.parametrize(("total", "expected", "differ"), [("2,6 mill.", 2_600_000, False), ("3 mill.", 3_000_000, True)])
+def test_a_stated_total_beside_the_parts_agrees_or_the_higher_counts(total, expected, differ):
+    out = extract_case(f"Vi kjøper lisenser for 600 000 kr pluss drift 500 000 kr per år i 4 år, totalt {total}")
+    assert out.values["estimated_value_nok"] == expected
+    notes = [n for k, n in out.notes if k == "estimated_value_nok"]
+    assert "2 600 000 kr = 600 000 kr + 2 000 000 kr (500 000 kr per år × 4 år)" in notes[0]
+    assert any("er ulike" in n for n in notes) is differ
