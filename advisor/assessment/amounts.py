@@ -167,15 +167,30 @@ def _with_context(text: str, amount: Amount) -> Amount:
             amount.period = period
             amount.period_phrase = re.sub(r"^\W+", "", found.group(0).strip())
             break
-    window_after = text[end: end + 45]
+    # The VAT wording nearest the amount, not reaching past another part of the purchase («2,4 mill. inkl. mva., pluss
+    # service 120 000 eks. mva. per år»: each amount has its own wording).
+    window_after = _until_part(text[end: end + 45])
     window_before = text[max(0, amount.start - 40): amount.start]
+    window_before = window_before[max((m.end() for m in _PART_BREAK.finditer(window_before)), default=0):]
+    found: list[tuple[int, str, str]] = []
     for kind, pattern in (("included", _VAT_INCLUDED), ("excluded", _VAT_EXCLUDED)):
-        match = pattern.search(window_after) or pattern.search(window_before)
-        if match:
-            amount.vat, amount.vat_phrase = kind, match.group(0)
-            break
+        if match := pattern.search(window_after):
+            found.append((match.start(), kind, match.group(0)))
+        if match := list(pattern.finditer(window_before)):
+            found.append((len(window_before) - match[-1].end() + 1, kind, match[-1].group(0)))
+    if found:
+        _, amount.vat, amount.vat_phrase = min(found)
     amount.is_total = bool(_TOTAL_CUE.search(text[max(0, amount.start - 60): amount.start]))
     return amount
+
+
+# Where the words of one part of a purchase end and another part begins: «pluss», «i tillegg», «samt», «+», a number.
+_PART_BREAK = re.compile(r"\bpluss\b|\bi tillegg\b|\bsamt\b|\+|\d", re.IGNORECASE)
+
+
+def _until_part(window: str) -> str:
+    cut = _PART_BREAK.search(window)
+    return window[: cut.start()] if cut else window
 
 
 def _merge_ranges(text: str, amounts: list[Amount]) -> list[Amount]:
@@ -218,6 +233,8 @@ _BASE_TERM = re.compile(
     re.IGNORECASE)
 _OPTION_SUM = re.compile(r"(\d{1,2}(?:\s*(?:år\s*)?\+\s*\d{1,2})+)\s*(år|måneder)?", re.IGNORECASE)
 _OPTION_CONTEXT = re.compile(r"(?:opsjon\w*|forlenge\w*|forlengelse)", re.IGNORECASE)
+# «opsjon på 1 år», «forlengelse med inntil 6 måneder»: one option period right after the word.
+_OPTION_SINGLE = re.compile(rf"\w+\s+(?:på|med|om)\s+(?:inntil\s+|ytterligere\s+)?{_N}\s*{_UNIT}(?!\s*\+)", re.IGNORECASE)
 _OPTION_FURTHER = re.compile(rf"(?:ytterligere|ytterlegare|inntil)\s+{_N}\s*{_UNIT}", re.IGNORECASE)
 _MAX_TERM = re.compile(rf"(?:maksimal[te]?|totalt?|samlet|til sammen)\s+(?:samlet\s+)?(?:avtaleperiode|varighet|løpetid)?\s*(?:er|på|maksimalt)?\s*"
                        rf"{_N}\s*{_UNIT}|(?:totalt|til sammen|maksimalt)\s+{_N}\s*(?:års?\s+varighet)", re.IGNORECASE)
@@ -259,7 +276,8 @@ def _months(number: str, unit: str) -> int:
 
 # «2 350 000 kr per år i fire år», «1,9 mill. i året i tre år», «600 000 kr årlig over 4 år»: the term right after an
 # amount per period.
-TERM_AFTER_AMOUNT = re.compile(rf"^[^.;]{{0,25}}?\b(?:i|over|for)\s+{_N}\s*{_UNIT}", re.IGNORECASE)
+# Abbreviation dots («eks. mva. per år i 4 år») may stand between, a sentence end not.
+TERM_AFTER_AMOUNT = re.compile(rf"^{_SAME_SENTENCE}{{0,40}}?\b(?:i|over|for)\s+{_N}\s*{_UNIT}", re.IGNORECASE)
 
 
 def term_after(text: str) -> tuple[int, str] | None:
@@ -321,6 +339,8 @@ def _options(text: str) -> tuple[int, str] | None:
             parts = [int(x) for x in re.findall(r"\d+", match.group(1))]
             unit = (match.group(2) or "år").lower()
             return sum(parts) * (1 if unit.startswith("mån") else 12), window[: match.end()].strip()
+        if match := _OPTION_SINGLE.match(window):
+            return _months(match.group(1), match.group(2)), match.group(0)
         further = list(_OPTION_FURTHER.finditer(window))
         if further:
             months = sum(_months(m.group(1), m.group(2)) for m in further)

@@ -78,6 +78,7 @@ FIELDS: dict[str, FieldSpec] = {
     "duration_months": FieldSpec("months", "Fast avtaleperiode uten opsjoner (måneder)"),
     "option_months": FieldSpec("months", "Opsjoner på forlengelse (måneder)"),
     "options_value_nok": FieldSpec("amount", "Verdi av andre opsjoner, i tillegg til beløpene over (kr ekskl. mva.)"),
+    "value_parts": FieldSpec("text", "Delene av anslått verdi (summen er anslått verdi ekskl. mva.)"),
     "open_ended": FieldSpec("bool", "Avtale uten fast løpetid"),
     "framework_agreement": FieldSpec("bool", "Rammeavtale"),
     "amounts_include_vat": FieldSpec("bool", "Beløpene er oppgitt inkl. mva."),
@@ -121,6 +122,7 @@ class Case:
     duration_months: int | None = None
     option_months: int | None = None
     options_value_nok: int | None = None
+    value_parts: str | None = None
     open_ended: bool | None = None
     framework_agreement: bool | None = None
     amounts_include_vat: bool | None = None

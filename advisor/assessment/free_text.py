@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from advisor.assessment import wording as w
-from advisor.assessment.amounts import Amount, AmountProblem, read_amounts, read_term, term_after
-from advisor.assessment.case import CORE_KEYS, FIELDS, display_value, format_nok
+from advisor.assessment.amounts import Amount, AmountProblem, Term, read_amounts, read_term, term_after
+from advisor.assessment.case import CORE_KEYS, FIELDS, display_value, format_amount, format_nok
 
 _VAT_DIVISOR_PERCENT = 125  # the general Norwegian VAT rate of 25 %, only to turn an answer given incl. VAT into excl.
 
@@ -100,11 +100,14 @@ def _read_value(text: str, out: Extraction) -> None:
     compared = [a for a in amounts if _COMPARED.search(text[max(0, a.start - 30):a.start])]
     if compared and len(compared) < len(amounts):
         amounts = [a for a in amounts if a not in compared]
+    if _read_parts(text, amounts, out):
+        return
     per_period = [a for a in amounts if a.period]
     period = max(per_period, key=lambda a: a.value) if per_period else None
     # A total is never smaller than one period's amount: smaller figures in the same text are parts or history
     # («Nærbø 2,1 millioner kroner» among the zones of a 5,5 mill. per year contract).
-    totals = [a for a in amounts if not a.period and (period is None or a.value >= period.value)]
+    # «… 2,1 mill. i året … Kontrakten er på 2,1 mill.»: the amount per period said again is not a total.
+    totals = [a for a in amounts if not a.period and (period is None or a.value > period.value or a.is_total)]
     stated = max(totals, key=lambda a: (a.is_total, a.value)) if totals else None
     chosen = [a for a in (stated, period) if a is not None]
     vat = _vat(chosen)
@@ -123,6 +126,122 @@ def _read_value(text: str, out: Extraction) -> None:
         out.set("amounts_include_vat", vat, f"{with_vat.phrase} … {with_vat.vat_phrase}")
 
 
+# One part of a purchase added to another in the same sentence: «…, pluss en opsjon på …», «i tillegg kommer …»,
+# «samt …», «+ …», «og en opsjon på …». A figure that restates others («totalt», «hvorav», «av dette») is no new part.
+_PART_JOIN = re.compile(r"\bpluss\b|\bi tillegg\b|\bsamt\b|\+|\bog\b[^.;]{0,30}\bopsjon", re.IGNORECASE)
+_PART_RESTATES = re.compile(r"\b(?:totalt?|samlet|samla|i alt|til sammen|hvorav|herav|av dette|av det|av disse|"
+                            r"inklusive?|inkludert|inkl\.?)\b(?!\.?\s*(?:mva|merverdiavgift|moms))", re.IGNORECASE)
+_OPTION_PART = re.compile(r"\bopsjon\w*", re.IGNORECASE)
+_SAME_FIGURE_SHARE = 0.01  # a stated total within 1 % of the sum of the parts is the same figure, rounded
+_SENTENCE_END = re.compile(r"[.?!]\s+(?=[A-ZÆØÅ])|[?!;]")
+
+
+@dataclass
+class _Part:
+    """One part of the purchase: the amount read, its value excl. VAT for the whole term, and how it was worked out."""
+
+    amount: Amount
+    total_nok: int
+    shown: str  # «opsjon 2,4 mill. kr», «120 000 kr per år × 4 år»
+    how: str  # the arithmetic, for the note
+
+
+def _read_parts(text: str, amounts: list[Amount], out: Extraction) -> bool:
+    """Several parts of one purchase in one sentence, added up (FOA § 5-4: all parts and options count).
+
+    Each part is converted to excl. VAT when its own words say incl. VAT, and a part per period is multiplied by
+    its own term («120 000 kr per år i 4 år»), or by the text's term when it is the only part per period. Returns
+    False (and sets nothing) when the text has fewer than two parts or a part per period has no term to multiply by.
+    """
+    chain = _part_chain(text, amounts)
+    if len(chain) < 2:
+        return False
+    term = read_term(text)
+    periodic = [a for a in chain if a.period]
+    parts = []
+    for amount in chain:
+        part = _part(text, amount, term if len(periodic) == 1 else None)
+        if part is None:
+            return False
+        parts.append(part)
+    total = sum(p.total_nok for p in parts)
+    shown = " + ".join(p.shown for p in parts)
+    phrase = text[chain[0].start: chain[-1].end]
+    out.note("estimated_value_nok", f"Tolket fra teksten: «{_clip(phrase)}» → anslått verdi (kr ekskl. mva.) for hele "
+                                    f"anskaffelsen: {format_nok(total)} kr = " + " + ".join(p.how for p in parts) + ".")
+    stated = next((a for a in amounts if a.is_total and not a.period and a not in chain), None)
+    if stated and abs(stated.value - total) > _SAME_FIGURE_SHARE * max(stated.value, total):
+        # «…, totalt 3 mill.» that differs from the sum of the parts: the higher figure counts until the buyer says
+        # which holds.
+        higher = max(stated.value, total)
+        out.note("estimated_value_nok", f"Oppgitt samlet verdi «{stated.phrase}» ({format_nok(stated.value)} kr) og summen "
+                                        f"av delene ({format_nok(total)} kr) er ulike; den høyeste, {format_nok(higher)} kr, "
+                                        "legges til grunn. Avklar hvilken som gjelder.")
+        if stated.value > total:
+            shown = f"oppgitt samlet verdi {format_amount(stated.value)}, høyere enn {shown}"
+            total = stated.value
+    out.values["estimated_value_nok"] = total
+    out.values["value_parts"] = shown
+    if any(a.vat for a in chain):
+        out.values["amounts_include_vat"] = False
+        converted = [p.amount.phrase for p in parts if p.amount.vat == "included"]
+        out.note("amounts_include_vat", "Beløp oppgitt inkl. mva. er regnet om til ekskl. mva. hver for seg ("
+                 + ", ".join(f"«{c}»" for c in converted) + "); summen over er ekskl. mva." if converted
+                 else "Beløpene er oppgitt ekskl. mva.")
+    return True
+
+
+def _part_chain(text: str, amounts: list[Amount]) -> list[Amount]:
+    """The amounts joined as parts of one purchase («X, pluss Y»), in order; [] when there is no such join."""
+    chain: list[Amount] = []
+    for previous, amount in zip(amounts, amounts[1:], strict=False):
+        gap = text[previous.end: amount.start]
+        joined = (len(gap) <= 90 and _PART_JOIN.search(gap) and not _SENTENCE_END.search(gap)
+                  and not _PART_RESTATES.search(gap) and not amount.is_total and not previous.is_total)
+        if joined:
+            if not chain:
+                chain.append(previous)
+            if chain[-1] is previous:
+                chain.append(amount)
+                continue
+        if chain:
+            break
+    return chain
+
+
+def _part(text: str, amount: Amount, term: Term | None) -> _Part | None:
+    """The part's value excl. VAT over its whole term; None when a part per period has no term."""
+    value, shown, steps = amount.value, format_amount(amount.value), []
+    if amount.vat == "included":
+        value = (value * 100 * 2 + _VAT_DIVISOR_PERCENT) // (2 * _VAT_DIVISOR_PERCENT)
+        shown = f"{format_amount(amount.value)} inkl. mva. ÷ 1,25"
+        steps.append(f"{format_nok(amount.value)} kr inkl. mva. ÷ 1,25")
+    if amount.period:
+        months = _part_months(text, amount, term)
+        if months is None:
+            return None
+        per_months = 12 if amount.period == "year" else 1
+        total = (value * months * 2 + per_months) // (2 * per_months)
+        period = "per år" if amount.period == "year" else "per måned"
+        count = f"{months // 12} år" if months % 12 == 0 else f"{months} måneder"
+        shown = f"{shown if amount.vat == 'included' else format_amount(value)} {period} × {count}"
+        steps = [f"{'; '.join(steps) + ' = ' if steps else ''}{format_nok(value)} kr {period} × {count}"]
+        value = total
+    how = f"{format_nok(value)} kr" + (f" ({steps[0]})" if steps else "")
+    if _OPTION_PART.search(text[max(0, amount.start - 60): amount.start].split(",")[-1]):
+        shown, how = f"opsjon {shown}", f"opsjon {how}"
+    return _Part(amount, value, shown, how)
+
+
+def _part_months(text: str, amount: Amount, term: Term | None) -> int | None:
+    """The months a part per period runs: its own term («… per år i 4 år»), else the text's term with options."""
+    if after := term_after(text[amount.end: amount.end + 80]):
+        return after[0]
+    if term is not None and term.duration_months:
+        return term.duration_months + (term.option_months or 0)
+    return None
+
+
 def _vat(chosen: list[Amount]) -> bool | None:
     """True when the words call an amount VAT-inclusive, False when they say excl. VAT, None when they say nothing."""
     if any(a.vat == "included" for a in chosen):
@@ -137,7 +256,8 @@ def _read_term(text: str, out: Extraction) -> None:
     if term.open_ended_phrase and not term.duration_months:
         out.set("open_ended", True, term.open_ended_phrase)
     if term.duration_months:
-        out.set("duration_months", term.duration_months, term.duration_phrase)
+        extra = f"; opsjonene på {term.option_months} måneder kommer i tillegg" if term.option_months else ""
+        out.set("duration_months", term.duration_months, term.duration_phrase, extra)
     if term.option_months:
         out.set("option_months", term.option_months, term.option_phrase)
 

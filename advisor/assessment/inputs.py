@@ -8,7 +8,7 @@ from advisor.assessment.case import FIELDS
 from advisor.assessment.state import Reasoning
 
 # Keys about the value and the term: shown among the inputs only when given, since most cases have none of them.
-_VALUE_KEYS = ("value_per_period_nok", "value_period", "duration_months", "option_months", "options_value_nok",
+_VALUE_KEYS = ("value_per_period_nok", "value_period", "duration_months", "option_months", "options_value_nok", "value_parts",
                "open_ended", "framework_agreement", "amounts_include_vat")
 
 

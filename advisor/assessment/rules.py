@@ -64,6 +64,9 @@ RULES: dict[str, Rule] = {
               ("guide-kontraktsverdi", "Hele kontraktsperioden, ikke beløpet per år")),
         _rule("R-VALUE-OPTIONS", "Opsjoner og forlengelser regnes med som om de blir brukt.",
               ("guide-kontraktsverdi", "Opsjoner og forlengelser")),
+        _rule("R-VALUE-PARTS", "Alle deler av anskaffelsen regnes sammen: et fast beløp, en opsjon og en avtale per år over sin "
+              "varighet legges til hverandre, hver regnet om til ekskl. mva.", _VALUE,
+              ("guide-kontraktsverdi", "Forbudet mot å dele opp anskaffelsen")),
         _rule("R-VALUE-48-MONTHS", "Avtaler uten fast løpetid: månedsverdi × 48 (et årsbeløp × 4).",
               ("guide-kontraktsverdi", "Avtaler uten fast løpetid")),
         _rule("R-VALUE-NO-TERM", "Beløp per periode uten oppgitt varighet: regelen for avtaler uten fast løpetid (48 måneder) legges "

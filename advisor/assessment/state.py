@@ -61,7 +61,7 @@ class ContractValue:
     """How the value that decides the part was found: the total (NOK excl. VAT), the method and the arithmetic."""
 
     total_nok: int | None
-    method: str  # "stated" | "per_period" | "open_ended" | "no_term" | "missing"
+    method: str  # "stated" | "parts" | "per_period" | "open_ended" | "no_term" | "missing"
     calculation: str  # the arithmetic in Norwegian: "1 900 000 kr per år × 3 år = 5 700 000 kr"
     short: str  # the arithmetic for one sentence: "1,9 mill. kr per år × 3 år"; "" when the value was stated
     stated_total_nok: int | None = None

@@ -25,6 +25,13 @@ def estimate_value(r: Reasoning) -> None:
         total, value = _from_period(r)
         if c.estimated_value_nok is not None:
             total, value = _check_against_stated(r, total, value)
+    elif c.value_parts:
+        total = c.estimated_value_nok or 0
+        value = ContractValue(total, "parts", f"{c.value_parts} = {format_nok(total)} kr", c.value_parts)
+        text = (f"Verdien er summen av delene av anskaffelsen: {c.value_parts} = {format_nok(total)} kr ekskl. mva. "
+                "Hver del og hver opsjon teller med.")
+        r.value_reasons.append(("R-VALUE-PARTS", text))
+        r.fire("R-VALUE-PARTS", ("estimated_value_nok", "value_parts"), text)
     else:
         total = c.estimated_value_nok or 0
         value = ContractValue(total, "stated", f"{format_nok(total)} kr (oppgitt samlet verdi)", "", stated_total_nok=total)

@@ -18,7 +18,8 @@ from advisor.assessment import extract_case
 
 # The keys that make a case in a chat: what the part and threshold depend on.
 CASE_KEYS = ("estimated_value_nok", "buyer", "category", "health_social_services", "special_services", "utilities",
-             "regime", "value_per_period_nok", "value_period", "duration_months", "option_months", "open_ended")
+             "regime", "value_per_period_nok", "value_period", "duration_months", "option_months", "open_ended",
+             "value_parts")
 
 _EN_AMOUNT = re.compile(
     r"(?:NOK|kr\.?)\s*(\d+(?:[.,]\d+)?)\s*(million|mill\.?|m)\b|(\d+(?:[.,]\d+)?)\s*(million|mill\.?|m)\s*(?:NOK|kroner|kr)\b"
@@ -61,8 +62,12 @@ class CaseFacts:
         merged = CaseFacts(dict(self.values), list(self.notes), list(self.inherited))
         for key in CASE_KEYS:
             if key in earlier.values and key not in merged.values:
+                if key == "value_parts" and self.has_value:
+                    continue  # the parts of an earlier value do not describe the value this message states
                 merged.values[key] = earlier.values[key]
-                note = next((note for k, note in earlier.notes if k == key), key)
+                note = next((note for k, note in earlier.notes if k == key), None)
+                if note is None:  # a key noted under another (the parts under the value): no note of its own
+                    continue
                 if same_message:
                     merged.notes.append((key, note))
                     if key in earlier.inherited:

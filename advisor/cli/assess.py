@@ -34,7 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "no | unknown), development_needed, wants_to_buy_result, can_specify_solution, market_dialogue_done, "
         "health_social_services, special_services, utilities, design_contest, previous_competition_failed, open_ended, "
         "framework_agreement, amounts_include_vat (true | false), value_per_period_nok (whole kroner) with value_period "
-        "(month | year), duration_months and option_months (whole months), options_value_nok, deadline_months, "
+        "(month | year), duration_months and option_months (whole months), options_value_nok, value_parts (text: the "
+        "parts that estimated_value_nok sums, as the text reader writes them), deadline_months, "
         "risk_tolerance (low | medium | high). Thresholds: advisor/assessment/thresholds.yaml (dated tables). "
         "See docs/assessment.md.",
     )

@@ -233,6 +233,8 @@ TRIGGERS: dict[str, tuple[dict | tuple[dict, list], dict | None]] = {
     "R-VALUE-TOTAL": (STANDARD, case(estimated_value_nok=None)),
     "R-VALUE-PER-PERIOD": (PER_YEAR, STANDARD),
     "R-VALUE-OPTIONS": (case(PER_YEAR, option_months=24), PER_YEAR),
+    "R-VALUE-PARTS": (case(estimated_value_nok=2_400_000, value_parts="2,4 mill. kr inkl. mva. ÷ 1,25 + 120 000 kr per år × 4 år"),
+                      STANDARD),
     "R-VALUE-48-MONTHS": (case(PER_YEAR, duration_months=None, open_ended=True), PER_YEAR),
     "R-VALUE-NO-TERM": (case(PER_YEAR, duration_months=None), PER_YEAR),
     "R-VALUE-LONG-TERM": (case(PER_YEAR, duration_months=60), PER_YEAR),
