@@ -37,19 +37,34 @@ from advisor.errors import AdvisorError
 
 RULES_VERSION = "rules-1"
 
-# What the question asks, when it is a yes/no question: (pattern, parts for which the answer is yes).
+# What a yes/no question asks, by pattern; _INTENTS pairs each with the parts for which the answer is yes.
+# «Holder det med en tilbudskonkurranse (med forhandling)?»: the part II procedure will do up to part II only.
+_PART_II_WILL_DO = re.compile(
+    r"\b(?:holder|rekker|er) det (?:nok )?(?:å|med)\b[^?,]{0,30}\btilbudskonkurranse\w*|"
+    r"\b(?:kan|skal|bør) vi (?:bruke|kjøre|velge|ha|gjennomføre) (?:en |ei )?(?:åpen |begrenset )?tilbudskonkurranse\w*",
+    re.IGNORECASE)
+# «Er vi under EØS-terskelen …?»: «Ja» when parts I and II apply (read before «EØS-terskel», which asks «over?»).
+_UNDER_EEA = re.compile(r"\bunder (?:EØS-?)?terskel\w*(?: for \w+(?: og \w+)?)?|\bunder (?:the )?(?:EEA )?threshold\b|"
+                        r"\bbelow the (?:EEA )?threshold\b", re.IGNORECASE)
+_OVER_EEA = re.compile(r"\bdel (?:III|3)\b|\bpart (?:III|3)\b|\bTED\b|\bEØS-?(?:terskel\w*|regl\w*)|\bover (?:EØS-)?terskel\w*|"
+                       r"\ber over\b|\babove the (?:EEA )?threshold\b", re.IGNORECASE)
+_PART_II_ASKED = re.compile(r"\bdel (?:II|2)\b", re.IGNORECASE)
+_NOTICE_INTENT = re.compile(r"\bkunngj\w*|\blyse ut\b|\butlys\w*|\bDoffin\b|\bpublish\w*|\badverti\w*|\bannounce\w*|"
+                            r"\bha konkurranse\b|\btender\b", re.IGNORECASE)
+_DIRECT = re.compile(r"\bkjøpe direkte\b|\bdirekte ?anskaff\w*|\buten (?:konkurranse|kunngjøring)\b|\bbuy directly\b",
+                     re.IGNORECASE)
+_RULES_APPLY = re.compile(r"\bfølge\b.{0,30}\b(?:regelverk\w*|reglene|loven|forskriften|anskaffelses\w*)|"
+                          r"\b(?:regelverket|loven|anskaffelsesloven|reglene) gjelder\b|"
+                          r"\bgjelder (?:anskaffelses)?(?:loven|regelverket)\b|\bomfattet av\b|\bprocurement (?:rules|act|law) appl",
+                          re.IGNORECASE)
 _INTENTS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
-    (re.compile(r"\bdel (?:III|3)\b|\bpart (?:III|3)\b|\bTED\b|\bEØS-?(?:terskel\w*|regl\w*)|\bover (?:EØS-)?terskel\w*|"
-                r"\ber over\b|\babove the (?:EEA )?threshold\b", re.IGNORECASE), frozenset({"III"})),
-    (re.compile(r"\bdel (?:II|2)\b", re.IGNORECASE), frozenset({"II"})),
-    (re.compile(r"\bkunngj\w*|\blyse ut\b|\butlys\w*|\bDoffin\b|\bpublish\w*|\badverti\w*|\bannounce\w*|"
-                r"\bha konkurranse\b|\btender\b", re.IGNORECASE), frozenset({"II", "III", "IV"})),
-    (re.compile(r"\bkjøpe direkte\b|\bdirekte ?anskaff\w*|\buten (?:konkurranse|kunngjøring)\b|\bbuy directly\b",
-                re.IGNORECASE), frozenset({"below", "I"})),
-    (re.compile(r"\bfølge\b.{0,30}\b(?:regelverk\w*|reglene|loven|forskriften|anskaffelses\w*)|"
-                r"\b(?:regelverket|loven|anskaffelsesloven|reglene) gjelder\b|\bgjelder (?:anskaffelses)?(?:loven|regelverket)\b|"
-                r"\bomfattet av\b|\bprocurement (?:rules|act|law) appl", re.IGNORECASE),
-     frozenset({"I", "II", "III", "IV", "referred"})),
+    (_PART_II_WILL_DO, frozenset({"below", "I", "II"})),
+    (_UNDER_EEA, frozenset({"below", "I", "II"})),
+    (_OVER_EEA, frozenset({"III"})),
+    (_PART_II_ASKED, frozenset({"II"})),
+    (_NOTICE_INTENT, frozenset({"II", "III", "IV"})),
+    (_DIRECT, frozenset({"below", "I"})),
+    (_RULES_APPLY, frozenset({"I", "II", "III", "IV", "referred"})),
 )
 # «Holder det å hente inn tre tilbud (, eller må vi kunngjøre)?»: a few quotes do only where no notice is due. It is
 # read before the other intents: in «A, eller B?» the yes or no answers A.
@@ -331,7 +346,6 @@ def _utilities_check(sector_notes: list[str], result: Assessment, renumber: _Ren
                         marker)
 
 
-_NOTICE_INTENT = _INTENTS[2][0]
 _NOTICE_SOURCE = ("guide-frister-og-karens", "Hvor skal konkurransen kunngjøres")
 _NOTICE_SENTENCES = {
     ("below", "nb"): "Under 100 000 kr gjelder ikke regelverket, og det er ingen plikt til å kunngjøre",
@@ -398,6 +412,12 @@ RULES_NOTE = {"nb": "Svaret bygger på opplysningene i spørsmålet (oppdragsgiv
               "en": "The answer rests on the facts stated in the question (buyer, value and what is bought); other "
                     "facts can give a different answer."}
 _NAMED_LEAD = ("Om %s:", "On %s:")
+# A part II procedure named for a purchase in part III: say that it is not available before what may be used instead.
+_PART_II_PROCEDURE = re.compile(r"\btilbudskonkurranse\w*", re.IGNORECASE)
+_PART_II_ONLY = ("Tilbudskonkurranse, med eller uten forhandling, er prosedyren i del II (FOA § 8-3) og kan ikke brukes "
+                 "når del III gjelder.",
+                 "A «tilbudskonkurranse», with or without negotiation, is the part II procedure (FOA § 8-3) and cannot be "
+                 "used when part III applies.")
 
 
 def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str = "nb",
@@ -452,6 +472,8 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
     if result.part not in ("below", "referred"):
         named = named_procedure(question)
         verdict_on_named = permission(named, result.part, result.regime) if named else None
+        if result.part == "III" and result.regime == "foa" and _PART_II_PROCEDURE.search(question):
+            sentences.append(_with_marker(_PART_II_ONLY[lang == "en"], renumber.rules(("R-PART-II", "R-PROC-PART-II-OPEN"))))
         if named and verdict_on_named is not None:
             # «Hvordan gjennomfører vi en konkurransepreget dialog …?»: the buyer has chosen; say whether it may be used.
             said = re.sub(r"^(?:Ja|Yes)\. ", "", verdict_on_named.text(lang))
@@ -547,7 +569,7 @@ _ASKS_GROUND = re.compile(r"\b(?:trenger|må) (?:vi|dere|man) (?:ha )?(?:et |en 
 def _part_question(question: str) -> str:
     """The sentence of a question that asks about the part («Er dette del III?»), or "" when none does."""
     for sentence in re.split(r"(?<=[.!?])\s+", question.strip()):
-        if _INTENTS[0][0].search(sentence) or _INTENTS[1][0].search(sentence):
+        if _UNDER_EEA.search(sentence) or _OVER_EEA.search(sentence) or _PART_II_ASKED.search(sentence):
             if is_yes_no(sentence):
                 return sentence
     return ""

@@ -134,3 +134,21 @@ def test_a_compound_follow_up_with_a_short_rules_part_keeps_the_purchase_of_the_
                  corpus_hash_settings, history=history)
     assert answer.route == "rules" and answer.text.startswith("Del I og III gjelder: 2,7 mill. kr")
     assert "Fra tidligere i samtalen" in answer.text  # here the facts did come from an earlier turn
+
+
+@pytest.mark.parametrize(("question", "part", "word"), [
+    ("Er vi under EØS-terskelen?", "III", "Nei."),
+    ("Er vi under EØS-terskelen for bygg og anlegg?", "II", "Ja."),
+    ("Holder det med en tilbudskonkurranse med forhandling?", "III", "Nei."),
+    ("Holder det med en tilbudskonkurranse?", "II", "Ja."),
+])
+def test_under_the_threshold_and_a_part_ii_procedure_get_the_yes_or_no_the_part_gives(question, part, word):
+    assert _verdict_word(question, part, "nb") == word
+
+
+def test_a_part_ii_procedure_named_for_a_part_iii_purchase_is_said_to_be_unavailable(corpus_hash_settings):
+    question = ("Helseforetaket skal kjøpe pasientsenger for 2,8 mill. eks. mva. "
+                "Holder det med en tilbudskonkurranse med forhandling?")
+    answer = rules_answer(question, read_facts(question), corpus_hash_settings)
+    assert answer is not None and answer.text.startswith("Nei."), answer.text
+    assert "kan ikke brukes når del III gjelder" in answer.text and re.search(r"gjelder \[\d", answer.text), answer.text
