@@ -407,6 +407,8 @@ def _check_active(settings: Settings, registry: BuildRegistry, report: IndexRepo
         return None, None
     try:
         return active, open_build(settings, active)
+    except StateNotWritable as exc:  # a full disk or read-only folder: nothing of the build in use was touched
+        raise StateNotWritable(exc.path, exc.reason, "; the index in use is unchanged") from exc
     except BuildDamaged as exc:
         report.notes.append(f"the index build in use ({active.build}) is damaged: {exc}; a new build replaces it")
         return None, None
