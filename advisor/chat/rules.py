@@ -345,13 +345,20 @@ def _utilities_check(sector_notes: list[str], result: Assessment, renumber: _Ren
                         marker)
 
 
-def _service_kind_sentence(read: list[tuple[str, str]], result: Assessment, renumber: _Renumber, lang: str) -> str:
+# The buyer names the class itself («hjemmetjenester (helse- og sosialtjenester)»): nothing was read into it.
+_CLASS_STATED = re.compile(r"\bhelse- og (?:omsorgs|sosial)te?n?\w*|\bsærlige? tjeneste\w*|\bsærlege? teneste\w*|"
+                           r"\bhealth and social services\b|\bspecial services\b", re.IGNORECASE)
+
+
+def _service_kind_sentence(read: list[tuple[str, str]], result: Assessment, renumber: _Renumber, lang: str,
+                           text: str) -> str:
     """When the reader took the service for a health and social service or another special service (the reader's
     notes), the sentence that says which words gave the reading, that the regulation's annex decides it, and which
-    parts follow from it instead of the ordinary thresholds; "" when the ordinary rules were applied."""
+    parts follow from it instead of the ordinary thresholds; "" when the ordinary rules were applied or when `text`
+    (the question) names the class itself."""
     keys = {"eea_special_services": "special_services", "eea_health_social": "health_social_services"}
     decisive = [t for t in (result.threshold, result.next_threshold) if t is not None and t.key in keys]
-    if result.regime != "foa" or not decisive:
+    if result.regime != "foa" or not decisive or _CLASS_STATED.search(text):
         return ""
     key = keys[decisive[0].key]
     phrase = next((m.group(1) for k, note in read if k == key and (m := re.search(r"«([^»]+)»", note))), None)
@@ -490,7 +497,7 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
         if english:
             value = format_amount(threshold.value_nok).replace("mill. kr", "million").replace(",", ".")
             sentences.insert(0, f"{verdict} {english} (deciding threshold: NOK {value}). In Norwegian:".strip())
-    kind = _service_kind_sentence([*extraction.notes, *facts.notes], result, renumber, lang)
+    kind = _service_kind_sentence([*extraction.notes, *facts.notes], result, renumber, lang, case_text or question)
     if kind:
         sentences.append(kind)
     notice = _notice_sentence(intent or question, result, renumber, lang)

@@ -60,3 +60,10 @@ def test_a_health_and_social_service_read_from_the_text_says_so(corpus_hash_sett
     answer = rules_answer(question, read_facts(question), corpus_hash_settings)
     assert answer is not None and answer.text.startswith("Bare del I gjelder")
     assert "«avlastning» er lest som en helse- og sosialtjeneste (trolig; sjekk vedlegget til forskriften)" in answer.text
+
+
+def test_a_question_that_names_the_class_itself_gets_no_reading_sentence(corpus_hash_settings):
+    question = "Vi skal kjøpe hjemmetjenester (helse- og sosialtjenester) for 9 mill. kr. Hvilke regler gjelder?"
+    answer = rules_answer(question, read_facts(question), corpus_hash_settings)
+    assert answer is not None and answer.text.startswith("Del I og IV (kapittel 30) gjelder")
+    assert "er lest som" not in answer.text
