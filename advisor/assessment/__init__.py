@@ -41,6 +41,7 @@ from advisor.assessment.rules import (
 )
 from advisor.assessment.state import ContractValue
 from advisor.assessment.thresholds import load_thresholds, threshold_tables
+from advisor.assessment.wording import special_service_kind
 
 __all__ = [
     "ASKABLE",
@@ -80,6 +81,7 @@ __all__ = [
     "permission",
     "procedure_label",
     "procedure_name",
+    "special_service_kind",
     "threshold_tables",
     "to_markdown",
 ]

@@ -313,7 +313,9 @@ def _read_category(text: str, out: Extraction) -> None:
     if health and not (special and special.start() < health.start()):
         out.set("health_social_services", True, health.group(0))
     elif special:
-        out.set("special_services", True, special.group(0))
+        kind = w.special_service_kind(special.group(0))
+        out.set("special_services", True, special.group(0),
+                f" ({kind}: trolig en særlig tjeneste; sjekk vedlegget til forskriften)")
 
 
 def _read_cpv(text: str, out: Extraction) -> bool:

@@ -63,7 +63,8 @@ CATEGORY: dict[str, list[str]] = {
               r"\brenovering\w*", r"\brehabilitering av (?:\w+ ){0,2}(?:bygg|bru|bruer|skole|vei|veg|tak|fasade)\w*",
               r"\banlegg(?:et)?\b", r"\banleggsarbeid\w*", r"\banleggskontrakt\w*", r"\bbygge- og anlegg\w*",
               r"\bve[ig](?:en|er|ene)?\b", r"\bve[ig](?:bygging|prosjekt\w*|arbeid\w*|strekning\w*)\b", r"\bmotorve[ig]\w*",
-              r"\bsykkelve[ig]\w*", r"\bvegar(?:ne)?\b", r"\bvegane\b", r"\bbr[ou](?:a|en)?\b", r"\bbruer(?:ne)?\b", r"\w*entreprise\w*", r"\bskolebygg\w*",
+              r"\bsykkelve[ig]\w*", r"\bvegar(?:ne)?\b", r"\bvegane\b", r"\bbr[ou](?:a|en)?\b",
+              r"\b(?:gang|sykkel|gangbru|henge|fot|bil|veg|vei|jernbane)br[ou](?:a|en|er|ene)?\b", r"\bbyggj(?:e|ast)\b", r"\bbruer(?:ne)?\b", r"\w*entreprise\w*", r"\bskolebygg\w*",
               r"\btunnel\w*", r"\bvognskjul\w*", r"\bcarport\w*", r"\btakoverbygg\w*", r"\bstøttemur\w*", r"\briving\w*",
               r"\bgrunnarbeid\w*", r"\bsettes opp\b", r"\boppføring\w*", r"\b(?:vann|va|avløps?)-? ?(?:og avløps)?ledning\w*",
               r"\bva-anlegg\w*", r"\bansvarsrett\w*",
@@ -98,16 +99,38 @@ HEALTH_SOCIAL = re.compile(
 # «ventetid i hjemmetjenesten», «beboere i omsorgsboliger», «ruteplanlegger til hjemmetjenesten»: the service is where
 # the purchase is used, not what is bought.
 SERVICE_AS_PLACE = re.compile(r"\b(?:i|til)\s+$", _I)
-SPECIAL_SERVICES = re.compile(
-    r"\bkantine(?:drift|tjeneste\w*|tenester)?\b|\bdrift av kantine\b|\bcatering(?!produkt|utstyr|artikl)\w*|\bmatservering\w*|\bserveringstjeneste\w*|"
-    r"\bskolemat\w*|\bhotell(?:tjeneste\w*|opphold|overnatting|rom)\b|"
-    r"\bvakt(?:hold|tjeneste\w*)\b|\bvakt- og sikkerhetstjeneste\w*|\bvekter(?:tjeneste\w*)?\b|(?<!politiets )\bsikkerhetstjeneste\w*|"
-    # Legal services and education and training (courses, teaching) are in the annex's list as well.
-    r"\bjuridisk[e]? (?:bistand|tjenester|rådgivning)\b|\badvokattjeneste\w*|\brettshjelp\w*|"
+# The other special services the fact base names (hotel and restaurant services, certain legal services; the regulation's
+# annex lists more, such as security and education), by kind, so that an answer can say what it read and why.
+SPECIAL_SERVICE_KINDS: dict[str, str] = {
+    "kantine, servering og restauranttjenester":
+        r"\bkantine(?:drift|tjeneste\w*|tenester)?\b|\bdrift av kantine\b|\bcatering(?!produkt|utstyr|artikl)\w*|\bmatservering\w*|"
+        r"\bserveringstjeneste\w*|\bskolemat\w*|\brestaurant(?:tjeneste|teneste|drift)\w*|\bdrift av (?:\w+ )?restaurant\w*",
+    "hotelltjenester":
+        r"\bhotell(?:tjeneste\w*|opphold\w*|overnatting\w*|rom)\b|\bovernattingstjeneste\w*|"
+        r"\b(?:kjøpe|kjøp av|anskaffe|anskaffelse av|leie)\s+(?:\w+\s+){0,2}?hotell\w*",
+    "vakt- og sikkerhetstjenester":
+        r"\bvakt(?:hold|tjeneste\w*)\b|\bvakt- og sikkerhetstjeneste\w*|\bvekter(?:tjeneste\w*)?\b|"
+        r"(?<!politiets )\bsikkerhetstjeneste\w*",
+    # Legal advice bought from a law firm; a bare «advokat» is as often the buyer's own adviser as what is bought.
+    "juridiske tjenester":
+        r"\bjuridisk[e]? (?:bistand|tjenester|tenester|rådgivning|rådgiving|hjelp|råd)\b|\bjuridisk rådgiver\w*|"
+        r"\badvokat(?:firma|bistand|tjeneste|teneste|hjelp|kontor|selskap|oppdrag)\w*|"
+        r"\b(?:bistand|hjelp|råd|rådgivning) fra (?:en |et |ei |eit )?advokat\w*|\brettshjelp\w*",
     # Courses and teaching only as what is bought: «kurs» in an IT contract's list of deliverables is not the purchase.
-    r"\b(?:kjøpe|kjøp av|anskaffe|anskaffelse av|levering av|gjennomføring av)\s+(?:\w+\s+){0,2}?(?:kurs|undervisning)\w*|"
-    r"\bundervisningstjeneste\w*|\bkurstjeneste\w*|\bopplæringstjeneste\w*|\bopplæringstilbud\w*",
-    re.IGNORECASE)
+    "undervisning og opplæring":
+        r"\b(?:kjøpe|kjøp av|anskaffe|anskaffelse av|levering av|gjennomføring av)\s+(?:\w+\s+){0,2}?(?:kurs|undervisning)\w*|"
+        r"\bundervisningstjeneste\w*|\bkurstjeneste\w*|\bopplæringstjeneste\w*|\bopplæringstilbud\w*",
+}
+SPECIAL_SERVICES = re.compile("|".join(f"(?:{p})" for p in SPECIAL_SERVICE_KINDS.values()), re.IGNORECASE)
+
+
+def special_service_kind(phrase: str) -> str:
+    """The kind of special service a phrase SPECIAL_SERVICES matched names («advokatfirma» → «juridiske tjenester»)."""
+    for kind, pattern in SPECIAL_SERVICE_KINDS.items():
+        if re.fullmatch(pattern, phrase, re.IGNORECASE):
+            return kind
+    return "andre særlige tjenester"
+
 
 # Regimes. Utilities go by the activity the purchase serves; a buyer that merely consumes electricity or water is not a
 # utility. Known Norwegian utility undertakings are named so that «Elvia AS: kvisting …» is read as the grid company.

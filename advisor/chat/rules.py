@@ -29,6 +29,7 @@ from advisor.assessment import (
     format_amount,
     permission,
     procedure_name,
+    special_service_kind,
 )
 from advisor.chat.facts import CaseFacts
 from advisor.config import Settings
@@ -68,10 +69,23 @@ _INTENTS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
 )
 # «Holder det å hente inn tre tilbud (, eller må vi kunngjøre)?»: a few quotes do only where no notice is due. It is
 # read before the other intents: in «A, eller B?» the yes or no answers A.
-_SUFFICES = (re.compile(r"\b(?:holder|rekker|er) det (?:nok )?(?:å|med)\b[^?,]{0,40}\b(?:tilbud|priser?)\b|"
-                        r"\b(?:is it enough|does it suffice) to (?:get|ask for)\b[^?,]{0,30}\bquotes?\b", re.IGNORECASE),
+# The same in nynorsk and with other words for asking only a few suppliers: «Held det å spørje tre lokale
+# entreprenørar direkte?», «Kan vi bare spørre tre direkte?», «Går det an å ta kontakt med noen få leverandører?».
+_FEW = (r"(?:tre|to|fire|fem|\d|noen få|nokre få|et par|eit par|et utvalg|eit utval|utvalde|utvalgte)")
+_ASK_FEW = (r"(?:spørre|spørje|kontakte|ta kontakt med|invitere|hente inn tilbud fra|hente inn tilbod frå|be om tilbud fra|"
+            r"be om tilbod frå|gå direkte til|gå rett til)")
+_SUFFICES = (re.compile(r"\b(?:holder|held|rekker|rekk|er) det (?:nok |godt nok )?(?:å|med)\b[^?,]{0,40}\b(?:tilbud|tilbod|"
+                        r"priser?|prisar)\b|"
+                        rf"\b(?:holder|held|rekker|rekk|er) det (?:nok |godt nok )?(?:å|med)\s+{_ASK_FEW}\b|"
+                        # Asking a few for advice or input is market dialogue, not the competition.
+                        rf"\b{_ASK_FEW}\s+(?:bare |berre |kun )?{_FEW}\b(?![^?]*\b(?:råd|dialog\w*|markedsdialog\w*|innspill|"
+                        r"innspel|møte\w*|advice|input)\b)[^?,.]{0,40}(?:\bdirekte\b|\?)|"
+                        r"\b(?:is it enough|does it suffice) to (?:get|ask for)\b[^?,]{0,30}\bquotes?\b|"
+                        r"\b(?:is it enough|does it suffice|can we just) (?:to )?(?:ask|contact|invite)\b[^?,]{0,30}"
+                        r"\b(?:three|two|four|five|a few|some)\b", re.IGNORECASE),
              frozenset({"below", "I"}))
-_YES_NO = re.compile(r"^\s*(må|kan|gjelder|er|skal|trenger|blir|får|holder|do|does|must|is|are|can|should|will)\b|"
+_YES_NO = re.compile(r"^\s*(må|kan|gjelder|gjeld|er|skal|trenger|treng|blir|vert|får|holder|held|rekker|rekk|går|do|does|"
+                     r"must|is|are|can|should|will)\b|"
                      r"\b(må|er|skal|kan|gjelder|følger|blir) (vel|jo)\b|,\s*(må|kan|skal|gjelder|er) (det|vi|dette|den)\b|"
                      r"(ikke sant|stemmer (?:ikke )?det|eller hva|vel|right|isn't it)\s*\??\s*$", re.IGNORECASE)
 _ASKS_RULES = re.compile(
@@ -346,6 +360,48 @@ def _utilities_check(sector_notes: list[str], result: Assessment, renumber: _Ren
                         marker)
 
 
+# The buyer names the class itself («hjemmetjenester (helse- og sosialtjenester)»): nothing was read into it.
+_CLASS_STATED = re.compile(r"\bhelse- og (?:omsorgs|sosial)te?n?\w*|\bsærlige? tjeneste\w*|\bsærlege? teneste\w*|"
+                           r"\bhealth and social services\b|\bspecial services\b", re.IGNORECASE)
+
+
+def _service_kind_sentence(read: list[tuple[str, str]], result: Assessment, renumber: _Renumber, lang: str,
+                           text: str) -> str:
+    """When the reader took the service for a health and social service or another special service (the reader's
+    notes), the sentence that says which words gave the reading, that the regulation's annex decides it, and which
+    parts follow from it instead of the ordinary thresholds; "" when the ordinary rules were applied or when `text`
+    (the question) names the class itself."""
+    keys = {"eea_special_services": "special_services", "eea_health_social": "health_social_services"}
+    decisive = [t for t in (result.threshold, result.next_threshold) if t is not None and t.key in keys]
+    if result.regime != "foa" or not decisive or _CLASS_STATED.search(text):
+        return ""
+    key = keys[decisive[0].key]
+    phrase = next((m.group(1) for k, note in read if k == key and (m := re.search(r"«([^»]+)»", note))), None)
+    if phrase is None:
+        return ""
+    eea = format_amount(decisive[0].value_nok)
+    national = next((format_amount(t.value_nok) for t in result.thresholds_considered if t.key == "national"), "")
+    marker = renumber.rules(("R-SPECIAL-ANNEX",))
+    if key == "health_social_services":
+        if lang == "en":
+            text = (f"«{phrase}» is read as a health and social service (probably; check the annex to the regulation): "
+                    f"below their EEA threshold ({eea}) only part I applies, from it parts I and IV.")
+        else:
+            text = (f"«{phrase}» er lest som en helse- og sosialtjeneste (trolig; sjekk vedlegget til forskriften): under "
+                    f"EØS-terskelen for dem ({eea}) gjelder bare del I, fra den del I og IV.")
+        return _with_marker(text, marker)
+    kind = special_service_kind(phrase)
+    if lang == "en":
+        text = (f"«{phrase}» is read as {kind}, which are probably «other special services» (check the annex to the "
+                f"regulation): parts I and II apply from {national}, and some provisions of part III only from their "
+                f"EEA threshold ({eea}), not part III from the ordinary EEA threshold.")
+    else:
+        text = (f"«{phrase}» er lest som {kind}, som trolig er særlige tjenester (sjekk vedlegget til forskriften): "
+                f"for dem gjelder del I og II fra {national}, og enkelte bestemmelser i del III først fra EØS-terskelen "
+                f"for særlige tjenester ({eea}), ikke del III fra den vanlige EØS-terskelen.")
+    return _with_marker(text, marker)
+
+
 _NOTICE_SOURCE = ("guide-frister-og-karens", "Hvor skal konkurransen kunngjøres")
 _NOTICE_SENTENCES = {
     ("below", "nb"): "Under 100 000 kr gjelder ikke regelverket, og det er ingen plikt til å kunngjøre",
@@ -461,6 +517,9 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
         if english:
             value = format_amount(threshold.value_nok).replace("mill. kr", "million").replace(",", ".")
             sentences.insert(0, f"{verdict} {english} (deciding threshold: NOK {value}). In Norwegian:".strip())
+    kind = _service_kind_sentence([*extraction.notes, *facts.notes], result, renumber, lang, case_text or question)
+    if kind:
+        sentences.append(kind)
     notice = _notice_sentence(intent or question, result, renumber, lang)
     if notice:
         sentences.append(notice)

@@ -29,7 +29,7 @@ _STOPWORDS = frozenset(
     "would must may might do does did done the a an and or but as so for from to on in of with by at under over "
     "after before between without into out up down about i you he she we they them me us our your their its it "
     "this that these those not also only now then there here each all some any much many more most other own "
-    "please tell explain there's what's rather than "
+    "please tell explain there's what's rather than say says said enough "
     # Danish
     "hvad hvornår hvilken hvilket hvilke af mellem også nogle noget blive bliver jeres vores mig dig sig "
     "ikke kun skal kan må vil "
@@ -78,6 +78,8 @@ _GLOSSARY_EN: dict[str, str] = {
     "spend": "kjøper", "spends": "kjøper", "spending": "innkjøp", "buyer": "innkjøper", "buyers": "oppdragsgivere",
     "public": "offentlig", "sector": "sektor", "brand": "merke", "brands": "merker", "trademark": "varemerke",
     "specific": "bestemt", "technical": "teknisk", "specification": "kravspesifikasjon",
+    "spec": "kravspesifikasjon", "specs": "kravspesifikasjon", "lawful": "lovlig", "unlawful": "ulovlig",
+    "add": "legge", "adding": "legger", "adds": "legger",
     "specifications": "spesifikasjoner", "requirement": "krav", "requirements": "krav", "innovation": "innovasjon",
     "innovations": "innovasjoner", "innovative": "innovativ", "innovate": "innovere", "partnership": "partnerskap",
     "need": "behov", "needs": "behov", "solution": "løsning", "solutions": "løsninger", "describe": "beskrive",
@@ -131,6 +133,8 @@ def _word_terms(word: str) -> tuple[str, ...]:
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _THOUSANDS = re.compile(r"(\d)[\s\u00a0](\d{3})\b")  # "100 000" -> "100000"
+_SENTENCE_END = re.compile(r"[.!?:]\s")
+_QUOTED = re.compile('«[^»]*»|“[^”]*”|"[^"]*"')  # quoted wording: «…», “…”, "…"
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -228,6 +232,22 @@ def search_query(question: str, lang: str) -> str:
     return f"{question} {' '.join(extra)}".strip() if extra else question
 
 
+def _quoted_names(text: str, quoted: list[tuple[int, int]]) -> set[int]:
+    """Where the product and model names in quoted wording start: capitalised words after the quote's first word,
+    words that mix letters and digits («T14»), and the first word when a name follows it («Lenovo ThinkPad»)."""
+    out: set[int] = set()
+    for a, b in quoted:
+        words = list(_WORD.finditer(text, a, b))
+        for i, word in enumerate(words):
+            piece = word.group(0)
+            model = any(c.isdigit() for c in piece) and any(c.isalpha() for c in piece)
+            if model or (i > 0 and piece[:1].isupper()):
+                out.add(word.start())
+        if len(words) > 1 and words[0].group(0)[:1].isupper() and words[1].start() in out:
+            out.add(words[0].start())
+    return out
+
+
 def query_terms(question: str, lang: str = "nb") -> list[QueryTerm]:
     """The weighted content terms of a question (stop words dropped; names and numbers kept)."""
     text = _THOUSANDS.sub(r"\1\2", question)
@@ -242,17 +262,27 @@ def query_terms(question: str, lang: str = "nb") -> list[QueryTerm]:
                 continue
             seen.add(word)
             terms.append(QueryTerm(word, _weight(word, "nb"), (_word_terms(word),)))
-    first = True
+    # Quoted wording of three words or more («Lenovo ThinkPad T14 eller tilsvarende» from a specification) is an
+    # example: its product and model names are not the subject, and its capitals are not names. A short quote
+    # («TED», «Doffin») is the subject itself.
+    quoted = [m.span() for m in _QUOTED.finditer(text) if len(_WORD.findall(m.group(0))) >= 3]
+    examples = _quoted_names(text, quoted)
+    end = 0
     for match in _WORD.finditer(text):
         raw = match.group(0).strip("-")
-        is_first, first = first, False
+        # A word that opens the question or a sentence of it is capitalised by grammar.
+        is_first = end == 0 or bool(_SENTENCE_END.search(text[end:match.start()]))
+        in_quote = any(a <= match.start() < b for a, b in quoted)
+        end = match.end()
         for piece in raw.split("-") if not raw[0].isdigit() else [raw]:
             word = piece.lower()
             if not word or word in _STOPWORDS or word in seen or (len(word) < 2 and not word.isdigit()):
                 continue
             seen.add(word)
             # A capitalised word that does not open the question, or an acronym, names something.
-            is_name = (not is_first and piece[:1].isupper()) or (len(piece) >= 2 and piece.isupper())
+            is_name = not in_quote and ((not is_first and piece[:1].isupper()) or (len(piece) >= 2 and piece.isupper()))
+            if match.start() in examples:
+                continue  # a product or model name in quoted wording («ThinkPad T14»): rare, but not the topic
             weight = _weight(word, lang)
             if word[0].isdigit():
                 variants: tuple[tuple[str, ...], ...] = ((word,),)  # numbers match as written: "1,49"

@@ -389,3 +389,15 @@ def test_nearest_sources_of_a_refusal_skip_reference_lists():
     passage = _chunk("guide-b", "Terskelverdien for kommuner er 2,3 millioner kroner for varer og tjenester.")
     answer = answer_question("Hva er hovedstaden i Australia?", _hits(references, passage), settings)
     assert (answer.grounded, [c.doc_id for c in answer.citations]) == (False, ["guide-b"])
+
+
+def test_product_names_in_quoted_wording_are_neither_names_nor_topic_words():
+    terms = query_terms("Kravspesifikasjonen sier «Lenovo ThinkPad T14 eller tilsvarende». Holder det å skrive det?")
+    words = {t.word: t for t in terms}
+    assert "lenovo" not in words and "thinkpad" not in words and "t14" not in words
+    assert "tilsvarende" in words and not words["holder"].is_name  # «Holder» opens a sentence: grammar, not a name
+    # A short quote is the subject itself, and a name outside quotes stays a name.
+    assert [t.is_name for t in query_terms("Hva betyr «TED»?") if t.word == "ted"] == [True]
+    assert [t.is_name for t in query_terms("Hva gjør Sverige med dette?") if t.word == "sverige"] == [True]
+    # The first word of a quote is kept when no name follows it.
+    assert "leverandøren" in {t.word for t in query_terms("Kan vi skrive «Leverandøren skal levere tjenesten»?")}

@@ -152,3 +152,27 @@ def test_a_part_ii_procedure_named_for_a_part_iii_purchase_is_said_to_be_unavail
     answer = rules_answer(question, read_facts(question), corpus_hash_settings)
     assert answer is not None and answer.text.startswith("Nei."), answer.text
     assert "kan ikke brukes når del III gjelder" in answer.text and re.search(r"gjelder \[\d", answer.text), answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "Held det å spørje tre lokale entreprenørar direkte?",
+    "Er det nok å spørre tre firma?",
+    "Kan vi bare spørre tre direkte?",
+    "Kan vi ta kontakt med noen få leverandører?",
+    "Is it enough to ask three suppliers?",
+])
+def test_asking_a_few_suppliers_directly_is_answered_like_a_few_quotes(question):
+    assert _verdict_word(question, "II", "en" if question.startswith("Is") else "nb") in (
+        "Nei, det holder ikke.", "No, that is not enough.")
+    assert _verdict_word(question, "I", "nb") == "Ja, det kan holde."
+
+
+def test_asking_a_few_suppliers_for_advice_is_not_read_as_the_competition():
+    assert _verdict_word("Kan vi spørre tre leverandører om råd?", "II", "nb") != "Nei, det holder ikke."
+
+
+def test_a_nynorsk_works_question_above_the_notice_threshold_gets_no(corpus_hash_settings):
+    question = "Vi er ein kommune og skal byggje ei gangbru for 5 mill. kr. Held det å spørje tre lokale entreprenørar direkte?"
+    answer = rules_answer(question, read_facts(question), corpus_hash_settings)
+    assert answer is not None and answer.text.startswith("Nei, det holder ikke. Del I og II gjelder")
+    assert "bygge- og anleggskontrakter" in answer.text
