@@ -16,7 +16,8 @@ from advisor.assessment.case import MAX_AMOUNT_NOK
 # A number: digit groups with space, no-break space or dot as thousands separator (1 490 000, 1.490.000,50), or plain
 # digits with an optional decimal part (2,35 / 2.5 / 240000000). Nothing is required after the number, so a match never
 # backtracks through a run of digit groups; units and currencies are looked for in short windows afterwards.
-_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d{1,2})?(?![\d])|\d+(?:[.,]\d{1,3})?(?![\d]))")
+_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3}){2,}(?![\d,])|\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d{1,2})?(?![\d])|"
+                     r"\d+(?:[.,]\d{1,3})?(?![\d]))")
 _AFTER_UNIT = re.compile(
     r"\s{0,3}(?P<unit>mrd\.?|milliard(?:er|ar)?|mnok|mill(?:ioner|ionar|ion|\.)?|mio\.?|tusen|k(?![\w])|kroner|kr\.?|nok|,-)(?![\w])",
     re.IGNORECASE)
@@ -26,9 +27,11 @@ _RANGE_JOIN = re.compile(r"^\s{0,3}(?:og|til|-|–)\s{0,3}$", re.IGNORECASE)
 _NEGATIVE = re.compile(r"(?:^|[^\d\s])\s*(?:-|−)\s?$|\bminus\s$", re.IGNORECASE)
 
 # Within the same sentence: abbreviation dots («eks. mva. pr. år») are allowed, a full stop before a capital is not.
-_SAME_SENTENCE = r"(?:(?!\.\s+(?-i:[A-ZÆØÅ]))[^;\d])"
+_SAME_SENTENCE = r"(?:(?!(?<!excl)(?<!incl)\.\s+(?-i:[A-ZÆØÅ]))[^;\d])"  # «excl. VAT» does not end a sentence
 _PER_YEAR_AFTER = re.compile(rf"^{_SAME_SENTENCE}{{0,40}}?\b(?:per|pr\.?)\s*år\b|^{_SAME_SENTENCE}{{0,40}}?\bi året\b|"
-                             rf"^{_SAME_SENTENCE}{{0,25}}?\bårlig\b", re.IGNORECASE)
+                             rf"^{_SAME_SENTENCE}{{0,25}}?\bårlig\b|"
+                             rf"^{_SAME_SENTENCE}{{0,40}}?\b(?:per|a|an|each)\s+year\b|^{_SAME_SENTENCE}{{0,25}}?\b(?:annually|yearly)\b",
+                             re.IGNORECASE)
 _PER_MONTH_AFTER = re.compile(rf"^{_SAME_SENTENCE}{{0,40}}?\b(?:per|pr\.?)\s*(?:måned|mnd\.?)|^{_SAME_SENTENCE}{{0,40}}?\bi måneden\b|"
                               rf"^{_SAME_SENTENCE}{{0,25}}?\bmånedlig\b", re.IGNORECASE)
 # «Årlig verdi er ca. 3 mill. kr»: abbreviation dots may stand between the period word and the amount, a sentence end not.
@@ -141,6 +144,10 @@ def _value(digits: str, scale: int, phrase: str) -> tuple[int, AmountProblem | N
     cleaned = re.sub(r"[ \u00a0\u202f]", "", digits)
     if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", cleaned):  # 1.490.000 or 1.490.000,50
         cleaned = cleaned.replace(".", "")
+    # «NOK 700,000», «1,250,000 kr»: English thousands commas. With a scale word the comma is a decimal one
+    # («1,500 mill.» is 1,5 million); in kroner nobody writes 700 kroner as «700,000».
+    if (scale == 1 and re.fullmatch(r"\d{1,3},\d{3}", cleaned)) or re.fullmatch(r"\d{1,3}(,\d{3}){2,}", cleaned):
+        cleaned = cleaned.replace(",", "")
     whole, _, fraction = cleaned.replace(",", ".").partition(".")
     if len(whole) > 15:
         return 0, AmountProblem(_short(phrase), "beløpet er for stort til å være en kontraktsverdi (mer enn 1 000 mrd. kr)")
@@ -219,9 +226,10 @@ def _merge_ranges(text: str, amounts: list[Amount]) -> list[Amount]:
 # --- contract terms: duration, options, no fixed term ---
 
 _WORD_NUMBERS = {"ett": 1, "en": 1, "ei": 1, "eitt": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "sju": 7,
-                 "syv": 7, "åtte": 8, "ni": 9, "ti": 10}
-_N = r"(\d{1,3}|ett|en|ei|eitt|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti)(?:\s*\(\d{1,3}\))?"
-_UNIT = r"(år|års|måneder|månader|mnd\.?)"
+                 "syv": 7, "åtte": 8, "ni": 9, "ti": 10,
+                 "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+_N = r"(\d{1,3}|ett|en|ei|eitt|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|one|two|three|four|five|six|seven|eight)(?:\s*\(\d{1,3}\))?"
+_UNIT = r"(år|års|måneder|månader|mnd\.?|years?|months?)"
 _BASE_TERM = re.compile(
     rf"(?:(?:varighet(?:en)?|avtaleperiode(?:n)?|kontraktsperiode(?:n)?|løpetid(?:en)?)\s*(?::|er|på|vil være|blir)?\s*(?:på\s*)?(?:i\s*)?{_N}\s*{_UNIT}"
     rf"|(?:gjelder|gjeld|varer|løper)\s+(?:i\s+|for\s+)?{_N}\s*{_UNIT}"
@@ -233,6 +241,12 @@ _BASE_TERM = re.compile(
     re.IGNORECASE)
 _OPTION_SUM = re.compile(r"(\d{1,2}(?:\s*(?:år\s*)?\+\s*\d{1,2})+)\s*(år|måneder)?", re.IGNORECASE)
 _OPTION_CONTEXT = re.compile(r"(?:opsjon\w*|forlenge\w*|forlengelse)", re.IGNORECASE)
+# «pluss ett års opsjon», «plus a one-year extension option», «with an option of two years»: one option period before
+# (or in) the option word.
+_OPTION_BEFORE = re.compile(rf"(?:pluss|og|med|plus|with|and)\s+(?:an?\s+)?{_N}[\s-]*(?:års?|years?)\s+(?:extension\s+)?"
+                            rf"(?:opsjon\w*|forlengelse\w*|option\w*|extension\w*)"
+                            rf"|(?:an?\s+)?(?:option|extension)\s+(?:of|for)\s+(?:a\s+further\s+|another\s+)?{_N}[\s-]*{_UNIT}",
+                            re.IGNORECASE)
 # «opsjon på 1 år», «forlengelse med inntil 6 måneder»: one option period right after the word.
 _OPTION_SINGLE = re.compile(rf"\w+\s+(?:på|med|om)\s+(?:inntil\s+|ytterligere\s+)?{_N}\s*{_UNIT}(?!\s*\+)", re.IGNORECASE)
 _OPTION_FURTHER = re.compile(rf"(?:ytterligere|ytterlegare|inntil)\s+{_N}\s*{_UNIT}", re.IGNORECASE)
@@ -271,7 +285,7 @@ class Term:
 
 def _months(number: str, unit: str) -> int:
     count = _WORD_NUMBERS.get(number.lower()) if not number.isdigit() else int(number)
-    return (count or 0) * (1 if unit.lower().startswith(("mån", "mnd")) else 12)
+    return (count or 0) * (1 if unit.lower().startswith(("mån", "mnd", "month")) else 12)
 
 
 # «2 350 000 kr per år i fire år», «1,9 mill. i året i tre år», «600 000 kr årlig over 4 år»: the term right after an
@@ -346,6 +360,11 @@ def _options(text: str) -> tuple[int, str] | None:
             months = sum(_months(m.group(1), m.group(2)) for m in further)
             if months:
                 return months, window[: further[-1].end()].strip()
+    if match := _OPTION_BEFORE.search(text):
+        groups = [g for g in match.groups() if g]
+        months = _months(groups[0], groups[1] if len(groups) > 1 else "år")
+        if months:
+            return months, match.group(0)
     # «(2+1+1)» after a base term: the numbers after the first are the options.
     if match := re.search(r"\((\d{1,2})\s*\+\s*(\d{1,2}(?:\s*\+\s*\d{1,2})*)\)", text):
         return sum(int(x) for x in re.findall(r"\d+", match.group(2))) * 12, match.group(0)

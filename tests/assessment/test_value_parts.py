@@ -84,3 +84,26 @@ def test_a_stated_total_beside_the_parts_agrees_or_the_higher_counts(total, expe
     notes = [n for k, n in out.notes if k == "estimated_value_nok"]
     assert "2 600 000 kr = 600 000 kr + 2 000 000 kr (500 000 kr per år × 4 år)" in notes[0]
     assert any("er ulike" in n for n in notes) is differ
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    ("Municipality buying IT support for about NOK 700,000 a year excl. VAT for three years plus a one-year extension "
+     "option.", {"value_per_period_nok": 700_000, "value_period": "year", "option_months": 12}),
+    ("Kommunen kjøper IT-støtte for 700 000 kr i året i tre år pluss ett års opsjon.",
+     {"value_per_period_nok": 700_000, "duration_months": 36, "option_months": 12}),
+    ("The framework is worth NOK 1,250,000 in total.", {"estimated_value_nok": 1_250_000}),
+    ("Kommunen kjøper for 1,500 mill. kr.", {"estimated_value_nok": 1_500_000}),
+])
+def test_english_thousands_commas_periods_and_a_one_year_option_are_read(text, keys):
+    values = extract_case(text).values
+    assert {k: values.get(k) for k in keys} == keys, values
+
+
+def test_an_english_yearly_amount_with_its_term_and_option_is_valued_over_the_whole_term():
+    from advisor.assessment import assess
+    from advisor.config import Settings
+
+    extraction = extract_case("Municipality buying IT support for about NOK 700,000 a year excl. VAT for two years plus "
+                              "a one-year extension option.")
+    result = assess(extraction.values, Settings())
+    assert result.contract_value.total_nok == 2_100_000  # 3 years, not the 4 assumed when no term is read
