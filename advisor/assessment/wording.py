@@ -103,7 +103,7 @@ SERVICE_AS_PLACE = re.compile(r"\b(?:i|til)\s+$", _I)
 # annex lists more, such as security and education), by kind, so that an answer can say what it read and why.
 SPECIAL_SERVICE_KINDS: dict[str, str] = {
     "kantine, servering og restauranttjenester":
-        r"\bkantine(?:drift|tjeneste\w*|tenester)?\b|\bdrift av kantine\b|\bcatering(?!produkt|utstyr|artikl)\w*|\bmatservering\w*|"
+        r"\b\w*kantine(?:ne|n|r|drift|tjeneste\w*|tenester)?\b|\bdrift av (?:\w+ )?\w*kantine\w*|\bcatering(?!produkt|utstyr|artikl)\w*|\bmatservering\w*|"
         r"\bserveringstjeneste\w*|\bskolemat\w*|\brestaurant(?:tjeneste|teneste|drift)\w*|\bdrift av (?:\w+ )?restaurant\w*",
     "hotelltjenester":
         r"\bhotell(?:tjeneste\w*|opphold\w*|overnatting\w*|rom)\b|\bovernattingstjeneste\w*|"

@@ -67,3 +67,11 @@ def test_a_question_that_names_the_class_itself_gets_no_reading_sentence(corpus_
     answer = rules_answer(question, read_facts(question), corpus_hash_settings)
     assert answer is not None and answer.text.startswith("Del I og IV (kapittel 30) gjelder")
     assert "er lest som" not in answer.text
+
+
+def test_running_the_staff_canteens_is_a_probable_special_service_and_canteen_equipment_is_not():
+    from advisor.assessment import extract_case
+
+    assert extract_case("Helseforetaket skal inngå avtale om drift av personalkantinene, 1,5 mill. kr per år i fire år."
+                        ).values.get("special_services") is True
+    assert not extract_case("Skolen skal kjøpe kantineutstyr for 3 mill. kr.").values.get("special_services")
