@@ -33,6 +33,7 @@ from advisor.rewrite.templates import (
     CATEGORY_OBJECTS,
     DRAFT_NOTE,
     PLACEHOLDER_NEED,
+    YEARS_OF_EXPERIENCE,
     buyer_questions,
     category_requirements,
     market_questions_for,
@@ -136,16 +137,13 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_EXPERIENCE = re.compile(r"(?:minst|minimum|over)?\s*\d+\s+års\s+(?:\w+\s+)?erfaring", re.IGNORECASE)
-
-
 # A capitalised word after a requirement's first word, not a code or unit (NS-EN, kWh): a name left in the clause.
 _NAME_LEFT = re.compile(r"(?<!\S)[A-ZÆØÅ][a-zæøå][\w\-]*")
 
 
 def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
     """A requirement that carries one measurable target of the original, in the words of its clause."""
-    experience = _EXPERIENCE.search(text)
+    experience = YEARS_OF_EXPERIENCE.search(text)
     if experience and experience.start() <= target.start < experience.end():
         # «en partner med minst 20 års erfaring»: a requirement on the person's competence, not on the delivery
         return (f"Den som leder oppdraget, skal ha {experience.group(0).strip()} innen [fagområde] [vurder om kravet er "

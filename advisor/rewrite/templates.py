@@ -219,7 +219,7 @@ def _finding_questions(text: str, matches: list[Match], skip: set[str]) -> list[
     """One question per kind of finding, on what the flagged wording is meant to secure."""
     out: list[str] = []
     seen = set(skip)
-    experience = _YEARS_OF_EXPERIENCE.search(text)
+    experience = YEARS_OF_EXPERIENCE.search(text)
     if experience:
         out.append(f"Står kravet om «{experience.group(0).strip()}» i forhold til oppdraget? Krav skal være nødvendige og "
                    "forholdsmessige (LOA § 4): beskriv kompetansen oppdraget krever, og vurder å vekte erfaring i "
@@ -275,7 +275,8 @@ def _brand_question(text: str, matches: list[Match], span: str) -> str:
             "eller legg til «eller tilsvarende» hvis navnet må stå.")
 
 
-_YEARS_OF_EXPERIENCE = re.compile(r"(?:minst|minimum|over)?\s*\d+\s+års\s+(?:\w+\s+)?erfaring", re.IGNORECASE)
+# «minst 20 års erfaring»: a demand on a person's experience (a question of proportionality, not a count delivered).
+YEARS_OF_EXPERIENCE = re.compile(r"(?:minst|minimum|over)?\s*\d+\s+års\s+(?:\w+\s+)?erfaring", re.IGNORECASE)
 
 
 # What a brand usually stands for, by its product line: taste belongs to food, not to play equipment.
