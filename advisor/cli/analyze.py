@@ -209,10 +209,11 @@ def format_rewrite(rewrite) -> str:
     if rewrite.notes:
         lines.append("  Merknader og endringer:")
         lines += [f"    - {note}" for note in rewrite.notes]
-    line = f"  Eksempler brukt: {', '.join(rewrite.examples_used) or 'ingen'}"
-    if rewrite.prompt_version:  # an LLM wrote the draft; the offline draft's provider line is internal (kept in --json)
-        line += f" · leverandør: {rewrite.provider} · promptversjon: {rewrite.prompt_version}"
-    lines.append(line)
+    # the worked examples used and the offline provider are internal (kept in --json); an LLM draft says which model
+    # and prompt wrote it, since the buyer must know a language model drafted it
+    if rewrite.prompt_version:
+        lines.append(f"  Utkastet er skrevet med språkmodell · leverandør: {rewrite.provider} · promptversjon: "
+                     f"{rewrite.prompt_version}")
     return "\n".join(lines)
 
 

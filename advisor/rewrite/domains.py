@@ -43,6 +43,9 @@ class PurchaseType:
     values: tuple[tuple[re.Pattern[str], str], ...] = ()
     # words of the setting that rule the type out («idrettshall» for street lighting, «vei» for hall lighting)
     unless: re.Pattern[str] | None = None
+    # words of the place or use that support the type when its own words tie with another's («seng», «beboer» for a
+    # camera watching over residents, «inngang» for one guarding a door); they never pick the type on their own
+    context: re.Pattern[str] | None = None
 
     def hits(self, text: str) -> list[re.Match[str]]:
         """Where the type's words occur in `text` as nouns: none when its setting is ruled out, and a word read as a
@@ -78,6 +81,7 @@ def _load(path: str, mtime_ns: int) -> tuple[PurchaseType, ...]:
                 buyer_questions=tuple(str(q) for q in item.get("buyer_questions") or []),
                 source=str(item.get("source") or ""), values=_values(item.get("values")),
                 unless=re.compile(str(item["unless"]), re.IGNORECASE) if item.get("unless") else None,
+                context=re.compile(str(item["context"]), re.IGNORECASE) if item.get("context") else None,
             ))
         except (KeyError, TypeError, ValueError, re.error) as exc:
             raise AdvisorError(f"{path}: purchase type {number} is incomplete or has a bad pattern ({exc})") from exc
@@ -115,10 +119,31 @@ _GENERIC_OBJECT = re.compile(r"(?:utstyr|produkt|løsning|enhet|vare|materiell|a
 
 def purchase_type_for(text: str, types: list[PurchaseType], hint: str = "", categories: list[str] | None = None,
                       bought: PurchaseObject | None = None) -> PurchaseType | None:
-    """The purchase type for the requirement: only types that can be bought as what the text buys (`bought`: goods,
-    a service or works), and among them the one whose words occur in the object's own phrase, else most often in the
-    requirement; `hint` (a neutral product noun) breaks ties, and the brand lexicon's product `categories` decide when
-    no word of any type occurs and the object's noun does not say what it is."""
+    """The purchase type for the requirement (see choose_purchase_type); None when no type fits or two fit equally."""
+    return choose_purchase_type(text, types, hint, categories, bought)[0]
+
+
+def head_start(ptype: PurchaseType, word: str) -> int:
+    """Where in a (compound) word the type's words begin, latest first: the last part of a compound is what the thing
+    is («Applikasjonsserveren» is a server, «skumbandasje» a dressing); -1 when the type's words are not in it."""
+    word = word.split()[-1] if word.split() else word
+    for start in range(max(0, len(word) - 3), -1, -1):
+        if ptype.match.match(word, start):  # from `start` on, with \b and look-behinds still seeing the whole word
+            return start
+    return -1
+
+
+def choose_purchase_type(text: str, types: list[PurchaseType], hint: str = "", categories: list[str] | None = None,
+                         bought: PurchaseObject | None = None) -> tuple[PurchaseType | None, list[PurchaseType]]:
+    """(the purchase type, the types that tied with it) for the requirement: only types that can be bought as what
+    the text buys (`bought`: goods, a service or works), and among them the one whose words are the head of the
+    object's own noun, else occur in its phrase, else most often in the requirement; `hint` (a neutral product noun)
+    breaks ties, then the words of the place or use (`context`), and the brand lexicon's product `categories` decide
+    when no word of any type occurs and the object's noun does not say what it is.
+
+    When two types are found on the very same words and nothing else tells them apart («kamera» is surveillance or
+    night supervision, «belysning» a road or a room), no type is chosen: a wrong template describes another product,
+    so the draft asks instead, and the tied types are returned for the question."""
     if bought is not None:
         if bought.is_certain:  # an assumed reading (from the verb only) prefers, but does not exclude
             types = [ptype for ptype in types if bought.kind in ptype.kinds]
@@ -126,30 +151,45 @@ def purchase_type_for(text: str, types: list[PurchaseType], hint: str = "", cate
         # noun before its complement («rehabilitering av taket» is building work, not a roof product)
         types = [ptype for ptype in types if not (ptype.unless and ptype.unless.search(text))]
         head = [ptype for ptype in types if ptype.hits(bought.noun)]
+        if len(head) > 1:  # the last part of a compound names the thing: «Applikasjonsserveren» is no application
+            latest = max(head_start(ptype, bought.noun) for ptype in head)
+            head = [ptype for ptype in head if head_start(ptype, bought.noun) == latest]
         own = head or [ptype for ptype in types if bought.phrase and ptype.hits(bought.phrase)]
         if not own and not bought.is_certain:
             own = [ptype for ptype in types if bought.kind in ptype.kinds and ptype.hits(text)]
         types = own or types
-    best, best_score = None, (0, False, 0)
     preferred = {CATEGORY_TYPES.get(category) for category in categories or []}
+    ranked_types = []
     for ptype in types:
         found = ptype.hits(text)
         score = len(found) * 2 + (len(ptype.hits(hint)) if hint else 0)
+        if not score:
+            continue
+        spans = frozenset((m.start(), m.end()) for m in found)
+        # the place counts beside the type's own words, not twice: «gymsalen» names a hall, it adds no support
+        support = sum(1 for m in ptype.context.finditer(text) if not any(s < m.end() and m.start() < e for s, e in spans)
+                      ) if ptype.context is not None else 0
         first = found[0] if found else None
-        # on a tie the named brand's line of business decides («Kameraene skal være Axis ...» is surveillance, not a
-        # fall sensor), then the type named first: a requirement names what it is about before what it must work
-        # with («Adgangskontrollen ... integreres med dagens system» is access control, not a software system)
-        ranked = (score, ptype.id in preferred, -(first.start() if first else len(text)))
-        if score and ranked > best_score:
-            best, best_score = ptype, ranked
+        # on a tie the place or use decides («kamera over hver seng» watches a resident), then the named brand's line
+        # of business («Kameraene skal være Axis ...» is surveillance, not a fall sensor), then the type named first:
+        # a requirement names what it is about before what it must work with
+        rank = (score, support, ptype.id in preferred, -(first.start() if first else len(text)))
+        ranked_types.append((rank, spans, ptype))
+    ranked_types.sort(key=lambda item: item[0], reverse=True)
+    if ranked_types:
+        rank, spans, best = ranked_types[0]
+        tied = [ptype for other_rank, other_spans, ptype in ranked_types[1:] if other_rank == rank and other_spans == spans]
+        if tied:
+            return None, [best, *tied]
+        return best, []
     named = bought is not None and bought.is_certain and bought.noun and not _GENERIC_OBJECT.match(bought.noun)
     # a noun that says what the thing is («servere») is not overruled by the brand's line of business (IT -> PC)
-    if best is None and not named and (bought is None or not bought.is_certain or bought.kind == "goods"):
+    if not named and (bought is None or not bought.is_certain or bought.kind == "goods"):
         by_id = {ptype.id: ptype for ptype in types}
         for category in categories or []:
             if CATEGORY_TYPES.get(category) in by_id:
-                return by_id[CATEGORY_TYPES[category]]
-    return best
+                return by_id[CATEGORY_TYPES[category]], []
+    return None, []
 
 
 _COUNT = re.compile(rf"(?<![\w,.])(\d{{1,3}}(?:[  ]\d{{3}})+|\d+|(?i:{NUMBER_WORDS}))\s+(?:stk\.?\s+)?(?:nye\s+)?"
@@ -218,7 +258,8 @@ _VALUE_FUNCTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
      "{value}, dokumentert med datablad og lysberegning."),
     (re.compile(r"kWh$", re.I),
      "Batteriet skal gi den rekkevidden eller driftstiden bruken krever mellom hver lading [km eller timer] ved [laveste "
-     "dimensjonerende temperatur]; dagens anslag er {value}, dokumentert med produsentens data og en prøve ved levering."),
+     "dimensjonerende temperatur] [batteriet i dag, {value}, er ikke et krav i seg selv], dokumentert med produsentens "
+     "data og en prøve ved levering."),
     (re.compile(r"kW$|kVA$|kWp$|Wp$", re.I),
      "Anlegget skal levere den effekten behovet krever ved [dimensjonerende forhold]; dagens anslag er {value} og "
      "skal bekreftes med en beregning av [varmebehov eller last], som tilbyder dokumenterer."),
@@ -226,11 +267,14 @@ _VALUE_FUNCTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
      "Utstyret skal gi den ytelsen oppgaven krever med lavest mulig energibruk; dagens anslag er {value}, og tilbyder "
      "skal dokumentere ytelse og energibruk med datablad eller test."),
     (re.compile(r"tommer$|tommers$|\"$|''$|″$|inch(?:es)?$|^\d{3,4}\s*[x×]\s*\d{3,4}$", re.I),
-     "Skjermen skal gi en lesbar arbeidsflate for oppgavene brukerne gjør; dagens anslag er {value}, og det skal "
-     "verifiseres ved utprøving med brukere."),
-    (re.compile(r"GB$|TB$|MB$", re.I),
-     "Utstyret skal ha kapasitet til programmene og dataene i [vedlegg]; dagens anslag er {value}, verifisert med "
-     "en ytelsestest av et bruksscenario."),
+     "Skjermen skal gi en lesbar arbeidsflate for oppgavene brukerne gjør [størrelsen i dag, {value}, er et utgangspunkt, "
+     "ikke et krav i seg selv], og det skal verifiseres ved utprøving med brukere."),
+    (re.compile(r"GB$|TB$|MB$|kjerner$", re.I),
+     "Utstyret skal ha kapasitet til programmene, dataene og brukerne i [vedlegg] [spesifikasjonen i dag, {value}, er "
+     "ikke et krav i seg selv; beskriv hva utstyret skal gjøre], verifisert med en ytelsestest av et bruksscenario."),
+    (re.compile(r"\d\s*U$"),  # rack units: a constraint of the room, not a function
+     "Utstyret skal få plass i rommet eller racket det skal stå i [ledig plass i dag; {value} er bare et krav hvis "
+     "plassen er begrenset], kontrollert ved befaring."),
     (re.compile(r"(?i:lux|lm|lumen)$|\d\s*K$"),  # «K» (colour temperature) is case-sensitive: «306 hk» is no light
      "Belysningen skal gi lysnivået og lyskvaliteten flaten og brukerne trenger; dagens anslag er {value}, "
      "dokumentert med lysberegning."),
@@ -328,10 +372,12 @@ def measured_direction(text: str, start: int, end: int) -> str | None:
 
 
 _VALUE = re.compile(
-    r"(?<![\w,.\-])(?:pH\s*\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?|\d+(?:[.,]\d+)?\s*(?:x|×)\s*\d+(?:[.,]\d+)?(?:\s*(?:mm|cm|m))?"
+    # «10 × 10 og 15 × 15 cm», «4 × 1,92 TB», «2 × 16 kjerner»: dimensions in a list share the unit after the last one
+    r"(?<![\w,.\-])(?:pH\s*\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?|\d+(?:[.,]\d+)?\s*(?:x|×)\s*\d+(?:[.,]\d+)?"
+    r"(?:\s*(?:,|og|eller)\s*\d+(?:[.,]\d+)?\s*(?:x|×)\s*\d+(?:[.,]\d+)?)*(?:\s*(?:mm|cm|m|GB|TB|kjerner))?"
     r"|\d{1,3}(?:[  ]\d{3})+(?:\s*(?:liter|l|kg|kW|W))?"
     r"|\d+(?:[.,]\d+)?\s*-?\s*(?:lm/W|kWp|kWh|kVA|kW|Wp|W|V|Hz|GB|TB|MB|lux|lumen|lm|K|tommer|tommers|\"|''|″|inch(?:es)?|hk|Nm|bar|dB|"
-    r"kg|tonn|g|liter|l|m³|m3|mm|cm|m|seter|plasser))(?![\w])"
+    r"kg|tonn|g|liter|l|m³|m3|mm|cm|m|seter|plasser|kjerner|U))(?![\w])"
     r"|(?<![\w\-])R\s?-?(?:290|32|410A|134a|744|600a|407C|1234yf|1234ze)(?![\w])",
 )
 
@@ -396,7 +442,7 @@ def direction(text: str, at: int) -> str:
 
 # The function a value requirement is about: a purchase type's requirement on the same function is left out, since
 # the value requirement says it and keeps the buyer's number.
-_SAME_FUNCTION = re.compile(r"GWP|arbeidsflate|varmebehov|effekten|lysnivå|\blux\b|kapasitet|bakerste plass|produsere minst|rekkevidde|"
+_SAME_FUNCTION = re.compile(r"GWP|arbeidsflate|uten lading|varmebehov|effekten|lysnivå|\blux\b|kapasitet|bakerste plass|produsere minst|rekkevidde|"
                             r"effektberegning|holde bygget tett", re.IGNORECASE)
 
 

@@ -202,8 +202,12 @@ def _without_replacements(changes: list[str]) -> list[str]:
 
 def draft_offline(text: str, matches: list[Match], targets: list[Target],
                   nearest: list[tuple[Example, float]], ptype: PurchaseType | None = None,
-                  bought: PurchaseObject | None = None) -> dict[str, list[str] | str]:
+                  bought: PurchaseObject | None = None,
+                  tied: list[PurchaseType] | None = None) -> dict[str, list[str] | str]:
     """The deterministic draft: need statement, requirements, market questions, buyer questions and notes.
+
+    `tied` are purchase types the text fits equally well (found on the same words): no template is used, and the
+    buyer is asked which of them it is.
 
     With a purchase type the need names who it is for and the outcome, and the requirements are the type's functional
     requirements plus one per technical value of the original, each saying how it is verified. Without one the draft
@@ -223,8 +227,7 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     need = ""
     if ptype is not None:
         need = ptype.need
-        notes.append(f"Behov og krav bygger på innkjøpstypen «{ptype.id}» ({ptype.domain}); tilpass dem til dere."
-                     + (f" Kilde for fagopplysninger: {ptype.source}" if ptype.source else ""))
+        notes.append(f"Behov og krav bygger på innkjøpstypen «{ptype.id}» ({ptype.domain}); tilpass dem til dere.")
     elif nearest and nearest[0][1] >= BORROW_NEED_AT:
         example = nearest[0][0]
         numbers_ok = not missing_targets(measurable_targets(example.need_statement, []), [text])
@@ -266,6 +269,12 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
         questions.extend(nearest[0][0].market_questions[:2])
     # whether matching what the buyer has is needed goes first: it decides whether the type's questions apply at all
     buyer = buyer_questions(text, matches, targets, ptype.buyer_questions if ptype is not None else ())
+    if ptype is None and tied:
+        buyer.insert(0, "Hva skal det brukes til, og hvor? Teksten kan gjelde " + " eller ".join(
+            f"«{t.domain}» ({t.id})" for t in tied) + "; behov og krav avhenger av bruken, så skriv den, så bygger "
+            "utkastet på riktig type.")
+        notes.append("Vi har ikke valgt innkjøpstype: teksten passer like godt til " + " og ".join(t.id for t in tied)
+                     + ", og en feil type gir krav til et annet produkt.")
     if bought is not None and not bought.is_certain:
         buyer.insert(0, f"Er det riktig at dere kjøper {KIND_LABELS[bought.kind]} («{bought.phrase}»)? Hvis ikke, skriv hva "
                         "som skal leveres, så bygger behov og krav på det.")

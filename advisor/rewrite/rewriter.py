@@ -34,7 +34,7 @@ from advisor.requirements import (
     read_purchase_object,
     rule_key,
 )
-from advisor.rewrite.domains import load_purchase_types, purchase_type_for
+from advisor.rewrite.domains import choose_purchase_type, load_purchase_types
 from advisor.rewrite.examples import load_worked_examples, nearest_examples
 from advisor.rewrite.llm_draft import draft_llm
 from advisor.rewrite.neutral import clean, is_substantive
@@ -256,8 +256,8 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
                                    if h.detail.get("brand_category") and h.category != "supplier"]
     # what is bought comes from the text's own object (its head noun, then its verb), before any purchase type
     bought = read_purchase_object(text)
-    ptype = purchase_type_for(text, load_purchase_types(settings), nouns, brand_categories, bought)
-    offline = draft_offline(text, matches, targets, nearest, ptype, bought)
+    ptype, tied = choose_purchase_type(text, load_purchase_types(settings), nouns, brand_categories, bought)
+    offline = draft_offline(text, matches, targets, nearest, ptype, bought, tied)
     references = find_references(text, matches)
     version = None
     if chosen == EXTRACTIVE:
