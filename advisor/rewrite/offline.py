@@ -270,11 +270,7 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     # whether matching what the buyer has is needed goes first: it decides whether the type's questions apply at all
     buyer = buyer_questions(text, matches, targets, ptype.buyer_questions if ptype is not None else ())
     if ptype is None and tied:
-        buyer.insert(0, "Hva skal det brukes til, og hvor? Teksten kan gjelde " + " eller ".join(
-            f"«{t.domain}» ({t.id})" for t in tied) + "; behov og krav avhenger av bruken, så skriv den, så bygger "
-            "utkastet på riktig type.")
-        notes.append("Vi har ikke valgt innkjøpstype: teksten passer like godt til " + " og ".join(t.id for t in tied)
-                     + ", og en feil type gir krav til et annet produkt.")
+        _ask_which(tied, buyer, notes)
     if bought is not None and not bought.is_certain:
         buyer.insert(0, f"Er det riktig at dere kjøper {KIND_LABELS[bought.kind]} («{bought.phrase}»)? Hvis ikke, skriv hva "
                         "som skal leveres, så bygger behov og krav på det.")
@@ -283,6 +279,15 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
                      "skal løse, og hvordan dere vil måle at det er løst.")
     return {"need_statement": need, "functional_requirements": requirements, "market_questions": questions,
             "questions_for_buyer": buyer, "notes": notes}
+
+
+def _ask_which(tied: list[PurchaseType], buyer: list[str], notes: list[str]) -> None:
+    """No type is guessed when several fit the same words: the buyer is asked first which use it is, and a note says why."""
+    buyer.insert(0, "Hva skal det brukes til, og hvor? Teksten kan gjelde " + " eller ".join(
+        f"«{t.domain}» ({t.id})" for t in tied) + "; behov og krav avhenger av bruken, så skriv den, så bygger "
+        "utkastet på riktig type.")
+    notes.append("Vi har ikke valgt innkjøpstype: teksten passer like godt til " + " og ".join(t.id for t in tied)
+                 + ", og en feil type gir krav til et annet produkt.")
 
 
 _STRENGTH = re.compile(r"(\d+(?:[.,]\d+)?)\s*(mg|mikrogram|µg|mcg|g|ml|IE)\b")
