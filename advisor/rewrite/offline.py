@@ -269,8 +269,7 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
         questions.extend(nearest[0][0].market_questions[:2])
     # whether matching what the buyer has is needed goes first: it decides whether the type's questions apply at all
     buyer = buyer_questions(text, matches, targets, ptype.buyer_questions if ptype is not None else ())
-    if ptype is None and tied:
-        _ask_which(tied, buyer, notes)
+    _ask_which(tied or [] if ptype is None else [], buyer, notes)
     if bought is not None and not bought.is_certain:
         buyer.insert(0, f"Er det riktig at dere kjøper {KIND_LABELS[bought.kind]} («{bought.phrase}»)? Hvis ikke, skriv hva "
                         "som skal leveres, så bygger behov og krav på det.")
@@ -283,6 +282,8 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
 
 def _ask_which(tied: list[PurchaseType], buyer: list[str], notes: list[str]) -> None:
     """No type is guessed when several fit the same words: the buyer is asked first which use it is, and a note says why."""
+    if not tied:
+        return
     buyer.insert(0, "Hva skal det brukes til, og hvor? Teksten kan gjelde " + " eller ".join(
         f"«{t.domain}» ({t.id})" for t in tied) + "; behov og krav avhenger av bruken, så skriv den, så bygger "
         "utkastet på riktig type.")
