@@ -221,6 +221,8 @@ class _Scan:
         end, count, cursor = pos, 0, pos
         tech = self._tech_starts(pos)
         while count < 4:
+            if count and self.text[cursor:cursor + 1] == "." and _brand_code_before(self.text, cursor):
+                cursor += 1  # «VW ID. Buzz Cargo»: the full stop is part of the model name
             m = _TOKEN.match(self.text, cursor)
             if not m or self.text[cursor:m.start(1)].count("\n"):
                 break
