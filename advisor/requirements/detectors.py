@@ -172,6 +172,11 @@ class _Scan:
             end -= 1
         if end > start and (category, start, end) not in self._hit_keys:
             self._hit_keys.add((category, start, end))
+            if severity == "medium" and category in {"brand", "model_type"}:
+                equivalent = lex.EQUIVALENT.search(self.after(end, 240))
+                # «eller tilsvarende med hensyn til rekkevidde»: the explanation then does not call «tilsvarende» undefined
+                if equivalent and lex.EQUIVALENT_CRITERIA.match(self.text, end + equivalent.end()):
+                    detail["criteria"] = True
             self.matches.append(Match(category, start, end, severity, kind, dict(detail)))
 
     def add_name(self, start: int, name_end: int, end: int, severity: str, kind: str, **detail: object) -> None:

@@ -306,6 +306,15 @@ EQUIVALENT = re.compile(
     re.IGNORECASE,
 )
 
+# «eller tilsvarende» followed by what makes an offer equivalent («eller tilsvarende med hensyn til rekkevidde og
+# lastevolum», «or equivalent in terms of …»): the criteria are stated.
+EQUIVALENT_CRITERIA = re.compile(
+    r"\s*(?:\(|:|[,–-]?\s*(?:med hensyn til|mht\.?|når det gjelder|i form av|dvs\.?|det vil si|definert som|"
+    r"som (?:oppfyller|har|gir|tilfredsstiller)|med (?:minst|samme|tilsvarende)|with regard to|in terms of|that (?:meets|has|gives)|"
+    r"with (?:at least|the same)|i\.e\.))",
+    re.IGNORECASE,
+)
+
 # A requirement that says why: the wording is then tied to a function.
 FUNCTION_TIE = re.compile(
     r"(?<!\w)(?:for å|slik at|så(?:ledes)? at|som tåler|tåle[rs]?|av hensyn til|på grunn av|grunnet|fordi|pga\.?|"
@@ -570,7 +579,14 @@ _COMPAT_NOTE = (" Kravet ser ut til å gjelde kompatibilitet med noe dere allere
                 "tildelingskriteriene i stedet.")
 
 
-def _severity_note(severity: str) -> str:
+_EQUIVALENT_DEFINED_NOTE = (" «Eller tilsvarende» er med, og kravet sier hva som regnes som tilsvarende, men det gjør ikke "
+                            "henvisningen lovlig: den er bare tillatt når behovet ikke kan beskrives presist med funksjons- "
+                            "eller ytelseskrav.")
+
+
+def _severity_note(severity: str, detail: dict | None = None) -> str:
+    if severity == "medium" and detail and detail.get("criteria"):
+        return _EQUIVALENT_DEFINED_NOTE
     return {"medium": _EQUIVALENT_NOTE, "low": _COMPAT_NOTE}.get(severity, "")
 
 
@@ -595,7 +611,7 @@ def _explain_brand(kind: str, severity: str, span: str, detail: dict) -> str:
     else:
         text = (f"«{span}» er {what}. En henvisning til et bestemt merke favoriserer én produsent og stenger ute "
                 "leverandører som kan dekke det samme behovet på en annen måte.")
-    return text + (_severity_note(severity) or " Beskriv heller funksjonen og ytelsen dere trenger.")
+    return text + (_severity_note(severity, detail) or " Beskriv heller funksjonen og ytelsen dere trenger.")
 
 
 def _explain_model_type(kind: str, severity: str, span: str, detail: dict) -> str:
@@ -607,7 +623,7 @@ def _explain_model_type(kind: str, severity: str, span: str, detail: dict) -> st
     else:
         text = (f"«{span}» er en modell- eller typebetegnelse. Typehenvisninger er uttrykkelig forbudt når de favoriserer "
                 "eller utelukker leverandører, og låser kravet til ett produkt.")
-    return text + (_severity_note(severity) or " Beskriv heller hvilke egenskaper ved modellen som faktisk er viktige for dere.")
+    return text + (_severity_note(severity, detail) or " Beskriv heller hvilke egenskaper ved modellen som faktisk er viktige for dere.")
 
 
 def _explain_missing_equivalent(kind: str, severity: str, span: str, detail: dict) -> str:

@@ -129,3 +129,10 @@ def test_the_camera_line_gets_its_technology_and_its_value():
 ])
 def test_a_wired_network_or_a_screen_size_on_its_own_is_not_flagged(text):
     assert not any(m.category in {"prescribed_technology", "material_dimension_method"} for m in find_matches(text))
+
+
+def test_or_equivalent_with_its_criteria_is_not_called_undefined(settings):
+    text = "Det skal leveres 4 stk. VW ID. Buzz Cargo eller tilsvarende med hensyn til lastevolum, rekkevidde og hengervekt."
+    brand = next(f for f in analyze_requirement(text, settings).findings if f.category == "brand")
+    assert brand.severity == "medium" and "gjør ikke henvisningen lovlig" in brand.explanation
+    assert "udefinert" not in brand.explanation
