@@ -63,6 +63,12 @@ KIND_RULES: dict[str, tuple[str, str, str]] = {
                  "likeverdighet kan ikke avvises", "guide-kravspesifikasjoner", "Standarder og «eller tilsvarende»"),
     "exact_value": (f"{_FOA}: bare egnede og nødvendige krav som står i forhold til formålet; et eksakt tall uten funksjon "
                     "kan være overspesifisering", "guide-skreddersydde-krav", "Overspesifisering og underspesifisering"),
+    "approval": (f"{_FOA}: en henvisning til en teknisk godkjenning eller et sertifikat skal følges av «eller tilsvarende»; "
+                 "dere kan kreve dokumentasjon fra et akkreditert organ, men må godta tilsvarende organer og annen egnet "
+                 "dokumentasjon", "guide-kravspesifikasjoner", "Testrapporter og sertifikater"),
+    "attendance": ("LOA § 4 (forholdsmessighet og likebehandling): et krav om fysisk oppmøte et fast antall dager må være "
+                   "nødvendig for behovet og stå i forhold til formålet, ellers favoriserer det leverandører som holder til i "
+                   "nærheten", "guide-skreddersydde-krav", "Forholdsmessighet som kontrollspørsmål"),
     "compatibility": (f"{_FOA}: unntak når kontraktsgjenstanden begrunner henvisningen, typisk kompatibilitet med "
                       "utstyr dere allerede har, men bare hvis ikke andre fabrikater kan dekke behovet",
                       "guide-merkenavn-og-tilsvarende", "De to snevre unntakene"),

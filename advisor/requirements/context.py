@@ -70,6 +70,8 @@ OBLIGATION = re.compile(
     re.IGNORECASE,
 )
 ACQUIRES = re.compile(
+    # a line of a bill of quantities («4 stk. VW ID. Buzz …», «2 stykk gulvvaskemaskin»): the quantity orders the goods
+    r"^\s*\d+\s*(?:stk|stykk|pcs|units?|pieces)(?!\w)|"
     r"(?<!\w)(?:kjøp(?:e|er|es)?|innkjøp|anskaff\w*|lei(?:e|er|es)|lease[sr]?|leasing|levering|leveranse\w*|lever(?:e|er|es)|"
     r"rammeavtale\w*|avtale om|avtale[nr]? (?:for|på)|(?:lisens|vedlikeholds|service|leie|kjøps)avtale\w*|kontrakt om|konkurranse (?:om|på)|anbudskonkurranse (?:om|på)|tilbud på|"
     r"gjelder|omfatter|inkluderer|intensjon\w*|inngå (?:en |ny )?(?:kontrakt|avtale|rammeavtale)|inngås|tildele\w*|"
@@ -224,11 +226,52 @@ ORIGIN = re.compile(
 
 # An office or base in a named place demanded of the supplier («en partner med … og kontor i Bergen sentrum», «ha
 # lokalkontor i kommunen», «verksted innen 50 km»): it favours local suppliers; the need is availability.
+_PLACE = (r"(?:(?-i:[A-ZÆØÅ])[\w-]+(?:\s+(?:sentrum|kommune|by|området|regionen|fylke))?|kommunen|fylket|regionen|byen|"
+          r"sentrum|\d+\s*(?:km|kilometer|minutters?\s+(?:kjøring|reisetid)))")
 LOCAL_PRESENCE = re.compile(
-    r"(?<!\w)(?:med|ha|har|og)\s+(?:et\s+|eget\s+|sitt\s+|egen\s+)?(?:lokal(?:t|e)?\s+)?"
-    r"(?:kontor|lokalkontor|avdeling|filial|kontorsted|forretningssted|verksted|serviceverksted|base|driftsbase)\s+"
-    r"(?:i|på|innen)\s+(?:(?-i:[A-ZÆØÅ])[\w-]+(?:\s+(?:sentrum|kommune|by|området|regionen))?|kommunen|fylket|regionen|byen|"
-    r"\d+\s*(?:km|kilometer|minutters?\s+(?:kjøring|reisetid)))",
+    r"(?<!\w)(?:med|ha|har|og)\s+(?:et\s+|eget\s+|sitt\s+|egen\s+|egne\s+)?(?:(?:lokal(?:t|e)?|fast|faste|permanent|"
+    r"fysisk|fysiske|bemannet|bemannede)\s+)?"
+    r"(?:kontor|lokalkontor|kontoradresse|kontorlokaler|lokaler|avdeling|avdelingskontor|filial|kontorsted|forretningssted|"
+    r"forretningsadresse|verksted|serviceverksted|base|driftsbase|tilholdssted)\s+"
+    rf"(?:i|på|innen)\s+{_PLACE}"
+    # «Leverandøren skal være lokalisert i Bodø», «holde til i kommunen»
+    rf"|(?<!\w)(?:være\s+(?:lokalisert|etablert|hjemmehørende|stasjonert)|holde\s+til)\s+(?:i|innen)\s+{_PLACE}",
+    re.IGNORECASE,
+)
+# Who a «være lokalisert i …» demand is made of: the supplier and its people, not the goods or a site.
+SUPPLIER_SUBJECT_BEFORE = re.compile(
+    r"(?<!\w)(?:leverandør\w*|tilbyder\w*|entreprenør\w*|konsulent\w*|rådgiver\w*|firma\w*|selskap\w*|kontraktspart\w*|"
+    r"supplier|contractor|consultant)\s+(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
+# Attendance on site demanded by the day («være til stede på stedet minst tre dager per uke»): the need is usually
+# how quickly the supplier answers and turns up, which a fixed number of days does not say.
+ATTENDANCE = re.compile(
+    r"(?<!\w)(?:være|vere|møte|jobbe|arbeide|sitte)\s+(?:fysisk\s+)?(?:til\s+stede|tilstede|på\s+stedet|på\s+kontoret|"
+    r"i\s+våre\s+lokaler|hos\s+(?:oss|oppdragsgiver\w*|kunden))(?:\s+(?:på\s+stedet|i\s+(?-i:[A-ZÆØÅ])[\w-]+|"
+    r"i\s+våre\s+lokaler|hos\s+(?:oss|oppdragsgiver\w*)))?\s+(?:minst\s+|minimum\s+|min\.\s+)?"
+    r"(?:\d+|en|én|ett|to|tre|fire|fem)\s+(?:dager?|arbeidsdager?|virkedager?)\s+(?:per|pr\.?|i|hver)\s+(?:uken|uke|måneden|måned)(?!\w)",
+    re.IGNORECASE,
+)
+
+# A named approval, certification body or scheme required with no room for equivalents («dokumentert med SINTEF
+# Teknisk Godkjenning», «godkjent av DNV», «TÜV-godkjent»): equivalent bodies and other suitable proof must count.
+_BODIES = (r"SINTEF(?:\s+(?:Teknisk\s+Godkjenning|Certification|Byggforsk))?|DNV(?:[\s\-]?GL)?|Nemko|TÜV(?:\s+(?:SÜD|Süd|"
+           r"NORD|Nord|Rheinland|Austria))?|TUV|Bureau\s+Veritas|Intertek|SGS|Kiwa|Eurofins|VdS|LPCB|DEKRA|Dekra|"
+           r"Teknologisk\s+Institutt|Norsk\s+Sertifisering|Sitac|FG|Byggforsk")
+APPROVAL = re.compile(
+    r"(?<![\w\-])(?:"
+    r"(?i:godkjent|godkjennes|typegodkjent|sertifisert|sertifiseres|testet|testes|kontrollert|verifisert|dokumentert|"
+    r"dokumenteres|merket|approved|certified|tested|verified|documented)\s+(?i:av|hos|fra|med|gjennom|ved|by|with|through)\s+"
+    rf"(?P<body>{_BODIES})"
+    rf"|(?P<compound>(?:{_BODIES})-(?i:godkjent|godkjenning|sertifisert|sertifisering|sertifikat|merket|testet|certified|approved)\w*)"
+    r"|(?P<scheme>Teknisk\s+Godkjenning|(?i:teknisk\s+godkjenning)\s+fra\s+SINTEF)"
+    r")(?![\w])"
+)
+# Room for equivalents after a label, standard or approval: then the reference is lawful as written.
+EQUIVALENT_PROOF = re.compile(
+    r"tilsvarende|likeverdig\w*|equivalent|annen\s+(?:egnet|likeverdig|relevant)\s+dokumentasjon|"
+    r"other\s+(?:appropriate|suitable)\s+(?:means\s+of\s+)?(?:proof|evidence|documentation)",
     re.IGNORECASE,
 )
 

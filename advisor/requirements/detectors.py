@@ -101,6 +101,8 @@ class _Scan:
         self.text = text.translate(_DECORATION) if _DECORATED.search(text) else text
         if "'" in text:
             self.text = _STRAIGHT_QUOTE.sub(" ", self.text)
+        if '"' in text or "”" in text:
+            self.text = _restore_inch_marks(text, self.text)
         self.brands = lex.load_brands()
         self.sentences = self._sentence_spans(text)
         # A requirement is a sentence or two, but a pasted paragraph can hold thousands of sentences and matches; the
@@ -121,6 +123,8 @@ class _Scan:
         for m in _SENTENCE_END.finditer(text):
             if m.group(0) == "." and _ABBREVIATION.search(text, max(0, m.start() - 8), m.start()):
                 continue  # «25 stk. Lenovo ThinkPad»: an abbreviation, not the end of the sentence
+            if m.group(0) == "." and _brand_code_before(text, m.start()):
+                continue  # «VW ID. Buzz Cargo»: a full stop inside a model name, not the end of the sentence
             spans.append((start, m.end()))
             start = m.end()
         spans.append((start, len(text)))
@@ -168,6 +172,11 @@ class _Scan:
             end -= 1
         if end > start and (category, start, end) not in self._hit_keys:
             self._hit_keys.add((category, start, end))
+            if severity == "medium" and category in {"brand", "model_type"}:
+                equivalent = lex.EQUIVALENT.search(self.after(end, 240))
+                # «eller tilsvarende med hensyn til rekkevidde»: the explanation then does not call «tilsvarende» undefined
+                if equivalent and lex.EQUIVALENT_CRITERIA.match(self.text, end + equivalent.end()):
+                    detail["criteria"] = True
             self.matches.append(Match(category, start, end, severity, kind, dict(detail)))
 
     def add_name(self, start: int, name_end: int, end: int, severity: str, kind: str, **detail: object) -> None:
@@ -182,7 +191,21 @@ class _Scan:
         self.add("model_type", designation.start(1), name_end, severity, "designation", brand=self.text[start:end])
 
     def has_equivalent(self, end: int) -> bool:
-        return bool(lex.EQUIVALENT.search(self.after(end)))
+        """«eller tilsvarende» after the reference in the same sentence: right after it, or at the end of the list of
+        values that describe it («VW ID. Buzz Cargo lang akselavstand, 86 kWh, eller tilsvarende»), unless another
+        brand or a new clause (a semicolon) comes in between and owns it."""
+        after = self.after(end, 240)
+        m = lex.EQUIVALENT.search(after)
+        if m is None:
+            return False
+        gap = after[:m.start()]
+        if ";" in gap:
+            return False
+        other = next((b for b in lex.brand_regex().finditer(gap) if b.group("base")[:1].isupper()), None) \
+            if lex.may_name_a_brand(gap) else None
+        if other is not None and len(gap[:other.start()].split()) >= 3:
+            return False  # «Dell Latitude 5550 med 16 GB minne og dokk HP G5 eller tilsvarende»: HP's, not Dell's
+        return m.start() <= 90 or other is None
 
     def compatibility(self, start: int) -> bool:
         """Named only to stay compatible with something the buyer already has."""
@@ -203,6 +226,8 @@ class _Scan:
         end, count, cursor = pos, 0, pos
         tech = self._tech_starts(pos)
         while count < 4:
+            if count and self.text[cursor:cursor + 1] == "." and _brand_code_before(self.text, cursor):
+                cursor += 1  # «VW ID. Buzz Cargo»: the full stop is part of the model name
             m = _TOKEN.match(self.text, cursor)
             if not m or self.text[cursor:m.start(1)].count("\n"):
                 break
@@ -418,7 +443,7 @@ class _Scan:
 
     def materials(self) -> None:
         """Materials chosen without a function: C-424/23 DYKA treats a required material as a type reference."""
-        for pattern in (lex.MATERIAL_PHRASE, lex.MATERIAL_COMPOUND):
+        for pattern in (lex.MATERIAL_PHRASE, lex.MATERIAL_IS, lex.MATERIAL_COMPOUND):
             for m in pattern.finditer(self.text):
                 if self._guarded(m.start(), lex.ENVIRONMENTAL) or lex.NEGATION_BEFORE.search(self.window(m.start(), 30)):
                     continue
@@ -427,12 +452,37 @@ class _Scan:
                 if names.descriptive(self.sentence_text(m.start())) or _HANDLED_BEFORE.search(self.window(m.start(), 60)):
                     continue
                 # «laget av eik»: the span is the material, not the cue words before it
-                start = m.start() if pattern is lex.MATERIAL_COMPOUND else m.start() + len(m.group(0)) - len(m.group(0).split(None, 1)[1])
+                if pattern is lex.MATERIAL_IS:
+                    start = m.start("mat")
+                elif pattern is lex.MATERIAL_COMPOUND:
+                    start = m.start()
+                else:
+                    start = m.start() + len(m.group(0)) - len(m.group(0).split(None, 1)[1])
                 if any(h.kind == "material" and h.start <= start < h.end for h in self.matches):
                     continue
                 parts = self.sentence_has(ctx.OWNED_EQUIPMENT, start) and self.sentence_has(ctx.PARTS_FOR, start)
                 severity = "low" if self.has_equivalent(m.end()) or parts else "medium"
                 self.add("material_dimension_method", start, m.end(), severity, "material")
+
+    def sensing_and_links(self) -> None:
+        """How a device senses («IR-videokamera») or the wired link it must use («kablet nettverk»), chosen without a
+        purpose (prescribed_technology); a wired link only where the sentence names a device or technology it serves,
+        since a cabled network can itself be what is bought."""
+        for pattern, group, kind in ((lex.SENSING_TECH, "tech", "sensing"), (lex.WIRED_LINK, "net", "network")):
+            for m in pattern.finditer(self.text):
+                start, end = m.start(group), m.end(group) if kind == "sensing" else m.end()
+                if any(h.start < end and start < h.end for h in self.matches if h.category == "prescribed_technology"):
+                    continue
+                if lex.NEGATION_BEFORE.search(self.window(start, 40)) or self._guarded(start) \
+                        or not names.requirement_position(self, start):
+                    continue
+                sentence_start, sentence_end = self.sentence(start)
+                if kind == "network" and not any(
+                        sentence_start <= h.start < sentence_end for h in self.matches
+                        if h.category in {"product_named", "prescribed_technology", "brand"}):
+                    continue
+                severity = "low" if self.nearest_is_compat(start) else "medium"
+                self.add("prescribed_technology", start, end, severity, kind, compat=severity == "low")
 
     def dimensions(self) -> None:
         """Exact measures with no bound and no purpose: they usually copy today's product."""
@@ -541,10 +591,12 @@ class _Scan:
         self.trademarks()
         names.origin(self)
         names.standards(self)
+        names.approvals(self)
         names.technology_phrases(self)
         names.prescribed_names(self)
         names.chosen_names(self)
         self.products()
+        self.sensing_and_links()
         self.materials()
         self.dimensions()
         self.colours()
@@ -555,6 +607,29 @@ class _Scan:
         self.missing_equivalent()
         names.settle(self)
         return sorted(self.matches, key=lambda h: (h.start, lex.FINDING_CATEGORIES.index(h.category)))
+
+
+_INCH_MARK = re.compile(r"(?<=\d)[\"”](?=\s|[,.;:)]|$)")
+_BRAND_CODE = re.compile(r"(?<![\w\-])([^\W\d_][\w\-]*)\s+[A-Z0-9]{1,3}$")
+
+
+def _restore_inch_marks(raw: str, text: str) -> str:
+    """Put back a double quote that marks inches after a number («32" skjerm»), blanked with the quotation marks:
+    one preceded by an even number of quotes opens nothing, so it is no closing quote («"Aerolux 60"»)."""
+    chars = None
+    for m in _INCH_MARK.finditer(raw):
+        if raw.count('"', 0, m.start()) % 2 == 0 and raw.count("“", 0, m.start()) == raw.count("”", 0, m.start()):
+            chars = chars or list(text)
+            chars[m.start()] = raw[m.start()]
+    return "".join(chars) if chars else text
+
+
+def _brand_code_before(text: str, pos: int) -> bool:
+    """A lexicon brand and a short code right before a full stop («VW ID.»): the stop is part of the model name."""
+    m = _BRAND_CODE.search(text, max(0, pos - 40), pos)
+    if m is None or not text[pos + 1:pos + 3].strip()[:1].isupper():
+        return False
+    return lex.brand_key(m.group(1)) in lex.load_brands()
 
 
 def _odd(number: str) -> bool:

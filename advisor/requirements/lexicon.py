@@ -197,6 +197,21 @@ NETWORK_MEANS = re.compile(
     re.IGNORECASE,
 )
 
+# How a device senses («IR-videokamera», «termisk kamera»): the technology of the camera or sensor, where the need is
+# what must be seen or detected (in the dark, through smoke).
+SENSING_TECH = re.compile(
+    r"(?<![\w\-])(?P<tech>(?-i:IR)|infrarød[te]?|termisk[e]?|termografisk[e]?|infrared|thermal)[\s\-]+"
+    r"(?=\w*(?:kamera|kameraer|kameraet|sensor|sensorer|sensoren|detektor|detektorer|camera|cameras|sensors?)(?!\w))",
+    re.IGNORECASE,
+)
+# A wired link chosen for a device («kablet nettverk», «fastkablet tilkobling»): how the data travels is the supplier's
+# choice; the need is a connection that is reliable and secure enough.
+WIRED_LINK = re.compile(
+    r"(?<![\w\-])(?P<net>(?:fast)?kablet|kablede|kabelbasert[e]?|kabeltilkoblet[e]?|trådbundet|trådbundne|wired|hardwired)\s+"
+    r"(?:\w+\s+)?(?:nettverk\w*|nett|tilkobling\w*|forbindelse\w*|overføring\w*|network|connection)(?!\w)",
+    re.IGNORECASE,
+)
+
 # Technology names that are also ordinary words: only matched with the capital letter, mid-sentence.
 TECH_WORDS = {"windows", "teams", "zoom", "slack", "outlook", "angular", "react", "spring boot", "ruby", "scala"}
 
@@ -291,6 +306,15 @@ EQUIVALENT = re.compile(
     re.IGNORECASE,
 )
 
+# «eller tilsvarende» followed by what makes an offer equivalent («eller tilsvarende med hensyn til rekkevidde og
+# lastevolum», «or equivalent in terms of …»): the criteria are stated.
+EQUIVALENT_CRITERIA = re.compile(
+    r"\s*(?:\(|:|[,–-]?\s*(?:med hensyn til|mht\.?|når det gjelder|i form av|dvs\.?|det vil si|definert som|"
+    r"som (?:oppfyller|har|gir|tilfredsstiller)|med (?:minst|samme|tilsvarende)|with regard to|in terms of|that (?:meets|has|gives)|"
+    r"with (?:at least|the same)|i\.e\.))",
+    re.IGNORECASE,
+)
+
 # A requirement that says why: the wording is then tied to a function.
 FUNCTION_TIE = re.compile(
     r"(?<!\w)(?:for å|slik at|så(?:ledes)? at|som tåler|tåle[rs]?|av hensyn til|på grunn av|grunnet|fordi|pga\.?|"
@@ -363,7 +387,8 @@ MATERIALS = (
     r"eik(?:etre)?|bjørk|furu|bøk|ask|teak|valnøtt|heltre|massivtre|stål|rustfritt stål|syrefast stål|aluminium\w*|betong|"
     r"leire|plast|PVC|polyetylen|polypropylen|glass|kobber|messing|granitt|marmor|skifer|lær|skinn|ull|bomull|"
     r"polyester|nylon|gummi|linoleum|vinyl|tegl\w*|kork|bambus|lerk|glassfiber|karbonfiber|sink|titan|gips|mineralull|"
-    r"steinull|glassull|keramikk|porselen|støpejern|oak|birch|pine|beech|steel|stainless steel|aluminum|concrete|clay|"
+    r"steinull|glassull|keramikk|porselen|støpejern|duktilt støpejern|limtre|naturstein|kompositt|polykarbonat|akryl|"
+    r"(?-i:PE\s?\d{2,3}|PE-?HD|HDPE|PEH|PEX|PVC-U|GRP)|oak|birch|pine|beech|steel|stainless steel|aluminum|concrete|clay|"
     r"plastic|copper|brass|granite|marble|leather|wool|cotton|rubber"
 )
 MATERIAL_ADJECTIVES = (
@@ -374,6 +399,12 @@ MATERIAL_ADJECTIVES = (
 MATERIAL_PHRASE = re.compile(
     rf"(?<!\w)(?:laget av|utført i|produsert i|produsert av|framstilt i|av|i|made of|made from|made entirely of|constructed of)\s+"
     rf"{MATERIAL_ADJECTIVES}(?:{MATERIALS})(?:\s+(?:eller|og|or|and)\s+{MATERIAL_ADJECTIVES}(?:{MATERIALS}))?(?!\w)",
+    re.IGNORECASE,
+)
+# «Isolasjonen skal være steinull», «The frame must be aluminium»: the material named as what the thing is.
+MATERIAL_IS = re.compile(
+    rf"(?<!\w)(?:skal|må|bør|shall|must|should)\s+(?:\w+\s+)?(?:være|be)\s+(?P<mat>{MATERIAL_ADJECTIVES}(?:{MATERIALS}))"
+    rf"(?:\s+(?:eller|og|or|and)\s+{MATERIAL_ADJECTIVES}(?:{MATERIALS}))?(?!\w)",
     re.IGNORECASE,
 )
 MATERIAL_COMPOUND = re.compile(
@@ -540,14 +571,22 @@ PRESCRIBE_BEFORE = re.compile(
 
 # --- explanations (Norwegian), one per category and kind -------------------------------------------------------------
 
-_EQUIVALENT_NOTE = (" «Eller tilsvarende» er med, men en slik henvisning er bare tillatt når behovet ikke kan beskrives presist "
-                    "på annen måte, og det er uklart hva som regnes som tilsvarende.")
+_EQUIVALENT_NOTE = (" «Eller tilsvarende» er med, men det gjør ikke henvisningen lovlig: den er bare tillatt når behovet ikke "
+                    "kan beskrives presist med funksjons- eller ytelseskrav, og «tilsvarende» er udefinert så lenge kravet "
+                    "ikke sier hvilke egenskaper et likeverdig tilbud må ha.")
 _COMPAT_NOTE = (" Kravet ser ut til å gjelde kompatibilitet med noe dere allerede har. Det kan være et lovlig unntak hvis ikke "
                 "andre fabrikater kan dekke behovet: skriv ned begrunnelsen, og vurder å ta byttekostnader inn i "
                 "tildelingskriteriene i stedet.")
 
 
-def _severity_note(severity: str) -> str:
+_EQUIVALENT_DEFINED_NOTE = (" «Eller tilsvarende» er med, og kravet sier hva som regnes som tilsvarende, men det gjør ikke "
+                            "henvisningen lovlig: den er bare tillatt når behovet ikke kan beskrives presist med funksjons- "
+                            "eller ytelseskrav.")
+
+
+def _severity_note(severity: str, detail: dict | None = None) -> str:
+    if severity == "medium" and detail and detail.get("criteria"):
+        return _EQUIVALENT_DEFINED_NOTE
     return {"medium": _EQUIVALENT_NOTE, "low": _COMPAT_NOTE}.get(severity, "")
 
 
@@ -572,7 +611,7 @@ def _explain_brand(kind: str, severity: str, span: str, detail: dict) -> str:
     else:
         text = (f"«{span}» er {what}. En henvisning til et bestemt merke favoriserer én produsent og stenger ute "
                 "leverandører som kan dekke det samme behovet på en annen måte.")
-    return text + (_severity_note(severity) or " Beskriv heller funksjonen og ytelsen dere trenger.")
+    return text + (_severity_note(severity, detail) or " Beskriv heller funksjonen og ytelsen dere trenger.")
 
 
 def _explain_model_type(kind: str, severity: str, span: str, detail: dict) -> str:
@@ -584,10 +623,14 @@ def _explain_model_type(kind: str, severity: str, span: str, detail: dict) -> st
     else:
         text = (f"«{span}» er en modell- eller typebetegnelse. Typehenvisninger er uttrykkelig forbudt når de favoriserer "
                 "eller utelukker leverandører, og låser kravet til ett produkt.")
-    return text + (_severity_note(severity) or " Beskriv heller hvilke egenskaper ved modellen som faktisk er viktige for dere.")
+    return text + (_severity_note(severity, detail) or " Beskriv heller hvilke egenskaper ved modellen som faktisk er viktige for dere.")
 
 
 def _explain_missing_equivalent(kind: str, severity: str, span: str, detail: dict) -> str:
+    if kind == "approval":
+        return (f"«{span}» er én bestemt godkjenning, ett sertifiseringsorgan eller én merkeordning, stilt som krav uten "
+                "«eller tilsvarende». Dere kan kreve dokumentasjon for at egenskapene er oppfylt, men må godta godkjenninger "
+                "og sertifikater fra tilsvarende organer og annen egnet dokumentasjon som viser det samme.")
     if kind == "standard":
         return (f"«{span}» er en standard, et merke eller en sertifisering som stilles som krav uten «eller tilsvarende». "
                 "Hver henvisning til en standard skal følges av «eller tilsvarende», og en leverandør som viser at løsningen "
@@ -621,6 +664,9 @@ def _explain_technology(kind: str, severity: str, span: str, detail: dict) -> st
         return (f"«{span}» bestemmer hvordan maskinen eller kjøretøyet drives, uten å si hvorfor. Det utelukker "
                 "løsninger med annen drift som gir samme resultat. Beskriv kravet driften skal oppfylle (ytelse, "
                 "utslipp, støy, bruk innendørs), eller skriv begrunnelsen.")
+    if kind == "sensing":
+        return (f"«{span}» bestemmer hvilken teknologi utstyret skal registrere med, uten å si hvorfor. Beskriv hva som må "
+                "kunne ses eller oppdages, og under hvilke forhold (mørke, røyk, avstand), og la leverandøren velge teknologi.")
     if kind == "network":
         return (f"«{span}» bestemmer hvilket nett forbindelsen skal gå over. Beskriv hva forbindelsen skal gi "
                 "(kapasitet, oppetid, redundans, dekning), og la leverandøren velge teknologi.")
@@ -676,6 +722,11 @@ def _explain_supplier(kind: str, severity: str, span: str, detail: dict) -> str:
 
 
 def _explain_origin(kind: str, severity: str, span: str, detail: dict) -> str:
+    if kind == "attendance":
+        return (f"«{span}» krever fysisk oppmøte et fast antall dager, uten å si hvilke oppgaver som må gjøres på stedet. "
+                "Et slikt krav favoriserer leverandører som holder til i nærheten, og må være nødvendig og stå i forhold "
+                "til det som kjøpes (LOA § 4). Beskriv heller hvilke oppgaver som krever oppmøte, og hvor raskt "
+                "leverandøren må kunne møte opp.")
     if kind == "presence":
         return (f"«{span}» krever at leverandøren holder til et bestemt sted. Et slikt krav favoriserer lokale "
                 "leverandører og må være nødvendig og stå i forhold til det som kjøpes (LOA § 4). Beskriv heller "
@@ -724,6 +775,10 @@ INSTEAD = {
     "supplier": "Fjern leverandørnavnet og beskriv ytelsen; skal avtalen likevel gå til én leverandør, må et unntak for "
                 "anskaffelser uten konkurranse være dokumentert.",
     "origin": "Beskriv egenskapen dere trenger (leveringstid, beredskapslager, klimaavtrykk, kvalitet) i stedet for opprinnelsen.",
+    "missing_or_equivalent:approval": "Skriv hvilke egenskaper som skal dokumenteres, og godta godkjenninger og sertifikater "
+                                      "fra tilsvarende organer og annen egnet dokumentasjon.",
+    "origin:attendance": "Skriv hvilke oppgaver som må gjøres på stedet, og hvor raskt leverandøren må kunne møte opp, i "
+                         "stedet for et fast antall dager.",
     "origin:presence": "Skriv hvor raskt leverandøren må svare og kunne møte opp hos dere, i stedet for hvor kontoret ligger.",
 }
 

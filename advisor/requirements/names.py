@@ -431,9 +431,33 @@ def origin(scan) -> None:
         if requirement_position(scan, m.start()) and not lex.NEGATION_BEFORE.search(scan.window(m.start(), 30)):
             scan.add("origin", m.start(), m.end(), "high", "origin")
     for m in ctx.LOCAL_PRESENCE.finditer(scan.text):
-        start = m.start() + len(re.match(r"(?:med|ha|har|og)\s+", m.group(0), re.IGNORECASE).group(0))
+        lead = re.match(r"(?:med|ha|har|og)\s+", m.group(0), re.IGNORECASE)
+        if lead is None and not ctx.SUPPLIER_SUBJECT_BEFORE.search(scan.window(m.start(), 60)):
+            continue  # «Anlegget skal være lokalisert i kommunen»: where a site is, not where the supplier must be
+        start = m.start() + (len(lead.group(0)) if lead else 0)
         if requirement_position(scan, m.start()) and not lex.NEGATION_BEFORE.search(scan.window(m.start(), 30)):
             scan.add("origin", start, m.end(), "medium", "presence")
+    for m in ctx.ATTENDANCE.finditer(scan.text):
+        if requirement_position(scan, m.start()) and not lex.NEGATION_BEFORE.search(scan.window(m.start(), 30)) \
+                and not scan.sentence_has(lex.FUNCTION_TIE, m.start()):
+            scan.add("origin", m.start(), m.end(), "medium", "attendance")
+
+
+def approvals(scan) -> None:
+    """A named approval, certification body or scheme required as the only proof («dokumentert med SINTEF Teknisk
+    Godkjenning», «sertifisert av Nemko», «TÜV-godkjent»), with no room for equivalents (missing_or_equivalent)."""
+    for m in ctx.APPROVAL.finditer(scan.text):
+        group = next(g for g in ("body", "compound", "scheme") if m.group(g))
+        start, end = m.start(group), m.end(group)
+        if any(h.start < end and start < h.end for h in scan.matches if h.category != "supplier"):
+            continue
+        sentence_start, sentence_end = scan.sentence(start)
+        if ctx.EQUIVALENT_PROOF.search(scan.text, end, sentence_end) or not ctx.OBLIGATION.search(scan.sentence_text(start)):
+            continue
+        if ctx.COMPETENCE_CONTEXT.search(scan.window(start, 40)):
+            continue  # «for eksempel godkjent av DNV»: an example of what counts, not the only proof
+        scan.matches = [h for h in scan.matches if not (h.category == "supplier" and h.start < end and start < h.end)]
+        scan.add("missing_or_equivalent", start, end, "medium", "approval")
 
 
 def standards(scan) -> None:
@@ -445,7 +469,7 @@ def standards(scan) -> None:
         if ctx.MANDATED_STANDARD.match(m.group(0)):
             continue
         sentence_start, sentence_end = scan.sentence(start)
-        if lex.EQUIVALENT.search(scan.text[start:sentence_end]) or re.search(r"tilsvarende|equivalent", scan.text[end:sentence_end], re.I):
+        if lex.EQUIVALENT.search(scan.text[start:sentence_end]) or ctx.EQUIVALENT_PROOF.search(scan.text, end, sentence_end):
             continue
         before = scan.text[sentence_start:start]
         if not (listed or ctx.STANDARD_VERB_BEFORE.search(before)
@@ -573,6 +597,9 @@ _PURPOSE_AFTER = re.compile(r"(?:\s*(?:meter|m|cm|mm))?\s+som\s+(?:skal|kan|må|
                             re.IGNORECASE)
 
 
+_INCH_MARK = re.compile(r"\d\s*[\"″]$")
+
+
 def exact_values(scan) -> None:
     """Exact technical values with no stated function or tolerance: a hint of over-specification (low)."""
     for m in EXACT_VALUE.finditer(scan.text):
@@ -589,6 +616,10 @@ def exact_values(scan) -> None:
         if any(h.severity != "low" and sentence_start <= h.start < sentence_end for h in scan.matches
                if h.category in {"brand", "model_type", "tailoring", "missing_or_equivalent", "supplier"}):
             continue  # the requirement is already flagged for more than its numbers; the rewrite handles them there
+        if _INCH_MARK.search(m.group(0)) and not any(
+                sentence_start <= h.start < sentence_end for h in scan.matches
+                if h.category in {"prescribed_technology", "product_named"}):
+            continue  # «65" skjerm» alone is how screens are sold; in a list of prescribed equipment it is one more detail
         scan.add("material_dimension_method", start, end, "low", "exact_value")
 
 
