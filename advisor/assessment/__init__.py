@@ -21,6 +21,7 @@ from advisor.assessment.case import (
 from advisor.assessment.engine import Assessment, assess, model_version
 from advisor.assessment.free_text import ask_missing, describe_extraction, extract_case
 from advisor.assessment.markdown import to_markdown
+from advisor.assessment.next_steps import PART_III_TIME_LIMIT_PROCEDURES, part_iii_time_limits
 from advisor.assessment.permission import (
     ASKABLE,
     IP_FREE_CHOICE,
@@ -55,6 +56,7 @@ __all__ = [
     "MARKET_ANSWERS",
     "MAX_AMOUNT_NOK",
     "PARTS",
+    "PART_III_TIME_LIMIT_PROCEDURES",
     "Permission",
     "POTENTIAL_LABELS",
     "PROCEDURES",
@@ -77,6 +79,7 @@ __all__ = [
     "model_version",
     "parse_case",
     "parse_case_text",
+    "part_iii_time_limits",
     "part_label",
     "permission",
     "procedure_label",
