@@ -1,6 +1,7 @@
 """The procurement assessment: a case read by explicit, cited rules into regulation, part, value, procedure and next
 steps, with a one-sentence verdict (`Assessment.headline`)."""
 
+from advisor.assessment.amounts import read_amounts
 from advisor.assessment.case import (
     BUYERS,
     CONTRACT_TYPES,
@@ -11,6 +12,7 @@ from advisor.assessment.case import (
     RISK_LEVELS,
     VALUE_PERIODS,
     check_text,
+    display_value,
     format_amount,
     format_nok,
     load_case,
@@ -70,6 +72,7 @@ __all__ = [
     "by_value",
     "check_text",
     "describe_extraction",
+    "display_value",
     "extract_case",
     "format_amount",
     "format_nok",
@@ -84,6 +87,7 @@ __all__ = [
     "permission",
     "procedure_label",
     "procedure_name",
+    "read_amounts",
     "special_service_kind",
     "threshold_tables",
     "to_markdown",

@@ -70,6 +70,9 @@ CATEGORY: dict[str, list[str]] = {
               r"\bombygging\b", r"\b(?:rehabilitere|renovere|bygge om|pusse opp|totalrehabilitere)\s+(?:\w+\s+){0,3}"
               r"(?:skole|bygg|barnehage|sykehjem|hall|kontor|bolig|bygning|sykehus|sengepost|tak|fasade|bru|vei|veg)\w*",
               r"\brenovering\w*", r"\brehabilitering av (?:\w+ ){0,2}(?:bygg|bru|bruer|skole|vei|veg|tak|fasade)\w*",
+              # «nytt anlegg for overvann»: the word on its own is infrastructure; a compound («UV-anlegg») is works
+              # only when built.
+              r"(?<![\w-])anlegg(?:et)?\b",
               rf"\b(?:{_CONSTRUCTION})\w*\s+(?:[\w-]+\s+){{0,3}}?[\w-]*anlegg\w*", r"\banleggsarbeid\w*", r"\banleggskontrakt\w*", r"\bbygge- og anlegg\w*",
               r"\bve[ig](?:en|er|ene)?\b", r"\bve[ig](?:bygging|prosjekt\w*|arbeid\w*|strekning\w*)\b", r"\bmotorve[ig]\w*",
               r"\bsykkelve[ig]\w*", r"\bvegar(?:ne)?\b", r"\bvegane\b", r"\bbr[ou](?:a|en)?\b",

@@ -27,15 +27,15 @@ from advisor.assessment import (
     Assessment,
     assess,
     by_value,
+    display_value,
     extract_case,
     format_amount,
     part_iii_time_limits,
     permission,
     procedure_name,
+    read_amounts,
     special_service_kind,
 )
-from advisor.assessment.amounts import read_amounts
-from advisor.assessment.case import display_value
 from advisor.chat.facts import CaseFacts
 from advisor.config import Settings
 from advisor.corpus import Citation, cite
