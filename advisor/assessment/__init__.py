@@ -1,6 +1,7 @@
 """The procurement assessment: a case read by explicit, cited rules into regulation, part, value, procedure and next
 steps, with a one-sentence verdict (`Assessment.headline`)."""
 
+from advisor.assessment.amounts import read_amounts
 from advisor.assessment.case import (
     BUYERS,
     CONTRACT_TYPES,
@@ -11,6 +12,7 @@ from advisor.assessment.case import (
     RISK_LEVELS,
     VALUE_PERIODS,
     check_text,
+    display_value,
     format_amount,
     format_nok,
     load_case,
@@ -21,6 +23,7 @@ from advisor.assessment.case import (
 from advisor.assessment.engine import Assessment, assess, model_version
 from advisor.assessment.free_text import ask_missing, describe_extraction, extract_case
 from advisor.assessment.markdown import to_markdown
+from advisor.assessment.next_steps import PART_III_TIME_LIMIT_PROCEDURES, part_iii_time_limits
 from advisor.assessment.permission import (
     ASKABLE,
     IP_FREE_CHOICE,
@@ -55,6 +58,7 @@ __all__ = [
     "MARKET_ANSWERS",
     "MAX_AMOUNT_NOK",
     "PARTS",
+    "PART_III_TIME_LIMIT_PROCEDURES",
     "Permission",
     "POTENTIAL_LABELS",
     "PROCEDURES",
@@ -68,6 +72,7 @@ __all__ = [
     "by_value",
     "check_text",
     "describe_extraction",
+    "display_value",
     "extract_case",
     "format_amount",
     "format_nok",
@@ -77,10 +82,12 @@ __all__ = [
     "model_version",
     "parse_case",
     "parse_case_text",
+    "part_iii_time_limits",
     "part_label",
     "permission",
     "procedure_label",
     "procedure_name",
+    "read_amounts",
     "special_service_kind",
     "threshold_tables",
     "to_markdown",

@@ -75,7 +75,7 @@ def read_amounts(text: str) -> tuple[list[Amount], list[AmountProblem]]:
     """Every amount of money in the text, and the numbers that look like money but cannot be a value."""
     amounts: list[Amount] = []
     problems: list[AmountProblem] = []
-    tokens = list(_NUMBER.finditer(text))
+    tokens = [_after_label(text, token) for token in _NUMBER.finditer(text)]
     for index, token in enumerate(tokens):
         after = text[token.end(): token.end() + 24]
         before = text[max(0, token.start() - 8): token.start()]
@@ -112,6 +112,20 @@ _BARE_BEFORE = re.compile(r"\b(?:for|verdi(?:en)?\s+(?:er|på)|(?:kontrakten|avt
                           re.IGNORECASE)
 
 
+# «eining 2 300 000 kr», «skole 3 450 000 kr»: a unit's number before an amount is not its first digit group.
+_LABEL_BEFORE = re.compile(r"\b(?:eining|enhet|avdeling|skole|skule|school|unit|department|delkontrakt|lot|sone|zone|"
+                           r"område|bydel|barnehage|sykehjem|sjukeheim|bygg|site)\s$", re.IGNORECASE)
+
+
+def _after_label(text: str, token: re.Match[str]) -> re.Match[str]:
+    """The number after a unit's own number («eining 2 300 000 kr» -> «300 000»), or the token as it is."""
+    first = re.match(r"\d{1,2}[ \u00a0]\d{3}(?:[ \u00a0]\d{3})?(?!\d)", token.group(1))
+    if not first or not _LABEL_BEFORE.search(text[max(0, token.start() - 20): token.start()]):
+        return token
+    rest = _NUMBER.match(text, token.start() + token.group(1).index(" ") + 1 if " " in token.group(1) else token.end())
+    return rest if rest else token
+
+
 def _bare_amount(text: str, token: re.Match[str]) -> bool:
     """A grouped number of at least 10 000 with a period after it or a value cue before it (see _BARE_BEFORE)."""
     digits = token.group(1)
@@ -135,8 +149,22 @@ def _range_partner(text: str, token: re.Match[str], following: re.Match[str] | N
     """The scale of the next number when this one is the first end of a range («14,0 og 16,0 MNOK»), else None."""
     if following is None or not _RANGE_JOIN.match(text[token.end(): following.start()]):
         return None
+    # «avdeling 2 og 400 000 kr»: a label's number is no end of a range; the ends of a range are of one size.
+    if _plain_number(following.group(1)) > _RANGE_SPAN * max(_plain_number(token.group(1)), 1):
+        return None
     unit = _AFTER_UNIT.match(text[following.end(): following.end() + 24])
     return _scale(unit.group("unit")) if unit else None
+
+
+_RANGE_SPAN = 100  # the upper end of a range is at most this many times the lower end
+
+
+def _plain_number(digits: str) -> float:
+    """«1 490 000» -> 1490000.0, «14,0» -> 14.0 (thousands groups dropped, a decimal comma read as a point)."""
+    digits = re.sub(r"[ \u00a0\u202f]", "", digits)
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", digits):
+        digits = re.sub(r"[.,]", "", digits)
+    return float(digits.replace(".", "").replace(",", ".") if digits.count(".") > 1 else digits.replace(",", "."))
 
 
 def _value(digits: str, scale: int, phrase: str) -> tuple[int, AmountProblem | None]:
@@ -232,12 +260,12 @@ _N = r"(\d{1,3}|ett|en|ei|eitt|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|one|two|
 _UNIT = r"(år|års|måneder|månader|mnd\.?|years?|months?)"
 _BASE_TERM = re.compile(
     rf"(?:(?:varighet(?:en)?|avtaleperiode(?:n)?|kontraktsperiode(?:n)?|løpetid(?:en)?)\s*(?::|er|på|vil være|blir)?\s*(?:på\s*)?(?:i\s*)?{_N}\s*{_UNIT}"
-    rf"|(?:gjelder|gjeld|varer|løper)\s+(?:i\s+|for\s+)?{_N}\s*{_UNIT}"
+    rf"|(?:gjelder|gjeld|varer|vare|vere|løper|løpe)\s+(?:i\s+|for\s+)?{_N}\s*{_UNIT}"
     rf"|(?:rammeavtale|avtale|kontrakt)\w*\s+(?:på|for)\s+{_N}\s*{_UNIT}"
-    rf"|\b(\d{{1,2}})-årig"
+    rf"|\b(\d{{1,2}})-årig|\b(to|tre|fire|fem|seks|sju|syv|åtte|ti)-?årig"
     rf"|\bi\s+{_N}\s*{_UNIT}\s+(?:med|uten)\s+(?:mulighet|opsjon)"
     rf"|{_N}\s*{_UNIT}\s+(?:med\s+(?:mulighet|opsjon)|regnet fra|rekna frå)"
-    rf"|{_N}\s*års?\s+(?:avtaletid|varighet|avtaleperiode))",
+    rf"|{_N}\s*års?\s+(?:avtaletid|varighet|avtaleperiode|(?:ramme)?avtale\b|(?:ramme)?kontrakt\b))",
     re.IGNORECASE)
 _OPTION_SUM = re.compile(r"(\d{1,2}(?:\s*(?:år\s*)?\+\s*\d{1,2})+)\s*(år|måneder)?", re.IGNORECASE)
 _OPTION_CONTEXT = re.compile(r"(?:opsjon\w*|forlenge\w*|forlengelse)", re.IGNORECASE)

@@ -101,6 +101,7 @@ def _read_value(text: str, out: Extraction) -> None:
     if compared and len(compared) < len(amounts):
         amounts = [a for a in amounts if a not in compared]
     if _read_parts(text, amounts, out):
+        _read_term(text, out)  # «ein 3 års kontrakt»: the term is said, even when the parts give the value
         return
     per_period = [a for a in amounts if a.period]
     period = max(per_period, key=lambda a: a.value) if per_period else None
@@ -191,13 +192,47 @@ def _read_parts(text: str, amounts: list[Amount], out: Extraction) -> bool:
     return True
 
 
+# Several units of one buyer listed with their share of the same purchase: «skule A 700 000 kr, skule B 650 000 kr og
+# skule C 500 000 kr», «700 000 kr til avdeling 1 og 400 000 kr til avdeling 2», «school A NOK 700,000 and school B …».
+# FOA § 5-4: what one buyer buys of the same kind at the same time is one purchase, whoever in the organisation orders
+# it, and it may not be split to get below a threshold. Only a list of units is read so: amounts joined by «eller»,
+# or with a verb or an object of their own between them («… og skole B skal kjøpe renhold for …»), stay apart.
+_UNIT = (r"(?:skole|skule|school|avdeling|department|enhet|eining|unit|sykehjem|sjukeheim|nursing home|barnehage|"
+         r"kindergarten|etat|sektor|bydel|kontor|office|lokasjon|location|site|delkontrakt|lot|delområde|område|sone|"
+         r"zone|region|sykehus|sjukehus|hospital|campus|fakultet|faculty|institutt|bygg|bygning|building|tjenestested|"
+         r"tenestestad|helseforetak|distrikt|district|klinikk|clinic|senter|center|centre)\w*")
+_UNIT_LABEL = (rf"(?:(?:den|det|the)\s+)?(?:[\w-]+\s+)?{_UNIT}"
+               r"(?:\s+(?-i:[A-ZÆØÅ])[\w-]*|\s+\d+|\s+(?:i|på|ved|in|at)\s+(?-i:[A-ZÆØÅ])[\w-]*)?")
+_UNIT_FILLER = (r"(?:\s*[:–-])?(?:\s+(?:reknar|regner|rekner|anslår|anslag|estimerer|budsjetterer|trenger|treng|har|"
+                r"med|om lag|omtrent|ca\.?|cirka|rundt|for|på|expects|needs|about|around|approx\.?|approximately|"
+                r"kr\.?|nok))*\s*")
+_UNIT_BEFORE = re.compile(rf"^\s*(?:,\s*(?:og|and)?|og|and|;|samt)\s+{_UNIT_LABEL}{_UNIT_FILLER}$", re.IGNORECASE)
+_UNIT_AFTER = re.compile(rf"^\s*(?:til|for|på|i|ved|to|at)\s+{_UNIT_LABEL}\s*(?:,\s*(?:og|and)?|og|and|;)"
+                         rf"{_UNIT_FILLER}$", re.IGNORECASE)
+# A bare list («700 000, 650 000 og 500 000 kr») is read as units only when the text counts units or says «each».
+_PLAIN_LIST = re.compile(r"^\s*(?:,\s*(?:og|and)?|og|and)\s*$", re.IGNORECASE)
+_UNITS_COUNTED = re.compile(rf"\b(?:hver|hvert|kvar|kvart|each|per|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|\d+|flere|"
+                            rf"fleire|two|three|four|five|six|several)\s+(?:\w+\s+)?{_UNIT}", re.IGNORECASE)
+
+
+def _unit_join(text: str, gap: str) -> bool:
+    """True when `gap` (the text between two amounts) goes from one unit's share of the purchase to the next one's."""
+    if len(gap) > 60 or _SENTENCE_END.search(gap) or re.search(r"\beller\b|\bor\b", gap, re.IGNORECASE):
+        return False
+    if _UNIT_BEFORE.match(gap) or _UNIT_AFTER.match(gap):
+        return True
+    return bool(_PLAIN_LIST.match(gap) and _UNITS_COUNTED.search(text))
+
+
 def _part_chain(text: str, amounts: list[Amount]) -> list[Amount]:
-    """The amounts joined as parts of one purchase («X, pluss Y»), in order; [] when there is no such join."""
+    """The amounts joined as parts of one purchase («X, pluss Y», or the shares of several units), in order; [] when
+    there is no such join."""
     chain: list[Amount] = []
     for previous, amount in zip(amounts, amounts[1:], strict=False):
         gap = text[previous.end: amount.start]
-        joined = (len(gap) <= 90 and _PART_JOIN.search(gap) and not _SENTENCE_END.search(gap)
-                  and not _PART_RESTATES.search(gap) and not amount.is_total and not previous.is_total)
+        joined = ((len(gap) <= 90 and _PART_JOIN.search(gap) and not _SENTENCE_END.search(gap)
+                   and not _PART_RESTATES.search(gap) or _unit_join(text, gap))
+                  and not amount.is_total and not previous.is_total)
         if joined:
             if not chain:
                 chain.append(previous)

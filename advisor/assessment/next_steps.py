@@ -114,6 +114,29 @@ _PART_III_TIME_LIMITS = {
 }
 
 
+_PART_III_TIME_LIMITS_EN = {
+    "open": ("In an open procedure tenders get at least 30 days from the notice, 35 days if you do not require electronic "
+             "submission, and 15 days only when urgent or after a prior information notice that meets the conditions."),
+    "restricted": ("Requests to participate get at least 30 days (15 when urgent); tenders at least 25 days after the "
+                   "invitation (30 without electronic submission, 10 when urgent or after a prior information notice). "
+                   "Buyers other than central government may agree a shorter tender deadline with the suppliers, "
+                   "otherwise at least 10 days."),
+    "negotiated": ("Requests to participate get at least 30 days from the notice, and first tenders at least 25 days, as in "
+                   "the restricted procedure."),
+    "competitive_dialogue": ("Requests to participate get at least 30 days from the notice; DFØ's overview gives no fixed "
+                             "minimum for tenders."),
+    "innovation_partnership": ("Requests to participate get at least 30 days from the notice; DFØ's overview gives no "
+                               "fixed minimum for tenders."),
+}
+PART_III_TIME_LIMIT_PROCEDURES = tuple(_PART_III_TIME_LIMITS)
+
+
+def part_iii_time_limits(procedure: str, lang: str = "nb") -> str:
+    """The minimum time limits of a part III procedure (rule R-TIME-LIMITS-III), in Norwegian or English; "" for a
+    procedure without them (a part II procedure, a direct award)."""
+    return (_PART_III_TIME_LIMITS_EN if lang == "en" else _PART_III_TIME_LIMITS).get(procedure, "")
+
+
 def _need_step(r: Reasoning) -> None:
     need_text = ("Beskriv behovet: hva skal oppnås (formål, resultat og effekt), ikke hvordan. Løsriv dere fra dagens "
                  "løsning og tidligere kjøp, og sett suksesskriterier.")

@@ -47,6 +47,8 @@ PLACE_BEFORE = re.compile(r"\bi\s+(?:[\w-]+\s+){0,2}$", _I)
 UNIT_OF = re.compile(r"(?:etaten|tjenesten|avdelingen|kontoret|enheten|sektoren|forvaltningen|\bvi|\boss)\s+i\s+"
                      r"(?:[\w-]+\s+){0,2}$", _I)
 
+# The building words that make a plant («anlegg») a works contract: it is built, not bought as a product.
+_CONSTRUCTION = r"bygg|byggj|oppfør|rehabil|renover|grunnarbeid|entrepris|anlegge\b|etablere|utvide|utvid|ombygg"
 # Contract types. Goods first: on a tie at the same position («tjenestebiler») the goods reading wins.
 CATEGORY: dict[str, list[str]] = {
     "goods": [r"\w*maskin(?:er|en|ene)?\b", r"\b\w*utstyr\w*", r"\bkjøretøy\w*", r"\w*biler\b",
@@ -55,13 +57,23 @@ CATEGORY: dict[str, list[str]] = {
               r"\bdiesel\b", r"\bbensin\b", r"\benergi\b", r"\belektrisitet\b", r"\bstrøm\b", r"\w*flasker\b", r"\w*såpe\b", r"\blegemid(?:del|ler)\w*", r"\w*midl(?:er|ene)\b", r"\w*middel\b",
               r"\bforbruksmateriell\w*", r"\bmateriell\w*", r"\bprodukter\b", r"\btrafoer\b", r"\btransformator\w*",
               r"\bnettstasjoner\b", r"\bverktøy\b", r"\btrelast\b", r"\bfestemidler\b", r"\barbeidstøy\b", r"\bklær\b",
-              r"\bkatetre\b", r"\bhansker\b", r"\w*leker\b", r"\bkontorrekvisita\b", r"\bdatamaskiner\b", r"\bskrivere\b", r"\bnettbrett\b"],
+              r"\bkatetre\b", r"\bhansker\b", r"\w*leker\b", r"\bkontorrekvisita\b", r"\bdatamaskiner\b", r"\bskrivere\b", r"\bnettbrett\b",
+              # Furniture (bokmål and nynorsk plurals): «elevpultar og stolar», «kontorstoler», «inventar».
+              r"\w*møblar\b", r"\w*pult(?:er|ar|ene|ane)\b", r"\w*stol(?:er|ar|ene|ane)\b", r"\binventar\b",
+              # A plant or an installation that is bought, delivered or mounted is goods (with installation), not
+              # works: «kjøpe nytt UV-anlegg», «levere og montere». Construction words make it works (below).
+              rf"\b(?:kjøpe|kjøp av|kjøper|anskaffe|anskaffelse av|levere|levering av|leveranse av|skifte ut|bytte ut)\s+"
+              rf"(?:(?!{_CONSTRUCTION})[\w-]+\s+){{0,3}}?[\w-]*anlegg\w*",
+              r"\blever(?:e|ing) og monter\w*", r"\blevere, installere\w*", r"\bleveranse og montering\b"],
     # Construction words only: a bare «bygg» is as often the building a purchase is for («strøm til UiTs bygg»).
     "works": [r"\bbygg(?:e|es|ing|eprosjekt\w*|earbeid\w*|eplass\w*|entreprise\w*)\b", r"\bnytt bygg\b", r"\bnybygg\w*",
               r"\bombygging\b", r"\b(?:rehabilitere|renovere|bygge om|pusse opp|totalrehabilitere)\s+(?:\w+\s+){0,3}"
               r"(?:skole|bygg|barnehage|sykehjem|hall|kontor|bolig|bygning|sykehus|sengepost|tak|fasade|bru|vei|veg)\w*",
               r"\brenovering\w*", r"\brehabilitering av (?:\w+ ){0,2}(?:bygg|bru|bruer|skole|vei|veg|tak|fasade)\w*",
-              r"\banlegg(?:et)?\b", r"\banleggsarbeid\w*", r"\banleggskontrakt\w*", r"\bbygge- og anlegg\w*",
+              # «nytt anlegg for overvann»: the word on its own is infrastructure; a compound («UV-anlegg») is works
+              # only when built.
+              r"(?<![\w-])anlegg(?:et)?\b",
+              rf"\b(?:{_CONSTRUCTION})\w*\s+(?:[\w-]+\s+){{0,3}}?[\w-]*anlegg\w*", r"\banleggsarbeid\w*", r"\banleggskontrakt\w*", r"\bbygge- og anlegg\w*",
               r"\bve[ig](?:en|er|ene)?\b", r"\bve[ig](?:bygging|prosjekt\w*|arbeid\w*|strekning\w*)\b", r"\bmotorve[ig]\w*",
               r"\bsykkelve[ig]\w*", r"\bvegar(?:ne)?\b", r"\bvegane\b", r"\bbr[ou](?:a|en)?\b",
               r"\b(?:gang|sykkel|gangbru|henge|fot|bil|veg|vei|jernbane)br[ou](?:a|en|er|ene)?\b", r"\bbyggj(?:e|ast)\b", r"\bbruer(?:ne)?\b", r"\w*entreprise\w*", r"\bskolebygg\w*",

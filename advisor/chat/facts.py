@@ -34,7 +34,7 @@ _EXTRA: dict[str, tuple[tuple[str, Any], ...]] = {
     r"\bministry\b|\bdirectorate\b|\bcentral government\b|\bstate (?:agency|body|authority)\b|\bstaten\b|"
     r"\bstatlige? (?:oppdragsgiver\w*|etat\w*|virksomhet\w*)": (("buyer", "state"),),
     r"\bservices\b": (("category", "services"),),
-    r"\bgoods\b|\bequipment\b": (("category", "goods"),),
+    r"\bgoods\b|\bequipment\b|\bfurniture\b|\bdesks?\b|\bchairs\b": (("category", "goods"),),
     r"\bhealth and social services\b|\bhelse- og sosialtenest\w*": (("health_social_services", True),),
     r"\butilit(?:y|ies)\b": (("utilities", True),),
 }

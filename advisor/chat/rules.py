@@ -21,14 +21,19 @@ import re
 from advisor.answer import Answer
 from advisor.assessment import (
     IP_FREE_CHOICE,
+    PART_III_TIME_LIMIT_PROCEDURES,
+    REGIME_LABELS,
     RULES,
     Assessment,
     assess,
     by_value,
+    display_value,
     extract_case,
     format_amount,
+    part_iii_time_limits,
     permission,
     procedure_name,
+    read_amounts,
     special_service_kind,
 )
 from advisor.chat.facts import CaseFacts
@@ -134,6 +139,8 @@ def is_rules_question(question: str, facts: CaseFacts) -> bool:
     """
     if facts.values and asked_procedure(question) is not None:
         return True
+    if asks_time_limits(question, facts):
+        return True
     if not facts.has_value:
         return False
     if _CLAIMED_THRESHOLD.search(question) and not _PURCHASE_VALUE.search(question):
@@ -209,6 +216,168 @@ def named_procedure(question: str) -> str | None:
         return None
     found = {m.lastgroup for m in _PROCEDURE.finditer(question)}
     return str(found.pop()) if len(found) == 1 else None
+
+
+# --- minimum time limits ------------------------------------------------------------------------------------------
+
+_ASKS_DEADLINE = re.compile(r"\b(?:minste|minimums|tilbuds|søknads)?frist\w*|\bdeadline\w*|\btime limits?\b|"
+                            r"\bhow (?:long|many days)\b|\bhvor (?:lang tid|mange dager)\b|\bkor (?:lang tid|mange dagar)\b",
+                            re.IGNORECASE)
+# The question itself places the purchase above the EEA threshold, in part III.
+_ABOVE_EEA_SAID = re.compile(r"\bover (?:EØS-?)?terskel\w*|\bover EØS\w*|\babove the (?:EEA )?threshold|\bdel (?:III|3)\b|"
+                             r"\bpart (?:III|3)\b", re.IGNORECASE)
+
+
+def asks_time_limits(question: str, facts: CaseFacts) -> bool:
+    """True for a question about time limits that the rules can answer: it names a part III procedure («Hva er
+    minstefristene i konkurransepreget dialog?»), places the purchase above the EEA threshold, or states a value.
+    The part II procedure («tilbudskonkurranse») is left to the cards, which say that part II has no minimums."""
+    if not _ASKS_DEADLINE.search(question) or _PART_II_PROCEDURE.search(question):
+        return False
+    return (named_procedure(question) in PART_III_TIME_LIMIT_PROCEDURES or bool(_ABOVE_EEA_SAID.search(question))
+            or facts.has_value)
+
+
+_CALENDAR_DAYS = ("Fristene regnes i kalenderdager (FOA § 7-6) og er minstefrister: de kan måtte forlenges, og "
+                  "leverandørene skal alltid få nok tid til å sette seg inn i dokumentene.",
+                  "The time limits are in calendar days (FOA section 7-6) and are minimums: they may have to be longer, "
+                  "and suppliers must always get enough time to study the documents.")
+_NO_MINIMUM = {("nb", "below_eea"): "Under EØS-terskelen gjelder ikke disse: del I og II har ingen minstefrister, og fristen "
+                                    "må være rimelig ut fra hvor sammensatt kontrakten er",
+               ("en", "below_eea"): "Below the EEA threshold these do not apply: parts I and II have no minimum time limits, "
+                                    "and the deadline must be reasonable given how complex the contract is",
+               ("nb", "part"): "Del %s har ingen minstefrister: sett en frist som gir leverandørene tid til å sette seg inn i "
+                               "dokumentene, skaffe dokumentasjon og regne på tilbudet, ut fra hvor sammensatt kontrakten er",
+               ("en", "part"): "Part %s has no minimum time limits: set a deadline that gives suppliers time to study the "
+                               "documents, gather documentation and price the tender, given how complex the contract is"}
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _time_limits_answer(question: str, result: Assessment, renumber: _Renumber, lang: str) -> str:
+    """The minimum time limits that follow from the part, computed from the rules (R-TIME-LIMITS-III for part III,
+    R-TIME-LIMITS-REASONABLE below it): for the named procedure, or for every part III procedure; "" for another
+    regulation (whose time limits the fact base does not hold) and for parts without a verdict."""
+    if result.regime != "foa" or result.part in ("below", "referred"):
+        return ""
+    en = lang == "en"
+    key = "en" if en else "nb"
+    named = named_procedure(question)
+    value_known = result.contract_value is not None and result.contract_value.total_nok is not None
+    part_iii = result.part == "III" or named == "innovation_partnership"
+    sentences: list[str] = []
+    if part_iii:
+        limits = renumber.rules(("R-TIME-LIMITS-III",))
+        if named in PART_III_TIME_LIMIT_PROCEDURES:
+            said = part_iii_time_limits(named, lang)
+            lead = (f"The minimum time limits for {procedure_name(named, 'III', lang)} (part III): " if en else
+                    f"Minstefristene i {procedure_name(named, 'III', lang)} (del III): ")
+            sentences.append(_with_marker(lead + said[0].lower() + said[1:], limits))
+        else:
+            sentences.append(_with_marker("Part III has fixed minimum time limits, one set for each procedure." if en else
+                                          "Del III har faste minstefrister, ulike for hver prosedyre.", limits))
+            sentences += [f"{_capital(procedure_name(p, 'III', lang))}: {part_iii_time_limits(p, lang)}"
+                          for p in PART_III_TIME_LIMIT_PROCEDURES]
+        sentences.append(_CALENDAR_DAYS[en])
+        if value_known:
+            sentences.append(_part_sentence(result, renumber, lang))
+        elif not _ABOVE_EEA_SAID.search(question) and named != "innovation_partnership":
+            sentences.append(_with_marker(_NO_MINIMUM[(key, "below_eea")] + ".",
+                                          renumber.rules(("R-TIME-LIMITS-REASONABLE",))))
+        return " ".join(s for s in sentences if s)
+    part = {"I": "I", "II": "II", "IV": "IV"}.get(result.part)
+    if part is None:
+        return ""
+    sentences.append(_part_sentence(result, renumber, lang))
+    sentences.append(_with_marker(_NO_MINIMUM[(key, "part")] % part + ".", renumber.rules(("R-TIME-LIMITS-REASONABLE",))))
+    if named in PART_III_TIME_LIMIT_PROCEDURES:
+        verdict = permission(named, result.part, result.regime)
+        if verdict is not None and verdict.answer != "yes":
+            sentences.append(_first_sentence_marked(verdict.text(lang), renumber.rules(verdict.rules)))
+    return " ".join(s for s in sentences if s)
+
+
+# --- several units' shares of one purchase ------------------------------------------------------------------------
+
+# «Kan kvar skule kjøpe direkte …?», «hver for seg», «dele opp», «each school separately», «split»: the question asks
+# whether the shares may be bought one by one.
+_ASKS_SPLIT = re.compile(r"\b(?:hver|hvert|kvar|kvart|each)\b|\bseparat\w*|\bseparately\b|\bdel(?:e|a)\s+opp\b|"
+                         r"\boppdel\w*|\bsplit\w*|\bsplitt\w*", re.IGNORECASE)
+
+
+def _split_sentence(question: str, values: dict, result: Assessment, renumber: _Renumber, lang: str) -> str:
+    """For a question whether the shares of a purchase (several units, lots or parts) may be bought one by one: that
+    they are added up (R-VALUE-PARTS), the sum, and which threshold the sum reaches that no share reaches alone; ""
+    when the value is not a sum of parts or the question does not ask about splitting."""
+    parts = values.get("value_parts")
+    value = result.contract_value
+    if not parts or value is None or value.total_nok is None or not _ASKS_SPLIT.search(question):
+        return ""
+    shares = [a.value for a in read_amounts(parts)[0]]
+    largest = max(shares, default=0)
+    total = value.total_nok
+    crossed = [t for t in result.thresholds_considered if largest < t.value_nok <= total]
+    marker = renumber.rules(("R-VALUE-PARTS",))
+    total_text = format_amount(total)
+    if lang == "en":
+        said = (f"you must add the shares up: {parts} = {_amount_en(total)} excl. VAT. What one buyer buys of the same "
+                "kind at the same time is one purchase, and it may not be split to get below a threshold")
+        if crossed:
+            return _with_marker(f"No, {said}; the sum reaches {_THRESHOLD_EN.get(crossed[-1].key, crossed[-1].name)} "
+                                f"({_amount_en(crossed[-1].value_nok)}).", marker)
+    below = result.next_threshold
+    under = (f"; the sum is also below {_THRESHOLD_EN.get(below.key, below.name)} ({_amount_en(below.value_nok)})"
+             if lang == "en" and below is not None else "")
+    if lang == "en":
+        return _with_marker(f"The shares count together: {said}{under}.", marker)
+    said = (f"dere må legge sammen beløpene: {parts} = {total_text} ekskl. mva. Det samme slags kjøp som én "
+            "oppdragsgiver gjør på samme tid, er én anskaffelse, og den kan ikke deles opp for å komme under en terskelverdi")
+    if crossed:
+        name = re.sub(r"\s*\([^)]*\)", "", crossed[-1].name)  # «Nasjonal terskelverdi (del II)» -> «nasjonal terskelverdi»
+        return _with_marker(f"Nei, {said}; summen når {name[0].lower()}{name[1:]} "
+                            f"({format_amount(crossed[-1].value_nok)}).", marker)
+    said = (f"Delene skal regnes sammen: {parts} = {total_text} ekskl. mva., fordi det samme slags kjøp som én "
+            "oppdragsgiver gjør på samme tid, er én anskaffelse som ikke kan deles opp for å komme under en terskelverdi")
+    if below is not None:
+        name = re.sub(r"\s*\([^)]*\)", "", below.name)
+        said += f"; summen er også under {name[0].lower()}{name[1:]} ({format_amount(below.value_nok)})"
+    return _with_marker(said + ".", marker)
+
+
+# --- what was read ------------------------------------------------------------------------------------------------
+
+_VALUE_EN = {"state": "central government", "municipal": "municipality or county", "other": "other public body",
+             "goods": "goods", "services": "services", "works": "works"}
+
+
+def read_line(values: dict, lang: str = "nb") -> str:
+    """One plain line with the facts the answer read from the question: «Lest ut av spørsmålet: verdi 4,2 mill. kr
+    ekskl. mva., oppdragsgiver kommune/fylkeskommune.»; "" when nothing was read."""
+    en = lang == "en"
+    said = []
+    value = values.get("estimated_value_nok")
+    if value is not None:
+        said.append((f"value {_amount_en(value)} excl. VAT" if en else f"verdi {format_amount(value)} ekskl. mva.")
+                    if not values.get("amounts_include_vat") else
+                    (f"value {_amount_en(value)} incl. VAT" if en else f"verdi {format_amount(value)} inkl. mva."))
+    elif values.get("value_per_period_nok") is not None:
+        per = "per år" if values.get("value_period") == "year" else "per måned"
+        said.append(f"verdi {format_amount(values['value_per_period_nok'])} {per}")
+    for key, label_nb, label_en in (("buyer", "oppdragsgiver", "buyer"), ("category", "kontraktstype", "contract type"),
+                                    ("duration_months", "varighet", "term")):
+        if values.get(key) is not None:
+            shown = (f"{values[key]} måneder" if key == "duration_months" else
+                     _VALUE_EN.get(values[key], str(values[key])) if en else display_value(key, values[key]))
+            if key == "duration_months" and values[key] % 12 == 0:
+                shown = f"{values[key] // 12} {'years' if en else 'år'}"
+            said.append(f"{label_en if en else label_nb} {shown}")
+    if values.get("regime") and values["regime"] != "foa":
+        said.append(REGIME_LABELS.get(values["regime"], values["regime"]))
+    if not said:
+        return ""
+    return ("Read from the question: " if en else "Lest ut av spørsmålet: ") + ", ".join(said) + "."
 
 
 # What a part of a compound question must ask for the rules to answer it with the facts another part states: the
@@ -427,9 +596,21 @@ def _notice_sentence(question: str, result: Assessment, renumber: _Renumber, lan
     return _with_marker(sentence + ".", renumber.marker(*_NOTICE_SOURCE))
 
 
-def _assumptions(result: Assessment, facts: CaseFacts) -> list[str]:
-    """The facts the verdict assumed rather than read, as short sentences (at most three)."""
+# A question that asks what to do or which procedure to choose, not only which part or threshold applies.
+_ASKS_PROCEDURE = re.compile(r"\bprosedyre\w*|\bframgangsmåte\w*|\bfremgangsmåte\w*|\bhvordan\b|\bkorleis\b|"
+                             r"\bhva (?:bør|skal|må) vi gjøre\b|\bkva (?:bør|skal|må) vi gjere\b|\bneste steg\b|"
+                             r"\bhvor (?:skal|bør) vi (?:begynne|starte)\b|\bprocedure\w*|\bhow (?:do|should|can) we\b|"
+                             r"\bwhat (?:should|do) we do\b|\bnext step", re.IGNORECASE)
+# Assumptions on the need, the market and development matter for the procedure, not for the part.
+_PROCESS_ASSUMPTION = re.compile(r"\bmarked\w*|\butvikl\w*|\bspesifis\w*|\bbehov\w*", re.IGNORECASE)
+
+
+def _assumptions(result: Assessment, facts: CaseFacts, part_only: bool = False) -> list[str]:
+    """The facts the verdict assumed rather than read, as short sentences (at most three); with `part_only`, only
+    those the part rests on (buyer, contract type, value), not those on the need and the market."""
     out = [a for a in result.assumptions if not a.startswith("Tolket fra teksten")]
+    if part_only:
+        out = [a for a in out if not _PROCESS_ASSUMPTION.search(a)]
     # The need, market and development assumptions matter for the procedure, not for the part: keep those short.
     out = [a for a in out if not a.startswith("Ikke oppgitt, derfor antatt")][:3]
     out += [note for key, note in facts.notes if key in facts.inherited]
@@ -493,7 +674,15 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
     except AdvisorError:
         return None
     notes = [RULES_NOTE["en" if lang == "en" else "nb"]]
+    if read := read_line(values, lang):
+        notes.insert(0, read)
     version = f"{RULES_VERSION}+{result.model_version}"
+    if asks_time_limits(question, facts):
+        renumber = _Renumber(result.citations, settings)
+        text = _time_limits_answer(question, result, renumber, lang)
+        if text:
+            return Answer(question, text, renumber.citations(), True, provider, model, version, question, route="rules",
+                          notes=notes, language=lang, evidence=1.0)
     # A follow-up keeps the procedure of the earlier question («og for 1,8 mill. kr?»), unless it asks its own
     # question about the rules («Må vi kunngjøre da?»).
     own_intent = any(pattern.search(question) for pattern, _ in _INTENTS)
@@ -506,17 +695,7 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
             return Answer(question, text, renumber.citations(), True, provider, model, version, question, route="rules",
                           notes=notes, language=lang, evidence=1.0)
     renumber = _Renumber(result.citations, settings)
-    # The headline names the threshold that decides; its rule's citation is the one the part reason carries.
-    part_refs = renumber.text(" ".join(f"[{n}]" for n in dict.fromkeys(_markers(result.part_reason)))).strip()
-    verdict = _verdict_word(intent or question, result.part, lang, result.regime)
-    lead = _with_marker(_sentence(result.headline), part_refs)
-    sentences = [f"{verdict} {lead}".strip() if lang != "en" else lead]
-    if lang == "en":
-        threshold = result.next_threshold if result.next_threshold is not None and result.part in ("I", "II") else result.threshold
-        english = _PART_EN.get(result.part, "")
-        if english:
-            value = format_amount(threshold.value_nok).replace("mill. kr", "million").replace(",", ".")
-            sentences.insert(0, f"{verdict} {english} (deciding threshold: NOK {value}). In Norwegian:".strip())
+    sentences = _lead_sentences(question, intent, values, result, renumber, lang)
     kind = _service_kind_sentence([*extraction.notes, *facts.notes], result, renumber, lang, case_text or question)
     if kind:
         sentences.append(kind)
@@ -528,34 +707,66 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
     check = _utilities_check(sector_notes, result, renumber, lang)
     if check:
         sentences.append(check)
+    # The next step and the assumptions on the need and the market belong to a question about what to do; a question
+    # about the threshold, the part or the notice gets the part and what it rests on.
+    asks_procedure = bool(_ASKS_PROCEDURE.search(question))
     if result.part not in ("below", "referred"):
-        named = named_procedure(question)
-        verdict_on_named = permission(named, result.part, result.regime) if named else None
-        if result.part == "III" and result.regime == "foa" and _PART_II_PROCEDURE.search(question):
-            sentences.append(_with_marker(_PART_II_ONLY[lang == "en"], renumber.rules(("R-PART-II", "R-PROC-PART-II-OPEN"))))
-        if named and verdict_on_named is not None:
-            # «Hvordan gjennomfører vi en konkurransepreget dialog …?»: the buyer has chosen; say whether it may be used.
-            said = re.sub(r"^(?:Ja|Yes)\. ", "", verdict_on_named.text(lang))
-            lead = _NAMED_LEAD[lang == "en"] % procedure_name(named, result.part, lang)
-            sentences.append(_first_sentence_marked(f"{lead} {said[0].lower()}{said[1:]}",
-                                                    renumber.rules(verdict_on_named.rules)))
-        else:
-            refs = renumber.text(" ".join(f"[{n}]" for n in dict.fromkeys(
-                n for reason in result.procedure_reasons for n in _markers(reason))))
-            sentences.append(_with_marker(_procedure_sentence(result), refs.strip()))
-        if result.next_steps:
-            step = renumber.text(result.next_steps[0]).strip()
-            refs = re.search(r"\s*(\[[\d, ]+\])\.?$", step)
-            if refs:  # «... kriterier. [3]» -> «... kriterier [3].»
-                step = step[: refs.start()].rstrip()
-            sentences.append(_with_marker("Neste steg: " + _sentence(step), refs.group(1) if refs else ""))
+        sentences += _procedure_sentences(question, result, renumber, lang, asks_procedure)
     # The check says what the sector note says; the other notes (an unread buyer among them) stay assumptions.
-    assumed = [a for a in _assumptions(result, facts) if not (check and a in sector_notes)]
+    assumed = [a for a in _assumptions(result, facts, part_only=not asks_procedure) if not (check and a in sector_notes)]
     if assumed:
         sentences.append("Forutsetninger: " + " ".join(_sentence(a) for a in assumed))
     text = " ".join(sentences)
     return Answer(question, text, renumber.citations(), True, provider, model, version, question, route="rules",
                   notes=notes, language=lang, evidence=1.0)
+
+
+def _lead_sentences(question: str, intent: str, values: dict, result: Assessment, renumber: _Renumber,
+                    lang: str) -> list[str]:
+    """The verdict and the part: the yes or no with the headline (an English line before it), or, for a question
+    whether the shares of a purchase may be bought one by one, the sum of the shares first."""
+    split = _split_sentence(question, values, result, renumber, lang)
+    # The headline names the threshold that decides; its rule's citation is the one the part reason carries.
+    part_refs = renumber.text(" ".join(f"[{n}]" for n in dict.fromkeys(_markers(result.part_reason)))).strip()
+    # «Kan kvar skule kjøpe direkte …?»: the sum answers, so no bare yes or no goes before it.
+    verdict = "" if split else _verdict_word(intent or question, result.part, lang, result.regime)
+    lead = _with_marker(_sentence(result.headline), part_refs)
+    sentences = [f"{verdict} {lead}".strip() if lang != "en" else lead]
+    if lang == "en":
+        threshold = result.next_threshold if result.next_threshold is not None and result.part in ("I", "II") else result.threshold
+        english = _PART_EN.get(result.part, "")
+        if english:
+            value = format_amount(threshold.value_nok).replace("mill. kr", "million").replace(",", ".")
+            sentences.insert(0, f"{verdict} {english} (deciding threshold: NOK {value}). In Norwegian:".strip())
+    return [split, *sentences] if split else sentences
+
+
+def _procedure_sentences(question: str, result: Assessment, renumber: _Renumber, lang: str,
+                         asks_procedure: bool) -> list[str]:
+    """The procedure as a choice (or the verdict on the procedure the question names), and the next step when the
+    question asks what to do."""
+    sentences = []
+    named = named_procedure(question)
+    verdict_on_named = permission(named, result.part, result.regime) if named else None
+    if result.part == "III" and result.regime == "foa" and _PART_II_PROCEDURE.search(question):
+        sentences.append(_with_marker(_PART_II_ONLY[lang == "en"], renumber.rules(("R-PART-II", "R-PROC-PART-II-OPEN"))))
+    if named and verdict_on_named is not None:
+        # «Hvordan gjennomfører vi en konkurransepreget dialog …?»: the buyer has chosen; say whether it may be used.
+        said = re.sub(r"^(?:Ja|Yes)\. ", "", verdict_on_named.text(lang))
+        lead = _NAMED_LEAD[lang == "en"] % procedure_name(named, result.part, lang)
+        sentences.append(_first_sentence_marked(f"{lead} {said[0].lower()}{said[1:]}",
+                                                renumber.rules(verdict_on_named.rules)))
+    else:
+        refs = renumber.text(" ".join(f"[{n}]" for n in dict.fromkeys(
+            n for reason in result.procedure_reasons for n in _markers(reason))))
+        sentences.append(_with_marker(_procedure_sentence(result), refs.strip()))
+    if result.next_steps and asks_procedure:
+        step = renumber.text(result.next_steps[0]).strip()
+        refs = re.search(r"\s*(\[[\d, ]+\])\.?$", step)
+        if refs:  # «... kriterier. [3]» -> «... kriterier [3].»
+            step = step[: refs.start()].rstrip()
+        sentences.append(_with_marker("Neste steg: " + _sentence(step), refs.group(1) if refs else ""))
+    return sentences
 
 
 # --- the verdict on a named procedure ---------------------------------------------------------------------------

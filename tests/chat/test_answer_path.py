@@ -57,7 +57,8 @@ def test_each_sentence_of_an_assessment_reason_carries_its_markers(corpus_hash_s
 
 
 def test_the_rules_answer_cites_each_sentence_of_the_next_step(corpus_hash_settings, index):
-    answer = ask("Vi er en kommune og skal kjøpe en byggekontrakt til 70 mill. kr. Må vi bruke del III?", index,
+    # The next step is given when the question asks what to do (a part question gets the part and its grounds).
+    answer = ask("Vi er en kommune og skal kjøpe en byggekontrakt til 70 mill. kr. Hvilken prosedyre bør vi velge?", index,
                  corpus_hash_settings)
     step = answer.text.split("Neste steg: ", 1)[1].split(" Forutsetninger:", 1)[0]
     assert all(re.search(r"\[\d+\]\.$", s) for s in re.split(r"(?<=\.)\s+", step.strip()))
