@@ -276,8 +276,11 @@ def _time_limits_answer(question: str, result: Assessment, renumber: _Renumber, 
                     f"Minstefristene i {procedure_name(named, 'III', lang)} (del III): ")
             sentences.append(_with_marker(lead + said[0].lower() + said[1:], limits))
         else:
-            sentences.append(_with_marker("Part III has fixed minimum time limits, one set for each procedure." if en else
-                                          "Del III har faste minstefrister, ulike for hver prosedyre.", limits))
+            sentences.append(_with_marker(
+                "Part III has fixed minimum time limits, one set for each procedure: at least 30 days from the notice, "
+                "for tenders in an open procedure and for requests to participate in the others." if en else
+                "Del III har faste minstefrister, ulike for hver prosedyre: minst 30 dager fra kunngjøringen, for tilbud i "
+                "åpen anbudskonkurranse og for forespørsler om å delta i de andre.", limits))
             sentences += [f"{_capital(procedure_name(p, 'III', lang))}: {part_iii_time_limits(p, lang)}"
                           for p in PART_III_TIME_LIMIT_PROCEDURES]
         sentences.append(_CALENDAR_DAYS[en])
@@ -741,6 +744,9 @@ def _lead_sentences(question: str, intent: str, values: dict, result: Assessment
     return [split, *sentences] if split else sentences
 
 
+_NEAR_STEP = re.compile(r"Verdien er [\d  ]+ kr under terskelen")
+
+
 def _procedure_sentences(question: str, result: Assessment, renumber: _Renumber, lang: str,
                          asks_procedure: bool) -> list[str]:
     """The procedure as a choice (or the verdict on the procedure the question names), and the next step when the
@@ -760,8 +766,11 @@ def _procedure_sentences(question: str, result: Assessment, renumber: _Renumber,
         refs = renumber.text(" ".join(f"[{n}]" for n in dict.fromkeys(
             n for reason in result.procedure_reasons for n in _markers(reason))))
         sentences.append(_with_marker(_procedure_sentence(result), refs.strip()))
-    if result.next_steps and asks_procedure:
-        step = renumber.text(result.next_steps[0]).strip()
+    # A part or threshold question gets no generic next step, but a value just under a threshold keeps its warning
+    # (R-NEAR-THRESHOLD): check the estimate and do not split.
+    steps = result.next_steps if asks_procedure else [s for s in result.next_steps if _NEAR_STEP.match(s)]
+    if steps:
+        step = renumber.text(steps[0]).strip()
         refs = re.search(r"\s*(\[[\d, ]+\])\.?$", step)
         if refs:  # «... kriterier. [3]» -> «... kriterier [3].»
             step = step[: refs.start()].rstrip()
