@@ -46,6 +46,11 @@ _LABEL = re.compile(r"Svanemerk|EU Ecolabel|Blomsten|FSC|PEFC|TCO Certified|Ener
 _STANDARD_PROOF = "dokumentert med sertifikat, testrapport eller [annen egnet dokumentasjon]"
 
 
+def is_label(name: str) -> bool:
+    """Whether a named standard is a label (a product meets its criteria: «Svanemerket», «FSC»), not a standard."""
+    return bool(_LABEL.search(name))
+
+
 @dataclass(frozen=True)
 class Reference:
     """A standard, label or system named in the requirement, and the requirement that keeps it lawfully."""

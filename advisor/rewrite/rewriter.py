@@ -13,8 +13,8 @@ with is offered as a reference to keep only if the buyer can justify it (referen
 with the rule and the guidance passage in the corpus it rests on (legal_basis).
 The pieces live in their own modules, imported one way (each only from those listed before it): targets.py
 (measurable targets), examples.py (worked examples), templates.py (Norwegian templates), neutral.py (making wording
-neutral), references.py (standards and systems kept lawfully), offline.py (the offline draft) and llm_draft.py
-(the LLM draft). This module checks a draft and puts the result together.
+neutral), references.py (standards and systems kept lawfully), legal.py (the legal notes, applied to what was found),
+offline.py (the offline draft) and llm_draft.py (the LLM draft). This module checks a draft and puts the result together.
 """
 
 from __future__ import annotations
@@ -23,33 +23,23 @@ import re
 from dataclasses import dataclass, field
 
 from advisor.config import Settings
-from advisor.corpus import Citation
 from advisor.errors import InvalidInput
 from advisor.requirements import (
     Finding,
     Match,
     analyze_requirement,
     find_matches,
-    legal_rule,
     read_purchase_object,
-    rule_key,
 )
 from advisor.rewrite.domains import choose_purchase_type, load_purchase_types
 from advisor.rewrite.examples import load_worked_examples, nearest_examples
+from advisor.rewrite.legal import LegalBasis, legal_basis
 from advisor.rewrite.llm_draft import draft_llm
 from advisor.rewrite.neutral import clean, is_substantive
 from advisor.rewrite.offline import draft_offline, target_requirement
 from advisor.rewrite.references import Reference, find_references
 from advisor.rewrite.targets import Target, measurable_targets, missing_targets
 from advisor.rewrite.templates import DRAFT_NOTE, GENERIC_REQUIREMENTS, PLACEHOLDER_NEED
-
-
-@dataclass(frozen=True)
-class LegalBasis:
-    """Why the rewrite is written as it is: a rule (law and what it says) and the guidance passage that explains it."""
-
-    rule: str
-    citation: Citation
 
 
 @dataclass
@@ -201,36 +191,6 @@ def _same_name(a: str, b: str) -> bool:
     return a in b or b in a
 
 
-# At most this many rules with sources per rewrite: the base rule and the ones for what was found.
-MAX_LEGAL_BASIS = 4
-
-
-# Purchase types whose climate footprint is rarely insignificant: the rewrite then names the climate rule, FOA § 7-9,
-# which the contract must meet (weighting or requirements), beside the rules for what was found.
-CLIMATE_DOMAINS = frozenset({"kjøretøy og transport", "belysning og energi", "bygg og byggevarer", "renhold og driftstjenester",
-                             "mat og servering"})
-
-
-def legal_basis(findings: list[Finding], references: list[Reference], settings: Settings,
-                domain: str = "") -> list[LegalBasis]:
-    """Why the rewrite looks as it does: the rule that requirements describe function, performance or need, the rules
-    for what the analyzer found, for standards and systems kept «eller tilsvarende», and the climate rule for a purchase
-    type whose footprint matters (`domain`); one per guidance passage."""
-    keys = ["function", *(rule_key(f.category, f.kind, f.severity) for f in findings if f.severity != "low")]
-    if domain in CLIMATE_DOMAINS:
-        keys.append("climate")
-    if any(r.kind == "standard" for r in references):
-        keys.append("standard")
-    if any(r.is_conditional for r in references):
-        keys.append("compatibility")
-    out: list[LegalBasis] = []
-    for key in dict.fromkeys(keys):
-        rule, citation = legal_rule(key, settings, n=len(out) + 1)
-        if citation.chunk_id not in {b.citation.chunk_id for b in out}:
-            out.append(LegalBasis(rule, citation))
-    return out[:MAX_LEGAL_BASIS]
-
-
 def rewrite_requirement(text: str, settings: Settings, provider: str | None = None) -> Rewrite:
     """A need-based draft of one requirement: offline from examples and templates, or with the configured LLM."""
     from advisor.llm import EXTRACTIVE, check_provider
@@ -275,5 +235,5 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
         targets=[t.text for t in targets], notes=list(result["notes"]),
         object_kind=bought.kind if bought else None, object_phrase=bought.phrase if bought else "",
         references=references,
-        legal_basis=legal_basis(analysis.findings, references, settings, ptype.domain if ptype is not None else ""),
+        legal_basis=legal_basis(analysis.findings, references, settings, ptype.domain if ptype is not None else "", original),
     )

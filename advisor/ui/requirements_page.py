@@ -186,8 +186,7 @@ def _show_rewrite(ctx: PageContext, i: int, rewrite: Any) -> None:
         details = [ctx.t("req_rewrite_offline")]
     else:
         details = [ctx.t("req_rewrite_llm", provider=rewrite.provider)]
-    if rewrite.examples_used:
-        details.append(ctx.t("req_examples_used", ids=", ".join(rewrite.examples_used)))
+    # the worked examples the draft drew on are internal ids, not something the buyer can look up: not shown here
     st.caption(" ".join(details))
     with st.expander(ctx.t("req_copy"), icon=":material/content_copy:"):
         st.caption(ctx.t("req_copy_help"))

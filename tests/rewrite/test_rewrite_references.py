@@ -89,10 +89,70 @@ def test_every_rewrite_cites_the_rule_and_the_guidance_passage_it_rests_on(setti
 
 
 def test_standards_and_justified_references_cite_their_own_passages(settings):
-    standard = rewrite_requirement("Tørkepapiret skal være Svanemerket.", settings)
+    label = rewrite_requirement("Tørkepapiret skal være Svanemerket.", settings)
+    assert "Testrapporter og sertifikater" in {b.citation.section for b in label.legal_basis}
+    standard = rewrite_requirement("Renholdet skal utføres etter INSTA 800.", settings)
     assert "Standarder og «eller tilsvarende»" in {b.citation.section for b in standard.legal_basis}
     system = rewrite_requirement("Nye kortlesere skal integreres med dagens Salto-system på rådhuset.", settings)
     assert "De to snevre unntakene" in {b.citation.section for b in system.legal_basis}
+
+
+def _notes(text: str, settings) -> list[tuple[str, str]]:
+    return [(b.rule, b.citation.section) for b in rewrite_requirement(text, settings).legal_basis]
+
+
+def _note_on(notes: list[tuple[str, str]], words: str) -> tuple[str, str]:
+    found = [(rule, section) for rule, section in notes if words in rule]
+    assert found, notes
+    return found[0]
+
+
+def test_the_general_rule_comes_once_and_short_and_the_other_notes_quote_what_was_found(settings):
+    for text in ["Stolene skal være Håg Capisco.", "Kantinen skal servere samme meny som i dag.",
+                 "Leverandøren skal ha kontor i Bodø kommune."]:
+        notes = _notes(text, settings)
+        assert sum("Tre måter" in section for _, section in notes) == 1 and len(notes[0][0]) < 250
+        assert all("«" in rule for rule, section in notes[1:] if "§ 7-9" not in rule), notes
+
+
+def test_or_equivalent_after_a_brand_is_no_cure_and_says_nothing_until_equivalence_is_defined(settings):
+    notes = _notes("Stolene skal være Håg Capisco eller tilsvarende.", settings)
+    rule, section = _note_on(notes, "«Håg Capisco» står med «eller tilsvarende»")
+    assert "gjør ikke henvisningen lovlig" in rule and section == "De to snevre unntakene"
+    rule, section = _note_on(notes, "«Tilsvarende» sier ikke hva som godtas")
+    assert "forutberegnelighet" in rule and section.startswith("Kravene må være presise nok")
+    bare = _notes("Stolene skal være Håg Capisco.", settings)  # without the phrase: the ban itself
+    assert not any("står med «eller tilsvarende»" in rule for rule, _ in bare)
+    assert _note_on(bare, "«Håg Capisco» viser til et bestemt merke")[1] == "Hva regnes som en ulovlig henvisning"
+
+
+@pytest.mark.parametrize("text, quoted, says, section", [
+    ("Kantinen skal servere samme meny som i dag.", "«samme meny som i dag»", "informasjonsforsprang",
+     "Hvilke prinsipper må vi følge (LOA § 4)"),
+    ("Kommunen skal inngå kontrakt med Visma Enterprise AS om nytt økonomisystem.", "«Visma Enterprise AS»",
+     "direkte anskaffelse", "Kort svar: kan vi kjøpe direkte uten konkurranse"),
+    ("Leverandøren skal ha kontor i Bodø kommune.", "«kontor i Bodø kommune»", "favoriserer lokale leverandører",
+     "Hvor mye kan vi kreve: forholdsmessighet"),
+    ("Kjøttet skal være produsert i Norge.", "«produsert i Norge»", "EØS-reglene om fri bevegelighet",
+     "Hva regnes som en ulovlig henvisning"),
+    ("Gulvet i garderoben skal være av PVC.", "«PVC»", "C-424/23 DYKA Plastics",
+     "Materialkrav er også typehenvisning (DYKA Plastics, C-424/23)"),
+    ("Isolasjonen i veggene skal være steinull.", "«steinull»", "C-424/23 DYKA Plastics",
+     "Materialkrav er også typehenvisning (DYKA Plastics, C-424/23)"),
+    ("Renholdet skal utføres etter INSTA 800.", "«INSTA 800» står uten «eller tilsvarende»", "kan ikke avvises",
+     "Standarder og «eller tilsvarende»"),
+    ("Tørkepapiret skal være Svanemerket.", "«Svanemerket» er et merke", "annen egnet dokumentasjon",
+     "Testrapporter og sertifikater"),
+])
+def test_each_note_applies_its_rule_to_the_words_found(settings, text, quoted, says, section):
+    rule, cited = _note_on(_notes(text, settings), quoted)
+    assert says in rule and cited == section
+
+
+def test_a_material_with_or_equivalent_and_a_need_without_problems_get_no_material_note(settings):
+    assert not any("DYKA" in rule for rule, _ in _notes("Isolasjonen skal være steinull eller tilsvarende.", settings))
+    assert [section for _, section in _notes("Vi trenger lys i klasserommene.", settings)][:1] == [
+        "Tre måter å beskrive det dere skal kjøpe på"]
 
 
 def test_the_llm_draft_gets_the_same_references_and_legal_basis(tmp_path):

@@ -227,6 +227,22 @@ def test_the_head_noun_and_the_place_decide_the_type(settings, text, expected):
     assert _type_of(text, settings) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the hall is where, not what: only a lighting word makes it hall lighting
+    ("Gymsalen skal ha basketballkurver som kan heises opp.", "idrettsutstyr"),
+    ("Kommunen skal kjøpe ribbevegger og turnmatter til gymsalen.", "idrettsutstyr"),
+    ("Idrettshallen skal ha sportsgulv.", "sportsgulv"),
+    ("Svømmehallen skal ha nye garderobeskap.", None),
+    ("Lysanlegg i idrettshallen skal byttes.", "hallbelysning"),
+    ("Det skal monteres LED i Nordbyhallen.", "hallbelysning"),
+    ("Idrettshallen skal ha nytt lys.", "hallbelysning"),
+    ("Klasserommene skal ha bedre lys.", "innebelysning"),
+])
+def test_a_hall_word_is_the_place_not_the_purchase(settings, text, expected):
+    found = _type_of(text, settings)
+    assert found == expected if expected else found not in {"hallbelysning", "innebelysning"}
+
+
 @pytest.mark.parametrize("text", ["Supplier shall deliver 15 handheld scanners.", "The system shall be hosted in Norway."])
 def test_english_shall_is_no_hall(settings, text):
     assert _type_of(text, settings) not in {"hallbelysning", "innebelysning"}

@@ -295,6 +295,8 @@ def test_requirements_are_marked_inline_and_rewritten_side_by_side(env):
     assert "Regel: FOA § 15-1" in text  # the rule
     assert any(e.label.startswith("Kilder: Merkenavn") for e in at.expander)  # the cited guidance passage
     assert text.count(f"**{t('req_need_statement', 'nb')}**") == 3  # a rewrite beside every requirement
+    captions = " ".join(c.value for c in at.caption)
+    assert "Nærmeste eksempler" not in captions and "ex-0" not in captions  # internal example ids are not shown
     assert at.code and "Vi har behov for" in at.code[0].value  # the suggestion ready to copy
     assert [b.label for b in at.get("download_button")] == [t("req_download", "nb")]
 

@@ -1,0 +1,258 @@
+"""Why a rewrite is written as it is: the legal notes, each applied to what was found in the requirement.
+
+A blind grading by a procurement lawyer found the same general rule under every rewrite and seldom a word about the
+requirement in front of it. legal_basis() therefore writes one note per problem found, quoting the words it is
+about and saying what the rule means for them: a brand with «eller tilsvarende» (the phrase does not make a brand
+lawful when the need can be described, and «tilsvarende» says nothing until the criteria for equivalence are
+stated), «samme som i dag» (today's supplier knows what today's solution is; new bidders do not), a named supplier
+(a direct award in effect), an office in a place (favours local suppliers, lawful only if tied to the need and
+proportionate), a standard or label without «eller tilsvarende», a dictated material (C-424/23 DYKA Plastics) and a
+demand for national origin. The general rule comes once, short, first. Every note cites the passage of the guidance in
+the corpus it rests on (the guidance notes are written from /work/shared/reference/procurement-facts.md), one note
+per passage: two findings that rest on the same passage share a note.
+
+The analyzer's findings (category, kind, span) say what was found. Two things it does not mark are read from the
+text here: «eller tilsvarende» right after a brand (the analyzer finds the brand either way), a brand written as a
+company («Visma Enterprise AS», «kontrakt med …»), which is a named supplier, and a material the analyzer does not
+know («skal være steinull»).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from advisor.config import Settings
+from advisor.corpus import Citation, cite
+from advisor.requirements import EQUIVALENT, Finding, legal_rule, rule_key
+from advisor.rewrite.references import Reference, is_label
+from advisor.rewrite.templates import INCUMBENT
+
+
+@dataclass(frozen=True)
+class LegalBasis:
+    """Why the rewrite is written as it is: a rule (law and what it means here) and the guidance passage behind it."""
+
+    rule: str
+    citation: Citation
+
+
+# At most this many notes per rewrite: the general rule, the notes for what was found, then the climate rule.
+MAX_LEGAL_BASIS = 5
+
+# Purchase types whose climate footprint is rarely insignificant: the rewrite then names the climate rule, FOA § 7-9,
+# which the contract must meet (weighting or requirements), beside the rules for what was found.
+CLIMATE_DOMAINS = frozenset({"kjøretøy og transport", "belysning og energi", "bygg og byggevarer", "renhold og driftstjenester",
+                             "mat og servering"})
+
+_FOA = "FOA § 15-1 (del III) og § 8-5 (del II)"
+_FOA_SHORT = "FOA § 15-1/§ 8-5"
+GENERAL_RULE = (f"{_FOA}: beskriv hva som skal oppnås, med ytelses- og funksjonskrav så langt det lar seg gjøre, ikke et "
+                "bestemt produkt; kravene skal ha tilknytning til leveransen og stå i forhold til formålet")
+
+# note -> (corpus doc id, anchor of the passage it rests on)
+PASSAGES: dict[str, tuple[str, str]] = {
+    "general": ("guide-kravspesifikasjoner", "Tre måter å beskrive det dere skal kjøpe på"),
+    "brand": ("guide-merkenavn-og-tilsvarende", "Hva regnes som en ulovlig henvisning"),
+    "origin": ("guide-merkenavn-og-tilsvarende", "Hva regnes som en ulovlig henvisning"),
+    "equivalent_no_cure": ("guide-merkenavn-og-tilsvarende", "De to snevre unntakene"),
+    "compatibility": ("guide-merkenavn-og-tilsvarende", "De to snevre unntakene"),
+    "equivalent_undefined": ("guide-kravspesifikasjoner", "Kravene må være presise nok"),
+    "material": ("guide-merkenavn-og-tilsvarende", "Materialkrav er også typehenvisning"),
+    "current": ("guide-grunnleggende-prinsipper", "Hvilke prinsipper må vi følge"),
+    "incumbent": ("guide-grunnleggende-prinsipper", "Hvilke prinsipper må vi følge"),
+    "supplier": ("guide-anskaffelser-uten-konkurranse", "Kort svar"),
+    "presence": ("guide-kravspesifikasjoner", "Hvor mye kan vi kreve: forholdsmessighet"),
+    "standard": ("guide-kravspesifikasjoner", "Standarder og «eller tilsvarende»"),
+    "label": ("guide-kravspesifikasjoner", "Testrapporter og sertifikater"),
+}
+
+# A brand written as a company, or as the party to the contract: the supplier is named, not only its product.
+_COMPANY_AFTER = re.compile(r"^(?:\s+[A-ZÆØÅ][\w&.\-]*){0,3}\s+(?:AS|ASA|AB|A/S|Ltd|GmbH|Oy)\b")
+_PARTY_BEFORE = re.compile(r"(?:(?:kontrakt|avtale|rammeavtale)\s+med|leveres\s+av|kjøpes\s+(?:inn\s+)?fra|bestilles\s+fra)\s+$",
+                           re.IGNORECASE)
+# A material after «skal være (av|laget av|i)» that the analyzer does not mark: the note applies DYKA to it.
+_MATERIAL = re.compile(
+    r"\bskal\s+(?:være|leveres|utføres|lages|bygges)\s+(?:(?:laget\s+)?av\s+|i\s+)?(?P<m>steinull|glassull|mineralull|massivtre|"
+    r"heltre|limtre|eik|bøk|furu|gran|PVC|vinyl|linoleum|betong|tegl\w*|murstein|stål|rustfritt\s+stål|aluminium|kobber|"
+    r"sink|glassert\s+leire|plast|gummi|granitt|skifer|naturstein|kompositt)\b", re.IGNORECASE)
+_NORWEGIAN = re.compile(r"\bnorsk\w*|\bNorge\b|\bNoreg\b", re.IGNORECASE)
+
+
+def legal_basis(findings: list[Finding], references: list[Reference], settings: Settings, domain: str = "",
+                text: str = "") -> list[LegalBasis]:
+    """The legal notes for a rewrite of `text`: the general rule once, then one note per problem found in it (quoting
+    the words), the notes for standards and systems kept «eller tilsvarende» (`references`), and the climate rule for
+    a purchase type whose footprint matters (`domain`); notes on the same guidance passage are one note, numbered from 1."""
+    notes: list[tuple[str, Citation]] = [(GENERAL_RULE, _cite(settings, "general"))]
+    for key, rule in [*_finding_notes(findings, text), *_reference_notes(findings, references)]:
+        if key in PASSAGES:
+            notes.append((rule, _cite(settings, key)))
+        else:  # a rule the analyzer keeps for this kind of finding, applied to the words found
+            law, citation = legal_rule(key, settings)
+            notes.append((f"{rule}: {law}", citation))
+    if domain in CLIMATE_DOMAINS:
+        notes.append(legal_rule("climate", settings))
+    merged: dict[str, tuple[list[str], Citation]] = {}
+    for rule, citation in notes:
+        rules, _ = merged.setdefault(citation.chunk_id, ([], citation))
+        if rule not in rules:
+            rules.append(rule)
+    return [LegalBasis(". ".join(r.rstrip(". ") for r in rules), dataclasses.replace(citation, n=n))
+            for n, (rules, citation) in enumerate(list(merged.values())[:MAX_LEGAL_BASIS], start=1)]
+
+
+def _cite(settings: Settings, key: str) -> Citation:
+    doc_id, anchor = PASSAGES[key]
+    return cite(settings, doc_id, anchor)
+
+
+def _quote(text: str, findings: list[Finding]) -> str:
+    """The words of the findings, adjacent ones as one quotation («Håg Capisco», not «Håg», «Capisco»)."""
+    if not text:
+        return ", ".join(f"«{w}»" for w in dict.fromkeys(f.text for f in findings))
+    groups: list[list[int]] = []
+    for start, end in sorted((f.start, f.end) for f in findings):
+        if groups and not text[groups[-1][1]:start].strip(" -"):
+            groups[-1][1] = max(groups[-1][1], end)
+        else:
+            groups.append([start, end])
+    return ", ".join(f"«{w}»" for w in dict.fromkeys(text[s:e].strip() for s, e in groups))
+
+
+def _company(text: str, findings: list[Finding]) -> str:
+    """«Visma Enterprise AS» for the brand «Visma» written as a company ('' when none is)."""
+    for finding in findings:
+        company = _COMPANY_AFTER.match(text[finding.end:]) if text else None
+        if company:
+            return f"«{text[finding.start:finding.end + company.end()].strip()}»"
+    return ""
+
+
+def _is_supplier(finding: Finding, text: str) -> bool:
+    if finding.category == "supplier":
+        return True
+    return finding.category == "brand" and bool(text) and (
+        bool(_COMPANY_AFTER.match(text[finding.end:])) or bool(_PARTY_BEFORE.search(text[:finding.start])))
+
+
+def _finding_notes(findings: list[Finding], text: str) -> list[tuple[str, str]]:
+    """(note key, text, passage) per kind of problem found, in the order the problems occur."""
+    strong = sorted((f for f in findings if f.severity != "low"), key=lambda f: f.start)
+    groups: dict[str, list[Finding]] = {}
+    for finding in strong:
+        groups.setdefault(_note_key(finding, text), []).append(finding)
+    out: list[tuple[str, str]] = []
+    for key, group in groups.items():
+        quoted = _quote(text, group)
+        if key == "brand":
+            with_equivalent = [f for f in group if text and EQUIVALENT.match(text[f.end:].lstrip(" ,"))]
+            if with_equivalent:
+                out += _equivalent_notes(_quote(text, group))
+            else:
+                out.append((key, f"{quoted} viser til et bestemt merke eller en bestemt type. {_FOA_SHORT} forbyr det når "
+                                 "det favoriserer eller utelukker leverandører, med mindre kontraktsgjenstanden begrunner "
+                                 "det (typisk kompatibilitet med det dere har), og da bare med «eller tilsvarende»"))
+        elif key == "supplier":
+            out.append((key, f"{_company(text, group) or quoted} er navngitt som leverandør: da er konkurransen avgjort på forhånd, og kjøpet er i "
+                             "realiteten en direkte anskaffelse. Fra 100 000 kroner gjelder kravet om konkurranse og "
+                             "likebehandling (LOA § 4), og over EØS-terskelverdiene er anskaffelser uten konkurranse bare "
+                             "lov i snevert avgrensede tilfeller. Beskriv det som skal leveres, så kan flere konkurrere"))
+        elif key == "incumbent":
+            out.append((key, f"{quoted}: å foretrekke den som har oppdraget i dag, favoriserer dagens leverandør og "
+                             "strider mot likebehandling (LOA § 4); ingen skal få fortrinn, heller ikke gjennom kunnskap "
+                             "bare den har. Beskriv kompetansen oppdraget krever, og gi alle tilbyderne det samme "
+                             "underlaget om det som er gjort"))
+        elif key == "current":
+            out.append((key, f"{quoted} viser til dagens løsning. Dagens leverandør vet hva den er, nye tilbydere gjør "
+                             "ikke: kravet gir den som har kontrakten i dag et informasjonsforsprang, og det strider mot "
+                             "likebehandling (LOA § 4). Beskriv det dere vil beholde (legg ved for eksempel dagens meny, "
+                             "oppsett eller funksjonsliste), eller beskriv behovet bak"))
+        elif key == "presence":
+            out.append((key, f"{quoted} er et krav om hvor leverandøren holder til. Det favoriserer lokale leverandører og "
+                             "er bare lovlig når det har tilknytning til leveransen og står i forhold til formålet "
+                             f"({_FOA_SHORT}; forholdsmessighet, LOA § 4). Still heller krav til svartid og oppmøte, som "
+                             "enhver leverandør kan oppfylle"))
+        elif key == "origin":
+            national = any(_NORWEGIAN.search(f.text) for f in group)
+            out.append((key, f"{quoted} er et krav om opprinnelse. {_FOA_SHORT} forbyr å vise til en bestemt opprinnelse "
+                             "eller produksjon som favoriserer eller utelukker leverandører"
+                             + (", og et krav om norsk opprinnelse kan i tillegg stride mot EØS-reglene om fri bevegelighet"
+                                if national else "")
+                             + ". Beskriv egenskapen dere trenger (for eksempel ferskhet, leveringstid, beredskap eller "
+                               "klimaavtrykk) i stedet for hvor varen kommer fra"))
+        elif key == "material":
+            out.append(_material_note(quoted))
+        elif key == "standard":
+            labels = [f for f in group if is_label(f.text)]
+            standards = [f for f in group if not is_label(f.text)]
+            if standards:
+                out.append((key, f"{_quote(text, standards)} står uten «eller tilsvarende». En henvisning til en standard "
+                                 "skal følges av «eller tilsvarende», og en leverandør som viser at løsningen er likeverdig, "
+                                 "kan ikke avvises; utkastet har lagt det til"))
+            if labels:
+                out.append(("label", f"{_quote(text, labels)} er et merke brukt som krav. Skriv hvilke av merkets kriterier "
+                                     "som gjelder leveransen, og godta tilsvarende merker og annen egnet dokumentasjon på at "
+                                     "de er oppfylt; krever dere sertifikat eller testrapport, må dere også godta tilsvarende "
+                                     "organer"))
+        else:  # legal_basis adds the analyzer's rule for this kind after the words
+            out.append((key, quoted))
+    material = _MATERIAL.search(text or "")
+    if material and "material" not in groups and not EQUIVALENT.match(text[material.end():].lstrip(" ,")):
+        out.append(_material_note(f"«{material.group('m')}»"))
+    return out
+
+
+def _note_key(finding: Finding, text: str) -> str:
+    if _is_supplier(finding, text):
+        return "supplier"
+    if finding.category in {"brand", "model_type"} or (finding.category == "missing_or_equivalent"
+                                                         and finding.kind != "standard"):
+        return "brand"  # the brand's note says a justified reference needs «eller tilsvarende»
+    if finding.category == "same_as_current":
+        return "incumbent" if INCUMBENT.search(finding.text) else "current"
+    if finding.category == "origin":
+        return "presence" if finding.kind == "presence" else "origin"
+    if finding.category == "missing_or_equivalent" and finding.kind == "standard":
+        return "standard"
+    return rule_key(finding.category, finding.kind, finding.severity)
+
+
+def _equivalent_notes(quoted: str) -> list[tuple[str, str]]:
+    return [
+        ("equivalent_no_cure", f"{quoted} står med «eller tilsvarende», men det gjør ikke henvisningen lovlig når behovet "
+                               "kan beskrives med funksjons- og ytelseskrav. Et merke kan bare nevnes når kontraktsgjenstanden "
+                               "krever det (for eksempel kompatibilitet med det dere har) eller det ikke kan beskrives presist "
+                               f"på annen måte; først da skal «eller tilsvarende» stå ({_FOA_SHORT})"),
+        ("equivalent_undefined", f"«Tilsvarende» sier ikke hva som godtas: skriv hvilke egenskaper ved {quoted} et tilbud må "
+                                 "ha for å regnes som tilsvarende, og hvordan det dokumenteres. Ellers kan leverandørene ikke "
+                                 "forutse hva dere godtar (forutberegnelighet, LOA § 4; KOFA 2015/102 om for uklare krav)"),
+    ]
+
+
+def _material_note(quoted: str) -> tuple[str, str]:
+    return ("material", f"{quoted} foreskriver et materiale. EU-domstolen (C-424/23 DYKA Plastics, 2025) regner et krav om "
+                        "bestemt materiale som en henvisning til en type eller en bestemt produksjon: det må være strengt "
+                        "begrunnet i kontraktsgjenstanden, ellers skal det følges av «eller tilsvarende». Beskriv heller "
+                        "hva det skal tåle og yte (for eksempel brann, fukt, lyd, slitasje eller levetid), og la "
+                        "leverandøren velge materiale")
+
+
+def _reference_notes(findings: list[Finding], references: list[Reference]) -> list[tuple[str, str]]:
+    """Standards kept with «eller tilsvarende» already in the text, and systems kept only if justified."""
+    flagged = {f.text.lower() for f in findings if f.category == "missing_or_equivalent"}
+    out: list[tuple[str, str]] = []
+    kept = [r for r in references if r.kind == "standard" and not any(r.name.lower() in t or t in r.name.lower()
+                                                                          for t in flagged)]
+    if kept:
+        names = ", ".join(f"«{r.name}»" for r in kept)
+        out.append(("standard", f"{names} er beholdt med «eller tilsvarende»: en leverandør som viser at løsningen er "
+                                "likeverdig, kan ikke avvises. Skriv hvordan likeverdighet skal dokumenteres"))
+    systems = [r for r in references if r.is_conditional]
+    if systems:
+        names = ", ".join(f"«{r.name}»" for r in systems)
+        out.append(("compatibility", f"{names}: å kreve at leveransen virker med noe dere har, er bare lov når "
+                                     "kontraktsgjenstanden krever det og ikke andre fabrikater kan dekke behovet "
+                                     f"({_FOA_SHORT}); kostnader ved å bytte kan heller vurderes i tildelingskriteriene"))
+    return out
