@@ -228,7 +228,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The suggestion was made without a language model, from worked examples and templates.",
     },
     "req_rewrite_llm": {"nb": "Forslaget er laget med språkmodell ({provider}).", "en": "The suggestion was made with a language model ({provider})."},
-    "req_examples_used": {"nb": "Nærmeste eksempler: {ids}.", "en": "Nearest worked examples: {ids}."},
     "req_working": {"nb": "Analyserer og skriver om krav {n} av {total} …", "en": "Analysing and rewriting requirement {n} of {total} …"},
     "req_category_counts": {"nb": "Kategorier", "en": "Categories"},
     "req_count": {"nb": "Krav", "en": "Requirements"},
