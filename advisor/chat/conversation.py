@@ -7,11 +7,12 @@ The answer routes, tried in order (Answer.route): "rules" (the question states p
 engine's verdict, chat/rules.py), "card" (a curated answer card matched above its cut-off; a list question whose
 passage holds a list squarely about it gets that whole list instead), "passage" (the best passage, extractive; for a
 list question the passage's whole list) or "llm" (a configured model, given the rule verdict and the card as verified facts), and
-"refusal" when the sources do not answer.
+"refusal" when the sources do not answer. Before any of them, a question whose asked-about topic no passage or card
+mentions («kreve lærlinger») is refused, naming the topic (chat/scope.py).
 
-This is the only module that spans features: a message that is a requirement text or a planned purchase
-gets the answer plus a pointer to `advisor analyze` / `advisor assess` and a short result from the
-requirement analyzer or the assessment.
+This is the only module that spans features: a message that is a requirement text or a planned purchase gets the
+answer plus a short result from the requirement check or the assessment, and a pointer to that tool (named by what
+it does, not by a command).
 """
 
 from __future__ import annotations
@@ -147,8 +148,17 @@ def route_pointer(route: str, lang: str = "nb") -> str:
     return _POINTERS[(route, "en" if lang == "en" else "nb")]
 
 
-def route_summary(route: str, text: str, settings: Settings) -> list[str]:
-    """A short result from the tool the message belongs to (assessment or requirement check)."""
+_PROVISIONAL = {"nb": "Vurderingen er foreløpig fordi opplysninger mangler; svar på spørsmålene i "
+                      "anskaffelsesvurderingen for en fullstendig vurdering med kilder.",
+                "en": "The assessment is provisional because facts are missing; answer the questions of the purchase "
+                      "assessment for a full assessment with sources."}
+
+
+def route_summary(route: str, text: str, settings: Settings, lang: str = "nb") -> list[str]:
+    """A short result from the tool the message belongs to (assessment or requirement check). In English only what
+    can be said in English: the assessment's labels and what was read from the text are Norwegian, so an English
+    message gets the sentence on a provisional verdict, and the requirement check's count and quoted findings."""
+    en = lang == "en"
     if route == "assess":
         extraction = extract_case(text)
         try:
@@ -156,15 +166,15 @@ def route_summary(route: str, text: str, settings: Settings) -> list[str]:
         except AdvisorError as exc:
             log.warning("assessment of the message failed: %s", exc)
             return []
-        read = [note for _, note in extraction.notes][:3]
-        # The buyer can choose among several procedures: the summary names the one the facts point to as such.
-        choice = "av flere mulige prosedyrer peker opplysningene mot" if result.alternatives else "aktuell prosedyre:"
-        lines = [f"Foreløpig vurdering: {result.part_label.rstrip('.')}; {choice} "
-                 f"{result.procedure_label.rstrip('.')}."]
-        lines.extend(read)
+        lines = []
+        if not en:
+            # The buyer can choose among several procedures: the summary names the one the facts point to as such.
+            choice = "av flere mulige prosedyrer peker opplysningene mot" if result.alternatives else "aktuell prosedyre:"
+            lines.append(f"Foreløpig vurdering: {result.part_label.rstrip('.')}; {choice} "
+                         f"{result.procedure_label.rstrip('.')}.")
+            lines.extend([note for _, note in extraction.notes][:3])
         if result.provisional:
-            lines.append("Vurderingen er foreløpig fordi opplysninger mangler; svar på spørsmålene i "
-                         "anskaffelsesvurderingen for en fullstendig vurdering med kilder.")
+            lines.append(_PROVISIONAL["en" if en else "nb"])
         return lines
     if route == "analyze":
         try:
@@ -174,8 +184,13 @@ def route_summary(route: str, text: str, settings: Settings) -> list[str]:
             return []
         flagged = [a for a in analyses if a.solution_specific]
         if not flagged:
-            return ["Kravsjekken fant ingen løsningsbundne formuleringer i meldingen."]
+            return ["The requirement check found no solution-bound wording in the message." if en else
+                    "Kravsjekken fant ingen løsningsbundne formuleringer i meldingen."]
         findings = [f for a in flagged for f in a.findings]
+        if en:
+            shown = "; ".join(f"«{f.text}»" for f in findings[:4])
+            return [f"Requirement check: {len(flagged)} of {len(analyses)} requirements are solution-bound. "
+                    f"Findings: {shown}."]
         shown = "; ".join(f"«{f.text}» ({CATEGORY_LABELS.get(f.category, f.category).lower()})" for f in findings[:4])
         return [f"Kravsjekken: {len(flagged)} av {len(analyses)} krav er løsningsbundne. "
                 f"Funn: {shown}."]
@@ -201,13 +216,14 @@ def apply_route(answer: Answer, route: str, message: str, settings: Settings) ->
         # The rules route already gave the assessment's verdict, reasons, next step and assumptions: a pointer to
         # the same assessment and its one-line summary would only say it again. What was read from the text stays.
         # The rules answer may have read the same fact already («Tolket fra teksten: «6 millioner» → …»): once.
-        read = [note for _, note in extract_case(message).notes][:3]
+        # (They are Norwegian: an English answer is not given them here.)
+        read = [note for _, note in extract_case(message).notes][:3] if answer.language != "en" else []
         answer.notes[:] = list(dict.fromkeys([*read, *answer.notes]))
         return
     pointer = route_pointer(route, answer.language)
-    summary = route_summary(route, message, settings)
+    summary = route_summary(route, message, settings, answer.language)
     if route == "assess" and summary:
-        if _states_part(answer.text, summary[0]):
+        if summary[0].startswith("Foreløpig vurdering") and _states_part(answer.text, summary[0]):
             summary = summary[1:]
         pointer = ""  # the summary says itself when the verdict is provisional and how to complete it
     if answer.grounded or _names_uncovered(answer.text):

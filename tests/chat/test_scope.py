@@ -9,7 +9,7 @@ import re
 import pytest
 
 from advisor.answer import CANNOT_ANSWER, is_cannot_answer
-from advisor.chat import apply_route, ask, route_pointer
+from advisor.chat import apply_route, ask, route_pointer, route_summary
 from advisor.chat.conversation import single_verdict
 from advisor.chat.scope import covered, topic_words, uncovered_topic
 from advisor.search import open_index
@@ -124,3 +124,12 @@ def test_an_english_question_below_the_floor_says_no_once(corpus_hash_settings, 
     answer = ask("We are a municipality and will buy office chairs for 80 000 NOK. Do we have to announce it?", index,
                  corpus_hash_settings)
     assert not answer.text.startswith("No. No")
+
+
+def test_an_english_message_gets_no_norwegian_summary_lines(corpus_hash_settings):
+    lines = route_summary("assess", "We are going to buy office furniture for 3 million NOK.", corpus_hash_settings,
+                          "en")
+    assert not any(line.startswith(("Foreløpig", "Tolket", "Vurderingen")) for line in lines)
+    assert all("provisional" in line for line in lines)
+    norwegian = route_summary("assess", "Vi skal kjøpe kontormøbler for 3 millioner kr.", corpus_hash_settings)
+    assert norwegian[0].startswith("Foreløpig vurdering")
