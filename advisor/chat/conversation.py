@@ -275,7 +275,8 @@ def ask(
 
 # A verdict word said twice in a row («No. No: the rules do not apply …», «Nei. Nei, …»): the verdict of a yes/no
 # question followed by a text that opens with its own.
-_DOUBLED_VERDICT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(Yes|No|Ja|Nei)[.,:!]\s+(?=\1\b)")
+# «No. No rule obliges you …» says the verdict once: the second «No» opens a sentence, it is not a verdict word.
+_DOUBLED_VERDICT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(Yes|No|Ja|Nei)[.,:!]\s+(?=\1[.,:!](?:\s|$))")
 
 
 def single_verdict(text: str) -> str:

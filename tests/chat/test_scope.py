@@ -114,6 +114,8 @@ def test_a_purchase_answered_by_a_card_gets_the_verdict_once_and_completing_it_o
      "No: the procurement rules do not apply below NOK 100 000 [1]."),
     ("Nei. Nei, det holder ikke [1].", "Nei, det holder ikke [1]."),
     ("No. Nothing obliges you to [1].", "No. Nothing obliges you to [1]."),
+    ("No. No rule obliges you to use it [1].", "No. No rule obliges you to use it [1]."),
+    ("Nei. Nei-svaret gjelder ikke her [1].", "Nei. Nei-svaret gjelder ikke her [1]."),
     ("Ja. Del I gjelder [1]. Ja. Ja, det kan dere [2].", "Ja. Del I gjelder [1]. Ja, det kan dere [2]."),
 ])
 def test_a_verdict_word_is_said_once(text, expected):
