@@ -2,25 +2,30 @@
 
 from advisor.answer.cards import CARD_VERSION, card_answer
 from advisor.answer.compose import EXTRACTIVE_VERSION
-from advisor.answer.engine import Answer, answer_question
+from advisor.answer.engine import READ_ELSEWHERE, UNCOVERED_TOPIC, Answer, answer_question, uncovered_answer
 from advisor.answer.english import strip_english_lead
 from advisor.answer.followup import carry_terms, condense, is_follow_up
 from advisor.answer.lists import LIST_QUESTION, is_list_question
-from advisor.answer.prompt import answer_prompt
+from advisor.answer.prompt import CANNOT_ANSWER, answer_prompt, is_cannot_answer
 from advisor.answer.sentences import split_sentences
 
 __all__ = [
     "Answer",
+    "CANNOT_ANSWER",
     "CARD_VERSION",
     "EXTRACTIVE_VERSION",
     "LIST_QUESTION",
+    "READ_ELSEWHERE",
+    "UNCOVERED_TOPIC",
     "answer_prompt",
     "answer_question",
     "card_answer",
     "carry_terms",
     "condense",
+    "is_cannot_answer",
     "is_follow_up",
     "is_list_question",
     "split_sentences",
     "strip_english_lead",
+    "uncovered_answer",
 ]

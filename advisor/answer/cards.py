@@ -14,8 +14,6 @@ from advisor.search import CardMatch, Index, source_chunk
 CARD_VERSION = "card-1"
 
 ENGLISH_LEAD = "In short (the sources are in Norwegian):"
-CARD_NOTE = {"nb": "Svaret er en fagkontrollert standardtekst med kilder.",
-             "en": "The answer is a reviewed standard text with its sources."}
 # An English card answer is followed by the card's Norwegian wording: the sources, the terms a procurement officer
 # searches for and the wording to quote in a document are Norwegian.
 NORWEGIAN_WORDING = "In Norwegian:"
@@ -40,13 +38,12 @@ def card_answer(question: str, match: CardMatch, index: Index, lang: str, provid
     mapping = {old: new for new, old in enumerate(used, start=1)}
     text = re.sub(r"\[(\d+)\]", lambda m: f"[{mapping[int(m.group(1))]}]", text)
     cited = [Citation.from_chunk(mapping[old], _chunk_of(citations[old - 1], index)) for old in used]
-    notes = []
     if lang == "en" and not card.answer_en:
         text = f"{ENGLISH_LEAD} {text}"
-    # The card's id is for trainers (Answer.card_id, in the JSON output), not for the buyer.
-    notes.append(CARD_NOTE["en" if lang == "en" else "nb"])
+    # That the text is a reviewed card, and which (Answer.reviewed, Answer.card_id), is in the JSON output for
+    # trainers; the buyer's text carries no note about it.
     return Answer(question, text, cited, True, provider, model, CARD_VERSION, standalone or question, route="card",
-                  notes=notes, language=lang, evidence=round(match.score, 3), card_id=card.id)
+                  language=lang, evidence=round(match.score, 3), card_id=card.id, reviewed=True)
 
 
 def _chunk_of(citation: Citation, index: Index):

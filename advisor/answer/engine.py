@@ -63,10 +63,12 @@ class Answer:
     card_id: str | None = None
     tool: str | None = None  # "analyze" | "assess" when the message belongs to another tool (a pointer is added)
     list_fit: float = 0.0  # a list answer: share of the question's terms its title, heading and lead-in carry
+    reviewed: bool = False  # the text is (or includes) a reviewed answer card's standard text: in the JSON, not shown
 
     def to_dict(self) -> dict:
         """The JSON contract of `advisor ask --json`, plus model, route (rules | card | passage | llm | refusal),
-        card_id, tool (analyze | assess pointer), notes and standalone_query."""
+        card_id, reviewed (a reviewed card's standard text), tool (analyze | assess pointer), notes and
+        standalone_query."""
         return {
             "answer": self.text,
             "citations": [
@@ -80,6 +82,7 @@ class Answer:
             "model": self.model,
             "route": self.route,
             "card_id": self.card_id,
+            "reviewed": self.reviewed,
             "tool": self.tool,
             "notes": list(self.notes),
             "standalone_query": self.standalone_query,
@@ -127,6 +130,24 @@ def _refusal(job: _Job, version: str, notes: Sequence[str] = ()) -> Answer:
         shown.append("The nearest sources are listed, but they do not answer the question." if job.lang == "en"
                      else "De nærmeste kildene er listet opp, men de svarer ikke på spørsmålet.")
     return job.answer(CANNOT_ANSWER.get(job.lang, CANNOT_ANSWER["nb"]), _cite(hits, nearest), False, version, shown)
+
+
+# A topic no passage or card mentions («lærlinger»): said after CANNOT_ANSWER, then where to read instead.
+UNCOVERED_TOPIC = {"nb": "Ingen av kildene mine omtaler «{topic}».", "en": "None of my sources mentions «{topic}»."}
+READ_ELSEWHERE = {"nb": "Se regelverket på Lovdata og DFØs veiledning på anskaffelser.no.",
+                  "en": "See the regulations on Lovdata and DFØ's guidance at anskaffelser.no."}
+
+
+def uncovered_answer(question: str, topic: str, lang: str, provider: str, model: str, standalone: str = "",
+                     read_elsewhere: bool = True) -> Answer:
+    """The refusal of a question about a topic no source mentions: CANNOT_ANSWER, the topic and (`read_elsewhere`,
+    for a procurement question) where to read instead, without nearest sources (none of them is about the topic)."""
+    key = "en" if lang == "en" else "nb"
+    text = f"{CANNOT_ANSWER.get(lang, CANNOT_ANSWER['nb'])} {UNCOVERED_TOPIC[key].format(topic=topic)}"
+    if read_elsewhere:
+        text += f" {READ_ELSEWHERE[key]}"
+    return Answer(question, text, [], False, provider, model, EXTRACTIVE_VERSION, standalone or question,
+                  route="refusal", language=lang)
 
 
 def _with_marker(sentence: str, n: int) -> str:

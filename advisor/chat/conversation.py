@@ -7,11 +7,12 @@ The answer routes, tried in order (Answer.route): "rules" (the question states p
 engine's verdict, chat/rules.py), "card" (a curated answer card matched above its cut-off; a list question whose
 passage holds a list squarely about it gets that whole list instead), "passage" (the best passage, extractive; for a
 list question the passage's whole list) or "llm" (a configured model, given the rule verdict and the card as verified facts), and
-"refusal" when the sources do not answer.
+"refusal" when the sources do not answer. Before any of them, a question whose asked-about topic no passage or card
+mentions («kreve lærlinger») is refused, naming the topic (chat/scope.py).
 
-This is the only module that spans features: a message that is a requirement text or a planned purchase
-gets the answer plus a pointer to `advisor analyze` / `advisor assess` and a short result from the
-requirement analyzer or the assessment.
+This is the only module that spans features: a message that is a requirement text or a planned purchase gets the
+answer plus a short result from the requirement check or the assessment, and a pointer to that tool (named by what
+it does, not by a command).
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from advisor.answer import (
+    CANNOT_ANSWER,
+    READ_ELSEWHERE,
+    UNCOVERED_TOPIC,
     Answer,
     answer_question,
     card_answer,
@@ -30,6 +34,7 @@ from advisor.answer import (
     condense,
     is_follow_up,
     is_list_question,
+    uncovered_answer,
 )
 from advisor.assessment import assess, extract_case
 from advisor.chat.facts import CaseFacts, read_facts
@@ -42,6 +47,7 @@ from advisor.chat.rules import (
     is_yes_no,
     rules_answer,
 )
+from advisor.chat.scope import about_procurement, uncovered_topic
 from advisor.config import Settings
 from advisor.corpus import Citation
 from advisor.doffin import SimilarResults, as_hits, shown_notices, subject_words
@@ -124,27 +130,35 @@ def route_message(text: str) -> str | None:
     return None
 
 
+# The chat names the app's tools by what they do, not by a command (a buyer reads the answer, not a terminal).
 _POINTERS = {
-    ("analyze", "nb"): "Dette ser ut som en kravtekst. Bruk `advisor analyze` (eller kravanalysen i appen) for å "
-                       "finne merkenavn og løsningsbundne krav, og `advisor rewrite` for forslag til behovs- og "
-                       "funksjonskrav.",
-    ("analyze", "en"): "This looks like a requirement text. Use `advisor analyze` (or the requirement check in the "
-                       "app) to find brand names and solution-bound wording, and `advisor rewrite` for need- and "
-                       "function-based alternatives.",
-    ("assess", "nb"): "Dette ser ut som en planlagt anskaffelse. Bruk `advisor assess` (eller vurderingen av "
-                      "anskaffelser i appen) for del av forskriften, terskelverdi, prosedyre og neste steg, med kilder.",
-    ("assess", "en"): "This looks like a planned purchase. Use `advisor assess` (or the purchase assessment in the "
-                      "app) for the part of the regulation, threshold, procedure and next steps, with sources.",
+    ("analyze", "nb"): "Dette ser ut som en kravtekst. Kravsjekken finner merkenavn og løsningsbundne krav, og "
+                       "omskrivingen foreslår behovs- og funksjonskrav i stedet.",
+    ("analyze", "en"): "This looks like a requirement text. The requirement check finds brand names and solution-bound "
+                       "wording, and the rewrite suggests need- and function-based alternatives.",
+    ("assess", "nb"): "Dette ser ut som en planlagt anskaffelse. Vil dere ha en fullstendig vurdering med del av "
+                      "forskriften, terskelverdi, prosedyre og neste steg, bruk anskaffelsesvurderingen.",
+    ("assess", "en"): "This looks like a planned purchase. For a full assessment with the part of the regulation, "
+                      "threshold, procedure and next steps, use the purchase assessment.",
 }
 
 
 def route_pointer(route: str, lang: str = "nb") -> str:
-    """The sentence that sends the user to the right command or app page."""
+    """The sentences that send the user to the right tool (named by what it does, not by a command)."""
     return _POINTERS[(route, "en" if lang == "en" else "nb")]
 
 
-def route_summary(route: str, text: str, settings: Settings) -> list[str]:
-    """A short result from the tool the message belongs to (assessment or requirement check)."""
+_PROVISIONAL = {"nb": "Vurderingen er foreløpig fordi opplysninger mangler; svar på spørsmålene i "
+                      "anskaffelsesvurderingen for en fullstendig vurdering med kilder.",
+                "en": "The assessment is provisional because facts are missing; answer the questions of the purchase "
+                      "assessment for a full assessment with sources."}
+
+
+def route_summary(route: str, text: str, settings: Settings, lang: str = "nb") -> list[str]:
+    """A short result from the tool the message belongs to (assessment or requirement check). In English only what
+    can be said in English: the assessment's labels and what was read from the text are Norwegian, so an English
+    message gets the sentence on a provisional verdict, and the requirement check's count and quoted findings."""
+    en = lang == "en"
     if route == "assess":
         extraction = extract_case(text)
         try:
@@ -152,15 +166,15 @@ def route_summary(route: str, text: str, settings: Settings) -> list[str]:
         except AdvisorError as exc:
             log.warning("assessment of the message failed: %s", exc)
             return []
-        read = [note for _, note in extraction.notes][:3]
-        # The buyer can choose among several procedures: the summary names the one the facts point to as such.
-        choice = "av flere mulige prosedyrer peker opplysningene mot" if result.alternatives else "aktuell prosedyre:"
-        lines = [f"Foreløpig vurdering: {result.part_label.rstrip('.')}; {choice} "
-                 f"{result.procedure_label.rstrip('.')}."]
-        lines.extend(read)
+        lines = []
+        if not en:
+            # The buyer can choose among several procedures: the summary names the one the facts point to as such.
+            choice = "av flere mulige prosedyrer peker opplysningene mot" if result.alternatives else "aktuell prosedyre:"
+            lines.append(f"Foreløpig vurdering: {result.part_label.rstrip('.')}; {choice} "
+                         f"{result.procedure_label.rstrip('.')}.")
+            lines.extend([note for _, note in extraction.notes][:3])
         if result.provisional:
-            lines.append("Vurderingen er foreløpig fordi opplysninger mangler; svar på spørsmålene i "
-                         "anskaffelsesvurderingen for en fullstendig vurdering med kilder.")
+            lines.append(_PROVISIONAL["en" if en else "nb"])
         return lines
     if route == "analyze":
         try:
@@ -170,31 +184,58 @@ def route_summary(route: str, text: str, settings: Settings) -> list[str]:
             return []
         flagged = [a for a in analyses if a.solution_specific]
         if not flagged:
-            return ["Kravsjekken fant ingen løsningsbundne formuleringer i meldingen."]
+            return ["The requirement check found no solution-bound wording in the message." if en else
+                    "Kravsjekken fant ingen løsningsbundne formuleringer i meldingen."]
         findings = [f for a in flagged for f in a.findings]
+        if en:
+            shown = "; ".join(f"«{f.text}»" for f in findings[:4])
+            return [f"Requirement check: {len(flagged)} of {len(analyses)} requirements are solution-bound. "
+                    f"Findings: {shown}."]
         shown = "; ".join(f"«{f.text}» ({CATEGORY_LABELS.get(f.category, f.category).lower()})" for f in findings[:4])
         return [f"Kravsjekken: {len(flagged)} av {len(analyses)} krav er løsningsbundne. "
                 f"Funn: {shown}."]
     return []
 
 
+_PART = re.compile(r"\bdel(?:ene)?\s+[IVX]+(?:(?:\s*,\s*|\s+og\s+)[IVX]+)*\b", re.IGNORECASE)
+
+
+def _states_part(text: str, summary: str) -> bool:
+    """True when the answer text already names the part(s) of the regulation the summary line gives."""
+    named = _PART.search(summary)
+    return bool(named) and " ".join(named.group(0).lower().split()) in " ".join(text.lower().split())
+
+
 def apply_route(answer: Answer, route: str, message: str, settings: Settings) -> None:
-    """Mark an answer whose message belongs to another tool: the pointer leads the notes, or replaces a refusal."""
+    """Mark an answer whose message belongs to another tool. A purchase gets the assessment's one-line verdict (unless
+    the answer already names the part) and, only while that verdict is provisional, the sentence on completing it;
+    a requirement text gets the requirement check's findings and a pointer to it. A refusal gives way to the pointer,
+    except one that names a topic the sources do not cover (it comes first)."""
     answer.tool = route
     if route == "assess" and answer.route == "rules":
         # The rules route already gave the assessment's verdict, reasons, next step and assumptions: a pointer to
         # the same assessment and its one-line summary would only say it again. What was read from the text stays.
         # The rules answer may have read the same fact already («Tolket fra teksten: «6 millioner» → …»): once.
-        read = [note for _, note in extract_case(message).notes][:3]
+        # (They are Norwegian: an English answer is not given them here.)
+        read = [note for _, note in extract_case(message).notes][:3] if answer.language != "en" else []
         answer.notes[:] = list(dict.fromkeys([*read, *answer.notes]))
         return
     pointer = route_pointer(route, answer.language)
-    summary = route_summary(route, message, settings)
-    if answer.grounded:
-        answer.notes[:0] = [pointer, *summary]
+    summary = route_summary(route, message, settings, answer.language)
+    if route == "assess" and summary:
+        if summary[0].startswith("Foreløpig vurdering") and _states_part(answer.text, summary[0]):
+            summary = summary[1:]
+        pointer = ""  # the summary says itself when the verdict is provisional and how to complete it
+    if answer.grounded or _names_uncovered(answer.text):
+        answer.notes[:0] = [n for n in (pointer, *summary) if n]
     else:
-        answer.text = pointer
+        answer.text = route_pointer(route, answer.language)
         answer.notes[:0] = summary
+
+
+def _names_uncovered(text: str) -> bool:
+    """True for a refusal that names the topic the sources do not cover (advisor.answer.uncovered_answer)."""
+    return any(sentence.split("«")[0] in text for sentence in UNCOVERED_TOPIC.values())
 
 
 def ask(
@@ -217,7 +258,7 @@ def ask(
     tool = route_message(question)
     plan = plan_question(question, lang)
     facts, earlier_rules = _case_facts(question, history, lang, plan.parts if plan.compound else ())
-    turn = _Turn(index, settings, chosen, history, top_k, lang, facts, earlier_rules)
+    turn = _Turn(index, settings, chosen, history, top_k, lang, facts, earlier_rules, message=question)
     if plan.compound:
         answer = combine_answers(question, _answer_parts(turn, question, plan.parts))
     else:
@@ -226,9 +267,21 @@ def ask(
         add_similar_notices(answer, question, settings, lang)
     if tool:
         apply_route(answer, tool, question, settings)
+    answer.text = single_verdict(answer.text)
     if on_token is not None and not turn.streamed:
         on_token(answer.text)
     return answer
+
+
+# A verdict word said twice in a row («No. No: the rules do not apply …», «Nei. Nei, …»): the verdict of a yes/no
+# question followed by a text that opens with its own.
+# «No. No rule obliges you …» says the verdict once: the second «No» opens a sentence, it is not a verdict word.
+_DOUBLED_VERDICT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(Yes|No|Ja|Nei)[.,:!]\s+(?=\1[.,:!](?:\s|$))")
+
+
+def single_verdict(text: str) -> str:
+    """The text with a verdict word said twice in a row said once (the second, which carries its sentence, stays)."""
+    return _DOUBLED_VERDICT.sub("", text)
 
 
 def _answer_parts(turn: _Turn, question: str, parts: Sequence[str]) -> list[Answer]:
@@ -424,6 +477,7 @@ class _Turn:
     lang: str
     facts: CaseFacts
     earlier_rules: str = ""
+    message: str = ""  # the whole message, of which the question answered may be one part
     streamed: bool = False
 
     def answer(self, question: str, context: str = "", on_token: Callable[[str], None] | None = None,
@@ -434,9 +488,14 @@ class _Turn:
         None lets the question's own wording and facts decide. `case_text` is the text the rules read the case from
         (the whole message, for its rules part)."""
         lang = detect_language(question) if context else self.lang
+        model = model_name(self.settings, self.provider)
+        # A part asking about a topic no source mentions («kreve lærlinger») is refused, also when it states a value.
+        topic = uncovered_topic(question, self.index, self.settings, lang)
+        if topic:
+            return uncovered_answer(question, topic, lang, self.provider, model,
+                                    read_elsewhere=about_procurement(f"{self.message} {question}"))
         # The facts another part of the same message states are the message's, not «from earlier in the conversation».
         facts = read_facts(question).inherit(self.facts, same_message=True) if context else self.facts
-        model = model_name(self.settings, self.provider)
         verdict = None
         if rules is None:
             rules = is_rules_question(question, facts) or bool(self.earlier_rules and facts.has_value)
@@ -544,6 +603,20 @@ def _unsaid(text: str, said: set[str]) -> str:
     return "\n".join(lines).strip()
 
 
+_PART_REFUSAL = {"nb": "Kildene mine sier ikke noe om dette: «{question}»",
+                 "en": "My sources do not say anything about this: «{question}»"}
+
+
+def _part_refusal(part: Answer) -> str:
+    """The refusal of one part of a compound question, naming the part (or the topic no source mentions)."""
+    lang = "en" if part.language == "en" else "nb"
+    cannot = CANNOT_ANSWER.get(part.language, CANNOT_ANSWER["nb"])
+    rest = part.text[len(cannot):].strip() if part.text.startswith(cannot) else ""
+    if rest:  # «Ingen av kildene mine omtaler «lokalkontor»; se …»
+        return rest
+    return _PART_REFUSAL[lang].format(question=part.question.rstrip("?. ")) + "."
+
+
 def combine_answers(question: str, answers: Sequence[Answer]) -> Answer:
     """One answer from the answers to the parts of a compound question: texts in order, citations renumbered, no
     sentence said twice, and the rules part's assumptions («Forutsetninger: …») moved to the end."""
@@ -552,7 +625,12 @@ def combine_answers(question: str, answers: Sequence[Answer]) -> Answer:
     texts = []
     said: set[str] = set()
     assumed = ""  # the rules parts' «Forutsetninger: …», said once after every part
+    answered = any(a.grounded for a in answers)
+    read_elsewhere = ""
     for part in answers:
+        if answered and not part.grounded:
+            # A part the sources do not answer, beside parts they do: said as such, without its nearest sources.
+            part = dataclasses.replace(part, text=_part_refusal(part), citations=[], notes=[], hits=[])
         mapping = {}
         for c in part.citations:
             if c.chunk_id not in by_chunk:
@@ -563,18 +641,25 @@ def combine_answers(question: str, answers: Sequence[Answer]) -> Answer:
         if _ASSUMED in text and "\n" not in text.split(_ASSUMED, 1)[1]:
             text, tail = text.split(_ASSUMED, 1)
             assumed += " " + tail
+        for elsewhere in READ_ELSEWHERE.values():  # where to read about an uncovered topic: once, at the end
+            if elsewhere in text:
+                text = " ".join(text.replace(elsewhere, "").split())
+                read_elsewhere = elsewhere
         text = _unsaid(text, said)
         if text:
             texts.append(text)
     assumed = _unsaid(assumed.strip(), set())
     if assumed:
         texts.append(_ASSUMED.strip() + " " + assumed)
+    if read_elsewhere:
+        texts.append(read_elsewhere)
     first = next((a for a in answers if a.grounded), answers[0])
     combined = dataclasses.replace(
         first, question=question, text=_join_parts(texts), citations=citations,
         grounded=any(a.grounded for a in answers),
         notes=list(dict.fromkeys(n for a in answers for n in a.notes)),
         hits=[h for a in answers for h in a.hits], standalone_query=question,
+        reviewed=any(a.reviewed for a in answers),
     )
     if combined.grounded and first.route == "refusal":
         combined.route = "passage"

@@ -29,7 +29,7 @@ _STOPWORDS = frozenset(
     "would must may might do does did done the a an and or but as so for from to on in of with by at under over "
     "after before between without into out up down about i you he she we they them me us our your their its it "
     "this that these those not also only now then there here each all some any much many more most other own "
-    "please tell explain there's what's rather than say says said enough "
+    "please tell explain there's what's rather than say says said enough ok okay "
     # Danish
     "hvad hvornår hvilken hvilket hvilke af mellem også nogle noget blive bliver jeres vores mig dig sig "
     "ikke kun skal kan må vil "
@@ -110,6 +110,8 @@ _GLOSSARY_EN: dict[str, str] = {
     "fail": "feil", "failure": "feil", "culture": "kultur", "leaders": "ledere", "digitalisation": "digitalisering",
     "digitalization": "digitalisering", "dialog": "dialog", "conference": "konferanse", "phases": "faser",
     "phase": "fase", "result": "resultat", "results": "resultater", "without": "uten", "negotiated": "forhandling",
+    "compatibility": "kompatibilitet", "compatible": "kompatibilitet", "interoperability": "kompatibilitet",
+    "existing": "eksisterende", "system": "system", "systems": "systemer", "equipment": "utstyr",
 }
 # Danish spellings -> bokmål (applied to words that do not match as they are).
 _DANISH_REWRITES: tuple[tuple[str, str], ...] = (

@@ -93,8 +93,10 @@ def test_extractive_answer_is_deterministic(corpus_hash_settings, hash_index):
     assert (first.text, [c.chunk_id for c in first.citations]) == (second.text, [c.chunk_id for c in second.citations])
 
 
+# «Hvor lang er oppsigelsestiden …?» asks about a topic no source mentions: refused before the search (chat/scope.py,
+# tests/chat/test_scope.py); these are refused on weak evidence.
 @pytest.mark.parametrize("question", ["Hva er hovedstaden i Australia?", "Hvordan baker jeg surdeigsbrød?",
-                                      "Hvor lang er oppsigelsestiden for en kommunalt ansatt?"])
+                                      "Hvordan søker jeg om foreldrepenger fra NAV?"])
 def test_out_of_scope_question_gets_the_fixed_sentence_and_the_nearest_sources(corpus_hash_settings, hash_index, question):
     answer = ask(question, hash_index, corpus_hash_settings)
     assert not answer.grounded
@@ -355,7 +357,8 @@ def test_need_not_solution_question_cites_the_white_paper_on_the_real_index(corp
                                       "Hvor lang er oppsigelsestiden for en kommunalt ansatt?"])
 def test_out_of_scope_and_near_miss_questions_are_refused_on_the_real_index(corpus_e5_settings, e5_index, question):
     answer = ask(question, e5_index, corpus_e5_settings)
-    assert (answer.grounded, answer.text) == (False, CANNOT_ANSWER["nb"])
+    # A topic no source mentions («oppsigelsestiden») is named after the fixed sentence.
+    assert not answer.grounded and answer.text.startswith(CANNOT_ANSWER["nb"])
 
 
 @pytest.mark.slow

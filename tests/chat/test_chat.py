@@ -175,7 +175,7 @@ def test_requirement_text_points_to_analyze_instead_of_a_refusal(corpus_hash_set
     index = open_index(corpus_hash_settings)
     answer = ask("Vi skal kjøpe 40 Dell Latitude 5550", index, corpus_hash_settings)
     assert answer.tool == "analyze" and answer.route == "refusal"
-    assert "advisor analyze" in answer.text and "advisor rewrite" in answer.text
+    assert answer.text == route_pointer("analyze") and "advisor " not in answer.text
     assert answer.text != CANNOT_ANSWER["nb"] and not answer.grounded
     summary = next(n for n in answer.notes if n.startswith("Kravsjekken:"))
     assert "1 av 1 krav er løsningsbundne" in summary and "«Latitude 5550»" in summary
@@ -198,4 +198,4 @@ def test_routed_json_carries_the_route(corpus_hash_settings, monkeypatch, capsys
     _cli_env(monkeypatch, corpus_hash_settings)
     assert main(["ask", "Kravet er at maskinene skal være fra HP", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert out["tool"] == "analyze" and out["route"] == "refusal" and "advisor analyze" in out["answer"]
+    assert out["tool"] == "analyze" and out["route"] == "refusal" and out["answer"] == route_pointer("analyze")

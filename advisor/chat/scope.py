@@ -1,0 +1,104 @@
+"""Topics the sources do not cover: a question whose asked-about topic no passage or card mentions is refused.
+
+    topic = uncovered_topic("Kan vi kreve at leverandøren har lærlinger i en byggekontrakt?", index, settings)
+    # -> "lærlinger" (no passage or card holds the word): the part is refused, even with a purchase value in it
+
+The topic is the word a requirement or a figure is asked about: the object of «kreve» / «krav om» / «obligatorisk
+med», or the noun after «hvor lang» / «hvem betaler» / «hva koster». It is covered when the sources hold the word
+(its stem), or, for a compound («anbudsfrist»), when one passage holds all its parts. Only this one slot is checked:
+the other words of a question (what is bought, for whom) are often missing from the sources and still answerable.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from advisor.config import Settings
+from advisor.search import Index, load_cards
+from advisor.text import Analyzer, query_terms
+
+# The words that open the slot of the asked-about topic; the topic phrase runs from there to the first preposition,
+# figure or punctuation. «kreve at leverandøren har X» skips the clause's subject and verb.
+_SLOT = re.compile(
+    r"\b(?:krev\w*|stille\s+krav)\s+(?:om\s+|til\s+)?(?:at\s+(?:leverandør\w*|tilbyder\w*|entreprenør\w*|de|den|alle|"
+    r"han|hun)\s+(?:har|skal|må|er|bruker|tilbyr|kan|stiller|benytter|ansetter|sysselsetter|tar\s+inn)\s+)?"
+    r"|\bkrav\s+(?:om|til)\s+"
+    r"|\b(?:obligatorisk|påbudt|påkrevd|pålagt)\s+(?:med|å\s+(?:ha|bruke|kreve|stille\s+krav\s+om))\s+"
+    r"|\bhvor\s+(?:lang|lange|høy|høyt|stor|store|mye|mange)\s+(?:er\s+)?"
+    r"|\bhvem\s+(?:betaler|dekker|bærer|får)\s+"
+    r"|\bhva\s+koster\s+",
+    re.IGNORECASE,
+)
+_PHRASE_END = re.compile(
+    r"\s+(?:i|på|for|til|av|ved|fra|med|som|hos|innen|under|over|etter|når|hvis|dersom|og|eller|har|er|blir|må|"
+    r"skal|kan|bør|gjelder|de|vi|dere|man)\b|\s*[,.;:?!()«»\"]|\s+\d", re.IGNORECASE)
+_LANGUAGES = ("nb", "nn")  # the corpus is in bokmål; an English or Danish topic word is not in it as written
+_ANALYZER = Analyzer(decompound=True)
+
+
+@functools.lru_cache(maxsize=4)
+def _vocabulary(key: tuple[str, int, str], texts: tuple[str, ...]) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
+    """(every whole-word stem of the texts, the stems of each text with compound parts): what the sources hold."""
+    del key  # the cache key: the index build, its size and the cards
+    whole = Analyzer(decompound=False)
+    words: set[str] = set()
+    for text in texts:
+        words.update(whole.terms(text))
+    return frozenset(words), tuple(frozenset(_ANALYZER.terms(text)) for text in texts)
+
+
+def _source_texts(index: Index, settings: Settings) -> tuple[tuple[str, int, str], tuple[str, ...]]:
+    cards = load_cards(settings)
+    texts = [c.search_text() for c in index.chunks]
+    texts.extend(" ".join((card.answer, card.answer_en, *card.questions)) for card in cards)
+    return (index.build, len(index.chunks), "|".join(card.id for card in cards)), tuple(texts)
+
+
+def covered(word: str, index: Index, settings: Settings) -> bool:
+    """True when a passage or a card holds the word (its stem), or one text holds every part of the compound."""
+    key, texts = _source_texts(index, settings)
+    vocabulary, per_text = _vocabulary(key, texts)
+    stems = _ANALYZER.terms(word)  # the whole word's stem, then the stems of its compound parts
+    if not stems or stems[0] in vocabulary:
+        return True
+    parts = stems[1:]
+    return bool(parts) and any(all(p in terms for p in parts) for terms in per_text)
+
+
+def topic_words(question: str, lang: str) -> list[str]:
+    """The head words of the topics a question asks about (the last content word of each slot phrase), as written."""
+    if lang not in _LANGUAGES:
+        return []
+    out = []
+    for match in _SLOT.finditer(question):
+        rest = question[match.end():]
+        end = _PHRASE_END.search(rest)
+        phrase = rest[:end.start()] if end else rest
+        content = [t for t in query_terms(phrase, lang) if not t.is_name and t.word.isalpha() and len(t.word) >= 4]
+        if content:
+            # The phrase as written: the head noun is its last content word («sertifisert kompetanse» -> kompetanse).
+            head = content[-1].word
+            written = re.search(rf"\b{re.escape(head)}\b", phrase, re.IGNORECASE)
+            out.append(written.group(0) if written else head)
+    return list(dict.fromkeys(out))
+
+
+# A question about buying (a contract, a supplier, a tender) whose topic the sources miss is pointed on to the
+# regulations and DFØ's guidance; a question on another subject altogether («ferie», «elbil») is not.
+_PROCUREMENT = re.compile(r"\b(?:anskaff\w*|innkjøp\w*|kjøp\w*|\w*kontrakt\w*|leverandør\w*|tilbyder\w*|"
+                          r"entreprenør\w*|\w*konkurranse\w*|tilbud\w*|kunngj\w*|oppdragsgiver\w*|KOFA|tildel\w*|"
+                          r"procure\w*|purchas\w*|tender\w*|supplier\w*|contract\w*)\b", re.IGNORECASE)
+
+
+def about_procurement(text: str) -> bool:
+    """True when a message speaks of buying: a contract, a supplier, a tender, a purchase."""
+    return bool(_PROCUREMENT.search(text))
+
+
+def uncovered_topic(question: str, index: Index, settings: Settings, lang: str) -> str:
+    """The asked-about topic word no passage or card holds («lærlinger»), or "" when every topic is covered."""
+    for word in topic_words(question, lang):
+        if not covered(word, index, settings):
+            return word
+    return ""
