@@ -206,6 +206,10 @@ def _states_part(text: str, summary: str) -> bool:
     return bool(named) and " ".join(named.group(0).lower().split()) in " ".join(text.lower().split())
 
 
+# The opening of the rules answer's one-line note on what it read (advisor.chat.rules), in both languages.
+READ_FROM_QUESTION = ("Lest ut av spørsmålet: ", "Read from the question: ")
+
+
 def apply_route(answer: Answer, route: str, message: str, settings: Settings) -> None:
     """Mark an answer whose message belongs to another tool. A purchase gets the assessment's one-line verdict (unless
     the answer already names the part) and, only while that verdict is provisional, the sentence on completing it;
@@ -217,7 +221,9 @@ def apply_route(answer: Answer, route: str, message: str, settings: Settings) ->
         # the same assessment and its one-line summary would only say it again. What was read from the text stays.
         # The rules answer may have read the same fact already («Tolket fra teksten: «6 millioner» → …»): once.
         # (They are Norwegian: an English answer is not given them here.)
-        read = [note for _, note in extract_case(message).notes][:3] if answer.language != "en" else []
+        # A rules answer that lists what it read in one line («Lest ut av spørsmålet: …») needs none of them.
+        said = any(note.startswith(READ_FROM_QUESTION) for note in answer.notes)
+        read = [note for _, note in extract_case(message).notes][:3] if answer.language != "en" and not said else []
         answer.notes[:] = list(dict.fromkeys([*read, *answer.notes]))
         return
     pointer = route_pointer(route, answer.language)
@@ -225,6 +231,8 @@ def apply_route(answer: Answer, route: str, message: str, settings: Settings) ->
     if route == "assess" and summary:
         if summary[0].startswith("Foreløpig vurdering") and _states_part(answer.text, summary[0]):
             summary = summary[1:]
+        if any(note.startswith(READ_FROM_QUESTION) for note in answer.notes):  # what was read is said in one line
+            summary = [line for line in summary if not line.startswith("Tolket fra teksten")]
         pointer = ""  # the summary says itself when the verdict is provisional and how to complete it
     if answer.grounded or _names_uncovered(answer.text):
         answer.notes[:0] = [n for n in (pointer, *summary) if n]
