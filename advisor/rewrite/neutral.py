@@ -116,18 +116,23 @@ def _current_edits(text: str, match: Match) -> list[tuple[int, int, str, str]]:
 
 
 def _approval_edit(text: str, match: Match) -> tuple[int, int, str, str]:
-    """A named approval or certification body kept, with equivalent approvals and other suitable proof accepted:
-    «dokumentert med SINTEF Teknisk Godkjenning, tilsvarende godkjenning eller annen egnet dokumentasjon»."""
+    """A named approval or certification body made open: the proof stays, the one name goes, and equivalent approvals
+    and other suitable proof count («dokumentert med teknisk godkjenning, tilsvarende sertifikat eller annen egnet
+    dokumentasjon», «sertifisert av et akkreditert organ (eller dokumentert på annen egnet måte)»)."""
     span = text[match.start:match.end]
-    if re.search(r"-\w+$", span):  # «TÜV-godkjent»
-        added = " (eller tilsvarende godkjent, eller dokumentert på annen egnet måte)"
+    compound = re.match(r"[^\W\d_]+-(\w+)$", span)
+    if compound:  # «TÜV-godkjent», «Nemko-sertifisert»
+        word = compound.group(1).lower()
+        replacement = (f"{word} av et akkreditert organ (eller dokumentert på annen egnet måte)" if word.endswith(("t", "et"))
+                       else f"{word} fra et akkreditert organ, tilsvarende sertifikat eller annen egnet dokumentasjon")
     elif re.search(r"godkjenning|sertifikat|sertifisering", span, re.IGNORECASE):
-        added = ", tilsvarende godkjenning eller annen egnet dokumentasjon"
+        replacement = "teknisk godkjenning, tilsvarende sertifikat eller annen egnet dokumentasjon"
     else:  # a body: «sertifisert av Nemko»
-        added = " (eller et tilsvarende organ, eller dokumentert på annen egnet måte)"
-    return (match.end, match.end, added,
-            f"«{span}» er beholdt, men tilsvarende godkjenninger og sertifikater og annen egnet dokumentasjon (for "
-            "eksempel testrapporter fra et akkreditert organ) skal også godtas.")
+        replacement = "et akkreditert organ (eller dokumentert på annen egnet måte)"
+    return (match.start, match.end, replacement,
+            f"«{span}» er byttet ut med «{replacement}»: en bestemt godkjenning eller et bestemt sertifiseringsorgan kan "
+            "ikke kreves alene; tilsvarende godkjenninger og sertifikater og annen egnet dokumentasjon (for eksempel "
+            "testrapporter fra et akkreditert organ) skal også godtas.")
 
 
 # Where a removed span was: marks the gap until _close_gaps has looked at what it left behind.

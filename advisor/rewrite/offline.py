@@ -285,21 +285,16 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
 
 
 def approval_requirements(text: str, matches: list[Match], drafted: list[str]) -> list[str]:
-    """«Egenskapene skal dokumenteres med SINTEF Teknisk Godkjenning, tilsvarende godkjenning eller annen egnet
-    dokumentasjon …» for each named approval or certification body no `drafted` requirement names: the proof the buyer
-    asked for is kept, and what else must count is said."""
-    out = []
-    for match in (h for h in matches if h.category == "missing_or_equivalent" and h.kind == "approval"):
-        name = text[match.start:match.end]
-        if re.search(r"-\w+$", name):  # «TÜV-godkjent»
-            name = name.rsplit("-", 1)[0]
-        if any(name in q for q in drafted):
-            continue
-        proof = (f"{name}, tilsvarende godkjenning" if re.search(r"godkjenning|sertifikat|sertifisering", name, re.I)
-                 else f"godkjenning eller sertifikat fra {name} eller et tilsvarende organ")  # a body: «Nemko», «TÜV»
-        out.append(f"Egenskapene kravene gjelder, skal dokumenteres med {proof} eller annen egnet dokumentasjon, for "
-                   "eksempel testrapporter fra et akkreditert organ [skriv hvilke egenskaper som skal dokumenteres].")
-    return out
+    """For a named approval or certification body that no `drafted` requirement already opens up: the proof the buyer
+    asked for, with equivalent approvals and other suitable documentation accepted, and a blank for the properties
+    it is to show."""
+    if not any(h.category == "missing_or_equivalent" and h.kind == "approval" for h in matches):
+        return []
+    if any("annen egnet dokumentasjon" in q or "dokumentert på annen egnet måte" in q for q in drafted):
+        return []
+    return ["Egenskapene kravene gjelder [skriv hvilke, f.eks. brannklasse, varmeisolering eller elektrisk sikkerhet], skal "
+            "dokumenteres med teknisk godkjenning eller sertifikat fra et akkreditert organ, tilsvarende godkjenning eller "
+            "annen egnet dokumentasjon, for eksempel testrapporter."]
 
 
 def _ask_which(tied: list[PurchaseType], buyer: list[str], notes: list[str]) -> None:
