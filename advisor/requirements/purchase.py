@@ -173,10 +173,16 @@ def _possessor_buys(subject_np: str, subject_kind: str | None) -> bool:
     return bool(_ACTOR.match(subject_np)) or subject_kind == "services"
 
 
+# A finite verb or a subject that shows the line is a sentence, not a product line («Vi ønsker IR-kamera …»).
+_FINITE = re.compile(r"(?<!\w)(?:skal|må|bør|vil|kan|ønsker|trenger|behøver|har|er|blir|gjelder|omfatter|består|"
+                     r"inneholder|vi|jeg|det|den|de|vår|våre)(?!\w)", re.IGNORECASE)
+
+
 def _verbless(text: str) -> PurchaseObject | None:
     """A product line without a verb («Mepilex Border Flex skumbandasje 10 × 10 cm»): its first ordinary noun, after
     the names, is what is bought."""
-    if _VERB.search(text) or re.search(r"(?<!\w)(?:skal|må|bør|vil|kan)(?!\w)", text, re.IGNORECASE):
+    if _VERB.search(text) or _FINITE.search(text) or len(_WORD.findall(text)) > 12 \
+            or _ACTOR.match(text.split(" ", 1)[0]):
         return None
     words = [w for w in _WORD.finditer(text) if len(w.group(0)) >= 3 and not _PREPOSITION.match(w.group(0))
              and not _FILLER.match(w.group(0)) and not text[w.end():w.end() + 1] == "."]  # «str.», «ca.»

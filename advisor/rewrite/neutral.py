@@ -118,18 +118,22 @@ def _current_edits(text: str, match: Match) -> list[tuple[int, int, str, str]]:
 def _approval_edit(text: str, match: Match) -> tuple[int, int, str, str]:
     """A named approval or certification body made open: the proof stays, the one name goes, and equivalent approvals
     and other suitable proof count («dokumentert med teknisk godkjenning, tilsvarende sertifikat eller annen egnet
-    dokumentasjon», «sertifisert av et akkreditert organ (eller dokumentert på annen egnet måte)»)."""
-    span = text[match.start:match.end]
+    dokumentasjon», «sertifisert av et akkreditert organ (eller ha tilsvarende godkjenning eller annen egnet dokumentasjon)»)."""
+    end = match.end
+    suffix = re.match(r"-[^\W\d_]{3,}", text[end:])  # «dokumentert med TÜV-sertifikat»: the body was found, not the word
+    end += suffix.end() if suffix else 0
+    span = text[match.start:end]
     compound = re.match(r"[^\W\d_]+-(\w+)$", span)
     if compound:  # «TÜV-godkjent», «Nemko-sertifisert»
         word = compound.group(1).lower()
-        replacement = (f"{word} av et akkreditert organ (eller dokumentert på annen egnet måte)" if word.endswith(("t", "et"))
+        replacement = (f"{word} av et akkreditert organ (eller ha tilsvarende godkjenning eller annen egnet dokumentasjon)"
+                       if word.endswith(("ent", "ert", "et", "ed"))
                        else f"{word} fra et akkreditert organ, tilsvarende sertifikat eller annen egnet dokumentasjon")
     elif re.search(r"godkjenning|sertifikat|sertifisering", span, re.IGNORECASE):
         replacement = "teknisk godkjenning, tilsvarende sertifikat eller annen egnet dokumentasjon"
     else:  # a body: «sertifisert av Nemko»
-        replacement = "et akkreditert organ (eller dokumentert på annen egnet måte)"
-    return (match.start, match.end, replacement,
+        replacement = "et akkreditert organ (eller ha tilsvarende godkjenning eller annen egnet dokumentasjon)"
+    return (match.start, end, replacement,
             f"«{span}» er byttet ut med «{replacement}»: en bestemt godkjenning eller et bestemt sertifiseringsorgan kan "
             "ikke kreves alene; tilsvarende godkjenninger og sertifikater og annen egnet dokumentasjon (for eksempel "
             "testrapporter fra et akkreditert organ) skal også godtas.")
@@ -168,9 +172,9 @@ def _close_gaps(text: str) -> str:
     text = text.replace(_GAP_MARK, "")
     # «skal være og dokumentert med …»: the first of two joined phrases went, and its conjunction with it; before a
     # second verb («skal være og ha …») the emptied «være» goes too
-    text = re.sub(r"\b(skal|må|bør|must|shall)\s+(?:være|ha|be|have)\s+(?:og|samt|and)\s+(?=(?:ha|være|gå|få|gi|se|nå|tåle|kunne|holde|dekke|gjøre|levere|oppfylle|bruke|lagre|vise|måle|veie|ligge|passe|vare|sikre|redusere|øke|støtte|tilby|kjøre)\b)",
+    text = re.sub(r"\b(skal|må|bør|must|shall)\s+(?:være|ha|be|have)[\s,]+(?:og|samt|and)\s+(?=[^\W\d_]{3,}es\b|(?:ha|være|gå|få|gi|se|nå|tåle|kunne|holde|dekke|gjøre|levere|oppfylle|bruke|lagre|vise|måle|veie|ligge|passe|vare|sikre|redusere|øke|støtte|tilby|kjøre)\b)",
                   r"\1 ", text)
-    return re.sub(r"\b(være|ha|be|have)\s+(?:og|samt|and)\s+", r"\1 ", text)
+    return re.sub(r"\b(være|ha|be|have)[\s,]+(?:og|samt|and)\s+", r"\1 ", text)
 
 
 def _supplier_edits(text: str, match: Match) -> list[tuple[int, int, str, str]]:
@@ -286,10 +290,17 @@ _GAP = re.compile(r"(?<!\w)(?:å|skal|må|bør|bruke|benytte|anvende|bygges|bygg
                   re.IGNORECASE)
 
 
+# A preposition joined to the next phrase with nothing of its own («produsert etter og dokumentert»), or a sentence that
+# ends on a preposition or on «være og»: words were taken out and the rest is a fragment.
+_FRAGMENT = re.compile(r"(?<!\w)(?:etter|ifølge|iht\.?|hos|gjennom|mot|i\s+henhold\s+til)\s+(?:og|eller|samt)(?!\w)"
+                       r"|(?<!\w)(?:etter|ifølge|iht\.?|hos|gjennom|mot|med|av|fra)\s*[.!]?\s*$"
+                       r"|(?<!\w)(?:skal|må|bør)\s+(?:være|ha)[\s,]+(?:og|samt)(?!\w)", re.IGNORECASE)
+
+
 def is_substantive(sentence: str) -> bool:
     """Whether a neutralized requirement still says something (not just «X skal være.» or «skal utvikles og kjøre.»)
     and reads as a sentence (no gap where a reference was taken out)."""
-    if _GAP.search(sentence):
+    if _GAP.search(sentence) or _FRAGMENT.search(sentence):
         return False
     m = re.search(r"(?:skal|må|shall|must)\b\s*(.*)$", sentence, re.IGNORECASE)
     rest = re.sub(r"[.!]$", "", m.group(1) if m else sentence).strip()

@@ -10,7 +10,7 @@ import pytest
 
 from advisor.requirements import find_matches
 from advisor.rewrite import rewrite_requirement
-from advisor.rewrite.neutral import clean, neutralize
+from advisor.rewrite.neutral import clean, is_substantive, neutralize
 
 # A preposition or a participle with nothing after it but a conjunction or the end of the sentence.
 FRAGMENT = re.compile(r"(?<!\w)(?:etter|ifølge|iht\.?|hos|mot|gjennom|dokumentert|produsert|sertifisert|levert|laget)"
@@ -76,3 +76,23 @@ def test_cleaning_a_floor_is_no_floor_covering_and_cladding_is_no_pipe(settings)
         "Gulvene i gangene skal skures med rondellmaskin hver fredag.", settings).functional_requirements)
     assert "driftstrykk" not in " ".join(rewrite_requirement(
         "Kledningen skal være godkjent av DNV.", settings).functional_requirements)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rørene skal være PE100 fra Pipelife, testet etter NS-EN 12201 og merket med CE.", "Rørene skal være merket med CE."),
+    ("Maling skal være Jotun Lady og påføres i to strøk.", "Maling skal påføres i to strøk."),
+    ("Kablene skal være levert av Nexans, produsert etter IEC 60502 og dokumentert med TÜV-sertifikat.",
+     "Kablene skal være dokumentert med sertifikat fra et akkreditert organ, tilsvarende sertifikat eller annen egnet "
+     "dokumentasjon."),
+])
+def test_joined_phrases_close_up_when_one_of_them_is_removed(text, expected):
+    assert clean(text) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Isolasjonen skal være produsert etter og dokumentert.", "Betongen skal være levert fra.",
+    "Rørene skal være og merket med CE.",
+])
+def test_a_fragment_is_not_a_requirement(sentence):
+    assert not is_substantive(sentence)
+    assert is_substantive("Døgnet skal deles i skift fra og med mandag etter avtale.")
