@@ -39,7 +39,7 @@ _GOODS_HEADS = (
     r"benk|skap|hylle|reol|komfyr|ovn|damper|vogn|sykkel|båt|drone|instrument|mikroskop|folie|plate|vare|materiell|"
     r"rekvisita|tablett|legemiddel|kapsel|vifte|varmepumpe|anlegg|mobil|nettbrett|server|switch|ruter|lås|kort|"
     r"dør|vindu|sofa|lenestol|gardin|teppe|vaskemiddel|middel|midl|kjemikalie|kjemikali|papir|ambulanse|sykebil|mat|frukt|drivstoff|klut|kluter|svamp|app|"
-    r"applikasjon|plattform|modul|portal"
+    r"applikasjon|plattform|modul|portal|belysning|bandasje|kompress|kateter|sprøyte|kanyle|projektor|isolasjon|belegg"
 )
 _HEAD = {kind: re.compile(rf"(?P<head>{heads}){_INFLECTION}$", re.IGNORECASE)
          for kind, heads in (("services", _SERVICE_HEADS), ("works", _WORKS_HEADS), ("goods", _GOODS_HEADS))}
@@ -51,7 +51,7 @@ _VERB_KINDS = (
     ("services", r"gjennomføre[rs]?|gjennomføres|holde[rs]?|holdes|utføre[rs]?|utføres|arrangere[rs]?|arrangeres|"
                  r"fasilitere[rs]?|fasiliteres|tilby[rs]?|tilbys|gi[rs]?|gis|yte[rs]?|ytes|gjøre[rs]?|gjøres|få"),
     ("goods", r"kjøpe[rs]?|kjøpes|anskaffe[rs]?|anskaffes|leie[rs]?|leies|lease[rs]?|leases|levere[rs]?|leveres|"
-              r"installere[rs]?|installeres|montere[rs]?|monteres|ha|bestille[rs]?|bestilles"),
+              r"installere[rs]?|installeres|montere[rs]?|monteres|ha|bestille[rs]?|bestilles|bruke|benytte|disponere"),
 )
 _VERB = re.compile(
     r"(?<!\w)(?:" + "|".join(f"(?P<{kind}>{verbs})" for kind, verbs in _VERB_KINDS) + r")(?:\s+inn)?(?:\s+|(?=[.,;]|$))",
@@ -127,6 +127,12 @@ def _phrase_at(text: str, start: int) -> tuple[str, str, int]:
     return "", "", -1
 
 
+def _plural_or_counted(text: str, noun: str) -> bool:
+    """«to varebiler», «nye projektorer»: countable things, which a unit gets as goods."""
+    return bool(re.search(rf"(?:\d+|en|et|ei|to|tre|fire|fem|seks|nye?|nytt)\s+(?:\S+\s+)?{re.escape(noun)}", text, re.I)) \
+        or noun.lower().endswith(("er", "ene"))
+
+
 def _noun_follows(text: str, end: int, allow: str = "") -> bool:
     """Whether a word that could be the noun follows («batteridrevne verktøy»; not «gravlift til»); `allow`: other
     characters that may stand between («sak-/arkivsystem»)."""
@@ -148,26 +154,89 @@ def _is_name(token: str, text: str, at: int) -> bool:
     return not ("-" in token and head[:1].islower() and len(head) > 2)
 
 
+# Verbs of having or getting: «Hjemmetjenesten skal få to varebiler» buys the vans for the unit named as subject.
+_POSSESSION = {"ha", "få", "bruke", "benytte", "disponere"}
+# Who buys for its own use (the buyer or a unit of it), as opposed to the supplier who delivers.
+_SUPPLIER_SIDE = re.compile(r"^(?:leverandør|tilbyder|entreprenør|konsulent|oppdragstaker|underleverandør)", re.IGNORECASE)
+# What one has that is not bought: a quality, a duty or a right («skal ha erfaring», «skal ha ansvar for»).
+_ABSTRACT = re.compile(
+    r"^(?:erfaring|kompetanse|ansvar|tilgang|mulighet|rett|plikt|rutine|oversikt|kontroll|behov|krav|kapasitet|støtte|"
+    r"funksjon|kunnskap|forståelse|sertifisering|godkjenning|forsikring|kontor|avtale|plass|tid|fokus|mål|prioritet|"
+    r"oppgave|rolle|bemanning|språk|fagbrev|utdanning|autorisasjon)", re.IGNORECASE)
+
+
+def _possessor_buys(subject_np: str, subject_kind: str | None) -> bool:
+    """Whether the subject of «skal ha/få/bruke X» is the one X is bought for: the buyer, a unit of it or a service
+    named as a unit («Vaktmestertjenesten»), not the supplier and not a thing whose part X is («Bilen skal ha …»)."""
+    if _SUPPLIER_SIDE.match(subject_np):
+        return False
+    return bool(_ACTOR.match(subject_np)) or subject_kind == "services"
+
+
+# A finite verb or a subject that shows the line is a sentence, not a product line («Vi ønsker IR-kamera …»).
+_FINITE = re.compile(r"(?<!\w)(?:skal|må|bør|vil|kan|ønsker|trenger|behøver|har|er|blir|gjelder|omfatter|består|"
+                     r"inneholder|vi|jeg|det|den|de|vår|våre)(?!\w)", re.IGNORECASE)
+
+
+def _verbless(text: str) -> PurchaseObject | None:
+    """A product line without a verb («Mepilex Border Flex skumbandasje 10 × 10 cm»): its first ordinary noun, after
+    the names, is what is bought."""
+    if _VERB.search(text) or _FINITE.search(text) or len(_WORD.findall(text)) > 12 \
+            or _ACTOR.match(text.split(" ", 1)[0]):
+        return None
+    words = [w for w in _WORD.finditer(text) if len(w.group(0)) >= 3 and not _PREPOSITION.match(w.group(0))
+             and not _FILLER.match(w.group(0)) and not text[w.end():w.end() + 1] == "."]  # «str.», «ca.»
+    # a noun the kinds know, in lower case or as the line's first word («Nitrilhansker str. M»); else the first word in
+    # lower case. Capitalised words inside the line are names («Mepilex Border Flex»: «Border» is no table).
+    ordinary = [w for w in words if not w.group(0)[:1].isupper() or w.start() == 0]
+    word = next((w for w in ordinary if noun_kind(w.group(0))), None) or next(
+        (w for w in ordinary if not w.group(0)[:1].isupper()), None)
+    if word is not None:
+        token = word.group(0)
+        kind = noun_kind(token)
+        complement = _COMPLEMENT.match(text, word.end())
+        phrase = text[word.start():complement.end() if complement else word.end()].strip()
+        return PurchaseObject(kind or "goods", token, phrase, f"ordet «{token}»" if kind else "en produktlinje uten verb",
+                              kind is not None)
+    return None
+
+
 def read_purchase_object(text: str) -> PurchaseObject | None:
-    """What the requirement buys, read from its own words; None when it names no object and no acquiring verb."""
+    """What the requirement buys, read from its own words; None when it names no object and no acquiring verb.
+
+    The subject is the object unless it is an actor («Kommunen skal kjøpe …») or a unit that is to have or get the
+    object («Vaktmestertjenesten skal få to varebiler»); what a thing «skal ha» is a part of it («Belysningen skal ha
+    bevegelsessensorer» buys lighting). A line without a verb names its object by its first ordinary noun."""
     # noun, phrase, noun kind, verb kind, whether the noun is the subject of a passive verb
     candidates: list[tuple[str, str, str | None, str | None, bool]] = []
     subject = _SUBJECT.match(text)
-    subject_noun, subject_phrase = "", ""
+    subject_noun, subject_phrase, subject_np = "", "", ""
     if subject:
-        np = subject.group("np").strip()
-        if not _ACTOR.match(np):
-            subject_noun, subject_phrase, _ = _phrase_at(np, 0)
+        subject_np = subject.group("np").strip()
+        if not _ACTOR.match(subject_np):
+            subject_noun, subject_phrase, _ = _phrase_at(subject_np, 0)
             if subject_noun:
                 candidates.append((subject_noun, subject_phrase, noun_kind(subject_noun), None, False))
     for verb in _VERB.finditer(text):
         verb_kind = next(kind for kind, _ in _VERB_KINDS if verb.group(kind))
+        word = verb.group(0).strip().lower()
         noun, phrase, _ = _phrase_at(text, verb.end())
         passive = False
-        if not noun and verb.group(0).strip().lower().endswith("es") and subject_noun:
+        if not noun and word.endswith("es") and subject_noun:
             noun, phrase, passive = subject_noun, subject_phrase, True  # a passive: «Taket skal rehabiliteres»
-        if noun and (verb.group(0).strip().lower() not in {"ha", "få", "gi", "gis"} or noun_kind(noun)):
+        if not noun or _ABSTRACT.match(noun):
+            continue
+        if word in _POSSESSION and subject and _possessor_buys(subject_np, noun_kind(subject_noun) if subject_noun else None):
+            # the unit gets the thing: the thing is the object, before the subject
+            known = noun_kind(noun)
+            candidates.insert(0, (noun, phrase, known if known != "services" or word != "få" else known, verb_kind, False))
+            if known is None:
+                return PurchaseObject("services" if word == "få" and not _plural_or_counted(text, noun) else "goods",
+                                      noun, phrase, f"verbet «{word}»", False)
+        elif word not in {"ha", "få", "gi", "gis", "bruke", "benytte", "disponere"} or noun_kind(noun):
             candidates.append((noun, phrase, noun_kind(noun), verb_kind, passive))
+    if not candidates:
+        return _verbless(text)
     for noun, phrase, kind, _, _ in candidates:
         if kind:
             cue = f"ordet «{noun}»"

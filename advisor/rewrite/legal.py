@@ -137,6 +137,21 @@ def _is_supplier(finding: Finding, text: str) -> bool:
         bool(_COMPANY_AFTER.match(text[finding.end:])) or bool(_PARTY_BEFORE.search(text[:finding.start])))
 
 
+# Notes that only put the quoted words in front of a fixed text.
+_WORDED_NOTES = {
+    "incumbent": (": å foretrekke den som har oppdraget i dag, favoriserer dagens leverandør og strider mot likebehandling "
+                  "(LOA § 4); ingen skal få fortrinn, heller ikke gjennom kunnskap bare den har. Beskriv kompetansen "
+                  "oppdraget krever, og gi alle tilbyderne det samme underlaget om det som er gjort"),
+    "current": (" viser til dagens løsning. Dagens leverandør vet hva den er, nye tilbydere gjør ikke: kravet gir den som "
+                "har kontrakten i dag et informasjonsforsprang, og det strider mot likebehandling (LOA § 4). Beskriv det "
+                "dere vil beholde (legg ved for eksempel dagens meny, oppsett eller funksjonsliste), eller beskriv behovet bak"),
+    # legal_basis adds the analyzer's rule for approvals (and its passage) after this
+    "approval": (" er én bestemt godkjenning eller ett bestemt sertifiseringsorgan, krevd som eneste dokumentasjon; "
+                 "utkastet godtar også tilsvarende godkjenninger og annen egnet dokumentasjon, for eksempel testrapporter "
+                 "fra et akkreditert organ"),
+}
+
+
 def _finding_notes(findings: list[Finding], text: str) -> list[tuple[str, str]]:
     """(note key, text, passage) per kind of problem found, in the order the problems occur."""
     strong = sorted((f for f in findings if f.severity != "low"), key=lambda f: f.start)
@@ -159,16 +174,8 @@ def _finding_notes(findings: list[Finding], text: str) -> list[tuple[str, str]]:
                              "realiteten en direkte anskaffelse. Fra 100 000 kroner gjelder kravet om konkurranse og "
                              "likebehandling (LOA § 4), og over EØS-terskelverdiene er anskaffelser uten konkurranse bare "
                              "lov i snevert avgrensede tilfeller. Beskriv det som skal leveres, så kan flere konkurrere"))
-        elif key == "incumbent":
-            out.append((key, f"{quoted}: å foretrekke den som har oppdraget i dag, favoriserer dagens leverandør og "
-                             "strider mot likebehandling (LOA § 4); ingen skal få fortrinn, heller ikke gjennom kunnskap "
-                             "bare den har. Beskriv kompetansen oppdraget krever, og gi alle tilbyderne det samme "
-                             "underlaget om det som er gjort"))
-        elif key == "current":
-            out.append((key, f"{quoted} viser til dagens løsning. Dagens leverandør vet hva den er, nye tilbydere gjør "
-                             "ikke: kravet gir den som har kontrakten i dag et informasjonsforsprang, og det strider mot "
-                             "likebehandling (LOA § 4). Beskriv det dere vil beholde (legg ved for eksempel dagens meny, "
-                             "oppsett eller funksjonsliste), eller beskriv behovet bak"))
+        elif key in _WORDED_NOTES:
+            out.append((key, quoted + _WORDED_NOTES[key]))
         elif key == "presence":
             out.append((key, f"{quoted} er et krav om hvor leverandøren holder til. Det favoriserer lokale leverandører og "
                              "er bare lovlig når det har tilknytning til leveransen og står i forhold til formålet "
@@ -207,6 +214,8 @@ def _finding_notes(findings: list[Finding], text: str) -> list[tuple[str, str]]:
 def _note_key(finding: Finding, text: str) -> str:
     if _is_supplier(finding, text):
         return "supplier"
+    if finding.category == "missing_or_equivalent" and finding.kind == "approval":
+        return "approval"  # the analyzer's rule for approvals and its passage (KIND_RULES), after the words
     if finding.category in {"brand", "model_type"} or (finding.category == "missing_or_equivalent"
                                                          and finding.kind != "standard"):
         return "brand"  # the brand's note says a justified reference needs «eller tilsvarende»

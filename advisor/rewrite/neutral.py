@@ -72,15 +72,12 @@ def neutralize(text: str, matches: list[Match]) -> tuple[str, list[str]]:
         edits.append(_reference_edit(text, group))
     for match in active:
         span = text[match.start:match.end]
-        if match.category == "supplier":
+        if match.category == "missing_or_equivalent" and match.kind == "approval":
+            edits.append(_approval_edit(text, match))
+        elif match.category == "supplier":
             edits.extend(_supplier_edits(text, match))
         elif match.category == "same_as_current":
-            why = ("favoriserer dagens leverandør; alle leverandører skal behandles likt, LOA § 4" if INCUMBENT.search(span)
-                   else "beskriver dagens løsning")
-            edits.append((_extend_left_comma(text, match.start), match.end, "", f"«{span}» er fjernet ({why})."))
-            same = re.search(r"(?:den |det |de )?samme\s+(?:type|modell|merke|sort)?\s*(?=(?:[\w\-]+\s+){0,3}$)", text[:match.start])
-            if same:
-                edits.append((same.start(), same.end(), "", f"«{same.group(0).strip()}» er fjernet (beskriver dagens løsning)."))
+            edits.extend(_current_edits(text, match))
         elif match.category == "material_dimension_method" and match.kind == "dimension":
             edits.extend(_dimension_edit(text, match.start, match.end))
         elif match.category == "material_dimension_method":
@@ -102,8 +99,82 @@ def neutralize(text: str, matches: list[Match]) -> tuple[str, list[str]]:
             chosen.append(edit)
     result = text
     for start, end, replacement, _ in sorted(chosen, key=lambda e: (e[0], e[1]), reverse=True):
-        result = result[:start] + replacement + result[end:]
-    return _tidy(result), [note for _, _, _, note in sorted(chosen, key=lambda e: e[0]) if note]
+        result = result[:start] + (replacement or (_GAP_MARK if end > start else "")) + result[end:]
+    return _tidy(_close_gaps(result)), [note for _, _, _, note in sorted(chosen, key=lambda e: e[0]) if note]
+
+
+def _current_edits(text: str, match: Match) -> list[tuple[int, int, str, str]]:
+    """«som i dag», «samme type som dagens»: the reference to today's solution goes, with a note on why."""
+    span = text[match.start:match.end]
+    why = ("favoriserer dagens leverandør; alle leverandører skal behandles likt, LOA § 4" if INCUMBENT.search(span)
+           else "beskriver dagens løsning")
+    edits = [(_extend_left_comma(text, match.start), match.end, "", f"«{span}» er fjernet ({why}).")]
+    same = re.search(r"(?:den |det |de )?samme\s+(?:type|modell|merke|sort)?\s*(?=(?:[\w\-]+\s+){0,3}$)", text[:match.start])
+    if same:
+        edits.append((same.start(), same.end(), "", f"«{same.group(0).strip()}» er fjernet (beskriver dagens løsning)."))
+    return edits
+
+
+def _approval_edit(text: str, match: Match) -> tuple[int, int, str, str]:
+    """A named approval or certification body made open: the proof stays, the one name goes, and equivalent approvals
+    and other suitable proof count («dokumentert med teknisk godkjenning, tilsvarende sertifikat eller annen egnet
+    dokumentasjon», «sertifisert av et akkreditert organ (eller ha tilsvarende godkjenning eller annen egnet dokumentasjon)»)."""
+    end = match.end
+    suffix = re.match(r"-[^\W\d_]{3,}", text[end:])  # «dokumentert med TÜV-sertifikat»: the body was found, not the word
+    end += suffix.end() if suffix else 0
+    span = text[match.start:end]
+    compound = re.match(r"[^\W\d_]+-(\w+)$", span)
+    if compound:  # «TÜV-godkjent», «Nemko-sertifisert»
+        word = compound.group(1).lower()
+        replacement = (f"{word} av et akkreditert organ (eller ha tilsvarende godkjenning eller annen egnet dokumentasjon)"
+                       if word.endswith(("ent", "ert", "et", "ed"))
+                       else f"{word} fra et akkreditert organ, tilsvarende sertifikat eller annen egnet dokumentasjon")
+    elif re.search(r"godkjenning|sertifikat|sertifisering", span, re.IGNORECASE):
+        replacement = "teknisk godkjenning, tilsvarende sertifikat eller annen egnet dokumentasjon"
+    else:  # a body: «sertifisert av Nemko»
+        replacement = "et akkreditert organ (eller ha tilsvarende godkjenning eller annen egnet dokumentasjon)"
+    return (match.start, end, replacement,
+            f"«{span}» er byttet ut med «{replacement}»: en bestemt godkjenning eller et bestemt sertifiseringsorgan kan "
+            "ikke kreves alene; tilsvarende godkjenninger og sertifikater og annen egnet dokumentasjon (for eksempel "
+            "testrapporter fra et akkreditert organ) skal også godtas.")
+
+
+# Where a removed span was: marks the gap until _close_gaps has looked at what it left behind.
+_GAP_MARK = "\x00"
+_GAP_END = r"\x00+(?=\s*(?:\x00|(?:og|eller|samt|and|or)(?!\w)|[.,;:)]|$))"
+# A word that cannot end a phrase: a preposition whose object was removed («produsert etter [NS-EN 13162] og»).
+_OPEN_PREPOSITION = (r"etter|ifølge|iht\.?|i\s+henhold\s+til|i\s+samsvar\s+med|henhold\s+til|mot|hos|ved|gjennom|"
+                     r"under|til|for|fra|med|av|i|på|according\s+to|by|with|from|to|for")
+# A participle that needs what was removed after it («dokumentert med [SINTEF]», «produsert av [X]» once the cue went).
+_OPEN_PARTICIPLE = (r"dokumentert|produsert|sertifisert|godkjent|typegodkjent|testet|merket|levert|laget|utført|"
+                    r"kontrollert|klassifisert|basert|bygget|tilpasset|integrert|kompatibel|documented|certified|approved|"
+                    r"tested|produced|made|based|compatible")
+_AUX = re.compile(r"(?:være|ha|skal|må|bør|kan|er|be|have|must|shall)$", re.IGNORECASE)
+_OPEN_BEFORE_GAP = re.compile(
+    rf"(?:(?<=\s)(?P<gov>[^\W\d_][\w\-]*)\s+)?(?<!\w)(?P<prep>{_OPEN_PREPOSITION})\s*{_GAP_END}"
+    rf"|(?<!\w)(?P<part>{_OPEN_PARTICIPLE})\s*{_GAP_END}",
+    re.IGNORECASE)
+
+
+def _close_gaps(text: str) -> str:
+    """What a removal left without its object goes too: «være produsert etter [gap] og dokumentert med [gap].» loses
+    «produsert etter» and «dokumentert», so no requirement reads «produsert etter og dokumentert». A word that governs
+    the removed span (the participle before a preposition) goes with it; an auxiliary stays, and the sentence then says
+    too little to be kept (is_substantive)."""
+    for _ in range(4):
+        m = _OPEN_BEFORE_GAP.search(text)
+        if not m:
+            break
+        start = m.start()
+        if m.group("gov") and _AUX.match(m.group("gov")):
+            start = m.start("prep")
+        text = text[:start] + _GAP_MARK + text[m.end():]
+    text = text.replace(_GAP_MARK, "")
+    # «skal være og dokumentert med …»: the first of two joined phrases went, and its conjunction with it; before a
+    # second verb («skal være og ha …») the emptied «være» goes too
+    text = re.sub(r"\b(skal|må|bør|must|shall)\s+(?:være|ha|be|have)[\s,]+(?:og|samt|and)\s+(?=[^\W\d_]{3,}es\b|(?:ha|være|gå|få|gi|se|nå|tåle|kunne|holde|dekke|gjøre|levere|oppfylle|bruke|lagre|vise|måle|veie|ligge|passe|vare|sikre|redusere|øke|støtte|tilby|kjøre)\b)",
+                  r"\1 ", text)
+    return re.sub(r"\b(være|ha|be|have)[\s,]+(?:og|samt|and)\s+", r"\1 ", text)
 
 
 def _supplier_edits(text: str, match: Match) -> list[tuple[int, int, str, str]]:
@@ -126,7 +197,7 @@ _REFERENCE = {"brand", "model_type", "missing_or_equivalent", "prescribed_techno
 
 def _reference_groups(matches: list[Match]) -> list[list[Match]]:
     groups: list[list[Match]] = []
-    for match in (h for h in matches if h.category in _REFERENCE):
+    for match in (h for h in matches if h.category in _REFERENCE and h.kind != "approval"):
         if groups and match.start < max(h.end for h in groups[-1]) + 2:
             groups[-1].append(match)
         else:
@@ -219,10 +290,17 @@ _GAP = re.compile(r"(?<!\w)(?:å|skal|må|bør|bruke|benytte|anvende|bygges|bygg
                   re.IGNORECASE)
 
 
+# A preposition joined to the next phrase with nothing of its own («produsert etter og dokumentert»), or a sentence that
+# ends on a preposition or on «være og»: words were taken out and the rest is a fragment.
+_FRAGMENT = re.compile(r"(?<!\w)(?:etter|ifølge|iht\.?|hos|gjennom|mot|i\s+henhold\s+til)\s+(?:og|eller|samt)(?!\w)"
+                       r"|(?<!\w)(?:etter|ifølge|iht\.?|hos|gjennom|mot|med|av|fra)\s*[.!]?\s*$"
+                       r"|(?<!\w)(?:skal|må|bør)\s+(?:være|ha)[\s,]+(?:og|samt)(?!\w)", re.IGNORECASE)
+
+
 def is_substantive(sentence: str) -> bool:
     """Whether a neutralized requirement still says something (not just «X skal være.» or «skal utvikles og kjøre.»)
     and reads as a sentence (no gap where a reference was taken out)."""
-    if _GAP.search(sentence):
+    if _GAP.search(sentence) or _FRAGMENT.search(sentence):
         return False
     m = re.search(r"(?:skal|må|shall|must)\b\s*(.*)$", sentence, re.IGNORECASE)
     rest = re.sub(r"[.!]$", "", m.group(1) if m else sentence).strip()

@@ -236,6 +236,8 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
             notes.append(f"Behovsbeskrivelsen er hentet fra det lignende eksempelet {example.id}; tilpass den til dere.")
     if not need:
         specs_only = bool(categories & {"tailoring", "material_dimension_method"}) and not categories & {"same_as_current"}
+        # a required approval is proof, not a need: the need is what the approval would show
+        specs_only = specs_only or any(h.kind == "approval" for h in matches if h.severity != "low")
         base = _need_from(neutral, function, _context(text, matches), specs_only)
         need = (clean(_with_purpose(base)) or "") if base else ""
     need = need or PLACEHOLDER_NEED
@@ -249,6 +251,8 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     if count and not any(count.split(" omfatte ")[1].split()[0] in r for r in requirements):
         requirements.append(count)
     requirements.extend(values)
+    # a named approval the neutral sentence does not carry is kept as its own requirement, with what else counts
+    requirements.extend(approval_requirements(text, matches, requirements))
     if not count:  # «200 mikrofiberkluter», «maks 30 sider»: the quantity and its direction are kept with or without a type
         strong = [(h.start, h.end) for h in matches if h.severity != "low"]
         requirements.extend(r for r in count_requirements(text, strong) if r not in requirements)
@@ -278,6 +282,19 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
                      "skal løse, og hvordan dere vil måle at det er løst.")
     return {"need_statement": need, "functional_requirements": requirements, "market_questions": questions,
             "questions_for_buyer": buyer, "notes": notes}
+
+
+def approval_requirements(text: str, matches: list[Match], drafted: list[str]) -> list[str]:
+    """For a named approval or certification body that no `drafted` requirement already opens up: the proof the buyer
+    asked for, with equivalent approvals and other suitable documentation accepted, and a blank for the properties
+    it is to show."""
+    if not any(h.category == "missing_or_equivalent" and h.kind == "approval" for h in matches):
+        return []
+    if any("annen egnet dokumentasjon" in q for q in drafted):
+        return []
+    return ["Egenskapene kravene gjelder [skriv hvilke, f.eks. brannklasse, varmeisolering eller elektrisk sikkerhet], skal "
+            "dokumenteres med teknisk godkjenning eller sertifikat fra et akkreditert organ, tilsvarende godkjenning eller "
+            "annen egnet dokumentasjon, for eksempel testrapporter."]
 
 
 def _ask_which(tied: list[PurchaseType], buyer: list[str], notes: list[str]) -> None:

@@ -71,3 +71,36 @@ def test_no_purchase_type_matches_inside_a_procurement_verb():
 
     for ptype in load_purchase_types(Settings()):  # «anskaffe» once matched the meals type through «kaffe»
         assert not ptype.match.search("Oppdragsgiver skal anskaffe anskaffelsen levere leverandøren kjøpe"), ptype.id
+
+
+@pytest.mark.parametrize(("text", "kind", "noun"), [
+    # a unit of the buyer that is to have or get something: the thing is bought, not the unit's service
+    ("Vaktmestertjenesten skal få to varebiler.", "goods", "varebiler"),
+    ("Hjemmetjenesten skal ha en el-varebil.", "goods", "el-varebil"),
+    ("Sykehjemmet skal bruke en elektronisk medisindispenser.", "goods", "medisindispenser"),
+    ("Skolen skal ha nye projektorer i alle klasserom.", "goods", "projektorer"),
+    # what a thing «skal ha» is a part of it: the thing is bought
+    ("Belysningen i kontorlandskapet skal styres med DALI og ha bevegelsessensorer.", "goods", "Belysningen"),
+    ("Kjøretøyet skal ha ryggekamera.", "goods", "Kjøretøyet"),
+    # a unit that gets a service still buys the service
+    ("Hjemmesykepleien skal få opplæring i bruk av dispenseren.", "services", "opplæring"),
+    # a product line without a verb: its first ordinary noun after the names
+    ("Mepilex Border Flex skumbandasje 10 × 10 cm", "goods", "skumbandasje"),
+    ("Nitrilhansker str. M, pudderfrie", "goods", "Nitrilhansker"),
+])
+def test_the_object_of_having_getting_and_verbless_lines(text, kind, noun):
+    bought = read_purchase_object(text)
+    assert bought is not None and (bought.kind, bought.noun) == (kind, noun), bought
+
+
+@pytest.mark.parametrize("text", [
+    "Leverandøren skal ha erfaring med tilsvarende oppdrag.",
+    "Kommunen skal ha tilgang til systemet hele døgnet.",
+])
+def test_a_quality_or_right_someone_has_is_not_bought(text):
+    assert read_purchase_object(text) is None
+
+
+def test_a_unit_that_gets_an_unknown_thing_is_read_with_the_assumption_said():
+    bought = read_purchase_object("Elevene skal få leksehjelp to ganger i uken.")
+    assert bought is not None and bought.noun == "leksehjelp" and not bought.is_certain
