@@ -6,7 +6,9 @@
 
 Hybrid search over title + short description + CPV codes and division names: BM25 with the Norwegian analyzer
 (advisor.search.LexicalIndex) and e5 cosine similarity over vectors held in memory, fused by weighted reciprocal
-rank exactly like the corpus search (settings.retrieval: rrf_k, dense_weight, bm25_weight, candidates). A need in
+rank as in the corpus search (settings.retrieval: rrf_k, dense_weight, bm25_weight, candidates), but only the first
+FUSION_DEPTH of each list count. The dense query leaves out a need's opening buyer («Sykehuset trenger …»), and in
+hybrid mode title words the best dense hits share join the BM25 query (dense feedback). A need in
 everyday words («eldre som bor hjemme skal kunne tilkalle hjelp») is read with the need vocabulary
 (advisor.doffin.needs): the names of what is usually bought for it (trygghetsalarm, responssenter) join both queries,
 and in hybrid mode notices in its CPV areas are lifted a little. In hybrid mode the main-CPV group most of the best
@@ -355,15 +357,17 @@ def rank_notices(query: str, index: NoticeIndex, settings: Settings, k: int, fil
     w_dense = settings.retrieval.dense_weight if mode == "hybrid" else 1.0
     w_bm25 = settings.retrieval.bm25_weight if mode == "hybrid" else 1.0
     rrf_k = settings.retrieval.rrf_k
-    depth = max(FUSION_DEPTH, k)  # ranks below this in one list are noise, not evidence (see FUSION_DEPTH)
-    dense_rank = {i: r for r, (i, _) in enumerate(dense[:depth], start=1)}
-    bm25_rank = {i: r for r, (i, _) in enumerate(lexical[:depth], start=1)}
+    dense_rank = {i: r for r, (i, _) in enumerate(dense, start=1)}
+    bm25_rank = {i: r for r, (i, _) in enumerate(lexical, start=1)}
     dense_sim = dict(dense)
+    depth = max(FUSION_DEPTH, k)  # ranks below this in one list are noise, not evidence (see FUSION_DEPTH)
     fused: dict[int, float] = {}
     for i, r in dense_rank.items():
-        fused[i] = fused.get(i, 0.0) + w_dense / (rrf_k + r)
+        if r <= depth:
+            fused[i] = fused.get(i, 0.0) + w_dense / (rrf_k + r)
     for i, r in bm25_rank.items():
-        fused[i] = fused.get(i, 0.0) + w_bm25 / (rrf_k + r)
+        if r <= depth:
+            fused[i] = fused.get(i, 0.0) + w_bm25 / (rrf_k + r)
     if mode == "hybrid":
         _boost_need_cpv(fused, index, need.cpv, rrf_k, w_dense + w_bm25)
         _boost_common_cpv(fused, index, rrf_k, w_dense + w_bm25)
@@ -382,13 +386,18 @@ FUSION_DEPTH = 10
 # (every hospital purchase). The dense query leaves the opening out; BM25 keeps it (a buyer word can name the
 # purchase, «brannvesenet» -> brannbil, and BM25 weighs it by its rarity). Seen set: dense P@5 0.361 -> 0.467.
 _BUYER_OPENING = re.compile(
-    r"^\s*(?:\w+[\s-]+){0,3}?\w+\s+(?:trenger|må|vil|skal|ønsker|bør)\s+(?P<rest>\S.*)$", re.IGNORECASE | re.DOTALL)
+    r"^\s*(?P<who>(?:\w+[\s-]+){0,3}?\w+)\s+(?:trenger|må|vil|skal|ønsker|bør)\s+(?P<rest>\S.*)$",
+    re.IGNORECASE | re.DOTALL)
 
 
 def without_buyer(text: str) -> str:
-    """The text without an opening «<who, up to four words> trenger/må/vil/skal/ønsker/bør»; unchanged otherwise."""
+    """The text without an opening «<who, up to four words> trenger/må/vil/skal/ønsker/bør» followed by more words
+    than the opening has (a short opening names the buyer; «bygge barneskole idrettshall trenger entreprenør» is the
+    purchase itself); unchanged otherwise."""
     m = _BUYER_OPENING.match(text)
-    return m.group("rest").strip() if m else text
+    if not m or len(m.group("rest").split()) <= len(m.group("who").split()):
+        return text
+    return m.group("rest").strip()
 
 
 # Dense-to-BM25 feedback in hybrid mode: title words shared by at least DENSE_FEEDBACK_MIN_DOCS of the first
