@@ -6,9 +6,8 @@
 
 Hybrid search over title + short description + CPV codes and division names: BM25 with the Norwegian analyzer
 (advisor.search.LexicalIndex) and e5 cosine similarity over vectors held in memory, fused by weighted reciprocal
-rank as in the corpus search (settings.retrieval: rrf_k, dense_weight, bm25_weight, candidates), but only the first
-FUSION_DEPTH of each list count. The dense query leaves out a need's opening buyer («Sykehuset trenger …»), and in
-hybrid mode title words the best dense hits share join the BM25 query (dense feedback). A need in
+rank exactly like the corpus search (settings.retrieval: rrf_k, dense_weight, bm25_weight, candidates); the dense
+query leaves out a need's opening buyer («Sykehuset trenger …»). A need in
 everyday words («eldre som bor hjemme skal kunne tilkalle hjelp») is read with the need vocabulary
 (advisor.doffin.needs): the names of what is usually bought for it (trygghetsalarm, responssenter) join both queries,
 and in hybrid mode notices in its CPV areas are lifted a little. In hybrid mode the main-CPV group most of the best
@@ -351,8 +350,6 @@ def rank_notices(query: str, index: NoticeIndex, settings: Settings, k: int, fil
     if mode in ("hybrid", "bm25"):
         # The text's own words count twice, the purchase words of the need vocabulary once.
         lexical_query = f"{query} {query} {' '.join(need.words)}" if need.words else query
-        if dense:  # hybrid: words the best dense hits' titles share (the names notices use for the purchase)
-            lexical_query = " ".join([lexical_query, *dense_feedback_words(index, dense, lexical_query)])
         lexical = index.lexical.search(lexical_query, n_candidates, None if mask is None else mask.astype(np.float32))
     w_dense = settings.retrieval.dense_weight if mode == "hybrid" else 1.0
     w_bm25 = settings.retrieval.bm25_weight if mode == "hybrid" else 1.0
@@ -360,14 +357,11 @@ def rank_notices(query: str, index: NoticeIndex, settings: Settings, k: int, fil
     dense_rank = {i: r for r, (i, _) in enumerate(dense, start=1)}
     bm25_rank = {i: r for r, (i, _) in enumerate(lexical, start=1)}
     dense_sim = dict(dense)
-    depth = max(FUSION_DEPTH, k)  # ranks below this in one list are noise, not evidence (see FUSION_DEPTH)
     fused: dict[int, float] = {}
     for i, r in dense_rank.items():
-        if r <= depth:
-            fused[i] = fused.get(i, 0.0) + w_dense / (rrf_k + r)
+        fused[i] = fused.get(i, 0.0) + w_dense / (rrf_k + r)
     for i, r in bm25_rank.items():
-        if r <= depth:
-            fused[i] = fused.get(i, 0.0) + w_bm25 / (rrf_k + r)
+        fused[i] = fused.get(i, 0.0) + w_bm25 / (rrf_k + r)
     if mode == "hybrid":
         _boost_need_cpv(fused, index, need.cpv, rrf_k, w_dense + w_bm25)
         _boost_common_cpv(fused, index, rrf_k, w_dense + w_bm25)
@@ -375,16 +369,13 @@ def rank_notices(query: str, index: NoticeIndex, settings: Settings, k: int, fil
     return [(i, fused[i], dense_rank.get(i), bm25_rank.get(i)) for i in order]
 
 
-# Fused ranks per list. With 50 candidates each, a notice 40th by words and 45th by meaning outscored the first of one
-# list (1/100 + 1/105 > 1/61 at rrf_k 60): weak agreement deep in both lists beat strong evidence in one. Only the
-# first FUSION_DEPTH of each list count (at least k). Seen set (2026-12-06, with the two changes below): hybrid P@5
-# 0.539 at depth 50, 0.583 at 10.
-FUSION_DEPTH = 10
-
 # The buyer opening a need («Sykehuset trenger …», «Statlige virksomheter trenger …», «Vegvesenet trenger …») says
 # who buys, not what: embedded with the sentence it pulls the dense search towards any notice of that kind of buyer
 # (every hospital purchase). The dense query leaves the opening out; BM25 keeps it (a buyer word can name the
-# purchase, «brannvesenet» -> brannbil, and BM25 weighs it by its rarity). Seen set: dense P@5 0.361 -> 0.467.
+# purchase, «brannvesenet» -> brannbil, and BM25 weighs it by its rarity). Seen set (2026-12-06): dense P@5 0.361 ->
+# 0.467, hybrid P@5 0.506 -> 0.500, nDCG@10 0.530 -> 0.560. Two further changes tried with it (only the first 10 of
+# each list fused; title words of the best dense hits added to the BM25 query) raised the seen hybrid P@5 to 0.583
+# but did not hold on a split of the seen set nor on the frozen unseen set (nDCG@10 fell), so they were left out.
 _BUYER_OPENING = re.compile(
     r"^\s*(?P<who>(?:\w+[\s-]+){0,3}?\w+)\s+(?:trenger|må|vil|skal|ønsker|bør)\s+(?P<rest>\S.*)$",
     re.IGNORECASE | re.DOTALL)
@@ -398,36 +389,6 @@ def without_buyer(text: str) -> str:
     if not m or len(m.group("rest").split()) <= len(m.group("who").split()):
         return text
     return m.group("rest").strip()
-
-
-# Dense-to-BM25 feedback in hybrid mode: title words shared by at least DENSE_FEEDBACK_MIN_DOCS of the first
-# DENSE_FEEDBACK_DOCS dense hits, not already in the query, join the BM25 query (the DENSE_FEEDBACK_WORDS rarest).
-# A need in everyday words («nytt dekke på slitte veier») has few words in common with the notices; the dense hits
-# bring the names notices use («asfalt», «dekkelegging»). Seen set: hybrid P@5 0.561 -> 0.583 (with the above).
-DENSE_FEEDBACK_WORDS = 2
-DENSE_FEEDBACK_DOCS = 5
-DENSE_FEEDBACK_MIN_DOCS = 2
-_TITLE_WORD = re.compile(r"[^\W\d_]{3,}")
-
-
-def dense_feedback_words(index: NoticeIndex, dense: list[tuple[int, float]], query: str) -> list[str]:
-    """Title words (as written) of the best dense hits that the query lacks, rarest first (see DENSE_FEEDBACK_*)."""
-    if DENSE_FEEDBACK_WORDS <= 0:
-        return []
-    analyzer = index.lexical.analyzer
-    have = set(analyzer.terms(query))
-    docs: Counter = Counter()
-    written: dict[str, str] = {}
-    for i, _ in dense[:DENSE_FEEDBACK_DOCS]:
-        terms = set()
-        for word in _TITLE_WORD.findall(str(index.rows[i].get("title") or "").lower()):
-            for term in analyzer.terms(word)[:1]:  # the word's own stem, not its compound parts
-                terms.add(term)
-                written.setdefault(term, word)
-        docs.update(terms)
-    scored = sorted(((n * index.lexical.idf(t), t) for t, n in docs.items()
-                     if n >= DENSE_FEEDBACK_MIN_DOCS and t not in have), reverse=True)
-    return [written[t] for _, t in scored[:DENSE_FEEDBACK_WORDS]]
 
 
 SERVER_DOWN_NOTE = "Lignende kunngjøringer er rangert med ordsøk (BM25) alene:"
