@@ -66,6 +66,9 @@ KIND_RULES: dict[str, tuple[str, str, str]] = {
     "approval": (f"{_FOA}: en henvisning til en teknisk godkjenning eller et sertifikat skal følges av «eller tilsvarende»; "
                  "dere kan kreve dokumentasjon fra et akkreditert organ, men må godta tilsvarende organer og annen egnet "
                  "dokumentasjon", "guide-kravspesifikasjoner", "Testrapporter og sertifikater"),
+    "certification": ("LOA § 4 (forholdsmessighet og likebehandling): krav til kvalifikasjoner skal stå i forhold til "
+                      "oppdraget, og en bestemt sertifisering uten «eller tilsvarende» stenger ute personer med likeverdig "
+                      "kompetanse", "guide-skreddersydde-krav", "Forholdsmessighet som kontrollspørsmål"),
     "attendance": ("LOA § 4 (forholdsmessighet og likebehandling): et krav om fysisk oppmøte et fast antall dager må være "
                    "nødvendig for behovet og stå i forhold til formålet, ellers favoriserer det leverandører som holder til i "
                    "nærheten", "guide-skreddersydde-krav", "Forholdsmessighet som kontrollspørsmål"),

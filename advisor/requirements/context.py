@@ -275,6 +275,21 @@ EQUIVALENT_PROOF = re.compile(
     re.IGNORECASE,
 )
 
+# A named certification of a method or a person («PRINCE2-sertifisert prosjektleder», «ha ITIL-sertifisering»): the
+# certificate shows competence, and comparable training or experience shows the same. «basert på ITIL» (a framework
+# the service follows) is not a certificate and is left to the standards.
+PERSON_CERTIFICATION = re.compile(
+    r"(?<![\w\-])(?:PRINCE\s?2|ITIL(?:\s?v?[34])?|PMP|IPMA(?:[\s\-]+(?:nivå|level)?\s*[A-D])?|CAPM|PMI|"
+    r"(?:Certified|Professional)\s+Scrum\s*Master|Scrum\s*Master|CSM|PSM|SAFe|CISSP|CISA|CISM|TOGAF|COBIT|"
+    r"(?:Lean\s+)?Six\s+Sigma(?:\s+(?:Green|Black)\s+Belt)?|MSP|AgilePM)"
+    r"(?:[\s\-]+(?:Foundation|Practitioner|Expert|Agile|Professional))?"
+    r"(?:[\s\-]*(?:sertifiser\w*|sertifikat\w*|certified|certification|godkjent)"
+    r"|(?<=Foundation)|(?<=Practitioner)|(?<=Expert))"
+    r"|(?<!\w)(?:sertifisert|sertifisering|sertifikat|certified|certification)\s+(?:i|innen|som|in|as)\s+"
+    r"(?:PRINCE\s?2|ITIL|PMP|IPMA|Scrum\s*Master|SAFe|TOGAF|COBIT|Six\s+Sigma)(?:[\s\-]+(?:Foundation|Practitioner))?(?!\w)",
+    re.IGNORECASE,
+)
+
 # Standards, labels and certifications that are requirements: they need «eller tilsvarende».
 STANDARD_VERB_BEFORE = re.compile(
     r"(?:etter|i henhold til|iht\.?|i samsvar med|ihht\.?|jf\.?|jfr\.?|oppfylle[rs]?|tilfredsstille[rs]?|følge[rs]?|"

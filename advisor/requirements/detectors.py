@@ -591,6 +591,7 @@ class _Scan:
         self.trademarks()
         names.origin(self)
         names.standards(self)
+        names.certifications(self)
         names.approvals(self)
         names.technology_phrases(self)
         names.prescribed_names(self)

@@ -611,10 +611,17 @@ def _explain_brand(kind: str, severity: str, span: str, detail: dict) -> str:
     else:
         text = (f"«{span}» er {what}. En henvisning til et bestemt merke favoriserer én produsent og stenger ute "
                 "leverandører som kan dekke det samme behovet på en annen måte.")
+    if detail.get("competence"):
+        return (f"«{span}» står i et krav om erfaring eller kompetanse. Er det erfaring med systemet dere allerede har, kan "
+                "det være begrunnet, men et krav om erfaring med ett bestemt produkt binder oppdraget til den produsentens "
+                "kunder og partnere. Beskriv oppgavene erfaringen skal gjelde, og godta erfaring med tilsvarende systemer "
+                "eller sammenlignbare oppdrag.")
     return text + (_severity_note(severity, detail) or " Beskriv heller funksjonen og ytelsen dere trenger.")
 
 
 def _explain_model_type(kind: str, severity: str, span: str, detail: dict) -> str:
+    if detail.get("competence"):
+        return _explain_brand(kind, severity, span, detail)
     if kind == "type_brand":
         text = (f"«{span}» viser til typen til én bestemt produsent ({detail.get('brand')}). «Type» er nevnt uttrykkelig "
                 "i forbudet mot å vise til bestemte produkter.")
@@ -631,6 +638,11 @@ def _explain_missing_equivalent(kind: str, severity: str, span: str, detail: dic
         return (f"«{span}» er én bestemt godkjenning, ett sertifiseringsorgan eller én merkeordning, stilt som krav uten "
                 "«eller tilsvarende». Dere kan kreve dokumentasjon for at egenskapene er oppfylt, men må godta godkjenninger "
                 "og sertifikater fra tilsvarende organer og annen egnet dokumentasjon som viser det samme.")
+    if kind == "certification":
+        return (f"«{span}» er en sertifisering i én bestemt metode eller ett bestemt rammeverk, stilt som krav til personene "
+                "uten «eller tilsvarende». Sertifikatet er bare én måte å vise kompetansen på: godta tilsvarende "
+                "sertifiseringer og dokumentert erfaring fra sammenlignbare oppdrag, ellers stenges kvalifiserte "
+                "leverandører ute uten grunn (LOA § 4).")
     if kind == "standard":
         return (f"«{span}» er en standard, et merke eller en sertifisering som stilles som krav uten «eller tilsvarende». "
                 "Hver henvisning til en standard skal følges av «eller tilsvarende», og en leverandør som viser at løsningen "
@@ -777,6 +789,8 @@ INSTEAD = {
     "origin": "Beskriv egenskapen dere trenger (leveringstid, beredskapslager, klimaavtrykk, kvalitet) i stedet for opprinnelsen.",
     "missing_or_equivalent:approval": "Skriv hvilke egenskaper som skal dokumenteres, og godta godkjenninger og sertifikater "
                                       "fra tilsvarende organer og annen egnet dokumentasjon.",
+    "missing_or_equivalent:certification": "Skriv hvilken kompetanse oppdraget krever, og godta tilsvarende sertifiseringer "
+                                           "og erfaring fra sammenlignbare oppdrag, dokumentert med CV og referanser.",
     "origin:attendance": "Skriv hvilke oppgaver som må gjøres på stedet, og hvor raskt leverandøren må kunne møte opp, i "
                          "stedet for et fast antall dager.",
     "origin:presence": "Skriv hvor raskt leverandøren må svare og kunne møte opp hos dere, i stedet for hvor kontoret ligger.",

@@ -460,6 +460,26 @@ def approvals(scan) -> None:
         scan.add("missing_or_equivalent", start, end, "medium", "approval")
 
 
+def certifications(scan) -> None:
+    """A named certification of a method or a person required with no room for equivalents («Prosjektlederen skal være
+    PRINCE2-sertifisert», «ha ITIL-sertifisering»): comparable training or assignments show the same competence
+    (missing_or_equivalent, kind certification)."""
+    for m in ctx.PERSON_CERTIFICATION.finditer(scan.text):
+        start, end = m.start(), m.end()
+        if any(h.start < end and start < h.end for h in scan.matches if h.category != "supplier"):
+            continue
+        _, sentence_end = scan.sentence(start)
+        if ctx.EQUIVALENT_PROOF.search(scan.text, end, sentence_end) or lex.EQUIVALENT.search(scan.text[start:sentence_end]) \
+                or not ctx.OBLIGATION.search(scan.sentence_text(start)):
+            continue
+        if lex.NEGATION_BEFORE.search(scan.window(start, 30)) or re.search(
+                r"(?:for eksempel|f\.eks\.?|eksempelvis|e\.g\.|such as|er en fordel|vektlegges)\s+(?:\w+\s+){0,2}$",
+                scan.text[max(0, start - 40):start], re.IGNORECASE):
+            continue  # an example of what counts, or an advantage weighed in the award
+        scan.matches = [h for h in scan.matches if not (h.start < end and start < h.end)]
+        scan.add("missing_or_equivalent", start, end, "medium", "certification")
+
+
 def standards(scan) -> None:
     """Named standards, labels and certifications required without «eller tilsvarende» (missing_or_equivalent)."""
     last_end = -1
@@ -680,11 +700,16 @@ def settle(scan) -> None:
             # competence in, or examples of, the buyer's technology, and lines that neither oblige nor acquire
             # (a list of subcontractors, a bare heading): a note asking for the justification, not a violation
             match.severity = "low"
+            if match.category in {"brand", "model_type"} and scan.sentence_has(_EXPERIENCE, match.start):
+                match.detail["competence"] = True  # «erfaring med Visma»: the note says what such a demand ties to
     # «eller tilsvarende» missing after a reference that is now only a note: the note says it already
     scan.matches = [m for m in scan.matches if not (
         m.category == "missing_or_equivalent" and m.kind == "missing"
         and not any(o.category in {"brand", "model_type"} and o.severity != "low" and o.start < m.end and m.start < o.end
                     for o in scan.matches))]
+
+
+_EXPERIENCE = re.compile(r"(?<!\w)(?:erfaring|kompetanse|kjennskap|experience|competence)(?!\w)", re.IGNORECASE)
 
 
 def descriptive(sentence: str) -> bool:

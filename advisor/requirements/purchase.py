@@ -26,7 +26,9 @@ _SERVICE_HEADS = (
     r"kjøring|utredning|evaluering|kartlegging|revisjon|analyse|oppdrag|fasilitering|samling|seminar|foredrag|coaching|"
     r"prosessledelse|prosessveiledning|tolking|oversettelse|vakthold|inspeksjon|prosjektering|behandling|trening|"
     r"bemanning|innleie|forvaltning|support|brukerstøtte|tilsyn|oppfølging|integrasjon|utvikling|tilpasning|"
-    r"implementering|konfigurering|programmering"
+    r"implementering|konfigurering|programmering|"
+    # the people who do the work: a requirement on them buys their service («Prosjektlederen skal …»)
+    r"revisor|rådgiver|prosjektleder|prosjektledelse|programleder|fasilitator|advokat|kursholder|instruktør"
 )
 _WORKS_HEADS = (
     r"bygging|byggearbeid|anleggsarbeid|oppføring|rehabilitering|ombygging|tilbygg|påbygg|nybygg|riving|graving|"
@@ -63,7 +65,7 @@ _FILLER = re.compile(
 # A subject that acts rather than is bought: the buyer, the supplier, a unit of the buyer.
 _ACTOR = re.compile(
     r"^(?:det|vi|kommunen|fylkeskommunen|virksomheten|etaten|staten|sykehuset|sykehjemmet|skolen|skolene|barnehagen|"
-    r"leverandøren|leverandørene|entreprenøren|tilbyder(?:en)?|oppdragsgiver(?:en)?|konsulenten|kunden|oppdragstaker(?:en)?|"
+    r"[\wæøå]*leverandøren|[\wæøå]*leverandørene|[\wæøå]*entreprenøren|tilbyder(?:en)?|oppdragsgiver(?:en)?|konsulenten|kunden|oppdragstaker(?:en)?|"
     r"driftsavdelingen|avdelingen|alle|hver|ansatte|brukerne|elevene|kjøkkenet|kantinen|[A-ZÆØÅ][\wæøå]+(?:\s+kommune))$",
     re.IGNORECASE)
 _SUBJECT = re.compile(r"^\s*(?P<np>[^,;:.]+?)\s+(?:skal|må|bør|vil)\b", re.IGNORECASE)
@@ -157,7 +159,8 @@ def _is_name(token: str, text: str, at: int) -> bool:
 # Verbs of having or getting: «Hjemmetjenesten skal få to varebiler» buys the vans for the unit named as subject.
 _POSSESSION = {"ha", "få", "bruke", "benytte", "disponere"}
 # Who buys for its own use (the buyer or a unit of it), as opposed to the supplier who delivers.
-_SUPPLIER_SIDE = re.compile(r"^(?:leverandør|tilbyder|entreprenør|konsulent|oppdragstaker|underleverandør)", re.IGNORECASE)
+_SUPPLIER_SIDE = re.compile(r"^(?:leverandør|tilbyder|entreprenør|konsulent|oppdragstaker|underleverandør|revisor|rådgiver|"
+                            r"prosjektleder|programleder|fasilitator|advokat|kursholder|instruktør)", re.IGNORECASE)
 # What one has that is not bought: a quality, a duty or a right («skal ha erfaring», «skal ha ansvar for»).
 _ABSTRACT = re.compile(
     r"^(?:erfaring|kompetanse|ansvar|tilgang|mulighet|rett|plikt|rutine|oversikt|kontroll|behov|krav|kapasitet|støtte|"

@@ -64,6 +64,7 @@ PASSAGES: dict[str, tuple[str, str]] = {
     "incumbent": ("guide-grunnleggende-prinsipper", "Hvilke prinsipper må vi følge"),
     "supplier": ("guide-anskaffelser-uten-konkurranse", "Kort svar"),
     "presence": ("guide-kravspesifikasjoner", "Hvor mye kan vi kreve: forholdsmessighet"),
+    "attendance": ("guide-kravspesifikasjoner", "Hvor mye kan vi kreve: forholdsmessighet"),
     "standard": ("guide-kravspesifikasjoner", "Standarder og «eller tilsvarende»"),
     "label": ("guide-kravspesifikasjoner", "Testrapporter og sertifikater"),
 }
@@ -181,6 +182,11 @@ def _finding_notes(findings: list[Finding], text: str) -> list[tuple[str, str]]:
                              "er bare lovlig når det har tilknytning til leveransen og står i forhold til formålet "
                              f"({_FOA_SHORT}; forholdsmessighet, LOA § 4). Still heller krav til svartid og oppmøte, som "
                              "enhver leverandør kan oppfylle"))
+        elif key == "attendance":
+            out.append((key, f"{quoted} krever oppmøte et fast antall dager. Det favoriserer leverandører som holder til i "
+                             "nærheten, og er bare lovlig når oppmøtet er nødvendig for oppgavene og står i forhold til "
+                             "formålet (LOA § 4). Still heller krav til møter på stedet når det trengs, med varsel, og til "
+                             "svartid"))
         elif key == "origin":
             national = any(_NORWEGIAN.search(f.text) for f in group)
             out.append((key, f"{quoted} er et krav om opprinnelse. {_FOA_SHORT} forbyr å vise til en bestemt opprinnelse "
@@ -214,6 +220,8 @@ def _finding_notes(findings: list[Finding], text: str) -> list[tuple[str, str]]:
 def _note_key(finding: Finding, text: str) -> str:
     if _is_supplier(finding, text):
         return "supplier"
+    if finding.category == "missing_or_equivalent" and finding.kind == "certification":
+        return "certification"  # a certification of people: the analyzer's proportionality rule, after the words
     if finding.category == "missing_or_equivalent" and finding.kind == "approval":
         return "approval"  # the analyzer's rule for approvals and its passage (KIND_RULES), after the words
     if finding.category in {"brand", "model_type"} or (finding.category == "missing_or_equivalent"
@@ -222,7 +230,7 @@ def _note_key(finding: Finding, text: str) -> str:
     if finding.category == "same_as_current":
         return "incumbent" if INCUMBENT.search(finding.text) else "current"
     if finding.category == "origin":
-        return "presence" if finding.kind == "presence" else "origin"
+        return finding.kind if finding.kind in {"presence", "attendance"} else "origin"
     if finding.category == "missing_or_equivalent" and finding.kind == "standard":
         return "standard"
     return rule_key(finding.category, finding.kind, finding.severity)

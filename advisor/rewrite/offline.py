@@ -144,12 +144,14 @@ _NAME_LEFT = re.compile(r"(?<!\S)[A-ZÆØÅ][a-zæøå][\w\-]*")
 def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
     """A requirement that carries one measurable target of the original, in the words of its clause."""
     experience = YEARS_OF_EXPERIENCE.search(text)
-    if experience and experience.start() <= target.start < experience.end():
-        # «en partner med minst 20 års erfaring»: a requirement on the person's competence, not on the delivery
-        return (f"Den som leder oppdraget, skal ha {experience.group(0).strip()} innen [fagområde] [vurder om kravet er "
-                "nødvendig og forholdsmessig], dokumentert med CV og referanser.")
-    subject = "Løsningen"
     m = _SUBJECT.match(text)
+    if experience and experience.start() <= target.start < experience.end():
+        # «en partner med minst 20 års erfaring»: a requirement on the person's competence, not on the delivery; the
+        # competence is shown by comparable assignments, and the years are kept only where they are justified
+        return (f"{_person(text, m, matches)} skal ha relevant erfaring fra minst [antall] sammenlignbare oppdrag innen "
+                f"[fagområde og oppgaver], dokumentert med CV og referanser; kravet om «{experience.group(0).strip()}» "
+                "beholdes bare hvis dere kan begrunne at det er nødvendig og forholdsmessig.")
+    subject = "Løsningen"
     if m and not ENGLISH.search(text) and len(m.group("subj").split()) <= 4 \
             and not any(h.start < m.end("subj") for h in matches if h.severity != "low"):
         subject = m.group("subj")
@@ -172,6 +174,56 @@ def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
     quoted = re.match(r"\S+(?:\s+[^\s,.;:()]+){0,3}", text[target.start:])
     return (f"Løsningen skal oppfylle målet «{quoted.group(0) if quoted else target.text}» fra det opprinnelige kravet, "
             "eller det behovet tallet står for [angi hva tallet gjelder og hvorfor].")
+
+
+# Who a competence requirement is about: a person or role named as the subject («Prosjektlederen», «Rådgiverne»).
+_PERSON = re.compile(r"(?:[\wæøå]*(?:leder|konsulent|rådgiver|ansvarlig|spesialist|arkitekt|advokat|revisor|"
+                     r"fasilitator|kursholder|tekniker|personell|team|ressurs)\w*)$", re.IGNORECASE)
+
+
+def _person(text: str, m: re.Match[str] | None, matches: list[Match]) -> str:
+    """The person or role a competence requirement is about, from the subject; «Den som leder oppdraget» otherwise."""
+    if m and len(m.group("subj").split()) <= 3 and _PERSON.search(m.group("subj")) \
+            and not any(h.start < m.end("subj") for h in matches if h.severity != "low"):
+        subject = m.group("subj").strip()
+        return subject[:1].upper() + subject[1:]
+    return "Den som leder oppdraget"
+
+
+def certification_requirements(text: str, matches: list[Match]) -> list[str]:
+    """For a named certification of a method or person («PRINCE2-sertifisert») or experience with a named product
+    («erfaring med Visma»): one requirement on the competence behind it, shown by comparable assignments, with the
+    certificate or an equivalent one, and experience with equivalent systems, accepted; a fixed number of years
+    («minst 15 års erfaring») is kept only where the buyer can justify it."""
+    certificates = [h for h in matches if h.category == "missing_or_equivalent" and h.kind == "certification"]
+    products = [h for h in matches if h.category in {"brand", "model_type"} and h.detail.get("competence")]
+    if not certificates and not products:
+        return []
+    person = _person(text, _SUBJECT.match(text), matches)
+    product = (f", også med [oppgavene] i {text[products[0].start:products[0].end]} eller tilsvarende systemer"
+               if products else "")
+    requirement = (f"{person} skal ha kompetanse i [fagområde og oppgaver], vist med erfaring fra minst [antall] "
+                   f"sammenlignbare oppdrag{product}, dokumentert med CV og referanser")
+    if certificates:
+        requirement += f"; {_certificate_name(text[certificates[0].start:certificates[0].end])} eller tilsvarende godtas som en del av dokumentasjonen"
+    experience = YEARS_OF_EXPERIENCE.search(text)
+    if experience:
+        requirement += (f"; kravet om «{experience.group(0).strip()}» beholdes bare hvis dere kan begrunne at det er "
+                        "nødvendig og forholdsmessig")
+    return [requirement + "."]
+
+
+def _certificate_name(span: str) -> str:
+    """«PRINCE2-sertifisert» -> «sertifisering i PRINCE2»; «sertifisert i ITIL» -> «sertifisering i ITIL»."""
+    after = re.match(r"(?:sertifisert|sertifisering|sertifikat|certified|certification)\s+(?:i|innen|som|in|as)\s+(.+)$",
+                     span, re.IGNORECASE)
+    name = after.group(1) if after else re.sub(r"[\s\-]*(?:sertifis\w*|sertifikat\w*|certified|certification|godkjent)$",
+                                               "", span, flags=re.IGNORECASE)
+    return f"sertifisering i {name.strip()}"
+
+
+# A purchase type's own requirement on the people's experience: replaced by the competence requirement above.
+_TYPE_COMPETENCE = re.compile(r"(?:erfaring|ledet|kompetanse)\b.*\b(?:CV|referanser)", re.IGNORECASE)
 
 
 def _count_requirement(text: str, matches: list[Match]) -> str:
@@ -256,9 +308,13 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     if not count:  # «200 mikrofiberkluter», «maks 30 sider»: the quantity and its direction are kept with or without a type
         strong = [(h.start, h.end) for h in matches if h.severity != "low"]
         requirements.extend(r for r in count_requirements(text, strong) if r not in requirements)
+    # a certification or a product-specific experience demanded of the people: the competence behind it, first
+    competence = certification_requirements(text, matches)
+    requirements.extend(competence)
     if ptype is not None:
-        requirements.extend(fill_known(without_repeats(ptype.requirements, values), text, matches))
-        requirements.extend(presence_requirements(matches))
+        requirements.extend(presence_requirements(matches))  # the finding's own replacement before the type's templates
+        typed = [r for r in without_repeats(ptype.requirements, values) if not (competence and _TYPE_COMPETENCE.search(r))]
+        requirements.extend(fill_known(typed, text, matches))
     else:
         if function:
             requirements.append(f"Løsningen skal gjøre det mulig {function}." if function.startswith("å ")
@@ -267,10 +323,7 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
             # Near-identical example: its requirements are offered when they bring in no numbers of their own.
             requirements.extend(r for r in nearest[0][0].requirements if not measurable_targets(r, []))
         requirements.extend(category_requirements(categories, _brand_domains(matches), matches, text))
-    questions = list(ptype.market_questions) if ptype is not None else []
-    questions.extend(market_questions_for(categories))
-    if ptype is None and nearest and nearest[0][1] >= 0.35:
-        questions.extend(nearest[0][0].market_questions[:2])
+    questions = _market_questions(ptype, categories, matches, nearest)
     # whether matching what the buyer has is needed goes first: it decides whether the type's questions apply at all
     buyer = buyer_questions(text, matches, targets, ptype.buyer_questions if ptype is not None else ())
     _ask_which(tied or [] if ptype is None else [], buyer, notes)
@@ -282,6 +335,20 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
                      "skal løse, og hvordan dere vil måle at det er løst.")
     return {"need_statement": need, "functional_requirements": requirements, "market_questions": questions,
             "questions_for_buyer": buyer, "notes": notes}
+
+
+def _market_questions(ptype: PurchaseType | None, categories: set[str], matches: list[Match],
+                      nearest: list[tuple[Example, float]]) -> list[str]:
+    """The type's questions to the market, one per problem category, then a near example's; a certification of
+    people asks how competence is shown, not what counts as an equivalent product."""
+    questions = list(ptype.market_questions) if ptype is not None else []
+    certified_only = {h.kind for h in matches if h.category == "missing_or_equivalent"} == {"certification"}
+    questions.extend(market_questions_for(categories - {"missing_or_equivalent"} if certified_only else categories))
+    if certified_only:
+        questions.append("Hvordan viser dere kompetansen til personene dere tilbyr, ut over sertifiseringer?")
+    if ptype is None and nearest and nearest[0][1] >= 0.35:
+        questions.extend(nearest[0][0].market_questions[:2])
+    return questions
 
 
 def approval_requirements(text: str, matches: list[Match], drafted: list[str]) -> list[str]:

@@ -39,7 +39,12 @@ from advisor.rewrite.neutral import clean, is_substantive
 from advisor.rewrite.offline import draft_offline, target_requirement
 from advisor.rewrite.references import Reference, find_references
 from advisor.rewrite.targets import Target, measurable_targets, missing_targets
-from advisor.rewrite.templates import DRAFT_NOTE, GENERIC_REQUIREMENTS, PLACEHOLDER_NEED
+from advisor.rewrite.templates import (
+    DRAFT_NOTE,
+    GENERIC_REQUIREMENTS,
+    GENERIC_SERVICE_REQUIREMENTS,
+    PLACEHOLDER_NEED,
+)
 
 
 @dataclass
@@ -116,18 +121,36 @@ def without_non_requirements(requirement: str) -> str:
     return stripped
 
 
-def with_verification(requirement: str) -> str:
-    """The requirement with how it is verified, when it does not already say so."""
+# How a requirement is verified, by what is bought: a service by how it is described, who does it and how it is
+# followed up; goods by data sheets, tests and samples; works at handover and by inspection.
+VERIFICATION = {
+    "services": ", dokumentert med [metodebeskrivelse, CV-er og referanser] og fulgt opp i [rapportering og kontraktsmøter].",
+    "goods": ", dokumentert med [datablad, testrapport, vareprøve eller demonstrasjon].",
+    "works": ", dokumentert i [FDV-dokumentasjon ved overlevering] og kontrollert ved [befaring eller overtakelsesforretning].",
+}
+# Service wording in a requirement of unknown kind: who does the work and how, not what a product is.
+_SERVICE_WORDS = re.compile(r"(?<!\w)(?:konsulent\w*|rådgiv\w*|\w*leder(?:en|e|ne)?|personell\w*|oppdrag\w*|bistand|"
+                            r"møte\w*|kontaktperson\w*|svare|henvendelse\w*|tilgjengelig\w*|kompetanse|erfaring)(?!\w)",
+                            re.IGNORECASE)
+
+
+def with_verification(requirement: str, kind: str | None = None) -> str:
+    """The requirement with how it is verified, when it does not already say so, fitting what is bought (`kind`:
+    goods, services or works); without a kind, service wording gets a service's verification, all else a product's."""
     if VERIFIED.search(requirement):
         return requirement
-    return requirement.rstrip(". ") + ", dokumentert med [datablad, testrapport eller demonstrasjon]."
+    if kind not in VERIFICATION:
+        kind = "services" if _SERVICE_WORDS.search(requirement) else "goods"
+    return requirement.rstrip(". ") + VERIFICATION[kind]
 
 
 def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | str], text: str, matches: list[Match],
-           targets: list[Target], references: list[Reference] | None = None) -> dict[str, list[str] | str]:
+           targets: list[Target], references: list[Reference] | None = None,
+           kind: str | None = None) -> dict[str, list[str] | str]:
     """Check a draft: solution-specific wording is removed or replaced, targets are kept, nothing that is not a
-    requirement is carried over, each requirement says how it is verified, 3-6 requirements. The standards among
-    `references` are kept as requirements «eller tilsvarende»; the systems' questions go first to the buyer."""
+    requirement is carried over, each requirement says how it is verified (as fits `kind`: goods, services or works),
+    3-6 requirements. The standards among `references` are kept as requirements «eller tilsvarende»; the systems'
+    questions go first to the buyer."""
     references = references or []
     notes = list(fallback.get("notes", [])) if draft is fallback else [DRAFT_NOTE]
     need = clean(str(draft["need_statement"]))
@@ -167,14 +190,15 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
         if merged and not missing_targets(lost, [merged]):
             carried = [merged]
     requirements = requirements[: MAX_REQUIREMENTS - len(carried)] + carried
-    for extra in [*fallback["functional_requirements"], *GENERIC_REQUIREMENTS]:
+    for extra in [*fallback["functional_requirements"], *(GENERIC_SERVICE_REQUIREMENTS if kind == "services"
+                                                          else GENERIC_REQUIREMENTS)]:
         if len(requirements) >= MIN_REQUIREMENTS:
             break
         stripped = strip_non_requirements(str(extra))
         cleaned = clean(stripped) if stripped else None
         if cleaned and cleaned not in requirements:
             requirements.append(cleaned)
-    requirements = [with_verification(r) for r in requirements]
+    requirements = [with_verification(r, kind) for r in requirements]
     market = _dedupe([*draft.get("market_questions", []), *fallback["market_questions"]])[:4]
     systems = [r for r in references if r.is_conditional]
     buyer = [q for q in _dedupe([*draft.get("questions_for_buyer", []), *fallback["questions_for_buyer"]])
@@ -220,11 +244,12 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
     offline = draft_offline(text, matches, targets, nearest, ptype, bought, tied)
     references = find_references(text, matches)
     version = None
+    kind = bought.kind if bought is not None else (ptype.kinds[0] if ptype is not None and len(ptype.kinds) == 1 else None)
     if chosen == EXTRACTIVE:
-        result = finish(offline, offline, text, matches, targets, references)
+        result = finish(offline, offline, text, matches, targets, references, kind)
     else:
         answer, version = draft_llm(text, analysis.findings, targets, nearest, settings, chosen, ptype, bought)
-        result = finish(answer, offline, text, matches, targets, references)
+        result = finish(answer, offline, text, matches, targets, references, kind)
     if bought is not None:
         result["notes"] = [*result["notes"][:1], bought.reading(), *result["notes"][1:]]
     return Rewrite(

@@ -46,9 +46,11 @@ def normal_number(text: str) -> str:
 
 def measurable_targets(text: str, findings: list[Finding] | list[Match]) -> list[Target]:
     """Numbers with units, percentages, temperatures and counts in the original, outside brand/model names, named
-    technologies («Microsoft 365», «Windows 11») and standards."""
+    technologies («Microsoft 365», «Windows 11»), standards and a demanded number of days on site."""
     blocked = [(f.start, f.end) for f in findings if f.category in {"brand", "model_type", "missing_or_equivalent"}
                or (f.category == "prescribed_technology" and f.kind in {"product", "platform", "language", "database", "cloud"})]
+    # a fixed number of days on site is not something delivered: the rewrite replaces it with availability
+    blocked += [(f.start, f.end) for f in findings if f.category == "origin" and f.kind == "attendance"]
     blocked += [(m.start(), m.end()) for m in STANDARDS.finditer(text)]
     targets = []
     for m in TARGET.finditer(text):

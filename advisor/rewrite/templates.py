@@ -86,6 +86,11 @@ GENERIC_REQUIREMENTS = [
     "Løsningen skal oppfylle de egenskapene som er avgjørende for behovet, oppgitt som minste- eller høyesteverdier "
     "[fyll inn], dokumentert med datablad eller test.",
 ]
+GENERIC_SERVICE_REQUIREMENTS = [
+    "Tilbyder skal beskrive metode, arbeidsplan og bemanning for oppdraget, og hvordan det dekker behovet.",
+    "Personene som skal utføre oppdraget, skal ha erfaring fra sammenlignbare oppdrag, dokumentert med CV-er og referanser.",
+    "Leverandøren skal rapportere fremdrift og avvik [hvor ofte], fulgt opp i kontraktsmøter.",
+]
 CATEGORY_REQUIREMENTS = {
     "product_named": "Løsningen skal dekke behovet, enten den leveres som produkt, som tjeneste eller som en kombinasjon.",
     "prescribed_technology": "Løsningen skal kunne utveksle data med andre systemer gjennom åpne, dokumenterte grensesnitt, "
@@ -94,8 +99,13 @@ CATEGORY_REQUIREMENTS = {
                                  "og leverandøren velger materiale og metode.",
     "same_as_current": "Løsningen skal dekke funksjonene i dagens løsning som er listet i [vedlegg], og kostnader ved "
                        "overgang vurderes i tildelingskriteriene.",
-    "presence": "Leverandøren skal svare på henvendelser innen [timer] og kunne møte hos oss innen [timer eller virkedager] "
-                "når det trengs, beskrevet i en plan for tilgjengelighet og fulgt opp i rapporter.",
+    "presence": "Leverandøren skal ha en navngitt kontaktperson som svarer på henvendelser innen [timer], og kunne møte hos "
+                "oss innen [timer eller virkedager] når det trengs, beskrevet i en plan for tilgjengelighet og fulgt opp i "
+                "rapporter og kontraktsmøter.",
+    # a fixed number of days on site: what the presence is for, meetings when needed and answers in time
+    "attendance": "Leverandøren skal delta i avtalte møter og arbeidsøkter hos oss når oppdraget krever det [beskriv hvilke], "
+                  "varslet minst [antall] virkedager i forveien, og ellers samarbeide digitalt, fulgt opp i rapporter og "
+                  "kontraktsmøter.",
     "incumbent": "Personellet leverandøren tilbyr, skal ha den kompetansen og erfaringen oppdraget krever [beskriv], "
                  "dokumentert med CV og referanser fra minst [antall] lignende oppdrag; videreføring av det som er gjort, "
                  "sikres med en plan for overføring av kunnskap.",
@@ -157,8 +167,11 @@ def category_requirements(categories: set[str], domains: list[str], matches: lis
 
 
 def presence_requirements(matches: list[Match]) -> list[str]:
-    """The availability the buyer needs, for a finding that demands an office in a place."""
-    return [CATEGORY_REQUIREMENTS["presence"]] if any(h.category == "origin" and h.kind == "presence" for h in matches) else []
+    """The availability the buyer needs, for a finding that demands an office in a place or a fixed number of days on
+    site: answers from a named contact in time, and meetings on site when needed, not a place or a count of days."""
+    kinds = {h.kind for h in matches if h.category == "origin"}
+    out = [CATEGORY_REQUIREMENTS["presence"]] if kinds & {"presence", "attendance"} else []
+    return out + [CATEGORY_REQUIREMENTS["attendance"]] if "attendance" in kinds else out
 
 
 def market_questions_for(categories: set[str]) -> list[str]:
@@ -198,21 +211,42 @@ def compatibility_question(text: str) -> str:
     return ""
 
 
+# What a generic question asks about, and the words by which another question already asks it.
+_GENERIC_TOPICS = (
+    ("Hvem skal bruke løsningen, og hvor mange er de?",
+     re.compile(r"(?<!\w)(?:hvem|hvor mange|brukere\w*|deltakere|målgruppe\w*)(?!\w)", re.IGNORECASE)),
+    ("Hvilket problem skal løses, og hva skjer i dag når det ikke er løst?",
+     re.compile(r"(?<!\w)(?:problem\w*|beslutning\w*|endring\w*|oppnådd|oppnå|brukes til|behov\w*|"
+                r"fungerer godt|bli bedre)(?!\w)", re.IGNORECASE)),
+    ("Hvordan vil dere måle at behovet er dekket (for eksempel tid, antall, kvalitet eller kostnad)?",
+     re.compile(r"(?<!\w)(?:måle|måler|målt|effekt\w*|nøyaktig\w*|hvor raskt|hvor lenge)(?!\w)", re.IGNORECASE)),
+)
+# At most this many questions in all; with a purchase type, the generic ones fill up to the smaller number.
+MAX_BUYER_QUESTIONS, MAX_WITH_TYPE = 5, 4
+
+
 def buyer_questions(text: str, matches: list[Match], targets: list[Target], typed: Sequence[str] = ()) -> list[str]:
     """At most five questions back to the buyer, most specific first: whether a wish to match what the buyer has is
     really needed; one per finding (why this brand, this supplier, this office location, this much experience); the
-    purchase type's own questions (`typed`); then who, why and how success is measured where the text does not say."""
+    purchase type's own questions (`typed`); then who, why and how success is measured where the text does not say.
+    With a purchase type the generic questions only fill up to four in all, and none is asked that a question before
+    it already asks in other words."""
     compatibility = compatibility_question(text)
     generic: list[str] = []
     if not _USERS.search(text):
-        generic.append("Hvem skal bruke løsningen, og hvor mange er de?")
+        generic.append(_GENERIC_TOPICS[0][0])
     if not (FUNCTION_TIE.search(text) or re.search(r"behov|trenger|need", text, re.IGNORECASE)):
-        generic.append("Hvilket problem skal løses, og hva skjer i dag når det ikke er løst?")
+        generic.append(_GENERIC_TOPICS[1][0])
     if not targets:
-        generic.append("Hvordan vil dere måle at behovet er dekket (for eksempel tid, antall, kvalitet eller kostnad)?")
+        generic.append(_GENERIC_TOPICS[2][0])
     specific = _finding_questions(text, matches, skip={"same_as_current"} if compatibility else set())
-    out = [compatibility] if compatibility else []
-    return list(dict.fromkeys([*out, *specific, *typed, *generic]))[:5]
+    out = list(dict.fromkeys([*([compatibility] if compatibility else []), *specific, *typed]))
+    limit = MAX_WITH_TYPE if typed else MAX_BUYER_QUESTIONS
+    for question in generic:
+        topic = next(pattern for asked, pattern in _GENERIC_TOPICS if asked == question)
+        if len(out) < limit and not any(topic.search(q) for q in out):
+            out.append(question)
+    return out[:MAX_BUYER_QUESTIONS]
 
 
 def _finding_questions(text: str, matches: list[Match], skip: set[str]) -> list[str]:
@@ -228,9 +262,10 @@ def _finding_questions(text: str, matches: list[Match], skip: set[str]) -> list[
     matches = [m for m in matches if not (m.category == "material_dimension_method"
                                           and measured_direction(text, m.start, m.end) is not None)]
     for match in matches:
-        if match.severity == "low" or match.category in seen:
+        key = "attendance" if match.kind == "attendance" else match.category
+        if match.severity == "low" or key in seen:
             continue
-        seen.add(match.category)
+        seen.add(key)
         span = text[match.start:match.end]
         if match.category in {"brand", "model_type"}:
             seen.update({"brand", "model_type"})
@@ -244,6 +279,10 @@ def _finding_questions(text: str, matches: list[Match], skip: set[str]) -> list[
             out.append(f"Hvorfor er «{span}» nødvendig: drift, kompetanse, integrasjon, sikkerhet eller utslipp?")
         elif match.category == "material_dimension_method":
             out.append(f"Hva skal «{span}» oppnå (holdbarhet, vedlikehold, hygiene, plass, utseende)?")
+        elif match.category == "origin" and match.kind == "attendance":
+            out.append(f"Hvilke oppgaver må gjøres hos dere, og hvor ofte («{span}»)? Et fast antall dager på stedet "
+                       "favoriserer leverandører i nærheten og må være nødvendig (LOA § 4); skriv heller hvilke møter som "
+                       "krever oppmøte, hvor lang varsel dere gir og hvor raskt dere trenger svar.")
         elif match.category == "origin" and match.kind == "presence":
             out.append(f"Hvorfor må leverandøren ha «{span}»? Krav om hvor leverandøren holder til, favoriserer lokale "
                        "leverandører og må være nødvendig og forholdsmessig (LOA § 4); skriv heller hvor raskt dere trenger "
@@ -253,6 +292,9 @@ def _finding_questions(text: str, matches: list[Match], skip: set[str]) -> list[
                        "kontinuitet)? Skriv det som krav alle kan oppfylle, for eksempel en plan for overføring av kunnskap.")
         elif match.category == "same_as_current":
             out.append("Hva fungerer godt med dagens løsning, og hva bør bli bedre?")
+        elif match.category == "missing_or_equivalent" and match.kind == "certification":
+            out.append(f"Hvilken kompetanse skal «{span}» sikre? Skriv den som krav til erfaring fra sammenlignbare oppdrag, "
+                       "og godta tilsvarende sertifiseringer.")
         elif match.category == "tailoring":
             out.append("Hvilke av verdiene er nødvendige for behovet, og hvilke er hentet fra et produktdatablad?")
     return out
