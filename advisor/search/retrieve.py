@@ -14,7 +14,7 @@ from advisor.errors import InvalidInput
 from advisor.search.added import cap_added, demote_stuffing
 from advisor.search.index import Index
 from advisor.search.query import Query, as_query
-from advisor.search.rerank import RerankWeights, rerank
+from advisor.search.rerank import RerankWeights, after_reference_lists, rerank
 from advisor.search.thesaurus import expand_query
 
 Mode = Literal["hybrid", "dense", "bm25"]
@@ -147,6 +147,8 @@ def retrieve(
                                RerankWeights(r.rerank_sentence_weight, r.rerank_heading_weight, r.rerank_dense_weight,
                                              r.rerank_sole_weight),
                                demoted)
+    if mode == "hybrid":
+        ranked = after_reference_lists(ranked, candidates, expand_query(text), index.lexical)
     ranked = cap_added(ranked, candidates, settings.corpus_dir)
     reserved: set[str] = set()
     if mode == "hybrid" and settings.retrieval.kind_slots and top_k >= 3:
