@@ -152,18 +152,27 @@ def rerank(
 
 def is_reference_list(chunk: Chunk) -> bool:
     """Whether a passage sits in a list of sources (its innermost section heading is «Kilder», «References» ...)."""
-    last = chunk.section.rsplit(">", 1)[-1].strip() if chunk.section else ""
+    return _is_reference_heading(chunk.section)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _is_reference_heading(section: str) -> bool:
+    last = section.rsplit(">", 1)[-1].strip() if section else ""
     return bool(_REFERENCE_LIST.fullmatch(last))
 
 
-def after_reference_lists(ranked: Sequence[str], chunks: dict[str, Chunk], query_text: str,
-                          lexical: LexicalIndex) -> list[str]:
-    """`ranked` with reference-list passages moved after every other passage (each group keeps its order).
+def after_reference_lists(ranked: Sequence[str], scores: dict[str, float], chunks: dict[str, Chunk], query_text: str,
+                          lexical: LexicalIndex) -> tuple[list[str], dict[str, float]]:
+    """`ranked` with reference-list passages moved after every other passage (each group keeps its order), and
+    the scores with a moved passage's score lowered to at most the last other passage's, so scores still fall.
 
     Kept in place when the question shares a term with the list's heading («Hvilke kilder bygger ... på?»)."""
     asked = frozenset(lexical.analyzer.terms(query_text))
     listed = {cid for cid in ranked if cid in chunks and is_reference_list(chunks[cid])
               and not asked & _heading_terms(chunks[cid].section.rsplit(">", 1)[-1], lexical.analyzer.decompound)}
-    if not listed:
-        return list(ranked)
-    return [cid for cid in ranked if cid not in listed] + [cid for cid in ranked if cid in listed]
+    kept = [cid for cid in ranked if cid not in listed]
+    if not listed or not kept:
+        return list(ranked), scores
+    floor = min(scores[cid] for cid in kept)
+    moved = [cid for cid in ranked if cid in listed]
+    return kept + moved, {**scores, **{cid: min(scores[cid], floor) for cid in moved}}

@@ -102,10 +102,13 @@ def test_a_reference_list_goes_below_the_passages_that_state_facts():
     other = chunk("guide#2", "Tilbudsfristen settes ut fra kontraktens omfang.", section="Frister")
     chunks = {c.chunk_id: c for c in (facts, sources, other)}
     lexical = LexicalIndex([c.search_text() for c in chunks.values()])
-    order = after_reference_lists(["guide#9", "guide#1", "guide#2"], chunks, "Hva er fristen i kunngjøringen?", lexical)
+    scores = {"guide#9": 0.9, "guide#1": 0.8, "guide#2": 0.5}
+    order, new = after_reference_lists(["guide#9", "guide#1", "guide#2"], scores, chunks,
+                                       "Hva er fristen i kunngjøringen?", lexical)
     assert order == ["guide#1", "guide#2", "guide#9"]
+    assert new["guide#9"] <= new["guide#2"] and new["guide#1"] == 0.8
     # A question about the sources keeps the list where the search put it.
-    asked = after_reference_lists(["guide#9", "guide#1"], chunks, "Hvilke kilder bygger fristene på?", lexical)
+    asked, _ = after_reference_lists(["guide#9", "guide#1"], scores, chunks, "Hvilke kilder bygger fristene på?", lexical)
     assert asked == ["guide#9", "guide#1"]
 
 
