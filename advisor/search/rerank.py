@@ -15,6 +15,10 @@ both lists beat it. The reranker looks at the text of the fused top N instead an
 
 added to the fused score scaled to the best candidate's (1.0). No model, no I/O: sentence terms are cached per
 passage text, so a query costs a few hundred set look-ups.
+
+A reference list (a section headed «Kilder», «Referanser», «Sources» ...) names the topics of its document and
+the titles of its sources, so both retrievers rank it high, but it states none of the facts; `after_reference_lists`
+moves such passages below the passages that do, unless the question asks about sources itself.
 """
 
 from __future__ import annotations
@@ -31,6 +35,9 @@ from advisor.text import Analyzer, content_terms
 # A sentence ends at . ! ? or : followed by space, or at a line break (headings, list items, table rows).
 _SENTENCE = re.compile(r"(?<=[.!?:])\s+(?=[^\s])|\n+")
 _MIN_TERM_CHARS = 2
+# The last part of a section path that marks a list of sources (bokmål, nynorsk, English).
+_REFERENCE_LIST = re.compile(r"(sekundær|primær)?(kilder|kjelder)|kildeliste|referanser|litteratur(liste)?|"
+                             r"sources|references|bibliography", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -141,3 +148,31 @@ def rerank(
     rest = list(ranked[depth:])
     scores.update({cid: floor * fused[cid] / top if top else 0.0 for cid in rest})
     return order + rest, scores
+
+
+def is_reference_list(chunk: Chunk) -> bool:
+    """Whether a passage sits in a list of sources (its innermost section heading is «Kilder», «References» ...)."""
+    return _is_reference_heading(chunk.section)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _is_reference_heading(section: str) -> bool:
+    last = section.rsplit(">", 1)[-1].strip() if section else ""
+    return bool(_REFERENCE_LIST.fullmatch(last))
+
+
+def after_reference_lists(ranked: Sequence[str], scores: dict[str, float], chunks: dict[str, Chunk], query_text: str,
+                          lexical: LexicalIndex) -> tuple[list[str], dict[str, float]]:
+    """`ranked` with reference-list passages moved after every other passage (each group keeps its order), and
+    the scores with a moved passage's score lowered to at most the last other passage's, so scores still fall.
+
+    Kept in place when the question shares a term with the list's heading («Hvilke kilder bygger ... på?»)."""
+    asked = frozenset(lexical.analyzer.terms(query_text))
+    listed = {cid for cid in ranked if cid in chunks and is_reference_list(chunks[cid])
+              and not asked & _heading_terms(chunks[cid].section.rsplit(">", 1)[-1], lexical.analyzer.decompound)}
+    kept = [cid for cid in ranked if cid not in listed]
+    if not listed or not kept:
+        return list(ranked), scores
+    floor = min(scores[cid] for cid in kept)
+    moved = [cid for cid in ranked if cid in listed]
+    return kept + moved, {**scores, **{cid: min(scores[cid], floor) for cid in moved}}

@@ -14,7 +14,7 @@ from advisor.errors import InvalidInput
 from advisor.search.added import cap_added, demote_stuffing
 from advisor.search.index import Index
 from advisor.search.query import Query, as_query
-from advisor.search.rerank import RerankWeights, rerank
+from advisor.search.rerank import RerankWeights, after_reference_lists, is_reference_list, rerank
 from advisor.search.thesaurus import expand_query
 
 Mode = Literal["hybrid", "dense", "bm25"]
@@ -107,7 +107,8 @@ def retrieve(
     RRF score = w_dense / (k + dense_rank) + w_bm25 / (k + bm25_rank), ranks from 1, k = settings.retrieval.rrf_k.
     Fusing ranks rather than raw scores needs no score calibration between cosine similarity and BM25.
     In hybrid mode the fused top candidates are then reordered by sentence-level evidence (search/rerank.py;
-    settings.retrieval.rerank), and a hit's score is the reranked one.
+    settings.retrieval.rerank), and a hit's score is the reranked one; reference lists («Kilder») go after the
+    passages that state facts unless the question asks about sources.
     A plain string is checked and searched as written; a Query (from chat.ask) is searched by its search_text.
     """
     query = as_query(query, settings)
@@ -147,10 +148,14 @@ def retrieve(
                                RerankWeights(r.rerank_sentence_weight, r.rerank_heading_weight, r.rerank_dense_weight,
                                              r.rerank_sole_weight),
                                demoted)
+    if mode == "hybrid":
+        ranked, fused = after_reference_lists(ranked, fused, candidates, expand_query(text), index.lexical)
     ranked = cap_added(ranked, candidates, settings.corpus_dir)
     reserved: set[str] = set()
     if mode == "hybrid" and settings.retrieval.kind_slots and top_k >= 3:
-        corroborated = (set(dense_info) & set(bm25_info)) - demoted  # stuffing is never lifted into view
+        # Stuffing and reference lists are never lifted into view.
+        corroborated = {cid for cid in (set(dense_info) & set(bm25_info)) - demoted
+                        if not is_reference_list(candidates[cid])}
         reserved = _kind_reservation(ranked, corroborated, index, top_k, settings.retrieval.kind_slots)
     order = [cid for cid in ranked[:top_k] if cid not in reserved][: top_k - len(reserved)]
     order += [cid for cid in ranked if cid in reserved]

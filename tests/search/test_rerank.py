@@ -6,7 +6,14 @@ from advisor.config import Settings
 from advisor.corpus import Chunk
 from advisor.search import open_index, retrieve
 from advisor.search.lexical import LexicalIndex
-from advisor.search.rerank import RerankWeights, query_weights, rerank, sentence_evidence
+from advisor.search.rerank import (
+    RerankWeights,
+    after_reference_lists,
+    is_reference_list,
+    query_weights,
+    rerank,
+    sentence_evidence,
+)
 
 RRF_K = 60
 QUERY = "Hva vet vi om brøytedroner og dronebrøyting av kommunale veier om vinteren?"
@@ -87,3 +94,27 @@ def test_the_setting_turns_it_off(corpus_hash_settings: Settings):
         assert abs(hit.score - expected) < 1e-12
     assert [h.chunk_id for h in plain] != [h.chunk_id for h in reranked] or any(
         abs(a.score - b.score) > 1e-9 for a, b in zip(plain, reranked, strict=True))
+
+
+def test_a_reference_list_goes_below_the_passages_that_state_facts():
+    facts = chunk("guide#1", "Fristen for å be om å delta er minst 30 dager.", section="Frister > Kunngjøring")
+    sources = chunk("guide#9", "- DFØ, «Frister og kunngjøring», 2021\n- Myhre, «Frister», 2017", section="Kilder")
+    other = chunk("guide#2", "Tilbudsfristen settes ut fra kontraktens omfang.", section="Frister")
+    chunks = {c.chunk_id: c for c in (facts, sources, other)}
+    lexical = LexicalIndex([c.search_text() for c in chunks.values()])
+    scores = {"guide#9": 0.9, "guide#1": 0.8, "guide#2": 0.5}
+    order, new = after_reference_lists(["guide#9", "guide#1", "guide#2"], scores, chunks,
+                                       "Hva er fristen i kunngjøringen?", lexical)
+    assert order == ["guide#1", "guide#2", "guide#9"]
+    assert new["guide#9"] <= new["guide#2"] and new["guide#1"] == 0.8
+    # A question about the sources keeps the list where the search put it.
+    asked, _ = after_reference_lists(["guide#9", "guide#1"], scores, chunks, "Hvilke kilder bygger fristene på?", lexical)
+    assert asked == ["guide#9", "guide#1"]
+
+
+def test_reference_lists_are_recognised_by_their_innermost_heading_only():
+    assert is_reference_list(chunk("a#1", "x", section="Innovasjonspartnerskap > Kilder"))
+    assert is_reference_list(chunk("a#2", "x", section="References"))
+    assert not is_reference_list(chunk("a#3", "x", section="Kilder > Hva sier DFØ om kilder til behov"))
+    assert not is_reference_list(chunk("a#4", "x", section="Svake punkter i kildene"))
+    assert not is_reference_list(chunk("a#5", "x"))

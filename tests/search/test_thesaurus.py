@@ -1,0 +1,32 @@
+"""advisor.search.thesaurus: abbreviations, English and nynorsk forms expanded to the corpus's bokmål words."""
+
+from __future__ import annotations
+
+from advisor.search.lexical import LexicalIndex
+from advisor.search.thesaurus import expand_query
+
+PASSAGES = [
+    "Oppdragsgiver skal avvise et tilbud som inneholder vesentlige avvik fra anskaffelsesdokumentene.",
+    "Kunngjøringen skal beskrive behovet, ikke løsningen, slik at leverandørene kan tilby nye tjenester.",
+    "Kommunen kjøper brøyting av veier fra lokale entreprenører hver vinter.",
+]
+
+
+def test_nynorsk_words_get_their_bokmal_forms():
+    expanded = expand_query("Korleis skal oppdragsgjevar skildre behovet i kunngjeringa utan å låse løysinga?")
+    for word in ("oppdragsgiver", "beskrive", "kunngjøring", "løsning"):
+        assert word in expanded.split()
+
+
+def test_bokmal_questions_are_left_as_they_are():
+    question = "Når må oppdragsgiver avvise et tilbud, og hvordan beskriver vi tjenestene?"
+    assert expand_query(question) == question
+
+
+def test_a_nynorsk_question_finds_the_bokmal_passage_through_the_expansion():
+    lexical = LexicalIndex(PASSAGES)
+    question = "Når må oppdragsgjevaren avvise eit tilbod?"
+    plain = lexical.search(question, 3)
+    expanded = lexical.search(expand_query(question), 3)
+    assert expanded[0][0] == 0
+    assert expanded[0][1] > (plain[0][1] if plain and plain[0][0] == 0 else 0.0)
