@@ -11,6 +11,12 @@ A yes/no question about a named procedure gets the verdict on that procedure fir
 «Kan vi bruke konkurranse med forhandling …?» above the EEA threshold opens «Ja, hvis minst ett av vilkårene i FOA
 § 13-2 er oppfylt …», and «Vi må vel alltid bruke åpen anbudskonkurranse?» opens «Nei. Ingen regel pålegger dere …»
 with what the part allows; without a value, the verdict is given for each band of value.
+
+A question about the notice duty gets it in plain words first: «Må dette ut på Doffin?» for 900 000 kr opens «Nei, dere
+har ikke plikt til å kunngjøre på Doffin …, men konkurranseprinsippet … gjelder», for 1,8 mill. kr «Ja, på Doffin (ikke
+i TED)», above the EEA threshold «Ja, på Doffin og i TED (via Doffin)». A question about the standstill period
+(«Hvor lang karensperiode må vi ha …?») is answered from the part: a phase of the part III procedures, not confirmed
+for part II, none named for part I; the length is flagged as unverified.
 """
 
 from __future__ import annotations
@@ -856,8 +862,10 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
             return Answer(question, text, renumber.citations(), True, provider, model, version, question, route="rules",
                           notes=notes, language=lang, evidence=1.0)
     renumber = _Renumber(result.citations, settings)
-    if asks_standstill(question):
-        text = _standstill_answer(question, result, facts, renumber, lang)
+    if asks_standstill(question) and result.regime == "foa" and result.part != "referred":
+        # «Må vi kunngjøre, og hvor lang karensperiode må vi ha?»: the notice is answered first.
+        notice = _notice_lead(question, result, renumber, lang)
+        text = " ".join(t for t in (notice, _standstill_answer(question, result, facts, renumber, lang)) if t)
         if text:
             return Answer(question, text, renumber.citations(), True, provider, model, version, question, route="rules",
                           notes=notes, language=lang, evidence=1.0)

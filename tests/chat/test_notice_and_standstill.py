@@ -140,3 +140,10 @@ def test_the_standstill_period_follows_from_the_part(corpus_hash_settings, index
     assert any(c.doc_id == "guide-frister-og-karens" and "Karens" in c.section for c in answer.citations)
     # The length is unverified in the fact base: it is never given as a rule.
     assert "10 dager" not in answer.text or "ikke verifisert" in answer.text
+
+
+def test_a_notice_and_standstill_question_answers_the_notice_first(corpus_hash_settings, index):
+    answer = ask("Kommunen skal kjøpe IT-drift for 3 mill. kr. Må vi kunngjøre, og hvor lang karensperiode må vi ha?",
+                 index, corpus_hash_settings)
+    assert answer.text.startswith("Ja, på Doffin og i TED (via Doffin)") and "karensperiode" in answer.text
+    assert answer.text.startswith("Ja, på Doffin og i TED (via Doffin): verdien er over EØS-terskelen [1].")
