@@ -197,7 +197,7 @@ def _read_parts(text: str, amounts: list[Amount], out: Extraction) -> bool:
 # FOA § 5-4: what one buyer buys of the same kind at the same time is one purchase, whoever in the organisation orders
 # it, and it may not be split to get below a threshold. Only a list of units is read so: amounts joined by «eller»,
 # or with a verb or an object of their own between them («… og skole B skal kjøpe renhold for …»), stay apart.
-_UNIT = (r"(?:skole|skul|school|avdeling|department|enhet|eining|unit|sykehjem|sjukeheim|nursing home|barnehag|"
+_UNIT = (r"(?:skole|skul[ea]|school|avdeling|department|enhet|eining|unit|sykehjem|sjukeheim|nursing home|barnehag|"
          r"kindergarten|etat|sektor|bydel|kontor|office|lokasjon|location|site|delkontrakt|lot|delområde|område|sone|"
          r"zone|region|sykehus|sjukehus|hospital|campus|fakultet|faculty|institutt|bygg|bygning|building|tjenestested|"
          r"tenestestad|helseforetak|distrikt|district|klinikk|clinic|senter|center|centre)\w*")

@@ -30,7 +30,7 @@ _EXTRA: dict[str, tuple[tuple[str, Any], ...]] = {
     r"\bbygg\w*kontrakt\w*|\bbygge- og anleggs\w*|\bbyggearbeid\w*|\bbygging\b|\bbyggjekontrakt\w*|\bworks contract\w*|"
     r"\bconstruction\b|\bbuilding works\b|\b(?:et|eit|nytt|nytt) bygg\b": (("category", "works"),),
     r"\bmunicipalit(?:y|ies)\b|\bcount(?:y|ies)(?: councils?)?\b|\bkommunar\b|\b(?:fylkes)?kommuner(?:ne)?\b|"
-    r"^\s*(?:fylket|fylka)\b":
+    r"^\s*(?:fylket|fylka)\b":  # «Fylket skal kjøpe …» opening a message: the county authority
         (("buyer", "municipal"),),
     r"\bministry\b|\bdirectorate\b|\bcentral government\b|\bstate (?:agency|body|authority)\b|\bstaten\b|"
     r"\bstatlige? (?:oppdragsgiver\w*|etat\w*|virksomhet\w*)": (("buyer", "state"),),
