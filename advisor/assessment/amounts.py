@@ -90,6 +90,8 @@ def read_amounts(text: str) -> tuple[list[Amount], list[AmountProblem]]:
             if scale is None and _bare_amount(text, token):
                 scale = 1
             if scale is None:
+                scale = _list_scale(text, tokens, index)
+            if scale is None:
                 continue
         start = token.start() - (len(before) - currency_before.start()) if currency_before else token.start()
         end = token.end() + (unit.end() if unit else 0)
@@ -157,6 +159,49 @@ def _range_partner(text: str, token: re.Match[str], following: re.Match[str] | N
 
 
 _RANGE_SPAN = 100  # the upper end of a range is at most this many times the lower end
+
+# A list of amounts with the unit said once: «300 000, 400 000 og 250 000 kr», «450 000 / 380 000 / 520 000 kroner»,
+# «NOK 300,000, 450,000 and 600,000», «2, 3 og 4 mill. kr». The items are joined by a comma, a slash, a semicolon,
+# «og», «eller», «and» or «or», and are of one size (the largest at most _RANGE_SPAN times the smallest).
+_LIST_JOIN = re.compile(r"^\s{0,3}(?:[,/;]\s{0,3}(?:og|and|eller|or)?|og|and|eller|or)\s{0,3}$", re.IGNORECASE)
+
+
+def _list_scale(text: str, tokens: list[re.Match[str]], index: int) -> int | None:
+    """The scale of a bare number that is an item of a list whose unit is said once: after the last item («… og
+    250 000 kr», any unit), or before the first («NOK 300,000, 450,000 …», kroner only, and only for numbers of
+    thousands). None when the number is in no such list."""
+    token = tokens[index]
+    size = _plain_number(token.group(1))
+    # Forward: the next items, up to the first with a unit after it.
+    current = token
+    for following in tokens[index + 1:]:
+        if not _LIST_JOIN.match(text[current.end(): following.start()]) or not _same_size(size, following):
+            break
+        unit = _AFTER_UNIT.match(text[following.end(): following.end() + 24])
+        if unit:
+            return _scale(unit.group("unit"))
+        if _BEFORE_CURRENCY.search(text[max(0, following.start() - 8): following.start()]):
+            break
+        current = following
+    # Backward: a first item in kroner with the currency before it («NOK 300,000») or «kr» after it.
+    if size < 10_000:
+        return None
+    current = token
+    for previous in reversed(tokens[:index]):
+        if not _LIST_JOIN.match(text[previous.end(): current.start()]) or not _same_size(size, previous):
+            return None
+        unit = _AFTER_UNIT.match(text[previous.end(): previous.end() + 24])
+        currency = _BEFORE_CURRENCY.search(text[max(0, previous.start() - 8): previous.start()])
+        if unit or currency:
+            scale = _scale(unit.group("unit")) if unit else (10**6 if currency.group("mnok") else 1)
+            return scale if scale == 1 else None
+        current = previous
+    return None
+
+
+def _same_size(size: float, other: re.Match[str]) -> bool:
+    low, high = sorted((size, _plain_number(other.group(1))))
+    return high <= _RANGE_SPAN * max(low, 1)
 
 
 def _plain_number(digits: str) -> float:
@@ -228,6 +273,9 @@ def _until_part(window: str) -> str:
     return window[: cut.start()] if cut else window
 
 
+_BETWEEN = re.compile(r"\b(?:mellom|imellom|between)\b[^.;\d]{0,20}$", re.IGNORECASE)
+
+
 def _merge_ranges(text: str, amounts: list[Amount]) -> list[Amount]:
     """Keep the upper end of «fra X til Y» and «mellom X og Y»: the cautious estimate, with the whole range as phrase."""
     merged: list[Amount] = []
@@ -235,8 +283,11 @@ def _merge_ranges(text: str, amounts: list[Amount]) -> list[Amount]:
         if merged:
             previous = merged[-1]
             gap = text[previous.end: amount.start]
-            if _RANGE_JOIN.match(gap) or re.fullmatch(r"\s{0,3}(?:ekskl\.?|eks\.?)?\s*(?:mva\.?)?\s*(?:og|til|-|–)\s{0,3}(?:kr\.?)?\s{0,2}",
-                                                       gap, re.IGNORECASE):
+            # «X og Y» is a range only after «mellom»; «300 000, 400 000 og 250 000 kr» is a list of amounts.
+            listed = re.search(r"\bog\b", gap, re.IGNORECASE) and not _BETWEEN.search(
+                text[max(0, previous.start - 25): previous.start])
+            if not listed and (_RANGE_JOIN.match(gap) or re.fullmatch(
+                    r"\s{0,3}(?:ekskl\.?|eks\.?)?\s*(?:mva\.?)?\s*(?:og|til|-|–)\s{0,3}(?:kr\.?)?\s{0,2}", gap, re.IGNORECASE)):
                 upper = amount if amount.value >= previous.value else previous
                 upper.phrase = text[previous.start: amount.end]
                 upper.start, upper.end = previous.start, amount.end

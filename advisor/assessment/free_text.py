@@ -197,7 +197,7 @@ def _read_parts(text: str, amounts: list[Amount], out: Extraction) -> bool:
 # FOA § 5-4: what one buyer buys of the same kind at the same time is one purchase, whoever in the organisation orders
 # it, and it may not be split to get below a threshold. Only a list of units is read so: amounts joined by «eller»,
 # or with a verb or an object of their own between them («… og skole B skal kjøpe renhold for …»), stay apart.
-_UNIT = (r"(?:skole|skule|school|avdeling|department|enhet|eining|unit|sykehjem|sjukeheim|nursing home|barnehage|"
+_UNIT = (r"(?:skole|skul[ea]|school|avdeling|department|enhet|eining|unit|sykehjem|sjukeheim|nursing home|barnehag|"
          r"kindergarten|etat|sektor|bydel|kontor|office|lokasjon|location|site|delkontrakt|lot|delområde|område|sone|"
          r"zone|region|sykehus|sjukehus|hospital|campus|fakultet|faculty|institutt|bygg|bygning|building|tjenestested|"
          r"tenestestad|helseforetak|distrikt|district|klinikk|clinic|senter|center|centre)\w*")
@@ -210,9 +210,12 @@ _UNIT_BEFORE = re.compile(rf"^\s*(?:,\s*(?:og|and)?|og|and|;|samt)\s+{_UNIT_LABE
 _UNIT_AFTER = re.compile(rf"^\s*(?:til|for|på|i|ved|to|at)\s+{_UNIT_LABEL}\s*(?:,\s*(?:og|and)?|og|and|;)"
                          rf"{_UNIT_FILLER}$", re.IGNORECASE)
 # A bare list («700 000, 650 000 og 500 000 kr») is read as units only when the text counts units or says «each».
-_PLAIN_LIST = re.compile(r"^\s*(?:,\s*(?:og|and)?|og|and)\s*$", re.IGNORECASE)
+# «Beløpene er 450 000 / 380 000 / 520 000 kroner»: the text calls the figures the shares of one purchase.
+_PLAIN_LIST = re.compile(r"^\s*(?:[,/;]\s*(?:og|and)?|og|and)\s*$", re.IGNORECASE)
 _UNITS_COUNTED = re.compile(rf"\b(?:hver|hvert|kvar|kvart|each|per|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|\d+|flere|"
-                            rf"fleire|two|three|four|five|six|several)\s+(?:\w+\s+)?{_UNIT}", re.IGNORECASE)
+                            rf"fleire|two|three|four|five|six|several)\s+(?:\w+\s+)?{_UNIT}|"
+                            r"\b(?:beløpene|beløpa|delbeløpene|delbeløpa|andelene|andelane|the amounts|the shares)\b",
+                            re.IGNORECASE)
 
 
 def _unit_join(text: str, gap: str) -> bool:

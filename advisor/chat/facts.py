@@ -29,7 +29,8 @@ _EN_AMOUNT = re.compile(
 _EXTRA: dict[str, tuple[tuple[str, Any], ...]] = {
     r"\bbygg\w*kontrakt\w*|\bbygge- og anleggs\w*|\bbyggearbeid\w*|\bbygging\b|\bbyggjekontrakt\w*|\bworks contract\w*|"
     r"\bconstruction\b|\bbuilding works\b|\b(?:et|eit|nytt|nytt) bygg\b": (("category", "works"),),
-    r"\bmunicipalit(?:y|ies)\b|\bcount(?:y|ies)(?: councils?)?\b|\bkommunar\b|\b(?:fylkes)?kommuner(?:ne)?\b":
+    r"\bmunicipalit(?:y|ies)\b|\bcount(?:y|ies)(?: councils?)?\b|\bkommunar\b|\b(?:fylkes)?kommuner(?:ne)?\b|"
+    r"^\s*(?:fylket|fylka)\b":  # «Fylket skal kjøpe …» opening a message: the county authority
         (("buyer", "municipal"),),
     r"\bministry\b|\bdirectorate\b|\bcentral government\b|\bstate (?:agency|body|authority)\b|\bstaten\b|"
     r"\bstatlige? (?:oppdragsgiver\w*|etat\w*|virksomhet\w*)": (("buyer", "state"),),
@@ -94,7 +95,9 @@ def read_facts(text: str) -> CaseFacts:
     extraction = extract_case(text)
     values = {k: v for k, v in extraction.values.items() if k in CASE_KEYS}
     notes = [(k, n) for k, n in extraction.notes if k in CASE_KEYS]
-    if "estimated_value_nok" not in values and (amount := _english_amount(text)) is not None:
+    # «1,9 mill. kr i året»: an amount per period the reader took is not a total, whatever the English pattern reads.
+    if not any(k in values for k in ("estimated_value_nok", "value_per_period_nok")) \
+            and (amount := _english_amount(text)) is not None:
         values["estimated_value_nok"] = amount
         notes.append(("estimated_value_nok", f"Tolket fra teksten: anslått verdi {amount:,} kr ekskl. mva.".replace(",", " ")))
     for pattern, pairs in _EXTRA.items():

@@ -11,6 +11,12 @@ A yes/no question about a named procedure gets the verdict on that procedure fir
 «Kan vi bruke konkurranse med forhandling …?» above the EEA threshold opens «Ja, hvis minst ett av vilkårene i FOA
 § 13-2 er oppfylt …», and «Vi må vel alltid bruke åpen anbudskonkurranse?» opens «Nei. Ingen regel pålegger dere …»
 with what the part allows; without a value, the verdict is given for each band of value.
+
+A question about the notice duty gets it in plain words first: «Må dette ut på Doffin?» for 900 000 kr opens «Nei, dere
+har ikke plikt til å kunngjøre på Doffin …, men konkurranseprinsippet … gjelder», for 1,8 mill. kr «Ja, på Doffin (ikke
+i TED)», above the EEA threshold «Ja, på Doffin og i TED (via Doffin)». A question about the standstill period
+(«Hvor lang karensperiode må vi ha …?») is answered from the part: a phase of the part III procedures, not confirmed
+for part II, none named for part I; the length is flagged as unverified.
 """
 
 from __future__ import annotations
@@ -140,6 +146,8 @@ def is_rules_question(question: str, facts: CaseFacts) -> bool:
     if facts.values and asked_procedure(question) is not None:
         return True
     if asks_time_limits(question, facts):
+        return True
+    if asks_standstill(question) and (facts.has_value or _ABOVE_EEA_SAID.search(question)):
         return True
     if not facts.has_value:
         return False
@@ -299,6 +307,74 @@ def _time_limits_answer(question: str, result: Assessment, renumber: _Renumber, 
         verdict = permission(named, result.part, result.regime)
         if verdict is not None and verdict.answer != "yes":
             sentences.append(_first_sentence_marked(verdict.text(lang), renumber.rules(verdict.rules)))
+    return " ".join(s for s in sentences if s)
+
+
+# --- the standstill period -------------------------------------------------------------------------------------
+
+_ASKS_STANDSTILL = re.compile(r"\bkarens\w*|\bstandstill\b|\bventeperiode\w*", re.IGNORECASE)
+_STANDSTILL = {
+    ("III", "nb"): ("Ja, dere skal som hovedregel ha en karensperiode: del III gjelder, og karensperioden er en fase i "
+                    "prosedyrene der, fra meddelelsen om tildeling til kontrakten tidligst kan signeres. I den kan en "
+                    "leverandør som ikke vant, be tingretten stanse signeringen",
+                    "Hvor lang perioden skal være, er ikke bekreftet i kildene: trolig minst 10 dager fra dagen etter at "
+                    "meldingen om tildeling ble sendt elektronisk, etter EUs håndhevelsesdirektiv (ikke verifisert); "
+                    "kontroller forskriften før dere setter fristen."),
+    ("III", "en"): ("Yes, as a rule you must set a standstill period: part III applies, and the standstill period is a "
+                    "phase of its procedures, from the notice of award to the earliest time the contract may be signed. "
+                    "During it, a supplier that lost can ask the district court to stop the signing",
+                    "How long it must be is not confirmed in the sources: probably at least 10 days from the day after "
+                    "the award notice was sent electronically, under the EU Remedies Directive (not verified); check the "
+                    "regulation before you set it."),
+    ("II", "nb"): ("Ikke bekreftet: karensperioden er fastsatt som en fase i prosedyrene i del III, og om del %s krever "
+                   "karensperiode mellom tildeling og signering, er ikke funnet i kildene (ikke verifisert)",
+                   "Kontroller forskriften før dere signerer; en frivillig karensperiode gir leverandørene tid til å "
+                   "klage før kontrakten er inngått."),
+    ("II", "en"): ("Not confirmed: the standstill period is a phase of the part III procedures, and whether part %s "
+                   "requires one between award and signing is not found in the sources (not verified)",
+                   "Check the regulation before you sign; a voluntary standstill period gives suppliers time to "
+                   "complain before the contract is made."),
+    ("I", "nb"): ("Trolig ikke: karensperioden er en fase i prosedyrene i del III, og kildene nevner ingen plikt til "
+                  "karensperiode i del I, som ikke har noen fast prosedyre (ikke verifisert)",
+                  "Dere kan likevel vente noen dager mellom tildeling og signering, slik at en leverandør som ikke vant, "
+                  "rekker å klage."),
+    ("I", "en"): ("Probably not: the standstill period is a phase of the part III procedures, and the sources name no "
+                  "standstill duty in part I, which has no fixed procedure (not verified)",
+                  "You may still wait a few days between award and signing, so that a supplier that lost can "
+                  "complain."),
+    ("below", "nb"): ("Nei: under 100 000 kr gjelder ikke anskaffelsesregelverket, og det er ingen plikt til "
+                      "karensperiode", ""),
+    ("below", "en"): ("No: below NOK 100,000 the procurement rules do not apply, and there is no standstill duty", ""),
+}
+_STANDSTILL_SOURCE = ("guide-frister-og-karens", "Karensperioden")
+
+
+def asks_standstill(question: str) -> bool:
+    """True for a question about the standstill period («Hvor lang karensperiode må vi ha …?», «standstill»)."""
+    return bool(_ASKS_STANDSTILL.search(question))
+
+
+def _standstill_answer(question: str, result: Assessment, facts: CaseFacts, renumber: _Renumber, lang: str) -> str:
+    """Whether the purchase needs a standstill period, from the part the facts give (R-STANDSTILL): a phase of the part
+    III procedures; not confirmed for parts II and IV; none named for part I; the length is not verified. "" for
+    another regulation (whose standstill rules the fact base does not hold)."""
+    if result.regime != "foa" or result.part == "referred":
+        return ""
+    en = lang == "en"
+    key = result.part if result.part in ("III", "I", "below") else "II"
+    lead, rest = _STANDSTILL[(key, "en" if en else "nb")]
+    if key == "II":
+        lead = lead % result.part
+    if not is_yes_no(question):  # «Hvor lang karensperiode …?»: no yes or no before what holds
+        lead = re.sub(r"^(?:Ja|Nei|Yes|No)(?:, |: )", "", lead)
+        lead = lead[:1].upper() + lead[1:]
+    marker = renumber.marker(*_STANDSTILL_SOURCE) if key != "below" else renumber.rules(("R-SCOPE-BELOW",))
+    sentences = [_with_marker(lead + ".", marker), rest, _part_sentence(result, renumber, lang)]
+    if en:
+        sentences += _assumed_en(result)
+    else:
+        sentences += [f"Forutsetninger: {' '.join(_sentence(a) for a in assumed)}"
+                      for assumed in [_assumptions(result, facts, part_only=True)] if assumed]
     return " ".join(s for s in sentences if s)
 
 
@@ -589,6 +665,92 @@ _NOTICE_SENTENCES = {
 }
 
 
+# The notice duty in plain words, led by the yes or no, for a yes/no question about it («Må dette ut på Doffin?», «Må vi
+# kunngjøre?», «Do we have to advertise in TED?»). Keyed by what the part decides: health and social services below
+# their EEA threshold have part I only (so no notice duty follows from part II, an inference the guidance marks as
+# unverified), other special services above their EEA threshold add some part III provisions (TED probably, not
+# verified), and part IV's notice rules rest on the directive, not on a source.
+_NOTICE_ASKED = re.compile(r"\bkunngj\w*|\blyse ut\b|\blyses ut\b|\butlys\w*|\bDoffin\b|\bTED\b|\bpublish\w*|"
+                           r"\badverti\w*|\bannounce\w*|\bcontract notice\b", re.IGNORECASE)
+_TED_ONLY = re.compile(r"\bTED\b", re.IGNORECASE)
+_NOTICE_LEADS = {
+    ("below", "nb"): "Nei, dere har ingen plikt til å kunngjøre: under 100 000 kr gjelder ikke anskaffelsesregelverket",
+    ("below", "en"): "No, you have no duty to publish a notice: below NOK 100,000 the procurement rules do not apply",
+    ("I", "nb"): "Nei, dere har ikke plikt til å kunngjøre på Doffin (eller i TED): den plikten følger av del II og III, "
+                 "men konkurranseprinsippet og de andre grunnleggende prinsippene gjelder, så dere må likevel skape "
+                 "konkurranse, for eksempel ved å be flere leverandører om tilbud",
+    ("I", "en"): "No, you have no duty to publish a notice on Doffin (or in TED): that duty comes with parts II and III, "
+                 "but the competition principle and the other basic principles apply, so you must still create "
+                 "competition, for example by asking several suppliers for offers",
+    ("health", "nb"): "Nei, trolig ikke på Doffin: for helse- og sosialtjenester under EØS-terskelen for dem gjelder bare "
+                      "del I, og plikten til å kunngjøre følger av del II og III (en slutning, ikke bekreftet i kildene); "
+                      "konkurranseprinsippet og de andre grunnleggende prinsippene gjelder, og dere velger selv hvem dere "
+                      "kontakter",
+    ("health", "en"): "No, probably not on Doffin: for health and social services below their EEA threshold only part I "
+                      "applies, and the notice duty comes with parts II and III (an inference, not confirmed in the "
+                      "sources); the competition principle and the other basic principles apply, and you choose whom "
+                      "you contact",
+    ("II", "nb"): "Ja, på Doffin (ikke i TED): verdien er over den nasjonale terskelverdien og under EØS-terskelen",
+    ("II", "en"): "Yes, on Doffin (not in TED): the value is above the national threshold and below the EEA threshold",
+    ("II-ted", "nb"): "Nei, ikke i TED, men på Doffin: verdien er over den nasjonale terskelverdien og under EØS-terskelen",
+    ("II-ted", "en"): "No, not in TED, but on Doffin: the value is above the national threshold and below the EEA "
+                      "threshold",
+    ("special", "nb"): "Ja, på Doffin; om kunngjøringen også må i TED, er ikke bekreftet: over EØS-terskelen for særlige "
+                       "tjenester gjelder enkelte bestemmelser i del III, trolig kunngjøringsreglene (ikke verifisert)",
+    ("special", "en"): "Yes, on Doffin; whether the notice must also go to TED is not confirmed: above the EEA threshold "
+                       "for special services some provisions of part III apply, probably the notice rules (not verified)",
+    ("III", "nb"): "Ja, på Doffin og i TED (via Doffin): verdien er over EØS-terskelen",
+    ("III", "en"): "Yes, on Doffin and in TED (through Doffin): the value is above the EEA threshold",
+    ("IV", "nb"): "Ja, trolig: etter EU-direktivet skal konkurransen og tildelingen kunngjøres også for helse- og "
+                  "sosialtjenester i del IV, og over EØS-terskelen går kunngjøringen til TED via Doffin; hva kapittel 30 "
+                  "krever, er ikke bekreftet i kildene (ikke verifisert)",
+    ("IV", "en"): "Yes, probably: under the EU directive the competition and the award are published for health and "
+                  "social services in part IV too, and above the EEA threshold the notice goes to TED through Doffin; "
+                  "what chapter 30 requires is not confirmed in the sources (not verified)",
+}
+_NOTICE_LEAD_SOURCES = {"health": ("guide-sarlige-tjenester", "Handlingsrom: hvem dere kontakter, forhandling og kunngjøring"),
+                        "special": ("guide-sarlige-tjenester", "Hvilke deler gjelder for andre særlige tjenester"),
+                        "IV": ("guide-sarlige-tjenester", "Handlingsrom: hvem dere kontakter, forhandling og kunngjøring")}
+# Another yes/no in the same question goes first: «Holder det med tre tilbud, eller må vi kunngjøre?», «Er vi under
+# EØS-terskelen, og må vi kunngjøre?».
+_OTHER_YES_NO = (_PART_II_WILL_DO, _UNDER_EEA, _PART_II_ASKED, _SUFFICES[0])
+
+
+def _notice_case(result: Assessment) -> str:
+    """Which notice lead the assessment's part and services call for (a key of _NOTICE_LEADS without the language)."""
+    inputs = result.inputs
+    if result.part == "I" and inputs.get("health_social_services", {}).get("value"):
+        return "health"
+    total = result.contract_value.total_nok if result.contract_value else None
+    if (result.part == "II" and result.threshold.key == "eea_special_services" and total is not None
+            and total >= result.threshold.value_nok):
+        return "special"
+    return result.part
+
+
+def _notice_lead(question: str, result: Assessment, renumber: _Renumber, lang: str) -> str:
+    """For a yes/no question about the notice duty under the general regulation, the answer in plain words first:
+    whether and where to publish (Doffin, TED), cited to the guidance on notices (and on special services for them);
+    "" for other questions, other regimes, and a question whose first yes/no is about something else."""
+    if (result.regime != "foa" or not _NOTICE_ASKED.search(question) or not is_yes_no(question)
+            or any(p.search(question) for p in _OTHER_YES_NO)
+            or (m := _OVER_EEA.search(question)) and not _TED_ONLY.fullmatch(m.group(0))):
+        return ""
+    case = _notice_case(result)
+    if case == "II" and _TED_ONLY.search(question) and not re.search(r"\bDoffin\b", question, re.IGNORECASE):
+        case = "II-ted"
+    lead = _NOTICE_LEADS.get((case, "en" if lang == "en" else "nb"))
+    if lead is None:
+        return ""
+    if _NEGATED.search(question):  # «Trenger vi ikke kunngjøre?»: the words after the yes or no say what holds
+        lead = re.sub(r"^(Ja|Nei|Yes|No)\b,?", "", lead).lstrip(" ,")
+        lead = lead[:1].upper() + lead[1:]
+    sources = [_NOTICE_LEAD_SOURCES[case]] if case in _NOTICE_LEAD_SOURCES else []
+    markers = [renumber.marker(*source) for source in (*sources, _NOTICE_SOURCE)]
+    numbers = ", ".join(dict.fromkeys(m.strip("[]") for m in markers if m))
+    return _with_marker(lead + ".", f"[{numbers}]" if numbers else "")
+
+
 def _notice_sentence(question: str, result: Assessment, renumber: _Renumber, lang: str) -> str:
     """For a question about the notice duty («Må vi kunngjøre …?») under the general regulation: where the
     competition is published (Doffin; TED too above the EEA thresholds) or that the part has no notice duty, cited
@@ -692,17 +854,30 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
     asked = asked_procedure(question) or (asked_procedure(intent) if intent and not own_intent else None)
     if asked is not None:
         renumber = _Renumber(result.citations, settings)
+        # «Må dette ut på Doffin, og har vi lov til å forhandle?»: the notice first, then the procedure.
+        notice = _notice_lead(question, result, renumber, lang)
         text = _procedure_answer(*asked, result, facts, renumber, lang, part_question=_part_question(question),
-                                 asks_ground=bool(_ASKS_GROUND.search(question)))
+                                 asks_ground=bool(_ASKS_GROUND.search(question)), lead=notice)
         if text:
             return Answer(question, text, renumber.citations(), True, provider, model, version, question, route="rules",
                           notes=notes, language=lang, evidence=1.0)
     renumber = _Renumber(result.citations, settings)
-    sentences = _lead_sentences(question, intent, values, result, renumber, lang)
+    if asks_standstill(question) and result.regime == "foa" and result.part != "referred":
+        # «Må vi kunngjøre, og hvor lang karensperiode må vi ha?»: the notice is answered first.
+        notice = _notice_lead(question, result, renumber, lang)
+        text = " ".join(t for t in (notice, _standstill_answer(question, result, facts, renumber, lang)) if t)
+        if text:
+            return Answer(question, text, renumber.citations(), True, provider, model, version, question, route="rules",
+                          notes=notes, language=lang, evidence=1.0)
+    # «Må dette ut på Doffin?»: the notice duty in plain words leads, and the part is its reason.
+    notice_lead = _notice_lead(intent or question, result, renumber, lang)
+    sentences = _lead_sentences(question, intent, values, result, renumber, lang, verdict=not notice_lead)
+    if notice_lead:  # after the sum of the shares, when the question asks whether they may be bought one by one
+        sentences.insert(1 if _split_sentence(question, values, result, renumber, lang) else 0, notice_lead)
     kind = _service_kind_sentence([*extraction.notes, *facts.notes], result, renumber, lang, case_text or question)
     if kind:
         sentences.append(kind)
-    notice = _notice_sentence(intent or question, result, renumber, lang)
+    notice = "" if notice_lead else _notice_sentence(intent or question, result, renumber, lang)
     if notice:
         sentences.append(notice)
     # A hint of a utility sector changes which regulation applies: the check follows the verdict it may overturn.
@@ -725,14 +900,15 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
 
 
 def _lead_sentences(question: str, intent: str, values: dict, result: Assessment, renumber: _Renumber,
-                    lang: str) -> list[str]:
+                    lang: str, verdict: bool = True) -> list[str]:
     """The verdict and the part: the yes or no with the headline (an English line before it), or, for a question
-    whether the shares of a purchase may be bought one by one, the sum of the shares first."""
+    whether the shares of a purchase may be bought one by one, the sum of the shares first. Without `verdict` the
+    headline goes without a yes or no (another sentence gives it)."""
     split = _split_sentence(question, values, result, renumber, lang)
     # The headline names the threshold that decides; its rule's citation is the one the part reason carries.
     part_refs = renumber.text(" ".join(f"[{n}]" for n in dict.fromkeys(_markers(result.part_reason)))).strip()
     # «Kan kvar skule kjøpe direkte …?»: the sum answers, so no bare yes or no goes before it.
-    verdict = "" if split else _verdict_word(intent or question, result.part, lang, result.regime)
+    verdict = "" if split or not verdict else _verdict_word(intent or question, result.part, lang, result.regime)
     lead = _with_marker(_sentence(result.headline), part_refs)
     sentences = [f"{verdict} {lead}".strip() if lang != "en" else lead]
     if lang == "en":
@@ -770,12 +946,17 @@ def _procedure_sentences(question: str, result: Assessment, renumber: _Renumber,
     # (R-NEAR-THRESHOLD): check the estimate and do not split.
     steps = result.next_steps if asks_procedure else [s for s in result.next_steps if _NEAR_STEP.match(s)]
     if steps:
-        step = renumber.text(steps[0]).strip()
-        refs = re.search(r"\s*(\[[\d, ]+\])\.?$", step)
-        if refs:  # «... kriterier. [3]» -> «... kriterier [3].»
-            step = step[: refs.start()].rstrip()
-        sentences.append(_with_marker("Neste steg: " + _sentence(step), refs.group(1) if refs else ""))
+        sentences.append(_step_sentence(steps[0], renumber))
     return sentences
+
+
+def _step_sentence(step: str, renumber: _Renumber) -> str:
+    """A next step of the assessment as a «Neste steg:» sentence, its markers renumbered and before the full stop."""
+    step = renumber.text(step).strip()
+    refs = re.search(r"\s*(\[[\d, ]+\])\.?$", step)
+    if refs:  # «... kriterier. [3]» -> «... kriterier [3].»
+        step = step[: refs.start()].rstrip()
+    return _with_marker("Neste steg: " + _sentence(step), refs.group(1) if refs else "")
 
 
 # --- the verdict on a named procedure ---------------------------------------------------------------------------
@@ -855,11 +1036,13 @@ def _part_question(question: str) -> str:
 
 
 def _procedure_answer(procedure: str, obliged: bool, result: Assessment, facts: CaseFacts, renumber: _Renumber,
-                      lang: str, part_question: str = "", asks_ground: bool = False) -> str:
+                      lang: str, part_question: str = "", asks_ground: bool = False, lead: str = "") -> str:
     """The verdict on the procedure asked about, first; then the part it follows from and what was assumed.
 
-    Without a value (under the general regulation) the verdict is given for each band of value; "" when the model has
-    no verdict (another regulation), and the ordinary rules answer is given instead.
+    `lead` is the answer to another question asked before it in the same message (the notice duty): it goes first,
+    then the part, then the verdict on the procedure, named. A value just under a threshold keeps its warning
+    (R-NEAR-THRESHOLD). Without a value (under the general regulation) the verdict is given for each band of value;
+    "" when the model has no verdict (another regulation), and the ordinary rules answer is given instead.
     """
     value_missing = result.contract_value is None or result.contract_value.total_nok is None
     special = any(result.inputs.get(k, {}).get("value") for k in ("health_social_services", "special_services"))
@@ -874,10 +1057,18 @@ def _procedure_answer(procedure: str, obliged: bool, result: Assessment, facts: 
         # «Trenger vi et særskilt grunnlag for å forhandle?»: a free choice is a «no» to that question, not a «yes».
         said = re.sub(r"^Ja\. ", "Nei, dere trenger ikke et særskilt grunnlag. ", said)
         said = re.sub(r"^Yes\. ", "No, you need no special ground. ", said)
-    if part_question:  # «Er dette del III? Og kan vi forhandle?»: the part is answered first, with its own yes or no
+    if lead:  # «Må dette ut på Doffin, og har vi lov til å forhandle?»: the notice, its reason, then the procedure
+        named = _NAMED_LEAD[lang == "en"] % procedure_name(procedure, result.part, lang)
+        # «Ja. I del I …» -> «ja, i del I …» (a word in capitals, «FOA», keeps them)
+        said = re.sub(r"^(Ja|Nei|Yes|No)\. (\w)(?![A-ZÆØÅ])", lambda m: f"{m.group(1).lower()}, {m.group(2).lower()}", said)
+        sentences = [lead, _part_sentence(result, renumber, lang), f"{named} {said[0].lower()}{said[1:]}"]
+    elif part_question:  # «Er dette del III? Og kan vi forhandle?»: the part is answered first, with its own yes or no
         sentences = [f"{_verdict_word(part_question, result.part, lang, result.regime)} {part}".strip(), said]
     else:
         sentences = [said, _part_sentence(result, renumber, lang)]
+    near = next((s for s in result.next_steps if _NEAR_STEP.match(s)), "")
+    if near:
+        sentences.append(_step_sentence(near, renumber))
     if lang == "en":
         sentences += _assumed_en(result)
     sentences += [_sentence(note) for key, note in facts.notes if key in facts.inherited]

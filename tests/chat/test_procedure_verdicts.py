@@ -131,4 +131,5 @@ def test_a_follow_up_keeps_the_procedure_asked_unless_it_asks_its_own_question(c
     two = ask("og for 1,8 mill. kr?", index, corpus_hash_settings, history=history)
     assert two.route == "rules" and two.text.startswith("Ja, hvis det er opplyst på forhånd")
     three = ask("Må vi kunngjøre i TED da?", index, corpus_hash_settings, history=history)
-    assert three.route == "rules" and three.text.startswith("Ja. Del I og III gjelder")
+    assert three.route == "rules" and three.text.startswith("Ja, på Doffin og i TED")
+    assert "Del I og III gjelder" in three.text
