@@ -35,7 +35,7 @@ from advisor.errors import AdvisorError
 from advisor.search.embedders import Embedder, EmbeddingCache, text_key
 from advisor.search.index import Index
 from advisor.search.shipped import fill_from_shipped
-from advisor.text import coverage, detect_language, query_terms, text_terms
+from advisor.text import QueryTerm, coverage, detect_language, query_terms, text_terms
 
 log = logging.getLogger(__name__)
 
@@ -354,8 +354,10 @@ def match_card(question: str, index: Index, settings: Settings, lang: str | None
     `focus` is the user's own words when `question` is a follow-up made standalone with words of earlier turns
     («og hva med for kommuner?» + «terskelverdien statlige»): a card must then also cover the focus words, so
     the facet the follow-up changes («kommuner») decides. Names in the question («Sverige») must occur in the
-    card, so a near-miss about another country is not answered with a Norwegian card. Cards in `exclude` (those
-    that already answered an earlier part of a compound question) are passed over.
+    card, so a near-miss about another country is not answered with a Norwegian card; a name that no card knows
+    («Cisco», «HP») may instead be read as the word for a make, but only by a card about makes (merkenavn,
+    varemerke). Cards in `exclude` (those that already answered an earlier part of a compound question) are passed
+    over.
     """
     if settings.answer.card_min_score >= 1.0:
         return None
@@ -363,19 +365,83 @@ def match_card(question: str, index: Index, settings: Settings, lang: str | None
     ranked = rank_cards(question, index, settings, lang=lang)
     focus_terms = query_terms(focus, lang) if focus else []
     names = [t for t in query_terms(question, lang) if t.is_name]
+    cards = load_cards(settings)
+    makes = _unknown_names(names, cards)
+    as_make: set[str] = set()
+    if makes:
+        # «Can we require Cisco switches?»: a name no card knows is scored as the word for a make («brand»), and
+        # only cards about makes may take the masked score, so «terskelverdiene i Estland» still finds no card.
+        masked = rank_cards(mask_names(question, makes, lang), index, settings, cards, lang)
+        best = {m.card.id: m for m in ranked}
+        for m in masked:
+            if _about_makes(m.card) and m.score > best[m.card.id].score:
+                best[m.card.id] = m
+                as_make.add(m.card.id)
+        if as_make:
+            ranked = sorted(best.values(), key=lambda m: (-m.score, m.card.id))
     ranked = _figures_first(question, ranked[:5], settings.answer.card_min_score)
     for candidate in ranked:
         if candidate.score < settings.answer.card_min_score:
             return None
         if candidate.card.id in exclude:
             continue
-        card_terms = text_terms(" ".join((*candidate.card.questions, candidate.card.answer, candidate.card.answer_en)))
+        card_terms = _card_terms(candidate.card)
         if focus_terms and coverage(focus_terms, card_terms) < 0.5:
             continue
-        if any(t.match(card_terms) < 0.5 for t in names):
+        checked = [t for t in names if t not in makes] if candidate.card.id in as_make else names
+        if any(t.match(card_terms) < 0.5 for t in checked):
             continue
         if any(source_chunk(s, index.chunks) is None for s in candidate.card.sources):
             log.warning("card %s cites a document that is not in the index; not used", candidate.card.id)
             continue
         return candidate
     return None
+
+
+# --- names of makes ---------------------------------------------------------------------------------------------
+
+# The word a name no card knows is read as: what a buyer asks about when naming a product's maker in a question.
+_MAKE_WORD = {"en": "brand", "da": "mærke"}
+# A card about makes has one of these words (their whole-word stems; «merke» alone also means «to mark»).
+_MAKE_WORDS = ("merkenavn", "varemerke", "fabrikat", "merkevare", "brand")
+
+
+def _card_terms(card: Card) -> frozenset[str]:
+    return _terms_of(card.questions, card.answer, card.answer_en)
+
+
+@functools.lru_cache(maxsize=512)
+def _terms_of(questions: tuple[str, ...], answer: str, answer_en: str) -> frozenset[str]:
+    return text_terms(" ".join((*questions, answer, answer_en)))
+
+
+@functools.lru_cache(maxsize=4)
+def _vocabulary(cards: tuple[Card, ...]) -> frozenset[str]:
+    return frozenset().union(*(_card_terms(card) for card in cards)) if cards else frozenset()
+
+
+def _unknown_names(names: Sequence[QueryTerm], cards: Sequence[Card]) -> list[QueryTerm]:
+    """The names in a question that no card's text has («Cisco», «HP»): candidates for a make."""
+    vocabulary = _vocabulary(tuple(cards))
+    return [t for t in names if t.match(vocabulary) < 0.5]
+
+
+def _about_makes(card: Card) -> bool:
+    """True when the card speaks of makes (merke, merkenavn, varemerke): it may answer a question naming one."""
+    terms = _card_terms(card)
+    return any(t.match(terms) == 1.0 for t in _make_terms())
+
+
+@functools.cache
+def _make_terms() -> tuple[QueryTerm, ...]:
+    return tuple(t for word in _MAKE_WORDS for t in query_terms(word, "nb"))
+
+
+def mask_names(question: str, names: Sequence[QueryTerm], lang: str) -> str:
+    """The question with each of `names` replaced by the word for a make («merke», «brand»); a run of such names
+    («Microsoft Teams Rooms») becomes one word."""
+    word = _MAKE_WORD.get(lang, "merke")
+    text = question
+    for name in names:
+        text = re.sub(rf"(?<![\wæøåÆØÅ]){re.escape(name.word)}(?![\wæøåÆØÅ])", word, text, flags=re.IGNORECASE)
+    return re.sub(rf"\b{word}(?:\s+{word}\b)+", word, text)
