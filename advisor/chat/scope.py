@@ -72,11 +72,17 @@ def topic_words(question: str, lang: str, covered_word=lambda word: False) -> li
     if lang not in _LANGUAGES:
         return []
     out = []
+    names = {t.word for t in query_terms(question, lang) if t.is_name}  # read in the whole question (case in context)
     for match in _SLOT.finditer(question):
         rest = question[match.end():]
         end = _PHRASE_END.search(rest)
         phrase = rest[:end.start()] if end else rest
-        content = [t for t in query_terms(phrase, lang) if not t.is_name and t.word.isalpha() and len(t.word) >= 4]
+        terms = query_terms(phrase, lang)
+        if any(t.word in names for t in terms):
+            # «kreve Cisco-svitsjer»: a make or product named in the topic is a question about brand references,
+            # which the sources cover whatever the product is.
+            continue
+        content = [t for t in terms if not t.is_name and t.word.isalpha() and len(t.word) >= 4]
         if content and len(content) > 1 and any(covered_word(t.word) for t in content[:-1]):
             # «elektriske kjøretøy»: a modifier the sources speak of («elektrisk») makes the topic partly covered
             # (a climate or environment requirement), so the head word alone does not refuse it.
