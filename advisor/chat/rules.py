@@ -112,7 +112,7 @@ _PURCHASE_STATED = re.compile(
     re.IGNORECASE,
 )
 _PART_EN = {
-    "below": "No: the procurement rules do not apply below NOK 100 000",
+    "below": "The procurement rules do not apply",
     "I": "Only part I of the procurement regulation applies",
     "II": "Parts I and II of the procurement regulation apply",
     "III": "Parts I and III of the procurement regulation apply",
@@ -240,7 +240,7 @@ def asks_time_limits(question: str, facts: CaseFacts) -> bool:
     """True for a question about time limits that the rules can answer: it names a part III procedure («Hva er
     minstefristene i konkurransepreget dialog?»), places the purchase above the EEA threshold, or states a value.
     The part II procedure («tilbudskonkurranse») is left to the cards, which say that part II has no minimums."""
-    if not _ASKS_DEADLINE.search(question) or _PART_II_PROCEDURE.search(question):
+    if not _ASKS_DEADLINE.search(question) or _PART_II_PROCEDURE.search(question) or asks_standstill(question):
         return False
     return (named_procedure(question) in PART_III_TIME_LIMIT_PROCEDURES or bool(_ABOVE_EEA_SAID.search(question))
             or facts.has_value)
@@ -443,11 +443,12 @@ def read_line(values: dict, lang: str = "nb") -> str:
                     (f"value {_amount_en(value)} incl. VAT" if en else f"verdi {format_amount(value)} inkl. mva."))
     elif values.get("value_per_period_nok") is not None:
         per = "per år" if values.get("value_period") == "year" else "per måned"
-        said.append(f"verdi {format_amount(values['value_per_period_nok'])} {per}")
+        said.append(f"value {_amount_en(values['value_per_period_nok'])} {'a year' if 'år' in per else 'a month'}" if en
+                    else f"verdi {format_amount(values['value_per_period_nok'])} {per}")
     for key, label_nb, label_en in (("buyer", "oppdragsgiver", "buyer"), ("category", "kontraktstype", "contract type"),
                                     ("duration_months", "varighet", "term")):
         if values.get(key) is not None:
-            shown = (f"{values[key]} måneder" if key == "duration_months" else
+            shown = (f"{values[key]} {'months' if en else 'måneder'}" if key == "duration_months" else
                      _VALUE_EN.get(values[key], str(values[key])) if en else display_value(key, values[key]))
             if key == "duration_months" and values[key] % 12 == 0:
                 shown = f"{values[key] // 12} {'years' if en else 'år'}"
@@ -786,24 +787,61 @@ def _assumptions(result: Assessment, facts: CaseFacts, part_only: bool = False) 
 _CONDITIONAL_III = ("negotiated", "competitive_dialogue", "innovation_partnership")
 
 
-def _procedure_sentence(result: Assessment) -> str:
+_PROCEDURE_EN: dict[str, dict[str, str]] = {
+    "open": {"I": "an open competition (a voluntary notice)", "II": "open competition under part II",
+             "III": "the open procedure"},
+    "restricted": {"I": "a restricted competition (voluntary)", "II": "restricted competition under part II",
+                   "III": "the restricted procedure"},
+    "negotiated": {"I": "a competition with negotiation (a process of your own)",
+                   "II": "competition with negotiation under part II",
+                   "III": "the competitive procedure with negotiation after a prior notice"},
+    "direct": {"below": "a direct purchase (outside the rules)",
+               "I": "a direct purchase with competition between a few suppliers"},
+}
+_PLAIN_EN = {"competitive_dialogue": "competitive dialogue", "innovation_partnership": "an innovation partnership",
+             "pcp": "pre-commercial procurement (PCP) under the R&D exemption", "design_contest": "a design contest",
+             "part_iv": "the part IV procedure (chapter 30), with a notice",
+             "other_regulation": "the procedure of that regulation (the model gives no advice on it)"}
+
+
+def _procedure_en(procedure: str, part: str, regime: str) -> str:
+    """The English name of a procedure in the part, as the assessment's Norwegian label names it."""
+    if procedure in _PLAIN_EN:
+        name = _PLAIN_EN[procedure]
+    else:
+        by_part = _PROCEDURE_EN.get(procedure, {})
+        name = (by_part.get("III") if regime == "utilities" and part == "II" else
+                by_part.get(part) or by_part.get("III") or by_part.get("I")) or procedure.replace("_", " ")
+    if regime == "utilities" and procedure != "other_regulation":
+        name += " (utilities regulation)"
+    return name
+
+
+def _procedure_sentence(result: Assessment, lang: str = "nb") -> str:
     """The procedure as a choice, not as the one procedure: what the facts point to, and the others allowed.
 
     «Dere kan velge prosedyre: åpen eller begrenset anbudskonkurranse (…); ut fra opplysningene passer åpen
     anbudskonkurranse.» A part without a choice (part IV, another regulation) names its procedure alone.
     """
-    others = [alt.label for alt in result.alternatives if alt.label != result.procedure_label]
+    en = lang == "en"
+    chosen = _procedure_en(result.procedure, result.part, result.regime) if en else result.procedure_label
+    others = [_procedure_en(alt.procedure, result.part, result.regime) if en else alt.label
+              for alt in result.alternatives if alt.label != result.procedure_label]
     if not others:
-        return f"Aktuell prosedyre: {result.procedure_label}."
-    named = [result.procedure_label, *others]
-    listed = ", ".join(named[:-1]) + f" eller {named[-1]}"
+        return f"The procedure: {chosen}." if en else f"Aktuell prosedyre: {chosen}."
+    named = [chosen, *others]
+    listed = ", ".join(named[:-1]) + (f" or {named[-1]}" if en else f" eller {named[-1]}")
     extra = ""
     if result.part == "III" and result.regime == "foa":
         listed_keys = {result.procedure, *(alt.procedure for alt in result.alternatives)}
-        conditional = [procedure_name(p, "III") for p in _CONDITIONAL_III if p not in listed_keys]
+        conditional = [procedure_name(p, "III", lang) for p in _CONDITIONAL_III if p not in listed_keys]
         if conditional:
-            names = ", ".join(conditional[:-1]) + (" og " if len(conditional) > 1 else "") + conditional[-1]
-            extra = f" ({names} krever at vilkårene for dem er oppfylt)"
+            names = (", ".join(conditional[:-1]) + ((" and " if en else " og ") if len(conditional) > 1 else "")
+                     + conditional[-1])
+            extra = (f" ({names} require that their conditions are met)" if en else
+                     f" ({names} krever at vilkårene for dem er oppfylt)")
+    if en:
+        return f"You can choose the procedure: {listed}{extra}; from the facts given, {chosen} fits best."
     return (f"Dere kan velge prosedyre: {listed}{extra}; ut fra opplysningene passer {result.procedure_label} "
             "best.")
 
@@ -891,12 +929,20 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
     if result.part not in ("below", "referred"):
         sentences += _procedure_sentences(question, result, renumber, lang, asks_procedure)
     # The check says what the sector note says; the other notes (an unread buyer among them) stay assumptions.
-    assumed = [a for a in _assumptions(result, facts, part_only=not asks_procedure) if not (check and a in sector_notes)]
-    if assumed:
-        sentences.append("Forutsetninger: " + " ".join(_sentence(a) for a in assumed))
+    sentences += _assumed_sentences(result, facts, asks_procedure, sector_notes if check else [], lang)
     text = " ".join(sentences)
     return Answer(question, text, renumber.citations(), True, provider, model, version, question, route="rules",
                   notes=notes, language=lang, evidence=1.0)
+
+
+def _assumed_sentences(result: Assessment, facts: CaseFacts, asks_procedure: bool, checked: list[str],
+                       lang: str) -> list[str]:
+    """What the verdict assumed: «Forutsetninger: …» (without the notes a utilities check already says), or the
+    English «I assume …» sentences."""
+    if lang == "en":
+        return _assumed_en(result, market=asks_procedure)
+    assumed = [a for a in _assumptions(result, facts, part_only=not asks_procedure) if a not in checked]
+    return ["Forutsetninger: " + " ".join(_sentence(a) for a in assumed)] if assumed else []
 
 
 def _lead_sentences(question: str, intent: str, values: dict, result: Assessment, renumber: _Renumber,
@@ -909,14 +955,10 @@ def _lead_sentences(question: str, intent: str, values: dict, result: Assessment
     part_refs = renumber.text(" ".join(f"[{n}]" for n in dict.fromkeys(_markers(result.part_reason)))).strip()
     # «Kan kvar skule kjøpe direkte …?»: the sum answers, so no bare yes or no goes before it.
     verdict = "" if split or not verdict else _verdict_word(intent or question, result.part, lang, result.regime)
-    lead = _with_marker(_sentence(result.headline), part_refs)
-    sentences = [f"{verdict} {lead}".strip() if lang != "en" else lead]
     if lang == "en":
-        threshold = result.next_threshold if result.next_threshold is not None and result.part in ("I", "II") else result.threshold
-        english = _PART_EN.get(result.part, "")
-        if english:
-            value = format_amount(threshold.value_nok).replace("mill. kr", "million").replace(",", ".")
-            sentences.insert(0, f"{verdict} {english} (deciding threshold: NOK {value}). In Norwegian:".strip())
+        sentences = [f"{verdict} {_part_sentence(result, renumber, lang, refs=part_refs)}".strip()]
+    else:
+        sentences = [f"{verdict} {_with_marker(_sentence(result.headline), part_refs)}".strip()]
     return [split, *sentences] if split else sentences
 
 
@@ -941,22 +983,39 @@ def _procedure_sentences(question: str, result: Assessment, renumber: _Renumber,
     else:
         refs = renumber.text(" ".join(f"[{n}]" for n in dict.fromkeys(
             n for reason in result.procedure_reasons for n in _markers(reason))))
-        sentences.append(_with_marker(_procedure_sentence(result), refs.strip()))
+        sentences.append(_with_marker(_procedure_sentence(result, lang), refs.strip()))
     # A part or threshold question gets no generic next step, but a value just under a threshold keeps its warning
-    # (R-NEAR-THRESHOLD): check the estimate and do not split.
-    steps = result.next_steps if asks_procedure else [s for s in result.next_steps if _NEAR_STEP.match(s)]
+    # (R-NEAR-THRESHOLD): check the estimate and do not split. The generic steps are Norwegian text: an English answer
+    # gives the warning only.
+    steps = (result.next_steps if asks_procedure and lang != "en" else
+             [s for s in result.next_steps if _NEAR_STEP.match(s)])
     if steps:
-        sentences.append(_step_sentence(steps[0], renumber))
+        sentences.append(_step_sentence(steps[0], renumber, result, lang))
     return sentences
 
 
-def _step_sentence(step: str, renumber: _Renumber) -> str:
-    """A next step of the assessment as a «Neste steg:» sentence, its markers renumbered and before the full stop."""
+_NEAR_PARTS = re.compile(r"Verdien er ([\d  ]+) kr under terskelen «([^»]+)»")
+
+
+def _step_sentence(step: str, renumber: _Renumber, result: Assessment | None = None, lang: str = "nb") -> str:
+    """A next step of the assessment as a «Neste steg:» sentence, its markers renumbered and before the full stop.
+    In English only the warning for a value just under a threshold has a form («Next step: the value is …»)."""
     step = renumber.text(step).strip()
     refs = re.search(r"\s*(\[[\d, ]+\])\.?$", step)
     if refs:  # «... kriterier. [3]» -> «... kriterier [3].»
         step = step[: refs.start()].rstrip()
-    return _with_marker("Neste steg: " + _sentence(step), refs.group(1) if refs else "")
+    markers = refs.group(1) if refs else ""
+    if lang == "en":
+        near = _NEAR_PARTS.match(step)
+        threshold = next((t for t in result.thresholds_considered if t.name == near.group(2)), None) if near and result else None
+        if threshold is None:
+            return ""
+        gap = int(re.sub(r"\D", "", near.group(1)))
+        return _with_marker(f"Next step: the value is only {_amount_en(gap)} below "
+                            f"{_THRESHOLD_EN.get(threshold.key, threshold.name)} ({_amount_en(threshold.value_nok)}). "
+                            "Check the estimate carefully (the whole contract period and any options), and do not split "
+                            "the purchase to get below the threshold.", markers)
+    return _with_marker("Neste steg: " + _sentence(step), markers)
 
 
 # --- the verdict on a named procedure ---------------------------------------------------------------------------
@@ -980,8 +1039,10 @@ _THRESHOLD_EN = {
 
 
 def _amount_en(nok: int) -> str:
-    """«NOK 2.3 million», «NOK 100 000»."""
-    return "NOK " + format_amount(nok).replace(" mill. kr", " million").replace(" kr", "").replace(",", ".")
+    """«NOK 2.3 million», «NOK 100,000»."""
+    if nok < 1_000_000:
+        return f"NOK {nok:,}"
+    return "NOK " + format_amount(nok).replace(" mill. kr", " million").replace(",", ".")
 
 
 def _first_sentence_marked(text: str, markers: str) -> str:
@@ -993,30 +1054,37 @@ def _first_sentence_marked(text: str, markers: str) -> str:
     return " ".join([_with_marker(_sentence(head), markers), *sentences[first:]])
 
 
-def _part_sentence(result: Assessment, renumber: _Renumber, lang: str) -> str:
-    """Which part applies and why: the assessment's headline, or its English form."""
-    refs = renumber.text(" ".join(f"[{n}]" for n in dict.fromkeys(_markers(result.part_reason)))).strip()
+def _part_sentence(result: Assessment, renumber: _Renumber, lang: str, refs: str | None = None) -> str:
+    """Which part applies and why: the assessment's headline, or its English form (the value against the threshold
+    that decides; without a value, the part alone; "" for a part it has no English for)."""
+    if refs is None:
+        refs = renumber.text(" ".join(f"[{n}]" for n in dict.fromkeys(_markers(result.part_reason)))).strip()
     if lang != "en":
         return _with_marker(_sentence(result.headline), refs)
     english = _PART_EN_REGIME.get((result.regime, result.part)) or _PART_EN.get(result.part, "")
     threshold = result.next_threshold if result.next_threshold is not None and result.part in ("I", "II") else result.threshold
     value = result.contract_value.total_nok if result.contract_value else None
-    if not english or value is None:
+    if not english:
         return ""
+    if value is None:
+        return _with_marker(f"{english}.", refs)
     compare = "equals" if value == threshold.value_nok else ("is above" if value > threshold.value_nok else "is below")
     named = _THRESHOLD_EN.get(threshold.key, threshold.name)
     return _with_marker(f"{english}: {_amount_en(value)} {compare} {named} ({_amount_en(threshold.value_nok)}).", refs)
 
 
-def _assumed_en(result: Assessment) -> list[str]:
-    """The facts the part rests on that were assumed, as «I assume …» sentences."""
+def _assumed_en(result: Assessment, market: bool = False) -> list[str]:
+    """The facts the part rests on that were assumed, as «I assume …» sentences; with `market`, the market too."""
     out = []
-    if result.inputs.get("buyer", {}).get("assumed") and result.threshold.key.startswith("eea_state"):
+    if result.inputs.get("buyer", {}).get("assumed") and (result.threshold.key.startswith("eea_state")
+                                                           or result.regime == "utilities"):
         out.append("I assume a central government buyer, since none is stated: it has the lowest EEA threshold.")
     if result.inputs.get("category", {}).get("assumed") and result.part != "below":
         out.append("I assume the purchase is goods or services, not works, since the contract type is not stated.")
     if result.contract_value is not None and result.contract_value.method == "no_term":
         out.append("I assume the contract runs for 48 months, since its duration is not stated.")
+    if market and result.inputs.get("market_has_solution", {}).get("assumed"):
+        out.append("I treat the market as unknown, since it is not stated whether it has a solution.")
     return out
 
 
@@ -1068,7 +1136,7 @@ def _procedure_answer(procedure: str, obliged: bool, result: Assessment, facts: 
         sentences = [said, _part_sentence(result, renumber, lang)]
     near = next((s for s in result.next_steps if _NEAR_STEP.match(s)), "")
     if near:
-        sentences.append(_step_sentence(near, renumber))
+        sentences.append(_step_sentence(near, renumber, result, lang))
     if lang == "en":
         sentences += _assumed_en(result)
     sentences += [_sentence(note) for key, note in facts.notes if key in facts.inherited]

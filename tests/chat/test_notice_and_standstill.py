@@ -74,7 +74,7 @@ def test_an_amount_per_year_is_not_read_as_a_total_in_chat():
     ("Kommunen skal kjøpe IT-drift for 3 mill. kr. Må dette ut på Doffin?", "Ja, på Doffin og i TED (via Doffin)",
      "2,3 mill"),
     ("We are a municipality buying IT services for NOK 3 million. Do we have to advertise in TED?",
-     "Yes, on Doffin and in TED", "2,3 mill"),
+     "Yes, on Doffin and in TED", "NOK 2.3 million"),
     ("We are a municipality buying IT services for NOK 900,000. Do we have to publish a notice?",
      "No, you have no duty to publish a notice on Doffin", "competition principle"),
 ])
