@@ -34,6 +34,8 @@ _EXTRA: dict[str, tuple[tuple[str, Any], ...]] = {
         (("buyer", "municipal"),),
     r"\bministry\b|\bdirectorate\b|\bcentral government\b|\bstate (?:agency|body|authority)\b|\bstaten\b|"
     r"\bstatlige? (?:oppdragsgiver\w*|etat\w*|virksomhet\w*)": (("buyer", "state"),),
+    # A health trust (helseforetak) or regional health authority is a body governed by public law, not the state.
+    r"\b(?:regional )?health (?:trusts?|authorit(?:y|ies)|enterprises?)\b|\bhospital trusts?\b": (("buyer", "other"),),
     r"\bservices\b": (("category", "services"),),
     r"\bgoods\b|\bequipment\b|\bfurniture\b|\bdesks?\b|\bchairs\b": (("category", "goods"),),
     r"\bhealth and social services\b|\bhelse- og sosialtenest\w*": (("health_social_services", True),),

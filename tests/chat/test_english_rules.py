@@ -46,6 +46,9 @@ def index(corpus_hash_settings):
      ["standstill period", "not verified", "Parts I and III"]),
     ("We are a municipality buying IT services for NOK 1.8 million. Do we have to publish a notice?",
      ["Yes, on Doffin (not in TED)", "NOK 1.8 million"]),
+    # A health trust is a body governed by public law (2.3 million), not a central government buyer (1.49 million).
+    ("Our health trust will buy cleaning services for NOK 2 million a year for two years. Which part applies?",
+     ["Parts I and III", "NOK 2.3 million"]),
 ])
 def test_an_english_rules_answer_has_no_norwegian_sentence(corpus_hash_settings, index, question, says):
     answer = ask(question, index, corpus_hash_settings)
