@@ -28,7 +28,7 @@ _EN_AMOUNT = re.compile(
 )
 _EXTRA: dict[str, tuple[tuple[str, Any], ...]] = {
     r"\bbygg\w*kontrakt\w*|\bbygge- og anleggs\w*|\bbyggearbeid\w*|\bbygging\b|\bbyggjekontrakt\w*|\bworks contract\w*|"
-    r"\bconstruction\b|\bbuilding works\b|\b(?:et|eit|nytt|nytt) bygg\b": (("category", "works"),),
+    r"\bconstruction\b|\bbuilding works\b|\bbuild (?:a|an|the|new|our)\b|\brenovat\w*|\brefurbish\w*|\b(?:et|eit|nytt|nytt) bygg\b": (("category", "works"),),
     r"\bmunicipalit(?:y|ies)\b|\bcount(?:y|ies)(?: councils?)?\b|\bkommunar\b|\b(?:fylkes)?kommuner(?:ne)?\b|"
     r"^\s*(?:fylket|fylka)\b":  # «Fylket skal kjøpe …» opening a message: the county authority
         (("buyer", "municipal"),),

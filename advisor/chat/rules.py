@@ -100,7 +100,7 @@ _YES_NO = re.compile(r"^\s*(må|kan|gjelder|gjeld|er|skal|trenger|treng|blir|ver
                      r"\b(må|er|skal|kan|gjelder|følger|blir) (vel|jo)\b|,\s*(må|kan|skal|gjelder|er) (det|vi|dette|den)\b|"
                      r"(ikke sant|stemmer (?:ikke )?det|eller hva|vel|right|isn't it)\s*\??\s*$", re.IGNORECASE)
 _ASKS_RULES = re.compile(
-    r"terskel\w*|\bdel (?:I{1,3}|IV|V|[1-5])\b|hvilke[nt]? (?:del|regler|regelverk|prosedyre\w*|deler)|kva (?:del|reglar)|"
+    r"terskel\w*|\bdel (?:I{1,3}|IV|V|[1-5])\b|\bparts? (?:I{1,3}|IV|V|[1-5])\b|hvilke[nt]? (?:del|regler|regelverk|prosedyre\w*|deler)|kva (?:del|reglar)|"
     r"kunngj\w*|lyse ut|utlys\w*|Doffin|\bTED\b|prosedyre\w*|regelverk\w*|anskaffelsesloven|forskriften|"
     r"konkurranse|kjøpe direkte|direkte ?anskaff\w*|threshold|procedure|which (?:part|rules)|tender|publish|"
     r"\bgjelder\b|\bapply\b|\bapplies\b",
@@ -108,7 +108,7 @@ _ASKS_RULES = re.compile(
 )
 _PURCHASE_STATED = re.compile(
     r"\b(?:skal|vil|må|planlegger å|ønsker å|skal inngå|skal kjøpe|kjøper|anskaffer|inngå|bygge|bygg|kjøp|anskaffelse|"
-    r"kontrakt\w*|avtale\w*|rammeavtale\w*|buy\w*|procur\w*|contract\w*)\b",
+    r"kontrakt\w*|avtale\w*|rammeavtale\w*|buy\w*|procur\w*|contract\w*|build|building|construct\w*|renovat\w*)\b",
     re.IGNORECASE,
 )
 _PART_EN = {
@@ -463,7 +463,7 @@ def read_line(values: dict, lang: str = "nb") -> str:
 # What a part of a compound question must ask for the rules to answer it with the facts another part states: the
 # part, a threshold, the notice duty, a choice of procedure or buying directly (not «konkurransen» in general).
 _ASKS_RULES_PART = re.compile(
-    r"terskel\w*|\bdel (?:I{1,3}|IV|V|[1-5])\b|hvilke[nt]? (?:del|regler|regelverk|prosedyre\w*|deler)|kva (?:del|reglar)|"
+    r"terskel\w*|\bdel (?:I{1,3}|IV|V|[1-5])\b|\bparts? (?:I{1,3}|IV|V|[1-5])\b|hvilke[nt]? (?:del|regler|regelverk|prosedyre\w*|deler)|kva (?:del|reglar)|"
     r"\bdel(?:er)? av (?:forskriften|regelverket)|kunngj\w*|lyse ut|utlys\w*|\bDoffin\b|\bTED\b|kjøpe direkte|"
     r"direkte ?anskaff\w*|\b(?:holder|rekker|er) det (?:nok )?(?:å|med)\b[^?]{0,40}\b(?:tilbud|priser?)\b|"
     r"threshold|which (?:part|rules|procedure)|publish|regelverket gjelder|gjelder (?:anskaffelses)?(?:loven|regelverket)",

@@ -49,6 +49,9 @@ def index(corpus_hash_settings):
     # A health trust is a body governed by public law (2.3 million), not a central government buyer (1.49 million).
     ("Our health trust will buy cleaning services for NOK 2 million a year for two years. Which part applies?",
      ["Parts I and III", "NOK 2.3 million"]),
+    # «build a school» is a works contract, and «part III» in English asks about the part.
+    ("A municipality will build a school for NOK 40 million. Do we have to use part III?",
+     ["No. Parts I and II", "NOK 57.8 million"]),
 ])
 def test_an_english_rules_answer_has_no_norwegian_sentence(corpus_hash_settings, index, question, says):
     answer = ask(question, index, corpus_hash_settings)
