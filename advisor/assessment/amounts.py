@@ -320,11 +320,12 @@ _BASE_TERM = re.compile(
     re.IGNORECASE)
 _OPTION_SUM = re.compile(r"(\d{1,2}(?:\s*(?:år\s*)?\+\s*\d{1,2})+)\s*(år|måneder)?", re.IGNORECASE)
 _OPTION_CONTEXT = re.compile(r"(?:opsjon\w*|forlenge\w*|forlengelse)", re.IGNORECASE)
-# «pluss ett års opsjon», «plus a one-year extension option», «with an option of two years»: one option period before
-# (or in) the option word.
+# «pluss ett års opsjon», «plus a one-year extension option», «with an option of two (more) years»: one option period
+# before (or in) the option word.
 _OPTION_BEFORE = re.compile(rf"(?:pluss|og|med|plus|with|and)\s+(?:an?\s+)?{_N}[\s-]*(?:års?|years?)\s+(?:extension\s+)?"
                             rf"(?:opsjon\w*|forlengelse\w*|option\w*|extension\w*)"
-                            rf"|(?:an?\s+)?(?:option|extension)\s+(?:of|for)\s+(?:a\s+further\s+|another\s+)?{_N}[\s-]*{_UNIT}",
+                            rf"|(?:an?\s+)?(?:option|extension)\s+(?:of|for|to extend by)\s+(?:a\s+further\s+|another\s+)?{_N}"
+                            rf"(?:\s+(?:more|further|additional|extra))?[\s-]*{_UNIT}",
                             re.IGNORECASE)
 # «opsjon på 1 år», «forlengelse med inntil 6 måneder»: one option period right after the word.
 _OPTION_SINGLE = re.compile(rf"\w+\s+(?:på|med|om)\s+(?:inntil\s+|ytterligere\s+)?{_N}\s*{_UNIT}(?!\s*\+)", re.IGNORECASE)

@@ -128,11 +128,25 @@ def _read_value(text: str, out: Extraction) -> None:
 
 
 # One part of a purchase added to another in the same sentence: «…, pluss en opsjon på …», «i tillegg kommer …»,
-# «samt …», «+ …», «og en opsjon på …». A figure that restates others («totalt», «hvorav», «av dette») is no new part.
-_PART_JOIN = re.compile(r"\bpluss\b|\bi tillegg\b|\bsamt\b|\+|\bog\b[^.;]{0,30}\bopsjon", re.IGNORECASE)
+# «samt …», «+ …», «og en opsjon på …», «med opsjon på to år til à …», «with an option of two more years worth …».
+# A figure that restates others («totalt», «hvorav», «av dette», «in total», «of which») is no new part.
+_PART_JOIN = re.compile(r"\bpluss\b|\bi tillegg\b|\bsamt\b|\+|\b(?:og|med|plus|and|with)\b[^.;]{0,40}\b(?:opsjon|option)|"
+                        r"\bplus\b|\bin addition\b", re.IGNORECASE)
 _PART_RESTATES = re.compile(r"\b(?:totalt?|samlet|samla|i alt|til sammen|hvorav|herav|av dette|av det|av disse|"
-                            r"inklusive?|inkludert|inkl\.?)\b(?!\.?\s*(?:mva|merverdiavgift|moms))", re.IGNORECASE)
-_OPTION_PART = re.compile(r"\bopsjon\w*", re.IGNORECASE)
+                            r"inklusive?|inkludert|inkl\.?|in total|including|incl\.?|of which|altogether)\b"
+                            r"(?!\.?\s*(?:mva|merverdiavgift|moms|vat))", re.IGNORECASE)
+_OPTION_PART = re.compile(r"\b(?:opsjon|option)\w*", re.IGNORECASE)
+# An option's price given for each option period, not for all of them: «to år til à 500 000 kr», «500 000 kr hver»,
+# «NOK 500,000 each», «500 000 kr per år» (the amount reader marks the last as per year). Options given as one figure
+# («en opsjon verdt 300 000 kr», «opsjon på ett år til 400 000 kr») are added once.
+_EACH_BEFORE = re.compile(r"(?:\bà|\bá|\bhver\s+på|\bkvar\s+på|\beach\s+(?:worth|at|of|for))\s*(?:ca\.?\s*|about\s*)?$",
+                          re.IGNORECASE)
+_EACH_AFTER = re.compile(r"^\s*(?:(?:eks|ekskl|excl)\.?\s*(?:mva|vat)\.?\s*)?(?:hver|hvert|kvar|kvart|each|apiece|"
+                         r"per (?:opsjon|option)\w*)\b", re.IGNORECASE)
+# «to opsjoner à 300 000 kr», «two options of NOK 300,000 each»: the number of options said before the price.
+_OPTIONS_COUNTED = re.compile(r"\b(\d{1,2}|to|tre|fire|fem|two|three|four|five)\s+(?:(?:ettårige?|one-year)\s+)?(?:opsjon(?:er|ar)|options|extensions)\b",
+                              re.IGNORECASE)
+_COUNT_WORDS = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "two": 2, "three": 3, "four": 4, "five": 5}
 _SAME_FIGURE_SHARE = 0.01  # a stated total within 1 % of the sum of the parts is the same figure, rounded
 _SENTENCE_END = re.compile(r"[.?!]\s+(?=[A-ZÆØÅ])|[?!;]")
 
@@ -265,16 +279,52 @@ def _part(text: str, amount: Amount, term: Term | None) -> _Part | None:
         shown = f"{shown if amount.vat == 'included' else format_amount(value)} {period} × {count}"
         steps = [f"{'; '.join(steps) + ' = ' if steps else ''}{format_nok(value)} kr {period} × {count}"]
         value = total
+    elif (option := _option_clause(text, amount)) is not None and (count := _option_periods(text, amount, option)):
+        # An option's price for each of its periods counts once for every period (FOA § 5-4: all options count).
+        periods, said = count
+        shown = f"{shown} × {said}"
+        steps = [f"{'; '.join(steps) + ' = ' if steps else ''}{format_nok(value)} kr × {said}"]
+        value *= periods
     how = f"{format_nok(value)} kr" + (f" ({steps[0]})" if steps else "")
-    if _OPTION_PART.search(text[max(0, amount.start - 60): amount.start].split(",")[-1]):
+    if _option_clause(text, amount) is not None:
         shown, how = f"opsjon {shown}", f"opsjon {how}"
     return _Part(amount, value, shown, how)
 
 
+def _option_clause(text: str, amount: Amount) -> str | None:
+    """The words from the option word to the amount when the amount is an option's price («opsjon på to år til à »),
+    else None."""
+    before = text[max(0, amount.start - 60): amount.start].split(",")[-1]
+    found = list(_OPTION_PART.finditer(before))
+    return before[found[-1].start():] if found else None
+
+
+def _option_periods(text: str, amount: Amount, clause: str) -> tuple[int, str] | None:
+    """How many times an option's price counts when it is given for each option period («à», «hver», «each»): the
+    number of options said («to opsjoner»), else the years the option runs, from its own words («opsjon på to år til
+    à …», «… hver i to år») or the text's options («opsjon på 1 + 1 år»). None when the price is for all periods or
+    the number of periods is not said."""
+    after = text[amount.end: amount.end + 80]
+    if not (_EACH_BEFORE.search(clause) or _EACH_AFTER.match(after)):
+        return None
+    if counted := _OPTIONS_COUNTED.search(text[max(0, amount.start - 60): amount.start].split(",")[-1]):
+        number = counted.group(1).lower()
+        periods = int(number) if number.isdigit() else _COUNT_WORDS[number]
+        return (periods, f"{periods} opsjoner") if periods > 1 else None
+    own = term_after(re.sub(r"^\s*(?:hver|hvert|kvar|kvart|each|apiece)\b", "", after, flags=re.IGNORECASE))
+    months = own[0] if own else read_term(clause).option_months or read_term(text).option_months
+    if not months or months % 12 or months <= 12:
+        return None
+    return months // 12, f"{months // 12} år"
+
+
 def _part_months(text: str, amount: Amount, term: Term | None) -> int | None:
-    """The months a part per period runs: its own term («… per år i 4 år»), else the text's term with options."""
+    """The months a part per period runs: its own term («… per år i 4 år»), an extension option's own term («opsjon på
+    to år til 500 000 kr per år»), else the text's term with options."""
     if after := term_after(text[amount.end: amount.end + 80]):
         return after[0]
+    if (clause := _option_clause(text, amount)) is not None and (own := read_term(clause).option_months):
+        return own  # «opsjon på to år til, 500 000 kr per år»: an extension option's price runs for the option only
     if term is not None and term.duration_months:
         return term.duration_months + (term.option_months or 0)
     return None

@@ -386,13 +386,28 @@ _ASKS_SPLIT = re.compile(r"\b(?:hver|hvert|kvar|kvart|each)\b|\bseparat\w*|\bsep
                          r"\boppdel\w*|\bsplit\w*|\bsplitt\w*", re.IGNORECASE)
 
 
+# «opsjonene verdt 500 000 kr hver», «NOK 500,000 each», «hvert år»: «each» of an option price or a year, not of a unit.
+_EACH_OF_PRICE = re.compile(r"(?:\d|\bkr\.?|\bkroner|\bnok|\bmill\.?|\bmillion)\s*(?:hver|hvert|kvar|kvart|each)\b|"
+                            r"\b(?:hvert|kvart|each)\s+(?:år|year|option|opsjons\w*)\b", re.IGNORECASE)
+
+
+def _asks_split(question: str, parts: str) -> bool:
+    """True when the question asks whether the shares may be bought one by one. «hver»/«each» of a price («500 000 kr
+    hver») does not ask that, and a contract with its options (every share after the first an option) is split only
+    when the question says so («dele opp», «split»)."""
+    if all(p.strip().startswith("opsjon") for p in parts.split(" + ")[1:]):
+        return bool(re.search(r"\bseparat\w*|\bseparately\b|\bdel(?:e|a)\s+opp\b|\boppdel\w*|\bsplit\w*",
+                              question, re.IGNORECASE))
+    return bool(_ASKS_SPLIT.search(_EACH_OF_PRICE.sub(" ", question)))
+
+
 def _split_sentence(question: str, values: dict, result: Assessment, renumber: _Renumber, lang: str) -> str:
     """For a question whether the shares of a purchase (several units, lots or parts) may be bought one by one: that
     they are added up (R-VALUE-PARTS), the sum, and which threshold the sum reaches that no share reaches alone; ""
     when the value is not a sum of parts or the question does not ask about splitting."""
     parts = values.get("value_parts")
     value = result.contract_value
-    if not parts or value is None or value.total_nok is None or not _ASKS_SPLIT.search(question):
+    if not parts or value is None or value.total_nok is None or not _asks_split(question, parts):
         return ""
     shares = [a.value for a in read_amounts(parts)[0]]
     largest = max(shares, default=0)
