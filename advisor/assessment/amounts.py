@@ -22,17 +22,20 @@ _AFTER_UNIT = re.compile(
     r"\s{0,3}(?P<unit>mrd\.?|milliard(?:er|ar)?|mnok|mill(?:ioner|ionar|ion|\.)?|mio\.?|tusen|k(?![\w])|kroner|kr\.?|nok|,-)(?![\w])",
     re.IGNORECASE)
 _BEFORE_CURRENCY = re.compile(r"(?:\bkr\.?|\bnok|\b(?P<mnok>mnok))\s{0,3}$", re.IGNORECASE)
-_SCALE = {"mrd": 10**9, "milliard": 10**9, "mnok": 10**6, "mill": 10**6, "mio": 10**6, "tusen": 10**3, "k": 10**3}
+# «kr 600'» / «450’ kr»: an apostrophe after the number is the accountant's mark for thousands (with a currency).
+_THOUSANDS_MARK = re.compile(r"(?P<unit>['’])(?![\w'’])")
+_CURRENCY_AFTER_MARK = re.compile(r"['’]\s{0,3}(?:kr\b|kroner\b|nok\b|,-)", re.IGNORECASE)
+_SCALE = {"'": 10**3, "’": 10**3, "mrd": 10**9, "milliard": 10**9, "mnok": 10**6, "mill": 10**6, "mio": 10**6, "tusen": 10**3, "k": 10**3}
 _RANGE_JOIN = re.compile(r"^\s{0,3}(?:og|til|-|–)\s{0,3}$", re.IGNORECASE)
 _NEGATIVE = re.compile(r"(?:^|[^\d\s])\s*(?:-|−)\s?$|\bminus\s$", re.IGNORECASE)
 
 # Within the same sentence: abbreviation dots («eks. mva. pr. år») are allowed, a full stop before a capital is not.
 _SAME_SENTENCE = r"(?:(?!(?<!excl)(?<!incl)\.\s+(?-i:[A-ZÆØÅ]))[^;\d])"  # «excl. VAT» does not end a sentence
-_PER_YEAR_AFTER = re.compile(rf"^{_SAME_SENTENCE}{{0,40}}?\b(?:per|pr\.?)\s*år\b|^{_SAME_SENTENCE}{{0,40}}?\bi året\b|"
+_PER_YEAR_AFTER = re.compile(rf"^\s*/\s*(?:år|året|year|yr|annum)\b|^{_SAME_SENTENCE}{{0,40}}?\b(?:per|pr\.?)\s*år\b|^{_SAME_SENTENCE}{{0,40}}?\bi året\b|"
                              rf"^{_SAME_SENTENCE}{{0,25}}?\bårlig\b|"
                              rf"^{_SAME_SENTENCE}{{0,40}}?\b(?:per|a|an|each)\s+year\b|^{_SAME_SENTENCE}{{0,25}}?\b(?:annually|yearly)\b",
                              re.IGNORECASE)
-_PER_MONTH_AFTER = re.compile(rf"^{_SAME_SENTENCE}{{0,40}}?\b(?:per|pr\.?)\s*(?:måned|mnd\.?)|^{_SAME_SENTENCE}{{0,40}}?\bi måneden\b|"
+_PER_MONTH_AFTER = re.compile(rf"^\s*/\s*(?:mnd\.?|måned|månad|month)|^{_SAME_SENTENCE}{{0,40}}?\b(?:per|pr\.?)\s*(?:måned|mnd\.?)|^{_SAME_SENTENCE}{{0,40}}?\bi måneden\b|"
                               rf"^{_SAME_SENTENCE}{{0,25}}?\bmånedlig\b", re.IGNORECASE)
 # «Årlig verdi er ca. 3 mill. kr»: abbreviation dots may stand between the period word and the amount, a sentence end not.
 _PER_YEAR_BEFORE = re.compile(rf"\b(?:årlig|årlige|årleg|årlege)\b{_SAME_SENTENCE}{{0,60}}$|\b(?:per|pr\.?)\s+år\b[^.;\d]{{0,15}}$",
@@ -81,6 +84,8 @@ def read_amounts(text: str) -> tuple[list[Amount], list[AmountProblem]]:
         before = text[max(0, token.start() - 8): token.start()]
         unit = _AFTER_UNIT.match(after)
         currency_before = _BEFORE_CURRENCY.search(before)
+        if unit is None and _THOUSANDS_MARK.match(after) and (currency_before or _CURRENCY_AFTER_MARK.match(after)):
+            unit = _THOUSANDS_MARK.match(after)  # «kr 600'», «450' kr»: the apostrophe is thousands
         scale = _scale(unit.group("unit")) if unit else None
         if scale is None and currency_before is not None and currency_before.group("mnok"):
             scale = 10**6  # «MNOK 3»
@@ -104,7 +109,67 @@ def read_amounts(text: str) -> tuple[list[Amount], list[AmountProblem]]:
             problems.append(AmountProblem(_short(phrase), "et beløp kan ikke være negativt"))
             continue
         amounts.append(_with_context(text, Amount(value, phrase, start, end)))
+    taken = [(a.start, a.end) for a in amounts]
+    for value, start, end in _worded_amounts(text):
+        if not any(a < end and start < b for a, b in taken):
+            amounts.append(_with_context(text, Amount(value, text[start:end], start, end)))
+    amounts.sort(key=lambda a: a.start)
     return _merge_ranges(text, amounts), problems
+
+
+# Amounts in words («to komma seks millioner kroner», «én million åtte hundre tusen kroner», «en halv million kr»):
+# read only with a currency word after them, so counts («tre millioner innbyggere») stay counts.
+_SMALL_WORDS = {"null": 0, "en": 1, "én": 1, "ett": 1, "eitt": 1, "ein": 1, "ei": 1, "to": 2, "tre": 3, "fire": 4,
+                "fem": 5, "seks": 6, "sju": 7, "syv": 7, "åtte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12,
+                "tretten": 13, "fjorten": 14, "femten": 15, "seksten": 16, "sytten": 17, "atten": 18, "nitten": 19,
+                "tjue": 20, "tretti": 30, "førti": 40, "femti": 50, "seksti": 60, "sytti": 70, "åtti": 80, "nitti": 90,
+                "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10}
+_SMALL = "(?:" + "|".join(sorted(_SMALL_WORDS, key=len, reverse=True)) + ")"
+_COUNT = rf"(?:{_SMALL}(?:\s+hundre(?:\s+og)?(?:\s+{_SMALL})?)?|hundre(?:\s+og\s+{_SMALL})?)"
+_WORDED = re.compile(
+    rf"\b(?:(?P<half>en\s+halv|ein\s+halv|halvannen|halvanna|half\s+a)\s+(?:million|millioner|mill\.?)"
+    rf"|(?P<m>{_COUNT})(?:\s+komma\s+(?P<dec>{_SMALL})|\s+og\s+(?P<mhalf>en|ein|a)\s+(?:halv|half))?\s+(?:millioner|millionar|million|millions|mill\.?)"
+    rf"(?:\s+(?:og\s+)?(?P<mt>{_COUNT})\s+tusen)?"
+    rf"|(?P<t>{_COUNT})\s+(?:tusen|thousand))"
+    rf"(?=\s*(?:kroner|kr\b|nok\b|norske kroner))",
+    re.IGNORECASE)
+
+
+def _count_value(words: str) -> int:
+    """«åtte hundre» -> 800, «tolv» -> 12, «hundre og femti» -> 150."""
+    total, current = 0, 0
+    for word in words.lower().split():
+        if word == "og":
+            continue
+        if word == "hundre":
+            current = (current or 1) * 100
+        else:
+            current += _SMALL_WORDS.get(word, 0)
+    return total + current
+
+
+def _worded_amounts(text: str) -> list[tuple[int, int, int]]:
+    """(value in kroner, start, end) of each amount written in words before a currency word."""
+    found = []
+    for m in _WORDED.finditer(text):
+        if m.group("half"):
+            value = 1_500_000 if m.group("half").lower().startswith("halvan") else 500_000
+        elif m.group("m"):
+            value = _count_value(m.group("m")) * 1_000_000
+            if m.group("mhalf"):
+                value += 500_000
+            if m.group("dec"):
+                value += _SMALL_WORDS[m.group("dec").lower()] * 100_000
+            if m.group("mt"):
+                value += _count_value(m.group("mt")) * 1_000
+        else:
+            value = _count_value(m.group("t")) * 1_000
+        end = m.end()
+        currency = re.match(r"\s*(?:norske kroner|kroner|kr\.?|nok)", text[end:], re.IGNORECASE)
+        if value and value <= MAX_AMOUNT_NOK:
+            found.append((value, m.start(), end + (currency.end() if currency else 0)))
+    return found
 
 
 # A number in thousands groups without «kr» is money when a period or a value cue says so: «ca. 400 000 i året»,
@@ -314,6 +379,8 @@ _BASE_TERM = re.compile(
     rf"|(?:gjelder|gjeld|varer|vare|vere|løper|løpe)\s+(?:i\s+|for\s+)?{_N}\s*{_UNIT}"
     rf"|(?:rammeavtale|avtale|kontrakt)\w*\s+(?:på|for)\s+{_N}\s*{_UNIT}"
     rf"|\b(\d{{1,2}})-årig|\b(to|tre|fire|fem|seks|sju|syv|åtte|ti)-?årig"
+    rf"|\b(\d{{1,2}}|one|two|three|four|five|six|seven|eight|ten)[\s-]year\s+(?:base\s+|initial\s+|fixed\s+)?"
+    rf"(?:term|contract|agreement|period|framework)"
     rf"|\bi\s+{_N}\s*{_UNIT}\s+(?:med|uten)\s+(?:mulighet|opsjon)"
     rf"|{_N}\s*{_UNIT}\s+(?:med\s+(?:mulighet|opsjon)|regnet fra|rekna frå)"
     rf"|{_N}\s*års?\s+(?:avtaletid|varighet|avtaleperiode|(?:ramme)?avtale\b|(?:ramme)?kontrakt\b))",
@@ -328,6 +395,14 @@ _OPTION_BEFORE = re.compile(rf"(?:pluss|og|med|plus|with|and)\s+(?:an?\s+)?{_N}[
                             rf"(?:\s+(?:more|further|additional|extra))?[\s-]*{_UNIT}",
                             re.IGNORECASE)
 # «opsjon på 1 år», «forlengelse med inntil 6 måneder»: one option period right after the word.
+# «two optional one-year extensions», «2 one-year extension options», «to opsjoner på ett år», «to ettårige opsjoner»:
+# a counted number of options of one length each.
+_OPTION_COUNTED = re.compile(
+    rf"\b{_N}\s+(?:optional\s+)?{_N}[\s-]*(year|month)s?\s+(?:optional\s+)?(?:extension|option|renewal)s?\b"
+    rf"(?:\s+options?)?"
+    rf"|\b{_N}\s+(?:opsjoner|forlengelser|options|extensions)\s+(?:på|av|of)\s+{_N}\s*{_UNIT}"
+    rf"|\b{_N}\s+(ett|to|tre)årige\s+(?:opsjoner|forlengelser)",
+    re.IGNORECASE)
 _OPTION_SINGLE = re.compile(rf"\w+\s+(?:på|med|om)\s+(?:inntil\s+|ytterligere\s+)?{_N}\s*{_UNIT}(?!\s*\+)", re.IGNORECASE)
 _OPTION_FURTHER = re.compile(rf"(?:ytterligere|ytterlegare|inntil)\s+{_N}\s*{_UNIT}", re.IGNORECASE)
 _MAX_TERM = re.compile(rf"(?:maksimal[te]?|totalt?|samlet|til sammen)\s+(?:samlet\s+)?(?:avtaleperiode|varighet|løpetid)?\s*(?:er|på|maksimalt)?\s*"
@@ -424,7 +499,17 @@ def _first_term(text: str) -> tuple[int, str] | None:
 
 
 def _options(text: str) -> tuple[int, str] | None:
-    """«opsjon på 1 + 1 år», «forlengelse på 1 år + 1 år», «opsjon … ytterligere 2 år, og 1 år», «(2+1+1)»."""
+    """«opsjon på 1 + 1 år», «forlengelse på 1 år + 1 år», «opsjon … ytterligere 2 år, og 1 år», «(2+1+1)», «two
+    optional one-year extensions»."""
+    if match := _OPTION_COUNTED.search(text):
+        groups = [g for g in match.groups() if g]
+        count = _months(groups[0], "måneder")  # the number of options, as a plain count
+        if len(groups) >= 3:
+            each = _months(groups[1], groups[2])
+        else:
+            each = _months(groups[1], "år")  # «to ettårige»: years
+        if count and each:
+            return count * each, match.group(0)
     for context in _OPTION_CONTEXT.finditer(text):
         window = text[context.start(): context.start() + 110]
         cut = re.search(r"[.;]\s", window)

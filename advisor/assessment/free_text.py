@@ -170,6 +170,8 @@ def _read_parts(text: str, amounts: list[Amount], out: Extraction) -> bool:
     """
     chain = _part_chain(text, amounts)
     if len(chain) < 2:
+        chain = _labelled_chain(text, amounts)
+    if len(chain) < 2:
         return False
     term = read_term(text)
     periodic = [a for a in chain if a.period]
@@ -231,6 +233,11 @@ _UNITS_COUNTED = re.compile(rf"\b(?:hver|hvert|kvar|kvart|each|per|to|tre|fire|f
                             r"\b(?:beløpene|beløpa|delbeløpene|delbeløpa|andelene|andelane|the amounts|the shares)\b",
                             re.IGNORECASE)
 
+# «i tre delkontrakter: kontorstoler kr 600', hev/senk-pulter kr 450' og møteromsmøbler kr 380'»: when the text counts
+# its lots or units, each share may be labelled by what it buys (up to three words) instead of a unit word.
+_LABELLED_LIST = re.compile(rf"^\s*(?:,\s*(?:og|and)?|og|and|;|samt)\s+[\w/-]+(?:\s+[\w/-]+){{0,2}}?{_UNIT_FILLER}$",
+                            re.IGNORECASE)
+
 
 def _unit_join(text: str, gap: str) -> bool:
     """True when `gap` (the text between two amounts) goes from one unit's share of the purchase to the next one's."""
@@ -239,6 +246,28 @@ def _unit_join(text: str, gap: str) -> bool:
     if _UNIT_BEFORE.match(gap) or _UNIT_AFTER.match(gap):
         return True
     return bool(_PLAIN_LIST.match(gap) and _UNITS_COUNTED.search(text))
+
+
+_COUNT_WORDS = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_LOTS_COUNTED = re.compile(r"\b(\d|to|tre|fire|fem|seks|two|three|four|five|six)\s+(?:delkontrakter|delkontraktar|"
+                           r"delområder|lots|parts)\b", re.IGNORECASE)
+
+
+def _labelled_chain(text: str, amounts: list[Amount]) -> list[Amount]:
+    """«i tre delkontrakter: kontorstoler kr 600', pulter kr 450' og møbler kr 380'»: the lots' amounts, each labelled
+    by what it buys, when the text counts its lots and lists exactly that many amounts after the count; else []."""
+    counted = _LOTS_COUNTED.search(text)
+    if not counted:
+        return []
+    want = int(counted.group(1)) if counted.group(1).isdigit() else _COUNT_WORDS[counted.group(1).lower()]
+    after = [a for a in amounts if a.start > counted.end()]
+    chain = after[:1]
+    for previous, amount in zip(after, after[1:], strict=False):
+        gap = text[previous.end: amount.start]
+        if not _LABELLED_LIST.match(gap) or _SENTENCE_END.search(gap) or amount.is_total or previous.is_total:
+            break
+        chain.append(amount)
+    return chain if len(chain) == want == len(after) else []
 
 
 def _part_chain(text: str, amounts: list[Amount]) -> list[Amount]:
@@ -325,6 +354,8 @@ def _part_months(text: str, amount: Amount, term: Term | None) -> int | None:
         return after[0]
     if (clause := _option_clause(text, amount)) is not None and (own := read_term(clause).option_months):
         return own  # «opsjon på to år til, 500 000 kr per år»: an extension option's price runs for the option only
+    if clause is not None and (own_term := term_after(clause)):
+        return own_term[0]  # «opsjon på serviceavtale i 5 år à 110 000 kr/år»: the option's own term
     if term is not None and term.duration_months:
         return term.duration_months + (term.option_months or 0)
     return None

@@ -58,7 +58,8 @@ _PART_II_WILL_DO = re.compile(
 # «Er vi under EØS-terskelen …?»: «Ja» when parts I and II apply (read before «EØS-terskel», which asks «over?»).
 _UNDER_EEA = re.compile(r"\bunder (?:EØS-?)?terskel\w*(?: for \w+(?: og \w+)?)?|\bunder (?:the )?(?:EEA )?threshold\b|"
                         r"\bbelow the (?:EEA )?threshold\b", re.IGNORECASE)
-_OVER_EEA = re.compile(r"\bdel (?:III|3)\b|\bpart (?:III|3)\b|\bTED\b|\bEØS-?(?:terskel\w*|regl\w*)|\bover (?:EØS-)?terskel\w*|"
+_OVER_EEA = re.compile(r"\bdel (?:III|3)\b|\bpart (?:III|3)\b|\bTED\b|\bEØS-?(?:terskel\w*|regl\w*|kon?kur+an\w*|"
+                       r"kunngj\w*|anbud\w*|utlys\w*)|\bEEA[- ](?:tender\w*|competition|procedure|notice)|\bover (?:EØS-)?terskel\w*|"
                        r"\ber over\b|\babove the (?:EEA )?threshold\b", re.IGNORECASE)
 _PART_II_ASKED = re.compile(r"\bdel (?:II|2)\b", re.IGNORECASE)
 _NOTICE_INTENT = re.compile(r"\bkunngj\w*|\blyse ut\b|\butlys\w*|\bDoffin\b|\bpublish\w*|\badverti\w*|\bannounce\w*|"
@@ -100,7 +101,7 @@ _YES_NO = re.compile(r"^\s*(må|kan|gjelder|gjeld|er|skal|trenger|treng|blir|ver
                      r"\b(må|er|skal|kan|gjelder|følger|blir) (vel|jo)\b|,\s*(må|kan|skal|gjelder|er) (det|vi|dette|den)\b|"
                      r"(ikke sant|stemmer (?:ikke )?det|eller hva|vel|right|isn't it)\s*\??\s*$", re.IGNORECASE)
 _ASKS_RULES = re.compile(
-    r"terskel\w*|\bdel (?:I{1,3}|IV|V|[1-5])\b|\bparts? (?:I{1,3}|IV|V|[1-5])\b|hvilke[nt]? (?:del|regler|regelverk|prosedyre\w*|deler)|kva (?:del|reglar)|"
+    r"terskel\w*|\bEØS\b|\bEEA\b|\bdel (?:I{1,3}|IV|V|[1-5])\b|\bparts? (?:I{1,3}|IV|V|[1-5])\b|hvilke[nt]? (?:del|regler|regelverk|prosedyre\w*|deler)|kva (?:del|reglar)|"
     r"kunngj\w*|lyse ut|utlys\w*|Doffin|\bTED\b|prosedyre\w*|regelverk\w*|anskaffelsesloven|forskriften|"
     r"konkurranse|kjøpe direkte|direkte ?anskaff\w*|threshold|procedure|which (?:part|rules)|tender|publish|"
     r"\bgjelder\b|\bapply\b|\bapplies\b",
@@ -478,7 +479,7 @@ def read_line(values: dict, lang: str = "nb") -> str:
 # What a part of a compound question must ask for the rules to answer it with the facts another part states: the
 # part, a threshold, the notice duty, a choice of procedure or buying directly (not «konkurransen» in general).
 _ASKS_RULES_PART = re.compile(
-    r"terskel\w*|\bdel (?:I{1,3}|IV|V|[1-5])\b|\bparts? (?:I{1,3}|IV|V|[1-5])\b|hvilke[nt]? (?:del|regler|regelverk|prosedyre\w*|deler)|kva (?:del|reglar)|"
+    r"terskel\w*|\bEØS\b|\bEEA\b|\bdel (?:I{1,3}|IV|V|[1-5])\b|\bparts? (?:I{1,3}|IV|V|[1-5])\b|hvilke[nt]? (?:del|regler|regelverk|prosedyre\w*|deler)|kva (?:del|reglar)|"
     r"\bdel(?:er)? av (?:forskriften|regelverket)|kunngj\w*|lyse ut|utlys\w*|\bDoffin\b|\bTED\b|kjøpe direkte|"
     r"direkte ?anskaff\w*|\b(?:holder|rekker|er) det (?:nok )?(?:å|med)\b[^?]{0,40}\b(?:tilbud|priser?)\b|"
     r"threshold|which (?:part|rules|procedure)|publish|regelverket gjelder|gjelder (?:anskaffelses)?(?:loven|regelverket)",

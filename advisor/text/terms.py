@@ -136,6 +136,7 @@ def _word_terms(word: str) -> tuple[str, ...]:
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _THOUSANDS = re.compile(r"(\d)[\s\u00a0](\d{3})\b")  # "100 000" -> "100000"
 _SENTENCE_END = re.compile(r"[.!?:]\s")
+_INFLECTED_ACRONYM = re.compile(r"[A-ZÆØÅ]{2,5}(?:er|ene|en|ar|ane|a)")
 _QUOTED = re.compile('«[^»]*»|“[^”]*”|"[^"]*"')  # quoted wording: «…», “…”, "…"
 
 
@@ -283,6 +284,8 @@ def query_terms(question: str, lang: str = "nb") -> list[QueryTerm]:
             seen.add(word)
             # A capitalised word that does not open the question, or an acronym, names something.
             is_name = not in_quote and ((not is_first and piece[:1].isupper()) or (len(piece) >= 2 and piece.isupper()))
+            if _INFLECTED_ACRONYM.fullmatch(piece):
+                is_name = False  # «PCer», «PCene»: an acronym inflected as a Norwegian noun is a thing, not a name
             if match.start() in examples:
                 continue  # a product or model name in quoted wording («ThinkPad T14»): rare, but not the topic
             weight = _weight(word, lang)
