@@ -31,6 +31,10 @@ def _type_of(text: str, settings) -> str | None:
     ("Vi trenger 40 nye LED-armaturer til gymsalen på Nordby skole.", "hallbelysning"),
     ("Belysningen i flerbrukshallen skal byttes til LED.", "hallbelysning"),
     ("Det skal leveres 25 armaturer langs gangveien til stasjonen.", "gatelys"),
+    # gloves are gloves, not wound care, whatever ward uses them
+    ("Undersøkelseshansker skal være blå, pudderfrie nitrilhansker med tykkelse 0,08 mm.", "hansker"),
+    ("Hjemmetjenesten skal ha hansker i nitril fra Abena.", "hansker"),
+    ("Sårbandasjene skal være skumbandasjer med silikonkontakt.", "sår"),
     # a verb after a modal is no type word: «servere» is to serve food, not servers
     ("Kantinen skal servere varm lunsj til 120 elever hver dag.", "mat"),
     ("Vi skal kjøpe to nye servere til datasenteret.", "server"),
