@@ -34,16 +34,17 @@ _PREMISE = re.compile(
 )
 # Where a compound question splits: a second question word after «og» / «, og» / «; » / «?».
 _SPLIT = re.compile(
-    r"(?:\?\s+|,?\s+og\s+|;\s+|,\s+(?=(?:hva|hvor|hvilke|hvordan|når|kan|må)\b)|,?\s+and\s+)"
+    r"(?:\?\s+(?:(?:og|and|men|but|også)\s+)?|,?\s+og\s+|;\s+|,\s+(?=(?:hva|hvor|hvilke|hvordan|når|kan|må)\b)|"
+    r",?\s+and\s+)"
     r"(?=(?:hva|hvor|hvilke[nt]?|hvordan|når|kan|må|finnes|er det|har (?:vi|dere|man|de)|gjelder|bør (?:vi|dere|man)|"
-    r"hvem|kva|kor|korleis|what|how|when|can|is|are|who|which)\b)",
+    r"hvem|kva|kor|korleis|what|how|when|can|is|are|who|which|stemmer det|stemmer|is it true)\b)",
     re.IGNORECASE,
 )
 
 
 # A piece that states facts («Et statlig byggeprosjekt til 60 mill. kr, må det …») is context, not a question.
 _QUESTION_WORD = re.compile(
-    r"^\s*(hva|hvor|hvilke[nt]?|hvordan|hvorfor|når|kan|må|finnes|er|har|gjelder|skal|bør|hvem|kva|kor|korleis|what|"
+    r"^\s*(hva|hvor|hvilke[nt]?|hvordan|hvorfor|når|kan|må|finnes|er|har|gjelder|skal|bør|hvem|kva|kor|korleis|stemmer|what|"
     r"how|why|when|can|is|are|who|which|do|does|must)\b", re.IGNORECASE)
 
 

@@ -25,3 +25,10 @@ def test_an_eea_competition_question_gets_the_part_first(corpus_hash_settings, i
     assert answer.text.startswith("Nei. Del I og II gjelder: 48 mill. kr er under EØS-terskelverdien"), answer.text
     assert "forhandl" in answer.text
     assert "sier ikke noe om" not in answer.text
+
+
+def test_a_second_question_opened_by_og_or_stemmer_det_is_its_own_part():
+    from advisor.chat.plan import split_parts
+    parts = split_parts("Hva sier Meld. St. 30 om innovasjon i anskaffelser, altså hvilke tiltak? Og stemmer det at "
+                        "under 1 % av kunngjøringene på Doffin bruker innovasjonsprosedyrer?")
+    assert len(parts) == 2 and parts[1].startswith("Stemmer det at under 1 %")
