@@ -625,6 +625,10 @@ def _part_refusal(part: Answer) -> str:
     return _PART_REFUSAL[lang].format(question=part.question.rstrip("?. ")) + "."
 
 
+_POINTS_TO_REQUIREMENT = re.compile(r"\b(?:kravet|kravene|plikten|regelen|ordningen|the requirement|this requirement|"
+                                    r"that requirement|the rule)\b", re.IGNORECASE)
+
+
 def combine_answers(question: str, answers: Sequence[Answer]) -> Answer:
     """One answer from the answers to the parts of a compound question: texts in order, citations renumbered, no
     sentence said twice, and the rules part's assumptions («Forutsetninger: …») moved to the end."""
@@ -635,10 +639,15 @@ def combine_answers(question: str, answers: Sequence[Answer]) -> Answer:
     assumed = ""  # the rules parts' «Forutsetninger: …», said once after every part
     answered = any(a.grounded for a in answers)
     read_elsewhere = ""
+    uncovered = False  # an earlier part asked about a topic no source mentions («kreve lærlinger»)
     for part in answers:
-        if answered and not part.grounded:
+        # «… lærlinger …, og gjelder kravet utenlandske firma også?»: a part that points back to the requirement of
+        # an uncovered topic is about that topic too, whatever passage its other words find.
+        refers_back = uncovered and bool(_POINTS_TO_REQUIREMENT.search(part.question))
+        if answered and (not part.grounded or refers_back):
             # A part the sources do not answer, beside parts they do: said as such, without its nearest sources.
             part = dataclasses.replace(part, text=_part_refusal(part), citations=[], notes=[], hits=[])
+        uncovered = uncovered or _names_uncovered(part.text)
         mapping = {}
         for c in part.citations:
             if c.chunk_id not in by_chunk:

@@ -139,3 +139,23 @@ def test_an_english_message_gets_no_norwegian_summary_lines(corpus_hash_settings
     assert all("provisional" in line for line in lines)
     norwegian = route_summary("assess", "Vi skal kjøpe kontormøbler for 3 millioner kr.", corpus_hash_settings)
     assert norwegian[0].startswith("Foreløpig vurdering")
+
+
+
+def test_a_part_that_points_back_to_an_uncovered_requirement_is_refused_too():
+    from advisor.answer import uncovered_answer
+    from advisor.answer.engine import Answer
+    from advisor.chat.conversation import combine_answers
+
+    first = uncovered_answer("Hvor mange lærlinger kan vi kreve?", "lærlinger", "nb", "extractive", "")
+    # The second part's other words found a passage about something else: it must not be quoted as its answer.
+    second = Answer("Gjelder kravet utenlandske firma også?", "Ja, kravene kan gjelde hele livssyklusen [1].", [],
+                    True, "extractive", "", "x", "Gjelder kravet utenlandske firma også?", route="passage",
+                    language="nb")
+    other = Answer("Hvilken del gjelder?", "Del I og II gjelder [1].", [], True, "extractive", "", "x",
+                   "Hvilken del gjelder?", route="rules", language="nb")
+    combined = combine_answers("…", [other, first, second])
+    assert "«lærlinger»" in combined.text and "Gjelder kravet utenlandske firma også" in combined.text
+    assert "livssyklusen" not in combined.text
+    # Without the uncovered part before it, the same part keeps its answer.
+    assert "livssyklusen" in combine_answers("…", [other, second]).text
