@@ -438,8 +438,13 @@ class Term:
     open_ended_phrase: str = ""
 
 
+def count_word(number: str) -> int | None:
+    """A count written in digits or as a small number word («tre», «two»); None for a word it does not know."""
+    return int(number) if number.isdigit() else _WORD_NUMBERS.get(number.lower())
+
+
 def _months(number: str, unit: str) -> int:
-    count = _WORD_NUMBERS.get(number.lower()) if not number.isdigit() else int(number)
+    count = count_word(number)
     return (count or 0) * (1 if unit.lower().startswith(("mån", "mnd", "month")) else 12)
 
 

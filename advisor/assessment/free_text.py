@@ -13,7 +13,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from advisor.assessment import wording as w
-from advisor.assessment.amounts import Amount, AmountProblem, Term, read_amounts, read_term, term_after
+from advisor.assessment.amounts import (
+    Amount,
+    AmountProblem,
+    Term,
+    count_word,
+    read_amounts,
+    read_term,
+    term_after,
+)
 from advisor.assessment.case import CORE_KEYS, FIELDS, display_value, format_amount, format_nok
 
 _VAT_DIVISOR_PERCENT = 125  # the general Norwegian VAT rate of 25 %, only to turn an answer given incl. VAT into excl.
@@ -146,7 +154,6 @@ _EACH_AFTER = re.compile(r"^\s*(?:(?:eks|ekskl|excl)\.?\s*(?:mva|vat)\.?\s*)?(?:
 # «to opsjoner à 300 000 kr», «two options of NOK 300,000 each»: the number of options said before the price.
 _OPTIONS_COUNTED = re.compile(r"\b(\d{1,2}|to|tre|fire|fem|two|three|four|five)\s+(?:(?:ettårige?|one-year)\s+)?(?:opsjon(?:er|ar)|options|extensions)\b",
                               re.IGNORECASE)
-_COUNT_WORDS = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "two": 2, "three": 3, "four": 4, "five": 5}
 _SAME_FIGURE_SHARE = 0.01  # a stated total within 1 % of the sum of the parts is the same figure, rounded
 _SENTENCE_END = re.compile(r"[.?!]\s+(?=[A-ZÆØÅ])|[?!;]")
 
@@ -248,7 +255,6 @@ def _unit_join(text: str, gap: str) -> bool:
     return bool(_PLAIN_LIST.match(gap) and _UNITS_COUNTED.search(text))
 
 
-_COUNT_WORDS = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _LOTS_COUNTED = re.compile(r"\b(\d|to|tre|fire|fem|seks|two|three|four|five|six)\s+(?:delkontrakter|delkontraktar|"
                            r"delområder|lots|parts)\b", re.IGNORECASE)
 
@@ -259,7 +265,7 @@ def _labelled_chain(text: str, amounts: list[Amount]) -> list[Amount]:
     counted = _LOTS_COUNTED.search(text)
     if not counted:
         return []
-    want = int(counted.group(1)) if counted.group(1).isdigit() else _COUNT_WORDS[counted.group(1).lower()]
+    want = count_word(counted.group(1))
     after = [a for a in amounts if a.start > counted.end()]
     chain = after[:1]
     for previous, amount in zip(after, after[1:], strict=False):
@@ -338,7 +344,7 @@ def _option_periods(text: str, amount: Amount, clause: str) -> tuple[int, str] |
         return None
     if counted := _OPTIONS_COUNTED.search(text[max(0, amount.start - 60): amount.start].split(",")[-1]):
         number = counted.group(1).lower()
-        periods = int(number) if number.isdigit() else _COUNT_WORDS[number]
+        periods = count_word(number)
         return (periods, f"{periods} opsjoner") if periods > 1 else None
     own = term_after(re.sub(r"^\s*(?:hver|hvert|kvar|kvart|each|apiece)\b", "", after, flags=re.IGNORECASE))
     months = own[0] if own else read_term(clause).option_months or read_term(text).option_months
