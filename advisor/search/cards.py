@@ -23,7 +23,7 @@ import functools
 import hashlib
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -380,22 +380,90 @@ def match_card(question: str, index: Index, settings: Settings, lang: str | None
         if as_make:
             ranked = sorted(best.values(), key=lambda m: (-m.score, m.card.id))
     ranked = _figures_first(question, ranked[:5], settings.answer.card_min_score)
-    for candidate in ranked:
-        if candidate.score < settings.answer.card_min_score:
-            return None
+
+    def usable(candidate: CardMatch) -> bool:
         if candidate.card.id in exclude:
-            continue
+            return False
         card_terms = _card_terms(candidate.card)
         if focus_terms and coverage(focus_terms, card_terms) < 0.5:
-            continue
+            return False
         checked = [t for t in names if t not in makes] if candidate.card.id in as_make else names
         if any(t.match(card_terms) < 0.5 for t in checked):
-            continue
+            return False
         if any(source_chunk(s, index.chunks) is None for s in candidate.card.sources):
             log.warning("card %s cites a document that is not in the index; not used", candidate.card.id)
+            return False
+        return True
+
+    for candidate in ranked[:5]:
+        if candidate.score < settings.answer.card_min_score:
+            break
+        if usable(candidate):
+            return candidate
+    if focus or len(query_terms(question, lang)) < LONG_QUESTION_TERMS:
+        return None
+    return _clause_match(question, ranked, index, settings, lang, usable)
+
+
+# A question told as a story («Vi har hatt samme trygghetsalarm i ti år og tenkte å bare skrive inn modellnavnet i
+# kravspesifikasjonen igjen, så slipper de ansatte ny opplæring. Går det an?») has many words no card's paraphrase
+# has, so no card reaches the cut-off although one clause asks just what a card answers. A question of
+# LONG_QUESTION_TERMS content terms or more is also scored clause by clause: a clause of WINDOW_MIN_TERMS terms or more
+# that matches a card by card_min_score + WINDOW_MARGIN picks that card, provided the whole question ranks the same
+# card among its first WINDOW_AGREEMENT (a clause alone can match a card the question as a whole is not about:
+# «Faller det utenfor anskaffelsesregelverket?» matches the card on the principles); the card the whole question
+# ranks first needs only card_min_score from a clause (both agree on it), and that clause may have a term less.
+LONG_QUESTION_TERMS = 12
+WINDOW_MIN_TERMS = 4
+WINDOW_MARGIN = 0.04
+WINDOW_AGREEMENT = 5
+# Clauses part at punctuation, at a conjunction, and before a modal verb with its subject that follows a premise
+# («Siden kravet … ble fjernet i 2024 | kan vi vel gå tilbake til laveste pris»).
+_CLAUSE_BREAK = re.compile(r"(?<=[.?!])\s+|[,;:]\s+|\s+(?:så|og|men|fordi|siden|but|and|so|since|because)\s+|"
+                           r"\s+(?=(?:kan|må|skal|bør|får|can|must|should|may)\s+(?:vi|dere|man|de|jeg|we|you|they)\b)",
+                           re.IGNORECASE)
+
+
+def clauses(question: str) -> list[str]:
+    """The windows a long question is scored by: its sentences, each sentence's clauses and each pair of adjacent
+    clauses («Siden kravet om 30 % klimavekting ble fjernet i 2024», «kan vi vel gå tilbake til laveste pris»)."""
+    sentences = [s.strip() for s in re.split(r"(?<=[.?!])\s+", question) if s.strip()]
+    windows: list[str] = []
+    for sentence in sentences:
+        pieces = [p.strip() for p in _CLAUSE_BREAK.split(sentence) if p and p.strip()]
+        windows.append(sentence)
+        windows.extend(pieces)
+        windows.extend(f"{a} {b}" for a, b in zip(pieces, pieces[1:], strict=False))
+    return list(dict.fromkeys(w for w in windows if w != question.strip()))
+
+
+def _clause_match(question: str, ranked: Sequence[CardMatch], index: Index, settings: Settings, lang: str,
+                  usable: Callable[[CardMatch], bool]) -> CardMatch | None:
+    """The card one clause of a long question matches clearly and the whole question agrees on (see above)."""
+    if not ranked:
+        return None
+    agreed = {m.card.id for m in ranked[:WINDOW_AGREEMENT]}
+    floor = settings.answer.card_min_score + WINDOW_MARGIN
+    best: CardMatch | None = None
+    for window in clauses(question):
+        size = len(query_terms(window, lang))
+        if size < WINDOW_MIN_TERMS - 1:
             continue
-        return candidate
-    return None
+        top = rank_cards(window, index, settings, lang=lang)[:1]
+        if not top:
+            continue
+        # The card the whole question ranks first needs only the ordinary cut-off from a clause, which may then be
+        # one term shorter («Competitive dialogue or innovation partnership?»).
+        first = top[0].card.id == ranked[0].card.id
+        if not first and (size < WINDOW_MIN_TERMS or top[0].card.id not in agreed):
+            continue
+        if top[0].score < (settings.answer.card_min_score if first else floor):
+            continue
+        if (best is None or top[0].score > best.score) and usable(top[0]):
+            best = top[0]
+    if best is not None:
+        log.debug("card %s matched by a clause of a long question (%.3f)", best.card.id, best.score)
+    return best
 
 
 # --- names of makes ---------------------------------------------------------------------------------------------
