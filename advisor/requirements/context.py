@@ -54,7 +54,9 @@ COMPETENCE_CONTEXT = re.compile(
     r"(?<!\w)(?:(?:spiss|drifts|dybde|fag|spesialist)?kompetanse|competence|expertise|spesialist(?:er|kompetanse)?|"
     r"specialists?|erfaring|experience|kjennskap|knowledge)\s+(?:[\w\-]+\s+){0,2}?"
     r"(?:på|i|innen|innenfor|om|med|til|in|on|within|of|with)(?!\w)"
-    r"|(?<!\w)(?:for eksempel|for example|f\.eks\.?|e\.g\.|eksempelvis|such as|eksempler på|examples? of)(?!\w)",
+    r"|(?<!\w)(?:for eksempel|for example|f\.eks\.?|e\.g\.|eksempelvis|such as|eksempler på|examples? of)(?!\w)"
+    # training in a tool the buyer has chosen («kurs i bruk av SharePoint for kommunens ansatte»)
+    r"|(?<!\w)(?:kurs|opplæring|undervisning|training|courses?)\s+(?:i|på|in|on)\s+(?:bruk\s+av\s+|the\s+use\s+of\s+)?",
     re.IGNORECASE,
 )
 # Passive verbs after a name that make it the subject of a study: «Programmet X skal evalueres».

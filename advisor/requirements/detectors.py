@@ -58,6 +58,14 @@ _LIST_BREAK = re.compile(r"[,;]\s|\s(?:og|and)\s")
 # innrullert av Atea»); «leveres av KONE» stays a brand: the maker delivering its own product.
 _INSTALLED_BY = re.compile(r"(?:installert|installeres|montert|monteres|innrullert|innrulleres|konfigurert|konfigureres|"
                            r"satt\s+opp|installed|mounted|configured|enrolled)\s+(?:av|by)\s+$", re.IGNORECASE)
+# «utføres i Bærum kommune», «skje i Norsk Tippings bygningsmasse», «utføres i kommunens lokaler»: «i» before a name or
+# an owner's genitive places the work; it does not say how it is done
+_PLACE_OBJECT = re.compile(r"\s(?:i|på)\s+(?:[A-ZÆØÅ]|[a-zæøå]+(?:ens|ets|enes|ernes|ers)\s)")
+# «benytte prisskjemaet», «bruke Statens vegvesens håndbok N200»: a document or norm the buyer prescribes for the tender
+# or the work, which the supplier is free to meet by any means
+_DOCUMENT_OBJECT = re.compile(r"(?<!\w)(?:\w*skjema\w*|\w*mal(?:en|er|ene)?|håndbok\w*|\w*veileder\w*|\w*norm(?:en|er|ene|al|aler)?|"
+                              r"\w*standard(?:en|er|ene)?|bilag\w*|vedlegg\w*|retningslinje\w*|template|form)(?!\w)",
+                              re.IGNORECASE)
 _TYPE_CUE_BEFORE = re.compile(r"(?:av\s+)?(typen|type|modell(?:en)?|model)\s*[:=]?\s*$", re.IGNORECASE)
 
 
@@ -520,6 +528,8 @@ class _Scan:
                 if pattern is lex.METHOD_VERBS and not self.sentence_has(lex.MODAL, m.start()):
                     continue
                 start, end = (m.start("span"), m.end("span")) if pattern is lex.WORKER_USES else (m.start(), m.end())
+                if _PLACE_OBJECT.search(self.text, m.start(), end) or _DOCUMENT_OBJECT.search(self.text[start:end]):
+                    continue  # where the work is done, or the buyer's form or a public norm used: not a working method
                 self.add("material_dimension_method", start, end, "medium", kind)
 
     def bounded(self, start: int, end: int) -> bool:

@@ -110,6 +110,9 @@ def _shape(token: str) -> bool:
     return False
 
 
+# The company form after a name, with up to two capitalised words of the company name between («Telenor Norge AS»,
+# «Hultafors Group AB», «Milwaukee Tool Ltd»)
+_COMPANY_TAIL = re.compile(rf"(?:\s+[A-ZÆØÅ][\w&\-]*){{0,2}}[\s\-]*{ctx.COMPANY_SUFFIX}(?![\w])")
 _BODY_NAME = re.compile(r"(?:^|\s)(?:HF|RHF|IKS|KF|SF|kommunes?|fylkeskommunes?)$")
 _COMPANY_AFTER = re.compile(rf"[\s\-]*{ctx.COMPANY_SUFFIX}\b")
 _PROJECT_AFTER = re.compile(r"(?:-[\wæøå]+)*-(?:prosjekt|program|ordning|senter|institutt|modell|satsing|nettverk)\w*", re.I)
@@ -137,7 +140,24 @@ def _not_a_product(scan, start: int, end: int, place: bool = True) -> bool:
         return True  # «PILOT-E-prosjekt», «Kavli-instituttet»: part of a project or institution name
     if ctx.STUDIED_BEFORE.search(scan.window(start, 80)) or ctx.STUDIED_AFTER.match(scan.text[end:end + 40]):
         return True  # «evaluering av programmet Kompetansepiloter»: the subject of a study
+    if _platform_next(scan, start, end):
+        return True  # «Visma TendSign», «Mercell Sourcing Platform», «KGV-portalen X»: the tender platform, not bought
     return place and bool(ctx.PLACE_BEFORE.search(scan.text[max(0, start - 12):start]))
+
+
+_PORTAL_BEFORE = re.compile(r"(?<!\w)[\w\-]*portal(?:en)?\s+$", re.IGNORECASE)
+_NAME_BEFORE = re.compile(r"([^\W\d_][\w\-]*)\s+$")
+_NAME_AFTER = re.compile(r"\s+([^\W\d_][\w\-]*)")
+
+
+def _platform_next(scan, start: int, end: int) -> bool:
+    """The name is, or sits in one run of capitalised words with, a tender platform or register: the word before or
+    after it is a process name («Visma TendSign», «Mercell Sourcing Platform»), or a portal names it («KGV-portalen X»)."""
+    before = scan.text[max(0, start - 30):start]
+    if _PORTAL_BEFORE.search(before):
+        return True
+    neighbours = [m.group(1) for m in (_NAME_BEFORE.search(before), _NAME_AFTER.match(scan.text, end)) if m]
+    return any(word.lower() in ctx.PROCESS_NAMES for word in neighbours)
 
 
 def rare(word: str) -> bool:
@@ -227,6 +247,8 @@ def unknown_names(scan) -> None:
             continue
         if lex.UNIT_WORDS.match(token):
             continue  # «12 kW», «348 kWh», «47 dB»: a unit, not a name
+        if _SPLIT_COMPOUND.match(scan.text, end) or _after_standard(scan, start):
+            continue  # «Renovasjons- og gjenvinningsetaten»: half a compound; «BREEAM-NOR Very Good»: the standard's level
         if scan.brands.get(lex.brand_key(token)):
             continue  # the lexicon rule has decided about this one (phased out, a word, a place)
         prefix = _brand_prefix(scan, token)
@@ -251,6 +273,19 @@ def unknown_names(scan) -> None:
             continue
         scan.add_name(start, name_end, end, scan.severity(start, name_end), "unknown", cue=cue)
         covered.append((start, name_end))
+
+
+# «Renovasjons- og gjenvinningsetatens»: a compound whose second half is shared with the next word (a hyphen, then a
+# conjunction or a comma); the first half alone is never a name
+_SPLIT_COMPOUND = re.compile(r"-\s*(?:,|og\b|eller\b|samt\b|and\b|or\b)")
+
+
+def _after_standard(scan, start: int) -> bool:
+    """Right after a standard («BREEAM-NOR Very Good», «ISO 14001 Environmental»): the level or title of the standard."""
+    return any(e <= start <= e + 30 and _LEVEL_WORDS.fullmatch(scan.text, e, start) for _, e in scan.standards)
+
+
+_LEVEL_WORDS = re.compile(r"(?:\s*[A-ZÆØÅ][\w\-]*)*\s*")
 
 
 def _owner_or_place(scan, end: int) -> bool:
@@ -671,14 +706,16 @@ def settle(scan) -> None:
         if match.category in {"brand", "model_type", "missing_or_equivalent", "prescribed_technology"} and match.kind in {
                 "lexicon", "compat", "generic", "designation", "line", "missing", "cue", "type_brand", "code", "product",
                 "platform", "cloud", "database", "language", "trademark"}:
-            if re.match(rf"[\s\-]*{ctx.COMPANY_SUFFIX}\b", scan.text[match.end:match.end + 8]) and match.category == "brand" \
-                    and requirement_position(scan, match.start):
+            if _COMPANY_TAIL.match(scan.text, match.end) and match.category == "brand" \
+                    and requirement_position(scan, match.start) and not _existing_near(scan, match):
                 match.category, match.kind = "supplier", "named"  # «leveres av Atea AS»: the company, named as supplier
             elif _not_a_product(scan, match.start, match.end, place=False) or _acronym_in_brackets(scan, match):
                 continue
             name = scan.text[match.start:match.end]
+            # after an explicit cue («av merket Kverneland», «fabrikat X») a frequent word (a place, a family name) is
+            # still the make
             if match.category == "brand" and " " not in name and scan.brands.get(lex.brand_key(name)) is None \
-                    and _inflected_word(name):
+                    and match.kind != "cue" and _inflected_word(name):
                 continue  # «Nordsjøen»: an inflected brand that is an ordinary word (the North Sea)
         kept.append(match)
     scan.matches = kept
