@@ -563,6 +563,10 @@ class _Scan:
             points = 1 + int(any(_odd(n) for n in numbers)) + int(exact)
             by_sentence.setdefault(self.sentence(m.start()), []).append((m.start(), m.end(), points))
         for (s, e), params in by_sentence.items():
+            # «Nye hovedfordelinger: 4 stk 690V …, 3 stk 400V …»: values in a line that neither obliges nor acquires
+            # describe the object; they are a data sheet only where something is required or bought
+            if not names.requirement_position(self, s):
+                continue
             details = [h for h in self.matches if h.kind in {"colour", "placement"} and s <= h.start < e]
             score = sum(p for _, _, p in params) + len(details)
             # two odd values, or three exact values of any kind: together they describe one product's data sheet

@@ -66,8 +66,10 @@ _SUBSTANCE = re.compile(
     re.IGNORECASE,
 )
 _FUEL_SUPPLY_BEFORE = re.compile(
-    r"(?:levering|leveranse\w*|kjøp|innkjøp|bulkleveranse\w*|tilgang til|forsyning)\s+(?:av\s+)?(?:[\w\-/()]+\s+){0,6}$"
-    r"|(?:drivstoff|driftstoff|fyringsolje\w*)\b[^.]{0,40}$",
+    r"(?:levering|leveranse\w*|kjøp|innkjøp|bulkleveranse\w*|tilgang til|forsyning)\s+(?:av\s*)?[:•\-–*\s]*(?:[\w\-/()]+\s+){0,6}$"
+    r"|(?:drivstoff|driftstoff|fyringsolje\w*)\b[^.]{0,40}$"
+    # a list of the goods supplied, after a colon: «levering av: • Avgiftsfri diesel til … • Bensin til …»
+    r"|(?:levering|leveranse\w*|kjøp|innkjøp|forsyning)\s+(?:av\s*)?:[^.:]*$",
     re.IGNORECASE,
 )
 _MACHINE_AFTER = re.compile(
@@ -682,7 +684,7 @@ def is_fuel_supply(scan, start: int, end: int) -> bool:
     """Diesel, petrol or hydrogen as the goods supplied (fuel for the buyer's tanks), not as a vehicle's technology."""
     if _MACHINE_AFTER.match(scan.text[end:end + 25]):
         return False
-    return bool(_FUEL_SUPPLY_BEFORE.search(scan.window(start, 80)) or not requirement_position(scan, start)
+    return bool(_FUEL_SUPPLY_BEFORE.search(scan.window(start, 200)) or not requirement_position(scan, start)
                 or not re.search(r"\w", scan.text[max(0, start - 3):start]) and not ctx.OBLIGATION.search(scan.sentence_text(start)))
 
 
@@ -694,12 +696,37 @@ def substance_given(scan, pos: int) -> bool:
 _NAME_CATEGORIES = {"brand", "model_type", "missing_or_equivalent", "prescribed_technology", "supplier", "product_named"}
 
 
+def _existing_starts(scan) -> set[int]:
+    """Where a strong brand, model or technology names what the buyer has today (next to it, or in an aside)."""
+    existing = {m.start for m in scan.matches if m.category in {"brand", "model_type", "prescribed_technology"}
+                and m.severity != "low" and m.kind not in {"standard"}
+                and (_existing_near(scan, m) or _aside(scan, m))
+                and not scan.sentence_has(lex.SAME_AS_CURRENT, m.start)}
+    # «HDO HF benytter i dag Xledger, og … tjenestene i Xledger»: once a name is what the buyer has, it is that system
+    # wherever it comes again later in the same sentence (a later mention refers back to it; an earlier one was
+    # introduced as something else)
+    ours: dict[tuple[tuple[int, int], str], int] = {}
+    for m in scan.matches:
+        before = scan.window(m.start, 70)
+        introduced = (m.start in existing or m.kind == "compat") and (
+            _OURS_BEFORE.search(before) or _OWNERS_SYSTEM_BEFORE.search(before) or _existing_governs(before))
+        if introduced and m.category in {"brand", "model_type", "prescribed_technology"}:
+            key = (scan.sentence(m.start), scan.text[m.start:m.end].lower())
+            ours[key] = min(ours.get(key, m.start), m.start)
+    existing |= {m.start for m in scan.matches if m.category in {"brand", "model_type", "prescribed_technology"}
+                 and ours.get((scan.sentence(m.start), scan.text[m.start:m.end].lower()), m.start) < m.start}
+    return existing
+
+
 def settle(scan) -> None:
     """Remove findings that are not requirements, and downgrade references that describe what the buyer has."""
     kept = []
     for match in scan.matches:
         if scan.sentence_has(ctx.MARKET_QUESTION, match.start):
             continue
+        if match.category in _NAME_CATEGORIES | {"material_dimension_method"} and (
+                _BUYER_PROVIDES.match(scan.after(match.end, 60)) or _LOCATION_BEFORE.search(scan.window(match.start, 50))):
+            continue  # «2 helelektriske kjøretøy som lånes ut av oppdragsgiver», «sydvest for område for nytt biogassanlegg»
         if match.category in _NAME_CATEGORIES and (_descriptive_at(scan, match.start) or _process_text(scan, match)) \
                 and not (match.category == "supplier" and scan.sentence_has(ctx.EXCLUSIVE_JUSTIFICATION, match.start)):
             continue  # «X AS er eneste leverandør»: a sole-supplier claim names the intended supplier, descriptive or not
@@ -719,10 +746,7 @@ def settle(scan) -> None:
                 continue  # «Nordsjøen»: an inflected brand that is an ordinary word (the North Sea)
         kept.append(match)
     scan.matches = kept
-    existing = {m.start for m in scan.matches if m.category in {"brand", "model_type", "prescribed_technology"}
-                and m.severity != "low" and m.kind not in {"standard"}
-                and (_existing_near(scan, m) or _aside(scan, m))
-                and not scan.sentence_has(lex.SAME_AS_CURRENT, m.start)}
+    existing = _existing_starts(scan)
     for match in scan.matches:
         if match.start in existing and match.category != "missing_or_equivalent":
             match.severity = "low"
@@ -744,6 +768,18 @@ def settle(scan) -> None:
         m.category == "missing_or_equivalent" and m.kind == "missing"
         and not any(o.category in {"brand", "model_type"} and o.severity != "low" and o.start < m.end and m.start < o.end
                     for o in scan.matches))]
+
+
+# What the buyer lends or provides is not a demand on the supplier's offer: «kjøretøy som lånes ut av oppdragsgiver»
+_BUYER_PROVIDES = re.compile(
+    r"[\w\s\-]{0,25}?\s(?:som\s+)?(?:lånes\s+ut|stilles\s+til\s+(?:disposisjon|rådighet)|leies\s+ut|eies|holdes|"
+    r"provided|supplied|lent)\s+(?:av|by)\s+(?:oppdragsgiver\w*|byggherre\w*|kunden|kommunen|the\s+(?:buyer|client|"
+    r"contracting\s+authority))(?!\w)", re.IGNORECASE)
+# A plant or machine named to say where something is: «sydvest for område for nytt biogassanlegg», «ved dagens
+# varmesentral»; a direction or a site before it makes it a place, not a technology choice
+_LOCATION_BEFORE = re.compile(
+    r"(?<!\w)(?:(?:syd|sør|nord|øst|vest|sydvest|sydøst|sørvest|sørøst|nordvest|nordøst)\s+for|nær|ved\s+siden\s+av|"
+    r"(?:område|tomt|tomta|tomten|arealet?)\s+(?:for|til|ved))\s+(?:[\w\-]+\s+){0,3}$", re.IGNORECASE)
 
 
 _EXPERIENCE = re.compile(r"(?<!\w)(?:erfaring|kompetanse|kjennskap|experience|competence)(?!\w)", re.IGNORECASE)
@@ -786,12 +822,22 @@ _OURS_BEFORE = re.compile(
     re.IGNORECASE)
 
 
+# «Forsvarets applikasjoner som er basert på Oracle», «kommunens systemer som kjører på X»: an owner's systems and what
+# they run on (a capitalised genitive or a definite owner, then a system noun)
+_OWNERS_SYSTEM_BEFORE = re.compile(
+    r"(?:(?<!\w)[A-ZÆØÅ][\w\-]*s|(?<!\w)(?:kommunens|fylkeskommunens|virksomhetens|etatens|direktoratets|foretakets|"
+    r"sykehusets|oppdragsgivers|kundens))\s+(?:\w+\s+)?(?:applikasjon|system|fagsystem|løsning|plattform|infrastruktur|"
+    r"database|portefølje|tjeneste)\w*\s+(?:som\s+(?:er\s+)?(?:basert|bygget|bygd|kjører|kjøres|driftes)\s+(?:på|i)|"
+    r"som\s+(?:benytter|bruker|bygger\s+på)\s+(?:\w+\s+(?:fra|av)\s+)?|"
+    r"basert\s+på|bygget\s+på|i|på)\s*$")
+
+
 def _existing_near(scan, match) -> bool:
     """Today's system or an integration named next to the reference (not just anywhere in a long sentence)."""
     before = scan.window(match.start, 70)
     if _BUY_AND_BEFORE.search(before):
         return False  # «kjøp og vedlikehold av X-lisenser»: buying more of X is the purchase, not what the buyer has
-    if _OURS_BEFORE.search(before):
+    if _OURS_BEFORE.search(before) or _OWNERS_SYSTEM_BEFORE.search(before):
         return True  # «dagens VMware-infrastruktur», «kundens EPJ»: what the buyer has, named as such
     return _existing_governs(before) or bool(ctx.EXISTING_CONTEXT.search(scan.after(match.end, 30)))
 
