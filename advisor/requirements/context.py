@@ -216,6 +216,12 @@ EXCLUSIVE_JUSTIFICATION = re.compile(
 DOCUMENT_BEFORE = re.compile(r"(?<!\w)(?:bilag|vedlegg|appendix|annex|attachment)\s*[\dIVX]+[a-z]?\s*[:.\-–]?\s*$",
                              re.IGNORECASE)
 
+# «benytte prisskjemaet», «bruke Statens vegvesens håndbok N200»: a document or norm the buyer prescribes for the tender
+# or the work, which the supplier is free to meet by any means; never a brand («Statens vegvesens Håndbok R762»)
+DOCUMENT_NOUN = re.compile(r"(?<!\w)(?:\w*skjema\w*|(?:rapport|prosjekt|dokument|tilbuds|pris)?mal(?:en|er|ene)?|\w*håndbok\w*|\w*veileder\w*|"
+                           r"norm(?:en|er|ene|al|alen|aler)?|\w+normen|\w+normal(?:en|er|ene)?|"
+                           r"\w*standard(?:en|er|ene)?|bilag\w*|vedlegg\w*|retningslinje\w*|template|form)(?!\w)",
+                           re.IGNORECASE)
 # Origin: FOA §§ 8-5/15-1 forbid a reference to a specific origin or production that favours suppliers.
 ORIGIN = re.compile(
     r"(?<!\w)(?:(?:produsert|laget|framstilt|fremstilt|tilvirket|dyrket|produced|made|manufactured)\s+(?:i|av|in|by)\s+"

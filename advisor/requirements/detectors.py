@@ -61,11 +61,9 @@ _INSTALLED_BY = re.compile(r"(?:installert|installeres|montert|monteres|innrulle
 # «utføres i Bærum kommune», «skje i Norsk Tippings bygningsmasse», «utføres i kommunens lokaler»: «i» before a name or
 # an owner's genitive places the work; it does not say how it is done
 _PLACE_OBJECT = re.compile(r"\s(?:i|på)\s+(?:[A-ZÆØÅ]|[a-zæøå]+(?:ens|ets|enes|ernes|ers)\s)")
-# «benytte prisskjemaet», «bruke Statens vegvesens håndbok N200»: a document or norm the buyer prescribes for the tender
-# or the work, which the supplier is free to meet by any means
-_DOCUMENT_OBJECT = re.compile(r"(?<!\w)(?:\w*skjema\w*|\w*mal(?:en|er|ene)?|håndbok\w*|\w*veileder\w*|\w*norm(?:en|er|ene|al|aler)?|"
-                              r"\w*standard(?:en|er|ene)?|bilag\w*|vedlegg\w*|retningslinje\w*|template|form)(?!\w)",
-                              re.IGNORECASE)
+# A number or a letter joined to a lower-case noun: the class of the goods in a standard or a code («2-kontakt» in
+# «Type 2-kontakt», «A-slukker»)
+_CLASS_NOUN = re.compile(r"(?:\d{1,2}|[A-ZÆØÅ]{1,2})-[a-zæøå]{3,}")
 _TYPE_CUE_BEFORE = re.compile(r"(?:av\s+)?(typen|type|modell(?:en)?|model)\s*[:=]?\s*$", re.IGNORECASE)
 
 
@@ -385,6 +383,8 @@ class _Scan:
                     continue
                 if _BARE_NUMBER_OR_LETTER.fullmatch(token) or not (token[:1].isupper() or _DIGIT.search(token)):
                     continue
+                if _CLASS_NOUN.fullmatch(token):
+                    continue  # «Type 2-kontakt», «type A-slukker»: a class of the goods, not a maker's model
                 if token.isalpha() and _common_word(token):
                     continue
                 end = max(self.designation_end(first.start(1)), first.end(1))
@@ -401,6 +401,7 @@ class _Scan:
                 continue
             # «Entreprise 1101», «LIS 2006b»: a contract, lot or project number, not a model
             if _YEAR.match(number[:4]) or _STREET.search(word) or _common_word(word) or self.initial(m.start()) \
+                    or ctx.DOCUMENT_NOUN.fullmatch(word) \
                     or (len(word) >= 9 and names.ordinary(word)) \
                     or (word.isupper() and len(word) <= 4):
                 continue
@@ -528,7 +529,7 @@ class _Scan:
                 if pattern is lex.METHOD_VERBS and not self.sentence_has(lex.MODAL, m.start()):
                     continue
                 start, end = (m.start("span"), m.end("span")) if pattern is lex.WORKER_USES else (m.start(), m.end())
-                if _PLACE_OBJECT.search(self.text, m.start(), end) or _DOCUMENT_OBJECT.search(self.text[start:end]):
+                if _PLACE_OBJECT.search(self.text, m.start(), end) or ctx.DOCUMENT_NOUN.search(self.text[start:end]):
                     continue  # where the work is done, or the buyer's form or a public norm used: not a working method
                 self.add("material_dimension_method", start, end, "medium", kind)
 

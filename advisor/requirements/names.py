@@ -249,7 +249,7 @@ def unknown_names(scan) -> None:
             continue
         if lex.UNIT_WORDS.match(token):
             continue  # «12 kW», «348 kWh», «47 dB»: a unit, not a name
-        if _SPLIT_COMPOUND.match(scan.text, end) or _after_standard(scan, start):
+        if _SPLIT_COMPOUND.match(scan.text, end) or _after_standard(scan, start) or ctx.DOCUMENT_NOUN.fullmatch(token):
             continue  # «Renovasjons- og gjenvinningsetaten»: half a compound; «BREEAM-NOR Very Good»: the standard's level
         if scan.brands.get(lex.brand_key(token)):
             continue  # the lexicon rule has decided about this one (phased out, a word, a place)
