@@ -147,6 +147,9 @@ SUPPLIER_CUES = (
                rf"(?P<name>{_NAME})"),
     re.compile(rf"(?<!\w)(?:partner|forhandler|reseller|distributør|forhandleren|partneren)\s+(?:av|for|til|of)\s+(?P<name>{_NAME})"),
     re.compile(rf"(?<!\w)(?:{'|'.join(_AGENT_VERBS)})\s+(?:av|by)\s+(?P<name>{_NAME})"),
+    # «Leveransen skal være fra Würth Norge GmbH»: what is delivered must come from a company named with its form
+    re.compile(rf"(?<!\w)(?i:skal|må|shall|must)\s+(?:\w+\s+)?(?i:være|komme|leveres|be|come)\s+(?i:fra|from)\s+"
+               rf"(?P<name>(?:[A-ZÆØÅ][\w&.\-]*\s+){{1,3}}{COMPANY_SUFFIX})(?!\w)(?!\s+(?:sin|sitt|sine)\b)"),
     re.compile(rf"(?<!\w)(?:kjøpe[rs]?|kjøpes|bestille[rs]?|bestilles|anskaffe[rs]?|anskaffes|buy|purchase)\s+(?:[\w\-]+\s+){{0,3}}?"
                rf"(?:direkte\s+)?(?:fra|from)\s+(?P<name>{_NAME})"),
     # «Leverandør av kontormøbler skal være Kontorform AB»: the supplier itself is the requirement
@@ -165,6 +168,7 @@ SUPPLIER_CUE_WORDS = (
     ("tildel", "award"),
     ("partner", "forhandler", "reseller", "distributør"),
     _AGENT_VERBS,
+    ("fra", "from"),
     ("fra", "from"),
     ("leverandør", "produsent", "tilbyder", "supplier", "manufacturer", "contractor"),
     ("eneste", "only", "sole"),
@@ -322,5 +326,10 @@ TECH_PHRASE = re.compile(
     r"(?<![\w\-])(?P<span>(?:[A-ZÆØÅ][\w]*(?:\s+[A-ZÆØÅ][\w]*)?[\-\s](?:teknologi(?:en)?|teknikk(?:en)?|protokoll(?:en)?)))"
     r"|(?<![\w\-])(?P<span2>(?:hybrid\s+)?(?:LiDAR|lidar|fotogrammetri\w*|Cell Broadcast|NFC|BLE|Bluetooth Low Energy|Zigbee|Z-Wave|"
     r"LoRa(?:WAN)?|NB-IoT|DECT|TETRA|DALI(?:-2)?|KNX|BACnet|Modbus|M-Bus|QR-kode\w*|strekkode\w*|magnetstripe\w*|EPIC array)"
-    r"(?:[\s\-]+(?:og\s+)?(?:fotogrammetrisk\s+)?[\w]*(?:system\w*|teknologi\w*|teknikk\w*|kort\w*|brikke\w*|skann\w*|lesere?))?)(?!\w)",
+    r"(?:[\s\-]+(?:og\s+)?(?:fotogrammetrisk\s+)?[\w]*(?:system\w*|teknologi\w*|teknikk\w*|kort\w*|brikke\w*|skann\w*|lesere?))?)(?!\w)"
+    # a lower-case compound on -teknologi («induksjonsteknologi», «e-blekk-teknologi»), not a field or a purpose
+    # («informasjonsteknologi», «velferdsteknologi», «nullutslippsteknologi»)
+    r"|(?<![\w\-])(?P<span3>(?!(?:informasjons|kommunikasjons|velferds|helse|miljø|klima|utslipps|nullutslipps|lavutslipps|"
+    r"energi|fornybar|grønn|ny|moderne|eksisterende|kjent|beste|tilgjengelig|tilsvarende|annen|samme)-?teknologi)"
+    r"[a-zæøå][a-zæøå\-]{2,}teknologi(?:en)?)(?!\w)",
 )

@@ -609,11 +609,14 @@ def prescribed_names(scan) -> None:
 def technology_phrases(scan) -> None:
     """Prescribed technologies named by phrase rather than product: «basert på Cell Broadcast-teknologien»."""
     for m in ctx.TECH_PHRASE.finditer(scan.text):
-        group = "span" if m.group("span") else "span2"
+        group = next(g for g in ("span", "span2", "span3") if m.group(g))
         start, end = m.start(group), m.end(group)
         if any(h.start < end and start < h.end for h in scan.matches) or not requirement_position(scan, start):
             continue
         before = scan.window(start, 60)
+        if group == "span3" and not _USE_BEFORE.search(before) and not re.search(r"(?:basert|baseres|bygget|bygges)\s+på\s+$",
+                                                                              before, re.IGNORECASE):
+            continue  # a lower-case compound counts only where it is prescribed outright («skal være basert på …»)
         # the last item of a list the sentence's «skal ha» demands («… Ra ≥ 90, IP65 og DALI-2-driver») is demanded too
         listed = re.search(r"(?:,|\bog|\band)\s+$", before) and ctx.OBLIGATION_IN_SENTENCE.search(
             scan.text[scan.sentence(start)[0]:start])

@@ -120,3 +120,26 @@ def test_a_name_seen_later_as_today_s_system_does_not_excuse_an_earlier_demand()
     text = ("Det skal inngås rammeavtale med en partner av Atlassian for kjøp av Atlassian-lisenser og "
             "vedlikehold av Atlassian Marketplace.")
     assert any(m.severity != "low" for m in find_matches(text) if text[m.start:m.end].startswith("Atlassian"))
+
+
+@pytest.mark.parametrize(("text", "category", "span"), [
+    # a technology prescribed outright by a lower-case compound
+    ("Komfyrene skal være basert på induksjonsteknologi.", "prescribed_technology", "induksjonsteknologi"),
+    ("Skiltene skal være basert på e-blekk-teknologi.", "prescribed_technology", "e-blekk-teknologi"),
+    # the goods must come from a company named with its company form
+    ("Leveransen skal være fra Würth Norge GmbH.", "supplier", "Würth Norge GmbH"),
+])
+def test_general_shapes_find_prescribed_technology_and_named_companies(text, category, span):
+    assert (category, span) in categories(text), categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a field, not a technology choice; a purpose or a newness is no prescription either
+    "Tjenestene skal være basert på velferdsteknologi.",
+    "Løsningen skal være basert på ny teknologi og nullutslippsteknologi.",
+    # a company's premises as a place to collect from
+    "Varene skal hentes fra Posten Norge AS sitt terminalbygg.",
+    "Varene skal komme fra Posten Norge AS sitt terminalbygg.",
+])
+def test_fields_and_a_company_s_premises_are_not_flagged(text):
+    assert not strong(text), strong(text)
