@@ -64,6 +64,9 @@ _PLACE_OBJECT = re.compile(r"\s(?:i|på)\s+(?:[A-ZÆØÅ]|[a-zæøå]+(?:ens|ets
 # A number or a letter joined to a lower-case noun: the class of the goods in a standard or a code («2-kontakt» in
 # «Type 2-kontakt», «A-slukker»)
 _CLASS_NOUN = re.compile(r"(?:\d{1,2}|[A-ZÆØÅ]{1,2})-[a-zæøå]{3,}")
+# «nytt bygg for aggregater», «garasje til brøytebiler»: a building or room for the goods names what it houses
+_HOUSING_BEFORE = re.compile(r"(?<!\w)(?:\w*bygg|\w*bygning|\w*rom|\w*lager|\w*hall|\w*garasje|\w*skur|\w*areal|"
+                             r"fundament)(?:et|en|a|ene)?\s+(?:for|til)\s+$", re.IGNORECASE)
 _TYPE_CUE_BEFORE = re.compile(r"(?:av\s+)?(typen|type|modell(?:en)?|model)\s*[:=]?\s*$", re.IGNORECASE)
 
 
@@ -424,7 +427,7 @@ class _Scan:
 
     def named_as_product(self, start: int) -> bool:
         before = self.window(start)
-        if self.nearest_is_compat(start) or lex.NEGATION_BEFORE.search(before[-40:]):
+        if self.nearest_is_compat(start) or lex.NEGATION_BEFORE.search(before[-40:]) or _HOUSING_BEFORE.search(before):
             return False
         subject = re.fullmatch(r"[\s\"'«(\-•*]*(?:\d+|alle|nye|ny|nytt|en|et|ei|to|tre|fire|fem|seks|the|a|an|all|new)?\s*"
                                r"(?:interaktive|digitale|nye)?\s*", before, re.IGNORECASE)
@@ -564,10 +567,6 @@ class _Scan:
             points = 1 + int(any(_odd(n) for n in numbers)) + int(exact)
             by_sentence.setdefault(self.sentence(m.start()), []).append((m.start(), m.end(), points))
         for (s, e), params in by_sentence.items():
-            # «Nye hovedfordelinger: 4 stk 690V …, 3 stk 400V …»: values in a line that neither obliges nor acquires
-            # describe the object; they are a data sheet only where something is required or bought
-            if not names.requirement_position(self, s):
-                continue
             details = [h for h in self.matches if h.kind in {"colour", "placement"} and s <= h.start < e]
             score = sum(p for _, _, p in params) + len(details)
             # two odd values, or three exact values of any kind: together they describe one product's data sheet

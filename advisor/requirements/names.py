@@ -114,7 +114,7 @@ def _shape(token: str) -> bool:
 
 # The company form after a name, with up to two capitalised words of the company name between («Telenor Norge AS»,
 # «Hultafors Group AB», «Milwaukee Tool Ltd»)
-_COMPANY_TAIL = re.compile(rf"(?:\s+[A-ZÆØÅ][\w&\-]*){{0,2}}[\s\-]*{ctx.COMPANY_SUFFIX}(?![\w])")
+_COMPANY_TAIL = re.compile(rf"(?:\s+[A-ZÆØÅ][\w&\-]*){{0,2}}[\s\-]+{ctx.COMPANY_SUFFIX}(?![\w])")
 _BODY_NAME = re.compile(r"(?:^|\s)(?:HF|RHF|IKS|KF|SF|kommunes?|fylkeskommunes?)$")
 _COMPANY_AFTER = re.compile(rf"[\s\-]*{ctx.COMPANY_SUFFIX}\b")
 _PROJECT_AFTER = re.compile(r"(?:-[\wæøå]+)*-(?:prosjekt|program|ordning|senter|institutt|modell|satsing|nettverk)\w*", re.I)
