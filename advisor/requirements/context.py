@@ -54,7 +54,9 @@ COMPETENCE_CONTEXT = re.compile(
     r"(?<!\w)(?:(?:spiss|drifts|dybde|fag|spesialist)?kompetanse|competence|expertise|spesialist(?:er|kompetanse)?|"
     r"specialists?|erfaring|experience|kjennskap|knowledge)\s+(?:[\w\-]+\s+){0,2}?"
     r"(?:på|i|innen|innenfor|om|med|til|in|on|within|of|with)(?!\w)"
-    r"|(?<!\w)(?:for eksempel|for example|f\.eks\.?|e\.g\.|eksempelvis|such as|eksempler på|examples? of)(?!\w)",
+    r"|(?<!\w)(?:for eksempel|for example|f\.eks\.?|e\.g\.|eksempelvis|such as|eksempler på|examples? of)(?!\w)"
+    # training in a tool the buyer has chosen («kurs i bruk av SharePoint for kommunens ansatte»)
+    r"|(?<!\w)(?:kurs|opplæring|undervisning|training|courses?)\s+(?:i|på|in|on)\s+(?:bruk\s+av\s+|the\s+use\s+of\s+)?",
     re.IGNORECASE,
 )
 # Passive verbs after a name that make it the subject of a study: «Programmet X skal evalueres».
@@ -145,6 +147,9 @@ SUPPLIER_CUES = (
                rf"(?P<name>{_NAME})"),
     re.compile(rf"(?<!\w)(?:partner|forhandler|reseller|distributør|forhandleren|partneren)\s+(?:av|for|til|of)\s+(?P<name>{_NAME})"),
     re.compile(rf"(?<!\w)(?:{'|'.join(_AGENT_VERBS)})\s+(?:av|by)\s+(?P<name>{_NAME})"),
+    # «Leveransen skal være fra Würth Norge GmbH»: what is delivered must come from a company named with its form
+    re.compile(rf"(?<!\w)(?i:skal|må|shall|must)\s+(?:\w+\s+)?(?i:være|komme|leveres|be|come)\s+(?i:fra|from)\s+"
+               rf"(?P<name>(?:[A-ZÆØÅ][\w&.\-]*\s+){{1,3}}{COMPANY_SUFFIX})(?!\w)(?!\s+(?:sin|sitt|sine)\b)"),
     re.compile(rf"(?<!\w)(?:kjøpe[rs]?|kjøpes|bestille[rs]?|bestilles|anskaffe[rs]?|anskaffes|buy|purchase)\s+(?:[\w\-]+\s+){{0,3}}?"
                rf"(?:direkte\s+)?(?:fra|from)\s+(?P<name>{_NAME})"),
     # «Leverandør av kontormøbler skal være Kontorform AB»: the supplier itself is the requirement
@@ -163,6 +168,7 @@ SUPPLIER_CUE_WORDS = (
     ("tildel", "award"),
     ("partner", "forhandler", "reseller", "distributør"),
     _AGENT_VERBS,
+    ("fra", "from"),
     ("fra", "from"),
     ("leverandør", "produsent", "tilbyder", "supplier", "manufacturer", "contractor"),
     ("eneste", "only", "sole"),
@@ -214,6 +220,12 @@ EXCLUSIVE_JUSTIFICATION = re.compile(
 DOCUMENT_BEFORE = re.compile(r"(?<!\w)(?:bilag|vedlegg|appendix|annex|attachment)\s*[\dIVX]+[a-z]?\s*[:.\-–]?\s*$",
                              re.IGNORECASE)
 
+# «benytte prisskjemaet», «bruke Statens vegvesens håndbok N200»: a document or norm the buyer prescribes for the tender
+# or the work, which the supplier is free to meet by any means; never a brand («Statens vegvesens Håndbok R762»)
+DOCUMENT_NOUN = re.compile(r"(?<!\w)(?:\w*skjema\w*|(?:rapport|prosjekt|dokument|tilbuds|pris)?mal(?:en|er|ene)?|\w*håndbok\w*|\w*veileder\w*|"
+                           r"norm(?:en|er|ene|al|alen|aler)?|\w+normen|\w+normal(?:en|er|ene)?|"
+                           r"\w*standard(?:en|er|ene)?|bilag\w*|vedlegg\w*|retningslinje\w*|template|form)(?!\w)",
+                           re.IGNORECASE)
 # Origin: FOA §§ 8-5/15-1 forbid a reference to a specific origin or production that favours suppliers.
 ORIGIN = re.compile(
     r"(?<!\w)(?:(?:produsert|laget|framstilt|fremstilt|tilvirket|dyrket|produced|made|manufactured)\s+(?:i|av|in|by)\s+"
@@ -314,5 +326,10 @@ TECH_PHRASE = re.compile(
     r"(?<![\w\-])(?P<span>(?:[A-ZÆØÅ][\w]*(?:\s+[A-ZÆØÅ][\w]*)?[\-\s](?:teknologi(?:en)?|teknikk(?:en)?|protokoll(?:en)?)))"
     r"|(?<![\w\-])(?P<span2>(?:hybrid\s+)?(?:LiDAR|lidar|fotogrammetri\w*|Cell Broadcast|NFC|BLE|Bluetooth Low Energy|Zigbee|Z-Wave|"
     r"LoRa(?:WAN)?|NB-IoT|DECT|TETRA|DALI(?:-2)?|KNX|BACnet|Modbus|M-Bus|QR-kode\w*|strekkode\w*|magnetstripe\w*|EPIC array)"
-    r"(?:[\s\-]+(?:og\s+)?(?:fotogrammetrisk\s+)?[\w]*(?:system\w*|teknologi\w*|teknikk\w*|kort\w*|brikke\w*|skann\w*|lesere?))?)(?!\w)",
+    r"(?:[\s\-]+(?:og\s+)?(?:fotogrammetrisk\s+)?[\w]*(?:system\w*|teknologi\w*|teknikk\w*|kort\w*|brikke\w*|skann\w*|lesere?))?)(?!\w)"
+    # a lower-case compound on -teknologi («induksjonsteknologi», «e-blekk-teknologi»), not a field or a purpose
+    # («informasjonsteknologi», «velferdsteknologi», «nullutslippsteknologi»)
+    r"|(?<![\w\-])(?P<span3>(?!(?:informasjons|kommunikasjons|velferds|helse|miljø|klima|utslipps|nullutslipps|lavutslipps|"
+    r"energi|fornybar|grønn|ny|moderne|eksisterende|kjent|beste|tilgjengelig|tilsvarende|annen|samme)-?teknologi)"
+    r"[a-zæøå][a-zæøå\-]{2,}teknologi(?:en)?)(?!\w)",
 )

@@ -58,6 +58,15 @@ _LIST_BREAK = re.compile(r"[,;]\s|\s(?:og|and)\s")
 # innrullert av Atea»); «leveres av KONE» stays a brand: the maker delivering its own product.
 _INSTALLED_BY = re.compile(r"(?:installert|installeres|montert|monteres|innrullert|innrulleres|konfigurert|konfigureres|"
                            r"satt\s+opp|installed|mounted|configured|enrolled)\s+(?:av|by)\s+$", re.IGNORECASE)
+# «utføres i Bærum kommune», «skje i Norsk Tippings bygningsmasse», «utføres i kommunens lokaler»: «i» before a name or
+# an owner's genitive places the work; it does not say how it is done
+_PLACE_OBJECT = re.compile(r"\s(?:i|på)\s+(?:[A-ZÆØÅ]|[a-zæøå]+(?:ens|ets|enes|ernes|ers)\s)")
+# A number or a letter joined to a lower-case noun: the class of the goods in a standard or a code («2-kontakt» in
+# «Type 2-kontakt», «A-slukker»)
+_CLASS_NOUN = re.compile(r"(?:\d{1,2}|[A-ZÆØÅ]{1,2})-[a-zæøå]{3,}")
+# «nytt bygg for aggregater», «garasje til brøytebiler»: a building or room for the goods names what it houses
+_HOUSING_BEFORE = re.compile(r"(?<!\w)(?:\w*bygg|\w*bygning|\w*rom|\w*lager|\w*hall|\w*garasje|\w*skur|\w*areal|"
+                             r"fundament)(?:et|en|a|ene)?\s+(?:for|til)\s+$", re.IGNORECASE)
 _TYPE_CUE_BEFORE = re.compile(r"(?:av\s+)?(typen|type|modell(?:en)?|model)\s*[:=]?\s*$", re.IGNORECASE)
 
 
@@ -377,6 +386,8 @@ class _Scan:
                     continue
                 if _BARE_NUMBER_OR_LETTER.fullmatch(token) or not (token[:1].isupper() or _DIGIT.search(token)):
                     continue
+                if _CLASS_NOUN.fullmatch(token):
+                    continue  # «Type 2-kontakt», «type A-slukker»: a class of the goods, not a maker's model
                 if token.isalpha() and _common_word(token):
                     continue
                 end = max(self.designation_end(first.start(1)), first.end(1))
@@ -393,6 +404,7 @@ class _Scan:
                 continue
             # «Entreprise 1101», «LIS 2006b»: a contract, lot or project number, not a model
             if _YEAR.match(number[:4]) or _STREET.search(word) or _common_word(word) or self.initial(m.start()) \
+                    or ctx.DOCUMENT_NOUN.fullmatch(word) \
                     or (len(word) >= 9 and names.ordinary(word)) \
                     or (word.isupper() and len(word) <= 4):
                 continue
@@ -415,7 +427,7 @@ class _Scan:
 
     def named_as_product(self, start: int) -> bool:
         before = self.window(start)
-        if self.nearest_is_compat(start) or lex.NEGATION_BEFORE.search(before[-40:]):
+        if self.nearest_is_compat(start) or lex.NEGATION_BEFORE.search(before[-40:]) or _HOUSING_BEFORE.search(before):
             return False
         subject = re.fullmatch(r"[\s\"'«(\-•*]*(?:\d+|alle|nye|ny|nytt|en|et|ei|to|tre|fire|fem|seks|the|a|an|all|new)?\s*"
                                r"(?:interaktive|digitale|nye)?\s*", before, re.IGNORECASE)
@@ -520,6 +532,8 @@ class _Scan:
                 if pattern is lex.METHOD_VERBS and not self.sentence_has(lex.MODAL, m.start()):
                     continue
                 start, end = (m.start("span"), m.end("span")) if pattern is lex.WORKER_USES else (m.start(), m.end())
+                if _PLACE_OBJECT.search(self.text, m.start(), end) or ctx.DOCUMENT_NOUN.search(self.text[start:end]):
+                    continue  # where the work is done, or the buyer's form or a public norm used: not a working method
                 self.add("material_dimension_method", start, end, "medium", kind)
 
     def bounded(self, start: int, end: int) -> bool:

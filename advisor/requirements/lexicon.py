@@ -444,7 +444,7 @@ METHOD_VERBS = re.compile(
     r"\s+(?:med|ved hjelp av|ved bruk av|i|using|with)\s+(?!(?:henhold|samsvar|perioden|tråd|tide|løpet|regi|forbindelse|"
     r"minst|minimal|minimalt|lavest|personer|personell|opsjon|god|høy|tilstrekkelig|nødvendig|egnet|kvalifisert|"
     r"kommunen|kommunene|dialog|møter|samarbeid|lokalene|nært|tett|"
-    r"oppdragsgivers|kundens|leverandørens|Arkivverkets|accordance|line)\b)"
+    r"oppdragsgivers|kundens|leverandørens|accordance|line)\b)"
     r"[^\W\d][\w\-]*(?:\s+(?!(?:og|and|for|til|i|på|ved|in|on|at)\b)[^\W\d][\w\-]*){0,2})",
     re.IGNORECASE,
 )

@@ -66,8 +66,10 @@ _SUBSTANCE = re.compile(
     re.IGNORECASE,
 )
 _FUEL_SUPPLY_BEFORE = re.compile(
-    r"(?:levering|leveranse\w*|kjøp|innkjøp|bulkleveranse\w*|tilgang til|forsyning)\s+(?:av\s+)?(?:[\w\-/()]+\s+){0,6}$"
-    r"|(?:drivstoff|driftstoff|fyringsolje\w*)\b[^.]{0,40}$",
+    r"(?:levering|leveranse\w*|kjøp|innkjøp|bulkleveranse\w*|tilgang til|forsyning)\s+(?:av\s*)?[:•\-–*\s]*(?:[\w\-/()]+\s+){0,6}$"
+    r"|(?:drivstoff|driftstoff|fyringsolje\w*)\b[^.]{0,40}$"
+    # a list of the goods supplied, after a colon: «levering av: • Avgiftsfri diesel til … • Bensin til …»
+    r"|(?:levering|leveranse\w*|kjøp|innkjøp|forsyning)\s+(?:av\s*)?:[^.:]*$",
     re.IGNORECASE,
 )
 _MACHINE_AFTER = re.compile(
@@ -110,6 +112,9 @@ def _shape(token: str) -> bool:
     return False
 
 
+# The company form after a name, with up to two capitalised words of the company name between («Telenor Norge AS»,
+# «Hultafors Group AB», «Milwaukee Tool Ltd»)
+_COMPANY_TAIL = re.compile(rf"(?:\s+[A-ZÆØÅ][\w&\-]*){{0,2}}[\s\-]+{ctx.COMPANY_SUFFIX}(?![\w])")
 _BODY_NAME = re.compile(r"(?:^|\s)(?:HF|RHF|IKS|KF|SF|kommunes?|fylkeskommunes?)$")
 _COMPANY_AFTER = re.compile(rf"[\s\-]*{ctx.COMPANY_SUFFIX}\b")
 _PROJECT_AFTER = re.compile(r"(?:-[\wæøå]+)*-(?:prosjekt|program|ordning|senter|institutt|modell|satsing|nettverk)\w*", re.I)
@@ -137,7 +142,24 @@ def _not_a_product(scan, start: int, end: int, place: bool = True) -> bool:
         return True  # «PILOT-E-prosjekt», «Kavli-instituttet»: part of a project or institution name
     if ctx.STUDIED_BEFORE.search(scan.window(start, 80)) or ctx.STUDIED_AFTER.match(scan.text[end:end + 40]):
         return True  # «evaluering av programmet Kompetansepiloter»: the subject of a study
+    if _platform_next(scan, start, end):
+        return True  # «Visma TendSign», «Mercell Sourcing Platform», «KGV-portalen X»: the tender platform, not bought
     return place and bool(ctx.PLACE_BEFORE.search(scan.text[max(0, start - 12):start]))
+
+
+_PORTAL_BEFORE = re.compile(r"(?<!\w)[\w\-]*portal(?:en)?\s+$", re.IGNORECASE)
+_NAME_BEFORE = re.compile(r"([^\W\d_][\w\-]*)\s+$")
+_NAME_AFTER = re.compile(r"\s+([^\W\d_][\w\-]*)")
+
+
+def _platform_next(scan, start: int, end: int) -> bool:
+    """The name is, or sits in one run of capitalised words with, a tender platform or register: the word before or
+    after it is a process name («Visma TendSign», «Mercell Sourcing Platform»), or a portal names it («KGV-portalen X»)."""
+    before = scan.text[max(0, start - 30):start]
+    if _PORTAL_BEFORE.search(before):
+        return True
+    neighbours = [m.group(1) for m in (_NAME_BEFORE.search(before), _NAME_AFTER.match(scan.text, end)) if m]
+    return any(word.lower() in ctx.PROCESS_NAMES for word in neighbours)
 
 
 def rare(word: str) -> bool:
@@ -227,6 +249,8 @@ def unknown_names(scan) -> None:
             continue
         if lex.UNIT_WORDS.match(token):
             continue  # «12 kW», «348 kWh», «47 dB»: a unit, not a name
+        if _SPLIT_COMPOUND.match(scan.text, end) or _after_standard(scan, start) or ctx.DOCUMENT_NOUN.fullmatch(token):
+            continue  # «Renovasjons- og gjenvinningsetaten»: half a compound; «BREEAM-NOR Very Good»: the standard's level
         if scan.brands.get(lex.brand_key(token)):
             continue  # the lexicon rule has decided about this one (phased out, a word, a place)
         prefix = _brand_prefix(scan, token)
@@ -251,6 +275,19 @@ def unknown_names(scan) -> None:
             continue
         scan.add_name(start, name_end, end, scan.severity(start, name_end), "unknown", cue=cue)
         covered.append((start, name_end))
+
+
+# «Renovasjons- og gjenvinningsetatens»: a compound whose second half is shared with the next word (a hyphen, then a
+# conjunction or a comma); the first half alone is never a name
+_SPLIT_COMPOUND = re.compile(r"-\s*(?:,|og\b|eller\b|samt\b|and\b|or\b)")
+
+
+def _after_standard(scan, start: int) -> bool:
+    """Right after a standard («BREEAM-NOR Very Good», «ISO 14001 Environmental»): the level or title of the standard."""
+    return any(e <= start <= e + 30 and _LEVEL_WORDS.fullmatch(scan.text, e, start) for _, e in scan.standards)
+
+
+_LEVEL_WORDS = re.compile(r"(?:\s*[A-ZÆØÅ][\w\-]*)*\s*")
 
 
 def _owner_or_place(scan, end: int) -> bool:
@@ -572,11 +609,14 @@ def prescribed_names(scan) -> None:
 def technology_phrases(scan) -> None:
     """Prescribed technologies named by phrase rather than product: «basert på Cell Broadcast-teknologien»."""
     for m in ctx.TECH_PHRASE.finditer(scan.text):
-        group = "span" if m.group("span") else "span2"
+        group = next(g for g in ("span", "span2", "span3") if m.group(g))
         start, end = m.start(group), m.end(group)
         if any(h.start < end and start < h.end for h in scan.matches) or not requirement_position(scan, start):
             continue
         before = scan.window(start, 60)
+        if group == "span3" and not _USE_BEFORE.search(before) and not re.search(r"(?:basert|baseres|bygget|bygges)\s+på\s+$",
+                                                                              before, re.IGNORECASE):
+            continue  # a lower-case compound counts only where it is prescribed outright («skal være basert på …»)
         # the last item of a list the sentence's «skal ha» demands («… Ra ≥ 90, IP65 og DALI-2-driver») is demanded too
         listed = re.search(r"(?:,|\bog|\band)\s+$", before) and ctx.OBLIGATION_IN_SENTENCE.search(
             scan.text[scan.sentence(start)[0]:start])
@@ -647,7 +687,7 @@ def is_fuel_supply(scan, start: int, end: int) -> bool:
     """Diesel, petrol or hydrogen as the goods supplied (fuel for the buyer's tanks), not as a vehicle's technology."""
     if _MACHINE_AFTER.match(scan.text[end:end + 25]):
         return False
-    return bool(_FUEL_SUPPLY_BEFORE.search(scan.window(start, 80)) or not requirement_position(scan, start)
+    return bool(_FUEL_SUPPLY_BEFORE.search(scan.window(start, 200)) or not requirement_position(scan, start)
                 or not re.search(r"\w", scan.text[max(0, start - 3):start]) and not ctx.OBLIGATION.search(scan.sentence_text(start)))
 
 
@@ -659,33 +699,57 @@ def substance_given(scan, pos: int) -> bool:
 _NAME_CATEGORIES = {"brand", "model_type", "missing_or_equivalent", "prescribed_technology", "supplier", "product_named"}
 
 
+def _existing_starts(scan) -> set[int]:
+    """Where a strong brand, model or technology names what the buyer has today (next to it, or in an aside)."""
+    existing = {m.start for m in scan.matches if m.category in {"brand", "model_type", "prescribed_technology"}
+                and m.severity != "low" and m.kind not in {"standard"}
+                and (_existing_near(scan, m) or _aside(scan, m))
+                and not scan.sentence_has(lex.SAME_AS_CURRENT, m.start)}
+    # «HDO HF benytter i dag Xledger, og … tjenestene i Xledger»: once a name is what the buyer has, it is that system
+    # wherever it comes again later in the same sentence (a later mention refers back to it; an earlier one was
+    # introduced as something else)
+    ours: dict[tuple[tuple[int, int], str], int] = {}
+    for m in scan.matches:
+        before = scan.window(m.start, 70)
+        introduced = (m.start in existing or m.kind == "compat") and (
+            _OURS_BEFORE.search(before) or _OWNERS_SYSTEM_BEFORE.search(before) or _existing_governs(before))
+        if introduced and m.category in {"brand", "model_type", "prescribed_technology"}:
+            key = (scan.sentence(m.start), scan.text[m.start:m.end].lower())
+            ours[key] = min(ours.get(key, m.start), m.start)
+    existing |= {m.start for m in scan.matches if m.category in {"brand", "model_type", "prescribed_technology"}
+                 and ours.get((scan.sentence(m.start), scan.text[m.start:m.end].lower()), m.start) < m.start}
+    return existing
+
+
 def settle(scan) -> None:
     """Remove findings that are not requirements, and downgrade references that describe what the buyer has."""
     kept = []
     for match in scan.matches:
         if scan.sentence_has(ctx.MARKET_QUESTION, match.start):
             continue
+        if match.category in _NAME_CATEGORIES | {"material_dimension_method"} and (
+                _BUYER_PROVIDES.match(scan.after(match.end, 60)) or _LOCATION_BEFORE.search(scan.window(match.start, 50))):
+            continue  # «2 helelektriske kjøretøy som lånes ut av oppdragsgiver», «sydvest for område for nytt biogassanlegg»
         if match.category in _NAME_CATEGORIES and (_descriptive_at(scan, match.start) or _process_text(scan, match)) \
                 and not (match.category == "supplier" and scan.sentence_has(ctx.EXCLUSIVE_JUSTIFICATION, match.start)):
             continue  # «X AS er eneste leverandør»: a sole-supplier claim names the intended supplier, descriptive or not
         if match.category in {"brand", "model_type", "missing_or_equivalent", "prescribed_technology"} and match.kind in {
                 "lexicon", "compat", "generic", "designation", "line", "missing", "cue", "type_brand", "code", "product",
                 "platform", "cloud", "database", "language", "trademark"}:
-            if re.match(rf"[\s\-]*{ctx.COMPANY_SUFFIX}\b", scan.text[match.end:match.end + 8]) and match.category == "brand" \
-                    and requirement_position(scan, match.start):
+            if _COMPANY_TAIL.match(scan.text, match.end) and match.category == "brand" \
+                    and requirement_position(scan, match.start) and not _existing_near(scan, match):
                 match.category, match.kind = "supplier", "named"  # «leveres av Atea AS»: the company, named as supplier
             elif _not_a_product(scan, match.start, match.end, place=False) or _acronym_in_brackets(scan, match):
                 continue
             name = scan.text[match.start:match.end]
+            # after an explicit cue («av merket Kverneland», «fabrikat X») a frequent word (a place, a family name) is
+            # still the make
             if match.category == "brand" and " " not in name and scan.brands.get(lex.brand_key(name)) is None \
-                    and _inflected_word(name):
+                    and match.kind != "cue" and _inflected_word(name):
                 continue  # «Nordsjøen»: an inflected brand that is an ordinary word (the North Sea)
         kept.append(match)
     scan.matches = kept
-    existing = {m.start for m in scan.matches if m.category in {"brand", "model_type", "prescribed_technology"}
-                and m.severity != "low" and m.kind not in {"standard"}
-                and (_existing_near(scan, m) or _aside(scan, m))
-                and not scan.sentence_has(lex.SAME_AS_CURRENT, m.start)}
+    existing = _existing_starts(scan)
     for match in scan.matches:
         if match.start in existing and match.category != "missing_or_equivalent":
             match.severity = "low"
@@ -707,6 +771,18 @@ def settle(scan) -> None:
         m.category == "missing_or_equivalent" and m.kind == "missing"
         and not any(o.category in {"brand", "model_type"} and o.severity != "low" and o.start < m.end and m.start < o.end
                     for o in scan.matches))]
+
+
+# What the buyer lends or provides is not a demand on the supplier's offer: «kjøretøy som lånes ut av oppdragsgiver»
+_BUYER_PROVIDES = re.compile(
+    r"[\w\s\-]{0,25}?\s(?:som\s+)?(?:lånes\s+ut|stilles\s+til\s+(?:disposisjon|rådighet)|leies\s+ut|eies|holdes|"
+    r"provided|supplied|lent)\s+(?:av|by)\s+(?:oppdragsgiver\w*|byggherre\w*|kunden|kommunen|the\s+(?:buyer|client|"
+    r"contracting\s+authority))(?!\w)", re.IGNORECASE)
+# A plant or machine named to say where something is: «sydvest for område for nytt biogassanlegg», «ved dagens
+# varmesentral»; a direction or a site before it makes it a place, not a technology choice
+_LOCATION_BEFORE = re.compile(
+    r"(?<!\w)(?:(?:syd|sør|nord|øst|vest|sydvest|sydøst|sørvest|sørøst|nordvest|nordøst)\s+for|nær|ved\s+siden\s+av|"
+    r"(?:område|tomt|tomta|tomten|arealet?)\s+(?:for|til|ved))\s+(?:[\w\-]+\s+){0,3}$", re.IGNORECASE)
 
 
 _EXPERIENCE = re.compile(r"(?<!\w)(?:erfaring|kompetanse|kjennskap|experience|competence)(?!\w)", re.IGNORECASE)
@@ -749,12 +825,22 @@ _OURS_BEFORE = re.compile(
     re.IGNORECASE)
 
 
+# «Forsvarets applikasjoner som er basert på Oracle», «kommunens systemer som kjører på X»: an owner's systems and what
+# they run on (a capitalised genitive or a definite owner, then a system noun)
+_OWNERS_SYSTEM_BEFORE = re.compile(
+    r"(?:(?<!\w)[A-ZÆØÅ][\w\-]*s|(?<!\w)(?:kommunens|fylkeskommunens|virksomhetens|etatens|direktoratets|foretakets|"
+    r"sykehusets|oppdragsgivers|kundens))\s+(?:\w+\s+)?(?:applikasjon|system|fagsystem|løsning|plattform|infrastruktur|"
+    r"database|portefølje|tjeneste)\w*\s+(?:som\s+(?:er\s+)?(?:basert|bygget|bygd|kjører|kjøres|driftes)\s+(?:på|i)|"
+    r"som\s+(?:benytter|bruker|bygger\s+på)\s+(?:\w+\s+(?:fra|av)\s+)?|"
+    r"basert\s+på|bygget\s+på|i|på)\s*$")
+
+
 def _existing_near(scan, match) -> bool:
     """Today's system or an integration named next to the reference (not just anywhere in a long sentence)."""
     before = scan.window(match.start, 70)
     if _BUY_AND_BEFORE.search(before):
         return False  # «kjøp og vedlikehold av X-lisenser»: buying more of X is the purchase, not what the buyer has
-    if _OURS_BEFORE.search(before):
+    if _OURS_BEFORE.search(before) or _OWNERS_SYSTEM_BEFORE.search(before):
         return True  # «dagens VMware-infrastruktur», «kundens EPJ»: what the buyer has, named as such
     return _existing_governs(before) or bool(ctx.EXISTING_CONTEXT.search(scan.after(match.end, 30)))
 
