@@ -21,6 +21,7 @@ from advisor.requirements import (
 from advisor.rewrite.domains import PurchaseType, count_requirements, value_requirements, without_repeats
 from advisor.rewrite.examples import Example
 from advisor.rewrite.neutral import ENGLISH, clean, is_substantive, neutralize, passes
+from advisor.rewrite.references import interface_requirement
 from advisor.rewrite.targets import (
     NUMBER_WORDS,
     TARGET,
@@ -326,6 +327,7 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     questions = _market_questions(ptype, categories, matches, nearest)
     # whether matching what the buyer has is needed goes first: it decides whether the type's questions apply at all
     buyer = buyer_questions(text, matches, targets, ptype.buyer_questions if ptype is not None else ())
+    _add_interface(text, matches, _kind_of(ptype, bought), requirements, buyer, notes)
     _ask_which(tied or [] if ptype is None else [], buyer, notes)
     if bought is not None and not bought.is_certain:
         buyer.insert(0, f"Er det riktig at dere kjøper {KIND_LABELS[bought.kind]} («{bought.phrase}»)? Hvis ikke, skriv hva "
@@ -335,6 +337,31 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
                      "skal løse, og hvordan dere vil måle at det er løst.")
     return {"need_statement": need, "functional_requirements": requirements, "market_questions": questions,
             "questions_for_buyer": buyer, "notes": notes}
+
+
+def _kind_of(ptype: PurchaseType | None, bought: PurchaseObject | None) -> str:
+    """What is bought: the text's own certain reading, else the purchase type's only kind, else the assumed reading."""
+    if bought is not None and bought.is_certain:
+        return bought.kind
+    if ptype is not None and len(ptype.kinds) == 1:
+        return ptype.kinds[0]
+    return bought.kind if bought is not None else ""
+
+
+def _add_interface(text: str, matches: list[Match], kind: str, requirements: list[str], buyer: list[str],
+                   notes: list[str]) -> None:
+    """What the delivery must fit (docks, a control system, today's alarm receiver) as an interface requirement, put
+    first since it is the one need the original states outright; the buyer is then asked what it must fit and why,
+    not whether a fit is needed."""
+    goods = kind == "goods"
+    interface, note = interface_requirement(text, matches, "Utstyret" if goods else "Løsningen", goods)
+    if not interface:
+        return
+    requirements.insert(0, interface)
+    notes.append(note)
+    buyer[:] = [q for q in buyer if not q.startswith("Trengs det virkelig at leveransen")]
+    buyer.insert(0, "Hva må leveransen virke med (navn, versjon og grensesnitt), og hvorfor kan det ikke byttes uten "
+                    "urimelig kostnad? Skriv begrunnelsen i anskaffelsesdokumentene.")
 
 
 def _market_questions(ptype: PurchaseType | None, categories: set[str], matches: list[Match],
