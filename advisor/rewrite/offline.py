@@ -240,7 +240,8 @@ def _count_requirement(text: str, matches: list[Match]) -> str:
     _, product = _function_of(matches, text)
     if any(h.category == "product_named" for h in matches):
         # The product itself is the problem: keep the number, let the buyer say what it measures.
-        return f"Løsningen skal dekke et omfang som svarer til {m.group(1)} enheter i dag [angi hva tallet gjelder, f.eks. rom, m² eller brukere]."
+        return (f"Leveransen skal dekke behovet til {m.group(1)} brukere [juster tallet, og skriv om det gjelder brukere, rom "
+                "eller enheter], kontrollert ved levering.")
     domains = _brand_domains(matches)
     noun = plural(product) if product else CATEGORY_OBJECTS.get(domains[0] if domains else "", "enheter")
     return f"Leveransen skal omfatte {m.group(1)} {noun} [juster antallet etter behovet], kontrollert ved levering."

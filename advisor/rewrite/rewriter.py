@@ -66,6 +66,31 @@ class Rewrite:
     object_phrase: str = ""
     references: list[Reference] = field(default_factory=list)  # standards kept «eller tilsvarende»; systems if justified
     legal_basis: list[LegalBasis] = field(default_factory=list)
+    # the targets the draft names only as today's product data, not as requirements («dagens 4000 K er ikke et krav i
+    # seg selv», «15 års erfaring beholdes bare hvis ...»): what they were for is required instead
+    product_figures: list[str] = field(default_factory=list)
+
+    @property
+    def kept_targets(self) -> list[str]:
+        """The targets of the original that stand as requirements in the draft."""
+        return [t for t in self.targets if t not in self.product_figures]
+
+
+# Wording by which a requirement names a number of the original without requiring it.
+_NOT_REQUIRED = re.compile(r"ikke et krav i seg selv|beholdes bare hvis|bare et krav hvis|erstattes av|\[angi hva tallet gjelder",
+                           re.IGNORECASE)
+
+
+def product_figures(targets: list[Target], requirements: list[str]) -> list[str]:
+    """The targets that no requirement requires: each requirement naming the number keeps it only in a [blank] or says
+    it is not a requirement in itself."""
+    out = []
+    for target in targets:
+        naming = [r for r in requirements if not missing_targets([target], [r])]
+        if naming and all(_NOT_REQUIRED.search(r) or missing_targets([target], [re.sub(r"\[[^\]]*\]", "", r)])
+                          for r in naming):
+            out.append(target.text)
+    return out
 
 
 # --- putting it together ---------------------------------------------------------------------------------------------
@@ -260,5 +285,6 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
         targets=[t.text for t in targets], notes=list(result["notes"]),
         object_kind=bought.kind if bought else None, object_phrase=bought.phrase if bought else "",
         references=references,
+        product_figures=product_figures(targets, list(result["functional_requirements"])),
         legal_basis=legal_basis(analysis.findings, references, settings, ptype.domain if ptype is not None else "", original),
     )

@@ -59,3 +59,26 @@ def test_meat_and_dairy_are_food_goods_not_a_meal_service(settings, text):
     assert "kjølekjeden" in written and "spore" in written and "allergener" in written
     assert "Menyen" not in written and "middager" not in written
     assert any("innkjøpstypen «matvarer»" in n for n in rewrite.notes)
+
+
+def test_product_figures_are_not_listed_as_kept_requirements(settings):
+    text = "Lysmastene langs turvegen skal ha armaturer med fargetemperatur 3000 K og 16 lysdioder."
+    rewrite = rewrite_requirement(text, settings)
+    assert "3000 K" in rewrite.product_figures and "3000 K" not in rewrite.kept_targets
+    colour = next(r for r in rewrite.functional_requirements if "3000 K" in r)
+    assert "ikke et krav i seg selv" in colour and "fargetemperatur" not in colour.split("[")[0]
+
+
+def test_a_count_bought_is_kept_as_a_requirement(settings):
+    rewrite = rewrite_requirement("Kommunen skal anskaffe 80 medisindispensere av typen Evondos E300.", settings)
+    assert "80" in rewrite.kept_targets and not rewrite.product_figures
+    assert not any("m²" in r for r in rewrite.functional_requirements)
+
+
+def test_the_cli_says_which_figures_are_kept_and_which_are_product_data(settings):
+    from advisor.cli.analyze import format_rewrite
+
+    out = format_rewrite(rewrite_requirement("Skjermene skal være 27 tommer, og vi skal kjøpe 40 stykker.", settings))
+    kept = next(line for line in out.splitlines() if "beholdt som krav" in line)
+    assert "27" not in kept
+    assert "27 tommer" in next(line for line in out.splitlines() if line.strip().startswith("Produkttall"))
