@@ -195,7 +195,7 @@ def format_rewrite(rewrite) -> str:
     if rewrite.kept_targets:
         lines.append(f"  Målbare verdier fra originalen (beholdt som krav): {', '.join(rewrite.kept_targets)}")
     if rewrite.product_figures:
-        lines.append("  Produkttall fra originalen (ikke krav i seg selv; kravene beskriver hva de skal oppnå): "
+        lines.append("  Tall fra originalen som ikke er krav i seg selv (kravene sier hva de skal oppnå): "
                      + ", ".join(rewrite.product_figures))
     conditional = [r for r in rewrite.references if r.is_conditional]
     if conditional:

@@ -280,7 +280,7 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
 
     need = ""
     if ptype is not None:
-        need = ptype.need
+        need = _fit_need(ptype.need, text)
         notes.append(f"Behov og krav bygger på innkjøpstypen «{ptype.id}» ({ptype.domain}); tilpass dem til dere.")
     elif nearest and nearest[0][1] >= BORROW_NEED_AT:
         example = nearest[0][0]
@@ -363,6 +363,24 @@ def _add_interface(text: str, matches: list[Match], kind: str, requirements: lis
     buyer[:] = [q for q in buyer if not q.startswith("Trengs det virkelig at leveransen")]
     buyer.insert(0, "Hva må leveransen virke med (navn, versjon og grensesnitt), og hvorfor kan det ikke byttes uten "
                     "urimelig kostnad? Skriv begrunnelsen i anskaffelsesdokumentene.")
+
+
+# A type's need names pupils where the same product serves schools and offices; without a word of school in the
+# text, the need is about the staff only («elevene» in a need for office chairs was never said).
+_SCHOOL = re.compile(r"skole|elev|klasse|undervisning|lærer|barnehage|student|læring", re.IGNORECASE)
+_WITHOUT_PUPILS = (("de ansatte og elevene", "de ansatte"), ("elevene og de ansatte", "de ansatte"),
+                   ("ansatte, elever og gjester", "ansatte og gjester"), ("elever, ansatte og besøkende", "ansatte og besøkende"),
+                   ("arbeide og lære", "arbeide"), ("arbeider, lærer og oppholder seg", "arbeider og oppholder seg"),
+                   ("møter og undervisning", "møter"))
+
+
+def _fit_need(need: str, text: str) -> str:
+    """The type's need statement, without pupils where the text says nothing of a school."""
+    if _SCHOOL.search(text):
+        return need
+    for school, plain in _WITHOUT_PUPILS:
+        need = need.replace(school, plain)
+    return need
 
 
 def _market_questions(ptype: PurchaseType | None, categories: set[str], matches: list[Match],

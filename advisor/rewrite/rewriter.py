@@ -127,6 +127,9 @@ VERIFIED = re.compile(
     re.IGNORECASE,
 )
 MIN_REQUIREMENTS, MAX_REQUIREMENTS = 3, 6
+# Words a reading from the verb may take for its object that name no thing: «(leveres) Alt», «(ha) minst».
+_NOT_A_NOUN = re.compile(r"(?:alt|alle|all|minst|høyst|mer|mest|noe|noen|det|den|de|dette|disse|hver|hvert|begge)$",
+                         re.IGNORECASE)
 
 
 def strip_non_requirements(requirement: str) -> str | None:
@@ -266,6 +269,12 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
     # what is bought comes from the text's own object (its head noun, then its verb), before any purchase type
     bought = read_purchase_object(text)
     ptype, tied = choose_purchase_type(text, load_purchase_types(settings), nouns, brand_categories, bought)
+    if bought is not None and not bought.is_certain and ptype is not None \
+            and (bought.kind not in ptype.kinds or _NOT_A_NOUN.match(bought.noun)):
+        # an assumed reading from the verb alone that the purchase type the text's own words name contradicts («skal
+        # ha minst 15 års erfaring» is a project manager's service, not goods), or whose «object» is no noun
+        # («leveres Alt»), gives way to the type
+        bought = None
     offline = draft_offline(text, matches, targets, nearest, ptype, bought, tied)
     references = find_references(text, matches)
     version = None

@@ -81,4 +81,22 @@ def test_the_cli_says_which_figures_are_kept_and_which_are_product_data(settings
     out = format_rewrite(rewrite_requirement("Skjermene skal være 27 tommer, og vi skal kjøpe 40 stykker.", settings))
     kept = next(line for line in out.splitlines() if "beholdt som krav" in line)
     assert "27" not in kept
-    assert "27 tommer" in next(line for line in out.splitlines() if line.strip().startswith("Produkttall"))
+    assert "27 tommer" in next(line for line in out.splitlines() if line.strip().startswith("Tall fra originalen som ikke er krav"))
+
+
+def test_a_type_named_by_the_text_decides_the_kind_over_a_guess_from_the_verb(settings):
+    rewrite = rewrite_requirement("Tilbudt prosjektleder skal ha minst 12 års erfaring med SAP.", settings)
+    assert rewrite.object_kind is None
+    assert not any(q.startswith("Er det riktig at dere kjøper en vare") for q in rewrite.questions_for_buyer)
+
+
+def test_office_chairs_are_not_for_pupils_and_their_origin_note_is_not_about_freshness(settings):
+    rewrite = rewrite_requirement("Kontorstolene skal være Kinnarps 8000 og være laget i Sverige.", settings)
+    assert "elev" not in rewrite.need_statement and "ansatte" in rewrite.need_statement
+    origin = " ".join(b.rule for b in rewrite.legal_basis)
+    assert "ferskhet" not in origin and "reservedeler" in origin
+
+
+def test_a_floor_brand_is_not_asked_about_fit_with_equipment(settings):
+    rewrite = rewrite_requirement("Gulvbelegget på sengepostene skal være Forbo Sphera.", settings)
+    assert not any("kompatibilitet med utstyr" in q for q in rewrite.questions_for_buyer)
