@@ -244,6 +244,8 @@ def interface_requirement(text: str, matches: list[Match], subject: str = "Løsn
         verb = next((v for cue, v in _FIT_VERBS if m.group("verb").lower().startswith(cue)), "virke med")
     interface = next((f", for eksempel {label}," for pattern, label in OPEN_INTERFACES if pattern.search(m.group(0))),
                      " [navn på standard eller grensesnitt]")
+    if "[" not in thing:  # what the buyer has must be described for suppliers to test against it
+        thing += " [beskriv i vedlegg hvilke grensesnitt og versjoner dere har]"
     requirement = (f"{subject} skal {verb} {thing} gjennom et dokumentert, åpent grensesnitt eller en åpen protokoll"
                    f"{interface} eller tilsvarende, verifisert ved en tilkoblingstest"
                    f"{' av en prøveenhet' if sample else ''} i vårt miljø før kontrakt.")
