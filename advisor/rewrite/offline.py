@@ -21,7 +21,7 @@ from advisor.requirements import (
 from advisor.rewrite.domains import PurchaseType, count_requirements, value_requirements, without_repeats
 from advisor.rewrite.examples import Example
 from advisor.rewrite.neutral import ENGLISH, clean, is_substantive, neutralize, passes
-from advisor.rewrite.references import interface_requirement
+from advisor.rewrite.references import find_references, interface_requirement
 from advisor.rewrite.targets import (
     NUMBER_WORDS,
     TARGET,
@@ -361,8 +361,9 @@ def _add_interface(text: str, matches: list[Match], kind: str, requirements: lis
     requirements.insert(0, interface)
     notes.append(note)
     buyer[:] = [q for q in buyer if not q.startswith("Trengs det virkelig at leveransen")]
-    buyer.insert(0, "Hva må leveransen virke med (navn, versjon og grensesnitt), og hvorfor kan det ikke byttes uten "
-                    "urimelig kostnad? Skriv begrunnelsen i anskaffelsesdokumentene.")
+    if not any(r.is_conditional for r in find_references(text, matches)):  # a named system has its own question
+        buyer.insert(0, "Hva må leveransen virke med (navn, versjon og grensesnitt), og hvorfor kan det ikke byttes uten "
+                        "urimelig kostnad? Skriv begrunnelsen i anskaffelsesdokumentene.")
 
 
 # A type's need names pupils where the same product serves schools and offices; without a word of school in the
@@ -430,9 +431,12 @@ _DOSAGE_FORM_NOUN = {"brusetablett": "brusetabletter", "smeltetablett": "smeltet
                      "dråpe": "dråper", "krem": "krem", "salve": "salve", "spray": "spray"}
 
 
+_EMISSION_CLASS = re.compile(r"(?<![\w-])M1(?![\w])")
+
+
 def fill_known(requirements: list[str], text: str, matches: list[Match]) -> list[str]:
     """The purchase type's blanks that the original already answers: a named medicine's active substance (from the
-    brand lexicon), its strength and its dosage form. «Paracet 500 mg tabletter» fills [virkestoff], [mg] and
+    brand lexicon), its strength and its dosage form, and a named emission class («M1»). «Paracet 500 mg tabletter» fills [virkestoff], [mg] and
     [legemiddelform]; nothing is guessed that the original does not say."""
     substances = list(dict.fromkeys(str(h.detail["noun"]) for h in sorted(matches, key=lambda h: h.start)
                                     if h.detail.get("brand_category") == "medicine" and h.detail.get("noun")))
@@ -445,6 +449,9 @@ def fill_known(requirements: list[str], text: str, matches: list[Match]) -> list
         fills["[mg]"] = f"{strength.group(1)} {strength.group(2)}"
     if form:
         fills["[legemiddelform]"] = _DOSAGE_FORM_NOUN[form.group(1).lower()]
+    emission = _EMISSION_CLASS.search(text)
+    if emission:  # «M1-klassifisert»: the class the buyer named is kept as a limit, with its equivalents
+        fills["[grenseverdier eller emisjonsklasse]"] = f"grensene for emisjonsklasse {emission.group(0)} eller tilsvarende"
     out = []
     for requirement in requirements:
         for blank, value in fills.items():

@@ -100,3 +100,14 @@ def test_office_chairs_are_not_for_pupils_and_their_origin_note_is_not_about_fre
 def test_a_floor_brand_is_not_asked_about_fit_with_equipment(settings):
     rewrite = rewrite_requirement("Gulvbelegget på sengepostene skal være Forbo Sphera.", settings)
     assert not any("kompatibilitet med utstyr" in q for q in rewrite.questions_for_buyer)
+
+
+def test_a_named_system_to_fit_is_asked_about_once(settings):
+    rewrite = rewrite_requirement("Nye lysmaster skal styres via Philips Interact City, som vi allerede benytter.", settings)
+    asked = [q for q in rewrite.questions_for_buyer if "virke med" in q]
+    assert len(asked) == 1 and "Philips Interact City" in asked[0]
+
+
+def test_a_named_emission_class_is_kept_with_its_equivalents(settings):
+    rewrite = rewrite_requirement("Vinylbelegget på kontorene skal være fra Gerflor og M1-klassifisert.", settings)
+    assert any("emisjonsklasse M1 eller tilsvarende" in r for r in rewrite.functional_requirements)
