@@ -328,7 +328,7 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     questions = _market_questions(ptype, categories, matches, nearest)
     # whether matching what the buyer has is needed goes first: it decides whether the type's questions apply at all
     buyer = buyer_questions(text, matches, targets, ptype.buyer_questions if ptype is not None else ())
-    _add_interface(text, matches, _kind_of(ptype, bought), requirements, buyer, notes)
+    interface = _add_interface(text, matches, _kind_of(ptype, bought), requirements, buyer, notes)
     _ask_which(tied or [] if ptype is None else [], buyer, notes)
     if bought is not None and not bought.is_certain:
         buyer.insert(0, f"Er det riktig at dere kjøper {KIND_LABELS[bought.kind]} («{bought.phrase}»)? Hvis ikke, skriv hva "
@@ -337,7 +337,7 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
         notes.append("For å skrive behovsbaserte krav trenger vi å vite hvem som skal bruke løsningen, hvilket problem den "
                      "skal løse, og hvordan dere vil måle at det er løst.")
     return {"need_statement": need, "functional_requirements": requirements, "market_questions": questions,
-            "questions_for_buyer": buyer, "notes": notes}
+            "questions_for_buyer": buyer, "notes": notes, "interface_requirement": interface}
 
 
 def _kind_of(ptype: PurchaseType | None, bought: PurchaseObject | None) -> str:
@@ -350,20 +350,21 @@ def _kind_of(ptype: PurchaseType | None, bought: PurchaseObject | None) -> str:
 
 
 def _add_interface(text: str, matches: list[Match], kind: str, requirements: list[str], buyer: list[str],
-                   notes: list[str]) -> None:
+                   notes: list[str]) -> str:
     """What the delivery must fit (docks, a control system, today's alarm receiver) as an interface requirement, put
     first since it is the one need the original states outright; the buyer is then asked what it must fit and why,
-    not whether a fit is needed."""
+    not whether a fit is needed. Returns the requirement ('' when there is nothing to fit)."""
     goods = kind == "goods"
     interface, note = interface_requirement(text, matches, "Utstyret" if goods else "Løsningen", goods)
     if not interface:
-        return
+        return ""
     requirements.insert(0, interface)
     notes.append(note)
     buyer[:] = [q for q in buyer if not q.startswith("Trengs det virkelig at leveransen")]
     if not any(r.is_conditional for r in find_references(text, matches)):  # a named system has its own question
         buyer.insert(0, "Hva må leveransen virke med (navn, versjon og grensesnitt), og hvorfor kan det ikke byttes uten "
                         "urimelig kostnad? Skriv begrunnelsen i anskaffelsesdokumentene.")
+    return interface
 
 
 # A type's need names pupils where the same product serves schools and offices; without a word of school in the

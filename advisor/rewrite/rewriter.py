@@ -127,6 +127,8 @@ VERIFIED = re.compile(
     re.IGNORECASE,
 )
 MIN_REQUIREMENTS, MAX_REQUIREMENTS = 3, 6
+# A requirement on an interface to what the buyer has.
+_INTERFACE = re.compile(r"grensesnitt|protokoll|\bAPI\b|integrasjon|interface", re.IGNORECASE)
 # Words a reading from the verb may take for its object that name no thing: «(leveres) Alt», «(ha) minst».
 _NOT_A_NOUN = re.compile(r"(?:alt|alle|all|minst|høyst|mer|mest|noe|noen|det|den|de|dette|disse|hver|hvert|begge)$",
                          re.IGNORECASE)
@@ -187,7 +189,11 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
         need = clean(str(fallback["need_statement"])) or PLACEHOLDER_NEED
     requirements = []
     original = re.sub(r"\W+", " ", text.lower()).strip()
-    for item in draft["functional_requirements"]:
+    items = list(draft["functional_requirements"])
+    interface = str(fallback.get("interface_requirement") or "")
+    if interface and draft is not fallback and not any(_INTERFACE.search(str(item)) for item in items):
+        items.insert(0, interface)  # an LLM draft that lost what the delivery must fit gets the offline requirement
+    for item in items:
         stripped = strip_non_requirements(str(item))
         if stripped is None:
             notes.append(f"«{item}» er tatt ut: det er kontaktdata, en adresse, et organisasjonsnummer eller en lovhenvisning, "
