@@ -200,10 +200,11 @@ def _systems(text: str, matches: list[Match]) -> list[Reference]:
 _FIT = re.compile(
     r"(?<!\w)(?P<verb>passe[rs]?|kompatib\w*|integrer\w*|styres|kobles|virke(?:\s+sammen)?|kommunisere)"
     r"(?:\s+(?:og\s+)?(?:overvåkes|brukes))?\s+(?:(?:via|fra|med|mot|til|i|gjennom)\s+)(?P<thing>[^.;,]{3,80}?)"
-    r"(?=\s*(?:[.;,]|$|\s+(?:som|slik|og\s+skal|eller\s+tilsvarende)\b))"
+    r"(?=\s*(?:[.;,]|$|\s+(?:som|slik|og\s+skal|eller\s+tilsvarende|via|gjennom|for\s+å)\b))"
     r"|(?<!\w)samme\s+(?P<same>(?:[\w\-]+\s+){0,4}?[\w\-]*(?:varsl|rutine|oppsett|system|integrasjon|grensesnitt)\w*)"
     r"\s+som\s+(?:i\s+dag|(?:vi|dere)\s+har)",
     re.IGNORECASE)
+_OWNED = re.compile(r"(?<!\w)(?:kommunens|fylkeskommunens|virksomhetens|etatens|sykehusets|skolens)(?!\w)", re.IGNORECASE)
 _DEFINITE = re.compile(r"[^\W\d_]+(?:ene|et|en|a)$", re.IGNORECASE)
 # How the delivery must fit, by the verb.
 _FIT_VERBS = (("styres", "kunne styres og overvåkes fra"), ("kobles", "kunne kobles til"), ("passe", "kunne kobles til og brukes med"),
@@ -235,6 +236,8 @@ def interface_requirement(text: str, matches: list[Match], subject: str = "Løsn
     else:
         thing = m.group("thing").strip()
         if any(s < m.end("thing") and m.start("thing") < e for s, e in named):
+            if not (_EXISTING.search(text) or _OWNED.search(text)):  # «styres med DALI»: a technology, not something owned
+                return "", ""
             thing = ("det eksisterende styringssystemet" if m.group("verb").lower() == "styres" else "det eksisterende systemet") \
                 + " [navn og versjon i vedlegg]"
         elif m.group("verb").lower().startswith("passe") and not _TECHNICAL.search(thing):

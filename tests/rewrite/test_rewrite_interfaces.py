@@ -111,3 +111,17 @@ def test_a_named_system_to_fit_is_asked_about_once(settings):
 def test_a_named_emission_class_is_kept_with_its_equivalents(settings):
     rewrite = rewrite_requirement("Vinylbelegget på kontorene skal være fra Gerflor og M1-klassifisert.", settings)
     assert any("emisjonsklasse M1 eller tilsvarende" in r for r in rewrite.functional_requirements)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Løsningen må kunne integreres med kommunens journalsystem Gerica for å hente vedtak.", True),
+    ("Lyset i gymsalen skal styres med DALI.", False),  # a named technology, nothing the buyer already has
+])
+def test_a_named_thing_to_fit_needs_a_sign_that_the_buyer_has_it(text, expected):
+    assert bool(interface_requirement(text, find_matches(text))[0]) is expected
+
+
+def test_the_thing_to_fit_stops_before_how_it_is_reached():
+    text = "Systemet skal kunne integreres med kommunens eksisterende arkivsystem via åpne API-er."
+    requirement, _ = interface_requirement(text, find_matches(text))
+    assert "arkivsystem [" in requirement and "via åpne" not in requirement
