@@ -125,3 +125,16 @@ def test_the_thing_to_fit_stops_before_how_it_is_reached():
     text = "Systemet skal kunne integreres med kommunens eksisterende arkivsystem via åpne API-er."
     requirement, _ = interface_requirement(text, find_matches(text))
     assert "arkivsystem [" in requirement and "via åpne" not in requirement
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Skolen skal kjøpe inn melk og yoghurt til elevene.", "matvarer"),
+    ("Sykehjemmet skal servere kylling til middag to ganger i uka.", "mat"),  # a meal, not goods for the kitchen
+    ("Middagene skal inneholde minst 150 g kjøtt per porsjon.", "mat"),
+])
+def test_food_goods_and_meals_are_told_apart(settings, text, expected):
+    from advisor.requirements import read_purchase_object
+    from advisor.rewrite.domains import load_purchase_types, purchase_type_for
+
+    ptype = purchase_type_for(text, load_purchase_types(settings), bought=read_purchase_object(text))
+    assert ptype is not None and ptype.id == expected
