@@ -11,7 +11,12 @@ lawful form:
 - a system or platform the delivery must work with becomes «virke med X eller tilsvarende», or the open standard or
   interface behind X where one is well known. It is lawful only when the subject-matter justifies it (typically
   compatibility with what the buyer already has, and only if no other make would do), so it is offered on that
-  condition, with a question asking the buyer for the justification.
+  condition, with a question asking the buyer for the justification; a name that is the product bought itself
+  («skal være Lenovo ThinkPad …») is no such system.
+
+interface_requirement() keeps the need behind a fit with what the buyer has («passer i dagens dokkingstasjoner»,
+«integreres med fagsystemet») as a requirement on a documented, open interface or protocol «eller tilsvarende»,
+verified by a connection test.
 """
 
 from __future__ import annotations
