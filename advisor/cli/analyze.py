@@ -175,7 +175,7 @@ def rewrite_dict(rewrite) -> dict:
         "functional_requirements": rewrite.functional_requirements, "market_questions": rewrite.market_questions,
         "questions_for_buyer": rewrite.questions_for_buyer, "findings": [finding_dict(f) for f in rewrite.findings],
         "provider": rewrite.provider, "examples_used": rewrite.examples_used, "prompt_version": rewrite.prompt_version,
-        "targets": rewrite.targets, "notes": rewrite.notes,
+        "targets": rewrite.targets, "product_figures": rewrite.product_figures, "notes": rewrite.notes,
         "references": [{"name": r.name, "kind": r.kind, "requirement": r.requirement, "question": r.question,
                         "conditional": r.is_conditional} for r in rewrite.references],
         "legal_basis": [{"rule": b.rule, "citation": to_jsonable(b.citation)} for b in rewrite.legal_basis],
@@ -192,8 +192,11 @@ def format_rewrite(rewrite) -> str:
     lines += ["", "UTKAST TIL BEHOVSBASERT KRAV (må gjennomgås og fullføres)", "  Behov:", f"    {rewrite.need_statement}",
               "  Funksjons- og ytelseskrav:"]
     lines += [f"    {n}. {req}" for n, req in enumerate(rewrite.functional_requirements, start=1)]
-    if rewrite.targets:
-        lines.append(f"  Målbare verdier fra originalen (beholdt): {', '.join(rewrite.targets)}")
+    if rewrite.kept_targets:
+        lines.append(f"  Målbare verdier fra originalen (beholdt som krav): {', '.join(rewrite.kept_targets)}")
+    if rewrite.product_figures:
+        lines.append("  Tall fra originalen som ikke er krav i seg selv (kravene sier hva de skal oppnå): "
+                     + ", ".join(rewrite.product_figures))
     conditional = [r for r in rewrite.references if r.is_conditional]
     if conditional:
         lines.append("  Henvisninger som kan beholdes hvis de er begrunnet (kontraktsgjenstanden må kreve det):")

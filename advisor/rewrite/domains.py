@@ -275,7 +275,13 @@ _VALUE_FUNCTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\d\s*U$"),  # rack units: a constraint of the room, not a function
      "Utstyret skal få plass i rommet eller racket det skal stå i [ledig plass i dag; {value} er bare et krav hvis "
      "plassen er begrenset], kontrollert ved befaring."),
-    (re.compile(r"(?i:lux|lm|lumen)$|\d\s*K$"),  # «K» (colour temperature) is case-sensitive: «306 hk» is no light
+    # a colour temperature is what the light is for, not how much of it there is: colour rendering, glare, and light's
+    # effect on people, animals and the night sky; «K» is case-sensitive: «306 hk» is no light
+    (re.compile(r"\d\s*K$"),
+     "Lysfargen skal passe det lyset skal oppnå [f.eks. fargegjengivelse for brukerne og minst mulig påvirkning på "
+     "naboer, dyreliv og nattehimmel; dagens {value} er ikke et krav i seg selv], dokumentert med datablad og vurdert "
+     "ved en prøvemontering."),
+    (re.compile(r"(?i:lux|lm|lumen)$"),
      "Belysningen skal gi lysnivået og lyskvaliteten flaten og brukerne trenger; dagens anslag er {value}, "
      "dokumentert med lysberegning."),
     (re.compile(r"\d\s*V$|Hz$"),

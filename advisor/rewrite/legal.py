@@ -87,7 +87,7 @@ def legal_basis(findings: list[Finding], references: list[Reference], settings: 
     the words), the notes for standards and systems kept «eller tilsvarende» (`references`), and the climate rule for
     a purchase type whose footprint matters (`domain`); notes on the same guidance passage are one note, numbered from 1."""
     notes: list[tuple[str, Citation]] = [(GENERAL_RULE, _cite(settings, "general"))]
-    for key, rule in [*_finding_notes(findings, text), *_reference_notes(findings, references)]:
+    for key, rule in [*_finding_notes(findings, text, domain), *_reference_notes(findings, references)]:
         if key in PASSAGES:
             notes.append((rule, _cite(settings, key)))
         else:  # a rule the analyzer keeps for this kind of finding, applied to the words found
@@ -153,7 +153,15 @@ _WORDED_NOTES = {
 }
 
 
-def _finding_notes(findings: list[Finding], text: str) -> list[tuple[str, str]]:
+# What a buyer may ask for instead of an origin, by the purchase type's domain: freshness is a property of food, not of chairs.
+_ORIGIN_PROPERTIES = {
+    "mat og servering": "ferskhet, holdbarhet ved levering, sporbarhet, dyrevelferd eller leveringstid",
+    "møbler og utstyr": "holdbarhet, reservedeler, reparasjon, klimaavtrykk eller leveringstid",
+}
+_ORIGIN_PROPERTIES_DEFAULT = "kvalitet, leveringstid, beredskap eller klimaavtrykk"
+
+
+def _finding_notes(findings: list[Finding], text: str, domain: str = "") -> list[tuple[str, str]]:
     """(note key, text, passage) per kind of problem found, in the order the problems occur."""
     strong = sorted((f for f in findings if f.severity != "low"), key=lambda f: f.start)
     groups: dict[str, list[Finding]] = {}
@@ -193,8 +201,9 @@ def _finding_notes(findings: list[Finding], text: str) -> list[tuple[str, str]]:
                              "eller produksjon som favoriserer eller utelukker leverandører"
                              + (", og et krav om norsk opprinnelse kan i tillegg stride mot EØS-reglene om fri bevegelighet"
                                 if national else "")
-                             + ". Beskriv egenskapen dere trenger (for eksempel ferskhet, leveringstid, beredskap eller "
-                               "klimaavtrykk) i stedet for hvor varen kommer fra"))
+                             + ". Beskriv egenskapen dere trenger (for eksempel "
+                             + _ORIGIN_PROPERTIES.get(domain, _ORIGIN_PROPERTIES_DEFAULT)
+                             + ") i stedet for hvor varen kommer fra"))
         elif key == "material":
             out.append(_material_note(quoted))
         elif key == "standard":

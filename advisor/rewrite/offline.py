@@ -21,6 +21,7 @@ from advisor.requirements import (
 from advisor.rewrite.domains import PurchaseType, count_requirements, value_requirements, without_repeats
 from advisor.rewrite.examples import Example
 from advisor.rewrite.neutral import ENGLISH, clean, is_substantive, neutralize, passes
+from advisor.rewrite.references import find_references, interface_requirement
 from advisor.rewrite.targets import (
     NUMBER_WORDS,
     TARGET,
@@ -239,7 +240,8 @@ def _count_requirement(text: str, matches: list[Match]) -> str:
     _, product = _function_of(matches, text)
     if any(h.category == "product_named" for h in matches):
         # The product itself is the problem: keep the number, let the buyer say what it measures.
-        return f"Løsningen skal dekke et omfang som svarer til {m.group(1)} enheter i dag [angi hva tallet gjelder, f.eks. rom, m² eller brukere]."
+        return (f"Leveransen skal dekke behovet til {m.group(1)} brukere [juster tallet, og skriv om det gjelder brukere, rom "
+                "eller enheter], kontrollert ved levering.")
     domains = _brand_domains(matches)
     noun = plural(product) if product else CATEGORY_OBJECTS.get(domains[0] if domains else "", "enheter")
     return f"Leveransen skal omfatte {m.group(1)} {noun} [juster antallet etter behovet], kontrollert ved levering."
@@ -278,7 +280,7 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
 
     need = ""
     if ptype is not None:
-        need = ptype.need
+        need = _fit_need(ptype.need, text)
         notes.append(f"Behov og krav bygger på innkjøpstypen «{ptype.id}» ({ptype.domain}); tilpass dem til dere.")
     elif nearest and nearest[0][1] >= BORROW_NEED_AT:
         example = nearest[0][0]
@@ -326,6 +328,7 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     questions = _market_questions(ptype, categories, matches, nearest)
     # whether matching what the buyer has is needed goes first: it decides whether the type's questions apply at all
     buyer = buyer_questions(text, matches, targets, ptype.buyer_questions if ptype is not None else ())
+    interface = _add_interface(text, matches, _kind_of(ptype, bought), requirements, buyer, notes)
     _ask_which(tied or [] if ptype is None else [], buyer, notes)
     if bought is not None and not bought.is_certain:
         buyer.insert(0, f"Er det riktig at dere kjøper {KIND_LABELS[bought.kind]} («{bought.phrase}»)? Hvis ikke, skriv hva "
@@ -334,7 +337,52 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
         notes.append("For å skrive behovsbaserte krav trenger vi å vite hvem som skal bruke løsningen, hvilket problem den "
                      "skal løse, og hvordan dere vil måle at det er løst.")
     return {"need_statement": need, "functional_requirements": requirements, "market_questions": questions,
-            "questions_for_buyer": buyer, "notes": notes}
+            "questions_for_buyer": buyer, "notes": notes, "interface_requirement": interface}
+
+
+def _kind_of(ptype: PurchaseType | None, bought: PurchaseObject | None) -> str:
+    """What is bought: the text's own certain reading, else the purchase type's only kind, else the assumed reading."""
+    if bought is not None and bought.is_certain:
+        return bought.kind
+    if ptype is not None and len(ptype.kinds) == 1:
+        return ptype.kinds[0]
+    return bought.kind if bought is not None else ""
+
+
+def _add_interface(text: str, matches: list[Match], kind: str, requirements: list[str], buyer: list[str],
+                   notes: list[str]) -> str:
+    """What the delivery must fit (docks, a control system, today's alarm receiver) as an interface requirement, put
+    first since it is the one need the original states outright; the buyer is then asked what it must fit and why,
+    not whether a fit is needed. Returns the requirement ('' when there is nothing to fit)."""
+    goods = kind == "goods"
+    interface, note = interface_requirement(text, matches, "Utstyret" if goods else "Løsningen", goods)
+    if not interface:
+        return ""
+    requirements.insert(0, interface)
+    notes.append(note)
+    buyer[:] = [q for q in buyer if not q.startswith("Trengs det virkelig at leveransen")]
+    if not any(r.is_conditional for r in find_references(text, matches)):  # a named system has its own question
+        buyer.insert(0, "Hva må leveransen virke med (navn, versjon og grensesnitt), og hvorfor kan det ikke byttes uten "
+                        "urimelig kostnad? Skriv begrunnelsen i anskaffelsesdokumentene.")
+    return interface
+
+
+# A type's need names pupils where the same product serves schools and offices; without a word of school in the
+# text, the need is about the staff only («elevene» in a need for office chairs was never said).
+_SCHOOL = re.compile(r"skole|elev|klasse|undervisning|lærer|barnehage|student|læring", re.IGNORECASE)
+_WITHOUT_PUPILS = (("de ansatte og elevene", "de ansatte"), ("elevene og de ansatte", "de ansatte"),
+                   ("ansatte, elever og gjester", "ansatte og gjester"), ("elever, ansatte og besøkende", "ansatte og besøkende"),
+                   ("arbeide og lære", "arbeide"), ("arbeider, lærer og oppholder seg", "arbeider og oppholder seg"),
+                   ("møter og undervisning", "møter"))
+
+
+def _fit_need(need: str, text: str) -> str:
+    """The type's need statement, without pupils where the text says nothing of a school."""
+    if _SCHOOL.search(text):
+        return need
+    for school, plain in _WITHOUT_PUPILS:
+        need = need.replace(school, plain)
+    return need
 
 
 def _market_questions(ptype: PurchaseType | None, categories: set[str], matches: list[Match],
@@ -384,9 +432,12 @@ _DOSAGE_FORM_NOUN = {"brusetablett": "brusetabletter", "smeltetablett": "smeltet
                      "dråpe": "dråper", "krem": "krem", "salve": "salve", "spray": "spray"}
 
 
+_EMISSION_CLASS = re.compile(r"(?<![\w-])M1(?![\w])")
+
+
 def fill_known(requirements: list[str], text: str, matches: list[Match]) -> list[str]:
     """The purchase type's blanks that the original already answers: a named medicine's active substance (from the
-    brand lexicon), its strength and its dosage form. «Paracet 500 mg tabletter» fills [virkestoff], [mg] and
+    brand lexicon), its strength and its dosage form, and a named emission class («M1»). «Paracet 500 mg tabletter» fills [virkestoff], [mg] and
     [legemiddelform]; nothing is guessed that the original does not say."""
     substances = list(dict.fromkeys(str(h.detail["noun"]) for h in sorted(matches, key=lambda h: h.start)
                                     if h.detail.get("brand_category") == "medicine" and h.detail.get("noun")))
@@ -399,6 +450,9 @@ def fill_known(requirements: list[str], text: str, matches: list[Match]) -> list
         fills["[mg]"] = f"{strength.group(1)} {strength.group(2)}"
     if form:
         fills["[legemiddelform]"] = _DOSAGE_FORM_NOUN[form.group(1).lower()]
+    emission = _EMISSION_CLASS.search(text)
+    if emission:  # «M1-klassifisert»: the class the buyer named is kept as a limit, with its equivalents
+        fills["[grenseverdier eller emisjonsklasse]"] = f"grensene for emisjonsklasse {emission.group(0)} eller tilsvarende"
     out = []
     for requirement in requirements:
         for blank, value in fills.items():

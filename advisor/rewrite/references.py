@@ -11,7 +11,12 @@ lawful form:
 - a system or platform the delivery must work with becomes «virke med X eller tilsvarende», or the open standard or
   interface behind X where one is well known. It is lawful only when the subject-matter justifies it (typically
   compatibility with what the buyer already has, and only if no other make would do), so it is offered on that
-  condition, with a question asking the buyer for the justification.
+  condition, with a question asking the buyer for the justification; a name that is the product bought itself
+  («skal være Lenovo ThinkPad …») is no such system.
+
+interface_requirement() keeps the need behind a fit with what the buyer has («passer i dagens dokkingstasjoner»,
+«integreres med fagsystemet») as a requirement on a documented, open interface or protocol «eller tilsvarende»,
+verified by a connection test.
 """
 
 from __future__ import annotations
@@ -34,6 +39,11 @@ OPEN_INTERFACES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"dips|cgm|gerica|profil|journal|epj", re.I), "utveksling av helsedata etter HL7 FHIR"),
     (re.compile(r"easee|zaptec|ladeboks|ladeanlegg", re.I), "styring av ladepunkter etter OCPP"),
     (re.compile(r"axis|milestone|hikvision|kamera|videoovervåk", re.I), "videoovervåking etter ONVIF"),
+    (re.compile(r"interact city|citytouch|lysstyring|gatelys|armatur", re.I),
+     "sentralstyring av gatelys etter TALQ, med Zhaga- eller NEMA-sokkel for styringsnoden"),
+    (re.compile(r"dokking|docking|dock", re.I), "USB-C med DisplayPort og strømforsyning (USB Power Delivery) eller Thunderbolt"),
+    (re.compile(r"varsl|alarm|responssent|trygghets", re.I), "varsling til responssenter etter SCAIP eller et dokumentert API"),
+    (re.compile(r"fagsystem|saksbehandlingssystem|økonomisystem|arkiv", re.I), "et REST-API med åpen spesifikasjon"),
 )
 _QUALIFIER_AFTER = re.compile(r"^[\s,]*(?:til\s+|på\s+)?((?:nivå|klasse|kvalitetsnivå|level)\s+[\w+]+)", re.IGNORECASE)
 _QUALIFIER_BEFORE = re.compile(r"((?:kvalitetsnivå|nivå|klasse)\s+[\w+]+)\s+(?:etter|i|iht\.?|i henhold til)\s+$", re.IGNORECASE)
@@ -104,13 +114,27 @@ def _standards(text: str) -> list[Reference]:
     return out
 
 
+# A name the delivery must work with, by the words around it: «styres via X», «integreres med X», «kobles til X»
+# before it, or «X, som kommunen allerede benytter» after it.
+_WORKS_WITH_BEFORE = re.compile(r"(?<!\w)(?:styres|overvåkes|integreres|kobles|virke(?:\s+sammen)?|kommunisere|"
+                                r"kompatib\w*|passe\w*)\s+(?:\w+\s+)?(?:via|fra|med|mot|til|i|gjennom)\s+(?:dagens\s+|"
+                                r"eksisterende\s+|vårt\s+|vår\s+)?$", re.IGNORECASE)
+_IN_USE_AFTER = re.compile(r"^[\s,]*som\s+(?:vi|kommunen|virksomheten|etaten|sykehuset|dere|[a-zæøå]+en)\s+(?:allerede\s+|i\s+dag\s+)?"
+                           r"(?:har|bruker|benytter|eier|har\s+i\s+drift)\b", re.IGNORECASE)
+
+
+def _works_with(text: str, start: int, end: int) -> bool:
+    return bool(_WORKS_WITH_BEFORE.search(text[max(0, start - 60):start]) or _IN_USE_AFTER.match(text[end:]))
+
+
 def _system_groups(text: str, matches: list[Match]) -> list[tuple[int, int, bool]]:
     """(start, end, existing) of each system the requirement must work with: a reference the analyzer read as
     compatibility with what the buyer has (low severity), or a named platform, product, database or cloud."""
     picked = sorted(
-        (h for h in matches if h.category in SYSTEM_CATEGORIES and (
+        (h for h in matches if h.category in SYSTEM_CATEGORIES | {"missing_or_equivalent"} and (
             (h.severity == "low" and (h.kind == "compat" or h.detail.get("compat")))
-            or (h.category == "prescribed_technology" and h.kind in PLATFORM_KINDS))),
+            or (h.category == "prescribed_technology" and h.kind in PLATFORM_KINDS)
+            or (h.category != "missing_or_equivalent" or h.kind == "missing") and _works_with(text, h.start, h.end))),
         key=lambda h: h.start)
     groups: list[list[int]] = []
     for match in picked:
@@ -127,13 +151,32 @@ def _system_groups(text: str, matches: list[Match]) -> list[tuple[int, int, bool
                 group[0] = match.start
             if match.category == "model_type" and match.start >= group[1] and text[group[1]:match.start].strip() == "":
                 group[1] = match.end
-    return [(s, e, bool(_EXISTING.search(text[max(0, s - 40):s]))) for s, e in groups]
+    return [(s, e, bool(_EXISTING.search(text[max(0, s - 40):s]) or _IN_USE_AFTER.match(text[e:]))) for s, e in groups]
+
+
+# What the delivery itself is («skal være Lenovo ThinkPad ... med Windows 11 Pro», «av typen Evondos E300»): from the
+# words that say so up to what it must fit or do («, slik at de passer i ...», «og skal styres via ...»). A name in
+# there is the product bought, not a system it must work with.
+_IDENTITY = re.compile(r"(?<!\w)(?:skal|må)\s+være\s+|(?<!\w)av\s+typen\s+", re.IGNORECASE)
+_IDENTITY_END = re.compile(r"[.;]|,?\s*slik\s+at|,?\s*(?:og\s+)?(?:som\s+)?(?:skal|må)\s+(?:kunne\s+)?(?!være)\w+|"
+                           r"(?<!\w)(?:passe\w*|kompatib\w*|integrer\w*|styres|kobles|virke)(?!\w)", re.IGNORECASE)
+
+
+def _identity_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _IDENTITY.finditer(text):
+        end = _IDENTITY_END.search(text, m.end())
+        spans.append((m.end(), end.start() if end else len(text)))
+    return spans
 
 
 def _systems(text: str, matches: list[Match]) -> list[Reference]:
     named: dict[str, tuple[str, bool]] = {}  # one per system, however often it is named: its fullest name, and
+    identity = _identity_spans(text)
     for start, end, existing in _system_groups(text, matches):  # whether any mention says the buyer has it
         if EQUIVALENT.match(text[end:].lstrip(" ,")):
+            continue
+        if any(s <= start < e for s, e in identity):  # the product bought is not something to work with
             continue
         compound = re.match(r"-[^\W\d_]{3,}", text[end:])  # «Salto-system», «DIPS-journal»
         name = text[start:end + (compound.end() if compound else 0)].strip()
@@ -152,3 +195,69 @@ def _systems(text: str, matches: list[Match]) -> list[Reference]:
                     "begrunnelse må henvisningen ut, og byttekostnader kan heller vurderes i tildelingen.")
         out.append(Reference(name, "system", requirement, question))
     return out
+
+
+# --- what the delivery must fit: an interface requirement --------------------------------------------------------
+
+# «passer i dagens dokkingstasjoner», «kompatibel med eksisterende styringssystem», «integreres med fagsystemet»,
+# «styres via X, som kommunen allerede benytter», «samme varslingsrutiner som i dag»: the verb says how the delivery
+# must fit what the buyer has, the thing is what it must fit.
+_FIT = re.compile(
+    r"(?<!\w)(?P<verb>passe[rs]?|kompatib\w*|integrer\w*|styres|kobles|virke(?:\s+sammen)?|kommunisere)"
+    r"(?:\s+(?:og\s+)?(?:overvåkes|brukes))?\s+(?:(?:via|fra|med|mot|til|i|gjennom)\s+)(?P<thing>[^.;,]{3,80}?)"
+    r"(?=\s*(?:[.;,]|$|\s+(?:som|slik|og\s+skal|eller\s+tilsvarende|via|gjennom|for\s+å)\b))"
+    r"|(?<!\w)samme\s+(?P<same>(?:[\w\-]+\s+){0,4}?[\w\-]*(?:varsl|rutine|oppsett|system|integrasjon|grensesnitt)\w*)"
+    r"\s+som\s+(?:i\s+dag|(?:vi|dere)\s+har)",
+    re.IGNORECASE)
+_OWNED = re.compile(r"(?<!\w)(?:kommunens|fylkeskommunens|virksomhetens|etatens|sykehusets|skolens)(?!\w)", re.IGNORECASE)
+_DEFINITE = re.compile(r"[^\W\d_]+(?:ene|et|en|a)$", re.IGNORECASE)
+# How the delivery must fit, by the verb.
+_FIT_VERBS = (("styres", "kunne styres og overvåkes fra"), ("kobles", "kunne kobles til"), ("passe", "kunne kobles til og brukes med"),
+              ("integrer", "utveksle data med"), ("kommunisere", "utveksle data med"))
+
+
+# What «passe» is an interface to: equipment or systems, not furniture or people.
+_TECHNICAL = re.compile(r"system|stasjon|plattform|lader|dokking|docking|batteri|nettverk|programvare|sensor|server|skriver|"
+                        r"sentral|anlegg|styring|tavle|kontakt|uttak|port|grensesnitt|protokoll|maskin|utstyr|app\w*|lås",
+                        re.IGNORECASE)
+
+
+def interface_requirement(text: str, matches: list[Match], subject: str = "Løsningen",
+                          sample: bool = True) -> tuple[str, str]:
+    """(requirement, note) when the requirement says the delivery must fit something the buyer already has; ('', '')
+    otherwise. The need is kept as an interface requirement: a documented, open interface or protocol, or an
+    equivalent, shown by a connection test in the buyer's own setting; a product name in the thing is left to the
+    references the buyer may keep if justified. Compatibility with what the buyer has is one of the two narrow
+    grounds for naming something (FOA § 15-1/§ 8-5), so the note asks for the reason to be written down."""
+    m = _FIT.search(text)
+    if not m:
+        return "", ""
+    named = [(h.start, h.end) for h in matches if h.category in {"brand", "model_type", "missing_or_equivalent"}]
+    if m.group("same"):
+        what = m.group("same").strip()
+        thing = "systemet som mottar varslene i dag [responssenter eller plattform, navn og versjon i vedlegg]" \
+            if re.search(r"varsl", what, re.IGNORECASE) else f"dagens {what} [beskriv i vedlegg]"
+        verb = "sende varsler og data til" if re.search(r"varsl", what, re.IGNORECASE) else "virke med"
+    else:
+        thing = m.group("thing").strip()
+        if any(s < m.end("thing") and m.start("thing") < e for s, e in named):
+            if not (_EXISTING.search(text) or _OWNED.search(text)):  # «styres med DALI»: a technology, not something owned
+                return "", ""
+            thing = ("det eksisterende styringssystemet" if m.group("verb").lower() == "styres" else "det eksisterende systemet") \
+                + " [navn og versjon i vedlegg]"
+        elif m.group("verb").lower().startswith("passe") and not _TECHNICAL.search(thing):
+            return "", ""  # «passe til bordene», «passe alle brukere»: a fit, not an interface
+        elif not (_EXISTING.search(thing) or _EXISTING.search(text[m.end():m.end() + 40]) or _DEFINITE.search(thing.split()[-1])):
+            return "", ""
+        verb = next((v for cue, v in _FIT_VERBS if m.group("verb").lower().startswith(cue)), "virke med")
+    interface = next((f", for eksempel {label}," for pattern, label in OPEN_INTERFACES if pattern.search(m.group(0))),
+                     " [navn på standard eller grensesnitt]")
+    if "[" not in thing:  # what the buyer has must be described for suppliers to test against it
+        thing += " [beskriv i vedlegg hvilke grensesnitt og versjoner dere har]"
+    requirement = (f"{subject} skal {verb} {thing} gjennom et dokumentert, åpent grensesnitt eller en åpen protokoll"
+                   f"{interface} eller tilsvarende, verifisert ved en tilkoblingstest"
+                   f"{' av en prøveenhet' if sample else ''} i vårt miljø før kontrakt.")
+    note = (f"«{m.group(0).strip()}» er beholdt som et krav til grensesnitt: å kreve at leveransen virker med det dere "
+            "allerede har, er lovlig når kontraktsgjenstanden krever det (FOA § 15-1/§ 8-5); skriv i "
+            "anskaffelsesdokumentene hva som må passe sammen og hvorfor et bytte ville koste urimelig mye.")
+    return requirement, note

@@ -66,6 +66,31 @@ class Rewrite:
     object_phrase: str = ""
     references: list[Reference] = field(default_factory=list)  # standards kept «eller tilsvarende»; systems if justified
     legal_basis: list[LegalBasis] = field(default_factory=list)
+    # the targets the draft names only as today's product data, not as requirements («dagens 4000 K er ikke et krav i
+    # seg selv», «15 års erfaring beholdes bare hvis ...»): what they were for is required instead
+    product_figures: list[str] = field(default_factory=list)
+
+    @property
+    def kept_targets(self) -> list[str]:
+        """The targets of the original that stand as requirements in the draft."""
+        return [t for t in self.targets if t not in self.product_figures]
+
+
+# Wording by which a requirement names a number of the original without requiring it.
+_NOT_REQUIRED = re.compile(r"ikke et krav i seg selv|beholdes bare hvis|bare et krav hvis|erstattes av|\[angi hva tallet gjelder",
+                           re.IGNORECASE)
+
+
+def product_figures(targets: list[Target], requirements: list[str]) -> list[str]:
+    """The targets that no requirement requires: each requirement naming the number keeps it only in a [blank] or says
+    it is not a requirement in itself."""
+    out = []
+    for target in targets:
+        naming = [r for r in requirements if not missing_targets([target], [r])]
+        if naming and all(_NOT_REQUIRED.search(r) or missing_targets([target], [re.sub(r"\[[^\]]*\]", "", r)])
+                          for r in naming):
+            out.append(target.text)
+    return out
 
 
 # --- putting it together ---------------------------------------------------------------------------------------------
@@ -102,6 +127,11 @@ VERIFIED = re.compile(
     re.IGNORECASE,
 )
 MIN_REQUIREMENTS, MAX_REQUIREMENTS = 3, 6
+# A requirement on an interface to what the buyer has.
+_INTERFACE = re.compile(r"grensesnitt|protokoll|\bAPI\b|integrasjon|interface", re.IGNORECASE)
+# Words a reading from the verb may take for its object that name no thing: «(leveres) Alt», «(ha) minst».
+_NOT_A_NOUN = re.compile(r"(?:alt|alle|all|minst|høyst|mer|mest|noe|noen|det|den|de|dette|disse|hver|hvert|begge)$",
+                         re.IGNORECASE)
 
 
 def strip_non_requirements(requirement: str) -> str | None:
@@ -159,7 +189,11 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
         need = clean(str(fallback["need_statement"])) or PLACEHOLDER_NEED
     requirements = []
     original = re.sub(r"\W+", " ", text.lower()).strip()
-    for item in draft["functional_requirements"]:
+    items = list(draft["functional_requirements"])
+    interface = str(fallback.get("interface_requirement") or "")
+    if interface and draft is not fallback and not any(_INTERFACE.search(str(item)) for item in items):
+        items.insert(0, interface)  # an LLM draft that lost what the delivery must fit gets the offline requirement
+    for item in items:
         stripped = strip_non_requirements(str(item))
         if stripped is None:
             notes.append(f"«{item}» er tatt ut: det er kontaktdata, en adresse, et organisasjonsnummer eller en lovhenvisning, "
@@ -241,6 +275,12 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
     # what is bought comes from the text's own object (its head noun, then its verb), before any purchase type
     bought = read_purchase_object(text)
     ptype, tied = choose_purchase_type(text, load_purchase_types(settings), nouns, brand_categories, bought)
+    if bought is not None and not bought.is_certain and ptype is not None \
+            and (bought.kind not in ptype.kinds or _NOT_A_NOUN.match(bought.noun)):
+        # an assumed reading from the verb alone that the purchase type the text's own words name contradicts («skal
+        # ha minst 15 års erfaring» is a project manager's service, not goods), or whose «object» is no noun
+        # («leveres Alt»), gives way to the type
+        bought = None
     offline = draft_offline(text, matches, targets, nearest, ptype, bought, tied)
     references = find_references(text, matches)
     version = None
@@ -260,5 +300,6 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
         targets=[t.text for t in targets], notes=list(result["notes"]),
         object_kind=bought.kind if bought else None, object_phrase=bought.phrase if bought else "",
         references=references,
+        product_figures=product_figures(targets, list(result["functional_requirements"])),
         legal_basis=legal_basis(analysis.findings, references, settings, ptype.domain if ptype is not None else "", original),
     )

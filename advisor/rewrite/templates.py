@@ -308,7 +308,8 @@ def _brand_question(text: str, matches: list[Match], span: str) -> str:
     if any(h.detail.get("brand_category") == "medicine" for h in refs):
         return (f"Er det en medisinsk grunn til at det må være nettopp «{span}» (for eksempel hjelpestoffer, "
                 "smak eller at pasienten ikke kan bytte)? Ellers: skriv virkestoff, styrke og legemiddelform.")
-    if _EXISTING_NAMED.search(text) or any(h.detail.get("brand_category") in _COMPATIBLE_CATEGORIES for h in refs):
+    if _EXISTING_NAMED.search(text) or any(h.detail.get("brand_category") in _COMPATIBLE_CATEGORIES for h in refs) \
+            and not _CONSUMABLE.search(text):
         return (f"Er det en grunn til at dere nevner «{span}», for eksempel kompatibilitet med utstyr dere "
                 "allerede har? Skriv i så fall ned begrunnelsen og legg til «eller tilsvarende».")
     kinds = {str(h.detail.get("brand_category", "")) for h in refs}
@@ -331,6 +332,10 @@ _BRAND_QUALITIES = (("food", "smak, innhold eller næringsverdi"),
 # Product lines where a brand is often named for fit with equipment, software or parts the buyer already has.
 _COMPATIBLE_CATEGORIES = frozenset({"IT", "software", "machinery", "tools", "telecom", "security", "building", "energy",
                                     "kitchen", "vehicles", "medical", "welfare"})
+# Goods used up or laid once, where a brand is named for what it is like, not for a fit with equipment: gloves,
+# dressings, floor coverings, paint.
+_CONSUMABLE = re.compile(r"hanske|bandasj|kompress|plaster|belegg|gulv|maling|tapet|papir|bleie|inkontinens|såpe|"
+                         r"vaskemiddel|tørkerull|serviett", re.IGNORECASE)
 # Wording that names something the buyer has that the delivery must fit.
 _EXISTING_NAMED = re.compile(r"(?<!\w)(?:dagens|eksisterende|nåværende|vi har|vi bruker|passe\s+(?:til|med|i)|kompatib\w*|"
                              r"integrer\w*|koble\w*\s+til|virke\s+(?:med|sammen))", re.IGNORECASE)

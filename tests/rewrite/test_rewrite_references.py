@@ -226,3 +226,17 @@ def test_every_purchase_type_text_passes_the_analyzer_unchanged(settings):
     for ptype in load_purchase_types(settings):
         for text in [ptype.need, *ptype.requirements, *(template for _, template in ptype.values)]:
             assert clean(text) == text.strip(), (ptype.id, text)
+
+
+def test_an_llm_draft_that_loses_what_the_delivery_must_fit_gets_the_interface_requirement(tmp_path):
+    reply = json.dumps({"need_statement": "Vi har behov for at de ansatte kan arbeide ved skrivebordet, slik at de sitter godt.",
+                        "functional_requirements": ["Maskinen skal veie høyst [kg], dokumentert med datablad."],
+                        "market_questions": ["Hvilke maskiner finnes?"], "questions_for_buyer": ["Hvor mange?"]},
+                       ensure_ascii=False)
+    with OpenAICompatibleServer(reply=reply) as server:
+        settings = Settings(home=tmp_path, llm={"provider": "openai", "base_url": server.base_url, "max_retries": 0,
+                                                "timeout_s": 5})
+        rewrite = rewrite_requirement("De nye PC-ene må passe med dokkingstasjonene vi har på kontoret.", settings)
+    assert rewrite.provider == "openai"
+    assert "dokkingstasjonene" in rewrite.functional_requirements[0]
+    assert "tilkoblingstest" in rewrite.functional_requirements[0]
