@@ -1043,8 +1043,9 @@ def _several_answer(asked: list[_Asked], result: Assessment, facts: CaseFacts, r
     (Doffin, TED), the procedure, the verdict on a named procedure, the time limits of the procedure that applies,
     whether tenders may be negotiated after opening, and the grounds in FOA § 13-2. "" for another regulation or a
     purchase outside the procurement regulation's parts, which the other routes answer."""
-    if result.regime != "foa" or result.part in ("below", "referred"):
-        return ""
+    value_known = result.contract_value is not None and result.contract_value.total_nok is not None
+    if not asked or not value_known or result.regime != "foa" or result.part in ("below", "referred"):
+        return ""  # without a value the other routes give the verdict for each band of value
     part_q = next((a.clause for a in asked if a.kind == "part" and is_yes_no(a.clause)), "")
     verdict = _verdict_word(part_q, result.part, lang, result.regime) if part_q else ""
     sentences = [f"{verdict} {_part_sentence(result, renumber, lang)}".strip()]
@@ -1201,9 +1202,10 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
     version = f"{RULES_VERSION}+{result.model_version}"
     if asks_time_limits(question, facts) or _asks_several(question):
         renumber = _Renumber(result.citations, settings)
-        several = _asks_several(question)
-        text = (_several_answer(several, result, facts, renumber, lang) if several else
-                _time_limits_answer(question, result, renumber, lang))
+        text = _several_answer(_asks_several(question), result, facts, renumber, lang)
+        if not text and asks_time_limits(question, facts):
+            renumber = _Renumber(result.citations, settings)
+            text = _time_limits_answer(question, result, renumber, lang)
         if text:
             return Answer(question, text, renumber.citations(), True, provider, model, version, question, route="rules",
                           notes=notes, language=lang, evidence=1.0)
