@@ -1006,7 +1006,8 @@ def _asked_things(question: str) -> list[_Asked]:
             # is one choice, its other half included
             clause = next((s for s in sentences if clause.strip() in s), clause)
         checks = (
-            ("part", bool(_ASKS_PART.search(clause))),
+            # «What are the minimum time limits above the EEA threshold?»: the threshold qualifies the question
+            ("part", bool(_ASKS_PART.search(clause)) and not _ASKS_DEADLINE.search(clause)),
             ("notice", bool(_NOTICE_ASKED.search(clause)) and not _NOT_ASKED.search(clause)),
             ("procedure", bool(_ASKS_WHICH_PROCEDURE.search(clause))),
             ("time_limits", bool(_ASKS_DEADLINE.search(clause)) and not asks_standstill(clause)),
