@@ -163,9 +163,11 @@ _PROCEDURE_WORDS: tuple[tuple[str, str], ...] = (
                    r"\bcompetitive procedure with negotiation|\bnegotiat\w*"),
     ("competitive_dialogue", r"\bkonkurransepreg\w* dialog\w*|\bcompetitive dialogue"),
     ("innovation_partnership", r"\binnovasjonspartnerskap\w*|\binnovation partnerships?"),
-    ("open", r"\båpen (?:anbuds|tilbuds)?konkurranse\w*|\båpent anbud\w*|\bopen (?:tender\w*|procedure|competition)"),
-    ("restricted", r"\bbegrenset (?:anbuds|tilbuds)?konkurranse\w*|\brestricted (?:tender\w*|procedure|competition)"),
-    ("tender", r"\b(?:anbuds|tilbuds)konkurranse\w*"),
+    ("open", r"\b(?:åpen|open) (?:anbuds|anbods|tilbuds|tilbods)?konkurranse\w*|\båpent anbud\w*|"
+             r"\bopen (?:tender\w*|procedure|competition)"),
+    ("restricted", r"\b(?:begrenset|avgrensa|avgrensd) (?:anbuds|anbods|tilbuds|tilbods)?konkurranse\w*|"
+                   r"\brestricted (?:tender\w*|procedure|competition)"),
+    ("tender", r"\b(?:anbuds|anbods|tilbuds|tilbods)konkurranse\w*"),
 )
 _PROCEDURE = re.compile("|".join(f"(?P<{key}>{words})" for key, words in _PROCEDURE_WORDS), re.IGNORECASE)
 # Negotiation without notice and negotiation ruled out are other questions than «may we negotiate».
@@ -464,16 +466,35 @@ def read_line(values: dict, lang: str = "nb") -> str:
     for key, label_nb, label_en in (("buyer", "oppdragsgiver", "buyer"), ("category", "kontraktstype", "contract type"),
                                     ("duration_months", "varighet", "term")):
         if values.get(key) is not None:
-            shown = (f"{values[key]} {'months' if en else 'måneder'}" if key == "duration_months" else
+            shown = (_term_shown(values[key], values.get("option_months"), lang) if key == "duration_months" else
                      _VALUE_EN.get(values[key], str(values[key])) if en else display_value(key, values[key]))
-            if key == "duration_months" and values[key] % 12 == 0:
-                shown = f"{values[key] // 12} {'years' if en else 'år'}"
             said.append(f"{label_en if en else label_nb} {shown}")
     if values.get("regime") and values["regime"] != "foa":
         said.append(REGIME_LABELS.get(values["regime"], values["regime"]))
     if not said:
         return ""
     return ("Read from the question: " if en else "Lest ut av spørsmålet: ") + ", ".join(said) + "."
+
+
+def _months_shown(months: int, lang: str) -> str:
+    """«3 år» / «3 years» for whole years, else «18 måneder» / «18 months»."""
+    en = lang == "en"
+    if months % 12 == 0:
+        return f"{months // 12} {'years' if en else 'år'}" if months != 12 else ("1 year" if en else "1 år")
+    return f"{months} {'months' if en else 'måneder'}"
+
+
+def _term_shown(months: int, option_months: int | None, lang: str) -> str:
+    """The term as the value counts it: with options, the base term, the options and the total («3 år + opsjoner 2 år
+    = 5 år i alt»), so the line does not read as if the value were counted on the base term alone."""
+    base = _months_shown(months, lang)
+    if not option_months:
+        return base
+    total = _months_shown(months + option_months, lang)
+    options = _months_shown(option_months, lang)
+    if lang == "en":
+        return f"{base} + options {options} = {total} in all"
+    return f"{base} + opsjoner {options} = {total} i alt"
 
 
 # What a part of a compound question must ask for the rules to answer it with the facts another part states: the
@@ -489,7 +510,20 @@ _ASKS_RULES_PART = re.compile(
 def asks_rules_part(question: str) -> bool:
     """True when a part of a compound question asks what the rules engine decides: the part, threshold, notice duty,
     a procedure to use («Kan vi bruke innovasjonspartnerskap?») or whether a few quotes will do."""
-    return bool(_ASKS_RULES_PART.search(question)) or asked_procedure(question) is not None
+    return (bool(_ASKS_RULES_PART.search(question)) or asked_procedure(question) is not None
+            or bool(_ASKS_PROCEDURE_PART.search(question))
+            or bool(_PROCEDURE.search(question)) and is_yes_no(question) and not _NOT_ASKED.search(question))
+
+
+# A part that asks about the procedure the rules decide on: its tender deadline, negotiating after opening, or the
+# grounds for a procedure with conditions («Kva for grunnlag må vi ha?», after a part that names it).
+_ASKS_PROCEDURE_PART = re.compile(
+    r"\b(?:tilbuds|minste|anbuds|søknads)frist\w*|\btender deadline\w*|\b(?:minimum )?time limits?\b|"
+    r"\b(?:shortest|minimum) (?:lawful )?deadline\b|"
+    r"\b(?:hva|hvilke[nt]?|kva|which|what)\b(?: for)?\s+(?:\w+\s+)?(?:grunnlag|vilkår|hjemmel|grounds?|conditions?)\b|"
+    r"\b(?:forhandl\w*|negotiat\w*)\b[^?]{0,80}?\b(?:etter|after|med (?:de|dei) (?:to |tre )?beste|"
+    r"with the (?:two |three )?best)\b",
+    re.IGNORECASE)
 
 
 _NEGATED = re.compile(r"\b(?:trenger|må|behøver|skal) (?:vi |dere |man )?ikke\b|\bslipper\b|\bdon't need\b|"
@@ -749,8 +783,9 @@ def _notice_lead(question: str, result: Assessment, renumber: _Renumber, lang: s
     """For a yes/no question about the notice duty under the general regulation, the answer in plain words first:
     whether and where to publish (Doffin, TED), cited to the guidance on notices (and on special services for them);
     "" for other questions, other regimes, and a question whose first yes/no is about something else."""
-    if (result.regime != "foa" or not _NOTICE_ASKED.search(question) or not is_yes_no(question)
-            or any(p.search(question) for p in _OTHER_YES_NO)
+    asked = _NOTICE_ASKED.search(question)
+    if (result.regime != "foa" or not asked or not is_yes_no(question)
+            or any((m := p.search(question)) and m.start() < asked.start() for p in _OTHER_YES_NO)
             or (m := _OVER_EEA.search(question)) and not _TED_ONLY.fullmatch(m.group(0))):
         return ""
     case = _notice_case(result)
@@ -876,6 +911,276 @@ _PART_II_ONLY = ("Tilbudskonkurranse, med eller uten forhandling, er prosedyren 
                  "used when part III applies.")
 
 
+# --- a question that asks several things -------------------------------------------------------------------------
+
+# «1) hvilken del og hvilken prosedyre, 2) korteste tilbudsfrist, 3) kan vi forhandle …?», «Which part applies, do we
+# have to publish in TED, and what are the time limits …?»: each thing asked is answered, the part first, then the
+# others in the order asked. The clauses are cut at «?», «;», «:», a numbered item and «, og» / «, and».
+_CLAUSE = re.compile(r"[?;:]\s*|,\s+(?:(?:og|and)\s+)?|\s+og\s+(?=(?:hva|hvilke[nt]?|kva|kor|hvor|when|what|which|how|do|"
+                     r"must|can|kan|må)\b)|\s*\b\d\)\s*", re.IGNORECASE)
+_ASKS_PART = re.compile(r"\bwhich part\b|\bpart of the (?:procurement )?regulation\b|\bwhich rules\b|"
+                        r"\bhvilke[nt]? (?:del|deler|regler|regelverk)\b|\bkva(?: for)? (?:del|reglar)\b|"
+                        r"\bdel(?:er)? av (?:forskriften|regelverket)\b|\b(?:over|under|above|below) (?:the )?(?:EØS-?|EEA )?"
+                        r"(?:terskel\w*|threshold)|\bEØS-?terskel\w*|\bEEA threshold\b", re.IGNORECASE)
+_ASKS_WHICH_PROCEDURE = re.compile(r"\bhvilke[nt]? (?:prosedyre\w*|framgangsmåte\w*|fremgangsmåte\w*|anskaffelsesprosedyre\w*)|"
+                                   r"\bkva(?: for)? (?:prosedyre\w*|framgangsmåte)|\b(?:which|what) (?:procurement )?"
+                                   r"procedure\b", re.IGNORECASE)
+# Negotiating after the tenders are in («forhandle pris med de to beste etter at tilbudene er åpnet»).
+_ASKS_NEGOTIATE_AFTER = re.compile(
+    r"\b(?:forhandl\w*|negotiat\w*)\b[^?]{0,80}?(?:\better at (?:tilbudene|tilboda|tilbodene|anbudene) (?:er|vart|blei|ble|"
+    r"har blitt|har kome|har kommet) (?:åpnet|opna|opnet|opnde|mottatt|motteke|levert|kommet inn|kome inn)|"
+    r"\better (?:tilbudsåpning\w*|åpning\w*|opning\w*)|\bmed (?:de|dei|den) (?:to |tre |\d )?beste\b|"
+    r"\bafter (?:the )?(?:tenders|bids|offers) (?:are|were|have been) (?:opened|received|in)\b|\bafter (?:the )?opening\b|"
+    r"\bwith the (?:two |three |\d )?best\b)", re.IGNORECASE)
+# «Kva for grunnlag må vi ha?», «Hvilke vilkår må være oppfylt?», «On what grounds …?»
+_ASKS_GROUNDS = re.compile(r"\b(?:hva|hvilke[nt]?|kva|which|what)\b(?: for)?\s+(?:\w+\s+)?(?:grunnlag|vilkår|hjemmel|"
+                           r"grounds?|conditions?|justifications?)\b", re.IGNORECASE)
+_CONDITIONAL = ("negotiated", "competitive_dialogue", "innovation_partnership")
+_GROUND_RULES = ("R-GROUND-ADAPTATION", "R-GROUND-INNOVATIVE", "R-GROUND-COMPLEXITY", "R-GROUND-SPECIFICATION",
+                 "R-GROUND-FAILED")
+_GROUNDS_TEXT = (
+    ("Konkurranse med forhandling og konkurransepreget dialog krever at minst ett av de fem vilkårene i FOA § 13-2 er "
+     "oppfylt: 1) behovet kan ikke dekkes uten at løsninger som finnes, tilpasses; 2) anskaffelsen omfatter design eller "
+     "innovative løsninger; 3) kontraktens art, kompleksitet, rettslige eller økonomiske oppbygning eller risiko gjør "
+     "forhandlinger nødvendige; 4) spesifikasjonene kan ikke fastsettes presist nok ved å vise til en standard eller "
+     "teknisk referanse; 5) en tidligere åpen eller begrenset anbudskonkurranse ga bare uakseptable tilbud.",
+     "Det er dere som må vise at vilkåret er oppfylt, og vurderingen skal dokumenteres."),
+    ("The competitive procedure with negotiation and competitive dialogue require at least one of the five grounds in "
+     "FOA § 13-2: 1) the need cannot be met without adapting solutions that exist; 2) the purchase includes design or "
+     "innovative solutions; 3) the nature, complexity, legal or financial make-up of the contract or its risks make "
+     "negotiation necessary; 4) the specifications cannot be set precisely enough by reference to a standard or "
+     "technical reference; 5) an earlier open or restricted procedure produced only unacceptable tenders.",
+     "It is for you to show that the ground is met, and the assessment must be documented."),
+)
+_WHICH_PROCEDURE_III = ("Den vanlige prosedyren er åpen eller begrenset anbudskonkurranse: de er alltid tillatt i del III "
+                        "og krever ingen særskilt begrunnelse (FOA § 13-1 første ledd).",
+                        "The normal choice is the open or the restricted procedure: they are always allowed in part III "
+                        "and need no special justification (FOA § 13-1 first paragraph).")
+_NEEDS_GROUND = ("Konkurranse med forhandling og konkurransepreget dialog krever et vilkår i FOA § 13-2, som et vanlig "
+                 "standardkjøp sjelden oppfyller.",
+                 "The competitive procedure with negotiation and competitive dialogue need a ground in FOA § 13-2, which "
+                 "an ordinary standard purchase seldom meets.")
+_NO_NEGOTIATION_III = ("Nei: i åpen og begrenset anbudskonkurranse er det ikke lov å forhandle om tilbudene, heller ikke om "
+                       "prisen etter at tilbudene er åpnet.",
+                       "No: in the open and restricted procedures you may not negotiate on the tenders, not even on the "
+                       "price after the tenders are opened.")
+_NEGOTIATE_FROM_START = ("Vil dere forhandle, må dere velge konkurranse med forhandling fra starten og si det i "
+                         "kunngjøringen, og det krever et vilkår i FOA § 13-2.",
+                         "To negotiate, you must choose the competitive procedure with negotiation from the start and "
+                         "say so in the notice, which needs a ground in FOA § 13-2.")
+_NEGOTIATION_II = ("Bare hvis dere har opplyst på forhånd i kunngjøringen eller konkurransegrunnlaget at dere vil "
+                   "forhandle: da er forhandling i en tilbudskonkurranse etter del II vanlig lagt til grunn som lov "
+                   "(paragrafen er ikke verifisert); uten et slikt forbehold kan dere ikke forhandle etter at tilbudene "
+                   "er åpnet.",
+                   "Only if the notice or the tender documents said in advance that you would negotiate: then negotiation "
+                   "in a part II tilbudskonkurranse is commonly taken to be allowed (the provision is not verified); "
+                   "without such a reservation you cannot negotiate after the tenders are opened.")
+_STATE_NO_SHORTER = ("Som statlig oppdragsgiver kan dere ikke avtale en kortere tilbudsfrist i begrenset "
+                     "anbudskonkurranse.",
+                     "As a central government buyer you cannot agree a shorter tender deadline in the restricted "
+                     "procedure.")
+
+
+@dataclasses.dataclass
+class _Asked:
+    """One thing a question asks (its kind), where in the question it is asked, and the clause that asks it."""
+
+    kind: str
+    position: int
+    clause: str
+
+
+def _asked_things(question: str) -> list[_Asked]:
+    """What the question asks, each once, in the order asked: part, notice, procedure, choice, time limits,
+    negotiation after opening, grounds."""
+    found: dict[str, _Asked] = {}
+    position = 0
+    sentences = re.split(r"(?<=[.?!])\s+", question.strip())
+    for clause in _CLAUSE.split(question):
+        position += 1
+        if not clause or not clause.strip():
+            continue
+        named = {m.lastgroup for m in _PROCEDURE.finditer(clause)}
+        if named & set(_CONDITIONAL) and not found.get("choice"):
+            # «Kan vi nytta konkurranse med forhandling, eller må vi køyra open anbodskonkurranse?»: the whole sentence
+            # is one choice, its other half included
+            clause = next((s for s in sentences if clause.strip() in s), clause)
+        checks = (
+            # «What are the minimum time limits above the EEA threshold?»: the threshold qualifies the question
+            ("part", bool(_ASKS_PART.search(clause)) and not _ASKS_DEADLINE.search(clause)),
+            ("notice", bool(_NOTICE_ASKED.search(clause)) and not _NOT_ASKED.search(clause)),
+            ("procedure", bool(_ASKS_WHICH_PROCEDURE.search(clause))),
+            ("time_limits", bool(_ASKS_DEADLINE.search(clause)) and not asks_standstill(clause)),
+            ("negotiate_after", bool(_ASKS_NEGOTIATE_AFTER.search(clause))),
+            ("grounds", bool(_ASKS_GROUNDS.search(clause))),
+            ("choice", bool(named & set(_CONDITIONAL)) and not _ASKS_NEGOTIATE_AFTER.search(clause)
+             and not _ASKS_GROUNDS.search(clause)),
+        )
+        for kind, hit in checks:
+            if hit and kind not in found:
+                found[kind] = _Asked(kind, position, clause.strip())
+    # «Kan vi nytta konkurranse med forhandling, eller må vi køyra open anbodskonkurranse?» is one choice
+    if "negotiate_after" in found:
+        found.pop("choice", None)
+    return sorted(found.values(), key=lambda a: a.position)
+
+
+def _asks_several(question: str) -> list[_Asked]:
+    """The things asked, when the question asks something only this composition answers: time limits together with
+    the part, the notice or the procedure; negotiation after the tenders are opened; or the grounds for a procedure
+    with conditions. [] otherwise (the other routes of rules_answer answer it)."""
+    asked = _asked_things(question)
+    kinds = {a.kind for a in asked}
+    grounds = "grounds" in kinds and ({"choice", "procedure"} & kinds or named_procedure(question) in _CONDITIONAL
+                                      or re.search(r"\b(?:forhandl\w*|negotiat\w*|dialog\w*)", question, re.I))
+    if ("time_limits" in kinds and kinds & {"part", "notice", "procedure", "negotiate_after"}) \
+            or "negotiate_after" in kinds or grounds:
+        return asked
+    return []
+
+
+def _several_answer(asked: list[_Asked], result: Assessment, facts: CaseFacts, renumber: _Renumber, lang: str) -> str:
+    """Each thing asked answered in turn, the part first: the part and why, then in the order asked the notice
+    (Doffin, TED), the procedure, the verdict on a named procedure, the time limits of the procedure that applies,
+    whether tenders may be negotiated after opening, and the grounds in FOA § 13-2. "" for another regulation or a
+    purchase outside the procurement regulation's parts, which the other routes answer."""
+    value_known = result.contract_value is not None and result.contract_value.total_nok is not None
+    if not asked or not value_known or result.regime != "foa" or result.part in ("below", "referred"):
+        return ""  # without a value the other routes give the verdict for each band of value
+    part_q = next((a.clause for a in asked if a.kind == "part" and is_yes_no(a.clause)), "")
+    verdict = _verdict_word(part_q, result.part, lang, result.regime) if part_q else ""
+    sentences = [f"{verdict} {_part_sentence(result, renumber, lang)}".strip()]
+    # The verdict on negotiation or dialogue in part III lists the grounds: a question for them is answered by it.
+    grounds_said = result.part == "III" and any(
+        a.kind == "choice" and {m.lastgroup for m in _PROCEDURE.finditer(a.clause)} & {"negotiated", "competitive_dialogue"}
+        for a in asked)
+    for a in asked:
+        if a.kind == "grounds" and grounds_said:
+            continue
+        sentences += _SEVERAL[a.kind](a.clause, result, renumber, lang)
+    near = next((s for s in result.next_steps if _NEAR_STEP.match(s)), "")
+    if near:
+        sentences.append(_step_sentence(near, renumber, result, lang))
+    sentences += _assumed_sentences(result, facts, False, [], lang)
+    return " ".join(s for s in sentences if s)
+
+
+def _several_notice(clause: str, result: Assessment, renumber: _Renumber, lang: str) -> list[str]:
+    """Whether and where to publish: Doffin, TED via Doffin, or no duty (the lead a notice question gets)."""
+    case = _notice_case(result)
+    if case == "II" and _TED_ONLY.search(clause) and not re.search(r"\bDoffin\b", clause, re.IGNORECASE):
+        case = "II-ted"
+    lead = _NOTICE_LEADS.get((case, "en" if lang == "en" else "nb"))
+    if not lead:
+        return []
+    if not _YES_NO.search(clause):  # «Hvor skal vi kunngjøre?»: no yes or no before where
+        lead = _capital(re.sub(r"^(?:Ja|Nei|Yes|No)\b,?\s*", "", lead))
+    sources = [_NOTICE_LEAD_SOURCES[case]] if case in _NOTICE_LEAD_SOURCES else []
+    numbers = ", ".join(dict.fromkeys(m.strip("[]") for source in (*sources, _NOTICE_SOURCE)
+                                      if (m := renumber.marker(*source))))
+    return [_with_marker(lead + ".", f"[{numbers}]" if numbers else "")]
+
+
+def _several_procedure(clause: str, result: Assessment, renumber: _Renumber, lang: str) -> list[str]:
+    """Which procedure: in part III open or restricted as the normal choice, negotiation and dialogue only on a ground
+    in FOA § 13-2; below it the choice the part gives."""
+    en = lang == "en"
+    if result.part == "III":
+        return [_with_marker(_WHICH_PROCEDURE_III[en], renumber.rules(("R-PROC-PART-III-OPEN",))),
+                _with_marker(_NEEDS_GROUND[en], renumber.rules(("R-PROC-NEGOTIATED",)))]
+    refs = renumber.text(" ".join(f"[{n}]" for n in dict.fromkeys(
+        n for reason in result.procedure_reasons for n in _markers(reason))))
+    return [_with_marker(_procedure_sentence(result, lang), refs.strip())]
+
+
+def _several_choice(clause: str, result: Assessment, renumber: _Renumber, lang: str) -> list[str]:
+    """The verdict on each procedure the sentence names: may one with conditions be used, and is the one claimed to
+    be required («eller må vi køyra open anbodskonkurranse?») required."""
+    sentences = []
+    first: dict[str, re.Match[str]] = {}
+    for m in _PROCEDURE.finditer(clause):
+        first.setdefault(str(m.lastgroup), m)
+    for match in first.values():
+        procedure = str(match.lastgroup)
+        obliged = procedure not in _CONDITIONAL and bool(re.search(_DUTY, clause[: match.start()], re.IGNORECASE))
+        verdict_on = (permission(procedure, result.part, result.regime, obliged)
+                      if procedure in _CONDITIONAL or obliged else None)
+        if verdict_on is None:
+            continue
+        said = verdict_on.text(lang)
+        if obliged:  # «Nei. Ingen regel pålegger dere …»: what the part allows is said with the other procedure
+            first = re.split(r"(?<=\.)\s+(?=[A-ZÆØÅ])", said)[:2]
+            sentences.append(_with_marker(f"{first[0].rstrip('.')}: {first[-1][0].lower()}{first[-1][1:]}",
+                                          renumber.rules(verdict_on.rules[:1])))
+            continue
+        lead = _NAMED_LEAD[lang == "en"] % procedure_name(procedure, result.part, lang)
+        sentences.append(_first_sentence_marked(f"{lead} {said[0].lower()}{said[1:]}", renumber.rules(verdict_on.rules)))
+    return sentences
+
+
+def _several_negotiate_after(clause: str, result: Assessment, renumber: _Renumber, lang: str) -> list[str]:
+    """May the tenders be negotiated after opening: not in the part III open and restricted procedures; in part II
+    only when announced in advance; in the other parts as the part allows."""
+    en = lang == "en"
+    if result.part == "III":
+        return [_with_marker(_NO_NEGOTIATION_III[en], renumber.rules(("R-PROC-PART-III-OPEN",))),
+                _with_marker(_NEGOTIATE_FROM_START[en], renumber.rules(("R-PROC-NEGOTIATED",)))]
+    if result.part == "II":
+        return [_with_marker(_NEGOTIATION_II[en], renumber.rules(("R-PROC-PART-II-NEGOTIATION",)))]
+    verdict_on = permission("negotiated", result.part, result.regime)
+    return [_first_sentence_marked(verdict_on.text(lang), renumber.rules(verdict_on.rules))] if verdict_on else []
+
+
+def _several_grounds(clause: str, result: Assessment, renumber: _Renumber, lang: str) -> list[str]:
+    """The grounds in FOA § 13-2 for negotiation and dialogue in part III, with the burden of proof; below part III
+    what the part allows instead."""
+    if result.part == "III":
+        listed, burden = _GROUNDS_TEXT[lang == "en"]
+        return [_with_marker(listed, renumber.rules(_GROUND_RULES)),
+                _with_marker(burden, renumber.rules(("R-PROC-NEGOTIATED",)))]
+    verdict_on = permission("negotiated", result.part, result.regime)
+    if verdict_on is None:
+        return []
+    said = re.sub(r"^(?:Ja|Yes)\. ", "", verdict_on.text(lang))
+    return [_first_sentence_marked(_capital(said), renumber.rules(verdict_on.rules))]
+
+
+def _several_part(clause: str, result: Assessment, renumber: _Renumber, lang: str) -> list[str]:
+    return []  # said first, before the others
+
+
+def _several_time_limits(clause: str, result: Assessment, renumber: _Renumber, lang: str) -> list[str]:
+    """The minimum time limits of the procedure the clause names, or (none named) of the open and restricted
+    procedures that part III always allows; for parts I, II and IV that they have no minimums."""
+    en = lang == "en"
+    if result.part != "III":
+        part = {"I": "I", "II": "II", "IV": "IV"}.get(result.part)
+        if part is None:
+            return []
+        return [_with_marker(_NO_MINIMUM[("en" if en else "nb", "part")] % part + ".",
+                             renumber.rules(("R-TIME-LIMITS-REASONABLE",)))]
+    named = named_procedure(clause)
+    procedures = (named,) if named in PART_III_TIME_LIMIT_PROCEDURES else ("open", "restricted")
+    limits = renumber.rules(("R-TIME-LIMITS-III",))
+    sentences = []
+    for procedure in procedures:
+        lead = (f"The minimum time limits for {procedure_name(procedure, 'III', lang)}: " if en else
+                f"Minstefristene i {procedure_name(procedure, 'III', lang)}: ")
+        said = part_iii_time_limits(procedure, lang)
+        # «… i åpen anbudskonkurranse: tilbudsfristen i en åpen anbudskonkurranse er …»: the name once
+        said = re.sub(r"\s+(?:i|in) (?:en |an |a |the )?" + re.escape(procedure_name(procedure, "III", lang)), "", said)
+        sentences.append(_with_marker(lead + said[0].lower() + said[1:], limits if not sentences else ""))
+    if "restricted" in procedures and result.inputs.get("buyer", {}).get("value") == "state":
+        sentences.append(_STATE_NO_SHORTER[en])
+    sentences.append(_CALENDAR_DAYS[en])
+    return sentences
+
+
+_SEVERAL = {"part": _several_part, "notice": _several_notice, "procedure": _several_procedure,
+            "choice": _several_choice, "time_limits": _several_time_limits,
+            "negotiate_after": _several_negotiate_after, "grounds": _several_grounds}
+
+
 def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str = "nb",
                  provider: str = "extractive", model: str = "", intent: str = "", case_text: str = "") -> Answer | None:
     """The assessment engine's verdict on the stated facts, as a cited answer; None if the engine cannot assess.
@@ -896,9 +1201,12 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
     if read := read_line(values, lang):
         notes.insert(0, read)
     version = f"{RULES_VERSION}+{result.model_version}"
-    if asks_time_limits(question, facts):
+    if asks_time_limits(question, facts) or _asks_several(question):
         renumber = _Renumber(result.citations, settings)
-        text = _time_limits_answer(question, result, renumber, lang)
+        text = _several_answer(_asks_several(question), result, facts, renumber, lang)
+        if not text and asks_time_limits(question, facts):
+            renumber = _Renumber(result.citations, settings)
+            text = _time_limits_answer(question, result, renumber, lang)
         if text:
             return Answer(question, text, renumber.citations(), True, provider, model, version, question, route="rules",
                           notes=notes, language=lang, evidence=1.0)

@@ -1,0 +1,126 @@
+"""A rules question that asks several things gets each answered, the part first and the rest in the order asked: the
+notice channel (Doffin, TED), the procedure, the time limits of the procedure that applies, negotiation after the
+tenders are opened, the grounds in FOA § 13-2. Also: the buyer read from «i kommunen» and the like, and the line of
+facts read from the question showing the term with its options."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.chat import ask
+from advisor.chat.facts import read_facts
+from advisor.chat.rules import read_line
+from advisor.search import open_index
+
+
+@pytest.fixture(scope="module")
+def index(corpus_hash_settings):
+    return open_index(corpus_hash_settings)
+
+
+def _cited(answer, doc_id: str) -> bool:
+    return any(c.doc_id == doc_id for c in answer.citations)
+
+
+def test_part_then_ted_then_time_limits_in_english(corpus_hash_settings, index):
+    answer = ask("Our ministry will buy a software licence service, about NOK 500,000 a year for two years with an "
+                 "option of two more years. Which part of the rules applies, must we advertise in TED, and how long "
+                 "are the minimum time limits in the restricted procedure?", index, corpus_hash_settings)
+    text = answer.text
+    assert answer.route == "rules", text
+    assert text.startswith("Parts I and III"), text
+    assert text.index("Parts I and III") < text.index("TED") < text.index("at least 30 days")
+    assert "Yes, on Doffin and in TED" in text
+    assert "As a central government buyer you cannot agree a shorter tender deadline" in text
+    assert _cited(answer, "guide-frister-og-karens")
+
+
+def test_a_part_ii_purchase_is_told_doffin_only_not_ted(corpus_hash_settings, index):
+    answer = ask("Kommunen skal kjøpe vaskeritjenester for 1,7 mill. kr. Hvilken del gjelder, må vi kunngjøre i TED, og "
+                 "hva er minstefristen for tilbud?", index, corpus_hash_settings)
+    text = answer.text
+    assert answer.route == "rules", text
+    assert text.startswith("Del I og II gjelder"), text
+    assert "Nei, ikke i TED, men på Doffin" in text
+    assert "Del II har ingen minstefrister" in text
+
+
+def test_numbered_questions_get_procedure_deadline_and_no_negotiation_after_opening(corpus_hash_settings, index):
+    answer = ask("Fylkeskommunen skal inngå rammeavtale om kontorrekvisita, om lag 1,2 mill. kr i året i 2 år: a) hvilken "
+                 "prosedyre bør vi velge, b) hva er korteste tilbudsfrist, c) kan vi forhandle med de tre beste etter "
+                 "at tilbudene er åpnet?", index, corpus_hash_settings)
+    text = answer.text
+    assert answer.route == "rules", text
+    assert text.startswith("Del I og III gjelder"), text
+    assert "statlig (ikke oppgitt)" not in text and "2,3 mill" in text
+    assert "åpen eller begrenset anbudskonkurranse" in text and "§ 13-2" in text
+    assert "minst 30 dager" in text and "konkurranse med forhandling (del III)" not in text
+    assert "Nei: i åpen og begrenset anbudskonkurranse er det ikke lov å forhandle" in text
+    order = [text.index(s) for s in ("Den vanlige prosedyren", "Minstefristene i åpen", "ikke lov å forhandle")]
+    assert order == sorted(order)
+    assert _cited(answer, "guide-apen-og-begrenset-anbudskonkurranse")
+
+
+def test_nynorsk_choice_of_procedure_lists_the_grounds(corpus_hash_settings, index):
+    answer = ask("Fylkeskommunen skal kjøpa eit nytt saksbehandlingssystem for om lag 4 mill. kr utan mva. Kan vi bruka "
+                 "konkurransepreget dialog, eller må vi ha open anbodskonkurranse? Kva for vilkår må vere oppfylte?",
+                 index, corpus_hash_settings)
+    text = answer.text
+    assert answer.route == "rules", text
+    assert text.startswith("Del I og III gjelder"), text
+    assert "Ingen regel pålegger dere å bruke åpen anbudskonkurranse".lower() in text.lower()
+    for ground in ("tilpasses", "design eller innovative", "kompleksitet", "presist nok", "uakseptable tilbud"):
+        assert ground in text, ground
+    assert _cited(answer, "guide-konkurranse-med-forhandling")
+
+
+def test_grounds_asked_alone_are_listed_with_the_burden_of_proof(corpus_hash_settings, index):
+    answer = ask("Vi er en kommune og skal kjøpe et velferdsteknologisystem for 5 mill. kr. Hvilke vilkår må være "
+                 "oppfylt for å bruke konkurranse med forhandling?", index, corpus_hash_settings)
+    text = answer.text
+    assert answer.route == "rules", text
+    assert "1) behovet kan ikke dekkes" in text and "5) en tidligere åpen" in text
+    assert "dokumenteres" in text
+
+
+def test_negotiation_after_opening_in_part_ii_needs_an_announced_reservation(corpus_hash_settings, index):
+    answer = ask("Kommunen kjøper brøyting for 1,5 mill. kr. Kan vi forhandle med de to beste etter at tilbudene er "
+                 "åpnet?", index, corpus_hash_settings)
+    text = answer.text
+    assert answer.route == "rules", text
+    assert "Bare hvis dere har opplyst på forhånd" in text and "ikke verifisert" in text
+
+
+@pytest.mark.parametrize("text", [
+    "Teknisk drift i kommunen skal kjøpe arbeidsklær for 2 mill. kr.",
+    "Vi skal kjøpe snøbrøyting av kommunens veier for 3 mill. kr.",
+    "Fylkeskommunen vil kjøpe skolebøker for 2 mill. kr.",
+    "Our county council will buy cleaning for NOK 2 million.",
+])
+def test_the_buyer_is_read_as_municipal_from_the_definite_form(text):
+    assert read_facts(text).values.get("buyer") == "municipal"
+
+
+def test_a_state_body_working_in_the_municipality_stays_state():
+    assert read_facts("Statens vegvesen skal kjøpe asfalt i kommunen for 3 mill. kr.").values.get("buyer") == "state"
+
+
+def test_a_rough_english_million_is_read_as_millions():
+    assert read_facts("The budget is ~NOK 2m for a county council.").values["estimated_value_nok"] == 2_000_000
+
+
+def test_software_for_a_social_service_is_not_a_health_and_social_service():
+    facts = read_facts("Kommunen skal kjøpe nytt fagsystem for barnevernet for 6 mill. kr.")
+    assert facts.values.get("health_social_services") is False
+    assert read_facts("Kommunen skal kjøpe avlastning for barn for 6 mill. kr.").values.get("health_social_services")
+
+
+@pytest.mark.parametrize(("values", "lang", "said"), [
+    ({"value_per_period_nok": 400_000, "value_period": "year", "duration_months": 24, "option_months": 24}, "nb",
+     "varighet 2 år + opsjoner 2 år = 4 år i alt"),
+    ({"value_per_period_nok": 400_000, "value_period": "year", "duration_months": 36, "option_months": 6}, "en",
+     "term 3 years + options 6 months = 42 months in all"),
+    ({"value_per_period_nok": 400_000, "value_period": "year", "duration_months": 36}, "nb", "varighet 3 år."),
+])
+def test_the_read_line_shows_the_term_with_its_options(values, lang, said):
+    assert said in read_line(values, lang)
