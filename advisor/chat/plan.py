@@ -42,10 +42,16 @@ _SPLIT = re.compile(
 )
 
 
+# A part that only asks whether what the scene tells is allowed («Går det an?», «Er det lov?», «Is that allowed?»).
+_ASKS_ABOUT_SCENE = re.compile(
+    r"^\s*(?:går det an|er (?:det|dette) (?:lov|lovlig|greit|tillatt|mulig|i orden)|holder det|kan vi (?:det|gjøre det)|"
+    r"is (?:that|this|it) (?:allowed|ok|okay|legal|possible|permitted)|can we do (?:that|this))\s*\??\s*$",
+    re.IGNORECASE)
+
 # A piece that states facts («Et statlig byggeprosjekt til 60 mill. kr, må det …») is context, not a question.
 _QUESTION_WORD = re.compile(
-    r"^\s*(hva|hvor|hvilke[nt]?|hvordan|hvorfor|når|kan|må|finnes|er|har|gjelder|skal|bør|hvem|kva|kor|korleis|stemmer|what|"
-    r"how|why|when|can|is|are|who|which|do|does|must)\b", re.IGNORECASE)
+    r"^\s*(hva|hvor|hvilke[nt]?|hvordan|hvorfor|når|kan|må|finnes|er|har|gjelder|skal|bør|hvem|kva|kor|korleis|stemmer|"
+    r"går det|holder det|what|how|why|when|can|is|are|who|which|do|does|must)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -82,11 +88,15 @@ def split_parts(question: str) -> list[str]:
     Sentences that only set the scene before the questions («Enhetslederne vil bare ha «samme dispenser som Bærum».
     Hvordan …, og hva …?», or a purchase with its figures) are left out of the parts, which are answered on their
     own words (the scene's words pulled each part away from its answer); the facts of the scene are read from the
-    whole message (see scene_of). A scene before one question keeps the question whole."""
+    whole message (see scene_of). A part with hardly a word of its own («Går det an?») keeps the scene it asks about.
+    A scene before one question keeps the question whole."""
     scene, asked = _scene(question.strip())
     if scene:
         parts = split_parts(asked)
-        return parts if len(parts) > 1 else [question.strip()]
+        if len(parts) < 2:
+            return [question.strip()]
+        # A part with hardly a word of its own («Går det an?», «Is that allowed?») asks about the scene: it keeps it.
+        return [f"{scene} {part}" if _ASKS_ABOUT_SCENE.match(part) else part for part in parts]
     pieces = [p.strip(" ,;") for p in _SPLIT.split(question.strip()) if p and p.strip(" ,;?")]
     if len(pieces) < 2 or _CONDITION.match(question):
         return [question.strip()]

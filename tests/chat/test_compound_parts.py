@@ -177,3 +177,15 @@ def test_a_nynorsk_works_question_above_the_notice_threshold_gets_no(corpus_hash
     answer = rules_answer(question, read_facts(question), corpus_hash_settings)
     assert answer is not None and answer.text.startswith("Nei, det holder ikke. Del I og II gjelder")
     assert "bygge- og anleggskontrakter" in answer.text
+
+
+def test_a_part_that_only_asks_whether_the_scene_is_allowed_keeps_the_scene():
+    question = ("Vaktmesteren vil ha samme type snøfreser som før, og vi tenkte å skrive typebetegnelsen rett inn. "
+                "Er det lov? Hvordan beskriver vi heller behovet?")
+    plan = plan_question(question, "nb")
+    assert plan.parts == [
+        "Vaktmesteren vil ha samme type snøfreser som før, og vi tenkte å skrive typebetegnelsen rett inn. Er det lov?",
+        "Hvordan beskriver vi heller behovet?",
+    ]
+    english = plan_question("We always bought the same brand of printers. Is that allowed? What should we write?", "en")
+    assert english.parts[0] == "We always bought the same brand of printers. Is that allowed?"
