@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from advisor.assessment.case import format_nok
+from advisor.assessment.inputs import CATEGORY_ASSUMPTION
 from advisor.assessment.rules import SPECIAL_ABOVE_LABEL, part_label
 from advisor.assessment.state import AuditEntry, Reasoning
 from advisor.assessment.thresholds import Threshold
@@ -49,6 +50,24 @@ def classify_part(r: Reasoning) -> None:
                   f"{format_nok(value)} kr er lik eller over EØS-terskelen på {format_nok(eea.value_nok)} kr: del I og III gjelder.")
     else:
         _part_i_or_ii(r, value, floor, national, eea, "EØS-terskelen")
+
+
+def category_matters(r: Reasoning) -> bool:
+    """Whether the part would differ if the contract were works instead of goods or services: only when a goods and
+    services EØS threshold is reached that the works threshold (57,8 mill. kr) is not, or when the value is missing.
+    Below that threshold goods, services and works all fall in the same part."""
+    value = r.contract_value.total_nok if r.contract_value else None
+    if value is None or r.threshold is None:
+        return True
+    works = r.table["eea_utilities_works" if r.regime == "utilities" else "eea_works"]
+    return r.threshold.key.startswith("eea_") and r.threshold.is_reached_by(value) and not works.is_reached_by(value)
+
+
+def drop_idle_category_assumption(r: Reasoning) -> None:
+    """An assumed contract type that cannot change the part is no assumption worth showing: «Kontraktstype er ikke
+    oppgitt» for 2 mill. kr says nothing, since goods, services and works are all in part II there."""
+    if "category" in r.assumed_keys and r.case.category is None and not category_matters(r):
+        r.assumptions[:] = [a for a in r.assumptions if a != CATEGORY_ASSUMPTION]
 
 
 def _strictest_without_value(r: Reasoning, eea: Threshold) -> None:

@@ -64,7 +64,14 @@ CATEGORY: dict[str, list[str]] = {
               # works: «kjøpe nytt UV-anlegg», «levere og montere». Construction words make it works (below).
               rf"\b(?:kjøpe|kjøp av|kjøper|anskaffe|anskaffelse av|levere|levering av|leveranse av|skifte ut|bytte ut)\s+"
               rf"(?:(?!{_CONSTRUCTION})[\w-]+\s+){{0,3}}?[\w-]*anlegg\w*",
-              r"\blever(?:e|ing) og monter\w*", r"\blevere, installere\w*", r"\bleveranse og montering\b"],
+              r"\blever(?:e|ing) og monter\w*", r"\blevere, installere\w*", r"\bleveranse og montering\b",
+              # Common goods as the head of a compound, in the plural (and the singular where it is no verb):
+              # «elev-PCer», «bærbare PC-ar», «arbeidsklær», «vernesko», «pumper og styringssystem», «vinterdekk».
+              r"\b[\w-]*pc(?:-?er|-?ar|-?ene|-?ane)?\b", r"\b[\w-]*(?:laptop|skjerm|printer|mobiltelefon|smarttelefon|"
+              r"telefon|nettbrett|projektor|kopimaskin)(?:e|er|ar|ene|ane)\b", r"\w*klær\b", r"\w*klede\b", r"\w*tøy\b",
+              r"\w*(?:uniform|støvl|hjelm|jakk|bukse|kjeledress)(?:e|er|ar|ene|ane)\b", r"\b\w*sko\b",
+              r"\w*pump(?:e|er|ar|ene|ane)\b", r"\w*(?:ventil|lamp|armatur|batteri|kabl|sprøyt|kanyl|bandasj|bleie)"
+              r"(?:e|er|ar|ene|ane)\b", r"\w*dekk\b", r"\w*(?:container|traktor|båt|hyll)(?:e|er|ar|ene|ane)\b"],
     # Construction words only: a bare «bygg» is as often the building a purchase is for («strøm til UiTs bygg»).
     "works": [r"\bbygg(?:e|es|ing|eprosjekt\w*|earbeid\w*|eplass\w*|entreprise\w*)\b", r"\bnytt bygg\b", r"\bnybygg\w*",
               r"\bombygging\b", r"\b(?:rehabilitere|renovere|bygge om|pusse opp|totalrehabilitere)\s+(?:\w+\s+){0,3}"

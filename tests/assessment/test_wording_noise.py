@@ -1,0 +1,52 @@
+"""Template noise a buyer trips over: a contract type asked about for obvious goods, an assumption shown where it
+cannot change the answer, and «foreløpig» without its reason."""
+
+import datetime as dt
+
+import pytest
+
+from advisor.assessment import assess, extract_case
+
+TODAY = dt.date(2025, 6, 1)
+
+
+@pytest.mark.parametrize("text", [
+    "Kommunen skal kjøpe nye bærbare PC-ar til lærarane for 1,8 mill. kr",
+    "Vi skal anskaffe lærer-PCer for om lag 2 mill.",
+    "Rammeavtale på verneklær og vernesko til driftsavdelingen, 700 000 kr i året",
+    "Bytte sirkulasjonspumper i svømmehallen for 1,6 mill. eks mva",
+    "Innkjøp av nye kontormøbler og hyller til rådhuset",
+    "Vi trenger vinterdekk til tjenestebilene",
+])
+def test_common_goods_are_read_as_goods(text):
+    assert extract_case(text).values.get("category") == "goods"
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Renhold av skolene i kommunen, 3 mill. i året", "services"),
+    ("Vi skal bygge ny barnehage til 40 mill.", "works"),
+    ("Vi vil kjøpe konsulenttjenester til utredning", "services"),
+])
+def test_services_and_works_are_still_read_as_such(text, category):
+    assert extract_case(text).values.get("category") == category
+
+
+def test_definite_municipality_after_i_is_the_buyer_but_a_named_one_is_a_place():
+    assert extract_case("Rammeavtale på hansker til hjemmetjenesten i kommunen, 1 mill. i året").values.get("buyer") == "municipal"
+    assert extract_case("Vi skal kjøpe ferjeskyss i Lyngdal kommune").values.get("buyer") is None
+
+
+def test_unknown_contract_type_is_no_caveat_when_every_type_gives_the_same_part(settings):
+    # 2 mill. kr for a municipality: part II whether goods, services (2,3 mill. kr) or works (57,8 mill. kr).
+    a = assess({"estimated_value_nok": 2_000_000, "buyer": "municipal"}, settings, today=TODAY)
+    assert a.part == "II"
+    assert "bygg og anlegg" not in a.headline and "foreløpig" not in a.headline
+    assert not any("Kontraktstype er ikke oppgitt" in s for s in a.assumptions)
+
+
+def test_unknown_contract_type_is_a_caveat_where_works_would_change_the_part(settings):
+    # 3 mill. kr: part III as goods or services, but part II as works.
+    a = assess({"estimated_value_nok": 3_000_000, "buyer": "municipal"}, settings, today=TODAY)
+    assert a.part == "III"
+    assert a.headline.startswith("Del I og III gjelder foreløpig, forutsatt at kjøpet gjelder varer eller tjenester")
+    assert any("Kontraktstype er ikke oppgitt" in s for s in a.assumptions)
