@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from advisor.assessment.case import format_nok
+from advisor.assessment.case import format_amount, format_nok
 from advisor.assessment.inputs import CATEGORY_ASSUMPTION
 from advisor.assessment.rules import SPECIAL_ABOVE_LABEL, part_label
 from advisor.assessment.state import AuditEntry, Reasoning
@@ -19,6 +19,11 @@ NEAR_THRESHOLD_SHARE = 0.9
 
 def classify_part(r: Reasoning) -> None:
     """Which parts of which regulation apply, from the regime, the value, the buyer and the contract type."""
+    _classify(r)
+    _just_over(r)
+
+
+def _classify(r: Reasoning) -> None:
     if r.regime in ("defence_security", "concession"):
         _own_regulation(r)
         return
@@ -257,12 +262,48 @@ def _near(r: Reasoning, value: int, upper: Threshold) -> None:
     """Warn when the value is just under the next threshold, where a missing option or year would cross it."""
     if value < upper.value_nok and value >= NEAR_THRESHOLD_SHARE * upper.value_nok:
         gap = upper.value_nok - value
-        text = (f"Verdien er {format_nok(gap)} kr under terskelen «{upper.name}» ({format_nok(upper.value_nok)} kr). "
-                "Kontroller anslaget nøye (hele avtaleperioden og eventuelle opsjoner), og ikke del opp anskaffelsen "
-                "for å komme under terskelen.")
+        text = (f"Verdien er {format_nok(gap)} kr under {_threshold_for(r, upper)}: dokumenter hvordan dere har anslått "
+                "verdien, med hele avtaleperioden og alle opsjoner og forlengelser, og ikke del opp anskaffelsen for å "
+                "komme under terskelen.")
         r.fire("R-NEAR-THRESHOLD", ("estimated_value_nok",), text)
         r.step("R-NEAR-THRESHOLD", text)
         r.find_out("Bekreft at verdianslaget er komplett, siden det ligger like under en terskel.")
+
+
+def _just_over(r: Reasoning) -> None:
+    """Warn as well when the value only just reaches the threshold that decides the part (4,65 against 4,6 mill. kr):
+    the estimate that puts the purchase over it must hold up, the same margin as under a threshold."""
+    value = r.contract_value.total_nok if r.contract_value else None
+    t = r.threshold
+    if value is None or t is None or t.key == "law_floor" or r.part in ("below", "referred") or not t.is_reached_by(value):
+        return
+    if value * NEAR_THRESHOLD_SHARE >= t.value_nok:
+        return
+    gap = value - t.value_nok
+    where = f"{format_nok(gap)} kr over" if gap else "lik"
+    text = (f"Verdien er {where} {_threshold_for(r, t)}: dokumenter hvordan dere har anslått verdien: "
+            "anslaget skal være forsvarlig når konkurransen kunngjøres og bygge på markedsverdien av lignende kjøp, og "
+            "anskaffelsen kan ikke deles opp for å komme under terskelen.")
+    r.fire("R-NEAR-THRESHOLD", ("estimated_value_nok",), text)
+    r.step("R-NEAR-THRESHOLD", text)
+    r.find_out("Bekreft at verdianslaget er dokumentert og forsvarlig, siden det ligger like over en terskel.")
+
+
+def _threshold_for(r: Reasoning, t: Threshold) -> str:
+    """A threshold named by what it leads to, in plain words: «terskelen for del III (2,3 mill. kr)»."""
+    if t.key == "law_floor":
+        leads_to = "terskelen for når anskaffelsesloven gjelder"
+    elif t.key == "national":
+        leads_to = "terskelen for del II"
+    elif r.regime == "utilities":
+        leads_to = "terskelen for del II i forsyningsforskriften"
+    elif t.key == "eea_health_social":
+        leads_to = "terskelen for del IV"
+    elif t.key == "eea_special_services":
+        leads_to = "terskelen der enkelte regler i del III også gjelder"
+    else:
+        leads_to = "terskelen for del III"
+    return f"{leads_to} ({format_amount(t.value_nok)})"
 
 
 def _reform_floor(r: Reasoning, value: int) -> None:

@@ -35,6 +35,7 @@ _SPECIAL_PARTS = ("guide-sarlige-tjenester", "Hvilke deler gjelder for andre sæ
 _UTILITY_PARTS = ("guide-forsyningssektoren", "Del I og del II i forsyningsforskriften")
 _OWN_REGULATION = ("guide-forsvar-og-konsesjon", "Kort svar")
 _NOT_COVERED = ("guide-forsvar-og-konsesjon", "Hva veiledningen ikke dekker")
+_NOTICE = ("guide-frister-og-karens", "Hvor skal konkurransen kunngjøres")
 _TIME_LIMITS_III = ("guide-frister-og-karens", "Minstefrister i del III")
 _NO_MINIMUM = ("guide-frister-og-karens", "Del I, II, IV og V og de andre forskriftene")
 
@@ -95,9 +96,10 @@ RULES: dict[str, Rule] = {
               "også bare ideelle; plikt til kunngjøring på Doffin følger ikke av del II (slutning, ikke verifisert).",
               ("guide-sarlige-tjenester", "Handlingsrom: hvem dere kontakter, forhandling og kunngjøring")),
         _rule("R-PART-II", "Fra og med nasjonal terskel (1,3 mill. kr) og under EØS-terskelen: del I og II, åpen eller begrenset "
-              "tilbudskonkurranse (FOA § 8-3).", ("guide-del-ii-tilbudskonkurranse", "Når gjelder del II")),
-        _rule("R-PART-III", "Fra og med EØS-terskelverdien: del I og III (FOA § 13-1).",
-              ("guide-apen-og-begrenset-anbudskonkurranse", "Når gjelder del III")),
+              "tilbudskonkurranse (FOA § 8-3), kunngjort på Doffin.", ("guide-del-ii-tilbudskonkurranse", "Når gjelder del II"),
+              _NOTICE),
+        _rule("R-PART-III", "Fra og med EØS-terskelverdien: del I og III (FOA § 13-1), kunngjort på Doffin og i TED.",
+              ("guide-apen-og-begrenset-anbudskonkurranse", "Når gjelder del III"), _NOTICE),
         _rule("R-THRESHOLD-STATE", "Statlige oppdragsgivere, varer og tjenester: EØS-terskel 1,49 mill. kr (fra 14.3.2024).",
               _THRESHOLD_TABLE),
         _rule("R-THRESHOLD-OTHER", "Kommuner, fylkeskommuner og andre oppdragsgivere, varer og tjenester: EØS-terskel 2,3 mill. kr "
@@ -127,8 +129,9 @@ RULES: dict[str, Rule] = {
               ("guide-forsvar-og-konsesjon", "Terskelverdier")),
         _rule("R-THRESHOLD-DESIGN-CONTEST", "Plan- og designkonkurranser: samme EØS-terskel som varer og tjenester (stat 1,49 mill. kr).",
               ("guide-plan-og-designkonkurranse", "Hvilken terskelverdi gjelder")),
-        _rule("R-NEAR-THRESHOLD", "Verdien er mindre enn 10 % under neste terskel: kontroller anslaget, og ikke del opp anskaffelsen.",
-              ("guide-terskelverdier", "Slik anslår dere verdien")),
+        _rule("R-NEAR-THRESHOLD", "Verdien er mindre enn 10 % under neste terskel, eller mindre enn 10 % over terskelen den når: "
+              "dokumenter anslaget, og ikke del opp anskaffelsen.",
+              ("guide-terskelverdier", "Slik anslår dere verdien"), ("guide-kontraktsverdi", "Dokumenter anslaget")),
         _rule("R-THRESHOLDS-DATED", "Terskelverdiene er datert; etter neste ordinære justering må de kontrolleres mot regjeringen.no/DFØ.",
               ("guide-terskelverdier", "Nye verdier og mulige endringer")),
         _rule("R-REFORM-FLOOR", "Forslaget om å heve nedre grense til 300 000 kr er ikke bekreftet i kraft; 100 000 kr legges til grunn.",

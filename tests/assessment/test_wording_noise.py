@@ -50,3 +50,39 @@ def test_unknown_contract_type_is_a_caveat_where_works_would_change_the_part(set
     assert a.part == "III"
     assert a.headline.startswith("Del I og III gjelder foreløpig, forutsatt at kjøpet gjelder varer eller tjenester")
     assert any("Kontraktstype er ikke oppgitt" in s for s in a.assumptions)
+
+
+def test_the_part_says_where_the_competition_is_announced_with_the_notice_passage(settings):
+    ii = assess({"estimated_value_nok": 1_600_000, "buyer": "municipal", "category": "services"}, settings, today=TODAY)
+    iii = assess({"estimated_value_nok": 4_000_000, "buyer": "municipal", "category": "services"}, settings, today=TODAY)
+    assert ii.headline.endswith("så konkurransen kunngjøres på Doffin, ikke i TED.")
+    assert iii.headline.endswith("så konkurransen kunngjøres på Doffin og i TED.")
+    for a in (ii, iii):
+        assert any(c.doc_id == "guide-frister-og-karens" for c in a.citations)
+    # Part I has no notice duty to state, and the health and social services wording is its own.
+    i = assess({"estimated_value_nok": 500_000, "buyer": "municipal", "category": "services"}, settings, today=TODAY)
+    assert "Doffin" not in i.headline
+
+
+def test_margin_is_a_plain_next_step_under_and_over_the_threshold(settings):
+    under = assess({"estimated_value_nok": 2_150_000, "buyer": "municipal", "category": "goods"}, settings, today=TODAY)
+    over = assess({"estimated_value_nok": 4_700_000, "buyer": "other", "category": "goods", "regime": "utilities"},
+                  settings, today=TODAY)
+    far = assess({"estimated_value_nok": 9_000_000, "buyer": "other", "category": "goods", "regime": "utilities"},
+                 settings, today=TODAY)
+    assert under.next_steps[0].startswith("Verdien er 150 000 kr under terskelen for del III (2,3 mill. kr): dokumenter")
+    assert over.next_steps[0].startswith(
+        "Verdien er 100 000 kr over terskelen for del II i forsyningsforskriften (4,6 mill. kr): dokumenter")
+    for a in (under, over):
+        assert "«" not in a.next_steps[0]  # no quoted table label
+        assert "R-NEAR-THRESHOLD" in a.rules_fired
+    assert "R-NEAR-THRESHOLD" not in far.rules_fired
+
+
+def test_vat_note_names_service_rates_only_where_services_may_be_bought(settings):
+    goods = assess({"estimated_value_nok": 2_000_000, "amounts_include_vat": True, "buyer": "municipal", "category": "goods"},
+                   settings, today=TODAY)
+    unknown = assess({"estimated_value_nok": 2_000_000, "amounts_include_vat": True, "buyer": "municipal"},
+                     settings, today=TODAY)
+    assert not any("annen sats" in s for s in goods.assumptions)
+    assert any("annen sats" in s for s in unknown.assumptions)
