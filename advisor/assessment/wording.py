@@ -103,6 +103,14 @@ CATEGORY: dict[str, list[str]] = {
                  r"\baktivitetstilbud\w*", r"\bskyss\w*"],
 }
 
+# The contract type named as such («regnes som bygge- og anleggsarbeid», «en rein varekontrakt») wins over the nouns of
+# what is bought («solcellepaneler og batterier»), whichever comes first.
+CATEGORY_NAMED: dict[str, re.Pattern[str]] = {
+    "works": re.compile(r"\bbygge- og anleggs(?:arbeid|kontrakt|oppdrag)\w*|\bbygg- og anleggs(?:arbeid|kontrakt)\w*", _I),
+    "goods": re.compile(r"\bvare(?:kontrakt|kjøp|leveranse)\w*", _I),
+    "services": re.compile(r"\btjeneste(?:kontrakt|kjøp)\w*|\bteneste(?:kontrakt|kjøp)\w*", _I),
+}
+
 # Health and social services (FOA part IV from 7.8 MNOK) and other special services (parts I and II, some of III).
 # Which services are which is set by the regulation's annex, which the fact base does not hold: the engine says so.
 HEALTH_SOCIAL = re.compile(

@@ -86,3 +86,9 @@ def test_vat_note_names_service_rates_only_where_services_may_be_bought(settings
                      settings, today=TODAY)
     assert not any("annen sats" in s for s in goods.assumptions)
     assert any("annen sats" in s for s in unknown.assumptions)
+
+
+def test_a_contract_type_named_as_such_wins_over_the_goods_nouns():
+    text = ("Kommunen skal montere varmepumper og batterier i tre barnehager. Arbeidet er et bygge- og anleggsarbeid "
+            "til om lag 6 mill. kr.")
+    assert extract_case(text).values.get("category") == "works"
