@@ -9,7 +9,7 @@ import datetime as dt
 from advisor.assessment.case import format_amount, format_nok
 from advisor.assessment.inputs import CATEGORY_ASSUMPTION
 from advisor.assessment.rules import SPECIAL_ABOVE_LABEL, part_label
-from advisor.assessment.state import AuditEntry, Reasoning
+from advisor.assessment.state import AuditEntry, Margin, Reasoning
 from advisor.assessment.thresholds import Threshold
 
 # A model heuristic, not a rule of the regulation (see R-NEAR-THRESHOLD): within 10 % below a threshold an estimate
@@ -267,6 +267,7 @@ def _near(r: Reasoning, value: int, upper: Threshold) -> None:
                 "komme under terskelen.")
         r.fire("R-NEAR-THRESHOLD", ("estimated_value_nok",), text)
         r.step("R-NEAR-THRESHOLD", text)
+        r.margin = Margin("under", gap, upper)
         r.find_out("Bekreft at verdianslaget er komplett, siden det ligger like under en terskel.")
 
 
@@ -286,6 +287,7 @@ def _just_over(r: Reasoning) -> None:
             "anskaffelsen kan ikke deles opp for å komme under terskelen.")
     r.fire("R-NEAR-THRESHOLD", ("estimated_value_nok",), text)
     r.step("R-NEAR-THRESHOLD", text)
+    r.margin = Margin("over", gap, t)
     r.find_out("Bekreft at verdianslaget er dokumentert og forsvarlig, siden det ligger like over en terskel.")
 
 

@@ -70,6 +70,7 @@ CATEGORY: dict[str, list[str]] = {
               r"\b[\w-]*pc(?:-?er|-?ar|-?ene|-?ane)?\b", r"\b[\w-]*(?:laptop|skjerm|printer|mobiltelefon|smarttelefon|"
               r"telefon|nettbrett|projektor|kopimaskin)(?:e|er|ar|ene|ane)\b", r"\w*klær\b", r"\w*klede\b", r"\w*tøy\b",
               r"\w*(?:uniform|støvl|hjelm|jakk|bukse|kjeledress)(?:e|er|ar|ene|ane)\b", r"\b\w*sko\b",
+              r"\b(?:laptops?|computers|pcs|tablets|furniture|chairs|desks|workwear|uniforms|pumps|vehicles)\b",
               r"\w*pump(?:e|er|ar|ene|ane)\b", r"\w*(?:ventil|lamp|armatur|batteri|kabl|sprøyt|kanyl|bandasj|bleie)"
               r"(?:e|er|ar|ene|ane)\b", r"\w*dekk\b", r"\w*(?:container|traktor|båt|hyll)(?:e|er|ar|ene|ane)\b"],
     # Construction words only: a bare «bygg» is as often the building a purchase is for («strøm til UiTs bygg»).

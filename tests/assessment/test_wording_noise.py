@@ -17,6 +17,7 @@ TODAY = dt.date(2025, 6, 1)
     "Bytte sirkulasjonspumper i svømmehallen for 1,6 mill. eks mva",
     "Innkjøp av nye kontormøbler og hyller til rådhuset",
     "Vi trenger vinterdekk til tjenestebilene",
+    "We are a county buying laptops for our teachers",
 ])
 def test_common_goods_are_read_as_goods(text):
     assert extract_case(text).values.get("category") == "goods"
@@ -92,3 +93,13 @@ def test_a_contract_type_named_as_such_wins_over_the_goods_nouns():
     text = ("Kommunen skal montere varmepumper og batterier i tre barnehager. Arbeidet er et bygge- og anleggsarbeid "
             "til om lag 6 mill. kr.")
     assert extract_case(text).values.get("category") == "works"
+
+
+def test_the_margin_is_given_as_data_for_wording_in_another_language(settings):
+    under = assess({"estimated_value_nok": 2_150_000, "buyer": "municipal", "category": "goods"}, settings, today=TODAY)
+    equal = assess({"estimated_value_nok": 2_300_000, "buyer": "municipal", "category": "goods"}, settings, today=TODAY)
+    far = assess({"estimated_value_nok": 5_000_000, "buyer": "municipal", "category": "goods"}, settings, today=TODAY)
+    assert (under.margin.side, under.margin.gap_nok, under.margin.threshold.value_nok) == ("under", 150_000, 2_300_000)
+    assert (equal.margin.side, equal.margin.gap_nok) == ("over", 0)
+    assert equal.next_steps[0].startswith("Verdien er lik terskelen for del III (2,3 mill. kr)")
+    assert far.margin is None
