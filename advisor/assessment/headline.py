@@ -27,8 +27,6 @@ THRESHOLD_PHRASES = {
     "eea_defence_goods_services": "EØS-terskelverdien for forsvars- og sikkerhetsanskaffelser av varer og tjenester",
     "eea_defence_works": "EØS-terskelverdien for forsvars- og sikkerhetsanskaffelser av bygg og anlegg",
 }
-# What the part means in practice, where the competition is announced (R-PART-II and R-PART-III cite the notice passage).
-_NOTICE = {"II": ", så konkurransen kunngjøres på Doffin, ikke i TED", "III": ", så konkurransen kunngjøres på Doffin og i TED"}
 _REGULATION_NAMES = {
     "defence_security": "Forskrift om forsvars- og sikkerhetsanskaffelser",
     "concession": "Forskrift om konsesjonskontrakter",
@@ -85,8 +83,7 @@ def _verdict(r: Reasoning) -> tuple[str, str]:
     if t.key == "eea_special_services" and r.part == "II":
         label = "Del I og II gjelder, og i tillegg enkelte bestemmelser i del III"
         return label, f"{subject} {_compare(value, t)} {_named(t)} ({format_amount(t.value_nok)})"
-    return f"{label} gjelder", (f"{subject} {_compare(value, decisive)} {_named(decisive)} "
-                                f"({format_amount(decisive.value_nok)}){_NOTICE.get(r.part, '')}")
+    return f"{label} gjelder", f"{subject} {_compare(value, decisive)} {_named(decisive)} ({format_amount(decisive.value_nok)})"
 
 
 def _amount(r: Reasoning) -> str:

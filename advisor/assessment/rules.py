@@ -35,7 +35,6 @@ _SPECIAL_PARTS = ("guide-sarlige-tjenester", "Hvilke deler gjelder for andre sæ
 _UTILITY_PARTS = ("guide-forsyningssektoren", "Del I og del II i forsyningsforskriften")
 _OWN_REGULATION = ("guide-forsvar-og-konsesjon", "Kort svar")
 _NOT_COVERED = ("guide-forsvar-og-konsesjon", "Hva veiledningen ikke dekker")
-_NOTICE = ("guide-frister-og-karens", "Hvor skal konkurransen kunngjøres")
 _TIME_LIMITS_III = ("guide-frister-og-karens", "Minstefrister i del III")
 _NO_MINIMUM = ("guide-frister-og-karens", "Del I, II, IV og V og de andre forskriftene")
 
@@ -96,10 +95,9 @@ RULES: dict[str, Rule] = {
               "også bare ideelle; plikt til kunngjøring på Doffin følger ikke av del II (slutning, ikke verifisert).",
               ("guide-sarlige-tjenester", "Handlingsrom: hvem dere kontakter, forhandling og kunngjøring")),
         _rule("R-PART-II", "Fra og med nasjonal terskel (1,3 mill. kr) og under EØS-terskelen: del I og II, åpen eller begrenset "
-              "tilbudskonkurranse (FOA § 8-3), kunngjort på Doffin.", ("guide-del-ii-tilbudskonkurranse", "Når gjelder del II"),
-              _NOTICE),
-        _rule("R-PART-III", "Fra og med EØS-terskelverdien: del I og III (FOA § 13-1), kunngjort på Doffin og i TED.",
-              ("guide-apen-og-begrenset-anbudskonkurranse", "Når gjelder del III"), _NOTICE),
+              "tilbudskonkurranse (FOA § 8-3).", ("guide-del-ii-tilbudskonkurranse", "Når gjelder del II")),
+        _rule("R-PART-III", "Fra og med EØS-terskelverdien: del I og III (FOA § 13-1).",
+              ("guide-apen-og-begrenset-anbudskonkurranse", "Når gjelder del III")),
         _rule("R-THRESHOLD-STATE", "Statlige oppdragsgivere, varer og tjenester: EØS-terskel 1,49 mill. kr (fra 14.3.2024).",
               _THRESHOLD_TABLE),
         _rule("R-THRESHOLD-OTHER", "Kommuner, fylkeskommuner og andre oppdragsgivere, varer og tjenester: EØS-terskel 2,3 mill. kr "

@@ -53,18 +53,6 @@ def test_unknown_contract_type_is_a_caveat_where_works_would_change_the_part(set
     assert any("Kontraktstype er ikke oppgitt" in s for s in a.assumptions)
 
 
-def test_the_part_says_where_the_competition_is_announced_with_the_notice_passage(settings):
-    ii = assess({"estimated_value_nok": 1_600_000, "buyer": "municipal", "category": "services"}, settings, today=TODAY)
-    iii = assess({"estimated_value_nok": 4_000_000, "buyer": "municipal", "category": "services"}, settings, today=TODAY)
-    assert ii.headline.endswith("så konkurransen kunngjøres på Doffin, ikke i TED.")
-    assert iii.headline.endswith("så konkurransen kunngjøres på Doffin og i TED.")
-    for a in (ii, iii):
-        assert any(c.doc_id == "guide-frister-og-karens" for c in a.citations)
-    # Part I has no notice duty to state, and the health and social services wording is its own.
-    i = assess({"estimated_value_nok": 500_000, "buyer": "municipal", "category": "services"}, settings, today=TODAY)
-    assert "Doffin" not in i.headline
-
-
 def test_margin_is_a_plain_next_step_under_and_over_the_threshold(settings):
     under = assess({"estimated_value_nok": 2_150_000, "buyer": "municipal", "category": "goods"}, settings, today=TODAY)
     over = assess({"estimated_value_nok": 4_700_000, "buyer": "other", "category": "goods", "regime": "utilities"},
