@@ -410,19 +410,13 @@ def _read_buyer(text: str, out: Extraction) -> None:
         return
     found = [(pos, label, phrase) for pos, label, phrase in _earliest(w.BUYER, text)
              if not (label == "municipal" and w.PLACE_BEFORE.search(text[max(0, pos - 40):pos])
-                     and not w.UNIT_OF.search(text[max(0, pos - 60):pos]) and not _own_municipality(text, pos, phrase))]
+                     and not w.UNIT_OF.search(text[max(0, pos - 60):pos]))]
     if not found:
         return
     _, label, phrase = found[0]
     if label == "state" and w.MUNICIPAL_AGENCY.search(phrase) and w.MUNICIPAL_EXPLICIT.search(text):
         label = "municipal"  # a municipal agency such as Bymiljøetaten in Oslo kommune
     out.set("buyer", label, phrase)
-
-
-def _own_municipality(text: str, pos: int, phrase: str) -> bool:
-    """«arbeidsklær til teknisk drift i kommunen»: the definite form right after «i», with no name between, is the
-    buyer's own municipality; «i Lyngdal kommune» names a place."""
-    return phrase.lower().endswith("kommunen") and bool(re.search(r"\bi\s+$", text[max(0, pos - 3):pos], re.IGNORECASE))
 
 
 def _read_category(text: str, out: Extraction) -> None:

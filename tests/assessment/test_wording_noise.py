@@ -32,8 +32,8 @@ def test_services_and_works_are_still_read_as_such(text, category):
     assert extract_case(text).values.get("category") == category
 
 
-def test_definite_municipality_after_i_is_the_buyer_but_a_named_one_is_a_place():
-    assert extract_case("Rammeavtale på hansker til hjemmetjenesten i kommunen, 1 mill. i året").values.get("buyer") == "municipal"
+def test_the_operations_unit_in_the_municipality_names_the_buyer_but_a_named_municipality_is_a_place():
+    assert extract_case("Rammeavtale på vernesko til driften i kommunen, 1 mill. i året").values.get("buyer") == "municipal"
     assert extract_case("Vi skal kjøpe ferjeskyss i Lyngdal kommune").values.get("buyer") is None
 
 
