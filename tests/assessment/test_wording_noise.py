@@ -2,6 +2,7 @@
 cannot change the answer, and «foreløpig» without its reason."""
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -59,11 +60,12 @@ def test_margin_is_a_plain_next_step_under_and_over_the_threshold(settings):
                   settings, today=TODAY)
     far = assess({"estimated_value_nok": 9_000_000, "buyer": "other", "category": "goods", "regime": "utilities"},
                  settings, today=TODAY)
-    assert under.next_steps[0].startswith("Verdien er 150 000 kr under terskelen for del III (2,3 mill. kr): dokumenter")
+    # Under: the table name stays quoted for now (the chat words the English step from it), then the action.
+    assert re.match(r"Verdien er 150 000 kr under terskelen «[^»]+» \(2,3 mill\. kr\): dokumenter hvordan", under.next_steps[0])
     assert over.next_steps[0].startswith(
         "Verdien er 100 000 kr over terskelen for del II i forsyningsforskriften (4,6 mill. kr): dokumenter")
+    assert "«" not in over.next_steps[0]  # no quoted table label
     for a in (under, over):
-        assert "«" not in a.next_steps[0]  # no quoted table label
         assert "R-NEAR-THRESHOLD" in a.rules_fired
     assert "R-NEAR-THRESHOLD" not in far.rules_fired
 
@@ -89,5 +91,5 @@ def test_the_margin_is_given_as_data_for_wording_in_another_language(settings):
     far = assess({"estimated_value_nok": 5_000_000, "buyer": "municipal", "category": "goods"}, settings, today=TODAY)
     assert (under.margin.side, under.margin.gap_nok, under.margin.threshold.value_nok) == ("under", 150_000, 2_300_000)
     assert (equal.margin.side, equal.margin.gap_nok) == ("over", 0)
-    assert equal.next_steps[0].startswith("Verdien er lik terskelen for del III (2,3 mill. kr)")
+    assert equal.next_steps[0].startswith("Verdien er lik terskelen for del III (2,3 mill. kr): dokumenter")
     assert far.margin is None
