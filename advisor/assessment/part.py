@@ -284,7 +284,7 @@ def _just_over(r: Reasoning) -> None:
         return
     gap = value - t.value_nok
     where = f"{format_nok(gap)} kr over" if gap else "lik"
-    text = (f"Verdien er {where} {_threshold_for(r, t)}: dokumenter hvordan dere har anslått verdien: "
+    text = (f"Verdien er {where} {_threshold_for(r, t)}: dokumenter hvordan dere har anslått verdien; "
             "anslaget skal være forsvarlig når konkurransen kunngjøres og bygge på markedsverdien av lignende kjøp, og "
             "anskaffelsen kan ikke deles opp for å komme under terskelen.")
     r.fire("R-NEAR-THRESHOLD", ("estimated_value_nok",), text)
