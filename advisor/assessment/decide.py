@@ -20,7 +20,7 @@ from advisor.assessment.case import Case
 from advisor.assessment.innovation import assess_innovation
 from advisor.assessment.inputs import resolve_inputs
 from advisor.assessment.next_steps import plan_next_steps
-from advisor.assessment.part import check_dates, classify_part
+from advisor.assessment.part import check_dates, classify_part, drop_idle_category_assumption
 from advisor.assessment.procedure import choose_procedure
 from advisor.assessment.state import Reasoning
 from advisor.assessment.thresholds import ThresholdTable
@@ -38,6 +38,7 @@ def decide(case: Case, table: ThresholdTable, today: dt.date, unclear: Iterable[
     resolve_inputs(r)
     estimate_value(r)
     classify_part(r)
+    drop_idle_category_assumption(r)
     check_dates(r)
     assess_innovation(r)
     choose_procedure(r)

@@ -23,7 +23,7 @@ from advisor.assessment.case import FIELDS, Case, display_value, parse_case
 from advisor.assessment.decide import decide
 from advisor.assessment.headline import headline
 from advisor.assessment.rules import REGIME_LABELS, RULES, procedure_label
-from advisor.assessment.state import Alternative, AuditEntry, ContractValue, LegalGround, Reasoning
+from advisor.assessment.state import Alternative, AuditEntry, ContractValue, LegalGround, Margin, Reasoning
 from advisor.assessment.thresholds import THRESHOLDS_PATH, Threshold, load_thresholds
 from advisor.config import Settings
 from advisor.corpus import Citation, cite
@@ -80,6 +80,8 @@ class Assessment:
     time_limits: list[str] = field(default_factory=list)  # minimum time limits and standstill (also among next steps)
     unverified: list[str] = field(default_factory=list)  # what the answer rests on that the fact base marks unverified
     thresholds_period: str = ""
+    # A value close to a threshold, for wording the R-NEAR-THRESHOLD warning in another language; None otherwise.
+    margin: Margin | None = None
 
 
 def model_version() -> str:
@@ -191,6 +193,7 @@ def assess(
         alternatives=[Alternative(alt.procedure, alt.label, marked(alt.rule, alt.reason), alt.rule) for alt in r.alternatives],
         legal_ground=r.legal_ground,
         next_steps=[marked(rule, text, source) for rule, text, source in r.next_steps],
+        margin=r.margin,
         assumptions=[*(note for _, note in interpretation), *r.assumptions],
         to_find_out=r.to_find_out,
         citations=citations,

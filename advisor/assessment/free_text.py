@@ -422,8 +422,11 @@ def _read_buyer(text: str, out: Extraction) -> None:
 def _read_category(text: str, out: Extraction) -> None:
     if _read_cpv(text, out):
         return
-    found = [(pos, label, phrase) for pos, label, phrase in _earliest(w.CATEGORY, text)
-             if not (label == "goods" and "utstyr" in phrase.lower() and w.EQUIPMENT_NOT_BOUGHT.search(text[max(0, pos - 40):pos]))]
+    named = sorted((m.start(), label, m.group(0)) for label, pattern in w.CATEGORY_NAMED.items()
+                   if (m := pattern.search(text)))
+    found = named if len({label for _, label, _ in named}) == 1 else [
+        (pos, label, phrase) for pos, label, phrase in _earliest(w.CATEGORY, text)
+        if not (label == "goods" and "utstyr" in phrase.lower() and w.EQUIPMENT_NOT_BOUGHT.search(text[max(0, pos - 40):pos]))]
     health = _as_object(w.HEALTH_SOCIAL, text)
     special = _as_object(w.SPECIAL_SERVICES, text)
     if found:

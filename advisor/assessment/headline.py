@@ -8,6 +8,7 @@ so it cannot say something the assessment does not.
 from __future__ import annotations
 
 from advisor.assessment.case import format_amount
+from advisor.assessment.part import category_matters
 from advisor.assessment.state import Reasoning
 from advisor.assessment.thresholds import Threshold
 
@@ -37,11 +38,15 @@ def headline(r: Reasoning) -> str:
     verdict, why = _verdict(r)
     provisos = _provisos(r)
     missing_value = r.contract_value is None or r.contract_value.total_nok is None
-    if provisos or (missing_value and r.part != "referred"):
-        # An answer that rests on an assumed fact must read as provisional, never as a confident verdict.
+    # An answer that rests on an assumed fact must read as provisional, never as a confident verdict, and say why
+    # right there: the assumption follows «foreløpig» («… gjelder foreløpig, forutsatt at oppdragsgiveren er statlig
+    # (ikke oppgitt): …»); without a value, the reason that follows is the missing value itself, then the assumptions.
+    if missing_value and r.part != "referred":
         verdict = verdict.replace(" gjelder", " gjelder foreløpig", 1)
-    if provisos:
-        why += ", forutsatt " + " og ".join(provisos)
+        if provisos:
+            why += ", forutsatt " + " og ".join(provisos)
+    elif provisos:
+        verdict = verdict.replace(" gjelder", " gjelder foreløpig, forutsatt " + " og ".join(provisos), 1)
     return f"{verdict}: {why}."
 
 
@@ -109,7 +114,7 @@ def _provisos(r: Reasoning) -> list[str]:
         r.next_threshold is not None and r.next_threshold.key in ("eea_state_goods_services", "eea_other_goods_services"))
     if "buyer" in r.assumed_keys and buyer_matters:
         out.append("at oppdragsgiveren er statlig (" + ("uklart i beskrivelsen" if "buyer" in unclear else "ikke oppgitt") + ")")
-    if "category" in r.assumed_keys and r.part != "below":
+    if "category" in r.assumed_keys and category_matters(r):
         out.append("at kjøpet gjelder varer eller tjenester, ikke bygg og anlegg (" +
                    ("uklart i beskrivelsen" if "category" in unclear else "ikke oppgitt") + ")")
     if r.contract_value is not None and r.contract_value.method == "no_term":

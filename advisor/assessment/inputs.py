@@ -8,6 +8,9 @@ from advisor.assessment.case import FIELDS
 from advisor.assessment.state import Reasoning
 
 # Keys about the value and the term: shown among the inputs only when given, since most cases have none of them.
+# Shown only when the contract type could change the part (part.drop_idle_category_assumption removes it otherwise).
+CATEGORY_ASSUMPTION = "Kontraktstype er ikke oppgitt. Vi legger til grunn vare eller tjeneste (samme terskel), ikke bygg og anlegg."
+
 _VALUE_KEYS = ("value_per_period_nok", "value_period", "duration_months", "option_months", "options_value_nok", "value_parts",
                "open_ended", "framework_agreement", "amounts_include_vat")
 
@@ -49,8 +52,7 @@ def resolve_inputs(r: Reasoning) -> None:
         r.find_out("Hvem er oppdragsgiver: statlig, kommune/fylkeskommune eller annet offentligrettslig organ (f.eks. helseforetak)?")
     if c.category is None:
         # Goods and services share the lower threshold; works only reach part III at 57.8 MNOK.
-        r.assume("R-ASSUME-CATEGORY", "category", "goods",
-                 "Kontraktstype er ikke oppgitt. Vi legger til grunn vare eller tjeneste (samme terskel), ikke bygg og anlegg.")
+        r.assume("R-ASSUME-CATEGORY", "category", "goods", CATEGORY_ASSUMPTION)
         r.find_out("Er dette varer, tjenester eller bygge- og anleggsarbeid?")
     if c.market_has_solution is None:
         r.assume("R-ASSUME-MARKET", "market_has_solution", "unknown",

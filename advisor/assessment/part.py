@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from advisor.assessment.case import format_nok
+from advisor.assessment.case import format_amount, format_nok
+from advisor.assessment.inputs import CATEGORY_ASSUMPTION
 from advisor.assessment.rules import SPECIAL_ABOVE_LABEL, part_label
-from advisor.assessment.state import AuditEntry, Reasoning
+from advisor.assessment.state import AuditEntry, Margin, Reasoning
 from advisor.assessment.thresholds import Threshold
 
 # A model heuristic, not a rule of the regulation (see R-NEAR-THRESHOLD): within 10 % below a threshold an estimate
@@ -18,6 +19,11 @@ NEAR_THRESHOLD_SHARE = 0.9
 
 def classify_part(r: Reasoning) -> None:
     """Which parts of which regulation apply, from the regime, the value, the buyer and the contract type."""
+    _classify(r)
+    _just_over(r)
+
+
+def _classify(r: Reasoning) -> None:
     if r.regime in ("defence_security", "concession"):
         _own_regulation(r)
         return
@@ -49,6 +55,24 @@ def classify_part(r: Reasoning) -> None:
                   f"{format_nok(value)} kr er lik eller over EØS-terskelen på {format_nok(eea.value_nok)} kr: del I og III gjelder.")
     else:
         _part_i_or_ii(r, value, floor, national, eea, "EØS-terskelen")
+
+
+def category_matters(r: Reasoning) -> bool:
+    """Whether the part would differ if the contract were works instead of goods or services: only when a goods and
+    services EØS threshold is reached that the works threshold (57,8 mill. kr) is not, or when the value is missing.
+    Below that threshold goods, services and works all fall in the same part."""
+    value = r.contract_value.total_nok if r.contract_value else None
+    if value is None or r.threshold is None:
+        return True
+    works = r.table["eea_utilities_works" if r.regime == "utilities" else "eea_works"]
+    return r.threshold.key.startswith("eea_") and r.threshold.is_reached_by(value) and not works.is_reached_by(value)
+
+
+def drop_idle_category_assumption(r: Reasoning) -> None:
+    """An assumed contract type that cannot change the part is no assumption worth showing: «Kontraktstype er ikke
+    oppgitt» for 2 mill. kr says nothing, since goods, services and works are all in part II there."""
+    if "category" in r.assumed_keys and r.case.category is None and not category_matters(r):
+        r.assumptions[:] = [a for a in r.assumptions if a != CATEGORY_ASSUMPTION]
 
 
 def _strictest_without_value(r: Reasoning, eea: Threshold) -> None:
@@ -238,12 +262,52 @@ def _near(r: Reasoning, value: int, upper: Threshold) -> None:
     """Warn when the value is just under the next threshold, where a missing option or year would cross it."""
     if value < upper.value_nok and value >= NEAR_THRESHOLD_SHARE * upper.value_nok:
         gap = upper.value_nok - value
-        text = (f"Verdien er {format_nok(gap)} kr under terskelen «{upper.name}» ({format_nok(upper.value_nok)} kr). "
-                "Kontroller anslaget nøye (hele avtaleperioden og eventuelle opsjoner), og ikke del opp anskaffelsen "
-                "for å komme under terskelen.")
+        # The chat reads «Verdien er … kr under terskelen «name»» to word this step in English (advisor/chat/rules.py
+        # _NEAR_PARTS), so the table name stays until it reads `Reasoning.margin` instead.
+        text = (f"Verdien er {format_nok(gap)} kr under terskelen «{upper.name}» ({format_amount(upper.value_nok)}): "
+                "dokumenter hvordan dere har anslått verdien, med hele avtaleperioden og alle opsjoner og forlengelser, og "
+                "ikke del opp anskaffelsen for å komme under terskelen.")
         r.fire("R-NEAR-THRESHOLD", ("estimated_value_nok",), text)
         r.step("R-NEAR-THRESHOLD", text)
+        r.margin = Margin("under", gap, upper)
         r.find_out("Bekreft at verdianslaget er komplett, siden det ligger like under en terskel.")
+
+
+def _just_over(r: Reasoning) -> None:
+    """Warn as well when the value only just reaches the threshold that decides the part (4,65 against 4,6 mill. kr):
+    the estimate that puts the purchase over it must hold up, the same margin as under a threshold."""
+    value = r.contract_value.total_nok if r.contract_value else None
+    t = r.threshold
+    if value is None or t is None or t.key == "law_floor" or r.part in ("below", "referred") or not t.is_reached_by(value):
+        return
+    if value * NEAR_THRESHOLD_SHARE >= t.value_nok:
+        return
+    gap = value - t.value_nok
+    where = f"{format_nok(gap)} kr over" if gap else "lik"
+    text = (f"Verdien er {where} {_threshold_for(r, t)}: dokumenter hvordan dere har anslått verdien; "
+            "anslaget skal være forsvarlig når konkurransen kunngjøres og bygge på markedsverdien av lignende kjøp, og "
+            "anskaffelsen kan ikke deles opp for å komme under terskelen.")
+    r.fire("R-NEAR-THRESHOLD", ("estimated_value_nok",), text)
+    r.step("R-NEAR-THRESHOLD", text)
+    r.margin = Margin("over", gap, t)
+    r.find_out("Bekreft at verdianslaget er dokumentert og forsvarlig, siden det ligger like over en terskel.")
+
+
+def _threshold_for(r: Reasoning, t: Threshold) -> str:
+    """A threshold named by what it leads to, in plain words: «terskelen for del III (2,3 mill. kr)»."""
+    if t.key == "law_floor":
+        leads_to = "terskelen for når anskaffelsesloven gjelder"
+    elif t.key == "national":
+        leads_to = "terskelen for del II"
+    elif r.regime == "utilities":
+        leads_to = "terskelen for del II i forsyningsforskriften"
+    elif t.key == "eea_health_social":
+        leads_to = "terskelen for del IV"
+    elif t.key == "eea_special_services":
+        leads_to = "terskelen der enkelte regler i del III også gjelder"
+    else:
+        leads_to = "terskelen for del III"
+    return f"{leads_to} ({format_amount(t.value_nok)})"
 
 
 def _reform_floor(r: Reasoning, value: int) -> None:

@@ -127,8 +127,9 @@ RULES: dict[str, Rule] = {
               ("guide-forsvar-og-konsesjon", "Terskelverdier")),
         _rule("R-THRESHOLD-DESIGN-CONTEST", "Plan- og designkonkurranser: samme EØS-terskel som varer og tjenester (stat 1,49 mill. kr).",
               ("guide-plan-og-designkonkurranse", "Hvilken terskelverdi gjelder")),
-        _rule("R-NEAR-THRESHOLD", "Verdien er mindre enn 10 % under neste terskel: kontroller anslaget, og ikke del opp anskaffelsen.",
-              ("guide-terskelverdier", "Slik anslår dere verdien")),
+        _rule("R-NEAR-THRESHOLD", "Verdien er mindre enn 10 % under neste terskel, eller mindre enn 10 % over terskelen den når: "
+              "dokumenter anslaget, og ikke del opp anskaffelsen.",
+              ("guide-terskelverdier", "Slik anslår dere verdien"), ("guide-kontraktsverdi", "Dokumenter anslaget")),
         _rule("R-THRESHOLDS-DATED", "Terskelverdiene er datert; etter neste ordinære justering må de kontrolleres mot regjeringen.no/DFØ.",
               ("guide-terskelverdier", "Nye verdier og mulige endringer")),
         _rule("R-REFORM-FLOOR", "Forslaget om å heve nedre grense til 300 000 kr er ikke bekreftet i kraft; 100 000 kr legges til grunn.",

@@ -69,6 +69,16 @@ class ContractValue:
     vat_converted: bool = False
 
 
+@dataclass
+class Margin:
+    """A value close to a threshold (R-NEAR-THRESHOLD): `side` «under» the next threshold or «over» the one it reaches,
+    by `gap_nok` kroner (0: the value equals the threshold), so a caller can word the warning in its own language."""
+
+    side: str  # "under" | "over"
+    gap_nok: int
+    threshold: Threshold
+
+
 # A candidate procedure while the procedure stage ranks them: (procedure, rule, Norwegian reason).
 Route = tuple[str, str, str]
 
@@ -115,6 +125,7 @@ class Reasoning:
     procedure: str = ""
     alternatives: list[Alternative] = field(default_factory=list)
     legal_ground: LegalGround | None = None
+    margin: Margin | None = None
 
     def fire(self, rule: str, inputs: tuple[str, ...], conclusion: str) -> None:
         """Record that a rule fired on the given inputs."""

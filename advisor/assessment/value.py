@@ -163,7 +163,8 @@ def _convert_vat(r: Reasoning, total: int, value: ContractValue) -> int:
     value.vat_converted = True
     text = (f"Beløpene er oppgitt inkl. mva. Terskelverdiene gjelder beløp ekskl. mva., så vi har regnet om med den "
             f"alminnelige satsen på 25 %: {format_nok(total)} kr ÷ 1,25 = {format_nok(excl)} kr. Kontroller beløpet "
-            "ekskl. mva.; noen tjenester har en annen sats eller er fritatt.")
+            "ekskl. mva." + ("" if r.case.category in ("goods", "works") else
+                             " Noen tjenester har en annen sats eller er fritatt."))
     r.value_reasons.append(("R-VALUE-VAT", text))
     r.assumptions.append(text)
     r.fire("R-VALUE-VAT", ("amounts_include_vat",), text)

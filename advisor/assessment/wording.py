@@ -43,8 +43,8 @@ MUNICIPAL_AGENCY = re.compile(r"etat", _I)  # «Bymiljøetaten i Oslo kommune» 
 # «… i Lyngdal kommune»: a place named by its municipality, not the buyer; but «Bymiljøetaten i Oslo kommune» and
 # «Tannhelsetjenesten i Agder fylkeskommune» name a unit of the municipality, which is the buyer.
 PLACE_BEFORE = re.compile(r"\bi\s+(?:[\w-]+\s+){0,2}$", _I)
-# «i kommunen» after a unit of the buyer, or after «vi/oss» («Vi i kommunen skal kjøpe …»), names the buyer, not a place.
-UNIT_OF = re.compile(r"(?:etaten|tjenesten|avdelingen|kontoret|enheten|sektoren|forvaltningen|\bvi|\boss)\s+i\s+"
+# «i kommunen» after a unit of the buyer («teknisk drift i kommunen»), or after «vi/oss» («Vi i kommunen skal kjøpe …»), names the buyer, not a place.
+UNIT_OF = re.compile(r"(?:etaten|tjenesten|avdelingen|kontoret|enheten|sektoren|forvaltningen|\bdrift(?:en)?|\bvi|\boss)\s+i\s+"
                      r"(?:[\w-]+\s+){0,2}$", _I)
 
 # The building words that make a plant («anlegg») a works contract: it is built, not bought as a product.
@@ -64,7 +64,15 @@ CATEGORY: dict[str, list[str]] = {
               # works: «kjøpe nytt UV-anlegg», «levere og montere». Construction words make it works (below).
               rf"\b(?:kjøpe|kjøp av|kjøper|anskaffe|anskaffelse av|levere|levering av|leveranse av|skifte ut|bytte ut)\s+"
               rf"(?:(?!{_CONSTRUCTION})[\w-]+\s+){{0,3}}?[\w-]*anlegg\w*",
-              r"\blever(?:e|ing) og monter\w*", r"\blevere, installere\w*", r"\bleveranse og montering\b"],
+              r"\blever(?:e|ing) og monter\w*", r"\blevere, installere\w*", r"\bleveranse og montering\b",
+              # Common goods as the head of a compound, in the plural (and the singular where it is no verb):
+              # «elev-PCer», «bærbare PC-ar», «arbeidsklær», «vernesko», «pumper og styringssystem», «vinterdekk».
+              r"\b[\w-]*pc(?:-?er|-?ar|-?ene|-?ane)?\b", r"\b[\w-]*(?:laptop|skjerm|printer|mobiltelefon|smarttelefon|"
+              r"telefon|nettbrett|projektor|kopimaskin)(?:e|er|ar|ene|ane)\b", r"\w*klær\b", r"\w*klede\b", r"\w*tøy\b",
+              r"\w*(?:uniform|støvl|hjelm|jakk|bukse|kjeledress)(?:e|er|ar|ene|ane)\b", r"\b\w*sko\b",
+              r"\b(?:laptops?|computers|pcs|tablets|furniture|chairs|desks|workwear|uniforms|pumps|vehicles)\b",
+              r"\w*pump(?:e|er|ar|ene|ane)\b", r"\w*(?:ventil|lamp|armatur|batteri|kabl|sprøyt|kanyl|bandasj|bleie)"
+              r"(?:e|er|ar|ene|ane)\b", r"\w*dekk\b", r"\w*(?:container|traktor|båt|hyll)(?:e|er|ar|ene|ane)\b"],
     # Construction words only: a bare «bygg» is as often the building a purchase is for («strøm til UiTs bygg»).
     "works": [r"\bbygg(?:e|es|ing|eprosjekt\w*|earbeid\w*|eplass\w*|entreprise\w*)\b", r"\bnytt bygg\b", r"\bnybygg\w*",
               r"\bombygging\b", r"\b(?:rehabilitere|renovere|bygge om|pusse opp|totalrehabilitere)\s+(?:\w+\s+){0,3}"
@@ -94,6 +102,14 @@ CATEGORY: dict[str, list[str]] = {
                  r"\bskjøtsel\w*", r"\butlevering\w*", r"\bovervåking\w*", r"\banalyser\b", r"\bprosjektering\w*",
                  r"\bbyggeledelse\w*", r"\bevaluering\w*", r"\bdisponering\w*", r"\bavklaring\b", r"\boppfølging\b",
                  r"\baktivitetstilbud\w*", r"\bskyss\w*"],
+}
+
+# The contract type named as such («regnes som bygge- og anleggsarbeid», «en rein varekontrakt») wins over the nouns of
+# what is bought («solcellepaneler og batterier»), whichever comes first.
+CATEGORY_NAMED: dict[str, re.Pattern[str]] = {
+    "works": re.compile(r"\bbygge- og anleggs(?:arbeid|kontrakt|oppdrag)\w*|\bbygg- og anleggs(?:arbeid|kontrakt)\w*", _I),
+    "goods": re.compile(r"\bvare(?:kontrakt|kjøp|leveranse)\w*", _I),
+    "services": re.compile(r"\btjeneste(?:kontrakt|kjøp)\w*|\bteneste(?:kontrakt|kjøp)\w*", _I),
 }
 
 # Health and social services (FOA part IV from 7.8 MNOK) and other special services (parts I and II, some of III).

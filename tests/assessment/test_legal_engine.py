@@ -58,8 +58,8 @@ def test_headline_never_rounds_a_value_across_a_threshold(settings):
 
 def test_headline_is_provisional_when_the_part_rests_on_an_assumption(settings):
     a = assess({"estimated_value_nok": 2_000_000}, settings, today=TODAY)
-    assert a.headline.startswith("Del I og III gjelder foreløpig:")
-    assert "forutsatt at oppdragsgiveren er statlig (ikke oppgitt)" in a.headline
+    # The reason for «foreløpig» follows it in the same sentence.
+    assert a.headline.startswith("Del I og III gjelder foreløpig, forutsatt at oppdragsgiveren er statlig (ikke oppgitt)")
     assert assess({}, settings, today=TODAY).headline.startswith("Del I og III gjelder foreløpig: verdien er ikke oppgitt")
 
 
