@@ -262,9 +262,9 @@ def _near(r: Reasoning, value: int, upper: Threshold) -> None:
     """Warn when the value is just under the next threshold, where a missing option or year would cross it."""
     if value < upper.value_nok and value >= NEAR_THRESHOLD_SHARE * upper.value_nok:
         gap = upper.value_nok - value
-        # The chat reads «Verdien er … kr under terskelen «name»» to word this step in English (advisor/chat/rules.py
-        # _NEAR_PARTS), so the table name stays until it reads `Reasoning.margin` instead.
-        text = (f"Verdien er {format_nok(gap)} kr under terskelen «{upper.name}» ({format_amount(upper.value_nok)}): "
+        # The threshold is named by the part it leads to, not by its table label (a caller wording this step in
+        # another language reads `Reasoning.margin`).
+        text = (f"Verdien er {format_nok(gap)} kr under {_threshold_for(r, upper)}: "
                 "dokumenter hvordan dere har anslått verdien, med hele avtaleperioden og alle opsjoner og forlengelser, og "
                 "ikke del opp anskaffelsen for å komme under terskelen.")
         r.fire("R-NEAR-THRESHOLD", ("estimated_value_nok",), text)

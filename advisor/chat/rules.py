@@ -684,10 +684,10 @@ def _service_kind_sentence(read: list[tuple[str, str]], result: Assessment, renu
     if key == "health_social_services":
         if lang == "en":
             text = (f"«{phrase}» is read as a health and social service (probably; check the annex to the regulation): "
-                    f"below their EEA threshold ({eea}) only part I applies, from it parts I and IV.")
+                    f"below their EEA threshold ({eea}) only part I applies; at or above it, parts I and IV.")
         else:
             text = (f"«{phrase}» er lest som en helse- og sosialtjeneste (trolig; sjekk vedlegget til forskriften): under "
-                    f"EØS-terskelen for dem ({eea}) gjelder bare del I, fra den del I og IV.")
+                    f"EØS-terskelen for dem ({eea}) gjelder bare del I; fra og med terskelen gjelder del I og IV.")
         return _with_marker(text, marker)
     kind = special_service_kind(phrase)
     if lang == "en":
@@ -1286,7 +1286,8 @@ def _lead_sentences(question: str, intent: str, values: dict, result: Assessment
     return [split, *sentences] if split else sentences
 
 
-_NEAR_STEP = re.compile(r"Verdien er [\d  ]+ kr under terskelen")
+# The warning of a value close to a threshold, under the next one or just over the one it reaches (R-NEAR-THRESHOLD).
+_NEAR_STEP = re.compile(r"Verdien er (?:[\d  ]+ kr (?:under|over)|lik) terskelen")
 
 
 def _procedure_sentences(question: str, result: Assessment, renumber: _Renumber, lang: str,
@@ -1318,24 +1319,23 @@ def _procedure_sentences(question: str, result: Assessment, renumber: _Renumber,
     return sentences
 
 
-_NEAR_PARTS = re.compile(r"Verdien er ([\d  ]+) kr under terskelen «([^»]+)»")
-
-
 def _step_sentence(step: str, renumber: _Renumber, result: Assessment | None = None, lang: str = "nb") -> str:
     """A next step of the assessment as a «Neste steg:» sentence, its markers renumbered and before the full stop.
-    In English only the warning for a value just under a threshold has a form («Next step: the value is …»)."""
+    In English only the warning for a value close to a threshold has a form («Next step: the value is …»), worded
+    from the assessment's margin."""
     step = renumber.text(step).strip()
     refs = re.search(r"\s*(\[[\d, ]+\])\.?$", step)
     if refs:  # «... kriterier. [3]» -> «... kriterier [3].»
         step = step[: refs.start()].rstrip()
     markers = refs.group(1) if refs else ""
     if lang == "en":
-        near = _NEAR_PARTS.match(step)
-        threshold = next((t for t in result.thresholds_considered if t.name == near.group(2)), None) if near and result else None
-        if threshold is None:
+        margin = result.margin if result is not None and _NEAR_STEP.match(step) else None
+        if margin is None:
             return ""
-        gap = int(re.sub(r"\D", "", near.group(1)))
-        return _with_marker(f"Next step: the value is only {_amount_en(gap)} below "
+        threshold = margin.threshold
+        where = (f"only {_amount_en(margin.gap_nok)} below" if margin.side == "under" else
+                 f"only {_amount_en(margin.gap_nok)} above" if margin.gap_nok else "equal to")
+        return _with_marker(f"Next step: the value is {where} "
                             f"{_THRESHOLD_EN.get(threshold.key, threshold.name)} ({_amount_en(threshold.value_nok)}). "
                             "Check the estimate carefully (the whole contract period and any options), and do not split "
                             "the purchase to get below the threshold.", markers)

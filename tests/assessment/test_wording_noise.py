@@ -60,8 +60,8 @@ def test_margin_is_a_plain_next_step_under_and_over_the_threshold(settings):
                   settings, today=TODAY)
     far = assess({"estimated_value_nok": 9_000_000, "buyer": "other", "category": "goods", "regime": "utilities"},
                  settings, today=TODAY)
-    # Under: the table name stays quoted for now (the chat words the English step from it), then the action.
-    assert re.match(r"Verdien er 150 000 kr under terskelen «[^»]+» \(2,3 mill\. kr\): dokumenter hvordan", under.next_steps[0])
+    # Under: the threshold named by the part it leads to (no quoted table label), then the action.
+    assert re.match(r"Verdien er 150 000 kr under terskelen for del III \(2,3 mill\. kr\): dokumenter hvordan", under.next_steps[0])
     assert over.next_steps[0].startswith(
         "Verdien er 100 000 kr over terskelen for del II i forsyningsforskriften (4,6 mill. kr): dokumenter")
     assert "«" not in over.next_steps[0]  # no quoted table label
