@@ -468,10 +468,18 @@ def _as_object(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return None
 
 
+def _asks_about_regulation(text: str, match: re.Match[str]) -> bool:
+    """True for a regulation named in a question («Er det forsyningsforskriften som gjelder?»): asked, not stated."""
+    if not match.group(0).lower().startswith("forsyningsforskrift"):
+        return False
+    end = re.search(r"[.!?]", text[match.end():])
+    return bool(end) and end.group(0) == "?"
+
+
 def _read_regime(text: str, out: Extraction) -> None:
     """Defence and concessions are named; utilities go by the activity (or a known utility undertaking)."""
     for regime, pattern in (("defence_security", w.DEFENCE), ("concession", w.CONCESSION), ("utilities", w.UTILITIES)):
-        if match := pattern.search(text):
+        if match := next((m for m in pattern.finditer(text) if not _asks_about_regulation(text, m)), None):
             out.set("regime", regime, match.group(0))
             return
     if match := w.UTILITIES_HINT.search(text):

@@ -503,7 +503,9 @@ _ASKS_RULES_PART = re.compile(
     r"terskel\w*|\bEØS\b|\bEEA\b|\bdel (?:I{1,3}|IV|V|[1-5])\b|\bparts? (?:I{1,3}|IV|V|[1-5])\b|hvilke[nt]? (?:del|regler|regelverk|prosedyre\w*|deler)|kva (?:del|reglar)|"
     r"\bdel(?:er)? av (?:forskriften|regelverket)|kunngj\w*|lyse ut|utlys\w*|\bDoffin\b|\bTED\b|kjøpe direkte|"
     r"direkte ?anskaff\w*|\b(?:holder|rekker|er) det (?:nok )?(?:å|med)\b[^?]{0,40}\b(?:tilbud|priser?)\b|"
-    r"threshold|which (?:part|rules|procedure)|publish|regelverket gjelder|gjelder (?:anskaffelses)?(?:loven|regelverket)",
+    r"threshold|which (?:part|rules|procedure)|publish|regelverket gjelder|gjelder (?:anskaffelses)?(?:loven|regelverket)|"
+    r"(?:anskaffelses|forsynings)forskrift\w*\s+(?:som\s+)?gjelder|\bgjelder\s+(?:\w+\s+){0,3}(?:anskaffelses|forsynings)forskrift|"
+    r"utilities regulation (?:that )?appl",
     re.IGNORECASE)
 
 
@@ -554,8 +556,11 @@ def _verdict_word(question: str, part: str, lang: str, regime: str = "foa") -> s
     if not is_yes_no(question):
         return ""
     named = [name for pattern, name in _NAMES_REGULATION if pattern.search(question)]
-    if len(named) == 1 and _FOLLOWS.search(question) and named[0] != regime and not _NEGATED.search(question):
-        return "No." if lang == "en" else "Nei."
+    if len(named) == 1 and _FOLLOWS.search(question) and not _NEGATED.search(question):
+        if named[0] != regime:
+            return "No." if lang == "en" else "Nei."
+        if named[0] == "utilities":  # «Er det forsyningsforskriften som gjelder?» for a utility: yes
+            return "Yes." if lang == "en" else "Ja."
     if _SUFFICES[0].search(question):  # «Holder det å hente inn tre tilbud?»: say what the yes or no is about
         if lang == "en":
             return "Yes, that can be enough." if part in _SUFFICES[1] else "No, that is not enough."
@@ -1419,9 +1424,11 @@ _ASKS_GROUND = re.compile(r"\b(?:trenger|må) (?:vi|dere|man) (?:ha )?(?:et |en 
 
 
 def _part_question(question: str) -> str:
-    """The sentence of a question that asks about the part («Er dette del III?»), or "" when none does."""
+    """The sentence of a question that asks about the part («Er dette del III?») or the regulation («Er det
+    forsyningsforskriften som gjelder?»), or "" when none does."""
     for sentence in re.split(r"(?<=[.!?])\s+", question.strip()):
-        if _UNDER_EEA.search(sentence) or _OVER_EEA.search(sentence) or _PART_II_ASKED.search(sentence):
+        names_regulation = any(p.search(sentence) for p, _ in _NAMES_REGULATION) and _FOLLOWS.search(sentence)
+        if _UNDER_EEA.search(sentence) or _OVER_EEA.search(sentence) or _PART_II_ASKED.search(sentence) or names_regulation:
             if is_yes_no(sentence):
                 return sentence
     return ""

@@ -189,3 +189,15 @@ def test_a_part_that_only_asks_whether_the_scene_is_allowed_keeps_the_scene():
     ]
     english = plan_question("We always bought the same brand of printers. Is that allowed? What should we write?", "en")
     assert english.parts[0] == "We always bought the same brand of printers. Is that allowed?"
+
+
+def test_a_regulation_named_in_a_question_is_asked_about_not_stated(corpus_hash_settings, index):
+    # Naming forsyningsforskriften in the question does not make a school-book purchase a utility's.
+    asked = extract_case("Kommunen skal kjøpe lærebøker for 3 mill. kr. Er det forsyningsforskriften som gjelder?")
+    assert asked.values.get("regime") in (None, "foa")
+    stated = extract_case("Vi følger forsyningsforskriften og skal kjøpe målere for 3 mill. kr.")
+    assert stated.values.get("regime") == "utilities"
+    # A utility asking whether its regulation applies gets that answered first, with a yes.
+    answer = ask("Det interkommunale vannverket skal kjøpe nye pumper for 5 mill. kr. Er det forsyningsforskriften som "
+                 "gjelder, og kan vi forhandle?", index, corpus_hash_settings)
+    assert answer.text.startswith("Ja. Forsyningsforskriften")
