@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from advisor.answer.compose import EXTRACTIVE_VERSION, Composition, compose, one_passage
 from advisor.answer.english import english_lead
-from advisor.answer.evidence import Evidence, evidence_strength
+from advisor.answer.evidence import Evidence, evidence_strength, scene_weighted
 from advisor.answer.lists import (
     SourceList,
     is_list_question,
@@ -160,7 +160,7 @@ def _with_marker(sentence: str, n: int) -> str:
 def _extractive(job: _Job) -> Answer:
     hits, lang = job.hits, job.lang
     chunks = [h.chunk for h in hits]
-    composition = compose(job.query.terms, chunks, lang, job.settings.answer)
+    composition = compose(scene_weighted(job.query, hits), chunks, lang, job.settings.answer)
     if not composition.sentences:
         return _refusal(job, EXTRACTIVE_VERSION)
     composition.sentences = one_passage(composition.sentences, chunks)

@@ -12,7 +12,7 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from advisor.answer import EXTRACTIVE_VERSION, answer_question, split_sentences
-from advisor.answer.evidence import evidence_strength
+from advisor.answer.evidence import SCENE_FACTOR, evidence_strength, scene_weighted
 from advisor.answer.markers import MarkerRewriter
 from advisor.answer.prompt import CANNOT_ANSWER, build_messages, is_cannot_answer
 from advisor.answer.sentences import passage_sentences
@@ -21,8 +21,8 @@ from advisor.config import Settings
 from advisor.corpus import Chunk
 from advisor.errors import InvalidInput, UnknownProvider
 from advisor.evaluation.answers import citation_problems, sentence_support
-from advisor.search import Hit, Index, build_index, open_index, retrieve
-from advisor.text import query_terms
+from advisor.search import Hit, Index, Query, build_index, open_index, retrieve
+from advisor.text import coverage, query_terms, text_terms
 
 IN_SCOPE = [
     "Hva er terskelverdien for kommuner som kjøper varer og tjenester?",
@@ -145,6 +145,26 @@ def test_a_name_no_passage_mentions_pulls_evidence_below_the_cut_off(corpus_hash
     e_sweden = evidence_strength(sweden, retrieve(sweden, hash_index, corpus_hash_settings), corpus_hash_settings)
     assert e_sweden.missing_names == ("sverige",)
     assert e_sweden.strength < corpus_hash_settings.answer.min_evidence <= e_plain.strength
+
+
+def test_a_scene_word_no_passage_holds_weighs_less_but_the_asked_sentence_keeps_its_words():
+    chunk = _chunk("guide-x", "Dere kan ikke kreve et bestemt merke i konkurransegrunnlaget, men må beskrive behovet.")
+    story = Query.build("Lærerne på skolen kjenner tavlene godt. Kan vi kreve et bestemt merke i "
+                        "konkurransegrunnlaget?", "nb")
+    weights = {t.word: t.weight for t in scene_weighted(story, _hits(chunk))}
+    original = {t.word: t.weight for t in story.terms}
+    assert weights["tavlene"] == pytest.approx(original["tavlene"] * SCENE_FACTOR)  # scene, in no passage
+    assert weights["merke"] == original["merke"]  # asked, and held
+    off_topic = Query.build("Vi har kjøpt nye brøytebiler. Kan vi få momskompensasjon for bilene?", "nb")
+    kept = {t.word: t.weight for t in scene_weighted(off_topic, _hits(chunk))}
+    assert kept["momskompensasjon"] == {t.word: t.weight for t in off_topic.terms}["momskompensasjon"]
+    assert kept["brøytebiler"] < {t.word: t.weight for t in off_topic.terms}["brøytebiler"]
+    # A question that asks in its first sentence has no scene.
+    assert scene_weighted(Query.build("Kan vi kreve et bestemt merke? Skolen vil det.", "nb"),
+                          _hits(chunk)) == Query.build("Kan vi kreve et bestemt merke? Skolen vil det.", "nb").terms
+    settings = Settings(index={"embedding_backend": "hash"})
+    unweighted = coverage(story.terms, text_terms(chunk.search_text()))
+    assert evidence_strength(story, _hits(chunk), settings).coverage > unweighted
 
 
 def test_dense_similarity_counts_only_for_a_calibrated_embedder():
