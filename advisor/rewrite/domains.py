@@ -219,6 +219,9 @@ def count_requirements(text: str, spans: list[tuple[int, int]] | None = None) ->
             noun, at = m.group(3), m.start(3)  # «120 monokrystallinske paneler»: the dictated material is left out
         if any(s <= at < e for s, e in taken) or not re.search(r"[^\W\d_]{3,}", noun) or noun.lower() in _NOT_COUNTED:
             continue
+        if noun == m.group(2) and noun.endswith("e") and m.group(3) and m.group(3).lower() not in _NOT_COUNTED \
+                and not any(s <= m.start(3) < e for s, e in taken):
+            noun = f"{noun} {m.group(3)}"  # «200 bærbare PC-er»: the plural adjective says what kind; the noun after it is what is counted
         if _CAPACITY.fullmatch(noun):
             out.append(f"Hver enhet skal ha kapasitet til {m.group(1)} {noun} [juster etter behovet], dokumentert med datablad.")
         elif _PEOPLE.match(noun):

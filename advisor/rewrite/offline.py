@@ -349,6 +349,9 @@ def _kind_of(ptype: PurchaseType | None, bought: PurchaseObject | None) -> str:
     return bought.kind if bought is not None else ""
 
 
+_OPEN_INTERFACE = re.compile(r"åpent grensesnitt|åpen protokoll|åpen, dokumentert protokoll", re.IGNORECASE)
+
+
 def _add_interface(text: str, matches: list[Match], kind: str, requirements: list[str], buyer: list[str],
                    notes: list[str]) -> str:
     """What the delivery must fit (docks, a control system, today's alarm receiver) as an interface requirement, put
@@ -358,7 +361,13 @@ def _add_interface(text: str, matches: list[Match], kind: str, requirements: lis
     interface, note = interface_requirement(text, matches, "Utstyret" if goods else "Løsningen", goods)
     if not interface:
         return ""
+    # the type's own interface requirement («… gjennom en åpen protokoll») says the same with less of the original
+    requirements[:] = [r for r in requirements if not _OPEN_INTERFACE.search(r)]
     requirements.insert(0, interface)
+    # what the interface keeps is not also «fjernet»: the note says what happened to it in the end
+    kept = re.match(r"«[^»]+»", note)
+    if kept:
+        notes[:] = [n for n in notes if not n.startswith(f"{kept.group(0)} er fjernet")]
     notes.append(note)
     buyer[:] = [q for q in buyer if not q.startswith("Trengs det virkelig at leveransen")]
     if not any(r.is_conditional for r in find_references(text, matches)):  # a named system has its own question

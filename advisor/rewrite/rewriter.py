@@ -27,6 +27,7 @@ from advisor.errors import InvalidInput
 from advisor.requirements import (
     Finding,
     Match,
+    PurchaseObject,
     analyze_requirement,
     find_matches,
     read_purchase_object,
@@ -62,7 +63,9 @@ class Rewrite:
     prompt_version: str | None
     targets: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    object_kind: str | None = None  # what the text buys: "goods", "services", "works"; None when it does not say
+    # what is bought: "goods", "services", "works", read from the text, else the purchase type's only kind (a PC is
+    # always goods); None when neither says
+    object_kind: str | None = None
     object_phrase: str = ""
     references: list[Reference] = field(default_factory=list)  # standards kept «eller tilsvarende»; systems if justified
     legal_basis: list[LegalBasis] = field(default_factory=list)
@@ -132,6 +135,16 @@ _INTERFACE = re.compile(r"grensesnitt|protokoll|\bAPI\b|integrasjon|interface", 
 # Words a reading from the verb may take for its object that name no thing: «(leveres) Alt», «(ha) minst».
 _NOT_A_NOUN = re.compile(r"(?:alt|alle|all|minst|høyst|mer|mest|noe|noen|det|den|de|dette|disse|hver|hvert|begge)$",
                          re.IGNORECASE)
+# A unit or service as the subject that takes something into use («Hjemmetjenesten skal ta i bruk medisindispensere»):
+# it names who uses what is bought, not what is bought.
+_USER_SUBJECT = re.compile(r"^\s*(?P<subject>[^,;:]+?)\s+(?:skal|må|vil|ønsker å)\s+(?:ta\s+i\s+bruk|få|bruke|tilbys|ha tilgang til)\s+",
+                           re.IGNORECASE)
+
+
+def _user_subject(text: str, bought: PurchaseObject | None) -> bool:
+    """Whether the reading of what is bought is the subject that uses it («Hjemmetjenesten skal ta i bruk …»)."""
+    m = _USER_SUBJECT.match(text)
+    return bool(bought is not None and m and bought.phrase and bought.phrase in m.group("subject"))
 
 
 def strip_non_requirements(requirement: str) -> str | None:
@@ -274,6 +287,8 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
                                    if h.detail.get("brand_category") and h.category != "supplier"]
     # what is bought comes from the text's own object (its head noun, then its verb), before any purchase type
     bought = read_purchase_object(text)
+    if _user_subject(text, bought):
+        bought = None
     ptype, tied = choose_purchase_type(text, load_purchase_types(settings), nouns, brand_categories, bought)
     if bought is not None and not bought.is_certain and ptype is not None \
             and (bought.kind not in ptype.kinds or _NOT_A_NOUN.match(bought.noun)):
@@ -298,7 +313,7 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
         market_questions=list(result["market_questions"]), questions_for_buyer=list(result["questions_for_buyer"]),
         findings=analysis.findings, provider=chosen, examples_used=[e.id for e, _ in nearest], prompt_version=version,
         targets=[t.text for t in targets], notes=list(result["notes"]),
-        object_kind=bought.kind if bought else None, object_phrase=bought.phrase if bought else "",
+        object_kind=bought.kind if bought else kind, object_phrase=bought.phrase if bought else "",
         references=references,
         product_figures=product_figures(targets, list(result["functional_requirements"])),
         legal_basis=legal_basis(analysis.findings, references, settings, ptype.domain if ptype is not None else "", original),

@@ -301,13 +301,19 @@ def _finding_questions(text: str, matches: list[Match], skip: set[str]) -> list[
 
 
 def _brand_question(text: str, matches: list[Match], span: str) -> str:
-    """Why the brand is named: a medical reason for a medicine, compatibility only where something to fit is named or
-    the brand's line is equipment, else what the brand stands for (cloths, food)."""
+    """Why the brand is named: a medical reason for a medicine, the switching cost for welfare technology users know,
+    compatibility only where something to fit is named or the brand's line is equipment, else what the brand stands
+    for (cloths, food)."""
     refs = [h for h in matches if h.category in {"brand", "model_type", "missing_or_equivalent"} and h.severity != "low"]
     span = text[min(h.start for h in refs):max(h.end for h in refs)] if len(refs) < 4 else span
     if any(h.detail.get("brand_category") == "medicine" for h in refs):
         return (f"Er det en medisinsk grunn til at det må være nettopp «{span}» (for eksempel hjelpestoffer, "
                 "smak eller at pasienten ikke kan bytte)? Ellers: skriv virkestoff, styrke og legemiddelform.")
+    if any(h.detail.get("brand_category") == "welfare" for h in refs):
+        # a welfare product is often named because users and staff know it: that is a switching cost, not a need
+        return (f"Nevner dere «{span}» fordi brukerne og de ansatte kjenner den? Opplæring og overgang fra dagens løsning "
+                "er en kostnad dere kan vekte i tildelingen (for eksempel kostnad over levetiden med opplæring), ikke en "
+                "grunn til å kreve merket; det løsningen må virke med, skrives som krav til grensesnitt.")
     if _EXISTING_NAMED.search(text) or any(h.detail.get("brand_category") in _COMPATIBLE_CATEGORIES for h in refs) \
             and not _CONSUMABLE.search(text):
         return (f"Er det en grunn til at dere nevner «{span}», for eksempel kompatibilitet med utstyr dere "
