@@ -183,12 +183,42 @@ _PERSON = re.compile(r"(?:[\wæøå]*(?:leder|konsulent|rådgiver|ansvarlig|spes
 
 
 def _person(text: str, m: re.Match[str] | None, matches: list[Match]) -> str:
-    """The person or role a competence requirement is about, from the subject; «Den som leder oppdraget» otherwise."""
-    if m and len(m.group("subj").split()) <= 3 and _PERSON.search(m.group("subj")) \
-            and not any(h.start < m.end("subj") for h in matches if h.severity != "low"):
-        subject = m.group("subj").strip()
-        return subject[:1].upper() + subject[1:]
+    """The person or role a competence requirement is about, from the subject («Konsulentene som skal …» is about
+    «Konsulentene»); «Den som leder oppdraget» otherwise."""
+    if m:
+        subject = re.split(r"\s+som(?:\s+|$)", m.group("subj").strip(), maxsplit=1)[0]
+        if len(subject.split()) <= 3 and _PERSON.search(subject) \
+                and not any(h.start < m.start("subj") + len(subject) for h in matches if h.severity != "low"):
+            return subject[:1].upper() + subject[1:]
     return "Den som leder oppdraget"
+
+
+# Experience asked of the people with a named product: «erfaring med Visma», «3 års erfaring fra Acos WebSak».
+_EXPERIENCE_WITH = re.compile(r"(?:erfaring|kompetanse|kjennskap)\s+(?:med|fra|i|på)\s+(?:bruk\s+av\s+)?$", re.IGNORECASE)
+# Signs that the product is the buyer's own system the people will work in: «som kommunen bruker i dag», «vårt
+# sakssystem», «videreutvikle», «forvalte».
+_OWN_SYSTEM = re.compile(
+    r"(?<!\w)(?:som\s+(?:kommunen|vi|etaten|virksomheten|fylkeskommunen|foretaket|dere)\s+(?:allerede\s+)?(?:bruker|har|benytter)|"
+    r"som\s+brukes|i\s+bruk\s+(?:i\s+dag|hos\s+oss)|vårt|vår|våre|kommunens|etatens|virksomhetens|eksisterende|dagens|"
+    r"videreutvikl\w*|forvalt\w*|drift\w*|konfigurer\w*|oppgrader\w*|migrer\w*|vedlikehold\w*)(?!\w)", re.IGNORECASE)
+
+
+def platform_experience(text: str, matches: list[Match]) -> tuple[str, bool] | None:
+    """(the product named, whether it is the buyer's own system) when the people are asked for experience with a
+    named product: «erfaring med Visma Enterprise Plus» -> («Visma Enterprise Plus», False); with «som kommunen
+    bruker i dag» -> (…, True). Adjacent brand and model findings form one name. None otherwise."""
+    names = sorted((h for h in matches if h.category in {"brand", "model_type", "prescribed_technology"}),
+                   key=lambda h: h.start)
+    for i, first in enumerate(names):
+        if not _EXPERIENCE_WITH.search(text[max(0, first.start - 40):first.start]):
+            continue
+        end = first.end
+        for h in names[i + 1:]:
+            if h.start > end and text[end:h.start].strip():
+                break
+            end = max(end, h.end)
+        return text[first.start:end].strip(), bool(_OWN_SYSTEM.search(text))
+    return None
 
 
 def certification_requirements(text: str, matches: list[Match]) -> list[str]:
@@ -198,13 +228,22 @@ def certification_requirements(text: str, matches: list[Match]) -> list[str]:
     («minst 15 års erfaring») is kept only where the buyer can justify it."""
     certificates = [h for h in matches if h.category == "missing_or_equivalent" and h.kind == "certification"]
     products = [h for h in matches if h.category in {"brand", "model_type"} and h.detail.get("competence")]
-    if not certificates and not products:
+    platform = platform_experience(text, matches)
+    if not certificates and not products and not platform:
         return []
     person = _person(text, _SUBJECT.match(text), matches)
-    product = (f", også med [oppgavene] i {text[products[0].start:products[0].end]} eller tilsvarende systemer"
-               if products else "")
-    requirement = (f"{person} skal ha kompetanse i [fagområde og oppgaver], vist med erfaring fra minst [antall] "
-                   f"sammenlignbare oppdrag{product}, dokumentert med CV og referanser")
+    if platform and platform[1]:
+        # the buyer's own system, which the people will work in: a qualification tied to the delivery, not a brand
+        # demand on what is bought; the name goes in the attachment that describes the buyer's systems
+        requirement = (f"{person} skal ha erfaring med [oppgavene] i det eksisterende systemet oppdraget skal utføres i "
+                       "[navn og versjon i vedlegg], fra minst [antall] sammenlignbare oppdrag, dokumentert med CV og "
+                       "referanser; erfaring fra tilsvarende systemer godtas når leverandøren viser hvordan personene kan "
+                       "arbeide selvstendig i vårt system innen [uker]")
+    else:
+        named = platform[0] if platform else text[products[0].start:products[0].end] if products else ""
+        product = f", også med [oppgavene] i {named} eller tilsvarende systemer" if named else ""
+        requirement = (f"{person} skal ha kompetanse i [fagområde og oppgaver], vist med erfaring fra minst [antall] "
+                       f"sammenlignbare oppdrag{product}, dokumentert med CV og referanser")
     if certificates:
         requirement += f"; {_certificate_name(text[certificates[0].start:certificates[0].end])} eller tilsvarende godtas som en del av dokumentasjonen"
     experience = YEARS_OF_EXPERIENCE.search(text)
@@ -328,6 +367,7 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     questions = _market_questions(ptype, categories, matches, nearest)
     # whether matching what the buyer has is needed goes first: it decides whether the type's questions apply at all
     buyer = buyer_questions(text, matches, targets, ptype.buyer_questions if ptype is not None else ())
+    _platform_notes(text, matches, buyer, notes)
     interface = _add_interface(text, matches, _kind_of(ptype, bought), requirements, buyer, notes)
     _ask_which(tied or [] if ptype is None else [], buyer, notes)
     if bought is not None and not bought.is_certain:
@@ -338,6 +378,31 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
                      "skal løse, og hvordan dere vil måle at det er løst.")
     return {"need_statement": need, "functional_requirements": requirements, "market_questions": questions,
             "questions_for_buyer": buyer, "notes": notes, "interface_requirement": interface}
+
+
+def _platform_notes(text: str, matches: list[Match], buyer: list[str], notes: list[str]) -> None:
+    """Experience with the buyer's own platform is a lawful qualification when the people will work in it: a note
+    says so and what it takes, and replaces the question whether the name is needed for compatibility. Where the text
+    does not say whose system it is, the buyer is asked."""
+    platform = platform_experience(text, matches)
+    if platform is None:
+        return
+    name, own = platform
+    buyer[:] = [q for q in buyer if f"«{name}»" not in q and not any(
+        f"«{text[h.start:h.end]}»" in q for h in matches if h.category in {"brand", "model_type"} and h.start < len(text)
+        and text[h.start:h.end] in name)]
+    if own:
+        notes.append(f"Erfaring med «{name}» er skrevet som krav til kompetanse, ikke til produkt: skal personene arbeide i "
+                     "systemet dere allerede har, har kravet tilknytning til oppdraget og kan være lovlig. Skriv i "
+                     "anskaffelsesdokumentene hvilke oppgaver som krever kunnskap om systemet og hvorfor, og still ikke "
+                     "strengere krav enn oppdraget trenger (LOA § 4); mer erfaring kan heller vektes i tildelingen.")
+        buyer.insert(0, f"Hvilke oppgaver skal personene gjøre i «{name}», og hvor raskt må de kunne arbeide selvstendig i "
+                        "det? Skriv det som begrunnelse for kravet, og vurder om erfaring fra tilsvarende systemer med kort "
+                        "opplæring er nok.")
+    else:
+        buyer.insert(0, f"Er «{name}» systemet dere selv bruker, og skal personene arbeide i det? Da kan erfaring med det "
+                        "være et lovlig krav til kompetanse når det begrunnes i oppdraget og står i forhold til det "
+                        "(LOA § 4); ellers godta erfaring fra tilsvarende systemer.")
 
 
 def _kind_of(ptype: PurchaseType | None, bought: PurchaseObject | None) -> str:

@@ -37,7 +37,7 @@ from advisor.rewrite.examples import load_worked_examples, nearest_examples
 from advisor.rewrite.legal import LegalBasis, legal_basis
 from advisor.rewrite.llm_draft import draft_llm
 from advisor.rewrite.neutral import clean, is_substantive
-from advisor.rewrite.offline import draft_offline, target_requirement
+from advisor.rewrite.offline import draft_offline, platform_experience, target_requirement
 from advisor.rewrite.references import Reference, find_references
 from advisor.rewrite.targets import Target, measurable_targets, missing_targets
 from advisor.rewrite.templates import (
@@ -298,6 +298,10 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
         bought = None
     offline = draft_offline(text, matches, targets, nearest, ptype, bought, tied)
     references = find_references(text, matches)
+    platform = platform_experience(text, matches)
+    if platform is not None:
+        # a system the people must have worked in is a competence to have, not something the delivery must fit
+        references = [r for r in references if not (r.is_conditional and r.name.lower() in platform[0].lower())]
     version = None
     kind = bought.kind if bought is not None else (ptype.kinds[0] if ptype is not None and len(ptype.kinds) == 1 else None)
     if chosen == EXTRACTIVE:

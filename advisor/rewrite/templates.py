@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from advisor.requirements import FINDING_CATEGORIES, FUNCTION_TIE, Match
 from advisor.rewrite.domains import measured_direction
-from advisor.rewrite.targets import Target
+from advisor.rewrite.targets import NUMBER_WORDS, Target
 
 PLACEHOLDER_NEED = "Vi har behov for [beskriv hva som skal oppnås, for hvem], slik at [hvilken effekt dere vil se]."
 DRAFT_NOTE = "Dette er et utkast. Fyll inn det som står i [hakeparenteser], og kontroller tallene mot behovet."
@@ -325,7 +325,8 @@ def _brand_question(text: str, matches: list[Match], span: str) -> str:
 
 
 # «minst 20 års erfaring»: a demand on a person's experience (a question of proportionality, not a count delivered).
-YEARS_OF_EXPERIENCE = re.compile(r"(?:minst|minimum|over)?\s*\d+\s+års\s+(?:\w+\s+)?erfaring", re.IGNORECASE)
+YEARS_OF_EXPERIENCE = re.compile(rf"(?:minst|minimum|over)?\s*(?<!\w)(?:\d+|{NUMBER_WORDS})\s+års\s+(?:\w+\s+)?erfaring",
+                                 re.IGNORECASE)
 
 
 # What a brand usually stands for, by its product line: taste belongs to food, not to play equipment.
