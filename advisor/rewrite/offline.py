@@ -507,11 +507,15 @@ _DOSAGE_FORM_NOUN = {"brusetablett": "brusetabletter", "smeltetablett": "smeltet
 
 
 _EMISSION_CLASS = re.compile(r"(?<![\w-])M1(?![\w])")
+# «responstid på fire timer», «responstid maks 30 minutter»: the buyer's response time
+_RESPONSE_TIME = re.compile(rf"responstid\w*\s+(?:på\s+)?(?:(?:høyst|maks\w*|inntil)\s+)?((?:\d+|{NUMBER_WORDS})\s+"
+                            r"(?:timer|time|minutter|virkedager|dager))", re.IGNORECASE)
 
 
 def fill_known(requirements: list[str], text: str, matches: list[Match]) -> list[str]:
     """The purchase type's blanks that the original already answers: a named medicine's active substance (from the
-    brand lexicon), its strength and its dosage form, and a named emission class («M1»). «Paracet 500 mg tabletter» fills [virkestoff], [mg] and
+    brand lexicon), its strength and its dosage form, a named emission class («M1») and a response time («responstid på
+    fire timer» fills the time to start on a fault). «Paracet 500 mg tabletter» fills [virkestoff], [mg] and
     [legemiddelform]; nothing is guessed that the original does not say."""
     substances = list(dict.fromkeys(str(h.detail["noun"]) for h in sorted(matches, key=lambda h: h.start)
                                     if h.detail.get("brand_category") == "medicine" and h.detail.get("noun")))
@@ -524,6 +528,9 @@ def fill_known(requirements: list[str], text: str, matches: list[Match]) -> list
         fills["[mg]"] = f"{strength.group(1)} {strength.group(2)}"
     if form:
         fills["[legemiddelform]"] = _DOSAGE_FORM_NOUN[form.group(1).lower()]
+    response = _RESPONSE_TIME.search(text)
+    if response:  # «responstid på fire timer»: the time the buyer gave is the time to start on a fault
+        fills["med en feil innen [timer]"] = f"med en feil innen {response.group(1)}"
     emission = _EMISSION_CLASS.search(text)
     if emission:  # «M1-klassifisert»: the class the buyer named is kept as a limit, with its equivalents
         fills["[grenseverdier eller emisjonsklasse]"] = f"grensene for emisjonsklasse {emission.group(0)} eller tilsvarende"

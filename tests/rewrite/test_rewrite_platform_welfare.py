@@ -72,3 +72,19 @@ def test_a_service_that_takes_a_product_into_use_buys_the_product(settings):
     rewrite = rewrite_requirement("Hjemmesykepleien skal ta i bruk medisindispensere fra Evondos.", settings)
     assert rewrite.object_kind == "goods"
     assert any("multidose" in r or "påminne" in r for r in rewrite.functional_requirements)
+
+
+@pytest.mark.parametrize("text, need, must, must_not", [
+    ("Driftsavtalen skal gå til en leverandør med responstid på to timer.", "IT-tjenester",
+     ["tilgjengelige minst [prosent] %", "med en feil innen to timer", "ISO/IEC 27001 eller tilsvarende"], []),
+    ("Avdelingen skal ha engangssprøyter fra Braun på 5 ml.", "sykepleierne",
+     ["CE-merket", "stikkskader", "ISO 80369-7 eller tilsvarende"], ["sår", "Braun"]),
+    ("Vi skal kjøpe printerpapir fra Navigator.", "papirstopp", ["papirstopp per 10 000 ark", "Svanemerket"], ["Navigator"]),
+    ("Pasientrommene skal ha sengebord fra Invacare.", "sengen", ["over sengene", "låses"], ["arbeidsflater", "Invacare"]),
+])
+def test_new_purchase_types_describe_what_is_bought(settings, text, need, must, must_not):
+    rewrite = rewrite_requirement(text, settings)
+    written = "\n".join(rewrite.functional_requirements)
+    assert need in rewrite.need_statement
+    assert all(m in written for m in must), written
+    assert not any(m in written or m in rewrite.need_statement for m in must_not)
