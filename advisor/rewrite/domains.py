@@ -457,6 +457,12 @@ _SAME_FUNCTION = re.compile(r"GWP|arbeidsflate|uten lading|varmebehov|effekten|l
 
 def without_repeats(type_requirements: tuple[str, ...] | list[str], value_texts: list[str]) -> list[str]:
     """The purchase type's requirements minus those about a function a value requirement already covers."""
-    covered = {m.group(0).lower() for text in value_texts for m in _SAME_FUNCTION.finditer(text)}
+    covered = {_FUNCTION_KEY.get(m.group(0).lower(), m.group(0).lower())
+               for text in value_texts for m in _SAME_FUNCTION.finditer(text)}
     return [r for r in type_requirements
-            if not any(m.group(0).lower() in covered for m in _SAME_FUNCTION.finditer(r))]
+            if not any(_FUNCTION_KEY.get(m.group(0).lower(), m.group(0).lower()) in covered
+                       for m in _SAME_FUNCTION.finditer(r))]
+
+
+# Words of _SAME_FUNCTION that name one function: a battery's «[km] per dag … uten lading» is the vehicle's range.
+_FUNCTION_KEY = {"uten lading": "rekkevidde"}

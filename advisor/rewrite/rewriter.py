@@ -135,6 +135,8 @@ _INTERFACE = re.compile(r"grensesnitt|protokoll|\bAPI\b|integrasjon|interface", 
 # Words a reading from the verb may take for its object that name no thing: «(leveres) Alt», «(ha) minst».
 _NOT_A_NOUN = re.compile(r"(?:alt|alle|all|minst|høyst|mer|mest|noe|noen|det|den|de|dette|disse|hver|hvert|begge)$",
                          re.IGNORECASE)
+# A template's level «etter en anerkjent standard» (cleaning quality), replaced by the standard the text names.
+_ANY_STANDARD_LEVEL = re.compile(r"nivå \[[^\]]*\] etter en anerkjent standard", re.IGNORECASE)
 # A unit or service as the subject that takes something into use («Hjemmetjenesten skal ta i bruk medisindispensere»):
 # it names who uses what is bought, not what is bought.
 _USER_SUBJECT = re.compile(r"^\s*(?P<subject>[^,;:]+?)\s+(?:skal|må|vil|ønsker å)\s+(?:ta\s+i\s+bruk|få|bruke|tilbys|ha tilgang til)\s+",
@@ -223,6 +225,9 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
             requirements.append(cleaned)
     kept = [r for r in references if not r.is_conditional
             and not any(r.name.lower() in item.lower() for item in requirements)]
+    if any(r.kind == "standard" for r in kept):
+        # the standard the buyer named says which level: a template's «[nivå] etter en anerkjent standard» would ask again
+        requirements = [r for r in requirements if not _ANY_STANDARD_LEVEL.search(r)]
     requirements = _dedupe([r.requirement for r in kept] + requirements)
     for ref in kept:  # the neutral draft took the standard out; the note says what happened to it in the end
         notes = [f"«{ref.name}» er beholdt som krav" + (" med «eller tilsvarende»." if ref.kind == "standard" else

@@ -88,3 +88,14 @@ def test_new_purchase_types_describe_what_is_bought(settings, text, need, must, 
     assert need in rewrite.need_statement
     assert all(m in written for m in must), written
     assert not any(m in written or m in rewrite.need_statement for m in must_not)
+
+
+def test_a_battery_value_replaces_the_range_template_instead_of_doubling_it(settings):
+    rewrite = rewrite_requirement("Tjenestebilene skal være Nissan Leaf med 40 kWh batteri.", settings)
+    assert sum("rekkevidde" in r or "uten lading" in r for r in rewrite.functional_requirements) == 1
+
+
+def test_a_named_cleaning_standard_level_is_not_asked_for_again(settings):
+    rewrite = rewrite_requirement("Renholdet i barnehagene skal holde INSTA 800 kvalitetsnivå 4.", settings)
+    written = "\n".join(rewrite.functional_requirements)
+    assert "INSTA 800 eller tilsvarende" in written and "anerkjent standard for renholdskvalitet" not in written
