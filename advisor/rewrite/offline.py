@@ -346,6 +346,7 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     requirements.extend(values)
     # a named approval the neutral sentence does not carry is kept as its own requirement, with what else counts
     requirements.extend(approval_requirements(text, matches, requirements))
+    requirements.extend(colour_requirements(text, requirements))
     if not count:  # «200 mikrofiberkluter», «maks 30 sider»: the quantity and its direction are kept with or without a type
         strong = [(h.start, h.end) for h in matches if h.severity != "low"]
         requirements.extend(r for r in count_requirements(text, strong) if r not in requirements)
@@ -484,6 +485,20 @@ def approval_requirements(text: str, matches: list[Match], drafted: list[str]) -
     return ["Egenskapene kravene gjelder [skriv hvilke, f.eks. brannklasse, varmeisolering eller elektrisk sikkerhet], skal "
             "dokumenteres med teknisk godkjenning eller sertifikat fra et akkreditert organ, tilsvarende godkjenning eller "
             "annen egnet dokumentasjon, for eksempel testrapporter."]
+
+
+# A colour given in a neutral colour system («RAL 7016», «NCS S 2010-Y30R»): not a brand, and often set by the zoning
+# plan or the architect, so it is kept as a requirement with its reason left to fill in.
+_COLOUR_CODE = re.compile(r"(?<!\w)(?:RAL\s?\d{4}|NCS\s?(?:S\s?)?\d{4}-[A-Z]\d{0,2}[A-Z]?)(?!\w)")
+
+
+def colour_requirements(text: str, drafted: list[str]) -> list[str]:
+    """The colour code the text gives, kept with what it is for, checked against a sample before ordering."""
+    code = _COLOUR_CODE.search(text)
+    if not code or any(code.group(0) in r for r in drafted):
+        return []
+    return [f"Fargen skal være {code.group(0)} [skriv hvorfor fargen er gitt, for eksempel reguleringsplanen eller tilpasning til "
+            "nabobyggene], kontrollert mot fargeprøve før bestilling."]
 
 
 def _ask_which(tied: list[PurchaseType], buyer: list[str], notes: list[str]) -> None:

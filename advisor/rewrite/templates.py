@@ -333,15 +333,17 @@ YEARS_OF_EXPERIENCE = re.compile(rf"(?:minst|minimum|over)?\s*(?<!\w)(?:\d+|{NUM
 _BRAND_QUALITIES = (("food", "smak, innhold eller næringsverdi"),
                     ("cleaning", "renseeffekt, skånsomhet mot underlaget eller miljømerke"),
                     ("workwear", "passform, slitestyrke eller synlighet"),
-                    ("office", "kvalitet, innhold eller miljømerke"))
+                    ("office", "kvalitet, innhold eller miljømerke"),
+                    ("building", "utseende, vedlikeholdsbehov, brannklasse eller levetid"))
 
 
 # Product lines where a brand is often named for fit with equipment, software or parts the buyer already has.
 _COMPATIBLE_CATEGORIES = frozenset({"IT", "software", "machinery", "tools", "telecom", "security", "building", "energy",
                                     "kitchen", "vehicles", "medical", "welfare"})
 # Goods used up or laid once, where a brand is named for what it is like, not for a fit with equipment: gloves,
-# dressings, floor coverings, paint.
-_CONSUMABLE = re.compile(r"hanske|bandasj|kompress|plaster|belegg|gulv|maling|tapet|papir|bleie|inkontinens|såpe|"
+# dressings, floor coverings, paint, cladding.
+_CONSUMABLE = re.compile(r"hanske|bandasj|kompress|plaster|belegg|gulv|maling|tapet|papir|bleie|inkontinens|såpe|fasade|"
+                         r"kledning|takstein|takplate|"
                          r"vaskemiddel|tørkerull|serviett", re.IGNORECASE)
 # Wording that names something the buyer has that the delivery must fit.
 _EXISTING_NAMED = re.compile(r"(?<!\w)(?:dagens|eksisterende|nåværende|vi har|vi bruker|passe\s+(?:til|med|i)|kompatib\w*|"

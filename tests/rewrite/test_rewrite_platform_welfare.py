@@ -99,3 +99,9 @@ def test_a_named_cleaning_standard_level_is_not_asked_for_again(settings):
     rewrite = rewrite_requirement("Renholdet i barnehagene skal holde INSTA 800 kvalitetsnivå 4.", settings)
     written = "\n".join(rewrite.functional_requirements)
     assert "INSTA 800 eller tilsvarende" in written and "anerkjent standard for renholdskvalitet" not in written
+
+
+def test_a_colour_code_is_kept_and_a_cladding_brand_is_asked_about_its_qualities(settings):
+    rewrite = rewrite_requirement("Kledningen skal være Steni Vision i NCS S 2010-Y30R.", settings)
+    assert rewrite.functional_requirements[0].startswith("Fargen skal være NCS S 2010-Y30R [skriv hvorfor")
+    assert not any("kompatibilitet med utstyr" in q for q in rewrite.questions_for_buyer)
