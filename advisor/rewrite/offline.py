@@ -18,6 +18,13 @@ from advisor.requirements import (
     brand_regex,
     load_brands,
 )
+from advisor.rewrite.competence import (
+    SUBJECT,
+    TYPE_COMPETENCE,
+    certification_requirements,
+    person,
+    platform_notes,
+)
 from advisor.rewrite.domains import PurchaseType, count_requirements, value_requirements, without_repeats
 from advisor.rewrite.examples import Example
 from advisor.rewrite.neutral import ENGLISH, clean, is_substantive, neutralize, passes
@@ -50,7 +57,6 @@ _ACQUIRE_LEAD = re.compile(
     r"(?:\s+inn)?|det\s+skal\s+(?:kjøpes|anskaffes|leies|leases|leveres|installeres|monteres)(?:\s+inn)?)\s+",
     re.IGNORECASE,
 )
-_SUBJECT = re.compile(r"^(?P<subj>[^,;:]+?)\s+(?:skal|må|bør)\b(?:\s+(?:kun\s+|bare\s+)?(?P<pred>.+?))?[.!]?$", re.IGNORECASE)
 _VERBS = {"ha": "har", "være": "er", "kunne": "kan", "få": "får", "gi": "gir", "gå": "går", "se": "ser"}
 _CLAUSE_VERBS = {"ha", "være", "veie", "måle", "lagre", "gi", "kunne", "tåle", "dekke", "holde", "redusere", "øke", "gå",
                  "kjøre", "levere", "oppfylle", "ligge"}
@@ -104,7 +110,7 @@ def _need_from(neutral: str, function: str, context: str, specs_only: bool = Fal
     acquired = _ACQUIRE_LEAD.match(neutral)
     if acquired:
         return f"Vi har behov for {neutral[acquired.end():].rstrip('.')}"
-    m = _SUBJECT.match(neutral)
+    m = SUBJECT.match(neutral)
     if m and not ENGLISH.search(neutral):
         subject = m.group("subj")
         subject = subject if subject[:2].isupper() else subject[:1].lower() + subject[1:]
@@ -145,11 +151,11 @@ _NAME_LEFT = re.compile(r"(?<!\S)[A-ZÆØÅ][a-zæøå][\w\-]*")
 def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
     """A requirement that carries one measurable target of the original, in the words of its clause."""
     experience = YEARS_OF_EXPERIENCE.search(text)
-    m = _SUBJECT.match(text)
+    m = SUBJECT.match(text)
     if experience and experience.start() <= target.start < experience.end():
         # «en partner med minst 20 års erfaring»: a requirement on the person's competence, not on the delivery; the
         # competence is shown by comparable assignments, and the years are kept only where they are justified
-        return (f"{_person(text, m, matches)} skal ha relevant erfaring fra minst [antall] sammenlignbare oppdrag innen "
+        return (f"{person(text, m, matches)} skal ha relevant erfaring fra minst [antall] sammenlignbare oppdrag innen "
                 f"[fagområde og oppgaver], dokumentert med CV og referanser; kravet om «{experience.group(0).strip()}» "
                 "beholdes bare hvis dere kan begrunne at det er nødvendig og forholdsmessig.")
     subject = "Løsningen"
@@ -177,93 +183,6 @@ def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
             "eller det behovet tallet står for [angi hva tallet gjelder og hvorfor].")
 
 
-# Who a competence requirement is about: a person or role named as the subject («Prosjektlederen», «Rådgiverne»).
-_PERSON = re.compile(r"(?:[\wæøå]*(?:leder|konsulent|rådgiver|ansvarlig|spesialist|arkitekt|advokat|revisor|"
-                     r"fasilitator|kursholder|tekniker|personell|team|ressurs)\w*)$", re.IGNORECASE)
-
-
-def _person(text: str, m: re.Match[str] | None, matches: list[Match]) -> str:
-    """The person or role a competence requirement is about, from the subject («Konsulentene som skal …» is about
-    «Konsulentene»); «Den som leder oppdraget» otherwise."""
-    if m:
-        subject = re.split(r"\s+som(?:\s+|$)", m.group("subj").strip(), maxsplit=1)[0]
-        if len(subject.split()) <= 3 and _PERSON.search(subject) \
-                and not any(h.start < m.start("subj") + len(subject) for h in matches if h.severity != "low"):
-            return subject[:1].upper() + subject[1:]
-    return "Den som leder oppdraget"
-
-
-# Experience asked of the people with a named product: «erfaring med Visma», «3 års erfaring fra Acos WebSak».
-_EXPERIENCE_WITH = re.compile(r"(?:erfaring|kompetanse|kjennskap)\s+(?:med|fra|i|på)\s+(?:bruk\s+av\s+)?$", re.IGNORECASE)
-# Signs that the product is the buyer's own system the people will work in: «som kommunen bruker i dag», «vårt
-# sakssystem», «videreutvikle», «forvalte».
-_OWN_SYSTEM = re.compile(
-    r"(?<!\w)(?:som\s+(?:kommunen|vi|etaten|virksomheten|fylkeskommunen|foretaket|dere)\s+(?:allerede\s+)?(?:bruker|har|benytter)|"
-    r"som\s+brukes|i\s+bruk\s+(?:i\s+dag|hos\s+oss)|vårt|vår|våre|kommunens|etatens|virksomhetens|eksisterende|dagens|"
-    r"videreutvikl\w*|forvalt\w*|drift\w*|konfigurer\w*|oppgrader\w*|migrer\w*|vedlikehold\w*)(?!\w)", re.IGNORECASE)
-
-
-def platform_experience(text: str, matches: list[Match]) -> tuple[str, bool] | None:
-    """(the product named, whether it is the buyer's own system) when the people are asked for experience with a
-    named product: «erfaring med Visma Enterprise Plus» -> («Visma Enterprise Plus», False); with «som kommunen
-    bruker i dag» -> (…, True). Adjacent brand and model findings form one name. None otherwise."""
-    names = sorted((h for h in matches if h.category in {"brand", "model_type", "prescribed_technology"}),
-                   key=lambda h: h.start)
-    for i, first in enumerate(names):
-        if not _EXPERIENCE_WITH.search(text[max(0, first.start - 40):first.start]):
-            continue
-        end = first.end
-        for h in names[i + 1:]:
-            if h.start > end and text[end:h.start].strip():
-                break
-            end = max(end, h.end)
-        return text[first.start:end].strip(), bool(_OWN_SYSTEM.search(text))
-    return None
-
-
-def certification_requirements(text: str, matches: list[Match]) -> list[str]:
-    """For a named certification of a method or person («PRINCE2-sertifisert») or experience with a named product
-    («erfaring med Visma»): one requirement on the competence behind it, shown by comparable assignments, with the
-    certificate or an equivalent one, and experience with equivalent systems, accepted; a fixed number of years
-    («minst 15 års erfaring») is kept only where the buyer can justify it."""
-    certificates = [h for h in matches if h.category == "missing_or_equivalent" and h.kind == "certification"]
-    products = [h for h in matches if h.category in {"brand", "model_type"} and h.detail.get("competence")]
-    platform = platform_experience(text, matches)
-    if not certificates and not products and not platform:
-        return []
-    person = _person(text, _SUBJECT.match(text), matches)
-    if platform and platform[1]:
-        # the buyer's own system, which the people will work in: a qualification tied to the delivery, not a brand
-        # demand on what is bought; the name goes in the attachment that describes the buyer's systems
-        requirement = (f"{person} skal ha erfaring med [oppgavene] i det eksisterende systemet oppdraget skal utføres i "
-                       "[navn og versjon i vedlegg], fra minst [antall] sammenlignbare oppdrag, dokumentert med CV og "
-                       "referanser; erfaring fra tilsvarende systemer godtas når leverandøren viser hvordan personene kan "
-                       "arbeide selvstendig i vårt system innen [uker]")
-    else:
-        named = platform[0] if platform else text[products[0].start:products[0].end] if products else ""
-        product = f", også med [oppgavene] i {named} eller tilsvarende systemer" if named else ""
-        requirement = (f"{person} skal ha kompetanse i [fagområde og oppgaver], vist med erfaring fra minst [antall] "
-                       f"sammenlignbare oppdrag{product}, dokumentert med CV og referanser")
-    if certificates:
-        requirement += f"; {_certificate_name(text[certificates[0].start:certificates[0].end])} eller tilsvarende godtas som en del av dokumentasjonen"
-    experience = YEARS_OF_EXPERIENCE.search(text)
-    if experience:
-        requirement += (f"; kravet om «{experience.group(0).strip()}» beholdes bare hvis dere kan begrunne at det er "
-                        "nødvendig og forholdsmessig")
-    return [requirement + "."]
-
-
-def _certificate_name(span: str) -> str:
-    """«PRINCE2-sertifisert» -> «sertifisering i PRINCE2»; «sertifisert i ITIL» -> «sertifisering i ITIL»."""
-    after = re.match(r"(?:sertifisert|sertifisering|sertifikat|certified|certification)\s+(?:i|innen|som|in|as)\s+(.+)$",
-                     span, re.IGNORECASE)
-    name = after.group(1) if after else re.sub(r"[\s\-]*(?:sertifis\w*|sertifikat\w*|certified|certification|godkjent)$",
-                                               "", span, flags=re.IGNORECASE)
-    return f"sertifisering i {name.strip()}"
-
-
-# A purchase type's own requirement on the people's experience: replaced by the competence requirement above.
-_TYPE_COMPETENCE = re.compile(r"(?:erfaring|ledet|kompetanse)\b.*\b(?:CV|referanser)", re.IGNORECASE)
 
 
 def _count_requirement(text: str, matches: list[Match]) -> str:
@@ -355,7 +274,7 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     requirements.extend(competence)
     if ptype is not None:
         requirements.extend(presence_requirements(matches))  # the finding's own replacement before the type's templates
-        typed = [r for r in without_repeats(ptype.requirements, values) if not (competence and _TYPE_COMPETENCE.search(r))]
+        typed = [r for r in without_repeats(ptype.requirements, values) if not (competence and TYPE_COMPETENCE.search(r))]
         requirements.extend(fill_known(typed, text, matches))
     else:
         if function:
@@ -368,7 +287,7 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     questions = _market_questions(ptype, categories, matches, nearest)
     # whether matching what the buyer has is needed goes first: it decides whether the type's questions apply at all
     buyer = buyer_questions(text, matches, targets, ptype.buyer_questions if ptype is not None else ())
-    _platform_notes(text, matches, buyer, notes)
+    platform_notes(text, matches, buyer, notes)
     interface = _add_interface(text, matches, _kind_of(ptype, bought), requirements, buyer, notes)
     _ask_which(tied or [] if ptype is None else [], buyer, notes)
     if bought is not None and not bought.is_certain:
@@ -379,31 +298,6 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
                      "skal løse, og hvordan dere vil måle at det er løst.")
     return {"need_statement": need, "functional_requirements": requirements, "market_questions": questions,
             "questions_for_buyer": buyer, "notes": notes, "interface_requirement": interface}
-
-
-def _platform_notes(text: str, matches: list[Match], buyer: list[str], notes: list[str]) -> None:
-    """Experience with the buyer's own platform is a lawful qualification when the people will work in it: a note
-    says so and what it takes, and replaces the question whether the name is needed for compatibility. Where the text
-    does not say whose system it is, the buyer is asked."""
-    platform = platform_experience(text, matches)
-    if platform is None:
-        return
-    name, own = platform
-    buyer[:] = [q for q in buyer if f"«{name}»" not in q and not any(
-        f"«{text[h.start:h.end]}»" in q for h in matches if h.category in {"brand", "model_type"} and h.start < len(text)
-        and text[h.start:h.end] in name)]
-    if own:
-        notes.append(f"Erfaring med «{name}» er skrevet som krav til kompetanse, ikke til produkt: skal personene arbeide i "
-                     "systemet dere allerede har, har kravet tilknytning til oppdraget og kan være lovlig. Skriv i "
-                     "anskaffelsesdokumentene hvilke oppgaver som krever kunnskap om systemet og hvorfor, og still ikke "
-                     "strengere krav enn oppdraget trenger (LOA § 4); mer erfaring kan heller vektes i tildelingen.")
-        buyer.insert(0, f"Hvilke oppgaver skal personene gjøre i «{name}», og hvor raskt må de kunne arbeide selvstendig i "
-                        "det? Skriv det som begrunnelse for kravet, og vurder om erfaring fra tilsvarende systemer med kort "
-                        "opplæring er nok.")
-    else:
-        buyer.insert(0, f"Er «{name}» systemet dere selv bruker, og skal personene arbeide i det? Da kan erfaring med det "
-                        "være et lovlig krav til kompetanse når det begrunnes i oppdraget og står i forhold til det "
-                        "(LOA § 4); ellers godta erfaring fra tilsvarende systemer.")
 
 
 def _kind_of(ptype: PurchaseType | None, bought: PurchaseObject | None) -> str:

@@ -32,12 +32,13 @@ from advisor.requirements import (
     find_matches,
     read_purchase_object,
 )
+from advisor.rewrite.competence import platform_experience
 from advisor.rewrite.domains import choose_purchase_type, load_purchase_types
 from advisor.rewrite.examples import load_worked_examples, nearest_examples
 from advisor.rewrite.legal import LegalBasis, legal_basis
 from advisor.rewrite.llm_draft import draft_llm
 from advisor.rewrite.neutral import clean, is_substantive
-from advisor.rewrite.offline import draft_offline, platform_experience, target_requirement
+from advisor.rewrite.offline import draft_offline, target_requirement
 from advisor.rewrite.references import Reference, find_references
 from advisor.rewrite.targets import Target, measurable_targets, missing_targets
 from advisor.rewrite.templates import (

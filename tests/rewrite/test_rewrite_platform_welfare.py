@@ -10,7 +10,7 @@ import pytest
 
 from advisor.requirements import find_matches
 from advisor.rewrite import rewrite_requirement
-from advisor.rewrite.offline import platform_experience
+from advisor.rewrite.competence import platform_experience
 
 
 def test_a_named_laptop_gets_device_management_security_battery_and_no_processor(settings):
