@@ -219,6 +219,9 @@ def count_requirements(text: str, spans: list[tuple[int, int]] | None = None) ->
             noun, at = m.group(3), m.start(3)  # «120 monokrystallinske paneler»: the dictated material is left out
         if any(s <= at < e for s, e in taken) or not re.search(r"[^\W\d_]{3,}", noun) or noun.lower() in _NOT_COUNTED:
             continue
+        if noun == m.group(2) and noun.endswith("e") and m.group(3) and m.group(3).lower() not in _NOT_COUNTED \
+                and not any(s <= m.start(3) < e for s, e in taken):
+            noun = f"{noun} {m.group(3)}"  # «200 bærbare PC-er»: the plural adjective says what kind; the noun after it is what is counted
         if _CAPACITY.fullmatch(noun):
             out.append(f"Hver enhet skal ha kapasitet til {m.group(1)} {noun} [juster etter behovet], dokumentert med datablad.")
         elif _PEOPLE.match(noun):
@@ -454,6 +457,12 @@ _SAME_FUNCTION = re.compile(r"GWP|arbeidsflate|uten lading|varmebehov|effekten|l
 
 def without_repeats(type_requirements: tuple[str, ...] | list[str], value_texts: list[str]) -> list[str]:
     """The purchase type's requirements minus those about a function a value requirement already covers."""
-    covered = {m.group(0).lower() for text in value_texts for m in _SAME_FUNCTION.finditer(text)}
+    covered = {_FUNCTION_KEY.get(m.group(0).lower(), m.group(0).lower())
+               for text in value_texts for m in _SAME_FUNCTION.finditer(text)}
     return [r for r in type_requirements
-            if not any(m.group(0).lower() in covered for m in _SAME_FUNCTION.finditer(r))]
+            if not any(_FUNCTION_KEY.get(m.group(0).lower(), m.group(0).lower()) in covered
+                       for m in _SAME_FUNCTION.finditer(r))]
+
+
+# Words of _SAME_FUNCTION that name one function: a battery's «[km] per dag … uten lading» is the vehicle's range.
+_FUNCTION_KEY = {"uten lading": "rekkevidde"}

@@ -18,6 +18,13 @@ from advisor.requirements import (
     brand_regex,
     load_brands,
 )
+from advisor.rewrite.competence import (
+    SUBJECT,
+    TYPE_COMPETENCE,
+    certification_requirements,
+    person,
+    platform_notes,
+)
 from advisor.rewrite.domains import PurchaseType, count_requirements, value_requirements, without_repeats
 from advisor.rewrite.examples import Example
 from advisor.rewrite.neutral import ENGLISH, clean, is_substantive, neutralize, passes
@@ -50,7 +57,6 @@ _ACQUIRE_LEAD = re.compile(
     r"(?:\s+inn)?|det\s+skal\s+(?:kjøpes|anskaffes|leies|leases|leveres|installeres|monteres)(?:\s+inn)?)\s+",
     re.IGNORECASE,
 )
-_SUBJECT = re.compile(r"^(?P<subj>[^,;:]+?)\s+(?:skal|må|bør)\b(?:\s+(?:kun\s+|bare\s+)?(?P<pred>.+?))?[.!]?$", re.IGNORECASE)
 _VERBS = {"ha": "har", "være": "er", "kunne": "kan", "få": "får", "gi": "gir", "gå": "går", "se": "ser"}
 _CLAUSE_VERBS = {"ha", "være", "veie", "måle", "lagre", "gi", "kunne", "tåle", "dekke", "holde", "redusere", "øke", "gå",
                  "kjøre", "levere", "oppfylle", "ligge"}
@@ -104,7 +110,7 @@ def _need_from(neutral: str, function: str, context: str, specs_only: bool = Fal
     acquired = _ACQUIRE_LEAD.match(neutral)
     if acquired:
         return f"Vi har behov for {neutral[acquired.end():].rstrip('.')}"
-    m = _SUBJECT.match(neutral)
+    m = SUBJECT.match(neutral)
     if m and not ENGLISH.search(neutral):
         subject = m.group("subj")
         subject = subject if subject[:2].isupper() else subject[:1].lower() + subject[1:]
@@ -145,11 +151,11 @@ _NAME_LEFT = re.compile(r"(?<!\S)[A-ZÆØÅ][a-zæøå][\w\-]*")
 def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
     """A requirement that carries one measurable target of the original, in the words of its clause."""
     experience = YEARS_OF_EXPERIENCE.search(text)
-    m = _SUBJECT.match(text)
+    m = SUBJECT.match(text)
     if experience and experience.start() <= target.start < experience.end():
         # «en partner med minst 20 års erfaring»: a requirement on the person's competence, not on the delivery; the
         # competence is shown by comparable assignments, and the years are kept only where they are justified
-        return (f"{_person(text, m, matches)} skal ha relevant erfaring fra minst [antall] sammenlignbare oppdrag innen "
+        return (f"{person(text, m, matches)} skal ha relevant erfaring fra minst [antall] sammenlignbare oppdrag innen "
                 f"[fagområde og oppgaver], dokumentert med CV og referanser; kravet om «{experience.group(0).strip()}» "
                 "beholdes bare hvis dere kan begrunne at det er nødvendig og forholdsmessig.")
     subject = "Løsningen"
@@ -177,54 +183,6 @@ def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
             "eller det behovet tallet står for [angi hva tallet gjelder og hvorfor].")
 
 
-# Who a competence requirement is about: a person or role named as the subject («Prosjektlederen», «Rådgiverne»).
-_PERSON = re.compile(r"(?:[\wæøå]*(?:leder|konsulent|rådgiver|ansvarlig|spesialist|arkitekt|advokat|revisor|"
-                     r"fasilitator|kursholder|tekniker|personell|team|ressurs)\w*)$", re.IGNORECASE)
-
-
-def _person(text: str, m: re.Match[str] | None, matches: list[Match]) -> str:
-    """The person or role a competence requirement is about, from the subject; «Den som leder oppdraget» otherwise."""
-    if m and len(m.group("subj").split()) <= 3 and _PERSON.search(m.group("subj")) \
-            and not any(h.start < m.end("subj") for h in matches if h.severity != "low"):
-        subject = m.group("subj").strip()
-        return subject[:1].upper() + subject[1:]
-    return "Den som leder oppdraget"
-
-
-def certification_requirements(text: str, matches: list[Match]) -> list[str]:
-    """For a named certification of a method or person («PRINCE2-sertifisert») or experience with a named product
-    («erfaring med Visma»): one requirement on the competence behind it, shown by comparable assignments, with the
-    certificate or an equivalent one, and experience with equivalent systems, accepted; a fixed number of years
-    («minst 15 års erfaring») is kept only where the buyer can justify it."""
-    certificates = [h for h in matches if h.category == "missing_or_equivalent" and h.kind == "certification"]
-    products = [h for h in matches if h.category in {"brand", "model_type"} and h.detail.get("competence")]
-    if not certificates and not products:
-        return []
-    person = _person(text, _SUBJECT.match(text), matches)
-    product = (f", også med [oppgavene] i {text[products[0].start:products[0].end]} eller tilsvarende systemer"
-               if products else "")
-    requirement = (f"{person} skal ha kompetanse i [fagområde og oppgaver], vist med erfaring fra minst [antall] "
-                   f"sammenlignbare oppdrag{product}, dokumentert med CV og referanser")
-    if certificates:
-        requirement += f"; {_certificate_name(text[certificates[0].start:certificates[0].end])} eller tilsvarende godtas som en del av dokumentasjonen"
-    experience = YEARS_OF_EXPERIENCE.search(text)
-    if experience:
-        requirement += (f"; kravet om «{experience.group(0).strip()}» beholdes bare hvis dere kan begrunne at det er "
-                        "nødvendig og forholdsmessig")
-    return [requirement + "."]
-
-
-def _certificate_name(span: str) -> str:
-    """«PRINCE2-sertifisert» -> «sertifisering i PRINCE2»; «sertifisert i ITIL» -> «sertifisering i ITIL»."""
-    after = re.match(r"(?:sertifisert|sertifisering|sertifikat|certified|certification)\s+(?:i|innen|som|in|as)\s+(.+)$",
-                     span, re.IGNORECASE)
-    name = after.group(1) if after else re.sub(r"[\s\-]*(?:sertifis\w*|sertifikat\w*|certified|certification|godkjent)$",
-                                               "", span, flags=re.IGNORECASE)
-    return f"sertifisering i {name.strip()}"
-
-
-# A purchase type's own requirement on the people's experience: replaced by the competence requirement above.
-_TYPE_COMPETENCE = re.compile(r"(?:erfaring|ledet|kompetanse)\b.*\b(?:CV|referanser)", re.IGNORECASE)
 
 
 def _count_requirement(text: str, matches: list[Match]) -> str:
@@ -307,6 +265,7 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     requirements.extend(values)
     # a named approval the neutral sentence does not carry is kept as its own requirement, with what else counts
     requirements.extend(approval_requirements(text, matches, requirements))
+    requirements.extend(colour_requirements(text, requirements))
     if not count:  # «200 mikrofiberkluter», «maks 30 sider»: the quantity and its direction are kept with or without a type
         strong = [(h.start, h.end) for h in matches if h.severity != "low"]
         requirements.extend(r for r in count_requirements(text, strong) if r not in requirements)
@@ -315,7 +274,7 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     requirements.extend(competence)
     if ptype is not None:
         requirements.extend(presence_requirements(matches))  # the finding's own replacement before the type's templates
-        typed = [r for r in without_repeats(ptype.requirements, values) if not (competence and _TYPE_COMPETENCE.search(r))]
+        typed = [r for r in without_repeats(ptype.requirements, values) if not (competence and TYPE_COMPETENCE.search(r))]
         requirements.extend(fill_known(typed, text, matches))
     else:
         if function:
@@ -328,6 +287,7 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     questions = _market_questions(ptype, categories, matches, nearest)
     # whether matching what the buyer has is needed goes first: it decides whether the type's questions apply at all
     buyer = buyer_questions(text, matches, targets, ptype.buyer_questions if ptype is not None else ())
+    platform_notes(text, matches, buyer, notes)
     interface = _add_interface(text, matches, _kind_of(ptype, bought), requirements, buyer, notes)
     _ask_which(tied or [] if ptype is None else [], buyer, notes)
     if bought is not None and not bought.is_certain:
@@ -349,6 +309,9 @@ def _kind_of(ptype: PurchaseType | None, bought: PurchaseObject | None) -> str:
     return bought.kind if bought is not None else ""
 
 
+_OPEN_INTERFACE = re.compile(r"åpent grensesnitt|åpen protokoll|åpen, dokumentert protokoll", re.IGNORECASE)
+
+
 def _add_interface(text: str, matches: list[Match], kind: str, requirements: list[str], buyer: list[str],
                    notes: list[str]) -> str:
     """What the delivery must fit (docks, a control system, today's alarm receiver) as an interface requirement, put
@@ -358,7 +321,13 @@ def _add_interface(text: str, matches: list[Match], kind: str, requirements: lis
     interface, note = interface_requirement(text, matches, "Utstyret" if goods else "Løsningen", goods)
     if not interface:
         return ""
+    # the type's own interface requirement («… gjennom en åpen protokoll») says the same with less of the original
+    requirements[:] = [r for r in requirements if not _OPEN_INTERFACE.search(r)]
     requirements.insert(0, interface)
+    # what the interface keeps is not also «fjernet»: the note says what happened to it in the end
+    kept = re.match(r"«[^»]+»", note)
+    if kept:
+        notes[:] = [n for n in notes if not n.startswith(f"{kept.group(0)} er fjernet")]
     notes.append(note)
     buyer[:] = [q for q in buyer if not q.startswith("Trengs det virkelig at leveransen")]
     if not any(r.is_conditional for r in find_references(text, matches)):  # a named system has its own question
@@ -412,6 +381,20 @@ def approval_requirements(text: str, matches: list[Match], drafted: list[str]) -
             "annen egnet dokumentasjon, for eksempel testrapporter."]
 
 
+# A colour given in a neutral colour system («RAL 7016», «NCS S 2010-Y30R»): not a brand, and often set by the zoning
+# plan or the architect, so it is kept as a requirement with its reason left to fill in.
+_COLOUR_CODE = re.compile(r"(?<!\w)(?:RAL\s?\d{4}|NCS\s?(?:S\s?)?\d{4}-[A-Z]\d{0,2}[A-Z]?)(?!\w)")
+
+
+def colour_requirements(text: str, drafted: list[str]) -> list[str]:
+    """The colour code the text gives, kept with what it is for, checked against a sample before ordering."""
+    code = _COLOUR_CODE.search(text)
+    if not code or any(code.group(0) in r for r in drafted):
+        return []
+    return [f"Fargen skal være {code.group(0)} [skriv hvorfor fargen er gitt, for eksempel reguleringsplanen eller tilpasning til "
+            "nabobyggene], kontrollert mot fargeprøve før bestilling."]
+
+
 def _ask_which(tied: list[PurchaseType], buyer: list[str], notes: list[str]) -> None:
     """No type is guessed when several fit the same words: the buyer is asked first which use it is, and a note says why."""
     if not tied:
@@ -433,11 +416,15 @@ _DOSAGE_FORM_NOUN = {"brusetablett": "brusetabletter", "smeltetablett": "smeltet
 
 
 _EMISSION_CLASS = re.compile(r"(?<![\w-])M1(?![\w])")
+# «responstid på fire timer», «responstid maks 30 minutter»: the buyer's response time
+_RESPONSE_TIME = re.compile(rf"responstid\w*\s+(?:på\s+)?(?:(?:høyst|maks\w*|inntil)\s+)?((?:\d+|{NUMBER_WORDS})\s+"
+                            r"(?:timer|time|minutter|virkedager|dager))", re.IGNORECASE)
 
 
 def fill_known(requirements: list[str], text: str, matches: list[Match]) -> list[str]:
     """The purchase type's blanks that the original already answers: a named medicine's active substance (from the
-    brand lexicon), its strength and its dosage form, and a named emission class («M1»). «Paracet 500 mg tabletter» fills [virkestoff], [mg] and
+    brand lexicon), its strength and its dosage form, a named emission class («M1») and a response time («responstid på
+    fire timer» fills the time to start on a fault). «Paracet 500 mg tabletter» fills [virkestoff], [mg] and
     [legemiddelform]; nothing is guessed that the original does not say."""
     substances = list(dict.fromkeys(str(h.detail["noun"]) for h in sorted(matches, key=lambda h: h.start)
                                     if h.detail.get("brand_category") == "medicine" and h.detail.get("noun")))
@@ -450,6 +437,9 @@ def fill_known(requirements: list[str], text: str, matches: list[Match]) -> list
         fills["[mg]"] = f"{strength.group(1)} {strength.group(2)}"
     if form:
         fills["[legemiddelform]"] = _DOSAGE_FORM_NOUN[form.group(1).lower()]
+    response = _RESPONSE_TIME.search(text)
+    if response:  # «responstid på fire timer»: the time the buyer gave is the time to start on a fault
+        fills["med en feil innen [timer]"] = f"med en feil innen {response.group(1)}"
     emission = _EMISSION_CLASS.search(text)
     if emission:  # «M1-klassifisert»: the class the buyer named is kept as a limit, with its equivalents
         fills["[grenseverdier eller emisjonsklasse]"] = f"grensene for emisjonsklasse {emission.group(0)} eller tilsvarende"

@@ -27,10 +27,12 @@ from advisor.errors import InvalidInput
 from advisor.requirements import (
     Finding,
     Match,
+    PurchaseObject,
     analyze_requirement,
     find_matches,
     read_purchase_object,
 )
+from advisor.rewrite.competence import platform_experience
 from advisor.rewrite.domains import choose_purchase_type, load_purchase_types
 from advisor.rewrite.examples import load_worked_examples, nearest_examples
 from advisor.rewrite.legal import LegalBasis, legal_basis
@@ -62,7 +64,9 @@ class Rewrite:
     prompt_version: str | None
     targets: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    object_kind: str | None = None  # what the text buys: "goods", "services", "works"; None when it does not say
+    # what is bought: "goods", "services", "works", read from the text, else the purchase type's only kind (a PC is
+    # always goods); None when neither says
+    object_kind: str | None = None
     object_phrase: str = ""
     references: list[Reference] = field(default_factory=list)  # standards kept «eller tilsvarende»; systems if justified
     legal_basis: list[LegalBasis] = field(default_factory=list)
@@ -132,6 +136,18 @@ _INTERFACE = re.compile(r"grensesnitt|protokoll|\bAPI\b|integrasjon|interface", 
 # Words a reading from the verb may take for its object that name no thing: «(leveres) Alt», «(ha) minst».
 _NOT_A_NOUN = re.compile(r"(?:alt|alle|all|minst|høyst|mer|mest|noe|noen|det|den|de|dette|disse|hver|hvert|begge)$",
                          re.IGNORECASE)
+# A template's level «etter en anerkjent standard» (cleaning quality), replaced by the standard the text names.
+_ANY_STANDARD_LEVEL = re.compile(r"nivå \[[^\]]*\] etter en anerkjent standard", re.IGNORECASE)
+# A unit or service as the subject that takes something into use («Hjemmetjenesten skal ta i bruk medisindispensere»):
+# it names who uses what is bought, not what is bought.
+_USER_SUBJECT = re.compile(r"^\s*(?P<subject>[^,;:]+?)\s+(?:skal|må|vil|ønsker å)\s+(?:ta\s+i\s+bruk|få|bruke|tilbys|ha tilgang til)\s+",
+                           re.IGNORECASE)
+
+
+def _user_subject(text: str, bought: PurchaseObject | None) -> bool:
+    """Whether the reading of what is bought is the subject that uses it («Hjemmetjenesten skal ta i bruk …»)."""
+    m = _USER_SUBJECT.match(text)
+    return bool(bought is not None and m and bought.phrase and bought.phrase in m.group("subject"))
 
 
 def strip_non_requirements(requirement: str) -> str | None:
@@ -210,6 +226,9 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
             requirements.append(cleaned)
     kept = [r for r in references if not r.is_conditional
             and not any(r.name.lower() in item.lower() for item in requirements)]
+    if any(r.kind == "standard" for r in kept):
+        # the standard the buyer named says which level: a template's «[nivå] etter en anerkjent standard» would ask again
+        requirements = [r for r in requirements if not _ANY_STANDARD_LEVEL.search(r)]
     requirements = _dedupe([r.requirement for r in kept] + requirements)
     for ref in kept:  # the neutral draft took the standard out; the note says what happened to it in the end
         notes = [f"«{ref.name}» er beholdt som krav" + (" med «eller tilsvarende»." if ref.kind == "standard" else
@@ -274,6 +293,8 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
                                    if h.detail.get("brand_category") and h.category != "supplier"]
     # what is bought comes from the text's own object (its head noun, then its verb), before any purchase type
     bought = read_purchase_object(text)
+    if _user_subject(text, bought):
+        bought = None
     ptype, tied = choose_purchase_type(text, load_purchase_types(settings), nouns, brand_categories, bought)
     if bought is not None and not bought.is_certain and ptype is not None \
             and (bought.kind not in ptype.kinds or _NOT_A_NOUN.match(bought.noun)):
@@ -283,6 +304,10 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
         bought = None
     offline = draft_offline(text, matches, targets, nearest, ptype, bought, tied)
     references = find_references(text, matches)
+    platform = platform_experience(text, matches)
+    if platform is not None:
+        # a system the people must have worked in is a competence to have, not something the delivery must fit
+        references = [r for r in references if not (r.is_conditional and r.name.lower() in platform[0].lower())]
     version = None
     kind = bought.kind if bought is not None else (ptype.kinds[0] if ptype is not None and len(ptype.kinds) == 1 else None)
     if chosen == EXTRACTIVE:
@@ -298,7 +323,7 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
         market_questions=list(result["market_questions"]), questions_for_buyer=list(result["questions_for_buyer"]),
         findings=analysis.findings, provider=chosen, examples_used=[e.id for e, _ in nearest], prompt_version=version,
         targets=[t.text for t in targets], notes=list(result["notes"]),
-        object_kind=bought.kind if bought else None, object_phrase=bought.phrase if bought else "",
+        object_kind=bought.kind if bought else kind, object_phrase=bought.phrase if bought else "",
         references=references,
         product_figures=product_figures(targets, list(result["functional_requirements"])),
         legal_basis=legal_basis(analysis.findings, references, settings, ptype.domain if ptype is not None else "", original),

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from advisor.requirements import FINDING_CATEGORIES, FUNCTION_TIE, Match
 from advisor.rewrite.domains import measured_direction
-from advisor.rewrite.targets import Target
+from advisor.rewrite.targets import NUMBER_WORDS, Target
 
 PLACEHOLDER_NEED = "Vi har behov for [beskriv hva som skal oppnås, for hvem], slik at [hvilken effekt dere vil se]."
 DRAFT_NOTE = "Dette er et utkast. Fyll inn det som står i [hakeparenteser], og kontroller tallene mot behovet."
@@ -301,13 +301,19 @@ def _finding_questions(text: str, matches: list[Match], skip: set[str]) -> list[
 
 
 def _brand_question(text: str, matches: list[Match], span: str) -> str:
-    """Why the brand is named: a medical reason for a medicine, compatibility only where something to fit is named or
-    the brand's line is equipment, else what the brand stands for (cloths, food)."""
+    """Why the brand is named: a medical reason for a medicine, the switching cost for welfare technology users know,
+    compatibility only where something to fit is named or the brand's line is equipment, else what the brand stands
+    for (cloths, food)."""
     refs = [h for h in matches if h.category in {"brand", "model_type", "missing_or_equivalent"} and h.severity != "low"]
     span = text[min(h.start for h in refs):max(h.end for h in refs)] if len(refs) < 4 else span
     if any(h.detail.get("brand_category") == "medicine" for h in refs):
         return (f"Er det en medisinsk grunn til at det må være nettopp «{span}» (for eksempel hjelpestoffer, "
                 "smak eller at pasienten ikke kan bytte)? Ellers: skriv virkestoff, styrke og legemiddelform.")
+    if any(h.detail.get("brand_category") == "welfare" for h in refs):
+        # a welfare product is often named because users and staff know it: that is a switching cost, not a need
+        return (f"Nevner dere «{span}» fordi brukerne og de ansatte kjenner den? Opplæring og overgang fra dagens løsning "
+                "er en kostnad dere kan vekte i tildelingen (for eksempel kostnad over levetiden med opplæring), ikke en "
+                "grunn til å kreve merket; det løsningen må virke med, skrives som krav til grensesnitt.")
     if _EXISTING_NAMED.search(text) or any(h.detail.get("brand_category") in _COMPATIBLE_CATEGORIES for h in refs) \
             and not _CONSUMABLE.search(text):
         return (f"Er det en grunn til at dere nevner «{span}», for eksempel kompatibilitet med utstyr dere "
@@ -319,22 +325,25 @@ def _brand_question(text: str, matches: list[Match], span: str) -> str:
 
 
 # «minst 20 års erfaring»: a demand on a person's experience (a question of proportionality, not a count delivered).
-YEARS_OF_EXPERIENCE = re.compile(r"(?:minst|minimum|over)?\s*\d+\s+års\s+(?:\w+\s+)?erfaring", re.IGNORECASE)
+YEARS_OF_EXPERIENCE = re.compile(rf"(?:minst|minimum|over)?\s*(?<!\w)(?:\d+|{NUMBER_WORDS})\s+års\s+(?:\w+\s+)?erfaring",
+                                 re.IGNORECASE)
 
 
 # What a brand usually stands for, by its product line: taste belongs to food, not to play equipment.
 _BRAND_QUALITIES = (("food", "smak, innhold eller næringsverdi"),
                     ("cleaning", "renseeffekt, skånsomhet mot underlaget eller miljømerke"),
                     ("workwear", "passform, slitestyrke eller synlighet"),
-                    ("office", "kvalitet, innhold eller miljømerke"))
+                    ("office", "kvalitet, innhold eller miljømerke"),
+                    ("building", "utseende, vedlikeholdsbehov, brannklasse eller levetid"))
 
 
 # Product lines where a brand is often named for fit with equipment, software or parts the buyer already has.
 _COMPATIBLE_CATEGORIES = frozenset({"IT", "software", "machinery", "tools", "telecom", "security", "building", "energy",
                                     "kitchen", "vehicles", "medical", "welfare"})
 # Goods used up or laid once, where a brand is named for what it is like, not for a fit with equipment: gloves,
-# dressings, floor coverings, paint.
-_CONSUMABLE = re.compile(r"hanske|bandasj|kompress|plaster|belegg|gulv|maling|tapet|papir|bleie|inkontinens|såpe|"
+# dressings, floor coverings, paint, cladding.
+_CONSUMABLE = re.compile(r"hanske|bandasj|kompress|plaster|belegg|gulv|maling|tapet|papir|bleie|inkontinens|såpe|fasade|"
+                         r"kledning|takstein|takplate|"
                          r"vaskemiddel|tørkerull|serviett", re.IGNORECASE)
 # Wording that names something the buyer has that the delivery must fit.
 _EXISTING_NAMED = re.compile(r"(?<!\w)(?:dagens|eksisterende|nåværende|vi har|vi bruker|passe\s+(?:til|med|i)|kompatib\w*|"
