@@ -412,7 +412,8 @@ def match_card(question: str, index: Index, settings: Settings, lang: str | None
 # that matches a card by card_min_score + WINDOW_MARGIN picks that card, provided the whole question ranks the same
 # card among its first WINDOW_AGREEMENT (a clause alone can match a card the question as a whole is not about:
 # «Faller det utenfor anskaffelsesregelverket?» matches the card on the principles); the card the whole question
-# ranks first needs only card_min_score from a clause (both agree on it), and that clause may have a term less.
+# ranks first needs only card_min_score from a clause (both agree on it), and that clause may have a term less; so may
+# a clause that is a whole question, when its card is among the whole question's first three.
 LONG_QUESTION_TERMS = 12
 WINDOW_MIN_TERMS = 4
 WINDOW_MARGIN = 0.04
@@ -455,7 +456,10 @@ def _clause_match(question: str, ranked: Sequence[CardMatch], index: Index, sett
         # The card the whole question ranks first needs only the ordinary cut-off from a clause, which may then be
         # one term shorter («Competitive dialogue or innovation partnership?»).
         first = top[0].card.id == ranked[0].card.id
-        if not first and (size < WINDOW_MIN_TERMS or top[0].card.id not in agreed):
+        # A shorter clause must be a whole question («Competitive dialogue or innovation partnership?») on a card
+        # the whole message ranks among its first three.
+        short_ok = window.rstrip().endswith("?") and top[0].card.id in {m.card.id for m in ranked[:3]}
+        if not first and (top[0].card.id not in agreed or size < WINDOW_MIN_TERMS and not short_ok):
             continue
         if top[0].score < (settings.answer.card_min_score if first else floor):
             continue

@@ -45,3 +45,11 @@ def test_a_clause_cannot_pick_a_card_the_whole_question_does_not_rank_near_the_t
 def test_a_short_question_is_not_matched_by_its_clauses(corpus_e5_settings, index):
     question = "Går det an å skrive merkenavn, og hva med eller tilsvarende?"
     assert len(query_terms(question, "nb")) < LONG_QUESTION_TERMS
+
+
+def test_a_story_that_ends_in_a_choice_between_two_procedures_gets_the_card_on_that_choice(corpus_e5_settings, index):
+    story = ("Vi er en liten kommune som vil få ned antall fallulykker blant eldre som bor hjemme, men vi vet ikke om "
+             "noe slikt finnes i markedet ennå, og budsjettet er stramt. Konkurransepreget dialog eller "
+             "innovasjonspartnerskap?")
+    match = match_card(story, index, corpus_e5_settings, lang="nb")
+    assert match is not None and match.card.id == "kpd-vs-ip"
