@@ -403,6 +403,15 @@ class SimilarResults(list):
         self.notes: list[str] = list(notes or [])
 
 
+# Tried and left out (wave 7, 2026-12-06): votes from the first 6 hits of EACH retriever, the group having to be
+# among both lists' votes and hold >= 0.3 of all 12 votes. On a 2-fold split of evals/similar.jsonl (even/odd rows)
+# it held: hybrid P@5 / nDCG@10 even half 0.589/0.626 -> 0.600/0.645, odd half 0.411/0.493 -> 0.433/0.538 (tuned
+# on one half alone, the other half rose too); whole seen set 0.500/0.560 -> 0.517/0.591. On the frozen unseen set
+# (one look) it fell: P@5 0.550 -> 0.450, nDCG@10 0.628 -> 0.586 (seen chat.precision 0.891 -> 0.875), so the fused
+# top-10 vote stays. Tried on the seen split only and not kept: a title boost (share of the query's IDF weight in the
+# title: at best one notice more per half, worse at larger weights), BM25/dense weights by query length (worse),
+# demoting notices outside the voted group and other boost weights (P@5 down on the odd half), CPV division (2 digits)
+# or class (4) instead of group (worse or even).
 CPV_FEEDBACK_TOP = 10  # fused hits that vote for the query's likely CPV area
 CPV_FEEDBACK_DIGITS = 3  # CPV group (3 digits) rather than division (2): «90» holds both snow clearing and waste
 CPV_FEEDBACK_MIN_SHARE = 0.4  # the area must hold this share of the votes (else no boost: the hits disagree)
