@@ -902,7 +902,8 @@ def _procedure_sentence(result: Assessment, lang: str = "nb") -> str:
             "best.")
 
 
-# Said under every rules answer, in the buyer's words (no command names): the verdict follows from the stated facts.
+# Said under a rules answer that shows no line of what it read, in the buyer's words (no command names): the
+# verdict follows from the stated facts.
 RULES_NOTE = {"nb": "Svaret bygger på opplysningene i spørsmålet (oppdragsgiver, verdi og hva som kjøpes); andre "
                     "opplysninger kan gi et annet svar.",
               "en": "The answer rests on the facts stated in the question (buyer, value and what is bought); other "
@@ -1202,9 +1203,9 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
         result = assess(values, settings, interpretation=list(facts.notes))
     except AdvisorError:
         return None
-    notes = [RULES_NOTE["en" if lang == "en" else "nb"]]
-    if read := read_line(values, lang):
-        notes.insert(0, read)
+    # What was read from the question says what the answer rests on; without it, the general note does.
+    read = read_line(values, lang)
+    notes = [read] if read else [RULES_NOTE["en" if lang == "en" else "nb"]]
     version = f"{RULES_VERSION}+{result.model_version}"
     if asks_time_limits(question, facts) or _asks_several(question):
         renumber = _Renumber(result.citations, settings)

@@ -201,3 +201,13 @@ def test_a_regulation_named_in_a_question_is_asked_about_not_stated(corpus_hash_
     answer = ask("Det interkommunale vannverket skal kjøpe nye pumper for 5 mill. kr. Er det forsyningsforskriften som "
                  "gjelder, og kan vi forhandle?", index, corpus_hash_settings)
     assert answer.text.startswith("Ja. Forsyningsforskriften")
+
+
+def test_a_rules_answer_says_what_it_read_once_without_a_general_note(corpus_hash_settings, index):
+    from advisor.chat.rules import RULES_NOTE
+
+    answer = ask("Kommunen skal kjøpe brøyting for 1,2 mill. kr i året i tre år. Hvilken del gjelder?", index,
+                 corpus_hash_settings)
+    assert answer.route == "rules"
+    assert sum(n.startswith("Lest ut av spørsmålet") for n in answer.notes) == 1
+    assert RULES_NOTE["nb"] not in answer.notes
