@@ -896,10 +896,14 @@ def _procedure_sentence(result: Assessment, lang: str = "nb") -> str:
                      + conditional[-1])
             extra = (f" ({names} require that their conditions are met)" if en else
                      f" ({names} krever at vilkårene for dem er oppfylt)")
+    # Why the one the facts point to: the assessment assumes the solution exists and can be described.
+    why = any("løsningen finnes" in reason for reason in result.procedure_reasons)
     if en:
-        return f"You can choose the procedure: {listed}{extra}; from the facts given, {chosen} fits best."
+        because = ", as long as what you buy exists on the market and can be described precisely" if why else ""
+        return f"You can choose the procedure: {listed}{extra}; from the facts given, {chosen} fits best{because}."
+    because = ", så lenge det dere skal kjøpe, finnes i markedet og kan beskrives presist" if why else ""
     return (f"Dere kan velge prosedyre: {listed}{extra}; ut fra opplysningene passer {result.procedure_label} "
-            "best.")
+            f"best{because}.")
 
 
 # Said under a rules answer that shows no line of what it read, in the buyer's words (no command names): the

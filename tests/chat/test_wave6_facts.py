@@ -120,7 +120,7 @@ def test_a_part_ii_procedure_deadline_question_is_left_to_the_cards():
 
 def test_a_threshold_question_gets_no_generic_next_step_but_a_procedure_question_does(corpus_hash_settings, index):
     part = ask("Kommunen skal kjøpe renholdstjenester for 1,8 mill. kr. Må vi kunngjøre?", index, corpus_hash_settings)
-    assert "Neste steg" not in part.text and "markedet" not in part.text
+    assert "Neste steg" not in part.text
     chosen = ask("Kommunen skal kjøpe renholdstjenester for 1,8 mill. kr. Hvilken prosedyre bør vi velge?", index,
                  corpus_hash_settings)
     assert "Neste steg" in chosen.text
