@@ -292,7 +292,6 @@ def rank_cards(question: str, index: Index, settings: Settings, cards: Sequence[
             best[card] = (score, vectors.questions[row], words)
     ranked = sorted(best.items(), key=lambda item: (-item[1][0], cards[item[0]].id))
     ranked = _settle_near_ties(ranked, cards)
-    ranked = _answer_words_first(ranked, cards, terms, tuning.card_min_score)
     return [CardMatch(cards[i], score, q) for i, (score, q, _) in ranked]
 
 
@@ -312,49 +311,6 @@ def _settle_near_ties(ranked: list[tuple[int, tuple[float, str, float]]], cards:
         return ranked
     tied.sort(key=lambda item: (-round(item[1][2], 6), cards[item[0]].id))
     chosen = tied[0]
-    return [chosen, *[item for item in ranked if item is not chosen]]
-
-
-# Sibling cards (the phases of an innovation partnership, what pre-commercial procurement is and its contract terms)
-# have paraphrases so alike that the embedding ranks a held-out wording of one a little below another. The card's
-# whole text (its paraphrases and its answer) then tells them apart: «kostnadsdelingen» is in the answer on PCP contract
-# terms, not in the card on what PCP is. Among cards within CARD_RERANK_MARGIN of the best, the one with the highest
-# score + CARD_TEXT_WEIGHT × (weighted share of the question's terms in the card's whole text) comes first, when it
-# leads the best card by more than CARD_TIE on that sum, has CARD_TEXT_LEAD more of the question's words than the best
-# card (a small lead in general words, «del», «anskaffelsesforskriften», does not move the card on the procedures of
-# part II behind the card on the parts of the regulation), and does not fall below the cut-off the best card reaches.
-# Scores are kept, so the cut-off still applies to the card chosen. Calibrated on evals/cards_heldout.jsonl in two
-# halves (even and odd rows): margin and weight tuned on one half kept the other (0.722) or raised it (0.694 ->
-# 0.806); with the lead rule these values give 0.778 and 0.75, 0.708 -> 0.764 in all, and change no question that
-# must get no card.
-CARD_RERANK_MARGIN = 0.03
-CARD_TEXT_WEIGHT = 0.2
-CARD_TEXT_LEAD = 0.2
-
-
-def _answer_words_first(ranked: list[tuple[int, tuple[float, str, float]]], cards: Sequence[Card],
-                        terms: Sequence[QueryTerm], floor: float) -> list:
-    """Ranked cards with the best of the near-best first by score plus the share of the question in the card's text;
-    a card below `floor` (the cut-off) does not displace a best card above it."""
-    if len(ranked) < 2 or not terms:
-        return ranked
-    top = ranked[0][1][0]
-    near = [item for item in ranked[1:] if top - item[1][0] <= CARD_RERANK_MARGIN and item[1][0] >= min(top, floor)]
-    if not near:
-        return ranked
-
-    def share(item: tuple[int, tuple[float, str, float]]) -> float:
-        return coverage(terms, _card_terms(cards[item[0]]))
-
-    first = share(ranked[0])
-    chosen, best = ranked[0], ranked[0][1][0] + CARD_TEXT_WEIGHT * first
-    for item in near:
-        words = share(item)
-        value = item[1][0] + CARD_TEXT_WEIGHT * words
-        if words - first >= CARD_TEXT_LEAD and value > best + CARD_TIE:
-            chosen, best = item, value
-    if chosen is ranked[0]:
-        return ranked
     return [chosen, *[item for item in ranked if item is not chosen]]
 
 
