@@ -44,6 +44,18 @@ def normal_number(text: str) -> str:
     return re.sub(r"[  ]", "", first.group(0)).replace(",", ".") if first else text
 
 
+# The further parts of a standard named once («EN 455-1, -2, -3 og -4»): part numbers, not targets.
+_PART_LIST = re.compile(r"(?:\s*,\s*|\s+(?:og|and|eller|or)\s+)-\d+\b")
+
+
+def _part_list_length(rest: str) -> int:
+    """How many characters after a standard's name continue it with more of its parts («, -2, -3 og -4»)."""
+    end = 0
+    while m := _PART_LIST.match(rest, end):
+        end = m.end()
+    return end
+
+
 def measurable_targets(text: str, findings: list[Finding] | list[Match]) -> list[Target]:
     """Numbers with units, percentages, temperatures and counts in the original, outside brand/model names, named
     technologies («Microsoft 365», «Windows 11»), standards and a demanded number of days on site."""
@@ -51,7 +63,7 @@ def measurable_targets(text: str, findings: list[Finding] | list[Match]) -> list
                or (f.category == "prescribed_technology" and f.kind in {"product", "platform", "language", "database", "cloud"})]
     # a fixed number of days on site is not something delivered: the rewrite replaces it with availability
     blocked += [(f.start, f.end) for f in findings if f.category == "origin" and f.kind == "attendance"]
-    blocked += [(m.start(), m.end()) for m in STANDARDS.finditer(text)]
+    blocked += [(m.start(), m.end() + _part_list_length(text[m.end():])) for m in STANDARDS.finditer(text)]
     targets = []
     for m in TARGET.finditer(text):
         if any(s <= m.start() < e for s, e in blocked):

@@ -271,3 +271,8 @@ def test_medicine_findings_name_the_active_substance(settings):
 
     finding = next(f for f in analyze_requirement("Sykehjemmet skal ha Ibux på lager.", settings).findings if f.category == "brand")
     assert "Virkestoffet i Ibux er ibuprofen" in finding.explanation
+
+
+def test_the_further_parts_of_a_standard_named_once_are_not_targets():
+    text = "Lekeutstyret skal være sertifisert etter EN 1176-1, -2 og -3, og fallunderlaget skal dempe fall fra 2 m."
+    assert [t.text for t in measurable_targets(text, [])] == ["2 m"]
