@@ -310,11 +310,18 @@ def _answer_parts(turn: _Turn, question: str, parts: Sequence[str]) -> list[Answ
             used = frozenset(a.card_id for a in answers if a.card_id)
             answer = turn.answer(part, context=parts[0] if i else "", exclude=used,
                                  rules=False if rules_parts or turn.facts.has_value else None)
+            # «Ja, under terskelen …» from a card is a yes on one side of a threshold; beside the rules' verdict on
+            # the stated value (which may be on the other side) the bare «Ja» would read as the answer for this case.
+            if answer.card_id and turn.facts.has_value and _THRESHOLD_CONDITIONAL.match(answer.text):
+                answer.text = _without_verdict_word(answer.text)
         # Two parts answered by the same card (or the same passage), or a part whose answer only says again
         # what an earlier part's said (a card on the exceptions that restates the main rule), are answered once.
         if not any(a.text == answer.text for a in answers) and not _says_again(answer, answers):
             answers.append(answer)
     return answers
+
+
+_THRESHOLD_CONDITIONAL = re.compile(r"^(?:Ja|Nei|Yes|No), (?:under|over|below|above|fra|from)\b", re.IGNORECASE)
 
 
 def _is_rules_part(part: str, facts: CaseFacts) -> bool:

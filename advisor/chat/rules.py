@@ -1461,11 +1461,17 @@ def _procedure_answer(procedure: str, obliged: bool, result: Assessment, facts: 
         # «Trenger vi et særskilt grunnlag for å forhandle?»: a free choice is a «no» to that question, not a «yes».
         said = re.sub(r"^Ja\. ", "Nei, dere trenger ikke et særskilt grunnlag. ", said)
         said = re.sub(r"^Yes\. ", "No, you need no special ground. ", said)
-    if lead:  # «Må dette ut på Doffin, og har vi lov til å forhandle?»: the notice, its reason, then the procedure
-        named = _NAMED_LEAD[lang == "en"] % procedure_name(procedure, result.part, lang)
+    if lead or part_question:
+        # The procedure's yes or no follows another verdict: it names what it answers («Om konkurranse med
+        # forhandling: ja, …»), so a second bare «Ja.» after «Nei.» is not read as answering the first question.
+        # Part II names («tilbudskonkurranse med forhandling») are the general regulation's, not the utilities'.
+        naming_part = result.part if result.regime == "foa" else "III"
+        named = _NAMED_LEAD[lang == "en"] % procedure_name(procedure, naming_part, lang)
         # «Ja. I del I …» -> «ja, i del I …» (a word in capitals, «FOA», keeps them)
         said = re.sub(r"^(Ja|Nei|Yes|No)\. (\w)(?![A-ZÆØÅ])", lambda m: f"{m.group(1).lower()}, {m.group(2).lower()}", said)
-        sentences = [lead, _part_sentence(result, renumber, lang), f"{named} {said[0].lower()}{said[1:]}"]
+        said = f"{named} {said[0].lower()}{said[1:]}"
+    if lead:  # «Må dette ut på Doffin, og har vi lov til å forhandle?»: the notice, its reason, then the procedure
+        sentences = [lead, _part_sentence(result, renumber, lang), said]
     elif part_question:  # «Er dette del III? Og kan vi forhandle?»: the part is answered first, with its own yes or no
         sentences = [f"{_verdict_word(part_question, result.part, lang, result.regime)} {part}".strip(), said]
     else:

@@ -211,3 +211,18 @@ def test_a_rules_answer_says_what_it_read_once_without_a_general_note(corpus_has
     assert answer.route == "rules"
     assert sum(n.startswith("Lest ut av spørsmålet") for n in answer.notes) == 1
     assert RULES_NOTE["nb"] not in answer.notes
+
+
+def test_a_cards_yes_under_a_threshold_is_not_a_bare_yes_beside_a_value_over_it(corpus_hash_settings, index):
+    answer = ask("Vi er en kommune som skal kjøpe avlastning for barn for 2,5 mill. kr i året i fire år. Hvilken del "
+                 "gjelder, og kan vi reservere konkurransen for ideelle?", index, corpus_hash_settings)
+    assert "del I og IV" in answer.text.split("\n\n")[0]
+    assert "Ja, under terskelen" not in answer.text
+
+
+def test_a_procedure_verdict_after_the_part_verdict_names_what_it_answers(corpus_hash_settings, index):
+    answer = ask("Fjernvarmeselskapet skal kjøpe nye pumper for 6 mill. kr. Er det forsyningsforskriften som gjelder, "
+                 "og kan vi forhandle?", index, corpus_hash_settings)
+    assert answer.text.startswith("Ja. Forsyningsforskriften")
+    assert "Om konkurranse med forhandling: " in answer.text
+    assert ". Ja. " not in answer.text
