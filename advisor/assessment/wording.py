@@ -195,7 +195,12 @@ MARKET = {
     "no": [r"\b(?:ikke|ingen)\b[^.]{0,40}?\b(?:finnes|eksisterer|tilgjengelig|tilbys|leverer)\b[^.]{0,30}?\bmarkedet\b",
            r"\b(?:finnes|eksisterer)\b[^.]{0,15}?\bikke\b[^.]{0,25}?\bmarkedet\b", r"\bingen leverandør\w*",
            r"\bingen (?:løsning|løsninger|produkter?)\b[^.]{0,10}?\b(?:på|i) markedet\b",
-           r"\b(?:finnes|eksisterer) ikke (?:ennå|enda)\b", r"\bingen\b[^.]{0,20}?\bhar (?:en )?(?:slik|sånn|denne) løsning\w*", r"\bikke (?:finnes|eksisterer) (?:ennå|enda)\b", r"\bmarkedet har ikke\b"],
+           r"\b(?:finnes|eksisterer) ikke (?:ennå|enda)\b", r"\bingen\b[^.]{0,20}?\bhar (?:en )?(?:slik|sånn|denne) løsning\w*", r"\bikke (?:finnes|eksisterer) (?:ennå|enda)\b", r"\bmarkedet har ikke\b",
+           # what the buyer has looked for and not found («på messer har vi ikke sett noe som løser dette»)
+           r"\b(?:ikke|aldri) (?:sett|funnet|sett eller hørt om)\b[^.]{0,30}?\b(?:noe|noen|en|ei|et)\b[^.]{0,30}?"
+           r"\bsom (?:løser|dekker|fungerer|gjør)\b",
+           r"\b(?:haven't|have not|hasn't|has not|did not|didn't) (?:seen|found)\b[^.]{0,30}?\b(?:anything|any \w+)\b"
+           r"[^.]{0,30}?\bthat (?:solves|meets|works|does)\b"],
     "with_adaptation": [r"\b\w*(?:løsning|system|produkt|programvare|utstyr)\w*\b[^.]{0,30}?\b(?:må|kan)\b[^.]{0,25}?\btilpasses\b",
                         r"\b(?:finnes|fins)\b[^.]{0,40}?\bmen\b[^.]{0,30}?\b(?:må|kan)\b[^.]{0,25}?\btilpasses\b",
                         r"\b(?:må|kan)\b[^.]{0,15}?\btilpasses\b[^.]{0,10}?\b(?:våre?|oss|vårt)\b",

@@ -93,3 +93,16 @@ def test_the_margin_is_given_as_data_for_wording_in_another_language(settings):
     assert (equal.margin.side, equal.margin.gap_nok) == ("over", 0)
     assert equal.next_steps[0].startswith("Verdien er lik terskelen for del III (2,3 mill. kr): dokumenter")
     assert far.margin is None
+
+
+@pytest.mark.parametrize("text", [
+    "Vi har lett på messer, men ikke funnet noen løsning som dekker behovet. Anslått verdi 9 mill. kr.",
+    "We have not found any product that meets the need. Budget NOK 9 million.",
+])
+def test_what_the_buyer_looked_for_and_did_not_find_says_the_market_has_no_solution(text):
+    assert extract_case(text).values.get("market_has_solution") == "no"
+
+
+def test_a_solution_seen_on_the_market_is_not_read_as_none():
+    assert extract_case("Vi har sett en løsning som dekker behovet hos en annen kommune.").values.get(
+        "market_has_solution") != "no"
