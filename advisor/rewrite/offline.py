@@ -178,9 +178,28 @@ def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
                 return cleaned
     # the number with the words that say what it counts («to ganger per dag», not «to»); a clause that still names a
     # product («… Buzz Cargo med 79 kWh batteri») is never copied into a requirement
-    quoted = re.match(r"\S+(?:\s+[^\s,.;:()]+){0,3}", text[target.start:])
-    return (f"Løsningen skal oppfylle målet «{quoted.group(0) if quoted else target.text}» fra det opprinnelige kravet, "
+    return (f"Løsningen skal oppfylle målet «{_quoted_target(text, target)}» fra det opprinnelige kravet, "
             "eller det behovet tallet står for [angi hva tallet gjelder og hvorfor].")
+
+
+# A time window («mellom kl. 06 og 08», «fra 22 til 06»): quoted whole, not as «06 og 08 med».
+_WINDOW_BEFORE = re.compile(r"(?:mellom|fra|between|from)\s+(?:kl\.?\s*)?$", re.IGNORECASE)
+_WINDOW = re.compile(r"\d{1,2}(?:[.:]\d{2})?\s*(?:og|til|and|to|[-–])\s*(?:kl\.?\s*)?\d{1,2}(?:[.:]\d{2})?\b")
+# Words that begin the next phrase («… 4 ganger med app og logg»): the quote stops before them, and does not end on a
+# preposition either («… 08 i»).
+_NEXT_PHRASE = re.compile(r"\s+(?:og|med|som|eller|and|with|or)\b.*$", re.IGNORECASE)
+_OPEN_END = re.compile(r"(?:\s+(?:i|på|for|til|av|om|in|on|to|of))+$", re.IGNORECASE)
+
+
+def _quoted_target(text: str, target: Target) -> str:
+    """The target with the words that say what it counts («to ganger per dag», not «to»), a time window whole, and
+    never ending on a word that begins the next phrase."""
+    before = _WINDOW_BEFORE.search(text[:target.start])
+    window = _WINDOW.match(text, target.start)
+    if window:
+        return ((before.group(0) if before else "") + window.group(0)).strip()
+    quoted = re.match(r"\S+(?:\s+[^\s,.;:()]+){0,3}", text[target.start:])
+    return _OPEN_END.sub("", _NEXT_PHRASE.sub("", quoted.group(0))) if quoted else target.text
 
 
 

@@ -276,3 +276,13 @@ def test_medicine_findings_name_the_active_substance(settings):
 def test_the_further_parts_of_a_standard_named_once_are_not_targets():
     text = "Lekeutstyret skal være sertifisert etter EN 1176-1, -2 og -3, og fallunderlaget skal dempe fall fra 2 m."
     assert [t.text for t in measurable_targets(text, [])] == ["2 m"]
+
+
+def test_a_carried_time_window_is_quoted_whole_and_never_ends_on_a_joining_word():
+    from advisor.rewrite.offline import _quoted_target
+
+    text = "Søppeltømming skal skje mellom kl. 05 og 07 hver dag med egen bil."
+    first = measurable_targets(text, [])[0]
+    assert _quoted_target(text, first) == "mellom kl. 05 og 07"
+    other = "Anlegget skal kontrolleres 4 ganger med app og logg."
+    assert _quoted_target(other, measurable_targets(other, [])[0]) == "4 ganger"
