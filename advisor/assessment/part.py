@@ -267,10 +267,8 @@ def _near(r: Reasoning, value: int, upper: Threshold) -> None:
         text = (f"Verdien er {format_nok(gap)} kr under {_threshold_for(r, upper)}: "
                 "dokumenter hvordan dere har anslått verdien, med hele avtaleperioden og alle opsjoner og forlengelser, og "
                 "ikke del opp anskaffelsen for å komme under terskelen.")
-        r.fire("R-NEAR-THRESHOLD", ("estimated_value_nok",), text)
-        r.step("R-NEAR-THRESHOLD", text)
-        r.margin = Margin("under", gap, upper)
-        r.find_out("Bekreft at verdianslaget er komplett, siden det ligger like under en terskel.")
+        _warn_margin(r, Margin("under", gap, upper), text,
+                     "Bekreft at verdianslaget er komplett, siden det ligger like under en terskel.")
 
 
 def _just_over(r: Reasoning) -> None:
@@ -287,10 +285,16 @@ def _just_over(r: Reasoning) -> None:
     text = (f"Verdien er {where} {_threshold_for(r, t)}: dokumenter hvordan dere har anslått verdien; "
             "anslaget skal være forsvarlig når konkurransen kunngjøres og bygge på markedsverdien av lignende kjøp, og "
             "anskaffelsen kan ikke deles opp for å komme under terskelen.")
+    _warn_margin(r, Margin("over", gap, t), text,
+                 "Bekreft at verdianslaget er dokumentert og forsvarlig, siden det ligger like over en terskel.")
+
+
+def _warn_margin(r: Reasoning, margin: Margin, text: str, to_confirm: str) -> None:
+    """R-NEAR-THRESHOLD: the warning as a fired rule and a next step, the margin as data, and what to confirm."""
     r.fire("R-NEAR-THRESHOLD", ("estimated_value_nok",), text)
     r.step("R-NEAR-THRESHOLD", text)
-    r.margin = Margin("over", gap, t)
-    r.find_out("Bekreft at verdianslaget er dokumentert og forsvarlig, siden det ligger like over en terskel.")
+    r.margin = margin
+    r.find_out(to_confirm)
 
 
 def _threshold_for(r: Reasoning, t: Threshold) -> str:
