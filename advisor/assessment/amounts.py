@@ -25,7 +25,8 @@ _BEFORE_CURRENCY = re.compile(r"(?:\bkr\.?|\bnok|\b(?P<mnok>mnok))\s{0,3}$", re.
 # «kr 600'» / «450’ kr»: an apostrophe after the number is the accountant's mark for thousands (with a currency).
 _THOUSANDS_MARK = re.compile(r"(?P<unit>['’])(?![\w'’])")
 _CURRENCY_AFTER_MARK = re.compile(r"['’]\s{0,3}(?:kr\b|kroner\b|nok\b|,-)", re.IGNORECASE)
-_SCALE = {"'": 10**3, "’": 10**3, "mrd": 10**9, "milliard": 10**9, "mnok": 10**6, "mill": 10**6, "mio": 10**6, "tusen": 10**3, "k": 10**3}
+_MILLION_M = re.compile(r"\s?(?P<unit>m)(?![\w²³])")
+_SCALE = {"m": 10**6, "'": 10**3, "’": 10**3, "mrd": 10**9, "milliard": 10**9, "mnok": 10**6, "mill": 10**6, "mio": 10**6, "tusen": 10**3, "k": 10**3}
 _RANGE_JOIN = re.compile(r"^\s{0,3}(?:og|til|-|–)\s{0,3}$", re.IGNORECASE)
 _NEGATIVE = re.compile(r"(?:^|[^\d\s])\s*(?:-|−)\s?$|\bminus\s$", re.IGNORECASE)
 
@@ -86,6 +87,8 @@ def read_amounts(text: str) -> tuple[list[Amount], list[AmountProblem]]:
         currency_before = _BEFORE_CURRENCY.search(before)
         if unit is None and _THOUSANDS_MARK.match(after) and (currency_before or _CURRENCY_AFTER_MARK.match(after)):
             unit = _THOUSANDS_MARK.match(after)  # «kr 600'», «450' kr»: the apostrophe is thousands
+        if unit is None and currency_before and _MILLION_M.match(after):
+            unit = _MILLION_M.match(after)  # «NOK 2m»: after a currency, «m» is million (never metres)
         scale = _scale(unit.group("unit")) if unit else None
         if scale is None and currency_before is not None and currency_before.group("mnok"):
             scale = 10**6  # «MNOK 3»
@@ -207,7 +210,7 @@ def _bare_amount(text: str, token: re.Match[str]) -> bool:
 def _scale(unit: str) -> int:
     word = unit.lower().rstrip(".")
     for prefix, factor in _SCALE.items():
-        if word.startswith(prefix) and (prefix != "k" or word == "k"):
+        if word.startswith(prefix) and (prefix not in ("k", "m") or word == prefix):
             return factor
     return 1
 

@@ -408,8 +408,10 @@ def _read_buyer(text: str, out: Extraction) -> None:
         out.note("buyer", f"Teksten nevner både «{municipal.group(0)}» og «{state_words[0].group(0)}»; oppdragsgiver er "
                           "derfor ikke tolket. Oppgi om oppdragsgiveren er statlig, kommunal eller et annet offentlig organ.")
         return
+    # «i Lyngdal kommune» names a place; the definite form («skolene i kommunen», «kommunens skoler») names the buyer.
     found = [(pos, label, phrase) for pos, label, phrase in _earliest(w.BUYER, text)
-             if not (label == "municipal" and w.PLACE_BEFORE.search(text[max(0, pos - 40):pos])
+             if not (label == "municipal" and not w.MUNICIPAL_DEFINITE.fullmatch(phrase)
+                     and w.PLACE_BEFORE.search(text[max(0, pos - 40):pos])
                      and not w.UNIT_OF.search(text[max(0, pos - 60):pos]))]
     if not found:
         return
@@ -439,7 +441,13 @@ def _read_category(text: str, out: Extraction) -> None:
         return
     # The service named first is what is bought («vektertjenester ved legevakten» is security, not health care).
     if health and not (special and special.start() < health.start()):
-        out.set("health_social_services", True, health.group(0))
+        if not w.HEALTH_SOCIAL_NAMED.search(text) and (it := w.IT_PURCHASE.search(text)):
+            # «nytt fagsystem for barnevernet»: software for a social service is an IT purchase, not the service.
+            out.values["health_social_services"] = False
+            out.note("health_social_services", f"Tolket fra teksten: «{_clip(it.group(0))}» er et kjøp av IT, ikke av en "
+                                               "helse- og sosialtjeneste.")
+        else:
+            out.set("health_social_services", True, health.group(0))
     elif special:
         kind = w.special_service_kind(special.group(0))
         out.set("special_services", True, special.group(0),
@@ -469,8 +477,11 @@ def _as_object(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 
 def _asks_about_regulation(text: str, match: re.Match[str]) -> bool:
-    """True for a regulation named in a question («Er det forsyningsforskriften som gjelder?»): asked, not stated."""
-    if not match.group(0).lower().startswith("forsyningsforskrift"):
+    """True for a regulation named in a question («Er det forsyningsforskriften som gjelder?», «Do the utilities rules
+    apply?»): asked, not stated."""
+    named = match.group(0).lower()
+    if not (named.startswith("forsyningsforskrift")
+            or (named.startswith("utilit") and re.match(r"\s+(?:regulations?|rules|directive)\b", text[match.end():], re.I))):
         return False
     end = re.search(r"[.!?]", text[match.end():])
     return bool(end) and end.group(0) == "?"

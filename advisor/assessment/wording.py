@@ -17,12 +17,17 @@ BUYER: dict[str, list[str]] = {
     "other": [r"\b\w*helseforetak\w*", r"\b\w*helseføretak\w*", r"(?-i:\bHelse (?:Vest|Nord|Midt-Norge|Sør-Øst)\b)", r"\b\w*sykehus\w*", r"\b\w*sjukehus\w*", r"\bhospital\b", r"(?-i:\b(?:R?HF)\b)",
               r"\binterkommunal\w*", r"(?-i:\bIKS\b)", r"(?-i:\bAS[A]?\b)", r"(?-i:\bSF\b)", r"\baksjeselskap\w*",
               r"\baktieselskap\w*", r"\bstatsforetak\w*", r"\bstatlig (?:eid|eide|aksjeselskap|selskap|foretak)\w*",
-              r"\bkommunal[te]? (?:eid|eide|aksjeselskap|selskap)\w*", r"\boffentligrettslig\w*"],
-    "municipal": [r"\b(?:fylkes)?kommun(?:e|en|ens|al|alt|ale|ane|ene)\b", r"\bbydel(?:en)?\b", r"(?-i:\bKF\b)",
+              r"\bkommunal[te]? (?:eid|eide|aksjeselskap|selskap)\w*", r"\boffentligrettslig\w*",
+              # A health trust or regional health authority is a body governed by public law, not the state.
+              r"\b(?:regional )?health (?:trusts?|authorit(?:y|ies)|enterprises?)\b", r"\bhospital trusts?\b"],
+    "municipal": [r"\b(?:fylkes)?kommun(?:e|en|ens|a|as|al|alt|ale|ane|ene|ar|er|erne)\b", r"\bbydel(?:en)?\b", r"(?-i:\bKF\b)",
+                  r"\bmunicipalit(?:y|ies)\b", r"\bcount(?:y|ies)(?: councils?| authorit(?:y|ies))?\b",
+                  r"^\s*(?:fylket|fylka)\b",  # «Fylket skal kjøpe …» opening a message: the county authority
                   r"\bkommunalt foretak\b",
                   # A school, kindergarten or nursing home that buys for itself is a unit of the municipality (or county).
                   r"\b\w*(?:skole|barnehage|sykehjem)(?:n|met)?(?= (?:skal|vil|trenger|ønsker|har behov))"],
-    "state": [r"\b\w*direktorat(?:et)?\b", r"\b\w*departement(?:et)?\b", r"\b\w*etat(?:en|ens)?\b", r"\bstatlig\w*",
+    "state": [r"\bministry\b", r"\bdirectorate\b", r"\bcentral government\b", r"\bstate (?:agency|body|authority)\b",
+              r"\b\w*direktorat(?:et)?\b", r"\b\w*departement(?:et)?\b", r"\b\w*etat(?:en|ens)?\b", r"\bstatlig\w*",
               r"\bstaten\b", r"\bstatens\b", r"\bstatleg\w*", r"\b\w*tilsynet\b", r"\b\w*universitet(?:et)?\b", r"\bhøgsk(?:ole|ule)(?:n)?\b",
               r"(?-i:\b(?:NTNU|UiO|UiB|UiT|NMBU|USN|OsloMet|HVL)\b)", r"\bforsvarsbygg\b",
               r"\bpolitiet?s?\b", r"\bpolitidistrikt\w*", r"\bforsvaret?s?\b", r"\bforsvarsmateriell\b", r"(?-i:\bNAV\b)",
@@ -39,6 +44,7 @@ EQUIPMENT_NOT_BOUGHT = re.compile(r"\b(?:med|på|av)\s+(?:[\w-]+\s+){0,2}$", _I)
 STATE_NOT_BUYER = re.compile(r"\bstatl[ie]g\w*\s+(?:eid|eide|midler|tilskudd|støtte|finansier\w*|aksjeselskap|selskap|foretak)", _I)
 STATE_EXPLICIT = re.compile(r"\bstatl[ie]g\w*|\bstaten\b", _I)
 MUNICIPAL_EXPLICIT = re.compile(r"\b(?:fylkes)?kommun(?:e|en|al|alt|ale)\b", _I)
+MUNICIPAL_DEFINITE = re.compile(r"(?:fylkes)?kommun(?:en|ens|a|as)", _I)
 MUNICIPAL_AGENCY = re.compile(r"etat", _I)  # «Bymiljøetaten i Oslo kommune» is municipal
 # «… i Lyngdal kommune»: a place named by its municipality, not the buyer; but «Bymiljøetaten i Oslo kommune» and
 # «Tannhelsetjenesten i Agder fylkeskommune» name a unit of the municipality, which is the buyer.
@@ -70,7 +76,7 @@ CATEGORY: dict[str, list[str]] = {
               r"\b[\w-]*pc(?:-?er|-?ar|-?ene|-?ane)?\b", r"\b[\w-]*(?:laptop|skjerm|printer|mobiltelefon|smarttelefon|"
               r"telefon|nettbrett|projektor|kopimaskin)(?:e|er|ar|ene|ane)\b", r"\w*klær\b", r"\w*klede\b", r"\w*tøy\b",
               r"\w*(?:uniform|støvl|hjelm|jakk|bukse|kjeledress)(?:e|er|ar|ene|ane)\b", r"\b\w*sko\b",
-              r"\b(?:laptops?|computers|pcs|tablets|furniture|chairs|desks|workwear|uniforms|pumps|vehicles)\b",
+              r"\b(?:laptops?|computers|pcs|tablets|furniture|chairs|desks?|workwear|uniforms|pumps|vehicles|goods|equipment)\b",
               r"\w*pump(?:e|er|ar|ene|ane)\b", r"\w*(?:ventil|lamp|armatur|batteri|kabl|sprøyt|kanyl|bandasj|bleie)"
               r"(?:e|er|ar|ene|ane)\b", r"\w*dekk\b", r"\w*(?:container|traktor|båt|hyll)(?:e|er|ar|ene|ane)\b"],
     # Construction words only: a bare «bygg» is as often the building a purchase is for («strøm til UiTs bygg»).
@@ -91,7 +97,10 @@ CATEGORY: dict[str, list[str]] = {
               # Building trades and the parts of a building they work on are works, even when called «tjenester».
               r"\btømrer\w*", r"\bsnekker(?:arbeid|tjenest)\w*", r"\bmaler(?:arbeid|tjenest)\w*", r"\bmurer\w*", r"\brørlegger\w*",
               r"\belektriker\w*", r"\belektroinstallasjon\w*", r"\bblikkenslager\w*", r"\btaktekk\w*", r"\bgraving\w*",
-              r"\basfalt\w*", r"\butskifting av (?:\w+ ){0,2}(?:tak|fasade\w*|vinduer|heis\w*)\b", r"\bfasade(?:arbeid|utbedring|rehabilitering)\w*"],
+              r"\basfalt\w*", r"\butskifting av (?:\w+ ){0,2}(?:tak|fasade\w*|vinduer|heis\w*)\b", r"\bfasade(?:arbeid|utbedring|rehabilitering)\w*",
+              r"\bbygging\b", r"\b(?:et|eit) (?:nytt )?bygg\b",
+              # English: «construction», «build a new school», «renovate the town hall».
+              r"\bconstruction\b", r"\bbuilding works\b", r"\bbuild (?:a|an|the|new|our)\b", r"\brenovat\w*", r"\brefurbish\w*"],
     "services": [r"\b\w*tjenest(?:e|er|en|ene)\b", r"\b\w*tjeneste\w*", r"\b\w*tenest(?:e|er|ene)\b", r"\bdrift(?:en)?\b",
                  r"\bdrifts(?:tjeneste|avtale|oppdrag|kontrakt)\w*", r"\brenhold\w*", r"\breinhald\w*", r"\brådgiv\w*", r"\bkonsulent\w*",
                  r"\bkurs\w*", r"\bopplæring\w*", r"\bveiledning\w*", r"\btilbud om\b", r"\bkonsept\w*", r"\bprototyp\w*",
@@ -101,13 +110,14 @@ CATEGORY: dict[str, list[str]] = {
                  r"\bvedlikehold\w*", r"\breparasjon\w*", r"\bkvisting\w*", r"\bhogst\w*", r"\bbrøyting\w*",
                  r"\bskjøtsel\w*", r"\butlevering\w*", r"\bovervåking\w*", r"\banalyser\b", r"\bprosjektering\w*",
                  r"\bbyggeledelse\w*", r"\bevaluering\w*", r"\bdisponering\w*", r"\bavklaring\b", r"\boppfølging\b",
-                 r"\baktivitetstilbud\w*", r"\bskyss\w*"],
+                 r"\baktivitetstilbud\w*", r"\bskyss\w*", r"\bservices\b", r"\bconsult(?:ing|ancy|ants?)\b"],
 }
 
 # The contract type named as such («regnes som bygge- og anleggsarbeid», «en rein varekontrakt») wins over the nouns of
 # what is bought («solcellepaneler og batterier»), whichever comes first.
 CATEGORY_NAMED: dict[str, re.Pattern[str]] = {
-    "works": re.compile(r"\bbygge- og anleggs(?:arbeid|kontrakt|oppdrag)\w*|\bbygg- og anleggs(?:arbeid|kontrakt)\w*", _I),
+    "works": re.compile(r"\bbygge- og anleggs(?:arbeid|kontrakt|oppdrag)\w*|\bbygg- og anleggs(?:arbeid|kontrakt)\w*|"
+                        r"\bbygg\w*kontrakt\w*|\bbyggj\w*kontrakt\w*|\bworks contracts?\b|\bconstruction (?:contract|works)\b", _I),
     "goods": re.compile(r"\bvare(?:kontrakt|kjøp|leveranse)\w*", _I),
     "services": re.compile(r"\btjeneste(?:kontrakt|kjøp)\w*|\bteneste(?:kontrakt|kjøp)\w*", _I),
 }
@@ -115,7 +125,7 @@ CATEGORY_NAMED: dict[str, re.Pattern[str]] = {
 # Health and social services (FOA part IV from 7.8 MNOK) and other special services (parts I and II, some of III).
 # Which services are which is set by the regulation's annex, which the fact base does not hold: the engine says so.
 HEALTH_SOCIAL = re.compile(
-    r"helse- og (?:omsorgs|sosial)tjenester?\b|\bsosialtjenester?\b|\bomsorg(?:stjeneste\w*|stilbud\w*)?\b|"
+    r"helse- og (?:omsorgs|sosial)tjenester?\b|\bhelse- og sosialtenest\w*|\bhealth and social services\b|\bsosialtjenester?\b|\bomsorg(?:stjeneste\w*|stilbud\w*)?\b|"
     r"\bhjemmetjeneste\w*|\bhjemmesykepleie\b|\bheimeteneste\w*|\bheimesjukepleie\b|\bomsorgsteneste\w*|\bhelseteneste\w*|"
     r"\bavlasting\w*|\bbrukerstyrt personlig assistanse\b|\bbrukarstyrt personleg assistanse\b|"
     r"(?-i:\bBPA\b)|\bavlastning\w*|\bbarnevern\w*|\bdagaktivitet(?:stilbud|senter)\w*|\bdemens\w*|\brus(?:behandling|omsorg|tjeneste)\w*|"
@@ -162,8 +172,13 @@ def special_service_kind(phrase: str) -> str:
 
 # Regimes. Utilities go by the activity the purchase serves; a buyer that merely consumes electricity or water is not a
 # utility. Known Norwegian utility undertakings are named so that «Elvia AS: kvisting …» is read as the grid company.
+# An IT purchase for a health or social service («fagsystem for barnevernet»), and the text naming the class itself.
+IT_PURCHASE = re.compile(r"\b\w*fagsystem\w*|\b\w*journalsystem\w*|\bsaksbehandlingssystem\w*|\bIT-system\w*|"
+                         r"\bprogramvare\w*|\bsoftware\b|\bcase (?:handling|management) system\b", _I)
+HEALTH_SOCIAL_NAMED = re.compile(r"\bhelse- og (?:omsorgs|sosial)te?n?\w*|\bhealth and social services\b", _I)
+
 UTILITIES = re.compile(
-    r"\bforsyningssektor\w*|\bforsyningsforskrift\w*|\bdrikkevann\w*|\bvannforsyning\w*|\bvannverk\w*|\blufthavn\w*|"
+    r"\bforsyningssektor\w*|\butilit(?:y|ies)\b|\bforsyningsforskrift\w*|\bdrikkevann\w*|\bvannforsyning\w*|\bvannverk\w*|\blufthavn\w*|"
     r"\bnettselskap\w*|\bnettvirksomhet\w*|\bstrømnett\w*|\bkraftnett\w*|\bdistribusjonsnett\w*|\bkraftledning\w*|"
     r"\bfjernvarme\w*|\bhavnevesen\w*|\bposttjeneste\w*|\bjernbaneinfrastruktur\w*|\benergiselskap\w*|\bkraftselskap\w*|"
     r"\bvannbehandling\w*|\brå(?:vann|vatn)\w*|\bel-?verk\w*|\be-verk\w*|\bkraftlinje\w*|\bkollektivselskap\w*|\bkollektivtrafikkselskap\w*|\bt-bane\w*|\bbybane\w*|"

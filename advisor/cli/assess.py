@@ -40,7 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "See docs/assessment.md.",
     )
     p.add_argument("file", nargs="?", metavar="FILE|-", help="case as JSON or YAML; '-' reads it from stdin")
-    p.add_argument("--text", metavar="TEXT", help="free-text description (Norwegian); the keys found are shown as assumptions")
+    p.add_argument("--text", metavar="TEXT", help="free-text description (bokmål, nynorsk or English); the keys found are shown as assumptions")
     p.add_argument("--json", action="store_true", help="print the assessment as JSON")
     p.add_argument("--markdown", metavar="OUT", help="write the assessment with its audit trail as Markdown to OUT ('-' = stdout)")
     p.add_argument("--no-questions", action="store_true", help="with --text: do not ask for missing keys, even in a terminal")

@@ -130,9 +130,27 @@ def test_a_rules_answer_keeps_what_was_read_but_no_pointer_to_the_assessment_it_
     assert "statlig oppdragsgiver" not in answer.text
 
 
-def test_we_in_the_municipality_is_the_buyer_but_schools_in_the_municipality_are_a_place():
+def test_the_municipality_in_the_definite_form_is_the_buyer_but_a_named_municipality_is_a_place():
     assert extract_case("Vi i kommunen skal kjøpe BPA for 2 mill.").values.get("buyer") == "municipal"
-    assert "buyer" not in extract_case("Skolene i kommunen skal ha nye pulter for 2 mill.").values
+    # «i kommunen» is the buyer's own municipality (and is shown as read); «i Lyngdal kommune» says where.
+    assert extract_case("Skolene i kommunen skal ha nye pulter for 2 mill.").values.get("buyer") == "municipal"
+    assert "buyer" not in extract_case("Skolene i Lyngdal kommune skal ha nye pulter for 2 mill.").values
+
+
+def test_the_assessment_and_the_chat_read_english_facts_alike():
+    # One reader: `advisor assess --text` and a chat question read the same buyer, type and value.
+    for text, expected in (
+            ("We are a municipality planning a works contract worth NOK 30 million",
+             {"buyer": "municipal", "category": "works", "estimated_value_nok": 30_000_000}),
+            ("Our directorate will buy consultancy for about NOK 1.2m",
+             {"buyer": "state", "category": "services", "estimated_value_nok": 1_200_000}),
+            ("A hospital trust buying equipment for NOK 2,500,000",
+             {"buyer": "other", "category": "goods", "estimated_value_nok": 2_500_000})):
+        values = extract_case(text).values
+        assert {k: values.get(k) for k in expected} == expected, text
+        assert read_facts(text).values == {k: v for k, v in values.items() if k != "need"}
+    # «2 m» with no currency is a length, not a million.
+    assert extract_case("Kommunen skal kjøpe 40 benker på 2 m").values.get("estimated_value_nok") is None
 
 
 def test_a_part_question_with_a_procedure_question_gets_the_part_verdict_first(corpus_hash_settings, index):
