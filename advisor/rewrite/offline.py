@@ -25,7 +25,13 @@ from advisor.rewrite.competence import (
     person,
     platform_notes,
 )
-from advisor.rewrite.domains import PurchaseType, count_requirements, value_requirements, without_repeats
+from advisor.rewrite.domains import (
+    PurchaseType,
+    building_item_requirements,
+    count_requirements,
+    value_requirements,
+    without_repeats,
+)
 from advisor.rewrite.examples import Example
 from advisor.rewrite.neutral import ENGLISH, clean, is_substantive, neutralize, passes
 from advisor.rewrite.references import find_references, interface_requirement
@@ -150,6 +156,15 @@ _NAME_LEFT = re.compile(r"(?<!\S)[A-ZÆØÅ][a-zæøå][\w\-]*")
 
 def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
     """A requirement that carries one measurable target of the original, in the words of its clause."""
+    presence = next((h for h in matches if h.category == "origin" and h.kind == "presence"
+                     and h.start <= target.start < h.end), None)
+    if presence is not None:
+        # «verksted innen 30 km fra rådhuset»: a distance to the buyer is a likely discriminatory demand for local
+        # presence; what it is meant to secure is a response time, which any supplier can commit to
+        return (f"Leverandøren skal kunne rykke ut eller møte hos oss innen [timer] etter at vi har meldt behov, og "
+                f"[beskriv hva som skal skje på stedet] [avstanden i «{text[presence.start:presence.end].strip()}» "
+                "erstattes av en responstid: et krav om hvor leverandøren holder til, favoriserer lokale leverandører og "
+                "må være nødvendig og forholdsmessig], dokumentert med en plan for bemanning og responstid.")
     experience = YEARS_OF_EXPERIENCE.search(text)
     m = SUBJECT.match(text)
     if experience and experience.start() <= target.start < experience.end():
@@ -170,7 +185,8 @@ def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
                 clause = clause[m.start("pred"):]  # what follows «skal» is a verb phrase: «fasilitere tre workshoper»
             clause = re.sub(r"^(?:med|with|og)\s+", "", clause, flags=re.IGNORECASE)
             first = clause.split(" ", 1)[0].lower()
-            verb_first = first in _CLAUSE_VERBS or (after_modal and first not in {"være", "ha"} and first.endswith("e"))
+            verb_first = first in _CLAUSE_VERBS or (after_modal and first not in {"være", "ha"}
+                                                    and (first.endswith("e") or first.endswith("es")))
             sentence = f"{subject} skal {clause}." if verb_first else f"{subject} skal ha {clause}."
             cleaned = clean(sentence)
             if cleaned and target.number in {normal_number(x.group(0)) for x in TARGET.finditer(cleaned)} \
@@ -254,6 +270,7 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     function, _ = _function_of(matches, text)
     flagged = [(h.start, h.end) for h in matches if h.category in {"brand", "model_type", "missing_or_equivalent", "supplier"}]
     values = value_requirements(text, flagged, ptype.values if ptype is not None else ())
+    values = [*building_item_requirements(text, values), *values]
 
     need = ""
     if ptype is not None:
@@ -282,6 +299,8 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     if count and not any(count.split(" omfatte ")[1].split()[0] in r for r in requirements):
         requirements.append(count)
     requirements.extend(values)
+    # a prescribed method: the result it is to give, first
+    requirements[:0] = method_requirements(text, matches)
     # a named approval the neutral sentence does not carry is kept as its own requirement, with what else counts
     requirements.extend(approval_requirements(text, matches, requirements))
     requirements.extend(colour_requirements(text, requirements))
@@ -303,7 +322,11 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
             # Near-identical example: its requirements are offered when they bring in no numbers of their own.
             requirements.extend(r for r in nearest[0][0].requirements if not measurable_targets(r, []))
         requirements.extend(category_requirements(categories, _brand_domains(matches), matches, text))
-    questions = _market_questions(ptype, categories, matches, nearest)
+    distance = [target_requirement(text, t, matches) for t in targets
+                if any(h.category == "origin" and h.kind == "presence" and h.start <= t.start < h.end for h in matches)]
+    if distance:  # the response time is what the distance was for: it goes first, before the general availability
+        requirements.insert(0, distance[0])
+    questions = _market_questions(ptype, categories, matches, nearest, text)
     # whether matching what the buyer has is needed goes first: it decides whether the type's questions apply at all
     buyer = buyer_questions(text, matches, targets, ptype.buyer_questions if ptype is not None else ())
     platform_notes(text, matches, buyer, notes)
@@ -374,17 +397,38 @@ def _fit_need(need: str, text: str) -> str:
 
 
 def _market_questions(ptype: PurchaseType | None, categories: set[str], matches: list[Match],
-                      nearest: list[tuple[Example, float]]) -> list[str]:
+                      nearest: list[tuple[Example, float]], text: str = "") -> list[str]:
     """The type's questions to the market, one per problem category, then a near example's; a certification of
     people asks how competence is shown, not what counts as an equivalent product."""
     questions = list(ptype.market_questions) if ptype is not None else []
     certified_only = {h.kind for h in matches if h.category == "missing_or_equivalent"} == {"certification"}
-    questions.extend(market_questions_for(categories - {"missing_or_equivalent"} if certified_only else categories))
+    questions.extend(market_questions_for(categories - {"missing_or_equivalent"} if certified_only else categories,
+                                          text, matches))
     if certified_only:
         questions.append("Hvordan viser dere kompetansen til personene dere tilbyr, ut over sertifiseringer?")
     if ptype is None and nearest and nearest[0][1] >= 0.35:
         questions.extend(nearest[0][0].market_questions[:2])
     return questions
+
+
+# How often, in a prescribed method («fire ganger i året», «to ganger i uka», «hver dag»).
+_FREQUENCY = re.compile(rf"(?:(?:\d+|{NUMBER_WORDS})\s+ganger?\s+(?:i|per|pr\.?)\s+\w+|hver(?:t)?\s+(?:dag|uke|måned|år|kvartal))",
+                        re.IGNORECASE)
+
+
+def method_requirements(text: str, matches: list[Match]) -> list[str]:
+    """For a method the text prescribes (how to clean, with what, how often): the result it is to give, checked, with
+    the method left to the supplier and a fixed frequency kept only if the buyer needs one; [] when none is prescribed."""
+    method = next((h for h in matches if h.category == "material_dimension_method" and h.kind == "method"
+                   and h.severity != "low"), None)
+    if method is None:
+        return []
+    how_often = _FREQUENCY.search(text, method.start)
+    often = (f"; hyppigheten «{how_often.group(0)}» beholdes bare hvis dere trenger en fast hyppighet, ellers skal "
+             "leverandøren utføre arbeidet så ofte at resultatet holdes" if how_often else "")
+    return ["Resultatet skal være [beskriv resultatet, f.eks. rene flater uten striper, smuss og rester] etter hver "
+            "utførelse, kontrollert ved stikkprøver eller befaring; metoden og utstyret velger leverandøren, og metoden i "
+            f"det opprinnelige kravet beholdes bare hvis dere kan begrunne at resultatet krever den{often}."]
 
 
 def approval_requirements(text: str, matches: list[Match], drafted: list[str]) -> list[str]:
