@@ -467,8 +467,10 @@ def value_requirements(text: str, spans: list[tuple[int, int]] | None = None,
                 key = f"{template}\x00{value}" if template.startswith("Produktet skal få plass") else template
                 values.setdefault(key, []).append(value)
                 break
-    return [found[0] if key.startswith("amount\x00") else key.split("\x00")[0].format(value=" og ".join(dict.fromkeys(found)))
-            for key, found in values.items()]
+    out = [found[0] if key.startswith("amount\x00") else key.split("\x00")[0].format(value=" og ".join(dict.fromkeys(found)))
+           for key, found in values.items()]
+    # a figure named as today's product is quoted as written, without the bound the buyer put on it
+    return [re.sub(r"«(?:minst|høyst) ", "«", r) if "ikke et krav i seg selv" in r else r for r in out]
 
 
 # The direction the buyer gave a value: a lower bound («minimum», «minst», «fra»), an upper bound («maks», «inntil»).
@@ -538,3 +540,40 @@ def building_item_requirements(text: str, drafted: list[str] | None = None) -> l
         return []
     written = " ".join(drafted or []).lower()
     return [t for t in found if not ("u-verdi" in t.lower() and "u-verdi" in written)]
+
+
+# Functions a text names beside (or inside) a product it prescribes, each kept in neutral words when the product goes:
+# (what names the function, the requirement, what in a drafted requirement already says it).
+_FUNCTIONS: tuple[tuple[re.Pattern[str], str, re.Pattern[str]], ...] = (
+    (re.compile(r"dokk\w*|docking\w*|\bdock\b", re.I),
+     "Maskinen skal kunne kobles til skjermene, tastaturet, musa, nettverket og strømmen på arbeidsplassen med én kabel "
+     "[skriv hvilke skjermer og hvilket utstyr dere har], gjennom et åpent grensesnitt som USB-C med DisplayPort og "
+     "strømforsyning eller tilsvarende, verifisert ved test med en prøvemaskin.",
+     re.compile(r"én kabel|USB-C|dokk", re.I)),
+    (re.compile(r"piggdekk\w*|vinterdekk\w*|piggfrie\s+dekk\w*|\bpigg(?:er)?\b", re.I),
+     "Kjøretøyet skal ha godt grep og trygge kjøreegenskaper på vinterføre [beskriv veiene og føret, f.eks. is, snø og "
+     "bratte bakker], med dekk som er merket for vinterbruk [piggdekk eller piggfritt etter hva føret og lokale regler "
+     "krever], dokumentert med dekkdata og kontrollert ved levering.",
+     re.compile(r"vinterføre", re.I)),
+    (re.compile(r"røyk\w*", re.I),
+     "Løsningen skal varsle om røyk i [rommet eller boligen] til [de ansatte eller responssenteret] innen [sekunder], "
+     "verifisert ved test.",
+     re.compile(r"røyk", re.I)),
+    (re.compile(r"går\s+ut|forlater\s+(?:rommet|boligen|huset|avdelingen)|utgangsdør\w*|dørsensor\w*|\bdør(?:a|en)?\b",
+                re.I),
+     "Løsningen skal varsle [de ansatte] når en beboer går ut av [rommet, boligen eller avdelingen] på tider dere angir, "
+     "verifisert ved utprøving.",
+     re.compile(r"går ut|går ut av|forlater (?:rommet|boligen)", re.I)),
+    (re.compile(r"reservesamband\w*|reserveløsning\w*|bryter\s+sammen|nettbrudd\w*|faller\s+ut|mobilnett\w*|"
+                r"(?:to|flere)\s+nett\w*", re.I),
+     "Varslene skal komme fram også når [hovedsambandet, f.eks. bredbånd] faller ut, gjennom et reservesamband, og "
+     "brudd skal varsles til [mottaker], verifisert ved test.",
+     re.compile(r"reservesamband", re.I)),
+)
+
+
+def function_requirements(text: str, drafted: list[str]) -> list[str]:
+    """The functions the text names that no `drafted` requirement states (a dock's one-cable connection, winter
+    traction behind studded tyres, smoke and door-exit alerts, a fallback network), each in neutral words."""
+    written = " ".join(drafted)
+    return [requirement for pattern, requirement, said in _FUNCTIONS if pattern.search(text) and not said.search(written)]

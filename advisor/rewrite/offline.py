@@ -29,6 +29,7 @@ from advisor.rewrite.domains import (
     PurchaseType,
     building_item_requirements,
     count_requirements,
+    function_requirements,
     value_requirements,
     without_repeats,
 )
@@ -154,15 +155,31 @@ def _clauses(text: str) -> list[tuple[int, int]]:
 _NAME_LEFT = re.compile(r"(?<!\S)[A-ZÆØÅ][a-zæøå][\w\-]*")
 
 
+# Where the supplier must be, by distance to the buyer («servicekontor maksimalt 40 km fra sykehjemmet», «verksted
+# innen 30 km fra rådhuset»): a demand for local presence, whether or not the analyzer named it.
+_DISTANCE_TO_BUYER = re.compile(
+    r"(?<!\w)(?:\w*kontor\w*|\w*verksted\w*|\w*lager\w*|\w*base\w*|lokaler\w*|avdeling\w*|tilholdssted\w*|"
+    r"beredskapssted\w*|oppmøtested\w*|ligge|holde\s+til|være\s+lokalisert)\s+(?:\w+\s+){0,2}?"
+    r"(?:maks(?:imalt|\.)?|høyst|innen|inntil|under|ikke\s+lenger\s+enn)\s+\d+\s*km\s+(?:fra|til|unna)\s+[^,.;]{2,40}",
+    re.IGNORECASE)
+
+
+def distance_spans(text: str, matches: list[Match]) -> list[tuple[int, int]]:
+    """Where the text demands the supplier be within a distance of the buyer: the analyzer's presence findings and a
+    distance in km to a place of the buyer's."""
+    spans = [(h.start, h.end) for h in matches if h.category == "origin" and h.kind == "presence"]
+    return spans + [(m.start(), m.end()) for m in _DISTANCE_TO_BUYER.finditer(text)
+                    if not any(s < m.end() and m.start() < e for s, e in spans)]
+
+
 def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
     """A requirement that carries one measurable target of the original, in the words of its clause."""
-    presence = next((h for h in matches if h.category == "origin" and h.kind == "presence"
-                     and h.start <= target.start < h.end), None)
+    presence = next(((s, e) for s, e in distance_spans(text, matches) if s <= target.start < e), None)
     if presence is not None:
         # «verksted innen 30 km fra rådhuset»: a distance to the buyer is a likely discriminatory demand for local
         # presence; what it is meant to secure is a response time, which any supplier can commit to
         return (f"Leverandøren skal kunne rykke ut eller møte hos oss innen [timer] etter at vi har meldt behov, og "
-                f"[beskriv hva som skal skje på stedet] [avstanden i «{text[presence.start:presence.end].strip()}» "
+                f"[beskriv hva som skal skje på stedet] [avstanden i «{text[presence[0]:presence[1]].strip()}» "
                 "erstattes av en responstid: et krav om hvor leverandøren holder til, favoriserer lokale leverandører og "
                 "må være nødvendig og forholdsmessig], dokumentert med en plan for bemanning og responstid.")
     experience = YEARS_OF_EXPERIENCE.search(text)
@@ -313,7 +330,11 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     if ptype is not None:
         requirements.extend(presence_requirements(matches))  # the finding's own replacement before the type's templates
         typed = [r for r in without_repeats(ptype.requirements, values) if not (competence and TYPE_COMPETENCE.search(r))]
-        requirements.extend(fill_known(typed, text, matches))
+        typed = fill_known(typed, text, matches)
+        # the functions the text names beside the product (a dock's one cable, studded tyres' grip, smoke alerts) are
+        # kept when no requirement says them yet, before the type's general ones
+        requirements.extend(function_requirements(text, requirements + typed))
+        requirements.extend(typed)
     else:
         if function:
             requirements.append(f"Løsningen skal gjøre det mulig {function}." if function.startswith("å ")
@@ -322,13 +343,11 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
             # Near-identical example: its requirements are offered when they bring in no numbers of their own.
             requirements.extend(r for r in nearest[0][0].requirements if not measurable_targets(r, []))
         requirements.extend(category_requirements(categories, _brand_domains(matches), matches, text))
-    distance = [target_requirement(text, t, matches) for t in targets
-                if any(h.category == "origin" and h.kind == "presence" and h.start <= t.start < h.end for h in matches)]
-    if distance:  # the response time is what the distance was for: it goes first, before the general availability
-        requirements.insert(0, distance[0])
+        requirements.extend(function_requirements(text, requirements))
     questions = _market_questions(ptype, categories, matches, nearest, text)
     # whether matching what the buyer has is needed goes first: it decides whether the type's questions apply at all
     buyer = buyer_questions(text, matches, targets, ptype.buyer_questions if ptype is not None else ())
+    _local_presence(text, matches, targets, requirements, buyer, notes)
     platform_notes(text, matches, buyer, notes)
     interface = _add_interface(text, matches, _kind_of(ptype, bought), requirements, buyer, notes)
     _ask_which(tied or [] if ptype is None else [], buyer, notes)
@@ -340,6 +359,31 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
                      "skal løse, og hvordan dere vil måle at det er løst.")
     return {"need_statement": need, "functional_requirements": requirements, "market_questions": questions,
             "questions_for_buyer": buyer, "notes": notes, "interface_requirement": interface}
+
+
+def _local_presence(text: str, matches: list[Match], targets: list[Target], requirements: list[str], buyer: list[str],
+                    notes: list[str]) -> None:
+    """A distance to the buyer («servicekontor maks 40 km fra sykehjemmet») becomes a response time, first among the
+    requirements, and a copy of its clause goes; a distance the analyzer did not name gets the same question and note
+    as one it did."""
+    spans = distance_spans(text, matches)
+    distance = [target_requirement(text, t, matches) for t in targets if any(s <= t.start < e for s, e in spans)]
+    if distance:
+        requirements[:] = [distance[0], *(r for r in requirements if not _same_clause(r, text, spans))]
+    for s, e in spans:
+        if any(h.start == s for h in matches):
+            continue
+        span = text[s:e].strip()
+        buyer.insert(0, f"Hvorfor må leverandøren ha «{span}»? Krav om hvor leverandøren holder til, favoriserer lokale "
+                        "leverandører og må være nødvendig og forholdsmessig (LOA § 4); skriv heller hvor raskt dere "
+                        "trenger svar og oppmøte.")
+        notes.append(f"«{span}» er et krav om hvor leverandøren holder til og er tatt ut: det favoriserer lokale "
+                     "leverandører og kan være diskriminerende; kravet om responstid sier hva avstanden skulle sikre.")
+
+
+def _same_clause(requirement: str, text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether a requirement repeats the clause of the original that holds a distance to the buyer."""
+    return any(_norm(text[s:e]) in _norm(requirement) for s, e in spans)
 
 
 def _kind_of(ptype: PurchaseType | None, bought: PurchaseObject | None) -> str:
@@ -478,6 +522,7 @@ _DOSAGE_FORM_NOUN = {"brusetablett": "brusetabletter", "smeltetablett": "smeltet
                      "dråpe": "dråper", "krem": "krem", "salve": "salve", "spray": "spray"}
 
 
+_SIZE_RANGE = re.compile(r"(?<!\w)(X{0,3}S|M|X{0,3}L)\s*(?:[-–]|til)\s*(X{0,3}S|M|X{0,3}L)(?!\w)")
 _EMISSION_CLASS = re.compile(r"(?<![\w-])M1(?![\w])")
 # «responstid på fire timer», «responstid maks 30 minutter»: the buyer's response time
 _RESPONSE_TIME = re.compile(rf"responstid\w*\s+(?:på\s+)?(?:(?:høyst|maks\w*|inntil)\s+)?((?:\d+|{NUMBER_WORDS})\s+"
@@ -503,6 +548,9 @@ def fill_known(requirements: list[str], text: str, matches: list[Match]) -> list
     response = _RESPONSE_TIME.search(text)
     if response:  # «responstid på fire timer»: the time the buyer gave is the time to start on a fault
         fills["med en feil innen [timer]"] = f"med en feil innen {response.group(1)}"
+    sizes = _SIZE_RANGE.search(text)
+    if sizes:  # «i størrelse XS–XXL»: the range the buyer gave is the range of sizes to offer
+        fills["fra [minste] til [største]"] = f"fra {sizes.group(1)} til {sizes.group(2)}"
     emission = _EMISSION_CLASS.search(text)
     if emission:  # «M1-klassifisert»: the class the buyer named is kept as a limit, with its equivalents
         fills["[grenseverdier eller emisjonsklasse]"] = f"grensene for emisjonsklasse {emission.group(0)} eller tilsvarende"

@@ -168,7 +168,8 @@ _NOT_A_NOUN = re.compile(r"(?:alt|alle|all|minst|høyst|mer|mest|noe|noen|det|de
 _ANY_STANDARD_LEVEL = re.compile(r"nivå \[[^\]]*\] etter en anerkjent standard", re.IGNORECASE)
 # A unit or service as the subject that takes something into use («Hjemmetjenesten skal ta i bruk medisindispensere»):
 # it names who uses what is bought, not what is bought.
-_USER_SUBJECT = re.compile(r"^\s*(?P<subject>[^,;:]+?)\s+(?:skal|må|vil|ønsker å)\s+(?:ta\s+i\s+bruk|få|bruke|tilbys|ha tilgang til)\s+",
+_USER_SUBJECT = re.compile(r"^\s*(?P<subject>[^,;:]+?)\s+(?:skal|må|vil|ønsker å)\s+(?:ta\s+i\s+bruk|få|bruke|tilbys|ha tilgang til|"
+                           r"kjøpe|anskaffe|lease|leie)\s+",
                            re.IGNORECASE)
 
 
