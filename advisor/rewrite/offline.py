@@ -463,16 +463,24 @@ _FREQUENCY = re.compile(rf"(?:(?:\d+|{NUMBER_WORDS})\s+ganger?\s+(?:i|per|pr\.?)
 def method_requirements(text: str, matches: list[Match]) -> list[str]:
     """For a method the text prescribes (how to clean, with what, how often): the result it is to give, checked, with
     the method left to the supplier and a fixed frequency kept only if the buyer needs one; [] when none is prescribed."""
+    # a method is prescribed when the work is to be done with a named tool or agent («vaskes med mikrofibermopp»), not
+    # where it is done («utføres i hele bygg B»)
     method = next((h for h in matches if h.category == "material_dimension_method" and h.kind == "method"
-                   and h.severity != "low"), None)
+                   and h.severity != "low" and _WITH_TOOL.search(text[h.start:h.end])), None)
     if method is None:
         return []
     how_often = _FREQUENCY.search(text, method.start)
     often = (f"; hyppigheten «{how_often.group(0)}» beholdes bare hvis dere trenger en fast hyppighet, ellers skal "
              "leverandøren utføre arbeidet så ofte at resultatet holdes" if how_often else "")
-    return ["Resultatet skal være [beskriv resultatet, f.eks. rene flater uten striper, smuss og rester] etter hver "
-            "utførelse, kontrollert ved stikkprøver eller befaring; metoden og utstyret velger leverandøren, og metoden i "
-            f"det opprinnelige kravet beholdes bare hvis dere kan begrunne at resultatet krever den{often}."]
+    result = ("rene flater uten striper, smuss og rester" if _CLEANING.search(text)
+              else "hva arbeidet skal oppnå og hvordan det måles")
+    return [f"Resultatet skal være [beskriv resultatet, f.eks. {result}] etter hver utførelse, kontrollert ved stikkprøver "
+            "eller befaring; metoden og utstyret velger leverandøren, og metoden i det opprinnelige kravet beholdes bare "
+            f"hvis dere kan begrunne at resultatet krever den{often}."]
+
+
+_WITH_TOOL = re.compile(r"(?<!\w)(?:med|ved\s+hjelp\s+av|using|with)(?!\w)", re.IGNORECASE)
+_CLEANING = re.compile(r"vask\w*|rengjør\w*|renhold\w*|pusse\w*|skure\w*|mopp\w*", re.IGNORECASE)
 
 
 def approval_requirements(text: str, matches: list[Match], drafted: list[str]) -> list[str]:

@@ -292,14 +292,7 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
         if merged and not missing_targets(lost, [merged]):
             carried = [merged]
     requirements = requirements[: MAX_REQUIREMENTS - len(carried)] + carried
-    for extra in [*fallback["functional_requirements"], *(GENERIC_SERVICE_REQUIREMENTS if kind == "services"
-                                                          else GENERIC_REQUIREMENTS)]:
-        if len(requirements) >= MIN_REQUIREMENTS:
-            break
-        stripped = strip_non_requirements(str(extra))
-        cleaned = clean(stripped) if stripped else None
-        if cleaned and cleaned not in requirements:
-            requirements.append(cleaned)
+    requirements = _fill_up(requirements, list(fallback["functional_requirements"]), kind, references)
     requirements = [with_verification(r, kind) for r in requirements]
     market = _dedupe([*draft.get("market_questions", []), *fallback["market_questions"]])[:4]
     systems = [r for r in references if r.is_conditional]
@@ -310,6 +303,22 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
               for r in systems]
     return {"need_statement": need, "functional_requirements": requirements[:MAX_REQUIREMENTS], "market_questions": market,
             "questions_for_buyer": buyer, "notes": notes}
+
+
+def _fill_up(requirements: list[str], fallback: list[str], kind: str | None, references: list[Reference]) -> list[str]:
+    """The requirements filled up to the least number from the offline draft's, then the general templates (for a
+    service or a product); a filler taken from the neutral sentence names a standard «eller tilsvarende» too."""
+    requirements = list(requirements)
+    for extra in [*fallback, *(GENERIC_SERVICE_REQUIREMENTS if kind == "services" else GENERIC_REQUIREMENTS)]:
+        if len(requirements) >= MIN_REQUIREMENTS:
+            break
+        stripped = strip_non_requirements(str(extra))
+        cleaned = clean(stripped) if stripped else None
+        if cleaned:
+            cleaned = _standards_or_equivalent("", [cleaned], references)[1][0]
+        if cleaned and _dedupe([*requirements, cleaned]) != requirements:
+            requirements.append(cleaned)
+    return requirements
 
 
 def _standards_or_equivalent(need: str, requirements: list[str], references: list[Reference]) -> tuple[str, list[str]]:
