@@ -243,15 +243,15 @@ _GENERIC_TOPICS = (
     ("Hvordan vil dere måle at behovet er dekket (for eksempel tid, antall, kvalitet eller kostnad)?",
      re.compile(r"(?<!\w)(?:måle|måler|målt|effekt\w*|nøyaktig\w*|hvor raskt|hvor lenge)(?!\w)", re.IGNORECASE)),
 )
-# At most this many questions in all; with a purchase type, the generic ones fill up to the smaller number.
-MAX_BUYER_QUESTIONS, MAX_WITH_TYPE = 5, 4
+# At most this many questions in all; with a purchase type, the generic ones only fill up to the smaller number.
+MAX_BUYER_QUESTIONS, MIN_WITH_TYPE = 5, 2
 
 
 def buyer_questions(text: str, matches: list[Match], targets: list[Target], typed: Sequence[str] = ()) -> list[str]:
     """At most five questions back to the buyer, most specific first: whether a wish to match what the buyer has is
     really needed; one per finding (why this brand, this supplier, this office location, this much experience); the
     purchase type's own questions (`typed`); then who, why and how success is measured where the text does not say.
-    With a purchase type the generic questions only fill up to four in all, and none is asked that a question before
+    With a purchase type the generic questions only fill up to two in all, and none is asked that a question before
     it already asks in other words."""
     compatibility = compatibility_question(text)
     generic: list[str] = []
@@ -265,7 +265,9 @@ def buyer_questions(text: str, matches: list[Match], targets: list[Target], type
         generic.append(_GENERIC_TOPICS[2][0])
     specific = _finding_questions(text, matches, skip={"same_as_current"} if compatibility else set())
     out = list(dict.fromkeys([*([compatibility] if compatibility else []), *specific, *typed]))
-    limit = MAX_WITH_TYPE if typed else MAX_BUYER_QUESTIONS
+    # with a purchase type its own questions ask what this purchase lacks: the generic ones (the same in every draft)
+    # only fill in where fewer than two questions are asked
+    limit = MIN_WITH_TYPE if typed else MAX_BUYER_QUESTIONS
     for question in generic:
         topic = next(pattern for asked, pattern in _GENERIC_TOPICS if asked == question)
         if len(out) < limit and not any(topic.search(q) for q in out):
