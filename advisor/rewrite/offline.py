@@ -159,8 +159,9 @@ _NAME_LEFT = re.compile(r"(?<!\S)[A-ZÆØÅ][a-zæøå][\w\-]*")
 # innen 30 km fra rådhuset»): a demand for local presence, whether or not the analyzer named it.
 _DISTANCE_TO_BUYER = re.compile(
     r"(?<!\w)(?:\w*kontor\w*|\w*verksted\w*|\w*lager\w*|\w*base\w*|lokaler\w*|avdeling\w*|tilholdssted\w*|"
-    r"beredskapssted\w*|oppmøtested\w*|ligge|holde\s+til|være\s+lokalisert)\s+(?:\w+\s+){0,2}?"
-    r"(?:maks(?:imalt|\.)?|høyst|innen|inntil|under|ikke\s+lenger\s+enn)\s+\d+\s*km\s+(?:fra|til|unna)\s+[^,.;]{2,40}",
+    r"beredskapssted\w*|oppmøtested\w*|ligge|holde\s+til|være\s+lokalisert)\s+(?:\w+\s+){0,4}?"
+    r"(?:maks(?:imalt|\.)?|høyst|innen|inntil|under|ikke\s+lenger\s+enn)\s+\d+\s*km(?:\s+\w*avstand\w*)?\s+"
+    r"(?:fra|til|unna)\s+[^,.;]{2,40}",
     re.IGNORECASE)
 
 
@@ -305,6 +306,13 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
         specs_only = specs_only or any(h.kind == "approval" for h in matches if h.severity != "low")
         base = _need_from(neutral, function, _context(text, matches), specs_only)
         need = (clean(_with_purpose(base)) or "") if base else ""
+    local = distance_spans(text, matches)
+    if ptype is None and local and (not need or "[beskriv behovet" in need
+                                    or any(re.search(r"\d+\s*km", text[s:e]) and re.search(r"\d+\s*km", need)
+                                           for s, e in local)):
+        # a demand only on where the supplier is: what it is for is help on site in time
+        need = ("Vi har behov for at leverandøren er på plass hos oss raskt nok når [utstyret, anlegget eller tjenesten] "
+                "trenger det, slik at [driften ikke stopper – skriv hva som står på spill].")
     need = need or PLACEHOLDER_NEED
 
     requirements: list[str] = []

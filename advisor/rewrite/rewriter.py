@@ -234,7 +234,13 @@ def with_verification(requirement: str, kind: str | None = None) -> str:
         return requirement
     if kind not in VERIFICATION:
         kind = "services" if _SERVICE_WORDS.search(requirement) else "goods"
+    if kind == "services" and _DELIVERED.search(requirement):  # when and where things come is checked against the plan
+        return requirement.rstrip(". ") + ", kontrollert mot [leveringsplan og avvikslogg]."
     return requirement.rstrip(". ") + VERIFICATION[kind]
+
+
+# A service requirement on deliveries («… skal leveres … fem dager i uka»).
+_DELIVERED = re.compile(r"(?<!\w)(?:leveres|levering\w*|leverer|utkjøring\w*)(?!\w)", re.IGNORECASE)
 
 
 def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | str], text: str, matches: list[Match],
@@ -293,7 +299,8 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
             carried = [merged]
     requirements = requirements[: MAX_REQUIREMENTS - len(carried)] + carried
     requirements = _fill_up(requirements, list(fallback["functional_requirements"]), kind, references)
-    requirements = [with_verification(r, kind) for r in requirements]
+    # a target carried in its own clause («… i GN 1/1-beholdere …») names the standard «eller tilsvarende» as well
+    requirements = [with_verification(r, kind) for r in _standards_or_equivalent("", requirements, references)[1]]
     market = _dedupe([*draft.get("market_questions", []), *fallback["market_questions"]])[:4]
     systems = [r for r in references if r.is_conditional]
     buyer = [q for q in _dedupe([*draft.get("questions_for_buyer", []), *fallback["questions_for_buyer"]])

@@ -179,3 +179,16 @@ def test_questions_fit_the_purchase(settings):
     # the type's own questions ask what this purchase lacks; the generic ones are not added to every draft
     assert not any(q.startswith("Hvilket problem skal løses") for q in gloves.questions_for_buyer)
     assert len(gloves.questions_for_buyer) >= 2
+
+
+def test_a_carried_clause_names_the_standard_or_equivalent_and_a_delivery_is_checked_against_the_plan(settings):
+    rewrite = rewrite_requirement("Suppene skal leveres i GN 1/3-beholdere til fire bofellesskap to dager i uka.", settings)
+    for sentence in rewrite.functional_requirements:
+        assert not re.search(r"GN 1/3(?![^.]{0,40}eller tilsvarende)", sentence), sentence
+    assert not any("CV-er" in r for r in rewrite.functional_requirements if "leveres" in r)
+
+
+def test_a_demand_only_on_where_the_supplier_is_gets_a_need_for_help_in_time(settings):
+    rewrite = rewrite_requirement("Leverandøren skal ha et lager maks 15 km fra omsorgssenteret.", settings)
+    assert "raskt nok" in rewrite.need_statement
+    assert "15 km" in rewrite.product_figures
