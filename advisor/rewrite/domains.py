@@ -469,8 +469,17 @@ def value_requirements(text: str, spans: list[tuple[int, int]] | None = None,
                 break
     out = [found[0] if key.startswith("amount\x00") else key.split("\x00")[0].format(value=" og ".join(dict.fromkeys(found)))
            for key, found in values.items()]
+    # light indoors does not reach neighbours, wildlife and the night sky: that part is for light outdoors only
+    if not _OUTDOORS.search(text):
+        out = [r.replace("minst mulig påvirkning på naboer, dyreliv og nattehimmel", "god komfort for dem som er i rommet")
+               for r in out]
     # a figure named as today's product is quoted as written, without the bound the buyer put on it
     return [re.sub(r"«(?:minst|høyst) ", "«", r) if "ikke et krav i seg selv" in r else r for r in out]
+
+
+_OUTDOORS = re.compile(r"utendørs|\bute\b|utebelysning|\w*gate(?:n|r|ne)?\b|gatelys\w*|\w*vei(?:en|er|ene)?\b|"
+                       r"\w*veg(?:en|er|ene)?\b|fortau\w*|\bpark(?:en|er|ene|ering\w*)?\b|lysløype\w*|\w*bane(?:n|r|ne)?\b|"
+                       r"idrettsanlegg\w*|fasadebelysning\w*|lysmast\w*|\bmast\w*", re.IGNORECASE)
 
 
 # The direction the buyer gave a value: a lower bound («minimum», «minst», «fra»), an upper bound («maks», «inntil»).

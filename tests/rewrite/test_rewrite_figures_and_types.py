@@ -10,7 +10,12 @@ import re
 import pytest
 
 from advisor.rewrite import rewrite_requirement
-from advisor.rewrite.domains import building_item_requirements, count_requirements, function_requirements
+from advisor.rewrite.domains import (
+    building_item_requirements,
+    count_requirements,
+    function_requirements,
+    value_requirements,
+)
 from advisor.rewrite.rewriter import or_equivalent, service_reading, true_notes
 
 
@@ -192,3 +197,10 @@ def test_a_demand_only_on_where_the_supplier_is_gets_a_need_for_help_in_time(set
     rewrite = rewrite_requirement("Leverandøren skal ha et lager maks 15 km fra omsorgssenteret.", settings)
     assert "raskt nok" in rewrite.need_statement
     assert "15 km" in rewrite.product_figures
+
+
+def test_light_indoors_is_not_written_for_neighbours_and_the_night_sky():
+    indoor = value_requirements("Lampene i grupperommet skal ha 3500 K.")
+    outdoor = value_requirements("Lyset langs gangveien skal ha 2700 K.")
+    assert "nattehimmel" not in indoor[0] and "rommet" in indoor[0]
+    assert "nattehimmel" in outdoor[0]
