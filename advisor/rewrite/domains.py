@@ -375,7 +375,7 @@ _MEASURED: tuple[tuple[re.Pattern[str], re.Pattern[str], str, str], ...] = (
      _LENGTH, "",
      "Bygningsdelen skal ha en U-verdi på høyst [W/m²K] [tykkelsen «{value}» er dagens løsning og ikke et krav i seg selv; "
      "isolasjon med lavere lambdaverdi kan gi samme U-verdi med mindre tykkelse], dokumentert med U-verdiberegning for hele "
-     "konstruksjonen."),
+     "konstruksjonen og ytelseserklæring for isolasjonen."),
     (re.compile(r"sittehøyde\w*|setehøyde\w*", re.I), _LENGTH, "",
      "Sittehøyden skal kunne tilpasses brukerne [innstillingsområde]; dagens anslag er {value}, dokumentert med "
      "datablad og prøvd av brukere."),
@@ -502,7 +502,7 @@ def direction(text: str, at: int) -> str:
 
 # The function a value requirement is about: a purchase type's requirement on the same function is left out, since
 # the value requirement says it and keeps the buyer's number.
-_SAME_FUNCTION = re.compile(r"GWP|arbeidsflate|uten lading|varmebehov|effekten|lysnivå|\blux\b|kapasitet|bakerste plass|produsere minst|rekkevidde|"
+_SAME_FUNCTION = re.compile(r"GWP|U-verdi|arbeidsflate|uten lading|varmebehov|effekten|lysnivå|\blux\b|kapasitet|bakerste plass|produsere minst|rekkevidde|"
                             r"effektberegning|holde bygget tett", re.IGNORECASE)
 
 
