@@ -198,6 +198,9 @@ _COUNT = re.compile(rf"(?<![\w,.])(\d{{1,3}}(?:[  ]\d{{3}})+|\d+|(?i:{NUMBER_WOR
 _CAPACITY = re.compile(r"(?:GN-)?innskyv\w*|porsjon\w*|kuvert\w*|sitteplass\w*|liggeplass\w*", re.IGNORECASE)
 
 
+# Places are never delivered: «12 avdelinger», «fire skoler» are where the delivery goes.
+_PLACES = re.compile(r"(?:avdeling\w*|skoler|barnehager|sykehjem|institusjoner|leveringssteder|leveringsadresser|"
+                     r"kjøkken|bofellesskap|omsorgsboliger|lokasjoner|enheter\s+i\s+kommunen)$", re.IGNORECASE)
 # People are never delivered: «40 saksbehandlere» counts who takes part in or uses what is bought.
 _PEOPLE = re.compile(r"(?:ansatte|medarbeider\w*|saksbehandler\w*|sykepleier\w*|lærer\w*|elever|deltaker\w*|leder\w*|"
                      r"brukere|beboere|pasienter|barn|personer|renholder\w*|sjåfør\w*|nyansatte|innbyggere|studenter)$",
@@ -222,8 +225,24 @@ def count_requirements(text: str, spans: list[tuple[int, int]] | None = None) ->
         if noun == m.group(2) and noun.endswith("e") and m.group(3) and m.group(3).lower() not in _NOT_COUNTED \
                 and not any(s <= m.start(3) < e for s, e in taken):
             noun = f"{noun} {m.group(3)}"  # «200 bærbare PC-er»: the plural adjective says what kind; the noun after it is what is counted
+        if _PACK.search(text[max(0, m.start() - 30):m.start()]):
+            # «esker à 200 stk»: how the goods are packed, not how many are delivered
+            out.append(f"Produktene skal leveres i pakninger som passer [dispensere, lager og forbruk]; «{m.group(0).strip()}» "
+                       "per pakning er dagens pakning og ikke et krav i seg selv, dokumentert med produktark.")
+            continue
+        per_room = _PER_ROOM.match(text, m.end())
+        if per_room and _FITTING.search(noun):
+            # «seks armaturer i hvert klasserom»: how today's solution is built, not a quantity to deliver; the
+            # supplier sizes the number to the performance the requirements ask for
+            out.append(f"Antallet {noun} {per_room.group(1).strip()} skal dimensjoneres av leverandøren etter ytelseskravene "
+                       f"[«{m.group(1)} {noun}» er dagens løsning og ikke et krav i seg selv], dokumentert med beregning.")
+            continue
         if _CAPACITY.fullmatch(noun):
             out.append(f"Hver enhet skal ha kapasitet til {m.group(1)} {noun} [juster etter behovet], dokumentert med datablad.")
+        elif _PLACES.match(noun):
+            # «til 12 avdelinger»: where the delivery goes, not things delivered
+            out.append(f"Leveransen skal dekke {m.group(1)} {noun} [juster etter behovet og legg ved leveringsadressene], "
+                       "kontrollert mot leveringsplan.")
         elif _PEOPLE.match(noun):
             out.append(f"Leveransen skal dekke {m.group(1)} {noun} [juster antallet etter behovet], kontrollert mot "
                        "deltaker- eller brukerliste.")
@@ -235,6 +254,15 @@ def count_requirements(text: str, spans: list[tuple[int, int]] | None = None) ->
     return out
 
 
+# A pack size: «esker à 200 stk», «pakninger med 100», «kartong på 50».
+_PACK = re.compile(r"(?:\bà|\ba|(?:eske|esker|pakke|pakning|pakninger|kartong|kartonger|pose|poser|rull|ruller|"
+                   r"dispenseresker?)\w*\s+(?:med|på|à|a|of))\s*$", re.IGNORECASE)
+# A count per room or unit of the building («… i hvert klasserom», «per kontor»): a design of today's solution.
+_PER_ROOM = re.compile(r"[^,.;]{0,40}?\s((?:i\s+hvert|i\s+hver|i\s+alle|per|pr\.?)\s+(?:\w*rom\w*|kontor\w*|"
+                       r"etasje\w*|klasse\w*|sal\w*|korridor\w*))", re.IGNORECASE)
+# Fittings whose number per room follows from the performance asked (light, heat, sound), not from the buyer's count.
+_FITTING = re.compile(r"armatur|lampe|lyskild|downlight|spotter|lysrør|lyspunkt|radiator|panelovn|høyttaler|ventil|"
+                      r"sprinkler|detektor", re.IGNORECASE)
 # Words a number names rather than counts after: «fase 2», «del 3», «vedlegg 4», «punkt 5».
 _NUMBERED = re.compile(r"(?<!\w)(?:fase|del|trinn|byggetrinn|etappe|nr\.?|nummer|punkt|kapittel|vedlegg|bilag|avsnitt|"
                        r"versjon|kl\.?|klokka|uke|rom|bygg|hus|blokk|etasje|phase|part|step|annex|section|version)\s*$",
@@ -266,9 +294,10 @@ _VALUE_FUNCTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"kW$|kVA$|kWp$|Wp$", re.I),
      "Anlegget skal levere den effekten behovet krever ved [dimensjonerende forhold]; dagens anslag er {value} og "
      "skal bekreftes med en beregning av [varmebehov eller last], som tilbyder dokumenterer."),
+    # a wattage is what the product draws, not what it does: the performance is required, the watts never as «minst»
     (re.compile(r"W$", re.I),
-     "Utstyret skal gi den ytelsen oppgaven krever med lavest mulig energibruk; dagens anslag er {value}, og tilbyder "
-     "skal dokumentere ytelse og energibruk med datablad eller test."),
+     "Utstyret skal gi den ytelsen oppgaven krever [beskriv ytelsen] med lavest mulig energibruk [«{value}» er dagens "
+     "produkt og ikke et krav i seg selv], og tilbyder skal dokumentere ytelse og energibruk med datablad eller test."),
     (re.compile(r"tommer$|tommers$|\"$|''$|″$|inch(?:es)?$|^\d{3,4}\s*[x×]\s*\d{3,4}$", re.I),
      "Skjermen skal gi en lesbar arbeidsflate for oppgavene brukerne gjør [størrelsen i dag, {value}, er et utgangspunkt, "
      "ikke et krav i seg selv], og det skal verifiseres ved utprøving med brukere."),
@@ -290,7 +319,12 @@ _VALUE_FUNCTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\d\s*V$|Hz$"),
      "Utstyret skal kunne kobles til det elektriske anlegget på stedet; dagens anslag er {value}, kontrollert mot "
      "[beskrivelse av anlegget] ved befaring."),
-    (re.compile(r"hk$|Nm$|bar$|dB$", re.I),
+    # engine power is the product's, not the task's: what it must pull, lift, reach and carry is required instead
+    (re.compile(r"hk$|Nm$", re.I),
+     "Maskinen eller kjøretøyet skal klare oppgaven [beskriv last, stigning, underlag og rekkevidde] med tilstrekkelig "
+     "trekkraft og fremkommelighet [«{value}» er dagens produkt og ikke et krav i seg selv], vist med datablad og "
+     "utprøving."),
+    (re.compile(r"bar$|dB$", re.I),
      "Ytelsen skal dekke oppgaven; dagens anslag er {value}, og tilbyder skal vise med datablad eller test at "
      "behovet dekkes."),
     (re.compile(r"kg$|tonn$|\d\s*g$", re.I),
@@ -336,6 +370,12 @@ _MEASURED: tuple[tuple[re.Pattern[str], re.Pattern[str], str, str], ...] = (
     (re.compile(r"støy\w*|lydnivå\w*|lydtrykk\w*|lydeffekt\w*|\bstøynivå\w*", re.I), re.compile(r"dB$", re.I), "høyst",
      "Støyen skal være {bound} {value} [målt der brukerne eller naboene er], slik at de ikke forstyrres, dokumentert "
      "med måling eller datablad etter anerkjent metode."),
+    # an insulation's thickness is today's product: the thermal performance of the building part is required
+    (re.compile(r"isolasjon\w*|\w+isolasjon\w*|isolert|isoleres|mineralull\w*|steinull\w*|glassull\w*|trefiberisol\w*", re.I),
+     _LENGTH, "",
+     "Bygningsdelen skal ha en U-verdi på høyst [W/m²K] [tykkelsen «{value}» er dagens løsning og ikke et krav i seg selv; "
+     "isolasjon med lavere lambdaverdi kan gi samme U-verdi med mindre tykkelse], dokumentert med U-verdiberegning for hele "
+     "konstruksjonen og ytelseserklæring for isolasjonen."),
     (re.compile(r"sittehøyde\w*|setehøyde\w*", re.I), _LENGTH, "",
      "Sittehøyden skal kunne tilpasses brukerne [innstillingsområde]; dagens anslag er {value}, dokumentert med "
      "datablad og prøvd av brukere."),
@@ -427,8 +467,19 @@ def value_requirements(text: str, spans: list[tuple[int, int]] | None = None,
                 key = f"{template}\x00{value}" if template.startswith("Produktet skal få plass") else template
                 values.setdefault(key, []).append(value)
                 break
-    return [found[0] if key.startswith("amount\x00") else key.split("\x00")[0].format(value=" og ".join(dict.fromkeys(found)))
-            for key, found in values.items()]
+    out = [found[0] if key.startswith("amount\x00") else key.split("\x00")[0].format(value=" og ".join(dict.fromkeys(found)))
+           for key, found in values.items()]
+    # light indoors does not reach neighbours, wildlife and the night sky: that part is for light outdoors only
+    if not _OUTDOORS.search(text):
+        out = [r.replace("minst mulig påvirkning på naboer, dyreliv og nattehimmel", "god komfort for dem som er i rommet")
+               for r in out]
+    # a figure named as today's product is quoted as written, without the bound the buyer put on it
+    return [re.sub(r"«(?:minst|høyst) ", "«", r) if "ikke et krav i seg selv" in r else r for r in out]
+
+
+_OUTDOORS = re.compile(r"utendørs|\bute\b|utebelysning|\w*gate(?:n|r|ne)?\b|gatelys\w*|\w*vei(?:en|er|ene)?\b|"
+                       r"\w*veg(?:en|er|ene)?\b|fortau\w*|\bpark(?:en|er|ene|ering\w*)?\b|lysløype\w*|\w*bane(?:n|r|ne)?\b|"
+                       r"idrettsanlegg\w*|fasadebelysning\w*|lysmast\w*|\bmast\w*", re.IGNORECASE)
 
 
 # The direction the buyer gave a value: a lower bound («minimum», «minst», «fra»), an upper bound («maks», «inntil»).
@@ -451,7 +502,7 @@ def direction(text: str, at: int) -> str:
 
 # The function a value requirement is about: a purchase type's requirement on the same function is left out, since
 # the value requirement says it and keeps the buyer's number.
-_SAME_FUNCTION = re.compile(r"GWP|arbeidsflate|uten lading|varmebehov|effekten|lysnivå|\blux\b|kapasitet|bakerste plass|produsere minst|rekkevidde|"
+_SAME_FUNCTION = re.compile(r"GWP|U-verdi|arbeidsflate|uten lading|varmebehov|effekten|lysnivå|\blux\b|kapasitet|bakerste plass|produsere minst|rekkevidde|"
                             r"effektberegning|holde bygget tett", re.IGNORECASE)
 
 
@@ -466,3 +517,72 @@ def without_repeats(type_requirements: tuple[str, ...] | list[str], value_texts:
 
 # Words of _SAME_FUNCTION that name one function: a battery's «[km] per dag … uten lading» is the vehicle's range.
 _FUNCTION_KEY = {"uten lading": "rekkevidde"}
+
+
+# The parts of a building a text may name together («kledning …, isolasjon … og drenering med betongrør»): each is
+# drafted as its function, with the material left open, so one word («rør») does not turn a wall into a pipeline.
+_BUILDING_ITEMS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"kledning\w*|fasade\w*|panel(?:et|er|ene)?\b", re.I),
+     "Kledningen skal holde fasaden tett og tåle klimaforholdene på stedet i minst [år] med høyst [antall] "
+     "overflatebehandlinger i perioden, og ha den brannklassen bygget krever [klasse etter brannkonseptet], dokumentert med "
+     "ytelseserklæring og FDV-dokumentasjon; materialet velger leverandøren."),
+    (re.compile(r"isolasjon\w*|\w+isolasjon\w*|isolert|mineralull\w*|steinull\w*|glassull\w*", re.I),
+     "Bygningsdelen skal ha en U-verdi på høyst [W/m²K], dokumentert med U-verdiberegning for hele konstruksjonen."),
+    (re.compile(r"drenering\w*|drens\w*|overvann\w*", re.I),
+     "Dreneringen skal lede bort vann fra grunnmuren ved [dimensjonerende nedbør og grunnforhold] og kunne spyles og "
+     "inspiseres, dokumentert med beregning og FDV-dokumentasjon; rørmaterialet velger leverandøren."),
+    (re.compile(r"taktekking\w*|takbelegg\w*|takstein\w*|\btak(?:et)?\b", re.I),
+     "Taket skal holde bygget tett i minst [år] under klimaforholdene på stedet, dokumentert med produktdokumentasjon og "
+     "garanti."),
+    (re.compile(r"vindu(?:er|ene|et)?\b", re.I),
+     "Vinduene skal ha en U-verdi på høyst [W/m²K] og holde tett mot slagregn i klassen bygget krever [klasse], dokumentert "
+     "med produktdokumentasjon."),
+)
+
+
+def building_item_requirements(text: str, drafted: list[str] | None = None) -> list[str]:
+    """One requirement per part of a building the text names (façade, insulation, drainage, roof, windows) when it names
+    two or more: the function of each with the material open; [] for one part or none (the purchase type covers it).
+    A part whose function a `drafted` requirement already states («U-verdi» from the insulation's thickness) is skipped."""
+    found = [template for pattern, template in _BUILDING_ITEMS if pattern.search(text)]
+    if len(found) < 2:
+        return []
+    written = " ".join(drafted or []).lower()
+    return [t for t in found if not ("u-verdi" in t.lower() and "u-verdi" in written)]
+
+
+# Functions a text names beside (or inside) a product it prescribes, each kept in neutral words when the product goes:
+# (what names the function, the requirement, what in a drafted requirement already says it).
+_FUNCTIONS: tuple[tuple[re.Pattern[str], str, re.Pattern[str]], ...] = (
+    (re.compile(r"dokk\w*|docking\w*|\bdock\b", re.I),
+     "Maskinen skal kunne kobles til skjermene, tastaturet, musa, nettverket og strømmen på arbeidsplassen med én kabel "
+     "[skriv hvilke skjermer og hvilket utstyr dere har], gjennom et åpent grensesnitt som USB-C med DisplayPort og "
+     "strømforsyning eller tilsvarende, verifisert ved test med en prøvemaskin.",
+     re.compile(r"én kabel|USB-C|dokk", re.I)),
+    (re.compile(r"piggdekk\w*|vinterdekk\w*|piggfrie\s+dekk\w*|\bpigg(?:er)?\b", re.I),
+     "Kjøretøyet skal ha godt grep og trygge kjøreegenskaper på vinterføre [beskriv veiene og føret, f.eks. is, snø og "
+     "bratte bakker], med dekk som er merket for vinterbruk [piggdekk eller piggfritt etter hva føret og lokale regler "
+     "krever], dokumentert med dekkdata og kontrollert ved levering.",
+     re.compile(r"vinterføre", re.I)),
+    (re.compile(r"røyk\w*", re.I),
+     "Løsningen skal varsle om røyk i [rommet eller boligen] til [de ansatte eller responssenteret] innen [sekunder], "
+     "verifisert ved test.",
+     re.compile(r"røyk", re.I)),
+    (re.compile(r"går\s+ut|forlater\s+(?:rommet|boligen|huset|avdelingen)|utgangsdør\w*|dørsensor\w*|\bdør(?:a|en)?\b",
+                re.I),
+     "Løsningen skal varsle [de ansatte] når en beboer går ut av [rommet, boligen eller avdelingen] på tider dere angir, "
+     "verifisert ved utprøving.",
+     re.compile(r"går ut|går ut av|forlater (?:rommet|boligen)", re.I)),
+    (re.compile(r"reservesamband\w*|reserveløsning\w*|bryter\s+sammen|nettbrudd\w*|faller\s+ut|mobilnett\w*|"
+                r"(?:to|flere)\s+nett\w*", re.I),
+     "Varslene skal komme fram også når [hovedsambandet, f.eks. bredbånd] faller ut, gjennom et reservesamband, og "
+     "brudd skal varsles til [mottaker], verifisert ved test.",
+     re.compile(r"reservesamband", re.I)),
+)
+
+
+def function_requirements(text: str, drafted: list[str]) -> list[str]:
+    """The functions the text names that no `drafted` requirement states (a dock's one-cable connection, winter
+    traction behind studded tyres, smoke and door-exit alerts, a fallback network), each in neutral words."""
+    written = " ".join(drafted)
+    return [requirement for pattern, requirement, said in _FUNCTIONS if pattern.search(text) and not said.search(written)]

@@ -82,8 +82,10 @@ def neutralize(text: str, matches: list[Match]) -> tuple[str, list[str]]:
             edits.extend(_dimension_edit(text, match.start, match.end))
         elif match.category == "material_dimension_method":
             cue = _CUE_BEFORE.search(text[:match.start]) if match.kind == "material" else None
+            why = ("et krav til metode: kravene beskriver resultatet den skal gi i stedet" if match.kind == "method"
+                   else "materiale, farge, plassering eller metode uten oppgitt funksjon")
             edits.append((cue.start() if cue else _extend_left_comma(text, match.start), match.end, "",
-                          f"«{span}» er fjernet (materiale, farge, plassering eller metode uten oppgitt funksjon)."))
+                          f"«{span}» er fjernet ({why})."))
         elif match.category == "origin" and match.kind == "presence":
             edits.append((_extend_left_conjunction(text, match.start), match.end, "",
                           f"«{span}» er fjernet (et krav om hvor leverandøren holder til, favoriserer lokale leverandører; "

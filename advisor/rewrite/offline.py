@@ -25,7 +25,14 @@ from advisor.rewrite.competence import (
     person,
     platform_notes,
 )
-from advisor.rewrite.domains import PurchaseType, count_requirements, value_requirements, without_repeats
+from advisor.rewrite.domains import (
+    PurchaseType,
+    building_item_requirements,
+    count_requirements,
+    function_requirements,
+    value_requirements,
+    without_repeats,
+)
 from advisor.rewrite.examples import Example
 from advisor.rewrite.neutral import ENGLISH, clean, is_substantive, neutralize, passes
 from advisor.rewrite.references import find_references, interface_requirement
@@ -148,8 +155,34 @@ def _clauses(text: str) -> list[tuple[int, int]]:
 _NAME_LEFT = re.compile(r"(?<!\S)[A-ZÆØÅ][a-zæøå][\w\-]*")
 
 
+# Where the supplier must be, by distance to the buyer («servicekontor maksimalt 40 km fra sykehjemmet», «verksted
+# innen 30 km fra rådhuset»): a demand for local presence, whether or not the analyzer named it.
+_DISTANCE_TO_BUYER = re.compile(
+    r"(?<!\w)(?:\w*kontor\w*|\w*verksted\w*|\w*lager\w*|\w*base\w*|lokaler\w*|avdeling\w*|tilholdssted\w*|"
+    r"beredskapssted\w*|oppmøtested\w*|ligge|holde\s+til|være\s+lokalisert)\s+(?:\w+\s+){0,4}?"
+    r"(?:maks(?:imalt|\.)?|høyst|innen|inntil|under|ikke\s+lenger\s+enn)\s+\d+\s*km(?:\s+\w*avstand\w*)?\s+"
+    r"(?:fra|til|unna)\s+[^,.;]{2,40}",
+    re.IGNORECASE)
+
+
+def distance_spans(text: str, matches: list[Match]) -> list[tuple[int, int]]:
+    """Where the text demands the supplier be within a distance of the buyer: the analyzer's presence findings and a
+    distance in km to a place of the buyer's."""
+    spans = [(h.start, h.end) for h in matches if h.category == "origin" and h.kind == "presence"]
+    return spans + [(m.start(), m.end()) for m in _DISTANCE_TO_BUYER.finditer(text)
+                    if not any(s < m.end() and m.start() < e for s, e in spans)]
+
+
 def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
     """A requirement that carries one measurable target of the original, in the words of its clause."""
+    presence = next(((s, e) for s, e in distance_spans(text, matches) if s <= target.start < e), None)
+    if presence is not None:
+        # «verksted innen 30 km fra rådhuset»: a distance to the buyer is a likely discriminatory demand for local
+        # presence; what it is meant to secure is a response time, which any supplier can commit to
+        return (f"Leverandøren skal kunne rykke ut eller møte hos oss innen [timer] etter at vi har meldt behov, og "
+                f"[beskriv hva som skal skje på stedet] [avstanden i «{text[presence[0]:presence[1]].strip()}» "
+                "erstattes av en responstid: et krav om hvor leverandøren holder til, favoriserer lokale leverandører og "
+                "må være nødvendig og forholdsmessig], dokumentert med en plan for bemanning og responstid.")
     experience = YEARS_OF_EXPERIENCE.search(text)
     m = SUBJECT.match(text)
     if experience and experience.start() <= target.start < experience.end():
@@ -170,7 +203,8 @@ def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
                 clause = clause[m.start("pred"):]  # what follows «skal» is a verb phrase: «fasilitere tre workshoper»
             clause = re.sub(r"^(?:med|with|og)\s+", "", clause, flags=re.IGNORECASE)
             first = clause.split(" ", 1)[0].lower()
-            verb_first = first in _CLAUSE_VERBS or (after_modal and first not in {"være", "ha"} and first.endswith("e"))
+            verb_first = first in _CLAUSE_VERBS or (after_modal and first not in {"være", "ha"}
+                                                    and (first.endswith("e") or first.endswith("es")))
             sentence = f"{subject} skal {clause}." if verb_first else f"{subject} skal ha {clause}."
             cleaned = clean(sentence)
             if cleaned and target.number in {normal_number(x.group(0)) for x in TARGET.finditer(cleaned)} \
@@ -254,6 +288,7 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     function, _ = _function_of(matches, text)
     flagged = [(h.start, h.end) for h in matches if h.category in {"brand", "model_type", "missing_or_equivalent", "supplier"}]
     values = value_requirements(text, flagged, ptype.values if ptype is not None else ())
+    values = [*building_item_requirements(text, values), *values]
 
     need = ""
     if ptype is not None:
@@ -271,6 +306,13 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
         specs_only = specs_only or any(h.kind == "approval" for h in matches if h.severity != "low")
         base = _need_from(neutral, function, _context(text, matches), specs_only)
         need = (clean(_with_purpose(base)) or "") if base else ""
+    local = distance_spans(text, matches)
+    if ptype is None and local and (not need or "[beskriv behovet" in need
+                                    or any(re.search(r"\d+\s*km", text[s:e]) and re.search(r"\d+\s*km", need)
+                                           for s, e in local)):
+        # a demand only on where the supplier is: what it is for is help on site in time
+        need = ("Vi har behov for at leverandøren er på plass hos oss raskt nok når [utstyret, anlegget eller tjenesten] "
+                "trenger det, slik at [driften ikke stopper – skriv hva som står på spill].")
     need = need or PLACEHOLDER_NEED
 
     requirements: list[str] = []
@@ -282,6 +324,8 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     if count and not any(count.split(" omfatte ")[1].split()[0] in r for r in requirements):
         requirements.append(count)
     requirements.extend(values)
+    # a prescribed method: the result it is to give, first
+    requirements[:0] = method_requirements(text, matches)
     # a named approval the neutral sentence does not carry is kept as its own requirement, with what else counts
     requirements.extend(approval_requirements(text, matches, requirements))
     requirements.extend(colour_requirements(text, requirements))
@@ -294,7 +338,11 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     if ptype is not None:
         requirements.extend(presence_requirements(matches))  # the finding's own replacement before the type's templates
         typed = [r for r in without_repeats(ptype.requirements, values) if not (competence and TYPE_COMPETENCE.search(r))]
-        requirements.extend(fill_known(typed, text, matches))
+        typed = fill_known(typed, text, matches)
+        # the functions the text names beside the product (a dock's one cable, studded tyres' grip, smoke alerts) are
+        # kept when no requirement says them yet, before the type's general ones
+        requirements.extend(function_requirements(text, requirements + typed))
+        requirements.extend(typed)
     else:
         if function:
             requirements.append(f"Løsningen skal gjøre det mulig {function}." if function.startswith("å ")
@@ -303,9 +351,11 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
             # Near-identical example: its requirements are offered when they bring in no numbers of their own.
             requirements.extend(r for r in nearest[0][0].requirements if not measurable_targets(r, []))
         requirements.extend(category_requirements(categories, _brand_domains(matches), matches, text))
-    questions = _market_questions(ptype, categories, matches, nearest)
+        requirements.extend(function_requirements(text, requirements))
+    questions = _market_questions(ptype, categories, matches, nearest, text)
     # whether matching what the buyer has is needed goes first: it decides whether the type's questions apply at all
     buyer = buyer_questions(text, matches, targets, ptype.buyer_questions if ptype is not None else ())
+    _local_presence(text, matches, targets, requirements, buyer, notes)
     platform_notes(text, matches, buyer, notes)
     interface = _add_interface(text, matches, _kind_of(ptype, bought), requirements, buyer, notes)
     _ask_which(tied or [] if ptype is None else [], buyer, notes)
@@ -317,6 +367,31 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
                      "skal løse, og hvordan dere vil måle at det er løst.")
     return {"need_statement": need, "functional_requirements": requirements, "market_questions": questions,
             "questions_for_buyer": buyer, "notes": notes, "interface_requirement": interface}
+
+
+def _local_presence(text: str, matches: list[Match], targets: list[Target], requirements: list[str], buyer: list[str],
+                    notes: list[str]) -> None:
+    """A distance to the buyer («servicekontor maks 40 km fra sykehjemmet») becomes a response time, first among the
+    requirements, and a copy of its clause goes; a distance the analyzer did not name gets the same question and note
+    as one it did."""
+    spans = distance_spans(text, matches)
+    distance = [target_requirement(text, t, matches) for t in targets if any(s <= t.start < e for s, e in spans)]
+    if distance:
+        requirements[:] = [distance[0], *(r for r in requirements if not _same_clause(r, text, spans))]
+    for s, e in spans:
+        if any(h.start == s for h in matches):
+            continue
+        span = text[s:e].strip()
+        buyer.insert(0, f"Hvorfor må leverandøren ha «{span}»? Krav om hvor leverandøren holder til, favoriserer lokale "
+                        "leverandører og må være nødvendig og forholdsmessig (LOA § 4); skriv heller hvor raskt dere "
+                        "trenger svar og oppmøte.")
+        notes.append(f"«{span}» er et krav om hvor leverandøren holder til og er tatt ut: det favoriserer lokale "
+                     "leverandører og kan være diskriminerende; kravet om responstid sier hva avstanden skulle sikre.")
+
+
+def _same_clause(requirement: str, text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether a requirement repeats the clause of the original that holds a distance to the buyer."""
+    return any(_norm(text[s:e]) in _norm(requirement) for s, e in spans)
 
 
 def _kind_of(ptype: PurchaseType | None, bought: PurchaseObject | None) -> str:
@@ -374,17 +449,46 @@ def _fit_need(need: str, text: str) -> str:
 
 
 def _market_questions(ptype: PurchaseType | None, categories: set[str], matches: list[Match],
-                      nearest: list[tuple[Example, float]]) -> list[str]:
+                      nearest: list[tuple[Example, float]], text: str = "") -> list[str]:
     """The type's questions to the market, one per problem category, then a near example's; a certification of
     people asks how competence is shown, not what counts as an equivalent product."""
     questions = list(ptype.market_questions) if ptype is not None else []
     certified_only = {h.kind for h in matches if h.category == "missing_or_equivalent"} == {"certification"}
-    questions.extend(market_questions_for(categories - {"missing_or_equivalent"} if certified_only else categories))
+    questions.extend(market_questions_for(categories - {"missing_or_equivalent"} if certified_only else categories,
+                                          text, matches))
     if certified_only:
         questions.append("Hvordan viser dere kompetansen til personene dere tilbyr, ut over sertifiseringer?")
     if ptype is None and nearest and nearest[0][1] >= 0.35:
         questions.extend(nearest[0][0].market_questions[:2])
     return questions
+
+
+# How often, in a prescribed method («fire ganger i året», «to ganger i uka», «hver dag»).
+_FREQUENCY = re.compile(rf"(?:(?:\d+|{NUMBER_WORDS})\s+ganger?\s+(?:i|per|pr\.?)\s+\w+|hver(?:t)?\s+(?:dag|uke|måned|år|kvartal))",
+                        re.IGNORECASE)
+
+
+def method_requirements(text: str, matches: list[Match]) -> list[str]:
+    """For a method the text prescribes (how to clean, with what, how often): the result it is to give, checked, with
+    the method left to the supplier and a fixed frequency kept only if the buyer needs one; [] when none is prescribed."""
+    # a method is prescribed when the work is to be done with a named tool or agent («vaskes med mikrofibermopp»), not
+    # where it is done («utføres i hele bygg B»)
+    method = next((h for h in matches if h.category == "material_dimension_method" and h.kind == "method"
+                   and h.severity != "low" and _WITH_TOOL.search(text[h.start:h.end])), None)
+    if method is None:
+        return []
+    how_often = _FREQUENCY.search(text, method.start)
+    often = (f"; hyppigheten «{how_often.group(0)}» beholdes bare hvis dere trenger en fast hyppighet, ellers skal "
+             "leverandøren utføre arbeidet så ofte at resultatet holdes" if how_often else "")
+    result = ("rene flater uten striper, smuss og rester" if _CLEANING.search(text)
+              else "hva arbeidet skal oppnå og hvordan det måles")
+    return [f"Resultatet skal være [beskriv resultatet, f.eks. {result}] etter hver utførelse, kontrollert ved stikkprøver "
+            "eller befaring; metoden og utstyret velger leverandøren, og metoden i det opprinnelige kravet beholdes bare "
+            f"hvis dere kan begrunne at resultatet krever den{often}."]
+
+
+_WITH_TOOL = re.compile(r"(?<!\w)(?:med|ved\s+hjelp\s+av|using|with)(?!\w)", re.IGNORECASE)
+_CLEANING = re.compile(r"vask\w*|rengjør\w*|renhold\w*|pusse\w*|skure\w*|mopp\w*", re.IGNORECASE)
 
 
 def approval_requirements(text: str, matches: list[Match], drafted: list[str]) -> list[str]:
@@ -434,6 +538,7 @@ _DOSAGE_FORM_NOUN = {"brusetablett": "brusetabletter", "smeltetablett": "smeltet
                      "dråpe": "dråper", "krem": "krem", "salve": "salve", "spray": "spray"}
 
 
+_SIZE_RANGE = re.compile(r"(?<!\w)(X{0,3}S|M|X{0,3}L)\s*(?:[-–]|til)\s*(X{0,3}S|M|X{0,3}L)(?!\w)")
 _EMISSION_CLASS = re.compile(r"(?<![\w-])M1(?![\w])")
 # «responstid på fire timer», «responstid maks 30 minutter»: the buyer's response time
 _RESPONSE_TIME = re.compile(rf"responstid\w*\s+(?:på\s+)?(?:(?:høyst|maks\w*|inntil)\s+)?((?:\d+|{NUMBER_WORDS})\s+"
@@ -459,6 +564,9 @@ def fill_known(requirements: list[str], text: str, matches: list[Match]) -> list
     response = _RESPONSE_TIME.search(text)
     if response:  # «responstid på fire timer»: the time the buyer gave is the time to start on a fault
         fills["med en feil innen [timer]"] = f"med en feil innen {response.group(1)}"
+    sizes = _SIZE_RANGE.search(text)
+    if sizes:  # «i størrelse XS–XXL»: the range the buyer gave is the range of sizes to offer
+        fills["fra [minste] til [største]"] = f"fra {sizes.group(1)} til {sizes.group(2)}"
     emission = _EMISSION_CLASS.search(text)
     if emission:  # «M1-klassifisert»: the class the buyer named is kept as a limit, with its equivalents
         fills["[grenseverdier eller emisjonsklasse]"] = f"grensene for emisjonsklasse {emission.group(0)} eller tilsvarende"

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from advisor.requirements import EQUIVALENT, MANDATED_STANDARD, NAMED_STANDARD, STANDARDS, Match
+from advisor.rewrite.targets import part_list_length as _part_list_length
 
 SYSTEM_CATEGORIES = {"brand", "model_type", "supplier", "prescribed_technology"}
 # Prescribed technologies that are something to work with (a platform, product, database or cloud), not a free
@@ -78,7 +79,7 @@ class Reference:
 
 def find_references(text: str, matches: list[Match]) -> list[Reference]:
     """The standards, labels and systems `text` names, each with a requirement that keeps it lawfully."""
-    return _standards(text) + _systems(text, matches)
+    return _standards(text, matches) + _systems(text, matches)
 
 
 def _subject(text: str) -> str:
@@ -88,19 +89,45 @@ def _subject(text: str) -> str:
     return "Leveransen"
 
 
-def _standards(text: str) -> list[Reference]:
+# Open standards for an interface or a size (not products): what the delivery must fit in what the buyer has
+# («GN 1/1»-vogner, DALI-2 lysstyring, SCAIP to the alarm centre). They are kept «eller tilsvarende» like any standard.
+OPEN_STANDARD = re.compile(r"(?<![\w/])(?:GN\s?\d/\d+|DALI(?:-2)?|SCAIP|KNX|BACnet|Modbus|ONVIF|OCPP|HL7(?:\s+FHIR)?|FHIR|"
+                           r"Zhaga|TALQ|USB-C|Thunderbolt\s?\d?|DisplayPort|Qi|NOBB|EHF)(?![\w/])")
+
+
+# Standards for how works are described (NS 3420): a way of writing the description, not a level of performance, and
+# never a reason to shut out a description in another, equivalent system; kept «eller tilsvarende».
+_DESCRIPTION_STANDARD = re.compile(r"^NS\s?3420", re.IGNORECASE)
+_CLAUSE_SUBJECT = re.compile(r"(?:^|[.;,]\s*|\s+og\s+)([A-ZÆØÅa-zæøå][\wæøå\-]*)\s+(?:skal|må)\s+(?:\w+\s+){0,3}?$")
+
+
+def _clause_subject(text: str, start: int) -> str:
+    """The subject of the clause a name at `start` stands in («… og armaturene skal styres med DALI-2» -> «Armaturene»),
+    else the requirement's subject."""
+    m = _CLAUSE_SUBJECT.search(text[:start])
+    if m and m.group(1).lower() not in {"det", "den", "de", "som", "vi", "dere"}:
+        return m.group(1)[:1].upper() + m.group(1)[1:]
+    return _subject(text)
+
+
+def _standards(text: str, matches: list[Match] | None = None) -> list[Reference]:
     out: list[Reference] = []
     seen: set[str] = set()
     spans = [(m.start(), m.end()) for m in NAMED_STANDARD.finditer(text)]
+    # an open standard in a product's name («HP Thunderbolt G4») is part of the name, not a standard the text asks for
+    names = [(h.start, h.end) for h in matches or [] if h.category in {"brand", "model_type", "product_named"}]
+    spans += [(m.start(), m.end()) for m in OPEN_STANDARD.finditer(text)
+              if not any(s < m.end() and m.start() < e for s, e in [*spans, *names])]
     spans += [(m.start(), m.end()) for m in STANDARDS.finditer(text) if MANDATED_STANDARD.match(m.group(0))
               and not any(s < m.end() and m.start() < e for s, e in spans)]
     for start, end in sorted(spans):
+        end += _part_list_length(text[end:])  # «EN 455-1, -2, -3 og -4»: every part named is kept, not the first only
         name = _VERB_SUFFIX.sub("", text[start:end]).strip(" .,;:")
         if not name or name.lower() in seen:
             continue
         seen.add(name.lower())
-        subject = _subject(text)
-        if MANDATED_STANDARD.match(name):
+        subject = _clause_subject(text, start) if OPEN_STANDARD.fullmatch(name) else _subject(text)
+        if MANDATED_STANDARD.match(name) and not _DESCRIPTION_STANDARD.match(name):
             out.append(Reference(name, "mandated", f"{subject} skal oppfylle {name}, {_STANDARD_PROOF}."))
             continue
         after, before = _QUALIFIER_AFTER.match(text[end:]), _QUALIFIER_BEFORE.search(text[:start])
@@ -109,7 +136,14 @@ def _standards(text: str) -> list[Reference]:
         what = f"kriteriene for {name}" if _LABEL.match(name) else name
         if after or before:
             what = f"{after.group(1)} i {name}" if after else f"{before.group(1)} etter {name}"
-        out.append(Reference(name, "standard", f"{subject} skal oppfylle {what} eller tilsvarende, "
+        if name.upper().startswith("GN"):  # a gastronorm size is what fits the trolleys, ovens and fridges one has
+            out.append(Reference(name, "standard", f"Beholderne skal ha mål etter {name} eller tilsvarende, slik at de passer "
+                                                   "i [vogner, ovner og kjøleskap dere har], dokumentert med datablad; en "
+                                                   "likeverdig løsning godtas."))
+            continue
+        verb = ("støtte" if OPEN_STANDARD.fullmatch(name) else "følge" if _DESCRIPTION_STANDARD.match(name)
+                else "oppfylle")
+        out.append(Reference(name, "standard", f"{subject} skal {verb} {what} eller tilsvarende, "
                                                f"{_STANDARD_PROOF}; en likeverdig løsning godtas."))
     return out
 
@@ -177,6 +211,8 @@ def _systems(text: str, matches: list[Match]) -> list[Reference]:
         if EQUIVALENT.match(text[end:].lstrip(" ,")):
             continue
         if any(s <= start < e for s, e in identity):  # the product bought is not something to work with
+            continue
+        if OPEN_STANDARD.fullmatch(text[start:end].strip()):  # an open standard is kept as one (see _standards)
             continue
         compound = re.match(r"-[^\W\d_]{3,}", text[end:])  # «Salto-system», «DIPS-journal»
         name = text[start:end + (compound.end() if compound else 0)].strip()

@@ -40,7 +40,7 @@ from advisor.rewrite.llm_draft import draft_llm
 from advisor.rewrite.neutral import clean, is_substantive
 from advisor.rewrite.offline import draft_offline, target_requirement
 from advisor.rewrite.references import Reference, find_references
-from advisor.rewrite.targets import Target, measurable_targets, missing_targets
+from advisor.rewrite.targets import Target, measurable_targets, missing_targets, normal_number
 from advisor.rewrite.templates import (
     DRAFT_NOTE,
     GENERIC_REQUIREMENTS,
@@ -97,6 +97,34 @@ def product_figures(targets: list[Target], requirements: list[str]) -> list[str]
     return out
 
 
+# A change note that says a value was bounded: ««40 W» er gjort om til «minst 40 W».» or «… til en grense; juster …».
+_BOUNDED_NOTE = re.compile(r"^«(?P<span>[^»]+)» er gjort om til (?:«(?P<new>[^»]+)»\.|en grense; juster til minst eller "
+                           r"høyst etter behovet\.)$")
+
+
+def true_notes(notes: list[str], requirements: list[str], figures: list[str]) -> list[str]:
+    """The change notes as the draft has it: a note that a value became «minst»/«høyst» is only kept when a requirement
+    says so; a value the draft names as today's product (`figures`) or uses for what it is for is said to be that, and
+    a value no requirement names is said to be taken out."""
+    written = " ".join(requirements).lower()
+    out = []
+    for note in notes:
+        m = _BOUNDED_NOTE.match(note)
+        if m is None or (m.group("new") and m.group("new").lower() in written):
+            out.append(note)
+            continue
+        span = m.group("span")
+        number = normal_number(span)
+        if any(normal_number(f) == number for f in figures):
+            out.append(f"«{span}» er et tall for dagens produkt og er ikke beholdt som krav; kravene sier hva det skal "
+                       "oppnå.")
+        elif not missing_targets([Target(span, number, 0, 0)], requirements):
+            out.append(f"«{span}» er tatt inn i kravet om det verdien skal oppnå (se kravene).")
+        else:
+            out.append(f"«{span}» er tatt ut; kravene sier hva verdien skulle oppnå.")
+    return out
+
+
 # --- putting it together ---------------------------------------------------------------------------------------------
 
 def _dedupe(items: list[str]) -> list[str]:
@@ -140,8 +168,27 @@ _NOT_A_NOUN = re.compile(r"(?:alt|alle|all|minst|høyst|mer|mest|noe|noen|det|de
 _ANY_STANDARD_LEVEL = re.compile(r"nivå \[[^\]]*\] etter en anerkjent standard", re.IGNORECASE)
 # A unit or service as the subject that takes something into use («Hjemmetjenesten skal ta i bruk medisindispensere»):
 # it names who uses what is bought, not what is bought.
-_USER_SUBJECT = re.compile(r"^\s*(?P<subject>[^,;:]+?)\s+(?:skal|må|vil|ønsker å)\s+(?:ta\s+i\s+bruk|få|bruke|tilbys|ha tilgang til)\s+",
+_USER_SUBJECT = re.compile(r"^\s*(?P<subject>[^,;:]+?)\s+(?:skal|må|vil|ønsker å)\s+(?:ta\s+i\s+bruk|få|bruke|tilbys|ha tilgang til|"
+                           r"kjøpe|anskaffe|lease|leie)\s+",
                            re.IGNORECASE)
+
+
+# Work done to a thing («Vinduene skal vaskes», «Rennene må rengjøres årlig»): a service on it, not the thing bought;
+# «skal kunne rengjøres» is a property of goods and does not count.
+_SERVICE_DONE_TO = re.compile(r"(?<!\w)(?:skal|må)\s+(?:(?:også|jevnlig|regelmessig|årlig|daglig|ukentlig)\s+)?"
+                              r"(?:vaskes|rengjøres|pusses|poleres|spyles|feies|ryddes|tømmes|måkes|brøytes|strøs|klippes|"
+                              r"inspiseres|serviseres)(?!\w)", re.IGNORECASE)
+# Meals made and brought to the buyer («Lunsjene skal leveres som kjølt mat», «levering av middager»): a service of
+# cooking and delivering, not goods off a shelf.
+_MEAL_SERVICE = re.compile(r"(?<!\w)(?:lunsj\w*|middag\w*|måltid\w*|frokost\w*|kveldsmat\w*|porsjon\w*)\b[^.;]{0,40}?"
+                           r"(?:skal|må)\s+(?:\w+\s+)?(?:leveres|produseres|lages|tilberedes)(?!\w)"
+                           r"|(?<!\w)(?:levering|utkjøring|produksjon)\s+av\s+(?:\w+\s+)?(?:lunsj|middag|måltid|mat)\w*"
+                           r"|kjølt\s+mat|cook[-\s]chill|kjøleprodusert\w*", re.IGNORECASE)
+
+
+def service_reading(text: str) -> bool:
+    """Whether the text buys work done to a thing or meals made and delivered: a service, whatever noun it starts with."""
+    return bool(_SERVICE_DONE_TO.search(text) or _MEAL_SERVICE.search(text))
 
 
 def _user_subject(text: str, bought: PurchaseObject | None) -> bool:
@@ -187,7 +234,13 @@ def with_verification(requirement: str, kind: str | None = None) -> str:
         return requirement
     if kind not in VERIFICATION:
         kind = "services" if _SERVICE_WORDS.search(requirement) else "goods"
+    if kind == "services" and _DELIVERED.search(requirement):  # when and where things come is checked against the plan
+        return requirement.rstrip(". ") + ", kontrollert mot [leveringsplan og avvikslogg]."
     return requirement.rstrip(". ") + VERIFICATION[kind]
+
+
+# A service requirement on deliveries («… skal leveres … fem dager i uka»).
+_DELIVERED = re.compile(r"(?<!\w)(?:leveres|levering\w*|leverer|utkjøring\w*)(?!\w)", re.IGNORECASE)
 
 
 def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | str], text: str, matches: list[Match],
@@ -224,6 +277,7 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
             if cleaned != str(item).strip():
                 notes.append(f"Kravet «{item}» er skrevet om til «{cleaned}».")
             requirements.append(cleaned)
+    need, requirements = _standards_or_equivalent(need, requirements, references)
     kept = [r for r in references if not r.is_conditional
             and not any(r.name.lower() in item.lower() for item in requirements)]
     if any(r.kind == "standard" for r in kept):
@@ -233,7 +287,8 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
     for ref in kept:  # the neutral draft took the standard out; the note says what happened to it in the end
         notes = [f"«{ref.name}» er beholdt som krav" + (" med «eller tilsvarende»." if ref.kind == "standard" else
                  " (lov, forskrift eller nasjonal fellesløsning: her finnes det ikke noe «tilsvarende»).")
-                 if note.startswith(f"«{ref.name}» er fjernet") else note for note in notes]
+                 if note.startswith(f"«{ref.name}» er fjernet") or note.startswith(f"«{_first_part(ref.name)}» er fjernet")
+                 else note for note in notes]
     carried = [target_requirement(text, t, matches) for t in missing_targets(targets, [need, *requirements])]
     carried = _dedupe(carried)
     if len(carried) > 2:
@@ -243,15 +298,9 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
         if merged and not missing_targets(lost, [merged]):
             carried = [merged]
     requirements = requirements[: MAX_REQUIREMENTS - len(carried)] + carried
-    for extra in [*fallback["functional_requirements"], *(GENERIC_SERVICE_REQUIREMENTS if kind == "services"
-                                                          else GENERIC_REQUIREMENTS)]:
-        if len(requirements) >= MIN_REQUIREMENTS:
-            break
-        stripped = strip_non_requirements(str(extra))
-        cleaned = clean(stripped) if stripped else None
-        if cleaned and cleaned not in requirements:
-            requirements.append(cleaned)
-    requirements = [with_verification(r, kind) for r in requirements]
+    requirements = _fill_up(requirements, list(fallback["functional_requirements"]), kind, references)
+    # a target carried in its own clause («… i GN 1/1-beholdere …») names the standard «eller tilsvarende» as well
+    requirements = [with_verification(r, kind) for r in _standards_or_equivalent("", requirements, references)[1]]
     market = _dedupe([*draft.get("market_questions", []), *fallback["market_questions"]])[:4]
     systems = [r for r in references if r.is_conditional]
     buyer = [q for q in _dedupe([*draft.get("questions_for_buyer", []), *fallback["questions_for_buyer"]])
@@ -261,6 +310,49 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
               for r in systems]
     return {"need_statement": need, "functional_requirements": requirements[:MAX_REQUIREMENTS], "market_questions": market,
             "questions_for_buyer": buyer, "notes": notes}
+
+
+def _fill_up(requirements: list[str], fallback: list[str], kind: str | None, references: list[Reference]) -> list[str]:
+    """The requirements filled up to the least number from the offline draft's, then the general templates (for a
+    service or a product); a filler taken from the neutral sentence names a standard «eller tilsvarende» too."""
+    requirements = list(requirements)
+    for extra in [*fallback, *(GENERIC_SERVICE_REQUIREMENTS if kind == "services" else GENERIC_REQUIREMENTS)]:
+        if len(requirements) >= MIN_REQUIREMENTS:
+            break
+        stripped = strip_non_requirements(str(extra))
+        cleaned = clean(stripped) if stripped else None
+        if cleaned:
+            cleaned = _standards_or_equivalent("", [cleaned], references)[1][0]
+        if cleaned and _dedupe([*requirements, cleaned]) != requirements:
+            requirements.append(cleaned)
+    return requirements
+
+
+def _standards_or_equivalent(need: str, requirements: list[str], references: list[Reference]) -> tuple[str, list[str]]:
+    """The need and requirements with every standard they name followed by «eller tilsvarende» (NS 3420 is a way to
+    describe, not a level to meet; GN 1/1 a size to fit)."""
+    for ref in (r for r in references if r.kind == "standard"):
+        need = or_equivalent(need, ref.name)
+        requirements = [or_equivalent(item, ref.name) for item in requirements]
+    return need, requirements
+
+
+def _first_part(name: str) -> str:
+    """The first part of a standard named with several («EN 455-1, -2 og -4» -> «EN 455-1»)."""
+    return re.split(r",|\s+(?:og|and|eller|or)\s+-", name)[0].strip()
+
+
+def or_equivalent(text: str, name: str) -> str:
+    """`text` with «eller tilsvarende» after each bare mention of the standard `name` (none already within the clause)."""
+    out, at = [], 0
+    for m in re.finditer(re.escape(name) + r"(?![\w/])(?:-[^\W\d_]+)?", text):
+        if re.match(r"[^.;]{0,60}?(?:eller\s+tilsvarende|or\s+equivalent)", text[m.end():], re.IGNORECASE):
+            continue
+        # in a compound («GN 1/1-vognene») the standard is named again in brackets, not split from its noun
+        added = f" ({name} eller tilsvarende)" if m.group(0) != name else " eller tilsvarende"
+        out.append(text[at:m.end()] + added)
+        at = m.end()
+    return "".join(out) + text[at:]
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -295,7 +387,13 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
     bought = read_purchase_object(text)
     if _user_subject(text, bought):
         bought = None
-    ptype, tied = choose_purchase_type(text, load_purchase_types(settings), nouns, brand_categories, bought)
+    types = load_purchase_types(settings)
+    service = service_reading(text) and (bought is None or bought.kind != "works")
+    if service:
+        # «Vinduene skal vaskes» is window cleaning, not windows: only service types, and no reading of goods
+        bought = None
+        types = [t for t in types if "services" in t.kinds]
+    ptype, tied = choose_purchase_type(text, types, nouns, brand_categories, bought)
     if bought is not None and not bought.is_certain and ptype is not None \
             and (bought.kind not in ptype.kinds or _NOT_A_NOUN.match(bought.noun)):
         # an assumed reading from the verb alone that the purchase type the text's own words name contradicts («skal
@@ -309,7 +407,8 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
         # a system the people must have worked in is a competence to have, not something the delivery must fit
         references = [r for r in references if not (r.is_conditional and r.name.lower() in platform[0].lower())]
     version = None
-    kind = bought.kind if bought is not None else (ptype.kinds[0] if ptype is not None and len(ptype.kinds) == 1 else None)
+    kind = bought.kind if bought is not None else "services" if service else (
+        ptype.kinds[0] if ptype is not None and len(ptype.kinds) == 1 else None)
     if chosen == EXTRACTIVE:
         result = finish(offline, offline, text, matches, targets, references, kind)
     else:
@@ -317,6 +416,8 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
         result = finish(answer, offline, text, matches, targets, references, kind)
     if bought is not None:
         result["notes"] = [*result["notes"][:1], bought.reading(), *result["notes"][1:]]
+    figures = product_figures(targets, list(result["functional_requirements"]))
+    result["notes"] = true_notes(list(result["notes"]), list(result["functional_requirements"]), figures)
     return Rewrite(
         original=original, need_statement=str(result["need_statement"]),
         functional_requirements=list(result["functional_requirements"]),
@@ -325,6 +426,6 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
         targets=[t.text for t in targets], notes=list(result["notes"]),
         object_kind=bought.kind if bought else kind, object_phrase=bought.phrase if bought else "",
         references=references,
-        product_figures=product_figures(targets, list(result["functional_requirements"])),
+        product_figures=figures,
         legal_basis=legal_basis(analysis.findings, references, settings, ptype.domain if ptype is not None else "", original),
     )

@@ -48,7 +48,7 @@ def normal_number(text: str) -> str:
 _PART_LIST = re.compile(r"(?:\s*,\s*|\s+(?:og|and|eller|or)\s+)-\d+\b")
 
 
-def _part_list_length(rest: str) -> int:
+def part_list_length(rest: str) -> int:
     """How many characters after a standard's name continue it with more of its parts («, -2, -3 og -4»)."""
     end = 0
     while m := _PART_LIST.match(rest, end):
@@ -63,7 +63,7 @@ def measurable_targets(text: str, findings: list[Finding] | list[Match]) -> list
                or (f.category == "prescribed_technology" and f.kind in {"product", "platform", "language", "database", "cloud"})]
     # a fixed number of days on site is not something delivered: the rewrite replaces it with availability
     blocked += [(f.start, f.end) for f in findings if f.category == "origin" and f.kind == "attendance"]
-    blocked += [(m.start(), m.end() + _part_list_length(text[m.end():])) for m in STANDARDS.finditer(text)]
+    blocked += [(m.start(), m.end() + part_list_length(text[m.end():])) for m in STANDARDS.finditer(text)]
     targets = []
     for m in TARGET.finditer(text):
         if any(s <= m.start() < e for s, e in blocked):

@@ -174,9 +174,31 @@ def presence_requirements(matches: list[Match]) -> list[str]:
     return out + [CATEGORY_REQUIREMENTS["attendance"]] if "attendance" in kinds else out
 
 
-def market_questions_for(categories: set[str]) -> list[str]:
-    """One question to the market per problem category (in a fixed order)."""
-    return [MARKET_QUESTIONS[c] for c in FINDING_CATEGORIES if c in categories and c in MARKET_QUESTIONS]
+# The same questions naming what was removed («Abilia», «rentvannsanlegg»), so the dialog asks about this purchase and
+# not the same thing in every rewrite; {span} is the flagged wording of the original.
+NAMED_MARKET_QUESTIONS = {
+    "brand": "Hvilke løsninger dekker de funksjonene «{span}» har i dag, og hvordan dokumenterer dere ytelsen?",
+    "model_type": "Hvilke egenskaper ved «{span}» bør vi stille krav til for at flere produkter skal kunne konkurrere?",
+    "product_named": "Finnes det andre måter å dekke behovet «{span}» dekker i dag, for eksempel som tjeneste?",
+    "material_dimension_method": "Hvilke andre materialer eller metoder enn «{span}» gir det resultatet vi trenger, og hva "
+                                 "koster de over levetiden?",
+    "tailoring": "Er «{span}» vanlig i markedet, eller utelukker verdien de fleste produkter?",
+    "missing_or_equivalent": "Hva bør regnes som tilsvarende «{span}», og hvordan kan det dokumenteres?",
+}
+
+
+def market_questions_for(categories: set[str], text: str = "", matches: Sequence[Match] = ()) -> list[str]:
+    """One question to the market per problem category (in a fixed order), naming the flagged wording of `text` when
+    `matches` give it (a name of at most 40 characters), else in general words."""
+    out = []
+    for category in FINDING_CATEGORIES:
+        if category not in categories or category not in MARKET_QUESTIONS:
+            continue
+        found = next((m for m in matches if m.category == category and m.severity != "low"), None)
+        span = text[found.start:found.end].strip() if found is not None and text else ""
+        out.append(NAMED_MARKET_QUESTIONS[category].format(span=span) if span and len(span) <= 40
+                   and category in NAMED_MARKET_QUESTIONS else MARKET_QUESTIONS[category])
+    return out
 
 
 _USERS = re.compile(r"(?<!\w)(?:brukere?\w*|ansatte|elever\w*|pasient\w*|beboer\w*|innbygger\w*|pleier\w*|lærer\w*|"
@@ -221,19 +243,21 @@ _GENERIC_TOPICS = (
     ("Hvordan vil dere måle at behovet er dekket (for eksempel tid, antall, kvalitet eller kostnad)?",
      re.compile(r"(?<!\w)(?:måle|måler|målt|effekt\w*|nøyaktig\w*|hvor raskt|hvor lenge)(?!\w)", re.IGNORECASE)),
 )
-# At most this many questions in all; with a purchase type, the generic ones fill up to the smaller number.
-MAX_BUYER_QUESTIONS, MAX_WITH_TYPE = 5, 4
+# At most this many questions in all; with a purchase type, the generic ones only fill up to the smaller number.
+MAX_BUYER_QUESTIONS, MIN_WITH_TYPE = 5, 2
 
 
 def buyer_questions(text: str, matches: list[Match], targets: list[Target], typed: Sequence[str] = ()) -> list[str]:
     """At most five questions back to the buyer, most specific first: whether a wish to match what the buyer has is
     really needed; one per finding (why this brand, this supplier, this office location, this much experience); the
     purchase type's own questions (`typed`); then who, why and how success is measured where the text does not say.
-    With a purchase type the generic questions only fill up to four in all, and none is asked that a question before
+    With a purchase type the generic questions only fill up to two in all, and none is asked that a question before
     it already asks in other words."""
     compatibility = compatibility_question(text)
     generic: list[str] = []
-    if not _USERS.search(text):
+    # with a purchase type the need already names who it is for (gloves, building materials): asking «who will use the
+    # solution» again is boilerplate
+    if not _USERS.search(text) and not typed:
         generic.append(_GENERIC_TOPICS[0][0])
     if not (FUNCTION_TIE.search(text) or re.search(r"behov|trenger|need", text, re.IGNORECASE)):
         generic.append(_GENERIC_TOPICS[1][0])
@@ -241,7 +265,9 @@ def buyer_questions(text: str, matches: list[Match], targets: list[Target], type
         generic.append(_GENERIC_TOPICS[2][0])
     specific = _finding_questions(text, matches, skip={"same_as_current"} if compatibility else set())
     out = list(dict.fromkeys([*([compatibility] if compatibility else []), *specific, *typed]))
-    limit = MAX_WITH_TYPE if typed else MAX_BUYER_QUESTIONS
+    # with a purchase type its own questions ask what this purchase lacks: the generic ones (the same in every draft)
+    # only fill in where fewer than two questions are asked
+    limit = MIN_WITH_TYPE if typed else MAX_BUYER_QUESTIONS
     for question in generic:
         topic = next(pattern for asked, pattern in _GENERIC_TOPICS if asked == question)
         if len(out) < limit and not any(topic.search(q) for q in out):
