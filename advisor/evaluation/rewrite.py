@@ -64,7 +64,10 @@ VERIFIED = re.compile(
 )
 NOT_REQUIREMENT = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+|(?<!\d)(?:\+47\s?)?(?:\d{2}\s?){3}\d{2}(?!\d)|(?<!\d)\d{3}\s?\d{3}\s?\d{3}(?!\d)|"
-    r"org\.?\s?nr|organisasjonsnummer|\b\d{4}\s+[A-ZÆØÅ][a-zæøå]+\b|\b[A-ZÆØÅ][a-zæøå]+(?:veien|vegen|gata|gate|vei|veg|faret|plass)\s+\d+|"
+    r"org\.?\s?nr|organisasjonsnummer|"
+    # A postcode and place («0150 Oslo») is told by the place's capital letter (not «NS 3420 eller tilsvarende»)
+    r"(?<!\bNS )(?<!\bEN )(?<!\bISO )\b\d{4}\s+(?-i:[A-ZÆØÅ][a-zæøå]+)\b|"
+    r"\b(?-i:[A-ZÆØÅ][a-zæøå]+)(?:veien|vegen|gata|gate|vei|veg|faret|plass)\s+\d+|"
     r"\bPb\.?\s?\d+|postboks|§|\b(?:FOA|LOA|anskaffelsesforskriften|anskaffelsesloven|forskrift)\b",
     re.IGNORECASE,
 )
