@@ -67,6 +67,8 @@ _CLASS_NOUN = re.compile(r"(?:\d{1,2}|[A-ZÆØÅ]{1,2})-[a-zæøå]{3,}")
 # «nytt bygg for aggregater», «garasje til brøytebiler»: a building or room for the goods names what it houses
 _HOUSING_BEFORE = re.compile(r"(?<!\w)(?:\w*bygg|\w*bygning|\w*rom|\w*lager|\w*hall|\w*garasje|\w*skur|\w*areal|"
                              r"fundament)(?:et|en|a|ene)?\s+(?:for|til)\s+$", re.IGNORECASE)
+# The upper end of a range («mellom 780 og 790 nm», «fra 10 til 15 kW»): a tolerance, not an exact value
+_RANGE_BEFORE = re.compile(rf"(?:mellom|fra|between|from)\s+{lex.NUMBER}\s*(?:[^\W\d]+\s+)?(?:og|til|and|to)\s+$", re.IGNORECASE)
 _TYPE_CUE_BEFORE = re.compile(r"(?:av\s+)?(typen|type|modell(?:en)?|model)\s*[:=]?\s*$", re.IGNORECASE)
 
 
@@ -297,9 +299,10 @@ class _Scan:
             self.add("prescribed_technology", start, end, severity, kind or "technology", compat=severity == "low")
 
     def drives_and_networks(self) -> None:
-        """A machine's drive type («elektrisk kvern») or a connection's network («linje over 5G») the requirement
-        chooses without a purpose (prescribed_technology)."""
-        for pattern, group, kind in ((lex.DRIVE_TYPE, "drive", "drive"), (lex.NETWORK_MEANS, "net", "network")):
+        """A machine's drive type («elektrisk kvern»), a connection's network («linje over 5G») or a vessel's hull form
+        («enskrogs patruljebåt») the requirement chooses without a purpose (prescribed_technology)."""
+        for pattern, group, kind in ((lex.DRIVE_TYPE, "drive", "drive"), (lex.NETWORK_MEANS, "net", "network"),
+                                     (lex.HULL_FORM, "hull", "hull")):
             for m in pattern.finditer(self.text):
                 start, end = m.start(group), m.end(group)
                 if any(a < end and start < b for a, b in self.tech_spans) or lex.NEGATION_BEFORE.search(self.window(start, 40)):
@@ -455,7 +458,7 @@ class _Scan:
 
     def materials(self) -> None:
         """Materials chosen without a function: C-424/23 DYKA treats a required material as a type reference."""
-        for pattern in (lex.MATERIAL_PHRASE, lex.MATERIAL_IS, lex.MATERIAL_COMPOUND):
+        for pattern in (lex.MATERIAL_PHRASE, lex.MATERIAL_IS, lex.MATERIAL_COMPOUND, lex.MATERIAL_ADJECTIVE_NOUN):
             for m in pattern.finditer(self.text):
                 if self._guarded(m.start(), lex.ENVIRONMENTAL) or lex.NEGATION_BEFORE.search(self.window(m.start(), 30)):
                     continue
@@ -466,7 +469,7 @@ class _Scan:
                 # «laget av eik»: the span is the material, not the cue words before it
                 if pattern is lex.MATERIAL_IS:
                     start = m.start("mat")
-                elif pattern is lex.MATERIAL_COMPOUND:
+                elif pattern in (lex.MATERIAL_COMPOUND, lex.MATERIAL_ADJECTIVE_NOUN):
                     start = m.start()
                 else:
                     start = m.start() + len(m.group(0)) - len(m.group(0).split(None, 1)[1])
@@ -538,7 +541,8 @@ class _Scan:
 
     def bounded(self, start: int, end: int) -> bool:
         before = self.text[max(0, start - 25):start]
-        return bool(lex.BOUND_BEFORE.search(before) or re.search(r"[-–]\s*$", before) or lex.BOUND_AFTER.match(self.text[end:end + 20]))
+        return bool(lex.BOUND_BEFORE.search(before) or re.search(r"[-–]\s*$", before) or _RANGE_BEFORE.search(before)
+                    or lex.BOUND_AFTER.match(self.text[end:end + 20]))
 
     def same_as_current(self) -> None:
         """«Same as today» wording that makes the current solution the requirement (same_as_current)."""

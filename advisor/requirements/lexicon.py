@@ -190,6 +190,17 @@ DRIVE_TYPE = re.compile(
     re.IGNORECASE,
 )
 
+# How a vessel's hull is built («enskrogs patruljebåt», «katamaran»): like a drive type, a construction the buyer chooses
+# where the need is speed, seakeeping, load or draught; only before a vessel noun, so «katamaranen vår» in a description
+# of today is left to the requirement-position check.
+HULL_FORM = re.compile(
+    r"(?<![\w\-])(?P<hull>(?:enskrogs|en-skrogs|flerskrogs|toskrogs|monohull|multihull)"
+    r"(?=[\s\-]*(?:\w+\s+)?(?:\w*(?:båt|båter|båten|fartøy|fartøyet|ferje|ferjer|ferja|ferjen|skrog|skroget|vessel|vessels|"
+    r"boat|boats|ferry|ferries))(?!\w))"
+    r"|katamaran(?:en|er|ene)?|trimaran(?:en|er|ene)?|catamarans?|trimarans?)(?!\w)",
+    re.IGNORECASE,
+)
+
 # A mobile-network generation or a link technology as the means of a connection («redundant linje over 5G»,
 # «overføring via 4G»): the buyer needs the connection, and the network it runs over is the supplier's choice.
 NETWORK_MEANS = re.compile(
@@ -405,6 +416,12 @@ MATERIAL_PHRASE = re.compile(
 MATERIAL_IS = re.compile(
     rf"(?<!\w)(?:skal|må|bør|shall|must|should)\s+(?:\w+\s+)?(?:være|be)\s+(?P<mat>{MATERIAL_ADJECTIVES}(?:{MATERIALS}))"
     rf"(?:\s+(?:eller|og|or|and)\s+{MATERIAL_ADJECTIVES}(?:{MATERIALS}))?(?!\w)",
+    re.IGNORECASE,
+)
+# A material named by its adjective before the goods («et keramisk membransystem», «polymere membraner», «ceramic
+# filters»): the same type reference as «laget av keramikk» (C-424/23 DYKA).
+MATERIAL_ADJECTIVE_NOUN = re.compile(
+    r"(?<![\w\-])(?:keramisk[e]?|polymer[e]?|polymerisk[e]?|ceramic|polymeric)(?=\s+[a-zæøå]{4,})(?!\s+(?:avfall|waste|materiale))",
     re.IGNORECASE,
 )
 MATERIAL_COMPOUND = re.compile(
@@ -676,6 +693,10 @@ def _explain_technology(kind: str, severity: str, span: str, detail: dict) -> st
         return (f"«{span}» bestemmer hvordan maskinen eller kjøretøyet drives, uten å si hvorfor. Det utelukker "
                 "løsninger med annen drift som gir samme resultat. Beskriv kravet driften skal oppfylle (ytelse, "
                 "utslipp, støy, bruk innendørs), eller skriv begrunnelsen.")
+    if kind == "hull":
+        return (f"«{span}» bestemmer hvordan fartøyet er bygd, uten å si hvorfor. Det utelukker fartøy med annen "
+                "skrogform som gir samme resultat. Beskriv hva fartøyet skal klare (fart, sjødyktighet, last, dypgang, "
+                "stabilitet ved arbeid), eller skriv begrunnelsen.")
     if kind == "sensing":
         return (f"«{span}» bestemmer hvilken teknologi utstyret skal registrere med, uten å si hvorfor. Beskriv hva som må "
                 "kunne ses eller oppdages, og under hvilke forhold (mørke, røyk, avstand), og la leverandøren velge teknologi.")

@@ -517,6 +517,13 @@ def certifications(scan) -> None:
         scan.add("missing_or_equivalent", start, end, "medium", "certification")
 
 
+# What the standard is made into: the measure of quality or the basis of the work («… som kvalitetsindikator»,
+# «… som grunnlag for kontrollen»)
+_AS_MEASURE = re.compile(r"\s+som\s+(?:kvalitets\w*|grunnlag\w*|målemetode\w*|måleverktøy\w*|målesystem\w*|kontrollmetode\w*|"
+                         r"norm(?:en)?|standard(?:en)?|referanse\w*|the\s+(?:quality\s+)?(?:measure|standard|basis))(?!\w)",
+                         re.IGNORECASE)
+
+
 def standards(scan) -> None:
     """Named standards, labels and certifications required without «eller tilsvarende» (missing_or_equivalent)."""
     last_end = -1
@@ -529,11 +536,14 @@ def standards(scan) -> None:
         if lex.EQUIVALENT.search(scan.text[start:sentence_end]) or ctx.EQUIVALENT_PROOF.search(scan.text, end, sentence_end):
             continue
         before = scan.text[sentence_start:start]
-        if not (listed or ctx.STANDARD_VERB_BEFORE.search(before)
+        # «Renholdstjenesten vil ha NS INSTA 800 som kvalitetsindikator»: the buyer makes the standard the measure
+        measure = bool(_AS_MEASURE.match(scan.text, end)
+                       and re.search(r"(?:skal|må|vil|shall|must|will)\s+(?:\w+\s+){0,2}$", before, re.IGNORECASE))
+        if not (listed or measure or ctx.STANDARD_VERB_BEFORE.search(before)
                 or re.search(r"(?:skal|må|shall|must)\s+(?:\w+\s+){0,2}$", before, re.IGNORECASE)):
             continue
         sentence = scan.text[sentence_start:sentence_end]
-        if not ctx.OBLIGATION.search(sentence) or re.search(
+        if not (ctx.OBLIGATION.search(sentence) or measure) or re.search(
                 r"godkjent som dokumentasjon|kan dokumenteres|dersom|hvis|accepted as|if the", sentence, re.IGNORECASE):
             continue
         scan.add("missing_or_equivalent", start, end, "medium", "standard")
@@ -647,7 +657,7 @@ _EXISTING_ADJECTIVE = re.compile(r"eksisterende|esksisterende|nåværende|existi
 EXACT_VALUE = re.compile(
     rf"(?<![\w,.\-])(?:{lex.NUMBER}\s*(?:x|×)\s*{lex.NUMBER}(?:\s*(?:piksler|pixels|px))?"
     rf"|{lex.NUMBER}\s*-?\s*(?:kW|W|kWh|Wh|V|kVA|Hz|GHz|MHz|GB|TB|MB|mAh|dB|lux|lm|(?:ANSI[\s\-]?)?lumen|tommer|tommers|\"|″|inch(?:es)?|"
-    rf"hk|Nm|bar|liter|l|kg))(?![\w])|(?<![\w\-])R\s?-?(?:290|32|410A|134a|744|600a|407C|1234yf|1234ze)(?![\w])",
+    rf"hk|Nm|bar|liter|l|kg|nm|nanometer))(?![\w])|(?<![\w\-])R\s?-?(?:290|32|410A|134a|744|600a|407C|1234yf|1234ze)(?![\w])",
 )
 
 
