@@ -516,9 +516,11 @@ SAME_AS_CURRENT = re.compile(
     r"tidspunkt|dag|frist|nivå)\b)\w+\s+som\s+(?:resten\s+av\s+\w+|de\s+øvrige|(?:\w+\s+){0,5}?(?:dagens|nåværende|eksisterende|"
     r"gjeldende)\s+(?:avtale|kontrakt|leverandør|rammeavtale)\w*)"
     # what another named buyer or site has: «samme klatrestativ som på Lia skole», «samme medisindispenser som Bærum
-    # kommune bruker», «identiske med sengene vi har på sengepost 4»: a solution copied, not a need described
+    # kommune bruker», «identiske med sengene vi har på sengepost 4»: a solution copied, not a need described (the
+    # same procedures, methods or quality as the buyer's own elsewhere are a way of working, not a product copied)
     r"|samme\s+(?!(?:område|området|sted|stedet|tomt|tomten|lokasjon|adresse|plassering|pris|priser|vilkår|tid|dag|frist|"
-    r"nivå|krav|kravene|regler|reglene)\b)(?:\w+\s+){1,2}?som\s+(?:(?:på|i|hos|ved)\s+(?!(?:vedlegg|bilag|kapittel|punkt|tabell|figur|skjema|mal\w*|avsnitt|del|kravspesifikasjon\w*|"
+    r"nivå|krav|kravene|regler|reglene|prosedyre\w*|rutine\w*|metode\w*|metodikk\w*|framgangsmåte\w*|fremgangsmåte\w*|"
+    r"standard\w*|kvalitet\w*)\b)(?:\w+\s+){1,2}?som\s+(?:(?:på|i|hos|ved)\s+(?!(?:vedlegg|bilag|kapittel|punkt|tabell|figur|skjema|mal\w*|avsnitt|del|kravspesifikasjon\w*|"
     r"konkurranse\w*|tilbud\w*|kontrakt\w*|avtale\w*|prisskjema\w*|Doffin|Mercell|Excel|Word)\b)(?-i:[A-ZÆØÅ])[\w-]+(?:\s+[\w-]+)?"
     r"|(?-i:[A-ZÆØÅ])[\w-]+(?:\s+(?:kommune|fylkeskommune|sykehus|HF|skole))?\s+(?:bruker|har|kjøpte|valgte|fikk))"
     r"|(?:lik|like|likt|identisk\w*)\s+(?:med|som)\s+(?:\w+\s+){1,2}?vi\s+(?:allerede\s+)?(?:har|bruker)(?:\s+(?:på|i|ved)\s+[\w-]+(?:\s+\d+)?)?"

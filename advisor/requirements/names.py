@@ -399,6 +399,11 @@ _PUBLIC_BODIES = {"statsbygg", "nav", "dfø", "digdir", "skatteetaten", "brønn�
 _PUBLIC_FIRST = {"helse", "statens", "norges", "universitetet", "høgskolen", "sykehuset", "oslo", "bergen", "trondheim"}
 
 
+# The head of a public body's one-word name («Fiskeridirektoratet», «Arbeidstilsynets», «Skatteetaten», «Utlendingsnemnda»)
+_PUBLIC_BODY_WORD = re.compile(r"\w(?:direktorat|tilsyn|etat|departement|nemnd|ombud|sekretariat)(?:et|en|a)?s?$",
+                               re.IGNORECASE)
+
+
 def _supplier(scan, m, pattern, start: int, name: str, strict: bool) -> None:
     trimmed = re.sub(r"(?:\s+(?:of|and|&|og))+$", "", name)
     if trimmed.endswith(".") and not re.search(rf"\s{ctx.COMPANY_SUFFIX}$", trimmed):
@@ -408,6 +413,9 @@ def _supplier(scan, m, pattern, start: int, name: str, strict: bool) -> None:
         return
     if ctx.PUBLIC_BODY_AFTER.match(scan.text, start) or re.search(r"\b(?:HF|RHF|IKS|KF|SF|kommune|fylkeskommune)$", trimmed):
         return
+    if _PUBLIC_BODY_WORD.search(trimmed.split()[0] if trimmed.split() else "") \
+            and not re.search(rf"\s{ctx.COMPANY_SUFFIX}$", trimmed):
+        return  # «personell fra Fiskeridirektoratets sjøtjeneste»: a directorate or an agency, not a supplier
     if ctx.PROCESS_SUBJECT.search(scan.text[max(0, m.start() - 40):m.start()]):
         return  # «Konkurransen gjennomføres av …»: who runs the procurement, not who delivers
     if ctx.SUPPLIER_PROCESS_BEFORE.search(scan.text[max(0, m.start() - 25):m.start()]) \

@@ -62,3 +62,20 @@ def test_a_wavelength_in_nanometres_is_an_exact_value_and_newton_metres_stay_tor
     assert ("material_dimension_method", "exact_value", "785 nm") in found(text)
     assert not any(kind == "exact_value" for _, kind, _ in
                    found("Vi skal kjøpe en laser med bølgelengde mellom 780 og 790 nm."))
+
+
+@pytest.mark.parametrize("text", [
+    # a directorate's or an agency's people take part: a public body, not the supplier
+    "Ved feltkontrollene vil personell fra Arbeidstilsynets regionkontor delta.",
+    "Under inspeksjonene vil personell fra Utlendingsnemndas sekretariat være til stede.",
+    # the buyer's own way of working elsewhere: a method, not a product copied
+    "Analysene skal gjøres etter samme metoder som ved Folkehelseinstituttets egne laboratorier.",
+])
+def test_public_bodies_and_the_buyer_s_own_methods_are_not_flagged(text):
+    """Each was flagged before the rule (a low supplier note, or same_as_current high)."""
+    assert not found(text), found(text)
+
+
+def test_a_named_site_s_equipment_is_still_a_copy():
+    text = "Kommunen skal kjøpe samme lekeapparater som på Lia skole."
+    assert any(category == "same_as_current" for category, _, _ in found(text))
