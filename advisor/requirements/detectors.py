@@ -69,6 +69,9 @@ _HOUSING_BEFORE = re.compile(r"(?<!\w)(?:\w*bygg|\w*bygning|\w*rom|\w*lager|\w*h
                              r"fundament)(?:et|en|a|ene)?\s+(?:for|til)\s+$", re.IGNORECASE)
 # The upper end of a range («mellom 780 og 790 nm», «fra 10 til 15 kW»): a tolerance, not an exact value
 _RANGE_BEFORE = re.compile(rf"(?:mellom|fra|between|from)\s+{lex.NUMBER}\s*(?:[^\W\d]+\s+)?(?:og|til|and|to)\s+$", re.IGNORECASE)
+# «erfaring fra Scrum», «kompetanse i Kanban»: the approach is what a person knows, not how the work must be run
+_KNOWN_FROM_BEFORE = re.compile(r"(?:erfaring|kompetanse|kjennskap|sertifisering|experience|knowledge)\s+(?:[\w\-]+\s+){0,2}?"
+                                r"(?:fra|med|i|på|innen|from|with|in|of)\s+$", re.IGNORECASE)
 _TYPE_CUE_BEFORE = re.compile(r"(?:av\s+)?(typen|type|modell(?:en)?|model)\s*[:=]?\s*$", re.IGNORECASE)
 
 
@@ -295,8 +298,11 @@ class _Scan:
             if kind == "energy" and names.is_fuel_supply(self, start, end):
                 continue
             self.tech_spans.append((start, end))
-            severity = "low" if self.nearest_is_compat(start) else "medium"
-            self.add("prescribed_technology", start, end, severity, kind or "technology", compat=severity == "low")
+            # a protocol in a sentence about the buyer's existing installation is the language that installation speaks
+            compat = self.nearest_is_compat(start) or (kind == "protocol" and self.sentence_has(lex.EXISTING, start)) \
+                or (kind == "approach" and bool(_KNOWN_FROM_BEFORE.search(self.window(start, 50))))
+            severity = "low" if compat else "medium"
+            self.add("prescribed_technology", start, end, severity, kind or "technology", compat=compat)
 
     def drives_and_networks(self) -> None:
         """A machine's drive type («elektrisk kvern»), a connection's network («linje over 5G») or a vessel's hull form
@@ -483,7 +489,8 @@ class _Scan:
         """How a device senses («IR-videokamera») or the wired link it must use («kablet nettverk»), chosen without a
         purpose (prescribed_technology); a wired link only where the sentence names a device or technology it serves,
         since a cabled network can itself be what is bought."""
-        for pattern, group, kind in ((lex.SENSING_TECH, "tech", "sensing"), (lex.WIRED_LINK, "net", "network")):
+        for pattern, group, kind in ((lex.SENSING_TECH, "tech", "sensing"), (lex.SENSING_WITH, "tech", "sensing"),
+                                     (lex.WIRED_LINK, "net", "network")):
             for m in pattern.finditer(self.text):
                 start, end = m.start(group), m.end(group) if kind == "sensing" else m.end()
                 if any(h.start < end and start < h.end for h in self.matches if h.category == "prescribed_technology"):
@@ -524,8 +531,8 @@ class _Scan:
         for kind, pattern in (("method", lex.METHOD_VERBS), ("method", lex.WORKER_USES), ("menu", lex.FIXED_MENU),
                               ("placement", lex.PLACEMENT)):
             for m in pattern.finditer(self.text):
-                if self._guarded(m.start(), lex.ENVIRONMENTAL) or self.in_standard(m.start(), m.end()):
-                    continue
+                if self._guarded(m.start(), lex.ENVIRONMENTAL) or self.in_standard(m.start(), m.end() + 12):
+                    continue  # «utføres i utførelsesklasse EXC2 etter NS-EN 1090-2»: a class the standard defines
                 if pattern in (lex.WORKER_USES, lex.METHOD_VERBS) and any(
                     m.start() <= h.start < m.end() for h in self.matches
                     if h.category in {"brand", "model_type", "prescribed_technology", "product_named"}

@@ -171,7 +171,12 @@ TECHNOLOGIES: tuple[tuple[str, str], ...] = (
     (r"(?i)diesel\w*|hydrogen\w*(?:[\s\-]+brenselcelle\w*)?|brenselcelle\w*|biogass\w*|biodiesel|HVO\d*|LNG|bensin\w*|(?:elektriske\s+)?varmekabl\w*|"
      r"monokrystallinsk\w*|polykrystallinsk\w*|nattsyn|[23]G(?:-\w+)?", "energy"),
     (r"(?i)blokkjede\w*|blockchain|kunstig intelligens|maskinlæring|machine learning|artificial intelligence|"
-     r"AI(?=[\s\-])|RFID\w*", "approach"),
+     r"AI(?=[\s\-])|RFID\w*|(?:\d+\s*GHz[\s\-])?radar\w*|lidar\w*|Scrum|Kanban|SAFe|smidig\w*\s+metodikk|"
+     r"fossefall\w*(?:metodikk|modell)|waterfall", "approach"),
+    # radio and building-automation protocols a device is to use («via Bluetooth Low Energy», «bruke LoRaWAN»): how the
+    # data travels is the supplier's choice unless it is what the buyer's installed equipment speaks
+    (r"LoRaWAN|LoRa|Zigbee|ZigBee|Z-Wave|NB-IoT|LTE-M|Sigfox|KNX|BACnet(?:/IP)?|"
+     r"Modbus(?:/TCP|\s+TCP|\s+RTU)?|M-Bus|Wireless M-Bus|EnOcean|Thread(?=\s*(?:/|og|eller|or|and)\s*Matter)", "protocol"),
 )
 
 # The drive or power source of a machine or vehicle chosen for it («elektrisk kvern», «hel-elektrisk
@@ -204,7 +209,10 @@ HULL_FORM = re.compile(
 # A mobile-network generation or a link technology as the means of a connection («redundant linje over 5G»,
 # «overføring via 4G»): the buyer needs the connection, and the network it runs over is the supplier's choice.
 NETWORK_MEANS = re.compile(
-    r"(?<!\w)(?:over|via|gjennom|basert på|med|på|through|over|using)\s+(?:mobilnett(?:et)?\s+)?(?P<net>[2-5]G)(?![\w\-])",
+    r"(?<!\w)(?:(?:over|via|gjennom|basert på|med|på|through|over|using)\s+(?:mobilnett(?:et)?\s+)?(?=[2-5]G)"
+    # a short-range radio only where it is the way the data goes («via Bluetooth Low Energy»), not a feature the goods
+    # have («hodetelefoner med Bluetooth»)
+    r"|(?:over|via|gjennom|through|using|basert på|based on)\s+)(?P<net>[2-5]G|Bluetooth(?:\s+(?:Low\s+Energy|LE))?|BLE)(?![\w\-])",
     re.IGNORECASE,
 )
 
@@ -213,6 +221,14 @@ NETWORK_MEANS = re.compile(
 SENSING_TECH = re.compile(
     r"(?<![\w\-])(?P<tech>(?-i:IR)|infrarød[te]?|termisk[e]?|termografisk[e]?|infrared|thermal)[\s\-]+"
     r"(?=\w*(?:kamera|kameraer|kameraet|sensor|sensorer|sensoren|detektor|detektorer|camera|cameras|sensors?)(?!\w))",
+    re.IGNORECASE,
+)
+# The same technology given after the device («kamera med infrarødt lys», «sensor med IR-lys», «camera with night
+# vision»): how it sees in the dark is chosen, where the need is what must be seen.
+SENSING_WITH = re.compile(
+    r"(?<![\w\-])(?:\w*kamera\w*|\w*sensor\w*|\w*detektor\w*|cameras?|sensors?)\s+(?:med|with)\s+"
+    r"(?P<tech>infrarødt?\s+lys|(?-i:IR)-lys|(?-i:IR)\s+lys|infrarød\s+\w+|nattsyn|termisk\s+\w+|infrared(?:\s+light)?|night\s+vision)"
+    r"(?!\w)",
     re.IGNORECASE,
 )
 # A wired link chosen for a device («kablet nettverk», «fastkablet tilkobling»): how the data travels is the supplier's
@@ -446,7 +462,7 @@ COLOUR_PHRASE = re.compile(
 
 DIMENSIONS = re.compile(
     rf"(?<![\w,.])(?:{NUMBER}\s*(?:x|×|\*)\s*{NUMBER}(?:\s*(?:x|×|\*)\s*{NUMBER})?\s*(?:mm|cm|m)(?!\w)"
-    rf"|{NUMBER}\s*(?:mm|cm|m|U)\s+(?:lang|lange|langt|bred|brede|bredt|høy|høye|høyt|dyp|dype|dypt|tykk|tykke|tykt|long|wide|high|deep)(?!\w)"
+    rf"|{NUMBER}\s*(?:mm|cm|m|U|meter|millimeter|centimeter)\s+(?:lang|lange|langt|bred|brede|bredt|høy|høye|høyt|dyp|dype|dypt|tykk|tykke|tykt|long|wide|high|deep)(?!\w)"
     rf"|(?:lengde|bredde|høyde|dybde|diameter|tykkelse|length|width|height|depth)\s+(?:på\s+|of\s+)?{NUMBER}\s*(?:mm|cm|m)(?!\w))",
     re.IGNORECASE,
 )
@@ -494,6 +510,12 @@ SAME_AS_CURRENT = re.compile(
     r"(?:(?:det|den|de)\s*)?samme\s+(?!(?:område|området|sted|stedet|tomt|tomten|lokasjon|adresse|plassering)\b)(?:\w+,?\s+){0,4}?som\s+(?:vi\s+(?:allerede\s+)?(?:har|bruker)(?:\s+(?:i\s+dag|nå))?|i\s+dag|dagens|nå|tidligere|sist|"
     r"(?:i\s+|under\s+)?forrige\s+\w+|i\s+(?:den|det|de)\s+eksisterende\s+\w+|(?:den|det|de)\s+eksisterende|eksisterende|(?:den|det|de)\s+vi\s+har)"
     r"|fra\s+samme\s+leverandør|(?:av|fra)\s+(?:dagens|nåværende|eksisterende)\s+leverandør"
+    # «skal tilsvare dagens», «svare til dagens sortiment»: today's range or product made the demand (not today's level,
+    # quality or volume, which are targets)
+    r"|(?:tilsvare|svare\s+til)\s+dagens(?!\s+(?:nivå|kvalitet|standard|omfang|volum|behov|antall|pris\w*|tall)\b)(?:\s+\w+)?"
+    # «skal være som i dagens avtale»: the contract being replaced made the description
+    r"|(?:være|foregå|utføres|gjøres|skje|leveres)\s+(?:slik\s+)?som\s+i\s+(?:dagens|nåværende|eksisterende)\s+"
+    r"(?:avtale|kontrakt|rammeavtale|løsning|ordning)\w*"
     r"|tilsvarende\s+(?:(?:den|det|de)\s+vi\s+(?:allerede\s+)?har|dagens\s+(?:løsning|system|utstyr|modell|produkt|maskiner|biler)"
     r"|(?:\w+\s+){1,2}som\s+vi\s+(?:allerede\s+)?har(?:\s+i\s+dag)?)"
     r"|(?:fungere|virke|se\s+ut|være\s+lik\w*)\s+(?:akkurat\s+|nøyaktig\s+|helt\s+|omtrent\s+)?som\s+(?:i\s+dag|dagens|før|nå)"
@@ -582,7 +604,8 @@ PRESCRIBE_VERB = re.compile(
 PRESCRIBE_BEFORE = re.compile(
     r"(?:skal|må|shall|must)\s+(?:\w+\s+){0,3}?(?:bruke|benytte|anvende|være basert på|baseres på|bygge på|bygges på|"
     r"utvikles i|utvikles med|være utviklet i|programmeres i|driftes i|driftes på|hostes i|leveres i|leveres på|"
-    r"kjøre på|kjøres på|gå på|drives med|drives av|ha|være|use|be based on|be built on|be developed in|run on|be)\s+"
+    r"kjøre på|kjøres på|gå på|drives med|drives av|gjennomføres med|gjennomføres etter|organiseres etter|styres etter|ha|være|"
+    r"use|be based on|be built on|be developed in|run on|be run using|be run with|be managed using|be)\s+"
     r"(?:\S+\s+){0,4}$",
     re.IGNORECASE,
 )

@@ -270,11 +270,24 @@ def unknown_names(scan) -> None:
         # after «programvaren», or before «eller tilsvarende», a capitalised word is a name even if it is also a word;
         # elsewhere a lone capitalised word must look like a name and carry a model word or a second name after it
         mixed = bool(_MIXED.search(token))
-        if cue not in {"named_product", "equivalent", "product_compound", "maker", "licensed"} and not (
+        complement = cue == "acquired" and _COMPLEMENT_BEFORE.search(scan.window(start, 20)) and _rare(token) \
+            and _CLAUSE_END.match(scan.text, name_end) is not None and not scan.sentence_has(lex.FUNCTION_TIE, start)
+        if cue not in {"named_product", "equivalent", "product_compound", "maker", "licensed"} and not complement and not (
                 (mixed or _shape(token)) and (mixed or name_end > end)):
             continue
-        scan.add_name(start, name_end, end, scan.severity(start, name_end), "unknown", cue=cue)
+        severity = scan.severity(start, name_end)
+        scan.add_name(start, name_end, end, severity, "unknown", cue=cue)
+        if complement and name_end == end and severity != "low":
+            # «Toalettpapiret skal være Lambi»: the whole complement is a trademark, used as the product's name
+            scan.add("product_named", start, end, "medium", "designation")
         covered.append((start, name_end))
+
+
+# «… skal være X»: the name is the whole of what the subject must be; with a rare word («Lambi», «Mapelastic»), a name
+# even alone and even where word frequency splits it into two ordinary words (a reason given in the sentence, «skal være
+# Vizrt, slik at redaksjonen kan bruke malene fra …», leaves the weak evidence of one word to the other rules)
+_COMPLEMENT_BEFORE = re.compile(r"(?<!\w)(?:skal|må|shall|must)\s+(?:være|be)\s+$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:)]|$|eller\b|or\b|fra\b|from\b|og\b|and\b|i\s+(?:fargen|størrelse)\b)")
 
 
 # «Renovasjons- og gjenvinningsetatens»: a compound whose second half is shared with the next word (a hyphen, then a
