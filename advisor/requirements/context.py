@@ -128,7 +128,7 @@ DESCRIPTIVE_VERB = re.compile(
 )
 
 # Company forms that mark a supplier (a public buyer's own companies are told apart by position, not by form).
-COMPANY_SUFFIX = r"(?:AS|ASA|A/S|A\.S\.?|AB|Oy|Oyj|ApS|GmbH|AG|Ltd\.?|Limited|Inc\.?|LLC|Corp\.?|BV|B\.V\.|S\.A\.|plc|NV)"
+COMPANY_SUFFIX = r"(?:AS|ASA|A/S|A\.S\.?|AB|Oy|Oyj|ApS|GmbH|AG|Ltd\.?|Limited|Inc\.?|LLC|Corp\.?|BV|B\.V\.|S\.A\.|SA|ANS|NUF|plc|NV)"
 _NAME = r"(?:[A-ZÆØÅ][\w&.\-]*|[a-z]+[A-Z][\w\-]*)(?:\s+(?:of|and|&|og|[A-ZÆØÅ0-9][\w&.\-]*)){0,4}"
 # «kontrakt med X AS», «direkteforhandling med X», «tildele ... til X», «partner av X», «levert av X», «X er eneste leverandør».
 # Verbs whose agent («utføres av X», «installert av X», «supplied by X») is who delivers: one list for the supplier cue,

@@ -72,6 +72,8 @@ _RANGE_BEFORE = re.compile(rf"(?:mellom|fra|between|from)\s+{lex.NUMBER}\s*(?:[^
 # «erfaring fra Scrum», «kompetanse i Kanban»: the approach is what a person knows, not how the work must be run
 _KNOWN_FROM_BEFORE = re.compile(r"(?:erfaring|kompetanse|kjennskap|sertifisering|experience|knowledge)\s+(?:[\w\-]+\s+){0,2}?"
                                 r"(?:fra|med|i|på|innen|from|with|in|of)\s+$", re.IGNORECASE)
+# letters only, or letter parts joined by hyphens («Frionix», «Accu-Chek»): a maker's name, not a code
+_PLAIN_NAME = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _TYPE_CUE_BEFORE = re.compile(r"(?:av\s+)?(typen|type|modell(?:en)?|model)\s*[:=]?\s*$", re.IGNORECASE)
 
 
@@ -403,7 +405,8 @@ class _Scan:
                 start = m.start() + (3 if m.group(0).lower().startswith("av ") else 0)
                 self.add(category, start if category == "model_type" else first.start(1), end, self.severity(start, end), "cue")
                 second = _TOKEN.match(self.text, first.end(1))
-                if category == "model_type" and second and second.start(1) < end and token.isalpha() and names.rare(token):
+                if category == "model_type" and second and second.start(1) < end and _PLAIN_NAME.fullmatch(token) \
+                        and names.rare(token):
                     # «av typen Frionix ThermaPro 10-1/1»: a maker's name, then its model
                     self.add("brand", first.start(1), first.end(1), self.severity(start, end), "cue")
                 covered.append((start, end))
@@ -580,8 +583,11 @@ class _Scan:
         for (s, e), params in by_sentence.items():
             details = [h for h in self.matches if h.kind in {"colour", "placement"} and s <= h.start < e]
             score = sum(p for _, _, p in params) + len(details)
-            # two odd values, or three exact values of any kind: together they describe one product's data sheet
-            if (len(params) >= 2 and score >= 5) or len(params) >= 3:
+            # two odd values, or three exact values of any kind: together they describe one product's data sheet; two
+            # odd values alone where the sentence lists at least four features («10,9 tommers skjerm, veie 477 g, ha
+            # USB-C-port og fingeravtrykkleser …») are the same data sheet read out
+            listed = len(_LIST_BREAK.split(self.text[s:e])) >= 4
+            if (len(params) >= 2 and score >= 5) or len(params) >= 3 or (len(params) >= 2 and score >= 4 and listed):
                 start = min([p[0] for p in params] + [h.start for h in details])
                 end = max([p[1] for p in params] + [h.end for h in details])
                 self.add("tailoring", start, end, "high", "combination", count=len(params), points=score)

@@ -298,7 +298,8 @@ ACQUISITION = re.compile(
     r"skal ha|skal få|må ha|trenger|ønsker(?: oss)?|behov for(?! å)|bestille[rs]?|erstatte[rs]? med|"
     r"byttes ut med|utstyres med|utstyrt med|ved hjelp av|ved bruk av|(?:skal|må) (?:bruke|benytte)|"
     r"(?:gjøres|utføres|skje|løses|foregå) (?:med|ved)|omfatte[rs]?|inkludere[rs]?|bestå av|"
-    r"buy|purchase|procure|acquire|supply|install|needs? (?:a|an|new)|requires? (?:a|an)|shall have|must have)"
+    r"buy|purchase|procure|acquire|supply|install|needs? (?:a|an|new)|requires? (?:a|an)|shall have|must have|"
+    r"(?:shall|must) (?:be given|be provided with|be issued|receive)|(?:skal|må) (?:tildeles|utstyres med|få utdelt))"
     r"(?:\s+[\w\-/'’\".,]+){0,5}?\s*$",
     re.IGNORECASE,
 )
@@ -309,7 +310,8 @@ COMPATIBILITY = re.compile(
     r"fungere[rs]? (?:sammen )?(?:med|på|i)|virke[rs]? (?:med|på|i)|passe[rs]? (?:inn )?(?:til|i|på|sammen)|reservedel\w*|"
     r"rekvisita til|forbruksmateriell til|toner til|blekk(?:patroner)? til|tilbehør til|utvide[rs]? (?:dagens|eksisterende)|"
     r"støtte[rs]?|tilgjengelig (?:på|for|i)|eksport\w* til|import\w* (?:fra|til)|lese[rs]? og skrive[rs]?|"
-    r"compatib\w+|integrat\w+|interface\w*|works? (?:with|on)|spare parts|supports?|available on)(?!\w)",
+    r"compatib\w+|integrat\w+|interface\w*|works? (?:with|on)|spare parts|supports?|available on|fits?|fit (?:in|into|on|to)|"
+    r"connect(?:s|ed)? to)(?!\w)",
     re.IGNORECASE,
 )
 # Integration, spare parts and consumables for a named system are about what the buyer already has, even unsaid.
@@ -573,7 +575,7 @@ MODEL_WORDS = {
 COMMON_ACRONYMS = {"NAS", "PC", "PCER", "GPS", "USB", "LED", "SSD", "HDD", "RAM", "IT", "AI", "TV", "UPS", "WIFI", "VR",
                    "AR", "CPU", "GPU", "API", "SAN", "AS", "ASA", "AB"}
 # Words after a brand that end the brand mention rather than name a model.
-COMPANY_WORDS = {"as", "asa", "ab", "a/s", "oy", "gmbh", "inc", "ltd", "norge", "norway", "nordic", "group", "sverige",
+COMPANY_WORDS = {"as", "asa", "sa", "ans", "nuf", "ab", "a/s", "oy", "gmbh", "inc", "ltd", "norge", "norway", "nordic", "group", "sverige",
                  "danmark", "international", "eller", "or", "og", "and", "med", "with", "til", "for", "i", "in"}
 UNIT_WORDS = re.compile(rf"^(?:{PARAM_UNIT}|{TIME_UNIT}|mg|ml|µg|mcg|IE|stk|stykk|enheter|units|x|%|prosent|°C|grader)$", re.IGNORECASE)
 GENERATION = re.compile(r"\(?\s*\d{1,2}\.\s*generasjon\w*|\(?\s*(?:gen(?:eration)?|generasjon)\s*\d{1,2}", re.IGNORECASE)

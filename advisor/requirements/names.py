@@ -265,6 +265,10 @@ def unknown_names(scan) -> None:
             continue
         name_end = _name_end(scan, end)
         cue = _cue(scan, start, end, name_end)
+        if not cue and _OWNED_BEFORE.search(scan.window(start, 40)) and _rare(token) and scan.compatibility(start):
+            # «shall fit the laboratory's existing Eppendorf Research plus pipettes»: the equipment the buyer owns, named
+            # so that the goods fit it; a note (the narrow exception), found so that the reviewer sees what it ties to
+            cue = "owned"
         if not cue or _not_a_product(scan, start, end) or _owner_or_place(scan, end) or _acronym_or_word(token):
             continue
         # after «programvaren», or before «eller tilsvarende», a capitalised word is a name even if it is also a word;
@@ -272,7 +276,7 @@ def unknown_names(scan) -> None:
         mixed = bool(_MIXED.search(token))
         complement = cue == "acquired" and _COMPLEMENT_BEFORE.search(scan.window(start, 20)) and _rare(token) \
             and _CLAUSE_END.match(scan.text, name_end) is not None and not scan.sentence_has(lex.FUNCTION_TIE, start)
-        if cue not in {"named_product", "equivalent", "product_compound", "maker", "licensed"} and not complement and not (
+        if cue not in {"named_product", "equivalent", "product_compound", "maker", "licensed", "owned"} and not complement and not (
                 (mixed or _shape(token)) and (mixed or name_end > end)):
             continue
         severity = scan.severity(start, name_end)
@@ -283,6 +287,8 @@ def unknown_names(scan) -> None:
         covered.append((start, name_end))
 
 
+# «eksisterende», «existing», «dagens» right before a name: what the buyer has
+_OWNED_BEFORE = re.compile(r"(?<!\w)(?:eksisterende|nåværende|dagens|existing|current|installerte|installed)\s+$", re.IGNORECASE)
 # «… skal være X»: the name is the whole of what the subject must be; with a rare word («Lambi», «Mapelastic»), a name
 # even alone and even where word frequency splits it into two ordinary words (a reason given in the sentence, «skal være
 # Vizrt, slik at redaksjonen kan bruke malene fra …», leaves the weak evidence of one word to the other rules)
