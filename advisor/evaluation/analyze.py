@@ -5,6 +5,8 @@ Data sets, scored separately:
 - evals/requirements_unseen.jsonl: written after the rules were frozen and never used to change them; the honest figure.
 - evals/requirements_dev.jsonl: the development set, written blind by a separate writer who never saw the rules
   (2026-12-06); measured once before any rule change for it, used for tuning since (metrics prefixed `dev.`).
+- evals/requirements_dev3.jsonl: a third set, written blind by yet another writer (wave 8); measured once before any rule
+  change for it (the figures are in evals/README.md), used for tuning since (metrics prefixed `dev3.`).
 - corpus/examples/requirements.yaml: the worked examples, labelled by their author (not by the analyzer's author);
   every example is solution-specific, so it measures recall and per-category agreement with another reviewer.
 
@@ -25,11 +27,13 @@ Labelling guide (the same for both files):
 Headline metrics (`precision`, `recall`, `f1`) are for solution_specific on the tuning set; `category.*` are micro
 averages over the categories; `unseen.*`, `dev.*` and `examples.*` are the same for the other sets.
 
-Real notice text, labelled span by span (`real.*`, `real_unseen.*` and `real_unseen2.*`):
+Real notice text, labelled span by span (`real.*`, `real_unseen.*`, `real_unseen2.*` and `real_dev2.*`):
 - evals/requirements_real.jsonl (tuning) and evals/requirements_real_unseen.jsonl (frozen: written and committed
   before any rule was changed for it, never edited since). evals/requirements_real_unseen2.jsonl is a second frozen set
   (round three) from notices in neither file, sampled by a fixed seed (see evals/README.md). Sentences from the Doffin notices in
   ../shared/data/doffin/ (notice id kept in `notice`; contact data removed), split between the files by notice.
+  evals/requirements_real_dev2.jsonl (`real_dev2.*`, seen): sentences from notices in none of those files, labelled
+  and committed before the analyzer was first run on them, used for tuning since (see evals/README.md).
 - Each row: {"id", "notice", "source", "text", "spans": [{"start", "end", "text", "label", "category"}],
   "solution_specific", "domain"}. label "violation": a solution-specific reference in requirement position with
   no justification in the text (brand, product, intended supplier, origin, prescribed technology or material, a
@@ -61,9 +65,11 @@ from advisor.rewrite import EXAMPLES_PATH, load_worked_examples
 TUNING_FILE = "requirements.jsonl"
 UNSEEN_FILE = "requirements_unseen.jsonl"
 DEV_FILE = "requirements_dev.jsonl"
+DEV3_FILE = "requirements_dev3.jsonl"
 REAL_FILE = "requirements_real.jsonl"
 REAL_UNSEEN_FILE = "requirements_real_unseen.jsonl"
 REAL_UNSEEN2_FILE = "requirements_real_unseen2.jsonl"
+REAL_DEV2_FILE = "requirements_real_dev2.jsonl"
 SYNTHETIC_FILE = "requirements_synthetic.jsonl"
 SPAN_LABELS = ("violation", "hint", "allowed")
 
@@ -232,7 +238,7 @@ def example_rows(settings) -> list[dict[str, Any]]:
 
 
 def run(settings, provider: str | None = None, progress: bool = True) -> SuiteResult:
-    """Score the analyzer on the tuning, unseen and dev sets, the worked examples and the span-labelled sets; `provider`
+    """Score the analyzer on the tuning, unseen and dev sets (dev, dev3), the worked examples and the span-labelled sets; `provider`
     is unused (rules only)."""
     started = time.perf_counter()
     evals = Path(settings.evals_dir)
@@ -242,8 +248,9 @@ def run(settings, provider: str | None = None, progress: bool = True) -> SuiteRe
     sets = [("tuning", tuning_rows, str(evals / TUNING_FILE))]
     if (evals / UNSEEN_FILE).is_file():
         sets.append(("unseen", read_jsonl(evals / UNSEEN_FILE), str(evals / UNSEEN_FILE)))
-    if (evals / DEV_FILE).is_file():
-        sets.append(("dev", read_jsonl(evals / DEV_FILE), str(evals / DEV_FILE)))
+    for name, filename in (("dev", DEV_FILE), ("dev3", DEV3_FILE)):
+        if (evals / filename).is_file():
+            sets.append((name, read_jsonl(evals / filename), str(evals / filename)))
     examples = example_rows(settings)
     if examples:
         sets.append(("examples", examples, str(Path(settings.corpus_dir) / EXAMPLES_PATH)))
@@ -259,7 +266,8 @@ def run(settings, provider: str | None = None, progress: bool = True) -> SuiteRe
         tables["categories" if name == "tuning" else f"categories_{name}"] = table
         all_cases.extend(cases)
     for name, filename in (("real", REAL_FILE), ("real_unseen", REAL_UNSEEN_FILE),
-                             ("real_unseen2", REAL_UNSEEN2_FILE), ("synthetic", SYNTHETIC_FILE)):
+                             ("real_unseen2", REAL_UNSEEN2_FILE), ("real_dev2", REAL_DEV2_FILE),
+                             ("synthetic", SYNTHETIC_FILE)):
         if not (evals / filename).is_file():
             continue
         cases = score_span_rows(read_jsonl(evals / filename), settings, str(evals / filename), name)
@@ -282,10 +290,12 @@ def run(settings, provider: str | None = None, progress: bool = True) -> SuiteRe
         "tuning_set": TUNING_FILE,
         "note": f"{TUNING_FILE} is the tuning set (rules developed against it; optimistic). {UNSEEN_FILE} was written "
                 "after the rules were frozen and is the honest figure (metrics prefixed 'unseen.'). 'dev.' is the "
-                f"development set {DEV_FILE}, written blind by a separate writer (2026-12-06), tuned on since. 'examples.' is "
+                f"development set {DEV_FILE}, written blind by a separate writer (2026-12-06), tuned on since; 'dev3.' the "
+                f"same for {DEV3_FILE} (another blind writer, wave 8). 'examples.' is "
                 "agreement with the worked examples' own labels (another author; all solution-specific). 'real.' and "
                 "'real_unseen.' are span-level scores on labelled sentences from real Doffin notices (real_unseen frozen); "
-                "'real_unseen2.' is a second frozen real set from yet other notices (round three); "
+                "'real_unseen2.' is a second frozen real set from yet other notices (round three); 'real_dev2.' a "
+                "development set of real text from notices in no other file, labelled before it was first measured; "
                 "'synthetic.' the same on written requirement sentences (tuning).",
         "sets": {name: len(rows) for name, rows, _ in sets},
         "headline": "precision/recall/f1 = solution_specific on the tuning set",

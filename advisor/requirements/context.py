@@ -128,7 +128,7 @@ DESCRIPTIVE_VERB = re.compile(
 )
 
 # Company forms that mark a supplier (a public buyer's own companies are told apart by position, not by form).
-COMPANY_SUFFIX = r"(?:AS|ASA|A/S|A\.S\.?|AB|Oy|Oyj|ApS|GmbH|AG|Ltd\.?|Limited|Inc\.?|LLC|Corp\.?|BV|B\.V\.|S\.A\.|plc|NV)"
+COMPANY_SUFFIX = r"(?:AS|ASA|A/S|A\.S\.?|AB|Oy|Oyj|ApS|GmbH|AG|Ltd\.?|Limited|Inc\.?|LLC|Corp\.?|BV|B\.V\.|S\.A\.|SA|ANS|NUF|plc|NV)"
 _NAME = r"(?:[A-ZÆØÅ][\w&.\-]*|[a-z]+[A-Z][\w\-]*)(?:\s+(?:of|and|&|og|[A-ZÆØÅ0-9][\w&.\-]*)){0,4}"
 # «kontrakt med X AS», «direkteforhandling med X», «tildele ... til X», «partner av X», «levert av X», «X er eneste leverandør».
 # Verbs whose agent («utføres av X», «installert av X», «supplied by X») is who delivers: one list for the supplier cue,
@@ -228,7 +228,10 @@ DOCUMENT_NOUN = re.compile(r"(?<!\w)(?:\w*skjema\w*|(?:rapport|prosjekt|dokument
                            re.IGNORECASE)
 # Origin: FOA §§ 8-5/15-1 forbid a reference to a specific origin or production that favours suppliers.
 ORIGIN = re.compile(
-    r"(?<!\w)(?:(?:produsert|laget|framstilt|fremstilt|tilvirket|dyrket|produced|made|manufactured)\s+(?:i|av|in|by)\s+"
+    r"(?<!\w)(?:(?:produsert|laget|framstilt|fremstilt|tilvirket|dyrket|registrert|fanget|landet|slaktet|oppdrettet|produced|"
+    r"made|manufactured|registered|caught|landed|slaughtered|farmed|grown)\s+(?:i|av|in|by)\s+"
+    # «fartøy registrert i Nord-Norge», «vessels registered in Northern Norway»: a part of the country is origin too
+    r"(?:(?:Nord|Sør|Vest|Øst|Midt)-(?=Norge)|(?:Northern|Southern|Western|Eastern|Mid)\s+(?=Norway))?"
     r"(?:norske?|svenske?|nordiske?|europeiske?|lokale?|Norge|Sverige|Norden|Europa|EU|EØS|Norway|Sweden|Europe|"
     r"(?:\w+\s+)?(?:kommune|fylke|regionen))(?:\s+(?:produsenter|leverandører|bedrifter|fabrikker))?"
     r"|norskprodusert\w*|norskprodusert|(?:fra\s+)?norske\s+produsenter|norsk\s+opprinnelse|norskproduserte"
@@ -244,8 +247,11 @@ LOCAL_PRESENCE = re.compile(
     r"(?<!\w)(?:med|ha|har|og)\s+(?:et\s+|eget\s+|sitt\s+|egen\s+|egne\s+)?(?:(?:lokal(?:t|e)?|fast|faste|permanent|"
     r"fysisk|fysiske|bemannet|bemannede)\s+)?"
     r"(?:kontor|lokalkontor|kontoradresse|kontorlokaler|lokaler|avdeling|avdelingskontor|filial|kontorsted|forretningssted|"
-    r"forretningsadresse|verksted|serviceverksted|base|driftsbase|tilholdssted)\s+"
-    rf"(?:i|på|innen)\s+{_PLACE}"
+    r"forretningsadresse|verksted|serviceverksted|base|driftsbase|tilholdssted|driftssted|hovedkontor|lager)\s+"
+    # «driftssted maksimalt 15 km fra Hamar rådhus»: a distance from a named point is a place demanded too
+    r"(?:(?:maksimalt|maks\.?|høyst|innen|inntil|under|ikke\s+mer\s+enn|ikke\s+lenger\s+enn)\s+\d+\s*(?:km|kilometer)\s+"
+    r"(?:fra|unna)\s+(?-i:[A-ZÆØÅ])[\w-]+"
+    rf"|(?:i|på|innen)\s+{_PLACE})"
     # «Leverandøren skal være lokalisert i Bodø», «holde til i kommunen»
     rf"|(?<!\w)(?:være\s+(?:lokalisert|etablert|hjemmehørende|stasjonert)|holde\s+til)\s+(?:i|innen)\s+{_PLACE}",
     re.IGNORECASE,

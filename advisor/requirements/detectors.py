@@ -67,6 +67,13 @@ _CLASS_NOUN = re.compile(r"(?:\d{1,2}|[A-ZÆØÅ]{1,2})-[a-zæøå]{3,}")
 # «nytt bygg for aggregater», «garasje til brøytebiler»: a building or room for the goods names what it houses
 _HOUSING_BEFORE = re.compile(r"(?<!\w)(?:\w*bygg|\w*bygning|\w*rom|\w*lager|\w*hall|\w*garasje|\w*skur|\w*areal|"
                              r"fundament)(?:et|en|a|ene)?\s+(?:for|til)\s+$", re.IGNORECASE)
+# The upper end of a range («mellom 780 og 790 nm», «fra 10 til 15 kW»): a tolerance, not an exact value
+_RANGE_BEFORE = re.compile(rf"(?:mellom|fra|between|from)\s+{lex.NUMBER}\s*(?:[^\W\d]+\s+)?(?:og|til|and|to)\s+$", re.IGNORECASE)
+# «erfaring fra Scrum», «kompetanse i Kanban»: the approach is what a person knows, not how the work must be run
+_KNOWN_FROM_BEFORE = re.compile(r"(?:erfaring|kompetanse|kjennskap|sertifisering|experience|knowledge)\s+(?:[\w\-]+\s+){0,2}?"
+                                r"(?:fra|med|i|på|innen|from|with|in|of)\s+$", re.IGNORECASE)
+# letters only, or letter parts joined by hyphens («Frionix», «Accu-Chek»): a maker's name, not a code
+_PLAIN_NAME = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _TYPE_CUE_BEFORE = re.compile(r"(?:av\s+)?(typen|type|modell(?:en)?|model)\s*[:=]?\s*$", re.IGNORECASE)
 
 
@@ -293,13 +300,17 @@ class _Scan:
             if kind == "energy" and names.is_fuel_supply(self, start, end):
                 continue
             self.tech_spans.append((start, end))
-            severity = "low" if self.nearest_is_compat(start) else "medium"
-            self.add("prescribed_technology", start, end, severity, kind or "technology", compat=severity == "low")
+            # a protocol in a sentence about the buyer's existing installation is the language that installation speaks
+            compat = self.nearest_is_compat(start) or (kind == "protocol" and self.sentence_has(lex.EXISTING, start)) \
+                or (kind == "approach" and bool(_KNOWN_FROM_BEFORE.search(self.window(start, 50))))
+            severity = "low" if compat else "medium"
+            self.add("prescribed_technology", start, end, severity, kind or "technology", compat=compat)
 
     def drives_and_networks(self) -> None:
-        """A machine's drive type («elektrisk kvern») or a connection's network («linje over 5G») the requirement
-        chooses without a purpose (prescribed_technology)."""
-        for pattern, group, kind in ((lex.DRIVE_TYPE, "drive", "drive"), (lex.NETWORK_MEANS, "net", "network")):
+        """A machine's drive type («elektrisk kvern»), a connection's network («linje over 5G») or a vessel's hull form
+        («enskrogs patruljebåt») the requirement chooses without a purpose (prescribed_technology)."""
+        for pattern, group, kind in ((lex.DRIVE_TYPE, "drive", "drive"), (lex.NETWORK_MEANS, "net", "network"),
+                                     (lex.HULL_FORM, "hull", "hull")):
             for m in pattern.finditer(self.text):
                 start, end = m.start(group), m.end(group)
                 if any(a < end and start < b for a, b in self.tech_spans) or lex.NEGATION_BEFORE.search(self.window(start, 40)):
@@ -394,7 +405,8 @@ class _Scan:
                 start = m.start() + (3 if m.group(0).lower().startswith("av ") else 0)
                 self.add(category, start if category == "model_type" else first.start(1), end, self.severity(start, end), "cue")
                 second = _TOKEN.match(self.text, first.end(1))
-                if category == "model_type" and second and second.start(1) < end and token.isalpha() and names.rare(token):
+                if category == "model_type" and second and second.start(1) < end and _PLAIN_NAME.fullmatch(token) \
+                        and names.rare(token):
                     # «av typen Frionix ThermaPro 10-1/1»: a maker's name, then its model
                     self.add("brand", first.start(1), first.end(1), self.severity(start, end), "cue")
                 covered.append((start, end))
@@ -455,7 +467,7 @@ class _Scan:
 
     def materials(self) -> None:
         """Materials chosen without a function: C-424/23 DYKA treats a required material as a type reference."""
-        for pattern in (lex.MATERIAL_PHRASE, lex.MATERIAL_IS, lex.MATERIAL_COMPOUND):
+        for pattern in (lex.MATERIAL_PHRASE, lex.MATERIAL_IS, lex.MATERIAL_COMPOUND, lex.MATERIAL_ADJECTIVE_NOUN):
             for m in pattern.finditer(self.text):
                 if self._guarded(m.start(), lex.ENVIRONMENTAL) or lex.NEGATION_BEFORE.search(self.window(m.start(), 30)):
                     continue
@@ -466,7 +478,7 @@ class _Scan:
                 # «laget av eik»: the span is the material, not the cue words before it
                 if pattern is lex.MATERIAL_IS:
                     start = m.start("mat")
-                elif pattern is lex.MATERIAL_COMPOUND:
+                elif pattern in (lex.MATERIAL_COMPOUND, lex.MATERIAL_ADJECTIVE_NOUN):
                     start = m.start()
                 else:
                     start = m.start() + len(m.group(0)) - len(m.group(0).split(None, 1)[1])
@@ -480,7 +492,8 @@ class _Scan:
         """How a device senses («IR-videokamera») or the wired link it must use («kablet nettverk»), chosen without a
         purpose (prescribed_technology); a wired link only where the sentence names a device or technology it serves,
         since a cabled network can itself be what is bought."""
-        for pattern, group, kind in ((lex.SENSING_TECH, "tech", "sensing"), (lex.WIRED_LINK, "net", "network")):
+        for pattern, group, kind in ((lex.SENSING_TECH, "tech", "sensing"), (lex.SENSING_WITH, "tech", "sensing"),
+                                     (lex.WIRED_LINK, "net", "network")):
             for m in pattern.finditer(self.text):
                 start, end = m.start(group), m.end(group) if kind == "sensing" else m.end()
                 if any(h.start < end and start < h.end for h in self.matches if h.category == "prescribed_technology"):
@@ -521,8 +534,8 @@ class _Scan:
         for kind, pattern in (("method", lex.METHOD_VERBS), ("method", lex.WORKER_USES), ("menu", lex.FIXED_MENU),
                               ("placement", lex.PLACEMENT)):
             for m in pattern.finditer(self.text):
-                if self._guarded(m.start(), lex.ENVIRONMENTAL) or self.in_standard(m.start(), m.end()):
-                    continue
+                if self._guarded(m.start(), lex.ENVIRONMENTAL) or self.in_standard(m.start(), m.end() + 12):
+                    continue  # «utføres i utførelsesklasse EXC2 etter NS-EN 1090-2»: a class the standard defines
                 if pattern in (lex.WORKER_USES, lex.METHOD_VERBS) and any(
                     m.start() <= h.start < m.end() for h in self.matches
                     if h.category in {"brand", "model_type", "prescribed_technology", "product_named"}
@@ -538,7 +551,8 @@ class _Scan:
 
     def bounded(self, start: int, end: int) -> bool:
         before = self.text[max(0, start - 25):start]
-        return bool(lex.BOUND_BEFORE.search(before) or re.search(r"[-–]\s*$", before) or lex.BOUND_AFTER.match(self.text[end:end + 20]))
+        return bool(lex.BOUND_BEFORE.search(before) or re.search(r"[-–]\s*$", before) or _RANGE_BEFORE.search(before)
+                    or lex.BOUND_AFTER.match(self.text[end:end + 20]))
 
     def same_as_current(self) -> None:
         """«Same as today» wording that makes the current solution the requirement (same_as_current)."""
@@ -569,8 +583,11 @@ class _Scan:
         for (s, e), params in by_sentence.items():
             details = [h for h in self.matches if h.kind in {"colour", "placement"} and s <= h.start < e]
             score = sum(p for _, _, p in params) + len(details)
-            # two odd values, or three exact values of any kind: together they describe one product's data sheet
-            if (len(params) >= 2 and score >= 5) or len(params) >= 3:
+            # two odd values, or three exact values of any kind: together they describe one product's data sheet; two
+            # odd values alone where the sentence lists at least four features («10,9 tommers skjerm, veie 477 g, ha
+            # USB-C-port og fingeravtrykkleser …») are the same data sheet read out
+            listed = len(_LIST_BREAK.split(self.text[s:e])) >= 4
+            if (len(params) >= 2 and score >= 5) or len(params) >= 3 or (len(params) >= 2 and score >= 4 and listed):
                 start = min([p[0] for p in params] + [h.start for h in details])
                 end = max([p[1] for p in params] + [h.end for h in details])
                 self.add("tailoring", start, end, "high", "combination", count=len(params), points=score)

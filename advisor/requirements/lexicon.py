@@ -171,7 +171,12 @@ TECHNOLOGIES: tuple[tuple[str, str], ...] = (
     (r"(?i)diesel\w*|hydrogen\w*(?:[\s\-]+brenselcelle\w*)?|brenselcelle\w*|biogass\w*|biodiesel|HVO\d*|LNG|bensin\w*|(?:elektriske\s+)?varmekabl\w*|"
      r"monokrystallinsk\w*|polykrystallinsk\w*|nattsyn|[23]G(?:-\w+)?", "energy"),
     (r"(?i)blokkjede\w*|blockchain|kunstig intelligens|maskinlæring|machine learning|artificial intelligence|"
-     r"AI(?=[\s\-])|RFID\w*", "approach"),
+     r"AI(?=[\s\-])|RFID\w*|(?:\d+\s*GHz[\s\-])?radar\w*|lidar\w*|Scrum|Kanban|SAFe|smidig\w*\s+metodikk|"
+     r"fossefall\w*(?:metodikk|modell)|waterfall", "approach"),
+    # radio and building-automation protocols a device is to use («via Bluetooth Low Energy», «bruke LoRaWAN»): how the
+    # data travels is the supplier's choice unless it is what the buyer's installed equipment speaks
+    (r"LoRaWAN|LoRa|Zigbee|ZigBee|Z-Wave|NB-IoT|LTE-M|Sigfox|KNX|BACnet(?:/IP)?|"
+     r"Modbus(?:/TCP|\s+TCP|\s+RTU)?|M-Bus|Wireless M-Bus|EnOcean|Thread(?=\s*(?:/|og|eller|or|and)\s*Matter)", "protocol"),
 )
 
 # The drive or power source of a machine or vehicle chosen for it («elektrisk kvern», «hel-elektrisk
@@ -190,10 +195,24 @@ DRIVE_TYPE = re.compile(
     re.IGNORECASE,
 )
 
+# How a vessel's hull is built («enskrogs patruljebåt», «katamaran»): like a drive type, a construction the buyer chooses
+# where the need is speed, seakeeping, load or draught; only before a vessel noun, so «katamaranen vår» in a description
+# of today is left to the requirement-position check.
+HULL_FORM = re.compile(
+    r"(?<![\w\-])(?P<hull>(?:enskrogs|en-skrogs|flerskrogs|toskrogs|monohull|multihull)"
+    r"(?=[\s\-]*(?:\w+\s+)?(?:\w*(?:båt|båter|båten|fartøy|fartøyet|ferje|ferjer|ferja|ferjen|skrog|skroget|vessel|vessels|"
+    r"boat|boats|ferry|ferries))(?!\w))"
+    r"|katamaran(?:en|er|ene)?|trimaran(?:en|er|ene)?|catamarans?|trimarans?)(?!\w)",
+    re.IGNORECASE,
+)
+
 # A mobile-network generation or a link technology as the means of a connection («redundant linje over 5G»,
 # «overføring via 4G»): the buyer needs the connection, and the network it runs over is the supplier's choice.
 NETWORK_MEANS = re.compile(
-    r"(?<!\w)(?:over|via|gjennom|basert på|med|på|through|over|using)\s+(?:mobilnett(?:et)?\s+)?(?P<net>[2-5]G)(?![\w\-])",
+    r"(?<!\w)(?:(?:over|via|gjennom|basert på|med|på|through|over|using)\s+(?:mobilnett(?:et)?\s+)?(?=[2-5]G)"
+    # a short-range radio only where it is the way the data goes («via Bluetooth Low Energy»), not a feature the goods
+    # have («hodetelefoner med Bluetooth»)
+    r"|(?:over|via|gjennom|through|using|basert på|based on)\s+)(?P<net>[2-5]G|Bluetooth(?:\s+(?:Low\s+Energy|LE))?|BLE)(?![\w\-])",
     re.IGNORECASE,
 )
 
@@ -202,6 +221,14 @@ NETWORK_MEANS = re.compile(
 SENSING_TECH = re.compile(
     r"(?<![\w\-])(?P<tech>(?-i:IR)|infrarød[te]?|termisk[e]?|termografisk[e]?|infrared|thermal)[\s\-]+"
     r"(?=\w*(?:kamera|kameraer|kameraet|sensor|sensorer|sensoren|detektor|detektorer|camera|cameras|sensors?)(?!\w))",
+    re.IGNORECASE,
+)
+# The same technology given after the device («kamera med infrarødt lys», «sensor med IR-lys», «camera with night
+# vision»): how it sees in the dark is chosen, where the need is what must be seen.
+SENSING_WITH = re.compile(
+    r"(?<![\w\-])(?:\w*kamera\w*|\w*sensor\w*|\w*detektor\w*|cameras?|sensors?)\s+(?:med|with)\s+"
+    r"(?P<tech>infrarødt?\s+lys|(?-i:IR)-lys|(?-i:IR)\s+lys|infrarød\s+\w+|nattsyn|termisk\s+\w+|infrared(?:\s+light)?|night\s+vision)"
+    r"(?!\w)",
     re.IGNORECASE,
 )
 # A wired link chosen for a device («kablet nettverk», «fastkablet tilkobling»): how the data travels is the supplier's
@@ -271,7 +298,8 @@ ACQUISITION = re.compile(
     r"skal ha|skal få|må ha|trenger|ønsker(?: oss)?|behov for(?! å)|bestille[rs]?|erstatte[rs]? med|"
     r"byttes ut med|utstyres med|utstyrt med|ved hjelp av|ved bruk av|(?:skal|må) (?:bruke|benytte)|"
     r"(?:gjøres|utføres|skje|løses|foregå) (?:med|ved)|omfatte[rs]?|inkludere[rs]?|bestå av|"
-    r"buy|purchase|procure|acquire|supply|install|needs? (?:a|an|new)|requires? (?:a|an)|shall have|must have)"
+    r"buy|purchase|procure|acquire|supply|install|needs? (?:a|an|new)|requires? (?:a|an)|shall have|must have|"
+    r"(?:shall|must) (?:be given|be provided with|be issued|receive)|(?:skal|må) (?:tildeles|utstyres med|få utdelt))"
     r"(?:\s+[\w\-/'’\".,]+){0,5}?\s*$",
     re.IGNORECASE,
 )
@@ -282,7 +310,8 @@ COMPATIBILITY = re.compile(
     r"fungere[rs]? (?:sammen )?(?:med|på|i)|virke[rs]? (?:med|på|i)|passe[rs]? (?:inn )?(?:til|i|på|sammen)|reservedel\w*|"
     r"rekvisita til|forbruksmateriell til|toner til|blekk(?:patroner)? til|tilbehør til|utvide[rs]? (?:dagens|eksisterende)|"
     r"støtte[rs]?|tilgjengelig (?:på|for|i)|eksport\w* til|import\w* (?:fra|til)|lese[rs]? og skrive[rs]?|"
-    r"compatib\w+|integrat\w+|interface\w*|works? (?:with|on)|spare parts|supports?|available on)(?!\w)",
+    r"compatib\w+|integrat\w+|interface\w*|works? (?:with|on)|spare parts|supports?|available on|fits?|fit (?:in|into|on|to)|"
+    r"connect(?:s|ed)? to)(?!\w)",
     re.IGNORECASE,
 )
 # Integration, spare parts and consumables for a named system are about what the buyer already has, even unsaid.
@@ -407,6 +436,12 @@ MATERIAL_IS = re.compile(
     rf"(?:\s+(?:eller|og|or|and)\s+{MATERIAL_ADJECTIVES}(?:{MATERIALS}))?(?!\w)",
     re.IGNORECASE,
 )
+# A material named by its adjective before the goods («et keramisk membransystem», «polymere membraner», «ceramic
+# filters»): the same type reference as «laget av keramikk» (C-424/23 DYKA).
+MATERIAL_ADJECTIVE_NOUN = re.compile(
+    r"(?<![\w\-])(?:keramisk[e]?|polymer[e]?|polymerisk[e]?|ceramic|polymeric)(?=\s+[a-zæøå]{4,})(?!\s+(?:avfall|waste|materiale))",
+    re.IGNORECASE,
+)
 MATERIAL_COMPOUND = re.compile(
     r"(?<!\w)(?:(?:forkrommet|galvanisert|pulverlakkert|lakkert)\s+)?"
     r"(?:stål|aluminiums?|betong|leir|plast|eike|bjørke|kobber|messing|PVC-|PE-)"
@@ -429,7 +464,7 @@ COLOUR_PHRASE = re.compile(
 
 DIMENSIONS = re.compile(
     rf"(?<![\w,.])(?:{NUMBER}\s*(?:x|×|\*)\s*{NUMBER}(?:\s*(?:x|×|\*)\s*{NUMBER})?\s*(?:mm|cm|m)(?!\w)"
-    rf"|{NUMBER}\s*(?:mm|cm|m|U)\s+(?:lang|lange|langt|bred|brede|bredt|høy|høye|høyt|dyp|dype|dypt|tykk|tykke|tykt|long|wide|high|deep)(?!\w)"
+    rf"|{NUMBER}\s*(?:mm|cm|m|U|meter|millimeter|centimeter)\s+(?:lang|lange|langt|bred|brede|bredt|høy|høye|høyt|dyp|dype|dypt|tykk|tykke|tykt|long|wide|high|deep)(?!\w)"
     rf"|(?:lengde|bredde|høyde|dybde|diameter|tykkelse|length|width|height|depth)\s+(?:på\s+|of\s+)?{NUMBER}\s*(?:mm|cm|m)(?!\w))",
     re.IGNORECASE,
 )
@@ -477,6 +512,12 @@ SAME_AS_CURRENT = re.compile(
     r"(?:(?:det|den|de)\s*)?samme\s+(?!(?:område|området|sted|stedet|tomt|tomten|lokasjon|adresse|plassering)\b)(?:\w+,?\s+){0,4}?som\s+(?:vi\s+(?:allerede\s+)?(?:har|bruker)(?:\s+(?:i\s+dag|nå))?|i\s+dag|dagens|nå|tidligere|sist|"
     r"(?:i\s+|under\s+)?forrige\s+\w+|i\s+(?:den|det|de)\s+eksisterende\s+\w+|(?:den|det|de)\s+eksisterende|eksisterende|(?:den|det|de)\s+vi\s+har)"
     r"|fra\s+samme\s+leverandør|(?:av|fra)\s+(?:dagens|nåværende|eksisterende)\s+leverandør"
+    # «skal tilsvare dagens», «svare til dagens sortiment»: today's range or product made the demand (not today's level,
+    # quality or volume, which are targets)
+    r"|(?:tilsvare|svare\s+til)\s+dagens(?!\s+(?:nivå|kvalitet|standard|omfang|volum|behov|antall|pris\w*|tall)\b)(?:\s+\w+)?"
+    # «skal være som i dagens avtale»: the contract being replaced made the description
+    r"|(?:være|foregå|utføres|gjøres|skje|leveres)\s+(?:slik\s+)?som\s+i\s+(?:dagens|nåværende|eksisterende)\s+"
+    r"(?:avtale|kontrakt|rammeavtale|løsning|ordning)\w*"
     r"|tilsvarende\s+(?:(?:den|det|de)\s+vi\s+(?:allerede\s+)?har|dagens\s+(?:løsning|system|utstyr|modell|produkt|maskiner|biler)"
     r"|(?:\w+\s+){1,2}som\s+vi\s+(?:allerede\s+)?har(?:\s+i\s+dag)?)"
     r"|(?:fungere|virke|se\s+ut|være\s+lik\w*)\s+(?:akkurat\s+|nøyaktig\s+|helt\s+|omtrent\s+)?som\s+(?:i\s+dag|dagens|før|nå)"
@@ -499,9 +540,11 @@ SAME_AS_CURRENT = re.compile(
     r"tidspunkt|dag|frist|nivå)\b)\w+\s+som\s+(?:resten\s+av\s+\w+|de\s+øvrige|(?:\w+\s+){0,5}?(?:dagens|nåværende|eksisterende|"
     r"gjeldende)\s+(?:avtale|kontrakt|leverandør|rammeavtale)\w*)"
     # what another named buyer or site has: «samme klatrestativ som på Lia skole», «samme medisindispenser som Bærum
-    # kommune bruker», «identiske med sengene vi har på sengepost 4»: a solution copied, not a need described
+    # kommune bruker», «identiske med sengene vi har på sengepost 4»: a solution copied, not a need described (the
+    # same procedures, methods or quality as the buyer's own elsewhere are a way of working, not a product copied)
     r"|samme\s+(?!(?:område|området|sted|stedet|tomt|tomten|lokasjon|adresse|plassering|pris|priser|vilkår|tid|dag|frist|"
-    r"nivå|krav|kravene|regler|reglene)\b)(?:\w+\s+){1,2}?som\s+(?:(?:på|i|hos|ved)\s+(?!(?:vedlegg|bilag|kapittel|punkt|tabell|figur|skjema|mal\w*|avsnitt|del|kravspesifikasjon\w*|"
+    r"nivå|krav|kravene|regler|reglene|prosedyre\w*|rutine\w*|metode\w*|metodikk\w*|framgangsmåte\w*|fremgangsmåte\w*|"
+    r"standard\w*|kvalitet\w*)\b)(?:\w+\s+){1,2}?som\s+(?:(?:på|i|hos|ved)\s+(?!(?:vedlegg|bilag|kapittel|punkt|tabell|figur|skjema|mal\w*|avsnitt|del|kravspesifikasjon\w*|"
     r"konkurranse\w*|tilbud\w*|kontrakt\w*|avtale\w*|prisskjema\w*|Doffin|Mercell|Excel|Word)\b)(?-i:[A-ZÆØÅ])[\w-]+(?:\s+[\w-]+)?"
     r"|(?-i:[A-ZÆØÅ])[\w-]+(?:\s+(?:kommune|fylkeskommune|sykehus|HF|skole))?\s+(?:bruker|har|kjøpte|valgte|fikk))"
     r"|(?:lik|like|likt|identisk\w*)\s+(?:med|som)\s+(?:\w+\s+){1,2}?vi\s+(?:allerede\s+)?(?:har|bruker)(?:\s+(?:på|i|ved)\s+[\w-]+(?:\s+\d+)?)?"
@@ -532,7 +575,7 @@ MODEL_WORDS = {
 COMMON_ACRONYMS = {"NAS", "PC", "PCER", "GPS", "USB", "LED", "SSD", "HDD", "RAM", "IT", "AI", "TV", "UPS", "WIFI", "VR",
                    "AR", "CPU", "GPU", "API", "SAN", "AS", "ASA", "AB"}
 # Words after a brand that end the brand mention rather than name a model.
-COMPANY_WORDS = {"as", "asa", "ab", "a/s", "oy", "gmbh", "inc", "ltd", "norge", "norway", "nordic", "group", "sverige",
+COMPANY_WORDS = {"as", "asa", "sa", "ans", "nuf", "ab", "a/s", "oy", "gmbh", "inc", "ltd", "norge", "norway", "nordic", "group", "sverige",
                  "danmark", "international", "eller", "or", "og", "and", "med", "with", "til", "for", "i", "in"}
 UNIT_WORDS = re.compile(rf"^(?:{PARAM_UNIT}|{TIME_UNIT}|mg|ml|µg|mcg|IE|stk|stykk|enheter|units|x|%|prosent|°C|grader)$", re.IGNORECASE)
 GENERATION = re.compile(r"\(?\s*\d{1,2}\.\s*generasjon\w*|\(?\s*(?:gen(?:eration)?|generasjon)\s*\d{1,2}", re.IGNORECASE)
@@ -563,7 +606,8 @@ PRESCRIBE_VERB = re.compile(
 PRESCRIBE_BEFORE = re.compile(
     r"(?:skal|må|shall|must)\s+(?:\w+\s+){0,3}?(?:bruke|benytte|anvende|være basert på|baseres på|bygge på|bygges på|"
     r"utvikles i|utvikles med|være utviklet i|programmeres i|driftes i|driftes på|hostes i|leveres i|leveres på|"
-    r"kjøre på|kjøres på|gå på|drives med|drives av|ha|være|use|be based on|be built on|be developed in|run on|be)\s+"
+    r"kjøre på|kjøres på|gå på|drives med|drives av|gjennomføres med|gjennomføres etter|organiseres etter|styres etter|ha|være|"
+    r"use|be based on|be built on|be developed in|run on|be run using|be run with|be managed using|be)\s+"
     r"(?:\S+\s+){0,4}$",
     re.IGNORECASE,
 )
@@ -676,6 +720,10 @@ def _explain_technology(kind: str, severity: str, span: str, detail: dict) -> st
         return (f"«{span}» bestemmer hvordan maskinen eller kjøretøyet drives, uten å si hvorfor. Det utelukker "
                 "løsninger med annen drift som gir samme resultat. Beskriv kravet driften skal oppfylle (ytelse, "
                 "utslipp, støy, bruk innendørs), eller skriv begrunnelsen.")
+    if kind == "hull":
+        return (f"«{span}» bestemmer hvordan fartøyet er bygd, uten å si hvorfor. Det utelukker fartøy med annen "
+                "skrogform som gir samme resultat. Beskriv hva fartøyet skal klare (fart, sjødyktighet, last, dypgang, "
+                "stabilitet ved arbeid), eller skriv begrunnelsen.")
     if kind == "sensing":
         return (f"«{span}» bestemmer hvilken teknologi utstyret skal registrere med, uten å si hvorfor. Beskriv hva som må "
                 "kunne ses eller oppdages, og under hvilke forhold (mørke, røyk, avstand), og la leverandøren velge teknologi.")

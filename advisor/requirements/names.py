@@ -265,16 +265,35 @@ def unknown_names(scan) -> None:
             continue
         name_end = _name_end(scan, end)
         cue = _cue(scan, start, end, name_end)
+        if not cue and _OWNED_BEFORE.search(scan.window(start, 40)) and _rare(token) and scan.compatibility(start):
+            # «shall fit the laboratory's existing Eppendorf Research plus pipettes»: the equipment the buyer owns, named
+            # so that the goods fit it; a note (the narrow exception), found so that the reviewer sees what it ties to
+            cue = "owned"
         if not cue or _not_a_product(scan, start, end) or _owner_or_place(scan, end) or _acronym_or_word(token):
             continue
         # after «programvaren», or before «eller tilsvarende», a capitalised word is a name even if it is also a word;
         # elsewhere a lone capitalised word must look like a name and carry a model word or a second name after it
         mixed = bool(_MIXED.search(token))
-        if cue not in {"named_product", "equivalent", "product_compound", "maker", "licensed"} and not (
+        complement = cue == "acquired" and _COMPLEMENT_BEFORE.search(scan.window(start, 20)) and _rare(token) \
+            and _CLAUSE_END.match(scan.text, name_end) is not None and not scan.sentence_has(lex.FUNCTION_TIE, start)
+        if cue not in {"named_product", "equivalent", "product_compound", "maker", "licensed", "owned"} and not complement and not (
                 (mixed or _shape(token)) and (mixed or name_end > end)):
             continue
-        scan.add_name(start, name_end, end, scan.severity(start, name_end), "unknown", cue=cue)
+        severity = scan.severity(start, name_end)
+        scan.add_name(start, name_end, end, severity, "unknown", cue=cue)
+        if complement and name_end == end and severity != "low":
+            # «Toalettpapiret skal være Lambi»: the whole complement is a trademark, used as the product's name
+            scan.add("product_named", start, end, "medium", "designation")
         covered.append((start, name_end))
+
+
+# «eksisterende», «existing», «dagens» right before a name: what the buyer has
+_OWNED_BEFORE = re.compile(r"(?<!\w)(?:eksisterende|nåværende|dagens|existing|current|installerte|installed)\s+$", re.IGNORECASE)
+# «… skal være X»: the name is the whole of what the subject must be; with a rare word («Lambi», «Mapelastic»), a name
+# even alone and even where word frequency splits it into two ordinary words (a reason given in the sentence, «skal være
+# Vizrt, slik at redaksjonen kan bruke malene fra …», leaves the weak evidence of one word to the other rules)
+_COMPLEMENT_BEFORE = re.compile(r"(?<!\w)(?:skal|må|shall|must)\s+(?:være|be)\s+$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:)]|$|eller\b|or\b|fra\b|from\b|og\b|and\b|i\s+(?:fargen|størrelse)\b)")
 
 
 # «Renovasjons- og gjenvinningsetatens»: a compound whose second half is shared with the next word (a hyphen, then a
@@ -399,6 +418,11 @@ _PUBLIC_BODIES = {"statsbygg", "nav", "dfø", "digdir", "skatteetaten", "brønn�
 _PUBLIC_FIRST = {"helse", "statens", "norges", "universitetet", "høgskolen", "sykehuset", "oslo", "bergen", "trondheim"}
 
 
+# The head of a public body's one-word name («Fiskeridirektoratet», «Arbeidstilsynets», «Skatteetaten», «Utlendingsnemnda»)
+_PUBLIC_BODY_WORD = re.compile(r"\w(?:direktorat|tilsyn|etat|departement|nemnd|ombud|sekretariat)(?:et|en|a)?s?$",
+                               re.IGNORECASE)
+
+
 def _supplier(scan, m, pattern, start: int, name: str, strict: bool) -> None:
     trimmed = re.sub(r"(?:\s+(?:of|and|&|og))+$", "", name)
     if trimmed.endswith(".") and not re.search(rf"\s{ctx.COMPANY_SUFFIX}$", trimmed):
@@ -408,6 +432,9 @@ def _supplier(scan, m, pattern, start: int, name: str, strict: bool) -> None:
         return
     if ctx.PUBLIC_BODY_AFTER.match(scan.text, start) or re.search(r"\b(?:HF|RHF|IKS|KF|SF|kommune|fylkeskommune)$", trimmed):
         return
+    if _PUBLIC_BODY_WORD.search(trimmed.split()[0] if trimmed.split() else "") \
+            and not re.search(rf"\s{ctx.COMPANY_SUFFIX}$", trimmed):
+        return  # «personell fra Fiskeridirektoratets sjøtjeneste»: a directorate or an agency, not a supplier
     if ctx.PROCESS_SUBJECT.search(scan.text[max(0, m.start() - 40):m.start()]):
         return  # «Konkurransen gjennomføres av …»: who runs the procurement, not who delivers
     if ctx.SUPPLIER_PROCESS_BEFORE.search(scan.text[max(0, m.start() - 25):m.start()]) \
@@ -517,6 +544,13 @@ def certifications(scan) -> None:
         scan.add("missing_or_equivalent", start, end, "medium", "certification")
 
 
+# What the standard is made into: the measure of quality or the basis of the work («… som kvalitetsindikator»,
+# «… som grunnlag for kontrollen»)
+_AS_MEASURE = re.compile(r"\s+som\s+(?:kvalitets\w*|grunnlag\w*|målemetode\w*|måleverktøy\w*|målesystem\w*|kontrollmetode\w*|"
+                         r"norm(?:en)?|standard(?:en)?|referanse\w*|the\s+(?:quality\s+)?(?:measure|standard|basis))(?!\w)",
+                         re.IGNORECASE)
+
+
 def standards(scan) -> None:
     """Named standards, labels and certifications required without «eller tilsvarende» (missing_or_equivalent)."""
     last_end = -1
@@ -529,11 +563,14 @@ def standards(scan) -> None:
         if lex.EQUIVALENT.search(scan.text[start:sentence_end]) or ctx.EQUIVALENT_PROOF.search(scan.text, end, sentence_end):
             continue
         before = scan.text[sentence_start:start]
-        if not (listed or ctx.STANDARD_VERB_BEFORE.search(before)
+        # «Renholdstjenesten vil ha NS INSTA 800 som kvalitetsindikator»: the buyer makes the standard the measure
+        measure = bool(_AS_MEASURE.match(scan.text, end)
+                       and re.search(r"(?:skal|må|vil|shall|must|will)\s+(?:\w+\s+){0,2}$", before, re.IGNORECASE))
+        if not (listed or measure or ctx.STANDARD_VERB_BEFORE.search(before)
                 or re.search(r"(?:skal|må|shall|must)\s+(?:\w+\s+){0,2}$", before, re.IGNORECASE)):
             continue
         sentence = scan.text[sentence_start:sentence_end]
-        if not ctx.OBLIGATION.search(sentence) or re.search(
+        if not (ctx.OBLIGATION.search(sentence) or measure) or re.search(
                 r"godkjent som dokumentasjon|kan dokumenteres|dersom|hvis|accepted as|if the", sentence, re.IGNORECASE):
             continue
         scan.add("missing_or_equivalent", start, end, "medium", "standard")
@@ -647,7 +684,7 @@ _EXISTING_ADJECTIVE = re.compile(r"eksisterende|esksisterende|nåværende|existi
 EXACT_VALUE = re.compile(
     rf"(?<![\w,.\-])(?:{lex.NUMBER}\s*(?:x|×)\s*{lex.NUMBER}(?:\s*(?:piksler|pixels|px))?"
     rf"|{lex.NUMBER}\s*-?\s*(?:kW|W|kWh|Wh|V|kVA|Hz|GHz|MHz|GB|TB|MB|mAh|dB|lux|lm|(?:ANSI[\s\-]?)?lumen|tommer|tommers|\"|″|inch(?:es)?|"
-    rf"hk|Nm|bar|liter|l|kg))(?![\w])|(?<![\w\-])R\s?-?(?:290|32|410A|134a|744|600a|407C|1234yf|1234ze)(?![\w])",
+    rf"hk|Nm|bar|liter|l|kg|nm|nanometer))(?![\w])|(?<![\w\-])R\s?-?(?:290|32|410A|134a|744|600a|407C|1234yf|1234ze)(?![\w])",
 )
 
 
