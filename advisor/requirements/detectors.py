@@ -301,7 +301,10 @@ class _Scan:
                 continue
             self.tech_spans.append((start, end))
             # a protocol in a sentence about the buyer's existing installation is the language that installation speaks
+            # … and an open protocol with room for equivalents («KNX eller tilsvarende») is allowed where the
+            # subject-matter calls for it: a note asking for the reason
             compat = self.nearest_is_compat(start) or (kind == "protocol" and self.sentence_has(lex.EXISTING, start)) \
+                or (kind == "protocol" and bool(lex.EQUIVALENT_SOON.match(self.after(end, 60)))) \
                 or (kind == "approach" and bool(_KNOWN_FROM_BEFORE.search(self.window(start, 50))))
             severity = "low" if compat else "medium"
             self.add("prescribed_technology", start, end, severity, kind or "technology", compat=compat)

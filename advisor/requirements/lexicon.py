@@ -243,6 +243,10 @@ WIRED_LINK = re.compile(
 TECH_WORDS = {"windows", "teams", "zoom", "slack", "outlook", "angular", "react", "spring boot", "ruby", "scala"}
 
 
+# «KNX eller tilsvarende», «DALI eller tilsvarende åpen standard»: room for equivalents right after a reference.
+EQUIVALENT_SOON = re.compile(r"^[\s,]*(?:[\w-]+\s+){0,3}?(?:eller|or)\s+(?:tilsvarende|likeverdig|equivalent)", re.IGNORECASE)
+
+
 @functools.cache
 def technology_regex() -> re.Pattern[str]:
     """All technology names as one alternation with one named group per kind."""

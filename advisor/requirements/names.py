@@ -662,8 +662,12 @@ def technology_phrases(scan) -> None:
             continue
         if re.search(r"(?:til|for|mot|with|for)\s+$", before) and re.search(r"(?<!\w)(?:tilbehør|hørselvern|garnityr|accessor)", before, re.I):
             continue  # accessories for radios the buyer has: compatibility, not a technology choice
-        severity = "low" if _existing_governs(before) else "medium"
+        # an open protocol or standard with room for equivalents («DALI eller tilsvarende åpen standard») is allowed
+        # when the subject-matter calls for it: a note asking for the reason, not a finding
+        open_equivalent = group == "span2" and lex.EQUIVALENT_SOON.match(scan.after(end, 60))
+        severity = "low" if _existing_governs(before) or open_equivalent else "medium"
         scan.add("prescribed_technology", start, end, severity, "phrase")
+
 
 
 def _existing_governs(before: str) -> bool:

@@ -86,3 +86,10 @@ def test_owned_equipment_is_a_note(text, category, span):
     notes = {(m.category, text[m.start:m.end]) for m in find_matches(text) if m.severity == "low"}
     assert (category, span) in notes, notes
     assert not strong(text), strong(text)
+
+
+def test_an_open_protocol_with_room_for_equivalents_is_a_note_and_without_it_a_finding():
+    noted = find_matches("Lysstyringen skal bruke KNX eller tilsvarende åpen protokoll mot byggets SD-anlegg.")
+    assert noted and all(m.severity == "low" for m in noted)
+    bare = find_matches("Lysstyringen skal bruke KNX.")
+    assert any(m.category == "prescribed_technology" and m.severity != "low" for m in bare)
