@@ -2,7 +2,10 @@
 
 - evals/similar.jsonl: need and requirement texts written by us (not copied from notices), each with the notices
   judged relevant by hand among the shipped snapshot's notices (pooled from the top 10 of each retriever, plus
-  title searches for topics the pool missed).
+  title searches for topics the pool missed), and from the later pool rounds the notices judged not relevant
+  (`judged_not_relevant`). A notice in neither list counts as not relevant; `unrecorded@5` is the share of the
+  first 5 with no recorded judgment (the first rounds recorded only the relevant notices, so it is an upper bound on
+  what nobody judged).
 - evals/similar_unseen.jsonl: written and judged the same way, frozen when it was committed (its SHA-256 is in
   tests/doffin/test_similar_eval.py) and never used to change the search; the `unseen.*` figures.
 - evals/similar_unseen_pool.jsonl: relevant notices added to the frozen set's texts by a later, blind judging of
@@ -62,20 +65,35 @@ def with_pool(rows: list[dict], pool: list[dict]) -> list[dict]:
     return [{**row, "relevant": list(dict.fromkeys([*row["relevant"], *added.get(row["id"], [])]))} for row in rows]
 
 
+def judged(row: dict) -> tuple[set[str], set[str]]:
+    """(relevant, judged not relevant) of a row; AdvisorError when a notice is in both. Only the later judging
+    rounds recorded their not-relevant notices (`judged_not_relevant`), so a notice in neither list may have been
+    judged earlier; either way it counts as not relevant."""
+    relevant, not_relevant = set(row["relevant"]), set(row.get("judged_not_relevant") or [])
+    if relevant & not_relevant:
+        raise AdvisorError(f"{row['id']}: judged both relevant and not relevant: {sorted(relevant & not_relevant)}")
+    return relevant, not_relevant
+
+
 def evaluate(rows: list[dict], settings: Settings, prefix: str = "") -> tuple[dict[str, float], list[dict]]:
-    """Per-mode P@5 and nDCG@10 over rows (searching the store of `settings`), and per-case rows."""
-    sums = {f"{prefix}{mode}.{name}": 0.0 for mode in MODES for name in ("p@5", "ndcg@10")}
+    """Per-mode P@5 and nDCG@10 over rows (searching the store of `settings`), the share of the first 5 with no
+    recorded judgment (`unrecorded@5`), and per-case rows."""
+    sums = {f"{prefix}{mode}.{name}": 0.0 for mode in MODES for name in ("p@5", "ndcg@10", "unrecorded@5")}
     cases = []
     for row in rows:
-        relevant = set(row["relevant"])
+        relevant, not_relevant = judged(row)
         case = {"id": row["id"], "text": row["text"], "n_relevant": len(relevant)}
         for mode in MODES:
             ranked = [r.notice_id for r in similar_notices(row["text"], settings, k=DEPTH, mode=mode)]
             p5, ndcg = precision_at(ranked, relevant), ndcg_at(ranked, relevant)
+            unrecorded = [nid for nid in ranked[:5] if nid not in relevant and nid not in not_relevant]
             sums[f"{prefix}{mode}.p@5"] += p5
             sums[f"{prefix}{mode}.ndcg@10"] += ndcg
+            sums[f"{prefix}{mode}.unrecorded@5"] += len(unrecorded) / 5
             case[f"{mode}.p@5"] = round(p5, 3)
             case[f"{mode}.ndcg@10"] = round(ndcg, 3)
+            if unrecorded:
+                case[f"{mode}.unrecorded"] = unrecorded
         case["ok"] = case["hybrid.p@5"] >= 0.8
         cases.append(case)
     n = len(rows) or 1
