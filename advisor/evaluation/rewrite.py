@@ -18,7 +18,8 @@ met or not, and `rate` is the share of items met over all cases:
    the original with words taken out (at most half of its content words come from the original);
 2. clean: no brand, model, supplier, origin or other medium/high finding in the need or the requirements, and no
    flagged span of the original repeated there (except a standard or label flagged for lacking «eller
-   tilsvarende»: the rewrite is meant to keep it with «eller tilsvarende», and kept bare the analyzer flags it);
+   tilsvarende»: the rewrite is meant to keep it with «eller tilsvarende», and kept bare the analyzer flags it; and
+   an open protocol flagged as prescribed technology, kept with «eller tilsvarende» right after it);
 3. three: at least three functional or performance requirements;
 4. verifiable: every requirement has something measurable (a number, a bound or a [blank] to fill in) and says how
    it is verified (documented, tested, measured, demonstrated);
@@ -42,7 +43,7 @@ from typing import Any
 from advisor.errors import AdvisorError
 from advisor.evaluation.analyze import TUNING_FILE, UNSEEN_FILE
 from advisor.evaluation.suite import SuiteResult, read_jsonl
-from advisor.requirements import find_matches
+from advisor.requirements import EQUIVALENT_SOON, find_matches
 
 CHECKLIST_FILE = "rewrite_checklist.jsonl"
 CHECKLIST_UNSEEN_FILE = "rewrite_checklist_unseen.jsonl"
@@ -99,6 +100,16 @@ def _content_words(text: str) -> set[str]:
     return {w.lower() for w in _CONTENT.findall(text)}
 
 
+def _copied(span: str, category: str, text: str) -> bool:
+    """The flagged span is in the written text, other than as a technology kept with room for equivalents («DALI eller
+    tilsvarende»: an open protocol the subject-matter may call for, which the analyzer itself only notes)."""
+    lowered = text.lower()
+    starts = [m.start() for m in re.finditer(re.escape(span), lowered)]
+    if category != "prescribed_technology":
+        return bool(starts)
+    return any(not EQUIVALENT_SOON.match(lowered[start + len(span):start + len(span) + 60]) for start in starts)
+
+
 def checklist(rewrite) -> dict[str, bool]:
     """The six checklist items for one rewrite (see the module docstring)."""
     original = rewrite.original
@@ -106,12 +117,12 @@ def checklist(rewrite) -> dict[str, bool]:
     requirements = rewrite.functional_requirements
     need_words, original_words = _content_words(need), _content_words(original)
     copied = len(need_words & original_words) / len(need_words) if need_words else 1.0
-    flagged_spans = {original[m.start:m.end].lower() for m in find_matches(original)
-                     if m.severity != "low" and m.end - m.start >= 3 and m.category not in {"material_dimension_method", "tailoring"}
-                     and m.kind != "standard"}
+    flagged = {(original[m.start:m.end].lower(), m.category) for m in find_matches(original)
+               if m.severity != "low" and m.end - m.start >= 3 and m.category not in {"material_dimension_method", "tailoring"}
+               and m.kind != "standard"}
     written = [need, *requirements]
     clean = not any(m.severity != "low" for text in written for m in find_matches(text)) and not any(
-        span in text.lower() for span in flagged_spans for text in written)
+        _copied(span, category, text) for span, category in flagged for text in written)
     normal = re.sub(r"\W+", " ", original.lower()).strip()
     return {
         # a user group in a [blank to fill in] is not named: only the text outside brackets counts
