@@ -48,7 +48,12 @@ _EXTRA: dict[str, tuple[tuple[str, Any], ...]] = {
 
 # An IT purchase for a health or social service, and the buyer naming the class itself.
 _IT_PURCHASE = re.compile(r"\b\w*fagsystem\w*|\b\w*journalsystem\w*|\bsaksbehandlingssystem\w*|\bIT-system\w*|"
-                          r"\bprogramvare\w*|\bsoftware\b|\bcase (?:handling|management) system\b", re.IGNORECASE)
+                          r"\bprogramvare\w*|\bsoftware\b|\bcase (?:handling|management) system\b|"
+                          r"\b(?:digital\w*|elektronisk\w*|nytt)\s+(?:\w+\s+)?(?:fag|IT-|data)?system\w*|"
+                          r"\b\w*(?:oppvekst|arkiv|økonomi|lønns|HR-|skole|barnehage|administrasjons)system\w*|"
+                          r"\b(?:IT|software|management) system\b|\bSaaS\b|\bskytjeneste\w*", re.IGNORECASE)
+# How a software purchase is read: the goods threshold is that of services too, so «varer» stands for both.
+IT_PURCHASE_NOTE = "er et IT-kjøp: varer eller tjenester (samme terskel), ikke bygg og anlegg."
 _CLASS_NAMED = re.compile(r"\bhelse- og (?:omsorgs|sosial)te?n?\w*|\bhealth and social services\b", re.IGNORECASE)
 
 
@@ -122,6 +127,11 @@ def read_facts(text: str) -> CaseFacts:
         notes = [(k, n) for k, n in notes if k != "health_social_services"]
         notes.append(("health_social_services", f"Tolket fra teksten: «{it.group(0)}» er et kjøp av IT, ikke av en "
                                                 "helse- og sosialtjeneste."))
+    # «nytt fagsystem for barnehagene», «a case management system»: software is goods or services (one threshold),
+    # never works, so no contract type is left to assume.
+    if "category" not in values and (it := _IT_PURCHASE.search(text)):
+        values["category"] = "goods"
+        notes.append(("category", f"Tolket fra teksten: «{it.group(0)}» {IT_PURCHASE_NOTE}"))
     for pattern, pairs in _EXTRA.items():
         match = re.search(pattern, text, re.IGNORECASE)
         if not match:
