@@ -44,13 +44,14 @@ from advisor.assessment.rules import (
 )
 from advisor.assessment.state import ContractValue
 from advisor.assessment.thresholds import load_thresholds, threshold_tables
-from advisor.assessment.wording import special_service_kind
+from advisor.assessment.wording import IT_PURCHASE_NOTE, special_service_kind
 
 __all__ = [
     "ASKABLE",
     "Assessment",
     "Band",
     "IP_FREE_CHOICE",
+    "IT_PURCHASE_NOTE",
     "BUYERS",
     "CONTRACT_TYPES",
     "ContractValue",

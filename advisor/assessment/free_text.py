@@ -437,6 +437,11 @@ def _read_category(text: str, out: Extraction) -> None:
         # Health and social services and the other special services are services by definition.
         cue = health or special
         out.set("category", "services", cue.group(0) if cue else "")
+    elif it := w.IT_PURCHASE.search(text):
+        # «nytt fagsystem for barnehagene», «a case management system»: software is goods or services (one threshold),
+        # never works, so no contract type is left to assume.
+        out.values["category"] = "goods"
+        out.note("category", f"Tolket fra teksten: «{_clip(it.group(0))}» {w.IT_PURCHASE_NOTE}")
     if out.values.get("category") != "services":
         return
     # The service named first is what is bought («vektertjenester ved legevakten» is security, not health care).

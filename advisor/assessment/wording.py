@@ -174,7 +174,13 @@ def special_service_kind(phrase: str) -> str:
 # utility. Known Norwegian utility undertakings are named so that «Elvia AS: kvisting …» is read as the grid company.
 # An IT purchase for a health or social service («fagsystem for barnevernet»), and the text naming the class itself.
 IT_PURCHASE = re.compile(r"\b\w*fagsystem\w*|\b\w*journalsystem\w*|\bsaksbehandlingssystem\w*|\bIT-system\w*|"
-                         r"\bprogramvare\w*|\bsoftware\b|\bcase (?:handling|management) system\b", _I)
+                         r"\bprogramvare\w*|\bsoftware\b|\bcase (?:handling|management) system\b|"
+                         r"\b(?:digital\w*|elektronisk\w*|nytt)\s+(?:\w+\s+)?(?:fag|IT-|data)?system\w*|"
+                         r"\b\w*(?:oppvekst|arkiv|økonomi|lønns|HR-|skole|barnehage|administrasjons)system\w*|"
+                         r"\b(?:IT|software|management) system\b|\bSaaS\b|\bskytjeneste\w*", _I)
+# How a software purchase with no other contract type is read: goods and services share a threshold, so «varer»
+# stands for both, and software is never works.
+IT_PURCHASE_NOTE = "er et IT-kjøp: varer eller tjenester (samme terskel), ikke bygg og anlegg."
 HEALTH_SOCIAL_NAMED = re.compile(r"\bhelse- og (?:omsorgs|sosial)te?n?\w*|\bhealth and social services\b", _I)
 
 UTILITIES = re.compile(

@@ -39,6 +39,7 @@ from advisor.answer import (
 from advisor.assessment import assess, extract_case
 from advisor.chat.facts import CaseFacts, read_facts
 from advisor.chat.plan import plan_question
+from advisor.chat.quoted import quoted_spec, spec_in_words
 from advisor.chat.rules import (
     asked_procedure,
     asks_rules,
@@ -53,8 +54,8 @@ from advisor.corpus import Citation
 from advisor.doffin import SimilarResults, as_hits, shown_notices, subject_words
 from advisor.errors import AdvisorError
 from advisor.llm import EXTRACTIVE, check_provider, model_name
-from advisor.requirements import CATEGORY_LABELS, analyze_text
-from advisor.search import Hit, Index, Query, check_query, match_card, retrieve
+from advisor.requirements import CATEGORY_LABELS, RequirementAnalysis, analyze_text
+from advisor.search import CardMatch, Hit, Index, Query, check_query, match_card, retrieve
 from advisor.text import detect_language, text_terms
 
 log = logging.getLogger(__name__)
@@ -177,11 +178,16 @@ def route_summary(route: str, text: str, settings: Settings, lang: str = "nb") -
             lines.append(_PROVISIONAL["en" if en else "nb"])
         return lines
     if route == "analyze":
+        # A question that quotes its specification («We have "Electrolux Line 6000, 10 kg" in the spec …») is
+        # checked on the quoted text: the question's own words are no requirement.
+        quoted = [spec.text for spec in quoted_spec(text)]
         try:
-            analyses = analyze_text(text, settings)
+            analyses = analyze_text("\n".join(quoted) if quoted else text, settings)
         except AdvisorError as exc:
             log.warning("requirement check of the message failed: %s", exc)
             return []
+        if quoted:
+            return _quoted_findings(analyses, en)
         flagged = [a for a in analyses if a.solution_specific]
         if not flagged:
             return ["The requirement check found no solution-bound wording in the message." if en else
@@ -195,6 +201,22 @@ def route_summary(route: str, text: str, settings: Settings, lang: str = "nb") -
         return [f"Kravsjekken: {len(flagged)} av {len(analyses)} krav er løsningsbundne. "
                 f"Funn: {shown}."]
     return []
+
+
+_CATEGORY_EN = {"brand": "brand or trademark", "model_type": "model or type designation"}
+
+
+def _quoted_findings(analyses: Sequence[RequirementAnalysis], en: bool) -> list[str]:
+    """The requirement check's findings in quoted specification text, the hints included: a bare line «Electrolux
+    Line 6000, 10 kg» has no «skal», so its brand is a weak finding, but the question says it is in the spec."""
+    findings = [f for a in analyses for f in a.findings]
+    if not findings:
+        return []
+    if en:
+        return ["Requirement check of the quoted text: " + "; ".join(
+            f"«{f.text}» ({_CATEGORY_EN.get(f.category, f.category.replace('_', ' '))})" for f in findings[:4]) + "."]
+    return ["Kravsjekken av den siterte teksten: " + "; ".join(
+        f"«{f.text}» ({CATEGORY_LABELS.get(f.category, f.category).lower()})" for f in findings[:4]) + "."]
 
 
 _PART = re.compile(r"\bdel(?:ene)?\s+[IVX]+(?:(?:\s*,\s*|\s+og\s+)[IVX]+)*\b", re.IGNORECASE)
@@ -263,7 +285,7 @@ def ask(
     question = check_query(question, settings)
     chosen = check_provider(provider, settings)
     lang = detect_language(question)
-    tool = route_message(question)
+    tool = route_message(question) or ("analyze" if quoted_spec(question) else None)
     plan = plan_question(question, lang)
     facts, earlier_rules = _case_facts(question, history, lang, plan.parts if plan.compound else ())
     turn = _Turn(index, settings, chosen, history, top_k, lang, facts, earlier_rules, message=question)
@@ -316,7 +338,8 @@ def _answer_parts(turn: _Turn, question: str, parts: Sequence[str]) -> list[Answ
                 answer.text = _without_verdict_word(answer.text)
         # Two parts answered by the same card (or the same passage), or a part whose answer only says again
         # what an earlier part's said (a card on the exceptions that restates the main rule), are answered once.
-        if not any(a.text == answer.text for a in answers) and not _says_again(answer, answers):
+        said_card = bool(answer.card_id) and any(a.card_id == answer.card_id for a in answers)
+        if not said_card and not any(a.text == answer.text for a in answers) and not _says_again(answer, answers):
             answers.append(answer)
     return answers
 
@@ -348,6 +371,10 @@ def _without_verdict_word(text: str) -> str:
     rest = text[match.end():]
     return rest[:1].upper() + rest[1:]
 
+
+# A part of a compound question is left to the card an earlier part got when that card beats the best other card by
+# this much (it answers the part already); closer, the other card answers it.
+SAID_MARGIN = 0.02
 
 # A follow-up whose own words match a card at least this well is answered by that card, without the words the
 # conversation adds (which would pull it back to the earlier topic).
@@ -527,16 +554,10 @@ class _Turn:
         if context and standalone == question and is_follow_up(question, lang):
             standalone = carry_terms(question, history, lang, self.settings.answer)
         focus = question if standalone != question else ""
-        match = None
-        # A follow-up that a card answers on its own words («Hva betyr eller tilsvarende?») needs no context, unless
-        # it points back («Hva er terskelverdien der?»).
-        if focus and not _POINTS_BACK.search(question):
-            own = match_card(question, self.index, self.settings, lang, exclude=exclude)
-            match = own if own is not None and own.score >= OWN_WORDS_CARD else None
-        if match is None:
-            match = match_card(standalone, self.index, self.settings, lang, focus=focus, exclude=exclude)
+        asked = spec_in_words(question, lang)
+        match, standalone = self._card(question, standalone, focus, lang, exclude)
         # English and Danish questions also search with the Norwegian words for their terms (the corpus is Norwegian).
-        query = Query.build(question, lang, standalone, self.settings.answer.standalone_term_weight)
+        query = Query.build(asked, lang, standalone, self.settings.answer.standalone_term_weight)
         if match is not None and self.provider == EXTRACTIVE:
             card = card_answer(question, match, self.index, lang, self.provider, model, standalone)
             if _WH_QUESTION.search(question) and not is_yes_no(question):
@@ -552,10 +573,40 @@ class _Turn:
             self.streamed = True
         answer = answer_question(query, hits, self.settings, self.provider, self.history, on_token,
                                  verified=verified, index=self.index)
+        answer.question = question  # the question as asked, not with its quoted text said in words
         if answer.route is None:
             answer.route = ("llm" if self.provider != EXTRACTIVE else "passage") if answer.grounded else "refusal"
         return answer
 
+
+    def _card(self, question: str, standalone: str, focus: str, lang: str,
+              exclude: frozenset[str]) -> tuple[CardMatch | None, str]:
+        """The card that answers the question (or None), and the standalone question to search with."""
+        match = None
+        # A follow-up that a card answers on its own words («Hva betyr eller tilsvarende?») needs no context, unless
+        # it points back («Hva er terskelverdien der?»).
+        if focus and not _POINTS_BACK.search(question):
+            own = match_card(question, self.index, self.settings, lang, exclude=exclude)
+            match = own if own is not None and own.score >= OWN_WORDS_CARD else None
+        if match is None:
+            match = match_card(standalone, self.index, self.settings, lang, focus=focus, exclude=exclude)
+        if exclude:
+            # «Hva er minste vekt på klima og miljø …, og når kan vi la være?»: the card an earlier part got answers
+            # this part too (its exceptions) when it beats the next card clearly; the part is then said already,
+            # where the next card would answer a neighbouring question.
+            # Without the focus: a part's own words are few («la være»), and the earlier card is judged on the
+            # part's topic, which the words carried from the first part give.
+            said = match_card(standalone, self.index, self.settings, lang)
+            if said is not None and said.card.id in exclude and (match is None or said.score - match.score >= SAID_MARGIN):
+                match = said
+        # «We have "Electrolux Line 6000, 10 kg" in the spec, …»: quoted specification text is searched as what the
+        # requirement check finds in it («a brand and a model»); the better card of the two wordings answers.
+        if spec_in_words(question, lang) != question:
+            worded = match_card(spec_in_words(standalone, lang), self.index, self.settings, lang, exclude=exclude)
+            if worded is not None and (match is None or worded.score > match.score):
+                match = worded
+            standalone = spec_in_words(standalone, lang)
+        return match, standalone
 
     def _source_list(self, query: Query) -> Answer | None:
         """For a list question a card would answer: the chosen passage's whole list instead, when there is one and

@@ -13,7 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from advisor.assessment import extract_case
+from advisor.assessment import IT_PURCHASE_NOTE, extract_case
+
+__all__ = ["CASE_KEYS", "IT_PURCHASE_NOTE", "CaseFacts", "read_facts"]
 
 # The keys that make a case in a chat: what the part and threshold depend on.
 CASE_KEYS = ("estimated_value_nok", "buyer", "category", "health_social_services", "special_services", "utilities",

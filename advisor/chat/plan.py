@@ -45,7 +45,11 @@ _SPLIT = re.compile(
 # A part that only asks whether what the scene tells is allowed («Går det an?», «Er det lov?», «Is that allowed?»).
 _ASKS_ABOUT_SCENE = re.compile(
     r"^\s*(?:går det an|er (?:det|dette) (?:lov|lovlig|greit|tillatt|mulig|i orden)|holder det|kan vi (?:det|gjøre det)|"
-    r"is (?:that|this|it) (?:allowed|ok|okay|legal|possible|permitted)|can we do (?:that|this))\s*\??\s*$",
+    r"is (?:that|this|it) (?:allowed|ok|okay|legal|possible|permitted)|can we do (?:that|this)|"
+    # «Are we allowed to use it?», «Kan vi bruke den?»: «it» is the procedure or the plan the scene names.
+    r"(?:are we allowed|may we|can we) (?:to )?(?:use|do|choose|go for) (?:it|that|this|one)|"
+    r"(?:kan|får|må) vi (?:bruke|nytte|velge|velje|bruka) (?:den|det|dette|denne)|"
+    r"(?:har vi|er det) lov (?:til )?(?:å )?(?:bruke|nytte|velge|velje|bruka) (?:den|det|dette|denne))\s*\??\s*$",
     re.IGNORECASE)
 
 # A piece that states facts («Et statlig byggeprosjekt til 60 mill. kr, må det …») is context, not a question.

@@ -42,7 +42,7 @@ from advisor.assessment import (
     read_amounts,
     special_service_kind,
 )
-from advisor.chat.facts import CaseFacts
+from advisor.chat.facts import IT_PURCHASE_NOTE, CaseFacts
 from advisor.config import Settings
 from advisor.corpus import Citation, cite
 from advisor.errors import AdvisorError
@@ -449,8 +449,9 @@ _VALUE_EN = {"state": "central government", "municipal": "municipality or county
              "goods": "goods", "services": "services", "works": "works"}
 
 
-def read_line(values: dict, lang: str = "nb") -> str:
-    """One plain line with the facts the answer read from the question: «Lest ut av spørsmålet: verdi 4,2 mill. kr
+def read_line(values: dict, lang: str = "nb", it_purchase: bool = False) -> str:
+    """One plain line with the facts the answer read from the question (a software purchase, `it_purchase`, shown as
+    goods or services): «Lest ut av spørsmålet: verdi 4,2 mill. kr
     ekskl. mva., oppdragsgiver kommune/fylkeskommune.»; "" when nothing was read."""
     en = lang == "en"
     said = []
@@ -468,6 +469,8 @@ def read_line(values: dict, lang: str = "nb") -> str:
         if values.get(key) is not None:
             shown = (_term_shown(values[key], values.get("option_months"), lang) if key == "duration_months" else
                      _VALUE_EN.get(values[key], str(values[key])) if en else display_value(key, values[key]))
+            if key == "category" and it_purchase:
+                shown = "goods or services (IT)" if en else "varer eller tjenester (IT)"
             said.append(f"{label_en if en else label_nb} {shown}")
     if values.get("regime") and values["regime"] != "foa":
         said.append(REGIME_LABELS.get(values["regime"], values["regime"]))
@@ -521,7 +524,7 @@ def asks_rules_part(question: str) -> bool:
 # grounds for a procedure with conditions («Kva for grunnlag må vi ha?», after a part that names it).
 _ASKS_PROCEDURE_PART = re.compile(
     r"\b(?:tilbuds|minste|anbuds|søknads)frist\w*|\btender deadline\w*|\b(?:minimum )?time limits?\b|"
-    r"\b(?:shortest|minimum) (?:lawful )?deadline\b|"
+    r"\b(?:shortest|minimum) (?:lawful )?deadlines?\b|"
     r"\b(?:hva|hvilke[nt]?|kva|which|what)\b(?: for)?\s+(?:\w+\s+)?(?:grunnlag|vilkår|hjemmel|grounds?|conditions?)\b|"
     r"\b(?:forhandl\w*|negotiat\w*)\b[^?]{0,80}?\b(?:etter|after|med (?:de|dei) (?:to |tre )?beste|"
     r"with the (?:two |three )?best)\b",
@@ -565,10 +568,13 @@ def _verdict_word(question: str, part: str, lang: str, regime: str = "foa") -> s
         if lang == "en":
             return "Yes, that can be enough." if part in _SUFFICES[1] else "No, that is not enough."
         return "Ja, det kan holde." if part in _SUFFICES[1] else "Nei, det holder ikke."
+    # The yes or no answers the sentence that asks it: «Vi skal ut i TED med dette. Kan vi kreve skybasert?» asks
+    # nothing about the notice, so the notice's «Ja» would stand before a sentence that does not say yes.
+    asked = " ".join(s for s in re.split(r"(?<=[.!?])\s+", question.strip()) if _YES_NO.search(s) or _TAG_VEL.search(s))
     for pattern, yes_parts in _INTENTS:
-        if pattern.search(question):
+        if pattern.search(asked):
             yes = part in yes_parts
-            if _NEGATED.search(question):  # «… trenger vi ikke følge loven?»: «Ja» would agree with the wrong thing
+            if _NEGATED.search(asked):  # «… trenger vi ikke følge loven?»: «Ja» would agree with the wrong thing
                 yes = not yes
             if lang == "en":
                 return "Yes." if yes else "No."
@@ -1043,7 +1049,7 @@ def _asks_several(question: str) -> list[_Asked]:
     kinds = {a.kind for a in asked}
     grounds = "grounds" in kinds and ({"choice", "procedure"} & kinds or named_procedure(question) in _CONDITIONAL
                                       or re.search(r"\b(?:forhandl\w*|negotiat\w*|dialog\w*)", question, re.I))
-    if ("time_limits" in kinds and kinds & {"part", "notice", "procedure", "negotiate_after"}) \
+    if ("time_limits" in kinds and kinds & {"part", "notice", "procedure", "negotiate_after", "choice"}) \
             or "negotiate_after" in kinds or grounds:
         return asked
     return []
@@ -1064,10 +1070,18 @@ def _several_answer(asked: list[_Asked], result: Assessment, facts: CaseFacts, r
     grounds_said = result.part == "III" and any(
         a.kind == "choice" and {m.lastgroup for m in _PROCEDURE.finditer(a.clause)} & {"negotiated", "competitive_dialogue"}
         for a in asked)
+    # «… we lean towards competitive dialogue. Are we allowed to use it, and what minimum deadlines …?»: time limits
+    # asked without a procedure are those of the procedure the question asks to use.
+    chosen = " ".join(a.clause for a in asked if a.kind == "choice")
     for a in asked:
         if a.kind == "grounds" and grounds_said:
             continue
-        sentences += _SEVERAL[a.kind](a.clause, result, renumber, lang)
+        clause = a.clause
+        if a.kind == "time_limits" and named_procedure(clause) is None and named_procedure(chosen):
+            clause = f"{clause} {chosen}"
+        sentences += _SEVERAL[a.kind](clause, result, renumber, lang)
+    if {a.kind for a in asked} & {"procedure", "choice"} or _ASKS_WHICH_RULES.search(" ".join(a.clause for a in asked)):
+        sentences.append(_climate_sentence(result, renumber, lang))
     near = next((s for s in result.next_steps if _NEAR_STEP.match(s)), "")
     if near:
         sentences.append(_step_sentence(near, renumber, result, lang))
@@ -1208,7 +1222,7 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
     except AdvisorError:
         return None
     # What was read from the question says what the answer rests on; without it, the general note does.
-    read = read_line(values, lang)
+    read = read_line(values, lang, it_purchase=any(IT_PURCHASE_NOTE in note for _, note in facts.notes))
     notes = [read] if read else [RULES_NOTE["en" if lang == "en" else "nb"]]
     version = f"{RULES_VERSION}+{result.model_version}"
     if asks_time_limits(question, facts) or _asks_several(question):
@@ -1261,7 +1275,8 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
     # about the threshold, the part or the notice gets the part and what it rests on.
     asks_procedure = bool(_ASKS_PROCEDURE.search(question))
     if result.part not in ("below", "referred"):
-        sentences += _procedure_sentences(question, result, renumber, lang, asks_procedure)
+        sentences += _procedure_sentences(question, result, renumber, lang, asks_procedure,
+                                          climate=asks_procedure or bool(_ASKS_WHICH_RULES.search(question)))
     # The check says what the sector note says; the other notes (an unread buyer among them) stay assumptions.
     sentences += _assumed_sentences(result, facts, asks_procedure, sector_notes if check else [], lang)
     text = " ".join(sentences)
@@ -1300,10 +1315,36 @@ def _lead_sentences(question: str, intent: str, values: dict, result: Assessment
 _NEAR_STEP = re.compile(r"Verdien er (?:[\d  ]+ kr (?:under|over)|lik) terskelen")
 
 
+# FOA § 7-9 (part I, so every purchase under the regulation): a question about which rules or which procedure apply to
+# a planned purchase gets it in one line, since it shapes the award criteria whatever the procedure.
+_CLIMATE_SOURCES = (("guide-klima-og-miljo", "Hva krever FOA § 7-9"), ("guide-klima-og-miljo", "Hvordan kan vi bruke krav"))
+_CLIMATE = ("Klima og miljø: etter FOA § 7-9 skal klima- og miljøhensyn som hovedregel vektes med minst 30 % i "
+            "tildelingen, eller dere kan stille klima- og miljøkrav i kravspesifikasjonen når det klart gir bedre effekt.",
+            "Climate and environment: under FOA section 7-9 climate and environmental considerations must as a rule be "
+            "weighted at least 30 % in the award, or you may set climate and environmental requirements in the "
+            "specification when that clearly gives a better effect.")
+
+
+# «Hvilke regler gjelder?», «Which rules apply?»: the rules as a whole, not only the threshold.
+_ASKS_WHICH_RULES = re.compile(r"\bhvilke[nt]? (?:del|deler|regler|regelverk)\b|\bkva(?: for)? (?:del|reglar|regelverk)\b|"
+                               r"\bwhich (?:part|rules)\b|\bwhat rules\b|\bregelverk\w* gjelder\b", re.IGNORECASE)
+
+
+def _climate_sentence(result: Assessment, renumber: _Renumber, lang: str) -> str:
+    """The one line on FOA § 7-9 for a purchase under the procurement regulation; "" for another regulation, a
+    purchase below the regulation, or when the climate guidance is not in the corpus."""
+    if result.regime != "foa" or result.part in ("below", "referred"):
+        return ""
+    markers = [m.strip("[]") for source in _CLIMATE_SOURCES if (m := renumber.marker(*source))]
+    if not markers:
+        return ""
+    return _with_marker(_CLIMATE[lang == "en"], f"[{', '.join(dict.fromkeys(markers))}]")
+
+
 def _procedure_sentences(question: str, result: Assessment, renumber: _Renumber, lang: str,
-                         asks_procedure: bool) -> list[str]:
-    """The procedure as a choice (or the verdict on the procedure the question names), and the next step when the
-    question asks what to do."""
+                         asks_procedure: bool, climate: bool = False) -> list[str]:
+    """The procedure as a choice (or the verdict on the procedure the question names), with `climate` the line on FOA
+    § 7-9, and the next step when the question asks what to do."""
     sentences = []
     named = named_procedure(question)
     verdict_on_named = permission(named, result.part, result.regime) if named else None
@@ -1319,6 +1360,8 @@ def _procedure_sentences(question: str, result: Assessment, renumber: _Renumber,
         refs = renumber.text(" ".join(f"[{n}]" for n in dict.fromkeys(
             n for reason in result.procedure_reasons for n in _markers(reason))))
         sentences.append(_with_marker(_procedure_sentence(result, lang), refs.strip()))
+    if climate:
+        sentences.append(_climate_sentence(result, renumber, lang))
     # A part or threshold question gets no generic next step, but a value just under a threshold keeps its warning
     # (R-NEAR-THRESHOLD): check the estimate and do not split. The generic steps are Norwegian text: an English answer
     # gives the warning only.

@@ -80,7 +80,7 @@ def test_a_refused_part_beside_an_answered_one_is_named_without_its_nearest_sour
     assert answer.grounded and answer.text.startswith("Del I og III")
     assert "«lokalkontor»" in answer.text
     assert not any("nærmeste kildene" in n for n in answer.notes)
-    cited = {int(n) for n in re.findall(r"\[(\d+)\]", answer.text)}
+    cited = {int(n) for group in re.findall(r"\[([\d, ]+)\]", answer.text) for n in group.split(",")}
     assert {c.n for c in answer.citations} <= cited  # every listed source is cited by the text
 
 
