@@ -172,8 +172,8 @@ class AnswerSettings(_Group):
     card_min_score: float = Field(
         0.82, ge=0, le=1,
         description="Cut-off on the blended card match score (0-1): below it no answer card is used and the answer comes "
-        "from the passages. Calibrated on held-out paraphrases (evals/cards_heldout.jsonl; 2026-12-06: accuracy 0.833 "
-        "at 0.815-0.825 with card_dense_weight 0.8 and the whole card's words counted half).",
+        "from the passages. Calibrated on held-out paraphrases (evals/cards_heldout.jsonl; 2026-12-06: accuracy 0.847 "
+        "at 0.82 with card_dense_weight 0.8 and the words of all a card's paraphrases counted half).",
     )
     card_dense_weight: float = Field(
         0.8, ge=0, le=1,
