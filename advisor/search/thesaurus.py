@@ -27,6 +27,13 @@ THESAURUS: tuple[tuple[str, str], ...] = (
     (r"specifications?|kravspesifikasjonar", "kravspesifikasjon"),
     (r"award criteria|tildelingskriterium", "tildelingskriterier"),
     (r"standstill|karenstid", "karensperiode"),
+    # Everyday or English words for the corpus's terms: a question about being obliged finds the passages on a duty
+    # («plikt»), support schemes the policy instruments («virkemidler»), rounds of trying the «iterativ» process,
+    # start-ups the corpus's «oppstartsselskap».
+    (r"(?:lov)?pålagt|påbudt|forplikt(?:et|a)|obligatorisk|obliged|obligatory|mandatory", "plikt"),
+    (r"støtteordning\w*|støtteprogram\w*|funding schemes?|support schemes?", "virkemidler"),
+    (r"iterative?|(?:flere|gjentatte|nye) runder|runde for runde", "iterativ"),
+    (r"gründer\w*|start-?ups?|oppstartsbedrift\w*|nyetablerte bedrift\w*", "oppstartsselskap"),
     # Nynorsk spellings of the corpus's core words, which the bokmål stemmer leaves apart from their bokmål forms
     # (the corpus is bokmål; a nynorsk question otherwise finds only the words both forms share).
     (r"anskaffing(ar|ane|a|en)?|anskaffings\w*", "anskaffelse"),

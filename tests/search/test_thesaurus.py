@@ -30,3 +30,25 @@ def test_a_nynorsk_question_finds_the_bokmal_passage_through_the_expansion():
     expanded = lexical.search(expand_query(question), 3)
     assert expanded[0][0] == 0
     assert expanded[0][1] > (plain[0][1] if plain and plain[0][0] == 0 else 0.0)
+
+
+def test_everyday_words_get_the_corpus_terms():
+    assert "plikt" in expand_query("Er kommunen lovpålagt å bruke dynamiske innkjøpsordninger?").split()
+    assert "virkemidler" in expand_query("Hvilke støtteordninger kan en fylkeskommune søke?").split()
+    assert "oppstartsselskap" in expand_query("Kan vi kjøpe fra gründerbedrifter?").split()
+    assert "oppstartsselskap" in expand_query("Can we buy from start-ups?").split()
+    # The whole word only: «pålagte» (a different inflection the pattern does not list) and «plikt» itself add nothing.
+    assert expand_query("Har vi plikt til å kunngjøre?") == "Har vi plikt til å kunngjøre?"
+
+
+def test_an_obligation_question_finds_the_passage_on_the_duty():
+    lexical = LexicalIndex([
+        "Regelverket inneholder ingen plikt til å kjøpe elektriske kjøretøy; det er opp til virksomheten.",
+        "Kommunen kan kjøpe elektriske kjøretøy gjennom en rammeavtale med flere leverandører.",
+    ])
+    question = "Er vi pålagt å kjøpe elektriske kjøretøy?"
+    plain = dict(lexical.search(question, 2))
+    expanded = lexical.search(expand_query(question), 2)
+    assert expanded[0][0] == 0
+    assert expanded[0][1] > plain.get(0, 0.0)
+    assert dict(expanded).get(1) == plain.get(1)
