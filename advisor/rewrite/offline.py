@@ -29,6 +29,7 @@ from advisor.rewrite.domains import (
     PurchaseType,
     building_item_requirements,
     count_requirements,
+    fill_who,
     function_requirements,
     value_requirements,
     without_repeats,
@@ -238,6 +239,12 @@ def _quoted_target(text: str, target: Target) -> str:
 
 
 
+# The lower-case noun (with an adjective before it) right after a named product: what the count counts.
+_NOUN_AFTER = re.compile(r"(?:\s+\d+\w*)?\s+((?:[a-zæøå]+e\s+)?[a-zæøå][\w\-]{2,})")
+_NOT_NOUNS = {"til", "for", "med", "som", "skal", "og", "eller", "fra", "i", "på", "av", "ved", "der", "hvor", "må", "bør",
+              "kan", "vil", "er", "har", "modell", "modellen", "serien", "type", "typen"}
+
+
 def _count_requirement(text: str, matches: list[Match]) -> str:
     """«Leveransen skal omfatte 40 bærbare PC-er.» when the original buys a count of a named product."""
     refs = [h for h in matches if h.category in {"brand", "model_type", "product_named"} and h.severity != "low"]
@@ -249,6 +256,11 @@ def _count_requirement(text: str, matches: list[Match]) -> str:
     if not m:
         return ""
     _, product = _function_of(matches, text)
+    last = max((h for h in refs if h.start >= first.start), key=lambda h: h.end)
+    after = _NOUN_AFTER.match(text, last.end)
+    if after and after.group(1).lower() not in _NOT_NOUNS:
+        # «60 Nokian Hakkapeliitta 10 piggdekk»: the text's own noun after the name says what is counted
+        return f"Leveransen skal omfatte {m.group(1)} {after.group(1)} [juster antallet etter behovet], kontrollert ved levering."
     if any(h.category == "product_named" for h in matches):
         # The product itself is the problem: keep the number, let the buyer say what it measures.
         return (f"Leveransen skal dekke behovet til {m.group(1)} brukere [juster tallet, og skriv om det gjelder brukere, rom "
@@ -366,7 +378,8 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
         notes.append("For å skrive behovsbaserte krav trenger vi å vite hvem som skal bruke løsningen, hvilket problem den "
                      "skal løse, og hvordan dere vil måle at det er løst.")
     return {"need_statement": need, "functional_requirements": requirements, "market_questions": questions,
-            "questions_for_buyer": buyer, "notes": notes, "interface_requirement": interface}
+            "questions_for_buyer": buyer, "notes": notes, "interface_requirement": interface,
+            "climate_requirement": ptype.climate if ptype is not None else ""}
 
 
 def _local_presence(text: str, matches: list[Match], targets: list[Target], requirements: list[str], buyer: list[str],
@@ -440,7 +453,8 @@ _WITHOUT_PUPILS = (("de ansatte og elevene", "de ansatte"), ("elevene og de ansa
 
 
 def _fit_need(need: str, text: str) -> str:
-    """The type's need statement, without pupils where the text says nothing of a school."""
+    """The type's need statement for the users the text names, without pupils where it says nothing of a school."""
+    need = fill_who(need, text)
     if _SCHOOL.search(text):
         return need
     for school, plain in _WITHOUT_PUPILS:
