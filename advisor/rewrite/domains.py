@@ -60,11 +60,11 @@ class PurchaseType:
 
     def hits(self, text: str) -> list[re.Match[str]]:
         """Where the type's words occur in `text` as nouns: none when its setting is ruled out, and a word read as a
-        verb after a modal or «å» («skal servere lunsj», «skal serveres») is no server."""
+        verb after a modal or «å» («skal servere lunsj») is no server."""
         if not text or (self.unless is not None and self.unless.search(text)):
             return []
         return [m for m in self.match.finditer(text) if not _VERB_USE.search(text[max(0, m.start() - 20):m.start()])
-                or not re.search(r"e$|(?<=[^e])es$", m.group(0))]
+                or not re.search(r"e$", m.group(0))]
 
 
 # A modal or infinitive marker right before a word ending in -e: the word is a verb («skal servere», «å bygge»).
@@ -482,7 +482,7 @@ _VALUE = re.compile(
     r"(?:\s*(?:,|og|eller)\s*\d+(?:[.,]\d+)?\s*(?:x|×)\s*\d+(?:[.,]\d+)?)*(?:\s*(?:mm|cm|m|GB|TB|kjerner))?"
     r"|\d{1,3}(?:[  ]\d{3})+(?:\s*(?:liter|l|kg|kW|W))?"
     r"|\d+(?:[.,]\d+)?\s*-?\s*(?:lm/W|kWp|kWh|kVA|kW|Wp|W|V|Hz|GB|TB|MB|lux|lumen|lm|K|tommer|tommers|\"|''|″|inch(?:es)?|hk|Nm|bar|dB|"
-    r"kg|tonn|g|liter|l|m³|m3|mm|cm|m|seter|plasser|kjerner|U))(?![\w])"
+    r"kg|tonn|g|liter|l|m³|m3|mm|cm|meter|m|seter|plasser|kjerner|U))(?![\w])"
     r"|(?<![\w\-])R\s?-?(?:290|32|410A|134a|744|600a|407C|1234yf|1234ze)(?![\w])",
 )
 
@@ -559,7 +559,7 @@ def direction(text: str, at: int) -> str:
 # The function a value requirement is about: a purchase type's requirement on the same function is left out, since
 # the value requirement says it and keeps the buyer's number.
 _SAME_FUNCTION = re.compile(r"GWP|U-verdi|arbeidsflate|uten lading|varmebehov|effekten|lysnivå|\blux\b|kapasitet|bakerste plass|produsere minst|rekkevidde|"
-                            r"effektberegning|holde bygget tett", re.IGNORECASE)
+                            r"effektberegning|holde bygget tett|finnes i størrelse", re.IGNORECASE)
 
 
 def without_repeats(type_requirements: tuple[str, ...] | list[str], value_texts: list[str]) -> list[str]:
@@ -578,7 +578,7 @@ _FUNCTION_KEY = {"uten lading": "rekkevidde"}
 # The parts of a building a text may name together («kledning …, isolasjon … og drenering med betongrør»): each is
 # drafted as its function, with the material left open, so one word («rør») does not turn a wall into a pipeline.
 _BUILDING_ITEMS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"kledning\w*|fasade\w*|panel(?:et|er|ene)?\b", re.I),
+    (re.compile(r"kledning\w*|fasade\w*|panel(?:et|er|ene)?\b|(?<!\w)kles(?!\w)|(?<!\w)kledd\w*", re.I),
      "Kledningen skal holde fasaden tett og tåle klimaforholdene på stedet i minst [år] med høyst [antall] "
      "overflatebehandlinger i perioden, og ha den brannklassen bygget krever [klasse etter brannkonseptet], dokumentert med "
      "ytelseserklæring og FDV-dokumentasjon; materialet velger leverandøren."),
@@ -620,6 +620,10 @@ _FUNCTIONS: tuple[tuple[re.Pattern[str], str, re.Pattern[str]], ...] = (
      "bratte bakker], med dekk som er merket for vinterbruk [piggdekk eller piggfritt etter hva føret og lokale regler "
      "krever], dokumentert med dekkdata og kontrollert ved levering.",
      re.compile(r"vinterføre|grep og bremselengde", re.I)),
+    (re.compile(r"pencil|(?-i:\bPen\b)|pekepenn\w*|stylus|(?<!\w)(?:digital|aktiv)\s+penn\w*|(?<!\w)penn(?:en|er|ene)?(?!\w)", re.I),
+     "Enheten skal kunne brukes med penn for håndskrift og tegning direkte på skjermen, med [presisjon og trykkfølsomhet "
+     "etter bruken], demonstrert ved utprøving med [antall] brukere.",
+     re.compile(r"\bpenn\b", re.I)),
     (re.compile(r"røyk\w*", re.I),
      "Løsningen skal varsle om røyk i [rommet eller boligen] til [de ansatte eller responssenteret] innen [sekunder], "
      "verifisert ved test.",

@@ -238,9 +238,13 @@ def with_verification(requirement: str, kind: str | None = None) -> str:
         kind = "services" if _SERVICE_WORDS.search(requirement) else "goods"
     if kind == "services" and _DELIVERED.search(requirement):  # when and where things come is checked against the plan
         return requirement.rstrip(". ") + ", kontrollert mot [leveringsplan og avvikslogg]."
+    if _DELIVERED.search(requirement) and _DEADLINE.search(requirement):  # goods in time: the order against the delivery
+        return requirement.rstrip(". ") + ", kontrollert mot [ordrebekreftelse og faktisk leveringsdato]."
     return requirement.rstrip(". ") + VERIFICATION[kind]
 
 
+# A time limit for a delivery («innen fire uker», «senest 1. mars»).
+_DEADLINE = re.compile(r"(?<!\w)(?:innen|senest|før)(?!\w)", re.IGNORECASE)
 # A service requirement on deliveries («… skal leveres … fem dager i uka»).
 _DELIVERED = re.compile(r"(?<!\w)(?:leveres|levering\w*|leverer|utkjøring\w*)(?!\w)", re.IGNORECASE)
 

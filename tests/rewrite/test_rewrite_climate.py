@@ -117,3 +117,49 @@ def test_without_a_group_the_meal_need_asks_who_eats():
 def test_meals_served_are_a_service_whatever_comes_first():
     assert service_reading("Det skal serveres frokost til deltakerne hver morgen.")
     assert not service_reading("Det skal leveres 40 kaffekopper til møterommet.")
+
+
+# --- 3. faults found reading fresh drafts -------------------------------------------------------------------------
+
+def test_a_compound_with_robot_is_not_a_robot_vacuum(settings):
+    rewrite = rewrite_requirement("Pleietjenesten skal ta i bruk en legemiddelrobot fra Pilly til 25 brukere.", settings)
+    assert "dose" in _written(rewrite)
+    assert not re.search(r"gulv|støv", _written(rewrite))
+
+
+def test_a_fixed_attendance_becomes_presence_when_the_work_needs_it(settings):
+    rewrite = rewrite_requirement("Arkitekten skal jobbe i lokalene våre to dager per uke.", settings)
+    written = _written(rewrite)
+    assert "når oppgavene krever det" in written and "«to dager per uke»" in written
+    assert "oppfylle målet" not in written
+    assert rewrite.product_figures and not rewrite.kept_targets  # the days are named, not required
+
+
+def test_a_passive_verb_in_a_later_clause_is_not_had(settings):
+    rewrite = rewrite_requirement("Rullatorene skal være fra Topro og leveres innen ti dager.", settings)
+    assert any("skal leveres innen ti dager" in r and "leveringsdato" in r for r in rewrite.functional_requirements)
+    assert "skal ha leveres" not in _written(rewrite)
+
+
+def test_a_frequency_after_a_method_list_says_how_often_the_work_is_done(settings):
+    rewrite = rewrite_requirement("Garderobene skal rengjøres med Kiehl-midler og høytrykk fem ganger per uke.", settings)
+    written = _written(rewrite)
+    assert "fem ganger per uke" in written and "skal ha høytrykk" not in written
+
+
+def test_a_pen_named_with_a_tablet_is_kept_as_a_function(settings):
+    rewrite = rewrite_requirement("Lærerne skal ha Lenovo Tab-nettbrett med Lenovo Precision Pen.", settings)
+    assert "penn" in _written(rewrite)
+    assert "Lenovo" not in _written(rewrite)
+
+
+def test_cladding_named_by_its_verb_keeps_its_function(settings):
+    rewrite = rewrite_requirement("Garasjen skal isoleres med 150 mm mineralull og kles med ubehandlet lerk.", settings)
+    assert "Kledningen" in _written(rewrite) and "lerk" not in _written(rewrite)
+
+
+def test_the_buyer_as_subject_does_not_carry_a_target(settings):
+    rewrite = rewrite_requirement("Parketaten skal kjøpe to Nissan Townstar varebiler med 3 meter lastelengde.", settings)
+    assert not any(r.startswith("Parketaten skal") for r in rewrite.functional_requirements)
+    assert "to varebiler" in _written(rewrite)
+    assert "Townstar" not in _written(rewrite)
