@@ -243,7 +243,7 @@ _BUYER_VERB = re.compile(r"(?:kjøpe|anskaffe|leie|lease|bestille|ta\s+i\s+bruk)
 # to dager per uke»).
 _ATTENDANCE = re.compile(
     r"(?<!\w)(?:sitte|være(?:\s+til\s+stede)?|jobbe|arbeide|møte(?:\s+opp)?)\s+(?:i|på|hos)\s+(?:\w+\s+){0,2}?"
-    r"(?:lokale\w*|kontor\w*|oss)\b[^,.;]{0,40}?"
+    r"(?:lokale\w*|kontor\w*|oss|stedet)\b[^,.;]{0,40}?"
     rf"(?P<days>(?:\d+|{NUMBER_WORDS})\s+dager?\s+(?:i|per|pr\.?)\s+(?:uka|uken|uke|måneden|måned))",
     re.IGNORECASE)
 

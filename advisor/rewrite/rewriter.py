@@ -176,7 +176,7 @@ _USER_SUBJECT = re.compile(r"^\s*(?P<subject>[^,;:]+?)\s+(?:skal|må|vil|ønsker
 # Work done to a thing («Vinduene skal vaskes», «Rennene må rengjøres årlig»): a service on it, not the thing bought;
 # «skal kunne rengjøres» is a property of goods and does not count.
 _SERVICE_DONE_TO = re.compile(r"(?<!\w)(?:skal|må)\s+(?:(?:også|jevnlig|regelmessig|årlig|daglig|ukentlig)\s+)?"
-                              r"(?:vaskes|rengjøres|pusses|poleres|spyles|feies|ryddes|tømmes|måkes|brøytes|strøs|klippes|"
+                              r"(?:vaskes|rengjøres|pusses|poleres|skures|moppes|støvsuges|bones|spyles|feies|ryddes|tømmes|måkes|brøytes|strøs|klippes|"
                               r"inspiseres|serviseres)(?!\w)", re.IGNORECASE)
 # Meals made and brought to the buyer («Lunsjene skal leveres som kjølt mat», «levering av middager»): a service of
 # cooking and delivering, not goods off a shelf.

@@ -163,3 +163,17 @@ def test_the_buyer_as_subject_does_not_carry_a_target(settings):
     assert not any(r.startswith("Parketaten skal") for r in rewrite.functional_requirements)
     assert "to varebiler" in _written(rewrite)
     assert "Townstar" not in _written(rewrite)
+
+
+@pytest.mark.parametrize("text, need_word", [
+    ("Korttidsavdelingen skal ha fire personløftere fra Handicare.", "flytte"),
+    ("Skolegården skal få sittebenker i cortenstål.", "sitte"),
+])
+def test_patient_lifts_and_outdoor_benches_get_a_real_need(settings, text, need_word):
+    rewrite = rewrite_requirement(text, settings)
+    assert need_word in rewrite.need_statement and "[beskriv behovet" not in rewrite.need_statement
+
+
+def test_floors_scoured_or_mopped_are_cleaning_work():
+    assert service_reading("Kantinegulvet skal skures hver kveld.")
+    assert service_reading("Garderobene skal moppes to ganger om dagen.")
