@@ -24,6 +24,14 @@ from advisor.rewrite.targets import NUMBER_WORDS
 
 PURCHASE_TYPES_PATH = Path("examples") / "purchase_types.yaml"
 
+# A requirement on climate or environment: emissions, climate footprint, energy use, an eco-label, reuse and
+# recycling, food waste, seasonal efficiency or heat loss, or harmful substances left out. Not «miljø» alone
+# («demonstrert i vårt miljø» is a setting) and not indoor emissions (health, not climate).
+CLIMATE_REQUIREMENT = re.compile(
+    r"utslipp|klimagass\w*|klimaavtrykk\w*|CO₂e|miljødeklarasjon\w*|\bEPD\b|energibruk\w*|energiforbruk\w*|\[kWh|"
+    r"kWh per|miljømerk\w*|svanemerk\w*|ecolabel|gjenbruk\w*|gjenvinn\w*|ombruk\w*|matsvinn\w*|SCOP|U-verdi|rullemotstand\w*|PFAS|"
+    r"hvilemodus|varmegjenvinning\w*|fossilfri\w*", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class PurchaseType:
@@ -46,6 +54,9 @@ class PurchaseType:
     # words of the place or use that support the type when its own words tie with another's («seng», «beboer» for a
     # camera watching over residents, «inngang» for one guarding a door); they never pick the type on their own
     context: re.Pattern[str] | None = None
+    # a verifiable climate or environment requirement for the type (FOA § 7-9): its own `climate`, else the first of
+    # its requirements that is one; '' where the type's climate footprint is insignificant (advice, software)
+    climate: str = ""
 
     def hits(self, text: str) -> list[re.Match[str]]:
         """Where the type's words occur in `text` as nouns: none when its setting is ruled out, and a word read as a
@@ -82,6 +93,8 @@ def _load(path: str, mtime_ns: int) -> tuple[PurchaseType, ...]:
                 source=str(item.get("source") or ""), values=_values(item.get("values")),
                 unless=re.compile(str(item["unless"]), re.IGNORECASE) if item.get("unless") else None,
                 context=re.compile(str(item["context"]), re.IGNORECASE) if item.get("context") else None,
+                climate=str(item.get("climate") or next((str(r) for r in item["requirements"]
+                                                         if CLIMATE_REQUIREMENT.search(str(r))), "")),
             ))
         except (KeyError, TypeError, ValueError, re.error) as exc:
             raise AdvisorError(f"{path}: purchase type {number} is incomplete or has a bad pattern ({exc})") from exc
@@ -103,6 +116,29 @@ def _values(value: object) -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(str(v["unit"]), re.IGNORECASE), str(v["requirement"])) for v in value)
 
 
+# Who a need is for, read from the text: a type's need with «{who}» names the group the text names (who eats the
+# meals), else says «brukerne» with a blank for the group. The first pattern found in the text wins.
+_WHO = (
+    (re.compile(r"hjemmeboende|hjemmetjenest\w*|hjemmesykepleie\w*", re.IGNORECASE), "de hjemmeboende brukerne av hjemmetjenesten"),
+    (re.compile(r"beboer\w*|sykehjem\w*|omsorgsbolig\w*|bofellesskap\w*", re.IGNORECASE), "beboerne"),
+    (re.compile(r"pasient\w*|sykehus\w*|\w*avdeling(?:en|ene)?\b", re.IGNORECASE), "pasientene"),
+    (re.compile(r"barnehage\w*", re.IGNORECASE), "barna i barnehagene"),
+    (re.compile(r"elev\w*|skole\w*|SFO|AKS", re.IGNORECASE), "elevene"),
+    (re.compile(r"innsatte|fengsel\w*", re.IGNORECASE), "de innsatte"),
+    (re.compile(r"ansatte|medarbeider\w*|personal\w*|kantine\w*", re.IGNORECASE), "de ansatte"),
+    (re.compile(r"\beldre\b", re.IGNORECASE), "de eldre brukerne"),
+)
+_WHO_BLANK = "brukerne [skriv hvem som får dem, f.eks. hjemmeboende eldre, beboere eller elever]"
+
+
+def fill_who(need: str, text: str) -> str:
+    """`need` with «{who}» replaced by the user group `text` names, or by «brukerne» and a blank to fill in."""
+    if "{who}" not in need:
+        return need
+    who = next((group for pattern, group in _WHO if pattern.search(text)), _WHO_BLANK)
+    return need.replace("{who}", who)
+
+
 # The brand lexicon's product category -> the purchase type to fall back on when no word of a type occurs.
 CATEGORY_TYPES = {
     "IT": "pc", "software": "fagsystem", "vehicles": "personbil", "furniture": "stol", "machinery": "hjullaster",
@@ -110,6 +146,11 @@ CATEGORY_TYPES = {
     "building": "fasade", "cleaning": "renhold", "tools": "verktøy", "playground": "lek", "workwear": "arbeidsklær",
     "energy": "solcelle", "security": "adgang", "food": "mat", "telecom": "mobil",
 }
+
+
+# A preposition that opens a complement after the thing bought, up to two words before the type's word.
+_COMPLEMENT = re.compile(r"\S\s+(?:til|for)\s+(?:(?:alle|de|den|det|hver|hvert|våre?|kommunens|[\wæøå]+s)\s+){0,2}$",
+                         re.IGNORECASE)
 
 
 # Object nouns that do not say what the thing is: the brand lexicon's category may then decide.
@@ -162,7 +203,10 @@ def choose_purchase_type(text: str, types: list[PurchaseType], hint: str = "", c
     ranked_types = []
     for ptype in types:
         found = ptype.hits(text)
-        score = len(found) * 2 + (len(ptype.hits(hint)) if hint else 0)
+        # a word in a complement («piggdekk til tjenestebilene», «lader for elbilene») says what the thing is for, not
+        # what it is: it counts half
+        score = sum(1 if _COMPLEMENT.search(text[max(0, m.start() - 30):m.start()]) else 2 for m in found) \
+            + (len(ptype.hits(hint)) if hint else 0)
         if not score:
             continue
         spans = frozenset((m.start(), m.end()) for m in found)
@@ -220,9 +264,17 @@ def count_requirements(text: str, spans: list[tuple[int, int]] | None = None) ->
         noun, at = m.group(2), m.start(2)
         if any(s <= at < e for s, e in taken) and m.group(3) and not any(s <= m.start(3) < e for s, e in taken):
             noun, at = m.group(3), m.start(3)  # «120 monokrystallinske paneler»: the dictated material is left out
+        if re.fullmatch(r"[A-ZÆØÅ][a-zæøå]+", noun):
+            # «48 Continental VikingContact 8 vinterdekk»: a name between the count and what it counts is left out;
+            # without a lower-case noun after it, nothing is counted (a maker's name is never the thing delivered)
+            after = _AFTER_NAME.match(text, at)
+            if after is None:
+                continue
+            noun, at = after.group(1), after.start(1)
         if any(s <= at < e for s, e in taken) or not re.search(r"[^\W\d_]{3,}", noun) or noun.lower() in _NOT_COUNTED:
             continue
         if noun == m.group(2) and noun.endswith("e") and m.group(3) and m.group(3).lower() not in _NOT_COUNTED \
+                and re.search(r"[a-zæøå]", m.group(3)) \
                 and not any(s <= m.start(3) < e for s, e in taken):
             noun = f"{noun} {m.group(3)}"  # «200 bærbare PC-er»: the plural adjective says what kind; the noun after it is what is counted
         if _PACK.search(text[max(0, m.start() - 30):m.start()]):
@@ -252,6 +304,10 @@ def count_requirements(text: str, spans: list[tuple[int, int]] | None = None) ->
             out.append(f"Leveransen skal omfatte {amount} {noun} [juster antallet etter behovet], kontrollert ved "
                        "levering.")
     return out
+
+
+# Capitalised words and numbers (a maker and model) before the lower-case noun that says what is counted.
+_AFTER_NAME = re.compile(r"(?:[A-ZÆØÅ][\w\-]*\s+|\d+\w*\s+)+((?:[a-zæøå]+e\s+)?[a-zæøå][\w\-]{2,})")
 
 
 # A pack size: «esker à 200 stk», «pakninger med 100», «kartong på 50».
@@ -426,7 +482,7 @@ _VALUE = re.compile(
     r"(?:\s*(?:,|og|eller)\s*\d+(?:[.,]\d+)?\s*(?:x|×)\s*\d+(?:[.,]\d+)?)*(?:\s*(?:mm|cm|m|GB|TB|kjerner))?"
     r"|\d{1,3}(?:[  ]\d{3})+(?:\s*(?:liter|l|kg|kW|W))?"
     r"|\d+(?:[.,]\d+)?\s*-?\s*(?:lm/W|kWp|kWh|kVA|kW|Wp|W|V|Hz|GB|TB|MB|lux|lumen|lm|K|tommer|tommers|\"|''|″|inch(?:es)?|hk|Nm|bar|dB|"
-    r"kg|tonn|g|liter|l|m³|m3|mm|cm|m|seter|plasser|kjerner|U))(?![\w])"
+    r"kg|tonn|g|liter|l|m³|m3|mm|cm|meter|m|seter|plasser|kjerner|U))(?![\w])"
     r"|(?<![\w\-])R\s?-?(?:290|32|410A|134a|744|600a|407C|1234yf|1234ze)(?![\w])",
 )
 
@@ -503,7 +559,7 @@ def direction(text: str, at: int) -> str:
 # The function a value requirement is about: a purchase type's requirement on the same function is left out, since
 # the value requirement says it and keeps the buyer's number.
 _SAME_FUNCTION = re.compile(r"GWP|U-verdi|arbeidsflate|uten lading|varmebehov|effekten|lysnivå|\blux\b|kapasitet|bakerste plass|produsere minst|rekkevidde|"
-                            r"effektberegning|holde bygget tett", re.IGNORECASE)
+                            r"effektberegning|holde bygget tett|finnes i størrelse", re.IGNORECASE)
 
 
 def without_repeats(type_requirements: tuple[str, ...] | list[str], value_texts: list[str]) -> list[str]:
@@ -522,7 +578,7 @@ _FUNCTION_KEY = {"uten lading": "rekkevidde"}
 # The parts of a building a text may name together («kledning …, isolasjon … og drenering med betongrør»): each is
 # drafted as its function, with the material left open, so one word («rør») does not turn a wall into a pipeline.
 _BUILDING_ITEMS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"kledning\w*|fasade\w*|panel(?:et|er|ene)?\b", re.I),
+    (re.compile(r"kledning\w*|fasade\w*|panel(?:et|er|ene)?\b|(?<!\w)kles(?!\w)|(?<!\w)kledd\w*", re.I),
      "Kledningen skal holde fasaden tett og tåle klimaforholdene på stedet i minst [år] med høyst [antall] "
      "overflatebehandlinger i perioden, og ha den brannklassen bygget krever [klasse etter brannkonseptet], dokumentert med "
      "ytelseserklæring og FDV-dokumentasjon; materialet velger leverandøren."),
@@ -563,7 +619,11 @@ _FUNCTIONS: tuple[tuple[re.Pattern[str], str, re.Pattern[str]], ...] = (
      "Kjøretøyet skal ha godt grep og trygge kjøreegenskaper på vinterføre [beskriv veiene og føret, f.eks. is, snø og "
      "bratte bakker], med dekk som er merket for vinterbruk [piggdekk eller piggfritt etter hva føret og lokale regler "
      "krever], dokumentert med dekkdata og kontrollert ved levering.",
-     re.compile(r"vinterføre", re.I)),
+     re.compile(r"vinterføre|grep og bremselengde", re.I)),
+    (re.compile(r"pencil|(?-i:\bPen\b)|pekepenn\w*|stylus|(?<!\w)(?:digital|aktiv)\s+penn\w*|(?<!\w)penn(?:en|er|ene)?(?!\w)", re.I),
+     "Enheten skal kunne brukes med penn for håndskrift og tegning direkte på skjermen, med [presisjon og trykkfølsomhet "
+     "etter bruken], demonstrert ved utprøving med [antall] brukere.",
+     re.compile(r"\bpenn\b", re.I)),
     (re.compile(r"røyk\w*", re.I),
      "Løsningen skal varsle om røyk i [rommet eller boligen] til [de ansatte eller responssenteret] innen [sekunder], "
      "verifisert ved test.",

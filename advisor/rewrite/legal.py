@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from advisor.config import Settings
 from advisor.corpus import Citation, cite
 from advisor.requirements import EQUIVALENT, Finding, legal_rule, rule_key
+from advisor.rewrite.domains import CLIMATE_REQUIREMENT
 from advisor.rewrite.references import Reference, is_label
 from advisor.rewrite.templates import INCUMBENT
 
@@ -44,7 +45,7 @@ MAX_LEGAL_BASIS = 5
 # Purchase types whose climate footprint is rarely insignificant: the rewrite then names the climate rule, FOA § 7-9,
 # which the contract must meet (weighting or requirements), beside the rules for what was found.
 CLIMATE_DOMAINS = frozenset({"kjøretøy og transport", "belysning og energi", "bygg og byggevarer", "renhold og driftstjenester",
-                             "mat og servering"})
+                             "mat og servering", "IT-utstyr"})
 
 _FOA = "FOA § 15-1 (del III) og § 8-5 (del II)"
 _FOA_SHORT = "FOA § 15-1/§ 8-5"
@@ -82,10 +83,12 @@ _NORWEGIAN = re.compile(r"\bnorsk\w*|\bNorge\b|\bNoreg\b", re.IGNORECASE)
 
 
 def legal_basis(findings: list[Finding], references: list[Reference], settings: Settings, domain: str = "",
-                text: str = "") -> list[LegalBasis]:
+                text: str = "", requirements: list[str] | None = None) -> list[LegalBasis]:
     """The legal notes for a rewrite of `text`: the general rule once, then one note per problem found in it (quoting
-    the words), the notes for standards and systems kept «eller tilsvarende» (`references`), and the climate rule for
-    a purchase type whose footprint matters (`domain`); notes on the same guidance passage are one note, numbered from 1."""
+    the words), the notes for standards and systems kept «eller tilsvarende» (`references`), and the climate rule
+    applied to the draft's `requirements` when one of them is on climate or environment or the purchase type's
+    footprint matters (`domain`); notes on the same guidance passage are one note, numbered from 1. The climate note
+    is always kept, the others up to MAX_LEGAL_BASIS in all."""
     notes: list[tuple[str, Citation]] = [(GENERAL_RULE, _cite(settings, "general"))]
     for key, rule in [*_finding_notes(findings, text, domain), *_reference_notes(findings, references)]:
         if key in PASSAGES:
@@ -93,15 +96,43 @@ def legal_basis(findings: list[Finding], references: list[Reference], settings: 
         else:  # a rule the analyzer keeps for this kind of finding, applied to the words found
             law, citation = legal_rule(key, settings)
             notes.append((f"{rule}: {law}", citation))
-    if domain in CLIMATE_DOMAINS:
-        notes.append(legal_rule("climate", settings))
     merged: dict[str, tuple[list[str], Citation]] = {}
     for rule, citation in notes:
         rules, _ = merged.setdefault(citation.chunk_id, ([], citation))
         if rule not in rules:
             rules.append(rule)
+    kept = list(merged.values())
+    climate = climate_note(requirements or [], domain)
+    if climate:
+        _, citation = legal_rule("climate", settings)
+        kept = [item for item in kept if item[1].chunk_id != citation.chunk_id][:MAX_LEGAL_BASIS - 1]
+        kept.append(([climate], citation))
     return [LegalBasis(". ".join(r.rstrip(". ") for r in rules), dataclasses.replace(citation, n=n))
-            for n, (rules, citation) in enumerate(list(merged.values())[:MAX_LEGAL_BASIS], start=1)]
+            for n, (rules, citation) in enumerate(kept[:MAX_LEGAL_BASIS], start=1)]
+
+
+_CLIMATE_RULE = ("FOA § 7-9: klima- og miljøhensyn skal som hovedregel vektes med minst 30 % når tilbudene evalueres. I stedet "
+                 "kan de ivaretas med krav i kravspesifikasjonen når det klart gir bedre klima- og miljøeffekt, og da skal "
+                 "begrunnelsen stå i anskaffelsesdokumentene")
+
+
+def climate_note(requirements: list[str], domain: str = "") -> str:
+    """The climate rule (FOA § 7-9) applied to the draft: which requirement is on climate or environment, and the
+    award criterion it can become instead; for a purchase type whose footprint matters (`domain`) and a draft with no
+    such requirement, what to add. '' when neither."""
+    number = next((n for n, r in enumerate(requirements, start=1) if CLIMATE_REQUIREMENT.search(r)), 0)
+    if number:
+        words = requirements[number - 1].split()
+        quoted = " ".join(words[:9]).rstrip(",.;") + (" …" if len(words) > 9 else "")
+        return (f"{_CLIMATE_RULE}. Utkastet ivaretar klima og miljø med krav {number} («{quoted}»); skriv i "
+                "anskaffelsesdokumentene hvorfor kravet gir bedre effekt enn en vekting. Vil dere heller vekte, gjør kravet "
+                "om til et tildelingskriterium «Klima og miljø» med minst 30 % vekt, der bedre verdier enn [minstenivået] "
+                "gir flere poeng")
+    if domain in CLIMATE_DOMAINS:
+        return (f"{_CLIMATE_RULE}. Utkastet har ennå ikke et krav om klima eller miljø: legg inn et målbart krav (for "
+                "eksempel utslipp, energibruk eller klimaavtrykk) eller et tildelingskriterium «Klima og miljø» med minst "
+                "30 % vekt. Plikten faller bare bort når anskaffelsens klimaavtrykk og miljøbelastning er ubetydelig")
+    return ""
 
 
 def _cite(settings: Settings, key: str) -> Citation:

@@ -13,7 +13,7 @@ from advisor.config import Settings
 from advisor.errors import ProviderError
 from advisor.llm import defuse
 from advisor.requirements import CATEGORY_LABELS, KIND_LABELS, Finding, PurchaseObject
-from advisor.rewrite.domains import PurchaseType, value_requirements
+from advisor.rewrite.domains import PurchaseType, fill_who, value_requirements
 from advisor.rewrite.examples import Example
 from advisor.rewrite.targets import Target
 
@@ -91,8 +91,13 @@ def render_domain(ptype: PurchaseType | None, text: str, bought: PurchaseObject 
         lines.append(f"Det som kjøpes: {KIND_LABELS[bought.kind]} («{bought.phrase}»); behov og krav skal gjelde dette. "
                      + ("" if bought.is_certain else "Dette er antatt ut fra verbet; si i behovet hva som er antatt."))
     if ptype is not None:
-        lines += [f"Innkjøpstype: {ptype.id} ({ptype.domain})", f"Typisk behov: {ptype.need}", "Typiske funksjonskrav:"]
+        lines += [f"Innkjøpstype: {ptype.id} ({ptype.domain})", f"Typisk behov: {fill_who(ptype.need, text)}", "Typiske funksjonskrav:"]
         lines += [f"- {r}" for r in ptype.requirements]
+        if ptype.climate and ptype.climate not in ptype.requirements:
+            lines.append(f"- {ptype.climate}")
+        if ptype.climate:
+            lines.append("Klima og miljø (FOA § 7-9): minst ett av kravene skal gjelde klima eller miljø, for eksempel "
+                         "det siste kravet over.")
         lines += ["Spørsmål til markedet:"] + [f"- {q}" for q in ptype.market_questions]
         if ptype.source:
             lines.append(f"Kilde for fagopplysninger: {ptype.source}")

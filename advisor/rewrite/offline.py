@@ -29,6 +29,7 @@ from advisor.rewrite.domains import (
     PurchaseType,
     building_item_requirements,
     count_requirements,
+    fill_who,
     function_requirements,
     value_requirements,
     without_repeats,
@@ -183,6 +184,14 @@ def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
                 f"[beskriv hva som skal skje på stedet] [avstanden i «{text[presence[0]:presence[1]].strip()}» "
                 "erstattes av en responstid: et krav om hvor leverandøren holder til, favoriserer lokale leverandører og "
                 "må være nødvendig og forholdsmessig], dokumentert med en plan for bemanning og responstid.")
+    attendance = next((a for a in _ATTENDANCE.finditer(text) if a.start() <= target.start < a.end()), None)
+    if attendance is not None:
+        # «sitte i våre lokaler tre dager i uka»: a fixed attendance favours suppliers nearby; what it is for is being
+        # there when the work needs it
+        return (f"Leverandøren skal møte hos oss når oppgavene krever det, med varsel på [antall dager], og ellers kunne "
+                f"arbeide der det passer [oppmøtet «{attendance.group('days').strip()}» beholdes bare hvis dere kan begrunne "
+                "at oppgavene krever det; et fast oppmøte favoriserer leverandører i nærheten], kontrollert mot [timelister "
+                "og møteplan].")
     experience = YEARS_OF_EXPERIENCE.search(text)
     m = SUBJECT.match(text)
     if experience and experience.start() <= target.start < experience.end():
@@ -192,7 +201,9 @@ def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
                 f"[fagområde og oppgaver], dokumentert med CV og referanser; kravet om «{experience.group(0).strip()}» "
                 "beholdes bare hvis dere kan begrunne at det er nødvendig og forholdsmessig.")
     subject = "Løsningen"
-    if m and not ENGLISH.search(text) and len(m.group("subj").split()) <= 4 \
+    # the buyer as the subject («Bydelen skal kjøpe …») is not what must meet the target
+    buyer_subject = bool(m and m.group("pred") and _BUYER_VERB.match(m.group("pred")))
+    if m and not buyer_subject and not ENGLISH.search(text) and len(m.group("subj").split()) <= 4 \
             and not any(h.start < m.end("subj") for h in matches if h.severity != "low"):
         subject = m.group("subj")
     for start, end in _clauses(text):
@@ -203,9 +214,17 @@ def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
                 clause = clause[m.start("pred"):]  # what follows «skal» is a verb phrase: «fasilitere tre workshoper»
             clause = re.sub(r"^(?:med|with|og)\s+", "", clause, flags=re.IGNORECASE)
             first = clause.split(" ", 1)[0].lower()
-            verb_first = first in _CLAUSE_VERBS or (after_modal and first not in {"være", "ha"}
-                                                    and (first.endswith("e") or first.endswith("es")))
-            sentence = f"{subject} skal {clause}." if verb_first else f"{subject} skal ha {clause}."
+            # a passive verb opens a later clause too («… og leveres innen fire uker»), never «skal ha leveres»
+            verb_first = first in _CLAUSE_VERBS or bool(re.fullmatch(r"[a-zæøå]{3,}(?:eres|ses|kes|tes|des|ges)", first)) \
+                or (after_modal and first not in {"være", "ha"} and (first.endswith("e") or first.endswith("es")))
+            how_often = _FREQUENCY.search(clause)
+            passive = m.group("pred").split(" ", 1)[0] if m and m.group("pred") else ""
+            if not verb_first and how_often and re.fullmatch(r"[a-zæøå]{3,}es", passive):
+                # «… skal utføres med X og damp to ganger per uke»: how often the work is done, not a thing to «have»
+                sentence = (f"{subject} skal {passive} {how_often.group(0)} [hyppigheten beholdes bare hvis dere trenger "
+                            "en fast hyppighet; ellers så ofte at resultatet holdes].")
+            else:
+                sentence = f"{subject} skal {clause}." if verb_first else f"{subject} skal ha {clause}."
             cleaned = clean(sentence)
             if cleaned and target.number in {normal_number(x.group(0)) for x in TARGET.finditer(cleaned)} \
                     and not _NAME_LEFT.search(cleaned.split(" ", 1)[-1]):
@@ -214,6 +233,19 @@ def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
     # product («… Buzz Cargo med 79 kWh batteri») is never copied into a requirement
     return (f"Løsningen skal oppfylle målet «{_quoted_target(text, target)}» fra det opprinnelige kravet, "
             "eller det behovet tallet står for [angi hva tallet gjelder og hvorfor].")
+
+
+# The verb by which the subject is the buyer, not the thing bought.
+_BUYER_VERB = re.compile(r"(?:kjøpe|anskaffe|leie|lease|bestille|ta\s+i\s+bruk)\b", re.IGNORECASE)
+
+
+# A fixed attendance at the buyer's premises («sitte i våre lokaler i Drammen tre dager i uka», «være på kontoret vårt
+# to dager per uke»).
+_ATTENDANCE = re.compile(
+    r"(?<!\w)(?:sitte|være(?:\s+til\s+stede)?|jobbe|arbeide|møte(?:\s+opp)?)\s+(?:i|på|hos)\s+(?:\w+\s+){0,2}?"
+    r"(?:lokale\w*|kontor\w*|oss|stedet)\b[^,.;]{0,40}?"
+    rf"(?P<days>(?:\d+|{NUMBER_WORDS})\s+dager?\s+(?:i|per|pr\.?)\s+(?:uka|uken|uke|måneden|måned))",
+    re.IGNORECASE)
 
 
 # A time window («mellom kl. 06 og 08», «fra 22 til 06»): quoted whole, not as «06 og 08 med».
@@ -238,6 +270,13 @@ def _quoted_target(text: str, target: Target) -> str:
 
 
 
+# The lower-case noun (with an adjective before it) after a named product and the codes and names that follow it
+# («Peugeot e-Expert varebiler»): what the count counts.
+_NOUN_AFTER = re.compile(r"(?:\s+(?:\d+\w*|\S*[A-ZÆØÅ]\S*))*\s+((?:[a-zæøå]+e\s+)?[a-zæøå][a-zæøå\-]{2,})(?![\w\-])")
+_NOT_NOUNS = {"til", "for", "med", "som", "skal", "og", "eller", "fra", "i", "på", "av", "ved", "der", "hvor", "må", "bør",
+              "kan", "vil", "er", "har", "modell", "modellen", "serien", "type", "typen"}
+
+
 def _count_requirement(text: str, matches: list[Match]) -> str:
     """«Leveransen skal omfatte 40 bærbare PC-er.» when the original buys a count of a named product."""
     refs = [h for h in matches if h.category in {"brand", "model_type", "product_named"} and h.severity != "low"]
@@ -249,6 +288,11 @@ def _count_requirement(text: str, matches: list[Match]) -> str:
     if not m:
         return ""
     _, product = _function_of(matches, text)
+    last = max((h for h in refs if h.start >= first.start), key=lambda h: h.end)
+    after = _NOUN_AFTER.match(text, last.end)
+    if after and after.group(1).lower() not in _NOT_NOUNS:
+        # «60 Nokian Hakkapeliitta 10 piggdekk»: the text's own noun after the name says what is counted
+        return f"Leveransen skal omfatte {m.group(1)} {after.group(1)} [juster antallet etter behovet], kontrollert ved levering."
     if any(h.category == "product_named" for h in matches):
         # The product itself is the problem: keep the number, let the buyer say what it measures.
         return (f"Leveransen skal dekke behovet til {m.group(1)} brukere [juster tallet, og skriv om det gjelder brukere, rom "
@@ -356,6 +400,7 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     # whether matching what the buyer has is needed goes first: it decides whether the type's questions apply at all
     buyer = buyer_questions(text, matches, targets, ptype.buyer_questions if ptype is not None else ())
     _local_presence(text, matches, targets, requirements, buyer, notes)
+    need = _fixed_attendance(text, matches, targets, need, requirements)
     platform_notes(text, matches, buyer, notes)
     interface = _add_interface(text, matches, _kind_of(ptype, bought), requirements, buyer, notes)
     _ask_which(tied or [] if ptype is None else [], buyer, notes)
@@ -366,7 +411,8 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
         notes.append("For å skrive behovsbaserte krav trenger vi å vite hvem som skal bruke løsningen, hvilket problem den "
                      "skal løse, og hvordan dere vil måle at det er løst.")
     return {"need_statement": need, "functional_requirements": requirements, "market_questions": questions,
-            "questions_for_buyer": buyer, "notes": notes, "interface_requirement": interface}
+            "questions_for_buyer": buyer, "notes": notes, "interface_requirement": interface,
+            "climate_requirement": ptype.climate if ptype is not None else ""}
 
 
 def _local_presence(text: str, matches: list[Match], targets: list[Target], requirements: list[str], buyer: list[str],
@@ -387,6 +433,22 @@ def _local_presence(text: str, matches: list[Match], targets: list[Target], requ
                         "trenger svar og oppmøte.")
         notes.append(f"«{span}» er et krav om hvor leverandøren holder til og er tatt ut: det favoriserer lokale "
                      "leverandører og kan være diskriminerende; kravet om responstid sier hva avstanden skulle sikre.")
+
+
+def _fixed_attendance(text: str, matches: list[Match], targets: list[Target], need: str, requirements: list[str]) -> str:
+    """A fixed attendance at the buyer's premises («sitte i lokalene våre tre dager i uka») is a demand on where the work
+    is done: the requirement saying when presence is needed goes first, a copy of the days goes, and a need that only
+    repeats them says what presence is for. Returns the need."""
+    attendance = _ATTENDANCE.search(text)
+    if attendance is None:
+        return need
+    days = _norm(attendance.group("days"))
+    kept = [target_requirement(text, t, matches) for t in targets if attendance.start() <= t.start < attendance.end()]
+    requirements[:] = [*kept[:1], *(r for r in requirements if days not in _norm(r))]
+    if days in _norm(need):
+        return ("Vi har behov for at de som utfører oppdraget, er tilgjengelige for de ansatte og møter hos oss når "
+                "oppgavene krever det, slik at [hva som skal oppnås – skriv hva oppdraget skal gi dere].")
+    return need
 
 
 def _same_clause(requirement: str, text: str, spans: list[tuple[int, int]]) -> bool:
@@ -440,7 +502,8 @@ _WITHOUT_PUPILS = (("de ansatte og elevene", "de ansatte"), ("elevene og de ansa
 
 
 def _fit_need(need: str, text: str) -> str:
-    """The type's need statement, without pupils where the text says nothing of a school."""
+    """The type's need statement for the users the text names, without pupils where it says nothing of a school."""
+    need = fill_who(need, text)
     if _SCHOOL.search(text):
         return need
     for school, plain in _WITHOUT_PUPILS:

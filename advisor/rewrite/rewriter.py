@@ -33,7 +33,7 @@ from advisor.requirements import (
     read_purchase_object,
 )
 from advisor.rewrite.competence import platform_experience
-from advisor.rewrite.domains import choose_purchase_type, load_purchase_types
+from advisor.rewrite.domains import CLIMATE_REQUIREMENT, choose_purchase_type, load_purchase_types
 from advisor.rewrite.examples import load_worked_examples, nearest_examples
 from advisor.rewrite.legal import LegalBasis, legal_basis
 from advisor.rewrite.llm_draft import draft_llm
@@ -176,13 +176,15 @@ _USER_SUBJECT = re.compile(r"^\s*(?P<subject>[^,;:]+?)\s+(?:skal|må|vil|ønsker
 # Work done to a thing («Vinduene skal vaskes», «Rennene må rengjøres årlig»): a service on it, not the thing bought;
 # «skal kunne rengjøres» is a property of goods and does not count.
 _SERVICE_DONE_TO = re.compile(r"(?<!\w)(?:skal|må)\s+(?:(?:også|jevnlig|regelmessig|årlig|daglig|ukentlig)\s+)?"
-                              r"(?:vaskes|rengjøres|pusses|poleres|spyles|feies|ryddes|tømmes|måkes|brøytes|strøs|klippes|"
+                              r"(?:vaskes|rengjøres|pusses|poleres|skures|moppes|støvsuges|bones|spyles|feies|ryddes|tømmes|måkes|brøytes|strøs|klippes|"
                               r"inspiseres|serviseres)(?!\w)", re.IGNORECASE)
 # Meals made and brought to the buyer («Lunsjene skal leveres som kjølt mat», «levering av middager»): a service of
 # cooking and delivering, not goods off a shelf.
 _MEAL_SERVICE = re.compile(r"(?<!\w)(?:lunsj\w*|middag\w*|måltid\w*|frokost\w*|kveldsmat\w*|porsjon\w*)\b[^.;]{0,40}?"
                            r"(?:skal|må)\s+(?:\w+\s+)?(?:leveres|produseres|lages|tilberedes)(?!\w)"
                            r"|(?<!\w)(?:levering|utkjøring|produksjon)\s+av\s+(?:\w+\s+)?(?:lunsj|middag|måltid|mat)\w*"
+                           r"|(?<!\w)(?:skal|må)\s+(?:\w+\s+)?(?:leveres|serveres|lages|tilberedes)\s+(?:\w+\s+){0,3}?"
+                           r"(?:frokost|lunsj|middag|måltid|kveldsmat|skolemat|varm\s+mat)\w*"
                            r"|kjølt\s+mat|cook[-\s]chill|kjøleprodusert\w*", re.IGNORECASE)
 
 
@@ -236,9 +238,13 @@ def with_verification(requirement: str, kind: str | None = None) -> str:
         kind = "services" if _SERVICE_WORDS.search(requirement) else "goods"
     if kind == "services" and _DELIVERED.search(requirement):  # when and where things come is checked against the plan
         return requirement.rstrip(". ") + ", kontrollert mot [leveringsplan og avvikslogg]."
+    if _DELIVERED.search(requirement) and _DEADLINE.search(requirement):  # goods in time: the order against the delivery
+        return requirement.rstrip(". ") + ", kontrollert mot [ordrebekreftelse og faktisk leveringsdato]."
     return requirement.rstrip(". ") + VERIFICATION[kind]
 
 
+# A time limit for a delivery («innen fire uker», «senest 1. mars»).
+_DEADLINE = re.compile(r"(?<!\w)(?:innen|senest|før)(?!\w)", re.IGNORECASE)
 # A service requirement on deliveries («… skal leveres … fem dager i uka»).
 _DELIVERED = re.compile(r"(?<!\w)(?:leveres|levering\w*|leverer|utkjøring\w*)(?!\w)", re.IGNORECASE)
 
@@ -297,7 +303,10 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
                        "[angi hva hvert tall gjelder].")
         if merged and not missing_targets(lost, [merged]):
             carried = [merged]
-    requirements = requirements[: MAX_REQUIREMENTS - len(carried)] + carried
+    # the purchase type's climate or environment requirement (FOA § 7-9) when none of the draft's is one
+    climate = [c for c in [clean(str(fallback.get("climate_requirement") or ""))]
+               if c and not any(CLIMATE_REQUIREMENT.search(r) for r in [*requirements, *carried])]
+    requirements = requirements[: MAX_REQUIREMENTS - len(carried) - len(climate)] + climate + carried
     requirements = _fill_up(requirements, list(fallback["functional_requirements"]), kind, references)
     # a target carried in its own clause («… i GN 1/1-beholdere …») names the standard «eller tilsvarende» as well
     requirements = [with_verification(r, kind) for r in _standards_or_equivalent("", requirements, references)[1]]
@@ -427,5 +436,6 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
         object_kind=bought.kind if bought else kind, object_phrase=bought.phrase if bought else "",
         references=references,
         product_figures=figures,
-        legal_basis=legal_basis(analysis.findings, references, settings, ptype.domain if ptype is not None else "", original),
+        legal_basis=legal_basis(analysis.findings, references, settings, ptype.domain if ptype is not None else "", original,
+                                list(result["functional_requirements"])),
     )
