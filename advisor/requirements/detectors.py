@@ -70,6 +70,7 @@ _HOUSING_BEFORE = re.compile(r"(?<!\w)(?:\w*bygg|\w*bygning|\w*rom|\w*lager|\w*h
 # The upper end of a range («mellom 780 og 790 nm», «fra 10 til 15 kW»): a tolerance, not an exact value
 _RANGE_BEFORE = re.compile(rf"(?:mellom|fra|between|from)\s+{lex.NUMBER}\s*(?:[^\W\d]+\s+)?(?:og|til|and|to)\s+$", re.IGNORECASE)
 # «erfaring fra Scrum», «kompetanse i Kanban»: the approach is what a person knows, not how the work must be run
+_CERTIFIED_AFTER = re.compile(r"[\s-]*(?:master|product owner|practitioner|professional)?[\s-]*(?:sertifi|certifi)", re.IGNORECASE)
 _KNOWN_FROM_BEFORE = re.compile(r"(?:erfaring|kompetanse|kjennskap|sertifisering|experience|knowledge)\s+(?:[\w\-]+\s+){0,2}?"
                                 r"(?:fra|med|i|på|innen|from|with|in|of)\s+$", re.IGNORECASE)
 # letters only, or letter parts joined by hyphens («Frionix», «Accu-Chek»): a maker's name, not a code
@@ -297,6 +298,8 @@ class _Scan:
                     continue
             if kind == "approach" and not lex.PRESCRIBE_BEFORE.search(self.window(start)):
                 continue
+            if kind == "approach" and _CERTIFIED_AFTER.match(self.after(end, 40)):
+                continue  # «Scrum Master-sertifisert leder»: a certificate a person holds (see certifications)
             if kind == "energy" and names.is_fuel_supply(self, start, end):
                 continue
             self.tech_spans.append((start, end))
