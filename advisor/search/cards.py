@@ -375,8 +375,8 @@ def match_card(question: str, index: Index, settings: Settings, lang: str | None
     lang = lang or detect_language(question)
     ranked = rank_cards(question, index, settings, lang=lang)
     focus_terms = query_terms(focus, lang) if focus else []
-    names = [t for t in query_terms(question, lang) if t.is_name]
     cards = load_cards(settings)
+    names = telling_names(question, lang, cards)
     makes = _unknown_names(names, cards)
     as_make: set[str] = set()
     if makes:
@@ -425,6 +425,16 @@ def match_card(question: str, index: Index, settings: Settings, lang: str | None
 # «Faller det utenfor anskaffelsesregelverket?» matches the card on the principles); the card the whole question
 # ranks first needs only card_min_score from a clause (both agree on it), and that clause may have a term less; so may
 # a clause that is a whole question, when its card is among the whole question's first three.
+COMMON_NAME_SHARE = 0.1
+
+
+def telling_names(question: str, lang: str, cards: Sequence[Card]) -> list[QueryTerm]:
+    """The names in a question a card must have to answer it («Sverige», «Estland»: a near-miss about another country).
+    A name a tenth of the cards use («EØS», «FOA», «DFØ») is a word of the field, which a card need not repeat."""
+    return [t for t in query_terms(question, lang) if t.is_name
+            and sum(t.match(_card_terms(card)) >= 0.5 for card in cards) < len(cards) * COMMON_NAME_SHARE]
+
+
 LONG_QUESTION_TERMS = 12
 WINDOW_MIN_TERMS = 4
 WINDOW_MARGIN = 0.04
