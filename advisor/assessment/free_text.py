@@ -283,7 +283,8 @@ def _part_chain(text: str, amounts: list[Amount]) -> list[Amount]:
     for previous, amount in zip(amounts, amounts[1:], strict=False):
         gap = text[previous.end: amount.start]
         joined = ((len(gap) <= 90 and _PART_JOIN.search(gap) and not _SENTENCE_END.search(gap)
-                   and not _PART_RESTATES.search(gap) or _unit_join(text, gap))
+                   and not _PART_RESTATES.search(gap) or _unit_join(text, gap)
+                   or _development_then_purchase(text, gap, amount, previous))
                   and not amount.is_total and not previous.is_total)
         if joined:
             if not chain:
@@ -294,6 +295,29 @@ def _part_chain(text: str, amounts: list[Amount]) -> list[Amount]:
         if chain:
             break
     return chain
+
+
+# «1,2 mill. til utviklingen og 0,9 mill. for å kjøpe den ferdige løsningen etterpå», «utviklingen koster 1 mill. og
+# kjøpet etterpå 0,5 mill.»: the development and the purchase of its result are one contract's value (an innovation
+# partnership is valued at the most its research and development and the purchase that follows can cost, FOA § 5-4),
+# in either order, each amount labelled by the words just before it or just after it.
+_DEVELOPMENT = re.compile(r"\b(?:utvikl|videreutvikl|forsk|fou\b|prototyp|development|research|r&d)\w*", re.IGNORECASE)
+_PURCHASE = re.compile(r"\b(?:kjøp\w*|innkjøp\w*|anskaff\w*|implementer\w*|purchas\w*|buy\w*)", re.IGNORECASE)
+_JOIN_WORD = re.compile(r"\b(?:og|pluss|and|plus|then)\b", re.IGNORECASE)
+
+
+def _development_then_purchase(text: str, gap: str, amount: Amount, previous: Amount) -> bool:
+    """True when one of two amounts is labelled development and the other the purchase of its result."""
+    if len(gap) > 90 or _SENTENCE_END.search(gap) or not _JOIN_WORD.search(gap):
+        return False
+    first_words = text[max(0, previous.start - 40):previous.start].split(",")[-1] + " " + gap.split(" og ")[0]
+    second_words = gap[_JOIN_WORD.search(gap).end():] + " " + text[amount.end: amount.end + 60]
+    kinds = []
+    for words in (first_words, second_words):
+        development, purchase = _DEVELOPMENT.search(words), _PURCHASE.search(words)
+        kinds.append("development" if development and not purchase else "purchase" if purchase and not development
+                     else "")
+    return sorted(kinds) == ["development", "purchase"]
 
 
 def _part(text: str, amount: Amount, term: Term | None) -> _Part | None:

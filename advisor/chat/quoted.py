@@ -56,11 +56,38 @@ def quoted_spec(question: str) -> list[QuotedSpec]:
     return out
 
 
+# A question about what the specification may say: «kan vi skrive i konkurransegrunnlaget at … skal være Kärcher?»
+_ASKS_TO_REQUIRE = re.compile(r"\b(?:kreve|krevje|krav\w*|skrive|spesifiser\w*|be om|konkur+anse?grunnlag\w*|"
+                              r"require|specify|ask for|tender documents?|specification)\b", re.IGNORECASE)
+
+
+def named_spec(question: str) -> list[QuotedSpec]:
+    """The makes and models the requirement check finds in a question that asks what the specification may require
+    (outside quotes): «… skal være Kärcher?» names a make the sources never hold, though they answer the question."""
+    if "?" not in question or not _ASKS_TO_REQUIRE.search(question):
+        return []  # a requirement pasted as a statement is the requirement check's (`tool`), not a question
+    quoted = [(q.start, q.end) for q in quoted_spec(question)]
+    spans: list[list] = []
+    # the check reads a sentence that asks («… skal være Kärcher?») as no requirement: it reads the clause as stated
+    for match in sorted(find_matches(question.replace("?", ".")), key=lambda m: m.start):
+        if match.category not in _ASKED_CATEGORIES or match.severity == "low":
+            continue
+        if any(a <= match.start < b for a, b in quoted):
+            continue
+        if spans and match.start <= spans[-1][1] + 1:  # a make and its model side by side are one name
+            spans[-1][1] = max(spans[-1][1], match.end)
+            spans[-1][2].add(match.category)
+        else:
+            spans.append([match.start, match.end, {match.category}])
+    return [QuotedSpec(question[a:b], a, b, tuple(c for c in _ASKED_CATEGORIES if c in found)) for a, b, found in spans]
+
+
 def spec_in_words(question: str, lang: str) -> str:
-    """The question with each quoted passage that names a brand or a model replaced by what it names, in words
-    («et merke og en modell»); the question unchanged when it quotes none."""
+    """The question with each quoted passage that names a brand or a model, and each make or model named in a question
+    about what the specification may require, replaced by what it names, in words («et merke og en modell»); the
+    question unchanged when there is none."""
     key = "en" if lang == "en" else "nb"
     out = question
-    for spec in reversed(quoted_spec(question)):
+    for spec in sorted(quoted_spec(question) + named_spec(question), key=lambda s: s.start, reverse=True):
         out = out[:spec.start] + _IN_WORDS[(key, spec.found)] + out[spec.end:]
     return out

@@ -104,6 +104,7 @@ _ASKS_RULES = re.compile(
     r"terskel\w*|\bEØS\b|\bEEA\b|\bdel (?:I{1,3}|IV|V|[1-5])\b|\bparts? (?:I{1,3}|IV|V|[1-5])\b|hvilke[nt]? (?:del|regler|regelverk|prosedyre\w*|deler)|kva (?:del|reglar)|"
     r"kunngj\w*|lyse ut|utlys\w*|Doffin|\bTED\b|prosedyre\w*|regelverk\w*|anskaffelsesloven|forskriften|"
     r"konkurranse|kjøpe direkte|direkte ?anskaff\w*|threshold|procedure|which (?:part|rules)|tender|publish|"
+    r"\b(?:kjøpe|kjøpa|bestille|bestilla|handle|tinge|buy|order)\b[^.?!]{0,60}?\bdirekte\b|\bdirectly from\b|"
     r"\bgjelder\b|\bapply\b|\bapplies\b",
     re.IGNORECASE,
 )
@@ -505,6 +506,7 @@ def _term_shown(months: int, option_months: int | None, lang: str) -> str:
 _ASKS_RULES_PART = re.compile(
     r"terskel\w*|\bEØS\b|\bEEA\b|\bdel (?:I{1,3}|IV|V|[1-5])\b|\bparts? (?:I{1,3}|IV|V|[1-5])\b|hvilke[nt]? (?:del|regler|regelverk|prosedyre\w*|deler)|kva (?:del|reglar)|"
     r"\bdel(?:er)? av (?:forskriften|regelverket)|kunngj\w*|lyse ut|utlys\w*|\bDoffin\b|\bTED\b|kjøpe direkte|"
+    r"\b(?:kjøpe|kjøpa|bestille|bestilla|handle|tinge|buy|order)\b[^.?!]{0,60}?\bdirekte\b|\bdirectly from\b|"
     r"direkte ?anskaff\w*|\b(?:holder|rekker|er) det (?:nok )?(?:å|med)\b[^?]{0,40}\b(?:tilbud|priser?)\b|"
     r"threshold|which (?:part|rules|procedure)|publish|regelverket gjelder|gjelder (?:anskaffelses)?(?:loven|regelverket)|"
     r"(?:anskaffelses|forsynings)forskrift\w*\s+(?:som\s+)?gjelder|\bgjelder\s+(?:\w+\s+){0,3}(?:anskaffelses|forsynings)forskrift|"
@@ -1471,6 +1473,19 @@ _ASKS_GROUND = re.compile(r"\b(?:trenger|må) (?:vi|dere|man) (?:ha )?(?:et |en 
                           r"(?:ground|condition|justification)", re.IGNORECASE)
 
 
+# Running a procedure «etter de enklere reglene i del II», «under part II rules»: the rules of a lower part, asked for.
+_LOWER_PART_RULES = re.compile(r"\b(?:regl(?:ene|ane|er|ar)|regelverket|bestemmelsene)\s+(?:i|for|etter)\s+del\s+(?:I{1,2}|[12])\b|"
+                               r"\bdel\s+(?:I{1,2}|[12])-regl\w*|\b(?:enklere|lettere|enklare|lettare|mindre strenge) "
+                               r"regl\w*|\bpart (?:I{1,2}|[12]) (?:rules|regime)\b|\b(?:simpler|lighter) rules\b", re.IGNORECASE)
+_IP_NOT_LOWER_RULES = (
+    "Nei, ikke etter reglene i del %s: et innovasjonspartnerskap følger reglene i del III også under EØS-terskelen, "
+    "og det kan bare brukes når behovet ikke kan dekkes ved å kjøpe løsninger som allerede finnes i markedet "
+    "(FOA § 13-1 tredje ledd); det må en markedsdialog vise og dere dokumentere.",
+    "No, not under the part %s rules: an innovation partnership follows the part III rules also below the EEA "
+    "threshold, and it may only be used when the need cannot be met by buying solutions already on the market "
+    "(FOA § 13-1 third paragraph); a market dialogue must show this and you must document it.")
+
+
 def _part_question(question: str) -> str:
     """The sentence of a question that asks about the part («Er dette del III?») or the regulation («Er det
     forsyningsforskriften som gjelder?»), or "" when none does."""
@@ -1513,6 +1528,14 @@ def _procedure_answer(procedure: str, obliged: bool, result: Assessment, facts: 
         # «Ja. I del I …» -> «ja, i del I …» (a word in capitals, «FOA», keeps them)
         said = re.sub(r"^(Ja|Nei|Yes|No)\. (\w)(?![A-ZÆØÅ])", lambda m: f"{m.group(1).lower()}, {m.group(2).lower()}", said)
         said = f"{named} {said[0].lower()}{said[1:]}"
+    lower = _LOWER_PART_RULES.search(part_question)
+    if procedure == "innovation_partnership" and result.part in ("I", "II") and lower:
+        # «Siden det er under EØS-terskelen, kan vi kjøre innovasjonspartnerskapet etter de enklere reglene i del II?»:
+        # the asked thing is the lighter rules, and an innovation partnership follows part III's below the threshold too.
+        named_part = re.search(r"(?:del|part)\s+(I{1,2}|[12])\b", lower.group(0), re.IGNORECASE)
+        asked_part = {"1": "I", "2": "II"}.get(named_part.group(1), named_part.group(1)) if named_part else result.part
+        said = _first_sentence_marked(_IP_NOT_LOWER_RULES[lang == "en"] % asked_part, renumber.rules(verdict.rules))
+        part_question = ""
     if lead:  # «Må dette ut på Doffin, og har vi lov til å forhandle?»: the notice, its reason, then the procedure
         sentences = [lead, _part_sentence(result, renumber, lang), said]
     elif part_question:  # «Er dette del III? Og kan vi forhandle?»: the part is answered first, with its own yes or no

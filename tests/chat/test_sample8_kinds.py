@@ -1,0 +1,65 @@
+"""Kinds of failure a blind grading found on fresh questions (sample 8), each tested in wording of our own: a direct
+order from a known supplier with its value, a development budget and the purchase of its result as one value, and an
+innovation partnership asked for under the lighter rules of a lower part."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.assessment import extract_case
+from advisor.chat import ask
+from advisor.chat.facts import read_facts
+from advisor.chat.rules import is_rules_question
+from advisor.search import open_index
+
+
+@pytest.fixture(scope="module")
+def index(corpus_hash_settings):
+    return open_index(corpus_hash_settings)
+
+
+@pytest.mark.parametrize("question", [
+    "Går det an å bestille brannvernopplæring rett og slett direkte fra et firma vi har brukt før? Omtrent 180 000 kr.",
+    "Can we just buy the translation work directly from an agency we know? About NOK 400,000.",
+])
+def test_a_direct_order_with_a_value_is_a_rules_question(question):
+    assert is_rules_question(question, read_facts(question))
+
+
+def test_a_direct_order_under_the_national_threshold_gets_part_i(corpus_hash_settings, index):
+    answer = ask("Kan vi bestille kurs i hjerte-lunge-redning direkte fra en leverandør vi kjenner? Ca. 300 000 kr.",
+                 index, corpus_hash_settings)
+    assert answer.route == "rules" and answer.text.startswith("Bare del I gjelder")
+
+
+@pytest.mark.parametrize("text, total", [
+    ("Vi setter av 2 mill. kr til utvikling av en prototyp og 3 mill. kr til å kjøpe løsningen etterpå.", 5_000_000),
+    ("Budsjettet er 600 000 kr for innkjøp av sensorene og 900 000 kr til videreutvikling av dem.", 1_500_000),
+    ("We set aside NOK 2 million for research and NOK 1 million to buy the product that comes out of it.", 3_000_000),
+])
+def test_development_and_the_purchase_of_its_result_are_one_value(text, total):
+    assert extract_case(text).values["estimated_value_nok"] == total
+
+
+def test_two_purchases_that_are_not_development_and_its_result_are_not_joined_by_this_rule():
+    # licences and training: the development rule does not add them (what else adds them is another rule's concern)
+    assert extract_case("Vi har 800 000 kr til kjøp av lisenser og 300 000 kr til opplæring.").values.get(
+        "value_parts") is None
+
+
+def test_an_innovation_partnership_under_the_lighter_rules_is_a_no(corpus_hash_settings, index):
+    answer = ask("Kommunen skal utvikle et varslingssystem for ras; utviklingen koster 1 mill. kr og kjøpet etterpå "
+                 "0,5 mill. kr. Fordi vi er under EØS-terskelen, kan vi gjennomføre innovasjonspartnerskapet etter "
+                 "reglene i del II?", index, corpus_hash_settings)
+    assert answer.route == "rules"
+    assert answer.text.startswith("Nei, ikke etter reglene i del II") and "del III" in answer.text
+    assert "1,5 mill. kr" in answer.text
+
+
+def test_a_make_named_in_a_question_about_the_specification_is_searched_as_a_make():
+    from advisor.chat.quoted import spec_in_words
+
+    worded = spec_in_words("Går det an å skrive i kravspesifikasjonen at vaskemidlene skal være Kiilto?", "nb")
+    assert "Kiilto" not in worded and "et merke" in worded
+    # a pasted requirement (no question) is left to the requirement check
+    assert spec_in_words("Kravet er at vaskemidlene skal være Kiilto.", "nb").endswith("Kiilto.")
