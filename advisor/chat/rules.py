@@ -268,6 +268,24 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+# A prior information notice («veiledende kunngjøring») said to allow a shorter time limit: only one that meets the
+# conditions for shortening does; one that only invited suppliers to a dialogue does not (DFØ, in the time-limits note).
+_PIN = re.compile(r"\bveiledende? kunngjøring\w*|\brettleiande kunngjering\w*|\bprior information notice\w*|\bPIN\b")
+_SHORTER = re.compile(r"\b(?:1[05]|ti|femten|ten|fifteen)[ -](?:dag\w*|days?)\b|\bkort\w* (?:frist\w*|ned)|\bforkort\w*|"
+                      r"\bshort\w*", re.IGNORECASE)
+_DIALOGUE = re.compile(r"\bdialog\w*|\bdialogue\b|\bmarkedsdialog\w*|\binvit\w*|\bmøte\w*|\bmeeting\w*", re.IGNORECASE)
+_PIN_SHORTENS = {
+    ("nb", "dialogue"): "Nei: en veiledende kunngjøring som bare inviterte leverandørene til dialog, forkorter ikke "
+                        "fristene; dere må gi minst de vanlige minstefristene.",
+    ("en", "dialogue"): "No: a prior information notice that only invited suppliers to a dialogue does not shorten the time "
+                        "limits; you must give at least the ordinary minimums.",
+    ("nb", "any"): "Bare en veiledende kunngjøring som oppfyller vilkårene for å korte ned fristen, kan gjøre det; en som "
+                   "bare inviterte til dialog, forkorter ikke fristene.",
+    ("en", "any"): "Only a prior information notice that meets the conditions for shortening can shorten the time limit; "
+                   "one that only invited suppliers to a dialogue does not.",
+}
+
+
 def _time_limits_answer(question: str, result: Assessment, renumber: _Renumber, lang: str) -> str:
     """The minimum time limits that follow from the part, computed from the rules (R-TIME-LIMITS-III for part III,
     R-TIME-LIMITS-REASONABLE below it): for the named procedure, or for every part III procedure; "" for another
@@ -282,6 +300,10 @@ def _time_limits_answer(question: str, result: Assessment, renumber: _Renumber, 
     sentences: list[str] = []
     if part_iii:
         limits = renumber.rules(("R-TIME-LIMITS-III",))
+        if _PIN.search(question) and _SHORTER.search(question):
+            # «… siden vi allerede har hatt veiledende kunngjøring, kan vi vel sette tilbudsfristen til 15 dager?»
+            said = _PIN_SHORTENS[(key, "dialogue" if _DIALOGUE.search(question) else "any")]
+            sentences.append(_with_marker(said, limits))
         if named in PART_III_TIME_LIMIT_PROCEDURES:
             said = part_iii_time_limits(named, lang)
             lead = (f"The minimum time limits for {procedure_name(named, 'III', lang)} (part III): " if en else

@@ -63,3 +63,11 @@ def test_a_make_named_in_a_question_about_the_specification_is_searched_as_a_mak
     assert "Kiilto" not in worded and "et merke" in worded
     # a pasted requirement (no question) is left to the requirement check
     assert spec_in_words("Kravet er at vaskemidlene skal være Kiilto.", "nb").endswith("Kiilto.")
+
+
+def test_a_prior_notice_that_invited_to_dialogue_does_not_shorten_the_time_limit(corpus_hash_settings, index):
+    answer = ask("Vi inviterte til dialogmøte med en veiledende kunngjøring i høst. Over EØS-terskelen skal vi nå ha "
+                 "åpen anbudskonkurranse om et nytt renholdssystem: holder det da med ti dagers tilbudsfrist?",
+                 index, corpus_hash_settings)
+    assert answer.route == "rules" and answer.text.startswith("Nei: en veiledende kunngjøring som bare inviterte")
+    assert "30 dager" in answer.text
