@@ -39,7 +39,7 @@ from advisor.answer import (
 from advisor.assessment import assess, extract_case
 from advisor.chat.facts import CaseFacts, read_facts
 from advisor.chat.plan import plan_question
-from advisor.chat.quoted import quoted_spec, spec_in_words
+from advisor.chat.quoted import named_spec, quoted_spec, spec_in_words
 from advisor.chat.rules import (
     asked_procedure,
     asks_rules,
@@ -55,7 +55,7 @@ from advisor.doffin import SimilarResults, as_hits, shown_notices, subject_words
 from advisor.errors import AdvisorError
 from advisor.llm import EXTRACTIVE, check_provider, model_name
 from advisor.requirements import CATEGORY_LABELS, RequirementAnalysis, analyze_text
-from advisor.search import CardMatch, Hit, Index, Query, check_query, match_card, retrieve
+from advisor.search import CardMatch, Hit, Index, Query, check_query, make_card, match_card, retrieve
 from advisor.text import detect_language, text_terms
 
 log = logging.getLogger(__name__)
@@ -605,6 +605,10 @@ class _Turn:
             worded = match_card(spec_in_words(standalone, lang), self.index, self.settings, lang, exclude=exclude)
             if worded is not None and (match is None or worded.score > match.score):
                 match = worded
+            if match is None and named_spec(question):
+                # «kan vi skrive i konkurransegrunnlaget at … skal være Kärcher?»: the check found a make in what the
+                # specification is to say, so a card about makes answers it
+                match = make_card(spec_in_words(standalone, lang), self.index, self.settings, lang, exclude=exclude)
             standalone = spec_in_words(standalone, lang)
         return match, standalone
 

@@ -491,6 +491,31 @@ def _clause_match(question: str, ranked: Sequence[CardMatch], index: Index, sett
     return best
 
 
+# A question the requirement check has found names a make in the specification («… skal være Kärcher?») is about
+# makes whatever else it tells (who is used to them, the typo in «konkuransegrunnlaget»): the best card about makes
+# answers it when the question ranks it among its first MAKE_CARD_RANKS at no more than MAKE_CARD_MARGIN under the
+# cut-off.
+MAKE_CARD_RANKS = 3
+MAKE_CARD_MARGIN = 0.08
+
+
+def make_card(question: str, index: Index, settings: Settings, lang: str | None = None,
+              exclude: frozenset[str] = frozenset()) -> CardMatch | None:
+    """The card about makes for a question the caller knows names a make in a specification (see above); None when
+    no card about makes ranks near enough the top, or cards are switched off."""
+    if settings.answer.card_min_score >= 1.0:
+        return None
+    lang = lang or detect_language(question)
+    for candidate in rank_cards(question, index, settings, lang=lang)[:MAKE_CARD_RANKS]:
+        if candidate.card.id in exclude or not _about_makes(candidate.card):
+            continue
+        if candidate.score < settings.answer.card_min_score - MAKE_CARD_MARGIN:
+            return None
+        if all(source_chunk(s, index.chunks) is not None for s in candidate.card.sources):
+            return candidate
+    return None
+
+
 # --- names of makes ---------------------------------------------------------------------------------------------
 
 # The word a name no card knows is read as: what a buyer asks about when naming a product's maker in a question.

@@ -71,3 +71,11 @@ def test_a_prior_notice_that_invited_to_dialogue_does_not_shorten_the_time_limit
                  index, corpus_hash_settings)
     assert answer.route == "rules" and answer.text.startswith("Nei: en veiledende kunngjøring som bare inviterte")
     assert "30 dager" in answer.text
+
+
+def test_a_question_naming_a_make_for_the_specification_gets_the_make_card(corpus_e5_settings):
+    # a make the requirement check knows, in a question about what the tender documents may say, with a reason the
+    # cards do not hold (e5: the calibrated scores)
+    question = "kan vi skrive i kravspesifikasjonen at høytrykksspylerne skal være Nilfisk? driftsfolka liker dem"
+    answer = ask(question, open_index(corpus_e5_settings), corpus_e5_settings)
+    assert answer.route == "card" and answer.card_id == "merkenavn" and answer.text.startswith("Nei")
