@@ -308,10 +308,11 @@ _JOIN_WORD = re.compile(r"\b(?:og|pluss|and|plus|then)\b", re.IGNORECASE)
 
 def _development_then_purchase(text: str, gap: str, amount: Amount, previous: Amount) -> bool:
     """True when one of two amounts is labelled development and the other the purchase of its result."""
-    if len(gap) > 90 or _SENTENCE_END.search(gap) or not _JOIN_WORD.search(gap):
+    join = _JOIN_WORD.search(gap)
+    if len(gap) > 90 or _SENTENCE_END.search(gap) or join is None:
         return False
-    first_words = text[max(0, previous.start - 40):previous.start].split(",")[-1] + " " + gap.split(" og ")[0]
-    second_words = gap[_JOIN_WORD.search(gap).end():] + " " + text[amount.end: amount.end + 60]
+    first_words = text[max(0, previous.start - 40):previous.start].split(",")[-1] + " " + gap[:join.start()]
+    second_words = gap[join.end():] + " " + text[amount.end: amount.end + 60]
     kinds = []
     for words in (first_words, second_words):
         development, purchase = _DEVELOPMENT.search(words), _PURCHASE.search(words)

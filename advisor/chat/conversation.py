@@ -602,14 +602,14 @@ class _Turn:
         # «We have "Electrolux Line 6000, 10 kg" in the spec, …»: quoted specification text is searched as what the
         # requirement check finds in it («a brand and a model»); the better card of the two wordings answers.
         if spec_in_words(question, lang) != question:
-            worded = match_card(spec_in_words(standalone, lang), self.index, self.settings, lang, exclude=exclude)
+            standalone = spec_in_words(standalone, lang)
+            worded = match_card(standalone, self.index, self.settings, lang, exclude=exclude)
             if worded is not None and (match is None or worded.score > match.score):
                 match = worded
             if match is None and named_spec(question):
                 # «kan vi skrive i konkurransegrunnlaget at … skal være Kärcher?»: the check found a make in what the
                 # specification is to say, so a card about makes answers it
-                match = make_card(spec_in_words(standalone, lang), self.index, self.settings, lang, exclude=exclude)
-            standalone = spec_in_words(standalone, lang)
+                match = make_card(standalone, self.index, self.settings, lang, exclude=exclude)
         return match, standalone
 
     def _source_list(self, query: Query) -> Answer | None:

@@ -401,10 +401,7 @@ def match_card(question: str, index: Index, settings: Settings, lang: str | None
         checked = [t for t in names if t not in makes] if candidate.card.id in as_make else names
         if any(t.match(card_terms) < 0.5 for t in checked):
             return False
-        if any(source_chunk(s, index.chunks) is None for s in candidate.card.sources):
-            log.warning("card %s cites a document that is not in the index; not used", candidate.card.id)
-            return False
-        return True
+        return _cites_indexed(candidate.card, index)
 
     for candidate in ranked[:5]:
         if candidate.score < settings.answer.card_min_score:
@@ -511,9 +508,17 @@ def make_card(question: str, index: Index, settings: Settings, lang: str | None 
             continue
         if candidate.score < settings.answer.card_min_score - MAKE_CARD_MARGIN:
             return None
-        if all(source_chunk(s, index.chunks) is not None for s in candidate.card.sources):
+        if _cites_indexed(candidate.card, index):
             return candidate
     return None
+
+
+def _cites_indexed(card: Card, index: Index) -> bool:
+    """True when every source the card cites is in the index (else it is not used, with a warning)."""
+    if any(source_chunk(s, index.chunks) is None for s in card.sources):
+        log.warning("card %s cites a document that is not in the index; not used", card.id)
+        return False
+    return True
 
 
 # --- names of makes ---------------------------------------------------------------------------------------------
