@@ -270,7 +270,8 @@ def _capital(text: str) -> str:
 
 # A prior information notice («veiledende kunngjøring») said to allow a shorter time limit: only one that meets the
 # conditions for shortening does; one that only invited suppliers to a dialogue does not (DFØ, in the time-limits note).
-_PIN = re.compile(r"\bveiledende? kunngjøring\w*|\brettleiande kunngjering\w*|\bprior information notice\w*|\bPIN\b")
+_PIN = re.compile(r"\bveiledende? kunngjøring\w*|\brettleiande kunngjering\w*|\bprior information notice\w*|(?-i:\bPIN\b)",
+                  re.IGNORECASE)
 _SHORTER = re.compile(r"\b(?:1[05]|ti|femten|ten|fifteen)[ -](?:dag\w*|days?)\b|\bkort\w* (?:frist\w*|ned)|\bforkort\w*|"
                       r"\bshort\w*", re.IGNORECASE)
 _DIALOGUE = re.compile(r"\bdialog\w*|\bdialogue\b|\bmarkedsdialog\w*|\binvit\w*|\bmøte\w*|\bmeeting\w*", re.IGNORECASE)

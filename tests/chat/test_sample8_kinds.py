@@ -79,3 +79,9 @@ def test_a_question_naming_a_make_for_the_specification_gets_the_make_card(corpu
     question = "kan vi skrive i kravspesifikasjonen at høytrykksspylerne skal være Nilfisk? driftsfolka liker dem"
     answer = ask(question, open_index(corpus_e5_settings), corpus_e5_settings)
     assert answer.route == "card" and answer.card_id == "merkenavn" and answer.text.startswith("Nei")
+
+
+def test_a_prior_notice_named_first_in_its_sentence_is_read_too(corpus_hash_settings, index):
+    answer = ask("Veiledende kunngjøring om dialogmøtet ble lagt ut i fjor. Kan vi nå sette tilbudsfristen i den åpne "
+                 "anbudskonkurransen over EØS-terskelen til 15 dager?", index, corpus_hash_settings)
+    assert answer.route == "rules" and answer.text.startswith("Nei: en veiledende kunngjøring som bare inviterte")
