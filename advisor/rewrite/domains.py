@@ -33,6 +33,23 @@ CLIMATE_REQUIREMENT = re.compile(
     r"hvilemodus|varmegjenvinning\w*|fossilfri\w*", re.IGNORECASE)
 
 
+# Wording that only looks environmental: recyclable packaging on a delivery clause, or a generic performance with
+# «lavest mulig energibruk» and nothing measured. A requirement with it and no stronger climate word does not carry
+# the climate rule (FOA § 7-9): its «clearly better effect» could not be shown.
+_WEAK_CLIMATE = re.compile(r"gjenbruk\w*|gjenvinn\w*|ombruk\w*|lavest mulig energibruk", re.IGNORECASE)
+_STRONG_CLIMATE = re.compile(
+    r"utslipp|klimagass\w*|klimaavtrykk\w*|CO₂e|miljødeklarasjon\w*|\bEPD\b|energibruk\w*|energiforbruk\w*|\[kWh|"
+    r"kWh per|miljømerk\w*|svanemerk\w*|ecolabel|matsvinn\w*|SCOP|U-verdi|rullemotstand\w*|PFAS|hvilemodus|"
+    r"varmegjenvinning\w*|fossilfri\w*", re.IGNORECASE)
+
+
+def is_climate_requirement(requirement: str) -> bool:
+    """Whether a requirement carries a measurable climate or environment effect for what is bought: a climate word that
+    is not only recyclable packaging or a generic «lavest mulig energibruk» beside an unnamed performance."""
+    text = _WEAK_CLIMATE.sub("", requirement)
+    return bool(_STRONG_CLIMATE.search(text)) and "[beskriv ytelsen]" not in requirement
+
+
 @dataclass(frozen=True)
 class PurchaseType:
     """One purchase type: how to recognise it, the need, requirements with verification, and questions."""
@@ -251,6 +268,25 @@ _PEOPLE = re.compile(r"(?:ansatte|medarbeider\w*|saksbehandler\w*|sykepleier\w*|
                      re.IGNORECASE)
 
 
+def _not_delivered(text: str, m: re.Match[str], noun: str) -> str:
+    """The requirement for a count that is no quantity to deliver: a rate of today's device («30 bilder i sekundet») or
+    what the thing must hold or serve («plass til 2 rullestoler», «dekke 4 senger»); '' for a quantity to deliver."""
+    rate = _RATE.match(text, m.end(2))
+    if rate:
+        # how often today's device samples, not things delivered
+        what = "Bildefrekvensen" if re.match(r"bild", noun, re.IGNORECASE) else "Frekvensen"
+        return (f"{what} skal være høy nok til at [hendelsene som skal oppdages eller det som skal måles] fanges "
+                f"opp [dagens «{text[m.start():m.end(2)].strip()}{rate.group(0)}» er ikke et krav i seg selv], verifisert ved "
+                "utprøving.")
+    room_for = _ROOM_FOR.search(text[max(0, m.start() - 40):m.start()])
+    if room_for:
+        verb = "ha plass til" if room_for.group(1).lower().startswith(("plass", "rom")) else "dekke"
+        bound = direction(text, m.start())
+        return (f"Løsningen skal {verb} {bound + ' ' if bound else ''}{m.group(1)} {noun} [juster etter behovet; "
+                f"{noun} leveres ikke], verifisert ved befaring eller utprøving.")
+    return ""
+
+
 def count_requirements(text: str, spans: list[tuple[int, int]] | None = None) -> list[str]:
     """«60 skjermer»: the quantity to deliver, kept as the buyer's estimate, checked at delivery; «40 saksbehandlere»:
     the people it must cover, checked against the list of participants or users."""
@@ -282,6 +318,10 @@ def count_requirements(text: str, spans: list[tuple[int, int]] | None = None) ->
             out.append(f"Produktene skal leveres i pakninger som passer [dispensere, lager og forbruk]; «{m.group(0).strip()}» "
                        "per pakning er dagens pakning og ikke et krav i seg selv, dokumentert med produktark.")
             continue
+        not_delivered = _not_delivered(text, m, noun)
+        if not_delivered:
+            out.append(not_delivered)
+            continue
         per_room = _PER_ROOM.match(text, m.end())
         if per_room and _FITTING.search(noun):
             # «seks armaturer i hvert klasserom»: how today's solution is built, not a quantity to deliver; the
@@ -304,6 +344,15 @@ def count_requirements(text: str, spans: list[tuple[int, int]] | None = None) ->
             out.append(f"Leveransen skal omfatte {amount} {noun} [juster antallet etter behovet], kontrollert ved "
                        "levering.")
     return out
+
+
+# A rate after a count («30 bilder i sekundet», «20 målinger per minutt»): a sampling rate, not things delivered.
+_RATE = re.compile(r"\s+(?:i|per|pr\.?)\s+(?:sekund\w*|minutt\w*)", re.IGNORECASE)
+# What a count is room for or served by («plass til 2 rullestoler», «skal dekke 4 senger»): a capacity of the thing.
+_ROOM_FOR = re.compile(r"(?<!\w)(plass\s+til|rom\s+for|dekke|overvåke|betjene)\s+(?:(?:minst|høyst|opptil|inntil|"
+                       r"maks\w*)\s+)?$", re.IGNORECASE)
+# A camera's or sensor's words: a resolution «640 x 480» is then the picture, not a screen.
+_CAMERA = re.compile(r"kamera\w*|oppløsning\w*|piksler|video\w*|sensor\w*|overvåk\w*", re.IGNORECASE)
 
 
 # Capitalised words and numbers (a maker and model) before the lower-case noun that says what is counted.
@@ -340,6 +389,14 @@ _VALUE_FUNCTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"R\s?-?\d{2,4}[A-Za-z]{0,2}$"),
      "Kuldemediet skal ha lav klimapåvirkning; kravet «{value}» erstattes av et høyeste globalt oppvarmingspotensial "
      "(GWP) på [verdi], dokumentert med datablad."),
+    # a U-value is the heat the part lets through: the performance itself, kept as the buyer's limit
+    (re.compile(r"W/m[²2]K$", re.I),
+     "Bygningsdelen skal ha en U-verdi på høyst {value} [bekreft verdien mot energikravet for bygget], dokumentert med "
+     "U-verdiberegning eller testrapport etter anerkjent standard eller tilsvarende."),
+    # frames per second are how today's camera or sensor samples, not things delivered: what it must catch is required
+    (re.compile(r"fps$", re.I),
+     "Bildefrekvensen skal være høy nok til at [hendelsene som skal oppdages, f.eks. fall eller bevegelser] fanges opp "
+     "[dagens {value} er ikke et krav i seg selv], verifisert ved utprøving."),
     (re.compile(r"lm/W$", re.I),
      "Belysningen skal gi det lyset brukerne trenger med lavest mulig energibruk; dagens anslag for lysutbyttet er "
      "{value}, dokumentert med datablad og lysberegning."),
@@ -481,10 +538,15 @@ _VALUE = re.compile(
     r"(?<![\w,.\-])(?:pH\s*\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?|\d+(?:[.,]\d+)?\s*(?:x|×)\s*\d+(?:[.,]\d+)?"
     r"(?:\s*(?:,|og|eller)\s*\d+(?:[.,]\d+)?\s*(?:x|×)\s*\d+(?:[.,]\d+)?)*(?:\s*(?:mm|cm|m|GB|TB|kjerner))?"
     r"|\d{1,3}(?:[  ]\d{3})+(?:\s*(?:liter|l|kg|kW|W))?"
-    r"|\d+(?:[.,]\d+)?\s*-?\s*(?:lm/W|kWp|kWh|kVA|kW|Wp|W|V|Hz|GB|TB|MB|lux|lumen|lm|K|tommer|tommers|\"|''|″|inch(?:es)?|hk|Nm|bar|dB|"
+    r"|\d+(?:[.,]\d+)?\s*-?\s*(?:W/m²K|W/m2K|fps|lm/W|kWp|kWh|kVA|kW|Wp|W|V|Hz|GB|TB|MB|lux|lumen|lm|K|tommer|tommers|\"|''|″|inch(?:es)?|hk|Nm|bar|dB|"
     r"kg|tonn|g|liter|l|m³|m3|mm|cm|meter|m|seter|plasser|kjerner|U))(?![\w])"
     r"|(?<![\w\-])R\s?-?(?:290|32|410A|134a|744|600a|407C|1234yf|1234ze)(?![\w])",
 )
+
+
+# A resolution in a camera's or sensor's text: what the picture must show, not a screen's working area.
+_CAMERA_PICTURE = ("Bildet skal vise det som skal oppdages [f.eks. fall, bevegelse eller personer ved døren] på [avstand og "
+                   "lysforhold] [oppløsningen i dag, {value}, er ikke et krav i seg selv], verifisert ved utprøving på stedet.")
 
 
 def value_requirements(text: str, spans: list[tuple[int, int]] | None = None,
@@ -513,6 +575,9 @@ def value_requirements(text: str, spans: list[tuple[int, int]] | None = None,
             continue
         if bound:
             value = f"{bound} {value}"  # the buyer's direction is kept: «minimum 180 g» stays a lower bound
+        if re.fullmatch(r"\d{3,4}\s*[x×]\s*\d{3,4}", value) and _CAMERA.search(text):
+            values.setdefault(_CAMERA_PICTURE, []).append(value)
+            continue
         for pattern, template in (*functions, *_VALUE_FUNCTIONS):
             if pattern.search(value):
                 if bound:
@@ -529,6 +594,7 @@ def value_requirements(text: str, spans: list[tuple[int, int]] | None = None,
     if not _OUTDOORS.search(text):
         out = [r.replace("minst mulig påvirkning på naboer, dyreliv og nattehimmel", "god komfort for dem som er i rommet")
                for r in out]
+    out = [re.sub(r"høyst (høyst|minst|maks\w*) ", r"\1 ", r) for r in out]
     # a figure named as today's product is quoted as written, without the bound the buyer put on it
     return [re.sub(r"«(?:minst|høyst) ", "«", r) if "ikke et krav i seg selv" in r else r for r in out]
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from advisor.config import Settings
 from advisor.corpus import Citation, cite
 from advisor.requirements import EQUIVALENT, Finding, legal_rule, rule_key
-from advisor.rewrite.domains import CLIMATE_REQUIREMENT
+from advisor.rewrite.domains import CLIMATE_REQUIREMENT, is_climate_requirement
 from advisor.rewrite.references import Reference, is_label
 from advisor.rewrite.templates import INCUMBENT
 
@@ -120,7 +120,9 @@ def climate_note(requirements: list[str], domain: str = "") -> str:
     """The climate rule (FOA § 7-9) applied to the draft: which requirement is on climate or environment, and the
     award criterion it can become instead; for a purchase type whose footprint matters (`domain`) and a draft with no
     such requirement, what to add. '' when neither."""
-    number = next((n for n, r in enumerate(requirements, start=1) if CLIMATE_REQUIREMENT.search(r)), 0)
+    # the requirement whose effect on climate is real for the purchase, before one that only looks environmental
+    number = next((n for n, r in enumerate(requirements, start=1) if is_climate_requirement(r)), 0) or \
+        next((n for n, r in enumerate(requirements, start=1) if CLIMATE_REQUIREMENT.search(r)), 0)
     if number:
         words = requirements[number - 1].split()
         quoted = " ".join(words[:9]).rstrip(",.;") + (" …" if len(words) > 9 else "")
@@ -182,6 +184,13 @@ _WORDED_NOTES = {
                  "utkastet godtar også tilsvarende godkjenninger og annen egnet dokumentasjon, for eksempel testrapporter "
                  "fra et akkreditert organ"),
 }
+
+
+# Labels that certify national origin («Nyt Norge», «Spesialitet»): an origin requirement in the form of a label.
+_ORIGIN_LABEL = re.compile(r"(?<!\w)(?:Nyt\s+Norge|Godt\s+Lokalt|Spesialitet(?:merket)?)(?!\w)", re.IGNORECASE)
+# A named source of the goods («kyllingen skal leveres fra Norsk Kylling»): a supplier named in all but word.
+_FROM_SUPPLIER = re.compile(r"(?<!\w)(?:leveres|levert|kjøpes|komme|hentes)\s+fra\s+"
+                            r"(?P<name>(?-i:[A-ZÆØÅ][\w&\-]+(?:\s+[A-ZÆØÅ][\w&\-]+)*)(?:\s+(?:AS|ASA|SA))?)")
 
 
 # What a buyer may ask for instead of an origin, by the purchase type's domain: freshness is a property of food, not of chairs.
@@ -251,9 +260,32 @@ def _finding_notes(findings: list[Finding], text: str, domain: str = "") -> list
                                      "organer"))
         else:  # legal_basis adds the analyzer's rule for this kind after the words
             out.append((key, quoted))
+    out += _unflagged_notes(text, groups, strong, domain)
     material = _MATERIAL.search(text or "")
     if material and "material" not in groups and not EQUIVALENT.match(text[material.end():].lstrip(" ,")):
         out.append(_material_note(f"«{material.group('m')}»"))
+    return out
+
+
+def _unflagged_notes(text: str, groups: dict[str, list[Finding]], strong: list[Finding],
+                     domain: str) -> list[tuple[str, str]]:
+    """Notes for what the analyzer may leave unflagged: an origin label («Nyt Norge») and a supplier the goods are to
+    come from («leveres fra Frukt Vest»)."""
+    out: list[tuple[str, str]] = []
+    label = _ORIGIN_LABEL.search(text or "")
+    if label:
+        # an origin label the analyzer may leave to the origin finding or not see at all: why it is a problem, and what instead
+        out.append(("origin", f"«{label.group(0)}» er et merke for norsk opprinnelse. Å kreve det er å kreve en bestemt "
+                              f"opprinnelse: {_FOA_SHORT} forbyr det når det favoriserer eller utelukker leverandører, og "
+                              "det forskjellsbehandler varer fra andre EØS-land i strid med EØS-reglene om fri bevegelighet "
+                              "av varer og likebehandling (LOA § 4). Skriv egenskapene merket skulle sikre (for eksempel "
+                              + _ORIGIN_PROPERTIES.get(domain, _ORIGIN_PROPERTIES_DEFAULT)
+                              + "), og godta annen dokumentasjon på dem"))
+    supplier = _FROM_SUPPLIER.search(text or "")
+    if supplier and "supplier" not in groups and not any(f.start <= supplier.start("name") < f.end for f in strong):
+        out.append(("supplier", f"«{supplier.group('name')}» er navngitt som den varene skal komme fra: da er konkurransen "
+                                "avgjort på forhånd for de varene, og det strider mot konkurranse og likebehandling (LOA § 4). "
+                                "Beskriv varene og kvaliteten dere trenger, så kan flere levere"))
     return out
 
 

@@ -145,7 +145,7 @@ def _context(text: str, matches: list[Match]) -> str:
 
 def _clauses(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
-    for m in re.finditer(r",\s*|;\s*|\s+og\s+|\s+and\s+", text):
+    for m in re.finditer(r"(?<!\d),\s*|,\s+|;\s*|\.\s+(?=[A-ZÆØÅ])|\s+og\s+|\s+and\s+", text):
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))
@@ -200,6 +200,10 @@ def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
         return (f"{person(text, m, matches)} skal ha relevant erfaring fra minst [antall] sammenlignbare oppdrag innen "
                 f"[fagområde og oppgaver], dokumentert med CV og referanser; kravet om «{experience.group(0).strip()}» "
                 "beholdes bare hvis dere kan begrunne at det er nødvendig og forholdsmessig.")
+    if _describes_product(text, target, matches):
+        # «skal være Glamox X med lysfluks 3 800 lumen»: a bare figure of the named product is today's product, not a
+        # target; what it is for is required instead
+        return figure_requirement(text, target)
     subject = "Løsningen"
     # the buyer as the subject («Bydelen skal kjøpe …») is not what must meet the target
     buyer_subject = bool(m and m.group("pred") and _BUYER_VERB.match(m.group("pred")))
@@ -213,6 +217,14 @@ def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
             if after_modal:
                 clause = clause[m.start("pred"):]  # what follows «skal» is a verb phrase: «fasilitere tre workshoper»
             clause = re.sub(r"^(?:med|with|og)\s+", "", clause, flags=re.IGNORECASE)
+            own = SUBJECT.match(clause) if start > 0 else None
+            if own and own.group("pred") and len(own.group("subj").split()) <= 4:
+                # «Brødet skal ha et saltinnhold på høyst 1,1 %»: a sentence of its own keeps its own subject
+                cleaned = clean(clause + ".")
+                if cleaned and target.number in {normal_number(x.group(0)) for x in TARGET.finditer(cleaned)} \
+                        and not _NAME_LEFT.search(cleaned.split(" ", 1)[-1]):
+                    return cleaned
+                continue
             first = clause.split(" ", 1)[0].lower()
             # a passive verb opens a later clause too («… og leveres innen fire uker»), never «skal ha leveres»
             verb_first = first in _CLAUSE_VERBS or bool(re.fullmatch(r"[a-zæøå]{3,}(?:eres|ses|kes|tes|des|ges)", first)) \
@@ -231,8 +243,91 @@ def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
                 return cleaned
     # the number with the words that say what it counts («to ganger per dag», not «to»); a clause that still names a
     # product («… Buzz Cargo med 79 kWh batteri») is never copied into a requirement
-    return (f"Løsningen skal oppfylle målet «{_quoted_target(text, target)}» fra det opprinnelige kravet, "
-            "eller det behovet tallet står for [angi hva tallet gjelder og hvorfor].")
+    return figure_requirement(text, target)
+
+
+# What a number measures, by its unit: the quantity a need-stated requirement names instead of today's figure.
+_QUANTITIES = (
+    (re.compile(r"lumen|\blm\b|lux", re.I), "Lysmengden", "lysmengde"),
+    (re.compile(r"\d\s*K\b"), "Lysfargen", "lysfarge"),
+    (re.compile(r"kWh|Wh|mAh", re.I), "Energien eller driftstiden", "driftstid eller rekkevidde"),
+    (re.compile(r"\d\s*(?:kW|W|kVA|hk)\b", re.I), "Ytelsen", "ytelse"),
+    (re.compile(r"%|prosent", re.I), "Andelen", "andel"),
+    (re.compile(r"°C|grader", re.I), "Temperaturen", "temperatur"),
+    (re.compile(r"\d\s*(?:mm|cm|m|meter)\b", re.I), "Målene", "størrelse"),
+    (re.compile(r"\d\s*(?:kg|g|tonn)\b", re.I), "Vekten", "vekt"),
+    (re.compile(r"dB\b"), "Lydnivået", "lydnivå"),
+    (re.compile(r"\d\s*(?:liter|l|m³|m3)\b", re.I), "Kapasiteten", "kapasitet"),
+    (re.compile(r"ganger|hver(?:t)?\s+(?:dag|uke|måned)", re.I), "Hyppigheten", "hyppighet"),
+    (re.compile(r"sekund\w*|minutt\w*|time\w*|dager|døgn|uker|måneder|år\b", re.I), "Tiden", "tid"),
+)
+# A bound the buyer put on the value («minst 500 lux», «høyst 1,1 %»): a stated target, kept as a requirement.
+_BOUND_BEFORE = re.compile(r"(?<!\w)(?:minst|minimum|min\.|høyst|maks\w*|max\.?|inntil|opptil|under|over|mer\s+enn|"
+                           r"mindre\s+enn|ikke\s+(?:mer|mindre)\s+enn)\s+(?:på\s+)?$|[≥≤<>]\s*$", re.IGNORECASE)
+
+
+def quantity_of(text: str, target: Target) -> tuple[str, str]:
+    """(subject, noun) for what the target measures, read from its unit: («Lysmengden», «lysmengde») for «5 400 lumen»;
+    («Verdien», «verdi») when the unit says nothing."""
+    quoted = _quoted_target(text, target)
+    for pattern, subject, noun in _QUANTITIES:
+        if pattern.search(quoted):
+            return subject, noun
+    return "Verdien", "verdi"
+
+
+def is_stated_target(text: str, target: Target) -> bool:
+    """Whether the buyer bounded the value («minst 500 lux», «høyst 1,1 %»): a target, not a description of a product."""
+    return bool(_BOUND_BEFORE.search(text[max(0, target.start - 25):target.start]))
+
+
+def figure_requirement(text: str, target: Target) -> str:
+    """A requirement for a number no clause of the original could carry. A bounded value («høyst 1,1 %») is the buyer's
+    target and stands as one; a bare value beside a product («lysfluks 5 400 lumen») describes today's product, so what
+    the number is for is required instead and the number is named as today's, not as a target."""
+    quoted = _quoted_target(text, target)
+    subject, noun = quantity_of(text, target)
+    bound = _BOUND_BEFORE.search(text[max(0, target.start - 25):target.start])
+    if bound:
+        return (f"{subject} skal være {bound.group(0).strip()} {quoted} [skriv hva verdien gjelder og hvorfor den trengs], "
+                "dokumentert med datablad, beregning eller måling.")
+    return (f"{subject} skal dekke det brukerne og stedet trenger [skriv hvilken {noun} og hvorfor; dagens «{quoted}» "
+            "beskriver dagens løsning og er ikke et krav i seg selv], dokumentert med datablad, beregning eller utprøving.")
+
+
+def figure_question(text: str, target: Target) -> str:
+    """The buyer's question for a number that describes today's product: which value the need calls for, and why."""
+    _, noun = quantity_of(text, target)
+    return (f"Hvilken {noun} trenger dere, og hvorfor? «{_quoted_target(text, target)}» beskriver dagens produkt; skriv "
+            "behovet bak tallet (hvem, hvor, hva som skal oppnås), så blir det et ytelseskrav.")
+
+
+_MODAL = re.compile(r"(?<!\w)(?:skal|må|bør|shall|must)(?!\w)", re.IGNORECASE)
+
+
+def _describes_product(text: str, target: Target, matches: list[Match]) -> bool:
+    """Whether an unbounded number belongs to a named product: it stands in the clause that names a brand or model, or
+    in the clauses after it that add no verb of their own («… skal være Glamox X med lysfluks 3 800 lumen og
+    fargetemperatur 3000 K»). «… og bilene skal ha 5 seter» has its own verb: a need of the buyer's, not the product's."""
+    if is_stated_target(text, target) or quantity_of(text, target)[0] in {"Tiden", "Hyppigheten", "Verdien"}:
+        return False  # a time, a frequency or a bare count is the buyer's, never the product's data
+    named = [(h.start, h.end) for h in matches if h.category in {"brand", "model_type"} and h.severity != "low"]
+    if not named:
+        return False
+    spans = _clauses(text)
+    at = next((i for i, (s, e) in enumerate(spans) if s <= target.start < e), None)
+    if at is None:
+        return False
+    for i in range(at, -1, -1):
+        s, e = spans[i]
+        if any(s <= a < e for a, _ in named):
+            return True
+        first = text[s:e].split(" ", 1)[0].lower()
+        if i == at and (first in _CLAUSE_VERBS or re.fullmatch(r"[a-zæøå]{3,}es", first)):
+            return False  # «… og leveres innen ti dager»: a verb of its own
+        if _MODAL.search(text[s:e]) or (i < at and text[spans[i][1]:spans[i + 1][0]].strip().startswith(".")):
+            return False
+    return False
 
 
 # The verb by which the subject is the buyer, not the thing bought.
@@ -397,8 +492,11 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
         requirements.extend(category_requirements(categories, _brand_domains(matches), matches, text))
         requirements.extend(function_requirements(text, requirements))
     questions = _market_questions(ptype, categories, matches, nearest, text)
+    # a type that covers two things (windows and doors) or an old and a new building says only what the text buys
+    need, requirements, questions = (_only_named(need, text), _all_named(requirements, text), _all_named(questions, text))
     # whether matching what the buyer has is needed goes first: it decides whether the type's questions apply at all
     buyer = buyer_questions(text, matches, targets, ptype.buyer_questions if ptype is not None else ())
+    buyer = _all_named(buyer, text)
     _local_presence(text, matches, targets, requirements, buyer, notes)
     need = _fixed_attendance(text, matches, targets, need, requirements)
     platform_notes(text, matches, buyer, notes)
@@ -498,7 +596,49 @@ _SCHOOL = re.compile(r"skole|elev|klasse|undervisning|lærer|barnehage|student|l
 _WITHOUT_PUPILS = (("de ansatte og elevene", "de ansatte"), ("elevene og de ansatte", "de ansatte"),
                    ("ansatte, elever og gjester", "ansatte og gjester"), ("elever, ansatte og besøkende", "ansatte og besøkende"),
                    ("arbeide og lære", "arbeide"), ("arbeider, lærer og oppholder seg", "arbeider og oppholder seg"),
-                   ("møter og undervisning", "møter"))
+                   ("møter og undervisning", "møter"),
+                   ("elever og brukere mellom hjem, skole og dagsenter", "brukerne mellom hjem og [målet for reisen, f.eks. "
+                    "dagsenter eller arbeid]"))
+
+
+# The things a purchase type covers together (windows and doors): a text that names only one of them gets templates
+# about that one, never requirements on the other («Dørene skal …» in a window purchase). Each entry: the word of the
+# thing in the text, the word of the other, and (joint wording, wording for this thing alone) pairs.
+_PAIRED = (
+    (re.compile(r"vindu", re.I), re.compile(r"(?<!vin)dør|port(?:en|er|ene)?\b", re.I),
+     (("vinduer og dører", "vinduer"), ("Vinduene og dørene", "Vinduene"), ("vinduer og dører gjelder", "vinduer gjelder"))),
+    (re.compile(r"(?<!vin)dør|port(?:en|er|ene)?\b", re.I), re.compile(r"vindu", re.I),
+     (("vinduer og dører", "dører"), ("Vinduene og dørene", "Dørene"), ("slipper inn dagslys, ", ""),
+      ("Vinduene skal ha en U-verdi", "Dørene skal ha en U-verdi"), (" for hele vinduet", " for hele døren"))),
+)
+# The other thing of a pair as the subject of a requirement: the requirement is about it alone.
+_OTHER_SUBJECT = {"vindu": re.compile(r"^Dørene\b"), "dør": re.compile(r"^Vinduene\b(?! og)")}
+# A new building: nothing old is replaced, removed or protected.
+_NEW_BUILDING = re.compile(r"(?<!\w)(?:nye?|nytt|nybygg\w*|nyoppført\w*)(?!\w)", re.I)
+_OLD_BUILDING_WORDS = (("prise utskiftingen", "prise leveransen"), ("montering og fjerning av de gamle", "montering"),
+                       (", og er det krav fra antikvariske myndigheter eller reguleringsplanen", ", og er det krav i "
+                        "reguleringsplanen"))
+
+
+def _all_named(sentences: list[str], text: str) -> list[str]:
+    """The sentences fitted to what the text names (_only_named), without those about what it does not buy."""
+    return [s for s in (_only_named(s, text) for s in sentences) if s]
+
+
+def _only_named(sentence: str, text: str) -> str:
+    """A template sentence fitted to what the text names: only windows or only doors where the type covers both, and
+    no replacement of old parts in a new building; '' when the sentence is about the thing the text does not buy."""
+    for named, other, wordings in _PAIRED:
+        if named.search(text) and not other.search(text):
+            key = "vindu" if named.pattern.startswith("vindu") else "dør"
+            if _OTHER_SUBJECT[key].search(sentence):
+                return ""
+            for joint, alone in wordings:
+                sentence = sentence.replace(joint, alone)
+    if _NEW_BUILDING.search(text):
+        for old, new in _OLD_BUILDING_WORDS:
+            sentence = sentence.replace(old, new)
+    return sentence
 
 
 def _fit_need(need: str, text: str) -> str:
@@ -506,6 +646,8 @@ def _fit_need(need: str, text: str) -> str:
     need = fill_who(need, text)
     if _SCHOOL.search(text):
         return need
+    if re.search(r"dagsenter", text, re.I):
+        need = need.replace("[målet for reisen, f.eks. dagsenter eller arbeid]", "dagsenteret")
     for school, plain in _WITHOUT_PUPILS:
         need = need.replace(school, plain)
     return need

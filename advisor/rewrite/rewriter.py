@@ -33,12 +33,12 @@ from advisor.requirements import (
     read_purchase_object,
 )
 from advisor.rewrite.competence import platform_experience
-from advisor.rewrite.domains import CLIMATE_REQUIREMENT, choose_purchase_type, load_purchase_types
+from advisor.rewrite.domains import choose_purchase_type, is_climate_requirement, load_purchase_types
 from advisor.rewrite.examples import load_worked_examples, nearest_examples
 from advisor.rewrite.legal import LegalBasis, legal_basis
 from advisor.rewrite.llm_draft import draft_llm
 from advisor.rewrite.neutral import clean, is_substantive
-from advisor.rewrite.offline import draft_offline, target_requirement
+from advisor.rewrite.offline import draft_offline, figure_question, is_stated_target, target_requirement
 from advisor.rewrite.references import Reference, find_references
 from advisor.rewrite.targets import Target, measurable_targets, missing_targets, normal_number
 from advisor.rewrite.templates import (
@@ -295,7 +295,15 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
                  " (lov, forskrift eller nasjonal fellesløsning: her finnes det ikke noe «tilsvarende»).")
                  if note.startswith(f"«{ref.name}» er fjernet") or note.startswith(f"«{_first_part(ref.name)}» er fjernet")
                  else note for note in notes]
-    carried = [target_requirement(text, t, matches) for t in missing_targets(targets, [need, *requirements])]
+    requirements = _without_contradictions(requirements, targets)
+    # a number the need names is no requirement: a figure the requirements call today's product is carried as such
+    figures_in_need = [t for t in missing_targets(targets, requirements) if not missing_targets([t], [need])
+                       and any(_NOT_REQUIRED.search(r) for r in requirements)]
+    lost = [t for t in targets if t in missing_targets(targets, [need, *requirements]) or t in figures_in_need]
+    carried = [target_requirement(text, t, matches) for t in lost]
+    # a number that only describes today's product is asked about: which value the need calls for, and why
+    figure_questions = [figure_question(text, t) for t, c in zip(lost, carried, strict=True) if _NOT_REQUIRED.search(c)
+                        and not is_stated_target(text, t)]
     carried = _dedupe(carried)
     if len(carried) > 2:
         lost = missing_targets(targets, [need, *requirements])
@@ -305,7 +313,7 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
             carried = [merged]
     # the purchase type's climate or environment requirement (FOA § 7-9) when none of the draft's is one
     climate = [c for c in [clean(str(fallback.get("climate_requirement") or ""))]
-               if c and not any(CLIMATE_REQUIREMENT.search(r) for r in [*requirements, *carried])]
+               if c and not any(is_climate_requirement(r) for r in [*requirements, *carried])]
     requirements = requirements[: MAX_REQUIREMENTS - len(carried) - len(climate)] + climate + carried
     requirements = _fill_up(requirements, list(fallback["functional_requirements"]), kind, references)
     # a target carried in its own clause («… i GN 1/1-beholdere …») names the standard «eller tilsvarende» as well
@@ -314,11 +322,22 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
     systems = [r for r in references if r.is_conditional]
     buyer = [q for q in _dedupe([*draft.get("questions_for_buyer", []), *fallback["questions_for_buyer"]])
              if not any(_same_name(quoted, r.name) for r in systems for quoted in re.findall(r"«([^»]+)»", q))]
-    buyer = _dedupe([r.question for r in systems] + buyer)[:5]
+    buyer = _dedupe([r.question for r in systems] + figure_questions[:1] + buyer)[:5]
     notes += [f"«{r.name}» står ikke i kravene; se forslaget under «Henvisninger som kan beholdes hvis de er begrunnet»."
               for r in systems]
     return {"need_statement": need, "functional_requirements": requirements[:MAX_REQUIREMENTS], "market_questions": market,
             "questions_for_buyer": buyer, "notes": notes}
+
+
+def _without_contradictions(requirements: list[str], targets: list[Target]) -> list[str]:
+    """The requirements without one that requires a number another calls today's product and no requirement in
+    itself («… skal ha lysfluks 3 800 lumen og fargetemperatur 3000 K» beside «dagens 3000 K er ikke et krav i seg
+    selv»): the draft would contradict itself and the buyer would paste the product back in."""
+    figures = [t for t in targets if any(_NOT_REQUIRED.search(r) and not missing_targets([t], [r]) for r in requirements)]
+    if not figures:
+        return requirements
+    return [r for r in requirements if _NOT_REQUIRED.search(r)
+            or missing_targets(figures, [re.sub(r"\[[^\]]*\]", "", r)]) == figures]
 
 
 def _fill_up(requirements: list[str], fallback: list[str], kind: str | None, references: list[Reference]) -> list[str]:
