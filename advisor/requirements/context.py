@@ -120,6 +120,12 @@ PLACE_BEFORE = re.compile(
 NATIONAL_SYSTEMS = {"autopass", "id-porten", "feide", "altinn", "bankid", "helsenorge", "kjernejournal", "e-resept",
                     "norsk helsenett", "digipost", "ehf", "peppol", "folkeregisteret", "maskinporten", "noark"}
 # A sentence that describes (today, a possibility, who owns what) and neither obliges nor acquires.
+# A finite verb or auxiliary: a line without one is a title or a list item, not a sentence.
+FINITE_VERB = re.compile(
+    r"(?<!\w)(?:er|var|har|hadde|blir|ble|vil|kan|skal|må|bør|får|gjelder|omfatter|ønsker|ønskes|inviterer|trenger|"
+    r"skjer|finnes|kreves|anskaffes|kjøpes|leveres|is|are|was|were|has|have|will|can|shall|must|should|needs?)(?!\w)",
+    re.IGNORECASE,
+)
 DESCRIPTIVE_VERB = re.compile(
     r"(?<!\w)(?:bruker|benytter|er|var|har|hadde|eier|eies|består|ble|blir|finnes|ligger|vil være|kan vi|vil vi|"
     r"kan man|leser|skriver|kjører|inneholder|viser|fungerer|brukes|benyttes|omhandler|handler om|"

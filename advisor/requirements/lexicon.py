@@ -173,6 +173,10 @@ TECHNOLOGIES: tuple[tuple[str, str], ...] = (
     (r"(?i)blokkjede\w*|blockchain|kunstig intelligens|maskinlæring|machine learning|artificial intelligence|"
      r"AI(?=[\s\-])|RFID\w*|(?:\d+\s*GHz[\s\-])?radar\w*|lidar\w*|Scrum|Kanban|SAFe|smidig\w*\s+metodikk|"
      r"fossefall\w*(?:metodikk|modell)|waterfall", "approach"),
+    # a server architecture chosen by name («en ny HCI-løsning», «hyperkonvergert infrastruktur»): the buyer needs capacity,
+    # availability and operation, and how compute and storage are packaged is the supplier's choice
+    (r"(?i)hyper[\s\-]?konverger\w*|hyper[\s\-]?converged|(?-i:HCI)(?=[\s\-]*(?:løsning|plattform|infrastruktur|solution|"
+     r"platform|infrastructure|cluster|klynge))", "architecture"),
     # radio and building-automation protocols a device is to use («via Bluetooth Low Energy», «bruke LoRaWAN»): how the
     # data travels is the supplier's choice unless it is what the buyer's installed equipment speaks
     (r"LoRaWAN|LoRa|Zigbee|ZigBee|Z-Wave|NB-IoT|LTE-M|Sigfox|KNX|BACnet(?:/IP)?|"
