@@ -75,7 +75,7 @@ ACQUIRES = re.compile(
     # a line of a bill of quantities («4 stk. VW ID. Buzz …», «2 stykk gulvvaskemaskin»): the quantity orders the goods
     r"^\s*\d+\s*(?:stk|stykk|pcs|units?|pieces)(?!\w)|"
     r"(?<!\w)(?:kjøp(?:e|er|es)?|innkjøp|anskaff\w*|lei(?:e|er|es)|lease[sr]?|leasing|levering|leveranse\w*|lever(?:e|er|es)|"
-    r"rammeavtale\w*|avtale om|avtale[nr]? (?:for|på)|(?:lisens|vedlikeholds|service|leie|kjøps)avtale\w*|kontrakt om|konkurranse (?:om|på)|anbudskonkurranse (?:om|på)|tilbud på|"
+    r"rammeavtale\w*|avtale om|avtale[nr]? (?:\([^()]{1,60}\) )?(?:for|på)|(?:lisens|vedlikeholds|service|leie|kjøps)avtale\w*|kontrakt om|konkurranse (?:om|på)|anbudskonkurranse (?:om|på)|tilbud på|"
     r"gjelder|omfatter|inkluderer|intensjon\w*|inngå (?:en |ny )?(?:kontrakt|avtale|rammeavtale)|inngås|tildele\w*|"
     r"(?:kontrakt|avtale|rammeavtale) med|\w+kjøp|tilgang (?:til|på)|formålet med|hensikten med|behov for|trenger|"
     r"ønsker|ønskes|vil ha|need|needs|want|"

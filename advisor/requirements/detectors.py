@@ -179,6 +179,11 @@ class _Scan:
         start, _ = self.sentence(pos)
         return bool(_ITEM_OPENING.fullmatch(self.text, start, pos)) and not self.sentence_has(ctx.FINITE_VERB, pos)
 
+    def verbless(self, pos: int) -> bool:
+        """The line around pos is short and has no verb: a notice title or a list item naming the goods («Mobile HPGe
+        detector system»)."""
+        return len(self.sentence_text(pos).split()) <= 12 and not self.sentence_has(ctx.FINITE_VERB, pos)
+
     def shouting(self, pos: int) -> bool:
         """The sentence around pos is written in capitals («PRISFORESPØRSEL FOR ETT KOMPLETT …»): there a capital letter
         says nothing about a name."""
@@ -537,13 +542,13 @@ class _Scan:
         purpose (prescribed_technology); a wired link only where the sentence names a device or technology it serves,
         since a cabled network can itself be what is bought."""
         for pattern, group, kind in ((lex.SENSING_TECH, "tech", "sensing"), (lex.SENSING_WITH, "tech", "sensing"),
-                                     (lex.WIRED_LINK, "net", "network")):
+                                     (lex.SENSING_PRINCIPLE, "tech", "sensing"), (lex.WIRED_LINK, "net", "network")):
             for m in pattern.finditer(self.text):
                 start, end = m.start(group), m.end(group) if kind == "sensing" else m.end()
                 if any(h.start < end and start < h.end for h in self.matches if h.category == "prescribed_technology"):
                     continue
                 if lex.NEGATION_BEFORE.search(self.window(start, 40)) or self._guarded(start) \
-                        or not names.requirement_position(self, start):
+                        or not (names.requirement_position(self, start) or (kind == "sensing" and self.verbless(start))):
                     continue
                 sentence_start, sentence_end = self.sentence(start)
                 if kind == "network" and not any(

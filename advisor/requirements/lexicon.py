@@ -227,6 +227,14 @@ SENSING_TECH = re.compile(
     r"(?=\w*(?:kamera|kameraer|kameraet|sensor|sensorer|sensoren|detektor|detektorer|camera|cameras|sensors?)(?!\w))",
     re.IGNORECASE,
 )
+# A detector or sensor material or principle written as a mixed-case formula or acronym before the device («HPGe
+# detector», «CdTe-detektor», «sCMOS-kamera», «InGaAs sensor»): the measuring principle is chosen, where the need is what
+# must be measured and how well. IoT is a kind of network, not a principle.
+SENSING_PRINCIPLE = re.compile(
+    r"(?<![\w\-])(?P<tech>(?!(?:IoT|IIoT)(?![A-Za-z]))(?=[A-Za-z]*[A-Z][A-Za-z]*[A-Z])(?=[A-Za-z]*[a-z])[A-Za-z]{2,7})[\s\-]+"
+    r"(?=(?i:\w*(?:detektor|detektorer|detector|detectors|kamera|kameraer|camera|cameras|sensor|sensorer|sensors|"
+    r"spektrometer|spektrometre|spectrometer|spectrometers)\w*)(?!\w))"
+)
 # The same technology given after the device («kamera med infrarødt lys», «sensor med IR-lys», «camera with night
 # vision»): how it sees in the dark is chosen, where the need is what must be seen.
 SENSING_WITH = re.compile(

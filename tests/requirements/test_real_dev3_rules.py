@@ -77,3 +77,28 @@ def test_a_word_brand_in_a_line_written_in_capitals_is_no_name():
     assert not find_matches("PRISFORESPØRSEL PÅ ETT KOMPLETT MÅLESYSTEM FOR STØY")
     # written as a name in ordinary text it still counts
     assert find_matches("Skjermene skal kjøpes fra KOMPLETT, og leveres innen mai.")
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    # a detector or sensor principle written as a mixed-case formula before the device
+    ("Portabelt CdTe spektrometer for feltmålinger", "CdTe"),
+    ("Instituttet skal kjøpe et sCMOS-kamera til mikroskopet.", "sCMOS"),
+    ("Universitetet skal anskaffe et NaI-detektorsystem.", "NaI"),
+])
+def test_a_sensing_principle_named_before_the_device_is_prescribed(text, span):
+    assert ("prescribed_technology", span) in strong(text), strong(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Vi har i dag et CdTe-detektorsystem fra 2015.",  # today's instrument, described
+    "Kommunen skal kjøpe IoT-løsninger for skolene.",  # not a sensing device
+    "Prosjektet skal måle støv med sensorer fra flere leverandører.",
+])
+def test_sensing_principles_elsewhere_are_left_alone(text):
+    assert not any(category == "prescribed_technology" for category, _ in strong(text)), strong(text)
+
+
+def test_an_agreement_with_its_name_in_brackets_still_acquires():
+    # «avtale (Enterprise License Agreement) for X-produkter»: the brackets do not break «avtale for»
+    assert ("brand", "ESRI") in strong("Ny avtale (Enterprise Agreement) for ESRI-produkter til planavdelingen.")
+    assert not strong("Avtalen (signert i fjor) for kantinedrift er forlenget.")
