@@ -102,3 +102,19 @@ def test_an_agreement_with_its_name_in_brackets_still_acquires():
     # «avtale (Enterprise License Agreement) for X-produkter»: the brackets do not break «avtale for»
     assert ("brand", "ESRI") in strong("Ny avtale (Enterprise Agreement) for ESRI-produkter til planavdelingen.")
     assert not strong("Avtalen (signert i fjor) for kantinedrift er forlenget.")
+
+
+def test_the_third_real_dev_set_shares_no_notice_with_any_other_real_set():
+    import json
+
+    from advisor.config import PROJECT_ROOT
+
+    def notices(name: str) -> set[str]:
+        lines = (PROJECT_ROOT / "evals" / name).read_text(encoding="utf-8").splitlines()
+        return {json.loads(line)["notice"] for line in lines if line.strip()}
+
+    dev3 = notices("requirements_real_dev3.jsonl")
+    others = set().union(*(notices(name) for name in (
+        "requirements_real.jsonl", "requirements_real_dev2.jsonl", "requirements_real_unseen.jsonl",
+        "requirements_real_unseen2.jsonl")))
+    assert len(dev3) >= 60 and not dev3 & others
