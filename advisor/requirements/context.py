@@ -75,7 +75,7 @@ ACQUIRES = re.compile(
     # a line of a bill of quantities («4 stk. VW ID. Buzz …», «2 stykk gulvvaskemaskin»): the quantity orders the goods
     r"^\s*\d+\s*(?:stk|stykk|pcs|units?|pieces)(?!\w)|"
     r"(?<!\w)(?:kjøp(?:e|er|es)?|innkjøp|anskaff\w*|lei(?:e|er|es)|lease[sr]?|leasing|levering|leveranse\w*|lever(?:e|er|es)|"
-    r"rammeavtale\w*|avtale om|avtale[nr]? (?:for|på)|(?:lisens|vedlikeholds|service|leie|kjøps)avtale\w*|kontrakt om|konkurranse (?:om|på)|anbudskonkurranse (?:om|på)|tilbud på|"
+    r"rammeavtale\w*|avtale om|avtale[nr]? (?:\([^()]{1,60}\) )?(?:for|på)|(?:lisens|vedlikeholds|service|leie|kjøps)avtale\w*|kontrakt om|konkurranse (?:om|på)|anbudskonkurranse (?:om|på)|tilbud på|"
     r"gjelder|omfatter|inkluderer|intensjon\w*|inngå (?:en |ny )?(?:kontrakt|avtale|rammeavtale)|inngås|tildele\w*|"
     r"(?:kontrakt|avtale|rammeavtale) med|\w+kjøp|tilgang (?:til|på)|formålet med|hensikten med|behov for|trenger|"
     r"ønsker|ønskes|vil ha|need|needs|want|"
@@ -120,6 +120,12 @@ PLACE_BEFORE = re.compile(
 NATIONAL_SYSTEMS = {"autopass", "id-porten", "feide", "altinn", "bankid", "helsenorge", "kjernejournal", "e-resept",
                     "norsk helsenett", "digipost", "ehf", "peppol", "folkeregisteret", "maskinporten", "noark"}
 # A sentence that describes (today, a possibility, who owns what) and neither obliges nor acquires.
+# A finite verb or auxiliary: a line without one is a title or a list item, not a sentence.
+FINITE_VERB = re.compile(
+    r"(?<!\w)(?:er|var|har|hadde|blir|ble|vil|kan|skal|må|bør|får|gjelder|omfatter|ønsker|ønskes|inviterer|trenger|"
+    r"skjer|finnes|kreves|anskaffes|kjøpes|leveres|is|are|was|were|has|have|will|can|shall|must|should|needs?)(?!\w)",
+    re.IGNORECASE,
+)
 DESCRIPTIVE_VERB = re.compile(
     r"(?<!\w)(?:bruker|benytter|er|var|har|hadde|eier|eies|består|ble|blir|finnes|ligger|vil være|kan vi|vil vi|"
     r"kan man|leser|skriver|kjører|inneholder|viser|fungerer|brukes|benyttes|omhandler|handler om|"

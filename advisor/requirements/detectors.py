@@ -32,8 +32,13 @@ class Match:
 
 _TOKEN = re.compile(r"\s*(\d+(?:[.,]\d+)?(?:''|\"|″|”)?(?![\w\-./+])|[^\W_][\w]*(?:[\-./+][\w]+)*(?:''|\"|″|”)?)")
 _LEADING = re.compile(r"^[\s\"'«»“”‘’(\[*_>\-–•]*$")
+# What may come before the goods at the head of an item line: bullets, a number or a quantity («3 stk.», «2 x»)
+_ITEM_OPENING = re.compile(r"[\s\"'«»“”‘’(\[*_>\-–•]*(?:[A-Z]{0,4}\d[\w/.\-]*\s+(?:[\-–:]\s+)?)?"
+                           r"(?:\d+\s*(?:stk\.?|stykk|x|pcs)?\s+)?")
 _STREET = re.compile(r"(?:gata|gate|gaten|veien|vei|vegen|veg|plass|allé|torget|bakken|street|road)$", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
+_YEAR_RANGE = re.compile(r"(?:19|20)\d{2}[\-–](?:19|20)?\d{2}")
+_RANGE_DASH = re.compile(r"\s*[\-–]\s*(?:19|20)?\d{2}(?!\d)")
 _DIGIT = re.compile(r"\d")
 _GENERATION_AFTER = re.compile(r"\s*\(?\s*(?:" + lex.GENERATION.pattern + ")", re.IGNORECASE)
 _ABBREVIATION = re.compile(r"(?<![\w.])(?:stk|ca|nr|kl|jf|jfr|pkt|inkl|ekskl|eks|evt|bl\.a|f\.eks|mv|iht|ihht|vedr|tlf|pr)$",
@@ -46,9 +51,21 @@ _DECORATED = re.compile("[™®©«»\"“”„‘’‚]")
 # A straight apostrophe used as a quotation mark ('Kommunix'), not inside a word (Nordea's) and not an inch mark
 # (10,9'' or 27'): decoration too.
 _STRAIGHT_QUOTE = re.compile(r"(?<![\d'])(?:(?<![^\W_])'|'(?![^\W_]))(?!')")
-_HANDLED_BEFORE = re.compile(
-    r"(?:behandling|transport|mottak|sluttbehandling|gjenvinning|sortering|innsamling|levering|kjøp|innkjøp|leveranse|"
-    r"tilsetningsstoffer|analyse|prøver)\w*\s+(?:og\s+\w+\s+)?(?:av\s+|i\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+_HANDLED_WORDS = (r"(?:behandling|transport|mottak|sluttbehandling|gjenvinning|sortering|innsamling|levering|kjøp|innkjøp|"
+                  r"leveranse|tilsetningsstoffer|analyse|prøver)\w*\s+(?:og\s+\w+\s+)?")
+_MATERIAL_CUE = re.compile(r"(?:laget av|utført i|produsert i|produsert av|framstilt i|made of|made from|made entirely of|"
+                          r"constructed of|av|i)\s+", re.IGNORECASE)
+# a material written with a capital and the rest in small letters («i Ask», «av Furu»): a name mid-sentence
+_PLACE_MATERIAL = re.compile(r"[A-ZÆØÅ][a-zæøå]+")
+_HANDLED_BEFORE = re.compile(_HANDLED_WORDS + r"(?:av\s+|i\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+# the same for a material that brings its own «av»/«i»: only right after the handling word («behandling av gips»,
+# «tilsetningsstoffer i plast»); after a noun of the goods («kjøp av arbeidsbåt i aluminium») it is what the goods are made of
+_HANDLED_RIGHT_BEFORE = re.compile(_HANDLED_WORDS + r"$", re.IGNORECASE)
+# A service done to vehicles or machines («lading av», «vedlikehold av», «service på»): the drive type after it says which
+# vehicles are served (often the buyer's own), not a drive the buyer chooses for goods it buys
+_SERVICED_BEFORE = re.compile(r"(?<!\w)(?:lading|ladning|vedlikehold|service|reparasjon|reparasjoner|vask|parkering|"
+                              r"charging|maintenance|repair|servicing)\s+(?:av|på|for|til|of)\s+(?:\w+\s+)?$",
+                              re.IGNORECASE)
 # Why a drive type may be chosen: emissions, climate, noise or indoor use make it a purpose, not a product detail.
 _DRIVE_PURPOSE = re.compile(r"utslipp|klima|miljø|støy|innendørs|eksplosjon|emission|climate|noise|indoor", re.IGNORECASE)
 _COLOUR_PURPOSE = re.compile(r"sikkerhet|synlig|refleks|varsel|signal|HMS|kontrast|safety|visib", re.IGNORECASE)
@@ -155,6 +172,24 @@ class _Scan:
         start, _ = self.sentence(pos)
         return bool(_LEADING.match(self.text[start:pos]))
 
+    def item_line(self, pos: int) -> bool:
+        """pos opens a line without a verb (a notice title or an item of a list: «Elektrisk varebil med plan», «3 stk.
+        batteridrevne feiemaskiner», after a case number «22-015 Hyperkonvergert infrastruktur»): the line names the goods
+        bought, as an acquiring sentence does."""
+        start, _ = self.sentence(pos)
+        return bool(_ITEM_OPENING.fullmatch(self.text, start, pos)) and not self.sentence_has(ctx.FINITE_VERB, pos)
+
+    def verbless(self, pos: int) -> bool:
+        """The line around pos is short and has no verb: a notice title or a list item naming the goods («Mobile HPGe
+        detector system»)."""
+        return len(self.sentence_text(pos).split()) <= 12 and not self.sentence_has(ctx.FINITE_VERB, pos)
+
+    def shouting(self, pos: int) -> bool:
+        """The sentence around pos is written in capitals («PRISFORESPØRSEL FOR ETT KOMPLETT …»): there a capital letter
+        says nothing about a name."""
+        letters = [c for c in self.sentence_text(pos) if c.isalpha()]
+        return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
     def in_standard(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.standards)
 
@@ -257,6 +292,8 @@ class _Scan:
             if entry and not entry.is_line:
                 break
             nxt = _TOKEN.match(self.text, m.end())
+            if _YEAR_RANGE.fullmatch(token) or (_YEAR.fullmatch(token) and _RANGE_DASH.match(self.text, m.end(1))):
+                break  # «driftskontrakt 5426 Masi 2022 - 2027»: the contract period, not a model designation
             if _NUMBER_TOKEN.fullmatch(token):
                 if nxt and lex.UNIT_WORDS.match(nxt.group(1)) or self.text[m.end():m.end() + 2].strip().startswith("%"):
                     break
@@ -321,8 +358,10 @@ class _Scan:
                 start, end = m.start(group), m.end(group)
                 if any(a < end and start < b for a, b in self.tech_spans) or lex.NEGATION_BEFORE.search(self.window(start, 40)):
                     continue
-                if self._guarded(start, _DRIVE_PURPOSE) or not names.requirement_position(self, start):
+                if self._guarded(start, _DRIVE_PURPOSE) or not (names.requirement_position(self, start) or self.item_line(start)):
                     continue
+                if kind == "drive" and _SERVICED_BEFORE.search(self.window(start, 40)):
+                    continue  # «lading av elektriske kjøretøy»: the vehicles a service is for, not a drive chosen for goods
                 self.tech_spans.append((start, end))
                 severity = "low" if self.nearest_is_compat(start) else "medium"
                 self.add("prescribed_technology", start, end, severity, kind, compat=severity == "low")
@@ -344,7 +383,7 @@ class _Scan:
                 continue
             designation = self.designation_end(end)
             if entry.is_word:
-                if base != entry.name and not (base.isupper() and len(base) > 2):
+                if base != entry.name and not (base.isupper() and len(base) > 2 and not self.shouting(start)):
                     continue
                 if self.initial(start) and designation == end and not self.has_equivalent(end):
                     continue
@@ -479,15 +518,19 @@ class _Scan:
                     continue
                 # a material is a requirement on the goods only where something is required («skal være av eik»);
                 # «behandling av gips» or «tilsetningsstoffer i plast» name the material the work is about
-                if names.descriptive(self.sentence_text(m.start())) or _HANDLED_BEFORE.search(self.window(m.start(), 60)):
+                cue = _MATERIAL_CUE.match(m.group(0)) if pattern is lex.MATERIAL_PHRASE else None
+                if cue and _PLACE_MATERIAL.fullmatch(m.group(0)[cue.end():]) and not self.shouting(m.start()):
+                    continue  # «Skredsikring i Ask»: a capitalised word after «i» is a place, not ash wood
+                handled = _HANDLED_RIGHT_BEFORE if pattern is lex.MATERIAL_PHRASE else _HANDLED_BEFORE
+                if names.descriptive(self.sentence_text(m.start())) or handled.search(self.window(m.start(), 60)):
                     continue
                 # «laget av eik»: the span is the material, not the cue words before it
                 if pattern is lex.MATERIAL_IS:
                     start = m.start("mat")
                 elif pattern in (lex.MATERIAL_COMPOUND, lex.MATERIAL_ADJECTIVE_NOUN):
                     start = m.start()
-                else:
-                    start = m.start() + len(m.group(0)) - len(m.group(0).split(None, 1)[1])
+                else:  # «laget av eik»: after the whole cue, not only its first word
+                    start = m.start() + (cue.end() if cue else len(m.group(0)) - len(m.group(0).split(None, 1)[1]))
                 if any(h.kind == "material" and h.start <= start < h.end for h in self.matches):
                     continue
                 parts = self.sentence_has(ctx.OWNED_EQUIPMENT, start) and self.sentence_has(ctx.PARTS_FOR, start)
@@ -499,13 +542,13 @@ class _Scan:
         purpose (prescribed_technology); a wired link only where the sentence names a device or technology it serves,
         since a cabled network can itself be what is bought."""
         for pattern, group, kind in ((lex.SENSING_TECH, "tech", "sensing"), (lex.SENSING_WITH, "tech", "sensing"),
-                                     (lex.WIRED_LINK, "net", "network")):
+                                     (lex.SENSING_PRINCIPLE, "tech", "sensing"), (lex.WIRED_LINK, "net", "network")):
             for m in pattern.finditer(self.text):
                 start, end = m.start(group), m.end(group) if kind == "sensing" else m.end()
                 if any(h.start < end and start < h.end for h in self.matches if h.category == "prescribed_technology"):
                     continue
                 if lex.NEGATION_BEFORE.search(self.window(start, 40)) or self._guarded(start) \
-                        or not names.requirement_position(self, start):
+                        or not (names.requirement_position(self, start) or (kind == "sensing" and self.verbless(start))):
                     continue
                 sentence_start, sentence_end = self.sentence(start)
                 if kind == "network" and not any(

@@ -173,6 +173,10 @@ TECHNOLOGIES: tuple[tuple[str, str], ...] = (
     (r"(?i)blokkjede\w*|blockchain|kunstig intelligens|maskinlæring|machine learning|artificial intelligence|"
      r"AI(?=[\s\-])|RFID\w*|(?:\d+\s*GHz[\s\-])?radar\w*|lidar\w*|Scrum|Kanban|SAFe|smidig\w*\s+metodikk|"
      r"fossefall\w*(?:metodikk|modell)|waterfall", "approach"),
+    # a server architecture chosen by name («en ny HCI-løsning», «hyperkonvergert infrastruktur»): the buyer needs capacity,
+    # availability and operation, and how compute and storage are packaged is the supplier's choice
+    (r"(?i)hyper[\s\-]?konverger\w*|hyper[\s\-]?converged|(?-i:HCI)(?=[\s\-]*(?:løsning|plattform|infrastruktur|solution|"
+     r"platform|infrastructure|cluster|klynge))", "architecture"),
     # radio and building-automation protocols a device is to use («via Bluetooth Low Energy», «bruke LoRaWAN»): how the
     # data travels is the supplier's choice unless it is what the buyer's installed equipment speaks
     (r"LoRaWAN|LoRa|Zigbee|ZigBee|Z-Wave|NB-IoT|LTE-M|Sigfox|KNX|BACnet(?:/IP)?|"
@@ -222,6 +226,14 @@ SENSING_TECH = re.compile(
     r"(?<![\w\-])(?P<tech>(?-i:IR)|infrarød[te]?|termisk[e]?|termografisk[e]?|infrared|thermal)[\s\-]+"
     r"(?=\w*(?:kamera|kameraer|kameraet|sensor|sensorer|sensoren|detektor|detektorer|camera|cameras|sensors?)(?!\w))",
     re.IGNORECASE,
+)
+# A detector or sensor material or principle written as a mixed-case formula or acronym before the device («HPGe
+# detector», «CdTe-detektor», «sCMOS-kamera», «InGaAs sensor»): the measuring principle is chosen, where the need is what
+# must be measured and how well. IoT is a kind of network, not a principle.
+SENSING_PRINCIPLE = re.compile(
+    r"(?<![\w\-])(?P<tech>(?!(?:IoT|IIoT)(?![A-Za-z]))(?=[A-Za-z]*[A-Z][A-Za-z]*[A-Z])(?=[A-Za-z]*[a-z])[A-Za-z]{2,7})[\s\-]+"
+    r"(?=(?i:\w*(?:detektor|detektorer|detector|detectors|kamera|kameraer|camera|cameras|sensor|sensorer|sensors|"
+    r"spektrometer|spektrometre|spectrometer|spectrometers)\w*)(?!\w))"
 )
 # The same technology given after the device («kamera med infrarødt lys», «sensor med IR-lys», «camera with night
 # vision»): how it sees in the dark is chosen, where the need is what must be seen.
