@@ -419,11 +419,13 @@ OUTCOME_WORDS = re.compile(
     re.IGNORECASE,
 )
 
-# Units of product parameters (tailoring). Temperatures and percentages are outcomes, not listed here.
+# Units of product parameters (tailoring). Temperatures and percentages are outcomes, not listed here. A unit that
+# begins another one comes after it («W/m²K» before «W», «kWh» before «kW»): an alternation takes the first that fits,
+# and «/» ends a word, so «0,8 W/m²K» would otherwise be read as «0,8 W».
 PARAM_UNIT = (
-    r"(?:mm|cm|m|kg|g|W|kW|kWh|Wh|mAh|Wp|kVA|V|Hz|MHz|GHz|GB|TB|MB|Gbps|Mbps|dB|lux|lm|bar|Nm|hk|"
-    r"l|liter|tommer|tommers|\"|''|″|U|seter|porter|trinn|trinns|fas|faset|målinger|GN-innskyv|innskyv|slots|ports|seats|inch(?:es)?|"
-    r"(?:ANSI[\s\-]?)?lumen|J|K|o/min|rpm|W/m²K|W/m2K|sitteplasser|berøringspunkter|touch points)"
+    r"(?:W/m²K|W/m2K|W/\(m²K\)|W/mK|W/m²|W/m2|kWh|kW|kVA|Wh|Wp|W|mAh|mm|cm|m|kg|g|V|MHz|GHz|Hz|GB|TB|MB|Gbps|Mbps|dB|lux|lm|bar|Nm|hk|"
+    r"liter|l|tommers|tommer|\"|''|″|U|seter|porter|trinns|trinn|faset|fas|målinger|GN-innskyv|innskyv|slots|ports|seats|"
+    r"inch(?:es)?|(?:ANSI[\s\-]?)?lumen|J|K|o/min|rpm|sitteplasser|berøringspunkter|touch points)"
 )
 TIME_UNIT = r"(?:timer|timers|sekunder|minutter|døgn|dager|hours|minutes|seconds)"
 NUMBER = r"\d+(?:[.,]\d+)?"

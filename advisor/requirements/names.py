@@ -687,8 +687,8 @@ _EXISTING_ADJECTIVE = re.compile(r"eksisterende|esksisterende|nåværende|existi
 
 EXACT_VALUE = re.compile(
     rf"(?<![\w,.\-])(?:{lex.NUMBER}\s*(?:x|×)\s*{lex.NUMBER}(?:\s*(?:piksler|pixels|px))?"
-    rf"|{lex.NUMBER}\s*-?\s*(?:kW|W|kWh|Wh|V|kVA|Hz|GHz|MHz|GB|TB|MB|mAh|dB|lux|lm|(?:ANSI[\s\-]?)?lumen|tommer|tommers|\"|″|inch(?:es)?|"
-    rf"hk|Nm|bar|liter|l|kg|nm|nanometer))(?![\w])|(?<![\w\-])R\s?-?(?:290|32|410A|134a|744|600a|407C|1234yf|1234ze)(?![\w])",
+    rf"|{lex.NUMBER}\s*-?\s*(?:W/m²K|W/m2K|W/\(m²K\)|W/mK|W/m²|W/m2|kWh|kW|kVA|Wh|W|V|GHz|MHz|Hz|GB|TB|MB|mAh|dB|lux|lm|"
+    rf"(?:ANSI[\s\-]?)?lumen|tommers|tommer|\"|″|inch(?:es)?|hk|Nm|bar|liter|l|kg|nm|nanometer))(?![\w/])|(?<![\w\-])R\s?-?(?:290|32|410A|134a|744|600a|407C|1234yf|1234ze)(?![\w])",
 )
 
 
