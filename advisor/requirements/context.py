@@ -245,6 +245,53 @@ ORIGIN = re.compile(
     re.IGNORECASE,
 )
 
+# A nationality made the property of the goods: the adjective as what the goods must be («Fisken skal være norsk»),
+# a compound that says where they were made, grown or caught («norskdyrket», «norskfanget»), a producer of a country
+# the goods must come from («fra norske gårder»), a country they must come from («skal komme fra Norden»), or a food
+# or raw material named by its country where it is served or supplied («det skal serveres norsk lam»).
+_NATIONAL = r"(?:norsk|norske|norskt|nordisk|nordiske|svensk|svenske|lokal|lokale|lokalt)"
+ORIGIN_PREDICATE = re.compile(
+    rf"(?<!\w)(?:skal|må|bør)\s+(?:\w+\s+)?(?:være|vere)\s+(?:(?:100\s*%|helt|utelukkende|bare|kun)\s+)?"
+    rf"(?P<nat>{_NATIONAL})(?=\s*(?:[.,;:)!]|$)|\s+(?:og|eller|samt|der|når)\b)",
+    re.IGNORECASE,
+)
+ORIGIN_COMPOUND = re.compile(
+    r"(?<!\w)(?:norsk|nordisk|svensk)(?:dyrke|fange|oppdrette|slakte|fiske|foredle|produsere|lage|eie|utvikle)"
+    r"(?:t|de|te|s)?(?!\w)",
+    re.IGNORECASE,
+)
+_PRODUCERS = (r"gårder|gårdsbruk|gård|bønder|produsenter|fiskere|fiskebåter|fartøy|oppdrettere|oppdrettsanlegg|slakterier|"
+              r"slakteri|meierier|meieri|bakerier|møller|fabrikker|skoger|sagbruk|råvareprodusenter|farvann|leverandører|"
+              r"bedrifter|virksomheter")
+ORIGIN_SOURCE = re.compile(
+    rf"(?<!\w)fra\s+(?:{_NATIONAL}|(?:Nord|Sør|Vest|Øst|Midt)-?norske)\s+(?:{_PRODUCERS})(?!\w)"
+    r"|(?<!\w)(?:komme|stamme|være|hentes|kjøpes|skrive\s+seg)\s+fra\s+(?:Norge|Norden|Sverige|Danmark|Finland|"
+    r"(?:Nord|Sør|Vest|Øst|Midt)-Norge|regionen|kommunen|fylket|nærområdet|norsk\s+(?:landbruk|jordbruk|oppdrett|fiske|"
+    r"havbruk|skogbruk|skog|produksjon))(?!\w)",
+    re.IGNORECASE,
+)
+_FOODS = (r"kjøtt|storfekjøtt|svinekjøtt|lammekjøtt|lam|storfe|kylling|kalkun|fisk|sjømat|laks|torsk|sei|egg|melk|"
+          r"meieriprodukter|ost|smør|grønnsaker|frukt|bær|poteter|korn|mel|råvarer|råvare|matvarer|trevirke|tømmer|"
+          r"naturstein|ull")
+ORIGIN_GOODS = re.compile(rf"(?<!\w)(?:norsk|norske|norskt|nordisk|nordiske|lokal|lokale|lokalt)\s+(?:{_FOODS})(?!\w)",
+                          re.IGNORECASE)
+# Supplying the goods in the sentence (where a food or raw material named by its country is the requirement on them).
+SUPPLY_VERB = re.compile(r"(?<!\w)(?:serveres|brukes|benyttes|leveres|levere|kjøpes|tilbys|tilby|være|inneholde|bestå|"
+                         r"lages|tilberedes|baseres|basert|anskaffes|skal\s+ha)(?!\w)", re.IGNORECASE)
+# A label that certifies national or local origin («merket Nyt Norge», «Spesialitet»): an origin requirement as a label.
+ORIGIN_LABEL = re.compile(
+    r"(?<!\w)(?:(?i:nyt\s+norge)|(?i:godt\s+lokalt)|Spesialitet(?:merket|merke)?|(?i:beskyttet\s+(?:geografisk\s+"
+    r"betegnelse|opprinnelsesbetegnelse)))(?!\w)"
+)
+# What the national adjective is about when it is language, law or a keyboard layout, not where goods come from.
+NOT_ORIGIN = re.compile(
+    r"språk|tekst|bokmål|nynorsk|grensesnitt|brukerflate|skjermbilde|dokumentasjon|opplæring|kurs|undervisning|tale|"
+    r"stemme|tastatur|undertekst|oversett|tolk|rett\b|lov|forskrift|regelverk|standard|norm|statsborger|valuta|"
+    r"kroner|tidssone|helligdag|ferie|adresse|telefonnummer|organisasjonsnummer|språklig|language|text",
+    re.IGNORECASE,
+)
+
+
 # An office or base in a named place demanded of the supplier («en partner med … og kontor i Bergen sentrum», «ha
 # lokalkontor i kommunen», «verksted innen 50 km»): it favours local suppliers; the need is availability.
 _PLACE = (r"(?:(?-i:[A-ZÆØÅ])[\w-]+(?:\s+(?:sentrum|kommune|by|området|regionen|fylke))?|kommunen|fylket|regionen|byen|"

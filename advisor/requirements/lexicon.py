@@ -809,6 +809,16 @@ def _explain_origin(kind: str, severity: str, span: str, detail: dict) -> str:
         return (f"«{span}» krever at leverandøren holder til et bestemt sted. Et slikt krav favoriserer lokale "
                 "leverandører og må være nødvendig og stå i forhold til det som kjøpes (LOA § 4). Beskriv heller "
                 "tilgjengeligheten dere trenger: svartid, og hvor raskt leverandøren må kunne møte opp.")
+    if kind == "label":
+        return (f"«{span}» er et merke som bare varer med en bestemt (norsk eller lokal) opprinnelse kan få. Å kreve merket "
+                "er å kreve opprinnelsen: det er forbudt når det favoriserer eller utelukker leverandører, og det "
+                "forskjellsbehandler varer fra andre EØS-land. Skriv egenskapene merket skulle sikre, og godta annen "
+                "dokumentasjon på dem.")
+    if kind == "food":
+        return (f"«{span}» krever at maten har en bestemt opprinnelse. En henvisning til opprinnelse er forbudt når den "
+                "favoriserer eller utelukker leverandører, og et krav om norske varer forskjellsbehandler varer fra andre "
+                "EØS-land. Still heller krav til det opprinnelsen skulle sikre: ferskhet, tid fra produksjon til levering, "
+                "mattrygghet og dyrevelferd, etter en angitt standard «eller tilsvarende».")
     return (f"«{span}» krever en bestemt opprinnelse eller produksjon. En henvisning til opprinnelse er forbudt når den "
             "favoriserer eller utelukker leverandører, og kan også stride mot EØS-reglene om fri bevegelighet. Beskriv det "
             "dere egentlig er ute etter: leveringstid, beredskap, klimaavtrykk eller kvalitet.")
@@ -857,6 +867,12 @@ INSTEAD = {
                                       "fra tilsvarende organer og annen egnet dokumentasjon.",
     "missing_or_equivalent:certification": "Skriv hvilken kompetanse oppdraget krever, og godta tilsvarende sertifiseringer "
                                            "og erfaring fra sammenlignbare oppdrag, dokumentert med CV og referanser.",
+    "origin:food": "Still krav til ferskhet (for eksempel høyst et antall dager fra slakting, fangst eller høsting til "
+                   "levering), transporttid, mattrygghet og dyrevelferd etter en angitt standard «eller tilsvarende», og "
+                   "godta dokumentasjon fra produsenter i alle EØS-land.",
+    "origin:label": "Skriv hvilke egenskaper merket skulle sikre (for eksempel ferskhet, sporbarhet, dyrevelferd), og godta "
+                    "tilsvarende merker og annen egnet dokumentasjon; et merke bare varer av én opprinnelse kan få, kan "
+                    "ikke kreves.",
     "origin:attendance": "Skriv hvilke oppgaver som må gjøres på stedet, og hvor raskt leverandøren må kunne møte opp, i "
                          "stedet for et fast antall dager.",
     "origin:presence": "Skriv hvor raskt leverandøren må svare og kunne møte opp hos dere, i stedet for hvor kontoret ligger.",

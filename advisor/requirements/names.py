@@ -493,7 +493,20 @@ def origin(scan) -> None:
     supplier («og kontor i Bergen sentrum») (origin)."""
     for m in ctx.ORIGIN.finditer(scan.text):
         if requirement_position(scan, m.start()) and not lex.NEGATION_BEFORE.search(scan.window(m.start(), 30)):
-            scan.add("origin", m.start(), m.end(), "high", "origin")
+            scan.add("origin", m.start(), m.end(), "high", _origin_kind(scan, m.start()))
+    for pattern in (ctx.ORIGIN_PREDICATE, ctx.ORIGIN_COMPOUND, ctx.ORIGIN_SOURCE, ctx.ORIGIN_GOODS, ctx.ORIGIN_LABEL):
+        for m in pattern.finditer(scan.text):
+            start = m.start("nat") if pattern is ctx.ORIGIN_PREDICATE else m.start()
+            if any(h.category == "origin" and h.start < m.end() and start < h.end for h in scan.matches):
+                continue
+            if not scan.sentence_has(ctx.OBLIGATION, start) or lex.NEGATION_BEFORE.search(scan.window(start, 30)):
+                continue  # a label or a country in a description, a study or a title is no demand on the goods
+            if pattern is not ctx.ORIGIN_LABEL and scan.sentence_has(ctx.NOT_ORIGIN, start):
+                continue  # «Brukerflaten skal være norsk»: the language, not where the goods come from
+            if pattern is ctx.ORIGIN_GOODS and not scan.sentence_has(ctx.SUPPLY_VERB, start):
+                continue  # «Prosjektet skal styrke norsk landbruk»: a subject, not goods supplied
+            kind = "label" if pattern is ctx.ORIGIN_LABEL else _origin_kind(scan, start)
+            scan.add("origin", start, m.end(), "high", kind)
     for m in ctx.LOCAL_PRESENCE.finditer(scan.text):
         lead = re.match(r"(?:med|ha|har|og)\s+", m.group(0), re.IGNORECASE)
         if lead is None and not ctx.SUPPLIER_SUBJECT_BEFORE.search(scan.window(m.start(), 60)):
@@ -505,6 +518,20 @@ def origin(scan) -> None:
         if requirement_position(scan, m.start()) and not lex.NEGATION_BEFORE.search(scan.window(m.start(), 30)) \
                 and not scan.sentence_has(lex.FUNCTION_TIE, m.start()):
             scan.add("origin", m.start(), m.end(), "medium", "attendance")
+
+
+# Food in the sentence: an origin demanded of it is better written as freshness, food safety and animal welfare.
+_FOOD_CONTEXT = re.compile(
+    r"mat\w*|kjøtt\w*|fisk\w*|sjømat|laks|torsk|kylling\w*|egg\w*|melk\w*|meieri\w*|ost(?:er)?|grønnsak\w*|frukt\w*|bær|"
+    r"poteter?|brød|bakervarer|råvare\w*|lam(?:mekjøtt)?|storfe\w*|svin\w*|kantine\w*|måltid\w*|servering\w*|serveres|"
+    r"gårder|gårdsbruk|bønder|slakteri\w*|oppdrett\w*|meny\w*|food|meat|fish|meals?",
+    re.IGNORECASE,
+)
+
+
+def _origin_kind(scan, pos: int) -> str:
+    """«food» where the goods are food (the advice is freshness, food safety, animal welfare), else «origin»."""
+    return "food" if scan.sentence_has(_FOOD_CONTEXT, pos) else "origin"
 
 
 def approvals(scan) -> None:

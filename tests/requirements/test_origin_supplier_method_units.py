@@ -41,3 +41,60 @@ def test_an_exact_u_value_is_read_whole():
 
 def test_a_bounded_u_value_is_no_finding():
     assert not spans("Takvinduene skal ha U-verdi på høyst 1,0 W/m²K.", "material_dimension_method")
+
+
+# --- origin demanded of the goods --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "span", "kind"), [
+    ("Laksen som serveres, skal være norsk.", "norsk", "food"),
+    ("Svinekjøttet skal være 100 % norsk.", "norsk", "food"),
+    ("Potetene skal være norskdyrket og vasket.", "norskdyrket", "food"),
+    ("Torsken skal være norskfanget.", "norskfanget", "food"),
+    ("All melk skal komme fra norske meierier.", "fra norske meierier", "food"),
+    ("Lammet skal hentes fra lokale gårdsbruk.", "fra lokale gårdsbruk", "food"),
+    ("I kantinen skal det serveres norsk storfekjøtt to dager i uken.", "norsk storfekjøtt", "food"),
+    ("Ved til patruljehyttene skal komme fra Norge.", "komme fra Norge", "origin"),
+    ("Steinen til kaia skal være nordisk.", "nordisk", "origin"),
+])
+def test_a_national_origin_demanded_of_the_goods_is_an_origin_finding(text, span, kind):
+    assert ("origin", kind, span) in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Eplene skal være merket Nyt Norge.",
+    "Spekemat skal ha merket Spesialitet.",
+    "Honningen skal være godkjent som Beskyttet geografisk betegnelse.",
+])
+def test_an_origin_label_demanded_is_an_origin_finding(text):
+    kinds = {kind for cat, kind, _ in found(text) if cat == "origin"}
+    assert kinds == {"label"}, found(text)
+
+
+@pytest.mark.parametrize("text", [
+    # the national adjective is about language, law or a keyboard layout
+    "Appen skal ha norsk tekst og norsk tale.",
+    "Grensesnittet skal være norsk.",
+    "Kurset skal holdes på norsk språk.",
+    "Tastaturene skal være norske.",
+    "Kontrakten skal tolkes etter norsk rett.",
+    "Alle priser skal oppgis i norske kroner.",
+    # a country or producers as the subject of a study or a description, not a demand on the goods
+    "Utredningen skal beskrive lønnsomheten i norsk landbruk og på norske gårder.",
+    "Kantinen kjøper i dag mye fra lokale gårder.",
+    "Prosjektet skal kartlegge eksporten av norsk laks.",
+    # a place the goods are sent from, a warehouse, a kitchen word
+    "Varene skal leveres fra lager innen to virkedager.",
+    "Kokkens spesialitet skal ikke være et krav.",
+    "Maten skal ikke være norsk eller lokal som krav, men fersk.",
+])
+def test_national_words_that_are_no_origin_demand_are_left_alone(text):
+    assert not spans(text, "origin"), found(text)
+
+
+def test_a_food_origin_finding_asks_for_freshness_and_welfare_instead():
+    from advisor.config import Settings
+    from advisor.requirements import analyze_requirement
+
+    finding = next(f for f in analyze_requirement("Kyllingen skal være norsk.", Settings()).findings if f.category == "origin")
+    assert "ferskhet" in finding.instead and "tilsvarende" in finding.instead
+    assert "EØS" in finding.explanation and "FOA § 15-1" in finding.rule
