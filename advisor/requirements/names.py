@@ -396,7 +396,7 @@ def suppliers(scan) -> None:
     """The supplier named as the counterparty: «kontrakt med X AS», «partner av X», «tildele ... til X», «installert av X»,
     «teamet fra X» (supplier)."""
     # cues that also take buyers, partners, places or a quality («leverandøren skal være Miljøfyrtårn-sertifisert»)
-    strict = (ctx.SUPPLIER_CUES[0], ctx.SUPPLIER_CUES[-3], ctx.SUPPLIER_CUES[-2], ctx.SUPPLIER_CUES[-1])
+    strict = (ctx.SUPPLIER_CUES[0], ctx.SUPPLIER_FROM_CUE, ctx.SUPPLIER_CUES[-3], ctx.SUPPLIER_CUES[-2], ctx.SUPPLIER_CUES[-1])
     low = scan.text.lower()
     for pattern, words in zip(ctx.SUPPLIER_CUES, ctx.SUPPLIER_CUE_WORDS, strict=True):
         if not any(word in low for word in words):
@@ -497,8 +497,11 @@ def origin(scan) -> None:
     for pattern in (ctx.ORIGIN_PREDICATE, ctx.ORIGIN_COMPOUND, ctx.ORIGIN_SOURCE, ctx.ORIGIN_GOODS, ctx.ORIGIN_LABEL):
         for m in pattern.finditer(scan.text):
             start = m.start("nat") if pattern is ctx.ORIGIN_PREDICATE else m.start()
-            if any(h.category == "origin" and h.start < m.end() and start < h.end for h in scan.matches):
-                continue
+            if any(h.start < m.end() and start < h.end for h in scan.matches
+                   if h.category in {"origin", "supplier", "brand", "model_type"}):
+                continue  # «leveres fra Norsk Kylling»: a company's name, found as the supplier
+            if pattern is ctx.ORIGIN_GOODS and _CAPITALISED_PAIR.fullmatch(m.group(0)) and scan.text[:start].strip():
+                continue  # «Norske Egg» mid-sentence: two capitalised words are a name, not a nationality
             if not scan.sentence_has(ctx.OBLIGATION, start) or lex.NEGATION_BEFORE.search(scan.window(start, 30)):
                 continue  # a label or a country in a description, a study or a title is no demand on the goods
             if pattern is not ctx.ORIGIN_LABEL and scan.sentence_has(ctx.NOT_ORIGIN, start):
@@ -520,6 +523,7 @@ def origin(scan) -> None:
             scan.add("origin", m.start(), m.end(), "medium", "attendance")
 
 
+_CAPITALISED_PAIR = re.compile(r"[A-ZÆØÅ]\w*\s+[A-ZÆØÅ]\w*")
 # Food in the sentence: an origin demanded of it is better written as freshness, food safety and animal welfare.
 _FOOD_CONTEXT = re.compile(
     r"mat\w*|kjøtt\w*|fisk\w*|sjømat|laks|torsk|kylling\w*|egg\w*|melk\w*|meieri\w*|ost(?:er)?|grønnsak\w*|frukt\w*|bær|"

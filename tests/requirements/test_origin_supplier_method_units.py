@@ -98,3 +98,27 @@ def test_a_food_origin_finding_asks_for_freshness_and_welfare_instead():
     finding = next(f for f in analyze_requirement("Kyllingen skal være norsk.", Settings()).findings if f.category == "origin")
     assert "ferskhet" in finding.instead and "tilsvarende" in finding.instead
     assert "EØS" in finding.explanation and "FOA § 15-1" in finding.rule
+
+
+# --- a named company the goods are to come from ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Brødet skal leveres fra Bakehuset Vest hver morgen.", "Bakehuset Vest"),
+    ("Eggene skal kjøpes inn fra Hønsegården Sør.", "Hønsegården Sør"),
+    ("Kaffebønnene må bestilles hos Brenneriet Fjellkaffe.", "Brenneriet Fjellkaffe"),
+    ("Fisken skal leveres fra Havbruk Nord.", "Havbruk Nord"),
+])
+def test_a_company_the_goods_must_come_from_is_a_supplier_finding(text, name):
+    assert ("supplier", "named", name) in found(text), found(text)
+    assert not spans(text, "origin"), found(text)  # a company called «Norsk …» is no nationality
+
+
+@pytest.mark.parametrize("text", [
+    "Varene skal leveres fra lager innen to dager.",
+    "Varene skal leveres fra Oslo.",  # a place, one ordinary word
+    "Prøvene skal hentes fra Statens vegvesen.",  # a public body
+    "Rådgiveren skal komme fra Helse Bergen.",
+    "Maten skal leveres fra kjøkkenet på sykehjemmet.",
+])
+def test_a_place_a_store_or_a_public_body_the_goods_come_from_is_no_supplier(text):
+    assert not spans(text, "supplier"), found(text)
