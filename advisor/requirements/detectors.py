@@ -597,6 +597,20 @@ class _Scan:
                 if _PLACE_OBJECT.search(self.text, m.start(), end) or ctx.DOCUMENT_NOUN.search(self.text[start:end]):
                     continue  # where the work is done, or the buyer's form or a public norm used: not a working method
                 self.add("material_dimension_method", start, end, "medium", kind)
+        self.named_methods()
+
+    def named_methods(self) -> None:
+        """A named method the work must follow («etter mikrofibermetoden»): ask for the result and allow equivalent
+        methods (medium; low when «eller tilsvarende» already follows)."""
+        for m in lex.NAMED_METHOD.finditer(self.text):
+            start, end = m.start(), m.end()
+            if any(h.start < end and start < h.end for h in self.matches):
+                continue  # «utføres med metoden Swep»: the working-method finding already covers it
+            if not self.sentence_has(lex.MODAL, start) or self.in_standard(start, end + 12) or self._guarded(start):
+                continue
+            if self.sentence_has(lex.MEASURING_METHOD, start) or lex.NEGATION_BEFORE.search(self.window(start, 30)):
+                continue  # «rekkevidden skal måles etter WLTP-metoden»: how a result is shown, not how the work is done
+            self.add("material_dimension_method", start, end, "low" if self.has_equivalent(end) else "medium", "method")
 
     def bounded(self, start: int, end: int) -> bool:
         before = self.text[max(0, start - 25):start]

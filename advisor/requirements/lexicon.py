@@ -501,6 +501,21 @@ METHOD_VERBS = re.compile(
     r"[^\W\d][\w\-]*(?:\s+(?!(?:og|and|for|til|i|på|ved|in|on|at)\b)[^\W\d][\w\-]*){0,2})",
     re.IGNORECASE,
 )
+# A named method the work must follow («rengjøres etter mikrofibermetoden», «utføres med metoden Swep», «using the
+# wet-vac method»): the method where the result would do.
+NAMED_METHOD = re.compile(
+    r"(?<!\w)(?:etter|med|ved|ved\s+bruk\s+av|ved\s+hjelp\s+av|using|with|by)\s+(?:den\s+|the\s+)?"
+    r"(?:[\w\-]*[^\W\d_][\w]*-?metoden|(?:[\w\-]+\s+)?[\w\-]+-metoden|metoden\s+(?:«[^»]{1,40}»|[\w\-]+)|"
+    r"[\w\-]+\s+method)(?!\w)",
+    re.IGNORECASE,
+)
+# A method of measuring, testing, analysing or studying: how a result is shown, not how the work is done.
+MEASURING_METHOD = re.compile(
+    r"(?<!\w)(?:mål\w*|test\w*|analys\w*|beregn\w*|prøvetak\w*|kartlegg\w*|evaluer\w*|undersøk\w*|dokumenter\w*|"
+    r"verifiser\w*|kontroller\w*|estimer\w*|vurder\w*|sertifiser\w*|forsk\w*|studie\w*|utred\w*|measur\w*|"
+    r"test(?:ed|ing)?|analys\w*|assess\w*|research\w*|study|survey\w*)(?!\w)",
+    re.IGNORECASE,
+)
 MODAL = re.compile(r"(?<!\w)(?:skal|må|shall|must|should|bør)(?!\w)", re.IGNORECASE)
 WORKER_USES = re.compile(
     r"(?<!\w)(?:leverandøren|renholderne|renholderen|entreprenøren|operatøren|sjåførene|sjåføren|personalet|"

@@ -122,3 +122,32 @@ def test_a_company_the_goods_must_come_from_is_a_supplier_finding(text, name):
 ])
 def test_a_place_a_store_or_a_public_body_the_goods_come_from_is_no_supplier(text):
     assert not spans(text, "supplier"), found(text)
+
+
+# --- a named method where the result would do --------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Trappene skal vaskes ukentlig etter tofaktormetoden.", "etter tofaktormetoden"),
+    ("Kantinen skal lage grøten ved hjelp av kokekar-metoden.", "ved hjelp av kokekar-metoden"),
+    ("The floors shall be mopped by the wet-vac method.", "by the wet-vac method"),
+])
+def test_a_named_method_the_work_must_follow_is_a_method_finding(text, span):
+    assert any(cat == "material_dimension_method" and kind == "method" and found_span.endswith(span)
+               for cat, kind, found_span in found(text)), found(text)
+    assert next(m for m in find_matches(text) if m.kind == "method").severity == "medium"
+
+
+def test_a_named_method_or_equivalent_is_only_a_hint():
+    text = "Trappene skal vaskes etter tofaktormetoden eller tilsvarende."
+    assert {m.severity for m in find_matches(text) if m.kind == "method"} == {"low"}
+
+
+@pytest.mark.parametrize("text", [
+    "Forbruket skal måles etter NEDC-metoden.",  # how a result is measured
+    "Kvaliteten skal kontrolleres etter stikkprøvemetoden.",
+    "Utredningen skal bruke Delphi-metoden for å samle ekspertvurderinger.",  # a study, and a stated purpose
+    "Renholderne bruker i dag tofaktormetoden.",  # a description of today, no modal
+    "Leverandøren skal beskrive metoden for renhold.",  # the supplier chooses and describes it
+])
+def test_methods_of_measuring_studying_or_describing_are_left_alone(text):
+    assert not any(m.kind == "method" for m in find_matches(text)), found(text)
