@@ -512,9 +512,17 @@ class _Scan:
 
     def materials(self) -> None:
         """Materials chosen without a function: C-424/23 DYKA treats a required material as a type reference."""
-        for pattern in (lex.MATERIAL_PHRASE, lex.MATERIAL_IS, lex.MATERIAL_COMPOUND, lex.MATERIAL_ADJECTIVE_NOUN):
+        for pattern in (lex.MATERIAL_PHRASE, lex.MATERIAL_IS, lex.MATERIAL_COMPOUND, lex.MATERIAL_ADJECTIVE_NOUN,
+                        lex.MATERIAL_GOODS_COMPOUND):
             for m in pattern.finditer(self.text):
                 if self._guarded(m.start(), lex.ENVIRONMENTAL) or lex.NEGATION_BEFORE.search(self.window(m.start(), 30)):
+                    continue
+                # «trevinduer» is a requirement only where the sentence obliges (a title may just name the goods), and not
+                # where the goods are already there and to be worked on («riving av tredører», «Trevinduer … skal males»)
+                if pattern is lex.MATERIAL_GOODS_COMPOUND and (
+                        not self.sentence_has(ctx.OBLIGATION, m.start())
+                        or lex.EXISTING_GOODS_BEFORE.search(self.window(m.start(), 60))
+                        or lex.WORKED_ON_AFTER.match(self.text, m.end(), self.sentence(m.start())[1])):
                     continue
                 # a material is a requirement on the goods only where something is required («skal være av eik»);
                 # «behandling av gips» or «tilsetningsstoffer i plast» name the material the work is about
@@ -527,7 +535,7 @@ class _Scan:
                 # «laget av eik»: the span is the material, not the cue words before it
                 if pattern is lex.MATERIAL_IS:
                     start = m.start("mat")
-                elif pattern in (lex.MATERIAL_COMPOUND, lex.MATERIAL_ADJECTIVE_NOUN):
+                elif pattern in (lex.MATERIAL_COMPOUND, lex.MATERIAL_ADJECTIVE_NOUN, lex.MATERIAL_GOODS_COMPOUND):
                     start = m.start()
                 else:  # «laget av eik»: after the whole cue, not only its first word
                     start = m.start() + (cue.end() if cue else len(m.group(0)) - len(m.group(0).split(None, 1)[1]))

@@ -468,6 +468,32 @@ MATERIAL_COMPOUND = re.compile(
     re.IGNORECASE,
 )
 
+# A material joined to the goods noun in one word («trevinduer», «aluminiumsvinduer», «betongbenker»), indefinite only:
+# «trevinduene» are the buyer's own windows, named to be painted or replaced. The same type reference as «vinduer i tre».
+MATERIAL_GOODS_COMPOUND = re.compile(
+    r"(?<!\w)(?:tre|alu|aluminiums|stål|betong|plast|PVC-|tegl|kobber|messing|sink|eike|bjørke|furu|grane?|lerke|teak|"
+    r"heltre|massivtre|kompositt|glassfiber|støpejerns|granitt|skifer|naturstein|marmor)"
+    r"(?:vindu|vinduer|dør|dører|karm|karmer|kledning|panel|paneler|benk|benker|bord|stol|stoler|rekkverk|gjerde|gjerder|"
+    r"terrasse|terrasser|trapp|trapper|bru|bruer|bro|broer|mast|master|stolpe|stolper|fasade|fasader|bjelke|bjelker|"
+    r"søyle|søyler|konstruksjon|konstruksjoner|hus|tak|platting|plattinger|brygge|brygger|kai|båt|båter|møbler|"
+    r"sykkelstativ|lekeapparater|beholdere|containere|skap|hyller|reoler|postkasser|lysmaster)(?!\w)",
+    re.IGNORECASE,
+)
+# The goods already there, named to be worked on («riving av tredører», «eksisterende stålbjelker»).
+EXISTING_GOODS_BEFORE = re.compile(
+    r"(?<!\w)(?:eksisterende|dagens|nåværende|gamle|gammel|originale|opprinnelige|riving|rivning|demontering|fjerning|"
+    r"reparasjon|maling|vask|rens\w*|utskifting|vedlikehold|inspeksjon|kontroll|rehabilitering|restaurering|oppgradering|"
+    r"behandling|tilstandsvurdering|skifte|bytte|erstatte|male|reparere|rive|fjerne)\s+(?:ut\s+)?(?:av\s+|alle\s+|de\s+)?"
+    r"(?:[\w\-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# A verb after the goods that works on what is there («Trevinduer i 2. etasje skal males»).
+WORKED_ON_AFTER = re.compile(
+    r"[^.;]*?(?:skal|må|bør)\s+(?:\w+\s+)?(?:males|skiftes|byttes|erstattes|rives|fjernes|demonteres|repareres|"
+    r"vedlikeholdes|restaureres|rehabiliteres|vaskes|rengjøres|beises|oljes|inspiseres|kontrolleres|tettes)(?!\w)",
+    re.IGNORECASE,
+)
+
 COLOURS = (
     r"hvit|hvitt|hvite|svart|svarte|sort|sorte|blå|blått|blåe|rød|rødt|røde|grønn|grønt|grønne|gul|gult|gule|grå|"
     r"grått|brun|brunt|brune|oransje|lilla|rosa|sølv|sølvfarget|beige|white|black|blue|red|green|yellow|grey|gray"

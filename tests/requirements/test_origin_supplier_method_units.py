@@ -151,3 +151,34 @@ def test_a_named_method_or_equivalent_is_only_a_hint():
 ])
 def test_methods_of_measuring_studying_or_describing_are_left_alone(text):
     assert not any(m.kind == "method" for m in find_matches(text)), found(text)
+
+
+# --- a material inside the compound that names the goods ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Skolen skal få nye tredører i alle klasserom.", "tredører"),
+    ("Det skal monteres aluminiumsvinduer på sørfasaden.", "aluminiumsvinduer"),
+    ("Parken skal ha granittbenker langs stien.", "granittbenker"),
+    ("Gangbrua skal bygges som en stålbru.", "stålbru"),
+    ("Dørene skal byttes ut med nye eikedører.", "eikedører"),
+])
+def test_a_material_compound_of_the_goods_in_a_requirement_is_a_material_finding(text, span):
+    assert ("material_dimension_method", "material", span) in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Utskifting av tredører på Haugen skole",  # a title naming the goods, no obligation
+    "Eksisterende aluminiumsvinduer skal males i samme farge.",  # the goods already there
+    "Tredørene i kjelleren skal repareres.",  # definite: the buyer's own doors
+    "Tredører i kjelleren skal oljes hvert år.",  # worked on, not bought
+    "Entreprenøren skal stå for riving av stålbjelker i hallen.",
+    "Det skal leveres granittbenker som tåler hærverk og frost.",  # a stated purpose
+    "Treningsbenker skal leveres til gymsalen.",  # «tre» is only the start of another word
+])
+def test_material_compounds_that_are_no_material_choice_are_left_alone(text):
+    assert not any(m.kind == "material" for m in find_matches(text)), found(text)
+
+
+def test_a_material_compound_or_equivalent_is_only_a_hint():
+    text = "Det skal leveres tredører eller tilsvarende."
+    assert {m.severity for m in find_matches(text) if m.kind == "material"} == {"low"}
