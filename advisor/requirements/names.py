@@ -402,6 +402,8 @@ def suppliers(scan) -> None:
         if not any(word in low for word in words):
             continue  # the cue word is not in the line: no need to run the pattern
         for m in pattern.finditer(scan.text):
+            if pattern is ctx.SUPPLIER_FROM_CUE and _owner_named(scan, m):
+                continue  # «hentes fra Posten Norge AS sitt terminalbygg»: a place the company owns, not who supplies
             # «med DIPS Front og Spider Solutions»: each name of a list is its own supplier
             # («Bjerke & Sønn AS» is one company: a name with a company form keeps its «&»)
             offset, name = m.start("name"), m.group("name")
@@ -410,6 +412,20 @@ def suppliers(scan) -> None:
                 if part.strip() and not re.fullmatch(rf"\s+(?:{joins})\s+", part):
                     _supplier(scan, m, pattern, offset, part, pattern in strict)
                 offset += len(part)
+
+
+_OWNER_AFTER = re.compile(r"\s+(?:sin|sitt|sine|its)\b")
+_GENITIVE_BEFORE_NOUN = re.compile(r"\s+(?!(?:og|eller|i|innen|hver|til|på|med|fra|som|for|senest|minst|and|or|in|every)\b)"
+                                   r"[a-zæøå]")
+
+
+def _owner_named(scan, m) -> bool:
+    """The name after «fra»/«hos» owns the place the goods are fetched from («Posten Norge AS sitt lager», «etatens
+    stasjoner», «Renovasjons- og …etatens»), or is half of a compound: not the company the goods must come from."""
+    name = m.group("name")
+    last = name.split()[-1] if name.split() else ""
+    return bool(re.search(r"-(?:\s|$)", name) or _OWNER_AFTER.match(scan.text, m.end("name"))
+                or (last.endswith("s") and not last.endswith("ss") and _GENITIVE_BEFORE_NOUN.match(scan.text, m.end("name"))))
 
 
 # Public bodies that deliver to other public bodies under their own mandate, not suppliers in a competition.

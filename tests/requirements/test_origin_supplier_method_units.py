@@ -182,3 +182,11 @@ def test_material_compounds_that_are_no_material_choice_are_left_alone(text):
 def test_a_material_compound_or_equivalent_is_only_a_hint():
     text = "Det skal leveres tredører eller tilsvarende."
     assert {m.severity for m in find_matches(text) if m.kind == "material"} == {"low"}
+
+
+@pytest.mark.parametrize("text", [
+    "Pallene skal hentes fra Frakt Nord AS sitt lager på Heia.",  # a place the company owns
+    "Brødet skal hentes fra Bakehuset Vests utsalg.",  # a genitive: the company's shop
+])
+def test_a_place_a_company_owns_is_no_supplier_the_goods_come_from(text):
+    assert not spans(text, "supplier"), found(text)
