@@ -102,7 +102,8 @@ class PurchaseType:
         if end <= m.start() or end >= word_end:
             return 0
         rest = text[end:word_end]
-        rest = rest[1:] if rest[:1].lower() in {"s", "e"} and len(rest) > 5 else rest
+        # a joint («-s-», «-e-», «-ings-») is not part of the last word
+        rest = re.sub(r"^(?:ings?|s|e)(?=\w{4})", "", rest, flags=re.IGNORECASE)
         modifier = len(rest) >= 4 and not _GENERIC_PART.match(rest) and noun_kind(rest) is not None
         return end if modifier else 0
 
@@ -145,7 +146,8 @@ def _alternatives(pattern: str) -> list[str]:
 
 # Last parts of a compound that say what form the thing is bought in, not what it is («Renholdstjenesten»,
 # «Fasadeplatene», «Vedlikeholdsavtalen»): the first part stays the head.
-_GENERIC_PART = re.compile(r"(?:tjeneste|avtale|oppdrag|leveranse|kontrakt|arbeid|ordning|løsning|produkt|utstyr|"
+_GENERIC_PART = re.compile(r"(?:tjeneste|bistand|hjelp|avtale|oppdrag|leveranse|leverandør|kontrakt|arbeid|ordning|"
+                           r"løsning|produkt|utstyr|lisens|"
                            r"materiell|vare|plate|panel|element|system|anlegg|del(?:er|ene)?$|midl|middel)", re.IGNORECASE)
 
 
@@ -246,7 +248,8 @@ def _generic_object(noun: str, text: str) -> bool:
     capitalised word (a name, or a compound of a known kind such as «Elevmaskinene»), except the text's first word when
     it ends in no noun of a kind («Båtmotoren», «Plenklippingen»: the subject says what it is)."""
     first = text.lstrip()[:len(noun)] == noun
-    return bool(_GENERIC_OBJECT.match(noun)) or (noun[:1].isupper() and not (first and noun_kind(noun) is None))
+    return bool(_GENERIC_OBJECT.match(noun)) or (bool(re.fullmatch(r"[A-ZÆØÅ]\w*", noun))
+                                                 and not (first and noun_kind(noun) is None))
 
 
 def purchase_type_for(text: str, types: list[PurchaseType], hint: str = "", categories: list[str] | None = None,
@@ -328,7 +331,7 @@ def choose_purchase_type(text: str, types: list[PurchaseType], hint: str = "", c
             guess = by_id.get(CATEGORY_TYPES.get(category, ""))
             # the line of business is a guess: it never makes a service («Plenklippingen skal gjøres med …
             # Husqvarna») into the goods of the maker's best-known type (a wheel loader)
-            if guess is not None and (bought is None or bought.kind in guess.kinds):
+            if guess is not None and (bought is None or bought.kind != "services" or "services" in guess.kinds):
                 return guess, []
     return None, []
 

@@ -128,8 +128,9 @@ def _need_from(neutral: str, function: str, context: str, specs_only: bool = Fal
         subject = subject if subject[:2].isupper() else subject[:1].lower() + subject[1:]
         if specs_only or not m.group("pred") or not is_substantive(neutral):  # product data or nothing left is not a need: ask for the use
             return generic_need(subject)
-        if (_DESCRIBES.match(m.group("pred")) and re.search(r"\d", m.group("pred")) or has_technical_value(m.group("pred"))) \
-                and not _PARTY.search(subject):
+        pred = m.group("pred")
+        if (_DESCRIBES.match(pred) and re.search(r"\d", pred) or has_technical_value(pred)) and not _PARTY.search(subject) \
+                and not _BOUNDED.search(pred):
             # what today's product has or is («har 16 kanaler», «er på 28 liter og 900 W») is no need
             return generic_need(subject)
         return f"Vi har behov for at {subject} {_present(m.group('pred'))}"
@@ -138,6 +139,8 @@ def _need_from(neutral: str, function: str, context: str, specs_only: bool = Fal
 
 # A party as the subject («Leverandøren skal ha et lager …»): what it must have is no product's figure.
 _PARTY = re.compile(r"(?:leverandør|tilbyder|entreprenør|konsulent|oppdragstaker|operatør|kommune|vi)\w*$", re.IGNORECASE)
+# A bound the buyer set («høyst 0,8 %», «minst 500 lux»): a requirement in itself, not today's product.
+_BOUNDED = re.compile(r"(?<!\w)(?:minst|høyst|maks\w*|minimum|inntil|opptil|under|over)\s+\d", re.IGNORECASE)
 # A predicate that describes the product rather than what it does: «ha …», «være …».
 _DESCRIBES = re.compile(r"(?:ha|være|inneholde|bestå\s+av|leveres\s+med)\b", re.IGNORECASE)
 # A product's figures in what is bought («på 40 hk», «med 16 kanaler»): where the thing's name ends.
