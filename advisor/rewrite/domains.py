@@ -19,7 +19,7 @@ from pathlib import Path
 from advisor.config import Settings
 from advisor.corpus import load_yaml
 from advisor.errors import AdvisorError
-from advisor.requirements import KINDS, PurchaseObject
+from advisor.requirements import KINDS, PurchaseObject, noun_kind
 from advisor.rewrite.targets import NUMBER_WORDS
 
 PURCHASE_TYPES_PATH = Path("examples") / "purchase_types.yaml"
@@ -80,8 +80,75 @@ class PurchaseType:
         verb after a modal or «å» («skal servere lunsj») is no server."""
         if not text or (self.unless is not None and self.unless.search(text)):
             return []
-        return [m for m in self.match.finditer(text) if not _VERB_USE.search(text[max(0, m.start() - 20):m.start()])
-                or not re.search(r"e$", m.group(0))]
+        found, pos = [], 0
+        while (m := self.match.search(text, pos)) is not None:
+            pos = m.end() if m.end() > m.start() else m.end() + 1
+            rest = self.only_modifier(text, m)
+            if rest:  # the first part of the compound is not the thing: the type's words may still be its last part
+                pos = rest
+                continue
+            if not _VERB_USE.search(text[max(0, m.start() - 20):m.start()]) or not re.search(r"e$", m.group(0)):
+                found.append(m)
+        return found
+
+    def only_modifier(self, text: str, m: re.Match[str]) -> int:
+        """Where the last part of the compound starts when the type's word `m` is only its first part and the last part
+        names another thing («Kaffemaskinene» is a machine, «Busskortene» cards: the head of a Norwegian compound is
+        its last part), else 0. The type's own word is its pattern without the open endings (\\w*); a last part that
+        names no thing of its own («-tjenesten», «-avtalen», «-platene») leaves the type's word as the head."""
+        word_end = re.match(r"\w*", text[m.start():]).end() + m.start()
+        ends = [own.end() for strict in _strict(self.match.pattern) if (own := strict.match(text, m.start(), word_end))]
+        end = max(ends, default=0)  # the longest of the type's own words («ventilasjonsaggregat», not «ventilasjon»)
+        if end <= m.start() or end >= word_end:
+            return 0
+        rest = text[end:word_end]
+        # a joint («-s-», «-e-», «-ings-») is not part of the last word
+        rest = re.sub(r"^(?:ings?|s|e)(?=\w{4})", "", rest, flags=re.IGNORECASE)
+        modifier = len(rest) >= 4 and not _GENERIC_PART.match(rest) and noun_kind(rest) is not None
+        return end if modifier else 0
+
+
+@functools.lru_cache(maxsize=256)
+def _strict(pattern: str) -> tuple[re.Pattern[str], ...]:
+    """Each alternative of a type's pattern with its open endings (\\w*) taken out: the type's own words, without
+    what a compound adds (an alternative that does not compile alone is left out)."""
+    out = []
+    for alternative in _alternatives(pattern):
+        try:
+            out.append(re.compile(alternative.replace(r"\w*", ""), re.IGNORECASE))
+        except re.error:
+            continue
+    return tuple(out)
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regular expression (split at «|» outside groups and character classes)."""
+    parts, depth, start, in_class, i = [], 0, 0, False, 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return [*parts, pattern[start:]]
+
+
+# Last parts of a compound that say what form the thing is bought in, not what it is («Renholdstjenesten»,
+# «Fasadeplatene», «Vedlikeholdsavtalen»): the first part stays the head.
+_GENERIC_PART = re.compile(r"(?:tjeneste|bistand|hjelp|avtale|oppdrag|leveranse|leverandør|kontrakt|arbeid|ordning|"
+                           r"løsning|produkt|utstyr|lisens|"
+                           r"materiell|vare|plate|panel|element|system|anlegg|del(?:er|ene)?$|midl|middel)", re.IGNORECASE)
 
 
 # A modal or infinitive marker right before a word ending in -e: the word is a verb («skal servere», «å bygge»).
@@ -170,9 +237,19 @@ _COMPLEMENT = re.compile(r"\S\s+(?:til|for)\s+(?:(?:alle|de|den|det|hver|hvert|v
                          re.IGNORECASE)
 
 
-# Object nouns that do not say what the thing is: the brand lexicon's category may then decide.
-_GENERIC_OBJECT = re.compile(r"(?:utstyr|produkt|løsning|enhet|vare|materiell|artikkel|leveranse|modell|type|merke|"
-                             r"[A-ZÆØÅ])\w*$")
+# Object nouns that do not say what the thing is: the brand lexicon's category may then decide. A capitalised word is
+# a name unless it ends in a noun of a kind («Kaffemaskinene» first in its sentence says what it is).
+_GENERIC_OBJECT = re.compile(r"(?:utstyr|produkt|løsning|enhet|vare|materiell|artikkel|leveranse|modell|type|merke)\w*$",
+                             re.IGNORECASE)
+
+
+def _generic_object(noun: str, text: str) -> bool:
+    """Whether the object's noun leaves what the thing is to the brand's line of business: a generic word, or a
+    capitalised word (a name, or a compound of a known kind such as «Elevmaskinene»), except the text's first word when
+    it ends in no noun of a kind («Båtmotoren», «Plenklippingen»: the subject says what it is)."""
+    first = text.lstrip()[:len(noun)] == noun
+    return bool(_GENERIC_OBJECT.match(noun)) or (bool(re.fullmatch(r"[A-ZÆØÅ]\w*", noun))
+                                                 and not (first and noun_kind(noun) is None))
 
 
 def purchase_type_for(text: str, types: list[PurchaseType], hint: str = "", categories: list[str] | None = None,
@@ -222,6 +299,9 @@ def choose_purchase_type(text: str, types: list[PurchaseType], hint: str = "", c
         found = ptype.hits(text)
         # a word in a complement («piggdekk til tjenestebilene», «lader for elbilene») says what the thing is for, not
         # what it is: it counts half
+        # a word after «plass til» or «dekke» and a count («plass til 2 rullestoler») is what the thing holds or
+        # serves, not what it is: it does not count
+        found = [m for m in found if not _HOLDS.search(text[max(0, m.start() - 40):m.start()])]
         score = sum(1 if _COMPLEMENT.search(text[max(0, m.start() - 30):m.start()]) else 2 for m in found) \
             + (len(ptype.hits(hint)) if hint else 0)
         if not score:
@@ -243,13 +323,16 @@ def choose_purchase_type(text: str, types: list[PurchaseType], hint: str = "", c
         if tied:
             return None, [best, *tied]
         return best, []
-    named = bought is not None and bought.is_certain and bought.noun and not _GENERIC_OBJECT.match(bought.noun)
+    named = bought is not None and bought.is_certain and bought.noun and not _generic_object(bought.noun, text)
     # a noun that says what the thing is («servere») is not overruled by the brand's line of business (IT -> PC)
     if not named and (bought is None or not bought.is_certain or bought.kind == "goods"):
         by_id = {ptype.id: ptype for ptype in types}
         for category in categories or []:
-            if CATEGORY_TYPES.get(category) in by_id:
-                return by_id[CATEGORY_TYPES[category]], []
+            guess = by_id.get(CATEGORY_TYPES.get(category, ""))
+            # the line of business is a guess: it never makes a service («Plenklippingen skal gjøres med …
+            # Husqvarna») into the goods of the maker's best-known type (a wheel loader)
+            if guess is not None and (bought is None or bought.kind != "services" or "services" in guess.kinds):
+                return guess, []
     return None, []
 
 
@@ -542,6 +625,16 @@ _VALUE = re.compile(
     r"kg|tonn|g|liter|l|m³|m3|mm|cm|meter|m|seter|plasser|kjerner|U))(?![\w])"
     r"|(?<![\w\-])R\s?-?(?:290|32|410A|134a|744|600a|407C|1234yf|1234ze)(?![\w])",
 )
+
+
+def has_technical_value(text: str) -> bool:
+    """Whether `text` has a technical value of a product («900 W», «28 liter», «3 800 lumen», «2560 x 1440»)."""
+    return bool(_VALUE.search(text))
+
+
+# What comes before a count the thing holds or serves («plass til 2 rullestoler», «dekke 3 senger»).
+_HOLDS = re.compile(r"(?<!\w)(?:plass\s+til|rom\s+for|dekke|betjene)\s+(?:(?:minst|høyst|opptil|inntil)\s+)?"
+                    rf"(?:\d+|{NUMBER_WORDS})\s+$", re.IGNORECASE)
 
 
 # A resolution in a camera's or sensor's text: what the picture must show, not a screen's working area.

@@ -31,6 +31,7 @@ from advisor.rewrite.domains import (
     count_requirements,
     fill_who,
     function_requirements,
+    has_technical_value,
     value_requirements,
     without_repeats,
 )
@@ -117,15 +118,42 @@ def _need_from(neutral: str, function: str, context: str, specs_only: bool = Fal
         return f"Vi har behov for {function}{context}"
     acquired = _ACQUIRE_LEAD.match(neutral)
     if acquired:
-        return f"Vi har behov for {neutral[acquired.end():].rstrip('.')}"
+        bought = neutral[acquired.end():].rstrip('.')
+        if _PRODUCT_DATA.search(bought):  # «4 båtmotorer på 40 hk»: the thing, not its figures
+            return generic_need(_PRODUCT_DATA.split(bought)[0])
+        return f"Vi har behov for {bought}"
     m = SUBJECT.match(neutral)
     if m and not ENGLISH.search(neutral):
         subject = m.group("subj")
         subject = subject if subject[:2].isupper() else subject[:1].lower() + subject[1:]
         if specs_only or not m.group("pred") or not is_substantive(neutral):  # product data or nothing left is not a need: ask for the use
-            return f"Vi har behov for at {subject} dekker [beskriv behovet: hva skal oppnås, for hvem, hvor og hvor ofte]"
+            return generic_need(subject)
+        pred = m.group("pred")
+        if (_DESCRIBES.match(pred) and re.search(r"\d", pred) or has_technical_value(pred)) and not _PARTY.search(subject) \
+                and not _BOUNDED.search(pred):
+            # what today's product has or is («har 16 kanaler», «er på 28 liter og 900 W») is no need
+            return generic_need(subject)
         return f"Vi har behov for at {subject} {_present(m.group('pred'))}"
     return ""
+
+
+# A party as the subject («Leverandøren skal ha et lager …»): what it must have is no product's figure.
+_PARTY = re.compile(r"(?:leverandør|tilbyder|entreprenør|konsulent|oppdragstaker|operatør|kommune|vi)\w*$", re.IGNORECASE)
+# A bound the buyer set («høyst 0,8 %», «minst 500 lux»): a requirement in itself, not today's product.
+_BOUNDED = re.compile(r"(?<!\w)(?:minst|høyst|maks\w*|minimum|inntil|opptil|under|over)\s+\d", re.IGNORECASE)
+# A predicate that describes the product rather than what it does: «ha …», «være …».
+_DESCRIBES = re.compile(r"(?:ha|være|inneholde|bestå\s+av|leveres\s+med)\b", re.IGNORECASE)
+# A product's figures in what is bought («på 40 hk», «med 16 kanaler»): where the thing's name ends.
+_PRODUCT_DATA = re.compile(r"\s+(?:på|med|av|som\s+har)\s+(?:[^\s]+\s+){0,2}?\d.*$|\s+\d.*$")
+
+
+def generic_need(thing: str) -> str:
+    """The need when no purchase type fits and the sentence only describes today's product: who uses `thing`, the
+    problem and the outcome, each a blank the buyer fills in, without the product's figures or name."""
+    thing = re.sub(r"^(?:\d+|en|et|ei|to|tre|fire|fem|seks)\s+", "", thing.strip()).rstrip(" ,.")
+    return (f"Vi har behov for at brukerne av {thing} [skriv hvem de er, f.eks. ansatte, pasienter eller elever] får "
+            f"løst [beskriv behovet: problemet de har i dag, med egne ord og uten tall eller navn fra dagens produkt], slik at [hva de "
+            f"skal oppnå, og hvordan dere ser at det er nådd]")
 
 
 def _with_purpose(need: str) -> str:
@@ -510,7 +538,8 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
                      "skal løse, og hvordan dere vil måle at det er løst.")
     return {"need_statement": need, "functional_requirements": requirements, "market_questions": questions,
             "questions_for_buyer": buyer, "notes": notes, "interface_requirement": interface,
-            "climate_requirement": ptype.climate if ptype is not None else ""}
+            # the climate requirement fitted like the type's others: a door purchase gets no windows' U-value
+            "climate_requirement": _only_named(ptype.climate, text) if ptype is not None else ""}
 
 
 def _local_presence(text: str, matches: list[Match], targets: list[Target], requirements: list[str], buyer: list[str],
@@ -631,10 +660,10 @@ def _only_named(sentence: str, text: str) -> str:
     for named, other, wordings in _PAIRED:
         if named.search(text) and not other.search(text):
             key = "vindu" if named.pattern.startswith("vindu") else "dør"
+            for joint, alone in wordings:  # first: a requirement that holds for both is reworded, not dropped
+                sentence = sentence.replace(joint, alone)
             if _OTHER_SUBJECT[key].search(sentence):
                 return ""
-            for joint, alone in wordings:
-                sentence = sentence.replace(joint, alone)
     if _NEW_BUILDING.search(text):
         for old, new in _OLD_BUILDING_WORDS:
             sentence = sentence.replace(old, new)

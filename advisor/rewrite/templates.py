@@ -81,7 +81,8 @@ DOMAIN_REQUIREMENTS = {
                "Anlegget skal kunne styres og overvåkes, og feil skal varsles innen [tid]."],
 }
 GENERIC_REQUIREMENTS = [
-    "Tilbyder skal dokumentere hvordan tilbudt løsning dekker behovet, med målbare verdier der det er mulig.",
+    "Tilbyder skal dokumentere hvordan tilbudt løsning dekker behovet, med målbare verdier for [egenskapene behovet "
+    "avhenger av] der det er mulig.",
     "Tilbyder skal beskrive hvordan løsningen brukes, vedlikeholdes og følges opp i hele avtaleperioden.",
     "Løsningen skal oppfylle de egenskapene som er avgjørende for behovet, oppgitt som minste- eller høyesteverdier "
     "[fyll inn], dokumentert med datablad eller test.",
