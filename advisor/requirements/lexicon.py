@@ -266,7 +266,9 @@ def technology_regex() -> re.Pattern[str]:
     for index, (pattern, kind) in enumerate(TECHNOLOGIES):
         flags = "(?i:" if pattern.startswith("(?i)") else "(?:"
         body = pattern.removeprefix("(?i)")
-        groups.append(rf"(?P<{kind}{index}>{flags}{body}))")
+        # «etter Delphi-metoden»: a name joined to «-metoden»/«-modellen» names a method, not the language or product
+        method_name = "" if kind == "approach" else r"(?!-(?:metod|modell)\w*)"
+        groups.append(rf"(?P<{kind}{index}>{flags}{body}){method_name})")
     return re.compile(rf"(?<![\w.#+])(?:{'|'.join(groups)})(?![\w#+])")
 
 

@@ -190,3 +190,15 @@ def test_a_material_compound_or_equivalent_is_only_a_hint():
 ])
 def test_a_place_a_company_owns_is_no_supplier_the_goods_come_from(text):
     assert not spans(text, "supplier"), found(text)
+
+
+# --- a technology's name joined to «-metoden» names a method -----------------------------------------------------------
+
+def test_a_language_name_joined_to_method_is_no_prescribed_language():
+    assert not spans("Prioriteringene skal settes etter Delphi-metoden i to runder.", "prescribed_technology")
+    assert not spans("Modellen skal kalibreres etter Python-modellen fra forstudien.", "prescribed_technology")
+
+
+def test_the_language_itself_is_still_prescribed_technology():
+    assert "Delphi" in spans("Klienten skal utvikles i Delphi.", "prescribed_technology")
+    assert "Python" in spans("Skriptene skal være skrevet i Python.", "prescribed_technology")
