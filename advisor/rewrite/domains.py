@@ -346,7 +346,7 @@ _CAPACITY = re.compile(r"(?:GN-)?innskyv\w*|porsjon\w*|kuvert\w*|sitteplass\w*|l
 
 # Parts or properties of each product counted («16 kanaler», «4 USB-porter», «50 seter», «8 kjerner», «7 gir»): what the
 # product has, never a quantity to deliver.
-_FEATURE = re.compile(r"(?:\w+-)?(?:kanal(?:er|ene)|port(?:er|ene)|innganger|utganger|kontakter|seter|setene|sitteplasser|"
+_FEATURE = re.compile(r"(?:\w+-)?(?:kanal(?:er|ene)|port(?:er|ene)|innganger|utganger|kontakter|seter|setene|"
                       r"kjerner|gir|program(?:mer|mene)?|vaskeprogram\w*|hastigheter|trinn|soner|knapper|spor|skuffer|"
                       r"hyller|plater|kokesoner|brennere|vifter|linjer|dører)", re.IGNORECASE)
 def counts_a_feature(text: str) -> bool:
