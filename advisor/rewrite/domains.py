@@ -253,9 +253,9 @@ def _generic_object(noun: str, text: str) -> bool:
 
 
 def purchase_type_for(text: str, types: list[PurchaseType], hint: str = "", categories: list[str] | None = None,
-                      bought: PurchaseObject | None = None) -> PurchaseType | None:
+                      bought: PurchaseObject | None = None, guess: bool = True) -> PurchaseType | None:
     """The purchase type for the requirement (see choose_purchase_type); None when no type fits or two fit equally."""
-    return choose_purchase_type(text, types, hint, categories, bought)[0]
+    return choose_purchase_type(text, types, hint, categories, bought, guess)[0]
 
 
 def head_start(ptype: PurchaseType, word: str) -> int:
@@ -269,12 +269,14 @@ def head_start(ptype: PurchaseType, word: str) -> int:
 
 
 def choose_purchase_type(text: str, types: list[PurchaseType], hint: str = "", categories: list[str] | None = None,
-                         bought: PurchaseObject | None = None) -> tuple[PurchaseType | None, list[PurchaseType]]:
+                         bought: PurchaseObject | None = None, guess: bool = True,
+                         ) -> tuple[PurchaseType | None, list[PurchaseType]]:
     """(the purchase type, the types that tied with it) for the requirement: only types that can be bought as what
     the text buys (`bought`: goods, a service or works), and among them the one whose words are the head of the
     object's own noun, else occur in its phrase, else most often in the requirement; `hint` (a neutral product noun)
     breaks ties, then the words of the place or use (`context`), and the brand lexicon's product `categories` decide
-    when no word of any type occurs and the object's noun does not say what it is.
+    when no word of any type occurs and the object's noun does not say what it is (only with `guess`: when the caller
+    could read no object at all, «Vi trenger en Husqvarna» names a maker, not a thing, and the draft asks instead).
 
     When two types are found on the very same words and nothing else tells them apart («kamera» is surveillance or
     night supervision, «belysning» a road or a room), no type is chosen: a wrong template describes another product,
@@ -325,7 +327,7 @@ def choose_purchase_type(text: str, types: list[PurchaseType], hint: str = "", c
         return best, []
     named = bought is not None and bought.is_certain and bought.noun and not _generic_object(bought.noun, text)
     # a noun that says what the thing is («servere») is not overruled by the brand's line of business (IT -> PC)
-    if not named and (bought is None or not bought.is_certain or bought.kind == "goods"):
+    if guess and not named and (bought is None or not bought.is_certain or bought.kind == "goods"):
         by_id = {ptype.id: ptype for ptype in types}
         for category in categories or []:
             guess = by_id.get(CATEGORY_TYPES.get(category, ""))
@@ -342,6 +344,21 @@ _COUNT = re.compile(rf"(?<![\w,.])(\d{{1,3}}(?:[  ]\d{{3}})+|\d+|(?i:{NUMBER_WOR
 _CAPACITY = re.compile(r"(?:GN-)?innskyv\w*|porsjon\w*|kuvert\w*|sitteplass\w*|liggeplass\w*", re.IGNORECASE)
 
 
+# Parts or properties of each product counted («16 kanaler», «4 USB-porter», «50 seter», «8 kjerner», «7 gir»): what the
+# product has, never a quantity to deliver.
+_FEATURE = re.compile(r"(?:\w+-)?(?:kanal(?:er|ene)|port(?:er|ene)|innganger|utganger|kontakter|seter|setene|"
+                      r"kjerner|gir|program(?:mer|mene)?|vaskeprogram\w*|hastigheter|trinn|soner|knapper|spor|skuffer|"
+                      r"hyller|plater|kokesoner|brennere|vifter|linjer|dører)", re.IGNORECASE)
+def counts_a_feature(text: str) -> bool:
+    """Whether `text` counts parts of the product («minst 16 kanaler», «med 4 USB-porter»): today's product, even bounded."""
+    return any(_FEATURE.fullmatch(m.group(2)) for m in _COUNT.finditer(text))
+
+
+# A verb of buying before the count: «kjøpe 4 hyller» buys them.
+_BUY_BEFORE = re.compile(r"(?:kjøpe\w*|levere\w*|leveres|anskaff\w*|bestill\w*|omfatte|inkludere)\s+(?:\w+\s+)?$",
+                         re.IGNORECASE)
+
+
 # Places are never delivered: «12 avdelinger», «fire skoler» are where the delivery goes.
 _PLACES = re.compile(r"(?:avdeling\w*|skoler|barnehager|sykehjem|institusjoner|leveringssteder|leveringsadresser|"
                      r"kjøkken|bofellesskap|omsorgsboliger|lokasjoner|enheter\s+i\s+kommunen)$", re.IGNORECASE)
@@ -352,8 +369,17 @@ _PEOPLE = re.compile(r"(?:ansatte|medarbeider\w*|saksbehandler\w*|sykepleier\w*|
 
 
 def _not_delivered(text: str, m: re.Match[str], noun: str) -> str:
-    """The requirement for a count that is no quantity to deliver: a rate of today's device («30 bilder i sekundet») or
-    what the thing must hold or serve («plass til 2 rullestoler», «dekke 4 senger»); '' for a quantity to deliver."""
+    """The requirement for a count that is no quantity to deliver: parts of each product («16 kanaler»), a rate of
+    today's device («30 bilder i sekundet») or what the thing must hold or serve («plass til 2 rullestoler», «dekke 4 senger»); '' for a quantity to deliver."""
+    if _FEATURE.fullmatch(noun) and not _BUY_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+        # «høreapparater med 16 kanaler», «bussen skal ha 50 seter»: a part of each product, not a quantity to
+        # deliver; what the parts are for is the requirement, the count today's way of meeting it
+        bound = direction(text, m.start())
+        amount = f"{bound} {m.group(1)}" if bound else m.group(1)
+        return (f"Løsningen skal ha nok {noun.lower()} til [det de skal gjøre for brukerne – skriv hva brukerne skal kunne "
+                f"gjøre eller oppnå], og tilbyder skal vise hvordan det oppnås [«{amount} {noun}» er en egenskap ved "
+                "produktet, ikke noe som skal leveres: behold tallet bare om behovet krever det], dokumentert med datablad "
+                "og verifisert ved utprøving.")
     rate = _RATE.match(text, m.end(2))
     if rate:
         # how often today's device samples, not things delivered

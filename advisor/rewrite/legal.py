@@ -95,7 +95,8 @@ def legal_basis(findings: list[Finding], references: list[Reference], settings: 
             notes.append((rule, _cite(settings, key)))
         else:  # a rule the analyzer keeps for this kind of finding, applied to the words found
             law, citation = legal_rule(key, settings)
-            notes.append((f"{rule}: {law}", citation))
+            # a note written as sentences takes the rule as its own sentence, a bare quotation as its subject
+            notes.append((f"{rule}{'. ' if '. ' in rule else ': '}{law}", citation))
     merged: dict[str, tuple[list[str], Citation]] = {}
     for rule, citation in notes:
         rules, _ = merged.setdefault(citation.chunk_id, ([], citation))
@@ -201,6 +202,12 @@ _ORIGIN_PROPERTIES = {
 _ORIGIN_PROPERTIES_DEFAULT = "kvalitet, leveringstid, beredskap eller klimaavtrykk"
 
 
+# What a prescribed method demands and what to write instead; the analyzer's rule follows.
+_METHOD_NOTE = (" foreskriver hvordan arbeidet skal gjøres. Det stenger ute leverandører som når samme resultat på en annen "
+                "måte, og må derfor være nødvendig for formålet. Skriv resultatet metoden skal gi og hvordan det "
+                "kontrolleres; må metoden stå, legg til «eller tilsvarende»")
+
+
 def _finding_notes(findings: list[Finding], text: str, domain: str = "") -> list[tuple[str, str]]:
     """(note key, text, passage) per kind of problem found, in the order the problems occur."""
     strong = sorted((f for f in findings if f.severity != "low"), key=lambda f: f.start)
@@ -236,14 +243,7 @@ def _finding_notes(findings: list[Finding], text: str, domain: str = "") -> list
                              "formålet (LOA § 4). Still heller krav til møter på stedet når det trengs, med varsel, og til "
                              "svartid"))
         elif key == "origin":
-            national = any(_NORWEGIAN.search(f.text) for f in group)
-            out.append((key, f"{quoted} er et krav om opprinnelse. {_FOA_SHORT} forbyr å vise til en bestemt opprinnelse "
-                             "eller produksjon som favoriserer eller utelukker leverandører"
-                             + (", og et krav om norsk opprinnelse kan i tillegg stride mot EØS-reglene om fri bevegelighet"
-                                if national else "")
-                             + ". Beskriv egenskapen dere trenger (for eksempel "
-                             + _ORIGIN_PROPERTIES.get(domain, _ORIGIN_PROPERTIES_DEFAULT)
-                             + ") i stedet for hvor varen kommer fra"))
+            out.append(_origin_note(text, group, quoted, domain))
         elif key == "material":
             out.append(_material_note(quoted))
         elif key == "standard":
@@ -258,8 +258,9 @@ def _finding_notes(findings: list[Finding], text: str, domain: str = "") -> list
                                      "som gjelder leveransen, og godta tilsvarende merker og annen egnet dokumentasjon på at "
                                      "de er oppfylt; krever dere sertifikat eller testrapport, må dere også godta tilsvarende "
                                      "organer"))
-        else:  # legal_basis adds the analyzer's rule for this kind after the words
-            out.append((key, quoted))
+        else:  # legal_basis adds the analyzer's rule for this kind after the words (a method: what to write instead first)
+            method = all(f.category == "material_dimension_method" and f.kind == "method" for f in group)
+            out.append((key, quoted + _METHOD_NOTE if method else quoted))
     out += _unflagged_notes(text, groups, strong, domain)
     material = _MATERIAL.search(text or "")
     if material and "material" not in groups and not EQUIVALENT.match(text[material.end():].lstrip(" ,")):
@@ -273,20 +274,50 @@ def _unflagged_notes(text: str, groups: dict[str, list[Finding]], strong: list[F
     come from («leveres fra Frukt Vest»)."""
     out: list[tuple[str, str]] = []
     label = _ORIGIN_LABEL.search(text or "")
-    if label:
-        # an origin label the analyzer may leave to the origin finding or not see at all: why it is a problem, and what instead
-        out.append(("origin", f"«{label.group(0)}» er et merke for norsk opprinnelse. Å kreve det er å kreve en bestemt "
-                              f"opprinnelse: {_FOA_SHORT} forbyr det når det favoriserer eller utelukker leverandører, og "
-                              "det forskjellsbehandler varer fra andre EØS-land i strid med EØS-reglene om fri bevegelighet "
-                              "av varer og likebehandling (LOA § 4). Skriv egenskapene merket skulle sikre (for eksempel "
-                              + _ORIGIN_PROPERTIES.get(domain, _ORIGIN_PROPERTIES_DEFAULT)
-                              + "), og godta annen dokumentasjon på dem"))
+    if label and not any(f.start < label.end() and label.start() < f.end for f in strong):
+        # an origin label the analyzer did not see: the finding's own note says it otherwise, and once is enough
+        out.append(_origin_label_note(label.group(0), domain))
     supplier = _FROM_SUPPLIER.search(text or "")
     if supplier and "supplier" not in groups and not any(f.start <= supplier.start("name") < f.end for f in strong):
         out.append(("supplier", f"«{supplier.group('name')}» er navngitt som den varene skal komme fra: da er konkurransen "
                                 "avgjort på forhånd for de varene, og det strider mot konkurranse og likebehandling (LOA § 4). "
                                 "Beskriv varene og kvaliteten dere trenger, så kan flere levere"))
     return out
+
+
+def _origin_note(text: str, group: list[Finding], quoted: str, domain: str) -> tuple[str, str]:
+    """An origin demanded: as a label («merket Nyt Norge»), one note on the label; else why an origin may not be demanded
+    and the properties to ask for instead."""
+    label = _label_findings(text, group)
+    if label:
+        return _origin_label_note(label, domain)
+    national = any(_NORWEGIAN.search(f.text) for f in group)
+    return ("origin", f"{quoted} er et krav om opprinnelse. {_FOA_SHORT} forbyr å vise til en bestemt opprinnelse eller "
+                      "produksjon som favoriserer eller utelukker leverandører"
+                      + (", og et krav om norsk opprinnelse kan i tillegg stride mot EØS-reglene om fri bevegelighet"
+                         if national else "")
+                      + ". Beskriv egenskapen dere trenger (for eksempel "
+                      + _ORIGIN_PROPERTIES.get(domain, _ORIGIN_PROPERTIES_DEFAULT)
+                      + ") i stedet for hvor varen kommer fra")
+
+
+def _label_findings(text: str, group: list[Finding]) -> str:
+    """The origin label the origin findings of `group` demand («Nyt Norge»), '' when they demand an origin otherwise."""
+    for finding in group:
+        label = _ORIGIN_LABEL.search(text or "")
+        if finding.kind == "label" or (label and finding.start < label.end() and label.start() < finding.end):
+            return label.group(0) if label else finding.text
+    return ""
+
+
+def _origin_label_note(label: str, domain: str) -> tuple[str, str]:
+    """Why requiring an origin label is requiring an origin, and what to write instead."""
+    return ("origin", f"«{label}» er et merke for norsk opprinnelse. Å kreve det er å kreve en bestemt opprinnelse: "
+                      f"{_FOA_SHORT} forbyr det når det favoriserer eller utelukker leverandører, og det forskjellsbehandler "
+                      "varer fra andre EØS-land i strid med EØS-reglene om fri bevegelighet av varer og likebehandling "
+                      "(LOA § 4). Skriv egenskapene merket skulle sikre (for eksempel "
+                      + _ORIGIN_PROPERTIES.get(domain, _ORIGIN_PROPERTIES_DEFAULT)
+                      + "), og godta annen dokumentasjon på dem")
 
 
 def _note_key(finding: Finding, text: str) -> str:

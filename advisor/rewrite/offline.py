@@ -29,6 +29,7 @@ from advisor.rewrite.domains import (
     PurchaseType,
     building_item_requirements,
     count_requirements,
+    counts_a_feature,
     fill_who,
     function_requirements,
     has_technical_value,
@@ -69,6 +70,24 @@ _ACQUIRE_LEAD = re.compile(
 _VERBS = {"ha": "har", "være": "er", "kunne": "kan", "få": "får", "gi": "gir", "gå": "går", "se": "ser"}
 _CLAUSE_VERBS = {"ha", "være", "veie", "måle", "lagre", "gi", "kunne", "tåle", "dekke", "holde", "redusere", "øke", "gå",
                  "kjøre", "levere", "oppfylle", "ligge"}
+
+
+def _ask_what_is_bought(names: list[str], buyer: list[str], notes: list[str]) -> None:
+    """A maker named with no object (`names`, none when there is an object): the first question asks what is bought,
+    and a note says nothing was guessed."""
+    if not names:
+        return
+    buyer.insert(0, f"Hva er det dere skal kjøpe? {_names(names)} {'er et merke' if len(names) == 1 else 'er merker'}, og et "
+                    "merke sier ikke hva varen er; skriv hva som skal leveres og hva det skal brukes til, så bygger behov og "
+                    "krav på det.")
+    notes.append(f"Vi kunne ikke lese hva som skal kjøpes, bare merket {_names(names)}: utkastet bygger ikke på hva "
+                 "produsenten ellers lager.")
+
+
+def _names(names: list[str]) -> str:
+    """«A», «A» og «B»."""
+    quoted = [f"«{n}»" for n in names]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " og " + quoted[-1]
 
 
 def _brand_domains(matches: list[Match]) -> list[str]:
@@ -130,8 +149,9 @@ def _need_from(neutral: str, function: str, context: str, specs_only: bool = Fal
             return generic_need(subject)
         pred = m.group("pred")
         if (_DESCRIBES.match(pred) and re.search(r"\d", pred) or has_technical_value(pred)) and not _PARTY.search(subject) \
-                and not _BOUNDED.search(pred):
-            # what today's product has or is («har 16 kanaler», «er på 28 liter og 900 W») is no need
+                and not (_BOUNDED.search(pred) and not counts_a_feature(pred)):
+            # what today's product has or is («har 16 kanaler», «er på 28 liter og 900 W») is no need, nor is a bound
+            # on its parts («minst 16 kanaler»)
             return generic_need(subject)
         return f"Vi har behov for at {subject} {_present(m.group('pred'))}"
     return ""
@@ -435,8 +455,12 @@ def _without_replacements(changes: list[str]) -> list[str]:
 def draft_offline(text: str, matches: list[Match], targets: list[Target],
                   nearest: list[tuple[Example, float]], ptype: PurchaseType | None = None,
                   bought: PurchaseObject | None = None,
-                  tied: list[PurchaseType] | None = None) -> dict[str, list[str] | str]:
+                  tied: list[PurchaseType] | None = None, unread: bool = False) -> dict[str, list[str] | str]:
     """The deterministic draft: need statement, requirements, market questions, buyer questions and notes.
+
+    `unread`: the caller could read no object and no service in the text. A maker named alone («Vi trenger en
+    Husqvarna») then says nothing about what is bought: no requirements from the maker's line of business, and the
+    first question asks what it is.
 
     `tied` are purchase types the text fits equally well (found on the same words): no template is used, and the
     buyer is asked which of them it is.
@@ -517,9 +541,13 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
         if nearest and nearest[0][1] >= BORROW_NEED_AT:
             # Near-identical example: its requirements are offered when they bring in no numbers of their own.
             requirements.extend(r for r in nearest[0][0].requirements if not measurable_targets(r, []))
-        requirements.extend(category_requirements(categories, _brand_domains(matches), matches, text))
+        maker = [] if unread and ptype is None else _brand_domains(matches)
+        requirements.extend(category_requirements(categories, maker, matches, text))
         requirements.extend(function_requirements(text, requirements))
-    questions = _market_questions(ptype, categories, matches, nearest, text)
+    names = list(dict.fromkeys(text[h.start:h.end].strip() for h in matches if h.category in {"brand", "model_type"}))
+    maker_only = unread and ptype is None and not tied and bool(names)
+    # a near example is no reading of a text that names only a maker
+    questions = _market_questions(ptype, categories, matches, [] if maker_only else nearest, text)
     # a type that covers two things (windows and doors) or an old and a new building says only what the text buys
     need, requirements, questions = (_only_named(need, text), _all_named(requirements, text), _all_named(questions, text))
     # whether matching what the buyer has is needed goes first: it decides whether the type's questions apply at all
@@ -533,6 +561,7 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     if bought is not None and not bought.is_certain:
         buyer.insert(0, f"Er det riktig at dere kjøper {KIND_LABELS[bought.kind]} («{bought.phrase}»)? Hvis ikke, skriv hva "
                         "som skal leveres, så bygger behov og krav på det.")
+    _ask_what_is_bought(names if maker_only else [], buyer, notes)
     if ptype is None and not categories:
         notes.append("For å skrive behovsbaserte krav trenger vi å vite hvem som skal bruke løsningen, hvilket problem den "
                      "skal løse, og hvordan dere vil måle at det er løst.")
@@ -708,7 +737,8 @@ def method_requirements(text: str, matches: list[Match]) -> list[str]:
     # a method is prescribed when the work is to be done with a named tool or agent («vaskes med mikrofibermopp»), not
     # where it is done («utføres i hele bygg B»)
     method = next((h for h in matches if h.category == "material_dimension_method" and h.kind == "method"
-                   and h.severity != "low" and _WITH_TOOL.search(text[h.start:h.end])), None)
+                   and h.severity != "low" and (_WITH_TOOL.search(text[h.start:h.end]) or _NAMED_METHOD.search(text[h.start:h.end]))),
+                  None)
     if method is None:
         return []
     how_often = _FREQUENCY.search(text, method.start)
@@ -722,6 +752,8 @@ def method_requirements(text: str, matches: list[Match]) -> list[str]:
 
 
 _WITH_TOOL = re.compile(r"(?<!\w)(?:med|ved\s+hjelp\s+av|using|with)(?!\w)", re.IGNORECASE)
+# A method named as one («etter tofaktormetoden», «by the Delphi method»): prescribed as much as a tool is.
+_NAMED_METHOD = re.compile(r"metod\w*|method\w*|prinsipp\w*", re.IGNORECASE)
 _CLEANING = re.compile(r"vask\w*|rengjør\w*|renhold\w*|pusse\w*|skure\w*|mopp\w*", re.IGNORECASE)
 
 

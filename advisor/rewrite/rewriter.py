@@ -193,6 +193,28 @@ def service_reading(text: str) -> bool:
     return bool(_SERVICE_DONE_TO.search(text) or _MEAL_SERVICE.search(text))
 
 
+# The verb and what counts the thing before a maker bought as such («trenger en», «skal kjøpe to», «vil ha nye»), and
+# after it at most where it goes («til kontoret»).
+_BUYS_A = re.compile(r"(?<!\w)(?:trenger|ha|kjøpe|anskaffe|leie|bestille|få|ønsker)\s+(?:seg\s+)?"
+                     r"(?:(?:en|et|ei|\d+|to|tre|fire|fem|seks|flere|noen|nye?)\s+){0,2}$", re.IGNORECASE)
+_ONLY_WHERE = re.compile(r"\s*(?:(?:til|for|i|på)\s+[^.;:]*)?[.!]?\s*$", re.IGNORECASE)
+
+
+def maker_only(text: str, matches: list) -> bool:
+    """Whether the thing bought is named only by its maker («Vi trenger en Husqvarna», «Avdelingen vil ha en Makita til
+    verkstedet»): a maker's name with no model and no noun of its own says nothing about what the thing is."""
+    names = sorted((h for h in matches if h.category in {"brand", "model_type"} and h.severity != "low"),
+                   key=lambda h: h.start)
+    if not names or any(h.category == "model_type" for h in names):
+        return False  # a model names one product line: its maker's line is then a fair reading
+    end = names[0].end
+    for h in names[1:]:
+        if text[end:h.start].strip(" -"):
+            return False
+        end = max(end, h.end)
+    return bool(_BUYS_A.search(text[:names[0].start])) and bool(_ONLY_WHERE.fullmatch(text[end:]))
+
+
 def _user_subject(text: str, bought: PurchaseObject | None) -> bool:
     """Whether the reading of what is bought is the subject that uses it («Hjemmetjenesten skal ta i bruk …»)."""
     m = _USER_SUBJECT.match(text)
@@ -421,14 +443,17 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
         # «Vinduene skal vaskes» is window cleaning, not windows: only service types, and no reading of goods
         bought = None
         types = [t for t in types if "services" in t.kinds]
-    ptype, tied = choose_purchase_type(text, types, nouns, brand_categories, bought)
+    # with no object read («Vi trenger en Husqvarna») the maker's line of business is no reading of what is bought: a
+    # maker of mowers also makes chainsaws and loaders; the draft asks what it is instead
+    unread = bought is None and not service and maker_only(text, matches)
+    ptype, tied = choose_purchase_type(text, types, nouns, brand_categories, bought, guess=not unread)
     if bought is not None and not bought.is_certain and ptype is not None \
             and (bought.kind not in ptype.kinds or _NOT_A_NOUN.match(bought.noun)):
         # an assumed reading from the verb alone that the purchase type the text's own words name contradicts («skal
         # ha minst 15 års erfaring» is a project manager's service, not goods), or whose «object» is no noun
         # («leveres Alt»), gives way to the type
         bought = None
-    offline = draft_offline(text, matches, targets, nearest, ptype, bought, tied)
+    offline = draft_offline(text, matches, targets, nearest, ptype, bought, tied, unread=unread)
     references = find_references(text, matches)
     platform = platform_experience(text, matches)
     if platform is not None:

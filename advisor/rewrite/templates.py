@@ -188,6 +188,14 @@ NAMED_MARKET_QUESTIONS = {
 }
 
 
+# A method and a material are asked about as what they are: the result a method gives, the properties a material has.
+_KIND_MARKET_QUESTIONS = {
+    "method": "Hvilke andre metoder enn «{span}» gir det resultatet vi trenger, og hvordan dokumenterer dere resultatet?",
+    "material": "Hvilke andre materialer enn «{span}» gir egenskapene vi trenger (for eksempel styrke, levetid, vedlikehold "
+                "eller klimaavtrykk), og hva koster de over levetiden?",
+}
+
+
 def market_questions_for(categories: set[str], text: str = "", matches: Sequence[Match] = ()) -> list[str]:
     """One question to the market per problem category (in a fixed order), naming the flagged wording of `text` when
     `matches` give it (a name of at most 40 characters), else in general words."""
@@ -197,8 +205,10 @@ def market_questions_for(categories: set[str], text: str = "", matches: Sequence
             continue
         found = next((m for m in matches if m.category == category and m.severity != "low"), None)
         span = text[found.start:found.end].strip() if found is not None and text else ""
-        out.append(NAMED_MARKET_QUESTIONS[category].format(span=span) if span and len(span) <= 40
-                   and category in NAMED_MARKET_QUESTIONS else MARKET_QUESTIONS[category])
+        named = _KIND_MARKET_QUESTIONS.get(found.kind, NAMED_MARKET_QUESTIONS.get(category, "")) \
+            if found is not None and category == "material_dimension_method" else NAMED_MARKET_QUESTIONS.get(category, "")
+        span = _METHOD_LEAD.sub("", span) if found is not None and found.kind == "method" else span
+        out.append(named.format(span=span) if span and len(span) <= 40 and named else MARKET_QUESTIONS[category])
     return out
 
 
@@ -298,14 +308,13 @@ def _finding_questions(text: str, matches: list[Match], skip: set[str]) -> list[
             seen.update({"brand", "model_type"})
             out.append(_brand_question(text, matches, span))
         elif match.category == "supplier":
-            out.append(f"Hva er det ved «{span}» som er viktig for dere (for eksempel erfaring eller kjennskap til saken)? "
-                       "Skriv det som krav til kompetanse eller gjennomføring som alle leverandører kan konkurrere om.")
+            out.append(_supplier_question(text, match.start, span))
         elif match.category == "product_named":
             out.append(f"Har dere vurdert andre måter å dekke behovet på enn «{span}», for eksempel som tjeneste?")
         elif match.category == "prescribed_technology":
             out.append(f"Hvorfor er «{span}» nødvendig: drift, kompetanse, integrasjon, sikkerhet eller utslipp?")
         elif match.category == "material_dimension_method":
-            out.append(f"Hva skal «{span}» oppnå (holdbarhet, vedlikehold, hygiene, plass, utseende)?")
+            out.append(_spec_question(match.kind, span))
         elif match.category == "origin" and match.kind == "attendance":
             out.append(f"Hvilke oppgaver må gjøres hos dere, og hvor ofte («{span}»)? Et fast antall dager på stedet "
                        "favoriserer leverandører i nærheten og må være nødvendig (LOA § 4); skriv heller hvilke møter som "
@@ -325,6 +334,35 @@ def _finding_questions(text: str, matches: list[Match], skip: set[str]) -> list[
         elif match.category == "tailoring":
             out.append("Hvilke av verdiene er nødvendige for behovet, og hvilke er hentet fra et produktdatablad?")
     return out
+
+
+def _spec_question(kind: str, span: str) -> str:
+    """What a prescribed method, material or other specification is to secure: a method's result, a material's properties."""
+    if kind == "method":
+        return (f"Hvilket resultat skal «{_METHOD_LEAD.sub('', span)}» gi (for eksempel renhet, hygiene, kvalitet, tid eller "
+                "skånsomhet), og hvordan vil dere kontrollere det? Skriv resultatet som krav, og la leverandøren velge metoden.")
+    if kind == "material":
+        return (f"Hvilke egenskaper skal materialet i «{span}» sikre (for eksempel styrke, levetid, vedlikehold, brann, fukt "
+                "eller utseende)? Skriv dem som krav, og godta andre materialer som har dem.")
+    return f"Hva skal «{span}» oppnå (holdbarhet, vedlikehold, hygiene, plass, utseende)?"
+
+
+def _supplier_question(text: str, start: int, span: str) -> str:
+    """What the buyer values in a named supplier: in the goods it is to deliver them from, else in how it works."""
+    if _GOODS_FROM.search(text[:start]):
+        return (f"Hva er det ved varene fra «{span}» som er viktig for dere (for eksempel kvalitet, ferskhet, sortiment eller "
+                "leveringstid)? Skriv det som egenskaper ved varene, så kan alle leverandører tilby dem.")
+    return (f"Hva er det ved «{span}» som er viktig for dere (for eksempel erfaring eller kjennskap til saken)? Skriv det "
+            "som krav til kompetanse eller gjennomføring som alle leverandører kan konkurrere om.")
+
+
+# The words that lead a method's name («etter tofaktormetoden», «ved hjelp av …»): the question names the method.
+_METHOD_LEAD = re.compile(r"^(?:etter|ved\s+hjelp\s+av|med|by\s+the|using\s+the|using)\s+", re.IGNORECASE)
+
+
+# Goods to come from a named company («leveres fra Bakehuset Vest AS», «kjøpes hos …»), not a company doing the work.
+_GOODS_FROM = re.compile(r"(?<!\w)(?:leveres|levert|kjøpes|kjøpt|komme|kommer|hentes|bestilles)\s+(?:inn\s+)?(?:fra|hos)\s+$",
+                         re.IGNORECASE)
 
 
 def _brand_question(text: str, matches: list[Match], span: str) -> str:
