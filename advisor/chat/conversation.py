@@ -44,6 +44,7 @@ from advisor.chat.rules import (
     asked_procedure,
     asks_rules,
     asks_rules_part,
+    asks_time_limits,
     is_rules_question,
     is_yes_no,
     rules_answer,
@@ -351,6 +352,9 @@ def _is_rules_part(part: str, facts: CaseFacts) -> bool:
     """True for a part the rules answer: it states purchase facts and asks about the rules itself, or the message
     states them and the part asks what the rules decide («Hvilken del gjelder?», «Kan vi bruke innovasjonspartnerskap?»)."""
     if is_rules_question(part, read_facts(part)):
+        return True
+    # «…, og hvilke frister må vi minst gi?»: the time limits of the purchase the message describes.
+    if facts.has_value and asks_time_limits(part, facts):
         return True
     return (facts.has_value or asked_procedure(part) is not None and bool(facts.values)) and asks_rules_part(part)
 
