@@ -267,8 +267,8 @@ def _near(r: Reasoning, value: int, upper: Threshold) -> None:
         # another language reads `Reasoning.margin`).
         text = (f"Verdien er {format_nok(gap)} kr under {_threshold_for(r, upper)}: "
                 "dokumenter hvordan dere har anslått verdien, med hele avtaleperioden og alle opsjoner og forlengelser. "
-                f"Gir et realistisk anslag en verdi over terskelen, {_crossed(r, upper)}; anslaget kan ikke settes "
-                "for lavt, og anskaffelsen kan ikke deles opp, for å komme under terskelen.")
+                f"Gir et realistisk anslag en verdi over terskelen, {_crossed(r, upper)}: ikke sett anslaget for lavt, "
+                "og ikke del opp anskaffelsen for å komme under terskelen.")
         _warn_margin(r, Margin("under", gap, upper), text,
                      "Bekreft at verdianslaget er komplett, siden det ligger like under en terskel.")
 
@@ -305,6 +305,8 @@ def _warn_margin(r: Reasoning, margin: Margin, text: str, to_confirm: str) -> No
 
 def _crossed(r: Reasoning, t: Threshold) -> str:
     """What crossing a threshold from below means: «gjelder del III» (the reglene over it when no part is named)."""
+    if t.key == "law_floor":
+        return "gjelder anskaffelsesloven"
     named = re.match(r"terskelen for (del .+?) \(", _threshold_for(r, t))
     return f"gjelder {named.group(1)}" if named else "gjelder reglene over den"
 

@@ -47,6 +47,7 @@ from advisor.chat.rules import (
     asks_time_limits,
     is_rules_question,
     is_yes_no,
+    part_lead,
     rules_answer,
 )
 from advisor.chat.scope import about_procurement, uncovered_topic
@@ -342,7 +343,39 @@ def _answer_parts(turn: _Turn, question: str, parts: Sequence[str]) -> list[Answ
         said_card = bool(answer.card_id) and any(a.card_id == answer.card_id for a in answers)
         if not said_card and not any(a.text == answer.text for a in answers) and not _says_again(answer, answers):
             answers.append(answer)
-    return answers
+    return _value_side_first(turn, question, answers) if rules_parts else answers
+
+
+# A sentence that states the rule on one side of a threshold («Under terskelen for helse- og sosialtjenester … gjelder
+# bare del I, og dere kan …», «Over EØS-terskelen …»): the side it is about.
+_SIDE_SENTENCE = {
+    "below": re.compile(r"^(?:Under (?:EØS-?)?terskel\w*|Below (?:the |their )?(?:EEA )?threshold)\b", re.IGNORECASE),
+    "above": re.compile(r"^(?:Over (?:EØS-?)?terskel\w*|(?:Fra|Fra og med) (?:EØS-?)?terskel\w*|"
+                        r"Above (?:the |their )?(?:EEA )?threshold|From (?:the |their )?(?:EEA )?threshold)\b", re.IGNORECASE),
+}
+
+
+def _value_side_first(turn: _Turn, question: str, answers: list[Answer]) -> list[Answer]:
+    """The parts' answers with the rule for the stated value first, when a card or passage answers another part for
+    both sides of a threshold: its sentences on the side the value is not on are left out (the value decides which
+    side holds), and the part that applies, with its reason, leads («Del I og IV gjelder: … 10,5 mill. kr er over
+    …»), so the first sentence is not the rule for a value the buyer does not have."""
+    lead = part_lead(question, turn.facts, turn.settings, turn.lang, turn.provider, model_name(turn.settings, turn.provider))
+    if lead is None:
+        return answers
+    side, part_answer = lead
+    other = _SIDE_SENTENCE["below" if side == "above" else "above"]
+    out, conditional = [], False
+    for answer in answers:
+        if answer.route != "rules" and answer.grounded:
+            kept = [s for s in _SENTENCE_END.split(answer.text) if not other.match(s.strip())]
+            text = " ".join(kept)
+            if text != answer.text and kept:
+                conditional = True
+                used = {int(n) for refs in re.findall(r"\[([\d, ]+)\]", text) for n in refs.split(",")}
+                answer = dataclasses.replace(answer, text=text, citations=[c for c in answer.citations if c.n in used])
+        out.append(answer)
+    return [part_answer, *out] if conditional else answers
 
 
 _THRESHOLD_CONDITIONAL = re.compile(r"^(?:Ja|Nei|Yes|No), (?:under|over|below|above|fra|from)\b", re.IGNORECASE)
@@ -720,7 +753,9 @@ def combine_answers(question: str, answers: Sequence[Answer]) -> Answer:
                 by_chunk[c.chunk_id] = len(citations) + 1
                 citations.append(dataclasses.replace(c, n=len(citations) + 1))
             mapping[c.n] = by_chunk[c.chunk_id]
-        text = re.sub(r"\[(\d+)\]", lambda m, mp=mapping: f"[{mp.get(int(m.group(1)), int(m.group(1)))}]", part.text)
+        # «[1, 2]» is renumbered number by number, as «[1]» is (the joint marker kept a part's own numbers before).
+        text = re.sub(r"\[(\d+(?:,\s*\d+)*)\]", lambda m, mp=mapping: "[" + ", ".join(
+            str(mp.get(int(n), int(n))) for n in m.group(1).split(",")) + "]", part.text)
         if _ASSUMED in text and "\n" not in text.split(_ASSUMED, 1)[1]:
             text, tail = text.split(_ASSUMED, 1)
             assumed += " " + tail

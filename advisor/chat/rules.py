@@ -1404,6 +1404,35 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
                   notes=notes, language=lang, evidence=1.0)
 
 
+# The side of the decisive threshold a stated value falls on, by the part it leads to; part II (above one threshold,
+# below the next) has no single side.
+_ABOVE_PARTS = ("III", "IV")
+_BELOW_PARTS = ("below", "I")
+
+
+def part_lead(question: str, facts: CaseFacts, settings: Settings, lang: str = "nb", provider: str = "extractive",
+              model: str = "") -> tuple[str, Answer] | None:
+    """The side of the decisive threshold the stated value is on («above» or «below») and the sentence that says
+    which part applies and why, as a cited answer of its own; None without a value or a side (part II, another
+    regulation). A compound question whose other part a card answers for both sides of a threshold («Under terskelen
+    … Over terskelen …») leads with it, so the first sentence is the rule for this value."""
+    extraction = extract_case(question)
+    values = {**extraction.values, **facts.values}
+    try:
+        result = assess(values, settings, interpretation=list(facts.notes))
+    except AdvisorError:
+        return None
+    if result.contract_value is None or result.contract_value.total_nok is None or result.regime != "foa":
+        return None
+    side = "above" if result.part in _ABOVE_PARTS else "below" if result.part in _BELOW_PARTS else ""
+    renumber = _Renumber(result.citations, settings)
+    text = _part_sentence(result, renumber, lang)
+    if not side or not text:
+        return None
+    return side, Answer(question, text, renumber.citations(), True, provider, model,
+                        f"{RULES_VERSION}+{result.model_version}", question, route="rules", language=lang, evidence=1.0)
+
+
 def _assumed_sentences(result: Assessment, facts: CaseFacts, asks_procedure: bool, checked: list[str],
                        lang: str) -> list[str]:
     """What the verdict assumed: «Forutsetninger: …» (without the notes a utilities check already says), or the
