@@ -32,9 +32,11 @@ from advisor.answer import (
     card_answer,
     carry_terms,
     condense,
+    has_english_lead,
     is_follow_up,
     is_list_question,
     uncovered_answer,
+    with_english_answer,
 )
 from advisor.assessment import assess, extract_case
 from advisor.chat.facts import CaseFacts, read_facts
@@ -57,7 +59,17 @@ from advisor.doffin import SimilarResults, as_hits, shown_notices, subject_words
 from advisor.errors import AdvisorError
 from advisor.llm import EXTRACTIVE, check_provider, model_name
 from advisor.requirements import CATEGORY_LABELS, RequirementAnalysis, analyze_text
-from advisor.search import CardMatch, Hit, Index, Query, check_query, make_card, match_card, retrieve
+from advisor.search import (
+    CardMatch,
+    Hit,
+    Index,
+    Query,
+    check_query,
+    make_card,
+    match_card,
+    rank_cards,
+    retrieve,
+)
 from advisor.text import detect_language, text_terms
 
 log = logging.getLogger(__name__)
@@ -409,6 +421,12 @@ def _without_verdict_word(text: str) -> str:
     return rest[:1].upper() + rest[1:]
 
 
+# An English question answered by quoting a Norwegian passage opens with the English answer of the card whose
+# paraphrases match the passage's heading at least this well (above card_min_score, 0.82: the heading is a few words,
+# and a near miss such as «Eksempel på vekting av pris og kvalitet» -> the card on rewarding quality, 0.824, answers
+# another question than the passage does).
+ENGLISH_LEAD_CARD = 0.85
+
 # A part of a compound question is left to the card an earlier part got when that card beats the best other card by
 # this much (it answers the part already); closer, the other card answers it.
 SAID_MARGIN = 0.02
@@ -613,7 +631,25 @@ class _Turn:
         answer.question = question  # the question as asked, not with its quoted text said in words
         if answer.route is None:
             answer.route = ("llm" if self.provider != EXTRACTIVE else "passage") if answer.grounded else "refusal"
+        if lang == "en" and answer.grounded and has_english_lead(answer.text):
+            answer.text = with_english_answer(answer.text, self._english_answer(answer, exclude), question)
         return answer
+
+    def _english_answer(self, answer: Answer, exclude: frozenset[str]) -> str:
+        """The first sentence of the English answer of the card whose paraphrases match the heading of the quoted
+        Norwegian passage closely («Klimakravet i FOA § 7-9: minst 30 prosent vekt» -> the card on § 7-9); "" when
+        none does. The English question missed the cards (else a card would answer), but the passage it found is on
+        a card's topic, so that card's English gives the first sentence in place of a line about the source."""
+        chunk_id = answer.citations[0].chunk_id if answer.citations else ""
+        if chunk_id not in self.index.positions:
+            return ""
+        chunk = self.index.chunks[self.index.positions[chunk_id]]
+        heading = re.split(r"\s*(?:›|>)\s*", chunk.section or "")[-1].strip(" #*")
+        ranked = rank_cards(heading, self.index, self.settings, lang="nb") if heading else []
+        best = ranked[0] if ranked else None
+        if best is None or best.score < ENGLISH_LEAD_CARD or not best.card.answer_en or best.card.id in exclude:
+            return ""
+        return _SENTENCE_END.split(best.card.answer_en.strip())[0]
 
 
     def _card(self, question: str, standalone: str, focus: str, lang: str,
