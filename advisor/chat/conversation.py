@@ -387,7 +387,10 @@ def _value_side_first(turn: _Turn, question: str, answers: list[Answer]) -> list
                 used = {int(n) for refs in re.findall(r"\[([\d, ]+)\]", text) for n in refs.split(",")}
                 answer = dataclasses.replace(answer, text=text, citations=[c for c in answer.citations if c.n in used])
         out.append(answer)
-    return [part_answer, *out] if conditional else answers
+    if not conditional:
+        return answers
+    # A rules answer that comes first already leads with the verdict for this value («Nei. Bare del I gjelder …»).
+    return out if out and out[0].route == "rules" else [part_answer, *out]
 
 
 _THRESHOLD_CONDITIONAL = re.compile(r"^(?:Ja|Nei|Yes|No), (?:under|over|below|above|fra|from)\b", re.IGNORECASE)
@@ -426,6 +429,11 @@ def _without_verdict_word(text: str) -> str:
 # and a near miss such as «Eksempel på vekting av pris og kvalitet» -> the card on rewarding quality, 0.824, answers
 # another question than the passage does).
 ENGLISH_LEAD_CARD = 0.85
+# ... and only for a question that asks yes or no somewhere («…, is that true?», «Could we instead …?»), the kind a
+# card's verdict answers; a question that opens with what, how or why asks for what the passage itself says.
+_EN_YES_NO = re.compile(r"(?:^|[.?!,;:]\s*|\s[-–]\s*)(?:is|are|can|could|do|does|did|must|may|might|should|shall|has|"
+                        r"have|will|would)\b", re.IGNORECASE)
+_EN_WH = re.compile(r"^\s*(?:what|how|why|which|who|when|where)\b", re.IGNORECASE)
 
 # A part of a compound question is left to the card an earlier part got when that card beats the best other card by
 # this much (it answers the part already); closer, the other card answers it.
@@ -641,8 +649,9 @@ class _Turn:
         none does. The English question missed the cards (else a card would answer), but the passage it found is on
         a card's topic, so that card's English gives the first sentence in place of a line about the source."""
         chunk_id = answer.citations[0].chunk_id if answer.citations else ""
-        if chunk_id not in self.index.positions:
-            return ""
+        if chunk_id not in self.index.positions or not _EN_YES_NO.search(answer.question) \
+                or _EN_WH.match(answer.question):
+            return ""  # «What can others learn …?», «How should we …?»: the card on the heading's topic answers less
         chunk = self.index.chunks[self.index.positions[chunk_id]]
         heading = re.split(r"\s*(?:›|>)\s*", chunk.section or "")[-1].strip(" #*")
         ranked = rank_cards(heading, self.index, self.settings, lang="nb") if heading else []

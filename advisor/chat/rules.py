@@ -99,7 +99,7 @@ _SUFFICES = (re.compile(r"\b(?:holder|held|rekker|rekk|er) det (?:nok |godt nok 
                         r"\b(?:three|two|four|five|a few|some)\b", re.IGNORECASE),
              frozenset({"below", "I"}))
 _YES_NO = re.compile(r"^\s*(må|kan|gjelder|gjeld|er|skal|trenger|treng|blir|vert|får|holder|held|rekker|rekk|går|do|does|"
-                     r"must|is|are|can|should|will)\b|"
+                     r"must|is|are|can|could|may|should|will)\b|"
                      r"\b(må|er|skal|kan|gjelder|følger|blir) (vel|jo)\b|,\s*(må|kan|skal|gjelder|er) (det|vi|dette|den)\b|"
                      r"(ikke sant|stemmer (?:ikke )?det|eller hva|vel|right|isn't it)\s*\??\s*$", re.IGNORECASE)
 _ASKS_RULES = re.compile(
@@ -1229,10 +1229,10 @@ def _several_choice(clause: str, result: Assessment, renumber: _Renumber, lang: 
     return sentences
 
 
-_GROUNDS_LEAD = ("Ja, over EØS-terskelen (del III) kan dere bruke {names}, men bare når minst ett av vilkårene i FOA § 13-2 "
-                 "er oppfylt og dere dokumenterer det: {grounds}.",
-                 "Yes, above the EEA threshold (part III) you may use {names}, but only when at least one of the grounds in "
-                 "FOA § 13-2 is met and you document it: {grounds}.")
+_GROUNDS_LEAD = ("Ja, men på vilkår: over EØS-terskelen gjelder del I og III, og der kan dere bruke {names} bare når minst "
+                 "ett av vilkårene i FOA § 13-2 er oppfylt og dere dokumenterer det: {grounds}.",
+                 "Yes, on a condition: above the EEA threshold parts I and III apply, and there you may use {names} only "
+                 "when at least one of the grounds in FOA § 13-2 is met and you document it: {grounds}.")
 
 
 def _grounds_lead(procedures: list[str], result: Assessment, renumber: _Renumber, lang: str) -> str:
