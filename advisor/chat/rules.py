@@ -1136,7 +1136,7 @@ def _several_answer(asked: list[_Asked], result: Assessment, facts: CaseFacts, r
     # «Kan vi bruke konkurranse med forhandling eller konkurransepreget dialog, og hvilke frister …?»: the yes or no on
     # the procedures asked first, then the part and value it follows from; a question that asks for the part as well
     # gets the part first.
-    lead_choice = next((a for a in asked if a.kind == "choice" and is_yes_no(a.clause)), None)
+    lead_choice = next((a for a in asked if a.kind == "choice" and _asks_may_we(a.clause)), None)
     if lead_choice is not None and "part" not in {a.kind for a in asked}:
         sentences = _several_choice(lead_choice.clause, result, renumber, lang, lead=True)
     else:
@@ -1164,6 +1164,18 @@ def _several_answer(asked: list[_Asked], result: Assessment, facts: CaseFacts, r
         sentences.append(_step_sentence(near, renumber, result, lang))
     sentences += _assumed_sentences(result, facts, False, [], lang)
     return " ".join(s for s in sentences if s)
+
+
+# «Har vi lov til å bruke den …?», «Får vi nytte …?», «Are we allowed to …?»: asking permission, a yes/no question.
+_MAY_WE = re.compile(r"^\s*(?:har (?:vi|dere|man|me) lov|er det (?:lov|lovleg|lovlig|tillatt|mulig|mogleg)|får (?:vi|dere|me)|"
+                     r"går det an|are we allowed|is it (?:allowed|possible|permitted))\b", re.IGNORECASE)
+
+
+def _asks_may_we(clause: str) -> bool:
+    """True for a clause whose last sentence asks yes or no («… heller mot konkurransepreget dialog. Har vi lov til å
+    bruke den»), not what or how («Hvilke frister gjelder i konkurransepreget dialog?»)."""
+    asked = re.split(r"(?<=[.!?])\s+", clause.strip())[-1]
+    return is_yes_no(asked) or bool(_MAY_WE.match(asked))
 
 
 def _several_notice(clause: str, result: Assessment, renumber: _Renumber, lang: str) -> list[str]:
