@@ -3,7 +3,7 @@
 from advisor.answer.cards import CARD_VERSION, card_answer
 from advisor.answer.compose import EXTRACTIVE_VERSION
 from advisor.answer.engine import READ_ELSEWHERE, UNCOVERED_TOPIC, Answer, answer_question, uncovered_answer
-from advisor.answer.english import strip_english_lead
+from advisor.answer.english import has_english_lead, strip_english_lead, with_english_answer
 from advisor.answer.followup import carry_terms, condense, is_follow_up
 from advisor.answer.lists import LIST_QUESTION, is_list_question
 from advisor.answer.prompt import CANNOT_ANSWER, answer_prompt, is_cannot_answer
@@ -26,6 +26,8 @@ __all__ = [
     "is_follow_up",
     "is_list_question",
     "split_sentences",
+    "has_english_lead",
     "strip_english_lead",
+    "with_english_answer",
     "uncovered_answer",
 ]

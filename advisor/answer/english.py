@@ -24,8 +24,9 @@ _VERDICT = re.compile(
 _ENGLISH = {("", "ja"): "Yes.", ("", "nei"): "No.", ("som hovedregel ", "ja"): "As a rule, yes.",
             ("som hovedregel ", "nei"): "As a rule, no.", ("i utgangspunktet ", "ja"): "In principle, yes.",
             ("i utgangspunktet ", "nei"): "In principle, no."}
-_LEAD = re.compile(r"^(?:(?:Yes|No|As a rule, (?:yes|no)|In principle, (?:yes|no))\. )?The Norwegian source «[^»\n]*» "
-                   r"[^\n]*\(quoted in Norwegian below\)\.\n\n")
+# The frame line, with its verdict word or (see with_english_answer) an English sentence of a verified card before it.
+_LEAD = re.compile(r"^(?:[^\n]*? )?The Norwegian source «[^»\n]*» [^\n]*\(quoted in Norwegian below\)\.\n\n")
+_BARE_VERDICT = re.compile(r"^(?:Yes|No|As a rule, (?:yes|no)|In principle, (?:yes|no))\. (?=The Norwegian source «)")
 
 
 def heading(chunk: Chunk) -> str:
@@ -56,6 +57,31 @@ def english_lead(question: str, chunk: Chunk, first_sentence: str, items: int = 
     line = f"The Norwegian source «{title}» {what}{where} (quoted in Norwegian below)."
     said = verdict(question, chunk, first_sentence)
     return f"{said} {line}" if said else line
+
+
+def has_english_lead(text: str) -> bool:
+    """True for an answer that opens with the English frame line before a Norwegian quote."""
+    return bool(_LEAD.match(text))
+
+
+def with_english_answer(text: str, sentence: str, question: str = "") -> str:
+    """The text with `sentence` (the English answer of a verified card on the quoted passage's topic) opening its
+    frame line, so the first sentence answers in English rather than describing the source; a bare verdict word the
+    frame had («Yes.») is kept before a sentence that has none of its own, and the sentence's own «Yes, » / «No, » is
+    dropped for a question that is not yes/no. The text unchanged without a frame line."""
+    match = _LEAD.match(text)
+    sentence = re.sub(r"\s*\[[\d, ]+\]", "", sentence).strip()
+    if not match or not sentence:
+        return text
+    if question and not _YES_NO_QUESTION.match(question):
+        sentence = re.sub(r"^(?:Yes|No)(?:, not always)?[,:.]\s+(\w)", lambda m: m.group(1).upper(), sentence)
+    frame = match.group(0)
+    verdict = _BARE_VERDICT.match(frame)
+    if verdict:
+        frame = frame[verdict.end():]
+        if not re.match(r"^(?:Yes|No)\b", sentence):
+            sentence = f"{verdict.group(0)}{sentence}"
+    return f"{sentence} {frame}{text[match.end():]}"
 
 
 def strip_english_lead(text: str) -> str:

@@ -26,6 +26,7 @@ from advisor.assessment.markdown import to_markdown
 from advisor.assessment.next_steps import PART_III_TIME_LIMIT_PROCEDURES, part_iii_time_limits
 from advisor.assessment.permission import (
     ASKABLE,
+    GROUNDS,
     IP_FREE_CHOICE,
     Band,
     Permission,
@@ -47,6 +48,7 @@ from advisor.assessment.thresholds import load_thresholds, threshold_tables
 from advisor.assessment.wording import IT_PURCHASE_NOTE, special_service_kind
 
 __all__ = [
+    "GROUNDS",
     "ASKABLE",
     "Assessment",
     "Band",

@@ -5,6 +5,7 @@ type, against the dated thresholds (a threshold is reached at or above its value
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from advisor.assessment.case import format_amount, format_nok
 from advisor.assessment.inputs import CATEGORY_ASSUMPTION
@@ -265,8 +266,9 @@ def _near(r: Reasoning, value: int, upper: Threshold) -> None:
         # The threshold is named by the part it leads to, not by its table label (a caller wording this step in
         # another language reads `Reasoning.margin`).
         text = (f"Verdien er {format_nok(gap)} kr under {_threshold_for(r, upper)}: "
-                "dokumenter hvordan dere har anslått verdien, med hele avtaleperioden og alle opsjoner og forlengelser, og "
-                "ikke del opp anskaffelsen for å komme under terskelen.")
+                "dokumenter hvordan dere har anslått verdien, med hele avtaleperioden og alle opsjoner og forlengelser. "
+                f"Gir et realistisk anslag en verdi over terskelen, {_crossed(r, upper)}: ikke sett anslaget for lavt, "
+                "og ikke del opp anskaffelsen for å komme under terskelen.")
         _warn_margin(r, Margin("under", gap, upper), text,
                      "Bekreft at verdianslaget er komplett, siden det ligger like under en terskel.")
 
@@ -277,6 +279,10 @@ def _just_over(r: Reasoning) -> None:
     value = r.contract_value.total_nok if r.contract_value else None
     t = r.threshold
     if value is None or t is None or t.key == "law_floor" or r.part in ("below", "referred") or not t.is_reached_by(value):
+        return
+    if r.margin is not None and r.margin.side == "under":
+        # 1,44 mill. kr for a state buyer: just over the national threshold, but 50 000 kr under the EEA one. The risk
+        # is on the upper side (an estimate that should have crossed it), so that warning stands alone.
         return
     if value * NEAR_THRESHOLD_SHARE >= t.value_nok:
         return
@@ -295,6 +301,14 @@ def _warn_margin(r: Reasoning, margin: Margin, text: str, to_confirm: str) -> No
     r.step("R-NEAR-THRESHOLD", text)
     r.margin = margin
     r.find_out(to_confirm)
+
+
+def _crossed(r: Reasoning, t: Threshold) -> str:
+    """What crossing a threshold from below means: «gjelder del III» (the reglene over it when no part is named)."""
+    if t.key == "law_floor":
+        return "gjelder anskaffelsesloven"
+    named = re.match(r"terskelen for (del .+?) \(", _threshold_for(r, t))
+    return f"gjelder {named.group(1)}" if named else "gjelder reglene over den"
 
 
 def _threshold_for(r: Reasoning, t: Threshold) -> str:

@@ -45,6 +45,8 @@ _GROUNDS_EN = ("the need cannot be met without adapting available solutions; the
                "solutions; its nature, complexity, legal or financial make-up or risks make negotiation necessary; the "
                "specifications cannot be set precisely enough by reference to standards or technical references; or an "
                "earlier open or restricted procedure produced only unacceptable tenders")
+# The five grounds in one line each language, for an answer that names them once for several procedures.
+GROUNDS = (_GROUNDS_NB, _GROUNDS_EN)
 _GROUND_RULES = ("R-GROUND-ADAPTATION", "R-GROUND-INNOVATIVE", "R-GROUND-COMPLEXITY", "R-GROUND-SPECIFICATION",
                  "R-GROUND-FAILED")
 

@@ -212,7 +212,14 @@ MARKET = {
     "unknown": [r"\bvet ikke om (?:det finnes|markedet)[^.]*",
                 r"\b(?:vite|undersøke|finne ut|sjekke|avklare) om (?:det finnes|markedet)[^.]*",
                 r"\b(?:ingen|ikke)\b[^.]{0,30}?\bvet om\b[^.]*", r"\busikker(?:e)? på (?:om det finnes|markedet)[^.]*",
-                r"\bukjent (?:om|marked)[^.]*", r"\buklart om (?:det finnes|markedet)[^.]*"],
+                r"\bukjent (?:om|marked)[^.]*", r"\buklart om (?:det finnes|markedet)[^.]*",
+                # «Vi er usikre på hva som finnes i markedet», «vi kjenner ikke markedet», «we don't know the market»
+                r"\b(?:usikk?(?:er|re|ert)|uvisse?|usikre)\b[^.]{0,10}?\b(?:på|om)\b[^.]{0,10}?\b(?:hva|kva|hvilke|kva for)\b"
+                r"[^.]{0,30}?\b(?:finnes|fins|finst|markedet|marknaden|leverer|tilbyr)\b[^.]*",
+                r"\b(?:vet|veit) ikkj?e? (?:hva|kva|hvilke|kva for)\b[^.]{0,30}?\b(?:finnes|fins|finst|markedet|marknaden)\b[^.]*",
+                r"\b(?:kjenner|kjenn) (?:ikkj?e|lite til|ikkje godt) (?:\w+ )?(?:markedet|marknaden)[^.]*",
+                r"\b(?:not sure|unsure|(?:don't|do not) know)\b[^.]{0,30}?\b(?:the market|what (?:exists|is available|is out "
+                r"there|the market (?:offers|has)))[^.]*"],
     "no": [r"\b(?:ikke|ingen)\b[^.]{0,40}?\b(?:finnes|eksisterer|tilgjengelig|tilbys|leverer)\b[^.]{0,30}?\bmarkedet\b",
            r"\b(?:finnes|eksisterer)\b[^.]{0,15}?\bikke\b[^.]{0,25}?\bmarkedet\b", r"\bingen leverandør\w*",
            r"\bingen (?:løsning|løsninger|produkter?)\b[^.]{0,10}?\b(?:på|i) markedet\b",

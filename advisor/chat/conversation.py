@@ -32,9 +32,11 @@ from advisor.answer import (
     card_answer,
     carry_terms,
     condense,
+    has_english_lead,
     is_follow_up,
     is_list_question,
     uncovered_answer,
+    with_english_answer,
 )
 from advisor.assessment import assess, extract_case
 from advisor.chat.facts import CaseFacts, read_facts
@@ -44,8 +46,10 @@ from advisor.chat.rules import (
     asked_procedure,
     asks_rules,
     asks_rules_part,
+    asks_time_limits,
     is_rules_question,
     is_yes_no,
+    part_lead,
     rules_answer,
 )
 from advisor.chat.scope import about_procurement, uncovered_topic
@@ -55,7 +59,17 @@ from advisor.doffin import SimilarResults, as_hits, shown_notices, subject_words
 from advisor.errors import AdvisorError
 from advisor.llm import EXTRACTIVE, check_provider, model_name
 from advisor.requirements import CATEGORY_LABELS, RequirementAnalysis, analyze_text
-from advisor.search import CardMatch, Hit, Index, Query, check_query, make_card, match_card, retrieve
+from advisor.search import (
+    CardMatch,
+    Hit,
+    Index,
+    Query,
+    check_query,
+    make_card,
+    match_card,
+    rank_cards,
+    retrieve,
+)
 from advisor.text import detect_language, text_terms
 
 log = logging.getLogger(__name__)
@@ -341,7 +355,42 @@ def _answer_parts(turn: _Turn, question: str, parts: Sequence[str]) -> list[Answ
         said_card = bool(answer.card_id) and any(a.card_id == answer.card_id for a in answers)
         if not said_card and not any(a.text == answer.text for a in answers) and not _says_again(answer, answers):
             answers.append(answer)
-    return answers
+    return _value_side_first(turn, question, answers) if rules_parts else answers
+
+
+# A sentence that states the rule on one side of a threshold («Under terskelen for helse- og sosialtjenester … gjelder
+# bare del I, og dere kan …», «Over EØS-terskelen …»): the side it is about.
+_SIDE_SENTENCE = {
+    "below": re.compile(r"^(?:Under (?:EØS-?)?terskel\w*|Below (?:the |their )?(?:EEA )?threshold)\b", re.IGNORECASE),
+    "above": re.compile(r"^(?:Over (?:EØS-?)?terskel\w*|(?:Fra|Fra og med) (?:EØS-?)?terskel\w*|"
+                        r"Above (?:the |their )?(?:EEA )?threshold|From (?:the |their )?(?:EEA )?threshold)\b", re.IGNORECASE),
+}
+
+
+def _value_side_first(turn: _Turn, question: str, answers: list[Answer]) -> list[Answer]:
+    """The parts' answers with the rule for the stated value first, when a card or passage answers another part for
+    both sides of a threshold: its sentences on the side the value is not on are left out (the value decides which
+    side holds), and the part that applies, with its reason, leads («Del I og IV gjelder: … 10,5 mill. kr er over
+    …»), so the first sentence is not the rule for a value the buyer does not have."""
+    lead = part_lead(question, turn.facts, turn.settings, turn.lang, turn.provider, model_name(turn.settings, turn.provider))
+    if lead is None:
+        return answers
+    side, part_answer = lead
+    other = _SIDE_SENTENCE["below" if side == "above" else "above"]
+    out, conditional = [], False
+    for answer in answers:
+        if answer.route != "rules" and answer.grounded:
+            kept = [s for s in _SENTENCE_END.split(answer.text) if not other.match(s.strip())]
+            text = " ".join(kept)
+            if text != answer.text and kept:
+                conditional = True
+                used = {int(n) for refs in re.findall(r"\[([\d, ]+)\]", text) for n in refs.split(",")}
+                answer = dataclasses.replace(answer, text=text, citations=[c for c in answer.citations if c.n in used])
+        out.append(answer)
+    if not conditional:
+        return answers
+    # A rules answer that comes first already leads with the verdict for this value («Nei. Bare del I gjelder …»).
+    return out if out and out[0].route == "rules" else [part_answer, *out]
 
 
 _THRESHOLD_CONDITIONAL = re.compile(r"^(?:Ja|Nei|Yes|No), (?:under|over|below|above|fra|from)\b", re.IGNORECASE)
@@ -351,6 +400,9 @@ def _is_rules_part(part: str, facts: CaseFacts) -> bool:
     """True for a part the rules answer: it states purchase facts and asks about the rules itself, or the message
     states them and the part asks what the rules decide («Hvilken del gjelder?», «Kan vi bruke innovasjonspartnerskap?»)."""
     if is_rules_question(part, read_facts(part)):
+        return True
+    # «…, og hvilke frister må vi minst gi?»: the time limits of the purchase the message describes.
+    if facts.has_value and asks_time_limits(part, facts):
         return True
     return (facts.has_value or asked_procedure(part) is not None and bool(facts.values)) and asks_rules_part(part)
 
@@ -371,6 +423,17 @@ def _without_verdict_word(text: str) -> str:
     rest = text[match.end():]
     return rest[:1].upper() + rest[1:]
 
+
+# An English question answered by quoting a Norwegian passage opens with the English answer of the card whose
+# paraphrases match the passage's heading at least this well (above card_min_score, 0.82: the heading is a few words,
+# and a near miss such as «Eksempel på vekting av pris og kvalitet» -> the card on rewarding quality, 0.824, answers
+# another question than the passage does).
+ENGLISH_LEAD_CARD = 0.85
+# ... and only for a question that asks yes or no somewhere («…, is that true?», «Could we instead …?»), the kind a
+# card's verdict answers; a question that opens with what, how or why asks for what the passage itself says.
+_EN_YES_NO = re.compile(r"(?:^|[.?!,;:]\s*|\s[-–]\s*)(?:is|are|can|could|do|does|did|must|may|might|should|shall|has|"
+                        r"have|will|would)\b", re.IGNORECASE)
+_EN_WH = re.compile(r"^\s*(?:what|how|why|which|who|when|where)\b", re.IGNORECASE)
 
 # A part of a compound question is left to the card an earlier part got when that card beats the best other card by
 # this much (it answers the part already); closer, the other card answers it.
@@ -576,7 +639,26 @@ class _Turn:
         answer.question = question  # the question as asked, not with its quoted text said in words
         if answer.route is None:
             answer.route = ("llm" if self.provider != EXTRACTIVE else "passage") if answer.grounded else "refusal"
+        if lang == "en" and answer.grounded and has_english_lead(answer.text):
+            answer.text = with_english_answer(answer.text, self._english_answer(answer, exclude), question)
         return answer
+
+    def _english_answer(self, answer: Answer, exclude: frozenset[str]) -> str:
+        """The first sentence of the English answer of the card whose paraphrases match the heading of the quoted
+        Norwegian passage closely («Klimakravet i FOA § 7-9: minst 30 prosent vekt» -> the card on § 7-9); "" when
+        none does. The English question missed the cards (else a card would answer), but the passage it found is on
+        a card's topic, so that card's English gives the first sentence in place of a line about the source."""
+        chunk_id = answer.citations[0].chunk_id if answer.citations else ""
+        if chunk_id not in self.index.positions or not _EN_YES_NO.search(answer.question) \
+                or _EN_WH.match(answer.question):
+            return ""  # «What can others learn …?», «How should we …?»: the card on the heading's topic answers less
+        chunk = self.index.chunks[self.index.positions[chunk_id]]
+        heading = re.split(r"\s*(?:›|>)\s*", chunk.section or "")[-1].strip(" #*")
+        ranked = rank_cards(heading, self.index, self.settings, lang="nb") if heading else []
+        best = ranked[0] if ranked else None
+        if best is None or best.score < ENGLISH_LEAD_CARD or not best.card.answer_en or best.card.id in exclude:
+            return ""
+        return _SENTENCE_END.split(best.card.answer_en.strip())[0]
 
 
     def _card(self, question: str, standalone: str, focus: str, lang: str,
@@ -716,7 +798,9 @@ def combine_answers(question: str, answers: Sequence[Answer]) -> Answer:
                 by_chunk[c.chunk_id] = len(citations) + 1
                 citations.append(dataclasses.replace(c, n=len(citations) + 1))
             mapping[c.n] = by_chunk[c.chunk_id]
-        text = re.sub(r"\[(\d+)\]", lambda m, mp=mapping: f"[{mp.get(int(m.group(1)), int(m.group(1)))}]", part.text)
+        # «[1, 2]» is renumbered number by number, as «[1]» is (the joint marker kept a part's own numbers before).
+        text = re.sub(r"\[(\d+(?:,\s*\d+)*)\]", lambda m, mp=mapping: "[" + ", ".join(
+            str(mp.get(int(n), int(n))) for n in m.group(1).split(",")) + "]", part.text)
         if _ASSUMED in text and "\n" not in text.split(_ASSUMED, 1)[1]:
             text, tail = text.split(_ASSUMED, 1)
             assumed += " " + tail

@@ -26,11 +26,13 @@ import re
 
 from advisor.answer import Answer
 from advisor.assessment import (
+    GROUNDS,
     IP_FREE_CHOICE,
     PART_III_TIME_LIMIT_PROCEDURES,
     REGIME_LABELS,
     RULES,
     Assessment,
+    Permission,
     assess,
     by_value,
     display_value,
@@ -97,7 +99,7 @@ _SUFFICES = (re.compile(r"\b(?:holder|held|rekker|rekk|er) det (?:nok |godt nok 
                         r"\b(?:three|two|four|five|a few|some)\b", re.IGNORECASE),
              frozenset({"below", "I"}))
 _YES_NO = re.compile(r"^\s*(må|kan|gjelder|gjeld|er|skal|trenger|treng|blir|vert|får|holder|held|rekker|rekk|går|do|does|"
-                     r"must|is|are|can|should|will)\b|"
+                     r"must|is|are|can|could|may|should|will)\b|"
                      r"\b(må|er|skal|kan|gjelder|følger|blir) (vel|jo)\b|,\s*(må|kan|skal|gjelder|er) (det|vi|dette|den)\b|"
                      r"(ikke sant|stemmer (?:ikke )?det|eller hva|vel|right|isn't it)\s*\??\s*$", re.IGNORECASE)
 _ASKS_RULES = re.compile(
@@ -904,11 +906,29 @@ def _procedure_en(procedure: str, part: str, regime: str) -> str:
     return name
 
 
-def _procedure_sentence(result: Assessment, lang: str = "nb") -> str:
+# What in a question points away from the open procedure as the default: negotiation or dialogue wanted, or a market
+# the buyer does not know (the extraction reads the latter into market_has_solution).
+_POINTS_ELSEWHERE = re.compile(r"\bforhandl\w*|\bnegotiat\w*|\bdialog\w*|\bdialogue\b", re.IGNORECASE)
+_DEFAULT_PROCEDURES = ("open", "restricted", "tender")
+
+
+def _points_elsewhere(question: str, result: Assessment) -> bool:
+    """True when the question gives a reason not to default to the open procedure: it wants to negotiate or hold a
+    dialogue, names another procedure, or says the market is unknown."""
+    market = result.inputs.get("market_has_solution", {})
+    if market.get("value") == "unknown" and not market.get("assumed"):
+        return True
+    named = named_procedure(question)
+    return bool(_POINTS_ELSEWHERE.search(question)) or (named is not None and named not in _DEFAULT_PROCEDURES)
+
+
+def _procedure_sentence(result: Assessment, lang: str = "nb", question: str = "") -> str:
     """The procedure as a choice, not as the one procedure: what the facts point to, and the others allowed.
 
-    «Dere kan velge prosedyre: åpen eller begrenset anbudskonkurranse (…); ut fra opplysningene passer åpen
-    anbudskonkurranse.» A part without a choice (part IV, another regulation) names its procedure alone.
+    «Dere kan velge prosedyre: åpen eller begrenset anbudskonkurranse (…); ingenting i opplysningene peker mot noe
+    annet, så åpen anbudskonkurranse er det vanlige utgangspunktet …». The open procedure is named only as a default,
+    and not at all when the question points elsewhere (negotiation wanted, the market unknown): then the choice is
+    listed alone. A part without a choice (part IV, another regulation) names its procedure alone.
     """
     en = lang == "en"
     chosen = _procedure_en(result.procedure, result.part, result.regime) if en else result.procedure_label
@@ -929,10 +949,25 @@ def _procedure_sentence(result: Assessment, lang: str = "nb") -> str:
                      f" ({names} krever at vilkårene for dem er oppfylt)")
     # Why the one the facts point to: the assessment assumes the solution exists and can be described.
     why = any("løsningen finnes" in reason for reason in result.procedure_reasons)
+    default = result.procedure in _DEFAULT_PROCEDURES
+    if default and _points_elsewhere(question, result):
+        market = result.inputs.get("market_has_solution", {}).get("value") == "unknown"
+        if en:
+            after = " Which one fits depends on what the market can deliver: find out in a market dialogue first." if market else ""
+            return f"You can choose the procedure: {listed}{extra}.{after}"
+        after = (" Hvilken som passer, avhenger av hva markedet kan levere: finn det ut i en markedsdialog først."
+                 if market else "")
+        return f"Dere kan velge prosedyre: {listed}{extra}.{after}"
     if en:
         because = ", as long as what you buy exists on the market and can be described precisely" if why else ""
+        if default:
+            return (f"You can choose the procedure: {listed}{extra}; nothing in the facts points elsewhere, so {chosen} "
+                    f"is the usual default (a starting point, not a requirement){because}.")
         return f"You can choose the procedure: {listed}{extra}; from the facts given, {chosen} fits best{because}."
     because = ", så lenge det dere skal kjøpe, finnes i markedet og kan beskrives presist" if why else ""
+    if default:
+        return (f"Dere kan velge prosedyre: {listed}{extra}; ingenting i opplysningene peker mot noe annet, så "
+                f"{result.procedure_label} er det vanlige utgangspunktet (et standardvalg, ikke et krav){because}.")
     return (f"Dere kan velge prosedyre: {listed}{extra}; ut fra opplysningene passer {result.procedure_label} "
             f"best{because}.")
 
@@ -1074,10 +1109,18 @@ def _asks_several(question: str) -> list[_Asked]:
     kinds = {a.kind for a in asked}
     grounds = "grounds" in kinds and ({"choice", "procedure"} & kinds or named_procedure(question) in _CONDITIONAL
                                       or re.search(r"\b(?:forhandl\w*|negotiat\w*|dialog\w*)", question, re.I))
+    # «Kan vi bruke konkurranse med forhandling eller konkurransepreget dialog?»: several procedures with conditions in
+    # one yes/no question, which the route for one named procedure (asked_procedure) leaves aside.
+    several_conditional = any(a.kind == "choice" and len(_conditional_named(a.clause)) > 1 for a in asked)
     if ("time_limits" in kinds and kinds & {"part", "notice", "procedure", "negotiate_after", "choice"}) \
-            or "negotiate_after" in kinds or grounds:
+            or "negotiate_after" in kinds or grounds or several_conditional:
         return asked
     return []
+
+
+def _conditional_named(clause: str) -> list[str]:
+    """The procedures with conditions (negotiation, dialogue, innovation partnership) a clause names, in order."""
+    return list(dict.fromkeys(str(m.lastgroup) for m in _PROCEDURE.finditer(clause) if m.lastgroup in _CONDITIONAL))
 
 
 def _several_answer(asked: list[_Asked], result: Assessment, facts: CaseFacts, renumber: _Renumber, lang: str) -> str:
@@ -1090,7 +1133,15 @@ def _several_answer(asked: list[_Asked], result: Assessment, facts: CaseFacts, r
         return ""  # without a value the other routes give the verdict for each band of value
     part_q = next((a.clause for a in asked if a.kind == "part" and is_yes_no(a.clause)), "")
     verdict = _verdict_word(part_q, result.part, lang, result.regime) if part_q else ""
-    sentences = [f"{verdict} {_part_sentence(result, renumber, lang)}".strip()]
+    # «Kan vi bruke konkurranse med forhandling eller konkurransepreget dialog, og hvilke frister …?»: the yes or no on
+    # the procedures asked first, then the part and value it follows from; a question that asks for the part as well
+    # gets the part first.
+    lead_choice = next((a for a in asked if a.kind == "choice" and _asks_may_we(a.clause)), None)
+    if lead_choice is not None and "part" not in {a.kind for a in asked}:
+        sentences = _several_choice(lead_choice.clause, result, renumber, lang, lead=True)
+    else:
+        lead_choice, sentences = None, []
+    sentences.append(f"{verdict} {_part_sentence(result, renumber, lang)}".strip())
     # The verdict on negotiation or dialogue in part III lists the grounds: a question for them is answered by it.
     grounds_said = result.part == "III" and any(
         a.kind == "choice" and {m.lastgroup for m in _PROCEDURE.finditer(a.clause)} & {"negotiated", "competitive_dialogue"}
@@ -1098,20 +1149,33 @@ def _several_answer(asked: list[_Asked], result: Assessment, facts: CaseFacts, r
     # «… we lean towards competitive dialogue. Are we allowed to use it, and what minimum deadlines …?»: time limits
     # asked without a procedure are those of the procedure the question asks to use.
     chosen = " ".join(a.clause for a in asked if a.kind == "choice")
+    all_asked, asked = asked, [a for a in asked if a is not lead_choice]
     for a in asked:
         if a.kind == "grounds" and grounds_said:
             continue
         clause = a.clause
-        if a.kind == "time_limits" and named_procedure(clause) is None and named_procedure(chosen):
+        if a.kind == "time_limits" and not _time_limit_procedures(clause) and _time_limit_procedures(chosen):
             clause = f"{clause} {chosen}"
         sentences += _SEVERAL[a.kind](clause, result, renumber, lang)
-    if {a.kind for a in asked} & {"procedure", "choice"} or _ASKS_WHICH_RULES.search(" ".join(a.clause for a in asked)):
+    if {a.kind for a in all_asked} & {"procedure", "choice"} or _ASKS_WHICH_RULES.search(" ".join(a.clause for a in all_asked)):
         sentences.append(_climate_sentence(result, renumber, lang))
     near = next((s for s in result.next_steps if _NEAR_STEP.match(s)), "")
     if near:
         sentences.append(_step_sentence(near, renumber, result, lang))
     sentences += _assumed_sentences(result, facts, False, [], lang)
     return " ".join(s for s in sentences if s)
+
+
+# «Har vi lov til å bruke den …?», «Får vi nytte …?», «Are we allowed to …?»: asking permission, a yes/no question.
+_MAY_WE = re.compile(r"^\s*(?:har (?:vi|dere|man|me) lov|er det (?:lov|lovleg|lovlig|tillatt|mulig|mogleg)|får (?:vi|dere|me)|"
+                     r"går det an|are we allowed|is it (?:allowed|possible|permitted))\b", re.IGNORECASE)
+
+
+def _asks_may_we(clause: str) -> bool:
+    """True for a clause whose last sentence asks yes or no («… heller mot konkurransepreget dialog. Har vi lov til å
+    bruke den»), not what or how («Hvilke frister gjelder i konkurransepreget dialog?»)."""
+    asked = re.split(r"(?<=[.!?])\s+", clause.strip())[-1]
+    return is_yes_no(asked) or bool(_MAY_WE.match(asked))
 
 
 def _several_notice(clause: str, result: Assessment, renumber: _Renumber, lang: str) -> list[str]:
@@ -1139,16 +1203,23 @@ def _several_procedure(clause: str, result: Assessment, renumber: _Renumber, lan
                 _with_marker(_NEEDS_GROUND[en], renumber.rules(("R-PROC-NEGOTIATED",)))]
     refs = renumber.text(" ".join(f"[{n}]" for n in dict.fromkeys(
         n for reason in result.procedure_reasons for n in _markers(reason))))
-    return [_with_marker(_procedure_sentence(result, lang), refs.strip())]
+    return [_with_marker(_procedure_sentence(result, lang, clause), refs.strip())]
 
 
-def _several_choice(clause: str, result: Assessment, renumber: _Renumber, lang: str) -> list[str]:
+def _several_choice(clause: str, result: Assessment, renumber: _Renumber, lang: str, lead: bool = False) -> list[str]:
     """The verdict on each procedure the sentence names: may one with conditions be used, and is the one claimed to
-    be required («eller må vi køyra open anbodskonkurranse?») required."""
+    be required («eller må vi køyra open anbodskonkurranse?») required. With `lead` the verdict opens the answer:
+    above the EEA threshold one «Ja, …» on the procedures with conditions together, which share FOA § 13-2."""
     sentences = []
     first: dict[str, re.Match[str]] = {}
     for m in _PROCEDURE.finditer(clause):
         first.setdefault(str(m.lastgroup), m)
+    shared = [p for p in first if p in ("negotiated", "competitive_dialogue")]
+    if lead and shared and result.part == "III" and result.regime == "foa":
+        sentences.append(_grounds_lead(shared, result, renumber, lang))
+        first = {p: m for p, m in first.items() if p not in shared}
+    # Procedures with the same verdict («I del I er det ingen fast prosedyre …» for both) are named together, once.
+    grouped: dict[str, tuple[list[str], Permission]] = {}
     for match in first.values():
         procedure = str(match.lastgroup)
         obliged = procedure not in _CONDITIONAL and bool(re.search(_DUTY, clause[: match.start()], re.IGNORECASE))
@@ -1158,13 +1229,40 @@ def _several_choice(clause: str, result: Assessment, renumber: _Renumber, lang: 
             continue
         said = verdict_on.text(lang)
         if obliged:  # «Nei. Ingen regel pålegger dere …»: what the part allows is said with the other procedure
-            first = re.split(r"(?<=\.)\s+(?=[A-ZÆØÅ])", said)[:2]
-            sentences.append(_with_marker(f"{first[0].rstrip('.')}: {first[-1][0].lower()}{first[-1][1:]}",
+            head = re.split(r"(?<=\.)\s+(?=[A-ZÆØÅ])", said)[:2]
+            sentences.append(_with_marker(f"{head[0].rstrip('.')}: {head[-1][0].lower()}{head[-1][1:]}",
                                           renumber.rules(verdict_on.rules[:1])))
             continue
-        lead = _NAMED_LEAD[lang == "en"] % procedure_name(procedure, result.part, lang)
-        sentences.append(_first_sentence_marked(f"{lead} {said[0].lower()}{said[1:]}", renumber.rules(verdict_on.rules)))
+        grouped.setdefault(said, ([], verdict_on))[0].append(procedure)
+    for said, (procedures, verdict_on) in grouped.items():
+        names = (" and " if lang == "en" else " og ").join(procedure_name(p, result.part, lang) for p in procedures)
+        named = _NAMED_LEAD[lang == "en"] % names
+        sentences.append(_first_sentence_marked(f"{named} {said[0].lower()}{said[1:]}", renumber.rules(verdict_on.rules)))
     return sentences
+
+
+_GROUNDS_LEAD = ("Ja, men på vilkår: over EØS-terskelen gjelder del I og III, og der kan dere bruke {names} bare når minst "
+                 "ett av vilkårene i FOA § 13-2 er oppfylt og dere dokumenterer det: {grounds}.",
+                 "Yes, on a condition: above the EEA threshold parts I and III apply, and there you may use {names} only "
+                 "when at least one of the grounds in FOA § 13-2 is met and you document it: {grounds}.")
+
+
+def _grounds_lead(procedures: list[str], result: Assessment, renumber: _Renumber, lang: str) -> str:
+    """The yes-if on negotiation and dialogue in part III as the answer's first sentences: the grounds named once for
+    all the procedures asked, what is left without one, and when dialogue fits."""
+    en = lang == "en"
+    names = (" and " if en else " og ").join(procedure_name(p, "III", lang) for p in procedures)
+    verdicts = [permission(p, result.part, result.regime) for p in procedures]
+    rules = tuple(dict.fromkeys(r for v in verdicts if v for r in v.rules))
+    grounds = GROUNDS[en]
+    said = [_with_marker(_GROUNDS_LEAD[en].format(names=names, grounds=grounds), renumber.rules(rules)),
+            ("If none is met, the open or restricted procedure is what you may use (FOA § 13-1 first paragraph)." if en
+             else "Er ingen av dem oppfylt, er åpen eller begrenset anbudskonkurranse det dere kan bruke "
+                  "(FOA § 13-1 første ledd).")]
+    if "competitive_dialogue" in procedures:
+        said.append("Dialogue fits when you know the need but not the solution." if en else
+                    "Dialog passer når dere kjenner behovet, men ikke løsningen.")
+    return " ".join(said)
 
 
 def _several_negotiate_after(clause: str, result: Assessment, renumber: _Renumber, lang: str) -> list[str]:
@@ -1208,8 +1306,7 @@ def _several_time_limits(clause: str, result: Assessment, renumber: _Renumber, l
             return []
         return [_with_marker(_NO_MINIMUM[("en" if en else "nb", "part")] % part + ".",
                              renumber.rules(("R-TIME-LIMITS-REASONABLE",)))]
-    named = named_procedure(clause)
-    procedures = (named,) if named in PART_III_TIME_LIMIT_PROCEDURES else ("open", "restricted")
+    procedures = tuple(_time_limit_procedures(clause)) or ("open", "restricted")
     limits = renumber.rules(("R-TIME-LIMITS-III",))
     sentences = []
     for procedure in procedures:
@@ -1223,6 +1320,15 @@ def _several_time_limits(clause: str, result: Assessment, renumber: _Renumber, l
         sentences.append(_STATE_NO_SHORTER[en])
     sentences.append(_CALENDAR_DAYS[en])
     return sentences
+
+
+def _time_limit_procedures(clause: str) -> list[str]:
+    """The part III procedures with minimum time limits that a clause names, in order (none for negotiation without
+    notice, which has other rules)."""
+    if _NOT_ASKED.search(clause):
+        return []
+    return list(dict.fromkeys(str(m.lastgroup) for m in _PROCEDURE.finditer(clause)
+                              if m.lastgroup in PART_III_TIME_LIMIT_PROCEDURES))
 
 
 _SEVERAL = {"part": _several_part, "notice": _several_notice, "procedure": _several_procedure,
@@ -1301,12 +1407,42 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
     asks_procedure = bool(_ASKS_PROCEDURE.search(question))
     if result.part not in ("below", "referred"):
         sentences += _procedure_sentences(question, result, renumber, lang, asks_procedure,
-                                          climate=asks_procedure or bool(_ASKS_WHICH_RULES.search(question)))
+                                          climate=asks_procedure or bool(_ASKS_WHICH_RULES.search(question)),
+                                          case_text=case_text)
     # The check says what the sector note says; the other notes (an unread buyer among them) stay assumptions.
     sentences += _assumed_sentences(result, facts, asks_procedure, sector_notes if check else [], lang)
     text = " ".join(sentences)
     return Answer(question, text, renumber.citations(), True, provider, model, version, question, route="rules",
                   notes=notes, language=lang, evidence=1.0)
+
+
+# The side of the decisive threshold a stated value falls on, by the part it leads to; part II (above one threshold,
+# below the next) has no single side.
+_ABOVE_PARTS = ("III", "IV")
+_BELOW_PARTS = ("below", "I")
+
+
+def part_lead(question: str, facts: CaseFacts, settings: Settings, lang: str = "nb", provider: str = "extractive",
+              model: str = "") -> tuple[str, Answer] | None:
+    """The side of the decisive threshold the stated value is on («above» or «below») and the sentence that says
+    which part applies and why, as a cited answer of its own; None without a value or a side (part II, another
+    regulation). A compound question whose other part a card answers for both sides of a threshold («Under terskelen
+    … Over terskelen …») leads with it, so the first sentence is the rule for this value."""
+    extraction = extract_case(question)
+    values = {**extraction.values, **facts.values}
+    try:
+        result = assess(values, settings, interpretation=list(facts.notes))
+    except AdvisorError:
+        return None
+    if result.contract_value is None or result.contract_value.total_nok is None or result.regime != "foa":
+        return None
+    side = "above" if result.part in _ABOVE_PARTS else "below" if result.part in _BELOW_PARTS else ""
+    renumber = _Renumber(result.citations, settings)
+    text = _part_sentence(result, renumber, lang)
+    if not side or not text:
+        return None
+    return side, Answer(question, text, renumber.citations(), True, provider, model,
+                        f"{RULES_VERSION}+{result.model_version}", question, route="rules", language=lang, evidence=1.0)
 
 
 def _assumed_sentences(result: Assessment, facts: CaseFacts, asks_procedure: bool, checked: list[str],
@@ -1367,9 +1503,10 @@ def _climate_sentence(result: Assessment, renumber: _Renumber, lang: str) -> str
 
 
 def _procedure_sentences(question: str, result: Assessment, renumber: _Renumber, lang: str,
-                         asks_procedure: bool, climate: bool = False) -> list[str]:
+                         asks_procedure: bool, climate: bool = False, case_text: str = "") -> list[str]:
     """The procedure as a choice (or the verdict on the procedure the question names), with `climate` the line on FOA
-    § 7-9, and the next step when the question asks what to do."""
+    § 7-9, and the next step when the question asks what to do. `case_text` (the whole message) may say what points
+    away from the default procedure («vi vil gjerne forhandle»)."""
     sentences = []
     named = named_procedure(question)
     verdict_on_named = permission(named, result.part, result.regime) if named else None
@@ -1384,7 +1521,8 @@ def _procedure_sentences(question: str, result: Assessment, renumber: _Renumber,
     else:
         refs = renumber.text(" ".join(f"[{n}]" for n in dict.fromkeys(
             n for reason in result.procedure_reasons for n in _markers(reason))))
-        sentences.append(_with_marker(_procedure_sentence(result, lang), refs.strip()))
+        sentences.append(_with_marker(_procedure_sentence(result, lang, f"{case_text} {question}".strip()),
+                                       refs.strip()))
     if climate:
         sentences.append(_climate_sentence(result, renumber, lang))
     # A part or threshold question gets no generic next step, but a value just under a threshold keeps its warning
@@ -1413,10 +1551,13 @@ def _step_sentence(step: str, renumber: _Renumber, result: Assessment | None = N
         threshold = margin.threshold
         where = (f"only {_amount_en(margin.gap_nok)} below" if margin.side == "under" else
                  f"only {_amount_en(margin.gap_nok)} above" if margin.gap_nok else "equal to")
+        # Just under a higher threshold the risk is an estimate that should have crossed it: say what crossing means.
+        above = (f"If a realistic estimate comes out above it, {_CROSSED_EN.get(threshold.key, 'the rules above it apply')}"
+                 ", and the estimate must not be set low to stay below. " if margin.side == "under" else "")
         return _with_marker(f"Next step: the value is {where} "
                             f"{_THRESHOLD_EN.get(threshold.key, threshold.name)} ({_amount_en(threshold.value_nok)}). "
-                            "Check the estimate carefully (the whole contract period and any options), and do not split "
-                            "the purchase to get below the threshold.", markers)
+                            f"{above}Check the estimate carefully (the whole contract period and any options), and do "
+                            "not split the purchase to get below the threshold.", markers)
     return _with_marker("Neste steg: " + _sentence(step), markers)
 
 
@@ -1438,6 +1579,19 @@ _THRESHOLD_EN = {
     "eea_health_social": "the EEA threshold for health and social services",
     "eea_special_services": "the EEA threshold for other special services",
 }
+
+
+# What crossing a threshold from below means, for the warning of a value just under it.
+_CROSSED_EN = {
+    "law_floor": "the Procurement Act applies",
+    "national": "part II applies and the purchase must be announced on Doffin",
+    "eea_health_social": "part IV (chapter 30) applies",
+    "eea_utilities_goods_services": "part II of the utilities regulation applies",
+    "eea_utilities_works": "part II of the utilities regulation applies",
+    "eea_special_services": "some part III rules apply as well",
+}
+_CROSSED_EN.update({key: "part III applies and the notice goes to TED as well"
+                    for key in ("eea_state_goods_services", "eea_other_goods_services", "eea_works")})
 
 
 def _amount_en(nok: int) -> str:

@@ -30,7 +30,7 @@ def index(corpus_hash_settings):
     ("A state agency is buying software licences for NOK 2 million. Do we need to publish a notice?",
      ["Yes, on Doffin and in TED", "NOK 1.49 million", "Parts I and III"]),
     ("A health trust will buy medical equipment for NOK 10 million. Which procedure should we use?",
-     ["You can choose the procedure", "the open procedure fits best"]),
+     ["You can choose the procedure", "the open procedure is the usual default"]),
     ("We are a municipality buying home care services (health and social services) for NOK 9 million. "
      "Which rules apply?", ["Parts I and IV", "NOK 7.8 million", "part IV procedure"]),
     ("A utility company buying pumps for NOK 5 million. Which rules apply?",
