@@ -34,6 +34,17 @@ THESAURUS: tuple[tuple[str, str], ...] = (
     (r"støtteordning\w*|støtteprogram\w*|funding schemes?|support schemes?", "virkemidler"),
     (r"iterative?|(?:flere|gjentatte|nye) runder|runde for runde", "iterativ"),
     (r"gründer\w*|start-?ups?|oppstartsbedrift\w*|nyetablerte bedrift\w*", "oppstartsselskap"),
+    # Two procedures described without their names. Paying for development (R&D services, prototypes) with no duty
+    # to buy is a pre-commercial procurement; developing and then buying the result in one contract is an innovation
+    # partnership. The lookaheads keep to one sentence, so «utvikle» alone adds nothing.
+    (r"FoU-tjenest\w*|forsknings- og utviklingstjenest\w*|R&D services?|R&D prototypes?"
+     r"|(?:utvikl|prototyp|prøveløsning)\w*(?=[^.?!]{0,120}?\buten\b[^.?!]{0,40}?\b(?:kjøpsplikt|forplikt|love|lover|binde|plikt)\w*)"
+     r"|(?:finansier|betal)\w*(?=[^.?!]{0,60}?\b(?:utvikling|prototyp)\w*)"
+     r"|(?:develop|build|prototype)\w*(?=[^.?!]{0,120}?\b(?:without|no)\b[^.?!]{0,40}?\b(?:commit|obligation|duty)\w*)",
+     "førkommersiell anskaffelse"),
+    (r"(?:utvikl\w*)(?=[^.?!]{0,80}?\bkjøp\w*[^.?!]{0,60}?\b(?:samme|én|ett|ei|en)\s+(?:kontrakt|anskaffelse|avtale|prosedyre)\w*)"
+     r"|(?:develop\w*)(?=[^.?!]{0,80}?\bbuy\w*[^.?!]{0,60}?\b(?:same|one|single)\s+(?:contract|procurement|procedure))",
+     "innovasjonspartnerskap"),
     # Nynorsk spellings of the corpus's core words, which the bokmål stemmer leaves apart from their bokmål forms
     # (the corpus is bokmål; a nynorsk question otherwise finds only the words both forms share).
     (r"anskaffing(ar|ane|a|en)?|anskaffings\w*", "anskaffelse"),

@@ -52,3 +52,26 @@ def test_an_obligation_question_finds_the_passage_on_the_duty():
     assert expanded[0][0] == 0
     assert expanded[0][1] > plain.get(0, 0.0)
     assert dict(expanded).get(1) == plain.get(1)
+
+
+def test_a_described_pre_commercial_procurement_gets_its_name():
+    # Worded unlike the cards' paraphrases: paying for development with no duty to buy, R&D services, prototypes.
+    for question in ("Kan vi gi noen leverandører betalt for å lage hver sin prøveløsning, uten at vi lover å kjøpe noe?",
+                     "Vi ønsker å finansiere utviklingen av nye løsninger hos flere bedrifter parallelt.",
+                     "Kan vi kjøpe FoU-tjenester fra to firmaer og la dem beholde rettighetene?",
+                     "We want to pay three companies to build prototypes without committing to buy anything."):
+        assert "førkommersiell anskaffelse" in expand_query(question), question
+
+
+def test_development_then_purchase_in_one_contract_gets_innovation_partnership():
+    assert "innovasjonspartnerskap" in expand_query("Kan leverandøren først utvikle løsningen og vi så kjøpe den i samme kontrakt?")
+    assert "innovasjonspartnerskap" in expand_query("Can the supplier develop it and we then buy it under the same contract?")
+
+
+def test_development_alone_or_a_prototype_test_adds_no_procedure():
+    # The lookaheads keep to one sentence and need the no-duty-to-buy or one-contract part.
+    for question in ("Hvorfor lønner det seg å teste halvferdige prototyper tidlig?",
+                     "Vi skal utvikle en ny tjeneste internt. Uten tvil blir det dyrt.",
+                     "Kan vi utvikle kravene uten leverandørene?"):
+        expanded = expand_query(question)
+        assert "førkommersiell" not in expanded and "innovasjonspartnerskap" not in expanded, question
