@@ -40,6 +40,7 @@ from advisor.errors import AdvisorError, BuildRunning, DamagedState, IndexNotBui
 from advisor.search.cards import card_question_vectors, card_vectors, check_card_sources, load_cards
 from advisor.search.embedders import Embedder, EmbeddingCache, get_embedder, text_key
 from advisor.search.index import (
+    LOCAL_HNSW,
     SERVER_HNSW,
     BuildDamaged,
     Index,
@@ -248,7 +249,7 @@ def _write_build(settings: Settings, record: BuildRecord, chunks: list[Chunk], v
     try:
         with _write_errors(settings, folder):
             folder.mkdir(parents=True)
-            _write_collection(local_client(folder / "chroma"), record.collection, chunks, vectors, progress)
+            _write_collection(local_client(folder / "chroma"), record.collection, chunks, vectors, progress, LOCAL_HNSW)
             lines = "".join(json.dumps(dataclasses.asdict(c), ensure_ascii=False) + "\n" for c in chunks)
             write_atomically(folder / "chunks.jsonl", lines)
     except BaseException:

@@ -445,3 +445,32 @@ def test_server_build_readiness_allows_a_few_unreachable_vectors_but_not_an_unin
     # A quarter of the sample unreachable is more than an approximate graph explains.
     with pytest.raises(AdvisorError, match="sampled chunks"):
         build._wait_searchable(server, _Collection(vectors, unreached=set(range(0, 500, 4))), chunks, vectors)
+
+
+@pytest.mark.slow
+def test_local_dense_search_returns_the_exact_nearest_chunks_on_every_build(corpus_e5_settings):
+    """The local graph is built and searched wide enough (LOCAL_HNSW) that its nearest chunks are the exact ones: with
+    Chroma's defaults a rebuild of the same corpus could return another fifth passage for the same question."""
+    import numpy as np
+
+    from advisor.search.index import LOCAL_HNSW
+    from advisor.search.retrieve import dense_search
+
+    index = open_index(corpus_e5_settings)
+    assert LOCAL_HNSW.items() <= index.collection.metadata.items()
+    stored = index.collection.get(include=["embeddings"])
+    ids = stored["ids"]
+    matrix = np.asarray(stored["embeddings"], np.float32)
+    matrix /= np.linalg.norm(matrix, axis=1, keepdims=True)
+    rows = [json.loads(line) for line in (Path(__file__).parents[2] / "evals" / "retrieval.jsonl").open(encoding="utf-8")]
+    k, checked = corpus_e5_settings.retrieval.candidates, 0
+    for row in rows:
+        query = np.asarray(index.embedder.embed_query(row["q"]), np.float32)
+        cosines = matrix @ (query / np.linalg.norm(query))
+        order = np.argsort(-cosines, kind="stable")
+        if cosines[order[k - 1]] - cosines[order[k]] < 1e-5:
+            continue  # a tie at the cut: either chunk is right
+        found = {cid for cid, _ in dense_search(row["q"], index, k)}
+        assert found == {ids[i] for i in order[:k]}, row["q"]
+        checked += 1
+    assert checked >= 0.8 * len(rows)
