@@ -16,7 +16,7 @@ from advisor.assessment.case import MAX_AMOUNT_NOK
 # A number: digit groups with space, no-break space or dot as thousands separator (1 490 000, 1.490.000,50), or plain
 # digits with an optional decimal part (2,35 / 2.5 / 240000000). Nothing is required after the number, so a match never
 # backtracks through a run of digit groups; units and currencies are looked for in short windows afterwards.
-_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3}){2,}(?![\d,])|\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d{1,2})?(?![\d])|"
+_NUMBER = re.compile(r"(?<![\w,])(?<!(?<!ca)\.)(\d{1,3}(?:,\d{3}){2,}(?![\d,])|\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d{1,2})?(?![\d])|"
                      r"\d+(?:[.,]\d{1,3})?(?![\d]))")
 _AFTER_UNIT = re.compile(
     r"\s{0,3}(?P<unit>mrd\.?|milliard(?:er|ar)?|mnok|mill(?:ioner|ionar|ion|\.)?|mio\.?|tusen|k(?![\w])|kroner|kr\.?|nok|,-)(?![\w])",
@@ -32,14 +32,15 @@ _NEGATIVE = re.compile(r"(?:^|[^\d\s])\s*(?:-|−)\s?$|\bminus\s$", re.IGNORECAS
 
 # Within the same sentence: abbreviation dots («eks. mva. pr. år») are allowed, a full stop before a capital is not.
 _SAME_SENTENCE = r"(?:(?!(?<!excl)(?<!incl)\.\s+(?-i:[A-ZÆØÅ]))[^;\d])"  # «excl. VAT» does not end a sentence
-_PER_YEAR_AFTER = re.compile(rf"^\s*/\s*(?:år|året|year|yr|annum)\b|^{_SAME_SENTENCE}{{0,40}}?\b(?:per|pr\.?)\s*år\b|^{_SAME_SENTENCE}{{0,40}}?\bi året\b|"
+_PER_YEAR_AFTER = re.compile(rf"^\s*/\s*(?:år|året|year|yr|annum)\b|^{_SAME_SENTENCE}{{0,25}}?/\s*(?:år|året)\b|^{_SAME_SENTENCE}{{0,40}}?\b(?:per|pr\.?)\s*år\b|^{_SAME_SENTENCE}{{0,40}}?\bi året\b|"
                              rf"^{_SAME_SENTENCE}{{0,25}}?\bårlig\b|"
                              rf"^{_SAME_SENTENCE}{{0,40}}?\b(?:per|a|an|each)\s+year\b|^{_SAME_SENTENCE}{{0,25}}?\b(?:annually|yearly)\b",
                              re.IGNORECASE)
-_PER_MONTH_AFTER = re.compile(rf"^\s*/\s*(?:mnd\.?|måned|månad|month)|^{_SAME_SENTENCE}{{0,40}}?\b(?:per|pr\.?)\s*(?:måned|mnd\.?)|^{_SAME_SENTENCE}{{0,40}}?\bi måneden\b|"
+_PER_MONTH_AFTER = re.compile(rf"^\s*/\s*(?:mnd\.?|måned|månad|month)|^{_SAME_SENTENCE}{{0,25}}?/\s*(?:mnd|måned)|^{_SAME_SENTENCE}{{0,40}}?\b(?:per|pr\.?)\s*(?:måned|mnd\.?)|^{_SAME_SENTENCE}{{0,40}}?\bi måneden\b|"
                               rf"^{_SAME_SENTENCE}{{0,25}}?\bmånedlig\b", re.IGNORECASE)
 # «Årlig verdi er ca. 3 mill. kr»: abbreviation dots may stand between the period word and the amount, a sentence end not.
-_PER_YEAR_BEFORE = re.compile(rf"\b(?:årlig|årlige|årleg|årlege)\b{_SAME_SENTENCE}{{0,60}}$|\b(?:per|pr\.?)\s+år\b[^.;\d]{{0,15}}$",
+_PER_YEAR_BEFORE = re.compile(rf"\b(?:årlig|årlige|årleg|årlege)\b{_SAME_SENTENCE}{{0,60}}$|\b(?:per|pr\.?)\s+år\b[^.;\d]{{0,15}}$|"
+                              rf"\b\w*(?:verdi|kostnad|forbruk|omsetning)\w*\s+(?:for|i)\s+(?:et|ett|eitt|eit)\s+år\b{_SAME_SENTENCE}{{0,20}}$",
                               re.IGNORECASE)
 _PER_MONTH_BEFORE = re.compile(rf"\b(?:månedlig|månedlige|månadleg)\b{_SAME_SENTENCE}{{0,60}}$", re.IGNORECASE)
 _TOTAL_CUE = re.compile(r"\b(?:totalt?|samlet|samla|i alt|hele (?:avtale|kontrakts)perioden|over \d+ år|inkl(?:\.|usive)? "
@@ -84,6 +85,8 @@ def read_amounts(text: str) -> tuple[list[Amount], list[AmountProblem]]:
         after = text[token.end(): token.end() + 24]
         before = text[max(0, token.start() - 8): token.start()]
         unit = _AFTER_UNIT.match(after)
+        if unit is None and re.fullmatch(r"\d{1,3}(?:[ .]\d{3}){2,}", token.group(1)):
+            unit = _STRAY_DOT_UNIT.match(after)  # «ca. 4.000.000. NOK»: a stray dot before the currency
         currency_before = _BEFORE_CURRENCY.search(before)
         if unit is None and _THOUSANDS_MARK.match(after) and (currency_before or _CURRENCY_AFTER_MARK.match(after)):
             unit = _THOUSANDS_MARK.match(after)  # «kr 600'», «450' kr»: the apostrophe is thousands
@@ -99,6 +102,8 @@ def read_amounts(text: str) -> tuple[list[Amount], list[AmountProblem]]:
                 scale = 1
             if scale is None:
                 scale = _list_scale(text, tokens, index)
+            if scale is None and index:
+                scale = _range_follower(text, tokens[index - 1], token)
             if scale is None:
                 continue
         start = token.start() - (len(before) - currency_before.start()) if currency_before else token.start()
@@ -227,6 +232,19 @@ def _range_partner(text: str, token: re.Match[str], following: re.Match[str] | N
 
 
 _RANGE_SPAN = 100  # the upper end of a range is at most this many times the lower end
+_STRAY_DOT_UNIT = re.compile(r"\.\s{1,3}(?P<unit>kr\.?|kroner|nok)(?![\w])", re.IGNORECASE)
+
+
+def _range_follower(text: str, previous: re.Match[str], token: re.Match[str]) -> int | None:
+    """The scale of the first end of a range for a bare second end with the unit said once before the first:
+    «kr. 7.000.000 - 12.000.000», «NOK 120 000 000 – 180 000 000». None when this is no such second end."""
+    gap = text[previous.end(): token.start()]
+    if not re.fullmatch(r"\s{0,3}(?:-|–|til)\s{0,3}", gap, re.IGNORECASE) or not _same_size(_plain_number(token.group(1)), previous):
+        return None
+    currency = _BEFORE_CURRENCY.search(text[max(0, previous.start() - 8): previous.start()])
+    if currency is None:
+        return None
+    return 10**6 if currency.group("mnok") else 1
 
 # A list of amounts with the unit said once: «300 000, 400 000 og 250 000 kr», «450 000 / 380 000 / 520 000 kroner»,
 # «NOK 300,000, 450,000 and 600,000», «2, 3 og 4 mill. kr». The items are joined by a comma, a slash, a semicolon,
@@ -379,7 +397,8 @@ _N = r"(\d{1,3}|ett|en|ei|eitt|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|one|two|
 _UNIT = r"(år|års|måneder|månader|mnd\.?|years?|months?)"
 _BASE_TERM = re.compile(
     rf"(?:(?:varighet(?:en)?|avtaleperiode(?:n)?|kontraktsperiode(?:n)?|løpetid(?:en)?)\s*(?::|er|på|vil være|blir)?\s*(?:på\s*)?(?:i\s*)?{_N}\s*{_UNIT}"
-    rf"|(?:gjelder|gjeld|varer|vare|vere|løper|løpe)\s+(?:i\s+|for\s+)?{_N}\s*{_UNIT}"
+    rf"|(?:gjelder|gjeld|varer|vare|vere|løper|løpe)\s+(?:i utgangspunktet\s+)?(?:i\s+|for\s+)?{_N}\s*{_UNIT}"
+    rf"|(?:kontraktens|avtalens|kontrakts|avtale)\s*lengde(?:n)?\s+(?:er|blir)\s+(?:på\s+)?{_N}\s*{_UNIT}"
     rf"|(?:rammeavtale|avtale|kontrakt)\w*\s+(?:på|for)\s+{_N}\s*{_UNIT}"
     rf"|\b(\d{{1,2}})-årig|\b(to|tre|fire|fem|seks|sju|syv|åtte|ti)-?årig"
     rf"|\b(\d{{1,2}}|one|two|three|four|five|six|seven|eight|ten)[\s-]year\s+(?:base\s+|initial\s+|fixed\s+)?"
@@ -404,8 +423,10 @@ _OPTION_COUNTED = re.compile(
     rf"\b{_N}\s+(?:optional\s+)?{_N}[\s-]*(year|month)s?\s+(?:optional\s+)?(?:extension|option|renewal)s?\b"
     rf"(?:\s+options?)?"
     rf"|\b{_N}\s+(?:opsjoner|forlengelser|options|extensions)\s+(?:på|av|of)\s+{_N}\s*{_UNIT}"
-    rf"|\b{_N}\s+(ett|to|tre)årige\s+(?:opsjoner|forlengelser)",
+    rf"|\b{_N}\s+(ett|to|tre)årige\s+(?:opsjoner|forlengelser)"
+    rf"|\b{_N}\s+ganger\s+(?:med|på)\s+(?:inntil\s+)?{_N}\s*{_UNIT}",
     re.IGNORECASE)
+_OPTION_YEARS_BEFORE = re.compile(rf"\b(?:opptil|inntil|ytterligere)\s+{_N}\s*års\s+(?:forlengelse|opsjon)\w*", re.IGNORECASE)
 _OPTION_SINGLE = re.compile(rf"\w+\s+(?:på|med|om)\s+(?:inntil\s+|ytterligere\s+)?{_N}\s*{_UNIT}(?!\s*\+)", re.IGNORECASE)
 _OPTION_FURTHER = re.compile(rf"(?:ytterligere|ytterlegare|inntil)\s+{_N}\s*{_UNIT}", re.IGNORECASE)
 _MAX_TERM = re.compile(rf"(?:maksimal[te]?|totalt?|samlet|til sammen)\s+(?:samlet\s+)?(?:avtaleperiode|varighet|løpetid)?\s*(?:er|på|maksimalt)?\s*"
@@ -518,6 +539,9 @@ def _options(text: str) -> tuple[int, str] | None:
             each = _months(groups[1], "år")  # «to ettårige»: years
         if count and each:
             return count * each, match.group(0)
+    # «mulighet for opptil tre års forlengelse (1 + 1 + 1 + 1)»: the years are said before the option word.
+    if match := _OPTION_YEARS_BEFORE.search(text):
+        return _months(match.group(1), "år"), match.group(0)
     for context in _OPTION_CONTEXT.finditer(text):
         window = text[context.start(): context.start() + 110]
         cut = re.search(r"[.;]\s", window)

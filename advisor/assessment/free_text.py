@@ -83,7 +83,8 @@ def extract_case(text: str) -> Extraction:
     _read_category(text, out)
     _read_regime(text, out)
     for key, pattern in (("design_contest", w.DESIGN), ("previous_competition_failed", w.FAILED)):
-        if match := pattern.search(text):
+        if match := next((m for m in pattern.finditer(text) if not (key == "design_contest" and _SOFTWARE_ARCHITECTURE.search(
+                text[max(0, m.start() - 25):m.end()]))), None):
             out.set(key, True, match.group(0))
     _read_market_and_process(text, out)
     if match := w.FRAMEWORK.search(text):
@@ -446,9 +447,35 @@ def _read_buyer(text: str, out: Extraction) -> None:
     out.set("buyer", label, phrase)
 
 
+# «teknisk arkitektur», «systemarkitekt», «løsningsarkitektur»: the architecture of software, not of a building.
+_SOFTWARE_ARCHITECTURE = re.compile(r"(?:\b(?:teknisk|IT|digital|informasjons|virksomhets|data)\w*[\s-]+arkitekt\w*|"
+                                    r"(?:system|løsnings|programvare|applikasjons|skytjeneste|data)arkitekt\w*)$", re.IGNORECASE)
+# A notice pasted as «Oppdragsgiver: Tittel. Beskrivelse»: the buyer's name before the colon says who buys, not what.
+_BUYER_PREFIX = re.compile(r"^[^.:\n]{2,90}:\s")
+# A unit's proper name in the definite form («Skjærgårdstjenesten», «Politiets fellestjenester» as a name) says where
+# the purchase is used, not that a service is bought.
+_UNIT_NAME = re.compile(r"(?-i:\b[A-ZÆØÅ]\w*tjenest(?:en|ene)\b)")
+# «innovasjonsarena for helsetjenester», «fagsystem til helsetjenesten»: a health service the purchase serves.
+_SERVES = re.compile(r"\b\w*(?:arena|system|løsning|plattform|verktøy|senter|portal)(?:en|et|a|er|ene)?\s+(?:for|til)\s+$",
+                     re.IGNORECASE)
+
+
+# Things that are bought as goods, compounds included («øyelinser», «patruljebåt», «diatermiapparater»).
+_GOODS_NAMED = re.compile(r"\b\w*(?:linser|båt|båter|bilen|biler|apparat|apparater|instrumenter|kjøretøy|forbruksmateriell|"
+                          r"forbruksvarer|legemidler|preparater|møbler|inventar|byggevarer|trelast|arbeidstøy|uniformer)\b",
+                          re.IGNORECASE)
+
+
+def _without_names(text: str) -> str:
+    """The text with the buyer's name before a leading colon and unit names blanked out (positions kept)."""
+    blank = _BUYER_PREFIX.sub(lambda m: " " * len(m.group(0)), text, count=1)
+    return _UNIT_NAME.sub(lambda m: " " * len(m.group(0)), blank)
+
+
 def _read_category(text: str, out: Extraction) -> None:
     if _read_cpv(text, out):
         return
+    text = _without_names(text)
     named = sorted((m.start(), label, m.group(0)) for label, pattern in w.CATEGORY_NAMED.items()
                    if (m := pattern.search(text)))
     found = named if len({label for _, label, _ in named}) == 1 else [
@@ -462,6 +489,9 @@ def _read_category(text: str, out: Extraction) -> None:
         # Health and social services and the other special services are services by definition.
         cue = health or special
         out.set("category", "services", cue.group(0) if cue else "")
+    elif goods := _GOODS_NAMED.search(text):
+        # «Øyelinser», «arbeidsbåt», «Diatermiapparater»: a thing named as what is bought, with no other cue.
+        out.set("category", "goods", goods.group(0))
     elif it := w.IT_PURCHASE.search(text):
         # «nytt fagsystem for barnehagene», «a case management system»: software is goods or services (one threshold),
         # never works, so no contract type is left to assume.
@@ -501,7 +531,8 @@ def _read_cpv(text: str, out: Extraction) -> bool:
 def _as_object(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The first match that names what is bought, not the unit where it is used («i hjemmetjenesten»)."""
     for match in pattern.finditer(text):
-        if not w.SERVICE_AS_PLACE.search(text[max(0, match.start() - 6):match.start()]):
+        if not w.SERVICE_AS_PLACE.search(text[max(0, match.start() - 6):match.start()]) \
+                and not _SERVES.search(text[max(0, match.start() - 40):match.start()]):
             return match
     return None
 

@@ -32,3 +32,10 @@ def test_frozen_sets_are_scored_and_share_no_notice_with_the_seen_set():
     seen, unseen, unseen2 = (_ids(NOTICE_FILES[name]) for name in ("seen", "unseen", "unseen2"))
     assert len(unseen2) >= 20
     assert not seen & unseen and not seen & unseen2 and not unseen & unseen2
+
+
+def test_the_dev2_set_shares_no_notice_with_the_other_sets():
+    dev2 = _ids(NOTICE_FILES["dev2"])
+    assert len(dev2) >= 25
+    for name in ("seen", "unseen", "unseen2"):
+        assert not dev2 & _ids(NOTICE_FILES[name]), name
