@@ -109,7 +109,7 @@ def _read_value(text: str, out: Extraction) -> None:
     compared = [a for a in amounts if _COMPARED.search(text[max(0, a.start - 30):a.start])]
     if compared and len(compared) < len(amounts):
         amounts = [a for a in amounts if a not in compared]
-    if _read_parts(text, amounts, out):
+    if _read_parts(text, amounts, out) or _read_unit_price(text, amounts, out):
         _read_term(text, out)  # «ein 3 års kontrakt»: the term is said, even when the parts give the value
         return
     per_period = [a for a in amounts if a.period]
@@ -134,6 +134,53 @@ def _read_value(text: str, out: Extraction) -> None:
     if vat is not None:
         with_vat = next(a for a in chosen if a.vat)
         out.set("amounts_include_vat", vat, f"{with_vat.phrase} … {with_vat.vat_phrase}")
+
+
+# A price per unit («NOK 6 500 000,- eks.mva. pr. stk.», «6 mill. kr per enhet»): the value is the units bought
+# times the price, and units on option count too (FOA § 5-4: every option set out in the documents).
+_PER_UNIT = re.compile(r"^[\s,.\-]*(?:(?:kr|kroner|nok)\b\.?\s*)?(?:(?:eks|ekskl|excl|inkl|incl)\.?\s*(?:mva|vat)\.?\s*)?"
+                       r"(?:(?:pr\.?|per)\s*(?:stk\b\.?|stykk\w*|enhet\b|eining\b|unit\b|piece\b)|"
+                       r"(?:for )?(?:hver|kvar|each|apiece)\b(?!\s+(?:måned|mnd|år|uke|kvartal|month|year|week|opsjon|option)))",
+                       re.IGNORECASE)
+_COUNT = r"(\d{1,3}|en|én|ei|ett|eitt|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|one|a|an|two|three|four|five)"
+# «opsjon for kjøp av en stk. tilsvarende båt», «med opsjon på én buss til», «an option to buy two more»: not a term.
+_OPTION_UNITS = re.compile(rf"\b(?:opsjon\w*|option\w*)\s+(?:for|på|om|til|on|to|of)\s+(?:å\s+)?(?:kjøp\w*\s+(?:av\s+)?|"
+                           rf"levering\s+av\s+|buy(?:ing)?\s+)?(?:ytterligere\s+|inntil\s+|enda\s+|another\s+|up to\s+)?"
+                           rf"{_COUNT}\b(?!\s*(?:års?|måned\w*|mnd|uker?|years?|months?|ganger)\b)", re.IGNORECASE)
+_FIRM_UNITS = re.compile(rf"\b(?:kjøpe|kjøp av|anskaffe[s]?|anskaffelse av|innkjøp av|levere|levering av|leveranse av|buy|"
+                         rf"purchase)\s+(?:inn\s+)?(?:ca\.?\s+)?{_COUNT}\b(?!\s*(?:års?|måned\w*|mnd|years?|months?|"
+                         rf"kr|nok|mill)\b)", re.IGNORECASE)
+
+# «Tre skoler skal kjøpe inventar for 500 000 kr hver»: the buyer's units each buy at the price (one purchase).
+_BUYING_UNITS = re.compile(rf"\b{_COUNT}\s+[\w-]+\s+(?:skal|vil|skal hver|ønsker å|trenger å)\s+(?:\w+\s+)?kjøpe\b", re.IGNORECASE)
+
+
+def _units(match: re.Match[str] | None) -> int | None:
+    if match is None:
+        return None
+    word = match.group(1).lower()
+    return 1 if word == "én" else count_word(word)
+
+
+def _read_unit_price(text: str, amounts: list[Amount], out: Extraction) -> bool:
+    """One price per unit, times the units bought and the units on option; False (nothing set) without one."""
+    priced = [a for a in amounts if not a.period and _PER_UNIT.match(text[a.end: a.end + 40])]
+    if len(priced) != 1 or any(a.is_total and not a.period for a in amounts if a is not priced[0]):
+        return False
+    price = priced[0]
+    option = _OPTION_UNITS.search(text)
+    firm_match = next((m for m in _FIRM_UNITS.finditer(text) if not option or not option.start() <= m.start() < option.end()),
+                      None) or _BUYING_UNITS.search(text)
+    firm, options = _units(firm_match) or 1, _units(option) or 0
+    how = f"{firm} × {format_nok(price.value)} kr" + ("" if firm_match else " (antall ikke oppgitt; regnet med én)")
+    out.set("estimated_value_nok", firm * price.value, price.phrase + text[price.end: price.end + 12].rstrip(),
+            f" ({how})")
+    if options:
+        out.set("options_value_nok", options * price.value, option.group(0),
+                f" ({options} × {format_nok(price.value)} kr; opsjonene teller med i verdien, FOA § 5-4)")
+    if price.vat is not None:
+        out.set("amounts_include_vat", price.vat == "included", f"{price.phrase} … {price.vat_phrase}")
+    return True
 
 
 # One part of a purchase added to another in the same sentence: «…, pluss en opsjon på …», «i tillegg kommer …»,
@@ -554,13 +601,25 @@ def _read_regime(text: str, out: Extraction) -> None:
         if match := next((m for m in pattern.finditer(text) if not _asks_about_regulation(text, m)), None):
             out.set("regime", regime, match.group(0))
             return
-    if match := w.UTILITIES_HINT.search(text):
+    # It is the activity the purchase serves that decides, not the buyer: a municipality's purchase for its water
+    # supply is under forsyningsforskriften, its schools' purchases are not (regjeringen.no id2598956).
+    if (match := w.UTILITIES_HINT.search(text)) and not w.PLUMBING.search(text):
+        out.set("regime", "utilities", match.group(0),
+                " (vann og avløp omfatter drikkevannsforsyningen, som er en forsyningsaktivitet; gjelder kjøpet bare "
+                "avløp, gjelder anskaffelsesforskriften)")
+    elif match:
         out.note("regime", f"Teksten nevner «{match.group(0)}». Knytter kjøpet seg til drikkevannsforsyningen, gjelder "
-                           "forsyningsforskriften; avløp alene er ikke en forsyningsaktivitet. Regelverket er ikke tolket.")
+                           "forsyningsforskriften; rørarbeid i et bygg eller avløp alene er ikke en forsyningsaktivitet. "
+                           "Vi har lagt anskaffelsesforskriften til grunn.")
     elif match := w.UTILITIES_SECTOR.search(text):
         out.note("regime", f"Teksten nevner «{match.group(0)}». Knytter kjøpet seg til en forsyningsaktivitet (drikkevann, "
                            "energi, transport, havner og lufthavner, post eller brensel), gjelder forsyningsforskriften "
-                           "i stedet for anskaffelsesforskriften. Regelverket er ikke tolket.")
+                           "i stedet for anskaffelsesforskriften. Vi har lagt anskaffelsesforskriften til grunn; oppgi om "
+                           "kjøpet er til selve forsyningsaktiviteten.")
+    elif match := w.WASTEWATER_ONLY.search(text):
+        out.note("regime", f"Teksten nevner «{match.group(0)}». Avløp og avløpsrensing alene er ikke en forsyningsaktivitet, "
+                           "så anskaffelsesforskriften gjelder; knytter kjøpet seg også til drikkevannsforsyningen, gjelder "
+                           "forsyningsforskriften.")
 
 
 def _read_market_and_process(text: str, out: Extraction) -> None:

@@ -15,7 +15,10 @@ _I = re.IGNORECASE
 # state authorities: they have the 2.3 MNOK threshold, not the state's 1.49 MNOK.
 BUYER: dict[str, list[str]] = {
     "other": [r"\b\w*helseforetak\w*", r"\b\w*helseføretak\w*", r"(?-i:\bHelse (?:Vest|Nord|Midt-Norge|Sør-Øst)\b)", r"\b\w*sykehus\w*", r"\b\w*sjukehus\w*", r"\bhospital\b", r"(?-i:\b(?:R?HF)\b)",
-              r"\binterkommunal\w*", r"(?-i:\bIKS\b)", r"(?-i:\bAS[A]?\b)", r"(?-i:\bSF\b)", r"\baksjeselskap\w*",
+              # KS and other member organisations of the municipalities are no municipality: an association of
+              # public bodies or a body governed by public law (same 2.3 MNOK threshold as a municipality).
+              r"(?-i:^\s*KS\b)", r"(?-i:\bKS\b)(?=\s+(?:skal|ønsker|vil|trenger|kjøper|har behov))",
+              r"\bkommunesektorens organisasjon\b", r"\binterkommunal\w*", r"(?-i:\bIKS\b)", r"(?-i:\bAS[A]?\b)", r"(?-i:\bSF\b)", r"\baksjeselskap\w*",
               r"\baktieselskap\w*", r"\bstatsforetak\w*", r"\bstatlig (?:eid|eide|aksjeselskap|selskap|foretak)\w*",
               r"\bkommunal[te]? (?:eid|eide|aksjeselskap|selskap)\w*", r"\boffentligrettslig\w*",
               # A health trust or regional health authority is a body governed by public law, not the state.
@@ -157,7 +160,12 @@ SPECIAL_SERVICE_KINDS: dict[str, str] = {
     # Courses and teaching only as what is bought: «kurs» in an IT contract's list of deliverables is not the purchase.
     "undervisning og opplæring":
         r"\b(?:kjøpe|kjøp av|anskaffe|anskaffelse av|levering av|gjennomføring av)\s+(?:\w+\s+){0,2}?(?:kurs|undervisning)\w*|"
-        r"\bundervisningstjeneste\w*|\bkurstjeneste\w*|\bopplæringstjeneste\w*|\bopplæringstilbud\w*",
+        r"\bundervisningstjeneste\w*|\bkurstjeneste\w*|\bopplæringstjeneste\w*|\bopplæringstilbud\w*|"
+        # Training in a subject named in the compound («flyopplæring», «førstehjelpskurs», «flytrening»); training of
+        # a system's users («brukeropplæring») comes with an IT purchase and is not what is bought.
+        r"\b(?!(?:super|slutt)?bruker|system|produkt|kon(?:kurs)|dis(?:kurs)|eks(?:kurs))\w+(?:opplæring|undervisning)(?:en|a)?\b|"
+        r"\b(?!(?:super|slutt)?bruker|system|produkt|valuta|aksje|kon|dis|eks|re)\w{3,}kurs(?:et|ene|a)?\b|"
+        r"\b\w*(?:fly|simulator|sertifiserings)trening\w*",
 }
 SPECIAL_SERVICES = re.compile("|".join(f"(?:{p})" for p in SPECIAL_SERVICE_KINDS.values()), re.IGNORECASE)
 
@@ -184,18 +192,28 @@ IT_PURCHASE_NOTE = "er et IT-kjøp: varer eller tjenester (samme terskel), ikke 
 HEALTH_SOCIAL_NAMED = re.compile(r"\bhelse- og (?:omsorgs|sosial)te?n?\w*|\bhealth and social services\b", _I)
 
 UTILITIES = re.compile(
-    r"\bforsyningssektor\w*|\butilit(?:y|ies)\b|\bforsyningsforskrift\w*|\bdrikkevann\w*|\bvannforsyning\w*|\bvannverk\w*|\blufthavn\w*|"
+    r"\bforsyningssektor\w*|\butilit(?:y|ies)\b|\bforsyningsforskrift\w*|\bdrikkevann(?!s?(?:automat|kjøler|fontene|dispenser))\w*|\bhøydebasseng\w*|"
+    r"\btrikk(?:er|ene|ar|ane)?\b|\bsporvogn\w*|\bbybuss\w*|\b(?:til|for|i) kollektiv(?:transport|trafikk)en\b|"
+    r"\bvannforsyning\w*|\bvannverk\w*|\blufthavn\w*|"
     r"\bnettselskap\w*|\bnettvirksomhet\w*|\bstrømnett\w*|\bkraftnett\w*|\bdistribusjonsnett\w*|\bkraftledning\w*|"
     r"\bfjernvarme\w*|\bhavnevesen\w*|\bposttjeneste\w*|\bjernbaneinfrastruktur\w*|\benergiselskap\w*|\bkraftselskap\w*|"
     r"\bvannbehandling\w*|\brå(?:vann|vatn)\w*|\bel-?verk\w*|\be-verk\w*|\bkraftlinje\w*|\bkollektivselskap\w*|\bkollektivtrafikkselskap\w*|\bt-bane\w*|\bbybane\w*|"
     r"(?-i:\b(?:Elvia|Statnett|Hafslund|Tensio|Glitre|Lyse|BKK|Norgesnett|Elmea|Bane NOR|Sporveien|Avinor|Posten|Bring|"
     r"Flytoget|Vy|Ruter|AtB|Skyss|Kolumbus|Bybanen|Brakar|Innlandstrafikk|FRAM)\b)", re.IGNORECASE)
-UTILITIES_HINT = re.compile(r"\bvann- og avløp\w*|\bvann og avløp\b|(?-i:\bVA\b)", re.IGNORECASE)
+# Water and wastewater named together as a municipal sector («rådgivning innen vann og avløp», «VA-sektoren»): the
+# drinking-water supply is a utility activity, so the purchase is read as one, with a note (wastewater alone is not).
+# Plumbing in a building («rørleggerarbeid, vann og avløp i skolen») is no utility: those words leave it a hint.
+UTILITIES_HINT = re.compile(r"\bvann- og avløp\w*|\bvann og avløp\w*|\bvann\s*[–-]\s*og avløp\w*|(?-i:\bVA\b)|"
+                            r"\bVA-(?:sektor|fag|område|tjeneste|etat|anlegg|nett)\w*", re.IGNORECASE)
+PLUMBING = re.compile(r"\brørlegg\w*|\bvvs\w*|\bsanitær\w*|\btoalett\w*|\bdusj\w*|\bbaderom\w*|\bbygget\b|"
+                      r"\bi (?:den nye |det nye )?(?:skolen|barnehagen|sykehjemmet|hallen|rådhuset)\b", re.IGNORECASE)
+# Wastewater without drinking water («avløpsrenseanlegg», «slam fra renseanlegget»): under FOA, said in a note.
+WASTEWATER_ONLY = re.compile(r"\b\w*renseanlegg\w*|\bavløp\w*|\bslam\b|\bslamkjøring\b|\bovervann\w*", re.IGNORECASE)
 # A sector where a purchase may serve a utility activity (transport, energy, water, ports, post, fuel) without the
 # text saying so: the answer asks the buyer to check the utilities regulation, it does not apply it.
 UTILITIES_SECTOR = re.compile(
     r"\bbuss\w*|\bkollektivtrafikk\w*|\bkollektivtransport\w*|\bjernbane\w*|\btrikk\w*|\bsporvogn\w*|"
-    r"\bhavn(?:en|er|ene)?\b|\bhavne(?:anlegg|vesen|drift|område|avgift)\w*|\bflyplass\w*|\bstrømforsyning\w*|\bkraftforsyning\w*|\benergiforsyning\w*|\bkraftproduksjon\w*|"
+    r"\bhavn(?:en|er|ene|a)?\b|\bhavnefogd\w*|\bkai(?:a|en|ene|er|anlegg\w*|kran\w*)?\b|\bhavne(?:anlegg|vesen|drift|område|avgift)\w*|\bflyplass\w*|\bstrømforsyning\w*|\bkraftforsyning\w*|\benergiforsyning\w*|\bkraftproduksjon\w*|"
     r"\bkraftverk\w*|\bvannledning\w*|\bvannrør\w*|\bvannforsyning\w*|\bgassforsyning\w*|\bbrensel\w*|"
     r"\bvarmesentral\w*|\bpost(?:omdeling|levering)\w*|\benergiselskap\w*|\btransportselskap\w*|\btransportetat\w*|"
     r"\bpublic transport\b|\bbus(?:es)?\b|\brailway\w*|\btram\w*|\bairports?\b|\bports?\b|\bwater supply\b|"
