@@ -51,13 +51,16 @@ _DECORATED = re.compile("[™®©«»\"“”„‘’‚]")
 # A straight apostrophe used as a quotation mark ('Kommunix'), not inside a word (Nordea's) and not an inch mark
 # (10,9'' or 27'): decoration too.
 _STRAIGHT_QUOTE = re.compile(r"(?<![\d'])(?:(?<![^\W_])'|'(?![^\W_]))(?!')")
-_HANDLED_WORDS = (r"(?:behandling|transport|mottak|sluttbehandling|gjenvinning|sortering|innsamling|levering|kjøp|innkjøp|"
-                  r"leveranse|tilsetningsstoffer|analyse|prøver)\w*\s+(?:og\s+\w+\s+)?")
+_WORKED_ON = "behandling|transport|mottak|sluttbehandling|gjenvinning|sortering|innsamling|tilsetningsstoffer|analyse|prøver"
+_HANDLED_WORDS = rf"(?:{_WORKED_ON}|levering|kjøp|innkjøp|leveranse)\w*\s+(?:og\s+\w+\s+)?"
 _MATERIAL_CUE = re.compile(r"(?:laget av|utført i|produsert i|produsert av|framstilt i|made of|made from|made entirely of|"
                           r"constructed of|av|i)\s+", re.IGNORECASE)
 # a material written with a capital and the rest in small letters («i Ask», «av Furu»): a name mid-sentence
 _PLACE_MATERIAL = re.compile(r"[A-ZÆØÅ][a-zæøå]+")
 _HANDLED_BEFORE = re.compile(_HANDLED_WORDS + r"(?:av\s+|i\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+# A material joined to the goods noun («tredører») is what is bought when buying or delivery comes before it («kjøpe inn
+# tredører»); only handling the goods already made (transport, collection, treatment) leaves the material alone.
+_WORKED_ON_BEFORE = re.compile(rf"(?:{_WORKED_ON})\w*\s+(?:og\s+\w+\s+)?(?:av\s+|i\s+)?(?:\w+\s+){{0,2}}$", re.IGNORECASE)
 # the same for a material that brings its own «av»/«i»: only right after the handling word («behandling av gips»,
 # «tilsetningsstoffer i plast»); after a noun of the goods («kjøp av arbeidsbåt i aluminium») it is what the goods are made of
 _HANDLED_RIGHT_BEFORE = re.compile(_HANDLED_WORDS + r"$", re.IGNORECASE)
@@ -529,7 +532,8 @@ class _Scan:
                 cue = _MATERIAL_CUE.match(m.group(0)) if pattern is lex.MATERIAL_PHRASE else None
                 if cue and _PLACE_MATERIAL.fullmatch(m.group(0)[cue.end():]) and not self.shouting(m.start()):
                     continue  # «Skredsikring i Ask»: a capitalised word after «i» is a place, not ash wood
-                handled = _HANDLED_RIGHT_BEFORE if pattern is lex.MATERIAL_PHRASE else _HANDLED_BEFORE
+                handled = (_HANDLED_RIGHT_BEFORE if pattern is lex.MATERIAL_PHRASE
+                           else _WORKED_ON_BEFORE if pattern is lex.MATERIAL_GOODS_COMPOUND else _HANDLED_BEFORE)
                 if names.descriptive(self.sentence_text(m.start())) or handled.search(self.window(m.start(), 60)):
                     continue
                 # «laget av eik»: the span is the material, not the cue words before it

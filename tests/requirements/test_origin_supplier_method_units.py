@@ -202,3 +202,17 @@ def test_a_language_name_joined_to_method_is_no_prescribed_language():
 def test_the_language_itself_is_still_prescribed_technology():
     assert "Delphi" in spans("Klienten skal utvikles i Delphi.", "prescribed_technology")
     assert "Python" in spans("Skriptene skal være skrevet i Python.", "prescribed_technology")
+
+
+# --- buying goods named with their material ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Kommunen skal kjøpe inn eikebenker til parken.", "eikebenker"),
+    ("Innkjøp av stålrekkverk til gangbrua skal skje i vår.", "stålrekkverk"),
+])
+def test_buying_goods_named_with_their_material_is_a_material_finding(text, span):
+    assert span in spans(text, "material_dimension_method")
+
+
+def test_carrying_or_collecting_goods_named_with_their_material_is_not():
+    assert not spans("Transport av trevinduer til mottaket skal inngå i oppdraget.", "material_dimension_method")
