@@ -41,7 +41,7 @@ from advisor.answer import (
 from advisor.assessment import assess, extract_case
 from advisor.chat.facts import CaseFacts, read_facts
 from advisor.chat.plan import plan_question
-from advisor.chat.quoted import named_spec, quoted_spec, spec_in_words
+from advisor.chat.quoted import make_in_words, named_spec, quoted_spec, spec_in_words
 from advisor.chat.rules import (
     asked_procedure,
     asks_rules,
@@ -692,6 +692,9 @@ class _Turn:
                 # «kan vi skrive i konkurransegrunnlaget at … skal være Kärcher?»: the check found a make in what the
                 # specification is to say, so a card about makes answers it
                 match = make_card(standalone, self.index, self.settings, lang, exclude=exclude)
+        elif match is None and make_in_words(question):
+            # «… vil at vi skriver merket rett inn i konkurransegrunnlaget. Er det greit?»: a make spoken of in words
+            match = make_card(standalone, self.index, self.settings, lang, exclude=exclude)
         return match, standalone
 
     def _source_list(self, query: Query) -> Answer | None:

@@ -57,7 +57,7 @@ def quoted_spec(question: str) -> list[QuotedSpec]:
 
 
 # A question about what the specification may say: «kan vi skrive i konkurransegrunnlaget at … skal være Kärcher?»
-_ASKS_TO_REQUIRE = re.compile(r"\b(?:kreve|krevje|krav\w*|skrive|spesifiser\w*|be om|konkur+anse?grunnlag\w*|"
+_ASKS_TO_REQUIRE = re.compile(r"\b(?:kreve[rs]?|krevde|krevje\w*|krav\w*|skrive|spesifiser\w*|be om|konkur+anse?grunnlag\w*|"
                               r"require|specify|ask for|tender documents?|specification)\b", re.IGNORECASE)
 
 
@@ -80,6 +80,18 @@ def named_spec(question: str) -> list[QuotedSpec]:
         else:
             spans.append([match.start, match.end, {match.category}])
     return [QuotedSpec(question[a:b], a, b, tuple(c for c in _ASKED_CATEGORIES if c in found)) for a, b, found in spans]
+
+
+# A make spoken of in words, not named: «skrive merket inn i konkurransegrunnlaget», «kreve samme fabrikat», «a specific
+# brand». The noun forms only («merke» alone is also the verb «to mark»).
+_MAKE_IN_WORDS = re.compile(r"\b(?:merket|merka|(?:et|eit|samme|same|bestemt|ett|eitt|eget|vårt|deres)\s+merke|merkenavn\w*|"
+                            r"merkevare\w*|varemerke\w*|fabrikat\w*|brands?|makes?\s+of)\b", re.IGNORECASE)
+
+
+def make_in_words(question: str) -> bool:
+    """True for a question that asks what the specification may require and speaks of a make without naming one
+    («Nå vil rektor at vi skriver merket rett inn i konkurransegrunnlaget. Er det greit?»)."""
+    return "?" in question and bool(_ASKS_TO_REQUIRE.search(question)) and bool(_MAKE_IN_WORDS.search(question))
 
 
 def spec_in_words(question: str, lang: str) -> str:

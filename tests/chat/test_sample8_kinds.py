@@ -85,3 +85,21 @@ def test_a_prior_notice_named_first_in_its_sentence_is_read_too(corpus_hash_sett
     answer = ask("Veiledende kunngjøring om dialogmøtet ble lagt ut i fjor. Kan vi nå sette tilbudsfristen i den åpne "
                  "anbudskonkurransen over EØS-terskelen til 15 dager?", index, corpus_hash_settings)
     assert answer.route == "rules" and answer.text.startswith("Nei: en veiledende kunngjøring som bare inviterte")
+
+
+def test_a_make_spoken_of_in_words_is_read_as_a_make_for_the_specification():
+    from advisor.chat.quoted import make_in_words
+
+    assert make_in_words("Lærerne vil ha samme merke som før. Kan vi kreve det i kravspesifikasjonen?")
+    assert make_in_words("Can we require a specific brand of hoists in the tender documents?")
+    assert make_in_words("Sjefen vil at vi krever det samme merket i konkurransen. Kan vi det?")
+    assert not make_in_words("Hvordan skal vi merke pallene ved levering?")  # the verb, no question about requirements
+    assert not make_in_words("Vi kjøper samme merke som før.")  # no question
+
+
+def test_a_make_spoken_of_in_words_gets_a_card_about_makes(corpus_e5_settings):
+    # no make named: the buyer speaks of «merket» (e5: the calibrated scores; refused before)
+    question = ("Sykehjemmet har hatt senger fra samme produsent i ti år, og pleierne er fornøyde med dem. Nå vil "
+                "avdelingslederen at vi setter merket rett inn i kravspesifikasjonen. Går det an?")
+    answer = ask(question, open_index(corpus_e5_settings), corpus_e5_settings)
+    assert answer.route == "card" and answer.card_id in ("merkenavn", "merkenavn-omskriving", "eller-tilsvarende-ikke-nok")
