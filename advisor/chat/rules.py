@@ -346,20 +346,20 @@ _STANDSTILL = {
                     "prosedyrene der, fra meddelelsen om tildeling til kontrakten tidligst kan signeres. I den kan en "
                     "leverandør som ikke vant, be tingretten stanse signeringen",
                     "Hvor lang perioden skal være, er ikke bekreftet i kildene: trolig minst 10 dager fra dagen etter at "
-                    "meldingen om tildeling ble sendt elektronisk, etter EUs håndhevelsesdirektiv; "
+                    "meldingen om tildeling ble sendt elektronisk, etter EUs håndhevelsesdirektiv (ikke verifisert); "
                     "sjekk ordlyden i FOA del III om karensperiode på Lovdata før dere setter fristen."),
     ("III", "en"): ("Yes, as a rule you must set a standstill period: part III applies, and the standstill period is a "
                     "phase of its procedures, from the notice of award to the earliest time the contract may be signed. "
                     "During it, a supplier that lost can ask the district court to stop the signing",
                     "How long it must be is not confirmed in the sources: probably at least 10 days from the day after "
-                    "the award notice was sent electronically, under the EU Remedies Directive; check the "
+                    "the award notice was sent electronically, under the EU Remedies Directive (not verified); check the "
                     "wording of FOA part III on the standstill period on Lovdata before you set it."),
     ("II", "nb"): ("Ikke bekreftet: karensperioden er fastsatt som en fase i prosedyrene i del III, og om del %s krever "
-                   "karensperiode mellom tildeling og signering, er ikke funnet i kildene",
+                   "karensperiode mellom tildeling og signering, er ikke funnet i kildene (ikke verifisert)",
                    "Sjekk ordlyden i FOA del %s på Lovdata før dere signerer; en frivillig karensperiode gir leverandørene tid til å "
                    "klage før kontrakten er inngått."),
     ("II", "en"): ("Not confirmed: the standstill period is a phase of the part III procedures, and whether part %s "
-                   "requires one between award and signing is not found in the sources",
+                   "requires one between award and signing is not found in the sources (not verified)",
                    "Check the wording of FOA part %s on Lovdata before you sign; a voluntary standstill period gives suppliers time to "
                    "complain before the contract is made."),
     ("I", "nb"): ("Trolig ikke: karensperioden er en fase i prosedyrene i del III, og kildene nevner ingen plikt til "
@@ -880,10 +880,22 @@ _ASKS_PROCEDURE = re.compile(r"\bprosedyre\w*|\bframgangsmåte\w*|\bfremgangsmå
 _PROCESS_ASSUMPTION = re.compile(r"\bmarked\w*|\butvikl\w*|\bspesifis\w*|\bbehov\w*", re.IGNORECASE)
 
 
+# The engine's sentence when no buyer is stated (advisor.assessment inputs: a state buyer is assumed).
+_BUYER_ASSUMPTION = "Oppdragsgiver er ikke oppgitt."
+
+
+def _buyer_matters(result: Assessment) -> bool:
+    """False where the assumed buyer changes nothing: below the national threshold, which is one for all buyers, the
+    part is I (or the purchase is outside the rules) whoever buys."""
+    return not (result.regime == "foa" and result.part in ("below", "I"))
+
+
 def _assumptions(result: Assessment, facts: CaseFacts, part_only: bool = False) -> list[str]:
     """The facts the verdict assumed rather than read, as short sentences (at most three); with `part_only`, only
     those the part rests on (buyer, contract type, value), not those on the need and the market."""
     out = [a for a in result.assumptions if not a.startswith("Tolket fra teksten")]
+    if not _buyer_matters(result):
+        out = [a for a in out if not a.startswith(_BUYER_ASSUMPTION)]
     if part_only:
         out = [a for a in out if not _PROCESS_ASSUMPTION.search(a)]
     # The need, market and development assumptions matter for the procedure, not for the part: keep those short.
@@ -1679,8 +1691,8 @@ def _part_sentence(result: Assessment, renumber: _Renumber, lang: str, refs: str
 def _assumed_en(result: Assessment, market: bool = False) -> list[str]:
     """The facts the part rests on that were assumed, as «I assume …» sentences; with `market`, the market too."""
     out = []
-    if result.inputs.get("buyer", {}).get("assumed") and (result.threshold.key.startswith("eea_state")
-                                                           or result.regime == "utilities"):
+    if result.inputs.get("buyer", {}).get("assumed") and _buyer_matters(result) and (
+            result.threshold.key.startswith("eea_state") or result.regime == "utilities"):
         out.append("I assume a central government buyer, since none is stated: it has the lowest EEA threshold.")
     # Below the EEA threshold for goods and services (parts I and II) works would give the same part, as the national
     # threshold is one for all: the assumed contract type changes nothing there and is not said.
