@@ -242,8 +242,8 @@ def _states_part(text: str, summary: str) -> bool:
     return bool(named) and " ".join(named.group(0).lower().split()) in " ".join(text.lower().split())
 
 
-# The opening of the rules answer's one-line note on what it read (advisor.chat.rules), in both languages.
-READ_FROM_QUESTION = ("Lest ut av spørsmålet: ", "Read from the question: ")
+# The opening of the rules answer's one sentence on what it took as given (advisor.chat.rules), in both languages.
+READ_FROM_QUESTION = ("Vi har regnet med at ", "We have assumed that ")
 
 
 def apply_route(answer: Answer, route: str, message: str, settings: Settings) -> None:
@@ -254,13 +254,10 @@ def apply_route(answer: Answer, route: str, message: str, settings: Settings) ->
     answer.tool = route
     if route == "assess" and answer.route == "rules":
         # The rules route already gave the assessment's verdict, reasons, next step and assumptions: a pointer to
-        # the same assessment and its one-line summary would only say it again. What was read from the text stays.
-        # The rules answer may have read the same fact already («Tolket fra teksten: «6 millioner» → …»): once.
-        # (They are Norwegian: an English answer is not given them here.)
-        # A rules answer that lists what it read in one line («Lest ut av spørsmålet: …») needs none of them.
-        said = any(note.startswith(READ_FROM_QUESTION) for note in answer.notes)
-        read = [note for _, note in extract_case(message).notes][:3] if answer.language != "en" and not said else []
-        answer.notes[:] = list(dict.fromkeys([*read, *answer.notes]))
+        # the same assessment and its one-line summary would only say it again.
+        # The reader's own notes («Tolket fra teksten: «6 millioner» → …») are not added either: the rules answer
+        # says in one sentence what it took as given that the question does not say plainly, and nothing if it
+        # took nothing (advisor.chat.rules.read_line).
         return
     pointer = route_pointer(route, answer.language)
     summary = route_summary(route, message, settings, answer.language)

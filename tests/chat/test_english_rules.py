@@ -44,7 +44,7 @@ def index(corpus_hash_settings):
     ("A county buying buses for NOK 30 million. What are the minimum time limits?",
      ["30 days", "calendar days", "NOK 30 million"]),
     ("A municipality buying cleaning for NOK 3 million. How long is the standstill period?",
-     ["standstill period", "not verified", "Parts I and III"]),
+     ["standstill period", "not confirmed", "Parts I and III"]),
     ("We are a municipality buying IT services for NOK 1.8 million. Do we have to publish a notice?",
      ["Yes, on Doffin (not in TED)", "NOK 1.8 million"]),
     # A health trust is a body governed by public law (2.3 million), not a central government buyer (1.49 million).

@@ -89,7 +89,7 @@ def test_a_software_purchase_is_read_as_goods_or_services():
     facts = read_facts("Kommunen skal kjøpe et digitalt system for timebestilling i helsestasjonene til 3 mill. kr.")
     assert facts.values["category"] == "goods"
     line = read_line(facts.values, "nb", it_purchase=True)
-    assert "varer eller tjenester (IT)" in line
+    assert "IT-kjøp, altså varer eller tjenester og ikke bygg og anlegg" in line
     assert "category" not in read_facts("Vi skal skifte ventilasjonssystem i rådhuset for 3 mill.").values
 
 
