@@ -28,7 +28,7 @@ from advisor.corpus import load_documents
 from advisor.evaluation.retrieval import _golds, _metrics, _rank_of_gold, gold_span
 from advisor.evaluation.suite import read_jsonl
 from advisor.search import Index, LexicalIndex, build_index, open_index, retrieve
-from advisor.search.index import get_collection, local_client
+from advisor.search.index import LOCAL_HNSW, get_collection, local_client
 
 
 def pct(values: list[float], q: float) -> float:
@@ -70,7 +70,7 @@ def synthetic_index(base: Index, settings: Settings, n: int, folder: Path, real_
         vecs = base_vecs[np.arange(n) % len(base_vecs)] + noise
         vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
     client = local_client(folder)
-    coll = get_collection(client, "bench", create=True)
+    coll = get_collection(client, "bench", create=True, metadata=LOCAL_HNSW)  # as a local build makes it
     for i in range(0, n, 2000):
         coll.add(ids=[c.chunk_id for c in chunks[i : i + 2000]], embeddings=vecs[i : i + 2000],
                  documents=[c.text for c in chunks[i : i + 2000]],
