@@ -270,7 +270,7 @@ _PROCEDURE_LABELS: dict[str, dict[str, str]] = {
     "restricted": {"I": "begrenset konkurranse (frivillig)", "II": "begrenset tilbudskonkurranse", "III": "begrenset anbudskonkurranse"},
     "negotiated": {"I": "konkurranse med forhandling (egen prosess)", "II": "tilbudskonkurranse med forhandling",
                    "III": "konkurranse med forhandling etter forutgående kunngjøring"},
-    "direct": {"below": "direkte kjøp (utenfor regelverket)", "I": "direkte anskaffelse med konkurranse mellom noen få leverandører"},
+    "direct": {"below": "direkte kjøp (utenfor regelverket)", "I": "konkurranse mellom noen få leverandører uten fast prosedyre"},
 }
 _PLAIN_LABELS = {
     "competitive_dialogue": "konkurransepreget dialog",
