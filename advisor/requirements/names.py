@@ -439,6 +439,11 @@ _PUBLIC_BODY_WORD = re.compile(r"\w(?:direktorat|tilsyn|etat|departement|nemnd|o
                                re.IGNORECASE)
 
 
+# Eco- and quality labels a supplier or its delivery may hold (besides the lexicon's STANDARDS): never a company.
+_LABEL_NAME = re.compile(r"(?:Svanemerk|Svanen|EU[\s\-]?Ecolabel|Blomsten|Miljøfyrtårn|EMAS|Möbelfakta|Fairtrade|Debio|"
+                         r"Nyt\s+Norge|Nordic\s+Swan)", re.IGNORECASE)
+
+
 def _supplier(scan, m, pattern, start: int, name: str, strict: bool) -> None:
     trimmed = re.sub(r"(?:\s+(?:of|and|&|og))+$", "", name)
     if trimmed.endswith(".") and not re.search(rf"\s{ctx.COMPANY_SUFFIX}$", trimmed):
@@ -446,6 +451,8 @@ def _supplier(scan, m, pattern, start: int, name: str, strict: bool) -> None:
     end = start + len(trimmed)
     if trimmed.lower() in ctx.PROCESS_NAMES:
         return
+    if lex.STANDARDS.match(trimmed) or _LABEL_NAME.match(trimmed):
+        return  # «leverandøren skal være Svanemerket»: a label or a standard the supplier meets, never who the supplier is
     if ctx.PUBLIC_BODY_AFTER.match(scan.text, start) or re.search(r"\b(?:HF|RHF|IKS|KF|SF|kommune|fylkeskommune)$", trimmed):
         return
     if _PUBLIC_BODY_WORD.search(trimmed.split()[0] if trimmed.split() else "") \

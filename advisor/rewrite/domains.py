@@ -793,41 +793,89 @@ def building_item_requirements(text: str, drafted: list[str] | None = None) -> l
 
 
 # Functions a text names beside (or inside) a product it prescribes, each kept in neutral words when the product goes:
-# (what names the function, the requirement, what in a drafted requirement already says it).
-_FUNCTIONS: tuple[tuple[re.Pattern[str], str, re.Pattern[str]], ...] = (
+# (what names the function, the requirement, what in a drafted requirement already says it, the purchase domains it is
+# written for). A function is drafted only for its own kind of product: a PC's one-cable dock is no requirement on an
+# infusion pump's docking station; `None` is any domain, and "" (no type chosen) gets the general wording.
+_IT = re.compile(r"^(?:IT|AV)")
+_NOT_IT = re.compile(r"^(?!IT|AV)")
+_VEHICLES = re.compile(r"^(?:kjøretøy|$)")
+_FUNCTIONS: tuple[tuple[re.Pattern[str], str, re.Pattern[str], re.Pattern[str] | None], ...] = (
     (re.compile(r"dokk\w*|docking\w*|\bdock\b", re.I),
      "Maskinen skal kunne kobles til skjermene, tastaturet, musa, nettverket og strømmen på arbeidsplassen med én kabel "
      "[skriv hvilke skjermer og hvilket utstyr dere har], gjennom et åpent grensesnitt som USB-C med DisplayPort og "
      "strømforsyning eller tilsvarende, verifisert ved test med en prøvemaskin.",
-     re.compile(r"én kabel|USB-C|dokk", re.I)),
+     re.compile(r"én kabel|USB-C|dokk", re.I), _IT),
+    (re.compile(r"dokk\w*|docking\w*|\bdock\b", re.I),
+     "Utstyret skal kunne settes i en dokkingstasjon eller holder som [skriv hva dokkingen skal gjøre, f.eks. lade, holde "
+     "utstyret sikkert, koble det til strøm, nettverk eller andre systemer, og om stasjonen skal kunne flyttes mellom "
+     "avdelinger], verifisert ved test med en prøveenhet.",
+     re.compile(r"dokk", re.I), _NOT_IT),
+    (re.compile(r"hengerfeste\w*|tilhengerfeste\w*|slepekrok\w*|tilhenger\w*", re.I),
+     "Kjøretøyet skal ha hengerfeste og kunne trekke en tilhenger med totalvekt på minst [kg], dokumentert med vognkort "
+     "eller typegodkjenning.",
+     re.compile(r"tilhenger|hengerfeste", re.I), _VEHICLES),
+    (re.compile(r"fall\s*sensor\w*|fallsensor\w*|fallalarm\w*|fallvarsl\w*|falldetek\w*|fall-?deteksjon\w*", re.I),
+     "Løsningen skal oppdage fall automatisk og varsle [responssenteret eller de ansatte] innen [sekunder] uten at brukeren "
+     "må gjøre noe, med minst [prosent] % av fallene i testen oppdaget og høyst [antall] falske alarmer per bruker per "
+     "[måned], dokumentert med testrapport og prøvd ved utprøving med [antall] brukere.",
+     re.compile(r"oppdage fall|fall automatisk", re.I), None),
     (re.compile(r"piggdekk\w*|vinterdekk\w*|piggfrie\s+dekk\w*|\bpigg(?:er)?\b", re.I),
      "Kjøretøyet skal ha godt grep og trygge kjøreegenskaper på vinterføre [beskriv veiene og føret, f.eks. is, snø og "
      "bratte bakker], med dekk som er merket for vinterbruk [piggdekk eller piggfritt etter hva føret og lokale regler "
      "krever], dokumentert med dekkdata og kontrollert ved levering.",
-     re.compile(r"vinterføre|grep og bremselengde", re.I)),
+     re.compile(r"vinterføre|grep og bremselengde", re.I), _VEHICLES),
     (re.compile(r"pencil|(?-i:\bPen\b)|pekepenn\w*|stylus|(?<!\w)(?:digital|aktiv)\s+penn\w*|(?<!\w)penn(?:en|er|ene)?(?!\w)", re.I),
      "Enheten skal kunne brukes med penn for håndskrift og tegning direkte på skjermen, med [presisjon og trykkfølsomhet "
      "etter bruken], demonstrert ved utprøving med [antall] brukere.",
-     re.compile(r"\bpenn\b", re.I)),
+     re.compile(r"\bpenn\b", re.I), None),
     (re.compile(r"røyk\w*", re.I),
      "Løsningen skal varsle om røyk i [rommet eller boligen] til [de ansatte eller responssenteret] innen [sekunder], "
      "verifisert ved test.",
-     re.compile(r"røyk", re.I)),
+     re.compile(r"røyk", re.I), None),
     (re.compile(r"går\s+ut|forlater\s+(?:rommet|boligen|huset|avdelingen)|utgangsdør\w*|dørsensor\w*|\bdør(?:a|en)?\b",
                 re.I),
      "Løsningen skal varsle [de ansatte] når en beboer går ut av [rommet, boligen eller avdelingen] på tider dere angir, "
      "verifisert ved utprøving.",
-     re.compile(r"går ut|går ut av|forlater (?:rommet|boligen)", re.I)),
+     re.compile(r"går ut|går ut av|forlater (?:rommet|boligen)", re.I), None),
     (re.compile(r"reservesamband\w*|reserveløsning\w*|bryter\s+sammen|nettbrudd\w*|faller\s+ut|mobilnett\w*|"
                 r"(?:to|flere)\s+nett\w*", re.I),
      "Varslene skal komme fram også når [hovedsambandet, f.eks. bredbånd] faller ut, gjennom et reservesamband, og "
      "brudd skal varsles til [mottaker], verifisert ved test.",
-     re.compile(r"reservesamband", re.I)),
+     re.compile(r"reservesamband", re.I), None),
 )
 
 
-def function_requirements(text: str, drafted: list[str]) -> list[str]:
+def function_requirements(text: str, drafted: list[str], domain: str = "") -> list[str]:
     """The functions the text names that no `drafted` requirement states (a dock's one-cable connection, winter
-    traction behind studded tyres, smoke and door-exit alerts, a fallback network), each in neutral words."""
+    traction behind studded tyres, a tow bar, fall detection, smoke and door-exit alerts, a fallback network), each in
+    neutral words and only those written for the purchase's `domain` (the chosen type's; "" when none was chosen)."""
     written = " ".join(drafted)
-    return [requirement for pattern, requirement, said in _FUNCTIONS if pattern.search(text) and not said.search(written)]
+    out: list[str] = []
+    for pattern, requirement, said, domains in _FUNCTIONS:
+        if domains is not None and not domains.search(domain):
+            continue
+        if pattern.search(text) and not said.search(written) and not said.search(" ".join(out)):
+            out.append(requirement)
+    return out
+
+
+# A rating from a test programme («5 stjerner i Euro NCAP»): a verifiable level, kept whole with what else proves it,
+# never split into a number and a name.
+_RATING = re.compile(r"(?<![\w,.])(?P<n>\d+|tre|fire|fem)\s+stjerner?\s+(?:i|på|fra|hos|etter)\s+"
+                     r"(?P<programme>(?:Euro|Green|Latin|ANCAP)\s?NCAP|[A-ZÆØÅ][\w\-]+(?:\s+[A-ZÆØÅ0-9][\w\-]*)?)",
+                     re.IGNORECASE)
+
+
+def rating_requirements(text: str) -> list[str]:
+    """A requirement per test-programme rating the text demands («5 stjerner i Euro NCAP»): at least that rating or an
+    equivalent documented level, shown with the programme's result or an equivalent independent test."""
+    out = []
+    for m in _RATING.finditer(text):
+        programme = m.group("programme")
+        if not programme[:1].isupper():
+            continue  # «5 stjerner i anmeldelsen»: a common noun, no test programme
+        vehicle = bool(re.search(r"NCAP", programme, re.I))
+        level, subject = ("sikkerhetsnivå", "Kjøretøyet") if vehicle else ("nivå", "Produktet")
+        out.append(f"{subject} skal ha minst {m.group('n')} stjerner i {programme} eller et tilsvarende dokumentert {level}, "
+                   f"dokumentert med testresultatet fra {programme} eller en tilsvarende uavhengig test.")
+    return out

@@ -33,6 +33,7 @@ from advisor.rewrite.domains import (
     fill_who,
     function_requirements,
     has_technical_value,
+    rating_requirements,
     value_requirements,
     without_repeats,
 )
@@ -515,6 +516,7 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     if count and not any(count.split(" omfatte ")[1].split()[0] in r for r in requirements):
         requirements.append(count)
     requirements.extend(values)
+    requirements.extend(rating_requirements(text))  # «5 stjerner i Euro NCAP»: a level kept whole, with equivalents
     # a prescribed method: the result it is to give, first
     requirements[:0] = method_requirements(text, matches)
     # a named approval the neutral sentence does not carry is kept as its own requirement, with what else counts
@@ -532,7 +534,7 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
         typed = fill_known(typed, text, matches)
         # the functions the text names beside the product (a dock's one cable, studded tyres' grip, smoke alerts) are
         # kept when no requirement says them yet, before the type's general ones
-        requirements.extend(function_requirements(text, requirements + typed))
+        requirements.extend(function_requirements(text, requirements + typed, ptype.domain))
         requirements.extend(typed)
     else:
         if function:
@@ -543,7 +545,8 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
             requirements.extend(r for r in nearest[0][0].requirements if not measurable_targets(r, []))
         maker = [] if unread and ptype is None else _brand_domains(matches)
         requirements.extend(category_requirements(categories, maker, matches, text))
-        requirements.extend(function_requirements(text, requirements))
+        # no type: a maker in IT reads a dock as a PC's, anything else gets the general wording
+        requirements.extend(function_requirements(text, requirements, "IT" if "IT" in maker else ""))
     names = list(dict.fromkeys(text[h.start:h.end].strip() for h in matches if h.category in {"brand", "model_type"}))
     maker_only = unread and ptype is None and not tied and bool(names)
     # a near example is no reading of a text that names only a maker
@@ -699,9 +702,17 @@ def _only_named(sentence: str, text: str) -> str:
     return sentence
 
 
+# A service or unit of the buyer the text names («vaktmestertjenesten», «parkavdelingen»), for a need's blank for it.
+_SERVICE_NAMED = re.compile(r"(?<!\w)[a-zæøå]{3,}(?:tjenesten|avdelingen|etaten|vesenet)(?!\w)", re.IGNORECASE)
+_SERVICE_BLANK = re.compile(r"\[skriv hvilken tjeneste[^\]]*\]")
+
+
 def _fit_need(need: str, text: str) -> str:
     """The type's need statement for the users the text names, without pupils where it says nothing of a school."""
     need = fill_who(need, text)
+    service = _SERVICE_NAMED.search(text)
+    if service:  # «… til vaktmestertjenesten»: the service the text names, not the type's example of one
+        need = _SERVICE_BLANK.sub(service.group(0).lower(), need)
     if _SCHOOL.search(text):
         return need
     if re.search(r"dagsenter", text, re.I):
