@@ -397,9 +397,12 @@ _N = r"(\d{1,3}|ett|en|ei|eitt|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|one|two|
 _UNIT = r"(år|års|måneder|månader|mnd\.?|years?|months?)"
 _BASE_TERM = re.compile(
     rf"(?:(?:varighet(?:en)?|avtaleperiode(?:n)?|kontraktsperiode(?:n)?|løpetid(?:en)?)\s*(?::|er|på|vil være|blir)?\s*(?:på\s*)?(?:i\s*)?{_N}\s*{_UNIT}"
-    rf"|(?:gjelder|gjeld|varer|vare|vere|løper|løpe)\s+(?:i utgangspunktet\s+)?(?:i\s+|for\s+)?{_N}\s*{_UNIT}"
+    rf"|(?:gjelder|gjelde|gjeld|varer|vare|vere|løper|løpe)\s+(?:i utgangspunktet\s+)?(?:i\s+|for\s+)?{_N}\s*{_UNIT}"
     rf"|(?:kontraktens|avtalens|kontrakts|avtale)\s*lengde(?:n)?\s+(?:er|blir)\s+(?:på\s+)?{_N}\s*{_UNIT}"
-    rf"|(?:rammeavtale|avtale|kontrakt)\w*\s+(?:på|for)\s+{_N}\s*{_UNIT}"
+    rf"|(?:rammeavtale|avtale|kontrakt)\w*\s+(?:på|for)\s+{_N}\s*{_UNIT}(?!\s+siden)(?!\s*\+\s*\d)"
+    # «Kontrakt 2 år + opsjon på 1+1 år», «avtalen: 3 år», «kontraktstid 4 år»: the term right after the contract word.
+    rf"|\b\w*(?:avtale|kontrakt)(?:en|a|s?tid(?:en|a)?|s?lengde(?:n)?)?\s*:?\s+{_N}\s*{_UNIT}"
+    rf"(?!\s+(?:siden|gammal|gammel|tilbake|igjen|att|før|etter)\b)(?!\s*\+\s*\d)"
     rf"|\b(\d{{1,2}})-årig|\b(to|tre|fire|fem|seks|sju|syv|åtte|ti)-?årig"
     rf"|\b(\d{{1,2}}|one|two|three|four|five|six|seven|eight|ten)[\s-]year\s+(?:base\s+|initial\s+|fixed\s+)?"
     rf"(?:term|contract|agreement|period|framework)"
@@ -427,7 +430,7 @@ _OPTION_COUNTED = re.compile(
     rf"|\b{_N}\s+ganger\s+(?:med|på)\s+(?:inntil\s+)?{_N}\s*{_UNIT}",
     re.IGNORECASE)
 _OPTION_YEARS_BEFORE = re.compile(rf"\b(?:opptil|inntil|ytterligere)\s+{_N}\s*års\s+(?:forlengelse|opsjon)\w*", re.IGNORECASE)
-_OPTION_SINGLE = re.compile(rf"\w+\s+(?:på|med|om)\s+(?:inntil\s+|ytterligere\s+)?{_N}\s*{_UNIT}(?!\s*\+)", re.IGNORECASE)
+_OPTION_SINGLE = re.compile(rf"\w+\s+(?:(?:på|med|om)\s+)?(?:inntil\s+|ytterligere\s+)?{_N}\s*{_UNIT}(?!\s*\+)", re.IGNORECASE)
 _OPTION_FURTHER = re.compile(rf"(?:ytterligere|ytterlegare|inntil)\s+{_N}\s*{_UNIT}", re.IGNORECASE)
 _MAX_TERM = re.compile(rf"(?:maksimal[te]?|totalt?|samlet|til sammen)\s+(?:samlet\s+)?(?:avtaleperiode|varighet|løpetid)?\s*(?:er|på|maksimalt)?\s*"
                        rf"{_N}\s*{_UNIT}|(?:totalt|til sammen|maksimalt)\s+{_N}\s*(?:års?\s+varighet)", re.IGNORECASE)

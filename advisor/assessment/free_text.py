@@ -556,7 +556,7 @@ def _read_category(text: str, out: Extraction) -> None:
         else:
             out.set("health_social_services", True, health.group(0))
     elif special:
-        kind = w.special_service_kind(special.group(0))
+        kind = w.special_service_kind(special)
         out.set("special_services", True, special.group(0),
                 f" ({kind}: trolig en særlig tjeneste; sjekk vedlegget til forskriften)")
 

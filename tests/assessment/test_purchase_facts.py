@@ -66,3 +66,46 @@ def test_units_of_the_buyer_each_buying_at_a_price_are_one_purchase() -> None:
 ])
 def test_the_municipalities_member_organisation_is_no_municipality(text: str, buyer: str) -> None:
     assert extract_case(text).values.get("buyer") == buyer
+
+
+@pytest.mark.parametrize("text", [
+    "Kommunen kjøper vaskeritjenester for 3,2 mill. kr. Havner dette kjøpet i del III?",
+    "Hvilken del av forskriften havner vi i med et kjøp av konsulenttjenester til 900 000 kr?",
+    "Vi kjøper kontormøbler for 2 mill. kr. Havner vi over eller under terskelen?",
+    "Etaten skal kjøpe tolketjenester, 1,5 mill. kr. Der havner anskaffelsen under EØS-terskelen, tror jeg.",
+    "Fylket kjøpte renhold i fjor og havna under terskelen; nå gjelder det 4 mill. kr.",
+])
+def test_havner_as_the_verb_end_up_is_no_harbour(text: str) -> None:
+    assert "forsyningsaktivitet" not in _notes(text, "regime")
+
+
+@pytest.mark.parametrize("text", [
+    "Kommunen skal kjøpe mudring i havner og småbåthavner for 5 mill. kr.",
+    "Havna i byen trenger ny fortøyningsbøye, 400 000 kr.",
+    "Vedlikehold av kommunens havner, 2 mill. kr årlig.",
+])
+def test_a_harbour_named_as_a_noun_still_asks_about_the_utilities_regulation(text: str) -> None:
+    assert "forsyningsaktivitet" in _notes(text, "regime")
+
+
+@pytest.mark.parametrize(("text", "duration", "options"), [
+    ("Kommunen vil ha kontrakt 3 år + opsjon på 1+1 år for vaktmestertjenester, 700 000 kr i året.", 36, 24),
+    ("Avtale 2 år, opsjon 1 år. Brøyting for 500 000 kr per år.", 24, 12),
+    ("Fylkeskommunen: kontrakten 4 år med opsjon på eitt år til, reinhald for 2 mill. kr i året.", 48, 12),
+    ("Kontraktstid 2 år med mulighet for forlengelse, 1 mill. kr årlig.", 24, None),
+    ("Det gjelder en 2 års kontrakt for snøbrøyting, 800 000 kr per år.", 24, None),
+    ("Rammeavtale på 2 år + 1 + 1 for kontorrekvisita, 300 000 kr per år.", 24, 24),
+])
+def test_the_fixed_term_right_after_the_contract_word_is_read(text: str, duration: int, options: int | None) -> None:
+    values = extract_case(text).values
+    assert values.get("duration_months") == duration
+    assert values.get("option_months") == options
+
+
+@pytest.mark.parametrize("text", [
+    "Avtalen ble inngått for 4 år siden; vi vil kjøpe renhold for 2 mill. kr i året.",
+    "Kontrakten 6 år gammel må erstattes; 900 000 kr per år for vakthold.",
+    "Vi har en avtale 3 måneder igjen og skal kjøpe ny kantinedrift for 1 mill. kr per år.",
+])
+def test_history_or_time_left_after_the_contract_word_is_no_term(text: str) -> None:
+    assert "duration_months" not in extract_case(text).values

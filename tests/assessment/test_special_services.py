@@ -75,3 +75,32 @@ def test_running_the_staff_canteens_is_a_probable_special_service_and_canteen_eq
     assert extract_case("Helseforetaket skal inngå avtale om drift av personalkantinene, 1,5 mill. kr per år i fire år."
                         ).values.get("special_services") is True
     assert not extract_case("Skolen skal kjøpe kantineutstyr for 3 mill. kr.").values.get("special_services")
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Fylket skal kjøpe hotell, overnatting og møtelokaler til en fagsamling, 700 000 kr", "hotelltjenester"),
+    ("Rammeavtale for møte- og kurshotell til etatens samlinger", "hotelltjenester"),
+    ("Direktoratet har behov for hotell og konferansefasiliteter til et seminar", "hotelltjenester"),
+    ("Universitetet vil leie hotellrom til gjesteforelesere", "hotelltjenester"),
+    ("Avtale om overnatting for ansatte på tjenestereise, 1 mill. kr per år", "hotelltjenester"),
+    ("Vi treng hotell- og restaurantenester til ein konferanse", "hotell- og restauranttjenester"),
+])
+def test_hotels_lodging_and_conference_hotels_bought_are_read_as_special_services(text, kind):
+    extraction = extract_case(text)
+    assert extraction.values.get("special_services") is True
+    note = next(n for k, n in extraction.notes if k == "special_services")
+    assert f"({kind}: trolig" in note
+
+
+@pytest.mark.parametrize("text", [
+    "Evaluering av tilskuddsordningen, 1,2 mill. kr; reise og overnatting dekkes etter statens satser",
+    "Opplæringen holdes ved konferansehotellet, og vi skal kjøpe rådgivning for 600 000 kr",
+    "Konsulentbistand til omorganisering; utgifter til overnatting kommer i tillegg",
+])
+def test_lodging_as_a_cost_or_a_hotel_as_the_venue_is_no_special_service(text):
+    assert extract_case(text).values.get("special_services") is None
+
+
+def test_a_hotel_read_from_a_list_keeps_its_kind_when_only_the_phrase_is_given():
+    assert special_service_kind("hotell, overnatting") == "hotelltjenester"
+    assert special_service_kind("hotell- og restauranttjenester") == "hotell- og restauranttjenester"
