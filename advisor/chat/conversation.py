@@ -39,7 +39,7 @@ from advisor.answer import (
     with_english_answer,
 )
 from advisor.assessment import assess, extract_case
-from advisor.chat.facts import CaseFacts, read_facts
+from advisor.chat.facts import IT_PURCHASE_NOTE, CaseFacts, read_facts
 from advisor.chat.plan import plan_question
 from advisor.chat.quoted import make_in_words, named_spec, quoted_spec, spec_in_words
 from advisor.chat.rules import (
@@ -50,6 +50,8 @@ from advisor.chat.rules import (
     is_rules_question,
     is_yes_no,
     part_lead,
+    points_elsewhere,
+    read_line,
     rules_answer,
 )
 from advisor.chat.scope import about_procurement, uncovered_topic
@@ -163,6 +165,7 @@ def route_pointer(route: str, lang: str = "nb") -> str:
     return _POINTERS[(route, "en" if lang == "en" else "nb")]
 
 
+_DEFAULT_PROCEDURES = ("open", "restricted", "tender")
 _PROVISIONAL = {"nb": "Vurderingen er foreløpig fordi opplysninger mangler; svar på spørsmålene i "
                       "anskaffelsesvurderingen for en fullstendig vurdering med kilder.",
                 "en": "The assessment is provisional because facts are missing; answer the questions of the purchase "
@@ -184,10 +187,21 @@ def route_summary(route: str, text: str, settings: Settings, lang: str = "nb") -
         lines = []
         if not en:
             # The buyer can choose among several procedures: the summary names the one the facts point to as such.
-            choice = "av flere mulige prosedyrer peker opplysningene mot" if result.alternatives else "aktuell prosedyre:"
-            lines.append(f"Foreløpig vurdering: {result.part_label.rstrip('.')}; {choice} "
-                         f"{result.procedure_label.rstrip('.')}.")
-            lines.extend([note for _, note in extraction.notes][:3])
+            # A message that wants negotiation or dialogue, or says the solution is to be adapted or integrated, is
+            # not pointed to the open procedure: the conditions for the others decide (FOA § 13-2).
+            part = result.part_label.rstrip(".")
+            if result.procedure in _DEFAULT_PROCEDURES and points_elsewhere(text, result):
+                lines.append(f"Foreløpig vurdering: {part}; prosedyren avhenger av om vilkårene for konkurranse med "
+                             "forhandling eller konkurransepreget dialog i FOA § 13-2 er oppfylt." if result.part == "III"
+                             else f"Foreløpig vurdering: {part}; dere kan velge mellom flere prosedyrer.")
+            else:
+                choice = "av flere mulige prosedyrer peker opplysningene mot" if result.alternatives else "aktuell prosedyre:"
+                lines.append(f"Foreløpig vurdering: {part}; {choice} {result.procedure_label.rstrip('.')}.")
+            # What was taken as given, in the one plain sentence the rules answers use (not the reader's raw notes).
+            read = read_line(extraction.values, lang, notes=extraction.notes,
+                             it_purchase=any(IT_PURCHASE_NOTE in note for _, note in extraction.notes))
+            if read:
+                lines.append(read)
         if result.provisional:
             lines.append(_PROVISIONAL["en" if en else "nb"])
         return lines
@@ -264,8 +278,8 @@ def apply_route(answer: Answer, route: str, message: str, settings: Settings) ->
     if route == "assess" and summary:
         if summary[0].startswith("Foreløpig vurdering") and _states_part(answer.text, summary[0]):
             summary = summary[1:]
-        if any(note.startswith(READ_FROM_QUESTION) for note in answer.notes):  # what was read is said in one line
-            summary = [line for line in summary if not line.startswith("Tolket fra teksten")]
+        if any(note.startswith(READ_FROM_QUESTION) for note in answer.notes):  # what was read is said once
+            summary = [line for line in summary if not line.startswith(READ_FROM_QUESTION)]
         pointer = ""  # the summary says itself when the verdict is provisional and how to complete it
     if answer.grounded or _names_uncovered(answer.text):
         answer.notes[:0] = [n for n in (pointer, *summary) if n]

@@ -102,11 +102,12 @@ _YES_NO = re.compile(r"^\s*(må|kan|gjelder|gjeld|er|skal|trenger|treng|blir|ver
                      r"\b(må|er|skal|kan|gjelder|følger|blir) (vel|jo)\b|,\s*(må|kan|skal|gjelder|er) (det|vi|dette|den)\b|"
                      r"(ikke sant|stemmer (?:ikke )?det|eller hva|vel|right|isn't it)\s*\??\s*$", re.IGNORECASE)
 _ASKS_RULES = re.compile(
-    r"terskel\w*|\bEØS\b|\bEEA\b|\bdel (?:I{1,3}|IV|V|[1-5])\b|\bparts? (?:I{1,3}|IV|V|[1-5])\b|hvilke[nt]? (?:del|regler|regelverk|prosedyre\w*|deler)|kva (?:del|reglar)|"
+    r"terskel\w*|\bEØS\b|\bEEA\b|\bdel (?:I{1,3}|IV|V|[1-5])\b|\bparts? (?:I{1,3}|IV|V|[1-5])\b|hvilke[nt]? (?:del|regler|regelverk|prosedyre\w*|deler)|"
+    r"kva(?: for)? (?:ein |ei )?(?:del|delar|reglar|regelverk|prosedyre\w*|framgangsmåte\w*)|"
     r"kunngj\w*|lyse ut|utlys\w*|Doffin|\bTED\b|prosedyre\w*|regelverk\w*|anskaffelsesloven|forskriften|"
     r"konkurranse|kjøpe direkte|direkte ?anskaff\w*|threshold|procedure|which (?:part|rules)|tender|publish|"
     r"\b(?:kjøpe|kjøpa|bestille|bestilla|handle|tinge|buy|order)\b[^.?!]{0,60}?\bdirekte\b|\bdirectly from\b|"
-    r"\bgjelder\b|\bapply\b|\bapplies\b",
+    r"\bgjelder\b|\bgjeld\b|\bforskrifta\b|\bapply\b|\bapplies\b",
     re.IGNORECASE,
 )
 _PURCHASE_STATED = re.compile(
@@ -545,11 +546,13 @@ def read_line(values: dict, lang: str = "nb", it_purchase: bool = False,
 # What a part of a compound question must ask for the rules to answer it with the facts another part states: the
 # part, a threshold, the notice duty, a choice of procedure or buying directly (not «konkurransen» in general).
 _ASKS_RULES_PART = re.compile(
-    r"terskel\w*|\bEØS\b|\bEEA\b|\bdel (?:I{1,3}|IV|V|[1-5])\b|\bparts? (?:I{1,3}|IV|V|[1-5])\b|hvilke[nt]? (?:del|regler|regelverk|prosedyre\w*|deler)|kva (?:del|reglar)|"
-    r"\bdel(?:er)? av (?:forskriften|regelverket)|kunngj\w*|lyse ut|utlys\w*|\bDoffin\b|\bTED\b|kjøpe direkte|"
+    r"terskel\w*|\bEØS\b|\bEEA\b|\bdel (?:I{1,3}|IV|V|[1-5])\b|\bparts? (?:I{1,3}|IV|V|[1-5])\b|hvilke[nt]? (?:del|regler|regelverk|prosedyre\w*|deler)|"
+    r"\bkva(?: for)? (?:ein |ei )?(?:del|delar|reglar|regelverk|prosedyre\w*|framgangsmåte\w*)\b|"
+    r"\bdel(?:er|ar)? av (?:forskriften|forskrifta|regelverket)|kunngj\w*|lyse ut|utlys\w*|\bDoffin\b|\bTED\b|kjøpe direkte|"
     r"\b(?:kjøpe|kjøpa|bestille|bestilla|handle|tinge|buy|order)\b[^.?!]{0,60}?\bdirekte\b|\bdirectly from\b|"
     r"direkte ?anskaff\w*|\b(?:holder|rekker|er) det (?:nok )?(?:å|med)\b[^?]{0,40}\b(?:tilbud|priser?)\b|"
-    r"threshold|which (?:part|rules|procedure)|publish|regelverket gjelder|gjelder (?:anskaffelses)?(?:loven|regelverket)|"
+    r"threshold|which (?:part|rules|procedure)|publish|regelverket gjeld(?:er)?|gjeld(?:er)? (?:anskaffelses|anskaffings)?"
+    r"(?:loven|lova|regelverket)|"
     r"(?:anskaffelses|forsynings)forskrift\w*\s+(?:som\s+)?gjelder|\bgjelder\s+(?:\w+\s+){0,3}(?:anskaffelses|forsynings)forskrift|"
     r"utilities regulation (?:that )?appl",
     re.IGNORECASE)
@@ -557,10 +560,13 @@ _ASKS_RULES_PART = re.compile(
 
 def asks_rules_part(question: str) -> bool:
     """True when a part of a compound question asks what the rules engine decides: the part, threshold, notice duty,
-    a procedure to use («Kan vi bruke innovasjonspartnerskap?») or whether a few quotes will do."""
+    a procedure to use («Kan vi bruke innovasjonspartnerskap?»), whether there are grounds for negotiation or dialogue
+    or which of them fits, or whether a few quotes will do."""
     return (bool(_ASKS_RULES_PART.search(question)) or asked_procedure(question) is not None
             or bool(_ASKS_PROCEDURE_PART.search(question))
-            or bool(_PROCEDURE.search(question)) and is_yes_no(question) and not _NOT_ASKED.search(question))
+            or bool(_PROCEDURE.search(question)) and is_yes_no(question) and not _NOT_ASKED.search(question)
+            # «Har vi grunnlag for konkurranse med forhandling, eller passer konkurransepreget dialog bedre?»
+            or bool(_conditional_named(question)) and bool(_HAS_GROUNDS.match(question) or _WHICH_FITS.search(question)))
 
 
 # A part that asks about the procedure the rules decide on: its tender deadline, negotiating after opening, or the
@@ -837,6 +843,32 @@ def _notice_case(result: Assessment) -> str:
     return result.part
 
 
+# «Må den ut på Doffin eller TED?»: a choice between the two, which a «Ja» does not answer.
+_EITHER_OR = re.compile(r"\bDoffin\s+(?:eller|or)\s+(?:i\s+|på\s+|in\s+|on\s+)?TED\b|"
+                        r"\bTED\s+(?:eller|or)\s+(?:på\s+|i\s+|on\s+|in\s+)?Doffin\b", re.IGNORECASE)
+_EITHER_OR_LEADS = {
+    ("II", "nb"): "På Doffin, ikke i TED",
+    ("II", "en"): "On Doffin, not in TED",
+    ("III", "nb"): "På Doffin og i TED (via Doffin)",
+    ("III", "en"): "On Doffin and in TED (through Doffin)",
+    ("I", "nb"): "Verken på Doffin eller i TED er det plikt å kunngjøre",
+    ("I", "en"): "Neither on Doffin nor in TED is a notice required",
+    ("below", "nb"): "Verken på Doffin eller i TED er det plikt å kunngjøre",
+    ("below", "en"): "Neither on Doffin nor in TED is a notice required",
+}
+
+
+def _either_or_lead(case: str, lead: str, lang: str) -> str:
+    """The notice lead for a question that asks which of Doffin and TED: it opens with where the notice goes (or that
+    neither is required) in place of the yes or no, and keeps its reason."""
+    case = "II" if case == "II-ted" else case
+    reason = re.sub(r"^(?:Ja|Nei|Yes|No)\b,?\s*", "", lead)
+    head = _EITHER_OR_LEADS.get((case, "en" if lang == "en" else "nb"))
+    if head is None:  # «Ja, trolig: …», «Nei, trolig ikke på Doffin: …»: the words after the yes or no say what holds
+        return _capital(reason)
+    return f"{head}: {reason.split(': ', 1)[1]}" if ": " in reason else f"{head}."
+
+
 def _notice_lead(question: str, result: Assessment, renumber: _Renumber, lang: str) -> str:
     """For a yes/no question about the notice duty under the general regulation, the answer in plain words first:
     whether and where to publish (Doffin, TED), cited to the guidance on notices (and on special services for them);
@@ -852,7 +884,9 @@ def _notice_lead(question: str, result: Assessment, renumber: _Renumber, lang: s
     lead = _NOTICE_LEADS.get((case, "en" if lang == "en" else "nb"))
     if lead is None:
         return ""
-    if _NEGATED.search(question):  # «Trenger vi ikke kunngjøre?»: the words after the yes or no say what holds
+    if _EITHER_OR.search(question):  # «Doffin eller TED?»: the alternative that holds, not a «Ja» to both
+        lead = _either_or_lead(case, lead, lang)
+    elif _NEGATED.search(question):  # «Trenger vi ikke kunngjøre?»: the words after the yes or no say what holds
         lead = re.sub(r"^(Ja|Nei|Yes|No)\b,?", "", lead).lstrip(" ,")
         lead = lead[:1].upper() + lead[1:]
     sources = [_NOTICE_LEAD_SOURCES[case]] if case in _NOTICE_LEAD_SOURCES else []
@@ -945,14 +979,16 @@ _POINTS_ELSEWHERE = re.compile(r"\bforhandl\w*|\bnegotiat\w*|\bdialog\w*|\bdialo
 _DEFAULT_PROCEDURES = ("open", "restricted", "tender")
 
 
-def _points_elsewhere(question: str, result: Assessment) -> bool:
+def points_elsewhere(question: str, result: Assessment) -> bool:
     """True when the question gives a reason not to default to the open procedure: it wants to negotiate or hold a
-    dialogue, names another procedure, or says the market is unknown."""
+    dialogue, names another procedure, says the market is unknown, or says the solution is to be adapted or
+    integrated or the contract is complex (grounds in FOA § 13-2)."""
     market = result.inputs.get("market_has_solution", {})
     if market.get("value") == "unknown" and not market.get("assumed"):
         return True
     named = named_procedure(question)
-    return bool(_POINTS_ELSEWHERE.search(question)) or (named is not None and named not in _DEFAULT_PROCEDURES)
+    return (bool(_POINTS_ELSEWHERE.search(question)) or (named is not None and named not in _DEFAULT_PROCEDURES)
+            or bool(stated_ground(question)))
 
 
 _PART_IV_PROCEDURE = "egen prosedyre etter del IV (kapittel 30), trolig med kunngjøring (sjekk ordlyden i FOA kapittel 30 på Lovdata)"
@@ -1005,7 +1041,7 @@ def _procedure_sentence(result: Assessment, lang: str = "nb", question: str = ""
     # Why the one the facts point to: the assessment assumes the solution exists and can be described.
     why = any("løsningen finnes" in reason for reason in result.procedure_reasons)
     default = result.procedure in _DEFAULT_PROCEDURES
-    if default and _points_elsewhere(question, result):
+    if default and points_elsewhere(question, result):
         market = result.inputs.get("market_has_solution", {}).get("value") == "unknown"
         if en:
             after = " Which one fits depends on what the market can deliver: find out in a market dialogue first." if market else ""
@@ -1050,11 +1086,11 @@ _PART_II_ONLY = ("Tilbudskonkurranse, med eller uten forhandling, er prosedyren 
 _CLAUSE = re.compile(r"[?;:]\s*|,\s+(?:(?:og|and)\s+)?|\s+og\s+(?=(?:hva|hvilke[nt]?|kva|kor|hvor|when|what|which|how|do|"
                      r"must|can|kan|må)\b)|\s*\b\d\)\s*", re.IGNORECASE)
 _ASKS_PART = re.compile(r"\bwhich part\b|\bpart of the (?:procurement )?regulation\b|\bwhich rules\b|"
-                        r"\bhvilke[nt]? (?:del|deler|regler|regelverk)\b|\bkva(?: for)? (?:del|reglar)\b|"
-                        r"\bdel(?:er)? av (?:forskriften|regelverket)\b|\b(?:over|under|above|below) (?:the )?(?:EØS-?|EEA )?"
+                        r"\bhvilke[nt]? (?:del|deler|regler|regelverk)\b|\bkva(?: for)? (?:ein |ei )?(?:del|delar|reglar|regelverk)\b|"
+                        r"\bdel(?:er|ar)? av (?:forskriften|forskrifta|regelverket)\b|\b(?:over|under|above|below) (?:the )?(?:EØS-?|EEA )?"
                         r"(?:terskel\w*|threshold)|\bEØS-?terskel\w*|\bEEA threshold\b", re.IGNORECASE)
 _ASKS_WHICH_PROCEDURE = re.compile(r"\bhvilke[nt]? (?:prosedyre\w*|framgangsmåte\w*|fremgangsmåte\w*|anskaffelsesprosedyre\w*)|"
-                                   r"\bkva(?: for)? (?:prosedyre\w*|framgangsmåte)|\b(?:which|what) (?:procurement )?"
+                                   r"\bkva(?: for)? (?:ein |ei )?(?:prosedyre\w*|framgangsmåte\w*)|\b(?:which|what) (?:procurement )?"
                                    r"procedure\b", re.IGNORECASE)
 # Negotiating after the tenders are in («forhandle pris med de to beste etter at tilbudene er åpnet»).
 _ASKS_NEGOTIATE_AFTER = re.compile(
@@ -1063,6 +1099,40 @@ _ASKS_NEGOTIATE_AFTER = re.compile(
     r"\better (?:tilbudsåpning\w*|åpning\w*|opning\w*)|\bmed (?:de|dei|den) (?:to |tre |\d )?beste\b|"
     r"\bafter (?:the )?(?:tenders|bids|offers) (?:are|were|have been) (?:opened|received|in)\b|\bafter (?:the )?opening\b|"
     r"\bwith the (?:two |three |\d )?best\b)", re.IGNORECASE)
+# «Har vi grunnlag for konkurranse med forhandling?», «Finst det heimel for dialog?», «Do we have grounds for …?»: whether
+# a ground in FOA § 13-2 holds, a yes or no on the procedure (answered with the grounds), not a request for the list.
+_HAS_GROUNDS = re.compile(r"^\s*(?:har (?:vi|dere|man|me)|finnes det|fins det|finst det|er det|do we have|are there|is there)"
+                          r"\s+(?:\w+\s+)?(?:grunnlag|heimel|hjemmel|grounds?|legal basis)\b", re.IGNORECASE)
+# Asked as a choice between procedures: «eller passer konkurransepreget dialog bedre?», «which is better …?».
+_WHICH_FITS = re.compile(r"\b(?:bedre|best|passer|passar|egner|eignar|heller|velge|velje|better|suits?|prefer\w*|choose)\b",
+                         re.IGNORECASE)
+# What the facts say about FOA § 13-2: a solution to adapt or integrate points to ground 1, a complex contract to 3.
+_STATED_ADAPTATION = re.compile(r"\b(?:tilpasses|tilpassast|tilpassing\w*|tilpasning\w*|integreres|integrerast|integrer(?:e|ing)\w*|"
+                                r"integrasjon\w*|skreddersy\w*|adapted|adaptation|integrat\w*|customi[sz]\w*)\b", re.IGNORECASE)
+_STATED_COMPLEXITY = re.compile(r"\bkompleks\w*|\bsammensatt\w*|\bcomplex\w*", re.IGNORECASE)
+_GROUND_POINTED = {
+    "adaptation": ("Det dere beskriver, at løsningen skal tilpasses og integreres, peker mot vilkår 1: behovet kan ikke "
+                   "dekkes uten at løsninger som finnes, tilpasses. Skriv ned hvorfor tilpasningen er nødvendig, så "
+                   "vurderingen er dokumentert.",
+                   "What you describe, a solution to be adapted and integrated, points to ground 1: the need cannot be "
+                   "met without adapting solutions that exist. Write down why the adaptation is needed, so the "
+                   "assessment is documented."),
+    "complexity": ("Det dere beskriver om kompleksiteten, peker mot vilkår 3: kontraktens art eller kompleksitet gjør "
+                   "forhandlinger nødvendige. Skriv ned hvorfor, så vurderingen er dokumentert.",
+                   "What you describe of the complexity points to ground 3: the nature or complexity of the contract "
+                   "makes negotiation necessary. Write down why, so the assessment is documented."),
+}
+_GROUND_POINTED_RULES = {"adaptation": "R-GROUND-ADAPTATION", "complexity": "R-GROUND-COMPLEXITY"}
+
+
+def stated_ground(text: str) -> str:
+    """The FOA § 13-2 ground the stated facts point to: "adaptation" (a solution to adapt or integrate), "complexity",
+    or "" when the text says neither."""
+    if _STATED_ADAPTATION.search(text):
+        return "adaptation"
+    return "complexity" if _STATED_COMPLEXITY.search(text) else ""
+
+
 # «Kva for grunnlag må vi ha?», «Hvilke vilkår må være oppfylt?», «On what grounds …?»
 _ASKS_GROUNDS = re.compile(r"\b(?:hva|hvilke[nt]?|kva|which|what)\b(?: for)?\s+(?:\w+\s+)?(?:grunnlag|vilkår|hjemmel|"
                            r"grounds?|conditions?|justifications?)\b", re.IGNORECASE)
@@ -1167,11 +1237,18 @@ def _asks_several(question: str) -> list[_Asked]:
                                       or re.search(r"\b(?:forhandl\w*|negotiat\w*|dialog\w*)", question, re.I))
     # «Kan vi bruke konkurranse med forhandling eller konkurransepreget dialog?»: several procedures with conditions in
     # one yes/no question, which the route for one named procedure (asked_procedure) leaves aside.
-    several_conditional = any(a.kind == "choice" and len(_conditional_named(a.clause)) > 1 for a in asked)
+    # «Har vi grunnlag for konkurranse med forhandling?»: whether the grounds hold for the one procedure named.
+    several_conditional = any(a.kind == "choice" and (len(_conditional_named(a.clause)) > 1 or _asks_has_grounds(a.clause))
+                              for a in asked)
     if ("time_limits" in kinds and kinds & {"part", "notice", "procedure", "negotiate_after", "choice"}) \
             or "negotiate_after" in kinds or grounds or several_conditional:
         return asked
     return []
+
+
+def _asks_has_grounds(clause: str) -> bool:
+    """True for a clause one of whose sentences asks whether there are grounds («Har vi grunnlag for …?»)."""
+    return any(_HAS_GROUNDS.match(s) for s in re.split(r"(?<=[.!?])\s+", clause.strip()))
 
 
 def _conditional_named(clause: str) -> list[str]:
@@ -1179,10 +1256,12 @@ def _conditional_named(clause: str) -> list[str]:
     return list(dict.fromkeys(str(m.lastgroup) for m in _PROCEDURE.finditer(clause) if m.lastgroup in _CONDITIONAL))
 
 
-def _several_answer(asked: list[_Asked], result: Assessment, facts: CaseFacts, renumber: _Renumber, lang: str) -> str:
+def _several_answer(asked: list[_Asked], result: Assessment, facts: CaseFacts, renumber: _Renumber, lang: str,
+                    case_text: str = "") -> str:
     """Each thing asked answered in turn, the part first: the part and why, then in the order asked the notice
     (Doffin, TED), the procedure, the verdict on a named procedure, the time limits of the procedure that applies,
-    whether tenders may be negotiated after opening, and the grounds in FOA § 13-2. "" for another regulation or a
+    whether tenders may be negotiated after opening, and the grounds in FOA § 13-2, with the ground the facts in
+    `case_text` point to (a solution to adapt or integrate, a complex contract). "" for another regulation or a
     purchase outside the procurement regulation's parts, which the other routes answer."""
     value_known = result.contract_value is not None and result.contract_value.total_nok is not None
     if not asked or not value_known or result.regime != "foa" or result.part in ("below", "referred"):
@@ -1195,6 +1274,7 @@ def _several_answer(asked: list[_Asked], result: Assessment, facts: CaseFacts, r
     lead_choice = next((a for a in asked if a.kind == "choice" and _asks_may_we(a.clause)), None)
     if lead_choice is not None and "part" not in {a.kind for a in asked}:
         sentences = _several_choice(lead_choice.clause, result, renumber, lang, lead=True)
+        sentences += _pointed_ground(case_text, result, renumber, lang)
     else:
         lead_choice, sentences = None, []
     sentences.append(f"{verdict} {_part_sentence(result, renumber, lang)}".strip())
@@ -1206,6 +1286,7 @@ def _several_answer(asked: list[_Asked], result: Assessment, facts: CaseFacts, r
     # asked without a procedure are those of the procedure the question asks to use.
     chosen = " ".join(a.clause for a in asked if a.kind == "choice")
     all_asked, asked = asked, [a for a in asked if a is not lead_choice]
+    pointed = [""] if lead_choice is not None else []  # the lead said the ground already
     for a in asked:
         if a.kind == "grounds" and grounds_said:
             continue
@@ -1213,6 +1294,9 @@ def _several_answer(asked: list[_Asked], result: Assessment, facts: CaseFacts, r
         if a.kind == "time_limits" and not _time_limit_procedures(clause) and _time_limit_procedures(chosen):
             clause = f"{clause} {chosen}"
         sentences += _SEVERAL[a.kind](clause, result, renumber, lang)
+        if a.kind in ("grounds", "choice") and not pointed:
+            pointed = _pointed_ground(case_text, result, renumber, lang)
+            sentences += pointed
     if {a.kind for a in all_asked} & {"procedure", "choice"} or _ASKS_WHICH_RULES.search(" ".join(a.clause for a in all_asked)):
         sentences.append(_climate_sentence(result, renumber, lang))
     near = next((s for s in result.next_steps if _NEAR_STEP.match(s)), "")
@@ -1222,9 +1306,19 @@ def _several_answer(asked: list[_Asked], result: Assessment, facts: CaseFacts, r
     return " ".join(s for s in sentences if s)
 
 
+def _pointed_ground(case_text: str, result: Assessment, renumber: _Renumber, lang: str) -> list[str]:
+    """The ground in FOA § 13-2 the stated facts point to, with the duty to document it; [] outside part III or when
+    the facts point to none."""
+    ground = stated_ground(case_text) if result.part == "III" and result.regime == "foa" else ""
+    if not ground:
+        return []
+    return [_first_sentence_marked(_GROUND_POINTED[ground][lang == "en"], renumber.rules((_GROUND_POINTED_RULES[ground],)))]
+
+
 # «Har vi lov til å bruke den …?», «Får vi nytte …?», «Are we allowed to …?»: asking permission, a yes/no question.
 _MAY_WE = re.compile(r"^\s*(?:har (?:vi|dere|man|me) lov|er det (?:lov|lovleg|lovlig|tillatt|mulig|mogleg)|får (?:vi|dere|me)|"
-                     r"går det an|are we allowed|is it (?:allowed|possible|permitted))\b", re.IGNORECASE)
+                     r"går det an|are we allowed|is it (?:allowed|possible|permitted))\b|" + _HAS_GROUNDS.pattern,
+                     re.IGNORECASE)
 
 
 def _asks_may_we(clause: str) -> bool:
@@ -1417,7 +1511,7 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
     version = f"{RULES_VERSION}+{result.model_version}"
     if asks_time_limits(question, facts) or _asks_several(question):
         renumber = _Renumber(result.citations, settings)
-        text = _several_answer(_asks_several(question), result, facts, renumber, lang)
+        text = _several_answer(_asks_several(question), result, facts, renumber, lang, case_text or question)
         if not text and asks_time_limits(question, facts):
             renumber = _Renumber(result.citations, settings)
             text = _time_limits_answer(question, result, renumber, lang)
@@ -1547,7 +1641,7 @@ _CLIMATE = ("Klima og miljø: etter FOA § 7-9 skal klima- og miljøhensyn som h
 
 # «Hvilke regler gjelder?», «Which rules apply?»: the rules as a whole, not only the threshold.
 _ASKS_WHICH_RULES = re.compile(r"\bhvilke[nt]? (?:del|deler|regler|regelverk)\b|\bkva(?: for)? (?:del|reglar|regelverk)\b|"
-                               r"\bwhich (?:part|rules)\b|\bwhat rules\b|\bregelverk\w* gjelder\b", re.IGNORECASE)
+                               r"\bwhich (?:part|rules)\b|\bwhat rules\b|\bregelverk\w* gjeld(?:er)?\b", re.IGNORECASE)
 
 
 def _climate_sentence(result: Assessment, renumber: _Renumber, lang: str) -> str:
