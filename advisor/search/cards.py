@@ -391,8 +391,10 @@ def match_card(question: str, index: Index, settings: Settings, lang: str | None
                 as_make.add(m.card.id)
         if as_make:
             ranked = sorted(best.values(), key=lambda m: (-m.score, m.card.id))
+    # A clause of a long question is matched on the question's own ranking (a clause names no procedure either).
+    plain = _figures_first(question, ranked[:5], settings.answer.card_min_score)
     ranked, by_concept = _with_concepts(question, ranked, index, settings, cards, lang)
-    ranked = _figures_first(question, ranked[:5], settings.answer.card_min_score)
+    ranked = _figures_first(question, ranked[:5], settings.answer.card_min_score) if by_concept else plain
 
     def usable(candidate: CardMatch) -> bool:
         if candidate.card.id in exclude:
@@ -415,21 +417,23 @@ def match_card(question: str, index: Index, settings: Settings, lang: str | None
             return candidate
     if focus or len(query_terms(question, lang)) < LONG_QUESTION_TERMS:
         return None
-    return _clause_match(question, ranked, index, settings, lang, usable)
+    return _clause_match(question, plain, index, settings, lang, usable)
 
 
 # A question that describes a procedure without naming it («betale tre firma for å lage hver sin prototyp, uten å
 # love å kjøpe noe») has few of the words of the cards on that procedure, which all name it. When the thesaurus
 # recognises the description (advisor/search/thesaurus.py CONCEPTS), the question is scored again with the procedure's
-# name added; a card about that procedure (the name in at least half of its paraphrases) takes the better of its two
-# scores, needs CONCEPT_MARGIN less than the cut-off and then comes before cards on other topics. Other cards keep
-# their own score and cut-off.
-CONCEPT_MARGIN = 0.03
+# name added; a card about that procedure (its id begins so, or the name is in at least half of its paraphrases)
+# takes the better of its two scores, needs CONCEPT_MARGIN less than the cut-off and then comes before cards on other
+# topics. Other cards keep their own score and cut-off.
+CONCEPT_MARGIN = 0.05
 
 
 def _about_concept(card: Card, concept: Concept) -> bool:
-    """True when the card is about the concept: at least half of its paraphrases name it."""
-    return sum(names_concept(concept, q) for q in card.questions) * 2 >= len(card.questions)
+    """True when the card is about the concept: its id says so («pcp-hva»), or at least half of its paraphrases name
+    it."""
+    return (card.id.startswith(concept.card_ids)
+            or sum(names_concept(concept, q) for q in card.questions) * 2 >= len(card.questions))
 
 
 def _with_concepts(question: str, ranked: list[CardMatch], index: Index, settings: Settings, cards: Sequence[Card],

@@ -15,11 +15,13 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Concept:
     """A procedure a question may describe without naming it: its name in the corpus's words, a pattern for the
-    name (and its other spellings: abbreviations, nynorsk, English) and a pattern for a description of it."""
+    name (and its other spellings: abbreviations, nynorsk, English), a pattern for a description of it and how the
+    ids of the answer cards about it begin."""
 
     name: str
     named: str
     described: str
+    card_ids: tuple[str, ...] = ()
 
 
 # The lookaheads keep to one sentence, so a word alone («utvikle», «snakke», «spørre») adds nothing.
@@ -30,27 +32,30 @@ CONCEPTS: tuple[Concept, ...] = (
             r"førkommersiell\w*|PCP\w*|pre-commercial|FoU-unntak\w*|R&D exemption",
             r"FoU-tjenest\w*|forsknings- og utviklingstjenest\w*|R&D services?|R&D prototypes?"
             r"|(?:utvikl|prototyp|prøveløsning)\w*(?=[^.?!]{0,120}?\b(?:uten|utan)\b[^.?!]{0,40}?"
-            r"\b(?:kjøpsplikt\w*|(?:forplikt|love|lover|binde|plikt)\w*[^.?!]{0,30}?\bkjøp\w*))"
+            r"\b(?:kjøpsplikt\w*|(?:forplikt|love|lover|lova|binde|plikt)\w*[^.?!]{0,30}?\bkjøp\w*))"
             r"|(?:finansier|betal)\w*(?=[^.?!]{0,60}?\b(?:prototyp\w*|utviklingsarbeid\w*|(?:flere|fleire|to|tre|fire|fem)"
             r"\s+(?:leverandør|firma|selskap|bedrift)\w*[^.?!]{0,40}?\b(?:utvikl|lag)\w*))"
             r"|(?:develop|build|prototype)\w*(?=[^.?!]{0,120}?\b(?:without|no)\b[^.?!]{0,40}?"
             r"\b(?:commit|obligation|duty|promis)\w*[^.?!]{0,30}?\b(?:buy|purchas)\w*)"
             r"|(?:pay|fund)\w*(?=[^.?!]{0,60}?\b(?:prototypes?|(?:several|two|three|four|five)\s+(?:suppliers|firms|companies)"
-            r"[^.?!]{0,40}?\b(?:develop|build)\w*))"),
+            r"[^.?!]{0,40}?\b(?:develop|build)\w*))",
+            ("pcp-", "fou-unntak")),
     # Developing and then buying the result in one contract: an innovation partnership.
     Concept("innovasjonspartnerskap",
             r"innovasjonspartner\w*|innovasjonspartnar\w*|innovation partnerships?",
             r"(?:utvikl\w*)(?=[^.?!]{0,80}?\bkjøp\w*[^.?!]{0,60}?\b(?:samme|same|én|ett|ei|ein|eitt|en)\s+"
             r"(?:kontrakt|anskaff|avtale|prosedyre)\w*)"
             r"|(?:develop\w*)(?=[^.?!]{0,80}?\bbuy\w*[^.?!]{0,60}?\b(?:same|one|single)\s+"
-            r"(?:contract|procurement|procedure))"),
+            r"(?:contract|procurement|procedure))",
+            ("ip-",)),
     # Talking with suppliers in rounds to shape the solution before they hand in final tenders: a competitive
     # dialogue (negotiating on tenders is the competitive procedure with negotiation, not described here).
     Concept("konkurransepreget dialog",
             r"konkurransepreg\w*\s+dialog\w*|KPD|competitive dialogue",
             r"(?:dialog|snakk|samtal|drøft|diskut|talk|discuss)\w*(?=[^.?!]{0,120}?\b(?:runde\w*|rounds?|form\w*|"
             r"utform\w*|shap\w*|utvikl\w*|develop\w*)\b[^.?!]{0,120}?\b(?:endelig\w*|endeleg\w*|final)"
-            r"\s+(?:tilbud|tilbod|tenders?|bids?|offers?))"),
+            r"\s+(?:tilbud|tilbod|tenders?|bids?|offers?))",
+            ("kpd-",)),
     # Asking the market (or suppliers) before the specification or the competition is written: a market dialogue.
     # «spørre leverandøren om pris før vi skriver kontrakten» is not.
     Concept("markedsdialog",
@@ -58,7 +63,8 @@ CONCEPTS: tuple[Concept, ...] = (
             r"(?:spør|høre|høyre|undersøk|kartlegg|finne ut|sjekk|ask|find out|check|explore)\w*"
             r"(?=[^.?!]{0,80}?\b(?:markedet|marknaden|leverandør\w*|the market|suppliers?)\b[^.?!]{0,80}?"
             r"\b(?:før|before)\b[^.?!]{0,40}?(?:\b(?:kunngj|utlys|announc|publish)\w*|\b(?:skriv|lag|utarbeid|write|draft)"
-            r"\w*[^.?!]{0,30}?\b(?:kravspesifikasjon|spesifikasjon|konkurransegrunnlag|specification|tender)\w*))"),
+            r"\w*[^.?!]{0,30}?\b(?:kravspesifikasjon|spesifikasjon|konkurransegrunnlag|specification|tender)\w*))",
+            ("markedsdialog-", "dialogkonferanse")),
 )
 
 THESAURUS: tuple[tuple[str, str], ...] = (
