@@ -444,6 +444,8 @@ def _with_concepts(question: str, ranked: list[CardMatch], index: Index, setting
     if not concepts or not ranked:
         return ranked, frozenset()
     about = {card.id for card in cards if any(_about_concept(card, c) for c in concepts)}
+    if ranked[0].card.id in about and ranked[0].score >= settings.answer.card_min_score:
+        return ranked, frozenset()  # the question's own words already found a card on the procedure: kept
     named = rank_cards(f"{question} {' '.join(c.name for c in concepts)}", index, settings, cards, lang)
     best = {m.card.id: m for m in ranked}
     for m in named:
