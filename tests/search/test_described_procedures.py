@@ -45,7 +45,8 @@ def e5(corpus_e5_settings):
 
 # Each of these was refused (no card reached the cut-off) or took a card on another topic (makes, the ICT
 # specification, a supplier that helped write the documents, the list of procedures) before the described procedure
-# was scored with its name.
+# was scored with its name; the two on rounds of dialogue in Norwegian are now also met by kpd-nar's descriptive
+# paraphrase.
 @pytest.mark.parametrize("question, cards", [
     ("We would like to pay a handful of firms to build prototypes, with no commitment to buy anything afterwards. "
      "What is that called?", {"pcp-hva"}),
