@@ -35,6 +35,7 @@ from advisor.errors import AdvisorError
 from advisor.search.embedders import Embedder, EmbeddingCache, text_key
 from advisor.search.index import Index
 from advisor.search.shipped import fill_from_shipped
+from advisor.search.thesaurus import Concept, described_concepts, names_concept
 from advisor.text import QueryTerm, coverage, detect_language, query_terms, text_terms
 
 log = logging.getLogger(__name__)
@@ -390,7 +391,10 @@ def match_card(question: str, index: Index, settings: Settings, lang: str | None
                 as_make.add(m.card.id)
         if as_make:
             ranked = sorted(best.values(), key=lambda m: (-m.score, m.card.id))
-    ranked = _figures_first(question, ranked[:5], settings.answer.card_min_score)
+    # A clause of a long question is matched on the question's own ranking (a clause names no procedure either).
+    plain = _figures_first(question, ranked[:5], settings.answer.card_min_score)
+    ranked, by_concept = _with_concepts(question, ranked, index, settings, cards, lang)
+    ranked = _figures_first(question, ranked[:5], settings.answer.card_min_score) if by_concept else plain
 
     def usable(candidate: CardMatch) -> bool:
         if candidate.card.id in exclude:
@@ -404,13 +408,56 @@ def match_card(question: str, index: Index, settings: Settings, lang: str | None
         return _cites_indexed(candidate.card, index)
 
     for candidate in ranked[:5]:
-        if candidate.score < settings.answer.card_min_score:
+        floor = settings.answer.card_min_score - (CONCEPT_MARGIN if candidate.card.id in by_concept else 0.0)
+        if candidate.score < floor:
+            if by_concept:
+                continue
             break
         if usable(candidate):
             return candidate
     if focus or len(query_terms(question, lang)) < LONG_QUESTION_TERMS:
         return None
-    return _clause_match(question, ranked, index, settings, lang, usable)
+    return _clause_match(question, plain, index, settings, lang, usable)
+
+
+# A question that describes a procedure without naming it («betale tre firma for å lage hver sin prototyp, uten å
+# love å kjøpe noe») has few of the words of the cards on that procedure, which all name it. When the thesaurus
+# recognises the description (advisor/search/thesaurus.py CONCEPTS), the question is scored again with the procedure's
+# name added; a card about that procedure (its id begins so, or the name is in at least half of its paraphrases)
+# takes the better of its two scores, needs CONCEPT_MARGIN less than the cut-off and then comes before cards on other
+# topics. Other cards keep their own score and cut-off.
+CONCEPT_MARGIN = 0.05
+
+
+def _about_concept(card: Card, concept: Concept) -> bool:
+    """True when the card is about the concept: its id says so («pcp-hva»), or at least half of its paraphrases name
+    it."""
+    return (card.id.startswith(concept.card_ids)
+            or sum(names_concept(concept, q) for q in card.questions) * 2 >= len(card.questions))
+
+
+def _with_concepts(question: str, ranked: list[CardMatch], index: Index, settings: Settings, cards: Sequence[Card],
+                   lang: str) -> tuple[list[CardMatch], frozenset[str]]:
+    """The ranking with the cards about a procedure the question describes first (see above), each by the better of
+    its scores with and without the name, and the ids of those cards (they need CONCEPT_MARGIN less)."""
+    concepts = described_concepts(question)
+    if not concepts or not ranked:
+        return ranked, frozenset()
+    about = {card.id for card in cards if any(_about_concept(card, c) for c in concepts)}
+    if ranked[0].card.id in about and ranked[0].score >= settings.answer.card_min_score:
+        return ranked, frozenset()  # the question's own words already found a card on the procedure: kept
+    named = rank_cards(f"{question} {' '.join(c.name for c in concepts)}", index, settings, cards, lang)
+    best = {m.card.id: m for m in ranked}
+    for m in named:
+        if m.card.id in about and m.score > best[m.card.id].score:
+            best[m.card.id] = m
+    log.debug("described procedure(s) %s: cards %s", [c.name for c in concepts], sorted(about))
+    # The question is about the procedure it describes: its cards that clear the lower cut-off come first, a card
+    # on another topic that shares more words («kravspesifikasjonen», «leverandør») after them.
+    floor = settings.answer.card_min_score - CONCEPT_MARGIN
+    order = sorted(best.values(), key=lambda m: (-m.score, m.card.id))
+    first = [m for m in order if m.card.id in about and m.score >= floor]
+    return [*first, *[m for m in order if m not in first]], frozenset(about)
 
 
 # A question told as a story («Vi har hatt samme trygghetsalarm i ti år og tenkte å bare skrive inn modellnavnet i

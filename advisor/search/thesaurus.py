@@ -9,6 +9,64 @@ the term out. Each entry is a pattern (whole words, case-insensitive) and the wo
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A procedure a question may describe without naming it: its name in the corpus's words, a pattern for the
+    name (and its other spellings: abbreviations, nynorsk, English), a pattern for a description of it and how the
+    ids of the answer cards about it begin."""
+
+    name: str
+    named: str
+    described: str
+    card_ids: tuple[str, ...] = ()
+
+
+# The lookaheads keep to one sentence, so a word alone («utvikle», «snakke», «spørre») adds nothing.
+CONCEPTS: tuple[Concept, ...] = (
+    # Paying for development (R&D services, prototypes, several firms developing) with no promise to buy: a
+    # pre-commercial procurement. «utvikle rutiner uten å binde oss» or «betaler for utvikling av nettsiden» is not.
+    Concept("førkommersiell anskaffelse",
+            r"førkommersiell\w*|PCP\w*|pre-commercial|FoU-unntak\w*|R&D exemption",
+            r"FoU-tjenest\w*|forsknings- og utviklingstjenest\w*|R&D services?|R&D prototypes?"
+            r"|(?:utvikl|prototyp|prøveløsning)\w*(?=[^.?!]{0,120}?\b(?:uten|utan)\b[^.?!]{0,40}?"
+            r"\b(?:kjøpsplikt\w*|(?:forplikt|love|lover|lova|binde|plikt)\w*[^.?!]{0,30}?\bkjøp\w*))"
+            r"|(?:finansier|betal)\w*(?=[^.?!]{0,60}?\b(?:prototyp\w*|utviklingsarbeid\w*|(?:flere|fleire|to|tre|fire|fem)"
+            r"\s+(?:leverandør|firma|selskap|bedrift)\w*[^.?!]{0,40}?\b(?:utvikl|lag)\w*|utvikling\w*[^.?!]{0,60}?"
+            r"\b(?:hos|fra|frå|i)\s+(?:flere|fleire|to|tre|fire|fem)\s+(?:leverandør|firma|selskap|bedrift)\w*))"
+            r"|(?:develop|build|prototype)\w*(?=[^.?!]{0,120}?\b(?:without|no)\b[^.?!]{0,40}?"
+            r"\b(?:commit|obligation|duty|promis)\w*[^.?!]{0,30}?\b(?:buy|purchas)\w*)"
+            r"|(?:pay|fund)\w*(?=[^.?!]{0,60}?\b(?:prototypes?|(?:several|two|three|four|five)\s+(?:suppliers|firms|companies)"
+            r"[^.?!]{0,40}?\b(?:develop|build)\w*))",
+            ("pcp-", "fou-unntak")),
+    # Developing and then buying the result in one contract: an innovation partnership.
+    Concept("innovasjonspartnerskap",
+            r"innovasjonspartner\w*|innovasjonspartnar\w*|innovation partnerships?",
+            r"(?:utvikl\w*)(?=[^.?!]{0,80}?\bkjøp\w*[^.?!]{0,60}?\b(?:samme|same|én|ett|ei|ein|eitt|en)\s+"
+            r"(?:kontrakt|anskaff|avtale|prosedyre)\w*)"
+            r"|(?:develop\w*)(?=[^.?!]{0,80}?\bbuy\w*[^.?!]{0,60}?\b(?:same|one|single)\s+"
+            r"(?:contract|procurement|procedure))",
+            ("ip-",)),
+    # Talking with suppliers in rounds to shape the solution before they hand in final tenders: a competitive
+    # dialogue (negotiating on tenders is the competitive procedure with negotiation, not described here).
+    Concept("konkurransepreget dialog",
+            r"konkurransepreg\w*\s+dialog\w*|KPD|competitive dialogue",
+            r"(?:dialog|snakk|samtal|drøft|diskut|talk|discuss)\w*(?=[^.?!]{0,120}?\b(?:runde\w*|rounds?|form\w*|"
+            r"utform\w*|shap\w*|utvikl\w*|develop\w*)\b[^.?!]{0,120}?\b(?:endelig\w*|endeleg\w*|final)"
+            r"\s+(?:tilbud|tilbod|tenders?|bids?|offers?))",
+            ("kpd-",)),
+    # Asking the market (or suppliers) before the specification or the competition is written: a market dialogue.
+    # «spørre leverandøren om pris før vi skriver kontrakten» is not.
+    Concept("markedsdialog",
+            r"markedsdialog\w*|marknadsdialog\w*|market dialogue|dialogkonferanse\w*",
+            r"(?:spør|høre|høyre|undersøk|kartlegg|finne ut|sjekk|ask|find out|check|explore)\w*"
+            r"(?=[^.?!]{0,80}?\b(?:markedet|marknaden|leverandør\w*|the market|suppliers?)\b[^.?!]{0,80}?"
+            r"\b(?:før|before)\b[^.?!]{0,40}?(?:\b(?:kunngj|utlys|announc|publish)\w*|\b(?:skriv|lag|utarbeid|write|draft)"
+            r"\w*[^.?!]{0,30}?\b(?:kravspesifikasjon|spesifikasjon|konkurransegrunnlag|specification|tender)\w*))",
+            ("markedsdialog-", "dialogkonferanse")),
+)
 
 THESAURUS: tuple[tuple[str, str], ...] = (
     (r"FOA", "anskaffelsesforskriften"),
@@ -34,17 +92,8 @@ THESAURUS: tuple[tuple[str, str], ...] = (
     (r"støtteordning\w*|støtteprogram\w*|funding schemes?|support schemes?", "virkemidler"),
     (r"iterative?|(?:flere|gjentatte|nye) runder|runde for runde", "iterativ"),
     (r"gründer\w*|start-?ups?|oppstartsbedrift\w*|nyetablerte bedrift\w*", "oppstartsselskap"),
-    # Two procedures described without their names. Paying for development (R&D services, prototypes) with no duty
-    # to buy is a pre-commercial procurement; developing and then buying the result in one contract is an innovation
-    # partnership. The lookaheads keep to one sentence, so «utvikle» alone adds nothing.
-    (r"FoU-tjenest\w*|forsknings- og utviklingstjenest\w*|R&D services?|R&D prototypes?"
-     r"|(?:utvikl|prototyp|prøveløsning)\w*(?=[^.?!]{0,120}?\buten\b[^.?!]{0,40}?\b(?:kjøpsplikt|forplikt|love|lover|binde|plikt)\w*)"
-     r"|(?:finansier|betal)\w*(?=[^.?!]{0,60}?\b(?:utvikling|prototyp)\w*)"
-     r"|(?:develop|build|prototype)\w*(?=[^.?!]{0,120}?\b(?:without|no)\b[^.?!]{0,40}?\b(?:commit|obligation|duty)\w*)",
-     "førkommersiell anskaffelse"),
-    (r"(?:utvikl\w*)(?=[^.?!]{0,80}?\bkjøp\w*[^.?!]{0,60}?\b(?:samme|én|ett|ei|en)\s+(?:kontrakt|anskaffelse|avtale|prosedyre)\w*)"
-     r"|(?:develop\w*)(?=[^.?!]{0,80}?\bbuy\w*[^.?!]{0,60}?\b(?:same|one|single)\s+(?:contract|procurement|procedure))",
-     "innovasjonspartnerskap"),
+    # Procedures described without their names (CONCEPTS below).
+    *((concept.described, concept.name) for concept in CONCEPTS),
     # Nynorsk spellings of the corpus's core words, which the bokmål stemmer leaves apart from their bokmål forms
     # (the corpus is bokmål; a nynorsk question otherwise finds only the words both forms share).
     (r"anskaffing(ar|ane|a|en)?|anskaffings\w*", "anskaffelse"),
@@ -90,3 +139,17 @@ def expand_query(text: str) -> str:
                 if word.lower() not in lower and word not in extra:
                     extra.append(word)
     return f"{text} {' '.join(extra)}" if extra else text
+
+
+_CONCEPTS = tuple((concept, re.compile(rf"(?<![\w-])(?:{concept.named})(?![\w-])", re.IGNORECASE),
+                   re.compile(rf"(?<![\w-])(?:{concept.described})(?![\w-])", re.IGNORECASE)) for concept in CONCEPTS)
+
+
+def described_concepts(text: str) -> list[Concept]:
+    """The procedures (CONCEPTS) the text describes without naming them (a named one is left to the search)."""
+    return [concept for concept, named, described in _CONCEPTS if described.search(text) and not named.search(text)]
+
+
+def names_concept(concept: Concept, text: str) -> bool:
+    """True when the text names the concept (its name, abbreviation or another spelling)."""
+    return any(named.search(text) for c, named, _ in _CONCEPTS if c is concept)
