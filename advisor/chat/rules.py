@@ -951,7 +951,7 @@ _PROCEDURE_EN: dict[str, dict[str, str]] = {
                    "II": "competition with negotiation under part II",
                    "III": "the competitive procedure with negotiation after a prior notice"},
     "direct": {"below": "a direct purchase (outside the rules)",
-               "I": "a direct purchase with competition between a few suppliers"},
+               "I": "competition between a few suppliers with no fixed procedure"},
 }
 _PLAIN_EN = {"competitive_dialogue": "competitive dialogue", "innovation_partnership": "an innovation partnership",
              "pcp": "pre-commercial procurement (PCP) under the R&D exemption", "design_contest": "a design contest",
