@@ -157,10 +157,11 @@ SUPPLIER_CUES = (
     re.compile(rf"(?<!\w)(?i:skal|må|shall|must)\s+(?:\w+\s+)?(?i:være|komme|leveres|be|come)\s+(?i:fra|from)\s+"
                rf"(?P<name>(?:[A-ZÆØÅ][\w&.\-]*\s+){{1,3}}{COMPANY_SUFFIX})(?!\w)(?!\s+(?:sin|sitt|sine)\b)"),
     # «Kyllingen skal leveres fra Norsk Kylling», «kaffen skal kjøpes hos Kaffebrenneriet»: the company the goods must
-    # come from (a name shaped like a company: with its form, rare, or two capitalised words; not «fra lager», «fra Oslo»)
+    # come from (a name shaped like a company: with its form, rare, or two capitalised words; not «fra lager», «fra Oslo»),
+    # or the workshop it must be serviced at («skal leveres og ha service hos Bilhuset Vest»)
     SUPPLIER_FROM_CUE := re.compile(
         rf"(?<!\w)(?i:skal|må|bør|shall|must)\s+(?:\w+\s+){{0,2}}?(?i:leveres|kjøpes|bestilles|hentes|komme|handles|tas\s+ut|"
-        rf"be\s+(?:supplied|bought|purchased))\s+(?:\w+\s+)?(?i:fra|hos|from|at)\s+(?P<name>{_NAME})"),
+        rf"(?:ha|få)\s+service|serviceres|vedlikeholdes|be\s+(?:supplied|bought|purchased|serviced))\s+(?:\w+\s+)?(?i:fra|hos|from|at)\s+(?P<name>{_NAME})"),
     re.compile(rf"(?<!\w)(?:kjøpe[rs]?|kjøpes|bestille[rs]?|bestilles|anskaffe[rs]?|anskaffes|buy|purchase)\s+(?:[\w\-]+\s+){{0,3}}?"
                rf"(?:direkte\s+)?(?:fra|from)\s+(?P<name>{_NAME})"),
     # «Leverandør av kontormøbler skal være Kontorform AB»: the supplier itself is the requirement

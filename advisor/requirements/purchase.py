@@ -165,7 +165,7 @@ _SUPPLIER_SIDE = re.compile(r"^(?:leverandør|tilbyder|entreprenør|konsulent|op
 _ABSTRACT = re.compile(
     r"^(?:erfaring|kompetanse|ansvar|tilgang|mulighet|rett|plikt|rutine|oversikt|kontroll|behov|krav|kapasitet|støtte|"
     r"funksjon|kunnskap|forståelse|sertifisering|godkjenning|forsikring|kontor|avtale|plass|tid|fokus|mål|prioritet|"
-    r"oppgave|rolle|bemanning|språk|fagbrev|utdanning|autorisasjon)", re.IGNORECASE)
+    r"oppgave|rolle|bemanning|språk|fagbrev|utdanning|autorisasjon|stjerne|poeng|score|rating)", re.IGNORECASE)
 
 
 def _possessor_buys(subject_np: str, subject_kind: str | None) -> bool:

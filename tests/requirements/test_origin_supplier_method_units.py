@@ -216,3 +216,26 @@ def test_buying_goods_named_with_their_material_is_a_material_finding(text, span
 
 def test_carrying_or_collecting_goods_named_with_their_material_is_not():
     assert not spans("Transport av trevinduer til mottaket skal inngå i oppdraget.", "material_dimension_method")
+
+
+# --- the workshop the goods must be serviced at -----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Varebilene skal leveres og ha service hos Bilhuset Nordvik AS.", "Bilhuset Nordvik AS"),
+    ("Feiemaskinene skal serviceres hos Maskinservice Vest.", "Maskinservice Vest"),
+])
+def test_a_named_workshop_for_service_is_a_supplier_finding(text, span):
+    assert ("supplier", "named", span) in found(text)
+
+
+def test_service_at_an_unnamed_workshop_is_not():
+    assert not found("Bilene skal ha service hos et verksted innen 30 km.")
+
+
+def test_a_rating_is_never_what_is_bought():
+    from advisor.requirements import read_purchase_object
+
+    read = read_purchase_object("Minibussene skal ha 5 stjerner i Euro NCAP.")
+    assert read is not None and read.noun == "Minibussene"
+    assert getattr(read_purchase_object("Det skal leveres 3 stk. Peugeot e-Expert, og de skal ha 5 stjerner i Euro NCAP."),
+                   "noun", None) != "stjerner"
