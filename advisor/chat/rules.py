@@ -136,6 +136,14 @@ def asks_rules(question: str) -> bool:
     return bool(_ASKS_RULES.search(question))
 
 
+# A limit of the rules said to be changed by a new act («den nye loven er vedtatt, så vi slipper regelverket under
+# 300 000?»): the amount is the limit claimed, not a purchase, and the cards on the reform answer it.
+_LAW_CHANGE = re.compile(r"\bny(?:e)?\s+(?:anskaffelses)?lov\w*|\blovendring\w*|\blovforslag\w*|\bProp\.?\s*147|"
+                         r"\bvedtatt\b|\b(?:trådt|tre|trer|tredd)\s+i\s+kraft\b|\bikrafttred\w*|"
+                         r"\bheve\w*\s+(?:den\s+)?(?:nedre\s+)?(?:grensen|terskelen|beløpsgrensen)|\bnew (?:procurement )?act\b",
+                         re.IGNORECASE)
+_LIMIT_AMOUNT = re.compile(r"\b(?:under|inntil|opp ?til|opptil|grensen på|below|up to)\s+(?:NOK\s+)?\d[\d  .,]*\s*"
+                           r"(?:kr\b|kroner\b|NOK\b|000\b)?", re.IGNORECASE)
 _PURCHASE_VALUE = re.compile(r"\b(?:til|for) (?:ca\.?\s*|cirka |omtrent |rundt |anslagsvis |om lag )?\d[\d ,.]*\s*"
                              r"(?:kr|kroner|mill|millioner|MNOK)", re.IGNORECASE)
 
@@ -144,8 +152,9 @@ def is_rules_question(question: str, facts: CaseFacts) -> bool:
     """True for a question the assessment engine answers: a contract value plus a purchase or a rules question, or a
     yes/no question about a named procedure that states a fact of the case (buyer, value, contract type, sector).
 
-    A figure the question gives as a threshold («terskelen er 1,4 millioner») is not a purchase value: such a
-    question is left to the cards, which correct an outdated or wrong threshold.
+    A figure the question gives as a threshold («terskelen er 1,4 millioner») or as a limit a new act is said to bring
+    («den nye loven er vedtatt, så vi slipper regelverket under 300 000») is not a purchase value: such a question is
+    left to the cards, which correct an outdated or wrong threshold and say what the reform has and has not done.
     """
     if facts.values and asked_procedure(question) is not None:
         return True
@@ -155,7 +164,8 @@ def is_rules_question(question: str, facts: CaseFacts) -> bool:
         return True
     if not facts.has_value:
         return False
-    if _CLAIMED_THRESHOLD.search(question) and not _PURCHASE_VALUE.search(question):
+    if (_CLAIMED_THRESHOLD.search(question) or (_LAW_CHANGE.search(question) and _LIMIT_AMOUNT.search(question))) \
+            and not _PURCHASE_VALUE.search(question):
         return False
     return bool(_ASKS_RULES.search(question) or _PURCHASE_STATED.search(question))
 

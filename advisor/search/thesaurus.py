@@ -66,6 +66,17 @@ CONCEPTS: tuple[Concept, ...] = (
             r"\b(?:før|before)\b[^.?!]{0,40}?(?:\b(?:kunngj|utlys|announc|publish)\w*|\b(?:skriv|lag|utarbeid|write|draft)"
             r"\w*[^.?!]{0,30}?\b(?:kravspesifikasjon|spesifikasjon|konkurransegrunnlag|specification|tender)\w*))",
             ("markedsdialog-", "dialogkonferanse")),
+    # A new act said to be adopted or in force that frees purchases under 300 000 kr from the rules: the proposed new
+    # lower limit (Prop. 147 L), which is not confirmed adopted. «kjøpe møbler for 250 000 kr» is not.
+    Concept("hevet nedre grense 300 000 kroner",
+            r"nedre\s+grense\w*|beløpsgrense\w*|Prop\.?\s*147\w*",
+            r"(?:\bny(?:e)?\s+(?:anskaffelses|anskaffings)?lov\w*|\blovendring\w*|\bvedtatt|\b(?:trådt|tredd)\s+i\s+kraft|"
+            r"\bnew (?:procurement )?act)(?=[^?!]{0,160}?\b(?:under|inntil|opp ?til|opptil|below|up to)\s+(?:NOK\s+)?"
+            r"300[\s.]?000)"
+            r"|\b(?:under|inntil|opp ?til|opptil|below|up to)\s+(?:NOK\s+)?300[\s.]?000(?=[^?!]{0,160}?"
+            r"(?:\bny(?:e)?\s+(?:anskaffelses|anskaffings)?lov\w*|\blovendring\w*|\bvedtatt|\b(?:trådt|tredd)\s+i\s+kraft|"
+            r"\bnew (?:procurement )?act))",
+            ("nedre-grense",)),
 )
 
 THESAURUS: tuple[tuple[str, str], ...] = (

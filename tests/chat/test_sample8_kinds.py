@@ -103,3 +103,20 @@ def test_a_make_spoken_of_in_words_gets_a_card_about_makes(corpus_e5_settings):
                 "avdelingslederen at vi setter merket rett inn i kravspesifikasjonen. Går det an?")
     answer = ask(question, open_index(corpus_e5_settings), corpus_e5_settings)
     assert answer.route == "card" and answer.card_id in ("merkenavn", "merkenavn-omskriving", "eller-tilsvarende-ikke-nok")
+
+
+@pytest.mark.parametrize("question", [
+    "Stemmer det at vi nå kan kjøpe direkte for inntil 300 000 kr fordi den nye loven har trådt i kraft?",
+    "Har lovendringen blitt vedtatt, slik at kommunen ikke trenger å følge reglene for kjøp under 300 000 kr?",
+])
+def test_a_limit_a_new_act_is_said_to_bring_is_corrected_not_assessed_as_a_purchase(question, corpus_e5_settings):
+    # the amount is the claimed new limit, not a purchase value (e5: the calibrated scores; both went to the rules
+    # engine as a 300 000 kr purchase before)
+    assert not is_rules_question(question, read_facts(question))
+    answer = ask(question, open_index(corpus_e5_settings), corpus_e5_settings)
+    assert answer.route == "card" and answer.text.startswith("Nei, ikke ennå") and "100 000 kr" in answer.text
+
+
+def test_a_purchase_under_the_proposed_limit_is_still_a_rules_question():
+    question = "Kommunen skal kjøpe møbler for 250 000 kr. Gjelder den nye loven da?"
+    assert is_rules_question(question, read_facts(question))
