@@ -172,6 +172,10 @@ _PROVISIONAL = {"nb": "Vurderingen er foreløpig fordi opplysninger mangler; sva
                       "assessment for a full assessment with sources."}
 
 
+# A reader's note that only says what a word was read as; the one plain sentence of what was assumed replaces these.
+_PLAIN_READING = "Tolket fra teksten:"
+
+
 def route_summary(route: str, text: str, settings: Settings, lang: str = "nb") -> list[str]:
     """A short result from the tool the message belongs to (assessment or requirement check). In English only what
     can be said in English: the assessment's labels and what was read from the text are Norwegian, so an English
@@ -202,6 +206,8 @@ def route_summary(route: str, text: str, settings: Settings, lang: str = "nb") -
                              it_purchase=any(IT_PURCHASE_NOTE in note for _, note in extraction.notes))
             if read:
                 lines.append(read)
+            # What the reader could not use or had to assume («Beløpet … er ikke brukt: … for stort …») is still said.
+            lines += [note for _, note in extraction.notes if not note.startswith(_PLAIN_READING)]
         if result.provisional:
             lines.append(_PROVISIONAL["en" if en else "nb"])
         return lines
