@@ -21,7 +21,7 @@ from advisor.assessment.case import (
     parse_case_text,
 )
 from advisor.assessment.engine import Assessment, assess, model_version
-from advisor.assessment.free_text import ask_missing, describe_extraction, extract_case
+from advisor.assessment.free_text import READ_FROM_TEXT, ask_missing, describe_extraction, extract_case
 from advisor.assessment.markdown import to_markdown
 from advisor.assessment.next_steps import PART_III_TIME_LIMIT_PROCEDURES, part_iii_time_limits
 from advisor.assessment.permission import (
@@ -48,6 +48,7 @@ from advisor.assessment.thresholds import load_thresholds, threshold_tables
 from advisor.assessment.wording import IT_PURCHASE_NOTE, special_service_kind
 
 __all__ = [
+    "READ_FROM_TEXT",
     "GROUNDS",
     "ASKABLE",
     "Assessment",

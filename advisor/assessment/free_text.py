@@ -24,6 +24,9 @@ from advisor.assessment.amounts import (
 )
 from advisor.assessment.case import CORE_KEYS, FIELDS, display_value, format_amount, format_nok
 
+# How every note on a plain reading of the text begins («Tolket fra teksten: «kommunens» → oppdragsgiver: …»); the chat
+# recognises these notes by it.
+READ_FROM_TEXT = "Tolket fra teksten:"
 _VAT_DIVISOR_PERCENT = 125  # the general Norwegian VAT rate of 25 %, only to turn an answer given incl. VAT into excl.
 
 
@@ -43,7 +46,7 @@ class Extraction:
         """Record one extracted key with the phrase it came from."""
         self.values[key] = value
         shown = format_nok(value) + " kr" if FIELDS[key].kind == "amount" else display_value(key, value)
-        self.note(key, f"Tolket fra teksten: «{_clip(phrase)}» → {FIELDS[key].label.lower()}: {shown}{extra}.")
+        self.note(key, f"{READ_FROM_TEXT} «{_clip(phrase)}» → {FIELDS[key].label.lower()}: {shown}{extra}.")
 
     def note(self, key: str, text: str) -> None:
         """Add a note about how one key was read."""
@@ -239,7 +242,7 @@ def _read_parts(text: str, amounts: list[Amount], out: Extraction) -> bool:
     total = sum(p.total_nok for p in parts)
     shown = " + ".join(p.shown for p in parts)
     phrase = text[chain[0].start: chain[-1].end]
-    out.note("estimated_value_nok", f"Tolket fra teksten: «{_clip(phrase)}» → anslått verdi (kr ekskl. mva.) for hele "
+    out.note("estimated_value_nok", f"{READ_FROM_TEXT} «{_clip(phrase)}» → anslått verdi (kr ekskl. mva.) for hele "
                                     f"anskaffelsen: {format_nok(total)} kr = " + " + ".join(p.how for p in parts) + ".")
     stated = next((a for a in amounts if a.is_total and not a.period and a not in chain), None)
     if stated and abs(stated.value - total) > _SAME_FIGURE_SHARE * max(stated.value, total):
@@ -543,7 +546,7 @@ def _read_category(text: str, out: Extraction) -> None:
         # «nytt fagsystem for barnehagene», «a case management system»: software is goods or services (one threshold),
         # never works, so no contract type is left to assume.
         out.values["category"] = "goods"
-        out.note("category", f"Tolket fra teksten: «{_clip(it.group(0))}» {w.IT_PURCHASE_NOTE}")
+        out.note("category", f"{READ_FROM_TEXT} «{_clip(it.group(0))}» {w.IT_PURCHASE_NOTE}")
     if out.values.get("category") != "services":
         return
     # The service named first is what is bought («vektertjenester ved legevakten» is security, not health care).
@@ -551,7 +554,7 @@ def _read_category(text: str, out: Extraction) -> None:
         if not w.HEALTH_SOCIAL_NAMED.search(text) and (it := w.IT_PURCHASE.search(text)):
             # «nytt fagsystem for barnevernet»: software for a social service is an IT purchase, not the service.
             out.values["health_social_services"] = False
-            out.note("health_social_services", f"Tolket fra teksten: «{_clip(it.group(0))}» er et kjøp av IT, ikke av en "
+            out.note("health_social_services", f"{READ_FROM_TEXT} «{_clip(it.group(0))}» er et kjøp av IT, ikke av en "
                                                "helse- og sosialtjeneste.")
         else:
             out.set("health_social_services", True, health.group(0))

@@ -38,7 +38,7 @@ from advisor.answer import (
     uncovered_answer,
     with_english_answer,
 )
-from advisor.assessment import assess, extract_case
+from advisor.assessment import READ_FROM_TEXT, assess, extract_case
 from advisor.chat.facts import IT_PURCHASE_NOTE, CaseFacts, read_facts
 from advisor.chat.plan import plan_question
 from advisor.chat.quoted import make_in_words, named_spec, quoted_spec, spec_in_words
@@ -172,10 +172,6 @@ _PROVISIONAL = {"nb": "Vurderingen er foreløpig fordi opplysninger mangler; sva
                       "assessment for a full assessment with sources."}
 
 
-# A reader's note that only says what a word was read as; the one plain sentence of what was assumed replaces these.
-_PLAIN_READING = "Tolket fra teksten:"
-
-
 def route_summary(route: str, text: str, settings: Settings, lang: str = "nb") -> list[str]:
     """A short result from the tool the message belongs to (assessment or requirement check). In English only what
     can be said in English: the assessment's labels and what was read from the text are Norwegian, so an English
@@ -207,7 +203,7 @@ def route_summary(route: str, text: str, settings: Settings, lang: str = "nb") -
             if read:
                 lines.append(read)
             # What the reader could not use or had to assume («Beløpet … er ikke brukt: … for stort …») is still said.
-            lines += [note for _, note in extraction.notes if not note.startswith(_PLAIN_READING)]
+            lines += [note for _, note in extraction.notes if not note.startswith(READ_FROM_TEXT)]
         if result.provisional:
             lines.append(_PROVISIONAL["en" if en else "nb"])
         return lines

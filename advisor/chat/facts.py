@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from advisor.assessment import IT_PURCHASE_NOTE, extract_case
+from advisor.assessment import IT_PURCHASE_NOTE, READ_FROM_TEXT, extract_case
 
 __all__ = ["CASE_KEYS", "IT_PURCHASE_NOTE", "CaseFacts", "read_facts"]
 
@@ -57,7 +57,7 @@ class CaseFacts:
                         merged.inherited.append(key)
                     continue
                 merged.inherited.append(key)
-                merged.notes.append((key, "Fra tidligere i samtalen: " + note.replace("Tolket fra teksten: ", "")))
+                merged.notes.append((key, "Fra tidligere i samtalen: " + note.replace(READ_FROM_TEXT + " ", "")))
         return merged
 
 

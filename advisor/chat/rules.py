@@ -29,6 +29,7 @@ from advisor.assessment import (
     GROUNDS,
     IP_FREE_CHOICE,
     PART_III_TIME_LIMIT_PROCEDURES,
+    READ_FROM_TEXT,
     REGIME_LABELS,
     RULES,
     Assessment,
@@ -515,7 +516,7 @@ def read_line(values: dict, lang: str = "nb", it_purchase: bool = False,
     software purchase, `it_purchase`, taken as goods or services): «Vi har regnet med at dere er en kommunal
     oppdragsgiver og at avtalen gjelder tjenester; si ifra hvis ikke.»; "" when the question states it all plainly.
 
-    `notes` are the reader's notes per key («Tolket fra teksten: «kommunens» → …»): a buyer, contract type or
+    `notes` are the reader's notes per key (READ_FROM_TEXT «kommunens» → …): a buyer, contract type or
     regulation read from its own name is not repeated, one read from another word is. Figures the question states
     (value, term, options) are never repeated: the answer's reasoning shows them. Without a value the buyer's contract
     type decides no threshold and is left out."""
@@ -937,7 +938,7 @@ def _buyer_matters(result: Assessment) -> bool:
 def _assumptions(result: Assessment, facts: CaseFacts, part_only: bool = False) -> list[str]:
     """The facts the verdict assumed rather than read, as short sentences (at most three); with `part_only`, only
     those the part rests on (buyer, contract type, value), not those on the need and the market."""
-    out = [a for a in result.assumptions if not a.startswith("Tolket fra teksten")]
+    out = [a for a in result.assumptions if not a.startswith(READ_FROM_TEXT)]
     if not _buyer_matters(result):
         out = [a for a in out if not a.startswith(_BUYER_ASSUMPTION)]
     if part_only:
