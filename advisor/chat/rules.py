@@ -48,6 +48,7 @@ from advisor.chat.facts import CASE_KEYS, IT_PURCHASE_NOTE, CaseFacts
 from advisor.config import Settings
 from advisor.corpus import Citation, cite
 from advisor.errors import AdvisorError
+from advisor.search import NEW_ACT, UP_TO
 
 RULES_VERSION = "rules-1"
 
@@ -139,12 +140,10 @@ def asks_rules(question: str) -> bool:
 
 # A limit of the rules said to be changed by a new act («den nye loven er vedtatt, så vi slipper regelverket under
 # 300 000?»): the amount is the limit claimed, not a purchase, and the cards on the reform answer it.
-_LAW_CHANGE = re.compile(r"\bny(?:e)?\s+(?:anskaffelses)?lov\w*|\blovendring\w*|\blovforslag\w*|\bProp\.?\s*147|"
-                         r"\bvedtatt\b|\b(?:trådt|tre|trer|tredd)\s+i\s+kraft\b|\bikrafttred\w*|"
-                         r"\bheve\w*\s+(?:den\s+)?(?:nedre\s+)?(?:grensen|terskelen|beløpsgrensen)|\bnew (?:procurement )?act\b",
-                         re.IGNORECASE)
-_LIMIT_AMOUNT = re.compile(r"\b(?:under|inntil|opp ?til|opptil|grensen på|below|up to)\s+(?:NOK\s+)?\d[\d  .,]*\s*"
-                           r"(?:kr\b|kroner\b|NOK\b|000\b)?", re.IGNORECASE)
+_LAW_CHANGE = re.compile(rf"{NEW_ACT}|\blovforslag\w*|\bProp\.?\s*147|"
+                         r"\bheve\w*\s+(?:den\s+)?(?:nedre\s+)?(?:grensen|terskelen|beløpsgrensen)", re.IGNORECASE)
+_LIMIT_AMOUNT = re.compile(rf"(?:{UP_TO}|\bgrensen på\s+(?:NOK\s+)?)\d[\d  .,]*\s*(?:kr\b|kroner\b|NOK\b|000\b)?",
+                           re.IGNORECASE)
 _PURCHASE_VALUE = re.compile(r"\b(?:til|for) (?:ca\.?\s*|cirka |omtrent |rundt |anslagsvis |om lag )?\d[\d ,.]*\s*"
                              r"(?:kr|kroner|mill|millioner|MNOK)", re.IGNORECASE)
 

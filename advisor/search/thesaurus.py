@@ -24,6 +24,12 @@ class Concept:
     card_ids: tuple[str, ...] = ()
 
 
+# A new procurement act or a change of the rules said to be adopted or in force, and the words before a limit
+# («under 300 000»): a question may claim a new limit with them. The chat uses them too (advisor.chat.rules).
+NEW_ACT = (r"\bny(?:e)?\s+(?:anskaffelses|anskaffings)?lov\w*|\blovendring\w*|\bvedtatt\b|"
+           r"\b(?:trådt|tre|trer|tredd)\s+i\s+kraft\b|\bikrafttred\w*|\bnew (?:procurement )?act\b")
+UP_TO = r"\b(?:under|inntil|opp ?til|opptil|below|up to)\s+(?:NOK\s+)?"
+
 # The lookaheads keep to one sentence, so a word alone («utvikle», «snakke», «spørre») adds nothing.
 CONCEPTS: tuple[Concept, ...] = (
     # Paying for development (R&D services, prototypes, several firms developing) with no promise to buy: a
@@ -70,12 +76,7 @@ CONCEPTS: tuple[Concept, ...] = (
     # lower limit (Prop. 147 L), which is not confirmed adopted. «kjøpe møbler for 250 000 kr» is not.
     Concept("hevet nedre grense 300 000 kroner",
             r"nedre\s+grense\w*|beløpsgrense\w*|Prop\.?\s*147\w*",
-            r"(?:\bny(?:e)?\s+(?:anskaffelses|anskaffings)?lov\w*|\blovendring\w*|\bvedtatt|\b(?:trådt|tredd)\s+i\s+kraft|"
-            r"\bnew (?:procurement )?act)(?=[^?!]{0,160}?\b(?:under|inntil|opp ?til|opptil|below|up to)\s+(?:NOK\s+)?"
-            r"300[\s.]?000)"
-            r"|\b(?:under|inntil|opp ?til|opptil|below|up to)\s+(?:NOK\s+)?300[\s.]?000(?=[^?!]{0,160}?"
-            r"(?:\bny(?:e)?\s+(?:anskaffelses|anskaffings)?lov\w*|\blovendring\w*|\bvedtatt|\b(?:trådt|tredd)\s+i\s+kraft|"
-            r"\bnew (?:procurement )?act))",
+            rf"(?:{NEW_ACT})(?=[^?!]{{0,160}}?{UP_TO}300[\s.]?000)|{UP_TO}300[\s.]?000(?=[^?!]{{0,160}}?(?:{NEW_ACT}))",
             ("nedre-grense",)),
 )
 
