@@ -22,6 +22,7 @@ from advisor.assessment.case import (
 )
 from advisor.assessment.engine import Assessment, assess, model_version
 from advisor.assessment.free_text import READ_FROM_TEXT, ask_missing, describe_extraction, extract_case
+from advisor.assessment.headline import THRESHOLD_PHRASES
 from advisor.assessment.markdown import to_markdown
 from advisor.assessment.next_steps import PART_III_TIME_LIMIT_PROCEDURES, part_iii_time_limits
 from advisor.assessment.permission import (
@@ -49,6 +50,7 @@ from advisor.assessment.wording import IT_PURCHASE_NOTE, special_service_kind
 
 __all__ = [
     "READ_FROM_TEXT",
+    "THRESHOLD_PHRASES",
     "GROUNDS",
     "ASKABLE",
     "Assessment",

@@ -98,8 +98,11 @@ def extract_case(text: str) -> Extraction:
 
 # --- value, period, term and VAT ---
 
+# «… når vi er under 1,3 mill.», «terskelen er 1,4 mill.», «EØS-terskelen for statlige 1,4 mill.», «the threshold for
+# state bodies is NOK 1.4 million»: a figure compared with or quoted as a threshold.
 _COMPARED = re.compile(r"\b(?:er|ligger|kommer|havner|holder oss) (?:under|over)\s+(?:ca\.?\s*)?$|"
-                       r"\b(?:terskel\w*|grensen|beløpsgrensen)\s+(?:på|er)\s+(?:ca\.?\s*)?$", re.IGNORECASE)
+                       r"\b(?:EØS-?|EEA |EU )?(?:terskel\w*|beløpsgrense\w*|grensen|thresholds?)\b"
+                       r"(?:(?!\b(?:over|under|above|below|enn|than)\b)[^.?!\d]){0,40}$", re.IGNORECASE)
 
 
 def _read_value(text: str, out: Extraction) -> None:
@@ -109,7 +112,7 @@ def _read_value(text: str, out: Extraction) -> None:
         out.problems.append(problem)
         out.note("estimated_value_nok", f"Beløpet «{problem.phrase}» er ikke brukt: {problem.reason}. Oppgi verdien på nytt.")
     # «… når vi er under 1,3 mill per år?»: a figure compared with, beside the purchase's own figure, is a threshold.
-    compared = [a for a in amounts if _COMPARED.search(text[max(0, a.start - 30):a.start])]
+    compared = [a for a in amounts if _COMPARED.search(text[max(0, a.start - 60):a.start])]
     if compared and len(compared) < len(amounts):
         amounts = [a for a in amounts if a not in compared]
     if _read_parts(text, amounts, out) or _read_unit_price(text, amounts, out):

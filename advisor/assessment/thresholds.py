@@ -41,6 +41,9 @@ class Threshold:
     value_nok: int
     as_of: str
     source: str
+    previous_nok: int | None = None  # the value of the period before, when the sources give it (never used to classify)
+    previous_period: str = ""
+    previous_source: str = ""
 
     def is_reached_by(self, value_nok: int) -> bool:
         """True when the value is equal to or above the threshold ("lik eller overstiger")."""
@@ -140,7 +143,14 @@ def _table(path: str, entry: Any, pending: tuple[Mapping[str, object], ...]) -> 
         for needed in ("name", "as_of", "source"):
             if not str(item.get(needed) or "").strip():
                 raise AdvisorError(f"{where}: {key}.{needed} is missing")
-        values[key] = Threshold(key, str(item["name"]), value, str(item["as_of"]), str(item["source"]))
+        previous = item.get("previous_nok")
+        if previous is not None and (isinstance(previous, bool) or not isinstance(previous, int) or previous <= 0
+                                     or not str(item.get("previous_period") or "").strip()):
+            raise AdvisorError(f"{where}: {key}.previous_nok must be a positive whole number with a previous_period, "
+                               f"got {previous!r}")
+        values[key] = Threshold(key, str(item["name"]), value, str(item["as_of"]), str(item["source"]),
+                                previous_nok=previous, previous_period=str(item.get("previous_period") or ""),
+                                previous_source=str(item.get("previous_source") or ""))
     missing = [key for key in REQUIRED_THRESHOLDS if key not in values]
     if missing:
         raise AdvisorError(f"{where}: missing {', '.join(missing)}")

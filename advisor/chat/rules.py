@@ -22,6 +22,7 @@ for part II, none named for part I; the length is flagged as unverified.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 
 from advisor.answer import Answer
@@ -32,6 +33,7 @@ from advisor.assessment import (
     READ_FROM_TEXT,
     REGIME_LABELS,
     RULES,
+    THRESHOLD_PHRASES,
     Assessment,
     Permission,
     assess,
@@ -148,6 +150,13 @@ _PURCHASE_VALUE = re.compile(r"\b(?:til|for) (?:ca\.?\s*|cirka |omtrent |rundt |
                              r"(?:kr|kroner|mill|millioner|MNOK)", re.IGNORECASE)
 
 
+# «Er det lov å dele opp kjøpene for å holde oss under terskelverdien?»: splitting a purchase to stay under a threshold
+# is forbidden whatever the figures; the card on splitting answers it, not a verdict on the amount of one order.
+_SPLITS_TO_AVOID = re.compile(r"\b(?:dele|dela|deler|splitte|splitter|stykke|stykker)\s+(?:\w+\s+){0,3}?opp\b[^?]{0,80}?"
+                              r"\b(?:under|slippe|sleppe|unngå|unngå)\b|\bsplit\w*\b[^?]{0,80}?\b(?:below|under|avoid)\b",
+                              re.IGNORECASE)
+
+
 def is_rules_question(question: str, facts: CaseFacts) -> bool:
     """True for a question the assessment engine answers: a contract value plus a purchase or a rules question, or a
     yes/no question about a named procedure that states a fact of the case (buyer, value, contract type, sector).
@@ -156,6 +165,9 @@ def is_rules_question(question: str, facts: CaseFacts) -> bool:
     («den nye loven er vedtatt, så vi slipper regelverket under 300 000») is not a purchase value: such a question is
     left to the cards, which correct an outdated or wrong threshold and say what the reform has and has not done.
     """
+    if _SPLITS_TO_AVOID.search(question) and (not facts.has_value or _LIMIT_AMOUNT.search(question)
+                                               and not _PURCHASE_VALUE.search(question)):
+        return False  # «hver bestilling er på under 100 000 kr»: no value of the whole purchase to assess
     if facts.values and asked_procedure(question) is not None:
         return True
     if asks_time_limits(question, facts):
@@ -1519,13 +1531,19 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
     stated = any(values.get(key) is not None for key in CASE_KEYS)
     notes = [read] if read else [] if stated else [RULES_NOTE["en" if lang == "en" else "nb"]]
     version = f"{RULES_VERSION}+{result.model_version}"
+    # A threshold the question quotes wrongly («vår veileder sier 1,4 mill.») is corrected: first when the verdict
+    # turns on it (its source is then cited first), else after the verdict.
+    premise = _Premise(case_text or question, values, result, lang)
     if asks_time_limits(question, facts) or _asks_several(question):
         renumber = _Renumber(result.citations, settings)
+        first = premise.lead(renumber)
         text = _several_answer(_asks_several(question), result, facts, renumber, lang, case_text or question)
         if not text and asks_time_limits(question, facts):
             renumber = _Renumber(result.citations, settings)
+            first = premise.lead(renumber)
             text = _time_limits_answer(question, result, renumber, lang)
         if text:
+            text = premise.apply(text, renumber, first)
             return Answer(question, text, renumber.citations(), True, provider, model, version, question, route="rules",
                           notes=notes, language=lang, evidence=1.0)
     # A follow-up keeps the procedure of the earlier question («og for 1,8 mill. kr?»), unless it asks its own
@@ -1534,19 +1552,23 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
     asked = asked_procedure(question) or (asked_procedure(intent) if intent and not own_intent else None)
     if asked is not None:
         renumber = _Renumber(result.citations, settings)
+        first = premise.lead(renumber)
         # «Må dette ut på Doffin, og har vi lov til å forhandle?»: the notice first, then the procedure.
         notice = _notice_lead(question, result, renumber, lang)
         text = _procedure_answer(*asked, result, facts, renumber, lang, part_question=_part_question(question),
                                  asks_ground=bool(_ASKS_GROUND.search(question)), lead=notice)
         if text:
+            text = premise.apply(text, renumber, first)
             return Answer(question, text, renumber.citations(), True, provider, model, version, question, route="rules",
                           notes=notes, language=lang, evidence=1.0)
     renumber = _Renumber(result.citations, settings)
+    first = premise.lead(renumber)
     if asks_standstill(question) and result.regime == "foa" and result.part != "referred":
         # «Må vi kunngjøre, og hvor lang karensperiode må vi ha?»: the notice is answered first.
         notice = _notice_lead(question, result, renumber, lang)
         text = " ".join(t for t in (notice, _standstill_answer(question, result, facts, renumber, lang)) if t)
         if text:
+            text = premise.apply(text, renumber, first)
             return Answer(question, text, renumber.citations(), True, provider, model, version, question, route="rules",
                           notes=notes, language=lang, evidence=1.0)
     # «Må dette ut på Doffin?»: the notice duty in plain words leads, and the part is its reason.
@@ -1574,7 +1596,7 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
                                           case_text=case_text)
     # The check says what the sector note says; the other notes (an unread buyer among them) stay assumptions.
     sentences += _assumed_sentences(result, facts, asks_procedure, sector_notes if check else [], lang)
-    text = _one_check(" ".join(sentences))
+    text = premise.apply(_one_check(" ".join(sentences)), renumber, first)
     return Answer(question, text, renumber.citations(), True, provider, model, version, question, route="rules",
                   notes=notes, language=lang, evidence=1.0)
 
@@ -1722,6 +1744,131 @@ def _step_sentence(step: str, renumber: _Renumber, result: Assessment | None = N
                             f"{above}Check the estimate carefully (the whole contract period and any options), and do "
                             "not split the purchase to get below the threshold.", markers)
     return _with_marker("Neste steg: " + _sentence(step), markers)
+
+
+# --- a threshold the question quotes --------------------------------------------------------------------------
+
+# «Ifølge veilederen vår er EØS-terskelen for statlige 1,4 mill.», «the EEA threshold for state bodies is NOK 1.4
+# million»: a threshold word, then (in the same sentence, with no comparison between) the figure it is said to be.
+_QUOTED_THRESHOLD = re.compile(r"\b(?:EØS-?)?terskel\w*|\b(?:EEA |EU )?thresholds?\b", re.IGNORECASE)
+_COMPARED = re.compile(r"\b(?:over|under|above|below|nær|near|close to|mer enn|more than|less than|mindre enn)\b",
+                       re.IGNORECASE)
+_MONTHS_NB = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
+              "november", "desember")
+_SPLITTING_SOURCE = ("guide-kontraktsverdi", "Forbudet mot å dele opp anskaffelsen")
+_SPLITTING = ("Nei: dere kan ikke dele opp en anskaffelse for å komme under en terskelverdi; kjøp som hører sammen, "
+              "regnes sammen, og verdien er den samlede verdien.",
+              "No: you may not split a purchase to get below a threshold; purchases that belong together are valued "
+              "together, at their total value.")
+_OUTDATED_SOURCE = ("guide-terskelverdier", "Eldre terskelverdier: slik kjenner du igjen et utdatert dokument")
+
+
+def quoted_threshold(text: str, result: Assessment, value: int | None) -> tuple[int, bool] | None:
+    """The figure the text quotes as the EEA threshold of the case when it is not the threshold in force, with
+    whether the verdict turns on it (the value is on one side of the quoted figure and on the other of the real
+    threshold); None when no threshold is quoted, or the quoted one is right.
+
+    Only a figure near the case's EEA threshold (half to one and a half times it, or its value of the period before)
+    counts, and never the purchase value itself: «3 mill. kr, over terskelen» quotes nothing."""
+    eea = next((t for t in result.thresholds_considered if t.key.startswith("eea_")), None)
+    if eea is None:
+        return None
+    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", text):
+        for word in _QUOTED_THRESHOLD.finditer(sentence):
+            amounts, _ = read_amounts(sentence[word.end(): word.end() + 80])
+            if not amounts:
+                continue
+            first = amounts[0]
+            between = sentence[word.end(): word.end() + first.start]
+            if len(between) > 50 or _COMPARED.search(between) or first.period:
+                continue
+            claimed = first.value
+            if claimed == value or claimed == eea.value_nok:
+                continue
+            if claimed != eea.previous_nok and not 0.5 * eea.value_nok <= claimed <= 1.5 * eea.value_nok:
+                continue
+            turns = value is not None and (value >= claimed) != eea.is_reached_by(value)
+            return claimed, turns
+    return None
+
+
+def _quoted_threshold_sentence(text: str, values: dict, result: Assessment, renumber: _Renumber,
+                               lang: str) -> tuple[str, bool]:
+    """The sentence that corrects a threshold the question quotes wrongly (an old value from 2022–2024, or another
+    figure), cited to the note on outdated thresholds; and whether it overturns the premise (then it leads with «Nei»).
+    ("", False) when the question quotes no threshold or the right one."""
+    quoted = quoted_threshold(text, result, values.get("estimated_value_nok"))
+    if quoted is None:
+        return "", False
+    claimed, turns = quoted
+    eea = next(t for t in result.thresholds_considered if t.key.startswith("eea_"))
+    year, month, day = (int(x) for x in eea.as_of.split("-"))
+    marker = renumber.marker(*_OUTDATED_SOURCE)
+    old = claimed == eea.previous_nok
+    if lang == "en":
+        label = _THRESHOLD_EN.get(eea.key, "the EEA threshold that applies")
+        date = f"{day} {dt.date(year, month, day):%B} {year}"
+        sentence = (f"{'No' if turns else 'Note'}: {label} is {_amount_en(eea.value_nok)} excl. VAT from {date}, not "
+                    f"{_amount_en(claimed)}" + (f", which applied in {eea.previous_period}" if old else "")
+                    + " (check the date of the document you rely on)")
+    else:
+        label = THRESHOLD_PHRASES.get(eea.key, "EØS-terskelverdien som gjelder her")
+        sentence = (f"{'Nei' if turns else 'Merk'}: {label} er {format_amount(eea.value_nok)} ekskl. mva. fra "
+                    f"{day}. {_MONTHS_NB[month - 1]} {year}, ikke {format_amount(claimed)}"
+                    + (f", som gjaldt i {eea.previous_period}" if old else "")
+                    + " (sjekk datoen på dokumentet dere bygger på)")
+    return _with_marker(sentence + ".", marker), turns
+
+
+def _with_quoted_threshold(premise: tuple[str, bool], text: str) -> str:
+    """The answer with the correction of a quoted threshold: first when it overturns the premise (the answer's own
+    verdict word then goes, the correction says «Nei»), else after the first sentence."""
+    sentence, turns = premise
+    if not sentence:
+        return text
+    if turns:
+        rest = re.sub(r"^(?:Ja|Nei|Yes|No)[.,:]\s+", "", text)
+        return f"{sentence} {_capital(rest)}".strip()
+    first, *others = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", text, maxsplit=1)
+    return " ".join([first, sentence, *others])
+
+
+@dataclasses.dataclass
+class _Premise:
+    """A threshold the message quotes (see quoted_threshold), and how the answer corrects it."""
+
+    text: str
+    values: dict
+    result: Assessment
+    lang: str
+
+    def __post_init__(self) -> None:
+        self.quoted = quoted_threshold(self.text, self.result, self.values.get("estimated_value_nok"))
+        # The shares of a stated sum asked about one by one get the sentence that adds them up (_split_sentence).
+        parts = self.values.get("value_parts")
+        self.splits = bool(_SPLITS_TO_AVOID.search(self.text)) and not (parts and _asks_split(self.text, parts))
+
+    def lead(self, renumber: _Renumber) -> tuple[str, bool]:
+        """The correction, when the verdict turns on it: made before the answer's other sentences, so it is cited
+        first; ("", False) otherwise. A purchase the buyer would split to stay under a threshold gets the ban first
+        («Nei: …»), then the verdict on the whole value."""
+        if self.splits:
+            marker = renumber.marker(*_SPLITTING_SOURCE)
+            return _with_marker(_SPLITTING[self.lang == "en"], marker), True
+        if self.quoted is None or not self.quoted[1]:
+            return "", False
+        return _quoted_threshold_sentence(self.text, self.values, self.result, renumber, self.lang)
+
+    def apply(self, text: str, renumber: _Renumber, lead: tuple[str, bool]) -> str:
+        """The answer with the correction in its place (see _with_quoted_threshold)."""
+        if lead[0] and (self.splits or self.quoted is None):
+            return _with_quoted_threshold(lead, text)
+        if lead[0]:
+            return _with_quoted_threshold(lead, text)
+        if self.quoted is None:
+            return text
+        return _with_quoted_threshold(_quoted_threshold_sentence(self.text, self.values, self.result, renumber,
+                                                                 self.lang), text)
 
 
 # --- the verdict on a named procedure ---------------------------------------------------------------------------
