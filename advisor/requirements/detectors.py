@@ -69,12 +69,13 @@ _HANDLED_RIGHT_BEFORE = re.compile(_HANDLED_WORDS + r"$", re.IGNORECASE)
 _SERVICED_BEFORE = re.compile(r"(?<!\w)(?:lading|ladning|vedlikehold|service|reparasjon|reparasjoner|vask|parkering|"
                               r"charging|maintenance|repair|servicing)\s+(?:av|på|for|til|of)\s+(?:\w+\s+)?$",
                               re.IGNORECASE)
-# «renovasjonsbil med kran for bunntømte containere»: a construction named after «for»/«til» is what the goods bought
-# serve (often the buyer's own), not a construction chosen for them
+# «hjulgående eller beltegående rigg»: two constructions joined by «eller» leave the choice open
 _EITHER_CONSTRUCTION = re.compile(r"\s+(?:eller|or)\s+[\w\-]+(?:gående|styrte?|bårne?|bårent|tømte?|stående|monterte?)(?!\w)",
                                   re.IGNORECASE)
 _OR_CONSTRUCTION_BEFORE = re.compile(r"(?:gående|styrte?|bårne?|bårent|tømte?|stående|monterte?)\s+(?:eller|or)\s+$",
                                      re.IGNORECASE)
+# «renovasjonsbil med kran for bunntømte containere»: a construction named after «for»/«til» is what the goods bought
+# serve (often the buyer's own), not a construction chosen for them
 _SERVED_BEFORE = re.compile(r"(?<!\w)(?:for|til)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # Why a drive type may be chosen: emissions, climate, noise or indoor use make it a purpose, not a product detail.
 _DRIVE_PURPOSE = re.compile(r"utslipp|klima|miljø|støy|innendørs|eksplosjon|emission|climate|noise|indoor", re.IGNORECASE)

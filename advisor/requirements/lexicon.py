@@ -809,6 +809,14 @@ def _explain_technology(kind: str, severity: str, span: str, detail: dict) -> st
         return (f"«{span}» bestemmer hvordan fartøyet er bygd, uten å si hvorfor. Det utelukker fartøy med annen "
                 "skrogform som gir samme resultat. Beskriv hva fartøyet skal klare (fart, sjødyktighet, last, dypgang, "
                 "stabilitet ved arbeid), eller skriv begrunnelsen.")
+    if kind == "construction":
+        return (f"«{span}» bestemmer hvordan maskinen, kjøretøyet eller beholderen er bygd (styring, fremdrift, hvordan "
+                "den bæres eller tømmes), uten å si hvorfor. Det utelukker løsninger som er bygd annerledes og gir samme "
+                "resultat. Beskriv hva den skal klare (terreng, rekkevidde, bæreevne, hvordan den tømmes med utstyret "
+                "dere har), eller skriv begrunnelsen.")
+    if kind == "process":
+        return (f"«{span}» bestemmer hvilken produksjonsprosess utstyret skal bruke, uten å si hvorfor. Beskriv hva det "
+                "skal lage (materialer, størrelse, nøyaktighet, overflate, styrke), og la leverandøren velge prosess.")
     if kind == "sensing":
         return (f"«{span}» bestemmer hvilken teknologi utstyret skal registrere med, uten å si hvorfor. Beskriv hva som må "
                 "kunne ses eller oppdages, og under hvilke forhold (mørke, røyk, avstand), og la leverandøren velge teknologi.")
