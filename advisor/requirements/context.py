@@ -68,7 +68,9 @@ STUDIED_AFTER = re.compile(
 
 # Requirement position: the sentence obliges someone (a modal) or acquires something.
 OBLIGATION = re.compile(
-    r"(?<!\w)(?:skal|må|bør|kreves|forutsettes|er et krav|er en forutsetning|shall|must|should|is required|are required)(?!\w)",
+    r"(?<!\w)(?:skal|må|bør|kreves|forutsettes|er et krav|er en forutsetning|shall|must|should|is required|are required|"
+    # a demand stated as a noun: «det stilles krav om …», «er krav om bruk av …»
+    r"(?:stilles|er|gjelder)\s+(?:et\s+)?krav\s+om|krav\s+om\s+bruk\s+av)(?!\w)",
     re.IGNORECASE,
 )
 ACQUIRES = re.compile(
@@ -89,6 +91,8 @@ EXISTING_CONTEXT = re.compile(
     r"(?:benytter|bruker|har) (?:i dag|nå)|er (?:utviklet|satt opp|bygget|basert)|bygget på|er inngått|har inngått|videreføres|"
     r"inngått (?:en |ny )?(?:avtale|kontrakt|rammeavtale)|"
     r"vedlikehold (?:og support )?(?:av|for|på)|support (?:og vedlikehold )?(?:av|for|på)|videreutvikling (?:av|til)|"
+    # «vedlikeholdsavtale på Avaya Aura»: an agreement to maintain or support something is about what the buyer has
+    r"(?:vedlikeholds|support|drifts|service)avtal(?:e|en|er)\s+(?:på|for|av|til)|"
     r"forvaltning (?:og (?:videre)?utvikling )?av|utvikling til|administrasjon av|drift (?:og vedlikehold )?av|"
     r"oppgrader\w* (?:av|til)|migrer\w* (?:fra|av)|kompetanse (?:på|innen|i)|opplæring i|support (?:på|til)|"
     r"integrer\w*|kompatib\w*|tilpasses|koble[sr]? (?:til|mot)|grensesnitt\w* (?:mot|til)|innføring av|implementering av|"

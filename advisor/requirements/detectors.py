@@ -69,6 +69,14 @@ _HANDLED_RIGHT_BEFORE = re.compile(_HANDLED_WORDS + r"$", re.IGNORECASE)
 _SERVICED_BEFORE = re.compile(r"(?<!\w)(?:lading|ladning|vedlikehold|service|reparasjon|reparasjoner|vask|parkering|"
                               r"charging|maintenance|repair|servicing)\s+(?:av|på|for|til|of)\s+(?:\w+\s+)?$",
                               re.IGNORECASE)
+# «hjulgående eller beltegående rigg»: two constructions joined by «eller» leave the choice open
+_EITHER_CONSTRUCTION = re.compile(r"\s+(?:eller|or)\s+[\w\-]+(?:gående|styrte?|bårne?|bårent|tømte?|stående|monterte?)(?!\w)",
+                                  re.IGNORECASE)
+_OR_CONSTRUCTION_BEFORE = re.compile(r"(?:gående|styrte?|bårne?|bårent|tømte?|stående|monterte?)\s+(?:eller|or)\s+$",
+                                     re.IGNORECASE)
+# «renovasjonsbil med kran for bunntømte containere»: a construction named after «for»/«til» is what the goods bought
+# serve (often the buyer's own), not a construction chosen for them
+_SERVED_BEFORE = re.compile(r"(?<!\w)(?:for|til)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # Why a drive type may be chosen: emissions, climate, noise or indoor use make it a purpose, not a product detail.
 _DRIVE_PURPOSE = re.compile(r"utslipp|klima|miljø|støy|innendørs|eksplosjon|emission|climate|noise|indoor", re.IGNORECASE)
 _COLOUR_PURPOSE = re.compile(r"sikkerhet|synlig|refleks|varsel|signal|HMS|kontrast|safety|visib", re.IGNORECASE)
@@ -87,6 +95,14 @@ _CLASS_NOUN = re.compile(r"(?:\d{1,2}|[A-ZÆØÅ]{1,2})-[a-zæøå]{3,}")
 # «nytt bygg for aggregater», «garasje til brøytebiler»: a building or room for the goods names what it houses
 _HOUSING_BEFORE = re.compile(r"(?<!\w)(?:\w*bygg|\w*bygning|\w*rom|\w*lager|\w*hall|\w*garasje|\w*skur|\w*areal|"
                              r"fundament)(?:et|en|a|ene)?\s+(?:for|til)\s+$", re.IGNORECASE)
+# The size of a structure a works contract builds («skal det bygges … en 100 meter lang miljøtunnel», «Entreprisen omfatter
+# en 40 m lang bru»): the buyer's project as designed, its scope, not a product's data sheet copied
+_STRUCTURE_AFTER = re.compile(r"\s+(?:[\w\-]+\s+){0,2}?\w*(?:tunnel|tunnelen|tunneler|bru|brua|brui|bruer|bro|broen|"
+                              r"kulvert|kulverten|kulverter|undergang|undergangen|underganger|veg|vegen|vei|veien|"
+                              r"gang-\s*og\s*sykkelveg|fortau|fortauet|mur|muren|kai|kaia|kaien|molo|moloen|voll|vollen|"
+                              r"ledning|ledningen|tunnel|bridge|culvert|road|wall|quay)(?!\w)", re.IGNORECASE)
+_WORKS_SCOPE = re.compile(r"(?<!\w)(?:bygges|bygging|byggingen|anlegges|etableres|entreprise\w*|omfatter|"
+                          r"is built|construction of)(?!\w)", re.IGNORECASE)
 # The upper end of a range («mellom 780 og 790 nm», «fra 10 til 15 kW»): a tolerance, not an exact value
 _RANGE_BEFORE = re.compile(rf"(?:mellom|fra|between|from)\s+{lex.NUMBER}\s*(?:[^\W\d]+\s+)?(?:og|til|and|to)\s+$", re.IGNORECASE)
 # «erfaring fra Scrum», «kompetanse i Kanban»: the approach is what a person knows, not how the work must be run
@@ -353,10 +369,11 @@ class _Scan:
             self.add("prescribed_technology", start, end, severity, kind or "technology", compat=compat)
 
     def drives_and_networks(self) -> None:
-        """A machine's drive type («elektrisk kvern»), a connection's network («linje over 5G») or a vessel's hull form
-        («enskrogs patruljebåt») the requirement chooses without a purpose (prescribed_technology)."""
+        """A machine's drive type («elektrisk kvern»), a connection's network («linje over 5G»), a vessel's hull form
+        («enskrogs patruljebåt») or how a machine is steered, carried or emptied («rammestyrte dumpere») the requirement
+        chooses without a purpose (prescribed_technology)."""
         for pattern, group, kind in ((lex.DRIVE_TYPE, "drive", "drive"), (lex.NETWORK_MEANS, "net", "network"),
-                                     (lex.HULL_FORM, "hull", "hull")):
+                                     (lex.HULL_FORM, "hull", "hull"), (lex.CONSTRUCTION_TYPE, "build", "construction")):
             for m in pattern.finditer(self.text):
                 start, end = m.start(group), m.end(group)
                 if any(a < end and start < b for a, b in self.tech_spans) or lex.NEGATION_BEFORE.search(self.window(start, 40)):
@@ -365,6 +382,11 @@ class _Scan:
                     continue
                 if kind == "drive" and _SERVICED_BEFORE.search(self.window(start, 40)):
                     continue  # «lading av elektriske kjøretøy»: the vehicles a service is for, not a drive chosen for goods
+                if kind == "construction" and _SERVED_BEFORE.search(self.window(start, 30)):
+                    continue  # «kran for bunntømte containere»: the containers the goods serve, not goods chosen
+                if kind == "construction" and (_EITHER_CONSTRUCTION.match(self.text, end)
+                                               or _OR_CONSTRUCTION_BEFORE.search(self.window(start, 40))):
+                    continue  # «hjulgående eller beltegående rigg»: either construction will do
                 self.tech_spans.append((start, end))
                 severity = "low" if self.nearest_is_compat(start) else "medium"
                 self.add("prescribed_technology", start, end, severity, kind, compat=severity == "low")
@@ -581,6 +603,8 @@ class _Scan:
             # describes the object; it is a requirement only where something is required or bought
             if not names.requirement_position(self, m.start()):
                 continue
+            if _STRUCTURE_AFTER.match(self.text, m.end()) and self.sentence_has(_WORKS_SCOPE, m.start()):
+                continue  # «skal det bygges … en 100 meter lang miljøtunnel»: the project's scope, not a product's size
             self.add("material_dimension_method", m.start(), m.end(), "medium", "dimension")
 
     def colours(self) -> None:

@@ -171,8 +171,13 @@ TECHNOLOGIES: tuple[tuple[str, str], ...] = (
     (r"(?i)diesel\w*|hydrogen\w*(?:[\s\-]+brenselcelle\w*)?|brenselcelle\w*|biogass\w*|biodiesel|HVO\d*|LNG|bensin\w*|(?:elektriske\s+)?varmekabl\w*|"
      r"monokrystallinsk\w*|polykrystallinsk\w*|nattsyn|[23]G(?:-\w+)?", "energy"),
     (r"(?i)blokkjede\w*|blockchain|kunstig intelligens|maskinlæring|machine learning|artificial intelligence|"
+     r"maskinlærings(?:metode|modell|teknikk|algoritme)\w*|"
      r"AI(?=[\s\-])|RFID\w*|(?:\d+\s*GHz[\s\-])?radar\w*|lidar\w*|Scrum|Kanban|SAFe|smidig\w*\s+metodikk|"
      r"fossefall\w*(?:metodikk|modell)|waterfall", "approach"),
+    # how a 3D printer builds («SLS 3D-printer», «FDM-skriver»): the buyer needs parts of some material, size and
+    # accuracy, and the printing process is the supplier's choice
+    (r"(?:SLS|SLA|SLM|FDM|FFF|DLP|DMLS|MJF|EBM)(?=[\s\-]+(?:3D[\s\-]?)?(?i:printer|printere|printeren|skriver|"
+     r"skrivere|skriveren|printing|print)(?!\w))", "process"),
     # a server architecture chosen by name («en ny HCI-løsning», «hyperkonvergert infrastruktur»): the buyer needs capacity,
     # availability and operation, and how compute and storage are packaged is the supplier's choice
     (r"(?i)hyper[\s\-]?konverger\w*|hyper[\s\-]?converged|(?-i:HCI)(?=[\s\-]*(?:løsning|plattform|infrastruktur|solution|"
@@ -196,6 +201,22 @@ DRIVE_TYPE = re.compile(
     r"lift|lifter|liften|hjullaster\w*|graver\w*|laster|lastere|klipper\w*|feier\w*|kjøretøy\w*|skuter\w*|"
     r"motorsykkel\w*|aggregat\w*|presse|presser|pressen|vinsj\w*|boremaskin\w*|machine|machines|vehicles?|trucks?|"
     r"buses|grinders?|mowers?|saws?))(?!\w))",
+    re.IGNORECASE,
+)
+
+# How a machine, vehicle or container is steered, carried, moved or emptied («rammestyrte dumpere», «helikopterbårent
+# utstyr», «beltegående rigg», «bunntømte avfallsbeholdere»): like a drive type, a construction the buyer chooses where
+# the need is what the goods must manage (terrain, reach, how the waste is collected). Only before a goods noun, and
+# only the carrying, steering, moving or emptying parts, so that «fjernstyrt», «CNC-styrt» or «frittstående» (a
+# function or a generic feature) do not match. Two joined by «eller» leave the choice open (see detectors).
+CONSTRUCTION_TYPE = re.compile(
+    r"(?<![\w\-])(?P<build>(?:ramme|midje|hjul|belte|helikopter|traktor|henger|bunn|bak|side|topp|front|bakke)"
+    r"(?:styrt|styrte|bårne?|bårent|båret|tømt|tømte|tømmende|gående|stående|montert|monterte))"
+    # «hjulgående og beltegående rigg»: the first of two constructions joined by «og» is chosen for the same goods
+    r"(?=\s+(?:og\s+[\w\-]+\s+|\w+\s+)?(?:\w*(?:maskin|maskiner|maskinen|bil|biler|bilen|dumper|dumpere|dumperen|traktor|traktorer|"
+    r"truck|trucker|kran|kraner|lift|lifter|rigg|rigger|riggen|graver\w*|laster|lastere|klipper\w*|spreder\w*|"
+    r"kjøretøy\w*|beholder\w*|container\w*|konteiner\w*|dunk\w*|utstyr|utstyret|aggregat\w*|vinsj\w*)|"
+    r"machines?|vehicles?|trucks?|dumpers?|containers?|equipment)(?!\w))",
     re.IGNORECASE,
 )
 
@@ -669,7 +690,10 @@ PRESCRIBE_BEFORE = re.compile(
     r"utvikles i|utvikles med|være utviklet i|programmeres i|driftes i|driftes på|hostes i|leveres i|leveres på|"
     r"kjøre på|kjøres på|gå på|drives med|drives av|gjennomføres med|gjennomføres etter|organiseres etter|styres etter|ha|være|"
     r"use|be based on|be built on|be developed in|run on|be run using|be run with|be managed using|be)\s+"
-    r"(?:\S+\s+){0,4}$",
+    r"(?:\S+\s+){0,4}$"
+    # a demand stated as a noun: «krav om bruk av stordata med …», «it is a requirement to use …»
+    r"|(?:krav\s+om|krever|kreves|forutsetter|requires?|requirement\s+to)\s+(?:bruk\s+av|å\s+bruke|å\s+benytte|"
+    r"anvendelse\s+av|the\s+use\s+of|use\s+of|using)\s+(?:\S+\s+){0,4}$",
     re.IGNORECASE,
 )
 
@@ -785,6 +809,14 @@ def _explain_technology(kind: str, severity: str, span: str, detail: dict) -> st
         return (f"«{span}» bestemmer hvordan fartøyet er bygd, uten å si hvorfor. Det utelukker fartøy med annen "
                 "skrogform som gir samme resultat. Beskriv hva fartøyet skal klare (fart, sjødyktighet, last, dypgang, "
                 "stabilitet ved arbeid), eller skriv begrunnelsen.")
+    if kind == "construction":
+        return (f"«{span}» bestemmer hvordan maskinen, kjøretøyet eller beholderen er bygd (styring, fremdrift, hvordan "
+                "den bæres eller tømmes), uten å si hvorfor. Det utelukker løsninger som er bygd annerledes og gir samme "
+                "resultat. Beskriv hva den skal klare (terreng, rekkevidde, bæreevne, hvordan den tømmes med utstyret "
+                "dere har), eller skriv begrunnelsen.")
+    if kind == "process":
+        return (f"«{span}» bestemmer hvilken produksjonsprosess utstyret skal bruke, uten å si hvorfor. Beskriv hva det "
+                "skal lage (materialer, størrelse, nøyaktighet, overflate, styrke), og la leverandøren velge prosess.")
     if kind == "sensing":
         return (f"«{span}» bestemmer hvilken teknologi utstyret skal registrere med, uten å si hvorfor. Beskriv hva som må "
                 "kunne ses eller oppdages, og under hvilke forhold (mørke, røyk, avstand), og la leverandøren velge teknologi.")

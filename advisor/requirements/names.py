@@ -856,11 +856,13 @@ def settle(scan) -> None:
         elif match.category in {"brand", "model_type", "prescribed_technology", "supplier"} and match.severity != "low" \
                 and (scan.sentence_has(ctx.COMPETENCE_CONTEXT, match.start) or not requirement_position(scan, match.start)) \
                 and not (match.category == "supplier" and scan.sentence_has(ctx.EXCLUSIVE_JUSTIFICATION, match.start)) \
-                and not (match.kind in {"drive", "hull", "architecture"} and scan.item_line(match.start)) \
+                and not (match.kind in {"drive", "hull", "architecture", "process", "construction"}
+                         and scan.item_line(match.start)) \
                 and not (match.kind == "sensing" and scan.verbless(match.start)):
             # competence in, or examples of, the buyer's technology, and lines that neither oblige nor acquire
             # (a list of subcontractors, a bare heading): a note asking for the justification, not a violation; but a
-            # drive type, hull form or server architecture heading a verbless line («Elektrisk varebil med plan»), or a
+            # drive type, hull form, construction, printing process or server architecture heading a verbless line
+            # («Elektrisk varebil med plan», «SLS 3D printer»), or a
             # sensing principle in one («Mobile HPGe detector system»), is how the goods are named
             match.severity = "low"
             if match.category in {"brand", "model_type"} and scan.sentence_has(_EXPERIENCE, match.start):

@@ -110,6 +110,10 @@ CATEGORY_REQUIREMENTS = {
     "incumbent": "Personellet leverandøren tilbyr, skal ha den kompetansen og erfaringen oppdraget krever [beskriv], "
                  "dokumentert med CV og referanser fra minst [antall] lignende oppdrag; videreføring av det som er gjort, "
                  "sikres med en plan for overføring av kunnskap.",
+    # how a machine, vehicle, vessel or printer is built or driven: what it must manage, not a data interface
+    "build": "Utstyret skal klare [arbeidet det skal gjøre: terreng, last, rekkevidde, hva det skal lage eller hvordan det "
+             "tømmes med utstyret vi har], verifisert ved utprøving eller med produsentens data, og leverandøren velger "
+             "utforming og teknologi.",
     "energy": "Løsningen skal ha utslipp av klimagasser på høyst [verdi] per [enhet], eller være utslippsfri, og "
               "leverandøren velger energibærer.",
 }
@@ -148,6 +152,11 @@ def incumbent_only(text: str, matches: list[Match]) -> bool:
     return bool(spans) and all(INCUMBENT.search(span) for span in spans)
 
 
+# Findings on how goods are built or driven (a drive type, a hull form, steering or emptying, a printing process): the
+# fallback asks what the goods must manage, not for open data interfaces
+BUILD_KINDS = frozenset({"drive", "hull", "construction", "process"})
+
+
 def category_requirements(categories: set[str], domains: list[str], matches: list[Match], text: str = "") -> list[str]:
     """Template requirements for the findings: per product domain, then per problem category; a supplier named or
     preferred becomes a requirement on the competence any supplier can offer."""
@@ -161,8 +170,14 @@ def category_requirements(categories: set[str], domains: list[str], matches: lis
     if any(h.category == "prescribed_technology" and h.kind == "energy" for h in matches):
         out.append(CATEGORY_REQUIREMENTS["energy"])
     out.extend(presence_requirements(matches))
+    technology = [h for h in matches if h.category == "prescribed_technology" and h.severity != "low"]
+    built = bool(technology) and all(h.kind in BUILD_KINDS for h in technology)
+    if built:
+        out.append(CATEGORY_REQUIREMENTS["build"])
     for category in ("product_named", "prescribed_technology", "material_dimension_method", "same_as_current"):
-        if category in categories and not (category == "prescribed_technology" and out and "energy" in out[-1]):
+        if category == "prescribed_technology" and (built or (out and "energy" in out[-1])):
+            continue
+        if category in categories:
             out.append(CATEGORY_REQUIREMENTS[category])
     return out
 

@@ -94,3 +94,19 @@ def test_goods_from_a_named_company_are_asked_as_the_goods_properties(settings):
     question = next(q for q in rewrite.questions_for_buyer if "Bakeriet Sentrum" in q)
     assert "varene" in question and "kompetanse" not in question
     assert not any("Bakeriet" in r for r in [rewrite.need_statement, *rewrite.functional_requirements])
+
+
+@pytest.mark.parametrize("text", [
+    "Kommunen skal kjøpe fire midjestyrte dumpere til massetransport.",
+    "Kommunen skal kjøpe 40 sidetømte avfallsbeholdere til hytteområdene.",
+])
+def test_a_construction_becomes_what_the_goods_must_manage(settings, text):
+    # wave 10: how goods are built or driven is rewritten as the work they must manage, not as open data interfaces
+    written = " ".join(rewrite_requirement(text, settings).functional_requirements)
+    assert "Utstyret skal klare" in written, written
+    assert "utveksle data" not in written, written
+
+
+def test_a_technology_of_an_it_system_keeps_the_interface_requirement(settings):
+    written = " ".join(rewrite_requirement("Systemet skal være basert på Kubernetes.", settings).functional_requirements)
+    assert "Utstyret skal klare" not in written, written
