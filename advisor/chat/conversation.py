@@ -41,6 +41,7 @@ from advisor.answer import (
 from advisor.assessment import READ_FROM_TEXT, assess, extract_case
 from advisor.chat.facts import IT_PURCHASE_NOTE, CaseFacts, read_facts
 from advisor.chat.plan import plan_question
+from advisor.chat.premises import premise_card
 from advisor.chat.quoted import make_in_words, named_spec, quoted_spec, spec_in_words
 from advisor.chat.rules import (
     asked_procedure,
@@ -315,8 +316,9 @@ def ask(
     tool = route_message(question) or ("analyze" if quoted_spec(question) else None)
     plan = plan_question(question, lang)
     facts, earlier_rules = _case_facts(question, history, lang, plan.parts if plan.compound else ())
-    turn = _Turn(index, settings, chosen, history, top_k, lang, facts, earlier_rules, message=question)
-    if plan.compound:
+    turn = _Turn(index, settings, chosen, history, top_k, lang, facts, earlier_rules, message=question,
+                 premise=None if facts.has_value else premise_card(question, index, settings))
+    if plan.compound and turn.premise is None:  # a message resting on a wrong premise is answered by its correction
         answer = combine_answers(question, _answer_parts(turn, question, plan.parts))
     else:
         answer = turn.answer(question, on_token=on_token)
@@ -596,6 +598,7 @@ class _Turn:
     facts: CaseFacts
     earlier_rules: str = ""
     message: str = ""  # the whole message, of which the question answered may be one part
+    premise: CardMatch | None = None  # the card that corrects a wrong premise of the message (chat/premises.py)
     streamed: bool = False
 
     def answer(self, question: str, context: str = "", on_token: Callable[[str], None] | None = None,
@@ -615,6 +618,8 @@ class _Turn:
         # The facts another part of the same message states are the message's, not «from earlier in the conversation».
         facts = read_facts(question).inherit(self.facts, same_message=True) if context else self.facts
         verdict = None
+        if self.premise is not None:
+            rules = False  # the correction answers the message; a verdict on its figures would rest on the premise
         if rules is None:
             rules = is_rules_question(question, facts) or bool(self.earlier_rules and facts.has_value)
         if rules:
@@ -636,7 +641,7 @@ class _Turn:
         query = Query.build(asked, lang, standalone, self.settings.answer.standalone_term_weight)
         if match is not None and self.provider == EXTRACTIVE:
             card = card_answer(question, match, self.index, lang, self.provider, model, standalone)
-            if _WH_QUESTION.search(question) and not is_yes_no(question):
+            if _WH_QUESTION.search(question) and not is_yes_no(question) and match is not self.premise:
                 card.text = _without_verdict_word(card.text)
             listed = self._source_list(query) if is_list_question(question) else None
             return listed or card
@@ -677,6 +682,8 @@ class _Turn:
     def _card(self, question: str, standalone: str, focus: str, lang: str,
               exclude: frozenset[str]) -> tuple[CardMatch | None, str]:
         """The card that answers the question (or None), and the standalone question to search with."""
+        if self.premise is not None:
+            return self.premise, standalone
         match = None
         # A follow-up that a card answers on its own words («Hva betyr eller tilsvarende?») needs no context, unless
         # it points back («Hva er terskelverdien der?»).
