@@ -104,6 +104,21 @@ def _brand_domains(matches: list[Match]) -> list[str]:
     return domains
 
 
+def line_nouns(text: str, matches: list[Match]) -> list[str]:
+    """The nouns the brand lexicon gives the names and product lines the text names («Proace» -> «varebil», «Yaris» ->
+    «personbil»): what kind of thing a model line is, when the text has no noun of its own for it."""
+    brands = load_brands()
+    nouns: list[str] = []
+    for match in matches:
+        if match.category not in {"brand", "model_type"}:
+            continue
+        for m in brand_regex().finditer(text[match.start:match.end]):
+            entry = brands.get(brand_key(m.group("base")))
+            if entry and entry.generic_noun and entry.generic_noun not in nouns:
+                nouns.append(entry.generic_noun)
+    return nouns
+
+
 def _function_of(matches: list[Match], text: str) -> tuple[str, str]:
     """(need phrase, product) from a named product or a trademark used as a product name."""
     brands = load_brands()

@@ -38,7 +38,13 @@ from advisor.rewrite.examples import load_worked_examples, nearest_examples
 from advisor.rewrite.legal import LegalBasis, legal_basis
 from advisor.rewrite.llm_draft import draft_llm
 from advisor.rewrite.neutral import clean, is_substantive
-from advisor.rewrite.offline import draft_offline, figure_question, is_stated_target, target_requirement
+from advisor.rewrite.offline import (
+    draft_offline,
+    figure_question,
+    is_stated_target,
+    line_nouns,
+    target_requirement,
+)
 from advisor.rewrite.references import Reference, find_references
 from advisor.rewrite.targets import Target, measurable_targets, missing_targets, normal_number
 from advisor.rewrite.templates import (
@@ -427,6 +433,7 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
     categories = {f.category for f in analysis.findings}
     nearest = nearest_examples(text, categories, load_worked_examples(settings))
     nouns = " ".join(str(h.detail.get("noun") or "") for h in matches)
+    line = " ".join(line_nouns(text, matches))  # the kind of thing a named model line is («Proace» is a van)
     # a prescribed language, database, cloud or software product makes it a software purchase, whoever makes it
     software = ["software"] if any(h.category == "prescribed_technology" and h.kind in {
         "language", "database", "cloud", "product", "platform"} for h in matches) else []
@@ -446,7 +453,8 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
     # with no object read («Vi trenger en Husqvarna») the maker's line of business is no reading of what is bought: a
     # maker of mowers also makes chainsaws and loaders; the draft asks what it is instead
     unread = bought is None and not service and maker_only(text, matches)
-    ptype, tied = choose_purchase_type(text, types, nouns, brand_categories, bought, guess=not unread)
+    ptype, tied = choose_purchase_type(text, types, nouns, brand_categories, bought, guess=not unread,
+                                       line=line)
     if bought is not None and not bought.is_certain and ptype is not None \
             and (bought.kind not in ptype.kinds or _NOT_A_NOUN.match(bought.noun)):
         # an assumed reading from the verb alone that the purchase type the text's own words name contradicts («skal
