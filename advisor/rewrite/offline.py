@@ -256,6 +256,9 @@ def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
                 f"arbeide der det passer [oppmøtet «{attendance.group('days').strip()}» beholdes bare hvis dere kan begrunne "
                 "at oppgavene krever det; et fast oppmøte favoriserer leverandører i nærheten], kontrollert mot [timelister "
                 "og møteplan].")
+    clock = next((c for c in _CLOCK.finditer(text) if c.start() <= target.start < c.end()), None)
+    if clock is not None:
+        return clock_requirement(text, clock.group(0).strip())
     experience = YEARS_OF_EXPERIENCE.search(text)
     m = SUBJECT.match(text)
     if experience and experience.start() <= target.start < experience.end():
@@ -308,6 +311,28 @@ def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
     # the number with the words that say what it counts («to ganger per dag», not «to»); a clause that still names a
     # product («… Buzz Cargo med 79 kWh batteri») is never copied into a requirement
     return figure_requirement(text, target)
+
+
+# A time of day or a window of hours («mellom kl. 07 og 09», «før kl. 8», «fra 22 til 06»): when the work is done or the
+# service open, not a figure of a product.
+_CLOCK = re.compile(r"(?<!\w)(?:(?:mellom|fra|før|innen|etter|senest|fra\s+og\s+med)\s+)?(?:kl\.?|klokka|klokken)\s*"
+                    r"\d{1,2}(?:[.:]\d{2})?(?:\s*(?:og|til|[-–])\s*(?:kl\.?\s*)?\d{1,2}(?:[.:]\d{2})?)?"
+                    r"|(?<!\w)(?:mellom|fra)\s+\d{1,2}[.:]\d{2}\s*(?:og|til|[-–])\s*\d{1,2}[.:]\d{2}", re.IGNORECASE)
+# A service that is open or staffed in the hours, rather than work done in them.
+_OPEN_HOURS = re.compile(r"(?<!\w)(?:åpen|åpent|åpne|åpningstid\w*|tilgjengelig\w*|bemannet|betjent|vakt\w*|"
+                         r"svare|besvares|nås)(?!\w)", re.IGNORECASE)
+
+
+def clock_requirement(text: str, hours: str) -> str:
+    """A time of day or window of hours as what it is: an operational requirement on when the service is open or the
+    work done. It may well be needed (rooms clean before the users come, no noise in opening hours), so it is kept,
+    with what it is for asked; how the work is done is left to the supplier."""
+    if _OPEN_HOURS.search(text):
+        return (f"Tjenesten skal være tilgjengelig for brukerne {hours} [et krav om når tjenesten er åpen: juster "
+                "tidsrommet til når brukerne trenger den], kontrollert mot [åpningstider, vaktplan og logg over henvendelser].")
+    return (f"Arbeidet skal være utført {hours} [et krav om når arbeidet gjøres: behold tidsrommet hvis lokalene må være "
+            "ferdige før brukerne kommer eller arbeidet ikke må forstyrre dem, og skriv hvorfor], kontrollert mot "
+            "[timelister eller elektronisk logg over utført arbeid].")
 
 
 # What a number measures, by its unit: the quantity a need-stated requirement names instead of today's figure.
@@ -414,6 +439,33 @@ _WINDOW = re.compile(r"\d{1,2}(?:[.:]\d{2})?\s*(?:og|til|and|to|[-–])\s*(?:kl\
 # preposition either («… 08 i»).
 _NEXT_PHRASE = re.compile(r"\s+(?:og|med|som|eller|and|with|or)\b.*$", re.IGNORECASE)
 _OPEN_END = re.compile(r"(?:\s+(?:i|på|for|til|av|om|in|on|to|of))+$", re.IGNORECASE)
+
+
+# A bare number: no unit of its own («5» in «5 stjerner», «07» in «kl. 07»).
+_BARE_NUMBER = re.compile(rf"\d+(?:[.,]\d+)?|(?i:{NUMBER_WORDS})")
+# The word after a bare number that says what it counts; a function word after it counts nothing («07 og 09»).
+_COUNTED_WORD = re.compile(r"\s+(?:stk\.?\s+)?([^\W\d_][\w\-]*)")
+_NOT_A_COUNTED_WORD = frozenset({"og", "eller", "til", "i", "på", "av", "med", "som", "for", "fra", "om", "skal", "må",
+                                 "bør", "kan", "vil", "er", "har", "blir", "ved", "per", "pr", "hver", "hvert"})
+
+
+def target_label(text: str, target: Target) -> str | None:
+    """How a target is named to the buyer: with its unit («40 W»), a time window whole («mellom kl. 15 og 17»), a bare
+    count with what it counts («4 stjerner», «12 års»); None for a bare number that counts nothing, which is no
+    measurable value («07» of «kl. 07 og 09» outside a window)."""
+    clock = next((c for c in _CLOCK.finditer(text) if c.start() <= target.start < c.end()), None)
+    if clock is not None:
+        return clock.group(0).strip()
+    if _WINDOW.match(text, target.start) and _WINDOW_BEFORE.search(text[:target.start]):
+        return _quoted_target(text, target)
+    if not _BARE_NUMBER.fullmatch(target.text):
+        return target.text
+    if re.search(r"(?<!\w)kl\.?\s*$", text[:target.start], re.IGNORECASE):
+        return f"kl. {target.text}"  # a time of day: when something is done, named as such
+    word = _COUNTED_WORD.match(text, target.end)
+    if word is None or word.group(1).lower() in _NOT_A_COUNTED_WORD:
+        return None
+    return f"{target.text} {word.group(1)}"
 
 
 def _quoted_target(text: str, target: Target) -> str:
@@ -765,9 +817,11 @@ def method_requirements(text: str, matches: list[Match]) -> list[str]:
     method = next((h for h in matches if h.category == "material_dimension_method" and h.kind == "method"
                    and h.severity != "low" and (_WITH_TOOL.search(text[h.start:h.end]) or _NAMED_METHOD.search(text[h.start:h.end]))),
                   None)
-    if method is None:
+    # «Gulvene skal våtmoppes daglig»: a verb that is itself a way of cleaning prescribes the method as much
+    verb = _METHOD_VERB.search(text) if method is None else None
+    if method is None and verb is None:
         return []
-    how_often = _FREQUENCY.search(text, method.start)
+    how_often = _FREQUENCY.search(text, method.start if method is not None else verb.start())
     often = (f"; hyppigheten «{how_often.group(0)}» beholdes bare hvis dere trenger en fast hyppighet, ellers skal "
              "leverandøren utføre arbeidet så ofte at resultatet holdes" if how_often else "")
     result = ("rene flater uten striper, smuss og rester" if _CLEANING.search(text)
@@ -777,6 +831,9 @@ def method_requirements(text: str, matches: list[Match]) -> list[str]:
             f"hvis dere kan begrunne at resultatet krever den{often}."]
 
 
+# A verb that names a way of cleaning, not only that something is cleaned («våtmoppes», «skures»; not «vaskes»).
+_METHOD_VERB = re.compile(r"(?<!\w)(?:skal|må)\s+(?:\w+\s+)?(?:våtmoppes|tørrmoppes|fuktmoppes|moppes|støvsuges|skures|"
+                          r"bones|poleres|spyles|høytrykksvaskes|damprenses|maskinvaskes|skrubbes)(?!\w)", re.IGNORECASE)
 _WITH_TOOL = re.compile(r"(?<!\w)(?:med|ved\s+hjelp\s+av|using|with)(?!\w)", re.IGNORECASE)
 # A method named as one («etter tofaktormetoden», «by the Delphi method»): prescribed as much as a tool is.
 _NAMED_METHOD = re.compile(r"metod\w*|method\w*|prinsipp\w*", re.IGNORECASE)

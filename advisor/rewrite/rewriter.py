@@ -43,6 +43,7 @@ from advisor.rewrite.offline import (
     figure_question,
     is_stated_target,
     line_nouns,
+    target_label,
     target_requirement,
 )
 from advisor.rewrite.references import Reference, find_references
@@ -323,7 +324,7 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
                  " (lov, forskrift eller nasjonal fellesløsning: her finnes det ikke noe «tilsvarende»).")
                  if note.startswith(f"«{ref.name}» er fjernet") or note.startswith(f"«{_first_part(ref.name)}» er fjernet")
                  else note for note in notes]
-    requirements = _without_contradictions(requirements, targets)
+    requirements = _without_repeated_counts(_without_contradictions(requirements, targets))
     # a number the need names is no requirement: a figure the requirements call today's product is carried as such
     figures_in_need = [t for t in missing_targets(targets, requirements) if not missing_targets([t], [need])
                        and any(_NOT_REQUIRED.search(r) for r in requirements)]
@@ -355,6 +356,23 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
               for r in systems]
     return {"need_statement": need, "functional_requirements": requirements[:MAX_REQUIREMENTS], "market_questions": market,
             "questions_for_buyer": buyer, "notes": notes}
+
+
+# A quantity to deliver: «Leveransen skal omfatte minst 4 stjerner [juster antallet …]» -> «4 stjerner».
+_COUNT_REQUIREMENT = re.compile(r"^Leveransen skal (?:omfatte|dekke) (?:(?:minst|høyst|maks\w*|inntil)\s+)?"
+                                r"(?P<what>\S+\s+[^\s\[]+(?:\s+[^\s\[]+)?)\s+\[")
+
+
+def _without_repeated_counts(requirements: list[str]) -> list[str]:
+    """The requirements without a quantity to deliver whose figure another requirement already carries («minst 4
+    stjerner i Euro NCAP» is a rating, not four stars to deliver)."""
+    out = []
+    for requirement in requirements:
+        m = _COUNT_REQUIREMENT.match(requirement)
+        if m and any(m.group("what").lower() in other.lower() for other in requirements if other is not requirement):
+            continue
+        out.append(requirement)
+    return out
 
 
 def _without_contradictions(requirements: list[str], targets: list[Target]) -> list[str]:
@@ -479,15 +497,17 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
         result["notes"] = [*result["notes"][:1], bought.reading(), *result["notes"][1:]]
     figures = product_figures(targets, list(result["functional_requirements"]))
     result["notes"] = true_notes(list(result["notes"]), list(result["functional_requirements"]), figures)
+    # the targets as the buyer sees them: each with its unit or what it counts, a bare number that counts nothing left out
+    labels = {t.text: target_label(text, t) for t in targets}
     return Rewrite(
         original=original, need_statement=str(result["need_statement"]),
         functional_requirements=list(result["functional_requirements"]),
         market_questions=list(result["market_questions"]), questions_for_buyer=list(result["questions_for_buyer"]),
         findings=analysis.findings, provider=chosen, examples_used=[e.id for e, _ in nearest], prompt_version=version,
-        targets=[t.text for t in targets], notes=list(result["notes"]),
+        targets=_dedupe([label for t in targets if (label := labels[t.text])]), notes=list(result["notes"]),
         object_kind=bought.kind if bought else kind, object_phrase=bought.phrase if bought else "",
         references=references,
-        product_figures=figures,
+        product_figures=_dedupe([label for f in figures if (label := labels.get(f))]),
         legal_basis=legal_basis(analysis.findings, references, settings, ptype.domain if ptype is not None else "", original,
                                 list(result["functional_requirements"])),
     )

@@ -56,3 +56,36 @@ def test_a_3d_printer_is_no_office_printer(settings, text):
 def test_an_office_printer_is_still_an_office_printer(settings):
     rewrite = rewrite_requirement("Avdelingen trenger en ny printer med skanner til ekspedisjonen.", settings)
     assert "«skriver»" in _type_note(rewrite)
+
+
+def test_a_figure_of_a_rating_is_not_a_quantity_to_deliver_nor_a_bare_kept_value(settings):
+    rewrite = rewrite_requirement("Etaten skal lease 6 stk elbiler som har 5 stjerner i Euro NCAP-testen.", settings)
+    written = " ".join(rewrite.functional_requirements)
+    assert "5 stjerner i Euro NCAP" in written
+    assert "omfatte 5 stjerner" not in written and "Leveransen skal omfatte 6" in written
+    assert "5" not in rewrite.kept_targets and "5 stjerner" in rewrite.kept_targets
+
+
+@pytest.mark.parametrize("text, kept, lost", [
+    ("Kontoret skal bruke 3 skrivere og 2 stk kopimaskiner.", ["3 skrivere", "2 stk"], []),
+    ("Trappene skal skures hver natt mellom kl. 01 og 04.", ["mellom kl. 01 og 04"], ["01", "04"]),
+])
+def test_kept_values_name_what_they_count_or_the_whole_time_window(settings, text, kept, lost):
+    rewrite = rewrite_requirement(text, settings)
+    shown = [*rewrite.kept_targets, *rewrite.product_figures]
+    assert all(k in shown for k in kept) and not any(item in shown for item in lost)
+
+
+def test_a_time_window_is_when_the_work_is_done_and_the_method_becomes_a_result(settings):
+    rewrite = rewrite_requirement("Garderobene i svømmehallen skal spyles hver kveld mellom kl. 21 og 23.", settings)
+    written = rewrite.functional_requirements
+    when = next(r for r in written if "kl. 21 og 23" in r)
+    assert when.startswith("Arbeidet skal være utført") and "Verdien skal dekke" not in " ".join(written)
+    assert any(r.startswith("Resultatet skal være") and "metoden og utstyret velger leverandøren" in r for r in written)
+    assert "mellom kl. 21 og 23" in rewrite.kept_targets and not rewrite.product_figures
+
+
+def test_opening_hours_are_when_the_service_is_available(settings):
+    rewrite = rewrite_requirement("Servicetorget skal være bemannet fra kl. 08.00 til 15.30 på hverdager.", settings)
+    assert any(r.startswith("Tjenesten skal være tilgjengelig for brukerne fra kl. 08.00 til 15.30")
+               for r in rewrite.functional_requirements)
