@@ -37,6 +37,14 @@ from advisor.rewrite.domains import choose_purchase_type, is_climate_requirement
 from advisor.rewrite.examples import load_worked_examples, nearest_examples
 from advisor.rewrite.legal import LegalBasis, legal_basis
 from advisor.rewrite.llm_draft import draft_llm
+from advisor.rewrite.lockin import (
+    LockIn,
+    find_lock_in,
+    lock_in_need,
+    lock_in_note,
+    lock_in_questions,
+    lock_in_requirements,
+)
 from advisor.rewrite.neutral import clean, is_substantive
 from advisor.rewrite.offline import (
     draft_offline,
@@ -434,6 +442,21 @@ def _same_name(a: str, b: str) -> bool:
     return a in b or b in a
 
 
+def with_lock_in(draft: dict[str, list[str] | str], lock: LockIn, has_type: bool) -> dict[str, list[str] | str]:
+    """The offline draft with a consumables lock-in replaced by what it was for: its requirements first, the questions
+    and a note on the reason it needs; without a purchase type the need and the general fillers are the lock-in's too."""
+    market, buyer = lock_in_questions(lock)
+    own = [r for r in draft["functional_requirements"] if has_type or not any(r == g for g in GENERIC_REQUIREMENTS)]
+    return {**draft,
+            "need_statement": draft["need_statement"] if has_type else lock_in_need(lock),
+            "functional_requirements": [*lock_in_requirements(lock), *own],
+            "market_questions": [market, *draft["market_questions"]],
+            "questions_for_buyer": [buyer, *draft["questions_for_buyer"]],
+            # the analyzer has no finding for it, but the draft is no longer «only structured»
+            "notes": [*draft["notes"][:1], lock_in_note(lock),
+                      *(n for n in draft["notes"][1:] if not n.startswith("Analysen fant ingen løsningsbundne"))]}
+
+
 def rewrite_requirement(text: str, settings: Settings, provider: str | None = None) -> Rewrite:
     """A need-based draft of one requirement: offline from examples and templates, or with the configured LLM."""
     from advisor.llm import EXTRACTIVE, check_provider
@@ -480,6 +503,9 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
         # («leveres Alt»), gives way to the type
         bought = None
     offline = draft_offline(text, matches, targets, nearest, ptype, bought, tied, unread=unread)
+    lock = find_lock_in(text)
+    if lock is not None:
+        offline = with_lock_in(offline, lock, has_type=ptype is not None)
     references = find_references(text, matches)
     platform = platform_experience(text, matches)
     if platform is not None:
@@ -487,11 +513,14 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
         references = [r for r in references if not (r.is_conditional and r.name.lower() in platform[0].lower())]
     version = None
     kind = bought.kind if bought is not None else "services" if service else (
-        ptype.kinds[0] if ptype is not None and len(ptype.kinds) == 1 else None)
+        ptype.kinds[0] if ptype is not None and len(ptype.kinds) == 1 else "goods" if lock is not None else None)
     if chosen == EXTRACTIVE:
         result = finish(offline, offline, text, matches, targets, references, kind)
     else:
         answer, version = draft_llm(text, analysis.findings, targets, nearest, settings, chosen, ptype, bought)
+        if lock is not None:  # the model may keep the lock-in's wording: what it was for is required either way
+            answer = {**answer, "functional_requirements": [*lock_in_requirements(lock),
+                                                            *answer.get("functional_requirements", [])]}
         result = finish(answer, offline, text, matches, targets, references, kind)
     if bought is not None:
         result["notes"] = [*result["notes"][:1], bought.reading(), *result["notes"][1:]]

@@ -10,6 +10,7 @@ import pytest
 
 from advisor.requirements import find_matches
 from advisor.rewrite import rewrite_requirement
+from advisor.rewrite.lockin import find_lock_in
 from advisor.rewrite.offline import line_nouns
 
 
@@ -89,3 +90,27 @@ def test_opening_hours_are_when_the_service_is_available(settings):
     rewrite = rewrite_requirement("Servicetorget skal være bemannet fra kl. 08.00 til 15.30 på hverdager.", settings)
     assert any(r.startswith("Tjenesten skal være tilgjengelig for brukerne fra kl. 08.00 til 15.30")
                for r in rewrite.functional_requirements)
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Til blodsukkermålerne skal det bare brukes originale teststrimler fra apparatprodusenten.", "teststrimler"),
+    ("Kaffemaskinene skal utelukkende bruke leverandørens egne kapsler.", "kapsler"),
+    ("Filterposene i sentralstøvsugeren skal være originale poser fra produsenten.", "poser"),
+])
+def test_consumables_locked_to_one_source_become_compatibility_supply_and_total_cost(settings, text, what):
+    rewrite = rewrite_requirement(text, settings)
+    written = " ".join(rewrite.functional_requirements)
+    assert f"Forbruksmateriellet ({what})" in written
+    assert "mer enn én kilde" in written and "binde pris og tilgjengelighet" in written and "totalkostnaden" in written
+    assert any("må begrunnes" in n for n in rewrite.notes)
+    assert any(what in q and "Hvorfor" in q for q in rewrite.questions_for_buyer)
+    assert "original" not in written.lower()
+
+
+@pytest.mark.parametrize("text", [
+    "Teststrimlene skal passe blodsukkermålerne vi har i dag.",
+    "Fakturaen skal kun sendes i original til regnskapsavdelingen.",
+    "Kapslene skal være komposterbare.",
+])
+def test_no_lock_in_where_no_source_is_demanded(text):
+    assert find_lock_in(text) is None
