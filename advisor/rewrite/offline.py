@@ -256,9 +256,9 @@ def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
                 f"arbeide der det passer [oppmøtet «{attendance.group('days').strip()}» beholdes bare hvis dere kan begrunne "
                 "at oppgavene krever det; et fast oppmøte favoriserer leverandører i nærheten], kontrollert mot [timelister "
                 "og møteplan].")
-    clock = next((c for c in _CLOCK.finditer(text) if c.start() <= target.start < c.end()), None)
-    if clock is not None:
-        return clock_requirement(text, clock.group(0).strip())
+    clock = clock_span(text, target)
+    if clock:
+        return clock_requirement(text, clock)
     experience = YEARS_OF_EXPERIENCE.search(text)
     m = SUBJECT.match(text)
     if experience and experience.start() <= target.start < experience.end():
@@ -317,16 +317,29 @@ def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
 # service open, not a figure of a product.
 _CLOCK = re.compile(r"(?<!\w)(?:(?:mellom|fra|før|innen|etter|senest|fra\s+og\s+med)\s+)?(?:kl\.?|klokka|klokken)\s*"
                     r"\d{1,2}(?:[.:]\d{2})?(?:\s*(?:og|til|[-–])\s*(?:kl\.?\s*)?\d{1,2}(?:[.:]\d{2})?)?"
-                    r"|(?<!\w)(?:mellom|fra)\s+\d{1,2}[.:]\d{2}\s*(?:og|til|[-–])\s*\d{1,2}[.:]\d{2}", re.IGNORECASE)
+                    r"|(?<![\w.,])(?:(?:mellom|fra)\s+)?\d{1,2}[.:]\d{2}\s*(?:og|til|[-–])\s*\d{1,2}[.:]\d{2}(?![\d.,]\d)",
+                    re.IGNORECASE)
 # A service that is open or staffed in the hours, rather than work done in them.
 _OPEN_HOURS = re.compile(r"(?<!\w)(?:åpen|åpent|åpne|åpningstid\w*|tilgjengelig\w*|bemannet|betjent|vakt\w*|"
                          r"svare|besvares|nås)(?!\w)", re.IGNORECASE)
+
+
+def clock_span(text: str, target: Target) -> str:
+    """The time of day or window of hours the target is part of («mellom kl. 07 og 09»), or ''."""
+    return next((c.group(0).strip() for c in _CLOCK.finditer(text) if c.start() <= target.start < c.end()), "")
+
+
+# Goods brought to the buyer in the hours («levere varene mellom kl. 07 og 10»): when deliveries can be received.
+_DELIVERED_IN = re.compile(r"(?<!\w)(?:levere\w*|levering\w*|utkjøring\w*|varemottak\w*)(?!\w)", re.IGNORECASE)
 
 
 def clock_requirement(text: str, hours: str) -> str:
     """A time of day or window of hours as what it is: an operational requirement on when the service is open or the
     work done. It may well be needed (rooms clean before the users come, no noise in opening hours), so it is kept,
     with what it is for asked; how the work is done is left to the supplier."""
+    if _DELIVERED_IN.search(text):
+        return (f"Leveransene skal komme fram {hours} [et krav om når varene kan tas imot: juster tidsrommet til når det "
+                "er folk og plass til å ta imot dem], kontrollert mot [ordrebekreftelse og mottakslogg].")
     if _OPEN_HOURS.search(text):
         return (f"Tjenesten skal være tilgjengelig for brukerne {hours} [et krav om når tjenesten er åpen: juster "
                 "tidsrommet til når brukerne trenger den], kontrollert mot [åpningstider, vaktplan og logg over henvendelser].")
@@ -453,19 +466,25 @@ def target_label(text: str, target: Target) -> str | None:
     """How a target is named to the buyer: with its unit («40 W»), a time window whole («mellom kl. 15 og 17»), a bare
     count with what it counts («4 stjerner», «12 års»); None for a bare number that counts nothing, which is no
     measurable value («07» of «kl. 07 og 09» outside a window)."""
-    clock = next((c for c in _CLOCK.finditer(text) if c.start() <= target.start < c.end()), None)
-    if clock is not None:
-        return clock.group(0).strip()
+    clock = clock_span(text, target)
+    if clock:
+        return clock
     if _WINDOW.match(text, target.start) and _WINDOW_BEFORE.search(text[:target.start]):
         return _quoted_target(text, target)
     if not _BARE_NUMBER.fullmatch(target.text):
         return target.text
     if re.search(r"(?<!\w)kl\.?\s*$", text[:target.start], re.IGNORECASE):
         return f"kl. {target.text}"  # a time of day: when something is done, named as such
-    word = _COUNTED_WORD.match(text, target.end)
-    if word is None or word.group(1).lower() in _NOT_A_COUNTED_WORD:
-        return None
-    return f"{target.text} {word.group(1)}"
+    # what is counted: the first lower-case word, past «nye» and a maker's name or model («fire Toyota Proace biler»)
+    end = target.end
+    while (word := _COUNTED_WORD.match(text, end)) is not None:
+        noun = word.group(1)
+        if noun.lower() in _NOT_A_COUNTED_WORD:
+            return None
+        if noun.lower() not in {"ny", "nye", "nytt"} and not noun[:1].isupper() and not re.search(r"\d", noun):
+            return f"{target.text} {noun}"
+        end = word.end()
+    return None
 
 
 def _quoted_target(text: str, target: Target) -> str:

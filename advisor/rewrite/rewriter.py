@@ -47,6 +47,7 @@ from advisor.rewrite.lockin import (
 )
 from advisor.rewrite.neutral import clean, is_substantive
 from advisor.rewrite.offline import (
+    clock_span,
     draft_offline,
     figure_question,
     is_stated_target,
@@ -336,7 +337,9 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
     # a number the need names is no requirement: a figure the requirements call today's product is carried as such
     figures_in_need = [t for t in missing_targets(targets, requirements) if not missing_targets([t], [need])
                        and any(_NOT_REQUIRED.search(r) for r in requirements)]
-    lost = [t for t in targets if t in missing_targets(targets, [need, *requirements]) or t in figures_in_need]
+    # a time of day or window of hours named only in the need is still a requirement on when (see clock_requirement)
+    lost = [t for t in targets if t in missing_targets(targets, [need, *requirements]) or t in figures_in_need
+            or (clock_span(text, t) and t in missing_targets(targets, requirements))]
     carried = [target_requirement(text, t, matches) for t in lost]
     # a number that only describes today's product is asked about: which value the need calls for, and why
     figure_questions = [figure_question(text, t) for t, c in zip(lost, carried, strict=True) if _NOT_REQUIRED.search(c)
@@ -369,6 +372,15 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
 # A quantity to deliver: «Leveransen skal omfatte minst 4 stjerner [juster antallet …]» -> «4 stjerner».
 _COUNT_REQUIREMENT = re.compile(r"^Leveransen skal (?:omfatte|dekke) (?:(?:minst|høyst|maks\w*|inntil)\s+)?"
                                 r"(?P<what>\S+\s+[^\s\[]+(?:\s+[^\s\[]+)?)\s+\[")
+
+
+def _counted_in(target: Target, requirements: list[str]) -> str | None:
+    """A count named by the quantity requirement that carries it («2 varebiler» for «2 nye Ford Transit»), or None."""
+    for requirement in requirements:
+        m = _COUNT_REQUIREMENT.match(requirement)
+        if m and m.group("what").startswith(f"{target.text} "):
+            return m.group("what")
+    return None
 
 
 def _without_repeated_counts(requirements: list[str]) -> list[str]:
@@ -527,7 +539,7 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
     figures = product_figures(targets, list(result["functional_requirements"]))
     result["notes"] = true_notes(list(result["notes"]), list(result["functional_requirements"]), figures)
     # the targets as the buyer sees them: each with its unit or what it counts, a bare number that counts nothing left out
-    labels = {t.text: target_label(text, t) for t in targets}
+    labels = {t.text: target_label(text, t) or _counted_in(t, list(result["functional_requirements"])) for t in targets}
     return Rewrite(
         original=original, need_statement=str(result["need_statement"]),
         functional_requirements=list(result["functional_requirements"]),

@@ -114,3 +114,13 @@ def test_consumables_locked_to_one_source_become_compatibility_supply_and_total_
 ])
 def test_no_lock_in_where_no_source_is_demanded(text):
     assert find_lock_in(text) is None
+
+
+def test_a_delivery_window_named_only_in_the_need_is_still_a_requirement_on_when(settings):
+    rewrite = rewrite_requirement("Grossisten skal levere til kjøkkenet fra kl. 06.30 til 09.00.", settings)
+    assert any(r.startswith("Leveransene skal komme fram fra kl. 06.30 til 09.00") for r in rewrite.functional_requirements)
+
+
+def test_a_count_of_a_named_model_is_shown_with_the_noun_it_is_delivered_as(settings):
+    rewrite = rewrite_requirement("Parkvesenet skal ha 3 nye Renault Kangoo med takstativ.", settings)
+    assert "3 varebiler" in rewrite.kept_targets and "3" not in rewrite.kept_targets
