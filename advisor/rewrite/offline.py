@@ -481,7 +481,8 @@ def target_label(text: str, target: Target) -> str | None:
         noun = word.group(1)
         if noun.lower() in _NOT_A_COUNTED_WORD:
             return None
-        if noun.lower() not in {"ny", "nye", "nytt"} and not noun[:1].isupper() and not re.search(r"\d", noun):
+        if noun.lower() not in {"ny", "nye", "nytt"} and not noun[:1].isupper() and not re.search(r"\d", noun) \
+                and not _ADJECTIVE_ONLY.fullmatch(noun):
             return f"{target.text} {noun}"
         end = word.end()
     return None
@@ -507,6 +508,10 @@ _NOT_NOUNS = {"til", "for", "med", "som", "skal", "og", "eller", "fra", "i", "p�
               "kan", "vil", "er", "har", "modell", "modellen", "serien", "type", "typen"}
 
 
+# A lone adjective after a model name («fire Toyota Proace elektriske»): how they are, not what is counted.
+_ADJECTIVE_ONLY = re.compile(r"[a-zæøå]+(?:isk|ig|lig|bar|som|ert|ent|ell|ende)e", re.IGNORECASE)
+
+
 def _count_requirement(text: str, matches: list[Match]) -> str:
     """«Leveransen skal omfatte 40 bærbare PC-er.» when the original buys a count of a named product."""
     refs = [h for h in matches if h.category in {"brand", "model_type", "product_named"} and h.severity != "low"]
@@ -520,7 +525,7 @@ def _count_requirement(text: str, matches: list[Match]) -> str:
     _, product = _function_of(matches, text)
     last = max((h for h in refs if h.start >= first.start), key=lambda h: h.end)
     after = _NOUN_AFTER.match(text, last.end)
-    if after and after.group(1).lower() not in _NOT_NOUNS:
+    if after and after.group(1).lower() not in _NOT_NOUNS and not _ADJECTIVE_ONLY.fullmatch(after.group(1)):
         # «60 Nokian Hakkapeliitta 10 piggdekk»: the text's own noun after the name says what is counted
         return f"Leveransen skal omfatte {m.group(1)} {after.group(1)} [juster antallet etter behovet], kontrollert ved levering."
     if any(h.category == "product_named" for h in matches):

@@ -124,3 +124,9 @@ def test_a_delivery_window_named_only_in_the_need_is_still_a_requirement_on_when
 def test_a_count_of_a_named_model_is_shown_with_the_noun_it_is_delivered_as(settings):
     rewrite = rewrite_requirement("Parkvesenet skal ha 3 nye Renault Kangoo med takstativ.", settings)
     assert "3 varebiler" in rewrite.kept_targets and "3" not in rewrite.kept_targets
+
+
+def test_a_lone_adjective_after_a_model_is_not_what_is_counted(settings):
+    rewrite = rewrite_requirement("Vaktmestrene skal få tre Citroën Berlingo elektriske.", settings)
+    assert any(r.startswith("Leveransen skal omfatte tre varebiler") for r in rewrite.functional_requirements)
+    assert "tre varebiler" in rewrite.kept_targets
