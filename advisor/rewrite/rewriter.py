@@ -14,7 +14,8 @@ with the rule and the guidance passage in the corpus it rests on (legal_basis).
 The pieces live in their own modules, imported one way (each only from those listed before it): targets.py
 (measurable targets), examples.py (worked examples), templates.py (Norwegian templates), neutral.py (making wording
 neutral), references.py (standards and systems kept lawfully), legal.py (the legal notes, applied to what was found),
-offline.py (the offline draft) and llm_draft.py (the LLM draft). This module checks a draft and puts the result together.
+lockin.py (consumables locked to one source), offline.py (the offline draft) and llm_draft.py (the LLM draft). This
+module checks a draft and puts the result together.
 """
 
 from __future__ import annotations
