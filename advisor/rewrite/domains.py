@@ -232,6 +232,10 @@ CATEGORY_TYPES = {
 }
 
 
+# A noun that only says what class of thing it is («biler», «Hiace-bilene», «kjøretøy»): a named model line says more.
+_GENERAL_NOUN = re.compile(r"(?:^|-)(?:bil(?:er|ene|en)?|kjøretøy\w*|maskin(?:er|ene|en)?)$", re.IGNORECASE)
+
+
 # A preposition that opens a complement after the thing bought, up to two words before the type's word.
 _COMPLEMENT = re.compile(r"\S\s+(?:til|for)\s+(?:(?:alle|de|den|det|hver|hvert|våre?|kommunens|[\wæøå]+s)\s+){0,2}$",
                          re.IGNORECASE)
@@ -269,7 +273,7 @@ def head_start(ptype: PurchaseType, word: str) -> int:
 
 
 def choose_purchase_type(text: str, types: list[PurchaseType], hint: str = "", categories: list[str] | None = None,
-                         bought: PurchaseObject | None = None, guess: bool = True,
+                         bought: PurchaseObject | None = None, guess: bool = True, line: str = "",
                          ) -> tuple[PurchaseType | None, list[PurchaseType]]:
     """(the purchase type, the types that tied with it) for the requirement: only types that can be bought as what
     the text buys (`bought`: goods, a service or works), and among them the one whose words are the head of the
@@ -280,7 +284,10 @@ def choose_purchase_type(text: str, types: list[PurchaseType], hint: str = "", c
 
     When two types are found on the very same words and nothing else tells them apart («kamera» is surveillance or
     night supervision, «belysning» a road or a room), no type is chosen: a wrong template describes another product,
-    so the draft asks instead, and the tied types are returned for the question."""
+    so the draft asks instead, and the tied types are returned for the question.
+
+    `line` is the kind of thing a named model line is («varebil» for «Proace»): it says what the thing is more exactly
+    than a general word of the text («Proace-biler»), so it outweighs one."""
     if bought is not None:
         if bought.is_certain:  # an assumed reading (from the verb only) prefers, but does not exclude
             types = [ptype for ptype in types if bought.kind in ptype.kinds]
@@ -288,10 +295,17 @@ def choose_purchase_type(text: str, types: list[PurchaseType], hint: str = "", c
         # noun before its complement («rehabilitering av taket» is building work, not a roof product)
         types = [ptype for ptype in types if not (ptype.unless and ptype.unless.search(text))]
         head = [ptype for ptype in types if ptype.hits(bought.noun)]
+        at = text.find(bought.noun)
+        wider = [ptype for ptype in types if at > 0 and any(m.start() < at < m.end() for m in ptype.hits(text))]
+        if wider:  # a type whose words take in what stands before the noun («3D-skrivere» read as «D-skrivere») names it whole
+            head = wider
         if len(head) > 1:  # the last part of a compound names the thing: «Applikasjonsserveren» is no application
             latest = max(head_start(ptype, bought.noun) for ptype in head)
             head = [ptype for ptype in head if head_start(ptype, bought.noun) == latest]
         own = head or [ptype for ptype in types if bought.phrase and ptype.hits(bought.phrase)]
+        if line and _GENERAL_NOUN.search(bought.noun):
+            # «Hiace-biler»: the general noun says it is a vehicle, the named line which kind
+            own = [ptype for ptype in types if ptype.hits(line)] or own
         if not own and not bought.is_certain:
             own = [ptype for ptype in types if bought.kind in ptype.kinds and ptype.hits(text)]
         types = own or types
@@ -305,7 +319,7 @@ def choose_purchase_type(text: str, types: list[PurchaseType], hint: str = "", c
         # serves, not what it is: it does not count
         found = [m for m in found if not _HOLDS.search(text[max(0, m.start() - 40):m.start()])]
         score = sum(1 if _COMPLEMENT.search(text[max(0, m.start() - 30):m.start()]) else 2 for m in found) \
-            + (len(ptype.hits(hint)) if hint else 0)
+            + (len(ptype.hits(hint)) if hint else 0) + (3 * len(ptype.hits(line)) if line else 0)
         if not score:
             continue
         spans = frozenset((m.start(), m.end()) for m in found)

@@ -104,6 +104,21 @@ def _brand_domains(matches: list[Match]) -> list[str]:
     return domains
 
 
+def line_nouns(text: str, matches: list[Match]) -> list[str]:
+    """The nouns the brand lexicon gives the names and product lines the text names («Proace» -> «varebil», «Yaris» ->
+    «personbil»): what kind of thing a model line is, when the text has no noun of its own for it."""
+    brands = load_brands()
+    nouns: list[str] = []
+    for match in matches:
+        if match.category not in {"brand", "model_type"}:
+            continue
+        for m in brand_regex().finditer(text[match.start:match.end]):
+            entry = brands.get(brand_key(m.group("base")))
+            if entry and entry.generic_noun and entry.generic_noun not in nouns:
+                nouns.append(entry.generic_noun)
+    return nouns
+
+
 def _function_of(matches: list[Match], text: str) -> tuple[str, str]:
     """(need phrase, product) from a named product or a trademark used as a product name."""
     brands = load_brands()
@@ -241,6 +256,9 @@ def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
                 f"arbeide der det passer [oppmøtet «{attendance.group('days').strip()}» beholdes bare hvis dere kan begrunne "
                 "at oppgavene krever det; et fast oppmøte favoriserer leverandører i nærheten], kontrollert mot [timelister "
                 "og møteplan].")
+    clock = clock_span(text, target)
+    if clock:
+        return clock_requirement(text, clock)
     experience = YEARS_OF_EXPERIENCE.search(text)
     m = SUBJECT.match(text)
     if experience and experience.start() <= target.start < experience.end():
@@ -293,6 +311,41 @@ def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
     # the number with the words that say what it counts («to ganger per dag», not «to»); a clause that still names a
     # product («… Buzz Cargo med 79 kWh batteri») is never copied into a requirement
     return figure_requirement(text, target)
+
+
+# A time of day or a window of hours («mellom kl. 07 og 09», «før kl. 8», «fra 22 til 06»): when the work is done or the
+# service open, not a figure of a product.
+_CLOCK = re.compile(r"(?<!\w)(?:(?:mellom|fra|før|innen|etter|senest|fra\s+og\s+med)\s+)?(?:kl\.?|klokka|klokken)\s*"
+                    r"\d{1,2}(?:[.:]\d{2})?(?:\s*(?:og|til|[-–])\s*(?:kl\.?\s*)?\d{1,2}(?:[.:]\d{2})?)?"
+                    r"|(?<![\w.,])(?:(?:mellom|fra)\s+)?\d{1,2}[.:]\d{2}\s*(?:og|til|[-–])\s*\d{1,2}[.:]\d{2}(?![\d.,]\d)",
+                    re.IGNORECASE)
+# A service that is open or staffed in the hours, rather than work done in them.
+_OPEN_HOURS = re.compile(r"(?<!\w)(?:åpen|åpent|åpne|åpningstid\w*|tilgjengelig\w*|bemannet|betjent|vakt\w*|"
+                         r"svare|besvares|nås)(?!\w)", re.IGNORECASE)
+
+
+def clock_span(text: str, target: Target) -> str:
+    """The time of day or window of hours the target is part of («mellom kl. 07 og 09»), or ''."""
+    return next((c.group(0).strip() for c in _CLOCK.finditer(text) if c.start() <= target.start < c.end()), "")
+
+
+# Goods brought to the buyer in the hours («levere varene mellom kl. 07 og 10»): when deliveries can be received.
+_DELIVERED_IN = re.compile(r"(?<!\w)(?:levere\w*|levering\w*|utkjøring\w*|varemottak\w*)(?!\w)", re.IGNORECASE)
+
+
+def clock_requirement(text: str, hours: str) -> str:
+    """A time of day or window of hours as what it is: an operational requirement on when the service is open or the
+    work done. It may well be needed (rooms clean before the users come, no noise in opening hours), so it is kept,
+    with what it is for asked; how the work is done is left to the supplier."""
+    if _DELIVERED_IN.search(text):
+        return (f"Leveransene skal komme fram {hours} [et krav om når varene kan tas imot: juster tidsrommet til når det "
+                "er folk og plass til å ta imot dem], kontrollert mot [ordrebekreftelse og mottakslogg].")
+    if _OPEN_HOURS.search(text):
+        return (f"Tjenesten skal være tilgjengelig for brukerne {hours} [et krav om når tjenesten er åpen: juster "
+                "tidsrommet til når brukerne trenger den], kontrollert mot [åpningstider, vaktplan og logg over henvendelser].")
+    return (f"Arbeidet skal være utført {hours} [et krav om når arbeidet gjøres: behold tidsrommet hvis lokalene må være "
+            "ferdige før brukerne kommer eller arbeidet ikke må forstyrre dem, og skriv hvorfor], kontrollert mot "
+            "[timelister eller elektronisk logg over utført arbeid].")
 
 
 # What a number measures, by its unit: the quantity a need-stated requirement names instead of today's figure.
@@ -401,6 +454,40 @@ _NEXT_PHRASE = re.compile(r"\s+(?:og|med|som|eller|and|with|or)\b.*$", re.IGNORE
 _OPEN_END = re.compile(r"(?:\s+(?:i|på|for|til|av|om|in|on|to|of))+$", re.IGNORECASE)
 
 
+# A bare number: no unit of its own («5» in «5 stjerner», «07» in «kl. 07»).
+_BARE_NUMBER = re.compile(rf"\d+(?:[.,]\d+)?|(?i:{NUMBER_WORDS})")
+# The word after a bare number that says what it counts; a function word after it counts nothing («07 og 09»).
+_COUNTED_WORD = re.compile(r"\s+(?:stk\.?\s+)?([^\W\d_][\w\-]*)")
+_NOT_A_COUNTED_WORD = frozenset({"og", "eller", "til", "i", "på", "av", "med", "som", "for", "fra", "om", "skal", "må",
+                                 "bør", "kan", "vil", "er", "har", "blir", "ved", "per", "pr", "hver", "hvert"})
+
+
+def target_label(text: str, target: Target) -> str | None:
+    """How a target is named to the buyer: with its unit («40 W»), a time window whole («mellom kl. 15 og 17»), a bare
+    count with what it counts («4 stjerner», «12 års»); None for a bare number that counts nothing, which is no
+    measurable value («07» of «kl. 07 og 09» outside a window)."""
+    clock = clock_span(text, target)
+    if clock:
+        return clock
+    if _WINDOW.match(text, target.start) and _WINDOW_BEFORE.search(text[:target.start]):
+        return _quoted_target(text, target)
+    if not _BARE_NUMBER.fullmatch(target.text):
+        return target.text
+    if re.search(r"(?<!\w)kl\.?\s*$", text[:target.start], re.IGNORECASE):
+        return f"kl. {target.text}"  # a time of day: when something is done, named as such
+    # what is counted: the first lower-case word, past «nye» and a maker's name or model («fire Toyota Proace biler»)
+    end = target.end
+    while (word := _COUNTED_WORD.match(text, end)) is not None:
+        noun = word.group(1)
+        if noun.lower() in _NOT_A_COUNTED_WORD:
+            return None
+        if noun.lower() not in {"ny", "nye", "nytt"} and not noun[:1].isupper() and not re.search(r"\d", noun) \
+                and not _ADJECTIVE_ONLY.fullmatch(noun):
+            return f"{target.text} {noun}"
+        end = word.end()
+    return None
+
+
 def _quoted_target(text: str, target: Target) -> str:
     """The target with the words that say what it counts («to ganger per dag», not «to»), a time window whole, and
     never ending on a word that begins the next phrase."""
@@ -421,6 +508,10 @@ _NOT_NOUNS = {"til", "for", "med", "som", "skal", "og", "eller", "fra", "i", "p�
               "kan", "vil", "er", "har", "modell", "modellen", "serien", "type", "typen"}
 
 
+# A lone adjective after a model name («fire Toyota Proace elektriske»): how they are, not what is counted.
+_ADJECTIVE_ONLY = re.compile(r"[a-zæøå]+(?:isk|ig|lig|bar|som|ert|ent|ell|ende)e", re.IGNORECASE)
+
+
 def _count_requirement(text: str, matches: list[Match]) -> str:
     """«Leveransen skal omfatte 40 bærbare PC-er.» when the original buys a count of a named product."""
     refs = [h for h in matches if h.category in {"brand", "model_type", "product_named"} and h.severity != "low"]
@@ -434,7 +525,7 @@ def _count_requirement(text: str, matches: list[Match]) -> str:
     _, product = _function_of(matches, text)
     last = max((h for h in refs if h.start >= first.start), key=lambda h: h.end)
     after = _NOUN_AFTER.match(text, last.end)
-    if after and after.group(1).lower() not in _NOT_NOUNS:
+    if after and after.group(1).lower() not in _NOT_NOUNS and not _ADJECTIVE_ONLY.fullmatch(after.group(1)):
         # «60 Nokian Hakkapeliitta 10 piggdekk»: the text's own noun after the name says what is counted
         return f"Leveransen skal omfatte {m.group(1)} {after.group(1)} [juster antallet etter behovet], kontrollert ved levering."
     if any(h.category == "product_named" for h in matches):
@@ -750,9 +841,11 @@ def method_requirements(text: str, matches: list[Match]) -> list[str]:
     method = next((h for h in matches if h.category == "material_dimension_method" and h.kind == "method"
                    and h.severity != "low" and (_WITH_TOOL.search(text[h.start:h.end]) or _NAMED_METHOD.search(text[h.start:h.end]))),
                   None)
-    if method is None:
+    # «Gulvene skal våtmoppes daglig»: a verb that is itself a way of cleaning prescribes the method as much
+    verb = _METHOD_VERB.search(text) if method is None else None
+    if method is None and verb is None:
         return []
-    how_often = _FREQUENCY.search(text, method.start)
+    how_often = _FREQUENCY.search(text, method.start if method is not None else verb.start())
     often = (f"; hyppigheten «{how_often.group(0)}» beholdes bare hvis dere trenger en fast hyppighet, ellers skal "
              "leverandøren utføre arbeidet så ofte at resultatet holdes" if how_often else "")
     result = ("rene flater uten striper, smuss og rester" if _CLEANING.search(text)
@@ -762,6 +855,9 @@ def method_requirements(text: str, matches: list[Match]) -> list[str]:
             f"hvis dere kan begrunne at resultatet krever den{often}."]
 
 
+# A verb that names a way of cleaning, not only that something is cleaned («våtmoppes», «skures»; not «vaskes»).
+_METHOD_VERB = re.compile(r"(?<!\w)(?:skal|må)\s+(?:\w+\s+)?(?:våtmoppes|tørrmoppes|fuktmoppes|moppes|støvsuges|skures|"
+                          r"bones|poleres|spyles|høytrykksvaskes|damprenses|maskinvaskes|skrubbes)(?!\w)", re.IGNORECASE)
 _WITH_TOOL = re.compile(r"(?<!\w)(?:med|ved\s+hjelp\s+av|using|with)(?!\w)", re.IGNORECASE)
 # A method named as one («etter tofaktormetoden», «by the Delphi method»): prescribed as much as a tool is.
 _NAMED_METHOD = re.compile(r"metod\w*|method\w*|prinsipp\w*", re.IGNORECASE)

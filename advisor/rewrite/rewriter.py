@@ -14,7 +14,8 @@ with the rule and the guidance passage in the corpus it rests on (legal_basis).
 The pieces live in their own modules, imported one way (each only from those listed before it): targets.py
 (measurable targets), examples.py (worked examples), templates.py (Norwegian templates), neutral.py (making wording
 neutral), references.py (standards and systems kept lawfully), legal.py (the legal notes, applied to what was found),
-offline.py (the offline draft) and llm_draft.py (the LLM draft). This module checks a draft and puts the result together.
+lockin.py (consumables locked to one source), offline.py (the offline draft) and llm_draft.py (the LLM draft). This
+module checks a draft and puts the result together.
 """
 
 from __future__ import annotations
@@ -37,8 +38,24 @@ from advisor.rewrite.domains import choose_purchase_type, is_climate_requirement
 from advisor.rewrite.examples import load_worked_examples, nearest_examples
 from advisor.rewrite.legal import LegalBasis, legal_basis
 from advisor.rewrite.llm_draft import draft_llm
+from advisor.rewrite.lockin import (
+    LockIn,
+    find_lock_in,
+    lock_in_need,
+    lock_in_note,
+    lock_in_questions,
+    lock_in_requirements,
+)
 from advisor.rewrite.neutral import clean, is_substantive
-from advisor.rewrite.offline import draft_offline, figure_question, is_stated_target, target_requirement
+from advisor.rewrite.offline import (
+    clock_span,
+    draft_offline,
+    figure_question,
+    is_stated_target,
+    line_nouns,
+    target_label,
+    target_requirement,
+)
 from advisor.rewrite.references import Reference, find_references
 from advisor.rewrite.targets import Target, measurable_targets, missing_targets, normal_number
 from advisor.rewrite.templates import (
@@ -317,11 +334,13 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
                  " (lov, forskrift eller nasjonal fellesløsning: her finnes det ikke noe «tilsvarende»).")
                  if note.startswith(f"«{ref.name}» er fjernet") or note.startswith(f"«{_first_part(ref.name)}» er fjernet")
                  else note for note in notes]
-    requirements = _without_contradictions(requirements, targets)
+    requirements = _without_repeated_counts(_without_contradictions(requirements, targets))
     # a number the need names is no requirement: a figure the requirements call today's product is carried as such
     figures_in_need = [t for t in missing_targets(targets, requirements) if not missing_targets([t], [need])
                        and any(_NOT_REQUIRED.search(r) for r in requirements)]
-    lost = [t for t in targets if t in missing_targets(targets, [need, *requirements]) or t in figures_in_need]
+    # a time of day or window of hours named only in the need is still a requirement on when (see clock_requirement)
+    lost = [t for t in targets if t in missing_targets(targets, [need, *requirements]) or t in figures_in_need
+            or (clock_span(text, t) and t in missing_targets(targets, requirements))]
     carried = [target_requirement(text, t, matches) for t in lost]
     # a number that only describes today's product is asked about: which value the need calls for, and why
     figure_questions = [figure_question(text, t) for t, c in zip(lost, carried, strict=True) if _NOT_REQUIRED.search(c)
@@ -349,6 +368,32 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
               for r in systems]
     return {"need_statement": need, "functional_requirements": requirements[:MAX_REQUIREMENTS], "market_questions": market,
             "questions_for_buyer": buyer, "notes": notes}
+
+
+# A quantity to deliver: «Leveransen skal omfatte minst 4 stjerner [juster antallet …]» -> «4 stjerner».
+_COUNT_REQUIREMENT = re.compile(r"^Leveransen skal (?:omfatte|dekke) (?:(?:minst|høyst|maks\w*|inntil)\s+)?"
+                                r"(?P<what>\S+\s+[^\s\[]+(?:\s+[^\s\[]+)?)\s+\[")
+
+
+def _counted_in(target: Target, requirements: list[str]) -> str | None:
+    """A count named by the quantity requirement that carries it («2 varebiler» for «2 nye Ford Transit»), or None."""
+    for requirement in requirements:
+        m = _COUNT_REQUIREMENT.match(requirement)
+        if m and m.group("what").startswith(f"{target.text} "):
+            return m.group("what")
+    return None
+
+
+def _without_repeated_counts(requirements: list[str]) -> list[str]:
+    """The requirements without a quantity to deliver whose figure another requirement already carries («minst 4
+    stjerner i Euro NCAP» is a rating, not four stars to deliver)."""
+    out = []
+    for requirement in requirements:
+        m = _COUNT_REQUIREMENT.match(requirement)
+        if m and any(m.group("what").lower() in other.lower() for other in requirements if other is not requirement):
+            continue
+        out.append(requirement)
+    return out
 
 
 def _without_contradictions(requirements: list[str], targets: list[Target]) -> list[str]:
@@ -410,6 +455,21 @@ def _same_name(a: str, b: str) -> bool:
     return a in b or b in a
 
 
+def with_lock_in(draft: dict[str, list[str] | str], lock: LockIn, has_type: bool) -> dict[str, list[str] | str]:
+    """The offline draft with a consumables lock-in replaced by what it was for: its requirements first, the questions
+    and a note on the reason it needs; without a purchase type the need and the general fillers are the lock-in's too."""
+    market, buyer = lock_in_questions(lock)
+    own = [r for r in draft["functional_requirements"] if has_type or not any(r == g for g in GENERIC_REQUIREMENTS)]
+    return {**draft,
+            "need_statement": draft["need_statement"] if has_type else lock_in_need(lock),
+            "functional_requirements": [*lock_in_requirements(lock), *own],
+            "market_questions": [market, *draft["market_questions"]],
+            "questions_for_buyer": [buyer, *draft["questions_for_buyer"]],
+            # the analyzer has no finding for it, but the draft is no longer «only structured»
+            "notes": [*draft["notes"][:1], lock_in_note(lock),
+                      *(n for n in draft["notes"][1:] if not n.startswith("Analysen fant ingen løsningsbundne"))]}
+
+
 def rewrite_requirement(text: str, settings: Settings, provider: str | None = None) -> Rewrite:
     """A need-based draft of one requirement: offline from examples and templates, or with the configured LLM."""
     from advisor.llm import EXTRACTIVE, check_provider
@@ -427,6 +487,7 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
     categories = {f.category for f in analysis.findings}
     nearest = nearest_examples(text, categories, load_worked_examples(settings))
     nouns = " ".join(str(h.detail.get("noun") or "") for h in matches)
+    line = " ".join(line_nouns(text, matches))  # the kind of thing a named model line is («Proace» is a van)
     # a prescribed language, database, cloud or software product makes it a software purchase, whoever makes it
     software = ["software"] if any(h.category == "prescribed_technology" and h.kind in {
         "language", "database", "cloud", "product", "platform"} for h in matches) else []
@@ -446,7 +507,8 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
     # with no object read («Vi trenger en Husqvarna») the maker's line of business is no reading of what is bought: a
     # maker of mowers also makes chainsaws and loaders; the draft asks what it is instead
     unread = bought is None and not service and maker_only(text, matches)
-    ptype, tied = choose_purchase_type(text, types, nouns, brand_categories, bought, guess=not unread)
+    ptype, tied = choose_purchase_type(text, types, nouns, brand_categories, bought, guess=not unread,
+                                       line=line)
     if bought is not None and not bought.is_certain and ptype is not None \
             and (bought.kind not in ptype.kinds or _NOT_A_NOUN.match(bought.noun)):
         # an assumed reading from the verb alone that the purchase type the text's own words name contradicts («skal
@@ -454,6 +516,9 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
         # («leveres Alt»), gives way to the type
         bought = None
     offline = draft_offline(text, matches, targets, nearest, ptype, bought, tied, unread=unread)
+    lock = find_lock_in(text)
+    if lock is not None:
+        offline = with_lock_in(offline, lock, has_type=ptype is not None)
     references = find_references(text, matches)
     platform = platform_experience(text, matches)
     if platform is not None:
@@ -461,25 +526,30 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
         references = [r for r in references if not (r.is_conditional and r.name.lower() in platform[0].lower())]
     version = None
     kind = bought.kind if bought is not None else "services" if service else (
-        ptype.kinds[0] if ptype is not None and len(ptype.kinds) == 1 else None)
+        ptype.kinds[0] if ptype is not None and len(ptype.kinds) == 1 else "goods" if lock is not None else None)
     if chosen == EXTRACTIVE:
         result = finish(offline, offline, text, matches, targets, references, kind)
     else:
         answer, version = draft_llm(text, analysis.findings, targets, nearest, settings, chosen, ptype, bought)
+        if lock is not None:  # the model may keep the lock-in's wording: what it was for is required either way
+            answer = {**answer, "functional_requirements": [*lock_in_requirements(lock),
+                                                            *answer.get("functional_requirements", [])]}
         result = finish(answer, offline, text, matches, targets, references, kind)
     if bought is not None:
         result["notes"] = [*result["notes"][:1], bought.reading(), *result["notes"][1:]]
     figures = product_figures(targets, list(result["functional_requirements"]))
     result["notes"] = true_notes(list(result["notes"]), list(result["functional_requirements"]), figures)
+    # the targets as the buyer sees them: each with its unit or what it counts, a bare number that counts nothing left out
+    labels = {t.text: target_label(text, t) or _counted_in(t, list(result["functional_requirements"])) for t in targets}
     return Rewrite(
         original=original, need_statement=str(result["need_statement"]),
         functional_requirements=list(result["functional_requirements"]),
         market_questions=list(result["market_questions"]), questions_for_buyer=list(result["questions_for_buyer"]),
         findings=analysis.findings, provider=chosen, examples_used=[e.id for e, _ in nearest], prompt_version=version,
-        targets=[t.text for t in targets], notes=list(result["notes"]),
+        targets=_dedupe([label for t in targets if (label := labels[t.text])]), notes=list(result["notes"]),
         object_kind=bought.kind if bought else kind, object_phrase=bought.phrase if bought else "",
         references=references,
-        product_figures=figures,
+        product_figures=_dedupe([label for f in figures if (label := labels.get(f))]),
         legal_basis=legal_basis(analysis.findings, references, settings, ptype.domain if ptype is not None else "", original,
                                 list(result["functional_requirements"])),
     )
