@@ -53,9 +53,9 @@ _ASKS_ABOUT_SCENE = re.compile(
     re.IGNORECASE)
 
 # A piece that states facts («Et statlig byggeprosjekt til 60 mill. kr, må det …») is context, not a question.
-_QUESTION_WORD = re.compile(
-    r"^\s*(hva|hvor|hvilke[nt]?|hvordan|hvorfor|når|kan|må|finnes|er|har|gjelder|skal|bør|hvem|kva|kor|korleis|stemmer|"
-    r"går det|holder det|what|how|why|when|can|is|are|who|which|do|does|must)\b", re.IGNORECASE)
+_QUESTION_WORDS = (r"hva|hvor|hvilke[nt]?|hvordan|hvorfor|når|kan|må|finnes|er|har|gjelder|skal|bør|hvem|kva|kor|korleis|"
+                   r"stemmer|går det|holder det|what|how|why|when|can|is|are|who|which|do|does|must")
+_QUESTION_WORD = re.compile(rf"^\s*({_QUESTION_WORDS})\b", re.IGNORECASE)
 
 
 @dataclass
@@ -113,9 +113,14 @@ def split_parts(question: str) -> list[str]:
     return parts
 
 
+# Where a statement ends: a sentence end before a capital, or a colon before a question word (any case).
+_SENTENCE_OR_LEAD_IN = re.compile(rf"(?<=[.!»])\s+(?=[A-ZÆØÅ])|(?<=:)\s+(?=(?i:(?:{_QUESTION_WORDS})\b))")
+
+
 def _scene(question: str) -> tuple[str, str]:
     """(the statements before the first sentence that asks, the rest), or ("", "") when no statement comes first."""
-    sentences = re.split(r"(?<=[.!»])\s+(?=[A-ZÆØÅ])", question)
+    # «trenger tall til et saksframlegg: hvor mye …, og hvor stor …?»: a lead-in before a colon is a statement too.
+    sentences = _SENTENCE_OR_LEAD_IN.split(question)
     for i, sentence in enumerate(sentences):
         if _QUESTION_WORD.match(sentence):
             return (" ".join(sentences[:i]), " ".join(sentences[i:])) if i else ("", "")

@@ -227,3 +227,10 @@ def test_a_procedure_verdict_after_the_part_verdict_names_what_it_answers(corpus
     assert answer.text.startswith("Ja. Forsyningsforskriften")
     assert "Om konkurranse med forhandling: " in answer.text
     assert ". Ja. " not in answer.text
+
+
+def test_a_lead_in_before_a_colon_is_a_statement_and_both_questions_are_parts():
+    # «trenger tall til …: hvor mye …, og hvor …?»: the lower-case lead-in ends at the colon
+    parts = plan_question("trenger noen tall til møtet: hvor mange kunngjøringer brukte konkurransepreget dialog, og hva "
+                          "er terskelverdien for kommuner?").parts
+    assert parts == ["Hvor mange kunngjøringer brukte konkurransepreget dialog?", "Hva er terskelverdien for kommuner?"]
