@@ -317,7 +317,7 @@ def ask(
     plan = plan_question(question, lang)
     facts, earlier_rules = _case_facts(question, history, lang, plan.parts if plan.compound else ())
     turn = _Turn(index, settings, chosen, history, top_k, lang, facts, earlier_rules, message=question,
-                 premise=None if facts.has_value else premise_card(question, index, settings))
+                 premise=None if is_rules_question(question, facts) else premise_card(question, index, settings))
     if plan.compound and turn.premise is None:  # a message resting on a wrong premise is answered by its correction
         answer = combine_answers(question, _answer_parts(turn, question, plan.parts))
     else:
