@@ -402,7 +402,8 @@ def _named_procedure_first(question: str, ranked: list[CardMatch], floor: float)
 # A question that asks to have a claim confirmed («Vi må vel alltid vekte pris høyest?», «…, ikke sant?», «…,
 # right?») is answered first by a verdict that corrects or confirms it: among the cards within VERDICT_MARGIN of the
 # best, one whose answer opens with «Ja» / «Nei» (or «Yes» / «No») comes first when the best card's does not.
-_ASKS_CONFIRMATION = re.compile(r"\b(?:vel|jo|ikke sant|ikkje sant|right|isn't it|aren't we|don't we)\b",
+# «right» only as a tag at the end («…, right?»), so «the right procedure» asks nothing to be confirmed.
+_ASKS_CONFIRMATION = re.compile(r"\b(?:vel|jo|ikke sant|ikkje sant)\b|,\s*(?:right|isn't it|aren't we|don't we)\s*\?",
                                 re.IGNORECASE)
 _OPENS_WITH_VERDICT = re.compile(r"^\W*(?:ja|nei|yes|no)\b", re.IGNORECASE)
 VERDICT_MARGIN = 0.04

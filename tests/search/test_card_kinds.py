@@ -11,6 +11,7 @@ import pytest
 
 from advisor.search import match_card, open_index
 from advisor.search.cards import (
+    _ASKS_CONFIRMATION,
     PROCEDURE_MARGIN,
     VERDICT_MARGIN,
     CardMatch,
@@ -98,3 +99,14 @@ def test_questions_get_the_card_on_what_they_ask(e5, question, card):
     settings, index = e5
     match = match_card(question, index, settings)
     assert match is not None and match.card.id == card, match and (match.card.id, match.score)
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("Prisen skal vel alltid telle mest?", True),
+    ("Det holder jo med tre tilbud?", True),
+    ("We can always negotiate, right?", True),
+    ("Which is the right procedure for a new case system?", False),   # «right» as an adjective
+    ("Hvor mye skal pris vektes?", False),
+])
+def test_a_claim_to_confirm_is_told_from_an_open_question(question, asks):
+    assert bool(_ASKS_CONFIRMATION.search(question)) is asks
