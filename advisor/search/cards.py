@@ -14,7 +14,9 @@ A card file is a YAML list of cards:
 A question matches a card by the best of its paraphrases: cosine similarity of the embeddings (the index's own
 embedder, vectors kept in the embedding cache) blended with the weighted share of the question's content words the
 paraphrase has (and the reverse) and the share all the card's paraphrases together have. The blend must reach settings.answer.card_min_score; the cut-off was calibrated on
-paraphrases that are not in the cards (evals/cards_heldout.jsonl).
+paraphrases that are not in the cards (evals/cards_heldout.jsonl). Among the cards close to the best, one that asks
+for what the question asks comes first: a figure for «hvor mange», the procedure the question names, a verdict for a
+claim put up for confirmation («Vi må vel …?»).
 """
 
 from __future__ import annotations
@@ -358,6 +360,66 @@ def _figures_first(question: str, ranked: list[CardMatch], floor: float) -> list
     return [figured, *[m for m in ranked if m is not figured]]
 
 
+# A question that names a procedure («Når kan vi bruke konkurranse med forhandling over EØS-terskelverdiene?») is
+# about that procedure: a card that never names it (buying without competition above the threshold, negotiating
+# below it) shares the question's other words but answers something else. When the best card names none of the
+# procedures the question names, the cards within PROCEDURE_MARGIN of it whose paraphrases name one of them, and
+# that clear the cut-off, come first.
+_PROCEDURES = tuple(re.compile(rf"(?<![\wæøå-])(?:{pattern})(?![\wæøå-])", re.IGNORECASE) for pattern in (
+    r"konkurranse med forhandling|KMF|competitive procedure with negotiation|negotiated procedure",
+    r"konkurransepreg(?:et|a) dialog\w*|KPD|competitive dialogue",
+    r"innovasjonspartner\w*|innovasjonspartnar\w*|innovation partnerships?",
+    r"førkommersiell\w*|PCP|pre-commercial\w*",
+    r"(?:åpen|open|begrenset|avgrensa)\s+anb[uo]dskonkurranse\w*|anb[uo]dskonkurranse\w*|open procedure|"
+    r"restricted procedure",
+    r"tilb[uo]dskonkurranse\w*",
+    r"plan- og designkonkurranse\w*|design contests?",
+    r"dynamisk\w* innkjøpsordning\w*|dynamic purchasing systems?",
+))
+PROCEDURE_MARGIN = 0.06
+
+
+def named_procedures(text: str) -> frozenset[int]:
+    """Which procedures (by their place in _PROCEDURES) a text names."""
+    return frozenset(i for i, pattern in enumerate(_PROCEDURES) if pattern.search(text))
+
+
+def _named_procedure_first(question: str, ranked: list[CardMatch], floor: float) -> list[CardMatch]:
+    named = named_procedures(question)
+    if not named or not ranked:
+        return ranked
+    top = ranked[0]
+    if named & named_procedures(" ".join((*top.card.questions, top.card.answer, top.card.answer_en))):
+        return ranked
+    about = [m for m in ranked if top.score - m.score <= PROCEDURE_MARGIN and m.score >= floor
+             and named & named_procedures(" ".join(m.card.questions))]
+    if not about:
+        return ranked
+    log.debug("question names procedure(s) %s: card %s before %s", sorted(named), about[0].card.id, top.card.id)
+    return [*about, *[m for m in ranked if m not in about]]
+
+
+# A question that asks to have a claim confirmed («Vi må vel alltid vekte pris høyest?», «…, ikke sant?», «…,
+# right?») is answered first by a verdict that corrects or confirms it: among the cards within VERDICT_MARGIN of the
+# best, one whose answer opens with «Ja» / «Nei» (or «Yes» / «No») comes first when the best card's does not.
+# «right» only as a tag at the end («…, right?»), so «the right procedure» asks nothing to be confirmed.
+_ASKS_CONFIRMATION = re.compile(r"\b(?:vel|jo|ikke sant|ikkje sant)\b|,\s*(?:right|isn't it|aren't we|don't we)\s*\?",
+                                re.IGNORECASE)
+_OPENS_WITH_VERDICT = re.compile(r"^\W*(?:ja|nei|yes|no)\b", re.IGNORECASE)
+VERDICT_MARGIN = 0.04
+
+
+def _verdict_first(question: str, ranked: list[CardMatch], floor: float) -> list[CardMatch]:
+    if not ranked or not _ASKS_CONFIRMATION.search(question) or _OPENS_WITH_VERDICT.match(ranked[0].card.answer):
+        return ranked
+    top = ranked[0].score
+    verdict = next((m for m in ranked if top - m.score <= VERDICT_MARGIN and m.score >= floor
+                    and _OPENS_WITH_VERDICT.match(m.card.answer)), None)
+    if verdict is None:
+        return ranked
+    return [verdict, *[m for m in ranked if m is not verdict]]
+
+
 def match_card(question: str, index: Index, settings: Settings, lang: str | None = None,
                focus: str = "", exclude: frozenset[str] = frozenset()) -> CardMatch | None:
     """The best card for a question if it scores at least settings.answer.card_min_score (1.0 switches cards off)
@@ -395,6 +457,8 @@ def match_card(question: str, index: Index, settings: Settings, lang: str | None
     plain = _figures_first(question, ranked[:5], settings.answer.card_min_score)
     ranked, by_concept = _with_concepts(question, ranked, index, settings, cards, lang)
     ranked = _figures_first(question, ranked[:5], settings.answer.card_min_score) if by_concept else plain
+    ranked = _named_procedure_first(question, ranked, settings.answer.card_min_score)
+    ranked = _verdict_first(question, ranked, settings.answer.card_min_score)
 
     def usable(candidate: CardMatch) -> bool:
         if candidate.card.id in exclude:
