@@ -47,6 +47,7 @@ from advisor.chat.rules import (
     asked_procedure,
     asks_rules,
     asks_rules_part,
+    asks_standstill,
     asks_time_limits,
     is_rules_question,
     is_yes_no,
@@ -351,6 +352,8 @@ def _answer_parts(turn: _Turn, question: str, parts: Sequence[str]) -> list[Answ
     («kan vi begrense konkurransen til ideelle?», «hva er kravene til gjennomføringen?») by its card or passage, with
     the facts as context but not the rules (whose verdict on the purchase would only be said again)."""
     rules_parts = [p for p in parts if _is_rules_part(p, turn.facts)]
+    if rules_parts:  # «… minstefrister …? Og hvor lang er karensperioden?»: the standstill of the same purchase
+        rules_parts = [p for p in parts if p in rules_parts or asks_standstill(p)]
     answers: list[Answer] = []
     for i, part in enumerate(parts):
         if part in rules_parts:

@@ -268,7 +268,9 @@ def asks_time_limits(question: str, facts: CaseFacts) -> bool:
     """True for a question about time limits that the rules can answer: it names a part III procedure («Hva er
     minstefristene i konkurransepreget dialog?»), places the purchase above the EEA threshold, or states a value.
     The part II procedure («tilbudskonkurranse») is left to the cards, which say that part II has no minimums."""
-    if not _ASKS_DEADLINE.search(question) or _PART_II_PROCEDURE.search(question) or asks_standstill(question):
+    # «Hvor lang er karensperioden?» asks the standstill, not a time limit; a time limit asked beside it still counts.
+    asked = " ".join(s for s in re.split(r"(?<=[?.!])\s+", question) if not asks_standstill(s))
+    if not _ASKS_DEADLINE.search(asked) or _PART_II_PROCEDURE.search(question):
         return False
     return (named_procedure(question) in PART_III_TIME_LIMIT_PROCEDURES or bool(_ABOVE_EEA_SAID.search(question))
             or facts.has_value)
@@ -1542,6 +1544,8 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
             renumber = _Renumber(result.citations, settings)
             first = premise.lead(renumber)
             text = _time_limits_answer(question, result, renumber, lang)
+            if text and asks_standstill(question) and result.regime == "foa" and result.part != "referred":
+                text = f"{text} {_standstill_answer(question, result, facts, renumber, lang)}".strip()
         if text:
             text = premise.apply(text, renumber, first)
             return Answer(question, text, renumber.citations(), True, provider, model, version, question, route="rules",

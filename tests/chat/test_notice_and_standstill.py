@@ -9,7 +9,7 @@ import pytest
 from advisor.assessment import extract_case, read_amounts
 from advisor.chat import ask
 from advisor.chat.facts import read_facts
-from advisor.chat.rules import asks_standstill, is_rules_question
+from advisor.chat.rules import asks_standstill, asks_time_limits, is_rules_question
 from advisor.search import open_index
 
 
@@ -148,3 +148,14 @@ def test_a_notice_and_standstill_question_answers_the_notice_first(corpus_hash_s
                  index, corpus_hash_settings)
     assert answer.text.startswith("Ja, på Doffin og i TED (via Doffin)") and "karensperiode" in answer.text
     assert answer.text.startswith("Ja, på Doffin og i TED (via Doffin): verdien er over EØS-terskelen [1].")
+
+
+def test_time_limits_and_the_standstill_asked_together_are_both_answered(corpus_hash_settings):
+    # the length of the standstill («hvor lang …») is not a time limit, but a time limit asked beside it still is
+    question = ("Fylkeskommunen har dårlig tid. Hva er minstefristene i konkurranse med forhandling over EØS-terskelen? "
+                "Og hvor lang må karensperioden være?")
+    assert asks_time_limits(question, read_facts(question))
+    assert not asks_time_limits("Hvor lang må karensperioden være over EØS-terskelen?", read_facts(""))
+    answer = ask(question, open_index(corpus_hash_settings), corpus_hash_settings)
+    assert answer.route == "rules"
+    assert "30 dager" in answer.text and "karensperiode" in answer.text and "10 dager" in answer.text
