@@ -410,8 +410,10 @@ _BASE_TERM = re.compile(
     rf"|{_N}\s*{_UNIT}\s+(?:med\s+(?:mulighet|opsjon)|regnet fra|rekna frå)"
     rf"|{_N}\s*års?\s+(?:avtaletid|varighet|avtaleperiode|(?:ramme)?avtale\b|(?:ramme)?kontrakt\b))",
     re.IGNORECASE)
-_OPTION_SUM = re.compile(r"(\d{1,2}(?:\s*(?:år\s*)?\+\s*\d{1,2})+)\s*(år|måneder)?", re.IGNORECASE)
-_OPTION_CONTEXT = re.compile(r"(?:opsjon\w*|forlenge\w*|forlengelse)", re.IGNORECASE)
+_OPTION_SUM = re.compile(r"(\d{1,2}(?:\s*(?:år\s*|years?\s*)?\+\s*\d{1,2})+)\s*(år|måneder|years?|months?)?", re.IGNORECASE)
+# «opsjon på 1+1 år», «forlengelse», «options to extend 1+1 years», «an extension of 1+1 years».
+_OPTION_CONTEXT = re.compile(r"(?:opsjon\w*|forlenge\w*|forlengelse|\boptions?\b|\bextensions?\b|\bextend\b)",
+                             re.IGNORECASE)
 # «pluss ett års opsjon», «plus a one-year extension option», «with an option of two (more) years»: one option period
 # before (or in) the option word.
 _OPTION_BEFORE = re.compile(rf"(?:pluss|og|med|plus|with|and)\s+(?:an?\s+)?{_N}[\s-]*(?:års?|years?)\s+(?:extension\s+)?"
@@ -552,7 +554,7 @@ def _options(text: str) -> tuple[int, str] | None:
         if match := _OPTION_SUM.search(window):
             parts = [int(x) for x in re.findall(r"\d+", match.group(1))]
             unit = (match.group(2) or "år").lower()
-            return sum(parts) * (1 if unit.startswith("mån") else 12), window[: match.end()].strip()
+            return sum(parts) * (1 if unit.startswith(("mån", "month")) else 12), window[: match.end()].strip()
         if match := _OPTION_SINGLE.match(window):
             return _months(match.group(1), match.group(2)), match.group(0)
         further = list(_OPTION_FURTHER.finditer(window))

@@ -130,8 +130,14 @@ def _read_value(text: str, out: Extraction) -> None:
     extra = " (inkl. mva.; regnes om til ekskl. mva. i vurderingen)" if vat else ""
     if stated:
         out.set("estimated_value_nok", stated.value, stated.phrase, extra)
-    if period:
+    units = _units_per_period(text, period) if period else None
+    if period and units:
+        count, unit_phrase = units
+        out.set("value_per_period_nok", count * period.value, f"{period.phrase} … {unit_phrase}",
+                f"{extra} ({count} × {format_nok(period.value)} kr; beløpet gjelder hver enkelt, og kjøpet er ett, FOA § 5-4)")
+    elif period:
         out.set("value_per_period_nok", period.value, period.phrase, extra)
+    if period:
         out.set("value_period", period.period, _clip(f"{period.phrase} … {period.period_phrase}", 80)
                 if period.period_phrase else period.phrase)
     _read_term(text, out)
@@ -159,6 +165,29 @@ _FIRM_UNITS = re.compile(rf"\b(?:kjøpe|kjøp av|anskaffe[s]?|anskaffelse av|inn
 
 # «Tre skoler skal kjøpe inventar for 500 000 kr hver»: the buyer's units each buy at the price (one purchase).
 _BUYING_UNITS = re.compile(rf"\b{_COUNT}\s+[\w-]+\s+(?:skal|vil|skal hver|ønsker å|trenger å)\s+(?:\w+\s+)?kjøpe\b", re.IGNORECASE)
+
+
+# «350 000 kr i året per skole» with «12 skoler» elsewhere: the amount is each unit's, and the units buy together.
+_PER_NAMED_UNIT = re.compile(r"\b(?:per|pr\.?|for hvert?|for kvart?|hvert?|kvart?|each|for each)\s+(?!(?:år|året|måned|mnd|uke|"
+                             r"kvartal|year|month|week|stk|stykk|enhet|unit|opsjon|option)\b)([a-zæøå]{4,})",
+                             re.IGNORECASE)
+
+
+def _units_per_period(text: str, period: Amount) -> tuple[int, str] | None:
+    """(the number of units, the words) when an amount per period is said to be each unit's («… i året per skole») and
+    the text counts those units («12 skoler»); None otherwise (one unit, or no count)."""
+    after = text[period.end: period.end + 60]
+    per = _PER_NAMED_UNIT.search(after)
+    if per is None or re.search(r"[;?!]|\.\s+[A-ZÆØÅ]", after[: per.start()]):  # «eks. mva» is no sentence end
+        return None
+    stem = per.group(1).lower()[:5]
+    for counted in re.finditer(rf"\b{_COUNT}\s+(?:[\w-]+\s+)?({re.escape(stem)}\w*)", text, re.IGNORECASE):
+        if counted.start() >= period.start and counted.start() < period.end + 60:
+            continue  # the amount's own phrase
+        count = _units(counted)
+        if count and count > 1:
+            return count, f"{per.group(0)} … {counted.group(0)}"
+    return None
 
 
 def _units(match: re.Match[str] | None) -> int | None:

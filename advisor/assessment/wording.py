@@ -51,7 +51,8 @@ MUNICIPAL_DEFINITE = re.compile(r"(?:fylkes)?kommun(?:en|ens|a|as)", _I)
 MUNICIPAL_AGENCY = re.compile(r"etat", _I)  # «Bymiljøetaten i Oslo kommune» is municipal
 # «… i Lyngdal kommune»: a place named by its municipality, not the buyer; but «Bymiljøetaten i Oslo kommune» and
 # «Tannhelsetjenesten i Agder fylkeskommune» name a unit of the municipality, which is the buyer.
-PLACE_BEFORE = re.compile(r"\bi\s+(?:[\w-]+\s+){0,2}$", _I)
+# «Jeg jobber i en kommune» says where the writer works (the buyer), not a place: an article is no place name.
+PLACE_BEFORE = re.compile(r"\bi\s+(?!(?:en|ein)\s+$)(?:[\w-]+\s+){0,2}$", _I)
 # «i kommunen» after a unit of the buyer («teknisk drift i kommunen»), or after «vi/oss» («Vi i kommunen skal kjøpe …»), names the buyer, not a place.
 UNIT_OF = re.compile(r"(?:etaten|tjenesten|avdelingen|kontoret|enheten|sektoren|forvaltningen|\bdrift(?:en)?|\bvi|\boss)\s+i\s+"
                      r"(?:[\w-]+\s+){0,2}$", _I)
