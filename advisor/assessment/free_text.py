@@ -694,6 +694,9 @@ def _read_market_and_process(text: str, out: Extraction) -> None:
 def _read_development(text: str, market: tuple[str, str] | None, out: Extraction) -> None:
     if match := w.NO_DEVELOPMENT.search(text):
         out.set("development_needed", False, match.group(0))
+    elif match := w.ROUTINE_DEVELOPMENT.search(text):
+        out.set("development_needed", False, match.group(0), " (et vanlig utviklingsoppdrag som markedet leverer, ikke en "
+                                                             "løsning som ikke finnes)")
     elif match := _development(text, out):
         out.set("development_needed", True, match.group(0))
     elif market and market[0] == "yes":

@@ -297,6 +297,11 @@ NO_DEVELOPMENT = re.compile(r"\b(?:ikke|ingen|uten)\b(?:\s+\w+){0,2}?\s+utvikl\w
 # Developing a solution, not «utviklingshemming» or an organisation's «utviklingsprosjekt». A plan given up («planla å
 # få utviklet …, men …») is not a need today.
 PAST_PLAN = re.compile(r"\b(?:planla|hadde planlagt|var planlagt) (?:å )?(?:få )?$", re.IGNORECASE)
+# Building a website, an app or an intranet, or consultants hired to develop one, is a service the market delivers
+# every day (a web agency's work), not a solution that does not exist yet: no innovation procedure follows from it.
+ROUTINE_DEVELOPMENT = re.compile(r"\butvikl\w*\s+(?:av\s+)?(?:\w+\s+){0,2}?(?:nettsid\w*|nettsted\w*|hjemmesid\w*|websid\w*|"
+                                 r"nettbutikk\w*|intranett\w*|(?:mobil)?app(?:en|er|ene)?\b|nettløsning\w*)|"
+                                 r"\b(?:nettsid|nettsted|hjemmesid|websid|intranett)\w*utvikling\w*", re.IGNORECASE)
 DEVELOPMENT = re.compile(r"\b(?:videre|ny)?utvikl(?:e|es|et|ede|er|ing av|ingen av|ingsfase\w*)\b|\bvidereutvikl\w*", re.IGNORECASE)
 NO_PURCHASE = re.compile(r"\b(?:ikke|uten å)\b(?:\s+\w+){0,4}?\s+kjøpe\b|\bbare (?:finansiere|betale for) "
                          r"(?:forskning|utvikling|fou)\b", re.IGNORECASE)

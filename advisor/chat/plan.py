@@ -81,9 +81,10 @@ def classify(question: str) -> str:
     return "open"
 
 
-# A question that opens with a condition («Når vi kjøper …, må vi …?») is one question; «Når kan vi …?» asks when.
+# A question that opens with a condition («Når vi kjøper …, må vi …?») is one question; «Når kan vi …?» and «Når har vi
+# lov til …?» ask when (the verb comes before the subject).
 _CONDITION = re.compile(r"^\s*(?:siden|fordi|ettersom|sidan|since|as|if|hvis|dersom|"
-                        r"når(?!\s+(?:kan|må|skal|bør|gjelder|er|blir|trenger|får|starter)\b))\b", re.IGNORECASE)
+                        r"når(?!\s+(?:kan|må|skal|bør|gjelder|er|blir|trenger|får|starter|har|hadde|var|vil|kommer|ble|bruker)\b))\b", re.IGNORECASE)
 
 
 def split_parts(question: str) -> list[str]:

@@ -48,3 +48,16 @@ def test_extension_options_written_as_a_sum_in_english_and_norwegian(text, month
 ])
 def test_working_in_a_municipality_names_the_buyer(text, buyer):
     assert extract_case(text).values.get("buyer") == buyer
+
+
+@pytest.mark.parametrize(("text", "development"), [
+    ("Direktoratet skal kjøpe konsulenttimer til utvikling av ny hjemmeside, 900 000 kr i året i 2 år.", False),
+    ("Kommunen vil ha utviklet en mobilapp for bestilling av svømmetimer.", False),
+    ("Vi må utvikle en løsning for å varsle fall som ikke finnes i markedet i dag.", True),
+])
+def test_building_a_website_or_an_app_is_ordinary_development_work(text, development):
+    values = extract_case(text).values
+    assert values["development_needed"] is development
+    if not development:
+        assert assess({**values, "buyer": "state", "estimated_value_nok": 1_800_000}, Settings()).procedure != \
+            "innovation_partnership"

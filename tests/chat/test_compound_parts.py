@@ -234,3 +234,11 @@ def test_a_lead_in_before_a_colon_is_a_statement_and_both_questions_are_parts():
     parts = plan_question("trenger noen tall til møtet: hvor mange kunngjøringer brukte konkurransepreget dialog, og hva "
                           "er terskelverdien for kommuner?").parts
     assert parts == ["Hvor mange kunngjøringer brukte konkurransepreget dialog?", "Hva er terskelverdien for kommuner?"]
+
+
+def test_when_with_the_verb_first_asks_when_and_the_question_is_split():
+    # «Når har vi lov til …» asks when (verb before subject); «Når vi har …, må vi …?» is a condition
+    parts = plan_question("Når har vi lov til å bruke konkurransepreget dialog, og hvordan velger vi mellom den og "
+                          "konkurranse med forhandling?").parts
+    assert len(parts) == 2 and parts[0].startswith("Når har vi lov")
+    assert len(plan_question("Når vi har kunngjort konkurransen, kan vi da endre kravene?").parts) == 1
