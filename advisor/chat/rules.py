@@ -1122,7 +1122,10 @@ _ASKS_NEGOTIATE_AFTER = re.compile(
     r"har blitt|har kome|har kommet) (?:åpnet|opna|opnet|opnde|mottatt|motteke|levert|kommet inn|kome inn)|"
     r"\better (?:tilbudsåpning\w*|åpning\w*|opning\w*)|\bmed (?:de|dei|den) (?:to |tre |\d )?beste\b|"
     r"\bafter (?:the )?(?:tenders|bids|offers) (?:are|were|have been) (?:opened|received|in)\b|\bafter (?:the )?opening\b|"
-    r"\bwith the (?:two |three |\d )?best\b)", re.IGNORECASE)
+    r"\bwith the (?:two |three |\d )?best\b|"
+    # «Kan vi forhandle hvis vi velger åpen anbudskonkurranse?»: negotiating inside an open or restricted procedure
+    r"\b(?:i|hvis|dersom|når|om|in|if)\s+(?:vi\s+|we\s+)?(?:velger|bruker|kjører|gjennomfører|use|run|choose)?\s*(?:en\s+|an?\s+)?"
+    r"(?:åpen|åpent|open|begrenset|restricted)\s+(?:anbud|anbod|tender|procedure)\w*)", re.IGNORECASE)
 # «Har vi grunnlag for konkurranse med forhandling?», «Finst det heimel for dialog?», «Do we have grounds for …?»: whether
 # a ground in FOA § 13-2 holds, a yes or no on the procedure (answered with the grounds), not a request for the list.
 _HAS_GROUNDS = re.compile(r"^\s*(?:har (?:vi|dere|man|me)|finnes det|fins det|finst det|er det|do we have|are there|is there)"
@@ -1159,7 +1162,10 @@ def stated_ground(text: str) -> str:
 
 # «Kva for grunnlag må vi ha?», «Hvilke vilkår må være oppfylt?», «On what grounds …?»
 _ASKS_GROUNDS = re.compile(r"\b(?:hva|hvilke[nt]?|kva|which|what)\b(?: for)?\s+(?:\w+\s+)?(?:grunnlag|vilkår|hjemmel|"
-                           r"grounds?|conditions?|justifications?)\b", re.IGNORECASE)
+                           r"grounds?|conditions?|justifications?)\b|"
+                           # «Hva (skal/må) til for å bruke …?», «Kva krevst for …?», «What does it take to use …?»
+                           r"\b(?:hva|kva)\s+(?:skal|må|trengs|trengst)\s+til\s+for\b|\b(?:hva|kva)\s+(?:kreves|krevst)\s+for\b|"
+                           r"\bwhat does it take\b", re.IGNORECASE)
 _CONDITIONAL = ("negotiated", "competitive_dialogue", "innovation_partnership")
 _GROUND_RULES = ("R-GROUND-ADAPTATION", "R-GROUND-INNOVATIVE", "R-GROUND-COMPLEXITY", "R-GROUND-SPECIFICATION",
                  "R-GROUND-FAILED")
@@ -1246,8 +1252,8 @@ def _asked_things(question: str) -> list[_Asked]:
             if hit and kind not in found:
                 found[kind] = _Asked(kind, position, clause.strip())
     # «Kan vi nytta konkurranse med forhandling, eller må vi køyra open anbodskonkurranse?» is one choice
-    if "negotiate_after" in found:
-        found.pop("choice", None)
+    if "negotiate_after" in found and "choice" in found and found["choice"].position == found["negotiate_after"].position:
+        found.pop("choice")
     return sorted(found.values(), key=lambda a: a.position)
 
 

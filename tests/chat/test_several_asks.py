@@ -124,3 +124,14 @@ def test_the_term_the_question_states_is_not_repeated_in_the_read_line(lang):
     # The term and options are figures the question states; the answer's reasoning shows the sum they give.
     values = {"value_per_period_nok": 400_000, "value_period": "year", "duration_months": 24, "option_months": 24}
     assert read_line(values, lang) == ""
+
+
+def test_numbered_questions_on_negotiating_in_an_open_procedure_and_the_grounds_are_each_answered(corpus_hash_settings):
+    # wording of our own: 1) negotiating inside an open procedure, 2) «Hva skal til for …» (the grounds), 3) time limits
+    answer = ask("Fire korte spørsmål om fylkets kjøp av et nytt lønnssystem til ca 7 mill eks mva: 1) Har vi lov å "
+                 "forhandle om prisen dersom vi kjører åpen anbudskonkurranse? 2) Hva må til for å bruke konkurranse med "
+                 "forhandling? 3) Hvilke minstefrister gjelder?", open_index(corpus_hash_settings), corpus_hash_settings)
+    assert answer.route == "rules"
+    assert "ikke lov å forhandle" in answer.text  # 1
+    assert "FOA § 13-2" in answer.text and "uakseptable tilbud" in answer.text  # 2: the five grounds
+    assert "30 dager" in answer.text  # 3
