@@ -33,7 +33,10 @@ _PREMISE = re.compile(
     re.IGNORECASE,
 )
 # Where a compound question splits: a second question word after «og» / «, og» / «; » / «?».
+# «Is that allowed, and if one supplier helps us …, may it still bid?»: «, and if …, <verb>» opens a second question.
 _SPLIT = re.compile(
+    r",\s+(?:og|and)\s+(?=(?:hvis|dersom|om|if)\b[^?]{3,120}?,\s*(?:kan|må|får|skal|bør|gjelder|may|can|must|should|"
+    r"will|is|are|do|does)\b)|"
     r"(?:\?\s+(?:(?:og|and|men|but|også)\s+)?|,?\s+og\s+|;\s+|,\s+(?=(?:hva|hvor|hvilke|hvordan|når|kan|må)\b)|"
     r",?\s+and\s+)"
     r"(?=(?:hva|hvor|hvilke[nt]?|hvordan|når|kan|må|finnes|er det|har (?:vi|dere|man|de)|gjelder|bør (?:vi|dere|man)|"
@@ -87,6 +90,9 @@ _CONDITION = re.compile(r"^\s*(?:siden|fordi|ettersom|sidan|since|as|if|hvis|der
                         r"når(?!\s+(?:kan|må|skal|bør|gjelder|er|blir|trenger|får|starter|har|hadde|var|vil|kommer|ble|bruker)\b))\b", re.IGNORECASE)
 
 
+_CONDITION_OPENS = re.compile(r"^\s*(?:hvis|dersom|if)\b", re.IGNORECASE)
+
+
 def split_parts(question: str) -> list[str]:
     """The sub-questions of a compound question (each ending in «?»), or the question alone.
 
@@ -103,6 +109,10 @@ def split_parts(question: str) -> list[str]:
         # A part with hardly a word of its own («Går det an?», «Is that allowed?») asks about the scene: it keeps it.
         return [f"{scene} {part}" if _ASKS_ABOUT_SCENE.match(part) else part for part in parts]
     pieces = [p.strip(" ,;") for p in _SPLIT.split(question.strip()) if p and p.strip(" ,;?")]
+    # «…, og hvis en leverandør hjelper oss, kan den levere tilbud?»: a condition belongs to the question after it.
+    for i in range(len(pieces) - 2, -1, -1):
+        if _CONDITION_OPENS.match(pieces[i]) and not pieces[i].endswith("?"):
+            pieces[i: i + 2] = [f"{pieces[i]}, {pieces[i + 1][0].lower()}{pieces[i + 1][1:]}"]
     if len(pieces) < 2 or _CONDITION.match(question):
         return [question.strip()]
     if len(pieces) < 2 or any(len(p.split()) < 3 for p in pieces) or not _QUESTION_WORD.match(pieces[0]):

@@ -242,3 +242,14 @@ def test_when_with_the_verb_first_asks_when_and_the_question_is_split():
                           "konkurranse med forhandling?").parts
     assert len(parts) == 2 and parts[0].startswith("Når har vi lov")
     assert len(plan_question("Når vi har kunngjort konkurransen, kan vi da endre kravene?").parts) == 1
+
+
+@pytest.mark.parametrize(("question", "second"), [
+    ("Er markedsdialog lov, og hvis en leverandør har hjulpet oss med kravene, kan den levere tilbud?",
+     "Hvis en leverandør har hjulpet oss med kravene, kan den levere tilbud?"),
+    ("Is a supplier day allowed, and if a vendor drafts part of the specification, may it still bid?",
+     "If a vendor drafts part of the specification, may it still bid?"),
+])
+def test_a_condition_after_and_opens_a_second_question_and_stays_with_it(question, second):
+    parts = plan_question(question).parts
+    assert len(parts) == 2 and parts[1] == second
