@@ -106,7 +106,7 @@ _YES_NO = re.compile(r"^\s*(må|kan|gjelder|gjeld|er|skal|trenger|treng|blir|ver
                      r"\b(må|er|skal|kan|gjelder|følger|blir) (vel|jo)\b|,\s*(må|kan|skal|gjelder|er) (det|vi|dette|den)\b|"
                      r"(ikke sant|stemmer (?:ikke )?det|eller hva|vel|right|isn't it)\s*\??\s*$", re.IGNORECASE)
 _ASKS_RULES = re.compile(
-    r"terskel\w*|\bEØS\b|\bEEA\b|\bdel (?:I{1,3}|IV|V|[1-5])\b|\bparts? (?:I{1,3}|IV|V|[1-5])\b|hvilke[nt]? (?:del|regler|regelverk|prosedyre\w*|deler)|"
+    r"terskel\w*|\bEØS\b|\bEEA\b|\bdel (?:I{1,3}|IV|V|[1-5])\b|\bparts? (?:I{1,3}|IV|V|[1-5])\b|hvilke[nt]? (?:del|regler|regelverk|prosedyr\w*|deler)|"
     r"kva(?: for)? (?:ein |ei )?(?:del|delar|reglar|regelverk|prosedyre\w*|framgangsmåte\w*)|"
     r"kunngj\w*|lyse ut|utlys\w*|Doffin|\bTED\b|prosedyre\w*|regelverk\w*|anskaffelsesloven|forskriften|"
     r"konkurranse|kjøpe direkte|direkte ?anskaff\w*|threshold|procedure|which (?:part|rules)|tender|publish|"
@@ -570,8 +570,8 @@ def read_line(values: dict, lang: str = "nb", it_purchase: bool = False,
 # What a part of a compound question must ask for the rules to answer it with the facts another part states: the
 # part, a threshold, the notice duty, a choice of procedure or buying directly (not «konkurransen» in general).
 _ASKS_RULES_PART = re.compile(
-    r"terskel\w*|\bEØS\b|\bEEA\b|\bdel (?:I{1,3}|IV|V|[1-5])\b|\bparts? (?:I{1,3}|IV|V|[1-5])\b|hvilke[nt]? (?:del|regler|regelverk|prosedyre\w*|deler)|"
-    r"\bkva(?: for)? (?:ein |ei )?(?:del|delar|reglar|regelverk|prosedyre\w*|framgangsmåte\w*)\b|"
+    r"terskel\w*|\bEØS\b|\bEEA\b|\bdel (?:I{1,3}|IV|V|[1-5])\b|\bparts? (?:I{1,3}|IV|V|[1-5])\b|hvilke[nt]? (?:del|regler|regelverk|prosedyr\w*|deler)|"
+    r"\bkva(?: for)? (?:ein |ei )?(?:del|delar|reglar|regelverk|prosedyr\w*|framgangsmåt\w*)\b|"
     r"\bdel(?:er|ar)? av (?:forskriften|forskrifta|regelverket)|kunngj\w*|lyse ut|utlys\w*|\bDoffin\b|\bTED\b|kjøpe direkte|"
     r"\b(?:kjøpe|kjøpa|bestille|bestilla|handle|tinge|buy|order)\b[^.?!]{0,60}?\bdirekte\b|\bdirectly from\b|"
     r"direkte ?anskaff\w*|\b(?:holder|rekker|er) det (?:nok )?(?:å|med)\b[^?]{0,40}\b(?:tilbud|priser?)\b|"
@@ -1114,7 +1114,7 @@ _ASKS_PART = re.compile(r"\bwhich part\b|\bpart of the (?:procurement )?regulati
                         r"\bdel(?:er|ar)? av (?:forskriften|forskrifta|regelverket)\b|\b(?:over|under|above|below) (?:the )?(?:EØS-?|EEA )?"
                         r"(?:terskel\w*|threshold)|\bEØS-?terskel\w*|\bEEA threshold\b", re.IGNORECASE)
 _ASKS_WHICH_PROCEDURE = re.compile(r"\bhvilke[nt]? (?:prosedyre\w*|framgangsmåte\w*|fremgangsmåte\w*|anskaffelsesprosedyre\w*)|"
-                                   r"\bkva(?: for)? (?:ein |ei )?(?:prosedyre\w*|framgangsmåte\w*)|\b(?:which|what) (?:procurement )?"
+                                   r"\bkva(?: for)? (?:ein |ei )?(?:prosedyr\w*|framgangsmåt\w*)|\b(?:which|what) (?:procurement )?"
                                    r"procedure\b", re.IGNORECASE)
 # Negotiating after the tenders are in («forhandle pris med de to beste etter at tilbudene er åpnet»).
 _ASKS_NEGOTIATE_AFTER = re.compile(
@@ -1713,7 +1713,8 @@ def _procedure_sentences(question: str, result: Assessment, renumber: _Renumber,
         lead = _NAMED_LEAD[lang == "en"] % procedure_name(named, result.part, lang)
         sentences.append(_first_sentence_marked(f"{lead} {said[0].lower()}{said[1:]}",
                                                 renumber.rules(verdict_on_named.rules)))
-    else:
+    if not (named and verdict_on_named is not None) or _ASKS_WHICH_PROCEDURE.search(question):
+        # «Kva prosedyrar kan vi velje mellom – kan vi forhandle?»: the choice as well as the verdict on the one named
         refs = renumber.text(" ".join(f"[{n}]" for n in dict.fromkeys(
             n for reason in result.procedure_reasons for n in _markers(reason))))
         sentences.append(_with_marker(_procedure_sentence(result, lang, f"{case_text} {question}".strip()),

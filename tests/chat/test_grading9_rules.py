@@ -91,3 +91,12 @@ def test_the_assessment_summary_says_what_it_took_plainly_and_not_the_open_proce
 def test_doffin_or_ted_is_answered_with_the_one_that_holds(corpus_hash_settings, index, question, opening):
     answer = ask(question, index, corpus_hash_settings)
     assert answer.text.startswith(opening)
+
+
+def test_which_procedures_and_may_we_negotiate_gets_the_choice_and_the_verdict(corpus_hash_settings, index):
+    # nynorsk, wording of our own: «kva prosedyrar kan vi velje mellom – kan vi forhandle?» for works in part II
+    answer = ask("Fylkeskommunen skal byggje om ein idrettshall for om lag 30 mill. kr eks. mva. Kva prosedyrar kan "
+                 "vi velje mellom, og kan vi forhandle?", index, corpus_hash_settings)
+    assert answer.route == "rules"
+    assert "åpen tilbudskonkurranse eller begrenset tilbudskonkurranse" in answer.text
+    assert "forhandling" in answer.text
