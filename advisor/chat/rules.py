@@ -402,6 +402,21 @@ _STANDSTILL = {
 _STANDSTILL_SOURCE = ("guide-frister-og-karens", "Karensperioden")
 
 
+def _time_limits_and_standstill(question: str, result: Assessment, facts: CaseFacts, renumber: _Renumber,
+                                lang: str) -> str:
+    """The time limits, and the standstill when the question asks it too, in the order asked («Hva er
+    karensperioden, og hvor lang er minstefristen …?»: the standstill first), each cited as it comes."""
+    standstill = asks_standstill(question) and result.regime == "foa" and result.part != "referred"
+    first_standstill, first_limit = _ASKS_STANDSTILL.search(question), _ASKS_DEADLINE.search(question)
+    if standstill and first_standstill and first_limit and first_standstill.start() < first_limit.start():
+        said = _standstill_answer(question, result, facts, renumber, lang)
+        return f"{said} {_time_limits_answer(question, result, renumber, lang)}".strip()
+    text = _time_limits_answer(question, result, renumber, lang)
+    if text and standstill:
+        text = f"{text} {_standstill_answer(question, result, facts, renumber, lang)}".strip()
+    return text
+
+
 def asks_standstill(question: str) -> bool:
     """True for a question about the standstill period («Hvor lang karensperiode må vi ha …?», «standstill»)."""
     return bool(_ASKS_STANDSTILL.search(question))
@@ -1549,9 +1564,7 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
         if not text and asks_time_limits(question, facts):
             renumber = _Renumber(result.citations, settings)
             first = premise.lead(renumber)
-            text = _time_limits_answer(question, result, renumber, lang)
-            if text and asks_standstill(question) and result.regime == "foa" and result.part != "referred":
-                text = f"{text} {_standstill_answer(question, result, facts, renumber, lang)}".strip()
+            text = _time_limits_and_standstill(question, result, facts, renumber, lang)
         if text:
             text = premise.apply(text, renumber, first)
             return Answer(question, text, renumber.citations(), True, provider, model, version, question, route="rules",
