@@ -141,6 +141,7 @@ def retrieve(
     """The top_k passages for a query: dense and BM25 rankings fused by weighted RRF (or one of them alone).
 
     RRF score = w_dense / (k + dense_rank) + w_bm25 / (k + bm25_rank), ranks from 1, k = settings.retrieval.rrf_k.
+    The dense rank is by each chunk's best sentence window or the whole chunk (window_search, search/windows.py).
     Fusing ranks rather than raw scores needs no score calibration between cosine similarity and BM25.
     In hybrid mode the fused top candidates are then reordered by sentence-level evidence (search/rerank.py;
     settings.retrieval.rerank), and a hit's score is the reranked one; reference lists («Kilder») go after the
