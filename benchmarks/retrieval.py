@@ -6,8 +6,9 @@ Run: `.venv/bin/python benchmarks/retrieval.py [--sizes 10000,100000] [--queries
 Filler for the large sizes: real corpus chunks with their sentences shuffled across chunks and numbers varied
 (so BM25 vocabulary and length statistics stay realistic). Their vectors are real e5 vectors of corpus chunks
 plus Gaussian noise, renormalised, because embedding 10 000 passages takes ~20 min and 100 000 ~3 h on 2 cores
-(pass --real-embed-limit to embed filler for real). Query latency covers the query
-embedding, Chroma HNSW search, BM25 over all chunks and the fusion.
+(pass --real-embed-limit to embed filler for real). Sentence-window vectors (search/windows.py)
+are made the same way. Query latency covers the query embedding, Chroma HNSW search, the exact window scan, BM25
+over all chunks, the fusion and the reranker.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from advisor.evaluation.retrieval import _golds, _metrics, _rank_of_gold, gold_s
 from advisor.evaluation.suite import read_jsonl
 from advisor.search import Index, LexicalIndex, build_index, open_index, retrieve
 from advisor.search.index import LOCAL_HNSW, get_collection, local_client
+from advisor.search.windows import WindowVectors, window_texts
 
 
 def pct(values: list[float], q: float) -> float:
@@ -77,7 +79,18 @@ def synthetic_index(base: Index, settings: Settings, n: int, folder: Path, real_
                  documents=[c.text for c in chunks[i : i + 2000]],
                  metadatas=[{"doc_id": c.doc_id, "kind": c.kind} for c in chunks[i : i + 2000]])
     lexical = LexicalIndex(texts, decompound=settings.index.decompound)
-    return Index(settings, coll, "bench", chunks, lexical, base.embedder, "bench")
+    index = Index(settings, coll, "bench", chunks, lexical, base.embedder, "bench")
+    if n > real_embed_limit:
+        # Sentence windows the same way: real window vectors of corpus chunks plus noise, as many as each chunk has.
+        base_windows = base.windows().vectors
+        counts = [len(window_texts(c)) for c in chunks]
+        picks = np.random.default_rng(n + 1).integers(0, len(base_windows), size=sum(counts))
+        noise = np.random.default_rng(n + 2).normal(0, 0.02, size=(len(picks), base.embedder.dim)).astype(np.float32)
+        rows = base_windows[picks] + noise
+        rows /= np.linalg.norm(rows, axis=1, keepdims=True)
+        bounds = np.cumsum([0, *counts])
+        index.window_vectors = WindowVectors.of([rows[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)])
+    return index
 
 
 def tutorial_pipeline(settings: Settings, rows: list[dict], docs: dict) -> dict:

@@ -58,6 +58,7 @@ from advisor.search.index import (
 )
 from advisor.search.registry import BuildRecord, BuildRegistry, write_atomically
 from advisor.search.shipped import fill_from_shipped, write_shipped
+from advisor.search.windows import embed_windows, window_keys
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +80,7 @@ class IndexReport:
     embedded_new: int = 0
     embedded_cached: int = 0
     embedded_shipped: int = 0  # taken from the vectors shipped with the corpus (corpus/vectors/)
+    embedded_windows: int = 0  # sentence windows embedded now (search/windows.py); the others were cached or shipped
     skipped: list[tuple[str, str]] = field(default_factory=list)
     repairs: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
@@ -444,6 +446,9 @@ def _build_locked(settings: Settings, registry: BuildRegistry, paths: Sequence[P
     embedder = get_embedder(settings.index.embedding_backend, settings.index.embedding_model)
     with _write_errors(settings, settings.cache_dir):
         vectors = _embed_chunks(chunks, embedder, settings, report, progress, rebuild)
+        # Embedded now so that no query waits for them (Index.windows() reads them from the cache).
+        report.embedded_windows = embed_windows(chunks, embedder, settings.cache_dir / "embeddings.sqlite",
+                                                settings.corpus_dir, settings.index.embedding_batch)[1]
         card_vectors(cards, embedder, settings)
 
     if active and opened and not rebuild and active.ids_hash == ids_hash(chunks) and active.digest == chunks_digest(chunks):
@@ -508,7 +513,7 @@ def ensure_index(settings: Settings, progress: bool = True) -> Index:
 
 
 def write_shipped_vectors(settings: Settings) -> tuple[Path, int]:
-    """Write the vectors of the bundled corpus's chunks and the answer cards' questions, embedded with the configured
+    """Write the vectors of the bundled corpus's chunks, their sentence windows and the answer cards' questions, embedded with the configured
     model (from the cache where it has them), as the corpus's shipped vectors (advisor/search/shipped.py).
 
     Only the bundled corpus is read (a throw-away state folder: no uploads, no added paths, no shared database), so
@@ -524,5 +529,9 @@ def write_shipped_vectors(settings: Settings) -> tuple[Path, int]:
     with _write_errors(settings, settings.cache_dir):
         matrix = _embed_chunks(chunks, embedder, settings, IndexReport(), progress=False, rebuild=False)
         vectors = {text_key(c.search_text()): row for c, row in zip(chunks, matrix, strict=True)}
+        windows, _ = embed_windows(chunks, embedder, settings.cache_dir / "embeddings.sqlite", settings.corpus_dir,
+                                   settings.index.embedding_batch)
+        keys = [key for per_chunk in window_keys(chunks) for key in per_chunk]
+        vectors.update(zip(keys, windows.vectors, strict=True))
         vectors.update(card_question_vectors(load_cards(settings), embedder, settings))
     return write_shipped(settings.corpus_dir, embedder.model_id, vectors), len(vectors)

@@ -23,6 +23,7 @@ import hashlib
 import json
 import logging
 import sqlite3
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,7 @@ from advisor.search.registry import (
     FileRegistry,
     ServerRegistry,
 )
+from advisor.search.windows import WindowVectors, embed_windows
 
 log = logging.getLogger(__name__)
 
@@ -64,12 +66,23 @@ class Index:
     build: str
     positions: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    window_vectors: WindowVectors | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.positions = {c.chunk_id: i for i, c in enumerate(self.chunks)}
+        self._windows_lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self.chunks)
+
+    def windows(self) -> WindowVectors:
+        """The sentence-window vectors of the chunks (search/windows.py), loaded from the embedding cache when a
+        query first needs them (a build has embedded them; missing ones are embedded now)."""
+        with self._windows_lock:
+            if self.window_vectors is None:
+                self.window_vectors, _ = embed_windows(self.chunks, self.embedder, self.settings.cache_dir / "embeddings.sqlite",
+                                                       self.settings.corpus_dir)
+            return self.window_vectors
 
 
 class _LazyEmbedder:

@@ -84,6 +84,42 @@ def dense_search(query: str, index: Index, k: int, kinds=None, doc_ids=None) -> 
     return [(cid, 1.0 - float(d)) for cid, d in zip(result["ids"][0], result["distances"][0], strict=True)]
 
 
+def window_search(query: str, index: Index, k: int, kinds=None, doc_ids=None) -> list[tuple[str, float]]:
+    """(chunk id, score) of the k best chunks by embedding, a chunk's score being the best cosine similarity of its
+    sentence windows (search/windows.py) and of the whole chunk (its Chroma vector).
+
+    The top k of the best of two scores lie among the top k of either, so the k nearest whole chunks (dense_search)
+    and every chunk's best window give the exact top k."""
+    if len(index) == 0:
+        return []
+    vector = np.asarray(index.embedder.embed_query(query), np.float32)
+    norm = float(np.linalg.norm(vector))
+    best = index.windows().best(vector / norm if norm else vector)
+    if kinds or doc_ids:
+        allowed = np.array([(not kinds or c.kind in kinds) and (not doc_ids or c.doc_id in doc_ids) for c in index.chunks])
+        best = np.where(allowed, best, -np.inf)
+    for cid, similarity in dense_search(query, index, k, kinds, doc_ids):
+        position = index.positions[cid]
+        best[position] = max(best[position], similarity)
+    k = min(k, len(index))
+    top = np.argpartition(-best, k - 1)[:k]
+    top = top[np.argsort(-best[top], kind="stable")]
+    return [(index.chunks[i].chunk_id, float(best[i])) for i in top if np.isfinite(best[i])]
+
+
+def chunk_similarities(query: str, index: Index, chunk_ids: list[str]) -> dict[str, float]:
+    """Cosine similarity of each whole chunk's stored vector with the query (what the answer's evidence measure
+    is calibrated on: settings.answer.dense_ranges)."""
+    if not chunk_ids:
+        return {}
+    vector = np.asarray(index.embedder.embed_query(query), np.float32)
+    vector = vector / (float(np.linalg.norm(vector)) or 1.0)
+    got = index.collection.get(ids=list(chunk_ids), include=["embeddings"])
+    matrix = np.asarray(got["embeddings"], np.float32).reshape(len(got["ids"]), -1)
+    norms = np.linalg.norm(matrix, axis=1)
+    return {cid: float(row @ vector / (n or 1.0)) for cid, row, n in zip(got["ids"], matrix, norms, strict=True)}
+
+
 def bm25_search(query: str, index: Index, k: int, kinds=None, doc_ids=None) -> list[tuple[str, float]]:
     """(chunk id, BM25 score) of the k best lexical matches."""
     mask = None
@@ -105,6 +141,7 @@ def retrieve(
     """The top_k passages for a query: dense and BM25 rankings fused by weighted RRF (or one of them alone).
 
     RRF score = w_dense / (k + dense_rank) + w_bm25 / (k + bm25_rank), ranks from 1, k = settings.retrieval.rrf_k.
+    The dense rank is by each chunk's best sentence window or the whole chunk (window_search, search/windows.py).
     Fusing ranks rather than raw scores needs no score calibration between cosine similarity and BM25.
     In hybrid mode the fused top candidates are then reordered by sentence-level evidence (search/rerank.py;
     settings.retrieval.rerank), and a hit's score is the reranked one; reference lists («Kilder») go after the
@@ -124,7 +161,9 @@ def retrieve(
         # questions: hit@5 0.714 (equal weights) -> 0.857 (dense only), overall MRR@10 0.593 -> 0.613.
         w_bm25 = settings.retrieval.bm25_weight_english
     text = query.search_text
-    dense = dense_search(text, index, n_candidates, kinds, doc_ids) if mode in ("hybrid", "dense") else []
+    # The dense ranking is by each chunk's best sentence window or the whole chunk (search/windows.py); the similarity
+    # a hit reports stays the whole chunk's cosine, on which the answer's evidence measure is calibrated.
+    dense = window_search(text, index, n_candidates, kinds, doc_ids) if mode in ("hybrid", "dense") else []
     # BM25 also searches the thesaurus forms (FOA -> anskaffelsesforskriften, PCP -> førkommersiell anskaffelse).
     lexical = bm25_search(expand_query(text), index, n_candidates, kinds, doc_ids) if mode == "bm25" or (mode == "hybrid" and w_bm25 > 0) else []
     dense_info = {cid: (rank, sim) for rank, (cid, sim) in enumerate(dense, start=1)}
@@ -159,13 +198,14 @@ def retrieve(
         reserved = _kind_reservation(ranked, corroborated, index, top_k, settings.retrieval.kind_slots)
     order = [cid for cid in ranked[:top_k] if cid not in reserved][: top_k - len(reserved)]
     order += [cid for cid in ranked if cid in reserved]
+    chunk_sims = chunk_similarities(text, index, [cid for cid in order if cid in dense_info])
     hits = []
     for rank, cid in enumerate(order, start=1):
         d = dense_info.get(cid)
         b = bm25_info.get(cid)
         hits.append(Hit(rank=rank, score=fused[cid], chunk=index.chunks[index.positions[cid]],
                         dense_rank=d[0] if d else None, bm25_rank=b[0] if b else None,
-                        dense_similarity=d[1] if d else None, bm25_score=b[1] if b else None,
+                        dense_similarity=chunk_sims.get(cid) if d else None, bm25_score=b[1] if b else None,
                         diversified=cid in reserved))
     return hits
 

@@ -14,6 +14,7 @@ from advisor.search import build_index, open_index, write_shipped_vectors
 from advisor.search.cards import card_question_keys, load_cards
 from advisor.search.embedders import E5Embedder, text_key
 from advisor.search.shipped import load_shipped, shipped_path
+from advisor.search.windows import window_keys
 
 
 @pytest.fixture
@@ -63,7 +64,8 @@ def test_uploads_are_never_written_to_the_shipped_file(tmp_path, corpus):
     write_shipped_vectors(settings)
     keys = set(load_shipped(corpus, "hash-256", 256))
     index = open_index(settings)
-    upload_keys = {text_key(c.search_text()) for c in index.chunks if "hemmelig" in c.source}
+    uploaded = [c for c in index.chunks if "hemmelig" in c.source]
+    upload_keys = {text_key(c.search_text()) for c in uploaded} | {k for keys in window_keys(uploaded) for k in keys}
     assert upload_keys and not upload_keys & keys
 
 
@@ -74,6 +76,10 @@ def test_the_shipped_e5_vectors_cover_the_bundled_corpus_and_cards(tmp_path):
     shipped = load_shipped(settings.corpus_dir, E5Embedder.model_id, 384)
     assert shipped, f"no shipped vectors at {shipped_path(settings.corpus_dir, E5Embedder.model_id)}"
     docs, _ = load_documents(settings)
-    keys = {text_key(c.search_text()) for c in chunk_documents(docs, settings)} | set(card_question_keys(load_cards(settings)))
+    chunks = chunk_documents(docs, settings)
+    keys = {text_key(c.search_text()) for c in chunks} | set(card_question_keys(load_cards(settings)))
     covered = len(keys & set(shipped)) / len(keys)
     assert covered >= 0.95, f"the shipped vectors cover {covered:.0%} of the corpus chunks and card questions"
+    windows = {k for per_chunk in window_keys(chunks) for k in per_chunk}
+    covered = len(windows & set(shipped)) / len(windows)
+    assert covered >= 0.95, f"the shipped vectors cover {covered:.0%} of the corpus chunks' sentence windows"
