@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -69,11 +70,14 @@ def _where(kinds: list[str] | None, doc_ids: list[str] | None) -> dict | None:
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
-def dense_search(query: str, index: Index, k: int, kinds=None, doc_ids=None) -> list[tuple[str, float]]:
-    """(chunk id, cosine similarity) of the k nearest chunks by embedding."""
+def dense_search(query: str, index: Index, k: int, kinds=None, doc_ids=None,
+                 vector: np.ndarray | None = None) -> list[tuple[str, float]]:
+    """(chunk id, cosine similarity) of the k nearest chunks by embedding (`vector`: the query's, when the caller has
+    embedded it already)."""
     if len(index) == 0:
         return []
-    vector = index.embedder.embed_query(query)
+    if vector is None:
+        vector = index.embedder.embed_query(query)
     result = index.collection.query(
         query_embeddings=[np.asarray(vector, np.float32)],
         n_results=min(k, len(index)),
@@ -84,21 +88,39 @@ def dense_search(query: str, index: Index, k: int, kinds=None, doc_ids=None) -> 
     return [(cid, 1.0 - float(d)) for cid, d in zip(result["ids"][0], result["distances"][0], strict=True)]
 
 
-def window_search(query: str, index: Index, k: int, kinds=None, doc_ids=None) -> list[tuple[str, float]]:
+# Up to this many chunks every sentence window is scanned (exact); above it only the windows of the candidates (the
+# nearest whole chunks and the lexical hits), because the scan's memory traffic then costs more than the query's
+# embedding (10 000 chunks, 31 000 windows: hybrid p95 27 ms -> 123 ms with the full scan; benchmarks/retrieval.py).
+WINDOW_SCAN_ALL = 2000
+
+
+def window_search(query: str, index: Index, k: int, kinds=None, doc_ids=None,
+                  candidates: Sequence[str] = ()) -> list[tuple[str, float]]:
     """(chunk id, score) of the k best chunks by embedding, a chunk's score being the best cosine similarity of its
     sentence windows (search/windows.py) and of the whole chunk (its Chroma vector).
 
     The top k of the best of two scores lie among the top k of either, so the k nearest whole chunks (dense_search)
-    and every chunk's best window give the exact top k."""
+    and every chunk's best window give the exact top k. Above WINDOW_SCAN_ALL chunks only the windows of those nearest
+    chunks and of `candidates` (the lexical hits, already filtered) are scored."""
     if len(index) == 0:
         return []
     vector = np.asarray(index.embedder.embed_query(query), np.float32)
     norm = float(np.linalg.norm(vector))
-    best = index.windows().best(vector / norm if norm else vector)
-    if kinds or doc_ids:
-        allowed = np.array([(not kinds or c.kind in kinds) and (not doc_ids or c.doc_id in doc_ids) for c in index.chunks])
-        best = np.where(allowed, best, -np.inf)
-    for cid, similarity in dense_search(query, index, k, kinds, doc_ids):
+    unit = vector / norm if norm else vector
+    nearest = dense_search(query, index, k, kinds, doc_ids, vector=vector)  # embedded once
+    if len(index) <= WINDOW_SCAN_ALL:
+        best = index.windows().best(unit)
+        if kinds or doc_ids:
+            allowed = np.array([(not kinds or c.kind in kinds) and (not doc_ids or c.doc_id in doc_ids)
+                                for c in index.chunks])
+            best = np.where(allowed, best, -np.inf)
+    else:
+        positions = np.array(sorted({index.positions[cid] for cid, _ in nearest} |
+                                    {index.positions[cid] for cid in candidates if cid in index.positions}), np.int64)
+        best = np.full(len(index), -np.inf, np.float32)
+        if len(positions):
+            best[positions] = index.windows().best_of(unit, positions)
+    for cid, similarity in nearest:
         position = index.positions[cid]
         best[position] = max(best[position], similarity)
     k = min(k, len(index))
@@ -163,9 +185,10 @@ def retrieve(
     text = query.search_text
     # The dense ranking is by each chunk's best sentence window or the whole chunk (search/windows.py); the similarity
     # a hit reports stays the whole chunk's cosine, on which the answer's evidence measure is calibrated.
-    dense = window_search(text, index, n_candidates, kinds, doc_ids) if mode in ("hybrid", "dense") else []
     # BM25 also searches the thesaurus forms (FOA -> anskaffelsesforskriften, PCP -> førkommersiell anskaffelse).
     lexical = bm25_search(expand_query(text), index, n_candidates, kinds, doc_ids) if mode == "bm25" or (mode == "hybrid" and w_bm25 > 0) else []
+    dense = (window_search(text, index, n_candidates, kinds, doc_ids, candidates=[cid for cid, _ in lexical])
+             if mode in ("hybrid", "dense") else [])
     dense_info = {cid: (rank, sim) for rank, (cid, sim) in enumerate(dense, start=1)}
     bm25_info = {cid: (rank, score) for rank, (cid, score) in enumerate(lexical, start=1)}
     fused: dict[str, float] = {}

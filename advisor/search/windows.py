@@ -65,6 +65,16 @@ class WindowVectors:
         """Per chunk, the best cosine similarity of one of its windows with the (unit-length) query vector."""
         return np.maximum.reduceat(self.vectors @ np.asarray(query_vector, np.float32), self.starts)
 
+    def best_of(self, query_vector: np.ndarray, positions: np.ndarray) -> np.ndarray:
+        """`best` for the chunks at `positions` only (in that order): on a large index the scan of every window costs
+        more than the query embedding (memory traffic), so only the candidates are scored."""
+        positions = np.asarray(positions, np.int64)
+        ends = np.append(self.starts[1:], len(self.vectors))
+        counts = ends[positions] - self.starts[positions]
+        rows = np.concatenate([np.arange(a, b) for a, b in zip(self.starts[positions], ends[positions], strict=True)])
+        scores = self.vectors[rows] @ np.asarray(query_vector, np.float32)
+        return np.maximum.reduceat(scores, np.concatenate([[0], np.cumsum(counts)[:-1]]))
+
     @classmethod
     def of(cls, per_chunk: Sequence[np.ndarray]) -> WindowVectors:
         """From each chunk's (windows, dim) matrix, in chunk order."""

@@ -69,3 +69,30 @@ def test_a_build_embeds_the_windows_so_that_a_query_finds_them_cached(settings):
     vectors, embedded = embed_windows(index.chunks, get_embedder("hash"), settings.cache_dir / "embeddings.sqlite",
                                       settings.corpus_dir)
     assert embedded == 0 and len(vectors.starts) == len(index)
+
+
+def test_best_of_scores_only_the_chosen_chunks_and_agrees_with_the_full_scan():
+    rng = np.random.default_rng(7)
+    per_chunk = [rng.normal(size=(n, 8)).astype(np.float32) for n in (1, 3, 2, 4, 1)]
+    per_chunk = [m / np.linalg.norm(m, axis=1, keepdims=True) for m in per_chunk]
+    windows = WindowVectors.of(per_chunk)
+    query = rng.normal(size=8).astype(np.float32)
+    full = windows.best(query)
+    assert np.allclose(windows.best_of(query, np.array([3, 0, 4])), full[[3, 0, 4]])
+
+
+def test_a_large_index_scores_the_windows_of_the_candidates_only_and_finds_the_lexical_hit(corpus_hash_settings,
+                                                                                            monkeypatch):
+    import sys
+    retrieve_module = sys.modules["advisor.search.retrieve"]  # the package exports the function under the same name
+    index = open_index(corpus_hash_settings)
+    question = "Hvor lang er karensperioden?"
+    exact = window_search(question, index, 10)
+    lexical = [cid for cid, _ in retrieve_module.bm25_search(question, index, 10)]
+    monkeypatch.setattr(retrieve_module, "WINDOW_SCAN_ALL", 0)  # as if the index were large
+    scoped = window_search(question, index, 10, candidates=lexical)
+    # every chunk the scoped search ranks has its exact score, and the exact top hit is kept when it is a candidate
+    exact_scores = dict(exact)
+    assert all(abs(score - exact_scores[cid]) < 1e-5 for cid, score in scoped if cid in exact_scores)
+    if exact[0][0] in lexical:
+        assert scoped[0][0] == exact[0][0]
