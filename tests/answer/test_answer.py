@@ -81,7 +81,8 @@ def test_every_extractive_sentence_is_made_of_words_from_the_passage_it_cites(co
     answer = ask(question, hash_index, corpus_hash_settings)
     assert answer.grounded, answer.text
     support = sentence_support(answer)
-    assert 1 <= len(support) <= 5
+    # A list question gets the passage's whole list (one sentence per item); the prose around it stays short.
+    assert 1 <= len([sentence for sentence, _ in support if not sentence.lstrip().startswith("- ")]) <= 5
     for sentence, share in support:
         assert share == 1.0, sentence
         assert re.search(r"\[\d+\][.!…]?$", sentence), f"sentence without a closing marker: {sentence}"
@@ -112,8 +113,10 @@ def test_english_question_is_refused_in_english(corpus_hash_settings, hash_index
     assert (answer.grounded, answer.text, answer.language) == (False, CANNOT_ANSWER["en"], "en")
 
 
-def test_english_question_is_answered_from_norwegian_sources_with_a_note(corpus_hash_settings, hash_index):
-    answer = ask("Can we name a specific brand in the technical specifications?", hash_index, corpus_hash_settings)
+def test_english_question_is_answered_from_norwegian_sources_with_a_note(corpus_e5_settings):
+    # e5: which source an English question reaches is a matter of meaning, which the hash embedder does not have
+    answer = ask("Can we name a specific brand in the technical specifications?", open_index(corpus_e5_settings),
+                 corpus_e5_settings)
     assert answer.grounded
     assert "merkenavn-og-tilsvarende" in {c.doc_id for c in answer.citations} or "fabrikat" in answer.text
     assert any("Norwegian" in note for note in answer.notes)
