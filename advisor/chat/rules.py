@@ -1816,14 +1816,11 @@ def quoted_threshold(text: str, result: Assessment, value: int | None) -> tuple[
     return None
 
 
-def _quoted_threshold_sentence(text: str, values: dict, result: Assessment, renumber: _Renumber,
+def _quoted_threshold_sentence(quoted: tuple[int, bool], result: Assessment, renumber: _Renumber,
                                lang: str) -> tuple[str, bool]:
-    """The sentence that corrects a threshold the question quotes wrongly (an old value from 2022–2024, or another
-    figure), cited to the note on outdated thresholds; and whether it overturns the premise (then it leads with «Nei»).
-    ("", False) when the question quotes no threshold or the right one."""
-    quoted = quoted_threshold(text, result, values.get("estimated_value_nok"))
-    if quoted is None:
-        return "", False
+    """The sentence that corrects a threshold the question quotes wrongly (`quoted`, from quoted_threshold: an old
+    value from 2022–2024, or another figure), cited to the note on outdated thresholds; and whether it overturns the
+    premise (then it leads with «Nei»)."""
     claimed, turns = quoted
     eea = next(t for t in result.thresholds_considered if t.key.startswith("eea_"))
     year, month, day = (int(x) for x in eea.as_of.split("-"))
@@ -1881,18 +1878,15 @@ class _Premise:
             return _with_marker(_SPLITTING[self.lang == "en"], marker), True
         if self.quoted is None or not self.quoted[1]:
             return "", False
-        return _quoted_threshold_sentence(self.text, self.values, self.result, renumber, self.lang)
+        return _quoted_threshold_sentence(self.quoted, self.result, renumber, self.lang)
 
     def apply(self, text: str, renumber: _Renumber, lead: tuple[str, bool]) -> str:
         """The answer with the correction in its place (see _with_quoted_threshold)."""
-        if lead[0] and (self.splits or self.quoted is None):
-            return _with_quoted_threshold(lead, text)
         if lead[0]:
             return _with_quoted_threshold(lead, text)
         if self.quoted is None:
             return text
-        return _with_quoted_threshold(_quoted_threshold_sentence(self.text, self.values, self.result, renumber,
-                                                                 self.lang), text)
+        return _with_quoted_threshold(_quoted_threshold_sentence(self.quoted, self.result, renumber, self.lang), text)
 
 
 # --- the verdict on a named procedure ---------------------------------------------------------------------------
