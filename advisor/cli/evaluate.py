@@ -4,7 +4,8 @@ Runs the evaluation suites (default: all) and prints suite, metric, value, floor
 the exit code is 1 when a suite failed to run, a metric is below its floor (above its ceiling) or a gated metric
 is missing.
 --compare prints the deltas between two report.json files and, for every case whose outcome or answer changed,
-the question and both answers side by side (exit 0).
+the question and both answers side by side (exit 0); --hide-unseen only counts the changed cases of the frozen
+unseen sets.
 --export-ratings SHEET.csv asks every question of the answer set and writes a rating sheet for human raters
 (--judge: the configured LLM fills it); --import-ratings SHEET.csv ... reads filled sheets back and shows the scores,
 the agreement between raters (Cohen's kappa) and the app's thumbs feedback, alone or in the report of a run.
@@ -41,6 +42,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--compare", nargs=2, metavar=("OLD.json", "NEW.json"),
                    help="compare two report.json files: metric deltas, limits crossed, and every changed case with "
                    "its question and both answers side by side (exit 0)")
+    p.add_argument("--hide-unseen", action="store_true",
+                   help="with --compare: count the changed cases of the frozen unseen sets but do not show them (for "
+                   "tuning without reading the unseen questions)")
     p.add_argument("--export-ratings", metavar="SHEET.csv",
                    help="ask every question of evals/answers.jsonl and write a rating sheet (question, answer, "
                    "sources, rubric columns) for human raters")
@@ -76,6 +80,8 @@ def _compare(args: argparse.Namespace, settings) -> int:
     elif args.limits:
         raise InvalidInput("limits", args.limits, "an existing gates.toml")
     comparison = compare_reports(old, new, limits)
+    if args.hide_unseen:
+        comparison = comparison.without_unseen()
     if args.json:
         print_json(comparison.to_dict())
     else:
@@ -143,15 +149,22 @@ def _import_ratings(args: argparse.Namespace, settings) -> int:
     return 0
 
 
+def _refuse_orphan_flags(args: argparse.Namespace) -> None:
+    """Flags that only mean something beside another one: a clear error instead of silently ignoring them."""
+    from advisor.errors import InvalidInput
+
+    if args.hide_unseen:
+        raise InvalidInput("arguments", "--hide-unseen", "--compare OLD.json NEW.json --hide-unseen")
+    if args.judge or args.rater:
+        raise InvalidInput("arguments", "--judge/--rater", "--export-ratings SHEET.csv with --judge or --rater NAME")
+
+
 def run(args: argparse.Namespace, settings) -> int:
     if args.compare:
         return _compare(args, settings)
     if args.export_ratings:
         return _export_ratings(args, settings)
-    if args.judge or args.rater:
-        from advisor.errors import InvalidInput
-
-        raise InvalidInput("arguments", "--judge/--rater", "--export-ratings SHEET.csv with --judge or --rater NAME")
+    _refuse_orphan_flags(args)
     if args.import_ratings and not args.suite:
         return _import_ratings(args, settings)
 

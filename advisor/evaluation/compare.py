@@ -70,6 +70,15 @@ class Comparison:
     metrics: list[MetricDelta]
     cases: list[CaseChange]
     suites: dict[str, tuple[str, str]]
+    hidden_unseen: int = 0
+
+    def without_unseen(self) -> Comparison:
+        """The same comparison with the changed cases of the frozen unseen sets left out (only counted), so a
+        developer tuning on the seen sets can compare two runs without reading the unseen questions and answers.
+        Metrics (aggregates) stay."""
+        kept = [c for c in self.cases if not is_unseen_case(c.case_id)]
+        return Comparison(self.changed_meta, self.metrics, kept, self.suites,
+                          self.hidden_unseen + len(self.cases) - len(kept))
 
     def regressions(self) -> list[MetricDelta]:
         """Metrics that kept their limit in the old run and do not in the new one (or are missing from it)."""
@@ -83,7 +92,14 @@ class Comparison:
             "metrics": [{**asdict(d), "delta": d.delta} for d in self.metrics],
             "cases": [{**asdict(c), "change": c.kind} for c in self.cases],
             "regressions": [f"{d.suite}.{d.metric}" for d in self.regressions()],
+            "hidden_unseen_cases": self.hidden_unseen,
         })
+
+
+def is_unseen_case(case_id: str) -> bool:
+    """True when a case key (`set/id`) belongs to a frozen unseen set (unseen, unseen2, real_unseen, ...)."""
+    set_name, sep, _ = case_id.partition("/")
+    return bool(sep) and "unseen" in set_name
 
 
 def _mark(old: float | None, new: float | None, bound: Bound | None) -> str:
@@ -263,6 +279,8 @@ def format_comparison(comparison: Comparison, old_label: str = "old", new_label:
         for suite in dict.fromkeys(c.suite for c in changes):
             ids = [c.case_id for c in changes if c.suite == suite]
             lines.append(f"  {suite}: {', '.join(ids)}")
+    if comparison.hidden_unseen:
+        lines.append(f"changed cases of the frozen unseen sets not shown: {comparison.hidden_unseen}")
     if comparison.cases:
         lines += ["", "changed cases: the old answer on the left, the new one on the right"]
         for kind in CHANGE_KINDS:

@@ -651,6 +651,35 @@ def test_cases_of_different_data_sets_in_one_suite_are_compared_separately(setti
     assert [(c.case_id, c.kind) for c in changes] == [("unseen/r1", "newly failing")]
 
 
+def test_hide_unseen_counts_the_changed_unseen_cases_without_showing_them(settings: Settings, floors: Limits,
+                                                                         tmp_path, capsys):
+    from advisor.evaluation.report import build_report
+
+    def analyze(ok: bool, answer: str) -> Report:
+        res = result("analyze", {"precision": 1.0, "recall": 1.0},
+                     cases=[{"id": "r1", "set": "tuning", "ok": ok, "text": "seen text", "predicted": answer},
+                            {"id": "u1", "set": "real_unseen", "ok": ok, "text": "secret unseen text",
+                             "predicted": answer}])
+        return build_report(settings, run_suites(settings, ["analyze"], runners={"analyze": returning(res)}),
+                            floors, "extractive", meta=meta())
+
+    old, new = analyze(True, "brand"), analyze(False, "none")
+    comparison = compare_reports(old, new, floors).without_unseen()
+    assert [c.case_id for c in comparison.cases] == ["tuning/r1"] and comparison.hidden_unseen == 1
+    write_report(old, tmp_path / "old")
+    write_report(new, tmp_path / "new")
+    s = settings.with_overrides(evals_dir=Path(floors.path).parent)
+    args = ["--compare", str(tmp_path / "old" / "report.json"), str(tmp_path / "new" / "report.json"), "--hide-unseen"]
+    assert run_cli(args, s) == 0
+    out = capsys.readouterr().out
+    assert "u1" not in out and "secret" not in out and "not shown: 1" in out and "tuning/r1" in out
+    assert run_cli([*args, "--json"], s) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [c["case_id"] for c in data["cases"]] == ["tuning/r1"] and data["hidden_unseen_cases"] == 1
+    with pytest.raises(InvalidInput):
+        run_cli(["--hide-unseen"], s)
+
+
 def test_a_suite_left_out_of_the_new_run_is_not_a_regression(settings: Settings, floors: Limits):
     from advisor.evaluation.report import build_report
 
