@@ -419,8 +419,9 @@ def _is_rules_part(part: str, facts: CaseFacts) -> bool:
     states them and the part asks what the rules decide («Hvilken del gjelder?», «Kan vi bruke innovasjonspartnerskap?»)."""
     if is_rules_question(part, read_facts(part)):
         return True
-    # «…, og hvilke frister må vi minst gi?»: the time limits of the purchase the message describes.
-    if facts.has_value and asks_time_limits(part, facts):
+    # «…, og hvilke frister må vi minst gi?», «…, og må vi ha karenstid?»: the time limits or the standstill of the
+    # purchase the message describes.
+    if facts.has_value and (asks_time_limits(part, facts) or asks_standstill(part)):
         return True
     return (facts.has_value or asked_procedure(part) is not None and bool(facts.values)) and asks_rules_part(part)
 

@@ -40,6 +40,7 @@ _SPLIT = re.compile(
     r"(?:\?\s+(?:(?:og|and|men|but|også)\s+)?|,?\s+og\s+|;\s+|,\s+(?=(?:hva|hvor|hvilke|hvordan|når|kan|må)\b)|"
     r",?\s+and\s+)"
     r"(?=(?:hva|hvor|hvilke[nt]?|hvordan|når|kan|må|finnes|er det|har (?:vi|dere|man|de)|gjelder|bør (?:vi|dere|man)|"
+    r"trenger (?:vi|dere|man)|treng (?:vi|de)|do (?:we|I)|does|must (?:we|I)|"
     r"hvem|kva|kor|korleis|what|how|when|can|is|are|who|which|stemmer det|stemmer|is it true)\b)",
     re.IGNORECASE,
 )
@@ -87,7 +88,7 @@ def classify(question: str) -> str:
 # A question that opens with a condition («Når vi kjøper …, må vi …?») is one question; «Når kan vi …?» and «Når har vi
 # lov til …?» ask when (the verb comes before the subject).
 _CONDITION = re.compile(r"^\s*(?:siden|fordi|ettersom|sidan|since|as|if|hvis|dersom|"
-                        r"når(?!\s+(?:kan|må|skal|bør|gjelder|er|blir|trenger|får|starter|har|hadde|var|vil|kommer|ble|bruker)\b))\b", re.IGNORECASE)
+                        r"når(?!\s+(?:kan|må|skal|bør|gjelder|er|blir|trenger|får|starter|har|hadde|var|vil|kommer|ble|bruker|går|utløper)\b))\b", re.IGNORECASE)
 
 
 _CONDITION_OPENS = re.compile(r"^\s*(?:hvis|dersom|if)\b", re.IGNORECASE)

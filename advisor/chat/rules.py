@@ -256,7 +256,11 @@ def named_procedure(question: str) -> str | None:
 
 # --- minimum time limits ------------------------------------------------------------------------------------------
 
-_ASKS_DEADLINE = re.compile(r"\b(?:minste|minimums|tilbuds|søknads)?frist\w*|\bdeadline\w*|\btime limits?\b|"
+# A deadline for complaints («fristen for å klage», «deadline for complaints») is not a time limit for tenders.
+_NOT_TENDER_DEADLINE = (r"(?!\s+(?:for|til|to)\s+(?:å\s+)?(?:klag\w*|påklag\w*|complain\w*|appeal\w*|"
+                        r"lodge\w*|seek\w*|bring\w*|søksm\w*|saksanlegg\w*|kofa))")
+_ASKS_DEADLINE = re.compile(r"\b(?:minste|minimums|tilbuds|søknads)?frist\w*\b" + _NOT_TENDER_DEADLINE
+                            + r"|(?<!complaint )(?<!appeal )\bdeadline\w*\b" + _NOT_TENDER_DEADLINE + r"|\btime limits?\b|"
                             r"\bhow (?:long|many days)\b|\bhvor (?:lang tid|mange dager)\b|\bkor (?:lang tid|mange dagar)\b",
                             re.IGNORECASE)
 # The question itself places the purchase above the EEA threshold, in part III.

@@ -30,6 +30,12 @@ _SLOT = re.compile(
     r"|\bhva\s+koster\s+",
     re.IGNORECASE,
 )
+# «fristen for å klage», «frist til å gå til søksmål»: a deadline for something, asked as the compound it names
+# («klagefrist»), which is covered when one passage holds both its parts (the tender deadline is).
+_DEADLINE_FOR = re.compile(r"\bfrist(?:en|ene|er)?\s+(?:for|til)\s+(?:å\s+)?(?:gå\s+til\s+)?(?P<verb>[a-zæøå]{4,})\b",
+                           re.IGNORECASE)
+# «Hva er klagefristen?»: a named deadline.
+_NAMED_DEADLINE = re.compile(r"\b(?P<word>[a-zæøå]{4,}frist(?:en|ene|er)?)\b", re.IGNORECASE)
 _PHRASE_END = re.compile(
     r"\s+(?:i|på|for|til|av|ved|fra|med|som|hos|innen|under|over|etter|når|hvis|dersom|og|eller|har|er|blir|må|"
     r"skal|kan|bør|gjelder|de|vi|dere|man)\b|\s*[,.;:?!()«»\"]|\s+\d", re.IGNORECASE)
@@ -92,6 +98,8 @@ def topic_words(question: str, lang: str, covered_word=lambda word: False) -> li
             head = content[-1].word
             written = re.search(rf"\b{re.escape(head)}\b", phrase, re.IGNORECASE)
             out.append(written.group(0) if written else head)
+    out += [m.group("word") for m in _NAMED_DEADLINE.finditer(question)]
+    out += [f"{m.group('verb').lower()}frist" for m in _DEADLINE_FOR.finditer(question)]
     return list(dict.fromkeys(out))
 
 

@@ -4,8 +4,8 @@ Runs the evaluation suites (default: all) and prints suite, metric, value, floor
 the exit code is 1 when a suite failed to run, a metric is below its floor (above its ceiling) or a gated metric
 is missing.
 --compare prints the deltas between two report.json files and, for every case whose outcome or answer changed,
-the question and both answers side by side (exit 0); --hide-unseen only counts the changed cases of the frozen
-unseen sets.
+the question and both answers side by side (exit 0); --hide-unseen leaves out the metrics of the frozen unseen
+sets and only counts their changed cases.
 --export-ratings SHEET.csv asks every question of the answer set and writes a rating sheet for human raters
 (--judge: the configured LLM fills it); --import-ratings SHEET.csv ... reads filled sheets back and shows the scores,
 the agreement between raters (Cohen's kappa) and the app's thumbs feedback, alone or in the report of a run.
@@ -43,8 +43,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="compare two report.json files: metric deltas, limits crossed, and every changed case with "
                    "its question and both answers side by side (exit 0)")
     p.add_argument("--hide-unseen", action="store_true",
-                   help="with --compare: count the changed cases of the frozen unseen sets but do not show them (for "
-                   "tuning without reading the unseen questions)")
+                   help="with --compare: leave out the metrics of the frozen unseen sets and only count their changed "
+                   "cases (for tuning without reading the unseen questions, answers or scores)")
     p.add_argument("--export-ratings", metavar="SHEET.csv",
                    help="ask every question of evals/answers.jsonl and write a rating sheet (question, answer, "
                    "sources, rubric columns) for human raters")

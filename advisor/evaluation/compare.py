@@ -73,11 +73,12 @@ class Comparison:
     hidden_unseen: int = 0
 
     def without_unseen(self) -> Comparison:
-        """The same comparison with the changed cases of the frozen unseen sets left out (only counted), so a
-        developer tuning on the seen sets can compare two runs without reading the unseen questions and answers.
-        Metrics (aggregates) stay."""
+        """The same comparison with the frozen unseen sets left out: their changed cases only counted, their metrics
+        dropped, so a developer tuning on the seen sets compares two runs without reading the unseen questions,
+        answers or scores (which are looked at once, after the design is final)."""
         kept = [c for c in self.cases if not is_unseen_case(c.case_id)]
-        return Comparison(self.changed_meta, self.metrics, kept, self.suites,
+        metrics = [d for d in self.metrics if "unseen" not in d.metric]
+        return Comparison(self.changed_meta, metrics, kept, self.suites,
                           self.hidden_unseen + len(self.cases) - len(kept))
 
     def regressions(self) -> list[MetricDelta]:

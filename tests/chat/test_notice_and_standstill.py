@@ -159,3 +159,20 @@ def test_time_limits_and_the_standstill_asked_together_are_both_answered(corpus_
     answer = ask(question, open_index(corpus_hash_settings), corpus_hash_settings)
     assert answer.route == "rules"
     assert "30 dager" in answer.text and "karensperiode" in answer.text and "10 dager" in answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "Hva er fristen for å klage på en tildeling til 3 mill. kr?",
+    "What is the deadline for complaints in a tender worth NOK 5 million?",
+    "Hvor lang er klagefristen etter tildeling av en kontrakt på 4 mill. kr?",
+])
+def test_a_deadline_for_complaints_is_not_a_time_limit_for_tenders(question):
+    assert not asks_time_limits(question, read_facts(question))
+
+
+@pytest.mark.parametrize("question", [
+    "Hva er fristen for å levere tilbud i en anbudskonkurranse over EØS-terskelen?",
+    "Hvor lang tilbudsfrist må vi gi for en kontrakt på 5 mill. kr i del III?",
+])
+def test_a_tender_deadline_is_still_a_time_limit(question):
+    assert asks_time_limits(question, read_facts(question))

@@ -26,6 +26,9 @@ def index(corpus_hash_settings):
     ("Hvor lang klagefrist har en leverandør som vil klage?", "klagefrist"),
     ("Hvem betaler klagegebyret når en leverandør klager?", "klagegebyret"),
     ("Kan vi kreve politiattest for de ansatte hos renholdsleverandøren?", "politiattest"),
+    # a deadline for something else than the tender, asked by what it is for or by its name
+    ("Når går fristen for å klage på tildelingen ut?", "klagefrist"),
+    ("Hva er søksmålsfristen etter en avlyst konkurranse?", "søksmålsfristen"),
 ])
 def test_a_topic_no_source_mentions_is_found(corpus_hash_settings, index, question, topic):
     assert uncovered_topic(question, index, corpus_hash_settings, "nb") == topic
@@ -33,6 +36,8 @@ def test_a_topic_no_source_mentions_is_found(corpus_hash_settings, index, questi
 
 @pytest.mark.parametrize("question", [
     "Hvor lang er anbudsfristen i en åpen anbudskonkurranse?",  # a compound whose parts one passage holds
+    "Hva er fristen for å levere tilbud i en begrenset anbudskonkurranse?",
+    "Hva er minstefristen i konkurranse med forhandling?",
     "Kan vi stille krav til universell utforming?",
     "Hvor høy er terskelverdien for kommuner?",
     "Hvor mange tilbud må vi hente inn?",
@@ -159,3 +164,13 @@ def test_a_part_that_points_back_to_an_uncovered_requirement_is_refused_too():
     assert "livssyklusen" not in combined.text
     # Without the uncovered part before it, the same part keeps its answer.
     assert "livssyklusen" in combine_answers("…", [other, second]).text
+
+
+def test_a_complaint_deadline_beside_a_standstill_question_is_refused_and_the_standstill_answered(
+        corpus_hash_settings, index):
+    answer = ask("Fylkesmannen kjøper kontorstoler for 900 000 kr. Når går fristen for å klage, og trenger vi "
+                 "karensperiode?", index, corpus_hash_settings)
+    assert "«klagefrist»" in answer.text
+    assert "karensperiode" in answer.text and "Bare del I" in answer.text
+    # not the tender deadline of part I, which nobody asked about
+    assert "minstefrist" not in answer.text

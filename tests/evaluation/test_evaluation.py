@@ -656,7 +656,7 @@ def test_hide_unseen_counts_the_changed_unseen_cases_without_showing_them(settin
     from advisor.evaluation.report import build_report
 
     def analyze(ok: bool, answer: str) -> Report:
-        res = result("analyze", {"precision": 1.0, "recall": 1.0},
+        res = result("analyze", {"precision": 1.0, "recall": 1.0, "unseen.recall": 0.5 if ok else 0.25},
                      cases=[{"id": "r1", "set": "tuning", "ok": ok, "text": "seen text", "predicted": answer},
                             {"id": "u1", "set": "real_unseen", "ok": ok, "text": "secret unseen text",
                              "predicted": answer}])
@@ -666,6 +666,7 @@ def test_hide_unseen_counts_the_changed_unseen_cases_without_showing_them(settin
     old, new = analyze(True, "brand"), analyze(False, "none")
     comparison = compare_reports(old, new, floors).without_unseen()
     assert [c.case_id for c in comparison.cases] == ["tuning/r1"] and comparison.hidden_unseen == 1
+    assert not any("unseen" in d.metric for d in comparison.metrics)
     write_report(old, tmp_path / "old")
     write_report(new, tmp_path / "new")
     s = settings.with_overrides(evals_dir=Path(floors.path).parent)
@@ -673,6 +674,7 @@ def test_hide_unseen_counts_the_changed_unseen_cases_without_showing_them(settin
     assert run_cli(args, s) == 0
     out = capsys.readouterr().out
     assert "u1" not in out and "secret" not in out and "not shown: 1" in out and "tuning/r1" in out
+    assert "unseen.recall" not in out
     assert run_cli([*args, "--json"], s) == 0
     data = json.loads(capsys.readouterr().out)
     assert [c["case_id"] for c in data["cases"]] == ["tuning/r1"] and data["hidden_unseen_cases"] == 1
