@@ -81,6 +81,8 @@ ACQUIRES = re.compile(
     r"gjelder|omfatter|inkluderer|intensjon\w*|inngå (?:en |ny )?(?:kontrakt|avtale|rammeavtale)|inngås|tildele\w*|"
     r"(?:kontrakt|avtale|rammeavtale) med|\w+kjøp|tilgang (?:til|på)|formålet med|hensikten med|behov for|trenger|"
     r"ønsker|ønskes|vil ha|need|needs|want|"
+    # announcing the contract: «lyser ut et oppdrag for å …», «utlyser konkurranse om …»
+    r"lyser\s+(?:\w+\s+)?ut|utlyser|utlyses|"
     r"buy|purchase|procure\w*|supply|deliver\w*|lease)(?!\w)",
     re.IGNORECASE,
 )
@@ -383,7 +385,7 @@ STANDARD_VERB_BEFORE = re.compile(
 NAMED_STANDARD = re.compile(
     r"(?<![\w\-])(?:(?:NS|EN|ISO|IEC|NEK|DIN|ASTM|BS|SN|CEN|ETSI|IEEE|ANSI|UL|NFPA|ISA|INSTA|ISAE)(?:[\s\-/]+(?:EN|ISO|IEC|TS|TR|INSTA))*"
     r"[\s\-]*\d[\w\-:.+/]*"
-    r"|BREEAM(?:[\s\-]NOR)?(?:[\s\-]sertifiser\w*)?|Svanemerk\w*|EU Ecolabel|Blomsten|FSC|PEFC|TCO Certified\w*|Energy Star|"
+    r"|(?i:BREEAM)(?:\s*[\-–]?\s*(?i:NOR)(?!\w))?(?:[\s\-]sertifiser\w*)?|Svanemerk\w*|EU Ecolabel|Blomsten|FSC|PEFC|TCO Certified\w*|Energy Star|"
     r"M[öø]belfakta|Miljøfyrtårn|EMAS|Passivhus\w*|[A-ZÆØÅ]{3,}-standard(?:en)?)(?![\w])"
 )
 # References that are law, regulation or national infrastructure: nothing to be «tilsvarende» to.
