@@ -463,7 +463,7 @@ OUTCOME_WORDS = re.compile(
 # and «/» ends a word, so «0,8 W/m²K» would otherwise be read as «0,8 W».
 PARAM_UNIT = (
     r"(?:W/m²K|W/m2K|W/\(m²K\)|W/mK|W/m²|W/m2|kWh|kW|kVA|Wh|Wp|W|mAh|mm|cm|m|kg|g|V|MHz|GHz|Hz|GB|TB|MB|Gbps|Mbps|dB|lux|lm|bar|Nm|hk|"
-    r"liter|l|tommers|tommer|\"|''|″|U|seter|porter|trinns|trinn|faset|fas|målinger|GN-innskyv|innskyv|slots|ports|seats|"
+    r"meter|millimeter|centimeter|liter|l|tommers|tommer|\"|''|″|U|seter|porter|trinns|trinn|faset|fas|målinger|GN-innskyv|innskyv|slots|ports|seats|"
     r"inch(?:es)?|(?:ANSI[\s\-]?)?lumen|J|K|o/min|rpm|sitteplasser|berøringspunkter|touch points)"
 )
 TIME_UNIT = r"(?:timer|timers|sekunder|minutter|døgn|dager|hours|minutes|seconds)"
@@ -548,7 +548,9 @@ COLOUR_PHRASE = re.compile(
 DIMENSIONS = re.compile(
     rf"(?<![\w,.])(?:{NUMBER}\s*(?:x|×|\*)\s*{NUMBER}(?:\s*(?:x|×|\*)\s*{NUMBER})?\s*(?:mm|cm|m)(?!\w)"
     rf"|{NUMBER}\s*(?:mm|cm|m|U|meter|millimeter|centimeter)\s+(?:lang|lange|langt|bred|brede|bredt|høy|høye|høyt|dyp|dype|dypt|tykk|tykke|tykt|long|wide|high|deep)(?!\w)"
-    rf"|(?:lengde|bredde|høyde|dybde|diameter|tykkelse|length|width|height|depth)\s+(?:på\s+|of\s+)?{NUMBER}\s*(?:mm|cm|m)(?!\w))",
+    # also a compound measure («lastelengde 3,47 m», «innvendig høyde på 2,1 meter»)
+    rf"|\w*(?:lengde|bredde|høyde|dybde|diameter|tykkelse|length|width|height|depth)\s+(?:på\s+|of\s+)?{NUMBER}\s*"
+    rf"(?:mm|cm|m|meter|millimeter|centimeter)(?!\w))",
     re.IGNORECASE,
 )
 

@@ -120,3 +120,23 @@ def test_labels_listed_under_an_obliging_lead_in_need_or_equivalent():
 ])
 def test_labels_listed_under_a_lead_in_without_a_demand_are_left_alone(text):
     assert not standards(text), strong(text)
+
+
+# --- a measure in metres, and a compound measure -------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Tilhengeren skal ha en innvendig lengde på 3,12 meter.", "lengde på 3,12 meter"),
+    ("Containeren skal ha lasteromshøyde 2,37 m.", "lasteromshøyde 2,37 m"),
+])
+def test_an_exact_measure_in_metres_or_a_compound_measure_is_found(text, span):
+    assert ("material_dimension_method", span) in strong(text), strong(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a bound
+    "Tilhengeren skal ha en innvendig lengde på minst 3 meter.",
+    # the measure describes the object in a line that neither obliges nor acquires
+    "Dagens tilhenger har en innvendig lengde på 3,12 meter.",
+])
+def test_a_bounded_or_described_measure_is_left_alone(text):
+    assert not {s for c, s in strong(text) if c == "material_dimension_method"}, strong(text)
