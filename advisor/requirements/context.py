@@ -153,8 +153,10 @@ _AGENT_VERBS = (
 )
 SUPPLIER_CUES = (
     re.compile(rf"(?<!\w)(?i:kontrakt(?:en)?|avtale[nr]?|avtalene|rammeavtale[nr]?|samarbeidsavtale|direkteforhandling(?:er)?|"
-               rf"forhandling(?:er)?|samarbeid(?:et)?|contract|agreement|negotiations?)(?:\s+(?:uten|inngås|konkurranse|videre|"
-               rf"direkte|nå|en|ny|nye))*\s+(?-i:med)\s+(?P<name>{_NAME})", re.UNICODE),
+               rf"forhandling(?:er)?|samarbeid(?:et)?|contract|agreement|negotiations?)(?:\s+(?:uten|inngås|inngåes|konkurranse|videre|"
+               # «Avtalen skal inngås med X», «kontrakten vil bli signert med X»: the passive names the counterparty too
+               rf"direkte|nå|en|ny|nye|skal|vil|bli|blir|signeres|signert|tegnes|tegnet))*\s+(?-i:med)\s+(?P<name>{_NAME})",
+               re.UNICODE),
     re.compile(rf"(?<!\w)(?:intensjon om å tildele|tildele[rs]?|tildeles|award(?:ed)? to)\b[^.;]{{0,160}}?\s(?:til|to)\s+"
                rf"(?P<name>{_NAME})"),
     re.compile(rf"(?<!\w)(?:partner|forhandler|reseller|distributør|forhandleren|partneren)\s+(?:av|for|til|of)\s+(?P<name>{_NAME})"),

@@ -140,3 +140,21 @@ def test_an_exact_measure_in_metres_or_a_compound_measure_is_found(text, span):
 ])
 def test_a_bounded_or_described_measure_is_left_alone(text):
     assert not {s for c, s in strong(text) if c == "material_dimension_method"}, strong(text)
+
+
+# --- the counterparty named in a passive «inngås med» -------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Rammeavtalen skal inngås med Elektroservice Vest AS.", "Elektroservice Vest AS"),
+    ("Kontrakten skal signeres med Brødrene Kvalheim Norge.", "Brødrene Kvalheim Norge"),
+])
+def test_a_company_a_contract_must_be_concluded_with_is_the_intended_supplier(text, span):
+    assert ("supplier", span) in strong(text), strong(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Rammeavtalen skal inngås med én leverandør per delkontrakt.",
+    "Avtalen skal inngås med Bergen kommune som part.",
+])
+def test_a_number_of_suppliers_or_a_public_party_is_no_intended_supplier(text):
+    assert not {s for c, s in strong(text) if c == "supplier"}, strong(text)
