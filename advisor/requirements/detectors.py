@@ -39,6 +39,7 @@ _TITLE_SEGMENT_BEFORE = re.compile(r"\S\s+[\-–]\s+$|[^\W\d_]:\s+$")
 _EXPERIENCED_WITH = re.compile(r"(?<!\w)(?:erfaring\w*|kjennskap|kompetanse|kunnskap|jobber|arbeider|arbeid|experience\w*|"
                                r"familiar\w*|work\w*)\s+(?:\w+\s+){0,2}?(?:med|with)\s+(?:[\w\-]+\s+)?$", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"(?<!\w)(?:vi|jeg|de|han|hun|man|we|they|i)(?!\w)")
+_TODAY = re.compile(r"(?<!\w)(?:dagens|i\s+dag|nåværende|hittil|today|currently|at\s+present)(?!\w)", re.IGNORECASE)
 # Whether a technique could serve is what is studied («vurdering av hvilke deler … som kan oppdateres med stordata»)
 _ASSESSED = re.compile(r"(?<!\w)(?:vurder\w*|utred\w*|evaluer\w*|hvorvidt|mulighet\w*|potensial\w*|assess\w*|"
                        r"whether|feasib\w*)(?!\w)", re.IGNORECASE)
@@ -396,6 +397,8 @@ class _Scan:
         sentence_start, _ = self.sentence(start)
         if ctx.STUDIED_BEFORE.search(self.window(start, 80)) or _ASSESSED.search(self.text, sentence_start, start):
             return False  # «vurdering av … som kan oppdateres med bruk av stordata»: whether the technique serves is studied
+        if ctx.EXISTING_CONTEXT.search(self.text, sentence_start, start) or _TODAY.search(self.text, sentence_start, start):
+            return False  # «Dagens rutiner: registrering med georadar …»: how it is done today, not a demand
         # a verbless line is a title naming the need; a pronoun subject shows a sentence whose verb the list misses
         return names.requirement_position(self, start) or (
             self.verbless(start) and not self.sentence_has(_PRONOUN_SUBJECT, start))
