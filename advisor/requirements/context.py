@@ -81,6 +81,8 @@ ACQUIRES = re.compile(
     r"gjelder|omfatter|inkluderer|intensjon\w*|inngå (?:en |ny )?(?:kontrakt|avtale|rammeavtale)|inngås|tildele\w*|"
     r"(?:kontrakt|avtale|rammeavtale) med|\w+kjøp|tilgang (?:til|på)|formålet med|hensikten med|behov for|trenger|"
     r"ønsker|ønskes|vil ha|need|needs|want|"
+    # announcing the contract: «lyser ut et oppdrag for å …», «utlyser konkurranse om …»
+    r"lyser\s+(?:\w+\s+)?ut|utlyser|utlyses|"
     r"buy|purchase|procure\w*|supply|deliver\w*|lease)(?!\w)",
     re.IGNORECASE,
 )
@@ -151,8 +153,10 @@ _AGENT_VERBS = (
 )
 SUPPLIER_CUES = (
     re.compile(rf"(?<!\w)(?i:kontrakt(?:en)?|avtale[nr]?|avtalene|rammeavtale[nr]?|samarbeidsavtale|direkteforhandling(?:er)?|"
-               rf"forhandling(?:er)?|samarbeid(?:et)?|contract|agreement|negotiations?)(?:\s+(?:uten|inngås|konkurranse|videre|"
-               rf"direkte|nå|en|ny|nye))*\s+(?-i:med)\s+(?P<name>{_NAME})", re.UNICODE),
+               rf"forhandling(?:er)?|samarbeid(?:et)?|contract|agreement|negotiations?)(?:\s+(?:uten|inngås|inngåes|konkurranse|videre|"
+               # «Avtalen skal inngås med X», «kontrakten vil bli signert med X»: the passive names the counterparty too
+               rf"direkte|nå|en|ny|nye|skal|vil|bli|blir|signeres|signert|tegnes|tegnet))*\s+(?-i:med)\s+(?P<name>{_NAME})",
+               re.UNICODE),
     re.compile(rf"(?<!\w)(?:intensjon om å tildele|tildele[rs]?|tildeles|award(?:ed)? to)\b[^.;]{{0,160}}?\s(?:til|to)\s+"
                rf"(?P<name>{_NAME})"),
     re.compile(rf"(?<!\w)(?:partner|forhandler|reseller|distributør|forhandleren|partneren)\s+(?:av|for|til|of)\s+(?P<name>{_NAME})"),
@@ -383,7 +387,7 @@ STANDARD_VERB_BEFORE = re.compile(
 NAMED_STANDARD = re.compile(
     r"(?<![\w\-])(?:(?:NS|EN|ISO|IEC|NEK|DIN|ASTM|BS|SN|CEN|ETSI|IEEE|ANSI|UL|NFPA|ISA|INSTA|ISAE)(?:[\s\-/]+(?:EN|ISO|IEC|TS|TR|INSTA))*"
     r"[\s\-]*\d[\w\-:.+/]*"
-    r"|BREEAM(?:[\s\-]NOR)?(?:[\s\-]sertifiser\w*)?|Svanemerk\w*|EU Ecolabel|Blomsten|FSC|PEFC|TCO Certified\w*|Energy Star|"
+    r"|(?i:BREEAM)(?:\s*[\-–]?\s*(?i:NOR)(?!\w))?(?:[\s\-]sertifiser\w*)?|Svanemerk\w*|EU Ecolabel|Blomsten|FSC|PEFC|TCO Certified\w*|Energy Star|"
     r"M[öø]belfakta|Miljøfyrtårn|EMAS|Passivhus\w*|[A-ZÆØÅ]{3,}-standard(?:en)?)(?![\w])"
 )
 # References that are law, regulation or national infrastructure: nothing to be «tilsvarende» to.

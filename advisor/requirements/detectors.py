@@ -35,6 +35,15 @@ _LEADING = re.compile(r"^[\s\"'«»“”‘’(\[*_>\-–•]*$")
 # What may come before the goods at the head of an item line: bullets, a number or a quantity («3 stk.», «2 x»)
 _ITEM_OPENING = re.compile(r"[\s\"'«»“”‘’(\[*_>\-–•]*(?:[A-Z]{0,4}\d[\w/.\-]*\s+(?:[\-–:]\s+)?)?"
                            r"(?:\d+\s*(?:stk\.?|stykk|x|pcs)?\s+)?")
+_TITLE_SEGMENT_BEFORE = re.compile(r"\S\s+[\-–]\s+$|[^\W\d_]:\s+$")
+_EXPERIENCED_WITH = re.compile(r"(?<!\w)(?:erfaring\w*|kjennskap|kompetanse|kunnskap|jobber|arbeider|arbeid|experience\w*|"
+                               r"familiar\w*|work\w*)\s+(?:\w+\s+){0,2}?(?:med|with)\s+(?:[\w\-]+\s+)?$", re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(r"(?<!\w)(?:vi|jeg|de|han|hun|man|we|they|i)(?!\w)")
+_TODAY = re.compile(r"(?<!\w)(?:dagens|i\s+dag|nåværende|hittil|today|currently|at\s+present)(?!\w)", re.IGNORECASE)
+# Whether a technique could serve is what is studied («vurdering av hvilke deler … som kan oppdateres med stordata»)
+_ASSESSED = re.compile(r"(?<!\w)(?:vurder\w*|utred\w*|evaluer\w*|hvorvidt|mulighet\w*|potensial\w*|assess\w*|"
+                       r"whether|feasib\w*)(?!\w)", re.IGNORECASE)
+_EITHER_OR = re.compile(r"(?<!\w)(?:eller|or)(?!\w)", re.IGNORECASE)
 _STREET = re.compile(r"(?:gata|gate|gaten|veien|vei|vegen|veg|plass|allé|torget|bakken|street|road)$", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _YEAR_RANGE = re.compile(r"(?:19|20)\d{2}[\-–](?:19|20)?\d{2}")
@@ -196,7 +205,13 @@ class _Scan:
         batteridrevne feiemaskiner», after a case number «22-015 Hyperkonvergert infrastruktur»): the line names the goods
         bought, as an acquiring sentence does."""
         start, _ = self.sentence(pos)
-        return bool(_ITEM_OPENING.fullmatch(self.text, start, pos)) and not self.sentence_has(ctx.FINITE_VERB, pos)
+        if self.sentence_has(ctx.FINITE_VERB, pos):
+            return False
+        if _ITEM_OPENING.fullmatch(self.text, start, pos):
+            return True
+        # a notice title of segments («KK - Enkeltanskaffelse - Hjulgående borerigg»): each segment after a dash or a
+        # colon heads the line as the first word does, as long as the line is title-short
+        return bool(_TITLE_SEGMENT_BEFORE.search(self.text, start, pos)) and len(self.sentence_text(pos).split()) <= 16
 
     def verbless(self, pos: int) -> bool:
         """The line around pos is short and has no verb: a notice title or a list item naming the goods («Mobile HPGe
@@ -353,7 +368,10 @@ class _Scan:
                 if not name[:1].isupper() or (self.initial(start) and not _DIGIT.search(self.after(end, 6))):
                     continue
             if kind == "approach" and not lex.PRESCRIBE_BEFORE.search(self.window(start)):
-                continue
+                if not self._means(start) or any(p.start() <= start < p.end() for p in ctx.TECH_PHRASE.finditer(
+                        self.text, max(0, start - 40), min(len(self.text), end + 40))):
+                    continue  # a technology phrase («LiDAR-skanning») is found whole by the phrase rule
+                kind = "means"
             if kind == "approach" and _CERTIFIED_AFTER.match(self.after(end, 40)):
                 continue  # «Scrum Master-sertifisert leder»: a certificate a person holds (see certifications)
             if kind == "energy" and names.is_fuel_supply(self, start, end):
@@ -367,6 +385,44 @@ class _Scan:
                 or (kind == "approach" and bool(_KNOWN_FROM_BEFORE.search(self.window(start, 50))))
             severity = "low" if compat else "medium"
             self.add("prescribed_technology", start, end, severity, kind or "technology", compat=compat)
+
+    def _means(self, start: int) -> bool:
+        """The technique at start is the means a stated need is met by («kvalitetskontroll … med georadar»): in a
+        requirement or a verbless title, not a feature the goods come with («utstyrt med radar»), not the service bought
+        itself («kjøp av GPR-målinger») and not the subject of a study."""
+        before = self.window(start, 60)
+        if not lex.MEANS_BEFORE.search(before) or lex.FITTED_BEFORE.search(before) \
+                or _EXPERIENCED_WITH.search(before) or self.sentence_has(ctx.COMPETENCE_CONTEXT, start):
+            return False  # «erfaringer med maskinlæringsmetoder»: what someone knows or has tried, not a means demanded
+        sentence_start, _ = self.sentence(start)
+        if ctx.STUDIED_BEFORE.search(self.window(start, 80)) or _ASSESSED.search(self.text, sentence_start, start):
+            return False  # «vurdering av … som kan oppdateres med bruk av stordata»: whether the technique serves is studied
+        if ctx.EXISTING_CONTEXT.search(self.text, sentence_start, start) or _TODAY.search(self.text, sentence_start, start):
+            return False  # «Dagens rutiner: registrering med georadar …»: how it is done today, not a demand
+        # a verbless line is a title naming the need; a pronoun subject shows a sentence whose verb the list misses
+        return names.requirement_position(self, start) or (
+            self.verbless(start) and not self.sentence_has(_PRONOUN_SUBJECT, start))
+
+    def plants_for_needs(self) -> None:
+        """A plant of one technology named for the need the sentence states («biogassanlegg for mottak av matavfall»):
+        the technology that meets the need is chosen (prescribed_technology)."""
+        for m in lex.PLANT_FOR_NEED.finditer(self.text):
+            start, end = m.start("plant"), m.end("plant")
+            if any(h.start < end and start < h.end and h.severity != "low" for h in self.matches) \
+                    or lex.NEGATION_BEFORE.search(self.window(start, 40)) or self._guarded(start, _DRIVE_PURPOSE):
+                continue
+            severity = "low" if self.nearest_is_compat(start) else "medium"
+            self.add("prescribed_technology", start, end, severity, "plant", compat=severity == "low")
+
+    def build_details(self) -> None:
+        """A machine's construction detail given without its purpose («maskin med hevbar hytte og bøyd monobom»), in a
+        requirement or a verbless item line (prescribed_technology)."""
+        for m in lex.BUILD_DETAIL.finditer(self.text):
+            start, end = m.start("detail"), m.end("detail")
+            if _EITHER_OR.search(m.group("detail")) or lex.NEGATION_BEFORE.search(self.window(start, 40)) \
+                    or self._guarded(start) or not (names.requirement_position(self, start) or self.verbless(start)):
+                continue
+            self.add("prescribed_technology", start, end, "low" if self.nearest_is_compat(start) else "medium", "build")
 
     def drives_and_networks(self) -> None:
         """A machine's drive type («elektrisk kvern»), a connection's network («linje over 5G»), a vessel's hull form
@@ -713,6 +769,8 @@ class _Scan:
         """Every rule in order; the matches sorted by position, then by category order."""
         self.technologies()
         self.drives_and_networks()
+        self.plants_for_needs()
+        self.build_details()
         self.brands_and_models()
         self.cued_designations()
         names.medicines(self)

@@ -172,7 +172,10 @@ TECHNOLOGIES: tuple[tuple[str, str], ...] = (
      r"monokrystallinsk\w*|polykrystallinsk\w*|nattsyn|[23]G(?:-\w+)?", "energy"),
     (r"(?i)blokkjede\w*|blockchain|kunstig intelligens|maskinlæring|machine learning|artificial intelligence|"
      r"maskinlærings(?:metode|modell|teknikk|algoritme)\w*|"
-     r"AI(?=[\s\-])|RFID\w*|(?:\d+\s*GHz[\s\-])?radar\w*|lidar\w*|Scrum|Kanban|SAFe|smidig\w*\s+metodikk|"
+     r"AI(?=[\s\-])|RFID\w*|(?:\d+\s*GHz[\s\-])?(?:geo|bakke|grunn)?radar\w*|lidar\w*|Scrum|Kanban|SAFe|smidig\w*\s+metodikk|"
+     # a method of analysis or a means of transmission the work must use («ved bruk av stordataanalyse»,
+     # «konnektivitet ved mørk fiber»): only where the wording prescribes it (see MEANS_BEFORE)
+     r"stordata\w*|big data|mørk fiber|dark fib(?:re|er)|laserskann\w*|"
      r"fossefall\w*(?:metodikk|modell)|waterfall", "approach"),
     # how a 3D printer builds («SLS 3D-printer», «FDM-skriver»): the buyer needs parts of some material, size and
     # accuracy, and the printing process is the supplier's choice
@@ -217,6 +220,19 @@ CONSTRUCTION_TYPE = re.compile(
     r"truck|trucker|kran|kraner|lift|lifter|rigg|rigger|riggen|graver\w*|laster|lastere|klipper\w*|spreder\w*|"
     r"kjøretøy\w*|beholder\w*|container\w*|konteiner\w*|dunk\w*|utstyr|utstyret|aggregat\w*|vinsj\w*)|"
     r"machines?|vehicles?|trucks?|dumpers?|containers?|equipment)(?!\w))",
+    re.IGNORECASE,
+)
+
+# A construction detail of a machine given without what it is for («maskin med hevbar hytte og bøyd monobom», «graver
+# med forlenget stikke»): the buyer needs reach, view and lifting capacity, and how the machine is built to give them is
+# the supplier's choice. Only a shaped or moving part after «med» (a word before the part says how it is built).
+BUILD_DETAIL = re.compile(
+    r"(?<![\w\-])(?:\w*maskin\w*|\w*graver\w*|\w*laster\w*|\w*håndterer\w*|kran\w*|traktor\w*|truck\w*|machines?)\s+"
+    r"(?:med|with)\s+(?P<detail>(?:hevbar|hevbare|løftbar|løftbare|bøyd|bøyde|rett|rette|forlenget|forlengede|"
+    r"teleskopisk[e]?|teleskop|sammenleggbar[e]?|svingbar[e]?|dreibar[e]?|elevating|raisable|bent|straight|telescopic)"
+    r"\s+(?:\w+\s+)?(?:\w*hytte|\w*hytta|førerhus\w*|\w*bom|\w*bommen|stikke|stikka|arm|armen|cab|boom|stick|arm)"
+    r"(?:\s+(?:og|and)\s+(?:[\w\-]+\s+){0,3}?(?:\w*hytte|\w*hytta|førerhus\w*|\w*bom|\w*bommen|stikke|stikka|arm|armen|cab|boom|"
+    r"stick))?)(?!\w)",
     re.IGNORECASE,
 )
 
@@ -447,7 +463,7 @@ OUTCOME_WORDS = re.compile(
 # and «/» ends a word, so «0,8 W/m²K» would otherwise be read as «0,8 W».
 PARAM_UNIT = (
     r"(?:W/m²K|W/m2K|W/\(m²K\)|W/mK|W/m²|W/m2|kWh|kW|kVA|Wh|Wp|W|mAh|mm|cm|m|kg|g|V|MHz|GHz|Hz|GB|TB|MB|Gbps|Mbps|dB|lux|lm|bar|Nm|hk|"
-    r"liter|l|tommers|tommer|\"|''|″|U|seter|porter|trinns|trinn|faset|fas|målinger|GN-innskyv|innskyv|slots|ports|seats|"
+    r"meter|millimeter|centimeter|liter|l|tommers|tommer|\"|''|″|U|seter|porter|trinns|trinn|faset|fas|målinger|GN-innskyv|innskyv|slots|ports|seats|"
     r"inch(?:es)?|(?:ANSI[\s\-]?)?lumen|J|K|o/min|rpm|sitteplasser|berøringspunkter|touch points)"
 )
 TIME_UNIT = r"(?:timer|timers|sekunder|minutter|døgn|dager|hours|minutes|seconds)"
@@ -532,7 +548,9 @@ COLOUR_PHRASE = re.compile(
 DIMENSIONS = re.compile(
     rf"(?<![\w,.])(?:{NUMBER}\s*(?:x|×|\*)\s*{NUMBER}(?:\s*(?:x|×|\*)\s*{NUMBER})?\s*(?:mm|cm|m)(?!\w)"
     rf"|{NUMBER}\s*(?:mm|cm|m|U|meter|millimeter|centimeter)\s+(?:lang|lange|langt|bred|brede|bredt|høy|høye|høyt|dyp|dype|dypt|tykk|tykke|tykt|long|wide|high|deep)(?!\w)"
-    rf"|(?:lengde|bredde|høyde|dybde|diameter|tykkelse|length|width|height|depth)\s+(?:på\s+|of\s+)?{NUMBER}\s*(?:mm|cm|m)(?!\w))",
+    # also a compound measure («lastelengde 3,47 m», «innvendig høyde på 2,1 meter»)
+    rf"|\w*(?:lengde|bredde|høyde|dybde|diameter|tykkelse|length|width|height|depth)\s+(?:på\s+|of\s+)?{NUMBER}\s*"
+    rf"(?:mm|cm|m|meter|millimeter|centimeter)(?!\w))",
     re.IGNORECASE,
 )
 
@@ -698,6 +716,32 @@ PRESCRIBE_BEFORE = re.compile(
 )
 
 
+# A technique given as the means a need is met by («kvalitetskontroll av asfaltdekker med georadar», «konnektivitet ved
+# mørk fiber», «kartlegge … ved bruk av stordataanalyse»): the buyer needs the result, and how it is reached is the
+# supplier's choice. Right before the technique (at most one word between).
+MEANS_BEFORE = re.compile(
+    r"(?<!\w)(?:med|ved|via|ved\s+bruk\s+av|ved\s+hjelp\s+av|gjennom\s+bruk\s+av|med\s+bruk\s+av|using|by\s+means\s+of)"
+    r"\s+(?:[\w\-]+\s+)?$",
+    re.IGNORECASE,
+)
+# Equipment that comes with the goods («utstyrt med radar», «leveres med RFID-leser»): a feature of the goods, not the
+# means of a service.
+FITTED_BEFORE = re.compile(
+    r"(?<!\w)(?:utstyrt|utstyres|leveres|levert|inkludert|inkl\.?|ha|har|fitted|equipped|supplied|delivered)\s+(?:med|with)\s+"
+    r"(?:[\w\-]+\s+)?$", re.IGNORECASE)
+
+# A plant or facility of one technology named for a need the sentence states («biogassanlegg for mottak av matavfall»,
+# «varmepumpeanlegg til oppvarming av hallen»): the need is there, and the technology that meets it is chosen.
+PLANT_FOR_NEED = re.compile(
+    r"(?<![\w\-])(?P<plant>(?:biogass|biogas|kompost|komposterings|forbrennings|pyrolyse|solcelle|varmepumpe|bergvarme|"
+    r"jordvarme|flisfyrings|flis|pellets|oljefyrings|gassfyrings|hydrogen|vindkraft|kullfilter|ozon|UV)"
+    r"[\-]?(?:anlegg|anlegget|anlegga|kjel|kjele|kjelen|kjeler|sentral|sentralen|reaktor|reaktorer|reaktoren))"
+    r"(?=\s+(?:for|til)\s+(?:[\w\-]+\s+){0,2}?(?:mottak|behandling|håndtering|oppvarming|produksjon|forsyning|rensing|"
+    r"kjøling|desinfeksjon)(?!\w))",
+    re.IGNORECASE,
+)
+
+
 # --- explanations (Norwegian), one per category and kind -------------------------------------------------------------
 
 _EQUIVALENT_NOTE = (" «Eller tilsvarende» er med, men det gjør ikke henvisningen lovlig: den er bare tillatt når behovet ikke "
@@ -820,6 +864,18 @@ def _explain_technology(kind: str, severity: str, span: str, detail: dict) -> st
     if kind == "sensing":
         return (f"«{span}» bestemmer hvilken teknologi utstyret skal registrere med, uten å si hvorfor. Beskriv hva som må "
                 "kunne ses eller oppdages, og under hvilke forhold (mørke, røyk, avstand), og la leverandøren velge teknologi.")
+    if kind == "means":
+        return (f"«{span}» bestemmer hvilken teknikk behovet skal dekkes med, uten å si hvorfor. Det utelukker leverandører "
+                "som når samme resultat på en annen måte. Beskriv resultatet dere trenger (hva som skal måles, oppdages, "
+                "overføres eller analyseres, og hvor godt), og la leverandøren velge teknikk, eller skriv begrunnelsen.")
+    if kind == "build":
+        return (f"«{span}» bestemmer hvordan maskinen er bygd, uten å si hva den skal klare. Det utelukker maskiner som er "
+                "bygd annerledes og gir samme resultat. Beskriv kravene til arbeidet (rekkevidde, løftehøyde, sikt, "
+                "kapasitet), eller skriv begrunnelsen.")
+    if kind == "plant":
+        return (f"«{span}» velger teknologien som skal dekke behovet, selv om behovet står i samme setning. Det utelukker "
+                "løsninger som dekker det samme behovet på en annen måte. Beskriv behovet og kravene til resultatet (mengde, "
+                "kvalitet, miljø, kostnad), og la leverandøren velge teknologi, eller skriv begrunnelsen.")
     if kind == "network":
         return (f"«{span}» bestemmer hvilket nett forbindelsen skal gå over. Beskriv hva forbindelsen skal gi "
                 "(kapasitet, oppetid, redundans, dekning), og la leverandøren velge teknologi.")

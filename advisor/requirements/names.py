@@ -617,6 +617,10 @@ def standards(scan) -> None:
         if lex.EQUIVALENT.search(scan.text[start:sentence_end]) or ctx.EQUIVALENT_PROOF.search(scan.text, end, sentence_end):
             continue
         before = scan.text[sentence_start:start]
+        if _bullet_under_demand(scan.text, start):
+            scan.add("missing_or_equivalent", start, end, "medium", "standard")
+            last_end = end
+            continue
         # «Renholdstjenesten vil ha NS INSTA 800 som kvalitetsindikator»: the buyer makes the standard the measure
         measure = bool(_AS_MEASURE.match(scan.text, end)
                        and re.search(r"(?:skal|må|vil|shall|must|will)\s+(?:\w+\s+){0,2}$", before, re.IGNORECASE))
@@ -629,6 +633,26 @@ def standards(scan) -> None:
             continue
         scan.add("missing_or_equivalent", start, end, "medium", "standard")
         last_end = end
+
+
+_BULLET_HEAD = re.compile(r"[ \t]*[\-–•*·▪][ \t]*")
+_BULLET_LINE = re.compile(r"[ \t]*[\-–•*·▪]")
+
+
+def _bullet_under_demand(text: str, start: int) -> bool:
+    """The reference heads an item of a bulleted list whose lead-in line obliges («Prosjektet skal ha høy miljøprofil:
+    - BREEAM-NOR - Passivhus»): each item is demanded, as a reference in the lead-in itself would be."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if line_start == 0 or not _BULLET_HEAD.fullmatch(text, line_start, start):
+        return False
+    cursor = line_start
+    while cursor > 0:
+        previous = text.rfind("\n", 0, cursor - 1) + 1
+        line = text[previous:cursor - 1]
+        if not _BULLET_LINE.match(line):
+            return bool(ctx.OBLIGATION.search(line)) and not lex.EQUIVALENT.search(line)
+        cursor = previous
+    return False
 
 
 _PRESCRIBED_BEFORE = re.compile(
@@ -858,7 +882,7 @@ def settle(scan) -> None:
                 and not (match.category == "supplier" and scan.sentence_has(ctx.EXCLUSIVE_JUSTIFICATION, match.start)) \
                 and not (match.kind in {"drive", "hull", "architecture", "process", "construction"}
                          and scan.item_line(match.start)) \
-                and not (match.kind == "sensing" and scan.verbless(match.start)):
+                and not (match.kind in {"sensing", "means", "plant", "build"} and scan.verbless(match.start)):
             # competence in, or examples of, the buyer's technology, and lines that neither oblige nor acquire
             # (a list of subcontractors, a bare heading): a note asking for the justification, not a violation; but a
             # drive type, hull form, construction, printing process or server architecture heading a verbless line
