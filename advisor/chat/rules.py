@@ -704,6 +704,18 @@ class _Renumber:
         # The assessment marks each sentence after its full stop («… hvordan. [3] Løsriv …»); chat puts it before.
         return re.sub(r"([.!?])\s*(\[[\d, ]+\])", r" \2\1", text)
 
+    def resequence(self, text: str) -> str:
+        """The text with its markers renumbered in order of first appearance (after sentences were moved), the
+        passages renumbered to match; passages numbered but not in the text keep the numbers after those."""
+        order: list[int] = []
+        for match in re.finditer(r"\[(\d+(?:,\s*\d+)*)\]", text):
+            order += [n for n in (int(x) for x in match.group(1).split(",")) if n not in order and n <= len(self.used)]
+        order += [n for n in range(1, len(self.used) + 1) if n not in order]
+        new_number = {old: new for new, old in enumerate(order, start=1)}
+        self.used = [self.used[old - 1] for old in order]
+        return re.sub(r"\[(\d+(?:,\s*\d+)*)\]", lambda m: "[" + ", ".join(
+            str(new_number.get(int(x), int(x))) for x in m.group(1).split(",")) + "]", text)
+
     def source(self, note: str, anchor: str) -> int | None:
         """The number of a guidance passage cited by note and section anchor; None when it is not in the corpus."""
         try:
@@ -1129,7 +1141,8 @@ _PART_II_ONLY = ("Tilbudskonkurranse, med eller uten forhandling, er prosedyren 
 _CLAUSE = re.compile(r"[?;:]\s*|,\s+(?:(?:og|and)\s+)?|\s+og\s+(?=(?:hva|hvilke[nt]?|kva|kor|hvor|when|what|which|how|do|"
                      r"must|can|kan|må)\b)|\s*\b\d\)\s*", re.IGNORECASE)
 _ASKS_PART = re.compile(r"\bwhich part\b|\bpart of the (?:procurement )?regulation\b|\bwhich rules\b|"
-                        r"\bhvilke[nt]? (?:del|deler|regler|regelverk)\b|\bkva(?: for)? (?:ein |ei )?(?:del|delar|reglar|regelverk)\b|"
+                        r"\bhvilke[nt]? (?:del|deler|regler|regelverk|terskel\w*)\b|\bkva(?: for)? (?:ein |ei )?(?:del|delar|reglar|regelverk|terskel\w*)\b|"
+                        r"\b(?:which|what) thresholds?\b|"
                         r"\bdel(?:er|ar)? av (?:forskriften|forskrifta|regelverket)\b|\b(?:over|under|above|below) (?:the )?(?:EØS-?|EEA )?"
                         r"(?:terskel\w*|threshold)|\bEØS-?terskel\w*|\bEEA threshold\b", re.IGNORECASE)
 _ASKS_WHICH_PROCEDURE = re.compile(r"\bhvilke[nt]? (?:prosedyre\w*|framgangsmåte\w*|fremgangsmåte\w*|anskaffelsesprosedyre\w*)|"
@@ -1305,6 +1318,10 @@ def _conditional_named(clause: str) -> list[str]:
     return list(dict.fromkeys(str(m.lastgroup) for m in _PROCEDURE.finditer(clause) if m.lastgroup in _CONDITIONAL))
 
 
+# Numbered questions in a message («1) … 2) …», «1. … 2. …», «(1) … (2) …»).
+_NUMBERED = re.compile(r"(?:^|\s)\(?1[.)]\s+\S.*?\s\(?2[.)]\s+\S", re.DOTALL)
+
+
 def _several_answer(asked: list[_Asked], result: Assessment, facts: CaseFacts, renumber: _Renumber, lang: str,
                     case_text: str = "") -> str:
     """Each thing asked answered in turn, the part first: the part and why, then in the order asked the notice
@@ -1326,6 +1343,7 @@ def _several_answer(asked: list[_Asked], result: Assessment, facts: CaseFacts, r
         sentences += _pointed_ground(case_text, result, renumber, lang)
     else:
         lead_choice, sentences = None, []
+    part_at = len(sentences)
     sentences.append(f"{verdict} {_part_sentence(result, renumber, lang)}".strip())
     # The verdict on negotiation or dialogue in part III lists the grounds: a question for them is answered by it.
     grounds_said = result.part == "III" and any(
@@ -1336,6 +1354,7 @@ def _several_answer(asked: list[_Asked], result: Assessment, facts: CaseFacts, r
     chosen = " ".join(a.clause for a in asked if a.kind == "choice")
     all_asked, asked = asked, [a for a in asked if a is not lead_choice]
     pointed = [""] if lead_choice is not None else []  # the lead said the ground already
+    first_end = None
     for a in asked:
         if a.kind == "grounds" and grounds_said:
             continue
@@ -1346,13 +1365,24 @@ def _several_answer(asked: list[_Asked], result: Assessment, facts: CaseFacts, r
         if a.kind in ("grounds", "choice") and not pointed:
             pointed = _pointed_ground(case_text, result, renumber, lang)
             sentences += pointed
+        first_end = len(sentences) if first_end is None else first_end
+    if (_NUMBERED.search(case_text) and lead_choice is None and first_end is not None
+            and "part" not in {a.kind for a in all_asked}):
+        # «1) Hvor lang må tilbudsfristen være? 2) Kan vi forhandle?»: numbered questions are answered in their
+        # order, the first first; the part they follow from comes after that answer, not before it.
+        part_sentence = sentences.pop(part_at)
+        sentences.insert(first_end - 1, part_sentence)
+        moved = True
+    else:
+        moved = False
     if {a.kind for a in all_asked} & {"procedure", "choice"} or _ASKS_WHICH_RULES.search(" ".join(a.clause for a in all_asked)):
         sentences.append(_climate_sentence(result, renumber, lang))
     near = next((s for s in result.next_steps if _NEAR_STEP.match(s)), "")
     if near:
         sentences.append(_step_sentence(near, renumber, result, lang))
     sentences += _assumed_sentences(result, facts, False, [], lang)
-    return " ".join(s for s in sentences if s)
+    text = " ".join(s for s in sentences if s)
+    return renumber.resequence(text) if moved else text
 
 
 def _pointed_ground(case_text: str, result: Assessment, renumber: _Renumber, lang: str) -> list[str]:
@@ -1998,13 +2028,21 @@ _IP_NOT_LOWER_RULES = (
 
 
 def _part_question(question: str) -> str:
-    """The sentence of a question that asks about the part («Er dette del III?») or the regulation («Er det
-    forsyningsforskriften som gjelder?»), or "" when none does."""
+    """The sentence of a question that asks about the part («Er dette del III?»), the regulation («Er det
+    forsyningsforskriften som gjelder?») or, before the procedure is named, which part or threshold applies, or ""
+    when none does."""
     for sentence in re.split(r"(?<=[.!?])\s+", question.strip()):
         names_regulation = any(p.search(sentence) for p, _ in _NAMES_REGULATION) and _FOLLOWS.search(sentence)
         if _UNDER_EEA.search(sentence) or _OVER_EEA.search(sentence) or _PART_II_ASKED.search(sentence) or names_regulation:
             if is_yes_no(sentence):
                 return sentence
+    # «1) Hvilken terskelverdi gjelder? 2) Kan vi bruke konkurranse med forhandling?»: which part or threshold, asked
+    # before the procedure, is answered before it.
+    for sentence in re.split(r"(?<=[.!?])\s+", question.strip()):
+        if _PROCEDURE.search(sentence):
+            break
+        if _ASKS_PART.search(sentence) and not _ASKS_DEADLINE.search(sentence) and not is_yes_no(sentence):
+            return sentence
     return ""
 
 
@@ -2050,7 +2088,8 @@ def _procedure_answer(procedure: str, obliged: bool, result: Assessment, facts: 
     if lead:  # «Må dette ut på Doffin, og har vi lov til å forhandle?»: the notice, its reason, then the procedure
         sentences = [lead, _part_sentence(result, renumber, lang), said]
     elif part_question:  # «Er dette del III? Og kan vi forhandle?»: the part is answered first, with its own yes or no
-        sentences = [f"{_verdict_word(part_question, result.part, lang, result.regime)} {part}".strip(), said]
+        verdict_word = _verdict_word(part_question, result.part, lang, result.regime) if is_yes_no(part_question) else ""
+        sentences = [f"{verdict_word} {part}".strip(), said]
     else:
         sentences = [said, _part_sentence(result, renumber, lang)]
     near = next((s for s in result.next_steps if _NEAR_STEP.match(s)), "")

@@ -135,3 +135,28 @@ def test_numbered_questions_on_negotiating_in_an_open_procedure_and_the_grounds_
     assert "ikke lov å forhandle" in answer.text  # 1
     assert "FOA § 13-2" in answer.text and "uakseptable tilbud" in answer.text  # 2: the five grounds
     assert "30 dager" in answer.text  # 3
+
+
+def test_numbered_questions_are_answered_in_their_order_the_part_after_the_first(corpus_hash_settings, index):
+    answer = ask("Vi er en fylkeskommune som skal kjøpe kontormøbler for 6 mill. kr. 1) Hvor lang tilbudsfrist må vi minst gi "
+                 "i en begrenset anbudskonkurranse? 2) Kan vi forhandle med tilbyderne?", index, corpus_hash_settings)
+    text = answer.text
+    assert answer.route == "rules", text
+    assert text.startswith("Minstefristene i begrenset anbudskonkurranse"), text
+    assert text.index("Minstefristene") < text.index("Del I og III gjelder") < text.index("Om konkurranse med forhandling")
+    # the markers run 1, 2, … in the order they are read, and every one points to a passage
+    markers = [int(n) for group in __import__("re").findall(r"\[([\d, ]+)\]", text) for n in group.split(",")]
+    assert markers[:2] == [1, 2] and set(markers) == {c.n for c in answer.citations}
+
+
+def test_which_threshold_asked_first_is_answered_before_the_procedure(corpus_hash_settings, index):
+    answer = ask("Kommunen skal kjøpe en ny feiebil for 4 mill. kr. 1) Hvilken terskelverdi gjelder? 2) Kan vi bruke "
+                 "konkurransepreget dialog?", index, corpus_hash_settings)
+    assert answer.text.startswith("Del I og III gjelder"), answer.text
+    assert "Om konkurransepreget dialog" in answer.text
+
+
+def test_unnumbered_questions_keep_the_part_before_the_time_limits(corpus_hash_settings, index):
+    answer = ask("Vi er en fylkeskommune som skal kjøpe kontormøbler for 6 mill. kr. Hvor lang tilbudsfrist må vi minst gi "
+                 "i en begrenset anbudskonkurranse, og kan vi forhandle med tilbyderne?", index, corpus_hash_settings)
+    assert answer.text.index("Del I og III gjelder") < answer.text.index("Minstefristene"), answer.text
