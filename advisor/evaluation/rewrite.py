@@ -26,7 +26,7 @@ met or not, and `rate` is the share of items met over all cases:
 5. nothing_copied: no contact data, organisation number, address or legal reference in the requirements, and no
    requirement that is the original unchanged;
 6. questions: at least one question for market dialogue and one for the buyer, and no market question that repeats a
-   brand, model, named product or supplier of the original or asks what a named product does «i dag» (the dialogue
+   brand, model or supplier of the original or asks what a named product does «i dag» (the dialogue
    asks about the need and the alternatives, not about the product the buyer named).
 
 Every case also has `climate_ok`: when the rewrite names the climate rule (FOA § 7-9) anywhere, it states it whole, as
@@ -85,7 +85,7 @@ NOT_REQUIREMENT = re.compile(
 )
 _CONTENT = re.compile(r"[^\W\d_]{4,}")
 # Findings that name a product or a supplier: a market question repeating them asks about the product, not the need.
-NAMED_CATEGORIES = {"brand", "model_type", "product_named", "supplier"}
+NAMED_CATEGORIES = {"brand", "model_type", "supplier"}
 # «Hva gjør X i dag», «funksjonene «X» har i dag», «behovet «X» dekker i dag»: the template that asks about the named
 # product's present use rather than about the need.
 PRODUCT_TODAY = re.compile(r"(?:hva\s+gjør|«[^»]+»\s+(?:har|gjør|dekker))\b[^?]*\bi\s+dag\b", re.IGNORECASE)
@@ -138,7 +138,7 @@ def _copied(span: str, category: str, text: str) -> bool:
 
 
 def market_named(rewrite) -> list[str]:
-    """The market questions that repeat a brand, model, named product or supplier of the original, or ask what a named
+    """The market questions that repeat a brand, model or supplier of the original, or ask what a named
     product does today."""
     original = rewrite.original
     names = {original[m.start:m.end].strip().lower() for m in find_matches(original)

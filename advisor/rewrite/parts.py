@@ -1,0 +1,194 @@
+"""The parts of a purchase the original names besides the main item: «en varebil med hengerfeste og takstativ»,
+«journalsystem med integrasjon mot Helsenorge og migrering av gamle journaler», «stoler, inkludert montering».
+
+A rewrite that covers only the main (or the branded) item leaves out part of what is bought. part_requirements()
+gives each named part that no drafted requirement covers a requirement of its own: a service part (training,
+installation, service, support, integration, data migration, storage, packaging taken away, delivery) by what it must
+achieve, an accessory or equipment part by the function it must give together with the main item. A part that holds a
+number (the targets are carried elsewhere), an analyzer finding, or a property rather than a thing («med oppløsning»,
+«med firehjulstrekk») gets none; brand wording after a part («enhetsstyring via Jamf») is cut off.
+"""
+
+from __future__ import annotations
+
+import re
+
+from advisor.requirements import Match
+
+# Where the list of parts begins: after the main item, «med», «inkludert», «inkl.», «samt», «i tillegg til».
+_LEAD = re.compile(r"(?<!\w)(?:med|inkludert|inkl\.|samt|i tillegg til)(?!\w)\s+", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*,\s*(?:og\s+|samt\s+|inkludert\s+|inkl\.\s+|med\s+)?|\s+(?:og|samt|inkludert|inkl\.|med)\s+",
+                    re.IGNORECASE)
+# A tail that says who gets it or where, not what: «takstativ til vaktmestertjenesten», «… hjemme hos de ansatte».
+_WHO_TAIL = re.compile(r"\s+(?:til|for|hos|på|ved|i)\s+(?:de\s+|den\s+|det\s+)?[^\W\d_]+(?:en|et|ene|a|erne|ne)\b.*$",
+                       re.IGNORECASE)
+_BRAND_LEAD = re.compile(r"\s+(?:via|fra|av typen|av merket|levert av|i|med)\s*$", re.IGNORECASE)
+# «enhetsstyring via Jamf», «deksler fra Otterbox»: a name after «via»/«fra» is a product, not part of what is needed.
+_NAMED_TAIL = re.compile(r"\s+(?:via|fra|av typen|av merket|levert av)\s+(?-i:[A-ZÆØÅ])\S*.*$", re.IGNORECASE)
+# «snøplog montert», «ladebokser montert hjemme hos de ansatte»: a thing and its installation.
+_INSTALLED = re.compile(r"^(?P<thing>.+?)\s+(?:ferdig\s+)?(?P<verb>montert|installert|tilkoblet)(?!\w)", re.IGNORECASE)
+# Properties rather than things: they are requirements on the main item, not parts of the delivery.
+_PROPERTY = re.compile(
+    r"(?:oppløsning|kapasitet|effekt|ytelse|farge|størrelse|vekt|lengde|bredde|høyde|dybde|levetid|trekk|drivlinje|"
+    r"hastighet|rekkevidde|standard|kvalitet|funksjon\w*|egenskap\w*|mulighet\w*|tilgang|plass|mål|design|utforming|"
+    r"tykkelse|klasse|nivå|sertifisering|godkjenning|merking|garanti)$", re.IGNORECASE)
+_FILLER = re.compile(r"^(?:en|et|ei|de|det|den|alle|nye?|egen|eget|egne|tilhørende|nødvendig\w*)\s+", re.IGNORECASE)
+
+# Service parts: (what the part is called, what in a drafted requirement already covers it, the requirement).
+_SERVICES: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = tuple(
+    (re.compile(p, re.IGNORECASE), re.compile(c, re.IGNORECASE), r) for p, c, r in (
+        (r"opplæring|kurs\w*|instruksjon", r"opplæring|kurs",
+         "{Part} skal inngå i leveransen og gjøre [målgruppen] i stand til å bruke og stelle det som leveres på egen "
+         "hånd, med minst [antall] timer før det tas i bruk, dokumentert med opplæringsplan og deltakerliste."),
+        (r"montering|montert|installasjon|installert|installering|oppsett|idriftsetting", r"monter|install|idriftsett",
+         "{Part} skal inngå i leveransen, slik at alt er ferdig og i bruk innen [antall] dager etter levering, "
+         "kontrollert ved overtakelse med sjekkliste."),
+        (r"service|vedlikehold|ettersyn|serviceavtale", r"service|vedlikehold|ettersyn",
+         "{Part} skal inngå i leveransen: leverandøren skal følge produsentens anvisning minst [antall] ganger per år og "
+         "rette feil innen [timer], dokumentert med servicerapport etter hvert besøk."),
+        (r"support|brukerstøtte|kundestøtte|feilretting", r"support|brukerstøtte|feilrett|rette feil",
+         "{Part} skal inngå i leveransen, med svar innen [timer] og retting av kritiske feil innen [timer] i hele "
+         "avtaleperioden, dokumentert med servicenivåavtale og månedlig rapport."),
+        (r"integrasjon\w*|grensesnitt|kobling\w*|tilkobling\w* mot", r"integrasjon|grensesnitt|utveksle data",
+         "{Part} skal inngå i leveransen: løsningen skal utveksle dataene arbeidet krever med disse systemene gjennom "
+         "åpne, dokumenterte grensesnitt, verifisert ved test av [antall] typiske hendelser før idriftsetting."),
+        (r"migrering|konvertering|overføring|import", r"migrer|konverter|overfør",
+         "{Part} skal inngå i leveransen og skje uten tap av data, og minst [prosent] % av postene skal kontrolleres "
+         "etterpå, dokumentert med migreringsplan og avstemmingsrapport."),
+        (r"lagring|vinterlagring|oppbevaring", r"lagr|oppbevar",
+         "{Part} skal inngå i leveransen: utstyret skal oppbevares forsvarlig i [periode] og være klart til bruk innen "
+         "[dato], dokumentert med lagringsavtale og kontrollert ved utlevering."),
+        (r"emballasje|bortkjøring|avfall|retur", r"emballasje",
+         "{Part} skal inngå i leveransen, og minst [prosent] % av emballasjen skal gå til ombruk eller "
+         "materialgjenvinning, dokumentert med mottakskvittering."),
+        (r"levering|levert|transport|frakt", r"levering|levert|levere",
+         "Leveransen skal være levert til [leveringssted] innen [dato] etter bestilling, kontrollert ved mottak."),
+    ))
+
+_WORD = re.compile(r"[^\W\d_][\w\-]*")
+# «med» after a verb («isoleres med», «kles med») tells how, after these words what with («erfaring med»): no parts.
+_NOT_AFTER = re.compile(r"(?:\w+es|erfaring|kompetanse|kjennskap|kunnskap\w*|arbeid\w*|jobbe\w*|samarbeid\w*|"
+                        r"kjent|fortrolig|sammen|kombinert|kompatibel|utstyrt|merket|behandlet|malt|levert)$", re.IGNORECASE)
+_CLAUSE = re.compile(r"^(?:som|der|hvor|når|hvis|dersom|slik|for|fordi|så)\b", re.IGNORECASE)
+
+
+def _lead(sentence: str) -> re.Match[str] | None:
+    """Where the list of parts begins in the sentence: «med»/«inkludert» after the main item, not after a verb."""
+    for lead in _LEAD.finditer(sentence):
+        before = sentence[:lead.start()].rstrip(" ,").split()
+        if before and not _NOT_AFTER.search(before[-1]):
+            return lead
+        return None
+    return None
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """The spans of the named parts: the list after the first «med»/«inkludert» of each sentence."""
+    out: list[tuple[int, int]] = []
+    for sentence in re.finditer(r"[^.;:!?]+", text):
+        lead = _lead(sentence.group(0))
+        if lead is None:
+            continue
+        start = sentence.start() + lead.end()
+        tail = text[start:sentence.end()]
+        pos = 0
+        for sep in [*_SPLIT.finditer(tail), None]:
+            end = sep.start() if sep is not None else len(tail)
+            piece = tail[pos:end]
+            if piece.strip():
+                lead_ws = len(piece) - len(piece.lstrip())
+                out.append((start + pos + lead_ws, start + pos + len(piece.rstrip())))
+            if sep is not None:
+                pos = sep.end()
+    return out
+
+
+def named_parts(text: str, matches: list[Match]) -> list[str]:
+    """The parts of the purchase named after the main item, cleaned of who gets them and of brand wording; at most
+    four, and none when the list is long (then it is a specification, not a list of parts)."""
+    flagged = [m for m in matches if m.severity != "low"]
+    parts: list[str] = []
+    spans = _pieces(text)
+    if len(spans) > 5:
+        return []
+    for start, end in spans:
+        piece = text[start:end]
+        inside = [m for m in flagged if m.start < end and start < m.end]
+        if inside:
+            cut = min(m.start for m in inside) - start
+            if cut <= 0:
+                continue
+            piece = _BRAND_LEAD.sub("", piece[:cut].rstrip(" ,-"))
+        piece = _NAMED_TAIL.sub("", piece)
+        piece = _WHO_TAIL.sub("", piece).strip(" ,")
+        piece = _FILLER.sub("", piece)
+        if re.fullmatch(r"levert|levering", piece, re.IGNORECASE):
+            piece = "levering"
+        installed = _INSTALLED.match(piece)
+        if installed:
+            thing = installed.group("thing")
+            if not _covered(thing, None, parts) and len(_WORD.findall(thing)) <= 4:
+                parts.append(thing)
+            piece = f"montering av {thing}"
+        words = _WORD.findall(piece)
+        if not words or len(words) > 6 or re.search(r"\d", piece) or _CLAUSE.match(piece):
+            continue
+        if piece[:1].isupper() and not (parts and re.search(r"integrasjon|grensesnitt|kobling", parts[-1], re.IGNORECASE)):
+            continue  # a name («Visma Enterprise HRM») is no part of what is needed
+        if parts and not any(p.search(piece) for p, _, _ in _SERVICES) and re.search(
+                r"integrasjon|grensesnitt|kobling", parts[-1], re.IGNORECASE) and len(words) <= 2:
+            parts[-1] = f"{parts[-1]} og {piece}"  # «integrasjon mot Helsenorge og e-resept»: one part
+            continue
+        if _PROPERTY.search(words[-1]) and not any(p.search(piece) for p, _, _ in _SERVICES):
+            continue
+        parts.append(piece)
+    return parts[:4]
+
+
+def _covered(part: str, cover: re.Pattern[str] | None, drafted: list[str]) -> bool:
+    if cover is not None:
+        return any(cover.search(r) for r in drafted)
+    head = _WORD.findall(part)[-1].lower()
+    stem = head[:max(5, len(head) - 3)]
+    return any(stem in r.lower() for r in drafted)
+
+
+def part_requirements(text: str, matches: list[Match], drafted: list[str]) -> list[str]:
+    """One requirement for each named part no drafted requirement covers (see the module docstring)."""
+    out: list[str] = []
+    for part in named_parts(text, matches):
+        service = next(((cover, template) for pattern, cover, template in _SERVICES if pattern.search(part)), None)
+        if service is not None:
+            if not _covered(part, service[0], [*drafted, *out]):
+                out.append(service[1].format(Part=part[:1].upper() + part[1:]))
+            continue
+        if _covered(part, None, [*drafted, *out]):
+            continue
+        out.append(f"{part[:1].upper()}{part[1:]} skal inngå i leveransen, passe til og kunne brukes sammen med det øvrige "
+                   "som leveres, og gi [funksjonen og ytelsen den skal ha, f.eks. kapasitet, last eller bruk], dokumentert "
+                   "med datablad eller typegodkjenning og kontrollert ved levering.")
+    return out
+
+
+def without_parts(text: str) -> str:
+    """The text without the lists of parts named after the main item: what the main item is."""
+    spans = _pieces(text)
+    if not spans:
+        return text
+    out, pos = [], 0
+    for sentence in re.finditer(r"[^.;:!?]+", text):
+        lead = _lead(sentence.group(0))
+        if lead is not None and any(sentence.start() <= s < sentence.end() for s, _ in spans):
+            out.append(text[pos:sentence.start() + lead.start()].rstrip(" ,"))
+            pos = sentence.end()
+    out.append(text[pos:])
+    return "".join(out).strip()
+
+
+def covers_part(text: str, matches: list[Match], requirement: str) -> bool:
+    """Whether the requirement is the one that covers a part the original names."""
+    for part in named_parts(text, matches):
+        service = next((cover for pattern, cover, _ in _SERVICES if pattern.search(part)), None)
+        if _covered(part, service, [requirement]):
+            return True
+    return False
