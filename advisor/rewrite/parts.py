@@ -31,7 +31,7 @@ _INSTALLED = re.compile(r"^(?P<thing>.+?)\s+(?:ferdig\s+)?(?P<verb>montert|insta
 _PROPERTY = re.compile(
     r"(?:oppløsning|kapasitet|effekt|ytelse|farge|størrelse|vekt|lengde|bredde|høyde|dybde|levetid|trekk|drivlinje|"
     r"hastighet|rekkevidde|standard|kvalitet|funksjon\w*|egenskap\w*|mulighet\w*|tilgang|plass|mål|design|utforming|"
-    r"tykkelse|klasse|nivå|sertifisering|godkjenning|merking|garanti)$", re.IGNORECASE)
+    r"tykkelse|klasse|nivå|sertifisering|godkjenning|merking|garanti|akselavstand|understell)$", re.IGNORECASE)
 _FILLER = re.compile(r"^(?:en|et|ei|de|det|den|alle|nye?|egen|eget|egne|tilhørende|nødvendig\w*)\s+", re.IGNORECASE)
 
 # Service parts: (what the part is called, what in a drafted requirement already covers it, the requirement).
@@ -69,6 +69,10 @@ _WORD = re.compile(r"[^\W\d_][\w\-]*")
 # «med» after a verb («isoleres med», «kles med») tells how, after these words what with («erfaring med»): no parts.
 _NOT_AFTER = re.compile(r"(?:\w+es|erfaring|kompetanse|kjennskap|kunnskap\w*|arbeid\w*|jobbe\w*|samarbeid\w*|"
                         r"kjent|fortrolig|sammen|kombinert|kompatibel|utstyrt|merket|behandlet|malt|levert)$", re.IGNORECASE)
+# A verb of buying before the list: «skal kjøpe en varebil med …», «trenger en tankbil med …»; «fasilitere workshoper
+# med ledergruppen» or «asfaltere med asfalt» says how a service is done, not what is bought.
+_BUY = re.compile(r"(?<!\w)(?:kjøpe\w*|anskaff\w*|leie|leies|lease\w*|levere[rs]?|levert|trenger|skal\s+ha|"
+                  r"skal\s+få(?:\s+levert)?|bestille\w*|innkjøp\w*)(?!\w)", re.IGNORECASE)
 _CLAUSE = re.compile(r"^(?:som|der|hvor|når|hvis|dersom|slik|for|fordi|så)\b", re.IGNORECASE)
 
 
@@ -76,7 +80,7 @@ def _lead(sentence: str) -> re.Match[str] | None:
     """Where the list of parts begins in the sentence: «med»/«inkludert» after the main item, not after a verb."""
     for lead in _LEAD.finditer(sentence):
         before = sentence[:lead.start()].rstrip(" ,").split()
-        if before and not _NOT_AFTER.search(before[-1]):
+        if before and not _NOT_AFTER.search(before[-1]) and _BUY.search(sentence[:lead.start()]):
             return lead
         return None
     return None
@@ -139,7 +143,9 @@ def named_parts(text: str, matches: list[Match]) -> list[str]:
                 r"integrasjon|grensesnitt|kobling", parts[-1], re.IGNORECASE) and len(words) <= 2:
             parts[-1] = f"{parts[-1]} og {piece}"  # «integrasjon mot Helsenorge og e-resept»: one part
             continue
-        if _PROPERTY.search(words[-1]) and not any(p.search(piece) for p, _, _ in _SERVICES):
+        if any(_PROPERTY.search(w) for w in words) and not any(p.search(piece) for p, _, _ in _SERVICES):
+            if " til " in f" {piece} ":
+                break  # «plass til verktøy og stiger»: the rest of the list is what there must be room for
             continue
         parts.append(piece)
     return parts[:4]
