@@ -365,7 +365,7 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
     requirements = _fill_up(requirements, list(fallback["functional_requirements"]), kind, references)
     # a target carried in its own clause («… i GN 1/1-beholdere …») names the standard «eller tilsvarende» as well
     requirements = [with_verification(r, kind) for r in _standards_or_equivalent("", requirements, references)[1]]
-    market = _dedupe([*draft.get("market_questions", []), *fallback["market_questions"]])[:4]
+    market = _dedupe([*draft.get("market_questions", []), *fallback["market_questions"]])[:4] or list(NEED_MARKET_QUESTIONS)
     systems = [r for r in references if r.is_conditional]
     buyer = [q for q in _dedupe([*draft.get("questions_for_buyer", []), *fallback["questions_for_buyer"]])
              if not any(_same_name(quoted, r.name) for r in systems for quoted in re.findall(r"«([^»]+)»", q))]
@@ -389,6 +389,13 @@ def _trimmed(requirements: list[str], keep: int, added: list[str], targets: list
         if len(missing_targets(targets, [*rest, *added])) <= len(missing_targets(targets, [*out, *added])):
             out = rest
     return out[:keep]
+
+
+# The market dialogue when nothing else asks: about the need and the alternatives, never about a named product.
+NEED_MARKET_QUESTIONS = (
+    "Hvilke løsninger i markedet dekker funksjonene og ytelsen i kravene, og hva koster de over levetiden?",
+    "Hva er vanlig leveringstid, og hvilke av kravene i utkastet begrenser konkurransen unødig?",
+)
 
 
 # A quantity to deliver: «Leveransen skal omfatte minst 4 stjerner [juster antallet …]» -> «4 stjerner».
@@ -531,11 +538,14 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
     ptype, tied = choose_purchase_type(text, types, nouns, brand_categories, bought, guess=not unread,
                                        line=line)
     head = without_parts(text)
-    if ptype is not None and head != text and not service and set(ptype.kinds) == {"services"} \
-            and choose_purchase_type(head, types, nouns, brand_categories, bought, guess=not unread, line=line)[0] is None:
-        # «Toyota Hilux med tilhenger og snøplog», «fagsystem med integrasjon …, inkludert opplæring»: a service type
-        # read only from the parts named after the main item is not what is bought; the parts get their own requirements
-        ptype, tied = None, []
+    if ptype is not None and head != text and not service:
+        # «Toyota Hilux med tilhenger og snøplog», «fagsystem med integrasjon …, inkludert opplæring», «elbiler med
+        # vinterdekk»: the main item decides the type, not the parts named after it (they get their own requirements);
+        # a type read only from the parts is not what is bought
+        head_type, head_tied = choose_purchase_type(head, types, nouns, brand_categories, bought, guess=not unread,
+                                                    line=line)
+        if head_type is None or head_type.id != ptype.id:
+            ptype, tied = head_type, head_tied
     if bought is not None and not bought.is_certain and ptype is not None \
             and (bought.kind not in ptype.kinds or _NOT_A_NOUN.match(bought.noun)):
         # an assumed reading from the verb alone that the purchase type the text's own words name contradicts («skal
