@@ -49,7 +49,10 @@ _SERVICES: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = tuple(
         (r"support|brukerstøtte|kundestøtte|feilretting", r"support|brukerstøtte|feilrett|rette feil",
          "{Part} skal inngå i leveransen, med svar innen [timer] og retting av kritiske feil innen [timer] i hele "
          "avtaleperioden, dokumentert med servicenivåavtale og månedlig rapport."),
-        (r"integrasjon\w*|grensesnitt|kobling\w*|tilkobling\w* mot", r"integrasjon|grensesnitt|utveksle data",
+        (r"\w*tilkobling\w*|\w*tilknytning\w*", r"tilkob|tilknyt",
+         "{Part} skal inngå i leveransen, slik at utstyret er koblet til [vann, avløp, strøm eller ventilasjon] og virker "
+         "som forutsatt, dokumentert med samsvarserklæring og kontrollert ved overtakelse."),
+        (r"integrasjon\w*|grensesnitt\w*|(?<!\w)kobling\w* (?:mot|til)", r"integrasjon|grensesnitt|utveksle data",
          "{Part} skal inngå i leveransen: løsningen skal utveksle dataene arbeidet krever med disse systemene gjennom "
          "åpne, dokumenterte grensesnitt, verifisert ved test av [antall] typiske hendelser før idriftsetting."),
         (r"migrering|konvertering|overføring|import", r"migrer|konverter|overfør",
@@ -65,6 +68,63 @@ _SERVICES: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = tuple(
          "Leveransen skal være levert til [leveringssted] innen [dato] etter bestilling, kontrollert ved mottak."),
     ))
 
+# Equipment parts: (what the part is called, the requirement on what it must do). {Part} is the part as named.
+_EQUIPMENT: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p, re.IGNORECASE), r) for p, r in (
+    (r"hengerfeste|tilhengerfeste|krok",
+     "{Part} skal inngå i leveransen og være godkjent for en tilhenger med totalvekt på minst [kg], dokumentert med "
+     "vognkort eller typegodkjenning."),
+    (r"tilhenger\w*|henger(?:e|en|ne)?$",
+     "{Part} skal inngå i leveransen, ha en nyttelast på minst [kg] og passe kjøretøyets hengerfeste, dokumentert med "
+     "vognkort."),
+    (r"takstativ|lastestativ|takboks|stigestativ",
+     "{Part} skal inngå i leveransen og bære minst [kg] eller lengder opp til [m] sikkert under kjøring, dokumentert med "
+     "datablad og monteringsanvisning."),
+    (r"innredning|hylle\w*|lasteromsinnredning",
+     "{Part} skal inngå i leveransen, gi plass til utstyret i [vedlegg] og holde lasten sikret ved en bråbrems, "
+     "dokumentert med datablad eller testrapport for lastsikring."),
+    (r"vinterdekk|dekk|piggdekk|hjul",
+     "{Part} skal inngå i leveransen og gi grep og bremselengde på vinterføre minst på [nivå, f.eks. merking for is og "
+     "snø], dokumentert med dekkmerking."),
+    (r"lade\w*|wallbox",
+     "{Part} skal inngå i leveransen og kunne lade kjøretøyet med minst [kW], med måling av strømforbruket per "
+     "kjøretøy, dokumentert med datablad og samsvarserklæring."),
+    (r"brøyteskjær|snøplog|plog|snøfres\w*|feiekost\w*",
+     "{Part} skal inngå i leveransen og rydde en bredde på minst [m] ved [snødybde], dokumentert med datablad og "
+     "verifisert ved utprøving."),
+    (r"\w*strøer|\w*spreder|strøapparat\w*",
+     "{Part} skal inngå i leveransen og kunne spre [mengde per m²] over en bredde på [m], dokumentert med datablad og "
+     "kontrollert ved utprøving."),
+    (r"frontlaster|laster|kran|løfteutstyr",
+     "{Part} skal inngå i leveransen og kunne løfte minst [kg] til [høyde], dokumentert med produsentens data og "
+     "sakkyndig kontroll der det kreves."),
+    (r"skum\w*|pumpe\w*|slokke\w*",
+     "{Part} skal inngå i leveransen og gi minst [liter per minutt] ved [trykk], dokumentert med datablad og prøvet ved "
+     "levering."),
+    (r"madrass\w*",
+     "{Part} skal inngå i leveransen og gi trykkavlastning for brukere med [risiko for trykksår, f.eks. etter en "
+     "vurderingsskala], tåle minst [antall] vask eller desinfeksjoner, dokumentert med testrapport og produsentens "
+     "instruks."),
+    (r"deksel|etui|beskyttelse\w*|veske",
+     "{Part} skal inngå i leveransen og beskytte enheten mot fall fra [høyde], dokumentert med testrapport."),
+    (r"tastatur\w*",
+     "{Part} skal inngå i leveransen, ha norsk tegnsett og kunne brukes med enheten uten egen lading i minst [timer], "
+     "dokumentert med datablad."),
+    (r"aksesspunkt\w*|trådløs\w*",
+     "{Part} skal inngå i leveransen og gi trådløs dekning med minst [Mbit/s] per bruker i rommene i [vedlegg] ved "
+     "[antall] samtidige brukere, dokumentert med dekningsmåling etter installasjon."),
+    (r"stol(?:er|ene)?|\w+stol(?:er|ene)?",
+     "{Part} skal inngå i leveransen, kunne tilpasses brukerne i [vedlegg] og tåle daglig bruk i minst [år], "
+     "dokumentert med datablad og testrapport for holdbarhet."),
+    (r"bord(?:et|ene)?|\w+bord(?:et|ene)?",
+     "{Part} skal inngå i leveransen, ha plass til [antall] personer og tåle daglig bruk i minst [år], dokumentert "
+     "med datablad og testrapport for holdbarhet."),
+    (r"enhetsstyring|mdm|administrasjon\w*",
+     "{Part} skal inngå i leveransen: enhetene skal kunne settes opp, oppdateres og sperres sentralt innen [minutter], "
+     "verifisert ved demonstrasjon."),
+    (r"\w*styring|\w*regulering",
+     "{Part} skal inngå i leveransen og holde [nivået som styres, f.eks. lys eller temperatur] innenfor [verdi] med "
+     "lavest mulig energibruk, verifisert ved innregulering og dokumentert med måleprotokoll."),
+))
 _WORD = re.compile(r"[^\W\d_][\w\-]*")
 # «med» after a verb («isoleres med», «kles med») tells how, after these words what with («erfaring med»): no parts.
 _NOT_AFTER = re.compile(r"(?:\w+es|erfaring|kompetanse|kjennskap|kunnskap\w*|arbeid\w*|jobbe\w*|samarbeid\w*|"
@@ -108,11 +168,44 @@ def _pieces(text: str, bought: bool = False) -> list[tuple[int, int]]:
     return out
 
 
+# «skal kjøpe svitsjer og aksesspunkter til tre skoler»: a second thing bought, named with the first.
+_AND_THING = re.compile(r"\S\s+og\s+(?P<thing>[a-zæøå][\w\-]{3,})(?=\s+(?:til|for|på|i|ved|med|inkludert)\b|\s*[,.;]|\s*$)")
+
+
+_COLOUR = re.compile(r"(?:rød|gul|blå|grønn?|hvit|svart|grå|brun|rosa|lilla|oransje|beige)[te]?", re.IGNORECASE)
+
+
+def _second_things(text: str, matches: list[Match]) -> list[str]:
+    """The things bought named with the main item by «og», after a verb of buying and before the list of parts."""
+    out = []
+    for sentence in re.finditer(r"[^.;:!?]+", text):
+        part = sentence.group(0)
+        buy = _BUY.search(part)
+        if buy is None:
+            continue
+        lead = _lead(part)
+        region = part[buy.end():lead.start() if lead is not None else len(part)]
+        cut = re.search(r"\s(?:til|for|på|ved|hos)\s", region)
+        region = region[:cut.start()] if cut else region
+        m = _AND_THING.search(region)
+        if m is None or re.search(r"(?:es|e)$", m.group("thing")) and not m.group("thing").endswith("ere") \
+                or any(h.severity != "low" and h.start <= sentence.start() + buy.end() + m.start("thing") < h.end
+                       for h in matches):
+            continue
+        if re.search(r"tjenest\w*$|drift\w*$|ing(?:en|er)?$|else\w*$|hold$|arbeid\w*$|oppdrag\w*$", m.group("thing")):
+            continue  # a service named with the goods has no equipment requirement
+        if _COLOUR.fullmatch(m.group("thing")):
+            continue
+        if not _PROPERTY.search(m.group("thing")) and not any(p.search(m.group("thing")) for p, _, _ in _SERVICES):
+            out.append(m.group("thing"))
+    return out
+
+
 def named_parts(text: str, matches: list[Match]) -> list[str]:
     """The parts of the purchase named after the main item, cleaned of who gets them and of brand wording; at most
     four, and none when the list is long (then it is a specification, not a list of parts)."""
     flagged = [m for m in matches if m.severity != "low"]
-    parts: list[str] = []
+    parts: list[str] = _second_things(text, matches)
     spans = _pieces(text)
     if len(spans) > 5:
         return []
@@ -173,6 +266,11 @@ def part_requirements(text: str, matches: list[Match], drafted: list[str]) -> li
                 out.append(service[1].format(Part=part[:1].upper() + part[1:]))
             continue
         if _covered(part, None, [*drafted, *out]):
+            continue
+        head = _WORD.findall(part)[-1]
+        equipment = next((r for pattern, r in _EQUIPMENT if pattern.fullmatch(head) or pattern.search(head)), None)
+        if equipment is not None:
+            out.append(equipment.format(Part=part[:1].upper() + part[1:]))
             continue
         out.append(f"{part[:1].upper()}{part[1:]} skal inngå i leveransen, passe til og kunne brukes sammen med det øvrige "
                    "som leveres, og gi [funksjonen og ytelsen den skal ha, f.eks. kapasitet, last eller bruk], dokumentert "

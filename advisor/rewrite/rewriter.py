@@ -358,10 +358,15 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
                if c and not any(is_climate_requirement(r) for r in [*requirements, *carried])]
     # each part of the purchase the original names besides the main item («med hengerfeste og takstativ», «inkludert
     # opplæring») gets its own requirement when none covers it; they go before the type's own requirements
-    parts = [c for c in (clean(p) for p in part_requirements(text, matches, [*requirements, *carried, *climate])) if c]
-    parts = parts[:max(0, MAX_REQUIREMENTS - len(carried) - len(climate) - 1)]
-    requirements = _trimmed(requirements, MAX_REQUIREMENTS - len(carried) - len(climate) - len(parts),
-                            [*parts, *climate, *carried], targets, text, matches) + parts + climate + carried
+    kept = requirements
+    for _ in range(3):  # a part whose requirement was trimmed away gets its own on the next round
+        parts = [c for c in (clean(p) for p in part_requirements(text, matches, [*kept, *carried, *climate])) if c]
+        parts = parts[:max(0, MAX_REQUIREMENTS - len(carried) - len(climate) - 1)]
+        kept = _trimmed(requirements, MAX_REQUIREMENTS - len(carried) - len(climate) - len(parts),
+                        [*parts, *climate, *carried], targets, text, matches)
+        if not part_requirements(text, matches, [*kept, *parts, *carried, *climate]):
+            break
+    requirements = kept + parts + climate + carried
     requirements = _fill_up(requirements, list(fallback["functional_requirements"]), kind, references)
     # a target carried in its own clause («… i GN 1/1-beholdere …») names the standard «eller tilsvarende» as well
     requirements = [with_verification(r, kind) for r in _standards_or_equivalent("", requirements, references)[1]]
