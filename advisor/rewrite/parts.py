@@ -112,6 +112,9 @@ _EQUIPMENT: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p, re.IG
     (r"aksesspunkt\w*|trådløs\w*",
      "{Part} skal inngå i leveransen og gi trådløs dekning med minst [Mbit/s] per bruker i rommene i [vedlegg] ved "
      "[antall] samtidige brukere, dokumentert med dekningsmåling etter installasjon."),
+    (r"dokking\w*|dokk\w*",
+     "{Part} skal inngå i leveransen og koble maskinen til [antall] skjermer, nettverk og strøm med én kabel, "
+     "verifisert ved test med en prøvemaskin."),
     (r"stol(?:er|ene)?|\w+stol(?:er|ene)?",
      "{Part} skal inngå i leveransen, kunne tilpasses brukerne i [vedlegg] og tåle daglig bruk i minst [år], "
      "dokumentert med datablad og testrapport for holdbarhet."),
@@ -272,9 +275,8 @@ def part_requirements(text: str, matches: list[Match], drafted: list[str]) -> li
         if equipment is not None:
             out.append(equipment.format(Part=part[:1].upper() + part[1:]))
             continue
-        out.append(f"{part[:1].upper()}{part[1:]} skal inngå i leveransen, passe til og kunne brukes sammen med det øvrige "
-                   "som leveres, og gi [funksjonen og ytelsen den skal ha, f.eks. kapasitet, last eller bruk], dokumentert "
-                   "med datablad eller typegodkjenning og kontrollert ved levering.")
+        out.append(f"{part[:1].upper()}{part[1:]} skal inngå i leveransen og gi [det den skal gjøre eller dekke, og hvor "
+                   "mye], dokumentert med datablad eller vareprøve og kontrollert ved levering.")
     return out
 
 

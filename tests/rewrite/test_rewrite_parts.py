@@ -37,3 +37,23 @@ def test_the_climate_rule_names_both_exceptions_and_no_opt_out():
     note = climate_note(["Bilen skal ha utslipp på høyst [g CO₂/km], dokumentert med typegodkjenning."])
     assert "minst 30 %" in note and "kravspesifikasjonen" in note and "klart gir bedre klima- og miljøeffekt" in note
     assert "begrunnelsen" in note and "ubetydelig" in note
+
+
+def test_a_second_thing_bought_is_a_part_but_a_colour_or_a_service_is_not():
+    assert _parts("Vi skal kjøpe ruter og brytere til to bygg.") == ["brytere"]
+    assert _parts("Barnehagen skal ha sandkasser i blått og grønt.") == []
+    assert _parts("Vi skal kjøpe kopimaskiner og vedlikeholdstjenester.") == []
+
+
+def test_equipment_gets_a_requirement_of_its_own_kind():
+    text = "Vi skal kjøpe en pickup med snøplog og strøapparat."
+    out = part_requirements(text, find_matches(text), [])
+    assert out[0].startswith("Snøplog") and "bredde" in out[0] and out[1].startswith("Strøapparat") and "spre" in out[1]
+
+
+def test_market_questions_never_name_the_brand(settings):
+    from advisor.rewrite import rewrite_requirement
+
+    rewrite = rewrite_requirement("Vi skal kjøpe en Kärcher feiemaskin med sugeaggregat.", settings)
+    assert rewrite.market_questions and not any("Kärcher" in q for q in rewrite.market_questions)
+    assert not any("i dag" in q and "«" in q for q in rewrite.market_questions)
