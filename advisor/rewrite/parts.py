@@ -62,8 +62,8 @@ _SERVICES: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = tuple(
          "{Part} skal inngå i leveransen: utstyret skal oppbevares forsvarlig i [periode] og være klart til bruk innen "
          "[dato], dokumentert med lagringsavtale og kontrollert ved utlevering."),
         (r"emballasje|bortkjøring|avfall|retur", r"emballasje",
-         "{Part} skal inngå i leveransen, og minst [prosent] % av emballasjen skal gå til ombruk eller "
-         "materialgjenvinning, dokumentert med mottakskvittering."),
+         "Leverandøren skal ta med seg emballasjen etter levering, og minst [prosent] % av den skal gå til ombruk "
+         "eller materialgjenvinning, dokumentert med mottakskvittering."),
         (r"levering|levert|transport|frakt", r"levering|levert|levere",
          "Leveransen skal være levert til [leveringssted] innen [dato] etter bestilling, kontrollert ved mottak."),
     ))
@@ -172,10 +172,17 @@ def _pieces(text: str, bought: bool = False) -> list[tuple[int, int]]:
 
 
 # «skal kjøpe svitsjer og aksesspunkter til tre skoler»: a second thing bought, named with the first.
-_AND_THING = re.compile(r"\S\s+og\s+(?P<thing>[a-zæøå][\w\-]{3,})(?=\s+(?:til|for|på|i|ved|med|inkludert)\b|\s*[,.;]|\s*$)")
+_AND_THING = re.compile(r"\S\s+og\s+(?:\d+\s+)?(?P<thing>[a-zæøå][\w\-]{3,})(?=\s+(?:til|for|på|i|ved|med|inkludert)\b|\s*[,.;]|\s*$)")
 
 
 _COLOUR = re.compile(r"(?:rød|gul|blå|grønn?|hvit|svart|grå|brun|rosa|lilla|oransje|beige)[te]?", re.IGNORECASE)
+
+
+_SERVICE_VERBS = tuple((re.compile(v, re.IGNORECASE), n) for v, n in (
+    (r"(?<!\w)(?:montere|monteres|montert)(?!\w)", "montering"),
+    (r"(?<!\w)(?:installere|installeres|installert)(?!\w)", "installasjon"),
+    (r"(?<!\w)(?:lære\s+opp|læres\s+opp)(?!\w)", "opplæring"),
+))
 
 
 def _second_things(text: str, matches: list[Match]) -> list[str]:
@@ -191,17 +198,32 @@ def _second_things(text: str, matches: list[Match]) -> list[str]:
         cut = re.search(r"\s(?:til|for|på|ved|hos)\s", region)
         region = region[:cut.start()] if cut else region
         m = _AND_THING.search(region)
-        if m is None or re.search(r"(?:es|e)$", m.group("thing")) and not m.group("thing").endswith("ere") \
-                or any(h.severity != "low" and h.start <= sentence.start() + buy.end() + m.start("thing") < h.end
-                       for h in matches):
+        if m is None:
             continue
-        if re.search(r"tjenest\w*$|drift\w*$|ing(?:en|er)?$|else\w*$|hold$|arbeid\w*$|oppdrag\w*$", m.group("thing")):
-            continue  # a service named with the goods has no equipment requirement
-        if _COLOUR.fullmatch(m.group("thing")):
-            continue
-        if not _PROPERTY.search(m.group("thing")) and not any(p.search(m.group("thing")) for p, _, _ in _SERVICES):
-            out.append(m.group("thing"))
+        # «en projektor, lerret og høyttalere»: every item after the first
+        items = [x.strip() for x in re.split(r",\s*|\s+og\s+", region[:m.end()].strip())][1:]
+        if len(items) > 3 or any(len(re.sub(r"^\d+\s+", "", x).split()) > 1 for x in items):
+            items = [m.group("thing")]
+        for thing in items:
+            thing = re.sub(r"^\d+\s+", "", thing)
+            at = sentence.start() + buy.end() + region.find(thing)
+            if not re.fullmatch(r"[a-zæøå][\w\-]{3,}", thing) or (re.search(r"(?:es|e)$", thing) and not thing.endswith("ere")) \
+                    or any(h.severity != "low" and h.start <= at < h.end for h in matches):
+                continue
+            if re.search(r"tjenest\w*$|drift\w*$|ing(?:en|er)?$|else\w*$|hold$|arbeid\w*$|oppdrag\w*$", thing):
+                continue  # a service named with the goods has no equipment requirement
+            if _COLOUR.fullmatch(thing) or _PROPERTY.search(thing) or any(p.search(thing) for p, _, _ in _SERVICES):
+                continue
+            out.append(thing)
     return out
+
+
+def _verb_services(text: str, parts: list[str]) -> list[str]:
+    """«… og leverandøren skal montere dem»: a service the text asks for with a verb, unless a part names it."""
+    if not _BUY.search(text):
+        return []
+    return [noun for verb, noun in _SERVICE_VERBS if verb.search(text)
+            and not any(re.search(noun[:6], p, re.IGNORECASE) for p in parts)]
 
 
 def named_parts(text: str, matches: list[Match]) -> list[str]:
@@ -245,7 +267,7 @@ def named_parts(text: str, matches: list[Match]) -> list[str]:
                 break  # «plass til verktøy og stiger»: the rest of the list is what there must be room for
             continue
         parts.append(piece)
-    return parts[:4]
+    return (parts + _verb_services(text, parts))[:4]
 
 
 def _covered(part: str, cover: re.Pattern[str] | None, drafted: list[str]) -> bool:

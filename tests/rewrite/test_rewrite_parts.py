@@ -57,3 +57,8 @@ def test_market_questions_never_name_the_brand(settings):
     rewrite = rewrite_requirement("Vi skal kjøpe en Kärcher feiemaskin med sugeaggregat.", settings)
     assert rewrite.market_questions and not any("Kärcher" in q for q in rewrite.market_questions)
     assert not any("i dag" in q and "«" in q for q in rewrite.market_questions)
+
+
+def test_a_list_of_things_and_a_service_asked_for_with_a_verb():
+    assert _parts("Biblioteket trenger en skanner, lesebrett og hodetelefoner.") == ["lesebrett", "hodetelefoner"]
+    assert _parts("Vi skal kjøpe 30 pulter og 30 skap, og leverandøren skal montere dem.") == ["skap", "montering"]
