@@ -25,10 +25,21 @@ met or not, and `rate` is the share of items met over all cases:
    it is verified (documented, tested, measured, demonstrated);
 5. nothing_copied: no contact data, organisation number, address or legal reference in the requirements, and no
    requirement that is the original unchanged;
-6. questions: at least one question for market dialogue and one for the buyer.
+6. questions: at least one question for market dialogue and one for the buyer, and no market question that repeats a
+   brand, model or supplier of the original or asks what a named product does «i dag» (the dialogue
+   asks about the need and the alternatives, not about the product the buyer named).
+
+Every case also has `climate_ok`: when the rewrite names the climate rule (FOA § 7-9) anywhere, it states it whole, as
+procurement-facts.md supports it: weighting of at least 30 %, or instead climate or environment requirements in the
+specification when that clearly gives a better effect and the reason is given in the documents, and the duty falls away
+only when the footprint is insignificant; never that the buyer may simply leave it out. None when the rule is not
+named; a case is only `ok` when it is not False. `climate_rule_rate` is the share of the cases naming it that state it
+whole.
 
 A checklist case may also say what is bought (`expect`: {"kind": "goods" | "services" | "works", "must": [...],
-"must_not": [...]}, the patterns matched case-insensitively against the need and the requirements). `object_rate`
+"must_not": [...], "climate": true}, the patterns matched case-insensitively against the need and the requirements;
+`must` gives one pattern per part of the purchase when the original names several, and `climate` asks that the
+rewrite names the climate rule). `object_rate`
 is the share of those cases whose rewrite read the kind right, contains every `must` and no `must_not` pattern;
 such a case is only `ok` when the object is read right too.
 """
@@ -73,6 +84,22 @@ NOT_REQUIREMENT = re.compile(
     re.IGNORECASE,
 )
 _CONTENT = re.compile(r"[^\W\d_]{4,}")
+# Findings that name a product or a supplier: a market question repeating them asks about the product, not the need.
+NAMED_CATEGORIES = {"brand", "model_type", "supplier"}
+# «Hva gjør X i dag», «funksjonene «X» har i dag», «behovet «X» dekker i dag»: the template that asks about the named
+# product's present use rather than about the need.
+PRODUCT_TODAY = re.compile(r"(?:hva\s+gjør|«[^»]+»\s+(?:har|gjør|dekker))\b[^?]*\bi\s+dag\b", re.IGNORECASE)
+CLIMATE_RULE_PARTS = (
+    re.compile(r"minst\s+30\s*(?:%|prosent)", re.IGNORECASE),
+    re.compile(r"krav\w*\s+i\s+(?:krav)?spesifikasjonen", re.IGNORECASE),
+    re.compile(r"klart\s+(?:gir|vil gi|gi)\s+(?:en\s+)?bedre\s+klima-?\s+og\s+miljøeffekt", re.IGNORECASE),
+    re.compile(r"begrunn\w*", re.IGNORECASE),
+    re.compile(r"ubetydelig", re.IGNORECASE),
+)
+# Wording that lets the buyer leave the rule out.
+CLIMATE_SKIP = re.compile(
+    r"(?<!\w)(?:kan\s+(?:dere\s+)?(?:droppe|sløyfe|unnlate|hoppe over|se bort fra)|trenger\s+(?:dere\s+)?ikke|er\s+valgfri\w*|"
+    r"frivillig\w*|kan\s+velge\s+bort)(?!\w)", re.IGNORECASE)
 
 
 def check_rewrite(rewrite) -> dict[str, Any]:
@@ -110,6 +137,32 @@ def _copied(span: str, category: str, text: str) -> bool:
     return any(not EQUIVALENT_SOON.match(lowered[start + len(span):start + len(span) + 60]) for start in starts)
 
 
+def market_named(rewrite) -> list[str]:
+    """The market questions that repeat a brand, model or supplier of the original, or ask what a named
+    product does today."""
+    original = rewrite.original
+    names = {original[m.start:m.end].strip().lower() for m in find_matches(original)
+             if m.category in NAMED_CATEGORIES and m.severity != "low" and m.end - m.start >= 3}
+    return [q for q in rewrite.market_questions
+            if PRODUCT_TODAY.search(q) or any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", q.lower()) for n in names)]
+
+
+def rewrite_texts(rewrite) -> list[str]:
+    """Every text of the rewrite a reader sees: need, requirements, questions, notes and the legal basis."""
+    return [rewrite.need_statement, *rewrite.functional_requirements, *rewrite.market_questions,
+            *rewrite.questions_for_buyer, *rewrite.notes, *(b.rule for b in getattr(rewrite, "legal_basis", []))]
+
+
+def climate_rule_ok(rewrite) -> bool | None:
+    """Whether the rewrite states the climate rule (FOA § 7-9) whole wherever it names it (see the module docstring);
+    None when it does not name it."""
+    texts = [t for t in rewrite_texts(rewrite) if re.search(r"§\s*7-9", t)]
+    if not texts:
+        return None
+    joined = " ".join(texts)
+    return all(p.search(joined) for p in CLIMATE_RULE_PARTS) and not any(CLIMATE_SKIP.search(t) for t in texts)
+
+
 def checklist(rewrite) -> dict[str, bool]:
     """The six checklist items for one rewrite (see the module docstring)."""
     original = rewrite.original
@@ -132,7 +185,7 @@ def checklist(rewrite) -> dict[str, bool]:
         "verifiable": bool(requirements) and all(MEASURABLE.search(r) and VERIFIED.search(r) for r in requirements),
         "nothing_copied": not any(NOT_REQUIREMENT.search(r) for r in requirements)
         and not any(re.sub(r"\W+", " ", r.lower()).strip() == normal for r in requirements),
-        "questions": bool(rewrite.market_questions) and bool(rewrite.questions_for_buyer),
+        "questions": bool(rewrite.market_questions) and bool(rewrite.questions_for_buyer) and not market_named(rewrite),
     }
 
 
@@ -140,6 +193,8 @@ def object_check(rewrite, expect: dict[str, Any]) -> bool:
     """Whether the rewrite is about what `expect` says is bought: the kind read from the text and the wording."""
     written = " ".join([rewrite.need_statement, *rewrite.functional_requirements])
     kind = expect.get("kind")
+    if expect.get("climate") and climate_rule_ok(rewrite) is not True:
+        return False
     return (not kind or getattr(rewrite, "object_kind", None) == kind) \
         and all(re.search(p, written, re.IGNORECASE) for p in expect.get("must", [])) \
         and not any(re.search(p, written, re.IGNORECASE) for p in expect.get("must_not", []))
@@ -158,7 +213,10 @@ def run_checklist(rows: list[dict[str, Any]], settings, chosen: str, set_name: s
         items = checklist(rewrite)
         expect = row.get("expect")
         object_ok = object_check(rewrite, expect) if isinstance(expect, dict) else None
-        cases.append({"id": row.get("id"), "set": set_name, "ok": all(items.values()) and object_ok is not False,
+        climate_ok = climate_rule_ok(rewrite)
+        cases.append({"id": row.get("id"), "set": set_name,
+                      "ok": all(items.values()) and object_ok is not False and climate_ok is not False,
+                      "climate_ok": climate_ok, "market_named": market_named(rewrite),
                       "text": text, "items": items, "met": sum(items.values()), "object_ok": object_ok,
                       "object_kind": getattr(rewrite, "object_kind", None), "need_statement": rewrite.need_statement,
                       "requirements": rewrite.functional_requirements, "market_questions": rewrite.market_questions,
@@ -210,13 +268,18 @@ def run(settings, provider: str | None = None, progress: bool = True) -> SuiteRe
         checklist_metrics[f"{name}.cases"] = float(len(group))
         for item in CHECKLIST_ITEMS:
             checklist_metrics[f"{name}.{item}"] = sum(1 for c in group if c["items"][item]) / len(group) if group else 0.0
+        with_climate = [c for c in group if c["climate_ok"] is not None]
+        if with_climate:
+            checklist_metrics[f"{name}.climate_rule_rate"] = sum(1 for c in with_climate if c["climate_ok"]) / len(with_climate)
+            checklist_metrics[f"{name}.climate_rule_cases"] = float(len(with_climate))
         with_object = [c for c in group if c["object_ok"] is not None]
         if with_object:
             checklist_metrics[f"{name}.object_rate"] = sum(1 for c in with_object if c["object_ok"]) / len(with_object)
             checklist_metrics[f"{name}.object_cases"] = float(len(with_object))
         checklist_tables[f"{name}_misses"] = [
             {"id": c["id"], "missing": ", ".join([k for k, v in c["items"].items() if not v]
-                                                 + (["object"] if c["object_ok"] is False else [])), "text": c["text"]}
+                                                 + (["object"] if c["object_ok"] is False else [])
+                                                 + (["climate_rule"] if c["climate_ok"] is False else [])), "text": c["text"]}
             for c in group if not c["ok"]
         ]
         cases.extend(group)

@@ -682,6 +682,9 @@ _CAMERA_PICTURE = ("Bildet skal vise det som skal oppdages [f.eks. fall, bevegel
                    "lysforhold] [oppløsningen i dag, {value}, er ikke et krav i seg selv], verifisert ved utprøving på stedet.")
 
 
+_CONTAINER = re.compile(r"(?:tank|beholder|kasse|container|magasin|reservoar|bunker)\w*$", re.IGNORECASE)
+
+
 def value_requirements(text: str, spans: list[tuple[int, int]] | None = None,
                        functions: tuple[tuple[re.Pattern[str], str], ...] = ()) -> list[str]:
     """A functional requirement for each function the technical values in `text` stand for (outside the given
@@ -699,6 +702,11 @@ def value_requirements(text: str, spans: list[tuple[int, int]] | None = None,
             what = amount.group(0).strip()
             limit = (f"{bound} {value} [bekreft grensen mot behovet]" if bound
                      else f"{value} [angi om dette er minste eller høyeste mengde]")
+            if _CONTAINER.search(what):
+                # «8000 liter vanntank»: what the container holds, not an amount of food
+                values.setdefault(f"amount\x00{value}", []).append(
+                    f"{what[:1].upper()}{what[1:]} skal romme {limit}, dokumentert med datablad eller tegning.")
+                continue
             values.setdefault(f"amount\x00{value}", []).append(
                 f"Mengden {what} skal være {limit}, kontrollert mot oppskrift, varedeklarasjon eller stikkprøve.")
             continue

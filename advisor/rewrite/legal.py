@@ -112,9 +112,11 @@ def legal_basis(findings: list[Finding], references: list[Reference], settings: 
             for n, (rules, citation) in enumerate(kept[:MAX_LEGAL_BASIS], start=1)]
 
 
-_CLIMATE_RULE = ("FOA § 7-9: klima- og miljøhensyn skal som hovedregel vektes med minst 30 % når tilbudene evalueres. I stedet "
-                 "kan de ivaretas med krav i kravspesifikasjonen når det klart gir bedre klima- og miljøeffekt, og da skal "
-                 "begrunnelsen stå i anskaffelsesdokumentene")
+# The rule and its two exceptions as procurement-facts.md § 1.7 supports them (DFØ's climate guide, ch. 1, 6 and 7).
+_CLIMATE_RULE = ("FOA § 7-9: klima- og miljøhensyn skal som hovedregel vektes med minst 30 % når tilbudene evalueres. Unntak: "
+                 "dere kan i stedet stille klima- og miljøkrav i kravspesifikasjonen når det klart gir bedre klima- og "
+                 "miljøeffekt, og da skal begrunnelsen stå i anskaffelsesdokumentene; og plikten faller bort bare når "
+                 "anskaffelsens klimaavtrykk og miljøbelastning er ubetydelig. Utenom disse unntakene gjelder plikten fullt ut")
 
 
 def climate_note(requirements: list[str], domain: str = "") -> str:
@@ -128,13 +130,13 @@ def climate_note(requirements: list[str], domain: str = "") -> str:
         words = requirements[number - 1].split()
         quoted = " ".join(words[:9]).rstrip(",.;") + (" …" if len(words) > 9 else "")
         return (f"{_CLIMATE_RULE}. Utkastet ivaretar klima og miljø med krav {number} («{quoted}»); skriv i "
-                "anskaffelsesdokumentene hvorfor kravet gir bedre effekt enn en vekting. Vil dere heller vekte, gjør kravet "
+                "anskaffelsesdokumentene hvorfor kravet klart gir bedre klima- og miljøeffekt enn en vekting. Vil dere heller vekte, gjør kravet "
                 "om til et tildelingskriterium «Klima og miljø» med minst 30 % vekt, der bedre verdier enn [minstenivået] "
                 "gir flere poeng")
     if domain in CLIMATE_DOMAINS:
         return (f"{_CLIMATE_RULE}. Utkastet har ennå ikke et krav om klima eller miljø: legg inn et målbart krav (for "
                 "eksempel utslipp, energibruk eller klimaavtrykk) eller et tildelingskriterium «Klima og miljø» med minst "
-                "30 % vekt. Plikten faller bare bort når anskaffelsens klimaavtrykk og miljøbelastning er ubetydelig")
+                "30 % vekt")
     return ""
 
 

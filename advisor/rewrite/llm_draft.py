@@ -97,7 +97,10 @@ def render_domain(ptype: PurchaseType | None, text: str, bought: PurchaseObject 
             lines.append(f"- {ptype.climate}")
         if ptype.climate:
             lines.append("Klima og miljø (FOA § 7-9): minst ett av kravene skal gjelde klima eller miljø, for eksempel "
-                         "det siste kravet over.")
+                         "det siste kravet over. Regelen: klima- og miljøhensyn vektes med minst 30 %, eller ivaretas med "
+                         "krav i kravspesifikasjonen når det klart gir bedre klima- og miljøeffekt (begrunnet i "
+                         "dokumentene); plikten faller bort bare når klimaavtrykket og miljøbelastningen er ubetydelig. "
+                         "Skriv aldri at regelen kan velges bort.")
         lines += ["Spørsmål til markedet:"] + [f"- {q}" for q in ptype.market_questions]
         if ptype.source:
             lines.append(f"Kilde for fagopplysninger: {ptype.source}")

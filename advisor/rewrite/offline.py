@@ -39,6 +39,7 @@ from advisor.rewrite.domains import (
 )
 from advisor.rewrite.examples import Example
 from advisor.rewrite.neutral import ENGLISH, clean, is_substantive, neutralize, passes
+from advisor.rewrite.parts import without_parts
 from advisor.rewrite.references import find_references, interface_requirement
 from advisor.rewrite.targets import (
     NUMBER_WORDS,
@@ -156,6 +157,12 @@ def _need_from(neutral: str, function: str, context: str, specs_only: bool = Fal
         bought = neutral[acquired.end():].rstrip('.')
         if _PRODUCT_DATA.search(bought):  # «4 båtmotorer på 40 hk»: the thing, not its figures
             return generic_need(_PRODUCT_DATA.split(bought)[0])
+        main = without_parts(bought, bought=True).rstrip(" .,")
+        named = re.sub(r"(?<!\w)(?-i:[A-ZÆØÅ][\w\-]*)\s*", "", main).strip()
+        if (main != bought or named != main) and _WORDS.search(named):
+            # «Tieto Lifecare journalsystem med integrasjon …»: the name and the parts are no need (the parts get their
+            # own requirements); who uses the thing and what for is asked instead
+            return generic_need(named)
         return f"Vi har behov for {bought}"
     m = SUBJECT.match(neutral)
     if m and not ENGLISH.search(neutral):
@@ -173,6 +180,7 @@ def _need_from(neutral: str, function: str, context: str, specs_only: bool = Fal
     return ""
 
 
+_WORDS = re.compile(r"[^\W\d_]{3,}")
 # A party as the subject («Leverandøren skal ha et lager …»): what it must have is no product's figure.
 _PARTY = re.compile(r"(?:leverandør|tilbyder|entreprenør|konsulent|oppdragstaker|operatør|kommune|vi)\w*$", re.IGNORECASE)
 # A bound the buyer set («høyst 0,8 %», «minst 500 lux»): a requirement in itself, not today's product.

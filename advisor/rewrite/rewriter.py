@@ -56,6 +56,7 @@ from advisor.rewrite.offline import (
     target_label,
     target_requirement,
 )
+from advisor.rewrite.parts import covers_part, part_requirements, without_parts
 from advisor.rewrite.references import Reference, find_references
 from advisor.rewrite.targets import Target, measurable_targets, missing_targets, normal_number
 from advisor.rewrite.templates import (
@@ -355,11 +356,21 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
     # the purchase type's climate or environment requirement (FOA § 7-9) when none of the draft's is one
     climate = [c for c in [clean(str(fallback.get("climate_requirement") or ""))]
                if c and not any(is_climate_requirement(r) for r in [*requirements, *carried])]
-    requirements = requirements[: MAX_REQUIREMENTS - len(carried) - len(climate)] + climate + carried
+    # each part of the purchase the original names besides the main item («med hengerfeste og takstativ», «inkludert
+    # opplæring») gets its own requirement when none covers it; they go before the type's own requirements
+    kept = requirements
+    for _ in range(3):  # a part whose requirement was trimmed away gets its own on the next round
+        parts = [c for c in (clean(p) for p in part_requirements(text, matches, [*kept, *carried, *climate])) if c]
+        parts = parts[:max(0, MAX_REQUIREMENTS - len(carried) - len(climate) - 1)]
+        kept = _trimmed(requirements, MAX_REQUIREMENTS - len(carried) - len(climate) - len(parts),
+                        [*parts, *climate, *carried], targets, text, matches)
+        if not part_requirements(text, matches, [*kept, *parts, *carried, *climate]):
+            break
+    requirements = kept + parts + climate + carried
     requirements = _fill_up(requirements, list(fallback["functional_requirements"]), kind, references)
     # a target carried in its own clause («… i GN 1/1-beholdere …») names the standard «eller tilsvarende» as well
     requirements = [with_verification(r, kind) for r in _standards_or_equivalent("", requirements, references)[1]]
-    market = _dedupe([*draft.get("market_questions", []), *fallback["market_questions"]])[:4]
+    market = _dedupe([*draft.get("market_questions", []), *fallback["market_questions"]])[:4] or list(NEED_MARKET_QUESTIONS)
     systems = [r for r in references if r.is_conditional]
     buyer = [q for q in _dedupe([*draft.get("questions_for_buyer", []), *fallback["questions_for_buyer"]])
              if not any(_same_name(quoted, r.name) for r in systems for quoted in re.findall(r"«([^»]+)»", q))]
@@ -368,6 +379,28 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
               for r in systems]
     return {"need_statement": need, "functional_requirements": requirements[:MAX_REQUIREMENTS], "market_questions": market,
             "questions_for_buyer": buyer, "notes": notes}
+
+
+def _trimmed(requirements: list[str], keep: int, added: list[str], targets: list[Target], text: str,
+             matches: list[Match]) -> list[str]:
+    """At most `keep` of the requirements, dropping from the end first those whose loss leaves no target of the
+    original without a requirement (with `added` counted in), and those that cover a part the original names last."""
+    out = list(requirements)
+    for r in [*(x for x in reversed(requirements) if not covers_part(text, matches, x)),
+              *(x for x in reversed(requirements) if covers_part(text, matches, x))]:
+        if len(out) <= keep:
+            break
+        rest = [x for x in out if x is not r]
+        if len(missing_targets(targets, [*rest, *added])) <= len(missing_targets(targets, [*out, *added])):
+            out = rest
+    return out[:keep]
+
+
+# The market dialogue when nothing else asks: about the need and the alternatives, never about a named product.
+NEED_MARKET_QUESTIONS = (
+    "Hvilke løsninger i markedet dekker funksjonene og ytelsen i kravene, og hva koster de over levetiden?",
+    "Hva er vanlig leveringstid, og hvilke av kravene i utkastet begrenser konkurransen unødig?",
+)
 
 
 # A quantity to deliver: «Leveransen skal omfatte minst 4 stjerner [juster antallet …]» -> «4 stjerner».
@@ -509,6 +542,15 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
     unread = bought is None and not service and maker_only(text, matches)
     ptype, tied = choose_purchase_type(text, types, nouns, brand_categories, bought, guess=not unread,
                                        line=line)
+    head = without_parts(text)
+    if ptype is not None and head != text and not service:
+        # «Toyota Hilux med tilhenger og snøplog», «fagsystem med integrasjon …, inkludert opplæring», «elbiler med
+        # vinterdekk»: the main item decides the type, not the parts named after it (they get their own requirements);
+        # a type read only from the parts is not what is bought
+        head_type, head_tied = choose_purchase_type(head, types, nouns, brand_categories, bought, guess=not unread,
+                                                    line=line)
+        if head_type is None or head_type.id != ptype.id:
+            ptype, tied = head_type, head_tied
     if bought is not None and not bought.is_certain and ptype is not None \
             and (bought.kind not in ptype.kinds or _NOT_A_NOUN.match(bought.noun)):
         # an assumed reading from the verb alone that the purchase type the text's own words name contradicts («skal

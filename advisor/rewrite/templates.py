@@ -190,17 +190,25 @@ def presence_requirements(matches: list[Match]) -> list[str]:
     return out + [CATEGORY_REQUIREMENTS["attendance"]] if "attendance" in kinds else out
 
 
-# The same questions naming what was removed («Abilia», «rentvannsanlegg»), so the dialog asks about this purchase and
-# not the same thing in every rewrite; {span} is the flagged wording of the original.
+# The same questions naming what was flagged («rentvannsanlegg», «NS 3420»), so the dialog asks about this purchase
+# and not the same thing in every rewrite; {span} is the flagged wording of the original. A brand, model, named product
+# or supplier is never named: the dialogue asks about the need and the alternatives (which solutions meet the
+# function, what they cost over their life, how long delivery takes, what limits competition), not about what the
+# product the buyer named does today.
 NAMED_MARKET_QUESTIONS = {
-    "brand": "Hvilke løsninger dekker de funksjonene «{span}» har i dag, og hvordan dokumenterer dere ytelsen?",
-    "model_type": "Hvilke egenskaper ved «{span}» bør vi stille krav til for at flere produkter skal kunne konkurrere?",
-    "product_named": "Finnes det andre måter å dekke behovet «{span}» dekker i dag, for eksempel som tjeneste?",
+    "brand": "Hvilke løsninger fra ulike produsenter dekker funksjonene og ytelsen i kravene, hva koster de over levetiden, "
+             "og hva er vanlig leveringstid?",
+    "model_type": "Hvilke av kravene i utkastet begrenser konkurransen unødig, og hvilke egenskaper bør vi heller stille "
+                  "krav til for at flere produkter skal kunne konkurrere?",
+    "product_named": "Finnes det andre måter å dekke behovet på, for eksempel som tjeneste, og hva koster de over "
+                     "levetiden?",
     "material_dimension_method": "Hvilke andre materialer eller metoder enn «{span}» gir det resultatet vi trenger, og hva "
                                  "koster de over levetiden?",
     "tailoring": "Er «{span}» vanlig i markedet, eller utelukker verdien de fleste produkter?",
     "missing_or_equivalent": "Hva bør regnes som tilsvarende «{span}», og hvordan kan det dokumenteres?",
 }
+# Categories whose flagged wording names a product or a supplier: their questions do not repeat it.
+_NAMING = {"brand", "model_type", "product_named", "supplier"}
 
 
 # A method and a material are asked about as what they are: the result a method gives, the properties a material has.
@@ -220,6 +228,12 @@ def market_questions_for(categories: set[str], text: str = "", matches: Sequence
             continue
         found = next((m for m in matches if m.category == category and m.severity != "low"), None)
         span = text[found.start:found.end].strip() if found is not None and text else ""
+        # «Scania» flagged for lacking «eller tilsvarende» is still a brand: the question does not name it
+        if found is not None and any(m.category in _NAMING and m.start < found.end and found.start < m.end for m in matches):
+            span = ""
+        if category in _NAMING:
+            out.append(NAMED_MARKET_QUESTIONS.get(category, MARKET_QUESTIONS[category]))
+            continue
         named = _KIND_MARKET_QUESTIONS.get(found.kind, NAMED_MARKET_QUESTIONS.get(category, "")) \
             if found is not None and category == "material_dimension_method" else NAMED_MARKET_QUESTIONS.get(category, "")
         span = _METHOD_LEAD.sub("", span) if found is not None and found.kind == "method" else span

@@ -16,7 +16,7 @@ UNSURE = None
 
 SPREAD = [
     ("Plenklippingen ved sykehjemmene skal gjøres med robotklippere fra Husqvarna.", "grøntanlegg"),
-    ("Gressklipperne til parkvesenet skal være Stiga.", "grøntanlegg"),
+    ("Gressklipperne til parkvesenet skal være Stiga.", "gressklipper"),
     ("Hekkeklipping og plenstell i parkene skal gjøres av Grønn Drift AS.", "grøntanlegg"),
     ("Kaffen til møterommene skal være Friele.", "drikke"),
     ("Kaffemaskinene i personalrommene skal være fra Jura.", "drikke"),
