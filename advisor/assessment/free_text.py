@@ -666,7 +666,7 @@ def _read_regime(text: str, out: Extraction) -> None:
             return
     # It is the activity the purchase serves that decides, not the buyer: a municipality's purchase for its water
     # supply is under forsyningsforskriften, its schools' purchases are not (regjeringen.no id2598956).
-    if (match := w.UTILITIES_HINT.search(text)) and not w.PLUMBING.search(text):
+    if (match := w.UTILITIES_HINT.search(text)) and not w.PLUMBING.search(text) and not _among_sectors(text, match):
         out.set("regime", "utilities", match.group(0),
                 " (vann og avløp omfatter drikkevannsforsyningen, som er en forsyningsaktivitet; gjelder kjøpet bare "
                 "avløp, gjelder anskaffelsesforskriften)")
@@ -683,6 +683,12 @@ def _read_regime(text: str, out: Extraction) -> None:
         out.note("regime", f"Teksten nevner «{match.group(0)}». Avløp og avløpsrensing alene er ikke en forsyningsaktivitet, "
                            "så anskaffelsesforskriften gjelder; knytter kjøpet seg også til drikkevannsforsyningen, gjelder "
                            "forsyningsforskriften.")
+
+
+def _among_sectors(text: str, match: re.Match[str]) -> bool:
+    """Whether «vann og avløp» stands in a list of the buyer's sectors (the users of the purchase, not its activity)."""
+    around = text[max(0, match.start() - w.SECTOR_LIST_WINDOW): match.end() + w.SECTOR_LIST_WINDOW]
+    return len(w.SECTOR_LIST.findall(around)) >= w.SECTOR_LIST_MIN
 
 
 def _read_market_and_process(text: str, out: Extraction) -> None:

@@ -234,6 +234,12 @@ UTILITIES_HINT = re.compile(r"\bvann- og avløp\w*|\bvann og avløp\w*|\bvann\s*
                             r"\bVA-(?:sektor|fag|område|tjeneste|etat|anlegg|nett)\w*", re.IGNORECASE)
 PLUMBING = re.compile(r"\brørlegg\w*|\bvvs\w*|\bsanitær\w*|\btoalett\w*|\bdusj\w*|\bbaderom\w*|\bbygget\b|"
                       r"\bi (?:den nye |det nye )?(?:skolen|barnehagen|sykehjemmet|hallen|rådhuset)\b", re.IGNORECASE)
+# «arbeidstøy til barnehage, renhold, vei, vann og avløp, skole og helse»: water and wastewater named among the buyer's
+# other sectors says who uses the purchase, not that it serves the water supply.
+SECTOR_LIST = re.compile(r"\b\w*(?:barnehage|skole|sfo|helse|kjøkken|kantine|renhold|verksted|omsorg|vaktmester|idrett|"
+                         r"kultur|administrasjon)\w*", re.IGNORECASE)
+SECTOR_LIST_WINDOW = 120
+SECTOR_LIST_MIN = 3
 # Wastewater without drinking water («avløpsrenseanlegg», «slam fra renseanlegget»): under FOA, said in a note.
 WASTEWATER_ONLY = re.compile(r"\b\w*renseanlegg\w*|\bavløp\w*|\bslam\b|\bslamkjøring\b|\bovervann\w*", re.IGNORECASE)
 # «havner»/«havna» are also the verb «end up» («Havner vi over terskelen?», «kjøpet havna i del III»): read as
