@@ -49,9 +49,10 @@ _TOTAL_CUE = re.compile(r"\b(?:totalt?|samlet|samla|i alt|hele (?:avtale|kontrak
                         # names the options it includes is the total, whatever figure came before it.
                         r"\btotalverdi\w*|\buttak\w* (?:på|for|av) (?:inntil|opptil|maksimalt)\b|\boppad begrenset til\b|\b(?:inkl\.?|inklusive?|inkludert|medregnet|medrekna)\s+(?:\w+\s+)?opsjon\w*",
                         re.IGNORECASE)
-# «2,5 MNOK årlig, totalt 10 MNOK»: a total word between «årlig» and the amount makes the amount the total, and «årlig»
-# belongs to the figure before it.
-_TOTAL_WORD = re.compile(r"\b(?:totalt?|samlet|samla|i alt|til sammen)\b", re.IGNORECASE)
+# «2,5 MNOK årlig, totalt 10 MNOK»: when «årlig» closes a clause and a total word opens the next, «årlig» belongs to
+# the figure before it and the amount is the total. «Årlig verdi er totalt 3 mill.» stays a yearly figure.
+_TOTAL_WORD = re.compile(r"^\w+\s*(?:,|;|og\b|men\b)\s*(?:\w+\s+){0,2}?(?:totalt?|samlet|samla|i alt|til sammen)\b",
+                         re.IGNORECASE)
 # VAT wordings: «inkl. mva.», «inklusive/inkludert/inklusiv merverdiavgift», «medregnet mva», «med mva»;
 # «eks./ekskl./eksklusive/uten/ekskludert mva».
 # «eksklusiv opsjoner og mva»: one other word joined by «og» may stand between the VAT wording and «mva».
@@ -336,7 +337,7 @@ def _with_context(text: str, amount: Amount) -> Amount:
     before = text[max(0, amount.start - 70): amount.start]
     for period, patterns in (("month", (_PER_MONTH_AFTER, _PER_MONTH_BEFORE)), ("year", (_PER_YEAR_AFTER, _PER_YEAR_BEFORE))):
         found = patterns[0].search(after)
-        if found is None and (found := patterns[1].search(before)) and _TOTAL_WORD.search(found.group(0)):
+        if found is None and (found := patterns[1].search(before)) and _TOTAL_WORD.match(found.group(0)):
             found = None
         if found:
             amount.period = period

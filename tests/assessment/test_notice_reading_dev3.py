@@ -109,3 +109,9 @@ def test_water_among_the_buyers_sectors_is_not_the_water_supply():
 
 def test_water_and_wastewater_as_the_activity_is_still_utilities():
     assert _values("Kommunen skal kjøpe rådgivning innen vann og avløp.")["regime"] == "utilities"
+
+
+def test_a_yearly_value_called_total_stays_yearly():
+    v = _values("Årlig verdi er totalt ca. 3 mill. kr for alle enhetene.")
+    assert v["value_per_period_nok"] == 3_000_000
+    assert v["value_period"] == "year"
