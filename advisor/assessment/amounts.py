@@ -44,7 +44,15 @@ _PER_YEAR_BEFORE = re.compile(rf"\b(?:årlig|årlige|årleg|årlege)\b{_SAME_SEN
                               re.IGNORECASE)
 _PER_MONTH_BEFORE = re.compile(rf"\b(?:månedlig|månedlige|månadleg)\b{_SAME_SENTENCE}{{0,60}}$", re.IGNORECASE)
 _TOTAL_CUE = re.compile(r"\b(?:totalt?|samlet|samla|i alt|hele (?:avtale|kontrakts)perioden|over \d+ år|inkl(?:\.|usive)? "
-                        r"opsjon|med opsjoner|kostnadsramme|øvre|maksimal|maks)\b", re.IGNORECASE)
+                        r"opsjon|med opsjoner|kostnadsramme|øvre|maksimal|maks)\b|"
+                        # «Anslått totalverdi inkludert opsjoner er …», «samla verdi medrekna opsjonane»: a value that
+                        # names the options it includes is the total, whatever figure came before it.
+                        r"\btotalverdi\w*|\buttak\w* (?:på|for|av) (?:inntil|opptil|maksimalt)\b|\boppad begrenset til\b|\b(?:inkl\.?|inklusive?|inkludert|medregnet|medrekna)\s+(?:\w+\s+)?opsjon\w*",
+                        re.IGNORECASE)
+# «2,5 MNOK årlig, totalt 10 MNOK»: when «årlig» closes a clause and a total word opens the next, «årlig» belongs to
+# the figure before it and the amount is the total. «Årlig verdi er totalt 3 mill.» stays a yearly figure.
+_TOTAL_WORD = re.compile(r"^\w+\s*(?:,|;|og\b|men\b)\s*(?:\w+\s+){0,2}?(?:totalt?|samlet|samla|i alt|til sammen)\b",
+                         re.IGNORECASE)
 # VAT wordings: «inkl. mva.», «inklusive/inkludert/inklusiv merverdiavgift», «medregnet mva», «med mva»;
 # «eks./ekskl./eksklusive/uten/ekskludert mva».
 # «eksklusiv opsjoner og mva»: one other word joined by «og» may stand between the VAT wording and «mva».
@@ -328,7 +336,9 @@ def _with_context(text: str, amount: Amount) -> Amount:
     after = text[end: end + 60]
     before = text[max(0, amount.start - 70): amount.start]
     for period, patterns in (("month", (_PER_MONTH_AFTER, _PER_MONTH_BEFORE)), ("year", (_PER_YEAR_AFTER, _PER_YEAR_BEFORE))):
-        found = patterns[0].search(after) or patterns[1].search(before)
+        found = patterns[0].search(after)
+        if found is None and (found := patterns[1].search(before)) and _TOTAL_WORD.match(found.group(0)):
+            found = None
         if found:
             amount.period = period
             amount.period_phrase = re.sub(r"^\W+", "", found.group(0).strip())
@@ -412,7 +422,8 @@ _BASE_TERM = re.compile(
     re.IGNORECASE)
 _OPTION_SUM = re.compile(r"(\d{1,2}(?:\s*(?:år\s*|years?\s*)?\+\s*\d{1,2})+)\s*(år|måneder|years?|months?)?", re.IGNORECASE)
 # «opsjon på 1+1 år», «forlengelse», «options to extend 1+1 years», «an extension of 1+1 years».
-_OPTION_CONTEXT = re.compile(r"(?:opsjon\w*|forlenge\w*|forlengelse|\boptions?\b|\bextensions?\b|\bextend\b)",
+# «mulighet for fornyelse i ytterligere 1 + 1 år»: a renewal is an extension option too.
+_OPTION_CONTEXT = re.compile(r"(?:opsjon\w*|forlenge\w*|forlengelse|\bforny(?:e|es|else|ing)\w*|\boptions?\b|\bextensions?\b|\bextend\b)",
                              re.IGNORECASE)
 # «pluss ett års opsjon», «plus a one-year extension option», «with an option of two (more) years»: one option period
 # before (or in) the option word.
@@ -431,11 +442,15 @@ _OPTION_COUNTED = re.compile(
     rf"|\b{_N}\s+(ett|to|tre)årige\s+(?:opsjoner|forlengelser)"
     rf"|\b{_N}\s+ganger\s+(?:med|på)\s+(?:inntil\s+)?{_N}\s*{_UNIT}",
     re.IGNORECASE)
-_OPTION_YEARS_BEFORE = re.compile(rf"\b(?:opptil|inntil|ytterligere)\s+{_N}\s*års\s+(?:forlengelse|opsjon)\w*", re.IGNORECASE)
+# «mulighet for ett års forlengelse», «med to års opsjon»: the option's years said before the option word.
+_OPTION_YEARS_BEFORE = re.compile(rf"\b(?:opptil|inntil|ytterligere|mulighet for|muligheit for|med)\s+{_N}\s*års\s+"
+                                  rf"(?:forlengelse|forlenging|opsjon|fornyelse)\w*", re.IGNORECASE)
 _OPTION_SINGLE = re.compile(rf"\w+\s+(?:(?:på|med|om)\s+)?(?:inntil\s+|ytterligere\s+)?{_N}\s*{_UNIT}(?!\s*\+)", re.IGNORECASE)
 _OPTION_FURTHER = re.compile(rf"(?:ytterligere|ytterlegare|inntil)\s+{_N}\s*{_UNIT}", re.IGNORECASE)
 _MAX_TERM = re.compile(rf"(?:maksimal[te]?|totalt?|samlet|til sammen)\s+(?:samlet\s+)?(?:avtaleperiode|varighet|løpetid)?\s*(?:er|på|maksimalt)?\s*"
                        rf"{_N}\s*{_UNIT}|(?:totalt|til sammen|maksimalt)\s+{_N}\s*(?:års?\s+varighet)", re.IGNORECASE)
+# «i perioden 2022 - 2025», «for perioden 2024–2027»: calendar years counted whole.
+_YEARS_SPAN = re.compile(r"\b(?:i|for|over)\s+(?:hele\s+)?perioden\s+(20\d\d)\s*[-–]\s*(20\d\d)\b", re.IGNORECASE)
 _FIELD_TERM = re.compile(rf"\bvarighet\s*:\s*(\d{{1,4}})\s*{_UNIT}", re.IGNORECASE)
 _OPEN_ENDED = re.compile(r"\b(?:løpende\s+(?:tjeneste)?kjøp|løpende avtale|uten (?:fast )?(?:sluttdato|løpetid|varighet)|"
                          r"tidsubegrenset|inntil videre|uten tidsbegrensning|til oppsigelse|"
@@ -529,6 +544,8 @@ def _first_term(text: str) -> tuple[int, str] | None:
         months = _months(groups[0], groups[1] if len(groups) > 1 else "år")
         if months:
             return months, match.group(0)
+    if (span := _YEARS_SPAN.search(text)) and 0 < int(span.group(2)) - int(span.group(1)) < 10:
+        return (int(span.group(2)) - int(span.group(1)) + 1) * 12, span.group(0)
     return None
 
 

@@ -130,6 +130,7 @@ def _read_value(text: str, out: Extraction) -> None:
     extra = " (inkl. mva.; regnes om til ekskl. mva. i vurderingen)" if vat else ""
     if stated:
         out.set("estimated_value_nok", stated.value, stated.phrase, extra)
+        _read_separate_options(text, amounts, stated, out)
     units = _units_per_period(text, period) if period else None
     if period and units:
         count, unit_phrase = units
@@ -146,6 +147,33 @@ def _read_value(text: str, out: Extraction) -> None:
     if vat is not None:
         with_vat = next(a for a in chosen if a.vat)
         out.set("amounts_include_vat", vat, f"{with_vat.phrase} … {with_vat.vat_phrase}")
+
+
+# «… er 500 000 kr eks. mva. … Prosjektet lyses ut med en opsjon på ytterligere ramme på 400 000 kr»: an option's price
+# in a sentence of its own is added to the stated value (FOA § 5-4: options count), unless the stated value already
+# names the options it includes («totalverdi inkludert opsjonen er …»).
+_INCLUDES_OPTIONS = re.compile(r"\b(?:inkl\.?|inklusive?|inkludert|medregnet|medrekna|med)\s+(?:\w+\s+)?(?:opsjon|option)\w*",
+                               re.IGNORECASE)
+
+
+def _read_separate_options(text: str, amounts: list[Amount], stated: Amount, out: Extraction) -> None:
+    around = text[max(0, stated.start - 60): stated.end + 60]
+    if _INCLUDES_OPTIONS.search(around):
+        return
+    options = [a for a in amounts if a is not stated and not a.period and a.value < stated.value
+               and _option_clause(text, a) is not None and not _same_sentence(text, a, stated)]
+    total = sum(a.value for a in options)
+    # «3,5–8 mill. … Av dette utgjør hovedoppdraget 3,5–4 mill. … opsjon inntil 4 mill.»: a base that with the options
+    # makes the stated value shows that the options are in it.
+    if options and not any(abs(a.value + total - stated.value) <= _SAME_FIGURE_SHARE * stated.value
+                           for a in amounts if a is not stated and a not in options):
+        out.set("options_value_nok", total, " + ".join(a.phrase for a in options),
+                " (opsjonen står for seg og kommer i tillegg til den oppgitte verdien)")
+
+
+def _same_sentence(text: str, first: Amount, second: Amount) -> bool:
+    low, high = sorted((first, second), key=lambda a: a.start)
+    return not _SENTENCE_END.search(text[low.end: high.start])
 
 
 # A price per unit («NOK 6 500 000,- eks.mva. pr. stk.», «6 mill. kr per enhet»): the value is the units bought
@@ -638,7 +666,7 @@ def _read_regime(text: str, out: Extraction) -> None:
             return
     # It is the activity the purchase serves that decides, not the buyer: a municipality's purchase for its water
     # supply is under forsyningsforskriften, its schools' purchases are not (regjeringen.no id2598956).
-    if (match := w.UTILITIES_HINT.search(text)) and not w.PLUMBING.search(text):
+    if (match := w.UTILITIES_HINT.search(text)) and not w.PLUMBING.search(text) and not _among_sectors(text, match):
         out.set("regime", "utilities", match.group(0),
                 " (vann og avløp omfatter drikkevannsforsyningen, som er en forsyningsaktivitet; gjelder kjøpet bare "
                 "avløp, gjelder anskaffelsesforskriften)")
@@ -655,6 +683,12 @@ def _read_regime(text: str, out: Extraction) -> None:
         out.note("regime", f"Teksten nevner «{match.group(0)}». Avløp og avløpsrensing alene er ikke en forsyningsaktivitet, "
                            "så anskaffelsesforskriften gjelder; knytter kjøpet seg også til drikkevannsforsyningen, gjelder "
                            "forsyningsforskriften.")
+
+
+def _among_sectors(text: str, match: re.Match[str]) -> bool:
+    """Whether «vann og avløp» stands in a list of the buyer's sectors (the users of the purchase, not its activity)."""
+    around = text[max(0, match.start() - w.SECTOR_LIST_WINDOW): match.end() + w.SECTOR_LIST_WINDOW]
+    return len(w.SECTOR_LIST.findall(around)) >= w.SECTOR_LIST_MIN
 
 
 def _read_market_and_process(text: str, out: Extraction) -> None:

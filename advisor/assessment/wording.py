@@ -11,6 +11,9 @@ import re
 
 _I = re.IGNORECASE
 
+# «Kommunal- og distriktsdepartementet»: the first half of a compound whose head is a ministry or a directorate names
+# the ministry's field, not a municipal buyer.
+_NOT_STATE_COMPOUND = r"(?!-\s*og\s+[\w-]*(?:departement|direktorat|tilsyn)\w*)"
 # Buyers. «statlig eid», «statlig aksjeselskap» and «statsforetak» are bodies governed by public law ("other"), not
 # state authorities: they have the 2.3 MNOK threshold, not the state's 1.49 MNOK.
 BUYER: dict[str, list[str]] = {
@@ -23,7 +26,7 @@ BUYER: dict[str, list[str]] = {
               r"\bkommunal[te]? (?:eid|eide|aksjeselskap|selskap)\w*", r"\boffentligrettslig\w*",
               # A health trust or regional health authority is a body governed by public law, not the state.
               r"\b(?:regional )?health (?:trusts?|authorit(?:y|ies)|enterprises?)\b", r"\bhospital trusts?\b"],
-    "municipal": [r"\b(?:fylkes)?kommun(?:e|en|ens|a|as|al|alt|ale|ane|ene|ar|er|erne)\b", r"\bbydel(?:en)?\b", r"(?-i:\bKF\b)",
+    "municipal": [rf"\b(?:fylkes)?kommun(?:e|en|ens|a|as|al|alt|ale|ane|ene|ar|er|erne)\b{_NOT_STATE_COMPOUND}", r"\bbydel(?:en)?\b", r"(?-i:\bKF\b)",
                   r"\bmunicipalit(?:y|ies)\b", r"\bcount(?:y|ies)(?: councils?| authorit(?:y|ies))?\b",
                   r"^\s*(?:fylket|fylka)\b",  # «Fylket skal kjøpe …» opening a message: the county authority
                   r"\bkommunalt foretak\b",
@@ -46,7 +49,7 @@ EQUIPMENT_NOT_BOUGHT = re.compile(r"\b(?:med|på|av)\s+(?:[\w-]+\s+){0,2}$", _I)
 # A state word used about money or ownership does not make the buyer a state authority.
 STATE_NOT_BUYER = re.compile(r"\bstatl[ie]g\w*\s+(?:eid|eide|midler|tilskudd|støtte|finansier\w*|aksjeselskap|selskap|foretak)", _I)
 STATE_EXPLICIT = re.compile(r"\bstatl[ie]g\w*|\bstaten\b", _I)
-MUNICIPAL_EXPLICIT = re.compile(r"\b(?:fylkes)?kommun(?:e|en|al|alt|ale)\b", _I)
+MUNICIPAL_EXPLICIT = re.compile(rf"\b(?:fylkes)?kommun(?:e|en|al|alt|ale)\b{_NOT_STATE_COMPOUND}", _I)
 MUNICIPAL_DEFINITE = re.compile(r"(?:fylkes)?kommun(?:en|ens|a|as)", _I)
 MUNICIPAL_AGENCY = re.compile(r"etat", _I)  # «Bymiljøetaten i Oslo kommune» is municipal
 # «… i Lyngdal kommune»: a place named by its municipality, not the buyer; but «Bymiljøetaten i Oslo kommune» and
@@ -59,6 +62,9 @@ UNIT_OF = re.compile(r"(?:etaten|tjenesten|avdelingen|kontoret|enheten|sektoren|
 
 # The building words that make a plant («anlegg») a works contract: it is built, not bought as a product.
 _CONSTRUCTION = r"bygg|byggj|oppfør|rehabil|renover|grunnarbeid|entrepris|anlegge\b|etablere|utvide|utvid|ombygg"
+# «bygge kompetanse», «bygge opp kunnskap», «bygge tillit»: building in the figurative sense is no works contract.
+_NOT_BUILT = (r"(?!\s+(?:opp\s+)?(?:\w+\s+)?(?:kompetanse|kunnskap\w*|tillit|relasjon\w*|nettverk\w*|kapasitet|kultur|"
+              r"omdømme|merkevare\w*|fagmiljø\w*|forståelse)\b)")
 # Contract types. Goods first: on a tie at the same position («tjenestebiler») the goods reading wins.
 CATEGORY: dict[str, list[str]] = {
     "goods": [r"\w*maskin(?:er|en|ene)?\b", r"\b\w*utstyr\w*", r"\bkjøretøy\w*", r"\w*biler\b",
@@ -84,7 +90,7 @@ CATEGORY: dict[str, list[str]] = {
               r"\w*pump(?:e|er|ar|ene|ane)\b", r"\w*(?:ventil|lamp|armatur|batteri|kabl|sprøyt|kanyl|bandasj|bleie)"
               r"(?:e|er|ar|ene|ane)\b", r"\w*dekk\b", r"\w*(?:container|traktor|båt|hyll)(?:e|er|ar|ene|ane)\b"],
     # Construction words only: a bare «bygg» is as often the building a purchase is for («strøm til UiTs bygg»).
-    "works": [r"\bbygg(?:e|es|ing|eprosjekt\w*|earbeid\w*|eplass\w*|entreprise\w*)\b", r"\bnytt bygg\b", r"\bnybygg\w*",
+    "works": [r"\bbygg(?:e|es|ing|eprosjekt\w*|earbeid\w*|eplass\w*|entreprise\w*)\b" + _NOT_BUILT, r"\bnytt bygg\b", r"\bnybygg\w*",
               r"\bombygging\b", r"\b(?:rehabilitere|renovere|bygge om|pusse opp|totalrehabilitere)\s+(?:\w+\s+){0,3}"
               r"(?:skole|bygg|barnehage|sykehjem|hall|kontor|bolig|bygning|sykehus|sengepost|tak|fasade|bru|vei|veg)\w*",
               r"\brenovering\w*", r"\brehabilitering av (?:\w+ ){0,2}(?:bygg|bru|bruer|skole|vei|veg|tak|fasade)\w*",
@@ -114,7 +120,9 @@ CATEGORY: dict[str, list[str]] = {
                  r"\bvedlikehold\w*", r"\breparasjon\w*", r"\bkvisting\w*", r"\bhogst\w*", r"\bbrøyting\w*",
                  r"\bskjøtsel\w*", r"\butlevering\w*", r"\bovervåking\w*", r"\banalyser\b", r"\bprosjektering\w*",
                  r"\bbyggeledelse\w*", r"\bevaluering\w*", r"\bdisponering\w*", r"\bavklaring\b", r"\boppfølging\b",
-                 r"\baktivitetstilbud\w*", r"\bskyss\w*", r"\bservices\b", r"\bconsult(?:ing|ancy|ants?)\b"],
+                 r"\baktivitetstilbud\w*", r"\bskyss\w*",
+                 # Studies and collection work: «kartlegging av vannkvaliteten», «data og analyse», «innsamling av avfall».
+                 r"\bkartlegging\w*", r"\banalyse(?:n|ne|arbeid\w*|oppdrag\w*)?\b", r"\binnsamling\w*", r"\bkoordiner\w*", r"\bservices\b", r"\bconsult(?:ing|ancy|ants?)\b"],
 }
 
 # The contract type named as such («regnes som bygge- og anleggsarbeid», «en rein varekontrakt») wins over the nouns of
@@ -132,7 +140,7 @@ HEALTH_SOCIAL = re.compile(
     r"helse- og (?:omsorgs|sosial)tjenester?\b|\bhelse- og sosialtenest\w*|\bhealth and social services\b|\bsosialtjenester?\b|\bomsorg(?:stjeneste\w*|stilbud\w*)?\b|"
     r"\bhjemmetjeneste\w*|\bhjemmesykepleie\b|\bheimeteneste\w*|\bheimesjukepleie\b|\bomsorgsteneste\w*|\bhelseteneste\w*|"
     r"\bavlasting\w*|\bbrukerstyrt personlig assistanse\b|\bbrukarstyrt personleg assistanse\b|"
-    r"(?-i:\bBPA\b)|\bavlastning\w*|\bbarnevern\w*|\bdagaktivitet(?:stilbud|senter)\w*|\bdemens\w*|\brus(?:behandling|omsorg|tjeneste)\w*|"
+    r"(?-i:\bBPA\b)|\bavlastning\w*|\bbarnevern\w*|\bhjelpetiltak\w*|\bdagaktivitet(?:stilbud|senter)\w*|\bdemens\w*|\brus(?:behandling|omsorg|tjeneste)\w*|"
     r"\b\w*helsetjeneste\w*|\btannhelse\w*|\blegetjeneste\w*|\bsykepleier\w*|\bhelsefagarbeider\w*|\bpsykisk helse\b|"
     r"\brehabiliterings(?:tjeneste|plass|opphold)\w*|\b(?:institusjons|sykehjems)plass\w*|\bbo- og omsorg\w*|"
     r"\barbeidsmarkedstiltak\w*|\bsamtalegrupp\w*|\bpårørendestøtte\w*|\bpraktisk bistand\b|\bhjemmehjelp\w*|\blegevakt\w*|"
@@ -226,6 +234,12 @@ UTILITIES_HINT = re.compile(r"\bvann- og avløp\w*|\bvann og avløp\w*|\bvann\s*
                             r"\bVA-(?:sektor|fag|område|tjeneste|etat|anlegg|nett)\w*", re.IGNORECASE)
 PLUMBING = re.compile(r"\brørlegg\w*|\bvvs\w*|\bsanitær\w*|\btoalett\w*|\bdusj\w*|\bbaderom\w*|\bbygget\b|"
                       r"\bi (?:den nye |det nye )?(?:skolen|barnehagen|sykehjemmet|hallen|rådhuset)\b", re.IGNORECASE)
+# «arbeidstøy til barnehage, renhold, vei, vann og avløp, skole og helse»: water and wastewater named among the buyer's
+# other sectors says who uses the purchase, not that it serves the water supply.
+SECTOR_LIST = re.compile(r"\b\w*(?:barnehage|skole|sfo|helse|kjøkken|kantine|renhold|verksted|omsorg|vaktmester|idrett|"
+                         r"kultur|administrasjon)\w*", re.IGNORECASE)
+SECTOR_LIST_WINDOW = 120
+SECTOR_LIST_MIN = 3
 # Wastewater without drinking water («avløpsrenseanlegg», «slam fra renseanlegget»): under FOA, said in a note.
 WASTEWATER_ONLY = re.compile(r"\b\w*renseanlegg\w*|\bavløp\w*|\bslam\b|\bslamkjøring\b|\bovervann\w*", re.IGNORECASE)
 # «havner»/«havna» are also the verb «end up» («Havner vi over terskelen?», «kjøpet havna i del III»): read as
