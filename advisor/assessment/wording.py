@@ -29,6 +29,7 @@ BUYER: dict[str, list[str]] = {
     "municipal": [rf"\b(?:fylkes)?kommun(?:e|en|ens|a|as|al|alt|ale|ane|ene|ar|er|erne)\b{_NOT_STATE_COMPOUND}", r"\bbydel(?:en)?\b", r"(?-i:\bKF\b)",
                   r"\bmunicipalit(?:y|ies)\b", r"\bcount(?:y|ies)(?: councils?| authorit(?:y|ies))?\b",
                   r"^\s*(?:fylket|fylka)\b",  # «Fylket skal kjøpe …» opening a message: the county authority
+                  r"\b(?:vi|me) er (?:et|eit) fylke\b",  # «Vi er et fylke som skal kjøpe …»: the county authority
                   r"\bkommunalt foretak\b",
                   # A school, kindergarten or nursing home that buys for itself is a unit of the municipality (or county).
                   r"\b\w*(?:skole|barnehage|sykehjem)(?:n|met)?(?= (?:skal|vil|trenger|ønsker|har behov))"],
@@ -155,7 +156,7 @@ _NOT_PLACE = r"(?<!\bpå )(?<!\bved )(?<!\bhos )"
 # annex lists more, such as security and education), by kind, so that an answer can say what it read and why.
 SPECIAL_SERVICE_KINDS: dict[str, str] = {
     "kantine, servering og restauranttjenester":
-        r"\b\w*kantine(?:ne|n|r|drift|tjeneste\w*|tenester)?\b|\bdrift av (?:\w+ )?\w*kantine\w*|\bcatering(?!produkt|utstyr|artikl)\w*|\bmatservering\w*|"
+        r"\b\w*kantine(?:ne|n|r|drift|tjeneste\w*|tenester)?\b|\b\w*kantina\b|\bdrift(?:en)? av (?:\w+ )?\w*kantin\w*|\bcatering(?!produkt|utstyr|artikl)\w*|\bmatservering\w*|"
         r"\bserveringstjeneste\w*|\bskolemat\w*|\brestaurant(?:tjeneste|teneste|drift)\w*|\bdrift av (?:\w+ )?restaurant\w*",
     # Hotels and lodging as what is bought («hotell, overnatting og konferanselokaler», «kurs- og konferansehotell»,
     # «hotellrom»), not a hotel as the place («på hotellet») nor lodging as a cost of another service («reise og

@@ -17,6 +17,7 @@ from advisor.chat.rules import rules_answer
     ("Kommunen skal kjøpe hotellopphold til kursdeltakere", "hotelltjenester"),
     ("drift av restauranten i kulturhuset", "kantine, servering og restauranttjenester"),
     ("drift av kantine i rådhuset", "kantine, servering og restauranttjenester"),
+    ("Vi skal sette ut driften av kantina på brannstasjonen", "kantine, servering og restauranttjenester"),
 ])
 def test_legal_hotel_and_restaurant_services_are_read_as_special_services_with_their_kind(text, kind):
     extraction = extract_case(text)
@@ -104,3 +105,15 @@ def test_lodging_as_a_cost_or_a_hotel_as_the_venue_is_no_special_service(text):
 def test_a_hotel_read_from_a_list_keeps_its_kind_when_only_the_phrase_is_given():
     assert special_service_kind("hotell, overnatting") == "hotelltjenester"
     assert special_service_kind("hotell- og restauranttjenester") == "hotell- og restauranttjenester"
+
+
+@pytest.mark.parametrize(("text", "buyer"), [
+    ("Vi er et fylke som skal kjøpe nye pulter for 900 000 kr", "municipal"),
+    ("Me er eit fylke og skal kjøpe nye pultar", "municipal"),
+])
+def test_a_county_that_says_it_is_a_county_is_a_municipal_buyer(text, buyer):
+    assert extract_case(text).values.get("buyer") == buyer
+
+
+def test_a_county_as_a_place_is_no_buyer():
+    assert extract_case("Direktoratet skal kjøpe skyss til skoler i hele fylket for 3 mill. kr").values.get("buyer") == "state"
