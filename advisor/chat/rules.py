@@ -870,6 +870,18 @@ _NOTICE_LEADS = {
                        "which part III provisions the regulation applies to special services",
     ("III", "nb"): "Ja, på Doffin og i TED (via Doffin): verdien er over EØS-terskelen",
     ("III", "en"): "Yes, on Doffin and in TED (through Doffin): the value is above the EEA threshold",
+    # The utilities regulation: below its EEA thresholds only the act and its part I (the competition principle
+    # decides whom to contact); above them a «del II-anskaffelse», whose duty to compete is met by a notice.
+    ("U-I", "nb"): "Nei, dere har ingen plikt til å kunngjøre: under EØS-terskelen gjelder bare loven og del I av "
+                   "forsyningsforskriften, og konkurranseprinsippet i LOA § 4 avgjør hvor mange og hvilke leverandører "
+                   "dere må kontakte",
+    ("U-I", "en"): "No, you have no duty to publish a notice: below the EEA threshold only the act and part I of the "
+                   "utilities regulation apply, and the competition principle in LOA section 4 decides how many and "
+                   "which suppliers you must contact",
+    ("U-II", "nb"): "Ja, på Doffin og i TED (via Doffin): over EØS-terskelen er dette en anskaffelse etter del II av "
+                    "forsyningsforskriften, og konkurranseplikten oppfylles ved at den kunngjøres",
+    ("U-II", "en"): "Yes, on Doffin and in TED (through Doffin): above the EEA threshold this is a procurement under "
+                    "part II of the utilities regulation, and the duty to compete is met by publishing it",
     ("IV", "nb"): "Ja, trolig: etter EU-direktivet skal konkurransen og tildelingen kunngjøres også for helse- og "
                   "sosialtjenester i del IV, og over EØS-terskelen går kunngjøringen til TED via Doffin; hva kapittel 30 "
                   "krever, er ikke bekreftet i kildene, så sjekk ordlyden i FOA kapittel 30 på Lovdata",
@@ -878,7 +890,9 @@ _NOTICE_LEADS = {
                   "what chapter 30 requires is not confirmed in the sources, so check the wording of FOA chapter 30 on "
                   "Lovdata",
 }
-_NOTICE_LEAD_SOURCES = {"health": ("guide-sarlige-tjenester", "Handlingsrom: hvem dere kontakter, forhandling og kunngjøring"),
+_NOTICE_LEAD_SOURCES = {"U-I": ("guide-forsyningssektoren", "Del I og del II i forsyningsforskriften"),
+                        "U-II": ("guide-forsyningssektoren", "Del I og del II i forsyningsforskriften"),
+                        "health": ("guide-sarlige-tjenester", "Handlingsrom: hvem dere kontakter, forhandling og kunngjøring"),
                         "special": ("guide-sarlige-tjenester", "Hvilke deler gjelder for andre særlige tjenester"),
                         "IV": ("guide-sarlige-tjenester", "Handlingsrom: hvem dere kontakter, forhandling og kunngjøring")}
 # Another yes/no in the same question goes first: «Holder det med tre tilbud, eller må vi kunngjøre?», «Er vi under
@@ -889,6 +903,8 @@ _OTHER_YES_NO = (_PART_II_WILL_DO, _UNDER_EEA, _PART_II_ASKED, _SUFFICES[0])
 def _notice_case(result: Assessment) -> str:
     """Which notice lead the assessment's part and services call for (a key of _NOTICE_LEADS without the language)."""
     inputs = result.inputs
+    if result.regime == "utilities":
+        return {"I": "U-I", "II": "U-II"}.get(result.part, "")
     if result.part == "I" and inputs.get("health_social_services", {}).get("value"):
         return "health"
     total = result.contract_value.total_nok if result.contract_value else None
@@ -929,7 +945,7 @@ def _notice_lead(question: str, result: Assessment, renumber: _Renumber, lang: s
     whether and where to publish (Doffin, TED), cited to the guidance on notices (and on special services for them);
     "" for other questions, other regimes, and a question whose first yes/no is about something else."""
     asked = _NOTICE_ASKED.search(question)
-    if (result.regime != "foa" or not asked or not is_yes_no(question)
+    if (result.regime not in ("foa", "utilities") or not asked or not is_yes_no(question)
             or any((m := p.search(question)) and m.start() < asked.start() for p in _OTHER_YES_NO)
             or (m := _OVER_EEA.search(question)) and not _TED_ONLY.fullmatch(m.group(0))):
         return ""
@@ -939,13 +955,14 @@ def _notice_lead(question: str, result: Assessment, renumber: _Renumber, lang: s
     lead = _NOTICE_LEADS.get((case, "en" if lang == "en" else "nb"))
     if lead is None:
         return ""
-    if _EITHER_OR.search(question):  # «Doffin eller TED?»: the alternative that holds, not a «Ja» to both
+    if _EITHER_OR.search(question) and not case.startswith("U-"):  # «Doffin eller TED?»: the alternative that holds, not a «Ja» to both
         lead = _either_or_lead(case, lead, lang)
     elif _NEGATED.search(question):  # «Trenger vi ikke kunngjøre?»: the words after the yes or no say what holds
         lead = re.sub(r"^(Ja|Nei|Yes|No)\b,?", "", lead).lstrip(" ,")
         lead = lead[:1].upper() + lead[1:]
     sources = [_NOTICE_LEAD_SOURCES[case]] if case in _NOTICE_LEAD_SOURCES else []
-    markers = [renumber.marker(*source) for source in (*sources, _NOTICE_SOURCE)]
+    general = () if case == "U-I" else (_NOTICE_SOURCE,)  # the general notice guide says nothing of FOR part I
+    markers = [renumber.marker(*source) for source in (*sources, *general)]
     numbers = ", ".join(dict.fromkeys(m.strip("[]") for m in markers if m))
     return _with_marker(lead + ".", f"[{numbers}]" if numbers else "")
 

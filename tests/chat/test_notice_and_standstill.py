@@ -176,3 +176,20 @@ def test_a_deadline_for_complaints_is_not_a_time_limit_for_tenders(question):
 ])
 def test_a_tender_deadline_is_still_a_time_limit(question):
     assert asks_time_limits(question, read_facts(question))
+
+
+def test_a_utility_below_its_threshold_is_told_plainly_it_need_not_publish(corpus_hash_settings, index):
+    answer = ask("Det kommunale vannverket skal kjøpe nye doseringspumper for 2,5 mill. kr. Er det "
+                 "anskaffelsesforskriften eller forsyningsforskriften som gjelder, og må vi kunngjøre?",
+                 index, corpus_hash_settings)
+    assert answer.route == "rules", answer.text
+    assert answer.text.startswith("Nei, dere har ingen plikt til å kunngjøre"), answer.text
+    assert "forsyningsforskriften" in answer.text.split(".")[0]
+    assert any(c.doc_id == "guide-forsyningssektoren" for c in answer.citations)
+
+
+def test_a_utility_above_its_threshold_must_publish(corpus_hash_settings, index):
+    answer = ask("Energiverket (kommunalt) skal kjøpe nettstasjoner for 9 mill. kr til strømnettet. Må vi kunngjøre "
+                 "konkurransen?", index, corpus_hash_settings)
+    assert answer.text.startswith("Ja, på Doffin og i TED"), answer.text
+    assert "del II av forsyningsforskriften" in answer.text
