@@ -1647,9 +1647,13 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
                           notes=notes, language=lang, evidence=1.0)
     # «Må dette ut på Doffin?»: the notice duty in plain words leads, and the part is its reason.
     notice_lead = _notice_lead(intent or question, result, renumber, lang)
-    sentences = _lead_sentences(question, intent, values, result, renumber, lang, verdict=not notice_lead)
+    # «Må vi bruke 30 prosent miljøvekt når vi kjøper kaffe for 200 000 kr?»: the climate rule at this value leads.
+    climate_lead = [] if notice_lead else _climate_lead(question, result, renumber, lang)
+    sentences = _lead_sentences(question, intent, values, result, renumber, lang,
+                                verdict=not (notice_lead or climate_lead))
     if notice_lead:  # after the sum of the shares, when the question asks whether they may be bought one by one
         sentences.insert(1 if _split_sentence(question, values, result, renumber, lang) else 0, notice_lead)
+    sentences = [*climate_lead, *sentences]
     kind = _service_kind_sentence([*extraction.notes, *facts.notes], result, renumber, lang, case_text or question)
     if kind:
         sentences.append(kind)
@@ -1666,7 +1670,8 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
     asks_procedure = bool(_ASKS_PROCEDURE.search(question))
     if result.part not in ("below", "referred"):
         sentences += _procedure_sentences(question, result, renumber, lang, asks_procedure,
-                                          climate=asks_procedure or bool(_ASKS_WHICH_RULES.search(question)),
+                                          climate=not climate_lead and (asks_procedure
+                                                                         or bool(_ASKS_WHICH_RULES.search(question))),
                                           case_text=case_text)
     # The check says what the sector note says; the other notes (an unread buyer among them) stay assumptions.
     sentences += _assumed_sentences(result, facts, asks_procedure, sector_notes if check else [], lang)
@@ -1748,6 +1753,47 @@ _CLIMATE = ("Klima og miljø: etter FOA § 7-9 skal klima- og miljøhensyn som h
 # «Hvilke regler gjelder?», «Which rules apply?»: the rules as a whole, not only the threshold.
 _ASKS_WHICH_RULES = re.compile(r"\bhvilke[nt]? (?:del|deler|regler|regelverk)\b|\bkva(?: for)? (?:del|reglar|regelverk)\b|"
                                r"\bwhich (?:part|rules)\b|\bwhat rules\b|\bregelverk\w* gjeld(?:er)?\b", re.IGNORECASE)
+
+
+# A question about the climate rule itself («Må vi bruke 30 prosent miljøvekt …?», «Gjelder § 7-9 …?»).
+_ASKS_CLIMATE = re.compile(r"\b(?:miljøvekt\w*|klimavekt\w*|miljøvekting\w*|klimavekting\w*|klima-? og miljøhensyn\w*|"
+                           r"klima-? og miljøkrav\w*|klimakrav\w*|climate (?:weighting|rule|requirements?)|"
+                           r"environmental weighting|section 7-9)|\b30\s*(?:%|prosent)|§\s*7-9\b", re.IGNORECASE)
+_CLIMATE_LEADS = {
+    ("below", False): "Nei: under 100 000 kr gjelder ikke anskaffelsesregelverket, og da heller ikke § 7-9",
+    ("below", True): "No: below NOK 100,000 the procurement rules do not apply, and so neither does section 7-9",
+    ("I", False): "Ja, som hovedregel: § 7-9 står i kapittel 7 i del I, som gjelder alle anskaffelser fra 100 000 kr, også "
+                  "når ingen fast prosedyre gjelder",
+    ("I", True): "Yes, as a rule: section 7-9 is in chapter 7 of part I, which applies to every purchase from NOK 100,000, "
+                 "also where no fixed procedure applies",
+    ("other", False): "Ja, som hovedregel: § 7-9 står i kapittel 7 i del I, som gjelder alle anskaffelser fra 100 000 kr",
+    ("other", True): "Yes, as a rule: section 7-9 is in chapter 7 of part I, which applies to every purchase from "
+                     "NOK 100,000",
+}
+_CLIMATE_EXCEPTION = ("Plikten faller bort bare når anskaffelsen etter sin art har et ubetydelig klimaavtrykk og "
+                      "miljøbelastning, og den vurderingen bør dokumenteres.",
+                      "The duty falls away only where the purchase by its nature has an insignificant climate footprint "
+                      "and environmental burden, and that assessment should be documented.")
+
+
+def _climate_lead(question: str, result: Assessment, renumber: _Renumber, lang: str) -> list[str]:
+    """For a question about the climate rule on a stated purchase under the procurement regulation: whether FOA § 7-9
+    applies at this value (part I holds it, so from 100 000 kr), what it requires, and when the duty falls away, each
+    cited; [] for other questions and other regulations."""
+    if not _ASKS_CLIMATE.search(question) or result.regime != "foa" or result.part == "referred":
+        return []
+    en = lang == "en"
+    key = result.part if result.part in ("below", "I") else "other"
+    lead = _CLIMATE_LEADS[(key, en)]
+    if not is_yes_no(question):  # «Hvilke klimakrav gjelder …?»: no yes or no before what holds
+        lead = re.sub(r"^(?:Ja|Nei|Yes|No)(?:, (?:som hovedregel|as a rule))?: ", "", lead)
+        lead = lead[:1].upper() + lead[1:]
+    if key == "below":
+        return [_with_marker(lead + ".", renumber.marker("guide-regelverket", "Når gjelder regelverket"))]
+    sentences = [_with_marker(lead + ".", renumber.marker("guide-regelverket", "Tre terskler")),
+                 _climate_sentence(result, renumber, lang),
+                 _with_marker(_CLIMATE_EXCEPTION[en], renumber.marker("guide-klima-og-miljo", "Når gjelder ikke plikten"))]
+    return [s for s in sentences if s]
 
 
 def _climate_sentence(result: Assessment, renumber: _Renumber, lang: str) -> str:
