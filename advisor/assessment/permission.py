@@ -59,6 +59,14 @@ _IP = (
     "threshold.",
     ("R-PROC-INNOVATION-PARTNERSHIP", "R-IP-PART-III-RULES"),
 )
+# The buyer says what it buys is ordinary goods the market has («vanlige kontorrekvisita», «standard hyllevare»): the
+# condition of an innovation partnership is then not met.
+IP_MARKET_HAS = (
+    "Nei, trolig ikke: innovasjonspartnerskap kan bare brukes når behovet ikke kan dekkes ved å kjøpe løsninger som "
+    "allerede finnes i markedet (FOA § 13-1 tredje ledd), og det dere beskriver, finnes der.",
+    "No, probably not: an innovation partnership may only be used when the need cannot be met by buying solutions "
+    "already on the market (FOA § 13-1 third paragraph), and what you describe is on the market.",
+)
 # An innovation partnership is never a duty: the sentence that corrects a claim that it is.
 IP_FREE_CHOICE = (
     "Innovasjonspartnerskap er et frivillig valg som bare kan brukes når behovet ikke kan dekkes av det som finnes i "

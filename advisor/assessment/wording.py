@@ -301,6 +301,13 @@ MARKET = {
             r"\bleveres av (?:flere|mange)\b[^.]{0,20}", r"\bvanlig i markedet\b", r"\b(?:er|blir) vanlig\w* og leveres\b",
             r"\bvelkjent\w*", r"\bkjente løsninger\b", r"\b(?:tjenestene|tjenesten|varene|arbeidet|produktene) er (?:vel)?kjente?\b",
             r"\bhandle i (?:en )?(?:\w+ )?butikk\b",
+            # «vanlige kontorrekvisita», «ordinære kontorstoler»: the buyer calls what it buys ordinary goods; not
+            # the ordinary rules, procedure, time limits or ways of working («de vanlige reglene»).
+            r"\b(?:vanlige|ordinære|alminnelige)\s+(?!(?:regler|reglene|reglane|prosedyre\w*|framgangsmåte\w*|"
+            r"fremgangsmåte\w*|frist\w*|terskel\w*|prinsipp\w*|anbud\w*|tilbud\w*|konkurranse\w*|måte\w*|ting|tilfeller|"
+            r"behov\w*|oppgaver|rutiner|dager|arbeidsdager|forhold|krav\w*|vilkår\w*|leverandør\w*|kontrakt\w*|avtale\w*)\b)"
+            r"[a-zæøå-]*(?:rekvisita|varer|produkter|møbler|stoler|pulter|biler|utstyr|klær|sko|pc-?er|maskiner|"
+            r"skrivere|telefoner|datamaskiner|forbruksmateriell|artikler)\b",
             r"\bfinnes (?:flere |mange |gode )?(?:løsninger |leverandører |produkter )?(?:i|på) markedet\b"],
 }
 DIALOGUE_NOT_DONE = re.compile(r"\b(?:ikke|ingen)\b[^.]{0,25}?\bmarkedsdialog\w*|\bmarkedsdialog\w* (?:er|har) ikke\b|"

@@ -29,6 +29,7 @@ from advisor.answer import Answer
 from advisor.assessment import (
     GROUNDS,
     IP_FREE_CHOICE,
+    IP_MARKET_HAS,
     PART_III_TIME_LIMIT_PROCEDURES,
     READ_FROM_TEXT,
     REGIME_LABELS,
@@ -2125,6 +2126,10 @@ def _procedure_answer(procedure: str, obliged: bool, result: Assessment, facts: 
     verdict = permission(procedure, result.part, result.regime, obliged)
     if verdict is None:
         return ""
+    if (procedure == "innovation_partnership" and verdict.answer == "if"
+            and (result.inputs.get("market_has_solution") or {}).get("value") == "yes"):
+        # «… når vi kjøper vanlige kontorrekvisita?»: what the market has already, no partnership is for.
+        verdict = Permission(procedure, result.part, "no", *IP_MARKET_HAS, verdict.rules)
     part = _part_sentence(result, renumber, lang) if part_question else ""
     said = _first_sentence_marked(verdict.text(lang), renumber.rules(verdict.rules))
     if asks_ground and not obliged and verdict.answer == "yes":

@@ -117,3 +117,13 @@ def test_a_county_that_says_it_is_a_county_is_a_municipal_buyer(text, buyer):
 
 def test_a_county_as_a_place_is_no_buyer():
     assert extract_case("Direktoratet skal kjøpe skyss til skoler i hele fylket for 3 mill. kr").values.get("buyer") == "state"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Vi skal kjøpe vanlige kontorrekvisita til alle skolene", "yes"),
+    ("Kommunen trenger ordinære kontorstoler til rådhuset", "yes"),
+    ("Gjelder de vanlige reglene for varer når vi kjøper nye stoler?", None),  # the ordinary rules, not ordinary goods
+    ("Vi har de vanlige leverandørene i dag, men vil ha en ny løsning", None),
+])
+def test_ordinary_goods_said_to_be_ordinary_are_on_the_market(text, expected):
+    assert extract_case(text).values.get("market_has_solution") == expected

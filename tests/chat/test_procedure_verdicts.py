@@ -133,3 +133,15 @@ def test_a_follow_up_keeps_the_procedure_asked_unless_it_asks_its_own_question(c
     three = ask("Må vi kunngjøre i TED da?", index, corpus_hash_settings, history=history)
     assert three.route == "rules" and three.text.startswith("Ja, på Doffin og i TED")
     assert "Del I og III gjelder" in three.text
+
+
+def test_an_innovation_partnership_for_ordinary_goods_gets_a_no(corpus_hash_settings):
+    from advisor.search import open_index
+
+    index = open_index(corpus_hash_settings)
+    answer = ask("Kan vi bruke innovasjonspartnerskap når vi kjøper vanlige kontorstoler for 2 mill. kr?", index,
+                 corpus_hash_settings)
+    assert answer.text.startswith("Nei, trolig ikke: innovasjonspartnerskap"), answer.text
+    plain = ask("Kan vi bruke innovasjonspartnerskap når vi kjøper kontorstoler for 2 mill. kr?", index,
+                corpus_hash_settings)
+    assert plain.text.startswith("Ja, hvis behovet ikke kan dekkes"), plain.text  # nothing said about the market
