@@ -647,9 +647,19 @@ def is_yes_no(question: str) -> bool:
 _TAG_VEL = re.compile(r"\b(?:oss|vi|dere|man|det|den|de) vel\b.*\?\s*$", re.IGNORECASE)
 
 
+# «Gjelder del II eller del III?», «Is it part II or III?», «FOA eller forsyningsforskriften?»: two answers offered,
+# which a yes or no does not answer.
+_ALTERNATIVE_PARTS = re.compile(
+    r"\b(?:del|part)\s+(?:I{1,3}V?|IV|[1-5])\s*(?:,|eller|or)\s*(?:(?:del|part)\s+)?(?:I{1,3}V?|IV|[1-5])\b|"
+    r"\b(?:anskaffelsesforskrift\w*|FOA)\s+eller\s+(?:forsyningsforskrift\w*|FOR)\b|"
+    r"\b(?:forsyningsforskrift\w*|FOR)\s+eller\s+(?:anskaffelsesforskrift\w*|FOA)\b", re.IGNORECASE)
+
+
 def _verdict_word(question: str, part: str, lang: str, regime: str = "foa") -> str:
     """«Ja.» / «Nei.» (Yes./No.) when the question is a yes/no question about the part, notice or rules; else ""."""
     if not is_yes_no(question):
+        return ""
+    if _ALTERNATIVE_PARTS.search(question):
         return ""
     named = [name for pattern, name in _NAMES_REGULATION if pattern.search(question)]
     if len(named) == 1 and _FOLLOWS.search(question) and not _NEGATED.search(question):
@@ -1144,7 +1154,9 @@ RULES_NOTE = {"nb": "Svaret bygger på opplysningene i spørsmålet (oppdragsgiv
                     "facts can give a different answer."}
 _NAMED_LEAD = ("Om %s:", "On %s:")
 # A part II procedure named for a purchase in part III: say that it is not available before what may be used instead.
-_PART_II_PROCEDURE = re.compile(r"\btilbudskonkurranse\w*", re.IGNORECASE)
+# The part II procedure, in bokmål and nynorsk, or a competition said to run under part II («etter del II»).
+_PART_II_PROCEDURE = re.compile(r"\btilb[uo]dskonkurranse\w*|\b(?:etter|i) del (?:II|2)\b(?!\s+(?:og|eller)\b)",
+                                re.IGNORECASE)
 _PART_II_ONLY = ("Tilbudskonkurranse, med eller uten forhandling, er prosedyren i del II (FOA § 8-3) og kan ikke brukes "
                  "når del III gjelder.",
                  "A «tilbudskonkurranse», with or without negotiation, is the part II procedure (FOA § 8-3) and cannot be "

@@ -136,6 +136,9 @@ _NOT_AFTER = re.compile(r"(?:\w+es|erfaring|kompetanse|kjennskap|kunnskap\w*|arb
 # med ledergruppen» or «asfaltere med asfalt» says how a service is done, not what is bought.
 _BUY = re.compile(r"(?<!\w)(?:kjøpe\w*|anskaff\w*|leie|leies|lease\w*|levere[rs]?|levert|trenger|skal\s+ha|"
                   r"skal\s+få(?:\s+levert)?|bestille\w*|innkjøp\w*)(?!\w)", re.IGNORECASE)
+# The supplier named just before «med» («av et bakeri med …», «fra en leverandør med …», «hos en forhandler med …»).
+_SUPPLIER_BEFORE = re.compile(r"\b(?:av|fra|hos)\s+(?:(?:en|et|ei|ein|eit|the|a|an)\s+)?(?:[\w-]+\s+)?[\w-]+\s*,?\s*$",
+                              re.IGNORECASE)
 _CLAUSE = re.compile(r"^(?:som|der|hvor|når|hvis|dersom|slik|for|fordi|så)\b", re.IGNORECASE)
 
 
@@ -144,6 +147,8 @@ def _lead(sentence: str, bought: bool = False) -> re.Match[str] | None:
     `bought`, the sentence is already what is bought and needs no verb of buying)."""
     for lead in _LEAD.finditer(sentence):
         before = sentence[:lead.start()].rstrip(" ,").split()
+        if _SUPPLIER_BEFORE.search(sentence[:lead.start()]):
+            return None  # «leveres av et bakeri med adresse i kommunen»: what the supplier has, not a part bought
         if before and not _NOT_AFTER.search(before[-1]) and (bought or _BUY.search(sentence[:lead.start()])):
             return lead
         return None

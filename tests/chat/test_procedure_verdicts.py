@@ -145,3 +145,20 @@ def test_an_innovation_partnership_for_ordinary_goods_gets_a_no(corpus_hash_sett
     plain = ask("Kan vi bruke innovasjonspartnerskap når vi kjøper kontorstoler for 2 mill. kr?", index,
                 corpus_hash_settings)
     assert plain.text.startswith("Ja, hvis behovet ikke kan dekkes"), plain.text  # nothing said about the market
+
+
+def test_an_either_or_question_on_the_part_gets_no_bare_yes_or_no(corpus_hash_settings):
+    index = open_index(corpus_hash_settings)
+    answer = ask("Et departement skal kjøpe skrivebord for 1,2 mill. kr. Er det del I eller del II, og hvilken "
+                 "prosedyre passer?", index, corpus_hash_settings)
+    assert answer.text.startswith("Bare del I gjelder"), answer.text
+
+
+def test_a_part_ii_competition_in_nynorsk_gets_no_part_iii_time_limits():
+    from advisor.chat.facts import read_facts
+    from advisor.chat.rules import asks_time_limits
+
+    nynorsk = "Vi køyrer ein open tilbodskonkurranse etter del II om snømåking. Kor lang tilbodsfrist må vi minst gi?"
+    assert not asks_time_limits(nynorsk, read_facts(nynorsk))  # left to the card: part II has no minimum
+    bokmal = "Vi kjører en åpen tilbudskonkurranse etter del II om snømåking. Hvor lang tilbudsfrist må vi gi?"
+    assert not asks_time_limits(bokmal, read_facts(bokmal))

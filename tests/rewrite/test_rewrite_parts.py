@@ -62,3 +62,9 @@ def test_market_questions_never_name_the_brand(settings):
 def test_a_list_of_things_and_a_service_asked_for_with_a_verb():
     assert _parts("Biblioteket trenger en skanner, lesebrett og hodetelefoner.") == ["lesebrett", "hodetelefoner"]
     assert _parts("Vi skal kjøpe 30 pulter og 30 skap, og leverandøren skal montere dem.") == ["skap", "montering"]
+
+
+def test_what_the_supplier_has_is_no_part_of_the_purchase():
+    assert _parts("Fisken skal leveres av et fiskemottak med kai i kommunen.") == []
+    assert _parts("Utstyret skal kjøpes fra en forhandler med verksted i regionen.") == []
+    assert _parts("Vi skal kjøpe en feiemaskin med sugeaggregat.") == ["sugeaggregat"]
