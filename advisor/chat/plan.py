@@ -56,6 +56,25 @@ _ASKS_ABOUT_SCENE = re.compile(
     r"(?:har vi|er det) lov (?:til )?(?:å )?(?:bruke|nytte|velge|velje|bruka) (?:den|det|dette|denne))\s*\??\s*$",
     re.IGNORECASE)
 
+# «Når kan vi bruke prosedyren?», «When may we use it?»: when the procedure the scene names may be used; the pointer is
+# replaced by the procedure's name (the whole scene would pull the part towards a case about the same kind of buyer).
+_WHEN_USE_IT = re.compile(
+    r"^\s*(?P<ask>(?:når|when) (?:kan|får|har|may|can) (?:vi|dere|me|we) (?:lov (?:til )?)?(?:å )?(?:bruke|nytte|velge|"
+    r"velje|bruka|use|choose) )(?P<it>den(?: prosedyren)?|denne(?: prosedyren)?|det|dette|prosedyren|ordningen|it|this|"
+    r"that|the procedure)(?P<rest>\s*\??\s*)$", re.IGNORECASE)
+_PROCEDURE_NAME = re.compile(r"\b(?:innovasjonspartnerskap|konkurransepreget dialog|konkurranse med forhandling|"
+                             r"førkommersiell anskaffelse|dynamisk innkjøpsordning|innovation partnership|"
+                             r"competitive dialogue|pre-commercial procurement)\b", re.IGNORECASE)
+
+
+def _named_it(part: str, scene: str) -> str:
+    """The part with «prosedyren» / «den» / «it» replaced by the procedure the scene names, or the part as it was."""
+    match, name = _WHEN_USE_IT.match(part), _PROCEDURE_NAME.search(scene)
+    if not match or not name:
+        return part
+    return f"{match.group('ask')}{name.group(0).lower()}{match.group('rest')}"
+
+
 # A piece that states facts («Et statlig byggeprosjekt til 60 mill. kr, må det …») is context, not a question.
 _QUESTION_WORDS = (r"hva|hvor|hvilke[nt]?|hvordan|hvorfor|når|kan|må|finnes|er|har|gjelder|skal|bør|hvem|kva|kor|korleis|"
                    r"stemmer|går det|holder det|what|how|why|when|can|is|are|who|which|do|does|must")
@@ -108,7 +127,7 @@ def split_parts(question: str) -> list[str]:
         if len(parts) < 2:
             return [question.strip()]
         # A part with hardly a word of its own («Går det an?», «Is that allowed?») asks about the scene: it keeps it.
-        return [f"{scene} {part}" if _ASKS_ABOUT_SCENE.match(part) else part for part in parts]
+        return [f"{scene} {part}" if _ASKS_ABOUT_SCENE.match(part) else _named_it(part, scene) for part in parts]
     pieces = [p.strip(" ,;") for p in _SPLIT.split(question.strip()) if p and p.strip(" ,;?")]
     # «…, og hvis en leverandør hjelper oss, kan den levere tilbud?»: a condition belongs to the question after it.
     for i in range(len(pieces) - 2, -1, -1):

@@ -253,3 +253,18 @@ def test_when_with_the_verb_first_asks_when_and_the_question_is_split():
 def test_a_condition_after_and_opens_a_second_question_and_stays_with_it(question, second):
     parts = plan_question(question).parts
     assert len(parts) == 2 and parts[1] == second
+
+
+def test_when_may_we_use_it_names_the_procedure_the_scene_names():
+    plan = plan_question("Kommunen vurderer konkurransepreget dialog for et nytt skolesystem. Når kan vi bruke den, og "
+                         "hvor mange leverandører må vi invitere?")
+    assert plan.parts[0] == "Når kan vi bruke konkurransepreget dialog?"
+    plan = plan_question("Kommunen har et behov. Når kan vi bruke den, og hvor mange leverandører må vi invitere?")
+    assert plan.parts[0] == "Når kan vi bruke den?"  # no procedure named: the part stays as asked
+
+
+def test_lowest_price_alone_in_an_innovation_partnership_is_answered_no(corpus_hash_settings):
+    index = open_index(corpus_hash_settings)
+    answer = ask("Kan vi tildele kontrakten i et innovasjonspartnerskap på laveste pris alene?", index,
+                 corpus_hash_settings)
+    assert answer.text.startswith("Nei, i et innovasjonspartnerskap kan kontrakten bare tildeles"), answer.text
