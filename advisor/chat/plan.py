@@ -56,6 +56,10 @@ _ASKS_ABOUT_SCENE = re.compile(
     r"(?:har vi|er det) lov (?:til )?(?:å )?(?:bruke|nytte|velge|velje|bruka) (?:den|det|dette|denne))\s*\??\s*$",
     re.IGNORECASE)
 
+# «Can we do this without a normal tender?», «Kan vi gjøre dette uten konkurranse?»: whether the plan the scene tells
+# may be carried out in some way; the part keeps the scene («this» is the scene).
+_DOES_THE_SCENE = re.compile(r"^\s*(?:(?:can|may|could) we do (?:this|that|it)|(?:kan|får|kunne) (?:vi|me) (?:gjøre|gjere|"
+                             r"gjera) (?:dette|det|slik|sånn))\b", re.IGNORECASE)
 # «Når kan vi bruke prosedyren?», «When may we use it?»: when the procedure the scene names may be used; the pointer is
 # replaced by the procedure's name (the whole scene would pull the part towards a case about the same kind of buyer).
 _WHEN_USE_IT = re.compile(
@@ -127,7 +131,8 @@ def split_parts(question: str) -> list[str]:
         if len(parts) < 2:
             return [question.strip()]
         # A part with hardly a word of its own («Går det an?», «Is that allowed?») asks about the scene: it keeps it.
-        return [f"{scene} {part}" if _ASKS_ABOUT_SCENE.match(part) else _named_it(part, scene) for part in parts]
+        return [f"{scene} {part}" if _ASKS_ABOUT_SCENE.match(part) or _DOES_THE_SCENE.match(part)
+                else _named_it(part, scene) for part in parts]
     pieces = [p.strip(" ,;") for p in _SPLIT.split(question.strip()) if p and p.strip(" ,;?")]
     # «…, og hvis en leverandør hjelper oss, kan den levere tilbud?»: a condition belongs to the question after it.
     for i in range(len(pieces) - 2, -1, -1):

@@ -268,3 +268,12 @@ def test_lowest_price_alone_in_an_innovation_partnership_is_answered_no(corpus_h
     answer = ask("Kan vi tildele kontrakten i et innovasjonspartnerskap på laveste pris alene?", index,
                  corpus_hash_settings)
     assert answer.text.startswith("Nei, i et innovasjonspartnerskap kan kontrakten bare tildeles"), answer.text
+
+
+def test_can_we_do_this_keeps_the_scene_it_points_to():
+    plan = plan_question("We want to pay two firms to build competing prototypes of a snow-clearing robot. Can we do "
+                         "this without a tender, and what if we buy the robot later?")
+    assert plan.parts[0].startswith("We want to pay two firms") and plan.parts[0].endswith("without a tender?")
+    plan = plan_question("Vi vil betale to firma for å lage hver sin prototype. Kan vi gjøre dette uten konkurranse, og "
+                         "hva skjer om vi vil kjøpe løsningen senere?")
+    assert plan.parts[0].startswith("Vi vil betale to firma")
