@@ -795,9 +795,23 @@ class _Scan:
         names.exact_values(self)
         self.missing_equivalent()
         names.settle(self)
+        self.repeated_brands()
         return sorted(self.matches, key=lambda h: (h.start, lex.FINDING_CATEGORIES.index(h.category)))
 
+    def repeated_brands(self) -> None:
+        """A brand found once is the same brand where the text names it again («utføres med Soudal Soudafoam og Soudal
+        fugemasse»): each other mention gets the finding the first got, so the rewrite removes them all."""
+        for match in [m for m in self.matches if m.category == "brand"]:
+            word = _FIRST_NAME.match(self.text, match.start)
+            if word is None or not word.group(0)[:1].isupper():
+                continue
+            for other in re.finditer(rf"(?<![\w\-]){re.escape(word.group(0))}(?![\w\-])", self.text):
+                if not any(m.start <= other.start() < m.end for m in self.matches):
+                    self.add("brand", other.start(), other.end(), match.severity, match.kind,
+                             **{**match.detail, "repeated": True})
 
+
+_FIRST_NAME = re.compile(r"[^\W\d_][\w\-]{2,}")
 _INCH_MARK = re.compile(r"(?<=\d)[\"”](?=\s|[,.;:)]|$)")
 _BRAND_CODE = re.compile(r"(?<![\w\-])([^\W\d_][\w\-]*)\s+[A-Z0-9]{1,3}$")
 

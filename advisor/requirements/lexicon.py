@@ -611,7 +611,7 @@ SAME_AS_CURRENT = re.compile(
     # scanned the run each time (quadratic); same_as_current() strips leading blanks, so the spans are the same.
     r"(?:(?:det|den|de)\s*)?samme\s+(?!(?:område|området|sted|stedet|tomt|tomten|lokasjon|adresse|plassering)\b)(?:\w+,?\s+){0,4}?som\s+(?:vi\s+(?:allerede\s+)?(?:har|bruker)(?:\s+(?:i\s+dag|nå))?|i\s+dag|dagens|nå|tidligere|sist|"
     r"(?:i\s+|under\s+)?forrige\s+\w+|i\s+(?:den|det|de)\s+eksisterende\s+\w+|(?:den|det|de)\s+eksisterende|eksisterende|(?:den|det|de)\s+vi\s+har)"
-    r"|fra\s+samme\s+leverandør|(?:av|fra)\s+(?:dagens|nåværende|eksisterende)\s+leverandør"
+    r"|fra\s+samme\s+(?:leverandør|produsent|fabrikant|fabrikat|merke)|(?:av|fra)\s+(?:dagens|nåværende|eksisterende)\s+leverandør"
     # «skal tilsvare dagens», «svare til dagens sortiment»: today's range or product made the demand (not today's level,
     # quality or volume, which are targets)
     r"|(?:tilsvare|svare\s+til)\s+dagens(?!\s+(?:nivå|kvalitet|standard|omfang|volum|behov|antall|pris\w*|tall)\b)(?:\s+\w+)?"
