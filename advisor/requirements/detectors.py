@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -801,12 +802,20 @@ class _Scan:
     def repeated_brands(self) -> None:
         """A brand found once is the same brand where the text names it again («utføres med Soudal Soudafoam og Soudal
         fugemasse»): each other mention gets the finding the first got, so the rewrite removes them all."""
+        # Each brand word once (a long text names one brand thousands of times), and whether a position is already
+        # inside a finding looked up by bisection over the findings sorted by start (linear scans were quadratic).
+        spans = sorted((m.start, m.end) for m in self.matches)
+        starts = [start for start, _ in spans]
+        reach = list(itertools.accumulate((end for _, end in spans), max))  # the furthest end of the spans up to i
+        done: set[str] = set()
         for match in [m for m in self.matches if m.category == "brand"]:
             word = _FIRST_NAME.match(self.text, match.start)
-            if word is None or not word.group(0)[:1].isupper():
+            if word is None or not word.group(0)[:1].isupper() or word.group(0) in done:
                 continue
+            done.add(word.group(0))
             for other in re.finditer(rf"(?<![\w\-]){re.escape(word.group(0))}(?![\w\-])", self.text):
-                if not any(m.start <= other.start() < m.end for m in self.matches):
+                i = bisect.bisect_right(starts, other.start()) - 1
+                if i < 0 or reach[i] <= other.start():
                     self.add("brand", other.start(), other.end(), match.severity, match.kind,
                              **{**match.detail, "repeated": True})
 
