@@ -3,51 +3,13 @@
 Texts: «buyer: title. description» from the Vilgeir F02 JSON (as assessment_notices.jsonl), and for eForms notices
 «buyer: title. description. Estimert/Samlet verdi ekskl. mva.: X NOK.» from the project's eForms reader; contact data
 scrubbed. Labels (input, extract, reasoning) are written by hand below; `expected` is the assessment of the JSON input,
-checked by hand against the reasoning. Usage: PYTHONPATH=. python evals/build_notice_dev2.py evals/assessment_notices_dev2.jsonl
+checked by hand against the reasoning. Shared machinery in notice_builder.py.
+Usage: PYTHONPATH=. python evals/build_notice_dev2.py evals/assessment_notices_dev2.jsonl
 """
-import ast
-import json
 import sys
-from pathlib import Path
 
-from advisor.doffin.codes import load_codes
-from advisor.doffin.eforms import notice_from_root, parse_xml
-from advisor.doffin.privacy import has_contact_data, scrub_text
+from notice_builder import eforms_case, labelled, vilgeir_case, write
 
-D = Path("/work/shared/data/doffin")
-
-def vdesc(r):
-    b = r.get("beskrivelse")
-    if isinstance(b, list):
-        b = " ".join(b)
-    if isinstance(b, str) and b.startswith("["):
-        try:
-            b = " ".join(ast.literal_eval(b))
-        except (ValueError, SyntaxError):
-            pass
-    return " ".join((b or "").split())
-
-def eforms(file):
-    p = D / "eforms_xml" / file
-    n = notice_from_root(parse_xml(p.read_bytes(), p), p, file.split("_")[0], load_codes())
-    return n
-
-def vilgeir(i):
-    rows = json.load(open(D / "scraped_2020_2022/vilgeir_doffin-form2_F02_2020.json"))
-    r = rows[i]
-    return r, f"{r['oppdragsgiver']}: {r['tittel']}. {vdesc(r)}"
-
-
-EVALS = Path(__file__).resolve().parent
-# Notices already in another assessment set, by id only (the frozen unseen files are not read beyond their ids).
-used = {json.loads(line)["id"] for name in ("assessment_notices.jsonl", "assessment_notices_unseen.jsonl",
-        "assessment_notices_unseen2.jsonl") for line in (EVALS / name).read_text(encoding="utf-8").splitlines() if line.strip()}
-V = "scraped_2020_2022/vilgeir_doffin-form2_F02_2020.json"
-
-def nok(v):
-    return f"{int(v):,}".replace(",", " ")
-
-# (index, categories, need, input keys (without need), extract keys, reasoning)
 VIL = [
  (4, ["per_period"], "Legemidler: PD1/PD-L1-hemmere med kombinasjonslegemidler",
   dict(value_per_period_nok=750000000, value_period="year", buyer="other", category="goods", framework_agreement=True),
@@ -182,49 +144,11 @@ EF = [
   "Helseforetak (2,3 mill. kr); et IT-system kunngjort som varer. 16 mill. kr: del I og III."),
 ]
 
+
 def rows():
-    from advisor.assessment import assess
-    from advisor.config import Settings
-    settings = Settings()
-    out = []
-    for index, cats, need, inp, ext, why in VIL:
-        key = f"vilgeir-{index}"
-        assert key not in used, key
-        r, text = vilgeir(index)
-        text = scrub_text(text)
-        assert not has_contact_data(text) and "fjernet]" not in text, key
-        src = {"dataset": V, "index": index, "buyer": r["oppdragsgiver"], "title": r["tittel"], "main_cpv": r["cpvnumber"],
-               "published": r["kunngjoringsdato"], "form": r["form"]}
-        out.append((key, cats, src, text, need, inp, ext, why))
-    for file, cats, need, inp, ext, why in EF:
-        n = eforms(file)
-        key = f"doffin-{n.doffin_id}"
-        assert key not in used, key
-        value = n.estimated_value or n.awarded_value
-        label = "Estimert verdi" if n.estimated_value else "Samlet verdi"
-        assert (n.estimated_currency or n.awarded_currency) == "NOK", file
-        desc = " ".join((n.description or "").split())
-        text = scrub_text(f"{n.buyer_name}: {n.title}. {desc.rstrip('.')}. {label} ekskl. mva.: {nok(value)} NOK.")
-        assert not has_contact_data(text), key
-        src = {"dataset": "eforms_xml", "file": file, "doffin_id": n.doffin_id, "notice_subtype": n.notice_subtype,
-               "buyer": n.buyer_name, "contract_nature": n.contract_nature, "main_cpv": n.main_cpv,
-               ("estimated_value_nok" if n.estimated_value else "awarded_total_nok"): int(value)}
-        inp = {"estimated_value_nok": int(value), **inp}
-        ext = {**ext, "estimated_value_nok": int(value), "amounts_include_vat": False}
-        out.append((key, cats, src, text, need, inp, ext, why))
-    result = []
-    for key, cats, src, text, need, inp, ext, why in out:
-        a = assess({"need": need, **inp}, settings)
-        expected = {"regime": a.regime, "part": a.part,
-                    "value_nok": a.contract_value.total_nok if a.contract_value else None, "threshold": a.threshold.key}
-        result.append({"id": key, "set": "dev2", "categories": cats, "source": src, "text": text,
-                       "input": {"need": need, **inp}, "expected": expected, "extract": ext, "reasoning": why})
-    return result
+    return labelled([vilgeir_case(*case) for case in VIL] + [eforms_case(*case, value_required=True) for case in EF],
+                    "dev2")
+
 
 if __name__ == "__main__":
-    rs = rows()
-    with open(sys.argv[1], "w", encoding="utf-8") as f:
-        for r in rs:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    for r in rs:
-        print(r["id"], r["expected"])
+    sys.exit(write(rows()))

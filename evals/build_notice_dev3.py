@@ -8,23 +8,12 @@ drinking water) and one wastewater-only purchase that is not a utility, special 
 child welfare), works without a value, values per year, ceilings and options, frameworks, lots, and notices with no
 value. Labels (input, extract, reasoning) were written by hand from the text and the fact sheet before the engine or
 the reader was run on them; `expected` is the assessment of the JSON input, checked by hand against the reasoning.
+Shared machinery in notice_builder.py.
 Usage: PYTHONPATH=. python evals/build_notice_dev3.py evals/assessment_notices_dev3.jsonl
 """
-import csv
-import json
 import sys
 
-from build_notice_dev2 import D, V, eforms, nok, used, vilgeir  # noqa: F401  (used: ids of every other set)
-
-from advisor.doffin.privacy import has_contact_data, scrub_text
-
-FOU = "scraped_2020_2022/doffin_foucpv_17032020-17032022.csv"
-
-
-def fou_rows():
-    with open(D / FOU, encoding="utf-8-sig") as f:
-        return {r["doffin_referanse"]: r for r in csv.DictReader(f, delimiter=";")}
-
+from notice_builder import eforms_case, fou_case, fou_rows, labelled, vilgeir_case, write
 
 # FoU CSV: (reference, categories, need, input, extract, reasoning). No value is appended: the text is what Doffin shows.
 F = [
@@ -195,63 +184,10 @@ VIL = [
 
 
 def rows():
-    from advisor.assessment import assess
-    from advisor.config import Settings
-    settings = Settings()
-    out = []
     fou = fou_rows()
-    for ref, cats, need, inp, ext, why in F:
-        key = f"doffin-{ref}"
-        assert key not in used, key
-        r = fou[ref]
-        text = scrub_text(f"{r['publisert_av'].strip()}: {r['navn'].strip()}. {' '.join(r['beskrivelse'].split())}")
-        assert not has_contact_data(text) and "fjernet]" not in text, key
-        src = {"dataset": FOU, "doffin_id": ref, "buyer": r["publisert_av"].strip(), "title": r["navn"].strip(),
-               "main_cpv": r["cpv"], "published": r["kunngjoring_dato"], "csv_estimated_total": r["estimert_totalverdi"]}
-        out.append((key, cats, src, text, need, inp, ext, why))
-    for file, cats, need, inp, ext, why in EF:
-        n = eforms(file)
-        key = f"doffin-{n.doffin_id}"
-        assert key not in used, key
-        value = n.estimated_value or n.awarded_value
-        desc = " ".join((n.description or "").split()).rstrip(". ")
-        text = f"{n.buyer_name}: {n.title}. {desc}."
-        src = {"dataset": "eforms_xml", "file": file, "doffin_id": n.doffin_id, "notice_subtype": n.notice_subtype,
-               "buyer": n.buyer_name, "contract_nature": n.contract_nature, "main_cpv": n.main_cpv}
-        if value:
-            label = "Estimert verdi" if n.estimated_value else "Samlet verdi"
-            assert (n.estimated_currency or n.awarded_currency or "NOK") == "NOK", file
-            text += f" {label} ekskl. mva.: {nok(value)} NOK."
-            src["estimated_value_nok" if n.estimated_value else "awarded_total_nok"] = int(value)
-            inp = {"estimated_value_nok": int(value), **inp}
-            ext = {**ext, "estimated_value_nok": int(value), "amounts_include_vat": False}
-        text = scrub_text(text)
-        assert not has_contact_data(text), key
-        out.append((key, cats, src, text, need, inp, ext, why))
-    for index, cats, need, inp, ext, why in VIL:
-        key = f"vilgeir-{index}"
-        assert key not in used, key
-        r, text = vilgeir(index)
-        text = scrub_text(text)
-        assert not has_contact_data(text) and "fjernet]" not in text, key
-        src = {"dataset": V, "index": index, "buyer": r["oppdragsgiver"], "title": r["tittel"], "main_cpv": r["cpvnumber"],
-               "published": r["kunngjoringsdato"], "form": r["form"]}
-        out.append((key, cats, src, text, need, inp, ext, why))
-    result = []
-    for key, cats, src, text, need, inp, ext, why in out:
-        a = assess({"need": need, **inp}, settings)
-        expected = {"regime": a.regime, "part": a.part,
-                    "value_nok": a.contract_value.total_nok if a.contract_value else None, "threshold": a.threshold.key}
-        result.append({"id": key, "set": "dev3", "categories": cats, "source": src, "text": text,
-                       "input": {"need": need, **inp}, "expected": expected, "extract": ext, "reasoning": why})
-    assert len({r["id"] for r in result}) == len(result)
-    return result
+    return labelled([fou_case(fou, *case) for case in F] + [eforms_case(*case) for case in EF]
+                    + [vilgeir_case(*case) for case in VIL], "dev3")
 
 
 if __name__ == "__main__":
-    rs = rows()
-    with open(sys.argv[1], "w", encoding="utf-8") as f:
-        for r in rs:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    for r in rs:
-        print(r["id"], r["expected"])
+    sys.exit(write(rows()))
