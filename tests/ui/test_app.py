@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import streamlit as st
+from apptest import APP, app_environment, indexed_home
 from streamlit.testing.v1 import AppTest
 
 from advisor.config import PROJECT_ROOT, Settings
@@ -20,7 +20,6 @@ from advisor.feedback import open_feedback
 from advisor.search import build_index
 from advisor.ui import PAGES, TEXTS, t
 
-APP = str(PROJECT_ROOT / "app.py")
 DOFFIN_DATA = PROJECT_ROOT / "tests" / "data" / "doffin" / "eforms"
 TIMEOUT = 60
 
@@ -28,25 +27,14 @@ TIMEOUT = 60
 @pytest.fixture(scope="module")
 def app_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A state folder with the shipped corpus indexed (hash embedder), shared by the tests of this module."""
-    home = tmp_path_factory.mktemp("app-home")
-    build_index(Settings(home=home, index={"embedding_backend": "hash"}), progress=False)
-    return home
+    return indexed_home(tmp_path_factory, "app-home")
 
 
 @pytest.fixture
 def env(app_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """ADVISOR_* for app.py: the indexed home, hash embeddings, no LLM, no admin, no advisor.toml."""
-    monkeypatch.setenv("ADVISOR_HOME", str(app_home))
-    monkeypatch.setenv("ADVISOR_INDEX_EMBEDDING_BACKEND", "hash")
-    monkeypatch.setenv("ADVISOR_LLM_PROVIDER", "extractive")
-    monkeypatch.setenv("ADVISOR_CONFIG", str(tmp_path / "no-advisor.toml"))
-    monkeypatch.delenv("ADVISOR_APP_ADMIN_PASSWORD", raising=False)
-    monkeypatch.delenv("ADVISOR_APP_LANGUAGE", raising=False)
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield app_home
-    st.cache_resource.clear()
-    st.cache_data.clear()
+    with app_environment(monkeypatch, app_home, tmp_path) as home:
+        yield home
 
 
 def open_app(page: str = "chat") -> AppTest:
