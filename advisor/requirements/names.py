@@ -277,7 +277,8 @@ def unknown_names(scan) -> None:
         complement = cue == "acquired" and _COMPLEMENT_BEFORE.search(scan.window(start, 20)) and _rare(token) \
             and _CLAUSE_END.match(scan.text, name_end) is not None and not scan.sentence_has(lex.FUNCTION_TIE, start)
         if cue not in {"named_product", "equivalent", "product_compound", "maker", "licensed", "owned"} and not complement and not (
-                (mixed or _shape(token)) and (mixed or name_end > end)):
+                (mixed or _shape(token)) and (mixed or name_end > end)) and not (
+                cue == "acquired" and _uncommon_name(token) and (_goods_noun_after(scan, end) or _name_run(scan, end, name_end))):
             continue
         severity = scan.severity(start, name_end)
         scan.add_name(start, name_end, end, severity, "unknown", cue=cue)
@@ -285,6 +286,54 @@ def unknown_names(scan) -> None:
             # «Toalettpapiret skal være Lambi»: the whole complement is a trademark, used as the product's name
             scan.add("product_named", start, end, "medium", "designation")
         covered.append((start, name_end))
+
+
+# A capitalised word that is not a common word of its own (a name); common words and place names written with a capital
+# («Nye», «Norsk», «Oslo», «Tromsø») are frequent enough to fail, rare place names are left to the place rules
+_COMMON_NAME_ZIPF = 3.5
+# the lower-case word after a name that makes it a modifier of goods («Thule takstativ», «Webasto parkeringsvarmer»);
+# not a function word, a verb form, a place or a body
+_NOT_GOODS_AFTER = re.compile(
+    r"(?:og|eller|i|på|til|som|skal|må|kan|er|har|med|fra|for|av|om|ved|hos|sin|sitt|sine|samt|innen|etter|under|over|"
+    r"mellom|mot|uten|ikke|også|kommune|fylkeskommune|sentrum|sykehus|skole|barnehage|sykehjem|kirke|stasjon|lufthavn|"
+    r"havn|region|avdeling|distrikt|klinikk|kontor|kommunes|and|or|in|on|to|for|with|from|of|by)$",
+    re.IGNORECASE,
+)
+_ADJECTIVE_ENDING = re.compile(r"(?:ale|ile|iske|ske|ede|ende|erte|ige|lige|ære)$")
+_LOWER_WORD_AFTER = re.compile(r" ([a-zæøå][a-zæøå\-]{3,})(?![\w\-])")
+
+
+def _uncommon_name(token: str) -> bool:
+    """A capitalised name that is not a common Norwegian or English word, nor the first word of a public body."""
+    if not token[:1].isupper() or token.isupper() or token.lower() in _PUBLIC_FIRST | _PUBLIC_BODIES:
+        return False
+    if len(token) > 4 and token.endswith("s") and _zipf(token[:-1]) >= _COMMON_NAME_ZIPF:
+        return False  # «Kommunenes Sentralforbund»: the genitive of a common noun, an owner
+    if _ADJECTIVE_ENDING.search(token) or (_zipf(token) < 2.3 and ordinary(token)):
+        return False  # «Monofokale linser», «Autolinefartøy»: an adjective or a compound of common words, capitalised
+    from wordfreq import zipf_frequency
+
+    return _zipf(token) < _COMMON_NAME_ZIPF and zipf_frequency(token.lower(), "en") < _COMMON_NAME_ZIPF
+
+
+def _goods_noun_after(scan, end: int) -> bool:
+    """A lower-case goods noun right after the name («Thule takstativ», «Bahco verktøytavler»): the name is the maker of
+    the goods the sentence acquires."""
+    from advisor.requirements.purchase import noun_kind
+
+    m = _LOWER_WORD_AFTER.match(scan.text, end)
+    if not m or _NOT_GOODS_AFTER.match(m.group(1)) or _PLACE_TAIL.match(scan.text, end):
+        return False
+    word = m.group(1)
+    kind = noun_kind(word)
+    return kind == "goods" or (kind is None and len(word) >= 6 and ordinary(word))
+
+
+def _name_run(scan, end: int, name_end: int) -> bool:
+    """Two or three capitalised words that run on as one name («Sutter Professional»), none of them a company or body word."""
+    words = scan.text[end:name_end].split()
+    return 0 < len(words) <= 2 and all(w[:1].isupper() and not w.isupper() and w.isalpha() and _zipf(w) < _COMMON_NAME_ZIPF
+                                       for w in words) and not _PLACE_TAIL.match(scan.text, end)
 
 
 # «eksisterende», «existing», «dagens» right before a name: what the buyer has
