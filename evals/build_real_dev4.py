@@ -1,29 +1,12 @@
 """Build evals/requirements_real_dev4.jsonl (fourth real development set of the analyzer, wave 10) from ../shared/data/doffin.
 
-Rows are notice titles and description sentences of Doffin notices in no other analyzer eval file. The script reads only
-the `notice` field of every evals/requirements_real*.jsonl (seen or frozen; never their text), reads the notices with the
-project's importers (contact data scrubbed by them), and refuses a row whose notice id is used, whose notice shares a title
-with a used notice, whose text also occurs in a used notice, whose text is not in its notice, or that holds contact data.
-The rows and their span labels are written by hand below (labelled before the analyzer was run on them); offsets are
-computed here. Usage: PYTHONPATH=. python evals/build_real_dev4.py evals/requirements_real_dev4.jsonl
+Rows are notice titles and description sentences of Doffin notices in no other analyzer eval file. The shared
+builder (evals/real_builder.py) reads only the `notice` field of every other evals/requirements_real*.jsonl (never
+their text), reads the notices with the project's importers and refuses used, duplicate or contact-bearing rows.
+The rows and their span labels are written by hand below (labelled before the analyzer was run on them); offsets
+are computed by the builder. Usage: PYTHONPATH=. python evals/build_real_dev4.py evals/requirements_real_dev4.jsonl
 """
-import json
-import re
-import sys
-from pathlib import Path
-
-from advisor.doffin.formats import read_notice_bytes
-from advisor.doffin.privacy import has_contact_data
-from advisor.errors import UnreadableDocument
-
-DATA = Path("/work/shared/data/doffin")
-EVALS = Path(__file__).resolve().parent
-OUTPUT_NAME = "requirements_real_dev4.jsonl"
-# the eval files name the Vilgeir JSON source by its author, the importer by its shape
-SOURCE_NAMES = {"scraped_json": "vilgeir_json"}
-
-V, A = "violation", "allowed"
-TECH = "prescribed_technology"
+from real_builder import TECH, A, V, main  # evals/ is the script's folder
 
 # (notice, part, text, domain, [(span text, label, category)]). A span text is found once in the row's text.
 ROWS = [
@@ -176,91 +159,5 @@ ROWS = [
 ]
 
 
-def _norm(text: str | None) -> str:
-    return " ".join((text or "").lower().split())
-
-
-def _notice_id(notice) -> str:
-    return notice.doffin_id or notice.synthetic_id or notice.source_id
-
-
-def read_notices() -> list:
-    """Every notice the project's importers read in the folder (files they cannot read are skipped)."""
-    notices = []
-    for path in sorted(DATA.rglob("*")):
-        if not path.is_file() or path.suffix not in (".xml", ".json", ".csv"):
-            continue
-        try:
-            notices.extend(read_notice_bytes(path.read_bytes(), path).notices)
-        except UnreadableDocument:
-            continue
-    return notices
-
-
-def used_notice_ids() -> set[str]:
-    """Notice ids of every other requirements_real*.jsonl, read field by field (no text is looked at)."""
-    used = set()
-    for path in sorted(EVALS.glob("requirements_real*.jsonl")):
-        if path.name == OUTPUT_NAME:
-            continue
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                used.add(json.loads(line)["notice"])
-    return used
-
-
-def build() -> list[dict]:
-    notices = read_notices()
-    used = used_notice_ids()
-    used_notices = [n for n in notices if _notice_id(n) in used]
-    used_titles = {_norm(n.title) for n in used_notices}
-    used_text = " \n ".join(_norm(n.title) + " \n " + _norm(n.description) for n in used_notices)
-    by_id = {}
-    for notice in notices:
-        by_id.setdefault(_notice_id(notice), notice)
-    rows = []
-    for number, (notice_id, part, text, domain, spans) in enumerate(ROWS, start=1):
-        where = f"row {number} ({notice_id})"
-        notice = by_id.get(notice_id)
-        if notice is None:
-            raise SystemExit(f"{where}: no such notice in {DATA}")
-        if notice_id in used or _norm(notice.title) in used_titles:
-            raise SystemExit(f"{where}: notice (or its title) is already in an analyzer eval file")
-        if _norm(text) in used_text:
-            raise SystemExit(f"{where}: the text also occurs in a used notice")
-        source_text = notice.title if part == "title" else notice.description
-        if (part == "title" and text != (source_text or "").strip()) or text not in (source_text or ""):
-            raise SystemExit(f"{where}: text not found in the notice's {part}")
-        if has_contact_data(text) or re.search(r"https?://|www\.|@", text):
-            raise SystemExit(f"{where}: contact data or a web address")
-        labelled = []
-        for span_text, label, category in spans:
-            if text.count(span_text) != 1:
-                raise SystemExit(f"{where}: span {span_text!r} occurs {text.count(span_text)} times")
-            start = text.index(span_text)
-            labelled.append({"start": start, "end": start + len(span_text), "text": span_text, "label": label,
-                             "category": category})
-        rows.append({
-            "id": f"rdev4-{number:03d}",
-            "notice": notice_id,
-            "source": SOURCE_NAMES.get(notice.source_format, notice.source_format),
-            "text": text,
-            "spans": labelled,
-            "part": part,
-            "domain": domain,
-            "solution_specific": any(s["label"] in ("violation", "hint") for s in labelled),
-        })
-    notice_ids = [r["notice"] for r in rows]
-    if len(set(r["text"] for r in rows)) != len(rows):
-        raise SystemExit("duplicate row text")
-    print(f"{len(rows)} rows from {len(set(notice_ids))} notices; "
-          f"{sum(s['label'] == 'violation' for r in rows for s in r['spans'])} violation spans, "
-          f"{sum(s['label'] == 'allowed' for r in rows for s in r['spans'])} allowed", file=sys.stderr)
-    return rows
-
-
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        raise SystemExit(__doc__)
-    rows = build()
-    Path(sys.argv[1]).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    main(ROWS, "requirements_real_dev4.jsonl", "rdev4", __doc__)

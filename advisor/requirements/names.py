@@ -213,13 +213,33 @@ MEDICINE_NOUN = "legemiddel"
 MEDICINE_FUNCTION = "riktig virkestoff, styrke og legemiddelform for pasientene"
 
 
+class _Coverage:
+    """Which characters of the text findings cover: an overlap test in time linear in the span's length, not in the
+    number of findings (a line naming a brand thousands of times made the list scan quadratic)."""
+
+    def __init__(self, length: int) -> None:
+        self._marks = bytearray(length + 1)
+
+    def add(self, start: int, end: int) -> None:
+        if end > start:
+            self._marks[start:end] = b"\x01" * (end - start)
+
+    def append(self, span: tuple[int, int]) -> None:
+        self.add(*span)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return end > start and self._marks.find(1, start, end) != -1
+
+
 def medicines(scan) -> None:
     """A trade name of a medicine outside the lexicon, known by the strength or form after it: a brand, and the product
     named where the active substance would do (brand, product_named)."""
-    covered = [(h.start, h.end) for h in scan.matches]
+    covered = _Coverage(len(scan.text))
+    for h in scan.matches:
+        covered.add(h.start, h.end)
     for m in _WORD.finditer(scan.text):
         start, end, token = m.start(), m.end(), m.group(0)
-        if not token[:1].isupper() or token.isupper() or any(s < end and start < e for s, e in covered):
+        if not token[:1].isupper() or token.isupper() or covered.overlaps(start, end):
             continue
         dosage = _DOSAGE_AFTER.match(scan.text, end)
         if not dosage or scan.brands.get(lex.brand_key(token)) or scan.initial(start):
@@ -239,13 +259,15 @@ def medicines(scan) -> None:
 
 def unknown_names(scan) -> None:
     """Names outside the lexicon by shape and rarity, where the requirement buys or prescribes them (brand)."""
-    covered = [(h.start, h.end) for h in scan.matches]
+    covered = _Coverage(len(scan.text))
+    for h in scan.matches:
+        covered.add(h.start, h.end)
     for m in _WORD.finditer(scan.text):
         start, end, token = m.start(), m.end(), m.group(0)
         # cheap shape test first: only capitalised or mixed-case tokens can be names (most tokens stop here)
         if not token[:1].isupper() and not _MIXED.search(token):
             continue
-        if any(s < end and start < e for s, e in covered) or scan.in_standard(start, end):
+        if covered.overlaps(start, end) or scan.in_standard(start, end):
             continue
         if lex.UNIT_WORDS.match(token):
             continue  # «12 kW», «348 kWh», «47 dB»: a unit, not a name
@@ -261,14 +283,10 @@ def unknown_names(scan) -> None:
             continue
         if token.isupper() or not token[:1].isupper() and not _MIXED.search(token):
             continue
-        if scan.initial(start) or not requirement_position(scan, start):
+        found = _name_cue(scan, token, start, end)
+        if found is None:
             continue
-        name_end = _name_end(scan, end)
-        cue = _cue(scan, start, end, name_end)
-        if not cue and _OWNED_BEFORE.search(scan.window(start, 40)) and _rare(token) and scan.compatibility(start):
-            # «shall fit the laboratory's existing Eppendorf Research plus pipettes»: the equipment the buyer owns, named
-            # so that the goods fit it; a note (the narrow exception), found so that the reviewer sees what it ties to
-            cue = "owned"
+        cue, name_end = found
         if not cue or _not_a_product(scan, start, end) or _owner_or_place(scan, end) or _acronym_or_word(token):
             continue
         # after «programvaren», or before «eller tilsvarende», a capitalised word is a name even if it is also a word;
@@ -277,7 +295,9 @@ def unknown_names(scan) -> None:
         complement = cue == "acquired" and _COMPLEMENT_BEFORE.search(scan.window(start, 20)) and _rare(token) \
             and _CLAUSE_END.match(scan.text, name_end) is not None and not scan.sentence_has(lex.FUNCTION_TIE, start)
         if cue not in {"named_product", "equivalent", "product_compound", "maker", "licensed", "owned"} and not complement and not (
-                (mixed or _shape(token)) and (mixed or name_end > end)):
+                (mixed or _shape(token)) and (mixed or name_end > end)) and not (
+                cue == "acquired" and _uncommon_name(token) and (_goods_noun_after(scan, end) or _name_run(scan, end, name_end)
+                                                                 or (_rare(token) and _model_code(scan, end, name_end)))):
             continue
         severity = scan.severity(start, name_end)
         scan.add_name(start, name_end, end, severity, "unknown", cue=cue)
@@ -285,6 +305,146 @@ def unknown_names(scan) -> None:
             # «Toalettpapiret skal være Lambi»: the whole complement is a trademark, used as the product's name
             scan.add("product_named", start, end, "medium", "designation")
         covered.append((start, name_end))
+
+
+def _name_cue(scan, token: str, start: int, end: int) -> tuple[str, int] | None:
+    """(cue, end of the name) for a capitalised token in requirement position; None where it cannot be a name."""
+    if not requirement_position(scan, start):
+        return None
+    heads_goods = _heads_demanded_goods(scan, token, end)
+    if scan.initial(start) and not (heads_goods and scan.sentence_has(ctx.OBLIGATION, start)):
+        return None  # a sentence opens with a capital; only a rare name heading the goods the sentence demands is one
+    name_end = _name_end(scan, end)
+    cue = _cue(scan, start, end, name_end) or _shape_cue(scan, token, end, name_end, heads_goods)
+    if not cue and _OWNED_BEFORE.search(scan.window(start, 40)) and _rare(token) and scan.compatibility(start):
+        # «shall fit the laboratory's existing Eppendorf Research plus pipettes»: the equipment the buyer owns, named
+        # so that the goods fit it; a note (the narrow exception), found so that the reviewer sees what it ties to
+        cue = "owned"
+    return cue, name_end
+
+
+# A capitalised word that is not a common word of its own (a name); common words and place names written with a capital
+# («Nye», «Norsk», «Oslo», «Tromsø») are frequent enough to fail, rare place names are left to the place rules
+_COMMON_NAME_ZIPF = 3.5
+# the lower-case word after a name that makes it a modifier of goods («Thule takstativ», «Webasto parkeringsvarmer»);
+# not a function word, a verb form, a place or a body
+_NOT_GOODS_AFTER = re.compile(
+    r"(?:og|eller|i|på|til|som|skal|må|kan|er|har|med|fra|for|av|om|ved|hos|sin|sitt|sine|samt|innen|etter|under|over|"
+    r"mellom|mot|uten|ikke|også|kommune|fylkeskommune|sentrum|sykehus|skole|barnehage|sykehjem|kirke|stasjon|lufthavn|"
+    r"havn|region|avdeling|distrikt|klinikk|kontor|kommunes|and|or|in|on|to|for|with|from|of|by)$",
+    re.IGNORECASE,
+)
+_ADJECTIVE_ENDING = re.compile(r"(?:ale|ile|iske|ske|ede|ende|erte|ige|lige|ære|dte|tte|kte|ete|rte|lte|nte)$")
+_LOWER_WORD_AFTER = re.compile(r" ([a-zæøå][a-zæøå\-]{3,})(?![\w\-])")
+
+
+_GOODS_FROM_BEFORE = re.compile(r"(?<!\w)([a-zæøå]{4,})\s+(?:fra|from)\s+$")
+# a place written as one word: a street, a hill, a building, a railway line («Mellomveien 110», «Nordlandsbanen»)
+_PLACE_WORD_END = re.compile(
+    r"(?:veien|vegen|veg|vei|gata|gate|gaten|plass|plassen|torg|torget|bakken|dalen|haugen|åsen|vika|neset|stranda|moen|"
+    r"berget|øya|holmen|sundet|fjorden|tunet|gården|parken|kvartalet|senteret|huset|hallen|banen|byen|eidet|elva|vannet)$",
+    re.IGNORECASE,
+)
+_MODEL_CODE = re.compile(r"[A-Za-z]*\d[\w\-/]*")
+
+
+_SUBJECT_DEMANDED = re.compile(r" [a-zæøå][a-zæøå]{3,}\s+(?:skal|må|shall|must)\s+(?:være|ha|leveres|monteres|brukes|benyttes|"
+                               r"installeres|kjøpes|anskaffes|be|have)\b")
+
+
+def _heads_demanded_goods(scan, token: str, end: int) -> bool:
+    """A rare name heading a goods noun: the noun is goods by its ending («Kompan lekeapparater»), or the two are the
+    subject of a demand («Webasto parkeringsvarmer skal monteres»); not a name with digits, a place or a verb after it."""
+    if any(c.isdigit() for c in token) or not (_rare(token) and _uncommon_name(token)) or _PLACE_WORD_END.search(token):
+        return False
+    if not _goods_noun_after(scan, end):
+        return False
+    from advisor.requirements.purchase import noun_kind
+
+    m = _LOWER_WORD_AFTER.match(scan.text, end)
+    return noun_kind(m.group(1)) == "goods" or bool(_SUBJECT_DEMANDED.match(scan.text, end))
+
+
+def _shape_cue(scan, token: str, end: int, name_end: int, heads_goods: bool) -> str:
+    """A name known by its shape where no verb of buying stands before it: heading the goods noun of a requirement
+    («Webasto parkeringsvarmer skal monteres»), with a model code («Fugene skal tettes med Sikaflex 11FC»), or as the
+    maker the demanded goods must come from («Takstativene skal være fra Thule»)."""
+    if heads_goods:
+        return "acquired"
+    if not _uncommon_name(token) or _PLACE_WORD_END.search(token):
+        return ""
+    if _model_code(scan, end, name_end) and (_shape(token) or _rare(token)):
+        return "acquired"
+    sentence_start = max(scan.sentence(end)[0], end - len(token) - 80)  # a subject and its verb: a bounded look back
+    head = re.match(r"\s*([A-ZÆØÅa-zæøå]+)\s+(?:skal|må)\s+(?:være|komme|leveres|produseres)\s+(?:fra|av)\s+$",
+                    scan.text[sentence_start:end - len(token)])
+    if head and _strict_goods(head.group(1).lower()) and name_end == end:
+        return "maker"
+    return ""
+
+
+def _model_code(scan, end: int, name_end: int) -> bool:
+    """The name runs on into a model code with a digit («Sikaflex 11FC», «Automower 450X»)."""
+    return name_end > end and any(_MODEL_CODE.fullmatch(w) for w in scan.text[end:name_end].split())
+
+
+def _strict_goods(word: str) -> bool:
+    """Goods by the purchase-kind endings or a known goods head, or a plural or definite noun that is not people
+    («lastebøyler fra X» the goods of a maker; «representanter fra X», «en vegtrasé fra X» not)."""
+    from advisor.requirements.purchase import noun_kind
+
+    if noun_kind(word) == "goods" or _STAND_ALONE_GOODS.search(word):
+        return True
+    return bool(re.search(r"(?:er|ene|ne)$", word)) and not _PEOPLE_NOUN.search(word) and _goods_noun(word)
+
+
+_PEOPLE_NOUN = re.compile(r"(?:ant|ent|ør|ist|medlem|deltak|leder|ansatt|arbeid|person|konsulent|rådgiv|elev|student|"
+                          r"barn|bruker|kunde|pasient)\w*$")
+
+
+# goods nouns the purchase-kind endings do not know: racks, heaters, fittings, furnishings
+_STAND_ALONE_GOODS = re.compile(r"(?:stativ|stativer|stativene|varmer|varmere|beslag|beslagene|innredning|innredningen|"
+                                r"armatur|armaturer|fliser|belegg|takstein|vinduer|dører|kniver|verktøy)$")
+
+
+def _goods_noun(word: str) -> bool:
+    from advisor.requirements.purchase import noun_kind
+
+    if noun_kind(word) == "goods":
+        return True
+    if noun_kind(word) is not None or len(word) < 6 or _NOT_GOODS_AFTER.match(word):
+        return False
+    # an ordinary word, or a compound ending in one («lastebøyler»: laste + bøyler)
+    return ordinary(word) or any(ordinary(word[i:]) for i in range(3, len(word) - 4))
+
+
+def _uncommon_name(token: str) -> bool:
+    """A capitalised name that is not a common Norwegian or English word, nor the first word of a public body."""
+    if not token[:1].isupper() or token.isupper() or token.lower() in _PUBLIC_FIRST | _PUBLIC_BODIES:
+        return False
+    if len(token) > 4 and token.endswith("s") and _zipf(token[:-1]) >= _COMMON_NAME_ZIPF:
+        return False  # «Kommunenes Sentralforbund»: the genitive of a common noun, an owner
+    if _ADJECTIVE_ENDING.search(token) or (_zipf(token) < 2.3 and len(token) >= 10 and ordinary(token)):
+        return False  # «Monofokale linser», «Autolinefartøy»: an adjective or a compound of common words, capitalised
+    from wordfreq import zipf_frequency
+
+    return _zipf(token) < _COMMON_NAME_ZIPF and zipf_frequency(token.lower(), "en") < _COMMON_NAME_ZIPF
+
+
+def _goods_noun_after(scan, end: int) -> bool:
+    """A lower-case goods noun right after the name («Thule takstativ», «Bahco verktøytavler»): the name is the maker of
+    the goods the sentence acquires."""
+    m = _LOWER_WORD_AFTER.match(scan.text, end)
+    if not m or _NOT_GOODS_AFTER.match(m.group(1)) or _PLACE_TAIL.match(scan.text, end):
+        return False
+    return _goods_noun(m.group(1))
+
+
+def _name_run(scan, end: int, name_end: int) -> bool:
+    """Two or three capitalised words that run on as one name («Sutter Professional»), none of them a company or body word."""
+    words = scan.text[end:name_end].split()
+    return 0 < len(words) <= 2 and all(w[:1].isupper() and not w.isupper() and w.isalpha() and _zipf(w) < _COMMON_NAME_ZIPF
+                                       for w in words) and not _PLACE_TAIL.match(scan.text, end)
 
 
 # «eksisterende», «existing», «dagens» right before a name: what the buyer has
@@ -372,6 +532,11 @@ def _cue(scan, start: int, end: int, name_end: int) -> str:
     maker = _MAKER_BEFORE.search(before)
     if maker and not _NOT_MADE.match(maker.group(1)) and _rare(scan.text[start:end]):
         return "maker"  # «smarttelefoner fra Vocera»: the goods from a named maker
+    goods = _GOODS_FROM_BEFORE.search(before)
+    if goods and not _NOT_MADE.match(goods.group(1)) and _strict_goods(goods.group(1)) \
+            and _uncommon_name(scan.text[start:end]) and not _PLACE_WORD_END.search(scan.text[start:end]) \
+            and scan.sentence_has(ctx.OBLIGATION, start):
+        return "maker"  # «takstativ fra Thule»: a name that is also a rare word, the maker of goods a requirement demands
     if _LICENCE_OF.search(before) and _rare(scan.text[start:end]):
         return "licensed"  # «300 lisenser av Matteverket»: what the licences are for is a named product
     cue = NAMED_PRODUCT_CUE.search(before)
@@ -705,12 +870,14 @@ def prescribed_names(scan) -> None:
     """A name or a code the requirement says must be used («skal bruke R290 som kuldemedium», «skal bygges på plattformen
     Kommunix»): a prescribed technology, unless it is what the buyer has or must work with (prescribed_technology)."""
     # a name already found as a brand or model keeps that finding (as «skal bruke Jira» does), known or not
-    covered = [(h.start, h.end) for h in scan.matches]
+    covered = _Coverage(len(scan.text))
+    for h in scan.matches:
+        covered.add(h.start, h.end)
     for m in re.finditer(r"[^\W_][\w\-]*", scan.text):
         start, end, token = m.start(), m.end(), m.group(0)
         if not token[:1].isupper() and not _MIXED.search(token):
             continue
-        if not _USE_BEFORE.search(scan.window(start, 80)) or any(s < end and start < e for s, e in covered):
+        if not _USE_BEFORE.search(scan.window(start, 80)) or covered.overlaps(start, end):
             continue
         coded = bool(_CODE_NAME.fullmatch(token))
         named = token.isalpha() and not token.isupper() and (_MIXED.search(token) or _rare(token))
@@ -892,10 +1059,17 @@ def settle(scan) -> None:
             if match.category in {"brand", "model_type"} and scan.sentence_has(_EXPERIENCE, match.start):
                 match.detail["competence"] = True  # «erfaring med Visma»: the note says what such a demand ties to
     # «eller tilsvarende» missing after a reference that is now only a note: the note says it already
+    _drop_missing_without_name(scan)
+
+
+def _drop_missing_without_name(scan) -> None:
+    """A «missing eller tilsvarende» finding stays only where a brand or model finding above a note covers it."""
+    named = _Coverage(len(scan.text))
+    for o in scan.matches:
+        if o.category in {"brand", "model_type"} and o.severity != "low":
+            named.add(o.start, o.end)
     scan.matches = [m for m in scan.matches if not (
-        m.category == "missing_or_equivalent" and m.kind == "missing"
-        and not any(o.category in {"brand", "model_type"} and o.severity != "low" and o.start < m.end and m.start < o.end
-                    for o in scan.matches))]
+        m.category == "missing_or_equivalent" and m.kind == "missing" and not named.overlaps(m.start, m.end))]
 
 
 # What the buyer lends or provides is not a demand on the supplier's offer: «kjøretøy som lånes ut av oppdragsgiver»
@@ -931,8 +1105,12 @@ def _process_text(scan, match) -> bool:
     name = scan.text[match.start:match.end].strip().lower()
     if name in ctx.PROCESS_NAMES or name.startswith(_PROCESS_PREFIXES) or name.endswith(_PROCESS_SUFFIXES):
         return True
-    sentence = scan.sentence_text(match.start)
-    return bool(ctx.PROCESS_CUE.search(ctx.DOCUMENT_REFERRAL.sub(" ", sentence)))
+    # once per sentence: a long sentence with many names would otherwise be read again for each (quadratic)
+    key = (scan.sentence(match.start), "process_text")
+    if key not in scan._sentence_matches:
+        sentence = scan.sentence_text(match.start)
+        scan._sentence_matches[key] = bool(ctx.PROCESS_CUE.search(ctx.DOCUMENT_REFERRAL.sub(" ", sentence)))
+    return scan._sentence_matches[key]
 
 
 def _acronym_in_brackets(scan, match) -> bool:
