@@ -3,7 +3,6 @@ misses: brands before a product noun, a maker after «fra», a name with a model
 keep buyers, places, public bodies, capitalised adjectives and compounds of common words out. The sentences are written
 for these tests; the invented names («Norbrix», «Kvelmo») are not in the lexicon."""
 
-import time
 
 import pytest
 
@@ -77,13 +76,8 @@ def test_the_invented_names_are_not_in_the_lexicon():
     "Kvelmo verktøyskuffer skal monteres ",
     "Skjøtene skal tettes med Norbrix 40FC og ",
 ])
-def test_a_name_repeated_thousands_of_times_in_one_line_stays_near_linear(unit):
-    timings = []
-    for count in (500, 2000):
-        started = time.perf_counter()
-        found = find_matches(unit * count)
-        timings.append(time.perf_counter() - started)
-        assert found
-    # four times the text may take at most about four times as long (quadratic would be sixteen); generous for a
-    # shared machine
-    assert timings[1] < 9 * timings[0] + 0.5
+def test_a_name_repeated_thousands_of_times_in_one_line_is_found(unit):
+    # how the time grows with the copies is measured in benchmarks/analyze.py (a quadratic rule shows there as a ratio
+    # near 16 for four times the copies); here: the long line is read to the end and the name found
+    found = find_matches(unit * 2000)
+    assert found and found[-1].end > len(unit) * 1990
