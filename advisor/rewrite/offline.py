@@ -238,12 +238,25 @@ _DISTANCE_TO_BUYER = re.compile(
     re.IGNORECASE)
 
 
+# Where the supplier or producer is («fra et bakeri med adresse i kommunen», «en lokal produsent», «et firma som holder
+# til i fylket»): part of the supplier's situation, never something to deliver; what it is meant to secure (fresh
+# goods, a delivery time, a response time) is what any supplier can commit to.
+_LOCAL_SUPPLIER = re.compile(
+    r"(?<!\w)(?:(?:fra|av|hos)\s+(?:et|en|ei)\s+(?:lokal[te]?\s+)?[^\W\d_]{3,}\s+"
+    r"(?:med\s+(?:forretningsadresse|adresse|kontor|lokaler|avdeling|produksjon|utsalg)|som\s+(?:ligger|holder\s+til|har\s+"
+    r"(?:adresse|kontor|lokaler))|lokalisert)\s+i\s+(?:kommunen|fylket|regionen|området|nærområdet|(?-i:[A-ZÆØÅ])[\w\-]+)"
+    r"|(?:fra|av|hos)\s+(?:en\s+|et\s+|ei\s+)?lokal[te]?\s+(?:leverandør|produsent|bakeri|bedrift|firma|aktør)\w*)",
+    re.IGNORECASE)
+
+
 def distance_spans(text: str, matches: list[Match]) -> list[tuple[int, int]]:
-    """Where the text demands the supplier be within a distance of the buyer: the analyzer's presence findings and a
-    distance in km to a place of the buyer's."""
+    """Where the text demands the supplier be within a distance of the buyer: the analyzer's presence findings, a
+    distance in km to a place of the buyer's, and where the supplier has its address (_LOCAL_SUPPLIER)."""
     spans = [(h.start, h.end) for h in matches if h.category == "origin" and h.kind == "presence"]
-    return spans + [(m.start(), m.end()) for m in _DISTANCE_TO_BUYER.finditer(text)
-                    if not any(s < m.end() and m.start() < e for s, e in spans)]
+    for pattern in (_DISTANCE_TO_BUYER, _LOCAL_SUPPLIER):
+        spans += [(m.start(), m.end()) for m in pattern.finditer(text)
+                  if not any(s < m.end() and m.start() < e for s, e in spans)]
+    return spans
 
 
 def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
@@ -358,6 +371,8 @@ def clock_requirement(text: str, hours: str) -> str:
 
 # What a number measures, by its unit: the quantity a need-stated requirement names instead of today's figure.
 _QUANTITIES = (
+    (re.compile(r"\d\s*(?:mm|cm|m|km)\s*/\s*\w+", re.I), "Hastigheten", "hastighet"),
+    (re.compile(r"\d\s*(?:l|liter|m³|m3)\s*/\s*\w+", re.I), "Kapasiteten", "kapasitet"),
     (re.compile(r"lumen|\blm\b|lux", re.I), "Lysmengden", "lysmengde"),
     (re.compile(r"\d\s*K\b"), "Lysfargen", "lysfarge"),
     (re.compile(r"kWh|Wh|mAh", re.I), "Energien eller driftstiden", "driftstid eller rekkevidde"),
@@ -504,7 +519,9 @@ def _quoted_target(text: str, target: Target) -> str:
     if window:
         return ((before.group(0) if before else "") + window.group(0)).strip()
     quoted = re.match(r"\S+(?:\s+[^\s,.;:()]+){0,3}", text[target.start:])
-    return _OPEN_END.sub("", _NEXT_PHRASE.sub("", quoted.group(0))) if quoted else target.text
+    # a negative value keeps its sign («ned til -9 °C» is not 9 °C)
+    sign = "-" if re.search(r"(?:^|\s)[-−]$", text[max(0, target.start - 2):target.start]) else ""
+    return sign + _OPEN_END.sub("", _NEXT_PHRASE.sub("", quoted.group(0))) if quoted else target.text
 
 
 
@@ -658,7 +675,9 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     _local_presence(text, matches, targets, requirements, buyer, notes)
     need = _fixed_attendance(text, matches, targets, need, requirements)
     platform_notes(text, matches, buyer, notes)
-    interface = _add_interface(text, matches, _kind_of(ptype, bought), requirements, buyer, notes)
+    # software is bought as licences (goods) but is no equipment: no sample unit to connect, the solution is tested
+    interface = _add_interface(text, matches, "software" if ptype is not None and ptype.domain == _SOFTWARE_DOMAIN
+                               else _kind_of(ptype, bought), requirements, buyer, notes)
     _ask_which(tied or [] if ptype is None else [], buyer, notes)
     if bought is not None and not bought.is_certain:
         buyer.insert(0, f"Er det riktig at dere kjøper {KIND_LABELS[bought.kind]} («{bought.phrase}»)? Hvis ikke, skriv hva "
@@ -686,6 +705,14 @@ def _local_presence(text: str, matches: list[Match], targets: list[Target], requ
         if any(h.start == s for h in matches):
             continue
         span = text[s:e].strip()
+        if _LOCAL_SUPPLIER.fullmatch(span):
+            # where the supplier is: what nearness is for (fresh goods, a delivery time) is asked, not a response time
+            buyer.insert(0, f"Hvorfor må leveransen komme «{span}»? Krav om hvor leverandøren holder til, favoriserer "
+                            "lokale leverandører og må være nødvendig og forholdsmessig (LOA § 4); skriv heller hva "
+                            "nærheten skal sikre, for eksempel ferske varer, leveringstid eller responstid.")
+            notes.append(f"«{span}» sier hvor leverandøren holder til og er ikke tatt med som krav: det favoriserer lokale "
+                         "leverandører; kravene sier i stedet hva leveransen skal oppnå.")
+            continue
         buyer.insert(0, f"Hvorfor må leverandøren ha «{span}»? Krav om hvor leverandøren holder til, favoriserer lokale "
                         "leverandører og må være nødvendig og forholdsmessig (LOA § 4); skriv heller hvor raskt dere "
                         "trenger svar og oppmøte.")
@@ -712,6 +739,9 @@ def _fixed_attendance(text: str, matches: list[Match], targets: list[Target], ne
 def _same_clause(requirement: str, text: str, spans: list[tuple[int, int]]) -> bool:
     """Whether a requirement repeats the clause of the original that holds a distance to the buyer."""
     return any(_norm(text[s:e]) in _norm(requirement) for s, e in spans)
+
+
+_SOFTWARE_DOMAIN = "IT-systemer og programvare"
 
 
 def _kind_of(ptype: PurchaseType | None, bought: PurchaseObject | None) -> str:
