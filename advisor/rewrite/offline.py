@@ -304,6 +304,13 @@ def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
             after_modal = bool(m and start == 0 and m.group("pred") and m.start("pred") < len(clause))
             if after_modal:
                 clause = clause[m.start("pred"):]  # what follows «skal» is a verb phrase: «fasilitere tre workshoper»
+                if buyer_subject:
+                    # «Vi skal kjøpe 12 elbiler med rekkevidde 520 km»: the buying is the buyer's, never the
+                    # delivery's («Løsningen skal kjøpe …»); what the things must have follows «med»
+                    having = re.search(r"\s(?:med|som\s+har)\s+(.+)$", clause)
+                    if having is None or not (start <= target.start and text.find(having.group(1), start) <= target.start):
+                        continue
+                    clause, after_modal = having.group(1), False  # a property to have, not a verb phrase
             clause = re.sub(r"^(?:med|with|og)\s+", "", clause, flags=re.IGNORECASE)
             own = SUBJECT.match(clause) if start > 0 else None
             if own and own.group("pred") and len(own.group("subj").split()) <= 4:
@@ -673,6 +680,7 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     buyer = buyer_questions(text, matches, targets, ptype.buyer_questions if ptype is not None else ())
     buyer = _all_named(buyer, text)
     _local_presence(text, matches, targets, requirements, buyer, notes)
+    need = _membership(text, need, requirements, buyer, notes)
     need = _fixed_attendance(text, matches, targets, need, requirements)
     platform_notes(text, matches, buyer, notes)
     # software is bought as licences (goods) but is no equipment: no sample unit to connect, the solution is tested
@@ -718,6 +726,35 @@ def _local_presence(text: str, matches: list[Match], targets: list[Target], requ
                         "trenger svar og oppmøte.")
         notes.append(f"«{span}» er et krav om hvor leverandøren holder til og er tatt ut: det favoriserer lokale "
                      "leverandører og kan være diskriminerende; kravet om responstid sier hva avstanden skulle sikre.")
+
+
+# Membership of a named association demanded of the supplier («være medlem av Maskinentreprenørenes Forbund»,
+# «medlemskap i X»): what the supplier is, not what is delivered.
+_MEMBERSHIP = re.compile(r"(?<!\w)(?:(?:være|er|bli)\s+medlem(?:mer)?\s+(?:av|i)|medlemskap\s+i)\s+"
+                         r"(?P<org>[^,.;]{2,80}?)(?=\s+og\s+|\s+eller\s+|[,.;]|$)", re.IGNORECASE)
+
+
+def _membership(text: str, need: str, requirements: list[str], buyer: list[str], notes: list[str]) -> str:
+    """A demanded membership becomes what it was meant to secure (competence, approvals, a safety system), with the
+    membership accepted as one way to show it; the buyer is asked what it is for. A need that only restates the
+    membership names what is bought instead. Returns the need."""
+    m = _MEMBERSHIP.search(text)
+    if m is None:
+        return need
+    org = m.group("org").strip()
+    requirements[:] = [r for r in requirements if not re.search(r"medlem", r, re.IGNORECASE)]
+    requirements.insert(0, "Leverandøren skal ha [det medlemskapet skulle sikre, f.eks. fagkompetanse, godkjenninger, et "
+                           "system for kvalitet og HMS eller forsikring], dokumentert med sertifikater, godkjenninger eller "
+                           f"referanser; medlemskap i {org} godtas som én måte å vise det på, men kreves ikke.")
+    buyer.insert(0, f"Hva skal medlemskapet i «{org}» sikre? Et krav om medlemskap i en bestemt forening stenger ute "
+                    "leverandører som oppfyller det samme på andre måter, og må være nødvendig og forholdsmessig (LOA § 4); "
+                    "skriv det medlemskapet skal sikre som krav.")
+    notes.append(f"Kravet om medlemskap i «{org}» er gjort om til et krav om det medlemskapet skal sikre.")
+    if re.search(r"medlem", need, re.IGNORECASE):
+        return ("Vi har behov for at [oppdraget eller leveransen – skriv hva som kjøpes] blir utført av folk med den "
+                "kompetansen og de godkjenningene det krever, slik at [arbeidet blir trygt og riktig utført – skriv hva som "
+                "står på spill].")
+    return need
 
 
 def _fixed_attendance(text: str, matches: list[Match], targets: list[Target], need: str, requirements: list[str]) -> str:
@@ -867,7 +904,8 @@ def _market_questions(ptype: PurchaseType | None, categories: set[str], matches:
 
 
 # How often, in a prescribed method («fire ganger i året», «to ganger i uka», «hver dag»).
-_FREQUENCY = re.compile(rf"(?:(?:\d+|{NUMBER_WORDS})\s+ganger?\s+(?:i|per|pr\.?)\s+\w+|hver(?:t)?\s+(?:dag|uke|måned|år|kvartal))",
+_FREQUENCY = re.compile(rf"(?:(?:\d+|{NUMBER_WORDS})\s+ganger?\s+(?:(?:i|per|pr\.?)\s+\w+|daglig|ukentlig|månedlig|årlig)"
+                        r"|hver(?:t)?\s+(?:dag|uke|måned|år|kvartal))",
                         re.IGNORECASE)
 
 
