@@ -305,12 +305,10 @@ def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
             if after_modal:
                 clause = clause[m.start("pred"):]  # what follows «skal» is a verb phrase: «fasilitere tre workshoper»
                 if buyer_subject:
-                    # «Vi skal kjøpe 12 elbiler med rekkevidde 520 km»: the buying is the buyer's, never the
-                    # delivery's («Løsningen skal kjøpe …»); what the things must have follows «med»
-                    having = re.search(r"\s(?:med|som\s+har)\s+(.+)$", clause)
-                    if having is None or not (start <= target.start and text.find(having.group(1), start) <= target.start):
+                    having = _having(clause, text, start, target)
+                    if not having:
                         continue
-                    clause, after_modal = having.group(1), False  # a property to have, not a verb phrase
+                    clause, after_modal = having, False  # a property to have, not a verb phrase
             clause = re.sub(r"^(?:med|with|og)\s+", "", clause, flags=re.IGNORECASE)
             own = SUBJECT.match(clause) if start > 0 else None
             if own and own.group("pred") and len(own.group("subj").split()) <= 4:
@@ -339,6 +337,15 @@ def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
     # the number with the words that say what it counts («to ganger per dag», not «to»); a clause that still names a
     # product («… Buzz Cargo med 79 kWh batteri») is never copied into a requirement
     return figure_requirement(text, target)
+
+
+def _having(clause: str, text: str, start: int, target: Target) -> str:
+    """«Vi skal kjøpe 12 elbiler med rekkevidde 520 km»: the buying is the buyer's, never the delivery's («Løsningen skal
+    kjøpe …»); what the things must have follows «med». '' when the target is not in that part."""
+    having = re.search(r"\s(?:med|som\s+har)\s+(.+)$", clause)
+    if having is None or text.find(having.group(1), start) > target.start:
+        return ""
+    return having.group(1)
 
 
 # A time of day or a window of hours («mellom kl. 07 og 09», «før kl. 8», «fra 22 til 06»): when the work is done or the
