@@ -303,12 +303,12 @@ def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
             clause = text[start:end].strip().rstrip(".")
             after_modal = bool(m and start == 0 and m.group("pred") and m.start("pred") < len(clause))
             if after_modal:
-                clause = clause[m.start("pred"):]  # what follows «skal» is a verb phrase: «fasilitere tre workshoper»
-                if buyer_subject:
-                    having = _having(clause, text, start, target)
-                    if not having:
-                        continue
-                    clause, after_modal = having, False  # a property to have, not a verb phrase
+                # what follows «skal» is a verb phrase («fasilitere tre workshoper»), or after a buyer's verb what the
+                # things must have, a property and no verb phrase
+                clause, after_modal = (_having(clause[m.start("pred"):], text, start, target), False) if buyer_subject \
+                    else (clause[m.start("pred"):], True)
+                if not clause:
+                    continue
             clause = re.sub(r"^(?:med|with|og)\s+", "", clause, flags=re.IGNORECASE)
             own = SUBJECT.match(clause) if start > 0 else None
             if own and own.group("pred") and len(own.group("subj").split()) <= 4:
