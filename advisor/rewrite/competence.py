@@ -62,12 +62,21 @@ def _names_after_experience(text: str, matches: list[Match]) -> list[tuple[int, 
     return found
 
 
+# A capitalised name right after «erfaring fra» («erfaring fra EY eller tilsvarende firma»), found whether or not the
+# lexicon knows it.
+_FROM_NAME = re.compile(r"(?<!\w)erfaring\s+fra\s+((?-i:[A-ZÆØÅ])[\w&.\-]*(?:\s+(?-i:[A-ZÆØÅ])[\w&.\-]*){0,3})",
+                        re.IGNORECASE)
+
+
 def employer_experience(text: str, matches: list[Match]) -> str | None:
     """The firm named when the people are asked for experience from it («10 års erfaring fra Deloitte eller tilsvarende
     selskap» -> «Deloitte»); None otherwise."""
     for start, end in _names_after_experience(text, matches):
         if _FIRM_AFTER.match(text, end):
             return text[start:end].strip()
+    for m in _FROM_NAME.finditer(text):
+        if _FIRM_AFTER.match(text, m.end(1)):
+            return m.group(1).strip()
     return None
 
 
