@@ -127,3 +127,14 @@ def test_the_new_readings_stay_near_linear_on_long_input(settings):
     rewrite_requirement(unit * 80, settings)
     large = time.perf_counter() - started
     assert large < 4 * 4 * max(small, 0.2)  # 4× the text: far below the 16× of a quadratic cost
+
+
+@pytest.mark.parametrize(("text", "type_id"), [
+    ("Putetrekkene og sengetøyet skal være fra Høie.", None),  # bed linen is no hospital bed
+    ("Kontoret trenger 15 lisenser av Adobe Acrobat Pro.", "kontorstøtte"),  # a PDF program is no power tool
+])
+def test_linen_and_licences_get_no_template_of_another_thing(settings, text, type_id):
+    note = _type_note(rewrite_requirement(text, settings))
+    assert "«seng»" not in note and "«verktøy»" not in note
+    if type_id:
+        assert f"«{type_id}»" in note
