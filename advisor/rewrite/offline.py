@@ -176,8 +176,23 @@ def _need_from(neutral: str, function: str, context: str, specs_only: bool = Fal
             # what today's product has or is («har 16 kanaler», «er på 28 liter og 900 W») is no need, nor is a bound
             # on its parts («minst 16 kanaler»)
             return generic_need(subject)
-        return f"Vi har behov for at {subject} {_present(m.group('pred'))}"
+        # what is done stays, without a maker or supplier the lexicon does not know («er fra Bioplast og», «med
+        # studiolys fra Profoto»), and the users, the problem and the outcome are asked for instead of restated
+        done = _without_unknown_names(_present(m.group("pred")))
+        return (f"Vi har behov for at [hvem – f.eks. innbyggerne, brukerne eller de ansatte] får løst [problemet de har i "
+                f"dag] ved at {subject} {done}, slik at [hva de skal oppnå, og hvordan dere ser at det er nådd]")
     return ""
+
+
+# A capitalised name after «fra» or «av» inside a sentence: a maker or supplier, unknown to the lexicon or not.
+_FROM_NAME = re.compile(r"(?:\s+(?:er|være)\s+(?:fra|levert\s+av|laget\s+av|produsert\s+av)\s+((?-i:[A-ZÆØÅ])[\w&\-]*"
+                        r"(?:\s+(?-i:[A-ZÆØÅ])[\w&\-]*){0,3})\s+og(?=\s)"
+                        r"|\s+(?:fra|av)\s+(?-i:[A-ZÆØÅ])[\w&\-]*(?:\s+(?-i:[A-ZÆØÅ])[\w&\-]*){0,3}(?!\w))", re.IGNORECASE)
+
+
+def _without_unknown_names(phrase: str) -> str:
+    """«er fra Bioplast og deles ut» -> «deles ut»; «gjøres med studiolys fra Profoto» -> «gjøres med studiolys»."""
+    return re.sub(r"\s{2,}", " ", _FROM_NAME.sub("", " " + phrase)).strip()
 
 
 _WORDS = re.compile(r"[^\W\d_]{3,}")

@@ -138,3 +138,13 @@ def test_linen_and_licences_get_no_template_of_another_thing(settings, text, typ
     assert "«seng»" not in note and "«verktøy»" not in note
     if type_id:
         assert f"«{type_id}»" in note
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Hundeposene skal være fra Bioplast og deles ut i parkene.", "Bioplast"),
+    ("Skolefotograferingen skal gjøres med studiolys fra Profoto.", "Profoto"),
+])
+def test_a_need_without_a_type_asks_who_and_why_and_names_no_maker(settings, text, name):
+    need = rewrite_requirement(text, settings).need_statement
+    assert name not in need
+    assert "hvem" in need and "slik at [hva de skal oppnå" in need  # users and outcome asked, not the sentence restated
