@@ -148,3 +148,9 @@ def test_a_need_without_a_type_asks_who_and_why_and_names_no_maker(settings, tex
     need = rewrite_requirement(text, settings).need_statement
     assert name not in need
     assert "hvem" in need and "slik at [hva de skal oppnå" in need  # users and outcome asked, not the sentence restated
+
+
+def test_how_often_a_service_is_done_is_not_called_todays_product(settings):
+    rewrite = rewrite_requirement("Kontorrenholdet skal utføres med Lilleborg-midler to ganger daglig.", settings)
+    assert not any("«to ganger daglig» beskriver dagens produkt" in q for q in rewrite.questions_for_buyer)
+    assert "to ganger daglig" in _written(rewrite)
