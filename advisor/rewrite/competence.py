@@ -39,12 +39,17 @@ _OWN_SYSTEM = re.compile(
     r"videreutvikl\w*|forvalt\w*|drift\w*|konfigurer\w*|oppgrader\w*|migrer\w*|vedlikehold\w*)(?!\w)", re.IGNORECASE)
 
 
-def platform_experience(text: str, matches: list[Match]) -> tuple[str, bool] | None:
-    """(the product named, whether it is the buyer's own system) when the people are asked for experience with a
-    named product: «erfaring med Visma Enterprise Plus» -> («Visma Enterprise Plus», False); with «som kommunen
-    bruker i dag» -> (…, True). Adjacent brand and model findings form one name. None otherwise."""
+# A named firm the people must have worked for («erfaring fra Deloitte eller tilsvarende selskap»): an employer, not a
+# system to work in.
+_FIRM_AFTER = re.compile(r"\s*(?:eller\s+(?:et\s+|en\s+)?(?:tilsvarende|lignende|liknende|annet)\s+)?(?:\w+-?)?"
+                         r"(?:selskap|firma|byrå|virksomhet|konsern|kontor)\w*\b", re.IGNORECASE)
+
+
+def _names_after_experience(text: str, matches: list[Match]) -> list[tuple[int, int]]:
+    """The (start, end) of each name after «erfaring med/fra/i», adjacent brand and model findings joined."""
     names = sorted((h for h in matches if h.category in {"brand", "model_type", "prescribed_technology"}),
                    key=lambda h: h.start)
+    found = []
     for i, first in enumerate(names):
         if not _EXPERIENCE_WITH.search(text[max(0, first.start - 40):first.start]):
             continue
@@ -53,7 +58,37 @@ def platform_experience(text: str, matches: list[Match]) -> tuple[str, bool] | N
             if h.start > end and text[end:h.start].strip():
                 break
             end = max(end, h.end)
-        return text[first.start:end].strip(), bool(_OWN_SYSTEM.search(text))
+        found.append((first.start, end))
+    return found
+
+
+# A capitalised name right after «erfaring fra» («erfaring fra EY eller tilsvarende firma»), found whether or not the
+# lexicon knows it.
+_FROM_NAME = re.compile(r"(?<!\w)erfaring\s+fra\s+((?-i:[A-ZÆØÅ])[\w&.\-]*(?:\s+(?-i:[A-ZÆØÅ])[\w&.\-]*){0,3})",
+                        re.IGNORECASE)
+
+
+def employer_experience(text: str, matches: list[Match]) -> str | None:
+    """The firm named when the people are asked for experience from it («10 års erfaring fra Deloitte eller tilsvarende
+    selskap» -> «Deloitte»); None otherwise."""
+    for start, end in _names_after_experience(text, matches):
+        if _FIRM_AFTER.match(text, end):
+            return text[start:end].strip()
+    for m in _FROM_NAME.finditer(text):
+        if _FIRM_AFTER.match(text, m.end(1)):
+            return m.group(1).strip()
+    return None
+
+
+def platform_experience(text: str, matches: list[Match]) -> tuple[str, bool] | None:
+    """(the product named, whether it is the buyer's own system) when the people are asked for experience with a
+    named product: «erfaring med Visma Enterprise Plus» -> («Visma Enterprise Plus», False); with «som kommunen
+    bruker i dag» -> (…, True). Adjacent brand and model findings form one name; a firm the people worked for
+    («erfaring fra Deloitte eller tilsvarende selskap») is no system. None otherwise."""
+    for start, end in _names_after_experience(text, matches):
+        if _FIRM_AFTER.match(text, end):
+            continue
+        return text[start:end].strip(), bool(_OWN_SYSTEM.search(text))
     return None
 
 
@@ -65,7 +100,8 @@ def certification_requirements(text: str, matches: list[Match]) -> list[str]:
     certificates = [h for h in matches if h.category == "missing_or_equivalent" and h.kind == "certification"]
     products = [h for h in matches if h.category in {"brand", "model_type"} and h.detail.get("competence")]
     platform = platform_experience(text, matches)
-    if not certificates and not products and not platform:
+    employer = employer_experience(text, matches)
+    if not certificates and not products and not platform and not employer:
         return []
     who = person(text, SUBJECT.match(text), matches)
     if platform and platform[1]:
@@ -106,6 +142,14 @@ def platform_notes(text: str, matches: list[Match], buyer: list[str], notes: lis
     """Experience with the buyer's own platform is a lawful qualification when the people will work in it: a note
     says so and what it takes, and replaces the question whether the name is needed for compatibility. Where the text
     does not say whose system it is, the buyer is asked."""
+    employer = employer_experience(text, matches)
+    if employer is not None:
+        buyer[:] = [q for q in buyer if f"«{employer}»" not in q]
+        buyer.insert(0, f"«{employer}» er en bestemt virksomhet: et krav om erfaring fra én navngitt arbeidsgiver stenger ute "
+                        "like godt kvalifiserte personer fra andre og må være nødvendig og forholdsmessig (LOA § 4). Hvilke "
+                        "oppgaver og oppdrag skal personen ha erfaring med? Skriv det som krav til kompetanse i stedet.")
+        notes.append(f"«{employer}» er fjernet: kravet gjelder nå kompetansen og de sammenlignbare oppdragene, ikke hvor "
+                     "personen har arbeidet.")
     platform = platform_experience(text, matches)
     if platform is None:
         return

@@ -506,6 +506,14 @@ _NOT_COUNTED = frozenset({"ganger", "gang", "år", "års", "årig", "årige", "m
 
 # unit (as written) -> the function the value usually stands for, and how that function is verified
 _VALUE_FUNCTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # a length per time is how fast something moves, not how big it is; a volume per time is a flow, not a size
+    (re.compile(r"(?:mm|cm|km|\bm)\s*/\s*\w+$", re.I),
+     "Bevegelsen skal være rask nok for bruken [beskriv, f.eks. hvor raskt en bruker skal kunne skifte mellom sittende "
+     "og stående arbeid] og samtidig trygg og stillegående [dagens {value} er et anslag, ikke et krav i seg selv], "
+     "dokumentert med datablad og prøvd ved utprøving."),
+    (re.compile(r"(?:l|liter|m³|m3)\s*/\s*\w+$", re.I),
+     "Kapasiteten skal dekke behovet i den perioden det er størst [beskriv bruken]; dagens anslag er minst {value}, "
+     "dokumentert med datablad og kontrollert ved måling etter installasjon."),
     (re.compile(r"^(?:minst |høyst )?pH"),
      "Produktet skal virke som tiltenkt uten å skade overflatene, utstyret eller brukerne det kommer i kontakt med "
      "[beskriv dem]; dagens anslag er {value}, dokumentert med sikkerhetsdatablad."),
@@ -612,6 +620,10 @@ _MEASURED: tuple[tuple[re.Pattern[str], re.Pattern[str], str, str], ...] = (
      "Bygningsdelen skal ha en U-verdi på høyst [W/m²K] [tykkelsen «{value}» er dagens løsning og ikke et krav i seg selv; "
      "isolasjon med lavere lambdaverdi kan gi samme U-verdi med mindre tykkelse], dokumentert med U-verdiberegning for hele "
      "konstruksjonen og ytelseserklæring for isolasjonen."),
+    # a desk top's size is the working area it gives, a lower bound for the work, not an upper bound for the room
+    (re.compile(r"bordplat\w*|arbeidsflat\w*|pultplat\w*", re.I), _LENGTH, "minst",
+     "Arbeidsflaten skal gi plass til oppgavene [f.eks. PC, skjermer og dokumenter], med {bound} {value} [juster etter "
+     "oppgavene og rommet], verifisert ved utprøving og kontrollert mot datablad."),
     (re.compile(r"sittehøyde\w*|setehøyde\w*", re.I), _LENGTH, "",
      "Sittehøyden skal kunne tilpasses brukerne [innstillingsområde]; dagens anslag er {value}, dokumentert med "
      "datablad og prøvd av brukere."),
@@ -656,13 +668,16 @@ def measured_direction(text: str, start: int, end: int) -> str | None:
     return None
 
 
+# A unit per time («38 mm/s», «120 l/min», «300 m³/h», «25 km/t»): a speed or a flow, never a size or a volume.
+RATE = r"(?:mm|cm|m|km|l|liter|m³|m3)\s*/\s*(?:s|sek|sekund|min|minutt|t|h|time|døgn)(?![\w])"
 _VALUE = re.compile(
     # «10 × 10 og 15 × 15 cm», «4 × 1,92 TB», «2 × 16 kjerner»: dimensions in a list share the unit after the last one
-    r"(?<![\w,.\-])(?:pH\s*\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?|\d+(?:[.,]\d+)?\s*(?:x|×)\s*\d+(?:[.,]\d+)?"
+    rf"(?<![\w,.\-])\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\s*{RATE}"
+    r"|(?<![\w,.\-])(?:pH\s*\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?|\d+(?:[.,]\d+)?\s*(?:x|×)\s*\d+(?:[.,]\d+)?"
     r"(?:\s*(?:,|og|eller)\s*\d+(?:[.,]\d+)?\s*(?:x|×)\s*\d+(?:[.,]\d+)?)*(?:\s*(?:mm|cm|m|GB|TB|kjerner))?"
     r"|\d{1,3}(?:[  ]\d{3})+(?:\s*(?:liter|l|kg|kW|W))?"
     r"|\d+(?:[.,]\d+)?\s*-?\s*(?:W/m²K|W/m2K|fps|lm/W|kWp|kWh|kVA|kW|Wp|W|V|Hz|GB|TB|MB|lux|lumen|lm|K|tommer|tommers|\"|''|″|inch(?:es)?|hk|Nm|bar|dB|"
-    r"kg|tonn|g|liter|l|m³|m3|mm|cm|meter|m|seter|plasser|kjerner|U))(?![\w])"
+    r"kg|tonn|g|liter|l|m³|m3|mm|cm|meter|m|seter|plasser|kjerner|U))(?![\w]|\s*/\s*[^\W\d_])"
     r"|(?<![\w\-])R\s?-?(?:290|32|410A|134a|744|600a|407C|1234yf|1234ze)(?![\w])",
 )
 

@@ -83,8 +83,13 @@ def _grams(text: str) -> Counter[str]:
 
 def similarity(a: str, b: str) -> float:
     """Cosine similarity of two texts' character 4-gram profiles (0-1)."""
-    ga, gb = _grams(a), _grams(b)
-    dot = sum(count * gb[gram] for gram, count in ga.items())
+    return _cosine(_grams(a), _grams(b))
+
+
+def _cosine(ga: Counter[str], gb: Counter[str]) -> float:
+    # over the smaller profile: a long text against a short example costs the example's length, not the text's
+    small, large = (ga, gb) if len(ga) <= len(gb) else (gb, ga)
+    dot = sum(count * large[gram] for gram, count in small.items())
     norm = math.sqrt(sum(c * c for c in ga.values())) * math.sqrt(sum(c * c for c in gb.values()))
     return dot / norm if norm else 0.0
 
@@ -92,8 +97,9 @@ def similarity(a: str, b: str) -> float:
 def nearest_examples(text: str, categories: set[str], examples: list[Example], k: int = TOP_EXAMPLES) -> list[tuple[Example, float]]:
     """The k worked examples most like `text`: text similarity, plus a little for sharing problem categories."""
     scored = []
+    grams = _grams(text)  # the text's profile once, not once per example: a long text would cost examples × length
     for example in examples:
         shared = len(categories & set(example.problems)) / max(1, len(categories | set(example.problems)))
-        scored.append((example, round(0.85 * similarity(text, example.original) + 0.15 * shared, 3)))
+        scored.append((example, round(0.85 * _cosine(grams, _grams(example.original)) + 0.15 * shared, 3)))
     scored.sort(key=lambda pair: (-pair[1], pair[0].id))
     return [pair for pair in scored[:k] if pair[1] > 0]

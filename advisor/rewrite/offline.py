@@ -176,8 +176,23 @@ def _need_from(neutral: str, function: str, context: str, specs_only: bool = Fal
             # what today's product has or is («har 16 kanaler», «er på 28 liter og 900 W») is no need, nor is a bound
             # on its parts («minst 16 kanaler»)
             return generic_need(subject)
-        return f"Vi har behov for at {subject} {_present(m.group('pred'))}"
+        # what is done stays, without a maker or supplier the lexicon does not know («er fra Bioplast og», «med
+        # studiolys fra Profoto»), and the users, the problem and the outcome are asked for instead of restated
+        done = _without_unknown_names(_present(m.group("pred")))
+        return (f"Vi har behov for at [hvem – f.eks. innbyggerne, brukerne eller de ansatte] får løst [problemet de har i "
+                f"dag] ved at {subject} {done}, slik at [hva de skal oppnå, og hvordan dere ser at det er nådd]")
     return ""
+
+
+# A capitalised name after «fra» or «av» inside a sentence: a maker or supplier, unknown to the lexicon or not.
+_FROM_NAME = re.compile(r"(?:\s+(?:er|være)\s+(?:fra|levert\s+av|laget\s+av|produsert\s+av)\s+((?-i:[A-ZÆØÅ])[\w&\-]*"
+                        r"(?:\s+(?-i:[A-ZÆØÅ])[\w&\-]*){0,3})\s+og(?=\s)"
+                        r"|\s+(?:fra|av)\s+(?-i:[A-ZÆØÅ])[\w&\-]*(?:\s+(?-i:[A-ZÆØÅ])[\w&\-]*){0,3}(?!\w))", re.IGNORECASE)
+
+
+def _without_unknown_names(phrase: str) -> str:
+    """«er fra Bioplast og deles ut» -> «deles ut»; «gjøres med studiolys fra Profoto» -> «gjøres med studiolys»."""
+    return re.sub(r"\s{2,}", " ", _FROM_NAME.sub("", " " + phrase)).strip()
 
 
 _WORDS = re.compile(r"[^\W\d_]{3,}")
@@ -238,12 +253,25 @@ _DISTANCE_TO_BUYER = re.compile(
     re.IGNORECASE)
 
 
+# Where the supplier or producer is («fra et bakeri med adresse i kommunen», «en lokal produsent», «et firma som holder
+# til i fylket»): part of the supplier's situation, never something to deliver; what it is meant to secure (fresh
+# goods, a delivery time, a response time) is what any supplier can commit to.
+_LOCAL_SUPPLIER = re.compile(
+    r"(?<!\w)(?:(?:fra|av|hos)\s+(?:et|en|ei)\s+(?:lokal[te]?\s+)?[^\W\d_]{3,}\s+"
+    r"(?:med\s+(?:forretningsadresse|adresse|kontor|lokaler|avdeling|produksjon|utsalg)|som\s+(?:ligger|holder\s+til|har\s+"
+    r"(?:adresse|kontor|lokaler))|lokalisert)\s+i\s+(?:kommunen|fylket|regionen|området|nærområdet|(?-i:[A-ZÆØÅ])[\w\-]+)"
+    r"|(?:fra|av|hos)\s+(?:en\s+|et\s+|ei\s+)?lokal[te]?\s+(?:leverandør|produsent|bakeri|bedrift|firma|aktør)\w*)",
+    re.IGNORECASE)
+
+
 def distance_spans(text: str, matches: list[Match]) -> list[tuple[int, int]]:
-    """Where the text demands the supplier be within a distance of the buyer: the analyzer's presence findings and a
-    distance in km to a place of the buyer's."""
+    """Where the text demands the supplier be within a distance of the buyer: the analyzer's presence findings, a
+    distance in km to a place of the buyer's, and where the supplier has its address (_LOCAL_SUPPLIER)."""
     spans = [(h.start, h.end) for h in matches if h.category == "origin" and h.kind == "presence"]
-    return spans + [(m.start(), m.end()) for m in _DISTANCE_TO_BUYER.finditer(text)
-                    if not any(s < m.end() and m.start() < e for s, e in spans)]
+    for pattern in (_DISTANCE_TO_BUYER, _LOCAL_SUPPLIER):
+        spans += [(m.start(), m.end()) for m in pattern.finditer(text)
+                  if not any(s < m.end() and m.start() < e for s, e in spans)]
+    return spans
 
 
 def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
@@ -290,7 +318,12 @@ def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
             clause = text[start:end].strip().rstrip(".")
             after_modal = bool(m and start == 0 and m.group("pred") and m.start("pred") < len(clause))
             if after_modal:
-                clause = clause[m.start("pred"):]  # what follows «skal» is a verb phrase: «fasilitere tre workshoper»
+                # what follows «skal» is a verb phrase («fasilitere tre workshoper»), or after a buyer's verb what the
+                # things must have, a property and no verb phrase
+                clause, after_modal = (_having(clause[m.start("pred"):], text, start, target), False) if buyer_subject \
+                    else (clause[m.start("pred"):], True)
+                if not clause:
+                    continue
             clause = re.sub(r"^(?:med|with|og)\s+", "", clause, flags=re.IGNORECASE)
             own = SUBJECT.match(clause) if start > 0 else None
             if own and own.group("pred") and len(own.group("subj").split()) <= 4:
@@ -319,6 +352,15 @@ def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
     # the number with the words that say what it counts («to ganger per dag», not «to»); a clause that still names a
     # product («… Buzz Cargo med 79 kWh batteri») is never copied into a requirement
     return figure_requirement(text, target)
+
+
+def _having(clause: str, text: str, start: int, target: Target) -> str:
+    """«Vi skal kjøpe 12 elbiler med rekkevidde 520 km»: the buying is the buyer's, never the delivery's («Løsningen skal
+    kjøpe …»); what the things must have follows «med». '' when the target is not in that part."""
+    having = re.search(r"\s(?:med|som\s+har)\s+(.+)$", clause)
+    if having is None or text.find(having.group(1), start) > target.start:
+        return ""
+    return having.group(1)
 
 
 # A time of day or a window of hours («mellom kl. 07 og 09», «før kl. 8», «fra 22 til 06»): when the work is done or the
@@ -358,6 +400,8 @@ def clock_requirement(text: str, hours: str) -> str:
 
 # What a number measures, by its unit: the quantity a need-stated requirement names instead of today's figure.
 _QUANTITIES = (
+    (re.compile(r"\d\s*(?:mm|cm|m|km)\s*/\s*\w+", re.I), "Hastigheten", "hastighet"),
+    (re.compile(r"\d\s*(?:l|liter|m³|m3)\s*/\s*\w+", re.I), "Kapasiteten", "kapasitet"),
     (re.compile(r"lumen|\blm\b|lux", re.I), "Lysmengden", "lysmengde"),
     (re.compile(r"\d\s*K\b"), "Lysfargen", "lysfarge"),
     (re.compile(r"kWh|Wh|mAh", re.I), "Energien eller driftstiden", "driftstid eller rekkevidde"),
@@ -504,7 +548,9 @@ def _quoted_target(text: str, target: Target) -> str:
     if window:
         return ((before.group(0) if before else "") + window.group(0)).strip()
     quoted = re.match(r"\S+(?:\s+[^\s,.;:()]+){0,3}", text[target.start:])
-    return _OPEN_END.sub("", _NEXT_PHRASE.sub("", quoted.group(0))) if quoted else target.text
+    # a negative value keeps its sign («ned til -9 °C» is not 9 °C)
+    sign = "-" if re.search(r"(?:^|\s)[-−]$", text[max(0, target.start - 2):target.start]) else ""
+    return sign + _OPEN_END.sub("", _NEXT_PHRASE.sub("", quoted.group(0))) if quoted else target.text
 
 
 
@@ -656,9 +702,12 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     buyer = buyer_questions(text, matches, targets, ptype.buyer_questions if ptype is not None else ())
     buyer = _all_named(buyer, text)
     _local_presence(text, matches, targets, requirements, buyer, notes)
+    need = _membership(text, need, requirements, buyer, notes)
     need = _fixed_attendance(text, matches, targets, need, requirements)
     platform_notes(text, matches, buyer, notes)
-    interface = _add_interface(text, matches, _kind_of(ptype, bought), requirements, buyer, notes)
+    # software is bought as licences (goods) but is no equipment: no sample unit to connect, the solution is tested
+    interface = _add_interface(text, matches, "software" if ptype is not None and ptype.domain == _SOFTWARE_DOMAIN
+                               else _kind_of(ptype, bought), requirements, buyer, notes)
     _ask_which(tied or [] if ptype is None else [], buyer, notes)
     if bought is not None and not bought.is_certain:
         buyer.insert(0, f"Er det riktig at dere kjøper {KIND_LABELS[bought.kind]} («{bought.phrase}»)? Hvis ikke, skriv hva "
@@ -686,11 +735,48 @@ def _local_presence(text: str, matches: list[Match], targets: list[Target], requ
         if any(h.start == s for h in matches):
             continue
         span = text[s:e].strip()
+        if _LOCAL_SUPPLIER.fullmatch(span):
+            # where the supplier is: what nearness is for (fresh goods, a delivery time) is asked, not a response time
+            buyer.insert(0, f"Hvorfor må leveransen komme «{span}»? Krav om hvor leverandøren holder til, favoriserer "
+                            "lokale leverandører og må være nødvendig og forholdsmessig (LOA § 4); skriv heller hva "
+                            "nærheten skal sikre, for eksempel ferske varer, leveringstid eller responstid.")
+            notes.append(f"«{span}» sier hvor leverandøren holder til og er ikke tatt med som krav: det favoriserer lokale "
+                         "leverandører; kravene sier i stedet hva leveransen skal oppnå.")
+            continue
         buyer.insert(0, f"Hvorfor må leverandøren ha «{span}»? Krav om hvor leverandøren holder til, favoriserer lokale "
                         "leverandører og må være nødvendig og forholdsmessig (LOA § 4); skriv heller hvor raskt dere "
                         "trenger svar og oppmøte.")
         notes.append(f"«{span}» er et krav om hvor leverandøren holder til og er tatt ut: det favoriserer lokale "
                      "leverandører og kan være diskriminerende; kravet om responstid sier hva avstanden skulle sikre.")
+
+
+# Membership of a named association demanded of the supplier («være medlem av Maskinentreprenørenes Forbund»,
+# «medlemskap i X»): what the supplier is, not what is delivered.
+_MEMBERSHIP = re.compile(r"(?<!\w)(?:(?:være|er|bli)\s+medlem(?:mer)?\s+(?:av|i)|medlemskap\s+i)\s+"
+                         r"(?P<org>[^,.;]{2,80}?)(?=\s+og\s+|\s+eller\s+|[,.;]|$)", re.IGNORECASE)
+
+
+def _membership(text: str, need: str, requirements: list[str], buyer: list[str], notes: list[str]) -> str:
+    """A demanded membership becomes what it was meant to secure (competence, approvals, a safety system), with the
+    membership accepted as one way to show it; the buyer is asked what it is for. A need that only restates the
+    membership names what is bought instead. Returns the need."""
+    m = _MEMBERSHIP.search(text)
+    if m is None:
+        return need
+    org = m.group("org").strip()
+    requirements[:] = [r for r in requirements if not re.search(r"medlem", r, re.IGNORECASE)]
+    requirements.insert(0, "Leverandøren skal ha [det medlemskapet skulle sikre, f.eks. fagkompetanse, godkjenninger, et "
+                           "system for kvalitet og HMS eller forsikring], dokumentert med sertifikater, godkjenninger eller "
+                           f"referanser; medlemskap i {org} godtas som én måte å vise det på, men kreves ikke.")
+    buyer.insert(0, f"Hva skal medlemskapet i «{org}» sikre? Et krav om medlemskap i en bestemt forening stenger ute "
+                    "leverandører som oppfyller det samme på andre måter, og må være nødvendig og forholdsmessig (LOA § 4); "
+                    "skriv det medlemskapet skal sikre som krav.")
+    notes.append(f"Kravet om medlemskap i «{org}» er gjort om til et krav om det medlemskapet skal sikre.")
+    if re.search(r"medlem", need, re.IGNORECASE):
+        return ("Vi har behov for at [oppdraget eller leveransen – skriv hva som kjøpes] blir utført av folk med den "
+                "kompetansen og de godkjenningene det krever, slik at [arbeidet blir trygt og riktig utført – skriv hva som "
+                "står på spill].")
+    return need
 
 
 def _fixed_attendance(text: str, matches: list[Match], targets: list[Target], need: str, requirements: list[str]) -> str:
@@ -712,6 +798,9 @@ def _fixed_attendance(text: str, matches: list[Match], targets: list[Target], ne
 def _same_clause(requirement: str, text: str, spans: list[tuple[int, int]]) -> bool:
     """Whether a requirement repeats the clause of the original that holds a distance to the buyer."""
     return any(_norm(text[s:e]) in _norm(requirement) for s, e in spans)
+
+
+_SOFTWARE_DOMAIN = "IT-systemer og programvare"
 
 
 def _kind_of(ptype: PurchaseType | None, bought: PurchaseObject | None) -> str:
@@ -837,7 +926,8 @@ def _market_questions(ptype: PurchaseType | None, categories: set[str], matches:
 
 
 # How often, in a prescribed method («fire ganger i året», «to ganger i uka», «hver dag»).
-_FREQUENCY = re.compile(rf"(?:(?:\d+|{NUMBER_WORDS})\s+ganger?\s+(?:i|per|pr\.?)\s+\w+|hver(?:t)?\s+(?:dag|uke|måned|år|kvartal))",
+_FREQUENCY = re.compile(rf"(?:(?:\d+|{NUMBER_WORDS})\s+ganger?\s+(?:(?:i|per|pr\.?)\s+\w+|daglig|ukentlig|månedlig|årlig)"
+                        r"|hver(?:t)?\s+(?:dag|uke|måned|år|kvartal))",
                         re.IGNORECASE)
 
 

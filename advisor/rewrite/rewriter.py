@@ -53,6 +53,7 @@ from advisor.rewrite.offline import (
     figure_question,
     is_stated_target,
     line_nouns,
+    quantity_of,
     target_label,
     target_requirement,
 )
@@ -64,6 +65,7 @@ from advisor.rewrite.templates import (
     GENERIC_REQUIREMENTS,
     GENERIC_SERVICE_REQUIREMENTS,
     PLACEHOLDER_NEED,
+    YEARS_OF_EXPERIENCE,
 )
 
 
@@ -344,8 +346,12 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
             or (clock_span(text, t) and t in missing_targets(targets, requirements))]
     carried = [target_requirement(text, t, matches) for t in lost]
     # a number that only describes today's product is asked about: which value the need calls for, and why
+    # (years of experience are the people's, never a product's figure: they have their own question)
+    experience = [(e.start(), e.end()) for e in YEARS_OF_EXPERIENCE.finditer(text)]
     figure_questions = [figure_question(text, t) for t, c in zip(lost, carried, strict=True) if _NOT_REQUIRED.search(c)
-                        and not is_stated_target(text, t)]
+                        and not is_stated_target(text, t) and not any(s <= t.start < e for s, e in experience)
+                        # how often a service is done is no product's figure: its requirement already asks why
+                        and quantity_of(text, t)[0] != "Hyppigheten"]
     carried = _dedupe(carried)
     if len(carried) > 2:
         lost = missing_targets(targets, [need, *requirements])

@@ -26,7 +26,8 @@ class Target:
 NUMBER_WORDS = r"(?:to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|elleve|tolv|femten|tjue|tretti|førti|femti|hundre)"
 TARGET = re.compile(
     rf"(?<![\w.,])(?:\d{{1,3}}(?:[  ]\d{{3}})+|\d+(?:[.,]\d+)?)(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?"
-    rf"(?:\s*(?:%|prosent|°C|grader|W/m²K|W/m2K|{PARAM_UNIT}|{TIME_UNIT}|kr|kroner|år|måneder|uker|timers|kWh|km|ganger|stk)(?![\w])"
+    rf"(?:\s*(?:%|prosent|°C|grader|W/m²K|W/m2K|{PARAM_UNIT}|{TIME_UNIT}|kr|kroner|år|måneder|uker|timers|kWh|km|ganger|stk)"
+    rf"(?:\s*/\s*(?:s|sek|sekund|min|minutt|t|h|time|døgn))?(?![\w])"
     rf"|(?=\s+[^\W\d_]))"
     rf"|(?<![\w])(?i:{NUMBER_WORDS})(?=\s+[^\W\d_]{{3,}})",
 )
