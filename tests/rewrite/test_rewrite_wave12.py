@@ -7,8 +7,6 @@ Every sentence here is written for these tests (not taken from an eval set or a 
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from advisor.rewrite import rewrite_requirement
@@ -115,18 +113,6 @@ def test_a_daily_frequency_is_how_often_the_work_is_done(settings):
     written = _written(rewrite)
     assert "skal ha tre ganger" not in written
     assert "tre ganger ukentlig" in written
-
-
-def test_the_new_readings_stay_near_linear_on_long_input(settings):
-    unit = ("Pulten skal være Kinnarps med løftehastighet 38 mm/s fra et bakeri med adresse i kommunen, være medlem av "
-            "Byggmesterforbundet og ha erfaring fra Deloitte eller tilsvarende selskap. ")
-    started = time.perf_counter()
-    rewrite_requirement(unit * 20, settings)
-    small = time.perf_counter() - started
-    started = time.perf_counter()
-    rewrite_requirement(unit * 80, settings)
-    large = time.perf_counter() - started
-    assert large < 4 * 4 * max(small, 0.2)  # 4× the text: far below the 16× of a quadratic cost
 
 
 @pytest.mark.parametrize(("text", "type_id"), [
