@@ -33,7 +33,7 @@ import numpy as np
 from advisor.config import Settings
 from advisor.doffin import import_snapshot, notice_stats, similar_notices
 from advisor.doffin.models import ParseResult
-from advisor.doffin.similar import _CACHE, notice_index
+from advisor.doffin.similar import _CACHE, notice_index, without_buyer
 from advisor.doffin.snapshot import default_snapshot_dir, notice_from_row, read_rows
 from advisor.doffin.store import open_store
 from advisor.doffin.vectors import dequantize, embedder_for
@@ -151,7 +151,8 @@ def main() -> None:
         # product over all vectors, filters, fusion), apart from the query embedding that any search pays
         embed = embedder.embed_query
         started = time.perf_counter()
-        vectors_of = {text: embed(text) for text in set(texts)}
+        # the dense query is the text without its buyer opening (advisor.doffin.similar.without_buyer)
+        vectors_of = {q: embed(q) for text in set(texts) for q in {text, without_buyer(text)}}
         embed_ms = (time.perf_counter() - started) / len(vectors_of) * 1000
         embedder.embed_query = vectors_of.__getitem__
         try:
