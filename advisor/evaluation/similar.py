@@ -8,9 +8,10 @@
   what nobody judged).
 - evals/similar_unseen.jsonl: written and judged the same way, frozen when it was committed (its SHA-256 is in
   tests/doffin/test_similar_eval.py) and never used to change the search; the `unseen.*` figures.
-- evals/similar_unseen_pool.jsonl: relevant notices added to the frozen set's texts by a later, blind judging of
-  the notices a newer search brings into its top 10 that were never judged (pool completion, as in TREC); the
-  frozen file stays as it was. The `unseen_pooled.*` figures use the frozen labels plus these.
+- evals/similar_unseen_pool.jsonl: notices judged for the frozen set's texts by later, blind judgings of the notices
+  a newer search brings into its top 10 that were never judged (pool completion, as in TREC): the relevant ones, and
+  since wave 12 also those judged not relevant (`judged_not_relevant`); the frozen file stays as it was. The
+  `unseen_pooled.*` figures use the frozen labels plus these.
 
 The notices come from the shipped snapshot (corpus/doffin), imported into a throw-away store, so the figures do not
 depend on what a user has imported. Relevance is binary; nDCG@10 uses gain 1 per relevant notice and the ideal
@@ -56,14 +57,21 @@ def ndcg_at(ranked: list[str], relevant: set[str], k: int = DEPTH) -> float:
 
 
 def with_pool(rows: list[dict], pool: list[dict]) -> list[dict]:
-    """The rows with the relevant notices a later pool judging added (`{"id", "relevant"}` lines) joined to theirs."""
+    """The rows with the notices a later pool judging added (`{"id", "relevant", "judged_not_relevant"?}` lines) joined
+    to theirs: relevant ones to `relevant`, the ones judged and found not relevant to `judged_not_relevant`."""
     known = {row["id"] for row in rows}
     added: dict[str, list[str]] = {}
+    rejected: dict[str, list[str]] = {}
     for line in pool:
-        if line.get("id") not in known or not isinstance(line.get("relevant"), list):
+        if line.get("id") not in known or not isinstance(line.get("relevant"), list) \
+                or not isinstance(line.get("judged_not_relevant", []), list):
             raise AdvisorError(f"{UNSEEN_POOL_FILE}: a line needs the id of a text in {UNSEEN_FILE} and a relevant list: {line}")
         added.setdefault(line["id"], []).extend(line["relevant"])
-    return [{**row, "relevant": list(dict.fromkeys([*row["relevant"], *added.get(row["id"], [])]))} for row in rows]
+        rejected.setdefault(line["id"], []).extend(line.get("judged_not_relevant", []))
+    return [{**row, "relevant": list(dict.fromkeys([*row["relevant"], *added.get(row["id"], [])])),
+             "judged_not_relevant": list(dict.fromkeys([*(row.get("judged_not_relevant") or []),
+                                                        *rejected.get(row["id"], [])]))}
+            for row in rows]
 
 
 def judged(row: dict) -> tuple[set[str], set[str]]:

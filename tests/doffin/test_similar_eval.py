@@ -85,3 +85,15 @@ def test_pool_additions_join_the_frozen_labels_and_a_stray_line_is_an_error():
     assert rows[0]["relevant"] == ["a"]  # the frozen rows are not changed
     with pytest.raises(AdvisorError, match="u9"):
         with_pool(rows, [{"id": "u9", "relevant": ["x"]}])
+
+
+def test_pool_lines_may_record_the_notices_judged_not_relevant():
+    from advisor.errors import AdvisorError
+    from advisor.evaluation.similar import judged, with_pool
+
+    rows = [{"id": "u1", "text": "t", "relevant": ["a"], "judged_not_relevant": ["z"]}]
+    pooled = with_pool(rows, [{"id": "u1", "relevant": ["b"], "judged_not_relevant": ["y", "z"]}])
+    assert judged(pooled[0]) == ({"a", "b"}, {"z", "y"})
+    assert rows[0]["judged_not_relevant"] == ["z"]
+    with pytest.raises(AdvisorError, match="relevant list"):
+        with_pool(rows, [{"id": "u1", "relevant": [], "judged_not_relevant": "y"}])
