@@ -6,9 +6,8 @@
 
 Hybrid search over title + short description + CPV codes and division names: BM25 with the Norwegian analyzer
 (advisor.search.LexicalIndex) and e5 cosine similarity over vectors held in memory, fused by weighted reciprocal
-rank like the corpus search (settings.retrieval: dense_weight, bm25_weight, candidates) but with a fusion constant
-of its own (NOTICE_RRF_K); the dense query leaves out a need's opening buyer («Sykehuset trenger …»), the BM25 query
-its request framing («Vi trenger noen som …», without_framing). A need in
+rank exactly like the corpus search (settings.retrieval: rrf_k, dense_weight, bm25_weight, candidates); the dense
+query leaves out a need's opening buyer («Sykehuset trenger …»). A need in
 everyday words («eldre som bor hjemme skal kunne tilkalle hjelp») is read with the need vocabulary
 (advisor.doffin.needs): with ADVISOR_DOFFIN_NEED_CPV the candidates in the CPV areas it gives for the text are
 lifted a little in every mode, and with ADVISOR_DOFFIN_NEED_VOCABULARY the names of what is usually bought
@@ -357,12 +356,11 @@ def rank_notices(query: str, index: NoticeIndex, settings: Settings, k: int, fil
     lexical: list[tuple[int, float]] = []
     if mode in ("hybrid", "bm25"):
         # The text's own words count twice, the purchase words of the need vocabulary once.
-        own = without_framing(query, keep_buyer=True)
-        lexical_query = f"{own} {own} {' '.join(need.words)}" if need.words else own
+        lexical_query = f"{query} {query} {' '.join(need.words)}" if need.words else query
         lexical = index.lexical.search(lexical_query, n_candidates, None if mask is None else mask.astype(np.float32))
     w_dense = settings.retrieval.dense_weight if mode == "hybrid" else 1.0
     w_bm25 = settings.retrieval.bm25_weight if mode == "hybrid" else 1.0
-    rrf_k = NOTICE_RRF_K
+    rrf_k = settings.retrieval.rrf_k
     dense_rank = {i: r for r, (i, _) in enumerate(dense, start=1)}
     bm25_rank = {i: r for r, (i, _) in enumerate(lexical, start=1)}
     dense_sim = dict(dense)
@@ -488,44 +486,6 @@ def without_buyer(text: str) -> str:
     return m.group("rest").strip()
 
 
-# A need is usually phrased as a request: «Vi trenger noen som holder veiene fri for snø», «Kommunen ønsker en
-# løsning som gjør at …», «Vi må undersøke om …», «Vi vil vite mer om …». The opening says that something is asked
-# for, not what: its words are frequent in every kind of notice («løsning», «hjelp», «bistand», «undersøkelse»), so
-# BM25 finds notices that share the request and not the purchase. Only function words of asking are listed, never
-# words of a subject, so the rule carries over to needs not seen when it was written. The BM25 query leaves the
-# framing out (the buyer stays); the dense query does not (e5 reads the sentence as a whole). Round 12, seen set
-# after its pool rounds, split by id parity (designed on the odd half A, checked on the even half B): bm25 P@5
-# A 0.589 -> 0.600, B 0.300 -> 0.311 (nDCG@10 A 0.523 -> 0.569, B 0.327 -> 0.338); hybrid with NOTICE_RRF_K below,
-# A 0.656 -> 0.689, B 0.456 -> 0.467. Left out of the dense query too: hybrid A 0.633 -> 0.622, so not kept.
-_FRAMING_WORDS = frozenset("""
-vi jeg oss de man dere
-trenger trengs ønsker vil må skal bør burde kan ha få gjerne også nå snart
-noen noe en et ei ny nytt nye løsning løsninger ordning hjelp bistand assistanse
-som til å for at om med mer vite kunnskap undersøke vurdere vurdert finne ut kartlegge
-""".split())
-
-
-def without_framing(text: str, keep_buyer: bool = False) -> str:
-    """The text without its request framing: the words of asking at the start, after an opening buyer («Vi trenger
-    noen som holder veiene fri for snø» -> «holder veiene fri for snø»). The buyer is left out too unless
-    `keep_buyer` (BM25 keeps it: «Brannvesenet» can name the purchase). Unchanged when fewer than two words would
-    remain."""
-    rest = without_buyer(text)
-    who = text[: len(text) - len(rest)].split() if keep_buyer and rest != text else []
-    words = rest.split()
-    start = 0
-    while start < len(words) and _bare(words[start]) in _FRAMING_WORDS:
-        start += 1
-    if len(words) - start < 2:
-        return text
-    kept = [w for w in who if _bare(w) not in _FRAMING_WORDS]
-    return " ".join([*kept, *words[start:]])
-
-
-def _bare(word: str) -> str:
-    return word.lower().strip(",.:;!?«»\"'()")
-
-
 SERVER_DOWN_NOTE = "Lignende kunngjøringer er rangert med ordsøk (BM25) alene:"
 
 
@@ -611,14 +571,6 @@ def _boost_common_cpv(fused: dict[int, float], index: NoticeIndex, rrf_k: int, w
     for i in fused:
         if groups[i] == area:
             fused[i] += boost
-
-
-# The fusion constant of the notice search, its own rather than the corpus search's settings.retrieval.rrf_k (60):
-# a notice list is read from its first few hits, and both retrievers' first ranks agree more often on notices (one
-# purchase per notice) than on passages. Round 12, seen set split by id parity, hybrid P@5 / nDCG@10 with 60 -> 20:
-# A 0.633/0.652 -> 0.656/0.688, B 0.456/0.508 -> 0.456/0.528 (A with the framing rule, over k 5..30: 0.678-0.700, a plateau, measured before pool round 12b).
-# Tried on A and not kept: a third list from BM25 over titles alone (weight 0.5: A P@5 0.633 -> 0.622; 1.0: 0.578).
-NOTICE_RRF_K = 20
 
 
 def similar_notices(text: str, settings: Settings, k: int = 10, filters: SimilarFilters | None = None,

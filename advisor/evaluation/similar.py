@@ -32,7 +32,6 @@ from pathlib import Path
 from advisor.chat import similar_for_answer
 from advisor.config import Settings
 from advisor.doffin import default_snapshot_dir, import_snapshot, similar_notices
-from advisor.doffin.similar import NOTICE_RRF_K
 from advisor.errors import AdvisorError
 from advisor.evaluation.suite import SuiteResult, read_jsonl
 
@@ -168,7 +167,7 @@ def run(settings: Settings, provider: str | None = None, progress: bool = True) 
     metrics["n"] = float(len(seen))
     metrics["n_unseen"] = float(len(unseen))
     info = {"embedding_backend": settings.index.embedding_backend, "notices": n_notices,
-            "rrf_k": NOTICE_RRF_K, "dense_weight": settings.retrieval.dense_weight,
+            "rrf_k": settings.retrieval.rrf_k, "dense_weight": settings.retrieval.dense_weight,
             "bm25_weight": settings.retrieval.bm25_weight,
             "note": "unseen.* is the frozen set (never used for tuning); relevance judged by hand on pooled results"}
     return SuiteResult("similar", metrics, cases, {}, info, time.perf_counter() - started)

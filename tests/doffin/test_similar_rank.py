@@ -1,13 +1,10 @@
-"""How the similar search ranks: one notice per procurement in hybrid mode, the request framing out of the BM25 query,
-a fusion constant of its own, the need vocabulary's CPV areas as a soft lift in every mode when switched on, and CPV feedback that yields to those areas (advisor.doffin.similar)."""
+"""How the similar search ranks: one notice per procurement in hybrid mode, the need vocabulary's CPV areas as a soft
+lift in every mode when switched on, and CPV feedback that yields to those areas (advisor.doffin.similar)."""
 
 from __future__ import annotations
 
-import pytest
-
 from advisor.config import Settings
 from advisor.doffin.similar import (
-    NOTICE_RRF_K,
     NoticeIndex,
     _boost_common_cpv,
     procurement_groups,
@@ -78,24 +75,3 @@ def test_cpv_feedback_yields_when_the_need_names_other_areas():
     fused = dict(before)
     _boost_common_cpv(fused, index, 60, 2.0)  # no need areas: the vote stands as before
     assert fused[0] > before[0]
-
-
-def test_words_of_asking_do_not_pull_notices_that_share_only_the_request():
-    # The first notice shares only the request («en ny løsning»), the second what is wanted.
-    rows = [notice("a", "Bistand til en ny løsning for saksbehandling", cpv="72000000"),
-            notice("b", "Vask av vinduer i kommunale bygg", cpv="90911300")]
-    index = NoticeIndex.build(rows)
-    text = "Kommunen ønsker en ny løsning som vasker vinduer"
-    ranked = [i for i, *_ in rank_notices(text, index, Settings(**HASH), 2, mode="bm25")]
-    assert ranked == [1]
-
-
-def test_the_notice_fusion_constant_is_its_own():
-    # The corpus search's rrf_k does not change the notice ranking; a first BM25 rank scores 1 / (k + 1).
-    rows = [notice("a", "Vintervedlikehold av veier"), notice("b", "Kontormøbler til rådhuset", cpv="39130000")]
-    index = NoticeIndex.build(rows)
-    text = "vintervedlikehold av veier"
-    scores = {k: rank_notices(text, index, Settings(**HASH).with_overrides(retrieval={"rrf_k": k}), 1, mode="bm25")
-              for k in (5, 60)}
-    assert scores[5] == scores[60]
-    assert scores[60][0][1] == pytest.approx(1 / (NOTICE_RRF_K + 1))
