@@ -37,6 +37,7 @@ from advisor.assessment import (
     THRESHOLD_PHRASES,
     Assessment,
     Permission,
+    ValueBound,
     assess,
     by_value,
     extract_case,
@@ -45,7 +46,16 @@ from advisor.assessment import (
     permission,
     procedure_name,
     read_amounts,
+    read_value_bound,
     special_service_kind,
+)
+from advisor.chat.bounds import (
+    NEAR_CEILING,
+    part_at,
+    range_sentence,
+    spans_one_part,
+    top_value,
+    value_segments,
 )
 from advisor.chat.facts import CASE_KEYS, IT_PURCHASE_NOTE, CaseFacts
 from advisor.config import Settings
@@ -1597,6 +1607,77 @@ _SEVERAL = {"part": _several_part, "notice": _several_notice, "procedure": _seve
 
 def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str = "nb",
                  provider: str = "extractive", model: str = "", intent: str = "", case_text: str = "") -> Answer | None:
+    """The assessment engine's verdict on the stated facts (`_rules_answer`); a value stated as a ceiling («kjøp
+    under 500 000 kr», «inntil 2 mill.») gets the part for each range of values under it first (chat.bounds)."""
+    bounded = _bounded(case_text or question, facts)
+    if bounded is None:
+        return _rules_answer(question, facts, settings, lang, provider, model, intent, case_text)
+    bound, segments, run_value = bounded
+    answer = _rules_answer(question, _with_value(facts, run_value), settings, lang, provider, model, intent, case_text)
+    if answer is None:
+        return None
+    return dataclasses.replace(answer, text=_ranged_text(answer.text, bound, segments, run_value, lang))
+
+
+def _bounded(text: str, facts: CaseFacts) -> tuple[ValueBound, list[tuple[int, int, str]], int] | None:
+    """The ceiling the text puts on the value, the part of each range under it, and the value the rest of the answer
+    is worked out for (the highest the ceiling allows); None for a plain value or ranges these answers cannot name."""
+    bound = read_value_bound(text)
+    if bound is None or facts.values.get("estimated_value_nok", bound.amount) != bound.amount:
+        return None
+    values = {**extract_case(text).values, **facts.values}
+    try:
+        segments = value_segments(values, bound)
+    except AdvisorError:
+        return None
+    if not segments:
+        return None
+    run_value = top_value(bound)
+    if bound.strict and not spans_one_part(segments) and part_at(values, bound.amount) == segments[-1][2]:
+        run_value = bound.amount  # «under 2 mill.»: the rest of the answer speaks of 2 mill. kr, not 1 999 999 kr
+    return bound, segments, run_value
+
+
+def _with_value(facts: CaseFacts, value: int) -> CaseFacts:
+    return CaseFacts({**facts.values, "estimated_value_nok": value}, list(facts.notes), list(facts.inherited))
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«])")
+_MARKERS = re.compile(r"\s*\[[\d, ]+\]")
+
+
+def _ranged_text(text: str, bound: ValueBound, segments: list[tuple[int, int, str]], value: int, lang: str) -> str:
+    """The answer worked out for the highest value, with the sentence on the ranges in place of the verdict on that
+    value (one part for all) or before it (ranges with different parts, the rest then said of the ceiling)."""
+    en = lang == "en"
+    amount = _amount_en(value) if en else format_amount(value)
+    sentences = _SENTENCE_END.split(text)
+    said = re.compile(re.escape(amount) + r"(?: \([^)]*\))? (?:er|is|equals) ")
+    index = next((i for i, sentence in enumerate(sentences) if said.search(sentence)), None)
+    marked = sentences[index] if index is not None else next((s for s in sentences if _MARKERS.search(s)), "")
+    markers = " ".join(m.strip() for m in _MARKERS.findall(marked)[-1:])
+    ranged = range_sentence(bound, segments, lang)
+    ranged = ranged[:-1] + (f" {markers}." if markers else ".")
+    sentences = [sentence for sentence in sentences if not NEAR_CEILING.match(sentence)]
+    index = next((i for i, sentence in enumerate(sentences) if said.search(sentence)), None)
+    if spans_one_part(segments):
+        if index is None:
+            sentences.insert(0, ranged)
+        else:
+            sentences[index] = ranged
+        return " ".join(sentences)
+    if index is not None:
+        del sentences[index]  # the verdict on the ceiling alone: the sentence on the ranges says it
+    rest = " ".join(sentences)
+    if not rest:
+        return ranged
+    low = _amount_en(segments[-1][0]) if en else format_amount(segments[-1][0])
+    at = f"For values from {low}: " if en else f"For verdier fra {low}: "
+    return f"{ranged} {at}{rest[:1].lower()}{rest[1:]}"
+
+
+def _rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str = "nb",
+                  provider: str = "extractive", model: str = "", intent: str = "", case_text: str = "") -> Answer | None:
     """The assessment engine's verdict on the stated facts, as a cited answer; None if the engine cannot assess.
 
     `intent` is the text whose wording says what is asked (default the question; a follow-up passes the earlier
@@ -1705,6 +1786,12 @@ def part_lead(question: str, facts: CaseFacts, settings: Settings, lang: str = "
     which part applies and why, as a cited answer of its own; None without a value or a side (part II, another
     regulation). A compound question whose other part a card answers for both sides of a threshold («Under terskelen
     … Over terskelen …») leads with it, so the first sentence is the rule for this value."""
+    bounded = _bounded(question, facts)
+    if bounded is not None:
+        bound, segments, value = bounded
+        if not spans_one_part(segments) or segments[-1][2] not in _BELOW_PARTS:
+            return None
+        facts = _with_value(facts, value)
     extraction = extract_case(question)
     values = {**extraction.values, **facts.values}
     try:
@@ -1718,6 +1805,8 @@ def part_lead(question: str, facts: CaseFacts, settings: Settings, lang: str = "
     text = _part_sentence(result, renumber, lang)
     if not side or not text:
         return None
+    if bounded is not None:
+        text = _ranged_text(text, bound, segments, value, lang)
     return side, Answer(question, text, renumber.citations(), True, provider, model,
                         f"{RULES_VERSION}+{result.model_version}", question, route="rules", language=lang, evidence=1.0)
 
