@@ -21,7 +21,14 @@ from advisor.assessment.case import (
     parse_case_text,
 )
 from advisor.assessment.engine import Assessment, assess, model_version
-from advisor.assessment.free_text import READ_FROM_TEXT, ask_missing, describe_extraction, extract_case
+from advisor.assessment.free_text import (
+    READ_FROM_TEXT,
+    ValueBound,
+    ask_missing,
+    describe_extraction,
+    extract_case,
+    read_value_bound,
+)
 from advisor.assessment.headline import THRESHOLD_PHRASES
 from advisor.assessment.markdown import to_markdown
 from advisor.assessment.next_steps import PART_III_TIME_LIMIT_PROCEDURES, part_iii_time_limits
@@ -82,6 +89,8 @@ __all__ = [
     "describe_extraction",
     "display_value",
     "extract_case",
+    "read_value_bound",
+    "ValueBound",
     "format_amount",
     "format_nok",
     "load_case",

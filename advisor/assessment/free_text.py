@@ -861,3 +861,44 @@ def describe_extraction(extraction: Extraction) -> str:
         shown = format_nok(value) + " kr" if FIELDS[key].kind == "amount" else display_value(key, value)
         lines.append(f"  {FIELDS[key].label}: {shown}")
     return "\n".join(lines)
+
+
+# --- an upper bound on the value ---
+
+# «kjøp under 500 000 kr», «for inntil 2 mill.», «mindre enn 1 million», «opp til 3 MNOK», «below NOK 1 million»: the
+# words just before the amount make it a ceiling, not the value. «Under»/«mindre enn» exclude the figure itself.
+_BOUND_BEFORE = re.compile(
+    r"(?:\b(?P<below>under|mindre enn|lavere enn|below|less than|under)|"
+    r"\b(?P<most>inntil|opp ?til|opptil|maks(?:imalt|\.)?|høyst|høgst|ikke over|ikkje over|up to|at most|not exceeding))"
+    r"\s+(?:ca\.?\s*|cirka\s+|omtrent\s+|om lag\s+)?(?:kr\.?\s*|nok\s*)?$", re.IGNORECASE)
+# A ceiling of an option or of the call-offs under a framework is the value the contract can reach, not a range.
+_BOUND_IS_CEILING = re.compile(r"\b(?:opsjon\w*|option\w*|rammeavtal\w*|framework|uttak\w*|ramme\b|forlen\w*)",
+                               re.IGNORECASE)
+
+
+@dataclass
+class ValueBound:
+    """A stated value that is a ceiling: the purchase is worth less than (`strict`) or at most `amount` kr."""
+
+    amount: int
+    strict: bool
+    phrase: str
+
+
+def read_value_bound(text: str) -> ValueBound | None:
+    """The ceiling the description puts on the value («småkjøp under 1,3 mill.»), when the value read is that ceiling;
+    None when the value is a plain figure, a per-period or composed amount, an option or a framework's ceiling."""
+    extraction = extract_case(text)
+    value = extraction.values.get("estimated_value_nok")
+    if value is None or extraction.values.get("value_per_period_nok") is not None or "value_parts" in extraction.values \
+            or "options_value_nok" in extraction.values or extraction.values.get("amounts_include_vat"):
+        return None
+    amounts, _ = read_amounts(text)
+    chosen = [a for a in amounts if a.value == value]
+    if len(chosen) != 1:
+        return None
+    amount = chosen[0]
+    match = _BOUND_BEFORE.search(text[max(0, amount.start - 30): amount.start])
+    if match is None or _BOUND_IS_CEILING.search(text[max(0, amount.start - 60): amount.end + 20]):
+        return None
+    return ValueBound(value, match.group("below") is not None, (match.group(0) + amount.phrase).strip())

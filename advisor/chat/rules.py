@@ -37,6 +37,7 @@ from advisor.assessment import (
     THRESHOLD_PHRASES,
     Assessment,
     Permission,
+    ValueBound,
     assess,
     by_value,
     extract_case,
@@ -45,7 +46,16 @@ from advisor.assessment import (
     permission,
     procedure_name,
     read_amounts,
+    read_value_bound,
     special_service_kind,
+)
+from advisor.chat.bounds import (
+    NEAR_CEILING,
+    part_at,
+    range_sentence,
+    spans_one_part,
+    top_value,
+    value_segments,
 )
 from advisor.chat.facts import CASE_KEYS, IT_PURCHASE_NOTE, CaseFacts
 from advisor.config import Settings
@@ -70,7 +80,8 @@ _OVER_EEA = re.compile(r"\bdel (?:III|3)\b|\bpart (?:III|3)\b|\bTED\b|\bEØS-?(?
 _PART_II_ASKED = re.compile(r"\bdel (?:II|2)\b", re.IGNORECASE)
 _NOTICE_INTENT = re.compile(r"\bkunngj\w*|\blyse ut\b|\butlys\w*|\bDoffin\b|\bpublish\w*|\badverti\w*|\bannounce\w*|"
                             r"\bha konkurranse\b|\btender\b", re.IGNORECASE)
-_DIRECT = re.compile(r"\bkjøpe direkte\b|\bdirekte ?anskaff\w*|\buten (?:konkurranse|kunngjøring)\b|\bbuy directly\b",
+_DIRECT = re.compile(r"\bkjøp(?:e|er|a)? direkte\b|\bdirekte ?anskaff\w*|\buten (?:konkurranse|kunngjøring)\b|\bbuy directly\b|"
+                     r"\buten å (?:spørre|kontakte|be) (?:flere|andre)\b",
                      re.IGNORECASE)
 _RULES_APPLY = re.compile(r"\bfølge\b.{0,30}\b(?:regelverk\w*|reglene|loven|forskriften|anskaffelses\w*)|"
                           r"\b(?:regelverket|loven|anskaffelsesloven|reglene) gjelder\b|"
@@ -116,7 +127,7 @@ _ASKS_RULES = re.compile(
     re.IGNORECASE,
 )
 _PURCHASE_STATED = re.compile(
-    r"\b(?:skal|vil|må|planlegger å|ønsker å|skal inngå|skal kjøpe|kjøper|anskaffer|inngå|bygge|bygg|kjøp|anskaffelse|"
+    r"\b(?:skal|vil|må|planlegger å|ønsker å|skal inngå|skal kjøpe|kjøpe|kjøpa|kjøper|anskaffer|inngå|bygge|bygg|kjøp|anskaffelse|"
     r"kontrakt\w*|avtale\w*|rammeavtale\w*|buy\w*|procur\w*|contract\w*|build|building|construct\w*|renovat\w*)\b",
     re.IGNORECASE,
 )
@@ -151,6 +162,10 @@ _PURCHASE_VALUE = re.compile(r"\b(?:til|for) (?:ca\.?\s*|cirka |omtrent |rundt |
                              r"(?:kr|kroner|mill|millioner|MNOK)", re.IGNORECASE)
 
 
+_PURCHASE_ON = re.compile(r"\b(?:kjøp|innkjøp|anskaffelse|anskaffing|kontrakt|avtale)\w{0,4}\s+på (?:ca\.?\s*|cirka |omtrent |rundt )?"
+                          r"\d[\d ,.]*\s*(?:kr|kroner|mill|millioner|MNOK)", re.IGNORECASE)
+
+
 # «Er det lov å dele opp kjøpene for å holde oss under terskelverdien?»: splitting a purchase to stay under a threshold
 # is forbidden whatever the figures; the card on splitting answers it, not a verdict on the amount of one order.
 _SPLITS_TO_AVOID = re.compile(r"\b(?:dele|dela|deler|splitte|splitter|stykke|stykker)\s+(?:\w+\s+){0,3}?opp\b[^?]{0,80}?"
@@ -177,8 +192,12 @@ def is_rules_question(question: str, facts: CaseFacts) -> bool:
         return True
     if not facts.has_value:
         return False
-    if (_CLAIMED_THRESHOLD.search(question) or (_LAW_CHANGE.search(question) and _LIMIT_AMOUNT.search(question))) \
-            and not _PURCHASE_VALUE.search(question):
+    if (_LAW_CHANGE.search(question) and _LIMIT_AMOUNT.search(question)) and not _PURCHASE_VALUE.search(question):
+        return False
+    # «Siden terskelen for staten er 1,3 mill., må et kjøp på 1,4 mill. i TED?»: the purchase has its own figure.
+    # A claimed lower limit of the law («Grensen på 300 000 kroner gjelder jo nå …») stays with the cards.
+    if _CLAIMED_THRESHOLD.search(question) and not (_PURCHASE_VALUE.search(question) or (
+            _PURCHASE_ON.search(question) and re.search(r"\bterskel", question, re.IGNORECASE))):
         return False
     return bool(_ASKS_RULES.search(question) or _PURCHASE_STATED.search(question))
 
@@ -1597,6 +1616,84 @@ _SEVERAL = {"part": _several_part, "notice": _several_notice, "procedure": _seve
 
 def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str = "nb",
                  provider: str = "extractive", model: str = "", intent: str = "", case_text: str = "") -> Answer | None:
+    """The assessment engine's verdict on the stated facts (`_rules_answer`); a value stated as a ceiling («kjøp
+    under 500 000 kr», «inntil 2 mill.») gets the part for each range of values under it first (chat.bounds)."""
+    bounded = _bounded(case_text or question, facts)
+    if bounded is None:
+        return _rules_answer(question, facts, settings, lang, provider, model, intent, case_text)
+    bound, segments, run_value = bounded
+    answer = _rules_answer(question, _with_value(facts, run_value), settings, lang, provider, model, intent, case_text)
+    if answer is None:
+        return None
+    return dataclasses.replace(answer, text=_ranged_text(answer.text, bound, segments, run_value, lang))
+
+
+def _bounded(text: str, facts: CaseFacts) -> tuple[ValueBound, list[tuple[int, int, str]], int] | None:
+    """The ceiling the text puts on the value, the part of each range under it, and the value the rest of the answer
+    is worked out for (the highest the ceiling allows); None for a plain value or ranges these answers cannot name."""
+    bound = read_value_bound(text)
+    if bound is None or facts.values.get("estimated_value_nok", bound.amount) != bound.amount:
+        return None
+    values = {**extract_case(text).values, **facts.values}
+    try:
+        segments = value_segments(values, bound)
+    except AdvisorError:
+        return None
+    if not segments:
+        return None
+    run_value = top_value(bound)
+    if bound.strict and not spans_one_part(segments) and part_at(values, bound.amount) == segments[-1][2]:
+        run_value = bound.amount  # «under 2 mill.»: the rest of the answer speaks of 2 mill. kr, not 1 999 999 kr
+    return bound, segments, run_value
+
+
+def _with_value(facts: CaseFacts, value: int) -> CaseFacts:
+    return CaseFacts({**facts.values, "estimated_value_nok": value}, list(facts.notes), list(facts.inherited))
+
+
+_HEADLINE_START = re.compile(r"\b(?:bare del|del I|anskaffelsesregelverket gjelder|only part|parts I|the procurement rules)",
+                             re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«])")
+_MARKERS = re.compile(r"\s*\[[\d, ]+\]")
+
+
+def _ranged_text(text: str, bound: ValueBound, segments: list[tuple[int, int, str]], value: int, lang: str) -> str:
+    """The answer worked out for the highest value, with the sentence on the ranges in place of the verdict on that
+    value (one part for all) or before it (ranges with different parts, the rest then said of the ceiling)."""
+    en = lang == "en"
+    amount = _amount_en(value) if en else format_amount(value)
+    sentences = _SENTENCE_END.split(text)
+    said = re.compile(re.escape(amount) + r"(?: \([^)]*\))? (?:er|is|equals) ")
+    index = next((i for i, sentence in enumerate(sentences) if said.search(sentence)), None)
+    marked = sentences[index] if index is not None else next((s for s in sentences if _MARKERS.search(s)), "")
+    markers = " ".join(m.strip() for m in _MARKERS.findall(marked)[-1:])
+    ranged = range_sentence(bound, segments, lang)
+    ranged = ranged[:-1] + (f" {markers}." if markers else ".")
+    sentences = [sentence for sentence in sentences if not NEAR_CEILING.match(sentence)]
+    index = next((i for i, sentence in enumerate(sentences) if said.search(sentence)), None)
+    if spans_one_part(segments):
+        if index is None:
+            sentences.insert(0, ranged)
+        else:
+            # A yes or no before the verdict on the ceiling («Nei. Bare del I gjelder: …») stays before the ranges.
+            sentence = sentences[index]
+            starts = [m.start() for m in _HEADLINE_START.finditer(sentence[:said.search(sentence).start()])]
+            prefix = sentence[:starts[-1]] if starts else ""
+            sentences[index] = prefix + (ranged[:1].lower() + ranged[1:] if prefix.rstrip().endswith((";", ",", ":"))
+                                         else ranged)
+        return " ".join(sentences)
+    if index is not None:
+        del sentences[index]  # the verdict on the ceiling alone: the sentence on the ranges says it
+    rest = " ".join(sentences)
+    if not rest:
+        return ranged
+    low = _amount_en(segments[-1][0]) if en else format_amount(segments[-1][0])
+    at = f"For values from {low}: " if en else f"For verdier fra {low}: "
+    return f"{ranged} {at}{rest[:1].lower()}{rest[1:]}"
+
+
+def _rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str = "nb",
+                  provider: str = "extractive", model: str = "", intent: str = "", case_text: str = "") -> Answer | None:
     """The assessment engine's verdict on the stated facts, as a cited answer; None if the engine cannot assess.
 
     `intent` is the text whose wording says what is asked (default the question; a follow-up passes the earlier
@@ -1705,6 +1802,12 @@ def part_lead(question: str, facts: CaseFacts, settings: Settings, lang: str = "
     which part applies and why, as a cited answer of its own; None without a value or a side (part II, another
     regulation). A compound question whose other part a card answers for both sides of a threshold («Under terskelen
     … Over terskelen …») leads with it, so the first sentence is the rule for this value."""
+    bounded = _bounded(question, facts)
+    if bounded is not None:
+        bound, segments, value = bounded
+        if not spans_one_part(segments) or segments[-1][2] not in _BELOW_PARTS:
+            return None
+        facts = _with_value(facts, value)
     extraction = extract_case(question)
     values = {**extraction.values, **facts.values}
     try:
@@ -1718,6 +1821,8 @@ def part_lead(question: str, facts: CaseFacts, settings: Settings, lang: str = "
     text = _part_sentence(result, renumber, lang)
     if not side or not text:
         return None
+    if bounded is not None:
+        text = _ranged_text(text, bound, segments, value, lang)
     return side, Answer(question, text, renumber.citations(), True, provider, model,
                         f"{RULES_VERSION}+{result.model_version}", question, route="rules", language=lang, evidence=1.0)
 
@@ -1742,11 +1847,23 @@ def _lead_sentences(question: str, intent: str, values: dict, result: Assessment
     part_refs = renumber.text(" ".join(f"[{n}]" for n in dict.fromkeys(_markers(result.part_reason)))).strip()
     # «Kan kvar skule kjøpe direkte …?»: the sum answers, so no bare yes or no goes before it.
     verdict = "" if split or not verdict else _verdict_word(intent or question, result.part, lang, result.regime)
-    if lang == "en":
-        sentences = [f"{verdict} {_part_sentence(result, renumber, lang, refs=part_refs)}".strip()]
-    else:
-        sentences = [f"{verdict} {_with_marker(_sentence(result.headline), part_refs)}".strip()]
+    part_text = (_part_sentence(result, renumber, lang, refs=part_refs) if lang == "en"
+                 else _with_marker(_sentence(result.headline), part_refs))
+    if verdict in ("Ja.", "Yes.") and result.part == "I" and _DIRECT.search(intent or question):
+        # «Kan vi kjøpe direkte …?» in part I: no notice and no procedure, but not free of the principles.
+        verdict = _DIRECT_PART_I["en" if lang == "en" else "nb"]
+        part_text = part_text[:1].lower() + part_text[1:]
+    sentences = [f"{verdict} {part_text}".strip()]
     return [split, *sentences] if split else sentences
+
+
+# A direct purchase in part I: allowed without a notice or a fixed procedure, but the principles of LOA § 4 still apply.
+_DIRECT_PART_I = {
+    "nb": "Ja, uten kunngjøring og uten fast prosedyre, men konkurranseprinsippet og de andre grunnleggende prinsippene "
+          "gjelder, så valget av leverandør må kunne begrunnes ut fra dem og dokumenteres;",
+    "en": "Yes, without a notice or a fixed procedure, but the principle of competition and the other basic principles "
+          "apply, so the choice of supplier must be explainable by them and documented;",
+}
 
 
 # The warning of a value close to a threshold, under the next one or just over the one it reaches (R-NEAR-THRESHOLD).
