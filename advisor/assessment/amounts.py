@@ -298,8 +298,14 @@ def _same_size(size: float, other: re.Match[str]) -> bool:
     return high <= _RANGE_SPAN * max(low, 1)
 
 
+# Digit groups of three after a first group of one to three, separated by spaces and dots mixed («1 000.000»).
+_MIXED_GROUPS = re.compile(r"\d{1,3}(?=[\d \u00a0\u202f.]*[ \u00a0\u202f])(?=[\d \u00a0\u202f]*\.)(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?")
+
+
 def _plain_number(digits: str) -> float:
     """«1 490 000» -> 1490000.0, «14,0» -> 14.0 (thousands groups dropped, a decimal comma read as a point)."""
+    if _MIXED_GROUPS.fullmatch(digits):
+        digits = re.sub(r"[.]", "", digits)
     digits = re.sub(r"[ \u00a0\u202f]", "", digits)
     if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", digits):
         digits = re.sub(r"[.,]", "", digits)
@@ -309,7 +315,8 @@ def _plain_number(digits: str) -> float:
 def _value(digits: str, scale: int, phrase: str) -> tuple[int, AmountProblem | None]:
     """Whole kroner from the digits and the unit; a number too long to be a value is a problem, not an overflow."""
     cleaned = re.sub(r"[ \u00a0\u202f]", "", digits)
-    if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", cleaned):  # 1.490.000 or 1.490.000,50
+    if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", cleaned) or _MIXED_GROUPS.fullmatch(digits):
+        # 1.490.000 or 1.490.000,50; «1 000.000», «kr 1 600.000»: space and dot mixed, both thousands separators
         cleaned = cleaned.replace(".", "")
     # «NOK 700,000», «1,250,000 kr»: English thousands commas. With a scale word the comma is a decimal one
     # («1,500 mill.» is 1,5 million); in kroner nobody writes 700 kroner as «700,000».
