@@ -10,7 +10,7 @@ import time
 import pytest
 
 from advisor.assessment import extract_case
-from advisor.assessment.amounts import read_amounts
+from advisor.assessment.amounts import read_amounts, read_term
 
 
 def _values(text: str) -> dict:
@@ -82,3 +82,38 @@ def test_new_readings_stay_linear_on_long_text():
     extract_case(unit * 160)
     long = time.process_time() - start
     assert long < 8 * 8 * max(short, 0.01)  # 8x the text may cost a little over 8x, never the 64x of a quadratic cost
+
+
+@pytest.mark.parametrize(("text", "months"), [
+    ("Arbeidet gjøres i perioden mars 2024 - juni 2024.", 4),
+    ("Oppdraget løper i perioden september 2023 til februar 2024.", 6),
+    ("Varigheit på avtala vil være 2 år.", 24),
+    ("Kommunen trenger biler i en periode på 2 år.", 24),
+    ("Vi vil forlenge avtalen for ny 3 års periode.", 36),
+    ("Studien er ventet å løpe over 3 år.", 36),
+])
+def test_term_wordings(text, months):
+    assert read_term(text).duration_months == months
+
+
+def test_option_said_twice_with_ensidig():
+    term = read_term("Avtalen gjelder i 2 år med ytterligere 1 - ett års ensidig opsjon på forlengelse.")
+    assert (term.duration_months, term.option_months) == (24, 12)
+
+
+def test_former_county_governor_is_a_state_buyer():
+    assert _values("Fylkesmannen i Innlandet: Rydding av kratt i et naturreservat.")["buyer"] == "state"
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Kommunen skal kjøpe tolv medisindispensere til hjemmetjenesten.", "goods"),
+    ("Laboratoriet trenger to nye autoklaver.", "goods"),
+    ("Fylket lyser ut bredbåndsutbygging i tre områder.", "works"),
+])
+def test_named_equipment_and_network_building(text, category):
+    assert _values(text)["category"] == category
+
+
+def test_vat_word_glued_to_kroner():
+    v = _values("Rammen er 3 mill. kronereks. mva. for hele oppdraget.")
+    assert v["amounts_include_vat"] is False
