@@ -141,6 +141,34 @@ def _studied_project_amount(text: str, amount: Amount) -> bool:
     return bool(_STUDIED_THING.search(sentence)) and not _PURCHASE_WORDS.search(sentence)
 
 
+def _label(text: str, amount: Amount) -> str:
+    """The last three words before an amount, lower-cased («i maks aip»), when one of the four before it names a
+    value («totalverdi»); "" otherwise."""
+    words = re.findall(r"[\w-]+", text[max(0, amount.start - 50): amount.start])[-4:]
+    return " ".join(words[-3:]).lower() if any("verdi" in w.lower() for w in words) else ""
+
+
+def _read_listed_items(text: str, amounts: list[Amount], out: Extraction) -> bool:
+    """«legemiddel A, inntil totalverdi 67 000 kr; legemiddel B, inntil totalverdi 1 315 000 kr»: every amount of the
+    text comes after the same words naming a value, with different figures, so each is one item's value and the
+    purchase is their sum (FOA § 5-4). The same figure said twice is a restatement, not a second item."""
+    if len(amounts) < 2 or any(a.period for a in amounts):
+        return False
+    labels = {_label(text, a) for a in amounts}
+    values = [a.value for a in amounts]
+    if len(labels) != 1 or "" in labels or len(set(values)) != len(values):
+        return False
+    total = sum(values)
+    out.set("estimated_value_nok", total, _clip(text[amounts[0].start: amounts[-1].end]),
+            " (" + " + ".join(f"{format_nok(v)} kr" for v in values) + "; hver post har sin egen verdi, og postene "
+            "kjøpes samlet, FOA § 5-4)")
+    vat = {a.vat for a in amounts}
+    if len(vat) == 1 and None not in vat:
+        out.set("amounts_include_vat", amounts[0].vat == "included", f"{amounts[0].phrase} … {amounts[0].vat_phrase}")
+    _read_term(text, out)
+    return True
+
+
 # «Det lyses ut fire rammer for kompetansemegling på inntil kr 400 000», «tre kontrakter à 500 000 kr»: several
 # contracts, each of the amount, bought together; their values are added (FOA § 5-4).
 _EACH_CONTRACT = re.compile(r"\b(\d{1,2}|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|two|three|four|five)\s+(?:\w+\s+)?(?:rammer|rammeavtaler|kontrakter|kontraktar|avtaler|avtalar|"
@@ -181,7 +209,8 @@ def _read_value(text: str, out: Extraction) -> None:
     # «Prosjektet finansieres over statsbudsjettet og har en kostnadsramme på 90 millioner»: when the purchase is a
     # study of a project, the project's own money is not the study's value.
     amounts = [a for a in amounts if not _studied_project_amount(text, a)]
-    if _read_parts(text, amounts, out) or _read_unit_price(text, amounts, out) or _read_each_contract(text, amounts, out):
+    if (_read_parts(text, amounts, out) or _read_unit_price(text, amounts, out) or _read_each_contract(text, amounts, out)
+            or _read_listed_items(text, amounts, out)):
         _read_term(text, out)  # «ein 3 års kontrakt»: the term is said, even when the parts give the value
         return
     per_period = [a for a in amounts if a.period]

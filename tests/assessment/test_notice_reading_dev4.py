@@ -117,3 +117,19 @@ def test_named_equipment_and_network_building(text, category):
 def test_vat_word_glued_to_kroner():
     v = _values("Rammen er 3 mill. kronereks. mva. for hele oppdraget.")
     assert v["amounts_include_vat"] is False
+
+
+def test_items_each_with_the_same_value_words_are_summed():
+    v = _values("Kjøpet gjelder: vaksine A, samlet verdi inntil 200 000 kr; vaksine B, samlet verdi inntil 450 000 kr; "
+                "vaksine C, samlet verdi inntil 1 100 000 kr.")
+    assert v["estimated_value_nok"] == 1_750_000
+
+
+def test_same_figure_under_the_same_words_is_not_summed():
+    v = _values("Estimert verdi 2 mill. kr eks. mva. Rammeavtalen gjelder i to år. Estimert verdi 2 mill. kr eks. mva.")
+    assert v["estimated_value_nok"] == 2_000_000
+
+
+def test_amounts_under_different_words_are_not_summed():
+    v = _values("Estimert verdi er 900 000 kr. Estimert verdi inkludert opsjoner er 1 400 000 kr.")
+    assert v["estimated_value_nok"] == 1_400_000
