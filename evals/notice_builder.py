@@ -1,4 +1,4 @@
-"""Shared machinery of the assessment notice builders (build_notice_dev2.py, build_notice_dev3.py).
+"""Shared machinery of the assessment notice builders (build_notice_dev2.py, dev3.py, dev4.py).
 
 Each builder lists its hand-labelled notices, (source, categories, need, input, extract, reasoning), and calls the
 functions here to read the notice text from the raw Doffin folders, scrub contact data, compute `expected` with the
@@ -18,10 +18,13 @@ D = Path("/work/shared/data/doffin")
 V = "scraped_2020_2022/vilgeir_doffin-form2_F02_2020.json"
 FOU = "scraped_2020_2022/doffin_foucpv_17032020-17032022.csv"
 EVALS = Path(__file__).resolve().parent
-# Notices already in another assessment set, by id only (the frozen unseen files are not read beyond their ids).
-used = {json.loads(line)["id"] for name in ("assessment_notices.jsonl", "assessment_notices_unseen.jsonl",
-        "assessment_notices_unseen2.jsonl") for line in (EVALS / name).read_text(encoding="utf-8").splitlines()
-        if line.strip()}
+# Notices already in another assessment set, by id only (the frozen unseen files are not read beyond their ids); the
+# set being built (the file named in argv[1]) is left out so that a builder can rebuild its own set.
+SETS = ("assessment_notices.jsonl", "assessment_notices_dev2.jsonl", "assessment_notices_dev3.jsonl",
+        "assessment_notices_dev4.jsonl", "assessment_notices_unseen.jsonl", "assessment_notices_unseen2.jsonl")
+_own = Path(sys.argv[1]).name if len(sys.argv) > 1 else None
+used = {json.loads(line)["id"] for name in SETS if name != _own and (EVALS / name).exists()
+        for line in (EVALS / name).read_text(encoding="utf-8").splitlines() if line.strip()}
 
 
 def nok(v):

@@ -58,7 +58,8 @@ _TOTAL_WORD = re.compile(r"^\w+\s*(?:,|;|og\b|men\b)\s*(?:\w+\s+){0,2}?(?:totalt
 # «eksklusiv opsjoner og mva»: one other word joined by «og» may stand between the VAT wording and «mva».
 _VAT_OBJECT = r"\s*(?:\w+\s+og\s+)?(?:mva|merverdiavgift|meirverdiavgift|moms)\b"
 _VAT_INCLUDED = re.compile(rf"\b(?:inkl\.?|inklusive?|inkludert|inklusiv|medregnet|med){_VAT_OBJECT}", re.IGNORECASE)
-_VAT_EXCLUDED = re.compile(rf"\b(?:eks\.?|ekskl\.?|eksl\.?|eksklusive?|ekskludert|uten|excl\.?|ex\.?){_VAT_OBJECT}", re.IGNORECASE)
+# «2 mill. kronereks. mva.»: the space before «eks.» lost after «kroner».
+_VAT_EXCLUDED = re.compile(rf"(?:\b|(?<=kroner))(?:eks\.?|ekskl\.?|eksl\.?|eksklusive?|ekskludert|uten|excl\.?|ex\.?){_VAT_OBJECT}", re.IGNORECASE)
 
 
 @dataclass
@@ -298,8 +299,14 @@ def _same_size(size: float, other: re.Match[str]) -> bool:
     return high <= _RANGE_SPAN * max(low, 1)
 
 
+# Digit groups of three after a first group of one to three, separated by spaces and dots mixed («1 000.000»).
+_MIXED_GROUPS = re.compile(r"\d{1,3}(?=[\d \u00a0\u202f.]*[ \u00a0\u202f])(?=[\d \u00a0\u202f]*\.)(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?")
+
+
 def _plain_number(digits: str) -> float:
     """«1 490 000» -> 1490000.0, «14,0» -> 14.0 (thousands groups dropped, a decimal comma read as a point)."""
+    if _MIXED_GROUPS.fullmatch(digits):
+        digits = re.sub(r"[.]", "", digits)
     digits = re.sub(r"[ \u00a0\u202f]", "", digits)
     if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", digits):
         digits = re.sub(r"[.,]", "", digits)
@@ -309,7 +316,8 @@ def _plain_number(digits: str) -> float:
 def _value(digits: str, scale: int, phrase: str) -> tuple[int, AmountProblem | None]:
     """Whole kroner from the digits and the unit; a number too long to be a value is a problem, not an overflow."""
     cleaned = re.sub(r"[ \u00a0\u202f]", "", digits)
-    if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", cleaned):  # 1.490.000 or 1.490.000,50
+    if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", cleaned) or _MIXED_GROUPS.fullmatch(digits):
+        # 1.490.000 or 1.490.000,50; «1 000.000», «kr 1 600.000»: space and dot mixed, both thousands separators
         cleaned = cleaned.replace(".", "")
     # «NOK 700,000», «1,250,000 kr»: English thousands commas. With a scale word the comma is a decimal one
     # («1,500 mill.» is 1,5 million); in kroner nobody writes 700 kroner as «700,000».
@@ -406,8 +414,13 @@ _WORD_NUMBERS = {"ett": 1, "en": 1, "ei": 1, "eitt": 1, "to": 2, "tre": 3, "fire
 _N = r"(\d{1,3}|ett|en|ei|eitt|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|one|two|three|four|five|six|seven|eight)(?:\s*\(\d{1,3}\))?"
 _UNIT = r"(år|års|måneder|månader|mnd\.?|years?|months?)"
 _BASE_TERM = re.compile(
-    rf"(?:(?:varighet(?:en)?|avtaleperiode(?:n)?|kontraktsperiode(?:n)?|løpetid(?:en)?)\s*(?::|er|på|vil være|blir)?\s*(?:på\s*)?(?:i\s*)?{_N}\s*{_UNIT}"
-    rf"|(?:gjelder|gjelde|gjeld|varer|vare|vere|løper|løpe)\s+(?:i utgangspunktet\s+)?(?:i\s+|for\s+)?{_N}\s*{_UNIT}"
+    # «Varigheit på avtale vil være 1 år» (nynorsk): the contract word may stand between the term word and the verb.
+    rf"(?:(?:varighet(?:en)?|varigheit(?:a|en)?|avtaleperiode(?:n)?|kontraktsperiode(?:n)?|løpetid(?:en)?)"
+    rf"(?:\s+(?:på|for|av)\s+(?:avtalen?|avtala|kontrakten?|rammeavtalen?|rammeavtala))?"
+    rf"\s*(?::|er|på|vil være|vil vere|blir)?\s*(?:på\s*)?(?:i\s*)?{_N}\s*{_UNIT}"
+    rf"|(?:gjelder|gjelde|gjeld|varer|vare|vere|løper|løpe)\s+(?:i utgangspunktet\s+)?(?:i\s+|for\s+|over\s+)?{_N}\s*{_UNIT}"
+    # «i en periode på 3 år», «for ny 4 års periode».
+    rf"|\b(?:i|for)\s+(?:en|ei|ein)\s+periode\s+på\s+{_N}\s*{_UNIT}|\bny\s+{_N}\s*års?\s+periode\b"
     rf"|(?:kontraktens|avtalens|kontrakts|avtale)\s*lengde(?:n)?\s+(?:er|blir)\s+(?:på\s+)?{_N}\s*{_UNIT}"
     rf"|(?:rammeavtale|avtale|kontrakt)\w*\s+(?:på|for)\s+{_N}\s*{_UNIT}(?!\s+siden)(?!\s*\+\s*\d)"
     # «Kontrakt 2 år + opsjon på 1+1 år», «avtalen: 3 år», «kontraktstid 4 år»: the term right after the contract word.
@@ -443,7 +456,9 @@ _OPTION_COUNTED = re.compile(
     rf"|\b{_N}\s+ganger\s+(?:med|på)\s+(?:inntil\s+)?{_N}\s*{_UNIT}",
     re.IGNORECASE)
 # «mulighet for ett års forlengelse», «med to års opsjon»: the option's years said before the option word.
-_OPTION_YEARS_BEFORE = re.compile(rf"\b(?:opptil|inntil|ytterligere|mulighet for|muligheit for|med)\s+{_N}\s*års\s+"
+# «ytterligere 1 - ett års ensidig opsjon»: the figure said twice, and «ensidig» before the option word.
+_OPTION_YEARS_BEFORE = re.compile(rf"\b(?:opptil|inntil|ytterligere|ytterlegare|mulighet for|muligheit for|med)\s+"
+                                  rf"(?:\d{{1,2}}\s*[-–]\s*)?{_N}\s*års\s+(?:ensidig\w*\s+)?"
                                   rf"(?:forlengelse|forlenging|opsjon|fornyelse)\w*", re.IGNORECASE)
 _OPTION_SINGLE = re.compile(rf"\w+\s+(?:(?:på|med|om)\s+)?(?:inntil\s+|ytterligere\s+)?{_N}\s*{_UNIT}(?!\s*\+)", re.IGNORECASE)
 _OPTION_FURTHER = re.compile(rf"(?:ytterligere|ytterlegare|inntil)\s+{_N}\s*{_UNIT}", re.IGNORECASE)
@@ -451,6 +466,12 @@ _MAX_TERM = re.compile(rf"(?:maksimal[te]?|totalt?|samlet|til sammen)\s+(?:samle
                        rf"{_N}\s*{_UNIT}|(?:totalt|til sammen|maksimalt)\s+{_N}\s*(?:års?\s+varighet)", re.IGNORECASE)
 # «i perioden 2022 - 2025», «for perioden 2024–2027»: calendar years counted whole.
 _YEARS_SPAN = re.compile(r"\b(?:i|for|over)\s+(?:hele\s+)?perioden\s+(20\d\d)\s*[-–]\s*(20\d\d)\b", re.IGNORECASE)
+# «i perioden november 2021 - august 2022»: calendar months counted whole, both ends included.
+_MONTH_NAMES = {"januar": 1, "februar": 2, "mars": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7, "august": 8,
+                "september": 9, "oktober": 10, "november": 11, "desember": 12}
+_MONTH = "(" + "|".join(_MONTH_NAMES) + ")"
+_MONTHS_SPAN = re.compile(rf"\b(?:i|for|over)\s+(?:hele\s+)?perioden\s+(?:fra\s+)?{_MONTH}\s+(20\d\d)\s*(?:[-–]|til)\s*"
+                          rf"{_MONTH}\s+(20\d\d)\b", re.IGNORECASE)
 _FIELD_TERM = re.compile(rf"\bvarighet\s*:\s*(\d{{1,4}})\s*{_UNIT}", re.IGNORECASE)
 _OPEN_ENDED = re.compile(r"\b(?:løpende\s+(?:tjeneste)?kjøp|løpende avtale|uten (?:fast )?(?:sluttdato|løpetid|varighet)|"
                          r"tidsubegrenset|inntil videre|uten tidsbegrensning|til oppsigelse|"
@@ -546,6 +567,10 @@ def _first_term(text: str) -> tuple[int, str] | None:
             return months, match.group(0)
     if (span := _YEARS_SPAN.search(text)) and 0 < int(span.group(2)) - int(span.group(1)) < 10:
         return (int(span.group(2)) - int(span.group(1)) + 1) * 12, span.group(0)
+    if span := _MONTHS_SPAN.search(text):
+        first, last = (_MONTH_NAMES[span.group(i).lower()] + 12 * int(span.group(i + 1)) for i in (1, 3))
+        if 0 <= last - first < 120:
+            return last - first + 1, span.group(0)
     return None
 
 

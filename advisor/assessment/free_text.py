@@ -105,6 +105,95 @@ _COMPARED = re.compile(r"\b(?:er|ligger|kommer|havner|holder oss) (?:under|over)
                        r"(?:(?!\b(?:over|under|above|below|enn|than)\b)[^.?!\d]){0,40}$", re.IGNORECASE)
 
 
+# «ved behov over kr 400.000», «for avrop under 100 000 kr», «dersom kjøpet overstiger 500 000 kr»: a condition on an
+# amount, which says how the contract is used, not what it is worth.
+_CONDITION = re.compile(r"\b(?:ved|for|dersom|når|hvis)\s+(?:\w+\s+){0,2}?(?:behov|kjøp|avrop|bestillinger|bestilling|"
+                        r"oppdrag|innkjøp|anskaffelser|leveranser)\s+(?:over|under|på over|på under|som overstiger|"
+                        r"overstiger)\s+(?:ca\.?\s*)?(?:kr\.?\s*|nok\s*)?$", re.IGNORECASE)
+# The purchase is a study of something: «Evaluering av …», «Formålet med oppdraget er å beregne …».
+_STUDY = re.compile(r"\b(?:evaluer\w*|utred\w*|kartlegg\w*|gevinstberegning\w*|følgeforskning|følgeevaluering|"
+                    r"undervegsvurdering|underveisvurdering|analyse\w*|vurdering\w*|gjennomgang\w*)\b", re.IGNORECASE)
+# A sentence about the project, programme or scheme studied: its subject is such a thing, and it says nothing of the
+# purchase (the assignment, the contract, tenders, suppliers, options, or that it is put out to tender).
+_STUDIED_THING = re.compile(r"\b\w*(?:prosjekt|program|satsing|ordning|reform|vegsamband|veiprosjekt)\w*", re.IGNORECASE)
+_PURCHASE_WORDS = re.compile(r"\b(?:oppdrag|anskaff|kontrakt|avtal|leverand|tilbud|tilbyder|konkurranse|innkjøp|kjøp|"
+                             r"bistand|konsulent|utredning|evaluering|analysen|studien|rapport|opsjon|option|utlys|lyses)\w*",
+                             re.IGNORECASE)
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence an amount stands in (bounded look-around, so long texts stay linear)."""
+    before = text[max(0, start - 300):start]
+    ends = list(_SENTENCE_END.finditer(before))
+    head = before[ends[-1].end():] if ends else before
+    after = text[end:end + 300]
+    stop = _SENTENCE_END.search(after)
+    return head + text[start:end] + (after[:stop.start()] if stop else after)
+
+
+def _studied_project_amount(text: str, amount: Amount) -> bool:
+    """True for an amount in a sentence about a project that the purchase studies (the purchase named as a study in
+    the title or first sentence), when the sentence says nothing of the purchase itself."""
+    opening = _SENTENCE_END.search(text[:400])
+    if not _STUDY.search(text[: opening.end() if opening else 400]):
+        return False
+    sentence = _sentence_around(text, amount.start, amount.end)
+    return bool(_STUDIED_THING.search(sentence)) and not _PURCHASE_WORDS.search(sentence)
+
+
+def _label(text: str, amount: Amount) -> str:
+    """The last three words before an amount, lower-cased («i maks aip»), when one of the four before it names a
+    value («totalverdi»); "" otherwise."""
+    words = re.findall(r"[\w-]+", text[max(0, amount.start - 50): amount.start])[-4:]
+    return " ".join(words[-3:]).lower() if any("verdi" in w.lower() for w in words) else ""
+
+
+def _read_listed_items(text: str, amounts: list[Amount], out: Extraction) -> bool:
+    """«legemiddel A, inntil totalverdi 67 000 kr; legemiddel B, inntil totalverdi 1 315 000 kr»: every amount of the
+    text comes after the same words naming a value, with different figures, so each is one item's value and the
+    purchase is their sum (FOA § 5-4). The same figure said twice is a restatement, not a second item."""
+    if len(amounts) < 2 or any(a.period for a in amounts):
+        return False
+    labels = {_label(text, a) for a in amounts}
+    values = [a.value for a in amounts]
+    if len(labels) != 1 or "" in labels or len(set(values)) != len(values):
+        return False
+    total = sum(values)
+    out.set("estimated_value_nok", total, _clip(text[amounts[0].start: amounts[-1].end]),
+            " (" + " + ".join(f"{format_nok(v)} kr" for v in values) + "; hver post har sin egen verdi, og postene "
+            "kjøpes samlet, FOA § 5-4)")
+    vat = {a.vat for a in amounts}
+    if len(vat) == 1 and None not in vat:
+        out.set("amounts_include_vat", amounts[0].vat == "included", f"{amounts[0].phrase} … {amounts[0].vat_phrase}")
+    _read_term(text, out)
+    return True
+
+
+# «Det lyses ut fire rammer for kompetansemegling på inntil kr 400 000», «tre kontrakter à 500 000 kr»: several
+# contracts, each of the amount, bought together; their values are added (FOA § 5-4).
+_EACH_CONTRACT = re.compile(r"\b(\d{1,2}|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|two|three|four|five)\s+(?:\w+\s+)?(?:rammer|rammeavtaler|kontrakter|kontraktar|avtaler|avtalar|"
+                            r"delkontrakter|delkontraktar|delavtaler)\b(?:(?![.;:!?])[^\d]){0,60}?"
+                            r"(?:\bpå|\bà|\bá|\bhver\s+på)\s+(?:inntil|opptil|maks(?:imalt)?|ca\.?)?\s*(?:kr\.?\s*|nok\s*)?$",
+                            re.IGNORECASE)
+
+
+def _read_each_contract(text: str, amounts: list[Amount], out: Extraction) -> bool:
+    """The only amount of the text given for each of several contracts counted just before it: count × amount."""
+    if len(amounts) != 1 or amounts[0].period:
+        return False
+    amount = amounts[0]
+    match = _EACH_CONTRACT.search(text[max(0, amount.start - 120): amount.start])
+    count = _units(match)
+    if not count or count < 2:
+        return False
+    out.set("estimated_value_nok", count * amount.value, f"{match.group(0).strip()} {amount.phrase}",
+            f" ({count} × {format_nok(amount.value)} kr; kontraktene kjøpes samlet, og verdiene legges sammen, FOA § 5-4)")
+    if amount.vat is not None:
+        out.set("amounts_include_vat", amount.vat == "included", f"{amount.phrase} … {amount.vat_phrase}")
+    _read_term(text, out)
+    return True
+
+
 def _read_value(text: str, out: Extraction) -> None:
     """The stated total, the amount per period, the term and the VAT wording, each from its own words."""
     amounts, problems = read_amounts(text)
@@ -115,7 +204,13 @@ def _read_value(text: str, out: Extraction) -> None:
     compared = [a for a in amounts if _COMPARED.search(text[max(0, a.start - 60):a.start])]
     if compared and len(compared) < len(amounts):
         amounts = [a for a in amounts if a not in compared]
-    if _read_parts(text, amounts, out) or _read_unit_price(text, amounts, out):
+    # «Ved behov over kr 400 000 vil det bli minikonkurranse»: a limit that sets how call-offs are made, not a value.
+    amounts = [a for a in amounts if not _CONDITION.search(text[max(0, a.start - 60):a.start])]
+    # «Prosjektet finansieres over statsbudsjettet og har en kostnadsramme på 90 millioner»: when the purchase is a
+    # study of a project, the project's own money is not the study's value.
+    amounts = [a for a in amounts if not _studied_project_amount(text, a)]
+    if (_read_parts(text, amounts, out) or _read_unit_price(text, amounts, out) or _read_each_contract(text, amounts, out)
+            or _read_listed_items(text, amounts, out)):
         _read_term(text, out)  # «ein 3 års kontrakt»: the term is said, even when the parts give the value
         return
     per_period = [a for a in amounts if a.period]

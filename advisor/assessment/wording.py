@@ -38,11 +38,12 @@ BUYER: dict[str, list[str]] = {
               r"\bstaten\b", r"\bstatens\b", r"\bstatleg\w*", r"\b\w*tilsynet\b", r"\b\w*universitet(?:et)?\b", r"\bhøgsk(?:ole|ule)(?:n)?\b",
               r"(?-i:\b(?:NTNU|UiO|UiB|UiT|NMBU|USN|OsloMet|HVL)\b)", r"\bforsvarsbygg\b",
               r"\bpolitiet?s?\b", r"\bpolitidistrikt\w*", r"\bforsvaret?s?\b", r"\bforsvarsmateriell\b", r"(?-i:\bNAV\b)",
-              r"\bstatsbygg\b", r"\bstatsforvalter\w*", r"\briksantikvaren\b", r"\bkriminalomsorg\w*",
+              r"\bstatsbygg\b", r"\bstatsforvalter\w*", r"\bfylkesmann(?:en|ens)?\b",  # the state's county office before 2021 r"\briksantikvaren\b", r"\bkriminalomsorg\w*",
               # State agencies whose names say neither «direktorat» nor «etat».
               r"(?-i:\b(?:Kystverket|Kartverket|Lånekassen|Husbanken|Folkehelseinstituttet|Meteorologisk institutt|"
               r"Domstoladministrasjonen|Riksrevisjonen|Stortinget|Sivilforsvaret|Brønnøysundregistrene|"
-              r"Statistisk sentralbyrå|Sysselmesteren)\b)"],
+              r"Statistisk sentralbyrå|Sysselmesteren|Norges forskningsråd|Forskningsrådet|Norsk kulturråd|Kulturrådet|"
+              r"Kompetanse Norge)\b)"],
 }
 # «med helikopterbårent utstyr», «service på medisinteknisk utstyr»: equipment used in or serviced by the contract is
 # not what is bought.
@@ -89,7 +90,8 @@ CATEGORY: dict[str, list[str]] = {
               r"\w*(?:uniform|støvl|hjelm|jakk|bukse|kjeledress)(?:e|er|ar|ene|ane)\b", r"\b\w*sko\b",
               r"\b(?:laptops?|computers|pcs|tablets|furniture|chairs|desks?|workwear|uniforms|pumps|vehicles|goods|equipment)\b",
               r"\w*pump(?:e|er|ar|ene|ane)\b", r"\w*(?:ventil|lamp|armatur|batteri|kabl|sprøyt|kanyl|bandasj|bleie)"
-              r"(?:e|er|ar|ene|ane)\b", r"\w*dekk\b", r"\w*(?:container|traktor|båt|hyll)(?:e|er|ar|ene|ane)\b"],
+              r"(?:e|er|ar|ene|ane)\b", r"\w*dekk\b", r"\w*(?:container|traktor|båt|hyll)(?:e|er|ar|ene|ane)\b",
+              r"\w*(?:dispenser|autoklav)(?:e|er|ar|ene|ane)?\b"],
     # Construction words only: a bare «bygg» is as often the building a purchase is for («strøm til UiTs bygg»).
     "works": [r"\bbygg(?:e|es|ing|eprosjekt\w*|earbeid\w*|eplass\w*|entreprise\w*)\b" + _NOT_BUILT, r"\bnytt bygg\b", r"\bnybygg\w*",
               r"\bombygging\b", r"\b(?:rehabilitere|renovere|bygge om|pusse opp|totalrehabilitere)\s+(?:\w+\s+){0,3}"
@@ -105,6 +107,8 @@ CATEGORY: dict[str, list[str]] = {
               r"\btunnel\w*", r"\bvognskjul\w*", r"\bcarport\w*", r"\btakoverbygg\w*", r"\bstøttemur\w*", r"\briving\w*",
               r"\bgrunnarbeid\w*", r"\bsettes opp\b", r"\boppføring\w*", r"\b(?:vann|va|avløps?)-? ?(?:og avløps)?ledning\w*",
               r"\bva-anlegg\w*", r"\bansvarsrett\w*",
+              # Building out a network or an area: «bredbåndsutbygging», «utbygging av fiber».
+              r"\b(?:bredbånd|fiber|mobilnett|bolig|hytte)s?utbygging\w*", r"\butbygging av (?:\w+ )?(?:bredbånd|fiber|nett)\w*",
               # Building trades and the parts of a building they work on are works, even when called «tjenester».
               r"\btømrer\w*", r"\bsnekker(?:arbeid|tjenest)\w*", r"\bmaler(?:arbeid|tjenest)\w*", r"\bmurer\w*", r"\brørlegger\w*",
               r"\belektriker\w*", r"\belektroinstallasjon\w*", r"\bblikkenslager\w*", r"\btaktekk\w*", r"\bgraving\w*",

@@ -4,7 +4,7 @@
   (and the regime where it is not FOA). Reported as accuracy per field, all-correct share and rule coverage.
 - corpus/cases/cases.yaml: the colleague-written case bank, scored the same way; its free-text situations also
   measure extraction against the structured input.
-- evals/assessment_notices.jsonl, _dev2.jsonl and _dev3.jsonl (seen) and evals/assessment_notices_unseen.jsonl and
+- evals/assessment_notices.jsonl, _dev2.jsonl, _dev3.jsonl and _dev4.jsonl (seen) and evals/assessment_notices_unseen.jsonl and
   _unseen2.jsonl (frozen unseen, never tuned on):
   cases built from real notices, each assessed twice, from its JSON case and from the notice text alone, against the
   expected regime, part, value and threshold; the text is also scored for extraction precision and recall per key.
@@ -26,9 +26,10 @@ DATA_FILE = "assessment.jsonl"
 # The notice cases: seen (tuned on) and two frozen unseen parts, reported separately. unseen2 (25 notices) was
 # written and measured before the third round of free-text work, so it is the honest figure for that round.
 # dev2 (34 notices, wave 9) is a second seen set, written before the fourth round of free-text work; dev3 (42 notices,
-# wave 11) a third, labelled by hand before the fifth round (evals/build_notice_dev3.py).
+# wave 11) a third, labelled by hand before the fifth round (evals/build_notice_dev3.py); dev4 (40 notices, wave 12)
+# a fourth, labelled before the sixth round (evals/build_notice_dev4.py).
 NOTICE_FILES = {"seen": "assessment_notices.jsonl", "dev2": "assessment_notices_dev2.jsonl",
-                "dev3": "assessment_notices_dev3.jsonl",
+                "dev3": "assessment_notices_dev3.jsonl", "dev4": "assessment_notices_dev4.jsonl",
                 "unseen": "assessment_notices_unseen.jsonl", "unseen2": "assessment_notices_unseen2.jsonl"}
 # What a notice case is judged on. From JSON the threshold applied must match too; from the text alone the verdict
 # (regime, part, value) must, since a text may not say who the buyer is and the model then states an assumption.
