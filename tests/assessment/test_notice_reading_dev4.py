@@ -5,8 +5,6 @@ notices."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from advisor.assessment import extract_case
@@ -70,18 +68,6 @@ def test_several_contracts_of_one_amount_each_are_added():
 def test_one_contract_of_an_amount_is_not_multiplied():
     v = _values("Fylket lyser ut en avtale for næringsrådgivning på inntil kr 500 000 eks. mva.")
     assert v["estimated_value_nok"] == 500_000
-
-
-def test_new_readings_stay_linear_on_long_text():
-    unit = ("Evaluering av et program med mange prosjekter og avtaler på inntil 1 000.000 kr for avrop over 300 000 kr "
-            "dersom behov over 200 000 kr. ")
-    start = time.process_time()
-    extract_case(unit * 20)
-    short = time.process_time() - start
-    start = time.process_time()
-    extract_case(unit * 160)
-    long = time.process_time() - start
-    assert long < 8 * 8 * max(short, 0.01)  # 8x the text may cost a little over 8x, never the 64x of a quadratic cost
 
 
 @pytest.mark.parametrize(("text", "months"), [
