@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from advisor.answer import LIST_QUESTION
+from advisor.search import PROCEDURE_NAMES
 
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("list", LIST_QUESTION),  # the passage route answers these with the whole list of the chosen passage
@@ -66,9 +67,7 @@ _WHEN_USE_IT = re.compile(
     r"^\s*(?P<ask>(?:når|when) (?:kan|får|har|may|can) (?:vi|dere|me|we) (?:lov (?:til )?)?(?:å )?(?:bruke|nytte|velge|"
     r"velje|bruka|use|choose) )(?P<it>den(?: prosedyren)?|denne(?: prosedyren)?|det|dette|prosedyren|ordningen|it|this|"
     r"that|the procedure)(?P<rest>\s*\??\s*)$", re.IGNORECASE)
-_PROCEDURE_NAME = re.compile(r"\b(?:innovasjonspartnerskap|konkurransepreget dialog|konkurranse med forhandling|"
-                             r"førkommersiell anskaffelse|dynamisk innkjøpsordning|innovation partnership|"
-                             r"competitive dialogue|pre-commercial procurement)\b", re.IGNORECASE)
+_PROCEDURE_NAME = re.compile(rf"(?<![\w-])(?:{PROCEDURE_NAMES})(?![\w-])", re.IGNORECASE)
 
 
 def _named_it(part: str, scene: str) -> str:
@@ -76,7 +75,8 @@ def _named_it(part: str, scene: str) -> str:
     match, name = _WHEN_USE_IT.match(part), _PROCEDURE_NAME.search(scene)
     if not match or not name:
         return part
-    return f"{match.group('ask')}{name.group(0).lower()}{match.group('rest')}"
+    named = name.group(0) if name.group(0).isupper() else name.group(0).lower()  # KPD stays KPD
+    return f"{match.group('ask')}{named}{match.group('rest')}"
 
 
 # A piece that states facts («Et statlig byggeprosjekt til 60 mill. kr, må det …») is context, not a question.

@@ -16,12 +16,13 @@ from dataclasses import dataclass
 class Concept:
     """A procedure a question may describe without naming it: its name in the corpus's words, a pattern for the
     name (and its other spellings: abbreviations, nynorsk, English), a pattern for a description of it and how the
-    ids of the answer cards about it begin."""
+    ids of the answer cards about it begin; `procedure`: it is a procurement procedure (not a step or a rule)."""
 
     name: str
     named: str
     described: str
     card_ids: tuple[str, ...] = ()
+    procedure: bool = False
 
 
 # A new procurement act or a change of the rules said to be adopted or in force, and the words before a limit
@@ -35,7 +36,7 @@ CONCEPTS: tuple[Concept, ...] = (
     # Paying for development (R&D services, prototypes, several firms developing) with no promise to buy: a
     # pre-commercial procurement. «utvikle rutiner uten å binde oss» or «betaler for utvikling av nettsiden» is not.
     Concept("førkommersiell anskaffelse",
-            r"førkommersiell\w*|PCP\w*|pre-commercial|FoU-unntak\w*|R&D exemption",
+            r"førkommersiell\w*(?:\s+anskaff\w*)?|PCP\w*|pre-commercial(?:\s+procurement)?|FoU-unntak\w*|R&D exemption",
             r"FoU-tjenest\w*|forsknings- og utviklingstjenest\w*|R&D services?|R&D prototypes?"
             r"|(?:utvikl|prototyp|prøveløsning)\w*(?=[^.?!]{0,120}?\b(?:uten|utan)\b[^.?!]{0,40}?"
             r"\b(?:kjøpsplikt\w*|(?:forplikt|love|lover|lova|binde|plikt)\w*[^.?!]{0,30}?\bkjøp\w*))"
@@ -46,7 +47,7 @@ CONCEPTS: tuple[Concept, ...] = (
             r"\b(?:commit|obligation|duty|promis)\w*[^.?!]{0,30}?\b(?:buy|purchas)\w*)"
             r"|(?:pay|fund)\w*(?=[^.?!]{0,60}?\b(?:prototypes?|(?:several|two|three|four|five)\s+(?:suppliers|firms|companies)"
             r"[^.?!]{0,40}?\b(?:develop|build)\w*))",
-            ("pcp-", "fou-unntak")),
+            ("pcp-", "fou-unntak"), procedure=True),
     # Developing and then buying the result in one contract: an innovation partnership.
     Concept("innovasjonspartnerskap",
             r"innovasjonspartner\w*|innovasjonspartnar\w*|innovation partnerships?",
@@ -54,7 +55,7 @@ CONCEPTS: tuple[Concept, ...] = (
             r"(?:kontrakt|anskaff|avtale|prosedyre)\w*)"
             r"|(?:develop\w*)(?=[^.?!]{0,80}?\bbuy\w*[^.?!]{0,60}?\b(?:same|one|single)\s+"
             r"(?:contract|procurement|procedure))",
-            ("ip-",)),
+            ("ip-",), procedure=True),
     # Talking with suppliers in rounds to shape the solution before they hand in final tenders: a competitive
     # dialogue (negotiating on tenders is the competitive procedure with negotiation, not described here).
     Concept("konkurransepreget dialog",
@@ -62,7 +63,7 @@ CONCEPTS: tuple[Concept, ...] = (
             r"(?:dialog|snakk|samtal|drøft|diskut|talk|discuss)\w*(?=[^.?!]{0,120}?\b(?:runde\w*|rounds?|form\w*|"
             r"utform\w*|shap\w*|utvikl\w*|develop\w*)\b[^.?!]{0,120}?\b(?:endelig\w*|endeleg\w*|final)"
             r"\s+(?:tilbud|tilbod|tenders?|bids?|offers?))",
-            ("kpd-",)),
+            ("kpd-",), procedure=True),
     # Asking the market (or suppliers) before the specification or the competition is written: a market dialogue.
     # «spørre leverandøren om pris før vi skriver kontrakten» is not.
     Concept("markedsdialog",
@@ -79,6 +80,13 @@ CONCEPTS: tuple[Concept, ...] = (
             rf"(?:{NEW_ACT})(?=[^?!]{{0,160}}?{UP_TO}300[\s.]?000)|{UP_TO}300[\s.]?000(?=[^?!]{{0,160}}?(?:{NEW_ACT}))",
             ("nedre-grense",)),
 )
+
+# The procedures a question may name (their names, abbreviations, nynorsk and English forms): the procedure concepts
+# and two procedures without a described form. advisor.chat.plan gives «Når kan vi bruke den?» the one its scene names.
+PROCEDURE_NAMES = "|".join([*(concept.named for concept in CONCEPTS if concept.procedure),
+                            r"(?:tilbuds|anbuds|tilbods|anbods)?konkurranse med forhandling|KMF|"
+                            r"competitive procedure with negotiation|negotiated procedure",
+                            r"dynamisk\w* innkjøpsordning\w*|dynamic purchasing system"])
 
 THESAURUS: tuple[tuple[str, str], ...] = (
     (r"FOA", "anskaffelsesforskriften"),

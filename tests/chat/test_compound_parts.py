@@ -263,6 +263,17 @@ def test_when_may_we_use_it_names_the_procedure_the_scene_names():
     assert plan.parts[0] == "Når kan vi bruke den?"  # no procedure named: the part stays as asked
 
 
+@pytest.mark.parametrize(("scene", "named"), [
+    ("Vi vurderer KPD for et nytt fagsystem.", "KPD"),  # an abbreviation stays as written
+    ("Fylket ser på innovasjonspartnarskap for nye ferjer.", "innovasjonspartnarskap"),  # nynorsk
+    ("Vi vurderer anbudskonkurranse med forhandling for renhold.", "anbudskonkurranse med forhandling"),
+    ("Vi vurderer en førkommersiell anskaffelse av sensorer.", "førkommersiell anskaffelse"),
+])
+def test_when_may_we_use_it_takes_any_spelling_of_the_procedure(scene, named):
+    plan = plan_question(f"{scene} Når kan vi bruke den, og hva må vi dokumentere?")
+    assert plan.parts[0] == f"Når kan vi bruke {named}?"
+
+
 def test_lowest_price_alone_in_an_innovation_partnership_is_answered_no(corpus_hash_settings):
     index = open_index(corpus_hash_settings)
     answer = ask("Kan vi tildele kontrakten i et innovasjonspartnerskap på laveste pris alene?", index,
