@@ -108,3 +108,18 @@ def test_an_exact_count_carried_on_its_own_becomes_a_least_count(settings):
     rewrite = rewrite_requirement("Termometrene skal lagre nøyaktig 30 målinger.", settings)
     assert "minst 30 målinger" in _written(rewrite)
     assert "nøyaktig 30" not in _written(rewrite)
+
+
+@pytest.mark.parametrize("text", [
+    "Glassvasken på rådhuset skal utføres av Klart Glass AS fire ganger i året.",
+    "Vinduene på sykehjemmet skal pusses med Ettore-utstyr hver vår.",
+])
+def test_window_cleaning_is_no_office_cleaning(settings, text):
+    rewrite = rewrite_requirement(text, settings)
+    assert "«vinduspuss»" in _type_note(rewrite)
+    assert "smitte" not in rewrite.need_statement and "renholdsmidlene" not in _written(rewrite)
+
+
+def test_windows_to_replace_are_still_windows(settings):
+    rewrite = rewrite_requirement("Vinduene i barnehagen skal byttes til Natre-vinduer.", settings)
+    assert "«vindu»" in _type_note(rewrite)
