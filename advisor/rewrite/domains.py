@@ -722,7 +722,7 @@ def value_requirements(text: str, spans: list[tuple[int, int]] | None = None,
         value = m.group(0).strip()
         bound = direction(text, m.start())
         amount = _AMOUNT_OF.match(text, m.end()) if _MASS_OR_VOLUME.search(value) else None
-        if amount and amount.group(1).lower() not in _NOT_COUNTED | _NOT_A_THING:
+        if amount and amount.group(1).lower() not in _NOT_COUNTED | _NOT_A_THING and not _PARTICIPLE.search(amount.group(1)):
             # «minst 150 g fisk per porsjon»: the amount of that thing, not the weight or capacity of a product
             what = amount.group(0).strip()
             limit = (f"{bound} {value} [bekreft grensen mot behovet]" if bound
@@ -780,6 +780,10 @@ _MASS_OR_VOLUME = re.compile(r"\d\s*(?:g|kg|liter|l|dl|ml)$", re.IGNORECASE)
 _AMOUNT_OF = re.compile(r"\s+([^\W\d_]{3,})(?:\s+(?:per|pr\.?|i|til\s+hver)\s+[^\W\d_]+)?", re.IGNORECASE)
 _NOT_A_THING = frozenset({"per", "pr", "eller", "mer", "mindre", "maks", "minst", "totalt", "samlet", "netto", "brutto",
                           "inkludert", "uten", "hver", "ved", "når", "skal", "må", "bør", "kan", "for", "om", "tom", "full"})
+
+
+# How the thing is placed or built («5000 liter nedgravd», «200 liter innebygd»): a participle, not what there is 5000 liter of.
+_PARTICIPLE = re.compile(r"(?:gravd|gravde|støpt|støpte|montert|monterte|bygd|bygde|senket|senkede|plassert)$", re.IGNORECASE)
 
 
 def direction(text: str, at: int) -> str:

@@ -12,6 +12,7 @@ import re
 from advisor.requirements import (
     FUNCTION_TIE,
     KIND_LABELS,
+    STANDARDS,
     Match,
     PurchaseObject,
     brand_key,
@@ -683,7 +684,13 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     if ptype is not None:
         requirements.extend(presence_requirements(matches))  # the finding's own replacement before the type's templates
         typed = [r for r in without_repeats(ptype.requirements, values) if not (competence and TYPE_COMPETENCE.search(r))]
-        typed = fill_known(typed, text, matches)
+        filled = fill_known(typed, text, matches)
+        carried = {normal_number(t.text) for r, f in zip(typed, filled, strict=True) if r != f
+                   for t in measurable_targets(f, [])}
+        # a value the type's own requirement now carries (filled into its blank) needs no requirement of its own
+        requirements = [r for r in requirements if r not in values or not carried
+                        or not {normal_number(t.text) for t in measurable_targets(r, [])} <= carried]
+        typed = filled
         # the functions the text names beside the product (a dock's one cable, studded tyres' grip, smoke alerts) are
         # kept when no requirement says them yet, before the type's general ones
         requirements.extend(function_requirements(text, requirements + typed, ptype.domain))
@@ -1048,6 +1055,14 @@ def fill_known(requirements: list[str], text: str, matches: list[Match]) -> list
     emission = _EMISSION_CLASS.search(text)
     if emission:  # «M1-klassifisert»: the class the buyer named is kept as a limit, with its equivalents
         fills["[grenseverdier eller emisjonsklasse]"] = f"grensene for emisjonsklasse {emission.group(0)} eller tilsvarende"
+    visibility = _VISIBILITY_CLASS.search(text)
+    if visibility and not any(re.search(r"\d{3,}", m.group(0)) for m in STANDARDS.finditer(text)):
+        # «i klasse 2 synlighet»: the class the buyer named is kept, with its equivalents (a named standard is kept
+        # as its own requirement instead)
+        fills["etter [gjeldende standard for varselklær] eller tilsvarende"] = (
+            f"i minst synlighetsklasse {visibility.group(1) or visibility.group(2)} etter [gjeldende standard for "
+            "varselklær] eller tilsvarende")
+    span = _HEIGHT_SPAN.search(text)
     clock = _CLOCK_AT.search(text)
     out = []
     for requirement in requirements:
@@ -1058,6 +1073,8 @@ def fill_known(requirements: list[str], text: str, matches: list[Match]) -> list
             # when orders close, is another time)
             requirement = requirement.replace("kl. [klokkeslett]", f"kl. {clock.group(1)}", 1)
             clock = None
+        if span:  # «høyderegulerbare 53–82 cm»: the heights the buyer named are the range the product is set in
+            requirement = _SETTING_BLANKS.sub(lambda m: f"{m.group(1)}fra {span.group(1)} til {span.group(2)} cm", requirement)
         out.append(_fill_bounded(requirement, text))
     return out
 
@@ -1071,6 +1088,12 @@ _NOT_LABEL = re.compile(r"ha|med|være|skal|må|kunne|gi|bruke|vare|holde|ligge|
 _LABEL_BEFORE_BOUND = re.compile(r"([^\W\d_]{3,})\s+(?:(?:på|av|er)\s+)?(minst|minimum|høyst|maks(?:imum|imalt)?|under|"
                                  r"over)\s+(?:på\s+)?$", re.IGNORECASE)
 _BLANK = re.compile(r"\[[^\]]*\]")
+# A span of heights the product is set in («høyderegulerbare 53–82 cm», «setehøyde 47–63 cm»), and a template's blanks
+# for the range a product is set in (not the users' body heights).
+_HEIGHT_SPAN = re.compile(r"(?:høyde\w*|heve\w*|hev-senk\w*)\s+(?:på\s+|fra\s+)?(\d+(?:[.,]\d+)?)\s*(?:[-–]|til)\s*"
+                          r"(\d+(?:[.,]\d+)?)\s*cm", re.IGNORECASE)
+_SETTING_BLANKS = re.compile(r"(stilles\s+(?:i\s+høyder\s+)?)fra \[cm\] til \[cm\](?:\s*cm)?")
+_VISIBILITY_CLASS = re.compile(r"(?<!\w)(?:klasse\s+(\d)\s+(?:synlighet|varsel)|synlighetsklasse\s+(\d))", re.IGNORECASE)
 _CLOCK_AT = re.compile(r"(?<!\w)(?:kl\.?|klokka|klokken)\s*(\d{1,2}(?:[.:]\d{2})?)(?!\d)", re.IGNORECASE)
 
 

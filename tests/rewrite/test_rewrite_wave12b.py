@@ -123,3 +123,16 @@ def test_window_cleaning_is_no_office_cleaning(settings, text):
 def test_windows_to_replace_are_still_windows(settings):
     rewrite = rewrite_requirement("Vinduene i barnehagen skal byttes til Natre-vinduer.", settings)
     assert "«vindu»" in _type_note(rewrite)
+
+
+def test_a_height_span_fills_the_types_setting_range_once(settings):
+    rewrite = rewrite_requirement("Elevpultene skal være fra Flexiskole AS og være høyderegulerbare 58–76 cm.", settings)
+    written = _written(rewrite)
+    assert "fra 58 til 76 cm" in written
+    assert written.count("58") == 1  # no second requirement repeating the range
+
+
+def test_a_visibility_class_is_kept_with_its_equivalents(settings):
+    rewrite = rewrite_requirement("Regnjakkene skal være Helly Hansen Alna i klasse 3 synlighet.", settings)
+    assert "minst synlighetsklasse 3" in _written(rewrite)
+    assert "Helly" not in _written(rewrite)
