@@ -536,7 +536,7 @@ _VALUE_FUNCTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"lm/W$", re.I),
      "Belysningen skal gi det lyset brukerne trenger med lavest mulig energibruk; dagens anslag for lysutbyttet er "
      "{value}, dokumentert med datablad og lysberegning."),
-    (re.compile(r"kWh$", re.I),
+    (re.compile(r"k?Wh$", re.I),
      "Batteriet skal gi den rekkevidden eller driftstiden bruken krever mellom hver lading [km eller timer] ved [laveste "
      "dimensjonerende temperatur] [batteriet i dag, {value}, er ikke et krav i seg selv], dokumentert med produsentens "
      "data og en prøve ved levering."),
@@ -686,7 +686,7 @@ _VALUE = re.compile(
     r"(?:\s*(?:,|og|eller)\s*\d+(?:[.,]\d+)?\s*(?:x|×)\s*\d+(?:[.,]\d+)?)*(?:\s*(?:mm|cm|meter|m|GB|TB|kjerner))?"
     r"|\d{1,3}(?:[  ]\d{3})+(?:\s*(?:liter|l|kg|kW|W))?"
     r"|\d+(?:[.,]\d+)?\s*[-–]\s*\d+(?:[.,]\d+)?\s*(?:mm|cm)(?![\w])"  # a span of lengths: «47–63 cm»
-    r"|\d+(?:[.,]\d+)?\s*-?\s*(?:W/m²K|W/m2K|fps|lm/W|kWp|kWh|kVA|kW|Wp|W|V|Hz|GB|TB|MB|lux|lumen|lm|K|tommer|tommers|\"|''|″|inch(?:es)?|hk|Nm|bar|dB|"
+    r"|\d+(?:[.,]\d+)?\s*-?\s*(?:W/m²K|W/m2K|fps|lm/W|kWp|kWh|kVA|kW|Wp|Wh|W|V|Hz|GB|TB|MB|lux|lumen|lm|K|tommer|tommers|\"|''|″|inch(?:es)?|hk|Nm|bar|dB|"
     r"kg|tonn|g|liter|l|m³|m3|mm|cm|meter|m|seter|plasser|kjerner|U))(?![\w]|\s*/\s*[^\W\d_])"
     r"|(?<![\w\-])R\s?-?(?:290|32|410A|134a|744|600a|407C|1234yf|1234ze)(?![\w])",
 )

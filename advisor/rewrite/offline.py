@@ -1075,8 +1075,23 @@ def fill_known(requirements: list[str], text: str, matches: list[Match]) -> list
             clock = None
         if span:  # «høyderegulerbare 53–82 cm»: the heights the buyer named are the range the product is set in
             requirement = _SETTING_BLANKS.sub(lambda m: f"{m.group(1)}fra {span.group(1)} til {span.group(2)} cm", requirement)
-        out.append(_fill_bounded(requirement, text))
+        out.append(_fill_time(_fill_bounded(requirement, text), text))
     return out
+
+
+# A time the thing takes to do something («måle på 4 sekunder», «varme opp på 10 minutter»): the verb and the time.
+_TIME_TO_DO = re.compile(r"(?<!\w)([^\W\d_]{3,})\s+på\s+(?:høyst\s+|under\s+)?(\d+(?:[.,]\d+)?)\s+(sekunder|minutter)(?!\w)",
+                         re.IGNORECASE)
+
+
+def _fill_time(requirement: str, text: str) -> str:
+    """`requirement` with a blank for the same unit of time filled in when it is about the same action: «En måling skal
+    ta høyst [sekunder]» gets «4 sekunder» from «måle på 4 sekunder» (the verb's stem must be in the requirement)."""
+    for m in _TIME_TO_DO.finditer(text):
+        blank = f"[{m.group(3).lower()}]"
+        if blank in requirement and m.group(1).lower()[:3] in requirement.lower():
+            requirement = requirement.replace(blank, f"{m.group(2)} {m.group(3).lower()}", 1)
+    return requirement
 
 
 # A bounded value and what it measures («SCOP på minst 4,5», «virkningsgrad minst 92 %», «UGR under 19»): the label is

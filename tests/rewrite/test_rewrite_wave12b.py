@@ -136,3 +136,23 @@ def test_a_visibility_class_is_kept_with_its_equivalents(settings):
     rewrite = rewrite_requirement("Regnjakkene skal være Helly Hansen Alna i klasse 3 synlighet.", settings)
     assert "minst synlighetsklasse 3" in _written(rewrite)
     assert "Helly" not in _written(rewrite)
+
+
+def test_a_time_to_measure_fills_the_types_time_blank(settings):
+    rewrite = rewrite_requirement("Glukosemålerne skal være fra Contour og måle på 5 sekunder.", settings)
+    written = _written(rewrite)
+    assert "ta høyst 5 sekunder" in written
+    assert "skal måle på 5 sekunder" not in written  # not carried a second time in the original's words
+
+
+def test_a_battery_in_wh_is_todays_figure_for_the_range(settings):
+    rewrite = rewrite_requirement("Lastesyklene skal være Babboe Pro med batteri på 500 Wh.", settings)
+    written = _written(rewrite)
+    assert "rekkevidde" in written and "500 Wh" in written
+    assert "500 Wh" in rewrite.product_figures
+    assert "Energien eller driftstiden" not in written
+
+
+def test_a_board_thickness_is_what_the_wall_needs_not_a_size_at_most(settings):
+    written = _written(rewrite_requirement("Himlingsplatene skal være Ecophon Focus 20 mm.", settings))
+    assert "20 mm" in written and "høyst 20 mm" not in written
