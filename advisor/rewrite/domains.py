@@ -362,7 +362,7 @@ _CAPACITY = re.compile(r"(?:GN-)?innskyv\w*|porsjon\w*|kuvert\w*|sitteplass\w*|l
 # product has, never a quantity to deliver.
 _FEATURE = re.compile(r"(?:\w+-)?(?:kanal(?:er|ene)|port(?:er|ene)|innganger|utganger|kontakter|seter|setene|"
                       r"kjerner|gir|program(?:mer|mene)?|vaskeprogram\w*|hastigheter|trinn|soner|knapper|spor|skuffer|"
-                      r"hyller|plater|kokesoner|brennere|vifter|linjer|dører)", re.IGNORECASE)
+                      r"hyller|plater|kokesoner|brennere|vifter|linjer|dører|lag|doser|dosekamre|hjul|lommer)", re.IGNORECASE)
 def counts_a_feature(text: str) -> bool:
     """Whether `text` counts parts of the product («minst 16 kanaler», «med 4 USB-porter»): today's product, even bounded."""
     return any(_FEATURE.fullmatch(m.group(2)) for m in _COUNT.finditer(text))
@@ -418,8 +418,10 @@ def count_requirements(text: str, spans: list[tuple[int, int]] | None = None) ->
     for m in _COUNT.finditer(text):
         if any(s <= m.start() < e for s, e in taken) or (not m.group(1)[0].isdigit() and _ENGLISH.search(text)):
             continue  # «connect to Visma»: an English «to» is no count
-        if _NUMBERED.search(text[max(0, m.start() - 12):m.start()]):
-            continue  # «Fase 2 skal», «vedlegg 3 viser»: a number that names, not a count
+        if _NAMES_OR_EXACT.search(text[max(0, m.start() - 12):m.start()]):
+            # «Fase 2 skal», «vedlegg 3 viser»: a number that names, not a count; «lagre nøyaktig 30 målinger»: an
+            # exact figure of the product, carried as a least value
+            continue
         noun, at = m.group(2), m.start(2)
         if any(s <= at < e for s, e in taken) and m.group(3) and not any(s <= m.start(3) < e for s, e in taken):
             noun, at = m.group(3), m.start(3)  # «120 monokrystallinske paneler»: the dictated material is left out
@@ -493,15 +495,18 @@ _FITTING = re.compile(r"armatur|lampe|lyskild|downlight|spotter|lysrør|lyspunkt
                       r"sprinkler|detektor", re.IGNORECASE)
 # Words a number names rather than counts after: «fase 2», «del 3», «vedlegg 4», «punkt 5».
 _NUMBERED = re.compile(r"(?<!\w)(?:fase|del|trinn|byggetrinn|etappe|nr\.?|nummer|punkt|kapittel|vedlegg|bilag|avsnitt|"
-                       r"versjon|kl\.?|klokka|uke|rom|bygg|hus|blokk|etasje|phase|part|step|annex|section|version)\s*$",
+                       r"versjon|kl\.?|klokka|uke|rom|bygg|hus|blokk|etasje|klasse|kategori|nivå|phase|part|step|annex|section|version)\s*$",
                        re.IGNORECASE)
+# A number that names, or an exact figure of the product («nøyaktig 30 målinger»): no quantity to deliver.
+_NAMES_OR_EXACT = re.compile(rf"{_NUMBERED.pattern}|(?<!\w)(?:nøyaktig|eksakt)\s+$", re.IGNORECASE)
 _ENGLISH = re.compile(r"(?<!\w)(?:the|shall|must|should|will)(?!\w)", re.IGNORECASE)
 # Words after a number word that are not things counted («to ganger», «tre år», «ti prosent»).
 _NOT_COUNTED = frozenset({"ganger", "gang", "år", "års", "årig", "årige", "måneder", "uker", "dager", "timer", "minutter", "prosent", "av", "og",
+                          "sekunder", "sekund", "sek", "døgn",
                           "skal", "må", "bør", "kan", "vil", "er", "var", "har", "blir", "ble", "der", "når",
                           # kinds of the thing, not things delivered: «bleier i tre størrelser»
                           "størrelser", "varianter", "farger", "typer", "nivåer", "modeller", "utgaver",
-                          "eller", "til", "i", "på", "som", "med"})
+                          "eller", "til", "i", "på", "som", "med", "fra", "for", "ved", "per"})
 
 
 # unit (as written) -> the function the value usually stands for, and how that function is verified
@@ -531,7 +536,7 @@ _VALUE_FUNCTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"lm/W$", re.I),
      "Belysningen skal gi det lyset brukerne trenger med lavest mulig energibruk; dagens anslag for lysutbyttet er "
      "{value}, dokumentert med datablad og lysberegning."),
-    (re.compile(r"kWh$", re.I),
+    (re.compile(r"k?Wh$", re.I),
      "Batteriet skal gi den rekkevidden eller driftstiden bruken krever mellom hver lading [km eller timer] ved [laveste "
      "dimensjonerende temperatur] [batteriet i dag, {value}, er ikke et krav i seg selv], dokumentert med produsentens "
      "data og en prøve ved levering."),
@@ -577,6 +582,10 @@ _VALUE_FUNCTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"liter$|l$|m³$|m3$", re.I),
      "Kapasiteten skal dekke behovet per [tidsrom eller oppdrag]; dagens anslag er {value} som minste verdi, "
      "dokumentert med beregning."),
+    # a span of lengths («setehøyde 47–63 cm», «mansjett 22–42 cm») is a range to cover, not a size to fit
+    (re.compile(r"^\d+(?:[.,]\d+)?\s*[-–]\s*\d+(?:[.,]\d+)?\s*(?:mm|cm)$", re.I),
+     "Produktet skal dekke hele området {value} [høydene som skal kunne stilles inn eller størrelsene som skal passe; "
+     "juster til brukerne], dokumentert med datablad og kontrollert ved utprøving."),
     (re.compile(r"mm$|cm$|m$", re.I),
      "Produktet skal få plass og passe til [rommet eller bruken], med mål på høyst {value} [eller minst, etter "
      "behovet], kontrollert ved befaring."),
@@ -674,9 +683,10 @@ _VALUE = re.compile(
     # «10 × 10 og 15 × 15 cm», «4 × 1,92 TB», «2 × 16 kjerner»: dimensions in a list share the unit after the last one
     rf"(?<![\w,.\-])\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\s*{RATE}"
     r"|(?<![\w,.\-])(?:pH\s*\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?|\d+(?:[.,]\d+)?\s*(?:x|×)\s*\d+(?:[.,]\d+)?"
-    r"(?:\s*(?:,|og|eller)\s*\d+(?:[.,]\d+)?\s*(?:x|×)\s*\d+(?:[.,]\d+)?)*(?:\s*(?:mm|cm|m|GB|TB|kjerner))?"
+    r"(?:\s*(?:,|og|eller)\s*\d+(?:[.,]\d+)?\s*(?:x|×)\s*\d+(?:[.,]\d+)?)*(?:\s*(?:mm|cm|meter|m|GB|TB|kjerner))?"
     r"|\d{1,3}(?:[  ]\d{3})+(?:\s*(?:liter|l|kg|kW|W))?"
-    r"|\d+(?:[.,]\d+)?\s*-?\s*(?:W/m²K|W/m2K|fps|lm/W|kWp|kWh|kVA|kW|Wp|W|V|Hz|GB|TB|MB|lux|lumen|lm|K|tommer|tommers|\"|''|″|inch(?:es)?|hk|Nm|bar|dB|"
+    r"|\d+(?:[.,]\d+)?\s*[-–]\s*\d+(?:[.,]\d+)?\s*(?:mm|cm)(?![\w])"  # a span of lengths: «47–63 cm»
+    r"|\d+(?:[.,]\d+)?\s*-?\s*(?:W/m²K|W/m2K|fps|lm/W|kWp|kWh|kVA|kW|Wp|Wh|W|V|Hz|GB|TB|MB|lux|lumen|lm|K|tommer|tommers|\"|''|″|inch(?:es)?|hk|Nm|bar|dB|"
     r"kg|tonn|g|liter|l|m³|m3|mm|cm|meter|m|seter|plasser|kjerner|U))(?![\w]|\s*/\s*[^\W\d_])"
     r"|(?<![\w\-])R\s?-?(?:290|32|410A|134a|744|600a|407C|1234yf|1234ze)(?![\w])",
 )
@@ -712,7 +722,7 @@ def value_requirements(text: str, spans: list[tuple[int, int]] | None = None,
         value = m.group(0).strip()
         bound = direction(text, m.start())
         amount = _AMOUNT_OF.match(text, m.end()) if _MASS_OR_VOLUME.search(value) else None
-        if amount and amount.group(1).lower() not in _NOT_COUNTED | _NOT_A_THING:
+        if amount and amount.group(1).lower() not in _NOT_COUNTED | _NOT_A_THING and not _PARTICIPLE.search(amount.group(1)):
             # «minst 150 g fisk per porsjon»: the amount of that thing, not the weight or capacity of a product
             what = amount.group(0).strip()
             limit = (f"{bound} {value} [bekreft grensen mot behovet]" if bound
@@ -772,6 +782,10 @@ _NOT_A_THING = frozenset({"per", "pr", "eller", "mer", "mindre", "maks", "minst"
                           "inkludert", "uten", "hver", "ved", "når", "skal", "må", "bør", "kan", "for", "om", "tom", "full"})
 
 
+# How the thing is placed or built («5000 liter nedgravd», «200 liter innebygd»): a participle, not what there is 5000 liter of.
+_PARTICIPLE = re.compile(r"(?:gravd|gravde|støpt|støpte|montert|monterte|bygd|bygde|senket|senkede|plassert)$", re.IGNORECASE)
+
+
 def direction(text: str, at: int) -> str:
     """«minst» or «høyst» when the words just before a value at `at` bound it from below or above; '' otherwise."""
     before = text[max(0, at - 30):at]
@@ -781,7 +795,7 @@ def direction(text: str, at: int) -> str:
 # The function a value requirement is about: a purchase type's requirement on the same function is left out, since
 # the value requirement says it and keeps the buyer's number.
 _SAME_FUNCTION = re.compile(r"GWP|U-verdi|arbeidsflate|uten lading|varmebehov|effekten|lysnivå|\blux\b|kapasitet|bakerste plass|produsere minst|rekkevidde|"
-                            r"effektberegning|holde bygget tett|finnes i størrelse", re.IGNORECASE)
+                            r"effektberegning|holde bygget tett|finnes i størrelse|rydde en bredde|spilleflate", re.IGNORECASE)
 
 
 def without_repeats(type_requirements: tuple[str, ...] | list[str], value_texts: list[str]) -> list[str]:

@@ -12,6 +12,7 @@ import re
 from advisor.requirements import (
     FUNCTION_TIE,
     KIND_LABELS,
+    STANDARDS,
     Match,
     PurchaseObject,
     brand_key,
@@ -345,6 +346,8 @@ def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
                             "en fast hyppighet; ellers så ofte at resultatet holdes].")
             else:
                 sentence = f"{subject} skal {clause}." if verb_first else f"{subject} skal ha {clause}."
+            # «lagre nøyaktig 99 målinger»: an exact count becomes the least that meets the need
+            sentence = re.sub(r"(?<!\w)(?:nøyaktig|eksakt)\s+(?=\d)", "minst ", sentence, flags=re.IGNORECASE)
             cleaned = clean(sentence)
             if cleaned and target.number in {normal_number(x.group(0)) for x in TARGET.finditer(cleaned)} \
                     and not _NAME_LEFT.search(cleaned.split(" ", 1)[-1]):
@@ -527,6 +530,11 @@ def target_label(text: str, target: Target) -> str | None:
         return target.text
     if re.search(r"(?<!\w)kl\.?\s*$", text[:target.start], re.IGNORECASE):
         return f"kl. {target.text}"  # a time of day: when something is done, named as such
+    before = max(0, target.start - 50)
+    label = _LABEL_BEFORE_BOUND.search(text[before:target.start])
+    if label and not _NOT_LABEL.fullmatch(label.group(1)):
+        # «SCOP på minst 4,5»: a bounded value, named by what it measures
+        return text[before + label.start():target.end]
     # what is counted: the first lower-case word, past «nye» and a maker's name or model («fire Toyota Proace biler»)
     end = target.end
     while (word := _COUNTED_WORD.match(text, end)) is not None:
@@ -676,7 +684,13 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     if ptype is not None:
         requirements.extend(presence_requirements(matches))  # the finding's own replacement before the type's templates
         typed = [r for r in without_repeats(ptype.requirements, values) if not (competence and TYPE_COMPETENCE.search(r))]
-        typed = fill_known(typed, text, matches)
+        filled = fill_known(typed, text, matches)
+        carried = {normal_number(t.text) for r, f in zip(typed, filled, strict=True) if r != f
+                   for t in measurable_targets(f, [])}
+        # a value the type's own requirement now carries (filled into its blank) needs no requirement of its own
+        requirements = [r for r in requirements if r not in values or not carried
+                        or not {normal_number(t.text) for t in measurable_targets(r, [])} <= carried]
+        typed = filled
         # the functions the text names beside the product (a dock's one cable, studded tyres' grip, smoke alerts) are
         # kept when no requirement says them yet, before the type's general ones
         requirements.extend(function_requirements(text, requirements + typed, ptype.domain))
@@ -1041,12 +1055,94 @@ def fill_known(requirements: list[str], text: str, matches: list[Match]) -> list
     emission = _EMISSION_CLASS.search(text)
     if emission:  # «M1-klassifisert»: the class the buyer named is kept as a limit, with its equivalents
         fills["[grenseverdier eller emisjonsklasse]"] = f"grensene for emisjonsklasse {emission.group(0)} eller tilsvarende"
+    visibility = _VISIBILITY_CLASS.search(text)
+    if visibility and not any(re.search(r"\d{3,}", m.group(0)) for m in STANDARDS.finditer(text)):
+        # «i klasse 2 synlighet»: the class the buyer named is kept, with its equivalents (a named standard is kept
+        # as its own requirement instead)
+        fills["etter [gjeldende standard for varselklær] eller tilsvarende"] = (
+            f"i minst synlighetsklasse {visibility.group(1) or visibility.group(2)} etter [gjeldende standard for "
+            "varselklær] eller tilsvarende")
+    span = _HEIGHT_SPAN.search(text)
+    clock = _CLOCK_AT.search(text)
     out = []
     for requirement in requirements:
         for blank, value in fills.items():
             requirement = requirement.replace(blank, value)
-        out.append(requirement)
+        if clock and "kl. [klokkeslett]" in requirement:
+            # «før kl. 08.00»: the time the buyer gave fills the template's first time of day (a later one, such as
+            # when orders close, is another time)
+            requirement = requirement.replace("kl. [klokkeslett]", f"kl. {clock.group(1)}", 1)
+            clock = None
+        if span:  # «høyderegulerbare 53–82 cm»: the heights the buyer named are the range the product is set in
+            requirement = _SETTING_BLANKS.sub(lambda m: f"{m.group(1)}fra {span.group(1)} til {span.group(2)} cm", requirement)
+        out.append(_fill_time(_fill_bounded(requirement, text), text))
     return out
+
+
+# A time the thing takes to do something («måle på 4 sekunder», «varme opp på 10 minutter»): the verb and the time.
+_TIME_TO_DO = re.compile(r"(?<!\w)([^\W\d_]{3,})\s+på\s+(?:høyst\s+|under\s+)?(\d+(?:[.,]\d+)?)\s+(sekunder|minutter)(?!\w)",
+                         re.IGNORECASE)
+
+
+def _fill_time(requirement: str, text: str) -> str:
+    """`requirement` with a blank for the same unit of time filled in when it is about the same action: «En måling skal
+    ta høyst [sekunder]» gets «4 sekunder» from «måle på 4 sekunder» (the verb's stem must be in the requirement)."""
+    for m in _TIME_TO_DO.finditer(text):
+        blank = f"[{m.group(3).lower()}]"
+        if blank in requirement and m.group(1).lower()[:3] in requirement.lower():
+            requirement = requirement.replace(blank, f"{m.group(2)} {m.group(3).lower()}", 1)
+    return requirement
+
+
+# A bounded value and what it measures («SCOP på minst 4,5», «virkningsgrad minst 92 %», «UGR under 19»): the label is
+# the word before the bound.
+_LABELLED_BOUND = re.compile(r"(?P<label>[^\W\d_]{3,})\s+(?:(?:på|av|er)\s+)?(?:minst|minimum|høyst|maks(?:imum|imalt)?|under|"
+                             r"over)\s+(?:på\s+)?(?P<n>\d+(?:[.,]\d+)?)(?![\w.,]*\d)(?:\s*(?P<unit>%|[^\W\d_]+(?:/[^\W\d_]+)?))?",
+                             re.IGNORECASE)
+_NOT_LABEL = re.compile(r"ha|med|være|skal|må|kunne|gi|bruke|vare|holde|ligge|veie", re.IGNORECASE)
+_LABEL_BEFORE_BOUND = re.compile(r"([^\W\d_]{3,})\s+(?:(?:på|av|er)\s+)?(minst|minimum|høyst|maks(?:imum|imalt)?|under|"
+                                 r"over)\s+(?:på\s+)?$", re.IGNORECASE)
+_BLANK = re.compile(r"\[[^\]]*\]")
+# A span of heights the product is set in («høyderegulerbare 53–82 cm», «setehøyde 47–63 cm»), and a template's blanks
+# for the range a product is set in (not the users' body heights).
+_HEIGHT_SPAN = re.compile(r"(?:høyde\w*|heve\w*|hev-senk\w*)\s+(?:på\s+|fra\s+)?(\d+(?:[.,]\d+)?)\s*(?:[-–]|til)\s*"
+                          r"(\d+(?:[.,]\d+)?)\s*cm", re.IGNORECASE)
+_SETTING_BLANKS = re.compile(r"(stilles\s+(?:i\s+høyder\s+)?)fra \[cm\] til \[cm\](?:\s*cm)?")
+_VISIBILITY_CLASS = re.compile(r"(?<!\w)(?:klasse\s+(\d)\s+(?:synlighet|varsel)|synlighetsklasse\s+(\d))", re.IGNORECASE)
+_CLOCK_AT = re.compile(r"(?<!\w)(?:kl\.?|klokka|klokken)\s*(\d{1,2}(?:[.:]\d{2})?)(?!\d)", re.IGNORECASE)
+
+
+def _fill_bounded(requirement: str, text: str) -> str:
+    """`requirement` with the blank for a value the original bounds filled in: «SCOP på minst [verdi]» with «4,5» when
+    the text says «SCOP på minst 4,5», «høyst [UGR-verdi]» with «19» for «UGR under 19». The blank must stand with the
+    same label (in it, or after it in the same clause); the template's own «minst»/«høyst» stays."""
+    for m in _LABELLED_BOUND.finditer(text):
+        label = m.group("label")
+        if _NOT_LABEL.fullmatch(label):
+            continue
+        at = requirement.lower().find(label.lower())
+        if at < 0:
+            continue
+        blank = next((b for b in _BLANK.finditer(requirement) if b.start() <= at < b.end()), None)
+        value = m.group("n")
+        if blank is not None:  # «høyst [UGR-verdi]»: the label was only in the blank, so it goes in with the value
+            value = f"{label} {value}"
+        else:
+            blank = _BLANK.search(requirement, at)
+            if blank is None or re.search(r"[,.;]", requirement[at:blank.start()]) or blank.start() - at > 50:
+                continue
+        unit = m.group("unit") or ""
+        rest = requirement[blank.end():].lstrip()
+        if unit and _unit_word(unit) and not rest.lower().startswith(unit.lower()):
+            value = f"{value} {unit}"
+        requirement = requirement[:blank.start()] + value + requirement[blank.end():]
+    return requirement
+
+
+def _unit_word(unit: str) -> bool:
+    """Whether the word after a bounded number is its unit («%», «kW», «dB»), not the next word of the sentence."""
+    return bool(re.fullmatch(r"%|prosent|[a-zA-Zµ°²³/]{1,5}", unit)) and unit.lower() not in {"og", "i", "på", "per", "ved",
+                                                                                              "for", "med", "som", "er"}
 
 
 def _norm(text: str) -> str:

@@ -23,10 +23,12 @@ class Target:
 
 
 
+# Small volumes and masses (laboratory and medicine) and blood pressure: units the analyzer's list does not have.
+_SMALL_UNIT = r"(?:[µμu]l|ml|[µμ]g|mg|mmHg|mmol/l)"
 NUMBER_WORDS = r"(?:to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|elleve|tolv|femten|tjue|tretti|førti|femti|hundre)"
 TARGET = re.compile(
     rf"(?<![\w.,])(?:\d{{1,3}}(?:[  ]\d{{3}})+|\d+(?:[.,]\d+)?)(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?"
-    rf"(?:\s*(?:%|prosent|°C|grader|W/m²K|W/m2K|{PARAM_UNIT}|{TIME_UNIT}|kr|kroner|år|måneder|uker|timers|kWh|km|ganger|stk)"
+    rf"(?:\s*(?:%|prosent|°C|grader|W/m²K|W/m2K|{PARAM_UNIT}|{TIME_UNIT}|kr|kroner|år|måneder|uker|timers|kWh|km|ganger|stk|{_SMALL_UNIT})"
     rf"(?:\s*/\s*(?:s|sek|sekund|min|minutt|t|h|time|døgn))?(?![\w])"
     rf"|(?=\s+[^\W\d_]))"
     rf"|(?<![\w])(?i:{NUMBER_WORDS})(?=\s+[^\W\d_]{{3,}})",
@@ -34,6 +36,14 @@ TARGET = re.compile(
 NUMBER_WORD_VALUES = {"to": "2", "tre": "3", "fire": "4", "fem": "5", "seks": "6", "sju": "7", "syv": "7", "åtte": "8",
                        "ni": "9", "ti": "10", "elleve": "11", "tolv": "12", "femten": "15", "tjue": "20", "tretti": "30",
                        "førti": "40", "femti": "50", "hundre": "100"}
+
+
+# A number without a unit that the buyer bounded («SCOP på minst 4,5», «UGR under 19»), and a time of day («før kl.
+# 08.00»): targets even at the end of a sentence, where TARGET sees neither a unit nor a following word.
+_BOUNDED_BARE = re.compile(r"(?<!\w)(?:minst|minimum|høyst|maks(?:imum|imalt)?|inntil|opptil|under|over|mer\s+enn|"
+                           r"mindre\s+enn)\s+(?:på\s+)?(?P<n>\d+(?:[.,]\d+)?)(?![\w.,]*\d)(?!\s*(?:%|[^\W\d_]))",
+                           re.IGNORECASE)
+_CLOCK_TIME = re.compile(r"(?<!\w)(?:kl\.?|klokka|klokken)\s*(?P<n>\d{1,2}(?:[.:]\d{2})?)(?![\d])", re.IGNORECASE)
 
 
 def normal_number(text: str) -> str:
@@ -75,7 +85,13 @@ def measurable_targets(text: str, findings: list[Finding] | list[Match]) -> list
         if value.lower() in NUMBER_WORD_VALUES and not re.match(r"\s+[^\W\d_]", text[m.end():]):
             continue
         targets.append(Target(value, normal_number(value), m.start(), m.end()))
-    return targets
+    for pattern in (_BOUNDED_BARE, _CLOCK_TIME):
+        for m in pattern.finditer(text):
+            start, end = m.span("n")
+            if any(t.start <= start < t.end for t in targets) or any(s <= start < e for s, e in blocked):
+                continue
+            targets.append(Target(m.group("n"), normal_number(m.group("n")), start, end))
+    return sorted(targets, key=lambda t: t.start)
 
 
 def missing_targets(targets: list[Target], texts: list[str]) -> list[Target]:

@@ -22,7 +22,7 @@ SPREAD = [
     ("Kaffemaskinene i personalrommene skal være fra Jura.", "drikke"),
     ("Kaffeautomaten i resepsjonen skal leveres av Selecta.", "drikke"),
     ("Teen til kantinen skal være fra Lipton.", "drikke"),
-    ("Vannautomatene i skolene skal være fra Elkay.", "drikke"),
+    ("Vannautomatene i skolene skal være fra Elkay.", "vannautomat"),  # water, not coffee (wave 12)
     ("Middagene til hjemmeboende skal leveres fra Fjordland.", "mat"),
     ("Melken til kjøkkenene skal være fra Tine.", "matvarer"),
     ("Tjenestebilene til hjemmesykepleien skal være Toyota Corolla.", "personbil"),
