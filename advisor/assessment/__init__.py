@@ -20,6 +20,7 @@ from advisor.assessment.case import (
     parse_case,
     parse_case_text,
 )
+from advisor.assessment.decide import decide
 from advisor.assessment.engine import Assessment, assess, model_version
 from advisor.assessment.free_text import (
     READ_FROM_TEXT,
@@ -84,6 +85,7 @@ __all__ = [
     "VALUE_PERIODS",
     "ask_missing",
     "assess",
+    "decide",
     "by_value",
     "check_text",
     "describe_extraction",

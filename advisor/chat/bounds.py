@@ -16,8 +16,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from advisor.assessment import ValueBound, format_amount, load_thresholds, parse_case
-from advisor.assessment.decide import decide
+from advisor.assessment import ValueBound, decide, format_amount, load_thresholds, parse_case
 
 # Part of each range in words, as the sentence «… gjelder …» continues it (bokmål) and in English.
 _PART_NB = {"below": "gjelder ikke anskaffelsesregelverket", "I": "gjelder bare del I av forskriften",
