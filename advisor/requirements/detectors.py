@@ -503,14 +503,14 @@ class _Scan:
 
     def brands_and_models(self) -> None:
         """Lexicon brands, product lines and the model designations that follow them (brand, model_type)."""
-        consumed: list[tuple[int, int]] = []
+        consumed = names._Coverage(len(self.text))  # a long line names a brand thousands of times: no list scan
         if not lex.may_name_a_brand(self.text):
             return
         for m in lex.brand_regex().finditer(self.text):
             base = m.group("base")
             start, end = m.start(), m.end()
             entry = self.brands.get(lex.brand_key(base))
-            if entry is None or any(s <= start < e for s, e in consumed) or self.in_standard(start, end):
+            if entry is None or consumed.overlaps(start, start + 1) or self.in_standard(start, end):
                 continue
             if lex.PHASED_OUT_AFTER.match(self.text, end):
                 continue
@@ -567,16 +567,24 @@ class _Scan:
             return "low"
         return "medium" if self.has_equivalent(end) else "high"
 
+    def _coverage(self, categories: set[str]) -> names._Coverage:
+        """The characters the matches of these categories cover: an overlap test that stays linear on a long line."""
+        covered = names._Coverage(len(self.text))
+        for h in self.matches:
+            if h.category in categories:
+                covered.add(h.start, h.end)
+        return covered
+
     def cued_designations(self) -> None:
         """«av typen X-200», «modell Z3», «av merket Acme», «Acme® ...»: references to names not in the lexicon."""
-        covered = [(h.start, h.end) for h in self.matches if h.category in {"brand", "model_type"}]
+        covered = self._coverage({"brand", "model_type"})
         for category, pattern in (("model_type", lex.TYPE_CUE), ("brand", _BRAND_CUE)):
             for m in pattern.finditer(self.text):
                 first = _TOKEN.match(self.text, m.end())
                 if not first or first.start(1) != m.end():
                     continue
                 token = first.group(1)
-                if any(s <= first.start(1) < e for s, e in covered) or self.in_standard(first.start(1), first.end(1)):
+                if covered.overlaps(first.start(1), first.start(1) + 1) or self.in_standard(first.start(1), first.end(1)):
                     continue
                 if _BARE_NUMBER_OR_LETTER.fullmatch(token) or not (token[:1].isupper() or _DIGIT.search(token)):
                     continue
@@ -593,9 +601,11 @@ class _Scan:
                     # «av typen Frionix ThermaPro 10-1/1»: a maker's name, then its model
                     self.add("brand", first.start(1), first.end(1), self.severity(start, end), "cue")
                 covered.append((start, end))
+        for span in self.tech_spans:
+            covered.append(span)
         for m in _NAME_CODE.finditer(self.text):
             word, number = m.group(1), m.group(2)
-            if any(s < m.end() and m.start() < e for s, e in covered + self.tech_spans) or self.in_standard(m.start(), m.end()):
+            if covered.overlaps(m.start(), m.end()) or self.in_standard(m.start(), m.end()):
                 continue
             # «Entreprise 1101», «LIS 2006b»: a contract, lot or project number, not a model
             if _YEAR.match(number[:4]) or _STREET.search(word) or _common_word(word) or self.initial(m.start()) \
