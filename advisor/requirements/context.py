@@ -124,7 +124,9 @@ PLACE_BEFORE = re.compile(
 )
 # National systems and registers that a public buyer must connect to: required by law or by the subject-matter.
 NATIONAL_SYSTEMS = {"autopass", "id-porten", "feide", "altinn", "bankid", "helsenorge", "kjernejournal", "e-resept",
-                    "norsk helsenett", "digipost", "ehf", "peppol", "folkeregisteret", "maskinporten", "noark"}
+                    "norsk helsenett", "digipost", "ehf", "peppol", "folkeregisteret", "maskinporten", "noark",
+                    # the municipal sector's shared integration services (KS): a system must work with them
+                    "svarut", "svarinn", "ks svarut", "ks fiks", "fiks", "fiks io", "fiks-plattformen", "eformidling"}
 # A sentence that describes (today, a possibility, who owns what) and neither obliges nor acquires.
 # A finite verb or auxiliary: a line without one is a title or a list item, not a sentence.
 FINITE_VERB = re.compile(

@@ -56,6 +56,18 @@ _ABBREVIATION = re.compile(r"(?<![\w.])(?:stk|ca|nr|kl|jf|jfr|pkt|inkl|ekskl|eks
 # Function words that start the next clause, never part of a model name («InfoSphere IBM The area …»).
 _NOT_DESIGNATION = frozenset({"the", "this", "that", "a", "an", "and", "or", "for", "det", "den", "de", "dette", "og", "eller",
                               "som", "til", "med", "er", "is", "are", "phasing", "set", "development", "operation"})
+# What the goods must be or what is bought, right before a name («skal være Public 360», «anskaffe Public 360»)
+_BOUGHT_AS_BEFORE = re.compile(
+    r"(?<!\w)(?:(?:skal|må|shall|must)\s+(?:\w+\s+)?(?:være|leveres\s+som|erstattes\s+av|be)|anskaffe|anskaffes|kjøpe|"
+    r"kjøpes|innføre|innføres|implementere|implementeres|bytte\s+til|procure|buy|purchase)\s+(?:en\s+|et\s+|ny\s+|nytt\s+|a\s+|an\s+)?"
+    # the maker's name before a product line («kjøpe Tieto Lifecare»)
+    r"(?-i:[A-ZÆØÅ][\w\-]*\s+){0,2}$",
+    re.IGNORECASE,
+)
+# The tail of a product name after its code or name word: an edition, size or generation mark («IT», «XL», «Mark II»,
+# «Pro Max»), not a goods noun in capitals («NAS», «PC», «TV»: see COMMON_ACRONYMS, which stay outside the name).
+_MODEL_TAIL = re.compile(r"(?:IT|AI|SE|FE|XL|XXL|XS|HD|UHD|LE|GT|EX|DX|LX|II|III|IV|VI|Pro|Plus|Max|Mini|Ultra|Lite|Mark)"
+                         r"|(?:pro|plus|max|mini|ultra|lite)")
 _DECORATION = str.maketrans({c: " " for c in "™®©«»\"“”„‘’‚"})
 _DECORATED = re.compile("[™®©«»\"“”„‘’‚]")
 # A straight apostrophe used as a quotation mark ('Kommunix'), not inside a word (Nordea's) and not an inch mark
@@ -79,11 +91,6 @@ _HANDLED_RIGHT_BEFORE = re.compile(_HANDLED_WORDS + r"$", re.IGNORECASE)
 _SERVICED_BEFORE = re.compile(r"(?<!\w)(?:lading|ladning|vedlikehold|service|reparasjon|reparasjoner|vask|parkering|"
                               r"charging|maintenance|repair|servicing)\s+(?:av|på|for|til|of)\s+(?:\w+\s+)?$",
                               re.IGNORECASE)
-# «hjulgående eller beltegående rigg»: two constructions joined by «eller» leave the choice open
-_EITHER_CONSTRUCTION = re.compile(r"\s+(?:eller|or)\s+[\w\-]+(?:gående|styrte?|bårne?|bårent|tømte?|stående|monterte?)(?!\w)",
-                                  re.IGNORECASE)
-_OR_CONSTRUCTION_BEFORE = re.compile(r"(?:gående|styrte?|bårne?|bårent|tømte?|stående|monterte?)\s+(?:eller|or)\s+$",
-                                     re.IGNORECASE)
 # «renovasjonsbil med kran for bunntømte containere»: a construction named after «for»/«til» is what the goods bought
 # serve (often the buyer's own), not a construction chosen for them
 _SERVED_BEFORE = re.compile(r"(?<!\w)(?:for|til)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -173,7 +180,11 @@ class _Scan:
         self._sentence_starts = [start for start, _ in self.sentences]
         self._sentence_matches: dict[tuple[tuple[int, int], re.Pattern[str]], bool] = {}
         self._hit_keys: set[tuple[str, int, int]] = set()
+        # sorted and disjoint (one finditer): found by bisection, since a long line can name thousands
         self.standards = [(m.start(), m.end()) for m in lex.STANDARDS.finditer(text)]
+        self._standard_starts = [s for s, _ in self.standards]
+        self.standard_ends = [e for _, e in self.standards]
+        self._word_counts: dict[tuple[int, int], int] = {}
         self.tech_spans: list[tuple[int, int]] = []
         self._tech_all: list[int] | None = None
         self.matches: list[Match] = []
@@ -212,12 +223,19 @@ class _Scan:
             return True
         # a notice title of segments («KK - Enkeltanskaffelse - Hjulgående borerigg»): each segment after a dash or a
         # colon heads the line as the first word does, as long as the line is title-short
-        return bool(_TITLE_SEGMENT_BEFORE.search(self.text, start, pos)) and len(self.sentence_text(pos).split()) <= 16
+        return self.words(pos) <= 16 and bool(_TITLE_SEGMENT_BEFORE.search(self.text, start, pos))
+
+    def words(self, pos: int) -> int:
+        """How many words the sentence around pos has (counted once per sentence)."""
+        key = self.sentence(pos)
+        if key not in self._word_counts:
+            self._word_counts[key] = len(self.sentence_text(pos).split())
+        return self._word_counts[key]
 
     def verbless(self, pos: int) -> bool:
         """The line around pos is short and has no verb: a notice title or a list item naming the goods («Mobile HPGe
         detector system»)."""
-        return len(self.sentence_text(pos).split()) <= 12 and not self.sentence_has(ctx.FINITE_VERB, pos)
+        return self.words(pos) <= 12 and not self.sentence_has(ctx.FINITE_VERB, pos)
 
     def shouting(self, pos: int) -> bool:
         """The sentence around pos is written in capitals («PRISFORESPØRSEL FOR ETT KOMPLETT …»): there a capital letter
@@ -226,7 +244,9 @@ class _Scan:
         return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
     def in_standard(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.standards)
+        # the last standard starting before end reaches furthest of those (they are disjoint)
+        i = bisect.bisect_left(self._standard_starts, end) - 1
+        return i >= 0 and self.standards[i][1] > start
 
     def clause_before(self, pos: int, chars: int = 40) -> str:
         """The words before pos in the same list item: «6,8 kg kapasitet, 59,7 cm bredde»: «kapasitet» belongs to the
@@ -298,9 +318,31 @@ class _Scan:
         """Named only to stay compatible with something the buyer already has."""
         if self.sentence_has(lex.SAME_AS_CURRENT, start):
             return False  # «tilsvarende hjullaster som vi har i dag, Volvo L70»: today's product is the demand
+        if self.bought_as(start):
+            return False  # «Systemet skal være X og integreres med Y»: X is what is bought, Y what it must work with
         if self.sentence_has(lex.STRONG_COMPATIBILITY, start) or lex.CURRENT_STATE_BEFORE.search(self.window(start, 60)):
             return True
         return self.sentence_has(lex.COMPATIBILITY, start) and self.sentence_has(lex.EXISTING, start)
+
+    def alternatives(self, start: int, end: int) -> bool:
+        """The word at start..end is one of two alternatives of the same kind joined by «og», «eller», «og/eller» or
+        «/» («hjulgående og beltegående», «elektrisk eller dieseldrevet»): naming both opens the choice."""
+        kind = lex.alternative_kind(self.text[start:end])
+        if not kind:
+            return False
+        after = lex.ALTERNATIVE_JOIN_AFTER.match(self.text, end, min(len(self.text), end + 60))
+        if after and lex.alternative_kind(after.group(1)) == kind:
+            return True
+        before = lex.ALTERNATIVE_JOIN_BEFORE.search(self.window(start, 60))
+        return bool(before) and lex.alternative_kind(before.group(1)) == kind
+
+    def bought_as(self, start: int) -> bool:
+        """The name at start is what the goods must be or what is bought («skal være X», «anskaffe X»), with no
+        compatibility cue between the verb and the name: a cue later in the sentence is about another system."""
+        before = self.window(start, 60)
+        m = _BOUGHT_AS_BEFORE.search(before)
+        return m is not None and not lex.COMPATIBILITY.search(before, m.start()) \
+            and not lex.EXISTING.search(before, m.start())
 
     def nearest_is_compat(self, pos: int) -> bool:
         before = self.window(pos, 80)
@@ -312,7 +354,7 @@ class _Scan:
         """End of the model designation right after pos (pos itself when none): «Latitude 5550», «PG 8059»."""
         end, count, cursor = pos, 0, pos
         tech = self._tech_starts(pos)
-        while count < 4:
+        while count < 6:
             if count and self.text[cursor:cursor + 1] == "." and _brand_code_before(self.text, cursor):
                 cursor += 1  # «VW ID. Buzz Cargo»: the full stop is part of the model name
             m = _TOKEN.match(self.text, cursor)
@@ -320,8 +362,13 @@ class _Scan:
                 break
             token = m.group(1)
             low = token.lower()
-            if low in lex.COMPANY_WORDS or token.upper() in lex.COMMON_ACRONYMS or m.start(1) in tech or low in _NOT_DESIGNATION \
-                    or self.in_standard(m.start(1), m.end(1)):
+            # a product name's tail («Omron M7 Intelli IT», «Galaxy Tab S9 FE Plus») is part of the name; only a tail
+            # runs past four words
+            tail = count and _MODEL_TAIL.fullmatch(token) is not None
+            if count >= 4 and not tail:
+                break
+            if low in lex.COMPANY_WORDS or (token.upper() in lex.COMMON_ACRONYMS and not tail) or m.start(1) in tech \
+                    or low in _NOT_DESIGNATION or self.in_standard(m.start(1), m.end(1)):
                 break
             entry = self.brands.get(lex.brand_key(token))
             if entry and not entry.is_line:
@@ -375,8 +422,8 @@ class _Scan:
                 kind = "means"
             if kind == "approach" and _CERTIFIED_AFTER.match(self.after(end, 40)):
                 continue  # «Scrum Master-sertifisert leder»: a certificate a person holds (see certifications)
-            if kind == "energy" and names.is_fuel_supply(self, start, end):
-                continue
+            if kind == "energy" and (names.is_fuel_supply(self, start, end) or self.alternatives(start, end)):
+                continue  # «elektrisk eller dieseldrevet feiebil»: either drive will do
             self.tech_spans.append((start, end))
             # a protocol in a sentence about the buyer's existing installation is the language that installation speaks
             # … and an open protocol with room for equivalents («KNX eller tilsvarende») is allowed where the
@@ -430,34 +477,40 @@ class _Scan:
         («enskrogs patruljebåt») or how a machine is steered, carried or emptied («rammestyrte dumpere») the requirement
         chooses without a purpose (prescribed_technology)."""
         for pattern, group, kind in ((lex.DRIVE_TYPE, "drive", "drive"), (lex.NETWORK_MEANS, "net", "network"),
+                                     (lex.NETWORK_MEANS, "link", "network"), (lex.NETWORK_BUILD, "gen", "build-out"),
                                      (lex.HULL_FORM, "hull", "hull"), (lex.CONSTRUCTION_TYPE, "build", "construction")):
             for m in pattern.finditer(self.text):
+                if m.start(group) < 0:
+                    continue  # the other alternative of the pattern matched
                 start, end = m.start(group), m.end(group)
                 if any(a < end and start < b for a, b in self.tech_spans) or lex.NEGATION_BEFORE.search(self.window(start, 40)):
                     continue
-                if self._guarded(start, _DRIVE_PURPOSE) or not (names.requirement_position(self, start) or self.item_line(start)):
+                # a title opening with the build-out names the network it gets («Utbygging 5G Nordbygda»)
+                if self._guarded(start, _DRIVE_PURPOSE) or not (names.requirement_position(self, start) or self.item_line(start)
+                                                                or (kind == "build-out" and self.item_line(m.start()))):
                     continue
+                kind = "network" if kind == "build-out" else kind
                 if kind == "drive" and _SERVICED_BEFORE.search(self.window(start, 40)):
                     continue  # «lading av elektriske kjøretøy»: the vehicles a service is for, not a drive chosen for goods
                 if kind == "construction" and _SERVED_BEFORE.search(self.window(start, 30)):
                     continue  # «kran for bunntømte containere»: the containers the goods serve, not goods chosen
-                if kind == "construction" and (_EITHER_CONSTRUCTION.match(self.text, end)
-                                               or _OR_CONSTRUCTION_BEFORE.search(self.window(start, 40))):
-                    continue  # «hjulgående eller beltegående rigg»: either construction will do
+                if self.alternatives(start, end):
+                    continue  # «hjulgående og/eller beltegående rigg»: either construction will do
                 self.tech_spans.append((start, end))
-                severity = "low" if self.nearest_is_compat(start) else "medium"
-                self.add("prescribed_technology", start, end, severity, kind, compat=severity == "low")
+                severity = "low" if self.nearest_is_compat(start) or lex.EQUIVALENT_SOON.match(self.after(end, 60)) \
+                    else "medium"
+                self.add("prescribed_technology", start, end, severity, kind, compat=self.nearest_is_compat(start))
 
     def brands_and_models(self) -> None:
         """Lexicon brands, product lines and the model designations that follow them (brand, model_type)."""
-        consumed: list[tuple[int, int]] = []
+        consumed = names._Coverage(len(self.text))  # a long line names a brand thousands of times: no list scan
         if not lex.may_name_a_brand(self.text):
             return
         for m in lex.brand_regex().finditer(self.text):
             base = m.group("base")
             start, end = m.start(), m.end()
             entry = self.brands.get(lex.brand_key(base))
-            if entry is None or any(s <= start < e for s, e in consumed) or self.in_standard(start, end):
+            if entry is None or consumed.overlaps(start, start + 1) or self.in_standard(start, end):
                 continue
             if lex.PHASED_OUT_AFTER.match(self.text, end):
                 continue
@@ -489,8 +542,11 @@ class _Scan:
                 kind = "medicine"
                 if names.substance_given(self, start):
                     severity = "low"
+            # «skal være X og integreres med Y»: the note says that Y, unlike X, may be named
+            works_with = severity != "low" and self.bought_as(start) \
+                and lex.STRONG_COMPATIBILITY.search(self.after(end, 90)) is not None
             self.add("brand", start, end, severity, kind, brand=entry.name, brand_category=entry.category,
-                     noun=entry.generic_noun, in_tech=in_tech)
+                     noun=entry.generic_noun, in_tech=in_tech, works_with=works_with)
             if designation > end and not in_tech:
                 model_start = _TOKEN.match(self.text, end).start(1)
                 self.add("model_type", model_start, designation, severity, "designation", brand=entry.name)
@@ -511,16 +567,24 @@ class _Scan:
             return "low"
         return "medium" if self.has_equivalent(end) else "high"
 
+    def _coverage(self, categories: set[str]) -> names._Coverage:
+        """The characters the matches of these categories cover: an overlap test that stays linear on a long line."""
+        covered = names._Coverage(len(self.text))
+        for h in self.matches:
+            if h.category in categories:
+                covered.add(h.start, h.end)
+        return covered
+
     def cued_designations(self) -> None:
         """«av typen X-200», «modell Z3», «av merket Acme», «Acme® ...»: references to names not in the lexicon."""
-        covered = [(h.start, h.end) for h in self.matches if h.category in {"brand", "model_type"}]
+        covered = self._coverage({"brand", "model_type"})
         for category, pattern in (("model_type", lex.TYPE_CUE), ("brand", _BRAND_CUE)):
             for m in pattern.finditer(self.text):
                 first = _TOKEN.match(self.text, m.end())
                 if not first or first.start(1) != m.end():
                     continue
                 token = first.group(1)
-                if any(s <= first.start(1) < e for s, e in covered) or self.in_standard(first.start(1), first.end(1)):
+                if covered.overlaps(first.start(1), first.start(1) + 1) or self.in_standard(first.start(1), first.end(1)):
                     continue
                 if _BARE_NUMBER_OR_LETTER.fullmatch(token) or not (token[:1].isupper() or _DIGIT.search(token)):
                     continue
@@ -537,9 +601,11 @@ class _Scan:
                     # «av typen Frionix ThermaPro 10-1/1»: a maker's name, then its model
                     self.add("brand", first.start(1), first.end(1), self.severity(start, end), "cue")
                 covered.append((start, end))
+        for span in self.tech_spans:
+            covered.append(span)
         for m in _NAME_CODE.finditer(self.text):
             word, number = m.group(1), m.group(2)
-            if any(s < m.end() and m.start() < e for s, e in covered + self.tech_spans) or self.in_standard(m.start(), m.end()):
+            if covered.overlaps(m.start(), m.end()) or self.in_standard(m.start(), m.end()):
                 continue
             # «Entreprise 1101», «LIS 2006b»: a contract, lot or project number, not a model
             if _YEAR.match(number[:4]) or _STREET.search(word) or _common_word(word) or self.initial(m.start()) \

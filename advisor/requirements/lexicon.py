@@ -253,9 +253,46 @@ NETWORK_MEANS = re.compile(
     r"(?<!\w)(?:(?:over|via|gjennom|basert på|med|på|through|over|using)\s+(?:mobilnett(?:et)?\s+)?(?=[2-5]G)"
     # a short-range radio only where it is the way the data goes («via Bluetooth Low Energy»), not a feature the goods
     # have («hodetelefoner med Bluetooth»)
-    r"|(?:over|via|gjennom|through|using|basert på|based on)\s+)(?P<net>[2-5]G|Bluetooth(?:\s+(?:Low\s+Energy|LE))?|BLE)(?![\w\-])",
+    r"|(?:over|via|gjennom|through|using|basert på|based on)\s+)(?P<net>[2-5]G|Bluetooth(?:\s+(?:Low\s+Energy|LE))?|BLE|"
+    r"fiber(?:nett(?:et)?|kabel|kabler)?|fibre|fiber[\s\-]optic)(?![\w\-])"
+    # a fibre link attached to what is delivered («signaler med tilhørende fiberforbindelse», «internett med egen
+    # fiberlinje»): the buyer needs the delivery to arrive, and the medium it comes over is the supplier's choice
+    r"|(?<!\w)(?:med|inkludert|inkl\.|with)\s+(?:tilhørende\s+|egen\s+|eget\s+|dedikert\s+|ny\s+|associated\s+|dedicated\s+)?"
+    r"(?P<link>fiber(?:forbindelse|linje|tilknytning|samband|aksess)(?:en|er|ene|a)?|fib(?:re|er)\s+(?:link|connection)s?)(?!\w)",
     re.IGNORECASE,
 )
+# A network generation as what a coverage build-out builds («Utbygging 5G i sentrum», «bygge ut 4G-dekning»): the buyer
+# needs coverage and capacity where people are, and the generation that gives them is the supplier's choice. Not a
+# survey of coverage (no build-out word), not a generation phased out, not «5G-utbygging» as a topic («tilskudd til
+# 5G-utbygging»).
+NETWORK_BUILD = re.compile(
+    r"(?<!\w)(?:utbygging\w*|bygge\s+ut|bygges\s+ut|etablering|etablere|etableres|build[\s\-]?out|roll[\s\-]?out)\s+"
+    r"(?:av\s+|of\s+)?(?:ny\s+|nytt\s+)?(?P<gen>[2-5]G)(?=[\s\-.,;:]|$)",
+    re.IGNORECASE,
+)
+# Two alternatives of the same kind joined by «og», «eller», «og/eller» or «/» («hjulgående og beltegående rigg»,
+# «elektrisk eller dieseldrevet feiebil»): the buyer names both ways, so neither is prescribed. The kind is what the
+# word says about the goods: how they are carried, steered, emptied, mounted, driven or connected.
+ALTERNATIVE_JOIN_AFTER = re.compile(r"\s*(?:og\s*/\s*eller|and\s*/\s*or|eller|og|or|and|/)\s*([\w\-]+)", re.IGNORECASE)
+ALTERNATIVE_JOIN_BEFORE = re.compile(r"([\w\-]+)\s*(?:og\s*/\s*eller|and\s*/\s*or|eller|og|or|and|/)\s*$", re.IGNORECASE)
+_ALTERNATIVE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("carriage", re.compile(r"[\w\-]+gående", re.IGNORECASE)),
+    ("steering", re.compile(r"[\w\-]+styrte?", re.IGNORECASE)),
+    ("carried", re.compile(r"[\w\-]+(?:bårne?|bårent|båret)", re.IGNORECASE)),
+    ("emptied", re.compile(r"[\w\-]+(?:tømte?|tømmende)", re.IGNORECASE)),
+    ("standing", re.compile(r"[\w\-]+stående", re.IGNORECASE)),
+    ("mounted", re.compile(r"[\w\-]+monterte?", re.IGNORECASE)),
+    ("hull", re.compile(r"[\w\-]*skrogs|monohull|multihull|katamaran\w*|trimaran\w*", re.IGNORECASE)),
+    ("drive", re.compile(r"(?:hel-?|full-?)?elektrisk[e]?|el-?drevn?e?t?|[\w\-]*drevn?e?t?|diesel\w*|bensin\w*|hybrid\w*|"
+                         r"hydrogen\w*|biogass\w*|gass|HVO\d*|hydraulisk[e]?|pneumatisk[e]?|electric|hydraulic|"
+                         r"pneumatic|[\w\-]*powered", re.IGNORECASE)),
+    ("network", re.compile(r"[2-5]G|fiber\w*|kobber\w*|radiolinje\w*|satellitt\w*|mobilnett\w*", re.IGNORECASE)),
+)
+
+
+def alternative_kind(word: str) -> str:
+    """Which kind of alternative a word names (carriage, steering, drive …), or "" for none."""
+    return next((kind for kind, pattern in _ALTERNATIVE_KINDS if pattern.fullmatch(word)), "")
 
 # How a device senses («IR-videokamera», «termisk kamera»): the technology of the camera or sensor, where the need is
 # what must be seen or detected (in the dark, through smoke).
@@ -789,6 +826,9 @@ def _explain_brand(kind: str, severity: str, span: str, detail: dict) -> str:
                 "det være begrunnet, men et krav om erfaring med ett bestemt produkt binder oppdraget til den produsentens "
                 "kunder og partnere. Beskriv oppgavene erfaringen skal gjelde, og godta erfaring med tilsvarende systemer "
                 "eller sammenlignbare oppdrag.")
+    if detail.get("works_with"):
+        text += (" Systemet løsningen skal integreres med, kan derimot nevnes når kontraktsgjenstanden krever samspill "
+                 "med akkurat det systemet; skriv «eller tilsvarende» der andre løsninger kan gjøre samme nytte.")
     return text + (_severity_note(severity, detail) or " Beskriv heller funksjonen og ytelsen dere trenger.")
 
 

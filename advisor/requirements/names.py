@@ -9,6 +9,7 @@ the subject-matter justifies, so that is a low note asking for the justification
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -463,7 +464,9 @@ _SPLIT_COMPOUND = re.compile(r"-\s*(?:,|og\b|eller\b|samt\b|and\b|or\b)")
 
 def _after_standard(scan, start: int) -> bool:
     """Right after a standard («BREEAM-NOR Very Good», «ISO 14001 Environmental»): the level or title of the standard."""
-    return any(e <= start <= e + 30 and _LEVEL_WORDS.fullmatch(scan.text, e, start) for _, e in scan.standards)
+    ends = scan.standard_ends  # sorted: only the standards ending up to 30 characters before start
+    return any(_LEVEL_WORDS.fullmatch(scan.text, e, start)
+               for e in ends[bisect.bisect_left(ends, start - 30):bisect.bisect_right(ends, start)])
 
 
 _LEVEL_WORDS = re.compile(r"(?:\s*[A-ZÆØÅ][\w\-]*)*\s*")
@@ -1049,7 +1052,7 @@ def settle(scan) -> None:
                 and not (match.category == "supplier" and scan.sentence_has(ctx.EXCLUSIVE_JUSTIFICATION, match.start)) \
                 and not (match.kind in {"drive", "hull", "architecture", "process", "construction"}
                          and scan.item_line(match.start)) \
-                and not (match.kind in {"sensing", "means", "plant", "build"} and scan.verbless(match.start)):
+                and not (match.kind in {"sensing", "means", "plant", "build", "network"} and scan.verbless(match.start)):
             # competence in, or examples of, the buyer's technology, and lines that neither oblige nor acquire
             # (a list of subcontractors, a bare heading): a note asking for the justification, not a violation; but a
             # drive type, hull form, construction, printing process or server architecture heading a verbless line
@@ -1145,7 +1148,13 @@ def _existing_near(scan, match) -> bool:
         return False  # «kjøp og vedlikehold av X-lisenser»: buying more of X is the purchase, not what the buyer has
     if _OURS_BEFORE.search(before) or _OWNERS_SYSTEM_BEFORE.search(before):
         return True  # «dagens VMware-infrastruktur», «kundens EPJ»: what the buyer has, named as such
-    return _existing_governs(before) or bool(ctx.EXISTING_CONTEXT.search(scan.after(match.end, 30)))
+    if _existing_governs(before):
+        return True
+    after = scan.after(match.end, 30)
+    today = ctx.EXISTING_CONTEXT.search(after)
+    if today and scan.bought_as(match.start) and lex.COMPATIBILITY.search(after, 0, today.end()):
+        return False  # «skal være X og integreres med Y»: X is what is bought, Y the system it must work with
+    return bool(today)
 
 
 def _aside(scan, match) -> bool:
