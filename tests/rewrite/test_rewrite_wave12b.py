@@ -156,3 +156,12 @@ def test_a_battery_in_wh_is_todays_figure_for_the_range(settings):
 def test_a_board_thickness_is_what_the_wall_needs_not_a_size_at_most(settings):
     written = _written(rewrite_requirement("Himlingsplatene skal være Ecophon Focus 20 mm.", settings))
     assert "20 mm" in written and "høyst 20 mm" not in written
+
+
+def test_a_patient_record_system_gets_its_own_need_and_keeps_the_integrations_and_migration(settings):
+    rewrite = rewrite_requirement("Helsetjenesten skal anskaffe Acme Omsorg pasientjournal med integrasjon mot Helsenorge "
+                                  "og overføring av eksisterende journaler.", settings)
+    written = _written(rewrite)
+    assert "Acme Omsorg" not in written
+    assert "helsepersonellet" in written.lower() and "Leveransen skal omfatte" not in written
+    assert "Helsenorge" in written and "migreringsplan" in written
