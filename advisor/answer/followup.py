@@ -28,7 +28,7 @@ _FOLLOW_UP_START = re.compile(
 )
 _ANAPHORA = re.compile(
     r"\b(dette|disse|denne|dem|den ordningen|den prosedyren|det beløpet|der|slike|samme|it|this|that|these|those|"
-    r"they|them|there|det samme)\b",
+    r"they|them|there|det samme|etterpå|deretter|afterwards)\b",
     re.IGNORECASE,
 )
 

@@ -40,7 +40,7 @@ from advisor.answer import (
 )
 from advisor.assessment import READ_FROM_TEXT, assess, extract_case
 from advisor.chat.facts import IT_PURCHASE_NOTE, CaseFacts, read_facts
-from advisor.chat.plan import plan_question
+from advisor.chat.plan import _PROCEDURE_NAME, plan_question, scene_of
 from advisor.chat.premises import premise_card
 from advisor.chat.quoted import make_in_words, named_spec, quoted_spec, spec_in_words
 from advisor.chat.rules import (
@@ -74,7 +74,7 @@ from advisor.search import (
     rank_cards,
     retrieve,
 )
-from advisor.text import detect_language, text_terms
+from advisor.text import detect_language, query_terms, text_terms
 
 log = logging.getLogger(__name__)
 
@@ -319,8 +319,12 @@ def ask(
     facts, earlier_rules = _case_facts(question, history, lang, plan.parts if plan.compound else ())
     turn = _Turn(index, settings, chosen, history, top_k, lang, facts, earlier_rules, message=question,
                  premise=None if is_rules_question(question, facts) else premise_card(question, index, settings))
+    beside = None if plan.compound or turn.premise is not None or chosen != EXTRACTIVE else \
+        _card_beside_rules(turn, question, scene_of(question))
     if plan.compound and turn.premise is None:  # a message resting on a wrong premise is answered by its correction
-        answer = combine_answers(question, _answer_parts(turn, question, plan.parts))
+        answer = combine_answers(question, _answer_parts(turn, question, plan.parts, plan.scene))
+    elif beside is not None:
+        answer = beside
     else:
         answer = turn.answer(question, on_token=on_token)
     if answer.route == "rules" and settings.answer.similar_notices:
@@ -344,13 +348,15 @@ def single_verdict(text: str) -> str:
     return _DOUBLED_VERDICT.sub("", text)
 
 
-def _answer_parts(turn: _Turn, question: str, parts: Sequence[str]) -> list[Answer]:
+def _answer_parts(turn: _Turn, question: str, parts: Sequence[str], scene: str = "") -> list[Answer]:
     """The answers to the parts of a compound question, in the order asked.
 
     The parts that ask what the rules decide (part, threshold, notice, a procedure to use) are answered together,
     once, by the rules on the facts of the whole message, where the first of them was asked; every other part
     («kan vi begrense konkurransen til ideelle?», «hva er kravene til gjennomføringen?») by its card or passage, with
-    the facts as context but not the rules (whose verdict on the purchase would only be said again)."""
+    the facts as context but not the rules (whose verdict on the purchase would only be said again). A part that
+    leans on what was said before («Hvordan gjør vi det?») takes its topic from the `scene` the message opens with
+    («Vi skal lage en førkommersiell anskaffelse.»: the procedure it names) and from the first part."""
     rules_parts = [p for p in parts if _is_rules_part(p, turn.facts)]
     if rules_parts:  # «… minstefrister …? Og hvor lang er karensperioden?»: the standstill of the same purchase
         rules_parts = [p for p in parts if p in rules_parts or asks_standstill(p)]
@@ -362,7 +368,8 @@ def _answer_parts(turn: _Turn, question: str, parts: Sequence[str]) -> list[Answ
             answer = turn.answer(" ".join(rules_parts), rules=True, case_text=question)
         else:
             used = frozenset(a.card_id for a in answers if a.card_id)
-            answer = turn.answer(part, context=parts[0] if i else "", exclude=used,
+            context = " ".join(p for p in (_named_in(scene), parts[0] if i else "") if p)
+            answer = turn.answer(part, context=context, exclude=used,
                                  rules=False if rules_parts or turn.facts.has_value else None)
             # «Ja, under terskelen …» from a card is a yes on one side of a threshold; beside the rules' verdict on
             # the stated value (which may be on the other side) the bare «Ja» would read as the answer for this case.
@@ -374,6 +381,63 @@ def _answer_parts(turn: _Turn, question: str, parts: Sequence[str]) -> list[Answ
         if not said_card and not any(a.text == answer.text for a in answers) and not _says_again(answer, answers):
             answers.append(answer)
     return _value_side_first(turn, question, answers) if rules_parts else answers
+
+
+# A clause that only gives the purchase's value («…, når vi kjøper for 400 000 kroner?»): the rules read it, the ask is
+# the rest.
+_VALUE_CLAUSE = re.compile(r",?\s(?:når|hvis|dersom|siden|sidan|ettersom|when|if|since)\b[^?.!]{0,80}?\d[^?.!]*(?=[?.!]|$)",
+                           re.IGNORECASE)
+_DEPENDS_ON_VALUE = re.compile(r"^(?:Det (?:avhenger av|kommer an på) verdien|It depends on the value):\s+")
+
+
+def _card_beside_rules(turn: _Turn, question: str, scene: str) -> Answer | None:
+    """For a question that states a value but asks what no rule of the engine decides («Hvor mange leverandører bør
+    vi spørre, når vi kjøper for 400 000 kr?»): the part that applies to the value, then the card that answers the
+    ask on its own words; None when the rules answer the ask, or no card answers it well."""
+    facts = turn.facts
+    if not facts.has_value or not is_rules_question(question, facts):
+        return None
+    asked = question.strip()
+    if scene and asked.startswith(scene):
+        asked = asked[len(scene):].strip()
+    asked = _VALUE_CLAUSE.sub("", asked).strip()
+    if not asked or re.search(r"\d", asked) or asks_rules_part(asked) or asked_procedure(asked) is not None \
+            or asks_time_limits(asked, facts) or asks_standstill(asked):
+        return None
+    match = match_card(asked, turn.index, turn.settings, turn.lang)
+    if match is None or match.score < OWN_PART_CARD:
+        return None
+    model = model_name(turn.settings, turn.provider)
+    lead = part_lead(question, facts, turn.settings, turn.lang, turn.provider, model)
+    if lead is None:
+        return None
+    card = card_answer(question, match, turn.index, turn.lang, turn.provider, model, asked)
+    text = _DEPENDS_ON_VALUE.sub("", card.text)
+    text = text[:1].upper() + text[1:]
+    # the card's sentences on the side of the threshold the value is not on are left out
+    other = _OTHER_SIDE["below" if lead[0] == "above" else "above"]
+    kept = [sentence for sentence in _SENTENCE_END.split(text) if not other.match(sentence.strip())]
+    if not kept:
+        return None
+    card.text = " ".join(kept)
+    used = {int(n) for refs in re.findall(r"\[([\d, ]+)\]", card.text) for n in refs.split(",")}
+    card.citations = [c for c in card.citations if c.n in used]
+    return combine_answers(question, [lead[1], card])
+
+
+# A sentence of a card on one side of the national or EEA threshold («Under 1,3 mill. kr …», «Fra den nasjonale
+# terskelverdien på 1,3 mill. kr …»).
+_OTHER_SIDE = {
+    "below": re.compile(r"^(?:Under|Below)\b", re.IGNORECASE),
+    "above": re.compile(r"^(?:Fra|Over|From|Above)\b[^.;:]{0,60}?(?:terskel|threshold|mill\.)", re.IGNORECASE),
+}
+
+
+def _named_in(scene: str) -> str:
+    """The procedure the scene names («førkommersiell anskaffelse», «PCP»), or "" (the scene's other words, a buyer
+    and a purchase, would pull a part away from its own topic)."""
+    match = _PROCEDURE_NAME.search(scene) if scene else None
+    return match.group(0) if match else ""
 
 
 # A sentence that states the rule on one side of a threshold («Under terskelen for helse- og sosialtjenester … gjelder
@@ -457,6 +521,8 @@ _EN_WH = re.compile(r"^\s*(?:what|how|why|which|who|when|where)\b", re.IGNORECAS
 # A part of a compound question is left to the card an earlier part got when that card beats the best other card by
 # this much (it answers the part already); closer, the other card answers it.
 SAID_MARGIN = 0.02
+# ... unless the part's own words (without those carried from the first part) match another card at least this well.
+OWN_PART_CARD = 0.9
 
 # A follow-up whose own words match a card at least this well is answered by that card, without the words the
 # conversation adds (which would pull it back to the earlier topic).
@@ -702,8 +768,16 @@ class _Turn:
             # where the next card would answer a neighbouring question.
             # Without the focus: a part's own words are few («la være»), and the earlier card is judged on the
             # part's topic, which the words carried from the first part give.
+            # A part whose own words alone find another card well («…, og hvor lang frist må vi gi?» after a part
+            # on the Doffin notice) asks something else, which that card answers.
             said = match_card(standalone, self.index, self.settings, lang)
-            if said is not None and said.card.id in exclude and (match is None or said.score - match.score >= SAID_MARGIN):
+            own = None if _POINTS_BACK.search(question) else match if standalone == question else \
+                match_card(question, self.index, self.settings, lang, exclude=exclude)
+            if own is not None and own.score >= OWN_PART_CARD and said is not None and \
+                    not _mentions_any(said.card.answer, question, lang):
+                match = own
+            elif said is not None and said.card.id in exclude and \
+                    (match is None or said.score - match.score >= SAID_MARGIN):
                 match = said
         # «We have "Electrolux Line 6000, 10 kg" in the spec, …»: quoted specification text is searched as what the
         # requirement check finds in it («a brand and a model»); the better card of the two wordings answers.
@@ -731,6 +805,16 @@ class _Turn:
             answer.route = "passage"
             return answer
         return None
+
+
+def _mentions_any(text: str, question: str, lang: str) -> bool:
+    """True when the text has a word starting with one of the question's content words of four letters or more
+    (no such word counts as mentioned: the question's own words then cannot tell)."""
+    words = [t.word for t in query_terms(question, lang) if len(t.word) >= 4]
+    if not words:
+        return True
+    lowered = text.lower()
+    return any(re.search(rf"(?<!\w){re.escape(word[:6])}", lowered) for word in words)
 
 
 _NUMBER = re.compile(r"\d+(?:[ ,.]\d+)*")

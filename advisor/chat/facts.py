@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from advisor.assessment import IT_PURCHASE_NOTE, READ_FROM_TEXT, extract_case
+from advisor.assessment import IT_PURCHASE_NOTE, READ_FROM_TEXT, ValueBound, extract_case, read_value_bound
 
 __all__ = ["CASE_KEYS", "IT_PURCHASE_NOTE", "CaseFacts", "read_facts"]
 
@@ -30,6 +30,9 @@ class CaseFacts:
     values: dict[str, Any] = field(default_factory=dict)
     notes: list[tuple[str, str]] = field(default_factory=list)
     inherited: list[str] = field(default_factory=list)  # keys taken from earlier turns
+    # The ceiling the value was stated as («under 1,3 mill.»), kept with the value into a follow-up so the follow-up
+    # is answered for every value under it, not for the ceiling itself.
+    bound: ValueBound | None = None
 
     @property
     def has_value(self) -> bool:
@@ -42,7 +45,9 @@ class CaseFacts:
         `earlier` is an earlier turn's facts, whose keys are noted «Fra tidligere i samtalen»; with `same_message` it
         is the whole message a part of a compound question belongs to, whose keys keep their own notes (and count as
         inherited only when the message itself took them from earlier turns)."""
-        merged = CaseFacts(dict(self.values), list(self.notes), list(self.inherited))
+        merged = CaseFacts(dict(self.values), list(self.notes), list(self.inherited), self.bound)
+        if "estimated_value_nok" not in self.values and not self.has_value:
+            merged.bound = earlier.bound
         for key in CASE_KEYS:
             if key in earlier.values and key not in merged.values:
                 if key == "value_parts" and self.has_value:
@@ -66,4 +71,5 @@ def read_facts(text: str) -> CaseFacts:
     extraction = extract_case(text)
     values = {k: v for k, v in extraction.values.items() if k in CASE_KEYS}
     notes = [(k, n) for k, n in extraction.notes if k in CASE_KEYS]
-    return CaseFacts(values, notes)
+    bound = read_value_bound(text) if values.get("estimated_value_nok") is not None else None
+    return CaseFacts(values, notes, bound=bound)

@@ -1631,7 +1631,7 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
 def _bounded(text: str, facts: CaseFacts) -> tuple[ValueBound, list[tuple[int, int, str]], int] | None:
     """The ceiling the text puts on the value, the part of each range under it, and the value the rest of the answer
     is worked out for (the highest the ceiling allows); None for a plain value or ranges these answers cannot name."""
-    bound = read_value_bound(text)
+    bound = read_value_bound(text) or facts.bound  # a ceiling said in an earlier turn holds for a follow-up
     if bound is None or facts.values.get("estimated_value_nok", bound.amount) != bound.amount:
         return None
     values = {**extract_case(text).values, **facts.values}
@@ -1648,7 +1648,8 @@ def _bounded(text: str, facts: CaseFacts) -> tuple[ValueBound, list[tuple[int, i
 
 
 def _with_value(facts: CaseFacts, value: int) -> CaseFacts:
-    return CaseFacts({**facts.values, "estimated_value_nok": value}, list(facts.notes), list(facts.inherited))
+    return CaseFacts({**facts.values, "estimated_value_nok": value}, list(facts.notes), list(facts.inherited),
+                     facts.bound)
 
 
 _HEADLINE_START = re.compile(r"\b(?:bare del|del I|anskaffelsesregelverket gjelder|only part|parts I|the procurement rules)",

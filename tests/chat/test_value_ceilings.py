@@ -77,3 +77,13 @@ def test_an_english_ceiling_gets_the_range_in_english(corpus_hash_settings, inde
                  index, corpus_hash_settings)
     first = answer.text.split("[")[0]
     assert "only part I" in first and "NOK 100,000" in first
+
+
+def test_a_ceiling_said_in_one_turn_still_bounds_the_follow_up(corpus_hash_settings, index):
+    first = "Etaten skal kjøpe rådgivningstjenester for under 1,3 mill. kr."
+    history = ((first, ask(first, index, corpus_hash_settings).text),)
+    answer = ask("Må vi lyse ut konkurransen?", index, corpus_hash_settings, history=history)
+    # every value under 1,3 mill. kr is below the national threshold: no notice duty, only part I
+    assert answer.text.startswith("Nei")
+    assert "under 1,3 mill. kr gjelder bare del I" in answer.text
+    assert "del I og II gjelder" not in answer.text.lower()
