@@ -438,6 +438,12 @@ def is_stated_target(text: str, target: Target) -> bool:
     return bool(_BOUND_BEFORE.search(text[max(0, target.start - 25):target.start]))
 
 
+# How a bounded value is checked: a frequency or a time of a service by the plan and the supplier's reports, not by a
+# data sheet («minst to ganger per uke»); a product figure by data sheet, calculation or measurement.
+_BOUND_VERIFIED = {"Hyppigheten": "dokumentert med plan og rapportert av leverandøren",
+                   "Tiden": "dokumentert med plan og kontrollert ved oppfølging av avtalen"}
+
+
 def figure_requirement(text: str, target: Target) -> str:
     """A requirement for a number no clause of the original could carry. A bounded value («høyst 1,1 %») is the buyer's
     target and stands as one; a bare value beside a product («lysfluks 5 400 lumen») describes today's product, so what
@@ -447,7 +453,7 @@ def figure_requirement(text: str, target: Target) -> str:
     bound = _BOUND_BEFORE.search(text[max(0, target.start - 25):target.start])
     if bound:
         return (f"{subject} skal være {bound.group(0).strip()} {quoted} [skriv hva verdien gjelder og hvorfor den trengs], "
-                "dokumentert med datablad, beregning eller måling.")
+                f"{_BOUND_VERIFIED.get(subject, 'dokumentert med datablad, beregning eller måling')}.")
     return (f"{subject} skal dekke det brukerne og stedet trenger [skriv hvilken {noun} og hvorfor; dagens «{quoted}» "
             "beskriver dagens løsning og er ikke et krav i seg selv], dokumentert med datablad, beregning eller utprøving.")
 
@@ -532,8 +538,11 @@ def target_label(text: str, target: Target) -> str | None:
         return f"kl. {target.text}"  # a time of day: when something is done, named as such
     before = max(0, target.start - 50)
     label = _LABEL_BEFORE_BOUND.search(text[before:target.start])
-    if label and not _NOT_LABEL.fullmatch(label.group(1)):
-        # «SCOP på minst 4,5»: a bounded value, named by what it measures
+    counted = _COUNTED_WORD.match(text, target.end)
+    if label and not _NOT_LABEL.fullmatch(label.group(1)) and not _PROPER_NAME.fullmatch(label.group(1)) \
+            and not (counted and counted.group(1)[:1].islower() and counted.group(1).lower() not in _NOT_A_COUNTED_WORD):
+        # «SCOP på minst 4,5»: a bounded value, named by what it measures; not a name before it («laks fra Lerøy minst
+        # to ganger per uke»: what the number counts follows it)
         return text[before + label.start():target.end]
     # what is counted: the first lower-case word, past «nye» and a maker's name or model («fire Toyota Proace biler»)
     end = target.end
@@ -1100,6 +1109,8 @@ _LABELLED_BOUND = re.compile(r"(?P<label>[^\W\d_]{3,})\s+(?:(?:på|av|er)\s+)?(?
                              r"over)\s+(?:på\s+)?(?P<n>\d+(?:[.,]\d+)?)(?![\w.,]*\d)(?:\s*(?P<unit>%|[^\W\d_]+(?:/[^\W\d_]+)?))?",
                              re.IGNORECASE)
 _NOT_LABEL = re.compile(r"ha|med|være|skal|må|kunne|gi|bruke|vare|holde|ligge|veie", re.IGNORECASE)
+# A capitalised word that is not an abbreviation («Lerøy», not «SCOP» or «UGR»): a name, not what a value measures.
+_PROPER_NAME = re.compile(r"[A-ZÆØÅ][a-zæøå][^\W\d_]*")
 _LABEL_BEFORE_BOUND = re.compile(r"([^\W\d_]{3,})\s+(?:(?:på|av|er)\s+)?(minst|minimum|høyst|maks(?:imum|imalt)?|under|"
                                  r"over)\s+(?:på\s+)?$", re.IGNORECASE)
 _BLANK = re.compile(r"\[[^\]]*\]")

@@ -165,3 +165,11 @@ def test_a_patient_record_system_gets_its_own_need_and_keeps_the_integrations_an
     assert "Acme Omsorg" not in written
     assert "helsepersonellet" in written.lower() and "Leveransen skal omfatte" not in written
     assert "Helsenorge" in written and "migreringsplan" in written
+
+
+def test_a_bounded_frequency_after_a_name_is_counted_not_named_and_checked_by_plan(settings):
+    # the name before «minst» is no label of the value, and a frequency is no data-sheet figure
+    rewrite = rewrite_requirement("Kantinen skal servere torsk fra Fiskemottaket Vest minst tre ganger per uke.", settings)
+    assert not any("Vest minst" in t or "Fiskemottaket" in t for t in rewrite.kept_targets)
+    frequency = [r for r in rewrite.functional_requirements if "minst tre ganger per uke" in r]
+    assert frequency and all("datablad" not in r for r in frequency)
