@@ -150,6 +150,10 @@ HEALTH_SOCIAL = re.compile(
     r"\brehabiliterings(?:tjeneste|plass|opphold)\w*|\b(?:institusjons|sykehjems)plass\w*|\bbo- og omsorg\w*|"
     r"\barbeidsmarkedstiltak\w*|\bsamtalegrupp\w*|\bpårørendestøtte\w*|\bpraktisk bistand\b|\bhjemmehjelp\w*|\blegevakt\w*|"
     r"\bfastlege\w*|\bambulanse\w*|\bpsykolog\w*|\bjordmor\w*|\bhelsestasjon\w*|"
+    # a staffed home or residential care with follow-up («døgnbemannet botilbud med oppfølging», «bemannet bolig»),
+    # and services named by whom they serve («for personer med rus- og psykiske lidelser», «støttekontakt»)
+    r"\bbotilbud\w*|\bbutilbod\w*|\b(?:døgn)?bemannet bolig\w*|\b(?:døgn)?bemanna bustad\w*|\bpsykiske lidelser\b|"
+    r"\brus- og psykiske\b|\brusavhengig\w*|\bruslidelse\w*|\bstøttekontakt\w*|"
     r"\bplass(?:er)? (?:i|på) \w*(?:institusjon|barnevern|sykehjem|rusbehandling)\w*", re.IGNORECASE)
 # «ventetid i hjemmetjenesten», «beboere i omsorgsboliger», «ruteplanlegger til hjemmetjenesten»: the service is where
 # the purchase is used, not what is bought.

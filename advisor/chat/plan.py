@@ -138,14 +138,29 @@ def split_parts(question: str) -> list[str]:
     for i in range(len(pieces) - 2, -1, -1):
         if _CONDITION_OPENS.match(pieces[i]) and not pieces[i].endswith("?"):
             pieces[i: i + 2] = [f"{pieces[i]}, {pieces[i + 1][0].lower()}{pieces[i + 1][1:]}"]
-    if len(pieces) < 2 or _CONDITION.match(question):
-        return [question.strip()]
-    if len(pieces) < 2 or any(len(p.split()) < 3 for p in pieces) or not _QUESTION_WORD.match(pieces[0]):
-        return [question.strip()]
+    if len(pieces) < 2 or _CONDITION.match(question) or any(len(p.split()) < 3 for p in pieces) \
+            or not _QUESTION_WORD.match(pieces[0]):
+        return _by_question_marks(question)
     parts = []
     for piece in pieces:
         piece = piece[0].upper() + piece[1:]
         parts.append(piece if piece.endswith("?") else piece.rstrip(".") + "?")
+    return parts
+
+
+_JOINING_WORD = re.compile(r"^(?:og|and|men|but|også|so)\s+", re.IGNORECASE)
+
+
+def _by_question_marks(question: str) -> list[str]:
+    """Sentences that each end in «?» as the parts, however each opens («Siden totalen er over 2,3 mill. må vi vel …?
+    Og kan vi …?»), each split further on its own; a single question (one opening with a condition included) whole."""
+    sentences = [s for s in re.split(r"(?<=\?)\s+", question.strip()) if s]
+    if len(sentences) < 2 or not all(s.endswith("?") for s in sentences) or any(len(s.split()) < 3 for s in sentences):
+        return [question.strip()]
+    parts = []
+    for sentence in sentences:
+        sentence = _JOINING_WORD.sub("", sentence)
+        parts += split_parts(sentence[0].upper() + sentence[1:])
     return parts
 
 
@@ -158,7 +173,8 @@ def _scene(question: str) -> tuple[str, str]:
     # «trenger tall til et saksframlegg: hvor mye …, og hvor stor …?»: a lead-in before a colon is a statement too.
     sentences = _SENTENCE_OR_LEAD_IN.split(question)
     for i, sentence in enumerate(sentences):
-        if _QUESTION_WORD.match(sentence):
+        # a sentence asks when it opens with a question word or ends in «?» («Siden totalen er over …, må vi vel …?»)
+        if _QUESTION_WORD.match(sentence) or sentence.rstrip().endswith("?"):
             return (" ".join(sentences[:i]), " ".join(sentences[i:])) if i else ("", "")
     return "", ""
 
