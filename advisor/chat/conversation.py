@@ -40,7 +40,7 @@ from advisor.answer import (
 )
 from advisor.assessment import READ_FROM_TEXT, assess, extract_case
 from advisor.chat.facts import IT_PURCHASE_NOTE, CaseFacts, read_facts
-from advisor.chat.plan import _PROCEDURE_NAME, plan_question, scene_of
+from advisor.chat.plan import PROCEDURE_NAME, plan_question, scene_of
 from advisor.chat.premises import premise_card
 from advisor.chat.quoted import make_in_words, named_spec, quoted_spec, spec_in_words
 from advisor.chat.rules import (
@@ -69,6 +69,7 @@ from advisor.search import (
     Index,
     Query,
     check_query,
+    described_concepts,
     make_card,
     match_card,
     rank_cards,
@@ -434,10 +435,14 @@ _OTHER_SIDE = {
 
 
 def _named_in(scene: str) -> str:
-    """The procedure the scene names («førkommersiell anskaffelse», «PCP»), or "" (the scene's other words, a buyer
-    and a purchase, would pull a part away from its own topic)."""
-    match = _PROCEDURE_NAME.search(scene) if scene else None
-    return match.group(0) if match else ""
+    """The procedure the scene names («førkommersiell anskaffelse», «PCP») or describes without its name («betale tre
+    leverandører for å utvikle prototyper, uten å forplikte seg til å kjøpe»: a pre-commercial procurement), or ""
+    (the scene's other words, a buyer and a purchase, would pull a part away from its own topic)."""
+    if not scene:
+        return ""
+    if match := PROCEDURE_NAME.search(scene):
+        return match.group(0)
+    return next((concept.name for concept in described_concepts(scene) if concept.procedure), "")
 
 
 # A sentence that states the rule on one side of a threshold («Under terskelen for helse- og sosialtjenester … gjelder

@@ -60,19 +60,23 @@ _ASKS_ABOUT_SCENE = re.compile(
 # «Can we do this without a normal tender?», «Kan vi gjøre dette uten konkurranse?»: whether the plan the scene tells
 # may be carried out in some way; the part keeps the scene («this» is the scene).
 _DOES_THE_SCENE = re.compile(r"^\s*(?:(?:can|may|could) we do (?:this|that|it)|(?:kan|får|kunne) (?:vi|me) (?:gjøre|gjere|"
-                             r"gjera) (?:dette|det|slik|sånn))\b", re.IGNORECASE)
+                             r"gjera) (?:dette|det|slik|sånn)|"
+                             # «Kan dette gjøres utenfor regelverket?», «Can this be done without a tender?»
+                             r"(?:kan|får|bør|må) (?:dette|det|dette opplegget|det opplegget) (?:gjøres|gjerast|gjøras|"
+                             r"gjennomføres|gjennomførast|skje)|(?:can|may|could) (?:this|that|it) be (?:done|carried out))\b",
+                             re.IGNORECASE)
 # «Når kan vi bruke prosedyren?», «When may we use it?»: when the procedure the scene names may be used; the pointer is
 # replaced by the procedure's name (the whole scene would pull the part towards a case about the same kind of buyer).
 _WHEN_USE_IT = re.compile(
     r"^\s*(?P<ask>(?:når|when) (?:kan|får|har|may|can) (?:vi|dere|me|we) (?:lov (?:til )?)?(?:å )?(?:bruke|nytte|velge|"
     r"velje|bruka|use|choose) )(?P<it>den(?: prosedyren)?|denne(?: prosedyren)?|det|dette|prosedyren|ordningen|it|this|"
     r"that|the procedure)(?P<rest>\s*\??\s*)$", re.IGNORECASE)
-_PROCEDURE_NAME = re.compile(rf"(?<![\w-])(?:{PROCEDURE_NAMES})(?![\w-])", re.IGNORECASE)
+PROCEDURE_NAME = re.compile(rf"(?<![\w-])(?:{PROCEDURE_NAMES})(?![\w-])", re.IGNORECASE)
 
 
 def _named_it(part: str, scene: str) -> str:
     """The part with «prosedyren» / «den» / «it» replaced by the procedure the scene names, or the part as it was."""
-    match, name = _WHEN_USE_IT.match(part), _PROCEDURE_NAME.search(scene)
+    match, name = _WHEN_USE_IT.match(part), PROCEDURE_NAME.search(scene)
     if not match or not name:
         return part
     named = name.group(0) if name.group(0).isupper() else name.group(0).lower()  # KPD stays KPD

@@ -34,3 +34,9 @@ def test_staffed_homes_and_care_named_by_whom_it_serves_are_health_and_social_se
 ])
 def test_building_or_furnishing_a_staffed_home_is_not_buying_the_service(text):
     assert extract_case(text).values.get("health_social_services") is not True
+
+
+def test_can_this_be_done_keeps_the_scene_it_points_to():
+    plan = plan_question("Vi vil betale to firmaer for å lage hver sin prototyp av en ny sensor. Kan dette gjøres uten "
+                         "konkurranse, og hvem eier resultatet?")
+    assert plan.parts[0].startswith("Vi vil betale to firmaer") and plan.parts[0].endswith("Kan dette gjøres uten konkurranse?")
