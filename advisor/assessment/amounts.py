@@ -423,6 +423,9 @@ _BASE_TERM = re.compile(
     rf"|\b(?:i|for)\s+(?:en|ei|ein)\s+periode\s+på\s+{_N}\s*{_UNIT}|\bny\s+{_N}\s*års?\s+periode\b"
     rf"|(?:kontraktens|avtalens|kontrakts|avtale)\s*lengde(?:n)?\s+(?:er|blir)\s+(?:på\s+)?{_N}\s*{_UNIT}"
     rf"|(?:rammeavtale|avtale|kontrakt)\w*\s+(?:på|for)\s+{_N}\s*{_UNIT}(?!\s+siden)(?!\s*\+\s*\d)"
+    # «kontrakten blir på fire år», «avtalen er på 3 år», «avtala vil vere 2 år» (not «kontrakten er 2 år gammel»)
+    rf"|(?:(?:ramme)?avtal|kontrakt)(?:en|a)\s+(?:blir|er|vil være|vil vere|skal være|skal vere)\s+(?:på\s+)?"
+    rf"{_N}\s*{_UNIT}(?!\s+(?:siden|gammal|gammel|tilbake|igjen|att|før|etter)\b)(?!\s*\+\s*\d)"
     # «Kontrakt 2 år + opsjon på 1+1 år», «avtalen: 3 år», «kontraktstid 4 år»: the term right after the contract word.
     rf"|\b\w*(?:avtale|kontrakt)(?:en|a|s?tid(?:en|a)?|s?lengde(?:n)?)?\s*:?\s+{_N}\s*{_UNIT}"
     rf"(?!\s+(?:siden|gammal|gammel|tilbake|igjen|att|før|etter)\b)(?!\s*\+\s*\d)"

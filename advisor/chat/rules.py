@@ -103,9 +103,11 @@ _INTENTS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
 _FEW = (r"(?:tre|to|fire|fem|\d|noen få|nokre få|et par|eit par|et utvalg|eit utval|utvalde|utvalgte)")
 _ASK_FEW = (r"(?:spørre|spørje|kontakte|ta kontakt med|invitere|hente inn tilbud fra|hente inn tilbod frå|be om tilbud fra|"
             r"be om tilbod frå|gå direkte til|gå rett til)")
-_SUFFICES = (re.compile(r"\b(?:holder|held|rekker|rekk|er) det (?:nok |godt nok )?(?:å|med)\b[^?,]{0,40}\b(?:tilbud|tilbod|"
-                        r"priser?|prisar)\b|"
-                        rf"\b(?:holder|held|rekker|rekk|er) det (?:nok |godt nok )?(?:å|med)\s+{_ASK_FEW}\b|"
+# «holder det vel å …», «held det vel med …»: a particle between does not change the question.
+_PARTICLES = r"(?:(?:vel|nok|da|godt nok|altså)\s+){0,2}"
+_SUFFICES = (re.compile(r"\b(?:holder|held|rekker|rekk|er) det " + _PARTICLES + r"(?:å|med)\b[^?,]{0,40}\b(?:tilbud|tilbod|"
+                        r"pris(?:er)?|prisar)\b|"
+                        rf"\b(?:holder|held|rekker|rekk|er) det {_PARTICLES}(?:å|med)\s+{_ASK_FEW}\b|"
                         # Asking a few for advice or input is market dialogue, not the competition.
                         rf"\b{_ASK_FEW}\s+(?:bare |berre |kun )?{_FEW}\b(?![^?]*\b(?:råd|dialog\w*|markedsdialog\w*|innspill|"
                         r"innspel|møte\w*|advice|input)\b)[^?,.]{0,40}(?:\bdirekte\b|\?)|"

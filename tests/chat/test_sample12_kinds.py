@@ -40,3 +40,24 @@ def test_can_this_be_done_keeps_the_scene_it_points_to():
     plan = plan_question("Vi vil betale to firmaer for å lage hver sin prototyp av en ny sensor. Kan dette gjøres uten "
                          "konkurranse, og hvem eier resultatet?")
     assert plan.parts[0].startswith("Vi vil betale to firmaer") and plan.parts[0].endswith("Kan dette gjøres uten konkurranse?")
+
+
+@pytest.mark.parametrize(("text", "months"), [
+    ("Lisensen koster 300 000 kr i året, og kontrakten blir på tre år.", 36),
+    ("Avtalen er på 2 år.", 24),
+    ("Avtala vil vere 4 år.", 48),
+])
+def test_the_term_said_with_blir_or_er_is_read(text, months):
+    assert extract_case(text).values.get("duration_months") == months
+
+
+def test_a_contract_that_is_years_old_is_no_term():
+    assert extract_case("Kontrakten er 5 år gammel, og vi kjøper nytt for 800 000 kr.").values.get("duration_months") is None
+
+
+def test_holder_det_vel_asks_whether_a_few_quotes_suffice(corpus_hash_settings):
+    from advisor.chat import ask
+    from advisor.search import open_index
+    answer = ask("Vi er en kommune og kjøper vaktmestertjenester for 700 000 kr i året i tre år. Holder det vel å be to "
+                 "firmaer om pris?", open_index(corpus_hash_settings), corpus_hash_settings)
+    assert answer.text.startswith("Nei")
