@@ -7,6 +7,7 @@ scrubbed by them), and refuses a row whose notice id is used, whose notice share
 text also occurs in a used notice, whose text is not in its notice, or that holds contact data. Span offsets are
 computed here; a span text must occur exactly once in its row's text.
 """
+import html
 import json
 import re
 import sys
@@ -47,6 +48,16 @@ def read_notices() -> list:
     return notices
 
 
+def read_legacy_bodies() -> dict[str, str]:
+    """Text of every file in legacy_nav_notices/ (tags removed, spaces collapsed) by file name, for the old formats the
+    importers do not read; a row from one of them has part «body»."""
+    bodies = {}
+    for path in sorted((DATA / "legacy_nav_notices").glob("*.xml")):
+        text = html.unescape(re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8", errors="replace")))
+        bodies[path.stem] = " ".join(text.split())
+    return bodies
+
+
 def used_notice_ids(output_name: str) -> set[str]:
     """Notice ids of every other requirements_real*.jsonl, read field by field (no text is looked at)."""
     used = set()
@@ -65,6 +76,8 @@ def build(rows_spec: list, output_name: str, id_prefix: str) -> list[dict]:
     used_notices = [n for n in notices if _notice_id(n) in used]
     used_titles = {_norm(n.title) for n in used_notices}
     used_text = " \n ".join(_norm(n.title) + " \n " + _norm(n.description) for n in used_notices)
+    legacy = read_legacy_bodies()
+    used_text += " \n ".join(_norm(body) for legacy_id, body in legacy.items() if legacy_id in used)
     by_id = {}
     for notice in notices:
         by_id.setdefault(_notice_id(notice), notice)
@@ -72,15 +85,21 @@ def build(rows_spec: list, output_name: str, id_prefix: str) -> list[dict]:
     for number, (notice_id, part, text, domain, spans) in enumerate(rows_spec, start=1):
         where = f"row {number} ({notice_id})"
         notice = by_id.get(notice_id)
-        if notice is None:
+        if part == "body":  # a legacy file the importers do not read
+            if notice_id not in legacy or notice_id in used:
+                raise SystemExit(f"{where}: no such unused legacy file in {DATA}")
+            if text not in legacy[notice_id]:
+                raise SystemExit(f"{where}: text not found in the legacy file")
+        elif notice is None:
             raise SystemExit(f"{where}: no such notice in {DATA}")
-        if notice_id in used or _norm(notice.title) in used_titles:
+        elif notice_id in used or _norm(notice.title) in used_titles:
             raise SystemExit(f"{where}: notice (or its title) is already in an analyzer eval file")
         if _norm(text) in used_text:
             raise SystemExit(f"{where}: the text also occurs in a used notice")
-        source_text = notice.title if part == "title" else notice.description
-        if (part == "title" and text != (source_text or "").strip()) or text not in (source_text or ""):
-            raise SystemExit(f"{where}: text not found in the notice's {part}")
+        if part != "body":
+            source_text = notice.title if part == "title" else notice.description
+            if (part == "title" and text != (source_text or "").strip()) or text not in (source_text or ""):
+                raise SystemExit(f"{where}: text not found in the notice's {part}")
         if has_contact_data(text) or re.search(r"https?://|www\.|@", text):
             raise SystemExit(f"{where}: contact data or a web address")
         labelled = []
@@ -93,7 +112,7 @@ def build(rows_spec: list, output_name: str, id_prefix: str) -> list[dict]:
         rows.append({
             "id": f"{id_prefix}-{number:03d}",
             "notice": notice_id,
-            "source": SOURCE_NAMES.get(notice.source_format, notice.source_format),
+            "source": "legacy_xml" if part == "body" else SOURCE_NAMES.get(notice.source_format, notice.source_format),
             "text": text,
             "spans": labelled,
             "part": part,
