@@ -28,7 +28,7 @@ Headline metrics (`precision`, `recall`, `f1`) are for solution_specific on the 
 averages over the categories; `unseen.*`, `dev.*` and `examples.*` are the same for the other sets.
 
 Real notice text, labelled span by span (`real.*`, `real_unseen.*`, `real_unseen2.*`, `real_dev2.*`, `real_dev3.*`,
-`real_dev4.*`, `real_dev5.*`, `real_dev6.*`):
+`real_dev4.*`, `real_dev5.*`, `real_dev6.*`, `real_dev7.*`):
 - evals/requirements_real.jsonl (tuning) and evals/requirements_real_unseen.jsonl (frozen: written and committed
   before any rule was changed for it, never edited since). evals/requirements_real_unseen2.jsonl is a second frozen set
   (round three) from notices in neither file, sampled by a fixed seed (see evals/README.md). Sentences from the Doffin notices in
@@ -38,7 +38,8 @@ Real notice text, labelled span by span (`real.*`, `real_unseen.*`, `real_unseen
   evals/requirements_real_dev3.jsonl (`real_dev3.*`, seen, wave 9) and evals/requirements_real_dev4.jsonl
   (`real_dev4.*`, seen, wave 10; built by evals/build_real_dev4.py) the same from notices in none of the files before them;
   evals/requirements_real_dev5.jsonl (`real_dev5.*`, wave 11) and evals/requirements_real_dev6.jsonl (`real_dev6.*`,
-  wave 12), built by evals/build_real_dev5.py and build_real_dev6.py, likewise.
+  wave 12), built by evals/build_real_dev5.py and build_real_dev6.py, likewise; evals/requirements_real_dev7.jsonl
+  (`real_dev7.*`, wave 13, evals/build_real_dev7.py) the same, with three sentences of NAV legacy XML.
 - Each row: {"id", "notice", "source", "text", "spans": [{"start", "end", "text", "label", "category"}],
   "solution_specific", "domain"}. label "violation": a solution-specific reference in requirement position with
   no justification in the text (brand, product, intended supplier, origin, prescribed technology or material, a
@@ -79,6 +80,7 @@ REAL_DEV3_FILE = "requirements_real_dev3.jsonl"
 REAL_DEV4_FILE = "requirements_real_dev4.jsonl"
 REAL_DEV5_FILE = "requirements_real_dev5.jsonl"
 REAL_DEV6_FILE = "requirements_real_dev6.jsonl"
+REAL_DEV7_FILE = "requirements_real_dev7.jsonl"
 SYNTHETIC_FILE = "requirements_synthetic.jsonl"
 SPAN_LABELS = ("violation", "hint", "allowed")
 
@@ -278,6 +280,7 @@ def run(settings, provider: str | None = None, progress: bool = True) -> SuiteRe
                              ("real_unseen2", REAL_UNSEEN2_FILE), ("real_dev2", REAL_DEV2_FILE),
                              ("real_dev3", REAL_DEV3_FILE), ("real_dev4", REAL_DEV4_FILE),
                              ("real_dev5", REAL_DEV5_FILE), ("real_dev6", REAL_DEV6_FILE),
+                             ("real_dev7", REAL_DEV7_FILE),
                              ("synthetic", SYNTHETIC_FILE)):
         if not (evals / filename).is_file():
             continue
@@ -306,7 +309,7 @@ def run(settings, provider: str | None = None, progress: bool = True) -> SuiteRe
                 "agreement with the worked examples' own labels (another author; all solution-specific). 'real.' and "
                 "'real_unseen.' are span-level scores on labelled sentences from real Doffin notices (real_unseen frozen); "
                 "'real_unseen2.' is a second frozen real set from yet other notices (round three); 'real_dev2.', "
-                "'real_dev3.', 'real_dev4.', 'real_dev5.' and 'real_dev6.' development sets of real text from notices in no other file, labelled before "
+                "'real_dev3.', 'real_dev4.', 'real_dev5.', 'real_dev6.' and 'real_dev7.' development sets of real text from notices in no other file, labelled before "
                 "they were first measured; "
                 "'synthetic.' the same on written requirement sentences (tuning).",
         "sets": {name: len(rows) for name, rows, _ in sets},
