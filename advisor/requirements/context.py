@@ -268,7 +268,7 @@ ORIGIN = re.compile(
 # or raw material named by its country where it is served or supplied («det skal serveres norsk lam»).
 _NATIONAL = r"(?:norsk|norske|norskt|nordisk|nordiske|svensk|svenske|lokal|lokale|lokalt)"
 ORIGIN_PREDICATE = re.compile(
-    rf"(?<!\w)(?:skal|må|bør)\s+(?:\w+\s+)?(?:være|vere)\s+(?:(?:100\s*%|helt|utelukkende|bare|kun)\s+)?"
+    rf"(?<!\w)(?:skal|må|bør)\s+(?:\w+\s+){{0,3}}?(?:være|vere)\s+(?:(?:100\s*%|helt|utelukkende|bare|kun)\s+)?"
     rf"(?P<nat>{_NATIONAL})(?=\s*(?:[.,;:)!]|$)|\s+(?:og|eller|samt|der|når)\b)",
     re.IGNORECASE,
 )
@@ -304,7 +304,8 @@ ORIGIN_LABEL = re.compile(
 NOT_ORIGIN = re.compile(
     r"språk|tekst|bokmål|nynorsk|grensesnitt|brukerflate|skjermbilde|dokumentasjon|opplæring|kurs|undervisning|tale|"
     r"stemme|tastatur|undertekst|oversett|tolk|rett\b|lov|forskrift|regelverk|standard|norm|statsborger|valuta|"
-    r"kroner|tidssone|helligdag|ferie|adresse|telefonnummer|organisasjonsnummer|språklig|language|text",
+    r"kroner|tidssone|helligdag|ferie|adresse|telefonnummer|organisasjonsnummer|språklig|language|text|"
+    r"kommunikasj\w*|korrespondanse|dialog\w*|samtale\w*|møter",
     re.IGNORECASE,
 )
 

@@ -845,6 +845,8 @@ class _Scan:
         names.unknown_names(self)
         self.trademarks()
         names.origin(self)
+        names.producers(self)
+        names.technique_services(self)
         names.standards(self)
         names.certifications(self)
         names.approvals(self)

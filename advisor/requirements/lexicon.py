@@ -962,6 +962,11 @@ def _explain_tailoring(kind: str, severity: str, span: str, detail: dict) -> str
 
 
 def _explain_supplier(kind: str, severity: str, span: str, detail: dict) -> str:
+    if kind == "producer" and severity != "low":
+        return (f"«{span}» er en bestemt produsent (navnet kan også være et sted) som varene skal komme fra. Et slikt krav "
+                "utelukker andre produsenter og grossister og forskjellsbehandler varer fra andre steder i EØS. Beskriv "
+                "heller kvaliteten dere trenger: ferskhet, tid fra produksjon til levering, mattrygghet, dyrevelferd og "
+                "bærekraft, etter en angitt standard «eller tilsvarende».")
     if severity == "low":
         return (f"«{span}» er leverandøren til en avtale eller et system dere allerede har. Det er greit å beskrive dagens "
                 "situasjon, men et nytt krav kan ikke forutsette at den samme leverandøren vinner.")
@@ -1039,8 +1044,12 @@ INSTEAD = {
     "missing_or_equivalent:certification": "Skriv hvilken kompetanse oppdraget krever, og godta tilsvarende sertifiseringer "
                                            "og erfaring fra sammenlignbare oppdrag, dokumentert med CV og referanser.",
     "origin:food": "Still krav til ferskhet (for eksempel høyst et antall dager fra slakting, fangst eller høsting til "
-                   "levering), transporttid, mattrygghet og dyrevelferd etter en angitt standard «eller tilsvarende», og "
-                   "godta dokumentasjon fra produsenter i alle EØS-land.",
+                   "levering), transporttid, kvalitet, mattrygghet, dyrevelferd og bærekraft (for eksempel fiske eller "
+                   "oppdrett sertifisert etter en angitt standard «eller tilsvarende»), og godta dokumentasjon fra "
+                   "produsenter i alle EØS-land.",
+    "supplier:producer": "Fjern produsentnavnet og beskriv varen og kvaliteten: ferskhet (tid fra slakting, fangst eller "
+                         "høsting til levering), mattrygghet, dyrevelferd og bærekraft etter en angitt standard «eller "
+                         "tilsvarende».",
     "origin:label": "Skriv hvilke egenskaper merket skulle sikre (for eksempel ferskhet, sporbarhet, dyrevelferd), og godta "
                     "tilsvarende merker og annen egnet dokumentasjon; et merke bare varer av én opprinnelse kan få, kan "
                     "ikke kreves.",

@@ -682,9 +682,7 @@ def _supplier(scan, m, pattern, start: int, name: str, strict: bool) -> None:
 def origin(scan) -> None:
     """Origin demanded of the goods («produsert av norske produsenter», «kortreist»), or a local office demanded of the
     supplier («og kontor i Bergen sentrum») (origin)."""
-    for m in ctx.ORIGIN.finditer(scan.text):
-        if requirement_position(scan, m.start()) and not lex.NEGATION_BEFORE.search(scan.window(m.start(), 30)):
-            scan.add("origin", m.start(), m.end(), "high", _origin_kind(scan, m.start()))
+    _origin_phrases(scan)
     for pattern in (ctx.ORIGIN_PREDICATE, ctx.ORIGIN_COMPOUND, ctx.ORIGIN_SOURCE, ctx.ORIGIN_GOODS, ctx.ORIGIN_LABEL):
         for m in pattern.finditer(scan.text):
             start = m.start("nat") if pattern is ctx.ORIGIN_PREDICATE else m.start()
@@ -714,7 +712,89 @@ def origin(scan) -> None:
             scan.add("origin", m.start(), m.end(), "medium", "attendance")
 
 
+def _origin_phrases(scan) -> None:
+    """«produsert i Norge», «norskprodusert», «kortreist» demanded of the goods (origin)."""
+    for m in ctx.ORIGIN.finditer(scan.text):
+        # «Kun norskprodusert kjøtt»: a restriction is a demand even in a line without a verb
+        demanded = requirement_position(scan, m.start()) or bool(_RESTRICTED_BEFORE.search(scan.window(m.start(), 30)))
+        if _NAMED_NATIONAL_END.search(m.group(0)) and m.start() > 0:
+            continue  # «skip registrert i Norsk ordinært skipsregister»: a capitalised adjective mid-sentence opens a name
+        if demanded and not lex.NEGATION_BEFORE.search(scan.window(m.start(), 30)):
+            scan.add("origin", m.start(), m.end(), "high", _origin_kind(scan, m.start()))
+
+
 _CAPITALISED_PAIR = re.compile(r"[A-ZÆØÅ]\w*\s+[A-ZÆØÅ]\w*")
+_NAMED_NATIONAL_END = re.compile(r"\s(?:Norsk|Norske|Svensk|Svenske|Nordisk|Nordiske|Lokal|Lokale|Europeisk|Europeiske)$")
+_RESTRICTED_BEFORE = re.compile(r"(?<!\w)(?:kun|bare|utelukkende|only|exclusively)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+# A food named with the producer it must come from («laks fra Lerøy», «meieriprodukter fra Tine», «Kyllingen skal være fra
+# Den Stolte Hane»): a named producer as the source of the goods. Many producers also name a place (an island, a valley),
+# and a place of origin would be an origin demand all the same, so the capitalised name after «fra» is the finding.
+_FOOD_NOUNS = (r"kjøtt|kjøttprodukt|kjøttvare|storfekjøtt|svinekjøtt|lammekjøtt|kylling|kyllingfilet|kalkun|fisk|"
+               r"fiskeprodukt|fiskevare|fiskefilet|sjømat|laks|laksefilet|torsk|sei|reke|egg|melk|melkeprodukt|"
+               r"meieriprodukt|meierivare|ost|smør|yoghurt|fløte|grønnsak|frukt|bær|potet|brød|bakervare|"
+               r"pølse|skinke|juice|råvare|matvare")
+_FOOD_FROM_NAME = re.compile(
+    rf"(?<![\w\-])(?:{_FOOD_NOUNS})(?:en|et|a|ene|er|ne|r|n)?\s+(?:[\w\-]+\s+){{0,2}}?fra\s+"
+    r"(?P<name>(?-i:[A-ZÆØÅ])[\w\-]+(?:\s+(?-i:[A-ZÆØÅ])[\w\-]+){0,2})", re.IGNORECASE)
+# A country or region after «fra»: the origin rules own it.
+_COUNTRY = re.compile(r"(?:Norge|Norden|Sverige|Danmark|Finland|Island|Skottland|Chile|EU|EØS|Europa|Norway|Europe|"
+                      r"(?:Nord|Sør|Vest|Øst|Midt)-Norge|Vestlandet|Østlandet|Sørlandet|Nord-Norge|Trøndelag)$")
+# Goods carried from one place to another («transport av fisk fra Tromsø til Oslo»): a route, not a producer.
+_ROUTE = re.compile(r"(?<!\w)(?:transport\w*|frakt\w*|kjøring|henting|hentes|flytting|distribusjon)(?!\w)", re.IGNORECASE)
+_TO_PLACE = re.compile(r"\s+til\s+(?-i:[A-ZÆØÅ])")
+_TODAY_WORDS = re.compile(r"(?<!\w)(?:dagens|i\s+dag|nåværende|hittil|today|currently)(?!\w)", re.IGNORECASE)
+_WANTS = re.compile(r"(?<!\w)(?:ønsker|ønskes|foretrekker|foretrekkes|prefer\w*)(?!\w)", re.IGNORECASE)
+
+
+# A measuring technique named by its acronym as the service bought («GPR-målinger», «IR-scanning») and followed by the
+# need it is to meet («… av hulrom for asfaltarbeider», «… for asfaltarbeider»): as with a plant named for a stated need,
+# the need is there and the technique that meets it is chosen. Without a stated need («Kjøp av georadarmålinger på
+# fylkesveg 12») the technique is the service itself and is left alone.
+_ACRONYM_TECHNIQUE = re.compile(
+    r"(?<![\w\-])(?-i:[A-Z]{2,4})-(?:målinger|måling|målingene|scanning|skanning|skanninger|kartlegging|inspeksjon|"
+    r"inspeksjoner|registrering|registreringer)(?!\w)", re.IGNORECASE)
+_NEED_AFTER = re.compile(r"\s+(?:av\s+[\w\-]+\s+)?(?:for|til)\s+(?!eksempel\b)(?:[\w\-]+\s+){0,2}?"
+                         r"(?:[\w\-]*(?:arbeid|arbeider|kontroll|kvalitet|vedlikehold|drift|planlegging|prosjekt\w*|"
+                         r"dekker|veger|veier|bruer|tunneler))(?!\w)", re.IGNORECASE)
+
+
+def technique_services(scan) -> None:
+    """A technique by acronym bought for a stated need (prescribed_technology, kind means)."""
+    for m in _ACRONYM_TECHNIQUE.finditer(scan.text):
+        start, end = m.start(), m.end()
+        _, sentence_end = scan.sentence(start)
+        if not _NEED_AFTER.match(scan.text, end, sentence_end) or any(h.start < end and start < h.end for h in scan.matches):
+            continue
+        if not requirement_position(scan, start) or lex.NEGATION_BEFORE.search(scan.window(start, 30)) \
+                or ctx.STUDIED_BEFORE.search(scan.window(start, 80)) or scan.sentence_has(_TODAY_WORDS, start) \
+                or lex.EQUIVALENT.search(scan.text[end:sentence_end]):
+            continue
+        scan.add("prescribed_technology", start, end, "medium", "means")
+
+
+def producers(scan) -> None:
+    """A named producer as the source of food goods («laks fra Lerøy», «kjøtt fra Nortura»), demanded, acquired, wished
+    for or listed in a verbless line (supplier, kind producer)."""
+    for m in _FOOD_FROM_NAME.finditer(scan.text):
+        start, end = m.start("name"), m.end("name")
+        name = m.group("name")
+        if _COUNTRY.search(name) or _TO_PLACE.match(scan.text, end):  # «fra Ålesund til Oslo»: a route
+            continue
+        if not (requirement_position(scan, start) or scan.verbless(start) or scan.sentence_has(_WANTS, start)):
+            continue
+        if scan.sentence_has(_ROUTE, start) or lex.NEGATION_BEFORE.search(scan.window(m.start(), 30)) \
+                or _not_a_product(scan, start, end, place=False):
+            continue
+        overlapping = [h for h in scan.matches if h.start < end and start < h.end]
+        if any(h.category in {"origin", "supplier"} for h in overlapping) or (
+                requirement_position(scan, start) and any(h.severity != "low" for h in overlapping)):
+            continue  # «Frukten skal leveres fra Bama»: the brand finding in requirement position already says it
+        scan.matches = [h for h in scan.matches if not (h.category in {"brand", "model_type"} and h.start < end
+                                                        and start < h.end)]
+        # «Vi kjøper i dag meieriprodukter fra Tine»: today's supplier described, a note
+        today = scan.sentence_has(ctx.EXISTING_CONTEXT, start) or scan.sentence_has(_TODAY_WORDS, start)
+        scan.add("supplier", start, end, "low" if today else "medium", "producer")
 # Food in the sentence: an origin demanded of it is better written as freshness, food safety and animal welfare.
 _FOOD_CONTEXT = re.compile(
     r"mat\w*|kjøtt\w*|fisk\w*|sjømat|laks|torsk|kylling\w*|egg\w*|melk\w*|meieri\w*|ost(?:er)?|grønnsak\w*|frukt\w*|bær|"
@@ -763,6 +843,30 @@ def certifications(scan) -> None:
                 scan.text[max(0, start - 40):start], re.IGNORECASE):
             continue  # an example of what counts, or an advantage weighed in the award
         scan.matches = [h for h in scan.matches if not (h.start < end and start < h.end)]
+        scan.add("missing_or_equivalent", start, end, "medium", "certification")
+    _scheme_roles(scan)
+
+
+# A certification scheme in capitals made part of the role of the person hired or demanded («innleie FROSIO-inspektør»,
+# «en NACE-sertifisert inspektør»): the scheme is the only proof of the competence (kind certification). Four capitals
+# or more, so that role prefixes such as «SHA-koordinator» or «HMS-rådgiver» stay out.
+_ROLES = r"(?:inspektør|kontrollør|sveiser|montør|tekniker|operatør|takstmann|kontrollingeniør)(?:en|er|ene)?"
+_SCHEME_ROLE = re.compile(
+    rf"(?<![\w\-])(?-i:[A-ZÆØÅ]{{4,6}})(?:-{_ROLES}|[\s\-]+(?:sertifisert|godkjent)e?\s+{_ROLES})(?!\w)", re.IGNORECASE)
+
+
+def _scheme_roles(scan) -> None:
+    """A role hired or demanded with a certification scheme in its name, without equivalents (missing_or_equivalent)."""
+    for m in _SCHEME_ROLE.finditer(scan.text):
+        start, end = m.start(), m.end()
+        if any(h.start < end and start < h.end for h in scan.matches) or scan.shouting(start):
+            continue
+        _, sentence_end = scan.sentence(start)
+        if ctx.EQUIVALENT_PROOF.search(scan.text, end, sentence_end) or lex.EQUIVALENT.search(scan.text[start:sentence_end]):
+            continue
+        if not (requirement_position(scan, start) or scan.verbless(start)) \
+                or lex.NEGATION_BEFORE.search(scan.window(start, 30)) or _not_a_product(scan, start, end, place=False):
+            continue
         scan.add("missing_or_equivalent", start, end, "medium", "certification")
 
 
@@ -1052,7 +1156,9 @@ def settle(scan) -> None:
                 and not (match.category == "supplier" and scan.sentence_has(ctx.EXCLUSIVE_JUSTIFICATION, match.start)) \
                 and not (match.kind in {"drive", "hull", "architecture", "process", "construction"}
                          and scan.item_line(match.start)) \
-                and not (match.kind in {"sensing", "means", "plant", "build", "network"} and scan.verbless(match.start)):
+                and not (match.kind in {"sensing", "means", "plant", "build", "network", "producer"}
+                         and scan.verbless(match.start)) \
+                and not (match.kind == "producer" and scan.sentence_has(_WANTS, match.start)):
             # competence in, or examples of, the buyer's technology, and lines that neither oblige nor acquire
             # (a list of subcontractors, a bare heading): a note asking for the justification, not a violation; but a
             # drive type, hull form, construction, printing process or server architecture heading a verbless line
