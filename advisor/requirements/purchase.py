@@ -61,7 +61,7 @@ _VERB = re.compile(
 # Words between the verb and the object's noun: articles, counts, quantities and common adjectives.
 _FILLER = re.compile(
     r"(?:en|et|ei|den|det|de|alle|flere|nye?|nytt|ny|egne?|stk\.?|\d+|to|tre|fire|fem|seks|sju|åtte|ni|ti|tolv|tjue|"
-    r"store?|små|lite|liten|faste?|årlige?|løpende|komplette?)$", re.IGNORECASE)
+    r"store?|små|lite|liten|faste?|årlige?|løpende|komplette?|kun|bare|utelukkende)$", re.IGNORECASE)
 # A subject that acts rather than is bought: the buyer, the supplier, a unit of the buyer.
 _ACTOR = re.compile(
     r"^(?:det|vi|kommunen|fylkeskommunen|virksomheten|etaten|staten|sykehuset|sykehjemmet|skolen|skolene|barnehagen|"
@@ -192,6 +192,9 @@ def _verbless(text: str) -> PurchaseObject | None:
     # a noun the kinds know, in lower case or as the line's first word («Nitrilhansker str. M»); else the first word in
     # lower case. Capitalised words inside the line are names («Mepilex Border Flex»: «Border» is no table).
     ordinary = [w for w in words if not w.group(0)[:1].isupper() or w.start() == 0]
+    # an adjective or participle before the noun («norskprodusert kjøtt», «økologiske egg») is not what is bought
+    ordinary = [w for w in ordinary if not (w.group(0).lower().endswith(_MODIFIER_ENDINGS) and noun_kind(w.group(0)) is None
+                                            and len(w.group(0)) > 3 and _noun_follows(text, w.end()))] or ordinary
     word = next((w for w in ordinary if noun_kind(w.group(0))), None) or next(
         (w for w in ordinary if not w.group(0)[:1].isupper()), None)
     if word is not None:

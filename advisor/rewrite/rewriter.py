@@ -282,9 +282,17 @@ def with_verification(requirement: str, kind: str | None = None) -> str:
         return requirement.rstrip(". ") + ", kontrollert mot [leveringsplan og avvikslogg]."
     if _DELIVERED.search(requirement) and _DEADLINE.search(requirement):  # goods in time: the order against the delivery
         return requirement.rstrip(". ") + ", kontrollert mot [ordrebekreftelse og faktisk leveringsdato]."
+    if kind == "goods" and _HOW_OFTEN.search(requirement) and not _SUPPLIED.search(requirement):
+        # «servere torsk minst tre ganger per uke»: how often goods are served is the buyer's plan, not a data sheet
+        return requirement.rstrip(". ") + ", dokumentert med plan og rapportert av leverandøren."
     return requirement.rstrip(". ") + VERIFICATION[kind]
 
 
+# How often something is done or served («minst tre ganger per uke», «2 ganger i måneden»).
+_HOW_OFTEN = re.compile(r"(?<!\w)(?:\d+|en|to|tre|fire|fem|seks|sju|åtte|ni|ti)\s+ganger?\s+(?:i|per|pr\.?)\s+"
+                        r"(?:dag|døgn|uke|uka|måned|år)\w*(?!\w)", re.IGNORECASE)
+# A delivery by the supplier («skal levere tre ganger i uken»): what is delivered is checked as goods.
+_SUPPLIED = re.compile(r"(?<!\w)lever\w*", re.IGNORECASE)
 # A time limit for a delivery («innen fire uker», «senest 1. mars»).
 _DEADLINE = re.compile(r"(?<!\w)(?:innen|senest|før)(?!\w)", re.IGNORECASE)
 # A service requirement on deliveries («… skal leveres … fem dager i uka»).

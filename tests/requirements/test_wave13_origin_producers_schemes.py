@@ -133,3 +133,15 @@ def test_a_technique_bought_for_a_stated_need_is_prescribed(text, span):
 ])
 def test_a_technique_without_a_stated_need_or_with_room_for_others_is_left_alone(text):
     assert not [m for m in find_matches(text) if m.kind == "means"], strong(text)
+
+
+# --- what a verbless line buys ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "noun"), [
+    ("Bare norskprodusert svinekjøtt", "svinekjøtt"),
+    ("Kortreiste grønnsaker til skolekjøkkenet", "grønnsaker"),
+])
+def test_a_verbless_line_buys_its_noun_not_the_restriction_or_adjective_before_it(text, noun):
+    from advisor.requirements import read_purchase_object
+
+    assert read_purchase_object(text).noun == noun
