@@ -268,7 +268,10 @@ ORIGIN = re.compile(
 # or raw material named by its country where it is served or supplied («det skal serveres norsk lam»).
 _NATIONAL = r"(?:norsk|norske|norskt|nordisk|nordiske|svensk|svenske|lokal|lokale|lokalt)"
 ORIGIN_PREDICATE = re.compile(
-    rf"(?<!\w)(?:skal|må|bør)\s+(?:\w+\s+){{0,3}}?(?:være|vere)\s+(?:(?:100\s*%|helt|utelukkende|bare|kun)\s+)?"
+    rf"(?<!\w)(?:(?:skal|må|bør)\s+(?:\w+\s+){{0,3}}?(?:være|vere)|"
+    # «Vi krever at all fisk er norsk»: the demand in the main clause, the nationality in the clause it governs
+    rf"(?:krever|kreves|forutsetter|forutsettes)\s+at\s+(?:\w+\s+){{1,4}}?(?:er|blir))\s+"
+    rf"(?:(?:100\s*%|helt|utelukkende|bare|kun)\s+)?"
     rf"(?P<nat>{_NATIONAL})(?=\s*(?:[.,;:)!]|$)|\s+(?:og|eller|samt|der|når)\b)",
     re.IGNORECASE,
 )

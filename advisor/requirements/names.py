@@ -691,7 +691,8 @@ def origin(scan) -> None:
                 continue  # «leveres fra Norsk Kylling»: a company's name, found as the supplier
             if pattern is ctx.ORIGIN_GOODS and _CAPITALISED_PAIR.fullmatch(m.group(0)) and scan.text[:start].strip():
                 continue  # «Norske Egg» mid-sentence: two capitalised words are a name, not a nationality
-            if not scan.sentence_has(ctx.OBLIGATION, start) or lex.NEGATION_BEFORE.search(scan.window(start, 30)):
+            obliged = pattern is ctx.ORIGIN_PREDICATE or scan.sentence_has(ctx.OBLIGATION, start)  # the predicate demands
+            if not obliged or lex.NEGATION_BEFORE.search(scan.window(start, 30)):
                 continue  # a label or a country in a description, a study or a title is no demand on the goods
             if pattern is not ctx.ORIGIN_LABEL and scan.sentence_has(ctx.NOT_ORIGIN, start):
                 continue  # «Brukerflaten skal være norsk»: the language, not where the goods come from
@@ -733,7 +734,7 @@ _RESTRICTED_BEFORE = re.compile(r"(?<!\w)(?:kun|bare|utelukkende|only|exclusivel
 _FOOD_NOUNS = (r"kjøtt|kjøttprodukt|kjøttvare|storfekjøtt|svinekjøtt|lammekjøtt|kylling|kyllingfilet|kalkun|fisk|"
                r"fiskeprodukt|fiskevare|fiskefilet|sjømat|laks|laksefilet|torsk|sei|reke|egg|melk|melkeprodukt|"
                r"meieriprodukt|meierivare|ost|smør|yoghurt|fløte|grønnsak|frukt|bær|potet|brød|bakervare|"
-               r"pølse|skinke|juice|råvare|matvare")
+               r"pølse|skinke|juice|råvare|matvare|kaffe|kaffebønne|brus|mineralvann|drikkevare|iskrem|sjokolade")
 _FOOD_FROM_NAME = re.compile(
     rf"(?<![\w\-])(?:{_FOOD_NOUNS})(?:en|et|a|ene|er|ne|r|n)?\s+(?:[\w\-]+\s+){{0,2}}?fra\s+"
     r"(?P<name>(?-i:[A-ZÆØÅ])[\w\-]+(?:\s+(?-i:[A-ZÆØÅ])[\w\-]+){0,2})", re.IGNORECASE)

@@ -145,3 +145,20 @@ def test_a_verbless_line_buys_its_noun_not_the_restriction_or_adjective_before_i
     from advisor.requirements import read_purchase_object
 
     assert read_purchase_object(text).noun == noun
+
+
+@pytest.mark.parametrize("text", [
+    "Vi krever at all sjømat er norsk.",
+    "Oppdragsgiver forutsetter at eggene som leveres er norskproduserte.",
+])
+def test_a_national_origin_demanded_in_a_that_clause_is_found(text):
+    assert spans(text, "origin"), strong(text)
+
+
+def test_a_language_demanded_in_a_that_clause_is_no_origin():
+    assert not spans("Kommunen krever at all dialog med kjøkkenet er norsk.", "origin")
+
+
+def test_a_named_coffee_roaster_as_the_source_is_a_producer():
+    text = "Kaffebønner fra Brenneriet Nordlys til alle kantiner"
+    assert [m.kind for m in find_matches(text) if m.category == "supplier" and m.severity != "low"] == ["producer"]
