@@ -135,17 +135,23 @@ def _refusal(job: _Job, version: str, notes: Sequence[str] = ()) -> Answer:
 # A topic no passage or card mentions («lærlinger»): said after CANNOT_ANSWER, then where to read instead.
 UNCOVERED_TOPIC = {"nb": "Ingen av kildene mine omtaler «{topic}».", "en": "None of my sources mentions «{topic}»."}
 READ_ELSEWHERE = {"nb": "Se regelverket på Lovdata og DFØs veiledning på anskaffelser.no.",
-                  "en": "See the regulations on Lovdata and DFØ's guidance at anskaffelser.no."}
+                  "en": "See the regulations on Lovdata and DFØ's guidance at anskaffelser.no.",
+                  # a complaint to the complaints board (its deadlines, fee, procedure): the board's own pages
+                  "nb-kofa": "Se KOFAs egne sider (kofa.no) og regelverket på Lovdata.",
+                  "en-kofa": "See KOFA's own pages (kofa.no) and the regulations on Lovdata."}
+_COMPLAINTS_BOARD = re.compile(r"\bKOFA\b|\bklagenemnd\w*|\bcomplaints? board\b", re.IGNORECASE)
 
 
 def uncovered_answer(question: str, topic: str, lang: str, provider: str, model: str, standalone: str = "",
-                     read_elsewhere: bool = True) -> Answer:
+                     read_elsewhere: bool = True, message: str = "") -> Answer:
     """The refusal of a question about a topic no source mentions: CANNOT_ANSWER, the topic and (`read_elsewhere`,
-    for a procurement question) where to read instead, without nearest sources (none of them is about the topic)."""
+    for a procurement question) where to read instead, without nearest sources (none of them is about the topic).
+    A question (or its whole `message`) about a complaint to KOFA is pointed to KOFA's own pages."""
     key = "en" if lang == "en" else "nb"
     text = f"{CANNOT_ANSWER.get(lang, CANNOT_ANSWER['nb'])} {UNCOVERED_TOPIC[key].format(topic=topic)}"
     if read_elsewhere:
-        text += f" {READ_ELSEWHERE[key]}"
+        board = _COMPLAINTS_BOARD.search(f"{message} {question}")
+        text += f" {READ_ELSEWHERE[f'{key}-kofa' if board else key]}"
     return Answer(question, text, [], False, provider, model, EXTRACTIVE_VERSION, standalone or question,
                   route="refusal", language=lang)
 

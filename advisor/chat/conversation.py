@@ -40,8 +40,8 @@ from advisor.answer import (
 )
 from advisor.assessment import READ_FROM_TEXT, assess, extract_case
 from advisor.chat.facts import IT_PURCHASE_NOTE, CaseFacts, read_facts
-from advisor.chat.plan import PROCEDURE_NAME, plan_question, scene_of
-from advisor.chat.premises import premise_card
+from advisor.chat.plan import considered_procedure, plan_question, scene_of, scene_procedure, with_procedure
+from advisor.chat.premises import premise_card, premise_lead
 from advisor.chat.quoted import make_in_words, named_spec, quoted_spec, spec_in_words
 from advisor.chat.rules import (
     asked_procedure,
@@ -56,6 +56,9 @@ from advisor.chat.rules import (
     read_line,
     rules_answer,
 )
+from advisor.chat.rules import (
+    named_procedure as procedure_key,
+)
 from advisor.chat.scope import about_procurement, uncovered_topic
 from advisor.config import Settings
 from advisor.corpus import Citation
@@ -69,7 +72,6 @@ from advisor.search import (
     Index,
     Query,
     check_query,
-    described_concepts,
     make_card,
     match_card,
     rank_cards,
@@ -315,6 +317,27 @@ def ask(
     question = check_query(question, settings)
     chosen = check_provider(provider, settings)
     lang = detect_language(question)
+    # «Siden LOA § 4 pålegger oss å fremme innovasjon, hvilken del …?»: the claimed duty is corrected first, then the
+    # questions are answered without it (chat/premises.py).
+    lead = premise_lead(question, index, settings)
+    if lead is not None:
+        match, rest = lead
+        answers = [card_answer(question, match, index, lang, chosen, model_name(settings, chosen))]
+        if rest:
+            answers.append(_ask(rest, index, settings, chosen, detect_language(rest), history, top_k))
+        answer = combine_answers(question, answers)
+        answer.card_id = match.card.id
+        answer.text = single_verdict(answer.text)
+        if on_token is not None:
+            on_token(answer.text)
+        return answer
+    return _ask(question, index, settings, chosen, lang, history, top_k, on_token)
+
+
+def _ask(question: str, index: Index, settings: Settings, chosen: str, lang: str,
+         history: Sequence[tuple[str, str]], top_k: int | None,
+         on_token: Callable[[str], None] | None = None) -> Answer:
+    """`ask` for a checked question, in its language, with a checked provider."""
     tool = route_message(question) or ("analyze" if quoted_spec(question) else None)
     plan = plan_question(question, lang)
     facts, earlier_rules = _case_facts(question, history, lang, plan.parts if plan.compound else ())
@@ -358,7 +381,12 @@ def _answer_parts(turn: _Turn, question: str, parts: Sequence[str], scene: str =
     the facts as context but not the rules (whose verdict on the purchase would only be said again). A part that
     leans on what was said before («Hvordan gjør vi det?») takes its topic from the `scene` the message opens with
     («Vi skal lage en førkommersiell anskaffelse.»: the procedure it names) and from the first part."""
-    rules_parts = [p for p in parts if _is_rules_part(p, turn.facts)]
+    # «Vi vurderer innovasjonspartnerskap … Hva er minstefristen …, og må vi forhandle?»: the parts ask about the
+    # procedure the scene considers, not the one the rules would choose; each part that names none says it.
+    considered = considered_procedure(scene)
+    if considered:
+        parts = [with_procedure(part, considered) for part in parts]
+    rules_parts = [p for p in parts if _is_rules_part(p, turn.facts) and not _negotiates_within(p, considered)]
     if rules_parts:  # «… minstefrister …? Og hvor lang er karensperioden?»: the standstill of the same purchase
         rules_parts = [p for p in parts if p in rules_parts or asks_standstill(p)]
     answers: list[Answer] = []
@@ -369,7 +397,7 @@ def _answer_parts(turn: _Turn, question: str, parts: Sequence[str], scene: str =
             answer = turn.answer(" ".join(rules_parts), rules=True, case_text=question)
         else:
             used = frozenset(a.card_id for a in answers if a.card_id)
-            context = " ".join(p for p in (_named_in(scene), parts[0] if i else "") if p)
+            context = " ".join(p for p in (scene_procedure(scene), parts[0] if i else "") if p)
             answer = turn.answer(part, context=context, exclude=used,
                                  rules=False if rules_parts or turn.facts.has_value else None)
             # «Ja, under terskelen …» from a card is a yes on one side of a threshold; beside the rules' verdict on
@@ -382,6 +410,18 @@ def _answer_parts(turn: _Turn, question: str, parts: Sequence[str], scene: str =
         if not said_card and not any(a.text == answer.text for a in answers) and not _says_again(answer, answers):
             answers.append(answer)
     return _value_side_first(turn, question, answers) if rules_parts else answers
+
+
+def _negotiates_within(part: str, considered: str) -> bool:
+    """True for a part that asks about negotiating («Må vi forhandle (innovasjonspartnerskap)?») in a procedure the
+    scene considers other than the competitive procedure with negotiation: negotiation is then a step of that
+    procedure (its card says whether it is required), not a choice of procedure for the rules."""
+    if not considered or procedure_key(considered) in (None, "negotiated"):
+        return False
+    return bool(_NEGOTIATES.search(part))
+
+
+_NEGOTIATES = re.compile(r"\b(?:forhandl\w*|negotiat\w*)\b", re.IGNORECASE)
 
 
 # A clause that only gives the purchase's value («…, når vi kjøper for 400 000 kroner?»): the rules read it, the ask is
@@ -432,17 +472,6 @@ _OTHER_SIDE = {
     "below": re.compile(r"^(?:Under|Below)\b", re.IGNORECASE),
     "above": re.compile(r"^(?:Fra|Over|From|Above)\b[^.;:]{0,60}?(?:terskel|threshold|mill\.)", re.IGNORECASE),
 }
-
-
-def _named_in(scene: str) -> str:
-    """The procedure the scene names («førkommersiell anskaffelse», «PCP») or describes without its name («betale tre
-    leverandører for å utvikle prototyper, uten å forplikte seg til å kjøpe»: a pre-commercial procurement), or ""
-    (the scene's other words, a buyer and a purchase, would pull a part away from its own topic)."""
-    if not scene:
-        return ""
-    if match := PROCEDURE_NAME.search(scene):
-        return match.group(0)
-    return next((concept.name for concept in described_concepts(scene) if concept.procedure), "")
 
 
 # A sentence that states the rule on one side of a threshold («Under terskelen for helse- og sosialtjenester … gjelder
@@ -689,7 +718,8 @@ class _Turn:
         topic = uncovered_topic(question, self.index, self.settings, lang)
         if topic:
             return uncovered_answer(question, topic, lang, self.provider, model,
-                                    read_elsewhere=about_procurement(f"{self.message} {question}"))
+                                    read_elsewhere=about_procurement(f"{self.message} {question}"),
+                                    message=self.message)
         # The facts another part of the same message states are the message's, not «from earlier in the conversation».
         facts = read_facts(question).inherit(self.facts, same_message=True) if context else self.facts
         verdict = None
@@ -923,7 +953,7 @@ def combine_answers(question: str, answers: Sequence[Answer]) -> Answer:
         for elsewhere in READ_ELSEWHERE.values():  # where to read about an uncovered topic: once, at the end
             if elsewhere in text:
                 text = " ".join(text.replace(elsewhere, "").split())
-                read_elsewhere = elsewhere
+                read_elsewhere = read_elsewhere if "KOFA" in read_elsewhere else elsewhere
         text = _unsaid(text, said)
         if text:
             texts.append(text)

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from advisor.answer import LIST_QUESTION
-from advisor.search import PROCEDURE_NAMES
+from advisor.search import PROCEDURE_NAMES, described_concepts
 
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("list", LIST_QUESTION),  # the passage route answers these with the whole list of the chosen passage
@@ -74,12 +74,53 @@ _WHEN_USE_IT = re.compile(
 PROCEDURE_NAME = re.compile(rf"(?<![\w-])(?:{PROCEDURE_NAMES})(?![\w-])", re.IGNORECASE)
 
 
+def scene_procedure(scene: str) -> str:
+    """The procedure the scene names («førkommersiell anskaffelse», «PCP», «KPD») or describes without its name
+    («betale tre leverandører for å utvikle prototyper, uten å forplikte seg til å kjøpe»: a pre-commercial
+    procurement), or "" (the scene's other words, a buyer and a purchase, would pull a part away from its own topic)."""
+    if not scene:
+        return ""
+    if match := PROCEDURE_NAME.search(scene):
+        return match.group(0)
+    return next((concept.name for concept in described_concepts(scene) if concept.procedure), "")
+
+
+# A scene that says the buyer considers or plans a procedure («vi vurderer innovasjonspartnerskap», «vi vil betale tre
+# leverandører for å utvikle prototyper», «we are considering a competitive dialogue»), not one run before or rejected.
+_CONSIDERS = re.compile(r"\b(?:vurderer|vurdere|ønsker|ønskjer|vil|skal|planlegger|planlegg|tenker|tenkjer|heller|går for|"
+                        r"velger|satser|considering|consider|plan|planning|want|wants|lean|leaning|intend|going to|"
+                        r"will)\b", re.IGNORECASE)
+_NOT_CONSIDERED = re.compile(r"\b(?:ikke|ikkje|not|never|aldri|gjennomførte|gjennomført|brukte|brukt|hadde|had|used|ran)\b",
+                             re.IGNORECASE)
+
+
+def considered_procedure(scene: str) -> str:
+    """The procedure the scene says the buyer considers or plans (`scene_procedure`), or "" when the scene names none,
+    or tells of one run before or not wanted («vi gjennomførte en konkurranse med forhandling», «ikke PCP»)."""
+    name = scene_procedure(scene)
+    if not name:
+        return ""
+    sentence = next((s for s in re.split(r"(?<=[.!?])\s+", scene) if name.lower() in s.lower()
+                     or scene_procedure(s) == name), scene)
+    return name if _CONSIDERS.search(sentence) and not _NOT_CONSIDERED.search(sentence) else ""
+
+
+def with_procedure(part: str, name: str) -> str:
+    """The part with the procedure the scene considers said in it («Må vi forhandle?» -> «Må vi forhandle
+    (innovasjonspartnerskap)?»), when the part names or describes no procedure of its own; else the part as it was."""
+    if not name or PROCEDURE_NAME.search(part) or scene_procedure(part):
+        return part
+    stem = part.rstrip().rstrip("?").rstrip()
+    return f"{stem} ({name if name.isupper() else name.lower()})?"
+
+
 def _named_it(part: str, scene: str) -> str:
     """The part with «prosedyren» / «den» / «it» replaced by the procedure the scene names, or the part as it was."""
-    match, name = _WHEN_USE_IT.match(part), PROCEDURE_NAME.search(scene)
+    match = _WHEN_USE_IT.match(part)
+    name = scene_procedure(scene) if match else ""
     if not match or not name:
         return part
-    named = name.group(0) if name.group(0).isupper() else name.group(0).lower()  # KPD stays KPD
+    named = name if name.isupper() else name.lower()  # KPD stays KPD
     return f"{match.group('ask')}{named}{match.group('rest')}"
 
 

@@ -21,6 +21,7 @@ from advisor.search import CardMatch, Index, load_cards
 
 PREMISES_FILE = "premises.yaml"
 _FIELDS = {"id", "says", "card"}
+_OPTIONAL = {"leads"}
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Premise:
     id: str
     says: re.Pattern[str]
     card: str
+    leads: bool = False  # the card leads, and the message's questions are answered after it (premise_lead)
 
 
 def load_premises(settings: Settings) -> tuple[Premise, ...]:
@@ -50,22 +52,68 @@ def _load(path: str, stamp: int, cards: frozenset[str]) -> tuple[Premise, ...]:
     premises = []
     for n, entry in enumerate(raw, start=1):
         where = f"{path}, premise {n}"
-        if not isinstance(entry, dict) or set(entry) - _FIELDS or not all(entry.get(k) for k in _FIELDS):
-            raise AdvisorError(f"{where}: expected the fields {', '.join(sorted(_FIELDS))} and no others")
+        if not isinstance(entry, dict) or set(entry) - _FIELDS - _OPTIONAL or not all(entry.get(k) for k in _FIELDS):
+            raise AdvisorError(f"{where}: expected the fields {', '.join(sorted(_FIELDS))} (and optionally "
+                               f"{', '.join(sorted(_OPTIONAL))}) and no others")
+        if not isinstance(entry.get("leads", False), bool):
+            raise AdvisorError(f"{where} ({entry['id']}): 'leads' must be true or false")
         try:
             pattern = re.compile(str(entry["says"]), re.IGNORECASE)
         except re.error as exc:
             raise AdvisorError(f"{where} ({entry['id']}): 'says' is not a valid pattern: {exc}") from exc
         if entry["card"] not in cards:
             raise AdvisorError(f"{where} ({entry['id']}): no answer card has the id {entry['card']!r}")
-        premises.append(Premise(str(entry["id"]), pattern, str(entry["card"])))
+        premises.append(Premise(str(entry["id"]), pattern, str(entry["card"]), bool(entry.get("leads", False))))
     return tuple(premises)
 
 
 def premise_card(message: str, index: Index, settings: Settings) -> CardMatch | None:
-    """The card that corrects a wrong premise the message rests on, or None."""
+    """The card that corrects a wrong premise the message rests on, or None (a leading premise: premise_lead)."""
     for premise in load_premises(settings):
-        if premise.says.search(message):
+        if not premise.leads and premise.says.search(message):
             card = next(c for c in load_cards(settings) if c.id == premise.card)
             return CardMatch(card, 1.0, premise.id)
+    return None
+
+
+# A clause that states the ground of the question before it asks («Siden LOA § 4 pålegger oss …, hvilken del …?»).
+_GROUND_CLAUSE = re.compile(r"^\s*(?:siden|sidan|fordi|ettersom|når|da|som|since|as|because|given that)\b[^,?]*,\s*",
+                            re.IGNORECASE)
+# «Loven krever jo at …», «… er vel …»: a claim the asker takes for granted inside a question.
+_TAKEN_FOR_GRANTED = re.compile(r"\b(?:jo|vel|of course)\b", re.IGNORECASE)
+# A sentence: up to «.», «?» or «!» before a capital (not the point of «4 mill. kr») or the end.
+_SENTENCE = re.compile(r".+?(?:[.?!]+(?=\s+[A-ZÆØÅ«])|$)", re.DOTALL)
+# «Loven krever jo at …, så hvilken …?»: the question after the claim.
+_SO_THEN = re.compile(r",\s*(?:så|og da|derfor|so|then)\s+(?=\w)", re.IGNORECASE)
+
+
+def premise_lead(message: str, index: Index, settings: Settings) -> tuple[CardMatch, str] | None:
+    """The card that corrects a wrong premise the message states as the ground of its questions (a premise marked
+    `leads`), and the message without that premise (its questions, to answer after the correction; "" when nothing is
+    left to ask); None when no leading premise is stated. A premise asked about as a question («Pålegger loven oss å
+    være innovative?») is not stated: the cards answer it."""
+    del index  # the card is found by id, as in premise_card
+    for premise in load_premises(settings):
+        if not premise.leads:
+            continue
+        for sentence in _SENTENCE.finditer(message):
+            text = sentence.group(0)
+            said = premise.says.search(text)
+            if not said:
+                continue
+            ground = _GROUND_CLAUSE.match(text)
+            if not text.rstrip().endswith("?"):  # a statement: the rest of the message asks
+                rest = (message[: sentence.start()] + message[sentence.end():]).strip()
+            elif ground and said.start() < ground.end():  # «Siden …, hvilken …?»: the question after the clause
+                asked = text[ground.end():].strip()
+                rest = (message[: sentence.start()] + asked[:1].upper() + asked[1:] + message[sentence.end():]).strip()
+            elif _TAKEN_FOR_GRANTED.search(text[: said.end() + 20]) and (then := _SO_THEN.search(text, said.end())):
+                asked = text[then.end():].strip()
+                rest = (message[: sentence.start()] + asked[:1].upper() + asked[1:] + message[sentence.end():]).strip()
+            else:
+                continue  # «§ 4 pålegger oss vel å fremme innovasjon?»: the premise is what is asked
+            if premise.says.search(rest):
+                return None  # «… Hva må vi skrive om innovasjonsplikten?»: the questions are about the premise itself
+            card = next(c for c in load_cards(settings) if c.id == premise.card)
+            return CardMatch(card, 1.0, premise.id), rest if "?" in rest else ""
     return None

@@ -49,6 +49,7 @@ from advisor.assessment import (
     read_value_bound,
     special_service_kind,
 )
+from advisor.assessment.free_text import Extraction
 from advisor.chat.bounds import (
     NEAR_CEILING,
     part_at,
@@ -1620,23 +1621,26 @@ def rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str 
                  provider: str = "extractive", model: str = "", intent: str = "", case_text: str = "") -> Answer | None:
     """The assessment engine's verdict on the stated facts (`_rules_answer`); a value stated as a ceiling («kjøp
     under 500 000 kr», «inntil 2 mill.») gets the part for each range of values under it first (chat.bounds)."""
-    bounded = _bounded(case_text or question, facts)
+    extraction = extract_case(case_text or question)  # the case is read once, for the ceiling and the verdict
+    bounded = _bounded(case_text or question, facts, extraction)
     if bounded is None:
-        return _rules_answer(question, facts, settings, lang, provider, model, intent, case_text)
+        return _rules_answer(question, facts, settings, lang, provider, model, intent, case_text, extraction)
     bound, segments, run_value = bounded
-    answer = _rules_answer(question, _with_value(facts, run_value), settings, lang, provider, model, intent, case_text)
+    answer = _rules_answer(question, _with_value(facts, run_value), settings, lang, provider, model, intent, case_text,
+                           extraction)
     if answer is None:
         return None
     return dataclasses.replace(answer, text=_ranged_text(answer.text, bound, segments, run_value, lang))
 
 
-def _bounded(text: str, facts: CaseFacts) -> tuple[ValueBound, list[tuple[int, int, str]], int] | None:
+def _bounded(text: str, facts: CaseFacts, extraction: Extraction) -> tuple[ValueBound, list[tuple[int, int, str]], int] | None:
     """The ceiling the text puts on the value, the part of each range under it, and the value the rest of the answer
-    is worked out for (the highest the ceiling allows); None for a plain value or ranges these answers cannot name."""
+    is worked out for (the highest the ceiling allows); None for a plain value or ranges these answers cannot name.
+    `extraction` is the case read from the same text (`extract_case(text)`)."""
     bound = read_value_bound(text) or facts.bound  # a ceiling said in an earlier turn holds for a follow-up
     if bound is None or facts.values.get("estimated_value_nok", bound.amount) != bound.amount:
         return None
-    values = {**extract_case(text).values, **facts.values}
+    values = {**extraction.values, **facts.values}
     try:
         segments = value_segments(values, bound)
     except AdvisorError:
@@ -1696,15 +1700,18 @@ def _ranged_text(text: str, bound: ValueBound, segments: list[tuple[int, int, st
 
 
 def _rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str = "nb",
-                  provider: str = "extractive", model: str = "", intent: str = "", case_text: str = "") -> Answer | None:
+                  provider: str = "extractive", model: str = "", intent: str = "", case_text: str = "",
+                  extraction: Extraction | None = None) -> Answer | None:
     """The assessment engine's verdict on the stated facts, as a cited answer; None if the engine cannot assess.
 
     `intent` is the text whose wording says what is asked (default the question; a follow-up passes the earlier
     question too, so «og for kommuner?» after «Må vi kunngjøre …?» still gets a yes or no). `case_text` is the text
     the case is read from (default the question; the rules part of a compound question passes the whole message).
     A question that names a procedure gets the verdict on that procedure in place of the recommended one.
+    `extraction` is the case already read from that text (read here when not given).
     """
-    extraction = extract_case(case_text or question)
+    if extraction is None:
+        extraction = extract_case(case_text or question)
     values = dict(extraction.values)
     values.update(facts.values)
     try:
@@ -1805,13 +1812,13 @@ def part_lead(question: str, facts: CaseFacts, settings: Settings, lang: str = "
     which part applies and why, as a cited answer of its own; None without a value or a side (part II, another
     regulation). A compound question whose other part a card answers for both sides of a threshold («Under terskelen
     … Over terskelen …») leads with it, so the first sentence is the rule for this value."""
-    bounded = _bounded(question, facts)
+    extraction = extract_case(question)
+    bounded = _bounded(question, facts, extraction)
     if bounded is not None:
         bound, segments, value = bounded
         if not spans_one_part(segments) or segments[-1][2] not in _BELOW_PARTS:
             return None
         facts = _with_value(facts, value)
-    extraction = extract_case(question)
     values = {**extraction.values, **facts.values}
     try:
         result = assess(values, settings, interpretation=list(facts.notes))

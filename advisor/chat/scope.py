@@ -25,7 +25,7 @@ _SLOT = re.compile(
     r"han|hun)\s+(?:har|skal|må|er|bruker|tilbyr|kan|stiller|benytter|ansetter|sysselsetter|tar\s+inn)\s+)?"
     r"|\bkrav\s+(?:om|til)\s+"
     r"|\b(?:obligatorisk|påbudt|påkrevd|pålagt)\s+(?:med|å\s+(?:ha|bruke|kreve|stille\s+krav\s+om))\s+"
-    r"|\bhvor\s+(?:lang|lange|høy|høyt|stor|store|mye|mange)\s+(?:er\s+)?"
+    r"|\bhvor\s+(?:lang|lange|høy|høyt|stor|store|stort|mye|mange)\s+(?:er\s+)?"
     r"|\bhvem\s+(?:betaler|dekker|bærer|får)\s+"
     r"|\bhva\s+koster\s+",
     re.IGNORECASE,
@@ -34,8 +34,15 @@ _SLOT = re.compile(
 # («klagefrist»), which is covered when one passage holds both its parts (the tender deadline is).
 _DEADLINE_FOR = re.compile(r"\bfrist(?:en|ene|er)?\s+(?:for|til)\s+(?:å\s+)?(?:gå\s+til\s+)?(?P<verb>[a-zæøå]{4,})\b",
                            re.IGNORECASE)
-# «Hva er klagefristen?»: a named deadline.
-_NAMED_DEADLINE = re.compile(r"\b(?P<word>[a-zæøå]{4,}frist(?:en|ene|er)?)\b", re.IGNORECASE)
+# «Hvor lang tid har leverandøren på å klage?», «hvor lang frist har vi til å klage?»: the time for an act is its
+# deadline («klagefrist»).
+_TIME_TO = re.compile(r"\bhvor\s+(?:lang|mye)\s+(?:tid|frist)\b[^?.!]{0,60}?\b(?:på|til|for)\s+å\s+(?P<verb>[a-zæøå]{4,})\b",
+                      re.IGNORECASE)
+# «Hva koster det å klage?», «hvor mye koster det å klage?»: the price of an act is its fee («klagegebyr»).
+_COST_OF = re.compile(r"\b(?:hva|hvor\s+mye)\s+koster\s+det\s+(?:oss\s+|dem\s+|en\s+leverandør\s+)?å\s+"
+                      r"(?P<verb>[a-zæøå]{4,})\b", re.IGNORECASE)
+# «Hva er klagefristen?»: a named deadline; «klagegebyret»: a named fee.
+_NAMED_DEADLINE = re.compile(r"\b(?P<word>[a-zæøå]{4,}(?:frist|gebyr)(?:en|ene|er|et|a)?)\b", re.IGNORECASE)
 _PHRASE_END = re.compile(
     r"\s+(?:i|på|for|til|av|ved|fra|med|som|hos|innen|under|over|etter|når|hvis|dersom|og|eller|har|er|blir|må|"
     r"skal|kan|bør|gjelder|de|vi|dere|man)\b|\s*[,.;:?!()«»\"]|\s+\d", re.IGNORECASE)
@@ -99,7 +106,8 @@ def topic_words(question: str, lang: str, covered_word=lambda word: False) -> li
             written = re.search(rf"\b{re.escape(head)}\b", phrase, re.IGNORECASE)
             out.append(written.group(0) if written else head)
     out += [m.group("word") for m in _NAMED_DEADLINE.finditer(question)]
-    out += [f"{m.group('verb').lower()}frist" for m in _DEADLINE_FOR.finditer(question)]
+    out += [f"{m.group('verb').lower()}frist" for m in (*_DEADLINE_FOR.finditer(question), *_TIME_TO.finditer(question))]
+    out += [f"{m.group('verb').lower()}gebyr" for m in _COST_OF.finditer(question)]
     return list(dict.fromkeys(out))
 
 
