@@ -38,7 +38,7 @@ _PREMISE = re.compile(
 _SPLIT = re.compile(
     r",\s+(?:og|and)\s+(?=(?:hvis|dersom|om|if)\b[^?]{3,120}?,\s*(?:kan|må|får|skal|bør|gjelder|may|can|must|should|"
     r"will|is|are|do|does)\b)|"
-    r"(?:\?\s+(?:(?:og|and|men|but|også)\s+)?|,?\s+og\s+|;\s+|,\s+(?=(?:hva|hvor|hvilke|hvordan|når|kan|må)\b)|"
+    r"(?:\?\s+(?:(?:og|and|men|but|også)\s+)?|,?\s+og\s+|;\s+|,\s+(?=(?:hva|hvor|hvilke|hvordan|når|kan|må|what|how|when|which)\b)|"
     r",?\s+and\s+)"
     r"(?=(?:hva|hvor|hvilke[nt]?|hvordan|når|kan|må|finnes|er det|har (?:vi|dere|man|de)|gjelder|bør (?:vi|dere|man)|"
     r"trenger (?:vi|dere|man)|treng (?:vi|de)|do (?:we|I)|does|must (?:we|I)|"
@@ -89,7 +89,8 @@ def scene_procedure(scene: str) -> str:
 # leverandører for å utvikle prototyper», «we are considering a competitive dialogue»), not one run before or rejected.
 _CONSIDERS = re.compile(r"\b(?:vurderer|vurdere|ønsker|ønskjer|vil|skal|planlegger|planlegg|tenker|tenkjer|heller|går for|"
                         r"velger|satser|considering|consider|plan|planning|want|wants|lean|leaning|intend|going to|"
-                        r"will)\b", re.IGNORECASE)
+                        r"will|forbereder|førebur|utarbeider|utarbeidar|lyser ut|lyser ho ut|gjennomfører|"
+                        r"kjører|køyrer|drafting|draft|preparing|prepare|running|launching|setting up)\b", re.IGNORECASE)
 _NOT_CONSIDERED = re.compile(r"\b(?:ikke|ikkje|not|never|aldri|gjennomførte|gjennomført|brukte|brukt|hadde|had|used|ran)\b",
                              re.IGNORECASE)
 
