@@ -324,7 +324,9 @@ def ask(
         match, rest = lead
         answers = [card_answer(question, match, index, lang, chosen, model_name(settings, chosen))]
         if rest:
-            answers.append(_ask(rest, index, settings, chosen, detect_language(rest), history, top_k))
+            # the purchase the premise's sentence told of («… bestille på avtalen for 1,6 mill.») is the rest's too
+            answers.append(_ask(rest, index, settings, chosen, detect_language(rest), history, top_k,
+                                message_facts=read_facts(question)))
         answer = combine_answers(question, answers)
         answer.card_id = match.card.id
         answer.text = single_verdict(answer.text)
@@ -336,11 +338,14 @@ def ask(
 
 def _ask(question: str, index: Index, settings: Settings, chosen: str, lang: str,
          history: Sequence[tuple[str, str]], top_k: int | None,
-         on_token: Callable[[str], None] | None = None) -> Answer:
-    """`ask` for a checked question, in its language, with a checked provider."""
+         on_token: Callable[[str], None] | None = None, message_facts: CaseFacts | None = None) -> Answer:
+    """`ask` for a checked question, in its language, with a checked provider (`message_facts`: those of the whole
+    message the question is the rest of, after a corrected premise)."""
     tool = route_message(question) or ("analyze" if quoted_spec(question) else None)
     plan = plan_question(question, lang)
     facts, earlier_rules = _case_facts(question, history, lang, plan.parts if plan.compound else ())
+    if message_facts is not None:
+        facts = facts.inherit(message_facts, same_message=True)
     turn = _Turn(index, settings, chosen, history, top_k, lang, facts, earlier_rules, message=question,
                  premise=None if is_rules_question(question, facts) else premise_card(question, index, settings))
     beside = None if plan.compound or turn.premise is not None or chosen != EXTRACTIVE else \

@@ -10,6 +10,7 @@ facts from earlier turns into a follow-up that does not restate them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -66,10 +67,45 @@ class CaseFacts:
         return merged
 
 
+# No single purchase is worth this much: an amount from here up is a national total («det offentlige kjøper for
+# 560 mrd. kr i året»), quoted as a figure to check, not the value of the asker's contract.
+NATIONAL_TOTAL_NOK = 50_000_000_000
+# The public sector as a whole buying or spending: the amount said of it is its total, not a purchase of the asker's.
+_PUBLIC_SECTOR_TOTAL = re.compile(
+    r"\b(?:det offentlige|det offentlege|offentlig sektor|offentleg sektor|hele offentlig sektor|the public sector|"
+    r"offentlige innkjøp|offentlege innkjøp|dei offentlege innkjøpa|de offentlige innkjøpene|(?:norsk|norske) "
+    r"(?:kommuner|offentlige virksomheter)|public procurement in Norway)\b", re.IGNORECASE)
+# The value keys a national total would fill.
+_VALUE_KEYS = ("estimated_value_nok", "value_per_period_nok", "value_period", "duration_months", "option_months",
+               "open_ended", "value_parts")
+# «Nabokommunen har ein rammeavtale …, kan vi …?», «kommunane våre»: the asker, a neighbour or owner of municipalities
+# together with them, is a municipality itself.
+_OUR_MUNICIPALITY = re.compile(r"\b(?:nabokommunen|nabokommunane|nabokommunene|nabokommune|vår kommune|kommunen vår|"
+                               r"kommunane våre|kommunene våre|våre kommuner|our municipality|neighbouring municipality)\b",
+                               re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:vi|me|oss|vår|vårt|våre|we|us|our)\b", re.IGNORECASE)
+
+
+def _national_total(values: dict[str, Any], text: str) -> bool:
+    """True when the message's amount is the public sector's total spending (said of it, or too large for any one
+    contract), not a purchase of the asker's."""
+    amount = max((values.get(k) or 0) for k in ("estimated_value_nok", "value_per_period_nok"))
+    return amount >= NATIONAL_TOTAL_NOK or (amount > 0 and bool(_PUBLIC_SECTOR_TOTAL.search(text)))
+
+
 def read_facts(text: str) -> CaseFacts:
-    """The case facts a message states, as the assessment's reader reads them (Norwegian, nynorsk and English)."""
+    """The case facts a message states, as the assessment's reader reads them (Norwegian, nynorsk and English).
+
+    A national total quoted in the message («560 mrd. kr i året») is no purchase value: the message keeps no value.
+    A message told from a municipality's side («nabokommunen», «kommunane våre») has a municipal buyer."""
     extraction = extract_case(text)
     values = {k: v for k, v in extraction.values.items() if k in CASE_KEYS}
     notes = [(k, n) for k, n in extraction.notes if k in CASE_KEYS]
+    if _national_total(values, text):
+        values = {k: v for k, v in values.items() if k not in _VALUE_KEYS and k != "buyer"}
+        notes = [(k, n) for k, n in notes if k in values]
+    if "buyer" not in values and (said := _OUR_MUNICIPALITY.search(text)) and _FIRST_PERSON.search(text):
+        values["buyer"] = "municipal"
+        notes.append(("buyer", f"{READ_FROM_TEXT} «{said.group(0)}» → oppdragsgiveren er en kommune (kommune/fylkeskommune)."))
     bound = read_value_bound(text) if values.get("estimated_value_nok") is not None else None
     return CaseFacts(values, notes, bound=bound)

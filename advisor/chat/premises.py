@@ -21,7 +21,7 @@ from advisor.search import CardMatch, Index, load_cards
 
 PREMISES_FILE = "premises.yaml"
 _FIELDS = {"id", "says", "card"}
-_OPTIONAL = {"leads"}
+_OPTIONAL = {"leads", "within"}
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ class Premise:
     says: re.Pattern[str]
     card: str
     leads: bool = False  # the card leads, and the message's questions are answered after it (premise_lead)
+    within: re.Pattern[str] | None = None  # a pattern the whole message must match too (the premise's situation)
 
 
 def load_premises(settings: Settings) -> tuple[Premise, ...]:
@@ -63,14 +64,18 @@ def _load(path: str, stamp: int, cards: frozenset[str]) -> tuple[Premise, ...]:
             raise AdvisorError(f"{where} ({entry['id']}): 'says' is not a valid pattern: {exc}") from exc
         if entry["card"] not in cards:
             raise AdvisorError(f"{where} ({entry['id']}): no answer card has the id {entry['card']!r}")
-        premises.append(Premise(str(entry["id"]), pattern, str(entry["card"]), bool(entry.get("leads", False))))
+        try:
+            within = re.compile(str(entry["within"]), re.IGNORECASE) if entry.get("within") else None
+        except re.error as exc:
+            raise AdvisorError(f"{where} ({entry['id']}): 'within' is not a valid pattern: {exc}") from exc
+        premises.append(Premise(str(entry["id"]), pattern, str(entry["card"]), bool(entry.get("leads", False)), within))
     return tuple(premises)
 
 
 def premise_card(message: str, index: Index, settings: Settings) -> CardMatch | None:
     """The card that corrects a wrong premise the message rests on, or None (a leading premise: premise_lead)."""
     for premise in load_premises(settings):
-        if not premise.leads and premise.says.search(message):
+        if not premise.leads and premise.says.search(message) and _within(premise, message):
             card = next(c for c in load_cards(settings) if c.id == premise.card)
             return CardMatch(card, 1.0, premise.id)
     return None
@@ -94,7 +99,7 @@ def premise_lead(message: str, index: Index, settings: Settings) -> tuple[CardMa
     være innovative?») is not stated: the cards answer it."""
     del index  # the card is found by id, as in premise_card
     for premise in load_premises(settings):
-        if not premise.leads:
+        if not premise.leads or not _within(premise, message):
             continue
         for sentence in _SENTENCE.finditer(message):
             text = sentence.group(0)
@@ -114,6 +119,38 @@ def premise_lead(message: str, index: Index, settings: Settings) -> tuple[CardMa
                 continue  # «§ 4 pålegger oss vel å fremme innovasjon?»: the premise is what is asked
             if premise.says.search(rest):
                 return None  # «… Hva må vi skrive om innovasjonsplikten?»: the questions are about the premise itself
+            rest = _without_claim_check(rest)
             card = next(c for c in load_cards(settings) if c.id == premise.card)
             return CardMatch(card, 1.0, premise.id), rest if "?" in rest else ""
     return None
+
+
+def _within(premise: Premise, message: str) -> bool:
+    """True when the message tells the situation the premise needs (or the premise needs none)."""
+    return premise.within is None or bool(premise.within.search(message))
+
+
+# «Stemmer det, og …?», «Er det riktig?», «Har hun rett?»: asking whether the premise holds, which the correction
+# answers; what else the sentence asks stays.
+_CLAIM_CHECK = re.compile(r"\b(?:stemmer (?:det|dette)|er (?:det|dette) (?:riktig|rett|sant|korrekt)|"
+                          r"har (?:han|hun|ho|de|dei|kollegaen|sjefen|leverandøren) rett|"
+                          r"is (?:that|this|it|he|she) (?:true|right|correct)|are they right|"
+                          # «Kan vi gjere det utan eigen konkurranse?»: the premise's plan, asked about
+                          r"(?:kan|får|can|may) (?:vi|me|we) (?:gjøre|gjere|gjera|do) (?:det|dette|that|this|it)"
+                          r"(?: (?:uten|utan|without) [^,?]{0,40})?)\b"
+                          r"(?:\s*\?\s*|,\s*(?:og|and)\s+)", re.IGNORECASE)
+# «Hva må vi gjøre (nå)?» alone: what to do about the premise, which the correction says.
+_WHAT_TO_DO = re.compile(r"^\s*(?:hva|kva|what)\s+(?:må|bør|skal|should|must|do)\s+(?:vi|me|we)\s+"
+                         r"(?:gjøre|gjere|gjera|do)(?:\s+(?:nå|no|now|da|then))?\s*\?\s*$", re.IGNORECASE)
+
+
+def _without_claim_check(rest: str) -> str:
+    """The questions left after the premise, without the question whether the premise holds and, when that was all
+    they asked besides, without a bare «what must we do?» (the correction says both)."""
+    checked = _CLAIM_CHECK.search(rest)
+    if not checked:
+        return rest
+    before, after = rest[: checked.start()].rstrip(), rest[checked.end():].strip()
+    if not after or _WHAT_TO_DO.match(after[:1].upper() + after[1:]):
+        return before
+    return f"{before} {after[:1].upper()}{after[1:]}".strip()

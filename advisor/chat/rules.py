@@ -209,8 +209,8 @@ def is_rules_question(question: str, facts: CaseFacts) -> bool:
 _PROCEDURE_WORDS: tuple[tuple[str, str], ...] = (
     ("negotiated", r"(?:tilbuds|anbuds)?konkurranse med forhandling|forhandlet prosedyre|\bforhandl\w*|"
                    r"\bcompetitive procedure with negotiation|\bnegotiat\w*"),
-    ("competitive_dialogue", r"\bkonkurransepreg\w* dialog\w*|\bcompetitive dialogue"),
-    ("innovation_partnership", r"\binnovasjonspartnerskap\w*|\binnovation partnerships?"),
+    ("competitive_dialogue", r"\bkonkurranse-?preg\w* dialog\w*|\bcompetitive dialogue"),
+    ("innovation_partnership", r"\binnovasjonspartn[ae]rskap\w*|\binnovation partnerships?"),
     ("open", r"\b(?:åpen|open) (?:anbuds|anbods|tilbuds|tilbods)?konkurranse\w*|\båpent anbud\w*|"
              r"\bopen (?:tender\w*|procedure|competition)"),
     ("restricted", r"\b(?:begrenset|avgrensa|avgrensd) (?:anbuds|anbods|tilbuds|tilbods)?konkurranse\w*|"
