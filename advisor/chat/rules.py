@@ -1742,8 +1742,7 @@ def _rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str
                           notes=notes, language=lang, evidence=1.0)
     # A follow-up keeps the procedure of the earlier question («og for 1,8 mill. kr?»), unless it asks its own
     # question about the rules («Må vi kunngjøre da?»).
-    own_intent = any(pattern.search(question) for pattern, _ in _INTENTS)
-    asked = asked_procedure(question) or (asked_procedure(intent) if intent and not own_intent else None)
+    asked = _procedure_asked(question, intent)
     if asked is not None:
         renumber = _Renumber(result.citations, settings)
         first = premise.lead(renumber)
@@ -2228,6 +2227,19 @@ _IP_NOT_LOWER_RULES = (
     "No, not under the part %s rules: an innovation partnership follows the part III rules also below the EEA "
     "threshold, and it may only be used when the need cannot be met by buying solutions already on the market "
     "(FOA § 13-1 third paragraph); a market dialogue must show this and you must document it.")
+
+
+def _procedure_asked(question: str, intent: str) -> tuple[str, bool] | None:
+    """The procedure the question (or, for a follow-up without its own question about the rules, the earlier one)
+    asks to use (`asked_procedure`). A scene that names an innovation partnership, with a question for a lower
+    part's rules («Vi vurderer innovasjonspartnerskap … Kan vi da følge de enklere reglene i del II?»), asks to run
+    that procedure by them."""
+    own_intent = any(pattern.search(question) for pattern, _ in _INTENTS)
+    asked = asked_procedure(question) or (asked_procedure(intent) if intent and not own_intent else None)
+    if asked is None and _LOWER_PART_RULES.search(_part_question(question)) \
+            and {m.lastgroup for m in _PROCEDURE.finditer(question)} == {"innovation_partnership"}:
+        return "innovation_partnership", False
+    return asked
 
 
 def _part_question(question: str) -> str:

@@ -40,3 +40,14 @@ def test_english_parts_of_a_prepared_innovation_partnership_are_answered_for_it(
     assert "After each phase you may end it" in text
     assert "No new competition is needed" in text
     assert text.index("must negotiate") < text.index("After each phase") < text.index("No new competition")
+
+
+@pytest.mark.parametrize("question", [
+    "Fylket vurderer innovasjonspartnerskap for et nytt varsel om steinsprang. Verdien er rundt 1,5 mill. kr eks. mva. "
+    "Kan vi da bruke de enklere reglene i del II?",
+    "Kommunen vurderer innovasjonspartnarskap for eit nytt varsel om steinsprang, om lag 1,5 mill. kr eks. mva. "
+    "Kan vi då nytte dei enklare reglane i del II?",
+])
+def test_an_innovation_partnership_below_the_threshold_is_not_run_by_part_ii_rules(question, corpus_hash_settings):
+    text = _ask(question, corpus_hash_settings).text
+    assert text.startswith("Nei, ikke etter reglene i del II: et innovasjonspartnerskap følger reglene i del III")
