@@ -41,7 +41,7 @@ from advisor.rewrite.domains import (
 from advisor.rewrite.examples import Example
 from advisor.rewrite.neutral import ENGLISH, clean, is_substantive, neutralize, passes
 from advisor.rewrite.parts import without_parts
-from advisor.rewrite.references import find_references, interface_requirement
+from advisor.rewrite.references import BUYER_SUBJECT, find_references, interface_requirement
 from advisor.rewrite.targets import (
     NUMBER_WORDS,
     TARGET,
@@ -608,6 +608,30 @@ def _count_requirement(text: str, matches: list[Match]) -> str:
     return f"Leveransen skal omfatte {m.group(1)} {noun} [juster antallet etter behovet], kontrollert ved levering."
 
 
+def _without_buyer_acts(neutral: str) -> str:
+    """The neutral text without the sentences in which the buyer describes its own act («Kommunen skal bytte ut …»):
+    context for the need, not a requirement on the delivery."""
+    if not neutral:
+        return neutral
+    kept = []
+    for sentence in re.split(r"(?<=[.;!?])\s+", neutral):
+        m = re.match(r"\s*(\w+)\s+(?:skal|vil|må|ønsker|planlegger)\b", sentence)
+        subject = m.group(1) if m else ""
+        if m and BUYER_SUBJECT.match(subject) and subject.lower() not in {"det", "den", "de", "dere"}:
+            continue
+        if m and _BUYER_ACT.match(sentence, m.end()) and not _SUPPLIER_SUBJECT.match(subject):
+            continue  # «Sektoren skal bytte ut skiltene»: the buyer's own project, not what the delivery must do
+        kept.append(sentence)
+    return " ".join(kept)
+
+
+# What the buyer does with the purchase («skal bytte ut», «skal anskaffe»), said by a subject that is not the supplier.
+_BUYER_ACT = re.compile(r"\s+(?:(?:bytte|skifte)\s+ut|anskaffe|kjøpe\s+inn|kjøpe|erstatte|fornye|rehabilitere)\b",
+                        re.IGNORECASE)
+_SUPPLIER_SUBJECT = re.compile(r"(?:leverandør|tilbyder|entreprenør|montør|konsulent|rådgiver|kontraktør|installatør)\w*$",
+                               re.IGNORECASE)
+
+
 def _without_replacements(changes: list[str]) -> list[str]:
     """The change notes when a purchase type's requirements replace the neutral sentence: a brand is then removed, not
     «byttet ut med «varebil»», since the draft has no such word to point to."""
@@ -670,6 +694,7 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     need = need or PLACEHOLDER_NEED
 
     requirements: list[str] = []
+    neutral = _without_buyer_acts(neutral)
     if ptype is None and neutral and is_substantive(neutral) and "product_named" not in categories \
             and _norm(neutral) != _norm(text):
         lead = _ACQUIRE_LEAD.match(neutral)

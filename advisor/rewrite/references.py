@@ -46,8 +46,11 @@ OPEN_INTERFACES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"varsl|alarm|responssent|trygghets", re.I), "varsling til responssenter etter SCAIP eller et dokumentert API"),
     (re.compile(r"fagsystem|saksbehandlingssystem|økonomisystem|arkiv", re.I), "et REST-API med åpen spesifikasjon"),
 )
-_QUALIFIER_AFTER = re.compile(r"^[\s,]*(?:til\s+|på\s+)?((?:nivå|klasse|kvalitetsnivå|level)\s+[\w+]+)", re.IGNORECASE)
-_QUALIFIER_BEFORE = re.compile(r"((?:kvalitetsnivå|nivå|klasse)\s+[\w+]+)\s+(?:etter|i|iht\.?|i henhold til)\s+$", re.IGNORECASE)
+# The level or class of a standard the text states («brannklasse Bfl-s1 etter NS-EN 13501-1», «klasse A2-s1,d0»): kept
+# with the standard, since «eller tilsvarende» is about the standard, not about lowering the level.
+_LEVEL = r"[\w+]+(?:-[\w+]+)*(?:,\s?[a-z]\d)?"
+_QUALIFIER_AFTER = re.compile(rf"^[\s,]*(?:til\s+|på\s+)?([\wæøå]*(?:nivå|klasse|level)\s+{_LEVEL})", re.IGNORECASE)
+_QUALIFIER_BEFORE = re.compile(rf"([\wæøå]*(?:nivå|klasse)\s+{_LEVEL})\s+(?:etter|i|iht\.?|i henhold til)\s+$", re.IGNORECASE)
 _VERB_SUFFIX = re.compile(r"[\s\-]+(?:sertifiser|merk|godkjen)\w*$", re.IGNORECASE)
 _SUBJECT = re.compile(r"^\s*([A-ZÆØÅ][\wæøå\-]*(?:\s+[\wæøå\-]+)?)\s+(?:skal|må)\b")
 _EXISTING = re.compile(r"(?<!\w)(?:dagens|eksisterende|nåværende|vår|vårt|våre|allerede|i dag|vi har)(?!\w)", re.IGNORECASE)
@@ -82,10 +85,20 @@ def find_references(text: str, matches: list[Match]) -> list[Reference]:
     return _standards(text, matches) + _systems(text, matches)
 
 
+# The buyer as a sentence's subject («Kommunen skal bytte …», «Oppdragsgiver skal …»): it describes the buyer's own act,
+# never what the delivery must meet.
+BUYER_SUBJECT = re.compile(r"^(?:kommunen|fylkeskommunen|oppdragsgiver(?:en)?|byggherre(?:n)?|bydelen|etaten|"
+                           r"virksomheten|kunden|kjøper(?:en)?|innkjøper(?:en)?|helseforetaket|sykehuset|"
+                           r"vi|dere|det|den|de|staten|direktoratet|universitetet|skolen|barnehagen)$", re.IGNORECASE)
+
+
 def _subject(text: str) -> str:
-    m = _SUBJECT.match(text)
-    if m and len(m.group(1).split()) <= 2 and not STANDARDS.search(m.group(1)):
-        return m.group(1)
+    """The delivery's subject: the first sentence whose subject is not the buyer («Gulvbelegget skal …»)."""
+    for sentence in re.split(r"(?<=[.;!?])\s+", text):
+        m = _SUBJECT.match(sentence)
+        if m and len(m.group(1).split()) <= 2 and not STANDARDS.search(m.group(1)) \
+                and not BUYER_SUBJECT.match(m.group(1).split()[0]):
+            return m.group(1)
     return "Leveransen"
 
 
@@ -105,7 +118,7 @@ def _clause_subject(text: str, start: int) -> str:
     """The subject of the clause a name at `start` stands in («… og armaturene skal styres med DALI-2» -> «Armaturene»),
     else the requirement's subject."""
     m = _CLAUSE_SUBJECT.search(text[:start])
-    if m and m.group(1).lower() not in {"det", "den", "de", "som", "vi", "dere"}:
+    if m and m.group(1).lower() not in {"som"} and not BUYER_SUBJECT.match(m.group(1)):
         return m.group(1)[:1].upper() + m.group(1)[1:]
     return _subject(text)
 
