@@ -18,6 +18,9 @@ from advisor.requirements import context as ctx
 from advisor.requirements import lexicon as lex
 from advisor.requirements import names
 
+# The sizes of a product range («finnes i størrelsene 5 x 5 cm, 10 x 10 cm og …»): what the range must offer.
+_SIZE_RANGE_BEFORE = re.compile(r"(?<!\w)(?:størrelsene|størrelser(?:\s+som)?|sizes)\s+(?:i\s+dag\s+er\s+)?"
+                                r"(?:[\d\s,x×cm]|og|samt)*$", re.IGNORECASE)
 # Training or a certificate in a named method: a competence, not a method the work must follow.
 _TRAINED_IN = re.compile(r"(?:sertifi\w*|certifi\w*|kurs|utdanning|opplæring|erfaring|kompetanse|kjennskap|"
                          r"kunnskap)\s+(?:\w+\s+)?(?:i|med|fra|innen|in|with)\s+$", re.IGNORECASE)
@@ -732,6 +735,8 @@ class _Scan:
                 continue
             if _STRUCTURE_AFTER.match(self.text, m.end()) and self.sentence_has(_WORKS_SCOPE, m.start()):
                 continue  # «skal det bygges … en 100 meter lang miljøtunnel»: the project's scope, not a product's size
+            if _SIZE_RANGE_BEFORE.search(self.text[max(0, m.start() - 60):m.start()]):
+                continue  # «i størrelsene 5 x 5 cm og 10 x 10 cm»: the sizes a range must offer, not one product's size
             self.add("material_dimension_method", m.start(), m.end(), "medium", "dimension")
 
     def colours(self) -> None:

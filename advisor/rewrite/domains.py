@@ -734,6 +734,11 @@ _CAMERA_PICTURE = ("Bildet skal vise det som skal oppdages [f.eks. fall, bevegel
 _CONTAINER = re.compile(r"(?:tank|beholder|kasse|container|magasin|reservoar|bunker)\w*$", re.IGNORECASE)
 
 
+# The size of something the buyer has («dagens 60 mm stolper», «eksisterende 76 mm rør»).
+_EXISTING_SIZE = re.compile(r"(?<!\w)(?:dagens|eksisterende|nåværende|våre)\s+$", re.IGNORECASE)
+_THING_AFTER = re.compile(r"\s+([a-zæøå][\w\-]{2,})")
+
+
 def value_requirements(text: str, spans: list[tuple[int, int]] | None = None,
                        functions: tuple[tuple[re.Pattern[str], str], ...] = ()) -> list[str]:
     """A functional requirement for each function the technical values in `text` stand for (outside the given
@@ -758,6 +763,14 @@ def value_requirements(text: str, spans: list[tuple[int, int]] | None = None,
                 continue
             values.setdefault(f"amount\x00{value}", []).append(
                 f"Mengden {what} skal være {limit}, kontrollert mot oppskrift, varedeklarasjon eller stikkprøve.")
+            continue
+        fit = _EXISTING_SIZE.search(text[max(0, m.start() - 20):m.start()]) and _LENGTH.search(value) \
+            and _THING_AFTER.match(text, m.end())
+        if fit:
+            # «passe på dagens 60 mm stolper»: the size of what the buyer has, which the delivery must fit (no limit)
+            values.setdefault(f"fit\x00{value}", []).append(
+                f"Produktet skal kunne monteres på dagens {fit.group(1)} med mål {value} [feste og mål i vedlegg], "
+                "kontrollert ved prøvemontering.")
             continue
         measured = _measured(text, m.start(), m.end(), value, bound)
         if measured:

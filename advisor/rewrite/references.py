@@ -37,7 +37,7 @@ OPEN_INTERFACES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"teams|zoom|webex|google meet|skype", re.I), "åpne standarder for videomøter som SIP og H.323"),
     (re.compile(r"entra|azure ad|active directory", re.I), "innlogging via SAML 2.0 eller OpenID Connect"),
     (re.compile(r"\b(?:microsoft 365|office|word|excel)\b", re.I), "åpne dokumentformater (ODF eller OOXML)"),
-    (re.compile(r"dips|cgm|gerica|profil|journal|epj", re.I), "utveksling av helsedata etter HL7 FHIR"),
+    (re.compile(r"dips|cgm|gerica|profil|journal(?!før)|epj", re.I), "utveksling av helsedata etter HL7 FHIR"),
     (re.compile(r"easee|zaptec|ladeboks|ladeanlegg", re.I), "styring av ladepunkter etter OCPP"),
     (re.compile(r"axis|milestone|hikvision|kamera|videoovervåk", re.I), "videoovervåking etter ONVIF"),
     (re.compile(r"interact city|citytouch|lysstyring|gatelys|armatur", re.I),
@@ -242,6 +242,12 @@ def _systems(text: str, matches: list[Match]) -> list[Reference]:
         question = (f"Hva gjør at leveransen må virke med «{name}» (utstyr, data, lisenser eller avtaler dere har og ikke "
                     "kan bytte uten urimelig kostnad)? Skriv begrunnelsen i anskaffelsesdokumentene; uten en slik "
                     "begrunnelse må henvisningen ut, og byttekostnader kan heller vurderes i tildelingen.")
+        if existing:
+            # what the buyer already runs is a lawful thing to work with: the reason is written down, the need stays
+            question = (f"Hva gjør at leveransen må virke med «{name}», som dere allerede har (data, rapporter, arkiv "
+                        "eller utstyr dere ikke kan bytte uten urimelig kostnad)? Skriv begrunnelsen i "
+                        "anskaffelsesdokumentene: et krav om å virke med det dere har, er lovlig når kontraktsgjenstanden "
+                        "krever det, og står da med «eller tilsvarende».")
         out.append(Reference(name, "system", requirement, question))
     return out
 
@@ -252,7 +258,9 @@ def _systems(text: str, matches: list[Match]) -> list[Reference]:
 # «styres via X, som kommunen allerede benytter», «samme varslingsrutiner som i dag»: the verb says how the delivery
 # must fit what the buyer has, the thing is what it must fit.
 _FIT = re.compile(
-    r"(?<!\w)(?P<verb>passe[rs]?|kompatib\w*|integrer\w*|styres|kobles|virke(?:\s+sammen)?|kommunisere)"
+    r"(?<!\w)(?P<verb>passe[rs]?|kompatib\w*|integrer\w*|styres|kobles|virke(?:\s+sammen)?|kommunisere|"
+    # where the delivery's data must end up («journalføres i vårt sak-/arkivsystem», «hentes ut til Power BI»)
+    r"journalføres|arkiveres|(?:kunne\s+)?(?:hentes\s+ut|eksporteres|overføres|leses\s+inn))"
     r"(?:\s+(?:og\s+)?(?:overvåkes|brukes))?\s+(?:(?:via|fra|med|mot|til|i|gjennom)\s+)(?P<thing>[^.;,]{3,80}?)"
     r"(?=\s*(?:[.;,]|$|\s+(?:som|slik|og\s+skal|eller\s+tilsvarende|via|gjennom|for\s+å)\b))"
     r"|(?<!\w)samme\s+(?P<same>(?:[\w\-]+\s+){0,4}?[\w\-]*(?:varsl|rutine|oppsett|system|integrasjon|grensesnitt)\w*)"
@@ -262,7 +270,11 @@ _OWNED = re.compile(r"(?<!\w)(?:kommunens|fylkeskommunens|virksomhetens|etatens|
 _DEFINITE = re.compile(r"[^\W\d_]+(?:ene|et|en|a)$", re.IGNORECASE)
 # How the delivery must fit, by the verb.
 _FIT_VERBS = (("styres", "kunne styres og overvåkes fra"), ("kobles", "kunne kobles til"), ("passe", "kunne kobles til og brukes med"),
-              ("integrer", "utveksle data med"), ("kommunisere", "utveksle data med"))
+              ("integrer", "utveksle data med"), ("kommunisere", "utveksle data med"),
+              ("journalføres", "overføre dokumentene automatisk til"), ("arkiveres", "overføre dokumentene automatisk til"),
+              ("kunne", "gjøre dataene tilgjengelige for"), ("hentes", "gjøre dataene tilgjengelige for"),
+              ("eksporteres", "gjøre dataene tilgjengelige for"), ("overføres", "gjøre dataene tilgjengelige for"),
+              ("leses", "gjøre dataene tilgjengelige for"))
 
 
 # What «passe» is an interface to: equipment or systems, not furniture or people.

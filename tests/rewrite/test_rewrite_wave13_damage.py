@@ -110,3 +110,28 @@ def test_a_buyer_act_is_not_kept_as_a_requirement(settings):
     rewrite = rewrite_requirement("Kommunen skal bytte ut skiltene ved skolene. Skiltene skal leveres av Skiltmakern AS.",
                                   settings)
     assert not any(r.startswith("Kommunen") for r in rewrite.functional_requirements)
+
+
+def test_the_sizes_of_a_range_are_offered_not_bounded(settings):
+    rewrite = rewrite_requirement("Kompressene skal være Zetuvit Plus i størrelsene 10 x 20 cm og 20 x 25 cm.", settings)
+    written = " ".join(rewrite.functional_requirements)
+    assert "10 x 20 cm" in written and "høyst 10 x 20 cm" not in written
+
+
+def test_fitting_what_the_buyer_has_is_not_doubted(settings):
+    rewrite = rewrite_requirement("Veiskiltene skal leveres av Lysbua AS og passe på dagens 76 mm master.", settings)
+    asked = [q for q in rewrite.questions_for_buyer if "«passe på dagens 76 mm master»" in q]
+    assert asked and "lovlig" in asked[0] and "Trengs det virkelig" not in asked[0]
+    assert not any("høyst 76 mm" in r for r in rewrite.functional_requirements)
+
+
+@pytest.mark.parametrize(("text", "verb"), [
+    ("Byggesaksløsningen skal være Norkart Byggsøk. Vedtakene skal journalføres i vårt eksisterende arkivsystem.",
+     "overføre dokumentene automatisk til"),
+    ("Systemet skal være Visma Enterprise. Tallene skal kunne hentes ut til vårt eksisterende rapporteringsverktøy.",
+     "gjøre dataene tilgjengelige for"),
+])
+def test_data_that_must_reach_an_existing_system_is_an_interface_requirement(settings, text, verb):
+    rewrite = rewrite_requirement(text, settings)
+    assert any(verb in r and "eksisterende" in r for r in rewrite.functional_requirements)
+    assert not any("HL7" in r for r in rewrite.functional_requirements)
