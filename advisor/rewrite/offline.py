@@ -970,7 +970,19 @@ def _market_questions(ptype: PurchaseType | None, categories: set[str], matches:
         questions.append("Hvordan viser dere kompetansen til personene dere tilbyr, ut over sertifiseringer?")
     if ptype is None and nearest and nearest[0][1] >= 0.35:
         questions.extend(nearest[0][0].market_questions[:2])
+    if _ASKS_ALTERNATIVES.search(text):
+        # the buyer itself asks the market for other solutions: that question leads the dialogue
+        questions.insert(0, ALTERNATIVES_QUESTION)
     return questions
+
+
+ALTERNATIVES_QUESTION = ("Hvilke andre løsninger enn den vi har nevnt kan dekke behovet, og hva er fordeler, ulemper og "
+                         "kostnader over levetiden ved dem sammenlignet med den?")
+# The buyer asks the market for other solutions («åpne for andre løsninger», «ønsker forslag til alternativer»).
+_ASKS_ALTERNATIVES = re.compile(
+    r"(?<!\w)(?:åpne?\s+for|ønsker|tar\s+gjerne\s+imot|vil\s+gjerne\s+(?:høre|få|se))\s+(?:\w+\s+){0,5}?"
+    r"(?:andre|alternative|alternativer|alternativ|nye)(?:\s+(?:løsning\w*|produkt\w*|forslag))?"
+    r"|(?<!\w)forslag\s+til\s+(?:andre|alternative)\s+løsning\w*", re.IGNORECASE)
 
 
 # How often, in a prescribed method («fire ganger i året», «to ganger i uka», «hver dag»).

@@ -135,3 +135,23 @@ def test_data_that_must_reach_an_existing_system_is_an_interface_requirement(set
     rewrite = rewrite_requirement(text, settings)
     assert any(verb in r and "eksisterende" in r for r in rewrite.functional_requirements)
     assert not any("HL7" in r for r in rewrite.functional_requirements)
+
+
+@pytest.mark.parametrize("text", [
+    "Vi vurderer Tieto Public 360, men er åpne for å høre om andre løsninger som dekker behovet.",
+    "Etaten bruker i dag Acos Websak og tar gjerne imot forslag til alternative løsninger.",
+])
+def test_a_request_for_alternatives_leads_the_market_dialogue(settings, text):
+    assert rewrite_requirement(text, settings).market_questions[0].startswith("Hvilke andre løsninger enn den vi har nevnt")
+
+
+def test_no_alternatives_question_when_none_is_asked(settings):
+    rewrite = rewrite_requirement("Arkivsystemet skal være Tieto Public 360.", settings)
+    assert not any(q.startswith("Hvilke andre løsninger enn den vi har nevnt") for q in rewrite.market_questions)
+
+
+def test_catering_with_a_hygiene_brand_is_food_not_cleaning(settings):
+    rewrite = rewrite_requirement("Leverandøren skal levere smørbrød og varmmat til kurset, med tørkepapir fra Katrin.",
+                                  settings)
+    assert not any("Renholdet" in r for r in rewrite.functional_requirements)
+    assert any("mat og servering" in n for n in rewrite.notes)
