@@ -184,6 +184,11 @@ def _supplier_edits(text: str, match: Match) -> list[tuple[int, int, str, str]]:
     preference go, with a note on why."""
     span = text[match.start:match.end]
     cue = re.search(r"\s+(?:av|fra|med|til|by|from|with)\s+$", text[:match.start])
+    # «… og leveres av X AS.»: a second verb that only says who delivers goes with the name, or «og leveres.» is left
+    agent = re.search(r"\s+(?:og|samt)\s+(?:skal\s+)?(?:leveres|utføres|lages|produseres|tilberedes)\s+av\s+$",
+                      text[:match.start])
+    if agent and re.match(r"\s*(?:[.;]|$)", text[match.end:]):
+        cue = agent
     edits = [(cue.start() if cue else match.start, match.end, "",
               f"«{span}» er fjernet (navngitt leverandør: kravet skal beskrive ytelsen, ikke hvem som leverer den; "
               "alle leverandører skal behandles likt, LOA § 4).")]

@@ -1076,6 +1076,12 @@ _RESPONSE_TIME = re.compile(rf"responstid\w*\s+(?:på\s+)?(?:(?:høyst|maks\w*|i
                             r"(?:timer|time|minutter|virkedager|dager))", re.IGNORECASE)
 
 
+# Special diets a text names («tygge- og svelgevansker», «glutenfri kost», «allergier»).
+_DIET = re.compile(r"(?<!\w)(?:tygge-\s+og\s+svelge\w+|svelge\w*vansker|tyggevansker|dysfagi|konsistenstilpass\w*|"
+                   r"glutenfri\w*|laktosefri\w*|allergi(?:er)?|halal|vegetar\w*|vegansk\w*|diabeteskost)(?!\w)",
+                   re.IGNORECASE)
+
+
 def fill_known(requirements: list[str], text: str, matches: list[Match]) -> list[str]:
     """The purchase type's blanks that the original already answers: a named medicine's active substance (from the
     brand lexicon), its strength and its dosage form, a named emission class («M1») and a response time («responstid på
@@ -1108,6 +1114,10 @@ def fill_known(requirements: list[str], text: str, matches: list[Match]) -> list
         fills["etter [gjeldende standard for varselklær] eller tilsvarende"] = (
             f"i minst synlighetsklasse {visibility.group(1) or visibility.group(2)} etter [gjeldende standard for "
             "varselklær] eller tilsvarende")
+    diets = list(dict.fromkeys(m.group(0) for m in _DIET.finditer(text)))
+    if diets:  # «tilpasset tygge- og svelgevansker»: the special diets the buyer named are kept, the list completes them
+        fills["spesialkost etter [liste]"] = (f"spesialkost for {' og '.join(diets)} og etter [liste over annen "
+                                              "spesialkost]")
     span = _HEIGHT_SPAN.search(text)
     clock = _CLOCK_AT.search(text)
     out = []

@@ -155,3 +155,17 @@ def test_catering_with_a_hygiene_brand_is_food_not_cleaning(settings):
                                   settings)
     assert not any("Renholdet" in r for r in rewrite.functional_requirements)
     assert any("mat og servering" in n for n in rewrite.notes)
+
+
+def test_a_removed_supplier_takes_its_own_verb_with_it():
+    from advisor.rewrite.neutral import neutralize
+    text = "Suppen skal være hjemmelaget og leveres av Gryta Kjøkken AS. Den skal holde minst 65 grader."
+    neutral, _ = neutralize(text, find_matches(text))
+    assert "Gryta" not in neutral and "og leveres." not in neutral and "hjemmelaget" in neutral
+
+
+def test_named_special_diets_fill_the_food_types_blank():
+    from advisor.rewrite.offline import fill_known
+    out = fill_known(["Leverandøren skal tilby spesialkost etter [liste], dokumentert med oppskrifter."],
+                     "Middagene skal passe for beboere med dysfagi og glutenfri kost.", [])
+    assert "dysfagi" in out[0] and "glutenfri" in out[0] and "[liste over annen spesialkost]" in out[0]
