@@ -725,6 +725,9 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
         requirements = [r for r in requirements if r not in values or not carried
                         or not {normal_number(t.text) for t in measurable_targets(r, [])} <= carried]
         typed = filled
+        # a count of seats the type's own requirement now carries needs no line of its own
+        requirements = [r for r in requirements if not (r.startswith("Kjøretøyet skal ha plass til minst")
+                                                        and any(r.split(" [")[0][12:] in t for t in typed))]
         # the functions the text names beside the product (a dock's one cable, studded tyres' grip, smoke alerts) are
         # kept when no requirement says them yet, before the type's general ones
         requirements.extend(function_requirements(text, requirements + typed, ptype.domain))
@@ -1114,6 +1117,9 @@ def fill_known(requirements: list[str], text: str, matches: list[Match]) -> list
         fills["etter [gjeldende standard for varselklær] eller tilsvarende"] = (
             f"i minst synlighetsklasse {visibility.group(1) or visibility.group(2)} etter [gjeldende standard for "
             "varselklær] eller tilsvarende")
+    seated = re.search(rf"(?<!\w)(\d+|{NUMBER_WORDS})\s+(?:sittende\s+)?passasjer", text, re.IGNORECASE)
+    if seated:  # «åtte sittende passasjerer»: the seats the buyer named fill the vehicle type's blank
+        fills["minst [antall] sittende passasjerer"] = f"minst {seated.group(1)} sittende passasjerer"
     diets = list(dict.fromkeys(m.group(0) for m in _DIET.finditer(text)))
     if diets:  # «tilpasset tygge- og svelgevansker»: the special diets the buyer named are kept, the list completes them
         fills["spesialkost etter [liste]"] = (f"spesialkost for {' og '.join(diets)} og etter [liste over annen "

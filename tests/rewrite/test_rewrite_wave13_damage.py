@@ -169,3 +169,11 @@ def test_named_special_diets_fill_the_food_types_blank():
     out = fill_known(["Leverandøren skal tilby spesialkost etter [liste], dokumentert med oppskrifter."],
                      "Middagene skal passe for beboere med dysfagi og glutenfri kost.", [])
     assert "dysfagi" in out[0] and "glutenfri" in out[0] and "[liste over annen spesialkost]" in out[0]
+
+
+def test_seats_fill_the_vehicle_types_blank_once(settings):
+    rewrite = rewrite_requirement("Vi skal kjøpe en minibuss. Bussen skal være Ford Transit med ni sittende passasjerer.",
+                                  settings)
+    seats = [r for r in rewrite.functional_requirements if "ni sittende passasjerer" in r]
+    assert len(seats) == 1 and seats[0].startswith("Kjøretøyet skal ha plass til minst ni")
+    assert not any(r.startswith("Leveransen skal omfatte ni") for r in rewrite.functional_requirements)
