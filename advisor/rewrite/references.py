@@ -164,6 +164,7 @@ def _standards(text: str, matches: list[Match] | None = None) -> list[Reference]
 # A name the delivery must work with, by the words around it: «styres via X», «integreres med X», «kobles til X»
 # before it, or «X, som kommunen allerede benytter» after it.
 _WORKS_WITH_BEFORE = re.compile(r"(?<!\w)(?:styres|overvåkes|integreres|kobles|virke(?:\s+sammen)?|kommunisere|"
+                                r"hentes|eksporteres|overføres|journalføres|leses|"
                                 r"kompatib\w*|passe\w*)\s+(?:\w+\s+)?(?:via|fra|med|mot|til|i|gjennom)\s+(?:dagens\s+|"
                                 r"eksisterende\s+|vårt\s+|vår\s+)?$", re.IGNORECASE)
 _IN_USE_AFTER = re.compile(r"^[\s,]*som\s+(?:vi|kommunen|virksomheten|etaten|sykehuset|dere|[a-zæøå]+en)\s+(?:allerede\s+|i\s+dag\s+)?"
@@ -198,7 +199,13 @@ def _system_groups(text: str, matches: list[Match]) -> list[tuple[int, int, bool
                 group[0] = match.start
             if match.category == "model_type" and match.start >= group[1] and text[group[1]:match.start].strip() == "":
                 group[1] = match.end
-    return [(s, e, bool(_EXISTING.search(text[max(0, s - 40):s]) or _IN_USE_AFTER.match(text[e:]))) for s, e in groups]
+    return [(s, e, bool(_EXISTING.search(text[max(0, s - 40):s]) or _IN_USE_AFTER.match(text[e:])
+                        or _DATA_TO.search(text[max(0, s - 40):s]))) for s, e in groups]
+
+
+# A system the delivery's data must be taken out to («kunne hentes ut til Power BI»): the buyer's own tool, in use.
+_DATA_TO = re.compile(r"(?<!\w)(?:hentes\s+ut|eksporteres|overføres|leses\s+inn|rapporteres)\s+(?:til|i)\s+$",
+                      re.IGNORECASE)
 
 
 # What the delivery itself is («skal være Lenovo ThinkPad ... med Windows 11 Pro», «av typen Evondos E300»): from the

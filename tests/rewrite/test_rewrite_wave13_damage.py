@@ -177,3 +177,9 @@ def test_seats_fill_the_vehicle_types_blank_once(settings):
     seats = [r for r in rewrite.functional_requirements if "ni sittende passasjerer" in r]
     assert len(seats) == 1 and seats[0].startswith("Kjøretøyet skal ha plass til minst ni")
     assert not any(r.startswith("Leveransen skal omfatte ni") for r in rewrite.functional_requirements)
+
+
+def test_a_tool_the_data_must_reach_is_not_told_to_go():
+    text = "Løsningen skal være Visma Flyt Sampro, og data skal kunne hentes ut til Qlik Sense."
+    refs = [r for r in find_references(text, find_matches(text)) if r.is_conditional and "Qlik" in r.name]
+    assert refs and "som dere allerede har" in refs[0].question and "må henvisningen ut" not in refs[0].question
