@@ -256,6 +256,10 @@ ORIGIN = re.compile(
     # «fartøy registrert i Nord-Norge», «vessels registered in Northern Norway»: a part of the country is origin too
     r"(?:(?:Nord|Sør|Vest|Øst|Midt)-(?=Norge)|(?:Northern|Southern|Western|Eastern|Mid)\s+(?=Norway))?"
     r"(?:norske?|svenske?|nordiske?|europeiske?|lokale?|Norge|Sverige|Norden|Europa|EU|EØS|Norway|Sweden|Europe|"
+    # a named country other than Norway is as much an origin demand («produsert i Tyskland»)
+    r"(?-i:Danmark|Finland|Island|Tyskland|Østerrike|Sveits|Nederland|Belgia|Frankrike|Italia|Spania|Portugal|Polen|"
+    r"Estland|Latvia|Litauen|Tsjekkia|Storbritannia|England|Skottland|Irland|Kina|Japan|USA|Germany|Denmark|Finland|"
+    r"Italy|France|Spain|Poland)|"
     r"(?:\w+\s+)?(?:kommune|fylke|regionen))(?:\s+(?:produsenter|leverandører|bedrifter|fabrikker))?"
     r"|norskprodusert\w*|norskprodusert|(?:fra\s+)?norske\s+produsenter|norsk\s+opprinnelse|norskproduserte"
     r"|lokalt\s+produsert\w*|kortreist\w*)(?!\w)",

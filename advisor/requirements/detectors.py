@@ -18,6 +18,13 @@ from advisor.requirements import context as ctx
 from advisor.requirements import lexicon as lex
 from advisor.requirements import names
 
+# The sizes of a product range («finnes i størrelsene 5 x 5 cm, 10 x 10 cm og …»): what the range must offer.
+_SIZE_RANGE_BEFORE = re.compile(r"(?<!\w)(?:størrelsene|størrelser(?:\s+som)?|sizes)\s+(?:i\s+dag\s+er\s+)?"
+                                r"(?:[\d\s,x×cm]|og|samt)*$", re.IGNORECASE)
+# Training or a certificate in a named method: a competence, not a method the work must follow.
+_TRAINED_IN = re.compile(r"(?:sertifi\w*|certifi\w*|kurs|utdanning|opplæring|erfaring|kompetanse|kjennskap|"
+                         r"kunnskap)\s+(?:\w+\s+)?(?:i|med|fra|innen|in|with)\s+$", re.IGNORECASE)
+
 
 @dataclass
 class Match:
@@ -728,6 +735,8 @@ class _Scan:
                 continue
             if _STRUCTURE_AFTER.match(self.text, m.end()) and self.sentence_has(_WORKS_SCOPE, m.start()):
                 continue  # «skal det bygges … en 100 meter lang miljøtunnel»: the project's scope, not a product's size
+            if _SIZE_RANGE_BEFORE.search(self.text[max(0, m.start() - 60):m.start()]):
+                continue  # «i størrelsene 5 x 5 cm og 10 x 10 cm»: the sizes a range must offer, not one product's size
             self.add("material_dimension_method", m.start(), m.end(), "medium", "dimension")
 
     def colours(self) -> None:
@@ -769,6 +778,17 @@ class _Scan:
                 continue
             if self.sentence_has(lex.MEASURING_METHOD, start) or lex.NEGATION_BEFORE.search(self.window(start, 30)):
                 continue  # «rekkevidden skal måles etter WLTP-metoden»: how a result is shown, not how the work is done
+            self.add("material_dimension_method", start, end, "low" if self.has_equivalent(end) else "medium", "method")
+        for m in lex.METHOD_FRAMEWORK.finditer(self.text):
+            start, end = m.start(), m.end()
+            # «Lean Six Sigma» read by shape as a maker and a model: it is the name of a method
+            self.matches[:] = [h for h in self.matches if not (h.category in {"brand", "model_type"}
+                                                               and start <= h.start and h.end <= end)]
+            if any(h.start < end and start < h.end for h in self.matches):
+                continue  # «bruke PRINCE2»: the working-method finding already covers it
+            if not self.sentence_has(lex.MODAL, start) or self._guarded(start) \
+                    or _TRAINED_IN.search(self.text[max(0, start - 40):start]):
+                continue  # «sertifisert i PRINCE2»: a competence of the people (the certification rule's), not a method
             self.add("material_dimension_method", start, end, "low" if self.has_equivalent(end) else "medium", "method")
 
     def bounded(self, start: int, end: int) -> bool:

@@ -509,13 +509,13 @@ NUMBER = r"\d+(?:[.,]\d+)?"
 MATERIALS = (
     r"eik(?:etre)?|bjørk|furu|bøk|ask|teak|valnøtt|heltre|massivtre|stål|rustfritt stål|syrefast stål|aluminium\w*|betong|"
     r"leire|plast|PVC|polyetylen|polypropylen|glass|kobber|messing|granitt|marmor|skifer|lær|skinn|ull|bomull|"
-    r"polyester|nylon|gummi|linoleum|vinyl|tegl\w*|kork|bambus|lerk|glassfiber|karbonfiber|sink|titan|gips|mineralull|"
+    r"polyester|nylon|(?:gummi|linoleums?|vinyl|PVC-?)belegg|(?:gummi|vinyl)gulv|gummi|linoleum|vinyl|tegl\w*|kork|bambus|lerk|glassfiber|karbonfiber|sink|titan|gips|mineralull|"
     r"steinull|glassull|keramikk|porselen|støpejern|duktilt støpejern|limtre|naturstein|kompositt|polykarbonat|akryl|"
     r"(?-i:PE\s?\d{2,3}|PE-?HD|HDPE|PEH|PEX|PVC-U|GRP)|oak|birch|pine|beech|steel|stainless steel|aluminum|concrete|clay|"
     r"plastic|copper|brass|granite|marble|leather|wool|cotton|rubber"
 )
 MATERIAL_ADJECTIVES = (
-    r"(?:(?:massiv|massivt|heltre|ren|rent|rustfri|rustfritt|syrefast|glassert|glasert|forkrommet|galvanisert|"
+    r"(?:(?:massiv|massivt|heltre|ren|rent|homogen|homogent|heterogen|heterogent|rustfri|rustfritt|syrefast|glassert|glasert|forkrommet|galvanisert|"
     r"pulverlakkert|lakkert|eloksert|monokrystallinsk\w*|herdet|sibirsk|impregnert|royalimpregnert|trykkimpregnert|"
     r"kjerneved|ubehandlet|ekte|solid|pure|glazed|genuine|\d+\s?%|\d+(?:[.,]\d+)?\s?mm)\s+)*"
 )
@@ -613,6 +613,12 @@ NAMED_METHOD = re.compile(
     r"[\w\-]+\s+method)(?!\w)",
     re.IGNORECASE,
 )
+# A named framework for managing or improving work («PRINCE2», «Lean Six Sigma», «PMBOK»): a method the work must
+# follow, lawful only with «eller tilsvarende» (a certificate in it is the competence rule's, see CERTIFIED_METHOD).
+METHOD_FRAMEWORK = re.compile(
+    r"(?<![\w\-])(?:PRINCE\s?2|Lean\s+Six\s+Sigma|Six\s+Sigma|PMBOK|PM²|PM2)(?![\w²])"
+    r"(?![\s\-]*(?:sertifi|certifi|Foundation|Practitioner|Green|Black|Yellow|-?belte))",
+    re.IGNORECASE)
 # A method of measuring, testing, analysing or studying: how a result is shown, not how the work is done.
 MEASURING_METHOD = re.compile(
     r"(?<!\w)(?:mål\w*|test\w*|analys\w*|beregn\w*|prøvetak\w*|kartlegg\w*|evaluer\w*|undersøk\w*|dokumenter\w*|"

@@ -575,6 +575,9 @@ def suppliers(scan) -> None:
             # «med DIPS Front og Spider Solutions»: each name of a list is its own supplier
             # («Bjerke & Sønn AS» is one company: a name with a company form keeps its «&»)
             offset, name = m.start("name"), m.group("name")
+            stop = re.search(r"\.(?=\s)", name)
+            if stop:
+                name = name[:stop.end()]  # «… Gårdsmat AS. Maten skal …»: the name ends with its sentence
             joins = r"og|and" if re.search(rf"&.*\s{ctx.COMPANY_SUFFIX}\.?$", name) else r"og|and|&"
             for part in re.split(rf"(\s+(?:{joins})\s+)", name):
                 if part.strip() and not re.fullmatch(rf"\s+(?:{joins})\s+", part):

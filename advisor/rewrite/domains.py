@@ -358,6 +358,12 @@ _COUNT = re.compile(rf"(?<![\w,.])(\d{{1,3}}(?:[  ]\d{{3}})+|\d+|(?i:{NUMBER_WOR
 _CAPACITY = re.compile(r"(?:GN-)?innskyv\w*|porsjon\w*|kuvert\w*|sitteplass\w*|liggeplass\w*", re.IGNORECASE)
 
 
+# A plural adjective that cannot be what is counted («elektroniske», «bærbare», «nye»).
+_PLURAL_ADJECTIVE = re.compile(r"[a-zæøå]+(?:iske|ige|elle|ære|ene|bare|lige|ede|te)", re.IGNORECASE)
+# Passengers or seats counted: a capacity of the vehicle («seks sittende passasjerer», «åtte passasjerplasser»).
+_SEATED = re.compile(r"passasjer\w*", re.IGNORECASE)
+
+
 # Parts or properties of each product counted («16 kanaler», «4 USB-porter», «50 seter», «8 kjerner», «7 gir»): what the
 # product has, never a quantity to deliver.
 _FEATURE = re.compile(r"(?:\w+-)?(?:kanal(?:er|ene)|port(?:er|ene)|innganger|utganger|kontakter|seter|setene|"
@@ -410,6 +416,32 @@ def _not_delivered(text: str, m: re.Match[str], noun: str) -> str:
     return ""
 
 
+def _counted_noun(text: str, m: re.Match[str], taken: list[tuple[int, int]]) -> str | None:
+    """What a count counts: the noun after the number, past a dictated material or a maker's name, with a plural
+    adjective before it; None when nothing is counted."""
+    noun, at = m.group(2), m.start(2)
+    if any(s <= at < e for s, e in taken) and m.group(3) and not any(s <= m.start(3) < e for s, e in taken):
+        noun, at = m.group(3), m.start(3)  # «120 monokrystallinske paneler»: the dictated material is left out
+    if re.fullmatch(r"[A-ZÆØÅ][a-zæøå]+", noun):
+        # «48 Continental VikingContact 8 vinterdekk»: a name between the count and what it counts is left out;
+        # without a lower-case noun after it, nothing is counted (a maker's name is never the thing delivered)
+        after = _AFTER_NAME.match(text, at)
+        if after is None:
+            return None
+        noun, at = after.group(1), after.start(1)
+    if any(s <= at < e for s, e in taken) or not re.search(r"[^\W\d_]{3,}", noun) or noun.lower() in _NOT_COUNTED:
+        return None
+    if noun == m.group(2) and noun.endswith("e") and m.group(3) and m.group(3).lower() not in _NOT_COUNTED \
+            and re.search(r"[a-zæøå]", m.group(3)) \
+            and not any(s <= m.start(3) < e for s, e in taken):
+        noun = f"{noun} {m.group(3)}"  # «200 bærbare PC-er»: the plural adjective says what kind; the noun after it is what is counted
+    elif noun == m.group(2) and _PLURAL_ADJECTIVE.fullmatch(noun) and m.group(3) and re.fullmatch(r"[a-zæøå][\w\-]+", m.group(3)):
+        # «60 elektroniske medisindispensere»: an adjective alone counts nothing; the generic noun after it (even
+        # one the analysis names) is what is bought
+        noun = f"{noun} {m.group(3)}"
+    return noun
+
+
 def count_requirements(text: str, spans: list[tuple[int, int]] | None = None) -> list[str]:
     """«60 skjermer»: the quantity to deliver, kept as the buyer's estimate, checked at delivery; «40 saksbehandlere»:
     the people it must cover, checked against the list of participants or users."""
@@ -422,22 +454,14 @@ def count_requirements(text: str, spans: list[tuple[int, int]] | None = None) ->
             # «Fase 2 skal», «vedlegg 3 viser»: a number that names, not a count; «lagre nøyaktig 30 målinger»: an
             # exact figure of the product, carried as a least value
             continue
-        noun, at = m.group(2), m.start(2)
-        if any(s <= at < e for s, e in taken) and m.group(3) and not any(s <= m.start(3) < e for s, e in taken):
-            noun, at = m.group(3), m.start(3)  # «120 monokrystallinske paneler»: the dictated material is left out
-        if re.fullmatch(r"[A-ZÆØÅ][a-zæøå]+", noun):
-            # «48 Continental VikingContact 8 vinterdekk»: a name between the count and what it counts is left out;
-            # without a lower-case noun after it, nothing is counted (a maker's name is never the thing delivered)
-            after = _AFTER_NAME.match(text, at)
-            if after is None:
-                continue
-            noun, at = after.group(1), after.start(1)
-        if any(s <= at < e for s, e in taken) or not re.search(r"[^\W\d_]{3,}", noun) or noun.lower() in _NOT_COUNTED:
+        noun = _counted_noun(text, m, taken)
+        if noun is None:
             continue
-        if noun == m.group(2) and noun.endswith("e") and m.group(3) and m.group(3).lower() not in _NOT_COUNTED \
-                and re.search(r"[a-zæøå]", m.group(3)) \
-                and not any(s <= m.start(3) < e for s, e in taken):
-            noun = f"{noun} {m.group(3)}"  # «200 bærbare PC-er»: the plural adjective says what kind; the noun after it is what is counted
+        if _SEATED.search(noun):
+            # «åtte sittende passasjerer»: the room each vehicle has, not things delivered
+            out.append(f"Kjøretøyet skal ha plass til minst {m.group(1)} {noun} [juster etter behovet], dokumentert med "
+                       "typegodkjenning.")
+            continue
         if _PACK.search(text[max(0, m.start() - 30):m.start()]):
             # «esker à 200 stk»: how the goods are packed, not how many are delivered
             out.append(f"Produktene skal leveres i pakninger som passer [dispensere, lager og forbruk]; «{m.group(0).strip()}» "
@@ -710,6 +734,11 @@ _CAMERA_PICTURE = ("Bildet skal vise det som skal oppdages [f.eks. fall, bevegel
 _CONTAINER = re.compile(r"(?:tank|beholder|kasse|container|magasin|reservoar|bunker)\w*$", re.IGNORECASE)
 
 
+# The size of something the buyer has («dagens 60 mm stolper», «eksisterende 76 mm rør»).
+_EXISTING_SIZE = re.compile(r"(?<!\w)(?:dagens|eksisterende|nåværende|våre)\s+$", re.IGNORECASE)
+_THING_AFTER = re.compile(r"\s+([a-zæøå][\w\-]{2,})")
+
+
 def value_requirements(text: str, spans: list[tuple[int, int]] | None = None,
                        functions: tuple[tuple[re.Pattern[str], str], ...] = ()) -> list[str]:
     """A functional requirement for each function the technical values in `text` stand for (outside the given
@@ -734,6 +763,14 @@ def value_requirements(text: str, spans: list[tuple[int, int]] | None = None,
                 continue
             values.setdefault(f"amount\x00{value}", []).append(
                 f"Mengden {what} skal være {limit}, kontrollert mot oppskrift, varedeklarasjon eller stikkprøve.")
+            continue
+        fit = _EXISTING_SIZE.search(text[max(0, m.start() - 20):m.start()]) and _LENGTH.search(value) \
+            and _THING_AFTER.match(text, m.end())
+        if fit:
+            # «passe på dagens 60 mm stolper»: the size of what the buyer has, which the delivery must fit (no limit)
+            values.setdefault(f"fit\x00{value}", []).append(
+                f"Produktet skal kunne monteres på dagens {fit.group(1)} med mål {value} [feste og mål i vedlegg], "
+                "kontrollert ved prøvemontering.")
             continue
         measured = _measured(text, m.start(), m.end(), value, bound)
         if measured:

@@ -184,6 +184,11 @@ def _supplier_edits(text: str, match: Match) -> list[tuple[int, int, str, str]]:
     preference go, with a note on why."""
     span = text[match.start:match.end]
     cue = re.search(r"\s+(?:av|fra|med|til|by|from|with)\s+$", text[:match.start])
+    # «… og leveres av X AS.»: a second verb that only says who delivers goes with the name, or «og leveres.» is left
+    agent = re.search(r"\s+(?:og|samt)\s+(?:skal\s+)?(?:leveres|utføres|lages|produseres|tilberedes)\s+av\s+$",
+                      text[:match.start])
+    if agent and re.match(r"\s*(?:[.;]|$)", text[match.end:]):
+        cue = agent
     edits = [(cue.start() if cue else match.start, match.end, "",
               f"«{span}» er fjernet (navngitt leverandør: kravet skal beskrive ytelsen, ikke hvem som leverer den; "
               "alle leverandører skal behandles likt, LOA § 4).")]
@@ -312,6 +317,10 @@ def is_substantive(sentence: str) -> bool:
     return len(content) >= 2
 
 
+# A quantity line: how many of the thing bought are delivered.
+_QUANTITY_LINE = re.compile(r"^Leveransen skal omfatte (?:(?:minst|høyst)\s+)?(?:\d[\d  ]*|[a-zæøå]+)\s+[^\W\d_]")
+
+
 def passes(text: str) -> bool:
     """Whether the analyzer finds nothing solution-specific in `text` (low-severity hints allowed)."""
     return not any(h.severity != "low" for h in find_matches(text))
@@ -324,5 +333,8 @@ def clean(text: str) -> str | None:
         return None
     if passes(text):
         return text
-    neutral, _ = neutralize(text, find_matches(text))
+    found = find_matches(text)
+    if _QUANTITY_LINE.match(text) and all(h.severity == "low" or h.category == "product_named" for h in found):
+        return text  # «… omfatte 60 elektroniske medisindispensere»: the generic noun of what is bought, counted, stays
+    neutral, _ = neutralize(text, found)
     return neutral if neutral and passes(neutral) and is_substantive(neutral) else None

@@ -41,7 +41,7 @@ from advisor.rewrite.domains import (
 from advisor.rewrite.examples import Example
 from advisor.rewrite.neutral import ENGLISH, clean, is_substantive, neutralize, passes
 from advisor.rewrite.parts import without_parts
-from advisor.rewrite.references import find_references, interface_requirement
+from advisor.rewrite.references import BUYER_SUBJECT, find_references, interface_requirement
 from advisor.rewrite.targets import (
     NUMBER_WORDS,
     TARGET,
@@ -608,6 +608,30 @@ def _count_requirement(text: str, matches: list[Match]) -> str:
     return f"Leveransen skal omfatte {m.group(1)} {noun} [juster antallet etter behovet], kontrollert ved levering."
 
 
+def _without_buyer_acts(neutral: str) -> str:
+    """The neutral text without the sentences in which the buyer describes its own act («Kommunen skal bytte ut …»):
+    context for the need, not a requirement on the delivery."""
+    if not neutral:
+        return neutral
+    kept = []
+    for sentence in re.split(r"(?<=[.;!?])\s+", neutral):
+        m = re.match(r"\s*(\w+)\s+(?:skal|vil|må|ønsker|planlegger)\b", sentence)
+        subject = m.group(1) if m else ""
+        if m and BUYER_SUBJECT.match(subject) and subject.lower() not in {"det", "den", "de", "dere"}:
+            continue
+        if m and _BUYER_ACT.match(sentence, m.end()) and not _SUPPLIER_SUBJECT.match(subject):
+            continue  # «Sektoren skal bytte ut skiltene»: the buyer's own project, not what the delivery must do
+        kept.append(sentence)
+    return " ".join(kept)
+
+
+# What the buyer does with the purchase («skal bytte ut», «skal anskaffe»), said by a subject that is not the supplier.
+_BUYER_ACT = re.compile(r"\s+(?:(?:bytte|skifte)\s+ut|anskaffe|kjøpe\s+inn|kjøpe|erstatte|fornye|rehabilitere)\b",
+                        re.IGNORECASE)
+_SUPPLIER_SUBJECT = re.compile(r"(?:leverandør|tilbyder|entreprenør|montør|konsulent|rådgiver|kontraktør|installatør)\w*$",
+                               re.IGNORECASE)
+
+
 def _without_replacements(changes: list[str]) -> list[str]:
     """The change notes when a purchase type's requirements replace the neutral sentence: a brand is then removed, not
     «byttet ut med «varebil»», since the draft has no such word to point to."""
@@ -670,6 +694,7 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     need = need or PLACEHOLDER_NEED
 
     requirements: list[str] = []
+    neutral = _without_buyer_acts(neutral)
     if ptype is None and neutral and is_substantive(neutral) and "product_named" not in categories \
             and _norm(neutral) != _norm(text):
         lead = _ACQUIRE_LEAD.match(neutral)
@@ -700,6 +725,9 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
         requirements = [r for r in requirements if r not in values or not carried
                         or not {normal_number(t.text) for t in measurable_targets(r, [])} <= carried]
         typed = filled
+        # a count of seats the type's own requirement now carries needs no line of its own
+        requirements = [r for r in requirements if not (r.startswith("Kjøretøyet skal ha plass til minst")
+                                                        and any(r.split(" [")[0][12:] in t for t in typed))]
         # the functions the text names beside the product (a dock's one cable, studded tyres' grip, smoke alerts) are
         # kept when no requirement says them yet, before the type's general ones
         requirements.extend(function_requirements(text, requirements + typed, ptype.domain))
@@ -945,7 +973,19 @@ def _market_questions(ptype: PurchaseType | None, categories: set[str], matches:
         questions.append("Hvordan viser dere kompetansen til personene dere tilbyr, ut over sertifiseringer?")
     if ptype is None and nearest and nearest[0][1] >= 0.35:
         questions.extend(nearest[0][0].market_questions[:2])
+    if _ASKS_ALTERNATIVES.search(text):
+        # the buyer itself asks the market for other solutions: that question leads the dialogue
+        questions.insert(0, ALTERNATIVES_QUESTION)
     return questions
+
+
+ALTERNATIVES_QUESTION = ("Hvilke andre løsninger enn den vi har nevnt kan dekke behovet, og hva er fordeler, ulemper og "
+                         "kostnader over levetiden ved dem sammenlignet med den?")
+# The buyer asks the market for other solutions («åpne for andre løsninger», «ønsker forslag til alternativer»).
+_ASKS_ALTERNATIVES = re.compile(
+    r"(?<!\w)(?:åpne?\s+for|ønsker|tar\s+gjerne\s+imot|vil\s+gjerne\s+(?:høre|få|se))\s+(?:\w+\s+){0,5}?"
+    r"(?:andre|alternative|alternativer|alternativ|nye)(?:\s+(?:løsning\w*|produkt\w*|forslag))?"
+    r"|(?<!\w)forslag\s+til\s+(?:andre|alternative)\s+løsning\w*", re.IGNORECASE)
 
 
 # How often, in a prescribed method («fire ganger i året», «to ganger i uka», «hver dag»).
@@ -1039,6 +1079,12 @@ _RESPONSE_TIME = re.compile(rf"responstid\w*\s+(?:på\s+)?(?:(?:høyst|maks\w*|i
                             r"(?:timer|time|minutter|virkedager|dager))", re.IGNORECASE)
 
 
+# Special diets a text names («tygge- og svelgevansker», «glutenfri kost», «allergier»).
+_DIET = re.compile(r"(?<!\w)(?:tygge-\s+og\s+svelge\w+|svelge\w*vansker|tyggevansker|dysfagi|konsistenstilpass\w*|"
+                   r"glutenfri\w*|laktosefri\w*|allergi(?:er)?|halal|vegetar\w*|vegansk\w*|diabeteskost)(?!\w)",
+                   re.IGNORECASE)
+
+
 def fill_known(requirements: list[str], text: str, matches: list[Match]) -> list[str]:
     """The purchase type's blanks that the original already answers: a named medicine's active substance (from the
     brand lexicon), its strength and its dosage form, a named emission class («M1») and a response time («responstid på
@@ -1071,6 +1117,13 @@ def fill_known(requirements: list[str], text: str, matches: list[Match]) -> list
         fills["etter [gjeldende standard for varselklær] eller tilsvarende"] = (
             f"i minst synlighetsklasse {visibility.group(1) or visibility.group(2)} etter [gjeldende standard for "
             "varselklær] eller tilsvarende")
+    seated = re.search(rf"(?<!\w)(\d+|{NUMBER_WORDS})\s+(?:sittende\s+)?passasjer", text, re.IGNORECASE)
+    if seated:  # «åtte sittende passasjerer»: the seats the buyer named fill the vehicle type's blank
+        fills["minst [antall] sittende passasjerer"] = f"minst {seated.group(1)} sittende passasjerer"
+    diets = list(dict.fromkeys(m.group(0) for m in _DIET.finditer(text)))
+    if diets:  # «tilpasset tygge- og svelgevansker»: the special diets the buyer named are kept, the list completes them
+        fills["spesialkost etter [liste]"] = (f"spesialkost for {' og '.join(diets)} og etter [liste over annen "
+                                              "spesialkost]")
     span = _HEIGHT_SPAN.search(text)
     clock = _CLOCK_AT.search(text)
     out = []

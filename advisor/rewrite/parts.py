@@ -17,7 +17,7 @@ from advisor.requirements import Match
 
 # Where the list of parts begins: after the main item, «med», «inkludert», «inkl.», «samt», «i tillegg til».
 _LEAD = re.compile(r"(?<!\w)(?:med|inkludert|inkl\.|samt|i tillegg til)(?!\w)\s+", re.IGNORECASE)
-_SPLIT = re.compile(r"\s*,\s*(?:og\s+|samt\s+|inkludert\s+|inkl\.\s+|med\s+)?|\s+(?:og|samt|inkludert|inkl\.|med)\s+",
+_SPLIT = re.compile(r"\s*,\s*(?:og\s+|samt\s+|inkludert\s+|inkl\.\s+|med\s+)?|(?<!-)\s+(?:og|samt|inkludert|inkl\.|med)\s+",
                     re.IGNORECASE)
 # A tail that says who gets it or where, not what: «takstativ til vaktmestertjenesten», «… hjemme hos de ansatte».
 _WHO_TAIL = re.compile(r"\s+(?:til|for|hos|på|ved|i)\s+(?:de\s+|den\s+|det\s+)?[^\W\d_]+(?:en|et|ene|a|erne|ne)\b.*$",
@@ -177,7 +177,7 @@ def _pieces(text: str, bought: bool = False) -> list[tuple[int, int]]:
 
 
 # «skal kjøpe svitsjer og aksesspunkter til tre skoler»: a second thing bought, named with the first.
-_AND_THING = re.compile(r"\S\s+og\s+(?:\d+\s+)?(?P<thing>[a-zæøå][\w\-]{3,})(?=\s+(?:til|for|på|i|ved|med|inkludert)\b|\s*[,.;]|\s*$)")
+_AND_THING = re.compile(r"[^\s\-]\s+og\s+(?:\d+\s+)?(?P<thing>[a-zæøå][\w\-]{3,})(?=\s+(?:til|for|på|i|ved|med|inkludert)\b|\s*[,.;]|\s*$)")
 
 
 _COLOUR = re.compile(r"(?:rød|gul|blå|grønn?|hvit|svart|grå|brun|rosa|lilla|oransje|beige)[te]?", re.IGNORECASE)
@@ -206,7 +206,7 @@ def _second_things(text: str, matches: list[Match]) -> list[str]:
         if m is None:
             continue
         # «en projektor, lerret og høyttalere»: every item after the first
-        items = [x.strip() for x in re.split(r",\s*|\s+og\s+", region[:m.end()].strip())][1:]
+        items = [x.strip() for x in re.split(r",\s*|(?<!-)\s+og\s+", region[:m.end()].strip())][1:]
         if len(items) > 3 or any(len(re.sub(r"^\d+\s+", "", x).split()) > 1 for x in items):
             items = [m.group("thing")]
         for thing in items:

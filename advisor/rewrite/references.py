@@ -37,7 +37,7 @@ OPEN_INTERFACES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"teams|zoom|webex|google meet|skype", re.I), "åpne standarder for videomøter som SIP og H.323"),
     (re.compile(r"entra|azure ad|active directory", re.I), "innlogging via SAML 2.0 eller OpenID Connect"),
     (re.compile(r"\b(?:microsoft 365|office|word|excel)\b", re.I), "åpne dokumentformater (ODF eller OOXML)"),
-    (re.compile(r"dips|cgm|gerica|profil|journal|epj", re.I), "utveksling av helsedata etter HL7 FHIR"),
+    (re.compile(r"dips|cgm|gerica|profil|journal(?!før)|epj", re.I), "utveksling av helsedata etter HL7 FHIR"),
     (re.compile(r"easee|zaptec|ladeboks|ladeanlegg", re.I), "styring av ladepunkter etter OCPP"),
     (re.compile(r"axis|milestone|hikvision|kamera|videoovervåk", re.I), "videoovervåking etter ONVIF"),
     (re.compile(r"interact city|citytouch|lysstyring|gatelys|armatur", re.I),
@@ -46,8 +46,11 @@ OPEN_INTERFACES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"varsl|alarm|responssent|trygghets", re.I), "varsling til responssenter etter SCAIP eller et dokumentert API"),
     (re.compile(r"fagsystem|saksbehandlingssystem|økonomisystem|arkiv", re.I), "et REST-API med åpen spesifikasjon"),
 )
-_QUALIFIER_AFTER = re.compile(r"^[\s,]*(?:til\s+|på\s+)?((?:nivå|klasse|kvalitetsnivå|level)\s+[\w+]+)", re.IGNORECASE)
-_QUALIFIER_BEFORE = re.compile(r"((?:kvalitetsnivå|nivå|klasse)\s+[\w+]+)\s+(?:etter|i|iht\.?|i henhold til)\s+$", re.IGNORECASE)
+# The level or class of a standard the text states («brannklasse Bfl-s1 etter NS-EN 13501-1», «klasse A2-s1,d0»): kept
+# with the standard, since «eller tilsvarende» is about the standard, not about lowering the level.
+_LEVEL = r"[\w+]+(?:-[\w+]+)*(?:,\s?[a-z]\d)?"
+_QUALIFIER_AFTER = re.compile(rf"^[\s,]*(?:til\s+|på\s+)?([\wæøå]*(?:nivå|klasse|level)\s+{_LEVEL})", re.IGNORECASE)
+_QUALIFIER_BEFORE = re.compile(rf"([\wæøå]*(?:nivå|klasse)\s+{_LEVEL})\s+(?:etter|i|iht\.?|i henhold til)\s+$", re.IGNORECASE)
 _VERB_SUFFIX = re.compile(r"[\s\-]+(?:sertifiser|merk|godkjen)\w*$", re.IGNORECASE)
 _SUBJECT = re.compile(r"^\s*([A-ZÆØÅ][\wæøå\-]*(?:\s+[\wæøå\-]+)?)\s+(?:skal|må)\b")
 _EXISTING = re.compile(r"(?<!\w)(?:dagens|eksisterende|nåværende|vår|vårt|våre|allerede|i dag|vi har)(?!\w)", re.IGNORECASE)
@@ -82,10 +85,20 @@ def find_references(text: str, matches: list[Match]) -> list[Reference]:
     return _standards(text, matches) + _systems(text, matches)
 
 
+# The buyer as a sentence's subject («Kommunen skal bytte …», «Oppdragsgiver skal …»): it describes the buyer's own act,
+# never what the delivery must meet.
+BUYER_SUBJECT = re.compile(r"^(?:kommunen|fylkeskommunen|oppdragsgiver(?:en)?|byggherre(?:n)?|bydelen|etaten|"
+                           r"virksomheten|kunden|kjøper(?:en)?|innkjøper(?:en)?|helseforetaket|sykehuset|"
+                           r"vi|dere|det|den|de|staten|direktoratet|universitetet|skolen|barnehagen)$", re.IGNORECASE)
+
+
 def _subject(text: str) -> str:
-    m = _SUBJECT.match(text)
-    if m and len(m.group(1).split()) <= 2 and not STANDARDS.search(m.group(1)):
-        return m.group(1)
+    """The delivery's subject: the first sentence whose subject is not the buyer («Gulvbelegget skal …»)."""
+    for sentence in re.split(r"(?<=[.;!?])\s+", text):
+        m = _SUBJECT.match(sentence)
+        if m and len(m.group(1).split()) <= 2 and not STANDARDS.search(m.group(1)) \
+                and not BUYER_SUBJECT.match(m.group(1).split()[0]):
+            return m.group(1)
     return "Leveransen"
 
 
@@ -105,7 +118,7 @@ def _clause_subject(text: str, start: int) -> str:
     """The subject of the clause a name at `start` stands in («… og armaturene skal styres med DALI-2» -> «Armaturene»),
     else the requirement's subject."""
     m = _CLAUSE_SUBJECT.search(text[:start])
-    if m and m.group(1).lower() not in {"det", "den", "de", "som", "vi", "dere"}:
+    if m and m.group(1).lower() not in {"som"} and not BUYER_SUBJECT.match(m.group(1)):
         return m.group(1)[:1].upper() + m.group(1)[1:]
     return _subject(text)
 
@@ -151,6 +164,7 @@ def _standards(text: str, matches: list[Match] | None = None) -> list[Reference]
 # A name the delivery must work with, by the words around it: «styres via X», «integreres med X», «kobles til X»
 # before it, or «X, som kommunen allerede benytter» after it.
 _WORKS_WITH_BEFORE = re.compile(r"(?<!\w)(?:styres|overvåkes|integreres|kobles|virke(?:\s+sammen)?|kommunisere|"
+                                r"hentes|eksporteres|overføres|journalføres|leses|"
                                 r"kompatib\w*|passe\w*)\s+(?:\w+\s+)?(?:via|fra|med|mot|til|i|gjennom)\s+(?:dagens\s+|"
                                 r"eksisterende\s+|vårt\s+|vår\s+)?$", re.IGNORECASE)
 _IN_USE_AFTER = re.compile(r"^[\s,]*som\s+(?:vi|kommunen|virksomheten|etaten|sykehuset|dere|[a-zæøå]+en)\s+(?:allerede\s+|i\s+dag\s+)?"
@@ -185,7 +199,13 @@ def _system_groups(text: str, matches: list[Match]) -> list[tuple[int, int, bool
                 group[0] = match.start
             if match.category == "model_type" and match.start >= group[1] and text[group[1]:match.start].strip() == "":
                 group[1] = match.end
-    return [(s, e, bool(_EXISTING.search(text[max(0, s - 40):s]) or _IN_USE_AFTER.match(text[e:]))) for s, e in groups]
+    return [(s, e, bool(_EXISTING.search(text[max(0, s - 40):s]) or _IN_USE_AFTER.match(text[e:])
+                        or _DATA_TO.search(text[max(0, s - 40):s]))) for s, e in groups]
+
+
+# A system the delivery's data must be taken out to («kunne hentes ut til Power BI»): the buyer's own tool, in use.
+_DATA_TO = re.compile(r"(?<!\w)(?:hentes\s+ut|eksporteres|overføres|leses\s+inn|rapporteres)\s+(?:til|i)\s+$",
+                      re.IGNORECASE)
 
 
 # What the delivery itself is («skal være Lenovo ThinkPad ... med Windows 11 Pro», «av typen Evondos E300»): from the
@@ -229,6 +249,12 @@ def _systems(text: str, matches: list[Match]) -> list[Reference]:
         question = (f"Hva gjør at leveransen må virke med «{name}» (utstyr, data, lisenser eller avtaler dere har og ikke "
                     "kan bytte uten urimelig kostnad)? Skriv begrunnelsen i anskaffelsesdokumentene; uten en slik "
                     "begrunnelse må henvisningen ut, og byttekostnader kan heller vurderes i tildelingen.")
+        if existing:
+            # what the buyer already runs is a lawful thing to work with: the reason is written down, the need stays
+            question = (f"Hva gjør at leveransen må virke med «{name}», som dere allerede har (data, rapporter, arkiv "
+                        "eller utstyr dere ikke kan bytte uten urimelig kostnad)? Skriv begrunnelsen i "
+                        "anskaffelsesdokumentene: et krav om å virke med det dere har, er lovlig når kontraktsgjenstanden "
+                        "krever det, og står da med «eller tilsvarende».")
         out.append(Reference(name, "system", requirement, question))
     return out
 
@@ -239,7 +265,9 @@ def _systems(text: str, matches: list[Match]) -> list[Reference]:
 # «styres via X, som kommunen allerede benytter», «samme varslingsrutiner som i dag»: the verb says how the delivery
 # must fit what the buyer has, the thing is what it must fit.
 _FIT = re.compile(
-    r"(?<!\w)(?P<verb>passe[rs]?|kompatib\w*|integrer\w*|styres|kobles|virke(?:\s+sammen)?|kommunisere)"
+    r"(?<!\w)(?P<verb>passe[rs]?|kompatib\w*|integrer\w*|styres|kobles|virke(?:\s+sammen)?|kommunisere|"
+    # where the delivery's data must end up («journalføres i vårt sak-/arkivsystem», «hentes ut til Power BI»)
+    r"journalføres|arkiveres|(?:kunne\s+)?(?:hentes\s+ut|eksporteres|overføres|leses\s+inn))"
     r"(?:\s+(?:og\s+)?(?:overvåkes|brukes))?\s+(?:(?:via|fra|med|mot|til|i|gjennom)\s+)(?P<thing>[^.;,]{3,80}?)"
     r"(?=\s*(?:[.;,]|$|\s+(?:som|slik|og\s+skal|eller\s+tilsvarende|via|gjennom|for\s+å)\b))"
     r"|(?<!\w)samme\s+(?P<same>(?:[\w\-]+\s+){0,4}?[\w\-]*(?:varsl|rutine|oppsett|system|integrasjon|grensesnitt)\w*)"
@@ -249,7 +277,11 @@ _OWNED = re.compile(r"(?<!\w)(?:kommunens|fylkeskommunens|virksomhetens|etatens|
 _DEFINITE = re.compile(r"[^\W\d_]+(?:ene|et|en|a)$", re.IGNORECASE)
 # How the delivery must fit, by the verb.
 _FIT_VERBS = (("styres", "kunne styres og overvåkes fra"), ("kobles", "kunne kobles til"), ("passe", "kunne kobles til og brukes med"),
-              ("integrer", "utveksle data med"), ("kommunisere", "utveksle data med"))
+              ("integrer", "utveksle data med"), ("kommunisere", "utveksle data med"),
+              ("journalføres", "overføre dokumentene automatisk til"), ("arkiveres", "overføre dokumentene automatisk til"),
+              ("kunne", "gjøre dataene tilgjengelige for"), ("hentes", "gjøre dataene tilgjengelige for"),
+              ("eksporteres", "gjøre dataene tilgjengelige for"), ("overføres", "gjøre dataene tilgjengelige for"),
+              ("leses", "gjøre dataene tilgjengelige for"))
 
 
 # What «passe» is an interface to: equipment or systems, not furniture or people.

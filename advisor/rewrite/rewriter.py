@@ -48,6 +48,7 @@ from advisor.rewrite.lockin import (
 )
 from advisor.rewrite.neutral import clean, is_substantive
 from advisor.rewrite.offline import (
+    ALTERNATIVES_QUESTION,
     clock_span,
     draft_offline,
     figure_question,
@@ -385,6 +386,9 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
     # a target carried in its own clause («… i GN 1/1-beholdere …») names the standard «eller tilsvarende» as well
     requirements = [with_verification(r, kind) for r in _standards_or_equivalent("", requirements, references)[1]]
     market = _dedupe([*draft.get("market_questions", []), *fallback["market_questions"]])[:4] or list(NEED_MARKET_QUESTIONS)
+    # the buyer's own request for alternatives is carried into the dialogue, whoever drafted the rest
+    alternatives = [q for q in fallback["market_questions"] if q.startswith(ALTERNATIVES_QUESTION[:40])]
+    market = _dedupe([*alternatives, *market])[:4]
     systems = [r for r in references if r.is_conditional]
     buyer = [q for q in _dedupe([*draft.get("questions_for_buyer", []), *fallback["questions_for_buyer"]])
              if not any(_same_name(quoted, r.name) for r in systems for quoted in re.findall(r"«([^»]+)»", q))]

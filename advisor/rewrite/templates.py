@@ -257,6 +257,10 @@ _EXISTING_THING = re.compile(r"(?<!\w)(?:dagens|eksisterende|nåværende|(?:vi|d
 _THING_ELSEWHERE = re.compile(r"[^\W\d_]+(?:ene|et|en|a)\s+(?:på|i|ved)\s+\S", re.IGNORECASE)
 
 
+# A fit (not a likeness) to what the buyer has: «passe på …», «kompatibel med …».
+_FITS = re.compile(r"\s*(?:passe\w*|kompatib\w*)\b", re.IGNORECASE)
+
+
 def compatibility_question(text: str) -> str:
     """The question to ask when the requirement wants the delivery like, or fitting, what the buyer has ('' when it
     does not, or when it is today's supplier or team, which has its own question): compatibility with existing
@@ -265,6 +269,11 @@ def compatibility_question(text: str) -> str:
         thing = m.group("thing").strip()
         if INCUMBENT.search(m.group(0)) or re.search(r"advokat|person|folk", m.group(0), re.IGNORECASE):
             continue
+        if (_EXISTING_THING.search(thing) or _THING_ELSEWHERE.match(thing)) and _FITS.match(m.group(0)):
+            # «passe på dagens 60 mm stolper»: fitting what the buyer has is a lawful need; what must fit is written down
+            return (f"Hva må leveransen passe med hos dere («{m.group(0).strip()}»)? Å kreve at den passer med utstyr "
+                    "dere allerede har, er lovlig når kontraktsgjenstanden krever det (FOA § 15-1): beskriv grensesnittet "
+                    "(mål, feste, kobling eller protokoll) i vedlegg, så kravet kan stå uten et bestemt produkt.")
         if _EXISTING_THING.search(thing) or _THING_ELSEWHERE.match(thing):
             return (f"Trengs det virkelig at leveransen er lik eller passer med det dere har («{m.group(0).strip()}»)? "
                     "Kompatibilitet med utstyr dere allerede har er et snevert unntak (FOA § 15-1): skriv hva som må "
