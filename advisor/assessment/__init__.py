@@ -24,6 +24,7 @@ from advisor.assessment.decide import decide
 from advisor.assessment.engine import Assessment, assess, model_version
 from advisor.assessment.free_text import (
     READ_FROM_TEXT,
+    Extraction,
     ValueBound,
     ask_missing,
     describe_extraction,
@@ -91,6 +92,7 @@ __all__ = [
     "describe_extraction",
     "display_value",
     "extract_case",
+    "Extraction",
     "read_value_bound",
     "ValueBound",
     "format_amount",

@@ -36,6 +36,7 @@ from advisor.assessment import (
     RULES,
     THRESHOLD_PHRASES,
     Assessment,
+    Extraction,
     Permission,
     ValueBound,
     assess,
@@ -49,7 +50,6 @@ from advisor.assessment import (
     read_value_bound,
     special_service_kind,
 )
-from advisor.assessment.free_text import Extraction
 from advisor.chat.bounds import (
     NEAR_CEILING,
     part_at,
