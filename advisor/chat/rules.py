@@ -1370,6 +1370,119 @@ def _conditional_named(clause: str) -> list[str]:
     return list(dict.fromkeys(str(m.lastgroup) for m in _PROCEDURE.finditer(clause) if m.lastgroup in _CONDITIONAL))
 
 
+# What a market dialogue or survey is said to have shown: no solution, solutions to adapt, or solutions as they are.
+_MARKET_SEEN = re.compile(r"\b(?:markeds(?:dialog|undersøking|undersøkelse|analyse|kartlegging)\w*|dialogkonferanse\w*|"
+                          r"market (?:dialogue|engagement|research|survey|consultation|analysis)|"
+                          r"(?:pre-?market|preliminary market) \w+)\b", re.IGNORECASE)
+_MARKET_NONE = re.compile(r"\b(?:ingen|ikkje noko[nt]?|ikke noe[nt]?|no|none of the)\b[^.?!]{0,60}?\b(?:løysing\w*|løsning\w*|"
+                          r"leverandør\w*|tilbyder\w*|solutions?|suppliers?|products?)\b|"
+                          r"\b(?:finnes|fins|finst|eksisterer)\s+(?:det\s+)?(?:ikke|ikkje|ingen)\b|"
+                          r"\bnothing on the market\b|\bdoes not exist\b|\bno existing\b", re.IGNORECASE)
+_MARKET_SOME = re.compile(r"\b(?:har|tilbyr|leverer|finnes|fins|finst|eksisterer|have|has|offer\w*|exist|are available)\b"
+                          r"[^.?!]{0,50}?\b\w*(?:løsning|løysing|produkt|system|solution|product)\w*\b|"
+                          r"\b(?:løsning\w*|løysing\w*|solutions?|products?)\b[^.?!]{0,30}?\b(?:finnes|fins|finst|exist|are available)\b",
+                          re.IGNORECASE)
+_MINOR_ADAPTATION = re.compile(r"\b(?:med|etter|with|after)\s+(?:noe|noko|litt|en viss|mindre|some|minor|a little|limited)?\s*"
+                               r"(?:tilpasning\w*|tilpassing\w*|adaptation\w*|customi[sz]ation)\b|\btilpasses\b|\btilpassast\b|"
+                               r"\bbe adapted\b|\badapt(?:ed|ing)? (?:them|it|the solutions?)\b", re.IGNORECASE)
+
+
+def market_seen(text: str) -> str:
+    """What a market dialogue or survey the text mentions showed: "no" (nothing on the market meets the need),
+    "with_adaptation" (solutions exist that meet it with adaptation), "yes" (solutions exist), "" when the text states
+    no finding."""
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        if not _MARKET_SEEN.search(sentence):
+            continue
+        if _MARKET_NONE.search(sentence):
+            return "no"
+        if _MARKET_SOME.search(sentence):
+            return "with_adaptation" if _MINOR_ADAPTATION.search(sentence) else "yes"
+    return ""
+
+
+_RECOMMEND = {
+    "with_adaptation": (
+        "Velg {pick}: markedsdialogen viste at løsninger som finnes, kan dekke behovet med tilpasning.",
+        "Choose {pick}: the market dialogue showed that existing solutions can meet the need with adaptation."),
+    "yes": (
+        "Velg åpen eller begrenset anbudskonkurranse: markedsdialogen viste at løsninger som finnes, dekker behovet. Da "
+        "er innovasjonspartnerskap utelukket (FOA § 13-1 tredje ledd), og {named} krever et vilkår i FOA § 13-2, som "
+        "kjøp av en løsning som finnes, sjelden oppfyller.",
+        "Choose the open or restricted procedure: the market dialogue showed that existing solutions meet the need. An "
+        "innovation partnership is then ruled out (FOA § 13-1 third paragraph), and {named} need a ground in FOA § 13-2, "
+        "which buying an existing solution seldom meets."),
+    "no": (
+        "Velg {pick}: markedsdialogen viste at ingen løsning i markedet dekker behovet.",
+        "Choose {pick}: the market dialogue showed that no solution on the market meets the need."),
+}
+_IP_RULED_OUT = ("Innovasjonspartnerskap er da utelukket: det kan bare brukes når behovet ikke kan dekkes av løsninger "
+                 "som allerede finnes i markedet, heller ikke med mindre tilpasninger (FOA § 13-1 tredje ledd).",
+                 "An innovation partnership is then ruled out: it may only be used when the need cannot be met by "
+                 "solutions already on the market, also not with minor adaptation (FOA § 13-1 third paragraph).")
+_ADAPTATION_GROUND = ("At tilgjengelige løsninger må tilpasses, er det første vilkåret for konkurranse med forhandling og "
+                      "konkurransepreget dialog i FOA § 13-2.",
+                      "That available solutions must be adapted is the first ground for the competitive procedure with "
+                      "negotiation and competitive dialogue in FOA § 13-2.")
+_DIALOGUE_INSTEAD = ("Velg konkurransepreget dialog i stedet bare hvis dere ikke kan beskrive løsningen presist nok til å "
+                     "be om tilbud; skriv ned i protokollen hva markedsdialogen viste og hvorfor tilpasningen trengs.",
+                     "Choose competitive dialogue instead only if you cannot describe the solution precisely enough to "
+                     "ask for tenders; record what the market dialogue showed and why the adaptation is needed.")
+_IP_FITS = ("Det er vilkåret for innovasjonspartnerskap i FOA § 13-1 tredje ledd: dere kan få utviklet løsningen og kjøpe "
+            "resultatet i samme anskaffelse; dokumenter i protokollen hva markedsdialogen viste.",
+            "That is the condition for an innovation partnership in FOA § 13-1 third paragraph: you can have the solution "
+            "developed and buy the result in the same procurement; record what the market dialogue showed.")
+_NONE_GROUND = ("Uten en løsning i markedet omfatter anskaffelsen innovative løsninger, vilkår 2 i FOA § 13-2; "
+                "dokumenter hva markedsdialogen viste.",
+                "With no solution on the market the purchase includes innovative solutions, ground 2 in FOA § 13-2; "
+                "record what the market dialogue showed.")
+
+
+def _recommended_choice(asked: list[_Asked], case_text: str, result: Assessment, renumber: _Renumber,
+                        lang: str) -> tuple[str, tuple[str, ...]] | None:
+    """A recommendation between the procedures a choice question names («Bør vi velge innovasjonspartnerskap,
+    konkurransepreget dialog eller konkurranse med forhandling?») that applies what the market dialogue in
+    `case_text` showed, with the procedures whose time limits matter; None without a stated finding, with fewer
+    than two procedures named, or outside part III."""
+    if result.part != "III" or result.regime != "foa":
+        return None
+    clause = " ".join(a.clause for a in asked if a.kind == "choice")
+    named = _conditional_named(clause)
+    if len(named) < 2 and not (named and re.search(r"\b(?:åpen|open|begrenset|restricted|anbud\w*)\b", clause, re.I)):
+        return None
+    if not (_WHICH_FITS.search(clause) or re.search(r"\b(?:eller|or)\b", clause, re.I)):
+        return None
+    seen = market_seen(case_text)
+    if not seen:
+        return None
+    en = lang == "en"
+    sentences = []
+    if seen == "with_adaptation":
+        pick = "negotiated" if "negotiated" in named or "competitive_dialogue" not in named else "competitive_dialogue"
+        sentences.append(_RECOMMEND[seen][en].format(pick=procedure_name(pick, "III", lang)))
+        if "innovation_partnership" in named:
+            sentences.append(_with_marker(_IP_RULED_OUT[en], renumber.rules(("R-PROC-INNOVATION-PARTNERSHIP",))))
+        sentences.append(_with_marker(_ADAPTATION_GROUND[en], renumber.rules(("R-GROUND-ADAPTATION",))))
+        if pick == "negotiated":
+            sentences.append(_DIALOGUE_INSTEAD[en])
+        limits = ("negotiated", "competitive_dialogue")
+    elif seen == "no":
+        pick = "innovation_partnership" if "innovation_partnership" in named else named[0]
+        sentences.append(_RECOMMEND[seen][en].format(pick=procedure_name(pick, "III", lang)))
+        if pick == "innovation_partnership":
+            sentences.append(_with_marker(_IP_FITS[en], renumber.rules(("R-PROC-INNOVATION-PARTNERSHIP",))))
+        else:
+            sentences.append(_with_marker(_NONE_GROUND[en], renumber.rules(("R-GROUND-INNOVATIVE",))))
+        limits = (pick,)
+    else:
+        names = (" and " if en else " og ").join(procedure_name(p, "III", lang) for p in named
+                                                 if p != "innovation_partnership") or procedure_name(named[0], "III", lang)
+        sentences.append(_with_marker(_RECOMMEND[seen][en].format(named=names),
+                                      renumber.rules(("R-PROC-PART-III-OPEN", "R-PROC-INNOVATION-PARTNERSHIP"))))
+        limits = ("open", "restricted")
+    return " ".join(sentences), limits
+
+
 # Numbered questions in a message («1) … 2) …», «1. … 2. …», «(1) … (2) …»).
 _NUMBERED = re.compile(r"(?:^|\s)\(?1[.)]\s+\S.*?\s\(?2[.)]\s+\S", re.DOTALL)
 
@@ -1390,11 +1503,16 @@ def _several_answer(asked: list[_Asked], result: Assessment, facts: CaseFacts, r
     # the procedures asked first, then the part and value it follows from; a question that asks for the part as well
     # gets the part first.
     lead_choice = next((a for a in asked if a.kind == "choice" and _asks_may_we(a.clause)), None)
+    recommended = _recommended_choice(asked, case_text, result, renumber, lang)
+    if recommended is not None:  # a choice between procedures, with what the market dialogue showed: a verdict
+        lead_choice = None
     if lead_choice is not None and "part" not in {a.kind for a in asked}:
         sentences = _several_choice(lead_choice.clause, result, renumber, lang, lead=True)
         sentences += _pointed_ground(case_text, result, renumber, lang)
     else:
         lead_choice, sentences = None, []
+    if recommended is not None:
+        sentences = [recommended[0]]
     part_at = len(sentences)
     sentences.append(f"{verdict} {_part_sentence(result, renumber, lang)}".strip())
     # The verdict on negotiation or dialogue in part III lists the grounds: a question for them is answered by it.
@@ -1406,6 +1524,10 @@ def _several_answer(asked: list[_Asked], result: Assessment, facts: CaseFacts, r
     chosen = " ".join(a.clause for a in asked if a.kind == "choice")
     all_asked, asked = asked, [a for a in asked if a is not lead_choice]
     pointed = [""] if lead_choice is not None else []  # the lead said the ground already
+    if recommended is not None:  # the recommendation is the verdict on the choice and says the ground
+        chosen = " ".join(procedure_name(p, "III", lang) for p in recommended[1])
+        asked = [a for a in asked if a.kind != "choice"]
+        pointed = [""]
     first_end = None
     for a in asked:
         if a.kind == "grounds" and grounds_said:

@@ -1,0 +1,46 @@
+"""Round 13 grading kinds (third helper), in our own wording: a choice between named procedures applies what the
+market dialogue showed."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.chat import ask
+from advisor.chat.rules import market_seen
+from advisor.search import open_index
+
+
+@pytest.mark.parametrize(("text", "seen"), [
+    ("Markedsdialogen viste at fire leverandører har systemer som kan brukes etter litt tilpasning.", "with_adaptation"),
+    ("Markedsundersøkelsen viste at ingen leverandører kan levere noe som dekker behovet.", "no"),
+    ("Etter dialogkonferansen vet vi at det finnes flere standardløsninger som dekker behovet.", "yes"),
+    ("Our market research showed that several suppliers offer products that can be adapted to our need.",
+     "with_adaptation"),
+    ("Vi har ikke gjort noen markedsdialog ennå.", ""),
+])
+def test_what_the_market_dialogue_showed_is_read(text, seen):
+    assert market_seen(text) == seen
+
+
+def test_solutions_needing_adaptation_recommend_negotiation_and_rule_out_a_partnership(corpus_hash_settings):
+    answer = ask("Vi er et direktorat. Etter markedsdialogen vet vi at to leverandører har løsninger som dekker det "
+                 "meste med noe tilpasning. Kontrakten er verdt om lag 5 mill. kr over tre år. Hva bør vi velge: "
+                 "konkurranse med forhandling, konkurransepreget dialog eller innovasjonspartnerskap?",
+                 open_index(corpus_hash_settings), corpus_hash_settings)
+    first = answer.text.split(". ")[0]
+    assert first.startswith("Velg konkurranse med forhandling")
+    assert "utelukket" in answer.text and "13-1 tredje ledd" in answer.text
+
+
+def test_no_solution_on_the_market_recommends_the_partnership(corpus_hash_settings):
+    answer = ask("We are a county. The market dialogue showed that nothing on the market meets the need. The value is "
+                 "about NOK 12 million. Should we pick competitive dialogue or an innovation partnership, and what time limits apply?",
+                 open_index(corpus_hash_settings), corpus_hash_settings)
+    assert answer.text.startswith("Choose an innovation partnership")
+
+
+def test_a_choice_without_a_market_finding_keeps_the_conditional_verdicts(corpus_hash_settings):
+    answer = ask("Vi er en kommune og skal kjøpe et fagsystem for 6 mill. kr. Passer konkurranse med forhandling eller "
+                 "konkurransepreget dialog best, og hvilke frister gjelder?", open_index(corpus_hash_settings),
+                 corpus_hash_settings)
+    assert not answer.text.startswith("Velg")
