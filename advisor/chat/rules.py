@@ -49,6 +49,7 @@ from advisor.assessment import (
     read_value_bound,
     special_service_kind,
 )
+from advisor.assessment.case import format_amount
 from advisor.assessment.free_text import Extraction
 from advisor.chat.bounds import (
     NEAR_CEILING,
@@ -58,7 +59,7 @@ from advisor.chat.bounds import (
     top_value,
     value_segments,
 )
-from advisor.chat.facts import CASE_KEYS, IT_PURCHASE_NOTE, CaseFacts
+from advisor.chat.facts import CASE_KEYS, IT_PURCHASE_NOTE, CaseFacts, threshold_compared
 from advisor.config import Settings
 from advisor.corpus import Citation, cite
 from advisor.errors import AdvisorError
@@ -106,19 +107,24 @@ _ASK_FEW = (r"(?:spørre|spørje|kontakte|ta kontakt med|invitere|hente inn tilb
             r"be om tilbod frå|gå direkte til|gå rett til)")
 # «holder det vel å …», «held det vel med …»: a particle between does not change the question.
 _PARTICLES = r"(?:(?:vel|nok|da|godt nok|altså)\s+){0,2}"
-_SUFFICES = (re.compile(r"\b(?:holder|held|rekker|rekk|er) det " + _PARTICLES + r"(?:å|med)\b[^?,]{0,40}\b(?:tilbud|tilbod|"
+# «Holder det …?» and, after a reason, «…, så det holder vel å …?»
+_IT_SUFFICES = r"(?:(?:holder|held|rekker|rekk|er) det|det (?:holder|held|rekker|rekk))"
+_SUFFICES = (re.compile(r"\b" + _IT_SUFFICES + " " + _PARTICLES + r"(?:å|med)\b[^?,]{0,40}\b(?:tilbud|tilbod|"
                         r"pris(?:er)?|prisar)\b|"
-                        rf"\b(?:holder|held|rekker|rekk|er) det {_PARTICLES}(?:å|med)\s+{_ASK_FEW}\b|"
+                        rf"\b{_IT_SUFFICES} {_PARTICLES}(?:å|med)\s+{_ASK_FEW}\b|"
                         # Asking a few for advice or input is market dialogue, not the competition.
                         rf"\b{_ASK_FEW}\s+(?:bare |berre |kun )?{_FEW}\b(?![^?]*\b(?:råd|dialog\w*|markedsdialog\w*|innspill|"
                         r"innspel|møte\w*|advice|input)\b)[^?,.]{0,40}(?:\bdirekte\b|\?)|"
                         r"\b(?:is it enough|does it suffice) to (?:get|ask for)\b[^?,]{0,30}\bquotes?\b|"
+                        # «…, so getting three quotes is enough, right?»
+                        r"\b(?:getting|asking for|collecting|to get) (?:three|two|four|a few|some|\d) (?:quotes|bids|offers)"
+                        r" (?:is|will be|should be) (?:enough|sufficient)\b|"
                         r"\b(?:is it enough|does it suffice|can we just) (?:to )?(?:ask|contact|invite)\b[^?,]{0,30}"
                         r"\b(?:three|two|four|five|a few|some)\b", re.IGNORECASE),
              frozenset({"below", "I"}))
 _YES_NO = re.compile(r"^\s*(må|kan|gjelder|gjeld|er|skal|trenger|treng|blir|vert|får|holder|held|rekker|rekk|går|do|does|"
                      r"must|is|are|can|could|may|should|will)\b|"
-                     r"\b(må|er|skal|kan|gjelder|følger|blir) (vel|jo)\b|,\s*(må|kan|skal|gjelder|er) (det|vi|dette|den)\b|"
+                     r"\b(må|er|skal|kan|gjelder|følger|blir|holder|held|rekker|rekk) (vel|jo)\b|,\s*(må|kan|skal|gjelder|er) (det|vi|dette|den)\b|"
                      r"(ikke sant|stemmer (?:ikke )?det|eller hva|vel|right|isn't it)\s*\??\s*$", re.IGNORECASE)
 _ASKS_RULES = re.compile(
     r"terskel\w*|\bEØS\b|\bEEA\b|\bdel (?:I{1,3}|IV|V|[1-5])\b|\bparts? (?:I{1,3}|IV|V|[1-5])\b|hvilke[nt]? (?:del|regler|regelverk|prosedyr\w*|deler)|"
@@ -131,7 +137,7 @@ _ASKS_RULES = re.compile(
 )
 _PURCHASE_STATED = re.compile(
     r"\b(?:skal|vil|må|planlegger å|ønsker å|skal inngå|skal kjøpe|kjøpe|kjøpa|kjøper|anskaffer|inngå|bygge|bygg|kjøp|anskaffelse|"
-    r"kontrakt\w*|avtale\w*|rammeavtale\w*|buy\w*|procur\w*|contract\w*|build|building|construct\w*|renovat\w*)\b",
+    r"kontrakt\w*|avtale\w*|rammeavtale\w*|buy\w*|procur\w*|contract\w*|build|building|leier|leie|leige|leiger|rent|renting|lease\w*|construct\w*|renovat\w*)\b",
     re.IGNORECASE,
 )
 _PART_EN = {
@@ -1835,6 +1841,11 @@ def _rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str
     if extraction is None:
         extraction = extract_case(case_text or question)
     values = dict(extraction.values)
+    if threshold_compared(extraction.values, extraction.notes, case_text or question):
+        # «Det blir 420 000 kr i året, altså langt under 1,3 mill.»: the threshold compared with is no value
+        values.pop("estimated_value_nok", None)
+        extraction = dataclasses.replace(extraction, notes=[(k, n) for k, n in extraction.notes
+                                                            if k != "estimated_value_nok"])
     values.update(facts.values)
     try:
         result = assess(values, settings, interpretation=list(facts.notes))
@@ -1895,6 +1906,9 @@ def _rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str
     if notice_lead:  # after the sum of the shares, when the question asks whether they may be bought one by one
         sentences.insert(1 if _split_sentence(question, values, result, renumber, lang) else 0, notice_lead)
     sentences = [*climate_lead, *sentences]
+    open_ended = _open_ended_sentence(values, renumber, lang)
+    if open_ended:
+        sentences.insert(len(climate_lead) + 1, open_ended)
     kind = _service_kind_sentence([*extraction.notes, *facts.notes], result, renumber, lang, case_text or question)
     if kind:
         sentences.append(kind)
@@ -1919,6 +1933,36 @@ def _rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str
     text = premise.apply(_one_check(" ".join(sentences)), renumber, first)
     return Answer(question, text, renumber.citations(), True, provider, model, version, question, route="rules",
                   notes=notes, language=lang, evidence=1.0)
+
+
+# The thresholds an annual amount may fall under while the value of a contract without a fixed term does not.
+_OPEN_ENDED_THRESHOLDS = (100_000, 1_300_000, 1_490_000, 2_300_000)
+
+
+def _open_ended_sentence(values: dict, renumber: _Renumber, lang: str) -> str:
+    """Why a contract without a fixed term is worth 48 months of payments, when that and not the annual amount lifts
+    it over a threshold («35 000 kr i måneden, uten fast sluttdato»); "" otherwise."""
+    per_period, period = values.get("value_per_period_nok"), values.get("value_period")
+    if not values.get("open_ended") or not per_period or period not in ("month", "year") or values.get("duration_months"):
+        return ""
+    monthly = per_period if period == "month" else None
+    annual = per_period * 12 if period == "month" else per_period
+    total = annual * 4
+    if not any(annual < t <= total for t in _OPEN_ENDED_THRESHOLDS):
+        return ""
+    if lang == "en":
+        said = (f"A contract without a fixed end date is valued at 48 times the monthly value (FOA section 5-4): "
+                f"{_amount_en(monthly)} × 48 = {_amount_en(total)}, not the annual amount of {_amount_en(annual)}."
+                if monthly else
+                f"A contract without a fixed end date is valued at four years of payments, 48 times the monthly value "
+                f"(FOA section 5-4): {_amount_en(total)}, not the annual amount of {_amount_en(annual)}.")
+    else:
+        said = (f"En avtale uten fast sluttdato verdsettes til 48 ganger månedsverdien (FOA § 5-4): "
+                f"{format_amount(monthly)} × 48 = {format_amount(total)}, ikke årsbeløpet på {format_amount(annual)}."
+                if monthly else
+                f"En avtale uten fast sluttdato verdsettes til fire års betalinger, 48 ganger månedsverdien "
+                f"(FOA § 5-4): {format_amount(total)}, ikke årsbeløpet på {format_amount(annual)}.")
+    return _with_marker(said, renumber.rules(("R-VALUE-48-MONTHS",)))
 
 
 # The side of the decisive threshold a stated value falls on, by the part it leads to; part II (above one threshold,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from advisor.chat import ask
+from advisor.chat import ask, read_facts
 from advisor.chat.rules import market_seen
 from advisor.search import open_index
 
@@ -44,3 +44,25 @@ def test_a_choice_without_a_market_finding_keeps_the_conditional_verdicts(corpus
                  "konkurransepreget dialog best, og hvilke frister gjelder?", open_index(corpus_hash_settings),
                  corpus_hash_settings)
     assert not answer.text.startswith("Velg")
+
+
+@pytest.mark.parametrize("text", [
+    "Vi betaler 25 000 kr i måneden for kantinedrift uten sluttdato. Det er 300 000 kr i året, godt under 1,3 mill.",
+    "Avtalen koster 90 000 kr i året, altså under terskelen på 100 000 kr.",
+])
+def test_a_threshold_compared_with_is_no_contract_value(text):
+    facts = read_facts(text)
+    assert facts.values.get("estimated_value_nok") is None and facts.has_value
+
+
+def test_a_stated_total_stays_a_value():
+    assert read_facts("Kontrakten er på 1,3 mill. kr totalt for tre år.").values.get("estimated_value_nok") == 1_300_000
+
+
+def test_an_open_ended_monthly_contract_below_the_threshold_by_the_year_is_not_enough_quotes(corpus_hash_settings):
+    answer = ask("Vi er en kommune og leier kaffemaskiner for 32 000 kr i måneden, uten fast sluttdato. Det blir "
+                 "384 000 kr i året, langt under 1,3 mill., så det holder vel å be tre firmaer om pris?",
+                 open_index(corpus_hash_settings), corpus_hash_settings)
+    assert answer.text.startswith("Nei, det holder ikke")
+    assert "48" in answer.text and "§ 5-4" in answer.text
+    assert "spriker" not in answer.text
