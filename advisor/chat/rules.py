@@ -49,7 +49,6 @@ from advisor.assessment import (
     read_value_bound,
     special_service_kind,
 )
-from advisor.assessment.case import format_amount
 from advisor.assessment.free_text import Extraction
 from advisor.chat.bounds import (
     NEAR_CEILING,
@@ -1827,6 +1826,15 @@ def _ranged_text(text: str, bound: ValueBound, segments: list[tuple[int, int, st
     return f"{ranged} {at}{rest[:1].lower()}{rest[1:]}"
 
 
+def _without_compared_threshold(extraction: Extraction, text: str) -> Extraction:
+    """The case read without a total that is the threshold the user compares a per-period value with («Det blir
+    420 000 kr i året, altså langt under 1,3 mill.»): the user's reading of the threshold is no contract value."""
+    if not threshold_compared(extraction.values, extraction.notes, text):
+        return extraction
+    return dataclasses.replace(extraction, values={k: v for k, v in extraction.values.items() if k != "estimated_value_nok"},
+                               notes=[(k, n) for k, n in extraction.notes if k != "estimated_value_nok"])
+
+
 def _rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str = "nb",
                   provider: str = "extractive", model: str = "", intent: str = "", case_text: str = "",
                   extraction: Extraction | None = None) -> Answer | None:
@@ -1840,12 +1848,8 @@ def _rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str
     """
     if extraction is None:
         extraction = extract_case(case_text or question)
+    extraction = _without_compared_threshold(extraction, case_text or question)
     values = dict(extraction.values)
-    if threshold_compared(extraction.values, extraction.notes, case_text or question):
-        # «Det blir 420 000 kr i året, altså langt under 1,3 mill.»: the threshold compared with is no value
-        values.pop("estimated_value_nok", None)
-        extraction = dataclasses.replace(extraction, notes=[(k, n) for k, n in extraction.notes
-                                                            if k != "estimated_value_nok"])
     values.update(facts.values)
     try:
         result = assess(values, settings, interpretation=list(facts.notes))
@@ -1906,9 +1910,6 @@ def _rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str
     if notice_lead:  # after the sum of the shares, when the question asks whether they may be bought one by one
         sentences.insert(1 if _split_sentence(question, values, result, renumber, lang) else 0, notice_lead)
     sentences = [*climate_lead, *sentences]
-    open_ended = _open_ended_sentence(values, renumber, lang)
-    if open_ended:
-        sentences.insert(len(climate_lead) + 1, open_ended)
     kind = _service_kind_sentence([*extraction.notes, *facts.notes], result, renumber, lang, case_text or question)
     if kind:
         sentences.append(kind)
@@ -2028,7 +2029,8 @@ def _lead_sentences(question: str, intent: str, values: dict, result: Assessment
         # «Kan vi kjøpe direkte …?» in part I: no notice and no procedure, but not free of the principles.
         verdict = _DIRECT_PART_I["en" if lang == "en" else "nb"]
         part_text = part_text[:1].lower() + part_text[1:]
-    sentences = [f"{verdict} {part_text}".strip()]
+    sentences = [f"{verdict} {part_text}".strip(), _open_ended_sentence(values, renumber, lang)]
+    sentences = [s for s in sentences if s]
     return [split, *sentences] if split else sentences
 
 
