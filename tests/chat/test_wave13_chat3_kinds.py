@@ -66,3 +66,13 @@ def test_an_open_ended_monthly_contract_below_the_threshold_by_the_year_is_not_e
     assert answer.text.startswith("Nei, det holder ikke")
     assert "48" in answer.text and "§ 5-4" in answer.text
     assert "spriker" not in answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "Hva er forskjellen på innovasjonsanskaffelse og innovasjonsvennlig anskaffelse, og hvordan bestemmer vi oss?",
+    "What is the difference between procurement of innovation and innovation-friendly procurement, and how do we decide?",
+])
+def test_a_difference_with_how_to_choose_gets_the_decision_rule_not_a_refusal(question, corpus_hash_settings):
+    answer = ask(question, open_index(corpus_hash_settings), corpus_hash_settings)
+    assert "sier ikke noe om dette" not in answer.text and "do not say anything" not in answer.text
+    assert "markedsdialog" in answer.text or "dialog" in answer.text.lower()
