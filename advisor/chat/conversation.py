@@ -424,7 +424,20 @@ def _answer_parts(turn: _Turn, question: str, parts: Sequence[str], scene: str =
         said_card = bool(answer.card_id) and any(a.card_id == answer.card_id for a in answers)
         if not said_card and not any(a.text == answer.text for a in answers) and not _says_again(answer, answers):
             answers.append(answer)
-    return _value_side_first(turn, question, answers) if rules_parts else answers
+    if rules_parts:
+        return _value_side_first(turn, question, answers)
+    return _with_value_part(turn, question, answers)
+
+
+def _with_value_part(turn: _Turn, question: str, answers: list[Answer]) -> list[Answer]:
+    """«Kommunen skal lyse ut … for 750 000 kr i året i fire år. Hvordan beskriver vi behovet …?»: parts answered by
+    cards on how to do it, in a message that states a purchase and its value, get the part the value leads to after
+    them; the answers as they are when no card answered or the message states no purchase."""
+    if not turn.facts.has_value or not any(a.card_id for a in answers) or not is_rules_question(question, turn.facts):
+        return answers
+    lead = part_lead(question, turn.facts, turn.settings, turn.lang, turn.provider,
+                     model_name(turn.settings, turn.provider))
+    return [*answers, lead[1]] if lead is not None else answers
 
 
 # A part that asks how to choose between what an earlier part named («hvordan velger vi riktig vei?», «how do we

@@ -76,3 +76,13 @@ def test_a_difference_with_how_to_choose_gets_the_decision_rule_not_a_refusal(qu
     answer = ask(question, open_index(corpus_hash_settings), corpus_hash_settings)
     assert "sier ikke noe om dette" not in answer.text and "do not say anything" not in answer.text
     assert "markedsdialog" in answer.text or "dialog" in answer.text.lower()
+
+
+def test_a_service_how_to_gets_result_requirements_market_dialogue_and_then_the_part(corpus_hash_settings):
+    answer = ask("Fylkeskommunen skal kjøpe renhold av tannklinikkene for om lag 900 000 kr i året i tre år. Før har vi "
+                 "krevd bestemte vaskemaskiner. Hvordan skriver vi funksjonskrav for tjenesten i stedet for å kreve "
+                 "bestemt utstyr, og hvordan kan vi undersøke markedet før konkurransen?",
+                 open_index(corpus_hash_settings), corpus_hash_settings)
+    text = answer.text
+    assert "Del I og III gjelder" in text
+    assert text.startswith("Beskriv resultatet") and "markedet" in text  # the how-to first, the part after it
