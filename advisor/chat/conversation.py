@@ -405,6 +405,16 @@ def _answer_parts(turn: _Turn, question: str, parts: Sequence[str], scene: str =
             context = " ".join(p for p in (scene_procedure(scene), parts[0] if i else "") if p)
             answer = turn.answer(part, context=context, exclude=used,
                                  rules=False if rules_parts or turn.facts.has_value else None)
+            if not answer.grounded and i and _CHOOSES_BETWEEN.search(part):
+                # «Hva skiller A fra B, og hvordan velger vi riktig vei?»: the choice is between what the first part
+                # named; asked with it, a card that answers both (said already, or now) answers this part.
+                joined = turn.answer(f"{parts[0].rstrip('?. ')}, {part[0].lower()}{part[1:]}", context=context,
+                                     rules=False)
+                if joined.card_id in used:
+                    continue
+                if joined.grounded and joined.card_id:
+                    answers = [a for a in answers if not a.card_id or a.route == "rules"]
+                    answer = joined
             # «Ja, under terskelen …» from a card is a yes on one side of a threshold; beside the rules' verdict on
             # the stated value (which may be on the other side) the bare «Ja» would read as the answer for this case.
             if answer.card_id and turn.facts.has_value and _THRESHOLD_CONDITIONAL.match(answer.text):
@@ -414,7 +424,27 @@ def _answer_parts(turn: _Turn, question: str, parts: Sequence[str], scene: str =
         said_card = bool(answer.card_id) and any(a.card_id == answer.card_id for a in answers)
         if not said_card and not any(a.text == answer.text for a in answers) and not _says_again(answer, answers):
             answers.append(answer)
-    return _value_side_first(turn, question, answers) if rules_parts else answers
+    if rules_parts:
+        return _value_side_first(turn, question, answers)
+    return _with_value_part(turn, question, answers)
+
+
+def _with_value_part(turn: _Turn, question: str, answers: list[Answer]) -> list[Answer]:
+    """«Kommunen skal lyse ut … for 750 000 kr i året i fire år. Hvordan beskriver vi behovet …?»: parts answered by
+    cards on how to do it, in a message that states a purchase and its value, get the part the value leads to after
+    them; the answers as they are when no card answered or the message states no purchase."""
+    if not turn.facts.has_value or not any(a.card_id for a in answers) or not is_rules_question(question, turn.facts):
+        return answers
+    lead = part_lead(question, turn.facts, turn.settings, turn.lang, turn.provider,
+                     model_name(turn.settings, turn.provider))
+    return [*answers, lead[1]] if lead is not None else answers
+
+
+# A part that asks how to choose between what an earlier part named («hvordan velger vi riktig vei?», «how do we
+# decide which route to take?»).
+_CHOOSES_BETWEEN = re.compile(r"\b(?:velge|velje|velger|vel|avgjøre|avgjer|bestemme|decide|choose|pick)\b|"
+                              r"\b(?:hvilken|hvilket|kva for ein|which)\s+(?:vei|veg|route|path|one|av dem|option)\b",
+                              re.IGNORECASE)
 
 
 def _negotiates_within(part: str, considered: str) -> bool:

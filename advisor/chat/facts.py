@@ -16,7 +16,7 @@ from typing import Any
 
 from advisor.assessment import IT_PURCHASE_NOTE, READ_FROM_TEXT, ValueBound, extract_case, read_value_bound
 
-__all__ = ["CASE_KEYS", "IT_PURCHASE_NOTE", "CaseFacts", "read_facts"]
+__all__ = ["CASE_KEYS", "IT_PURCHASE_NOTE", "CaseFacts", "read_facts", "threshold_compared"]
 
 # The keys that make a case in a chat: what the part and threshold depend on.
 CASE_KEYS = ("estimated_value_nok", "buyer", "category", "health_social_services", "special_services", "utilities",
@@ -93,6 +93,24 @@ def _national_total(values: dict[str, Any], text: str) -> bool:
     return amount >= NATIONAL_TOTAL_NOK or (amount > 0 and bool(_PUBLIC_SECTOR_TOTAL.search(text)))
 
 
+# The thresholds a user compares a value with («langt under 1,3 mill.», «over terskelen på 2,3 mill.»).
+_THRESHOLD_AMOUNTS = (100_000, 1_300_000, 1_490_000, 2_300_000, 57_800_000)
+_COMPARED = re.compile(r"\b(?:under|over|unna|opp mot|nær|below|above|under the|over the|terskel\w*|threshold\w*)"
+                       r"(?:\s+(?:the|på|of|for|verdien|terskelen|terskelverdien|threshold|grensen|grensa))*\s*$",
+                       re.IGNORECASE)
+
+
+def threshold_compared(values: dict[str, Any], notes: list[tuple[str, str]], text: str) -> bool:
+    """True when the total value read is a threshold the user compares a per-period value with («Det blir 420 000 kr i
+    året, altså langt under 1,3 mill.»): the user's reading of the threshold, not the contract's value."""
+    value = values.get("estimated_value_nok")
+    if value not in _THRESHOLD_AMOUNTS or values.get("value_per_period_nok") is None:
+        return False
+    phrase = next((m.group(1) for k, n in notes if k == "estimated_value_nok" and (m := re.search(r"«([^»]+)»", n))), "")
+    at = text.find(phrase) if phrase else -1
+    return at > 0 and bool(_COMPARED.search(text[max(0, at - 40):at].rstrip()))
+
+
 def read_facts(text: str) -> CaseFacts:
     """The case facts a message states, as the assessment's reader reads them (Norwegian, nynorsk and English).
 
@@ -104,6 +122,9 @@ def read_facts(text: str) -> CaseFacts:
     if _national_total(values, text):
         values = {k: v for k, v in values.items() if k not in _VALUE_KEYS and k != "buyer"}
         notes = [(k, n) for k, n in notes if k in values]
+    if threshold_compared(values, notes, text):
+        values.pop("estimated_value_nok")
+        notes = [(k, n) for k, n in notes if k != "estimated_value_nok"]
     if "buyer" not in values and (said := _OUR_MUNICIPALITY.search(text)) and _FIRST_PERSON.search(text):
         values["buyer"] = "municipal"
         notes.append(("buyer", f"{READ_FROM_TEXT} «{said.group(0)}» → oppdragsgiveren er en kommune (kommune/fylkeskommune)."))

@@ -58,7 +58,7 @@ from advisor.chat.bounds import (
     top_value,
     value_segments,
 )
-from advisor.chat.facts import CASE_KEYS, IT_PURCHASE_NOTE, CaseFacts
+from advisor.chat.facts import CASE_KEYS, IT_PURCHASE_NOTE, CaseFacts, threshold_compared
 from advisor.config import Settings
 from advisor.corpus import Citation, cite
 from advisor.errors import AdvisorError
@@ -106,19 +106,24 @@ _ASK_FEW = (r"(?:spørre|spørje|kontakte|ta kontakt med|invitere|hente inn tilb
             r"be om tilbod frå|gå direkte til|gå rett til)")
 # «holder det vel å …», «held det vel med …»: a particle between does not change the question.
 _PARTICLES = r"(?:(?:vel|nok|da|godt nok|altså)\s+){0,2}"
-_SUFFICES = (re.compile(r"\b(?:holder|held|rekker|rekk|er) det " + _PARTICLES + r"(?:å|med)\b[^?,]{0,40}\b(?:tilbud|tilbod|"
+# «Holder det …?» and, after a reason, «…, så det holder vel å …?»
+_IT_SUFFICES = r"(?:(?:holder|held|rekker|rekk|er) det|det (?:holder|held|rekker|rekk))"
+_SUFFICES = (re.compile(r"\b" + _IT_SUFFICES + " " + _PARTICLES + r"(?:å|med)\b[^?,]{0,40}\b(?:tilbud|tilbod|"
                         r"pris(?:er)?|prisar)\b|"
-                        rf"\b(?:holder|held|rekker|rekk|er) det {_PARTICLES}(?:å|med)\s+{_ASK_FEW}\b|"
+                        rf"\b{_IT_SUFFICES} {_PARTICLES}(?:å|med)\s+{_ASK_FEW}\b|"
                         # Asking a few for advice or input is market dialogue, not the competition.
                         rf"\b{_ASK_FEW}\s+(?:bare |berre |kun )?{_FEW}\b(?![^?]*\b(?:råd|dialog\w*|markedsdialog\w*|innspill|"
                         r"innspel|møte\w*|advice|input)\b)[^?,.]{0,40}(?:\bdirekte\b|\?)|"
                         r"\b(?:is it enough|does it suffice) to (?:get|ask for)\b[^?,]{0,30}\bquotes?\b|"
+                        # «…, so getting three quotes is enough, right?»
+                        r"\b(?:getting|asking for|collecting|to get) (?:three|two|four|a few|some|\d) (?:quotes|bids|offers)"
+                        r" (?:is|will be|should be) (?:enough|sufficient)\b|"
                         r"\b(?:is it enough|does it suffice|can we just) (?:to )?(?:ask|contact|invite)\b[^?,]{0,30}"
                         r"\b(?:three|two|four|five|a few|some)\b", re.IGNORECASE),
              frozenset({"below", "I"}))
 _YES_NO = re.compile(r"^\s*(må|kan|gjelder|gjeld|er|skal|trenger|treng|blir|vert|får|holder|held|rekker|rekk|går|do|does|"
                      r"must|is|are|can|could|may|should|will)\b|"
-                     r"\b(må|er|skal|kan|gjelder|følger|blir) (vel|jo)\b|,\s*(må|kan|skal|gjelder|er) (det|vi|dette|den)\b|"
+                     r"\b(må|er|skal|kan|gjelder|følger|blir|holder|held|rekker|rekk) (vel|jo)\b|,\s*(må|kan|skal|gjelder|er) (det|vi|dette|den)\b|"
                      r"(ikke sant|stemmer (?:ikke )?det|eller hva|vel|right|isn't it)\s*\??\s*$", re.IGNORECASE)
 _ASKS_RULES = re.compile(
     r"terskel\w*|\bEØS\b|\bEEA\b|\bdel (?:I{1,3}|IV|V|[1-5])\b|\bparts? (?:I{1,3}|IV|V|[1-5])\b|hvilke[nt]? (?:del|regler|regelverk|prosedyr\w*|deler)|"
@@ -131,7 +136,7 @@ _ASKS_RULES = re.compile(
 )
 _PURCHASE_STATED = re.compile(
     r"\b(?:skal|vil|må|planlegger å|ønsker å|skal inngå|skal kjøpe|kjøpe|kjøpa|kjøper|anskaffer|inngå|bygge|bygg|kjøp|anskaffelse|"
-    r"kontrakt\w*|avtale\w*|rammeavtale\w*|buy\w*|procur\w*|contract\w*|build|building|construct\w*|renovat\w*)\b",
+    r"kontrakt\w*|avtale\w*|rammeavtale\w*|buy\w*|procur\w*|contract\w*|build|building|leier|leie|leige|leiger|rent|renting|lease\w*|construct\w*|renovat\w*)\b",
     re.IGNORECASE,
 )
 _PART_EN = {
@@ -1370,6 +1375,119 @@ def _conditional_named(clause: str) -> list[str]:
     return list(dict.fromkeys(str(m.lastgroup) for m in _PROCEDURE.finditer(clause) if m.lastgroup in _CONDITIONAL))
 
 
+# What a market dialogue or survey is said to have shown: no solution, solutions to adapt, or solutions as they are.
+_MARKET_SEEN = re.compile(r"\b(?:markeds(?:dialog|undersøking|undersøkelse|analyse|kartlegging)\w*|dialogkonferanse\w*|"
+                          r"market (?:dialogue|engagement|research|survey|consultation|analysis)|"
+                          r"(?:pre-?market|preliminary market) \w+)\b", re.IGNORECASE)
+_MARKET_NONE = re.compile(r"\b(?:ingen|ikkje noko[nt]?|ikke noe[nt]?|no|none of the)\b[^.?!]{0,60}?\b(?:løysing\w*|løsning\w*|"
+                          r"leverandør\w*|tilbyder\w*|solutions?|suppliers?|products?)\b|"
+                          r"\b(?:finnes|fins|finst|eksisterer)\s+(?:det\s+)?(?:ikke|ikkje|ingen)\b|"
+                          r"\bnothing on the market\b|\bdoes not exist\b|\bno existing\b", re.IGNORECASE)
+_MARKET_SOME = re.compile(r"\b(?:har|tilbyr|leverer|finnes|fins|finst|eksisterer|have|has|offer\w*|exist|are available)\b"
+                          r"[^.?!]{0,50}?\b\w*(?:løsning|løysing|produkt|system|solution|product)\w*\b|"
+                          r"\b(?:løsning\w*|løysing\w*|solutions?|products?)\b[^.?!]{0,30}?\b(?:finnes|fins|finst|exist|are available)\b",
+                          re.IGNORECASE)
+_MINOR_ADAPTATION = re.compile(r"\b(?:med|etter|with|after)\s+(?:noe|noko|litt|en viss|mindre|some|minor|a little|limited)?\s*"
+                               r"(?:tilpasning\w*|tilpassing\w*|adaptation\w*|customi[sz]ation)\b|\btilpasses\b|\btilpassast\b|"
+                               r"\bbe adapted\b|\badapt(?:ed|ing)? (?:them|it|the solutions?)\b", re.IGNORECASE)
+
+
+def market_seen(text: str) -> str:
+    """What a market dialogue or survey the text mentions showed: "no" (nothing on the market meets the need),
+    "with_adaptation" (solutions exist that meet it with adaptation), "yes" (solutions exist), "" when the text states
+    no finding."""
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        if not _MARKET_SEEN.search(sentence):
+            continue
+        if _MARKET_NONE.search(sentence):
+            return "no"
+        if _MARKET_SOME.search(sentence):
+            return "with_adaptation" if _MINOR_ADAPTATION.search(sentence) else "yes"
+    return ""
+
+
+_RECOMMEND = {
+    "with_adaptation": (
+        "Velg {pick}: markedsdialogen viste at løsninger som finnes, kan dekke behovet med tilpasning.",
+        "Choose {pick}: the market dialogue showed that existing solutions can meet the need with adaptation."),
+    "yes": (
+        "Velg åpen eller begrenset anbudskonkurranse: markedsdialogen viste at løsninger som finnes, dekker behovet. Da "
+        "er innovasjonspartnerskap utelukket (FOA § 13-1 tredje ledd), og {named} krever et vilkår i FOA § 13-2, som "
+        "kjøp av en løsning som finnes, sjelden oppfyller.",
+        "Choose the open or restricted procedure: the market dialogue showed that existing solutions meet the need. An "
+        "innovation partnership is then ruled out (FOA § 13-1 third paragraph), and {named} need a ground in FOA § 13-2, "
+        "which buying an existing solution seldom meets."),
+    "no": (
+        "Velg {pick}: markedsdialogen viste at ingen løsning i markedet dekker behovet.",
+        "Choose {pick}: the market dialogue showed that no solution on the market meets the need."),
+}
+_IP_RULED_OUT = ("Innovasjonspartnerskap er da utelukket: det kan bare brukes når behovet ikke kan dekkes av løsninger "
+                 "som allerede finnes i markedet, heller ikke med mindre tilpasninger (FOA § 13-1 tredje ledd).",
+                 "An innovation partnership is then ruled out: it may only be used when the need cannot be met by "
+                 "solutions already on the market, also not with minor adaptation (FOA § 13-1 third paragraph).")
+_ADAPTATION_GROUND = ("At tilgjengelige løsninger må tilpasses, er det første vilkåret for konkurranse med forhandling og "
+                      "konkurransepreget dialog i FOA § 13-2.",
+                      "That available solutions must be adapted is the first ground for the competitive procedure with "
+                      "negotiation and competitive dialogue in FOA § 13-2.")
+_DIALOGUE_INSTEAD = ("Velg konkurransepreget dialog i stedet bare hvis dere ikke kan beskrive løsningen presist nok til å "
+                     "be om tilbud; skriv ned i protokollen hva markedsdialogen viste og hvorfor tilpasningen trengs.",
+                     "Choose competitive dialogue instead only if you cannot describe the solution precisely enough to "
+                     "ask for tenders; record what the market dialogue showed and why the adaptation is needed.")
+_IP_FITS = ("Det er vilkåret for innovasjonspartnerskap i FOA § 13-1 tredje ledd: dere kan få utviklet løsningen og kjøpe "
+            "resultatet i samme anskaffelse; dokumenter i protokollen hva markedsdialogen viste.",
+            "That is the condition for an innovation partnership in FOA § 13-1 third paragraph: you can have the solution "
+            "developed and buy the result in the same procurement; record what the market dialogue showed.")
+_NONE_GROUND = ("Uten en løsning i markedet omfatter anskaffelsen innovative løsninger, vilkår 2 i FOA § 13-2; "
+                "dokumenter hva markedsdialogen viste.",
+                "With no solution on the market the purchase includes innovative solutions, ground 2 in FOA § 13-2; "
+                "record what the market dialogue showed.")
+
+
+def _recommended_choice(asked: list[_Asked], case_text: str, result: Assessment, renumber: _Renumber,
+                        lang: str) -> tuple[str, tuple[str, ...]] | None:
+    """A recommendation between the procedures a choice question names («Bør vi velge innovasjonspartnerskap,
+    konkurransepreget dialog eller konkurranse med forhandling?») that applies what the market dialogue in
+    `case_text` showed, with the procedures whose time limits matter; None without a stated finding, with fewer
+    than two procedures named, or outside part III."""
+    if result.part != "III" or result.regime != "foa":
+        return None
+    clause = " ".join(a.clause for a in asked if a.kind == "choice")
+    named = _conditional_named(clause)
+    if len(named) < 2 and not (named and re.search(r"\b(?:åpen|open|begrenset|restricted|anbud\w*)\b", clause, re.I)):
+        return None
+    if not (_WHICH_FITS.search(clause) or re.search(r"\b(?:eller|or)\b", clause, re.I)):
+        return None
+    seen = market_seen(case_text)
+    if not seen:
+        return None
+    en = lang == "en"
+    sentences = []
+    if seen == "with_adaptation":
+        pick = "negotiated" if "negotiated" in named or "competitive_dialogue" not in named else "competitive_dialogue"
+        sentences.append(_RECOMMEND[seen][en].format(pick=procedure_name(pick, "III", lang)))
+        if "innovation_partnership" in named:
+            sentences.append(_with_marker(_IP_RULED_OUT[en], renumber.rules(("R-PROC-INNOVATION-PARTNERSHIP",))))
+        sentences.append(_with_marker(_ADAPTATION_GROUND[en], renumber.rules(("R-GROUND-ADAPTATION",))))
+        if pick == "negotiated":
+            sentences.append(_DIALOGUE_INSTEAD[en])
+        limits = ("negotiated", "competitive_dialogue")
+    elif seen == "no":
+        pick = "innovation_partnership" if "innovation_partnership" in named else named[0]
+        sentences.append(_RECOMMEND[seen][en].format(pick=procedure_name(pick, "III", lang)))
+        if pick == "innovation_partnership":
+            sentences.append(_with_marker(_IP_FITS[en], renumber.rules(("R-PROC-INNOVATION-PARTNERSHIP",))))
+        else:
+            sentences.append(_with_marker(_NONE_GROUND[en], renumber.rules(("R-GROUND-INNOVATIVE",))))
+        limits = (pick,)
+    else:
+        names = (" and " if en else " og ").join(procedure_name(p, "III", lang) for p in named
+                                                 if p != "innovation_partnership") or procedure_name(named[0], "III", lang)
+        sentences.append(_with_marker(_RECOMMEND[seen][en].format(named=names),
+                                      renumber.rules(("R-PROC-PART-III-OPEN", "R-PROC-INNOVATION-PARTNERSHIP"))))
+        limits = ("open", "restricted")
+    return " ".join(sentences), limits
+
+
 # Numbered questions in a message («1) … 2) …», «1. … 2. …», «(1) … (2) …»).
 _NUMBERED = re.compile(r"(?:^|\s)\(?1[.)]\s+\S.*?\s\(?2[.)]\s+\S", re.DOTALL)
 
@@ -1390,11 +1508,16 @@ def _several_answer(asked: list[_Asked], result: Assessment, facts: CaseFacts, r
     # the procedures asked first, then the part and value it follows from; a question that asks for the part as well
     # gets the part first.
     lead_choice = next((a for a in asked if a.kind == "choice" and _asks_may_we(a.clause)), None)
+    recommended = _recommended_choice(asked, case_text, result, renumber, lang)
+    if recommended is not None:  # a choice between procedures, with what the market dialogue showed: a verdict
+        lead_choice = None
     if lead_choice is not None and "part" not in {a.kind for a in asked}:
         sentences = _several_choice(lead_choice.clause, result, renumber, lang, lead=True)
         sentences += _pointed_ground(case_text, result, renumber, lang)
     else:
         lead_choice, sentences = None, []
+    if recommended is not None:
+        sentences = [recommended[0]]
     part_at = len(sentences)
     sentences.append(f"{verdict} {_part_sentence(result, renumber, lang)}".strip())
     # The verdict on negotiation or dialogue in part III lists the grounds: a question for them is answered by it.
@@ -1406,6 +1529,10 @@ def _several_answer(asked: list[_Asked], result: Assessment, facts: CaseFacts, r
     chosen = " ".join(a.clause for a in asked if a.kind == "choice")
     all_asked, asked = asked, [a for a in asked if a is not lead_choice]
     pointed = [""] if lead_choice is not None else []  # the lead said the ground already
+    if recommended is not None:  # the recommendation is the verdict on the choice and says the ground
+        chosen = " ".join(procedure_name(p, "III", lang) for p in recommended[1])
+        asked = [a for a in asked if a.kind != "choice"]
+        pointed = [""]
     first_end = None
     for a in asked:
         if a.kind == "grounds" and grounds_said:
@@ -1699,6 +1826,15 @@ def _ranged_text(text: str, bound: ValueBound, segments: list[tuple[int, int, st
     return f"{ranged} {at}{rest[:1].lower()}{rest[1:]}"
 
 
+def _without_compared_threshold(extraction: Extraction, text: str) -> Extraction:
+    """The case read without a total that is the threshold the user compares a per-period value with («Det blir
+    420 000 kr i året, altså langt under 1,3 mill.»): the user's reading of the threshold is no contract value."""
+    if not threshold_compared(extraction.values, extraction.notes, text):
+        return extraction
+    return dataclasses.replace(extraction, values={k: v for k, v in extraction.values.items() if k != "estimated_value_nok"},
+                               notes=[(k, n) for k, n in extraction.notes if k != "estimated_value_nok"])
+
+
 def _rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str = "nb",
                   provider: str = "extractive", model: str = "", intent: str = "", case_text: str = "",
                   extraction: Extraction | None = None) -> Answer | None:
@@ -1712,6 +1848,7 @@ def _rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str
     """
     if extraction is None:
         extraction = extract_case(case_text or question)
+    extraction = _without_compared_threshold(extraction, case_text or question)
     values = dict(extraction.values)
     values.update(facts.values)
     try:
@@ -1799,6 +1936,36 @@ def _rules_answer(question: str, facts: CaseFacts, settings: Settings, lang: str
                   notes=notes, language=lang, evidence=1.0)
 
 
+# The thresholds an annual amount may fall under while the value of a contract without a fixed term does not.
+_OPEN_ENDED_THRESHOLDS = (100_000, 1_300_000, 1_490_000, 2_300_000)
+
+
+def _open_ended_sentence(values: dict, renumber: _Renumber, lang: str) -> str:
+    """Why a contract without a fixed term is worth 48 months of payments, when that and not the annual amount lifts
+    it over a threshold («35 000 kr i måneden, uten fast sluttdato»); "" otherwise."""
+    per_period, period = values.get("value_per_period_nok"), values.get("value_period")
+    if not values.get("open_ended") or not per_period or period not in ("month", "year") or values.get("duration_months"):
+        return ""
+    monthly = per_period if period == "month" else None
+    annual = per_period * 12 if period == "month" else per_period
+    total = annual * 4
+    if not any(annual < t <= total for t in _OPEN_ENDED_THRESHOLDS):
+        return ""
+    if lang == "en":
+        said = (f"A contract without a fixed end date is valued at 48 times the monthly value (FOA section 5-4): "
+                f"{_amount_en(monthly)} × 48 = {_amount_en(total)}, not the annual amount of {_amount_en(annual)}."
+                if monthly else
+                f"A contract without a fixed end date is valued at four years of payments, 48 times the monthly value "
+                f"(FOA section 5-4): {_amount_en(total)}, not the annual amount of {_amount_en(annual)}.")
+    else:
+        said = (f"En avtale uten fast sluttdato verdsettes til 48 ganger månedsverdien (FOA § 5-4): "
+                f"{format_amount(monthly)} × 48 = {format_amount(total)}, ikke årsbeløpet på {format_amount(annual)}."
+                if monthly else
+                f"En avtale uten fast sluttdato verdsettes til fire års betalinger, 48 ganger månedsverdien "
+                f"(FOA § 5-4): {format_amount(total)}, ikke årsbeløpet på {format_amount(annual)}.")
+    return _with_marker(said, renumber.rules(("R-VALUE-48-MONTHS",)))
+
+
 # The side of the decisive threshold a stated value falls on, by the part it leads to; part II (above one threshold,
 # below the next) has no single side.
 _ABOVE_PARTS = ("III", "IV")
@@ -1862,7 +2029,8 @@ def _lead_sentences(question: str, intent: str, values: dict, result: Assessment
         # «Kan vi kjøpe direkte …?» in part I: no notice and no procedure, but not free of the principles.
         verdict = _DIRECT_PART_I["en" if lang == "en" else "nb"]
         part_text = part_text[:1].lower() + part_text[1:]
-    sentences = [f"{verdict} {part_text}".strip()]
+    sentences = [f"{verdict} {part_text}".strip(), _open_ended_sentence(values, renumber, lang)]
+    sentences = [s for s in sentences if s]
     return [split, *sentences] if split else sentences
 
 
