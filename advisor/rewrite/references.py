@@ -51,6 +51,11 @@ OPEN_INTERFACES: tuple[tuple[re.Pattern[str], str], ...] = (
 _LEVEL = r"[\w+]+(?:-[\w+]+)*(?:,\s?[a-z]\d)?"
 _QUALIFIER_AFTER = re.compile(rf"^[\s,]*(?:til\s+|på\s+)?([\wæøå]*(?:nivå|klasse|level)\s+{_LEVEL})", re.IGNORECASE)
 _QUALIFIER_BEFORE = re.compile(rf"([\wæøå]*(?:nivå|klasse)\s+{_LEVEL})\s+(?:etter|i|iht\.?|i henhold til)\s+$", re.IGNORECASE)
+# A class stated without the word «klasse» before the standard («klassifisert som Bfl-s1 etter NS-EN 13501-1», «ha
+# Euroklasse ... », «oppfylle Bfl-s1 iht. NS-EN 13501-1»): a code with a digit, kept with its standard all the same.
+_CODE_BEFORE = re.compile(r"(?<![\w\-])((?:klassifisert|klassifiseres|godkjent|testet)\s+(?:som|til|i)\s+)?"
+                          r"((?=[\w\-+,]*\d)[A-ZÆØÅ][\w+]*(?:-[\w+]+)*(?:,\s?[a-z]\d)?)"
+                          r"\s+(?:etter|iht\.?|i\s+henhold\s+til)\s+$")
 _VERB_SUFFIX = re.compile(r"[\s\-]+(?:sertifiser|merk|godkjen)\w*$", re.IGNORECASE)
 _SUBJECT = re.compile(r"^\s*([A-ZÆØÅ][\wæøå\-]*(?:\s+[\wæøå\-]+)?)\s+(?:skal|må)\b")
 _EXISTING = re.compile(r"(?<!\w)(?:dagens|eksisterende|nåværende|vår|vårt|våre|allerede|i dag|vi har)(?!\w)", re.IGNORECASE)
@@ -141,14 +146,23 @@ def _standards(text: str, matches: list[Match] | None = None) -> list[Reference]
         seen.add(name.lower())
         subject = _clause_subject(text, start) if OPEN_STANDARD.fullmatch(name) else _subject(text)
         if MANDATED_STANDARD.match(name) and not _DESCRIPTION_STANDARD.match(name):
+            if _CE.match(name) or (_CE_LAW.match(name) and _CE.search(_sentence_at(text, start))):
+                # CE marking is a legal conformity requirement (medical devices, machinery, toys, PPE): kept as one
+                # requirement, with the regulation the text names; never a reference to be equivalent to
+                if not any(r.name == "CE" for r in out):
+                    out.append(Reference("CE", "mandated", _ce_requirement(text, start, subject)))
+                continue
             out.append(Reference(name, "mandated", f"{subject} skal oppfylle {name}, {_STANDARD_PROOF}."))
             continue
         after, before = _QUALIFIER_AFTER.match(text[end:]), _QUALIFIER_BEFORE.search(text[:start])
         # the level goes first («nivå Excellent i BREEAM»): a capitalised word right before «eller tilsvarende»
         # reads as a product name
         what = f"kriteriene for {name}" if _LABEL.match(name) else name
+        code = None if after or before else _CODE_BEFORE.search(text[max(0, start - 60):start])
         if after or before:
             what = f"{after.group(1)} i {name}" if after else f"{before.group(1)} etter {name}"
+        elif code and not STANDARDS.fullmatch(code.group(2)) and not NAMED_STANDARD.fullmatch(code.group(2)):
+            what = f"klasse {code.group(2)} etter {name}"
         if name.upper().startswith("GN"):  # a gastronorm size is what fits the trolleys, ovens and fridges one has
             out.append(Reference(name, "standard", f"Beholderne skal ha mål etter {name} eller tilsvarende, slik at de passer "
                                                    "i [vogner, ovner og kjøleskap dere har], dokumentert med datablad; en "
@@ -161,14 +175,63 @@ def _standards(text: str, matches: list[Match] | None = None) -> list[Reference]
     return out
 
 
+# CE marking and the EU rules that require it: a legal conformity requirement of the product, not solution-specific.
+_CE = re.compile(r"^CE(?:-merk\w*|-godkjen\w*)?$|(?<![\w\-])CE(?:-merk\w*|[\s\-]godkjen\w*|\s+merk\w*)?(?![\w\-])",
+                 re.IGNORECASE)
+_CE_LAW = re.compile(r"^(?:MDR|IVDR)$", re.IGNORECASE)
+# The regulation a CE requirement names, in the words of the text.
+_CE_BASIS = re.compile(r"(?<!\w)(?:(?P<law>MDR|IVDR|(?:forordning|direktiv)\w*\s+(?:\(EU\)\s*)?[\d/]+|"
+                       r"\w*(?:direktiv|forordning|forskrift)\w*)|"
+                       r"(?P<what>medisinsk\w*\s+utstyr|personlig\w*\s+verneutstyr|PVU|leketøy|maskin(?:er)?))(?!\w)",
+                       re.IGNORECASE)
+
+
+def _sentence_at(text: str, pos: int) -> str:
+    start = max(text.rfind(". ", 0, pos), text.rfind("; ", 0, pos))
+    end = min([i for i in (text.find(". ", pos), text.find("; ", pos)) if i >= 0], default=len(text))
+    return text[start + 2 if start >= 0 else 0:end]
+
+
+def _ce_requirement(text: str, start: int, subject: str) -> str:
+    """The CE requirement: the subject of its own clause, the rules the text names («som medisinsk utstyr etter MDR»,
+    «etter maskinforskriften»), documented with the EU declaration of conformity."""
+    sentence = _sentence_at(text, start)
+    m = _SUBJECT.match(sentence)
+    if m and not BUYER_SUBJECT.match(m.group(1).split()[0]) and len(m.group(1).split()) <= 2:
+        subject = m.group(1)
+    elif re.match(r"^\s*(?:alle|alt)\s+(?:produkt\w*|utstyr\w*|varer?\w*)\s+(?:skal|må)\b", sentence, re.IGNORECASE):
+        subject = re.match(r"^\s*(\w+\s+\w+)", sentence).group(1)
+    laws = list(dict.fromkeys(b.group("law") for b in _CE_BASIS.finditer(sentence) if b.group("law")))
+    what = next((b.group("what") for b in _CE_BASIS.finditer(sentence) if b.group("what")), "")
+    basis = (f" som {what}" if what else "") + (f" etter {' og '.join(laws)}" if laws else "")
+    if not laws:
+        basis += (" [etter regelverket som gjelder for produktet, for eksempel MDR, maskinforskriften, leketøyforskriften "
+                  "eller PVU-forordningen]")
+    return (f"{subject} skal være CE-merket{basis}, dokumentert med EU-samsvarserklæring og merking på produktet; "
+            "CE-merking er et lovkrav og står uten «eller tilsvarende».")
+
+
 # A name the delivery must work with, by the words around it: «styres via X», «integreres med X», «kobles til X»
 # before it, or «X, som kommunen allerede benytter» after it.
 _WORKS_WITH_BEFORE = re.compile(r"(?<!\w)(?:styres|overvåkes|integreres|kobles|virke(?:\s+sammen)?|kommunisere|"
                                 r"hentes|eksporteres|overføres|journalføres|leses|"
-                                r"kompatib\w*|passe\w*)\s+(?:\w+\s+)?(?:via|fra|med|mot|til|i|gjennom)\s+(?:dagens\s+|"
-                                r"eksisterende\s+|vårt\s+|vår\s+)?$", re.IGNORECASE)
-_IN_USE_AFTER = re.compile(r"^[\s,]*som\s+(?:vi|kommunen|virksomheten|etaten|sykehuset|dere|[a-zæøå]+en)\s+(?:allerede\s+|i\s+dag\s+)?"
-                           r"(?:har|bruker|benytter|eier|har\s+i\s+drift)\b", re.IGNORECASE)
+                                r"kompatib\w*|passe\w*)\s+(?:\w+\s+)?(?:via|fra|med|mot|til|i|gjennom)\s+(?:(?:dagens|"
+                                r"eksisterende|vårt|vår|våre|det|den|kommunens|fylkeskommunens|virksomhetens|etatens|"
+                                r"sykehusets|skolens)\s+){0,2}$", re.IGNORECASE)
+_IN_USE_AFTER = re.compile(r"^[\s,]*som\s+(?:(?:vi|kommunen|virksomheten|etaten|sykehuset|dere|[a-zæøå]+en)\s+(?:allerede\s+|i\s+dag\s+)?"
+                           r"(?:har|bruker|benytter|eier|har\s+i\s+drift)\b|er\s+(?:vårt|vår|våre|dagens|det\s+eksisterende|"
+                           r"(?:kommunens|virksomhetens|etatens|sykehusets)(?:\s+eksisterende)?)\b)", re.IGNORECASE)
+# A sentence saying the buyer has a system today («Kommunen bruker i dag Power BI», «Vi har Visma»): a later reference
+# to it is to what the buyer already runs.
+_HAS_TODAY = re.compile(r"(?<!\w)(?:bruker|benytter|har|eier|drifter)\s+(?:(?:i\s+dag|allerede|per\s+i\s+dag)\s+)?"
+                        r"(?:i\s+dag\s+)?$|(?<!\w)(?:dagens|eksisterende|nåværende)\s+(?:\w+\s+)?(?:er|heter)\s+$",
+                        re.IGNORECASE)
+
+
+def _works_with_any(text: str, name: str) -> bool:
+    """Whether some mention of `name` is something the delivery must work with («integreres med X»)."""
+    first = name.split()[0] if name.split() else name
+    return any(_works_with(text, m.start(), m.end()) for m in re.finditer(re.escape(first), text))
 
 
 def _works_with(text: str, start: int, end: int) -> bool:
@@ -199,8 +262,21 @@ def _system_groups(text: str, matches: list[Match]) -> list[tuple[int, int, bool
                 group[0] = match.start
             if match.category == "model_type" and match.start >= group[1] and text[group[1]:match.start].strip() == "":
                 group[1] = match.end
-    return [(s, e, bool(_EXISTING.search(text[max(0, s - 40):s]) or _IN_USE_AFTER.match(text[e:])
-                        or _DATA_TO.search(text[max(0, s - 40):s]))) for s, e in groups]
+    had = [text[s:e].strip().lower() for s, e in groups
+           if any(_HAS_TODAY.search(text[max(0, o.start() - 40):o.start()]) and _BUYER_HAS.search(_clause_before(text, o.start()))
+                  for o in re.finditer(re.escape(text[s:e].strip()), text))]
+    return [(s, e, bool(_EXISTING.search(text[max(0, s - 40):s]) or _OWNED.search(text[max(0, s - 25):s])
+                        or _IN_USE_AFTER.match(text[e:]) or _DATA_TO.search(text[max(0, s - 40):s])
+                        or text[s:e].strip().lower() in had)) for s, e in groups]
+
+
+# Who has the system, in the clause before it: the buyer («Kommunen», «Vi», «Sykehuset»).
+_BUYER_HAS = re.compile(r"(?<!\w)(?:vi|kommunen|fylkeskommunen|virksomheten|etaten|sykehuset|helseforetaket|oppdragsgiver\w*|"
+                        r"bydelen|skolen|universitetet|[a-zæøå]+etaten)(?!\w)", re.IGNORECASE)
+
+
+def _clause_before(text: str, pos: int) -> str:
+    return re.split(r"[.;:!?]", text[:pos])[-1]
 
 
 # A system the delivery's data must be taken out to («kunne hentes ut til Power BI»): the buyer's own tool, in use.
@@ -249,6 +325,13 @@ def _systems(text: str, matches: list[Match]) -> list[Reference]:
         question = (f"Hva gjør at leveransen må virke med «{name}» (utstyr, data, lisenser eller avtaler dere har og ikke "
                     "kan bytte uten urimelig kostnad)? Skriv begrunnelsen i anskaffelsesdokumentene; uten en slik "
                     "begrunnelse må henvisningen ut, og byttekostnader kan heller vurderes i tildelingen.")
+        if not existing and _works_with_any(text, name):
+            # an integration verb («integreres med X»): lawful when X is something the buyer has and the purchase must
+            # work with; only a free choice of product would have to go
+            question = (f"Er «{name}» noe dere allerede har og som leveransen må virke med? I så fall er henvisningen "
+                        "lovlig som et krav til grensesnitt når kontraktsgjenstanden krever det: skriv i "
+                        "anskaffelsesdokumentene at dere har det og hvorfor et bytte ville koste urimelig mye, og behold "
+                        "«eller tilsvarende». Er det et valg av produkt for det nye, beskriv heller funksjonen.")
         if existing:
             # what the buyer already runs is a lawful thing to work with: the reason is written down, the need stays
             question = (f"Hva gjør at leveransen må virke med «{name}», som dere allerede har (data, rapporter, arkiv "
@@ -315,7 +398,8 @@ def interface_requirement(text: str, matches: list[Match], subject: str = "Løsn
                 + " [navn og versjon i vedlegg]"
         elif m.group("verb").lower().startswith("passe") and not _TECHNICAL.search(thing):
             return "", ""  # «passe til bordene», «passe alle brukere»: a fit, not an interface
-        elif not (_EXISTING.search(thing) or _EXISTING.search(text[m.end():m.end() + 40]) or _DEFINITE.search(thing.split()[-1])):
+        elif not (_EXISTING.search(thing) or _OWNED.search(thing) or _EXISTING.search(text[m.end():m.end() + 40])
+                  or _DEFINITE.search(thing.split()[-1])):
             return "", ""
         verb = next((v for cue, v in _FIT_VERBS if m.group("verb").lower().startswith(cue)), "virke med")
     interface = next((f", for eksempel {label}," for pattern, label in OPEN_INTERFACES if pattern.search(m.group(0))),

@@ -341,6 +341,9 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
         # the standard the buyer named says which level: a template's «[nivå] etter en anerkjent standard» would ask again
         requirements = [r for r in requirements if not _ANY_STANDARD_LEVEL.search(r)]
     requirements = _dedupe([r.requirement for r in kept] + requirements)
+    # a standard or a legal requirement the text states (CE marking, a class of a standard) is lawful content: it is
+    # never trimmed away to make room for template requirements
+    lawful = [r.requirement for r in kept]
     for ref in kept:  # the neutral draft took the standard out; the note says what happened to it in the end
         notes = [f"«{ref.name}» er beholdt som krav" + (" med «eller tilsvarende»." if ref.kind == "standard" else
                  " (lov, forskrift eller nasjonal fellesløsning: her finnes det ikke noe «tilsvarende»).")
@@ -377,8 +380,10 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
     for _ in range(3):  # a part whose requirement was trimmed away gets its own on the next round
         parts = [c for c in (clean(p) for p in part_requirements(text, matches, [*kept, *carried, *climate])) if c]
         parts = parts[:max(0, MAX_REQUIREMENTS - len(carried) - len(climate) - 1)]
-        kept = _trimmed(requirements, MAX_REQUIREMENTS - len(carried) - len(climate) - len(parts),
-                        [*parts, *climate, *carried], targets, text, matches)
+        rest = [r for r in requirements if r not in lawful]
+        kept = [r for r in requirements if r in lawful] + _trimmed(
+            rest, max(0, MAX_REQUIREMENTS - len(carried) - len(climate) - len(parts) - len(lawful)),
+            [*parts, *climate, *carried, *lawful], targets, text, matches)
         if not part_requirements(text, matches, [*kept, *parts, *carried, *climate]):
             break
     requirements = kept + parts + climate + carried
