@@ -484,7 +484,8 @@ class _Scan:
         («enskrogs patruljebåt») or how a machine is steered, carried or emptied («rammestyrte dumpere») the requirement
         chooses without a purpose (prescribed_technology)."""
         for pattern, group, kind in ((lex.DRIVE_TYPE, "drive", "drive"), (lex.NETWORK_MEANS, "net", "network"),
-                                     (lex.NETWORK_MEANS, "link", "network"), (lex.NETWORK_BUILD, "gen", "build-out"),
+                                     (lex.NETWORK_MEANS, "link", "network"), (lex.NETWORK_MEANS, "modem", "network"),
+                                     (lex.NETWORK_BUILD, "gen", "build-out"),
                                      (lex.HULL_FORM, "hull", "hull"), (lex.CONSTRUCTION_TYPE, "build", "construction")):
             for m in pattern.finditer(self.text):
                 if m.start(group) < 0:

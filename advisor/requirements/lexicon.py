@@ -257,6 +257,11 @@ NETWORK_MEANS = re.compile(
     r"fiber(?:nett(?:et)?|kabel|kabler)?|fibre|fiber[\s\-]optic)(?![\w\-])"
     # a fibre link attached to what is delivered («signaler med tilhørende fiberforbindelse», «internett med egen
     # fiberlinje»): the buyer needs the delivery to arrive, and the medium it comes over is the supplier's choice
+    # a modem or module of one network generation built into the goods («med innebygd 4G-modem», «integrert LTE-modul»):
+    # the buyer needs alarms and data to arrive in time where the goods are, and the radio is the supplier's choice
+    r"|(?<!\w)(?:innebygd|innebygde|innebygget|integrert|integrerte|med|eget|egen|built[\s\-]in|integrated)\s+"
+    r"(?:et\s+|en\s+)?(?P<modem>(?:[2-5]G|LTE)(?:\s*/\s*(?:[2-5]G|LTE))?[\s\-]?(?:modem|modul|ruter|router|SIM-kort|"
+    r"kommunikasjonsmodul)\w*)(?!\w)"
     r"|(?<!\w)(?:med|inkludert|inkl\.|with)\s+(?:tilhørende\s+|egen\s+|eget\s+|dedikert\s+|ny\s+|associated\s+|dedicated\s+)?"
     r"(?P<link>fiber(?:forbindelse|linje|tilknytning|samband|aksess)(?:en|er|ene|a)?|fib(?:re|er)\s+(?:link|connection)s?)(?!\w)",
     re.IGNORECASE,

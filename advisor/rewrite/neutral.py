@@ -28,11 +28,14 @@ from advisor.rewrite.templates import CATEGORY_OBJECTS, INCUMBENT, plural
 
 _CUE_BEFORE = re.compile(
     r"(?:\s*,)?\s*(?:av\s+typen|av\s+type|laget\s+av|utført\s+i|produsert\s+i|av|made\s+of|typen|type|modell(?:en)?|av\s+merket|merket|merke|fabrikat(?:et)?|fra|levert\s+av|"
-    r"leveres\s+av|produsert\s+av|i|på|med|basert\s+på|bygget\s+på|of\s+type|from|made\s+by|in|on|with|using)\s*$",
+    r"leveres\s+av|produsert\s+av|i|på|med|basert\s+på|bygget\s+på|of\s+type|from|made\s+by|in|on|with|using|"
+    # the way data travels («sende data via NB-IoT», «over LoRaWAN»): the preposition goes with the technology
+    r"via|over|gjennom|ved\s+bruk\s+av|med\s+innebygd|med\s+innebygget|med\s+integrert|innebygd|innebygget|integrert)\s*$",
     re.IGNORECASE,
 )
 _EQUIVALENT_AFTER = re.compile(r"\s*,?\s*(?:" + EQUIVALENT.pattern + r")", re.IGNORECASE)
-_DANGLING = re.compile(r"\s+(?:med|av|fra|i|på|til|og|eller|som|for|with|of|from|and|or|a|an|en|et|ei)\s*(?=[.,;]|$)", re.IGNORECASE)
+_DANGLING = re.compile(r"\s+(?:med|av|fra|i|på|til|og|eller|som|for|via|over|with|of|from|and|or|a|an|en|et|ei)\s*(?=[.,;]|$)",
+                       re.IGNORECASE)
 # Which way an exact value becomes a bound: weight and size at most, capacity at least.
 _AT_MOST_UNITS = re.compile(r"^(?:mm|cm|m|kg|g|U)$", re.IGNORECASE)
 # English text: the Norwegian nouns and templates do not fit it.

@@ -116,7 +116,16 @@ CATEGORY_REQUIREMENTS = {
              "utforming og teknologi.",
     "energy": "Løsningen skal ha utslipp av klimagasser på høyst [verdi] per [enhet], eller være utslippsfri, og "
               "leverandøren velger energibærer.",
+    # a radio or network generation chosen for the goods («innebygd 4G-modem», «via NB-IoT», «over LoRaWAN»): what the
+    # connection is for (alarms and data arriving in time where the goods are, and what happens when it fails)
+    "communication": "Enhetene skal overføre [alarmer og data – skriv hvilke] til [mottaker, f.eks. responssenter, "
+                     "driftssentral eller fagsystem] innen [sekunder] der de brukes [steder, også innendørs og i kjeller], "
+                     "og varsle eller bytte til en reserveforbindelse når forbindelsen faller ut, verifisert ved "
+                     "dekningstest på stedet; leverandøren velger kommunikasjonsteknologi.",
 }
+# A radio technology or network generation (what carries alarms and data), not a building-automation bus.
+COMMUNICATION_TECH = re.compile(r"(?<![\w\-])(?:[2-5]G|LTE(?:-M)?|NB-IoT|LoRa(?:WAN)?|Sigfox|Zigbee|Z-Wave|Bluetooth|BLE|"
+                                r"Wireless M-Bus|EnOcean)(?![\w])|modem|modul", re.IGNORECASE)
 MARKET_QUESTIONS = {
     "brand": "Hvilke løsninger finnes i markedet som dekker dette behovet, og hvordan dokumenterer dere ytelsen?",
     "model_type": "Hvilke egenskaper bør vi stille krav til for at flere produkter skal kunne konkurrere?",
@@ -174,8 +183,13 @@ def category_requirements(categories: set[str], domains: list[str], matches: lis
     built = bool(technology) and all(h.kind in BUILD_KINDS for h in technology)
     if built:
         out.append(CATEGORY_REQUIREMENTS["build"])
+    communication = bool(technology) and all(
+        h.kind in {"network", "protocol"} and COMMUNICATION_TECH.search(text[h.start:h.end]) for h in technology) \
+        if text else False
+    if communication:
+        out.append(CATEGORY_REQUIREMENTS["communication"])
     for category in ("product_named", "prescribed_technology", "material_dimension_method", "same_as_current"):
-        if category == "prescribed_technology" and (built or (out and "energy" in out[-1])):
+        if category == "prescribed_technology" and (built or communication or (out and "energy" in out[-1])):
             continue
         if category in categories:
             out.append(CATEGORY_REQUIREMENTS[category])
