@@ -26,10 +26,12 @@ from advisor.requirements.lexicon import (
     brand_key,
     brand_regex,
     load_brands,
+    part_counts,
 )
 from advisor.requirements.purchase import KIND_LABELS, KINDS, PurchaseObject, noun_kind, read_purchase_object
 
 __all__ = [
+    "part_counts",
     "BOUND_BEFORE",
     "CATEGORY_LABELS",
     "EQUIVALENT",

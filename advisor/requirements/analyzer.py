@@ -63,6 +63,8 @@ KIND_RULES: dict[str, tuple[str, str, str]] = {
                  "likeverdighet kan ikke avvises", "guide-kravspesifikasjoner", "Standarder og «eller tilsvarende»"),
     "exact_value": (f"{_FOA}: bare egnede og nødvendige krav som står i forhold til formålet; et eksakt tall uten funksjon "
                     "kan være overspesifisering", "guide-skreddersydde-krav", "Overspesifisering og underspesifisering"),
+    "part_count": (f"{_FOA}: bare egnede og nødvendige krav som står i forhold til formålet; et eksakt antall deler uten "
+                   "funksjon kan være overspesifisering", "guide-skreddersydde-krav", "Overspesifisering og underspesifisering"),
     "approval": (f"{_FOA}: en henvisning til en teknisk godkjenning eller et sertifikat skal følges av «eller tilsvarende»; "
                  "dere kan kreve dokumentasjon fra et akkreditert organ, men må godta tilsvarende organer og annen egnet "
                  "dokumentasjon", "guide-kravspesifikasjoner", "Testrapporter og sertifikater"),

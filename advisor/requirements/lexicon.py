@@ -493,6 +493,38 @@ BOUND_AFTER = re.compile(
 )
 
 # Performance targets: numbers in these clauses are outcomes to keep, not parameters of a product.
+# An exact count of the parts of the goods in requirement position («Dispenseren skal ha 28 doseringskammer», «Vogna skal
+# ha 12 skuffer», «Anlegget skal ha 4 kompressorer»): how today's product is built, possibly over-specified; the need is
+# the capacity or performance the parts give. Not who has something (the buyer, the supplier, a team), not people,
+# places, time or documents counted, and not a bounded count («minst 4»).
+PART_COUNT = re.compile(
+    r"(?:^|(?<=[.;:]\s)|(?<=\n))\s*(?P<subject>(?:[A-ZÆØÅ][\w\-]*)(?:\s+[a-zæøå][\w\-]*)?)\s+(?:skal|må|bør)\s+(?:også\s+)?ha\s+"
+    r"(?P<count>\d{1,3})\s+(?P<noun>[a-zæøå][\w\-]{3,})(?P<rest>[^.;:\n]*)")
+PART_COUNT_NOT_PART = re.compile(
+    r"^(?:timer?|dager?|døgn|uker?|måneder?|år|års|minutter?|sekunder|ganger|prosent|ansatte|medarbeidere|personer|"
+    r"årsverk|stillinger|konsulenter|rådgivere|teknikere|montører|sjåfører|referanser|oppdrag|prosjekter|kontrakter|"
+    r"avdelinger|kontorer|lokasjoner|skoler|barnehager|brukere|beboere|pasienter|elever|barn|plasser|kunder|"
+    r"sertifikater|lisenser|språk|\w*erfaring\w*|\w*kompetanse\w*)$", re.IGNORECASE)
+PART_COUNT_OWNER = re.compile(
+    r"^(?:kommunen|fylkeskommunen|oppdragsgiver\w*|leverandør\w*|tilbyder\w*|tilbyderen|vi|dere|det|den|de|han|hun|"
+    r"\w*tjenesten|\w*etaten|\w*avdelingen|sykehuset|skolen|barnehagen|bydelen|selskapet|firmaet|personell\w*|"
+    r"konsulent\w*|teamet|prosjekt\w*|kontrakt\w*|avtalen|oppdraget|kunden|kjøper\w*|byggherre\w*|entreprenør\w*|"
+    r"underleverandør\w*|[a-zæøå]*leder\w*|hver|alle|minimum|minst)$", re.IGNORECASE)
+
+
+def part_counts(text: str) -> list[re.Match[str]]:
+    """The exact counts of parts of the goods a requirement states without saying what they are for."""
+    out = []
+    for m in PART_COUNT.finditer(text):
+        if PART_COUNT_OWNER.match(m.group("subject").split()[0]) or PART_COUNT_NOT_PART.match(m.group("noun")):
+            continue
+        if FUNCTION_TIE.search(m.group("rest")) or OUTCOME_WORDS.search(m.group("rest")) \
+                or re.match(r"\s*(?:%|prosent|[a-zA-Z]{1,3}\b)", text[m.end("count"):]):
+            continue  # what the parts are for is stated, or the number is a measure with a unit
+        out.append(m)
+    return out
+
+
 OUTCOME_WORDS = re.compile(
     r"(?<!\w)(?:redusere\w*|reduksjon\w*|øke\w*|økning\w*|oppetid\w*|tilgjengelighet\w*|responstid\w*|svartid\w*|"
     r"innen|rekkevidde\w*|levetid\w*|\w*kapasitet\w*|effektivitet\w*|besparelse\w*|utslipp\w*|energibruk\w*|"
@@ -946,6 +978,9 @@ def _explain_material(kind: str, severity: str, span: str, detail: dict) -> str:
                    "likeverdige produkter; ta dem bare med når de har en begrunnelse (for eksempel kontrast eller synlighet)."),
         "placement": (f"«{span}» bestemmer plassering eller utforming uten å knytte den til en funksjon. Beskriv hva som "
                       "skal oppnås, og la leverandøren foreslå hvordan."),
+        "part_count": (f"«{span}» er et eksakt antall deler uten oppgitt funksjon. Det kan være overspesifisering som "
+                       "gjenspeiler dagens produkt: si hvilken kapasitet eller ytelse delene skal gi og hvorfor, og la "
+                       "leverandøren vise hvordan den oppnås."),
         "menu": (f"«{span}» foreskriver innholdet i stedet for behovet. Beskriv heller ernæringsbehov, variasjon, "
                  "hensyn til spesialkost og hvordan kvaliteten skal måles."),
     }
@@ -955,7 +990,7 @@ def _explain_material(kind: str, severity: str, span: str, detail: dict) -> str:
     default = (f"«{span}» foreskriver hvordan arbeidet skal gjøres. Still heller krav til resultatet (for eksempel "
                "renholdskvalitet, gresshøyde eller framkommelighet), og la leverandøren velge metode og utstyr.")
     text = texts.get(kind, default)
-    if severity == "low":
+    if severity == "low" and kind != "part_count":
         text += " «Eller tilsvarende» er med, men beskriv gjerne funksjonen i stedet."
     return text
 

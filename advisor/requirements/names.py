@@ -1078,6 +1078,11 @@ def exact_values(scan) -> None:
                 if h.category in {"prescribed_technology", "product_named"}):
             continue  # «65" skjerm» alone is how screens are sold; in a list of prescribed equipment it is one more detail
         scan.add("material_dimension_method", start, end, "low", "exact_value")
+    for m in lex.part_counts(scan.text):
+        start, end = m.start("count"), m.end("noun")
+        if any(h.start < end and start < h.end for h in scan.matches) or scan.in_standard(start, end):
+            continue
+        scan.add("material_dimension_method", start, end, "low", "part_count")
 
 
 def is_fuel_supply(scan, start: int, end: int) -> bool:

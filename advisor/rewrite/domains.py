@@ -19,7 +19,7 @@ from pathlib import Path
 from advisor.config import Settings
 from advisor.corpus import load_yaml
 from advisor.errors import AdvisorError
-from advisor.requirements import KINDS, PurchaseObject, noun_kind
+from advisor.requirements import KINDS, PurchaseObject, noun_kind, part_counts
 from advisor.rewrite.targets import NUMBER_WORDS
 
 PURCHASE_TYPES_PATH = Path("examples") / "purchase_types.yaml"
@@ -383,8 +383,9 @@ _BUY_BEFORE = re.compile(r"(?:kjøpe\w*|levere\w*|leveres|anskaff\w*|bestill\w*|
 _PLACES = re.compile(r"(?:avdeling\w*|skoler|barnehager|sykehjem|institusjoner|leveringssteder|leveringsadresser|"
                      r"kjøkken|bofellesskap|omsorgsboliger|lokasjoner|enheter\s+i\s+kommunen)$", re.IGNORECASE)
 # People are never delivered: «40 saksbehandlere» counts who takes part in or uses what is bought.
-_PEOPLE = re.compile(r"(?:ansatte|medarbeider\w*|saksbehandler\w*|sykepleier\w*|lærer\w*|elever|deltaker\w*|leder\w*|"
-                     r"brukere|beboere|pasienter|barn|personer|renholder\w*|sjåfør\w*|nyansatte|innbyggere|studenter)$",
+_PEOPLE = re.compile(r"(?:[a-zæøå]+e\s+)?(?:ansatte|medarbeider\w*|saksbehandler\w*|sykepleier\w*|lærer\w*|elever|deltaker\w*|leder\w*|"
+                     r"brukere|beboere|pasienter|barn|personer|renholder\w*|sjåfør\w*|nyansatte|innbyggere|studenter|"
+                     r"eldre|hjemmeboende|mottakere|tjenestemottakere|husstander|familier)$",
                      re.IGNORECASE)
 
 
@@ -400,6 +401,13 @@ def _not_delivered(text: str, m: re.Match[str], noun: str) -> str:
                 f"gjøre eller oppnå], og tilbyder skal vise hvordan det oppnås [«{amount} {noun}» er en egenskap ved "
                 "produktet, ikke noe som skal leveres: behold tallet bare om behovet krever det], dokumentert med datablad "
                 "og verifisert ved utprøving.")
+    if any(p.start("count") == m.start() for p in part_counts(text)):
+        # «Dispenseren skal ha 28 doseringskammer»: an exact count of the parts of each product, no function stated;
+        # the capacity or performance they give is the requirement, the count today's way of giving it
+        return (f"Løsningen skal ha den kapasiteten eller ytelsen som dagens {m.group(1)} {noun} gir [skriv hva delene skal "
+                f"gjøre for brukerne og hvor mye, f.eks. antall doser, volum eller effekt], og tilbyder skal vise hvordan "
+                f"det oppnås [«{m.group(1)} {noun}» er en egenskap ved produktet, ikke noe som skal leveres], dokumentert "
+                "med datablad og verifisert ved utprøving.")
     rate = _RATE.match(text, m.end(2))
     if rate:
         # how often today's device samples, not things delivered
@@ -439,6 +447,15 @@ def _counted_noun(text: str, m: re.Match[str], taken: list[tuple[int, int]]) -> 
         # «60 elektroniske medisindispensere»: an adjective alone counts nothing; the generic noun after it (even
         # one the analysis names) is what is bought
         noun = f"{noun} {m.group(3)}"
+    elif noun == m.group(2) and _PLURAL_ADJECTIVE.fullmatch(noun) and m.group(3):
+        # «80 elektroniske Evondos-dispensere», «80 elektroniske Evondos medisindispensere»: the maker's name goes, the
+        # noun after it is what is counted; an adjective is never left to count alone
+        compound = re.fullmatch(r"[A-ZÆØÅ][\w]*-([a-zæøå][\w\-]{2,})", m.group(3))
+        after = _AFTER_NAME.match(text, m.start(3)) if compound is None else None
+        if compound or after:
+            noun = f"{noun} {compound.group(1) if compound else after.group(1)}"
+        else:
+            return None
     return noun
 
 

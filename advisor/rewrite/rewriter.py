@@ -400,8 +400,85 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
     buyer = _dedupe([r.question for r in systems] + figure_questions[:1] + buyer)[:5]
     notes += [f"«{r.name}» står ikke i kravene; se forslaget under «Henvisninger som kan beholdes hvis de er begrunnet»."
               for r in systems]
+    need = without_foreign_examples(text, need)
+    requirements = [without_foreign_examples(text, r) for r in requirements]
+    requirements = [r for r in requirements if not is_empty_template(r)] or requirements
+    market = [without_foreign_examples(text, q) for q in market]
+    buyer = [without_foreign_examples(text, q) for q in buyer]
     return {"need_statement": need, "functional_requirements": requirements[:MAX_REQUIREMENTS], "market_questions": market,
             "questions_for_buyer": buyer, "notes": notes}
+
+
+# The settings a template's examples may name, each with the words by which a text is about it. An example of one
+# setting («orke skoledagen», «renhet … skånsomhet», «dispensere») is left out of a draft whose text never names it:
+# the purchase type's template serves many buyers, and another buyer's setting in the draft is a garble.
+_SETTINGS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (re.compile(r"skole\w*|elev\w*|undervisning\w*|klasserom\w*|skoledag\w*", re.IGNORECASE),
+     re.compile(r"skole|elev|undervis|klasserom|SFO|student|opplæring|barn", re.IGNORECASE)),
+    (re.compile(r"barnehage\w*", re.IGNORECASE), re.compile(r"barnehage|barn", re.IGNORECASE)),
+    (re.compile(r"sykehjem\w*|beboer\w*|eldre", re.IGNORECASE),
+     re.compile(r"sykehjem|beboer|eldre|omsorg|hjemmetjenest|pleie|bolig", re.IGNORECASE)),
+    (re.compile(r"renhet|skånsomhet\w*|hygiene", re.IGNORECASE),
+     re.compile(r"renhold|rengjør|vask|renhet|hygien|desinfe|smitt|mat|kjøkken|måltid|sykehus|helse|pasient|steril",
+                re.IGNORECASE)),
+    (re.compile(r"dispenser\w*", re.IGNORECASE),
+     re.compile(r"dispenser|papir|såpe|hånd|hygien|hansk|tørk|medisin|dose|legemid", re.IGNORECASE)),
+)
+# A list of examples in brackets or parentheses: «[…, f.eks. A, B eller C]», «(for eksempel A, B eller C)».
+_EXAMPLES = re.compile(r"(?P<lead>(?:f\.eks\.|for eksempel)\s+)(?P<items>[^\]\)]+?)(?P<end>[\]\)])")
+_BARE_LIST = re.compile(r"\[(?P<items>[^\]\[]+?(?:,|\s+og\s+|\s+eller\s+)[^\]\[]+?)\]")
+
+
+def _foreign(text: str, item: str) -> bool:
+    return any(names.search(item) and not present.search(text) for names, present in _SETTINGS)
+
+
+def _filter_items(text: str, items: str) -> str | None:
+    """The items of a list without those of a setting the text never names; None when none is left."""
+    # the alternatives are joined by «eller» when there is one («holde vekt og helse eller orke skoledagen»), else by «og»
+    parts = re.split(r",\s+|\s+eller\s+" if " eller " in items else r",\s+|\s+og\s+", items)
+    kept = [p for p in parts if not _foreign(text, p)]
+    if len(kept) == len(parts):
+        return items
+    if not kept:
+        return None
+    joiner = " eller " if " eller " in items else " og "
+    return kept[0] if len(kept) == 1 else ", ".join(kept[:-1]) + joiner + kept[-1]
+
+
+def without_foreign_examples(text: str, line: str) -> str:
+    """`line` without the examples of a setting that `text` never names (see _SETTINGS)."""
+    if not any(names.search(line) for names, _ in _SETTINGS):
+        return line
+
+    def examples(m: re.Match[str]) -> str:
+        items = _filter_items(text, m.group("items"))
+        if items is None:  # nothing of the list fits: the lead goes too («, f.eks. …»)
+            return m.group("end")
+        return m.group("lead") + items + m.group("end")
+
+    line = _EXAMPLES.sub(examples, line)
+    line = re.sub(r"[,;]?\s+([\]\)])", r"\1", line)
+
+    def bare(m: re.Match[str]) -> str:
+        items = _filter_items(text, m.group("items"))
+        return f"[{items}]" if items else m.group(0)
+
+    return _BARE_LIST.sub(bare, line)
+
+
+# A requirement that is only a template: no word of its own outside the [placeholders] and the verification words.
+_TEMPLATE_WORDS = re.compile(r"(?<!\w)(?:skal|må|være|ha|kunne|dokumentert|verifisert|kontrollert|med|og|eller|i|på|til|for|"
+                             r"av|som|det|den|de|en|et|ei|leveransen|løsningen|produktet|tilbyder|leverandøren|"
+                             r"oppfylle|dekke|gi|minst|høyst)(?!\w)", re.IGNORECASE)
+
+
+def is_empty_template(requirement: str) -> bool:
+    """Whether a requirement says nothing but its template: fewer than two words outside [placeholders] beyond the
+    subject, modal and verification words («Produktet skal oppfylle [krav], dokumentert med [dokumentasjon].»)."""
+    rest = re.sub(r"\[[^\]]*\]", " ", requirement)
+    rest = _TEMPLATE_WORDS.sub(" ", rest)
+    return len(re.findall(r"[^\W\d_]{3,}|\d+", rest)) < 2
 
 
 def _trimmed(requirements: list[str], keep: int, added: list[str], targets: list[Target], text: str,
