@@ -505,9 +505,11 @@ class _Scan:
                 if self.alternatives(start, end):
                     continue  # «hjulgående og/eller beltegående rigg»: either construction will do
                 self.tech_spans.append((start, end))
-                severity = "low" if self.nearest_is_compat(start) or lex.EQUIVALENT_SOON.match(self.after(end, 60)) \
+                # «integrert 5G-modul»: the word that builds the modem in is no compatibility with what the buyer has
+                at = m.start() if group == "modem" else start
+                severity = "low" if self.nearest_is_compat(at) or lex.EQUIVALENT_SOON.match(self.after(end, 60)) \
                     else "medium"
-                self.add("prescribed_technology", start, end, severity, kind, compat=self.nearest_is_compat(start))
+                self.add("prescribed_technology", start, end, severity, kind, compat=self.nearest_is_compat(at))
 
     def brands_and_models(self) -> None:
         """Lexicon brands, product lines and the model designations that follow them (brand, model_type)."""

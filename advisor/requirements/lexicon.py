@@ -499,17 +499,21 @@ BOUND_AFTER = re.compile(
 # places, time or documents counted, and not a bounded count («minst 4»).
 PART_COUNT = re.compile(
     r"(?:^|(?<=[.;:]\s)|(?<=\n))\s*(?P<subject>(?:[A-ZÆØÅ][\w\-]*)(?:\s+[a-zæøå][\w\-]*)?)\s+(?:skal|må|bør)\s+(?:også\s+)?ha\s+"
-    r"(?P<count>\d{1,3})\s+(?P<noun>[a-zæøå][\w\-]{3,})(?P<rest>[^.;:\n]*)")
+    r"(?P<count>\d{1,3})\s+(?P<noun>[a-zæøå][\w\-]{2,})(?P<rest>[^.;:\n]*)")
 PART_COUNT_NOT_PART = re.compile(
     r"^(?:timer?|dager?|døgn|uker?|måneder?|år|års|minutter?|sekunder|ganger|prosent|ansatte|medarbeidere|personer|"
     r"årsverk|stillinger|konsulenter|rådgivere|teknikere|montører|sjåfører|referanser|oppdrag|prosjekter|kontrakter|"
     r"avdelinger|kontorer|lokasjoner|skoler|barnehager|brukere|beboere|pasienter|elever|barn|plasser|kunder|"
-    r"sertifikater|lisenser|språk|\w*erfaring\w*|\w*kompetanse\w*)$", re.IGNORECASE)
+    r"sertifikater|lisenser|språk|\w*erfaring\w*|\w*kompetanse\w*|\w*plass\w*|\w*rom|\w*rommene|\w*areal\w*|senger|"
+    r"leiligheter|boliger|boenheter|\w*etasjer|parkeringsplasser|\w*lokaler)$", re.IGNORECASE)
 PART_COUNT_OWNER = re.compile(
     r"^(?:kommunen|fylkeskommunen|oppdragsgiver\w*|leverandør\w*|tilbyder\w*|tilbyderen|vi|dere|det|den|de|han|hun|"
     r"\w*tjenesten|\w*etaten|\w*avdelingen|sykehuset|skolen|barnehagen|bydelen|selskapet|firmaet|personell\w*|"
     r"konsulent\w*|teamet|prosjekt\w*|kontrakt\w*|avtalen|oppdraget|kunden|kjøper\w*|byggherre\w*|entreprenør\w*|"
     r"underleverandør\w*|[a-zæøå]*leder\w*|hver|alle|minimum|minst)$", re.IGNORECASE)
+
+
+_PART_COUNT_UNIT = r"mm|cm|km|kg|kw|kwh|kva|mah|db|gb|tb|mb|ghz|mhz|lux|bar|tommer|liter|meter|watt|volt|grader|\w*meter"
 
 
 def part_counts(text: str) -> list[re.Match[str]]:
@@ -519,7 +523,7 @@ def part_counts(text: str) -> list[re.Match[str]]:
         if PART_COUNT_OWNER.match(m.group("subject").split()[0]) or PART_COUNT_NOT_PART.match(m.group("noun")):
             continue
         if FUNCTION_TIE.search(m.group("rest")) or OUTCOME_WORDS.search(m.group("rest")) \
-                or re.match(r"\s*(?:%|prosent|[a-zA-Z]{1,3}\b)", text[m.end("count"):]):
+                or re.fullmatch(_PART_COUNT_UNIT, m.group("noun"), re.IGNORECASE):
             continue  # what the parts are for is stated, or the number is a measure with a unit
         out.append(m)
     return out

@@ -181,7 +181,7 @@ _CE = re.compile(r"^CE(?:-merk\w*|-godkjen\w*)?$|(?<![\w\-])CE(?:-merk\w*|[\s\-]
 _CE_LAW = re.compile(r"^(?:MDR|IVDR)$", re.IGNORECASE)
 # The regulation a CE requirement names, in the words of the text.
 _CE_BASIS = re.compile(r"(?<!\w)(?:(?P<law>MDR|IVDR|(?:forordning|direktiv)\w*\s+(?:\(EU\)\s*)?[\d/]+|"
-                       r"\w*(?:direktiv|forordning|forskrift)\w*)|"
+                       r"[\w\-]*(?:direktiv|forordning|forskrift)\w*)|"
                        r"(?P<what>medisinsk\w*\s+utstyr|personlig\w*\s+verneutstyr|PVU|leketøy|maskin(?:er)?))(?!\w)",
                        re.IGNORECASE)
 

@@ -409,28 +409,34 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
             "questions_for_buyer": buyer, "notes": notes}
 
 
-# The settings a template's examples may name, each with the words by which a text is about it. An example of one
-# setting («orke skoledagen», «renhet … skånsomhet», «dispensere») is left out of a draft whose text never names it:
-# the purchase type's template serves many buyers, and another buyer's setting in the draft is a garble.
-_SETTINGS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+# The settings a template's examples may name, each with the words by which a text is about it, and whether the example
+# only goes when the text names another setting of the same sort (the people a service is for: an AED text that names
+# nobody keeps «skoler og sykehjem», a meal text for the elderly loses «orke skoledagen»). An example of a setting the
+# text never names («renhet … skånsomhet» beside a project method, «dispensere» beside food) is a garble: the purchase
+# type's template serves many buyers, and another buyer's setting does not belong in this draft.
+_PEOPLE_SETTINGS = re.compile(r"skole|elev|undervis|klasserom|SFO|student|barnehage|sykehjem|beboer|eldre|omsorg|"
+                              r"hjemmetjenest|hjemmeboende|pleie|pasient", re.IGNORECASE)
+_SETTINGS: tuple[tuple[re.Pattern[str], re.Pattern[str], bool], ...] = (
     (re.compile(r"skole\w*|elev\w*|undervisning\w*|klasserom\w*|skoledag\w*", re.IGNORECASE),
-     re.compile(r"skole|elev|undervis|klasserom|SFO|student|opplæring|barn", re.IGNORECASE)),
-    (re.compile(r"barnehage\w*", re.IGNORECASE), re.compile(r"barnehage|barn", re.IGNORECASE)),
+     re.compile(r"skole|elev|undervis|klasserom|SFO|student|opplæring|barn", re.IGNORECASE), True),
+    (re.compile(r"barnehage\w*", re.IGNORECASE), re.compile(r"barnehage|barn", re.IGNORECASE), True),
     (re.compile(r"sykehjem\w*|beboer\w*|eldre", re.IGNORECASE),
-     re.compile(r"sykehjem|beboer|eldre|omsorg|hjemmetjenest|pleie|bolig", re.IGNORECASE)),
+     re.compile(r"sykehjem|beboer|eldre|omsorg|hjemmetjenest|pleie|bolig", re.IGNORECASE), True),
     (re.compile(r"renhet|skånsomhet\w*|hygiene", re.IGNORECASE),
      re.compile(r"renhold|rengjør|vask|renhet|hygien|desinfe|smitt|mat|kjøkken|måltid|sykehus|helse|pasient|steril",
-                re.IGNORECASE)),
+                re.IGNORECASE), False),
     (re.compile(r"dispenser\w*", re.IGNORECASE),
-     re.compile(r"dispenser|papir|såpe|hånd|hygien|hansk|tørk|medisin|dose|legemid", re.IGNORECASE)),
+     re.compile(r"dispenser|papir|såpe|hånd|hygien|hansk|tørk|medisin|dose|legemid", re.IGNORECASE), False),
 )
 # A list of examples in brackets or parentheses: «[…, f.eks. A, B eller C]», «(for eksempel A, B eller C)».
-_EXAMPLES = re.compile(r"(?P<lead>(?:f\.eks\.|for eksempel)\s+)(?P<items>[^\]\)]+?)(?P<end>[\]\)])")
-_BARE_LIST = re.compile(r"\[(?P<items>[^\]\[]+?(?:,|\s+og\s+|\s+eller\s+)[^\]\[]+?)\]")
+_EXAMPLES = re.compile(r"(?P<lead>(?:f\.eks\.|for eksempel)\s+)(?P<items>[^\]\)\[\(]+?)(?P<end>[\]\)])")
+# A bare list of things in brackets («[dispensere, lager og forbruk]»): only one with a setting's word, no nested brackets.
+_BARE_LIST = re.compile(r"\[(?P<items>[^\]\[\(\)]*dispenser[^\]\[\(\)]*)\]", re.IGNORECASE)
 
 
 def _foreign(text: str, item: str) -> bool:
-    return any(names.search(item) and not present.search(text) for names, present in _SETTINGS)
+    return any(names.search(item) and not present.search(text) and (not people or _PEOPLE_SETTINGS.search(text))
+               for names, present, people in _SETTINGS)
 
 
 def _filter_items(text: str, items: str) -> str | None:
@@ -448,17 +454,17 @@ def _filter_items(text: str, items: str) -> str | None:
 
 def without_foreign_examples(text: str, line: str) -> str:
     """`line` without the examples of a setting that `text` never names (see _SETTINGS)."""
-    if not any(names.search(line) for names, _ in _SETTINGS):
+    if not any(names.search(line) for names, _, _ in _SETTINGS):
         return line
 
     def examples(m: re.Match[str]) -> str:
         items = _filter_items(text, m.group("items"))
         if items is None:  # nothing of the list fits: the lead goes too («, f.eks. …»)
-            return m.group("end")
+            return "\x00" + m.group("end")
         return m.group("lead") + items + m.group("end")
 
     line = _EXAMPLES.sub(examples, line)
-    line = re.sub(r"[,;]?\s+([\]\)])", r"\1", line)
+    line = re.sub(r"[,;]?\s*\x00", "", line)
 
     def bare(m: re.Match[str]) -> str:
         items = _filter_items(text, m.group("items"))
