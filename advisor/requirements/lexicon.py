@@ -510,7 +510,11 @@ PART_COUNT_OWNER = re.compile(
     r"^(?:kommunen|fylkeskommunen|oppdragsgiver\w*|leverandør\w*|tilbyder\w*|tilbyderen|vi|dere|det|den|de|han|hun|"
     r"\w*tjenesten|\w*etaten|\w*avdelingen|sykehuset|skolen|barnehagen|bydelen|selskapet|firmaet|personell\w*|"
     r"konsulent\w*|teamet|prosjekt\w*|kontrakt\w*|avtalen|oppdraget|kunden|kjøper\w*|byggherre\w*|entreprenør\w*|"
-    r"underleverandør\w*|[a-zæøå]*leder\w*|hver|alle|minimum|minst)$", re.IGNORECASE)
+    r"underleverandør\w*|[a-zæøå]*leder\w*|hver|alle|minimum|minst|"
+    # a place or unit of the buyer («Storkjøkkenet skal ha 60 bakker», «Sykehjemmet skal ha 40 senger»): what it is to
+    # have is bought, not the parts of a product
+    r"\w*kjøkken\w*|\w*hjemmet|\w*skolen|\w*senteret|\w*avdeling\w*|\w*bygg\w*|\w*kontor\w*|\w*lageret|"
+    r"\w*verksted\w*|\w*plassen|\w*hallen|\w*klinikken|\w*posten|\w*basen|\w*boligen|\w*kommune\w*)$", re.IGNORECASE)
 
 
 _PART_COUNT_UNIT = r"mm|cm|km|kg|kw|kwh|kva|mah|db|gb|tb|mb|ghz|mhz|lux|bar|tommer|liter|meter|watt|volt|grader|\w*meter"

@@ -1080,6 +1080,9 @@ def exact_values(scan) -> None:
         scan.add("material_dimension_method", start, end, "low", "exact_value")
     for m in lex.part_counts(scan.text):
         start, end = m.start("count"), m.end("noun")
+        following = re.match(r"\s+[a-zæøå][\w\-]{2,}", scan.text[end:])
+        if following and re.search(r"(?:iske|ige|elle|bare|ede|te)$", m.group("noun")):
+            end += following.end()  # «4 digitale vekter»: the adjective with its noun
         if any(h.start < end and start < h.end for h in scan.matches) or scan.in_standard(start, end):
             continue
         scan.add("material_dimension_method", start, end, "low", "part_count")

@@ -405,7 +405,7 @@ def _not_delivered(text: str, m: re.Match[str], noun: str) -> str:
         # «Dispenseren skal ha 28 doseringskammer»: an exact count of the parts of each product, no function stated;
         # the capacity or performance they give is the requirement, the count today's way of giving it
         return (f"Løsningen skal ha den kapasiteten eller ytelsen som dagens {m.group(1)} {noun} gir [skriv hva delene skal "
-                f"gjøre for brukerne og hvor mye, f.eks. antall doser, volum eller effekt], og tilbyder skal vise hvordan "
+                f"gjøre for brukerne og hvor mye, f.eks. kapasitet, volum, hastighet eller effekt], og tilbyder skal vise hvordan "
                 f"det oppnås [«{m.group(1)} {noun}» er en egenskap ved produktet, ikke noe som skal leveres], dokumentert "
                 "med datablad og verifisert ved utprøving.")
     rate = _RATE.match(text, m.end(2))

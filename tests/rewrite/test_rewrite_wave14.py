@@ -96,6 +96,7 @@ def test_an_exact_count_of_parts_is_a_low_hint(text):
     "Vogna skal ha 6 skuffer for å romme utstyret til en hel vakt.",  # the function is stated
     "Konsulenten skal ha 10 års erfaring.",
     "Kommunen skal ha 40 plasser i ordningen.",
+    "Storkjøkkenet skal ha 24 stekebrett.",  # a place of the buyer has what is bought
 ])
 def test_counts_that_are_no_parts_of_the_goods_are_not_hinted(text):
     assert not part_counts(text)
