@@ -709,9 +709,12 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     # a named approval the neutral sentence does not carry is kept as its own requirement, with what else counts
     requirements.extend(approval_requirements(text, matches, requirements))
     requirements.extend(colour_requirements(text, requirements))
+    strong = [(h.start, h.end) for h in matches if h.severity != "low"]
     if not count:  # «200 mikrofiberkluter», «maks 30 sider»: the quantity and its direction are kept with or without a type
-        strong = [(h.start, h.end) for h in matches if h.severity != "low"]
         requirements.extend(r for r in count_requirements(text, strong) if r not in requirements)
+    else:  # the parts of each product counted beside the quantity bought («… skal ha 56 doseringsluker»): their capacity
+        requirements.extend(r for r in count_requirements(text, strong)
+                            if "er en egenskap ved produktet" in r and r not in requirements)
     # a certification or a product-specific experience demanded of the people: the competence behind it, first
     competence = certification_requirements(text, matches)
     requirements.extend(competence)

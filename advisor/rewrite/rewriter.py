@@ -335,8 +335,7 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
                 notes.append(f"Kravet «{item}» er skrevet om til «{cleaned}».")
             requirements.append(cleaned)
     need, requirements = _standards_or_equivalent(need, requirements, references)
-    kept = [r for r in references if not r.is_conditional
-            and not any(r.name.lower() in item.lower() for item in requirements)]
+    kept = [r for r in references if not r.is_conditional and not any(_names(r.name, item) for item in requirements)]
     if any(r.kind == "standard" for r in kept):
         # the standard the buyer named says which level: a template's «[nivå] etter en anerkjent standard» would ask again
         requirements = [r for r in requirements if not _ANY_STANDARD_LEVEL.search(r)]
@@ -485,6 +484,16 @@ def is_empty_template(requirement: str) -> bool:
     rest = re.sub(r"\[[^\]]*\]", " ", requirement)
     rest = _TEMPLATE_WORDS.sub(" ", rest)
     return len(re.findall(r"[^\W\d_]{3,}|\d+", rest)) < 2
+
+
+def _names(name: str, requirement: str) -> bool:
+    """Whether `requirement` already names the reference: a short name («CE», «MDR») as a word of its own, not inside
+    another word («responsenter», «sequence»); CE marking only as the marking itself."""
+    if name.upper() == "CE":
+        return bool(re.search(r"(?<![\w\-])CE-merk", requirement))
+    if len(name) <= 4:
+        return bool(re.search(rf"(?<![\w\-]){re.escape(name)}(?![\w])", requirement, re.IGNORECASE))
+    return name.lower() in requirement.lower()
 
 
 def _trimmed(requirements: list[str], keep: int, added: list[str], targets: list[Target], text: str,
