@@ -167,3 +167,14 @@ def test_an_integration_reference_not_said_to_be_owned_asks_whether_it_is():
     text = "Løsningen skal integreres med Power BI."
     question = next(r.question for r in find_references(text, find_matches(text)) if r.kind == "system")
     assert "allerede har" in question and "må henvisningen ut" not in question
+
+
+def test_ce_marking_is_kept_when_another_requirement_holds_the_letters_ce(settings):
+    # «ce» inside another word of a requirement must not count as the CE marking being there already
+    text = ("Omsorgstjenesten skal kjøpe 20 dosetårn. Dosetårnet skal ha 35 doseringsluker og sende varsler via "
+            "LoRaWAN. Alle dosetårnene skal være CE-merket som medisinsk utstyr etter MDR.")
+    rewrite = rewrite_requirement(text, settings)
+    written = _written(rewrite)
+    assert "CE-merket som medisinsk utstyr etter MDR" in written
+    assert any(r.startswith("Løsningen skal ha den kapasiteten") for r in rewrite.functional_requirements)
+    assert "LoRaWAN" not in written and "reserveforbindelse" in written
