@@ -314,6 +314,12 @@ def _question_terms(question: str, lang: str) -> tuple[QueryTerm, ...]:
 # fits 1 -> 1). Counting the answer's words too gave 0.833 but let a broad card whose answer names many terms (the
 # five parts of the regulation) take a question on one part's procedures (answer_text seen ca07).
 CARD_WHOLE_SHARE = 0.5
+# Tried on the held-out paraphrases (2026-12-07, designed on even ids, checked on odd) and not kept, as none held on
+# both halves through match_card: a soft maximum over a card's paraphrases (log-sum-exp, tau 0.02: even 0.792 ->
+# 0.771, odd 0.755 -> 0.776; as a ranking key only: even unchanged, odd +1 case); adding the e5 similarity of the
+# question to the card's answer, or centring the similarity per paraphrase language (top-1 +0/+1 case); abstaining
+# on a small margin to the next card (margin < 0.02 drops 8 right cards for 3 wrong on even, 7 for 5 on odd). The
+# misses are sibling cards one facet word apart, which the embedding cannot tell apart.
 
 
 # Scores closer than this are a tie: the 4-bit model's floating point differs in the fourth decimal between CPUs
