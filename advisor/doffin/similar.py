@@ -358,6 +358,8 @@ def rank_notices(query: str, index: NoticeIndex, settings: Settings, k: int, fil
         # The text's own words count twice, the purchase words of the need vocabulary once.
         lexical_query = f"{query} {query} {' '.join(need.words)}" if need.words else query
         lexical = index.lexical.search(lexical_query, n_candidates, None if mask is None else mask.astype(np.float32))
+    if mode == "hybrid" and dense and lexical and settings.doffin.agreement_feedback and not settings.index.chroma_url:
+        dense = _agreement_feedback(q, dense, lexical, index, n_candidates, mask)
     w_dense = settings.retrieval.dense_weight if mode == "hybrid" else 1.0
     w_bm25 = settings.retrieval.bm25_weight if mode == "hybrid" else 1.0
     rrf_k = settings.retrieval.rrf_k
@@ -530,6 +532,30 @@ def _query_vector(query: str, need: Need, settings: Settings) -> np.ndarray:
 
 def _unit(v: np.ndarray) -> np.ndarray:
     return v / (np.linalg.norm(v) or 1.0)
+
+
+# Pseudo-relevance feedback on the dense side from where the two searches agree: a notice both BM25 (the words)
+# and the dense search (the meaning) rank in their first AGREEMENT_DEPTH is very likely what the text asks for, so
+# the dense query is moved towards those notices' mean vector (Rocchio, AGREEMENT_BETA) and the dense search runs
+# again; BM25 is left as it was, and nothing changes when the two lists share no notice there. It lifts notices that
+# say the same thing in other words (a need in everyday language, the notices in procurement terms). Designed on
+# the odd ids of evals/similar.jsonl, checked on the even ids (2026-12-07): hybrid P@5 odd 0.633 -> 0.733, even
+# 0.456 -> 0.500; a plateau for depths 5-7 and betas 0.5-1.0. Feedback from BM25's first hits alone, from the fused
+# first hits, a second dense field over the title alone, a BM25 list over the titles and a soft CPV vote did less.
+AGREEMENT_DEPTH = 5
+AGREEMENT_BETA = 0.5
+
+
+def _agreement_feedback(q: np.ndarray, dense: list[tuple[int, float]], lexical: list[tuple[int, float]],
+                        index: NoticeIndex, n: int, mask: np.ndarray | None) -> list[tuple[int, float]]:
+    """The dense ranking again, for the query moved towards the notices both lists rank in their first
+    AGREEMENT_DEPTH (see above); `dense` unchanged when they share none or the vectors are not held locally."""
+    near = {i for i, _ in dense[:AGREEMENT_DEPTH]}
+    agreed = [i for i, _ in lexical[:AGREEMENT_DEPTH] if i in near]
+    if not agreed or index.vectors is None:
+        return dense
+    moved = _unit(q + AGREEMENT_BETA * _unit(index.vectors[agreed].mean(axis=0)))
+    return index.dense_top(moved, n, mask)
 
 
 NEED_CPV_WEIGHT = 0.2  # boost of notices in the need vocabulary's CPV areas, as a share of a first-rank fused score
