@@ -255,9 +255,6 @@ class DoffinSettings(_Group):
         "(advisor/doffin/needs.yaml) gives for the text a little, in every mode (a soft preference, never a filter; "
         "the purchase words come with ADVISOR_DOFFIN_NEED_VOCABULARY). Off by default: on the tuning set it raised "
         "hybrid P@5 from 0.506 to 0.606, but on the frozen unseen texts it lowered it from 0.550 to 0.433.")
-    agreement_feedback: bool = Field(
-        True, description="Hybrid similar-notice search moves the dense query towards the notices both BM25 and the "
-        "dense search rank in their first 5 and searches again (advisor.doffin.similar._agreement_feedback).")
 
 
 class DatabaseSettings(_Group):
