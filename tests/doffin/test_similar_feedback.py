@@ -57,10 +57,10 @@ def test_the_setting_switches_the_feedback_off(monkeypatch):
 
     monkeypatch.setattr(similar, "_agreement_feedback", counted)
     settings = Settings(**HASH)
-    assert not similar.AGREEMENT_FEEDBACK  # the default: the seen gain did not clearly hold on unseen texts
+    assert not settings.doffin.agreement_feedback  # the default: the seen gain did not clearly hold on unseen texts
     rank_notices("brøyting av veier", index, settings, 2)
     assert calls == []
-    monkeypatch.setattr(similar, "AGREEMENT_FEEDBACK", True)
+    settings = settings.model_copy(update={"doffin": settings.doffin.model_copy(update={"agreement_feedback": True})})
     rank_notices("brøyting av veier", index, settings, 2)
     assert calls == [1]
     rank_notices("brøyting av veier", index, settings, 2, mode="dense")  # only the hybrid search has two lists
