@@ -490,7 +490,8 @@ def _card_beside_rules(turn: _Turn, question: str, scene: str) -> Answer | None:
     # «Før vi lyser ut …, vil vi berre ha møte med dei to leverandørane vi kjenner. Er det lov?»: the ask is whether
     # the plan the scene tells is allowed, so the card is matched on the scene (its figures left out) and answers
     # first; the part the value leads to follows it.
-    about_scene = bool(scene) and asks_about_scene(asked)
+    # A scene that names a procedure to use («vil bruke konkurranse med forhandling … Er det lov?») asks the rules.
+    about_scene = bool(scene) and asks_about_scene(asked) and not scene_procedure(scene)
     if about_scene:
         told = _FIGURE_CLAUSE.sub("", scene).strip()
         match = match_card(f"{told} {asked}", turn.index, turn.settings, turn.lang)

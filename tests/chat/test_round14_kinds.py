@@ -103,3 +103,10 @@ def test_a_plan_asked_about_gets_its_card_before_the_part(corpus_e5_settings):
                   "leverandørene vi kjenner fra før. Er det lov?", corpus_e5_settings)
     assert answer.card_id is not None and answer.card_id.startswith("markedsdialog")
     assert "Del I" not in answer.text.split(". ")[0]
+
+
+def test_a_procedure_the_scene_names_is_still_judged_by_the_rules(corpus_e5_settings):
+    answer = _ask("Vi er en kommune og vil bruke konkurransepreget dialog for et kjøp på 900 000 kr. Er det lov?",
+                  corpus_e5_settings)
+    assert answer.route == "rules"
+    assert answer.text.startswith("Ja")
