@@ -364,7 +364,9 @@ def _with_context(text: str, amount: Amount) -> Amount:
             found.append((len(window_before) - match[-1].end() + 1, kind, match[-1].group(0)))
     if found:
         _, amount.vat, amount.vat_phrase = min(found)
-    amount.is_total = bool(_TOTAL_CUE.search(text[max(0, amount.start - 60): amount.start]))
+    cue = _TOTAL_CUE.search(text[max(0, amount.start - 60): amount.start])
+    # «en vedlikeholdsavtale over 3 år for 100 000 kr per år»: the term of a part per period, not a total
+    amount.is_total = bool(cue) and not (amount.period and cue.group(0).lower().startswith("over "))
     return amount
 
 
@@ -520,6 +522,21 @@ def _months(number: str, unit: str) -> int:
 # amount per period.
 # Abbreviation dots («eks. mva. per år i 4 år») may stand between, a sentence end not.
 TERM_AFTER_AMOUNT = re.compile(rf"^{_SAME_SENTENCE}{{0,40}}?\b(?:i|over|for)\s+{_N}\s*{_UNIT}", re.IGNORECASE)
+
+
+# «en serviceavtale i fem år til 70 000 kr i året», «drift over 4 år for 200 000 kr per år»: the term of a part per
+# period said just before its amount.
+TERM_BEFORE_AMOUNT = re.compile(rf"\b(?:i|over|for)\s+{_N}\s*{_UNIT}\s+(?:til|for|à|á|på)\s+(?:ca\.?\s+|omkring\s+|om lag\s+)?$",
+                                re.IGNORECASE)
+
+
+def term_before(text: str) -> tuple[int, str] | None:
+    """The term in the words just before an amount per period («… i fem år til 70 000 kr i året»), in months."""
+    match = TERM_BEFORE_AMOUNT.search(text)
+    if not match:
+        return None
+    months = _months(match.group(1), match.group(2))
+    return (months, match.group(0).strip()) if months else None
 
 
 def term_after(text: str) -> tuple[int, str] | None:

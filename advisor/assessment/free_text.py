@@ -21,6 +21,7 @@ from advisor.assessment.amounts import (
     read_amounts,
     read_term,
     term_after,
+    term_before,
 )
 from advisor.assessment.case import CORE_KEYS, FIELDS, display_value, format_amount, format_nok
 
@@ -589,6 +590,8 @@ def _part_months(text: str, amount: Amount, term: Term | None) -> int | None:
     to år til 500 000 kr per år»), else the text's term with options."""
     if after := term_after(text[amount.end: amount.end + 80]):
         return after[0]
+    if amount.period and (before := term_before(text[max(0, amount.start - 60): amount.start])):
+        return before[0]
     if (clause := _option_clause(text, amount)) is not None and (own := read_term(clause).option_months):
         return own  # «opsjon på to år til, 500 000 kr per år»: an extension option's price runs for the option only
     if clause is not None and (own_term := term_after(clause)):
@@ -645,6 +648,8 @@ def _read_buyer(text: str, out: Extraction) -> None:
                      and w.PLACE_BEFORE.search(text[max(0, pos - 40):pos])
                      and not w.UNIT_OF.search(text[max(0, pos - 60):pos]))]
     if not found:
+        if service := w.MUNICIPAL_SERVICE.search(text):
+            out.set("buyer", "municipal", service.group(0))
         return
     _, label, phrase = found[0]
     if label == "state" and w.MUNICIPAL_AGENCY.search(phrase) and w.MUNICIPAL_EXPLICIT.search(text):

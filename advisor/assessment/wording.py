@@ -53,6 +53,12 @@ STATE_NOT_BUYER = re.compile(r"\bstatl[ie]g\w*\s+(?:eid|eide|midler|tilskudd|st�
 STATE_EXPLICIT = re.compile(r"\bstatl[ie]g\w*|\bstaten\b", _I)
 MUNICIPAL_EXPLICIT = re.compile(rf"\b(?:fylkes)?kommun(?:e|en|al|alt|ale)\b{_NOT_STATE_COMPOUND}", _I)
 MUNICIPAL_DEFINITE = re.compile(r"(?:fylkes)?kommun(?:en|ens|a|as)", _I)
+# Services municipalities run («klasserommene», «sykehjemmet», «folkebiblioteket», «SFO»): with no buyer named, the
+# buyer is read as municipal (a state or private buyer of these says so, and then that word is read instead).
+MUNICIPAL_SERVICE = re.compile(r"\b(?:klasserom\w*|grunnskol\w*|barneskol\w*|ungdomsskol\w*|barnehage\w*|sfo|"
+                               r"sykehjem\w*|omsorgsbolig\w*|hjemmetjeneste\w*|heimetenest\w*|hjemmesykepleie\w*|"
+                               r"folkebibliotek\w*|bibliotek\w*|kommunestyre\w*|formannskap\w*|"
+                               r"rådhus\w*|byggesak\w*|skolefritidsordning\w*)\b", _I)
 MUNICIPAL_AGENCY = re.compile(r"etat", _I)  # «Bymiljøetaten i Oslo kommune» is municipal
 # «… i Lyngdal kommune»: a place named by its municipality, not the buyer; but «Bymiljøetaten i Oslo kommune» and
 # «Tannhelsetjenesten i Agder fylkeskommune» name a unit of the municipality, which is the buyer.
@@ -220,7 +226,7 @@ def special_service_kind(phrase: str | re.Match[str]) -> str:
 IT_PURCHASE = re.compile(r"\b\w*fagsystem\w*|\b\w*journalsystem\w*|\bsaksbehandlingssystem\w*|\bIT-system\w*|"
                          r"\bprogramvare\w*|\bsoftware\b|\bcase (?:handling|management) system\b|"
                          r"\b(?:digital\w*|elektronisk\w*|nytt)\s+(?:\w+\s+)?(?:fag|IT-|data)?system\w*|"
-                         r"\b\w*(?:oppvekst|arkiv|økonomi|lønns|HR-|skole|barnehage|administrasjons)system\w*|"
+                         r"\b\w*(?:oppvekst|arkiv|økonomi|lønns|HR-|skole|barnehage|administrasjons|bestillings|booking|innkallings|turnus|kø)system\w*|"
                          r"\b(?:IT|software|management) system\b|\bSaaS\b|\bskytjeneste\w*", _I)
 # How a software purchase with no other contract type is read: goods and services share a threshold, so «varer»
 # stands for both, and software is never works.
@@ -232,7 +238,7 @@ UTILITIES = re.compile(
     r"\btrikk(?:er|ene|ar|ane)?\b|\bsporvogn\w*|\bbybuss\w*|\b(?:til|for|i) kollektiv(?:transport|trafikk)en\b|"
     r"\bvannforsyning\w*|\bvannverk\w*|\blufthavn\w*|"
     r"\bnettselskap\w*|\bnettvirksomhet\w*|\bstrømnett\w*|\bkraftnett\w*|\bdistribusjonsnett\w*|\bkraftledning\w*|"
-    r"\bfjernvarme\w*|\bhavnevesen\w*|\bposttjeneste\w*|\bjernbaneinfrastruktur\w*|\benergiselskap\w*|\bkraftselskap\w*|"
+    r"\bfjernvarme\w*|\bhavnevesen\w*|\bhavneselskap\w*|\bhavnevesenet\b|\bgodshavn\w*|\bcontainerhavn\w*|\bport (?:authority|company|operator)\b|\bposttjeneste\w*|\bjernbaneinfrastruktur\w*|\benergiselskap\w*|\bkraftselskap\w*|"
     r"\bvannbehandling\w*|\brå(?:vann|vatn)\w*|\bel-?verk\w*|\be-verk\w*|\bkraftlinje\w*|\bkollektivselskap\w*|\bkollektivtrafikkselskap\w*|\bt-bane\w*|\bbybane\w*|"
     r"(?-i:\b(?:Elvia|Statnett|Hafslund|Tensio|Glitre|Lyse|BKK|Norgesnett|Elmea|Bane NOR|Sporveien|Avinor|Posten|Bring|"
     r"Flytoget|Vy|Ruter|AtB|Skyss|Kolumbus|Bybanen|Brakar|Innlandstrafikk|FRAM)\b)", re.IGNORECASE)

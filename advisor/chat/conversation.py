@@ -40,7 +40,14 @@ from advisor.answer import (
 )
 from advisor.assessment import READ_FROM_TEXT, assess, extract_case
 from advisor.chat.facts import IT_PURCHASE_NOTE, CaseFacts, read_facts
-from advisor.chat.plan import considered_procedure, plan_question, scene_of, scene_procedure, with_procedure
+from advisor.chat.plan import (
+    asks_about_scene,
+    considered_procedure,
+    plan_question,
+    scene_of,
+    scene_procedure,
+    with_procedure,
+)
 from advisor.chat.premises import premise_card, premise_lead
 from advisor.chat.quoted import make_in_words, named_spec, quoted_spec, spec_in_words
 from advisor.chat.rules import (
@@ -347,7 +354,7 @@ def _ask(question: str, index: Index, settings: Settings, chosen: str, lang: str
     if message_facts is not None:
         facts = facts.inherit(message_facts, same_message=True)
     turn = _Turn(index, settings, chosen, history, top_k, lang, facts, earlier_rules, message=question,
-                 premise=None if is_rules_question(question, facts) else premise_card(question, index, settings))
+                 premise=premise_card(question, index, settings, rules=is_rules_question(question, facts)))
     beside = None if plan.compound or turn.premise is not None or chosen != EXTRACTIVE else \
         _card_beside_rules(turn, question, scene_of(question))
     if plan.compound and turn.premise is None:  # a message resting on a wrong premise is answered by its correction
@@ -480,8 +487,17 @@ def _card_beside_rules(turn: _Turn, question: str, scene: str) -> Answer | None:
     if not asked or re.search(r"\d", asked) or asks_rules_part(asked) or asked_procedure(asked) is not None \
             or asks_time_limits(asked, facts) or asks_standstill(asked):
         return None
-    match = match_card(asked, turn.index, turn.settings, turn.lang)
-    if match is None or match.score < OWN_PART_CARD:
+    # «Før vi lyser ut …, vil vi berre ha møte med dei to leverandørane vi kjenner. Er det lov?»: the ask is whether
+    # the plan the scene tells is allowed, so the card is matched on the scene (its figures left out) and answers
+    # first; the part the value leads to follows it.
+    # A scene that names a procedure to use («vil bruke konkurranse med forhandling … Er det lov?») asks the rules.
+    about_scene = bool(scene) and asks_about_scene(asked) and not scene_procedure(scene)
+    if about_scene:
+        told = _FIGURE_CLAUSE.sub("", scene).strip()
+        match = match_card(f"{told} {asked}", turn.index, turn.settings, turn.lang)
+    else:
+        match = match_card(asked, turn.index, turn.settings, turn.lang)
+    if match is None or not about_scene and match.score < OWN_PART_CARD:
         return None
     model = model_name(turn.settings, turn.provider)
     lead = part_lead(question, facts, turn.settings, turn.lang, turn.provider, model)
@@ -498,7 +514,14 @@ def _card_beside_rules(turn: _Turn, question: str, scene: str) -> Answer | None:
     card.text = " ".join(kept)
     used = {int(n) for refs in re.findall(r"\[([\d, ]+)\]", card.text) for n in refs.split(",")}
     card.citations = [c for c in card.citations if c.n in used]
-    return combine_answers(question, [lead[1], card])
+    return combine_answers(question, [card, lead[1]] if about_scene else [lead[1], card])
+
+
+# A clause or phrase that gives a figure («til om lag 2,5 mill. kr eks. mva.», «for 800 000 kroner»): left out when a
+# card is matched on the scene, whose figures are for the rules.
+_FIGURE_CLAUSE = re.compile(r",?\s*\b(?:til|for|på|worth|of)\s+(?:ca\.?\s+|om lag\s+|omkring\s+|cirka\s+|about\s+)?"
+                            r"\d[\d\s.,]*?(?:\s*(?:mill|millioner|mrd|kr|kroner|nok|mnok)\b\.?)+"
+                            r"(?:\s*(?:eks|ekskl|inkl|excl)\.?\s*(?:mva|moms|vat)\b\.?)?", re.IGNORECASE)
 
 
 # A sentence of a card on one side of the national or EEA threshold («Under 1,3 mill. kr …», «Fra den nasjonale

@@ -74,6 +74,11 @@ _WHEN_USE_IT = re.compile(
 PROCEDURE_NAME = re.compile(rf"(?<![\w-])(?:{PROCEDURE_NAMES})(?![\w-])", re.IGNORECASE)
 
 
+def asks_about_scene(part: str) -> bool:
+    """True for a part that only asks whether what the scene tells is allowed («Er det lov?», «Går det an?»)."""
+    return bool(_ASKS_ABOUT_SCENE.match(part))
+
+
 def scene_procedure(scene: str) -> str:
     """The procedure the scene names («førkommersiell anskaffelse», «PCP», «KPD») or describes without its name
     («betale tre leverandører for å utvikle prototyper, uten å forplikte seg til å kjøpe»: a pre-commercial

@@ -21,7 +21,7 @@ from advisor.search import CardMatch, Index, load_cards
 
 PREMISES_FILE = "premises.yaml"
 _FIELDS = {"id", "says", "card"}
-_OPTIONAL = {"leads", "within"}
+_OPTIONAL = {"leads", "within", "over_rules"}
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,7 @@ class Premise:
     card: str
     leads: bool = False  # the card leads, and the message's questions are answered after it (premise_lead)
     within: re.Pattern[str] | None = None  # a pattern the whole message must match too (the premise's situation)
+    over_rules: bool = False  # the card answers even a message whose purchase facts the rules would answer
 
 
 def load_premises(settings: Settings) -> tuple[Premise, ...]:
@@ -56,8 +57,9 @@ def _load(path: str, stamp: int, cards: frozenset[str]) -> tuple[Premise, ...]:
         if not isinstance(entry, dict) or set(entry) - _FIELDS - _OPTIONAL or not all(entry.get(k) for k in _FIELDS):
             raise AdvisorError(f"{where}: expected the fields {', '.join(sorted(_FIELDS))} (and optionally "
                                f"{', '.join(sorted(_OPTIONAL))}) and no others")
-        if not isinstance(entry.get("leads", False), bool):
-            raise AdvisorError(f"{where} ({entry['id']}): 'leads' must be true or false")
+        for flag in ("leads", "over_rules"):
+            if not isinstance(entry.get(flag, False), bool):
+                raise AdvisorError(f"{where} ({entry['id']}): '{flag}' must be true or false")
         try:
             pattern = re.compile(str(entry["says"]), re.IGNORECASE)
         except re.error as exc:
@@ -68,13 +70,19 @@ def _load(path: str, stamp: int, cards: frozenset[str]) -> tuple[Premise, ...]:
             within = re.compile(str(entry["within"]), re.IGNORECASE) if entry.get("within") else None
         except re.error as exc:
             raise AdvisorError(f"{where} ({entry['id']}): 'within' is not a valid pattern: {exc}") from exc
-        premises.append(Premise(str(entry["id"]), pattern, str(entry["card"]), bool(entry.get("leads", False)), within))
+        premises.append(Premise(str(entry["id"]), pattern, str(entry["card"]), bool(entry.get("leads", False)), within,
+                                bool(entry.get("over_rules", False))))
     return tuple(premises)
 
 
-def premise_card(message: str, index: Index, settings: Settings) -> CardMatch | None:
-    """The card that corrects a wrong premise the message rests on, or None (a leading premise: premise_lead)."""
+def premise_card(message: str, index: Index, settings: Settings, rules: bool = False) -> CardMatch | None:
+    """The card that corrects a wrong premise the message rests on, or None (a leading premise: premise_lead).
+
+    `rules`: the message states purchase facts the rules answer; then only a premise marked `over_rules` (its
+    situation, not the purchase's part, is what the message asks about) is corrected by its card."""
     for premise in load_premises(settings):
+        if rules and not premise.over_rules:
+            continue
         if not premise.leads and premise.says.search(message) and _within(premise, message):
             card = next(c for c in load_cards(settings) if c.id == premise.card)
             return CardMatch(card, 1.0, premise.id)
@@ -135,13 +143,19 @@ def _within(premise: Premise, message: str) -> bool:
 _CLAIM_CHECK = re.compile(r"\b(?:stemmer (?:det|dette)|er (?:det|dette) (?:riktig|rett|sant|korrekt)|"
                           r"har (?:han|hun|ho|de|dei|kollegaen|sjefen|leverandøren) rett|"
                           r"is (?:that|this|it|he|she) (?:true|right|correct)|are they right|"
+                          # «Går det an?», «Er det lov?», «Is that allowed?»: the premise's plan, asked about
+                          r"går det an|går det|er (?:det|dette) (?:lov|lovleg|lovlig|greit|tillatt)|"
+                          r"is (?:that|this|it) (?:allowed|legal|ok|okay)|"
                           # «Kan vi gjere det utan eigen konkurranse?»: the premise's plan, asked about
                           r"(?:kan|får|can|may) (?:vi|me|we) (?:gjøre|gjere|gjera|do) (?:det|dette|that|this|it)"
                           r"(?: (?:uten|utan|without) [^,?]{0,40})?)\b"
                           r"(?:\s*\?\s*|,\s*(?:og|and)\s+)", re.IGNORECASE)
-# «Hva må vi gjøre (nå)?» alone: what to do about the premise, which the correction says.
-_WHAT_TO_DO = re.compile(r"^\s*(?:hva|kva|what)\s+(?:må|bør|skal|should|must|do)\s+(?:vi|me|we)\s+"
-                         r"(?:gjøre|gjere|gjera|do)(?:\s+(?:nå|no|now|da|then))?\s*\?\s*$", re.IGNORECASE)
+# «Hva må vi gjøre (nå)?», «Hvilke muligheter har vi nå?» alone: what to do about the premise, which the correction
+# says.
+_WHAT_TO_DO = re.compile(r"^\s*(?:(?:hva|kva|what)\s+(?:må|bør|skal|kan|should|must|do|can)\s+(?:vi|me|we)\s+"
+                         r"(?:gjøre|gjere|gjera|do)|(?:hvilke|kva for|what)\s+(?:muligheter|moglegheiter|alternativer|"
+                         r"alternativ|options|choices)\s+(?:har|do)\s+(?:vi|me|we)(?:\s+have)?)"
+                         r"(?:\s+(?:nå|no|now|da|then))?\s*\?\s*$", re.IGNORECASE)
 
 
 def _without_claim_check(rest: str) -> str:
