@@ -208,7 +208,7 @@ def is_rules_question(question: str, facts: CaseFacts) -> bool:
     if _CLAIMED_THRESHOLD.search(question) and not (_PURCHASE_VALUE.search(question) or (
             _PURCHASE_ON.search(question) and re.search(r"\bterskel", question, re.IGNORECASE))):
         return False
-    return bool(_ASKS_RULES.search(question) or _PURCHASE_STATED.search(question))
+    return bool(_ASKS_RULES.search(question) or _PURCHASE_STATED.search(question) or _asks_choice_with_finding(question))
 
 
 # The procedures a question can name, longest wording first («tilbudskonkurranse med forhandling» is negotiation).
@@ -1363,7 +1363,7 @@ def _asks_several(question: str) -> list[_Asked]:
     several_conditional = any(a.kind == "choice" and (len(_conditional_named(a.clause)) > 1 or _asks_has_grounds(a.clause))
                               for a in asked)
     if ("time_limits" in kinds and kinds & {"part", "notice", "procedure", "negotiate_after", "choice"}) \
-            or "negotiate_after" in kinds or grounds or several_conditional:
+            or "negotiate_after" in kinds or grounds or several_conditional or _asks_choice_with_finding(question):
         return asked
     return []
 
@@ -1428,23 +1428,93 @@ _NONE_GROUND = ("Uten en løsning i markedet omfatter anskaffelsen innovative l�
                 "record what the market dialogue showed.")
 
 
+def _choice_between(clause: str) -> list[str]:
+    """The procedures with conditions a clause asks to choose between («Bør vi velge konkurransepreget dialog eller
+    konkurranse med forhandling?», «… forhandling eller åpen anbudskonkurranse?»); [] when it names no such choice."""
+    named = _conditional_named(clause)
+    if len(named) < 2 and not (named and re.search(r"\b(?:åpen|open|begrenset|restricted|anbud\w*)\b", clause, re.I)):
+        return []
+    if not (_WHICH_FITS.search(clause) or re.search(r"\b(?:eller|or)\b", clause, re.I)):
+        return []
+    return named
+
+
+def _asks_choice_with_finding(question: str) -> bool:
+    """True for a choice between named procedures in a message that says what a market dialogue showed: the rules
+    give the recommendation, with or without a question for time limits or grounds beside it."""
+    return any(a.kind == "choice" and _choice_between(a.clause) for a in _asked_things(question)) \
+        and bool(market_seen(question))
+
+
+_RECOMMEND_II = {
+    "with_adaptation": (
+        "Velg tilbudskonkurranse med forhandling etter del II: markedsdialogen viste at løsninger som finnes, kan dekke "
+        "behovet med tilpasning, og i del II kan dere forhandle når det er opplyst på forhånd i kunngjøringen eller "
+        "konkurransegrunnlaget (vanlig lagt til grunn; paragrafen er ikke verifisert).",
+        "Choose a part II tilbudskonkurranse with negotiation: the market dialogue showed that existing solutions can "
+        "meet the need with adaptation, and in part II you may negotiate when the notice or the tender documents say "
+        "so in advance (commonly assumed; the provision is not verified)."),
+    "no": (
+        "Velg tilbudskonkurranse med forhandling etter del II: markedsdialogen viste at ingen løsning i markedet dekker "
+        "behovet, og i del II kan dere forhandle om løsningen når det er opplyst på forhånd i kunngjøringen eller "
+        "konkurransegrunnlaget (vanlig lagt til grunn; paragrafen er ikke verifisert).",
+        "Choose a part II tilbudskonkurranse with negotiation: the market dialogue showed that no solution on the market "
+        "meets the need, and in part II you may negotiate on the solution when the notice or the tender documents say "
+        "so in advance (commonly assumed; the provision is not verified)."),
+    "yes": (
+        "Velg åpen eller begrenset tilbudskonkurranse etter del II (FOA § 8-3): markedsdialogen viste at løsninger som "
+        "finnes, dekker behovet.",
+        "Choose the open or restricted tilbudskonkurranse of part II (FOA § 8-3): the market dialogue showed that "
+        "existing solutions meet the need."),
+}
+_IP_FITS_II = ("Velg innovasjonspartnerskap: markedsdialogen viste at ingen løsning i markedet dekker behovet, som er "
+               "vilkåret i FOA § 13-1 tredje ledd; prosedyren følger reglene i del III også under EØS-terskelen.",
+               "Choose an innovation partnership: the market dialogue showed that no solution on the market meets the "
+               "need, the condition in FOA § 13-1 third paragraph; the procedure follows the part III rules also below "
+               "the EEA threshold.")
+_PART_III_ONLY = ("{names} {is_a} etter del III: del II har åpen og begrenset tilbudskonkurranse (FOA § 8-3), der dere "
+                  "kan ha dialog og forhandle med leverandørene når det er opplyst på forhånd.",
+                  "{names} {is_a} under part III: part II has the open and restricted tilbudskonkurranse (FOA § 8-3), "
+                  "where you may hold dialogue and negotiate with the suppliers when this is said in advance.")
+_IS_A = {("nb", 1): "er som egen prosedyre en prosedyre", ("nb", 2): "er som egne prosedyrer prosedyrer",
+         ("en", 1): "is as such a procedure", ("en", 2): "are as such procedures"}
+
+
+def _recommended_choice_ii(named: list[str], seen: str, renumber: _Renumber, lang: str) -> tuple[str, tuple[str, ...]]:
+    """The recommendation between named procedures in part II: a part II tilbudskonkurranse, with negotiation when
+    solutions must be adapted or do not exist, and dialogue and innovation partnership named as part III procedures
+    (an innovation partnership when nothing on the market meets the need, by part III's rules)."""
+    en = lang == "en"
+    if seen == "no" and "innovation_partnership" in named:
+        return (_with_marker(_IP_FITS_II[en], renumber.rules(("R-PROC-INNOVATION-PARTNERSHIP", "R-IP-PART-III-RULES"))),
+                ("innovation_partnership",))
+    rules = ("R-PROC-PART-II-OPEN",) if seen == "yes" else ("R-PROC-PART-II-NEGOTIATION",)
+    sentences = [_with_marker(_RECOMMEND_II[seen][en], renumber.rules(rules))]
+    part_iii = [p for p in named if p in ("competitive_dialogue", "innovation_partnership")]
+    if part_iii:
+        names = _capital((" and " if en else " og ").join(procedure_name(p, "III", lang) for p in part_iii))
+        is_a = _IS_A[("en" if en else "nb", min(len(part_iii), 2))]
+        sentences.append(_with_marker(_PART_III_ONLY[en].format(names=names, is_a=is_a),
+                                      renumber.rules(("R-PROC-PART-II-OPEN",))))
+    return " ".join(sentences), ("negotiated",) if seen != "yes" else ("open", "restricted")
+
+
 def _recommended_choice(asked: list[_Asked], case_text: str, result: Assessment, renumber: _Renumber,
                         lang: str) -> tuple[str, tuple[str, ...]] | None:
     """A recommendation between the procedures a choice question names («Bør vi velge innovasjonspartnerskap,
     konkurransepreget dialog eller konkurranse med forhandling?») that applies what the market dialogue in
     `case_text` showed, with the procedures whose time limits matter; None without a stated finding, with fewer
-    than two procedures named, or outside part III."""
-    if result.part != "III" or result.regime != "foa":
+    than two procedures named, or outside parts II and III (part II: `_recommended_choice_ii`)."""
+    if result.part not in ("II", "III") or result.regime != "foa":
         return None
-    clause = " ".join(a.clause for a in asked if a.kind == "choice")
-    named = _conditional_named(clause)
-    if len(named) < 2 and not (named and re.search(r"\b(?:åpen|open|begrenset|restricted|anbud\w*)\b", clause, re.I)):
-        return None
-    if not (_WHICH_FITS.search(clause) or re.search(r"\b(?:eller|or)\b", clause, re.I)):
+    named = _choice_between(" ".join(a.clause for a in asked if a.kind == "choice"))
+    if not named:
         return None
     seen = market_seen(case_text)
     if not seen:
         return None
+    if result.part == "II":
+        return _recommended_choice_ii(named, seen, renumber, lang)
     en = lang == "en"
     sentences = []
     if seen == "with_adaptation":

@@ -60,3 +60,27 @@ def test_a_sentence_helper_splits_after_end_marks():
     assert split_sentences("Vi er en kommune. Kan vi? Ja!  Nei") == ["Vi er en kommune.", "Kan vi?", "Ja!", "Nei"]
     assert split_sentences("Ca. 5 mill. kr. Hva nå?", capital=True) == ["Ca. 5 mill. kr.", "Hva nå?"]
     assert split_sentences("A. B. C.", maxsplit=1) == ["A.", "B. C."]
+
+
+def test_a_choice_with_one_conditional_and_a_finding_gets_the_recommendation_in_part_iii(corpus_hash_settings):
+    answer = ask("Vi er et direktorat. Markedsundersøkelsen viste at tre leverandører har plattformer som må tilpasses "
+                 "oss. Kontrakten er på 8 mill. kr. Bør vi gå for konkurranse med forhandling eller åpen "
+                 "anbudskonkurranse?", open_index(corpus_hash_settings), corpus_hash_settings)
+    assert answer.text.startswith("Velg konkurranse med forhandling")
+
+
+def test_a_choice_in_part_ii_recommends_negotiation_and_names_dialogue_a_part_iii_procedure(corpus_hash_settings):
+    answer = ask("Vi er en kommune. Markedsdialogen viste at to leverandører har løsninger som kan brukes etter litt "
+                 "tilpasning. Verdien er 1,6 mill. kr. Hva bør vi velge, konkurransepreget dialog eller konkurranse "
+                 "med forhandling?", open_index(corpus_hash_settings), corpus_hash_settings)
+    first = _first(answer.text)
+    assert first.startswith("Velg tilbudskonkurranse med forhandling etter del II")
+    assert "Konkurransepreget dialog er som egen prosedyre en prosedyre etter del III" in answer.text
+    assert "§ 8-3" in answer.text
+
+
+def test_an_english_choice_with_a_finding_needs_no_deadline_question(corpus_hash_settings):
+    answer = ask("We are a county. Our market survey showed that none of the suppliers has a product that meets the "
+                 "need. The value is NOK 9 million. Should we go for competitive dialogue or an innovation partnership?",
+                 open_index(corpus_hash_settings), corpus_hash_settings)
+    assert answer.text.startswith("Choose an innovation partnership")
