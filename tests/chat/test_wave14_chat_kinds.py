@@ -84,3 +84,12 @@ def test_an_english_choice_with_a_finding_needs_no_deadline_question(corpus_hash
                  "need. The value is NOK 9 million. Should we go for competitive dialogue or an innovation partnership?",
                  open_index(corpus_hash_settings), corpus_hash_settings)
     assert answer.text.startswith("Choose an innovation partnership")
+
+
+@pytest.mark.parametrize("question", [
+    "Jeg skriver et notat om offentlige innkjøp. 560 mrd. kr i året er vel fortsatt tallet?",
+    "For a report: the public sector in Norway buys for NOK 560 billion a year, is that still correct?",
+])
+def test_an_old_volume_figure_asked_as_current_gets_the_newest_figure(question, corpus_hash_settings):
+    answer = ask(question, open_index(corpus_hash_settings), corpus_hash_settings)
+    assert "780" in answer.text and "835" in answer.text
