@@ -37,7 +37,9 @@ _PER_YEAR_AFTER = re.compile(rf"^\s*/\s*(?:år|året|year|yr|annum)\b|^{_SAME_SE
                              rf"^{_SAME_SENTENCE}{{0,40}}?\b(?:per|a|an|each)\s+year\b|^{_SAME_SENTENCE}{{0,25}}?\b(?:annually|yearly)\b",
                              re.IGNORECASE)
 _PER_MONTH_AFTER = re.compile(rf"^\s*/\s*(?:mnd\.?|måned|månad|month)|^{_SAME_SENTENCE}{{0,25}}?/\s*(?:mnd|måned)|^{_SAME_SENTENCE}{{0,40}}?\b(?:per|pr\.?)\s*(?:måned|mnd\.?)|^{_SAME_SENTENCE}{{0,40}}?\bi måneden\b|"
-                              rf"^{_SAME_SENTENCE}{{0,25}}?\bmånedlig\b", re.IGNORECASE)
+                              rf"^{_SAME_SENTENCE}{{0,25}}?\bmånedlig\b|"
+                              rf"^{_SAME_SENTENCE}{{0,40}}?\b(?:per|a|each|every)\s+month\b|^{_SAME_SENTENCE}{{0,25}}?\bmonthly\b",
+                              re.IGNORECASE)
 # «Årlig verdi er ca. 3 mill. kr»: abbreviation dots may stand between the period word and the amount, a sentence end not.
 _PER_YEAR_BEFORE = re.compile(rf"\b(?:årlig|årlige|årleg|årlege)\b{_SAME_SENTENCE}{{0,60}}$|\b(?:per|pr\.?)\s+år\b[^.;\d]{{0,15}}$|"
                               rf"\b\w*(?:verdi|kostnad|forbruk|omsetning)\w*\s+(?:for|i)\s+(?:et|ett|eitt|eit)\s+år\b{_SAME_SENTENCE}{{0,20}}$",
@@ -480,7 +482,11 @@ _MONTHS_SPAN = re.compile(rf"\b(?:i|for|over)\s+(?:hele\s+)?perioden\s+(?:fra\s+
 _FIELD_TERM = re.compile(rf"\bvarighet\s*:\s*(\d{{1,4}})\s*{_UNIT}", re.IGNORECASE)
 _OPEN_ENDED = re.compile(r"\b(?:løpende\s+(?:tjeneste)?kjøp|løpende avtale|uten (?:fast )?(?:sluttdato|løpetid|varighet)|"
                          r"tidsubegrenset|inntil videre|uten tidsbegrensning|til oppsigelse|"
-                         r"løper (?:til|inntil) (?:den|avtalen|kontrakten) (?:sies|blir sagt) opp)\b", re.IGNORECASE)
+                         r"løper (?:til|inntil) (?:den|avtalen|kontrakten) (?:sies|blir sagt) opp|"
+                         # English: «with no end date», «indefinitely», «no fixed term», «until terminated»
+                         r"(?:with\s+)?no\s+(?:fixed\s+|set\s+|defined\s+)?(?:end\s+date|expiry\s+date|term|duration)|"
+                         r"without\s+(?:a\s+|an\s+)?(?:fixed\s+|set\s+)?(?:end\s+date|expiry\s+date|term|time\s+limit)|"
+                         r"indefinite(?:ly)?|open-ended|until\s+(?:further\s+notice|(?:it\s+is\s+)?terminated))\b", re.IGNORECASE)
 # «Avtaleperiode: 2+1+1 år», «rammeavtale 2 + 1 + 1 år»: the first number is the fixed term, the others are options.
 # «2 år + 1 + 1»: the unit after the first number covers the options too.
 _PLUS_TERM = re.compile(r"(?<![\d(])(\d{1,2})\s*(?:år\s*)?\+\s*(\d{1,2}(?:\s*(?:år\s*)?\+\s*\d{1,2})*)\s*år\b|"

@@ -281,6 +281,17 @@ DEFENCE = re.compile(r"\bforsvarsmateriell\b|\bforsvaret\b|\bforsvarets\b|\bfors
 FRAMEWORK = re.compile(r"\bramme(?:avtale|kontrakt)\w*|\brammeavtalen\w*", re.IGNORECASE)
 
 # Process signals (market, dialogue, development, purchase, specification, design, earlier failure, deadline, risk).
+# A market dialogue or survey named in a sentence (Norwegian, nynorsk, English): what it showed is a finding on the
+# market («Markedsdialogen viste at …», «Our market research showed that …»).
+MARKET_SURVEY = (r"\b(?:markeds(?:dialog|undersøking|undersøkelse|analyse|kartlegging)\w*|marknads(?:dialog|undersøking|"
+                 r"analyse|kartlegging)\w*|dialogkonferanse\w*|market (?:dialogue|engagement|research|survey|consultation|"
+                 r"analysis)|(?:pre-?market|preliminary market) \w+)\b")
+# The words between the survey and its finding, in one sentence and not a question still open («for å se om …»).
+_SURVEY_GAP = r"(?:(?!\b(?:om|if|whether)\b)[^.?!]){0,80}?"
+# Solutions, products or suppliers said to exist in a sentence that names a market dialogue or survey.
+_SURVEY_SOME = (r"(?:\b(?:har|tilbyr|leverer|finnes|fins|finst|eksisterer|have|has|offer\w*|exist|are available)\b"
+                r"[^.?!]{0,50}?\b\w*(?:løsning|løysing|produkt|system|solution|product)\w*\b|"
+                r"\b(?:løsning\w*|løysing\w*|solutions?|products?)\b[^.?!]{0,30}?\b(?:finnes|fins|finst|exist|are available)\b)")
 MARKET = {
     # Checked in this order: an explicit "we do not know" beats everything, "not on the market" beats "can be adapted".
     "unknown": [r"\bvet ikke om (?:det finnes|markedet)[^.]*",
@@ -302,12 +313,27 @@ MARKET = {
            r"\b(?:ikke|aldri) (?:sett|funnet|sett eller hørt om)\b[^.]{0,30}?\b(?:noe|noen|en|ei|et)\b[^.]{0,30}?"
            r"\bsom (?:løser|dekker|fungerer|gjør)\b",
            r"\b(?:haven't|have not|hasn't|has not|did not|didn't) (?:seen|found)\b[^.]{0,30}?\b(?:anything|any \w+)\b"
-           r"[^.]{0,30}?\bthat (?:solves|meets|works|does)\b"],
+           r"[^.]{0,30}?\bthat (?:solves|meets|works|does)\b",
+           # nynorsk and English («ikkje noko løysing», «nothing on the market meets the need»)
+           r"\b(?:ikkje noko[nt]?|ingen) (?:\w+ )?løysing\w*\b[^.?!]{0,40}?\b(?:finst|fins|i marknaden|på marknaden|dekkjer|dekker)\b",
+           r"\b(?:finst|fins)\s+(?:det\s+)?(?:ikkje|ingen)\b",
+           r"\bnothing on the market\b", r"\bno existing (?:solutions?|products?|suppliers?)\b",
+           r"\b(?:no|none of the)\b[^.?!]{0,20}?\b(?:solutions?|suppliers?|products?)\b[^.?!]{0,40}?\b(?:on the market|"
+           r"exists?|meets?|can (?:meet|deliver|offer|solve))\b",
+           r"\b(?:solution|product)s? (?:does|do) not (?:yet )?exist\b",
+           # what a market dialogue or survey showed: nobody has or offers it
+           MARKET_SURVEY + _SURVEY_GAP + r"\b(?:ingen|ikkje noko[nt]?|ikke noe[nt]?|no|none of the)\b[^.?!]{0,60}?"
+           r"\b(?:løysing\w*|løsning\w*|leverandør\w*|tilbyder\w*|solutions?|suppliers?|products?)\b"],
     "with_adaptation": [r"\b\w*(?:løsning|system|produkt|programvare|utstyr)\w*\b[^.]{0,30}?\b(?:må|kan)\b[^.]{0,25}?\btilpasses\b",
                         r"\b(?:finnes|fins)\b[^.]{0,40}?\bmen\b[^.]{0,30}?\b(?:må|kan)\b[^.]{0,25}?\btilpasses\b",
                         r"\b(?:må|kan)\b[^.]{0,15}?\btilpasses\b[^.]{0,10}?\b(?:våre?|oss|vårt)\b",
-                        r"\bmed (?:noen |visse |enkelte |litt |mindre )?tilpasning\w*", r"\bkrever tilpasning\w*",
-                        r"\btilpasning av eksisterende\b"],
+                        r"\bmed (?:noen |noe |noko |visse |enkelte |litt |en viss |mindre )?tilpas(?:ning|sing)\w*", r"\bkrever tilpasning\w*",
+                        r"\btilpasning av eksisterende\b",
+                        # after some adaptation, nynorsk and English («etter litt tilpassing», «can be adapted»)
+                        r"\better (?:noe |noko |litt |en viss |mindre )?tilpas(?:ning|sing)\w*", r"\btilpassast\b",
+                        r"\b(?:with|after) (?:some |minor |a little |limited )?(?:adaptation|customi[sz]ation)s?\b",
+                        r"\b(?:can|must|could|will|would|need to) be (?:adapted|customi[sz]ed)\b",
+                        r"\badapt(?:ed|ing)? (?:them|it|the solutions?)\b"],
     "yes": [r"\bstandard(?:produkt|vare|løsning|utstyr|system|møbl|model|tjenest)\w*", r"\b(?:er|som|kun|bare|vanlige?) standard\b(?! for| ?(?:NS|ISO|EN)\b| ?\d)",
             r"\bstandard (?:produkter|varer|løsninger|utstyr|systemer|tjenester|møbler)\b", r"\bhyllevare\w*",
             r"\b(?:flere|mange) (?:\w+ (?:og \w+ )?)?(?:leverandører|produsenter|aktører|forhandlere|firmaer|tilbydere|"
@@ -322,13 +348,20 @@ MARKET = {
             r"behov\w*|oppgaver|rutiner|dager|arbeidsdager|forhold|krav\w*|vilkår\w*|leverandør\w*|kontrakt\w*|avtale\w*)\b)"
             r"[a-zæøå-]*(?:rekvisita|varer|produkter|møbler|stoler|pulter|biler|utstyr|klær|sko|pc-?er|maskiner|"
             r"skrivere|telefoner|datamaskiner|forbruksmateriell|artikler)\b",
-            r"\bfinnes (?:flere |mange |gode )?(?:løsninger |leverandører |produkter )?(?:i|på) markedet\b"],
+            r"\bfinnes (?:flere |mange |gode )?(?:løsninger |leverandører |produkter )?(?:i|på) markedet\b",
+            # what a market dialogue or survey showed: suppliers have or offer solutions
+            MARKET_SURVEY + _SURVEY_GAP + _SURVEY_SOME],
 }
 DIALOGUE_NOT_DONE = re.compile(r"\b(?:ikke|ingen)\b[^.]{0,25}?\bmarkedsdialog\w*|\bmarkedsdialog\w* (?:er|har) ikke\b|"
                                r"\buten markedsdialog\w*", re.IGNORECASE)
 DIALOGUE_DONE = re.compile(
     r"\b\w*dialog\w*\b[^.]{0,50}?\b(?:viste|har vist|avdekket|bekreftet)\b|\b(?:har|er|ble) (?:gjennomført|holdt|hatt) (?:en )?"
-    r"(?:markedsdialog|dialogkonferanse|dialogmøte)\w*|\better (?:markedsdialog|dialogkonferanse|dialogmøte)\w*", re.IGNORECASE)
+    r"(?:markedsdialog|dialogkonferanse|dialogmøte)\w*|\better (?:markedsdialog|dialogkonferanse|dialogmøte)\w*|"
+    # a market survey or dialogue that showed something, nynorsk and English («Marknadsundersøkinga viste», «Our
+    # market research showed»)
+    + MARKET_SURVEY + r"[^.?!]{0,30}?\b(?:viste|synte|har vist|avdekket|avdekte|bekreftet|stadfesta|showed|has shown|"
+    r"found|revealed|confirmed|indicated)\b|\b(?:after|following) (?:the|our|a) (?:market dialogue|dialogue conference)",
+    re.IGNORECASE)
 NO_DEVELOPMENT = re.compile(r"\b(?:ikke|ingen|uten)\b(?:\s+\w+){0,2}?\s+utvikl\w*", re.IGNORECASE)
 # Developing a solution, not «utviklingshemming» or an organisation's «utviklingsprosjekt». A plan given up («planla å
 # få utviklet …, men …») is not a need today.

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from advisor.answer import LIST_QUESTION
+from advisor.chat.sentences import split_sentences
 from advisor.search import PROCEDURE_NAMES, described_concepts
 
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -106,7 +107,7 @@ def considered_procedure(scene: str) -> str:
     name = scene_procedure(scene)
     if not name:
         return ""
-    sentence = next((s for s in re.split(r"(?<=[.!?])\s+", scene) if name.lower() in s.lower()
+    sentence = next((s for s in split_sentences(scene) if name.lower() in s.lower()
                      or scene_procedure(s) == name), scene)
     return name if _CONSIDERS.search(sentence) and not _NOT_CONSIDERED.search(sentence) else ""
 

@@ -59,6 +59,7 @@ from advisor.chat.bounds import (
     value_segments,
 )
 from advisor.chat.facts import CASE_KEYS, IT_PURCHASE_NOTE, CaseFacts, threshold_compared
+from advisor.chat.sentences import split_sentences
 from advisor.config import Settings
 from advisor.corpus import Citation, cite
 from advisor.errors import AdvisorError
@@ -78,7 +79,7 @@ _UNDER_EEA = re.compile(r"\bunder (?:EØS-?)?terskel\w*(?: for \w+(?: og \w+)?)?
 _OVER_EEA = re.compile(r"\bdel (?:III|3)\b|\bpart (?:III|3)\b|\bTED\b|\bEØS-?(?:terskel\w*|regl\w*|kon?kur+an\w*|"
                        r"kunngj\w*|anbud\w*|utlys\w*)|\bEEA[- ](?:tender\w*|competition|procedure|notice)|\bover (?:EØS-)?terskel\w*|"
                        r"\ber over\b|\babove the (?:EEA )?threshold\b", re.IGNORECASE)
-_PART_II_ASKED = re.compile(r"\bdel (?:II|2)\b", re.IGNORECASE)
+_PART_II_ASKED = re.compile(r"\bdel (?:II|2)\b|\bpart (?:II|2)\b", re.IGNORECASE)
 _NOTICE_INTENT = re.compile(r"\bkunngj\w*|\blyse ut\b|\butlys\w*|\bDoffin\b|\bpublish\w*|\badverti\w*|\bannounce\w*|"
                             r"\bha konkurranse\b|\btender\b", re.IGNORECASE)
 _DIRECT = re.compile(r"\bkjøp(?:e|er|a)? direkte\b|\bdirekte ?anskaff\w*|\buten (?:konkurranse|kunngjøring)\b|\bbuy directly\b|"
@@ -207,7 +208,7 @@ def is_rules_question(question: str, facts: CaseFacts) -> bool:
     if _CLAIMED_THRESHOLD.search(question) and not (_PURCHASE_VALUE.search(question) or (
             _PURCHASE_ON.search(question) and re.search(r"\bterskel", question, re.IGNORECASE))):
         return False
-    return bool(_ASKS_RULES.search(question) or _PURCHASE_STATED.search(question))
+    return bool(_ASKS_RULES.search(question) or _PURCHASE_STATED.search(question) or _asks_choice_with_finding(question))
 
 
 # The procedures a question can name, longest wording first («tilbudskonkurranse med forhandling» is negotiation).
@@ -257,7 +258,7 @@ def asked_procedure(question: str) -> tuple[str, bool] | None:
     if len({m.lastgroup for m in found}) != 1:
         return None
     # «Staten skal kjøpe … for 4 mill. Hvilken del gjelder når vi vil bruke konkurransepreget dialog?» asks which part.
-    if _WH_QUESTION.match(re.split(r"(?<=[.!?])\s+", text[: found[0].start()])[-1]):
+    if _WH_QUESTION.match(split_sentences(text[: found[0].start()])[-1]):
         return None
     used = [m for m in found if _NEGOTIATE_VERB.match(m.group(0)) or re.search(_USE + "$", text[: m.start()], re.I)
             or _DUTY_AFTER.search(text[m.end():])]
@@ -667,7 +668,7 @@ _FOLLOWS = re.compile(r"\b(?:følge|følges|gjelder|omfattet|omfattes|follow|app
 
 def is_yes_no(question: str) -> bool:
     """True when a sentence of the question asks for a yes or a no («Må vi …?», «…, kan vi …?», «… vel?»)."""
-    return any(_YES_NO.search(s) or _TAG_VEL.search(s) for s in re.split(r"(?<=[.!?])\s+", question.strip()))
+    return any(_YES_NO.search(s) or _TAG_VEL.search(s) for s in split_sentences(question.strip()))
 
 
 # «… pålegger oss vel å …?»: the particle asks for confirmation wherever it stands in a question.
@@ -700,7 +701,7 @@ def _verdict_word(question: str, part: str, lang: str, regime: str = "foa") -> s
         return "Ja, det kan holde." if part in _SUFFICES[1] else "Nei, det holder ikke."
     # The yes or no answers the sentence that asks it: «Vi skal ut i TED med dette. Kan vi kreve skybasert?» asks
     # nothing about the notice, so the notice's «Ja» would stand before a sentence that does not say yes.
-    asked = " ".join(s for s in re.split(r"(?<=[.!?])\s+", question.strip()) if _YES_NO.search(s) or _TAG_VEL.search(s))
+    asked = " ".join(s for s in split_sentences(question.strip()) if _YES_NO.search(s) or _TAG_VEL.search(s))
     for pattern, yes_parts in _INTENTS:
         if pattern.search(asked):
             yes = part in yes_parts
@@ -1316,7 +1317,7 @@ def _asked_things(question: str) -> list[_Asked]:
     negotiation after opening, grounds."""
     found: dict[str, _Asked] = {}
     position = 0
-    sentences = re.split(r"(?<=[.?!])\s+", question.strip())
+    sentences = split_sentences(question.strip())
     for clause in _CLAUSE.split(question):
         position += 1
         if not clause or not clause.strip():
@@ -1328,7 +1329,9 @@ def _asked_things(question: str) -> list[_Asked]:
             clause = next((s for s in sentences if clause.strip() in s), clause)
         checks = (
             # «What are the minimum time limits above the EEA threshold?»: the threshold qualifies the question
-            ("part", bool(_ASKS_PART.search(clause)) and not _ASKS_DEADLINE.search(clause)),
+            # «Kan vi då følgje dei enklare reglane i del II?»: whether a lower part's rules may be followed
+            ("part", bool(_ASKS_PART.search(clause) or (_LOWER_PART_RULES.search(clause) and is_yes_no(clause)))
+             and not _ASKS_DEADLINE.search(clause)),
             ("notice", bool(_NOTICE_ASKED.search(clause)) and not _NOT_ASKED.search(clause)),
             ("procedure", bool(_ASKS_WHICH_PROCEDURE.search(clause))),
             ("time_limits", bool(_ASKS_DEADLINE.search(clause)) and not asks_standstill(clause)),
@@ -1360,14 +1363,14 @@ def _asks_several(question: str) -> list[_Asked]:
     several_conditional = any(a.kind == "choice" and (len(_conditional_named(a.clause)) > 1 or _asks_has_grounds(a.clause))
                               for a in asked)
     if ("time_limits" in kinds and kinds & {"part", "notice", "procedure", "negotiate_after", "choice"}) \
-            or "negotiate_after" in kinds or grounds or several_conditional:
+            or "negotiate_after" in kinds or grounds or several_conditional or _asks_choice_with_finding(question):
         return asked
     return []
 
 
 def _asks_has_grounds(clause: str) -> bool:
     """True for a clause one of whose sentences asks whether there are grounds («Har vi grunnlag for …?»)."""
-    return any(_HAS_GROUNDS.match(s) for s in re.split(r"(?<=[.!?])\s+", clause.strip()))
+    return any(_HAS_GROUNDS.match(s) for s in split_sentences(clause.strip()))
 
 
 def _conditional_named(clause: str) -> list[str]:
@@ -1376,34 +1379,16 @@ def _conditional_named(clause: str) -> list[str]:
 
 
 # What a market dialogue or survey is said to have shown: no solution, solutions to adapt, or solutions as they are.
-_MARKET_SEEN = re.compile(r"\b(?:markeds(?:dialog|undersøking|undersøkelse|analyse|kartlegging)\w*|dialogkonferanse\w*|"
-                          r"market (?:dialogue|engagement|research|survey|consultation|analysis)|"
-                          r"(?:pre-?market|preliminary market) \w+)\b", re.IGNORECASE)
-_MARKET_NONE = re.compile(r"\b(?:ingen|ikkje noko[nt]?|ikke noe[nt]?|no|none of the)\b[^.?!]{0,60}?\b(?:løysing\w*|løsning\w*|"
-                          r"leverandør\w*|tilbyder\w*|solutions?|suppliers?|products?)\b|"
-                          r"\b(?:finnes|fins|finst|eksisterer)\s+(?:det\s+)?(?:ikke|ikkje|ingen)\b|"
-                          r"\bnothing on the market\b|\bdoes not exist\b|\bno existing\b", re.IGNORECASE)
-_MARKET_SOME = re.compile(r"\b(?:har|tilbyr|leverer|finnes|fins|finst|eksisterer|have|has|offer\w*|exist|are available)\b"
-                          r"[^.?!]{0,50}?\b\w*(?:løsning|løysing|produkt|system|solution|product)\w*\b|"
-                          r"\b(?:løsning\w*|løysing\w*|solutions?|products?)\b[^.?!]{0,30}?\b(?:finnes|fins|finst|exist|are available)\b",
-                          re.IGNORECASE)
-_MINOR_ADAPTATION = re.compile(r"\b(?:med|etter|with|after)\s+(?:noe|noko|litt|en viss|mindre|some|minor|a little|limited)?\s*"
-                               r"(?:tilpasning\w*|tilpassing\w*|adaptation\w*|customi[sz]ation)\b|\btilpasses\b|\btilpassast\b|"
-                               r"\bbe adapted\b|\badapt(?:ed|ing)? (?:them|it|the solutions?)\b", re.IGNORECASE)
-
-
 def market_seen(text: str) -> str:
-    """What a market dialogue or survey the text mentions showed: "no" (nothing on the market meets the need),
-    "with_adaptation" (solutions exist that meet it with adaptation), "yes" (solutions exist), "" when the text states
-    no finding."""
-    for sentence in re.split(r"(?<=[.!?])\s+", text):
-        if not _MARKET_SEEN.search(sentence):
-            continue
-        if _MARKET_NONE.search(sentence):
-            return "no"
-        if _MARKET_SOME.search(sentence):
-            return "with_adaptation" if _MINOR_ADAPTATION.search(sentence) else "yes"
-    return ""
+    """What a market dialogue or survey the text mentions showed, as the assessment's reader reads the case
+    (`market_has_solution` when `market_dialogue_done`): "no" (nothing on the market meets the need),
+    "with_adaptation" (solutions exist that meet it with adaptation), "yes" (solutions exist), "" when the text names
+    no dialogue or survey that showed something, or states no finding."""
+    values = extract_case(text).values
+    if values.get("market_dialogue_done") is not True:
+        return ""
+    found = values.get("market_has_solution")
+    return found if found in ("yes", "with_adaptation", "no") else ""
 
 
 _RECOMMEND = {
@@ -1443,23 +1428,93 @@ _NONE_GROUND = ("Uten en løsning i markedet omfatter anskaffelsen innovative l�
                 "record what the market dialogue showed.")
 
 
+def _choice_between(clause: str) -> list[str]:
+    """The procedures with conditions a clause asks to choose between («Bør vi velge konkurransepreget dialog eller
+    konkurranse med forhandling?», «… forhandling eller åpen anbudskonkurranse?»); [] when it names no such choice."""
+    named = _conditional_named(clause)
+    if len(named) < 2 and not (named and re.search(r"\b(?:åpen|open|begrenset|restricted|anbud\w*)\b", clause, re.I)):
+        return []
+    if not (_WHICH_FITS.search(clause) or re.search(r"\b(?:eller|or)\b", clause, re.I)):
+        return []
+    return named
+
+
+def _asks_choice_with_finding(question: str) -> bool:
+    """True for a choice between named procedures in a message that says what a market dialogue showed: the rules
+    give the recommendation, with or without a question for time limits or grounds beside it."""
+    return any(a.kind == "choice" and _choice_between(a.clause) for a in _asked_things(question)) \
+        and bool(market_seen(question))
+
+
+_RECOMMEND_II = {
+    "with_adaptation": (
+        "Velg tilbudskonkurranse med forhandling etter del II: markedsdialogen viste at løsninger som finnes, kan dekke "
+        "behovet med tilpasning, og i del II kan dere forhandle når det er opplyst på forhånd i kunngjøringen eller "
+        "konkurransegrunnlaget (vanlig lagt til grunn; paragrafen er ikke verifisert).",
+        "Choose a part II tilbudskonkurranse with negotiation: the market dialogue showed that existing solutions can "
+        "meet the need with adaptation, and in part II you may negotiate when the notice or the tender documents say "
+        "so in advance (commonly assumed; the provision is not verified)."),
+    "no": (
+        "Velg tilbudskonkurranse med forhandling etter del II: markedsdialogen viste at ingen løsning i markedet dekker "
+        "behovet, og i del II kan dere forhandle om løsningen når det er opplyst på forhånd i kunngjøringen eller "
+        "konkurransegrunnlaget (vanlig lagt til grunn; paragrafen er ikke verifisert).",
+        "Choose a part II tilbudskonkurranse with negotiation: the market dialogue showed that no solution on the market "
+        "meets the need, and in part II you may negotiate on the solution when the notice or the tender documents say "
+        "so in advance (commonly assumed; the provision is not verified)."),
+    "yes": (
+        "Velg åpen eller begrenset tilbudskonkurranse etter del II (FOA § 8-3): markedsdialogen viste at løsninger som "
+        "finnes, dekker behovet.",
+        "Choose the open or restricted tilbudskonkurranse of part II (FOA § 8-3): the market dialogue showed that "
+        "existing solutions meet the need."),
+}
+_IP_FITS_II = ("Velg innovasjonspartnerskap: markedsdialogen viste at ingen løsning i markedet dekker behovet, som er "
+               "vilkåret i FOA § 13-1 tredje ledd; prosedyren følger reglene i del III også under EØS-terskelen.",
+               "Choose an innovation partnership: the market dialogue showed that no solution on the market meets the "
+               "need, the condition in FOA § 13-1 third paragraph; the procedure follows the part III rules also below "
+               "the EEA threshold.")
+_PART_III_ONLY = ("{names} {is_a} etter del III: del II har åpen og begrenset tilbudskonkurranse (FOA § 8-3), der dere "
+                  "kan ha dialog og forhandle med leverandørene når det er opplyst på forhånd.",
+                  "{names} {is_a} under part III: part II has the open and restricted tilbudskonkurranse (FOA § 8-3), "
+                  "where you may hold dialogue and negotiate with the suppliers when this is said in advance.")
+_IS_A = {("nb", 1): "er som egen prosedyre en prosedyre", ("nb", 2): "er som egne prosedyrer prosedyrer",
+         ("en", 1): "is as such a procedure", ("en", 2): "are as such procedures"}
+
+
+def _recommended_choice_ii(named: list[str], seen: str, renumber: _Renumber, lang: str) -> tuple[str, tuple[str, ...]]:
+    """The recommendation between named procedures in part II: a part II tilbudskonkurranse, with negotiation when
+    solutions must be adapted or do not exist, and dialogue and innovation partnership named as part III procedures
+    (an innovation partnership when nothing on the market meets the need, by part III's rules)."""
+    en = lang == "en"
+    if seen == "no" and "innovation_partnership" in named:
+        return (_with_marker(_IP_FITS_II[en], renumber.rules(("R-PROC-INNOVATION-PARTNERSHIP", "R-IP-PART-III-RULES"))),
+                ("innovation_partnership",))
+    rules = ("R-PROC-PART-II-OPEN",) if seen == "yes" else ("R-PROC-PART-II-NEGOTIATION",)
+    sentences = [_with_marker(_RECOMMEND_II[seen][en], renumber.rules(rules))]
+    part_iii = [p for p in named if p in ("competitive_dialogue", "innovation_partnership")]
+    if part_iii:
+        names = _capital((" and " if en else " og ").join(procedure_name(p, "III", lang) for p in part_iii))
+        is_a = _IS_A[("en" if en else "nb", min(len(part_iii), 2))]
+        sentences.append(_with_marker(_PART_III_ONLY[en].format(names=names, is_a=is_a),
+                                      renumber.rules(("R-PROC-PART-II-OPEN",))))
+    return " ".join(sentences), ("negotiated",) if seen != "yes" else ("open", "restricted")
+
+
 def _recommended_choice(asked: list[_Asked], case_text: str, result: Assessment, renumber: _Renumber,
                         lang: str) -> tuple[str, tuple[str, ...]] | None:
     """A recommendation between the procedures a choice question names («Bør vi velge innovasjonspartnerskap,
     konkurransepreget dialog eller konkurranse med forhandling?») that applies what the market dialogue in
     `case_text` showed, with the procedures whose time limits matter; None without a stated finding, with fewer
-    than two procedures named, or outside part III."""
-    if result.part != "III" or result.regime != "foa":
+    than two procedures named, or outside parts II and III (part II: `_recommended_choice_ii`)."""
+    if result.part not in ("II", "III") or result.regime != "foa":
         return None
-    clause = " ".join(a.clause for a in asked if a.kind == "choice")
-    named = _conditional_named(clause)
-    if len(named) < 2 and not (named and re.search(r"\b(?:åpen|open|begrenset|restricted|anbud\w*)\b", clause, re.I)):
-        return None
-    if not (_WHICH_FITS.search(clause) or re.search(r"\b(?:eller|or)\b", clause, re.I)):
+    named = _choice_between(" ".join(a.clause for a in asked if a.kind == "choice"))
+    if not named:
         return None
     seen = market_seen(case_text)
     if not seen:
         return None
+    if result.part == "II":
+        return _recommended_choice_ii(named, seen, renumber, lang)
     en = lang == "en"
     sentences = []
     if seen == "with_adaptation":
@@ -1492,6 +1547,25 @@ def _recommended_choice(asked: list[_Asked], case_text: str, result: Assessment,
 _NUMBERED = re.compile(r"(?:^|\s)\(?1[.)]\s+\S.*?\s\(?2[.)]\s+\S", re.DOTALL)
 
 
+def _several_part_verdict(asked: list[_Asked], result: Assessment, renumber: _Renumber, lang: str) -> tuple[str, str]:
+    """The yes or no on the part a compound question asks about («Kan vi då følgje dei enklare reglane i del II, og
+    …?»), and, when it asks to run an innovation partnership by a lower part's rules, the «Nei, ikke etter reglene i
+    del II» that answers it instead (then the verdict word is "")."""
+    part_q = next((a.clause for a in asked if a.kind == "part" and is_yes_no(a.clause)), "")
+    verdict = _verdict_word(part_q, result.part, lang, result.regime) if part_q else ""
+    lower = _LOWER_PART_RULES.search(part_q) if part_q else None
+    if lower and result.part in ("I", "II") and any(
+            _conditional_named(a.clause) == ["innovation_partnership"] for a in asked if a.kind in ("grounds", "choice")):
+        named_part = re.search(r"\b(?:del|part)\s+(I{1,2}|[12])\b", part_q, re.IGNORECASE)
+        asked_part = {"1": "I", "2": "II"}.get(named_part.group(1), named_part.group(1)) if named_part else result.part
+        return "", _with_marker(_IP_NOT_LOWER_RULES[lang == "en"] % asked_part,
+                                renumber.rules(("R-PROC-INNOVATION-PARTNERSHIP", "R-IP-PART-III-RULES")))
+    if lower and result.part == "I" and verdict in ("Nei.", "No."):
+        # «Kan vi følgje dei enklare reglane i del II?» under the national threshold: part II does not apply at all
+        verdict = "No, part II does not apply." if lang == "en" else "Nei, del II gjelder ikke."
+    return verdict, ""
+
+
 def _several_answer(asked: list[_Asked], result: Assessment, facts: CaseFacts, renumber: _Renumber, lang: str,
                     case_text: str = "") -> str:
     """Each thing asked answered in turn, the part first: the part and why, then in the order asked the notice
@@ -1502,8 +1576,7 @@ def _several_answer(asked: list[_Asked], result: Assessment, facts: CaseFacts, r
     value_known = result.contract_value is not None and result.contract_value.total_nok is not None
     if not asked or not value_known or result.regime != "foa" or result.part in ("below", "referred"):
         return ""  # without a value the other routes give the verdict for each band of value
-    part_q = next((a.clause for a in asked if a.kind == "part" and is_yes_no(a.clause)), "")
-    verdict = _verdict_word(part_q, result.part, lang, result.regime) if part_q else ""
+    verdict, ip_lower = _several_part_verdict(asked, result, renumber, lang)
     # «Kan vi bruke konkurranse med forhandling eller konkurransepreget dialog, og hvilke frister …?»: the yes or no on
     # the procedures asked first, then the part and value it follows from; a question that asks for the part as well
     # gets the part first.
@@ -1518,6 +1591,8 @@ def _several_answer(asked: list[_Asked], result: Assessment, facts: CaseFacts, r
         lead_choice, sentences = None, []
     if recommended is not None:
         sentences = [recommended[0]]
+    if ip_lower:
+        sentences = [ip_lower]
     part_at = len(sentences)
     sentences.append(f"{verdict} {_part_sentence(result, renumber, lang)}".strip())
     # The verdict on negotiation or dialogue in part III lists the grounds: a question for them is answered by it.
@@ -1535,7 +1610,7 @@ def _several_answer(asked: list[_Asked], result: Assessment, facts: CaseFacts, r
         pointed = [""]
     first_end = None
     for a in asked:
-        if a.kind == "grounds" and grounds_said:
+        if a.kind == "grounds" and (grounds_said or (ip_lower and _conditional_named(a.clause) == ["innovation_partnership"])):
             continue
         clause = a.clause
         if a.kind == "time_limits" and not _time_limit_procedures(clause) and _time_limit_procedures(chosen):
@@ -1582,7 +1657,7 @@ _MAY_WE = re.compile(r"^\s*(?:har (?:vi|dere|man|me) lov|er det (?:lov|lovleg|lo
 def _asks_may_we(clause: str) -> bool:
     """True for a clause whose last sentence asks yes or no («… heller mot konkurransepreget dialog. Har vi lov til å
     bruke den»), not what or how («Hvilke frister gjelder i konkurransepreget dialog?»)."""
-    asked = re.split(r"(?<=[.!?])\s+", clause.strip())[-1]
+    asked = split_sentences(clause.strip())[-1]
     return is_yes_no(asked) or bool(_MAY_WE.match(asked))
 
 
@@ -1689,6 +1764,14 @@ def _several_negotiate_after(clause: str, result: Assessment, renumber: _Renumbe
 def _several_grounds(clause: str, result: Assessment, renumber: _Renumber, lang: str) -> list[str]:
     """The grounds in FOA § 13-2 for negotiation and dialogue in part III, with the burden of proof; below part III
     what the part allows instead."""
+    if _conditional_named(clause) == ["innovation_partnership"]:
+        # an innovation partnership's condition is FOA § 13-1 third paragraph, not the grounds in § 13-2
+        verdict_on = permission("innovation_partnership", result.part, result.regime)
+        if verdict_on is None or verdict_on.answer != "if":
+            return []
+        said = re.sub(r"^Ja, hvis ", "Et innovasjonspartnerskap kan bare brukes hvis ", verdict_on.text(lang))
+        said = re.sub(r"^Yes, if ", "An innovation partnership may only be used if ", said)
+        return [_first_sentence_marked(said, renumber.rules(verdict_on.rules))]
     if result.part == "III":
         listed, burden = _GROUNDS_TEXT[lang == "en"]
         return [_with_marker(listed, renumber.rules(_GROUND_RULES)),
@@ -2201,7 +2284,7 @@ def quoted_threshold(text: str, result: Assessment, value: int | None) -> tuple[
     eea = next((t for t in result.thresholds_considered if t.key.startswith("eea_")), None)
     if eea is None:
         return None
-    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", text):
+    for sentence in split_sentences(text, capital=True):
         for word in _QUOTED_THRESHOLD.finditer(sentence):
             amounts, _ = read_amounts(sentence[word.end(): word.end() + 80])
             if not amounts:
@@ -2254,7 +2337,7 @@ def _with_quoted_threshold(premise: tuple[str, bool], text: str) -> str:
     if turns:
         rest = re.sub(r"^(?:Ja|Nei|Yes|No)[.,:]\s+", "", text)
         return f"{sentence} {_capital(rest)}".strip()
-    first, *others = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", text, maxsplit=1)
+    first, *others = split_sentences(text, capital=True, maxsplit=1)
     return " ".join([first, sentence, *others])
 
 
@@ -2414,14 +2497,14 @@ def _part_question(question: str) -> str:
     """The sentence of a question that asks about the part («Er dette del III?»), the regulation («Er det
     forsyningsforskriften som gjelder?») or, before the procedure is named, which part or threshold applies, or ""
     when none does."""
-    for sentence in re.split(r"(?<=[.!?])\s+", question.strip()):
+    for sentence in split_sentences(question.strip()):
         names_regulation = any(p.search(sentence) for p, _ in _NAMES_REGULATION) and _FOLLOWS.search(sentence)
         if _UNDER_EEA.search(sentence) or _OVER_EEA.search(sentence) or _PART_II_ASKED.search(sentence) or names_regulation:
             if is_yes_no(sentence):
                 return sentence
     # «1) Hvilken terskelverdi gjelder? 2) Kan vi bruke konkurranse med forhandling?»: which part or threshold, asked
     # before the procedure, is answered before it.
-    for sentence in re.split(r"(?<=[.!?])\s+", question.strip()):
+    for sentence in split_sentences(question.strip()):
         if _PROCEDURE.search(sentence):
             break
         if _ASKS_PART.search(sentence) and not _ASKS_DEADLINE.search(sentence) and not is_yes_no(sentence):
