@@ -167,3 +167,19 @@ def test_the_note_says_or_equivalent_was_kept_only_when_the_text_had_it(settings
         assert "lagt til" not in notes
     else:
         assert "«NS-EN 1865» er beholdt som krav; «eller tilsvarende» er lagt til" in notes
+
+
+def test_a_fall_surface_thickness_is_no_size_of_the_product(settings):
+    rewrite = rewrite_requirement("Barnehagen skal ha nytt fallunderlag under klatrestativet. Underlaget skal være "
+                                  "gummiasfalt på 60 mm for fallhøyde 2 m.", settings)
+    written = _written(rewrite)
+    assert "«fallunderlag»" in _type_note(rewrite)
+    assert "mål på høyst 60 mm" not in written
+    assert any("60 mm" in r and "dempe fall" in r for r in rewrite.functional_requirements)
+    assert "minst 2 m (kritisk fallhøyde)" in written
+
+
+def test_a_removed_component_leaves_its_property_readable(settings):
+    written = _written(rewrite_requirement("Aggregatet skal ha kryssvarmeveksler med temperaturvirkningsgrad minst 78 %.",
+                                           settings))
+    assert "ha med" not in written and "78 %" in written
