@@ -174,6 +174,11 @@ SUPPLIER_CUES = (
         rf"(?:ha|få)\s+service|serviceres|vedlikeholdes|be\s+(?:supplied|bought|purchased|serviced))\s+(?:\w+\s+)?(?i:fra|hos|from|at)\s+(?P<name>{_NAME})"),
     re.compile(rf"(?<!\w)(?:kjøpe[rs]?|kjøpes|bestille[rs]?|bestilles|anskaffe[rs]?|anskaffes|buy|purchase)\s+(?:[\w\-]+\s+){{0,3}}?"
                rf"(?:direkte\s+)?(?:fra|from)\s+(?P<name>{_NAME})"),
+    # «Lisensene kjøpes gjennom Lisenspartner Øst AS»: the reseller the goods must be bought through, named with its
+    # company form
+    re.compile(rf"(?<!\w)(?i:kjøpe[rs]?|kjøpes|bestille[rs]?|bestilles|anskaffe[rs]?|anskaffes|leveres|levert|skaffes|"
+               rf"fornye[rs]?|fornyes)\s+(?:[\w\-]+\s+){{0,3}}?(?i:gjennom|via|through)\s+"
+               rf"(?P<name>(?:[A-ZÆØÅ][\w&.\-]*\s+){{1,3}}{COMPANY_SUFFIX})(?!\w)"),
     # «Leverandør av kontormøbler skal være Kontorform AB»: the supplier itself is the requirement
     re.compile(rf"(?<!\w)(?i:leverandør(?:en)?|produsent(?:en)?|tilbyder(?:en)?|(?:the\s+)?(?:supplier|manufacturer|contractor))"
                rf"\s+(?:[\w\-]+\s+){{0,4}}?(?i:skal|må|shall|must)\s+(?i:være|be)\s+(?P<name>{_NAME})"),
@@ -193,6 +198,7 @@ SUPPLIER_CUE_WORDS = (
     ("fra", "from"),
     ("fra", "hos", "from", " at "),
     ("fra", "from"),
+    ("gjennom", "via", "through"),
     ("leverandør", "produsent", "tilbyder", "supplier", "manufacturer", "contractor"),
     ("eneste", "only", "sole"),
     ("team", "konsulent", "rådgiver", "advokat", "innredning", "påbygg", "instruktør", "kursholder", "montør", "tekniker",

@@ -26,6 +26,10 @@ _TRAINED_IN = re.compile(r"(?:sertifi\w*|certifi\w*|kurs|utdanning|opplæring|er
                          r"kunnskap)\s+(?:\w+\s+)?(?:i|med|fra|innen|in|with)\s+$", re.IGNORECASE)
 
 
+# The rest of a company's name after a word of it and its company form («Biogass Sør AS»).
+_COMPANY_NAME_TAIL = re.compile(rf"(?:\s+[A-ZÆØÅ][\w&\-]*){{0,2}}[\s\-]+{ctx.COMPANY_SUFFIX}(?!\w)")
+
+
 @dataclass
 class Match:
     """A finding before it gets its explanation and citation (what the rules found, where, and how bad)."""
@@ -431,6 +435,8 @@ class _Scan:
                 continue  # «Scrum Master-sertifisert leder»: a certificate a person holds (see certifications)
             if kind == "energy" and (names.is_fuel_supply(self, start, end) or self.alternatives(start, end)):
                 continue  # «elektrisk eller dieseldrevet feiebil»: either drive will do
+            if name[:1].isupper() and _COMPANY_NAME_TAIL.match(self.text, end):
+                continue  # «levert av Biogass Sør AS»: a company's name, found as the supplier
             self.tech_spans.append((start, end))
             # a protocol in a sentence about the buyer's existing installation is the language that installation speaks
             # … and an open protocol with room for equivalents («KNX eller tilsvarende») is allowed where the

@@ -189,6 +189,13 @@ TECHNOLOGIES: tuple[tuple[str, str], ...] = (
     # data travels is the supplier's choice unless it is what the buyer's installed equipment speaks
     (r"LoRaWAN|LoRa|Zigbee|ZigBee|Z-Wave|NB-IoT|LTE-M|Sigfox|KNX|BACnet(?:/IP)?|"
      r"Modbus(?:/TCP|\s+TCP|\s+RTU)?|M-Bus|Wireless M-Bus|EnOcean|Thread(?=\s*(?:/|og|eller|or|and)\s*Matter)", "protocol"),
+    # a battery chemistry or a heat-recovery type chosen for the goods («NiMH-batterier», «roterende varmegjenvinner»):
+    # the buyer needs operating time, weight, safety or recovered heat, and the component that gives it is the
+    # supplier's choice
+    (r"(?-i:NiMH|NiCd|LiFePO4|Li-ion|LFP|NMC)(?=[\s\-]*(?i:batteri|batterier|batteriene|batteriet|celler|battery|batteries))|"
+     r"(?i:litium[\s\-]*ion\w*|bly[\s\-]?syre\w*|blybatteri\w*)(?=[\s\-]*(?i:batteri\w*)?)|"
+     r"(?i:roterende\s+varme(?:gjenvinner|veksler)\w*|rotorgjenvinner\w*|(?:kryss|motstrøms|plate)varmeveksler\w*|"
+     r"rotating\s+heat\s+(?:wheel|exchanger)s?)", "component"),
 )
 
 # The drive or power source of a machine or vehicle chosen for it («elektrisk kvern», «hel-elektrisk
@@ -544,7 +551,7 @@ OUTCOME_WORDS = re.compile(
 # begins another one comes after it («W/m²K» before «W», «kWh» before «kW»): an alternation takes the first that fits,
 # and «/» ends a word, so «0,8 W/m²K» would otherwise be read as «0,8 W».
 PARAM_UNIT = (
-    r"(?:W/m²K|W/m2K|W/\(m²K\)|W/mK|W/m²|W/m2|kWh|kW|kVA|Wh|Wp|W|mAh|mm|cm|m|kg|g|V|MHz|GHz|Hz|GB|TB|MB|Gbps|Mbps|dB|lux|lm|bar|Nm|hk|"
+    r"(?:kW/\(m³/s\)|kW/\(m3/s\)|kW/m³/s|kW/m3/s|W/m²K|W/m2K|W/\(m²K\)|W/mK|W/m²|W/m2|kWh|kW|kVA|Wh|Wp|W|mAh|mm|cm|m|kg|g|V|MHz|GHz|Hz|GB|TB|MB|Gbps|Mbps|dB|lux|lm|bar|Nm|hk|"
     r"meter|millimeter|centimeter|liter|l|tommers|tommer|\"|''|″|U|seter|porter|trinns|trinn|faset|fas|målinger|GN-innskyv|innskyv|slots|ports|seats|"
     r"inch(?:es)?|(?:ANSI[\s\-]?)?lumen|J|K|o/min|rpm|sitteplasser|berøringspunkter|touch points)"
 )
@@ -556,12 +563,13 @@ MATERIALS = (
     r"leire|plast|PVC|polyetylen|polypropylen|glass|kobber|messing|granitt|marmor|skifer|lær|skinn|ull|bomull|"
     r"polyester|nylon|(?:gummi|linoleums?|vinyl|PVC-?)belegg|(?:gummi|vinyl)gulv|gummi|linoleum|vinyl|tegl\w*|kork|bambus|lerk|glassfiber|karbonfiber|sink|titan|gips|mineralull|"
     r"steinull|glassull|keramikk|porselen|støpejern|duktilt støpejern|limtre|naturstein|kompositt|polykarbonat|akryl|"
+    r"EPDM|(?-i:Dibond)|aluminiumskompositt|"
     r"(?-i:PE\s?\d{2,3}|PE-?HD|HDPE|PEH|PEX|PVC-U|GRP)|oak|birch|pine|beech|steel|stainless steel|aluminum|concrete|clay|"
     r"plastic|copper|brass|granite|marble|leather|wool|cotton|rubber"
 )
 MATERIAL_ADJECTIVES = (
     r"(?:(?:massiv|massivt|heltre|ren|rent|homogen|homogent|heterogen|heterogent|rustfri|rustfritt|syrefast|glassert|glasert|forkrommet|galvanisert|"
-    r"pulverlakkert|lakkert|eloksert|monokrystallinsk\w*|herdet|sibirsk|impregnert|royalimpregnert|trykkimpregnert|"
+    r"pulverlakkert|lakkert|eloksert|børstet|anodisert|monokrystallinsk\w*|herdet|sibirsk|impregnert|royalimpregnert|trykkimpregnert|"
     r"kjerneved|ubehandlet|ekte|solid|pure|glazed|genuine|\d+\s?%|\d+(?:[.,]\d+)?\s?mm)\s+)*"
 )
 MATERIAL_PHRASE = re.compile(

@@ -12,6 +12,7 @@ uncertain so the rewrite can say what it assumed.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 KINDS = ("goods", "services", "works")
@@ -41,7 +42,9 @@ _GOODS_HEADS = (
     r"benk|skap|hylle|reol|komfyr|ovn|damper|vogn|sykkel|båt|drone|instrument|mikroskop|folie|plate|vare|materiell|"
     r"rekvisita|tablett|legemiddel|kapsel|vifte|varmepumpe|anlegg|mobil|nettbrett|server|switch|ruter|lås|kort|"
     r"dør|vindu|sofa|lenestol|gardin|teppe|vaskemiddel|middel|midl|kjemikalie|kjemikali|papir|ambulanse|sykebil|mat|frukt|drivstoff|klut|kluter|svamp|app|"
-    r"applikasjon|plattform|modul|portal|belysning|bandasje|kompress|kateter|sprøyte|kanyle|projektor|isolasjon|belegg"
+    r"applikasjon|plattform|modul|portal|belysning|bandasje|kompress|kateter|sprøyte|kanyle|projektor|isolasjon|belegg|"
+    # what is bought in sets or pieces: uniforms, signs, stretchers, subscriptions
+    r"uniform|uniformsett|(?<!ad)(?<!at)(?<!ut)skilt|skilting|båre|abonnement"
 )
 _HEAD = {kind: re.compile(rf"(?P<head>{heads}){_INFLECTION}$", re.IGNORECASE)
          for kind, heads in (("services", _SERVICE_HEADS), ("works", _WORKS_HEADS), ("goods", _GOODS_HEADS))}
@@ -52,7 +55,7 @@ _VERB_KINDS = (
               r"asfalteres|grave[rs]?|graves|pusse[rs]? opp|pusses opp"),
     ("services", r"gjennomføre[rs]?|gjennomføres|holde[rs]?|holdes|utføre[rs]?|utføres|arrangere[rs]?|arrangeres|"
                  r"fasilitere[rs]?|fasiliteres|tilby[rs]?|tilbys|gi[rs]?|gis|yte[rs]?|ytes|gjøre[rs]?|gjøres|få"),
-    ("goods", r"kjøpe[rs]?|kjøpes|anskaffe[rs]?|anskaffes|leie[rs]?|leies|lease[rs]?|leases|levere[rs]?|leveres|"
+    ("goods", r"kjøpe[rs]?|kjøpes|anskaffe[rs]?|anskaffes|fornye[rs]?|fornyes|leie[rs]?|leies|lease[rs]?|leases|levere[rs]?|leveres|"
               r"installere[rs]?|installeres|montere[rs]?|monteres|ha|bestille[rs]?|bestilles|bruke|benytte|disponere"),
 )
 _VERB = re.compile(
@@ -156,6 +159,10 @@ def _is_name(token: str, text: str, at: int) -> bool:
     return not ("-" in token and head[:1].islower() and len(head) > 2)
 
 
+# The end of a sentence: a full stop, «!» or «?» before a space and a capital or a digit.
+_SENTENCE_END = re.compile(r"(?<!stk)(?<!ca)(?<!nr)(?<!kr)(?<!bl\.a)[.!?]\s+(?=[A-ZÆØÅ0-9«])")
+
+
 # Verbs of having or getting: «Hjemmetjenesten skal få to varebiler» buys the vans for the unit named as subject.
 _POSSESSION = {"ha", "få", "bruke", "benytte", "disponere"}
 # Who buys for its own use (the buyer or a unit of it), as opposed to the supplier who delivers.
@@ -207,6 +214,16 @@ def _verbless(text: str) -> PurchaseObject | None:
     return None
 
 
+def _verbs_of_first_object(text: str, candidates: list) -> Iterator[re.Match[str]]:
+    """The acquiring verbs of `text` up to the end of the first sentence that gave an object (`candidates`, filled by
+    the caller as it goes): a later sentence says what the thing has or how it is used («Dørskiltene skal ha
+    punktskrift»), not what is bought."""
+    for verb in _VERB.finditer(text):
+        if candidates and _SENTENCE_END.search(text, 0, verb.start()):
+            return
+        yield verb
+
+
 def read_purchase_object(text: str) -> PurchaseObject | None:
     """What the requirement buys, read from its own words; None when it names no object and no acquiring verb.
 
@@ -223,7 +240,7 @@ def read_purchase_object(text: str) -> PurchaseObject | None:
             subject_noun, subject_phrase, _ = _phrase_at(subject_np, 0)
             if subject_noun:
                 candidates.append((subject_noun, subject_phrase, noun_kind(subject_noun), None, False))
-    for verb in _VERB.finditer(text):
+    for verb in _verbs_of_first_object(text, candidates):
         verb_kind = next(kind for kind, _ in _VERB_KINDS if verb.group(kind))
         word = verb.group(0).strip().lower()
         noun, phrase, _ = _phrase_at(text, verb.end())
@@ -242,7 +259,9 @@ def read_purchase_object(text: str) -> PurchaseObject | None:
         elif word not in {"ha", "få", "gi", "gis", "bruke", "benytte", "disponere"} or noun_kind(noun):
             candidates.append((noun, phrase, noun_kind(noun), verb_kind, passive))
     if not candidates:
-        return _verbless(text)
+        first = _SENTENCE_END.search(text)
+        # «Nytt ventilasjonsaggregat til Bjørkeli skole. Aggregatet skal …»: a title line names what is bought
+        return _verbless(text) or (_verbless(text[:first.start()]) if first else None)
     for noun, phrase, kind, _, _ in candidates:
         if kind:
             cue = f"ordet «{noun}»"

@@ -272,6 +272,48 @@ def head_start(ptype: PurchaseType, word: str) -> int:
     return -1
 
 
+# The subject of the first sentence, before its modal («Fjernvarmesentralen skal ha pumper»).
+_SENTENCE_SUBJECT = re.compile(r"\s*([^,;:.]+?)\s+(?:skal|må|bør|vil)\b", re.IGNORECASE)
+
+
+# The verbs of buying goods that name the object after them.
+_ACQUIRING_CUE = re.compile(r"«(?:kjøpe|anskaffe|fornye|bestille|leie|lease)[rs]?»", re.IGNORECASE)
+
+
+def _own_types(text: str, types: list[PurchaseType], bought: PurchaseObject, hint: str, line: str,
+               ) -> list[PurchaseType] | None:
+    """The types that are what the text buys (`bought`): its head noun's, else its phrase's, else the named line's;
+    [] when none is and the reading leaves the whole text to decide; None when the text names what it buys, no type is
+    that thing and no type may be chosen."""
+    head = [ptype for ptype in types if ptype.hits(bought.noun)]
+    at = text.find(bought.noun)
+    wider = [ptype for ptype in types if at > 0 and any(m.start() < at < m.end() for m in ptype.hits(text))]
+    if wider:  # a type whose words take in what stands before the noun («3D-skrivere» read as «D-skrivere») names it whole
+        head = wider
+    if len(head) > 1:  # the last part of a compound names the thing: «Applikasjonsserveren» is no application
+        latest = max(head_start(ptype, bought.noun) for ptype in head)
+        head = [ptype for ptype in head if head_start(ptype, bought.noun) == latest]
+    own = head or [ptype for ptype in types if bought.phrase and ptype.hits(bought.phrase)]
+    if line and _GENERAL_NOUN.search(bought.noun):
+        # «Hiace-biler»: the general noun says it is a vehicle, the named line which kind
+        own = [ptype for ptype in types if ptype.hits(line)] or own
+    # an object named after a verb of buying («skal kjøpe 12 postkasser») is what is bought, known type or not
+    acquired = bought.is_certain or bool(_ACQUIRING_CUE.search(bought.cue))
+    if not own and not acquired:
+        own = [ptype for ptype in types if bought.kind in ptype.kinds and ptype.hits(text)]
+    if not own and acquired and bought.noun and not _generic_object(bought.noun, text) \
+            and not (hint and any(ptype.hits(hint) for ptype in types)) and not line:
+        # the text names what it buys and no type is that thing: the installation it is part of may be
+        # («Fjernvarmesentralen skal ha pumper»), but a type found only through an incidental word (a material,
+        # an attribute, a place: «membran» in a jacket, «tape» on a sign) would describe another product, so
+        # none is chosen and the draft builds on the text's own object and asks for the rest
+        subject = _SENTENCE_SUBJECT.match(text)
+        own = [ptype for ptype in types if subject and ptype.hits(subject.group(1))]
+        if not own:
+            return None
+    return own
+
+
 def choose_purchase_type(text: str, types: list[PurchaseType], hint: str = "", categories: list[str] | None = None,
                          bought: PurchaseObject | None = None, guess: bool = True, line: str = "",
                          ) -> tuple[PurchaseType | None, list[PurchaseType]]:
@@ -294,20 +336,9 @@ def choose_purchase_type(text: str, types: list[PurchaseType], hint: str = "", c
         # the thing itself decides («skuremaskiner ... i idrettshallen» is a machine, not hall lighting), its head
         # noun before its complement («rehabilitering av taket» is building work, not a roof product)
         types = [ptype for ptype in types if not (ptype.unless and ptype.unless.search(text))]
-        head = [ptype for ptype in types if ptype.hits(bought.noun)]
-        at = text.find(bought.noun)
-        wider = [ptype for ptype in types if at > 0 and any(m.start() < at < m.end() for m in ptype.hits(text))]
-        if wider:  # a type whose words take in what stands before the noun («3D-skrivere» read as «D-skrivere») names it whole
-            head = wider
-        if len(head) > 1:  # the last part of a compound names the thing: «Applikasjonsserveren» is no application
-            latest = max(head_start(ptype, bought.noun) for ptype in head)
-            head = [ptype for ptype in head if head_start(ptype, bought.noun) == latest]
-        own = head or [ptype for ptype in types if bought.phrase and ptype.hits(bought.phrase)]
-        if line and _GENERAL_NOUN.search(bought.noun):
-            # «Hiace-biler»: the general noun says it is a vehicle, the named line which kind
-            own = [ptype for ptype in types if ptype.hits(line)] or own
-        if not own and not bought.is_certain:
-            own = [ptype for ptype in types if bought.kind in ptype.kinds and ptype.hits(text)]
+        own = _own_types(text, types, bought, hint, line)
+        if own is None:
+            return None, []
         types = own or types
     preferred = {CATEGORY_TYPES.get(category) for category in categories or []}
     ranked_types = []
@@ -383,7 +414,7 @@ _BUY_BEFORE = re.compile(r"(?:kjøpe\w*|levere\w*|leveres|anskaff\w*|bestill\w*|
 _PLACES = re.compile(r"(?:avdeling\w*|skoler|barnehager|sykehjem|institusjoner|leveringssteder|leveringsadresser|"
                      r"kjøkken|bofellesskap|omsorgsboliger|lokasjoner|enheter\s+i\s+kommunen)$", re.IGNORECASE)
 # People are never delivered: «40 saksbehandlere» counts who takes part in or uses what is bought.
-_PEOPLE = re.compile(r"(?:[a-zæøå]+e\s+)?(?:ansatte|medarbeider\w*|saksbehandler\w*|sykepleier\w*|lærer\w*|elever|deltaker\w*|leder\w*|"
+PEOPLE = re.compile(r"(?:[a-zæøå]+e\s+)?(?:ansatte|medarbeider\w*|saksbehandler\w*|sykepleier\w*|lærer\w*|elever|deltaker\w*|leder\w*|"
                      r"brukere|beboere|pasienter|barn|personer|renholder\w*|sjåfør\w*|nyansatte|innbyggere|studenter|"
                      r"eldre|hjemmeboende|mottakere|tjenestemottakere|husstander|familier)$",
                      re.IGNORECASE)
@@ -459,6 +490,10 @@ def _counted_noun(text: str, m: re.Match[str], taken: list[tuple[int, int]]) -> 
     return noun
 
 
+# The letters of a standard right before a number («ISO 20471», «NS-EN 1177», «IEC 60601-1»).
+_STANDARD_PREFIX = re.compile(r"(?<![\w])(?:ISO|EN|NS|IEC|DIN|ASTM|NEK|UL|CEN/TS)(?:[\s-]+(?:ISO|EN|IEC|TS))*[\s-]*$")
+
+
 def count_requirements(text: str, spans: list[tuple[int, int]] | None = None) -> list[str]:
     """«60 skjermer»: the quantity to deliver, kept as the buyer's estimate, checked at delivery; «40 saksbehandlere»:
     the people it must cover, checked against the list of participants or users."""
@@ -467,6 +502,8 @@ def count_requirements(text: str, spans: list[tuple[int, int]] | None = None) ->
     for m in _COUNT.finditer(text):
         if any(s <= m.start() < e for s, e in taken) or (not m.group(1)[0].isdigit() and _ENGLISH.search(text)):
             continue  # «connect to Visma»: an English «to» is no count
+        if _STANDARD_PREFIX.search(text[max(0, m.start() - 12):m.start()]):
+            continue  # «NS-EN ISO 20471 klasse 2»: the number of a standard counts nothing
         if _NAMES_OR_EXACT.search(text[max(0, m.start() - 12):m.start()]):
             # «Fase 2 skal», «vedlegg 3 viser»: a number that names, not a count; «lagre nøyaktig 30 målinger»: an
             # exact figure of the product, carried as a least value
@@ -501,7 +538,7 @@ def count_requirements(text: str, spans: list[tuple[int, int]] | None = None) ->
             # «til 12 avdelinger»: where the delivery goes, not things delivered
             out.append(f"Leveransen skal dekke {m.group(1)} {noun} [juster etter behovet og legg ved leveringsadressene], "
                        "kontrollert mot leveringsplan.")
-        elif _PEOPLE.match(noun):
+        elif PEOPLE.match(noun):
             out.append(f"Leveransen skal dekke {m.group(1)} {noun} [juster antallet etter behovet], kontrollert mot "
                        "deltaker- eller brukerliste.")
         else:
@@ -727,7 +764,7 @@ _VALUE = re.compile(
     r"(?:\s*(?:,|og|eller)\s*\d+(?:[.,]\d+)?\s*(?:x|×)\s*\d+(?:[.,]\d+)?)*(?:\s*(?:mm|cm|meter|m|GB|TB|kjerner))?"
     r"|\d{1,3}(?:[  ]\d{3})+(?:\s*(?:liter|l|kg|kW|W))?"
     r"|\d+(?:[.,]\d+)?\s*[-–]\s*\d+(?:[.,]\d+)?\s*(?:mm|cm)(?![\w])"  # a span of lengths: «47–63 cm»
-    r"|\d+(?:[.,]\d+)?\s*-?\s*(?:W/m²K|W/m2K|fps|lm/W|kWp|kWh|kVA|kW|Wp|Wh|W|V|Hz|GB|TB|MB|lux|lumen|lm|K|tommer|tommers|\"|''|″|inch(?:es)?|hk|Nm|bar|dB|"
+    r"|\d+(?:[.,]\d+)?\s*-?\s*(?:kW/\(m[³3]/s\)|kW/m[³3]/s|W/m²K|W/m2K|fps|lm/W|kWp|kWh|kVA|kW|Wp|Wh|W|V|Hz|GB|TB|MB|lux|lumen|lm|K|tommer|tommers|\"|''|″|inch(?:es)?|hk|Nm|bar|dB|"
     r"kg|tonn|g|liter|l|m³|m3|mm|cm|meter|m|seter|plasser|kjerner|U))(?![\w]|\s*/\s*[^\W\d_])"
     r"|(?<![\w\-])R\s?-?(?:290|32|410A|134a|744|600a|407C|1234yf|1234ze)(?![\w])",
 )
@@ -752,8 +789,23 @@ _CONTAINER = re.compile(r"(?:tank|beholder|kasse|container|magasin|reservoar|bun
 
 
 # The size of something the buyer has («dagens 60 mm stolper», «eksisterende 76 mm rør»).
+# The buyer's own things named before a size («eksisterende beholdere på 240/360 liter», «dagens stolper på»).
+_EXISTING_THING = re.compile(r"(?<!\w)(?:dagens|eksisterende|nåværende|våre)\s+([a-zæøå][\w\-]+)\s+(?:på|med|av)\s+"
+                             r"(?:\d+(?:[.,]\d+)?\s*(?:/|og|eller|,)\s*)*$", re.IGNORECASE)
+_VOLUME_OR_SIZE = re.compile(r"\d\s*(?:liter|l|m³|m3|mm|cm)$", re.IGNORECASE)
 _EXISTING_SIZE = re.compile(r"(?<!\w)(?:dagens|eksisterende|nåværende|våre)\s+$", re.IGNORECASE)
 _THING_AFTER = re.compile(r"\s+([a-zæøå][\w\-]{2,})")
+
+
+def existing_fit(text: str, start: int, value: str) -> str:
+    """«tømme eksisterende beholdere på 240/360 liter»: the sizes of what the buyer has, which the delivery must work
+    with (a lawful compatibility requirement), never a capacity of its own; '' when `value` at `start` is no such size."""
+    held = _EXISTING_THING.search(text[max(0, start - 60):start]) if _VOLUME_OR_SIZE.search(value) else None
+    if not held:
+        return ""
+    what = re.sub(r"^(?:dagens|eksisterende|nåværende|våre)\s+", "", (held.group(0) + value).strip(), flags=re.IGNORECASE)
+    return (f"Leveransen skal virke sammen med de eksisterende {what} [typer og antall i vedlegg], kontrollert ved "
+            "prøving med et utvalg av dem.")
 
 
 def value_requirements(text: str, spans: list[tuple[int, int]] | None = None,
@@ -780,6 +832,10 @@ def value_requirements(text: str, spans: list[tuple[int, int]] | None = None,
                 continue
             values.setdefault(f"amount\x00{value}", []).append(
                 f"Mengden {what} skal være {limit}, kontrollert mot oppskrift, varedeklarasjon eller stikkprøve.")
+            continue
+        held = existing_fit(text, m.start(), value)
+        if held:
+            values.setdefault(f"fit\x00{value}", []).append(held)
             continue
         fit = _EXISTING_SIZE.search(text[max(0, m.start() - 20):m.start()]) and _LENGTH.search(value) \
             and _THING_AFTER.match(text, m.end())
@@ -849,7 +905,7 @@ def direction(text: str, at: int) -> str:
 # The function a value requirement is about: a purchase type's requirement on the same function is left out, since
 # the value requirement says it and keeps the buyer's number.
 _SAME_FUNCTION = re.compile(r"GWP|U-verdi|arbeidsflate|uten lading|varmebehov|effekten|lysnivå|\blux\b|kapasitet|bakerste plass|produsere minst|rekkevidde|"
-                            r"effektberegning|holde bygget tett|finnes i størrelse|rydde en bredde|spilleflate", re.IGNORECASE)
+                            r"effektberegning|spesifikk vifteeffekt|holde bygget tett|finnes i størrelse|rydde en bredde|spilleflate", re.IGNORECASE)
 
 
 def without_repeats(type_requirements: tuple[str, ...] | list[str], value_texts: list[str]) -> list[str]:

@@ -277,6 +277,8 @@ def _bound_exact_values(text: str, start: int, end: int) -> list[tuple[int, int,
 def _tidy(text: str) -> str:
     text = re.sub(r"\(\s*\)", "", text)
     text = re.sub(r"\bskal\s+være\s*,?\s*(?:en|et|ei)?\s*,?\s*med\b", "skal ha", text)
+    # «skal ha [removed component] med temperaturvirkningsgrad …»: the property after the removed thing is what it has
+    text = re.sub(r"\b(skal|må|bør)\s+ha\s+med\s+", r"\1 ha ", text)
     for _ in range(3):
         text = _DANGLING.sub("", text)
     text = re.sub(r"\b(skal|må)\s+(være|ha)\s*,\s*", r"\1 \2 ", text)

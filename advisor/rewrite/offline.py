@@ -27,10 +27,12 @@ from advisor.rewrite.competence import (
     platform_notes,
 )
 from advisor.rewrite.domains import (
+    PEOPLE,
     PurchaseType,
     building_item_requirements,
     count_requirements,
     counts_a_feature,
+    existing_fit,
     fill_who,
     function_requirements,
     has_technical_value,
@@ -407,6 +409,7 @@ _QUANTITIES = (
     (re.compile(r"\d\s*(?:l|liter|m³|m3)\s*/\s*\w+", re.I), "Kapasiteten", "kapasitet"),
     (re.compile(r"lumen|\blm\b|lux", re.I), "Lysmengden", "lysmengde"),
     (re.compile(r"\d\s*K\b"), "Lysfargen", "lysfarge"),
+    (re.compile(r"kW/\(?m[³3]/s", re.I), "Den spesifikke vifteeffekten (SFP)", "spesifikk vifteeffekt"),
     (re.compile(r"kWh|Wh|mAh", re.I), "Energien eller driftstiden", "driftstid eller rekkevidde"),
     (re.compile(r"\d\s*(?:kW|W|kVA|hk)\b", re.I), "Ytelsen", "ytelse"),
     (re.compile(r"%|prosent", re.I), "Andelen", "andel"),
@@ -444,11 +447,30 @@ _BOUND_VERIFIED = {"Hyppigheten": "dokumentert med plan og rapportert av leveran
                    "Tiden": "dokumentert med plan og kontrollert ved oppfølging av avtalen"}
 
 
+# A count with thousands («1 800», «4 200») or a plain number right before a lower-case noun: what is counted.
+_COUNTED_QUANTITY = re.compile(r"(\d{1,3}(?:[  ]\d{3})+|\d+)\s+([a-zæøå][a-zæøå\-]{3,})(?![\w/])")
+# Words after a number that are units or measures, not things counted.
+_UNIT_WORD = re.compile(r"(?:liter|meter|tonn|timer?|minutt\w*|sekund\w*|dager|døgn|uker|måneder|år|grader|prosent|"
+                        r"kroner|watt|lumen|lux|ganger|stk|kilo\w*|milli\w*|centi\w*|tommer|bar|volt)", re.IGNORECASE)
+
+
 def figure_requirement(text: str, target: Target) -> str:
     """A requirement for a number no clause of the original could carry. A bounded value («høyst 1,1 %») is the buyer's
     target and stands as one; a bare value beside a product («lysfluks 5 400 lumen») describes today's product, so what
     the number is for is required instead and the number is named as today's, not as a target."""
     quoted = _quoted_target(text, target)
+    held = existing_fit(text, target.start, target.text)
+    if held:
+        return held
+    counted = _COUNTED_QUANTITY.match(text, target.start)
+    if counted and not _UNIT_WORD.fullmatch(counted.group(2)):
+        # «1 800 elevmaskiner», «4 200 brukere»: a number of things bought or of people covered is a quantity, never
+        # a value without a function
+        amount = f"{counted.group(1)} {counted.group(2)}"
+        if PEOPLE.fullmatch(counted.group(2)):
+            return (f"Leveransen skal dekke {amount} [juster etter behovet], kontrollert mot oversikten over brukerne "
+                    "ved oppstart.")
+        return f"Leveransen skal omfatte {amount} [juster antallet etter behovet], kontrollert ved levering."
     subject, noun = quantity_of(text, target)
     bound = _BOUND_BEFORE.search(text[max(0, target.start - 25):target.start])
     if bound:

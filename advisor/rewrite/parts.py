@@ -231,6 +231,11 @@ def _verb_services(text: str, parts: list[str]) -> list[str]:
             and not any(re.search(noun[:6], p, re.IGNORECASE) for p in parts)]
 
 
+# Verbs that a list of parts may be split at («innlogging med Feide og fungere med …»).
+_NOT_A_PART = re.compile(r"fungere|virke|passe|kunne|brukes|kommunisere|snakke|integreres|samhandle|kobles|leveres",
+                         re.IGNORECASE)
+
+
 def named_parts(text: str, matches: list[Match]) -> list[str]:
     """The parts of the purchase named after the main item, cleaned of who gets them and of brand wording; at most
     four, and none when the list is long (then it is a specification, not a list of parts)."""
@@ -260,6 +265,11 @@ def named_parts(text: str, matches: list[Match]) -> list[str]:
             piece = f"montering av {thing}"
         words = _WORD.findall(piece)
         if not words or len(words) > 6 or re.search(r"\d", piece) or _CLAUSE.match(piece):
+            continue
+        if (len(words) == 1 and _NOT_A_PART.fullmatch(piece)) or re.fullmatch(
+                r"[a-zæøå]+(?:ens|ets|enes|nes)(?:\s+(?-i:[A-ZÆØÅ])\S*)*", piece, re.IGNORECASE):
+            # «… og fungere med skolens Google Workspace»: a verb is no part, and the buyer's own system is an
+            # interface (drafted as one), not a part to deliver
             continue
         if piece[:1].isupper() and not (parts and re.search(r"integrasjon|grensesnitt|kobling", parts[-1], re.IGNORECASE)):
             continue  # a name («Visma Enterprise HRM») is no part of what is needed

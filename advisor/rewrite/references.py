@@ -65,6 +65,11 @@ _LABEL = re.compile(r"Svanemerk|EU Ecolabel|Blomsten|FSC|PEFC|TCO Certified|Ener
 _STANDARD_PROOF = "dokumentert med sertifikat, testrapport eller [annen egnet dokumentasjon]"
 
 
+# National login and identity services the buyer's users already have: supported by the goods, not complied with.
+_LOGIN_SERVICE = re.compile(r"Feide|ID-porten|BankID", re.IGNORECASE)
+_LOGIN_WORD = re.compile(r"(?:inn|på)logging|logge\s+(?:inn|på)|autentisering|login", re.IGNORECASE)
+
+
 def is_label(name: str) -> bool:
     """Whether a named standard is a label (a product meets its criteria: «Svanemerket», «FSC»), not a standard."""
     return bool(_LABEL.search(name))
@@ -151,6 +156,12 @@ def _standards(text: str, matches: list[Match] | None = None) -> list[Reference]
                 # requirement, with the regulation the text names; never a reference to be equivalent to
                 if not any(r.name == "CE" for r in out):
                     out.append(Reference("CE", "mandated", _ce_requirement(text, start, subject)))
+                continue
+            if _LOGIN_SERVICE.fullmatch(name) and _LOGIN_WORD.search(text[max(0, start - 40):start]):
+                # «innlogging med Feide»: a national login service the users already have is an interface the goods
+                # must support, not a standard to comply with
+                out.append(Reference(name, "mandated", f"{subject} skal støtte innlogging med {name} for "
+                                                       "[brukergruppene], verifisert ved test med våre brukere før kontrakt."))
                 continue
             out.append(Reference(name, "mandated", f"{subject} skal oppfylle {name}, {_STANDARD_PROOF}."))
             continue

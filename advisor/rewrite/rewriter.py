@@ -344,8 +344,11 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
     # never trimmed away to make room for template requirements
     lawful = [r.requirement for r in kept]
     for ref in kept:  # the neutral draft took the standard out; the note says what happened to it in the end
-        notes = [f"«{ref.name}» er beholdt som krav" + (" med «eller tilsvarende»." if ref.kind == "standard" else
-                 " (lov, forskrift eller nasjonal fellesløsning: her finnes det ikke noe «tilsvarende»).")
+        # the note says «med eller tilsvarende» only where the text had it; else that the draft added it
+        said = ref.kind == "standard" and _equivalent_after(text, ref.name)
+        notes = [f"«{ref.name}» er beholdt som krav" + (
+                 (" med «eller tilsvarende»." if said else "; «eller tilsvarende» er lagt til.") if ref.kind == "standard"
+                 else " (lov, forskrift eller nasjonal fellesløsning: her finnes det ikke noe «tilsvarende»).")
                  if note.startswith(f"«{ref.name}» er fjernet") or note.startswith(f"«{_first_part(ref.name)}» er fjernet")
                  else note for note in notes]
     requirements = _without_repeated_counts(_without_contradictions(requirements, targets))
@@ -601,6 +604,13 @@ def or_equivalent(text: str, name: str) -> str:
 def _same_name(a: str, b: str) -> bool:
     a, b = a.lower(), b.lower()
     return a in b or b in a
+
+
+def _equivalent_after(text: str, name: str) -> bool:
+    """Whether the text itself puts «eller tilsvarende» (or «or equivalent») after `name`, within its clause."""
+    at = text.lower().find(name.lower())
+    return at >= 0 and bool(re.search(r"^[^.;]{0,60}?(?:eller\s+(?:tilsvarende|likeverdig)|or\s+equivalent)",
+                                      text[at + len(name):], re.IGNORECASE))
 
 
 def with_lock_in(draft: dict[str, list[str] | str], lock: LockIn, has_type: bool) -> dict[str, list[str] | str]:
