@@ -416,7 +416,11 @@ _PLACES = re.compile(r"(?:avdeling\w*|skoler|barnehager|sykehjem|institusjoner|l
 # People are never delivered: «40 saksbehandlere» counts who takes part in or uses what is bought.
 PEOPLE = re.compile(r"(?:[a-zæøå]+e\s+)?(?:ansatte|medarbeider\w*|saksbehandler\w*|sykepleier\w*|lærer\w*|elever|deltaker\w*|leder\w*|"
                      r"brukere|beboere|pasienter|barn|personer|renholder\w*|sjåfør\w*|nyansatte|innbyggere|studenter|"
-                     r"eldre|hjemmeboende|mottakere|tjenestemottakere|husstander|familier)$",
+                     r"eldre|hjemmeboende|mottakere|tjenestemottakere|husstander|familier|"
+                     # roles of those who wear or use it: «45 parkeringsbetjenter», «30 vaktmestere», «12 operatører»
+                     r"[a-zæøå]*betjent(?:er|ene)|[a-zæøå]*vakt(?:er|ene)|[a-zæøå]*mestere|[a-zæøå]*arbeidere|"
+                     r"[a-zæøå]*operatører|[a-zæøå]*teknikere|[a-zæøå]*assistenter|[a-zæøå]*inspektører|"
+                     r"[a-zæøå]*førere|[a-zæøå]*ansatte)$",
                      re.IGNORECASE)
 
 

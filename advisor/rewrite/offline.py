@@ -731,6 +731,7 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     # a named approval the neutral sentence does not carry is kept as its own requirement, with what else counts
     requirements.extend(approval_requirements(text, matches, requirements))
     requirements.extend(colour_requirements(text, requirements))
+    requirements.extend(kept_requirements(text, matches, requirements))
     strong = [(h.start, h.end) for h in matches if h.severity != "low"]
     if not count:  # «200 mikrofiberkluter», «maks 30 sider»: the quantity and its direction are kept with or without a type
         requirements.extend(r for r in count_requirements(text, strong) if r not in requirements)
@@ -1075,6 +1076,44 @@ def colour_requirements(text: str, drafted: list[str]) -> list[str]:
         return []
     return [f"Fargen skal være {code.group(0)} [skriv hvorfor fargen er gitt, for eksempel reguleringsplanen eller tilpasning til "
             "nabobyggene], kontrollert mot fargeprøve før bestilling."]
+
+
+# Lawful requirements of the buyer's own that no template carries: a label, certification or standard already given
+# with «eller tilsvarende» («sertifisert etter OEKO-TEX Standard 100 eller tilsvarende»), and the buyer's identity on
+# what is bought («Kommunens logo skal være brodert på …», «følge kommunens grafiske profil»).
+_OWN_CLAUSE = re.compile(r"(?:^|(?<=[.!?])\s+|,\s+og\s+)(?P<clause>[A-ZÆØÅa-zæøå][^.!?]*?\bskal\b[^.!?]*?)(?=[.!?]|,\s+og\s+\w+\s+skal\b|$)")
+_EQUIVALENT_LABEL = re.compile(r"\beller tilsvarende\b", re.IGNORECASE)
+_LABEL_WORDS = re.compile(r"\b(?:sertifiser\w*|merke\w*|merket|standard\w*|oppfylle|godkjen\w*|certified|OEKO-TEX|TCO|"
+                          r"Svanemerk\w*|EU Ecolabel|Blomsten)\b", re.IGNORECASE)
+_IDENTITY = re.compile(r"\b(?:logo\w*|grafisk\w* profil\w*|profilhåndbok\w*|designprofil\w*)\b", re.IGNORECASE)
+
+
+def kept_requirements(text: str, matches: list[Match], drafted: list[str]) -> list[str]:
+    """The buyer's own lawful requirements (a label with «eller tilsvarende», the buyer's logo or graphic profile) that
+    no `drafted` requirement says yet, kept in the buyer's words with how they are checked; a clause with a strong
+    finding is left to the rewrite."""
+    strong = [(h.start, h.end) for h in matches if h.severity != "low"]
+    out = []
+    said = " ".join(drafted).lower()
+    for m in _OWN_CLAUSE.finditer(text):
+        clause = m.group("clause").strip()
+        start = m.start("clause")
+        if any(start <= s < start + len(clause) for s, _ in strong):
+            continue
+        label = _EQUIVALENT_LABEL.search(clause) and _LABEL_WORDS.search(clause)
+        identity = _IDENTITY.search(clause)
+        if not (label or identity):
+            continue
+        key = (label or identity).group(0).lower()
+        if label:
+            name = re.search(r"(?:etter|med|som)\s+(.+?)\s+eller tilsvarende", clause, re.IGNORECASE)
+            key = name.group(1).lower() if name else key
+        if key in said:
+            continue
+        how = ("dokumentert med sertifikat, testrapport eller annen egnet dokumentasjon; en likeverdig løsning godtas"
+               if label else "kontrollert mot prøve før bestilling")
+        out.append(f"{clause[0].upper()}{clause[1:]}, {how}.")
+    return out
 
 
 def _ask_which(tied: list[PurchaseType], buyer: list[str], notes: list[str]) -> None:

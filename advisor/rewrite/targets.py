@@ -67,6 +67,13 @@ def part_list_length(rest: str) -> int:
     return end
 
 
+# A bare number that names a class, a version or a label («synlighetsklasse 2 etter …», «OEKO-TEX Standard 100 eller
+# tilsvarende», «generasjon 9») or that «etter»/«eller» follows without a second number: no value and nothing counted.
+_LABEL_BEFORE = re.compile(r"(?:klasse|standard|nivå|versjon|generasjon|type|kategori|trinn|fase|vedlegg|punkt|"
+                           r"kapittel|sone|level|class|version|generation)\s*$", re.IGNORECASE)
+_FUNCTION_AFTER = re.compile(r"\s+(?:etter|eller|or)\b(?!\s+\d)", re.IGNORECASE)  # not «3 eller 4 senger», «fra 58 til 76»
+
+
 def measurable_targets(text: str, findings: list[Finding] | list[Match]) -> list[Target]:
     """Numbers with units, percentages, temperatures and counts in the original, outside brand/model names, named
     technologies («Microsoft 365», «Windows 11»), standards and a demanded number of days on site."""
@@ -83,6 +90,9 @@ def measurable_targets(text: str, findings: list[Finding] | list[Match]) -> list
             continue
         value = m.group(0).strip()
         if value.lower() in NUMBER_WORD_VALUES and not re.match(r"\s+[^\W\d_]", text[m.end():]):
+            continue
+        if re.fullmatch(r"\d+", value) and (_LABEL_BEFORE.search(text[max(0, m.start() - 15):m.start()])
+                                            or _FUNCTION_AFTER.match(text, m.end())):
             continue
         targets.append(Target(value, normal_number(value), m.start(), m.end()))
     for pattern in (_BOUNDED_BARE, _CLOCK_TIME):
