@@ -121,3 +121,13 @@ def test_english_card_parts_say_their_norwegian_wordings_once_after_all_parts():
     assert "Yes, A holds." in english and "No, B does not." in english
     assert "Ja, A gjelder." in norwegian and "Nei, B gjelder ikke." in norwegian
     assert "Ja, A gjelder" not in english
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("Hvor lang tid kan en rammeavtale gå, og vi er vel i del II?", 2),
+    ("Siden vi er eid av fylket gjelder vel anskaffelsesforskriften, og hva er terskelen for oss?", 2),
+    ("Siden vi er en kommune, hvilken del gjelder og hvor lang er fristen?", 1),
+])
+def test_a_claim_asked_to_be_confirmed_is_a_part_of_its_own(text, parts):
+    from advisor.chat import plan_question
+    assert len(plan_question(text, "nb").parts) == parts
