@@ -1194,7 +1194,9 @@ def points_elsewhere(question: str, result: Assessment) -> bool:
             or bool(stated_ground(question)))
 
 
-_PART_IV_PROCEDURE = "egen prosedyre etter del IV (kapittel 30), trolig med kunngjøring (sjekk ordlyden i FOA kapittel 30 på Lovdata)"
+_PART_IV_PROCEDURE = ("egen prosedyre etter del IV (kapittel 30), trolig med kunngjøring på Doffin (sjekk ordlyden i FOA "
+                      "kapittel 30 på Lovdata) og uten minstefrister, men med en frist som er rimelig ut fra hvor "
+                      "sammensatt kontrakten er")
 # The check said once: a second «(sjekk … på Lovdata)» after a sentence that already says it is dropped.
 _LOVDATA_CHECK = re.compile(r"(?:,? så | \(|: |; )(?:sjekk|check) (?:ordlyden i |the wording of )?(?:FOA )?"
                             r"(?:kapittel|chapter) 30 (?:på|on) Lovdata\)?")
