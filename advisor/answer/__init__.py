@@ -1,6 +1,6 @@
 """Answers: cited answers from retrieved passages (extractive or LLM), evidence, markers, source notes."""
 
-from advisor.answer.cards import CARD_VERSION, card_answer
+from advisor.answer.cards import CARD_VERSION, NORWEGIAN_WORDING, card_answer
 from advisor.answer.compose import EXTRACTIVE_VERSION
 from advisor.answer.engine import READ_ELSEWHERE, UNCOVERED_TOPIC, Answer, answer_question, uncovered_answer
 from advisor.answer.english import has_english_lead, strip_english_lead, with_english_answer
@@ -15,6 +15,7 @@ __all__ = [
     "CARD_VERSION",
     "EXTRACTIVE_VERSION",
     "LIST_QUESTION",
+    "NORWEGIAN_WORDING",
     "READ_ELSEWHERE",
     "UNCOVERED_TOPIC",
     "answer_prompt",

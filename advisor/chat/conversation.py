@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from advisor.answer import (
     CANNOT_ANSWER,
+    NORWEGIAN_WORDING,
     READ_ELSEWHERE,
     UNCOVERED_TOPIC,
     Answer,
@@ -66,7 +67,7 @@ from advisor.chat.rules import (
 from advisor.chat.rules import (
     named_procedure as procedure_key,
 )
-from advisor.chat.scope import about_procurement, uncovered_topic
+from advisor.chat.scope import about_procurement, ask_elsewhere, uncovered_topic
 from advisor.config import Settings
 from advisor.corpus import Citation
 from advisor.doffin import SimilarResults, as_hits, shown_notices, subject_words
@@ -363,6 +364,8 @@ def _ask(question: str, index: Index, settings: Settings, chosen: str, lang: str
         answer = beside
     else:
         answer = turn.answer(question, on_token=on_token)
+    if answer.route == "rules" and chosen == EXTRACTIVE and not plan.compound:
+        answer = _card_after_corrected_ground(turn, question, answer)
     if answer.route == "rules" and settings.answer.similar_notices:
         add_similar_notices(answer, question, settings, lang)
     if tool:
@@ -371,6 +374,31 @@ def _ask(question: str, index: Index, settings: Settings, chosen: str, lang: str
     if on_token is not None and not turn.streamed:
         on_token(answer.text)
     return answer
+
+
+# «Siden årsbeløpet er under terskelen, kan vi vel bare kontakte noen ideelle?»: a ground the rules correct («Nei:
+# det er verdien for hele avtaleperioden …»), then an ask of its own, which a card answers after the correction.
+_CORRECTED_GROUND = re.compile(r"(?:^|(?<=[.!?]\s))(?:siden|sidan|ettersom|fordi|since|as|because)\b[^,?.!]*,\s*"
+                               r"(?P<ask>[^?.!]+\?)", re.IGNORECASE)
+
+
+def _card_after_corrected_ground(turn: _Turn, question: str, answer: Answer) -> Answer:
+    """The rules' answer that corrects the ground a question states («Siden …, kan vi vel …?»), followed by the card
+    that answers what the question asks on that ground, without the card's own verdict word (the correction gave the
+    verdict); the answer as it is when the rules did not say «Nei»/«No» first or no card answers the ask well."""
+    ground = _CORRECTED_GROUND.search(question)
+    if ground is None or not answer.text.startswith(("Nei:", "No:")):
+        return answer
+    asked = re.sub(r"\s+(?:vel|jo)\b", "", ground.group("ask")).strip()
+    asked = asked[:1].upper() + asked[1:]
+    match = match_card(asked, turn.index, turn.settings, turn.lang)
+    if match is None:
+        return answer
+    card = card_answer(asked, match, turn.index, turn.lang, turn.provider, model_name(turn.settings, turn.provider))
+    card.text = _without_verdict_word(card.text)
+    combined = combine_answers(question, [answer, card])
+    combined.route = "rules"
+    return combined
 
 
 # A verdict word said twice in a row («No. No: the rules do not apply …», «Nei. Nei, …»): the verdict of a yes/no
@@ -431,9 +459,52 @@ def _answer_parts(turn: _Turn, question: str, parts: Sequence[str], scene: str =
         said_card = bool(answer.card_id) and any(a.card_id == answer.card_id for a in answers)
         if not said_card and not any(a.text == answer.text for a in answers) and not _says_again(answer, answers):
             answers.append(answer)
+    answers = _utilities_cards(turn, answers)
     if rules_parts:
-        return _value_side_first(turn, question, answers)
+        return _correction_first(_value_side_first(turn, question, answers))
     return _with_value_part(turn, question, answers)
+
+
+_CORRECTION = re.compile(r"^(?:Nei|No)\b")
+
+
+def _correction_first(answers: list[Answer]) -> list[Answer]:
+    """The parts' answers with the rules' «Nei» first: a part that claims the wrong regulation or part («…, følger vi
+    vel anskaffelsesforskriften?», «vi er vel i del II?») is corrected before the cards answer the other parts, which
+    rest on the regulation that applies."""
+    rules = next((a for a in answers if a.route == "rules"), None)
+    if rules is None or rules is answers[0] or not _CORRECTION.match(rules.text):
+        return answers
+    return [rules, *[a for a in answers if a is not rules]]
+
+
+# A card whose rule is stated for part III of the general regulation (FOA), answered for a utility: what the sources
+# say instead (nb, en). The first sentence of the card is replaced; the rest stands.
+_UTILITIES_INSTEAD = {
+    "rammeavtale-varighet": (
+        "Fireårsgrensen for rammeavtaler som kildene nevner, gjelder del III i anskaffelsesforskriften (trolig "
+        "videreført fra den gamle forskriften, ikke verifisert); hvor lang en rammeavtale kan være etter "
+        "forsyningsforskriften, står ikke i kildene våre, så sjekk forsyningsforskriften på Lovdata [1].",
+        "The four-year limit for framework agreements that the sources mention is for part III of the general "
+        "regulation (FOA), probably carried over from the old regulation (not verified); how long a framework "
+        "agreement may run under the utilities regulation is not in our sources, so check it on Lovdata [1]."),
+}
+
+
+def _utilities_cards(turn: _Turn, answers: list[Answer]) -> list[Answer]:
+    """For a utility (forsyningsforskriften), a card whose rule is stated for FOA part III is said as FOA's, with what
+    the sources do not say for utilities (_UTILITIES_INSTEAD), so it is not read as the rule that applies to them."""
+    if turn.facts.values.get("regime") != "utilities":
+        return answers
+    out = []
+    for answer in answers:
+        instead = _UTILITIES_INSTEAD.get(answer.card_id or "")
+        if instead is not None and answer.language in ("nb", "nn", "en"):
+            first, *rest = _SENTENCE_END.split(answer.text, maxsplit=1)
+            if "\n" not in first:
+                answer = dataclasses.replace(answer, text=" ".join([instead[answer.language == "en"], *rest]))
+        out.append(answer)
+    return out
 
 
 def _with_value_part(turn: _Turn, question: str, answers: list[Answer]) -> list[Answer]:
@@ -775,9 +846,12 @@ class _Turn:
         # A part asking about a topic no source mentions («kreve lærlinger») is refused, also when it states a value.
         topic = uncovered_topic(question, self.index, self.settings, lang)
         if topic:
-            return uncovered_answer(question, topic, lang, self.provider, model,
-                                    read_elsewhere=about_procurement(f"{self.message} {question}"),
-                                    message=self.message)
+            elsewhere = ask_elsewhere(question, lang)
+            refused = uncovered_answer(question, topic, lang, self.provider, model,
+                                       read_elsewhere=not elsewhere and about_procurement(f"{self.message} {question}"),
+                                       message=self.message)
+            refused.text = f"{refused.text} {elsewhere}".strip()
+            return refused
         # The facts another part of the same message states are the message's, not «from earlier in the conversation».
         facts = read_facts(question).inherit(self.facts, same_message=True) if context else self.facts
         verdict = None
@@ -820,6 +894,10 @@ class _Turn:
         answer.question = question  # the question as asked, not with its quoted text said in words
         if answer.route is None:
             answer.route = ("llm" if self.provider != EXTRACTIVE else "passage") if answer.grounded else "refusal"
+        if answer.route == "refusal" and (elsewhere := ask_elsewhere(question, lang)):
+            # «Hva er momssatsen …?»: who answers it instead, and no nearest sources (none is about the subject)
+            answer.text = f"{answer.text} {elsewhere}"
+            answer.citations, answer.notes = [], []
         if lang == "en" and answer.grounded and has_english_lead(answer.text):
             answer.text = with_english_answer(answer.text, self._english_answer(answer, exclude), question)
         return answer
@@ -973,6 +1051,7 @@ def _part_refusal(part: Answer) -> str:
     return _PART_REFUSAL[lang].format(question=part.question.rstrip("?. ")) + "."
 
 
+_IN_NORWEGIAN = f"\n\n{NORWEGIAN_WORDING} "
 _POINTS_TO_REQUIREMENT = re.compile(r"\b(?:kravet|kravene|plikten|regelen|ordningen|the requirement|this requirement|"
                                     r"that requirement|the rule)\b", re.IGNORECASE)
 
@@ -988,6 +1067,7 @@ def combine_answers(question: str, answers: Sequence[Answer]) -> Answer:
     answered = any(a.grounded for a in answers)
     read_elsewhere = ""
     uncovered = False  # an earlier part asked about a topic no source mentions («kreve lærlinger»)
+    norwegian: list[str] = []  # the English card parts' Norwegian wordings, said once after all the parts
     for part in answers:
         # «… lærlinger …, og gjelder kravet utenlandske firma også?»: a part that points back to the requirement of
         # an uncovered topic is about that topic too, whatever passage its other words find.
@@ -1012,6 +1092,9 @@ def combine_answers(question: str, answers: Sequence[Answer]) -> Answer:
             if elsewhere in text:
                 text = " ".join(text.replace(elsewhere, "").split())
                 read_elsewhere = read_elsewhere if "KOFA" in read_elsewhere else elsewhere
+        if _IN_NORWEGIAN in text:  # an English card's Norwegian wording: said after every English part, together
+            text, wording = text.split(_IN_NORWEGIAN, 1)
+            norwegian.append(wording.strip())
         text = _unsaid(text, said)
         if text:
             texts.append(text)
@@ -1020,9 +1103,13 @@ def combine_answers(question: str, answers: Sequence[Answer]) -> Answer:
         texts.append(_ASSUMED.strip() + " " + assumed)
     if read_elsewhere:
         texts.append(read_elsewhere)
+    joined = _join_parts(texts)
+    wordings = _unsaid(" ".join(norwegian), set())
+    if wordings:
+        joined = f"{joined}{_IN_NORWEGIAN}{wordings}"
     first = next((a for a in answers if a.grounded), answers[0])
     combined = dataclasses.replace(
-        first, question=question, text=_join_parts(texts), citations=citations,
+        first, question=question, text=joined, citations=citations,
         grounded=any(a.grounded for a in answers),
         notes=list(dict.fromkeys(n for a in answers for n in a.notes)),
         hits=[h for a in answers for h in a.hits], standalone_query=question,

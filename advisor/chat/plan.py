@@ -43,9 +43,16 @@ _SPLIT = re.compile(
     r",?\s+and\s+)"
     r"(?=(?:hva|hvor|hvilke[nt]?|hvordan|når|kan|må|finnes|er det|har (?:vi|dere|man|de)|gjelder|bør (?:vi|dere|man)|"
     r"trenger (?:vi|dere|man)|treng (?:vi|de)|do (?:we|I)|does|must (?:we|I)|"
-    r"hvem|kva|kor|korleis|what|how|when|can|is|are|who|which|stemmer det|stemmer|is it true)\b)",
+    r"hvem|kva|kor|korleis|what|how|when|can|is|are|who|which|stemmer det|stemmer|is it true|"
+    # «…, og vi er vel i del II?», «…, og siden vi er kommunalt eid, følger vi vel …?»: a claim asked to be confirmed
+    r"(?:siden|sidan|ettersom)\b[^?,]{3,80}?\b(?:vel|jo)\b|(?:vi|me|dere|det) (?:er|følger|gjelder|må|har|kan) (?:vel|jo))\b)",
     re.IGNORECASE,
 )
+# A condition that is itself a claim asked to be confirmed («Siden vi er kommunalt eid følger vi vel
+# anskaffelsesforskriften, og hvor lenge …?»): a question of its own, so the message splits after it.
+_CLAIMED_CONDITION = re.compile(r"\b(?:følger|følgjer|er|gjelder|må|har|blir) (?:vi|me|det|dere) (?:vel|jo)\b|"
+                                r"\b(?:vi|me|det|dere) (?:er|følger|følgjer|gjelder|må|har) (?:vel|jo)\b|"
+                                r"\b(?:gjelder|gjeld) (?:vel|jo)\b", re.IGNORECASE)
 
 
 # A part that only asks whether what the scene tells is allowed («Går det an?», «Er det lov?», «Is that allowed?»).
@@ -190,8 +197,9 @@ def split_parts(question: str) -> list[str]:
     for i in range(len(pieces) - 2, -1, -1):
         if _CONDITION_OPENS.match(pieces[i]) and not pieces[i].endswith("?"):
             pieces[i: i + 2] = [f"{pieces[i]}, {pieces[i + 1][0].lower()}{pieces[i + 1][1:]}"]
-    if len(pieces) < 2 or _CONDITION.match(question) or any(len(p.split()) < 3 for p in pieces) \
-            or not _QUESTION_WORD.match(pieces[0]):
+    claimed = len(pieces) > 1 and _CONDITION.match(question) is not None and bool(_CLAIMED_CONDITION.search(pieces[0]))
+    if len(pieces) < 2 or _CONDITION.match(question) and not claimed or any(len(p.split()) < 3 for p in pieces) \
+            or not (_QUESTION_WORD.match(pieces[0]) or claimed):
         return _by_question_marks(question)
     parts = []
     for piece in pieces:

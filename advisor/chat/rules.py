@@ -435,6 +435,92 @@ _STANDSTILL = {
 _STANDSTILL_SOURCE = ("guide-frister-og-karens", "Karensperioden")
 
 
+# «Vi har avtalt 12 dagers tilbudsfrist med alle kandidatene. Er det lov?»: a tender deadline the message states, in
+# days, asked whether it may be used; the verdict on it opens the answer, before the minimum time limits.
+_STATED_DAYS = re.compile(r"\b(\d{1,3})[ -]?(?:kalender)?(?:dag(?:er|ar|ers|ars|s)?|days?)\b", re.IGNORECASE)
+_TENDER_DEADLINE = re.compile(r"\btilbudsfrist\w*|\bfrist\w*\s+(?:for|til|på)\s+(?:å\s+)?(?:levere\s+|gi\s+)?(?:tilbud|"
+                              r"tilbod)\w*|\btender (?:deadline|time limit)s?\b|\b(?:deadline|time limit) for tenders\b",
+                              re.IGNORECASE)
+_ASKS_ALLOWED = re.compile(r"\b(?:er|blir) (?:det|dette|det da|den|fristen) (?:lov|lovleg|lovlig|tillatt|greit|nok|ok)\b|"
+                           r"\bgår det\b|\bkan (?:vi|me) (?:det|gjøre det|gjere det|gjera det|det)\b|\bholder det\b|"
+                           r"\b(?:is|would) (?:that|this|it) (?:allowed|legal|lawful|ok|okay|enough)\b|\bcan we\b|"
+                           r"\bmay we\b", re.IGNORECASE)
+_AGREED = re.compile(r"\bavtal\w*|\benig\w*|\bsemj\w*|\bagree\w*|\bagreement\b", re.IGNORECASE)
+_ALL_CANDIDATES = re.compile(r"\balle\b[^.?!]{0,40}\b(?:kandidat\w*|leverandør\w*|leverandør\w*|deltaker\w*|"
+                             r"prekvalifiserte|utvalgte)|\ball\b[^.?!]{0,40}\b(?:candidates|suppliers|selected)",
+                             re.IGNORECASE)
+
+
+def _stated_deadline_verdict(question: str, result: Assessment, facts: CaseFacts, renumber: _Renumber,
+                             lang: str) -> str:
+    """The verdict on a tender deadline the question states in days and asks whether it may use (part III, open or
+    restricted procedure): «Ja, …» / «Nei, …» applied to the days, the buyer and whether the candidates agreed, cited to
+    R-TIME-LIMITS-III; "" when nothing is stated or asked, or the verdict needs a fact the message does not give."""
+    if result.regime != "foa" or result.part != "III" or not _TENDER_DEADLINE.search(question) \
+            or not (_ASKS_ALLOWED.search(question) or is_yes_no(question)):
+        return ""
+    stated = _STATED_DAYS.search(question)
+    if stated is None:
+        return ""
+    days, en = int(stated.group(1)), lang == "en"
+    named = named_procedure(question)
+    buyer = facts.values.get("buyer")
+    agreed = bool(_AGREED.search(question))
+    if named == "restricted":
+        if days >= 25:
+            said = ((f"Yes, {days} days meets the minimum of 25 days after the invitation (30 without electronic "
+                     "submission).") if en else
+                    (f"Ja, {days} dager oppfyller minstefristen på 25 dager etter invitasjonen (30 uten elektronisk "
+                     "innlevering)."))
+        elif buyer == "state":
+            said = ((f"No, not {days} days: a state buyer cannot agree a shorter tender deadline with the candidates; it "
+                     "is at least 25 days after the invitation (10 only when urgent or after a qualifying prior "
+                     "information notice).") if en else
+                    (f"Nei, ikke {days} dager: en statlig oppdragsgiver kan ikke avtale en kortere tilbudsfrist med "
+                     "kandidatene; den er minst 25 dager etter invitasjonen (10 bare ved hast eller etter en veiledende "
+                     "kunngjøring som oppfyller vilkårene)."))
+        elif buyer is None or buyer == "state":
+            return ""
+        elif agreed and _ALL_CANDIDATES.search(question):
+            said = ((f"Yes, {days} days is allowed: you are not a state buyer, and a deadline agreed with all the "
+                     "selected candidates may be shorter than 25 days.") if en else
+                    (f"Ja, {days} dager er lov: dere er ikke en statlig oppdragsgiver, og en tilbudsfrist som er avtalt "
+                     "med alle de utvalgte kandidatene, kan være kortere enn 25 dager."))
+        elif days >= 10:
+            said = ((f"Yes, {days} days is allowed for a buyer that is not a state authority: without an agreement "
+                     "with all the candidates the tender deadline must be at least 10 days.") if en else
+                    (f"Ja, {days} dager er lov for en oppdragsgiver som ikke er statlig: uten avtale med alle "
+                     "kandidatene må tilbudsfristen være minst 10 dager."))
+        else:
+            said = ((f"No, not {days} days without an agreement with all the candidates: the tender deadline is then at "
+                     "least 10 days.") if en else
+                    (f"Nei, ikke {days} dager uten avtale med alle kandidatene: da er tilbudsfristen minst 10 dager."))
+    elif named == "open":
+        if days >= 35:
+            said = ((f"Yes, {days} days meets the minimum of 30 days from the notice (35 without electronic "
+                     "submission).") if en else
+                    (f"Ja, {days} dager oppfyller minstefristen på 30 dager fra kunngjøringen (35 uten elektronisk "
+                     "innlevering)."))
+        elif days < 15:
+            said = ((f"No, not {days} days: tenders in an open procedure get at least 30 days from the notice, and at "
+                     "least 15 even when urgent.") if en else
+                    (f"Nei, ikke {days} dager: tilbudsfristen i åpen anbudskonkurranse er minst 30 dager fra "
+                     "kunngjøringen, og minst 15 også ved hast."))
+        elif days >= 30:
+            said = ((f"Yes, {days} days meets the minimum of 30 days from the notice if you require electronic "
+                     "submission (35 days without it).") if en else
+                    (f"Ja, {days} dager oppfyller minstefristen på 30 dager fra kunngjøringen når dere krever "
+                     "elektronisk innlevering (35 dager uten)."))
+        else:
+            said = ((f"No, not {days} days unless it is urgent or you published a prior information notice that meets "
+                     "the conditions: otherwise tenders get at least 30 days from the notice.") if en else
+                    (f"Nei, ikke {days} dager med mindre det haster eller dere har hatt en veiledende kunngjøring som "
+                     "oppfyller vilkårene: ellers er tilbudsfristen minst 30 dager fra kunngjøringen."))
+    else:
+        return ""
+    return _with_marker(said, renumber.rules(("R-TIME-LIMITS-III",)))
+
+
 def _time_limits_and_standstill(question: str, result: Assessment, facts: CaseFacts, renumber: _Renumber,
                                 lang: str) -> str:
     """The time limits, and the standstill when the question asks it too, in the order asked («Hva er
@@ -444,7 +530,10 @@ def _time_limits_and_standstill(question: str, result: Assessment, facts: CaseFa
     if standstill and first_standstill and first_limit and first_standstill.start() < first_limit.start():
         said = _standstill_answer(question, result, facts, renumber, lang)
         return f"{said} {_time_limits_answer(question, result, renumber, lang)}".strip()
+    verdict = _stated_deadline_verdict(question, result, facts, renumber, lang)
     text = _time_limits_answer(question, result, renumber, lang)
+    if text and verdict:
+        text = f"{verdict} {text}"
     if text and standstill:
         text = f"{text} {_standstill_answer(question, result, facts, renumber, lang)}".strip()
     return text
@@ -626,7 +715,10 @@ _ASKS_RULES_PART = re.compile(
     r"threshold|which (?:part|rules|procedure)|publish|regelverket gjeld(?:er)?|gjeld(?:er)? (?:anskaffelses|anskaffings)?"
     r"(?:loven|lova|regelverket)|"
     r"(?:anskaffelses|forsynings)forskrift\w*\s+(?:som\s+)?gjelder|\bgjelder\s+(?:\w+\s+){0,3}(?:anskaffelses|forsynings)forskrift|"
-    r"utilities regulation (?:that )?appl",
+    r"utilities regulation (?:that )?appl|"
+    # «Siden vi er kommunalt eid, følger vi vel anskaffelsesforskriften?»: which regulation, claimed
+    r"\b(?:følger|følgjer|følge|omfattes|omfattast|omfattet|underlagt)\b[^.?!]{0,30}?\b(?:anskaffelses|anskaffings|"
+    r"forsynings)forskrift\w*|\b(?:follow|under|subject to) the (?:public procurement|utilities) regulation",
     re.IGNORECASE)
 
 
@@ -663,7 +755,7 @@ _NAMES_REGULATION = (
     (re.compile(r"\bforsyningsforskrift\w*|\butilities (?:regulation|directive)", re.IGNORECASE), "utilities"),
 )
 
-_FOLLOWS = re.compile(r"\b(?:følge|følges|gjelder|omfattet|omfattes|follow|appl(?:y|ies))\b", re.IGNORECASE)
+_FOLLOWS = re.compile(r"\b(?:følge|følger|følgjer|følges|gjelder|omfattet|omfattes|follow|appl(?:y|ies))\b", re.IGNORECASE)
 
 
 def is_yes_no(question: str) -> bool:
@@ -1102,7 +1194,9 @@ def points_elsewhere(question: str, result: Assessment) -> bool:
             or bool(stated_ground(question)))
 
 
-_PART_IV_PROCEDURE = "egen prosedyre etter del IV (kapittel 30), trolig med kunngjøring (sjekk ordlyden i FOA kapittel 30 på Lovdata)"
+_PART_IV_PROCEDURE = ("egen prosedyre etter del IV (kapittel 30), trolig med kunngjøring på Doffin (sjekk ordlyden i FOA "
+                      "kapittel 30 på Lovdata) og uten minstefrister, men med en frist som er rimelig ut fra hvor "
+                      "sammensatt kontrakten er")
 # The check said once: a second «(sjekk … på Lovdata)» after a sentence that already says it is dropped.
 _LOVDATA_CHECK = re.compile(r"(?:,? så | \(|: |; )(?:sjekk|check) (?:ordlyden i |the wording of )?(?:FOA )?"
                             r"(?:kapittel|chapter) 30 (?:på|on) Lovdata\)?")
@@ -2303,16 +2397,52 @@ def quoted_threshold(text: str, result: Assessment, value: int | None) -> tuple[
     return None
 
 
+# «EØS-terskelen ble hevet til 59,1 mill. fra 2026», «the new threshold from 2026»: a figure said to be a new
+# threshold from a later year than the one in force, which the sources have no set for.
+_LATER_YEAR = re.compile(r"\b(?:fra|frå|from|i|in|for|gjeldende fra|per)\s+(?:1\.\s*januar\s+|1 january\s+)?(20\d\d)\b",
+                         re.IGNORECASE)
+_RAISED = re.compile(r"\b(?:hevet|heva|hevd|økt|auka|oppjustert|justert|ny|nye|nytt|raised|increased|new|updated)\b",
+                     re.IGNORECASE)
+
+
+def _said_later_year(text: str, as_of: str) -> int | None:
+    """The later year the text says a quoted threshold holds from («… hevet til 59,1 mill. fra 2026»), or None."""
+    for sentence in split_sentences(text, capital=True):
+        if not _QUOTED_THRESHOLD.search(sentence):
+            continue
+        years = [int(m.group(1)) for m in _LATER_YEAR.finditer(sentence)]
+        later = [y for y in years if y > int(as_of[:4])]
+        if later and (_RAISED.search(sentence) or len(later) == len(years)):
+            return later[0]
+    return None
+
+
 def _quoted_threshold_sentence(quoted: tuple[int, bool], result: Assessment, renumber: _Renumber,
-                               lang: str) -> tuple[str, bool]:
+                               lang: str, text: str = "") -> tuple[str, bool]:
     """The sentence that corrects a threshold the question quotes wrongly (`quoted`, from quoted_threshold: an old
-    value from 2022–2024, or another figure), cited to the note on outdated thresholds; and whether it overturns the
-    premise (then it leads with «Nei»)."""
+    value from 2022–2024, or another figure; a figure said to hold from a later year (`text`) has no set in the
+    sources), cited to the note on outdated thresholds; and whether it overturns the premise (then it leads with
+    «Nei»)."""
     claimed, turns = quoted
     eea = next(t for t in result.thresholds_considered if t.key.startswith("eea_"))
     year, month, day = (int(x) for x in eea.as_of.split("-"))
     marker = renumber.marker(*_OUTDATED_SOURCE)
     old = claimed == eea.previous_nok
+    later = None if old else _said_later_year(text, eea.as_of)
+    if later is not None:
+        # a figure said to hold from a later year: the sources have no such set; the one in force is said, and the
+        # answer applies it
+        if lang == "en":
+            sentence = (f"{'No' if turns else 'Note'}: our sources have no thresholds from {later}; the figure in "
+                        f"force from {day} {dt.date(year, month, day):%B} {year} is {_amount_en(eea.value_nok)} "
+                        f"excl. VAT, and we apply it here. Check regjeringen.no or DFØ (anskaffelser.no) before you "
+                        f"rely on {_amount_en(claimed)}")
+        else:
+            sentence = (f"{'Nei' if turns else 'Merk'}: kildene våre har ingen terskelverdier fra {later}; tallet "
+                        f"som gjelder fra {day}. {_MONTHS_NB[month - 1]} {year}, er {format_amount(eea.value_nok)} "
+                        f"ekskl. mva., og det legger vi til grunn her. Sjekk regjeringen.no eller DFØ "
+                        f"(anskaffelser.no) før dere bygger på {format_amount(claimed)}")
+        return _with_marker(sentence + ".", marker), turns
     if lang == "en":
         label = _THRESHOLD_EN.get(eea.key, "the EEA threshold that applies")
         date = f"{day} {dt.date(year, month, day):%B} {year}"
@@ -2335,10 +2465,32 @@ def _with_quoted_threshold(premise: tuple[str, bool], text: str) -> str:
     if not sentence:
         return text
     if turns:
-        rest = re.sub(r"^(?:Ja|Nei|Yes|No)[.,:]\s+", "", text)
+        rest = re.sub(r"^(?:Ja|Nei|Yes|No)(?:, det holder ikke|, that is not enough)?[.,:]\s+", "", text)
         return f"{sentence} {_capital(rest)}".strip()
     first, *others = split_sentences(text, capital=True, maxsplit=1)
     return " ".join([first, sentence, *others])
+
+
+# «Siden årsbeløpet er under terskelen, …», «the annual amount is below the threshold, so …»: the value per year taken
+# for the contract's value; the value of the whole term with its options is what is compared with the threshold.
+_ANNUAL_BELOW = re.compile(r"\b(?:årsbeløp\w*|årsverdi\w*|årlig\w* (?:beløp|verdi|kostnad)\w*|beløpet per år|verdien per år|"
+                           r"(?:beløpet|verdien|kostnaden|summen) i året|annual (?:amount|value|cost)|amount per year|"
+                           r"value per year|per år|i året|per year|a year)\b[^.?!]{0,40}?\b(?:er |is |ligger )?"
+                           r"(?:under|below|lavere enn|less than)\b", re.IGNORECASE)
+_WHOLE_TERM_SOURCE = ("guide-kontraktsverdi", "Hele kontraktsperioden, ikke beløpet per år")
+_OPTIONS_SOURCE = ("guide-kontraktsverdi", "Opsjoner og forlengelser")
+
+
+def _annual_below(text: str, values: dict, result: Assessment) -> int | None:
+    """The value of the whole term (with options) when the text says the annual amount is under a threshold and that
+    value reaches the EEA threshold of the case; None otherwise."""
+    if not values.get("value_per_period_nok") or not _ANNUAL_BELOW.search(text):
+        return None
+    value = result.contract_value.total_nok if result.contract_value is not None else None
+    eea = next((t for t in result.thresholds_considered if t.key.startswith("eea_")), None)
+    if value is None or eea is None or not eea.is_reached_by(value):
+        return None
+    return value
 
 
 @dataclasses.dataclass
@@ -2355,6 +2507,7 @@ class _Premise:
         # The shares of a stated sum asked about one by one get the sentence that adds them up (_split_sentence).
         parts = self.values.get("value_parts")
         self.splits = bool(_SPLITS_TO_AVOID.search(self.text)) and not (parts and _asks_split(self.text, parts))
+        self.annual = _annual_below(self.text, self.values, self.result)
 
     def lead(self, renumber: _Renumber) -> tuple[str, bool]:
         """The correction, when the verdict turns on it: made before the answer's other sentences, so it is cited
@@ -2363,9 +2516,19 @@ class _Premise:
         if self.splits:
             marker = renumber.marker(*_SPLITTING_SOURCE)
             return _with_marker(_SPLITTING[self.lang == "en"], marker), True
+        if self.annual is not None:
+            # «Siden årsbeløpet er under terskelen, …»: the whole term with its options is the value, over the threshold
+            marker = renumber.marker(*(_OPTIONS_SOURCE if self.values.get("option_months") else _WHOLE_TERM_SOURCE))
+            total = format_amount(self.annual) if self.lang != "en" else _amount_en(self.annual)
+            options = bool(self.values.get("option_months"))
+            said = ((f"No: it is the value over the whole contract term{' with its options' if options else ''} that "
+                     f"counts, {total}, not the annual amount.") if self.lang == "en" else
+                    (f"Nei: det er verdien for hele avtaleperioden{' med opsjoner' if options else ''} som teller, "
+                     f"{total}, ikke årsbeløpet."))
+            return _with_marker(said, marker), True
         if self.quoted is None or not self.quoted[1]:
             return "", False
-        return _quoted_threshold_sentence(self.quoted, self.result, renumber, self.lang)
+        return _quoted_threshold_sentence(self.quoted, self.result, renumber, self.lang, self.text)
 
     def apply(self, text: str, renumber: _Renumber, lead: tuple[str, bool]) -> str:
         """The answer with the correction in its place (see _with_quoted_threshold)."""
@@ -2373,7 +2536,8 @@ class _Premise:
             return _with_quoted_threshold(lead, text)
         if self.quoted is None:
             return text
-        return _with_quoted_threshold(_quoted_threshold_sentence(self.quoted, self.result, renumber, self.lang), text)
+        correction = _quoted_threshold_sentence(self.quoted, self.result, renumber, self.lang, self.text)
+        return _with_quoted_threshold(correction, text)
 
 
 # --- the verdict on a named procedure ---------------------------------------------------------------------------

@@ -129,3 +129,37 @@ def uncovered_topic(question: str, index: Index, settings: Settings, lang: str) 
         if not covered(word, index, settings):
             return word
     return ""
+
+
+# Subjects outside procurement law that a refusal points on to the body that answers them, in the order tried: tax
+# and VAT (Skatteetaten), building permits and the planning and building act (the municipality's building authority,
+# DiBK), working conditions and employment (Arbeidstilsynet).
+_ELSEWHERE = (
+    (re.compile(r"\b(?:moms\w*|mva-?sats\w*|merverdiavgift\w*|momssats\w*|skatt\w*|avgiftssats\w*|forskuddstrekk\w*|"
+                r"VAT|tax\w*)\b|\bsats\w*[^.?!]{0,30}\b(?:mva|moms)\b", re.IGNORECASE),
+     "Spørsmål om merverdiavgift og skatt svarer Skatteetaten på (skatteetaten.no).",
+     "Questions on VAT and tax are for the Norwegian Tax Administration (Skatteetaten, skatteetaten.no)."),
+    (re.compile(r"\b(?:byggetillatelse\w*|byggesak\w*|byggesøknad\w*|rammetillatelse\w*|igangsettingstillatelse\w*|"
+                r"søknadspliktig\w*|plan- og bygningsloven\w*|plan-\s+og\s+bygningslova\w*|reguleringsplan\w*|"
+                r"dispensasjon\w*|building permit\w*|planning permission)\b|\bpbl\b", re.IGNORECASE),
+     "Byggesaker avgjør kommunens byggesaksmyndighet; Direktoratet for byggkvalitet (dibk.no) veileder om plan- og "
+     "bygningsloven.",
+     "Building permits are decided by the municipality's building authority; the Norwegian Building Authority "
+     "(DiBK, dibk.no) gives guidance on the planning and building act."),
+    (re.compile(r"\b(?:overtid\w*|arbeidstid\w*|arbeidsmiljølov\w*|oppsigelse\w*|permittering\w*|ferie(?:penger|loven)?\w*|"
+                r"sykepenger\w*|sykemelding\w*|stillingsvern\w*|arbeidsavtale\w*|working hours|overtime|"
+                r"dismissal|employment law)\b", re.IGNORECASE),
+     "Spørsmål om arbeidstid og andre arbeidsforhold svarer Arbeidstilsynet på (arbeidstilsynet.no).",
+     "Working hours and other working conditions are for the Labour Inspection Authority (Arbeidstilsynet, "
+     "arbeidstilsynet.no)."),
+)
+
+
+def ask_elsewhere(question: str, lang: str) -> str:
+    """For a question on a subject outside procurement law (a VAT rate, a building permit, overtime), the sentence
+    that says who answers it instead; "" for any other question. Only a refusal uses it: a procurement question that
+    mentions VAT («er verdien eksklusiv mva.?») is answered by the sources."""
+    for pattern, nb, en in _ELSEWHERE:
+        if pattern.search(question):
+            return en if lang == "en" else nb
+    return ""

@@ -433,6 +433,49 @@ def _verdict_first(question: str, ranked: list[CardMatch], floor: float) -> list
     return [verdict, *[m for m in ranked if m is not verdict]]
 
 
+# A question that asks whether something is allowed («Kan vi velge tilbud bare ut fra laveste pris?», «Er det lov å
+# …?») is answered by a card on what may be done, not by its sibling on what must be done («Må laveste pris vinne?»
+# -> «Nei, regelverket krever ikke …»), and the other way round. The siblings share most words, so the embedding
+# ranks the duty card first for a may-question; among the cards of the same topic within MODALITY_MARGIN of the best,
+# one whose paraphrases ask the question's modality (and none the other) comes first when the best card's ask only
+# the other. A card's modality is read from how its paraphrases open.
+_ASKS_MAY = re.compile(r"^\s*(?:kan|får|may|can|could)\s+(?:vi|me|we|dere|man|en|de|one)\b|"
+                       r"\b(?:er det|er dette|is it|is that)\s+(?:lov|lovleg|lovlig|tillatt|greit|allowed|legal|"
+                       r"permitted)\b|\btillatt\b|\ballowed\b", re.IGNORECASE)
+_ASKS_MUST = re.compile(r"^\s*(?:må|skal|must|should)\b|\b(?:pålagt|plikt\w*|påbudt|obligatorisk|nødt til|"
+                        r"have to|has to|required|obliged|mandatory)\b|\bkrev(?:er|st)\b|\bmå\b", re.IGNORECASE)
+MODALITY_MARGIN = 0.12
+# ... and it may score this much under the cut-off: the best card, over it, answers the other modality, which is wrong
+# for this question, and the sibling shares its topic.
+MODALITY_SLACK = 0.02
+
+
+def _modality(text: str) -> str:
+    """«may» or «must» for a question that asks only one of them, else ""."""
+    may, must = bool(_ASKS_MAY.search(text)), bool(_ASKS_MUST.search(text))
+    return "may" if may and not must else "must" if must and not may else ""
+
+
+def _card_modality(card: Card) -> str:
+    """The modality every paraphrase of the card that asks one asks («may», «must»), else ""."""
+    asked = {m for m in (_modality(q) for q in card.questions) if m}
+    return asked.pop() if len(asked) == 1 else ""
+
+
+def _modality_first(question: str, ranked: list[CardMatch], floor: float) -> list[CardMatch]:
+    asked = _modality(question)
+    if not ranked or not asked:
+        return ranked
+    top = ranked[0]
+    if _card_modality(top.card) in ("", asked):
+        return ranked
+    fitting = next((m for m in ranked[1:5] if top.score - m.score <= MODALITY_MARGIN and m.score >= floor - MODALITY_SLACK
+                    and m.card.topic == top.card.topic and _card_modality(m.card) == asked), None)
+    if fitting is None:
+        return ranked
+    return [fitting, *[m for m in ranked if m is not fitting]]
+
+
 def match_card(question: str, index: Index, settings: Settings, lang: str | None = None,
                focus: str = "", exclude: frozenset[str] = frozenset()) -> CardMatch | None:
     """The best card for a question if it scores at least settings.answer.card_min_score (1.0 switches cards off)
@@ -472,6 +515,9 @@ def match_card(question: str, index: Index, settings: Settings, lang: str | None
     ranked = _figures_first(question, ranked[:5], settings.answer.card_min_score) if by_concept else plain
     ranked = _named_procedure_first(question, ranked, settings.answer.card_min_score)
     ranked = _verdict_first(question, ranked, settings.answer.card_min_score)
+    before = ranked[0] if ranked else None
+    ranked = _modality_first(question, ranked, settings.answer.card_min_score)
+    by_modality = ranked[0].card.id if ranked and ranked[0] is not before else ""  # may take MODALITY_SLACK
 
     def usable(candidate: CardMatch) -> bool:
         if candidate.card.id in exclude:
@@ -485,7 +531,8 @@ def match_card(question: str, index: Index, settings: Settings, lang: str | None
         return _cites_indexed(candidate.card, index)
 
     for candidate in ranked[:5]:
-        floor = settings.answer.card_min_score - (CONCEPT_MARGIN if candidate.card.id in by_concept else 0.0)
+        floor = settings.answer.card_min_score - (CONCEPT_MARGIN if candidate.card.id in by_concept else
+                                                  MODALITY_SLACK if candidate.card.id == by_modality else 0.0)
         if candidate.score < floor:
             if by_concept:
                 continue
