@@ -111,8 +111,3 @@ def test_a_procedure_the_scene_names_is_still_judged_by_the_rules(corpus_e5_sett
     assert answer.route == "rules"
     assert answer.text.startswith("Ja")
 
-
-def test_meeting_only_the_suppliers_one_knows_gets_the_open_invitation_first(corpus_e5_settings):
-    answer = _ask("Kan vi invitere bare de to leverandørene vi kjenner til møte før utlysningen?", corpus_e5_settings)
-    assert answer.card_id == "markedsdialog-utvalgte-leverandorer"
-    assert "ikke bare med dem dere kjenner" in answer.text
