@@ -104,11 +104,21 @@ def measurable_targets(text: str, findings: list[Finding] | list[Match]) -> list
     return sorted(targets, key=lambda t: t.start)
 
 
+def _unit(value: str) -> str:
+    """The unit after a target's number, normalised («100 %» and «100 prosent» -> «%»); "" for a bare number."""
+    unit = re.sub(r"^\s*(?:\d{1,3}(?:[  ]\d{3})+|\d+(?:[.,]\d+)?)(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?", "", value)
+    unit = re.sub(r"\s+", "", unit).lower()
+    return "%" if unit == "prosent" else unit if re.match(r"\d", value.strip()) else ""
+
+
 def missing_targets(targets: list[Target], texts: list[str]) -> list[Target]:
-    """The targets whose number appears in none of the texts (numbers compared without spaces, comma or period)."""
-    found = set()
+    """The targets whose number appears in none of the texts (numbers compared without spaces, comma or period); a
+    target with a unit («100 %») needs its number with that unit, so «OEKO-TEX Standard 100» does not carry it."""
+    found, with_unit = set(), set()
     for text in texts:
         for m in TARGET.finditer(text):
             found.add(normal_number(m.group(0)))
+            with_unit.add((normal_number(m.group(0)), _unit(m.group(0))))
         found.update(re.sub(r"[  ]", "", n).replace(",", ".") for n in re.findall(r"\d{1,3}(?:[  ]\d{3})+|\d+(?:[.,]\d+)?", text))
-    return [t for t in targets if t.number not in found]
+    return [t for t in targets if t.number not in found
+            or _unit(t.text) == "%" and (t.number, "%") not in with_unit]

@@ -38,3 +38,10 @@ def test_a_number_that_names_a_class_or_label_is_no_target():
 
 def test_a_count_before_a_noun_is_still_a_target():
     assert [t.text for t in measurable_targets("Det skal leveres 12 stoler og 3 bord.", [])] == ["12", "3"]
+
+
+def test_a_percentage_is_not_carried_by_a_labels_number():
+    from advisor.rewrite.targets import missing_targets
+    targets = measurable_targets("Stoffet skal være 100 % resirkulert polyester.", [])
+    assert [t.text for t in missing_targets(targets, ["Sertifisert etter OEKO-TEX Standard 100 eller tilsvarende."])] == ["100 %"]
+    assert missing_targets(targets, ["Minst 100 prosent resirkulert materiale."]) == []
