@@ -233,9 +233,16 @@ def _context(text: str, matches: list[Match]) -> str:
     return f" ({m.group(1).strip()})" if m else ""
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
+# Where a text breaks into clauses (each holds one value: commas, semicolons, sentence ends, «og»), and into statements
+# (sentence ends, and «, og» before a subject of its own with «skal»: «…, og kommunens logo skal …»).
+_CLAUSE_BREAK = re.compile(r"(?<!\d),\s*|,\s+|;\s*|\.\s+(?=[A-ZÆØÅ])|\s+og\s+|\s+and\s+")
+_STATEMENT_BREAK = re.compile(r"[.!?]\s+(?=[A-ZÆØÅ])|,\s+og\s+(?=(?:[^\W\d_]+\s+){1,3}skal\b)")
+
+
+def _clauses(text: str, breaks: re.Pattern[str] = _CLAUSE_BREAK) -> list[tuple[int, int]]:
+    """The (start, end) of each piece of `text` between two `breaks`."""
     spans, start = [], 0
-    for m in re.finditer(r"(?<!\d),\s*|,\s+|;\s*|\.\s+(?=[A-ZÆØÅ])|\s+og\s+|\s+and\s+", text):
+    for m in breaks.finditer(text):
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))
@@ -731,7 +738,8 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     # a named approval the neutral sentence does not carry is kept as its own requirement, with what else counts
     requirements.extend(approval_requirements(text, matches, requirements))
     requirements.extend(colour_requirements(text, requirements))
-    requirements.extend(kept_requirements(text, matches, requirements))
+    own = kept_requirements(text, matches, requirements)
+    requirements.extend(own)
     strong = [(h.start, h.end) for h in matches if h.severity != "low"]
     if not count:  # «200 mikrofiberkluter», «maks 30 sider»: the quantity and its direction are kept with or without a type
         requirements.extend(r for r in count_requirements(text, strong) if r not in requirements)
@@ -795,6 +803,8 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
                      "skal løse, og hvordan dere vil måle at det er løst.")
     return {"need_statement": need, "functional_requirements": requirements, "market_questions": questions,
             "questions_for_buyer": buyer, "notes": notes, "interface_requirement": interface,
+            # the buyer's own lawful requirements: never trimmed away for a template's
+            "kept_requirements": own,
             # the climate requirement fitted like the type's others: a door purchase gets no windows' U-value
             "climate_requirement": _only_named(ptype.climate, text) if ptype is not None else ""}
 
@@ -1081,33 +1091,47 @@ def colour_requirements(text: str, drafted: list[str]) -> list[str]:
 # Lawful requirements of the buyer's own that no template carries: a label, certification or standard already given
 # with «eller tilsvarende» («sertifisert etter OEKO-TEX Standard 100 eller tilsvarende»), and the buyer's identity on
 # what is bought («Kommunens logo skal være brodert på …», «følge kommunens grafiske profil»).
-_OWN_CLAUSE = re.compile(r"(?:^|(?<=[.!?])\s+|,\s+og\s+)(?P<clause>[A-ZÆØÅa-zæøå][^.!?]*?\bskal\b[^.!?]*?)(?=[.!?]|,\s+og\s+\w+\s+skal\b|$)")
 _EQUIVALENT_LABEL = re.compile(r"\beller tilsvarende\b", re.IGNORECASE)
 _LABEL_WORDS = re.compile(r"\b(?:sertifiser\w*|merke\w*|merket|standard\w*|oppfylle|godkjen\w*|certified|OEKO-TEX|TCO|"
                           r"Svanemerk\w*|EU Ecolabel|Blomsten)\b", re.IGNORECASE)
 _IDENTITY = re.compile(r"\b(?:logo\w*|grafisk\w* profil\w*|profilhåndbok\w*|designprofil\w*)\b", re.IGNORECASE)
 
 
+# Delivery terms of the buyer's («Levering senest 15. august, fritt levert skolen», «leveres innen 30 dager»): when and
+# where the goods come, lawful and the buyer's to set.
+_DELIVERY_TERMS = re.compile(r"(?<!\w)(?:levering\w*|leveres|fritt\s+levert)(?!\w)", re.IGNORECASE)
+_WHEN_OR_WHERE = re.compile(r"(?<!\w)(?:innen|senest|før|fritt\s+levert|levert\s+(?:til|på)|DAP|DDP)(?!\w)", re.IGNORECASE)
+
+
 def kept_requirements(text: str, matches: list[Match], drafted: list[str]) -> list[str]:
-    """The buyer's own lawful requirements (a label with «eller tilsvarende», the buyer's logo or graphic profile) that
-    no `drafted` requirement says yet, kept in the buyer's words with how they are checked; a clause with a strong
-    finding is left to the rewrite."""
+    """The buyer's own lawful requirements (a label with «eller tilsvarende», the buyer's logo or graphic profile, its
+    delivery terms) that no `drafted` requirement says yet, kept in the buyer's words with how they are checked; a
+    statement with a strong finding is left to the rewrite."""
     strong = [(h.start, h.end) for h in matches if h.severity != "low"]
     out = []
     said = " ".join(drafted).lower()
-    for m in _OWN_CLAUSE.finditer(text):
-        clause = m.group("clause").strip()
-        start = m.start("clause")
-        if any(start <= s < start + len(clause) for s, _ in strong):
+    for start, end in _clauses(text, _STATEMENT_BREAK):
+        clause = text[start:end].strip().rstrip(".!? ")
+        start += len(text[start:end]) - len(text[start:end].lstrip())
+        if not clause or any(start <= s < start + len(clause) for s, _ in strong):
             continue
-        label = _EQUIVALENT_LABEL.search(clause) and _LABEL_WORDS.search(clause)
-        identity = _IDENTITY.search(clause)
-        if not (label or identity):
+        own = re.search(r"\bskal\b", clause)
+        label = own and _EQUIVALENT_LABEL.search(clause) and _LABEL_WORDS.search(clause)
+        identity = own and _IDENTITY.search(clause)
+        delivery = _WHEN_OR_WHERE.search(clause) and _DELIVERY_TERMS.search(clause)
+        if not (label or identity or delivery):
             continue
-        key = (label or identity).group(0).lower()
+        key = (label or identity or delivery).group(0).lower()
         if label:
             name = re.search(r"(?:etter|med|som)\s+(.+?)\s+eller tilsvarende", clause, re.IGNORECASE)
             key = name.group(1).lower() if name else key
+        if delivery and not (label or identity):
+            if _norm(clause[delivery.start() if own else _WHEN_OR_WHERE.search(clause).start():])[:20] in _norm(said):
+                continue
+            # «Levering senest 15. august»: a statement without a verb gets the buyer's «skal» in front
+            out.append(clause[0].upper() + clause[1:] + "." if own else
+                       f"Leveransen skal følge disse leveringsvilkårene: {clause[0].lower()}{clause[1:]}.")
+            continue
         if key in said:
             continue
         how = ("dokumentert med sertifikat, testrapport eller annen egnet dokumentasjon; en likeverdig løsning godtas"

@@ -94,11 +94,14 @@ class Rewrite:
     # the targets the draft names only as today's product data, not as requirements («dagens 4000 K er ikke et krav i
     # seg selv», «15 års erfaring beholdes bare hvis ...»): what they were for is required instead
     product_figures: list[str] = field(default_factory=list)
+    # the targets no requirement of the draft carries: never said to be «beholdt som krav»
+    lost_targets: list[str] = field(default_factory=list)
 
     @property
     def kept_targets(self) -> list[str]:
-        """The targets of the original that stand as requirements in the draft."""
-        return [t for t in self.targets if t not in self.product_figures]
+        """The targets of the original that stand as requirements in the draft (none it names only as today's product,
+        none that no requirement carries)."""
+        return [t for t in self.targets if t not in self.product_figures and t not in self.lost_targets]
 
 
 # Wording by which a requirement names a number of the original without requiring it.
@@ -148,10 +151,14 @@ def true_notes(notes: list[str], requirements: list[str], figures: list[str]) ->
 
 # --- putting it together ---------------------------------------------------------------------------------------------
 
+def _key(item: str) -> str:
+    return re.sub(r"\W+", " ", item.lower()).strip()
+
+
 def _dedupe(items: list[str]) -> list[str]:
     seen, out = set(), []
     for item in items:
-        key = re.sub(r"\W+", " ", item.lower()).strip()
+        key = _key(item)
         if key and key not in seen:
             seen.add(key)
             out.append(item)
@@ -169,7 +176,7 @@ NOT_REQUIREMENT = re.compile(
     r"|,?\s*(?:tlf\.?|telefon|mob\.?|mobil)\s*:?\s*(?:\+47\s?)?(?:\d{2}\s?){3}\d{2}"
     r"|,?\s*(?:Pb\.?|Postboks)\s*\d+[^,.;]*"
     # street names and postcodes are told by their capital letter, so these two parts ignore the IGNORECASE flag
-    r"|(?-i:,?\s*[A-ZÆØÅ][\wæøå]+(?:veien|vegen|gata|gate|vei|veg|faret|plass|allé)\s+\d+\s?[A-Za-z]?)"
+    r"|(?-i:,?\s*[A-ZÆØÅ][\wæøå]+(?:veien|vegen|gata|gate|vei|veg|faret|plass|allé)\s+\d+(?:\s?[A-Za-z](?![\wæøåÆØÅ]))?)"
     r"|(?-i:,?\s*\b\d{4}\s+[A-ZÆØÅ][a-zæøå]+(?=\s*[,.;]|\s*$))",
     re.IGNORECASE,
 )
@@ -240,6 +247,12 @@ def _user_subject(text: str, bought: PurchaseObject | None) -> bool:
     """Whether the reading of what is bought is the subject that uses it («Hjemmetjenesten skal ta i bruk …»)."""
     m = _USER_SUBJECT.match(text)
     return bool(bought is not None and m and bought.phrase and bought.phrase in m.group("subject"))
+
+
+def _stripped_clean(requirement: str) -> str | None:
+    """The requirement as finish() carries it: without contact data and the like, and made neutral; None if nothing."""
+    stripped = strip_non_requirements(str(requirement))
+    return clean(stripped) if stripped else None
 
 
 def strip_non_requirements(requirement: str) -> str | None:
@@ -343,6 +356,10 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
     # a standard or a legal requirement the text states (CE marking, a class of a standard) is lawful content: it is
     # never trimmed away to make room for template requirements
     lawful = [r.requirement for r in kept]
+    # so are the buyer's own lawful requirements the offline draft kept in its words (a label «eller tilsvarende», its
+    # logo, its delivery terms): a template's requirement gives way to them, never the other way round
+    own = {_key(c) for c in map(_stripped_clean, fallback.get("kept_requirements", [])) if c}
+    lawful += [r for r in requirements if _key(r) in own and r not in lawful]
     for ref in kept:  # the neutral draft took the standard out; the note says what happened to it in the end
         # the note says «med eller tilsvarende» only where the text had it; else that the draft added it
         said = ref.kind == "standard" and _equivalent_after(text, ref.name)
@@ -717,6 +734,8 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
         object_kind=bought.kind if bought else kind, object_phrase=bought.phrase if bought else "",
         references=references,
         product_figures=_dedupe([label for f in figures if (label := labels.get(f))]),
+        lost_targets=_dedupe([label for t in missing_targets(targets, list(result["functional_requirements"]))
+                              if (label := labels[t.text])]),
         legal_basis=legal_basis(analysis.findings, references, settings, ptype.domain if ptype is not None else "", original,
                                 list(result["functional_requirements"])),
     )

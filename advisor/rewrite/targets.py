@@ -26,8 +26,10 @@ class Target:
 # Small volumes and masses (laboratory and medicine) and blood pressure: units the analyzer's list does not have.
 _SMALL_UNIT = r"(?:[µμu]l|ml|[µμ]g|mg|mmHg|mmol/l)"
 NUMBER_WORDS = r"(?:to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|elleve|tolv|femten|tjue|tretti|førti|femti|hundre)"
+# The number part of a target: thousands with spaces or a decimal, and a range («2–4»).
+_NUMBER = r"(?:\d{1,3}(?:[  ]\d{3})+|\d+(?:[.,]\d+)?)(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?"
 TARGET = re.compile(
-    rf"(?<![\w.,])(?:\d{{1,3}}(?:[  ]\d{{3}})+|\d+(?:[.,]\d+)?)(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?"
+    rf"(?<![\w.,]){_NUMBER}"
     rf"(?:\s*(?:%|prosent|°C|grader|W/m²K|W/m2K|{PARAM_UNIT}|{TIME_UNIT}|kr|kroner|år|måneder|uker|timers|kWh|km|ganger|stk|{_SMALL_UNIT})"
     rf"(?:\s*/\s*(?:s|sek|sekund|min|minutt|t|h|time|døgn))?(?![\w])"
     rf"|(?=\s+[^\W\d_]))"
@@ -106,7 +108,7 @@ def measurable_targets(text: str, findings: list[Finding] | list[Match]) -> list
 
 def _unit(value: str) -> str:
     """The unit after a target's number, normalised («100 %» and «100 prosent» -> «%»); "" for a bare number."""
-    unit = re.sub(r"^\s*(?:\d{1,3}(?:[  ]\d{3})+|\d+(?:[.,]\d+)?)(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?", "", value)
+    unit = re.sub(rf"^\s*{_NUMBER}", "", value)
     unit = re.sub(r"\s+", "", unit).lower()
     return "%" if unit == "prosent" else unit if re.match(r"\d", value.strip()) else ""
 

@@ -1,0 +1,54 @@
+"""Wave 15 (own wording): the buyer's own lawful requirements (a label «eller tilsvarende», its logo, its delivery
+terms) win over template requirements when the draft is full, and the targets said to be kept are in the list."""
+
+from __future__ import annotations
+
+from advisor.rewrite import rewrite_requirement
+from advisor.rewrite.offline import _STATEMENT_BREAK, _clauses, kept_requirements
+from advisor.rewrite.rewriter import MAX_REQUIREMENTS, MIN_REQUIREMENTS, strip_non_requirements
+from advisor.rewrite.targets import measurable_targets, missing_targets
+
+# A full draft: a brand, a part, a label, a logo and delivery terms, on a purchase type with many templates.
+_FULL = ("Vi skal kjøpe 80 Bergans vinterjakker med avtakbar hette. Jakkene skal være Svanemerket eller tilsvarende. "
+         "Virksomhetens logo skal brodereres på armen etter den grafiske profilen. Levering senest 1. oktober, fritt "
+         "levert sentrallageret.")
+
+
+def test_kept_lawful_requirements_survive_a_full_draft(settings):
+    reqs = rewrite_requirement(_FULL, settings).functional_requirements
+    assert MIN_REQUIREMENTS <= len(reqs) <= MAX_REQUIREMENTS
+    assert any(r.startswith("Jakkene skal være Svanemerket eller tilsvarende") for r in reqs)
+    assert any(r.startswith("Virksomhetens logo skal brodereres på armen") for r in reqs)
+    assert any("senest 1. oktober" in r and "fritt levert sentrallageret" in r for r in reqs)
+    assert any("80 vinterjakker" in r for r in reqs)
+
+
+def test_delivery_terms_are_kept_in_the_buyers_words():
+    out = kept_requirements("Vi skal kjøpe 12 skap. Skapene leveres fritt levert skolen innen 3 uker etter bestilling.",
+                            [], [])
+    assert out == ["Leveransen skal følge disse leveringsvilkårene: skapene leveres fritt levert skolen innen 3 uker "
+                   "etter bestilling."]
+
+
+def test_delivery_without_a_time_or_place_is_not_a_term():
+    assert kept_requirements("Varene leveres i papp.", [], []) == []
+
+
+def test_a_house_letter_does_not_eat_the_next_word():
+    assert strip_non_requirements("Varene skal leveres til Parkveien 4 innen to uker.") == "Varene skal leveres til innen to uker."
+    assert "Parkveien" not in (strip_non_requirements("Varene skal leveres til Parkveien 4 B, innen to uker.") or "")
+
+
+def test_statements_split_at_a_new_subject_with_its_own_skal():
+    text = "Stolene skal være Möbelfakta-merket eller tilsvarende, og etatens logo skal stå på ryggen. Resten er fritt."
+    pieces = [text[s:e].strip() for s, e in _clauses(text, _STATEMENT_BREAK)]
+    assert pieces == ["Stolene skal være Möbelfakta-merket eller tilsvarende", "etatens logo skal stå på ryggen",
+                      "Resten er fritt."]
+
+
+def test_targets_said_kept_are_carried_by_a_requirement(settings):
+    result = rewrite_requirement(_FULL, settings)
+    carried = {t.text for t in measurable_targets(_FULL, [])} - {
+        t.text for t in missing_targets(measurable_targets(_FULL, []), result.functional_requirements)}
+    for label in result.kept_targets:
+        assert any(label.startswith(c) for c in carried), label
