@@ -96,6 +96,8 @@ _HANDLED_BEFORE = re.compile(_HANDLED_WORDS + r"(?:av\s+|i\s+)?(?:\w+\s+){0,2}$"
 _WORKED_ON_BEFORE = re.compile(rf"(?:{_WORKED_ON})\w*\s+(?:og\s+\w+\s+)?(?:av\s+|i\s+)?(?:\w+\s+){{0,2}}$", re.IGNORECASE)
 # the same for a material that brings its own «av»/«i»: only right after the handling word («behandling av gips»,
 # «tilsetningsstoffer i plast»); after a noun of the goods («kjøp av arbeidsbåt i aluminium») it is what the goods are made of
+# A material offered as one example of what would do («…, for eksempel EPDM»): not demanded.
+_AN_EXAMPLE_BEFORE = re.compile(r"(?:for\s+eksempel|f\.\s?eks\.?|som\s+f\.\s?eks\.?|e\.g\.|such\s+as)\s*$", re.IGNORECASE)
 _HANDLED_RIGHT_BEFORE = re.compile(_HANDLED_WORDS + r"$", re.IGNORECASE)
 # A service done to vehicles or machines («lading av», «vedlikehold av», «service på»): the drive type after it says which
 # vehicles are served (often the buyer's own), not a drive the buyer chooses for goods it buys
@@ -677,16 +679,17 @@ class _Scan:
     def materials(self) -> None:
         """Materials chosen without a function: C-424/23 DYKA treats a required material as a type reference."""
         for pattern in (lex.MATERIAL_PHRASE, lex.MATERIAL_IS, lex.MATERIAL_COMPOUND, lex.MATERIAL_ADJECTIVE_NOUN,
-                        lex.MATERIAL_GOODS_COMPOUND):
+                        lex.MATERIAL_GOODS_COMPOUND, lex.MATERIAL_CODE):
             for m in pattern.finditer(self.text):
                 if self._guarded(m.start(), lex.ENVIRONMENTAL) or lex.NEGATION_BEFORE.search(self.window(m.start(), 30)):
                     continue
                 # «trevinduer» is a requirement only where the sentence obliges (a title may just name the goods), and not
                 # where the goods are already there and to be worked on («riving av tredører», «Trevinduer … skal males»)
-                if pattern is lex.MATERIAL_GOODS_COMPOUND and (
+                if pattern in (lex.MATERIAL_GOODS_COMPOUND, lex.MATERIAL_CODE) and (
                         not self.sentence_has(ctx.OBLIGATION, m.start())
                         or lex.EXISTING_GOODS_BEFORE.search(self.window(m.start(), 60))
-                        or lex.WORKED_ON_AFTER.match(self.text, m.end(), self.sentence(m.start())[1])):
+                        or lex.WORKED_ON_AFTER.match(self.text, m.end(), self.sentence(m.start())[1])
+                        or (pattern is lex.MATERIAL_CODE and _AN_EXAMPLE_BEFORE.search(self.window(m.start(), 25)))):
                     continue
                 # a material is a requirement on the goods only where something is required («skal være av eik»);
                 # «behandling av gips» or «tilsetningsstoffer i plast» name the material the work is about
@@ -700,7 +703,8 @@ class _Scan:
                 # «laget av eik»: the span is the material, not the cue words before it
                 if pattern is lex.MATERIAL_IS:
                     start = m.start("mat")
-                elif pattern in (lex.MATERIAL_COMPOUND, lex.MATERIAL_ADJECTIVE_NOUN, lex.MATERIAL_GOODS_COMPOUND):
+                elif pattern in (lex.MATERIAL_COMPOUND, lex.MATERIAL_ADJECTIVE_NOUN, lex.MATERIAL_GOODS_COMPOUND,
+                                 lex.MATERIAL_CODE):
                     start = m.start()
                 else:  # «laget av eik»: after the whole cue, not only its first word
                     start = m.start() + (cue.end() if cue else len(m.group(0)) - len(m.group(0).split(None, 1)[1]))

@@ -597,6 +597,10 @@ MATERIAL_COMPOUND = re.compile(
     re.IGNORECASE,
 )
 
+# A synthetic material named by its code, alone or joined to the goods («støtdempende EPDM under stativet», «EPDM-dekke»,
+# «HDPE-rør»): the material chosen, whatever verb carries it; the same type reference as «laget av EPDM».
+MATERIAL_CODE = re.compile(r"(?<![\w\-])(?:EPDM|HDPE|SBR|GRP)(?:-[a-zæøå]{3,})?(?![\w\-])")
+
 # A material joined to the goods noun in one word («trevinduer», «aluminiumsvinduer», «betongbenker»), indefinite only:
 # «trevinduene» are the buyer's own windows, named to be painted or replaced. The same type reference as «vinduer i tre».
 MATERIAL_GOODS_COMPOUND = re.compile(
@@ -986,8 +990,9 @@ def _explain_technology(kind: str, severity: str, span: str, detail: dict) -> st
 def _explain_material(kind: str, severity: str, span: str, detail: dict) -> str:
     texts = {
         "material": (f"«{span}» bestemmer materialet uten å si hvilken funksjon det skal gi. EU-domstolen har slått fast "
-                     "at et krav om et bestemt materiale er en typehenvisning (C-424/23 DYKA Plastics). Beskriv hva "
-                     "produktet skal tåle og yte, og la leverandørene velge materiale."),
+                     "at et krav om et bestemt materiale er en typehenvisning (C-424/23 DYKA Plastics). Skriv egenskapen "
+                     "materialet skulle gi – for eksempel støtdemping og fallhøyde for et fallunderlag, slitestyrke og "
+                     "levetid, brannklasse, vær- og UV-bestandighet eller vekt – og la leverandørene velge materiale."),
         "dimension": (f"«{span}» er et eksakt mål uten begrunnelse. Faste mål gjenspeiler ofte dagens produkt; oppgi "
                       "heller minimums- og maksimumsmål ut fra hva som skal få plass eller brukes."),
         "colour": (f"«{span}» er en farge eller utforming uten oppgitt funksjon. Slike detaljer kan utelukke ellers "
@@ -1090,6 +1095,9 @@ INSTEAD = {
                              "grensesnitt), og la leverandørene velge teknologi.",
     "material_dimension_method": "Skriv hva materialet, målet eller metoden skal oppnå (tåle, yte, passe inn i), og oppgi grenser "
                                  "i stedet for eksakte verdier.",
+    "material_dimension_method:material": "Skriv egenskapen materialet skal gi (for eksempel støtdemping ved en gitt "
+                                           "fallhøyde, slitestyrke, brannklasse eller bestandighet mot vær og UV) med "
+                                           "hvordan den dokumenteres, og skriv «eller tilsvarende» hvis materialet beholdes.",
     "material_dimension_method:exact_value": "Skriv hva verdien skal gi (for eksempel effekt ved dimensjonerende temperatur, "
                                               "lesbar arbeidsflate), og oppgi minste- eller høyesteverdi med hvordan den dokumenteres.",
     "same_as_current": "Beskriv hva dagens løsning gjør som må videreføres, og hva som skal bli bedre; ta byttekostnader inn i "
