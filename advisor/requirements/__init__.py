@@ -11,7 +11,7 @@ from advisor.requirements.analyzer import (
     split_requirements,
 )
 from advisor.requirements.context import MANDATED_STANDARD, NAMED_STANDARD
-from advisor.requirements.detectors import Match, find_matches
+from advisor.requirements.detectors import Match, find_matches, renewed_product
 from advisor.requirements.lexicon import (
     BOUND_BEFORE,
     CATEGORY_LABELS,
@@ -31,6 +31,7 @@ from advisor.requirements.lexicon import (
 from advisor.requirements.purchase import KIND_LABELS, KINDS, PurchaseObject, noun_kind, read_purchase_object
 
 __all__ = [
+    "renewed_product",
     "part_counts",
     "BOUND_BEFORE",
     "CATEGORY_LABELS",

@@ -96,6 +96,17 @@ _HANDLED_BEFORE = re.compile(_HANDLED_WORDS + r"(?:av\s+|i\s+)?(?:\w+\s+){0,2}$"
 _WORKED_ON_BEFORE = re.compile(rf"(?:{_WORKED_ON})\w*\s+(?:og\s+\w+\s+)?(?:av\s+|i\s+)?(?:\w+\s+){{0,2}}$", re.IGNORECASE)
 # the same for a material that brings its own «av»/«i»: only right after the handling word («behandling av gips»,
 # «tilsetningsstoffer i plast»); after a noun of the goods («kjøp av arbeidsbåt i aluminium») it is what the goods are made of
+# Renewing or extending licences of what the buyer runs: the verb, then the licences and the preposition before the
+# product («fornye lisensene til», «utvide abonnementet på», «forlengelse av lisenser for»).
+_RENEWAL = re.compile(r"(?<!\w)(?:forny\w*|forleng\w*|utvid\w*|videreføre?|videreføring|supplere|lisensfornyelse\w*)"
+                      r"(?:\s+(?:av|for|på))?\s+(?:\w+\s+){0,3}?(?:\w*lisens\w*|abonnement\w*)\s+(?:til|for|på|av)\s+",
+                      re.IGNORECASE)
+# The product's name after it: capitalised or coded words («Visma Enterprise», «Microsoft 365 E3»).
+_PRODUCT_NAME = re.compile(r"(?:[A-ZÆØÅ0-9][\w\-.+]*)(?:\s+[A-ZÆØÅ0-9][\w\-.+]*)*")
+# Where the licences are to come from: a reseller named for them.
+_RESELLER_BEFORE = re.compile(r"(?<!\w)(?:via|gjennom|hos|fra|av|forhandler(?:en)?)\s+$", re.IGNORECASE)
+_RESELLER_NAMED = re.compile(r"(?<!\w)(?:via|gjennom|hos|levert\s+av|leveres\s+av|kjøpes\s+fra)\s+"
+                             r"(?P<name>(?-i:[A-ZÆØÅ])[\w&\-]+(?:\s+(?-i:[A-ZÆØÅ])[\w&\-]+){0,2})", re.IGNORECASE)
 # A material offered as one example of what would do («…, for eksempel EPDM»): not demanded.
 _AN_EXAMPLE_BEFORE = re.compile(r"(?:for\s+eksempel|f\.\s?eks\.?|som\s+f\.\s?eks\.?|e\.g\.|such\s+as)\s*$", re.IGNORECASE)
 _HANDLED_RIGHT_BEFORE = re.compile(_HANDLED_WORDS + r"$", re.IGNORECASE)
@@ -898,7 +909,35 @@ class _Scan:
         self.missing_equivalent()
         names.settle(self)
         self.repeated_brands()
+        self.licence_renewal()
         return sorted(self.matches, key=lambda h: (h.start, lex.FINDING_CATEGORIES.index(h.category)))
+
+    def licence_renewal(self) -> None:
+        """Licences for software the buyer already runs, renewed or extended («fornye lisensene til X for vår eksisterende
+        løsning», «utvide abonnementet på X med 40 brukere»): the product's name refers to the installation the buyer
+        has, a lawful reference (low); a reseller named for the licences («kjøpes gjennom Y», «via Y») is the finding,
+        since any reseller of the product can deliver them (supplier, kind reseller)."""
+        for m in _RENEWAL.finditer(self.text):
+            name = _PRODUCT_NAME.match(self.text, m.end())
+            if name is None:
+                continue
+            start, end = m.end(), name.end()
+            self.matches = [Match(h.category, h.start, h.end, "low", h.kind, h.detail)
+                            if h.category in {"brand", "model_type", "missing_or_equivalent", "prescribed_technology"}
+                            and start <= h.start < end else h for h in self.matches]
+            named = [h for h in self.matches if h.start >= end and h.severity != "low"
+                     and h.category in {"brand", "missing_or_equivalent", "supplier", "model_type"}
+                     and _RESELLER_BEFORE.search(self.text, max(0, h.start - 25), h.start)]
+            for first in sorted(named, key=lambda h: h.start)[:1]:
+                spans = [h for h in named if h.start < first.end + 1 and first.start <= h.start]
+                stop = max(h.end for h in spans)
+                self.matches = [h for h in self.matches if h not in spans]
+                self.add("supplier", first.start, stop, "high", "reseller")
+            if not named:  # «via Atea AS»: a company the lexicon does not know, told by its cue and its capital
+                for r in _RESELLER_NAMED.finditer(self.text, end):
+                    if not any(h.start < r.end("name") and r.start("name") < h.end for h in self.matches):
+                        self.add("supplier", r.start("name"), r.end("name"), "high", "reseller")
+                        break
 
     def repeated_brands(self) -> None:
         """A brand found once is the same brand where the text names it again («utføres med Soudal Soudafoam og Soudal
@@ -952,6 +991,14 @@ def _odd(number: str) -> bool:
         return decimals.rstrip("0")[-1] != "5"
     value = int(whole)
     return value >= 10 and value % 5 != 0 and value & (value - 1) != 0 and value not in {12, 24, 48}
+
+
+def renewed_product(text: str) -> str:
+    """The product whose licences the text renews or extends («Visma Enterprise» in «utvide lisensene til Visma
+    Enterprise for …»), or ''."""
+    m = _RENEWAL.search(text)
+    name = _PRODUCT_NAME.match(text, m.end()) if m else None
+    return name.group(0).strip() if name else ""
 
 
 def find_matches(text: str) -> list[Match]:

@@ -1034,6 +1034,10 @@ def _explain_supplier(kind: str, severity: str, span: str, detail: dict) -> str:
                 "utelukker andre produsenter og grossister og forskjellsbehandler varer fra andre steder i EØS. Beskriv "
                 "heller kvaliteten dere trenger: ferskhet, tid fra produksjon til levering, mattrygghet, dyrevelferd og "
                 "bærekraft, etter en angitt standard «eller tilsvarende».")
+    if kind == "reseller":
+        return (f"«{span}» er en bestemt forhandler av lisensene. At produktet er det dere allerede bruker, kan være "
+                "begrunnet, men lisensene til det selges som regel av flere forhandlere; la dem konkurrere om pris, "
+                "lisensrapportering og oppfølging i stedet for å peke ut én.")
     if severity == "low":
         return (f"«{span}» er leverandøren til en avtale eller et system dere allerede har. Det er greit å beskrive dagens "
                 "situasjon, men et nytt krav kan ikke forutsette at den samme leverandøren vinner.")

@@ -107,7 +107,8 @@ def noun_kind(noun: str) -> str | None:
     return max(found)[1] if found else None
 
 
-_PREPOSITION = re.compile(r"(?:av|med|etter|i|på|til|for|som|innen|fra|hos|ved|uten|mot|og|eller)$", re.IGNORECASE)
+_PREPOSITION = re.compile(r"(?:av|med|etter|i|på|til|for|som|innen|fra|hos|ved|uten|mot|og|eller|gjennom|via|fram|frem|"
+                          r"under|over|mellom)$", re.IGNORECASE)
 
 
 def _phrase_at(text: str, start: int) -> tuple[str, str, int]:
@@ -247,8 +248,8 @@ def read_purchase_object(text: str) -> PurchaseObject | None:
         passive = False
         if not noun and word.endswith("es") and subject_noun:
             noun, phrase, passive = subject_noun, subject_phrase, True  # a passive: «Taket skal rehabiliteres»
-        if not noun or _ABSTRACT.match(noun):
-            continue
+        if not noun or _ABSTRACT.match(noun) or _PREPOSITION.match(noun):
+            continue  # «Lisensene skal kjøpes gjennom X»: how it is bought, no object
         if word in _POSSESSION and subject and _possessor_buys(subject_np, noun_kind(subject_noun) if subject_noun else None):
             # the unit gets the thing: the thing is the object, before the subject
             known = noun_kind(noun)

@@ -18,6 +18,7 @@ from advisor.requirements import (
     brand_key,
     brand_regex,
     load_brands,
+    renewed_product,
 )
 from advisor.rewrite.competence import (
     SUBJECT,
@@ -699,7 +700,7 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
 
     need = ""
     if ptype is not None:
-        need = _fit_need(ptype.need, text)
+        need = renewal_filled(_fit_need(ptype.need, text), text)
         notes.append(f"Behov og krav bygger på innkjøpstypen «{ptype.id}» ({ptype.domain}); tilpass dem til dere.")
     elif nearest and nearest[0][1] >= BORROW_NEED_AT:
         example = nearest[0][0]
@@ -1212,10 +1213,11 @@ def fill_known(requirements: list[str], text: str, matches: list[Match]) -> list
     if diets:  # «tilpasset tygge- og svelgevansker»: the special diets the buyer named are kept, the list completes them
         fills["spesialkost etter [liste]"] = (f"spesialkost for {' og '.join(diets)} og etter [liste over annen "
                                               "spesialkost]")
+    fills.update(_licence_fills(text))
     span = _HEIGHT_SPAN.search(text)
     clock = _CLOCK_AT.search(text)
     out = []
-    for requirement in requirements:
+    for requirement in [renewal_filled(r, text) for r in requirements]:
         for blank, value in fills.items():
             requirement = requirement.replace(blank, value)
         if clock and "kl. [klokkeslett]" in requirement:
@@ -1227,6 +1229,41 @@ def fill_known(requirements: list[str], text: str, matches: list[Match]) -> list
             requirement = _SETTING_BLANKS.sub(lambda m: f"{m.group(1)}fra {span.group(1)} til {span.group(2)} cm", requirement)
         out.append(_fill_time(_fill_bounded(requirement, text), text))
     return out
+
+
+def _licence_fills(text: str) -> dict[str, str]:
+    """The licence template's blanks the text answers: the users of a renewed product, the term and the start date."""
+    fills = {}
+    users = re.search(rf"(?<!\w)(\d+|{NUMBER_WORDS})\s+(?:nye\s+|flere\s+)?brukere", text, re.IGNORECASE)
+    if users and renewed_product(text):
+        fills["[antall] brukere"] = f"{users.group(1)} brukere"
+    term = _LICENCE_TERM.search(text)
+    if term:
+        fills["[periode]"] = term.group("term")
+    start = _START_DATE.search(text)
+    if start:
+        fills["[startdato]"] = start.group("date")
+    return fills
+
+
+def renewal_filled(sentence: str, text: str) -> str:
+    """A licence template's blanks for the product with the product the text renews («fornye lisensene til Visma
+    Enterprise»), named as the installation the buyer has: a lawful reference, not a product chosen."""
+    product = renewed_product(text)
+    if not product:
+        return sentence
+    existing = f"den eksisterende installasjonen av {product}"
+    return (sentence.replace("av [produktene i vedlegg] i vår eksisterende installasjon eller tenant", f"i {existing}")
+            .replace("[produktene i vedlegg]", existing).replace("[programvaren dere har i dag]", existing))
+
+
+# How long licences or an agreement run («i to år», «for 12 måneder», «ett års varighet») and from when («fra 1. mars»,
+# «med oppstart 01.09.2027»).
+_LICENCE_TERM = re.compile(rf"(?<!\w)(?:i|for|på)\s+(?P<term>(?:\d+|ett|{NUMBER_WORDS})\s+(?:år|måneder|mnd\.?))(?!\w)",
+                           re.IGNORECASE)
+_START_DATE = re.compile(r"(?<!\w)(?:fra|fra\s+og\s+med|med\s+(?:oppstart|start)|oppstart)\s+(?P<date>\d{1,2}\.\s*"
+                         r"(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)"
+                         r"(?:\s+\d{4})?|\d{1,2}\.\d{1,2}\.\d{2,4})", re.IGNORECASE)
 
 
 # A time the thing takes to do something («måle på 4 sekunder», «varme opp på 10 minutter»): the verb and the time.

@@ -360,7 +360,7 @@ def _finding_questions(text: str, matches: list[Match], skip: set[str]) -> list[
             seen.update({"brand", "model_type"})
             out.append(_brand_question(text, matches, span))
         elif match.category == "supplier":
-            out.append(_supplier_question(text, match.start, span))
+            out.append(_reseller_question(span) if match.kind == "reseller" else _supplier_question(text, match.start, span))
         elif match.category == "product_named":
             out.append(f"Har dere vurdert andre måter å dekke behovet på enn «{span}», for eksempel som tjeneste?")
         elif match.category == "prescribed_technology":
@@ -397,6 +397,12 @@ def _spec_question(kind: str, span: str) -> str:
         return (f"Hvilke egenskaper skal materialet i «{span}» sikre (for eksempel styrke, levetid, vedlikehold, brann, fukt "
                 "eller utseende)? Skriv dem som krav, og godta andre materialer som har dem.")
     return f"Hva skal «{span}» oppnå (holdbarhet, vedlikehold, hygiene, plass, utseende)?"
+
+
+def _reseller_question(span: str) -> str:
+    """Why the licences must come from one named reseller, when others sell the same product."""
+    return (f"Må lisensene kjøpes gjennom «{span}»? Andre forhandlere kan som regel levere de samme lisensene; la dem "
+            "konkurrere om pris, lisensrapportering og oppfølging, og skriv det dere trenger av forhandleren som krav.")
 
 
 def _supplier_question(text: str, start: int, span: str) -> str:
