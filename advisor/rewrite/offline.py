@@ -694,7 +694,10 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     neutral, changes = neutralize(text, matches)
     notes.extend(changes if ptype is None else _without_replacements(changes))
     function, _ = _function_of(matches, text)
+    # what the delivery must work with that the buyer has is kept as it is (kept_requirements): its sizes are not values
+    fits = fit_spans(text, matches)
     flagged = [(h.start, h.end) for h in matches if h.category in {"brand", "model_type", "missing_or_equivalent", "supplier"}]
+    flagged += fits
     values = value_requirements(text, flagged, ptype.values if ptype is not None else ())
     values = [*building_item_requirements(text, values), *values]
 
@@ -741,7 +744,7 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     requirements.extend(colour_requirements(text, requirements))
     own = kept_requirements(text, matches, requirements)
     requirements.extend(own)
-    strong = [(h.start, h.end) for h in matches if h.severity != "low"]
+    strong = [(h.start, h.end) for h in matches if h.severity != "low"] + fits
     if not count:  # «200 mikrofiberkluter», «maks 30 sider»: the quantity and its direction are kept with or without a type
         requirements.extend(r for r in count_requirements(text, strong) if r not in requirements)
     else:  # the parts of each product counted beside the quantity bought («… skal ha 56 doseringsluker»): their capacity
@@ -1104,6 +1107,22 @@ _DELIVERY_TERMS = re.compile(r"(?<!\w)(?:levering\w*|leveres|fritt\s+levert)(?!\
 _WHEN_OR_WHERE = re.compile(r"(?<!\w)(?:innen|senest|før|fritt\s+levert|levert\s+(?:til|på)|DAP|DDP)(?!\w)", re.IGNORECASE)
 
 
+# What the delivery must work with that the buyer already has («skal kunne tømme våre eksisterende 240 og 360 liters
+# beholdere», «skal passe til dagens ladestasjoner»): a lawful compatibility requirement, in the buyer's words.
+_FITS_EXISTING = re.compile(
+    r"(?<!\w)(?:tømme|løfte|håndtere|lade|passe\s+(?:til|med|i|sammen\s+med)|brukes\s+(?:med|på|sammen\s+med)|"
+    r"fungere\s+(?:med|på|sammen\s+med)|virke\s+(?:med|på|sammen\s+med)|kobles\s+(?:til|mot)|"
+    r"være\s+kompatib\w*\s+med)\s+(?:\w+\s+){0,2}?(?:våre|vår|vårt|eksisterende|dagens|nåværende)(?!\w)", re.IGNORECASE)
+
+
+def fit_spans(text: str, matches: list[Match]) -> list[tuple[int, int]]:
+    """The statements that require the delivery to work with what the buyer has (_FITS_EXISTING) and name no product."""
+    strong = [h.start for h in matches if h.severity != "low"]
+    return [(s, e) for s, e in _clauses(text, _STATEMENT_BREAK)
+            if re.search(r"\bskal\b", text[s:e]) and _FITS_EXISTING.search(text[s:e])
+            and not any(s <= h < e for h in strong)]
+
+
 def kept_requirements(text: str, matches: list[Match], drafted: list[str]) -> list[str]:
     """The buyer's own lawful requirements (a label with «eller tilsvarende», the buyer's logo or graphic profile, its
     delivery terms) that no `drafted` requirement says yet, kept in the buyer's words with how they are checked; a
@@ -1120,6 +1139,12 @@ def kept_requirements(text: str, matches: list[Match], drafted: list[str]) -> li
         label = own and _EQUIVALENT_LABEL.search(clause) and _LABEL_WORDS.search(clause)
         identity = own and _IDENTITY.search(clause)
         delivery = _WHEN_OR_WHERE.search(clause) and _DELIVERY_TERMS.search(clause)
+        fit = own and _FITS_EXISTING.search(clause)
+        if fit and not (label or identity):
+            # «Bilene skal kunne tømme våre eksisterende … beholdere»: kept whole, the sizes with what they are of
+            if _norm(clause[fit.start():])[:30] not in _norm(said):
+                out.append(f"{clause[0].upper()}{clause[1:]}, kontrollert ved prøving med et utvalg av dem før kontrakt.")
+            continue
         if not (label or identity or delivery):
             continue
         key = (label or identity or delivery).group(0).lower()
