@@ -360,6 +360,9 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
     # logo, its delivery terms): a template's requirement gives way to them, never the other way round
     own = {_key(c) for c in map(_stripped_clean, fallback.get("kept_requirements", [])) if c}
     lawful += [r for r in requirements if _key(r) in own and r not in lawful]
+    # and the quantity the buyer gave («Leveransen skal omfatte 40 arbeidsbukser»): what is bought, not a template's
+    lawful += [r for r in requirements if _QUANTITY.match(r) and r not in lawful
+               and len(missing_targets(targets, [r])) < len(targets)][:1]
     for ref in kept:  # the neutral draft took the standard out; the note says what happened to it in the end
         # the note says «med eller tilsvarende» only where the text had it; else that the draft added it
         said = ref.kind == "standard" and _equivalent_after(text, ref.name)
@@ -398,7 +401,8 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
     kept = requirements
     for _ in range(3):  # a part whose requirement was trimmed away gets its own on the next round
         parts = [c for c in (clean(p) for p in part_requirements(text, matches, [*kept, *carried, *climate])) if c]
-        parts = parts[:max(0, MAX_REQUIREMENTS - len(carried) - len(climate) - 1)]
+        # the buyer's lawful requirements, the climate requirement and the carried targets come before the parts
+        parts = parts[:max(0, MAX_REQUIREMENTS - len(carried) - len(climate) - max(1, len(lawful)))]
         rest = [r for r in requirements if r not in lawful]
         kept = [r for r in requirements if r in lawful] + _trimmed(
             rest, max(0, MAX_REQUIREMENTS - len(carried) - len(climate) - len(parts) - len(lawful)),
@@ -538,6 +542,8 @@ NEED_MARKET_QUESTIONS = (
 )
 
 
+# The quantity bought or the users covered, as the draft words it («Leveransen skal omfatte 40 …», «… dekke 300 brukere»).
+_QUANTITY = re.compile(r"Leveransen skal (?:omfatte|dekke) (?:minst |høyst )?\d")
 # A quantity to deliver: «Leveransen skal omfatte minst 4 stjerner [juster antallet …]» -> «4 stjerner».
 _COUNT_REQUIREMENT = re.compile(r"^Leveransen skal (?:omfatte|dekke) (?:(?:minst|høyst|maks\w*|inntil)\s+)?"
                                 r"(?P<what>\S+\s+[^\s\[]+(?:\s+[^\s\[]+)?)\s+\[")

@@ -52,3 +52,18 @@ def test_targets_said_kept_are_carried_by_a_requirement(settings):
         t.text for t in missing_targets(measurable_targets(_FULL, []), result.functional_requirements)}
     for label in result.kept_targets:
         assert any(label.startswith(c) for c in carried), label
+
+
+_CROWDED = ("Vi skal kjøpe 30 Blåkläder arbeidsbukser med knelommer. Buksene skal være Svanemerket eller tilsvarende. "
+            "Etatens logo skal trykkes på låret. Buksene skal passe til våre eksisterende knebeskyttere. Levering innen "
+            "2 uker, fritt levert driftssentralen.")
+
+
+def test_the_quantity_and_every_lawful_requirement_stay_when_they_fill_the_draft(settings):
+    result = rewrite_requirement(_CROWDED, settings)
+    reqs = result.functional_requirements
+    assert MIN_REQUIREMENTS <= len(reqs) <= MAX_REQUIREMENTS
+    for kept in ("30 arbeidsbukser", "Svanemerket eller tilsvarende", "Etatens logo skal trykkes på låret",
+                 "passe til våre eksisterende knebeskyttere", "innen 2 uker, fritt levert driftssentralen"):
+        assert any(kept in r for r in reqs), kept
+    assert set(result.kept_targets) <= {"30 arbeidsbukser", "2 uker"}
