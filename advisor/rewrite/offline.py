@@ -742,8 +742,8 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     # a named approval the neutral sentence does not carry is kept as its own requirement, with what else counts
     requirements.extend(approval_requirements(text, matches, requirements))
     requirements.extend(colour_requirements(text, requirements))
-    own = kept_requirements(text, matches, requirements)
-    requirements.extend(own)
+    requirements.extend(kept_requirements(text, matches, requirements))
+    own = kept_requirements(text, matches, [])  # all of them, also those the neutral sentence says: an LLM draft needs them
     strong = [(h.start, h.end) for h in matches if h.severity != "low"] + fits
     if not count:  # «200 mikrofiberkluter», «maks 30 sider»: the quantity and its direction are kept with or without a type
         requirements.extend(r for r in count_requirements(text, strong) if r not in requirements)

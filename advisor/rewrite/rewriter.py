@@ -155,6 +155,12 @@ def _key(item: str) -> str:
     return re.sub(r"\W+", " ", item.lower()).strip()
 
 
+def _says(item: str, kept: str) -> bool:
+    """Whether `item` already says most of `kept` (two thirds of its words of four letters or more)."""
+    words = set(re.findall(r"[^\W\d_]{4,}|\d+", kept.lower()))
+    return bool(words) and len(words & set(re.findall(r"[^\W\d_]{4,}|\d+", item.lower()))) >= 2 * len(words) / 3
+
+
 def _dedupe(items: list[str]) -> list[str]:
     seen, out = set(), []
     for item in items:
@@ -332,6 +338,8 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
     interface = str(fallback.get("interface_requirement") or "")
     if interface and draft is not fallback and not any(_INTERFACE.search(str(item)) for item in items):
         items.insert(0, interface)  # an LLM draft that lost what the delivery must fit gets the offline requirement
+    if draft is not fallback:  # nor does it lose the buyer's own lawful requirements the offline draft kept
+        items[:0] = [k for k in fallback.get("kept_requirements", []) if not any(_says(str(i), str(k)) for i in items)]
     for item in items:
         stripped = strip_non_requirements(str(item))
         if stripped is None:

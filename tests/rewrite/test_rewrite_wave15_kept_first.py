@@ -67,3 +67,23 @@ def test_the_quantity_and_every_lawful_requirement_stay_when_they_fill_the_draft
                  "passe til våre eksisterende knebeskyttere", "innen 2 uker, fritt levert driftssentralen"):
         assert any(kept in r for r in reqs), kept
     assert set(result.kept_targets) <= {"30 arbeidsbukser", "2 uker"}
+
+
+def test_an_llm_draft_that_drops_the_buyers_logo_gets_it_back(tmp_path):
+    import json
+
+    from llm_server import OpenAICompatibleServer
+
+    from tests.rewrite.test_rewrite import _llm_settings
+
+    text = "Vi skal kjøpe 50 refleksvester. Vestene skal ha etatens logo på ryggen, trykket etter den grafiske profilen."
+    reply = json.dumps({"need_statement": "Vi har behov for at de ansatte blir sett i trafikken.",
+                        "functional_requirements": ["Vestene skal gi synlighet i mørket, dokumentert med testrapport.",
+                                                    "Leveransen skal omfatte 50 vester, kontrollert ved levering.",
+                                                    "Vestene skal tåle minst 50 vask, dokumentert med testrapport.",
+                                                    "Vestene skal finnes i størrelser fra S til XXL, kontrollert ved "
+                                                    "levering."]},
+                       ensure_ascii=False)
+    with OpenAICompatibleServer(reply=reply) as server:
+        reqs = rewrite_requirement(text, _llm_settings(tmp_path, server)).functional_requirements
+    assert any(r.startswith("Vestene skal ha etatens logo på ryggen") for r in reqs)
