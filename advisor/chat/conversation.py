@@ -39,17 +39,18 @@ from advisor.answer import (
     uncovered_answer,
     with_english_answer,
 )
-from advisor.assessment import READ_FROM_TEXT, assess, extract_case
+from advisor.assessment import READ_FROM_TEXT, assess, extract_case, read_amounts
 from advisor.chat.facts import IT_PURCHASE_NOTE, CaseFacts, read_facts
 from advisor.chat.plan import (
     asks_about_scene,
     considered_procedure,
+    is_nynorsk,
     plan_question,
     scene_of,
     scene_procedure,
     with_procedure,
 )
-from advisor.chat.premises import premise_card, premise_lead
+from advisor.chat.premises import GROUND_CLAUSE, premise_card, premise_lead
 from advisor.chat.quoted import make_in_words, named_spec, quoted_spec, spec_in_words
 from advisor.chat.rules import (
     asked_procedure,
@@ -68,6 +69,7 @@ from advisor.chat.rules import (
     named_procedure as procedure_key,
 )
 from advisor.chat.scope import about_procurement, ask_elsewhere, uncovered_topic
+from advisor.chat.sentences import split_sentences
 from advisor.config import Settings
 from advisor.corpus import Citation
 from advisor.doffin import SimilarResults, as_hits, shown_notices, subject_words
@@ -80,6 +82,7 @@ from advisor.search import (
     Index,
     Query,
     check_query,
+    load_cards,
     make_card,
     match_card,
     rank_cards,
@@ -323,7 +326,19 @@ def ask(
     answered part by part; a follow-up inherits the case facts (buyer, value, contract type) said before.
     """
     question = check_query(question, settings)
-    chosen = check_provider(provider, settings)
+    answer = _ask_checked(question, index, settings, check_provider(provider, settings), history, top_k, on_token)
+    if is_nynorsk(question) and NYNORSK_NOTE not in answer.notes:
+        answer.notes.append(NYNORSK_NOTE)
+    return answer
+
+
+# Said under the answer to a question in nynorsk: the sources and the answer are in bokmål.
+NYNORSK_NOTE = "Kjeldene og svaret er på bokmål."
+
+
+def _ask_checked(question: str, index: Index, settings: Settings, chosen: str, history: Sequence[tuple[str, str]],
+                 top_k: int | None, on_token: Callable[[str], None] | None) -> Answer:
+    """`ask` for a checked question and provider."""
     lang = detect_language(question)
     # «Siden LOA § 4 pålegger oss å fremme innovasjon, hvilken del …?»: the claimed duty is corrected first, then the
     # questions are answered without it (chat/premises.py).
@@ -377,19 +392,23 @@ def _ask(question: str, index: Index, settings: Settings, chosen: str, lang: str
 
 
 # «Siden årsbeløpet er under terskelen, kan vi vel bare kontakte noen ideelle?»: a ground the rules correct («Nei:
-# det er verdien for hele avtaleperioden …»), then an ask of its own, which a card answers after the correction.
-_CORRECTED_GROUND = re.compile(r"(?:^|(?<=[.!?]\s))(?:siden|sidan|ettersom|fordi|since|as|because)\b[^,?.!]*,\s*"
-                               r"(?P<ask>[^?.!]+\?)", re.IGNORECASE)
+# det er verdien for hele avtaleperioden …»), then an ask of its own (after premises.GROUND_CLAUSE), which a card
+# answers after the correction.
+_ASK_AFTER_GROUND = re.compile(r"[^?.!]+\?")
 
 
 def _card_after_corrected_ground(turn: _Turn, question: str, answer: Answer) -> Answer:
     """The rules' answer that corrects the ground a question states («Siden …, kan vi vel …?»), followed by the card
     that answers what the question asks on that ground, without the card's own verdict word (the correction gave the
     verdict); the answer as it is when the rules did not say «Nei»/«No» first or no card answers the ask well."""
-    ground = _CORRECTED_GROUND.search(question)
-    if ground is None or not answer.text.startswith(("Nei:", "No:")):
+    if not answer.text.startswith(("Nei:", "No:")):
         return answer
-    asked = re.sub(r"\s+(?:vel|jo)\b", "", ground.group("ask")).strip()
+    grounds = (GROUND_CLAUSE.match(sentence) for sentence in split_sentences(question, capital=True))
+    ask_match = next((ask for ground in grounds if ground is not None
+                      and (ask := _ASK_AFTER_GROUND.match(ground.string, ground.end())) is not None), None)
+    if ask_match is None:
+        return answer
+    asked = re.sub(r"\s+(?:vel|jo)\b", "", ask_match.group(0)).strip()
     asked = asked[:1].upper() + asked[1:]
     match = match_card(asked, turn.index, turn.settings, turn.lang)
     if match is None:
@@ -424,9 +443,11 @@ def _answer_parts(turn: _Turn, question: str, parts: Sequence[str], scene: str =
     # «Vi vurderer innovasjonspartnerskap … Hva er minstefristen …, og må vi forhandle?»: the parts ask about the
     # procedure the scene considers, not the one the rules would choose; each part that names none says it.
     considered = considered_procedure(scene)
-    if considered:
-        parts = [with_procedure(part, considered) for part in parts]
-    rules_parts = [p for p in parts if _is_rules_part(p, turn.facts) and not _negotiates_within(p, considered)]
+    # Whether the rules answer a part is read from the part's own words: the procedure said in it for the card's
+    # sake («Kan vi kutte partnere etter en fase (innovasjonspartnerskap)?») does not make it ask whether to use it.
+    asked = {with_procedure(part, considered): part for part in parts}
+    parts = list(asked)
+    rules_parts = [p for p in parts if _is_rules_part(asked[p], turn.facts) and not _negotiates_within(p, considered)]
     if rules_parts:  # «… minstefrister …? Og hvor lang er karensperioden?»: the standstill of the same purchase
         rules_parts = [p for p in parts if p in rules_parts or asks_standstill(p)]
     answers: list[Answer] = []
@@ -459,7 +480,6 @@ def _answer_parts(turn: _Turn, question: str, parts: Sequence[str], scene: str =
         said_card = bool(answer.card_id) and any(a.card_id == answer.card_id for a in answers)
         if not said_card and not any(a.text == answer.text for a in answers) and not _says_again(answer, answers):
             answers.append(answer)
-    answers = _utilities_cards(turn, answers)
     if rules_parts:
         return _correction_first(_value_side_first(turn, question, answers))
     return _with_value_part(turn, question, answers)
@@ -478,33 +498,20 @@ def _correction_first(answers: list[Answer]) -> list[Answer]:
     return [rules, *[a for a in answers if a is not rules]]
 
 
-# A card whose rule is stated for part III of the general regulation (FOA), answered for a utility: what the sources
-# say instead (nb, en). The first sentence of the card is replaced; the rest stands.
-_UTILITIES_INSTEAD = {
-    "rammeavtale-varighet": (
-        "Fireårsgrensen for rammeavtaler som kildene nevner, gjelder del III i anskaffelsesforskriften (trolig "
-        "videreført fra den gamle forskriften, ikke verifisert); hvor lang en rammeavtale kan være etter "
-        "forsyningsforskriften, står ikke i kildene våre, så sjekk forsyningsforskriften på Lovdata [1].",
-        "The four-year limit for framework agreements that the sources mention is for part III of the general "
-        "regulation (FOA), probably carried over from the old regulation (not verified); how long a framework "
-        "agreement may run under the utilities regulation is not in our sources, so check it on Lovdata [1]."),
-}
+# A card whose rule the sources state for part III of the general regulation (FOA) has a utilities version, with the
+# id of the FOA card and this suffix, that says what the sources say (and do not) for a buyer under the utilities
+# regulation; for such a buyer it answers in the FOA card's place.
+_REGIME_SUFFIX = {"utilities": "-forsyning"}
 
 
-def _utilities_cards(turn: _Turn, answers: list[Answer]) -> list[Answer]:
-    """For a utility (forsyningsforskriften), a card whose rule is stated for FOA part III is said as FOA's, with what
-    the sources do not say for utilities (_UTILITIES_INSTEAD), so it is not read as the rule that applies to them."""
-    if turn.facts.values.get("regime") != "utilities":
-        return answers
-    out = []
-    for answer in answers:
-        instead = _UTILITIES_INSTEAD.get(answer.card_id or "")
-        if instead is not None and answer.language in ("nb", "nn", "en"):
-            first, *rest = _SENTENCE_END.split(answer.text, maxsplit=1)
-            if "\n" not in first:
-                answer = dataclasses.replace(answer, text=" ".join([instead[answer.language == "en"], *rest]))
-        out.append(answer)
-    return out
+def regime_card(match: CardMatch, regime: str | None, settings: Settings) -> CardMatch:
+    """The card for the buyer's regulation: the FOA card's utilities version («rammeavtale-varighet» ->
+    «rammeavtale-varighet-forsyning») for a utility when the corpus has one, else the card matched."""
+    suffix = _REGIME_SUFFIX.get(regime or "")
+    if not suffix or match.card.id.endswith(suffix):
+        return match
+    version = next((card for card in load_cards(settings) if card.id == f"{match.card.id}{suffix}"), None)
+    return match if version is None else dataclasses.replace(match, card=version)
 
 
 def _with_value_part(turn: _Turn, question: str, answers: list[Answer]) -> list[Answer]:
@@ -563,15 +570,18 @@ def _card_beside_rules(turn: _Turn, question: str, scene: str) -> Answer | None:
     # first; the part the value leads to follows it.
     # A scene that names a procedure to use («vil bruke konkurranse med forhandling … Er det lov?») asks the rules.
     about_scene = bool(scene) and asks_about_scene(asked) and not scene_procedure(scene)
+    if asks_about_scene(asked) and not about_scene:
+        return None  # «Er det lov?» has no words of its own for a card to match
     if about_scene:
-        told = _FIGURE_CLAUSE.sub("", scene).strip()
+        told = without_figures(scene)
         match = match_card(f"{told} {asked}", turn.index, turn.settings, turn.lang)
     else:
         match = match_card(asked, turn.index, turn.settings, turn.lang)
-    if match is None or not about_scene and match.score < OWN_PART_CARD:
+    if match is None:  # a card above the calibrated cut-off (settings.answer.card_min_score) answers the ask
         return None
+    match = regime_card(match, facts.values.get("regime"), turn.settings)
     model = model_name(turn.settings, turn.provider)
-    lead = part_lead(question, facts, turn.settings, turn.lang, turn.provider, model)
+    lead = part_lead(question, facts, turn.settings, turn.lang, turn.provider, model, utilities=True)
     if lead is None:
         return None
     card = card_answer(question, match, turn.index, turn.lang, turn.provider, model, asked)
@@ -588,11 +598,29 @@ def _card_beside_rules(turn: _Turn, question: str, scene: str) -> Answer | None:
     return combine_answers(question, [card, lead[1]] if about_scene else [lead[1], card])
 
 
-# A clause or phrase that gives a figure («til om lag 2,5 mill. kr eks. mva.», «for 800 000 kroner»): left out when a
-# card is matched on the scene, whose figures are for the rules.
-_FIGURE_CLAUSE = re.compile(r",?\s*\b(?:til|for|på|worth|of)\s+(?:ca\.?\s+|om lag\s+|omkring\s+|cirka\s+|about\s+)?"
-                            r"\d[\d\s.,]*?(?:\s*(?:mill|millioner|mrd|kr|kroner|nok|mnok)\b\.?)+"
-                            r"(?:\s*(?:eks|ekskl|inkl|excl)\.?\s*(?:mva|moms|vat)\b\.?)?", re.IGNORECASE)
+# What goes with an amount read by read_amounts when a figure is left out of a scene: the preposition and hedge before
+# it («til om lag», «for», «worth about») and the currency and VAT words after it («kr eks. mva.»).
+_FIGURE_LEAD = re.compile(r",?\s*\b(?:til|for|på|worth|of)\s+(?:ca\.?\s+|om lag\s+|omkring\s+|cirka\s+|about\s+)?$",
+                          re.IGNORECASE)
+_FIGURE_TAIL = re.compile(r"(?:\s*(?:kr|kroner|nok|mnok)\b\.?)?(?:\s*(?:eks|ekskl|inkl|excl)\.?\s*(?:mva|moms|vat)\b\.?)?",
+                          re.IGNORECASE)
+
+
+def without_figures(scene: str) -> str:
+    """The scene without the phrases that give a figure («til om lag 2,5 mill. kr eks. mva.», «for 800 000 kroner»),
+    read by assessment.read_amounts: a card is matched on the scene, whose figures are for the rules."""
+    amounts, _ = read_amounts(scene)
+    out = scene
+    for amount in sorted(amounts, key=lambda a: a.start, reverse=True):
+        lead = _FIGURE_LEAD.search(out[:amount.start])
+        if lead is None:
+            continue
+        end = _FIGURE_TAIL.match(out, amount.end).end()
+        period = amount.period_phrase
+        if period and out[end:].lstrip().lower().startswith(period.lower()):  # «for 800 000 kroner i året»
+            end = out.index(out[end:].lstrip()[:len(period)], end) + len(period)
+        out = out[:lead.start()] + out[end:]
+    return re.sub(r"\s{2,}", " ", out).strip()
 
 
 # A sentence of a card on one side of the national or EEA threshold («Under 1,3 mill. kr …», «Fra den nasjonale
@@ -964,6 +992,8 @@ class _Turn:
         elif match is None and make_in_words(question):
             # «… vil at vi skriver merket rett inn i konkurransegrunnlaget. Er det greit?»: a make spoken of in words
             match = make_card(standalone, self.index, self.settings, lang, exclude=exclude)
+        if match is not None:
+            match = regime_card(match, self.facts.values.get("regime"), self.settings)
         return match, standalone
 
     def _source_list(self, query: Query) -> Answer | None:

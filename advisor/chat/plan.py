@@ -244,6 +244,20 @@ def scene_of(question: str) -> str:
     return _scene(question.strip())[0]
 
 
+# Words nynorsk writes and bokmål does not (bokmål: hva, hvordan, hvem, ikke, jeg, fra, bare, noe, mange …), and the
+# bokmål forms of the same words: a question is nynorsk when it has two nynorsk words and no bokmål one.
+_NYNORSK_WORDS = frozenset("kva korleis kven kvifor kvar ikkje eg frå berre noko nokon kor mykje ein eit dei desse "
+                           "vere vore sidan kjem gjer treng høyrer òg eigen eige".split())
+_BOKMAL_WORDS = frozenset("hva hvordan hvem hvorfor hvor ikke jeg fra bare noe noen mye en et de disse være vært "
+                          "siden kommer gjør trenger hører også egen".split())
+
+
+def is_nynorsk(question: str) -> bool:
+    """True for a question clearly in nynorsk: at least two words only nynorsk writes and none only bokmål does."""
+    words = re.findall(r"[a-zæøåò]+", question.lower())
+    return len({w for w in words if w in _NYNORSK_WORDS}) >= 2 and not any(w in _BOKMAL_WORDS for w in words)
+
+
 def plan_question(question: str, lang: str = "nb") -> QuestionPlan:
     """Classify and split a question, and mark a premise to check."""
     del lang  # the patterns cover bokmål, nynorsk and English alike

@@ -90,7 +90,7 @@ def premise_card(message: str, index: Index, settings: Settings, rules: bool = F
 
 
 # A clause that states the ground of the question before it asks («Siden LOA § 4 pålegger oss …, hvilken del …?»).
-_GROUND_CLAUSE = re.compile(r"^\s*(?:siden|sidan|fordi|ettersom|når|da|som|since|as|because|given that)\b[^,?]*,\s*",
+GROUND_CLAUSE = re.compile(r"^\s*(?:siden|sidan|fordi|ettersom|når|da|som|since|as|because|given that)\b[^,?]*,\s*",
                             re.IGNORECASE)
 # «Loven krever jo at …», «… er vel …»: a claim the asker takes for granted inside a question.
 _TAKEN_FOR_GRANTED = re.compile(r"\b(?:jo|vel|of course)\b", re.IGNORECASE)
@@ -114,7 +114,7 @@ def premise_lead(message: str, index: Index, settings: Settings) -> tuple[CardMa
             said = premise.says.search(text)
             if not said:
                 continue
-            ground = _GROUND_CLAUSE.match(text)
+            ground = GROUND_CLAUSE.match(text)
             if not text.rstrip().endswith("?"):  # a statement: the rest of the message asks
                 rest = (message[: sentence.start()] + message[sentence.end():]).strip()
             elif ground and said.start() < ground.end():  # «Siden …, hvilken …?»: the question after the clause

@@ -451,6 +451,74 @@ _ALL_CANDIDATES = re.compile(r"\balle\b[^.?!]{0,40}\b(?:kandidat\w*|leverandør\
                              re.IGNORECASE)
 
 
+# The verdicts on a stated tender deadline in part III, by case: (English, bokmål), with the days filled in.
+_DEADLINE_VERDICTS = {
+    "restricted_meets": (
+        "Yes, {days} days meets the minimum of 25 days after the invitation (30 without electronic submission).",
+        "Ja, {days} dager oppfyller minstefristen på 25 dager etter invitasjonen (30 uten elektronisk innlevering)."),
+    "restricted_state_short": (
+        "No, not {days} days: a state buyer cannot agree a shorter tender deadline with the candidates; it is at least "
+        "25 days after the invitation (10 only when urgent or after a qualifying prior information notice).",
+        "Nei, ikke {days} dager: en statlig oppdragsgiver kan ikke avtale en kortere tilbudsfrist med kandidatene; den "
+        "er minst 25 dager etter invitasjonen (10 bare ved hast eller etter en veiledende kunngjøring som oppfyller "
+        "vilkårene)."),
+    "restricted_agreed": (
+        "Yes, {days} days is allowed: you are not a state buyer, and a deadline agreed with all the selected "
+        "candidates may be shorter than 25 days.",
+        "Ja, {days} dager er lov: dere er ikke en statlig oppdragsgiver, og en tilbudsfrist som er avtalt med alle de "
+        "utvalgte kandidatene, kan være kortere enn 25 dager."),
+    "restricted_ten": (
+        "Yes, {days} days is allowed for a buyer that is not a state authority: without an agreement with all the "
+        "candidates the tender deadline must be at least 10 days.",
+        "Ja, {days} dager er lov for en oppdragsgiver som ikke er statlig: uten avtale med alle kandidatene må "
+        "tilbudsfristen være minst 10 dager."),
+    "restricted_under_ten": (
+        "No, not {days} days without an agreement with all the candidates: the tender deadline is then at least 10 "
+        "days.",
+        "Nei, ikke {days} dager uten avtale med alle kandidatene: da er tilbudsfristen minst 10 dager."),
+    "open_meets": (
+        "Yes, {days} days meets the minimum of 30 days from the notice (35 without electronic submission).",
+        "Ja, {days} dager oppfyller minstefristen på 30 dager fra kunngjøringen (35 uten elektronisk innlevering)."),
+    "open_under_urgent": (
+        "No, not {days} days: tenders in an open procedure get at least 30 days from the notice, and at least 15 even "
+        "when urgent.",
+        "Nei, ikke {days} dager: tilbudsfristen i åpen anbudskonkurranse er minst 30 dager fra kunngjøringen, og minst "
+        "15 også ved hast."),
+    "open_electronic": (
+        "Yes, {days} days meets the minimum of 30 days from the notice if you require electronic submission (35 days "
+        "without it).",
+        "Ja, {days} dager oppfyller minstefristen på 30 dager fra kunngjøringen når dere krever elektronisk "
+        "innlevering (35 dager uten)."),
+    "open_short": (
+        "No, not {days} days unless it is urgent or you published a prior information notice that meets the "
+        "conditions: otherwise tenders get at least 30 days from the notice.",
+        "Nei, ikke {days} dager med mindre det haster eller dere har hatt en veiledende kunngjøring som oppfyller "
+        "vilkårene: ellers er tilbudsfristen minst 30 dager fra kunngjøringen."),
+}
+
+
+def _deadline_case(named: str | None, days: int, buyer: str | None, agreed_by_all: bool) -> str:
+    """The key of _DEADLINE_VERDICTS for a stated deadline of `days` in the named procedure, or "" when the verdict
+    needs a fact the message does not give (the buyer, for a short deadline in a restricted procedure)."""
+    if named == "restricted":
+        if days >= 25:
+            return "restricted_meets"
+        if buyer == "state":
+            return "restricted_state_short"
+        if buyer is None:
+            return ""
+        if agreed_by_all:
+            return "restricted_agreed"
+        return "restricted_ten" if days >= 10 else "restricted_under_ten"
+    if named == "open":
+        if days >= 35:
+            return "open_meets"
+        if days < 15:
+            return "open_under_urgent"
+        return "open_electronic" if days >= 30 else "open_short"
+    return ""
+
+
 def _stated_deadline_verdict(question: str, result: Assessment, facts: CaseFacts, renumber: _Renumber,
                              lang: str) -> str:
     """The verdict on a tender deadline the question states in days and asks whether it may use (part III, open or
@@ -462,62 +530,12 @@ def _stated_deadline_verdict(question: str, result: Assessment, facts: CaseFacts
     stated = _STATED_DAYS.search(question)
     if stated is None:
         return ""
-    days, en = int(stated.group(1)), lang == "en"
-    named = named_procedure(question)
-    buyer = facts.values.get("buyer")
-    agreed = bool(_AGREED.search(question))
-    if named == "restricted":
-        if days >= 25:
-            said = ((f"Yes, {days} days meets the minimum of 25 days after the invitation (30 without electronic "
-                     "submission).") if en else
-                    (f"Ja, {days} dager oppfyller minstefristen på 25 dager etter invitasjonen (30 uten elektronisk "
-                     "innlevering)."))
-        elif buyer == "state":
-            said = ((f"No, not {days} days: a state buyer cannot agree a shorter tender deadline with the candidates; it "
-                     "is at least 25 days after the invitation (10 only when urgent or after a qualifying prior "
-                     "information notice).") if en else
-                    (f"Nei, ikke {days} dager: en statlig oppdragsgiver kan ikke avtale en kortere tilbudsfrist med "
-                     "kandidatene; den er minst 25 dager etter invitasjonen (10 bare ved hast eller etter en veiledende "
-                     "kunngjøring som oppfyller vilkårene)."))
-        elif buyer is None or buyer == "state":
-            return ""
-        elif agreed and _ALL_CANDIDATES.search(question):
-            said = ((f"Yes, {days} days is allowed: you are not a state buyer, and a deadline agreed with all the "
-                     "selected candidates may be shorter than 25 days.") if en else
-                    (f"Ja, {days} dager er lov: dere er ikke en statlig oppdragsgiver, og en tilbudsfrist som er avtalt "
-                     "med alle de utvalgte kandidatene, kan være kortere enn 25 dager."))
-        elif days >= 10:
-            said = ((f"Yes, {days} days is allowed for a buyer that is not a state authority: without an agreement "
-                     "with all the candidates the tender deadline must be at least 10 days.") if en else
-                    (f"Ja, {days} dager er lov for en oppdragsgiver som ikke er statlig: uten avtale med alle "
-                     "kandidatene må tilbudsfristen være minst 10 dager."))
-        else:
-            said = ((f"No, not {days} days without an agreement with all the candidates: the tender deadline is then at "
-                     "least 10 days.") if en else
-                    (f"Nei, ikke {days} dager uten avtale med alle kandidatene: da er tilbudsfristen minst 10 dager."))
-    elif named == "open":
-        if days >= 35:
-            said = ((f"Yes, {days} days meets the minimum of 30 days from the notice (35 without electronic "
-                     "submission).") if en else
-                    (f"Ja, {days} dager oppfyller minstefristen på 30 dager fra kunngjøringen (35 uten elektronisk "
-                     "innlevering)."))
-        elif days < 15:
-            said = ((f"No, not {days} days: tenders in an open procedure get at least 30 days from the notice, and at "
-                     "least 15 even when urgent.") if en else
-                    (f"Nei, ikke {days} dager: tilbudsfristen i åpen anbudskonkurranse er minst 30 dager fra "
-                     "kunngjøringen, og minst 15 også ved hast."))
-        elif days >= 30:
-            said = ((f"Yes, {days} days meets the minimum of 30 days from the notice if you require electronic "
-                     "submission (35 days without it).") if en else
-                    (f"Ja, {days} dager oppfyller minstefristen på 30 dager fra kunngjøringen når dere krever "
-                     "elektronisk innlevering (35 dager uten)."))
-        else:
-            said = ((f"No, not {days} days unless it is urgent or you published a prior information notice that meets "
-                     "the conditions: otherwise tenders get at least 30 days from the notice.") if en else
-                    (f"Nei, ikke {days} dager med mindre det haster eller dere har hatt en veiledende kunngjøring som "
-                     "oppfyller vilkårene: ellers er tilbudsfristen minst 30 dager fra kunngjøringen."))
-    else:
+    days = int(stated.group(1))
+    agreed_by_all = bool(_AGREED.search(question)) and bool(_ALL_CANDIDATES.search(question))
+    case = _deadline_case(named_procedure(question), days, facts.values.get("buyer"), agreed_by_all)
+    if not case:
         return ""
+    said = _DEADLINE_VERDICTS[case][0 if lang == "en" else 1].format(days=days)
     return _with_marker(said, renumber.rules(("R-TIME-LIMITS-III",)))
 
 
@@ -2149,12 +2167,17 @@ _ABOVE_PARTS = ("III", "IV")
 _BELOW_PARTS = ("below", "I")
 
 
+# The parts of the utilities regulation on each side of its EEA threshold (its part II is above, FOA's below).
+_UTILITIES_SIDES = {"II": "above", "I": "below"}
+
+
 def part_lead(question: str, facts: CaseFacts, settings: Settings, lang: str = "nb", provider: str = "extractive",
-              model: str = "") -> tuple[str, Answer] | None:
+              model: str = "", utilities: bool = False) -> tuple[str, Answer] | None:
     """The side of the decisive threshold the stated value is on («above» or «below») and the sentence that says
     which part applies and why, as a cited answer of its own; None without a value or a side (part II, another
     regulation). A compound question whose other part a card answers for both sides of a threshold («Under terskelen
-    … Over terskelen …») leads with it, so the first sentence is the rule for this value."""
+    … Over terskelen …») leads with it, so the first sentence is the rule for this value. With `utilities`, a utility's
+    value gets its side and sentence too (for a part that only needs the regulation and its part said)."""
     extraction = extract_case(question)
     bounded = _bounded(question, facts, extraction)
     if bounded is not None:
@@ -2167,9 +2190,14 @@ def part_lead(question: str, facts: CaseFacts, settings: Settings, lang: str = "
         result = assess(values, settings, interpretation=list(facts.notes))
     except AdvisorError:
         return None
-    if result.contract_value is None or result.contract_value.total_nok is None or result.regime != "foa":
+    if result.contract_value is None or result.contract_value.total_nok is None:
         return None
-    side = "above" if result.part in _ABOVE_PARTS else "below" if result.part in _BELOW_PARTS else ""
+    if result.regime == "utilities" and utilities:
+        side = _UTILITIES_SIDES.get(result.part, "")
+    elif result.regime == "foa":
+        side = "above" if result.part in _ABOVE_PARTS else "below" if result.part in _BELOW_PARTS else ""
+    else:
+        return None
     renumber = _Renumber(result.citations, settings)
     text = _part_sentence(result, renumber, lang)
     if not side or not text:

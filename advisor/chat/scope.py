@@ -133,10 +133,13 @@ def uncovered_topic(question: str, index: Index, settings: Settings, lang: str) 
 
 # Subjects outside procurement law that a refusal points on to the body that answers them, in the order tried: tax
 # and VAT (Skatteetaten), building permits and the planning and building act (the municipality's building authority,
-# DiBK), working conditions and employment (Arbeidstilsynet).
+# DiBK), working conditions and employment (Arbeidstilsynet), personal data (Datatilsynet), cartels and the
+# competition act (Konkurransetilsynet), and access to documents under offentleglova (which our sources do not cover).
 _ELSEWHERE = (
+    # «mva» alone too, but not the «eks. mva.» / «inkl. mva.» that says how a value is stated
     (re.compile(r"\b(?:moms\w*|mva-?sats\w*|merverdiavgift\w*|momssats\w*|skatt\w*|avgiftssats\w*|forskuddstrekk\w*|"
-                r"VAT|tax\w*)\b|\bsats\w*[^.?!]{0,30}\b(?:mva|moms)\b", re.IGNORECASE),
+                r"VAT|tax\w*)\b|\bsats\w*[^.?!]{0,30}\b(?:mva|moms)\b|"
+                r"(?<!eks\. )(?<!eks )(?<!ekskl\. )(?<!ekskl )(?<!inkl\. )(?<!inkl )(?<!excl\. )\bmva\b", re.IGNORECASE),
      "Spørsmål om merverdiavgift og skatt svarer Skatteetaten på (skatteetaten.no).",
      "Questions on VAT and tax are for the Norwegian Tax Administration (Skatteetaten, skatteetaten.no)."),
     (re.compile(r"\b(?:byggetillatelse\w*|byggesak\w*|byggesøknad\w*|rammetillatelse\w*|igangsettingstillatelse\w*|"
@@ -152,6 +155,24 @@ _ELSEWHERE = (
      "Spørsmål om arbeidstid og andre arbeidsforhold svarer Arbeidstilsynet på (arbeidstilsynet.no).",
      "Working hours and other working conditions are for the Labour Inspection Authority (Arbeidstilsynet, "
      "arbeidstilsynet.no)."),
+    (re.compile(r"\b(?:personopplysning\w*|personvern\w*|personopplysningsloven\w*|GDPR|databehandleravtale\w*|"
+                r"databehandlar\w*|personal data|data protection)\b", re.IGNORECASE),
+     "Spørsmål om personopplysninger og personvern (GDPR) svarer Datatilsynet på (datatilsynet.no).",
+     "Questions on personal data and GDPR are for the Norwegian Data Protection Authority (Datatilsynet, "
+     "datatilsynet.no)."),
+    (re.compile(r"\b(?:kartell\w*|konkurranseloven\w*|konkurranselova\w*|prissamarbeid\w*|markedsdeling\w*|"
+                r"cartel\w*|price[- ]fixing|competition act)\b", re.IGNORECASE),
+     "Konkurranselovens regler om karteller og samarbeid mellom konkurrenter håndhever Konkurransetilsynet "
+     "(konkurransetilsynet.no).",
+     "Cartels and other breaches of the Competition Act are for the Norwegian Competition Authority "
+     "(Konkurransetilsynet, konkurransetilsynet.no)."),
+    (re.compile(r"\b(?:offentleglov\w*|offentlighetslov\w*|innsynskrav\w*|innsynsbegjæring\w*|"
+                r"freedom of information|access to (?:public )?documents)\b", re.IGNORECASE),
+     "Innsyn etter offentleglova avgjør virksomheten som har dokumentet, med klage til overordnet organ; "
+     "departementets rettleiar til offentleglova (regjeringen.no) og Sivilombudet (sivilombudet.no) veileder.",
+     "Access to documents under the Freedom of Information Act is decided by the body that holds them, with appeal "
+     "to the body above it; the ministry's guide to the act (regjeringen.no) and the Parliamentary Ombud "
+     "(sivilombudet.no) give guidance."),
 )
 
 

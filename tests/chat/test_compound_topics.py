@@ -45,9 +45,7 @@ def test_urgency_alone_is_no_free_ground_for_a_direct_award(corpus_hash_settings
     assert "§ 13-3" in first and "§ 13-4" in first
 
 
-def test_a_stated_value_does_not_hide_a_how_many_suppliers_ask(corpus_hash_settings, index, monkeypatch):
-    # the hash embedder of the tests scores a card's paraphrases lower than the shipped model does
-    monkeypatch.setattr(conversation, "OWN_PART_CARD", 0.8)
+def test_a_stated_value_does_not_hide_a_how_many_suppliers_ask(corpus_hash_settings, index):
     answer = ask("Hvor mange leverandører må vi spørre om tilbud når vi handler for 350 000 kroner?",
                  index, corpus_hash_settings)
     first, rest = answer.text.split("[", 1)
