@@ -85,7 +85,7 @@ CATEGORY: dict[str, list[str]] = {
               # Devices and signs that are supplied and mounted: «trygghetsalarmer», «detektorer», «varselskilt».
               r"\w*alarm(?:er|ar|ene|ane)\b", r"\w*sensor(?:er|ar|ene|ane)\b", r"\bdetektor(?:er|ar|ene|ane)?\b",
               r"\b\w*(?:varsel|varsling|trafikk|informasjons|vei|veg|vegvisnings|vegvisings)skilt\w*",
-              r"\bskilt(?:ene|a)\b", r"\b\w*kamera(?:er|ene|aer|a)?\b",
+              r"\bskilt(?:ene|a)\b", r"\b\w*kamera(?:er|ene|aer)\b",
               r"\b\w*(?:varslings|overvåkings|trafikkstyrings|signal|teljings|tellings|måle)system\w*",
               r"\b(?:kjøpe|anskaffe|levere|levering)\s+og\s+(?:installere|montere|installasjon|montering)\b", r"\bpc(?:-er)?\b", r"\w*møbler\b", r"\bleas(?:e|ing)\b",
               r"\bkjøpe (?:inn )?\d+\b", r"\w*ovner\b", r"\bvarer\b(?!\s+(?:i\s+|ut\b|til\b|fram\b|frem\b)?(?:\d|ett|to|tre|fire|fem|seks)\b)(?!\s+ut\b)", r"\w+varer\b", r"\bmatvarer\b", r"\bdrivstoff\w*",
