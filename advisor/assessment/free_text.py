@@ -677,7 +677,9 @@ def _read_buyer(text: str, out: Extraction) -> None:
 _SOFTWARE_ARCHITECTURE = re.compile(r"(?:\b(?:teknisk|IT|digital|informasjons|virksomhets|data)\w*[\s-]+arkitekt\w*|"
                                     r"(?:system|løsnings|programvare|applikasjons|skytjeneste|data)arkitekt\w*)$", re.IGNORECASE)
 # A notice pasted as «Oppdragsgiver: Tittel. Beskrivelse»: the buyer's name before the colon says who buys, not what.
-_BUYER_PREFIX = re.compile(r"^[^.:\n]{2,90}:\s")
+# A sentence with a verb of its own before the colon («Kommunen skal bygge … i tre delentrepriser: …») is no name.
+_BUYER_PREFIX = re.compile(r"^(?![^.:\n]*\b(?:skal|vil|trenger|treng|ønsker|må|kan|kjøper|deler)\b)[^.:\n]{2,90}:\s",
+                           re.IGNORECASE)
 # A unit's proper name in the definite form («Skjærgårdstjenesten», «Politiets fellestjenester» as a name) says where
 # the purchase is used, not that a service is bought.
 _UNIT_NAME = re.compile(r"(?-i:\b[A-ZÆØÅ]\w*tjenest(?:en|ene)\b)")

@@ -129,3 +129,16 @@ def test_equipment_put_up_along_a_road_is_no_works_contract(text):
 ])
 def test_genuine_works_stay_works(text):
     assert _values(text).get("category") == "works"
+
+
+def test_a_sentence_before_a_colon_is_no_buyer_name_and_the_summed_lots_pass_the_works_threshold(corpus_hash_settings):
+    values = _values("Fylket skal bygge ny vidaregåande skule og dele arbeidet i tre delentrepriser: 15 mill., 33 mill. "
+                     "og 13 mill. Kva del gjeld?")
+    assert values["category"] == "works" and values["estimated_value_nok"] == 61_000_000
+    result = assess(values, corpus_hash_settings)
+    assert result.part == "III"  # each lot is below the works threshold; their sum is not
+
+
+def test_a_buyer_name_before_a_colon_is_still_blanked():
+    values = _values("Hjemmetjenesten i Eksempel kommune: Kjøp av 12 el-sykler for 400 000 kr.")
+    assert values.get("category") == "goods" and not values.get("health_social_services")
