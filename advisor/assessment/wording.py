@@ -124,7 +124,7 @@ CATEGORY: dict[str, list[str]] = {
               r"\bsykkelve[ig]\w*", _NOT_ALONG + r"\bvegar(?:ne)?\b", _NOT_ALONG + r"\bvegane\b", _NOT_ALONG + r"\bbr[ou](?:a|en)?\b",
               r"\b(?:gang|sykkel|gangbru|henge|fot|bil|veg|vei|jernbane)br[ou](?:a|en|er|ene)?\b", r"\bbyggj(?:e|ast)\b", r"\bbruer(?:ne)?\b", r"\w*entreprise\w*", r"\bskolebygg\w*",
               r"\btunnel\w*", r"\bvognskjul\w*", r"\bcarport\w*", r"\btakoverbygg\w*", r"\bstøttemur\w*", r"\briving\w*",
-              r"\bgrunnarbeid\w*", r"\bsettes opp\b", r"\boppføring\w*", r"\b(?:vann|va|avløps?)-? ?(?:og avløps)?ledning\w*",
+              r"\bgrunnarbeid\w*", r"\bsettes opp\b", r"\brekkverk\w*", r"\bautovern\w*", r"\boppføring\w*", r"\b(?:vann|va|avløps?)-? ?(?:og avløps)?ledning\w*",
               r"\bva-anlegg\w*", r"\bansvarsrett\w*",
               # Building out a network or an area: «bredbåndsutbygging», «utbygging av fiber».
               r"\b(?:bredbånd|fiber|mobilnett|bolig|hytte)s?utbygging\w*", r"\butbygging av (?:\w+ )?(?:bredbånd|fiber|nett)\w*",

@@ -126,6 +126,7 @@ def test_equipment_put_up_along_a_road_is_no_works_contract(text):
     "Vi skal bygge ny veg til hyttefeltet, 30 mill.",
     "Vi skal rehabilitere brua over elva, 20 mill.",
     "Riving av den gamle skolen, 3 mill.",
+    "Fylket skal skifte ut rekkverk langs vegen for 12 mill.",
 ])
 def test_genuine_works_stay_works(text):
     assert _values(text).get("category") == "works"
