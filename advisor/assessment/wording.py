@@ -113,8 +113,10 @@ CATEGORY: dict[str, list[str]] = {
     # Construction words only: a bare «bygg» is as often the building a purchase is for («strøm til UiTs bygg»).
     "works": [r"\bbygg(?:e|es|ing|eprosjekt\w*|earbeid\w*|eplass\w*|entreprise\w*)\b" + _NOT_BUILT, r"\bnytt bygg\b", r"\bnybygg\w*",
               r"\bombygging\b", r"\b(?:rehabilitere|renovere|bygge om|pusse opp|totalrehabilitere)\s+(?:\w+\s+){0,3}"
-              r"(?:skole|bygg|barnehage|sykehjem|hall|kontor|bolig|bygning|sykehus|sengepost|tak|fasade|bru|vei|veg)\w*",
-              r"\brenovering\w*", r"\brehabilitering av (?:\w+ ){0,2}(?:bygg|bru|bruer|skole|vei|veg|tak|fasade)\w*",
+              r"(?:skole|skule|bygg|barnehage|sykehjem|sjukeheim|hall|kontor|bolig|bustad|bygning|sykehus|sjukehus|sengepost|tak|"
+              r"fasade|bru|vei|veg)\w*",
+              r"\brenovering\w*", r"\brehabilitering av (?:\w+ ){0,2}(?:bygg|bru|bruer|skole|skule|vei|veg|tak|fasade|sykehjem|sjukeheim|barnehage|"
+              r"hall|kontor|bolig|bustad|bygning|sykehus|sjukehus|rådhus|kyrkje|kirke)\w*",
               # «nytt anlegg for overvann»: the word on its own is infrastructure; a compound («UV-anlegg») is works
               # only when built.
               r"(?<![\w-])anlegg(?:et)?\b",
@@ -173,6 +175,9 @@ HEALTH_SOCIAL = re.compile(
     r"døgn|døgnbemanna|dag)(?:opphold|opphald|plass|tilbod|tilbud|tilbod|senter|tenest|tjenest)\w*|"
     r"\brehabiliteringstenest\w*|\bheimehjelp\w*|\bomsorgstilbod\w*|\bdagaktivitetstilbod\w*|\bsjukepleiar\w*|"
     r"\bhelsefagarbeidar\w*|\barbeidsmarknadstiltak\w*|\bpårørandestøtte\w*|\blegetenest\w*|"
+    r"\b(?:miljøterapi|fysioterapi|ergoterapi)\w*|\b(?:miljøterapeut|miljøarbeider|miljøarbeidar)\w*|"
+    r"\brehabilitering (?:av|for|til) (?:\w+ )?(?:eldre|pasient\w*|brukar\w*|bruker\w*|born|barn|ungdom\w*|personar|"
+    r"personer)\b|"
     r"\b(?:opphold|opphald)\s+(?:i|på|ved)\s+(?:ein |en |et |eit )?\w*(?:institusjon|sykehjem|sjukeheim|"
     r"rehabiliteringssenter|behandlingssenter)\w*|"
     r"\bplass(?:er|ar)?\s+(?:i|på|ved)\s+(?:ein |en |et |eit )?\w*(?:bustad|bolig|bufellesskap|bofellesskap|"

@@ -143,3 +143,18 @@ def test_a_sentence_before_a_colon_is_no_buyer_name_and_the_summed_lots_pass_the
 def test_a_buyer_name_before_a_colon_is_still_blanked():
     values = _values("Hjemmetjenesten i Eksempel kommune: Kjøp av 12 el-sykler for 400 000 kr.")
     assert values.get("category") == "goods" and not values.get("health_social_services")
+
+
+@pytest.mark.parametrize("text", [
+    "Kommunen skal kjøpe miljøterapi for ungdom, 3 mill.",
+    "Kommunen kjøper rehabilitering for eldre etter sjukehusopphald, 4 mill.",
+    "Me treng fysioterapi til bebuarane, 1 mill.",
+])
+def test_therapy_and_rehabilitation_of_people_are_health_services(text):
+    assert _values(text).get("health_social_services") is True
+
+
+@pytest.mark.parametrize("text", ["Rehabilitering av sjukeheimen, 30 mill.", "Vi skal rehabilitere skulen for 20 mill."])
+def test_rehabilitation_of_a_building_is_works(text):
+    values = _values(text)
+    assert values.get("category") == "works" and not values.get("health_social_services")
