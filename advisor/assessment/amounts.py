@@ -107,14 +107,7 @@ def read_amounts(text: str) -> tuple[list[Amount], list[AmountProblem]]:
         if scale is None and currency_before is not None and currency_before.group("mnok"):
             scale = 10**6  # «MNOK 3»
         if unit is None and currency_before is None:
-            # «mellom 14,0 og 16,0 MNOK»: the first number of a range takes the unit of the second.
-            scale = _range_partner(text, token, tokens[index + 1] if index + 1 < len(tokens) else None)
-            if scale is None and _bare_amount(text, token):
-                scale = 1
-            if scale is None:
-                scale = _list_scale(text, tokens, index)
-            if scale is None and index:
-                scale = _range_follower(text, tokens[index - 1], token)
+            scale = _bare_scale(text, tokens, index)
             if scale is None:
                 continue
         start = token.start() - (len(before) - currency_before.start()) if currency_before else token.start()
@@ -200,7 +193,8 @@ _BARE_BEFORE = re.compile(r"\b(?:for|verdi(?:en)?\s+(?:er|på)|(?:kontrakten|avt
 
 # «eining 2 300 000 kr», «skole 3 450 000 kr»: a unit's number before an amount is not its first digit group.
 _LABEL_BEFORE = re.compile(r"\b(?:eining|enhet|avdeling|skole|skule|school|unit|department|delkontrakt|lot|sone|zone|"
-                           r"område|bydel|barnehage|sykehjem|sjukeheim|bygg|site)\s$", re.IGNORECASE)
+                           r"område|bydel|barnehage|sykehjem|sjukeheim|bygg|site|delentreprise|entreprise|rode|"
+                           r"delområde|del|part)\s$", re.IGNORECASE)
 
 
 def _after_label(text: str, token: re.Match[str]) -> re.Match[str]:
@@ -210,6 +204,28 @@ def _after_label(text: str, token: re.Match[str]) -> re.Match[str]:
         return token
     rest = _NUMBER.match(text, token.start() + token.group(1).index(" ") + 1 if " " in token.group(1) else token.end())
     return rest if rest else token
+
+
+def _bare_scale(text: str, tokens: list[re.Match[str]], index: int) -> int | None:
+    """The scale of a number with no unit or currency of its own, from its neighbours; None when it is no amount."""
+    token = tokens[index]
+    if _label_number(text, token):
+        return None  # «… for delkontrakt 2 og 14 mill.»: the lot's own number is no amount
+    # «mellom 14,0 og 16,0 MNOK»: the first number of a range takes the unit of the second.
+    scale = _range_partner(text, token, tokens[index + 1] if index + 1 < len(tokens) else None)
+    if scale is None and _bare_amount(text, token):
+        scale = 1
+    if scale is None:
+        scale = _list_scale(text, tokens, index)
+    if scale is None and index:
+        scale = _range_follower(text, tokens[index - 1], token)
+    return scale
+
+
+def _label_number(text: str, token: re.Match[str]) -> bool:
+    """«delkontrakt 1», «sone 2»: a lot's or unit's own small number (without a unit after it)."""
+    return bool(re.fullmatch(r"\d{1,2}", token.group(1))
+                and _LABEL_BEFORE.search(text[max(0, token.start() - 20): token.start()]))
 
 
 def _bare_amount(text: str, token: re.Match[str]) -> bool:

@@ -173,20 +173,32 @@ def _read_listed_items(text: str, amounts: list[Amount], out: Extraction) -> boo
 # «Det lyses ut fire rammer for kompetansemegling på inntil kr 400 000», «tre kontrakter à 500 000 kr»: several
 # contracts, each of the amount, bought together; their values are added (FOA § 5-4).
 _EACH_CONTRACT = re.compile(r"\b(\d{1,2}|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|two|three|four|five)\s+(?:\w+\s+)?(?:rammer|rammeavtaler|kontrakter|kontraktar|avtaler|avtalar|"
-                            r"delkontrakter|delkontraktar|delavtaler)\b(?:(?![.;:!?])[^\d]){0,60}?"
+                            r"delkontrakter|delkontraktar|delavtaler|delentrepriser|delentreprisar|entrepriser|entreprisar|soner|roder|"
+                            r"delområder|delområde|lots)\b(?:(?![.;:!?])[^\d]){0,60}?"
                             r"(?:\bpå|\bà|\bá|\bhver\s+på)\s+(?:inntil|opptil|maks(?:imalt)?|ca\.?)?\s*(?:kr\.?\s*|nok\s*)?$",
                             re.IGNORECASE)
 
 
 def _read_each_contract(text: str, amounts: list[Amount], out: Extraction) -> bool:
-    """The only amount of the text given for each of several contracts counted just before it: count × amount."""
-    if len(amounts) != 1 or amounts[0].period:
+    """The only amount of the text given for each of several contracts counted just before it: count × amount (per
+    period when the amount is per period: «fire soner à 800 000 kr per år»)."""
+    if len(amounts) != 1:
         return False
     amount = amounts[0]
     match = _EACH_CONTRACT.search(text[max(0, amount.start - 120): amount.start])
     count = _units(match)
     if not count or count < 2:
         return False
+    if amount.period:
+        out.set("value_per_period_nok", count * amount.value, f"{match.group(0).strip()} {amount.phrase}",
+                f" ({count} × {format_nok(amount.value)} kr; delene kjøpes samlet, og verdiene legges sammen, FOA § 5-4)")
+        out.set("value_period", amount.period, amount.phrase)
+        if amount.vat is not None:
+            out.set("amounts_include_vat", amount.vat == "included", f"{amount.phrase} … {amount.vat_phrase}")
+        _read_term(text, out)
+        if "duration_months" not in out.values and (after := term_after(text[amount.end: amount.end + 80])):
+            out.set("duration_months", after[0], after[1])
+        return True
     out.set("estimated_value_nok", count * amount.value, f"{match.group(0).strip()} {amount.phrase}",
             f" ({count} × {format_nok(amount.value)} kr; kontraktene kjøpes samlet, og verdiene legges sammen, FOA § 5-4)")
     if amount.vat is not None:
@@ -346,6 +358,9 @@ def _read_unit_price(text: str, amounts: list[Amount], out: Extraction) -> bool:
 # «samt …», «+ …», «og en opsjon på …», «med opsjon på to år til à …», «with an option of two more years worth …».
 # A figure that restates others («totalt», «hvorav», «av dette», «in total», «of which») is no new part.
 _PART_JOIN = re.compile(r"\bpluss\b|\bi tillegg\b|\bsamt\b|\+|\b(?:og|med|plus|and|with)\b[^.;]{0,40}\b(?:opsjon|option)|"
+                        # «… og en serviceavtale i tre år til 50 000 kr i året»: a payment for the same contract.
+                        r"\b(?:og|med|plus|and|with)\s+(?:en\s+|ein\s+|ei\s+|et\s+|eit\s+|a\s+|an\s+)?(?:årlig\w*\s+|årleg\w*\s+)?"
+                        r"(?:service|vedlikeholds|vedlikehalds|support|drifts|garanti|lisens)\w*(?:avtale|avtala)\w*\b|"
                         r"\bplus\b|\bin addition\b", re.IGNORECASE)
 _PART_RESTATES = re.compile(r"\b(?:totalt?|samlet|samla|i alt|til sammen|hvorav|herav|av dette|av det|av disse|"
                             r"inklusive?|inkludert|inkl\.?|in total|including|incl\.?|of which|altogether)\b"
@@ -430,7 +445,7 @@ def _read_parts(text: str, amounts: list[Amount], out: Extraction) -> bool:
 _UNIT = (r"(?:skole|skul[ea]|school|avdeling|department|enhet|eining|unit|sykehjem|sjukeheim|nursing home|barnehag|"
          r"kindergarten|etat|sektor|bydel|kontor|office|lokasjon|location|site|delkontrakt|lot|delområde|område|sone|"
          r"zone|region|sykehus|sjukehus|hospital|campus|fakultet|faculty|institutt|bygg|bygning|building|tjenestested|"
-         r"tenestestad|helseforetak|distrikt|district|klinikk|clinic|senter|center|centre)\w*")
+         r"tenestestad|helseforetak|distrikt|district|klinikk|clinic|senter|center|centre|delentrepris|rode\b|roder)\w*")
 _UNIT_LABEL = (rf"(?:(?:den|det|the)\s+)?(?:[\w-]+\s+)?{_UNIT}"
                r"(?:\s+(?-i:[A-ZÆØÅ])[\w-]*|\s+\d+|\s+(?:i|på|ved|in|at)\s+(?-i:[A-ZÆØÅ])[\w-]*)?")
 _UNIT_FILLER = (r"(?:\s*[:–-])?(?:\s+(?:reknar|regner|rekner|anslår|anslag|estimerer|budsjetterer|trenger|treng|har|"
@@ -462,8 +477,9 @@ def _unit_join(text: str, gap: str) -> bool:
     return bool(_PLAIN_LIST.match(gap) and _UNITS_COUNTED.search(text))
 
 
-_LOTS_COUNTED = re.compile(r"\b(\d|to|tre|fire|fem|seks|two|three|four|five|six)\s+(?:delkontrakter|delkontraktar|"
-                           r"delområder|lots|parts)\b", re.IGNORECASE)
+_LOTS_COUNTED = re.compile(r"\b(\d|to|tre|fire|fem|seks|sju|syv|åtte|two|three|four|five|six)\s+(?:\w+\s+)?"
+                           r"(?:delkontrakter|delkontraktar|delområder|delområde|delentrepriser|delentreprisar|"
+                           r"entrepriser|entreprisar|delleveranser|delleveransar|soner|roder|lots|parts)\b", re.IGNORECASE)
 
 
 def _labelled_chain(text: str, amounts: list[Amount]) -> list[Amount]:
@@ -661,7 +677,9 @@ def _read_buyer(text: str, out: Extraction) -> None:
 _SOFTWARE_ARCHITECTURE = re.compile(r"(?:\b(?:teknisk|IT|digital|informasjons|virksomhets|data)\w*[\s-]+arkitekt\w*|"
                                     r"(?:system|løsnings|programvare|applikasjons|skytjeneste|data)arkitekt\w*)$", re.IGNORECASE)
 # A notice pasted as «Oppdragsgiver: Tittel. Beskrivelse»: the buyer's name before the colon says who buys, not what.
-_BUYER_PREFIX = re.compile(r"^[^.:\n]{2,90}:\s")
+# A sentence with a verb of its own before the colon («Kommunen skal bygge … i tre delentrepriser: …») is no name.
+_BUYER_PREFIX = re.compile(r"^(?![^.:\n]*\b(?:skal|vil|trenger|treng|ønsker|må|kan|kjøper|deler)\b)[^.:\n]{2,90}:\s",
+                           re.IGNORECASE)
 # A unit's proper name in the definite form («Skjærgårdstjenesten», «Politiets fellestjenester» as a name) says where
 # the purchase is used, not that a service is bought.
 _UNIT_NAME = re.compile(r"(?-i:\b[A-ZÆØÅ]\w*tjenest(?:en|ene)\b)")
@@ -682,15 +700,45 @@ def _without_names(text: str) -> str:
     return _UNIT_NAME.sub(lambda m: " " * len(m.group(0)), blank)
 
 
+# A health or care unit named as the one who buys («Hjemmetjenesten skal kjøpe …», «Heimetenesta i kommunen treng …»),
+# as the one it is bought for («… til sykehjemmet», «i barnevernet») or as an owner («hjemmetjenestens biler»): the
+# department says who buys, not what is bought.
+_DEPARTMENT = re.compile(
+    r"(?:\bhelse- og )?\b[\w-]*(?:tjenesten|tjenestene|tjenestens|tenesta|tenestene|tenestas|omsorgen|omsorga|omsorgens|"
+    r"vernet|vernets|sykepleien|sjukepleia|sykehjemmet|sykehjemmets|sjukeheimen|legevakten|legevakta|helsestasjonen|"
+    r"avlastningen|avlastinga)\b", re.IGNORECASE)
+_DEPARTMENT_ROLE = re.compile(r"\s+(?:(?:i|ved|på)\s+(?:[\w-]+\s+){1,2}?)?(?:skal|vil|trenger|treng|ønsker|har behov|"
+                              r"kjøper|planlegger|må)\b", re.IGNORECASE)
+_DEPARTMENT_PLACE = re.compile(r"\b(?:i|til|for|ved|hos|på|fra|innen)\s+$", re.IGNORECASE)
+
+
+def _without_departments(text: str) -> str:
+    """The text with a buying or using department blanked out (positions kept)."""
+    def blank(match: re.Match[str]) -> str:
+        role = (_DEPARTMENT_ROLE.match(text, match.end()) or _DEPARTMENT_PLACE.search(text[max(0, match.start() - 8):
+                match.start()]) or match.group(0).lower().endswith("s"))
+        return " " * len(match.group(0)) if role else match.group(0)
+    return _DEPARTMENT.sub(blank, text)
+
+
+def _found_categories(text: str) -> list[tuple[int, str, str]]:
+    named = sorted((m.start(), label, m.group(0)) for label, pattern in w.CATEGORY_NAMED.items()
+                   if (m := pattern.search(text)))
+    return named if len({label for _, label, _ in named}) == 1 else [
+        (pos, label, phrase) for pos, label, phrase in _earliest(w.CATEGORY, text)
+        if not (label == "goods" and "utstyr" in phrase.lower() and w.EQUIPMENT_NOT_BOUGHT.search(text[max(0, pos - 40):pos]))]
+
+
 def _read_category(text: str, out: Extraction) -> None:
     if _read_cpv(text, out):
         return
     text = _without_names(text)
-    named = sorted((m.start(), label, m.group(0)) for label, pattern in w.CATEGORY_NAMED.items()
-                   if (m := pattern.search(text)))
-    found = named if len({label for _, label, _ in named}) == 1 else [
-        (pos, label, phrase) for pos, label, phrase in _earliest(w.CATEGORY, text)
-        if not (label == "goods" and "utstyr" in phrase.lower() and w.EQUIPMENT_NOT_BOUGHT.search(text[max(0, pos - 40):pos]))]
+    found = _found_categories(text)
+    # «Hjemmetjenesten skal kjøpe el-sykler»: when the text without the department names goods or works, that is what
+    # is bought; the department then says nothing of the contract type or of health and social services.
+    objects = _without_departments(text)
+    if objects != text and (found_objects := _found_categories(objects)) and found_objects[0][1] in ("goods", "works"):
+        text, found = objects, found_objects
     health = _as_object(w.HEALTH_SOCIAL, text)
     special = _as_object(w.SPECIAL_SERVICES, text)
     if found:

@@ -7,12 +7,17 @@ a line the buyer can check (guide-kontraktsverdi).
 
 from __future__ import annotations
 
+import re
+
 from advisor.assessment.case import format_amount, format_nok
 from advisor.assessment.state import ContractValue, Reasoning
 
 OPEN_ENDED_MONTHS = 48  # FOA § 5-4 as Virke reads it: a contract without a fixed term counts 48 months
 VAT_FACTOR_PERCENT = 125  # the general Norwegian VAT rate of 25 %, used only to convert an amount given incl. VAT
 CONFLICT_SHARE = 0.01  # a stated total within 1 % of the computed one is the same figure, rounded
+# The purchase is divided into lots («tre delentrepriser», «delkontrakt 2», «fire soner», «rode B»).
+_LOTS = re.compile(r"\b(?:del(?:kontrakt|entrepris|område|leveranse)\w*|lots?|soner|sone\s+\w|roder|rode\s+\w)\b",
+                   re.IGNORECASE)
 
 
 def estimate_value(r: Reasoning) -> None:
@@ -30,6 +35,9 @@ def estimate_value(r: Reasoning) -> None:
         value = ContractValue(total, "parts", f"{c.value_parts} = {format_nok(total)} kr", c.value_parts)
         text = (f"Verdien er summen av delene av anskaffelsen: {c.value_parts} = {format_nok(total)} kr ekskl. mva. "
                 "Hver del og hver opsjon teller med.")
+        if _LOTS.search(c.need or ""):
+            text += (" Delkontraktene er lagt sammen: de hører til samme anskaffelse, og det er den samlede verdien som "
+                     "sammenlignes med terskelverdien.")
         r.value_reasons.append(("R-VALUE-PARTS", text))
         r.fire("R-VALUE-PARTS", ("estimated_value_nok", "value_parts"), text)
     else:

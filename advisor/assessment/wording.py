@@ -73,10 +73,21 @@ _CONSTRUCTION = r"bygg|byggj|oppfør|rehabil|renover|grunnarbeid|entrepris|anleg
 # «bygge kompetanse», «bygge opp kunnskap», «bygge tillit»: building in the figurative sense is no works contract.
 _NOT_BUILT = (r"(?!\s+(?:opp\s+)?(?:\w+\s+)?(?:kompetanse|kunnskap\w*|tillit|relasjon\w*|nettverk\w*|kapasitet|kultur|"
               r"omdømme|merkevare\w*|fagmiljø\w*|forståelse)\b)")
+# «langs veien», «på vegane», «ved brua»: the place where something is mounted or used.
+_NOT_ALONG = (r"(?<!\blangs )(?<!\bpå )(?<!\bved )(?<!\bover )(?<!\bnær )(?<!\bfor )(?<!\btil )(?<!\blangs med )")
 # Contract types. Goods first: on a tie at the same position («tjenestebiler») the goods reading wins.
 CATEGORY: dict[str, list[str]] = {
     "goods": [r"\w*maskin(?:er|en|ene)?\b", r"\b\w*utstyr\w*", r"\bkjøretøy\w*", r"\w*biler\b",
-              r"\w*busser\b", r"\w*sykler\b", r"\w*senger\b", r"\bpc(?:-er)?\b", r"\w*møbler\b", r"\bleas(?:e|ing)\b",
+              r"\w*busser\b", r"\w*sykler\b", r"\w*senger\b",
+              # Nynorsk plurals and the singular of a vehicle («elsyklar», «bilar», «bussar», «ein ny bil»; not «mobil»).
+              r"\w*syklar\b", r"\w*bil(?:ar|ane)\b", r"\w*buss(?:ar|ane)\b", r"\w*maskin(?:ar|ane)\b",
+              r"\b(?:\w*[^\Wo])?bil\b", r"\w*seng(?:ene|ane|ar)\b",
+              # Devices and signs that are supplied and mounted: «trygghetsalarmer», «detektorer», «varselskilt».
+              r"\w*alarm(?:er|ar|ene|ane)\b", r"\w*sensor(?:er|ar|ene|ane)\b", r"\bdetektor(?:er|ar|ene|ane)?\b",
+              r"\b\w*(?:varsel|varsling|trafikk|informasjons|vei|veg|vegvisnings|vegvisings)skilt\w*",
+              r"\bskilt(?:ene|a)\b", r"\b\w*kamera(?:er|ene|aer)\b",
+              r"\b\w*(?:varslings|overvåkings|trafikkstyrings|signal|teljings|tellings|måle)system\w*",
+              r"\b(?:kjøpe|anskaffe|levere|levering)\s+og\s+(?:installere|montere|installasjon|montering)\b", r"\bpc(?:-er)?\b", r"\w*møbler\b", r"\bleas(?:e|ing)\b",
               r"\bkjøpe (?:inn )?\d+\b", r"\w*ovner\b", r"\bvarer\b(?!\s+(?:i\s+|ut\b|til\b|fram\b|frem\b)?(?:\d|ett|to|tre|fire|fem|seks)\b)(?!\s+ut\b)", r"\w+varer\b", r"\bmatvarer\b", r"\bdrivstoff\w*",
               r"\bdiesel\b", r"\bbensin\b", r"\benergi\b", r"\belektrisitet\b", r"\bstrøm\b", r"\w*flasker\b", r"\w*såpe\b", r"\blegemid(?:del|ler)\w*", r"\w*midl(?:er|ene)\b", r"\w*middel\b",
               r"\bforbruksmateriell\w*", r"\bmateriell\w*", r"\bprodukter\b", r"\btrafoer\b", r"\btransformator\w*",
@@ -92,26 +103,30 @@ CATEGORY: dict[str, list[str]] = {
               # Common goods as the head of a compound, in the plural (and the singular where it is no verb):
               # «elev-PCer», «bærbare PC-ar», «arbeidsklær», «vernesko», «pumper og styringssystem», «vinterdekk».
               r"\b[\w-]*pc(?:-?er|-?ar|-?ene|-?ane)?\b", r"\b[\w-]*(?:laptop|skjerm|printer|mobiltelefon|smarttelefon|"
-              r"telefon|nettbrett|projektor|kopimaskin)(?:e|er|ar|ene|ane)\b", r"\w*klær\b", r"\w*klede\b", r"\w*tøy\b",
+              r"telefon|nettbrett|projektor|kopimaskin)(?:e|er|ar|ene|ane)\b",
+              r"\b[\w-]*(?:laptop|printer|projektor|kopimaskin)\b", r"\w*klær\b", r"\w*klede\b", r"\w*tøy\b",
               r"\w*(?:uniform|støvl|hjelm|jakk|bukse|kjeledress)(?:e|er|ar|ene|ane)\b", r"\b\w*sko\b",
               r"\b(?:laptops?|computers|pcs|tablets|furniture|chairs|desks?|workwear|uniforms|pumps|vehicles|goods|equipment)\b",
               r"\w*pump(?:e|er|ar|ene|ane)\b", r"\w*(?:ventil|lamp|armatur|batteri|kabl|sprøyt|kanyl|bandasj|bleie)"
-              r"(?:e|er|ar|ene|ane)\b", r"\w*dekk\b", r"\w*(?:container|traktor|båt|hyll)(?:e|er|ar|ene|ane)\b",
+              r"(?:e|er|ar|ene|ane)\b", r"\w*dekk\b", r"\w*(?:container|traktor|båt|hyll)(?:e|er|ar|ene|ane)\b", r"\b\w*båt\b",
               r"\w*(?:dispenser|autoklav)(?:e|er|ar|ene|ane)?\b"],
     # Construction words only: a bare «bygg» is as often the building a purchase is for («strøm til UiTs bygg»).
     "works": [r"\bbygg(?:e|es|ing|eprosjekt\w*|earbeid\w*|eplass\w*|entreprise\w*)\b" + _NOT_BUILT, r"\bnytt bygg\b", r"\bnybygg\w*",
               r"\bombygging\b", r"\b(?:rehabilitere|renovere|bygge om|pusse opp|totalrehabilitere)\s+(?:\w+\s+){0,3}"
-              r"(?:skole|bygg|barnehage|sykehjem|hall|kontor|bolig|bygning|sykehus|sengepost|tak|fasade|bru|vei|veg)\w*",
-              r"\brenovering\w*", r"\brehabilitering av (?:\w+ ){0,2}(?:bygg|bru|bruer|skole|vei|veg|tak|fasade)\w*",
+              r"(?:skole|skule|bygg|barnehage|sykehjem|sjukeheim|hall|kontor|bolig|bustad|bygning|sykehus|sjukehus|sengepost|tak|"
+              r"fasade|bru|vei|veg)\w*",
+              r"\brenovering\w*", r"\brehabilitering av (?:\w+ ){0,2}(?:bygg|bru|bruer|skole|skule|vei|veg|tak|fasade|sykehjem|sjukeheim|barnehage|"
+              r"hall|kontor|bolig|bustad|bygning|sykehus|sjukehus|rådhus|kyrkje|kirke)\w*",
               # «nytt anlegg for overvann»: the word on its own is infrastructure; a compound («UV-anlegg») is works
               # only when built.
               r"(?<![\w-])anlegg(?:et)?\b",
               rf"\b(?:{_CONSTRUCTION})\w*\s+(?:[\w-]+\s+){{0,3}}?[\w-]*anlegg\w*", r"\banleggsarbeid\w*", r"\banleggskontrakt\w*", r"\bbygge- og anlegg\w*",
-              r"\bve[ig](?:en|er|ene)?\b", r"\bve[ig](?:bygging|prosjekt\w*|arbeid\w*|strekning\w*)\b", r"\bmotorve[ig]\w*",
-              r"\bsykkelve[ig]\w*", r"\bvegar(?:ne)?\b", r"\bvegane\b", r"\bbr[ou](?:a|en)?\b",
+              # A road named as where something is put up («skilt langs veien», «på vegane») is a place, not the works.
+              _NOT_ALONG + r"\bve[ig](?:en|er|ene)?\b", r"\bve[ig](?:bygging|prosjekt\w*|arbeid\w*|strekning\w*)\b", r"\bmotorve[ig]\w*",
+              r"\bsykkelve[ig]\w*", _NOT_ALONG + r"\bvegar(?:ne)?\b", _NOT_ALONG + r"\bvegane\b", _NOT_ALONG + r"\bbr[ou](?:a|en)?\b",
               r"\b(?:gang|sykkel|gangbru|henge|fot|bil|veg|vei|jernbane)br[ou](?:a|en|er|ene)?\b", r"\bbyggj(?:e|ast)\b", r"\bbruer(?:ne)?\b", r"\w*entreprise\w*", r"\bskolebygg\w*",
               r"\btunnel\w*", r"\bvognskjul\w*", r"\bcarport\w*", r"\btakoverbygg\w*", r"\bstøttemur\w*", r"\briving\w*",
-              r"\bgrunnarbeid\w*", r"\bsettes opp\b", r"\boppføring\w*", r"\b(?:vann|va|avløps?)-? ?(?:og avløps)?ledning\w*",
+              r"\bgrunnarbeid\w*", r"\bsettes opp\b", r"\brekkverk\w*", r"\bautovern\w*", r"\boppføring\w*", r"\b(?:vann|va|avløps?)-? ?(?:og avløps)?ledning\w*",
               r"\bva-anlegg\w*", r"\bansvarsrett\w*",
               # Building out a network or an area: «bredbåndsutbygging», «utbygging av fiber».
               r"\b(?:bredbånd|fiber|mobilnett|bolig|hytte)s?utbygging\w*", r"\butbygging av (?:\w+ )?(?:bredbånd|fiber|nett)\w*",
@@ -122,7 +137,7 @@ CATEGORY: dict[str, list[str]] = {
               r"\bbygging\b", r"\b(?:et|eit) (?:nytt )?bygg\b",
               # English: «construction», «build a new school», «renovate the town hall».
               r"\bconstruction\b", r"\bbuilding works\b", r"\bbuild (?:a|an|the|new|our)\b", r"\brenovat\w*", r"\brefurbish\w*"],
-    "services": [r"\b\w*tjenest(?:e|er|en|ene)\b", r"\b\w*tjeneste\w*", r"\b\w*tenest(?:e|er|ene)\b", r"\bdrift(?:en)?\b",
+    "services": [r"\b\w*tjenest(?:e|er|en|ene)\b", r"\b\w*tjeneste\w*", r"\b\w*tenest(?:e|er|ene|a|ane)\b", r"\bdrift(?:en)?\b",
                  r"\bdrifts(?:tjeneste|avtale|oppdrag|kontrakt)\w*", r"\brenhold\w*", r"\breinhald\w*", r"\brådgiv\w*", r"\bkonsulent\w*",
                  r"\bkurs\w*", r"\bopplæring\w*", r"\bveiledning\w*", r"\btilbud om\b", r"\bkonsept\w*", r"\bprototyp\w*",
                  r"\bforskning\w*", r"\bfou\b", r"\butredning\w*", r"\boppdrag(?:et)?\b", r"\bservice\w*", r"\bkontroll\b",
@@ -149,11 +164,24 @@ CATEGORY_NAMED: dict[str, re.Pattern[str]] = {
 # Which services are which is set by the regulation's annex, which the fact base does not hold: the engine says so.
 HEALTH_SOCIAL = re.compile(
     r"helse- og (?:omsorgs|sosial)tjenester?\b|\bhelse- og sosialtenest\w*|\bhealth and social services\b|\bsosialtjenester?\b|\bomsorg(?:stjeneste\w*|stilbud\w*)?\b|"
-    r"\bhjemmetjeneste\w*|\bhjemmesykepleie\b|\bheimeteneste\w*|\bheimesjukepleie\b|\bomsorgsteneste\w*|\bhelseteneste\w*|"
+    r"\bhjemmetjeneste\w*|\bhjemmesykepleie\b|\bheimetenest\w*|\bheimesjukepleie\b|\bomsorgstenest\w*|\b\w*helsetenest\w*|"
     r"\bavlasting\w*|\bbrukerstyrt personlig assistanse\b|\bbrukarstyrt personleg assistanse\b|"
     r"(?-i:\bBPA\b)|\bavlastning\w*|\bbarnevern\w*|\bhjelpetiltak\w*|\bdagaktivitet(?:stilbud|senter)\w*|\bdemens\w*|\brus(?:behandling|omsorg|tjeneste)\w*|"
     r"\b\w*helsetjeneste\w*|\btannhelse\w*|\blegetjeneste\w*|\bsykepleier\w*|\bhelsefagarbeider\w*|\bpsykisk helse\b|"
     r"\brehabiliterings(?:tjeneste|plass|opphold)\w*|\b(?:institusjons|sykehjems)plass\w*|\bbo- og omsorg\w*|"
+    # Stays and places, bokmål and nynorsk: «rehabiliteringsopphald», «korttidsopphold», «avlastingsopphald»,
+    # «døgnplass», «dagtilbod», «plass i barnebustad», «opphald på institusjon».
+    r"\b(?:rehabiliterings|korttids|langtids|avlastnings|avlastings|institusjons|behandlings|sjukeheims|sykehjems|"
+    r"døgn|døgnbemanna|dag)(?:opphold|opphald|plass|tilbod|tilbud|tilbod|senter|tenest|tjenest)\w*|"
+    r"\brehabiliteringstenest\w*|\bheimehjelp\w*|\bomsorgstilbod\w*|\bdagaktivitetstilbod\w*|\bsjukepleiar\w*|"
+    r"\bhelsefagarbeidar\w*|\barbeidsmarknadstiltak\w*|\bpårørandestøtte\w*|\blegetenest\w*|"
+    r"\b(?:miljøterapi|fysioterapi|ergoterapi)\w*|\b(?:miljøterapeut|miljøarbeider|miljøarbeidar)\w*|"
+    r"\brehabilitering (?:av|for|til) (?:\w+ )?(?:eldre|pasient\w*|brukar\w*|bruker\w*|born|barn|ungdom\w*|personar|"
+    r"personer)\b|"
+    r"\b(?:opphold|opphald)\s+(?:i|på|ved)\s+(?:ein |en |et |eit )?\w*(?:institusjon|sykehjem|sjukeheim|"
+    r"rehabiliteringssenter|behandlingssenter)\w*|"
+    r"\bplass(?:er|ar)?\s+(?:i|på|ved)\s+(?:ein |en |et |eit )?\w*(?:bustad|bolig|bufellesskap|bofellesskap|"
+    r"fosterheim|fosterhjem|beredskapsheim|beredskapshjem|barneheim|barnehjem|omsorgssenter)\w*|"
     r"\barbeidsmarkedstiltak\w*|\bsamtalegrupp\w*|\bpårørendestøtte\w*|\bpraktisk bistand\b|\bhjemmehjelp\w*|\blegevakt\w*|"
     r"\bfastlege\w*|\bambulanse\w*|\bpsykolog\w*|\bjordmor\w*|\bhelsestasjon\w*|"
     # a staffed home or residential care with follow-up («døgnbemannet botilbud med oppfølging», «bemannet bolig»),
