@@ -8,7 +8,7 @@ A card file is a YAML list of cards:
     - id: terskel-kommune-varer               # unique, lower case, digits and hyphens
       answer: "2,3 mill. kr ekskl. mva. er ... [1]."    # verdict first, 1-4 sentences; [n] = n-th source
       answer_en: "..."                          # optional English answer
-      questions: ["Hva er ...?", "Kva er ...?", "What is ...?"]   # 3-6 paraphrases
+      questions: ["Hva er ...?", "Kva er ...?", "What is ...?"]   # 3-8 paraphrases
       sources: [{doc: guide-terskelverdier, anchor: "Terskelverdier fra 14. mars 2024"}]
 
 A question matches a card by the best of its paraphrases: cosine similarity of the embeddings (the index's own
@@ -45,6 +45,9 @@ log = logging.getLogger(__name__)
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{2,80}$")
 _MARKER = re.compile(r"\[(\d+)\]")
 _FIELDS = {"id", "answer", "answer_en", "questions", "sources", "topic"}
+# Paraphrases per card: 3-6 is the rule; a card asked in many ways (a buyer's situation, nynorsk, English, a short
+# form) may have up to 8. More would let one card cover a whole topic and take its siblings' questions.
+MIN_QUESTIONS, MAX_QUESTIONS = 3, 8
 
 
 class CardError(AdvisorError):
@@ -107,9 +110,9 @@ def _check_card(raw: object, where: str) -> Card:
     if len(sentences) > 4:
         raise CardError(f"{where}: the answer has {len(sentences)} sentences; at most 4")
     questions = raw.get("questions")
-    if not isinstance(questions, list) or not 3 <= len(questions) <= 6 or not all(
+    if not isinstance(questions, list) or not MIN_QUESTIONS <= len(questions) <= MAX_QUESTIONS or not all(
             isinstance(q, str) and q.strip() for q in questions):
-        raise CardError(f"{where}: questions must be a list of 3 to 6 paraphrases")
+        raise CardError(f"{where}: questions must be a list of {MIN_QUESTIONS} to {MAX_QUESTIONS} paraphrases")
     sources = raw.get("sources")
     if not isinstance(sources, list) or not sources:
         raise CardError(f"{where}: a card needs at least one source (doc and anchor)")
@@ -476,6 +479,55 @@ def _modality_first(question: str, ranked: list[CardMatch], floor: float) -> lis
     return [fitting, *[m for m in ranked if m is not fitting]]
 
 
+# What kind of answer a question asks for shows in how it opens: «Hvordan …?» wants a way to do it, «Hvilke …?» a list,
+# «Når …?» a time or condition, «Hva er …?» a definition, «Hvor mange / lenge …?» an amount, «Er det …?» / «Må vi …?»
+# a verdict. Sibling cards on one topic share the topic's words but answer different kinds («Hvilke former for
+# markedsdialog finnes?» and «Hvordan gjennomfører vi markedsdialog?»): among the cards of the best card's topic
+# within KIND_MARGIN of it that clear the cut-off, one with a paraphrase of the question's kind comes first when the
+# best card has none. A question told as a story is read by its last question sentence.
+_KINDS = (
+    ("how", re.compile(r"^(?:hvordan|korleis|how)\b")),
+    ("amount", re.compile(r"^(?:hvor|kor|how)\s+(?:mange|mye|mykje|lang|lenge|høy|høg|stor|many|much|long|high)\b")),
+    ("which", re.compile(r"^(?:hvilke\w*|kva for|which|what (?:kinds?|types?|forms?|ways?|steps?)\b)")),
+    ("when", re.compile(r"^(?:når|when)\b")),
+    ("why", re.compile(r"^(?:hvorfor|kvifor|why)\b")),
+    ("what", re.compile(r"^(?:hva|kva|what)\s+(?:er|var|betyr|menes|is|was|are|were|does)\b")),
+    ("verdict", re.compile(r"^(?:er|var|må|kan|skal|bør|får|gjeld(?:er)?|holder|blir|finnes|fins|har|is|are|must|"
+                           r"can|could|may|should|do|does|did|has|have|will)\b")),
+)
+KIND_MARGIN = 0.04
+# The kinds that tell siblings apart. «Hva er …?» also opens «Hva er forskjellen …?» and «Hva er svakt i kildene …?»,
+# and «Hvor stor er terskelen …?» asks what «Hva er terskelen …?» asks: those two kinds decide nothing.
+_SEPARATING_KINDS = frozenset({"how", "which", "when", "why", "verdict"})
+
+
+@functools.lru_cache(maxsize=8192)
+def question_kind(text: str) -> str:
+    """The kind of answer a question asks for (see _KINDS), read from how its last question sentence opens; ""
+    when it opens otherwise («Hva skal til …?», «Vi vil …»)."""
+    sentences = [s.strip() for s in re.split(r"(?<=[.?!])\s+", text.strip()) if s.strip()]
+    asked = [s for s in sentences if s.endswith("?")] or sentences or [""]
+    opening = re.sub(r"^[^\wæøå]+", "", asked[-1].lower())
+    return next((kind for kind, pattern in _KINDS if pattern.match(opening)), "")
+
+
+def _card_kinds(card: Card) -> frozenset[str]:
+    return frozenset(question_kind(q) for q in card.questions) - {""}
+
+
+def _kind_first(question: str, ranked: list[CardMatch], floor: float) -> list[CardMatch]:
+    asked = question_kind(question)
+    if not ranked or asked not in _SEPARATING_KINDS or asked in _card_kinds(ranked[0].card):
+        return ranked
+    top = ranked[0]
+    fitting = next((m for m in ranked[1:5] if top.score - m.score <= KIND_MARGIN and m.score >= floor
+                    and m.card.topic == top.card.topic and asked in _card_kinds(m.card)), None)
+    if fitting is None:
+        return ranked
+    log.debug("question asks %s: card %s before %s", asked, fitting.card.id, top.card.id)
+    return [fitting, *[m for m in ranked if m is not fitting]]
+
+
 def match_card(question: str, index: Index, settings: Settings, lang: str | None = None,
                focus: str = "", exclude: frozenset[str] = frozenset()) -> CardMatch | None:
     """The best card for a question if it scores at least settings.answer.card_min_score (1.0 switches cards off)
@@ -497,6 +549,7 @@ def match_card(question: str, index: Index, settings: Settings, lang: str | None
     cards = load_cards(settings)
     names = telling_names(question, lang, cards)
     makes = _unknown_names(names, cards)
+    words = query_terms(question, lang)
     as_make: set[str] = set()
     if makes:
         # «Can we require Cisco switches?»: a name no card knows is scored as the word for a make («brand»), and
@@ -515,6 +568,7 @@ def match_card(question: str, index: Index, settings: Settings, lang: str | None
     ranked = _figures_first(question, ranked[:5], settings.answer.card_min_score) if by_concept else plain
     ranked = _named_procedure_first(question, ranked, settings.answer.card_min_score)
     ranked = _verdict_first(question, ranked, settings.answer.card_min_score)
+    ranked = _kind_first(question, ranked, settings.answer.card_min_score)
     before = ranked[0] if ranked else None
     ranked = _modality_first(question, ranked, settings.answer.card_min_score)
     by_modality = ranked[0].card.id if ranked and ranked[0] is not before else ""  # may take MODALITY_SLACK
@@ -523,7 +577,7 @@ def match_card(question: str, index: Index, settings: Settings, lang: str | None
         if candidate.card.id in exclude:
             return False
         card_terms = _card_terms(candidate.card)
-        if focus_terms and coverage(focus_terms, card_terms) < 0.5:
+        if not _words_fit(focus_terms, words, card_terms):
             return False
         checked = [t for t in names if t not in makes] if candidate.card.id in as_make else names
         if any(t.match(card_terms) < 0.5 for t in checked):
@@ -601,6 +655,21 @@ def telling_names(question: str, lang: str, cards: Sequence[Card]) -> list[Query
     A name a tenth of the cards use («EØS», «FOA», «DFØ») is a word of the field, which a card need not repeat."""
     return [t for t in query_terms(question, lang) if t.is_name
             and sum(t.match(_card_terms(card)) >= 0.5 for card in cards) < len(cards) * COMMON_NAME_SHARE]
+
+
+def shares_content_word(terms: Sequence[QueryTerm], card_terms: frozenset[str]) -> bool:
+    """False when the question has words other than names and the card has none of them, not even in part: «Hvor
+    mange ansatte har DFØ?» is near a card on what DFØ says about innovation in the embedding, but only by the name
+    (a name of the field, «DFØ», «EØS», need not be in a card, so the name alone does not count either way)."""
+    content = [t for t in terms if not t.is_name]
+    return not content or any(t.match(card_terms) > 0 for t in content)
+
+
+def _words_fit(focus_terms: Sequence[QueryTerm], terms: Sequence[QueryTerm], card_terms: frozenset[str]) -> bool:
+    """A follow-up's own words are half in the card, and the card shares a content word with the question."""
+    if focus_terms and coverage(focus_terms, card_terms) < 0.5:
+        return False
+    return shares_content_word(terms, card_terms)
 
 
 LONG_QUESTION_TERMS = 12

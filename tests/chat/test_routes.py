@@ -14,6 +14,7 @@ from advisor.config import Settings
 from advisor.errors import AdvisorError
 from advisor.evaluation.answer_text import judge, lead_sentence
 from advisor.search import CardError, build_index, check_card_sources, load_cards, open_index
+from advisor.search.cards import MAX_QUESTIONS, MIN_QUESTIONS
 
 EVALS = PROJECT_ROOT / "evals"
 FROZEN = {
@@ -88,7 +89,7 @@ def test_every_shipped_card_is_valid_and_cites_the_corpus(corpus_hash_settings, 
     assert len(cards) >= 150  # issue 15: at least 150 cards over the life of a procurement
     docs = {c.doc_id for c in index.chunks}
     assert all(s.doc in docs for card in cards for s in card.sources)
-    assert all(3 <= len(card.questions) <= 6 for card in cards)
+    assert all(MIN_QUESTIONS <= len(card.questions) <= MAX_QUESTIONS for card in cards)
     check_card_sources(cards, index.chunks)  # every anchor is a heading or text of the cited document
 
 
