@@ -112,7 +112,7 @@ _AN_EXAMPLE_BEFORE = re.compile(r"(?:for\s+eksempel|f\.\s?eks\.?|som\s+f\.\s?eks
 _HANDLED_RIGHT_BEFORE = re.compile(_HANDLED_WORDS + r"$", re.IGNORECASE)
 # A service done to vehicles or machines («lading av», «vedlikehold av», «service på»): the drive type after it says which
 # vehicles are served (often the buyer's own), not a drive the buyer chooses for goods it buys
-_SERVICED_BEFORE = re.compile(r"(?<!\w)(?:lading|ladning|vedlikehold|service|reparasjon|reparasjoner|vask|parkering|"
+_SERVICED_BEFORE = re.compile(r"(?<!\w)(?:\w*lading|\w*ladning|ladeinfrastruktur\w*|lader(?:e|ne)?|vedlikehold|service|reparasjon|reparasjoner|vask|parkering|"
                               r"charging|maintenance|repair|servicing)\s+(?:av|på|for|til|of)\s+(?:\w+\s+)?$",
                               re.IGNORECASE)
 # «renovasjonsbil med kran for bunntømte containere»: a construction named after «for»/«til» is what the goods bought

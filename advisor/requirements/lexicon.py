@@ -378,7 +378,7 @@ PRODUCT_NOUNS: tuple[tuple[str, str, str], ...] = (
     (r"(?:diesel|nødstrøms|reservestrøms|strøm)?aggregat(?:er|et|ene)?|generators?", "aggregat",
      "å ha reservestrøm ved strømbrudd"),
     (r"snøsmelteanlegg\w*", "snøsmelteanlegg", "å holde arealet fritt for snø og is"),
-    (r"droner?|dronen(?:e)?|drones?", "drone", "å inspisere og kartlegge områder som er vanskelige å nå"),
+    # drones are no entry: a buyer that needs one for its work (search, fire, mapping) buys the aircraft itself
     (r"chatbot\w*|chatbott\w*|prateroboter?", "chatbot", "å gi innbyggerne raske og riktige svar på vanlige spørsmål"),
     (r"(?:luft[\-/]?(?:til[\-/]?)?(?:vann|luft)[\-\s]?)?varmepumpe(?:r|n|ne)?|heat pumps?", "varmepumpe",
      "å varme opp bygget med lavest mulig energibruk"),
