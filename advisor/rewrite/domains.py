@@ -412,7 +412,7 @@ _BUY_BEFORE = re.compile(r"(?:kjøpe\w*|levere\w*|leveres|anskaff\w*|bestill\w*|
 
 # Places are never delivered: «12 avdelinger», «fire skoler» are where the delivery goes.
 _PLACES = re.compile(r"(?:avdeling\w*|\w*skoler|barnehager|sykehjem|institusjoner|leveringssteder|leveringsadresser|"
-                     r"\w*klinikk(?:er|ene)|filialer|filialene|\w*depot(?:er|ene)|brannstasjoner|legekontor(?:er|ene)?|"
+                     r"\w*klinikk(?:er|ene)|filialer|filialene|kaier|kaiene|\w*depot(?:er|ene)|brannstasjoner|legekontor(?:er|ene)?|"
                      r"kjøkken|bofellesskap|omsorgsboliger|lokasjoner|enheter\s+i\s+kommunen)$", re.IGNORECASE)
 # People are never delivered: «40 saksbehandlere» counts who takes part in or uses what is bought.
 PEOPLE = re.compile(r"(?:[a-zæøå]+e\s+)?(?:ansatte|medarbeider\w*|saksbehandler\w*|sykepleier\w*|lærer\w*|elever|deltaker\w*|leder\w*|"
@@ -797,7 +797,7 @@ _VALUE = re.compile(
     r"(?:\s*(?:,|og|eller)\s*\d+(?:[.,]\d+)?\s*(?:x|×)\s*\d+(?:[.,]\d+)?)*(?:\s*(?:mm|cm|meter|m|GB|TB|kjerner))?"
     r"|\d{1,3}(?:[  ]\d{3})+(?:\s*(?:liter|l|kg|kW|W))?"
     r"|\d+(?:[.,]\d+)?\s*[-–]\s*\d+(?:[.,]\d+)?\s*(?:mm|cm)(?![\w])"  # a span of lengths: «47–63 cm»
-    r"|\d+(?:[.,]\d+)?\s*-?\s*(?:kW/\(m[³3]/s\)|kW/m[³3]/s|W/m²K|W/m2K|fps|lm/W|kWp|kWh|kVA|kW|Wp|Wh|W|V|Hz|GB|TB|MB|lux|lumen|lm|K|tommer|tommers|\"|''|″|inch(?:es)?|hk|Nm|bar|dB|"
+    r"|\d+(?:[.,]\d+)?\s*-?\s*(?:kW/\(m[³3]/s\)|kW/m[³3]/s|W/m²K|W/m2K|fps|lm/W|kWp|MWh|MVA|MW|kWh|kVA|kW|Wp|Wh|W|V|Hz|GB|TB|MB|lux|lumen|lm|K|tommer|tommers|\"|''|″|inch(?:es)?|hk|Nm|bar|dB|"
     r"kg|tonn|g|liter|l|m³|m3|mm|cm|meter|m|seter|plasser|kjerner|U))(?![\w]|\s*/\s*[^\W\d_])"
     r"|(?<![\w\-])R\s?-?(?:290|32|410A|134a|744|600a|407C|1234yf|1234ze)(?![\w])",
 )

@@ -111,9 +111,15 @@ def _subject(text: str) -> str:
     for sentence in re.split(r"(?<=[.;!?])\s+", text):
         m = _SUBJECT.match(sentence)
         if m and len(m.group(1).split()) <= 2 and not STANDARDS.search(m.group(1)) \
-                and not BUYER_SUBJECT.match(m.group(1).split()[0]):
+                and not BUYER_SUBJECT.match(m.group(1).split()[0]) and not _BUYS_NEXT.match(sentence, m.end()):
             return m.group(1)
     return "Leveransen"
+
+
+# A subject followed by a verb of buying is the buyer («Laboratoriet skal anskaffe …»), never what must meet a standard.
+_BUYS_NEXT = re.compile(r"\s*(?:kjøpe|anskaffe|bestille|leie|lease|fornye|anlegge)\b", re.IGNORECASE)
+# Management-system standards: they certify how an organisation works (the supplier or the maker), not a product.
+_MANAGEMENT_STANDARD = re.compile(r"ISO\s?(?:9001|14001|13485|27001|45001|50001|22000|20000-1)\b", re.IGNORECASE)
 
 
 # Open standards for an interface or a size (not products): what the delivery must fit in what the buyer has
@@ -154,6 +160,8 @@ def _standards(text: str, matches: list[Match] | None = None) -> list[Reference]
             continue
         seen.add(name.lower())
         subject = _clause_subject(text, start) if OPEN_STANDARD.fullmatch(name) else _subject(text)
+        if _MANAGEMENT_STANDARD.match(name):
+            subject = "Leverandøren"  # «Laboratoriet skal oppfylle ISO 13485»: a quality system is the supplier's
         if MANDATED_STANDARD.match(name) and not _DESCRIPTION_STANDARD.match(name):
             if _CE.match(name) or (_CE_LAW.match(name) and _CE.search(_sentence_at(text, start))):
                 # CE marking is a legal conformity requirement (medical devices, machinery, toys, PPE): kept as one
