@@ -775,6 +775,8 @@ class _Scan:
                     h.category in {"brand", "model_type"} and not re.search(r"[,;.]", self.text[min(h.end, m.start()):max(h.start, m.end())])
                     for h in self.matches):
                 continue  # «Steni Colour i fargen NCS S 2002-Y»: the code is the named product's colour, flagged with it
+            if re.match(r"(?:RAL|NCS)", m.group(0), re.IGNORECASE) and re.match(r"\s*\[", self.text[m.end():]):
+                continue  # a draft's «Fargen skal være RAL 7035 [skriv hvorfor …]»: the reason is asked for right there
             self.add("material_dimension_method", m.start(), m.end(), "medium", "colour")
 
     def methods(self) -> None:
