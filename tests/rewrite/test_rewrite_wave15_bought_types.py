@@ -58,3 +58,9 @@ def test_an_interface_label_is_not_found_inside_another_word(settings):
     text = "Bildene skal overføres til alarmsentralens eksisterende videosystem."
     reqs = " ".join(rewrite_requirement(text, settings).functional_requirements)
     assert "SAML" not in reqs and "RTSP" in reqs
+
+
+def test_the_size_of_a_new_pitch_is_kept_as_its_playing_area(settings):
+    rewrite = rewrite_requirement("Kommunen skal anlegge en kunstgressbane på 100 x 64 m ved ungdomsskolen.", settings)
+    assert any(r.startswith("Banen skal ha en spilleflate på 100 x 64 m") for r in rewrite.functional_requirements)
+    assert not any("få plass og passe til" in r for r in rewrite.functional_requirements)

@@ -58,3 +58,16 @@ def test_a_time_with_its_purpose_is_left_alone():
     text = "Dronene skal ha en flytid på 38 minutter for å dekke et søk over hele innsjøen."
     target = next(t for t in measurable_targets(text, []) if "38" in t.text)
     assert endurance_requirement(text, target) == ""
+
+
+def test_a_supplier_named_for_goods_gets_no_consultant_requirement():
+    from advisor.requirements import find_matches
+    from advisor.rewrite.templates import category_requirements
+
+    goods = "Museet skal kjøpe nye vitrineskap. Skapene skal leveres av Hansen Glass AS."
+    matches = find_matches(goods)
+    reqs = category_requirements({h.category for h in matches}, [], matches, goods)
+    assert any("service" in r for r in reqs) and not any("CV" in r for r in reqs)
+    service = "Revisjonen skal utføres av Deloitte AS."
+    matches = find_matches(service)
+    assert any("CV" in r for r in category_requirements({h.category for h in matches}, [], matches, service))
