@@ -399,7 +399,8 @@ _SEATED = re.compile(r"passasjer\w*", re.IGNORECASE)
 # product has, never a quantity to deliver.
 _FEATURE = re.compile(r"(?:\w+-)?(?:kanal(?:er|ene)|port(?:er|ene)|innganger|utganger|kontakter|seter|setene|"
                       r"kjerner|gir|program(?:mer|mene)?|vaskeprogram\w*|hastigheter|trinn|soner|knapper|spor|skuffer|"
-                      r"hyller|plater|kokesoner|brennere|vifter|linjer|dører|lag|doser|dosekamre|hjul|lommer)", re.IGNORECASE)
+                      r"hyller|plater|kokesoner|brennere|vifter|linjer|dører|lag|doser|dosekamre|hjul|lommer|kasser|kurver|sjakter)",
+                      re.IGNORECASE)
 def counts_a_feature(text: str) -> bool:
     """Whether `text` counts parts of the product («minst 16 kanaler», «med 4 USB-porter»): today's product, even bounded."""
     return any(_FEATURE.fullmatch(m.group(2)) for m in _COUNT.finditer(text))

@@ -41,3 +41,9 @@ def test_electric_vehicles_served_by_a_charger_are_no_prescribed_drive():
 def test_drones_bought_for_the_work_are_no_product_instead_of_function():
     text = "Brannvesenet skal kjøpe to droner til søk etter savnede personer."
     assert not any(h.category == "product_named" for h in find_matches(text))
+
+
+def test_the_bins_of_a_sorter_are_a_part_not_a_quantity():
+    reqs = count_requirements("Returautomaten skal ha sju kasser.")
+    assert any("er en egenskap ved produktet" in r for r in reqs)
+    assert count_requirements("Vi skal kjøpe 40 kasser til lageret.")[0].startswith("Leveransen skal omfatte 40 kasser")
