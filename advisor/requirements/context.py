@@ -293,11 +293,22 @@ ORIGIN_COMPOUND = re.compile(
 _PRODUCERS = (r"gårder|gårdsbruk|gård|bønder|produsenter|fiskere|fiskebåter|fartøy|oppdrettere|oppdrettsanlegg|slakterier|"
               r"slakteri|meierier|meieri|bakerier|møller|fabrikker|skoger|sagbruk|råvareprodusenter|farvann|leverandører|"
               r"bedrifter|virksomheter")
+# A playing field: its size in metres is set by the sport's rules and is the scope of the works («kunstgressbane på
+# 105 x 68 m»), not a product's dimension.
+PITCH = re.compile(r"(?<!\w)(?:\w*bane(?:n|r|ne)?|fotball\w*|idrettsplass\w*|\w*arena(?:en)?|spilleflate\w*)(?!\w)",
+                   re.IGNORECASE)
+# Countries named after «fra» as where goods come from.
+_FOREIGN = (r"Danmark|Finland|Island|Tyskland|Østerrike|Sveits|Nederland|Belgia|Frankrike|Italia|Spania|Portugal|Polen|"
+            r"Estland|Latvia|Litauen|Tsjekkia|Storbritannia|Skottland|Irland|Kina|Japan|Tyrkia|India|Vietnam")
 ORIGIN_SOURCE = re.compile(
     rf"(?<!\w)fra\s+(?:{_NATIONAL}|(?:Nord|Sør|Vest|Øst|Midt)-?norske)\s+(?:{_PRODUCERS})(?!\w)"
     r"|(?<!\w)(?:komme|stamme|være|hentes|kjøpes|skrive\s+seg)\s+fra\s+(?:Norge|Norden|Sverige|Danmark|Finland|"
     r"(?:Nord|Sør|Vest|Øst|Midt)-Norge|regionen|kommunen|fylket|nærområdet|norsk\s+(?:landbruk|jordbruk|oppdrett|fiske|"
-    r"havbruk|skogbruk|skog|produksjon))(?!\w)",
+    r"havbruk|skogbruk|skog|produksjon))(?!\w)"
+    # a material or goods named with the country it must come from («innfyll av kork fra Portugal», «granitt fra Kina»)
+    r"|(?<=\w\s)(?<!reise\s)(?<!reiser\s)(?<!kjøre\s)(?<!kjøres\s)(?<!flytte\s)(?<!flyttes\s)(?<!hente\s)(?<!hentes\s)"
+    r"(?<!frakte\s)(?<!fraktes\s)(?<!transporteres\s)(?<!delta\s)(?<!arbeide\s)"
+    rf"fra\s+(?-i:{_FOREIGN})(?![\w\-])",
     re.IGNORECASE,
 )
 _FOODS = (r"kjøtt|storfekjøtt|svinekjøtt|lammekjøtt|lam|storfe|kylling|kalkun|fisk|sjømat|laks|torsk|sei|egg|melk|"

@@ -112,7 +112,7 @@ _AN_EXAMPLE_BEFORE = re.compile(r"(?:for\s+eksempel|f\.\s?eks\.?|som\s+f\.\s?eks
 _HANDLED_RIGHT_BEFORE = re.compile(_HANDLED_WORDS + r"$", re.IGNORECASE)
 # A service done to vehicles or machines («lading av», «vedlikehold av», «service på»): the drive type after it says which
 # vehicles are served (often the buyer's own), not a drive the buyer chooses for goods it buys
-_SERVICED_BEFORE = re.compile(r"(?<!\w)(?:lading|ladning|vedlikehold|service|reparasjon|reparasjoner|vask|parkering|"
+_SERVICED_BEFORE = re.compile(r"(?<!\w)(?:\w*lading|\w*ladning|ladeinfrastruktur\w*|lader(?:e|ne)?|vedlikehold|service|reparasjon|reparasjoner|vask|parkering|"
                               r"charging|maintenance|repair|servicing)\s+(?:av|på|for|til|of)\s+(?:\w+\s+)?$",
                               re.IGNORECASE)
 # «renovasjonsbil med kran for bunntømte containere»: a construction named after «for»/«til» is what the goods bought
@@ -730,7 +730,8 @@ class _Scan:
         purpose (prescribed_technology); a wired link only where the sentence names a device or technology it serves,
         since a cabled network can itself be what is bought."""
         for pattern, group, kind in ((lex.SENSING_TECH, "tech", "sensing"), (lex.SENSING_WITH, "tech", "sensing"),
-                                     (lex.SENSING_PRINCIPLE, "tech", "sensing"), (lex.WIRED_LINK, "net", "network")):
+                                     (lex.SENSING_PRINCIPLE, "tech", "sensing"), (lex.MEASURING_PRINCIPLE, "tech", "sensing"),
+                                     (lex.WIRED_LINK, "net", "network")):
             for m in pattern.finditer(self.text):
                 start, end = m.start(group), m.end(group) if kind == "sensing" else m.end()
                 if any(h.start < end and start < h.end for h in self.matches if h.category == "prescribed_technology"):
@@ -757,6 +758,8 @@ class _Scan:
             # describes the object; it is a requirement only where something is required or bought
             if not names.requirement_position(self, m.start()):
                 continue
+            if self.sentence_has(ctx.PITCH, m.start()) and re.search(r"(?<![\w,.])m(?:eter)?$", m.group(0)):
+                continue  # «kunstgressbane på 105 x 68 m»: the size of the pitch the rules of the game set, not a product's
             if _STRUCTURE_AFTER.match(self.text, m.end()) and self.sentence_has(_WORKS_SCOPE, m.start()):
                 continue  # «skal det bygges … en 100 meter lang miljøtunnel»: the project's scope, not a product's size
             if _SIZE_RANGE_BEFORE.search(self.text[max(0, m.start() - 60):m.start()]):
@@ -768,6 +771,12 @@ class _Scan:
         for m in lex.COLOUR_PHRASE.finditer(self.text):
             if self._guarded(m.start(), _COLOUR_PURPOSE):
                 continue
+            if re.match(r"(?:RAL|NCS)", m.group(0), re.IGNORECASE) and any(
+                    h.category in {"brand", "model_type"} and not re.search(r"[,;.]", self.text[min(h.end, m.start()):max(h.start, m.end())])
+                    for h in self.matches):
+                continue  # «Steni Colour i fargen NCS S 2002-Y»: the code is the named product's colour, flagged with it
+            if re.match(r"(?:RAL|NCS)", m.group(0), re.IGNORECASE) and re.match(r"\s*\[", self.text[m.end():]):
+                continue  # a draft's «Fargen skal være RAL 7035 [skriv hvorfor …]»: the reason is asked for right there
             self.add("material_dimension_method", m.start(), m.end(), "medium", "colour")
 
     def methods(self) -> None:

@@ -321,6 +321,15 @@ SENSING_PRINCIPLE = re.compile(
     r"(?=(?i:\w*(?:detektor|detektorer|detector|detectors|kamera|kameraer|camera|cameras|sensor|sensorer|sensors|"
     r"spektrometer|spektrometre|spectrometer|spectrometers)\w*)(?!\w))"
 )
+# A measuring principle chosen for the goods («Målerne skal bruke ultralydmåling», «analysere med flowcytometri»): how
+# the value is measured is the supplier's choice where the need is what must be measured and how exactly.
+MEASURING_PRINCIPLE = re.compile(
+    r"(?<!\w)(?:bruke|benytte|basert\s+på|måle\s+(?:med|ved)|analysere\s+(?:med|ved)|med|ved|via)\s+"
+    r"(?P<tech>ultralyd(?:måling|målinger|teknologi)?|ultrasonisk\s+måling|flowcytometri|impedansmåling|"
+    r"(?:elektro)?magnetisk[\s\-]+induktiv\s+måling|magnetisk-induktiv\s+måling|radarmåling|laserdiffraksjon|"
+    r"mekanisk\s+måling|vingehjul(?:småling)?)(?![\w\-])",
+    re.IGNORECASE,
+)
 # The same technology given after the device («kamera med infrarødt lys», «sensor med IR-lys», «camera with night
 # vision»): how it sees in the dark is chosen, where the need is what must be seen.
 SENSING_WITH = re.compile(
@@ -378,7 +387,7 @@ PRODUCT_NOUNS: tuple[tuple[str, str, str], ...] = (
     (r"(?:diesel|nødstrøms|reservestrøms|strøm)?aggregat(?:er|et|ene)?|generators?", "aggregat",
      "å ha reservestrøm ved strømbrudd"),
     (r"snøsmelteanlegg\w*", "snøsmelteanlegg", "å holde arealet fritt for snø og is"),
-    (r"droner?|dronen(?:e)?|drones?", "drone", "å inspisere og kartlegge områder som er vanskelige å nå"),
+    # drones are no entry: a buyer that needs one for its work (search, fire, mapping) buys the aircraft itself
     (r"chatbot\w*|chatbott\w*|prateroboter?", "chatbot", "å gi innbyggerne raske og riktige svar på vanlige spørsmål"),
     (r"(?:luft[\-/]?(?:til[\-/]?)?(?:vann|luft)[\-\s]?)?varmepumpe(?:r|n|ne)?|heat pumps?", "varmepumpe",
      "å varme opp bygget med lavest mulig energibruk"),
@@ -551,7 +560,7 @@ OUTCOME_WORDS = re.compile(
 # begins another one comes after it («W/m²K» before «W», «kWh» before «kW»): an alternation takes the first that fits,
 # and «/» ends a word, so «0,8 W/m²K» would otherwise be read as «0,8 W».
 PARAM_UNIT = (
-    r"(?:kW/\(m³/s\)|kW/\(m3/s\)|kW/m³/s|kW/m3/s|W/m²K|W/m2K|W/\(m²K\)|W/mK|W/m²|W/m2|kWh|kW|kVA|Wh|Wp|W|mAh|mm|cm|m|kg|g|V|MHz|GHz|Hz|GB|TB|MB|Gbps|Mbps|dB|lux|lm|bar|Nm|hk|"
+    r"(?:kW/\(m³/s\)|kW/\(m3/s\)|kW/m³/s|kW/m3/s|W/m²K|W/m2K|W/\(m²K\)|W/mK|W/m²|W/m2|MWh|MW|MVA|kWh|kW|kVA|Wh|Wp|W|mAh|mm|cm|m|kg|g|V|MHz|GHz|Hz|GB|TB|MB|Gbps|Mbps|dB|lux|lm|bar|Nm|hk|"
     r"meter|millimeter|centimeter|liter|l|tommers|tommer|\"|''|″|U|seter|porter|trinns|trinn|faset|fas|målinger|GN-innskyv|innskyv|slots|ports|seats|"
     r"inch(?:es)?|(?:ANSI[\s\-]?)?lumen|J|K|o/min|rpm|sitteplasser|berøringspunkter|touch points)"
 )
@@ -560,7 +569,7 @@ NUMBER = r"\d+(?:[.,]\d+)?"
 
 MATERIALS = (
     r"eik(?:etre)?|bjørk|furu|bøk|ask|teak|valnøtt|heltre|massivtre|stål|rustfritt stål|syrefast stål|aluminium\w*|betong|"
-    r"leire|plast|PVC|polyetylen|polypropylen|glass|kobber|messing|granitt|marmor|skifer|lær|skinn|ull|bomull|"
+    r"kunstlær|kunstskinn|skinnimitasjon|fuskelær|leire|plast|PVC|polyetylen|polypropylen|glass|kobber|messing|granitt|marmor|skifer|lær|skinn|ull|bomull|"
     r"polyester|nylon|(?:gummi|linoleums?|vinyl|PVC-?)belegg|(?:gummi|vinyl)gulv|gummi|linoleum|vinyl|tegl\w*|kork|bambus|lerk|glassfiber|karbonfiber|sink|titan|gips|mineralull|"
     r"steinull|glassull|keramikk|porselen|støpejern|duktilt støpejern|limtre|naturstein|kompositt|polykarbonat|akryl|"
     r"EPDM|(?-i:Dibond)|aluminiumskompositt|"
@@ -635,7 +644,9 @@ COLOUR_PHRASE = re.compile(
     rf"(?<!\w)(?:(?:være|be)\s+(?:helt\s+)?(?:{COLOURS})(?=\s*(?:[.,;)]|og\b|and\b|med\b|$))"
     rf"|(?:{COLOURS})\s+(?:farge|fargen|frontpanel|tastatur|deksel|ramme|kabinett|front|lakk|bordplate|plate|overflate|colou?r)(?!\w)"
     rf"|(?:i|med)\s+fargen\s+(?:{COLOURS})(?!\w)"
-    rf"|(?<=\w\s)i\s+(?:{COLOURS})(?=\s*(?:[.,;)]|$)))",
+    rf"|(?<=\w\s)i\s+(?:{COLOURS})(?=\s*(?:[.,;)]|$))"
+    # a colour code («i RAL 7035», «gressfarge RAL 6018», «NCS S 2030-Y») is a colour like any other
+    r"|(?<![\w\-])(?:RAL\s?\d{4}|NCS\s?S?\s?\d{4}-[A-Z]\d*[A-Z]?)(?![\w\-]))",
     re.IGNORECASE,
 )
 
@@ -698,6 +709,9 @@ FIXED_MENU = re.compile(r"(?<!\w)(?:fast|fastsatt|fixed)\s+meny(?:en)?(?:\s*:\s*
 PLACEMENT = re.compile(
     r"(?<!\w)(?:monteres|plasseres|festes|sitte|henge|mounted|placed)\b[^.;]{0,60}?"
     r"(?:i taket|på veggen|i gulvet|på venstre side|på høyre side|on the ceiling|on the left side|on the right side)(?!\w)"
+    # a part placed in relation to the patient or user («instrumentbrett montert over pasienten»): a design choice
+    r"|(?<!\w)[\w\-]{2,40}\s+(?:montert|plassert|festet|hengt)\s+(?:over|bak|ved\s+siden\s+av|under|foran)\s+"
+    r"(?:pasienten|brukeren|stolen|pasientstolen|sengen|behandleren)(?!\w)"
     # The word before «på venstre side» is bounded to 60 characters: unbounded, a long run of hyphens makes every
     # position a start that is scanned to the end (quadratic). Real words are far shorter, so nothing is lost.
     r"|(?<!\w)[\w\-]{1,60}\s+på\s+(?:venstre|høyre)\s+side(?!\w)",

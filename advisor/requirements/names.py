@@ -1066,6 +1066,8 @@ def exact_values(scan) -> None:
         sentence = scan.sentence_text(start)
         if not ctx.OBLIGATION.search(sentence) and not ctx.ACQUIRES.search(sentence):
             continue
+        if ctx.PITCH.search(sentence) and re.match(r"\s*m(?:eter)?\b", scan.after(end, 8)):
+            continue  # the size of a pitch in metres is the field the sport's rules set, the scope of the works
         if scan.bounded(start, end) or lex.OUTCOME_WORDS.search(scan.window(start, 40) + scan.after(end, 25)) \
                 or lex.FUNCTION_TIE.search(sentence) or _PURPOSE_AFTER.match(scan.text, end):
             continue

@@ -39,7 +39,7 @@ _GOODS_HEADS = (
     r"maskin|vasker|apparat|utstyr|aggregat|pumpe|bil|buss|stol|bord|pult|skjerm|tavle|sensor|klokke|alarm|dispenser|"
     r"robot|lampe|armatur|kamera|skriver|printer|pc|telefon|verktøy|klær|jakke|sko|møbel|møbler|produkt|seng|madrass|"
     r"heis|lisens|programvare|system|panel|boks|lader|brett|hanske|bleie|kaffe|kjøretøy|traktor|laster|graver|container|"
-    r"benk|skap|hylle|reol|komfyr|ovn|damper|vogn|sykkel|båt|drone|instrument|mikroskop|folie|plate|vare|materiell|"
+    r"benk|skap|hylle|reol|komfyr|ovn|damper|vogn|sykkel|båt|drone|instrument|analysator|automat|måler|infrastruktur|mikroskop|folie|plate|vare|materiell|"
     r"rekvisita|tablett|legemiddel|kapsel|vifte|varmepumpe|anlegg|mobil|nettbrett|server|switch|ruter|lås|kort|"
     r"dør|vindu|sofa|lenestol|gardin|teppe|vaskemiddel|middel|midl|kjemikalie|kjemikali|papir|ambulanse|sykebil|mat|frukt|drivstoff|klut|kluter|svamp|app|"
     r"applikasjon|plattform|modul|portal|belysning|bandasje|kompress|kateter|sprøyte|kanyle|projektor|isolasjon|belegg|"
@@ -51,7 +51,7 @@ _HEAD = {kind: re.compile(rf"(?P<head>{heads}){_INFLECTION}$", re.IGNORECASE)
 
 # Verbs that put an object after them, and the kind the verb alone points to.
 _VERB_KINDS = (
-    ("works", r"bygge[rs]?|bygges|oppføre[rs]?|oppføres|rehabilitere[rs]?|rehabiliteres|rive[rs]?|rives|asfaltere[rs]?|"
+    ("works", r"bygge[rs]?|bygges|anlegge[rs]?|anlegges|oppføre[rs]?|oppføres|rehabilitere[rs]?|rehabiliteres|rive[rs]?|rives|asfaltere[rs]?|"
               r"asfalteres|grave[rs]?|graves|pusse[rs]? opp|pusses opp"),
     ("services", r"gjennomføre[rs]?|gjennomføres|holde[rs]?|holdes|utføre[rs]?|utføres|arrangere[rs]?|arrangeres|"
                  r"fasilitere[rs]?|fasiliteres|tilby[rs]?|tilbys|gi[rs]?|gis|yte[rs]?|ytes|gjøre[rs]?|gjøres|få"),
@@ -72,6 +72,9 @@ _ACTOR = re.compile(
     r"driftsavdelingen|avdelingen|alle|hver|ansatte|brukerne|elevene|kjøkkenet|kantinen|[A-ZÆØÅ][\wæøå]+(?:\s+kommune))$",
     re.IGNORECASE)
 _SUBJECT = re.compile(r"^\s*(?P<np>[^,;:.]+?)\s+(?:skal|må|bør|vil)\b", re.IGNORECASE)
+# A modal followed at once by an active verb of buying: whoever does that buys, and is never what is bought
+# («Kollektivselskapet skal anskaffe …», «Tannklinikkene i fylket skal kjøpe …», «Idrettslaget skal anlegge …»).
+_BUYING_NEXT = re.compile(r"\s*(?:også\s+|nå\s+)?(?:kjøpe|anskaffe|bestille|leie|lease|fornye|anlegge|inngå)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w\-]*")
 # «vedlikehold av heisene», «kurs i Excel», «rådgivning om omstilling»: the phrase runs to the end of its complement.
 # A name (capitalised) or «av typen» ends it: the reading names the thing, not the brand.
@@ -237,7 +240,7 @@ def read_purchase_object(text: str) -> PurchaseObject | None:
     subject_noun, subject_phrase, subject_np = "", "", ""
     if subject:
         subject_np = subject.group("np").strip()
-        if not _ACTOR.match(subject_np):
+        if not _ACTOR.match(subject_np) and not _BUYING_NEXT.match(text, subject.end()):
             subject_noun, subject_phrase, _ = _phrase_at(subject_np, 0)
             if subject_noun:
                 candidates.append((subject_noun, subject_phrase, noun_kind(subject_noun), None, False))

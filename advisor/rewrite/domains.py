@@ -399,7 +399,8 @@ _SEATED = re.compile(r"passasjer\w*", re.IGNORECASE)
 # product has, never a quantity to deliver.
 _FEATURE = re.compile(r"(?:\w+-)?(?:kanal(?:er|ene)|port(?:er|ene)|innganger|utganger|kontakter|seter|setene|"
                       r"kjerner|gir|program(?:mer|mene)?|vaskeprogram\w*|hastigheter|trinn|soner|knapper|spor|skuffer|"
-                      r"hyller|plater|kokesoner|brennere|vifter|linjer|dører|lag|doser|dosekamre|hjul|lommer)", re.IGNORECASE)
+                      r"hyller|plater|kokesoner|brennere|vifter|linjer|dører|lag|doser|dosekamre|hjul|lommer|kasser|kurver|sjakter)",
+                      re.IGNORECASE)
 def counts_a_feature(text: str) -> bool:
     """Whether `text` counts parts of the product («minst 16 kanaler», «med 4 USB-porter»): today's product, even bounded."""
     return any(_FEATURE.fullmatch(m.group(2)) for m in _COUNT.finditer(text))
@@ -411,7 +412,8 @@ _BUY_BEFORE = re.compile(r"(?:kjøpe\w*|levere\w*|leveres|anskaff\w*|bestill\w*|
 
 
 # Places are never delivered: «12 avdelinger», «fire skoler» are where the delivery goes.
-_PLACES = re.compile(r"(?:avdeling\w*|skoler|barnehager|sykehjem|institusjoner|leveringssteder|leveringsadresser|"
+_PLACES = re.compile(r"(?:avdeling\w*|\w*skoler|barnehager|sykehjem|institusjoner|leveringssteder|leveringsadresser|"
+                     r"\w*klinikk(?:er|ene)|filialer|filialene|kaier|kaiene|\w*depot(?:er|ene)|brannstasjoner|legekontor(?:er|ene)?|"
                      r"kjøkken|bofellesskap|omsorgsboliger|lokasjoner|enheter\s+i\s+kommunen)$", re.IGNORECASE)
 # People are never delivered: «40 saksbehandlere» counts who takes part in or uses what is bought.
 PEOPLE = re.compile(r"(?:[a-zæøå]+e\s+)?(?:ansatte|medarbeider\w*|saksbehandler\w*|sykepleier\w*|lærer\w*|elever|deltaker\w*|leder\w*|"
@@ -450,6 +452,19 @@ def _not_delivered(text: str, m: re.Match[str], noun: str) -> str:
         return (f"{what} skal være høy nok til at [hendelsene som skal oppdages eller det som skal måles] fanges "
                 f"opp [dagens «{text[m.start():m.end(2)].strip()}{rate.group(0)}» er ikke et krav i seg selv], verifisert ved "
                 "utprøving.")
+    throughput = _THROUGHPUT.match(text, m.end(2))
+    if throughput and not _BUY_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+        # «kapasitet på 100 prøver i timen»: how much the thing handles, not things delivered
+        bound = direction(text, m.start()) or "minst"
+        return (f"Løsningen skal ha kapasitet til {bound} {m.group(1)} {noun} {throughput.group(0).strip()} [juster etter "
+                f"behovet; {noun} leveres ikke], dokumentert med produsentens data og demonstrasjon.")
+    served = _SERVED_COUNT.search(text[max(0, m.start() - 40):m.start()])
+    if served and not PEOPLE.match(noun) and not _PLACES.match(noun):
+        # «ladeinfrastruktur for depotlading av 30 busser», «lader til 12 elbiler»: what the delivery serves, which
+        # is not itself delivered
+        served_noun = noun.split()[-1]  # «elektriske busser»: what they run on is the buyer's fleet, not a choice here
+        return (f"Løsningen skal dekke {m.group(1)} {served_noun} [juster etter behovet; {served_noun} leveres ikke], "
+                "verifisert ved beregning og utprøving.")
     room_for = _ROOM_FOR.search(text[max(0, m.start() - 40):m.start()])
     if room_for:
         verb = "ha plass til" if room_for.group(1).lower().startswith(("plass", "rom")) else "dekke"
@@ -542,6 +557,11 @@ def count_requirements(text: str, spans: list[tuple[int, int]] | None = None) ->
             # «til 12 avdelinger»: where the delivery goes, not things delivered
             out.append(f"Leveransen skal dekke {m.group(1)} {noun} [juster etter behovet og legg ved leveringsadressene], "
                        "kontrollert mot leveringsplan.")
+        elif PEOPLE.match(noun) and _TRAINED_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
+            # «opplæring av 40 ansatte»: the people to train, a training requirement, not people delivered
+            out.append(f"Leverandøren skal gi opplæring til {m.group(1)} {noun} [juster antallet etter behovet] i bruk, "
+                       "rengjøring og daglig kontroll av det som leveres, slik at de kan bruke det trygt fra første dag, "
+                       "dokumentert med opplæringsplan og deltakerliste.")
         elif PEOPLE.match(noun):
             out.append(f"Leveransen skal dekke {m.group(1)} {noun} [juster antallet etter behovet], kontrollert mot "
                        "deltaker- eller brukerliste.")
@@ -555,6 +575,16 @@ def count_requirements(text: str, spans: list[tuple[int, int]] | None = None) ->
 
 # A rate after a count («30 bilder i sekundet», «20 målinger per minutt»): a sampling rate, not things delivered.
 _RATE = re.compile(r"\s+(?:i|per|pr\.?)\s+(?:sekund\w*|minutt\w*)", re.IGNORECASE)
+# A count per hour or day («100 prøver i timen», «500 utlån per dag»): a capacity, not things delivered.
+_THROUGHPUT = re.compile(r"\s+(?:i|per|pr\.?)\s+(?:time|timen|døgn|døgnet|dag|dagen|uke|uka|måned|måneden)\b", re.IGNORECASE)
+# Who is trained: «opplæring av 40 ansatte», «kurs for 12 sykepleiere».
+_TRAINED_BEFORE = re.compile(r"(?:opplæring|kurs|instruksjon|undervisning|lære\s+opp|trening)\w*\s+(?:av|for|til|i)\s+"
+                             r"(?:minst\s+|inntil\s+|opptil\s+|ca\.?\s+)?$", re.IGNORECASE)
+# A count the delivery serves, in a complement after a noun of serving: «(lade)infrastruktur til 30 busser», «lading
+# av 30 elbiler», «lader for 12 biler»; «opp til 30» is a bound.
+_SERVED_COUNT = re.compile(r"(?:\w*lading|\w*ladning|\w*infrastruktur\w*|lader(?:e|ne)?|ladepunkt\w*|"
+                           r"ladestasjon\w*|parkering\w*|garasje\w*|oppstilling\w*)\s+(?:av|for|til)\s+"
+                           r"(?:minst\s+|inntil\s+|opptil\s+|ca\.?\s+)?$", re.IGNORECASE)
 # What a count is room for or served by («plass til 2 rullestoler», «skal dekke 4 senger»): a capacity of the thing.
 _ROOM_FOR = re.compile(r"(?<!\w)(plass\s+til|rom\s+for|dekke|overvåke|betjene)\s+(?:(?:minst|høyst|opptil|inntil|"
                        r"maks\w*)\s+)?$", re.IGNORECASE)
@@ -768,7 +798,7 @@ _VALUE = re.compile(
     r"(?:\s*(?:,|og|eller)\s*\d+(?:[.,]\d+)?\s*(?:x|×)\s*\d+(?:[.,]\d+)?)*(?:\s*(?:mm|cm|meter|m|GB|TB|kjerner))?"
     r"|\d{1,3}(?:[  ]\d{3})+(?:\s*(?:liter|l|kg|kW|W))?"
     r"|\d+(?:[.,]\d+)?\s*[-–]\s*\d+(?:[.,]\d+)?\s*(?:mm|cm)(?![\w])"  # a span of lengths: «47–63 cm»
-    r"|\d+(?:[.,]\d+)?\s*-?\s*(?:kW/\(m[³3]/s\)|kW/m[³3]/s|W/m²K|W/m2K|fps|lm/W|kWp|kWh|kVA|kW|Wp|Wh|W|V|Hz|GB|TB|MB|lux|lumen|lm|K|tommer|tommers|\"|''|″|inch(?:es)?|hk|Nm|bar|dB|"
+    r"|\d+(?:[.,]\d+)?\s*-?\s*(?:kW/\(m[³3]/s\)|kW/m[³3]/s|W/m²K|W/m2K|fps|lm/W|kWp|MWh|MVA|MW|kWh|kVA|kW|Wp|Wh|W|V|Hz|GB|TB|MB|lux|lumen|lm|K|tommer|tommers|\"|''|″|inch(?:es)?|hk|Nm|bar|dB|"
     r"kg|tonn|g|liter|l|m³|m3|mm|cm|meter|m|seter|plasser|kjerner|U))(?![\w]|\s*/\s*[^\W\d_])"
     r"|(?<![\w\-])R\s?-?(?:290|32|410A|134a|744|600a|407C|1234yf|1234ze)(?![\w])",
 )

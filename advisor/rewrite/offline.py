@@ -7,6 +7,7 @@ requirements are the neutralized original, counts and targets carried over, and 
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from advisor.requirements import (
@@ -285,6 +286,29 @@ def distance_spans(text: str, matches: list[Match]) -> list[tuple[int, int]]:
     return spans
 
 
+# A time a device runs on its battery or stays in the air, copied from a data sheet («flytid på 45 minutter»,
+# «batterilevetid på 15 år»): what the time must cover is the requirement.
+_ENDURANCE = re.compile(r"(?<!\w)(?P<word>flytid|flyvetid|flygetid|batterilevetid|batteritid|batterikapasitet\s+for|"
+                        r"driftstid\s+på\s+batteri)\s+(?:på\s+)?(?:minst\s+|opptil\s+|inntil\s+)?"
+                        r"(?P<value>\d+(?:[.,]\d+)?\s*(?:minutter|min|timer|år|dager|døgn))(?!\w)", re.IGNORECASE)
+
+
+def endurance_requirement(text: str, target: Target) -> str:
+    """«en flytid på 45 minutter», «batterilevetid på 15 år» copied from a data sheet without what it is for: what the
+    time must cover is the requirement, the figure kept as the least the buyer has estimated; '' otherwise."""
+    endurance = next((e for e in _ENDURANCE.finditer(text) if e.start() <= target.start < e.end()), None)
+    if endurance is None or FUNCTION_TIE.search(text[endurance.end():endurance.end() + 60]):
+        return ""
+    value = endurance.group("value").strip()
+    if endurance.group("word").lower().startswith("fly"):
+        return (f"Luftfartøyet skal kunne være i lufta i minst {value} per batteri ved [laveste temperatur og sterkeste "
+                "vind dere flyr i], slik at [oppdraget, f.eks. søk over et område på km²] kan fullføres uten bytte "
+                f"[skriv hva tiden skal dekke; {value} er dagens anslag], verifisert ved utprøving.")
+    return (f"Batteriet skal vare i minst {value} ved [bruken, f.eks. hvor ofte enheten måler, sender eller brukes] uten "
+            f"bytte, slik at [hva som skal unngås, f.eks. besøk hos hver bruker] [skriv hva tiden skal dekke; {value} "
+            "er dagens anslag], dokumentert med produsentens beregning for vår bruksprofil.")
+
+
 def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
     """A requirement that carries one measurable target of the original, in the words of its clause."""
     presence = next(((s, e) for s, e in distance_spans(text, matches) if s <= target.start < e), None)
@@ -304,8 +328,9 @@ def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
                 "at oppgavene krever det; et fast oppmøte favoriserer leverandører i nærheten], kontrollert mot [timelister "
                 "og møteplan].")
     clock = clock_span(text, target)
-    if clock:
-        return clock_requirement(text, clock)
+    special = clock_requirement(text, clock) if clock else endurance_requirement(text, target)
+    if special:
+        return special
     experience = YEARS_OF_EXPERIENCE.search(text)
     m = SUBJECT.match(text)
     if experience and experience.start() <= target.start < experience.end():
@@ -456,7 +481,9 @@ _BOUND_VERIFIED = {"Hyppigheten": "dokumentert med plan og rapportert av leveran
 
 
 # A count with thousands («1 800», «4 200») or a plain number right before a lower-case noun: what is counted.
-_COUNTED_QUANTITY = re.compile(r"(\d{1,3}(?:[  ]\d{3})+|\d+)\s+([a-zæøå][a-zæøå\-]{3,})(?![\w/])")
+# A plural adjective before the noun («12 000 smarte vannmålere») is taken with it: it never counts alone.
+_COUNTED_QUANTITY = re.compile(r"(\d{1,3}(?:[  ]\d{3})+|\d+)\s+((?:[a-zæøå]+e\s+(?=[a-zæøå][a-zæøå\-]{3,}(?![\w/])))?"
+                               r"[a-zæøå][a-zæøå\-]{3,})(?![\w/])")
 # Words after a number that are units or measures, not things counted.
 _UNIT_WORD = re.compile(r"(?:liter|meter|tonn|timer?|minutt\w*|sekund\w*|dager|døgn|uker|måneder|år|grader|prosent|"
                         r"kroner|watt|lumen|lux|ganger|stk|kilo\w*|milli\w*|centi\w*|tommer|bar|volt)", re.IGNORECASE)
@@ -471,11 +498,11 @@ def figure_requirement(text: str, target: Target) -> str:
     if held:
         return held
     counted = _COUNTED_QUANTITY.match(text, target.start)
-    if counted and not _UNIT_WORD.fullmatch(counted.group(2)):
+    if counted and not _UNIT_WORD.fullmatch(counted.group(2).split()[-1]):
         # «1 800 elevmaskiner», «4 200 brukere»: a number of things bought or of people covered is a quantity, never
         # a value without a function
         amount = f"{counted.group(1)} {counted.group(2)}"
-        if PEOPLE.fullmatch(counted.group(2)):
+        if PEOPLE.fullmatch(counted.group(2).split()[-1]):
             return (f"Leveransen skal dekke {amount} [juster etter behovet], kontrollert mot oversikten over brukerne "
                     "ved oppstart.")
         return f"Leveransen skal omfatte {amount} [juster antallet etter behovet], kontrollert ved levering."
@@ -638,6 +665,42 @@ def _count_requirement(text: str, matches: list[Match]) -> str:
     return f"Leveransen skal omfatte {m.group(1)} {noun} [juster antallet etter behovet], kontrollert ved levering."
 
 
+_SENTENCE_BREAK = re.compile(r"(?<!stk)(?<!ca)(?<!nr)(?<!kr)(?<!bl\.a)[.!?;]\s+(?=[A-ZÆØÅ0-9«])")
+# What a cut leaves when it splices two clauses: a copula or «ha» with nothing after it, two verbs in a row («skal
+# ha montere»), a verb running into a new subject («skal være sorteringsanlegget skal»), a lone sign («være + 260»).
+_DANGLING = re.compile(r"(?<!\w)(?:skal|må|bør|kan)\s+(?:være|ha|bli)\s*(?:[,.;:]|$)", re.IGNORECASE)
+_SPLICED = re.compile(
+    r"(?<!\w)(?:skal|må|bør|kan)\s+(?:være|ha|bli)\s*[,;:]"
+    r"|(?<!\w)(?:skal|må|bør|kan)\s+(?:være|ha)\s+(?:[a-zæøå]+e)\s+(?:\d|[a-zæøå]+e\b)"
+    r"|(?<!\w)(?:skal|må|bør)\s+(?:være|ha)\s+\S+\s+(?:skal|må|bør)(?!\w)"
+    r"|(?:^|\s)[+&/–-](?:\s|$)"
+    r"|(?<!\w)(?:og|eller|med|fra|av|etter|i|til)\s*[,.;]",
+    re.IGNORECASE)
+
+
+def _first_sentence_end(text: str) -> int:
+    """Where the first sentence of `text` ends (the whole length when it has one)."""
+    m = _SENTENCE_BREAK.search(text)
+    return m.start() + 1 if m else len(text)
+
+
+def cut_up(original: str, neutral: str, whole: bool = True) -> bool:
+    """Whether `neutral` (the original with the flagged words taken out) is a spliced sentence rather than the buyer's
+    own sentence shortened: a cut across a comma, a semicolon or a sentence, or a splice that leaves a dangling verb,
+    two verbs in a row or a lone sign. A sentence kept from the buyer is kept whole or not at all."""
+    before = re.findall(r"\w[\w\-]*|[^\w\s]", original)
+    after = re.findall(r"\w[\w\-]*|[^\w\s]", neutral)
+    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    for tag, i1, i2, _, _ in matcher.get_opcodes():
+        if tag in {"delete", "replace"} and any(token in {",", ";", ".", ":"} for token in before[i1:i2]) \
+                and i2 < len(before) - 1:
+            return True
+    # `whole`: the sentence is to stand as a requirement, so a verb left with nothing after it («Takrennene skal være.»)
+    # is no requirement either; a need may still be built on its subject
+    return (bool(_SPLICED.search(neutral)) and not _SPLICED.search(original)) \
+        or (whole and bool(_DANGLING.search(neutral)) and not _DANGLING.search(original))
+
+
 def _without_buyer_acts(neutral: str) -> str:
     """The neutral text without the sentences in which the buyer describes its own act («Kommunen skal bytte ut …»):
     context for the need, not a requirement on the delivery."""
@@ -715,7 +778,13 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
         specs_only = bool(categories & {"tailoring", "material_dimension_method"}) and not categories & {"same_as_current"}
         # a required approval is proof, not a need: the need is what the approval would show
         specs_only = specs_only or any(h.kind == "approval" for h in matches if h.severity != "low")
-        base = _need_from(neutral, function, _context(text, matches), specs_only)
+        # the need is built from the first sentence only, and only when cutting the flagged words out left it whole:
+        # a cut-up sentence («… skal være sorteringsanlegget skal ha …») pasted into the need says nothing true
+        first_end = _first_sentence_end(text)
+        first = neutralize(text[:first_end], [h for h in matches if h.end <= first_end])[0] if first_end < len(text) \
+            else neutral
+        first = "" if cut_up(text[:first_end], first, whole=False) else first
+        base = _need_from(first, function, _context(text, matches), specs_only)
         need = (clean(_with_purpose(base)) or "") if base else ""
     local = distance_spans(text, matches)
     if ptype is None and local and (not need or "[beskriv behovet" in need
@@ -729,7 +798,10 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     requirements: list[str] = []
     neutral = _without_buyer_acts(neutral)
     if ptype is None and neutral and is_substantive(neutral) and "product_named" not in categories \
-            and _norm(neutral) != _norm(text):
+            and _norm(neutral) != _norm(text) and not cut_up(text, neutral) \
+            and _first_sentence_end(neutral) >= len(neutral.rstrip()):
+        # one sentence of the buyer's, left whole by taking the flagged words out; several sentences in one
+        # requirement, or a sentence spliced across a cut, are never pasted back
         lead = _ACQUIRE_LEAD.match(neutral)
         requirements.append(f"Leveransen skal omfatte {neutral[lead.end():]}" if lead else neutral)
     count = _count_requirement(text, matches)

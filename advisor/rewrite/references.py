@@ -35,10 +35,14 @@ PLATFORM_KINDS = {"platform", "product", "database", "cloud"}
 # Open standards or interfaces behind well-known systems: offered as the neutral way to keep the compatibility.
 OPEN_INTERFACES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"teams|zoom|webex|google meet|skype", re.I), "åpne standarder for videomøter som SIP og H.323"),
-    (re.compile(r"entra|azure ad|active directory", re.I), "innlogging via SAML 2.0 eller OpenID Connect"),
+    (re.compile(r"\bentra\b|azure ad|active directory", re.I), "innlogging via SAML 2.0 eller OpenID Connect"),
     (re.compile(r"\b(?:microsoft 365|office|word|excel)\b", re.I), "åpne dokumentformater (ODF eller OOXML)"),
     (re.compile(r"dips|cgm|gerica|profil|journal(?!før)|epj", re.I), "utveksling av helsedata etter HL7 FHIR"),
-    (re.compile(r"easee|zaptec|ladeboks|ladeanlegg", re.I), "styring av ladepunkter etter OCPP"),
+    (re.compile(r"easee|zaptec|ladeboks|ladeanlegg|ocpp|laststyring|\blader(?:e|ne)?\b", re.I), "styring av ladepunkter etter OCPP"),
+    (re.compile(r"\bLIS\b|laboratoriesystem|laboratorieinformasjonssystem", re.I),
+     "utveksling av bestillinger og prøvesvar etter HL7 eller ASTM"),
+    (re.compile(r"biblioteksystem|bibliotekssystem", re.I), "utveksling av utlånsdata etter SIP2 eller NCIP"),
+    (re.compile(r"videosystem|videostrøm|videosentral", re.I), "overføring av video etter en åpen strømmeprotokoll som RTSP"),
     (re.compile(r"axis|milestone|hikvision|kamera|videoovervåk", re.I), "videoovervåking etter ONVIF"),
     (re.compile(r"interact city|citytouch|lysstyring|gatelys|armatur", re.I),
      "sentralstyring av gatelys etter TALQ, med Zhaga- eller NEMA-sokkel for styringsnoden"),
@@ -107,9 +111,15 @@ def _subject(text: str) -> str:
     for sentence in re.split(r"(?<=[.;!?])\s+", text):
         m = _SUBJECT.match(sentence)
         if m and len(m.group(1).split()) <= 2 and not STANDARDS.search(m.group(1)) \
-                and not BUYER_SUBJECT.match(m.group(1).split()[0]):
+                and not BUYER_SUBJECT.match(m.group(1).split()[0]) and not _BUYS_NEXT.match(sentence, m.end()):
             return m.group(1)
     return "Leveransen"
+
+
+# A subject followed by a verb of buying is the buyer («Laboratoriet skal anskaffe …»), never what must meet a standard.
+_BUYS_NEXT = re.compile(r"\s*(?:kjøpe|anskaffe|bestille|leie|lease|fornye|anlegge)\b", re.IGNORECASE)
+# Management-system standards: they certify how an organisation works (the supplier or the maker), not a product.
+_MANAGEMENT_STANDARD = re.compile(r"ISO\s?(?:9001|14001|13485|27001|45001|50001|22000|20000-1)\b", re.IGNORECASE)
 
 
 # Open standards for an interface or a size (not products): what the delivery must fit in what the buyer has
@@ -150,6 +160,8 @@ def _standards(text: str, matches: list[Match] | None = None) -> list[Reference]
             continue
         seen.add(name.lower())
         subject = _clause_subject(text, start) if OPEN_STANDARD.fullmatch(name) else _subject(text)
+        if _MANAGEMENT_STANDARD.match(name):
+            subject = "Leverandøren"  # «Laboratoriet skal oppfylle ISO 13485»: a quality system is the supplier's
         if MANDATED_STANDARD.match(name) and not _DESCRIPTION_STANDARD.match(name):
             if _CE.match(name) or (_CE_LAW.match(name) and _CE.search(_sentence_at(text, start))):
                 # CE marking is a legal conformity requirement (medical devices, machinery, toys, PPE): kept as one
@@ -361,16 +373,24 @@ def _systems(text: str, matches: list[Match]) -> list[Reference]:
 _FIT = re.compile(
     r"(?<!\w)(?P<verb>passe[rs]?|kompatib\w*|integrer\w*|styres|kobles|virke(?:\s+sammen)?|kommunisere|"
     # where the delivery's data must end up («journalføres i vårt sak-/arkivsystem», «hentes ut til Power BI»)
-    r"journalføres|arkiveres|(?:kunne\s+)?(?:hentes\s+ut|eksporteres|overføres|leses\s+inn))"
-    r"(?:\s+(?:og\s+)?(?:overvåkes|brukes))?\s+(?:(?:via|fra|med|mot|til|i|gjennom)\s+)(?P<thing>[^.;,]{3,80}?)"
+    r"journalføres|arkiveres|(?:kunne\s+)?(?:hentes\s+ut|eksporteres|overføres|leses\s+inn)|"
+    # a system the delivery is connected to or sends its data to («være koblet til eksisterende pasientsignalanlegg»,
+    # «overføre data til …», «ha integrasjon mot laboratoriets LIS», «støtte OCPP 1.6J mot vårt laststyringssystem»)
+    r"(?:til)?koblet|integrasjon|overføre|sendes?|støtte\s+[\w.\-]+(?:\s+[\d.]+\w*)?)"
+    r"(?:\s+(?:og\s+)?(?:overvåkes|brukes))?(?:\s+(?:\w*data|dataene|resultatene|resultater|bildene|bilder|målingene|"
+    r"måleverdiene|varsler|varslene))?(?:\s+direkte)?\s+(?:(?:via|fra|med|mot|til|i|gjennom)\s+)(?P<thing>[^.;,]{3,80}?)"
     r"(?=\s*(?:[.;,]|$|\s+(?:som|slik|og\s+skal|eller\s+tilsvarende|via|gjennom|for\s+å)\b))"
     r"|(?<!\w)samme\s+(?P<same>(?:[\w\-]+\s+){0,4}?[\w\-]*(?:varsl|rutine|oppsett|system|integrasjon|grensesnitt)\w*)"
     r"\s+som\s+(?:i\s+dag|(?:vi|dere)\s+har)",
     re.IGNORECASE)
-_OWNED = re.compile(r"(?<!\w)(?:kommunens|fylkeskommunens|virksomhetens|etatens|sykehusets|skolens)(?!\w)", re.IGNORECASE)
+_OWNED = re.compile(r"(?<!\w)(?:kommunens|fylkeskommunens|virksomhetens|etatens|sykehusets|skolens|"
+                    # any definite genitive names whose the system is: «laboratoriets LIS», «110-sentralens videosystem»
+                    r"[\w\-]+(?:ets|ens|enes))(?!\w)", re.IGNORECASE)
 _DEFINITE = re.compile(r"[^\W\d_]+(?:ene|et|en|a)$", re.IGNORECASE)
 # How the delivery must fit, by the verb.
-_FIT_VERBS = (("styres", "kunne styres og overvåkes fra"), ("kobles", "kunne kobles til"), ("passe", "kunne kobles til og brukes med"),
+_FIT_VERBS = (("styres", "kunne styres og overvåkes fra"), ("kobles", "kunne kobles til"), ("koblet", "kunne kobles til"),
+              ("tilkoblet", "kunne kobles til"), ("integrasjon", "utveksle data med"), ("overføre", "overføre dataene til"),
+              ("sende", "overføre dataene til"), ("støtte", "utveksle data med"), ("passe", "kunne kobles til og brukes med"),
               ("integrer", "utveksle data med"), ("kommunisere", "utveksle data med"),
               ("journalføres", "overføre dokumentene automatisk til"), ("arkiveres", "overføre dokumentene automatisk til"),
               ("kunne", "gjøre dataene tilgjengelige for"), ("hentes", "gjøre dataene tilgjengelige for"),

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from advisor.requirements import FINDING_CATEGORIES, FUNCTION_TIE, Match
+from advisor.requirements.purchase import read_purchase_object
 from advisor.rewrite.domains import measured_direction
 from advisor.rewrite.targets import NUMBER_WORDS, Target
 
@@ -110,6 +111,9 @@ CATEGORY_REQUIREMENTS = {
     "incumbent": "Personellet leverandøren tilbyr, skal ha den kompetansen og erfaringen oppdraget krever [beskriv], "
                  "dokumentert med CV og referanser fra minst [antall] lignende oppdrag; videreføring av det som er gjort, "
                  "sikres med en plan for overføring av kunnskap.",
+    "goods_supplier": "Leverandøren skal kunne levere, montere og gi service på det som tilbys i hele avtaleperioden, med "
+                      "responstid ved feil på høyst [timer], dokumentert med serviceavtale og referanser fra minst [antall] "
+                      "lignende leveranser.",
     # how a machine, vehicle, vessel or printer is built or driven: what it must manage, not a data interface
     "build": "Utstyret skal klare [arbeidet det skal gjøre: terreng, last, rekkevidde, hva det skal lage eller hvordan det "
              "tømmes med utstyret vi har], verifisert ved utprøving eller med produsentens data, og leverandøren velger "
@@ -171,7 +175,12 @@ def category_requirements(categories: set[str], domains: list[str], matches: lis
     preferred becomes a requirement on the competence any supplier can offer."""
     out: list[str] = []
     incumbent = incumbent_only(text, matches)
-    if "supplier" in categories or incumbent:
+    bought = read_purchase_object(text) if text and not incumbent else None
+    if "supplier" in categories and bought is not None and bought.kind == "goods":
+        # «Laderne skal leveres av ABB»: a supplier named for goods asks for any supplier who can deliver and service
+        # them, never for a consultant's CVs and a transfer of knowledge
+        out.append(CATEGORY_REQUIREMENTS["goods_supplier"])
+    elif "supplier" in categories or incumbent:
         out.append(CATEGORY_REQUIREMENTS["incumbent"])
         categories = categories - {"same_as_current"} if incumbent else categories
     for domain in domains:
