@@ -3,6 +3,7 @@ terms) win over template requirements when the draft is full, and the targets sa
 
 from __future__ import annotations
 
+from advisor.config import Settings
 from advisor.rewrite import rewrite_requirement
 from advisor.rewrite.offline import _STATEMENT_BREAK, _clauses, kept_requirements
 from advisor.rewrite.rewriter import MAX_REQUIREMENTS, MIN_REQUIREMENTS, strip_non_requirements
@@ -69,12 +70,15 @@ def test_the_quantity_and_every_lawful_requirement_stay_when_they_fill_the_draft
     assert set(result.kept_targets) <= {"30 arbeidsbukser", "2 uker"}
 
 
+def _llm_settings(tmp_path, server) -> Settings:
+    return Settings(home=tmp_path, llm={"provider": "openai", "base_url": server.base_url, "max_retries": 0,
+                                         "timeout_s": 5})
+
+
 def test_an_llm_draft_that_drops_the_buyers_logo_gets_it_back(tmp_path):
     import json
 
     from llm_server import OpenAICompatibleServer
-
-    from tests.rewrite.test_rewrite import _llm_settings
 
     text = "Vi skal kjøpe 50 refleksvester. Vestene skal ha etatens logo på ryggen, trykket etter den grafiske profilen."
     reply = json.dumps({"need_statement": "Vi har behov for at de ansatte blir sett i trafikken.",
