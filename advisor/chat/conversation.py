@@ -68,6 +68,7 @@ from advisor.chat.rules import (
     named_procedure as procedure_key,
 )
 from advisor.chat.scope import about_procurement, ask_elsewhere, uncovered_topic
+from advisor.chat.sentences import split_sentences
 from advisor.config import Settings
 from advisor.corpus import Citation
 from advisor.doffin import SimilarResults, as_hits, shown_notices, subject_words
@@ -357,7 +358,7 @@ def _ask(question: str, index: Index, settings: Settings, chosen: str, lang: str
     turn = _Turn(index, settings, chosen, history, top_k, lang, facts, earlier_rules, message=question,
                  premise=premise_card(question, index, settings, rules=is_rules_question(question, facts)))
     beside = None if plan.compound or turn.premise is not None or chosen != EXTRACTIVE else \
-        _card_beside_rules(turn, question, scene_of(question))
+        _card_beside_rules(turn, question, scene_of(question)) or _card_for_main_ask(turn, question)
     if plan.compound and turn.premise is None:  # a message resting on a wrong premise is answered by its correction
         answer = combine_answers(question, _answer_parts(turn, question, plan.parts, plan.scene))
     elif beside is not None:
@@ -586,6 +587,48 @@ def _card_beside_rules(turn: _Turn, question: str, scene: str) -> Answer | None:
     used = {int(n) for refs in re.findall(r"\[([\d, ]+)\]", card.text) for n in refs.split(",")}
     card.citations = [c for c in card.citations if c.n in used]
     return combine_answers(question, [card, lead[1]] if about_scene else [lead[1], card])
+
+
+_ASK_WORDS = (r"kan|må|er|har|gjelder|gjeld|skal|bør|får|trenger|treng|stemmer|holder|hva|hvor|hvilke\w*|hvordan|når|kva|"
+              r"kor|korleis|is|are|can|may|must|should|do|does|what|how|which|when")
+# The ask of a message that states a value: the last sentence that asks, from the first clause that opens with a
+# question word («…, kan vi nå ha møter med hver leverandør?», «… – stemmer det, og hva risikerer vi?»).
+_ASK_CLAUSE = re.compile(rf"(?:^|,\s+|\s[–-]\s+)(?:(?:så|og|so|and)\s+)?(?=(?:{_ASK_WORDS})\b)", re.IGNORECASE)
+# What the rules decide, named in the ask: the part, a threshold, the notice, a procedure to use.
+_RULES_TOPIC = re.compile(r"\b(?:del(?:en)?\s+(?:I{1,3}V?|IV|[1-5])|hvilken del|kva del|terskel\w*|kunngjør\w*|kunngjer\w*|"
+                          r"lyse ut|lyses ut|doffin|ted|prosedyre\w*|regelverk\w*|forskrift\w*|which part|part\s+(?:I{1,3}V?|IV)|"
+                          r"thresholds?|notice|advertise|procedure|tender)\b", re.IGNORECASE)
+# The share of a figure the rules read («50 %», «3 mill. kr», «NOK 8 million»): left out when the main ask is matched.
+_FIGURE = re.compile(r"(?<!§)(?<!§\s)(?<![\d-])(?:NOK\s*)?\d[\d\s.,]*(?:\s*(?:%|prosent|percent|mill\w*|mrd\.?|kr\b|kroner|nok\b|mnok)\.?)*",
+                     re.IGNORECASE)
+def main_ask(question: str) -> str:
+    """The clause a message asks in: the last sentence that ends in «?», from its first clause that opens with a
+    question word; the whole sentence when none does."""
+    asking = [s for s in split_sentences(question.strip()) if s.rstrip().endswith("?")]
+    sentence = asking[-1] if asking else question.strip()
+    match = _ASK_CLAUSE.search(sentence)
+    return sentence[match.end():].strip() if match else sentence
+
+
+def _card_for_main_ask(turn: _Turn, question: str) -> Answer | None:
+    """For a message that states a value (so the rules would answer it) but asks about something the rules do not
+    decide («Leverandøren sier vi kan utvide kontrakten på 3 mill. fritt – stemmer det?», «Vi har kunngjort en åpen
+    anbudskonkurranse på 4 mill., kan vi nå ha møter med hver leverandør?»): the card matched on the message without
+    its figures, alone; None when the ask names the part, a threshold, the notice or a procedure, or no card fits well."""
+    facts = turn.facts
+    if not facts.has_value or not is_rules_question(question, facts):
+        return None
+    ask = main_ask(question)
+    if _RULES_TOPIC.search(ask) or asks_rules_part(ask) or asks_time_limits(ask, facts) or asks_standstill(ask):
+        return None
+    told = " ".join(_FIGURE.sub(" ", _FIGURE_CLAUSE.sub("", question)).split())
+    match = match_card(told, turn.index, turn.settings, turn.lang)
+    if match is None or _RULES_TOPIC.search(match.question):
+        return None
+    card = card_answer(question, match, turn.index, turn.lang, turn.provider, model_name(turn.settings, turn.provider),
+                       told)
+    card.route = "card"
+    return card
 
 
 # A clause or phrase that gives a figure («til om lag 2,5 mill. kr eks. mva.», «for 800 000 kroner»): left out when a
