@@ -619,6 +619,10 @@ def _card_for_main_ask(turn: _Turn, question: str) -> Answer | None:
     if not facts.has_value or not is_rules_question(question, facts):
         return None
     ask = main_ask(question)
+    # «Vi vil bruke konkurransepreget dialog for 900 000 kr. Er det lov?» asks about the scene, which the rules judge;
+    # «Siden årsbeløpet er under terskelen, kan vi vel …?» has a ground the rules correct first (_CORRECTED_GROUND).
+    if asks_about_scene(ask) or _CORRECTED_GROUND.search(question):
+        return None
     if _RULES_TOPIC.search(ask) or asks_rules_part(ask) or asks_time_limits(ask, facts) or asks_standstill(ask):
         return None
     told = " ".join(_FIGURE.sub(" ", _FIGURE_CLAUSE.sub("", question)).split())
