@@ -71,3 +71,13 @@ def test_a_part_question_with_a_value_still_gets_the_rules(corpus_hash_settings)
     answer = ask("Vi er en kommune og skal kjøpe brøyting for 3 mill. Hvilken del av forskriften gjelder?",
                  open_index(corpus_hash_settings), corpus_hash_settings)
     assert answer.route == "rules" and "Del I og III" in answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "Fylkeskommunen kjøper snøbrøyting for 1,7 mill., så vi slipper vel å kunngjøre?",
+    "Vi trenger vel ikke å kunngjøre når kommunen kjøper renhold for 1,6 mill.?",
+])
+def test_a_claim_that_no_notice_is_needed_gets_no_agreeing_yes(question, corpus_hash_settings):
+    answer = ask(question, open_index(corpus_hash_settings), corpus_hash_settings)
+    assert not answer.text.startswith(("Ja", "Yes"))
+    assert "Doffin" in answer.text
