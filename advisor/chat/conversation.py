@@ -627,7 +627,10 @@ def _card_for_main_ask(turn: _Turn, question: str) -> Answer | None:
         return None
     told = " ".join(_FIGURE.sub(" ", _FIGURE_CLAUSE.sub("", question)).split())
     match = match_card(told, turn.index, turn.settings, turn.lang)
-    if match is None or _RULES_TOPIC.search(match.question):
+    # a card on the procedure the statement names («Vi har kunngjort en åpen anbudskonkurranse …») answers the
+    # statement, not the ask
+    if match is None or _RULES_TOPIC.search(match.question) or \
+            procedure_key(match.question) is not None and procedure_key(ask) is None:
         return None
     card = card_answer(question, match, turn.index, turn.lang, turn.provider, model_name(turn.settings, turn.provider),
                        told)

@@ -81,3 +81,9 @@ def test_a_claim_that_no_notice_is_needed_gets_no_agreeing_yes(question, corpus_
     answer = ask(question, open_index(corpus_hash_settings), corpus_hash_settings)
     assert not answer.text.startswith(("Ja", "Yes"))
     assert "Doffin" in answer.text
+
+
+def test_a_card_on_the_procedure_the_statement_names_does_not_answer_another_ask(corpus_e5_settings):
+    answer = ask("Vi har kunngjort en åpen anbudskonkurranse på 3 mill., kan vi nå ha et møte med hver leverandør?",
+                 open_index(corpus_e5_settings), corpus_e5_settings)
+    assert answer.card_id not in ("anbudskonkurranse-nar-passer", "apen-anbud-faser")
