@@ -623,7 +623,7 @@ def _card_for_main_ask(turn: _Turn, question: str) -> Answer | None:
     # «Siden årsbeløpet er under terskelen, kan vi vel …?» has a ground the rules correct first (_CORRECTED_GROUND).
     if asks_about_scene(ask) or _CORRECTED_GROUND.search(question):
         return None
-    if _RULES_TOPIC.search(ask) or asks_rules_part(ask) or asks_time_limits(ask, facts) or asks_standstill(ask):
+    if _RULES_TOPIC.search(ask) or procedure_key(ask) is not None or asks_rules_part(ask) or asks_time_limits(ask, facts) or asks_standstill(ask):
         return None
     told = " ".join(_FIGURE.sub(" ", _FIGURE_CLAUSE.sub("", question)).split())
     match = match_card(told, turn.index, turn.settings, turn.lang)

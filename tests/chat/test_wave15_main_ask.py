@@ -87,3 +87,9 @@ def test_a_card_on_the_procedure_the_statement_names_does_not_answer_another_ask
     answer = ask("Vi har kunngjort en åpen anbudskonkurranse på 3 mill., kan vi nå ha et møte med hver leverandør?",
                  open_index(corpus_e5_settings), corpus_e5_settings)
     assert answer.card_id not in ("anbudskonkurranse-nar-passer", "apen-anbud-faser")
+
+
+def test_an_ask_that_names_a_procedure_stays_with_the_rules(corpus_e5_settings):
+    answer = ask("Kan fylkeskommunen bruke konkurransepreget dialog for å kjøpe et nytt billettsystem til 9 mill. kr?",
+                 open_index(corpus_e5_settings), corpus_e5_settings)
+    assert answer.route == "rules"
