@@ -372,7 +372,7 @@ def _ask(question: str, index: Index, settings: Settings, chosen: str, lang: str
     turn = _Turn(index, settings, chosen, history, top_k, lang, facts, earlier_rules, message=question,
                  premise=premise_card(question, index, settings, rules=is_rules_question(question, facts)))
     beside = None if plan.compound or turn.premise is not None or chosen != EXTRACTIVE else \
-        _card_beside_rules(turn, question, scene_of(question))
+        _card_beside_rules(turn, question, scene_of(question)) or _card_for_main_ask(turn, question)
     if plan.compound and turn.premise is None:  # a message resting on a wrong premise is answered by its correction
         answer = combine_answers(question, _answer_parts(turn, question, plan.parts, plan.scene))
     elif beside is not None:
@@ -621,6 +621,57 @@ def without_figures(scene: str) -> str:
             end = out.index(out[end:].lstrip()[:len(period)], end) + len(period)
         out = out[:lead.start()] + out[end:]
     return re.sub(r"\s{2,}", " ", out).strip()
+
+
+_ASK_WORDS = (r"kan|må|er|har|gjelder|gjeld|skal|bør|får|trenger|treng|stemmer|holder|hva|hvor|hvilke\w*|hvordan|når|kva|"
+              r"kor|korleis|is|are|can|may|must|should|do|does|what|how|which|when")
+# The ask of a message that states a value: the last sentence that asks, from the first clause that opens with a
+# question word («…, kan vi nå ha møter med hver leverandør?», «… – stemmer det, og hva risikerer vi?»).
+_ASK_CLAUSE = re.compile(rf"(?:^|,\s+|\s[–-]\s+)(?:(?:så|og|so|and)\s+)?(?=(?:{_ASK_WORDS})\b)", re.IGNORECASE)
+# What the rules decide, named in the ask: the part, a threshold, the notice, a procedure to use.
+_RULES_TOPIC = re.compile(r"\b(?:del(?:en)?\s+(?:I{1,3}V?|IV|[1-5])|hvilken del|kva del|terskel\w*|kunngjør\w*|kunngjer\w*|"
+                          r"lyse ut|lyses ut|doffin|ted|prosedyre\w*|regelverk\w*|forskrift\w*|which part|part\s+(?:I{1,3}V?|IV)|"
+                          r"thresholds?|notice|advertise|procedure|tender)\b", re.IGNORECASE)
+# The share of a figure the rules read («50 %», «3 mill. kr», «NOK 8 million»): left out when the main ask is matched.
+_FIGURE = re.compile(r"(?<!§)(?<!§\s)(?<![\d-])(?:NOK\s*)?\d[\d\s.,]*(?:\s*(?:%|prosent|percent|mill\w*|mrd\.?|kr\b|kroner|nok\b|mnok)\.?)*",
+                     re.IGNORECASE)
+
+
+def main_ask(question: str) -> str:
+    """The clause a message asks in: the last sentence that ends in «?», from its first clause that opens with a
+    question word; the whole sentence when none does."""
+    asking = [s for s in split_sentences(question.strip()) if s.rstrip().endswith("?")]
+    sentence = asking[-1] if asking else question.strip()
+    match = _ASK_CLAUSE.search(sentence)
+    return sentence[match.end():].strip() if match else sentence
+
+
+def _card_for_main_ask(turn: _Turn, question: str) -> Answer | None:
+    """For a message that states a value (so the rules would answer it) but asks about something the rules do not
+    decide («Leverandøren sier vi kan utvide kontrakten på 3 mill. fritt – stemmer det?», «Vi har kunngjort en åpen
+    anbudskonkurranse på 4 mill., kan vi nå ha møter med hver leverandør?»): the card matched on the message without
+    its figures, alone; None when the ask names the part, a threshold, the notice or a procedure, or no card fits well."""
+    facts = turn.facts
+    if not facts.has_value or not is_rules_question(question, facts):
+        return None
+    ask = main_ask(question)
+    # «Vi vil bruke konkurransepreget dialog for 900 000 kr. Er det lov?» asks about the scene, which the rules judge;
+    # «Siden årsbeløpet er under terskelen, kan vi vel …?» has a ground the rules correct first (premises.GROUND_CLAUSE).
+    if asks_about_scene(ask) or any(GROUND_CLAUSE.match(sentence) for sentence in split_sentences(question, capital=True)):
+        return None
+    if _RULES_TOPIC.search(ask) or procedure_key(ask) is not None or asks_rules_part(ask) or asks_time_limits(ask, facts) or asks_standstill(ask):
+        return None
+    told = " ".join(_FIGURE.sub(" ", without_figures(question)).split())
+    match = match_card(told, turn.index, turn.settings, turn.lang)
+    # a card on the procedure the statement names («Vi har kunngjort en åpen anbudskonkurranse …») answers the
+    # statement, not the ask
+    if match is None or _RULES_TOPIC.search(match.question) or \
+            procedure_key(match.question) is not None and procedure_key(ask) is None:
+        return None
+    card = card_answer(question, match, turn.index, turn.lang, turn.provider, model_name(turn.settings, turn.provider),
+                       told)
+    card.route = "card"
+    return card
 
 
 # A sentence of a card on one side of the national or EEA threshold («Under 1,3 mill. kr …», «Fra den nasjonale

@@ -42,7 +42,7 @@ _SPLIT = re.compile(
     r"(?:\?\s+(?:(?:og|and|men|but|også)\s+)?|,?\s+og\s+|;\s+|,\s+(?=(?:hva|hvor|hvilke|hvordan|når|kan|må|what|how|when|which)\b)|"
     r",?\s+and\s+)"
     r"(?=(?:hva|hvor|hvilke[nt]?|hvordan|når|kan|må|finnes|er det|har (?:vi|dere|man|de)|gjelder|bør (?:vi|dere|man)|"
-    r"trenger (?:vi|dere|man)|treng (?:vi|de)|do (?:we|I)|does|must (?:we|I)|"
+    r"trenger (?:vi|dere|man)|treng (?:vi|de)|do (?:we|I)|does|must (?:we|I)|may (?:we|I)|should (?:we|I)|could (?:we|I)|"
     r"hvem|kva|kor|korleis|what|how|when|can|is|are|who|which|stemmer det|stemmer|is it true|"
     # «…, og vi er vel i del II?», «…, og siden vi er kommunalt eid, følger vi vel …?»: a claim asked to be confirmed
     r"(?:siden|sidan|ettersom)\b[^?,]{3,80}?\b(?:vel|jo)\b|(?:vi|me|dere|det) (?:er|følger|gjelder|må|har|kan) (?:vel|jo))\b)",
@@ -80,6 +80,20 @@ _WHEN_USE_IT = re.compile(
     r"velje|bruka|use|choose) )(?P<it>den(?: prosedyren)?|denne(?: prosedyren)?|det|dette|prosedyren|ordningen|it|this|"
     r"that|the procedure)(?P<rest>\s*\??\s*)$", re.IGNORECASE)
 PROCEDURE_NAME = re.compile(rf"(?<![\w-])(?:{PROCEDURE_NAMES})(?![\w-])", re.IGNORECASE)
+
+
+# A part that asks about a wording the scene quotes («Is that wording precise enough?», «Er den formuleringen presis
+# nok?»): without the scene it has no topic, so it keeps the scene's sentences that carry no figure (the figures are
+# the rules' and would make the part a question of part and threshold).
+_POINTS_INTO_SCENE = re.compile(r"\b(?:that|this|the|our) (?:wording|requirement|phrase|clause|term|formulation)\b|"
+                                r"\b(?:denne|den|dette|det|vår|vårt) (?:formuleringen|formuleringa|kravet|ordlyden|"
+                                r"ordlyda)\b", re.IGNORECASE)
+
+
+def _with_quoted_scene(part: str, scene: str) -> str:
+    """The part after the scene's sentences that state no figure, or the part alone when every sentence does."""
+    told = " ".join(s for s in split_sentences(scene) if not re.search(r"\d", s))
+    return f"{told} {part}" if told else part
 
 
 def asks_about_scene(part: str) -> bool:
@@ -191,6 +205,7 @@ def split_parts(question: str) -> list[str]:
             return [question.strip()]
         # A part with hardly a word of its own («Går det an?», «Is that allowed?») asks about the scene: it keeps it.
         return [f"{scene} {part}" if _ASKS_ABOUT_SCENE.match(part) or _DOES_THE_SCENE.match(part)
+                else _with_quoted_scene(part, scene) if _POINTS_INTO_SCENE.search(part)
                 else _named_it(part, scene) for part in parts]
     pieces = [p.strip(" ,;") for p in _SPLIT.split(question.strip()) if p and p.strip(" ,;?")]
     # «…, og hvis en leverandør hjelper oss, kan den levere tilbud?»: a condition belongs to the question after it.

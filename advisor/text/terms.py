@@ -72,6 +72,8 @@ _GLOSSARY_EN_PHRASES: dict[str, str] = {
     "supplier development programme": "leverandørutviklingsprogrammet",
 }
 _GLOSSARY_EN: dict[str, str] = {
+    # «the CJEU judgment in …»: the sources name the court «EU-domstolen» (its terms: «eu», «domstol»)
+    "cjeu": "domstolen", "ecj": "domstolen",
     "threshold": "terskelverdi", "thresholds": "terskelverdier", "value": "verdi", "values": "verdier",
     "national": "nasjonal", "procurement": "anskaffelse", "procurements": "anskaffelser", "purchase": "innkjøp",
     "purchases": "innkjøp", "purchasing": "innkjøp", "buy": "kjøpe", "buying": "kjøper", "bought": "kjøpt",
