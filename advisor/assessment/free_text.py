@@ -701,12 +701,16 @@ def _without_names(text: str) -> str:
 
 
 # A health or care unit named as the one who buys («Hjemmetjenesten skal kjøpe …», «Heimetenesta i kommunen treng …»),
-# as the one it is bought for («… til sykehjemmet», «i barnevernet») or as an owner («hjemmetjenestens biler»): the
+# as the one it is bought for («… til sykehjemmet», «i barnevernet»), as an owner («hjemmetjenestens biler») or
+# after one («Kommunens hjemmetjeneste skal kjøpe …»): the
 # department says who buys, not what is bought.
 _DEPARTMENT = re.compile(
     r"(?:\bhelse- og )?\b[\w-]*(?:tjenesten|tjenestene|tjenestens|tenesta|tenestene|tenestas|omsorgen|omsorga|omsorgens|"
     r"vernet|vernets|sykepleien|sjukepleia|sykehjemmet|sykehjemmets|sjukeheimen|legevakten|legevakta|helsestasjonen|"
-    r"avlastningen|avlastinga)\b", re.IGNORECASE)
+    r"avlastningen|avlastinga)\b"
+    # the indefinite form after a possessive: «Kommunens hjemmetjeneste skal kjøpe …», «vår hjemmesykepleie»
+    r"|\b(?:\w+s|vår|vårt|våre)\s+[\w-]*(?:tjeneste|teneste|omsorg|sykepleie|sjukepleie|sykehjem|sjukeheim|legevakt)\b",
+    re.IGNORECASE)
 _DEPARTMENT_ROLE = re.compile(r"\s+(?:(?:i|ved|på)\s+(?:[\w-]+\s+){1,2}?)?(?:skal|vil|trenger|treng|ønsker|har behov|"
                               r"kjøper|planlegger|må)\b", re.IGNORECASE)
 _DEPARTMENT_PLACE = re.compile(r"\b(?:i|til|for|ved|hos|på|fra|innen)\s+$", re.IGNORECASE)

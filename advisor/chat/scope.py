@@ -138,7 +138,9 @@ def uncovered_topic(question: str, index: Index, settings: Settings, lang: str) 
 _ELSEWHERE = (
     # «mva» alone too, but not the «eks. mva.» / «inkl. mva.» that says how a value is stated
     (re.compile(r"\b(?:moms\w*|mva-?sats\w*|merverdiavgift\w*|momssats\w*|skatt\w*|avgiftssats\w*|forskuddstrekk\w*|"
-                r"VAT|tax\w*)\b|\bsats\w*[^.?!]{0,30}\b(?:mva|moms)\b|"
+                # «excl. VAT» / «including VAT» says how a value is stated, like «eks. mva.»
+                r"(?<!excl\. )(?<!excl )(?<!excluding )(?<!incl\. )(?<!incl )(?<!including )(?<!ex\. )VAT|tax\w*)\b|"
+                r"\bsats\w*[^.?!]{0,30}\b(?:mva|moms)\b|"
                 r"(?<!eks\. )(?<!eks )(?<!ekskl\. )(?<!ekskl )(?<!inkl\. )(?<!inkl )(?<!excl\. )\bmva\b", re.IGNORECASE),
      "Spørsmål om merverdiavgift og skatt svarer Skatteetaten på (skatteetaten.no).",
      "Questions on VAT and tax are for the Norwegian Tax Administration (Skatteetaten, skatteetaten.no)."),

@@ -21,6 +21,8 @@ def _values(text: str) -> dict:
     "Barnevernet skal kjøpe ein ny bil til 700 000 kr",
     "Demensomsorgen ønsker å kjøpe sensorer og alarmer for 2 mill.",
     "Kommunen skal anskaffe trygghetsalarmer til hjemmetjenesten, anslått 4 mill.",
+    "Kommunens hjemmetjeneste skal kjøpe 20 el-sykler for 600 000 kr.",
+    "Bydelens hjemmesykepleie vil kjøpe tre elbiler for 1,2 mill. kr",
 ])
 def test_goods_bought_by_a_care_unit_are_goods_not_health_services(text):
     values = _values(text)
@@ -32,6 +34,7 @@ def test_goods_bought_by_a_care_unit_are_goods_not_health_services(text):
     "Hjemmetjenesten skal kjøpe praktisk bistand fra private for 4 mill.",
     "Barnevernet skal kjøpe tjenester fra private aktører, 3 mill. kr",
     "Vi skal kjøpe heimetenester for 2 mill.",
+    "Kommunens hjemmetjeneste skal kjøpe praktisk bistand for 3 mill. kr",
 ])
 def test_a_care_service_bought_by_a_care_unit_stays_a_health_service(text):
     values = _values(text)

@@ -48,3 +48,15 @@ def test_a_procurement_question_mentioning_vat_is_answered(corpus_e5_settings):
     answer = _ask("Skal vi regne verdien av anskaffelsen med eller uten merverdiavgift?", corpus_e5_settings)
     assert answer.grounded and answer.route != "refusal"
     assert "Skatteetaten" not in answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "We are buying road salt for about 3 MNOK excl. VAT. Which part of the regulation applies?",
+    "The contract is worth NOK 900,000 including VAT; do we have to advertise it?",
+])
+def test_an_english_value_stated_without_vat_is_not_a_vat_question(question):
+    assert ask_elsewhere(question, "en") == ""
+
+
+def test_an_english_vat_rate_question_still_gets_the_pointer():
+    assert "Skatteetaten" in ask_elsewhere("What VAT rate applies to passenger transport by taxi?", "en")
