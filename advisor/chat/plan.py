@@ -90,10 +90,32 @@ _POINTS_INTO_SCENE = re.compile(r"\b(?:that|this|the|our) (?:wording|requirement
                                 r"ordlyda)\b", re.IGNORECASE)
 
 
+_QUOTED = re.compile(r"«[^»]{3,120}»|\"[^\"]{3,120}\"|“[^”]{3,120}”")
+
+
 def _with_quoted_scene(part: str, scene: str) -> str:
-    """The part after the scene's sentences that state no figure, or the part alone when every sentence does."""
-    told = " ".join(s for s in split_sentences(scene) if not re.search(r"\d", s))
+    """The part after the scene's sentences that state no figure and the wordings quoted in those that do, or the
+    part alone when there are none."""
+    told = " ".join(s if not re.search(r"\d", s) else " ".join(_QUOTED.findall(s)) for s in split_sentences(scene))
+    told = " ".join(told.split())
     return f"{told} {part}" if told else part
+
+
+# A part that is a figure and hardly a word more («Is 20 % allowed?», «Er 20 prosent nok?»): the figure is the topic,
+# so the part keeps the scene's sentence that states it («… give the environment 20 % weight …»).
+_FIGURE_PART = re.compile(r"^\s*(?:\w+\s+){0,3}?(?P<figure>\d[\d.,]*\s*(?:%|prosent|percent|per cent|dager|days))"
+                          r"(?:\s+\w+){0,3}\s*\?\s*$", re.IGNORECASE)
+
+
+def _with_figure_scene(part: str, scene: str) -> str:
+    """The part after the scene's sentence that states the figure the part asks about, or the part as it was."""
+    match = _FIGURE_PART.match(part)
+    if match is None:
+        return part
+    number = re.match(r"\d[\d.,]*", match.group("figure")).group(0)
+    sentence = next((s for s in split_sentences(scene) if re.search(rf"(?<![\d.,]){re.escape(number)}(?![\d.,]*\d)", s)),
+                    "")
+    return f"{sentence} {part}" if sentence else part
 
 
 def asks_about_scene(part: str) -> bool:
@@ -206,6 +228,7 @@ def split_parts(question: str) -> list[str]:
         # A part with hardly a word of its own («Går det an?», «Is that allowed?») asks about the scene: it keeps it.
         return [f"{scene} {part}" if _ASKS_ABOUT_SCENE.match(part) or _DOES_THE_SCENE.match(part)
                 else _with_quoted_scene(part, scene) if _POINTS_INTO_SCENE.search(part)
+                else _with_figure_scene(part, scene) if _FIGURE_PART.match(part)
                 else _named_it(part, scene) for part in parts]
     pieces = [p.strip(" ,;") for p in _SPLIT.split(question.strip()) if p and p.strip(" ,;?")]
     # «…, og hvis en leverandør hjelper oss, kan den levere tilbud?»: a condition belongs to the question after it.

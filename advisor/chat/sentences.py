@@ -10,10 +10,12 @@ import re
 
 __all__ = ["split_sentences"]
 
+# Abbreviations whose full stop ends no sentence even before a capital letter («excl. VAT», «eks. MVA», «jf. FOA»).
+_NOT_AN_END = "".join(rf"(?<!\b{word}\.)" for word in ("excl", "incl", "eks", "ekskl", "inkl", "jf", "jfr", "cf"))
 # A sentence ends at «.», «!» or «?» followed by white space.
-_END = re.compile(r"(?<=[.!?])\s+")
+_END = re.compile(rf"(?<=[.!?]){_NOT_AN_END}\s+")
 # … and the next one begins with a capital letter (so «ca. 5 mill. kr» and «m.m. gjelder» stay whole).
-_END_BEFORE_CAPITAL = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])")
+_END_BEFORE_CAPITAL = re.compile(rf"(?<=[.!?]){_NOT_AN_END}\s+(?=[A-ZÆØÅ])")
 
 
 def split_sentences(text: str, *, capital: bool = False, maxsplit: int = 0) -> list[str]:
