@@ -374,7 +374,8 @@ def _ask(question: str, index: Index, settings: Settings, chosen: str, lang: str
     beside = None if plan.compound or turn.premise is not None or chosen != EXTRACTIVE else \
         _card_beside_rules(turn, question, scene_of(question)) or _card_for_main_ask(turn, question)
     if plan.compound and turn.premise is None:  # a message resting on a wrong premise is answered by its correction
-        answer = combine_answers(question, _answer_parts(turn, question, plan.parts, plan.scene))
+        answer = combine_answers(question, _asked_topic_first(question, _answer_parts(turn, question, plan.parts,
+                                                                                     plan.scene)))
     elif beside is not None:
         answer = beside
     else:
@@ -429,6 +430,26 @@ _DOUBLED_VERDICT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(Yes|No|Ja|Nei)[.,:!]\
 def single_verdict(text: str) -> str:
     """The text with a verdict word said twice in a row said once (the second, which carries its sentence, stays)."""
     return _DOUBLED_VERDICT.sub("", text)
+
+
+def _asks_rules_topic(question: str) -> bool:
+    """True when the sentences that ask («…?») name what the rules decide (part, threshold, notice, a procedure), or
+    when no sentence asks."""
+    asked = " ".join(s for s in split_sentences(question) if s.rstrip().endswith("?"))
+    return not asked or bool(_RULES_TOPIC.search(asked)) or procedure_key(asked) is not None
+
+
+def _asked_topic_first(question: str, answers: list[Answer]) -> list[Answer]:
+    """The parts' answers with the rules' verdict on the purchase moved after the card parts when the message asks
+    nothing the rules decide («Leverandøren sier vi kan utvide kontrakten med 50 % – stemmer det, og hva risikerer
+    vi?», «… Er det greit, og hvordan burde vi ha lagt opp dialogen?»): the card answers what was asked, and the part
+    the value leads to follows as background, without a verdict word of its own (it answered no yes/no question)."""
+    if len(answers) < 2 or answers[0].route != "rules" or not any(a.route == "card" for a in answers[1:]):
+        return answers
+    if _asks_rules_topic(question):
+        return answers
+    rules = dataclasses.replace(answers[0], text=_without_verdict_word(answers[0].text))
+    return [*answers[1:], rules]
 
 
 def _answer_parts(turn: _Turn, question: str, parts: Sequence[str], scene: str = "") -> list[Answer]:
@@ -595,7 +616,9 @@ def _card_beside_rules(turn: _Turn, question: str, scene: str) -> Answer | None:
     card.text = " ".join(kept)
     used = {int(n) for refs in re.findall(r"\[([\d, ]+)\]", card.text) for n in refs.split(",")}
     card.citations = [c for c in card.citations if c.n in used]
-    return combine_answers(question, [card, lead[1]] if about_scene else [lead[1], card])
+    # the card first also when the message asks nothing the rules decide («… – stemmer det, og hva risikerer vi?»)
+    card_first = about_scene or not _asks_rules_topic(question)
+    return combine_answers(question, [card, lead[1]] if card_first else [lead[1], card])
 
 
 # What goes with an amount read by read_amounts when a figure is left out of a scene: the preposition and hedge before
