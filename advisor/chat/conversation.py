@@ -436,20 +436,33 @@ def _asks_rules_topic(question: str) -> bool:
     """True when the sentences that ask («…?») name what the rules decide (part, threshold, notice, a procedure), or
     when no sentence asks."""
     asked = " ".join(s for s in split_sentences(question) if s.rstrip().endswith("?"))
-    return not asked or bool(_RULES_TOPIC.search(asked)) or procedure_key(asked) is not None
+    return not asked or bool(_RULES_TOPIC.search(asked) or _REGULATION_NAMED.search(asked)) \
+        or procedure_key(asked) is not None
+
+
+# A regulation or act named in a compound word («følger vi vel anskaffelsesforskriften?», «gjelder anskaffelsesloven?»).
+_REGULATION_NAMED = re.compile(r"\w+(?:forskriften|forskrifta|loven|lova|regelverket)\b", re.IGNORECASE)
 
 
 def _asked_topic_first(question: str, answers: list[Answer]) -> list[Answer]:
-    """The parts' answers with the rules' verdict on the purchase moved after the card parts when the message asks
-    nothing the rules decide («Leverandøren sier vi kan utvide kontrakten med 50 % – stemmer det, og hva risikerer
-    vi?», «… Er det greit, og hvordan burde vi ha lagt opp dialogen?»): the card answers what was asked, and the part
-    the value leads to follows as background, without a verdict word of its own (it answered no yes/no question)."""
-    if len(answers) < 2 or answers[0].route != "rules" or not any(a.route == "card" for a in answers[1:]):
-        return answers
-    if _asks_rules_topic(question):
+    """The parts' answers for a message that asks nothing the rules decide («Leverandøren sier vi kan utvide kontrakten
+    med 50 % – stemmer det, og hva risikerer vi?», «… Er det greit, og hvordan burde vi ha lagt opp dialogen?»): the
+    rules' part says no verdict word of its own (it answered no yes/no question), and it moves after a card that opens
+    with the verdict on what was asked."""
+    if len(answers) < 2 or answers[0].route != "rules" or _asks_rules_topic(question):
         return answers
     rules = dataclasses.replace(answers[0], text=_without_verdict_word(answers[0].text))
+    card = next((a for a in answers[1:] if a.route == "card"), None)
+    if card is None or not _card_verdict_leads(question, answers[0], card):
+        return [rules, *answers[1:]]  # the part stays first, but says no «Ja» to a question nobody asked
     return [*answers[1:], rules]
+
+
+def _card_verdict_leads(question: str, rules: Answer, card: Answer) -> bool:
+    """True when a message asks nothing the rules decide, the card opens with a verdict («Nei, …») and the rules'
+    answer does not: the card's verdict answers what was asked, the part its value leads to is background."""
+    return not _asks_rules_topic(question) and bool(_VERDICT_WORD.match(card.text)) \
+        and not _VERDICT_WORD.match(rules.text)
 
 
 def _answer_parts(turn: _Turn, question: str, parts: Sequence[str], scene: str = "") -> list[Answer]:
@@ -616,8 +629,9 @@ def _card_beside_rules(turn: _Turn, question: str, scene: str) -> Answer | None:
     card.text = " ".join(kept)
     used = {int(n) for refs in re.findall(r"\[([\d, ]+)\]", card.text) for n in refs.split(",")}
     card.citations = [c for c in card.citations if c.n in used]
-    # the card first also when the message asks nothing the rules decide («… – stemmer det, og hva risikerer vi?»)
-    card_first = about_scene or not _asks_rules_topic(question)
+    # the card first also when the message asks nothing the rules decide and the card gives the verdict («… – stemmer
+    # det, og hva risikerer vi?»: «Nei, en inngått kontrakt kan ikke utvides fritt …»)
+    card_first = about_scene or _card_verdict_leads(question, lead[1], card)
     return combine_answers(question, [card, lead[1]] if card_first else [lead[1], card])
 
 

@@ -793,6 +793,12 @@ _ALTERNATIVE_PARTS = re.compile(
     r"\b(?:forsyningsforskrift\w*|FOR)\s+eller\s+(?:anskaffelsesforskrift\w*|FOA)\b", re.IGNORECASE)
 
 
+# A ground clause before the ask of a yes/no question («Siden …, er vi vel …?», «Since …, are we …?»), up to the comma
+# before the asking verb.
+_ASKING_GROUND = re.compile(r"\b(?:siden|sidan|ettersom|fordi|since|because|as)\b[^?]*?,\s*(?=(?:er|kan|må|skal|gjelder|"
+                            r"trenger|treng|får|holder|blir|is|are|can|must|do|does|will)\b)", re.IGNORECASE)
+
+
 def _verdict_word(question: str, part: str, lang: str, regime: str = "foa") -> str:
     """«Ja.» / «Nei.» (Yes./No.) when the question is a yes/no question about the part, notice or rules; else ""."""
     if not is_yes_no(question):
@@ -812,6 +818,9 @@ def _verdict_word(question: str, part: str, lang: str, regime: str = "foa") -> s
     # The yes or no answers the sentence that asks it: «Vi skal ut i TED med dette. Kan vi kreve skybasert?» asks
     # nothing about the notice, so the notice's «Ja» would stand before a sentence that does not say yes.
     asked = " ".join(s for s in split_sentences(question.strip()) if _YES_NO.search(s) or _TAG_VEL.search(s))
+    # «Siden EØS-terskelen er 2,3 mill., er vi vel i del II?»: the ground states, the clause after it asks (the
+    # threshold named in the ground is not an «over the threshold?» question)
+    asked = _ASKING_GROUND.sub("", asked)
     for pattern, yes_parts in _INTENTS:
         if pattern.search(asked):
             yes = part in yes_parts
@@ -2329,6 +2338,18 @@ def _procedure_sentences(question: str, result: Assessment, renumber: _Renumber,
     verdict_on_named = permission(named, result.part, result.regime) if named else None
     if result.part == "III" and result.regime == "foa" and _PART_II_PROCEDURE.search(question):
         sentences.append(_with_marker(_PART_II_ONLY[lang == "en"], renumber.rules(("R-PART-II", "R-PROC-PART-II-OPEN"))))
+    if named == "innovation_partnership" and verdict_on_named is not None \
+            and market_seen(f"{case_text} {question}".strip()) in ("yes", "with_adaptation"):
+        # «Markedsdialogen viste at to leverandører allerede selger systemer som kan dekke behovet … Vi vil likevel
+        # bruke innovasjonspartnerskap»: the finding rules the partnership out (FOA § 13-1 third paragraph).
+        en = lang == "en"
+        lead = _NAMED_LEAD[en] % procedure_name(named, result.part, lang)
+        found = ("no, the market dialogue showed that solutions on the market can meet the need." if en else
+                 "nei, markedsdialogen viste at løsninger som finnes i markedet, kan dekke behovet.")
+        sentences.append(_with_marker(f"{lead} {found} {_IP_RULED_OUT[en]}",
+                                      renumber.rules(("R-PROC-INNOVATION-PARTNERSHIP",))))
+        verdict_on_named = None
+        named = ""
     if named and verdict_on_named is not None:
         # «Hvordan gjennomfører vi en konkurransepreget dialog …?»: the buyer has chosen; say whether it may be used.
         said = re.sub(r"^(?:Ja|Yes)\. ", "", verdict_on_named.text(lang))
