@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from advisor.requirements import FINDING_CATEGORIES, FUNCTION_TIE, Match
-from advisor.requirements.purchase import read_purchase_object
+from advisor.requirements import FINDING_CATEGORIES, FUNCTION_TIE, Match, read_purchase_object
 from advisor.rewrite.domains import measured_direction
 from advisor.rewrite.targets import NUMBER_WORDS, Target
 
