@@ -453,16 +453,16 @@ def _asked_topic_first(question: str, answers: list[Answer]) -> list[Answer]:
         return answers
     rules = dataclasses.replace(answers[0], text=_without_verdict_word(answers[0].text))
     card = next((a for a in answers[1:] if a.route == "card"), None)
-    if card is None or not _card_verdict_leads(question, answers[0], card):
+    if card is None or not _card_verdict_leads(answers[0], card):
         return [rules, *answers[1:]]  # the part stays first, but says no «Ja» to a question nobody asked
     return [*answers[1:], rules]
 
 
-def _card_verdict_leads(question: str, rules: Answer, card: Answer) -> bool:
-    """True when a message asks nothing the rules decide, the card opens with a verdict («Nei, …») and the rules'
-    answer does not: the card's verdict answers what was asked, the part its value leads to is background."""
-    return not _asks_rules_topic(question) and bool(_VERDICT_WORD.match(card.text)) \
-        and not _VERDICT_WORD.match(rules.text)
+def _card_verdict_leads(rules: Answer, card: Answer) -> bool:
+    """For a message that asks nothing the rules decide (the caller checks `_asks_rules_topic`): True when the card
+    opens with a verdict («Nei, …») and the rules' answer does not, so the card's verdict answers what was asked and
+    the part its value leads to is background."""
+    return bool(_VERDICT_WORD.match(card.text)) and not _VERDICT_WORD.match(rules.text)
 
 
 def _answer_parts(turn: _Turn, question: str, parts: Sequence[str], scene: str = "") -> list[Answer]:
@@ -631,7 +631,7 @@ def _card_beside_rules(turn: _Turn, question: str, scene: str) -> Answer | None:
     card.citations = [c for c in card.citations if c.n in used]
     # the card first also when the message asks nothing the rules decide and the card gives the verdict («… – stemmer
     # det, og hva risikerer vi?»: «Nei, en inngått kontrakt kan ikke utvides fritt …»)
-    card_first = about_scene or _card_verdict_leads(question, lead[1], card)
+    card_first = about_scene or not _asks_rules_topic(question) and _card_verdict_leads(lead[1], card)
     return combine_answers(question, [card, lead[1]] if card_first else [lead[1], card])
 
 

@@ -2338,25 +2338,24 @@ def _procedure_sentences(question: str, result: Assessment, renumber: _Renumber,
     verdict_on_named = permission(named, result.part, result.regime) if named else None
     if result.part == "III" and result.regime == "foa" and _PART_II_PROCEDURE.search(question):
         sentences.append(_with_marker(_PART_II_ONLY[lang == "en"], renumber.rules(("R-PART-II", "R-PROC-PART-II-OPEN"))))
-    if named == "innovation_partnership" and verdict_on_named is not None \
-            and market_seen(f"{case_text} {question}".strip()) in ("yes", "with_adaptation"):
-        # «Markedsdialogen viste at to leverandører allerede selger systemer som kan dekke behovet … Vi vil likevel
-        # bruke innovasjonspartnerskap»: the finding rules the partnership out (FOA § 13-1 third paragraph).
+    # «Markedsdialogen viste at to leverandører allerede selger systemer som kan dekke behovet … Vi vil likevel bruke
+    # innovasjonspartnerskap»: the finding rules the partnership out (FOA § 13-1 third paragraph).
+    ruled_out = named == "innovation_partnership" and verdict_on_named is not None \
+        and market_seen(f"{case_text} {question}".strip()) in ("yes", "with_adaptation")
+    if ruled_out:
         en = lang == "en"
         lead = _NAMED_LEAD[en] % procedure_name(named, result.part, lang)
         found = ("no, the market dialogue showed that solutions on the market can meet the need." if en else
                  "nei, markedsdialogen viste at løsninger som finnes i markedet, kan dekke behovet.")
         sentences.append(_with_marker(f"{lead} {found} {_IP_RULED_OUT[en]}",
                                       renumber.rules(("R-PROC-INNOVATION-PARTNERSHIP",))))
-        verdict_on_named = None
-        named = ""
-    if named and verdict_on_named is not None:
+    elif named and verdict_on_named is not None:
         # «Hvordan gjennomfører vi en konkurransepreget dialog …?»: the buyer has chosen; say whether it may be used.
         said = re.sub(r"^(?:Ja|Yes)\. ", "", verdict_on_named.text(lang))
         lead = _NAMED_LEAD[lang == "en"] % procedure_name(named, result.part, lang)
         sentences.append(_first_sentence_marked(f"{lead} {said[0].lower()}{said[1:]}",
                                                 renumber.rules(verdict_on_named.rules)))
-    if not (named and verdict_on_named is not None) or _ASKS_WHICH_PROCEDURE.search(question):
+    if ruled_out or not (named and verdict_on_named is not None) or _ASKS_WHICH_PROCEDURE.search(question):
         # «Kva prosedyrar kan vi velje mellom – kan vi forhandle?»: the choice as well as the verdict on the one named
         refs = renumber.text(" ".join(f"[{n}]" for n in dict.fromkeys(
             n for reason in result.procedure_reasons for n in _markers(reason))))
