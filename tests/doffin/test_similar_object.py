@@ -36,3 +36,15 @@ def test_unrelated_title_gets_no_share():
 def test_short_keys_match_only_whole_words():
     # «bil» must not match «bilag» by prefix nor «mobil» by suffix
     assert not _names("Vi trenger en bil", "Mobilabonnement og bilag")
+
+
+def test_rerank_lifts_the_title_that_names_the_object_and_keeps_ties_in_order():
+    from advisor.doffin.similar import NoticeIndex, _object_rerank
+
+    titles = ["Utredning om eldre og velferd", "Kjøp av kaffe til kantinen", "Rammeavtale på institusjonssenger",
+              "Konsulentbistand til omstilling"]
+    index = NoticeIndex.build([{"notice_key": str(i), "title": t} for i, t in enumerate(titles)])
+    fused = {0: 0.030, 1: 0.029, 2: 0.028, 3: 0.027}
+    order = _object_rerank("Sykehjemmet trenger nye senger til beboerne", [0, 1, 2, 3], fused, index, 0.01)
+    assert order == [2, 0, 1, 3]
+    assert _object_rerank("Vi trenger hjelp", [0, 1, 2, 3], dict(fused), index, 0.01) == [0, 1, 2, 3]
