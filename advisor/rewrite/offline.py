@@ -216,6 +216,8 @@ def generic_need(thing: str) -> str:
     """The need when no purchase type fits and the sentence only describes today's product: who uses `thing`, the
     problem and the outcome, each a blank the buyer fills in, without the product's figures or name."""
     thing = re.sub(r"^(?:\d+|en|et|ei|to|tre|fire|fem|seks)\s+", "", thing.strip()).rstrip(" ,.")
+    # the thing, not what it is to do or fit («telefoniløsning som integreres med journalsystemet X og har …»)
+    thing = re.split(r"\s+(?:som|der|og|for\s+å|slik\s+at)\s+", thing, maxsplit=1)[0]
     return (f"Vi har behov for at brukerne av {thing} [skriv hvem de er, f.eks. ansatte, pasienter eller elever] får "
             f"løst [beskriv behovet: problemet de har i dag, med egne ord og uten tall eller navn fra dagens produkt], slik at [hva de "
             f"skal oppnå, og hvordan dere ser at det er nådd]")

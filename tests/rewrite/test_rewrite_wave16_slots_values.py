@@ -117,3 +117,9 @@ def test_a_fit_ends_before_the_next_verb_phrase(settings):
     notes = rewrite_requirement(text, settings).notes
     kept = [n for n in notes if "er beholdt som et krav til grensesnitt" in n]
     assert kept and "responstid" not in kept[0]
+
+
+def test_a_generic_need_names_the_thing_without_what_it_must_fit(settings):
+    text = "Tannklinikken skal kjøpe en ny bildeløsning som kobles til journalsystemet Kvarts og har plass til 350 bilder."
+    need = rewrite_requirement(text, settings).need_statement
+    assert "Kvarts" not in need and "kobles til" not in need
