@@ -340,6 +340,10 @@ _TIMED = re.compile(r"(?<!\w)(?:respons|svar|syklus|vente|lade|behandlings|lever
                     r"utrykning|prosess|kjøre)tid(?:en)?(?!\w)", re.IGNORECASE)
 
 
+_BINARY_UNIT = re.compile(r"\d\s*(?:GB|TB|MB|Gbps|Mbps|kjerner|bit|porter|tommer)", re.IGNORECASE)
+_DOZEN_UNIT = re.compile(r"\d\s*(?:måneder|timer|t|h|stk)\b", re.IGNORECASE)
+
+
 def oddly_precise(text: str, target: Target) -> bool:
     """Whether `target` is an exact, oddly precise value with a unit, no bound and no function stated beside it."""
     if is_stated_target(text, target) or clock_span(text, target) or _BARE_NUMBER.fullmatch(target.text):
@@ -359,7 +363,10 @@ def oddly_precise(text: str, target: Target) -> bool:
         return False  # a range («2–4») is the buyer's span
     whole = value == int(value)
     odd = (not whole and round(value * 2) != value * 2) or (whole and value > 10 and int(value) % 5 != 0 and value < 1900)
-    if not odd:
+    # the usual steps of a unit are not odd: 16 or 512 GB in IT, 12, 24 or 36 months or hours
+    usual = whole and ((_BINARY_UNIT.search(target.text) and int(value) & (int(value) - 1) == 0)
+                       or (_DOZEN_UNIT.search(target.text) and int(value) % 12 == 0))
+    if not odd or usual:
         return False
     clause = next((text[s:e] for s, e in _clauses(text) if s <= target.start < e), text)
     return not FUNCTION_TIE.search(clause) and measured_direction(text, target.start, target.end) is None
@@ -370,15 +377,29 @@ def odd_value_requirement(text: str, target: Target) -> str:
     it is verified; the blank asks why exactly this value."""
     subject, _ = quantity_of(text, target)
     quoted = _quoted_target(text, target)
-    timed = _TIMED.search(text[max(0, target.start - 40):target.start])
+    before = text[max(0, target.start - 40):target.start]
+    timed = _TIMED.search(before)
+    named = _NAMED_BEFORE.search(before)
+    verified = "verifisert med [måling, test, datablad eller annen dokumentasjon som viser verdien]"
     if timed and subject in {"Tiden", "Verdien"}:
+        # a processing or response time: the longest the users can wait, measured
         subject, bound = timed.group(0)[:1].upper() + timed.group(0)[1:].lower(), "høyst"
         subject = subject if subject.endswith("en") else subject + "en"
+        verified = "verifisert ved måling under utprøving eller med produsentens testrapport"
+    elif named:
+        noun = named.group("noun").lower()
+        subject = noun[:1].upper() + noun[1:] + ("en" if re.search(r"(?:tid|het|ning|else)$", noun) else "")
+        bound = "minst" if _AT_LEAST.search(noun) else "[minst eller høyst]"
     else:
-        bound = "[minst eller høyst]"
+        # «skal være 16 år»: a time with no word for what it is (an age, a period) is named only as a value
+        subject, bound = ("Verdien" if subject == "Tiden" else subject), "[minst eller høyst]"
     return (f"{subject} skal være {bound} {quoted} [hvorfor akkurat {quoted}? skriv hva verdien skal oppnå for brukerne, "
-            "og sett grensen etter det behovet krever], verifisert ved måling under utprøving eller med "
-            "produsentens testrapport.")
+            f"og sett grensen etter det behovet krever], {verified}.")
+
+
+# The noun a value is given for («en levetid på 12 år», «volum i 37 liter»), and nouns whose value is a least one.
+_NAMED_BEFORE = re.compile(r"(?<![\w\-])(?P<noun>[a-zæøå]{4,})\s+(?:på|i|av)\s+(?:ca\.?\s+)?$")
+_AT_LEAST = re.compile(r"levetid|garanti|holdbarhet|driftstid|batteritid|rekkevidde|kapasitet|lagring|volum", re.I)
 
 
 def odd_value_question(text: str, target: Target) -> str:
@@ -543,9 +564,9 @@ _QUANTITIES = (
     (re.compile(r"\d\s*(?:kg|g|tonn)\b", re.I), "Vekten", "vekt"),
     (re.compile(r"dB\b"), "Lydnivået", "lydnivå"),
     (re.compile(r"\d\s*(?:liter|l|m³|m3)\b", re.I), "Kapasiteten", "kapasitet"),
+    (re.compile(r"\d\s*(?:[µμu]l|ml)\b", re.I), "Mengden", "mengde"),
     (re.compile(r"ganger|hver(?:t)?\s+(?:dag|uke|måned)", re.I), "Hyppigheten", "hyppighet"),
     (re.compile(r"sekund\w*|minutt\w*|time\w*|dager|døgn|uker|måneder|år\b|\d\s*(?:min|sek)\b", re.I), "Tiden", "tid"),
-    (re.compile(r"\d\s*(?:[µμu]l|ml)\b", re.I), "Mengden", "mengde"),
 )
 # A bound the buyer put on the value («minst 500 lux», «høyst 1,1 %»): a stated target, kept as a requirement.
 _BOUND_BEFORE = re.compile(r"(?<!\w)(?:minst|minimum|min\.|høyst|maks\w*|max\.?|inntil|opptil|under|over|mer\s+enn|"

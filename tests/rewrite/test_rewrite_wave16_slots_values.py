@@ -123,3 +123,11 @@ def test_a_generic_need_names_the_thing_without_what_it_must_fit(settings):
     text = "Tannklinikken skal kjøpe en ny bildeløsning som kobles til journalsystemet Kvarts og har plass til 350 bilder."
     need = rewrite_requirement(text, settings).need_statement
     assert "Kvarts" not in need and "kobles til" not in need
+
+
+def test_a_lifetime_is_a_least_value_and_usual_steps_are_not_odd(settings):
+    rewrite = rewrite_requirement("Fasadeplatene skal ha en levetid på 37 år.", settings)
+    assert any(r.startswith("Levetiden skal være minst 37 år") for r in rewrite.functional_requirements)
+    usual = rewrite_requirement("Nettbrettene skal ha 128 GB lagring og garanti i 36 måneder.", settings)
+    assert not any("hvorfor akkurat" in line.lower()
+                   for line in [*usual.functional_requirements, *usual.questions_for_buyer])
