@@ -559,9 +559,12 @@ def count_requirements(text: str, spans: list[tuple[int, int]] | None = None) ->
                        "kontrollert mot leveringsplan.")
         elif PEOPLE.match(noun) and _TRAINED_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
             # «opplæring av 40 ansatte»: the people to train, a training requirement, not people delivered
-            out.append(f"Leverandøren skal gi opplæring til {m.group(1)} {noun} [juster antallet etter behovet] i bruk, "
-                       "rengjøring og daglig kontroll av det som leveres, slik at de kan bruke det trygt fra første dag, "
-                       "dokumentert med opplæringsplan og deltakerliste.")
+            # what the training covers, when the text says it («i bruk og vedlikehold av maskinene»)
+            at = text.find(noun, m.start()) + len(noun)
+            content = re.match(r"\s+((?:i|om|på)\s+[^,.;]+)", text[at:]) if at >= len(noun) else None
+            covers = content.group(1).strip() if content else "i bruk, rengjøring og daglig kontroll av det som leveres"
+            out.append(f"Leverandøren skal gi opplæring til {m.group(1)} {noun} [juster antallet etter behovet] {covers}, "
+                       "slik at de kan bruke det trygt fra første dag, dokumentert med opplæringsplan og deltakerliste.")
         elif PEOPLE.match(noun):
             out.append(f"Leveransen skal dekke {m.group(1)} {noun} [juster antallet etter behovet], kontrollert mot "
                        "deltaker- eller brukerliste.")
@@ -614,7 +617,7 @@ _NAMES_OR_EXACT = re.compile(rf"{_NUMBERED.pattern}|(?<!\w)(?:nøyaktig|eksakt)\
 _ENGLISH = re.compile(r"(?<!\w)(?:the|shall|must|should|will)(?!\w)", re.IGNORECASE)
 # Words after a number word that are not things counted («to ganger», «tre år», «ti prosent»).
 _NOT_COUNTED = frozenset({"ganger", "gang", "år", "års", "årig", "årige", "måneder", "uker", "dager", "timer", "minutter", "prosent", "av", "og",
-                          "sekunder", "sekund", "sek", "døgn",
+                          "sekunder", "sekund", "sek", "min", "døgn",
                           "skal", "må", "bør", "kan", "vil", "er", "var", "har", "blir", "ble", "der", "når",
                           # kinds of the thing, not things delivered: «bleier i tre størrelser»
                           "størrelser", "varianter", "farger", "typer", "nivåer", "modeller", "utgaver",

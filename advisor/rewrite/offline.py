@@ -38,6 +38,7 @@ from advisor.rewrite.domains import (
     fill_who,
     function_requirements,
     has_technical_value,
+    measured_direction,
     rating_requirements,
     value_requirements,
     without_repeats,
@@ -215,6 +216,8 @@ def generic_need(thing: str) -> str:
     """The need when no purchase type fits and the sentence only describes today's product: who uses `thing`, the
     problem and the outcome, each a blank the buyer fills in, without the product's figures or name."""
     thing = re.sub(r"^(?:\d+|en|et|ei|to|tre|fire|fem|seks)\s+", "", thing.strip()).rstrip(" ,.")
+    # the thing, not what it is to do or fit («telefoniløsning som integreres med journalsystemet X og har …»)
+    thing = re.split(r"\s+(?:som|der|og|for\s+å|slik\s+at)\s+", thing, maxsplit=1)[0]
     return (f"Vi har behov for at brukerne av {thing} [skriv hvem de er, f.eks. ansatte, pasienter eller elever] får "
             f"løst [beskriv behovet: problemet de har i dag, med egne ord og uten tall eller navn fra dagens produkt], slik at [hva de "
             f"skal oppnå, og hvordan dere ser at det er nådd]")
@@ -309,6 +312,116 @@ def endurance_requirement(text: str, target: Target) -> str:
             "er dagens anslag], dokumentert med produsentens beregning for vår bruksprofil.")
 
 
+# Training of a number of people («opplæring av 40 ansatte i bruk av systemet», «kurs for 12 vektere»), with what it
+# covers when the text says it.
+_TRAINING = re.compile(rf"(?<!\w)(?:opplæring\w*|kurs\w*|instruksjon\w*|undervisning\w*|lære\s+opp)\s+(?:av\s+|for\s+|til\s+)?"
+                       rf"(?:minst\s+|inntil\s+|opptil\s+|ca\.?\s+)?(?P<n>\d+|(?i:{NUMBER_WORDS}))\s+(?P<who>[a-zæøå][\w\-]*)"
+                       r"(?P<what>\s+(?:i|om|på)\s+[^,.;]+)?", re.IGNORECASE)
+
+
+def training_requirement(text: str, target: Target | None = None) -> str:
+    """The training the original asks for, kept as a lawful requirement: who and how many, what it covers, and how it
+    is verified; '' when the text asks for none (or `target` is not the number trained)."""
+    for m in _TRAINING.finditer(text):
+        if target is not None and not m.start("n") <= target.start < m.end("n"):
+            continue
+        what = re.sub(r"\s+og\s*$", "", (m.group("what") or "").rstrip())
+        what = what or " i bruk av det som leveres"
+        return (f"Leverandøren skal gi opplæring til {m.group('n')} {m.group('who')} [juster antallet etter behovet]{what}, "
+                "slik at de kan bruke det trygt og selvstendig fra første dag, med innhold, varighet og tidspunkt beskrevet "
+                "i en opplæringsplan, verifisert med deltakerliste og ved at deltakerne viser at de kan utføre [de "
+                "viktigste oppgavene].")
+    return ""
+
+
+# A value written to a unit or a decimal no need calls for («88 µl», «41 min», «1,7 sekunder»): oddly exact, it is
+# likely taken from one product's data; a round value or one the buyer bounded is not.
+_TIMED = re.compile(r"(?<!\w)(?:respons|svar|syklus|vente|lade|behandlings|leverings|oppstarts|tørke|reaksjons|"
+                    r"utrykning|prosess|kjøre)tid(?:en)?(?!\w)", re.IGNORECASE)
+
+
+_BINARY_UNIT = re.compile(r"\d\s*(?:GB|TB|MB|Gbps|Mbps|kjerner|bit|porter|tommer)", re.IGNORECASE)
+_DOZEN_UNIT = re.compile(r"\d\s*(?:måneder|timer|t|h|stk)\b", re.IGNORECASE)
+
+
+def oddly_precise(text: str, target: Target) -> bool:
+    """Whether `target` is an exact, oddly precise value with a unit, no bound and no function stated beside it."""
+    if is_stated_target(text, target) or clock_span(text, target) or _BARE_NUMBER.fullmatch(target.text):
+        return False
+    counted = _COUNTED_QUANTITY.match(text, target.start)
+    if counted and not _UNIT_WORD.fullmatch(counted.group(2).split()[-1]):
+        return False  # a number of things or people, not a value
+    if _TRAINING.search(text) and any(m.start("n") <= target.start < m.end("n") for m in _TRAINING.finditer(text)):
+        return False
+    if re.search(r"[-–x×]\s*$", text[max(0, target.start - 3):target.start]) or re.match(r"\s*[-–x×]\s*\d", text[target.end:]) \
+            or re.match(r"\S*\s*[-–x×]\s*\d", text[target.start:]):
+        return False  # a span («22–42 cm») or a size («100 x 64 m»): the buyer's range or area, not one odd value
+    number = target.number.replace(",", ".").replace(" ", "").replace("\u00a0", "")
+    try:
+        value = float(number)
+    except ValueError:
+        return False  # a range («2–4») is the buyer's span
+    whole = value == int(value)
+    odd = (not whole and round(value * 2) != value * 2) or (whole and value > 10 and int(value) % 5 != 0 and value < 1900)
+    # the usual steps of a unit are not odd: 16 or 512 GB in IT, 12, 24 or 36 months or hours
+    usual = whole and ((_BINARY_UNIT.search(target.text) and int(value) & (int(value) - 1) == 0)
+                       or (_DOZEN_UNIT.search(target.text) and int(value) % 12 == 0))
+    if not odd or usual:
+        return False
+    clause = next((text[s:e] for s, e in _clauses(text) if s <= target.start < e), text)
+    return not FUNCTION_TIE.search(clause) and measured_direction(text, target.start, target.end) is None
+
+
+def odd_value_requirement(text: str, target: Target) -> str:
+    """An oddly exact value stated as what it is for: a least or greatest value the buyer sets from the need, with how
+    it is verified; the blank asks why exactly this value."""
+    subject, _ = quantity_of(text, target)
+    quoted = _quoted_target(text, target)
+    before = text[max(0, target.start - 40):target.start]
+    timed = _TIMED.search(before)
+    named = _NAMED_BEFORE.search(before)
+    verified = "verifisert med [måling, test, datablad eller annen dokumentasjon som viser verdien]"
+    if timed and subject in {"Tiden", "Verdien"}:
+        # a processing or response time: the longest the users can wait, measured
+        subject, bound = timed.group(0)[:1].upper() + timed.group(0)[1:].lower(), "høyst"
+        subject = subject if subject.endswith("en") else subject + "en"
+        verified = "verifisert ved måling under utprøving eller med produsentens testrapport"
+    elif named:
+        noun = named.group("noun").lower()
+        subject = noun[:1].upper() + noun[1:] + ("en" if re.search(r"(?:tid|het|ning|else)$", noun) else "")
+        bound = "minst" if _AT_LEAST.search(noun) else "[minst eller høyst]"
+    else:
+        # «skal være 16 år»: a time with no word for what it is (an age, a period) is named only as a value
+        subject, bound = ("Verdien" if subject == "Tiden" else subject), "[minst eller høyst]"
+    return (f"{subject} skal være {bound} {quoted} [hvorfor akkurat {quoted}? skriv hva verdien skal oppnå for brukerne, "
+            f"og sett grensen etter det behovet krever], {verified}.")
+
+
+# The noun a value is given for («en levetid på 12 år», «volum i 37 liter»), and nouns whose value is a least one.
+_NAMED_BEFORE = re.compile(r"(?<![\w\-])(?P<noun>[a-zæøå]{4,})\s+(?:på|i|av)\s+(?:ca\.?\s+)?$")
+_AT_LEAST = re.compile(r"levetid|garanti|holdbarhet|driftstid|batteritid|rekkevidde|kapasitet|lagring|volum", re.I)
+
+
+def odd_value_question(text: str, target: Target) -> str:
+    """The buyer's question for an oddly exact value: why exactly this one."""
+    quoted = _quoted_target(text, target)
+    return (f"Hvorfor akkurat «{quoted}»? Skriv hva verdien skal oppnå og hva som skjer hvis den er litt høyere eller "
+            "lavere; da kan kravet stå som en minste- eller høyesteverdi. Et eksakt tall fra ett produkts datablad "
+            "kan utelukke likeverdige produkter (FOA § 15-1).")
+
+
+def _unbound_value(text: str, target: Target, matches: list[Match]) -> str:
+    """The requirement for a value that is no target as written ('' for one that is)."""
+    if _describes_product(text, target, matches):
+        # «skal være Glamox X med lysfluks 3 800 lumen»: a bare figure of the named product is today's product, not a
+        # target; what it is for is required instead
+        return figure_requirement(text, target)
+    if oddly_precise(text, target):
+        # «ha en syklustid på 23 min»: an oddly exact value with no function is asked about and bounded, never copied
+        return odd_value_requirement(text, target)
+    return ""
+
+
 def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
     """A requirement that carries one measurable target of the original, in the words of its clause."""
     presence = next(((s, e) for s, e in distance_spans(text, matches) if s <= target.start < e), None)
@@ -328,7 +441,8 @@ def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
                 "at oppgavene krever det; et fast oppmøte favoriserer leverandører i nærheten], kontrollert mot [timelister "
                 "og møteplan].")
     clock = clock_span(text, target)
-    special = clock_requirement(text, clock) if clock else endurance_requirement(text, target)
+    special = training_requirement(text, target) or (clock_requirement(text, clock) if clock
+                                                      else endurance_requirement(text, target))
     if special:
         return special
     experience = YEARS_OF_EXPERIENCE.search(text)
@@ -339,10 +453,9 @@ def target_requirement(text: str, target: Target, matches: list[Match]) -> str:
         return (f"{person(text, m, matches)} skal ha relevant erfaring fra minst [antall] sammenlignbare oppdrag innen "
                 f"[fagområde og oppgaver], dokumentert med CV og referanser; kravet om «{experience.group(0).strip()}» "
                 "beholdes bare hvis dere kan begrunne at det er nødvendig og forholdsmessig.")
-    if _describes_product(text, target, matches):
-        # «skal være Glamox X med lysfluks 3 800 lumen»: a bare figure of the named product is today's product, not a
-        # target; what it is for is required instead
-        return figure_requirement(text, target)
+    unbound = _unbound_value(text, target, matches)
+    if unbound:
+        return unbound
     subject = "Løsningen"
     # the buyer as the subject («Bydelen skal kjøpe …») is not what must meet the target
     buyer_subject = bool(m and m.group("pred") and _BUYER_VERB.match(m.group("pred")))
@@ -451,8 +564,9 @@ _QUANTITIES = (
     (re.compile(r"\d\s*(?:kg|g|tonn)\b", re.I), "Vekten", "vekt"),
     (re.compile(r"dB\b"), "Lydnivået", "lydnivå"),
     (re.compile(r"\d\s*(?:liter|l|m³|m3)\b", re.I), "Kapasiteten", "kapasitet"),
+    (re.compile(r"\d\s*(?:[µμu]l|ml)\b", re.I), "Mengden", "mengde"),
     (re.compile(r"ganger|hver(?:t)?\s+(?:dag|uke|måned)", re.I), "Hyppigheten", "hyppighet"),
-    (re.compile(r"sekund\w*|minutt\w*|time\w*|dager|døgn|uker|måneder|år\b", re.I), "Tiden", "tid"),
+    (re.compile(r"sekund\w*|minutt\w*|time\w*|dager|døgn|uker|måneder|år\b|\d\s*(?:min|sek)\b", re.I), "Tiden", "tid"),
 )
 # A bound the buyer put on the value («minst 500 lux», «høyst 1,1 %»): a stated target, kept as a requirement.
 _BOUND_BEFORE = re.compile(r"(?<!\w)(?:minst|minimum|min\.|høyst|maks\w*|max\.?|inntil|opptil|under|over|mer\s+enn|"

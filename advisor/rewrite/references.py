@@ -379,7 +379,7 @@ _FIT = re.compile(
     r"(?:til)?koblet|integrasjon|overføre|sendes?|støtte\s+[\w.\-]+(?:\s+[\d.]+\w*)?)"
     r"(?:\s+(?:og\s+)?(?:overvåkes|brukes))?(?:\s+(?:\w*data|dataene|resultatene|resultater|bildene|bilder|målingene|"
     r"måleverdiene|varsler|varslene))?(?:\s+direkte)?\s+(?:(?:via|fra|med|mot|til|i|gjennom)\s+)(?P<thing>[^.;,]{3,80}?)"
-    r"(?=\s*(?:[.;,]|$|\s+(?:som|slik|og\s+skal|eller\s+tilsvarende|via|gjennom|for\s+å)\b))"
+    r"(?=\s*(?:[.;,]|$|\s+(?:som|slik|og\s+(?:skal|ha|være|kunne|har|er)|eller\s+tilsvarende|via|gjennom|for\s+å)\b))"
     r"|(?<!\w)samme\s+(?P<same>(?:[\w\-]+\s+){0,4}?[\w\-]*(?:varsl|rutine|oppsett|system|integrasjon|grensesnitt)\w*)"
     r"\s+som\s+(?:i\s+dag|(?:vi|dere)\s+har)",
     re.IGNORECASE)
@@ -387,6 +387,11 @@ _OWNED = re.compile(r"(?<!\w)(?:kommunens|fylkeskommunens|virksomhetens|etatens|
                     # any definite genitive names whose the system is: «laboratoriets LIS», «110-sentralens videosystem»
                     r"[\w\-]+(?:ets|ens|enes))(?!\w)", re.IGNORECASE)
 _DEFINITE = re.compile(r"[^\W\d_]+(?:ene|et|en|a)$", re.IGNORECASE)
+# A definite system noun right before a product's name («journalsystemet Gerica», «bookingløsningen X»): the buyer's own
+# system of that kind.
+_SYSTEM_BEFORE_NAME = re.compile(r"(?:(?:dagens|vårt|vår|eksisterende)\s+)?(?P<noun>[a-zæøå\-]*(?:system|løsning|plattform|"
+                                 r"verktøy|program|register|anlegg|sentral)(?:et|en|a|ene))\s+(?-i:[A-ZÆØÅ0-9])",
+                                 re.IGNORECASE)
 # How the delivery must fit, by the verb.
 _FIT_VERBS = (("styres", "kunne styres og overvåkes fra"), ("kobles", "kunne kobles til"), ("koblet", "kunne kobles til"),
               ("tilkoblet", "kunne kobles til"), ("integrasjon", "utveksle data med"), ("overføre", "overføre dataene til"),
@@ -423,12 +428,25 @@ def interface_requirement(text: str, matches: list[Match], subject: str = "Løsn
     else:
         thing = m.group("thing").strip()
         if any(s < m.end("thing") and m.start("thing") < e for s, e in named):
-            if not (_EXISTING.search(text) or _OWNED.search(text)):  # «styres med DALI»: a technology, not something owned
-                return "", ""
-            thing = ("det eksisterende styringssystemet" if m.group("verb").lower() == "styres" else "det eksisterende systemet") \
-                + " [navn og versjon i vedlegg]"
+            kind = _SYSTEM_BEFORE_NAME.match(thing)
+            if not (_EXISTING.search(text) or _OWNED.search(text) or kind):
+                return "", ""  # «styres med DALI»: a technology, not something owned
+            if kind:
+                # «kobles til journalsystemet Gerica»: a definite system named by its product is the buyer's own
+                noun = kind.group("noun").lower()
+                article = "de" if noun.endswith("ene") else "det" if noun.endswith("et") else "den"
+                thing = f"{article} eksisterende {noun}"
+            else:
+                thing = ("det eksisterende styringssystemet" if m.group("verb").lower() == "styres"
+                         else "det eksisterende systemet")
+            thing += " [navn og versjon i vedlegg]"
         elif m.group("verb").lower().startswith("passe") and not _TECHNICAL.search(thing):
             return "", ""  # «passe til bordene», «passe alle brukere»: a fit, not an interface
+        elif _SYSTEM_BEFORE_NAME.match(thing):
+            # «integreres med bookingsystemet Bookup»: a name the analyzer does not know still names the buyer's system
+            noun = _SYSTEM_BEFORE_NAME.match(thing).group("noun").lower()
+            article = "de" if noun.endswith("ene") else "det" if noun.endswith("et") else "den"
+            thing = f"{article} eksisterende {noun} [navn og versjon i vedlegg]"
         elif not (_EXISTING.search(thing) or _OWNED.search(thing) or _EXISTING.search(text[m.end():m.end() + 40])
                   or _DEFINITE.search(thing.split()[-1])):
             return "", ""
@@ -438,7 +456,8 @@ def interface_requirement(text: str, matches: list[Match], subject: str = "Løsn
     if "[" not in thing:  # what the buyer has must be described for suppliers to test against it
         thing += " [beskriv i vedlegg hvilke grensesnitt og versjoner dere har]"
     requirement = (f"{subject} skal {verb} {thing} gjennom et dokumentert, åpent grensesnitt eller en åpen protokoll"
-                   f"{interface} eller tilsvarende, verifisert ved en tilkoblingstest"
+                   f"{interface} eller tilsvarende, fordi [skriv hva som må virke sammen med det dere har, og hvorfor "
+                   "et bytte ville koste urimelig mye], verifisert ved en tilkoblingstest"
                    f"{' av en prøveenhet' if sample else ''} i vårt miljø før kontrakt.")
     note = (f"«{m.group(0).strip()}» er beholdt som et krav til grensesnitt: å kreve at leveransen virker med det dere "
             "allerede har, er lovlig når kontraktsgjenstanden krever det (FOA § 15-1/§ 8-5); skriv i "

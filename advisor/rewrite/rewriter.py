@@ -36,6 +36,7 @@ from advisor.requirements import (
 from advisor.rewrite.competence import platform_experience
 from advisor.rewrite.domains import choose_purchase_type, is_climate_requirement, load_purchase_types
 from advisor.rewrite.examples import load_worked_examples, nearest_examples
+from advisor.rewrite.grammar import repair
 from advisor.rewrite.legal import LegalBasis, legal_basis
 from advisor.rewrite.llm_draft import draft_llm
 from advisor.rewrite.lockin import (
@@ -54,6 +55,8 @@ from advisor.rewrite.offline import (
     figure_question,
     is_stated_target,
     line_nouns,
+    odd_value_question,
+    oddly_precise,
     quantity_of,
     target_label,
     target_requirement,
@@ -147,6 +150,24 @@ def true_notes(notes: list[str], requirements: list[str], figures: list[str]) ->
         else:
             out.append(f"«{span}» er tatt ut; kravene sier hva verdien skulle oppnå.")
     return out
+
+
+def _copied(target: Target, requirement: str) -> bool:
+    """Whether `requirement` copies the target as a bare value: its number outside a [blank] with no «minst»/«høyst»
+    before it."""
+    bare = re.sub(r"\[[^\]]*\]", "", requirement)
+    if missing_targets([target], [bare]):
+        return False
+    for m in re.finditer(rf"(?<![\d,.]){re.escape(target.text.split()[0])}(?![\d,])", requirement):
+        near = requirement[max(0, m.start() - 30):m.end() + 40]
+        if not _BOUND_NEAR.search(near):
+            return True
+    return False
+
+
+# Words by which a requirement bounds a value or names it as an estimate («minst», «høyeste verdi», «dagens anslag»).
+_BOUND_NEAR = re.compile(r"(?<!\w)(?:minst|høyst|maks\w*|inntil|opptil|under|over|høyeste|minste|laveste|anslag|"
+                         r"eller høyst\]|juster\w*)(?!\w)", re.IGNORECASE)
 
 
 # --- putting it together ---------------------------------------------------------------------------------------------
@@ -384,8 +405,13 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
     figures_in_need = [t for t in missing_targets(targets, requirements) if not missing_targets([t], [need])
                        and any(_NOT_REQUIRED.search(r) for r in requirements)]
     # a time of day or window of hours named only in the need is still a requirement on when (see clock_requirement)
+    # an oddly exact value with no function («23 min», «37 µl»): asked about and bounded, never only in the need or
+    # copied as it is
+    odd = [t for t in targets if oddly_precise(text, t)]
+    requirements = [r for r in requirements if not any(_copied(t, r) for t in odd)]
     lost = [t for t in targets if t in missing_targets(targets, [need, *requirements]) or t in figures_in_need
-            or (clock_span(text, t) and t in missing_targets(targets, requirements))]
+            or (clock_span(text, t) and t in missing_targets(targets, requirements))
+            or (t in odd and t in missing_targets(targets, requirements))]
     carried = [target_requirement(text, t, matches) for t in lost]
     # a number that only describes today's product is asked about: which value the need calls for, and why
     # (years of experience are the people's, never a product's figure: they have their own question)
@@ -394,6 +420,7 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
                         and not is_stated_target(text, t) and not any(s <= t.start < e for s, e in experience)
                         # how often a service is done is no product's figure: its requirement already asks why
                         and quantity_of(text, t)[0] != "Hyppigheten"]
+    figure_questions[:0] = [odd_value_question(text, t) for t in odd if is_stated_target(text, t) is False][:1]
     carried = _dedupe(carried)
     if len(carried) > 2:
         lost = missing_targets(targets, [need, *requirements])
@@ -434,6 +461,8 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
     need = without_foreign_examples(text, need)
     requirements = [without_foreign_examples(text, r) for r in requirements]
     requirements = [r for r in requirements if not is_empty_template(r)] or requirements
+    # a template filled with a verb phrase («skal ha montere …») is put right, whoever drafted it
+    need, requirements = repair(need), [repair(r) for r in requirements]
     market = [without_foreign_examples(text, q) for q in market]
     buyer = [without_foreign_examples(text, q) for q in buyer]
     return {"need_statement": need, "functional_requirements": requirements[:MAX_REQUIREMENTS], "market_questions": market,

@@ -30,7 +30,7 @@ NUMBER_WORDS = r"(?:to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|elleve|tolv|femten|
 _NUMBER = r"(?:\d{1,3}(?:[  ]\d{3})+|\d+(?:[.,]\d+)?)(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?"
 TARGET = re.compile(
     rf"(?<![\w.,]){_NUMBER}"
-    rf"(?:\s*(?:%|prosent|°C|grader|W/m²K|W/m2K|{PARAM_UNIT}|{TIME_UNIT}|kr|kroner|år|måneder|uker|timers|kWh|km|ganger|stk|{_SMALL_UNIT})"
+    rf"(?:\s*(?:%|prosent|°C|grader|W/m²K|W/m2K|{PARAM_UNIT}|{TIME_UNIT}|min|sek|kr|kroner|år|måneder|uker|timers|kWh|km|ganger|stk|{_SMALL_UNIT})"
     rf"(?:\s*/\s*(?:s|sek|sekund|min|minutt|t|h|time|døgn))?(?![\w])"
     rf"|(?=\s+[^\W\d_]))"
     rf"|(?<![\w])(?i:{NUMBER_WORDS})(?=\s+[^\W\d_]{{3,}})",
