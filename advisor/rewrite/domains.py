@@ -20,6 +20,7 @@ from advisor.config import Settings
 from advisor.corpus import load_yaml
 from advisor.errors import AdvisorError
 from advisor.requirements import KINDS, PurchaseObject, noun_kind, part_counts
+from advisor.rewrite.quantities import role_requirement
 from advisor.rewrite.targets import NUMBER_WORDS
 
 PURCHASE_TYPES_PATH = Path("examples") / "purchase_types.yaml"
@@ -539,6 +540,10 @@ def count_requirements(text: str, spans: list[tuple[int, int]] | None = None) ->
             # «esker à 200 stk»: how the goods are packed, not how many are delivered
             out.append(f"Produktene skal leveres i pakninger som passer [dispensere, lager og forbruk]; «{m.group(0).strip()}» "
                        "per pakning er dagens pakning og ikke et krav i seg selv, dokumentert med produktark.")
+            continue
+        role = role_requirement(text, m.start(), m.group(1), noun)  # a unit, the scope or staff to train: never delivered
+        if role is not None:
+            out.extend(filter(None, [role]))
             continue
         not_delivered = _not_delivered(text, m, noun)
         if not_delivered:
