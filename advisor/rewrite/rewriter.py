@@ -47,6 +47,7 @@ from advisor.rewrite.lockin import (
     lock_in_questions,
     lock_in_requirements,
 )
+from advisor.rewrite.need_check import sound_need
 from advisor.rewrite.neutral import clean, is_substantive
 from advisor.rewrite.offline import (
     ALTERNATIVES_QUESTION,
@@ -720,7 +721,11 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
         bought = None
     offline = draft_offline(text, matches, targets, nearest, ptype, bought, tied, unread=unread)
     # the scope the text states («om lag 6 200 elever», «to administrasjonsbygg») is the need's context, not a delivery
-    offline = {**offline, "need_statement": with_scope(str(offline["need_statement"]), scope_phrases(text))}
+    # and a need cut up by a text opening with a verb phrase is built again from the object and the stated purpose
+    read = read_purchase_object(text)
+    need = sound_need(str(offline["need_statement"]), text, read.noun if read is not None else "",
+                      PLACEHOLDER_NEED)
+    offline = {**offline, "need_statement": with_scope(need, scope_phrases(text))}
     lock = find_lock_in(text)
     if lock is not None:
         offline = with_lock_in(offline, lock, has_type=ptype is not None)
