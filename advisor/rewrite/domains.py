@@ -257,6 +257,12 @@ def _generic_object(noun: str, text: str) -> bool:
                                                  and not (first and noun_kind(noun) is None))
 
 
+def names_unknown_object(bought: PurchaseObject | None, text: str) -> bool:
+    """Whether the text names what it buys with a noun of its own that says what the thing is («tolkesystem»,
+    «røykdykkerapparater»): a maker's line of business then is no reading of it (Bosch also makes dishwashers)."""
+    return bought is not None and bought.is_certain and bool(bought.noun) and not _generic_object(bought.noun, text)
+
+
 def purchase_type_for(text: str, types: list[PurchaseType], hint: str = "", categories: list[str] | None = None,
                       bought: PurchaseObject | None = None, guess: bool = True) -> PurchaseType | None:
     """The purchase type for the requirement (see choose_purchase_type); None when no type fits or two fit equally."""
