@@ -52,7 +52,7 @@ _EUROCLASS = re.compile(r"(?<![\w\-])(?P<cls>(?:A1|A2|B|C|D|E|F)(?:fl|ca|roof)?-
 _BUILDING_FIRE_CLASS = re.compile(r"(?<![\w\-])brannklasse\s+(?P<n>[1-4])(?![\w,\-])", re.IGNORECASE)
 # Registration in a national register («registreres i Hjertestarterregisteret», «meldes til Matrikkelen»).
 _REGISTER = re.compile(r"(?<![\w\-])(?:registreres|registrert|meldes|innrapporteres|føres)\s+(?:inn\s+)?(?:i|til)\s+"
-                       r"(?P<reg>(?:det\s+)?(?:nasjonale\s+)?[\wæøå\-]*(?:register(?:et)?|registret|Matrikkel(?:en)?))",
+                       r"(?P<reg>(?:det\s+)?(?:nasjonale\s+)?(?:[\wæøå\-]+s\s+)?[\wæøå\-]*(?:register(?:et)?|registret|Matrikkel(?:en)?))",
                        re.IGNORECASE)
 # The machinery or other product directive named in words («maskindirektivet»): kept through CE marking elsewhere.
 _DIRECTIVE = re.compile(r"(?<![\w\-])(?P<rule>[\wæøå]+(?:direktivet|forordningen)|(?:direktiv|forordning)\s+(?:\(EU\)\s*)?"

@@ -70,7 +70,7 @@ def role_requirement(text: str, start: int, amount: str, noun: str) -> str | Non
 
 # A count and the noun after it.
 _COUNT = re.compile(r"(?<![\w,.])(?P<num>\d{1,3}(?:[  ]\d{3})+|\d+|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|tolv|tjue)"
-                    r"\s+(?P<noun>(?:[a-zæøå]+e\s+)?[a-zæøå][\wæøå\-]*)", re.IGNORECASE)
+                    r"\s+(?P<noun>(?:[a-zæøå]+e\s+(?=[a-zæøå][\wæøå\-]{2,}e\b))?[a-zæøå][\wæøå\-]*)", re.IGNORECASE)
 
 
 def scope_phrases(text: str) -> list[str]:
