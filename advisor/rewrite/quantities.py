@@ -30,6 +30,8 @@ STAFF = re.compile(r"[a-zæøå]*(?:tekniker(?:e|ne)?|fører(?:e|ne)?|operatør(
                    r"arbeider(?:e|ne)?|ansatte|medarbeider(?:e|ne)?|betjent(?:er|ene)?|vakt(?:er|ene)?|mester(?:e|ne)?|"
                    r"assistent(?:er|ene)?|lærer(?:e|ne)?|leder(?:e|ne)?|brukere|superbrukere|instruktør(?:er|ene)?|"
                    r"personell|helsefagarbeider(?:e|ne)?|renholder(?:e|ne)?|saksbehandler(?:e|ne)?)$", re.IGNORECASE)
+# Goods bought per user: the count of users is what is bought.
+_PER_USER = re.compile(r"lisens\w*|abonnement\w*|brukertilgang\w*|konto(?:er|ene)?\b|seter\b", re.IGNORECASE)
 # A training cue before the count: «opplæring av 14», «kurs for inntil 20», «lære opp 8».
 TRAINED_BEFORE = re.compile(r"(?:opplæring|kurs|instruksjon|undervisning|lære\s+opp|trening|sertifisering|"
                             r"brukeropplæring|superbrukeropplæring)\w*\s+(?:av|for|til|i)?\s*(?:alle\s+)?"
@@ -47,8 +49,10 @@ def quantity_role(text: str, start: int, noun: str) -> str:
     before = text[max(0, start - 60):start]
     if STAFF.fullmatch(noun.split()[-1]) and TRAINED_BEFORE.search(before):
         return "trainees"
-    if _BUILDINGS.fullmatch(noun.split()[-1]) or _SERVED_PEOPLE.fullmatch(noun):
+    if _BUILDINGS.fullmatch(noun.split()[-1]):
         return "scope"
+    if _SERVED_PEOPLE.fullmatch(noun) and not _PER_USER.search(text):
+        return "scope"  # licences and subscriptions are bought per user: there the users are the quantity
     return ""
 
 
