@@ -414,6 +414,8 @@ STANDARD_VERB_BEFORE = re.compile(
 NAMED_STANDARD = re.compile(
     r"(?<![\w\-])(?:(?:NS|EN|ISO|IEC|NEK|DIN|ASTM|BS|SN|CEN|ETSI|IEEE|ANSI|UL|NFPA|ISA|INSTA|ISAE)(?:[\s\-/]+(?:EN|ISO|IEC|TS|TR|INSTA))*"
     r"[\s\-]*\d[\w\-:.+/]*"
+    # national standards of other EEA states, with a letter for the series («ÖNORM M 5873-1», «DVGW W 294», «VDI 6022»)
+    r"|(?:ÖNORM|ONORM|DVGW|VDI|VDE|SFS|SIS|UNE|NF)(?:[\s\-]+(?:EN|ISO|IEC))*(?:\s+[A-Z](?=\s*\d))?[\s\-]*\d[\w\-:.+/]*"
     r"|(?i:BREEAM)(?:\s*[\-–]?\s*(?i:NOR)(?!\w))?(?:[\s\-]sertifiser\w*)?|Svanemerk\w*|EU Ecolabel|Blomsten|FSC|PEFC|TCO Certified\w*|Energy Star|"
     r"M[öø]belfakta|Miljøfyrtårn|EMAS|Passivhus\w*|[A-ZÆØÅ]{3,}-standard(?:en)?)(?![\w])"
 )

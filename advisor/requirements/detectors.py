@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from advisor.requirements import context as ctx
 from advisor.requirements import lexicon as lex
 from advisor.requirements import names
+from advisor.requirements.spans import whole_names
 
 # The sizes of a product range («finnes i størrelsene 5 x 5 cm, 10 x 10 cm og …»): what the range must offer.
 _SIZE_RANGE_BEFORE = re.compile(r"(?<!\w)(?:størrelsene|størrelser(?:\s+som)?|sizes)\s+(?:i\s+dag\s+er\s+)?"
@@ -1012,4 +1013,4 @@ def renewed_product(text: str) -> str:
 
 def find_matches(text: str) -> list[Match]:
     """Run the rules over one requirement text: the raw matches, without explanations or citations."""
-    return _Scan(text).run()
+    return whole_names(text, _Scan(text).run())

@@ -484,6 +484,7 @@ STANDARDS = re.compile(
     r"(?<![\w\-])(?:"
     r"(?-i:NS|EN|ISO|IEC|NEK|DIN|ASTM|BS|SS|SN|CEN|CENELEC|ETSI|ITU-T|IEEE|ANSI|UL|NFPA)(?:[\s\-/]+(?-i:EN|ISO|IEC|TS|TR|ES|CEN|INSTA))*"
     r"[\s\-]*\d[\w\-:.+/]*(?:\s*[-–]\s*\d[\w:]*)?"
+    r"|(?-i:ÖNORM|ONORM|DVGW|VDI|VDE|SFS|SIS|UNE|NF)(?:[\s\-]+(?-i:EN|ISO|IEC))*(?:\s+(?-i:[A-Z])(?=\s*\d))?[\s\-]*\d[\w\-:.+/]*"
     r"|WCAG\s*\d(?:\.\d)?(?:\s*(?:nivå\s*)?A{1,3})?|TEK\s?\d{2}|IP\s?[0-6X][0-9X]K?|IK\s?\d{2}"
     r"|Euro\s?(?:[1-7]|VI|IV|V|III|II|I)\b|Stage\s?(?:V|IV|III[AB]?)|Tier\s?\d"
     r"|EPD|BREEAM(?:[\s\-]NOR)?|Svanemerke\w*|EU Ecolabel|FSC|PEFC|Energy Star|TCO Certified\w*|Blomsten|Möbelfakta"

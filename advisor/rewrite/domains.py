@@ -20,6 +20,7 @@ from advisor.config import Settings
 from advisor.corpus import load_yaml
 from advisor.errors import AdvisorError
 from advisor.requirements import KINDS, PurchaseObject, noun_kind, part_counts
+from advisor.rewrite.quantities import role_requirement
 from advisor.rewrite.targets import NUMBER_WORDS
 
 PURCHASE_TYPES_PATH = Path("examples") / "purchase_types.yaml"
@@ -254,6 +255,12 @@ def _generic_object(noun: str, text: str) -> bool:
     first = text.lstrip()[:len(noun)] == noun
     return bool(_GENERIC_OBJECT.match(noun)) or (bool(re.fullmatch(r"[A-ZÆØÅ]\w*", noun))
                                                  and not (first and noun_kind(noun) is None))
+
+
+def names_unknown_object(bought: PurchaseObject | None, text: str) -> bool:
+    """Whether the text names what it buys with a noun of its own that says what the thing is («tolkesystem»,
+    «røykdykkerapparater»): a maker's line of business then is no reading of it (Bosch also makes dishwashers)."""
+    return bought is not None and bought.is_certain and bool(bought.noun) and not _generic_object(bought.noun, text)
 
 
 def purchase_type_for(text: str, types: list[PurchaseType], hint: str = "", categories: list[str] | None = None,
@@ -539,6 +546,10 @@ def count_requirements(text: str, spans: list[tuple[int, int]] | None = None) ->
             # «esker à 200 stk»: how the goods are packed, not how many are delivered
             out.append(f"Produktene skal leveres i pakninger som passer [dispensere, lager og forbruk]; «{m.group(0).strip()}» "
                        "per pakning er dagens pakning og ikke et krav i seg selv, dokumentert med produktark.")
+            continue
+        role = role_requirement(text, m.start(), m.group(1), noun)  # a unit, the scope or staff to train: never delivered
+        if role is not None:
+            out.extend(filter(None, [role]))
             continue
         not_delivered = _not_delivered(text, m, noun)
         if not_delivered:

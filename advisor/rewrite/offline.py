@@ -39,6 +39,7 @@ from advisor.rewrite.domains import (
     function_requirements,
     has_technical_value,
     measured_direction,
+    names_unknown_object,
     rating_requirements,
     value_requirements,
     without_repeats,
@@ -963,7 +964,8 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
         if nearest and nearest[0][1] >= BORROW_NEED_AT:
             # Near-identical example: its requirements are offered when they bring in no numbers of their own.
             requirements.extend(r for r in nearest[0][0].requirements if not measurable_targets(r, []))
-        maker = [] if unread and ptype is None else _brand_domains(matches)
+        # a maker's line of business is a guess: with no type for an object the text names itself, the neutral wording
+        maker = [] if (unread and ptype is None) or names_unknown_object(bought, text) else _brand_domains(matches)
         requirements.extend(category_requirements(categories, maker, matches, text))
         # no type: a maker in IT reads a dock as a PC's, anything else gets the general wording
         requirements.extend(function_requirements(text, requirements, "IT" if "IT" in maker else ""))

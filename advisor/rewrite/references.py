@@ -119,7 +119,7 @@ def _subject(text: str) -> str:
 # A subject followed by a verb of buying is the buyer («Laboratoriet skal anskaffe …»), never what must meet a standard.
 _BUYS_NEXT = re.compile(r"\s*(?:kjøpe|anskaffe|bestille|leie|lease|fornye|anlegge)\b", re.IGNORECASE)
 # Management-system standards: they certify how an organisation works (the supplier or the maker), not a product.
-_MANAGEMENT_STANDARD = re.compile(r"ISO\s?(?:9001|14001|13485|27001|45001|50001|22000|20000-1)\b", re.IGNORECASE)
+_MANAGEMENT_STANDARD = re.compile(r"(?<![\w\-])ISO\s?(?:9001|14001|13485|27001|45001|50001|22000|20000-1)\b", re.IGNORECASE)
 
 
 # Open standards for an interface or a size (not products): what the delivery must fit in what the buyer has
@@ -132,6 +132,20 @@ OPEN_STANDARD = re.compile(r"(?<![\w/])(?:GN\s?\d/\d+|DALI(?:-2)?|SCAIP|KNX|BACn
 # never a reason to shut out a description in another, equivalent system; kept «eller tilsvarende».
 _DESCRIPTION_STANDARD = re.compile(r"^NS\s?3420", re.IGNORECASE)
 _CLAUSE_SUBJECT = re.compile(r"(?:^|[.;,]\s*|\s+og\s+)([A-ZÆØÅa-zæøå][\wæøå\-]*)\s+(?:skal|må)\s+(?:\w+\s+){0,3}?$")
+
+
+# The subject of a standard's clause, a few words before it («fasaden skal ha brannklasse A2-s1,d0 etter …»).
+_STANDARD_CLAUSE_SUBJECT = re.compile(r"(?:^|[.;]\s*|,\s+|\s+og\s+)([A-ZÆØÅa-zæøå][\wæøå\-]*)\s+(?:skal|må)\s+"
+                                      r"(?:[\w,\-]+\s+){0,6}?$")
+
+
+def _standard_subject(text: str, start: int) -> str:
+    """The subject of the clause a standard at `start` stands in, when it is the delivery's (not the buyer's, not
+    «som»); else the requirement's subject."""
+    m = _STANDARD_CLAUSE_SUBJECT.search(text[:start])
+    if m and m.group(1).lower() != "som" and not BUYER_SUBJECT.match(m.group(1)) and not STANDARDS.search(m.group(1)):
+        return m.group(1)[:1].upper() + m.group(1)[1:]
+    return _subject(text)
 
 
 def _clause_subject(text: str, start: int) -> str:
@@ -159,8 +173,9 @@ def _standards(text: str, matches: list[Match] | None = None) -> list[Reference]
         if not name or name.lower() in seen:
             continue
         seen.add(name.lower())
-        subject = _clause_subject(text, start) if OPEN_STANDARD.fullmatch(name) else _subject(text)
-        if _MANAGEMENT_STANDARD.match(name):
+        # the subject of the standard's own clause («… og fasaden skal ha brannklasse … etter NS-EN 13501-1»)
+        subject = _clause_subject(text, start) if OPEN_STANDARD.fullmatch(name) else _standard_subject(text, start)
+        if _MANAGEMENT_STANDARD.search(name):
             subject = "Leverandøren"  # «Laboratoriet skal oppfylle ISO 13485»: a quality system is the supplier's
         if MANDATED_STANDARD.match(name) and not _DESCRIPTION_STANDARD.match(name):
             if _CE.match(name) or (_CE_LAW.match(name) and _CE.search(_sentence_at(text, start))):

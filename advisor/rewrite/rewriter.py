@@ -37,6 +37,7 @@ from advisor.rewrite.competence import platform_experience
 from advisor.rewrite.domains import choose_purchase_type, is_climate_requirement, load_purchase_types
 from advisor.rewrite.examples import load_worked_examples, nearest_examples
 from advisor.rewrite.grammar import repair
+from advisor.rewrite.lawful import legal_references
 from advisor.rewrite.legal import LegalBasis, legal_basis
 from advisor.rewrite.llm_draft import draft_llm
 from advisor.rewrite.lockin import (
@@ -47,6 +48,7 @@ from advisor.rewrite.lockin import (
     lock_in_questions,
     lock_in_requirements,
 )
+from advisor.rewrite.need_check import sound_need
 from advisor.rewrite.neutral import clean, is_substantive
 from advisor.rewrite.offline import (
     ALTERNATIVES_QUESTION,
@@ -62,6 +64,7 @@ from advisor.rewrite.offline import (
     target_requirement,
 )
 from advisor.rewrite.parts import covers_part, part_requirements, without_parts
+from advisor.rewrite.quantities import scope_phrases, with_scope
 from advisor.rewrite.references import Reference, find_references
 from advisor.rewrite.targets import Target, measurable_targets, missing_targets, normal_number
 from advisor.rewrite.templates import (
@@ -196,7 +199,10 @@ def _dedupe(items: list[str]) -> list[str]:
 # pasted text, but a requirement that repeats them tells the supplier nothing it must do).
 NOT_REQUIREMENT = re.compile(
     r",?\s*(?:org\.?\s?nr\.?|organisasjonsnummer)\s*:?\s*\d{3}\s?\d{3}\s?\d{3}"
-    r"|,?\s*(?:jf\.?|jfr\.?|iht\.?|etter|i henhold til)?\s*(?:FOA|LOA|anskaffelsesforskriften|anskaffelsesloven|forskrift\w*)"
+    # a regulation the delivery must meet («drikkevannsforskriften», «forskrift om …») is a requirement: only the
+    # procurement rules and a bare «forskrift §» reference are left out
+    r"|,?\s*(?:jf\.?|jfr\.?|iht\.?|etter|i henhold til)?\s*(?<![\w\-])(?:FOA|LOA|anskaffelsesforskriften|anskaffelsesloven|"
+    r"forskrift\w*(?=\s*§))"
     r"\s*(?:§+\s*[\d\-]+(?:\s*(?:\(\d+\)|[a-z]|ledd|nr\.?\s*\d+))*)?"
     r"|,?\s*§+\s*[\d\-]+"
     r"|,?\s*[\w.+-]+@[\w-]+\.[\w.]+"
@@ -743,10 +749,17 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
         # («leveres Alt»), gives way to the type
         bought = None
     offline = draft_offline(text, matches, targets, nearest, ptype, bought, tied, unread=unread)
+    # the scope the text states («om lag 6 200 elever», «to administrasjonsbygg») is the need's context, not a delivery
+    # and a need cut up by a text opening with a verb phrase is built again from the object and the stated purpose
+    read = read_purchase_object(text)
+    need = sound_need(str(offline["need_statement"]), text, read.noun if read is not None else "",
+                      PLACEHOLDER_NEED)
+    offline = {**offline, "need_statement": with_scope(need, scope_phrases(text))}
     lock = find_lock_in(text)
     if lock is not None:
         offline = with_lock_in(offline, lock, has_type=ptype is not None)
     references = find_references(text, matches)
+    references = [*references, *legal_references(original, references)]  # laws the text states: kept, never dropped
     platform = platform_experience(text, matches)
     if platform is not None:
         # a system the people must have worked in is a competence to have, not something the delivery must fit
