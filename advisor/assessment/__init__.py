@@ -1,7 +1,7 @@
 """The procurement assessment: a case read by explicit, cited rules into regulation, part, value, procedure and next
 steps, with a one-sentence verdict (`Assessment.headline`)."""
 
-from advisor.assessment.amounts import read_amounts
+from advisor.assessment.amounts import figure_spans, read_amounts
 from advisor.assessment.case import (
     BUYERS,
     CONTRACT_TYPES,
@@ -92,6 +92,7 @@ __all__ = [
     "describe_extraction",
     "display_value",
     "extract_case",
+    "figure_spans",
     "Extraction",
     "read_value_bound",
     "ValueBound",

@@ -129,6 +129,18 @@ def read_amounts(text: str) -> tuple[list[Amount], list[AmountProblem]]:
     return _merge_ranges(text, amounts), problems
 
 
+# Any figure, an amount of money or not («50 %», «3 mill. kr», «NOK 8 million», «tre» in words not): a number with the
+# units and currency after it, «NOK» before it; not a paragraph number («§ 13-1») or the tail of another figure.
+_ANY_FIGURE = re.compile(r"(?<!§)(?<!§\s)(?<![\d-])(?:NOK\s*)?\d[\d\s.,]*"
+                         r"(?:\s*(?:%|prosent|percent|mill\w*|mrd\.?|kr\b|kroner|nok\b|mnok)\.?)*", re.IGNORECASE)
+
+
+def figure_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every figure in the text: the amounts read_amounts reads and also percentages and bare
+    numbers, which are no amounts of money (a paragraph number is no figure)."""
+    return [m.span() for m in _ANY_FIGURE.finditer(text)]
+
+
 # Amounts in words («to komma seks millioner kroner», «én million åtte hundre tusen kroner», «en halv million kr»):
 # read only with a currency word after them, so counts («tre millioner innbyggere») stay counts.
 _SMALL_WORDS = {"null": 0, "en": 1, "én": 1, "ett": 1, "eitt": 1, "ein": 1, "ei": 1, "to": 2, "tre": 3, "fire": 4,

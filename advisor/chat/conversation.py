@@ -39,7 +39,7 @@ from advisor.answer import (
     uncovered_answer,
     with_english_answer,
 )
-from advisor.assessment import READ_FROM_TEXT, assess, extract_case, read_amounts
+from advisor.assessment import READ_FROM_TEXT, assess, extract_case, figure_spans, read_amounts
 from advisor.chat.facts import IT_PURCHASE_NOTE, CaseFacts, read_facts
 from advisor.chat.plan import (
     asks_about_scene,
@@ -50,7 +50,7 @@ from advisor.chat.plan import (
     scene_procedure,
     with_procedure,
 )
-from advisor.chat.premises import GROUND_CLAUSE, premise_card, premise_lead
+from advisor.chat.premises import premise_card, premise_lead
 from advisor.chat.quoted import make_in_words, named_spec, quoted_spec, spec_in_words
 from advisor.chat.rules import (
     asked_procedure,
@@ -69,7 +69,7 @@ from advisor.chat.rules import (
     named_procedure as procedure_key,
 )
 from advisor.chat.scope import about_procurement, ask_elsewhere, uncovered_topic
-from advisor.chat.sentences import split_sentences
+from advisor.chat.sentences import GROUND_CLAUSE, split_sentences
 from advisor.config import Settings
 from advisor.corpus import Citation
 from advisor.doffin import SimilarResults, as_hits, shown_notices, subject_words
@@ -393,7 +393,7 @@ def _ask(question: str, index: Index, settings: Settings, chosen: str, lang: str
 
 
 # «Siden årsbeløpet er under terskelen, kan vi vel bare kontakte noen ideelle?»: a ground the rules correct («Nei:
-# det er verdien for hele avtaleperioden …»), then an ask of its own (after premises.GROUND_CLAUSE), which a card
+# det er verdien for hele avtaleperioden …»), then an ask of its own (after sentences.GROUND_CLAUSE), which a card
 # answers after the correction.
 _ASK_AFTER_GROUND = re.compile(r"[^?.!]+\?")
 
@@ -436,12 +436,7 @@ def _asks_rules_topic(question: str) -> bool:
     """True when the sentences that ask («…?») name what the rules decide (part, threshold, notice, a procedure), or
     when no sentence asks."""
     asked = " ".join(s for s in split_sentences(question) if s.rstrip().endswith("?"))
-    return not asked or bool(_RULES_TOPIC.search(asked) or _REGULATION_NAMED.search(asked)) \
-        or procedure_key(asked) is not None
-
-
-# A regulation or act named in a compound word («følger vi vel anskaffelsesforskriften?», «gjelder anskaffelsesloven?»).
-_REGULATION_NAMED = re.compile(r"\w+(?:forskriften|forskrifta|loven|lova|regelverket)\b", re.IGNORECASE)
+    return not asked or bool(_RULES_TOPIC.search(asked)) or procedure_key(asked) is not None
 
 
 def _asked_topic_first(question: str, answers: list[Answer]) -> list[Answer]:
@@ -643,9 +638,10 @@ _FIGURE_TAIL = re.compile(r"(?:\s*(?:kr|kroner|nok|mnok)\b\.?)?(?:\s*(?:eks|eksk
                           re.IGNORECASE)
 
 
-def without_figures(scene: str) -> str:
+def without_figures(scene: str, every: bool = False) -> str:
     """The scene without the phrases that give a figure («til om lag 2,5 mill. kr eks. mva.», «for 800 000 kroner»),
-    read by assessment.read_amounts: a card is matched on the scene, whose figures are for the rules."""
+    read by assessment.read_amounts: a card is matched on the scene, whose figures are for the rules. With `every`,
+    also without the figures left after that (assessment.figure_spans: «50 %», «3 mill. kr» with no phrase before)."""
     amounts, _ = read_amounts(scene)
     out = scene
     for amount in sorted(amounts, key=lambda a: a.start, reverse=True):
@@ -657,6 +653,10 @@ def without_figures(scene: str) -> str:
         if period and out[end:].lstrip().lower().startswith(period.lower()):  # «for 800 000 kroner i året»
             end = out.index(out[end:].lstrip()[:len(period)], end) + len(period)
         out = out[:lead.start()] + out[end:]
+    if every:
+        for start, end in reversed(figure_spans(out)):
+            out = f"{out[:start]} {out[end:]}"
+        return " ".join(out.split())
     return re.sub(r"\s{2,}", " ", out).strip()
 
 
@@ -665,15 +665,11 @@ _ASK_WORDS = (r"kan|må|er|har|gjelder|gjeld|skal|bør|får|trenger|treng|stemme
 # The ask of a message that states a value: the last sentence that asks, from the first clause that opens with a
 # question word («…, kan vi nå ha møter med hver leverandør?», «… – stemmer det, og hva risikerer vi?»).
 _ASK_CLAUSE = re.compile(rf"(?:^|,\s+|\s[–-]\s+)(?:(?:så|og|so|and)\s+)?(?=(?:{_ASK_WORDS})\b)", re.IGNORECASE)
-# What the rules decide, named in the ask: the part, a threshold, the notice, a procedure to use.
+# What the rules decide, named in the ask: the part, a threshold, the notice, a procedure to use, the regulation or
+# act, also in a compound word («følger vi vel anskaffelsesforskriften?», «forsyningsforskrifta», «anskaffelsesloven»).
 _RULES_TOPIC = re.compile(r"\b(?:del(?:en)?\s+(?:I{1,3}V?|IV|[1-5])|hvilken del|kva del|terskel\w*|kunngjør\w*|kunngjer\w*|"
-                          r"lyse ut|lyses ut|doffin|ted|prosedyre\w*|regelverk\w*|forskrift\w*|which part|part\s+(?:I{1,3}V?|IV)|"
-                          r"thresholds?|notice|advertise|procedure|tender)\b", re.IGNORECASE)
-# The share of a figure the rules read («50 %», «3 mill. kr», «NOK 8 million»): left out when the main ask is matched.
-_FIGURE = re.compile(r"(?<!§)(?<!§\s)(?<![\d-])(?:NOK\s*)?\d[\d\s.,]*(?:\s*(?:%|prosent|percent|mill\w*|mrd\.?|kr\b|kroner|nok\b|mnok)\.?)*",
-                     re.IGNORECASE)
-
-
+                          r"lyse ut|lyses ut|doffin|ted|prosedyre\w*|\w*regelverk\w*|\w*forskrift\w*|\w+(?:loven|lova)|"
+                          r"which part|part\s+(?:I{1,3}V?|IV)|thresholds?|notice|advertise|procedure|tender)\b", re.IGNORECASE)
 def main_ask(question: str) -> str:
     """The clause a message asks in: the last sentence that ends in «?», from its first clause that opens with a
     question word; the whole sentence when none does."""
@@ -693,12 +689,12 @@ def _card_for_main_ask(turn: _Turn, question: str) -> Answer | None:
         return None
     ask = main_ask(question)
     # «Vi vil bruke konkurransepreget dialog for 900 000 kr. Er det lov?» asks about the scene, which the rules judge;
-    # «Siden årsbeløpet er under terskelen, kan vi vel …?» has a ground the rules correct first (premises.GROUND_CLAUSE).
+    # «Siden årsbeløpet er under terskelen, kan vi vel …?» has a ground the rules correct first (sentences.GROUND_CLAUSE).
     if asks_about_scene(ask) or any(GROUND_CLAUSE.match(sentence) for sentence in split_sentences(question, capital=True)):
         return None
     if _RULES_TOPIC.search(ask) or procedure_key(ask) is not None or asks_rules_part(ask) or asks_time_limits(ask, facts) or asks_standstill(ask):
         return None
-    told = " ".join(_FIGURE.sub(" ", without_figures(question)).split())
+    told = without_figures(question, every=True)  # «50 %», «3 mill.» too: the figures are for the rules
     match = match_card(told, turn.index, turn.settings, turn.lang)
     # a card on the procedure the statement names («Vi har kunngjort en åpen anbudskonkurranse …») answers the
     # statement, not the ask

@@ -90,6 +90,26 @@ _POINTS_INTO_SCENE = re.compile(r"\b(?:that|this|the|our) (?:wording|requirement
                                 r"ordlyda)\b", re.IGNORECASE)
 
 
+# A part that only asks whether a claim holds («Is that right?», «Stemmer det?», «Har hun rett?»): alone it asks
+# nothing, so it keeps the scene's sentence that states the claim (the last one that reports what someone says, or
+# the scene's last sentence).
+_CHECKS_CLAIM = re.compile(r"^\s*(?:stemmer (?:det|dette)|er (?:det|dette) (?:riktig|rett|sant|korrekt)|"
+                           r"har (?:han|hun|ho|de|dei|vedkommende|kollegaen|sjefen|leverandøren) rett|"
+                           r"is (?:that|this|it|he|she) (?:right|true|correct|so)|are they right|(?:is|are) (?:he|she|they) "
+                           r"correct)\s*\??\s*$", re.IGNORECASE)
+_REPORTS_CLAIM = re.compile(r"\b(?:sier|seier|sa|mener|meiner|hevder|påstår|påstod|tror|trur|skriver|says|said|claims|"
+                            r"claimed|thinks|believes|argues|told|tells|writes|insists)\b", re.IGNORECASE)
+
+
+def _with_claim(part: str, scene: str) -> str:
+    """The part after the scene's sentence that states the claim it asks about, or the part as it was."""
+    sentences = [s for s in split_sentences(scene) if s.strip()]
+    if not sentences:
+        return part
+    claim = next((s for s in reversed(sentences) if _REPORTS_CLAIM.search(s)), sentences[-1])
+    return f"{claim} {part}"
+
+
 _QUOTED = re.compile(r"«[^»]{3,120}»|\"[^\"]{3,120}\"|“[^”]{3,120}”")
 
 
@@ -227,6 +247,7 @@ def split_parts(question: str) -> list[str]:
             return [question.strip()]
         # A part with hardly a word of its own («Går det an?», «Is that allowed?») asks about the scene: it keeps it.
         return [f"{scene} {part}" if _ASKS_ABOUT_SCENE.match(part) or _DOES_THE_SCENE.match(part)
+                else _with_claim(part, scene) if _CHECKS_CLAIM.match(part)
                 else _with_quoted_scene(part, scene) if _POINTS_INTO_SCENE.search(part)
                 else _with_figure_scene(part, scene) if _FIGURE_PART.match(part)
                 else _named_it(part, scene) for part in parts]

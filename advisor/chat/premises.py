@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from advisor.chat.sentences import GROUND_CLAUSE
 from advisor.config import Settings
 from advisor.corpus import load_yaml
 from advisor.errors import AdvisorError
@@ -89,9 +90,6 @@ def premise_card(message: str, index: Index, settings: Settings, rules: bool = F
     return None
 
 
-# A clause that states the ground of the question before it asks («Siden LOA § 4 pålegger oss …, hvilken del …?»).
-GROUND_CLAUSE = re.compile(r"^\s*(?:siden|sidan|fordi|ettersom|når|da|som|since|as|because|given that)\b[^,?]*,\s*",
-                            re.IGNORECASE)
 # «Loven krever jo at …», «… er vel …»: a claim the asker takes for granted inside a question.
 _TAKEN_FOR_GRANTED = re.compile(r"\b(?:jo|vel|of course)\b", re.IGNORECASE)
 # A sentence: up to «.», «?» or «!» before a capital (not the point of «4 mill. kr») or the end.

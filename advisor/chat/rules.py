@@ -59,7 +59,7 @@ from advisor.chat.bounds import (
     value_segments,
 )
 from advisor.chat.facts import CASE_KEYS, IT_PURCHASE_NOTE, CaseFacts, threshold_compared
-from advisor.chat.sentences import split_sentences
+from advisor.chat.sentences import GROUND_CLAUSE, split_sentences
 from advisor.config import Settings
 from advisor.corpus import Citation, cite
 from advisor.errors import AdvisorError
@@ -793,12 +793,6 @@ _ALTERNATIVE_PARTS = re.compile(
     r"\b(?:forsyningsforskrift\w*|FOR)\s+eller\s+(?:anskaffelsesforskrift\w*|FOA)\b", re.IGNORECASE)
 
 
-# A ground clause before the ask of a yes/no question («Siden …, er vi vel …?», «Since …, are we …?»), up to the comma
-# before the asking verb.
-_ASKING_GROUND = re.compile(r"\b(?:siden|sidan|ettersom|fordi|since|because|as)\b[^?]*?,\s*(?=(?:er|kan|må|skal|gjelder|"
-                            r"trenger|treng|får|holder|blir|is|are|can|must|do|does|will)\b)", re.IGNORECASE)
-
-
 def _verdict_word(question: str, part: str, lang: str, regime: str = "foa") -> str:
     """«Ja.» / «Nei.» (Yes./No.) when the question is a yes/no question about the part, notice or rules; else ""."""
     if not is_yes_no(question):
@@ -820,7 +814,7 @@ def _verdict_word(question: str, part: str, lang: str, regime: str = "foa") -> s
     asked = " ".join(s for s in split_sentences(question.strip()) if _YES_NO.search(s) or _TAG_VEL.search(s))
     # «Siden EØS-terskelen er 2,3 mill., er vi vel i del II?»: the ground states, the clause after it asks (the
     # threshold named in the ground is not an «over the threshold?» question)
-    asked = _ASKING_GROUND.sub("", asked)
+    asked = GROUND_CLAUSE.sub("", asked)
     for pattern, yes_parts in _INTENTS:
         if pattern.search(asked):
             yes = part in yes_parts
@@ -1499,13 +1493,26 @@ def _conditional_named(clause: str) -> list[str]:
     return list(dict.fromkeys(str(m.lastgroup) for m in _PROCEDURE.finditer(clause) if m.lastgroup in _CONDITIONAL))
 
 
+# A market dialogue told in other words («Dialogen med markedet viste at …», «Etter dialog med leverandørene ser vi at
+# det finnes …», «Markedsdialogen har vist at …»): read as the dialogue's finding («Markedsdialogen viste at …»).
+_SURVEY_SAID = re.compile(
+    r"\b(?:(?P<after>etter|gjennom|i|fra|frå)\s+)?(?:(?:dialogen|dialog|samtalene|samtaler|møtene|møter)\s+(?:med|mot)\s+"
+    r"(?:markedet|marknaden|leverandørene|leverandørane|leverandører|bransjen|aktørene)|markedsdialog(?:en)?|"
+    r"marknadsdialog(?:en)?)\b(?(after)(?:\s*,)?\s+(?:ser|vet|veit|fant|fann|har)\s+(?:vi|me)(?:\s+(?:sett|funnet|"
+    r"funne|erfart|lært))?|\s+(?:har\s+vist|viste|synte|har\s+synt))(?=\s+at\b)", re.IGNORECASE)
+
+
+def _as_survey_finding(match: re.Match[str]) -> str:
+    return "Markedsdialogen viste" if match.group(0)[:1].isupper() else "markedsdialogen viste"
+
+
 # What a market dialogue or survey is said to have shown: no solution, solutions to adapt, or solutions as they are.
 def market_seen(text: str) -> str:
     """What a market dialogue or survey the text mentions showed, as the assessment's reader reads the case
     (`market_has_solution` when `market_dialogue_done`): "no" (nothing on the market meets the need),
     "with_adaptation" (solutions exist that meet it with adaptation), "yes" (solutions exist), "" when the text names
     no dialogue or survey that showed something, or states no finding."""
-    values = extract_case(text).values
+    values = extract_case(_SURVEY_SAID.sub(_as_survey_finding, text)).values
     if values.get("market_dialogue_done") is not True:
         return ""
     found = values.get("market_has_solution")
@@ -1531,6 +1538,26 @@ _IP_RULED_OUT = ("Innovasjonspartnerskap er da utelukket: det kan bare brukes n�
                  "som allerede finnes i markedet, heller ikke med mindre tilpasninger (FOA § 13-1 tredje ledd).",
                  "An innovation partnership is then ruled out: it may only be used when the need cannot be met by "
                  "solutions already on the market, also not with minor adaptation (FOA § 13-1 third paragraph).")
+
+
+def _ip_ruled_out(result: Assessment, renumber: _Renumber, lang: str) -> str:
+    """«Om innovasjonspartnerskap: nei, markedsdialogen viste …»: the verdict on an innovation partnership the buyer
+    asks about although its market dialogue found solutions (FOA § 13-1 third paragraph), in a single or a compound
+    question alike."""
+    en = lang == "en"
+    lead = _NAMED_LEAD[en] % procedure_name("innovation_partnership", result.part, lang)
+    found = ("no, the market dialogue showed that solutions on the market can meet the need." if en else
+             "nei, markedsdialogen viste at løsninger som finnes i markedet, kan dekke behovet.")
+    return _with_marker(f"{lead} {found} {_IP_RULED_OUT[en]}", renumber.rules(("R-PROC-INNOVATION-PARTNERSHIP",)))
+
+
+def _found_solutions(asked: list[_Asked], case_text: str) -> bool:
+    """True when a compound question names an innovation partnership and the message says its market dialogue found
+    solutions that meet the need (as they are or adapted), which rules the partnership out."""
+    return any("innovation_partnership" in _conditional_named(a.clause) for a in asked if a.kind in ("choice", "grounds")) \
+        and market_seen(case_text) in ("yes", "with_adaptation")
+
+
 _ADAPTATION_GROUND = ("At tilgjengelige løsninger må tilpasses, er det første vilkåret for konkurranse med forhandling og "
                       "konkurransepreget dialog i FOA § 13-2.",
                       "That available solutions must be adapted is the first ground for the competitive procedure with "
@@ -1705,8 +1732,9 @@ def _several_answer(asked: list[_Asked], result: Assessment, facts: CaseFacts, r
     recommended = _recommended_choice(asked, case_text, result, renumber, lang)
     if recommended is not None:  # a choice between procedures, with what the market dialogue showed: a verdict
         lead_choice = None
+    found = _found_solutions(asked, case_text)
     if lead_choice is not None and "part" not in {a.kind for a in asked}:
-        sentences = _several_choice(lead_choice.clause, result, renumber, lang, lead=True)
+        sentences = _several_choice(lead_choice.clause, result, renumber, lang, lead=True, found=found)
         sentences += _pointed_ground(case_text, result, renumber, lang)
     else:
         lead_choice, sentences = None, []
@@ -1736,7 +1764,10 @@ def _several_answer(asked: list[_Asked], result: Assessment, facts: CaseFacts, r
         clause = a.clause
         if a.kind == "time_limits" and not _time_limit_procedures(clause) and _time_limit_procedures(chosen):
             clause = f"{clause} {chosen}"
-        sentences += _SEVERAL[a.kind](clause, result, renumber, lang)
+        if a.kind in ("choice", "grounds"):  # what the market dialogue found decides an innovation partnership
+            sentences += _SEVERAL[a.kind](clause, result, renumber, lang, found=found)
+        else:
+            sentences += _SEVERAL[a.kind](clause, result, renumber, lang)
         if a.kind in ("grounds", "choice") and not pointed:
             pointed = _pointed_ground(case_text, result, renumber, lang)
             sentences += pointed
@@ -1810,10 +1841,12 @@ def _several_procedure(clause: str, result: Assessment, renumber: _Renumber, lan
     return [_with_marker(_procedure_sentence(result, lang, clause), refs.strip())]
 
 
-def _several_choice(clause: str, result: Assessment, renumber: _Renumber, lang: str, lead: bool = False) -> list[str]:
+def _several_choice(clause: str, result: Assessment, renumber: _Renumber, lang: str, lead: bool = False,
+                    found: bool = False) -> list[str]:
     """The verdict on each procedure the sentence names: may one with conditions be used, and is the one claimed to
     be required («eller må vi køyra open anbodskonkurranse?») required. With `lead` the verdict opens the answer:
-    above the EEA threshold one «Ja, …» on the procedures with conditions together, which share FOA § 13-2."""
+    above the EEA threshold one «Ja, …» on the procedures with conditions together, which share FOA § 13-2. With
+    `found` (the market dialogue found solutions) an innovation partnership gets «nei» (FOA § 13-1 third paragraph)."""
     sentences = []
     first: dict[str, re.Match[str]] = {}
     for m in _PROCEDURE.finditer(clause):
@@ -1831,6 +1864,9 @@ def _several_choice(clause: str, result: Assessment, renumber: _Renumber, lang: 
                       if procedure in _CONDITIONAL or obliged else None)
         if verdict_on is None:
             continue
+        if procedure == "innovation_partnership" and found:
+            grouped[_ip_ruled_out(result, renumber, lang)] = ([], verdict_on)  # said as it stands, in its place
+            continue
         said = verdict_on.text(lang)
         if obliged:  # «Nei. Ingen regel pålegger dere …»: what the part allows is said with the other procedure
             head = re.split(r"(?<=\.)\s+(?=[A-ZÆØÅ])", said)[:2]
@@ -1839,6 +1875,9 @@ def _several_choice(clause: str, result: Assessment, renumber: _Renumber, lang: 
             continue
         grouped.setdefault(said, ([], verdict_on))[0].append(procedure)
     for said, (procedures, verdict_on) in grouped.items():
+        if not procedures:  # a sentence said whole (the ruled-out innovation partnership)
+            sentences.append(said)
+            continue
         names = (" and " if lang == "en" else " og ").join(procedure_name(p, result.part, lang) for p in procedures)
         named = _NAMED_LEAD[lang == "en"] % names
         sentences.append(_first_sentence_marked(f"{named} {said[0].lower()}{said[1:]}", renumber.rules(verdict_on.rules)))
@@ -1882,14 +1921,17 @@ def _several_negotiate_after(clause: str, result: Assessment, renumber: _Renumbe
     return [_first_sentence_marked(verdict_on.text(lang), renumber.rules(verdict_on.rules))] if verdict_on else []
 
 
-def _several_grounds(clause: str, result: Assessment, renumber: _Renumber, lang: str) -> list[str]:
+def _several_grounds(clause: str, result: Assessment, renumber: _Renumber, lang: str, found: bool = False) -> list[str]:
     """The grounds in FOA § 13-2 for negotiation and dialogue in part III, with the burden of proof; below part III
-    what the part allows instead."""
+    what the part allows instead; for an innovation partnership its condition, or with `found` (the market dialogue
+    found solutions) that it is ruled out."""
     if _conditional_named(clause) == ["innovation_partnership"]:
         # an innovation partnership's condition is FOA § 13-1 third paragraph, not the grounds in § 13-2
         verdict_on = permission("innovation_partnership", result.part, result.regime)
         if verdict_on is None or verdict_on.answer != "if":
             return []
+        if found:
+            return [_ip_ruled_out(result, renumber, lang)]
         said = re.sub(r"^Ja, hvis ", "Et innovasjonspartnerskap kan bare brukes hvis ", verdict_on.text(lang))
         said = re.sub(r"^Yes, if ", "An innovation partnership may only be used if ", said)
         return [_first_sentence_marked(said, renumber.rules(verdict_on.rules))]
@@ -2343,12 +2385,7 @@ def _procedure_sentences(question: str, result: Assessment, renumber: _Renumber,
     ruled_out = named == "innovation_partnership" and verdict_on_named is not None \
         and market_seen(f"{case_text} {question}".strip()) in ("yes", "with_adaptation")
     if ruled_out:
-        en = lang == "en"
-        lead = _NAMED_LEAD[en] % procedure_name(named, result.part, lang)
-        found = ("no, the market dialogue showed that solutions on the market can meet the need." if en else
-                 "nei, markedsdialogen viste at løsninger som finnes i markedet, kan dekke behovet.")
-        sentences.append(_with_marker(f"{lead} {found} {_IP_RULED_OUT[en]}",
-                                      renumber.rules(("R-PROC-INNOVATION-PARTNERSHIP",))))
+        sentences.append(_ip_ruled_out(result, renumber, lang))
     elif named and verdict_on_named is not None:
         # «Hvordan gjennomfører vi en konkurransepreget dialog …?»: the buyer has chosen; say whether it may be used.
         said = re.sub(r"^(?:Ja|Yes)\. ", "", verdict_on_named.text(lang))
