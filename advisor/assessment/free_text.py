@@ -743,6 +743,9 @@ def _by_head(text: str, found: list[tuple[int, str, str]]) -> list[tuple[int, st
     rådhuset», «drift av anlegget») or one that only names the building a service is performed on («Skolebyggene skal
     ha vakthold») is not what is bought; building work coordinated with a service («prosjektering og bygging av …»)
     makes the whole a works contract."""
+    generic = [item for item in found if item[1] == "services" and w.GENERIC_INTRO.match(text, item[0])]
+    if generic and len(generic) < len(found):
+        found = [item for item in found if item not in generic]
     if not any(label == "works" for _, label, _ in found) or not any(label != "works" for _, label, _ in found):
         return found
     services = [m for m in w.SERVICE_CUE.finditer(text)]

@@ -118,7 +118,7 @@ CATEGORY: dict[str, list[str]] = {
               r"\w*(?:dispenser|autoklav)(?:e|er|ar|ene|ane)?\b"],
     # Construction words only: a bare «bygg» is as often the building a purchase is for («strøm til UiTs bygg»).
     "works": [r"\bbygg(?:e|es|ing|eprosjekt\w*|earbeid\w*|eplass\w*|entreprise\w*)\b" + _NOT_BUILT, r"\bnytt bygg\b", r"\bnybygg\w*",
-              r"\bombygging\b", r"\boppussing\w*", r"\b(?:rive|rives|rivast)\b", r"\b(?:rehabilitere|renovere|bygge om|pusse opp|totalrehabilitere)\s+(?:\w+\s+){0,3}"
+              r"\bombygging\b", r"\boppussing\w*", r"\b(?:(?:ut|inn)vendig\s+)?maling av\b", r"\b(?:rive|rives|rivast)\b", r"\b(?:rehabilitere|renovere|bygge om|pusse opp|totalrehabilitere)\s+(?:\w+\s+){0,3}"
               r"(?:skole|skule|bygg|barnehage|sykehjem|sjukeheim|hall|kontor|bolig|bustad|bygning|sykehus|sjukehus|sengepost|tak|"
               r"fasade|bru|vei|veg)\w*",
               r"\brenovering\w*", r"\b\w*rehabilitering av (?:\w+ ){0,2}\w*(?:bygg|bru|bruer|skole|skule|vei|veg|tak|fasade|sykehjem|sjukeheim|barnehage|"
@@ -183,6 +183,10 @@ SERVICE_CUE = re.compile("|".join(CATEGORY["services"]), _I)
 # vedlikehold av anlegget», «vakthold ved rådhuset og skolebygg».
 SERVICE_COMPLEMENT = re.compile(rf"(?:{'|'.join(CATEGORY['services'])})(?:\s+(?:og|eller|&|/)\s+[\w-]+)?\s+{_COMPLEMENT_PREP}\s+"
                                 r"(?:[\w-]+,?\s+){0,5}$", _I)
+# «Oppdraget gjelder levering av PC-er», «Oppdraget er bygging av …»: a word for any contract that introduces what is
+# bought is no head of its own.
+GENERIC_INTRO = re.compile(r"(?:oppdrag(?:et)?|tjenesten|tenesta|oppdraget)\s+(?:er|gjeld|gjelder|omfatter|omfattar|"
+                           r"består av|inneber|innebærer|inkluderer|dekker|dekkjer)\s+(?!(?:å|at|om|et|eit|ikke|ikkje)\b)", _I)
 # Directly coordinated with a service («prosjektering og bygging av …», «vedlikehold og rehabilitering av taket»): a
 # contract that includes the execution of building work is works (design and execution together included).
 COORDINATED = re.compile(r"^\s*(?:og|eller|samt|,|/|&|and)\s*$", _I)

@@ -104,3 +104,13 @@ def test_state_agency_stays_state() -> None:
 def test_teaching_a_language_is_an_education_service() -> None:
     values = _read("Kommunen skal kjøpe opplæring i samisk for tilsette.")
     assert values.get("special_services") is True
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Oppdraget omfatter riving av det gamle badeanlegget.", "works"),
+    ("Oppdraget gjelder levering av 150 nettbrett til ungdomsskolene.", "goods"),
+    ("Oppdraget er å vurdere tilstanden i tunnelen med laserskanning.", "services"),  # an infinitive: no new head
+    ("Vi skal kjøpe innvendig maling av klasserommene.", "works"),
+])
+def test_a_word_for_any_contract_that_introduces_the_object_is_no_head(text: str, category: str) -> None:
+    assert _read(text).get("category") == category
