@@ -728,9 +728,38 @@ def _without_departments(text: str) -> str:
 def _found_categories(text: str) -> list[tuple[int, str, str]]:
     named = sorted((m.start(), label, m.group(0)) for label, pattern in w.CATEGORY_NAMED.items()
                    if (m := pattern.search(text)))
-    return named if len({label for _, label, _ in named}) == 1 else [
+    return named if len({label for _, label, _ in named}) == 1 else _by_head(text, [
         (pos, label, phrase) for pos, label, phrase in _earliest(w.CATEGORY, text)
-        if not (label == "goods" and "utstyr" in phrase.lower() and w.EQUIPMENT_NOT_BOUGHT.search(text[max(0, pos - 40):pos]))]
+        if not (label == "goods" and "utstyr" in phrase.lower() and w.EQUIPMENT_NOT_BOUGHT.search(text[max(0, pos - 40):pos]))])
+
+
+def _works_object(text: str, pos: int, phrase: str) -> bool:
+    """Whether a works cue only names a building or structure («skolebygg», «anlegget», «veiene»), not a new one."""
+    return bool(w.WORKS_OBJECT.fullmatch(phrase)) and not w.NEW_BEFORE.search(text[max(0, pos - 30):pos])
+
+
+def _by_head(text: str, found: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """The cues with the head of the purchase object first: a works cue in the complement of a service («renhold av
+    rådhuset», «drift av anlegget») or one that only names the building a service is performed on («Skolebyggene skal
+    ha vakthold») is not what is bought; building work coordinated with a service («prosjektering og bygging av …»)
+    makes the whole a works contract."""
+    generic = [item for item in found if item[1] == "services" and w.GENERIC_INTRO.match(text, item[0])]
+    if generic and len(generic) < len(found):
+        found = [item for item in found if item not in generic]
+    if not any(label == "works" for _, label, _ in found) or not any(label != "works" for _, label, _ in found):
+        return found
+    services = [m for m in w.SERVICE_CUE.finditer(text)]
+    for match in services:
+        after = next((item for item in found if item[1] == "works" and item[0] >= match.end()), None)
+        if after and w.COORDINATED.match(text[match.end():after[0]]) and not _works_object(text, *after[:1], after[2]):
+            return [after] + [item for item in found if item is not after]
+    activities = [item for item in found if item[1] == "works" and not _works_object(text, item[0], item[2])]
+    kept = [item for item in found if item[1] != "works" or (
+        item in activities and not w.SERVICE_COMPLEMENT.search(text[max(0, item[0] - 80):item[0]]))]
+    if services and not activities:
+        return kept  # the building nouns name where the services are performed
+    return kept if kept and kept[0][1] != "works" and len(kept) < len(found) and not any(
+        item[1] == "works" for item in kept) else found
 
 
 def _read_category(text: str, out: Extraction) -> None:

@@ -17,7 +17,10 @@ _NOT_STATE_COMPOUND = r"(?!-\s*og\s+[\w-]*(?:departement|direktorat|tilsyn)\w*)"
 # Buyers. «statlig eid», «statlig aksjeselskap» and «statsforetak» are bodies governed by public law ("other"), not
 # state authorities: they have the 2.3 MNOK threshold, not the state's 1.49 MNOK.
 BUYER: dict[str, list[str]] = {
-    "other": [r"\b\w*helseforetak\w*", r"\b\w*helseføretak\w*", r"(?-i:\bHelse (?:Vest|Nord|Midt-Norge|Sør-Øst)\b)", r"\b\w*sykehus\w*", r"\b\w*sjukehus\w*", r"\bhospital\b", r"(?-i:\b(?:R?HF)\b)",
+    "other": [r"\b\w*helseforetak\w*", r"\b\w*helseføretak\w*", r"(?-i:\bHelse (?:Vest|Nord|Midt-Norge|Sør-Øst|Bergen|Stavanger|Fonna|Førde|Møre og Romsdal|Nord-Trøndelag|"
+              r"Finnmark|Helgeland)\b)",
+              # A company owned by the municipality or the state is a body governed by public law, not its owner.
+              r"\b\w*selskap(?:et)?\s+(?:som\s+er\s+|er\s+)?(?:hel)?(?:eid|eigd|eigt|eide|eigde)\s+av\b", r"\b\w*sykehus\w*", r"\b\w*sjukehus\w*", r"\bhospital\b", r"(?-i:\b(?:R?HF)\b)",
               # KS and other member organisations of the municipalities are no municipality: an association of
               # public bodies or a body governed by public law (same 2.3 MNOK threshold as a municipality).
               r"(?-i:^\s*KS\b)", r"(?-i:\bKS\b)(?=\s+(?:skal|ønsker|vil|trenger|kjøper|har behov))",
@@ -75,6 +78,9 @@ _NOT_BUILT = (r"(?!\s+(?:opp\s+)?(?:\w+\s+)?(?:kompetanse|kunnskap\w*|tillit|rel
               r"omdømme|merkevare\w*|fagmiljø\w*|forståelse)\b)")
 # «langs veien», «på vegane», «ved brua»: the place where something is mounted or used.
 _NOT_ALONG = (r"(?<!\blangs )(?<!\bpå )(?<!\bved )(?<!\bover )(?<!\bnær )(?<!\bfor )(?<!\btil )(?<!\blangs med )")
+# «kjøpe drift av ventilasjonsanlegget», «tilsyn med anlegget»: a service performed on a plant, not the plant bought.
+_SERVICE_ON = (r"drift|vedlikeh|service|tilsyn|kontroll|renhold|reinhald|rengjør|inspeksjon|overvåk|overvak|vakt|"
+               r"ettersyn")
 # Contract types. Goods first: on a tie at the same position («tjenestebiler») the goods reading wins.
 CATEGORY: dict[str, list[str]] = {
     "goods": [r"\w*maskin(?:er|en|ene)?\b", r"\b\w*utstyr\w*", r"\bkjøretøy\w*", r"\w*biler\b",
@@ -98,7 +104,7 @@ CATEGORY: dict[str, list[str]] = {
               # A plant or an installation that is bought, delivered or mounted is goods (with installation), not
               # works: «kjøpe nytt UV-anlegg», «levere og montere». Construction words make it works (below).
               rf"\b(?:kjøpe|kjøp av|kjøper|anskaffe|anskaffelse av|levere|levering av|leveranse av|skifte ut|bytte ut)\s+"
-              rf"(?:(?!{_CONSTRUCTION})[\w-]+\s+){{0,3}}?[\w-]*anlegg\w*",
+              rf"(?:(?!{_CONSTRUCTION}|{_SERVICE_ON})[\w-]+\s+){{0,3}}?[\w-]*anlegg\w*",
               r"\blever(?:e|ing) og monter\w*", r"\blevere, installere\w*", r"\bleveranse og montering\b",
               # Common goods as the head of a compound, in the plural (and the singular where it is no verb):
               # «elev-PCer», «bærbare PC-ar», «arbeidsklær», «vernesko», «pumper og styringssystem», «vinterdekk».
@@ -112,10 +118,10 @@ CATEGORY: dict[str, list[str]] = {
               r"\w*(?:dispenser|autoklav)(?:e|er|ar|ene|ane)?\b"],
     # Construction words only: a bare «bygg» is as often the building a purchase is for («strøm til UiTs bygg»).
     "works": [r"\bbygg(?:e|es|ing|eprosjekt\w*|earbeid\w*|eplass\w*|entreprise\w*)\b" + _NOT_BUILT, r"\bnytt bygg\b", r"\bnybygg\w*",
-              r"\bombygging\b", r"\b(?:rehabilitere|renovere|bygge om|pusse opp|totalrehabilitere)\s+(?:\w+\s+){0,3}"
+              r"\bombygging\b", r"\boppussing\w*", r"\b(?:(?:ut|inn)vendig\s+)?maling av\b", r"\b(?:rive|rives|rivast)\b", r"\b(?:rehabilitere|renovere|bygge om|pusse opp|totalrehabilitere)\s+(?:\w+\s+){0,3}"
               r"(?:skole|skule|bygg|barnehage|sykehjem|sjukeheim|hall|kontor|bolig|bustad|bygning|sykehus|sjukehus|sengepost|tak|"
               r"fasade|bru|vei|veg)\w*",
-              r"\brenovering\w*", r"\brehabilitering av (?:\w+ ){0,2}(?:bygg|bru|bruer|skole|skule|vei|veg|tak|fasade|sykehjem|sjukeheim|barnehage|"
+              r"\brenovering\w*", r"\b\w*rehabilitering av (?:\w+ ){0,2}\w*(?:bygg|bru|bruer|skole|skule|vei|veg|tak|fasade|sykehjem|sjukeheim|barnehage|"
               r"hall|kontor|bolig|bustad|bygning|sykehus|sjukehus|rådhus|kyrkje|kirke)\w*",
               # «nytt anlegg for overvann»: the word on its own is infrastructure; a compound («UV-anlegg») is works
               # only when built.
@@ -148,8 +154,42 @@ CATEGORY: dict[str, list[str]] = {
                  r"\bbyggeledelse\w*", r"\bevaluering\w*", r"\bdisponering\w*", r"\bavklaring\b", r"\boppfølging\b",
                  r"\baktivitetstilbud\w*", r"\bskyss\w*",
                  # Studies and collection work: «kartlegging av vannkvaliteten», «data og analyse», «innsamling av avfall».
-                 r"\bkartlegging\w*", r"\banalyse(?:n|ne|arbeid\w*|oppdrag\w*)?\b", r"\binnsamling\w*", r"\bkoordiner\w*", r"\bservices\b", r"\bconsult(?:ing|ancy|ants?)\b"],
+                 r"\bkartlegging\w*", r"\banalyse(?:n|ne|arbeid\w*|oppdrag\w*)?\b", r"\binnsamling\w*", r"\bkoordiner\w*", r"\bservices\b", r"\bconsult(?:ing|ancy|ants?)\b",
+                 # Work done on an existing building or plant, bokmål and nynorsk: «rengjøring av rådhuset»,
+                 # «vintervedlikehold av veiene», «vedlikehald av heisane», «vakthald», «overvaking», «tilsyn med
+                 # brannalarmanlegget», «skadedyrkontroll», «energirådgivning»; and the verbs («vaske rådhuset»,
+                 # «drifte anlegget», «overvåke skolebyggene»).
+                 r"\brengjøring\w*", r"\breingjering\w*", r"\b\w+vedlikehold\w*", r"\b\w*vedlikehald\w*", r"\bvakthald\b",
+                 r"\bovervaking\w*", r"\b\w*inspeksjon\w*", r"\btilstandsvurdering\w*", r"\bvinduspuss\w*",
+                 r"\b(?:skadedyr|brann|el|heis|legionella|radon|inneklima|ventilasjons)kontroll\w*", r"\b\w+rådgiv\w*", r"\bvaktmester\w*", r"\bsnømåking\w*",
+                 r"\btømming\w*", r"\bfeiing\w*", r"\btilsyn med\b", r"\bvakthold\w*", r"\bvekter\w*",
+                 r"\b(?:vaske|rengjøre|drifte|vedlikeholde|overvåke|overvake|inspisere)(?:s|st|r)?\b",
+                 r"\b(?:cleaning|maintenance|security guards?|monitoring|inspection)\b"],
 }
+
+# The head of the purchase object decides the contract type, not a building noun in its complement: «renhold av
+# rådhuset», «vakthold av skolebygg og anlegg», «drift av ventilasjonsanlegget» are services performed on an existing
+# building; works is the execution of building work (new build, rebuilding, renovation, demolition). A works cue that
+# only names the building or structure (not the building work) is the object of the work, not its kind.
+WORKS_OBJECT = re.compile(r"(?:skole|skule)bygg\w*|anlegg(?:et|a)?|ve[ig](?:en|er|ene|ar|arne|ane)?|br[ou](?:a|en|er|ene)?|"
+                          r"\w*br[ou](?:a|en|er|ene)?|bruer(?:ne)?|tunnel\w*|motorve[ig]\w*|sykkelve[ig]\w*|"
+                          r"(?:et|eit) bygg|va-anlegg\w*|(?:vann|va|avløps?)-? ?(?:og avløps)?ledning\w*", _I)
+# «nytt anlegg», «ny bru», «ei ny skule»: a new structure named as what is bought is its building (works).
+NEW_BEFORE = re.compile(r"\b(?:ny|nytt|nye|new)\s+(?:[\w-]+\s+)?$", _I)
+# The prepositions that attach a complement to the service named before it («renhold av», «vakthold ved»).
+_COMPLEMENT_PREP = r"(?:av|for|i|på|ved|til|med|hos|rundt|langs|of|at|on|in|for)"
+SERVICE_CUE = re.compile("|".join(CATEGORY["services"]), _I)
+# A service with its complement running up to a later cue: «renhold av (de kommunale) skolebyggene», «drift og
+# vedlikehold av anlegget», «vakthold ved rådhuset og skolebygg».
+SERVICE_COMPLEMENT = re.compile(rf"(?:{'|'.join(CATEGORY['services'])})(?:\s+(?:og|eller|&|/)\s+[\w-]+)?\s+{_COMPLEMENT_PREP}\s+"
+                                r"(?:[\w-]+,?\s+){0,5}$", _I)
+# «Oppdraget gjelder levering av PC-er», «Oppdraget er bygging av …»: a word for any contract that introduces what is
+# bought is no head of its own.
+GENERIC_INTRO = re.compile(r"(?:oppdrag(?:et)?|tjenesten|tenesta|oppdraget)\s+(?:er|gjeld|gjelder|omfatter|omfattar|"
+                           r"består av|inneber|innebærer|inkluderer|dekker|dekkjer)\s+(?!(?:å|at|om|et|eit|ikke|ikkje)\b)", _I)
+# Directly coordinated with a service («prosjektering og bygging av …», «vedlikehold og rehabilitering av taket»): a
+# contract that includes the execution of building work is works (design and execution together included).
+COORDINATED = re.compile(r"^\s*(?:og|eller|samt|,|/|&|and)\s*$", _I)
 
 # The contract type named as such («regnes som bygge- og anleggsarbeid», «en rein varekontrakt») wins over the nouns of
 # what is bought («solcellepaneler og batterier»), whichever comes first.
@@ -214,7 +254,7 @@ SPECIAL_SERVICE_KINDS: dict[str, str] = {
         r"\b(?:kjøpe|kjøp av|anskaffe|anskaffelse av|leie|leige|leie av|avtale om|rammeavtale (?:for|om|på|med)|"
         r"behov for|trenger|treng)\s+(?:(?!(?:til|for|på|i|ved|hos|av)\b)\w+\s+){0,2}?hotell\w*(?![\w-])",
     "vakt- og sikkerhetstjenester":
-        r"\bvakt(?:hold|tjeneste\w*)\b|\bvakt- og sikkerhetstjeneste\w*|\bvekter(?:tjeneste\w*)?\b|"
+        r"\bvakt(?:hold|hald|tjeneste\w*|teneste\w*)\b|\bvakt- og sikkerhetstjeneste\w*|\bvekter(?:tjeneste\w*)?\b|"
         r"(?<!politiets )\bsikkerhetstjeneste\w*",
     # Legal advice bought from a law firm; a bare «advokat» is as often the buyer's own adviser as what is bought.
     "juridiske tjenester":
@@ -224,6 +264,7 @@ SPECIAL_SERVICE_KINDS: dict[str, str] = {
     # Courses and teaching only as what is bought: «kurs» in an IT contract's list of deliverables is not the purchase.
     "undervisning og opplæring":
         r"\b(?:kjøpe|kjøp av|anskaffe|anskaffelse av|levering av|gjennomføring av)\s+(?:\w+\s+){0,2}?(?:kurs|undervisning)\w*|"
+        r"\b(?:kjøpe|kjøp av|anskaffe|anskaffelse av)\s+opplæring\s+i\b|"
         r"\bundervisningstjeneste\w*|\bkurstjeneste\w*|\bopplæringstjeneste\w*|\bopplæringstilbud\w*|"
         # Training in a subject named in the compound («flyopplæring», «førstehjelpskurs», «flytrening»); training of
         # a system's users («brukeropplæring») comes with an IT purchase and is not what is bought.
@@ -265,6 +306,8 @@ UTILITIES = re.compile(
     r"\bforsyningssektor\w*|\butilit(?:y|ies)\b|\bforsyningsforskrift\w*|\bdrikkevann(?!s?(?:automat|kjøler|fontene|dispenser))\w*|\bhøydebasseng\w*|"
     r"\btrikk(?:er|ene|ar|ane)?\b|\bsporvogn\w*|\bbybuss\w*|\b(?:til|for|i) kollektiv(?:transport|trafikk)en\b|"
     r"\bvannforsyning\w*|\bvannverk\w*|\blufthavn\w*|"
+    # nynorsk water supply, a municipal power or energy company, a bus company: «vassverket», «energiverket»
+    r"\bvass(?:verk|forsyning)\w*|\bdrikkevatn\w*|\benergiverk\w*|\bkraftlag\w*|\bbus(?:s)?selskap\w*|"
     r"\bnettselskap\w*|\bnettvirksomhet\w*|\bstrømnett\w*|\bkraftnett\w*|\bdistribusjonsnett\w*|\bkraftledning\w*|"
     r"\bfjernvarme\w*|\bhavnevesen\w*|\bhavneselskap\w*|\bhavnevesenet\b|\bgodshavn\w*|\bcontainerhavn\w*|\bport (?:authority|company|operator)\b|\bposttjeneste\w*|\bjernbaneinfrastruktur\w*|\benergiselskap\w*|\bkraftselskap\w*|"
     r"\bvannbehandling\w*|\brå(?:vann|vatn)\w*|\bel-?verk\w*|\be-verk\w*|\bkraftlinje\w*|\bkollektivselskap\w*|\bkollektivtrafikkselskap\w*|\bt-bane\w*|\bbybane\w*|"
