@@ -56,11 +56,17 @@ def quantity_role(text: str, start: int, noun: str) -> str:
     return ""
 
 
-def training_requirement(amount: str, noun: str) -> str:
-    """The training requirement for `amount` staff to be trained."""
-    return (f"Leverandøren skal gi opplæring til {amount} {noun} [juster antallet etter behovet] i bruk, daglig kontroll "
-            "og feilretting av det som leveres, slik at de kan bruke det trygt fra første dag, dokumentert med "
-            "opplæringsplan og deltakerliste.")
+# What the training covers, when the text says it right after the trainees («… 14 vaktmestere i bruk og vedlikehold av
+# maskinene»).
+_COVERS = re.compile(r"\s+((?:i|om|på)\s+[^,.;]+)")
+
+
+def training_requirement(amount: str, noun: str, covers: str = "") -> str:
+    """The training requirement for `amount` staff to be trained in what `covers` says (use, daily checks and fault
+    correction of the delivery when it is empty)."""
+    covers = covers or "i bruk, daglig kontroll og feilretting av det som leveres"
+    return (f"Leverandøren skal gi opplæring til {amount} {noun} [juster antallet etter behovet] {covers}, slik at de kan "
+            "bruke det trygt fra første dag, dokumentert med opplæringsplan og deltakerliste.")
 
 
 def role_requirement(text: str, start: int, amount: str, noun: str) -> str | None:
@@ -68,7 +74,9 @@ def role_requirement(text: str, start: int, amount: str, noun: str) -> str | Non
     value rules carry it) or the scope (with_scope puts it in the need); None for a quantity to deliver."""
     role = quantity_role(text, start, noun)
     if role == "trainees":
-        return training_requirement(amount, noun)
+        at = text.find(noun, start) + len(noun)
+        covers = _COVERS.match(text, at) if at >= len(noun) else None
+        return training_requirement(amount, noun, covers.group(1).strip() if covers else "")
     return "" if role else None
 
 
