@@ -1755,6 +1755,7 @@ def _several_answer(asked: list[_Asked], result: Assessment, facts: CaseFacts, r
     near = next((s for s in result.next_steps if _NEAR_STEP.match(s)), "")
     if near:
         sentences.append(_step_sentence(near, renumber, result, lang))
+    sentences.append(_dated_threshold_note(result, lang))
     sentences += _assumed_sentences(result, facts, False, [], lang)
     text = " ".join(s for s in sentences if s)
     return renumber.resequence(text) if moved else text
@@ -2370,7 +2371,33 @@ def _procedure_sentences(question: str, result: Assessment, renumber: _Renumber,
              [s for s in result.next_steps if _NEAR_STEP.match(s)])
     if steps:
         sentences.append(_step_sentence(steps[0], renumber, result, lang))
+    if dated := _dated_threshold_note(result, lang):
+        sentences.append(dated)
     return sentences
+
+
+# How close (as a share of the threshold) a value must be to the EØS threshold that decides the part before a table past
+# its review date is worth a word: a new table could move the threshold across the value (thresholds.yaml review_after;
+# the fact base found no 2026–2028 values, reference §2.1 and main sheet §1.3).
+_DATED_NEAR_SHARE = 0.15
+
+
+def _dated_threshold_note(result: Assessment, lang: str = "nb") -> str:
+    """One sentence when the threshold table has passed its review date and the value lies within 15 % of the EØS
+    threshold that decides the part: the EØS thresholds are revised every second year, these are from the date of the
+    table, check regjeringen.no or DFØ. Empty otherwise."""
+    value = result.contract_value.total_nok if result.contract_value else None
+    if value is None or not any(e.rule == "R-THRESHOLDS-DATED" for e in result.audit_trail):
+        return ""
+    eea = [t for t in (result.threshold, result.next_threshold) if t is not None and t.key.startswith("eea_")]
+    if not eea or abs(value - eea[0].value_nok) > _DATED_NEAR_SHARE * eea[0].value_nok:
+        return ""
+    year, month, day = (int(x) for x in eea[0].as_of.split("-"))
+    if lang == "en":
+        return (f"The EEA thresholds are revised every second year; the figures used here apply from {day} "
+                f"{dt.date(year, month, day):%B} {year}, so check regjeringen.no or DFØ for newer ones.")
+    return (f"EØS-terskelverdiene revideres hvert annet år; tallene her gjelder fra {day}. {_MONTHS_NB[month - 1]} "
+            f"{year}, så sjekk regjeringen.no eller DFØ om det er kommet nyere.")
 
 
 def _step_sentence(step: str, renumber: _Renumber, result: Assessment | None = None, lang: str = "nb") -> str:
@@ -2777,6 +2804,7 @@ def _procedure_answer(procedure: str, obliged: bool, result: Assessment, facts: 
     near = next((s for s in result.next_steps if _NEAR_STEP.match(s)), "")
     if near:
         sentences.append(_step_sentence(near, renumber, result, lang))
+    sentences.append(_dated_threshold_note(result, lang))
     if lang == "en":
         sentences += _assumed_en(result)
     sentences += [_sentence(note) for key, note in facts.notes if key in facts.inherited]
