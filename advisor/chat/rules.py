@@ -1118,6 +1118,12 @@ def _notice_lead(question: str, result: Assessment, renumber: _Renumber, lang: s
     elif _NEGATED.search(question):  # «Trenger vi ikke kunngjøre?»: the words after the yes or no say what holds
         lead = re.sub(r"^(Ja|Nei|Yes|No)\b,?", "", lead).lstrip(" ,")
         lead = lead[:1].upper() + lead[1:]
+    if case == "III" and _RESEARCH_ONLY.search(question) and re.match(r"^(Ja|Yes)\b", lead):
+        # Goods produced solely for research: part III's exception from notice (FOA § 13-3) may apply.
+        lead = (re.sub(r"^Yes\b", "As a rule, yes", lead) + ", unless the exception for goods produced solely for "
+                "research (FOA § 13-3) applies" if lang == "en" else
+                re.sub(r"^Ja\b", "Som hovedregel ja", lead) + ", med mindre unntaket for varer som produseres bare "
+                "for forskning (FOA § 13-3) gjelder")
     sources = [_NOTICE_LEAD_SOURCES[case]] if case in _NOTICE_LEAD_SOURCES else []
     general = () if case == "U-I" else (_NOTICE_SOURCE,)  # the general notice guide says nothing of FOR part I
     markers = [renumber.marker(*source) for source in (*sources, *general)]
@@ -1242,6 +1248,54 @@ def _one_check(text: str) -> str:
     return _LOVDATA_CHECK.sub(keep_first, text)
 
 
+# «Vi skal opprette en dynamisk innkjøpsordning …»: the buyer has already chosen the arrangement.
+_DPS = re.compile(r"\bdynamisk(?:e)?\s+innkjøpsordning\w*|\bdynamic\s+purchasing\s+system\w*", re.IGNORECASE)
+_DPS_SENTENCE = ("Dere har allerede valgt en dynamisk innkjøpsordning, så prosedyren er gitt. Etter kildene er det en "
+                 "ordning etter reglene i del III som skal stå åpen for nye kvalifiserte leverandører i hele perioden den "
+                 "gjelder; paragrafene og de nærmere reglene har faktagrunnlaget ikke kontrollert (et svakt område), så "
+                 "sjekk forskriften og DFØs veiledning.",
+                 "You have already chosen a dynamic purchasing system, so the procedure is given. According to our "
+                 "sources it is an arrangement under the part III rules that must stay open to new qualified suppliers "
+                 "for its whole term; the fact base has not checked its provisions and detailed rules (a weak area), so "
+                 "check the regulation and DFØ's guidance.")
+# «en prototyp … som bare skal brukes i ett forskningsprosjekt», «goods made solely for research»: goods for research only.
+_RESEARCH_ONLY = re.compile(r"\b(?:bare|kun|berre|utelukkende|ene og alene|only|solely|exclusively)\b[^.?!]{0,50}?"
+                            r"\b(?:forskning\w*|forsking\w*|forskingsprosjekt\w*|research)\b|"
+                            r"\b(?:forskning|forsking|research)\w*\s+(?:alene|only)\b", re.IGNORECASE)
+# «Vi betaler alt og får alle rettighetene»: the buyer pays the whole cost and keeps the whole benefit.
+_PAYS_ALL = re.compile(r"\b(?:betaler|dekker|finansierer|pay|fund)\w*\s+(?:alt|alle|hele|everything|all|the whole)\b",
+                       re.IGNORECASE)
+_KEEPS_ALL = re.compile(r"\b(?:alle|hele|all)\s+(?:rettighet\w*|retten\w*|rights|nytten|resultat\w*|IPR)\b", re.IGNORECASE)
+
+
+def _research_only_sentence(question: str, result: Assessment, lang: str = "nb") -> str:
+    """Goods made only for research: the exception from notice (FOA § 13-3, part III: negotiated procedure without
+    prior notice, still a competition) and the R&D exemption (§ 2-5), whose second condition fails when the buyer pays
+    everything and keeps all the rights (reference main §1.10, NFD-veileder ch. 18.2.1). "" when the text says neither."""
+    if not _RESEARCH_ONLY.search(question):
+        return ""
+    en = lang == "en"
+    parts = []
+    if result.part == "III":
+        parts.append("Goods produced solely for research can be a ground in FOA § 13-3 for a negotiated procedure "
+                     "without prior notice (you must still hold a competition); check that the purchase meets it"
+                     if en else
+                     "Varer som produseres bare for forskningsformål, kan gi grunnlag etter FOA § 13-3 for konkurranse "
+                     "med forhandling uten forutgående kunngjøring (dere må fortsatt ha konkurranse); kontroller at "
+                     "kjøpet oppfyller vilkåret")
+    fails = _PAYS_ALL.search(question) and _KEEPS_ALL.search(question)
+    if en:
+        parts.append("the R&D exemption in FOA § 2-5 requires both that the contract is mainly R&D and that you do not "
+                     "pay the whole cost or do not keep the whole benefit" + (
+                         ", so it does not apply when you pay everything and get all the rights" if fails else ""))
+    else:
+        parts.append("FoU-unntaket i FOA § 2-5 krever både at kontrakten hovedsakelig er forskning og utvikling, og at "
+                     "dere ikke betaler hele kostnaden eller ikke får hele nytten selv" + (
+                         ", så det gjelder ikke når dere betaler alt og får alle rettighetene" if fails else ""))
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:] + "."
+
+
 def _procedure_sentence(result: Assessment, lang: str = "nb", question: str = "") -> str:
     """The procedure as a choice, not as the one procedure: what the facts point to, and the others allowed.
 
@@ -1251,6 +1305,10 @@ def _procedure_sentence(result: Assessment, lang: str = "nb", question: str = ""
     listed alone. A part without a choice (part IV, another regulation) names its procedure alone.
     """
     en = lang == "en"
+    if _DPS.search(question) and result.regime == "foa" and result.part in ("II", "III"):
+        return _DPS_SENTENCE[1 if en else 0]
+    if research := _research_only_sentence(question, result, lang):
+        return research
     chosen = _procedure_en(result.procedure, result.part, result.regime) if en else result.procedure_label
     if result.procedure == "part_iv" and not en:
         # The notice duty in chapter 30 is not confirmed in the sources: said as probable, with where to check it.
