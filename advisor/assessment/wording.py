@@ -419,7 +419,7 @@ DESIGN = re.compile(r"\b(?:plan|design|arkitekt|idé|ide|skisse)konkurranse\w*|\
                     r"planløsning\w*|skisse\w*|utforming\w*)|\bdesign contest\w*|"
                     # «forslag til arkitektonisk utforming … gi vinneren oppdraget»: proposals judged for a winner or prizes
                     r"\b(?:forslag|skisse)\w*\s+(?:til|om|for|på)\s+(?:[\w-]+\s+){0,2}?(?:arkitekt\w*|design\w*|"
-                    r"utforming\w*|plan\w*)[^.]{0,120}?\b(?:vinner\w*|premie\w*|premier\w*|pris(?:er|ene|en)?\b)",
+                    r"utforming\w*|plan\w*)[\s\S]{0,160}?\b(?:vinner\w*|premie\w*|premier\w*|jury\w*|pris(?:er|ene|en)?\b)",
                     re.IGNORECASE)
 FAILED = re.compile(r"\b(?:forrige|tidligere) (?:konkurranse|anbud\w*|utlysning)[^.]{0,50}?(?:avlyst|mislyktes|ingen tilbud|"
                     r"uakseptable|ga ikke)\w*|\bavlyst\w* (?:konkurranse|anbud\w*)|\bfikk ingen (?:gyldige )?tilbud\b", re.IGNORECASE)
