@@ -547,6 +547,50 @@ def count_word(number: str) -> int | None:
     return int(number) if number.isdigit() else _WORD_NUMBERS.get(number.lower())
 
 
+# «Hver av de seks brannstasjonene har kjøpt for …», «… i året for hver av våre 12 skoler»: the amount is each unit's.
+# When one contract is bought for all of them, the value is the units' amounts together (FOA § 5-4: the whole
+# contract counts, and a purchase cannot be split below a threshold; reference main sheet §4).
+_EACH_OF = re.compile(r"\b(?:hver|hvert|kvar|kvart|each)\s+(?:av|of)\s+(?:de|dei|våre|vore|disse|desse|the|our)\s+"
+                      r"(\d{1,3}|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|elleve|tolv|two|three|four|five|six|seven|eight)"
+                      r"\s+([a-zæøå][\w-]{2,})", re.IGNORECASE)
+_SENTENCE_STOP = re.compile(r"[?!;]|\.\s+(?=[A-ZÆØÅ])")
+
+
+def each_of_counted(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """(count, words) when the sentence of the amount at text[start:end] says it is each of a counted set of units."""
+    before = text[max(0, start - 160): start]
+    stops = list(_SENTENCE_STOP.finditer(before))
+    before = before[stops[-1].end():] if stops else before
+    after = text[end: end + 80]
+    stop = _SENTENCE_STOP.search(after)
+    after = after[: stop.start()] if stop else after
+    for words in (before, after):
+        match = _EACH_OF.search(words)
+        count = count_word(match.group(1)) if match else None
+        if match and count and count > 1:
+            return count, match.group(0)
+    return None
+
+
+# «Fem deltakere får 250 000 kr hver», «the three teams each receive NOK 100,000»: a payment to each of a counted set.
+_RECIPIENTS_BEFORE = re.compile(r"\b(\d{1,3}|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|two|three|four|five|six|seven|eight)"
+                                r"\s+(?:[\w-]+\s+){1,2}?(?:hver\s+|each\s+)?(?:får|mottar|fær|gets?|receives?)\s+"
+                                r"(?:(?:et|eit|a|an)\s+)?(?:[\w-]+\s+(?:på|of)\s+)?(?:kr\.?\s*|nok\s*)?$", re.IGNORECASE)
+_EACH_AFTER = re.compile(r"^\s*(?:kr\.?|kroner|nok)?\s*(?:hver|kvar|each|per\s+(?:deltaker|deltakar|team|lag))\b", re.IGNORECASE)
+
+
+def each_recipient(text: str, start: int, end: int) -> int | None:
+    """The count when the amount at text[start:end] is paid to each of the counted recipients named just before it
+    («Fem deltakere får 250 000 kr hver»); None otherwise."""
+    before = text[max(0, start - 80): start]
+    stops = list(_SENTENCE_STOP.finditer(before))
+    before = before[stops[-1].end():] if stops else before
+    match = _RECIPIENTS_BEFORE.search(before)
+    each = "hver" in (match.group(0).lower() if match else "") or bool(_EACH_AFTER.match(text[end: end + 24]))
+    count = count_word(match.group(1)) if match and each else None
+    return count if count and count > 1 else None
+
+
 def _months(number: str, unit: str) -> int:
     count = count_word(number)
     return (count or 0) * (1 if unit.lower().startswith(("mån", "mnd", "month")) else 12)

@@ -18,6 +18,8 @@ from advisor.assessment.amounts import (
     AmountProblem,
     Term,
     count_word,
+    each_of_counted,
+    each_recipient,
     read_amounts,
     read_term,
     term_after,
@@ -310,16 +312,18 @@ _PER_NAMED_UNIT = re.compile(r"\b(?:per|pr\.?|for hvert?|for kvart?|hvert?|kvart
 
 
 def _units_per_period(text: str, period: Amount) -> tuple[int, str] | None:
-    """(the number of units, the words) when an amount per period is said to be each unit's («… i året per skole») and
-    the text counts those units («12 skoler»); None otherwise (one unit, or no count)."""
+    """(the number of units, the words) when an amount per period is said to be each unit's («… i året per skole»,
+    «Hver av de seks stasjonene har kjøpt for …») and the text counts those units («12 skoler»); None otherwise."""
+    if counted := each_of_counted(text, period.start, period.end):
+        return counted
     after = text[period.end: period.end + 60]
     per = _PER_NAMED_UNIT.search(after)
     if per is None or re.search(r"[;?!]|\.\s+[A-ZÆØÅ]", after[: per.start()]):  # «eks. mva» is no sentence end
         return None
     stem = per.group(1).lower()[:5]
     for counted in re.finditer(rf"\b{_COUNT}\s+(?:[\w-]+\s+)?({re.escape(stem)}\w*)", text, re.IGNORECASE):
-        if counted.start() >= period.start and counted.start() < period.end + 60:
-            continue  # the amount's own phrase
+        if period.start <= counted.start() < period.end + per.end():
+            continue  # the amount's own phrase and its «per skole»
         count = _units(counted)
         if count and count > 1:
             return count, f"{per.group(0)} … {counted.group(0)}"
@@ -505,10 +509,11 @@ def _part_chain(text: str, amounts: list[Amount]) -> list[Amount]:
     chain: list[Amount] = []
     for previous, amount in zip(amounts, amounts[1:], strict=False):
         gap = text[previous.end: amount.start]
-        joined = ((len(gap) <= 90 and _PART_JOIN.search(gap) and not _SENTENCE_END.search(gap)
-                   and not _PART_RESTATES.search(gap) or _unit_join(text, gap)
-                   or _development_then_purchase(text, gap, amount, previous))
-                  and not amount.is_total and not previous.is_total)
+        # «Utviklingsfasen maks 3,5 mill., deretter kjøpe tjenesten for …»: each phase's ceiling is a part, not a total.
+        phases = _development_then_purchase(text, gap, amount, previous)
+        joined = phases or ((len(gap) <= 90 and _PART_JOIN.search(gap) and not _SENTENCE_END.search(gap)
+                             and not _PART_RESTATES.search(gap) or _unit_join(text, gap))
+                            and not amount.is_total and not previous.is_total)
         if joined:
             if not chain:
                 chain.append(previous)
@@ -526,7 +531,7 @@ def _part_chain(text: str, amounts: list[Amount]) -> list[Amount]:
 # in either order, each amount labelled by the words just before it or just after it.
 _DEVELOPMENT = re.compile(r"\b(?:utvikl|videreutvikl|forsk|fou\b|prototyp|development|research|r&d)\w*", re.IGNORECASE)
 _PURCHASE = re.compile(r"\b(?:kjøp\w*|innkjøp\w*|anskaff\w*|implementer\w*|purchas\w*|buy\w*)", re.IGNORECASE)
-_JOIN_WORD = re.compile(r"\b(?:og|pluss|and|plus|then)\b", re.IGNORECASE)
+_JOIN_WORD = re.compile(r"\b(?:og|pluss|deretter|dernest|etterpå|and|plus|then)\b", re.IGNORECASE)
 
 
 def _development_then_purchase(text: str, gap: str, amount: Amount, previous: Amount) -> bool:
@@ -568,6 +573,11 @@ def _part(text: str, amount: Amount, term: Term | None) -> _Part | None:
         shown = f"{shown} × {said}"
         steps = [f"{'; '.join(steps) + ' = ' if steps else ''}{format_nok(value)} kr × {said}"]
         value *= periods
+    if not amount.period and (each := each_recipient(text, amount.start, amount.end)):
+        # «Fem deltakere får 250 000 kr hver»: the amount is paid to each of the counted recipients.
+        shown = f"{each} × {shown}"
+        steps = [f"{each} × {format_nok(value)} kr"]
+        value *= each
     how = f"{format_nok(value)} kr" + (f" ({steps[0]})" if steps else "")
     if _option_clause(text, amount) is not None:
         shown, how = f"opsjon {shown}", f"opsjon {how}"

@@ -78,6 +78,13 @@ def _verdict(r: Reasoning) -> tuple[str, str]:
     if r.values["health_social_services"] and r.part == "I":
         return "Bare del I gjelder", (f"helse- og sosialtjenester for {amount} {_compare(value, decisive)} {_named(decisive)} "
                                       f"({format_amount(decisive.value_nok)}), og del II gjelder ikke for dem")
+    if r.values["design_contest"] and r.part == "III":
+        # A design contest at or above its EØS threshold has its own rules in FOA part V (NFD-frister); its value is
+        # the prizes and payments to the participants.
+        buyer = "hos statlige oppdragsgivere" if t.key == "eea_state_goods_services" else "hos andre oppdragsgivere"
+        return "Del I og V (plan- og designkonkurranser) gjelder", \
+            (f"{amount} {_compare(value, t)} EØS-terskelverdien for plan- og designkonkurranser {buyer} "
+             f"({format_amount(t.value_nok)})")
     subject = f"andre særlige tjenester for {amount}" if r.values["special_services"] else amount
     label = "Bare del I" if r.part == "I" else r.part_label
     if t.key == "eea_special_services" and r.part == "II":

@@ -63,6 +63,8 @@ def category_matters(r: Reasoning) -> bool:
     services EØS threshold is reached that the works threshold (57,8 mill. kr) is not, or when the value is missing.
     Below that threshold goods, services and works all fall in the same part."""
     value = r.contract_value.total_nok if r.contract_value else None
+    if r.values["design_contest"] and r.regime == "foa":
+        return False  # a design contest has its own threshold, whatever the contract it may lead to
     if value is None or r.threshold is None:
         return True
     works = r.table["eea_utilities_works" if r.regime == "utilities" else "eea_works"]
@@ -323,6 +325,8 @@ def _threshold_for(r: Reasoning, t: Threshold) -> str:
         leads_to = "terskelen for del IV"
     elif t.key == "eea_special_services":
         leads_to = "terskelen der enkelte regler i del III også gjelder"
+    elif r.values["design_contest"] and r.regime == "foa":
+        leads_to = "terskelen for del V (plan- og designkonkurranser)"
     else:
         leads_to = "terskelen for del III"
     return f"{leads_to} ({format_amount(t.value_nok)})"

@@ -37,6 +37,10 @@ def choose_procedure(r: Reasoning) -> None:
         _part_iv(r)
         return
     ranked = _rank(r)
+    if r.values["design_contest"] and r.part == "III":
+        # Above the EØS threshold a design contest follows its own rules in FOA part V; it is not one of the part III
+        # procedures to choose between (NFD-frister; reference «Part V covers design contests»).
+        ranked = [route for route in ranked if route[0] == "design_contest"]
     seen: set[str] = set()
     unique = [route for route in ranked if not (route[0] in seen or seen.add(route[0]))]
     _record_choice(r, unique)
@@ -95,6 +99,8 @@ def _rank(r: Reasoning) -> list[Route]:
     if v["design_contest"]:
         ranked.append(("design_contest", "R-PROC-DESIGN-CONTEST",
                        "Dere ønsker planer eller design (for eksempel arkitektur eller plan). En plan- og designkonkurranse "
+                       + ("har egne regler i FOA del V og er ikke et valg mellom prosedyrene i del III. Den "
+                          if part == "III" else "") +
                        "lar dere kjøpe den vinnende løsningen etterpå uten ny konkurranse (DFØ); vilkårene for det "
                        "etterfølgende kjøpet er ikke verifisert i faktagrunnlaget."))
     if dev and not buy:
@@ -362,7 +368,7 @@ def _apply_deadline_and_risk(r: Reasoning, ranked: list[Route]) -> list[Route]:
 def _legal_ground(r: Reasoning, procedure: str, part: str) -> LegalGround:
     """The provision the procedure rests on; `verified` is False where the fact sheet could not confirm it."""
     if procedure == "design_contest":
-        ground = LegalGround("Plan- og designkonkurranse (paragraf i FOA ikke verifisert i faktagrunnlaget)", [],
+        ground = LegalGround("FOA del V (plan- og designkonkurranser; paragrafene er ikke verifisert i faktagrunnlaget)", [],
                              "Kjøp av vinnerløsningen uten ny konkurranse er mulig ifølge DFØ; vilkårene må kontrolleres i forskriften.",
                              False)
     elif procedure == "pcp":

@@ -75,6 +75,8 @@ RULES: dict[str, Rule] = {
               "stedet, er ikke verifisert).", ("guide-kontraktsverdi", "Avtaler uten fast løpetid")),
         _rule("R-VALUE-FRAMEWORK", "Rammeavtaler: verdien er de samlede kjøpene over hele perioden; oppgi anslått og største verdi, "
               "og avtalen er brukt opp når største verdi er nådd.", ("guide-kontraktsverdi", "Rammeavtaler")),
+        _rule("R-VALUE-DESIGN-CONTEST", "Plan- og designkonkurranser: verdien er premiene og betalingene til deltakerne samlet; "
+              "konkurransen har egne regler i FOA del V.", ("guide-plan-og-designkonkurranse", "Hvilken terskelverdi gjelder")),
         _rule("R-VALUE-VAT", "Beløp oppgitt med mva. regnes om til ekskl. mva. (÷ 1,25, den alminnelige satsen) og må kontrolleres.",
               ("guide-kontraktsverdi", "Når beløpet er oppgitt med mva")),
         _rule("R-VALUE-CONFLICT", "Oppgitt samlet verdi og beregnet verdi spriker: det høyeste beløpet legges til grunn til avviket "

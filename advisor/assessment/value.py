@@ -74,6 +74,10 @@ def estimate_value(r: Reasoning) -> None:
     r.fire("R-VALUE-TOTAL", ("estimated_value_nok",), text)
     if c.framework_agreement:
         _framework(r)
+    if c.design_contest:
+        text = "Plan- og designkonkurranse: verdien er alle premiene og betalingene til deltakerne samlet."
+        r.value_reasons.append(("R-VALUE-DESIGN-CONTEST", text))
+        r.fire("R-VALUE-DESIGN-CONTEST", ("design_contest", "estimated_value_nok"), text)
 
 
 def _no_value(r: Reasoning) -> None:

@@ -455,7 +455,15 @@ CANNOT_SPECIFY = re.compile(r"\b(?:kan|vet) ikke (?:beskrive|spesifisere)\b[^.]{
 CAN_SPECIFY = re.compile(r"\bkan (?:beskrive|spesifisere) (?:løsningen|kravene|produktet)\b|\bkan beskrives (?:presist|nøyaktig)\b|"
                          r"\bvet (?:godt )?hva \w+ (?:trenger|vil ha)\b|\bvelkjent\w*|\bkjente løsninger\b|"
                          r"\b(?:tjenestene|tjenesten|arbeidet) er (?:vel)?kjente?\b|\bbeskrive ønsket\b", re.IGNORECASE)
-DESIGN = re.compile(r"\barkitekt\w*|\bplankonkurranse\w*|\bdesignkonkurranse\w*", re.IGNORECASE)
+# A design contest (FOA part V) is a contest for plans or designs, not the hiring of an architect or an IT architect:
+# «plan- og designkonkurranse», «arkitektkonkurranse», «konkurranse om utforming/skisser/plan(forslag)».
+DESIGN = re.compile(r"\b(?:plan|design|arkitekt|idé|ide|skisse)konkurranse\w*|\bplan-\s+og\s+designkonkurranse\w*|"
+                    r"\bkonkurranse\w*\s+(?:om|for|på)\s+(?:[\w-]+\s+){0,3}?(?:arkitekt\w*|design\w*|plan\w*forslag\w*|"
+                    r"planløsning\w*|skisse\w*|utforming\w*)|\bdesign contest\w*|"
+                    # «forslag til arkitektonisk utforming … gi vinneren oppdraget»: proposals judged for a winner or prizes
+                    r"\b(?:forslag|skisse)\w*\s+(?:til|om|for|på)\s+(?:[\w-]+\s+){0,2}?(?:arkitekt\w*|design\w*|"
+                    r"utforming\w*|plan\w*)[\s\S]{0,160}?\b(?:vinner\w*|premie\w*|premier\w*|jury\w*|pris(?:er|ene|en)?\b)",
+                    re.IGNORECASE)
 FAILED = re.compile(r"\b(?:forrige|tidligere) (?:konkurranse|anbud\w*|utlysning)[^.]{0,50}?(?:avlyst|mislyktes|ingen tilbud|"
                     r"uakseptable|ga ikke)\w*|\bavlyst\w* (?:konkurranse|anbud\w*)|\bfikk ingen (?:gyldige )?tilbud\b", re.IGNORECASE)
 # «innen 6 måneder», «i løpet av 2 år»: when the buyer needs the solution. «på 2 år» is a contract term, not a deadline.

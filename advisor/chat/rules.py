@@ -1112,6 +1112,12 @@ def _notice_lead(question: str, result: Assessment, renumber: _Renumber, lang: s
     elif _NEGATED.search(question):  # «Trenger vi ikke kunngjøre?»: the words after the yes or no say what holds
         lead = re.sub(r"^(Ja|Nei|Yes|No)\b,?", "", lead).lstrip(" ,")
         lead = lead[:1].upper() + lead[1:]
+    if case == "III" and _RESEARCH_ONLY.search(question) and re.match(r"^(Ja|Yes)\b", lead):
+        # Goods produced solely for research: part III's exception from notice (FOA § 13-3) may apply.
+        lead = (re.sub(r"^Yes\b", "As a rule, yes", lead) + ", unless the exception for goods produced solely for "
+                "research (FOA § 13-3) applies" if lang == "en" else
+                re.sub(r"^Ja\b", "Som hovedregel ja", lead) + ", med mindre unntaket for varer som produseres bare "
+                "for forskning (FOA § 13-3) gjelder")
     sources = [_NOTICE_LEAD_SOURCES[case]] if case in _NOTICE_LEAD_SOURCES else []
     general = () if case == "U-I" else (_NOTICE_SOURCE,)  # the general notice guide says nothing of FOR part I
     markers = [renumber.marker(*source) for source in (*sources, *general)]
@@ -1236,6 +1242,54 @@ def _one_check(text: str) -> str:
     return _LOVDATA_CHECK.sub(keep_first, text)
 
 
+# «Vi skal opprette en dynamisk innkjøpsordning …»: the buyer has already chosen the arrangement.
+_DPS = re.compile(r"\bdynamisk(?:e)?\s+innkjøpsordning\w*|\bdynamic\s+purchasing\s+system\w*", re.IGNORECASE)
+_DPS_SENTENCE = ("Dere har allerede valgt en dynamisk innkjøpsordning, så prosedyren er gitt. Etter kildene er det en "
+                 "ordning etter reglene i del III som skal stå åpen for nye kvalifiserte leverandører i hele perioden den "
+                 "gjelder; paragrafene og de nærmere reglene har faktagrunnlaget ikke kontrollert (et svakt område), så "
+                 "sjekk forskriften og DFØs veiledning.",
+                 "You have already chosen a dynamic purchasing system, so the procedure is given. According to our "
+                 "sources it is an arrangement under the part III rules that must stay open to new qualified suppliers "
+                 "for its whole term; the fact base has not checked its provisions and detailed rules (a weak area), so "
+                 "check the regulation and DFØ's guidance.")
+# «en prototyp … som bare skal brukes i ett forskningsprosjekt», «goods made solely for research»: goods for research only.
+_RESEARCH_ONLY = re.compile(r"\b(?:bare|kun|berre|utelukkende|ene og alene|only|solely|exclusively)\b[^.?!]{0,50}?"
+                            r"\b(?:forskning\w*|forsking\w*|forskingsprosjekt\w*|research)\b|"
+                            r"\b(?:forskning|forsking|research)\w*\s+(?:alene|only)\b", re.IGNORECASE)
+# «Vi betaler alt og får alle rettighetene»: the buyer pays the whole cost and keeps the whole benefit.
+_PAYS_ALL = re.compile(r"\b(?:betaler|dekker|finansierer|pay|fund)\w*\s+(?:alt|alle|hele|everything|all|the whole)\b",
+                       re.IGNORECASE)
+_KEEPS_ALL = re.compile(r"\b(?:alle|hele|all)\s+(?:rettighet\w*|retten\w*|rights|nytten|resultat\w*|IPR)\b", re.IGNORECASE)
+
+
+def _research_only_sentence(question: str, result: Assessment, lang: str = "nb") -> str:
+    """Goods made only for research: the exception from notice (FOA § 13-3, part III: negotiated procedure without
+    prior notice, still a competition) and the R&D exemption (§ 2-5), whose second condition fails when the buyer pays
+    everything and keeps all the rights (reference main §1.10, NFD-veileder ch. 18.2.1). "" when the text says neither."""
+    if not _RESEARCH_ONLY.search(question):
+        return ""
+    en = lang == "en"
+    parts = []
+    if result.part == "III":
+        parts.append("Goods produced solely for research can be a ground in FOA § 13-3 for a negotiated procedure "
+                     "without prior notice (you must still hold a competition); check that the purchase meets it"
+                     if en else
+                     "Varer som produseres bare for forskningsformål, kan gi grunnlag etter FOA § 13-3 for konkurranse "
+                     "med forhandling uten forutgående kunngjøring (dere må fortsatt ha konkurranse); kontroller at "
+                     "kjøpet oppfyller vilkåret")
+    fails = _PAYS_ALL.search(question) and _KEEPS_ALL.search(question)
+    if en:
+        parts.append("the R&D exemption in FOA § 2-5 requires both that the contract is mainly R&D and that you do not "
+                     "pay the whole cost or do not keep the whole benefit" + (
+                         ", so it does not apply when you pay everything and get all the rights" if fails else ""))
+    else:
+        parts.append("FoU-unntaket i FOA § 2-5 krever både at kontrakten hovedsakelig er forskning og utvikling, og at "
+                     "dere ikke betaler hele kostnaden eller ikke får hele nytten selv" + (
+                         ", så det gjelder ikke når dere betaler alt og får alle rettighetene" if fails else ""))
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:] + "."
+
+
 def _procedure_sentence(result: Assessment, lang: str = "nb", question: str = "") -> str:
     """The procedure as a choice, not as the one procedure: what the facts point to, and the others allowed.
 
@@ -1245,6 +1299,10 @@ def _procedure_sentence(result: Assessment, lang: str = "nb", question: str = ""
     listed alone. A part without a choice (part IV, another regulation) names its procedure alone.
     """
     en = lang == "en"
+    if _DPS.search(question) and result.regime == "foa" and result.part in ("II", "III"):
+        return _DPS_SENTENCE[1 if en else 0]
+    if research := _research_only_sentence(question, result, lang):
+        return research
     chosen = _procedure_en(result.procedure, result.part, result.regime) if en else result.procedure_label
     if result.procedure == "part_iv" and not en:
         # The notice duty in chapter 30 is not confirmed in the sources: said as probable, with where to check it.
@@ -1786,6 +1844,7 @@ def _several_answer(asked: list[_Asked], result: Assessment, facts: CaseFacts, r
     near = next((s for s in result.next_steps if _NEAR_STEP.match(s)), "")
     if near:
         sentences.append(_step_sentence(near, renumber, result, lang))
+    sentences.append(_dated_threshold_note(result, lang))
     sentences += _assumed_sentences(result, facts, False, [], lang)
     text = " ".join(s for s in sentences if s)
     return renumber.resequence(text) if moved else text
@@ -2407,7 +2466,33 @@ def _procedure_sentences(question: str, result: Assessment, renumber: _Renumber,
              [s for s in result.next_steps if _NEAR_STEP.match(s)])
     if steps:
         sentences.append(_step_sentence(steps[0], renumber, result, lang))
+    if dated := _dated_threshold_note(result, lang):
+        sentences.append(dated)
     return sentences
+
+
+# How close (as a share of the threshold) a value must be to the EØS threshold that decides the part before a table past
+# its review date is worth a word: a new table could move the threshold across the value (thresholds.yaml review_after;
+# the fact base found no 2026–2028 values, reference §2.1 and main sheet §1.3).
+_DATED_NEAR_SHARE = 0.15
+
+
+def _dated_threshold_note(result: Assessment, lang: str = "nb") -> str:
+    """One sentence when the threshold table has passed its review date and the value lies within 15 % of the EØS
+    threshold that decides the part: the EØS thresholds are revised every second year, these are from the date of the
+    table, check regjeringen.no or DFØ. Empty otherwise."""
+    value = result.contract_value.total_nok if result.contract_value else None
+    if value is None or not any(e.rule == "R-THRESHOLDS-DATED" for e in result.audit_trail):
+        return ""
+    eea = [t for t in (result.threshold, result.next_threshold) if t is not None and t.key.startswith("eea_")]
+    if not eea or abs(value - eea[0].value_nok) > _DATED_NEAR_SHARE * eea[0].value_nok:
+        return ""
+    year, month, day = (int(x) for x in eea[0].as_of.split("-"))
+    if lang == "en":
+        return (f"The EEA thresholds are revised every second year; the figures used here apply from {day} "
+                f"{dt.date(year, month, day):%B} {year}, so check regjeringen.no or DFØ for newer ones.")
+    return (f"EØS-terskelverdiene revideres hvert annet år; tallene her gjelder fra {day}. {_MONTHS_NB[month - 1]} "
+            f"{year}, så sjekk regjeringen.no eller DFØ om det er kommet nyere.")
 
 
 def _step_sentence(step: str, renumber: _Renumber, result: Assessment | None = None, lang: str = "nb") -> str:
@@ -2814,6 +2899,7 @@ def _procedure_answer(procedure: str, obliged: bool, result: Assessment, facts: 
     near = next((s for s in result.next_steps if _NEAR_STEP.match(s)), "")
     if near:
         sentences.append(_step_sentence(near, renumber, result, lang))
+    sentences.append(_dated_threshold_note(result, lang))
     if lang == "en":
         sentences += _assumed_en(result)
     sentences += [_sentence(note) for key, note in facts.notes if key in facts.inherited]

@@ -181,6 +181,7 @@ TRIGGERS: dict[str, tuple[dict | tuple[dict, list], dict | None]] = {
     "R-THRESHOLD-SPECIAL": (case(category="services", special_services=True), case(category="services")),
     "R-THRESHOLD-UTILITIES": (UTIL, STANDARD),
     "R-THRESHOLD-DESIGN-CONTEST": (case(design_contest=True), STANDARD),
+    "R-VALUE-DESIGN-CONTEST": (case(design_contest=True), STANDARD),
     "R-NEAR-THRESHOLD": (case(estimated_value_nok=1_450_000), case(estimated_value_nok=1_000_000)),
     "R-THRESHOLDS-DATED": (STANDARD, None),  # date-driven: see test_dated_thresholds_warn_after_their_review_date
     "R-REFORM-FLOOR": (case(estimated_value_nok=250_000), case(estimated_value_nok=350_000)),

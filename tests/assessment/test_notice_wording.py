@@ -60,4 +60,10 @@ def test_a_health_service_the_purchase_serves_is_not_what_is_bought():
 def test_software_architecture_is_no_design_contest():
     text = "Avtalen dekker teknisk arkitektur og frontend-utvikling for en digital plattform."
     assert "design_contest" not in extract_case(text).read_keys
-    assert extract_case("Vi skal kjøpe arkitekttjenester til ny skole.").values.get("design_contest")
+    # Buying architects' services (or hiring IT architects) is a service contract; a design contest (FOA part V) is a
+    # contest for plans or designs.
+    assert "design_contest" not in extract_case("Vi skal kjøpe arkitekttjenester til ny skole.").read_keys
+    assert "design_contest" not in extract_case(
+        "Etaten leier inn konsulenter: prosjektledere, løsningsarkitekter og testledere, 4 mill. kr.").read_keys
+    assert extract_case("Kommunen arrangerer en arkitektkonkurranse om ny barneskole.").values.get("design_contest")
+    assert extract_case("Vi vil utlyse en konkurranse om utforming av det nye torget.").values.get("design_contest")
