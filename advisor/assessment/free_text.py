@@ -735,12 +735,18 @@ def _without_departments(text: str) -> str:
     return _DEPARTMENT.sub(blank, text)
 
 
+# «… som oppdager plantearter langs kommunale veier», «skilting rundt anlegget»: a structure after a preposition of place
+# says where the work is done, not that a structure is built.
+_PLACE_BEFORE = re.compile(r"\b(?:langs|rundt|nær|mellom|alongside|along)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
 def _found_categories(text: str) -> list[tuple[int, str, str]]:
     named = sorted((m.start(), label, m.group(0)) for label, pattern in w.CATEGORY_NAMED.items()
                    if (m := pattern.search(text)))
     return named if len({label for _, label, _ in named}) == 1 else _by_head(text, [
         (pos, label, phrase) for pos, label, phrase in _earliest(w.CATEGORY, text)
-        if not (label == "goods" and "utstyr" in phrase.lower() and w.EQUIPMENT_NOT_BOUGHT.search(text[max(0, pos - 40):pos]))])
+        if not (label == "goods" and "utstyr" in phrase.lower() and w.EQUIPMENT_NOT_BOUGHT.search(text[max(0, pos - 40):pos]))
+        and not (label == "works" and _works_object(text, pos, phrase) and _PLACE_BEFORE.search(text[max(0, pos - 40):pos]))])
 
 
 def _works_object(text: str, pos: int, phrase: str) -> bool:

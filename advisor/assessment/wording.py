@@ -83,7 +83,7 @@ _SERVICE_ON = (r"drift|vedlikeh|service|tilsyn|kontroll|renhold|reinhald|rengjø
                r"ettersyn")
 # Contract types. Goods first: on a tie at the same position («tjenestebiler») the goods reading wins.
 CATEGORY: dict[str, list[str]] = {
-    "goods": [r"\w*maskin(?:er|en|ene)?\b", r"\b\w*utstyr\w*", r"\bkjøretøy\w*", r"\w*biler\b",
+    "goods": [r"\w*maskin(?:er|en|ene)?\b", r"\b\w*kjemikali(?:er|ar|ane|ene|en)?\b", r"\b(?:tørke|toalett|kopi|print|hånd|handkle)papir\w*", r"\b\w*utstyr\w*", r"\bkjøretøy\w*", r"\w*biler\b",
               r"\w*busser\b", r"\w*sykler\b", r"\w*senger\b",
               # Nynorsk plurals and the singular of a vehicle («elsyklar», «bilar», «bussar», «ein ny bil»; not «mobil»).
               r"\w*syklar\b", r"\w*bil(?:ar|ane)\b", r"\w*buss(?:ar|ane)\b", r"\w*maskin(?:ar|ane)\b",
@@ -144,7 +144,7 @@ CATEGORY: dict[str, list[str]] = {
               # English: «construction», «build a new school», «renovate the town hall».
               r"\bconstruction\b", r"\bbuilding works\b", r"\bbuild (?:a|an|the|new|our)\b", r"\brenovat\w*", r"\brefurbish\w*"],
     "services": [r"\b\w*tjenest(?:e|er|en|ene)\b", r"\b\w*tjeneste\w*", r"\b\w*tenest(?:e|er|ene|a|ane)\b", r"\bdrift(?:en)?\b",
-                 r"\bdrifts(?:tjeneste|avtale|oppdrag|kontrakt)\w*", r"\brenhold\w*", r"\breinhald\w*", r"\brådgiv\w*", r"\bkonsulent\w*",
+                 r"\bdrifts(?:tjeneste|avtale|oppdrag|kontrakt)\w*", r"\brenhold(?!\w*(?:midl|middel|midd|kjemikal|utstyr|papir|produkt|artikl|maskin|vogn|mopp|klut))\w*", r"\breinhald(?!\w*(?:midl|middel|midd|kjemikal|utstyr|papir|produkt|artikl|maskin|vogn|mopp|klut))\w*", r"\brådgiv\w*", r"\bkonsulent\w*",
                  r"\bkurs\w*", r"\bopplæring\w*", r"\bveiledning\w*", r"\btilbud om\b", r"\bkonsept\w*", r"\bprototyp\w*",
                  r"\bforskning\w*", r"\bfou\b", r"\butredning\w*", r"\boppdrag(?:et)?\b", r"\bservice\w*", r"\bkontroll\b",
                  r"\btransport\b", r"\btransport av\b", r"\bslamkjøring\b", r"\btolking\w*", r"\boversett\w*", r"\bspråkvask\w*",
@@ -159,7 +159,7 @@ CATEGORY: dict[str, list[str]] = {
                  # «vintervedlikehold av veiene», «vedlikehald av heisane», «vakthald», «overvaking», «tilsyn med
                  # brannalarmanlegget», «skadedyrkontroll», «energirådgivning»; and the verbs («vaske rådhuset»,
                  # «drifte anlegget», «overvåke skolebyggene»).
-                 r"\brengjøring\w*", r"\breingjering\w*", r"\b\w+vedlikehold\w*", r"\b\w*vedlikehald\w*", r"\bvakthald\b",
+                 r"\brengjøring(?!\w*(?:midl|middel|midd|kjemikal|utstyr|papir|produkt|artikl|maskin|vogn|mopp|klut))\w*", r"\breingjering(?!\w*(?:midl|middel|midd|kjemikal|utstyr|papir|produkt|artikl|maskin|vogn|mopp|klut))\w*", r"\b\w+vedlikehold\w*", r"\b\w*vedlikehald\w*", r"\bvakthald\b",
                  r"\bovervaking\w*", r"\b\w*inspeksjon\w*", r"\btilstandsvurdering\w*", r"\bvinduspuss\w*",
                  r"\b(?:skadedyr|brann|el|heis|legionella|radon|inneklima|ventilasjons)kontroll\w*", r"\b\w+rådgiv\w*", r"\bvaktmester\w*", r"\bsnømåking\w*",
                  r"\btømming\w*", r"\bfeiing\w*", r"\btilsyn med\b", r"\bvakthold\w*", r"\bvekter\w*",
