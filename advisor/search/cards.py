@@ -528,6 +528,70 @@ def _kind_first(question: str, ranked: list[CardMatch], floor: float) -> list[Ca
     return [fitting, *[m for m in ranked if m is not fitting]]
 
 
+# A card answers under one regulation or at one stage of a competition. Its paraphrases show which: «… i
+# forsyningsforskriften?», «… etter at konkurransen er kunngjort?». A question that names another regulation («del II
+# av anskaffelsesforskriften») or the other stage («før konkurransen er kunngjort») is not answered by it, however close
+# the embedding puts them (the words they share are the words of the field).
+_REGIMES = (
+    ("utilities", re.compile(r"\bforsyning\w*|\butilit\w*", re.IGNORECASE)),
+    ("defence", re.compile(r"\bforsvar\w*|\bdefen[cs]e\b", re.IGNORECASE)),
+    ("classic", re.compile(r"\banskaffelsesforskrift\w*|\banskaffingsforskrift\w*|\bFOA\b")),
+)
+_AFTER_NOTICE = re.compile(r"\better (?:at )?(?:\w+ ){0,2}(?:er |har |ble |vart |blitt )?(?:kunngjort|kunngjord|lyst ut|utlyst)|"
+                           r"\bkunngjorde (?:vi )?(?:\w+ ){0,1}konkurransen\b|\bmens (?:konkurransen|anbudet)\b|"
+                           r"\btilbudsperioden\b|\bkonkurransen pågår\b|\bafter (?:the )?(?:contract )?notice\b|"
+                           r"\bafter\b[^?.]{0,40}\bpublished\b|\bduring the (?:tender|competition)\b", re.IGNORECASE)
+_BEFORE_NOTICE = re.compile(r"\bfør (?:vi |dere |me |konkurransen |anskaffelsen |den )?(?:er |blir )?(?:kunngjør\w*|"
+                            r"kunngjort|kunngjord|lyser ut|lyst ut|utlys\w*|konkurransen\b)|\bi forkant av konkurransen\b|"
+                            r"\bbefore (?:the |we )?(?:tender|notice|publish\w*|competition)\b", re.IGNORECASE)
+
+
+def regimes_named(text: str) -> frozenset[str]:
+    """The regulations a text names («forsyningsforskriften» -> utilities)."""
+    return frozenset(name for name, pattern in _REGIMES if pattern.search(text))
+
+
+def notice_stage(text: str) -> str:
+    """«before» or «after» for a text about one stage of a competition (before or after its notice), else ""."""
+    before, after = bool(_BEFORE_NOTICE.search(text)), bool(_AFTER_NOTICE.search(text))
+    return "before" if before and not after else "after" if after and not before else ""
+
+
+def _card_majority(card: Card, read: Callable[[str], object]) -> set:
+    """What at least half of the card's paraphrases say by `read` (a set of regimes, or a stage)."""
+    seen: dict[object, int] = {}
+    for q in card.questions:
+        found = read(q)
+        for item in (found if isinstance(found, frozenset) else {found} if found else set()):
+            seen[item] = seen.get(item, 0) + 1
+    return {item for item, n in seen.items() if n * 2 >= len(card.questions)}
+
+
+def fits_regime_and_stage(question: str, card: Card) -> bool:
+    """False when the question names a regulation the card's paraphrases do not, while they name another, or asks
+    about the stage of the competition (before/after the notice) opposite to theirs."""
+    named = regimes_named(question)
+    card_regimes = _card_majority(card, regimes_named)
+    if named and card_regimes and not named & card_regimes:
+        return False
+    stage = notice_stage(question)
+    card_stage = _card_majority(card, notice_stage)
+    return not (stage and card_stage and stage not in card_stage)
+
+
+def _stage_first(question: str, ranked: list[CardMatch], floor: float) -> list[CardMatch]:
+    """A question about one stage of a competition («Vi kunngjorde konkurransen forrige uke … kan vi fortsatt bruke
+    rådene?») is answered by a card on that stage within KIND_MARGIN of the best card, when the best card is on no
+    stage (the stage decides the answer; the best card only shares the purchase's words, «menyen»)."""
+    stage = notice_stage(question)
+    if not ranked or not stage or _card_majority(ranked[0].card, notice_stage):
+        return ranked
+    top = ranked[0]
+    fitting = next((m for m in ranked[1:5] if top.score - m.score <= KIND_MARGIN and m.score >= floor - MODALITY_SLACK
+                    and stage in _card_majority(m.card, notice_stage)), None)
+    return ranked if fitting is None else [fitting, *[m for m in ranked if m is not fitting]]
+
+
 def match_card(question: str, index: Index, settings: Settings, lang: str | None = None,
                focus: str = "", exclude: frozenset[str] = frozenset()) -> CardMatch | None:
     """The best card for a question if it scores at least settings.answer.card_min_score (1.0 switches cards off)
@@ -571,10 +635,11 @@ def match_card(question: str, index: Index, settings: Settings, lang: str | None
     ranked = _kind_first(question, ranked, settings.answer.card_min_score)
     before = ranked[0] if ranked else None
     ranked = _modality_first(question, ranked, settings.answer.card_min_score)
+    ranked = _stage_first(question, ranked, settings.answer.card_min_score)
     by_modality = ranked[0].card.id if ranked and ranked[0] is not before else ""  # may take MODALITY_SLACK
 
     def usable(candidate: CardMatch) -> bool:
-        if candidate.card.id in exclude:
+        if candidate.card.id in exclude or not fits_regime_and_stage(question, candidate.card):
             return False
         card_terms = _card_terms(candidate.card)
         if not _words_fit(focus_terms, words, card_terms):
