@@ -173,7 +173,10 @@ def _without_claim_check(rest: str) -> str:
 # kravet gjelder»): the leading word answers the literal question, so it is «Nei» when the rule applies.
 NEGATED_ASK = re.compile(
     r"\b(?:trenger|treng|behøver|må|skal) (?:vi |me |dere |de |man |kommunen |etaten )?(?:vel |da |altså |jo )?"
-    r"(?:ikke|ikkje)\b|\bslipper\b|\bslepp\b|\bsleppe\b|\bslippe\b|"
+    r"(?:ikke|ikkje)\b|"
+    # «Slipper vi …?», «Kan vi slippe …?», not a purpose («… for å slippe å kunngjøre?», «… så vi slipper …?»)
+    r"(?<!at vi )(?<!så vi )(?<!at me )(?<!så me )\b(?:slipper|slepp)\b|"
+    r"\b(?:kan|får|vil|skal) (?:vi|me|dere) (?:vel |da |bare |berre )?(?:slippe|sleppe)\b|"
     r"\b(?:er|blir|vert) (?:vi|me|dere|de|det|den|kjøpet|anskaffelsen|kontrakten|avtalen|selskapet) "
     r"(?:vel |da |altså |jo )?(?:ikke|ikkje) (?:omfattet|omfatta|underlagt|pliktig|bundet|forpliktet)\b|"
     r"\b(?:gjelder|gjeld) (?:\w+ ){0,3}?(?:vel |da |jo )?(?:ikke|ikkje)\b|"

@@ -112,3 +112,15 @@ def test_the_rules_decide_a_claimed_exemption_but_not_an_affirmative_ask():
     assert rules.decides_exemption("Vi er en stiftelse og kjøper for 3 mill. Er vi vel ikke omfattet av regelverket?")
     assert not rules.decides_exemption("Vi er en stiftelse og kjøper for 3 mill. Er vi omfattet av regelverket?")
     assert not rules.decides_exemption("Vi trenger ikke mer enn to leverandører. Hvordan skriver vi kravene?")
+
+
+@pytest.mark.parametrize("question", [
+    "Er det lov å dele opp kjøpet for å slippe å kunngjøre?",
+    "Kan vi dele kontrakten i to, slik at vi slipper EØS-reglene?",
+])
+def test_escaping_a_rule_as_a_purpose_is_not_an_exemption_question(question):
+    assert not question_negated(question)
+
+
+def test_may_we_escape_is_an_exemption_question():
+    assert question_negated("Vi er et lite foretak. Kan vi slippe å bruke Doffin?")
