@@ -123,7 +123,8 @@ _SUFFICES = (re.compile(r"\b" + _IT_SUFFICES + " " + _PARTICLES + r"(?:å|med)\b
                         r"\b(?:is it enough|does it suffice|can we just) (?:to )?(?:ask|contact|invite)\b[^?,]{0,30}"
                         r"\b(?:three|two|four|five|a few|some)\b", re.IGNORECASE),
              frozenset({"below", "I"}))
-_YES_NO = re.compile(r"^\s*(må|kan|gjelder|gjeld|er|skal|trenger|treng|blir|vert|får|holder|held|rekker|rekk|går|do|does|"
+_YES_NO = re.compile(r"^\s*(må|kan|gjelder|gjeld|er|skal|trenger|treng|behøver|slipper|slepp|blir|vert|får|holder|held|"
+                     r"rekker|rekk|går|do|does|"
                      r"must|is|are|can|could|may|should|will)\b|"
                      r"\b(må|er|skal|kan|gjelder|følger|blir|holder|held|rekker|rekk) (vel|jo)\b|,\s*(må|kan|skal|gjelder|er) (det|vi|dette|den)\b|"
                      r"(ikke sant|stemmer (?:ikke )?det|eller hva|vel|right|isn't it)\s*\??\s*$", re.IGNORECASE)
@@ -2354,6 +2355,9 @@ _CLIMATE_LEADS = {
     ("other", True): "Yes, as a rule: section 7-9 is in chapter 7 of part I, which applies to every purchase from "
                      "NOK 100,000",
 }
+# The climate lead's verdict said to a question asked as an exemption («Slipper vi 30 %-kravet?»).
+_CLIMATE_EXEMPT = {"Ja, som hovedregel:": "Nei, som hovedregel ikke:", "Yes, as a rule:": "No (as a rule):",
+                   "Nei:": "Ja:", "No:": "Yes:"}
 _CLIMATE_EXCEPTION = ("Plikten faller bort bare når anskaffelsen etter sin art har et ubetydelig klimaavtrykk og "
                       "miljøbelastning, og den vurderingen bør dokumenteres.",
                       "The duty falls away only where the purchase by its nature has an insignificant climate footprint "
@@ -2372,6 +2376,9 @@ def _climate_lead(question: str, result: Assessment, renumber: _Renumber, lang: 
     if not is_yes_no(question):  # «Hvilke klimakrav gjelder …?»: no yes or no before what holds
         lead = re.sub(r"^(?:Ja|Nei|Yes|No)(?:, (?:som hovedregel|as a rule))?: ", "", lead)
         lead = lead[:1].upper() + lead[1:]
+    elif question_negated(question):  # «Slipper vi klimakravet?»: the yes or no to the exemption asked
+        said = next((w for w in _CLIMATE_EXEMPT if lead.startswith(w)), "")
+        lead = _CLIMATE_EXEMPT[said] + lead[len(said):] if said else lead
     if key == "below":
         return [_with_marker(lead + ".", renumber.marker("guide-regelverket", "Når gjelder regelverket"))]
     sentences = [_with_marker(lead + ".", renumber.marker("guide-regelverket", "Tre terskler")),

@@ -124,3 +124,28 @@ def test_escaping_a_rule_as_a_purpose_is_not_an_exemption_question(question):
 
 def test_may_we_escape_is_an_exemption_question():
     assert question_negated("Vi er et lite foretak. Kan vi slippe å bruke Doffin?")
+
+
+@pytest.mark.parametrize(("question", "lead"), [
+    ("Vi er en kommune og kjøper vaktmestertjenester for 2 mill. kr. Slipper vi 30 %-kravet til klimavekt?",
+     "Nei, som hovedregel ikke: "),
+    ("Vi er en kommune og kjøper vaktmestertjenester for 900 000 kr. Trenger vi ikke å vekte klima og miljø?",
+     "Nei, som hovedregel ikke: "),
+    ("Vi er en kommune og kjøper vaktmestertjenester for 2 mill. kr. Gjelder kravet om klimavekt på 30 %?",
+     "Ja, som hovedregel: "),
+])
+def test_the_climate_lead_answers_the_exemption_asked(corpus_hash_settings, question, lead):
+    from advisor.chat.facts import read_facts
+
+    answer = rules.rules_answer(question, read_facts(question), corpus_hash_settings)
+    assert answer is not None and answer.text.startswith(lead)
+
+
+def test_a_standstill_lead_says_no_yes_to_a_plan_it_does_not_decide(corpus_hash_settings):
+    from advisor.chat.facts import read_facts
+
+    question = "Vi er en kommune og kjøper IT-drift for 6 mill. kr. Siden karenstiden er ute, kan vi vel signere i dag?"
+    answer = rules.rules_answer(question, read_facts(question), corpus_hash_settings)
+    assert answer is not None and not answer.text.startswith(("Ja", "Nei"))
+    asked = "Vi er en kommune og kjøper IT-drift for 6 mill. kr. Må vi ha karensperiode?"
+    assert rules.rules_answer(asked, read_facts(asked), corpus_hash_settings).text.startswith("Ja, dere skal")
