@@ -227,15 +227,17 @@ def asserts_duty(sentence: str) -> bool | None:
 def polar_lead(question: str, text: str) -> str:
     """The answer with its leading «Ja»/«Nei» answering the literal question: for a question asked as an exemption
     («Slipper vi kravet?») the word is «Nei» when the verdict sentence says the rule applies and «Ja» when it says the
-    rule is lifted; when the sentence says neither, or answers on a condition, it opens with no verdict word. Other
-    questions keep their answer as it is."""
+    rule is lifted; a verdict on a condition opens with no verdict word. A sentence that says neither («Nei, ikke ennå:
+    grensen er fortsatt …», a card correcting the ground the question states) keeps its word, as do other questions."""
     lead = _LEAD_WORD.match(text)
     if lead is None or not question_negated(question):
         return text
     rest = text[lead.end():]
     sentence = re.split(r"(?<=[.!?])\s", rest, maxsplit=1)[0]
     duty = asserts_duty(sentence)
-    if duty is None or _CONDITIONED.match(rest):
+    if duty is None:
+        return text
+    if _CONDITIONED.match(rest):
         return rest[:1].upper() + rest[1:]
     english = lead.group(1) in ("Yes", "No")
     word = ("No" if english else "Nei") if duty else ("Yes" if english else "Ja")

@@ -62,10 +62,16 @@ def test_english_exemption_question():
     assert polar_lead(question, "Yes: you must advertise it in Doffin [1].") == "No: you must advertise it in Doffin [1]."
 
 
-def test_a_conditioned_or_unread_verdict_loses_its_word_on_an_exemption_question():
+def test_a_conditioned_verdict_loses_its_word_on_an_exemption_question():
     question = "Kan vi droppe å begrunne valget av prosedyre?"
-    assert polar_lead(question, "Ja, hvis verdien er under 100 000 kr [1].") == "Hvis verdien er under 100 000 kr [1]."
-    assert polar_lead(question, "Nei. Prosedyren er et valg [1].") == "Prosedyren er et valg [1]."
+    assert polar_lead(question, "Ja, hvis det ikke kreves etter del I [1].") == "Hvis det ikke kreves etter del I [1]."
+
+
+def test_a_verdict_on_the_stated_ground_keeps_its_word():
+    # the card corrects the ground («Siden beløpsgrensen er hevet, …») and says nothing of a duty
+    question = "Siden beløpsgrensen er hevet til 300 000 kr, trenger vi vel ikke konkurranse for 200 000 kr?"
+    text = "Nei, ikke ennå: grensen er fortsatt 100 000 kr [1]."
+    assert polar_lead(question, text) == text
 
 
 @pytest.mark.parametrize("text", [
