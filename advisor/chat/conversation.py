@@ -50,7 +50,7 @@ from advisor.chat.plan import (
     scene_procedure,
     with_procedure,
 )
-from advisor.chat.premises import premise_card, premise_lead
+from advisor.chat.premises import claim_lead, polar_lead, premise_card, premise_lead
 from advisor.chat.quoted import make_in_words, named_spec, quoted_spec, spec_in_words
 from advisor.chat.rules import (
     asked_procedure,
@@ -58,6 +58,7 @@ from advisor.chat.rules import (
     asks_rules_part,
     asks_standstill,
     asks_time_limits,
+    decides_exemption,
     is_rules_question,
     is_yes_no,
     part_lead,
@@ -387,6 +388,12 @@ def _ask(question: str, index: Index, settings: Settings, chosen: str, lang: str
     if tool:
         apply_route(answer, tool, question, settings)
     answer.text = single_verdict(answer.text)
+    if answer.route != "rules" and turn.premise is None:
+        # «Slipper vi kravet …?» answered by a card's «Ja, kravet gjelder …»: the word answers the question asked (the
+        # rules say their own yes or no the right way round; a premise's card corrects the premise)
+        answer.text = polar_lead(question, answer.text)
+    if turn.premise is None:  # «X mener … Stemmer det? Og kan vi forhandle?»: no «Ja» on forhandling read as on X
+        answer.text = claim_lead(question, answer.text)
     if on_token is not None and not turn.streamed:
         on_token(answer.text)
     return answer
@@ -592,8 +599,8 @@ def _card_beside_rules(turn: _Turn, question: str, scene: str) -> Answer | None:
         asked = asked[len(scene):].strip()
     asked = _VALUE_CLAUSE.sub("", asked).strip()
     if not asked or re.search(r"\d", asked) or asks_rules_part(asked) or asked_procedure(asked) is not None \
-            or asks_time_limits(asked, facts) or asks_standstill(asked):
-        return None
+            or asks_time_limits(asked, facts) or asks_standstill(asked) or decides_exemption(question):
+        return None  # «…, er vi vel ikke omfattet av regelverket?»: the rules' «Nei.» answers it
     # «Før vi lyser ut …, vil vi berre ha møte med dei to leverandørane vi kjenner. Er det lov?»: the ask is whether
     # the plan the scene tells is allowed, so the card is matched on the scene (its figures left out) and answers
     # first; the part the value leads to follows it.

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from advisor.chat.sentences import GROUND_CLAUSE
+from advisor.chat.sentences import GROUND_CLAUSE, split_sentences
 from advisor.config import Settings
 from advisor.corpus import load_yaml
 from advisor.errors import AdvisorError
@@ -166,3 +166,116 @@ def _without_claim_check(rest: str) -> str:
     if not after or _WHAT_TO_DO.match(after[:1].upper() + after[1:]):
         return before
     return f"{before} {after[:1].upper()}{after[1:]}".strip()
+
+
+# The polarity of a yes/no question. A buyer who asks whether they are exempt («Slipper vi …?», «… er vi vel ikke
+# omfattet?», «Trenger vi ikke …?», «Kan vi droppe …?») asks the negation of what a verdict on the rule says («Ja,
+# kravet gjelder»): the leading word answers the literal question, so it is «Nei» when the rule applies.
+NEGATED_ASK = re.compile(
+    r"\b(?:trenger|treng|behøver|må|skal) (?:vi |me |dere |de |man |kommunen |etaten )?(?:vel |da |altså |jo )?"
+    r"(?:ikke|ikkje)\b|"
+    # «Slipper vi …?», «Kan vi slippe …?», not a purpose («… for å slippe å kunngjøre?», «… så vi slipper …?»)
+    r"(?<!at vi )(?<!så vi )(?<!at me )(?<!så me )\b(?:slipper|slepp)\b|"
+    r"\b(?:kan|får|vil|skal) (?:vi|me|dere) (?:vel |da |bare |berre )?(?:slippe|sleppe)\b|"
+    r"\b(?:er|blir|vert) (?:vi|me|dere|de|det|den|kjøpet|anskaffelsen|kontrakten|avtalen|selskapet) "
+    r"(?:vel |da |altså |jo )?(?:ikke|ikkje) (?:omfattet|omfatta|underlagt|pliktig|bundet|forpliktet)\b|"
+    r"\b(?:gjelder|gjeld) (?:\w+ ){0,3}?(?:vel |da |jo )?(?:ikke|ikkje)\b|"
+    r"\b(?:er|blir|vert) (?:vi|me|dere|det|den|kjøpet|anskaffelsen|kontrakten) (?:vel |da |jo )?(?:unntatt|unnateke|"
+    r"fritatt|fritekne)\b|"
+    r"\b(?:kan|får|kunne) (?:vi|me) (?:vel |da |bare |berre |ikke bare )?(?:droppe|sløyfe|sløyfa|hoppe over|"
+    r"se bort fra|sjå bort frå|la være|la vere|unnlate|unnlata)\b|"
+    r"\b(?:don't|do not|doesn't|does not|won't) (?:need|have) to\b|\b(?:doesn't|does not|don't|do not) apply\b|"
+    r"\b(?:aren't|are not|isn't|is not) (?:covered|bound|subject)\b|\bexempt\b|\bcan we (?:skip|drop|ignore)\b",
+    re.IGNORECASE)
+# A verdict word and what follows it: «Ja, », «Nei. », «No: », «Yes – ».
+_LEAD_WORD = re.compile(r"^(Ja|Nei|Yes|No)([,.:]\s+|\s+[–-]\s+)(?=\S)")
+# What a verdict sentence asserts: that a duty or rule is lifted («gjelder ikke», «trenger ikke», «unntatt») ...
+_LIFTED = re.compile(r"\b(?:gjelder|gjeld|applies|apply) (?:\w+ ){0,2}?(?:ikke|ikkje|not)\b|\bikke (?:omfattet|omfatta|"
+                     r"underlagt|pliktig)\b|\b(?:trenger|treng|behøver|må|skal) (?:\w+ ){0,2}?(?:ikke|ikkje)\b|"
+                     r"\b(?:slipper|slepp|unntatt|unnateke|fritatt|faller bort|fell bort)\b|\bingen plikt\b|"
+                     r"\bikke (?:nødvendig|påkrevd|et krav)\b|\b(?:need not|not required|exempt|no duty|"
+                     r"do(?:es)? not (?:need|have) to)\b", re.IGNORECASE)
+# ... that a lifting is denied («slipper ikke», «kan ikke droppe», «ikke unntatt»): the duty holds ...
+_NOT_LIFTED = re.compile(r"\b(?:slipper|slepp|slippe) (?:\w+ ){0,2}?(?:ikke|ikkje)\b|\b(?:ikke|ikkje|not) (?:\w+ )?"
+                         r"(?:unntatt|unnateke|fritatt|droppe|sløyfe|hoppe over|se bort fra|exempt|skip)\b", re.IGNORECASE)
+# ... or that it holds («gjelder», «må», «skal», «er omfattet», «plikt»).
+_HOLDS = re.compile(r"\b(?:gjelder|gjeld|må|skal|omfattet|omfatta|underlagt|plikt\w*|krev\w*|kreves|applies|apply|"
+                    r"must|covered|required|bound)\b", re.IGNORECASE)
+# A verdict on a condition («Ja, hvis …», «Nei, under terskelen …»): no flip of the word says it the other way round.
+_CONDITIONED = re.compile(r"^(?:hvis|dersom|om|bare|berre|kun|under|over|fra|med mindre|unless|if|only|below|above|"
+                          r"from|as a rule|som hovedregel)\b", re.IGNORECASE)
+
+
+def question_negated(question: str) -> bool:
+    """True when the yes/no question the message asks is phrased as an exemption or a negation («Slipper vi …?»,
+    «… er vi vel ikke omfattet?», «We don't need to …, do we?»); the ground it states before is left out («Siden vi
+    ikke er en etat, …»)."""
+    asked = [GROUND_CLAUSE.sub("", s) for s in split_sentences(question.strip()) if s.rstrip().endswith("?")]
+    return any(NEGATED_ASK.search(s) for s in asked)
+
+
+def asserts_duty(sentence: str) -> bool | None:
+    """What a verdict sentence says of the rule it names: True when it applies (the duty holds), False when it is
+    lifted, None when the sentence says neither."""
+    if _NOT_LIFTED.search(sentence):
+        return True
+    if _LIFTED.search(sentence):
+        return False
+    return True if _HOLDS.search(sentence) else None
+
+
+def polar_lead(question: str, text: str) -> str:
+    """The answer with its leading «Ja»/«Nei» answering the literal question: for a question asked as an exemption
+    («Slipper vi kravet?») the word is «Nei» when the verdict sentence says the rule applies and «Ja» when it says the
+    rule is lifted; a verdict on a condition opens with no verdict word. A sentence that says neither («Nei, ikke ennå:
+    grensen er fortsatt …», a card correcting the ground the question states) keeps its word, as do other questions."""
+    lead = _LEAD_WORD.match(text)
+    if lead is None or not question_negated(question):
+        return text
+    rest = text[lead.end():]
+    sentence = re.split(r"(?<=[.!?])\s", rest, maxsplit=1)[0]
+    duty = asserts_duty(sentence)
+    if duty is None:
+        return text
+    if _CONDITIONED.match(rest):
+        return rest[:1].upper() + rest[1:]
+    english = lead.group(1) in ("Yes", "No")
+    word = ("No" if english else "Nei") if duty else ("Yes" if english else "Ja")
+    return f"{word}{lead.group(2)}{rest}"
+
+
+# «Økonomisjefen mener at … Stemmer det?»: the first question checks a claim stated before it.
+_CHECK_ONLY = re.compile(r"^\s*(?:(?:og|men)\s+)?(?:stemmer (?:det|dette)|er (?:det|dette) (?:riktig|rett|sant|korrekt)|"
+                         r"har (?:han|hun|ho|de|dei|\w+en) rett|is (?:that|this|it|he|she) (?:true|right|correct)|"
+                         r"are they right)\b", re.IGNORECASE)
+_CLAIM_WORD = re.compile(r"[a-zæøå]{5,}", re.IGNORECASE)
+
+
+def checked_claim(message: str) -> str:
+    """The claim a message asks to have checked first («Økonomisjefen mener at vi kan kjøpe direkte. Stemmer det? Og
+    …?»: the sentences before «Stemmer det?»), or "" when the first question asks something of its own."""
+    sentences = split_sentences(message.strip())
+    for n, sentence in enumerate(sentences):
+        if "?" not in sentence:
+            continue
+        return " ".join(sentences[:n]) if n and _CHECK_ONLY.match(sentence) else ""
+    return ""
+
+
+def _stems(text: str) -> set[str]:
+    return {word.lower()[:5] for word in _CLAIM_WORD.findall(text)}
+
+
+def claim_lead(message: str, text: str) -> str:
+    """The answer without its leading «Ja»/«Nei» when the message first asks whether a claim holds and the verdict
+    sentence shares no word with the claim: its yes or no answers a later question («…, og kan vi forhandle?» -> «Ja,
+    hvis …»), and read first it would agree or disagree with the claim."""
+    lead = _LEAD_WORD.match(text)
+    claim = checked_claim(message) if lead else ""
+    if not claim:
+        return text
+    rest = text[lead.end():]
+    sentence = re.split(r"(?<=[.!?])\s", rest, maxsplit=1)[0]
+    if _stems(sentence) & _stems(claim):
+        return text
+    return rest[:1].upper() + rest[1:]

@@ -59,6 +59,7 @@ from advisor.chat.bounds import (
     value_segments,
 )
 from advisor.chat.facts import CASE_KEYS, IT_PURCHASE_NOTE, CaseFacts, threshold_compared
+from advisor.chat.premises import NEGATED_ASK, question_negated
 from advisor.chat.sentences import GROUND_CLAUSE, split_sentences
 from advisor.config import Settings
 from advisor.corpus import Citation, cite
@@ -122,7 +123,8 @@ _SUFFICES = (re.compile(r"\b" + _IT_SUFFICES + " " + _PARTICLES + r"(?:å|med)\b
                         r"\b(?:is it enough|does it suffice|can we just) (?:to )?(?:ask|contact|invite)\b[^?,]{0,30}"
                         r"\b(?:three|two|four|five|a few|some)\b", re.IGNORECASE),
              frozenset({"below", "I"}))
-_YES_NO = re.compile(r"^\s*(må|kan|gjelder|gjeld|er|skal|trenger|treng|blir|vert|får|holder|held|rekker|rekk|går|do|does|"
+_YES_NO = re.compile(r"^\s*(må|kan|gjelder|gjeld|er|skal|trenger|treng|behøver|slipper|slepp|blir|vert|får|holder|held|"
+                     r"rekker|rekk|går|do|does|"
                      r"must|is|are|can|could|may|should|will)\b|"
                      r"\b(må|er|skal|kan|gjelder|følger|blir|holder|held|rekker|rekk) (vel|jo)\b|,\s*(må|kan|skal|gjelder|er) (det|vi|dette|den)\b|"
                      r"(ikke sant|stemmer (?:ikke )?det|eller hva|vel|right|isn't it)\s*\??\s*$", re.IGNORECASE)
@@ -562,6 +564,16 @@ def asks_standstill(question: str) -> bool:
     return bool(_ASKS_STANDSTILL.search(question))
 
 
+# «Karenstiden er ute, så kan vi vel …?», «…, og da kan vi …?»: the reason stated before the ask.
+_STATED_REASON = re.compile(r"^[^?]*?,\s*(?:så|og da|derfor|so|then)\s+(?=\w)", re.IGNORECASE)
+
+
+def _literal_ask(question: str) -> str:
+    """The sentences that ask yes or no, without the ground or reason they state first («Siden …, », «…, så »)."""
+    asked = [s for s in split_sentences(question.strip()) if _YES_NO.search(s) or _TAG_VEL.search(s)]
+    return " ".join(_STATED_REASON.sub("", GROUND_CLAUSE.sub("", s)) for s in asked)
+
+
 def _standstill_answer(question: str, result: Assessment, facts: CaseFacts, renumber: _Renumber, lang: str) -> str:
     """Whether the purchase needs a standstill period, from the part the facts give (R-STANDSTILL): a phase of the part
     III procedures; not confirmed for parts II and IV; none named for part I; the length is not verified. "" for
@@ -573,7 +585,10 @@ def _standstill_answer(question: str, result: Assessment, facts: CaseFacts, renu
     lead, rest = _STANDSTILL[(key, "en" if en else "nb")]
     if key == "II":
         lead, rest = lead % result.part, rest % result.part
-    if not is_yes_no(question):  # «Hvor lang karensperiode …?»: no yes or no before what holds
+    # «Hvor lang karensperiode …?»: no yes or no before what holds; nor when the yes/no sentence asks something else
+    # than whether a standstill is due («Siden karensperioden er ute, kan vi vel signere i morgen?»): the «Ja» would
+    # answer a question nobody asked.
+    if not is_yes_no(question) or not _ASKS_STANDSTILL.search(_literal_ask(question)):
         lead = re.sub(r"^(?:Ja|Nei|Yes|No)(?:, |: )", "", lead)
         lead = lead[:1].upper() + lead[1:]
     marker = renumber.marker(*_STANDSTILL_SOURCE) if key != "below" else renumber.rules(("R-SCOPE-BELOW",))
@@ -762,8 +777,9 @@ _ASKS_PROCEDURE_PART = re.compile(
     re.IGNORECASE)
 
 
-_NEGATED = re.compile(r"\b(?:trenger|må|behøver|skal) (?:vi |dere |man )?ikke\b|\bslipper\b|\bdon't need\b|"
-                      r"\bdo not need\b", re.IGNORECASE)
+# A yes/no question asked as an exemption («… trenger vi ikke …?», «Slipper vi …?», «… er vi vel ikke omfattet?»,
+# «Kan vi droppe …?»): the yes or no on the rule is said the other way round (chat/premises.NEGATED_ASK).
+_NEGATED = NEGATED_ASK
 
 
 # A question that names one regulation («Må vi følge anskaffelsesforskriften?») is answered for that regulation: a
@@ -824,6 +840,12 @@ def _verdict_word(question: str, part: str, lang: str, regime: str = "foa") -> s
                 return "Yes." if yes else "No."
             return "Ja." if yes else "Nei."
     return ""
+
+
+def decides_exemption(question: str) -> bool:
+    """True for a question asked as an exemption from what the rules decide («…, er vi vel ikke omfattet av
+    regelverket?», «Trenger vi ikke kunngjøre?»): the rules' yes or no on the stated facts answers it."""
+    return question_negated(question) and bool(_verdict_word(question, "I", "nb"))
 
 
 def _markers(text: str) -> list[int]:
@@ -2392,6 +2414,9 @@ _CLIMATE_LEADS = {
     ("other", True): "Yes, as a rule: section 7-9 is in chapter 7 of part I, which applies to every purchase from "
                      "NOK 100,000",
 }
+# The climate lead's verdict said to a question asked as an exemption («Slipper vi 30 %-kravet?»).
+_CLIMATE_EXEMPT = {"Ja, som hovedregel:": "Nei, som hovedregel ikke:", "Yes, as a rule:": "No (as a rule):",
+                   "Nei:": "Ja:", "No:": "Yes:"}
 _CLIMATE_EXCEPTION = ("Plikten faller bort bare når anskaffelsen etter sin art har et ubetydelig klimaavtrykk og "
                       "miljøbelastning, og den vurderingen bør dokumenteres.",
                       "The duty falls away only where the purchase by its nature has an insignificant climate footprint "
@@ -2410,6 +2435,9 @@ def _climate_lead(question: str, result: Assessment, renumber: _Renumber, lang: 
     if not is_yes_no(question):  # «Hvilke klimakrav gjelder …?»: no yes or no before what holds
         lead = re.sub(r"^(?:Ja|Nei|Yes|No)(?:, (?:som hovedregel|as a rule))?: ", "", lead)
         lead = lead[:1].upper() + lead[1:]
+    elif question_negated(question):  # «Slipper vi klimakravet?»: the yes or no to the exemption asked
+        said = next((w for w in _CLIMATE_EXEMPT if lead.startswith(w)), "")
+        lead = _CLIMATE_EXEMPT[said] + lead[len(said):] if said else lead
     if key == "below":
         return [_with_marker(lead + ".", renumber.marker("guide-regelverket", "Når gjelder regelverket"))]
     sentences = [_with_marker(lead + ".", renumber.marker("guide-regelverket", "Tre terskler")),
