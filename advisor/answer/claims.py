@@ -28,10 +28,13 @@ _PROCEDURES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         (r"(?:tilbuds|anbuds|tilbods|anbods)?konkurranse med forhandling|KMF|competitive procedure with negotiation|"
          r"negotiated procedure", "en konkurranse med forhandling", "a competitive procedure with negotiation"),
     ))
-_CLAIM = re.compile(r"^\s*(?:is it (?:true|correct|right) that|stemmer det at|er det (?:riktig|rett|sant|korrekt) at|"
-                    r"er det rett at)\b(?P<claim>[^?]+)\??\s*$", re.IGNORECASE)
+# «Stemmer det at …?», «Is it true that …?», and the question what a case was («Var prosjektet et …?», «Was the
+# project a …?»); not «Er det lov å bruke …?», which asks what may be done, not what something is.
+_CLAIM = re.compile(r"^\s*(?:(?:is it (?:true|correct|right) that|stemmer det at|er det (?:riktig|rett|sant|korrekt) at)"
+                    r"\b(?P<claim>[^?]+)|(?P<past>(?:was|were|var)\b[^?]+))\??\s*$", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|never|ikke|ikkje|aldri|n't)\b", re.IGNORECASE)
-_PAST = re.compile(r"\b(?:was|were|var|vart|ble|blei)\b", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:was|were|var|vart|ble|blei|brukte|nytta|valgte|valde|gjennomførte|hadde|had|used|ran|chose)\b",
+                   re.IGNORECASE)
 _VERDICT = re.compile(r"^\W*(?:yes|no|ja|nei)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«(])")
 
@@ -45,15 +48,16 @@ def claim_verdict(question: str, text: str, lang: str) -> str:
     whether a claim naming procedure A is true and an answer whose first sentence names procedure B and not A; the
     text as it is otherwise (another kind of question, a negated claim, a verdict there already, no clear contrast)."""
     match = _CLAIM.match(question)
-    if match is None or _NEGATED.search(match.group("claim")) or _VERDICT.match(text):
+    claim = (match.group("claim") or match.group("past")) if match else ""
+    if not claim or _NEGATED.search(claim) or _VERDICT.match(text):
         return text
-    claimed = _named(match.group("claim"))
+    claimed = _named(claim)
     first = _SENTENCE_END.split(strip_english_lead(text).strip(), maxsplit=1)[0]
     told = _named(first)
     if len(claimed) != 1 or len(told) != 1 or claimed & told:
         return text
     (a,), (b,) = claimed, told
-    past = bool(_PAST.search(match.group("claim")))
+    past = bool(_PAST.search(claim))
     if lang == "en":
         lead = f"No. It {'was' if past else 'is'} {_PROCEDURES[b][2]}, not {_PROCEDURES[a][2]}."
     else:

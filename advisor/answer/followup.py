@@ -110,12 +110,13 @@ CASE_COVERAGE = 0.5
 def case_chunks(part: str, answer: Answer, index: Index, lang: str) -> list[Chunk]:
     """The passages about the named case an earlier part asked about and was answered from («Var hurtigbåtprosjektet
     i Trøndelag et innovasjonspartnerskap?» answered from «… › Trøndelag: forkommersiell anskaffelse …»): every
-    section whose heading holds a name of that part that the heading of the passage cited first holds too; [] when
-    the part names no case or the answer cites none."""
+    section whose heading holds the names of that part that the passage cited first holds too; [] when the part names
+    no case or the answer cites none."""
     if not answer.grounded or not answer.citations or answer.route == "rules":
         return []
     names = [t for t in query_terms(part, lang) if t.is_name]
-    cited = text_terms(answer.citations[0].section or "")
+    first = answer.citations[0]
+    cited = text_terms(f"{first.section or ''} {first.text or ''}")
     shared = [t for t in names if t.match(cited) >= 1.0]
     if not shared:
         return []
