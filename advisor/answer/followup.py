@@ -114,7 +114,9 @@ def case_chunks(part: str, answer: Answer, index: Index, lang: str) -> list[Chun
     no case or the answer cites none."""
     if not answer.grounded or not answer.citations or answer.route == "rules":
         return []
-    names = [t for t in query_terms(part, lang) if t.is_name]
+    # a place or a body named as written («Trøndelag»), not an act or a regulation by its letters («FOA», «LOA»)
+    names = [t for t in query_terms(part, lang) if t.is_name
+             and not any(w.isupper() for w in re.findall(rf"\b{re.escape(t.word)}\b", part, re.IGNORECASE))]
     first = answer.citations[0]
     cited = text_terms(f"{first.section or ''} {first.text or ''}")
     shared = [t for t in names if t.match(cited) >= 1.0]

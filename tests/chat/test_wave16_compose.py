@@ -95,3 +95,11 @@ def test_a_past_question_on_a_case_is_a_claim_but_a_may_question_is_not():
     text = "Fylket gjennomførte en førkommersiell anskaffelse [1]."
     assert claim_verdict("Var prosjektet et innovasjonspartnerskap?", text, "nb").startswith("Nei. Det var en")
     assert claim_verdict("Er det lov å bruke et innovasjonspartnerskap her?", text, "nb") == text
+
+
+def test_an_act_named_by_its_letters_is_no_case(corpus_e5_settings):
+    from advisor.answer.followup import case_chunks
+    from advisor.search import open_index
+    index = open_index(corpus_e5_settings)
+    answer = _ask("Hva krever FOA § 7-9?", corpus_e5_settings)
+    assert case_chunks("Hva krever FOA § 7-9?", answer, index, "nb") == []
