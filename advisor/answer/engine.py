@@ -347,6 +347,7 @@ def answer_question(
     on_token: Callable[[str], None] | None = None,
     verified: Sequence[Answer] = (),
     index: Index | None = None,
+    gate: bool = True,
 ) -> Answer:
     """Answer a question from retrieved hits only: cited sentences, or CANNOT_ANSWER with the nearest sources.
 
@@ -354,7 +355,9 @@ def answer_question(
     checked and taken as it stands. `provider` defaults to settings.llm.provider; `history` is shown to an LLM, and
     so are `verified` answers (the rules engine's verdict, a matched answer card) as facts ahead of the passages.
     `index` (the one the hits came from) lets the extractive answer to a list question read the whole list of the
-    chosen passage's section, also where it runs past the retrieved chunk.
+    chosen passage's section, also where it runs past the retrieved chunk. `gate=False` answers from hits chosen
+    already (the passages of a case an earlier part of the message was answered from) without the evidence cut-off:
+    they are the case's whether or not the part's words are theirs.
     """
     if isinstance(query, Query):
         chosen = provider or check_provider(None, settings)
@@ -363,7 +366,7 @@ def answer_question(
     evidence = evidence_strength(query, hits, settings)
     job = _Job(query, hits, settings, chosen, model_name(settings, chosen), evidence, history, on_token, verified,
                index)
-    if not verified and (not hits or evidence.strength < settings.answer.min_evidence):
+    if not verified and (not hits or gate and evidence.strength < settings.answer.min_evidence):
         version = EXTRACTIVE_VERSION if chosen == EXTRACTIVE else answer_prompt(settings).version
         log.info("evidence %.3f below cut-off %.3f: cannot answer", evidence.strength, settings.answer.min_evidence)
         return _refusal(job, version)

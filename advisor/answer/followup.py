@@ -13,9 +13,12 @@ import logging
 import re
 from collections.abc import Sequence
 
+from advisor.answer.engine import Answer, answer_question
 from advisor.config import AnswerSettings, Settings
+from advisor.corpus import Chunk
 from advisor.llm import EXTRACTIVE, check_provider, complete, load_prompt, prompt_messages, render_history
-from advisor.text import detect_language, query_terms, zipf
+from advisor.search import Hit, Index, Query
+from advisor.text import coverage, detect_language, query_terms, text_terms, zipf
 
 log = logging.getLogger(__name__)
 
@@ -91,3 +94,68 @@ def clean_condensed(reply: str, question: str, history: Sequence[tuple[str, str]
         log.warning("condensed question unusable (%r); using the previous key words instead", reply[:120])
         return carry_terms(question, history, tuning=tuning)
     return text
+
+
+# --- parts of one message that ask on about the case an earlier part was answered from -------------------------
+
+# A part that points back to the case or scene of an earlier part: a pronoun for its people or things, or the
+# definite «the tenders» / «tilbudene» of that case.
+_BACK_TO_CASE = re.compile(r"\b(?:they|them|their|it|its|those|de|dei|dem|deira|deres|den|disse|desse|"
+                           r"the (?:tenders|bids|suppliers|participants|contracts|phases|project)|"
+                           r"tilbudene|tilboda|deltakerne|deltakarane|fasene|prosjektet)\b", re.IGNORECASE)
+# A part that does not point back is on the case when the case's passages hold this share of its terms.
+CASE_COVERAGE = 0.5
+
+
+def case_chunks(part: str, answer: Answer, index: Index, lang: str) -> list[Chunk]:
+    """The passages about the named case an earlier part asked about and was answered from («Var hurtigbåtprosjektet
+    i Trøndelag et innovasjonspartnerskap?» answered from «… › Trøndelag: forkommersiell anskaffelse …»): every
+    section whose heading holds the names of that part that the passage cited first holds too; [] when the part names
+    no case or the answer cites none."""
+    if not answer.grounded or not answer.citations or answer.route == "rules":
+        return []
+    # a place or a body named as written («Trøndelag»), not an act or a regulation by its letters («FOA», «LOA»)
+    names = [t for t in query_terms(part, lang) if t.is_name
+             and not any(w.isupper() for w in re.findall(rf"\b{re.escape(t.word)}\b", part, re.IGNORECASE))]
+    first = answer.citations[0]
+    cited = text_terms(f"{first.section or ''} {first.text or ''}")
+    shared = [t for t in names if t.match(cited) >= 1.0]
+    if not shared:
+        return []
+    return [c for c in index.chunks if all(t.match(text_terms(c.section or "")) >= 1.0 for t in shared)]
+
+
+def on_the_case(part: str, chunks: Sequence[Chunk], lang: str) -> bool:
+    """True for a part that asks on about the case of `chunks`: it names no case of its own and points back to the
+    earlier one («how were they paid?»), or the case's passages hold most of its words («Hvor mange leverandører
+    kunne delta?»)."""
+    if not chunks:
+        return False
+    terms = query_terms(part, lang)
+    if not terms or any(t.is_name for t in terms):
+        return False
+    if _BACK_TO_CASE.search(part):
+        return True
+    held = frozenset().union(*(text_terms(c.search_text()) for c in chunks))
+    return coverage(terms, held) >= CASE_COVERAGE
+
+
+def case_part_answer(part: str, earlier: Sequence[tuple[str, Answer]], index: Index, settings: Settings,
+                     provider: str, lang: str) -> tuple[bool, Answer | None]:
+    """For a later part of a compound message that asks on about the named case an earlier part was answered from:
+    (True, the answer from that case's passages), or (True, None) when they hold nothing more for it (the earlier
+    answer said what they hold); (False, None) for a part on a subject of its own, which is answered as usual. A
+    generic card or passage on another subject never answers such a part («How many suppliers could take part?»
+    after a question on one county's project is not about market dialogue)."""
+    for question, answer in earlier:
+        chunks = case_chunks(question, answer, index, lang)
+        if not on_the_case(part, chunks, lang):
+            continue
+        hits = [Hit(rank=n, score=0.0, chunk=c) for n, c in enumerate(chunks, start=1)]
+        found = answer_question(Query.build(part, lang), hits, settings, provider, index=index, gate=False)
+        found.question = part
+        if not found.grounded:
+            return True, None
+        found.route = found.route or "passage"
+        return True, found
+    return False, None

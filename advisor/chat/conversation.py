@@ -32,6 +32,8 @@ from advisor.answer import (
     answer_question,
     card_answer,
     carry_terms,
+    case_part_answer,
+    claim_verdict,
     condense,
     has_english_lead,
     is_follow_up,
@@ -69,7 +71,7 @@ from advisor.chat.rules import (
 from advisor.chat.rules import (
     named_procedure as procedure_key,
 )
-from advisor.chat.scope import about_procurement, ask_elsewhere, uncovered_topic
+from advisor.chat.scope import about_procurement, ask_elsewhere, out_of_scope_refusal, uncovered_topic
 from advisor.chat.sentences import GROUND_CLAUSE, split_sentences
 from advisor.config import Settings
 from advisor.corpus import Citation
@@ -367,6 +369,12 @@ def _ask(question: str, index: Index, settings: Settings, chosen: str, lang: str
     message the question is the rest of, after a corrected premise)."""
     tool = route_message(question) or ("analyze" if quoted_spec(question) else None)
     plan = plan_question(question, lang)
+    # «Kan leverandøren få innsyn i tilbudene, og må vi sladde …?»: a message on a subject the sources do not cover
+    # is refused whole, with who answers it (chat/scope.py), and no part is answered from a passage on another subject
+    refused = out_of_scope_refusal(question, plan.parts, plan.scene, index, settings, lang, chosen,
+                                   model_name(settings, chosen))
+    if refused is not None:
+        return refused
     facts, earlier_rules = _case_facts(question, history, lang, plan.parts if plan.compound else ())
     if message_facts is not None:
         facts = facts.inherit(message_facts, same_message=True)
@@ -381,6 +389,7 @@ def _ask(question: str, index: Index, settings: Settings, chosen: str, lang: str
         answer = beside
     else:
         answer = turn.answer(question, on_token=on_token)
+        answer.text = claim_verdict(question, answer.text, lang)  # «Stemmer det at …?»: «Nei. Det var …»
     if answer.route == "rules" and chosen == EXTRACTIVE and not plan.compound:
         answer = _card_after_corrected_ground(turn, question, answer)
     if answer.route == "rules" and settings.answer.similar_notices:
@@ -493,10 +502,17 @@ def _answer_parts(turn: _Turn, question: str, parts: Sequence[str], scene: str =
                 continue
             answer = turn.answer(" ".join(rules_parts), rules=True, case_text=question)
         else:
+            # «…? How were they paid?»: a part on the named case an earlier part was answered from is answered from
+            # that case's passages, or not separately (advisor.answer.followup), never by a card on another subject
+            on_case, case = case_part_answer(part, [(a.question, a) for a in answers], turn.index, turn.settings,
+                                             turn.provider, turn.lang) if i else (False, None)
+            if on_case and (case is None or any(a.text == case.text for a in answers)):
+                continue
             used = frozenset(a.card_id for a in answers if a.card_id)
             context = " ".join(p for p in (scene_procedure(scene), parts[0] if i else "") if p)
-            answer = turn.answer(part, context=context, exclude=used,
-                                 rules=False if rules_parts or turn.facts.has_value else None)
+            answer = case or turn.answer(part, context=context, exclude=used,
+                                         rules=False if rules_parts or turn.facts.has_value else None)
+            answer.text = claim_verdict(part, answer.text, turn.lang)  # «Is it true that …?»: «No. It was …»
             if not answer.grounded and i and _CHOOSES_BETWEEN.search(part):
                 # «Hva skiller A fra B, og hvordan velger vi riktig vei?»: the choice is between what the first part
                 # named; asked with it, a card that answers both (said already, or now) answers this part.

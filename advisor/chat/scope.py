@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 
+from advisor.answer import Answer, uncovered_answer
 from advisor.config import Settings
 from advisor.search import Index, load_cards
 from advisor.text import Analyzer, query_terms
@@ -168,8 +170,10 @@ _ELSEWHERE = (
      "(konkurransetilsynet.no).",
      "Cartels and other breaches of the Competition Act are for the Norwegian Competition Authority "
      "(Konkurransetilsynet, konkurransetilsynet.no)."),
-    (re.compile(r"\b(?:offentleglov\w*|offentlighetslov\w*|innsynskrav\w*|innsynsbegjæring\w*|"
-                r"freedom of information|access to (?:public )?documents)\b", re.IGNORECASE),
+    # access to the tenders and the redacting of what is held back («innsyn i tilbudene», «sladde»), too
+    (re.compile(r"\b(?:offentleglov\w*|offentlighetslov\w*|innsyn\w*|sladd\w*|unntatt offentlighet\w*|"
+                r"freedom of information|access to (?:public )?documents|public access|"
+                r"access to (?:the |all the |other |their )?(?:tenders|bids|offers)|redact\w*)\b", re.IGNORECASE),
      "Innsyn etter offentleglova avgjør virksomheten som har dokumentet, med klage til overordnet organ; "
      "departementets rettleiar til offentleglova (regjeringen.no) og Sivilombudet (sivilombudet.no) veileder.",
      "Access to documents under the Freedom of Information Act is decided by the body that holds them, with appeal "
@@ -186,3 +190,44 @@ def ask_elsewhere(question: str, lang: str) -> str:
         if pattern.search(question):
             return en if lang == "en" else nb
     return ""
+
+
+def _uncovered_elsewhere(text: str, index: Index, settings: Settings) -> str:
+    """The first word (or phrase) of `text` that names a subject outside procurement law and that no source holds
+    («innsyn», «offentleglova», «redact»), or "" when there is none. A phrase counts when none of its words of four
+    letters or more is in the sources («data protection» is not: the sources speak of «data»)."""
+    for pattern, _, _ in _ELSEWHERE:
+        for match in pattern.finditer(text):
+            words = [w for w in re.findall(r"\w+", match.group(0)) if len(w) >= 4] or [match.group(0)]
+            if not any(covered(w, index, settings) for w in words):
+                return match.group(0)
+    return ""
+
+
+def out_of_scope_subject(message: str, parts: Sequence[str], scene: str, index: Index, settings: Settings) -> str:
+    """The word of a message whose subject lies outside the sources and outside procurement law («innsyn» in «Kan
+    leverandøren få innsyn i tilbudene, og må vi sladde forretningshemmeligheter?»), or "" when the message is
+    answerable in part or whole. The subject is the message's when its first part asks about it, or when the scene
+    tells of it and every part either asks about it too or has no procurement word of its own («Må vi gi ut
+    prisene?»): those parts would otherwise be answered from passages on other subjects. A later part alone on such
+    a subject is refused by itself (the other parts are answered)."""
+    parts = list(parts) or [message]
+    word = _uncovered_elsewhere(parts[0], index, settings)
+    if word:
+        return word
+    word = _uncovered_elsewhere(scene, index, settings)
+    if word and all(_uncovered_elsewhere(p, index, settings) or not about_procurement(p) for p in parts):
+        return word
+    return ""
+
+
+def out_of_scope_refusal(message: str, parts: Sequence[str], scene: str, index: Index, settings: Settings, lang: str,
+                         provider: str, model: str) -> Answer | None:
+    """The refusal of a whole message whose subject lies outside the sources (`out_of_scope_subject`): that no source
+    mentions the subject, and who answers it instead; None for a message the sources may answer."""
+    word = out_of_scope_subject(message, parts, scene, index, settings)
+    if not word:
+        return None
+    refused = uncovered_answer(message, word, lang, provider, model, read_elsewhere=False)
+    refused.text = f"{refused.text} {ask_elsewhere(message, lang)}".strip()
+    return refused
