@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from advisor.answer.english import strip_english_lead
-from advisor.search.thesaurus import CONCEPTS
+from advisor.search import CONCEPTS
 
 _NAMED = {concept.name: concept.named for concept in CONCEPTS if concept.procedure}
 # (pattern, bokmål with article, English with article) for the procedures a claim may name

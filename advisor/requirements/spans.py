@@ -11,10 +11,19 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import TYPE_CHECKING
+from typing import Protocol, TypeVar
 
-if TYPE_CHECKING:
-    from advisor.requirements.detectors import Match
+
+class _Finding(Protocol):
+    """What whole_names reads of a detector's finding (advisor.requirements.detectors.Match, a dataclass)."""
+
+    category: str
+    severity: str
+    start: int
+    end: int
+
+
+_F = TypeVar("_F", bound=_Finding)
 
 _NAME_CATEGORIES = frozenset({"brand", "model_type", "missing_or_equivalent"})
 # The name word right before a finding («MIFARE » before «DESFire»).
@@ -26,7 +35,7 @@ _NOT_NAME = re.compile(r"(?:EU|EØS|CE|NS|EN|ISO|IEC|DIN|NEK|TEK\d*|USB|LED|NFC|
                        r"Leverandøren|Kommunen|Oppdragsgiver|Systemet|Løsningen|Utstyret|Anlegget|Produktet)$")
 
 
-def whole_names(text: str, matches: list[Match]) -> list[Match]:
+def whole_names(text: str, matches: list[_F]) -> list[_F]:
     """`matches` with each name finding widened over a name word right before it (see the module)."""
     out = []
     for match in matches:

@@ -34,11 +34,12 @@ from advisor.search.lexical import LexicalIndex
 from advisor.search.query import Query, as_query, check_query
 from advisor.search.registry import BuildRecord, BuildRegistry, write_atomically
 from advisor.search.retrieve import Hit, retrieve
-from advisor.search.thesaurus import NEW_ACT, PROCEDURE_NAMES, UP_TO, described_concepts
+from advisor.search.thesaurus import CONCEPTS, NEW_ACT, PROCEDURE_NAMES, UP_TO, described_concepts
 
 __all__ = [
     "NEW_ACT",
     "PROCEDURE_NAMES",
+    "CONCEPTS",
     "described_concepts",
     "UP_TO",
     "Card",

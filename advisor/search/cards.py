@@ -582,13 +582,14 @@ def fits_regime_and_stage(question: str, card: Card) -> bool:
 def _stage_first(question: str, ranked: list[CardMatch], floor: float) -> list[CardMatch]:
     """A question about one stage of a competition («Vi kunngjorde konkurransen forrige uke … kan vi fortsatt bruke
     rådene?») is answered by a card on that stage within KIND_MARGIN of the best card, when the best card is on no
-    stage (the stage decides the answer; the best card only shares the purchase's words, «menyen»)."""
+    stage and on another topic (the stage decides the answer; the best card only shares the purchase's words,
+    «menyen»). A best card on the stage card's own topic answers within it («Hvilke former for dialog …?»)."""
     stage = notice_stage(question)
     if not ranked or not stage or _card_majority(ranked[0].card, notice_stage):
         return ranked
     top = ranked[0]
     fitting = next((m for m in ranked[1:5] if top.score - m.score <= KIND_MARGIN and m.score >= floor - MODALITY_SLACK
-                    and stage in _card_majority(m.card, notice_stage)), None)
+                    and m.card.topic != top.card.topic and stage in _card_majority(m.card, notice_stage)), None)
     return ranked if fitting is None else [fitting, *[m for m in ranked if m is not fitting]]
 
 
