@@ -20,7 +20,7 @@ from advisor.config import Settings
 from advisor.corpus import load_yaml
 from advisor.errors import AdvisorError
 from advisor.requirements import KINDS, PurchaseObject, noun_kind, part_counts
-from advisor.rewrite.quantities import role_requirement
+from advisor.rewrite.quantities import TRAINED_BEFORE, role_requirement, trainees_requirement
 from advisor.rewrite.targets import NUMBER_WORDS
 
 PURCHASE_TYPES_PATH = Path("examples") / "purchase_types.yaml"
@@ -568,14 +568,9 @@ def count_requirements(text: str, spans: list[tuple[int, int]] | None = None) ->
             # «til 12 avdelinger»: where the delivery goes, not things delivered
             out.append(f"Leveransen skal dekke {m.group(1)} {noun} [juster etter behovet og legg ved leveringsadressene], "
                        "kontrollert mot leveringsplan.")
-        elif PEOPLE.match(noun) and _TRAINED_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
+        elif PEOPLE.match(noun) and TRAINED_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
             # «opplæring av 40 ansatte»: the people to train, a training requirement, not people delivered
-            # what the training covers, when the text says it («i bruk og vedlikehold av maskinene»)
-            at = text.find(noun, m.start()) + len(noun)
-            content = re.match(r"\s+((?:i|om|på)\s+[^,.;]+)", text[at:]) if at >= len(noun) else None
-            covers = content.group(1).strip() if content else "i bruk, rengjøring og daglig kontroll av det som leveres"
-            out.append(f"Leverandøren skal gi opplæring til {m.group(1)} {noun} [juster antallet etter behovet] {covers}, "
-                       "slik at de kan bruke det trygt fra første dag, dokumentert med opplæringsplan og deltakerliste.")
+            out.append(trainees_requirement(text, m.start(), m.group(1), noun))
         elif PEOPLE.match(noun):
             out.append(f"Leveransen skal dekke {m.group(1)} {noun} [juster antallet etter behovet], kontrollert mot "
                        "deltaker- eller brukerliste.")
@@ -591,9 +586,6 @@ def count_requirements(text: str, spans: list[tuple[int, int]] | None = None) ->
 _RATE = re.compile(r"\s+(?:i|per|pr\.?)\s+(?:sekund\w*|minutt\w*)", re.IGNORECASE)
 # A count per hour or day («100 prøver i timen», «500 utlån per dag»): a capacity, not things delivered.
 _THROUGHPUT = re.compile(r"\s+(?:i|per|pr\.?)\s+(?:time|timen|døgn|døgnet|dag|dagen|uke|uka|måned|måneden)\b", re.IGNORECASE)
-# Who is trained: «opplæring av 40 ansatte», «kurs for 12 sykepleiere».
-_TRAINED_BEFORE = re.compile(r"(?:opplæring|kurs|instruksjon|undervisning|lære\s+opp|trening)\w*\s+(?:av|for|til|i)\s+"
-                             r"(?:minst\s+|inntil\s+|opptil\s+|ca\.?\s+)?$", re.IGNORECASE)
 # A count the delivery serves, in a complement after a noun of serving: «(lade)infrastruktur til 30 busser», «lading
 # av 30 elbiler», «lader for 12 biler»; «opp til 30» is a bound.
 _SERVED_COUNT = re.compile(r"(?:\w*lading|\w*ladning|\w*infrastruktur\w*|lader(?:e|ne)?|ladepunkt\w*|"

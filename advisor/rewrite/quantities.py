@@ -69,14 +69,20 @@ def training_requirement(amount: str, noun: str, covers: str = "") -> str:
             "bruke det trygt fra første dag, dokumentert med opplæringsplan og deltakerliste.")
 
 
+def trainees_requirement(text: str, start: int, amount: str, noun: str) -> str:
+    """The training requirement for the `amount` `noun` counted at `start`, in what the text says the training covers
+    right after them («… 14 vaktmestere i bruk og vedlikehold av maskinene»)."""
+    at = text.find(noun, start) + len(noun)
+    covers = _COVERS.match(text, at) if at >= len(noun) else None
+    return training_requirement(amount, noun, covers.group(1).strip() if covers else "")
+
+
 def role_requirement(text: str, start: int, amount: str, noun: str) -> str | None:
     """For a count that is no quantity to deliver: the training requirement for staff to train, '' for a unit (the
     value rules carry it) or the scope (with_scope puts it in the need); None for a quantity to deliver."""
     role = quantity_role(text, start, noun)
     if role == "trainees":
-        at = text.find(noun, start) + len(noun)
-        covers = _COVERS.match(text, at) if at >= len(noun) else None
-        return training_requirement(amount, noun, covers.group(1).strip() if covers else "")
+        return trainees_requirement(text, start, amount, noun)
     return "" if role else None
 
 
