@@ -539,8 +539,12 @@ def _development_then_purchase(text: str, gap: str, amount: Amount, previous: Am
     join = _JOIN_WORD.search(gap)
     if len(gap) > 90 or _SENTENCE_END.search(gap) or join is None:
         return False
-    first_words = text[max(0, previous.start - 40):previous.start].split(",")[-1] + " " + gap[:join.start()]
-    second_words = gap[join.end():] + " " + text[amount.end: amount.end + 60]
+    # each amount's own words stay inside its sentence («… i fem år. Vi tenker å oppgi utviklingskostnaden …» does
+    # not make the purchase a development)
+    before = _SENTENCE_END.split(text[max(0, previous.start - 40):previous.start])[-1]
+    after = _SENTENCE_END.split(text[amount.end: amount.end + 60])[0]
+    first_words = before.split(",")[-1] + " " + gap[:join.start()]
+    second_words = gap[join.end():] + " " + after
     kinds = []
     for words in (first_words, second_words):
         development, purchase = _DEVELOPMENT.search(words), _PURCHASE.search(words)

@@ -207,7 +207,10 @@ HEALTH_SOCIAL = re.compile(
     r"\bhjemmetjeneste\w*|\bhjemmesykepleie\b|\bheimetenest\w*|\bheimesjukepleie\b|\bomsorgstenest\w*|\b\w*helsetenest\w*|"
     r"\bavlasting\w*|\bbrukerstyrt personlig assistanse\b|\bbrukarstyrt personleg assistanse\b|"
     r"(?-i:\bBPA\b)|\bavlastning\w*|\bbarnevern\w*|\bhjelpetiltak\w*|\bdagaktivitet(?:stilbud|senter)\w*|\bdemens\w*|\brus(?:behandling|omsorg|tjeneste)\w*|"
-    r"\b\w*helsetjeneste\w*|\btannhelse\w*|\blegetjeneste\w*|\bsykepleier\w*|\bhelsefagarbeider\w*|\bpsykisk helse\b|"
+    r"\b\w*helsetjeneste\w*|\btannhelse\w*|\blegetjeneste\w*|"
+    # examinations and treatment bought from clinics: imaging, laboratory medicine for patients, operations
+    r"\b(?:MR|MRI|CT|PET|røntgen|ultralyd)-?undersøk\w*|\brøntgeninstitutt\w*|\bbildediagnosti\w*|\bradiologiske? tjenest\w*|"
+    r"\b(?:dag)?kirurgiske? (?:inngrep|behandling\w*|tjenest\w*)|\bpoliklinisk\w*|\bsykepleier\w*|\bhelsefagarbeider\w*|\bpsykisk helse\b|"
     r"\brehabiliterings(?:tjeneste|plass|opphold)\w*|\b(?:institusjons|sykehjems)plass\w*|\bbo- og omsorg\w*|"
     # Stays and places, bokmål and nynorsk: «rehabiliteringsopphald», «korttidsopphold», «avlastingsopphald»,
     # «døgnplass», «dagtilbod», «plass i barnebustad», «opphald på institusjon».
