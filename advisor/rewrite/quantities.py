@@ -24,17 +24,21 @@ _BUILDINGS = re.compile(r"(?:[a-zæøå]+)?(?:bygg|bygg(?:ene|et)|bygninger|bygn
 # People the delivery serves: users, pupils, staff, residents.
 _SERVED_PEOPLE = re.compile(r"(?:[a-zæøå]+e\s+)?(?:elever|elevene|brukere|brukerne|ansatte|innbyggere|beboere|pasienter|"
                             r"studenter|barn|deltakere|medarbeidere|lærere|sluttbrukere|pårørende|besøkende|"
-                            r"tjenestemottakere|husstander|abonnenter|lisensbrukere|samtidige\s+brukere)$", re.IGNORECASE)
+                            r"tjenestemottakere|husstander|abonnenter|lisensbrukere|samtidige\s+brukere|representanter|medlemmer|"
+                            r"folkevalgte|politikere|tilhørere|tilskuere|gjester|passasjerer|reisende)$", re.IGNORECASE)
 # Staff roles, singular or plural («steriltekniker», «maskinførere», «sykepleiere»): who would be trained.
-STAFF = re.compile(r"[a-zæøå]*(?:tekniker(?:e|ne)?|fører(?:e|ne)?|operatør(?:er|ene)?|sykepleier(?:e|ne)?|"
+STAFF = re.compile(r"[a-zæøå-]*(?:tekniker(?:e|ne)?|fører(?:e|ne)?|operatør(?:er|ene)?|sykepleier(?:e|ne)?|"
                    r"arbeider(?:e|ne)?|ansatte|medarbeider(?:e|ne)?|betjent(?:er|ene)?|vakt(?:er|ene)?|mester(?:e|ne)?|"
                    r"assistent(?:er|ene)?|lærer(?:e|ne)?|leder(?:e|ne)?|brukere|superbrukere|instruktør(?:er|ene)?|"
-                   r"personell|helsefagarbeider(?:e|ne)?|renholder(?:e|ne)?|saksbehandler(?:e|ne)?)$", re.IGNORECASE)
+                   r"personell|helsefagarbeider(?:e|ne)?|renholder(?:e|ne)?|saksbehandler(?:e|ne)?|sekretær(?:er|ene)?|"
+                   r"rådgiver(?:e|ne)?|konsulent(?:er|ene)?)$", re.IGNORECASE)
 # Goods bought per user: the count of users is what is bought.
 _PER_USER = re.compile(r"lisens\w*|abonnement\w*|brukertilgang\w*|konto(?:er|ene)?\b|seter\b", re.IGNORECASE)
 # A training cue before the count: «opplæring av 14», «kurs for inntil 20», «lære opp 8».
 TRAINED_BEFORE = re.compile(r"(?:opplæring|kurs|instruksjon|undervisning|lære\s+opp|trening|sertifisering|"
-                            r"brukeropplæring|superbrukeropplæring)\w*\s+(?:av|for|til|i)?\s*(?:alle\s+)?"
+                            r"brukeropplæring|superbrukeropplæring)\w*\s+(?:av|for|til|i)?\s*"
+                            # the staff listed before this count: «lære opp ordføreren, tre sekretærer og …»
+                            r"(?:(?:[\w-]+\s+){0,2}[\w-]+(?:,\s*|\s+og\s+))*(?:alle\s+)?"
                             r"(?:minst\s+|inntil\s+|opptil\s+|ca\.?\s+|om\s+lag\s+)?$", re.IGNORECASE)
 # Words that make a count of people what is bought or served («brukes av 6 200 elever», «for 450 ansatte»).
 _APPROX = re.compile(r"(?:ca\.?|cirka|om\s+lag|omtrent|rundt|inntil|opptil|anslagsvis)\s+$", re.IGNORECASE)
@@ -46,7 +50,7 @@ def quantity_role(text: str, start: int, noun: str) -> str:
     word = noun.split()[0] if noun.split() else noun
     if _UNIT_EXACT.fullmatch(word):
         return "unit"
-    before = text[max(0, start - 60):start]
+    before = text[max(0, start - 100):start]
     if STAFF.fullmatch(noun.split()[-1]) and TRAINED_BEFORE.search(before):
         return "trainees"
     if _BUILDINGS.fullmatch(noun.split()[-1]):

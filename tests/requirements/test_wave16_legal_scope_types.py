@@ -149,3 +149,13 @@ def test_brand_family_and_product_are_one_span():
     text = "Kortene skal være MIFARE DESFire EV2."
     spans = [text[m.start:m.end] for m in find_matches(text) if m.category in {"brand", "missing_or_equivalent"}]
     assert spans and all(s.startswith("MIFARE") for s in spans)
+
+
+def test_staff_listed_after_one_training_cue_are_all_trainees_and_representatives_are_the_scope():
+    from advisor.rewrite.quantities import quantity_role
+
+    text = "Leverandøren skal lære opp rektor, fire kontorsekretærer og to IT-ansatte i bruk av systemet."
+    assert quantity_role(text, text.index("fire"), "kontorsekretærer") == "trainees"
+    assert quantity_role(text, text.index("to IT"), "IT-ansatte") == "trainees"
+    hall = "Bystyresalen skal ha nytt anlegg for 67 representanter."
+    assert quantity_role(hall, hall.index("67"), "representanter") == "scope"
