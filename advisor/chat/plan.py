@@ -274,7 +274,9 @@ def _by_question_marks(question: str) -> list[str]:
     """Sentences that each end in «?» as the parts, however each opens («Siden totalen er over 2,3 mill. må vi vel …?
     Og kan vi …?»), each split further on its own; a single question (one opening with a condition included) whole."""
     sentences = [s for s in re.split(r"(?<=\?)\s+", question.strip()) if s]
-    if len(sentences) < 2 or not all(s.endswith("?") for s in sentences) or any(len(s.split()) < 3 for s in sentences):
+    # «Stemmer det? Og hvilken del gjelder …?»: a claim check is a part of its own (split_parts gives it the claim)
+    if len(sentences) < 2 or not all(s.endswith("?") for s in sentences) \
+            or any(len(s.split()) < 3 and not _CHECKS_CLAIM.match(s) for s in sentences):
         return [question.strip()]
     parts = []
     for sentence in sentences:

@@ -659,9 +659,59 @@ def match_card(question: str, index: Index, settings: Settings, lang: str | None
             break
         if usable(candidate):
             return candidate
-    if focus or len(query_terms(question, lang)) < LONG_QUESTION_TERMS:
+    return None if focus else _under_cut_off(question, ranked, plain, index, settings, lang, cards, usable)
+
+
+def _under_cut_off(question: str, ranked: list[CardMatch], plain: list[CardMatch], index: Index, settings: Settings,
+                   lang: str, cards: Sequence[Card], usable: Callable[[CardMatch], bool]) -> CardMatch | None:
+    """When no card clears the cut-off: a clear leader with a word of its own, else a clause of a long question."""
+    if (clear := _clear_leader(question, ranked, settings.answer.card_min_score, cards)) is not None and usable(clear):
+        return clear
+    if len(query_terms(question, lang)) < LONG_QUESTION_TERMS:
         return None
     return _clause_match(question, plain, index, settings, lang, usable)
+
+
+# A buyer's long message puts the ask among the purchase's own words, which pull every card's score down: the card on
+# what is asked («… gevinstene … inn i konkurransegrunnlaget … Stemmer det?») then leads clearly but under the cut-off.
+# It is taken down to LEADER_SLACK under the cut-off when it leads the next card by LEADER_MARGIN and the message has a
+# word that is the card's own: in at least half of its paraphrases and in at most LEADER_RARE of all cards'
+# paraphrases («gevinst», «meny», «karensperiode»), so the words of the field alone never carry it.
+LEADER_SLACK = 0.035
+LEADER_MARGIN = 0.03
+LEADER_RARE = 0.02
+
+
+def _clear_leader(question: str, ranked: Sequence[CardMatch], cut_off: float, cards: Sequence[Card]) -> CardMatch | None:
+    if len(ranked) < 2:
+        return None
+    top, second = ranked[0], ranked[1]
+    if top.score >= cut_off or top.score < cut_off - LEADER_SLACK or top.score - second.score < LEADER_MARGIN:
+        return None
+    own = _own_words(top.card, cards)
+    return top if own & text_terms(question) else None
+
+
+def _own_words(card: Card, cards: Sequence[Card]) -> frozenset[str]:
+    """The stems in at least half of the card's paraphrases and in at most LEADER_RARE of all cards' paraphrases."""
+    frequency = _paraphrase_frequency(tuple(cards))
+    per = [text_terms(q) for q in card.questions]
+    counts: dict[str, int] = {}
+    for terms in per:
+        for term in terms:
+            counts[term] = counts.get(term, 0) + 1
+    return frozenset(t for t, n in counts.items() if n * 2 >= len(per) and len(t) > 3 and not t[0].isdigit()
+                     and frequency.get(t, 0) <= LEADER_RARE * len(cards))
+
+
+@functools.lru_cache(maxsize=4)
+def _paraphrase_frequency(cards: tuple[Card, ...]) -> dict[str, int]:
+    """In how many cards' paraphrases each stem occurs."""
+    frequency: dict[str, int] = {}
+    for card in cards:
+        for term in _paraphrase_terms(card.questions):
+            frequency[term] = frequency.get(term, 0) + 1
+    return frequency
 
 
 # A question that describes a procedure without naming it («betale tre firma for å lage hver sin prototyp, uten å

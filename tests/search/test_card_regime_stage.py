@@ -36,3 +36,22 @@ def test_a_question_naming_another_regulation_is_not_the_cards():
     assert not fits_regime_and_stage("Hvilke prosedyrer gjelder i del II av anskaffelsesforskriften?", utilities)
     assert fits_regime_and_stage("Er del II i forsyningsforskriften som del II i anskaffelsesforskriften?", utilities)
     assert fits_regime_and_stage("Hva betyr del II?", utilities)
+
+
+def test_a_clear_leader_under_the_cut_off_needs_a_word_of_its_own():
+    from advisor.search.cards import CardMatch, _clear_leader
+
+    own = Card("gevinst-kort", "Svar [1].", ("Bør vi beskrive gevinstene?", "Binder gevinstene oss?",
+                                              "Should we describe the benefits?"), (CardSource("guide"),))
+    other = Card("annet-kort", "Svar [1].", ("Hva er en rammeavtale?", "Hvor lenge varer en rammeavtale?",
+                                             "What is a framework agreement?"), (CardSource("guide"),))
+    cards = [own, other] + [Card(f"fyll-{i}", "Svar [1].", (f"Spørsmål nummer {i} om frister?", "Hva er fristen?",
+                                                             "What is the deadline?"), (CardSource("guide"),))
+                            for i in range(60)]
+    ranked = [CardMatch(own, 0.80, own.questions[0]), CardMatch(other, 0.76, other.questions[0])]
+    assert _clear_leader("Sjefen vil ikke skrive gevinstene inn. Stemmer det?", ranked, 0.82, cards) is ranked[0]
+    assert _clear_leader("Sjefen vil ikke skrive noe inn. Stemmer det?", ranked, 0.82, cards) is None
+    close = [CardMatch(own, 0.80, own.questions[0]), CardMatch(other, 0.79, other.questions[0])]
+    assert _clear_leader("Sjefen vil ikke skrive gevinstene inn. Stemmer det?", close, 0.82, cards) is None
+    low = [CardMatch(own, 0.77, own.questions[0]), CardMatch(other, 0.70, other.questions[0])]
+    assert _clear_leader("Sjefen vil ikke skrive gevinstene inn. Stemmer det?", low, 0.82, cards) is None
