@@ -553,7 +553,7 @@ def count_word(number: str) -> int | None:
 _EACH_OF = re.compile(r"\b(?:hver|hvert|kvar|kvart|each)\s+(?:av|of)\s+(?:de|dei|våre|vore|disse|desse|the|our)\s+"
                       r"(\d{1,3}|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|elleve|tolv|two|three|four|five|six|seven|eight)"
                       r"\s+([a-zæøå][\w-]{2,})", re.IGNORECASE)
-_SENTENCE_STOP = re.compile(r"[?!;]|\.\s+(?=[A-ZÆØÅ])")
+_SENTENCE_STOP = re.compile(r"[?!;]|\.\s+(?=[A-ZÆØÅ])(?!(?:VAT|MVA|Mva)\b)")
 
 
 def each_of_counted(text: str, start: int, end: int) -> tuple[int, str] | None:
@@ -574,8 +574,10 @@ def each_of_counted(text: str, start: int, end: int) -> tuple[int, str] | None:
 
 # «Fem deltakere får 250 000 kr hver», «the three teams each receive NOK 100,000»: a payment to each of a counted set.
 _RECIPIENTS_BEFORE = re.compile(r"\b(\d{1,3}|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|two|three|four|five|six|seven|eight)"
-                                r"\s+(?:[\w-]+\s+){1,2}?(?:hver\s+|each\s+)?(?:får|mottar|fær|gets?|receives?)\s+"
-                                r"(?:(?:et|eit|a|an)\s+)?(?:[\w-]+\s+(?:på|of)\s+)?(?:kr\.?\s*|nok\s*)?$", re.IGNORECASE)
+                                r"\s+(?:[\w-]+\s+){1,2}?(?:(?:will|shall|skal|vil)\s+)?(?:hver\s+|each\s+)?"
+                                r"(?:får|mottar|fær|gets?|receives?|be\s+paid)\s+(?:hver\s+|each\s+)?"
+                                r"(?:(?:et|eit|a|an)\s+)?(?:(?:[\w-]+\s+){1,2}?(?:på|of)\s+)?(?:kr\.?\s*|nok\s*)?$",
+                                re.IGNORECASE)
 _EACH_AFTER = re.compile(r"^\s*(?:kr\.?|kroner|nok)?\s*(?:hver|kvar|each|per\s+(?:deltaker|deltakar|team|lag))\b", re.IGNORECASE)
 
 
@@ -586,7 +588,7 @@ def each_recipient(text: str, start: int, end: int) -> int | None:
     stops = list(_SENTENCE_STOP.finditer(before))
     before = before[stops[-1].end():] if stops else before
     match = _RECIPIENTS_BEFORE.search(before)
-    each = "hver" in (match.group(0).lower() if match else "") or bool(_EACH_AFTER.match(text[end: end + 24]))
+    each = bool(match and re.search(r"\b(?:hver|each)\b", match.group(0), re.IGNORECASE)) or bool(_EACH_AFTER.match(text[end: end + 24]))
     count = count_word(match.group(1)) if match and each else None
     return count if count and count > 1 else None
 

@@ -365,7 +365,10 @@ _PART_JOIN = re.compile(r"\bpluss\b|\bi tillegg\b|\bsamt\b|\+|\b(?:og|med|plus|a
                         # «… og en serviceavtale i tre år til 50 000 kr i året»: a payment for the same contract.
                         r"\b(?:og|med|plus|and|with)\s+(?:en\s+|ein\s+|ei\s+|et\s+|eit\s+|a\s+|an\s+)?(?:årlig\w*\s+|årleg\w*\s+)?"
                         r"(?:service|vedlikeholds|vedlikehalds|support|drifts|garanti|lisens)\w*(?:avtale|avtala)\w*\b|"
-                        r"\bplus\b|\bin addition\b", re.IGNORECASE)
+                        r"\bplus\b|\bin addition\b|"
+                        # «… and the winner gets an extra prize of NOK 400,000», «og en ekstra premie på …»
+                        r"\b(?:extra|additional|ekstra)\s+(?:[\w-]+\s+)?(?:prize|fee|payment|premie|honorar|vederlag|betaling)\w*",
+                        re.IGNORECASE)
 _PART_RESTATES = re.compile(r"\b(?:totalt?|samlet|samla|i alt|til sammen|hvorav|herav|av dette|av det|av disse|"
                             r"inklusive?|inkludert|inkl\.?|in total|including|incl\.?|of which|altogether)\b"
                             r"(?!\.?\s*(?:mva|merverdiavgift|moms|vat))", re.IGNORECASE)
@@ -381,7 +384,8 @@ _EACH_AFTER = re.compile(r"^\s*(?:(?:eks|ekskl|excl)\.?\s*(?:mva|vat)\.?\s*)?(?:
 _OPTIONS_COUNTED = re.compile(r"\b(\d{1,2}|to|tre|fire|fem|two|three|four|five)\s+(?:(?:ettårige?|one-year)\s+)?(?:opsjon(?:er|ar)|options|extensions)\b",
                               re.IGNORECASE)
 _SAME_FIGURE_SHARE = 0.01  # a stated total within 1 % of the sum of the parts is the same figure, rounded
-_SENTENCE_END = re.compile(r"[.?!]\s+(?=[A-ZÆØÅ])|[?!;]")
+# «NOK 250,000 excl. VAT, and …»: the VAT abbreviation's dot before a capital is no sentence end.
+_SENTENCE_END = re.compile(r"[.?!]\s+(?=[A-ZÆØÅ])(?!(?:VAT|MVA|Mva)\b)|[?!;]")
 
 
 @dataclass

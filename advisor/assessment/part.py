@@ -9,7 +9,7 @@ import re
 
 from advisor.assessment.case import format_amount, format_nok
 from advisor.assessment.inputs import CATEGORY_ASSUMPTION
-from advisor.assessment.rules import SPECIAL_ABOVE_LABEL, part_label
+from advisor.assessment.rules import DESIGN_CONTEST_LABEL, SPECIAL_ABOVE_LABEL, part_label
 from advisor.assessment.state import AuditEntry, Margin, Reasoning
 from advisor.assessment.thresholds import Threshold
 
@@ -51,6 +51,13 @@ def _classify(r: Reasoning) -> None:
         _health_social_part(r, value, floor, eea)
     elif v["special_services"]:
         _special_services_part(r, value, floor, national, eea)
+    elif eea.is_reached_by(value) and v["design_contest"]:
+        # A design contest at or above its EØS threshold follows FOA part V (NFD-frister), not part III's procedures;
+        # the part stays "III" for the thresholds and deadlines it shares, the label and reason say part V.
+        _conclude(r, "III", eea, None, "R-PART-III",
+                  f"{format_nok(value)} kr er lik eller over EØS-terskelen på {format_nok(eea.value_nok)} kr: del I og V "
+                  "(plan- og designkonkurranser) gjelder.")
+        r.part_label = DESIGN_CONTEST_LABEL
     elif eea.is_reached_by(value):
         _conclude(r, "III", eea, None, "R-PART-III",
                   f"{format_nok(value)} kr er lik eller over EØS-terskelen på {format_nok(eea.value_nok)} kr: del I og III gjelder.")

@@ -285,6 +285,7 @@ _PLAIN_LABELS = {
 # Forsyningsforskriften's part II lies above the EØS threshold, so its procedures carry the part III names.
 _UTILITIES_SUFFIX = " (forsyningsforskriften)"
 
+DESIGN_CONTEST_LABEL = "Del I og V (plan- og designkonkurranser)"
 PART_LABELS = {
     "below": "Utenfor regelverket (under 100 000 kr)",
     "I": "Del I",

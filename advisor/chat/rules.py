@@ -672,7 +672,8 @@ _VALUE_EN = {"state": "central government", "municipal": "municipality or county
 # back to no one. A fact read from another word («kommunens bygg», «serviceavtale», «vannforsyningen») is an
 # inference, and the answer says it took it so.
 _PLAIN_BUYER = re.compile(r"(?:fylkes)?kommunen?|staten|statlig\w*|direktorat(?:et)?|departement(?:et)?|"
-                          r"(?:the )?(?:municipality|county(?: council)?|state|directorate|ministry)", re.IGNORECASE)
+                          r"(?:the )?(?:municipality|county(?: council)?|state(?: agency| body| authority)?|directorate|ministry|"
+                          r"central government)", re.IGNORECASE)
 _PLAIN_CATEGORY = re.compile(r"tjenester?|tenester?|varer?|bygg og anlegg|bygge- og anleggs\w*|goods|services?|works",
                              re.IGNORECASE)
 _PLAIN_REGIME = re.compile(r".*(?:forsyningsforskrift|forsvars|konsesjon|utilities regulation|defence|concession).*",
@@ -2795,6 +2796,9 @@ def _part_sentence(result: Assessment, renumber: _Renumber, lang: str, refs: str
     if lang != "en":
         return _with_marker(_sentence(result.headline), refs)
     english = _PART_EN_REGIME.get((result.regime, result.part)) or _PART_EN.get(result.part, "")
+    design_contest = result.part == "III" and result.regime == "foa" and bool((result.inputs.get("design_contest") or {}).get("value"))
+    if design_contest:
+        english = "Parts I and V (design contests) of the procurement regulation apply"
     threshold = result.next_threshold if result.next_threshold is not None and result.part in ("I", "II") else result.threshold
     value = result.contract_value.total_nok if result.contract_value else None
     if not english:
@@ -2802,7 +2806,7 @@ def _part_sentence(result: Assessment, renumber: _Renumber, lang: str, refs: str
     if value is None:
         return _with_marker(f"{english}.", refs)
     compare = "equals" if value == threshold.value_nok else ("is above" if value > threshold.value_nok else "is below")
-    named = _THRESHOLD_EN.get(threshold.key, threshold.name)
+    named = "the EEA threshold for design contests" if design_contest else _THRESHOLD_EN.get(threshold.key, threshold.name)
     return _with_marker(f"{english}: {_amount_en(value)} {compare} {named} ({_amount_en(threshold.value_nok)}).", refs)
 
 
