@@ -611,7 +611,10 @@ _ASKS_SPLIT = re.compile(r"\b(?:hver|hvert|kvar|kvart|each)\b|\bseparat\w*|\bsep
 
 # «opsjonene verdt 500 000 kr hver», «NOK 500,000 each», «hvert år»: «each» of an option price or a year, not of a unit.
 _EACH_OF_PRICE = re.compile(r"(?:\d|\bkr\.?|\bkroner|\bnok|\bmill\.?|\bmillion)\s*(?:hver|hvert|kvar|kvart|each)\b|"
-                            r"\b(?:hvert|kvart|each)\s+(?:år|year|option|opsjons\w*)\b", re.IGNORECASE)
+                            r"\b(?:hvert|kvart|each)\s+(?:år|year|option|opsjons\w*)\b|"
+                            # «Three teams will each receive a fee», «får hver et vederlag»: each recipient is paid.
+                            r"\b(?:hver|kvar|each)\s+(?:receives?|gets?|får|mottar|fær)\b|"
+                            r"\b(?:receives?|gets?|får|mottar|fær)\s+(?:hver|kvar|each)\b", re.IGNORECASE)
 
 
 def _asks_split(question: str, parts: str) -> bool:
@@ -622,6 +625,13 @@ def _asks_split(question: str, parts: str) -> bool:
         return bool(re.search(r"\bseparat\w*|\bseparately\b|\bdel(?:e|a)\s+opp\b|\boppdel\w*|\bsplit\w*",
                               question, re.IGNORECASE))
     return bool(_ASKS_SPLIT.search(_EACH_OF_PRICE.sub(" ", question)))
+
+
+def _parts_en(parts: str) -> str:
+    """The Norwegian sum of the shares in English: «3 × 300 000 kr + opsjon 700 000 kr» -> «3 × NOK 300,000 + option
+    NOK 700,000»."""
+    parts = re.sub(r"(\d{1,3}(?: \d{3})+|\d+) kr\b", lambda m: _amount_en(int(m.group(1).replace(" ", ""))), parts)
+    return re.sub(r"\bopsjon\b", "option", parts)
 
 
 def _split_sentence(question: str, values: dict, result: Assessment, renumber: _Renumber, lang: str) -> str:
@@ -639,6 +649,7 @@ def _split_sentence(question: str, values: dict, result: Assessment, renumber: _
     marker = renumber.rules(("R-VALUE-PARTS",))
     total_text = format_amount(total)
     if lang == "en":
+        parts = _parts_en(parts)
         said = (f"you must add the shares up: {parts} = {_amount_en(total)} excl. VAT. What one buyer buys of the same "
                 "kind at the same time is one purchase, and it may not be split to get below a threshold")
         if crossed:
@@ -2818,7 +2829,10 @@ def _assumed_en(result: Assessment, market: bool = False) -> list[str]:
         out.append("I assume a central government buyer, since none is stated: it has the lowest EEA threshold.")
     # Below the EEA threshold for goods and services (parts I and II) works would give the same part, as the national
     # threshold is one for all: the assumed contract type changes nothing there and is not said.
-    if result.inputs.get("category", {}).get("assumed") and result.part not in ("below", "I", "II"):
+    # A design contest has its own threshold whatever contract may follow it: its contract type decides nothing.
+    design_contest = bool(result.inputs.get("design_contest", {}).get("value"))
+    if result.inputs.get("category", {}).get("assumed") and result.part not in ("below", "I", "II") \
+            and not design_contest:
         out.append("I assume the purchase is goods or services, not works, since the contract type is not stated.")
     if result.contract_value is not None and result.contract_value.method == "no_term":
         out.append("I assume the contract runs for 48 months, since its duration is not stated.")

@@ -53,6 +53,10 @@ def index(corpus_hash_settings):
     # «build a school» is a works contract, and «part III» in English asks about the part.
     ("A municipality will build a school for NOK 40 million. Do we have to use part III?",
      ["No. Parts I and II", "NOK 57.8 million"]),
+    # A design contest is valued from every fee and prize, named part V, and has no contract type to assume.
+    ("A directorate holds a design contest for a new library. Three teams will each receive a fee of NOK 300,000 excl. "
+     "VAT, and the winner gets an extra prize of NOK 700,000. Which part applies?",
+     ["Parts I and V (design contests)", "NOK 1.6 million", "NOK 1.49 million"]),
 ])
 def test_an_english_rules_answer_has_no_norwegian_sentence(corpus_hash_settings, index, question, says):
     answer = ask(question, index, corpus_hash_settings)
@@ -60,6 +64,8 @@ def test_an_english_rules_answer_has_no_norwegian_sentence(corpus_hash_settings,
     assert not _NORWEGIAN.search(answer.text), answer.text
     for phrase in says:
         assert phrase in answer.text, (phrase, answer.text)
+    if "design contest" in question:
+        assert "not works" not in answer.text
     assert answer.citations and re.search(r"\[\d", answer.text)
     assert max(int(n) for n in re.findall(r"\[(\d+)", answer.text)) <= len(answer.citations)
 
