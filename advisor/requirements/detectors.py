@@ -345,7 +345,8 @@ class _Scan:
             return False  # «tilsvarende hjullaster som vi har i dag, Volvo L70»: today's product is the demand
         if self.bought_as(start):
             return False  # «Systemet skal være X og integreres med Y»: X is what is bought, Y what it must work with
-        if self.sentence_has(lex.STRONG_COMPATIBILITY, start) or lex.CURRENT_STATE_BEFORE.search(self.window(start, 60)):
+        if self.sentence_has(lex.STRONG_COMPATIBILITY, start) or lex.CURRENT_STATE_BEFORE.search(self.window(start, 60)) \
+                or lex.INTEGRATION_BEFORE.search(self.window(start, 60)):
             return True
         return self.sentence_has(lex.COMPATIBILITY, start) and self.sentence_has(lex.EXISTING, start)
 

@@ -801,6 +801,16 @@ CURRENT_STATE_BEFORE = re.compile(
     r"(?:currently|today)\s+(?:use|uses|run|runs|have|has))\s+(?:\S+\s+){0,3}$",
     re.IGNORECASE,
 )
+# The system named right after a verb that moves data to it or manages the goods from it («overføre data til X»,
+# «eksportere timelister til X», «styres fra X», «administreres i X»): an integration with what the buyer runs, not
+# a product chosen for the delivery.
+INTEGRATION_BEFORE = re.compile(
+    r"(?<!\w)(?:(?:kunne\s+)?(?:overføre|overføres|eksportere|eksporteres|synkronisere|synkroniseres)\s+(?:ut\s+)?"
+    r"(?:[\w\-]+\s+){0,2}?(?:til|med|mot)"
+    r"|(?:styres|administreres|forvaltes|fjernstyres|fjernadministreres|håndteres|rulles\s+ut)\s+(?:sentralt\s+)?"
+    r"(?:fra|via|i|gjennom|med))\s+(?:(?:dagens|eksisterende|vårt|vår|våre|kommunens|virksomhetens)\s+)?$",
+    re.IGNORECASE,
+)
 # The thing named is being replaced or phased out: a description of today, not a requirement on the new.
 PHASED_OUT_AFTER = re.compile(
     r"[^.;]{0,60}?(?:fases ut|skal utfases|erstattes|skal byttes ut|avvikles|kasseres|is being replaced|will be replaced)",

@@ -298,7 +298,8 @@ def unknown_names(scan) -> None:
         if cue not in {"named_product", "equivalent", "product_compound", "maker", "licensed", "owned"} and not complement and not (
                 (mixed or _shape(token)) and (mixed or name_end > end)) and not (
                 cue == "acquired" and _uncommon_name(token) and (_goods_noun_after(scan, end) or _name_run(scan, end, name_end)
-                                                                 or (_rare(token) and _model_code(scan, end, name_end)))):
+                                                                 or (_rare(token) and _model_code(scan, end, name_end))
+                                                                 or (_rare(token) and _VERSION_AFTER.match(scan.text, end, name_end)))):
             continue
         severity = scan.severity(start, name_end)
         scan.add_name(start, name_end, end, severity, "unknown", cue=cue)
@@ -376,12 +377,20 @@ def _shape_cue(scan, token: str, end: int, name_end: int, heads_goods: bool) -> 
         return ""
     if _model_code(scan, end, name_end) and (_shape(token) or _rare(token)):
         return "acquired"
+    if _VERSION_AFTER.match(scan.text, end, name_end) and _rare(token):
+        return "acquired"  # «Kortleserne skal støtte Kortex Pro»: a family name with an edition or version after it
     sentence_start = max(scan.sentence(end)[0], end - len(token) - 80)  # a subject and its verb: a bounded look back
     head = re.match(r"\s*([A-ZÆØÅa-zæøå]+)\s+(?:skal|må)\s+(?:være|komme|leveres|produseres)\s+(?:fra|av)\s+$",
                     scan.text[sentence_start:end - len(token)])
     if head and _strict_goods(head.group(1).lower()) and name_end == end:
         return "maker"
     return ""
+
+
+# An edition or version mark right after a family name («Plus», «Pro», «SE», «EV3», «Gen 2», «v4»): the name is a
+# product family and the mark picks one version of it
+_VERSION_AFTER = re.compile(r"[\s\-]+(?:Plus|Pro|Max|Mini|Ultra|Lite|Classic|SE|XL|EV\d{1,2}|Gen\s?\d{1,2}|[Vv]\d{1,2}(?:\.\d+)*"
+                            r"|Mk\s?\d|Mark\s+[IVX]+|II|III|IV)(?![\w])")
 
 
 def _model_code(scan, end: int, name_end: int) -> bool:
