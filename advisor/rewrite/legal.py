@@ -371,6 +371,13 @@ def _reference_notes(findings: list[Finding], references: list[Reference]) -> li
         names = ", ".join(f"«{r.name}»" for r in kept)
         out.append(("standard", f"{names} er beholdt med «eller tilsvarende»: en leverandør som viser at løsningen er "
                                 "likeverdig, kan ikke avvises. Skriv hvordan likeverdighet skal dokumenteres"))
+    integrations = [r for r in references if r.kind == "integration"]
+    if integrations:
+        names = ", ".join(f"«{r.name}»" for r in integrations)
+        out.append(("compatibility", f"{names} er beholdt i kravet om integrasjon: å kreve at leveransen virker med et "
+                                     "system som allerede er i bruk, er lovlig når kontraktsgjenstanden krever det "
+                                     f"({_FOA_SHORT}); kravet ber om et dokumentert grensesnitt eller et standard API, "
+                                     "ikke om et bestemt produkt for det nye"))
     systems = [r for r in references if r.is_conditional]
     if systems:
         names = ", ".join(f"«{r.name}»" for r in systems)

@@ -47,7 +47,12 @@ from advisor.rewrite.domains import (
 from advisor.rewrite.examples import Example
 from advisor.rewrite.neutral import ENGLISH, clean, is_substantive, neutralize, passes
 from advisor.rewrite.parts import without_parts
-from advisor.rewrite.references import BUYER_SUBJECT, find_references, interface_requirement
+from advisor.rewrite.references import (
+    BUYER_SUBJECT,
+    find_references,
+    integration_system,
+    interface_requirement,
+)
 from advisor.rewrite.targets import (
     NUMBER_WORDS,
     TARGET,
@@ -1112,6 +1117,12 @@ def _add_interface(text: str, matches: list[Match], kind: str, requirements: lis
         notes[:] = [n for n in notes if not n.startswith(f"{kept.group(0)} er fjernet")]
     notes.append(note)
     buyer[:] = [q for q in buyer if not q.startswith("Trengs det virkelig at leveransen")]
+    system = integration_system(text, matches)
+    if system:
+        # the named system stays in the requirement: the buyer describes it, so that suppliers can price and test
+        buyer.insert(0, f"Hvilken versjon av «{system}» har dere, og hvilke grensesnitt (API, filformater, "
+                        "standarder) har den? Beskriv det i et vedlegg, så kan leverandørene prise og teste integrasjonen.")
+        return interface
     if not any(r.is_conditional for r in find_references(text, matches)):  # a named system has its own question
         buyer.insert(0, "Hva må leveransen virke med (navn, versjon og grensesnitt), og hvorfor kan det ikke byttes uten "
                         "urimelig kostnad? Skriv begrunnelsen i anskaffelsesdokumentene.")

@@ -84,7 +84,9 @@ class Reference:
     """A standard, label or system named in the requirement, and the requirement that keeps it lawfully."""
 
     name: str
-    kind: str  # "standard", "mandated" (law or national infrastructure) or "system" (kept only if justified)
+    # "standard", "mandated" (law or national infrastructure), "system" (kept only if justified) or "integration" (a
+    # system in use the delivery must exchange data with or be run from: kept, the subject-matter justifies it)
+    kind: str
     requirement: str
     question: str = ""
 
@@ -391,7 +393,9 @@ _FIT = re.compile(
     r"journalføres|arkiveres|(?:kunne\s+)?(?:hentes\s+ut|eksporteres|overføres|leses\s+inn)|"
     # a system the delivery is connected to or sends its data to («være koblet til eksisterende pasientsignalanlegg»,
     # «overføre data til …», «ha integrasjon mot laboratoriets LIS», «støtte OCPP 1.6J mot vårt laststyringssystem»)
-    r"(?:til)?koblet|integrasjon|overføre|sendes?|støtte\s+[\w.\-]+(?:\s+[\d.]+\w*)?)"
+    r"(?:til)?koblet|integrasjon|overføre|sendes?|støtte\s+[\w.\-]+(?:\s+[\d.]+\w*)?|"
+    # what is moved, in the buyer's words («overføre timer til X», «eksportere fakturagrunnlaget til X»)
+    r"(?:overføre|eksportere|synkronisere)(?:\s+(?!til\b|med\b|mot\b)[a-zæøå][\w\-]*){1,2}?)"
     r"(?:\s+(?:og\s+)?(?:overvåkes|brukes))?(?:\s+(?:\w*data|dataene|resultatene|resultater|bildene|bilder|målingene|"
     r"måleverdiene|varsler|varslene))?(?:\s+direkte)?\s+(?:(?:via|fra|med|mot|til|i|gjennom)\s+)(?P<thing>[^.;,]{3,80}?)"
     r"(?=\s*(?:[.;,]|$|\s+(?:som|slik|og\s+(?:skal|ha|være|kunne|har|er)|eller\s+tilsvarende|via|gjennom|for\s+å)\b))"
@@ -414,7 +418,8 @@ _FIT_VERBS = (("styres", "kunne styres og overvåkes fra"), ("kobles", "kunne ko
               ("integrer", "utveksle data med"), ("kommunisere", "utveksle data med"),
               ("journalføres", "overføre dokumentene automatisk til"), ("arkiveres", "overføre dokumentene automatisk til"),
               ("kunne", "gjøre dataene tilgjengelige for"), ("hentes", "gjøre dataene tilgjengelige for"),
-              ("eksporteres", "gjøre dataene tilgjengelige for"), ("overføres", "gjøre dataene tilgjengelige for"),
+              ("eksporteres", "gjøre dataene tilgjengelige for"), ("eksportere", "overføre dataene til"),
+              ("synkronisere", "utveksle data med"), ("overføres", "gjøre dataene tilgjengelige for"),
               ("leses", "gjøre dataene tilgjengelige for"))
 
 
@@ -442,6 +447,9 @@ def interface_requirement(text: str, matches: list[Match], subject: str = "Løsn
         verb = "sende varsler og data til" if re.search(r"varsl", what, re.IGNORECASE) else "virke med"
     else:
         thing = m.group("thing").strip()
+        span = _target_span(text, m, matches) if _INTEGRATION_VERB.match(m.group("verb")) else None
+        if span:
+            return _integration_requirement(text, m, span, subject)
         if any(s < m.end("thing") and m.start("thing") < e for s, e in named):
             kind = _SYSTEM_BEFORE_NAME.match(thing)
             if not (_EXISTING.search(text) or _OWNED.search(text) or kind):
@@ -477,4 +485,84 @@ def interface_requirement(text: str, matches: list[Match], subject: str = "Løsn
     note = (f"«{m.group(0).strip()}» er beholdt som et krav til grensesnitt: å kreve at leveransen virker med det dere "
             "allerede har, er lovlig når kontraktsgjenstanden krever det (FOA § 15-1/§ 8-5); skriv i "
             "anskaffelsesdokumentene hva som må passe sammen og hvorfor et bytte ville koste urimelig mye.")
+    return requirement, note
+
+
+# --- an integration with a named system the buyer runs ------------------------------------------------------------
+
+# Verbs by which the delivery exchanges data with a system or is run from it: an integration, never a physical fit
+# («passe i dagens låser» is equipment the goods must fit, kept by the general interface requirement).
+_INTEGRATION_VERB = re.compile(r"integr|overf|eksport|styres|kobl|tilkobl|sende|journalf|arkiver|hentes|leses|kommuniser|"
+                               r"virke|støtte", re.IGNORECASE)
+# A name in the thing the delivery must work with: a capitalised or mixed-case word, an acronym («DIPS»), or a run of
+# them with a version («Public 360», «Visma Lønn»), not opening the thing with an article or a definite noun.
+_SYSTEM_NAME = re.compile(r"(?<![\w\-])(?:[A-ZÆØÅ][\w\-]*|[a-zæøå]+[A-ZÆØÅ][\w\-]*)(?:\s+(?:[A-ZÆØÅ0-9][\w\-.]*))*")
+# Capitalised words in the thing that name no system: a place, a body, a month, a generic noun written in capitals.
+_NOT_SYSTEM = re.compile(r"(?:Norge|Norway|NAV-kontor\w*|Kommunen|Oppdragsgiver\w*|Leverandør\w*|Vedlegg|Bilag|Kapittel|"
+                         r"Januar|Februar|Mars|April|Mai|Juni|Juli|August|September|Oktober|November|Desember)$")
+
+
+def integration_target(text: str, m: re.Match[str], matches: list[Match]) -> str:
+    """The named system an interface phrase (_FIT's match `m`) links the delivery to («integrasjon mot Elements»,
+    «overføre data til Visma», «styres fra Intune»): the name as the text writes it, or '' when the thing names no
+    system (a definite noun, an open standard, a technology, or a physical fit)."""
+    if m.group("same") or not _INTEGRATION_VERB.match(m.group("verb")):
+        return ""
+    span = _target_span(text, m, matches)
+    return text[span[0]:span[1]].strip(" ,.") if span else ""
+
+
+def _target_span(text: str, m: re.Match[str], matches: list[Match]) -> tuple[int, int] | None:
+    """Where the system's name stands in the text (see integration_target), or None."""
+    start, end = m.start("thing"), m.end("thing")
+    if any(h.category == "prescribed_technology" and h.kind not in PLATFORM_KINDS and h.start < end and start < h.end
+           for h in matches):
+        return None  # «sende varsler via LoRaWAN»: a way of transmitting, not a system someone runs
+    found = [h for h in matches if h.category in SYSTEM_CATEGORIES and h.start < end and start < h.end]
+    if found:
+        span = (min(h.start for h in found), max(h.end for h in found))
+    else:
+        shaped = _SYSTEM_NAME.search(text, start, end)
+        if shaped is None or _NOT_SYSTEM.match(shaped.group(0)):
+            return None
+        span = (shaped.start(), shaped.end())
+    name = text[span[0]:span[1]].strip(" ,.")
+    if len(name) < 2 or OPEN_STANDARD.fullmatch(name) or STANDARDS.fullmatch(name):
+        return None
+    return span
+
+
+def _system_phrase(text: str, m: re.Match[str], span: tuple[int, int]) -> str:
+    """The system as the requirement names it: the words of the thing up to the name and a compound on it, so that the
+    owner or «eksisterende» the text puts before it stays («sykehusets LIS», «dagens Salto-system»)."""
+    end = span[1]
+    compound = re.match(r"-[^\W\d_]{3,}", text[end:])
+    if compound:
+        end += compound.end()
+    return text[m.start("thing"):end].strip(" ,.")
+
+
+def integration_system(text: str, matches: list[Match]) -> str:
+    """The named system the requirement integrates the delivery with (see integration_target), or ''."""
+    m = _FIT.search(text)
+    return integration_target(text, m, matches) if m else ""
+
+
+def _integration_requirement(text: str, m: re.Match[str], span: tuple[int, int], subject: str) -> tuple[str, str]:
+    """(requirement, note) for an integration with a named system: the system is named (the subject-matter justifies
+    it: the delivery must work with what is in use), the interface asked for is documented or a standard API, and
+    it is verified by a connection test."""
+    system = _system_phrase(text, m, span)
+    verb = next((v for cue, v in _FIT_VERBS if m.group("verb").lower().startswith(cue)), "utveksle data med")
+    if verb.startswith("kunne styres"):
+        verb = "kunne styres fra"  # «styres og overvåkes fra X» reads as a managed device, not two ways of control
+    example = next((label for pattern, label in OPEN_INTERFACES if pattern.search(m.group(0))), "")
+    standard = f" (for eksempel {example})" if example else ""
+    requirement = (f"{subject} skal {verb} {system} [versjon; beskriv i vedlegg hvilke grensesnitt systemet har] gjennom "
+                   f"et dokumentert grensesnitt eller et standard API{standard}, verifisert ved en tilkoblingstest i vårt "
+                   "miljø før kontrakt; å vise til dette systemet er lovlig fordi kontraktsgjenstanden er en integrasjon "
+                   "med et system som allerede er i bruk.")
+    note = (f"«{m.group(0).strip()}» er beholdt som et krav til grensesnitt mot {system}: å kreve at leveransen virker med "
+            "et system som allerede er i bruk, er saklig begrunnet i kontraktsgjenstanden (FOA § 15-1/§ 8-5); kravet ber "
+            "om et dokumentert grensesnitt eller et standard API, ikke om et bestemt produkt.")
     return requirement, note

@@ -65,7 +65,7 @@ from advisor.rewrite.offline import (
 )
 from advisor.rewrite.parts import covers_part, part_requirements, without_parts
 from advisor.rewrite.quantities import scope_phrases, with_scope
-from advisor.rewrite.references import Reference, find_references
+from advisor.rewrite.references import Reference, find_references, integration_system
 from advisor.rewrite.targets import Target, measurable_targets, missing_targets, normal_number
 from advisor.rewrite.templates import (
     DRAFT_NOTE,
@@ -391,6 +391,8 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
     # a standard or a legal requirement the text states (CE marking, a class of a standard) is lawful content: it is
     # never trimmed away to make room for template requirements
     lawful = [r.requirement for r in kept]
+    # so is an integration with a system the buyer runs, named in the interface requirement
+    lawful += [r for r in requirements if interface and r == interface and r not in lawful]
     # so are the buyer's own lawful requirements the offline draft kept in its words (a label «eller tilsvarende», its
     # logo, its delivery terms): a template's requirement gives way to them, never the other way round
     own = {_key(c) for c in map(_stripped_clean, fallback.get("kept_requirements", [])) if c}
@@ -398,6 +400,7 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
     # and the quantity the buyer gave («Leveransen skal omfatte 40 arbeidsbukser»): what is bought, not a template's
     lawful += [r for r in requirements if _QUANTITY.match(r) and r not in lawful
                and len(missing_targets(targets, [r])) < len(targets)][:1]
+    notes = _without_removal_notes(notes, [r.name for r in references if r.kind == "integration"])
     for ref in kept:  # the neutral draft took the standard out; the note says what happened to it in the end
         # the note says «med eller tilsvarende» only where the text had it; else that the draft added it
         said = ref.kind == "standard" and _equivalent_after(text, ref.name)
@@ -473,6 +476,13 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
     buyer = [without_foreign_examples(text, q) for q in buyer]
     return {"need_statement": need, "functional_requirements": requirements[:MAX_REQUIREMENTS], "market_questions": market,
             "questions_for_buyer": buyer, "notes": notes}
+
+
+def _without_removal_notes(notes: list[str], names: list[str]) -> list[str]:
+    """The notes without those saying one of `names` was removed or replaced: a system named in the integration
+    requirement is kept, whatever the neutral draft did with it."""
+    return [note for note in notes if not any(note.startswith((f"«{name}» er fjernet", f"«{name}» er byttet ut"))
+                                              for name in names)]
 
 
 # The settings a template's examples may name, each with the words by which a text is about it, and whether the example
@@ -759,6 +769,13 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
     if lock is not None:
         offline = with_lock_in(offline, lock, has_type=ptype is not None)
     references = find_references(text, matches)
+    system = integration_system(text, matches)
+    interface = str(offline.get("interface_requirement") or "")
+    if system and interface:
+        # the integration requirement names the system the buyer runs: a reference kept as a requirement (the
+        # subject-matter justifies it), not an offer to keep it «if justified»
+        references = [r for r in references if not (r.is_conditional and _same_name(r.name, system))]
+        references.append(Reference(system, "integration", interface))
     references = [*references, *legal_references(original, references)]  # laws the text states: kept, never dropped
     platform = platform_experience(text, matches)
     if platform is not None:
