@@ -19,7 +19,7 @@ from pathlib import Path
 from advisor.config import Settings
 from advisor.corpus import load_yaml
 from advisor.errors import AdvisorError
-from advisor.requirements import KINDS, PurchaseObject, noun_kind, part_counts
+from advisor.requirements import FUNCTION_TIE, KINDS, PurchaseObject, noun_kind, part_counts
 from advisor.rewrite.quantities import TRAINED_BEFORE, role_requirement, trainees_requirement
 from advisor.rewrite.targets import NUMBER_WORDS
 
@@ -889,6 +889,11 @@ def value_requirements(text: str, spans: list[tuple[int, int]] | None = None,
         if measured:
             values.setdefault(f"amount\x00{measured}", []).append(measured)
             continue
+        if _WEIGHT.search(value) and tailored_value(text, m.start(), m.end(), value, bound):
+            # «vekt maks 3,1 kg», «veie 171 g»: one product's figure with no function: what the weight is for is
+            # required, the range is asked of the market, and the figure is named as today's starting point
+            values.setdefault(WEIGHT_PURPOSE, []).append(value)
+            continue
         if bound:
             value = f"{bound} {value}"  # the buyer's direction is kept: «minimum 180 g» stays a lower bound
         if re.fullmatch(r"\d{3,4}\s*[x×]\s*\d{3,4}", value) and _CAMERA.search(text):
@@ -920,6 +925,44 @@ _OUTDOORS = re.compile(r"utendørs|\bute\b|utebelysning|\w*gate(?:n|r|ne)?\b|gat
                        r"idrettsanlegg\w*|fasadebelysning\w*|lysmast\w*|\bmast\w*", re.IGNORECASE)
 
 
+# A weight of the product (not an amount of a substance: those are read before, see _AMOUNT_OF).
+_WEIGHT = re.compile(r"\d\s*(?:kg|g)$", re.IGNORECASE)
+# What the weight of a product is for, when the text does not say: who carries, lifts or moves it, and a greatest
+# weight set from the market's range; the buyer's exact figure is today's starting point, not the requirement.
+WEIGHT_PURPOSE = ("Produktet skal være lett nok til at [hvem – f.eks. de ansatte] kan [bære, løfte eller flytte det – skriv "
+                  "hvordan og hvor lenge, f.eks. bære det med seg hele arbeidsdagen], med høyst [kg – et spenn avklart i "
+                  "markedsdialogen] [dagens {value} er et utgangspunkt, ikke et krav i seg selv], dokumentert med datablad.")
+WEIGHT_MARKET_QUESTION = ("Hvilket vektspenn er vanlig for produkter med funksjonene og ytelsen vi trenger, og hva koster "
+                          "det å gå ned i vekt?")
+WEIGHT_BUYER_QUESTION = ("Hvem skal bære, løfte eller flytte produktet, hvor ofte og hvor lenge? «{value}» er tallet til ett "
+                         "produkt; skriv hva vekten skal sikre, så kan kravet stå som en høyeste vekt med et spenn markedet kan "
+                         "møte.")
+# A purpose stated with the value («… slik at den kan bæres», «for å kunne løftes av én person»).
+_STATED_PURPOSE = re.compile(rf"{FUNCTION_TIE.pattern}|(?<!\w)(?:bæres|løftes|fraktes|håndteres|bære|løfte)(?!\w)",
+                             re.IGNORECASE)
+
+
+def _odd_figure(value: str) -> bool:
+    """A limit copied from a data sheet: a decimal off the half steps («maks 3,1 kg», «høyst 1,27 kg»); a whole or
+    half figure («maks 12 kg», «høyst 1,5 kg») reads as the buyer's own limit."""
+    number = re.match(r"\d+(?:[.,]\d+)?", value.replace("\u00a0", "").replace(" ", ""))
+    if number is None:
+        return False
+    figure = float(number.group(0).replace(",", "."))
+    return round(figure * 2) != figure * 2
+
+
+def tailored_value(text: str, start: int, end: int, value: str, bound: str) -> bool:
+    """Whether the value at start:end is one product's figure rather than the buyer's need: exact (no «minst» or
+    «høyst»), or bounded but oddly precise («maks 3,1 kg»), with no purpose stated in its sentence."""
+    if bound and not _odd_figure(value):
+        return False
+    sentence_start = max(text.rfind(".", 0, start), text.rfind(";", 0, start)) + 1
+    ends = [i for i in (text.find(". ", end), text.find(";", end)) if i >= 0]
+    sentence = text[sentence_start:min(ends) if ends else len(text)]
+    return not _STATED_PURPOSE.search(sentence)
+
+
 # The direction the buyer gave a value: a lower bound («minimum», «minst», «fra»), an upper bound («maks», «inntil»).
 _LOWER = re.compile(r"(?<!\w)(?:minimum|minimalt|minst|min\.|ikke\s+mindre\s+enn|mer\s+enn|over|fra|at\s+least)\s+(?:på\s+)?$",
                     re.IGNORECASE)
@@ -929,7 +972,8 @@ _MASS_OR_VOLUME = re.compile(r"\d\s*(?:g|kg|liter|l|dl|ml)$", re.IGNORECASE)
 # «150 g fisk», «2 dl saus per porsjon»: the word after a mass or volume names what there is that much of
 _AMOUNT_OF = re.compile(r"\s+([^\W\d_]{3,})(?:\s+(?:per|pr\.?|i|til\s+hver)\s+[^\W\d_]+)?", re.IGNORECASE)
 _NOT_A_THING = frozenset({"per", "pr", "eller", "mer", "mindre", "maks", "minst", "totalt", "samlet", "netto", "brutto",
-                          "inkludert", "uten", "hver", "ved", "når", "skal", "må", "bør", "kan", "for", "om", "tom", "full"})
+                          "inkludert", "uten", "hver", "ved", "når", "skal", "må", "bør", "kan", "for", "om", "tom", "full",
+                          "slik", "som", "med", "fordi", "dersom", "hvis"})
 
 
 # How the thing is placed or built («5000 liter nedgravd», «200 liter innebygd»): a participle, not what there is 5000 liter of.
@@ -945,7 +989,8 @@ def direction(text: str, at: int) -> str:
 # The function a value requirement is about: a purchase type's requirement on the same function is left out, since
 # the value requirement says it and keeps the buyer's number.
 _SAME_FUNCTION = re.compile(r"GWP|U-verdi|arbeidsflate|uten lading|varmebehov|effekten|lysnivå|\blux\b|kapasitet|bakerste plass|produsere minst|rekkevidde|"
-                            r"effektberegning|spesifikk vifteeffekt|holde bygget tett|finnes i størrelse|rydde en bredde|spilleflate", re.IGNORECASE)
+                            r"effektberegning|spesifikk vifteeffekt|holde bygget tett|finnes i størrelse|rydde en bredde|spilleflate|"
+                            r"\bveie\b|lett nok", re.IGNORECASE)
 
 
 def without_repeats(type_requirements: tuple[str, ...] | list[str], value_texts: list[str]) -> list[str]:
@@ -958,7 +1003,7 @@ def without_repeats(type_requirements: tuple[str, ...] | list[str], value_texts:
 
 
 # Words of _SAME_FUNCTION that name one function: a battery's «[km] per dag … uten lading» is the vehicle's range.
-_FUNCTION_KEY = {"uten lading": "rekkevidde"}
+_FUNCTION_KEY = {"uten lading": "rekkevidde", "veie": "vekt", "lett nok": "vekt"}
 
 
 # The parts of a building a text may name together («kledning …, isolasjon … og drenering med betongrør»): each is

@@ -30,6 +30,9 @@ from advisor.rewrite.competence import (
 )
 from advisor.rewrite.domains import (
     PEOPLE,
+    WEIGHT_BUYER_QUESTION,
+    WEIGHT_MARKET_QUESTION,
+    WEIGHT_PURPOSE,
     PurchaseType,
     building_item_requirements,
     count_requirements,
@@ -983,6 +986,7 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
     # whether matching what the buyer has is needed goes first: it decides whether the type's questions apply at all
     buyer = buyer_questions(text, matches, targets, ptype.buyer_questions if ptype is not None else ())
     buyer = _all_named(buyer, text)
+    _weight_questions(requirements, questions, buyer)
     _local_presence(text, matches, targets, requirements, buyer, notes)
     need = _membership(text, need, requirements, buyer, notes)
     need = _fixed_attendance(text, matches, targets, need, requirements)
@@ -1004,6 +1008,16 @@ def draft_offline(text: str, matches: list[Match], targets: list[Target],
             "kept_requirements": own,
             # the climate requirement fitted like the type's others: a door purchase gets no windows' U-value
             "climate_requirement": _only_named(ptype.climate, text) if ptype is not None else ""}
+
+
+def _weight_questions(requirements: list[str], market: list[str], buyer: list[str]) -> None:
+    """A product's exact weight that became what the weight is for (WEIGHT_PURPOSE): the range is asked of the market
+    and what the weight must secure of the buyer, first."""
+    weight = next((r for r in requirements if r.startswith(WEIGHT_PURPOSE.split("[", 1)[0])), "")
+    if weight:
+        figure = re.search(r"\[dagens (.+?) er et utgangspunkt", weight)
+        market.insert(0, WEIGHT_MARKET_QUESTION)
+        buyer.insert(0, WEIGHT_BUYER_QUESTION.format(value=figure.group(1) if figure else "vekten"))
 
 
 def _local_presence(text: str, matches: list[Match], targets: list[Target], requirements: list[str], buyer: list[str],

@@ -429,7 +429,10 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
                         and not is_stated_target(text, t) and not any(s <= t.start < e for s, e in experience)
                         # how often a service is done is no product's figure: its requirement already asks why
                         and quantity_of(text, t)[0] != "Hyppigheten"]
-    figure_questions[:0] = [odd_value_question(text, t) for t in odd if is_stated_target(text, t) is False][:1]
+    # (a value the draft already asks about by name, e.g. a weight turned into what it is for, is not asked twice)
+    asked = " ".join(str(q) for q in fallback["questions_for_buyer"])
+    figure_questions[:0] = [odd_value_question(text, t) for t in odd if is_stated_target(text, t) is False
+                            and f"«{t.text}»" not in asked][:1]
     carried = _dedupe(carried)
     if len(carried) > 2:
         lost = missing_targets(targets, [need, *requirements])
@@ -453,7 +456,7 @@ def finish(draft: dict[str, list[str] | str], fallback: dict[str, list[str] | st
             [*parts, *climate, *carried, *lawful], targets, text, matches)
         if not part_requirements(text, matches, [*kept, *parts, *carried, *climate]):
             break
-    requirements = kept + parts + climate + carried
+    requirements = _dedupe(kept + parts + climate + carried)
     requirements = _fill_up(requirements, list(fallback["functional_requirements"]), kind, references)
     # a target carried in its own clause («… i GN 1/1-beholdere …») names the standard «eller tilsvarende» as well
     requirements = [with_verification(r, kind) for r in _standards_or_equivalent("", requirements, references)[1]]

@@ -64,8 +64,10 @@ def test_rewrite_keeps_measurable_targets_and_turns_exact_values_into_bounds(set
     assert_clean_draft(rewrite)
     assert rewrite.targets == ["412 g", "22–42 cm", "99 målinger"]
     joined = " ".join(all_text(rewrite))
-    # the weight is an upper bound (as a bound or as the highest value), the exact count a least count
-    assert ("høyst 412 g" in joined or "412 g som høyeste verdi" in joined) and "minst 99 målinger" in joined
+    # the exact weight (no function stated) becomes what the weight is for, with 412 g named as today's starting point
+    # and the range asked of the market; the exact count a least count
+    assert "dagens 412 g er et utgangspunkt, ikke et krav i seg selv" in joined and "minst 99 målinger" in joined
+    assert "412 g" in rewrite.product_figures
     assert "22–42 cm" in joined
     assert "blå" not in joined
 
