@@ -37,7 +37,7 @@ _WORKS_HEADS = (
 )
 _GOODS_HEADS = (
     r"maskin|vasker|apparat|utstyr|aggregat|pumpe|bil|buss|stol|bord|pult|skjerm|tavle|sensor|klokke|alarm|dispenser|"
-    r"robot|lampe|armatur|kamera|skriver|printer|pc|telefon|verktøy|klær|jakke|sko|møbel|møbler|produkt|seng|madrass|"
+    r"robot|lampe|armatur|kamera|skriver|printer|skanner|scanner|projektor|pc|telefon|verktøy|klær|jakke|sko|møbel|møbler|produkt|seng|madrass|"
     r"heis|lisens|programvare|system|panel|boks|lader|brett|hanske|bleie|kaffe|kjøretøy|traktor|laster|graver|container|"
     r"benk|skap|hylle|reol|komfyr|ovn|damper|vogn|sykkel|båt|drone|instrument|analysator|automat|måler|infrastruktur|mikroskop|folie|plate|vare|materiell|"
     r"rekvisita|tablett|legemiddel|kapsel|vifte|varmepumpe|anlegg|mobil|nettbrett|server|switch|ruter|lås|kort|"

@@ -1125,3 +1125,101 @@ def rating_requirements(text: str) -> list[str]:
         out.append(f"{subject} skal ha minst {m.group('n')} stjerner i {programme} eller et tilsvarende dokumentert {level}, "
                    f"dokumentert med testresultatet fra {programme} eller en tilsvarende uavhengig test.")
     return out
+
+
+# --- how sure the choice of purchase type is -------------------------------------------------------------------------
+
+# Below this confidence a type's template would describe another product: the draft uses the general requirements and
+# asks for the facts instead (see type_confidence).
+TYPE_CONFIDENCE_FLOOR = 0.55
+# A preposition right before a word: the word is what the thing is attached to or for («til dagens Salto-system»).
+# A word after a preposition and a word of what the buyer has: what the thing must fit («passe til dagens Salto-system»).
+_IN_COMPLEMENT = re.compile(r"(?<!\w)(?:til|med|mot|for|i|på|fra|via)\s+(?:(?:det|den|de)\s+)?(?:dagens|eksisterende|"
+                            r"nåværende|vårt|vår|våre)\s+(?:[\wæøå\-]+\s+)?$", re.IGNORECASE)
+# Who buys or owns, as a subject: no setting of its own («Kommunen skal ha …», «Skolen skal kjøpe …»).
+_OWNER_SUBJECT = re.compile(r"^(?:kommunen|fylkeskommunen|oppdragsgiver(?:en)?|byggherre(?:n)?|bydelen|etaten|virksomheten|"
+                            r"kunden|vi|dere|det|den|de|staten|direktoratet|universitetet|skolen|barnehagen|sykehuset|"
+                            r"helseforetaket|leverandøren|tilbyder(?:en)?|entreprenøren|løsningen|leveransen|utstyret|"
+                            r"produktet|systemet|tjenesten|alle|hver|hvert)$", re.IGNORECASE)
+_WORD_AT = re.compile(r"[\wæøåÆØÅ\-]+")
+
+
+def _type_words(ptype: PurchaseType) -> str:
+    """Everything the type says (its need, requirements and questions), lower case: a word it uses is a word it covers."""
+    return " ".join([ptype.need, *ptype.requirements, *ptype.market_questions, *ptype.buyer_questions]).lower()
+
+
+def _explained(word: str, ptype: PurchaseType) -> bool:
+    """Whether the type covers `word`: one of its own or its setting's words, or a word its texts use (by its stem)."""
+    if ptype.match.search(word) or (ptype.context is not None and ptype.context.search(word)):
+        return True
+    stem = re.sub(r"(?:ene|et|en|a|er|s)$", "", word.lower())
+    return len(stem) >= 3 and stem[:6] in _type_words(ptype)
+
+
+def _anchor(text: str, ptype: PurchaseType) -> float:
+    """How firmly the type's words name the thing: 1 for a word of its own that is the thing (or a compound whose first
+    part the type covers), 0.5 for the last part of a compound with a specialised first part it does not cover
+    («vaktplan|verktøyet»), 0.4 when every word of it names what the buyer already has after a preposition («passe til
+    dagens Salto-system»): the type then names what the thing fits, not the thing."""
+    best = 0.0
+    for m in ptype.hits(text):
+        word = next((w for w in _WORD_AT.finditer(text) if w.start() <= m.start() < w.end()), None)
+        if word is None:
+            continue
+        if _IN_COMPLEMENT.search(text[max(0, word.start() - 40):word.start()]):
+            best = max(best, 0.4)
+            continue
+        modifier = text[word.start():m.start()]
+        stem = re.sub(r"[se]$", "", modifier.lower())
+        if "-" not in modifier and len(stem) >= 4 and not _explained(modifier, ptype) and _zipf_nb(stem) < 1.5 \
+                and _zipf_nb(modifier.lower()) < 1.5:
+            best = max(best, 0.5)
+            continue
+        best = 1.0
+    return best
+
+
+def _specialised_setting(word: str) -> bool:
+    """A rare setting word that is no compound on a common place («Planetariet», «Observatoriet»; not «Pleiehjemmet»,
+    «Korttidsavdelingen», «Klasserommet», whose last part is an ordinary place)."""
+    low = word.lower()
+    if _zipf_nb(low) >= 3.0:
+        return False
+    return not any(_zipf_nb(low[i:]) >= 3.0 for i in range(1, len(low) - 2))
+
+
+@functools.lru_cache(maxsize=4096)
+def _zipf_nb(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "nb")
+
+
+def type_confidence(text: str, ptype: PurchaseType) -> tuple[float, str]:
+    """(confidence 0-1, the word that weakened it or '') that the purchase type is what the text buys: how firmly its
+    words name the thing (_anchor), halved when the thing's own noun names another kind of purchase than the type's
+    (a «skanner» is goods, a survey a service), and halved when the sentence's subject is a setting the type does not
+    cover («Planetariet skal ha en projektor» is no meeting room)."""
+    hits = ptype.hits(text)
+    # a type chosen by a neutral noun, a named model line or a maker's line of business has no words of its own in the
+    # text to weigh: only the checks below apply
+    confidence, reason = (_anchor(text, ptype) if hits else 1.0), ""
+    if confidence < 1.0 and hits:
+        word = next((w.group(0) for w in _WORD_AT.finditer(text) if w.start() <= hits[0].start() < w.end()), "")
+        reason = word
+    for m in hits:
+        word = next((w.group(0) for w in _WORD_AT.finditer(text) if w.start() <= m.start() < w.end()), "")
+        kind = noun_kind(word) if word else None
+        if kind is not None and kind not in ptype.kinds:
+            confidence, reason = confidence / 2, word
+            break
+    subject = _SENTENCE_SUBJECT.match(text)
+    if subject:
+        words = subject.group(1).split()
+        head = words[-1] if words else ""
+        if len(words) <= 2 and head[:1].isalpha() and not _OWNER_SUBJECT.match(head) and hits \
+                and not any(m.start() < subject.end(1) for m in hits) and not _explained(head, ptype) \
+                and _specialised_setting(head):
+            confidence, reason = confidence / 2, head
+    return round(confidence, 2), reason

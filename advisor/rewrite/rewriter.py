@@ -34,7 +34,13 @@ from advisor.requirements import (
     read_purchase_object,
 )
 from advisor.rewrite.competence import platform_experience
-from advisor.rewrite.domains import choose_purchase_type, is_climate_requirement, load_purchase_types
+from advisor.rewrite.domains import (
+    TYPE_CONFIDENCE_FLOOR,
+    choose_purchase_type,
+    is_climate_requirement,
+    load_purchase_types,
+    type_confidence,
+)
 from advisor.rewrite.examples import load_worked_examples, nearest_examples
 from advisor.rewrite.grammar import repair
 from advisor.rewrite.lawful import legal_references
@@ -102,6 +108,9 @@ class Rewrite:
     product_figures: list[str] = field(default_factory=list)
     # the targets no requirement of the draft carries: never said to be «beholdt som krav»
     lost_targets: list[str] = field(default_factory=list)
+    # how sure the choice of purchase type was (0-1; None when no type fitted at all), and the type it was about
+    type_confidence: float | None = None
+    purchase_type: str = ""
 
     @property
     def kept_targets(self) -> list[str]:
@@ -707,6 +716,20 @@ def with_lock_in(draft: dict[str, list[str] | str], lock: LockIn, has_type: bool
                       *(n for n in draft["notes"][1:] if not n.startswith("Analysen fant ingen løsningsbundne"))]}
 
 
+def _with_weak_type(draft: dict[str, list[str] | str], weak, confidence: float, word: str) -> dict[str, list[str] | str]:
+    """The general draft when the best purchase type was weak: the buyer is asked for the facts a type would have given,
+    and a note says which type came closest and why it was not used."""
+    why = f" («{word}» passer dårlig med den typen)" if word else ""
+    question = ("Hva skal kjøpes, hvem skal bruke det, hvor og til hva, og hvordan vil dere se at behovet er dekket? "
+                f"Nærmeste innkjøpstype var «{weak.id}» ({weak.domain}), men den passer ikke sikkert; med disse "
+                "opplysningene kan kravene skrives for det dere faktisk kjøper.")
+    share = f"{confidence:.2f}".replace(".", ",")
+    note = (f"Vi har ikke brukt innkjøpstypen «{weak.id}»: sikkerheten for valget var bare {share} av 1{why}, og en feil "
+            "type gir krav til et annet produkt. Utkastet bygger på generelle krav; svar på spørsmålene, så kan det skrives ut.")
+    return {**draft, "questions_for_buyer": [question, *draft["questions_for_buyer"]],
+            "notes": [*draft["notes"], note]}
+
+
 def rewrite_requirement(text: str, settings: Settings, provider: str | None = None) -> Rewrite:
     """A need-based draft of one requirement: offline from examples and templates, or with the configured LLM."""
     from advisor.llm import EXTRACTIVE, check_provider
@@ -755,6 +778,12 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
                                                     line=line)
         if head_type is None or head_type.id != ptype.id:
             ptype, tied = head_type, head_tied
+    # how sure the type is: a weak one (its word only in a complement or a compound on a specialised word, a thing of
+    # another kind, a setting it does not cover) gives the general draft and a question for the facts instead
+    confidence, weak_word = type_confidence(text, ptype) if ptype is not None else (0.0, "")
+    weak = ptype if ptype is not None and confidence < TYPE_CONFIDENCE_FLOOR else None
+    if weak is not None:
+        ptype, tied = None, []
     if bought is not None and not bought.is_certain and ptype is not None \
             and (bought.kind not in ptype.kinds or _NOT_A_NOUN.match(bought.noun)):
         # an assumed reading from the verb alone that the purchase type the text's own words name contradicts («skal
@@ -762,6 +791,8 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
         # («leveres Alt»), gives way to the type
         bought = None
     offline = draft_offline(text, matches, targets, nearest, ptype, bought, tied, unread=unread)
+    if weak is not None:
+        offline = _with_weak_type(offline, weak, confidence, weak_word)
     # the scope the text states («om lag 6 200 elever», «to administrasjonsbygg») is the need's context, not a delivery
     # and a need cut up by a text opening with a verb phrase is built again from the object and the stated purpose
     read = read_purchase_object(text)
@@ -812,6 +843,8 @@ def rewrite_requirement(text: str, settings: Settings, provider: str | None = No
         product_figures=_dedupe([label for f in figures if (label := labels.get(f))]),
         lost_targets=_dedupe([label for t in missing_targets(targets, list(result["functional_requirements"]))
                               if (label := labels[t.text])]),
+        type_confidence=confidence if (ptype is not None or weak is not None) else None,
+        purchase_type=(ptype or weak).id if (ptype is not None or weak is not None) else "",
         legal_basis=legal_basis(analysis.findings, references, settings, ptype.domain if ptype is not None else "", original,
                                 list(result["functional_requirements"])),
     )
