@@ -377,8 +377,11 @@ def _shape_cue(scan, token: str, end: int, name_end: int, heads_goods: bool) -> 
         return ""
     if _model_code(scan, end, name_end) and (_shape(token) or _rare(token)):
         return "acquired"
-    if _VERSION_AFTER.match(scan.text, end, name_end) and _rare(token):
-        return "acquired"  # «Kortleserne skal støtte Kortex Pro»: a family name with an edition or version after it
+    if _VERSION_AFTER.match(scan.text, end, name_end) and _rare(token) and scan.sentence_has(ctx.OBLIGATION, end) \
+            and not _USED_BEFORE.search(scan.window(end - len(token), 40)):
+        # «Kortleserne skal støtte Kortex Pro»: a family name with an edition or version after it, demanded (not the
+        # product the buyer has used so far)
+        return "acquired"
     sentence_start = max(scan.sentence(end)[0], end - len(token) - 80)  # a subject and its verb: a bounded look back
     head = re.match(r"\s*([A-ZÆØÅa-zæøå]+)\s+(?:skal|må)\s+(?:være|komme|leveres|produseres)\s+(?:fra|av)\s+$",
                     scan.text[sentence_start:end - len(token)])
@@ -387,6 +390,9 @@ def _shape_cue(scan, token: str, end: int, name_end: int, heads_goods: bool) -> 
     return ""
 
 
+# The product the buyer has used so far («har brukt X til …»): a description of today, not a demand.
+_USED_BEFORE = re.compile(r"(?<!\w)(?:har|hadde)\s+(?:brukt|benyttet|hatt)\s+$|(?<!\w)(?:bruker|benytter)\s+(?:i\s+dag\s+)?$",
+                          re.IGNORECASE)
 # An edition or version mark right after a family name («Plus», «Pro», «SE», «EV3», «Gen 2», «v4»): the name is a
 # product family and the mark picks one version of it
 _VERSION_AFTER = re.compile(r"[\s\-]+(?:Plus|Pro|Max|Mini|Ultra|Lite|Classic|SE|XL|EV\d{1,2}|Gen\s?\d{1,2}|[Vv]\d{1,2}(?:\.\d+)*"

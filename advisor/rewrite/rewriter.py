@@ -727,7 +727,18 @@ def _with_weak_type(draft: dict[str, list[str] | str], weak, confidence: float, 
     note = (f"Vi har ikke brukt innkjøpstypen «{weak.id}»: sikkerheten for valget var bare {share} av 1{why}, og en feil "
             "type gir krav til et annet produkt. Utkastet bygger på generelle krav; svar på spørsmålene, så kan det skrives ut.")
     return {**draft, "questions_for_buyer": [question, *draft["questions_for_buyer"]],
+            "functional_requirements": [*draft["functional_requirements"], *WEAK_TYPE_REQUIREMENTS],
             "notes": [*draft["notes"], note]}
+
+
+# What any purchase needs, whatever it turns out to be, when no purchase type is sure enough: the use it must cover
+# and how faults are put right; the buyer fills in the rest once the facts are known.
+WEAK_TYPE_REQUIREMENTS = (
+    "Leveransen skal dekke [oppgavene og bruken, beskrevet i vedlegg] for [antall] brukere, verifisert ved utprøving "
+    "eller demonstrasjon før kontrakt.",
+    "Leverandøren skal rette feil innen [timer eller virkedager] og sikre oppdateringer, reservedeler eller erstatning i "
+    "minst [år], dokumentert med servicebetingelser.",
+)
 
 
 def rewrite_requirement(text: str, settings: Settings, provider: str | None = None) -> Rewrite:

@@ -73,7 +73,8 @@ DOMAIN_REQUIREMENTS = {
     "food": ["Varene skal oppfylle [ernæringskrav, kvalitet og holdbarhet] og leveres [hvor ofte og hvor].",
              "Leverandøren skal dokumentere opprinnelse, miljøegenskaper og tilgjengelighet gjennom hele avtaleperioden."],
     "security": ["Løsningen skal gi [beskriv sikkerhetsnivået, f.eks. hvem som skal ha tilgang hvor og når].",
-                 "Løsningen skal kunne utvides og integreres gjennom åpne, dokumenterte grensesnitt."],
+                 "Løsningen skal kunne utvides og integreres gjennom åpne, dokumenterte grensesnitt [hvilke systemer], "
+                 "verifisert ved test."],
     "workwear": ["Plaggene skal beskytte mot [vær, synlighet, risiko] og tåle minst [antall] vask.",
                  "Plaggene skal finnes i størrelser og passformer for alle ansatte som skal bruke dem."],
     "tools": ["Verktøyet skal utføre [oppgave] med [ytelse], og reservedeler skal være tilgjengelige i hele perioden."],

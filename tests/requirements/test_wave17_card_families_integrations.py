@@ -69,3 +69,7 @@ def test_an_integration_target_is_only_a_note(text, name):
 def test_a_product_bought_is_still_flagged_beside_an_integration():
     found = _strong("Turnussystemet skal være Tidvakt Pro og overføre data til lønnssystemet.")
     assert "brand" in found
+
+
+def test_a_family_name_the_buyer_has_used_is_no_demand():
+    assert not _strong("Vi har brukt Tangrix Plus til vaktplaner i fem år, men vil se på andre løsninger.")
