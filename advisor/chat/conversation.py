@@ -487,7 +487,7 @@ def _answer_parts(turn: _Turn, question: str, parts: Sequence[str], scene: str =
     («Vi skal lage en førkommersiell anskaffelse.»: the procedure it names) and from the first part."""
     # «Vi vurderer innovasjonspartnerskap … Hva er minstefristen …, og må vi forhandle?»: the parts ask about the
     # procedure the scene considers, not the one the rules would choose; each part that names none says it.
-    considered = considered_procedure(scene)
+    considered = considered_procedure(scene) or _running_tender(scene)
     # Whether the rules answer a part is read from the part's own words: the procedure said in it for the card's
     # sake («Kan vi kutte partnere etter en fase (innovasjonspartnerskap)?») does not make it ask whether to use it.
     asked = {with_procedure(part, considered): part for part in parts}
@@ -584,6 +584,24 @@ _CHOOSES_BETWEEN = re.compile(r"\b(?:velge|velje|velger|vel|avgjøre|avgjer|best
                               re.IGNORECASE)
 
 
+# «Kommunen har kunngjort en åpen anbudskonkurranse …», «we have announced a restricted procedure»: an open or
+# restricted procedure already under way, inside which a later «kan vi forhandle …?» asks to negotiate.
+_RUNNING_TENDER = re.compile(
+    r"\b(?:har\s+(?:kunngjort|lyst\s+ut|utlyst)|kunngjorde|lyste\s+ut|er\s+i\s+gang\s+med|(?:have|has)\s+(?:announced|"
+    r"published|launched))\s+(?:en\s+|ei\s+|an?\s+)?(?P<kind>åpen|open|begrenset|avgrensa|restricted)\s+"
+    r"(?:anbuds?konkurranse|anbodskonkurranse|procedure|tender)\b", re.IGNORECASE)
+
+
+def _running_tender(scene: str) -> str:
+    """«åpen anbudskonkurranse» / «begrenset anbudskonkurranse» when the scene says one is announced and under way
+    (a later part on negotiating asks about negotiating inside it); "" otherwise."""
+    match = _RUNNING_TENDER.search(scene)
+    if match is None:
+        return ""
+    return "begrenset anbudskonkurranse" if match.group("kind").lower() in ("begrenset", "avgrensa", "restricted") \
+        else "åpen anbudskonkurranse"
+
+
 def _negotiates_within(part: str, considered: str) -> bool:
     """True for a part that asks about negotiating («Må vi forhandle (innovasjonspartnerskap)?») in a procedure the
     scene considers other than the competitive procedure with negotiation: negotiation is then a step of that
@@ -594,6 +612,7 @@ def _negotiates_within(part: str, considered: str) -> bool:
 
 
 _NEGOTIATES = re.compile(r"\b(?:forhandl\w*|negotiat\w*)\b", re.IGNORECASE)
+_NAMES_NEGOTIATED = re.compile(r"konkurranse med forhandling\w*|competitive procedure with negotiation", re.IGNORECASE)
 
 
 # A clause that only gives the purchase's value («…, når vi kjøper for 400 000 kroner?»): the rules read it, the ask is
@@ -715,6 +734,17 @@ def _card_for_main_ask(turn: _Turn, question: str) -> Answer | None:
     # «Siden årsbeløpet er under terskelen, kan vi vel …?» has a ground the rules correct first (sentences.GROUND_CLAUSE).
     if asks_about_scene(ask) or any(GROUND_CLAUSE.match(sentence) for sentence in split_sentences(question, capital=True)):
         return None
+    running = _running_tender(question)
+    if running and _NEGOTIATES.search(ask) and not _NAMES_NEGOTIATED.search(ask):
+        # «Vi har kunngjort en åpen anbudskonkurranse … Kan vi forhandle med leverandøren om …?»: negotiating inside
+        # the procedure under way, which its card answers (no), not a choice of the negotiated procedure.
+        inside = with_procedure(ask, running)
+        match = match_card(inside, turn.index, turn.settings, turn.lang)
+        if match is not None:
+            card = card_answer(question, match, turn.index, turn.lang, turn.provider,
+                               model_name(turn.settings, turn.provider), inside)
+            card.route = "card"
+            return card
     if _RULES_TOPIC.search(ask) or procedure_key(ask) is not None or asks_rules_part(ask) or asks_time_limits(ask, facts) or asks_standstill(ask):
         return None
     told = without_figures(question, every=True)  # «50 %», «3 mill.» too: the figures are for the rules

@@ -126,7 +126,13 @@ def about_procurement(text: str) -> bool:
 
 
 def uncovered_topic(question: str, index: Index, settings: Settings, lang: str) -> str:
-    """The asked-about topic word no passage or card holds («lærlinger»), or "" when every topic is covered."""
+    """The asked-about topic word no passage or card holds («lærlinger»), or "" when every topic is covered. In a message
+    that tells its scene before it asks, only the asking sentences («…?») name topics: «Leverandøren mangler to av de
+    krevde brøytebilene. Kan vi forhandle …?» asks about negotiating, not about snow ploughs."""
+    sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«])", question.strip())
+    asking = [s for s in sentences if s.rstrip().endswith("?")]
+    if len(sentences) > 1 and asking:
+        question = " ".join(asking)
     for word in topic_words(question, lang, lambda w: covered(w, index, settings)):
         if not covered(word, index, settings):
             return word

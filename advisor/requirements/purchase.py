@@ -228,12 +228,18 @@ def _verbs_of_first_object(text: str, candidates: list) -> Iterator[re.Match[str
         yield verb
 
 
+_SUSPENDED = re.compile(r"\b\w+-\s+(?:og|eller|and|or)\s+(?=\w)", re.IGNORECASE)
+
+
 def read_purchase_object(text: str) -> PurchaseObject | None:
     """What the requirement buys, read from its own words; None when it names no object and no acquiring verb.
 
     The subject is the object unless it is an actor («Kommunen skal kjøpe …») or a unit that is to have or get the
     object («Vaktmestertjenesten skal få to varebiler»); what a thing «skal ha» is a part of it («Belysningen skal ha
     bevegelsessensorer» buys lighting). A line without a verb names its object by its first ordinary noun."""
+    # «nytt lønns- og personalsystem», «skole- og barnehagemøbler»: a suspended compound shares the last word's head,
+    # which names the object («personalsystem», «barnehagemøbler»).
+    text = _SUSPENDED.sub("", text)
     # noun, phrase, noun kind, verb kind, whether the noun is the subject of a passive verb
     candidates: list[tuple[str, str, str | None, str | None, bool]] = []
     subject = _SUBJECT.match(text)

@@ -104,3 +104,12 @@ def test_a_quality_or_right_someone_has_is_not_bought(text):
 def test_a_unit_that_gets_an_unknown_thing_is_read_with_the_assumption_said():
     bought = read_purchase_object("Elevene skal få leksehjelp to ganger i uken.")
     assert bought is not None and bought.noun == "leksehjelp" and not bought.is_certain
+
+
+@pytest.mark.parametrize(("text", "noun"), [
+    ("Kommunen skal anskaffe nytt lønns- og personalsystem for om lag 900 ansatte.", "personalsystem"),
+    ("Vi skal kjøpe skole- og barnehagemøbler til tre skoler.", "barnehagemøbler"),
+])
+def test_a_suspended_compound_is_read_by_its_last_word(text, noun):
+    bought = read_purchase_object(text)
+    assert bought is not None and bought.noun == noun
