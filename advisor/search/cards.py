@@ -557,14 +557,20 @@ def notice_stage(text: str) -> str:
     return "before" if before and not after else "after" if after and not before else ""
 
 
-def _card_majority(card: Card, read: Callable[[str], object]) -> set:
-    """What at least half of the card's paraphrases say by `read` (a set of regimes, or a stage)."""
+def _card_majority(card: Card, read: Callable[[str], object]) -> frozenset:
+    """What at least half of the card's paraphrases say by `read` (a set of regimes, or a stage), kept per card's
+    paraphrases and reader: every candidate of every question asks again."""
+    return _majority(card.questions, read)
+
+
+@functools.lru_cache(maxsize=8192)
+def _majority(questions: tuple[str, ...], read: Callable[[str], object]) -> frozenset:
     seen: dict[object, int] = {}
-    for q in card.questions:
+    for q in questions:
         found = read(q)
         for item in (found if isinstance(found, frozenset) else {found} if found else set()):
             seen[item] = seen.get(item, 0) + 1
-    return {item for item, n in seen.items() if n * 2 >= len(card.questions)}
+    return frozenset(item for item, n in seen.items() if n * 2 >= len(questions))
 
 
 def fits_regime_and_stage(question: str, card: Card) -> bool:
@@ -694,23 +700,25 @@ def _clear_leader(question: str, ranked: Sequence[CardMatch], cut_off: float, ca
 
 def _own_words(card: Card, cards: Sequence[Card]) -> frozenset[str]:
     """The stems in at least half of the card's paraphrases and in at most LEADER_RARE of all cards' paraphrases."""
-    frequency = _paraphrase_frequency(tuple(cards))
-    per = [text_terms(q) for q in card.questions]
-    counts: dict[str, int] = {}
-    for terms in per:
-        for term in terms:
-            counts[term] = counts.get(term, 0) + 1
-    return frozenset(t for t, n in counts.items() if n * 2 >= len(per) and len(t) > 3 and not t[0].isdigit()
+    frequency = _paraphrase_frequency(cards)
+    return frozenset(t for t in _card_majority(card, text_terms) if len(t) > 3 and not t[0].isdigit()
                      and frequency.get(t, 0) <= LEADER_RARE * len(cards))
 
 
-@functools.lru_cache(maxsize=4)
-def _paraphrase_frequency(cards: tuple[Card, ...]) -> dict[str, int]:
+# The stem counts of the last card set asked about, kept by the set's identity: load_cards hands out one cached tuple,
+# and hashing every card on each match cost more than the count itself.
+_FREQUENCY: list[tuple[Sequence[Card], dict[str, int]]] = []
+
+
+def _paraphrase_frequency(cards: Sequence[Card]) -> dict[str, int]:
     """In how many cards' paraphrases each stem occurs."""
+    if _FREQUENCY and _FREQUENCY[0][0] is cards:
+        return _FREQUENCY[0][1]
     frequency: dict[str, int] = {}
     for card in cards:
         for term in _paraphrase_terms(card.questions):
             frequency[term] = frequency.get(term, 0) + 1
+    _FREQUENCY[:] = [(cards, frequency)]
     return frequency
 
 
