@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from advisor.chat.duty import asserts_duty
 from advisor.chat.sentences import GROUND_CLAUSE, split_sentences
 from advisor.config import Settings
 from advisor.corpus import load_yaml
@@ -189,18 +190,6 @@ NEGATED_ASK = re.compile(
     re.IGNORECASE)
 # A verdict word and what follows it: «Ja, », «Nei. », «No: », «Yes – ».
 _LEAD_WORD = re.compile(r"^(Ja|Nei|Yes|No)([,.:]\s+|\s+[–-]\s+)(?=\S)")
-# What a verdict sentence asserts: that a duty or rule is lifted («gjelder ikke», «trenger ikke», «unntatt») ...
-_LIFTED = re.compile(r"\b(?:gjelder|gjeld|applies|apply) (?:\w+ ){0,2}?(?:ikke|ikkje|not)\b|\bikke (?:omfattet|omfatta|"
-                     r"underlagt|pliktig)\b|\b(?:trenger|treng|behøver|må|skal) (?:\w+ ){0,2}?(?:ikke|ikkje)\b|"
-                     r"\b(?:slipper|slepp|unntatt|unnateke|fritatt|faller bort|fell bort)\b|\bingen plikt\b|"
-                     r"\bikke (?:nødvendig|påkrevd|et krav)\b|\b(?:need not|not required|exempt|no duty|"
-                     r"do(?:es)? not (?:need|have) to)\b", re.IGNORECASE)
-# ... that a lifting is denied («slipper ikke», «kan ikke droppe», «ikke unntatt»): the duty holds ...
-_NOT_LIFTED = re.compile(r"\b(?:slipper|slepp|slippe) (?:\w+ ){0,2}?(?:ikke|ikkje)\b|\b(?:ikke|ikkje|not) (?:\w+ )?"
-                         r"(?:unntatt|unnateke|fritatt|droppe|sløyfe|hoppe over|se bort fra|exempt|skip)\b", re.IGNORECASE)
-# ... or that it holds («gjelder», «må», «skal», «er omfattet», «plikt»).
-_HOLDS = re.compile(r"\b(?:gjelder|gjeld|må|skal|omfattet|omfatta|underlagt|plikt\w*|krev\w*|kreves|applies|apply|"
-                    r"must|covered|required|bound)\b", re.IGNORECASE)
 # A verdict on a condition («Ja, hvis …», «Nei, under terskelen …»): no flip of the word says it the other way round.
 _CONDITIONED = re.compile(r"^(?:hvis|dersom|om|bare|berre|kun|under|over|fra|med mindre|unless|if|only|below|above|"
                           r"from|as a rule|som hovedregel)\b", re.IGNORECASE)
@@ -212,16 +201,6 @@ def question_negated(question: str) -> bool:
     ikke er en etat, …»)."""
     asked = [GROUND_CLAUSE.sub("", s) for s in split_sentences(question.strip()) if s.rstrip().endswith("?")]
     return any(NEGATED_ASK.search(s) for s in asked)
-
-
-def asserts_duty(sentence: str) -> bool | None:
-    """What a verdict sentence says of the rule it names: True when it applies (the duty holds), False when it is
-    lifted, None when the sentence says neither."""
-    if _NOT_LIFTED.search(sentence):
-        return True
-    if _LIFTED.search(sentence):
-        return False
-    return True if _HOLDS.search(sentence) else None
 
 
 def polar_lead(question: str, text: str) -> str:

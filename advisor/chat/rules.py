@@ -58,6 +58,7 @@ from advisor.chat.bounds import (
     top_value,
     value_segments,
 )
+from advisor.chat.duty import duty_before, duty_lifted
 from advisor.chat.facts import CASE_KEYS, IT_PURCHASE_NOTE, CaseFacts, threshold_compared
 from advisor.chat.premises import NEGATED_ASK, question_negated
 from advisor.chat.sentences import GROUND_CLAUSE, split_sentences
@@ -234,13 +235,10 @@ _NOT_ASKED = re.compile(r"\buten (?:forutgående )?kunngjøring|\bwithout (?:pri
 _USE = (r"\b(?:bruke|bruka|nytte|benytte(?: oss av| seg av)?|velge|velje|gjennomføre|kjøre|ha|holde|use|choose|run|"
         r"hold|go for|opt for)\s+(?:(?:en|et|ei|eit|an|a|the)\s+)?")
 _NEGOTIATE_VERB = re.compile(r"^(?:forhandle|negotiate)$", re.IGNORECASE)
-# A claim that a procedure is obligatory: a word of duty before it in the same sentence, or «… er påbudt» after it.
-_DUTY = (r"\b(?:må|måtte|nødt til|pliktig|plikt\w*|påbudt|pålagt|obligatorisk|tvunget|kreves|krav om|have to|has to|"
-         r"must|required|obliged|obligated|mandatory|need to)\b[^.?!]{0,40}?$")
+# A claim that a procedure is obligatory: a word of duty before it in the same sentence (advisor/chat/duty.py), or
+# «… er påbudt» after it.
 _DUTY_AFTER = re.compile(r"^[^.?!]{0,30}?\b(?:(?:er|is)\s+)?(?:påbudt|obligatorisk|et krav|pålagt|mandatory|required|"
                          r"compulsory)\b", re.IGNORECASE)
-_DUTY_NEGATED = re.compile(r"\b(?:må|have to|has to|must|need to)\s+(?:\w+\s+)?(?:ikke|not)\b|"
-                           r"\b(?:don't|doesn't|do not|does not) (?:have|need) to\b", re.IGNORECASE)
 _WH_QUESTION = re.compile(r"^\s*(?:hva|hvor|hvilke\w*|hvordan|hvorfor|når|hvem|kva|kor|korleis|what|how|why|when|"
                           r"which|who)\b", re.IGNORECASE)
 
@@ -269,9 +267,9 @@ def asked_procedure(question: str) -> tuple[str, bool] | None:
     obliged = False
     for m in used:
         sentence_before = re.split(r"[.?!]\s", text[: m.start()])[-1]
-        if re.search(_DUTY, sentence_before, re.IGNORECASE) or _DUTY_AFTER.search(text[m.end():]):
+        if duty_before(sentence_before) or _DUTY_AFTER.search(text[m.end():]):
             obliged = True
-    if obliged and _DUTY_NEGATED.search(text):
+    if obliged and duty_lifted(text):
         return None  # «Må vi ikke bruke …?» can be read both ways
     return str(used[0].lastgroup), obliged
 
@@ -1952,7 +1950,7 @@ def _several_choice(clause: str, result: Assessment, renumber: _Renumber, lang: 
     grouped: dict[str, tuple[list[str], Permission]] = {}
     for match in first.values():
         procedure = str(match.lastgroup)
-        obliged = procedure not in _CONDITIONAL and bool(re.search(_DUTY, clause[: match.start()], re.IGNORECASE))
+        obliged = procedure not in _CONDITIONAL and duty_before(clause[: match.start()])
         verdict_on = (permission(procedure, result.part, result.regime, obliged)
                       if procedure in _CONDITIONAL or obliged else None)
         if verdict_on is None:
