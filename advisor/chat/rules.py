@@ -1152,7 +1152,8 @@ def _notice_lead(question: str, result: Assessment, renumber: _Renumber, lang: s
                 "for forskning (FOA § 13-3) gjelder")
     sources = [_NOTICE_LEAD_SOURCES[case]] if case in _NOTICE_LEAD_SOURCES else []
     general = () if case == "U-I" else (_NOTICE_SOURCE,)  # the general notice guide says nothing of FOR part I
-    markers = [renumber.marker(*source) for source in (*sources, *general)]
+    research = (_RESEARCH_NOTICE_SOURCE,) if "(FOA § 13-3)" in lead else ()  # the exception is said: its passage too
+    markers = [renumber.marker(*source) for source in (*sources, *general, *research)]
     numbers = ", ".join(dict.fromkeys(m.strip("[]") for m in markers if m))
     return _with_marker(lead + ".", f"[{numbers}]" if numbers else "")
 
@@ -1284,6 +1285,12 @@ _DPS_SENTENCE = ("Dere har allerede valgt en dynamisk innkjøpsordning, så pros
                  "sources it is an arrangement under the part III rules that must stay open to new qualified suppliers "
                  "for its whole term; the fact base has not checked its provisions and detailed rules (a weak area), so "
                  "check the regulation and DFØ's guidance.")
+# The passages that back the two: the guide's account of the arrangement (itself marked unverified), the part III
+# grounds without notice (FOA § 13-3, goods made only for research) and the R&D exemption (FOA § 2-5). Not the
+# general procedure passages the choice of procedure cites: they say nothing of either.
+_DPS_SOURCE = ("guide-dynamisk-innkjopsordning", "Hvordan ordningen vanligvis beskrives")
+_RESEARCH_NOTICE_SOURCE = ("guide-anskaffelser-uten-konkurranse", "Hjemlene i del III")
+_RD_EXEMPTION_SOURCE = ("guide-anskaffelser-uten-konkurranse", "FoU-kontrakter etter FOA § 2-5")
 # «en prototyp … som bare skal brukes i ett forskningsprosjekt», «goods made solely for research»: goods for research only.
 _RESEARCH_ONLY = re.compile(r"\b(?:bare|kun|berre|utelukkende|ene og alene|only|solely|exclusively)\b[^.?!]{0,50}?"
                             r"\b(?:forskning\w*|forsking\w*|forskingsprosjekt\w*|research)\b|"
@@ -1294,32 +1301,50 @@ _PAYS_ALL = re.compile(r"\b(?:betaler|dekker|finansierer|pay|fund)\w*\s+(?:alt|a
 _KEEPS_ALL = re.compile(r"\b(?:alle|hele|all)\s+(?:rettighet\w*|retten\w*|rights|nytten|resultat\w*|IPR)\b", re.IGNORECASE)
 
 
-def _research_only_sentence(question: str, result: Assessment, lang: str = "nb") -> str:
+def _research_only_sentence(question: str, result: Assessment, lang: str = "nb",
+                            renumber: _Renumber | None = None) -> str:
     """Goods made only for research: the exception from notice (FOA § 13-3, part III: negotiated procedure without
     prior notice, still a competition) and the R&D exemption (§ 2-5), whose second condition fails when the buyer pays
-    everything and keeps all the rights (reference main §1.10, NFD-veileder ch. 18.2.1). "" when the text says neither."""
+    everything and keeps all the rights (reference main §1.10, NFD-veileder ch. 18.2.1), each part marked with the
+    passage that says it when `renumber` is given. "" when the text says neither."""
     if not _RESEARCH_ONLY.search(question):
         return ""
     en = lang == "en"
+
+    def marked(part: str, source: tuple[str, str]) -> str:
+        marker = renumber.marker(*source) if renumber is not None else ""
+        return f"{part} {marker}" if marker else part
+
     parts = []
     if result.part == "III":
-        parts.append("Goods produced solely for research can be a ground in FOA § 13-3 for a negotiated procedure "
-                     "without prior notice (you must still hold a competition); check that the purchase meets it"
-                     if en else
-                     "Varer som produseres bare for forskningsformål, kan gi grunnlag etter FOA § 13-3 for konkurranse "
-                     "med forhandling uten forutgående kunngjøring (dere må fortsatt ha konkurranse); kontroller at "
-                     "kjøpet oppfyller vilkåret")
+        parts.append(marked("Goods produced solely for research can be a ground in FOA § 13-3 for a negotiated procedure "
+                            "without prior notice (you must still hold a competition); check that the purchase meets it"
+                            if en else
+                            "Varer som produseres bare for forskningsformål, kan gi grunnlag etter FOA § 13-3 for "
+                            "konkurranse med forhandling uten forutgående kunngjøring (dere må fortsatt ha konkurranse); "
+                            "kontroller at kjøpet oppfyller vilkåret", _RESEARCH_NOTICE_SOURCE))
     fails = _PAYS_ALL.search(question) and _KEEPS_ALL.search(question)
     if en:
-        parts.append("the R&D exemption in FOA § 2-5 requires both that the contract is mainly R&D and that you do not "
-                     "pay the whole cost or do not keep the whole benefit" + (
-                         ", so it does not apply when you pay everything and get all the rights" if fails else ""))
+        parts.append(marked("the R&D exemption in FOA § 2-5 requires both that the contract is mainly R&D and that you "
+                            "do not pay the whole cost or do not keep the whole benefit" + (
+                                ", so it does not apply when you pay everything and get all the rights" if fails else ""),
+                            _RD_EXEMPTION_SOURCE))
     else:
-        parts.append("FoU-unntaket i FOA § 2-5 krever både at kontrakten hovedsakelig er forskning og utvikling, og at "
-                     "dere ikke betaler hele kostnaden eller ikke får hele nytten selv" + (
-                         ", så det gjelder ikke når dere betaler alt og får alle rettighetene" if fails else ""))
+        parts.append(marked("FoU-unntaket i FOA § 2-5 krever både at kontrakten hovedsakelig er forskning og utvikling, "
+                            "og at dere ikke betaler hele kostnaden eller ikke får hele nytten selv" + (
+                                ", så det gjelder ikke når dere betaler alt og får alle rettighetene" if fails else ""),
+                            _RD_EXEMPTION_SOURCE))
     text = "; ".join(parts)
     return text[:1].upper() + text[1:] + "."
+
+
+def _backed_procedure_sentence(question: str, result: Assessment, renumber: _Renumber, lang: str) -> str:
+    """The sentence on a procedure the buyer has already set (a dynamic purchasing system) or on goods made only for
+    research, in place of the choice of procedure, cited to the passages that say it (not to the general procedure
+    passages); "" when the question is about neither."""
+    if _DPS.search(question) and result.regime == "foa" and result.part in ("II", "III"):
+        return _with_marker(_DPS_SENTENCE[lang == "en"], renumber.marker(*_DPS_SOURCE))
+    return _research_only_sentence(question, result, lang, renumber)
 
 
 def _procedure_sentence(result: Assessment, lang: str = "nb", question: str = "") -> str:
@@ -1331,10 +1356,6 @@ def _procedure_sentence(result: Assessment, lang: str = "nb", question: str = ""
     listed alone. A part without a choice (part IV, another regulation) names its procedure alone.
     """
     en = lang == "en"
-    if _DPS.search(question) and result.regime == "foa" and result.part in ("II", "III"):
-        return _DPS_SENTENCE[1 if en else 0]
-    if research := _research_only_sentence(question, result, lang):
-        return research
     chosen = _procedure_en(result.procedure, result.part, result.regime) if en else result.procedure_label
     if result.procedure == "part_iv" and not en:
         # The notice duty in chapter 30 is not confirmed in the sources: said as probable, with where to check it.
@@ -1927,6 +1948,8 @@ def _several_procedure(clause: str, result: Assessment, renumber: _Renumber, lan
     if result.part == "III":
         return [_with_marker(_WHICH_PROCEDURE_III[en], renumber.rules(("R-PROC-PART-III-OPEN",))),
                 _with_marker(_NEEDS_GROUND[en], renumber.rules(("R-PROC-NEGOTIATED",)))]
+    if backed := _backed_procedure_sentence(clause, result, renumber, lang):
+        return [backed]
     refs = renumber.text(" ".join(f"[{n}]" for n in dict.fromkeys(
         n for reason in result.procedure_reasons for n in _markers(reason))))
     return [_with_marker(_procedure_sentence(result, lang, clause), refs.strip())]
@@ -2491,10 +2514,13 @@ def _procedure_sentences(question: str, result: Assessment, renumber: _Renumber,
                                                 renumber.rules(verdict_on_named.rules)))
     if ruled_out or not (named and verdict_on_named is not None) or _ASKS_WHICH_PROCEDURE.search(question):
         # «Kva prosedyrar kan vi velje mellom – kan vi forhandle?»: the choice as well as the verdict on the one named
-        refs = renumber.text(" ".join(f"[{n}]" for n in dict.fromkeys(
-            n for reason in result.procedure_reasons for n in _markers(reason))))
-        sentences.append(_with_marker(_procedure_sentence(result, lang, f"{case_text} {question}".strip()),
-                                       refs.strip()))
+        told = f"{case_text} {question}".strip()
+        if backed := _backed_procedure_sentence(told, result, renumber, lang):
+            sentences.append(backed)
+        else:
+            refs = renumber.text(" ".join(f"[{n}]" for n in dict.fromkeys(
+                n for reason in result.procedure_reasons for n in _markers(reason))))
+            sentences.append(_with_marker(_procedure_sentence(result, lang, told), refs.strip()))
     if climate:
         sentences.append(_climate_sentence(result, renumber, lang))
     # A part or threshold question gets no generic next step, but a value just under a threshold keeps its warning
