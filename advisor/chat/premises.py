@@ -20,6 +20,7 @@ from advisor.config import Settings
 from advisor.corpus import load_yaml
 from advisor.errors import AdvisorError
 from advisor.search import CardMatch, Index, load_cards
+from advisor.text import detect_language
 
 PREMISES_FILE = "premises.yaml"
 _FIELDS = {"id", "says", "card"}
@@ -246,15 +247,63 @@ def _stems(text: str) -> set[str]:
 
 
 def claim_lead(message: str, text: str) -> str:
-    """The answer without its leading «Ja»/«Nei» when the message first asks whether a claim holds and the verdict
-    sentence shares no word with the claim: its yes or no answers a later question («…, og kan vi forhandle?» -> «Ja,
-    hvis …»), and read first it would agree or disagree with the claim."""
-    lead = _LEAD_WORD.match(text)
-    claim = checked_claim(message) if lead else ""
+    """The answer's leading «Ja»/«Nei» read against the claim the message first asks to have checked. A verdict
+    sentence that shares no word with the claim loses its word: its yes or no answers a later question («…, og kan vi
+    forhandle?» -> «Ja, hvis …»), and read first it would agree or disagree with the claim. A verdict sentence that
+    says what the claim says, the other way round («Økonomisjefen mener at vi ikke bør skrive gevinstene inn …» against
+    «Ja, beskriv gevinstene …»), opens with «Nei, det stemmer ikke:» (and one that says it the same way round, with a
+    word that would deny it, with «Ja, det stemmer:»)."""
+    claim = checked_claim(message)
     if not claim:
         return text
-    rest = text[lead.end():]
+    lead = _LEAD_WORD.match(text)
+    rest = text[lead.end():] if lead else text
     sentence = re.split(r"(?<=[.!?])\s", rest, maxsplit=1)[0]
-    if _stems(sentence) & _stems(claim):
+    if lead and not _stems(sentence) & _stems(claim):
+        return rest[:1].upper() + rest[1:]
+    agrees = _agrees(_claim_content(claim), sentence)
+    if agrees is None or _CONDITIONED.match(rest):
         return text
-    return rest[:1].upper() + rest[1:]
+    if lead and (lead.group(1) in ("Ja", "Yes")) == agrees:
+        return text  # the word already says it
+    english = lead.group(1) in ("Yes", "No") if lead else detect_language(message) == "en"
+    opening = _CLAIM_VERDICT[english][agrees]
+    if ":" in sentence:  # «Nei, det stemmer ikke – beskriv gevinstene …: DFØ anbefaler …», not two colons
+        opening = opening.rstrip(":") + " –"
+    own = rest if re.match(r"^\S[A-ZÆØÅ0-9§]", rest) else rest[:1].lower() + rest[1:]  # «FOA», «EØS» keep their case
+    return f"{opening} {own}"
+
+
+_CLAIM_VERDICT = {False: {True: "Ja, det stemmer:", False: "Nei, det stemmer ikke:"},
+                  True: {True: "Yes, that is right:", False: "No, that is not right:"}}
+# Who holds the claim and the verb that states it («Økonomisjefen mener at …», «The CFO says that …»).
+_CLAIMS = re.compile(r"\b(?:mener|meiner|hevder|hevdar|sier|seier|påstår|tror|trur|insisterer på|insists?|says?|claims?|"
+                     r"thinks?|believes?|argues?)\s+(?:at\s+|that\s+)?", re.IGNORECASE)
+# Words that turn what a clause says the other way: a negation, or a duty lifted («slipper», «unntatt»).
+_NEGATION = re.compile(r"\b(?:ikke|ikkje|not|never|aldri|ingen|inga|slipper|slepp|slippe|sleppe|unngå|unntatt|"
+                       r"unnateke|fritatt|droppe|sløyfe)\b|n't\b", re.IGNORECASE)
+# Where a verdict's own clause ends: at «:», «;», a dash or «, men» («Ja, beskriv gevinstene …: DFØ anbefaler …»).
+_CLAUSE_END = re.compile(r"[:;]|\s[–-]\s|,\s*(?:men|but)\b|\[")
+
+
+def _claim_content(claim: str) -> str:
+    """What the claim says: in the last sentence that names who holds it, the words after «mener (at)»; else the last
+    sentence of the claim."""
+    sentences = split_sentences(claim.strip())
+    for sentence in reversed(sentences):
+        if said := _CLAIMS.search(sentence):
+            return sentence[said.end():]
+    return sentences[-1] if sentences else ""
+
+
+def _agrees(content: str, verdict: str) -> bool | None:
+    """Whether a verdict sentence says what the claim says (True) or its opposite (False), read from the negations of
+    the claim and of the verdict's own clause when the two share at least two words; None when they share fewer, or
+    either has more than one negation (too many to read the way they point)."""
+    own = _CLAUSE_END.split(verdict, maxsplit=1)[0]
+    if len(_stems(own) & _stems(content)) < 2:
+        return None
+    negated_claim, negated_verdict = len(_NEGATION.findall(content)), len(_NEGATION.findall(own))
+    if negated_claim > 1 or negated_verdict > 1:
+        return None
+    return negated_claim == negated_verdict
