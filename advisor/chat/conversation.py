@@ -633,15 +633,17 @@ def _card_beside_rules(turn: _Turn, question: str, scene: str) -> Answer | None:
         return None
     match = regime_card(match, facts.values.get("regime"), turn.settings)
     model = model_name(turn.settings, turn.provider)
-    lead = part_lead(question, facts, turn.settings, turn.lang, turn.provider, model, utilities=True)
+    # a value in part II gets its part said too («Del I og II gjelder …»): the ask beside it is no less the card's
+    lead = part_lead(question, facts, turn.settings, turn.lang, turn.provider, model, utilities=True, between=True)
     if lead is None:
         return None
     card = card_answer(question, match, turn.index, turn.lang, turn.provider, model, asked)
     text = _DEPENDS_ON_VALUE.sub("", card.text)
     text = text[:1].upper() + text[1:]
-    # the card's sentences on the side of the threshold the value is not on are left out
-    other = _OTHER_SIDE["below" if lead[0] == "above" else "above"]
-    kept = [sentence for sentence in _SENTENCE_END.split(text) if not other.match(sentence.strip())]
+    # the card's sentences on the side of the threshold the value is not on are left out (between the national and
+    # the EEA threshold neither side is the value's for certain: all kept)
+    other = _OTHER_SIDE.get({"above": "below", "below": "above"}.get(lead[0], ""))
+    kept = [sentence for sentence in _SENTENCE_END.split(text) if other is None or not other.match(sentence.strip())]
     if not kept:
         return None
     card.text = " ".join(kept)
@@ -649,7 +651,10 @@ def _card_beside_rules(turn: _Turn, question: str, scene: str) -> Answer | None:
     card.citations = [c for c in card.citations if c.n in used]
     # the card first also when the message asks nothing the rules decide and the card gives the verdict («… – stemmer
     # det, og hva risikerer vi?»: «Nei, en inngått kontrakt kan ikke utvides fritt …»)
-    card_first = about_scene or not _asks_rules_topic(question) and _card_verdict_leads(lead[1], card)
+    # (and in part II, where the card was the whole answer before the part was said with it, whenever the message asks
+    # nothing the rules decide)
+    card_first = about_scene or not _asks_rules_topic(question) and (_card_verdict_leads(lead[1], card)
+                                                                     or lead[0] == "between")
     return combine_answers(question, [card, lead[1]] if card_first else [lead[1], card])
 
 

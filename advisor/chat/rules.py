@@ -2337,12 +2337,13 @@ _UTILITIES_SIDES = {"II": "above", "I": "below"}
 
 
 def part_lead(question: str, facts: CaseFacts, settings: Settings, lang: str = "nb", provider: str = "extractive",
-              model: str = "", utilities: bool = False) -> tuple[str, Answer] | None:
+              model: str = "", utilities: bool = False, between: bool = False) -> tuple[str, Answer] | None:
     """The side of the decisive threshold the stated value is on («above» or «below») and the sentence that says
     which part applies and why, as a cited answer of its own; None without a value or a side (part II, another
     regulation). A compound question whose other part a card answers for both sides of a threshold («Under terskelen
     … Over terskelen …») leads with it, so the first sentence is the rule for this value. With `utilities`, a utility's
-    value gets its side and sentence too (for a part that only needs the regulation and its part said)."""
+    value gets its side and sentence too (for a part that only needs the regulation and its part said); with `between`,
+    a value in part II (between the national and the EEA threshold) gets the side «between» and its sentence."""
     extraction = extract_case(question)
     bounded = _bounded(question, facts, extraction)
     if bounded is not None:
@@ -2360,7 +2361,8 @@ def part_lead(question: str, facts: CaseFacts, settings: Settings, lang: str = "
     if result.regime == "utilities" and utilities:
         side = _UTILITIES_SIDES.get(result.part, "")
     elif result.regime == "foa":
-        side = "above" if result.part in _ABOVE_PARTS else "below" if result.part in _BELOW_PARTS else ""
+        side = ("above" if result.part in _ABOVE_PARTS else "below" if result.part in _BELOW_PARTS else
+                "between" if between and result.part == "II" else "")
     else:
         return None
     renumber = _Renumber(result.citations, settings)

@@ -652,7 +652,7 @@ def match_card(question: str, index: Index, settings: Settings, lang: str | None
         if not _words_fit(focus_terms, words, card_terms):
             return False
         checked = [t for t in names if t not in makes] if candidate.card.id in as_make else names
-        if any(t.match(card_terms) < 0.5 for t in checked):
+        if any(_name_match(t, card_terms) < 0.5 for t in checked):
             return False
         return _cites_indexed(candidate.card, index)
 
@@ -694,8 +694,31 @@ def _clear_leader(question: str, ranked: Sequence[CardMatch], cut_off: float, ca
     top, second = ranked[0], ranked[1]
     if top.score >= cut_off or top.score < cut_off - LEADER_SLACK or top.score - second.score < LEADER_MARGIN:
         return None
-    own = _own_words(top.card, cards)
-    return top if own & text_terms(question) else None
+    return top if _has_own_word(_own_words(top.card, cards), text_terms(question)) else None
+
+
+# An own word may stand in the message inflected past what the stemmer takes off («Svanemerkte» -> «svanemerkt» beside
+# the paraphrases' «svanemerk»): a stem of at least OWN_STEM characters also counts with up to OWN_SUFFIX more.
+OWN_STEM, OWN_SUFFIX = 5, 2
+
+
+def _has_own_word(own: frozenset[str], terms: frozenset[str]) -> bool:
+    """True when the message has one of the card's own words, also as a longer inflection of its stem."""
+    return bool(own & terms) or any(_inflected_in(term, own) for term in terms)
+
+
+def _inflected_in(stem: str, terms: frozenset[str] | set[str]) -> bool:
+    """True when `stem` is a stem of `terms` with up to OWN_SUFFIX more characters («svanemerkt» in {«svanemerk»})."""
+    return any(stem[:-k] in terms for k in range(1, OWN_SUFFIX + 1) if len(stem) - k >= OWN_STEM)
+
+
+def _name_match(term: QueryTerm, terms: frozenset[str] | set[str]) -> float:
+    """How well a name in the question is in `terms` (QueryTerm.match), a name inflected past its stem («Svanemerkte»
+    beside «Svanemerket») counting as found."""
+    found = term.match(terms)
+    if found >= 0.5:
+        return found
+    return 1.0 if any(stems and _inflected_in(stems[0], terms) for stems in term.variants) else found
 
 
 def _own_words(card: Card, cards: Sequence[Card]) -> frozenset[str]:
@@ -778,7 +801,7 @@ def telling_names(question: str, lang: str, cards: Sequence[Card]) -> list[Query
     """The names in a question a card must have to answer it («Sverige», «Estland»: a near-miss about another country).
     A name a tenth of the cards use («EØS», «FOA», «DFØ») is a word of the field, which a card need not repeat."""
     return [t for t in query_terms(question, lang) if t.is_name
-            and sum(t.match(_card_terms(card)) >= 0.5 for card in cards) < len(cards) * COMMON_NAME_SHARE]
+            and sum(_name_match(t, _card_terms(card)) >= 0.5 for card in cards) < len(cards) * COMMON_NAME_SHARE]
 
 
 def shares_content_word(terms: Sequence[QueryTerm], card_terms: frozenset[str]) -> bool:
@@ -923,7 +946,7 @@ def _vocabulary(cards: tuple[Card, ...]) -> frozenset[str]:
 def _unknown_names(names: Sequence[QueryTerm], cards: Sequence[Card]) -> list[QueryTerm]:
     """The names in a question that no card's text has («Cisco», «HP»): candidates for a make."""
     vocabulary = _vocabulary(tuple(cards))
-    return [t for t in names if t.match(vocabulary) < 0.5]
+    return [t for t in names if _name_match(t, vocabulary) < 0.5]
 
 
 def _about_makes(card: Card) -> bool:
