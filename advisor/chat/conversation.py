@@ -402,7 +402,7 @@ def _ask(question: str, index: Index, settings: Settings, chosen: str, lang: str
         # rules say their own yes or no the right way round; a premise's card corrects the premise)
         answer.text = polar_lead(question, answer.text)
     if turn.premise is None:  # «X mener … Stemmer det? Og kan vi forhandle?»: no «Ja» on forhandling read as on X
-        answer.text = claim_lead(question, answer.text)
+        answer.text = claim_lead(question, answer.text, polarity=answer.route != "rules")
     if on_token is not None and not turn.streamed:
         on_token(answer.text)
     return answer

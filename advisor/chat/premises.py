@@ -246,13 +246,14 @@ def _stems(text: str) -> set[str]:
     return {word.lower()[:5] for word in _CLAIM_WORD.findall(text)}
 
 
-def claim_lead(message: str, text: str) -> str:
+def claim_lead(message: str, text: str, polarity: bool = True) -> str:
     """The answer's leading «Ja»/«Nei» read against the claim the message first asks to have checked. A verdict
     sentence that shares no word with the claim loses its word: its yes or no answers a later question («…, og kan vi
     forhandle?» -> «Ja, hvis …»), and read first it would agree or disagree with the claim. A verdict sentence that
     says what the claim says, the other way round («Økonomisjefen mener at vi ikke bør skrive gevinstene inn …» against
     «Ja, beskriv gevinstene …»), opens with «Nei, det stemmer ikke:» (and one that says it the same way round, with a
-    word that would deny it, with «Ja, det stemmer:»)."""
+    word that would deny it, with «Ja, det stemmer:»). Without `polarity` (the rules' verdict, which the engine
+    decided on the claim's own facts) the word is only taken away."""
     claim = checked_claim(message)
     if not claim:
         return text
@@ -261,6 +262,9 @@ def claim_lead(message: str, text: str) -> str:
     sentence = re.split(r"(?<=[.!?])\s", rest, maxsplit=1)[0]
     if lead and not _stems(sentence) & _stems(claim):
         return rest[:1].upper() + rest[1:]
+    if not polarity:
+        return text
+    sentence = split_sentences(rest, capital=True, maxsplit=1)[0]  # «1,49 mill. kr …, ikke 1,4 mill. kr» stays whole
     agrees = _agrees(_claim_content(claim), sentence)
     if agrees is None or _CONDITIONED.match(rest):
         return text

@@ -44,3 +44,16 @@ def test_a_verdict_sharing_one_word_or_conditioned_is_left_alone():
     negated = "Rådgiveren mener at vi ikke kan stille miljøkrav til maskinene. Stemmer det?"
     conditioned = "Ja, hvis dere stiller miljøkrav til maskinene som kan dokumenteres [1]."
     assert claim_lead(negated, conditioned) == conditioned
+
+
+def test_a_figure_corrected_after_an_abbreviation_is_read_whole():
+    message = ("Veilederen vår sier at EØS-terskelen for statlige kjøp er 1,4 mill. kr, så vi planlegger etter del III. "
+               "Er det riktig?")
+    text = "Nei: EØS-terskelen for statlige kjøp er 1,49 mill. kr fra 2024, ikke 1,4 mill. kr [1]."
+    assert claim_lead(message, text) == text
+
+
+def test_the_rules_verdict_keeps_its_word_on_the_claim():
+    message = "Sjefen påstår at vi ikke trenger å kunngjøre leasingavtalen. Stemmer det?"
+    text = "Nei, dere trenger ikke å kunngjøre leasingavtalen under terskelen [1]."
+    assert claim_lead(message, text, polarity=False) == text
