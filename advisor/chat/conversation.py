@@ -61,6 +61,7 @@ from advisor.chat.rules import (
     asks_standstill,
     asks_time_limits,
     decides_exemption,
+    gives_verdict,
     is_rules_question,
     is_yes_no,
     part_lead,
@@ -635,8 +636,8 @@ def _card_beside_rules(turn: _Turn, question: str, scene: str) -> Answer | None:
     model = model_name(turn.settings, turn.provider)
     # a value in part II gets its part said too («Del I og II gjelder …»): the ask beside it is no less the card's
     lead = part_lead(question, facts, turn.settings, turn.lang, turn.provider, model, utilities=True, between=True)
-    if lead is None:
-        return None
+    if lead is None or lead[0] == "between" and gives_verdict(question, "II", turn.lang):
+        return None  # in part II the rules' own yes or no answers («Kan vi bare spørre noen få?» -> «Nei, det holder ikke»)
     card = card_answer(question, match, turn.index, turn.lang, turn.provider, model, asked)
     text = _DEPENDS_ON_VALUE.sub("", card.text)
     text = text[:1].upper() + text[1:]

@@ -819,6 +819,12 @@ _ALTERNATIVE_PARTS = re.compile(
     r"\b(?:forsyningsforskrift\w*|FOR)\s+eller\s+(?:anskaffelsesforskrift\w*|FOA)\b", re.IGNORECASE)
 
 
+def gives_verdict(question: str, part: str, lang: str = "nb") -> bool:
+    """True when the rules answer the question's yes or no themselves for a purchase in `part` («Kan vi bare ta kontakt
+    med noen få leverandører?» -> «Nei, det holder ikke»)."""
+    return bool(_verdict_word(question, part, lang))
+
+
 def _verdict_word(question: str, part: str, lang: str, regime: str = "foa") -> str:
     """«Ja.» / «Nei.» (Yes./No.) when the question is a yes/no question about the part, notice or rules; else ""."""
     if not is_yes_no(question):

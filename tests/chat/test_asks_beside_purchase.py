@@ -58,3 +58,11 @@ def test_a_value_in_part_two_has_a_part_lead_only_when_asked_for(tmp_path):
     assert part_lead(message, facts, settings) is None
     side, answer = part_lead(message, facts, settings, between=True)
     assert side == "between" and answer.text.startswith("Del I og II gjelder")
+
+
+def test_in_part_two_the_rules_keep_a_yes_or_no_they_give_themselves():
+    from advisor.chat.rules import gives_verdict
+
+    assert gives_verdict("Kommunen skal kjøpe snørydding for 1,6 mill. kr. Kan vi bare kontakte et par firma?", "II")
+    assert not gives_verdict("Kommunen skal kjøpe møbler for 1,6 mill. kr. Vi vil kreve Svanemerket. Er det lurt?",
+                             "II")
