@@ -61,6 +61,7 @@ from advisor.chat.rules import (
     asks_standstill,
     asks_time_limits,
     decides_exemption,
+    gives_verdict,
     is_rules_question,
     is_yes_no,
     part_lead,
@@ -402,7 +403,7 @@ def _ask(question: str, index: Index, settings: Settings, chosen: str, lang: str
         # rules say their own yes or no the right way round; a premise's card corrects the premise)
         answer.text = polar_lead(question, answer.text)
     if turn.premise is None:  # «X mener … Stemmer det? Og kan vi forhandle?»: no «Ja» on forhandling read as on X
-        answer.text = claim_lead(question, answer.text)
+        answer.text = claim_lead(question, answer.text, polarity=answer.route != "rules")
     if on_token is not None and not turn.streamed:
         on_token(answer.text)
     return answer
@@ -652,15 +653,17 @@ def _card_beside_rules(turn: _Turn, question: str, scene: str) -> Answer | None:
         return None
     match = regime_card(match, facts.values.get("regime"), turn.settings)
     model = model_name(turn.settings, turn.provider)
-    lead = part_lead(question, facts, turn.settings, turn.lang, turn.provider, model, utilities=True)
-    if lead is None:
-        return None
+    # a value in part II gets its part said too («Del I og II gjelder …»): the ask beside it is no less the card's
+    lead = part_lead(question, facts, turn.settings, turn.lang, turn.provider, model, utilities=True, between=True)
+    if lead is None or lead[0] == "between" and gives_verdict(question, "II", turn.lang):
+        return None  # in part II the rules' own yes or no answers («Kan vi bare spørre noen få?» -> «Nei, det holder ikke»)
     card = card_answer(question, match, turn.index, turn.lang, turn.provider, model, asked)
     text = _DEPENDS_ON_VALUE.sub("", card.text)
     text = text[:1].upper() + text[1:]
-    # the card's sentences on the side of the threshold the value is not on are left out
-    other = _OTHER_SIDE["below" if lead[0] == "above" else "above"]
-    kept = [sentence for sentence in _SENTENCE_END.split(text) if not other.match(sentence.strip())]
+    # the card's sentences on the side of the threshold the value is not on are left out (between the national and
+    # the EEA threshold neither side is the value's for certain: all kept)
+    other = _OTHER_SIDE.get({"above": "below", "below": "above"}.get(lead[0], ""))
+    kept = [sentence for sentence in _SENTENCE_END.split(text) if other is None or not other.match(sentence.strip())]
     if not kept:
         return None
     card.text = " ".join(kept)
@@ -668,7 +671,10 @@ def _card_beside_rules(turn: _Turn, question: str, scene: str) -> Answer | None:
     card.citations = [c for c in card.citations if c.n in used]
     # the card first also when the message asks nothing the rules decide and the card gives the verdict («… – stemmer
     # det, og hva risikerer vi?»: «Nei, en inngått kontrakt kan ikke utvides fritt …»)
-    card_first = about_scene or not _asks_rules_topic(question) and _card_verdict_leads(lead[1], card)
+    # (and in part II, where the card was the whole answer before the part was said with it, whenever the message asks
+    # nothing the rules decide)
+    card_first = about_scene or not _asks_rules_topic(question) and (_card_verdict_leads(lead[1], card)
+                                                                     or lead[0] == "between")
     return combine_answers(question, [card, lead[1]] if card_first else [lead[1], card])
 
 

@@ -59,6 +59,9 @@ _CLAIMED_CONDITION = re.compile(r"\b(?:følger|følgjer|er|gjelder|må|har|blir)
 _ASKS_ABOUT_SCENE = re.compile(
     r"^\s*(?:går det an|er (?:det|dette) (?:lov|lovlig|greit|tillatt|mulig|i orden)|holder det|kan vi (?:det|gjøre det)|"
     r"is (?:that|this|it) (?:allowed|ok|okay|legal|possible|permitted)|can we do (?:that|this)|"
+    # «Er det lurt?», «Is that a good idea?»: whether the plan the scene tells is wise, which its card answers
+    r"er (?:det|dette) (?:lurt|klokt|smart|fornuftig|ein? god idé|ein? god ide|å anbefale|å tilrå)|"
+    r"is (?:that|this|it) (?:wise|sensible|a good idea|advisable)|"
     # «Are we allowed to use it?», «Kan vi bruke den?»: «it» is the procedure or the plan the scene names.
     r"(?:are we allowed|may we|can we) (?:to )?(?:use|do|choose|go for) (?:it|that|this|one)|"
     r"(?:kan|får|må) vi (?:bruke|nytte|velge|velje|bruka) (?:den|det|dette|denne)|"

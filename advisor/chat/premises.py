@@ -14,11 +14,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from advisor.chat.duty import asserts_duty
 from advisor.chat.sentences import GROUND_CLAUSE, split_sentences
 from advisor.config import Settings
 from advisor.corpus import load_yaml
 from advisor.errors import AdvisorError
 from advisor.search import CardMatch, Index, load_cards
+from advisor.text import detect_language
 
 PREMISES_FILE = "premises.yaml"
 _FIELDS = {"id", "says", "card"}
@@ -189,18 +191,6 @@ NEGATED_ASK = re.compile(
     re.IGNORECASE)
 # A verdict word and what follows it: «Ja, », «Nei. », «No: », «Yes – ».
 _LEAD_WORD = re.compile(r"^(Ja|Nei|Yes|No)([,.:]\s+|\s+[–-]\s+)(?=\S)")
-# What a verdict sentence asserts: that a duty or rule is lifted («gjelder ikke», «trenger ikke», «unntatt») ...
-_LIFTED = re.compile(r"\b(?:gjelder|gjeld|applies|apply) (?:\w+ ){0,2}?(?:ikke|ikkje|not)\b|\bikke (?:omfattet|omfatta|"
-                     r"underlagt|pliktig)\b|\b(?:trenger|treng|behøver|må|skal) (?:\w+ ){0,2}?(?:ikke|ikkje)\b|"
-                     r"\b(?:slipper|slepp|unntatt|unnateke|fritatt|faller bort|fell bort)\b|\bingen plikt\b|"
-                     r"\bikke (?:nødvendig|påkrevd|et krav)\b|\b(?:need not|not required|exempt|no duty|"
-                     r"do(?:es)? not (?:need|have) to)\b", re.IGNORECASE)
-# ... that a lifting is denied («slipper ikke», «kan ikke droppe», «ikke unntatt»): the duty holds ...
-_NOT_LIFTED = re.compile(r"\b(?:slipper|slepp|slippe) (?:\w+ ){0,2}?(?:ikke|ikkje)\b|\b(?:ikke|ikkje|not) (?:\w+ )?"
-                         r"(?:unntatt|unnateke|fritatt|droppe|sløyfe|hoppe over|se bort fra|exempt|skip)\b", re.IGNORECASE)
-# ... or that it holds («gjelder», «må», «skal», «er omfattet», «plikt»).
-_HOLDS = re.compile(r"\b(?:gjelder|gjeld|må|skal|omfattet|omfatta|underlagt|plikt\w*|krev\w*|kreves|applies|apply|"
-                    r"must|covered|required|bound)\b", re.IGNORECASE)
 # A verdict on a condition («Ja, hvis …», «Nei, under terskelen …»): no flip of the word says it the other way round.
 _CONDITIONED = re.compile(r"^(?:hvis|dersom|om|bare|berre|kun|under|over|fra|med mindre|unless|if|only|below|above|"
                           r"from|as a rule|som hovedregel)\b", re.IGNORECASE)
@@ -212,16 +202,6 @@ def question_negated(question: str) -> bool:
     ikke er en etat, …»)."""
     asked = [GROUND_CLAUSE.sub("", s) for s in split_sentences(question.strip()) if s.rstrip().endswith("?")]
     return any(NEGATED_ASK.search(s) for s in asked)
-
-
-def asserts_duty(sentence: str) -> bool | None:
-    """What a verdict sentence says of the rule it names: True when it applies (the duty holds), False when it is
-    lifted, None when the sentence says neither."""
-    if _NOT_LIFTED.search(sentence):
-        return True
-    if _LIFTED.search(sentence):
-        return False
-    return True if _HOLDS.search(sentence) else None
 
 
 def polar_lead(question: str, text: str) -> str:
@@ -266,16 +246,68 @@ def _stems(text: str) -> set[str]:
     return {word.lower()[:5] for word in _CLAIM_WORD.findall(text)}
 
 
-def claim_lead(message: str, text: str) -> str:
-    """The answer without its leading «Ja»/«Nei» when the message first asks whether a claim holds and the verdict
-    sentence shares no word with the claim: its yes or no answers a later question («…, og kan vi forhandle?» -> «Ja,
-    hvis …»), and read first it would agree or disagree with the claim."""
-    lead = _LEAD_WORD.match(text)
-    claim = checked_claim(message) if lead else ""
+def claim_lead(message: str, text: str, polarity: bool = True) -> str:
+    """The answer's leading «Ja»/«Nei» read against the claim the message first asks to have checked. A verdict
+    sentence that shares no word with the claim loses its word: its yes or no answers a later question («…, og kan vi
+    forhandle?» -> «Ja, hvis …»), and read first it would agree or disagree with the claim. A verdict sentence that
+    says what the claim says, the other way round («Økonomisjefen mener at vi ikke bør skrive gevinstene inn …» against
+    «Ja, beskriv gevinstene …»), opens with «Nei, det stemmer ikke:» (and one that says it the same way round, with a
+    word that would deny it, with «Ja, det stemmer:»). Without `polarity` (the rules' verdict, which the engine
+    decided on the claim's own facts) the word is only taken away."""
+    claim = checked_claim(message)
     if not claim:
         return text
-    rest = text[lead.end():]
+    lead = _LEAD_WORD.match(text)
+    rest = text[lead.end():] if lead else text
     sentence = re.split(r"(?<=[.!?])\s", rest, maxsplit=1)[0]
-    if _stems(sentence) & _stems(claim):
+    if lead and not _stems(sentence) & _stems(claim):
+        return rest[:1].upper() + rest[1:]
+    if not polarity:
         return text
-    return rest[:1].upper() + rest[1:]
+    sentence = split_sentences(rest, capital=True, maxsplit=1)[0]  # «1,49 mill. kr …, ikke 1,4 mill. kr» stays whole
+    agrees = _agrees(_claim_content(claim), sentence)
+    if agrees is None or _CONDITIONED.match(rest):
+        return text
+    if lead and (lead.group(1) in ("Ja", "Yes")) == agrees:
+        return text  # the word already says it
+    english = lead.group(1) in ("Yes", "No") if lead else detect_language(message) == "en"
+    opening = _CLAIM_VERDICT[english][agrees]
+    if ":" in sentence:  # «Nei, det stemmer ikke – beskriv gevinstene …: DFØ anbefaler …», not two colons
+        opening = opening.rstrip(":") + " –"
+    own = rest if re.match(r"^\S[A-ZÆØÅ0-9§]", rest) else rest[:1].lower() + rest[1:]  # «FOA», «EØS» keep their case
+    return f"{opening} {own}"
+
+
+_CLAIM_VERDICT = {False: {True: "Ja, det stemmer:", False: "Nei, det stemmer ikke:"},
+                  True: {True: "Yes, that is right:", False: "No, that is not right:"}}
+# Who holds the claim and the verb that states it («Økonomisjefen mener at …», «The CFO says that …»).
+_CLAIMS = re.compile(r"\b(?:mener|meiner|hevder|hevdar|sier|seier|påstår|tror|trur|insisterer på|insists?|says?|claims?|"
+                     r"thinks?|believes?|argues?)\s+(?:at\s+|that\s+)?", re.IGNORECASE)
+# Words that turn what a clause says the other way: a negation, or a duty lifted («slipper», «unntatt»).
+_NEGATION = re.compile(r"\b(?:ikke|ikkje|not|never|aldri|ingen|inga|slipper|slepp|slippe|sleppe|unngå|unntatt|"
+                       r"unnateke|fritatt|droppe|sløyfe)\b|n't\b", re.IGNORECASE)
+# Where a verdict's own clause ends: at «:», «;», a dash or «, men» («Ja, beskriv gevinstene …: DFØ anbefaler …»).
+_CLAUSE_END = re.compile(r"[:;]|\s[–-]\s|,\s*(?:men|but)\b|\[")
+
+
+def _claim_content(claim: str) -> str:
+    """What the claim says: in the last sentence that names who holds it, the words after «mener (at)»; else the last
+    sentence of the claim."""
+    sentences = split_sentences(claim.strip())
+    for sentence in reversed(sentences):
+        if said := _CLAIMS.search(sentence):
+            return sentence[said.end():]
+    return sentences[-1] if sentences else ""
+
+
+def _agrees(content: str, verdict: str) -> bool | None:
+    """Whether a verdict sentence says what the claim says (True) or its opposite (False), read from the negations of
+    the claim and of the verdict's own clause when the two share at least two words; None when they share fewer, or
+    either has more than one negation (too many to read the way they point)."""
+    own = _CLAUSE_END.split(verdict, maxsplit=1)[0]
+    if len(_stems(own) & _stems(content)) < 2:
+        return None
+    negated_claim, negated_verdict = len(_NEGATION.findall(content)), len(_NEGATION.findall(own))
+    if negated_claim > 1 or negated_verdict > 1:
+        return None
+    return negated_claim == negated_verdict

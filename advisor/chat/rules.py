@@ -58,6 +58,7 @@ from advisor.chat.bounds import (
     top_value,
     value_segments,
 )
+from advisor.chat.duty import duty_before, duty_lifted
 from advisor.chat.facts import CASE_KEYS, IT_PURCHASE_NOTE, CaseFacts, threshold_compared
 from advisor.chat.premises import NEGATED_ASK, question_negated
 from advisor.chat.sentences import GROUND_CLAUSE, split_sentences
@@ -234,13 +235,10 @@ _NOT_ASKED = re.compile(r"\buten (?:forutgående )?kunngjøring|\bwithout (?:pri
 _USE = (r"\b(?:bruke|bruka|nytte|benytte(?: oss av| seg av)?|velge|velje|gjennomføre|kjøre|ha|holde|use|choose|run|"
         r"hold|go for|opt for)\s+(?:(?:en|et|ei|eit|an|a|the)\s+)?")
 _NEGOTIATE_VERB = re.compile(r"^(?:forhandle|negotiate)$", re.IGNORECASE)
-# A claim that a procedure is obligatory: a word of duty before it in the same sentence, or «… er påbudt» after it.
-_DUTY = (r"\b(?:må|måtte|nødt til|pliktig|plikt\w*|påbudt|pålagt|obligatorisk|tvunget|kreves|krav om|have to|has to|"
-         r"must|required|obliged|obligated|mandatory|need to)\b[^.?!]{0,40}?$")
+# A claim that a procedure is obligatory: a word of duty before it in the same sentence (advisor/chat/duty.py), or
+# «… er påbudt» after it.
 _DUTY_AFTER = re.compile(r"^[^.?!]{0,30}?\b(?:(?:er|is)\s+)?(?:påbudt|obligatorisk|et krav|pålagt|mandatory|required|"
                          r"compulsory)\b", re.IGNORECASE)
-_DUTY_NEGATED = re.compile(r"\b(?:må|have to|has to|must|need to)\s+(?:\w+\s+)?(?:ikke|not)\b|"
-                           r"\b(?:don't|doesn't|do not|does not) (?:have|need) to\b", re.IGNORECASE)
 _WH_QUESTION = re.compile(r"^\s*(?:hva|hvor|hvilke\w*|hvordan|hvorfor|når|hvem|kva|kor|korleis|what|how|why|when|"
                           r"which|who)\b", re.IGNORECASE)
 
@@ -269,9 +267,9 @@ def asked_procedure(question: str) -> tuple[str, bool] | None:
     obliged = False
     for m in used:
         sentence_before = re.split(r"[.?!]\s", text[: m.start()])[-1]
-        if re.search(_DUTY, sentence_before, re.IGNORECASE) or _DUTY_AFTER.search(text[m.end():]):
+        if duty_before(sentence_before) or _DUTY_AFTER.search(text[m.end():]):
             obliged = True
-    if obliged and _DUTY_NEGATED.search(text):
+    if obliged and duty_lifted(text):
         return None  # «Må vi ikke bruke …?» can be read both ways
     return str(used[0].lastgroup), obliged
 
@@ -821,6 +819,12 @@ _ALTERNATIVE_PARTS = re.compile(
     r"\b(?:forsyningsforskrift\w*|FOR)\s+eller\s+(?:anskaffelsesforskrift\w*|FOA)\b", re.IGNORECASE)
 
 
+def gives_verdict(question: str, part: str, lang: str = "nb") -> bool:
+    """True when the rules answer the question's yes or no themselves for a purchase in `part` («Kan vi bare ta kontakt
+    med noen få leverandører?» -> «Nei, det holder ikke»)."""
+    return bool(_verdict_word(question, part, lang))
+
+
 def _verdict_word(question: str, part: str, lang: str, regime: str = "foa") -> str:
     """«Ja.» / «Nei.» (Yes./No.) when the question is a yes/no question about the part, notice or rules; else ""."""
     if not is_yes_no(question):
@@ -1154,7 +1158,8 @@ def _notice_lead(question: str, result: Assessment, renumber: _Renumber, lang: s
                 "for forskning (FOA § 13-3) gjelder")
     sources = [_NOTICE_LEAD_SOURCES[case]] if case in _NOTICE_LEAD_SOURCES else []
     general = () if case == "U-I" else (_NOTICE_SOURCE,)  # the general notice guide says nothing of FOR part I
-    markers = [renumber.marker(*source) for source in (*sources, *general)]
+    research = (_RESEARCH_NOTICE_SOURCE,) if "(FOA § 13-3)" in lead else ()  # the exception is said: its passage too
+    markers = [renumber.marker(*source) for source in (*sources, *general, *research)]
     numbers = ", ".join(dict.fromkeys(m.strip("[]") for m in markers if m))
     return _with_marker(lead + ".", f"[{numbers}]" if numbers else "")
 
@@ -1286,6 +1291,12 @@ _DPS_SENTENCE = ("Dere har allerede valgt en dynamisk innkjøpsordning, så pros
                  "sources it is an arrangement under the part III rules that must stay open to new qualified suppliers "
                  "for its whole term; the fact base has not checked its provisions and detailed rules (a weak area), so "
                  "check the regulation and DFØ's guidance.")
+# The passages that back the two: the guide's account of the arrangement (itself marked unverified), the part III
+# grounds without notice (FOA § 13-3, goods made only for research) and the R&D exemption (FOA § 2-5). Not the
+# general procedure passages the choice of procedure cites: they say nothing of either.
+_DPS_SOURCE = ("guide-dynamisk-innkjopsordning", "Hvordan ordningen vanligvis beskrives")
+_RESEARCH_NOTICE_SOURCE = ("guide-anskaffelser-uten-konkurranse", "Hjemlene i del III")
+_RD_EXEMPTION_SOURCE = ("guide-anskaffelser-uten-konkurranse", "FoU-kontrakter etter FOA § 2-5")
 # «en prototyp … som bare skal brukes i ett forskningsprosjekt», «goods made solely for research»: goods for research only.
 _RESEARCH_ONLY = re.compile(r"\b(?:bare|kun|berre|utelukkende|ene og alene|only|solely|exclusively)\b[^.?!]{0,50}?"
                             r"\b(?:forskning\w*|forsking\w*|forskingsprosjekt\w*|research)\b|"
@@ -1296,32 +1307,50 @@ _PAYS_ALL = re.compile(r"\b(?:betaler|dekker|finansierer|pay|fund)\w*\s+(?:alt|a
 _KEEPS_ALL = re.compile(r"\b(?:alle|hele|all)\s+(?:rettighet\w*|retten\w*|rights|nytten|resultat\w*|IPR)\b", re.IGNORECASE)
 
 
-def _research_only_sentence(question: str, result: Assessment, lang: str = "nb") -> str:
+def _research_only_sentence(question: str, result: Assessment, lang: str = "nb",
+                            renumber: _Renumber | None = None) -> str:
     """Goods made only for research: the exception from notice (FOA § 13-3, part III: negotiated procedure without
     prior notice, still a competition) and the R&D exemption (§ 2-5), whose second condition fails when the buyer pays
-    everything and keeps all the rights (reference main §1.10, NFD-veileder ch. 18.2.1). "" when the text says neither."""
+    everything and keeps all the rights (reference main §1.10, NFD-veileder ch. 18.2.1), each part marked with the
+    passage that says it when `renumber` is given. "" when the text says neither."""
     if not _RESEARCH_ONLY.search(question):
         return ""
     en = lang == "en"
+
+    def marked(part: str, source: tuple[str, str]) -> str:
+        marker = renumber.marker(*source) if renumber is not None else ""
+        return f"{part} {marker}" if marker else part
+
     parts = []
     if result.part == "III":
-        parts.append("Goods produced solely for research can be a ground in FOA § 13-3 for a negotiated procedure "
-                     "without prior notice (you must still hold a competition); check that the purchase meets it"
-                     if en else
-                     "Varer som produseres bare for forskningsformål, kan gi grunnlag etter FOA § 13-3 for konkurranse "
-                     "med forhandling uten forutgående kunngjøring (dere må fortsatt ha konkurranse); kontroller at "
-                     "kjøpet oppfyller vilkåret")
+        parts.append(marked("Goods produced solely for research can be a ground in FOA § 13-3 for a negotiated procedure "
+                            "without prior notice (you must still hold a competition); check that the purchase meets it"
+                            if en else
+                            "Varer som produseres bare for forskningsformål, kan gi grunnlag etter FOA § 13-3 for "
+                            "konkurranse med forhandling uten forutgående kunngjøring (dere må fortsatt ha konkurranse); "
+                            "kontroller at kjøpet oppfyller vilkåret", _RESEARCH_NOTICE_SOURCE))
     fails = _PAYS_ALL.search(question) and _KEEPS_ALL.search(question)
     if en:
-        parts.append("the R&D exemption in FOA § 2-5 requires both that the contract is mainly R&D and that you do not "
-                     "pay the whole cost or do not keep the whole benefit" + (
-                         ", so it does not apply when you pay everything and get all the rights" if fails else ""))
+        parts.append(marked("the R&D exemption in FOA § 2-5 requires both that the contract is mainly R&D and that you "
+                            "do not pay the whole cost or do not keep the whole benefit" + (
+                                ", so it does not apply when you pay everything and get all the rights" if fails else ""),
+                            _RD_EXEMPTION_SOURCE))
     else:
-        parts.append("FoU-unntaket i FOA § 2-5 krever både at kontrakten hovedsakelig er forskning og utvikling, og at "
-                     "dere ikke betaler hele kostnaden eller ikke får hele nytten selv" + (
-                         ", så det gjelder ikke når dere betaler alt og får alle rettighetene" if fails else ""))
+        parts.append(marked("FoU-unntaket i FOA § 2-5 krever både at kontrakten hovedsakelig er forskning og utvikling, "
+                            "og at dere ikke betaler hele kostnaden eller ikke får hele nytten selv" + (
+                                ", så det gjelder ikke når dere betaler alt og får alle rettighetene" if fails else ""),
+                            _RD_EXEMPTION_SOURCE))
     text = "; ".join(parts)
     return text[:1].upper() + text[1:] + "."
+
+
+def _backed_procedure_sentence(question: str, result: Assessment, renumber: _Renumber, lang: str) -> str:
+    """The sentence on a procedure the buyer has already set (a dynamic purchasing system) or on goods made only for
+    research, in place of the choice of procedure, cited to the passages that say it (not to the general procedure
+    passages); "" when the question is about neither."""
+    if _DPS.search(question) and result.regime == "foa" and result.part in ("II", "III"):
+        return _with_marker(_DPS_SENTENCE[lang == "en"], renumber.marker(*_DPS_SOURCE))
+    return _research_only_sentence(question, result, lang, renumber)
 
 
 def _procedure_sentence(result: Assessment, lang: str = "nb", question: str = "") -> str:
@@ -1333,10 +1362,6 @@ def _procedure_sentence(result: Assessment, lang: str = "nb", question: str = ""
     listed alone. A part without a choice (part IV, another regulation) names its procedure alone.
     """
     en = lang == "en"
-    if _DPS.search(question) and result.regime == "foa" and result.part in ("II", "III"):
-        return _DPS_SENTENCE[1 if en else 0]
-    if research := _research_only_sentence(question, result, lang):
-        return research
     chosen = _procedure_en(result.procedure, result.part, result.regime) if en else result.procedure_label
     if result.procedure == "part_iv" and not en:
         # The notice duty in chapter 30 is not confirmed in the sources: said as probable, with where to check it.
@@ -1929,6 +1954,8 @@ def _several_procedure(clause: str, result: Assessment, renumber: _Renumber, lan
     if result.part == "III":
         return [_with_marker(_WHICH_PROCEDURE_III[en], renumber.rules(("R-PROC-PART-III-OPEN",))),
                 _with_marker(_NEEDS_GROUND[en], renumber.rules(("R-PROC-NEGOTIATED",)))]
+    if backed := _backed_procedure_sentence(clause, result, renumber, lang):
+        return [backed]
     refs = renumber.text(" ".join(f"[{n}]" for n in dict.fromkeys(
         n for reason in result.procedure_reasons for n in _markers(reason))))
     return [_with_marker(_procedure_sentence(result, lang, clause), refs.strip())]
@@ -1952,7 +1979,7 @@ def _several_choice(clause: str, result: Assessment, renumber: _Renumber, lang: 
     grouped: dict[str, tuple[list[str], Permission]] = {}
     for match in first.values():
         procedure = str(match.lastgroup)
-        obliged = procedure not in _CONDITIONAL and bool(re.search(_DUTY, clause[: match.start()], re.IGNORECASE))
+        obliged = procedure not in _CONDITIONAL and duty_before(clause[: match.start()])
         verdict_on = (permission(procedure, result.part, result.regime, obliged)
                       if procedure in _CONDITIONAL or obliged else None)
         if verdict_on is None:
@@ -2316,12 +2343,13 @@ _UTILITIES_SIDES = {"II": "above", "I": "below"}
 
 
 def part_lead(question: str, facts: CaseFacts, settings: Settings, lang: str = "nb", provider: str = "extractive",
-              model: str = "", utilities: bool = False) -> tuple[str, Answer] | None:
+              model: str = "", utilities: bool = False, between: bool = False) -> tuple[str, Answer] | None:
     """The side of the decisive threshold the stated value is on («above» or «below») and the sentence that says
     which part applies and why, as a cited answer of its own; None without a value or a side (part II, another
     regulation). A compound question whose other part a card answers for both sides of a threshold («Under terskelen
     … Over terskelen …») leads with it, so the first sentence is the rule for this value. With `utilities`, a utility's
-    value gets its side and sentence too (for a part that only needs the regulation and its part said)."""
+    value gets its side and sentence too (for a part that only needs the regulation and its part said); with `between`,
+    a value in part II (between the national and the EEA threshold) gets the side «between» and its sentence."""
     extraction = extract_case(question)
     bounded = _bounded(question, facts, extraction)
     if bounded is not None:
@@ -2339,7 +2367,8 @@ def part_lead(question: str, facts: CaseFacts, settings: Settings, lang: str = "
     if result.regime == "utilities" and utilities:
         side = _UTILITIES_SIDES.get(result.part, "")
     elif result.regime == "foa":
-        side = "above" if result.part in _ABOVE_PARTS else "below" if result.part in _BELOW_PARTS else ""
+        side = ("above" if result.part in _ABOVE_PARTS else "below" if result.part in _BELOW_PARTS else
+                "between" if between and result.part == "II" else "")
     else:
         return None
     renumber = _Renumber(result.citations, settings)
@@ -2493,10 +2522,13 @@ def _procedure_sentences(question: str, result: Assessment, renumber: _Renumber,
                                                 renumber.rules(verdict_on_named.rules)))
     if ruled_out or not (named and verdict_on_named is not None) or _ASKS_WHICH_PROCEDURE.search(question):
         # «Kva prosedyrar kan vi velje mellom – kan vi forhandle?»: the choice as well as the verdict on the one named
-        refs = renumber.text(" ".join(f"[{n}]" for n in dict.fromkeys(
-            n for reason in result.procedure_reasons for n in _markers(reason))))
-        sentences.append(_with_marker(_procedure_sentence(result, lang, f"{case_text} {question}".strip()),
-                                       refs.strip()))
+        told = f"{case_text} {question}".strip()
+        if backed := _backed_procedure_sentence(told, result, renumber, lang):
+            sentences.append(backed)
+        else:
+            refs = renumber.text(" ".join(f"[{n}]" for n in dict.fromkeys(
+                n for reason in result.procedure_reasons for n in _markers(reason))))
+            sentences.append(_with_marker(_procedure_sentence(result, lang, told), refs.strip()))
     if climate:
         sentences.append(_climate_sentence(result, renumber, lang))
     # A part or threshold question gets no generic next step, but a value just under a threshold keeps its warning

@@ -557,14 +557,20 @@ def notice_stage(text: str) -> str:
     return "before" if before and not after else "after" if after and not before else ""
 
 
-def _card_majority(card: Card, read: Callable[[str], object]) -> set:
-    """What at least half of the card's paraphrases say by `read` (a set of regimes, or a stage)."""
+def _card_majority(card: Card, read: Callable[[str], object]) -> frozenset:
+    """What at least half of the card's paraphrases say by `read` (a set of regimes, or a stage), kept per card's
+    paraphrases and reader: every candidate of every question asks again."""
+    return _majority(card.questions, read)
+
+
+@functools.lru_cache(maxsize=8192)
+def _majority(questions: tuple[str, ...], read: Callable[[str], object]) -> frozenset:
     seen: dict[object, int] = {}
-    for q in card.questions:
+    for q in questions:
         found = read(q)
         for item in (found if isinstance(found, frozenset) else {found} if found else set()):
             seen[item] = seen.get(item, 0) + 1
-    return {item for item, n in seen.items() if n * 2 >= len(card.questions)}
+    return frozenset(item for item, n in seen.items() if n * 2 >= len(questions))
 
 
 def fits_regime_and_stage(question: str, card: Card) -> bool:
@@ -646,7 +652,7 @@ def match_card(question: str, index: Index, settings: Settings, lang: str | None
         if not _words_fit(focus_terms, words, card_terms):
             return False
         checked = [t for t in names if t not in makes] if candidate.card.id in as_make else names
-        if any(t.match(card_terms) < 0.5 for t in checked):
+        if any(_name_match(t, card_terms) < 0.5 for t in checked):
             return False
         return _cites_indexed(candidate.card, index)
 
@@ -688,29 +694,54 @@ def _clear_leader(question: str, ranked: Sequence[CardMatch], cut_off: float, ca
     top, second = ranked[0], ranked[1]
     if top.score >= cut_off or top.score < cut_off - LEADER_SLACK or top.score - second.score < LEADER_MARGIN:
         return None
-    own = _own_words(top.card, cards)
-    return top if own & text_terms(question) else None
+    return top if _has_own_word(_own_words(top.card, cards), text_terms(question)) else None
+
+
+# An own word may stand in the message inflected past what the stemmer takes off («Svanemerkte» -> «svanemerkt» beside
+# the paraphrases' «svanemerk»): a stem of at least OWN_STEM characters also counts with up to OWN_SUFFIX more.
+OWN_STEM, OWN_SUFFIX = 5, 2
+
+
+def _has_own_word(own: frozenset[str], terms: frozenset[str]) -> bool:
+    """True when the message has one of the card's own words, also as a longer inflection of its stem."""
+    return bool(own & terms) or any(_inflected_in(term, own) for term in terms)
+
+
+def _inflected_in(stem: str, terms: frozenset[str] | set[str]) -> bool:
+    """True when `stem` is a stem of `terms` with up to OWN_SUFFIX more characters («svanemerkt» in {«svanemerk»})."""
+    return any(stem[:-k] in terms for k in range(1, OWN_SUFFIX + 1) if len(stem) - k >= OWN_STEM)
+
+
+def _name_match(term: QueryTerm, terms: frozenset[str] | set[str]) -> float:
+    """How well a name in the question is in `terms` (QueryTerm.match), a name inflected past its stem («Svanemerkte»
+    beside «Svanemerket») counting as found."""
+    found = term.match(terms)
+    if found >= 0.5:
+        return found
+    return 1.0 if any(stems and _inflected_in(stems[0], terms) for stems in term.variants) else found
 
 
 def _own_words(card: Card, cards: Sequence[Card]) -> frozenset[str]:
     """The stems in at least half of the card's paraphrases and in at most LEADER_RARE of all cards' paraphrases."""
-    frequency = _paraphrase_frequency(tuple(cards))
-    per = [text_terms(q) for q in card.questions]
-    counts: dict[str, int] = {}
-    for terms in per:
-        for term in terms:
-            counts[term] = counts.get(term, 0) + 1
-    return frozenset(t for t, n in counts.items() if n * 2 >= len(per) and len(t) > 3 and not t[0].isdigit()
+    frequency = _paraphrase_frequency(cards)
+    return frozenset(t for t in _card_majority(card, text_terms) if len(t) > 3 and not t[0].isdigit()
                      and frequency.get(t, 0) <= LEADER_RARE * len(cards))
 
 
-@functools.lru_cache(maxsize=4)
-def _paraphrase_frequency(cards: tuple[Card, ...]) -> dict[str, int]:
+# The stem counts of the last card set asked about, kept by the set's identity: load_cards hands out one cached tuple,
+# and hashing every card on each match cost more than the count itself.
+_FREQUENCY: list[tuple[Sequence[Card], dict[str, int]]] = []
+
+
+def _paraphrase_frequency(cards: Sequence[Card]) -> dict[str, int]:
     """In how many cards' paraphrases each stem occurs."""
+    if _FREQUENCY and _FREQUENCY[0][0] is cards:
+        return _FREQUENCY[0][1]
     frequency: dict[str, int] = {}
     for card in cards:
         for term in _paraphrase_terms(card.questions):
             frequency[term] = frequency.get(term, 0) + 1
+    _FREQUENCY[:] = [(cards, frequency)]
     return frequency
 
 
@@ -770,7 +801,7 @@ def telling_names(question: str, lang: str, cards: Sequence[Card]) -> list[Query
     """The names in a question a card must have to answer it («Sverige», «Estland»: a near-miss about another country).
     A name a tenth of the cards use («EØS», «FOA», «DFØ») is a word of the field, which a card need not repeat."""
     return [t for t in query_terms(question, lang) if t.is_name
-            and sum(t.match(_card_terms(card)) >= 0.5 for card in cards) < len(cards) * COMMON_NAME_SHARE]
+            and sum(_name_match(t, _card_terms(card)) >= 0.5 for card in cards) < len(cards) * COMMON_NAME_SHARE]
 
 
 def shares_content_word(terms: Sequence[QueryTerm], card_terms: frozenset[str]) -> bool:
@@ -915,7 +946,7 @@ def _vocabulary(cards: tuple[Card, ...]) -> frozenset[str]:
 def _unknown_names(names: Sequence[QueryTerm], cards: Sequence[Card]) -> list[QueryTerm]:
     """The names in a question that no card's text has («Cisco», «HP»): candidates for a make."""
     vocabulary = _vocabulary(tuple(cards))
-    return [t for t in names if t.match(vocabulary) < 0.5]
+    return [t for t in names if _name_match(t, vocabulary) < 0.5]
 
 
 def _about_makes(card: Card) -> bool:
