@@ -214,16 +214,11 @@ def retrieve(
         ranked, fused = after_reference_lists(ranked, fused, candidates, expand_query(text), index.lexical)
     ranked = cap_added(ranked, candidates, settings.corpus_dir)
     reserved: set[str] = set()
-    # The reservation never displaces one of the first settings.retrieval.top_k passages (what an answer reads): it
-    # only fills places after them, when more hits are asked for (the CLI's -k, the retrieval suite's top 10).
-    # Lifting into the answer's own top 5 pushed the gold passage out of it for 6 of the 110 seen questions
-    # (evals/retrieval.jsonl: hit@5 of the top 5 actually returned 0.891; of the first 5 of the top 10, 0.945).
-    slots = min(settings.retrieval.kind_slots, top_k - settings.retrieval.top_k)
-    if mode == "hybrid" and slots > 0 and top_k >= 3:
+    if mode == "hybrid" and settings.retrieval.kind_slots and top_k >= 3:
         # Stuffing and reference lists are never lifted into view.
         corroborated = {cid for cid in (set(dense_info) & set(bm25_info)) - demoted
                         if not is_reference_list(candidates[cid])}
-        reserved = _kind_reservation(ranked, corroborated, index, top_k, slots)
+        reserved = _kind_reservation(ranked, corroborated, index, top_k, settings.retrieval.kind_slots)
     order = [cid for cid in ranked[:top_k] if cid not in reserved][: top_k - len(reserved)]
     order += [cid for cid in ranked if cid in reserved]
     chunk_sims = chunk_similarities(text, index, [cid for cid in order if cid in dense_info])
@@ -245,8 +240,6 @@ def _kind_reservation(ranked: list[str], corroborated: set[str], index: Index, t
     relevant by two independent measures. Measured on evals/retrieval.jsonl with 64 seed questions and
     35 guidance notes competing: hybrid hit@5 0.688 -> 0.703, MRR@10 0.566 -> 0.588; the white paper's
     need-versus-solution passage enters the top 5 for "Hvordan kan vi beskrive behovet i stedet for løsningen?".
-    Since the reranker and the sentence windows it cost more than it gave inside the answer's top 5 (see retrieve),
-    so `retrieve` gives it only the places after those.
     """
     kind_of = {cid: index.chunks[index.positions[cid]].kind for cid in ranked}
     shown = {kind_of[cid] for cid in ranked[:top_k]}

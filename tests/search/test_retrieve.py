@@ -154,25 +154,3 @@ def test_server_mode_runs_the_same_searches_through_a_real_chroma_server(tmp_pat
     finally:
         proc.terminate()
         proc.wait(timeout=20)
-
-
-@pytest.mark.parametrize("query", ["Hvordan kan vi få innovative løsninger fra oppstartsselskaper?",
-                                   "Hvor mange konkurranser får bare ett tilbud?",
-                                   "Hva sier stortingsmeldingen om forsøk og utprøving?"])
-def test_the_top_five_are_the_first_five_of_a_longer_list(corpus_hash_settings, query):
-    # What an answer sees (top_k=5) must be what the retrieval suite measures as hit@5 (the first five of its top 10):
-    # no passage is lifted into a short list past passages ranked above it.
-    index = open_index(corpus_hash_settings)
-    five = [h.chunk_id for h in retrieve(query, index, corpus_hash_settings, top_k=5)]
-    ten = [h.chunk_id for h in retrieve(query, index, corpus_hash_settings, top_k=10)]
-    assert five == ten[:5]
-
-
-def test_a_source_kind_is_still_reserved_in_the_places_after_the_answer_hits(corpus_hash_settings):
-    index = open_index(corpus_hash_settings)
-    query = "Hvordan kan vi få innovative løsninger fra oppstartsselskaper?"
-    answer_k = corpus_hash_settings.retrieval.top_k
-    hits = retrieve(query, index, corpus_hash_settings, top_k=answer_k + 1)
-    lifted = [h for h in hits if h.diversified]
-    assert lifted and all(h.rank > answer_k for h in lifted)
-    assert {h.chunk.kind for h in lifted}.isdisjoint(h.chunk.kind for h in hits if not h.diversified)
