@@ -83,9 +83,8 @@ class RetrievalSettings(_Group):
     candidates: int = Field(50, ge=1, description="Candidates taken from each retriever before fusion.")
     kind_slots: int = Field(
         2, ge=0, le=5,
-        description="Hybrid search reserves up to this many places after the first top_k hits (for a longer list) for "
-        "the best passage of a source kind (white paper, guidance, statistics, ...) not yet shown, if both retrievers "
-        "rank it among their candidates; the first top_k hits are never displaced.",
+        description="Hybrid search reserves up to this many of the top hits for the best passage of a source kind "
+        "(white paper, guidance, statistics, ...) not yet shown, if both retrievers rank it among their candidates.",
     )
     rerank: bool = Field(
         True,
