@@ -381,9 +381,14 @@ def _ask(question: str, index: Index, settings: Settings, chosen: str, lang: str
         facts = facts.inherit(message_facts, same_message=True)
     turn = _Turn(index, settings, chosen, history, top_k, lang, facts, earlier_rules, message=question,
                  premise=premise_card(question, index, settings, rules=is_rules_question(question, facts)))
+    # «En kollega mener at … Stemmer det, og hvilken del gjelder?»: the claim checked is answered by its card first,
+    # then the rules on the purchase (the message's value would otherwise leave the claim unanswered)
+    claimed = _claim_card_with_rules(turn, question) if turn.premise is None and chosen == EXTRACTIVE else None
     beside = None if plan.compound or turn.premise is not None or chosen != EXTRACTIVE else \
         _card_beside_rules(turn, question, scene_of(question)) or _card_for_main_ask(turn, question)
-    if plan.compound and turn.premise is None:  # a message resting on a wrong premise is answered by its correction
+    if claimed is not None:
+        answer = claimed
+    elif plan.compound and turn.premise is None:  # a message resting on a wrong premise is answered by its correction
         answer = combine_answers(question, _asked_topic_first(question, _answer_parts(turn, question, plan.parts,
                                                                                      plan.scene)))
     elif beside is not None:
@@ -621,6 +626,56 @@ _NAMES_NEGOTIATED = re.compile(r"konkurranse med forhandling\w*|competitive proc
 _VALUE_CLAUSE = re.compile(r",?\s(?:når|hvis|dersom|siden|sidan|ettersom|when|if|since)\b[^?.!]{0,80}?\d[^?.!]*(?=[?.!]|$)",
                            re.IGNORECASE)
 _DEPENDS_ON_VALUE = re.compile(r"^(?:Det (?:avhenger av|kommer an på) verdien|It depends on the value):\s+")
+
+
+# «En kollega mener at …», «Juristen vår mener at …», «Our lawyer says (that) …»: a claim someone made, up to the end of
+# its sentence; and a check of it in the message («Stemmer det?», «Har hun rett?», «Is that correct?»).
+_CLAIM_REPORTED = re.compile(
+    r"\b(?:mener|meiner|hevder|påstår|sier|seier|trur|tror|says|claims|argues|thinks|believes|insists)\s+(?:at\s+|that\s+)?"
+    r"(?P<claim>[^?!]+?)(?=[.!?](?:\s+[A-ZÆØÅ«]|\s*$))", re.IGNORECASE)
+_CLAIM_CHECKED = re.compile(
+    r"\b(?:stemmer\s+(?:det|dette)|stemmer\s+det|har\s+(?:han|hun|ho|de|dei)\s+rett|er\s+(?:det|dette)\s+(?:riktig|rett|"
+    r"korrekt|lov|lovlig)|is\s+(?:that|this|he|she|it)\s+(?:right|correct|true)|are\s+they\s+right)\b", re.IGNORECASE)
+
+
+_CLAIM_POINTS_BACK = re.compile(r"\b(?:på|med|om|til|for|mot)\s+(?:det|dette|den|denne)\b|\b(?:do|allow|accept|agree to)\s+"
+                          r"(?:that|this|it)\b", re.IGNORECASE)
+_PART_CARD = re.compile(r"terskel\w*|threshold\w*|\bhvilke[nt]? del\b|\bkva del\b|\bwhich part\b|\bdel (?:I{1,3}|IV)\b",
+                        re.IGNORECASE)
+
+
+def _claim_card_with_rules(turn: _Turn, question: str) -> Answer | None:
+    """For a message about a purchase (it states a value, so the rules answer it) that reports someone's claim and
+    asks whether it holds: the card that answers the claim, matched on the claim's own words without its figures,
+    first, then the rules' answer on the purchase without a verdict word of its own (its «Ja»/«Nei» answered another
+    ask); None when the message has no such claim, states no value, or no card answers the claim well."""
+    if not turn.facts.has_value or not _CLAIM_CHECKED.search(question):
+        return None
+    reported = _CLAIM_REPORTED.search(question)
+    if reported is None:
+        return None
+    # the claim's own words; when they point back («… en kollega mener vi kan gå med på det …»), the whole sentence the
+    # claim is made in, which says what «det» is («Ett av minstekravene … ber om å senke det»)
+    said = reported.group("claim")
+    if _CLAIM_POINTS_BACK.search(said):
+        start = max((m.end() for m in re.finditer(r"[.!?]\s+(?=[A-ZÆØÅ«])", question[:reported.start()])), default=0)
+        said = question[start:reported.end()]
+    claim = without_figures(said, every=True).strip(" ,;–-")
+    if len(claim.split()) < 4:
+        return None
+    match = match_card(claim, turn.index, turn.settings, turn.lang)
+    if match is None or _PART_CARD.search(match.question):
+        return None  # a card on the part or the threshold would say again what the rules say
+    model = model_name(turn.settings, turn.provider)
+    card = card_answer(question, match, turn.index, turn.lang, turn.provider, model, claim)
+    card.route = "card"
+    rules = turn.answer(question)
+    if rules.card_id == card.card_id:
+        return None
+    rules.text = _without_verdict_word(rules.text)
+    combined = combine_answers(question, [card, rules])
+    combined.route = "rules" if rules.route == "rules" else combined.route
+    return combined
 
 
 def _card_beside_rules(turn: _Turn, question: str, scene: str) -> Answer | None:
