@@ -640,6 +640,7 @@ _CLAIM_CHECKED = re.compile(
 
 _CLAIM_POINTS_BACK = re.compile(r"\b(?:på|med|om|til|for|mot)\s+(?:det|dette|den|denne)\b|\b(?:do|allow|accept|agree to)\s+"
                           r"(?:that|this|it)\b", re.IGNORECASE)
+_EXAMPLE_AMOUNT = re.compile(r"\d[\d ,.]*\s*(?:mill\.?|millioner|kr\b|kroner|NOK|million)", re.IGNORECASE)
 _PART_CARD = re.compile(r"terskel\w*|threshold\w*|\bhvilke[nt]? del\b|\bkva del\b|\bwhich part\b|\bdel (?:I{1,3}|IV)\b",
                         re.IGNORECASE)
 
@@ -669,6 +670,14 @@ def _claim_card_with_rules(turn: _Turn, question: str) -> Answer | None:
     model = model_name(turn.settings, turn.provider)
     card = card_answer(question, match, turn.index, turn.lang, turn.provider, model, claim)
     card.route = "card"
+    # a card's worked example («0,6 mill. kr per år i fire år er 2,4 mill. kr») beside the message's own figures would
+    # read as the answer for this purchase: the rules say this purchase's figures, so the example goes
+    kept = [sentence for sentence in _SENTENCE_END.split(card.text) if not _EXAMPLE_AMOUNT.search(sentence)]
+    if not kept:
+        return None
+    card.text = " ".join(kept)
+    used = {int(n) for refs in re.findall(r"\[([\d, ]+)\]", card.text) for n in refs.split(",")}
+    card.citations = [c for c in card.citations if c.n in used]
     rules = turn.answer(question)
     if rules.card_id == card.card_id:
         return None

@@ -502,6 +502,11 @@ _NOT_SYSTEM = re.compile(r"(?:Norge|Norway|NAV-kontor\w*|Kommunen|Oppdragsgiver\
                          r"Januar|Februar|Mars|April|Mai|Juni|Juli|August|September|Oktober|November|Desember)$")
 
 
+# Words that say the buyer already runs a system («dagens», «eksisterende», «kommunens», «vårt»).
+_OWNED = re.compile(r"\b(?:dagens|eksisterende|nåværende|noverande|vårt|vår|våre|kommunens|fylkeskommunens|sykehusets|"
+                    r"helseforetakets|etatens|virksomhetens|allerede|already|existing|current|our)\b", re.IGNORECASE)
+
+
 def integration_target(text: str, m: re.Match[str], matches: list[Match]) -> str:
     """The named system an interface phrase (_FIT's match `m`) links the delivery to («integrasjon mot Elements»,
     «overføre data til Visma», «styres fra Intune»): the name as the text writes it, or '' when the thing names no
@@ -528,6 +533,15 @@ def _target_span(text: str, m: re.Match[str], matches: list[Match]) -> tuple[int
         span = (shaped.start(), shaped.end())
     name = text[span[0]:span[1]].strip(" ,.")
     if len(name) < 2 or OPEN_STANDARD.fullmatch(name) or STANDARDS.fullmatch(name):
+        return None
+    # «Skriverne skal være UltiMaker S5 … Utskriftsjobber skal sendes fra UltiMaker Digital Factory»: the maker's own
+    # platform for the product the text prescribes is part of that lock-in, not a system the buyer already runs
+    # (which the text would call «dagens», «eksisterende» or the buyer's own).
+    maker = name.split()[0].lower()
+    after = re.split(r"[.!?](?:\s|$)", text[span[1]:span[1] + 80])[0]  # «…, som vi allerede benytter»
+    owned = _OWNED.search(text[max(0, m.start("thing") - 40):span[1]] + after)
+    if not owned and any(h.category in ("brand", "model_type") and not (h.start < span[1] and span[0] < h.end)
+                         and text[h.start:h.end].split()[0].lower().startswith(maker) for h in matches):
         return None
     return span
 

@@ -40,3 +40,11 @@ def test_a_message_without_a_claim_keeps_the_rules_first(corpus_e5_settings, ind
     answer = ask("Vi er vertskommune for fire kommuner og skal kunngjøre en rammeavtale på kontorrekvisita for to år med "
                  "opsjon på ett år, om lag 900 000 kr eks. mva. i året. Hvilken del gjelder?", index, corpus_e5_settings)
     assert answer.text.startswith("Del I og III gjelder")
+
+
+def test_a_claim_on_options_gets_no_worked_example_with_other_figures(corpus_e5_settings, index):
+    answer = ask("Kommunen skal kjøpe renhold for 1,2 mill. kr eks. mva. i året, to år med opsjon på ett år. Kollegaen "
+                 "mener at opsjonsåret ikke skal regnes med fordi vi kanskje ikke bruker det. Stemmer det, og hvilken "
+                 "del gjelder?", index, corpus_e5_settings)
+    assert "3,6 mill. kr" in answer.text
+    assert "0,6 mill" not in answer.text and "2,4 mill" not in answer.text

@@ -44,3 +44,12 @@ def test_the_integration_requirement_outlasts_the_type_templates(settings):
 ])
 def test_no_named_system_no_integration_target(text):
     assert integration_system(text, find_matches(text)) == ""
+
+
+
+def test_the_makers_own_platform_for_the_prescribed_product_is_no_integration_to_keep(settings):
+    text = "Skriverne skal være Zortrax M300 Dual. Utskriftsjobber skal sendes fra Zortrax Cloud Hub."
+    assert integration_system(text, find_matches(text)) == ""
+    assert not [r for r in rewrite_requirement(text, settings).functional_requirements if "Zortrax" in r]
+    owned = "Skriverne skal være Zortrax M300 Dual. Utskriftsjobber skal sendes fra kommunens eksisterende Zortrax Cloud Hub."
+    assert integration_system(owned, find_matches(owned)) != ""
