@@ -384,7 +384,7 @@ def _ask(question: str, index: Index, settings: Settings, chosen: str, lang: str
     # «En kollega mener at … Stemmer det, og hvilken del gjelder?»: the claim checked is answered by its card first,
     # then the rules on the purchase (the message's value would otherwise leave the claim unanswered)
     claimed = _claim_card_with_rules(turn, question) if turn.premise is None and chosen == EXTRACTIVE else None
-    beside = None if plan.compound or turn.premise is not None or chosen != EXTRACTIVE else \
+    beside = None if claimed is not None or plan.compound or turn.premise is not None or chosen != EXTRACTIVE else \
         _card_beside_rules(turn, question, scene_of(question)) or _card_for_main_ask(turn, question)
     if claimed is not None:
         answer = claimed
@@ -598,12 +598,18 @@ _RUNNING_TENDER = re.compile(
     r"(?:anbuds?konkurranse|anbodskonkurranse|procedure|tender)\b", re.IGNORECASE)
 
 
+# «… fikk vi ingen tilbud», «ikke mottatt et eneste tilbud», «bare uakseptable tilbud», «avlyst»: the procedure failed.
+_TENDER_FAILED = re.compile(r"\bingen\s+(?:gyldige\s+)?(?:tilbud|anbud|tilbod)|\bikke\s+(?:fått|mottatt|motteke)\s+(?:et\s+eneste|"
+                            r"noen|nokon|eitt?)\s+(?:tilbud|anbud|tilbod)|\buakseptable\s+(?:tilbud|anbud|tilbod)|\bavly(?:st|ste|ser)\b|"
+                            r"\bno\s+(?:valid\s+)?(?:tenders|bids|offers)|\bunacceptable\s+(?:tenders|bids)", re.IGNORECASE)
+
+
 def _running_tender(scene: str) -> str:
     """«åpen anbudskonkurranse» / «begrenset anbudskonkurranse» when the scene says one is announced and under way
     (a later part on negotiating asks about negotiating inside it); "" otherwise."""
     match = _RUNNING_TENDER.search(scene)
-    if match is None:
-        return ""
+    if match is None or _TENDER_FAILED.search(scene):
+        return ""  # after no or only unacceptable tenders, negotiating may be the lawful next step (FOA § 13-2/§ 13-3)
     return "begrenset anbudskonkurranse" if match.group("kind").lower() in ("begrenset", "avgrensa", "restricted") \
         else "åpen anbudskonkurranse"
 
@@ -634,7 +640,7 @@ _CLAIM_REPORTED = re.compile(
     r"\b(?:mener|meiner|hevder|påstår|sier|seier|trur|tror|says|claims|argues|thinks|believes|insists)\s+(?:at\s+|that\s+)?"
     r"(?P<claim>[^?!]+?)(?=[.!?](?:\s+[A-ZÆØÅ«]|\s*$))", re.IGNORECASE)
 _CLAIM_CHECKED = re.compile(
-    r"\b(?:stemmer\s+(?:det|dette)|stemmer\s+det|har\s+(?:han|hun|ho|de|dei)\s+rett|er\s+(?:det|dette)\s+(?:riktig|rett|"
+    r"\b(?:stemmer\s+(?:det|dette)|har\s+(?:han|hun|ho|de|dei)\s+rett|er\s+(?:det|dette)\s+(?:riktig|rett|"
     r"korrekt|lov|lovlig)|is\s+(?:that|this|he|she|it)\s+(?:right|correct|true)|are\s+they\s+right)\b", re.IGNORECASE)
 
 

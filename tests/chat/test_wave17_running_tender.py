@@ -17,6 +17,9 @@ from advisor.search import open_index
     ("We have announced an open procedure for cleaning services.", "åpen anbudskonkurranse"),
     ("Vi vurderer en åpen anbudskonkurranse om renhold.", ""),
     ("Vi har kunngjort en konkurranse med forhandling om ny nettside.", ""),
+    # a failed procedure: negotiating afterwards may be lawful, so it is not read as negotiating inside it
+    ("Vi kunngjorde en åpen anbudskonkurranse om brøyting, men fikk ingen tilbud.", ""),
+    ("Vi har lyst ut en åpen anbudskonkurranse og har ikke mottatt et eneste tilbud.", ""),
 ])
 def test_a_procedure_under_way_is_read_from_the_scene(scene, running):
     assert _running_tender(scene) == running
