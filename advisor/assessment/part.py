@@ -51,16 +51,14 @@ def _classify(r: Reasoning) -> None:
         _health_social_part(r, value, floor, eea)
     elif v["special_services"]:
         _special_services_part(r, value, floor, national, eea)
-    elif eea.is_reached_by(value) and v["design_contest"]:
+    elif eea.is_reached_by(value):
         # A design contest at or above its EØS threshold follows FOA part V (NFD-frister), not part III's procedures;
         # the part stays "III" for the thresholds and deadlines it shares, the label and reason say part V.
+        parts = "del I og V (plan- og designkonkurranser)" if v["design_contest"] else "del I og III"
         _conclude(r, "III", eea, None, "R-PART-III",
-                  f"{format_nok(value)} kr er lik eller over EØS-terskelen på {format_nok(eea.value_nok)} kr: del I og V "
-                  "(plan- og designkonkurranser) gjelder.")
-        r.part_label = DESIGN_CONTEST_LABEL
-    elif eea.is_reached_by(value):
-        _conclude(r, "III", eea, None, "R-PART-III",
-                  f"{format_nok(value)} kr er lik eller over EØS-terskelen på {format_nok(eea.value_nok)} kr: del I og III gjelder.")
+                  f"{format_nok(value)} kr er lik eller over EØS-terskelen på {format_nok(eea.value_nok)} kr: {parts} gjelder.")
+        if v["design_contest"]:
+            r.part_label = DESIGN_CONTEST_LABEL
     else:
         _part_i_or_ii(r, value, floor, national, eea, "EØS-terskelen")
 

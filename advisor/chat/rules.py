@@ -2831,6 +2831,11 @@ def _first_sentence_marked(text: str, markers: str) -> str:
     return " ".join([_with_marker(_sentence(head), markers), *sentences[first:]])
 
 
+def _design_contest(result: Assessment) -> bool:
+    """Whether the assessment read the purchase as a design contest (its part V label and threshold)."""
+    return bool((result.inputs.get("design_contest") or {}).get("value"))
+
+
 def _part_sentence(result: Assessment, renumber: _Renumber, lang: str, refs: str | None = None) -> str:
     """Which part applies and why: the assessment's headline, or its English form (the value against the threshold
     that decides; without a value, the part alone; "" for a part it has no English for)."""
@@ -2839,7 +2844,7 @@ def _part_sentence(result: Assessment, renumber: _Renumber, lang: str, refs: str
     if lang != "en":
         return _with_marker(_sentence(result.headline), refs)
     english = _PART_EN_REGIME.get((result.regime, result.part)) or _PART_EN.get(result.part, "")
-    design_contest = result.part == "III" and result.regime == "foa" and bool((result.inputs.get("design_contest") or {}).get("value"))
+    design_contest = result.part == "III" and result.regime == "foa" and _design_contest(result)
     if design_contest:
         english = "Parts I and V (design contests) of the procurement regulation apply"
     threshold = result.next_threshold if result.next_threshold is not None and result.part in ("I", "II") else result.threshold
@@ -2862,7 +2867,7 @@ def _assumed_en(result: Assessment, market: bool = False) -> list[str]:
     # Below the EEA threshold for goods and services (parts I and II) works would give the same part, as the national
     # threshold is one for all: the assumed contract type changes nothing there and is not said.
     # A design contest has its own threshold whatever contract may follow it: its contract type decides nothing.
-    design_contest = bool(result.inputs.get("design_contest", {}).get("value"))
+    design_contest = _design_contest(result)
     if result.inputs.get("category", {}).get("assumed") and result.part not in ("below", "I", "II") \
             and not design_contest:
         out.append("I assume the purchase is goods or services, not works, since the contract type is not stated.")
